@@ -1,0 +1,118 @@
+/**
+ * Decides which secrets are GitHub credentials and says how each was recognised. A secret counts
+ * when it is declared in pat-requirements.yml, reaches an input or environment variable known to
+ * take a GitHub token, sits in a URL's credentials, is read by a script that talks to GitHub, or
+ * is named like a GitHub token. Tokens of other services (Codecov, npm, Slack, cloud keys) are
+ * left alone unless declared.
+ */
+import { lookupAction } from '../knowledge/actions.js'
+import type { StepInfo } from '../workflow/model.js'
+import { scriptReadsVariable, type SecretUse } from '../workflow/flows.js'
+
+export type RecognisedHow = 'declared' | 'token-input' | 'token-env' | 'git-url' | 'github-script' | 'name'
+
+export interface Recognition {
+  how: RecognisedHow
+  detail: string
+}
+
+/** Input names that take a GitHub token in any action (from the names the knowledge base uses). */
+const GENERIC_TOKEN_INPUT = /^(github|gh|git|repo|repository|bot|personal|pat|api)?[-_]?(token|pat)$|^(personal[-_]access[-_]token|pat[-_]token|github[-_]pat|gh[-_]pat|ssh[-_]key|deploy[-_]key)$/i
+
+/** Environment variables GitHub's own tools read a token from (gh, git credential helpers, octokit scripts). */
+const GITHUB_TOKEN_ENV = /^(GH|GITHUB)(_[A-Z0-9]+)*_(TOKEN|PAT)$|^(GH_ENTERPRISE_TOKEN|GITHUB_ENTERPRISE_TOKEN|GITHUB_PAT|GH_PAT|HOMEBREW_GITHUB_API_TOKEN|PERSONAL_TOKEN|PERSONAL_ACCESS_TOKEN)$|(^|_)PAT$/
+
+/** Words in a secret's name that mean another service's credential. */
+const OTHER_SERVICE = /(^|_)(SLACK|DISCORD|TELEGRAM|TEAMS|NPM|NODE_AUTH|YARN|PYPI|NUGET|CARGO|CRATES|CODECOV|COVERALLS|SONAR|SNYK|DOCKER|DOCKERHUB|QUAY|AWS|AZURE|GCP|GCLOUD|GOOGLE|FIREBASE|HEROKU|NETLIFY|VERCEL|CLOUDFLARE|SENTRY|GITLAB|BITBUCKET|JIRA|LINEAR|OPENAI|ANTHROPIC|VSCE|OVSX|WAKATIME|JENKINS|TWITTER|MASTODON|CHROMATIC|BUTLER|ITCHIO|EXPO|APPLE|ANDROID|SIGNING|GPG|PGP|COSIGN|MAVEN|OSSRH|SONATYPE|GRADLE|CACHIX|TURBO|DATADOG|NEWRELIC)(_|$)/
+
+/** Secret names that look like a GitHub token. */
+export function looksLikeGithubToken(secret: string): boolean {
+  const s = secret.toUpperCase()
+  if (OTHER_SERVICE.test(s)) return false
+  const words = s.split(/_+/).filter(Boolean)
+  if (words.some((w) => w === 'PAT' || w === 'GHPAT' || w === 'GHTOKEN' || w === 'GITHUBTOKEN')) return true
+  if (words.includes('PERSONAL') && (words.includes('TOKEN') || words.includes('ACCESS'))) return true
+  const token = words.includes('TOKEN')
+  if (token && (words.includes('GITHUB') || words.includes('GH') || words.includes('BOT') || words.includes('REPO'))) return true
+  return false
+}
+
+/** A run script that talks to GitHub: gh, git over HTTPS or SSH to GitHub, the REST/GraphQL API. */
+export function scriptTalksToGithub(script: string): boolean {
+  return /\bgh\s+[a-z]|\bhub\s+[a-z]|api\.github\.com|GITHUB_API_URL|github\.com|\bgit\s+(push|clone|fetch|pull|remote|ls-remote|submodule)\b|ghcr\.io|\bnpm\.pkg\.github\.com/i.test(script)
+}
+
+function inputTakesGithubToken(step: StepInfo, input: string): string | null {
+  const uses = step.uses?.value
+  const facts = uses ? lookupAction(uses) : undefined
+  if (facts) {
+    if (!facts.takesGithubToken) return null
+    return facts.tokenInputs.some((i) => i.name.toLowerCase() === input.toLowerCase()) ? `input \`${input}\` of ${facts.uses} takes a GitHub token` : null
+  }
+  if (GENERIC_TOKEN_INPUT.test(input)) return `input \`${input}\` of ${uses ?? 'the step'} is named like a GitHub token input`
+  // Any other `…_token` / `…-pat` input, unless it names another service (`codecov_token`).
+  if (/[-_](token|pat)$/i.test(input) && !OTHER_SERVICE.test(input.toUpperCase().replace(/-/g, '_'))) {
+    return `input \`${input}\` of ${uses ?? 'the step'} takes a token and names no other service`
+  }
+  return null
+}
+
+function envTakesGithubToken(name: string, steps: StepInfo[]): string | null {
+  if (GITHUB_TOKEN_ENV.test(name)) return `environment variable ${name} is where GitHub tools read a token`
+  for (const step of steps) {
+    const facts = step.uses ? lookupAction(step.uses.value) : undefined
+    if (facts?.takesGithubToken && facts.tokenEnv.includes(name)) return `${facts.uses} reads a GitHub token from ${name}`
+  }
+  return null
+}
+
+/** Steps that receive the secret of `use` and run a script. */
+function scriptsReading(use: SecretUse): string[] {
+  if (use.kind === 'run' && use.step?.run) return [use.step.run.value]
+  if (use.kind === 'env' && use.input && use.readBy) {
+    return use.readBy.filter((s) => s.run && scriptReadsVariable(s.run.value, use.input!)).map((s) => s.run!.value)
+  }
+  return []
+}
+
+/** How a single use shows its secret to be a GitHub credential, if it does. */
+export function recogniseUse(use: SecretUse): Recognition | null {
+  if (use.kind === 'git-url') return { how: 'git-url', detail: 'used as the credentials of a URL' }
+  if (use.kind === 'with' && use.step && use.input) {
+    const d = inputTakesGithubToken(use.step, use.input)
+    if (d) return { how: 'token-input', detail: d }
+  }
+  if (use.kind === 'env' && use.input) {
+    const scope = use.step ? [use.step] : (use.readBy ?? [])
+    const d = envTakesGithubToken(use.input, scope)
+    if (d) return { how: 'token-env', detail: d }
+  }
+  if (use.kind === 'reusable-workflow' && use.input && GENERIC_TOKEN_INPUT.test(use.input)) {
+    return { how: 'token-input', detail: `passed as \`${use.input}\` to a reusable workflow` }
+  }
+  if (scriptsReading(use).some(scriptTalksToGithub)) return { how: 'github-script', detail: 'read by a run script that calls GitHub (gh, git or the API)' }
+  return null
+}
+
+/**
+ * Recognises every credential among the uses. Returns, per secret name (as written in the
+ * requirements when declared), the distinct ways it was recognised.
+ */
+export function recogniseSecrets(uses: SecretUse[], declared: Set<string>): Map<string, Recognition[]> {
+  const out = new Map<string, Recognition[]>()
+  const add = (secret: string, r: Recognition) => {
+    const list = out.get(secret) ?? []
+    if (!list.some((x) => x.how === r.how && x.detail === r.detail)) list.push(r)
+    out.set(secret, list)
+  }
+  for (const name of declared) add(name, { how: 'declared', detail: 'declared in the requirements file' })
+  for (const use of uses) {
+    if (!use.secret) continue
+    const r = recogniseUse(use)
+    if (r) add(use.secret, r)
+  }
+  for (const use of uses) {
+    if (use.secret && !out.has(use.secret) && looksLikeGithubToken(use.secret)) add(use.secret, { how: 'name', detail: 'named like a GitHub token' })
+  }
+  return out
+}

@@ -1,0 +1,119 @@
+#!/usr/bin/env node
+/**
+ * pat-lint on a local checkout: the same pipeline as the Action, output on stdout, no @actions/*.
+ *   pat-lint [DIR] [--repository OWNER/NAME] [--requirements PATH] [--format text|json|sarif|markdown]
+ *            [--fail-on error|warning|note|never] [--max-expiry-days N]
+ * Exit: 1 when a finding meets --fail-on, 2 on bad usage, 0 otherwise.
+ */
+import { statSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { lint, type Report } from './lint.js'
+import { formatJson } from './report/json.js'
+import { formatMarkdown } from './report/markdown.js'
+import { formatSarif } from './report/sarif.js'
+import { FAIL_ON_VALUES, meetsThreshold, type FailOn } from './report/severity.js'
+import { formatText } from './report/text.js'
+import { REPOSITORY_PATTERN, repositoryFromGitConfig } from './repository.js'
+import { TOOL_VERSION } from './version.js'
+
+const USAGE = `usage: pat-lint [DIR] [options]
+
+Lints how the repository in DIR (default .) uses and requests personal access tokens.
+
+options:
+  --repository OWNER/NAME   the repository (default: $GITHUB_REPOSITORY, else the git remote)
+  --requirements PATH       pat-requirements.yml to read, relative to DIR
+                            (default: .github/pat-requirements.yml, then pat-requirements.yml)
+  --format FORMAT           text (default), json, sarif or markdown
+  --fail-on LEVEL           exit 1 when a finding is at least error (default), warning, note; or never
+  --max-expiry-days N       longest acceptable token expiry in days (default 90)
+  -h, --help                this text
+  -v, --version             the version
+`
+
+const FORMATS = ['text', 'json', 'sarif', 'markdown'] as const
+type Format = (typeof FORMATS)[number]
+
+export interface CliResult {
+  code: number
+  stdout: string
+  stderr: string
+}
+
+class UsageError extends Error {}
+
+function fail(message: string): never {
+  throw new UsageError(message)
+}
+
+/** Runs the CLI with arguments and environment; returns what to print and the exit code. */
+export function runCli(argv: string[], env: NodeJS.ProcessEnv = process.env): CliResult {
+  try {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        repository: { type: 'string' },
+        requirements: { type: 'string' },
+        format: { type: 'string', default: 'text' },
+        'fail-on': { type: 'string', default: 'error' },
+        'max-expiry-days': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    })
+    if (values.help) return { code: 0, stdout: USAGE, stderr: '' }
+    if (values.version) return { code: 0, stdout: `${TOOL_VERSION}\n`, stderr: '' }
+    if (positionals.length > 1) fail(`expected one directory, got ${positionals.length}`)
+    const root = resolve(positionals[0] ?? '.')
+    let isDir = false
+    try {
+      isDir = statSync(root).isDirectory()
+    } catch {
+      /* reported below */
+    }
+    if (!isDir) fail(`${positionals[0] ?? '.'} is not a directory`)
+    const format = values.format as Format
+    if (!FORMATS.includes(format)) fail(`--format must be one of ${FORMATS.join(', ')}`)
+    const failOn = values['fail-on'] as FailOn
+    if (!FAIL_ON_VALUES.includes(failOn)) fail(`--fail-on must be one of ${FAIL_ON_VALUES.join(', ')}`)
+    let maxExpiryDays: number | undefined
+    if (values['max-expiry-days'] !== undefined) {
+      maxExpiryDays = Number(values['max-expiry-days'])
+      if (!Number.isInteger(maxExpiryDays) || maxExpiryDays < 1 || maxExpiryDays > 366) fail('--max-expiry-days must be a whole number from 1 to 366')
+    }
+    const repository = values.repository ?? env.GITHUB_REPOSITORY ?? repositoryFromGitConfig(root)
+    if (values.repository && !REPOSITORY_PATTERN.test(values.repository)) fail('--repository must be OWNER/NAME')
+    const report = lint(root, { repository, requirementsPath: values.requirements, maxExpiryDays })
+    return { code: meetsThreshold(report.findings, failOn) ? 1 : 0, stdout: render(report, format, failOn), stderr: '' }
+  } catch (e) {
+    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      return { code: 2, stdout: '', stderr: `pat-lint: ${(e as Error).message}\n\n${USAGE}` }
+    }
+    // A bug of ours, not the user's: say so without a stack trace.
+    return { code: 3, stdout: '', stderr: `pat-lint: internal error: ${(e as Error).message}\nPlease report it with the command you ran.\n` }
+  }
+}
+
+function render(report: Report, format: Format, failOn: FailOn): string {
+  switch (format) {
+    case 'json':
+      return formatJson(report)
+    case 'sarif':
+      return formatSarif(report)
+    case 'markdown':
+      return formatMarkdown(report, failOn)
+    default:
+      return formatText(report)
+  }
+}
+
+// Run when executed directly (node dist/cli.js or the `pat-lint` bin), not when imported by tests.
+if (process.argv[1] && /(?:^|[\\/])(?:cli\.(?:js|ts)|pat-lint)$/.test(process.argv[1])) {
+  const result = runCli(process.argv.slice(2))
+  process.stdout.write(result.stdout)
+  process.stderr.write(result.stderr)
+  process.exitCode = result.code
+}

@@ -1,0 +1,216 @@
+/**
+ * The pipeline both entry points share: discover files, parse them, find token flows, load the
+ * requirements, recognise credentials, run the rules and build the report. Pure apart from
+ * reading the repository; nothing here touches @actions/*.
+ */
+import { recogniseSecrets, type Recognition } from './analysis/recognise.js'
+import { isIgnored } from './ignore.js'
+import { loadRequirements, type DeclaredToken, type LoadedRequirements } from './requirements/load.js'
+import { RULES } from './rules/index.js'
+import type { RuleContext, TokenFacts } from './rules/types.js'
+import type { Finding, LintError, Severity } from './types.js'
+import { discoverFiles, readCandidate, type Candidate } from './workflow/files.js'
+import { findSecretUses, runReadsEnv, type EnvReader, type SecretUse } from './workflow/flows.js'
+import { buildModel, stepLabel, structuralErrors, type WorkflowInfo } from './workflow/model.js'
+import { parseSource, type ParsedFile } from './workflow/parse.js'
+import { TreeWalker } from './workflow/tree.js'
+import { lookupAction } from './knowledge/actions.js'
+
+export const REPORT_VERSION = 1
+export const DEFAULT_MAX_EXPIRY_DAYS = 90
+
+export interface LintOptions {
+  /** `owner/name` of the repository being linted, when known. */
+  repository?: string | null
+  /** Path of pat-requirements.yml relative to the root, overriding the defaults. */
+  requirementsPath?: string
+  maxExpiryDays?: number
+}
+
+export interface UseReport {
+  file: string
+  line: number
+  column: number
+  job: string | null
+  step: string | null
+  kind: SecretUse['kind']
+  /** The action, reusable workflow or `run` the token reaches. */
+  target: string | null
+  input: string | null
+  via: string | null
+  fallbackToGithubToken: boolean
+  /** For workflow- and job-level env: the steps that visibly read the variable. */
+  readBy?: { file: string; line: number; job: string | null; step: string }[]
+  githubTokenWouldDo: boolean | null
+  needs: Record<string, string>
+  reasons: string[]
+}
+
+export interface TokenReport {
+  secret: string
+  declared: boolean
+  recognisedBy: Recognition[]
+  type: 'fine-grained' | 'classic' | null
+  requested: {
+    owner?: string
+    repositories?: string[] | 'all'
+    expiresIn?: number | 'none'
+    purpose?: string
+    permissions?: Record<string, string>
+    scopes?: string[]
+  } | null
+  uses: UseReport[]
+}
+
+export interface Report {
+  version: typeof REPORT_VERSION
+  repository: string | null
+  requirementsFile: string | null
+  files: string[]
+  tokens: TokenReport[]
+  findings: Finding[]
+  errors: LintError[]
+}
+
+/** Steps read an env variable when their script does, or when a known action reads it. */
+export const readsEnvWithKnowledge: EnvReader = (step, name) => {
+  if (runReadsEnv(step, name)) return true
+  const facts = step.uses ? lookupAction(step.uses.value) : undefined
+  return !!facts?.tokenEnv.includes(name)
+}
+
+function localActionDirs(models: WorkflowInfo[]): string[] {
+  const dirs = new Set<string>()
+  for (const m of models) for (const j of m.jobs) for (const s of j.steps) {
+    const v = s.uses?.value.trim()
+    if (v?.startsWith('./')) dirs.add(v.replace(/\/+$/, ''))
+  }
+  return [...dirs]
+}
+
+function target(use: SecretUse): string | null {
+  if (use.step?.uses) return use.step.uses.value
+  if (use.step?.run) return 'run'
+  if (use.kind === 'reusable-workflow' || use.kind === 'secrets-inherit') return use.job?.uses?.value ?? null
+  return null
+}
+
+function useReport(use: SecretUse): UseReport {
+  const out: UseReport = {
+    file: use.file,
+    line: use.line,
+    column: use.column,
+    job: use.job?.id ?? null,
+    step: use.step ? stepLabel(use.step) : null,
+    kind: use.kind,
+    target: target(use),
+    input: use.input,
+    via: use.via,
+    fallbackToGithubToken: use.fallbackToGithubToken,
+    // The decision engine fills these; until then the honest answer is "not decided".
+    githubTokenWouldDo: null,
+    needs: {},
+    reasons: [],
+  }
+  if (use.readBy) out.readBy = use.readBy.map((s) => ({ file: s.file, line: s.pos.line, job: s.job, step: stepLabel(s) }))
+  return out
+}
+
+function requested(d: DeclaredToken): TokenReport['requested'] {
+  const r: NonNullable<TokenReport['requested']> = {}
+  if (d.owner) r.owner = d.owner
+  if (d.repositories) r.repositories = d.repositories
+  if (d['expires-in'] !== undefined) r.expiresIn = d['expires-in']
+  if (d.purpose) r.purpose = d.purpose
+  if (d.permissions) r.permissions = d.permissions as Record<string, string>
+  if (d.scopes) r.scopes = d.scopes
+  return r
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, note: 2 }
+
+/** Lints the repository at `root`. Never throws for bad repository content. */
+export function lint(root: string, options: LintOptions = {}): Report {
+  const errors: LintError[] = []
+  const parsed: ParsedFile[] = []
+  const models: WorkflowInfo[] = []
+  const uses: SecretUse[] = []
+  const seen = new Set<string>()
+
+  const ingest = (candidates: Candidate[]) => {
+    for (const c of candidates) {
+      if (seen.has(c.path)) continue
+      seen.add(c.path)
+      const source = readCandidate(root, c)
+      if (!('text' in source)) {
+        errors.push(source)
+        continue
+      }
+      const { file, errors: parseErrors } = parseSource(source)
+      errors.push(...parseErrors)
+      parsed.push(file)
+      if (!file.root) continue
+      const walker = new TreeWalker(file)
+      const model = buildModel(walker)
+      // A root action.yml of a JavaScript or Docker action has no steps to lint.
+      if (model.kind === 'action' && model.using !== 'composite') continue
+      models.push(model)
+      for (const e of structuralErrors(walker, model)) errors.push({ file: file.path, ...e })
+      const flows = findSecretUses(walker, model, readsEnvWithKnowledge)
+      uses.push(...flows.uses)
+      errors.push(...walker.errors, ...flows.errors)
+    }
+  }
+  const first = discoverFiles(root)
+  ingest(first)
+  ingest(discoverFiles(root, localActionDirs(models)).filter((c) => !seen.has(c.path)))
+
+  const requirements: LoadedRequirements = loadRequirements(root, options.requirementsPath)
+  const declared = new Map(requirements.tokens.map((t) => [t.secret, t]))
+  const recognised = recogniseSecrets(uses, new Set(declared.keys()))
+
+  const tokens: TokenFacts[] = [...recognised.entries()]
+    .map(([secret, recognisedBy]) => ({
+      secret,
+      declaration: declared.get(secret) ?? null,
+      recognisedBy,
+      uses: uses.filter((u) => u.secret === secret),
+    }))
+    .sort((a, b) => a.secret.localeCompare(b.secret))
+
+  const ctx: RuleContext = {
+    tokens,
+    requirements,
+    passAllUses: uses.filter((u) => u.secret === null),
+    fileErrors: errors,
+    maxExpiryDays: options.maxExpiryDays ?? requirements.maxExpiryDays ?? DEFAULT_MAX_EXPIRY_DAYS,
+  }
+  const lineText = new Map<string, string[]>()
+  for (const f of parsed) lineText.set(f.path, f.text.split(/\r?\n/))
+  const findings: Finding[] = []
+  for (const rule of RULES) {
+    for (const f of rule.check(ctx)) {
+      const finding: Finding = { rule: rule.meta.id, severity: f.severity ?? rule.meta.defaultSeverity, message: f.message, file: f.file, line: f.line, column: f.column }
+      if (f.secret) finding.secret = f.secret
+      if (!isIgnored(finding, lineText.get(finding.file)?.[finding.line - 1], requirements.ignore)) findings.push(finding)
+    }
+  }
+  findings.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity])
+
+  return {
+    version: REPORT_VERSION,
+    repository: options.repository ?? null,
+    requirementsFile: requirements.path,
+    files: parsed.map((f) => f.path),
+    tokens: tokens.map((t) => ({
+      secret: t.secret,
+      declared: !!t.declaration,
+      recognisedBy: t.recognisedBy,
+      type: t.declaration?.type ?? null,
+      requested: t.declaration ? requested(t.declaration) : null,
+      uses: t.uses.map(useReport),
+    })),
+    findings,
+    errors: [...errors, ...requirements.errors].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column),
+  }
+}

@@ -1,0 +1,112 @@
+/**
+ * The Action: read inputs, lint the workspace, report (annotations, job summary, SARIF, JSON,
+ * outputs), and decide the build. The only place that calls core.setFailed.
+ */
+import * as core from '@actions/core'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { tmpdir } from 'node:os'
+import { lint, type Report } from './lint.js'
+import { formatJson } from './report/json.js'
+import { formatMarkdown } from './report/markdown.js'
+import { formatSarif } from './report/sarif.js'
+import { FAIL_ON_VALUES, meetsThreshold, SEVERITY_MAP, type FailOn } from './report/severity.js'
+import { insideRoot } from './workflow/files.js'
+import type { Severity } from './types.js'
+
+/** GitHub shows at most 10 annotations of each type per step; the rest go to the summary. */
+export const ANNOTATIONS_PER_TYPE = 10
+
+export interface Inputs {
+  workspace: string
+  path: string
+  requirementsFile?: string
+  failOn: FailOn
+  maxExpiryDays?: number
+  sarifFile?: string
+}
+
+export function readInputs(): Inputs {
+  const failOn = (core.getInput('fail-on') || 'error') as FailOn
+  if (!FAIL_ON_VALUES.includes(failOn)) throw new Error(`input fail-on must be one of ${FAIL_ON_VALUES.join(', ')}, not ${failOn}`)
+  const maxRaw = core.getInput('max-expiry-days')
+  let maxExpiryDays: number | undefined
+  if (maxRaw) {
+    maxExpiryDays = Number(maxRaw)
+    if (!Number.isInteger(maxExpiryDays) || maxExpiryDays < 1 || maxExpiryDays > 366) throw new Error('input max-expiry-days must be a whole number from 1 to 366')
+  }
+  return {
+    workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
+    path: core.getInput('path') || '.',
+    requirementsFile: core.getInput('requirements-file') || undefined,
+    failOn,
+    maxExpiryDays,
+    sarifFile: core.getInput('sarif-file') || undefined,
+  }
+}
+
+function annotate(report: Report): number {
+  const shown: Record<Severity, number> = { error: 0, warning: 0, note: 0 }
+  let hidden = 0
+  for (const f of report.findings) {
+    if (shown[f.severity] >= ANNOTATIONS_PER_TYPE) {
+      hidden++
+      continue
+    }
+    shown[f.severity]++
+    const props = { file: f.file, startLine: f.line, startColumn: f.column, title: `pat-lint ${f.rule}` }
+    const kind = SEVERITY_MAP[f.severity].annotation
+    if (kind === 'error') core.error(f.message, props)
+    else if (kind === 'warning') core.warning(f.message, props)
+    else core.notice(f.message, props)
+  }
+  return hidden
+}
+
+function writeFileInside(root: string, path: string, text: string): string {
+  const abs = insideRoot(root, path)
+  if (!abs) throw new Error(`${path} leads outside the workspace`)
+  mkdirSync(dirname(abs), { recursive: true })
+  writeFileSync(abs, text)
+  return abs
+}
+
+export async function run(): Promise<void> {
+  let report: Report | undefined
+  let inputs: Inputs | undefined
+  try {
+    inputs = readInputs()
+    const root = insideRoot(inputs.workspace, inputs.path)
+    if (!root) throw new Error(`input path ${inputs.path} leads outside the workspace`)
+    report = lint(root, {
+      repository: process.env.GITHUB_REPOSITORY ?? null,
+      requirementsPath: inputs.requirementsFile,
+      maxExpiryDays: inputs.maxExpiryDays,
+    })
+    const hidden = annotate(report)
+    if (hidden) core.notice(`${hidden} more finding${hidden === 1 ? '' : 's'} than GitHub shows as annotations: see the job summary`)
+
+    const reportFile = join(process.env.RUNNER_TEMP || tmpdir(), 'pat-lint-report.json')
+    writeFileSync(reportFile, formatJson(report))
+    if (inputs.sarifFile) writeFileInside(inputs.workspace, inputs.sarifFile, formatSarif(report))
+    core.setOutput('findings', String(report.findings.length))
+    core.setOutput('errors', String(report.errors.length))
+    core.setOutput('report-file', reportFile)
+    if (meetsThreshold(report.findings, inputs.failOn)) {
+      const n = report.findings.filter((f) => SEVERITY_MAP[f.severity].rank >= SEVERITY_MAP[inputs!.failOn === 'never' ? 'error' : inputs!.failOn].rank).length
+      core.setFailed(`pat-lint: ${n} finding${n === 1 ? '' : 's'} at or above ${inputs.failOn}`)
+    }
+  } catch (e) {
+    core.setFailed(`pat-lint: ${(e as Error).message}`)
+  } finally {
+    // The summary is written whatever happened above, so a verdict is never lost.
+    if (report && process.env.GITHUB_STEP_SUMMARY) {
+      try {
+        await core.summary.addRaw(formatMarkdown(report, inputs?.failOn ?? 'error')).write()
+      } catch (e) {
+        core.warning(`pat-lint could not write the job summary: ${(e as Error).message}`)
+      }
+    }
+  }
+}
+

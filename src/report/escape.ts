@@ -1,0 +1,30 @@
+/**
+ * Escaping for text that comes from the repository (secret names, step names, paths, messages):
+ * it must not inject markdown or HTML, ping people with @-mentions, or break a table.
+ */
+
+/** Removes control characters (terminal escapes, NUL) but keeps tabs and newlines. */
+export function stripControl(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '\uFFFD')
+}
+
+/** Escapes text for a markdown table cell or paragraph. */
+export function escapeMarkdown(text: string): string {
+  return stripControl(text)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/([\\`*_{}[\]()#+!|~])/g, '\\$1')
+    .replace(/@/g, '@\u200b') // a zero-width space after @ stops the mention
+    .replace(/\r?\n/g, ' ')
+}
+
+/** Code span with a fence long enough for any backticks inside. */
+export function markdownCode(text: string): string {
+  const clean = stripControl(text).replace(/\r?\n/g, ' ').replace(/\|/g, '\\|').replace(/@/g, '@\u200b')
+  const longest = Math.max(0, ...[...clean.matchAll(/`+/g)].map((m) => m[0].length))
+  const fence = '`'.repeat(longest + 1)
+  const pad = clean.startsWith('`') || clean.endsWith('`') ? ' ' : ''
+  return `${fence}${pad}${clean}${pad}${fence}`
+}

@@ -1,0 +1,49 @@
+/**
+ * Markdown for the job summary and `--format markdown`: a verdict, a table per token and one
+ * per finding. Everything from the repository is escaped. Kept under the summary's 1 MiB limit.
+ */
+import type { Report } from '../lint.js'
+import { escapeMarkdown, markdownCode } from './escape.js'
+import { countBySeverity, meetsThreshold, type FailOn } from './severity.js'
+
+export const MAX_MARKDOWN_BYTES = 1024 * 1024 - 4096
+
+const ICON = { error: '❌', warning: '⚠️', note: 'ℹ️' } as const
+
+export function formatMarkdown(report: Report, failOn: FailOn = 'error'): string {
+  const c = countBySeverity(report.findings)
+  const failed = meetsThreshold(report.findings, failOn)
+  const head = [
+    '## pat-lint',
+    '',
+    `${failed ? '❌ **Fails**' : '✅ **Passes**'} (fail-on: ${failOn}): ${c.error} error${c.error === 1 ? '' : 's'}, ${c.warning} warning${c.warning === 1 ? '' : 's'}, ${c.note} note${c.note === 1 ? '' : 's'} in ${report.files.length} file${report.files.length === 1 ? '' : 's'}.`,
+    '',
+  ]
+  const body: string[] = []
+  if (report.tokens.length) {
+    body.push('### Tokens', '', '| Secret | Declared | Type | Uses | Recognised by |', '| --- | --- | --- | --- | --- |')
+    for (const t of report.tokens) {
+      const how = [...new Set(t.recognisedBy.map((r) => r.how))].join(', ')
+      body.push(`| ${markdownCode(t.secret)} | ${t.declared ? 'yes' : 'no'} | ${t.type ?? '—'} | ${t.uses.length} | ${escapeMarkdown(how)} |`)
+    }
+    body.push('')
+  }
+  if (report.findings.length) {
+    body.push('### Findings', '', '| | Location | Rule | Message |', '| --- | --- | --- | --- |')
+    for (const f of report.findings) {
+      body.push(`| ${ICON[f.severity]} | ${markdownCode(`${f.file}:${f.line}:${f.column}`)} | ${markdownCode(f.rule)} | ${escapeMarkdown(f.message)} |`)
+    }
+    body.push('')
+  }
+  let out = [...head, ...body].join('\n')
+  if (Buffer.byteLength(out) > MAX_MARKDOWN_BYTES) {
+    let kept = head.join('\n')
+    const note = '\n_The rest is cut to stay within the summary size limit; the JSON report has everything._\n'
+    for (const line of body) {
+      if (Buffer.byteLength(kept) + Buffer.byteLength(line) + Buffer.byteLength(note) + 1 > MAX_MARKDOWN_BYTES) break
+      kept += '\n' + line
+    }
+    out = kept + note
+  }
+  return out
+}

@@ -1,0 +1,50 @@
+/** SARIF 2.1.0 for code scanning: one run, a rule descriptor per rule, levels from the severity table. */
+import type { Report } from '../lint.js'
+import { RULES, docsUrl } from '../rules/index.js'
+import { SEVERITY_MAP } from './severity.js'
+import { TOOL_VERSION } from '../version.js'
+
+export function buildSarif(report: Report): object {
+  const ruleIndex = new Map(RULES.map((r, i) => [r.meta.id, i]))
+  return {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'pat-lint',
+            version: TOOL_VERSION,
+            informationUri: 'https://github.com/pat-lint/pat-lint',
+            rules: RULES.map((r) => ({
+              id: r.meta.id,
+              name: r.meta.id.replace(/(^|-)([a-z])/g, (_, __, c: string) => c.toUpperCase()),
+              shortDescription: { text: r.meta.description },
+              helpUri: docsUrl(r.meta.id),
+              defaultConfiguration: { level: SEVERITY_MAP[r.meta.defaultSeverity].sarif },
+            })),
+          },
+        },
+        results: report.findings.map((f) => ({
+          ruleId: f.rule,
+          ruleIndex: ruleIndex.get(f.rule) ?? -1,
+          level: SEVERITY_MAP[f.severity].sarif,
+          message: { text: f.message },
+          locations: [
+            {
+              physicalLocation: {
+                artifactLocation: { uri: f.file, uriBaseId: '%SRCROOT%' },
+                region: { startLine: f.line, startColumn: f.column },
+              },
+            },
+          ],
+          ...(f.secret ? { properties: { secret: f.secret } } : {}),
+        })),
+      },
+    ],
+  }
+}
+
+export function formatSarif(report: Report): string {
+  return JSON.stringify(buildSarif(report), null, 2) + '\n'
+}

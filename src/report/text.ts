@@ -1,0 +1,14 @@
+/** Plain text: one `file:line:col: severity message [rule]` line per finding, then a count. */
+import type { Report } from '../lint.js'
+import { stripControl } from './escape.js'
+import { countBySeverity } from './severity.js'
+
+export function formatText(report: Report): string {
+  const lines = report.findings.map((f) => stripControl(`${f.file}:${f.line}:${f.column}: ${f.severity} ${f.message} [${f.rule}]`))
+  const c = countBySeverity(report.findings)
+  const tokens = report.tokens.length
+  lines.push(
+    `${report.files.length} file${report.files.length === 1 ? '' : 's'} linted, ${tokens} token${tokens === 1 ? '' : 's'} found: ${c.error} error${c.error === 1 ? '' : 's'}, ${c.warning} warning${c.warning === 1 ? '' : 's'}, ${c.note} note${c.note === 1 ? '' : 's'}`,
+  )
+  return lines.join('\n') + '\n'
+}

@@ -1,0 +1,190 @@
+/**
+ * Finds, reads and validates pat-requirements.yml. Every problem becomes a LintError at the
+ * line and column of the offending key or value, with a "did you mean" where a name is misspelt;
+ * valid tokens are kept even when a sibling is wrong, so one typo does not hide the rest.
+ */
+import { isMap, isScalar, type Document, type Node } from 'yaml'
+import type { z } from 'zod'
+import type { LintError } from '../types.js'
+import { insideRoot, readCandidate } from '../workflow/files.js'
+import { parseSource, positionOf, type ParsedFile } from '../workflow/parse.js'
+import { PERMISSION_NAMES, SCOPE_NAMES, FINE_GRAINED_PERMISSIONS } from '../knowledge/permissions.js'
+import { RequirementsSchema, TokenSchema, type IgnoreEntry, type TokenRequest } from './schema.js'
+import { suggest } from './suggest.js'
+import { existsSync, lstatSync } from 'node:fs'
+
+export const DEFAULT_REQUIREMENTS_PATHS = ['.github/pat-requirements.yml', '.github/pat-requirements.yaml', 'pat-requirements.yml', 'pat-requirements.yaml']
+
+export interface DeclaredToken extends TokenRequest {
+  secret: string
+  /** Where the token's key is written. */
+  line: number
+  column: number
+  /** Where each field is written: `expires-in`, `type`, `permissions.contents`, `scopes.0`, … */
+  fieldPositions: Record<string, { line: number; column: number }>
+}
+
+export interface LoadedRequirements {
+  /** The file read, relative to the root; null when there is none. */
+  path: string | null
+  tokens: DeclaredToken[]
+  ignore: IgnoreEntry[]
+  maxExpiryDays?: number
+  errors: LintError[]
+}
+
+const FIELD_NAMES = Object.keys(TokenSchema.def.shape ?? {})
+
+/** Locates the requirements file: the given path (which must stay inside the root), else the defaults. */
+export function findRequirements(root: string, override?: string): { path: string | null; error?: string } {
+  if (override) {
+    if (!insideRoot(root, override)) return { path: null, error: `requirements path ${override} leads outside the repository; not read` }
+    return { path: override.replace(/\\/g, '/').replace(/^\.\//, '') }
+  }
+  for (const p of DEFAULT_REQUIREMENTS_PATHS) {
+    try {
+      lstatSync(`${root}/${p}`)
+      return { path: p }
+    } catch {
+      /* try the next */
+    }
+  }
+  return { path: null }
+}
+
+function nodeAt(doc: Document.Parsed, path: PropertyKey[], wantKey: boolean): Node | undefined {
+  let node: unknown = doc.contents
+  let keyNode: unknown
+  for (const part of path) {
+    if (!isMap(node)) {
+      if (node && typeof node === 'object' && 'items' in node && typeof part === 'number') {
+        node = (node as { items: unknown[] }).items[part]
+        keyNode = undefined
+        continue
+      }
+      break
+    }
+    const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(part))
+    if (!pair) break
+    keyNode = pair.key
+    node = pair.value
+  }
+  return ((wantKey ? keyNode : node) ?? keyNode ?? node) as Node | undefined
+}
+
+function describe(issue: z.core.$ZodIssue, value: unknown): string {
+  const last = String(issue.path[issue.path.length - 1] ?? '')
+  const parent = String(issue.path[issue.path.length - 2] ?? '')
+  const got = value === undefined ? '' : ` (found ${JSON.stringify(value)})`
+  if (issue.code === 'unrecognized_keys') {
+    const where = parent === 'permissions' || last === 'permissions' ? 'permissions' : 'fields'
+    return issue.keys
+      .map((k) => {
+        const known = last === 'permissions' ? PERMISSION_NAMES : issue.path.length === 0 ? ['version', 'tokens', 'ignore', 'max-expiry-days'] : FIELD_NAMES
+        const hint = suggest(k, known)
+        return `unknown ${where === 'permissions' ? 'permission' : 'field'} \`${k}\`${hint ? `; did you mean \`${hint}\`?` : ''}`
+      })
+      .join('; ')
+  }
+  if (parent === 'permissions' && issue.code === 'invalid_value') {
+    const levels = FINE_GRAINED_PERMISSIONS[last]?.levels ?? []
+    return `${last} can be ${levels.join(' or ')}${got}`
+  }
+  if (parent === 'scopes' || (last === 'scopes' && issue.code === 'invalid_value')) {
+    const hint = typeof value === 'string' ? suggest(value, SCOPE_NAMES) : undefined
+    return `unknown classic scope${got}${hint ? `; did you mean \`${hint}\`?` : ''}`
+  }
+  if (last === 'expires-in') return `expires-in is a number of days from 1 to 366, or none${got}`
+  if (issue.code === 'invalid_key') {
+    const inner = (issue as { issues?: { message: string }[] }).issues?.[0]?.message ?? issue.message
+    return `secret name \`${last}\`: ${inner}`
+  }
+  if (issue.code === 'invalid_type' && value === undefined) return `\`${last}\` is required`
+  return `${last ? `\`${last}\`: ` : ''}${issue.message}${issue.code === 'custom' ? '' : got}`
+}
+
+function valueAt(data: unknown, path: PropertyKey[]): unknown {
+  let v: unknown = data
+  for (const p of path) v = v && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[p] : undefined
+  return v
+}
+
+/** Reads and validates the requirements file (if any) under `root`. */
+export function loadRequirements(root: string, override?: string): LoadedRequirements {
+  const found = findRequirements(root, override)
+  const empty: LoadedRequirements = { path: found.path, tokens: [], ignore: [], errors: [] }
+  if (found.error) return { ...empty, path: override ?? null, errors: [{ file: override ?? '', line: 1, column: 1, message: found.error }] }
+  if (!found.path) return empty
+  if (override && !existsSync(insideRoot(root, found.path)!)) {
+    return { ...empty, errors: [{ file: found.path, line: 1, column: 1, message: 'requirements file not found' }] }
+  }
+  const source = readCandidate(root, { path: found.path, kind: 'requirements' })
+  if (!('text' in source)) return { ...empty, errors: [source] }
+  const { file, errors } = parseSource(source)
+  if (!file.root || !file.doc) return { ...empty, errors }
+  let data: unknown
+  try {
+    data = file.doc.toJS({ maxAliasCount: 100 })
+  } catch (e) {
+    return { ...empty, errors: [...errors, { file: file.path, line: 1, column: 1, message: `cannot be read: ${(e as Error).message}` }] }
+  }
+  const result = validate(file, data)
+  return { ...result, errors: [...errors, ...result.errors] }
+}
+
+/** Validates parsed data; each invalid token is dropped on its own, the valid ones are kept. */
+export function validate(file: ParsedFile, data: unknown): LoadedRequirements {
+  const doc = file.doc!
+  const errors: LintError[] = []
+  const report = (issue: z.core.$ZodIssue, base: PropertyKey[] = []) => {
+    const path = [...base, ...issue.path]
+    const wantKey = issue.code === 'unrecognized_keys' || issue.code === 'invalid_key'
+    let node = nodeAt(doc, issue.code === 'unrecognized_keys' ? [...path, issue.keys[0]] : path, wantKey)
+    if (!node?.range) node = doc.contents ?? undefined
+    const at = node?.range ? positionOf(file, node.range[0]) : { file: file.path, line: 1, column: 1 }
+    errors.push({ ...at, message: describe({ ...issue, path } as z.core.$ZodIssue, valueAt(data, path)) })
+  }
+  // Validate the top level without the tokens, then each token alone, so one bad token costs only itself.
+  const top = data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {}
+  const rawTokens = top.tokens
+  const shell = RequirementsSchema.safeParse({ ...top, tokens: {} })
+  if (!shell.success) for (const issue of shell.error.issues) report(issue)
+  const tokens: DeclaredToken[] = []
+  if (rawTokens !== undefined && rawTokens !== null && (typeof rawTokens !== 'object' || Array.isArray(rawTokens))) {
+    report({ code: 'custom', path: ['tokens'], message: 'tokens is a mapping of secret name to token', input: rawTokens } as z.core.$ZodIssue)
+  } else if (rawTokens) {
+    for (const [secret, value] of Object.entries(rawTokens as Record<string, unknown>)) {
+      const nameCheck = RequirementsSchema.shape.tokens.unwrap().keyType.safeParse(secret)
+      if (!nameCheck.success) {
+        report({ code: 'invalid_key', path: [secret], issues: nameCheck.error.issues, message: 'invalid key' } as unknown as z.core.$ZodIssue, ['tokens'])
+        continue
+      }
+      const parsed = TokenSchema.safeParse(value)
+      if (!parsed.success) {
+        for (const issue of parsed.error.issues) report(issue, ['tokens', secret])
+        continue
+      }
+      const keyNode = nodeAt(doc, ['tokens', secret], true)
+      const at = keyNode?.range ? positionOf(file, keyNode.range[0]) : { line: 1, column: 1 }
+      const fieldPositions: DeclaredToken['fieldPositions'] = {}
+      const mark = (name: string, path: PropertyKey[]) => {
+        const n = nodeAt(doc, ['tokens', secret, ...path], false)
+        if (n?.range) {
+          const p = positionOf(file, n.range[0])
+          fieldPositions[name] = { line: p.line, column: p.column }
+        }
+      }
+      for (const field of Object.keys(parsed.data)) mark(field, [field])
+      for (const perm of Object.keys(parsed.data.permissions ?? {})) mark(`permissions.${perm}`, ['permissions', perm])
+      ;(parsed.data.scopes ?? []).forEach((_, i) => mark(`scopes.${i}`, ['scopes', i]))
+      tokens.push({ ...parsed.data, secret: secret.toUpperCase(), line: at.line, column: at.column, fieldPositions })
+    }
+  }
+  return {
+    path: file.path,
+    tokens,
+    ignore: shell.success ? (shell.data.ignore ?? []) : [],
+    maxExpiryDays: shell.success ? shell.data['max-expiry-days'] : undefined,
+    errors,
+  }
+}

@@ -1,0 +1,36 @@
+/** The contract every rule implements: metadata plus a pure check over the linted repository. */
+import type { Finding, LintError, Severity } from '../types.js'
+import type { DeclaredToken, LoadedRequirements } from '../requirements/load.js'
+import type { Recognition } from '../analysis/recognise.js'
+import type { SecretUse } from '../workflow/flows.js'
+
+export interface RuleMeta {
+  id: string
+  description: string
+  defaultSeverity: Severity
+}
+
+/** One credential as the rules see it: its declaration (if any) and every place it is used. */
+export interface TokenFacts {
+  secret: string
+  declaration: DeclaredToken | null
+  recognisedBy: Recognition[]
+  uses: SecretUse[]
+}
+
+export interface RuleContext {
+  tokens: TokenFacts[]
+  requirements: LoadedRequirements
+  /** Uses that pass every secret on (`secrets: inherit`, `toJSON(secrets)`): any declared token may ride along. */
+  passAllUses: SecretUse[]
+  /** Errors in workflow and action files. */
+  fileErrors: LintError[]
+  maxExpiryDays: number
+}
+
+export type RuleFinding = Omit<Finding, 'rule' | 'severity'> & { severity?: Severity }
+
+export interface Rule {
+  meta: RuleMeta
+  check(ctx: RuleContext): RuleFinding[]
+}

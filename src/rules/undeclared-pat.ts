@@ -1,0 +1,22 @@
+import type { Rule } from './types.js'
+
+/** A GitHub credential reaches a step but pat-requirements.yml does not declare it. */
+export const rule: Rule = {
+  meta: { id: 'undeclared-pat', description: 'A GitHub token secret is used but not declared in pat-requirements.yml', defaultSeverity: 'warning' },
+  check(ctx) {
+    return ctx.tokens
+      .filter((t) => !t.declaration && t.uses.length > 0)
+      .map((t) => {
+        const first = t.uses[0]
+        const more = t.uses.length > 1 ? ` (and ${t.uses.length - 1} more use${t.uses.length > 2 ? 's' : ''})` : ''
+        const where = ctx.requirements.path ? `in ${ctx.requirements.path}` : 'in a pat-requirements.yml'
+        return {
+          file: first.file,
+          line: first.line,
+          column: first.column,
+          secret: t.secret,
+          message: `secret ${t.secret} is used as a GitHub token${more} but not declared ${where}: declare its type, owner, repositories, expiry, purpose and permissions`,
+        }
+      })
+  },
+}

@@ -1,0 +1,23 @@
+/** Shared plain-data types: findings, errors and positions flow through every module unchanged. */
+
+export type Severity = 'error' | 'warning' | 'note'
+
+/** A place in a repository file; line and column are 1-based. */
+export interface Position {
+  file: string
+  line: number
+  column: number
+}
+
+/** A problem pat-lint reports about the repository. Plain data: reporters only transform it. */
+export interface Finding extends Position {
+  rule: string
+  severity: Severity
+  message: string
+  secret?: string
+}
+
+/** A file pat-lint could not read or parse; the other files are still linted. */
+export interface LintError extends Position {
+  message: string
+}

@@ -1,0 +1,169 @@
+/**
+ * Finds the files pat-lint reads and reads them defensively: everything in a repository is
+ * untrusted, so symlinks leading outside it are never followed, non-regular files are never
+ * opened (a FIFO would block), and oversized, binary or non-UTF-8 files become errors.
+ */
+import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs'
+import { join, relative, resolve, sep, posix } from 'node:path'
+import type { LintError } from '../types.js'
+
+export type FileKind = 'workflow' | 'action' | 'requirements'
+
+export interface Candidate {
+  /** Path relative to the repository root, with forward slashes. */
+  path: string
+  kind: FileKind
+}
+
+export interface SourceText {
+  path: string
+  kind: FileKind
+  text: string
+}
+
+/** Larger files are reported, not read: real workflows are a few kilobytes. */
+export const MAX_FILE_BYTES = 1024 * 1024
+
+const YAML_EXT = /\.ya?ml$/i
+
+/** Turns a repository-relative path into an absolute one, or null when it escapes the root. */
+export function insideRoot(root: string, path: string): string | null {
+  const abs = resolve(root, path)
+  const rel = relative(resolve(root), abs)
+  if (rel === '' || (!rel.startsWith('..') && !rel.startsWith(sep) && !/^[A-Za-z]:/.test(rel))) return abs
+  return null
+}
+
+function toRepoPath(root: string, abs: string): string {
+  return relative(root, abs).split(sep).join(posix.sep)
+}
+
+function safeReaddir(dir: string): string[] {
+  try {
+    return readdirSync(dir).sort()
+  } catch {
+    return []
+  }
+}
+
+/**
+ * Lists workflows (`.github/workflows/*.yml|yaml`, not recursive, as GitHub reads them) and local
+ * action metadata files: the repository's root action, every action under `.github/actions/`
+ * (up to four levels down) and the extra directories given (from `uses: ./path` references).
+ */
+export function discoverFiles(root: string, extraActionDirs: string[] = []): Candidate[] {
+  const found = new Map<string, Candidate>()
+  const workflowsDir = join(root, '.github', 'workflows')
+  for (const name of safeReaddir(workflowsDir)) {
+    if (YAML_EXT.test(name)) {
+      const path = toRepoPath(root, join(workflowsDir, name))
+      found.set(path, { path, kind: 'workflow' })
+    }
+  }
+  const addActionDir = (dir: string) => {
+    for (const name of ['action.yml', 'action.yaml']) {
+      const abs = join(dir, name)
+      if (existsNoFollow(abs)) {
+        const path = toRepoPath(root, abs)
+        if (!found.has(path)) found.set(path, { path, kind: 'action' })
+      }
+    }
+  }
+  addActionDir(root)
+  const walk = (dir: string, depth: number) => {
+    addActionDir(dir)
+    if (depth === 0) return
+    for (const name of safeReaddir(dir)) {
+      const abs = join(dir, name)
+      let st: Stats
+      try {
+        st = lstatSync(abs)
+      } catch {
+        continue
+      }
+      if (st.isDirectory()) walk(abs, depth - 1) // symlinked directories are not entered
+    }
+  }
+  walk(join(root, '.github', 'actions'), 4)
+  for (const dir of extraActionDirs) {
+    const abs = insideRoot(root, dir)
+    if (abs) addActionDir(abs)
+  }
+  return [...found.values()].sort((a, b) => a.path.localeCompare(b.path))
+}
+
+function existsNoFollow(abs: string): boolean {
+  try {
+    lstatSync(abs)
+    return true
+  } catch {
+    return false
+  }
+}
+
+function describeNonFile(st: Stats): string {
+  if (st.isDirectory()) return 'a directory'
+  if (st.isFIFO()) return 'a FIFO'
+  if (st.isSocket()) return 'a socket'
+  if (st.isCharacterDevice() || st.isBlockDevice()) return 'a device'
+  return 'not a regular file'
+}
+
+/** 1-based line of a byte offset in a buffer. */
+function lineOfByte(buf: Buffer, offset: number): number {
+  let line = 1
+  for (let i = 0; i < offset && i < buf.length; i++) if (buf[i] === 0x0a) line++
+  return line
+}
+
+/** Reads one candidate, or says with a position why it cannot be read. */
+export function readCandidate(root: string, candidate: Candidate, maxBytes = MAX_FILE_BYTES): SourceText | LintError {
+  const err = (message: string, line = 1): LintError => ({ file: candidate.path, line, column: 1, message })
+  const abs = insideRoot(root, candidate.path)
+  if (!abs) return err('path leads outside the repository; not read')
+  let st: Stats
+  try {
+    st = lstatSync(abs)
+    if (st.isSymbolicLink()) {
+      let target: string
+      try {
+        target = realpathSync(abs)
+      } catch {
+        return err('symlink whose target does not exist; not read')
+      }
+      let realRoot: string
+      try {
+        realRoot = realpathSync(root)
+      } catch {
+        realRoot = resolve(root)
+      }
+      if (!insideRoot(realRoot, relative(realRoot, target))) return err('symlink leads outside the repository; not followed')
+      st = statSync(target)
+    }
+  } catch (e) {
+    return err(`cannot be read: ${(e as NodeJS.ErrnoException).code ?? 'error'}`)
+  }
+  if (!st.isFile()) return err(`is ${describeNonFile(st)}, not a file; not read`)
+  if (st.size > maxBytes) {
+    return err(`is ${(st.size / 1024 / 1024).toFixed(1)} MiB, over the ${(maxBytes / 1024 / 1024).toFixed(0)} MiB pat-lint reads; not linted`)
+  }
+  let buf: Buffer
+  try {
+    buf = readFileSync(abs)
+  } catch (e) {
+    return err(`cannot be read: ${(e as NodeJS.ErrnoException).code ?? 'error'}`)
+  }
+  const nul = buf.indexOf(0)
+  if (nul >= 0) return err('is binary (contains a NUL byte); not linted', lineOfByte(buf, nul))
+  let text: string
+  try {
+    // fatal: invalid UTF-8 is an error rather than silent U+FFFD; a BOM is dropped.
+    text = new TextDecoder('utf-8', { fatal: true }).decode(buf)
+  } catch {
+    const loose = new TextDecoder('utf-8').decode(buf)
+    const bad = loose.indexOf('\uFFFD')
+    const line = bad < 0 ? 1 : loose.slice(0, bad).split('\n').length
+    return err('is not valid UTF-8; not linted', line)
+  }
+  return { path: candidate.path, kind: candidate.kind, text }
+}

@@ -1,0 +1,209 @@
+/**
+ * Token flows: every place a secret reaches a step. Each reference to `secrets.X` (or to the
+ * whole `secrets` context) becomes a SecretUse positioned at the reference itself, classified by
+ * where it sits in the file: a `with:` input, an `env:` binding at workflow/job/step level, a
+ * `run:` script, a token inside a URL, a reusable-workflow `secrets:` entry, and so on.
+ * `${{ env.X }}` is followed back to the binding of X, so a secret passed through env is seen.
+ */
+import type { LintError, Position } from '../types.js'
+import { contextRefs, fallsBackToGithubToken, findExpressions, type ContextRef } from './expressions.js'
+import type { JobInfo, StepInfo, WorkflowInfo } from './model.js'
+import { positionOf, type ParsedFile } from './parse.js'
+import type { PathPart, ScalarSite, TreeWalker } from './tree.js'
+
+export type UseKind =
+  | 'with'
+  | 'env'
+  | 'run'
+  | 'git-url'
+  | 'reusable-workflow'
+  | 'secrets-inherit'
+  | 'container-credentials'
+  | 'other'
+
+export type EnvLevel = 'workflow' | 'job' | 'step'
+
+export interface SecretUse extends Position {
+  /** The secret's name, upper-cased as GitHub stores it, or null when every secret is passed on. */
+  secret: string | null
+  kind: UseKind
+  job: JobInfo | null
+  step: StepInfo | null
+  /** The `with:` input, env variable or reusable-workflow secret that receives the token. */
+  input: string | null
+  envLevel: EnvLevel | null
+  /** `env.NAME` when the secret arrives through `${{ env.NAME }}`. */
+  via: string | null
+  /** `secrets.X || github.token`: the step still works without the secret. */
+  fallbackToGithubToken: boolean
+  /** For env bindings: the steps below that visibly read the variable. */
+  readBy: StepInfo[] | null
+  /** How the reference was written, e.g. `secrets.X`, `toJSON(secrets)`, `secrets: inherit`. */
+  expression: string
+}
+
+/** Says whether a step reads an environment variable; the default looks only at `run:` text. */
+export type EnvReader = (step: StepInfo, name: string) => boolean
+
+const BUILT_IN = 'GITHUB_TOKEN'
+
+/** `$NAME`, `${NAME}`, `$env:NAME` (PowerShell), `%NAME%` (cmd), `env.NAME` in a run script. */
+export function scriptReadsVariable(script: string, name: string): boolean {
+  const n = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  return new RegExp(`\\$\\{?${n}(?![A-Za-z0-9_])|\\$env:${n}(?![A-Za-z0-9_])|%${n}%|\\benv\\.${n}(?![A-Za-z0-9_])|\\benv\\[['"]${n}['"]\\]`, 'i').test(script)
+}
+
+/** The default reader: the step's script reads `$NAME`, or a `with:` value reads `${{ env.NAME }}`. */
+export const runReadsEnv: EnvReader = (step, name) => {
+  if (step.run && scriptReadsVariable(step.run.value, name)) return true
+  const inExpression = new RegExp(`\\benv\\.${name.replace(/[^A-Za-z0-9_-]/g, '')}(?![A-Za-z0-9_-])|\\benv\\[\\s*'${name.replace(/[^A-Za-z0-9_-]/g, '')}'\\s*\\]`, 'i')
+  return Object.values(step.with).some((v) => v.raw.includes('${{') && inExpression.test(v.raw))
+}
+
+interface Location {
+  job: JobInfo | null
+  step: StepInfo | null
+  kind: UseKind
+  input: string | null
+  envLevel: EnvLevel | null
+}
+
+function locate(model: WorkflowInfo, path: PathPart[]): Location {
+  let rest = path
+  let job: JobInfo | null = null
+  if (model.kind === 'action') {
+    if (rest[0] === 'runs' && rest[1] === 'steps') {
+      job = model.jobs[0] ?? null
+      rest = ['steps', ...rest.slice(2)]
+    }
+  } else if (rest[0] === 'jobs' && typeof rest[1] === 'string') {
+    job = model.jobs.find((j) => j.id === rest[1]) ?? null
+    rest = rest.slice(2)
+  } else if (rest[0] === 'env' && rest.length === 2) {
+    return { job: null, step: null, kind: 'env', input: String(rest[1]), envLevel: 'workflow' }
+  }
+  if (!job) return { job: null, step: null, kind: 'other', input: null, envLevel: null }
+  if (rest[0] === 'steps' && typeof rest[1] === 'number') {
+    const step = job.steps[rest[1]] ?? null
+    const [field, name] = [rest[2], rest[3]]
+    if (field === 'with' && rest.length === 4) return { job, step, kind: 'with', input: String(name), envLevel: null }
+    if (field === 'env' && rest.length === 4) return { job, step, kind: 'env', input: String(name), envLevel: 'step' }
+    if (field === 'run' && rest.length === 3) return { job, step, kind: 'run', input: null, envLevel: null }
+    return { job, step, kind: 'other', input: rest.slice(2).join('.'), envLevel: null }
+  }
+  if (rest[0] === 'env' && rest.length === 2) return { job, step: null, kind: 'env', input: String(rest[1]), envLevel: 'job' }
+  if (rest[0] === 'secrets' && rest.length === 2) return { job, step: null, kind: 'reusable-workflow', input: String(rest[1]), envLevel: null }
+  if (rest[0] === 'with' && rest.length === 2) return { job, step: null, kind: 'reusable-workflow', input: String(rest[1]), envLevel: null }
+  if (rest.includes('credentials') && (rest[0] === 'container' || rest[0] === 'services')) {
+    return { job, step: null, kind: 'container-credentials', input: rest.join('.'), envLevel: null }
+  }
+  return { job, step: null, kind: 'other', input: rest.join('.'), envLevel: null }
+}
+
+/** True when the text around [start, end) is the user-info part of a URL: `https://…${{ x }}…@host`. */
+export function insideUrlCredentials(text: string, start: number, end: number): boolean {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1
+  const before = text.slice(lineStart, start)
+  const nl = text.indexOf('\n', end)
+  const after = text.slice(end, nl < 0 ? text.length : nl)
+  return /[a-z][a-z0-9+.-]*:\/\/[^\s'"`@/]*$/i.test(before) && /^[^\s'"`/]*@/.test(after)
+}
+
+function refText(ref: ContextRef): string {
+  return ref.name === null ? `${ref.context} (whole context)` : `${ref.context}.${ref.name}`
+}
+
+/** Finds every secret reference in a file and where it leads. */
+export function findSecretUses(w: TreeWalker, model: WorkflowInfo, readsEnv: EnvReader = runReadsEnv): { uses: SecretUse[]; errors: LintError[] } {
+  const file: ParsedFile = w.file
+  const uses: SecretUse[] = []
+  const errors: LintError[] = []
+  if (!file.root) return { uses, errors }
+  const scope = model.kind === 'action' ? w.get(file.root, 'runs') : file.root
+  const basePath: PathPart[] = model.kind === 'action' ? ['runs'] : []
+  // Everything is scanned, `on:` included: a malformed file may hide a job there, and nothing is lost.
+  const sites = w.scalars(scope, basePath)
+
+  // Which secrets each env binding carries, so `${{ env.X }}` and `$X` can be followed.
+  const envSecrets = new Map<string, { secret: string | null; ref: ContextRef; site: ScalarSite }[]>()
+  const envKey = (loc: Location, name: string) => `${loc.envLevel}|${loc.job?.id ?? ''}|${loc.step?.index ?? ''}|${name}`
+
+  const scan = (site: ScalarSite) => {
+    const raw = file.text.slice(site.start, site.end)
+    const found: { ref: ContextRef; abs: number; start: number; end: number }[] = []
+    for (const expr of findExpressions(raw)) {
+      if (!expr.closed) {
+        errors.push({ ...positionOf(file, site.start + expr.start), message: 'expression `${{` is never closed with `}}`' })
+      }
+      for (const ref of contextRefs(expr)) found.push({ ref, abs: site.start + ref.offset, start: expr.start, end: expr.end })
+    }
+    return { raw, found }
+  }
+
+  const lookupEnv = (loc: Location, name: string, self: ScalarSite) => {
+    const keys: string[] = []
+    if (loc.step) keys.push(`step|${loc.job?.id ?? ''}|${loc.step.index}|${name}`)
+    if (loc.job) keys.push(`job|${loc.job.id}||${name}`)
+    keys.push(`workflow|||${name}`)
+    for (const k of keys) {
+      const hit = envSecrets.get(k)
+      if (hit && !hit.some((h) => h.site === self)) return hit
+    }
+    return undefined
+  }
+
+  const stepsInScope = (loc: Location): StepInfo[] => {
+    if (loc.envLevel === 'step') return loc.step ? [loc.step] : []
+    if (loc.envLevel === 'job') return loc.job ? loc.job.steps : []
+    return model.jobs.flatMap((j) => j.steps)
+  }
+
+  // Env bindings first, so references through env can be resolved wherever they appear.
+  const scanned = sites.map((site) => ({ site, loc: locate(model, site.path), ...scan(site) }))
+  for (const { site, loc, found } of scanned) {
+    if (loc.kind !== 'env' || !loc.input) continue
+    const carried = found.filter((f) => f.ref.context === 'secrets' && f.ref.name?.toUpperCase() !== BUILT_IN)
+    if (carried.length) envSecrets.set(envKey(loc, loc.input), carried.map((f) => ({ secret: f.ref.name?.toUpperCase() ?? null, ref: f.ref, site })))
+  }
+
+  for (const { site, loc, raw, found } of scanned) {
+    for (const { ref, abs, start, end } of found) {
+      let secrets: { secret: string | null; via: string | null }[] = []
+      if (ref.context === 'secrets') {
+        if (ref.name?.toUpperCase() === BUILT_IN) continue
+        secrets = [{ secret: ref.name?.toUpperCase() ?? null, via: null }]
+      } else if (ref.context === 'env' && ref.name && loc.kind !== 'env') {
+        const hit = lookupEnv(loc, ref.name, site)
+        if (hit) secrets = hit.map((h) => ({ secret: h.secret, via: `env.${ref.name}` }))
+      }
+      for (const { secret, via } of secrets) {
+        let kind = loc.kind
+        if ((kind === 'run' || kind === 'with' || kind === 'env') && insideUrlCredentials(raw, start, end)) kind = 'git-url'
+        const readBy = loc.kind === 'env' && loc.input ? stepsInScope(loc).filter((s) => readsEnv(s, loc.input!)) : null
+        uses.push({
+          ...positionOf(file, abs),
+          secret,
+          kind,
+          job: loc.job,
+          step: loc.step,
+          input: loc.input,
+          envLevel: loc.envLevel,
+          via,
+          fallbackToGithubToken: fallsBackToGithubToken(ref.expression),
+          readBy,
+          expression: via ?? refText(ref),
+        })
+      }
+    }
+  }
+
+  // `secrets: inherit` passes every secret to the called workflow.
+  for (const job of model.jobs) {
+    if (!job.secretsInherit) continue
+    const node = w.get(w.get(w.get(file.root, 'jobs'), job.id), 'secrets')
+    const at = node?.range ? positionOf(file, node.range[0]) : job.pos
+    uses.push({ ...at, secret: null, kind: 'secrets-inherit', job, step: null, input: null, envLevel: null, via: null, fallbackToGithubToken: false, readBy: null, expression: 'secrets: inherit' })
+  }
+  uses.sort((a, b) => a.line - b.line || a.column - b.column)
+  return { uses, errors }
+}

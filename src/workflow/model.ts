@@ -1,0 +1,178 @@
+/**
+ * A small model of a workflow or composite action: jobs, steps and the scalars pat-lint reads
+ * from them, each with its position. Built from the YAML tree, never from text matching.
+ */
+import { isScalar } from 'yaml'
+import type { Position } from '../types.js'
+import { positionOf, type ParsedFile } from './parse.js'
+import { TreeWalker, type ScalarSite } from './tree.js'
+
+export interface ValueInfo {
+  value: string
+  /** Source text of the scalar, as written (quotes, block header and all). */
+  raw: string
+  start: number
+  pos: Position
+}
+
+export interface StepInfo {
+  file: string
+  job: string | null
+  index: number
+  id?: string
+  name?: string
+  /** `uses:` as written, e.g. `actions/checkout@v4` or `./.github/actions/x`. */
+  uses?: ValueInfo
+  run?: ValueInfo
+  with: Record<string, ValueInfo>
+  env: Record<string, ValueInfo>
+  pos: Position
+}
+
+export interface JobInfo {
+  id: string
+  name?: string
+  /** A reusable-workflow call. */
+  uses?: ValueInfo
+  with: Record<string, ValueInfo>
+  env: Record<string, ValueInfo>
+  steps: StepInfo[]
+  /** `permissions:` as plain data (`read-all`, or key -> level), when given. */
+  permissions?: string | Record<string, string>
+  secretsInherit: boolean
+  pos: Position
+}
+
+export interface WorkflowInfo {
+  file: string
+  kind: 'workflow' | 'action'
+  name?: string
+  /** Event names under `on:`. */
+  triggers: string[]
+  env: Record<string, ValueInfo>
+  permissions?: string | Record<string, string>
+  jobs: JobInfo[]
+  /** For composite actions: `runs.using`. */
+  using?: string
+}
+
+/** Human label for a step: its name, else its `uses:`, else `run` and the step's number. */
+export function stepLabel(step: StepInfo): string {
+  return step.name ?? step.id ?? step.uses?.value ?? `step ${step.index + 1}`
+}
+
+export function valueInfo(file: ParsedFile, site: Pick<ScalarSite, 'value' | 'start' | 'end'>): ValueInfo {
+  return { value: site.value, raw: file.text.slice(site.start, site.end), start: site.start, pos: positionOf(file, site.start) }
+}
+
+function scalarMap(w: TreeWalker, node: unknown): Record<string, ValueInfo> {
+  const out: Record<string, ValueInfo> = {}
+  for (const [key, , value] of w.entries(node)) {
+    if (isScalar(value) && value.range && value.value !== null && value.value !== undefined) {
+      out[key] = valueInfo(w.file, { value: String(value.value), start: value.range[0], end: value.range[1] })
+    }
+  }
+  return out
+}
+
+function scalarInfo(w: TreeWalker, node: unknown): ValueInfo | undefined {
+  const n = w.resolve(node)
+  if (!isScalar(n) || !n.range || n.value === null || n.value === undefined) return undefined
+  return valueInfo(w.file, { value: String(n.value), start: n.range[0], end: n.range[1] })
+}
+
+function permissionsOf(w: TreeWalker, node: unknown): string | Record<string, string> | undefined {
+  const s = w.str(node)
+  if (s !== undefined) return s
+  const entries = w.entries(node)
+  if (!entries.length && !w.resolve(node)) return undefined
+  const out: Record<string, string> = {}
+  for (const [k, , v] of entries) out[k] = w.str(v) ?? ''
+  return out
+}
+
+function nodePos(w: TreeWalker, node: unknown, fallback: Position): Position {
+  const n = w.resolve(node)
+  return n?.range ? positionOf(w.file, n.range[0]) : fallback
+}
+
+function buildSteps(w: TreeWalker, stepsNode: unknown, job: string | null, fallback: Position): StepInfo[] {
+  return w.items(stepsNode).map((s, index) => {
+    const pos = nodePos(w, s, fallback)
+    return {
+      file: w.file.path,
+      job,
+      index,
+      id: w.str(w.get(s, 'id')),
+      name: w.str(w.get(s, 'name')),
+      uses: scalarInfo(w, w.get(s, 'uses')),
+      run: scalarInfo(w, w.get(s, 'run')),
+      with: scalarMap(w, w.get(s, 'with')),
+      env: scalarMap(w, w.get(s, 'env')),
+      pos,
+    }
+  })
+}
+
+function triggersOf(w: TreeWalker, node: unknown): string[] {
+  const s = w.str(node)
+  if (s !== undefined) return [s]
+  const items = w.items(node)
+  if (items.length) return items.map((i) => w.str(i)).filter((x): x is string => !!x)
+  return w.entries(node).map(([k]) => k)
+}
+
+export function buildModel(w: TreeWalker): WorkflowInfo {
+  const file = w.file
+  const root = file.root
+  const top: Position = { file: file.path, line: 1, column: 1 }
+  if (file.kind === 'action') {
+    const runs = w.get(root, 'runs')
+    const using = w.str(w.get(runs, 'using'))
+    const steps = buildSteps(w, w.get(runs, 'steps'), null, top)
+    return {
+      file: file.path,
+      kind: 'action',
+      name: w.str(w.get(root, 'name')),
+      triggers: [],
+      env: {},
+      using,
+      jobs: steps.length ? [{ id: '(composite)', with: {}, env: {}, steps, secretsInherit: false, pos: nodePos(w, runs, top) }] : [],
+    }
+  }
+  const jobs: JobInfo[] = []
+  for (const [id, key, job] of w.entries(w.get(root, 'jobs'))) {
+    const pos = key.range ? positionOf(file, key.range[0]) : top
+    jobs.push({
+      id,
+      name: w.str(w.get(job, 'name')),
+      uses: scalarInfo(w, w.get(job, 'uses')),
+      with: scalarMap(w, w.get(job, 'with')),
+      env: scalarMap(w, w.get(job, 'env')),
+      steps: buildSteps(w, w.get(job, 'steps'), id, pos),
+      permissions: permissionsOf(w, w.get(job, 'permissions')),
+      secretsInherit: w.str(w.get(job, 'secrets')) === 'inherit',
+      pos,
+    })
+  }
+  return {
+    file: file.path,
+    kind: 'workflow',
+    name: w.str(w.get(root, 'name')),
+    triggers: triggersOf(w, w.get(root, 'on') ?? w.get(root, 'true')),
+    env: scalarMap(w, w.get(root, 'env')),
+    permissions: permissionsOf(w, w.get(root, 'permissions')),
+    jobs,
+  }
+}
+
+/** Structural problems GitHub would reject the file for, that pat-lint can see cheaply. */
+export function structuralErrors(w: TreeWalker, model: WorkflowInfo): { line: number; column: number; message: string }[] {
+  const root = w.file.root
+  if (!root || model.kind !== 'workflow') return []
+  const out: { line: number; column: number; message: string }[] = []
+  const jobs = w.get(root, 'jobs')
+  if (!jobs) out.push({ line: 1, column: 1, message: 'workflow has no `jobs:` mapping; GitHub will reject it' })
+  if (!w.get(root, 'on')) out.push({ line: 1, column: 1, message: 'workflow has no `on:` trigger; GitHub will reject it' })
+  return out
+}

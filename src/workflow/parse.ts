@@ -1,0 +1,55 @@
+/**
+ * Parses workflow and action files with `yaml`, keeping node ranges so that every value can be
+ * traced back to a line and column. Parse problems become LintErrors with positions; the tree
+ * that `yaml` recovers is still returned so what can be linted is linted.
+ */
+import { isMap, LineCounter, parseDocument, type Document, type YAMLMap } from 'yaml'
+import type { LintError, Position } from '../types.js'
+import type { FileKind, SourceText } from './files.js'
+
+export interface ParsedFile {
+  path: string
+  kind: FileKind
+  text: string
+  doc: Document.Parsed | null
+  root: YAMLMap | null
+  lines: LineCounter
+}
+
+/** Position of an offset in a parsed file. */
+export function positionOf(file: { path: string; lines: LineCounter }, offset: number): Position {
+  const { line, col } = file.lines.linePos(offset)
+  return { file: file.path, line, column: col }
+}
+
+/** How many aliases one file may dereference: enough for real anchors, far below a "billion laughs". */
+export const MAX_ALIAS_COUNT = 100
+
+export function parseSource(source: SourceText): { file: ParsedFile; errors: LintError[] } {
+  const lines = new LineCounter()
+  const file: ParsedFile = { path: source.path, kind: source.kind, text: source.text, doc: null, root: null, lines }
+  const errors: LintError[] = []
+  try {
+    const doc = parseDocument(source.text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false })
+    file.doc = doc
+    for (const e of doc.errors) {
+      const at = positionOf(file, e.pos[0])
+      errors.push({ ...at, message: `YAML: ${e.message.split('\n')[0]}` })
+    }
+    if (doc.contents === null || doc.contents === undefined) {
+      errors.push({ file: source.path, line: 1, column: 1, message: 'file is empty (or holds only comments): nothing to lint' })
+    } else if (!isMap(doc.contents)) {
+      const at = doc.contents.range ? positionOf(file, doc.contents.range[0]) : { file: source.path, line: 1, column: 1 }
+      errors.push({ ...at, message: `top level is not a mapping, so this is not a ${source.kind === 'workflow' ? 'workflow' : 'action'} file` })
+    } else {
+      file.root = doc.contents
+    }
+  } catch (e) {
+    // yaml recurses per nesting level: pathological nesting overflows the stack.
+    const reason = e instanceof RangeError ? 'nesting is too deep to parse' : `cannot be parsed (${(e as Error).message})`
+    errors.push({ file: source.path, line: 1, column: 1, message: reason })
+    file.doc = null
+    file.root = null
+  }
+  return { file, errors }
+}

@@ -1,0 +1,111 @@
+/**
+ * Walks a parsed YAML tree and yields every scalar with its path from the root. Aliases are
+ * followed within a per-file budget so that a "billion laughs" file costs bounded time, and depth
+ * is capped so hostile nesting cannot blow the stack.
+ */
+import { isAlias, isMap, isPair, isScalar, isSeq, type Node, type Scalar, type YAMLMap } from 'yaml'
+import type { LintError } from '../types.js'
+import { positionOf, type ParsedFile, MAX_ALIAS_COUNT } from './parse.js'
+
+export type PathPart = string | number
+
+export interface ScalarSite {
+  path: PathPart[]
+  node: Scalar
+  /** The scalar's value as YAML gives it, as a string. */
+  value: string
+  /** Offsets of the scalar's source text (with quotes or block header). */
+  start: number
+  end: number
+}
+
+export const MAX_DEPTH = 64
+
+export class TreeWalker {
+  private aliasesLeft = MAX_ALIAS_COUNT
+  readonly errors: LintError[] = []
+  private warnedAliases = false
+  private warnedDepth = false
+
+  constructor(readonly file: ParsedFile) {}
+
+  /** Follows an alias within the budget; undefined when over it or unresolvable. */
+  resolve(node: unknown): Node | undefined {
+    if (!isAlias(node)) return (node ?? undefined) as Node | undefined
+    if (this.aliasesLeft-- <= 0) {
+      if (!this.warnedAliases) {
+        this.warnedAliases = true
+        const at = node.range ? positionOf(this.file, node.range[0]) : { file: this.file.path, line: 1, column: 1 }
+        this.errors.push({ ...at, message: `more than ${MAX_ALIAS_COUNT} YAML aliases to follow (an alias bomb?); the rest are skipped` })
+      }
+      return undefined
+    }
+    const target = this.file.doc ? node.resolve(this.file.doc) : undefined
+    return (target ?? undefined) as Node | undefined
+  }
+
+  /** The value under `key` in a mapping (aliases resolved). */
+  get(map: unknown, key: string): Node | undefined {
+    const m = this.resolve(map)
+    if (!isMap(m)) return undefined
+    for (const pair of m.items) {
+      const k = this.resolve(pair.key)
+      if (isScalar(k) && String(k.value) === key) return this.resolve(pair.value)
+    }
+    return undefined
+  }
+
+  /** The entries of a mapping as [key, keyNode, value]. */
+  entries(map: unknown): [string, Scalar, Node | undefined][] {
+    const m = this.resolve(map)
+    if (!isMap(m)) return []
+    const out: [string, Scalar, Node | undefined][] = []
+    for (const pair of (m as YAMLMap).items) {
+      if (!isPair(pair)) continue
+      const k = this.resolve(pair.key)
+      if (isScalar(k)) out.push([String(k.value), k, this.resolve(pair.value)])
+    }
+    return out
+  }
+
+  /** The items of a sequence (aliases resolved). */
+  items(seq: unknown): (Node | undefined)[] {
+    const s = this.resolve(seq)
+    if (!isSeq(s)) return []
+    return s.items.map((i) => this.resolve(i))
+  }
+
+  /** A scalar's value as a string, or undefined for non-scalars. */
+  str(node: unknown): string | undefined {
+    const n = this.resolve(node)
+    if (!isScalar(n) || n.value === null || n.value === undefined) return undefined
+    return String(n.value)
+  }
+
+  /** Every scalar below `node` (values only, not keys), depth-first, in document order. */
+  scalars(node: unknown, path: PathPart[] = []): ScalarSite[] {
+    const out: ScalarSite[] = []
+    const visit = (n: unknown, p: PathPart[]) => {
+      if (p.length > MAX_DEPTH) {
+        if (!this.warnedDepth) {
+          this.warnedDepth = true
+          this.errors.push({ file: this.file.path, line: 1, column: 1, message: `nesting deeper than ${MAX_DEPTH} levels is not linted` })
+        }
+        return
+      }
+      const r = this.resolve(n)
+      if (!r) return
+      if (isScalar(r)) {
+        if (r.range && r.value !== null && r.value !== undefined) {
+          out.push({ path: p, node: r, value: String(r.value), start: r.range[0], end: r.range[1] })
+        }
+      } else if (isMap(r)) {
+        for (const [k, , v] of this.entries(r)) visit(v, [...p, k])
+      } else if (isSeq(r)) {
+        r.items.forEach((item, i) => visit(item, [...p, i]))
+      }
+    }
+    visit(node, path)
+    return out
+  }
+}
