@@ -22513,7 +22513,7 @@ const secretName = schemas_string()
     .refine((s) => !/^GITHUB_/i.test(s), { error: 'secret names cannot start with GITHUB_ (GitHub reserves the prefix)' });
 const permissionLevels = Object.fromEntries(Object.entries(FINE_GRAINED_PERMISSIONS).map(([name, p]) => [
     name,
-    schemas_enum(p.levels).describe(`${p.displayName} (${p.kind} permission): ${p.levels.join(' | ')}`),
+    schemas_enum(p.levels).optional().describe(`${p.displayName} (${p.kind} permission): ${p.levels.join(' | ')}`),
 ]));
 const PermissionsSchema = strictObject(permissionLevels)
     .describe('Fine-grained permissions, with GitHub\'s parameter names and levels. metadata: read is always granted.');

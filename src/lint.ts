@@ -75,6 +75,8 @@ export interface Report {
 /** Steps read an env variable when their script does, or when a known action reads it. */
 export const readsEnvWithKnowledge: EnvReader = (step, name) => {
   if (runReadsEnv(step, name)) return true
+  // The gh CLI takes its token from GH_TOKEN or GITHUB_TOKEN (GH_ENTERPRISE_TOKEN on GHES) unasked.
+  if (/^(GH_TOKEN|GITHUB_TOKEN|GH_ENTERPRISE_TOKEN|GITHUB_ENTERPRISE_TOKEN)$/.test(name) && step.run && /(^|[\s;&|(`$])gh\s+[a-z]/m.test(step.run.value)) return true
   const facts = step.uses ? lookupAction(step.uses.value) : undefined
   return !!facts?.tokenEnv.includes(name)
 }

@@ -24,7 +24,7 @@ const secretName = z
 const permissionLevels = Object.fromEntries(
   Object.entries(FINE_GRAINED_PERMISSIONS).map(([name, p]) => [
     name,
-    z.enum(p.levels as [string, ...string[]]).describe(`${p.displayName} (${p.kind} permission): ${p.levels.join(' | ')}`),
+    z.enum(p.levels as [string, ...string[]]).optional().describe(`${p.displayName} (${p.kind} permission): ${p.levels.join(' | ')}`),
   ]),
 )
 
