@@ -74,6 +74,7 @@ function nodeAt(doc: Document.Parsed, path: PropertyKey[], wantKey: boolean): No
 
 function describe(issue: z.core.$ZodIssue, value: unknown): string {
   const last = String(issue.path[issue.path.length - 1] ?? '')
+  if (value === undefined && issue.path.length && issue.code !== 'unrecognized_keys') return `\`${last}\` is required`
   const parent = String(issue.path[issue.path.length - 2] ?? '')
   const got = value === undefined ? '' : ` (found ${JSON.stringify(value)})`
   if (issue.code === 'unrecognized_keys') {
@@ -99,8 +100,9 @@ function describe(issue: z.core.$ZodIssue, value: unknown): string {
     const inner = (issue as { issues?: { message: string }[] }).issues?.[0]?.message ?? issue.message
     return `secret name \`${last}\`: ${inner}`
   }
-  if (issue.code === 'invalid_type' && value === undefined) return `\`${last}\` is required`
-  return `${last ? `\`${last}\`: ` : ''}${issue.message}${issue.code === 'custom' ? '' : got}`
+  // zod's own wording names no field; our custom messages are whole sentences already.
+  if (!/^(Invalid|Too |Expected|Unrecognized)/.test(issue.message)) return `${issue.message}${issue.code === 'custom' ? '' : got}`
+  return `${last ? `\`${last}\`: ` : ''}${issue.message}${got}`
 }
 
 function valueAt(data: unknown, path: PropertyKey[]): unknown {
@@ -138,7 +140,7 @@ export function validate(file: ParsedFile, data: unknown): LoadedRequirements {
   const errors: LintError[] = []
   const report = (issue: z.core.$ZodIssue, base: PropertyKey[] = []) => {
     const path = [...base, ...issue.path]
-    const wantKey = issue.code === 'unrecognized_keys' || issue.code === 'invalid_key'
+    const wantKey = issue.code === 'unrecognized_keys' || issue.code === 'invalid_key' || issue.code === 'custom'
     let node = nodeAt(doc, issue.code === 'unrecognized_keys' ? [...path, issue.keys[0]] : path, wantKey)
     if (!node?.range) node = doc.contents ?? undefined
     const at = node?.range ? positionOf(file, node.range[0]) : { file: file.path, line: 1, column: 1 }
