@@ -1,0 +1,99 @@
+/**
+ * Runs the bundled Action (dist/index.js) the way the runner does: inputs as INPUT_* variables,
+ * outputs and the job summary through GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files. Under the
+ * current Node, and under Node 24 (the Action's runtime) when PAT_LINT_NODE24 names its binary.
+ */
+import { spawnSync } from 'node:child_process'
+import { cpSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+
+const nodes: [string, string][] = [['current node', process.execPath]]
+if (process.env.PAT_LINT_NODE24) nodes.push(['node 24', process.env.PAT_LINT_NODE24])
+
+function runAction(node: string, inputs: Record<string, string>, workspace = resolve('examples/demo')) {
+  const tmp = mkdtempSync(join(tmpdir(), 'pat-lint-e2e-'))
+  const output = join(tmp, 'output')
+  const summary = join(tmp, 'summary')
+  writeFileSync(output, '')
+  writeFileSync(summary, '')
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    GITHUB_WORKSPACE: workspace,
+    GITHUB_REPOSITORY: 'octo-org/demo',
+    GITHUB_OUTPUT: output,
+    GITHUB_STEP_SUMMARY: summary,
+    RUNNER_TEMP: tmp,
+    GITHUB_ACTIONS: 'true',
+  }
+  for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v
+  const r = spawnSync(node, [resolve('dist/index.js')], { env, encoding: 'utf8', timeout: 60_000 })
+  const outputs: Record<string, string> = {}
+  // GITHUB_OUTPUT uses the heredoc form: name<<delimiter / value / delimiter.
+  const lines = readFileSync(output, 'utf8').split('\n')
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^([^<]+)<<(.+)$/.exec(lines[i])
+    if (m) {
+      const end = lines.indexOf(m[2], i + 1)
+      outputs[m[1]] = lines.slice(i + 1, end).join('\n')
+      i = end
+    }
+  }
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr, outputs, summary: readFileSync(summary, 'utf8'), tmp }
+}
+
+describe.each(nodes)('the bundled action under %s', (_label, node) => {
+  it('annotates, summarises, sets outputs and passes on warnings with fail-on: error', () => {
+    const r = runAction(node, { 'fail-on': 'error' })
+    expect(r.stderr).toBe('')
+    expect(r.code).toBe(0)
+    expect(r.stdout).toContain('::warning title=pat-lint unused-pat,file=.github/pat-requirements.yml,line=17,col=3::OLD_DEPLOY_PAT is declared')
+    expect(r.outputs.findings).toBe('5')
+    expect(r.outputs.errors).toBe('0')
+    const report = JSON.parse(readFileSync(r.outputs['report-file'], 'utf8'))
+    expect(report.repository).toBe('octo-org/demo')
+    expect(report.findings).toHaveLength(5)
+    expect(r.summary).toContain('## pat-lint')
+    expect(r.summary).toContain('✅ **Passes**')
+  })
+
+  it('fails once, with one message, when fail-on: warning is met', () => {
+    const r = runAction(node, { 'fail-on': 'warning' })
+    expect(r.code).toBe(1)
+    expect(r.stdout.match(/^::error::/gm)).toHaveLength(1)
+    expect(r.stdout).toContain('::error::pat-lint: 5 findings at or above warning')
+    expect(r.summary).toContain('❌ **Fails**')
+  })
+
+  it('writes SARIF inside the workspace, and refuses a path outside it', () => {
+    const ws = mkdtempSync(join(tmpdir(), 'pat-lint-ws-'))
+    cpSync(resolve('examples/demo'), ws, { recursive: true })
+    const ok = runAction(node, { 'sarif-file': 'out/pat-lint.sarif' }, ws)
+    expect(ok.code).toBe(0)
+    expect(JSON.parse(readFileSync(join(ws, 'out/pat-lint.sarif'), 'utf8')).version).toBe('2.1.0')
+    const bad = runAction(node, { 'sarif-file': '../escape.sarif' }, ws)
+    expect(bad.code).toBe(1)
+    expect(bad.stdout).toContain('::error::pat-lint: ../escape.sarif leads outside the workspace')
+    expect(existsSync(join(ws, '..', 'escape.sarif'))).toBe(false)
+    expect(bad.summary).toContain('## pat-lint') // the verdict still reaches the summary
+  })
+
+  it('rejects a bad input with a clear failure', () => {
+    const r = runAction(node, { 'fail-on': 'sometimes' })
+    expect(r.code).toBe(1)
+    expect(r.stdout).toContain('::error::pat-lint: input fail-on must be one of error, warning, note, never, not sometimes')
+  })
+
+  it('shows at most 10 annotations per type and sends the rest to the summary', () => {
+    const ws = mkdtempSync(join(tmpdir(), 'pat-lint-many-'))
+    const steps = Array.from({ length: 14 }, (_, i) => `      - uses: actions/checkout@v4\n        with:\n          token: \${{ secrets.PAT_${i} }}`).join('\n')
+    cpSync(resolve('examples/demo/.github/workflows/release.yml'), join(ws, 'keep.yml'))
+    const wf = join(ws, '.github', 'workflows')
+    cpSync(resolve('examples/demo/.github/workflows'), wf, { recursive: true })
+    writeFileSync(join(wf, 'many.yml'), `on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n${steps}\n`)
+    const r = runAction(node, {}, ws)
+    expect(r.stdout.match(/^::warning /gm)).toHaveLength(10)
+    expect(r.stdout).toMatch(/::notice::\d+ more findings? than GitHub shows as annotations/)
+    expect((r.summary.match(/undeclared-pat/g) ?? []).length).toBeGreaterThan(10)
+  })
+})
