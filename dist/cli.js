@@ -22649,6 +22649,8 @@ function nodeAt(doc, path, wantKey) {
 }
 function load_describe(issue, value) {
     const last = String(issue.path[issue.path.length - 1] ?? '');
+    if (value === undefined && issue.path.length && issue.code !== 'unrecognized_keys')
+        return `\`${last}\` is required`;
     const parent = String(issue.path[issue.path.length - 2] ?? '');
     const got = value === undefined ? '' : ` (found ${JSON.stringify(value)})`;
     if (issue.code === 'unrecognized_keys') {
@@ -22675,9 +22677,10 @@ function load_describe(issue, value) {
         const inner = issue.issues?.[0]?.message ?? issue.message;
         return `secret name \`${last}\`: ${inner}`;
     }
-    if (issue.code === 'invalid_type' && value === undefined)
-        return `\`${last}\` is required`;
-    return `${last ? `\`${last}\`: ` : ''}${issue.message}${issue.code === 'custom' ? '' : got}`;
+    // zod's own wording names no field; our custom messages are whole sentences already.
+    if (!/^(Invalid|Too |Expected|Unrecognized)/.test(issue.message))
+        return `${issue.message}${issue.code === 'custom' ? '' : got}`;
+    return `${last ? `\`${last}\`: ` : ''}${issue.message}${got}`;
 }
 function valueAt(data, path) {
     let v = data;
@@ -22718,7 +22721,7 @@ function load_validate(file, data) {
     const errors = [];
     const report = (issue, base = []) => {
         const path = [...base, ...issue.path];
-        const wantKey = issue.code === 'unrecognized_keys' || issue.code === 'invalid_key';
+        const wantKey = issue.code === 'unrecognized_keys' || issue.code === 'invalid_key' || issue.code === 'custom';
         let node = nodeAt(doc, issue.code === 'unrecognized_keys' ? [...path, issue.keys[0]] : path, wantKey);
         if (!node?.range)
             node = doc.contents ?? undefined;
@@ -23198,6 +23201,9 @@ const DEFAULT_MAX_EXPIRY_DAYS = 90;
 /** Steps read an env variable when their script does, or when a known action reads it. */
 const readsEnvWithKnowledge = (step, name) => {
     if (runReadsEnv(step, name))
+        return true;
+    // The gh CLI takes its token from GH_TOKEN or GITHUB_TOKEN (GH_ENTERPRISE_TOKEN on GHES) unasked.
+    if (/^(GH_TOKEN|GITHUB_TOKEN|GH_ENTERPRISE_TOKEN|GITHUB_ENTERPRISE_TOKEN)$/.test(name) && step.run && /(^|[\s;&|(`$])gh\s+[a-z]/m.test(step.run.value))
         return true;
     const facts = step.uses ? lookupAction(step.uses.value) : undefined;
     return !!facts?.tokenEnv.includes(name);

@@ -21,7 +21,7 @@ interface Case {
 }
 
 function check(rule: string, c: Case) {
-  const more = c.requirements === undefined ? {} : { '.github/pat-requirements.yml': c.requirements }
+  const more: Record<string, string> = c.requirements === undefined ? {} : { '.github/pat-requirements.yml': c.requirements }
   const report = lintWorkflow(c.workflow, more)
   const got = report.findings.filter((f) => f.rule === rule).map((f) => `${f.file}:${f.line}:${f.column}`)
   expect(got).toEqual(c.expected(c.workflow, c.requirements ?? ''))
