@@ -15,6 +15,9 @@ import { buildModel, stepLabel, structuralErrors, type WorkflowInfo } from './wo
 import { parseSource, type ParsedFile } from './workflow/parse.js'
 import { TreeWalker } from './workflow/tree.js'
 import { lookupAction } from './knowledge/actions.js'
+import { decideUse, type AnalysisContext } from './analysis/use.js'
+import { tokenVerdict } from './analysis/token.js'
+import type { UseDecision } from './analysis/types.js'
 
 export const REPORT_VERSION = 1
 export const DEFAULT_MAX_EXPIRY_DAYS = 90
@@ -50,6 +53,14 @@ export interface TokenReport {
   secret: string
   declared: boolean
   recognisedBy: Recognition[]
+  /** true when every use could take GITHUB_TOKEN instead; false when one needs a PAT; null when unsure. */
+  githubTokenWouldDo: boolean | null
+  /** The minimal fine-grained permissions over all uses (metadata: read is implicit). */
+  minimal: Record<string, string>
+  minimalScopes: string[]
+  fineGrainedPossible: boolean
+  /** Other repositories the token acts on. */
+  repositories: string[]
   type: 'fine-grained' | 'classic' | null
   requested: {
     owner?: string
@@ -97,7 +108,7 @@ function target(use: SecretUse): string | null {
   return null
 }
 
-function useReport(use: SecretUse): UseReport {
+function useReport(use: SecretUse, decision: UseDecision): UseReport {
   const out: UseReport = {
     file: use.file,
     line: use.line,
@@ -109,10 +120,9 @@ function useReport(use: SecretUse): UseReport {
     input: use.input,
     via: use.via,
     fallbackToGithubToken: use.fallbackToGithubToken,
-    // The decision engine fills these; until then the honest answer is "not decided".
-    githubTokenWouldDo: null,
-    needs: {},
-    reasons: [],
+    githubTokenWouldDo: decision.githubTokenWouldDo,
+    needs: decision.needs,
+    reasons: decision.reasons,
   }
   if (use.readBy) out.readBy = use.readBy.map((s) => ({ file: s.file, line: s.pos.line, job: s.job, step: stepLabel(s) }))
   return out
@@ -171,13 +181,17 @@ export function lint(root: string, options: LintOptions = {}): Report {
   const declared = new Map(requirements.tokens.map((t) => [t.secret, t]))
   const recognised = recogniseSecrets(uses, new Set(declared.keys()))
 
+  const analysis: AnalysisContext = {
+    self: options.repository ?? null,
+    models,
+    listeners: new Set(models.filter((m) => m.kind === 'workflow').flatMap((m) => m.triggers)),
+  }
   const tokens: TokenFacts[] = [...recognised.entries()]
-    .map(([secret, recognisedBy]) => ({
-      secret,
-      declaration: declared.get(secret) ?? null,
-      recognisedBy,
-      uses: uses.filter((u) => u.secret === secret),
-    }))
+    .map(([secret, recognisedBy]) => {
+      const tokenUses = uses.filter((u) => u.secret === secret)
+      const decisions = tokenUses.map((u) => decideUse(u, analysis))
+      return { secret, declaration: declared.get(secret) ?? null, recognisedBy, uses: tokenUses, decisions, verdict: tokenVerdict(decisions) }
+    })
     .sort((a, b) => a.secret.localeCompare(b.secret))
 
   const ctx: RuleContext = {
@@ -186,6 +200,7 @@ export function lint(root: string, options: LintOptions = {}): Report {
     passAllUses: uses.filter((u) => u.secret === null),
     fileErrors: errors,
     maxExpiryDays: options.maxExpiryDays ?? requirements.maxExpiryDays ?? DEFAULT_MAX_EXPIRY_DAYS,
+    repository: options.repository ?? null,
   }
   const lineText = new Map<string, string[]>()
   for (const f of parsed) lineText.set(f.path, f.text.split(/\r?\n/))
@@ -208,9 +223,14 @@ export function lint(root: string, options: LintOptions = {}): Report {
       secret: t.secret,
       declared: !!t.declaration,
       recognisedBy: t.recognisedBy,
+      githubTokenWouldDo: t.verdict.githubTokenWouldDo,
+      minimal: t.verdict.minimal,
+      minimalScopes: t.verdict.minimalScopes,
+      fineGrainedPossible: t.verdict.fineGrainedPossible,
+      repositories: t.verdict.repositories,
       type: t.declaration?.type ?? null,
       requested: t.declaration ? requested(t.declaration) : null,
-      uses: t.uses.map(useReport),
+      uses: t.uses.map((u, i) => useReport(u, t.decisions[i])),
     })),
     findings,
     errors: [...errors, ...requirements.errors].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column),

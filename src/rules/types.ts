@@ -3,6 +3,8 @@ import type { Finding, LintError, Severity } from '../types.js'
 import type { DeclaredToken, LoadedRequirements } from '../requirements/load.js'
 import type { Recognition } from '../analysis/recognise.js'
 import type { SecretUse } from '../workflow/flows.js'
+import type { UseDecision } from '../analysis/types.js'
+import type { TokenVerdict } from '../analysis/token.js'
 
 export interface RuleMeta {
   id: string
@@ -16,6 +18,9 @@ export interface TokenFacts {
   declaration: DeclaredToken | null
   recognisedBy: Recognition[]
   uses: SecretUse[]
+  /** One decision per use, in the same order. */
+  decisions: UseDecision[]
+  verdict: TokenVerdict
 }
 
 export interface RuleContext {
@@ -26,6 +31,8 @@ export interface RuleContext {
   /** Errors in workflow and action files. */
   fileErrors: LintError[]
   maxExpiryDays: number
+  /** `owner/name` of the linted repository, when known. */
+  repository: string | null
 }
 
 export type RuleFinding = Omit<Finding, 'rule' | 'severity'> & { severity?: Severity }

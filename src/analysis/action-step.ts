@@ -1,0 +1,185 @@
+/**
+ * What a `uses:` step does with the token it is given: from the knowledge base entry of the
+ * action, the inputs the step sets (the repository it targets, options that need more), and a
+ * few actions whose behaviour depends on other steps (checkout's persisted credentials).
+ */
+import { actionName, lookupAction, type ActionFacts } from '../knowledge/actions.js'
+import { ACTION_EVENTS, REPOSITORY_INPUTS } from '../knowledge/action-effects.js'
+import { GITHUB_TOKEN_KEYS, type Level, type PermissionSet } from '../knowledge/permissions.js'
+import type { JobInfo, StepInfo, WorkflowInfo } from '../workflow/model.js'
+import { analyseGithubScript } from './github-script.js'
+import { resolveRepo, type RepoRef } from './repo-ref.js'
+import { analyseScript, type ScriptContext } from './run-script.js'
+import type { Call, StepAnalysis } from './types.js'
+import { NO_FINE_GRAINED } from './decide.js'
+
+export interface StepContext {
+  self: string | null
+  model: WorkflowInfo
+  job: JobInfo | null
+  step: StepInfo
+  /** The `with:` input that receives the token, if that is how it arrives. */
+  tokenInput: string | null
+  /** Env variables of the step that hold the token. */
+  tokenVars: Set<string>
+}
+
+const GH_KEY_TO_FG: Record<string, string> = Object.fromEntries(
+  Object.entries(GITHUB_TOKEN_KEYS).filter(([, v]) => v.fineGrained).map(([k, v]) => [k, v.fineGrained!]),
+)
+
+function withoutMetadata(perms: Record<string, string> | null | undefined): PermissionSet {
+  const out: PermissionSet = {}
+  for (const [k, v] of Object.entries(perms ?? {})) if (k !== 'metadata' && /^(read|write|admin)$/.test(v)) out[k] = v as Level
+  return out
+}
+
+function fromGithubTokenKeys(perms: Record<string, string> | null): PermissionSet {
+  const out: PermissionSet = {}
+  for (const [k, v] of Object.entries(perms ?? {})) {
+    const fg = GH_KEY_TO_FG[k] ?? (NO_FINE_GRAINED.has(k) ? k : undefined)
+    if (fg && fg !== 'metadata' && (v === 'read' || v === 'write')) out[fg] = v
+  }
+  return out
+}
+
+/** The step's inputs as plain values. */
+function inputs(step: StepInfo): Record<string, string> {
+  return Object.fromEntries(Object.entries(step.with).map(([k, v]) => [k.toLowerCase(), v.value]))
+}
+
+/** Conditional permissions whose `when` names an input the step sets (`delete-branch: true`, `x is set`). */
+function conditionalApplies(when: string, ins: Record<string, string>): boolean {
+  const pair = /^`?([\w-]+)`?:\s*`?([\w.-]+)`?/.exec(when)
+  if (pair && ins[pair[1].toLowerCase()] !== undefined) return ins[pair[1].toLowerCase()].toLowerCase() === pair[2].toLowerCase()
+  const set = /^`?([\w-]+)`? is (set|enabled)/.exec(when)
+  if (set) return !!ins[set[1].toLowerCase()] && ins[set[1].toLowerCase()] !== 'false'
+  return false
+}
+
+function targetOf(step: StepInfo, self: string | null): RepoRef {
+  const ins = inputs(step)
+  for (const name of REPOSITORY_INPUTS) {
+    if (ins[name]) return resolveRepo(ins[name], self)
+  }
+  const owner = ins.owner ?? ins['repo-owner'] ?? ins.repository_owner
+  const repo = ins['repo-name'] ?? ins.repository_name
+  if (owner && repo) return resolveRepo(`${owner}/${repo}`, self)
+  return { kind: 'same' }
+}
+
+/** Later steps in the job that push with checkout's persisted credentials. */
+function laterPushes(ctx: StepContext): { pushes: string[]; unknown: string[] } {
+  const pushes: string[] = []
+  const unknown: string[] = []
+  const steps = ctx.job?.steps ?? []
+  for (const s of steps.slice(ctx.step.index + 1)) {
+    const name = s.uses ? actionName(s.uses.value) : null
+    if (name && /^(stefanzweifel\/git-auto-commit-action|EndBug\/add-and-commit|cirrus-actions\/rebase)$/i.test(name)) pushes.push(`${name} (line ${s.pos.line})`)
+    const run = s.run?.value ?? ''
+    if (/\bgit\s+push\b|\bgh-deploy\b|\bhexo\s+(d|deploy)\b|\blerna\s+(publish|version)\b|semantic-release|changeset\s+publish|release-it/.test(run)) {
+      pushes.push(`the run step at line ${s.pos.line}`)
+    } else if (run && /(^|\s)(\.\/|bash\s+|sh\s+)[\w./-]+\.sh\b/m.test(run)) {
+      unknown.push(`the script run at line ${s.pos.line} may push with the persisted token`)
+    }
+  }
+  return { pushes, unknown }
+}
+
+function analyseCheckout(ctx: StepContext, facts: ActionFacts): StepAnalysis {
+  const ins = inputs(ctx.step)
+  const target = ins.repository ? resolveRepo(ins.repository, ctx.self) : ({ kind: 'same' } as RepoRef)
+  const out: StepAnalysis = { calls: [{ what: `${facts.uses} (fetch)`, permissions: { contents: 'read' }, target, readOnly: true }], unknown: [] }
+  if (ins.submodules && ins.submodules !== 'false') out.unknown.push('submodules are fetched with the token: their repositories are not visible here')
+  if (ins['persist-credentials'] !== 'false') {
+    const { pushes, unknown } = laterPushes(ctx)
+    for (const p of pushes) out.calls.push({ what: `git push with the persisted token by ${p}`, permissions: { contents: 'write' }, target, events: ['push'] })
+    out.unknown.push(...unknown)
+  }
+  return out
+}
+
+function analyseAddToProject(ctx: StepContext): StepAnalysis {
+  const url = inputs(ctx.step)['project-url'] ?? ''
+  const reads: PermissionSet = {}
+  if (ctx.model.triggers.includes('issues')) reads.issues = 'read'
+  if (ctx.model.triggers.some((t) => t === 'pull_request' || t === 'pull_request_target')) reads.pull_requests = 'read'
+  if (/\/users\//i.test(url)) {
+    return { calls: [{ what: 'actions/add-to-project (user project)', permissions: reads, target: { kind: 'account' }, patReason: 'Projects are out of GITHUB_TOKEN\'s reach (R5)', classicOnly: 'a user-owned project: fine-grained tokens cannot reach user-owned Projects (R5, R18)' }], unknown: [] }
+  }
+  const owner = /\/orgs\/([^/]+)/i.exec(url)?.[1] ?? null
+  return { calls: [{ what: 'actions/add-to-project', permissions: { organization_projects: 'write', ...reads }, target: { kind: 'organization', owner }, patReason: 'Projects are out of GITHUB_TOKEN\'s reach (R5)' }], unknown: [] }
+}
+
+function analyseCreatePullRequest(ctx: StepContext, facts: ActionFacts): StepAnalysis {
+  const ins = inputs(ctx.step)
+  const calls: Call[] = []
+  let target: RepoRef = { kind: 'same' }
+  // A `path:` that another checkout filled: the PR goes to that repository.
+  if (ins.path) {
+    const checkout = ctx.job?.steps.slice(0, ctx.step.index).reverse().find((s) => s.uses && /actions\/checkout/i.test(s.uses.value) && s.with.path?.value === ins.path)
+    if (checkout?.with.repository) target = resolveRepo(checkout.with.repository.value, ctx.self)
+  }
+  const permissions: PermissionSet = { contents: 'write', pull_requests: 'write' }
+  if (ins['team-reviewers']) permissions.members = 'read'
+  const call: Call = { what: facts.uses, permissions, target, events: ['pull_request', 'push'] }
+  if (ins['push-to-fork']) {
+    call.patReason = 'the branch is pushed to a fork (push-to-fork), which needs a user token (R11)'
+  }
+  calls.push(call)
+  return { calls, unknown: [] }
+}
+
+function analyseGeneric(ctx: StepContext, facts: ActionFacts): StepAnalysis {
+  const ins = inputs(ctx.step)
+  const permissions = facts.fineGrained ? withoutMetadata(facts.fineGrained) : fromGithubTokenKeys(facts.githubToken)
+  for (const c of facts.conditional) {
+    if (!conditionalApplies(c.when, ins)) continue
+    Object.assign(permissions, c.fineGrained ? withoutMetadata(c.fineGrained) : fromGithubTokenKeys(c.githubToken))
+  }
+  const call: Call = { what: facts.uses, permissions, target: targetOf(ctx.step, ctx.self), events: ACTION_EVENTS[facts.uses] ?? [] }
+  if (facts.githubToken === null) call.patReason = `${facts.uses}: ${facts.patNeededWhen[0] ?? 'GITHUB_TOKEN cannot do this'}`
+  if (facts.fineGrained === null && facts.githubToken !== null) {
+    call.classicOnly = `${facts.uses} uses GitHub Packages or the Checks API, which fine-grained tokens cannot reach (R9, R13, R18)`
+  }
+  return { calls: [call], unknown: [] }
+}
+
+/** Analyses a `uses:` step that receives the token. */
+export function analyseActionStep(ctx: StepContext): StepAnalysis {
+  const uses = ctx.step.uses!.value
+  const name = actionName(uses)
+  if (!name) {
+    return { calls: [], unknown: [`${uses} is a ${uses.startsWith('docker://') ? 'container' : 'local'} action: what it does with the token is not followed yet`] }
+  }
+  const facts = lookupAction(uses)
+  if (!facts) return { calls: [], unknown: [`${name} is not in pat-lint's knowledge base: what it does with the token cannot be seen`] }
+  // The token went somewhere the action does not read it from (a non-token input or env).
+  const tokenInput = ctx.tokenInput?.toLowerCase()
+  const readsIt = (tokenInput && facts.tokenInputs.some((i) => i.name.toLowerCase() === tokenInput)) || [...ctx.tokenVars].some((v) => facts.tokenEnv.includes(v))
+  if (!readsIt && facts.uses !== 'actions/github-script') {
+    const via = tokenInput ? `input \`${ctx.tokenInput}\`` : `env ${[...ctx.tokenVars].join(', ')}`
+    return { calls: [], unknown: [`${facts.uses} is not known to read a token from ${via}`] }
+  }
+  switch (facts.uses) {
+    case 'actions/checkout':
+      return analyseCheckout(ctx, facts)
+    case 'actions/add-to-project':
+      return analyseAddToProject(ctx)
+    case 'peter-evans/create-pull-request':
+      return analyseCreatePullRequest(ctx, facts)
+    case 'actions/github-script': {
+      const scriptCtx: ScriptContext = { self: ctx.self, tokenVars: ctx.tokenVars, env: Object.fromEntries(Object.entries(ctx.step.env).map(([k, v]) => [k, v.value])) }
+      return analyseGithubScript(ctx.step.with.script?.value ?? '', scriptCtx)
+    }
+    default:
+      return analyseGeneric(ctx, facts)
+  }
+}
+
+/** Analyses a `run:` step that receives the token (inline or through env). */
+export function analyseRunStep(ctx: StepContext): StepAnalysis {
+  const env: Record<string, string> = {}
+  for (const scope of [ctx.model.env, ctx.job?.env ?? {}, ctx.step.env]) for (const [k, v] of Object.entries(scope)) env[k] = v.value
+  return analyseScript(ctx.step.run?.value ?? '', { self: ctx.self, tokenVars: ctx.tokenVars, env })
+}

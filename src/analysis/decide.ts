@@ -1,0 +1,136 @@
+/**
+ * The verdict for one use: would GITHUB_TOKEN do (true), is a PAT or App token needed (false), or
+ * can the files not tell (null, with the reason). Conservative by design: a wrong "would do"
+ * breaks someone's release, so anything unseen or unresolved makes the verdict null.
+ */
+import { FINE_GRAINED_PERMISSIONS, GITHUB_TOKEN_KEYS, levelRank, type PermissionSet } from '../knowledge/permissions.js'
+import type { Call, StepAnalysis, TriggerEvent, UseDecision } from './types.js'
+
+const FG_TO_GH_KEY: Record<string, string> = Object.fromEntries(
+  Object.entries(GITHUB_TOKEN_KEYS).filter(([, v]) => v.fineGrained).map(([k, v]) => [v.fineGrained!, k]),
+)
+
+/** GITHUB_TOKEN keys that have no fine-grained PAT permission: only classic tokens or Apps reach them. */
+export const NO_FINE_GRAINED = new Set(['packages', 'checks'])
+
+const DISPATCH_EVENTS = new Set<TriggerEvent>(['repository_dispatch', 'workflow_dispatch'])
+
+/** Which trigger names start a run for each event a token causes. */
+const LISTENERS: Record<TriggerEvent, string[]> = {
+  push: ['push'],
+  pull_request: ['pull_request', 'pull_request_target'],
+  release: ['release'],
+  create: ['create'],
+  issues: ['issues'],
+  issue_comment: ['issue_comment'],
+  pull_request_review: ['pull_request_review'],
+  label: ['label'],
+  repository_dispatch: ['repository_dispatch'],
+  workflow_dispatch: ['workflow_dispatch'],
+}
+
+export function mergePermissions(into: PermissionSet, from: PermissionSet): PermissionSet {
+  for (const [k, v] of Object.entries(from)) if (!into[k] || levelRank(v) > levelRank(into[k])) into[k] = v
+  return into
+}
+
+/** The `permissions:` block for GITHUB_TOKEN, or the permissions it has no key for. */
+export function githubTokenPermissions(needs: PermissionSet): { block: Record<string, string>; missing: string[] } {
+  const block: Record<string, string> = {}
+  const missing: string[] = []
+  for (const [perm, level] of Object.entries(needs)) {
+    // packages and checks are GITHUB_TOKEN keys with no fine-grained permission (R9, R13).
+    const key = FG_TO_GH_KEY[perm] ?? (NO_FINE_GRAINED.has(perm) ? perm : undefined)
+    if (!key) missing.push(perm)
+    else block[key] = level === 'admin' ? 'write' : level
+  }
+  return { block, missing }
+}
+
+function permissionReason(perm: string): string {
+  if (perm === 'workflows') return 'changing files under .github/workflows needs `workflows: write`, which GITHUB_TOKEN never has (R2)'
+  const kind = FINE_GRAINED_PERMISSIONS[perm]?.kind
+  if (kind === 'organization') return `\`${perm}\` is an organization permission: GITHUB_TOKEN has none (R4)`
+  if (kind === 'account') return `\`${perm}\` is a user permission: GITHUB_TOKEN has none (R4)`
+  if (/project/.test(perm)) return 'Projects are out of GITHUB_TOKEN\'s reach (R5)'
+  return `no \`permissions:\` key grants \`${perm}\` (R6)`
+}
+
+function describeTarget(call: Call): string {
+  const t = call.target
+  return t.kind === 'other' ? t.repo : t.kind
+}
+
+/** Decides one use from what its step does. `listeners` are the triggers of every workflow seen. */
+export function decide(analysis: StepAnalysis, listeners: Set<string>): UseDecision {
+  const needs: PermissionSet = {}
+  const reasons: string[] = []
+  const classicOnly: string[] = []
+  const repositories = new Set<string>()
+  let patNeeded = false
+  let undecided = analysis.unknown.length > 0
+  reasons.push(...analysis.unknown)
+
+  for (const call of analysis.calls) {
+    mergePermissions(needs, call.permissions)
+    if (call.classicOnly) classicOnly.push(call.classicOnly)
+    if (call.target.kind === 'other') repositories.add(call.target.repo)
+    if (call.patReason) {
+      patNeeded = true
+      reasons.push(`${call.what}: ${call.patReason}`)
+    }
+    const { missing } = githubTokenPermissions(call.permissions)
+    for (const perm of missing) {
+      patNeeded = true
+      reasons.push(`${call.what}: ${permissionReason(perm)}`)
+    }
+    switch (call.target.kind) {
+      case 'other':
+        if (call.readOnly) {
+          undecided = true
+          reasons.push(`${call.what} reads ${call.target.repo}: GITHUB_TOKEN can do that only if it is public (R3)`)
+        } else {
+          patNeeded = true
+          reasons.push(`${call.what} acts on ${call.target.repo}, another repository: GITHUB_TOKEN reaches only its own (R3)`)
+        }
+        break
+      case 'organization':
+      case 'account':
+        if (!call.patReason) {
+          patNeeded = true
+          reasons.push(`${call.what} uses ${call.target.kind}-level APIs, out of GITHUB_TOKEN's reach (R4)`)
+        }
+        break
+      case 'unknown':
+        undecided = true
+        reasons.push(`${call.what}: ${call.target.why}`)
+        break
+    }
+    const events = (call.events ?? []).filter((e) => !DISPATCH_EVENTS.has(e))
+    if (events.length && call.target.kind === 'same') {
+      const heard = events.filter((e) => LISTENERS[e].some((t) => listeners.has(t)))
+      if (heard.length) {
+        patNeeded = true
+        reasons.push(`${call.what} causes ${heard.join(', ')} events that should start workflows here; events from GITHUB_TOKEN start none (R1)`)
+      } else {
+        reasons.push(`${call.what} causes ${events.join(', ')} events, but no workflow seen here listens to them, so R1 does not apply`)
+      }
+    }
+    if ((call.events ?? []).some((e) => DISPATCH_EVENTS.has(e)) && call.target.kind === 'same') {
+      reasons.push(`${call.what} dispatches into this repository: GITHUB_TOKEN can start those runs (R1a)`)
+    }
+  }
+  let githubTokenWouldDo: boolean | null
+  if (patNeeded) githubTokenWouldDo = false
+  else if (undecided) githubTokenWouldDo = null
+  else {
+    githubTokenWouldDo = true
+    if (!analysis.calls.length) reasons.push('the step does not use the token')
+    else {
+      const { block } = githubTokenPermissions(needs)
+      const text = Object.keys(block).length ? Object.entries(block).map(([k, v]) => `${k}: ${v}`).join(', ') : 'no extra permissions'
+      reasons.push(`everything happens in this repository (${analysis.calls.map(describeTarget).length} call${analysis.calls.length === 1 ? '' : 's'}): GITHUB_TOKEN with ${text} would do`)
+    }
+  }
+  return { githubTokenWouldDo, needs, reasons, calls: analysis.calls, classicOnly, repositories: [...repositories].sort(), unknown: analysis.unknown }
+}

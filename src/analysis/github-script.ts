@@ -1,0 +1,58 @@
+/**
+ * What an actions/github-script script does with its token: `github.rest.<ns>.<method>(…)`
+ * (routes from @octokit/plugin-rest-endpoint-methods), `github.request('VERB /path')`, and
+ * `github.graphql(…)`, which is unknown unless it is recognisably about Projects.
+ */
+import { OCTOKIT_ROUTES } from '../knowledge/generated/octokit-routes.js'
+import { restCall, type ScriptContext } from './run-script.js'
+import type { StepAnalysis } from './types.js'
+
+/** The literal `owner` and `repo` given in the call's argument object, if any. */
+function literalTarget(args: string): string | null {
+  if (/\.\.\.\s*context\.repo\b|context\.repo\.(owner|repo)/.test(args)) return null
+  const owner = /\bowner\s*:\s*['"`]([A-Za-z0-9-]+)['"`]/.exec(args)?.[1]
+  const repo = /\brepo\s*:\s*['"`]([A-Za-z0-9._-]+)['"`]/.exec(args)?.[1]
+  return owner && repo ? `${owner}/${repo}` : owner || repo ? '?' : null
+}
+
+export function analyseGithubScript(script: string, ctx: ScriptContext): StepAnalysis {
+  const out: StepAnalysis = { calls: [], unknown: [] }
+  const restCalls = /\bgithub\.(?:rest\.)?([a-zA-Z]+)\.([a-zA-Z]+)\s*\(([^)]*)\)?/g
+  for (const m of script.matchAll(restCalls)) {
+    const [, ns, method, args] = m
+    if (ns === 'paginate') continue
+    const route = OCTOKIT_ROUTES[`${ns}.${method}`]
+    if (!route) {
+      out.unknown.push(`github.rest.${ns}.${method} is not a known REST method`)
+      continue
+    }
+    const [verb, path] = route.split(' ')
+    const literal = literalTarget(args ?? '')
+    const concrete = literal && literal !== '?' ? path.replace('{owner}/{repo}', literal) : path
+    if (literal === '?') out.unknown.push(`github.rest.${ns}.${method} names its owner or repository through a variable`)
+    const call = restCall(verb, concrete, ctx, `github.rest.${ns}.${method}`)
+    if (typeof call === 'string') out.unknown.push(call)
+    else out.calls.push(call)
+  }
+  for (const m of script.matchAll(/\bgithub\.paginate\s*\(\s*github\.rest\.([a-zA-Z]+)\.([a-zA-Z]+)\s*,\s*\{([^}]*)\}/g)) {
+    const route = OCTOKIT_ROUTES[`${m[1]}.${m[2]}`]
+    if (!route) continue
+    const [verb, path] = route.split(' ')
+    const call = restCall(verb, path, ctx, `github.paginate(github.rest.${m[1]}.${m[2]})`)
+    if (typeof call !== 'string') out.calls.push(call)
+  }
+  for (const m of script.matchAll(/\bgithub\.request\s*\(\s*['"`]([A-Z]+)\s+([^'"`]+)['"`]\s*(?:,\s*\{([^}]*)\})?/g)) {
+    const literal = literalTarget(m[3] ?? '')
+    const path = literal && literal !== '?' ? m[2].replace('{owner}/{repo}', literal) : m[2]
+    const call = restCall(m[1], path, ctx, `github.request('${m[1]} ${m[2]}')`)
+    if (typeof call === 'string') out.unknown.push(call)
+    else out.calls.push(call)
+  }
+  if (/\bgithub\.graphql\s*\(/.test(script)) {
+    if (/projectV2|addProjectV2ItemById|ProjectNext/i.test(script)) {
+      out.calls.push({ what: 'github.graphql (Projects)', permissions: { organization_projects: 'write' }, target: { kind: 'organization', owner: null }, patReason: 'Projects are out of GITHUB_TOKEN\'s reach (R5)' })
+    } else out.unknown.push('github.graphql: GitHub publishes no permission map for GraphQL')
+  }
+  if (!out.calls.length && !out.unknown.length && /\bgithub\b/.test(script)) out.unknown.push('the script uses the client in a way pat-lint does not recognise')
+  return out
+}

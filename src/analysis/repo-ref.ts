@@ -1,0 +1,57 @@
+/**
+ * Which repository a value names: the one running the workflow, another one, or one we cannot
+ * tell. "This repository" is spelled many ways in workflows; only those are taken as same.
+ */
+
+export type RepoRef =
+  | { kind: 'same' }
+  | { kind: 'other'; repo: string }
+  | { kind: 'unknown'; text: string; why: string }
+
+const SAME_EXPRESSIONS = [
+  /^\$\{\{\s*github\.repository\s*\}\}$/i,
+  /^\$\{\{\s*github\.event\.repository\.full_name\s*\}\}$/i,
+  /^\$\{?GITHUB_REPOSITORY\}?$/,
+  /^\$\{\{\s*env\.GITHUB_REPOSITORY\s*\}\}$/i,
+]
+const OWNER_EXPRESSIONS = [/^\$\{\{\s*github\.repository_owner\s*\}\}$/i, /^\$\{?GITHUB_REPOSITORY_OWNER\}?$/, /^\$\{\{\s*github\.event\.repository\.owner\.login\s*\}\}$/i]
+const NAME_EXPRESSIONS = [/^\$\{\{\s*github\.event\.repository\.name\s*\}\}$/i]
+
+/** `owner/name` from a GitHub URL or `git@github.com:owner/name.git`, else the text itself. */
+function stripUrl(text: string): string {
+  const t = text.trim()
+  const url = /^(?:https?:\/\/(?:[^@/]*@)?|git@|ssh:\/\/git@)(?:www\.)?github\.com[/:](.+?)(?:\.git)?\/?$/i.exec(t)
+  return url ? url[1] : t
+}
+
+/** Resolves a repository reference relative to `self` (`owner/name`, or null when unknown). */
+export function resolveRepo(text: string, self: string | null): RepoRef {
+  const t = stripUrl(text)
+  if (!t) return { kind: 'same' }
+  if (SAME_EXPRESSIONS.some((r) => r.test(t))) return { kind: 'same' }
+  const parts = t.split('/')
+  if (parts.length === 2) {
+    const [owner, name] = parts
+    const selfOwner = self?.split('/')[0]?.toLowerCase()
+    const selfName = self?.split('/')[1]?.toLowerCase()
+    const ownerSame = OWNER_EXPRESSIONS.some((r) => r.test(owner)) || (selfOwner !== undefined && owner.toLowerCase() === selfOwner)
+    const nameSame = NAME_EXPRESSIONS.some((r) => r.test(name)) || (selfName !== undefined && name.toLowerCase() === selfName)
+    if (ownerSame && nameSame) return { kind: 'same' }
+    const literal = (s: string) => /^[A-Za-z0-9._-]+$/.test(s)
+    if (literal(owner) && literal(name)) {
+      if (!self) return { kind: 'unknown', text: t, why: `cannot tell whether ${t} is this repository: pass --repository` }
+      return { kind: 'other', repo: `${owner}/${name}` }
+    }
+    if ((literal(owner) && self && owner.toLowerCase() !== selfOwner) || (literal(name) && self && name.toLowerCase() !== selfName && ownerSame)) {
+      return { kind: 'other', repo: t }
+    }
+  }
+  return { kind: 'unknown', text: t, why: `the repository \`${t}\` is only known at run time` }
+}
+
+/** The owner part of a reference, when literal. */
+export function ownerOf(ref: RepoRef, self: string | null): string | null {
+  if (ref.kind === 'same') return self?.split('/')[0] ?? null
+  if (ref.kind === 'other') return ref.repo.split('/')[0]
+  return null
+}

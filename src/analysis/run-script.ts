@@ -1,0 +1,256 @@
+/**
+ * What a `run:` script does with a token: gh commands, `gh api`, curl/wget to the REST API, git
+ * over URLs that carry the token, docker login to ghcr.io and npm publishing to GitHub Packages.
+ * A program that may read the token but whose behaviour pat-lint cannot see is reported as
+ * unknown, never guessed.
+ */
+import { lookupEndpoint, pathSegments, VAR } from '../knowledge/endpoints.js'
+import { ghCommandFacts } from '../knowledge/gh-commands.js'
+import { resolveRepo, type RepoRef } from './repo-ref.js'
+import { flagValue, hasFlag, parseCommands, type Command } from './shell.js'
+import type { Call, StepAnalysis, TriggerEvent } from './types.js'
+
+export interface ScriptContext {
+  /** `owner/name` of the repository running the workflow. */
+  self: string | null
+  /** Environment variables of the step that hold the token. */
+  tokenVars: Set<string>
+  /** Other environment variables of the step (name -> value), to follow `$REPO`-style indirection. */
+  env: Record<string, string>
+}
+
+/** Commands that never touch a token handed to the step through the environment. */
+const INERT = new Set([
+  'echo', 'printf', 'cd', 'ls', 'cat', 'mkdir', 'cp', 'mv', 'rm', 'touch', 'chmod', 'chown', 'ln', 'export', 'set', 'unset', 'test', '[', '[[', ']]', 'true', 'false',
+  'sleep', 'pwd', 'grep', 'egrep', 'sed', 'awk', 'cut', 'tr', 'jq', 'yq', 'sort', 'uniq', 'head', 'tail', 'wc', 'date', 'tee', 'find', 'xargs', 'basename', 'dirname',
+  'fi', 'done', 'esac', 'case', 'for', 'in', 'local', 'read', 'return', 'exit', 'shift', 'source', '.', 'tar', 'unzip', 'zip', 'gzip', 'sha256sum', 'md5sum', 'diff',
+  'which', 'env', 'printenv', 'realpath', 'readlink', 'mktemp', 'seq', 'base64', 'timedatectl', 'ssh-keyscan', 'python', 'python3', 'pip', 'pip3', 'node', 'npx', 'npm', 'yarn', 'pnpm',
+  'apt', 'apt-get', 'brew', 'make', 'go', 'cargo', 'dotnet', 'java', 'mvn', 'gradle', './gradlew', 'docker', 'git', 'gh', 'curl', 'wget',
+])
+
+/** Programs that may read a GitHub token from the environment on their own. */
+const TOKEN_READERS = /^(npm|npx|yarn|pnpm|node|python3?|pip3?|make|go|cargo|dotnet|mvn|gradle|\.\/gradlew|docker)$/
+
+function varRefs(text: string): string[] {
+  return [...text.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?/g)].map((m) => m[1])
+}
+
+function usesToken(words: string[], ctx: ScriptContext): boolean {
+  return words.some(
+    (w) =>
+      /\$\{\{\s*secrets\./i.test(w) ||
+      varRefs(w).some((v) => ctx.tokenVars.has(v)) ||
+      [...w.matchAll(/\$\{\{\s*env\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g)].some((m) => ctx.tokenVars.has(m[1])),
+  )
+}
+
+/** Expands `$VAR` from the step's env so `repos/$REPO/dispatches` can still be resolved. */
+function expand(text: string, ctx: ScriptContext): string {
+  return text.replace(/\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?/g, (m, name: string) => (name !== 'GITHUB_REPOSITORY' && ctx.env[name] !== undefined && !/\$\{\{\s*secrets\./.test(ctx.env[name]) ? ctx.env[name] : m))
+}
+
+function eventsFor(method: string, template: string): TriggerEvent[] {
+  const m = method.toUpperCase()
+  if (m === 'GET') return []
+  if (/\/dispatches$/.test(template)) return [/\/actions\/workflows\//.test(template) ? 'workflow_dispatch' : 'repository_dispatch']
+  if (/\/pulls(\/\{pull_number\})?$/.test(template)) return ['pull_request']
+  if (/\/pulls\/\{pull_number\}\/reviews/.test(template)) return ['pull_request_review']
+  if (/\/comments$/.test(template)) return ['issue_comment']
+  if (/\/issues(\/\{issue_number\})?$/.test(template)) return ['issues']
+  if (/\/releases$/.test(template)) return ['release', 'push', 'create']
+  if (/\/(git\/refs|contents\/\{path\}|merges|pulls\/\{pull_number\}\/merge)/.test(template)) return ['push']
+  return []
+}
+
+/** A REST call to `path`, with the repository it targets. */
+export function restCall(method: string, rawPath: string, ctx: ScriptContext, what?: string): Call | string {
+  const path = rawPath.replace(/\{owner\}\/\{repo\}/g, '${{ github.repository }}')
+  const segs = pathSegments(path.replace(/\$\{\{\s*github\.repository\s*\}\}|\$\{?GITHUB_REPOSITORY\}?/g, 'SELF_OWNER/SELF_NAME'))
+  const match = lookupEndpoint(method, segs.map((s) => (s === 'SELF_OWNER' || s === 'SELF_NAME' ? VAR : s)))
+  const label = what ?? `${method.toUpperCase()} ${rawPath}`
+  if (!match) return `${label}: not in GitHub's fine-grained permission map`
+  let target: Call['target'] = { kind: 'same' }
+  if (segs[0] === 'repos' && segs.length >= 3) {
+    if (segs[1] === 'SELF_OWNER' && segs[2] === 'SELF_NAME') target = { kind: 'same' }
+    else {
+      const rawSegs = path.replace(/^https?:\/\/[^/]+/i, '').replace(/^\/api\/v3/, '').split(/[?#]/)[0].split('/').filter(Boolean)
+      target = resolveRepo(`${rawSegs[1]}/${rawSegs[2]}`, ctx.self)
+    }
+  } else if (segs[0] === 'orgs') target = { kind: 'organization', owner: segs[1] === VAR ? null : segs[1] }
+  else if (segs[0] === 'user' || segs[0] === 'gists') target = { kind: 'account' }
+  return {
+    what: `${match.template}`,
+    permissions: match.permissions,
+    target,
+    events: eventsFor(method, match.template),
+    readOnly: method.toUpperCase() === 'GET',
+    ...(match.appOnly ? { classicOnly: `${match.template} is for GitHub Apps and classic tokens only: fine-grained tokens cannot call the Checks API (R13, R18)` } : {}),
+  }
+}
+
+function ghRepo(words: string[], ctx: ScriptContext): RepoRef {
+  const repo = flagValue(words, ['-R'], ['--repo']) ?? ctx.env.GH_REPO
+  return repo ? resolveRepo(expand(repo, ctx), ctx.self) : { kind: 'same' }
+}
+
+function analyseGh(cmd: Command, ctx: ScriptContext, out: StepAnalysis) {
+  const words = cmd.words
+  if (words[1] === 'api') {
+    const valueFlags = new Set(['-X', '--method', '-f', '-F', '--field', '--raw-field', '-H', '--header', '--input', '-q', '--jq', '-t', '--template', '--hostname', '--cache', '-p', '--preview'])
+    let endpoint: string | undefined
+    for (let i = 2; i < words.length; i++) {
+      if (valueFlags.has(words[i])) {
+        i++
+        continue
+      }
+      if (words[i].startsWith('-')) continue
+      endpoint = words[i]
+      break
+    }
+    if (!endpoint) return out.unknown.push(`gh api without an endpoint at line ${cmd.line}`)
+    if (/^graphql$/i.test(endpoint)) {
+      const query = words.join(' ')
+      if (/projectV2|ProjectNext/i.test(query)) {
+        out.calls.push({ what: 'gh api graphql (Projects)', permissions: { organization_projects: 'write' }, target: { kind: 'organization', owner: null }, patReason: 'Projects are out of GITHUB_TOKEN\'s reach (R5)' })
+      } else out.unknown.push(`gh api graphql at line ${cmd.line}: GitHub publishes no permission map for GraphQL`)
+      return
+    }
+    const hasFields = hasFlag(words, ['-f', '-F', '--field', '--raw-field', '--input'])
+    const method = flagValue(words, ['-X'], ['--method']) ?? (hasFields ? 'POST' : 'GET')
+    const path = '/' + expand(endpoint, ctx).replace(/^\//, '')
+    const call = restCall(method, path, ctx, `gh api ${method.toUpperCase()} ${endpoint}`)
+    if (typeof call === 'string') out.unknown.push(call)
+    else out.calls.push(call)
+    return
+  }
+  const facts = ghCommandFacts(words)
+  if (!facts) {
+    if (words[1] === 'auth' || words[1] === 'config' || words[1] === '--version' || words[1] === 'version') return
+    out.unknown.push(`\`${words.slice(0, 3).join(' ')}\` at line ${cmd.line} is not in pat-lint's gh command table`)
+    return
+  }
+  const target = ghRepo(words, ctx)
+  const call: Call = { what: facts.command, permissions: facts.permissions, target, events: facts.events }
+  if (facts.command === 'gh repo fork') call.patReason = 'GITHUB_TOKEN cannot create forks (R11)'
+  if (facts.command === 'gh secret set' || facts.command === 'gh variable set') call.patReason = 'no `permissions:` key grants secrets or variables (R6)'
+  if (/^gh (pr|run|workflow|release|issue) (view|list|diff|checks|download|watch)$/.test(facts.command)) call.readOnly = true
+  out.calls.push(call)
+}
+
+function analyseCurl(cmd: Command, ctx: ScriptContext, out: StepAnalysis) {
+  const words = cmd.words.map((w) => expand(w, ctx))
+  const url = words.find((w) => /^https?:\/\/|^\$\{?GITHUB_API_URL\}?|^\$\{\{\s*github\.api_url\s*\}\}/i.test(w))
+  if (!url) return
+  const api = url.replace(/^\$\{?GITHUB_API_URL\}?|^\$\{\{\s*github\.api_url\s*\}\}/i, 'https://api.github.com')
+  if (!/^https?:\/\/(api\.github\.com|uploads\.github\.com|[^/]+\/api\/v3)\//i.test(api)) return
+  const isWget = cmd.words[0] === 'wget'
+  const explicit = isWget ? flagValue(words, [], ['--method']) : flagValue(words, ['-X'], ['--request'])
+  const data = isWget ? hasFlag(words, ['--post-data', '--post-file', '--body-data']) : hasFlag(words, ['-d', '--data', '--data-raw', '--data-binary', '--data-urlencode', '--json', '-F', '--form', '-T', '--upload-file'])
+  const method = (explicit ?? (data ? 'POST' : 'GET')).toUpperCase()
+  if (/^https?:\/\/uploads\.github\.com/i.test(api)) {
+    const segs = pathSegments(api)
+    out.calls.push({ what: `${method} uploads.github.com release asset`, permissions: { contents: 'write' }, target: segs[0] === 'repos' ? resolveRepo(`${api.split('/')[4]}/${api.split('/')[5]}`, ctx.self) : { kind: 'same' } })
+    return
+  }
+  const call = restCall(method, api, ctx, `${cmd.words[0]} ${method} ${url}`)
+  if (typeof call === 'string') out.unknown.push(call)
+  else out.calls.push(call)
+}
+
+/** `owner/name` of a GitHub git URL, if it is one. */
+function gitUrlRepo(url: string, ctx: ScriptContext): RepoRef | null {
+  const m = /github\.com[/:]([^/\s]+\/[^/\s]+?)(?:\.git)?\/?$/i.exec(expand(url, ctx))
+  return m ? resolveRepo(m[1], ctx.self) : null
+}
+
+interface GitState {
+  /** remote name -> repository, for remotes whose URL carries the token. */
+  remotes: Map<string, RepoRef>
+  /** A credential helper or insteadOf rule gives the token to every github.com URL. */
+  allGithub: boolean
+}
+
+function analyseGit(cmd: Command, ctx: ScriptContext, state: GitState, out: StepAnalysis) {
+  const words = cmd.words
+  const sub = words.slice(1).find((w) => !w.startsWith('-'))
+  const urlArgs = words.filter((w) => /github\.com[/:]/i.test(w))
+  const tokenUrl = urlArgs.find((w) => usesToken([w], ctx))
+  if (sub === 'remote' && (words.includes('set-url') || words.includes('add'))) {
+    const name = words[words.indexOf(words.includes('set-url') ? 'set-url' : 'add') + 1]
+    const url = words[words.length - 1]
+    const repo = gitUrlRepo(url, ctx)
+    if (repo && usesToken([url], ctx)) state.remotes.set(name, repo)
+    return
+  }
+  if (sub === 'config' && tokenUrl) {
+    state.allGithub = true
+    return
+  }
+  const viaToken = (url: string | undefined, remote?: string): RepoRef | null => {
+    if (url && (usesToken([url], ctx) || state.allGithub)) return gitUrlRepo(url, ctx)
+    if (remote && state.remotes.has(remote)) return state.remotes.get(remote)!
+    if (!url && !remote && state.remotes.has('origin')) return state.remotes.get('origin')!
+    return null
+  }
+  if (sub === 'push') {
+    const args = words.slice(words.indexOf('push') + 1).filter((w) => !w.startsWith('-'))
+    const url = args.find((w) => /:\/\/|@github\.com/.test(w))
+    const target = viaToken(url, url ? undefined : (args[0] ?? 'origin'))
+    if (target) out.calls.push({ what: 'git push', permissions: { contents: 'write' }, target, events: ['push'] })
+    return
+  }
+  if (sub === 'clone' || sub === 'fetch' || sub === 'pull' || sub === 'ls-remote') {
+    const args = words.slice(words.indexOf(sub) + 1).filter((w) => !w.startsWith('-'))
+    const url = args.find((w) => /:\/\/|@github\.com/.test(w))
+    const target = viaToken(url, url ? undefined : args[0] ?? 'origin')
+    if (target) out.calls.push({ what: `git ${sub}`, permissions: { contents: 'read' }, target, readOnly: true })
+  }
+}
+
+/** Writes of the token into git's credential store: `echo "https://u:TOKEN@github.com" > ~/.git-credentials`. */
+function storesGitCredential(cmd: Command, ctx: ScriptContext): boolean {
+  return (cmd.words[0] === 'echo' || cmd.words[0] === 'printf') && cmd.words.some((w) => /github\.com/.test(w) && usesToken([w], ctx))
+}
+
+export function analyseScript(script: string, ctx: ScriptContext): StepAnalysis {
+  const out: StepAnalysis = { calls: [], unknown: [] }
+  const state: GitState = { remotes: new Map(), allGithub: false }
+  const ghReadsToken = [...ctx.tokenVars].some((v) => /^(GH_TOKEN|GITHUB_TOKEN|GH_ENTERPRISE_TOKEN|GITHUB_ENTERPRISE_TOKEN)$/.test(v))
+  let ghLoggedIn = false
+  const commands = parseCommands(script)
+  if (/git-credentials|credential\.helper/.test(script) && commands.some((c) => storesGitCredential(c, ctx))) state.allGithub = true
+  for (const cmd of commands) {
+    const prog = cmd.words[0]
+    if (prog === 'gh') {
+      if (cmd.words[1] === 'auth' && cmd.words.includes('--with-token')) ghLoggedIn = true
+      if (ghReadsToken || ghLoggedIn || usesToken(cmd.words, ctx)) analyseGh(cmd, ctx, out)
+      continue
+    }
+    if (prog === 'curl' || prog === 'wget') {
+      if (usesToken(cmd.words, ctx)) analyseCurl(cmd, ctx, out)
+      continue
+    }
+    if (prog === 'git') {
+      analyseGit(cmd, ctx, state, out)
+      continue
+    }
+    if (prog === 'docker' && cmd.words[1] === 'login' && cmd.words.some((w) => /ghcr\.io/i.test(w))) {
+      const pushes = /\bdocker\s+(push|buildx\s+build[^\n]*--push)[^\n]*ghcr\.io/i.test(script)
+      out.calls.push({ what: 'docker login ghcr.io', permissions: { packages: pushes ? 'write' : 'read' }, target: { kind: 'same' }, classicOnly: 'GitHub Packages (ghcr.io) takes GITHUB_TOKEN or a classic token, not a fine-grained one (R9, R18)' })
+      continue
+    }
+    if ((prog === 'npm' || prog === 'yarn' || prog === 'pnpm') && cmd.words.includes('publish') && /npm\.pkg\.github\.com/.test(script)) {
+      out.calls.push({ what: `${prog} publish to GitHub Packages`, permissions: { packages: 'write' }, target: { kind: 'same' }, classicOnly: 'GitHub Packages takes GITHUB_TOKEN or a classic token, not a fine-grained one (R9, R18)' })
+      continue
+    }
+    if (INERT.has(prog) && !(TOKEN_READERS.test(prog) && ctx.tokenVars.size)) continue
+    // Anything else that is handed the token, or runs with it in its environment, may use it.
+    const explicit = usesToken(cmd.words, ctx)
+    if (explicit || (ctx.tokenVars.size && !INERT.has(prog))) {
+      out.unknown.push(`\`${cmd.words.slice(0, 2).join(' ')}\` at line ${cmd.line} ${explicit ? 'is given the token' : `may read ${[...ctx.tokenVars].map((v) => `$${v}`).join(', ')}`}, and pat-lint cannot see what it does with it`)
+    } else if (TOKEN_READERS.test(prog) && ctx.tokenVars.size) {
+      out.unknown.push(`\`${cmd.words.slice(0, 2).join(' ')}\` at line ${cmd.line} may read ${[...ctx.tokenVars].map((v) => `$${v}`).join(', ')}`)
+    }
+  }
+  return out
+}

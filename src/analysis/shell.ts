@@ -1,0 +1,120 @@
+/**
+ * Just enough shell to read workflow `run:` scripts: logical lines (backslash continuations
+ * joined), commands split at `;`, `&&`, `||` and `|`, words split with quotes honoured. Variables
+ * and `${{ }}` expressions are kept as written so callers can tell them apart from literals.
+ */
+
+export interface Command {
+  /** The words, quotes removed, prefixes such as `sudo` and `VAR=x` dropped. */
+  words: string[]
+  /** 1-based line of the command within the script. */
+  line: number
+}
+
+function splitWords(text: string): { words: string[]; separators: number[] } {
+  const words: string[] = []
+  const separators: number[] = [] // indices in `words` where a new command starts
+  let cur = ''
+  let inWord = false
+  let quote: '"' | "'" | null = null
+  let depth = 0 // inside $( … ) or ${{ … }}
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]
+    if (quote) {
+      if (ch === quote) quote = null
+      else if (ch === '\\' && quote === '"' && i + 1 < text.length) cur += text[++i]
+      else cur += ch
+      continue
+    }
+    if (text.startsWith('${{', i)) {
+      const end = text.indexOf('}}', i)
+      const stop = end < 0 ? text.length : end + 2
+      cur += text.slice(i, stop)
+      inWord = true
+      i = stop - 1
+      continue
+    }
+    if (ch === '$' && text[i + 1] === '(') depth++
+    if (ch === ')' && depth > 0) {
+      depth--
+      cur += ch
+      continue
+    }
+    if (depth > 0) {
+      cur += ch
+      inWord = true
+      continue
+    }
+    if (ch === '"' || ch === "'") {
+      quote = ch
+      inWord = true
+      continue
+    }
+    if (ch === '\\' && i + 1 < text.length) {
+      cur += text[++i]
+      inWord = true
+      continue
+    }
+    if (ch === '#' && !inWord) break // a comment runs to the end of the line
+    if (/\s/.test(ch)) {
+      if (inWord) words.push(cur)
+      cur = ''
+      inWord = false
+      continue
+    }
+    if (ch === ';' || ch === '|' || ch === '&' || ch === '(' || ch === ')') {
+      if (inWord) words.push(cur)
+      cur = ''
+      inWord = false
+      if (text[i + 1] === ch) i++
+      separators.push(words.length)
+      continue
+    }
+    cur += ch
+    inWord = true
+  }
+  if (inWord) words.push(cur)
+  return { words, separators }
+}
+
+const PREFIXES = new Set(['sudo', 'exec', 'time', 'command', 'nohup', 'then', 'do', 'else', 'if', 'while', 'until', '!', 'xargs', 'eval'])
+
+/** Splits a script into commands. */
+export function parseCommands(script: string): Command[] {
+  const out: Command[] = []
+  const physical = script.split(/\r?\n/)
+  for (let i = 0; i < physical.length; i++) {
+    const start = i
+    let logical = physical[i]
+    while (/\\\s*$/.test(logical) && i + 1 < physical.length) logical = logical.replace(/\\\s*$/, ' ') + physical[++i]
+    const { words, separators } = splitWords(logical)
+    const cuts = [0, ...separators, words.length]
+    for (let k = 0; k < cuts.length - 1; k++) {
+      let cmd = words.slice(cuts[k], cuts[k + 1])
+      while (cmd.length && (PREFIXES.has(cmd[0]) || /^[A-Za-z_][A-Za-z0-9_]*=/.test(cmd[0]))) cmd = cmd.slice(1)
+      if (cmd[0] === 'env') cmd = cmd.slice(1).filter((w, j, a) => j >= a.findIndex((x) => !/^[A-Za-z_][A-Za-z0-9_]*=/.test(x)))
+      if (cmd.length) out.push({ words: cmd, line: start + 1 })
+    }
+  }
+  return out
+}
+
+/** The value of a flag (`-X POST`, `-XPOST`, `--request=POST`, `--request POST`). */
+export function flagValue(words: string[], short: string[], long: string[]): string | undefined {
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]
+    for (const l of long) {
+      if (w === l) return words[i + 1]
+      if (w.startsWith(`${l}=`)) return w.slice(l.length + 1)
+    }
+    for (const s of short) {
+      if (w === s) return words[i + 1]
+      if (w.startsWith(s) && !w.startsWith('--') && w.length > s.length) return w.slice(s.length)
+    }
+  }
+  return undefined
+}
+
+export function hasFlag(words: string[], flags: string[]): boolean {
+  return words.some((w) => flags.some((f) => w === f || w.startsWith(`${f}=`)))
+}

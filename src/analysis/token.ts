@@ -1,0 +1,39 @@
+/** Per token: the minimal permission set over its uses, classic scopes, and the overall verdict. */
+import { classicScopesFor } from '../knowledge/classic-scopes.js'
+import type { PermissionSet } from '../knowledge/permissions.js'
+import { mergePermissions, NO_FINE_GRAINED } from './decide.js'
+import type { UseDecision } from './types.js'
+
+export interface TokenVerdict {
+  /** true when every use could take GITHUB_TOKEN; false when one needs a PAT; null when unsure. */
+  githubTokenWouldDo: boolean | null
+  /** Union of the uses' needs, highest level per permission (metadata: read is implicit). */
+  minimal: PermissionSet
+  /** The minimal classic scopes for the same job. */
+  minimalScopes: string[]
+  /** A fine-grained token can do every use (no Packages, Checks, user-owned Projects). */
+  fineGrainedPossible: boolean
+  /** Other repositories the token acts on. */
+  repositories: string[]
+  /** Every use's needs are known: the minimal set is complete, not a lower bound. */
+  complete: boolean
+  classicOnly: string[]
+}
+
+export function tokenVerdict(decisions: UseDecision[]): TokenVerdict {
+  const minimal: PermissionSet = {}
+  for (const d of decisions) mergePermissions(minimal, d.needs)
+  const verdicts = decisions.map((d) => d.githubTokenWouldDo)
+  const githubTokenWouldDo = verdicts.includes(false) ? false : verdicts.length && verdicts.every((v) => v === true) ? true : null
+  const classicOnly = [...new Set(decisions.flatMap((d) => d.classicOnly))]
+  const fineGrainedPossible = classicOnly.length === 0 && !Object.keys(minimal).some((p) => NO_FINE_GRAINED.has(p))
+  return {
+    githubTokenWouldDo,
+    minimal,
+    minimalScopes: classicScopesFor(minimal),
+    fineGrainedPossible,
+    repositories: [...new Set(decisions.flatMap((d) => d.repositories))].sort(),
+    complete: decisions.every((d) => d.unknown.length === 0 && d.githubTokenWouldDo !== null),
+    classicOnly,
+  }
+}

@@ -1,0 +1,38 @@
+/** What pat-lint works out about one use of a token. */
+import type { PermissionSet } from '../knowledge/permissions.js'
+import type { RepoRef } from './repo-ref.js'
+
+/** Events that can start workflow runs; those caused by GITHUB_TOKEN start none (R1), except dispatches. */
+export type TriggerEvent = 'push' | 'pull_request' | 'release' | 'create' | 'issues' | 'issue_comment' | 'pull_request_review' | 'label' | 'repository_dispatch' | 'workflow_dispatch'
+
+/** One thing a step does with the token. */
+export interface Call {
+  /** e.g. `gh pr create`, `POST /repos/{owner}/{repo}/dispatches`, `git push`, `actions/checkout`. */
+  what: string
+  permissions: PermissionSet
+  target: RepoRef | { kind: 'account' } | { kind: 'organization'; owner: string | null }
+  /** Events the call causes that may be meant to start workflows. */
+  events?: TriggerEvent[]
+  /** Why GITHUB_TOKEN cannot do this at all, citing pat-rules (R2, R4, R5, R6, …). */
+  patReason?: string
+  /** Why only a classic token (not fine-grained) can do this. */
+  classicOnly?: string
+  /** The call only reads; another repository's public content needs no token of its own. */
+  readOnly?: boolean
+}
+
+export interface StepAnalysis {
+  calls: Call[]
+  /** What the token may be used for that pat-lint cannot see or interpret. */
+  unknown: string[]
+}
+
+export interface UseDecision {
+  githubTokenWouldDo: boolean | null
+  needs: PermissionSet
+  reasons: string[]
+  calls: Call[]
+  classicOnly: string[]
+  repositories: string[]
+  unknown: string[]
+}

@@ -1,0 +1,47 @@
+/**
+ * Events an action causes that could be meant to start other workflows (pat-rules R1), read from
+ * what each action does with its token (shared/data/actions-kb.yml `operations`).
+ */
+import type { TriggerEvent } from '../analysis/types.js'
+
+export const ACTION_EVENTS: Record<string, TriggerEvent[]> = {
+  'peter-evans/create-pull-request': ['pull_request', 'push'],
+  'stefanzweifel/git-auto-commit-action': ['push'],
+  'EndBug/add-and-commit': ['push'],
+  'ad-m/github-push-action': ['push'],
+  'changesets/action': ['pull_request', 'push', 'release'],
+  'googleapis/release-please-action': ['pull_request', 'release', 'push', 'create'],
+  'softprops/action-gh-release': ['release', 'push', 'create'],
+  'ncipollo/release-action': ['release', 'push', 'create'],
+  'actions/create-release': ['release', 'push', 'create'],
+  'cycjimmy/semantic-release-action': ['release', 'push', 'create'],
+  'mathieudutour/github-tag-action': ['push', 'create'],
+  'anothrNick/github-tag-action': ['push', 'create'],
+  'TriPSs/conventional-changelog-action': ['push', 'create'],
+  'renovatebot/github-action': ['pull_request', 'push'],
+  'repo-sync/pull-request': ['pull_request'],
+  'peter-evans/repository-dispatch': ['repository_dispatch'],
+  'peter-evans/slash-command-dispatch': ['repository_dispatch'],
+  'peter-evans/enable-pull-request-automerge': ['push'],
+  'pascalgn/automerge-action': ['push'],
+  'fastify/github-action-merge-dependabot': ['push'],
+  'hmarr/auto-approve-action': ['pull_request_review'],
+  'JamesIves/github-pages-deploy-action': ['push'],
+  'peaceiris/actions-gh-pages': ['push'],
+  'release-drafter/release-drafter': ['release'],
+  'peter-evans/create-or-update-comment': ['issue_comment'],
+  'peter-evans/create-issue-from-file': ['issues'],
+  'JasonEtco/create-an-issue': ['issues'],
+  'actions-ecosystem/action-add-labels': ['pull_request', 'issues'],
+  'actions-ecosystem/action-create-comment': ['issue_comment'],
+  'mshick/add-pr-comment': ['issue_comment'],
+  'thollander/actions-comment-pull-request': ['issue_comment'],
+  'marocchino/sticky-pull-request-comment': ['issue_comment'],
+}
+
+/** Inputs through which actions name the repository they act on. */
+export const REPOSITORY_INPUTS = [
+  'repository', 'repo', 'target-repository', 'target_repository', 'target-repo', 'target_repo', 'external-repository',
+  'external_repository', 'destination-repository', 'destination_repository', 'destination-repo', 'destination_repo',
+  'publish-repository', 'publish_repository', 'external_repository', 'remote-repository', 'repo-name', 'github-repository',
+]

@@ -1,0 +1,130 @@
+/**
+ * Looks up the fine-grained permissions a REST call needs in GitHub's endpoint map. Paths seen in
+ * workflows carry variables (`$REPO`, `${{ github.repository }}`, `{owner}`); a variable segment
+ * matches any template parameter, literal segments must match, and the most literal template wins.
+ */
+import { APP_ONLY_ENDPOINTS, ENDPOINT_PERMISSIONS } from './generated/endpoints.js'
+import { type Level, type PermissionSet, levelRank } from './permissions.js'
+
+export interface EndpointMatch {
+  template: string
+  /** Permissions required together (additional-permission entries folded in, see below). */
+  permissions: PermissionSet
+  /** True when only a GitHub App (GITHUB_TOKEN included) can call it: no fine-grained PAT permission exists. */
+  appOnly: boolean
+  /** "organization" / "account" when the endpoint needs a permission of that kind. */
+  scope: 'repository' | 'organization' | 'account'
+}
+
+interface Template {
+  method: string
+  path: string
+  segments: string[]
+  entries: { permission: string; level: Level; additional: boolean }[]
+  appOnly: boolean
+}
+
+const TEMPLATES: Template[] = []
+for (const [key, codes] of Object.entries(ENDPOINT_PERMISSIONS)) {
+  const [method, path] = key.split(' ')
+  TEMPLATES.push({
+    method,
+    path,
+    segments: path.split('/').filter(Boolean),
+    entries: codes.map((c) => {
+      const m = /^([a-z_]+):(read|write|admin)(\+)?$/.exec(c)!
+      return { permission: m[1], level: m[2] as Level, additional: !!m[3] }
+    }),
+    appOnly: false,
+  })
+}
+for (const [key, code] of Object.entries(APP_ONLY_ENDPOINTS)) {
+  const [method, path] = key.split(' ')
+  if (ENDPOINT_PERMISSIONS[key]) continue
+  const [permission, level] = code.split(':')
+  TEMPLATES.push({ method, path, segments: path.split('/').filter(Boolean), entries: [{ permission, level: level as Level, additional: false }], appOnly: true })
+}
+
+/** Marks a path segment as "some value we cannot see". */
+export const VAR = '\u0000'
+
+/** Splits a URL path into segments, turning shell and expression variables into VAR. */
+export function pathSegments(path: string): string[] {
+  const clean = path
+    .replace(/^https?:\/\/[^/]+/i, '')
+    .replace(/^\/api\/v3/, '')
+    .split(/[?#]/)[0]
+  return clean
+    .split('/')
+    .filter(Boolean)
+    .map((s) => (/\$|\{/.test(s) ? VAR : decodeURIComponentSafe(s)))
+}
+
+function decodeURIComponentSafe(s: string): string {
+  try {
+    return decodeURIComponent(s)
+  } catch {
+    return s
+  }
+}
+
+const ORG_PERMISSION = /^(organization_|members$|team_discussions$|issue_types$)/
+
+/** Which fine-grained permissions a call needs. When an endpoint is listed under several
+ * permissions with "additional permissions", the docs say either one suffices or both are needed
+ * depending on the case; we take the permission named like the path's resource (issues for
+ * /issues/, pulls for /pulls/), else the first listed, and keep contents alongside workflows. */
+export function lookupEndpoint(method: string, path: string | string[]): EndpointMatch | undefined {
+  const segs = Array.isArray(path) ? path : pathSegments(path)
+  const m = method.toUpperCase()
+  let best: Template | undefined
+  let bestScore = -1
+  for (const t of TEMPLATES) {
+    if (t.method !== m) continue
+    // A trailing {path} or {ref} spans several segments (contents/a/b.yml, git/refs/heads/main).
+    const greedy = /^\{(path|ref)\}$/.test(t.segments[t.segments.length - 1] ?? '')
+    if (greedy ? segs.length < t.segments.length : t.segments.length !== segs.length) continue
+    let score = 0
+    let ok = true
+    for (let i = 0; i < t.segments.length; i++) {
+      const want = t.segments[i]
+      const got = segs[i]
+      const isParam = want.startsWith('{')
+      if (isParam) continue
+      if (got === VAR) {
+        ok = false // a variable never stands for a literal resource name like "pulls"
+        break
+      }
+      if (want.toLowerCase() !== got.toLowerCase()) {
+        ok = false
+        break
+      }
+      score++
+    }
+    if (ok && score > bestScore) {
+      best = t
+      bestScore = score
+    }
+  }
+  if (!best) return undefined
+  const permissions: PermissionSet = {}
+  const primary = best.entries.filter((e) => !e.additional)
+  let chosen = primary.length ? primary : []
+  if (!chosen.length) {
+    const resource = best.segments.find((s) => !s.startsWith('{') && s !== 'repos' && best!.entries.some((e) => e.permission.startsWith(s.replace(/s$/, ''))))
+    const named = resource ? best.entries.filter((e) => e.permission.startsWith(resource.replace(/s$/, ''))) : []
+    chosen = named.length ? named : best.entries.slice(0, 1)
+    // Writing workflow files needs contents as well (the map lists both with additional permissions).
+    if (chosen.some((e) => e.permission === 'workflows')) chosen = [...chosen, ...best.entries.filter((e) => e.permission === 'contents')]
+  }
+  for (const e of chosen) {
+    if (e.permission === 'metadata') continue
+    if (!permissions[e.permission] || levelRank(e.level) > levelRank(permissions[e.permission])) permissions[e.permission] = e.level
+  }
+  const scope = Object.keys(permissions).some((p) => ORG_PERMISSION.test(p))
+    ? 'organization'
+    : best.segments[0] === 'user' || best.segments[0] === 'gists'
+      ? 'account'
+      : 'repository'
+  return { template: `${best.method} ${best.path}`, permissions, appOnly: best.appOnly, scope }
+}

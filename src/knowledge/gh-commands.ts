@@ -1,0 +1,129 @@
+/**
+ * What a gh CLI command does with its token: the generated table from cli/cli's source, plus
+ * common commands it does not cover, written as the REST endpoint gh calls so that the
+ * permission itself still comes from GitHub's endpoint map.
+ */
+import { GH_COMMANDS, type GhCall } from './generated/gh-cli.js'
+import { lookupEndpoint } from './endpoints.js'
+import type { PermissionSet } from './permissions.js'
+import { levelRank, type Level } from './permissions.js'
+import type { TriggerEvent } from '../analysis/types.js'
+
+const byCommand = new Map<string, readonly GhCall[]>()
+for (const [key, calls] of Object.entries(GH_COMMANDS)) {
+  // "gh run list / view / watch" stands for three commands.
+  const [head, ...alts] = key.split(' / ')
+  const words = head.split(' ')
+  byCommand.set(head, calls)
+  for (const alt of alts) byCommand.set([...words.slice(0, -1), alt].join(' '), calls)
+}
+
+/** Commands not in the table, by the REST endpoint gh calls for them (cli/cli pkg/cmd/…). */
+const EXTRA: Record<string, string[]> = {
+  'gh pr review': ['POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews'],
+  'gh pr view': ['GET /repos/{owner}/{repo}/pulls/{pull_number}'],
+  'gh pr list': ['GET /repos/{owner}/{repo}/pulls'],
+  'gh pr diff': ['GET /repos/{owner}/{repo}/pulls/{pull_number}'],
+  'gh pr checks': ['GET /repos/{owner}/{repo}/pulls/{pull_number}'],
+  'gh pr close': ['PATCH /repos/{owner}/{repo}/pulls/{pull_number}'],
+  'gh pr reopen': ['PATCH /repos/{owner}/{repo}/pulls/{pull_number}'],
+  'gh pr ready': ['PATCH /repos/{owner}/{repo}/pulls/{pull_number}'],
+  'gh pr checkout': ['GET /repos/{owner}/{repo}/pulls/{pull_number}', 'GET /repos/{owner}/{repo}/contents/{path}'],
+  'gh issue view': ['GET /repos/{owner}/{repo}/issues/{issue_number}'],
+  'gh issue list': ['GET /repos/{owner}/{repo}/issues'],
+  'gh issue close': ['PATCH /repos/{owner}/{repo}/issues/{issue_number}'],
+  'gh issue reopen': ['PATCH /repos/{owner}/{repo}/issues/{issue_number}'],
+  'gh issue delete': ['PATCH /repos/{owner}/{repo}/issues/{issue_number}'],
+  'gh issue lock': ['PUT /repos/{owner}/{repo}/issues/{issue_number}/lock'],
+  'gh issue transfer': ['PATCH /repos/{owner}/{repo}/issues/{issue_number}'],
+  'gh release view': ['GET /repos/{owner}/{repo}/releases/tags/{tag}'],
+  'gh release list': ['GET /repos/{owner}/{repo}/releases'],
+  'gh release download': ['GET /repos/{owner}/{repo}/releases/tags/{tag}'],
+  'gh release delete': ['DELETE /repos/{owner}/{repo}/releases/{release_id}'],
+  'gh release edit': ['PATCH /repos/{owner}/{repo}/releases/{release_id}'],
+  'gh repo view': ['GET /repos/{owner}/{repo}'],
+  'gh repo fork': ['POST /repos/{owner}/{repo}/forks'],
+  'gh repo edit': ['PATCH /repos/{owner}/{repo}'],
+  'gh repo sync': ['POST /repos/{owner}/{repo}/merge-upstream'],
+  'gh workflow list': ['GET /repos/{owner}/{repo}/actions/workflows'],
+  'gh workflow view': ['GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}'],
+  'gh workflow enable': ['PUT /repos/{owner}/{repo}/actions/workflows/{workflow_id}/enable'],
+  'gh workflow disable': ['PUT /repos/{owner}/{repo}/actions/workflows/{workflow_id}/disable'],
+  'gh variable set': ['POST /repos/{owner}/{repo}/actions/variables'],
+  'gh variable list': ['GET /repos/{owner}/{repo}/actions/variables'],
+  'gh secret list': ['GET /repos/{owner}/{repo}/actions/secrets'],
+  'gh secret delete': ['DELETE /repos/{owner}/{repo}/actions/secrets/{secret_name}'],
+  'gh cache list': ['GET /repos/{owner}/{repo}/actions/caches'],
+  'gh cache delete': ['DELETE /repos/{owner}/{repo}/actions/caches/{cache_id}'],
+  'gh run rerun': ['POST /repos/{owner}/{repo}/actions/runs/{run_id}/rerun'],
+}
+
+/** Events a command causes that could be meant to start workflows (R1). */
+const EVENTS: Record<string, TriggerEvent[]> = {
+  'gh pr create': ['pull_request', 'push'],
+  'gh pr merge': ['push'],
+  'gh pr edit': ['pull_request'],
+  'gh pr close': ['pull_request'],
+  'gh pr reopen': ['pull_request'],
+  'gh pr ready': ['pull_request'],
+  'gh pr review': ['pull_request_review'],
+  'gh pr comment': ['issue_comment'],
+  'gh issue create': ['issues'],
+  'gh issue comment': ['issue_comment'],
+  'gh issue edit': ['issues'],
+  'gh issue close': ['issues'],
+  'gh release create': ['release', 'push', 'create'],
+  'gh workflow run': ['workflow_dispatch'],
+  'gh repo sync': ['push'],
+}
+
+export interface GhCommandFacts {
+  command: string
+  permissions: PermissionSet
+  events: TriggerEvent[]
+  /** REST templates that were looked up, for the reasons. */
+  endpoints: string[]
+}
+
+function add(set: PermissionSet, name: string, level: Level) {
+  if (name === 'metadata') return
+  if (!set[name] || levelRank(level) > levelRank(set[name])) set[name] = level
+}
+
+/** Whether a call listed with a `when` applies to this command line. */
+function applies(call: GhCall, words: string[]): boolean {
+  if (!call.when) return true
+  const flags = call.when.match(/--[a-z-]+/g)
+  if (flags) return flags.some((f) => words.some((w) => w === f || w.startsWith(`${f}=`)))
+  if (/^direct merge/.test(call.when)) return !words.includes('--auto')
+  return false // interactive prompts, clean-up after failures, …
+}
+
+/** The facts for `gh <group> <command> …`, or undefined for commands pat-lint does not know. */
+export function ghCommandFacts(words: string[]): GhCommandFacts | undefined {
+  const command = words.slice(0, 3).join(' ')
+  const calls = byCommand.get(command)
+  const permissions: PermissionSet = {}
+  const endpoints: string[] = []
+  if (calls && command !== 'gh api') {
+    for (const call of calls) {
+      if (!applies(call, words)) continue
+      for (const p of call.permissions) {
+        const [name, level] = p.split(':')
+        add(permissions, name, level as Level)
+      }
+      if (call.method && call.path) endpoints.push(`${call.method} ${call.path}`)
+    }
+    return { command, permissions, events: EVENTS[command] ?? [], endpoints }
+  }
+  const extra = EXTRA[command]
+  if (!extra) return undefined
+  for (const ep of extra) {
+    const [method, path] = ep.split(' ')
+    const match = lookupEndpoint(method, path)
+    if (!match) continue
+    for (const [name, level] of Object.entries(match.permissions)) add(permissions, name, level)
+    endpoints.push(match.template)
+  }
+  return { command, permissions, events: EVENTS[command] ?? [], endpoints }
+}
