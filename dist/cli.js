@@ -25266,7 +25266,20 @@ function ownerOf(ref, self) {
  * joined), commands split at `;`, `&&`, `||` and `|`, words split with quotes honoured. Variables
  * and `${{ }}` expressions are kept as written so callers can tell them apart from literals.
  */
+/** Index of the `)` closing the `(` at `open`. */
+function substitutionEnd(text, open) {
+    let level = 0;
+    let j = open;
+    for (; j < text.length; j++) {
+        if (text[j] === '(')
+            level++;
+        else if (text[j] === ')' && --level === 0)
+            break;
+    }
+    return j;
+}
 function splitWords(text) {
+    const substitutions = []; // $( … ) and ` … `: commands of their own
     const words = [];
     const separators = []; // indices in `words` where a new command starts
     let cur = '';
@@ -25275,6 +25288,13 @@ function splitWords(text) {
     let depth = 0; // inside $( … ) or ${{ … }}
     for (let i = 0; i < text.length; i++) {
         const ch = text[i];
+        if (quote === '"' && ch === '$' && text[i + 1] === '(' && text[i + 2] !== '(') {
+            const end = substitutionEnd(text, i + 1);
+            substitutions.push(text.slice(i + 2, end));
+            cur += text.slice(i, end + 1);
+            i = end;
+            continue;
+        }
         if (quote) {
             if (ch === quote)
                 quote = null;
@@ -25290,6 +25310,23 @@ function splitWords(text) {
             cur += text.slice(i, stop);
             inWord = true;
             i = stop - 1;
+            continue;
+        }
+        if (ch === '$' && text[i + 1] === '(' && text[i + 2] !== '(') {
+            const j = substitutionEnd(text, i + 1);
+            substitutions.push(text.slice(i + 2, j));
+            cur += text.slice(i, j + 1);
+            inWord = true;
+            i = j;
+            continue;
+        }
+        if (ch === '`') {
+            const end = text.indexOf('`', i + 1);
+            const stop = end < 0 ? text.length : end;
+            substitutions.push(text.slice(i + 1, stop));
+            cur += text.slice(i, stop + 1);
+            inWord = true;
+            i = stop;
             continue;
         }
         if (ch === '$' && text[i + 1] === '(')
@@ -25323,6 +25360,11 @@ function splitWords(text) {
             inWord = false;
             continue;
         }
+        if (ch === '&' && (cur.endsWith('>') || text[i + 1] === '>')) {
+            cur += ch; // 2>&1, &> file: redirections, not separators
+            inWord = true;
+            continue;
+        }
         if (ch === ';' || ch === '|' || ch === '&' || ch === '(' || ch === ')') {
             if (inWord)
                 words.push(cur);
@@ -25338,7 +25380,7 @@ function splitWords(text) {
     }
     if (inWord)
         words.push(cur);
-    return { words, separators };
+    return { words, separators, substitutions };
 }
 const PREFIXES = new Set(['sudo', 'exec', 'time', 'command', 'nohup', 'then', 'do', 'else', 'if', 'while', 'until', '!', 'xargs', 'eval']);
 /** Splits a script into commands. */
@@ -25350,7 +25392,10 @@ function parseCommands(script) {
         let logical = physical[i];
         while (/\\\s*$/.test(logical) && i + 1 < physical.length)
             logical = logical.replace(/\\\s*$/, ' ') + physical[++i];
-        const { words, separators } = splitWords(logical);
+        const { words, separators, substitutions } = splitWords(logical);
+        for (const sub of substitutions)
+            for (const inner of parseCommands(sub))
+                out.push({ ...inner, line: start + 1 });
         const cuts = [0, ...separators, words.length];
         for (let k = 0; k < cuts.length - 1; k++) {
             let cmd = words.slice(cuts[k], cuts[k + 1]);
@@ -25552,7 +25597,7 @@ function analyseCurl(cmd, ctx, out) {
 }
 /** `owner/name` of a GitHub git URL, if it is one. */
 function gitUrlRepo(url, ctx) {
-    const m = /github\.com[/:]([^/\s]+\/[^/\s]+?)(?:\.git)?\/?$/i.exec(expand(url, ctx));
+    const m = /github\.com[/:]([^/]+\/[^/]+?)(?:\.git)?\/?$/i.exec(expand(url, ctx));
     return m ? resolveRepo(m[1], ctx.self) : null;
 }
 function analyseGit(cmd, ctx, state, out) {
@@ -25564,12 +25609,15 @@ function analyseGit(cmd, ctx, state, out) {
         const name = words[words.indexOf(words.includes('set-url') ? 'set-url' : 'add') + 1];
         const url = words[words.length - 1];
         const repo = gitUrlRepo(url, ctx);
-        if (repo && usesToken([url], ctx))
+        if (repo && usesToken([url], ctx)) {
             state.remotes.set(name, repo);
+            (out.persists ??= []).push({ what: `remote ${name} set to a URL carrying the token`, target: repo });
+        }
         return;
     }
     if (sub === 'config' && tokenUrl) {
         state.allGithub = true;
+        (out.persists ??= []).push({ what: 'git configured to send the token to github.com', target: null });
         return;
     }
     const viaToken = (url, remote) => {
@@ -25581,20 +25629,28 @@ function analyseGit(cmd, ctx, state, out) {
             return state.remotes.get('origin');
         return null;
     };
+    if (sub === 'rebase' || sub === 'merge' || sub === 'cherry-pick' || sub === 'am' || sub === 'pull')
+        state.rewrote = true;
     if (sub === 'push') {
         const args = words.slice(words.indexOf('push') + 1).filter((w) => !w.startsWith('-'));
         const url = args.find((w) => /:\/\/|@github\.com/.test(w));
         const target = viaToken(url, url ? undefined : (args[0] ?? 'origin'));
-        if (target)
-            out.calls.push({ what: 'git push', permissions: { contents: 'write' }, target, events: ['push'] });
+        if (target) {
+            const permissions = state.rewrote ? { contents: 'write', workflows: 'write' } : { contents: 'write' };
+            out.calls.push({ what: state.rewrote ? 'git push of rebased or merged commits' : 'git push', permissions, target, events: ['push'] });
+        }
         return;
     }
     if (sub === 'clone' || sub === 'fetch' || sub === 'pull' || sub === 'ls-remote') {
         const args = words.slice(words.indexOf(sub) + 1).filter((w) => !w.startsWith('-'));
         const url = args.find((w) => /:\/\/|@github\.com/.test(w));
         const target = viaToken(url, url ? undefined : args[0] ?? 'origin');
-        if (target)
+        if (target) {
             out.calls.push({ what: `git ${sub}`, permissions: { contents: 'read' }, target, readOnly: true });
+            // The clone's origin keeps the token: a later `git push` in the script goes there.
+            if (sub === 'clone' && url)
+                state.remotes.set('origin', target);
+        }
     }
 }
 /** Writes of the token into git's credential store: `echo "https://u:TOKEN@github.com" > ~/.git-credentials`. */
@@ -25603,12 +25659,14 @@ function storesGitCredential(cmd, ctx) {
 }
 function analyseScript(script, ctx) {
     const out = { calls: [], unknown: [] };
-    const state = { remotes: new Map(), allGithub: false };
+    const state = { remotes: new Map(), allGithub: false, rewrote: false };
     const ghReadsToken = [...ctx.tokenVars].some((v) => /^(GH_TOKEN|GITHUB_TOKEN|GH_ENTERPRISE_TOKEN|GITHUB_ENTERPRISE_TOKEN)$/.test(v));
     let ghLoggedIn = false;
     const commands = parseCommands(script);
-    if (/git-credentials|credential\.helper/.test(script) && commands.some((c) => storesGitCredential(c, ctx)))
+    if (/git-credentials|credential\.helper/.test(script) && commands.some((c) => storesGitCredential(c, ctx))) {
         state.allGithub = true;
+        (out.persists ??= []).push({ what: 'the token is stored as a git credential for github.com', target: null });
+    }
     for (const cmd of commands) {
         const prog = cmd.words[0];
         if (prog === 'gh') {
@@ -25634,6 +25692,17 @@ function analyseScript(script, ctx) {
         }
         if ((prog === 'npm' || prog === 'yarn' || prog === 'pnpm') && cmd.words.includes('publish') && /npm\.pkg\.github\.com/.test(script)) {
             out.calls.push({ what: `${prog} publish to GitHub Packages`, permissions: { packages: 'write' }, target: { kind: 'same' }, classicOnly: 'GitHub Packages takes GITHUB_TOKEN or a classic token, not a fine-grained one (R9, R18)' });
+            continue;
+        }
+        if ((prog === 'echo' || prog === 'printf' || prog === 'cat') && usesToken(cmd.words, ctx)) {
+            const redirect = cmd.words.findIndex((w) => /^>>?$/.test(w));
+            const file = redirect >= 0 ? cmd.words[redirect + 1] ?? '' : '';
+            if (/GITHUB_ENV/.test(file))
+                out.unknown.push(`line ${cmd.line} exports the token to later steps through $GITHUB_ENV`);
+            else if (/\.ssh|id_rsa|id_ed25519/.test(file))
+                (out.persists ??= []).push({ what: 'the secret is written as an SSH key', target: null });
+            else if (file && !/GITHUB_(OUTPUT|STEP_SUMMARY)|git-credentials/.test(file))
+                (out.persists ??= []).push({ what: `the token is written to ${file}`, target: null });
             continue;
         }
         if (INERT.has(prog) && !(TOKEN_READERS.test(prog) && ctx.tokenVars.size))
@@ -25779,7 +25848,9 @@ function describeTarget(call) {
     const t = call.target;
     return t.kind === 'other' ? t.repo : t.kind;
 }
-/** Decides one use from what its step does. `listeners` are the triggers of every workflow seen. */
+/** Events people create with a token so that CI runs on them (R1); comments, labels and issues rarely are. */
+const CI_EVENTS = new Set(['push', 'pull_request', 'release', 'create']);
+/** Decides one use from what its step does. */
 function decide(analysis, listeners) {
     const needs = {};
     const reasons = [];
@@ -25826,15 +25897,19 @@ function decide(analysis, listeners) {
                 reasons.push(`${call.what}: ${call.target.why}`);
                 break;
         }
-        const events = (call.events ?? []).filter((e) => !DISPATCH_EVENTS.has(e));
+        const events = (call.events ?? []).filter((e) => CI_EVENTS.has(e));
         if (events.length && call.target.kind === 'same') {
-            const heard = events.filter((e) => LISTENERS[e].some((t) => listeners.has(t)));
+            const heard = events.filter((e) => LISTENERS[e].some((t) => listeners.triggers.has(t)));
             if (heard.length) {
                 patNeeded = true;
                 reasons.push(`${call.what} causes ${heard.join(', ')} events that should start workflows here; events from GITHUB_TOKEN start none (R1)`);
             }
+            else if (listeners.workflowCount <= 1) {
+                undecided = true;
+                reasons.push(`${call.what} causes ${events.join(', ')} events; no other workflow is visible to tell whether they must start CI (R1)`);
+            }
             else {
-                reasons.push(`${call.what} causes ${events.join(', ')} events, but no workflow seen here listens to them, so R1 does not apply`);
+                reasons.push(`${call.what} causes ${events.join(', ')} events, but no workflow here listens to them, so R1 does not apply`);
             }
         }
         if ((call.events ?? []).some((e) => DISPATCH_EVENTS.has(e)) && call.target.kind === 'same') {
@@ -25859,12 +25934,47 @@ function decide(analysis, listeners) {
     return { githubTokenWouldDo, needs, reasons, calls: analysis.calls, classicOnly, repositories: [...repositories].sort(), unknown: analysis.unknown };
 }
 
+;// CONCATENATED MODULE: ./src/analysis/later-steps.ts
+/**
+ * A credential left behind for later steps (checkout's persisted token, a git credential store,
+ * an SSH key, a remote URL with the token in it) is used by whatever pushes later in the job.
+ * This finds those later pushes, and the scripts that may push without showing it.
+ */
+
+/** Tools that push with the git credentials they find (their own docs: `deploy` commands). */
+const PUSHING_TOOLS = /\bgit\s+push\b|\bgh-deploy\b|\bhexo\s+(d|deploy)\b|\blerna\s+(publish|version)\b|\bsemantic-release\b|\bchangeset\s+publish\b|\brelease-it\b/;
+const FOREIGN = /\bgit\s+(rebase|merge|cherry-pick|am|pull)\b/;
+const ACTIONS_THAT_PUSH = {
+    'stefanzweifel/git-auto-commit-action': false,
+    'endbug/add-and-commit': false,
+    'cirrus-actions/rebase': true,
+};
+function laterPushes(job, afterIndex) {
+    const pushes = [];
+    const unknown = [];
+    for (const s of job?.steps.slice(afterIndex + 1) ?? []) {
+        const name = s.uses ? actionName(s.uses.value)?.toLowerCase() : null;
+        if (name && name in ACTIONS_THAT_PUSH)
+            pushes.push({ what: `${name} (line ${s.pos.line})`, foreignCommits: ACTIONS_THAT_PUSH[name] });
+        const run = s.run?.value ?? '';
+        if (PUSHING_TOOLS.test(run)) {
+            const url = /\bgit\s+push\s+(?:-\S+\s+)*(\S*github\.com\S*)/.exec(run)?.[1];
+            pushes.push({ what: `the run step at line ${s.pos.line}`, foreignCommits: FOREIGN.test(run), ...(url ? { url } : {}) });
+        }
+        else if (run && /(^|[\s;&|])(\.\/|bash\s+|sh\s+)[\w./-]+\.sh\b|\bnpm\s+run\s+(deploy|publish|release)\b|\b(yarn|pnpm)\s+(deploy|release)\b/m.test(run)) {
+            unknown.push(`the script run at line ${s.pos.line} may push with the token left behind`);
+        }
+    }
+    return { pushes, unknown };
+}
+
 ;// CONCATENATED MODULE: ./src/analysis/action-step.ts
 /**
  * What a `uses:` step does with the token it is given: from the knowledge base entry of the
  * action, the inputs the step sets (the repository it targets, options that need more), and a
  * few actions whose behaviour depends on other steps (checkout's persisted credentials).
  */
+
 
 
 
@@ -25909,44 +26019,56 @@ function targetOf(step, self) {
         if (ins[name])
             return resolveRepo(ins[name], self);
     }
+    // CLA and sync actions name the other repository by owner and name inputs.
+    const remoteOwner = ins['remote-organization-name'] ?? ins['remote_organization_name'];
+    const remoteRepo = ins['remote-repository-name'] ?? ins['remote_repository_name'];
+    if (remoteRepo)
+        return resolveRepo(`${remoteOwner ?? self?.split('/')[0] ?? '?'}/${remoteRepo}`, self);
     const owner = ins.owner ?? ins['repo-owner'] ?? ins.repository_owner;
     const repo = ins['repo-name'] ?? ins.repository_name;
     if (owner && repo)
         return resolveRepo(`${owner}/${repo}`, self);
     return { kind: 'same' };
 }
-/** Later steps in the job that push with checkout's persisted credentials. */
-function laterPushes(ctx) {
-    const pushes = [];
-    const unknown = [];
-    const steps = ctx.job?.steps ?? [];
-    for (const s of steps.slice(ctx.step.index + 1)) {
-        const name = s.uses ? actionName(s.uses.value) : null;
-        if (name && /^(stefanzweifel\/git-auto-commit-action|EndBug\/add-and-commit|cirrus-actions\/rebase)$/i.test(name))
-            pushes.push(`${name} (line ${s.pos.line})`);
-        const run = s.run?.value ?? '';
-        if (/\bgit\s+push\b|\bgh-deploy\b|\bhexo\s+(d|deploy)\b|\blerna\s+(publish|version)\b|semantic-release|changeset\s+publish|release-it/.test(run)) {
-            pushes.push(`the run step at line ${s.pos.line}`);
-        }
-        else if (run && /(^|\s)(\.\/|bash\s+|sh\s+)[\w./-]+\.sh\b/m.test(run)) {
-            unknown.push(`the script run at line ${s.pos.line} may push with the persisted token`);
-        }
-    }
-    return { pushes, unknown };
+/**
+ * `${{ env.X || github.repository }}`: when nothing defines X (no env: block, no write to
+ * $GITHUB_ENV), the expression is its fallback.
+ */
+function resolveFallback(value, ctx) {
+    const m = /^\$\{\{\s*env\.([A-Za-z_][A-Za-z0-9_]*)\s*\|\|\s*(.+?)\s*\}\}$/.exec(value.trim());
+    if (!m)
+        return value;
+    const name = m[1];
+    const defined = [ctx.model.env, ctx.job?.env ?? {}, ctx.step.env].some((e) => name in e) ||
+        (ctx.job?.steps ?? []).some((s) => s.run && new RegExp(`\\b${name}=[^\\n]*GITHUB_ENV|GITHUB_ENV[^\\n]*\\b${name}=`).test(s.run.value));
+    if (defined)
+        return value;
+    const fallback = m[2];
+    return /^'.*'$/.test(fallback) ? fallback.slice(1, -1) : `\${{ ${fallback} }}`;
 }
 function analyseCheckout(ctx, facts) {
     const ins = inputs(ctx.step);
-    const target = ins.repository ? resolveRepo(ins.repository, ctx.self) : { kind: 'same' };
+    const target = ins.repository ? resolveRepo(resolveFallback(ins.repository, ctx), ctx.self) : { kind: 'same' };
     const out = { calls: [{ what: `${facts.uses} (fetch)`, permissions: { contents: 'read' }, target, readOnly: true }], unknown: [] };
     if (ins.submodules && ins.submodules !== 'false')
         out.unknown.push('submodules are fetched with the token: their repositories are not visible here');
-    if (ins['persist-credentials'] !== 'false') {
-        const { pushes, unknown } = laterPushes(ctx);
-        for (const p of pushes)
-            out.calls.push({ what: `git push with the persisted token by ${p}`, permissions: { contents: 'write' }, target, events: ['push'] });
-        out.unknown.push(...unknown);
-    }
+    if (ins['persist-credentials'] !== 'false')
+        followLaterPushes(ctx, out, target, 'the token checkout persisted');
     return out;
+}
+/** Adds the pushes later steps make with a credential this step leaves behind. */
+function followLaterPushes(ctx, out, target, what) {
+    const { pushes, unknown } = laterPushes(ctx.job, ctx.step.index);
+    for (const p of pushes) {
+        const to = p.url ? resolveRepo(p.url, ctx.self) : target;
+        out.calls.push({
+            what: `${p.what} pushes with ${what}`,
+            permissions: p.foreignCommits ? { contents: 'write', workflows: 'write' } : { contents: 'write' },
+            target: to ?? { kind: 'unknown', text: '', why: 'where the later push goes is not visible' },
+            events: ['push'],
+        });
+    }
+    out.unknown.push(...unknown);
 }
 function analyseAddToProject(ctx) {
     const url = inputs(ctx.step)['project-url'] ?? '';
@@ -26035,7 +26157,10 @@ function analyseRunStep(ctx) {
     for (const scope of [ctx.model.env, ctx.job?.env ?? {}, ctx.step.env])
         for (const [k, v] of Object.entries(scope))
             env[k] = v.value;
-    return analyseScript(ctx.step.run?.value ?? '', { self: ctx.self, tokenVars: ctx.tokenVars, env });
+    const out = analyseScript(ctx.step.run?.value ?? '', { self: ctx.self, tokenVars: ctx.tokenVars, env });
+    for (const p of out.persists ?? [])
+        followLaterPushes(ctx, out, p.target, p.what.replace(/^the token is |^the secret is /, 'the credential '));
+    return out;
 }
 
 ;// CONCATENATED MODULE: ./src/analysis/use.ts
@@ -26302,7 +26427,10 @@ function lint(root, options = {}) {
     const analysis = {
         self: options.repository ?? null,
         models,
-        listeners: new Set(models.filter((m) => m.kind === 'workflow').flatMap((m) => m.triggers)),
+        listeners: {
+            triggers: new Set(models.filter((m) => m.kind === 'workflow').flatMap((m) => m.triggers)),
+            workflowCount: models.filter((m) => m.kind === 'workflow').length,
+        },
     };
     const tokens = [...recognised.entries()]
         .map(([secret, recognisedBy]) => {

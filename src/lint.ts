@@ -184,7 +184,10 @@ export function lint(root: string, options: LintOptions = {}): Report {
   const analysis: AnalysisContext = {
     self: options.repository ?? null,
     models,
-    listeners: new Set(models.filter((m) => m.kind === 'workflow').flatMap((m) => m.triggers)),
+    listeners: {
+      triggers: new Set(models.filter((m) => m.kind === 'workflow').flatMap((m) => m.triggers)),
+      workflowCount: models.filter((m) => m.kind === 'workflow').length,
+    },
   }
   const tokens: TokenFacts[] = [...recognised.entries()]
     .map(([secret, recognisedBy]) => {

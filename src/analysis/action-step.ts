@@ -12,6 +12,7 @@ import { resolveRepo, type RepoRef } from './repo-ref.js'
 import { analyseScript, type ScriptContext } from './run-script.js'
 import type { Call, StepAnalysis } from './types.js'
 import { NO_FINE_GRAINED } from './decide.js'
+import { laterPushes } from './later-steps.js'
 
 export interface StepContext {
   self: string | null
@@ -62,41 +63,54 @@ function targetOf(step: StepInfo, self: string | null): RepoRef {
   for (const name of REPOSITORY_INPUTS) {
     if (ins[name]) return resolveRepo(ins[name], self)
   }
+  // CLA and sync actions name the other repository by owner and name inputs.
+  const remoteOwner = ins['remote-organization-name'] ?? ins['remote_organization_name']
+  const remoteRepo = ins['remote-repository-name'] ?? ins['remote_repository_name']
+  if (remoteRepo) return resolveRepo(`${remoteOwner ?? self?.split('/')[0] ?? '?'}/${remoteRepo}`, self)
   const owner = ins.owner ?? ins['repo-owner'] ?? ins.repository_owner
   const repo = ins['repo-name'] ?? ins.repository_name
   if (owner && repo) return resolveRepo(`${owner}/${repo}`, self)
   return { kind: 'same' }
 }
 
-/** Later steps in the job that push with checkout's persisted credentials. */
-function laterPushes(ctx: StepContext): { pushes: string[]; unknown: string[] } {
-  const pushes: string[] = []
-  const unknown: string[] = []
-  const steps = ctx.job?.steps ?? []
-  for (const s of steps.slice(ctx.step.index + 1)) {
-    const name = s.uses ? actionName(s.uses.value) : null
-    if (name && /^(stefanzweifel\/git-auto-commit-action|EndBug\/add-and-commit|cirrus-actions\/rebase)$/i.test(name)) pushes.push(`${name} (line ${s.pos.line})`)
-    const run = s.run?.value ?? ''
-    if (/\bgit\s+push\b|\bgh-deploy\b|\bhexo\s+(d|deploy)\b|\blerna\s+(publish|version)\b|semantic-release|changeset\s+publish|release-it/.test(run)) {
-      pushes.push(`the run step at line ${s.pos.line}`)
-    } else if (run && /(^|\s)(\.\/|bash\s+|sh\s+)[\w./-]+\.sh\b/m.test(run)) {
-      unknown.push(`the script run at line ${s.pos.line} may push with the persisted token`)
-    }
-  }
-  return { pushes, unknown }
+/**
+ * `${{ env.X || github.repository }}`: when nothing defines X (no env: block, no write to
+ * $GITHUB_ENV), the expression is its fallback.
+ */
+export function resolveFallback(value: string, ctx: StepContext): string {
+  const m = /^\$\{\{\s*env\.([A-Za-z_][A-Za-z0-9_]*)\s*\|\|\s*(.+?)\s*\}\}$/.exec(value.trim())
+  if (!m) return value
+  const name = m[1]
+  const defined =
+    [ctx.model.env, ctx.job?.env ?? {}, ctx.step.env].some((e) => name in e) ||
+    (ctx.job?.steps ?? []).some((s) => s.run && new RegExp(`\\b${name}=[^\\n]*GITHUB_ENV|GITHUB_ENV[^\\n]*\\b${name}=`).test(s.run.value))
+  if (defined) return value
+  const fallback = m[2]
+  return /^'.*'$/.test(fallback) ? fallback.slice(1, -1) : `\${{ ${fallback} }}`
 }
 
 function analyseCheckout(ctx: StepContext, facts: ActionFacts): StepAnalysis {
   const ins = inputs(ctx.step)
-  const target = ins.repository ? resolveRepo(ins.repository, ctx.self) : ({ kind: 'same' } as RepoRef)
+  const target = ins.repository ? resolveRepo(resolveFallback(ins.repository, ctx), ctx.self) : ({ kind: 'same' } as RepoRef)
   const out: StepAnalysis = { calls: [{ what: `${facts.uses} (fetch)`, permissions: { contents: 'read' }, target, readOnly: true }], unknown: [] }
   if (ins.submodules && ins.submodules !== 'false') out.unknown.push('submodules are fetched with the token: their repositories are not visible here')
-  if (ins['persist-credentials'] !== 'false') {
-    const { pushes, unknown } = laterPushes(ctx)
-    for (const p of pushes) out.calls.push({ what: `git push with the persisted token by ${p}`, permissions: { contents: 'write' }, target, events: ['push'] })
-    out.unknown.push(...unknown)
-  }
+  if (ins['persist-credentials'] !== 'false') followLaterPushes(ctx, out, target, 'the token checkout persisted')
   return out
+}
+
+/** Adds the pushes later steps make with a credential this step leaves behind. */
+function followLaterPushes(ctx: StepContext, out: StepAnalysis, target: RepoRef | null, what: string) {
+  const { pushes, unknown } = laterPushes(ctx.job, ctx.step.index)
+  for (const p of pushes) {
+    const to = p.url ? resolveRepo(p.url, ctx.self) : target
+    out.calls.push({
+      what: `${p.what} pushes with ${what}`,
+      permissions: p.foreignCommits ? { contents: 'write', workflows: 'write' } : { contents: 'write' },
+      target: to ?? { kind: 'unknown', text: '', why: 'where the later push goes is not visible' },
+      events: ['push'],
+    })
+  }
+  out.unknown.push(...unknown)
 }
 
 function analyseAddToProject(ctx: StepContext): StepAnalysis {
@@ -181,5 +195,7 @@ export function analyseActionStep(ctx: StepContext): StepAnalysis {
 export function analyseRunStep(ctx: StepContext): StepAnalysis {
   const env: Record<string, string> = {}
   for (const scope of [ctx.model.env, ctx.job?.env ?? {}, ctx.step.env]) for (const [k, v] of Object.entries(scope)) env[k] = v.value
-  return analyseScript(ctx.step.run?.value ?? '', { self: ctx.self, tokenVars: ctx.tokenVars, env })
+  const out = analyseScript(ctx.step.run?.value ?? '', { self: ctx.self, tokenVars: ctx.tokenVars, env })
+  for (const p of out.persists ?? []) followLaterPushes(ctx, out, p.target, p.what.replace(/^the token is |^the secret is /, 'the credential '))
+  return out
 }

@@ -61,8 +61,18 @@ function describeTarget(call: Call): string {
   return t.kind === 'other' ? t.repo : t.kind
 }
 
-/** Decides one use from what its step does. `listeners` are the triggers of every workflow seen. */
-export function decide(analysis: StepAnalysis, listeners: Set<string>): UseDecision {
+/** Events people create with a token so that CI runs on them (R1); comments, labels and issues rarely are. */
+const CI_EVENTS = new Set<TriggerEvent>(['push', 'pull_request', 'release', 'create'])
+
+export interface Listeners {
+  /** Triggers of every workflow seen. */
+  triggers: Set<string>
+  /** How many workflow files were seen: with only the one using the token, the rest of the repository's CI is unseen. */
+  workflowCount: number
+}
+
+/** Decides one use from what its step does. */
+export function decide(analysis: StepAnalysis, listeners: Listeners): UseDecision {
   const needs: PermissionSet = {}
   const reasons: string[] = []
   const classicOnly: string[] = []
@@ -106,14 +116,17 @@ export function decide(analysis: StepAnalysis, listeners: Set<string>): UseDecis
         reasons.push(`${call.what}: ${call.target.why}`)
         break
     }
-    const events = (call.events ?? []).filter((e) => !DISPATCH_EVENTS.has(e))
+    const events = (call.events ?? []).filter((e) => CI_EVENTS.has(e))
     if (events.length && call.target.kind === 'same') {
-      const heard = events.filter((e) => LISTENERS[e].some((t) => listeners.has(t)))
+      const heard = events.filter((e) => LISTENERS[e].some((t) => listeners.triggers.has(t)))
       if (heard.length) {
         patNeeded = true
         reasons.push(`${call.what} causes ${heard.join(', ')} events that should start workflows here; events from GITHUB_TOKEN start none (R1)`)
+      } else if (listeners.workflowCount <= 1) {
+        undecided = true
+        reasons.push(`${call.what} causes ${events.join(', ')} events; no other workflow is visible to tell whether they must start CI (R1)`)
       } else {
-        reasons.push(`${call.what} causes ${events.join(', ')} events, but no workflow seen here listens to them, so R1 does not apply`)
+        reasons.push(`${call.what} causes ${events.join(', ')} events, but no workflow here listens to them, so R1 does not apply`)
       }
     }
     if ((call.events ?? []).some((e) => DISPATCH_EVENTS.has(e)) && call.target.kind === 'same') {

@@ -159,7 +159,7 @@ function analyseCurl(cmd: Command, ctx: ScriptContext, out: StepAnalysis) {
 
 /** `owner/name` of a GitHub git URL, if it is one. */
 function gitUrlRepo(url: string, ctx: ScriptContext): RepoRef | null {
-  const m = /github\.com[/:]([^/\s]+\/[^/\s]+?)(?:\.git)?\/?$/i.exec(expand(url, ctx))
+  const m = /github\.com[/:]([^/]+\/[^/]+?)(?:\.git)?\/?$/i.exec(expand(url, ctx))
   return m ? resolveRepo(m[1], ctx.self) : null
 }
 
@@ -168,6 +168,8 @@ interface GitState {
   remotes: Map<string, RepoRef>
   /** A credential helper or insteadOf rule gives the token to every github.com URL. */
   allGithub: boolean
+  /** Commits not written by this workflow were brought in (rebase, merge, cherry-pick): they may touch .github/workflows. */
+  rewrote: boolean
 }
 
 function analyseGit(cmd: Command, ctx: ScriptContext, state: GitState, out: StepAnalysis) {
@@ -179,11 +181,15 @@ function analyseGit(cmd: Command, ctx: ScriptContext, state: GitState, out: Step
     const name = words[words.indexOf(words.includes('set-url') ? 'set-url' : 'add') + 1]
     const url = words[words.length - 1]
     const repo = gitUrlRepo(url, ctx)
-    if (repo && usesToken([url], ctx)) state.remotes.set(name, repo)
+    if (repo && usesToken([url], ctx)) {
+      state.remotes.set(name, repo)
+      ;(out.persists ??= []).push({ what: `remote ${name} set to a URL carrying the token`, target: repo })
+    }
     return
   }
   if (sub === 'config' && tokenUrl) {
     state.allGithub = true
+    ;(out.persists ??= []).push({ what: 'git configured to send the token to github.com', target: null })
     return
   }
   const viaToken = (url: string | undefined, remote?: string): RepoRef | null => {
@@ -192,18 +198,26 @@ function analyseGit(cmd: Command, ctx: ScriptContext, state: GitState, out: Step
     if (!url && !remote && state.remotes.has('origin')) return state.remotes.get('origin')!
     return null
   }
+  if (sub === 'rebase' || sub === 'merge' || sub === 'cherry-pick' || sub === 'am' || sub === 'pull') state.rewrote = true
   if (sub === 'push') {
     const args = words.slice(words.indexOf('push') + 1).filter((w) => !w.startsWith('-'))
     const url = args.find((w) => /:\/\/|@github\.com/.test(w))
     const target = viaToken(url, url ? undefined : (args[0] ?? 'origin'))
-    if (target) out.calls.push({ what: 'git push', permissions: { contents: 'write' }, target, events: ['push'] })
+    if (target) {
+      const permissions: Call['permissions'] = state.rewrote ? { contents: 'write', workflows: 'write' } : { contents: 'write' }
+      out.calls.push({ what: state.rewrote ? 'git push of rebased or merged commits' : 'git push', permissions, target, events: ['push'] })
+    }
     return
   }
   if (sub === 'clone' || sub === 'fetch' || sub === 'pull' || sub === 'ls-remote') {
     const args = words.slice(words.indexOf(sub) + 1).filter((w) => !w.startsWith('-'))
     const url = args.find((w) => /:\/\/|@github\.com/.test(w))
     const target = viaToken(url, url ? undefined : args[0] ?? 'origin')
-    if (target) out.calls.push({ what: `git ${sub}`, permissions: { contents: 'read' }, target, readOnly: true })
+    if (target) {
+      out.calls.push({ what: `git ${sub}`, permissions: { contents: 'read' }, target, readOnly: true })
+      // The clone's origin keeps the token: a later `git push` in the script goes there.
+      if (sub === 'clone' && url) state.remotes.set('origin', target)
+    }
   }
 }
 
@@ -214,11 +228,14 @@ function storesGitCredential(cmd: Command, ctx: ScriptContext): boolean {
 
 export function analyseScript(script: string, ctx: ScriptContext): StepAnalysis {
   const out: StepAnalysis = { calls: [], unknown: [] }
-  const state: GitState = { remotes: new Map(), allGithub: false }
+  const state: GitState = { remotes: new Map(), allGithub: false, rewrote: false }
   const ghReadsToken = [...ctx.tokenVars].some((v) => /^(GH_TOKEN|GITHUB_TOKEN|GH_ENTERPRISE_TOKEN|GITHUB_ENTERPRISE_TOKEN)$/.test(v))
   let ghLoggedIn = false
   const commands = parseCommands(script)
-  if (/git-credentials|credential\.helper/.test(script) && commands.some((c) => storesGitCredential(c, ctx))) state.allGithub = true
+  if (/git-credentials|credential\.helper/.test(script) && commands.some((c) => storesGitCredential(c, ctx))) {
+    state.allGithub = true
+    ;(out.persists ??= []).push({ what: 'the token is stored as a git credential for github.com', target: null })
+  }
   for (const cmd of commands) {
     const prog = cmd.words[0]
     if (prog === 'gh') {
@@ -241,6 +258,14 @@ export function analyseScript(script: string, ctx: ScriptContext): StepAnalysis 
     }
     if ((prog === 'npm' || prog === 'yarn' || prog === 'pnpm') && cmd.words.includes('publish') && /npm\.pkg\.github\.com/.test(script)) {
       out.calls.push({ what: `${prog} publish to GitHub Packages`, permissions: { packages: 'write' }, target: { kind: 'same' }, classicOnly: 'GitHub Packages takes GITHUB_TOKEN or a classic token, not a fine-grained one (R9, R18)' })
+      continue
+    }
+    if ((prog === 'echo' || prog === 'printf' || prog === 'cat') && usesToken(cmd.words, ctx)) {
+      const redirect = cmd.words.findIndex((w) => /^>>?$/.test(w))
+      const file = redirect >= 0 ? cmd.words[redirect + 1] ?? '' : ''
+      if (/GITHUB_ENV/.test(file)) out.unknown.push(`line ${cmd.line} exports the token to later steps through $GITHUB_ENV`)
+      else if (/\.ssh|id_rsa|id_ed25519/.test(file)) (out.persists ??= []).push({ what: 'the secret is written as an SSH key', target: null })
+      else if (file && !/GITHUB_(OUTPUT|STEP_SUMMARY)|git-credentials/.test(file)) (out.persists ??= []).push({ what: `the token is written to ${file}`, target: null })
       continue
     }
     if (INERT.has(prog) && !(TOKEN_READERS.test(prog) && ctx.tokenVars.size)) continue

@@ -11,7 +11,19 @@ export interface Command {
   line: number
 }
 
-function splitWords(text: string): { words: string[]; separators: number[] } {
+/** Index of the `)` closing the `(` at `open`. */
+function substitutionEnd(text: string, open: number): number {
+  let level = 0
+  let j = open
+  for (; j < text.length; j++) {
+    if (text[j] === '(') level++
+    else if (text[j] === ')' && --level === 0) break
+  }
+  return j
+}
+
+function splitWords(text: string): { words: string[]; separators: number[]; substitutions: string[] } {
+  const substitutions: string[] = [] // $( … ) and ` … `: commands of their own
   const words: string[] = []
   const separators: number[] = [] // indices in `words` where a new command starts
   let cur = ''
@@ -20,6 +32,13 @@ function splitWords(text: string): { words: string[]; separators: number[] } {
   let depth = 0 // inside $( … ) or ${{ … }}
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]
+    if (quote === '"' && ch === '$' && text[i + 1] === '(' && text[i + 2] !== '(') {
+      const end = substitutionEnd(text, i + 1)
+      substitutions.push(text.slice(i + 2, end))
+      cur += text.slice(i, end + 1)
+      i = end
+      continue
+    }
     if (quote) {
       if (ch === quote) quote = null
       else if (ch === '\\' && quote === '"' && i + 1 < text.length) cur += text[++i]
@@ -32,6 +51,23 @@ function splitWords(text: string): { words: string[]; separators: number[] } {
       cur += text.slice(i, stop)
       inWord = true
       i = stop - 1
+      continue
+    }
+    if (ch === '$' && text[i + 1] === '(' && text[i + 2] !== '(') {
+      const j = substitutionEnd(text, i + 1)
+      substitutions.push(text.slice(i + 2, j))
+      cur += text.slice(i, j + 1)
+      inWord = true
+      i = j
+      continue
+    }
+    if (ch === '`') {
+      const end = text.indexOf('`', i + 1)
+      const stop = end < 0 ? text.length : end
+      substitutions.push(text.slice(i + 1, stop))
+      cur += text.slice(i, stop + 1)
+      inWord = true
+      i = stop
       continue
     }
     if (ch === '$' && text[i + 1] === '(') depth++
@@ -62,6 +98,11 @@ function splitWords(text: string): { words: string[]; separators: number[] } {
       inWord = false
       continue
     }
+    if (ch === '&' && (cur.endsWith('>') || text[i + 1] === '>')) {
+      cur += ch // 2>&1, &> file: redirections, not separators
+      inWord = true
+      continue
+    }
     if (ch === ';' || ch === '|' || ch === '&' || ch === '(' || ch === ')') {
       if (inWord) words.push(cur)
       cur = ''
@@ -74,7 +115,7 @@ function splitWords(text: string): { words: string[]; separators: number[] } {
     inWord = true
   }
   if (inWord) words.push(cur)
-  return { words, separators }
+  return { words, separators, substitutions }
 }
 
 const PREFIXES = new Set(['sudo', 'exec', 'time', 'command', 'nohup', 'then', 'do', 'else', 'if', 'while', 'until', '!', 'xargs', 'eval'])
@@ -87,7 +128,8 @@ export function parseCommands(script: string): Command[] {
     const start = i
     let logical = physical[i]
     while (/\\\s*$/.test(logical) && i + 1 < physical.length) logical = logical.replace(/\\\s*$/, ' ') + physical[++i]
-    const { words, separators } = splitWords(logical)
+    const { words, separators, substitutions } = splitWords(logical)
+    for (const sub of substitutions) for (const inner of parseCommands(sub)) out.push({ ...inner, line: start + 1 })
     const cuts = [0, ...separators, words.length]
     for (let k = 0; k < cuts.length - 1; k++) {
       let cmd = words.slice(cuts[k], cuts[k + 1])

@@ -23,6 +23,8 @@ export interface Call {
 
 export interface StepAnalysis {
   calls: Call[]
+  /** The step leaves the token behind for later steps (git credentials, a remote URL, an SSH key). */
+  persists?: { what: string; target: import('./repo-ref.js').RepoRef | null }[]
   /** What the token may be used for that pat-lint cannot see or interpret. */
   unknown: string[]
 }

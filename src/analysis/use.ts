@@ -5,14 +5,14 @@
 import type { SecretUse } from '../workflow/flows.js'
 import type { StepInfo, WorkflowInfo } from '../workflow/model.js'
 import { analyseActionStep, analyseRunStep, type StepContext } from './action-step.js'
-import { decide } from './decide.js'
+import { decide, type Listeners } from './decide.js'
 import type { StepAnalysis, UseDecision } from './types.js'
 
 export interface AnalysisContext {
   self: string | null
   models: WorkflowInfo[]
-  /** Every trigger of every workflow seen: whether a token's events would start anything (R1). */
-  listeners: Set<string>
+  /** The triggers of every workflow seen: whether a token's events would start anything (R1). */
+  listeners: Listeners
 }
 
 function undecided(reason: string): UseDecision {
