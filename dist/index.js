@@ -34011,6 +34011,13 @@ const ACTIONS = [
 ;// CONCATENATED MODULE: ./src/knowledge/actions.ts
 /** Looks up what a `uses:` action does with a token, from the generated knowledge base. */
 
+/**
+ * Actions that moved to a new name; the knowledge base knows them under the old one.
+ * contributor-assistant/github-action: github.com/cla-assistant/github-action now serves it.
+ */
+const RENAMED = {
+    'contributor-assistant/github-action': 'cla-assistant/github-action',
+};
 const byName = new Map();
 for (const a of ACTIONS) {
     byName.set(a.uses.toLowerCase(), a);
@@ -34035,7 +34042,8 @@ function lookupAction(uses) {
     if (exact)
         return exact;
     const [owner, repo] = name.split('/');
-    return byName.get(`${owner}/${repo}`);
+    const base = `${owner}/${repo}`;
+    return byName.get(base) ?? (RENAMED[base] ? byName.get(RENAMED[base].toLowerCase()) : undefined);
 }
 
 ;// CONCATENATED MODULE: ./src/workflow/expressions.ts
@@ -45703,6 +45711,26 @@ function buildSteps(w, stepsNode, job, fallback) {
         };
     });
 }
+function matrixOf(w, node) {
+    const out = {};
+    const add = (key, value) => {
+        if (value === undefined)
+            return;
+        (out[key] ??= []).includes(value) || out[key].push(value);
+    };
+    for (const [key, , value] of w.entries(node)) {
+        if (key === 'include') {
+            for (const entry of w.items(value))
+                for (const [k, , v] of w.entries(entry))
+                    add(k, w.str(v));
+        }
+        else if (key !== 'exclude') {
+            for (const item of w.items(value))
+                add(key, w.str(item));
+        }
+    }
+    return out;
+}
 function triggersOf(w, node) {
     const s = w.str(node);
     if (s !== undefined)
@@ -45727,7 +45755,7 @@ function buildModel(w) {
             triggers: [],
             env: {},
             using,
-            jobs: steps.length ? [{ id: '(composite)', with: {}, env: {}, steps, secretsInherit: false, pos: nodePos(w, runs, top) }] : [],
+            jobs: steps.length ? [{ id: '(composite)', with: {}, env: {}, steps, secretsInherit: false, matrix: {}, pos: nodePos(w, runs, top) }] : [],
         };
     }
     const jobs = [];
@@ -45742,6 +45770,7 @@ function buildModel(w) {
             steps: buildSteps(w, w.get(job, 'steps'), id, pos),
             permissions: permissionsOf(w, w.get(job, 'permissions')),
             secretsInherit: w.str(w.get(job, 'secrets')) === 'inherit',
+            matrix: matrixOf(w, w.get(w.get(job, 'strategy'), 'matrix')),
             pos,
         });
     }
@@ -48087,6 +48116,13 @@ function parseCommands(script) {
         let logical = physical[i];
         while (/\\\s*$/.test(logical) && i + 1 < physical.length)
             logical = logical.replace(/\\\s*$/, ' ') + physical[++i];
+        // A here-document's body is data, not commands: skip to its terminator.
+        const heredoc = /<<-?\s*(['"]?)([A-Za-z_][A-Za-z0-9_]*)\1/.exec(logical);
+        if (heredoc) {
+            while (i + 1 < physical.length && physical[i + 1].trim() !== heredoc[2])
+                i++;
+            i++;
+        }
         const { words, separators, substitutions } = splitWords(logical);
         for (const sub of substitutions)
             for (const inner of parseCommands(sub))
@@ -48147,7 +48183,7 @@ const INERT = new Set([
     'apt', 'apt-get', 'brew', 'make', 'go', 'cargo', 'dotnet', 'java', 'mvn', 'gradle', './gradlew', 'docker', 'git', 'gh', 'curl', 'wget',
 ]);
 /** Programs that may read a GitHub token from the environment on their own. */
-const TOKEN_READERS = /^(npm|npx|yarn|pnpm|node|python3?|pip3?|make|go|cargo|dotnet|mvn|gradle|\.\/gradlew|docker)$/;
+const TOKEN_READERS = /^(npm|npx|yarn|pnpm|node|python3?|make|go|cargo|dotnet|mvn|gradle|\.\/gradlew)$/;
 function varRefs(text) {
     return [...text.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?/g)].map((m) => m[1]);
 }
@@ -48400,6 +48436,9 @@ function analyseScript(script, ctx) {
                 (out.persists ??= []).push({ what: `the token is written to ${file}`, target: null });
             continue;
         }
+        // Installing packages does not hand the token to anything that reads GH_TOKEN-style variables.
+        if (/^(pip3?|npm|yarn|pnpm|apt|apt-get|brew|gem|cargo|go)$/.test(prog) && /^(install|ci|add|i|update|upgrade|get)$/.test(cmd.words[1] ?? ''))
+            continue;
         if (INERT.has(prog) && !(TOKEN_READERS.test(prog) && ctx.tokenVars.size))
             continue;
         // Anything else that is handed the token, or runs with it in its environment, may use it.
@@ -48708,11 +48747,22 @@ function conditionalApplies(when, ins) {
         return !!ins[set[1].toLowerCase()] && ins[set[1].toLowerCase()] !== 'false';
     return false;
 }
-function targetOf(step, self) {
+/** Every value a `${{ matrix.x }}` reference can take in the job; the value itself otherwise. */
+function matrixValues(value, job) {
+    const m = /\$\{\{\s*matrix\.([\w-]+)\s*\}\}/.exec(value);
+    const values = m ? job?.matrix[m[1]] : undefined;
+    return values?.length ? values.map((v) => value.replace(m[0], v)) : [value];
+}
+/** The repository a value names; over a matrix, another repository if any entry is one. */
+function resolveAll(value, job, self) {
+    const refs = matrixValues(value, job).map((v) => resolveRepo(v, self));
+    return refs.find((r) => r.kind === 'other') ?? refs.find((r) => r.kind === 'unknown') ?? refs[0];
+}
+function targetOf(step, self, job = null) {
     const ins = inputs(step);
     for (const name of REPOSITORY_INPUTS) {
         if (ins[name])
-            return resolveRepo(ins[name], self);
+            return resolveAll(ins[name], job, self);
     }
     // CLA and sync actions name the other repository by owner and name inputs.
     const remoteOwner = ins['remote-organization-name'] ?? ins['remote_organization_name'];
@@ -48806,13 +48856,37 @@ function analyseGeneric(ctx, facts) {
             continue;
         Object.assign(permissions, c.fineGrained ? withoutMetadata(c.fineGrained) : fromGithubTokenKeys(c.githubToken));
     }
-    const call = { what: facts.uses, permissions, target: targetOf(ctx.step, ctx.self), events: ACTION_EVENTS[facts.uses] ?? [] };
+    const call = { what: facts.uses, permissions, target: targetOf(ctx.step, ctx.self, ctx.job), events: ACTION_EVENTS[facts.uses] ?? [] };
     if (facts.githubToken === null)
         call.patReason = `${facts.uses}: ${facts.patNeededWhen[0] ?? 'GITHUB_TOKEN cannot do this'}`;
     if (facts.fineGrained === null && facts.githubToken !== null) {
         call.classicOnly = `${facts.uses} uses GitHub Packages or the Checks API, which fine-grained tokens cannot reach (R9, R13, R18)`;
     }
     return { calls: [call], unknown: [] };
+}
+/**
+ * An action pat-lint knows nothing about: what it does is unseen, but a token handed to a step
+ * that names another repository (by input or env) is used there, and GITHUB_TOKEN cannot reach it (R3).
+ */
+function analyseUnknownAction(ctx, name) {
+    const unknown = [`${name} is not in pat-lint's knowledge base: what it does with the token cannot be seen`];
+    const named = [];
+    for (const [k, v] of Object.entries(ctx.step.with))
+        if (REPOSITORY_INPUTS.includes(k.toLowerCase()))
+            named.push(v.value);
+    for (const [k, v] of Object.entries(ctx.step.env))
+        if (/(^|_)(REPO|REPOSITORY)$/i.test(k) && !/\$\{\{\s*secrets\./.test(v.value))
+            named.push(v.value);
+    const ins = inputs(ctx.step);
+    if (ins.owner && ins.repo)
+        named.push(`${ins.owner}/${ins.repo}`);
+    for (const value of named) {
+        const ref = resolveAll(value, ctx.job, ctx.self);
+        if (ref.kind === 'other') {
+            return { calls: [{ what: `${name} (on ${ref.repo})`, permissions: {}, target: ref }], unknown };
+        }
+    }
+    return { calls: [], unknown };
 }
 /** Analyses a `uses:` step that receives the token. */
 function analyseActionStep(ctx) {
@@ -48823,7 +48897,7 @@ function analyseActionStep(ctx) {
     }
     const facts = lookupAction(uses);
     if (!facts)
-        return { calls: [], unknown: [`${name} is not in pat-lint's knowledge base: what it does with the token cannot be seen`] };
+        return analyseUnknownAction(ctx, name);
     // The token went somewhere the action does not read it from (a non-token input or env).
     const tokenInput = ctx.tokenInput?.toLowerCase();
     const readsIt = (tokenInput && facts.tokenInputs.some((i) => i.name.toLowerCase() === tokenInput)) || [...ctx.tokenVars].some((v) => facts.tokenEnv.includes(v));

@@ -18,7 +18,8 @@ describe('token flows: each kind of use, at the secret reference itself', () => 
     const r = lintWorkflow(wf)
     expect(useSummary(r)).toEqual([`DEPLOY_PAT with ${posOf(wf, 'secrets.DEPLOY_PAT')}`])
     const use = r.tokens[0].uses[0]
-    expect(use).toMatchObject({ job: 'build', step: 'actions/checkout@v4', target: 'actions/checkout@v4', input: 'token', githubTokenWouldDo: null, needs: {} })
+    expect(use).toMatchObject({ job: 'build', step: 'actions/checkout@v4', target: 'actions/checkout@v4', input: 'token', githubTokenWouldDo: true })
+    expect(use.needs).toEqual({ contents: 'read' })
     expect(r.tokens[0].recognisedBy[0].how).toBe('token-input')
   })
 

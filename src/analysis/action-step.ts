@@ -58,10 +58,23 @@ function conditionalApplies(when: string, ins: Record<string, string>): boolean 
   return false
 }
 
-function targetOf(step: StepInfo, self: string | null): RepoRef {
+/** Every value a `${{ matrix.x }}` reference can take in the job; the value itself otherwise. */
+export function matrixValues(value: string, job: JobInfo | null): string[] {
+  const m = /\$\{\{\s*matrix\.([\w-]+)\s*\}\}/.exec(value)
+  const values = m ? job?.matrix[m[1]] : undefined
+  return values?.length ? values.map((v) => value.replace(m![0], v)) : [value]
+}
+
+/** The repository a value names; over a matrix, another repository if any entry is one. */
+export function resolveAll(value: string, job: JobInfo | null, self: string | null): RepoRef {
+  const refs = matrixValues(value, job).map((v) => resolveRepo(v, self))
+  return refs.find((r) => r.kind === 'other') ?? refs.find((r) => r.kind === 'unknown') ?? refs[0]
+}
+
+function targetOf(step: StepInfo, self: string | null, job: JobInfo | null = null): RepoRef {
   const ins = inputs(step)
   for (const name of REPOSITORY_INPUTS) {
-    if (ins[name]) return resolveRepo(ins[name], self)
+    if (ins[name]) return resolveAll(ins[name], job, self)
   }
   // CLA and sync actions name the other repository by owner and name inputs.
   const remoteOwner = ins['remote-organization-name'] ?? ins['remote_organization_name']
@@ -151,12 +164,32 @@ function analyseGeneric(ctx: StepContext, facts: ActionFacts): StepAnalysis {
     if (!conditionalApplies(c.when, ins)) continue
     Object.assign(permissions, c.fineGrained ? withoutMetadata(c.fineGrained) : fromGithubTokenKeys(c.githubToken))
   }
-  const call: Call = { what: facts.uses, permissions, target: targetOf(ctx.step, ctx.self), events: ACTION_EVENTS[facts.uses] ?? [] }
+  const call: Call = { what: facts.uses, permissions, target: targetOf(ctx.step, ctx.self, ctx.job), events: ACTION_EVENTS[facts.uses] ?? [] }
   if (facts.githubToken === null) call.patReason = `${facts.uses}: ${facts.patNeededWhen[0] ?? 'GITHUB_TOKEN cannot do this'}`
   if (facts.fineGrained === null && facts.githubToken !== null) {
     call.classicOnly = `${facts.uses} uses GitHub Packages or the Checks API, which fine-grained tokens cannot reach (R9, R13, R18)`
   }
   return { calls: [call], unknown: [] }
+}
+
+/**
+ * An action pat-lint knows nothing about: what it does is unseen, but a token handed to a step
+ * that names another repository (by input or env) is used there, and GITHUB_TOKEN cannot reach it (R3).
+ */
+function analyseUnknownAction(ctx: StepContext, name: string): StepAnalysis {
+  const unknown = [`${name} is not in pat-lint's knowledge base: what it does with the token cannot be seen`]
+  const named: string[] = []
+  for (const [k, v] of Object.entries(ctx.step.with)) if (REPOSITORY_INPUTS.includes(k.toLowerCase())) named.push(v.value)
+  for (const [k, v] of Object.entries(ctx.step.env)) if (/(^|_)(REPO|REPOSITORY)$/i.test(k) && !/\$\{\{\s*secrets\./.test(v.value)) named.push(v.value)
+  const ins = inputs(ctx.step)
+  if (ins.owner && ins.repo) named.push(`${ins.owner}/${ins.repo}`)
+  for (const value of named) {
+    const ref = resolveAll(value, ctx.job, ctx.self)
+    if (ref.kind === 'other') {
+      return { calls: [{ what: `${name} (on ${ref.repo})`, permissions: {}, target: ref }], unknown }
+    }
+  }
+  return { calls: [], unknown }
 }
 
 /** Analyses a `uses:` step that receives the token. */
@@ -167,7 +200,7 @@ export function analyseActionStep(ctx: StepContext): StepAnalysis {
     return { calls: [], unknown: [`${uses} is a ${uses.startsWith('docker://') ? 'container' : 'local'} action: what it does with the token is not followed yet`] }
   }
   const facts = lookupAction(uses)
-  if (!facts) return { calls: [], unknown: [`${name} is not in pat-lint's knowledge base: what it does with the token cannot be seen`] }
+  if (!facts) return analyseUnknownAction(ctx, name)
   // The token went somewhere the action does not read it from (a non-token input or env).
   const tokenInput = ctx.tokenInput?.toLowerCase()
   const readsIt = (tokenInput && facts.tokenInputs.some((i) => i.name.toLowerCase() === tokenInput)) || [...ctx.tokenVars].some((v) => facts.tokenEnv.includes(v))

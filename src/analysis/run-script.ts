@@ -29,7 +29,7 @@ const INERT = new Set([
 ])
 
 /** Programs that may read a GitHub token from the environment on their own. */
-const TOKEN_READERS = /^(npm|npx|yarn|pnpm|node|python3?|pip3?|make|go|cargo|dotnet|mvn|gradle|\.\/gradlew|docker)$/
+const TOKEN_READERS = /^(npm|npx|yarn|pnpm|node|python3?|make|go|cargo|dotnet|mvn|gradle|\.\/gradlew)$/
 
 function varRefs(text: string): string[] {
   return [...text.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?/g)].map((m) => m[1])
@@ -268,6 +268,8 @@ export function analyseScript(script: string, ctx: ScriptContext): StepAnalysis 
       else if (file && !/GITHUB_(OUTPUT|STEP_SUMMARY)|git-credentials/.test(file)) (out.persists ??= []).push({ what: `the token is written to ${file}`, target: null })
       continue
     }
+    // Installing packages does not hand the token to anything that reads GH_TOKEN-style variables.
+    if (/^(pip3?|npm|yarn|pnpm|apt|apt-get|brew|gem|cargo|go)$/.test(prog) && /^(install|ci|add|i|update|upgrade|get)$/.test(cmd.words[1] ?? '')) continue
     if (INERT.has(prog) && !(TOKEN_READERS.test(prog) && ctx.tokenVars.size)) continue
     // Anything else that is handed the token, or runs with it in its environment, may use it.
     const explicit = usesToken(cmd.words, ctx)

@@ -128,6 +128,12 @@ export function parseCommands(script: string): Command[] {
     const start = i
     let logical = physical[i]
     while (/\\\s*$/.test(logical) && i + 1 < physical.length) logical = logical.replace(/\\\s*$/, ' ') + physical[++i]
+    // A here-document's body is data, not commands: skip to its terminator.
+    const heredoc = /<<-?\s*(['"]?)([A-Za-z_][A-Za-z0-9_]*)\1/.exec(logical)
+    if (heredoc) {
+      while (i + 1 < physical.length && physical[i + 1].trim() !== heredoc[2]) i++
+      i++
+    }
     const { words, separators, substitutions } = splitWords(logical)
     for (const sub of substitutions) for (const inner of parseCommands(sub)) out.push({ ...inner, line: start + 1 })
     const cuts = [0, ...separators, words.length]

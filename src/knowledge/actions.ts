@@ -3,6 +3,14 @@ import { ACTIONS, type ActionFacts } from './generated/actions.js'
 
 export type { ActionFacts }
 
+/**
+ * Actions that moved to a new name; the knowledge base knows them under the old one.
+ * contributor-assistant/github-action: github.com/cla-assistant/github-action now serves it.
+ */
+const RENAMED: Record<string, string> = {
+  'contributor-assistant/github-action': 'cla-assistant/github-action',
+}
+
 const byName = new Map<string, ActionFacts>()
 for (const a of ACTIONS) {
   byName.set(a.uses.toLowerCase(), a)
@@ -24,5 +32,6 @@ export function lookupAction(uses: string): ActionFacts | undefined {
   const exact = byName.get(name)
   if (exact) return exact
   const [owner, repo] = name.split('/')
-  return byName.get(`${owner}/${repo}`)
+  const base = `${owner}/${repo}`
+  return byName.get(base) ?? (RENAMED[base] ? byName.get(RENAMED[base].toLowerCase()) : undefined)
 }

@@ -40,6 +40,8 @@ export interface JobInfo {
   /** `permissions:` as plain data (`read-all`, or key -> level), when given. */
   permissions?: string | Record<string, string>
   secretsInherit: boolean
+  /** `strategy.matrix` values by key (literal scalars only; `include:` entries merged in). */
+  matrix: Record<string, string[]>
   pos: Position
 }
 
@@ -114,6 +116,22 @@ function buildSteps(w: TreeWalker, stepsNode: unknown, job: string | null, fallb
   })
 }
 
+function matrixOf(w: TreeWalker, node: unknown): Record<string, string[]> {
+  const out: Record<string, string[]> = {}
+  const add = (key: string, value: string | undefined) => {
+    if (value === undefined) return
+    ;(out[key] ??= []).includes(value) || out[key].push(value)
+  }
+  for (const [key, , value] of w.entries(node)) {
+    if (key === 'include') {
+      for (const entry of w.items(value)) for (const [k, , v] of w.entries(entry)) add(k, w.str(v))
+    } else if (key !== 'exclude') {
+      for (const item of w.items(value)) add(key, w.str(item))
+    }
+  }
+  return out
+}
+
 function triggersOf(w: TreeWalker, node: unknown): string[] {
   const s = w.str(node)
   if (s !== undefined) return [s]
@@ -137,7 +155,7 @@ export function buildModel(w: TreeWalker): WorkflowInfo {
       triggers: [],
       env: {},
       using,
-      jobs: steps.length ? [{ id: '(composite)', with: {}, env: {}, steps, secretsInherit: false, pos: nodePos(w, runs, top) }] : [],
+      jobs: steps.length ? [{ id: '(composite)', with: {}, env: {}, steps, secretsInherit: false, matrix: {}, pos: nodePos(w, runs, top) }] : [],
     }
   }
   const jobs: JobInfo[] = []
@@ -152,6 +170,7 @@ export function buildModel(w: TreeWalker): WorkflowInfo {
       steps: buildSteps(w, w.get(job, 'steps'), id, pos),
       permissions: permissionsOf(w, w.get(job, 'permissions')),
       secretsInherit: w.str(w.get(job, 'secrets')) === 'inherit',
+      matrix: matrixOf(w, w.get(w.get(job, 'strategy'), 'matrix')),
       pos,
     })
   }
