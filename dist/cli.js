@@ -22515,6 +22515,10 @@ const RULE_IDS = [
     'prefer-fine-grained',
     'pat-expiry',
     'workflow-error',
+    'pat-where-github-token-would-do',
+    'over-scoped-request',
+    'under-scoped-request',
+    'prefer-github-app',
 ];
 const secretName = schemas_string()
     .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { error: 'a secret name holds only letters, digits and underscores, and does not start with a digit' })
@@ -22763,11 +22767,14 @@ function load_validate(file, data) {
             const keyNode = nodeAt(doc, ['tokens', secret], true);
             const at = keyNode?.range ? positionOf(file, keyNode.range[0]) : { line: 1, column: 1 };
             const fieldPositions = {};
+            const keyPositions = {};
             const mark = (name, path) => {
-                const n = nodeAt(doc, ['tokens', secret, ...path], false);
-                if (n?.range) {
-                    const p = positionOf(file, n.range[0]);
-                    fieldPositions[name] = { line: p.line, column: p.column };
+                for (const [want, into] of [[false, fieldPositions], [true, keyPositions]]) {
+                    const n = nodeAt(doc, ['tokens', secret, ...path], want);
+                    if (n?.range) {
+                        const p = positionOf(file, n.range[0]);
+                        into[name] = { line: p.line, column: p.column };
+                    }
                 }
             };
             for (const field of Object.keys(parsed.data))
@@ -22775,7 +22782,7 @@ function load_validate(file, data) {
             for (const perm of Object.keys(parsed.data.permissions ?? {}))
                 mark(`permissions.${perm}`, ['permissions', perm]);
             (parsed.data.scopes ?? []).forEach((_, i) => mark(`scopes.${i}`, ['scopes', i]));
-            tokens.push({ ...parsed.data, secret: secret.toUpperCase(), line: at.line, column: at.column, fieldPositions });
+            tokens.push({ ...parsed.data, secret: secret.toUpperCase(), line: at.line, column: at.column, fieldPositions, keyPositions });
         }
     }
     return {
@@ -22823,39 +22830,14 @@ const pat_expiry_rule = {
     },
 };
 
-;// CONCATENATED MODULE: ./src/analysis/classic-only.ts
-/**
- * What a fine-grained PAT cannot do (pat-rules R5, R9, R13, R18): GitHub Packages, the Checks API
- * and user-owned Projects. A use that needs one of these is a reason to keep a classic token.
- */
-
-/** Why this use needs a classic token, or null when a fine-grained one could serve. */
-function classicOnlyReason(use) {
-    const step = use.step;
-    if (!step)
-        return null;
-    const uses = step.uses?.value;
-    const facts = uses ? lookupAction(uses) : undefined;
-    if (facts && facts.takesGithubToken && facts.fineGrained === null && facts.githubToken !== null) {
-        if (facts.uses === 'docker/login-action' && !/ghcr\.io/i.test(step.with.registry?.value ?? ''))
-            return null;
-        return `${facts.uses} works with GitHub Packages or the Checks API, which fine-grained tokens cannot reach (R9, R13, R18)`;
-    }
-    if (facts?.uses === 'actions/add-to-project' && /\/users\//i.test(step.with['project-url']?.value ?? '')) {
-        return 'a user-owned project: fine-grained tokens cannot reach user-owned Projects (R5, R18)';
-    }
-    const script = step.run?.value ?? '';
-    if (/\bdocker\s+login\b[^\n]*ghcr\.io|npm\.pkg\.github\.com|maven\.pkg\.github\.com|nuget\.pkg\.github\.com/i.test(script)) {
-        return 'the script uses GitHub Packages, which fine-grained tokens cannot reach (R9, R18)';
-    }
-    return null;
-}
-
 ;// CONCATENATED MODULE: ./src/rules/prefer-fine-grained.ts
-
-/** A classic token is requested although nothing seen needs one (R22: prefer fine-grained). */
+/**
+ * Classic requested though a fine-grained token can do every use (R22); and the reverse, a
+ * fine-grained token requested for something only a classic one can do (Packages, Checks,
+ * user-owned Projects: R18), which will fail.
+ */
 const prefer_fine_grained_rule = {
-    meta: { id: 'prefer-fine-grained', description: 'A classic token is requested where a fine-grained token would do', defaultSeverity: 'warning' },
+    meta: { id: 'prefer-fine-grained', description: 'The token type does not fit: classic where fine-grained would do, or fine-grained where only classic works', defaultSeverity: 'warning' },
     check(ctx) {
         const file = ctx.requirements.path;
         if (!file)
@@ -22863,18 +22845,24 @@ const prefer_fine_grained_rule = {
         const out = [];
         for (const t of ctx.tokens) {
             const d = t.declaration;
-            if (!d || d.type !== 'classic')
-                continue;
-            if (t.uses.some((u) => classicOnlyReason(u)))
+            if (!d)
                 continue;
             const pos = d.fieldPositions.type ?? d;
-            out.push({
-                file,
-                line: pos.line,
-                column: pos.column,
-                secret: t.secret,
-                message: `${t.secret} is a classic token, but none of its ${t.uses.length} use${t.uses.length === 1 ? '' : 's'} needs one (no Packages, Checks or user-owned Projects): use a fine-grained token limited to the repositories it needs`,
-            });
+            const at = { file, line: pos.line, column: pos.column, secret: t.secret };
+            if (d.type === 'classic' && t.verdict.fineGrainedPossible && t.verdict.githubTokenWouldDo !== true) {
+                const n = t.uses.length;
+                out.push({
+                    ...at,
+                    message: `${t.secret} is a classic token, but none of its ${n} use${n === 1 ? '' : 's'} needs one (no Packages, Checks or user-owned Projects): use a fine-grained token limited to the repositories it needs`,
+                });
+            }
+            if (d.type === 'fine-grained' && !t.verdict.fineGrainedPossible) {
+                out.push({
+                    ...at,
+                    severity: 'error',
+                    message: `${t.secret} is fine-grained, but ${t.verdict.classicOnly[0] ?? 'a use needs GitHub Packages'}: it will fail; use a classic token or GITHUB_TOKEN`,
+                });
+            }
         }
         return out;
     },
@@ -22938,6 +22926,435 @@ const workflow_error_rule = {
     },
 };
 
+;// CONCATENATED MODULE: ./src/analysis/decide.ts
+/**
+ * The verdict for one use: would GITHUB_TOKEN do (true), is a PAT or App token needed (false), or
+ * can the files not tell (null, with the reason). Conservative by design: a wrong "would do"
+ * breaks someone's release, so anything unseen or unresolved makes the verdict null.
+ */
+
+const FG_TO_GH_KEY = Object.fromEntries(Object.entries(GITHUB_TOKEN_KEYS).filter(([, v]) => v.fineGrained).map(([k, v]) => [v.fineGrained, k]));
+/** GITHUB_TOKEN keys that have no fine-grained PAT permission: only classic tokens or Apps reach them. */
+const NO_FINE_GRAINED = new Set(['packages', 'checks']);
+const DISPATCH_EVENTS = new Set(['repository_dispatch', 'workflow_dispatch']);
+/** Which trigger names start a run for each event a token causes. */
+const LISTENERS = {
+    push: ['push'],
+    pull_request: ['pull_request', 'pull_request_target'],
+    release: ['release'],
+    create: ['create'],
+    issues: ['issues'],
+    issue_comment: ['issue_comment'],
+    pull_request_review: ['pull_request_review'],
+    label: ['label'],
+    repository_dispatch: ['repository_dispatch'],
+    workflow_dispatch: ['workflow_dispatch'],
+};
+function mergePermissions(into, from) {
+    for (const [k, v] of Object.entries(from))
+        if (!into[k] || levelRank(v) > levelRank(into[k]))
+            into[k] = v;
+    return into;
+}
+/** The `permissions:` block for GITHUB_TOKEN, or the permissions it has no key for. */
+function decide_githubTokenPermissions(needs) {
+    const block = {};
+    const missing = [];
+    for (const [perm, level] of Object.entries(needs)) {
+        // packages and checks are GITHUB_TOKEN keys with no fine-grained permission (R9, R13).
+        const key = FG_TO_GH_KEY[perm] ?? (NO_FINE_GRAINED.has(perm) ? perm : undefined);
+        if (!key)
+            missing.push(perm);
+        else
+            block[key] = level === 'admin' ? 'write' : level;
+    }
+    return { block, missing };
+}
+function permissionReason(perm) {
+    if (perm === 'workflows')
+        return 'changing files under .github/workflows needs `workflows: write`, which GITHUB_TOKEN never has (R2)';
+    const kind = FINE_GRAINED_PERMISSIONS[perm]?.kind;
+    if (kind === 'organization')
+        return `\`${perm}\` is an organization permission: GITHUB_TOKEN has none (R4)`;
+    if (kind === 'account')
+        return `\`${perm}\` is a user permission: GITHUB_TOKEN has none (R4)`;
+    if (/project/.test(perm))
+        return 'Projects are out of GITHUB_TOKEN\'s reach (R5)';
+    return `no \`permissions:\` key grants \`${perm}\` (R6)`;
+}
+function describeTarget(call) {
+    const t = call.target;
+    return t.kind === 'other' ? t.repo : t.kind;
+}
+/** Events people create with a token so that CI runs on them (R1); comments, labels and issues rarely are. */
+const CI_EVENTS = new Set(['push', 'pull_request', 'release', 'create']);
+/** Decides one use from what its step does. */
+function decide(analysis, listeners) {
+    const needs = {};
+    const reasons = [];
+    const classicOnly = [];
+    const repositories = new Set();
+    let patNeeded = false;
+    let undecided = analysis.unknown.length > 0;
+    reasons.push(...analysis.unknown);
+    for (const call of analysis.calls) {
+        mergePermissions(needs, call.permissions);
+        if (call.classicOnly)
+            classicOnly.push(call.classicOnly);
+        if (call.target.kind === 'other')
+            repositories.add(call.target.repo);
+        if (call.patReason) {
+            patNeeded = true;
+            reasons.push(`${call.what}: ${call.patReason}`);
+        }
+        const { missing } = decide_githubTokenPermissions(call.permissions);
+        for (const perm of missing) {
+            patNeeded = true;
+            reasons.push(`${call.what}: ${permissionReason(perm)}`);
+        }
+        switch (call.target.kind) {
+            case 'other':
+                if (call.readOnly) {
+                    undecided = true;
+                    reasons.push(`${call.what} reads ${call.target.repo}: GITHUB_TOKEN can do that only if it is public (R3)`);
+                }
+                else {
+                    patNeeded = true;
+                    reasons.push(`${call.what} acts on ${call.target.repo}, another repository: GITHUB_TOKEN reaches only its own (R3)`);
+                }
+                break;
+            case 'organization':
+            case 'account':
+                if (!call.patReason) {
+                    patNeeded = true;
+                    reasons.push(`${call.what} uses ${call.target.kind}-level APIs, out of GITHUB_TOKEN's reach (R4)`);
+                }
+                break;
+            case 'unknown':
+                undecided = true;
+                reasons.push(`${call.what}: ${call.target.why}`);
+                break;
+        }
+        const events = (call.events ?? []).filter((e) => CI_EVENTS.has(e));
+        if (events.length && call.target.kind === 'same') {
+            const heard = events.filter((e) => LISTENERS[e].some((t) => listeners.triggers.has(t)));
+            if (heard.length) {
+                patNeeded = true;
+                reasons.push(`${call.what} causes ${heard.join(', ')} events that should start workflows here; events from GITHUB_TOKEN start none (R1)`);
+            }
+            else if (listeners.workflowCount <= 1) {
+                undecided = true;
+                reasons.push(`${call.what} causes ${events.join(', ')} events; no other workflow is visible to tell whether they must start CI (R1)`);
+            }
+            else {
+                reasons.push(`${call.what} causes ${events.join(', ')} events, but no workflow here listens to them, so R1 does not apply`);
+            }
+        }
+        if ((call.events ?? []).some((e) => DISPATCH_EVENTS.has(e)) && call.target.kind === 'same') {
+            reasons.push(`${call.what} dispatches into this repository: GITHUB_TOKEN can start those runs (R1a)`);
+        }
+    }
+    let githubTokenWouldDo;
+    if (patNeeded)
+        githubTokenWouldDo = false;
+    else if (undecided)
+        githubTokenWouldDo = null;
+    else {
+        githubTokenWouldDo = true;
+        if (!analysis.calls.length)
+            reasons.push('the step does not use the token');
+        else {
+            const { block } = decide_githubTokenPermissions(needs);
+            const text = Object.keys(block).length ? Object.entries(block).map(([k, v]) => `${k}: ${v}`).join(', ') : 'no extra permissions';
+            reasons.push(`everything happens in this repository (${analysis.calls.map(describeTarget).length} call${analysis.calls.length === 1 ? '' : 's'}): GITHUB_TOKEN with ${text} would do`);
+        }
+    }
+    return { githubTokenWouldDo, needs, reasons, calls: analysis.calls, classicOnly, repositories: [...repositories].sort(), unknown: analysis.unknown };
+}
+
+;// CONCATENATED MODULE: ./src/rules/pat-where-github-token-would-do.ts
+
+
+function blockText(needs) {
+    const { block } = decide_githubTokenPermissions(needs);
+    const entries = Object.entries(block).sort(([a], [b]) => a.localeCompare(b));
+    return entries.length ? `permissions: { ${entries.map(([k, v]) => `${k}: ${v}`).join(', ')} }` : 'permissions: {}';
+}
+/** Per job: the permissions GITHUB_TOKEN would need there instead of the PAT. */
+function perJob(t) {
+    const jobs = new Map();
+    t.uses.forEach((u, i) => {
+        const job = u.job?.id ?? '(workflow env)';
+        jobs.set(job, mergePermissions(jobs.get(job) ?? {}, t.decisions[i].needs));
+    });
+    return [...jobs.entries()].map(([job, needs]) => `job ${job}: ${blockText(needs)}`).join('; ');
+}
+/**
+ * A PAT used where the built-in GITHUB_TOKEN would do: the PAT can be revoked. When the token is
+ * needed elsewhere, the uses that do not need it are noted, so the PAT reaches fewer steps.
+ */
+const pat_where_github_token_would_do_rule = {
+    meta: { id: 'pat-where-github-token-would-do', description: 'A PAT is used where GITHUB_TOKEN would do', defaultSeverity: 'warning' },
+    check(ctx) {
+        const out = [];
+        for (const t of ctx.tokens) {
+            if (!t.uses.length)
+                continue;
+            if (t.verdict.githubTokenWouldDo === true) {
+                const first = t.uses[0];
+                const unread = t.decisions.every((d) => !d.calls.length);
+                out.push({
+                    file: first.file,
+                    line: first.line,
+                    column: first.column,
+                    secret: t.secret,
+                    message: unread
+                        ? `${t.secret} is exposed but nothing uses it: remove it from env and revoke the token`
+                        : `every use of ${t.secret} could use GITHUB_TOKEN (\`\${{ github.token }}\`) instead: ${perJob(t)}; then revoke the token`,
+                });
+                continue;
+            }
+            if (t.verdict.githubTokenWouldDo !== false)
+                continue;
+            t.uses.forEach((u, i) => {
+                const d = t.decisions[i];
+                if (d.githubTokenWouldDo !== true)
+                    return;
+                out.push({
+                    file: u.file,
+                    line: u.line,
+                    column: u.column,
+                    secret: t.secret,
+                    severity: 'note',
+                    message: d.calls.length
+                        ? `this use of ${t.secret} could take GITHUB_TOKEN with ${blockText(d.needs)}: the PAT need not reach this step`
+                        : `${t.secret} reaches this place but nothing here uses it: remove it`,
+                });
+            });
+        }
+        return out;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/rules/over-scoped-request.ts
+
+/**
+ * The request in pat-requirements.yml grants more than the workflows need: a permission, a level,
+ * a scope, repository access or an owner beyond the minimal set. Only asserted when every use of
+ * the token is understood; otherwise the minimal set is a lower bound and proves nothing.
+ */
+const over_scoped_request_rule = {
+    meta: { id: 'over-scoped-request', description: 'A token requests more than its uses need', defaultSeverity: 'error' },
+    check(ctx) {
+        const file = ctx.requirements.path;
+        if (!file)
+            return [];
+        const out = [];
+        for (const t of ctx.tokens) {
+            const d = t.declaration;
+            if (!d || !t.uses.length || !t.verdict.complete)
+                continue;
+            const at = (key) => ({ file, ...(d.keyPositions[key] && key.startsWith('permissions.') ? d.keyPositions[key] : (d.fieldPositions[key] ?? { line: d.line, column: d.column })), secret: t.secret });
+            const minimal = t.verdict.minimal;
+            if (d.type === 'fine-grained') {
+                for (const [perm, level] of Object.entries(d.permissions ?? {})) {
+                    if (!level || perm === 'metadata')
+                        continue;
+                    const need = minimal[perm];
+                    if (!need)
+                        out.push({ ...at(`permissions.${perm}`), message: `${t.secret} requests ${perm}: ${level}, which none of its uses needs: drop it` });
+                    else if (levelRank(level) > levelRank(need))
+                        out.push({ ...at(`permissions.${perm}`), message: `${t.secret} requests ${perm}: ${level}, but its uses need only ${perm}: ${need}` });
+                }
+            }
+            else {
+                const allowed = new Set(t.verdict.minimalScopes.flatMap((s) => [...impliedScopes(s)]));
+                (d.scopes ?? []).forEach((scope, i) => {
+                    if (!allowed.has(scope)) {
+                        out.push({ ...at(`scopes.${i}`), message: `${t.secret} requests the ${scope} scope, beyond what its uses need (${t.verdict.minimalScopes.join(', ') || 'no scope'})` });
+                    }
+                });
+            }
+            const touched = t.verdict.repositories;
+            const self = ctx.repository;
+            const needed = new Set([...touched.map((r) => r.toLowerCase()), ...(self && t.verdict.ownRepository ? [self.toLowerCase()] : [])]);
+            if (d.repositories === 'all' && needed.size) {
+                out.push({ ...at('repositories'), message: `${t.secret} requests all repositories, but its uses reach only ${[...needed].join(', ')}` });
+            }
+            else if (Array.isArray(d.repositories) && needed.size) {
+                for (const repo of d.repositories) {
+                    if (!needed.has(repo.toLowerCase()))
+                        out.push({ ...at('repositories'), message: `${t.secret} requests access to ${repo}, which none of its uses reaches` });
+                }
+            }
+            if (d.owner && needed.size) {
+                const owners = new Set([...needed].map((r) => r.split('/')[0]));
+                if (!owners.has(d.owner.toLowerCase()))
+                    out.push({ ...at('owner'), message: `${t.secret} is owned by ${d.owner}, but its uses reach repositories of ${[...owners].join(', ')}` });
+            }
+        }
+        return out;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/rules/under-scoped-request.ts
+
+/** The workflows need more than pat-requirements.yml requests: the job will fail at run time. */
+const under_scoped_request_rule = {
+    meta: { id: 'under-scoped-request', description: 'A token requests less than its uses need', defaultSeverity: 'warning' },
+    check(ctx) {
+        const file = ctx.requirements.path;
+        if (!file)
+            return [];
+        const out = [];
+        for (const t of ctx.tokens) {
+            const d = t.declaration;
+            if (!d || !t.uses.length || t.verdict.githubTokenWouldDo === true)
+                continue;
+            const where = (perm) => {
+                const i = t.decisions.findIndex((x) => x.needs[perm]);
+                const u = t.uses[i];
+                return u ? ` (needed at ${u.file}:${u.line})` : '';
+            };
+            const pos = d.keyPositions.permissions ?? d.keyPositions.scopes ?? { line: d.line, column: d.column };
+            const at = { file, line: pos.line, column: pos.column, secret: t.secret };
+            if (d.type === 'fine-grained') {
+                for (const [perm, need] of Object.entries(t.verdict.minimal)) {
+                    if (perm === 'packages' || perm === 'checks')
+                        continue; // no fine-grained permission: prefer-fine-grained says so
+                    const have = d.permissions?.[perm];
+                    if (!have)
+                        out.push({ ...at, message: `${t.secret} needs ${perm}: ${need}${where(perm)}, which pat-requirements.yml does not request` });
+                    else if (levelRank(have) < levelRank(need))
+                        out.push({ ...at, message: `${t.secret} needs ${perm}: ${need}${where(perm)}, but requests only ${have}` });
+                }
+            }
+            else {
+                const granted = new Set((d.scopes ?? []).flatMap((s) => [...impliedScopes(s)]));
+                for (const scope of t.verdict.minimalScopes) {
+                    if (!granted.has(scope))
+                        out.push({ ...at, message: `${t.secret} needs the ${scope} scope, which pat-requirements.yml does not request` });
+                }
+            }
+            if (Array.isArray(d.repositories)) {
+                const have = new Set(d.repositories.map((r) => r.toLowerCase()));
+                for (const repo of t.verdict.repositories) {
+                    if (!have.has(repo.toLowerCase()))
+                        out.push({ ...at, ...(d.fieldPositions.repositories ?? {}), message: `${t.secret} acts on ${repo}, which its repositories list leaves out` });
+                }
+            }
+        }
+        return out;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/knowledge/github-app.ts
+/**
+ * actions/create-github-app-token: the `permission-<name>` inputs it takes (its action.yml,
+ * generated from GitHub's App permission names) and how they map to fine-grained PAT names.
+ */
+/** The permission inputs of actions/create-github-app-token (action.yml, "GENERATED PERMISSIONS INPUTS"). */
+const APP_TOKEN_PERMISSION_INPUTS = new Set([
+    'actions', 'administration', 'checks', 'codespaces', 'contents', 'dependabot-secrets', 'deployments', 'email-addresses',
+    'environments', 'followers', 'git-ssh-keys', 'gpg-keys', 'interaction-limits', 'issues', 'members', 'metadata',
+    'organization-administration', 'organization-announcement-banners', 'organization-copilot-seat-management',
+    'organization-custom-org-roles', 'organization-custom-properties', 'organization-custom-roles', 'organization-events',
+    'organization-hooks', 'organization-packages', 'organization-personal-access-token-requests',
+    'organization-personal-access-tokens', 'organization-plan', 'organization-projects', 'organization-secrets',
+    'organization-self-hosted-runners', 'organization-user-blocking', 'packages', 'pages', 'profile', 'pull-requests',
+    'repository-custom-properties', 'repository-hooks', 'repository-projects', 'secret-scanning-alerts', 'secrets',
+    'security-events', 'single-file', 'starring', 'statuses', 'team-discussions', 'vulnerability-alerts', 'workflows',
+]);
+/** Fine-grained PAT names whose App input is spelled differently. */
+const github_app_RENAMED = { emails: 'email-addresses', keys: 'git-ssh-keys' };
+/** The `permission-*` input for a fine-grained permission, or null when the App action has none. */
+function appPermissionInput(permission) {
+    const name = github_app_RENAMED[permission] ?? permission.replace(/_/g, '-');
+    return APP_TOKEN_PERMISSION_INPUTS.has(name) ? `permission-${name}` : null;
+}
+
+;// CONCATENATED MODULE: ./src/report/snippets.ts
+/**
+ * Ready-to-paste YAML for the alternatives to a PAT: a job's `permissions:` block for
+ * GITHUB_TOKEN, and an actions/create-github-app-token step. Pure functions over plain data.
+ */
+
+
+/** `permissions:` for a job whose token needs `needs` (metadata is implicit; contents: read kept for checkout). */
+function permissionsBlock(needs, indent = '') {
+    const { block } = githubTokenPermissions(needs);
+    const entries = Object.entries(block).sort(([a], [b]) => a.localeCompare(b));
+    if (!entries.length)
+        return `${indent}permissions: {}`;
+    return [`${indent}permissions:`, ...entries.map(([k, v]) => `${indent}  ${k}: ${v}`)].join('\n');
+}
+/** A create-github-app-token step narrowed to the owner, repositories and permissions given. */
+function appTokenStep(options) {
+    const lines = [
+        '- uses: actions/create-github-app-token@v2',
+        '  id: app-token',
+        '  with:',
+        '    app-id: ${{ vars.APP_ID }}',
+        '    private-key: ${{ secrets.APP_PRIVATE_KEY }}',
+    ];
+    if (options.owner)
+        lines.push(`    owner: ${options.owner}`);
+    const names = options.repositories.map((r) => r.split('/')[1]).filter(Boolean);
+    if (names.length)
+        lines.push(`    repositories: ${[...new Set(names)].sort().join(',')}`);
+    for (const [perm, level] of Object.entries(options.permissions).sort(([a], [b]) => a.localeCompare(b))) {
+        const input = appPermissionInput(perm);
+        if (input)
+            lines.push(`    ${input}: ${level}`);
+    }
+    return lines.join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/rules/prefer-github-app.ts
+
+
+/**
+ * A GitHub App token fits better than a PAT (R21): organization automation, several repositories,
+ * or events that must start workflows. Not where only a user can act (forks, user-owned projects,
+ * Packages across repositories).
+ */
+const prefer_github_app_rule = {
+    meta: { id: 'prefer-github-app', description: 'A GitHub App token would serve better than a PAT', defaultSeverity: 'note' },
+    check(ctx) {
+        const out = [];
+        for (const t of ctx.tokens) {
+            if (t.verdict.githubTokenWouldDo !== false || !t.verdict.fineGrainedPossible)
+                continue;
+            const calls = t.decisions.flatMap((d) => d.calls);
+            if (calls.some((c) => c.target.kind === 'account' || /R11|fork/.test(c.patReason ?? '')))
+                continue; // a user identity is needed
+            const reasons = [];
+            const orgPerms = Object.keys(t.verdict.minimal).filter((p) => FINE_GRAINED_PERMISSIONS[p]?.kind === 'organization');
+            if (orgPerms.length)
+                reasons.push(`organization automation (${orgPerms.join(', ')})`);
+            if (t.verdict.repositories.length >= 2)
+                reasons.push(`${t.verdict.repositories.length} repositories`);
+            if (t.decisions.some((d) => d.reasons.some((r) => /\(R1\)$/.test(r))))
+                reasons.push('events that must start workflows');
+            if (!reasons.length)
+                continue;
+            const owners = new Set(t.verdict.repositories.map((r) => r.split('/')[0]));
+            const owner = owners.size === 1 ? [...owners][0] : (ctx.repository?.split('/')[0] ?? null);
+            const first = t.uses[0];
+            const step = appTokenStep({ owner, repositories: t.verdict.repositories, permissions: t.verdict.minimal });
+            out.push({
+                file: first.file,
+                line: first.line,
+                column: first.column,
+                secret: t.secret,
+                message: `${t.secret} is used for ${reasons.join(', ')}: a GitHub App token is not tied to a person and lives one hour (R21); use \`\${{ steps.app-token.outputs.token }}\` from an actions/create-github-app-token step`,
+                help: step,
+            });
+        }
+        return out;
+    },
+};
+
 ;// CONCATENATED MODULE: ./src/rules/index.ts
 /** Every rule, in the order findings are produced. A rule's id is its file name. */
 
@@ -22946,7 +23363,22 @@ const workflow_error_rule = {
 
 
 
-const RULES = [workflow_error_rule, rule, undeclared_pat_rule, unused_pat_rule, prefer_fine_grained_rule, pat_expiry_rule];
+
+
+
+
+const RULES = [
+    workflow_error_rule,
+    rule,
+    undeclared_pat_rule,
+    unused_pat_rule,
+    pat_where_github_token_would_do_rule,
+    over_scoped_request_rule,
+    under_scoped_request_rule,
+    prefer_fine_grained_rule,
+    prefer_github_app_rule,
+    pat_expiry_rule,
+];
 const RULES_BY_ID = new Map(RULES.map((r) => [r.meta.id, r]));
 /** Where each rule's documentation lives; SARIF and the comment link to it. */
 const DOCS_BASE = 'https://github.com/pat-lint/pat-lint/blob/main/docs/rules';
@@ -24473,8 +24905,7 @@ const GH_COMMANDS = {
             "operation": "mutation requestReviews (PullRequestCreateRequestReviews)",
             "when": "--reviewer",
             "permissions": [
-                "pull_requests:write",
-                "members:read"
+                "pull_requests:write"
             ]
         },
         {
@@ -24499,7 +24930,6 @@ const GH_COMMANDS = {
             "operation": "mutation mergePullRequest (PullRequestMerge)",
             "when": "direct merge",
             "permissions": [
-                "contents:write",
                 "contents:write"
             ]
         },
@@ -24527,8 +24957,6 @@ const GH_COMMANDS = {
             "kind": "GraphQL",
             "operation": "mutation addComment (CommentCreate)",
             "permissions": [
-                "pull_requests:write",
-                "issues:write",
                 "pull_requests:write"
             ]
         },
@@ -24673,9 +25101,7 @@ const GH_COMMANDS = {
             "method": "POST",
             "path": "https://uploads.github.com/repos/{owner}/{repo}/releases/{release_id}/assets?name=...",
             "when": "assets given",
-            "permissions": [
-                "contents:write"
-            ]
+            "permissions": []
         },
         {
             "kind": "REST",
@@ -24718,9 +25144,7 @@ const GH_COMMANDS = {
             "kind": "REST",
             "method": "POST",
             "path": "https://uploads.github.com/repos/{owner}/{repo}/releases/{release_id}/assets?name=...",
-            "permissions": [
-                "contents:write"
-            ]
+            "permissions": []
         },
         {
             "kind": "REST",
@@ -25209,12 +25633,18 @@ function ghCommandFacts(words) {
         for (const call of calls) {
             if (!applies(call, words))
                 continue;
+            // A REST call is looked up in the endpoint map like any other, so both agree on what it needs.
+            const match = call.method && call.path && !/^https?:/.test(call.path) ? lookupEndpoint(call.method, call.path) : undefined;
+            if (match) {
+                for (const [name, level] of Object.entries(match.permissions))
+                    add(permissions, name, level);
+                endpoints.push(match.template);
+                continue;
+            }
             for (const p of call.permissions) {
                 const [name, level] = p.split(':');
                 add(permissions, name, level);
             }
-            if (call.method && call.path)
-                endpoints.push(`${call.method} ${call.path}`);
         }
         return { command, permissions, events: EVENTS[command] ?? [], endpoints };
     }
@@ -25827,152 +26257,6 @@ function analyseGithubScript(script, ctx) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./src/analysis/decide.ts
-/**
- * The verdict for one use: would GITHUB_TOKEN do (true), is a PAT or App token needed (false), or
- * can the files not tell (null, with the reason). Conservative by design: a wrong "would do"
- * breaks someone's release, so anything unseen or unresolved makes the verdict null.
- */
-
-const FG_TO_GH_KEY = Object.fromEntries(Object.entries(GITHUB_TOKEN_KEYS).filter(([, v]) => v.fineGrained).map(([k, v]) => [v.fineGrained, k]));
-/** GITHUB_TOKEN keys that have no fine-grained PAT permission: only classic tokens or Apps reach them. */
-const NO_FINE_GRAINED = new Set(['packages', 'checks']);
-const DISPATCH_EVENTS = new Set(['repository_dispatch', 'workflow_dispatch']);
-/** Which trigger names start a run for each event a token causes. */
-const LISTENERS = {
-    push: ['push'],
-    pull_request: ['pull_request', 'pull_request_target'],
-    release: ['release'],
-    create: ['create'],
-    issues: ['issues'],
-    issue_comment: ['issue_comment'],
-    pull_request_review: ['pull_request_review'],
-    label: ['label'],
-    repository_dispatch: ['repository_dispatch'],
-    workflow_dispatch: ['workflow_dispatch'],
-};
-function mergePermissions(into, from) {
-    for (const [k, v] of Object.entries(from))
-        if (!into[k] || levelRank(v) > levelRank(into[k]))
-            into[k] = v;
-    return into;
-}
-/** The `permissions:` block for GITHUB_TOKEN, or the permissions it has no key for. */
-function githubTokenPermissions(needs) {
-    const block = {};
-    const missing = [];
-    for (const [perm, level] of Object.entries(needs)) {
-        // packages and checks are GITHUB_TOKEN keys with no fine-grained permission (R9, R13).
-        const key = FG_TO_GH_KEY[perm] ?? (NO_FINE_GRAINED.has(perm) ? perm : undefined);
-        if (!key)
-            missing.push(perm);
-        else
-            block[key] = level === 'admin' ? 'write' : level;
-    }
-    return { block, missing };
-}
-function permissionReason(perm) {
-    if (perm === 'workflows')
-        return 'changing files under .github/workflows needs `workflows: write`, which GITHUB_TOKEN never has (R2)';
-    const kind = FINE_GRAINED_PERMISSIONS[perm]?.kind;
-    if (kind === 'organization')
-        return `\`${perm}\` is an organization permission: GITHUB_TOKEN has none (R4)`;
-    if (kind === 'account')
-        return `\`${perm}\` is a user permission: GITHUB_TOKEN has none (R4)`;
-    if (/project/.test(perm))
-        return 'Projects are out of GITHUB_TOKEN\'s reach (R5)';
-    return `no \`permissions:\` key grants \`${perm}\` (R6)`;
-}
-function describeTarget(call) {
-    const t = call.target;
-    return t.kind === 'other' ? t.repo : t.kind;
-}
-/** Events people create with a token so that CI runs on them (R1); comments, labels and issues rarely are. */
-const CI_EVENTS = new Set(['push', 'pull_request', 'release', 'create']);
-/** Decides one use from what its step does. */
-function decide(analysis, listeners) {
-    const needs = {};
-    const reasons = [];
-    const classicOnly = [];
-    const repositories = new Set();
-    let patNeeded = false;
-    let undecided = analysis.unknown.length > 0;
-    reasons.push(...analysis.unknown);
-    for (const call of analysis.calls) {
-        mergePermissions(needs, call.permissions);
-        if (call.classicOnly)
-            classicOnly.push(call.classicOnly);
-        if (call.target.kind === 'other')
-            repositories.add(call.target.repo);
-        if (call.patReason) {
-            patNeeded = true;
-            reasons.push(`${call.what}: ${call.patReason}`);
-        }
-        const { missing } = githubTokenPermissions(call.permissions);
-        for (const perm of missing) {
-            patNeeded = true;
-            reasons.push(`${call.what}: ${permissionReason(perm)}`);
-        }
-        switch (call.target.kind) {
-            case 'other':
-                if (call.readOnly) {
-                    undecided = true;
-                    reasons.push(`${call.what} reads ${call.target.repo}: GITHUB_TOKEN can do that only if it is public (R3)`);
-                }
-                else {
-                    patNeeded = true;
-                    reasons.push(`${call.what} acts on ${call.target.repo}, another repository: GITHUB_TOKEN reaches only its own (R3)`);
-                }
-                break;
-            case 'organization':
-            case 'account':
-                if (!call.patReason) {
-                    patNeeded = true;
-                    reasons.push(`${call.what} uses ${call.target.kind}-level APIs, out of GITHUB_TOKEN's reach (R4)`);
-                }
-                break;
-            case 'unknown':
-                undecided = true;
-                reasons.push(`${call.what}: ${call.target.why}`);
-                break;
-        }
-        const events = (call.events ?? []).filter((e) => CI_EVENTS.has(e));
-        if (events.length && call.target.kind === 'same') {
-            const heard = events.filter((e) => LISTENERS[e].some((t) => listeners.triggers.has(t)));
-            if (heard.length) {
-                patNeeded = true;
-                reasons.push(`${call.what} causes ${heard.join(', ')} events that should start workflows here; events from GITHUB_TOKEN start none (R1)`);
-            }
-            else if (listeners.workflowCount <= 1) {
-                undecided = true;
-                reasons.push(`${call.what} causes ${events.join(', ')} events; no other workflow is visible to tell whether they must start CI (R1)`);
-            }
-            else {
-                reasons.push(`${call.what} causes ${events.join(', ')} events, but no workflow here listens to them, so R1 does not apply`);
-            }
-        }
-        if ((call.events ?? []).some((e) => DISPATCH_EVENTS.has(e)) && call.target.kind === 'same') {
-            reasons.push(`${call.what} dispatches into this repository: GITHUB_TOKEN can start those runs (R1a)`);
-        }
-    }
-    let githubTokenWouldDo;
-    if (patNeeded)
-        githubTokenWouldDo = false;
-    else if (undecided)
-        githubTokenWouldDo = null;
-    else {
-        githubTokenWouldDo = true;
-        if (!analysis.calls.length)
-            reasons.push('the step does not use the token');
-        else {
-            const { block } = githubTokenPermissions(needs);
-            const text = Object.keys(block).length ? Object.entries(block).map(([k, v]) => `${k}: ${v}`).join(', ') : 'no extra permissions';
-            reasons.push(`everything happens in this repository (${analysis.calls.map(describeTarget).length} call${analysis.calls.length === 1 ? '' : 's'}): GITHUB_TOKEN with ${text} would do`);
-        }
-    }
-    return { githubTokenWouldDo, needs, reasons, calls: analysis.calls, classicOnly, repositories: [...repositories].sort(), unknown: analysis.unknown };
-}
-
 ;// CONCATENATED MODULE: ./src/analysis/later-steps.ts
 /**
  * A credential left behind for later steps (checkout's persisted token, a git credential store,
@@ -26365,6 +26649,7 @@ function tokenVerdict(decisions) {
         minimalScopes: classicScopesFor(minimal),
         fineGrainedPossible,
         repositories: [...new Set(decisions.flatMap((d) => d.repositories))].sort(),
+        ownRepository: decisions.some((d) => d.calls.some((c) => c.target.kind === 'same')),
         complete: decisions.every((d) => d.unknown.length === 0 && d.githubTokenWouldDo !== null),
         classicOnly,
     };
@@ -26495,7 +26780,9 @@ function lint(root, options = {}) {
     const first = discoverFiles(root);
     ingest(first);
     ingest(discoverFiles(root, localActionDirs(models)).filter((c) => !seen.has(c.path)));
-    const requirements = loadRequirements(root, options.requirementsPath);
+    const requirements = options.ignoreRequirements
+        ? { path: null, tokens: [], ignore: [], errors: [] }
+        : loadRequirements(root, options.requirementsPath);
     const declared = new Map(requirements.tokens.map((t) => [t.secret, t]));
     const recognised = recogniseSecrets(uses, new Set(declared.keys()));
     const analysis = {
@@ -26530,6 +26817,8 @@ function lint(root, options = {}) {
             const finding = { rule: rule.meta.id, severity: f.severity ?? rule.meta.defaultSeverity, message: f.message, file: f.file, line: f.line, column: f.column };
             if (f.secret)
                 finding.secret = f.secret;
+            if (f.help)
+                finding.help = f.help;
             if (!isIgnored(finding, lineText.get(finding.file)?.[finding.line - 1], requirements.ignore))
                 findings.push(finding);
         }
@@ -26549,6 +26838,7 @@ function lint(root, options = {}) {
             minimalScopes: t.verdict.minimalScopes,
             fineGrainedPossible: t.verdict.fineGrainedPossible,
             repositories: t.verdict.repositories,
+            ownRepository: t.verdict.ownRepository,
             type: t.declaration?.type ?? null,
             requested: t.declaration ? requested(t.declaration) : null,
             uses: t.uses.map((u, i) => useReport(u, t.decisions[i])),
@@ -26590,6 +26880,13 @@ function markdownCode(text) {
     const fence = '`'.repeat(longest + 1);
     const pad = clean.startsWith('`') || clean.endsWith('`') ? ' ' : '';
     return `${fence}${pad}${clean}${pad}${fence}`;
+}
+/** A fenced code block whose fence is longer than any backtick run inside, so the text cannot close it. */
+function codeBlock(text, lang = '') {
+    const clean = stripControl(text);
+    const longest = Math.max(2, ...[...clean.matchAll(/`+/g)].map((m) => m[0].length));
+    const fence = '`'.repeat(longest + 1);
+    return `${fence}${lang}\n${clean}\n${fence}`;
 }
 
 ;// CONCATENATED MODULE: ./src/report/severity.ts
@@ -26642,6 +26939,10 @@ function formatMarkdown(report, failOn = 'error') {
             body.push(`| ${ICON[f.severity]} | ${markdownCode(`${f.file}:${f.line}:${f.column}`)} | ${markdownCode(f.rule)} | ${escapeMarkdown(f.message)} |`);
         }
         body.push('');
+        const withHelp = report.findings.filter((f) => f.help);
+        for (const f of withHelp) {
+            body.push(`<details><summary>Fix for ${markdownCode(f.rule)} at ${markdownCode(`${f.file}:${f.line}`)}</summary>`, '', codeBlock(f.help, 'yaml'), '', '</details>', '');
+        }
     }
     let out = [...head, ...body].join('\n');
     if (Buffer.byteLength(out) > MAX_MARKDOWN_BYTES) {
@@ -26699,7 +27000,7 @@ function buildSarif(report) {
                             },
                         },
                     ],
-                    ...(f.secret ? { properties: { secret: f.secret } } : {}),
+                    ...(f.secret || f.help ? { properties: { ...(f.secret ? { secret: f.secret } : {}), ...(f.help ? { help: f.help } : {}) } } : {}),
                 })),
             },
         ],
@@ -26757,6 +27058,95 @@ function repositoryFromGitConfig(root) {
 }
 const REPOSITORY_PATTERN = /^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/;
 
+;// CONCATENATED MODULE: ./src/init.ts
+/**
+ * `pat-lint init`: writes a starting pat-requirements.yml from what the workflows need: the
+ * minimal sets, owners, repositories, a 90-day expiry, a purpose drawn from the uses, and
+ * comments for what could not be decided. Never overwrites a file unless asked.
+ */
+
+
+
+
+const SAFE_PLAIN = /^[A-Za-z0-9][A-Za-z0-9 ._/:,()-]*$/;
+function scalar(text) {
+    return SAFE_PLAIN.test(text) && !/: |\s#|,$/.test(text) ? text : JSON.stringify(text);
+}
+function comment(text) {
+    return text.replace(/[\r\n]+/g, ' ').replace(/[\u0000-\u001f\u007f]/g, '');
+}
+/** What the token is for, in a sentence, from the calls its uses make. */
+function purpose(t) {
+    const targets = t.uses.map((u) => u.target?.replace(/@.*$/, '') ?? u.kind);
+    const unique = [...new Set(targets)].slice(0, 4);
+    const where = [...new Set(t.uses.map((u) => u.file.replace(/^\.github\/workflows\//, '')))].slice(0, 3);
+    return `Used by ${unique.join(', ')} in ${where.join(', ')}`.slice(0, 1024);
+}
+function requirementsFromReport(report) {
+    const self = report.repository;
+    const lines = [
+        '# pat-requirements.yml: the personal access tokens this repository needs, written by `pat-lint init`.',
+        '# Review every entry: pat-lint computed these from the workflows; comments mark what it could not decide.',
+        '# yaml-language-server: $schema=https://github.com/pat-lint/pat-lint/blob/main/docs/pat-requirements.schema.json',
+        'version: 1',
+        'tokens:',
+    ];
+    const tokens = report.tokens.filter((t) => t.uses.length);
+    if (!tokens.length)
+        lines[lines.length - 1] = 'tokens: {}';
+    for (const t of tokens) {
+        lines.push(`  ${t.secret}:`);
+        if (t.githubTokenWouldDo === true)
+            lines.push('    # GITHUB_TOKEN would do for every use: consider deleting this secret instead of declaring it.');
+        for (const u of t.uses) {
+            if (u.githubTokenWouldDo === null)
+                lines.push(`    # undecided at ${u.file}:${u.line}: ${comment(u.reasons[0] ?? 'unknown')}`);
+        }
+        const fineGrained = t.fineGrainedPossible;
+        lines.push(`    type: ${fineGrained ? 'fine-grained' : 'classic'}`);
+        const owners = [...new Set(t.repositories.map((r) => r.split('/')[0]))];
+        const owner = owners.length === 1 ? owners[0] : self?.split('/')[0];
+        if (owners.length > 1)
+            lines.push(`    # reaches several owners (${owners.join(', ')}): one fine-grained token serves one owner`);
+        if (owner && fineGrained)
+            lines.push(`    owner: ${scalar(owner)}`);
+        const repos = new Set(t.repositories);
+        if (self && t.ownRepository)
+            repos.add(self);
+        if (repos.size)
+            lines.push(`    repositories: [${[...repos].sort().map(scalar).join(', ')}]`);
+        lines.push('    expires-in: 90');
+        lines.push(`    purpose: ${scalar(purpose(t))}`);
+        if (fineGrained) {
+            const perms = Object.entries(t.minimal).filter(([k]) => k !== 'metadata').sort(([a], [b]) => a.localeCompare(b));
+            if (perms.length) {
+                lines.push('    permissions:');
+                for (const [k, v] of perms)
+                    lines.push(`      ${k}: ${v}`);
+            }
+            else
+                lines.push('    permissions: {}');
+        }
+        else {
+            lines.push(`    scopes: [${t.minimalScopes.join(', ')}]`);
+        }
+    }
+    return lines.join('\n') + '\n';
+}
+/** Writes the file unless one exists (any of the default names) and `force` is off. */
+function writeRequirements(root, report, options = {}) {
+    const path = options.path ?? DEFAULT_REQUIREMENTS_PATHS[0];
+    const abs = insideRoot(root, path);
+    if (!abs)
+        return { path, written: false, message: `${path} leads outside the repository; nothing written` };
+    const existing = (options.path ? [path] : DEFAULT_REQUIREMENTS_PATHS).find((p) => (0,external_node_fs_namespaceObject.existsSync)(insideRoot(root, p) ?? ''));
+    if (existing && !options.force)
+        return { path: existing, written: false, message: `${existing} already exists; pass --force to overwrite it` };
+    (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_namespaceObject.dirname)(abs), { recursive: true });
+    (0,external_node_fs_namespaceObject.writeFileSync)(abs, requirementsFromReport(report));
+    return { path, written: true, message: `wrote ${path} with ${report.tokens.filter((t) => t.uses.length).length} token(s): review it, then commit it` };
+}
+
 ;// CONCATENATED MODULE: ./src/cli.ts
 /**
  * pat-lint on a local checkout: the same pipeline as the Action, output on stdout, no @actions/*.
@@ -26775,7 +27165,9 @@ const REPOSITORY_PATTERN = /^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/;
 
 
 
+
 const USAGE = `usage: pat-lint [DIR] [options]
+       pat-lint init [DIR] [--repository OWNER/NAME] [--requirements PATH] [--force]
 
 Lints how the repository in DIR (default .) uses and requests personal access tokens.
 
@@ -26786,6 +27178,7 @@ options:
   --format FORMAT           text (default), json, sarif or markdown
   --fail-on LEVEL           exit 1 when a finding is at least error (default), warning, note; or never
   --max-expiry-days N       longest acceptable token expiry in days (default 90)
+  --force                   init: overwrite an existing requirements file
   -h, --help                this text
   -v, --version             the version
 `;
@@ -26808,6 +27201,7 @@ function runCli(argv, env = process.env) {
                 format: { type: 'string', default: 'text' },
                 'fail-on': { type: 'string', default: 'error' },
                 'max-expiry-days': { type: 'string' },
+                force: { type: 'boolean' },
                 help: { type: 'boolean', short: 'h' },
                 version: { type: 'boolean', short: 'v' },
             },
@@ -26816,6 +27210,9 @@ function runCli(argv, env = process.env) {
             return { code: 0, stdout: USAGE, stderr: '' };
         if (values.version)
             return { code: 0, stdout: `${TOOL_VERSION}\n`, stderr: '' };
+        const init = positionals[0] === 'init';
+        if (init)
+            positionals.shift();
         if (positionals.length > 1)
             fail(`expected one directory, got ${positionals.length}`);
         const root = (0,external_node_path_namespaceObject.resolve)(positionals[0] ?? '.');
@@ -26843,6 +27240,12 @@ function runCli(argv, env = process.env) {
         const repository = values.repository ?? env.GITHUB_REPOSITORY ?? repositoryFromGitConfig(root);
         if (values.repository && !REPOSITORY_PATTERN.test(values.repository))
             fail('--repository must be OWNER/NAME');
+        if (init) {
+            // Lint without the requirements file: init describes what the workflows need, not what is declared.
+            const report = lint(root, { repository, requirementsPath: undefined, maxExpiryDays, ignoreRequirements: true });
+            const result = writeRequirements(root, report, { path: values.requirements, force: values.force });
+            return { code: result.written ? 0 : 1, stdout: result.written ? `${result.message}\n` : '', stderr: result.written ? '' : `pat-lint: ${result.message}\n` };
+        }
         const report = lint(root, { repository, requirementsPath: values.requirements, maxExpiryDays });
         return { code: meetsThreshold(report.findings, failOn) ? 1 : 0, stdout: render(report, format, failOn), stderr: '' };
     }

@@ -97,8 +97,10 @@ for (const c of ghFile.commands) {
 }
 function parseInferred(text) {
   if (!text) return []
-  // "metadata:read, pull_requests:read (note)" -> the name:level pairs, keeping only known names
-  return [...text.matchAll(/([a-z_]+):(read|write|admin)/g)].map((m) => `${m[1]}:${m[2]}`).filter((p) => permissions[p.split(':')[0]])
+  // "metadata:read, pull_requests:read (note); other case" -> the pairs of the main clause only:
+  // parentheses and text after ';' describe alternatives or other cases.
+  const main = text.replace(/\([^)]*\)/g, '').split(';')[0]
+  return [...main.matchAll(/([a-z_]+):(read|write|admin)/g)].map((m) => `${m[1]}:${m[2]}`).filter((p) => permissions[p.split(':')[0]])
 }
 
 // ---- actions knowledge base ----

@@ -16,8 +16,10 @@ import { FAIL_ON_VALUES, meetsThreshold, type FailOn } from './report/severity.j
 import { formatText } from './report/text.js'
 import { REPOSITORY_PATTERN, repositoryFromGitConfig } from './repository.js'
 import { TOOL_VERSION } from './version.js'
+import { writeRequirements } from './init.js'
 
 const USAGE = `usage: pat-lint [DIR] [options]
+       pat-lint init [DIR] [--repository OWNER/NAME] [--requirements PATH] [--force]
 
 Lints how the repository in DIR (default .) uses and requests personal access tokens.
 
@@ -28,6 +30,7 @@ options:
   --format FORMAT           text (default), json, sarif or markdown
   --fail-on LEVEL           exit 1 when a finding is at least error (default), warning, note; or never
   --max-expiry-days N       longest acceptable token expiry in days (default 90)
+  --force                   init: overwrite an existing requirements file
   -h, --help                this text
   -v, --version             the version
 `
@@ -60,12 +63,15 @@ export function runCli(argv: string[], env: NodeJS.ProcessEnv = process.env): Cl
         format: { type: 'string', default: 'text' },
         'fail-on': { type: 'string', default: 'error' },
         'max-expiry-days': { type: 'string' },
+        force: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
     })
     if (values.help) return { code: 0, stdout: USAGE, stderr: '' }
     if (values.version) return { code: 0, stdout: `${TOOL_VERSION}\n`, stderr: '' }
+    const init = positionals[0] === 'init'
+    if (init) positionals.shift()
     if (positionals.length > 1) fail(`expected one directory, got ${positionals.length}`)
     const root = resolve(positionals[0] ?? '.')
     let isDir = false
@@ -86,6 +92,12 @@ export function runCli(argv: string[], env: NodeJS.ProcessEnv = process.env): Cl
     }
     const repository = values.repository ?? env.GITHUB_REPOSITORY ?? repositoryFromGitConfig(root)
     if (values.repository && !REPOSITORY_PATTERN.test(values.repository)) fail('--repository must be OWNER/NAME')
+    if (init) {
+      // Lint without the requirements file: init describes what the workflows need, not what is declared.
+      const report = lint(root, { repository, requirementsPath: undefined, maxExpiryDays, ignoreRequirements: true })
+      const result = writeRequirements(root, report, { path: values.requirements, force: values.force })
+      return { code: result.written ? 0 : 1, stdout: result.written ? `${result.message}\n` : '', stderr: result.written ? '' : `pat-lint: ${result.message}\n` }
+    }
     const report = lint(root, { repository, requirementsPath: values.requirements, maxExpiryDays })
     return { code: meetsThreshold(report.findings, failOn) ? 1 : 0, stdout: render(report, format, failOn), stderr: '' }
   } catch (e) {

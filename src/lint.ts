@@ -28,6 +28,8 @@ export interface LintOptions {
   /** Path of pat-requirements.yml relative to the root, overriding the defaults. */
   requirementsPath?: string
   maxExpiryDays?: number
+  /** Lint as if no requirements file existed (for `init`). */
+  ignoreRequirements?: boolean
 }
 
 export interface UseReport {
@@ -61,6 +63,8 @@ export interface TokenReport {
   fineGrainedPossible: boolean
   /** Other repositories the token acts on. */
   repositories: string[]
+  /** Some use acts on the repository running the workflow. */
+  ownRepository: boolean
   type: 'fine-grained' | 'classic' | null
   requested: {
     owner?: string
@@ -177,7 +181,9 @@ export function lint(root: string, options: LintOptions = {}): Report {
   ingest(first)
   ingest(discoverFiles(root, localActionDirs(models)).filter((c) => !seen.has(c.path)))
 
-  const requirements: LoadedRequirements = loadRequirements(root, options.requirementsPath)
+  const requirements: LoadedRequirements = options.ignoreRequirements
+    ? { path: null, tokens: [], ignore: [], errors: [] }
+    : loadRequirements(root, options.requirementsPath)
   const declared = new Map(requirements.tokens.map((t) => [t.secret, t]))
   const recognised = recogniseSecrets(uses, new Set(declared.keys()))
 
@@ -212,6 +218,7 @@ export function lint(root: string, options: LintOptions = {}): Report {
     for (const f of rule.check(ctx)) {
       const finding: Finding = { rule: rule.meta.id, severity: f.severity ?? rule.meta.defaultSeverity, message: f.message, file: f.file, line: f.line, column: f.column }
       if (f.secret) finding.secret = f.secret
+      if (f.help) finding.help = f.help
       if (!isIgnored(finding, lineText.get(finding.file)?.[finding.line - 1], requirements.ignore)) findings.push(finding)
     }
   }
@@ -231,6 +238,7 @@ export function lint(root: string, options: LintOptions = {}): Report {
       minimalScopes: t.verdict.minimalScopes,
       fineGrainedPossible: t.verdict.fineGrainedPossible,
       repositories: t.verdict.repositories,
+      ownRepository: t.verdict.ownRepository,
       type: t.declaration?.type ?? null,
       requested: t.declaration ? requested(t.declaration) : null,
       uses: t.uses.map((u, i) => useReport(u, t.decisions[i])),

@@ -15,6 +15,8 @@ export interface Finding extends Position {
   severity: Severity
   message: string
   secret?: string
+  /** A ready fix to paste (YAML), shown below the message where there is room. */
+  help?: string
 }
 
 /** A file pat-lint could not read or parse; the other files are still linted. */

@@ -12,6 +12,11 @@ const REQ = (body: string) => `version: 1\ntokens:\n${body}`
 const TOKEN = (name: string, fields: string) => `  ${name}:\n${fields.split('\n').map((l) => `    ${l}`).join('\n')}\n`
 const FG = 'type: fine-grained\nowner: o\nrepositories: [o/r]\nexpires-in: 30\npermissions:\n  contents: read'
 
+const DISPATCH = (repo: string) =>
+  `on: workflow_dispatch\njobs:\n  a:\n    runs-on: x\n    steps:\n      - uses: peter-evans/repository-dispatch@v3\n        with:\n          token: \${{ secrets.D_PAT }}\n          repository: ${repo}\n          event-type: go\n`
+const FG_DOCS = (perms: string) => `type: fine-grained\nowner: octo\nrepositories: [octo/docs]\nexpires-in: 30\npermissions:\n  ${perms}`
+const PROJECT = 'on: issues\njobs:\n  a:\n    runs-on: x\n    steps:\n      - uses: actions/add-to-project@v1\n        with:\n          project-url: https://github.com/orgs/octo/projects/1\n          github-token: ${{ secrets.P_PAT }}\n'
+
 interface Case {
   name: string
   workflow: string
@@ -22,7 +27,7 @@ interface Case {
 
 function check(rule: string, c: Case) {
   const more: Record<string, string> = c.requirements === undefined ? {} : { '.github/pat-requirements.yml': c.requirements }
-  const report = lintWorkflow(c.workflow, more)
+  const report = lintWorkflow(c.workflow, more, { repository: 'octo/app' })
   const got = report.findings.filter((f) => f.rule === rule).map((f) => `${f.file}:${f.line}:${f.column}`)
   expect(got).toEqual(c.expected(c.workflow, c.requirements ?? ''))
 }
@@ -56,9 +61,15 @@ const table: Record<string, Case[]> = {
       expected: () => [],
     },
     {
-      name: 'invalid: classic for a checkout',
-      workflow: WF_USING('A_PAT'),
-      requirements: REQ(TOKEN('A_PAT', 'type: classic\nexpires-in: 30\nscopes: [repo]')),
+      name: 'invalid (error): fine-grained for GitHub Packages',
+      workflow: 'on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - uses: docker/login-action@v3\n        with:\n          registry: ghcr.io\n          password: ${{ secrets.PKG_PAT }}\n',
+      requirements: REQ(TOKEN('PKG_PAT', FG)),
+      expected: (_wf, req) => [`${RQ}:${posOf(req, 'fine-grained')}`],
+    },
+    {
+      name: 'invalid: classic for a dispatch',
+      workflow: DISPATCH('octo/docs'),
+      requirements: REQ(TOKEN('D_PAT', 'type: classic\nexpires-in: 30\nscopes: [repo]')),
       expected: (_wf, req) => [`${RQ}:${posOf(req, 'classic')}`],
     },
   ],
@@ -79,6 +90,52 @@ const table: Record<string, Case[]> = {
       requirements: `ignore:\n  - rule: pat-expiry\n    secret: A_PAT\n${REQ(TOKEN('A_PAT', FG.replace('30', 'none')))}`,
       expected: () => [],
     },
+  ],
+  'pat-where-github-token-would-do': [
+    { name: 'valid: a dispatch to another repository needs the PAT', workflow: DISPATCH('octo/docs'), expected: () => [] },
+    { name: 'invalid: a checkout of this repository', workflow: WF_USING('A_PAT'), expected: (wf) => [`${WF}:${posOf(wf, 'secrets.A_PAT')}`] },
+    {
+      name: 'invalid (note): one use of a needed token does not need it',
+      workflow: DISPATCH('octo/docs') + '      - uses: peter-evans/create-or-update-comment@v4\n        with:\n          token: ${{ secrets.D_PAT }}\n          issue-number: 1\n',
+      expected: (wf) => [`${WF}:${posOf(wf, 'secrets.D_PAT', 1)}`],
+    },
+    { name: 'valid: undecided uses are not flagged', workflow: WF_USING('A_PAT').replace('actions/checkout@v4', 'some/unknown@v1'), expected: () => [] },
+  ],
+  'over-scoped-request': [
+    { name: 'valid: exactly what is needed', workflow: DISPATCH('octo/docs'), requirements: REQ(TOKEN('D_PAT', FG_DOCS('contents: write'))), expected: () => [] },
+    {
+      name: 'invalid: a permission nothing needs, and a higher level',
+      workflow: DISPATCH('octo/docs'),
+      requirements: REQ(TOKEN('D_PAT', FG_DOCS('contents: admin\n  issues: write').replace('contents: admin', 'contents: write\n  actions: write'))),
+      expected: (_wf, req) => [`${RQ}:${posOf(req, 'actions')}`, `${RQ}:${posOf(req, 'issues')}`],
+    },
+    {
+      name: 'invalid: all repositories',
+      workflow: DISPATCH('octo/docs'),
+      requirements: REQ(TOKEN('D_PAT', FG_DOCS('contents: write').replace('[octo/docs]', 'all'))),
+      expected: (_wf, req) => [`${RQ}:${posOf(req, 'all')}`],
+    },
+    {
+      name: 'invalid: a classic scope beyond the minimal ones',
+      workflow: DISPATCH('octo/docs'),
+      requirements: REQ(TOKEN('D_PAT', 'type: classic\nexpires-in: 30\nscopes: [repo, admin:org]')),
+      expected: (_wf, req) => [`${RQ}:${posOf(req, 'admin:org')}`],
+    },
+    { name: 'valid: not asserted while a use is undecided', workflow: WF_USING('A_PAT').replace('actions/checkout@v4', 'some/unknown@v1'), requirements: REQ(TOKEN('A_PAT', FG.replace('contents: read', 'contents: write\n  issues: write'))), expected: () => [] },
+  ],
+  'under-scoped-request': [
+    { name: 'valid', workflow: DISPATCH('octo/docs'), requirements: REQ(TOKEN('D_PAT', FG_DOCS('contents: write'))), expected: () => [] },
+    { name: 'invalid: a lower level than needed', workflow: DISPATCH('octo/docs'), requirements: REQ(TOKEN('D_PAT', FG_DOCS('contents: read'))), expected: (_wf, req) => [`${RQ}:${posOf(req, 'permissions')}`] },
+    {
+      name: 'invalid: a repository left out',
+      workflow: DISPATCH('octo/docs'),
+      requirements: REQ(TOKEN('D_PAT', FG_DOCS('contents: write').replace('octo/docs', 'octo/web'))),
+      expected: (_wf, req) => [`${RQ}:${posOf(req, '[octo/web]')}`],
+    },
+  ],
+  'prefer-github-app': [
+    { name: 'valid: one other repository', workflow: DISPATCH('octo/docs'), expected: () => [] },
+    { name: 'invalid: organization automation', workflow: PROJECT, expected: (wf) => [`${WF}:${posOf(wf, 'secrets.P_PAT')}`] },
   ],
   'workflow-error': [
     { name: 'valid', workflow: WF_USING('A_PAT'), expected: () => [] },

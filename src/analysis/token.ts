@@ -15,6 +15,8 @@ export interface TokenVerdict {
   fineGrainedPossible: boolean
   /** Other repositories the token acts on. */
   repositories: string[]
+  /** Some use acts on the repository running the workflow. */
+  ownRepository: boolean
   /** Every use's needs are known: the minimal set is complete, not a lower bound. */
   complete: boolean
   classicOnly: string[]
@@ -33,6 +35,7 @@ export function tokenVerdict(decisions: UseDecision[]): TokenVerdict {
     minimalScopes: classicScopesFor(minimal),
     fineGrainedPossible,
     repositories: [...new Set(decisions.flatMap((d) => d.repositories))].sort(),
+    ownRepository: decisions.some((d) => d.calls.some((c) => c.target.kind === 'same')),
     complete: decisions.every((d) => d.unknown.length === 0 && d.githubTokenWouldDo !== null),
     classicOnly,
   }

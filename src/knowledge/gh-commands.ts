@@ -108,11 +108,17 @@ export function ghCommandFacts(words: string[]): GhCommandFacts | undefined {
   if (calls && command !== 'gh api') {
     for (const call of calls) {
       if (!applies(call, words)) continue
+      // A REST call is looked up in the endpoint map like any other, so both agree on what it needs.
+      const match = call.method && call.path && !/^https?:/.test(call.path) ? lookupEndpoint(call.method, call.path) : undefined
+      if (match) {
+        for (const [name, level] of Object.entries(match.permissions)) add(permissions, name, level)
+        endpoints.push(match.template)
+        continue
+      }
       for (const p of call.permissions) {
         const [name, level] = p.split(':')
         add(permissions, name, level as Level)
       }
-      if (call.method && call.path) endpoints.push(`${call.method} ${call.path}`)
     }
     return { command, permissions, events: EVENTS[command] ?? [], endpoints }
   }

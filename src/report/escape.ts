@@ -28,3 +28,11 @@ export function markdownCode(text: string): string {
   const pad = clean.startsWith('`') || clean.endsWith('`') ? ' ' : ''
   return `${fence}${pad}${clean}${pad}${fence}`
 }
+
+/** A fenced code block whose fence is longer than any backtick run inside, so the text cannot close it. */
+export function codeBlock(text: string, lang = ''): string {
+  const clean = stripControl(text)
+  const longest = Math.max(2, ...[...clean.matchAll(/`+/g)].map((m) => m[0].length))
+  const fence = '`'.repeat(longest + 1)
+  return `${fence}${lang}\n${clean}\n${fence}`
+}

@@ -3,7 +3,7 @@
  * per finding. Everything from the repository is escaped. Kept under the summary's 1 MiB limit.
  */
 import type { Report } from '../lint.js'
-import { escapeMarkdown, markdownCode } from './escape.js'
+import { codeBlock, escapeMarkdown, markdownCode } from './escape.js'
 import { countBySeverity, meetsThreshold, type FailOn } from './severity.js'
 
 export const MAX_MARKDOWN_BYTES = 1024 * 1024 - 4096
@@ -34,6 +34,10 @@ export function formatMarkdown(report: Report, failOn: FailOn = 'error'): string
       body.push(`| ${ICON[f.severity]} | ${markdownCode(`${f.file}:${f.line}:${f.column}`)} | ${markdownCode(f.rule)} | ${escapeMarkdown(f.message)} |`)
     }
     body.push('')
+    const withHelp = report.findings.filter((f) => f.help)
+    for (const f of withHelp) {
+      body.push(`<details><summary>Fix for ${markdownCode(f.rule)} at ${markdownCode(`${f.file}:${f.line}`)}</summary>`, '', codeBlock(f.help!, 'yaml'), '', '</details>', '')
+    }
   }
   let out = [...head, ...body].join('\n')
   if (Buffer.byteLength(out) > MAX_MARKDOWN_BYTES) {

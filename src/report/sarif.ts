@@ -38,7 +38,7 @@ export function buildSarif(report: Report): object {
               },
             },
           ],
-          ...(f.secret ? { properties: { secret: f.secret } } : {}),
+          ...(f.secret || f.help ? { properties: { ...(f.secret ? { secret: f.secret } : {}), ...(f.help ? { help: f.help } : {}) } } : {}),
         })),
       },
     ],

@@ -20,8 +20,10 @@ export interface DeclaredToken extends TokenRequest {
   /** Where the token's key is written. */
   line: number
   column: number
-  /** Where each field is written: `expires-in`, `type`, `permissions.contents`, `scopes.0`, … */
+  /** Where each field's value is written: `expires-in`, `type`, `permissions.contents`, `scopes.0`, … */
   fieldPositions: Record<string, { line: number; column: number }>
+  /** Where each field's key is written (`permissions`, `permissions.contents`, …). */
+  keyPositions: Record<string, { line: number; column: number }>
 }
 
 export interface LoadedRequirements {
@@ -169,17 +171,20 @@ export function validate(file: ParsedFile, data: unknown): LoadedRequirements {
       const keyNode = nodeAt(doc, ['tokens', secret], true)
       const at = keyNode?.range ? positionOf(file, keyNode.range[0]) : { line: 1, column: 1 }
       const fieldPositions: DeclaredToken['fieldPositions'] = {}
+      const keyPositions: DeclaredToken['keyPositions'] = {}
       const mark = (name: string, path: PropertyKey[]) => {
-        const n = nodeAt(doc, ['tokens', secret, ...path], false)
-        if (n?.range) {
-          const p = positionOf(file, n.range[0])
-          fieldPositions[name] = { line: p.line, column: p.column }
+        for (const [want, into] of [[false, fieldPositions], [true, keyPositions]] as const) {
+          const n = nodeAt(doc, ['tokens', secret, ...path], want)
+          if (n?.range) {
+            const p = positionOf(file, n.range[0])
+            into[name] = { line: p.line, column: p.column }
+          }
         }
       }
       for (const field of Object.keys(parsed.data)) mark(field, [field])
       for (const perm of Object.keys(parsed.data.permissions ?? {})) mark(`permissions.${perm}`, ['permissions', perm])
       ;(parsed.data.scopes ?? []).forEach((_, i) => mark(`scopes.${i}`, ['scopes', i]))
-      tokens.push({ ...parsed.data, secret: secret.toUpperCase(), line: at.line, column: at.column, fieldPositions })
+      tokens.push({ ...parsed.data, secret: secret.toUpperCase(), line: at.line, column: at.column, fieldPositions, keyPositions })
     }
   }
   return {

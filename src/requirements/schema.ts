@@ -14,6 +14,10 @@ export const RULE_IDS = [
   'prefer-fine-grained',
   'pat-expiry',
   'workflow-error',
+  'pat-where-github-token-would-do',
+  'over-scoped-request',
+  'under-scoped-request',
+  'prefer-github-app',
 ] as const
 
 const secretName = z

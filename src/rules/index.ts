@@ -6,8 +6,23 @@ import type { Rule } from './types.js'
 import { rule as undeclaredPat } from './undeclared-pat.js'
 import { rule as unusedPat } from './unused-pat.js'
 import { rule as workflowError } from './workflow-error.js'
+import { rule as patWhereGithubTokenWouldDo } from './pat-where-github-token-would-do.js'
+import { rule as overScopedRequest } from './over-scoped-request.js'
+import { rule as underScopedRequest } from './under-scoped-request.js'
+import { rule as preferGithubApp } from './prefer-github-app.js'
 
-export const RULES: readonly Rule[] = [workflowError, invalidRequirements, undeclaredPat, unusedPat, preferFineGrained, patExpiry]
+export const RULES: readonly Rule[] = [
+  workflowError,
+  invalidRequirements,
+  undeclaredPat,
+  unusedPat,
+  patWhereGithubTokenWouldDo,
+  overScopedRequest,
+  underScopedRequest,
+  preferFineGrained,
+  preferGithubApp,
+  patExpiry,
+]
 
 export const RULES_BY_ID = new Map(RULES.map((r) => [r.meta.id, r]))
 

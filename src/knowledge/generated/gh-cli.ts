@@ -50,8 +50,7 @@ export const GH_COMMANDS: Record<string, readonly GhCall[]> = {
    "operation": "mutation requestReviews (PullRequestCreateRequestReviews)",
    "when": "--reviewer",
    "permissions": [
-    "pull_requests:write",
-    "members:read"
+    "pull_requests:write"
    ]
   },
   {
@@ -76,7 +75,6 @@ export const GH_COMMANDS: Record<string, readonly GhCall[]> = {
    "operation": "mutation mergePullRequest (PullRequestMerge)",
    "when": "direct merge",
    "permissions": [
-    "contents:write",
     "contents:write"
    ]
   },
@@ -104,8 +102,6 @@ export const GH_COMMANDS: Record<string, readonly GhCall[]> = {
    "kind": "GraphQL",
    "operation": "mutation addComment (CommentCreate)",
    "permissions": [
-    "pull_requests:write",
-    "issues:write",
     "pull_requests:write"
    ]
   },
@@ -250,9 +246,7 @@ export const GH_COMMANDS: Record<string, readonly GhCall[]> = {
    "method": "POST",
    "path": "https://uploads.github.com/repos/{owner}/{repo}/releases/{release_id}/assets?name=...",
    "when": "assets given",
-   "permissions": [
-    "contents:write"
-   ]
+   "permissions": []
   },
   {
    "kind": "REST",
@@ -295,9 +289,7 @@ export const GH_COMMANDS: Record<string, readonly GhCall[]> = {
    "kind": "REST",
    "method": "POST",
    "path": "https://uploads.github.com/repos/{owner}/{repo}/releases/{release_id}/assets?name=...",
-   "permissions": [
-    "contents:write"
-   ]
+   "permissions": []
   },
   {
    "kind": "REST",

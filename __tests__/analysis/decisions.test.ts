@@ -1,0 +1,112 @@
+/**
+ * The verdict and needs per kind of step: table-driven, one workflow per row. `repo` is the
+ * repository running the workflow; `extra` adds workflows (their triggers count for R1).
+ */
+import { cleanRepos, lintWorkflow } from '../helpers.js'
+
+afterAll(cleanRepos)
+
+const CI = { '.github/workflows/test.yml': 'on: [push, pull_request]\njobs:\n  t:\n    runs-on: x\n    steps:\n      - run: make test\n' }
+
+interface Row {
+  name: string
+  on?: string
+  steps: string
+  verdict: boolean | null
+  needs: Record<string, string>
+  extra?: Record<string, string>
+  reason?: RegExp
+  /** Extra job-level YAML (strategy, env). */
+  job?: string
+}
+
+const step = (uses: string, withs: Record<string, string>) =>
+  `      - uses: ${uses}\n        with:\n${Object.entries(withs).map(([k, v]) => `          ${k}: ${v}`).join('\n')}`
+
+const rows: Row[] = [
+  { name: 'checkout of this repository', steps: step('actions/checkout@v4', { token: '${{ secrets.X_PAT }}' }), verdict: true, needs: { contents: 'read' } },
+  { name: 'checkout of another repository (reading it may work if it is public)', steps: step('actions/checkout@v4', { repository: 'octo/lib', token: '${{ secrets.X_PAT }}' }), verdict: null, needs: { contents: 'read' }, reason: /only if it is public \(R3\)/ },
+  {
+    name: 'checkout, then a push that CI listens to',
+    steps: step('actions/checkout@v4', { token: '${{ secrets.X_PAT }}' }) + '\n      - run: git commit -am x && git push',
+    extra: CI,
+    verdict: false,
+    needs: { contents: 'write' },
+    reason: /\(R1\)/,
+  },
+  {
+    name: 'checkout, then a push, with no other workflow visible',
+    on: 'workflow_dispatch',
+    steps: step('actions/checkout@v4', { token: '${{ secrets.X_PAT }}' }) + '\n      - run: git push',
+    verdict: null,
+    needs: { contents: 'write' },
+  },
+  {
+    name: 'checkout, then a push nothing listens to',
+    on: 'workflow_dispatch',
+    steps: step('actions/checkout@v4', { token: '${{ secrets.X_PAT }}' }) + '\n      - run: git push',
+    extra: { '.github/workflows/lint.yml': 'on: pull_request\njobs:\n  l:\n    runs-on: x\n    steps:\n      - run: true\n' },
+    verdict: true,
+    needs: { contents: 'write' },
+  },
+  { name: 'dispatch into this repository (R1a)', steps: step('peter-evans/repository-dispatch@v3', { token: '${{ secrets.X_PAT }}', 'event-type': 'go' }), verdict: true, needs: { contents: 'write' }, reason: /R1a/ },
+  { name: 'dispatch to another repository (R3)', steps: step('peter-evans/repository-dispatch@v3', { token: '${{ secrets.X_PAT }}', repository: 'octo/docs', 'event-type': 'go' }), verdict: false, needs: { contents: 'write' }, reason: /\(R3\)/ },
+  {
+    name: 'dispatch over a matrix with another repository',
+    job: '    strategy:\n      matrix:\n        repo: [octo/app, octo/web]\n',
+    steps: step('peter-evans/repository-dispatch@v3', { token: '${{ secrets.X_PAT }}', repository: '${{ matrix.repo }}', 'event-type': 'go' }),
+    verdict: false,
+    needs: { contents: 'write' },
+  },
+  { name: 'repository named at run time', steps: step('peter-evans/repository-dispatch@v3', { token: '${{ secrets.X_PAT }}', repository: '${{ inputs.repo }}', 'event-type': 'go' }), verdict: null, needs: { contents: 'write' } },
+  { name: 'organization project (R5)', steps: step('actions/add-to-project@v1', { 'project-url': 'https://github.com/orgs/octo/projects/1', 'github-token': '${{ secrets.X_PAT }}' }), on: 'issues', verdict: false, needs: { organization_projects: 'write', issues: 'read' }, reason: /R5/ },
+  { name: 'comment in this repository', steps: step('peter-evans/create-or-update-comment@v4', { token: '${{ secrets.X_PAT }}', 'issue-number': '1', body: 'hi' }), verdict: true, needs: { issues: 'write', pull_requests: 'write' } },
+  { name: 'pull request pushed to a fork (R11)', steps: step('peter-evans/create-pull-request@v7', { token: '${{ secrets.X_PAT }}', 'push-to-fork': 'bot/app' }), verdict: false, needs: { contents: 'write', pull_requests: 'write' }, reason: /R11/ },
+  { name: 'an action pat-lint does not know', steps: step('someone/something@v1', { token: '${{ secrets.X_PAT }}' }), verdict: null, needs: {}, reason: /not in pat-lint's knowledge base/ },
+  { name: 'an unknown action aimed at another repository', steps: step('someone/something@v1', { token: '${{ secrets.X_PAT }}', repository: 'octo/other' }), verdict: false, needs: {} },
+  {
+    name: 'github-script calling this repository',
+    steps: step('actions/github-script@v7', { 'github-token': '${{ secrets.X_PAT }}', script: '"await github.rest.issues.addLabels({ ...context.repo, issue_number: 1, labels: [\'x\'] })"' }),
+    verdict: true,
+    needs: { issues: 'write' },
+  },
+  {
+    name: 'github-script dispatching a workflow in another repository',
+    steps: step('actions/github-script@v7', { 'github-token': '${{ secrets.X_PAT }}', script: '"await github.rest.actions.createWorkflowDispatch({ owner: \'octo\', repo: \'site\', workflow_id: \'d.yml\', ref: \'main\' })"' }),
+    verdict: false,
+    needs: { actions: 'write' },
+  },
+  { name: 'github-script with GraphQL', steps: step('actions/github-script@v7', { 'github-token': '${{ secrets.X_PAT }}', script: '"await github.graphql(\'query { viewer { login } }\')"' }), verdict: null, needs: {} },
+  { name: 'a secret set through gh (R6)', steps: '      - run: gh secret set X --body y\n        env:\n          GH_TOKEN: ${{ secrets.X_PAT }}', verdict: false, needs: { secrets: 'write' }, reason: /R6/ },
+  { name: 'gh in this repository', steps: '      - run: gh issue edit 1 --add-label x\n        env:\n          GH_TOKEN: ${{ secrets.X_PAT }}', verdict: true, needs: { issues: 'write' } },
+  { name: 'a script pat-lint cannot read', steps: '      - run: ./release.sh\n        env:\n          GH_TOKEN: ${{ secrets.X_PAT }}', verdict: null, needs: {} },
+  {
+    name: 'workflow env nobody reads',
+    steps: '      - run: echo hi',
+    verdict: true,
+    needs: {},
+    reason: /no step reads/,
+  },
+  { name: 'a reusable workflow decides for itself', steps: '', verdict: null, needs: {} },
+]
+
+function workflow(row: Row): string {
+  if (row.name === 'a reusable workflow decides for itself') {
+    return 'on: push\njobs:\n  call:\n    uses: octo/shared/.github/workflows/x.yml@v1\n    secrets:\n      token: ${{ secrets.X_PAT }}\n'
+  }
+  const env = row.name === 'workflow env nobody reads' ? 'env:\n  HIDDEN: ${{ secrets.X_PAT }}\n' : ''
+  return `on: ${row.on ?? 'push'}\n${env}jobs:\n  j:\n    runs-on: ubuntu-latest\n${row.job ?? ''}    steps:\n${row.steps}\n`
+}
+
+describe.each(rows.map((r) => [r.name, r] as const))('%s', (_name, row) => {
+  it('has the expected verdict and needs', () => {
+    const report = lintWorkflow(workflow(row), row.extra ?? {}, { repository: 'octo/app' })
+    const token = report.tokens.find((t) => t.secret === 'X_PAT')
+    expect(token).toBeDefined()
+    const use = token!.uses[0]
+    expect(use.githubTokenWouldDo).toBe(row.verdict)
+    expect(use.needs).toEqual(row.needs)
+    if (row.reason) expect(use.reasons.join('\n')).toMatch(row.reason)
+    expect(use.reasons.length).toBeGreaterThan(0)
+  })
+})

@@ -1,0 +1,107 @@
+/** What run scripts do with a token: one row per gh command, API call and git pattern. */
+import { analyseScript } from '../../src/analysis/run-script.js'
+
+const SELF = 'octo/app'
+const run = (script: string, tokenVars: string[] = ['GH_TOKEN'], env: Record<string, string> = {}) => {
+  const a = analyseScript(script, { self: SELF, tokenVars: new Set(tokenVars), env })
+  return {
+    calls: a.calls.map((c) => ({ what: c.what, permissions: c.permissions, target: c.target.kind === 'other' ? c.target.repo : c.target.kind })),
+    unknown: a.unknown.length,
+    persists: (a.persists ?? []).length,
+  }
+}
+
+describe('gh commands', () => {
+  it.each<[string, string, Record<string, string>, string]>([
+    ['pr create', 'gh pr create --fill', { pull_requests: 'write' }, 'same'],
+    ['pr merge --auto', 'gh pr merge --auto --squash "$PR"', { pull_requests: 'write', contents: 'write' }, 'same'],
+    ['pr merge', 'gh pr merge --squash 12', { pull_requests: 'read', contents: 'write' }, 'same'],
+    ['pr comment', 'gh pr comment 1 --body hi', { pull_requests: 'write' }, 'same'],
+    ['issue edit', 'gh issue edit 3 --add-label x', { issues: 'write' }, 'same'],
+    ['issue create in another repository', 'gh issue create -R octo/other -t x -b y', { issues: 'write' }, 'octo/other'],
+    ['workflow run --repo', 'gh workflow run deploy.yml --repo octo/site', { actions: 'write' }, 'octo/site'],
+    ['release create', 'gh release create v1 --generate-notes', { contents: 'write' }, 'same'],
+    ['secret set', 'gh secret set X --body y', { secrets: 'write' }, 'same'],
+    ['pr review (by endpoint)', 'gh pr review 4 --approve', { pull_requests: 'write' }, 'same'],
+    ['repo fork (by endpoint)', 'gh repo fork --clone=false', { administration: 'write' }, 'same'],
+  ])('%s', (_name, script, permissions, target) => {
+    const r = run(script)
+    expect(r.calls).toHaveLength(1)
+    expect(r.calls[0].permissions).toEqual(permissions)
+    expect(r.calls[0].target).toBe(target)
+  })
+
+  it('gh uses the token only when it is in GH_TOKEN or GITHUB_TOKEN (or logged in with it)', () => {
+    expect(run('gh pr list', ['MY_PAT']).calls).toEqual([])
+    expect(run('echo "$MY_PAT" | gh auth login --with-token\ngh pr list', ['MY_PAT']).calls).toHaveLength(1)
+  })
+
+  it('an unknown gh command is unknown, not guessed', () => {
+    expect(run('gh codespace create')).toMatchObject({ calls: [], unknown: 1 })
+  })
+})
+
+describe('gh api and curl', () => {
+  it.each<[string, string, string, Record<string, string>, string]>([
+    ['gh api default GET', 'gh api repos/octo/app/pulls', 'GET /repos/{owner}/{repo}/pulls', { pull_requests: 'read' }, 'same'],
+    ['gh api POST by fields', 'gh api repos/octo/docs/dispatches -f event_type=x', 'POST /repos/{owner}/{repo}/dispatches', { contents: 'write' }, 'octo/docs'],
+    ['gh api placeholders mean this repository', 'gh api -X POST repos/{owner}/{repo}/dispatches -f event_type=x', 'POST /repos/{owner}/{repo}/dispatches', { contents: 'write' }, 'same'],
+    [
+      'curl with -X',
+      'curl -X POST -H "Authorization: token $GH_TOKEN" https://api.github.com/repos/octo/web/dispatches -d \'{"event_type":"x"}\'',
+      'POST /repos/{owner}/{repo}/dispatches',
+      { contents: 'write' },
+      'octo/web',
+    ],
+    ['curl POST implied by data', 'curl -H "Authorization: Bearer ${GH_TOKEN}" -d "{}" "$GITHUB_API_URL/repos/$GITHUB_REPOSITORY/issues/1/comments"', 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { issues: 'write' }, 'same'],
+    ['repository through the step env', 'curl -u x:$GH_TOKEN -X POST https://api.github.com/repos/$TARGET/dispatches', 'POST /repos/{owner}/{repo}/dispatches', { contents: 'write' }, 'octo/target'],
+    ['org-level API', 'gh api orgs/octo/teams', 'GET /orgs/{org}/teams', { members: 'read' }, 'organization'],
+  ])('%s', (_name, script, what, permissions, target) => {
+    const r = run(script, ['GH_TOKEN'], { TARGET: 'octo/target' })
+    expect(r.calls).toHaveLength(1)
+    expect(r.calls[0].what).toBe(what)
+    expect(r.calls[0].permissions).toEqual(permissions)
+    expect(r.calls[0].target).toBe(target)
+  })
+
+  it('curl without the token is not a use of it', () => {
+    expect(run('curl -X POST https://api.github.com/repos/octo/x/dispatches').calls).toEqual([])
+  })
+
+  it('GraphQL is unknown unless it is about Projects', () => {
+    expect(run('gh api graphql -f query="query { viewer { login } }"')).toMatchObject({ calls: [], unknown: 1 })
+    expect(run('gh api graphql -f query="mutation { addProjectV2ItemById(input: {}) { item { id } } }"').calls[0].permissions).toEqual({ organization_projects: 'write' })
+  })
+})
+
+describe('git', () => {
+  it.each<[string, string, string[], Record<string, string>[], string[]]>([
+    ['clone with the token in the URL', 'git clone https://x-access-token:${{ secrets.X }}@github.com/octo/lib.git', [], [{ contents: 'read' }], ['octo/lib']],
+    ['push to a URL with the token', 'git push https://$PUSH@github.com/octo/site.git HEAD:main', ['PUSH'], [{ contents: 'write' }], ['octo/site']],
+    ['clone then push to its origin', 'git clone https://$T@github.com/octo/b.git\ncd b\ngit commit -am x\ngit push', ['T'], [{ contents: 'read' }, { contents: 'write' }], ['octo/b', 'octo/b']],
+    ['rebase then push may carry workflow files', 'git remote set-url origin https://x:$T@github.com/octo/app\ngit rebase origin/main\ngit push -f', ['T'], [{ contents: 'write', workflows: 'write' }], ['same']],
+    ['a plain push does not use a token held in env', 'git push', ['T'], [], []],
+  ])('%s', (_name, script, vars, permissions, targets) => {
+    const r = run(script, vars)
+    expect(r.calls.map((c) => c.permissions)).toEqual(permissions)
+    expect(r.calls.map((c) => c.target)).toEqual(targets)
+  })
+
+  it('a token stored for later steps is reported as persisting', () => {
+    expect(run('echo "https://u:$T@github.com" > ~/.git-credentials\ngit config --global credential.helper store', ['T']).persists).toBe(1)
+    expect(run('echo "$KEY" > ~/.ssh/id_rsa', ['KEY']).persists).toBe(1)
+  })
+})
+
+describe('other programs', () => {
+  it('docker login to ghcr.io needs packages, which only classic tokens have', () => {
+    const a = analyseScript('echo $T | docker login ghcr.io -u me --password-stdin\ndocker push ghcr.io/octo/app:1', { self: SELF, tokenVars: new Set(['T']), env: {} })
+    expect(a.calls[0].permissions).toEqual({ packages: 'write' })
+    expect(a.calls[0].classicOnly).toMatch(/classic/)
+  })
+
+  it('a program that may read the token is unknown; package installs and inert commands are not', () => {
+    expect(run('./deploy.sh').unknown).toBe(1)
+    expect(run('npm ci\npip install -r r.txt\necho done\nls').unknown).toBe(0)
+  })
+})

@@ -1,0 +1,56 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { runCli } from '../src/cli.js'
+import { lint } from '../src/lint.js'
+import { loadRequirements } from '../src/requirements/load.js'
+import { cleanRepos, makeRepo } from './helpers.js'
+
+afterAll(cleanRepos)
+
+const WF = `on: workflow_dispatch
+jobs:
+  a:
+    runs-on: x
+    steps:
+      - uses: peter-evans/repository-dispatch@v3
+        with:
+          token: \${{ secrets.DOCS_PAT }}
+          repository: octo/docs
+          event-type: go
+      - run: ./publish.sh
+        env:
+          GH_TOKEN: \${{ secrets.MYSTERY_PAT }}
+`
+
+describe('pat-lint init', () => {
+  it('writes a valid requirements file that the same workflows pass', () => {
+    const root = makeRepo({ '.github/workflows/a.yml': WF })
+    const r = runCli(['init', root, '--repository', 'octo/app'], {})
+    expect(r.code).toBe(0)
+    const text = readFileSync(join(root, '.github/pat-requirements.yml'), 'utf8')
+    const loaded = loadRequirements(root)
+    expect(loaded.errors).toEqual([])
+    const docs = loaded.tokens.find((t) => t.secret === 'DOCS_PAT')!
+    expect(docs).toMatchObject({ type: 'fine-grained', owner: 'octo', repositories: ['octo/docs'], 'expires-in': 90, permissions: { contents: 'write' } })
+    expect(text).toMatch(/# undecided at \.github\/workflows\/a\.yml:13: `\.\/publish\.sh` at line 1 may read \$GH_TOKEN/)
+    const after = lint(root, { repository: 'octo/app' })
+    expect(after.findings.filter((f) => ['over-scoped-request', 'under-scoped-request', 'undeclared-pat', 'invalid-requirements'].includes(f.rule))).toEqual([])
+  })
+
+  it('refuses to overwrite unless --force', () => {
+    const root = makeRepo({ '.github/workflows/a.yml': WF, 'pat-requirements.yml': 'version: 1\n' })
+    const refused = runCli(['init', root], {})
+    expect(refused.code).toBe(1)
+    expect(refused.stderr).toContain('pat-requirements.yml already exists; pass --force to overwrite it')
+    expect(readFileSync(join(root, 'pat-requirements.yml'), 'utf8')).toBe('version: 1\n')
+    expect(runCli(['init', root, '--force', '--requirements', 'pat-requirements.yml'], {}).code).toBe(0)
+    expect(readFileSync(join(root, 'pat-requirements.yml'), 'utf8')).toContain('DOCS_PAT:')
+  })
+
+  it('never writes outside the repository', () => {
+    const root = makeRepo({ '.github/workflows/a.yml': WF })
+    const r = runCli(['init', root, '--requirements', '../escape.yml'], {})
+    expect(r.code).toBe(1)
+    expect(r.stderr).toContain('leads outside the repository')
+  })
+})

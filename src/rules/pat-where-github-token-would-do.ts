@@ -1,0 +1,64 @@
+import { githubTokenPermissions } from '../analysis/decide.js'
+import { mergePermissions } from '../analysis/decide.js'
+import type { PermissionSet } from '../knowledge/permissions.js'
+import type { Rule, RuleFinding, TokenFacts } from './types.js'
+
+function blockText(needs: PermissionSet): string {
+  const { block } = githubTokenPermissions(needs)
+  const entries = Object.entries(block).sort(([a], [b]) => a.localeCompare(b))
+  return entries.length ? `permissions: { ${entries.map(([k, v]) => `${k}: ${v}`).join(', ')} }` : 'permissions: {}'
+}
+
+/** Per job: the permissions GITHUB_TOKEN would need there instead of the PAT. */
+function perJob(t: TokenFacts): string {
+  const jobs = new Map<string, PermissionSet>()
+  t.uses.forEach((u, i) => {
+    const job = u.job?.id ?? '(workflow env)'
+    jobs.set(job, mergePermissions(jobs.get(job) ?? {}, t.decisions[i].needs))
+  })
+  return [...jobs.entries()].map(([job, needs]) => `job ${job}: ${blockText(needs)}`).join('; ')
+}
+
+/**
+ * A PAT used where the built-in GITHUB_TOKEN would do: the PAT can be revoked. When the token is
+ * needed elsewhere, the uses that do not need it are noted, so the PAT reaches fewer steps.
+ */
+export const rule: Rule = {
+  meta: { id: 'pat-where-github-token-would-do', description: 'A PAT is used where GITHUB_TOKEN would do', defaultSeverity: 'warning' },
+  check(ctx) {
+    const out: RuleFinding[] = []
+    for (const t of ctx.tokens) {
+      if (!t.uses.length) continue
+      if (t.verdict.githubTokenWouldDo === true) {
+        const first = t.uses[0]
+        const unread = t.decisions.every((d) => !d.calls.length)
+        out.push({
+          file: first.file,
+          line: first.line,
+          column: first.column,
+          secret: t.secret,
+          message: unread
+            ? `${t.secret} is exposed but nothing uses it: remove it from env and revoke the token`
+            : `every use of ${t.secret} could use GITHUB_TOKEN (\`\${{ github.token }}\`) instead: ${perJob(t)}; then revoke the token`,
+        })
+        continue
+      }
+      if (t.verdict.githubTokenWouldDo !== false) continue
+      t.uses.forEach((u, i) => {
+        const d = t.decisions[i]
+        if (d.githubTokenWouldDo !== true) return
+        out.push({
+          file: u.file,
+          line: u.line,
+          column: u.column,
+          secret: t.secret,
+          severity: 'note',
+          message: d.calls.length
+            ? `this use of ${t.secret} could take GITHUB_TOKEN with ${blockText(d.needs)}: the PAT need not reach this step`
+            : `${t.secret} reaches this place but nothing here uses it: remove it`,
+        })
+      })
+    }
+    return out
+  },
+}

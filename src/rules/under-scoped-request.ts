@@ -1,0 +1,43 @@
+import { impliedScopes, levelRank } from '../knowledge/permissions.js'
+import type { Rule, RuleFinding } from './types.js'
+
+/** The workflows need more than pat-requirements.yml requests: the job will fail at run time. */
+export const rule: Rule = {
+  meta: { id: 'under-scoped-request', description: 'A token requests less than its uses need', defaultSeverity: 'warning' },
+  check(ctx) {
+    const file = ctx.requirements.path
+    if (!file) return []
+    const out: RuleFinding[] = []
+    for (const t of ctx.tokens) {
+      const d = t.declaration
+      if (!d || !t.uses.length || t.verdict.githubTokenWouldDo === true) continue
+      const where = (perm: string) => {
+        const i = t.decisions.findIndex((x) => x.needs[perm])
+        const u = t.uses[i]
+        return u ? ` (needed at ${u.file}:${u.line})` : ''
+      }
+      const pos = d.keyPositions.permissions ?? d.keyPositions.scopes ?? { line: d.line, column: d.column }
+      const at = { file, line: pos.line, column: pos.column, secret: t.secret }
+      if (d.type === 'fine-grained') {
+        for (const [perm, need] of Object.entries(t.verdict.minimal)) {
+          if (perm === 'packages' || perm === 'checks') continue // no fine-grained permission: prefer-fine-grained says so
+          const have = d.permissions?.[perm]
+          if (!have) out.push({ ...at, message: `${t.secret} needs ${perm}: ${need}${where(perm)}, which pat-requirements.yml does not request` })
+          else if (levelRank(have) < levelRank(need)) out.push({ ...at, message: `${t.secret} needs ${perm}: ${need}${where(perm)}, but requests only ${have}` })
+        }
+      } else {
+        const granted = new Set((d.scopes ?? []).flatMap((s) => [...impliedScopes(s)]))
+        for (const scope of t.verdict.minimalScopes) {
+          if (!granted.has(scope)) out.push({ ...at, message: `${t.secret} needs the ${scope} scope, which pat-requirements.yml does not request` })
+        }
+      }
+      if (Array.isArray(d.repositories)) {
+        const have = new Set(d.repositories.map((r) => r.toLowerCase()))
+        for (const repo of t.verdict.repositories) {
+          if (!have.has(repo.toLowerCase())) out.push({ ...at, ...(d.fieldPositions.repositories ?? {}), message: `${t.secret} acts on ${repo}, which its repositories list leaves out` })
+        }
+      }
+    }
+    return out
+  },
+}
