@@ -34400,314 +34400,26 @@ function findSecretUses(w, model, readsEnv = runReadsEnv) {
     return { uses, errors };
 }
 
-;// CONCATENATED MODULE: ./src/analysis/recognise.ts
-/**
- * Decides which secrets are GitHub credentials and says how each was recognised. A secret counts
- * when it is declared in pat-requirements.yml, reaches an input or environment variable known to
- * take a GitHub token, sits in a URL's credentials, is read by a script that talks to GitHub, or
- * is named like a GitHub token. Tokens of other services (Codecov, npm, Slack, cloud keys) are
- * left alone unless declared.
- */
-
-
-/** Input names that take a GitHub token in any action (from the names the knowledge base uses). */
-const GENERIC_TOKEN_INPUT = /^(github|gh|git|repo|repository|bot|personal|pat|api)?[-_]?(token|pat)$|^(personal[-_]access[-_]token|pat[-_]token|github[-_]pat|gh[-_]pat|ssh[-_]key|deploy[-_]key)$/i;
-/** Environment variables GitHub's own tools read a token from (gh, git credential helpers, octokit scripts). */
-const GITHUB_TOKEN_ENV = /^(GH|GITHUB)(_[A-Z0-9]+)*_(TOKEN|PAT)$|^(GH_ENTERPRISE_TOKEN|GITHUB_ENTERPRISE_TOKEN|GITHUB_PAT|GH_PAT|HOMEBREW_GITHUB_API_TOKEN|PERSONAL_TOKEN|PERSONAL_ACCESS_TOKEN)$|(^|_)PAT$/;
-/** Words in a secret's name that mean another service's credential. */
-const OTHER_SERVICE = /(^|_)(SLACK|DISCORD|TELEGRAM|TEAMS|NPM|NODE_AUTH|YARN|PYPI|NUGET|CARGO|CRATES|CODECOV|COVERALLS|SONAR|SNYK|DOCKER|DOCKERHUB|QUAY|AWS|AZURE|GCP|GCLOUD|GOOGLE|FIREBASE|HEROKU|NETLIFY|VERCEL|CLOUDFLARE|SENTRY|GITLAB|BITBUCKET|JIRA|LINEAR|OPENAI|ANTHROPIC|VSCE|OVSX|WAKATIME|JENKINS|TWITTER|MASTODON|CHROMATIC|BUTLER|ITCHIO|EXPO|APPLE|ANDROID|SIGNING|GPG|PGP|COSIGN|MAVEN|OSSRH|SONATYPE|GRADLE|CACHIX|TURBO|DATADOG|NEWRELIC)(_|$)/;
-/** Secret names that look like a GitHub token. */
-function looksLikeGithubToken(secret) {
-    const s = secret.toUpperCase();
-    if (OTHER_SERVICE.test(s))
-        return false;
-    const words = s.split(/_+/).filter(Boolean);
-    if (words.some((w) => w === 'PAT' || w === 'GHPAT' || w === 'GHTOKEN' || w === 'GITHUBTOKEN'))
-        return true;
-    if (words.includes('PERSONAL') && (words.includes('TOKEN') || words.includes('ACCESS')))
-        return true;
-    const token = words.includes('TOKEN');
-    if (token && (words.includes('GITHUB') || words.includes('GH') || words.includes('BOT') || words.includes('REPO')))
-        return true;
-    return false;
-}
-/** A run script that talks to GitHub: gh, git over HTTPS or SSH to GitHub, the REST/GraphQL API. */
-function scriptTalksToGithub(script) {
-    return /\bgh\s+[a-z]|\bhub\s+[a-z]|api\.github\.com|GITHUB_API_URL|github\.com|\bgit\s+(push|clone|fetch|pull|remote|ls-remote|submodule)\b|ghcr\.io|\bnpm\.pkg\.github\.com/i.test(script);
-}
-function inputTakesGithubToken(step, input) {
-    const uses = step.uses?.value;
-    const facts = uses ? lookupAction(uses) : undefined;
-    if (facts) {
-        if (!facts.takesGithubToken)
-            return null;
-        return facts.tokenInputs.some((i) => i.name.toLowerCase() === input.toLowerCase()) ? `input \`${input}\` of ${facts.uses} takes a GitHub token` : null;
-    }
-    if (GENERIC_TOKEN_INPUT.test(input))
-        return `input \`${input}\` of ${uses ?? 'the step'} is named like a GitHub token input`;
-    // Any other `…_token` / `…-pat` input, unless it names another service (`codecov_token`).
-    if (/[-_](token|pat)$/i.test(input) && !OTHER_SERVICE.test(input.toUpperCase().replace(/-/g, '_'))) {
-        return `input \`${input}\` of ${uses ?? 'the step'} takes a token and names no other service`;
-    }
-    return null;
-}
-function envTakesGithubToken(name, steps) {
-    if (GITHUB_TOKEN_ENV.test(name))
-        return `environment variable ${name} is where GitHub tools read a token`;
-    for (const step of steps) {
-        const facts = step.uses ? lookupAction(step.uses.value) : undefined;
-        if (facts?.takesGithubToken && facts.tokenEnv.includes(name))
-            return `${facts.uses} reads a GitHub token from ${name}`;
-    }
-    return null;
-}
-/** Steps that receive the secret of `use` and run a script. */
-function scriptsReading(use) {
-    if (use.kind === 'run' && use.step?.run)
-        return [use.step.run.value];
-    if (use.kind === 'env' && use.input && use.readBy) {
-        return use.readBy.filter((s) => s.run && scriptReadsVariable(s.run.value, use.input)).map((s) => s.run.value);
-    }
-    return [];
-}
-/** How a single use shows its secret to be a GitHub credential, if it does. */
-function recogniseUse(use) {
-    if (use.kind === 'git-url')
-        return { how: 'git-url', detail: 'used as the credentials of a URL' };
-    if (use.kind === 'with' && use.step && use.input) {
-        const d = inputTakesGithubToken(use.step, use.input);
-        if (d)
-            return { how: 'token-input', detail: d };
-    }
-    if (use.kind === 'env' && use.input) {
-        const scope = use.step ? [use.step] : (use.readBy ?? []);
-        const d = envTakesGithubToken(use.input, scope);
-        if (d)
-            return { how: 'token-env', detail: d };
-    }
-    if (use.kind === 'reusable-workflow' && use.input && GENERIC_TOKEN_INPUT.test(use.input)) {
-        return { how: 'token-input', detail: `passed as \`${use.input}\` to a reusable workflow` };
-    }
-    if (scriptsReading(use).some(scriptTalksToGithub))
-        return { how: 'github-script', detail: 'read by a run script that calls GitHub (gh, git or the API)' };
-    return null;
-}
-/**
- * Recognises every credential among the uses. Returns, per secret name (as written in the
- * requirements when declared), the distinct ways it was recognised.
- */
-function recogniseSecrets(uses, declared) {
-    const out = new Map();
-    const add = (secret, r) => {
-        const list = out.get(secret) ?? [];
-        if (!list.some((x) => x.how === r.how && x.detail === r.detail))
-            list.push(r);
-        out.set(secret, list);
-    };
-    for (const name of declared)
-        add(name, { how: 'declared', detail: 'declared in the requirements file' });
-    for (const use of uses) {
-        if (!use.secret)
-            continue;
-        const r = recogniseUse(use);
-        if (r)
-            add(use.secret, r);
-    }
-    for (const use of uses) {
-        if (use.secret && !out.has(use.secret) && looksLikeGithubToken(use.secret))
-            add(use.secret, { how: 'name', detail: 'named like a GitHub token' });
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/ignore.ts
-const INLINE = /#\s*pat-lint:\s*ignore\[([^\]]*)\]/i;
-/** The rule ids ignored on one source line, or null when the line has no ignore comment. */
-function inlineIgnores(line) {
-    const m = INLINE.exec(line);
-    if (!m)
-        return null;
-    return new Set(m[1].split(',').map((s) => s.trim()).filter(Boolean));
-}
-function isIgnored(finding, lineText, config) {
-    const inline = lineText === undefined ? null : inlineIgnores(lineText);
-    if (inline && (inline.has(finding.rule) || inline.has('*')))
-        return true;
-    return config.some((entry) => typeof entry === 'string'
-        ? entry === finding.rule
-        : entry.rule === finding.rule &&
-            (!entry.secret || entry.secret.toUpperCase() === finding.secret?.toUpperCase()) &&
-            (!entry.file || entry.file.replace(/^\.\//, '') === finding.file));
-}
-
-;// CONCATENATED MODULE: ./src/workflow/files.ts
-/**
- * Finds the files pat-lint reads and reads them defensively: everything in a repository is
- * untrusted, so symlinks leading outside it are never followed, non-regular files are never
- * opened (a FIFO would block), and oversized, binary or non-UTF-8 files become errors.
- */
-
-
-/** Larger files are reported, not read: real workflows are a few kilobytes. */
-const MAX_FILE_BYTES = 1024 * 1024;
-const YAML_EXT = /\.ya?ml$/i;
-/** Turns a repository-relative path into an absolute one, or null when it escapes the root. */
-function insideRoot(root, path) {
-    const abs = (0,external_node_path_namespaceObject.resolve)(root, path);
-    const rel = (0,external_node_path_namespaceObject.relative)((0,external_node_path_namespaceObject.resolve)(root), abs);
-    if (rel === '' || (!rel.startsWith('..') && !rel.startsWith(external_node_path_namespaceObject.sep) && !/^[A-Za-z]:/.test(rel)))
-        return abs;
-    return null;
-}
-function toRepoPath(root, abs) {
-    return (0,external_node_path_namespaceObject.relative)(root, abs).split(external_node_path_namespaceObject.sep).join(external_node_path_namespaceObject.posix.sep);
-}
-function safeReaddir(dir) {
-    try {
-        return (0,external_node_fs_namespaceObject.readdirSync)(dir).sort();
-    }
-    catch {
-        return [];
-    }
-}
-/**
- * Lists workflows (`.github/workflows/*.yml|yaml`, not recursive, as GitHub reads them) and local
- * action metadata files: the repository's root action, every action under `.github/actions/`
- * (up to four levels down) and the extra directories given (from `uses: ./path` references).
- */
-function discoverFiles(root, extraActionDirs = []) {
-    const found = new Map();
-    const workflowsDir = (0,external_node_path_namespaceObject.join)(root, '.github', 'workflows');
-    for (const name of safeReaddir(workflowsDir)) {
-        if (YAML_EXT.test(name)) {
-            const path = toRepoPath(root, (0,external_node_path_namespaceObject.join)(workflowsDir, name));
-            found.set(path, { path, kind: 'workflow' });
-        }
-    }
-    const addActionDir = (dir) => {
-        for (const name of ['action.yml', 'action.yaml']) {
-            const abs = (0,external_node_path_namespaceObject.join)(dir, name);
-            if (existsNoFollow(abs)) {
-                const path = toRepoPath(root, abs);
-                if (!found.has(path))
-                    found.set(path, { path, kind: 'action' });
-            }
-        }
-    };
-    addActionDir(root);
-    const walk = (dir, depth) => {
-        addActionDir(dir);
-        if (depth === 0)
-            return;
-        for (const name of safeReaddir(dir)) {
-            const abs = (0,external_node_path_namespaceObject.join)(dir, name);
-            let st;
-            try {
-                st = (0,external_node_fs_namespaceObject.lstatSync)(abs);
-            }
-            catch {
-                continue;
-            }
-            if (st.isDirectory())
-                walk(abs, depth - 1); // symlinked directories are not entered
-        }
-    };
-    walk((0,external_node_path_namespaceObject.join)(root, '.github', 'actions'), 4);
-    for (const dir of extraActionDirs) {
-        const abs = insideRoot(root, dir);
-        if (abs)
-            addActionDir(abs);
-    }
-    return [...found.values()].sort((a, b) => a.path.localeCompare(b.path));
-}
-function existsNoFollow(abs) {
-    try {
-        (0,external_node_fs_namespaceObject.lstatSync)(abs);
-        return true;
-    }
-    catch {
-        return false;
-    }
-}
-function describeNonFile(st) {
-    if (st.isDirectory())
-        return 'a directory';
-    if (st.isFIFO())
-        return 'a FIFO';
-    if (st.isSocket())
-        return 'a socket';
-    if (st.isCharacterDevice() || st.isBlockDevice())
-        return 'a device';
-    return 'not a regular file';
-}
-/** 1-based line of a byte offset in a buffer. */
-function lineOfByte(buf, offset) {
-    let line = 1;
-    for (let i = 0; i < offset && i < buf.length; i++)
-        if (buf[i] === 0x0a)
-            line++;
-    return line;
-}
-/** Reads one candidate, or says with a position why it cannot be read. */
-function readCandidate(root, candidate, maxBytes = MAX_FILE_BYTES) {
-    const err = (message, line = 1) => ({ file: candidate.path, line, column: 1, message });
-    const abs = insideRoot(root, candidate.path);
-    if (!abs)
-        return err('path leads outside the repository; not read');
-    let st;
-    try {
-        st = (0,external_node_fs_namespaceObject.lstatSync)(abs);
-        if (st.isSymbolicLink()) {
-            let target;
-            try {
-                target = (0,external_node_fs_namespaceObject.realpathSync)(abs);
-            }
-            catch {
-                return err('symlink whose target does not exist; not read');
-            }
-            let realRoot;
-            try {
-                realRoot = (0,external_node_fs_namespaceObject.realpathSync)(root);
-            }
-            catch {
-                realRoot = (0,external_node_path_namespaceObject.resolve)(root);
-            }
-            if (!insideRoot(realRoot, (0,external_node_path_namespaceObject.relative)(realRoot, target)))
-                return err('symlink leads outside the repository; not followed');
-            st = (0,external_node_fs_namespaceObject.statSync)(target);
-        }
-    }
-    catch (e) {
-        return err(`cannot be read: ${e.code ?? 'error'}`);
-    }
-    if (!st.isFile())
-        return err(`is ${describeNonFile(st)}, not a file; not read`);
-    if (st.size > maxBytes) {
-        return err(`is ${(st.size / 1024 / 1024).toFixed(1)} MiB, over the ${(maxBytes / 1024 / 1024).toFixed(0)} MiB pat-lint reads; not linted`);
-    }
-    let buf;
-    try {
-        buf = (0,external_node_fs_namespaceObject.readFileSync)(abs);
-    }
-    catch (e) {
-        return err(`cannot be read: ${e.code ?? 'error'}`);
-    }
-    const nul = buf.indexOf(0);
-    if (nul >= 0)
-        return err('is binary (contains a NUL byte); not linted', lineOfByte(buf, nul));
-    let text;
-    try {
-        // fatal: invalid UTF-8 is an error rather than silent U+FFFD; a BOM is dropped.
-        text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
-    }
-    catch {
-        const loose = new TextDecoder('utf-8').decode(buf);
-        const bad = loose.indexOf('\uFFFD');
-        const line = bad < 0 ? 1 : loose.slice(0, bad).split('\n').length;
-        return err('is not valid UTF-8; not linted', line);
-    }
-    return { path: candidate.path, kind: candidate.kind, text };
-}
+;// CONCATENATED MODULE: ./src/knowledge/generated/endpoints.ts
+// GENERATED by scripts/generate-knowledge.mjs — do not edit. REST endpoint -> fine-grained permissions ("name:level", "+" = listed with additional permissions).
+// Facts from: github/docs src/github-apps/data/fpt-2026-03-10/fine-grained-pat-permissions.json @0a351d98e5f6fd3761558ef3bc4ea55c8813729a; github/docs src/github-apps/data/fpt-2026-03-10/server-to-server-permissions.json (only the checks key) @02ac71cd67f12f791665800215adb392e5bbea21
+/* eslint-disable */
+const ENDPOINT_PERMISSIONS = { "GET /orgs/{org}/insights/api/route-stats/{actor_type}/{actor_id}": ["organization_api_insights:read"], "GET /orgs/{org}/insights/api/subject-stats": ["organization_api_insights:read"], "GET /orgs/{org}/insights/api/summary-stats": ["organization_api_insights:read"], "GET /orgs/{org}/insights/api/summary-stats/users/{user_id}": ["organization_api_insights:read"], "GET /orgs/{org}/insights/api/summary-stats/{actor_type}/{actor_id}": ["organization_api_insights:read"], "GET /orgs/{org}/insights/api/time-stats": ["organization_api_insights:read"], "GET /orgs/{org}/insights/api/time-stats/users/{user_id}": ["organization_api_insights:read"], "GET /orgs/{org}/insights/api/time-stats/{actor_type}/{actor_id}": ["organization_api_insights:read"], "GET /orgs/{org}/insights/api/user-stats/{user_id}": ["organization_api_insights:read"], "GET /organizations/{org}/actions/cache/retention-limit": ["organization_administration:read"], "PUT /organizations/{org}/actions/cache/retention-limit": ["organization_administration:write"], "GET /organizations/{org}/actions/cache/storage-limit": ["organization_administration:read"], "PUT /organizations/{org}/actions/cache/storage-limit": ["organization_administration:write"], "GET /organizations/{org}/settings/billing/ai_credit/usage": ["organization_administration:read"], "GET /organizations/{org}/settings/billing/budgets": ["organization_administration:read"], "POST /organizations/{org}/settings/billing/budgets": ["organization_administration:write"], "GET /organizations/{org}/settings/billing/budgets/{budget_id}": ["organization_administration:read"], "PATCH /organizations/{org}/settings/billing/budgets/{budget_id}": ["organization_administration:write"], "DELETE /organizations/{org}/settings/billing/budgets/{budget_id}": ["organization_administration:write"], "GET /organizations/{org}/settings/billing/premium_request/usage": ["organization_administration:read"], "GET /organizations/{org}/settings/billing/usage": ["organization_administration:read"], "GET /organizations/{org}/settings/billing/usage/summary": ["organization_administration:read"], "PATCH /orgs/{org}": ["organization_administration:write"], "DELETE /orgs/{org}": ["organization_administration:write"], "GET /orgs/{org}/actions/cache/usage": ["organization_administration:read"], "GET /orgs/{org}/actions/cache/usage-by-repository": ["organization_administration:read"], "GET /orgs/{org}/actions/hosted-runners": ["organization_administration:read"], "POST /orgs/{org}/actions/hosted-runners": ["organization_administration:write"], "GET /orgs/{org}/actions/hosted-runners/images/github-owned": ["organization_administration:read"], "GET /orgs/{org}/actions/hosted-runners/images/partner": ["organization_administration:read"], "GET /orgs/{org}/actions/hosted-runners/limits": ["organization_administration:read"], "GET /orgs/{org}/actions/hosted-runners/machine-sizes": ["organization_administration:read"], "GET /orgs/{org}/actions/hosted-runners/platforms": ["organization_administration:read"], "GET /orgs/{org}/actions/hosted-runners/{hosted_runner_id}": ["organization_administration:read"], "PATCH /orgs/{org}/actions/hosted-runners/{hosted_runner_id}": ["organization_administration:write"], "DELETE /orgs/{org}/actions/hosted-runners/{hosted_runner_id}": ["organization_administration:write"], "GET /orgs/{org}/actions/oidc/customization/properties/repo": ["organization_administration:read"], "POST /orgs/{org}/actions/oidc/customization/properties/repo": ["organization_administration:write"], "DELETE /orgs/{org}/actions/oidc/customization/properties/repo/{custom_property_name}": ["organization_administration:write"], "GET /orgs/{org}/actions/oidc/customization/sub": ["organization_administration:read"], "PUT /orgs/{org}/actions/oidc/customization/sub": ["organization_administration:write"], "GET /orgs/{org}/actions/permissions": ["organization_administration:read"], "PUT /orgs/{org}/actions/permissions": ["organization_administration:write"], "GET /orgs/{org}/actions/permissions/artifact-and-log-retention": ["organization_administration:read"], "PUT /orgs/{org}/actions/permissions/artifact-and-log-retention": ["organization_administration:write"], "GET /orgs/{org}/actions/permissions/fork-pr-contributor-approval": ["organization_administration:read"], "PUT /orgs/{org}/actions/permissions/fork-pr-contributor-approval": ["organization_administration:write"], "GET /orgs/{org}/actions/permissions/fork-pr-workflows-private-repos": ["organization_administration:read"], "PUT /orgs/{org}/actions/permissions/fork-pr-workflows-private-repos": ["organization_administration:write"], "GET /orgs/{org}/actions/permissions/repositories": ["organization_administration:read"], "PUT /orgs/{org}/actions/permissions/repositories": ["organization_administration:write"], "PUT /orgs/{org}/actions/permissions/repositories/{repository_id}": ["organization_administration:write+"], "DELETE /orgs/{org}/actions/permissions/repositories/{repository_id}": ["organization_administration:write+"], "GET /orgs/{org}/actions/permissions/selected-actions": ["organization_administration:read"], "PUT /orgs/{org}/actions/permissions/selected-actions": ["organization_administration:write"], "GET /orgs/{org}/actions/permissions/self-hosted-runners": ["organization_administration:read"], "PUT /orgs/{org}/actions/permissions/self-hosted-runners": ["organization_administration:write"], "GET /orgs/{org}/actions/permissions/self-hosted-runners/repositories": ["organization_administration:read"], "PUT /orgs/{org}/actions/permissions/self-hosted-runners/repositories": ["organization_administration:write"], "PUT /orgs/{org}/actions/permissions/self-hosted-runners/repositories/{repository_id}": ["organization_administration:write+"], "DELETE /orgs/{org}/actions/permissions/self-hosted-runners/repositories/{repository_id}": ["organization_administration:write+"], "GET /orgs/{org}/actions/permissions/workflow": ["organization_administration:read"], "PUT /orgs/{org}/actions/permissions/workflow": ["organization_administration:write"], "GET /orgs/{org}/code-security/configurations": ["organization_administration:read"], "POST /orgs/{org}/code-security/configurations": ["organization_administration:write"], "GET /orgs/{org}/code-security/configurations/defaults": ["organization_administration:read"], "DELETE /orgs/{org}/code-security/configurations/detach": ["organization_administration:write"], "GET /orgs/{org}/code-security/configurations/{configuration_id}": ["organization_administration:read"], "PATCH /orgs/{org}/code-security/configurations/{configuration_id}": ["organization_administration:write"], "DELETE /orgs/{org}/code-security/configurations/{configuration_id}": ["organization_administration:write"], "POST /orgs/{org}/code-security/configurations/{configuration_id}/attach": ["organization_administration:write"], "PUT /orgs/{org}/code-security/configurations/{configuration_id}/defaults": ["organization_administration:write"], "GET /orgs/{org}/code-security/configurations/{configuration_id}/repositories": ["organization_administration:read"], "GET /orgs/{org}/copilot/billing": ["organization_administration:read+", "organization_copilot_seat_management:read+"], "GET /orgs/{org}/copilot/billing/seats": ["organization_administration:read+", "organization_copilot_seat_management:read+"], "POST /orgs/{org}/copilot/billing/selected_teams": ["organization_administration:write+", "organization_copilot_seat_management:write+"], "DELETE /orgs/{org}/copilot/billing/selected_teams": ["organization_administration:write+", "organization_copilot_seat_management:write+"], "POST /orgs/{org}/copilot/billing/selected_users": ["organization_administration:write+", "organization_copilot_seat_management:write+"], "DELETE /orgs/{org}/copilot/billing/selected_users": ["organization_administration:write+", "organization_copilot_seat_management:write+"], "GET /orgs/{org}/dependabot/repository-access": ["organization_administration:read"], "PATCH /orgs/{org}/dependabot/repository-access": ["organization_administration:write"], "PUT /orgs/{org}/dependabot/repository-access/default-level": ["organization_administration:write"], "GET /orgs/{org}/installations": ["organization_administration:read"], "GET /orgs/{org}/interaction-limits": ["organization_administration:read"], "PUT /orgs/{org}/interaction-limits": ["organization_administration:write"], "DELETE /orgs/{org}/interaction-limits": ["organization_administration:write"], "GET /orgs/{org}/members/{username}/copilot": ["organization_administration:read+", "organization_copilot_seat_management:read+"], "GET /orgs/{org}/rulesets": ["organization_administration:write"], "POST /orgs/{org}/rulesets": ["organization_administration:write"], "GET /orgs/{org}/rulesets/rule-suites": ["organization_administration:write"], "GET /orgs/{org}/rulesets/rule-suites/{rule_suite_id}": ["organization_administration:write"], "GET /orgs/{org}/rulesets/{ruleset_id}": ["organization_administration:write"], "PUT /orgs/{org}/rulesets/{ruleset_id}": ["organization_administration:write"], "DELETE /orgs/{org}/rulesets/{ruleset_id}": ["organization_administration:write"], "GET /orgs/{org}/rulesets/{ruleset_id}/history": ["organization_administration:write"], "GET /orgs/{org}/rulesets/{ruleset_id}/history/{version_id}": ["organization_administration:write"], "GET /orgs/{org}/secret-scanning/custom-patterns": ["organization_administration:read"], "POST /orgs/{org}/secret-scanning/custom-patterns": ["organization_administration:write"], "DELETE /orgs/{org}/secret-scanning/custom-patterns": ["organization_administration:write"], "PATCH /orgs/{org}/secret-scanning/custom-patterns/{pattern_id}": ["organization_administration:write"], "GET /orgs/{org}/secret-scanning/pattern-configurations": ["organization_administration:read"], "PATCH /orgs/{org}/secret-scanning/pattern-configurations": ["organization_administration:write"], "GET /orgs/{org}/security-managers": ["organization_administration:read"], "PUT /orgs/{org}/security-managers/teams/{team_slug}": ["organization_administration:write"], "DELETE /orgs/{org}/security-managers/teams/{team_slug}": ["organization_administration:write"], "GET /orgs/{org}/settings/immutable-releases": ["organization_administration:read"], "PUT /orgs/{org}/settings/immutable-releases": ["organization_administration:write"], "GET /orgs/{org}/settings/immutable-releases/repositories": ["organization_administration:read"], "PUT /orgs/{org}/settings/immutable-releases/repositories": ["organization_administration:write+"], "PUT /orgs/{org}/settings/immutable-releases/repositories/{repository_id}": ["organization_administration:write+"], "DELETE /orgs/{org}/settings/immutable-releases/repositories/{repository_id}": ["organization_administration:write+"], "POST /orgs/{org}/{security_product}/{enablement}": ["organization_administration:write"], "GET /orgs/{org}/agents/secrets": ["organization_agent_secrets:read"], "GET /orgs/{org}/agents/secrets/public-key": ["organization_agent_secrets:read"], "GET /orgs/{org}/agents/secrets/{secret_name}": ["organization_agent_secrets:read"], "PUT /orgs/{org}/agents/secrets/{secret_name}": ["organization_agent_secrets:write"], "DELETE /orgs/{org}/agents/secrets/{secret_name}": ["organization_agent_secrets:write"], "GET /orgs/{org}/agents/secrets/{secret_name}/repositories": ["organization_agent_secrets:read"], "PUT /orgs/{org}/agents/secrets/{secret_name}/repositories": ["organization_agent_secrets:write"], "PUT /orgs/{org}/agents/secrets/{secret_name}/repositories/{repository_id}": ["organization_agent_secrets:write+"], "DELETE /orgs/{org}/agents/secrets/{secret_name}/repositories/{repository_id}": ["organization_agent_secrets:write+"], "GET /orgs/{org}/agents/variables": ["organization_agent_variables:read"], "POST /orgs/{org}/agents/variables": ["organization_agent_variables:write"], "GET /orgs/{org}/agents/variables/{name}": ["organization_agent_variables:read"], "PATCH /orgs/{org}/agents/variables/{name}": ["organization_agent_variables:write"], "DELETE /orgs/{org}/agents/variables/{name}": ["organization_agent_variables:write"], "GET /orgs/{org}/agents/variables/{name}/repositories": ["organization_agent_variables:read"], "PUT /orgs/{org}/agents/variables/{name}/repositories": ["organization_agent_variables:write"], "PUT /orgs/{org}/agents/variables/{name}/repositories/{repository_id}": ["organization_agent_variables:write+"], "DELETE /orgs/{org}/agents/variables/{name}/repositories/{repository_id}": ["organization_agent_variables:write+"], "GET /orgs/{org}/blocks": ["organization_user_blocking:read"], "GET /orgs/{org}/blocks/{username}": ["organization_user_blocking:read"], "PUT /orgs/{org}/blocks/{username}": ["organization_user_blocking:write"], "DELETE /orgs/{org}/blocks/{username}": ["organization_user_blocking:write"], "GET /orgs/{org}/campaigns": ["organization_campaigns:read"], "POST /orgs/{org}/campaigns": ["organization_campaigns:write"], "GET /orgs/{org}/campaigns/{campaign_number}": ["organization_campaigns:read"], "PATCH /orgs/{org}/campaigns/{campaign_number}": ["organization_campaigns:write"], "DELETE /orgs/{org}/campaigns/{campaign_number}": ["organization_campaigns:write"], "GET /orgs/{org}/copilot-spaces": ["organization_copilot_spaces:read"], "POST /orgs/{org}/copilot-spaces": ["organization_copilot_spaces:write"], "GET /orgs/{org}/copilot-spaces/{space_number}": ["organization_copilot_spaces:read"], "PUT /orgs/{org}/copilot-spaces/{space_number}": ["organization_copilot_spaces:write"], "DELETE /orgs/{org}/copilot-spaces/{space_number}": ["organization_copilot_spaces:write"], "GET /orgs/{org}/copilot-spaces/{space_number}/resources": ["organization_copilot_spaces:read"], "POST /orgs/{org}/copilot-spaces/{space_number}/resources": ["organization_copilot_spaces:write"], "GET /orgs/{org}/copilot-spaces/{space_number}/resources/{space_resource_id}": ["organization_copilot_spaces:read"], "PUT /orgs/{org}/copilot-spaces/{space_number}/resources/{space_resource_id}": ["organization_copilot_spaces:write"], "DELETE /orgs/{org}/copilot-spaces/{space_number}/resources/{space_resource_id}": ["organization_copilot_spaces:write"], "GET /orgs/{org}/copilot/coding-agent/permissions": ["organization_copilot_agent_settings:read"], "PUT /orgs/{org}/copilot/coding-agent/permissions": ["organization_copilot_agent_settings:write"], "GET /orgs/{org}/copilot/coding-agent/permissions/repositories": ["organization_copilot_agent_settings:read"], "PUT /orgs/{org}/copilot/coding-agent/permissions/repositories": ["organization_copilot_agent_settings:write"], "PUT /orgs/{org}/copilot/coding-agent/permissions/repositories/{repository_id}": ["organization_copilot_agent_settings:write+"], "DELETE /orgs/{org}/copilot/coding-agent/permissions/repositories/{repository_id}": ["organization_copilot_agent_settings:write+"], "GET /orgs/{org}/copilot/content_exclusion": ["org_copilot_content_exclusion:read"], "PUT /orgs/{org}/copilot/content_exclusion": ["org_copilot_content_exclusion:write"], "GET /orgs/{org}/organization-roles": ["organization_custom_org_roles:read"], "GET /orgs/{org}/organization-roles/{role_id}": ["organization_custom_org_roles:read"], "GET /orgs/{org}/properties/schema": ["organization_custom_properties:read"], "PATCH /orgs/{org}/properties/schema": ["organization_custom_properties:admin"], "GET /orgs/{org}/properties/schema/{custom_property_name}": ["organization_custom_properties:read"], "PUT /orgs/{org}/properties/schema/{custom_property_name}": ["organization_custom_properties:admin"], "DELETE /orgs/{org}/properties/schema/{custom_property_name}": ["organization_custom_properties:admin"], "GET /orgs/{org}/properties/values": ["organization_custom_properties:read"], "PATCH /orgs/{org}/properties/values": ["organization_custom_properties:write"], "GET /users/{username}/events/orgs/{org}": ["organization_events:read"], "GET /orgs/{org}/copilot-spaces/{space_number}/collaborators": ["organization_copilot_seat_management:read"], "POST /orgs/{org}/copilot-spaces/{space_number}/collaborators": ["organization_copilot_seat_management:write"], "PUT /orgs/{org}/copilot-spaces/{space_number}/collaborators/{actor_type}/{actor_identifier}": ["organization_copilot_seat_management:write"], "DELETE /orgs/{org}/copilot-spaces/{space_number}/collaborators/{actor_type}/{actor_identifier}": ["organization_copilot_seat_management:write"], "GET /orgs/{org}/actions/hosted-runners/images/custom": ["organization_runner_custom_images:read"], "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}": ["organization_runner_custom_images:read"], "DELETE /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}": ["organization_runner_custom_images:write"], "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions": ["organization_runner_custom_images:read"], "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions/{version}": ["organization_runner_custom_images:read"], "DELETE /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions/{version}": ["organization_runner_custom_images:write"], "GET /orgs/{org}/issue-fields": ["issue_fields:read"], "POST /orgs/{org}/issue-fields": ["issue_fields:write"], "PATCH /orgs/{org}/issue-fields/{issue_field_id}": ["issue_fields:write"], "DELETE /orgs/{org}/issue-fields/{issue_field_id}": ["issue_fields:write"], "GET /orgs/{org}/issue-types": ["issue_types:read"], "POST /orgs/{org}/issue-types": ["issue_types:write"], "PUT /orgs/{org}/issue-types/{issue_type_id}": ["issue_types:write"], "DELETE /orgs/{org}/issue-types/{issue_type_id}": ["issue_types:write"], "GET /orgs/{org}/failed_invitations": ["members:read"], "GET /orgs/{org}/invitations": ["members:read"], "POST /orgs/{org}/invitations": ["members:write"], "DELETE /orgs/{org}/invitations/{invitation_id}": ["members:write"], "GET /orgs/{org}/invitations/{invitation_id}/teams": ["members:read"], "GET /orgs/{org}/members": ["members:read"], "GET /orgs/{org}/members/{username}": ["members:read"], "DELETE /orgs/{org}/members/{username}": ["members:write"], "GET /orgs/{org}/memberships/{username}": ["members:read"], "PUT /orgs/{org}/memberships/{username}": ["members:write"], "DELETE /orgs/{org}/memberships/{username}": ["members:write"], "DELETE /orgs/{org}/organization-roles/teams/{team_slug}": ["members:write"], "PUT /orgs/{org}/organization-roles/teams/{team_slug}/{role_id}": ["members:write"], "DELETE /orgs/{org}/organization-roles/teams/{team_slug}/{role_id}": ["members:write"], "DELETE /orgs/{org}/organization-roles/users/{username}": ["members:write"], "PUT /orgs/{org}/organization-roles/users/{username}/{role_id}": ["members:write"], "DELETE /orgs/{org}/organization-roles/users/{username}/{role_id}": ["members:write"], "GET /orgs/{org}/organization-roles/{role_id}/teams": ["members:read"], "GET /orgs/{org}/organization-roles/{role_id}/users": ["members:read"], "GET /orgs/{org}/outside_collaborators": ["members:read"], "PUT /orgs/{org}/outside_collaborators/{username}": ["members:write"], "DELETE /orgs/{org}/outside_collaborators/{username}": ["members:write"], "GET /orgs/{org}/public_members": ["members:read"], "GET /orgs/{org}/public_members/{username}": ["members:read"], "PUT /orgs/{org}/public_members/{username}": ["members:write"], "DELETE /orgs/{org}/public_members/{username}": ["members:write"], "GET /orgs/{org}/teams": ["members:read"], "POST /orgs/{org}/teams": ["members:write"], "GET /orgs/{org}/teams/{team_slug}": ["members:read"], "PATCH /orgs/{org}/teams/{team_slug}": ["members:write"], "DELETE /orgs/{org}/teams/{team_slug}": ["members:write"], "GET /orgs/{org}/teams/{team_slug}/invitations": ["members:read"], "GET /orgs/{org}/teams/{team_slug}/members": ["members:read"], "GET /orgs/{org}/teams/{team_slug}/memberships/{username}": ["members:read"], "PUT /orgs/{org}/teams/{team_slug}/memberships/{username}": ["members:write"], "DELETE /orgs/{org}/teams/{team_slug}/memberships/{username}": ["members:write"], "GET /orgs/{org}/teams/{team_slug}/repos": ["members:read"], "GET /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}": ["members:read+"], "PUT /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}": ["members:read+", "administration:write+"], "DELETE /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}": ["members:read+", "administration:write+"], "GET /orgs/{org}/teams/{team_slug}/teams": ["members:read"], "GET /teams/{team_id}": ["members:read"], "PATCH /teams/{team_id}": ["members:write"], "DELETE /teams/{team_id}": ["members:write"], "GET /teams/{team_id}/invitations": ["members:read"], "GET /teams/{team_id}/members": ["members:read"], "GET /teams/{team_id}/members/{username}": ["members:read"], "PUT /teams/{team_id}/members/{username}": ["members:write"], "DELETE /teams/{team_id}/members/{username}": ["members:write"], "GET /teams/{team_id}/memberships/{username}": ["members:read"], "PUT /teams/{team_id}/memberships/{username}": ["members:write"], "DELETE /teams/{team_id}/memberships/{username}": ["members:write"], "GET /teams/{team_id}/repos": ["members:read"], "GET /teams/{team_id}/repos/{owner}/{repo}": ["members:read+"], "PUT /teams/{team_id}/repos/{owner}/{repo}": ["members:read+", "administration:write+"], "DELETE /teams/{team_id}/repos/{owner}/{repo}": ["members:read+", "administration:write+"], "GET /teams/{team_id}/teams": ["members:read"], "GET /user/memberships/orgs/{org}": ["members:read"], "PATCH /user/memberships/orgs/{org}": ["members:write"], "GET /orgs/{org}/settings/network-configurations": ["organization_network_configurations:read"], "POST /orgs/{org}/settings/network-configurations": ["organization_network_configurations:write"], "GET /orgs/{org}/settings/network-configurations/{network_configuration_id}": ["organization_network_configurations:read"], "PATCH /orgs/{org}/settings/network-configurations/{network_configuration_id}": ["organization_network_configurations:write"], "DELETE /orgs/{org}/settings/network-configurations/{network_configuration_id}": ["organization_network_configurations:write"], "GET /orgs/{org}/settings/network-settings/{network_settings_id}": ["organization_network_configurations:read"], "GET /orgs/{org}/copilot/metrics/reports/organization-1-day": ["organization_copilot_metrics:read"], "GET /orgs/{org}/copilot/metrics/reports/organization-28-day/latest": ["organization_copilot_metrics:read"], "GET /orgs/{org}/copilot/metrics/reports/repos-1-day": ["organization_copilot_metrics:read"], "GET /orgs/{org}/copilot/metrics/reports/user-teams-1-day": ["organization_copilot_metrics:read"], "GET /orgs/{org}/copilot/metrics/reports/users-1-day": ["organization_copilot_metrics:read"], "GET /orgs/{org}/copilot/metrics/reports/users-28-day/latest": ["organization_copilot_metrics:read"], "GET /orgs/{org}/codespaces/secrets": ["organization_codespaces_secrets:read"], "GET /orgs/{org}/codespaces/secrets/public-key": ["organization_codespaces_secrets:read"], "GET /orgs/{org}/codespaces/secrets/{secret_name}": ["organization_codespaces_secrets:read"], "PUT /orgs/{org}/codespaces/secrets/{secret_name}": ["organization_codespaces_secrets:write"], "DELETE /orgs/{org}/codespaces/secrets/{secret_name}": ["organization_codespaces_secrets:write"], "GET /orgs/{org}/codespaces/secrets/{secret_name}/repositories": ["organization_codespaces_secrets:read"], "PUT /orgs/{org}/codespaces/secrets/{secret_name}/repositories": ["organization_codespaces_secrets:write"], "PUT /orgs/{org}/codespaces/secrets/{secret_name}/repositories/{repository_id}": ["organization_codespaces_secrets:write+"], "DELETE /orgs/{org}/codespaces/secrets/{secret_name}/repositories/{repository_id}": ["organization_codespaces_secrets:write+"], "PUT /orgs/{org}/codespaces/access": ["organization_codespaces_settings:write"], "POST /orgs/{org}/codespaces/access/selected_users": ["organization_codespaces_settings:write"], "DELETE /orgs/{org}/codespaces/access/selected_users": ["organization_codespaces_settings:write"], "GET /orgs/{org}/codespaces": ["organization_codespaces:read+", "codespaces:read+"], "GET /orgs/{org}/members/{username}/codespaces": ["organization_codespaces:read+", "codespaces:read+"], "DELETE /orgs/{org}/members/{username}/codespaces/{codespace_name}": ["organization_codespaces:write+", "codespaces:write+"], "POST /orgs/{org}/members/{username}/codespaces/{codespace_name}/stop": ["organization_codespaces:write+", "codespaces_lifecycle_admin:write+"], "GET /orgs/{org}/dependabot/secrets": ["organization_dependabot_secrets:read"], "GET /orgs/{org}/dependabot/secrets/public-key": ["organization_dependabot_secrets:read"], "GET /orgs/{org}/dependabot/secrets/{secret_name}": ["organization_dependabot_secrets:read"], "PUT /orgs/{org}/dependabot/secrets/{secret_name}": ["organization_dependabot_secrets:write"], "DELETE /orgs/{org}/dependabot/secrets/{secret_name}": ["organization_dependabot_secrets:write"], "GET /orgs/{org}/dependabot/secrets/{secret_name}/repositories": ["organization_dependabot_secrets:read"], "PUT /orgs/{org}/dependabot/secrets/{secret_name}/repositories": ["organization_dependabot_secrets:write"], "PUT /orgs/{org}/dependabot/secrets/{secret_name}/repositories/{repository_id}": ["organization_dependabot_secrets:write+"], "DELETE /orgs/{org}/dependabot/secrets/{secret_name}/repositories/{repository_id}": ["organization_dependabot_secrets:write+"], "GET /orgs/{org}/private-registries": ["organization_private_registries:read"], "POST /orgs/{org}/private-registries": ["organization_private_registries:write"], "GET /orgs/{org}/private-registries/public-key": ["organization_private_registries:read"], "GET /orgs/{org}/private-registries/{secret_name}": ["organization_private_registries:read"], "PATCH /orgs/{org}/private-registries/{secret_name}": ["organization_private_registries:write"], "DELETE /orgs/{org}/private-registries/{secret_name}": ["organization_private_registries:write"], "GET /orgs/{org}/projectsV2": ["organization_projects:read"], "GET /orgs/{org}/projectsV2/{project_number}": ["organization_projects:read"], "POST /orgs/{org}/projectsV2/{project_number}/drafts": ["organization_projects:write"], "GET /orgs/{org}/projectsV2/{project_number}/fields": ["organization_projects:read"], "POST /orgs/{org}/projectsV2/{project_number}/fields": ["organization_projects:write"], "GET /orgs/{org}/projectsV2/{project_number}/fields/{field_id}": ["organization_projects:read"], "GET /orgs/{org}/projectsV2/{project_number}/items": ["organization_projects:read"], "POST /orgs/{org}/projectsV2/{project_number}/items": ["organization_projects:write"], "GET /orgs/{org}/projectsV2/{project_number}/items/{item_id}": ["organization_projects:read"], "PATCH /orgs/{org}/projectsV2/{project_number}/items/{item_id}": ["organization_projects:write"], "DELETE /orgs/{org}/projectsV2/{project_number}/items/{item_id}": ["organization_projects:write"], "POST /orgs/{org}/projectsV2/{project_number}/views": ["organization_projects:write"], "GET /orgs/{org}/projectsV2/{project_number}/views/{view_number}/items": ["organization_projects:read"], "GET /orgs/{org}/actions/secrets": ["organization_secrets:read"], "GET /orgs/{org}/actions/secrets/public-key": ["organization_secrets:read"], "GET /orgs/{org}/actions/secrets/{secret_name}": ["organization_secrets:read"], "PUT /orgs/{org}/actions/secrets/{secret_name}": ["organization_secrets:write"], "DELETE /orgs/{org}/actions/secrets/{secret_name}": ["organization_secrets:write"], "GET /orgs/{org}/actions/secrets/{secret_name}/repositories": ["organization_secrets:read"], "PUT /orgs/{org}/actions/secrets/{secret_name}/repositories": ["organization_secrets:write"], "PUT /orgs/{org}/actions/secrets/{secret_name}/repositories/{repository_id}": ["organization_secrets:write+"], "DELETE /orgs/{org}/actions/secrets/{secret_name}/repositories/{repository_id}": ["organization_secrets:write+"], "GET /orgs/{org}/actions/runner-groups": ["organization_self_hosted_runners:read"], "POST /orgs/{org}/actions/runner-groups": ["organization_self_hosted_runners:write"], "GET /orgs/{org}/actions/runner-groups/{runner_group_id}": ["organization_self_hosted_runners:read"], "PATCH /orgs/{org}/actions/runner-groups/{runner_group_id}": ["organization_self_hosted_runners:write"], "DELETE /orgs/{org}/actions/runner-groups/{runner_group_id}": ["organization_self_hosted_runners:write"], "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/hosted-runners": ["organization_self_hosted_runners:read"], "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/repositories": ["organization_self_hosted_runners:read"], "PUT /orgs/{org}/actions/runner-groups/{runner_group_id}/repositories": ["organization_self_hosted_runners:write"], "PUT /orgs/{org}/actions/runner-groups/{runner_group_id}/repositories/{repository_id}": ["organization_self_hosted_runners:write+"], "DELETE /orgs/{org}/actions/runner-groups/{runner_group_id}/repositories/{repository_id}": ["organization_self_hosted_runners:write+"], "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/runners": ["organization_self_hosted_runners:read"], "PUT /orgs/{org}/actions/runner-groups/{runner_group_id}/runners": ["organization_self_hosted_runners:write"], "PUT /orgs/{org}/actions/runner-groups/{runner_group_id}/runners/{runner_id}": ["organization_self_hosted_runners:write"], "DELETE /orgs/{org}/actions/runner-groups/{runner_group_id}/runners/{runner_id}": ["organization_self_hosted_runners:write"], "GET /orgs/{org}/actions/runners": ["organization_self_hosted_runners:read"], "GET /orgs/{org}/actions/runners/downloads": ["organization_self_hosted_runners:read"], "POST /orgs/{org}/actions/runners/generate-jitconfig": ["organization_self_hosted_runners:write"], "POST /orgs/{org}/actions/runners/registration-token": ["organization_self_hosted_runners:write"], "POST /orgs/{org}/actions/runners/remove-token": ["organization_self_hosted_runners:write"], "GET /orgs/{org}/actions/runners/{runner_id}": ["organization_self_hosted_runners:read"], "DELETE /orgs/{org}/actions/runners/{runner_id}": ["organization_self_hosted_runners:write"], "GET /orgs/{org}/actions/runners/{runner_id}/labels": ["organization_self_hosted_runners:read"], "POST /orgs/{org}/actions/runners/{runner_id}/labels": ["organization_self_hosted_runners:write"], "PUT /orgs/{org}/actions/runners/{runner_id}/labels": ["organization_self_hosted_runners:write"], "DELETE /orgs/{org}/actions/runners/{runner_id}/labels": ["organization_self_hosted_runners:write"], "DELETE /orgs/{org}/actions/runners/{runner_id}/labels/{name}": ["organization_self_hosted_runners:write"], "GET /orgs/{org}/actions/variables": ["organization_actions_variables:read"], "POST /orgs/{org}/actions/variables": ["organization_actions_variables:write"], "GET /orgs/{org}/actions/variables/{name}": ["organization_actions_variables:read"], "PATCH /orgs/{org}/actions/variables/{name}": ["organization_actions_variables:write"], "DELETE /orgs/{org}/actions/variables/{name}": ["organization_actions_variables:write"], "GET /orgs/{org}/actions/variables/{name}/repositories": ["organization_actions_variables:read"], "PUT /orgs/{org}/actions/variables/{name}/repositories": ["organization_actions_variables:write"], "PUT /orgs/{org}/actions/variables/{name}/repositories/{repository_id}": ["organization_actions_variables:write+"], "DELETE /orgs/{org}/actions/variables/{name}/repositories/{repository_id}": ["organization_actions_variables:write+"], "GET /orgs/{org}/hooks": ["organization_hooks:read"], "POST /orgs/{org}/hooks": ["organization_hooks:write"], "GET /orgs/{org}/hooks/{hook_id}": ["organization_hooks:read"], "PATCH /orgs/{org}/hooks/{hook_id}": ["organization_hooks:write"], "DELETE /orgs/{org}/hooks/{hook_id}": ["organization_hooks:write"], "GET /orgs/{org}/hooks/{hook_id}/config": ["organization_hooks:read"], "PATCH /orgs/{org}/hooks/{hook_id}/config": ["organization_hooks:write"], "GET /orgs/{org}/hooks/{hook_id}/deliveries": ["organization_hooks:read"], "GET /orgs/{org}/hooks/{hook_id}/deliveries/{delivery_id}": ["organization_hooks:read"], "POST /orgs/{org}/hooks/{hook_id}/deliveries/{delivery_id}/attempts": ["organization_hooks:write"], "POST /orgs/{org}/hooks/{hook_id}/pings": ["organization_hooks:write"], "GET /repos/{owner}/{repo}/actions/artifacts": ["actions:read"], "GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}": ["actions:read"], "DELETE /repos/{owner}/{repo}/actions/artifacts/{artifact_id}": ["actions:write"], "GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}": ["actions:read"], "GET /repos/{owner}/{repo}/actions/cache/storage-limit": ["actions:read"], "GET /repos/{owner}/{repo}/actions/cache/usage": ["actions:read"], "GET /repos/{owner}/{repo}/actions/caches": ["actions:read"], "DELETE /repos/{owner}/{repo}/actions/caches": ["actions:write"], "DELETE /repos/{owner}/{repo}/actions/caches/{cache_id}": ["actions:write"], "GET /repos/{owner}/{repo}/actions/concurrency_groups": ["actions:read"], "GET /repos/{owner}/{repo}/actions/concurrency_groups/{concurrency_group_name}": ["actions:read"], "GET /repos/{owner}/{repo}/actions/jobs/{job_id}": ["actions:read"], "GET /repos/{owner}/{repo}/actions/jobs/{job_id}/logs": ["actions:read"], "POST /repos/{owner}/{repo}/actions/jobs/{job_id}/rerun": ["actions:write"], "GET /repos/{owner}/{repo}/actions/oidc/customization/sub": ["actions:read"], "PUT /repos/{owner}/{repo}/actions/oidc/customization/sub": ["actions:write"], "GET /repos/{owner}/{repo}/actions/runs": ["actions:read"], "GET /repos/{owner}/{repo}/actions/runs/{run_id}": ["actions:read"], "DELETE /repos/{owner}/{repo}/actions/runs/{run_id}": ["actions:write"], "GET /repos/{owner}/{repo}/actions/runs/{run_id}/approvals": ["actions:read"], "POST /repos/{owner}/{repo}/actions/runs/{run_id}/approve": ["actions:write"], "GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts": ["actions:read"], "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}": ["actions:read"], "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/jobs": ["actions:read"], "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/logs": ["actions:read"], "POST /repos/{owner}/{repo}/actions/runs/{run_id}/cancel": ["actions:write"], "GET /repos/{owner}/{repo}/actions/runs/{run_id}/concurrency_groups": ["actions:read"], "POST /repos/{owner}/{repo}/actions/runs/{run_id}/force-cancel": ["actions:write"], "GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs": ["actions:read"], "GET /repos/{owner}/{repo}/actions/runs/{run_id}/logs": ["actions:read"], "DELETE /repos/{owner}/{repo}/actions/runs/{run_id}/logs": ["actions:write"], "GET /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments": ["actions:read"], "POST /repos/{owner}/{repo}/actions/runs/{run_id}/rerun": ["actions:write"], "POST /repos/{owner}/{repo}/actions/runs/{run_id}/rerun-failed-jobs": ["actions:write"], "GET /repos/{owner}/{repo}/actions/runs/{run_id}/timing": ["actions:read"], "GET /repos/{owner}/{repo}/actions/workflows": ["actions:read"], "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}": ["actions:read"], "PUT /repos/{owner}/{repo}/actions/workflows/{workflow_id}/disable": ["actions:write"], "POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches": ["actions:write"], "PUT /repos/{owner}/{repo}/actions/workflows/{workflow_id}/enable": ["actions:write"], "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs": ["actions:read"], "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/timing": ["actions:read"], "GET /repos/{owner}/{repo}/environments": ["actions:read"], "GET /repos/{owner}/{repo}/environments/{environment_name}": ["actions:read"], "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies": ["actions:read"], "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}": ["actions:read"], "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules": ["actions:read"], "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/{protection_rule_id}": ["actions:read"], "POST /orgs/{org}/repos": ["administration:write"], "PATCH /repos/{owner}/{repo}": ["administration:write"], "DELETE /repos/{owner}/{repo}": ["administration:write"], "GET /repos/{owner}/{repo}/actions/cache/retention-limit": ["administration:read"], "PUT /repos/{owner}/{repo}/actions/cache/retention-limit": ["administration:write"], "PUT /repos/{owner}/{repo}/actions/cache/storage-limit": ["administration:write"], "GET /repos/{owner}/{repo}/actions/permissions": ["administration:read"], "PUT /repos/{owner}/{repo}/actions/permissions": ["administration:write"], "GET /repos/{owner}/{repo}/actions/permissions/access": ["administration:read"], "PUT /repos/{owner}/{repo}/actions/permissions/access": ["administration:write"], "GET /repos/{owner}/{repo}/actions/permissions/artifact-and-log-retention": ["administration:read"], "PUT /repos/{owner}/{repo}/actions/permissions/artifact-and-log-retention": ["administration:write"], "GET /repos/{owner}/{repo}/actions/permissions/fork-pr-contributor-approval": ["administration:read"], "PUT /repos/{owner}/{repo}/actions/permissions/fork-pr-contributor-approval": ["administration:write"], "GET /repos/{owner}/{repo}/actions/permissions/fork-pr-workflows-private-repos": ["administration:read"], "PUT /repos/{owner}/{repo}/actions/permissions/fork-pr-workflows-private-repos": ["administration:write"], "GET /repos/{owner}/{repo}/actions/permissions/selected-actions": ["administration:read"], "PUT /repos/{owner}/{repo}/actions/permissions/selected-actions": ["administration:write"], "GET /repos/{owner}/{repo}/actions/permissions/workflow": ["administration:read"], "PUT /repos/{owner}/{repo}/actions/permissions/workflow": ["administration:write"], "GET /repos/{owner}/{repo}/actions/runners": ["administration:read"], "GET /repos/{owner}/{repo}/actions/runners/downloads": ["administration:read"], "POST /repos/{owner}/{repo}/actions/runners/generate-jitconfig": ["administration:write"], "POST /repos/{owner}/{repo}/actions/runners/registration-token": ["administration:write"], "POST /repos/{owner}/{repo}/actions/runners/remove-token": ["administration:write"], "GET /repos/{owner}/{repo}/actions/runners/{runner_id}": ["administration:read"], "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}": ["administration:write"], "GET /repos/{owner}/{repo}/actions/runners/{runner_id}/labels": ["administration:read"], "POST /repos/{owner}/{repo}/actions/runners/{runner_id}/labels": ["administration:write"], "PUT /repos/{owner}/{repo}/actions/runners/{runner_id}/labels": ["administration:write"], "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}/labels": ["administration:write"], "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}/labels/{name}": ["administration:write"], "GET /repos/{owner}/{repo}/autolinks": ["administration:read"], "POST /repos/{owner}/{repo}/autolinks": ["administration:write"], "GET /repos/{owner}/{repo}/autolinks/{autolink_id}": ["administration:read"], "DELETE /repos/{owner}/{repo}/autolinks/{autolink_id}": ["administration:write"], "GET /repos/{owner}/{repo}/automated-security-fixes": ["administration:read"], "PUT /repos/{owner}/{repo}/automated-security-fixes": ["administration:write"], "DELETE /repos/{owner}/{repo}/automated-security-fixes": ["administration:write"], "GET /repos/{owner}/{repo}/branches/{branch}/protection": ["administration:read"], "PUT /repos/{owner}/{repo}/branches/{branch}/protection": ["administration:write"], "DELETE /repos/{owner}/{repo}/branches/{branch}/protection": ["administration:write"], "GET /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins": ["administration:read"], "POST /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins": ["administration:write"], "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins": ["administration:write"], "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews": ["administration:read"], "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews": ["administration:write"], "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews": ["administration:write"], "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures": ["administration:read"], "POST /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures": ["administration:write"], "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures": ["administration:write"], "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks": ["administration:read"], "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks": ["administration:write"], "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks": ["administration:write"], "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts": ["administration:read"], "POST /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts": ["administration:write"], "PUT /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts": ["administration:write"], "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts": ["administration:write"], "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions": ["administration:read"], "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions": ["administration:write"], "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps": ["administration:read"], "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps": ["administration:write"], "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps": ["administration:write"], "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps": ["administration:write"], "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams": ["administration:read"], "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams": ["administration:write"], "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams": ["administration:write"], "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams": ["administration:write"], "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users": ["administration:read"], "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users": ["administration:write"], "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users": ["administration:write"], "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users": ["administration:write"], "GET /repos/{owner}/{repo}/code-quality/setup": ["administration:write"], "PATCH /repos/{owner}/{repo}/code-quality/setup": ["administration:write"], "GET /repos/{owner}/{repo}/code-scanning/default-setup": ["administration:read"], "PATCH /repos/{owner}/{repo}/code-scanning/default-setup": ["administration:write"], "GET /repos/{owner}/{repo}/code-security-configuration": ["administration:read"], "PUT /repos/{owner}/{repo}/collaborators/{username}": ["administration:write"], "DELETE /repos/{owner}/{repo}/collaborators/{username}": ["administration:write"], "PUT /repos/{owner}/{repo}/environments/{environment_name}": ["administration:write"], "DELETE /repos/{owner}/{repo}/environments/{environment_name}": ["administration:write"], "POST /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies": ["administration:write"], "PUT /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}": ["administration:write"], "DELETE /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}": ["administration:write"], "POST /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules": ["administration:write"], "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/apps": ["administration:read"], "DELETE /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/{protection_rule_id}": ["administration:write"], "POST /repos/{owner}/{repo}/forks": ["administration:write+", "contents:read+"], "GET /repos/{owner}/{repo}/immutable-releases": ["administration:read"], "PUT /repos/{owner}/{repo}/immutable-releases": ["administration:write"], "DELETE /repos/{owner}/{repo}/immutable-releases": ["administration:write"], "GET /repos/{owner}/{repo}/interaction-limits": ["administration:read"], "PUT /repos/{owner}/{repo}/interaction-limits": ["administration:write"], "DELETE /repos/{owner}/{repo}/interaction-limits": ["administration:write"], "GET /repos/{owner}/{repo}/interaction-limits/pulls/bypass-list": ["administration:write"], "PUT /repos/{owner}/{repo}/interaction-limits/pulls/bypass-list": ["administration:write"], "DELETE /repos/{owner}/{repo}/interaction-limits/pulls/bypass-list": ["administration:write"], "GET /repos/{owner}/{repo}/interaction-limits/pulls/creation-cap": ["administration:write"], "PATCH /repos/{owner}/{repo}/interaction-limits/pulls/creation-cap": ["administration:write"], "GET /repos/{owner}/{repo}/invitations": ["administration:read+", "private_repository_invitations:read+"], "PATCH /repos/{owner}/{repo}/invitations/{invitation_id}": ["administration:write"], "DELETE /repos/{owner}/{repo}/invitations/{invitation_id}": ["administration:write"], "GET /repos/{owner}/{repo}/keys": ["administration:read"], "POST /repos/{owner}/{repo}/keys": ["administration:write"], "GET /repos/{owner}/{repo}/keys/{key_id}": ["administration:read"], "DELETE /repos/{owner}/{repo}/keys/{key_id}": ["administration:write"], "POST /repos/{owner}/{repo}/pages": ["administration:write+", "pages:write+"], "PUT /repos/{owner}/{repo}/pages": ["administration:write+", "pages:write+"], "DELETE /repos/{owner}/{repo}/pages": ["administration:write+", "pages:write+"], "GET /repos/{owner}/{repo}/pages/health": ["administration:write+", "pages:write+"], "PUT /repos/{owner}/{repo}/private-vulnerability-reporting": ["administration:write"], "DELETE /repos/{owner}/{repo}/private-vulnerability-reporting": ["administration:write"], "POST /repos/{owner}/{repo}/rulesets": ["administration:write"], "GET /repos/{owner}/{repo}/rulesets/rule-suites": ["administration:read"], "GET /repos/{owner}/{repo}/rulesets/rule-suites/{rule_suite_id}": ["administration:read"], "PUT /repos/{owner}/{repo}/rulesets/{ruleset_id}": ["administration:write"], "DELETE /repos/{owner}/{repo}/rulesets/{ruleset_id}": ["administration:write"], "GET /repos/{owner}/{repo}/rulesets/{ruleset_id}/history": ["administration:write"], "GET /repos/{owner}/{repo}/rulesets/{ruleset_id}/history/{version_id}": ["administration:write"], "POST /repos/{owner}/{repo}/security-advisories/{ghsa_id}/forks": ["administration:write+", "repository_advisories:read+"], "GET /repos/{owner}/{repo}/teams": ["administration:read"], "PUT /repos/{owner}/{repo}/topics": ["administration:write"], "GET /repos/{owner}/{repo}/traffic/clones": ["administration:read"], "GET /repos/{owner}/{repo}/traffic/popular/paths": ["administration:read"], "GET /repos/{owner}/{repo}/traffic/popular/referrers": ["administration:read"], "GET /repos/{owner}/{repo}/traffic/views": ["administration:read"], "GET /repos/{owner}/{repo}/vulnerability-alerts": ["administration:read"], "PUT /repos/{owner}/{repo}/vulnerability-alerts": ["administration:write"], "DELETE /repos/{owner}/{repo}/vulnerability-alerts": ["administration:write"], "POST /repos/{template_owner}/{template_repo}/generate": ["administration:write+", "contents:read+"], "POST /user/repos": ["administration:write"], "GET /user/repository_invitations": ["administration:read"], "DELETE /user/repository_invitations/{invitation_id}": ["administration:write"], "GET /repos/{owner}/{repo}/agents/organization-secrets": ["agent_secrets:read"], "GET /repos/{owner}/{repo}/agents/secrets": ["agent_secrets:read"], "GET /repos/{owner}/{repo}/agents/secrets/public-key": ["agent_secrets:read"], "GET /repos/{owner}/{repo}/agents/secrets/{secret_name}": ["agent_secrets:read"], "PUT /repos/{owner}/{repo}/agents/secrets/{secret_name}": ["agent_secrets:write"], "DELETE /repos/{owner}/{repo}/agents/secrets/{secret_name}": ["agent_secrets:write"], "GET /repos/{owner}/{repo}/agents/organization-variables": ["agent_variables:read"], "GET /repos/{owner}/{repo}/agents/variables": ["agent_variables:read"], "POST /repos/{owner}/{repo}/agents/variables": ["agent_variables:write"], "GET /repos/{owner}/{repo}/agents/variables/{name}": ["agent_variables:read"], "PATCH /repos/{owner}/{repo}/agents/variables/{name}": ["agent_variables:write"], "DELETE /repos/{owner}/{repo}/agents/variables/{name}": ["agent_variables:write"], "POST /orgs/{org}/artifacts/metadata/deployment-record": ["artifact_metadata:write"], "POST /orgs/{org}/artifacts/metadata/deployment-record/cluster/{cluster}": ["artifact_metadata:write"], "POST /orgs/{org}/artifacts/metadata/deployment-record/cluster/{cluster}/jobs": ["artifact_metadata:write"], "GET /orgs/{org}/artifacts/metadata/deployment-record/cluster/{cluster}/jobs/{job_id}": ["artifact_metadata:read"], "POST /orgs/{org}/artifacts/metadata/storage-record": ["artifact_metadata:write"], "GET /orgs/{org}/artifacts/{subject_digest}/metadata/deployment-records": ["artifact_metadata:read"], "GET /orgs/{org}/artifacts/{subject_digest}/metadata/storage-records": ["artifact_metadata:read"], "POST /orgs/{org}/attestations/delete-request": ["attestations:write"], "DELETE /orgs/{org}/attestations/digest/{subject_digest}": ["attestations:write"], "GET /orgs/{org}/attestations/repositories": ["attestations:read"], "DELETE /orgs/{org}/attestations/{attestation_id}": ["attestations:write"], "POST /repos/{owner}/{repo}/attestations": ["attestations:write"], "GET /repos/{owner}/{repo}/attestations/{subject_digest}": ["attestations:read"], "POST /users/{username}/attestations/delete-request": ["attestations:write"], "DELETE /users/{username}/attestations/digest/{subject_digest}": ["attestations:write"], "DELETE /users/{username}/attestations/{attestation_id}": ["attestations:write"], "GET /repos/{owner}/{repo}/code-quality/findings": ["code_quality:read"], "GET /repos/{owner}/{repo}/code-quality/findings/{finding_number}": ["code_quality:read"], "GET /orgs/{org}/code-scanning/alerts": ["security_events:read"], "GET /repos/{owner}/{repo}/code-scanning/alerts": ["security_events:read"], "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}": ["security_events:read"], "PATCH /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}": ["security_events:write"], "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix": ["security_events:read"], "POST /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix": ["security_events:write"], "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/instances": ["security_events:read"], "GET /repos/{owner}/{repo}/code-scanning/analyses": ["security_events:read"], "GET /repos/{owner}/{repo}/code-scanning/analyses/{analysis_id}": ["security_events:read"], "DELETE /repos/{owner}/{repo}/code-scanning/analyses/{analysis_id}": ["security_events:write"], "POST /repos/{owner}/{repo}/code-scanning/sarifs": ["security_events:write"], "GET /repos/{owner}/{repo}/code-scanning/sarifs/{sarif_id}": ["security_events:read"], "POST /user/codespaces/{codespace_name}/exports": ["codespaces_lifecycle_admin:write"], "GET /user/codespaces/{codespace_name}/exports/{export_id}": ["codespaces_lifecycle_admin:read"], "POST /user/codespaces/{codespace_name}/start": ["codespaces_lifecycle_admin:write"], "POST /user/codespaces/{codespace_name}/stop": ["codespaces_lifecycle_admin:write"], "GET /repos/{owner}/{repo}/codespaces/devcontainers": ["codespaces_metadata:read"], "GET /repos/{owner}/{repo}/codespaces/machines": ["codespaces_metadata:read"], "GET /user/codespaces/{codespace_name}/machines": ["codespaces_metadata:read"], "GET /repos/{owner}/{repo}/codespaces/secrets": ["codespaces_secrets:write"], "GET /repos/{owner}/{repo}/codespaces/secrets/public-key": ["codespaces_secrets:write"], "GET /repos/{owner}/{repo}/codespaces/secrets/{secret_name}": ["codespaces_secrets:write"], "PUT /repos/{owner}/{repo}/codespaces/secrets/{secret_name}": ["codespaces_secrets:write"], "DELETE /repos/{owner}/{repo}/codespaces/secrets/{secret_name}": ["codespaces_secrets:write"], "GET /repos/{owner}/{repo}/codespaces": ["codespaces:read"], "POST /repos/{owner}/{repo}/codespaces": ["codespaces:write"], "GET /repos/{owner}/{repo}/codespaces/new": ["codespaces:write"], "GET /repos/{owner}/{repo}/codespaces/permissions_check": ["codespaces:write"], "POST /repos/{owner}/{repo}/pulls/{pull_number}/codespaces": ["codespaces:write"], "GET /user/codespaces": ["codespaces:read"], "POST /user/codespaces": ["codespaces:write"], "GET /user/codespaces/{codespace_name}": ["codespaces:read"], "PATCH /user/codespaces/{codespace_name}": ["codespaces:write"], "DELETE /user/codespaces/{codespace_name}": ["codespaces:write"], "POST /user/codespaces/{codespace_name}/publish": ["codespaces:write"], "GET /repos/{owner}/{repo}/commits/{ref}/status": ["statuses:read"], "GET /repos/{owner}/{repo}/commits/{ref}/statuses": ["statuses:read"], "POST /repos/{owner}/{repo}/statuses/{sha}": ["statuses:write"], "POST /markdown": ["contents:read"], "GET /repos/{owner}/{repo}/activity": ["contents:read"], "GET /repos/{owner}/{repo}/branches": ["contents:read"], "GET /repos/{owner}/{repo}/branches/{branch}": ["contents:read"], "POST /repos/{owner}/{repo}/branches/{branch}/rename": ["contents:write"], "POST /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix/commits": ["contents:write"], "GET /repos/{owner}/{repo}/code-scanning/codeql/databases": ["contents:read"], "GET /repos/{owner}/{repo}/code-scanning/codeql/databases/{language}": ["contents:read"], "DELETE /repos/{owner}/{repo}/code-scanning/codeql/databases/{language}": ["contents:write"], "POST /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses": ["contents:write"], "GET /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses/{codeql_variant_analysis_id}": ["contents:read"], "GET /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses/{codeql_variant_analysis_id}/repos/{repo_owner}/{repo_name}": ["contents:read"], "GET /repos/{owner}/{repo}/codeowners/errors": ["contents:read"], "PATCH /repos/{owner}/{repo}/comments/{comment_id}": ["contents:write"], "DELETE /repos/{owner}/{repo}/comments/{comment_id}": ["contents:write"], "POST /repos/{owner}/{repo}/comments/{comment_id}/reactions": ["contents:write"], "DELETE /repos/{owner}/{repo}/comments/{comment_id}/reactions/{reaction_id}": ["contents:write"], "GET /repos/{owner}/{repo}/commits": ["contents:read"], "GET /repos/{owner}/{repo}/commits/{commit_sha}/branches-where-head": ["contents:read"], "POST /repos/{owner}/{repo}/commits/{commit_sha}/comments": ["contents:read"], "GET /repos/{owner}/{repo}/commits/{ref}": ["contents:read"], "GET /repos/{owner}/{repo}/community/profile": ["contents:read"], "GET /repos/{owner}/{repo}/compare/{basehead}": ["contents:read"], "GET /repos/{owner}/{repo}/contents/{path}": ["contents:read"], "PUT /repos/{owner}/{repo}/contents/{path}": ["contents:write+", "workflows:write+"], "DELETE /repos/{owner}/{repo}/contents/{path}": ["contents:write+", "workflows:write+"], "GET /repos/{owner}/{repo}/dependency-graph/compare/{basehead}": ["contents:read"], "GET /repos/{owner}/{repo}/dependency-graph/sbom": ["contents:read"], "GET /repos/{owner}/{repo}/dependency-graph/sbom/fetch-report/{sbom_uuid}": ["contents:read"], "GET /repos/{owner}/{repo}/dependency-graph/sbom/generate-report": ["contents:read"], "POST /repos/{owner}/{repo}/dependency-graph/snapshots": ["contents:write"], "POST /repos/{owner}/{repo}/dispatches": ["contents:write"], "POST /repos/{owner}/{repo}/git/blobs": ["contents:write"], "GET /repos/{owner}/{repo}/git/blobs/{file_sha}": ["contents:read"], "POST /repos/{owner}/{repo}/git/commits": ["contents:write"], "GET /repos/{owner}/{repo}/git/commits/{commit_sha}": ["contents:read"], "GET /repos/{owner}/{repo}/git/matching-refs/{ref}": ["contents:read"], "GET /repos/{owner}/{repo}/git/ref/{ref}": ["contents:read"], "POST /repos/{owner}/{repo}/git/refs": ["contents:write+", "workflows:write+"], "PATCH /repos/{owner}/{repo}/git/refs/{ref}": ["contents:write+", "workflows:write+"], "DELETE /repos/{owner}/{repo}/git/refs/{ref}": ["contents:write"], "POST /repos/{owner}/{repo}/git/tags": ["contents:write"], "GET /repos/{owner}/{repo}/git/tags/{tag_sha}": ["contents:read"], "POST /repos/{owner}/{repo}/git/trees": ["contents:write"], "GET /repos/{owner}/{repo}/git/trees/{tree_sha}": ["contents:read"], "GET /repos/{owner}/{repo}/import": ["contents:read"], "PUT /repos/{owner}/{repo}/import": ["contents:write"], "PATCH /repos/{owner}/{repo}/import": ["contents:write"], "DELETE /repos/{owner}/{repo}/import": ["contents:write"], "GET /repos/{owner}/{repo}/import/authors": ["contents:read"], "PATCH /repos/{owner}/{repo}/import/authors/{author_id}": ["contents:write"], "GET /repos/{owner}/{repo}/import/large_files": ["contents:read"], "PATCH /repos/{owner}/{repo}/import/lfs": ["contents:write"], "POST /repos/{owner}/{repo}/merge-upstream": ["contents:write"], "POST /repos/{owner}/{repo}/merges": ["contents:write"], "GET /repos/{owner}/{repo}/pulls/{pull_number}": ["contents:read+", "pull_requests:read+"], "PUT /repos/{owner}/{repo}/pulls/{pull_number}/merge": ["contents:write"], "GET /repos/{owner}/{repo}/readme": ["contents:read"], "GET /repos/{owner}/{repo}/readme/{dir}": ["contents:read"], "GET /repos/{owner}/{repo}/releases": ["contents:read"], "POST /repos/{owner}/{repo}/releases": ["contents:write+", "workflows:write+"], "GET /repos/{owner}/{repo}/releases/assets/{asset_id}": ["contents:read"], "PATCH /repos/{owner}/{repo}/releases/assets/{asset_id}": ["contents:write"], "DELETE /repos/{owner}/{repo}/releases/assets/{asset_id}": ["contents:write"], "POST /repos/{owner}/{repo}/releases/generate-notes": ["contents:write"], "GET /repos/{owner}/{repo}/releases/latest": ["contents:read"], "GET /repos/{owner}/{repo}/releases/tags/{tag}": ["contents:read"], "GET /repos/{owner}/{repo}/releases/{release_id}": ["contents:read"], "PATCH /repos/{owner}/{repo}/releases/{release_id}": ["contents:write+", "workflows:write+"], "DELETE /repos/{owner}/{repo}/releases/{release_id}": ["contents:write"], "GET /repos/{owner}/{repo}/releases/{release_id}/assets": ["contents:read"], "POST /repos/{owner}/{repo}/secret-scanning/push-protection-bypasses": ["contents:write"], "GET /repos/{owner}/{repo}/stargazers": ["contents:write+"], "GET /repos/{owner}/{repo}/subscribers": ["contents:write+"], "GET /repos/{owner}/{repo}/tarball/{ref}": ["contents:read"], "GET /repos/{owner}/{repo}/zipball/{ref}": ["contents:read"], "GET /repos/{owner}/{repo}/copilot/cloud-agent/configuration": ["copilot_agent_settings:read"], "PATCH /repos/{owner}/{repo}/properties/values": ["repository_custom_properties:write"], "GET /orgs/{org}/dependabot/alerts": ["vulnerability_alerts:read"], "GET /repos/{owner}/{repo}/dependabot/alerts": ["vulnerability_alerts:read"], "GET /repos/{owner}/{repo}/dependabot/alerts/{alert_number}": ["vulnerability_alerts:read"], "PATCH /repos/{owner}/{repo}/dependabot/alerts/{alert_number}": ["vulnerability_alerts:write"], "GET /repos/{owner}/{repo}/dependabot/secrets": ["dependabot_secrets:read"], "GET /repos/{owner}/{repo}/dependabot/secrets/public-key": ["dependabot_secrets:read"], "GET /repos/{owner}/{repo}/dependabot/secrets/{secret_name}": ["dependabot_secrets:read"], "PUT /repos/{owner}/{repo}/dependabot/secrets/{secret_name}": ["dependabot_secrets:write"], "DELETE /repos/{owner}/{repo}/dependabot/secrets/{secret_name}": ["dependabot_secrets:write"], "POST /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments": ["deployments:write"], "GET /repos/{owner}/{repo}/deployments": ["deployments:read"], "POST /repos/{owner}/{repo}/deployments": ["deployments:write"], "GET /repos/{owner}/{repo}/deployments/{deployment_id}": ["deployments:read"], "DELETE /repos/{owner}/{repo}/deployments/{deployment_id}": ["deployments:write"], "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses": ["deployments:read"], "POST /repos/{owner}/{repo}/deployments/{deployment_id}/statuses": ["deployments:write"], "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses/{status_id}": ["deployments:read"], "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets": ["environments:read"], "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets/public-key": ["environments:read"], "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}": ["environments:read"], "PUT /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}": ["environments:write"], "DELETE /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}": ["environments:write"], "GET /repos/{owner}/{repo}/environments/{environment_name}/variables": ["environments:read"], "POST /repos/{owner}/{repo}/environments/{environment_name}/variables": ["environments:write"], "GET /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}": ["environments:read"], "PATCH /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}": ["environments:write"], "DELETE /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}": ["environments:write"], "GET /repos/{owner}/{repo}/assignees": ["issues:read+", "pull_requests:read+"], "GET /repos/{owner}/{repo}/assignees/{assignee}": ["issues:read+", "pull_requests:read+"], "GET /repos/{owner}/{repo}/issues": ["issues:read"], "POST /repos/{owner}/{repo}/issues": ["issues:write"], "GET /repos/{owner}/{repo}/issues/comments": ["issues:read+", "pull_requests:read+"], "GET /repos/{owner}/{repo}/issues/comments/{comment_id}": ["issues:read+", "pull_requests:read+"], "PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}": ["issues:write+", "pull_requests:write+"], "DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}": ["issues:write+", "pull_requests:write+"], "PUT /repos/{owner}/{repo}/issues/comments/{comment_id}/pin": ["issues:write"], "DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}/pin": ["issues:write"], "GET /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions": ["issues:read"], "POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions": ["issues:write"], "DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions/{reaction_id}": ["issues:write"], "GET /repos/{owner}/{repo}/issues/events": ["issues:read"], "GET /repos/{owner}/{repo}/issues/events/{event_id}": ["issues:read+", "pull_requests:read+"], "GET /repos/{owner}/{repo}/issues/{issue_number}": ["issues:read"], "PATCH /repos/{owner}/{repo}/issues/{issue_number}": ["issues:write+", "pull_requests:write+"], "POST /repos/{owner}/{repo}/issues/{issue_number}/assignees": ["issues:write+", "pull_requests:write+"], "DELETE /repos/{owner}/{repo}/issues/{issue_number}/assignees": ["issues:write+", "pull_requests:write+"], "GET /repos/{owner}/{repo}/issues/{issue_number}/assignees/{assignee}": ["issues:read+", "pull_requests:read+"], "GET /repos/{owner}/{repo}/issues/{issue_number}/comments": ["issues:read+", "pull_requests:read+"], "POST /repos/{owner}/{repo}/issues/{issue_number}/comments": ["issues:write+", "pull_requests:write+"], "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by": ["issues:read"], "POST /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by": ["issues:write"], "DELETE /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by/{issue_id}": ["issues:write"], "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocking": ["issues:read"], "GET /repos/{owner}/{repo}/issues/{issue_number}/events": ["issues:read+", "pull_requests:read+"], "GET /repos/{owner}/{repo}/issues/{issue_number}/issue-field-values": ["issues:read"], "POST /repos/{owner}/{repo}/issues/{issue_number}/issue-field-values": ["issues:write+", "pull_requests:write+"], "PUT /repos/{owner}/{repo}/issues/{issue_number}/issue-field-values": ["issues:write+", "pull_requests:write+"], "DELETE /repos/{owner}/{repo}/issues/{issue_number}/issue-field-values/{issue_field_id}": ["issues:write+", "pull_requests:write+"], "GET /repos/{owner}/{repo}/issues/{issue_number}/labels": ["issues:read+", "pull_requests:read+"], "POST /repos/{owner}/{repo}/issues/{issue_number}/labels": ["issues:write+", "pull_requests:write+"], "PUT /repos/{owner}/{repo}/issues/{issue_number}/labels": ["issues:write+", "pull_requests:write+"], "DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels": ["issues:write+", "pull_requests:write+"], "DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}": ["issues:write+", "pull_requests:write+"], "PUT /repos/{owner}/{repo}/issues/{issue_number}/lock": ["issues:write+", "pull_requests:write+"], "DELETE /repos/{owner}/{repo}/issues/{issue_number}/lock": ["issues:write+", "pull_requests:write+"], "GET /repos/{owner}/{repo}/issues/{issue_number}/parent": ["issues:read"], "GET /repos/{owner}/{repo}/issues/{issue_number}/reactions": ["issues:read"], "POST /repos/{owner}/{repo}/issues/{issue_number}/reactions": ["issues:write"], "DELETE /repos/{owner}/{repo}/issues/{issue_number}/reactions/{reaction_id}": ["issues:write"], "DELETE /repos/{owner}/{repo}/issues/{issue_number}/sub_issue": ["issues:write"], "GET /repos/{owner}/{repo}/issues/{issue_number}/sub_issues": ["issues:read"], "POST /repos/{owner}/{repo}/issues/{issue_number}/sub_issues": ["issues:write"], "PATCH /repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority": ["issues:write"], "GET /repos/{owner}/{repo}/issues/{issue_number}/suggestions": ["issues:read+", "pull_requests:read+"], "POST /repos/{owner}/{repo}/issues/{issue_number}/suggestions/{suggestion_id}/approve": ["issues:write+", "pull_requests:write+"], "POST /repos/{owner}/{repo}/issues/{issue_number}/suggestions/{suggestion_id}/dismiss": ["issues:write+", "pull_requests:write+"], "GET /repos/{owner}/{repo}/issues/{issue_number}/timeline": ["issues:read+", "pull_requests:read+"], "GET /repos/{owner}/{repo}/labels": ["issues:read+", "pull_requests:read+"], "POST /repos/{owner}/{repo}/labels": ["issues:write+", "pull_requests:write+"], "GET /repos/{owner}/{repo}/labels/{name}": ["issues:read+", "pull_requests:read+"], "PATCH /repos/{owner}/{repo}/labels/{name}": ["issues:write+", "pull_requests:write+"], "DELETE /repos/{owner}/{repo}/labels/{name}": ["issues:write+", "pull_requests:write+"], "GET /repos/{owner}/{repo}/milestones": ["issues:read+", "pull_requests:read+"], "POST /repos/{owner}/{repo}/milestones": ["issues:write+", "pull_requests:write+"], "GET /repos/{owner}/{repo}/milestones/{milestone_number}": ["issues:read+", "pull_requests:read+"], "PATCH /repos/{owner}/{repo}/milestones/{milestone_number}": ["issues:write+", "pull_requests:write+"], "DELETE /repos/{owner}/{repo}/milestones/{milestone_number}": ["issues:write+", "pull_requests:write+"], "GET /repos/{owner}/{repo}/milestones/{milestone_number}/labels": ["issues:read+", "pull_requests:read+"], "GET /orgs/{org}/repos": ["metadata:read"], "GET /repos/{owner}/{repo}": ["metadata:read"], "GET /repos/{owner}/{repo}/collaborators": ["metadata:read"], "GET /repos/{owner}/{repo}/collaborators/{username}": ["metadata:read"], "GET /repos/{owner}/{repo}/collaborators/{username}/permission": ["metadata:read"], "GET /repos/{owner}/{repo}/comments": ["metadata:read"], "GET /repos/{owner}/{repo}/comments/{comment_id}": ["metadata:read"], "GET /repos/{owner}/{repo}/comments/{comment_id}/reactions": ["metadata:read"], "GET /repos/{owner}/{repo}/commits/{commit_sha}/comments": ["metadata:read"], "GET /repos/{owner}/{repo}/contributors": ["metadata:read"], "GET /repos/{owner}/{repo}/events": ["metadata:read"], "GET /repos/{owner}/{repo}/forks": ["metadata:read"], "GET /repos/{owner}/{repo}/hash-algorithm": ["metadata:read"], "GET /repos/{owner}/{repo}/issue-types": ["metadata:read"], "GET /repos/{owner}/{repo}/languages": ["metadata:read"], "GET /repos/{owner}/{repo}/license": ["metadata:read"], "GET /repos/{owner}/{repo}/private-vulnerability-reporting": ["metadata:read"], "GET /repos/{owner}/{repo}/properties/values": ["metadata:read"], "GET /repos/{owner}/{repo}/rules/branches/{branch}": ["metadata:read"], "GET /repos/{owner}/{repo}/rulesets": ["metadata:read"], "GET /repos/{owner}/{repo}/rulesets/{ruleset_id}": ["metadata:read"], "GET /repos/{owner}/{repo}/stats/code_frequency": ["metadata:read"], "GET /repos/{owner}/{repo}/stats/commit_activity": ["metadata:read"], "GET /repos/{owner}/{repo}/stats/contributors": ["metadata:read"], "GET /repos/{owner}/{repo}/stats/participation": ["metadata:read"], "GET /repos/{owner}/{repo}/stats/punch_card": ["metadata:read"], "GET /repos/{owner}/{repo}/tags": ["metadata:read"], "GET /repos/{owner}/{repo}/topics": ["metadata:read"], "GET /repositories": ["metadata:read"], "GET /search/labels": ["metadata:read"], "GET /user/repos": ["metadata:read"], "GET /users/{username}/repos": ["metadata:read"], "GET /repos/{owner}/{repo}/pages": ["pages:read"], "GET /repos/{owner}/{repo}/pages/builds": ["pages:read"], "POST /repos/{owner}/{repo}/pages/builds": ["pages:write"], "GET /repos/{owner}/{repo}/pages/builds/latest": ["pages:read"], "GET /repos/{owner}/{repo}/pages/builds/{build_id}": ["pages:read"], "POST /repos/{owner}/{repo}/pages/deployments": ["pages:write"], "GET /repos/{owner}/{repo}/pages/deployments/{pages_deployment_id}": ["pages:read"], "POST /repos/{owner}/{repo}/pages/deployments/{pages_deployment_id}/cancel": ["pages:write"], "GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls": ["pull_requests:read"], "GET /repos/{owner}/{repo}/pulls": ["pull_requests:read"], "POST /repos/{owner}/{repo}/pulls": ["pull_requests:write"], "GET /repos/{owner}/{repo}/pulls/comments": ["pull_requests:read"], "GET /repos/{owner}/{repo}/pulls/comments/{comment_id}": ["pull_requests:read"], "PATCH /repos/{owner}/{repo}/pulls/comments/{comment_id}": ["pull_requests:write"], "DELETE /repos/{owner}/{repo}/pulls/comments/{comment_id}": ["pull_requests:write"], "GET /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions": ["pull_requests:read"], "POST /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions": ["pull_requests:write"], "DELETE /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions/{reaction_id}": ["pull_requests:write"], "PATCH /repos/{owner}/{repo}/pulls/{pull_number}": ["pull_requests:write"], "GET /repos/{owner}/{repo}/pulls/{pull_number}/comments": ["pull_requests:read"], "POST /repos/{owner}/{repo}/pulls/{pull_number}/comments": ["pull_requests:write"], "POST /repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies": ["pull_requests:write"], "GET /repos/{owner}/{repo}/pulls/{pull_number}/commits": ["pull_requests:read"], "GET /repos/{owner}/{repo}/pulls/{pull_number}/files": ["pull_requests:read"], "GET /repos/{owner}/{repo}/pulls/{pull_number}/merge": ["pull_requests:read"], "GET /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers": ["pull_requests:read"], "POST /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers": ["pull_requests:write"], "DELETE /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers": ["pull_requests:write"], "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews": ["pull_requests:read"], "POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews": ["pull_requests:write"], "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}": ["pull_requests:read"], "PUT /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}": ["pull_requests:write"], "DELETE /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}": ["pull_requests:write"], "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/comments": ["pull_requests:read"], "PUT /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/dismissals": ["pull_requests:write"], "POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/events": ["pull_requests:write"], "PUT /repos/{owner}/{repo}/pulls/{pull_number}/update-branch": ["pull_requests:write"], "GET /orgs/{org}/security-advisories": ["repository_advisories:write"], "GET /repos/{owner}/{repo}/security-advisories": ["repository_advisories:read"], "POST /repos/{owner}/{repo}/security-advisories": ["repository_advisories:write"], "POST /repos/{owner}/{repo}/security-advisories/reports": ["repository_advisories:write"], "GET /repos/{owner}/{repo}/security-advisories/{ghsa_id}": ["repository_advisories:read"], "PATCH /repos/{owner}/{repo}/security-advisories/{ghsa_id}": ["repository_advisories:write"], "POST /repos/{owner}/{repo}/security-advisories/{ghsa_id}/cve": ["repository_advisories:write"], "GET /orgs/{org}/secret-scanning/alerts": ["secret_scanning_alerts:read"], "GET /repos/{owner}/{repo}/secret-scanning/alerts": ["secret_scanning_alerts:read"], "GET /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}": ["secret_scanning_alerts:read"], "PATCH /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}": ["secret_scanning_alerts:write"], "GET /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}/locations": ["secret_scanning_alerts:read"], "GET /repos/{owner}/{repo}/secret-scanning/custom-patterns": ["secret_scanning_alerts:read"], "POST /repos/{owner}/{repo}/secret-scanning/custom-patterns": ["secret_scanning_alerts:write"], "DELETE /repos/{owner}/{repo}/secret-scanning/custom-patterns": ["secret_scanning_alerts:write"], "PATCH /repos/{owner}/{repo}/secret-scanning/custom-patterns/{pattern_id}": ["secret_scanning_alerts:write"], "GET /repos/{owner}/{repo}/secret-scanning/scan-history": ["secret_scanning_alerts:read"], "GET /repos/{owner}/{repo}/actions/organization-secrets": ["secrets:read"], "GET /repos/{owner}/{repo}/actions/secrets": ["secrets:read"], "GET /repos/{owner}/{repo}/actions/secrets/public-key": ["secrets:read"], "GET /repos/{owner}/{repo}/actions/secrets/{secret_name}": ["secrets:read"], "PUT /repos/{owner}/{repo}/actions/secrets/{secret_name}": ["secrets:write"], "DELETE /repos/{owner}/{repo}/actions/secrets/{secret_name}": ["secrets:write"], "GET /repos/{owner}/{repo}/actions/organization-variables": ["actions_variables:read"], "GET /repos/{owner}/{repo}/actions/variables": ["actions_variables:read"], "POST /repos/{owner}/{repo}/actions/variables": ["actions_variables:write"], "GET /repos/{owner}/{repo}/actions/variables/{name}": ["actions_variables:read"], "PATCH /repos/{owner}/{repo}/actions/variables/{name}": ["actions_variables:write"], "DELETE /repos/{owner}/{repo}/actions/variables/{name}": ["actions_variables:write"], "GET /repos/{owner}/{repo}/hooks": ["repository_hooks:read"], "POST /repos/{owner}/{repo}/hooks": ["repository_hooks:write"], "GET /repos/{owner}/{repo}/hooks/{hook_id}": ["repository_hooks:read"], "PATCH /repos/{owner}/{repo}/hooks/{hook_id}": ["repository_hooks:write"], "DELETE /repos/{owner}/{repo}/hooks/{hook_id}": ["repository_hooks:write"], "GET /repos/{owner}/{repo}/hooks/{hook_id}/config": ["repository_hooks:read"], "PATCH /repos/{owner}/{repo}/hooks/{hook_id}/config": ["repository_hooks:write"], "GET /repos/{owner}/{repo}/hooks/{hook_id}/deliveries": ["repository_hooks:read"], "GET /repos/{owner}/{repo}/hooks/{hook_id}/deliveries/{delivery_id}": ["repository_hooks:read"], "POST /repos/{owner}/{repo}/hooks/{hook_id}/deliveries/{delivery_id}/attempts": ["repository_hooks:write"], "POST /repos/{owner}/{repo}/hooks/{hook_id}/pings": ["repository_hooks:read"], "POST /repos/{owner}/{repo}/hooks/{hook_id}/tests": ["repository_hooks:read"], "GET /user/blocks": ["blocking:read"], "GET /user/blocks/{username}": ["blocking:read"], "PUT /user/blocks/{username}": ["blocking:write"], "DELETE /user/blocks/{username}": ["blocking:write"], "GET /user/codespaces/secrets": ["codespaces_user_secrets:read"], "GET /user/codespaces/secrets/public-key": ["codespaces_user_secrets:read"], "GET /user/codespaces/secrets/{secret_name}": ["codespaces_user_secrets:read"], "PUT /user/codespaces/secrets/{secret_name}": ["codespaces_user_secrets:write"], "DELETE /user/codespaces/secrets/{secret_name}": ["codespaces_user_secrets:write"], "GET /user/codespaces/secrets/{secret_name}/repositories": ["codespaces_user_secrets:read"], "PUT /user/codespaces/secrets/{secret_name}/repositories": ["codespaces_user_secrets:write"], "PUT /user/codespaces/secrets/{secret_name}/repositories/{repository_id}": ["codespaces_user_secrets:write+"], "DELETE /user/codespaces/secrets/{secret_name}/repositories/{repository_id}": ["codespaces_user_secrets:write+"], "PATCH /user/email/visibility": ["emails:write"], "GET /user/emails": ["emails:read"], "POST /user/emails": ["emails:write"], "DELETE /user/emails": ["emails:write"], "GET /user/public_emails": ["emails:read"], "GET /user/followers": ["followers:read"], "GET /user/following": ["followers:read"], "GET /user/following/{username}": ["followers:read"], "PUT /user/following/{username}": ["followers:write"], "DELETE /user/following/{username}": ["followers:write"], "GET /user/gpg_keys": ["gpg_keys:read"], "POST /user/gpg_keys": ["gpg_keys:write"], "GET /user/gpg_keys/{gpg_key_id}": ["gpg_keys:read"], "DELETE /user/gpg_keys/{gpg_key_id}": ["gpg_keys:write"], "POST /gists": ["gists:write"], "PATCH /gists/{gist_id}": ["gists:write"], "DELETE /gists/{gist_id}": ["gists:write"], "POST /gists/{gist_id}/comments": ["gists:write"], "PATCH /gists/{gist_id}/comments/{comment_id}": ["gists:write"], "DELETE /gists/{gist_id}/comments/{comment_id}": ["gists:write"], "POST /gists/{gist_id}/forks": ["gists:write"], "PUT /gists/{gist_id}/star": ["gists:write"], "DELETE /gists/{gist_id}/star": ["gists:write"], "GET /user/keys": ["keys:read"], "POST /user/keys": ["keys:write"], "GET /user/keys/{key_id}": ["keys:read"], "DELETE /user/keys/{key_id}": ["keys:write"], "GET /users/{username}/keys": ["keys:read"], "GET /user/interaction-limits": ["interaction_limits:read"], "PUT /user/interaction-limits": ["interaction_limits:write"], "DELETE /user/interaction-limits": ["interaction_limits:write"], "GET /users/{username}/settings/billing/ai_credit/usage": ["plan:read"], "GET /users/{username}/settings/billing/premium_request/usage": ["plan:read"], "GET /users/{username}/settings/billing/usage": ["plan:read"], "GET /users/{username}/settings/billing/usage/summary": ["plan:read"], "PATCH /user": ["profile:write"], "POST /user/social_accounts": ["profile:write"], "DELETE /user/social_accounts": ["profile:write"], "GET /user/ssh_signing_keys": ["git_signing_ssh_public_keys:read"], "POST /user/ssh_signing_keys": ["git_signing_ssh_public_keys:write"], "GET /user/ssh_signing_keys/{ssh_signing_key_id}": ["git_signing_ssh_public_keys:read"], "DELETE /user/ssh_signing_keys/{ssh_signing_key_id}": ["git_signing_ssh_public_keys:write"], "GET /user/starred": ["starring:read"], "GET /user/starred/{owner}/{repo}": ["starring:read+"], "PUT /user/starred/{owner}/{repo}": ["starring:write+"], "DELETE /user/starred/{owner}/{repo}": ["starring:write+"], "GET /users/{username}/starred": ["starring:read"], "GET /user/subscriptions": ["watching:read"], "GET /users/{username}/subscriptions": ["watching:read"] };
+/** Endpoints only GitHub Apps (GITHUB_TOKEN included) can call: no fine-grained PAT permission exists. */
+const APP_ONLY_ENDPOINTS = {
+    "POST /repos/{owner}/{repo}/check-runs": "checks:write",
+    "GET /repos/{owner}/{repo}/check-runs/{check_run_id}": "checks:read",
+    "PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}": "checks:write",
+    "GET /repos/{owner}/{repo}/check-runs/{check_run_id}/annotations": "checks:read",
+    "POST /repos/{owner}/{repo}/check-runs/{check_run_id}/rerequest": "checks:write",
+    "POST /repos/{owner}/{repo}/check-suites": "checks:write",
+    "PATCH /repos/{owner}/{repo}/check-suites/preferences": "checks:write",
+    "GET /repos/{owner}/{repo}/check-suites/{check_suite_id}": "checks:read",
+    "GET /repos/{owner}/{repo}/check-suites/{check_suite_id}/check-runs": "checks:read",
+    "POST /repos/{owner}/{repo}/check-suites/{check_suite_id}/rerequest": "checks:write",
+    "GET /repos/{owner}/{repo}/commits/{ref}/check-runs": "checks:read",
+    "GET /repos/{owner}/{repo}/commits/{ref}/check-suites": "checks:read"
+};
 
 ;// CONCATENATED MODULE: ./src/knowledge/generated/permissions.ts
 // GENERATED by scripts/generate-knowledge.mjs — do not edit. Fine-grained permissions, classic scopes and GITHUB_TOKEN keys.
@@ -35657,6 +35369,1780 @@ function impliedScopes(scope) {
         }
     }
     return out;
+}
+
+;// CONCATENATED MODULE: ./src/knowledge/endpoints.ts
+/**
+ * Looks up the fine-grained permissions a REST call needs in GitHub's endpoint map. Paths seen in
+ * workflows carry variables (`$REPO`, `${{ github.repository }}`, `{owner}`); a variable segment
+ * matches any template parameter, literal segments must match, and the most literal template wins.
+ */
+
+
+const TEMPLATES = [];
+for (const [key, codes] of Object.entries(ENDPOINT_PERMISSIONS)) {
+    const [method, path] = key.split(' ');
+    TEMPLATES.push({
+        method,
+        path,
+        segments: path.split('/').filter(Boolean),
+        entries: codes.map((c) => {
+            const m = /^([a-z_]+):(read|write|admin)(\+)?$/.exec(c);
+            return { permission: m[1], level: m[2], additional: !!m[3] };
+        }),
+        appOnly: false,
+    });
+}
+for (const [key, code] of Object.entries(APP_ONLY_ENDPOINTS)) {
+    const [method, path] = key.split(' ');
+    if (ENDPOINT_PERMISSIONS[key])
+        continue;
+    const [permission, level] = code.split(':');
+    TEMPLATES.push({ method, path, segments: path.split('/').filter(Boolean), entries: [{ permission, level: level, additional: false }], appOnly: true });
+}
+/** Marks a path segment as "some value we cannot see". */
+const VAR = '\u0000';
+/** Splits a URL path into segments, turning shell and expression variables into VAR. */
+function pathSegments(path) {
+    const clean = path
+        .replace(/^https?:\/\/[^/]+/i, '')
+        .replace(/^\/api\/v3/, '')
+        .split(/[?#]/)[0];
+    return clean
+        .split('/')
+        .filter(Boolean)
+        .map((s) => (/\$|\{/.test(s) ? VAR : decodeURIComponentSafe(s)));
+}
+function decodeURIComponentSafe(s) {
+    try {
+        return decodeURIComponent(s);
+    }
+    catch {
+        return s;
+    }
+}
+const ORG_PERMISSION = /^(organization_|members$|team_discussions$|issue_types$)/;
+/** Which fine-grained permissions a call needs. When an endpoint is listed under several
+ * permissions with "additional permissions", the docs say either one suffices or both are needed
+ * depending on the case; we take the permission named like the path's resource (issues for
+ * /issues/, pulls for /pulls/), else the first listed, and keep contents alongside workflows. */
+function lookupEndpoint(method, path) {
+    const segs = Array.isArray(path) ? path : pathSegments(path);
+    const m = method.toUpperCase();
+    let best;
+    let bestScore = -1;
+    for (const t of TEMPLATES) {
+        if (t.method !== m)
+            continue;
+        // A trailing {path} or {ref} spans several segments (contents/a/b.yml, git/refs/heads/main).
+        const greedy = /^\{(path|ref)\}$/.test(t.segments[t.segments.length - 1] ?? '');
+        if (greedy ? segs.length < t.segments.length : t.segments.length !== segs.length)
+            continue;
+        let score = 0;
+        let ok = true;
+        for (let i = 0; i < t.segments.length; i++) {
+            const want = t.segments[i];
+            const got = segs[i];
+            const isParam = want.startsWith('{');
+            if (isParam)
+                continue;
+            if (got === VAR) {
+                ok = false; // a variable never stands for a literal resource name like "pulls"
+                break;
+            }
+            if (want.toLowerCase() !== got.toLowerCase()) {
+                ok = false;
+                break;
+            }
+            score++;
+        }
+        if (ok && score > bestScore) {
+            best = t;
+            bestScore = score;
+        }
+    }
+    if (!best)
+        return undefined;
+    const permissions = {};
+    const primary = best.entries.filter((e) => !e.additional);
+    let chosen = primary.length ? primary : [];
+    if (!chosen.length) {
+        const resource = best.segments.find((s) => !s.startsWith('{') && s !== 'repos' && best.entries.some((e) => e.permission.startsWith(s.replace(/s$/, ''))));
+        const named = resource ? best.entries.filter((e) => e.permission.startsWith(resource.replace(/s$/, ''))) : [];
+        chosen = named.length ? named : best.entries.slice(0, 1);
+        // Writing workflow files needs contents as well (the map lists both with additional permissions).
+        if (chosen.some((e) => e.permission === 'workflows'))
+            chosen = [...chosen, ...best.entries.filter((e) => e.permission === 'contents')];
+    }
+    for (const e of chosen) {
+        if (e.permission === 'metadata')
+            continue;
+        if (!permissions[e.permission] || levelRank(e.level) > levelRank(permissions[e.permission]))
+            permissions[e.permission] = e.level;
+    }
+    const scope = Object.keys(permissions).some((p) => ORG_PERMISSION.test(p))
+        ? 'organization'
+        : best.segments[0] === 'user' || best.segments[0] === 'gists'
+            ? 'account'
+            : 'repository';
+    return { template: `${best.method} ${best.path}`, permissions, appOnly: best.appOnly, scope };
+}
+
+;// CONCATENATED MODULE: ./src/knowledge/generated/gh-cli.ts
+const GH_COMMANDS = {
+    "gh pr create": [
+        {
+            "kind": "GraphQL",
+            "operation": "repository / repository network queries (resolve base repo, forks, viewer login, existing PR for branch)",
+            "permissions": [
+                "metadata:read",
+                "pull_requests:read"
+            ]
+        },
+        {
+            "kind": "git",
+            "operation": "git push of head branch",
+            "when": "branch not yet pushed",
+            "permissions": [
+                "contents:write"
+            ]
+        },
+        {
+            "kind": "REST",
+            "method": "POST",
+            "path": "/repos/{owner}/{repo}/forks",
+            "when": "no push access to base repo and no existing fork",
+            "permissions": [
+                "administration:write",
+                "contents:read"
+            ]
+        },
+        {
+            "kind": "GraphQL",
+            "operation": "mutation createPullRequest (PullRequestCreate)",
+            "permissions": [
+                "pull_requests:write"
+            ]
+        },
+        {
+            "kind": "GraphQL",
+            "operation": "mutation updatePullRequest (PullRequestCreateMetadata: labels, assignees, milestone)",
+            "when": "--label/--assignee/--milestone",
+            "permissions": [
+                "pull_requests:write"
+            ]
+        },
+        {
+            "kind": "GraphQL",
+            "operation": "mutation requestReviews (PullRequestCreateRequestReviews)",
+            "when": "--reviewer",
+            "permissions": [
+                "pull_requests:write"
+            ]
+        },
+        {
+            "kind": "GraphQL",
+            "operation": "mutation updateProjectV2Items",
+            "when": "--project",
+            "permissions": [
+                "organization_projects:write"
+            ]
+        }
+    ],
+    "gh pr merge": [
+        {
+            "kind": "GraphQL",
+            "operation": "query pullRequest (finder) + PullRequestMergeText",
+            "permissions": [
+                "pull_requests:read"
+            ]
+        },
+        {
+            "kind": "GraphQL",
+            "operation": "mutation mergePullRequest (PullRequestMerge)",
+            "when": "direct merge",
+            "permissions": [
+                "contents:write"
+            ]
+        },
+        {
+            "kind": "GraphQL",
+            "operation": "mutation enablePullRequestAutoMerge / disablePullRequestAutoMerge",
+            "when": "--auto / --disable-auto",
+            "permissions": [
+                "pull_requests:write",
+                "contents:write"
+            ]
+        },
+        {
+            "kind": "REST",
+            "method": "DELETE",
+            "path": "/repos/{owner}/{repo}/git/refs/{ref}",
+            "when": "--delete-branch on same-repo PR",
+            "permissions": [
+                "contents:write"
+            ]
+        }
+    ],
+    "gh pr comment": [
+        {
+            "kind": "GraphQL",
+            "operation": "mutation addComment (CommentCreate)",
+            "permissions": [
+                "pull_requests:write"
+            ]
+        },
+        {
+            "kind": "GraphQL",
+            "operation": "mutation updateIssueComment",
+            "when": "--edit-last",
+            "permissions": [
+                "pull_requests:write"
+            ]
+        }
+    ],
+    "gh pr edit": [
+        {
+            "kind": "GraphQL",
+            "operation": "mutation updatePullRequest (PullRequestUpdate)",
+            "permissions": [
+                "pull_requests:write"
+            ]
+        },
+        {
+            "kind": "GraphQL",
+            "operation": "mutations addLabelsToLabelable / removeLabelsFromLabelable",
+            "when": "--add-label/--remove-label",
+            "permissions": [
+                "pull_requests:write"
+            ]
+        },
+        {
+            "kind": "GraphQL",
+            "operation": "mutation requestReviews",
+            "when": "--add-reviewer/--remove-reviewer",
+            "permissions": [
+                "pull_requests:write"
+            ]
+        },
+        {
+            "kind": "GraphQL",
+            "operation": "projectV2 item mutations",
+            "when": "--add-project/--remove-project",
+            "permissions": [
+                "organization_projects:write"
+            ]
+        }
+    ],
+    "gh issue create": [
+        {
+            "kind": "GraphQL",
+            "operation": "query repository (hasIssuesEnabled, metadata ids)",
+            "permissions": [
+                "metadata:read",
+                "issues:read"
+            ]
+        },
+        {
+            "kind": "GraphQL",
+            "operation": "mutation createIssue (IssueCreate)",
+            "permissions": [
+                "issues:write"
+            ]
+        },
+        {
+            "kind": "GraphQL",
+            "operation": "mutation updateProjectV2Items",
+            "when": "--project",
+            "permissions": [
+                "organization_projects:write"
+            ]
+        }
+    ],
+    "gh issue comment": [
+        {
+            "kind": "GraphQL",
+            "operation": "mutation addComment (CommentCreate)",
+            "permissions": [
+                "issues:write"
+            ]
+        },
+        {
+            "kind": "GraphQL",
+            "operation": "mutation updateIssueComment",
+            "when": "--edit-last",
+            "permissions": [
+                "issues:write"
+            ]
+        }
+    ],
+    "gh issue edit": [
+        {
+            "kind": "GraphQL",
+            "operation": "mutation updateIssue (IssueUpdate)",
+            "permissions": [
+                "issues:write"
+            ]
+        },
+        {
+            "kind": "GraphQL",
+            "operation": "mutations addLabelsToLabelable / removeLabelsFromLabelable",
+            "when": "label flags",
+            "permissions": [
+                "issues:write"
+            ]
+        }
+    ],
+    "gh release create": [
+        {
+            "kind": "GraphQL",
+            "operation": "query repository.ref(qualifiedName) (does tag exist?)",
+            "permissions": [
+                "contents:read"
+            ]
+        },
+        {
+            "kind": "REST",
+            "method": "GET",
+            "path": "/repos/{owner}/{repo}/tags",
+            "when": "interactive: suggest previous tags",
+            "permissions": [
+                "metadata:read"
+            ]
+        },
+        {
+            "kind": "REST",
+            "method": "POST",
+            "path": "/repos/{owner}/{repo}/releases/generate-notes",
+            "when": "--generate-notes",
+            "permissions": [
+                "contents:write"
+            ]
+        },
+        {
+            "kind": "REST",
+            "method": "POST",
+            "path": "/repos/{owner}/{repo}/releases",
+            "permissions": [
+                "contents:write",
+                "workflows:write"
+            ]
+        },
+        {
+            "kind": "REST",
+            "method": "POST",
+            "path": "https://uploads.github.com/repos/{owner}/{repo}/releases/{release_id}/assets?name=...",
+            "when": "assets given",
+            "permissions": []
+        },
+        {
+            "kind": "REST",
+            "method": "PATCH",
+            "path": "/repos/{owner}/{repo}/releases/{release_id}",
+            "when": "assets given: release created as draft, then published",
+            "permissions": [
+                "contents:write",
+                "workflows:write"
+            ]
+        },
+        {
+            "kind": "REST",
+            "method": "DELETE",
+            "path": "/repos/{owner}/{repo}/releases/{release_id}",
+            "when": "cleanup after failed upload",
+            "permissions": [
+                "contents:write"
+            ]
+        }
+    ],
+    "gh release upload": [
+        {
+            "kind": "REST",
+            "method": "GET",
+            "path": "/repos/{owner}/{repo}/releases/tags/{tag}",
+            "permissions": [
+                "contents:read"
+            ]
+        },
+        {
+            "kind": "GraphQL",
+            "operation": "query repository.release(tagName) then GET /repos/{o}/{r}/releases/{id}",
+            "when": "draft release (tag lookup 404)",
+            "permissions": [
+                "contents:read"
+            ]
+        },
+        {
+            "kind": "REST",
+            "method": "POST",
+            "path": "https://uploads.github.com/repos/{owner}/{repo}/releases/{release_id}/assets?name=...",
+            "permissions": []
+        },
+        {
+            "kind": "REST",
+            "method": "DELETE",
+            "path": "/repos/{owner}/{repo}/releases/assets/{asset_id}",
+            "when": "--clobber and asset exists",
+            "permissions": [
+                "contents:write"
+            ]
+        }
+    ],
+    "gh api": [
+        {
+            "kind": "REST or GraphQL",
+            "operation": "arbitrary",
+            "permissions": []
+        }
+    ],
+    "gh repo clone": [
+        {
+            "kind": "GraphQL",
+            "operation": "query viewer login",
+            "when": "argument without owner",
+            "permissions": []
+        },
+        {
+            "kind": "GraphQL",
+            "operation": "query repository (canonical name, parent)",
+            "permissions": [
+                "metadata:read"
+            ]
+        },
+        {
+            "kind": "git",
+            "operation": "git clone over HTTPS (+ fetch upstream for forks)",
+            "permissions": [
+                "contents:read"
+            ]
+        }
+    ],
+    "gh workflow run": [
+        {
+            "kind": "GraphQL",
+            "operation": "query repository.defaultBranchRef",
+            "when": "--ref not given",
+            "permissions": [
+                "metadata:read"
+            ]
+        },
+        {
+            "kind": "REST",
+            "method": "GET",
+            "path": "/repos/{owner}/{repo}/actions/workflows",
+            "when": "workflow given by name/filename",
+            "permissions": [
+                "actions:read"
+            ]
+        },
+        {
+            "kind": "REST",
+            "method": "GET",
+            "path": "/repos/{owner}/{repo}/actions/workflows/{workflow_id}",
+            "when": "workflow given by ID/file",
+            "permissions": [
+                "actions:read"
+            ]
+        },
+        {
+            "kind": "REST",
+            "method": "GET",
+            "path": "/repos/{owner}/{repo}/contents/{path}",
+            "when": "interactive input prompting (reads workflow YAML)",
+            "permissions": [
+                "contents:read"
+            ]
+        },
+        {
+            "kind": "REST",
+            "method": "POST",
+            "path": "/repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches",
+            "permissions": [
+                "actions:write"
+            ]
+        }
+    ],
+    "gh run list / view / watch": [
+        {
+            "kind": "REST",
+            "method": "GET",
+            "path": "/repos/{owner}/{repo}/actions/runs",
+            "permissions": [
+                "actions:read"
+            ]
+        },
+        {
+            "kind": "REST",
+            "method": "GET",
+            "path": "/repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs",
+            "when": "--workflow",
+            "permissions": [
+                "actions:read"
+            ]
+        },
+        {
+            "kind": "REST",
+            "method": "GET",
+            "path": "/repos/{owner}/{repo}/actions/runs/{run_id}",
+            "permissions": [
+                "actions:read"
+            ]
+        },
+        {
+            "kind": "REST",
+            "method": "GET",
+            "path": "/repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}",
+            "when": "--attempt",
+            "permissions": [
+                "actions:read"
+            ]
+        },
+        {
+            "kind": "REST",
+            "method": "GET",
+            "path": "/repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/jobs",
+            "permissions": [
+                "actions:read"
+            ]
+        },
+        {
+            "kind": "REST",
+            "method": "GET",
+            "path": "/repos/{owner}/{repo}/actions/jobs/{job_id}",
+            "permissions": [
+                "actions:read"
+            ]
+        },
+        {
+            "kind": "REST",
+            "method": "GET",
+            "path": "/repos/{owner}/{repo}/check-runs/{check_run_id}/annotations",
+            "permissions": []
+        },
+        {
+            "kind": "REST",
+            "method": "GET",
+            "path": "/repos/{owner}/{repo}/actions/runs/{run_id}/logs",
+            "when": "view --log / --log-failed",
+            "permissions": [
+                "actions:read"
+            ]
+        },
+        {
+            "kind": "REST",
+            "method": "GET",
+            "path": "/repos/{owner}/{repo}/actions/jobs/{job_id}/logs",
+            "when": "view --job --log",
+            "permissions": [
+                "actions:read"
+            ]
+        }
+    ],
+    "gh run rerun / cancel / delete / download": [
+        {
+            "kind": "REST",
+            "method": "POST",
+            "path": "/repos/{owner}/{repo}/actions/runs/{run_id}/rerun",
+            "permissions": [
+                "actions:write"
+            ]
+        },
+        {
+            "kind": "REST",
+            "method": "POST",
+            "path": "/repos/{owner}/{repo}/actions/runs/{run_id}/rerun-failed-jobs",
+            "when": "--failed",
+            "permissions": [
+                "actions:write"
+            ]
+        },
+        {
+            "kind": "REST",
+            "method": "POST",
+            "path": "/repos/{owner}/{repo}/actions/jobs/{job_id}/rerun",
+            "when": "--job",
+            "permissions": [
+                "actions:write"
+            ]
+        },
+        {
+            "kind": "REST",
+            "method": "POST",
+            "path": "/repos/{owner}/{repo}/actions/runs/{run_id}/cancel",
+            "permissions": [
+                "actions:write"
+            ]
+        },
+        {
+            "kind": "REST",
+            "method": "DELETE",
+            "path": "/repos/{owner}/{repo}/actions/runs/{run_id}",
+            "permissions": [
+                "actions:write"
+            ]
+        },
+        {
+            "kind": "REST",
+            "method": "GET",
+            "path": "/repos/{owner}/{repo}/actions/artifacts",
+            "permissions": [
+                "actions:read"
+            ]
+        },
+        {
+            "kind": "REST",
+            "method": "GET",
+            "path": "/repos/{owner}/{repo}/actions/runs/{run_id}/artifacts",
+            "permissions": [
+                "actions:read"
+            ]
+        },
+        {
+            "kind": "REST",
+            "method": "GET",
+            "path": "/repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}",
+            "permissions": [
+                "actions:read"
+            ]
+        }
+    ],
+    "gh label create / edit / delete / list / clone": [
+        {
+            "kind": "REST",
+            "method": "POST",
+            "path": "/repos/{owner}/{repo}/labels",
+            "permissions": [
+                "issues:write",
+                "pull_requests:write"
+            ]
+        },
+        {
+            "kind": "REST",
+            "method": "PATCH",
+            "path": "/repos/{owner}/{repo}/labels/{name}",
+            "when": "edit, or create --force on existing label",
+            "permissions": [
+                "issues:write",
+                "pull_requests:write"
+            ]
+        },
+        {
+            "kind": "REST",
+            "method": "DELETE",
+            "path": "/repos/{owner}/{repo}/labels/{name}",
+            "permissions": [
+                "issues:write",
+                "pull_requests:write"
+            ]
+        },
+        {
+            "kind": "GraphQL",
+            "operation": "query repository.labels (LabelList)",
+            "when": "list / clone",
+            "permissions": [
+                "issues:read",
+                "pull_requests:read"
+            ]
+        }
+    ],
+    "gh secret set": [
+        {
+            "kind": "REST",
+            "method": "GET",
+            "path": "/repos/{owner}/{repo}/actions/secrets/public-key",
+            "permissions": [
+                "secrets:read"
+            ]
+        },
+        {
+            "kind": "REST",
+            "method": "PUT",
+            "path": "/repos/{owner}/{repo}/actions/secrets/{secret_name}",
+            "permissions": [
+                "secrets:write"
+            ]
+        },
+        {
+            "kind": "REST",
+            "method": "GET",
+            "path": "/repos/{owner}/{repo}/environments/{environment_name}/secrets/public-key",
+            "when": "--env",
+            "permissions": [
+                "environments:read"
+            ]
+        },
+        {
+            "kind": "REST",
+            "method": "PUT",
+            "path": "/repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}",
+            "when": "--env",
+            "permissions": [
+                "environments:write"
+            ]
+        },
+        {
+            "kind": "REST",
+            "method": "GET",
+            "path": "/repos/{owner}/{repo}/dependabot/secrets/public-key",
+            "when": "--app dependabot",
+            "permissions": [
+                "dependabot_secrets:read"
+            ]
+        },
+        {
+            "kind": "REST",
+            "method": "PUT",
+            "path": "/repos/{owner}/{repo}/dependabot/secrets/{secret_name}",
+            "when": "--app dependabot",
+            "permissions": [
+                "dependabot_secrets:write"
+            ]
+        },
+        {
+            "kind": "REST",
+            "method": "GET",
+            "path": "/repos/{owner}/{repo}/codespaces/secrets/public-key",
+            "when": "--app codespaces",
+            "permissions": [
+                "codespaces_secrets:write"
+            ]
+        },
+        {
+            "kind": "REST",
+            "method": "PUT",
+            "path": "/repos/{owner}/{repo}/codespaces/secrets/{secret_name}",
+            "when": "--app codespaces",
+            "permissions": [
+                "codespaces_secrets:write"
+            ]
+        },
+        {
+            "kind": "REST",
+            "method": "GET",
+            "path": "/orgs/{org}/actions/secrets/public-key",
+            "when": "--org",
+            "permissions": [
+                "organization_secrets:read"
+            ]
+        },
+        {
+            "kind": "REST",
+            "method": "PUT",
+            "path": "/orgs/{org}/actions/secrets/{secret_name}",
+            "when": "--org",
+            "permissions": [
+                "organization_secrets:write"
+            ]
+        },
+        {
+            "kind": "GraphQL",
+            "operation": "query repository ids (GetRepoIDs)",
+            "when": "--org --repos",
+            "permissions": [
+                "metadata:read"
+            ]
+        },
+        {
+            "kind": "REST",
+            "method": "GET",
+            "path": "/user/codespaces/secrets/public-key",
+            "when": "--user",
+            "permissions": [
+                "codespaces_user_secrets:read"
+            ]
+        },
+        {
+            "kind": "REST",
+            "method": "PUT",
+            "path": "/user/codespaces/secrets/{secret_name}",
+            "when": "--user",
+            "permissions": [
+                "codespaces_user_secrets:write"
+            ]
+        }
+    ]
+};
+
+;// CONCATENATED MODULE: ./src/knowledge/gh-commands.ts
+/**
+ * What a gh CLI command does with its token: the generated table from cli/cli's source, plus
+ * common commands it does not cover, written as the REST endpoint gh calls so that the
+ * permission itself still comes from GitHub's endpoint map.
+ */
+
+
+
+const byCommand = new Map();
+for (const [key, calls] of Object.entries(GH_COMMANDS)) {
+    // "gh run list / view / watch" stands for three commands.
+    const [head, ...alts] = key.split(' / ');
+    const words = head.split(' ');
+    byCommand.set(head, calls);
+    for (const alt of alts)
+        byCommand.set([...words.slice(0, -1), alt].join(' '), calls);
+}
+/** Commands not in the table, by the REST endpoint gh calls for them (cli/cli pkg/cmd/…). */
+const EXTRA = {
+    'gh pr review': ['POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews'],
+    'gh pr view': ['GET /repos/{owner}/{repo}/pulls/{pull_number}'],
+    'gh pr list': ['GET /repos/{owner}/{repo}/pulls'],
+    'gh pr diff': ['GET /repos/{owner}/{repo}/pulls/{pull_number}'],
+    'gh pr checks': ['GET /repos/{owner}/{repo}/pulls/{pull_number}'],
+    'gh pr close': ['PATCH /repos/{owner}/{repo}/pulls/{pull_number}'],
+    'gh pr reopen': ['PATCH /repos/{owner}/{repo}/pulls/{pull_number}'],
+    'gh pr ready': ['PATCH /repos/{owner}/{repo}/pulls/{pull_number}'],
+    'gh pr checkout': ['GET /repos/{owner}/{repo}/pulls/{pull_number}', 'GET /repos/{owner}/{repo}/contents/{path}'],
+    'gh issue view': ['GET /repos/{owner}/{repo}/issues/{issue_number}'],
+    'gh issue list': ['GET /repos/{owner}/{repo}/issues'],
+    'gh issue close': ['PATCH /repos/{owner}/{repo}/issues/{issue_number}'],
+    'gh issue reopen': ['PATCH /repos/{owner}/{repo}/issues/{issue_number}'],
+    'gh issue delete': ['PATCH /repos/{owner}/{repo}/issues/{issue_number}'],
+    'gh issue lock': ['PUT /repos/{owner}/{repo}/issues/{issue_number}/lock'],
+    'gh issue transfer': ['PATCH /repos/{owner}/{repo}/issues/{issue_number}'],
+    'gh release view': ['GET /repos/{owner}/{repo}/releases/tags/{tag}'],
+    'gh release list': ['GET /repos/{owner}/{repo}/releases'],
+    'gh release download': ['GET /repos/{owner}/{repo}/releases/tags/{tag}'],
+    'gh release delete': ['DELETE /repos/{owner}/{repo}/releases/{release_id}'],
+    'gh release edit': ['PATCH /repos/{owner}/{repo}/releases/{release_id}'],
+    'gh repo view': ['GET /repos/{owner}/{repo}'],
+    'gh repo fork': ['POST /repos/{owner}/{repo}/forks'],
+    'gh repo edit': ['PATCH /repos/{owner}/{repo}'],
+    'gh repo sync': ['POST /repos/{owner}/{repo}/merge-upstream'],
+    'gh workflow list': ['GET /repos/{owner}/{repo}/actions/workflows'],
+    'gh workflow view': ['GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}'],
+    'gh workflow enable': ['PUT /repos/{owner}/{repo}/actions/workflows/{workflow_id}/enable'],
+    'gh workflow disable': ['PUT /repos/{owner}/{repo}/actions/workflows/{workflow_id}/disable'],
+    'gh variable set': ['POST /repos/{owner}/{repo}/actions/variables'],
+    'gh variable list': ['GET /repos/{owner}/{repo}/actions/variables'],
+    'gh secret list': ['GET /repos/{owner}/{repo}/actions/secrets'],
+    'gh secret delete': ['DELETE /repos/{owner}/{repo}/actions/secrets/{secret_name}'],
+    'gh cache list': ['GET /repos/{owner}/{repo}/actions/caches'],
+    'gh cache delete': ['DELETE /repos/{owner}/{repo}/actions/caches/{cache_id}'],
+    'gh run rerun': ['POST /repos/{owner}/{repo}/actions/runs/{run_id}/rerun'],
+};
+/** Events a command causes that could be meant to start workflows (R1). */
+const EVENTS = {
+    'gh pr create': ['pull_request', 'push'],
+    'gh pr merge': ['push'],
+    'gh pr edit': ['pull_request'],
+    'gh pr close': ['pull_request'],
+    'gh pr reopen': ['pull_request'],
+    'gh pr ready': ['pull_request'],
+    'gh pr review': ['pull_request_review'],
+    'gh pr comment': ['issue_comment'],
+    'gh issue create': ['issues'],
+    'gh issue comment': ['issue_comment'],
+    'gh issue edit': ['issues'],
+    'gh issue close': ['issues'],
+    'gh release create': ['release', 'push', 'create'],
+    'gh workflow run': ['workflow_dispatch'],
+    'gh repo sync': ['push'],
+};
+function add(set, name, level) {
+    if (name === 'metadata')
+        return;
+    if (!set[name] || levelRank(level) > levelRank(set[name]))
+        set[name] = level;
+}
+/** Whether a call listed with a `when` applies to this command line. */
+function applies(call, words) {
+    if (!call.when)
+        return true;
+    const flags = call.when.match(/--[a-z-]+/g);
+    if (flags)
+        return flags.some((f) => words.some((w) => w === f || w.startsWith(`${f}=`)));
+    if (/^direct merge/.test(call.when))
+        return !words.includes('--auto');
+    return false; // interactive prompts, clean-up after failures, …
+}
+/** The facts for `gh <group> <command> …`, or undefined for commands pat-lint does not know. */
+function ghCommandFacts(words) {
+    const command = words.slice(0, 3).join(' ');
+    const calls = byCommand.get(command);
+    const permissions = {};
+    const endpoints = [];
+    if (calls && command !== 'gh api') {
+        for (const call of calls) {
+            if (!applies(call, words))
+                continue;
+            // A REST call is looked up in the endpoint map like any other, so both agree on what it needs.
+            const match = call.method && call.path && !/^https?:/.test(call.path) ? lookupEndpoint(call.method, call.path) : undefined;
+            if (match) {
+                for (const [name, level] of Object.entries(match.permissions))
+                    add(permissions, name, level);
+                endpoints.push(match.template);
+                continue;
+            }
+            for (const p of call.permissions) {
+                const [name, level] = p.split(':');
+                add(permissions, name, level);
+            }
+        }
+        return { command, permissions, events: EVENTS[command] ?? [], endpoints };
+    }
+    const extra = EXTRA[command];
+    if (!extra)
+        return undefined;
+    for (const ep of extra) {
+        const [method, path] = ep.split(' ');
+        const match = lookupEndpoint(method, path);
+        if (!match)
+            continue;
+        for (const [name, level] of Object.entries(match.permissions))
+            add(permissions, name, level);
+        endpoints.push(match.template);
+    }
+    return { command, permissions, events: EVENTS[command] ?? [], endpoints };
+}
+
+;// CONCATENATED MODULE: ./src/analysis/repo-ref.ts
+/**
+ * Which repository a value names: the one running the workflow, another one, or one we cannot
+ * tell. "This repository" is spelled many ways in workflows; only those are taken as same.
+ */
+const SAME_EXPRESSIONS = [
+    /^\$\{\{\s*github\.repository\s*\}\}$/i,
+    /^\$\{\{\s*github\.event\.repository\.full_name\s*\}\}$/i,
+    /^\$\{?GITHUB_REPOSITORY\}?$/,
+    /^\$\{\{\s*env\.GITHUB_REPOSITORY\s*\}\}$/i,
+];
+const OWNER_EXPRESSIONS = [/^\$\{\{\s*github\.repository_owner\s*\}\}$/i, /^\$\{?GITHUB_REPOSITORY_OWNER\}?$/, /^\$\{\{\s*github\.event\.repository\.owner\.login\s*\}\}$/i];
+const NAME_EXPRESSIONS = [/^\$\{\{\s*github\.event\.repository\.name\s*\}\}$/i];
+/** `owner/name` from a GitHub URL or `git@github.com:owner/name.git`, else the text itself. */
+function stripUrl(text) {
+    const t = text.trim();
+    const url = /^(?:https?:\/\/(?:[^@/]*@)?|git@|ssh:\/\/git@)(?:www\.)?github\.com[/:](.+?)(?:\.git)?\/?$/i.exec(t);
+    return url ? url[1] : t;
+}
+/** Resolves a repository reference relative to `self` (`owner/name`, or null when unknown). */
+function resolveRepo(text, self) {
+    const t = stripUrl(text);
+    if (!t)
+        return { kind: 'same' };
+    if (SAME_EXPRESSIONS.some((r) => r.test(t)))
+        return { kind: 'same' };
+    const parts = t.split('/');
+    if (parts.length === 2) {
+        const [owner, name] = parts;
+        const selfOwner = self?.split('/')[0]?.toLowerCase();
+        const selfName = self?.split('/')[1]?.toLowerCase();
+        const ownerSame = OWNER_EXPRESSIONS.some((r) => r.test(owner)) || (selfOwner !== undefined && owner.toLowerCase() === selfOwner);
+        const nameSame = NAME_EXPRESSIONS.some((r) => r.test(name)) || (selfName !== undefined && name.toLowerCase() === selfName);
+        if (ownerSame && nameSame)
+            return { kind: 'same' };
+        const literal = (s) => /^[A-Za-z0-9._-]+$/.test(s);
+        if (literal(owner) && literal(name)) {
+            if (!self)
+                return { kind: 'unknown', text: t, why: `cannot tell whether ${t} is this repository: pass --repository` };
+            return { kind: 'other', repo: `${owner}/${name}` };
+        }
+        if ((literal(owner) && self && owner.toLowerCase() !== selfOwner) || (literal(name) && self && name.toLowerCase() !== selfName && ownerSame)) {
+            return { kind: 'other', repo: t };
+        }
+    }
+    return { kind: 'unknown', text: t, why: `the repository \`${t}\` is only known at run time` };
+}
+/** The owner part of a reference, when literal. */
+function ownerOf(ref, self) {
+    if (ref.kind === 'same')
+        return self?.split('/')[0] ?? null;
+    if (ref.kind === 'other')
+        return ref.repo.split('/')[0];
+    return null;
+}
+
+;// CONCATENATED MODULE: ./src/analysis/shell.ts
+/**
+ * Just enough shell to read workflow `run:` scripts: logical lines (backslash continuations
+ * joined), commands split at `;`, `&&`, `||` and `|`, words split with quotes honoured. Variables
+ * and `${{ }}` expressions are kept as written so callers can tell them apart from literals.
+ */
+/** Index of the `)` closing the `(` at `open`. */
+function substitutionEnd(text, open) {
+    let level = 0;
+    let j = open;
+    for (; j < text.length; j++) {
+        if (text[j] === '(')
+            level++;
+        else if (text[j] === ')' && --level === 0)
+            break;
+    }
+    return j;
+}
+function splitWords(text) {
+    const substitutions = []; // $( … ) and ` … `: commands of their own
+    const words = [];
+    const separators = []; // indices in `words` where a new command starts
+    let cur = '';
+    let inWord = false;
+    let quote = null;
+    let depth = 0; // inside $( … ) or ${{ … }}
+    for (let i = 0; i < text.length; i++) {
+        const ch = text[i];
+        if (quote === '"' && ch === '$' && text[i + 1] === '(' && text[i + 2] !== '(') {
+            const end = substitutionEnd(text, i + 1);
+            substitutions.push(text.slice(i + 2, end));
+            cur += text.slice(i, end + 1);
+            i = end;
+            continue;
+        }
+        if (quote) {
+            if (ch === quote)
+                quote = null;
+            else if (ch === '\\' && quote === '"' && i + 1 < text.length)
+                cur += text[++i];
+            else
+                cur += ch;
+            continue;
+        }
+        if (text.startsWith('${{', i)) {
+            const end = text.indexOf('}}', i);
+            const stop = end < 0 ? text.length : end + 2;
+            cur += text.slice(i, stop);
+            inWord = true;
+            i = stop - 1;
+            continue;
+        }
+        if (ch === '$' && text[i + 1] === '(' && text[i + 2] !== '(') {
+            const j = substitutionEnd(text, i + 1);
+            substitutions.push(text.slice(i + 2, j));
+            cur += text.slice(i, j + 1);
+            inWord = true;
+            i = j;
+            continue;
+        }
+        if (ch === '`') {
+            const end = text.indexOf('`', i + 1);
+            const stop = end < 0 ? text.length : end;
+            substitutions.push(text.slice(i + 1, stop));
+            cur += text.slice(i, stop + 1);
+            inWord = true;
+            i = stop;
+            continue;
+        }
+        if (ch === '$' && text[i + 1] === '(')
+            depth++;
+        if (ch === ')' && depth > 0) {
+            depth--;
+            cur += ch;
+            continue;
+        }
+        if (depth > 0) {
+            cur += ch;
+            inWord = true;
+            continue;
+        }
+        if (ch === '"' || ch === "'") {
+            quote = ch;
+            inWord = true;
+            continue;
+        }
+        if (ch === '\\' && i + 1 < text.length) {
+            cur += text[++i];
+            inWord = true;
+            continue;
+        }
+        if (ch === '#' && !inWord)
+            break; // a comment runs to the end of the line
+        if (/\s/.test(ch)) {
+            if (inWord)
+                words.push(cur);
+            cur = '';
+            inWord = false;
+            continue;
+        }
+        if (ch === '&' && (cur.endsWith('>') || text[i + 1] === '>')) {
+            cur += ch; // 2>&1, &> file: redirections, not separators
+            inWord = true;
+            continue;
+        }
+        if (ch === ';' || ch === '|' || ch === '&' || ch === '(' || ch === ')') {
+            if (inWord)
+                words.push(cur);
+            cur = '';
+            inWord = false;
+            if (text[i + 1] === ch)
+                i++;
+            separators.push(words.length);
+            continue;
+        }
+        cur += ch;
+        inWord = true;
+    }
+    if (inWord)
+        words.push(cur);
+    return { words, separators, substitutions };
+}
+const PREFIXES = new Set(['sudo', 'exec', 'time', 'command', 'nohup', 'then', 'do', 'else', 'if', 'while', 'until', '!', 'xargs', 'eval']);
+/** Splits a script into commands. */
+function parseCommands(script) {
+    const out = [];
+    const physical = script.split(/\r?\n/);
+    for (let i = 0; i < physical.length; i++) {
+        const start = i;
+        let logical = physical[i];
+        while (/\\\s*$/.test(logical) && i + 1 < physical.length)
+            logical = logical.replace(/\\\s*$/, ' ') + physical[++i];
+        // A here-document's body is data, not commands: skip to its terminator.
+        const heredoc = /<<-?\s*(['"]?)([A-Za-z_][A-Za-z0-9_]*)\1/.exec(logical);
+        if (heredoc) {
+            while (i + 1 < physical.length && physical[i + 1].trim() !== heredoc[2])
+                i++;
+            i++;
+        }
+        const { words, separators, substitutions } = splitWords(logical);
+        for (const sub of substitutions)
+            for (const inner of parseCommands(sub))
+                out.push({ ...inner, line: start + 1 });
+        const cuts = [0, ...separators, words.length];
+        for (let k = 0; k < cuts.length - 1; k++) {
+            let cmd = words.slice(cuts[k], cuts[k + 1]);
+            while (cmd.length && (PREFIXES.has(cmd[0]) || /^[A-Za-z_][A-Za-z0-9_]*=/.test(cmd[0])))
+                cmd = cmd.slice(1);
+            if (cmd[0] === 'env')
+                cmd = cmd.slice(1).filter((w, j, a) => j >= a.findIndex((x) => !/^[A-Za-z_][A-Za-z0-9_]*=/.test(x)));
+            if (cmd.length)
+                out.push({ words: cmd, line: start + 1 });
+        }
+    }
+    return out;
+}
+/** The value of a flag (`-X POST`, `-XPOST`, `--request=POST`, `--request POST`). */
+function flagValue(words, short, long) {
+    for (let i = 0; i < words.length; i++) {
+        const w = words[i];
+        for (const l of long) {
+            if (w === l)
+                return words[i + 1];
+            if (w.startsWith(`${l}=`))
+                return w.slice(l.length + 1);
+        }
+        for (const s of short) {
+            if (w === s)
+                return words[i + 1];
+            if (w.startsWith(s) && !w.startsWith('--') && w.length > s.length)
+                return w.slice(s.length);
+        }
+    }
+    return undefined;
+}
+function hasFlag(words, flags) {
+    return words.some((w) => flags.some((f) => w === f || w.startsWith(`${f}=`)));
+}
+
+;// CONCATENATED MODULE: ./src/analysis/run-script.ts
+/**
+ * What a `run:` script does with a token: gh commands, `gh api`, curl/wget to the REST API, git
+ * over URLs that carry the token, docker login to ghcr.io and npm publishing to GitHub Packages.
+ * A program that may read the token but whose behaviour pat-lint cannot see is reported as
+ * unknown, never guessed.
+ */
+
+
+
+
+/**
+ * GitHub Packages are owned by a user or organization, not a repository: GITHUB_TOKEN reaches a
+ * package only when it is linked to this repository or grants it access (R9), which files do not show.
+ */
+const PACKAGE_TARGET = { kind: 'unknown', text: 'ghcr.io', why: 'GITHUB_TOKEN reaches a package only if it is linked to this repository or grants it access (R9); the files do not show which' };
+/** Commands that never touch a token handed to the step through the environment. */
+const INERT = new Set([
+    'echo', 'printf', 'cd', 'ls', 'cat', 'mkdir', 'cp', 'mv', 'rm', 'touch', 'chmod', 'chown', 'ln', 'export', 'set', 'unset', 'test', '[', '[[', ']]', 'true', 'false',
+    'sleep', 'pwd', 'grep', 'egrep', 'sed', 'awk', 'cut', 'tr', 'jq', 'yq', 'sort', 'uniq', 'head', 'tail', 'wc', 'date', 'tee', 'find', 'xargs', 'basename', 'dirname',
+    'fi', 'done', 'esac', 'case', 'for', 'in', 'local', 'read', 'return', 'exit', 'shift', 'source', '.', 'tar', 'unzip', 'zip', 'gzip', 'sha256sum', 'md5sum', 'diff',
+    'which', 'env', 'printenv', 'realpath', 'readlink', 'mktemp', 'seq', 'base64', 'timedatectl', 'ssh-keyscan', 'python', 'python3', 'pip', 'pip3', 'node', 'npx', 'npm', 'yarn', 'pnpm',
+    'apt', 'apt-get', 'brew', 'make', 'go', 'cargo', 'dotnet', 'java', 'mvn', 'gradle', './gradlew', 'docker', 'git', 'gh', 'curl', 'wget',
+]);
+/** Programs that may read a GitHub token from the environment on their own. */
+const TOKEN_READERS = /^(npm|npx|yarn|pnpm|node|python3?|make|go|cargo|dotnet|mvn|gradle|\.\/gradlew)$/;
+function varRefs(text) {
+    return [...text.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?/g)].map((m) => m[1]);
+}
+function usesToken(words, ctx) {
+    return words.some((w) => /\$\{\{\s*secrets\./i.test(w) ||
+        varRefs(w).some((v) => ctx.tokenVars.has(v)) ||
+        [...w.matchAll(/\$\{\{\s*env\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g)].some((m) => ctx.tokenVars.has(m[1])));
+}
+/** Expands `$VAR` from the step's env so `repos/$REPO/dispatches` can still be resolved. */
+function expand(text, ctx) {
+    return text.replace(/\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?/g, (m, name) => (name !== 'GITHUB_REPOSITORY' && ctx.env[name] !== undefined && !/\$\{\{\s*secrets\./.test(ctx.env[name]) ? ctx.env[name] : m));
+}
+function eventsFor(method, template) {
+    const m = method.toUpperCase();
+    if (m === 'GET')
+        return [];
+    if (/\/dispatches$/.test(template))
+        return [/\/actions\/workflows\//.test(template) ? 'workflow_dispatch' : 'repository_dispatch'];
+    if (/\/pulls(\/\{pull_number\})?$/.test(template))
+        return ['pull_request'];
+    if (/\/pulls\/\{pull_number\}\/reviews/.test(template))
+        return ['pull_request_review'];
+    if (/\/comments$/.test(template))
+        return ['issue_comment'];
+    if (/\/issues(\/\{issue_number\})?$/.test(template))
+        return ['issues'];
+    if (/\/releases$/.test(template))
+        return ['release', 'push', 'create'];
+    if (/\/(git\/refs|contents\/\{path\}|merges|pulls\/\{pull_number\}\/merge)/.test(template))
+        return ['push'];
+    return [];
+}
+/** A REST call to `path`, with the repository it targets. */
+function restCall(method, rawPath, ctx, what) {
+    const path = rawPath.replace(/\{owner\}\/\{repo\}/g, '${{ github.repository }}');
+    const segs = pathSegments(path.replace(/\$\{\{\s*github\.repository\s*\}\}|\$\{?GITHUB_REPOSITORY\}?/g, 'SELF_OWNER/SELF_NAME'));
+    const match = lookupEndpoint(method, segs.map((s) => (s === 'SELF_OWNER' || s === 'SELF_NAME' ? VAR : s)));
+    const label = what ?? `${method.toUpperCase()} ${rawPath}`;
+    if (!match)
+        return `${label}: not in GitHub's fine-grained permission map`;
+    let target = { kind: 'same' };
+    if (segs[0] === 'repos' && segs.length >= 3) {
+        if (segs[1] === 'SELF_OWNER' && segs[2] === 'SELF_NAME')
+            target = { kind: 'same' };
+        else {
+            const rawSegs = path.replace(/^https?:\/\/[^/]+/i, '').replace(/^\/api\/v3/, '').split(/[?#]/)[0].split('/').filter(Boolean);
+            target = resolveRepo(`${rawSegs[1]}/${rawSegs[2]}`, ctx.self);
+        }
+    }
+    else if (segs[0] === 'orgs')
+        target = { kind: 'organization', owner: segs[1] === VAR ? null : segs[1] };
+    else if (segs[0] === 'user' || segs[0] === 'gists')
+        target = { kind: 'account' };
+    return {
+        what: `${match.template}`,
+        permissions: match.permissions,
+        target,
+        events: eventsFor(method, match.template),
+        readOnly: method.toUpperCase() === 'GET',
+        ...(match.appOnly ? { classicOnly: `${match.template} is for GitHub Apps and classic tokens only: fine-grained tokens cannot call the Checks API (R13, R18)` } : {}),
+    };
+}
+function ghRepo(words, ctx) {
+    const repo = flagValue(words, ['-R'], ['--repo']) ?? ctx.env.GH_REPO;
+    return repo ? resolveRepo(expand(repo, ctx), ctx.self) : { kind: 'same' };
+}
+function analyseGh(cmd, ctx, out) {
+    const words = cmd.words;
+    if (words[1] === 'api') {
+        const valueFlags = new Set(['-X', '--method', '-f', '-F', '--field', '--raw-field', '-H', '--header', '--input', '-q', '--jq', '-t', '--template', '--hostname', '--cache', '-p', '--preview']);
+        let endpoint;
+        for (let i = 2; i < words.length; i++) {
+            if (valueFlags.has(words[i])) {
+                i++;
+                continue;
+            }
+            if (words[i].startsWith('-'))
+                continue;
+            endpoint = words[i];
+            break;
+        }
+        if (!endpoint)
+            return out.unknown.push(`gh api without an endpoint at line ${cmd.line}`);
+        if (/^graphql$/i.test(endpoint)) {
+            const query = words.join(' ');
+            if (/projectV2|ProjectNext/i.test(query)) {
+                out.calls.push({ what: 'gh api graphql (Projects)', permissions: { organization_projects: 'write' }, target: { kind: 'organization', owner: null }, patReason: 'Projects are out of GITHUB_TOKEN\'s reach (R5)' });
+            }
+            else
+                out.unknown.push(`gh api graphql at line ${cmd.line}: GitHub publishes no permission map for GraphQL`);
+            return;
+        }
+        const hasFields = hasFlag(words, ['-f', '-F', '--field', '--raw-field', '--input']);
+        const method = flagValue(words, ['-X'], ['--method']) ?? (hasFields ? 'POST' : 'GET');
+        const path = '/' + expand(endpoint, ctx).replace(/^\//, '');
+        const call = restCall(method, path, ctx, `gh api ${method.toUpperCase()} ${endpoint}`);
+        if (typeof call === 'string')
+            out.unknown.push(call);
+        else
+            out.calls.push(call);
+        return;
+    }
+    const facts = ghCommandFacts(words);
+    if (!facts) {
+        if (words[1] === 'auth' || words[1] === 'config' || words[1] === '--version' || words[1] === 'version')
+            return;
+        out.unknown.push(`\`${words.slice(0, 3).join(' ')}\` at line ${cmd.line} is not in pat-lint's gh command table`);
+        return;
+    }
+    const target = ghRepo(words, ctx);
+    const call = { what: facts.command, permissions: facts.permissions, target, events: facts.events };
+    if (facts.command === 'gh repo fork')
+        call.patReason = 'GITHUB_TOKEN cannot create forks (R11)';
+    if (facts.command === 'gh secret set' || facts.command === 'gh variable set')
+        call.patReason = 'no `permissions:` key grants secrets or variables (R6)';
+    if (/^gh (pr|run|workflow|release|issue) (view|list|diff|checks|download|watch)$/.test(facts.command))
+        call.readOnly = true;
+    out.calls.push(call);
+}
+function analyseCurl(cmd, ctx, out) {
+    const words = cmd.words.map((w) => expand(w, ctx));
+    const url = words.find((w) => /^https?:\/\/|^\$\{?GITHUB_API_URL\}?|^\$\{\{\s*github\.api_url\s*\}\}/i.test(w));
+    if (!url)
+        return;
+    const api = url.replace(/^\$\{?GITHUB_API_URL\}?|^\$\{\{\s*github\.api_url\s*\}\}/i, 'https://api.github.com');
+    if (!/^https?:\/\/(api\.github\.com|uploads\.github\.com|[^/]+\/api\/v3)\//i.test(api))
+        return;
+    out.sentToGithub = true;
+    const isWget = cmd.words[0] === 'wget';
+    const explicit = isWget ? flagValue(words, [], ['--method']) : flagValue(words, ['-X'], ['--request']);
+    const data = isWget ? hasFlag(words, ['--post-data', '--post-file', '--body-data']) : hasFlag(words, ['-d', '--data', '--data-raw', '--data-binary', '--data-urlencode', '--json', '-F', '--form', '-T', '--upload-file']);
+    const method = (explicit ?? (data ? 'POST' : 'GET')).toUpperCase();
+    if (/^https?:\/\/uploads\.github\.com/i.test(api)) {
+        const segs = pathSegments(api);
+        out.calls.push({ what: `${method} uploads.github.com release asset`, permissions: { contents: 'write' }, target: segs[0] === 'repos' ? resolveRepo(`${api.split('/')[4]}/${api.split('/')[5]}`, ctx.self) : { kind: 'same' } });
+        return;
+    }
+    const call = restCall(method, api, ctx, `${cmd.words[0]} ${method} ${url}`);
+    if (typeof call === 'string')
+        out.unknown.push(call);
+    else
+        out.calls.push(call);
+}
+/** `owner/name` of a GitHub git URL, if it is one. */
+function gitUrlRepo(url, ctx) {
+    const m = /github\.com[/:]([^/]+\/[^/]+?)(?:\.git)?\/?$/i.exec(expand(url, ctx));
+    return m ? resolveRepo(m[1], ctx.self) : null;
+}
+function analyseGit(cmd, ctx, state, out) {
+    const words = cmd.words;
+    const sub = words.slice(1).find((w) => !w.startsWith('-'));
+    const urlArgs = words.filter((w) => /github\.com[/:]/i.test(w));
+    const tokenUrl = urlArgs.find((w) => usesToken([w], ctx));
+    if (sub === 'remote' && (words.includes('set-url') || words.includes('add'))) {
+        const name = words[words.indexOf(words.includes('set-url') ? 'set-url' : 'add') + 1];
+        const url = words[words.length - 1];
+        const repo = gitUrlRepo(url, ctx);
+        if (repo && usesToken([url], ctx)) {
+            state.remotes.set(name, repo);
+            (out.persists ??= []).push({ what: `remote ${name} set to a URL carrying the token`, target: repo });
+        }
+        return;
+    }
+    if (sub === 'config' && tokenUrl) {
+        state.allGithub = true;
+        (out.persists ??= []).push({ what: 'git configured to send the token to github.com', target: null });
+        return;
+    }
+    const viaToken = (url, remote) => {
+        if (url && (usesToken([url], ctx) || state.allGithub))
+            return gitUrlRepo(url, ctx);
+        if (remote && state.remotes.has(remote))
+            return state.remotes.get(remote);
+        if (!url && !remote && state.remotes.has('origin'))
+            return state.remotes.get('origin');
+        return null;
+    };
+    if (sub === 'rebase' || sub === 'merge' || sub === 'cherry-pick' || sub === 'am' || sub === 'pull')
+        state.rewrote = true;
+    if (sub === 'push') {
+        const args = words.slice(words.indexOf('push') + 1).filter((w) => !w.startsWith('-'));
+        const url = args.find((w) => /:\/\/|@github\.com/.test(w));
+        const target = viaToken(url, url ? undefined : (args[0] ?? 'origin'));
+        if (target) {
+            const permissions = state.rewrote ? { contents: 'write', workflows: 'write' } : { contents: 'write' };
+            out.calls.push({ what: state.rewrote ? 'git push of rebased or merged commits' : 'git push', permissions, target, events: ['push'] });
+        }
+        return;
+    }
+    if (sub === 'clone' || sub === 'fetch' || sub === 'pull' || sub === 'ls-remote') {
+        const args = words.slice(words.indexOf(sub) + 1).filter((w) => !w.startsWith('-'));
+        const url = args.find((w) => /:\/\/|@github\.com/.test(w));
+        const target = viaToken(url, url ? undefined : args[0] ?? 'origin');
+        if (target) {
+            out.calls.push({ what: `git ${sub}`, permissions: { contents: 'read' }, target, readOnly: true });
+            // The clone's origin keeps the token: a later `git push` in the script goes there.
+            if (sub === 'clone' && url)
+                state.remotes.set('origin', target);
+        }
+    }
+}
+/** Writes of the token into git's credential store: `echo "https://u:TOKEN@github.com" > ~/.git-credentials`. */
+function storesGitCredential(cmd, ctx) {
+    return (cmd.words[0] === 'echo' || cmd.words[0] === 'printf') && cmd.words.some((w) => /github\.com/.test(w) && usesToken([w], ctx));
+}
+function analyseScript(script, ctx) {
+    const out = { calls: [], unknown: [] };
+    const state = { remotes: new Map(), allGithub: false, rewrote: false };
+    const ghReadsToken = [...ctx.tokenVars].some((v) => /^(GH_TOKEN|GITHUB_TOKEN|GH_ENTERPRISE_TOKEN|GITHUB_ENTERPRISE_TOKEN)$/.test(v));
+    let ghLoggedIn = false;
+    const commands = parseCommands(script);
+    if (/git-credentials|credential\.helper/.test(script) && commands.some((c) => storesGitCredential(c, ctx))) {
+        state.allGithub = true;
+        (out.persists ??= []).push({ what: 'the token is stored as a git credential for github.com', target: null });
+    }
+    for (const cmd of commands) {
+        const prog = cmd.words[0];
+        if (prog === 'gh') {
+            if (cmd.words[1] === 'auth' && cmd.words.includes('--with-token'))
+                ghLoggedIn = true;
+            if (ghReadsToken || ghLoggedIn || usesToken(cmd.words, ctx)) {
+                out.sentToGithub = true;
+                analyseGh(cmd, ctx, out);
+            }
+            continue;
+        }
+        if (prog === 'curl' || prog === 'wget') {
+            if (usesToken(cmd.words, ctx))
+                analyseCurl(cmd, ctx, out);
+            continue;
+        }
+        if (prog === 'git') {
+            analyseGit(cmd, ctx, state, out);
+            continue;
+        }
+        if (prog === 'docker' && cmd.words[1] === 'login' && cmd.words.some((w) => /ghcr\.io/i.test(w))) {
+            const pushes = /\bdocker\s+(push|buildx\s+build[^\n]*--push)[^\n]*ghcr\.io/i.test(script);
+            out.calls.push({ what: 'docker login ghcr.io', permissions: { packages: pushes ? 'write' : 'read' }, target: PACKAGE_TARGET, classicOnly: 'GitHub Packages (ghcr.io) takes GITHUB_TOKEN or a classic token, not a fine-grained one (R9, R18)' });
+            continue;
+        }
+        if ((prog === 'npm' || prog === 'yarn' || prog === 'pnpm') && cmd.words.includes('publish') && /npm\.pkg\.github\.com/.test(script)) {
+            out.calls.push({ what: `${prog} publish to GitHub Packages`, permissions: { packages: 'write' }, target: PACKAGE_TARGET, classicOnly: 'GitHub Packages takes GITHUB_TOKEN or a classic token, not a fine-grained one (R9, R18)' });
+            continue;
+        }
+        if ((prog === 'echo' || prog === 'printf' || prog === 'cat') && usesToken(cmd.words, ctx)) {
+            const redirect = cmd.words.findIndex((w) => /^>>?$/.test(w));
+            const file = redirect >= 0 ? cmd.words[redirect + 1] ?? '' : '';
+            if (/GITHUB_ENV/.test(file))
+                out.unknown.push(`line ${cmd.line} exports the token to later steps through $GITHUB_ENV`);
+            else if (/\.ssh|id_rsa|id_ed25519/.test(file))
+                (out.persists ??= []).push({ what: 'the secret is written as an SSH key', target: null });
+            else if (file && !/GITHUB_(OUTPUT|STEP_SUMMARY)|git-credentials/.test(file))
+                (out.persists ??= []).push({ what: `the token is written to ${file}`, target: null });
+            continue;
+        }
+        // Installing packages does not hand the token to anything that reads GH_TOKEN-style variables.
+        if (/^(pip3?|npm|yarn|pnpm|apt|apt-get|brew|gem|cargo|go)$/.test(prog) && /^(install|ci|add|i|update|upgrade|get)$/.test(cmd.words[1] ?? ''))
+            continue;
+        if (INERT.has(prog) && !(TOKEN_READERS.test(prog) && ctx.tokenVars.size))
+            continue;
+        // Anything else that is handed the token, or runs with it in its environment, may use it.
+        const explicit = usesToken(cmd.words, ctx);
+        if (explicit || (ctx.tokenVars.size && !INERT.has(prog))) {
+            out.unknown.push(`\`${cmd.words.slice(0, 2).join(' ')}\` at line ${cmd.line} ${explicit ? 'is given the token' : `may read ${[...ctx.tokenVars].map((v) => `$${v}`).join(', ')}`}, and pat-lint cannot see what it does with it`);
+        }
+        else if (TOKEN_READERS.test(prog) && ctx.tokenVars.size) {
+            out.unknown.push(`\`${cmd.words.slice(0, 2).join(' ')}\` at line ${cmd.line} may read ${[...ctx.tokenVars].map((v) => `$${v}`).join(', ')}`);
+        }
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/analysis/recognise.ts
+/**
+ * Decides which secrets are GitHub credentials and says how each was recognised. A secret counts
+ * when it is declared in pat-requirements.yml, reaches an input or environment variable known to
+ * take a GitHub token, sits in a URL's credentials, is read by a script that talks to GitHub, or
+ * is named like a GitHub token. Tokens of other services (Codecov, npm, Slack, cloud keys) are
+ * left alone unless declared.
+ */
+
+
+
+/** Input names that take a GitHub token in any action (from the names the knowledge base uses). */
+const GENERIC_TOKEN_INPUT = /^(github|gh|git|repo|repository|bot|personal|pat|api)?[-_]?(token|pat)$|^(personal[-_]access[-_]token|pat[-_]token|github[-_]pat|gh[-_]pat|ssh[-_]key|deploy[-_]key)$/i;
+/** Environment variables GitHub's own tools read a token from (gh, git credential helpers, octokit scripts). */
+const GITHUB_TOKEN_ENV = /^(GH|GITHUB)(_[A-Z0-9]+)*_(TOKEN|PAT)$|^(GH_ENTERPRISE_TOKEN|GITHUB_ENTERPRISE_TOKEN|GITHUB_PAT|GH_PAT|HOMEBREW_GITHUB_API_TOKEN|PERSONAL_TOKEN|PERSONAL_ACCESS_TOKEN)$|(^|_)PAT$/;
+/** Words in a secret's name that mean another service's credential. */
+const OTHER_SERVICE = /(^|_)(SLACK|DISCORD|TELEGRAM|TEAMS|NPM|NODE_AUTH|YARN|PYPI|NUGET|CARGO|CRATES|CODECOV|COVERALLS|SONAR|SNYK|DOCKER|DOCKERHUB|QUAY|AWS|AZURE|GCP|GCLOUD|GOOGLE|FIREBASE|HEROKU|NETLIFY|VERCEL|CLOUDFLARE|SENTRY|GITLAB|BITBUCKET|JIRA|LINEAR|OPENAI|ANTHROPIC|VSCE|OVSX|WAKATIME|JENKINS|TWITTER|MASTODON|CHROMATIC|BUTLER|ITCHIO|EXPO|APPLE|ANDROID|SIGNING|GPG|PGP|COSIGN|MAVEN|OSSRH|SONATYPE|GRADLE|CACHIX|TURBO|DATADOG|NEWRELIC)(_|$)/;
+/** Secret names that look like a GitHub token. */
+function looksLikeGithubToken(secret) {
+    const s = secret.toUpperCase();
+    if (OTHER_SERVICE.test(s))
+        return false;
+    const words = s.split(/_+/).filter(Boolean);
+    if (words.some((w) => w === 'PAT' || w === 'GHPAT' || w === 'GHTOKEN' || w === 'GITHUBTOKEN'))
+        return true;
+    if (words.includes('PERSONAL') && (words.includes('TOKEN') || words.includes('ACCESS')))
+        return true;
+    const token = words.includes('TOKEN');
+    if (token && (words.includes('GITHUB') || words.includes('GH') || words.includes('BOT') || words.includes('REPO')))
+        return true;
+    return false;
+}
+function inputTakesGithubToken(step, input) {
+    const uses = step.uses?.value;
+    const facts = uses ? lookupAction(uses) : undefined;
+    if (facts) {
+        if (!facts.takesGithubToken)
+            return null;
+        return facts.tokenInputs.some((i) => i.name.toLowerCase() === input.toLowerCase()) ? `input \`${input}\` of ${facts.uses} takes a GitHub token` : null;
+    }
+    if (GENERIC_TOKEN_INPUT.test(input))
+        return `input \`${input}\` of ${uses ?? 'the step'} is named like a GitHub token input`;
+    // Any other `…_token` / `…-pat` input, unless it names another service (`codecov_token`).
+    if (/[-_](token|pat)$/i.test(input) && !OTHER_SERVICE.test(input.toUpperCase().replace(/-/g, '_'))) {
+        return `input \`${input}\` of ${uses ?? 'the step'} takes a token and names no other service`;
+    }
+    return null;
+}
+function envTakesGithubToken(name, steps) {
+    if (GITHUB_TOKEN_ENV.test(name))
+        return `environment variable ${name} is where GitHub tools read a token`;
+    for (const step of steps) {
+        const facts = step.uses ? lookupAction(step.uses.value) : undefined;
+        if (facts?.takesGithubToken && facts.tokenEnv.includes(name))
+            return `${facts.uses} reads a GitHub token from ${name}`;
+    }
+    return null;
+}
+/**
+ * Whether a script that receives the secret uses it to talk to GitHub: the script analysis finds a
+ * gh, git, REST or ghcr.io call made with it, or the script installs it as an SSH key next to a
+ * GitHub host. Merely mentioning github.com elsewhere in the script is not enough.
+ */
+function scriptUsesForGithub(use) {
+    const scripts = [];
+    if (use.kind === 'run' && use.step?.run)
+        scripts.push({ script: use.step.run.value, vars: new Set() });
+    if (use.kind === 'env' && use.input) {
+        const readers = use.step ? [use.step] : (use.readBy ?? []);
+        for (const s of readers)
+            if (s.run && scriptReadsVariable(s.run.value, use.input))
+                scripts.push({ script: s.run.value, vars: new Set([use.input]) });
+    }
+    return scripts.some(({ script, vars }) => {
+        const a = analyseScript(script, { self: null, tokenVars: vars, env: {} });
+        return a.calls.length > 0 || a.sentToGithub || ((a.persists ?? []).length > 0 && /github\.com/i.test(script));
+    });
+}
+/** How a single use shows its secret to be a GitHub credential, if it does. */
+function recogniseUse(use) {
+    if (use.kind === 'git-url')
+        return { how: 'git-url', detail: 'used as the credentials of a URL' };
+    if (use.kind === 'with' && use.step && use.input) {
+        const d = inputTakesGithubToken(use.step, use.input);
+        if (d)
+            return { how: 'token-input', detail: d };
+    }
+    if (use.kind === 'env' && use.input) {
+        const scope = use.step ? [use.step] : (use.readBy ?? []);
+        const d = envTakesGithubToken(use.input, scope);
+        if (d)
+            return { how: 'token-env', detail: d };
+    }
+    if (use.kind === 'reusable-workflow' && use.input && GENERIC_TOKEN_INPUT.test(use.input)) {
+        return { how: 'token-input', detail: `passed as \`${use.input}\` to a reusable workflow` };
+    }
+    if (scriptUsesForGithub(use))
+        return { how: 'github-script', detail: 'used by a run script to call GitHub (gh, git, the API or ghcr.io)' };
+    return null;
+}
+/**
+ * Recognises every credential among the uses. Returns, per secret name (as written in the
+ * requirements when declared), the distinct ways it was recognised.
+ */
+function recogniseSecrets(uses, declared) {
+    const out = new Map();
+    const add = (secret, r) => {
+        const list = out.get(secret) ?? [];
+        if (!list.some((x) => x.how === r.how && x.detail === r.detail))
+            list.push(r);
+        out.set(secret, list);
+    };
+    for (const name of declared)
+        add(name, { how: 'declared', detail: 'declared in the requirements file' });
+    for (const use of uses) {
+        if (!use.secret)
+            continue;
+        const r = recogniseUse(use);
+        if (r)
+            add(use.secret, r);
+    }
+    for (const use of uses) {
+        if (use.secret && !out.has(use.secret) && looksLikeGithubToken(use.secret))
+            add(use.secret, { how: 'name', detail: 'named like a GitHub token' });
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/ignore.ts
+const INLINE = /#\s*pat-lint:\s*ignore\[([^\]]*)\]/i;
+/** The rule ids ignored on one source line, or null when the line has no ignore comment. */
+function inlineIgnores(line) {
+    const m = INLINE.exec(line);
+    if (!m)
+        return null;
+    return new Set(m[1].split(',').map((s) => s.trim()).filter(Boolean));
+}
+function isIgnored(finding, lineText, config) {
+    const inline = lineText === undefined ? null : inlineIgnores(lineText);
+    if (inline && (inline.has(finding.rule) || inline.has('*')))
+        return true;
+    return config.some((entry) => typeof entry === 'string'
+        ? entry === finding.rule
+        : entry.rule === finding.rule &&
+            (!entry.secret || entry.secret.toUpperCase() === finding.secret?.toUpperCase()) &&
+            (!entry.file || entry.file.replace(/^\.\//, '') === finding.file));
+}
+
+;// CONCATENATED MODULE: ./src/workflow/files.ts
+/**
+ * Finds the files pat-lint reads and reads them defensively: everything in a repository is
+ * untrusted, so symlinks leading outside it are never followed, non-regular files are never
+ * opened (a FIFO would block), and oversized, binary or non-UTF-8 files become errors.
+ */
+
+
+/** Larger files are reported, not read: real workflows are a few kilobytes. */
+const MAX_FILE_BYTES = 1024 * 1024;
+const YAML_EXT = /\.ya?ml$/i;
+/** Turns a repository-relative path into an absolute one, or null when it escapes the root. */
+function insideRoot(root, path) {
+    const abs = (0,external_node_path_namespaceObject.resolve)(root, path);
+    const rel = (0,external_node_path_namespaceObject.relative)((0,external_node_path_namespaceObject.resolve)(root), abs);
+    if (rel === '' || (!rel.startsWith('..') && !rel.startsWith(external_node_path_namespaceObject.sep) && !/^[A-Za-z]:/.test(rel)))
+        return abs;
+    return null;
+}
+function toRepoPath(root, abs) {
+    return (0,external_node_path_namespaceObject.relative)(root, abs).split(external_node_path_namespaceObject.sep).join(external_node_path_namespaceObject.posix.sep);
+}
+function safeReaddir(dir) {
+    try {
+        return (0,external_node_fs_namespaceObject.readdirSync)(dir).sort();
+    }
+    catch {
+        return [];
+    }
+}
+/**
+ * Lists workflows (`.github/workflows/*.yml|yaml`, not recursive, as GitHub reads them) and local
+ * action metadata files: the repository's root action, every action under `.github/actions/`
+ * (up to four levels down) and the extra directories given (from `uses: ./path` references).
+ */
+function discoverFiles(root, extraActionDirs = []) {
+    const found = new Map();
+    const workflowsDir = (0,external_node_path_namespaceObject.join)(root, '.github', 'workflows');
+    for (const name of safeReaddir(workflowsDir)) {
+        if (YAML_EXT.test(name)) {
+            const path = toRepoPath(root, (0,external_node_path_namespaceObject.join)(workflowsDir, name));
+            found.set(path, { path, kind: 'workflow' });
+        }
+    }
+    const addActionDir = (dir) => {
+        for (const name of ['action.yml', 'action.yaml']) {
+            const abs = (0,external_node_path_namespaceObject.join)(dir, name);
+            if (existsNoFollow(abs)) {
+                const path = toRepoPath(root, abs);
+                if (!found.has(path))
+                    found.set(path, { path, kind: 'action' });
+            }
+        }
+    };
+    addActionDir(root);
+    const walk = (dir, depth) => {
+        addActionDir(dir);
+        if (depth === 0)
+            return;
+        for (const name of safeReaddir(dir)) {
+            const abs = (0,external_node_path_namespaceObject.join)(dir, name);
+            let st;
+            try {
+                st = (0,external_node_fs_namespaceObject.lstatSync)(abs);
+            }
+            catch {
+                continue;
+            }
+            if (st.isDirectory())
+                walk(abs, depth - 1); // symlinked directories are not entered
+        }
+    };
+    walk((0,external_node_path_namespaceObject.join)(root, '.github', 'actions'), 4);
+    for (const dir of extraActionDirs) {
+        const abs = insideRoot(root, dir);
+        if (abs)
+            addActionDir(abs);
+    }
+    return [...found.values()].sort((a, b) => a.path.localeCompare(b.path));
+}
+function existsNoFollow(abs) {
+    try {
+        (0,external_node_fs_namespaceObject.lstatSync)(abs);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+function describeNonFile(st) {
+    if (st.isDirectory())
+        return 'a directory';
+    if (st.isFIFO())
+        return 'a FIFO';
+    if (st.isSocket())
+        return 'a socket';
+    if (st.isCharacterDevice() || st.isBlockDevice())
+        return 'a device';
+    return 'not a regular file';
+}
+/** 1-based line of a byte offset in a buffer. */
+function lineOfByte(buf, offset) {
+    let line = 1;
+    for (let i = 0; i < offset && i < buf.length; i++)
+        if (buf[i] === 0x0a)
+            line++;
+    return line;
+}
+/** Reads one candidate, or says with a position why it cannot be read. */
+function readCandidate(root, candidate, maxBytes = MAX_FILE_BYTES) {
+    const err = (message, line = 1) => ({ file: candidate.path, line, column: 1, message });
+    const abs = insideRoot(root, candidate.path);
+    if (!abs)
+        return err('path leads outside the repository; not read');
+    let st;
+    try {
+        st = (0,external_node_fs_namespaceObject.lstatSync)(abs);
+        if (st.isSymbolicLink()) {
+            let target;
+            try {
+                target = (0,external_node_fs_namespaceObject.realpathSync)(abs);
+            }
+            catch {
+                return err('symlink whose target does not exist; not read');
+            }
+            let realRoot;
+            try {
+                realRoot = (0,external_node_fs_namespaceObject.realpathSync)(root);
+            }
+            catch {
+                realRoot = (0,external_node_path_namespaceObject.resolve)(root);
+            }
+            if (!insideRoot(realRoot, (0,external_node_path_namespaceObject.relative)(realRoot, target)))
+                return err('symlink leads outside the repository; not followed');
+            st = (0,external_node_fs_namespaceObject.statSync)(target);
+        }
+    }
+    catch (e) {
+        return err(`cannot be read: ${e.code ?? 'error'}`);
+    }
+    if (!st.isFile())
+        return err(`is ${describeNonFile(st)}, not a file; not read`);
+    if (st.size > maxBytes) {
+        return err(`is ${(st.size / 1024 / 1024).toFixed(1)} MiB, over the ${(maxBytes / 1024 / 1024).toFixed(0)} MiB pat-lint reads; not linted`);
+    }
+    let buf;
+    try {
+        buf = (0,external_node_fs_namespaceObject.readFileSync)(abs);
+    }
+    catch (e) {
+        return err(`cannot be read: ${e.code ?? 'error'}`);
+    }
+    const nul = buf.indexOf(0);
+    if (nul >= 0)
+        return err('is binary (contains a NUL byte); not linted', lineOfByte(buf, nul));
+    let text;
+    try {
+        // fatal: invalid UTF-8 is an error rather than silent U+FFFD; a BOM is dropped.
+        text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
+    }
+    catch {
+        const loose = new TextDecoder('utf-8').decode(buf);
+        const bad = loose.indexOf('\uFFFD');
+        const line = bad < 0 ? 1 : loose.slice(0, bad).split('\n').length;
+        return err('is not valid UTF-8; not linted', line);
+    }
+    return { path: candidate.path, kind: candidate.kind, text };
 }
 
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/util.js
@@ -47413,1476 +48899,6 @@ const OCTOKIT_ROUTES = {
     "users.updateAuthenticated": "PATCH /user"
 };
 
-;// CONCATENATED MODULE: ./src/knowledge/generated/endpoints.ts
-// GENERATED by scripts/generate-knowledge.mjs — do not edit. REST endpoint -> fine-grained permissions ("name:level", "+" = listed with additional permissions).
-// Facts from: github/docs src/github-apps/data/fpt-2026-03-10/fine-grained-pat-permissions.json @0a351d98e5f6fd3761558ef3bc4ea55c8813729a; github/docs src/github-apps/data/fpt-2026-03-10/server-to-server-permissions.json (only the checks key) @02ac71cd67f12f791665800215adb392e5bbea21
-/* eslint-disable */
-const ENDPOINT_PERMISSIONS = { "GET /orgs/{org}/insights/api/route-stats/{actor_type}/{actor_id}": ["organization_api_insights:read"], "GET /orgs/{org}/insights/api/subject-stats": ["organization_api_insights:read"], "GET /orgs/{org}/insights/api/summary-stats": ["organization_api_insights:read"], "GET /orgs/{org}/insights/api/summary-stats/users/{user_id}": ["organization_api_insights:read"], "GET /orgs/{org}/insights/api/summary-stats/{actor_type}/{actor_id}": ["organization_api_insights:read"], "GET /orgs/{org}/insights/api/time-stats": ["organization_api_insights:read"], "GET /orgs/{org}/insights/api/time-stats/users/{user_id}": ["organization_api_insights:read"], "GET /orgs/{org}/insights/api/time-stats/{actor_type}/{actor_id}": ["organization_api_insights:read"], "GET /orgs/{org}/insights/api/user-stats/{user_id}": ["organization_api_insights:read"], "GET /organizations/{org}/actions/cache/retention-limit": ["organization_administration:read"], "PUT /organizations/{org}/actions/cache/retention-limit": ["organization_administration:write"], "GET /organizations/{org}/actions/cache/storage-limit": ["organization_administration:read"], "PUT /organizations/{org}/actions/cache/storage-limit": ["organization_administration:write"], "GET /organizations/{org}/settings/billing/ai_credit/usage": ["organization_administration:read"], "GET /organizations/{org}/settings/billing/budgets": ["organization_administration:read"], "POST /organizations/{org}/settings/billing/budgets": ["organization_administration:write"], "GET /organizations/{org}/settings/billing/budgets/{budget_id}": ["organization_administration:read"], "PATCH /organizations/{org}/settings/billing/budgets/{budget_id}": ["organization_administration:write"], "DELETE /organizations/{org}/settings/billing/budgets/{budget_id}": ["organization_administration:write"], "GET /organizations/{org}/settings/billing/premium_request/usage": ["organization_administration:read"], "GET /organizations/{org}/settings/billing/usage": ["organization_administration:read"], "GET /organizations/{org}/settings/billing/usage/summary": ["organization_administration:read"], "PATCH /orgs/{org}": ["organization_administration:write"], "DELETE /orgs/{org}": ["organization_administration:write"], "GET /orgs/{org}/actions/cache/usage": ["organization_administration:read"], "GET /orgs/{org}/actions/cache/usage-by-repository": ["organization_administration:read"], "GET /orgs/{org}/actions/hosted-runners": ["organization_administration:read"], "POST /orgs/{org}/actions/hosted-runners": ["organization_administration:write"], "GET /orgs/{org}/actions/hosted-runners/images/github-owned": ["organization_administration:read"], "GET /orgs/{org}/actions/hosted-runners/images/partner": ["organization_administration:read"], "GET /orgs/{org}/actions/hosted-runners/limits": ["organization_administration:read"], "GET /orgs/{org}/actions/hosted-runners/machine-sizes": ["organization_administration:read"], "GET /orgs/{org}/actions/hosted-runners/platforms": ["organization_administration:read"], "GET /orgs/{org}/actions/hosted-runners/{hosted_runner_id}": ["organization_administration:read"], "PATCH /orgs/{org}/actions/hosted-runners/{hosted_runner_id}": ["organization_administration:write"], "DELETE /orgs/{org}/actions/hosted-runners/{hosted_runner_id}": ["organization_administration:write"], "GET /orgs/{org}/actions/oidc/customization/properties/repo": ["organization_administration:read"], "POST /orgs/{org}/actions/oidc/customization/properties/repo": ["organization_administration:write"], "DELETE /orgs/{org}/actions/oidc/customization/properties/repo/{custom_property_name}": ["organization_administration:write"], "GET /orgs/{org}/actions/oidc/customization/sub": ["organization_administration:read"], "PUT /orgs/{org}/actions/oidc/customization/sub": ["organization_administration:write"], "GET /orgs/{org}/actions/permissions": ["organization_administration:read"], "PUT /orgs/{org}/actions/permissions": ["organization_administration:write"], "GET /orgs/{org}/actions/permissions/artifact-and-log-retention": ["organization_administration:read"], "PUT /orgs/{org}/actions/permissions/artifact-and-log-retention": ["organization_administration:write"], "GET /orgs/{org}/actions/permissions/fork-pr-contributor-approval": ["organization_administration:read"], "PUT /orgs/{org}/actions/permissions/fork-pr-contributor-approval": ["organization_administration:write"], "GET /orgs/{org}/actions/permissions/fork-pr-workflows-private-repos": ["organization_administration:read"], "PUT /orgs/{org}/actions/permissions/fork-pr-workflows-private-repos": ["organization_administration:write"], "GET /orgs/{org}/actions/permissions/repositories": ["organization_administration:read"], "PUT /orgs/{org}/actions/permissions/repositories": ["organization_administration:write"], "PUT /orgs/{org}/actions/permissions/repositories/{repository_id}": ["organization_administration:write+"], "DELETE /orgs/{org}/actions/permissions/repositories/{repository_id}": ["organization_administration:write+"], "GET /orgs/{org}/actions/permissions/selected-actions": ["organization_administration:read"], "PUT /orgs/{org}/actions/permissions/selected-actions": ["organization_administration:write"], "GET /orgs/{org}/actions/permissions/self-hosted-runners": ["organization_administration:read"], "PUT /orgs/{org}/actions/permissions/self-hosted-runners": ["organization_administration:write"], "GET /orgs/{org}/actions/permissions/self-hosted-runners/repositories": ["organization_administration:read"], "PUT /orgs/{org}/actions/permissions/self-hosted-runners/repositories": ["organization_administration:write"], "PUT /orgs/{org}/actions/permissions/self-hosted-runners/repositories/{repository_id}": ["organization_administration:write+"], "DELETE /orgs/{org}/actions/permissions/self-hosted-runners/repositories/{repository_id}": ["organization_administration:write+"], "GET /orgs/{org}/actions/permissions/workflow": ["organization_administration:read"], "PUT /orgs/{org}/actions/permissions/workflow": ["organization_administration:write"], "GET /orgs/{org}/code-security/configurations": ["organization_administration:read"], "POST /orgs/{org}/code-security/configurations": ["organization_administration:write"], "GET /orgs/{org}/code-security/configurations/defaults": ["organization_administration:read"], "DELETE /orgs/{org}/code-security/configurations/detach": ["organization_administration:write"], "GET /orgs/{org}/code-security/configurations/{configuration_id}": ["organization_administration:read"], "PATCH /orgs/{org}/code-security/configurations/{configuration_id}": ["organization_administration:write"], "DELETE /orgs/{org}/code-security/configurations/{configuration_id}": ["organization_administration:write"], "POST /orgs/{org}/code-security/configurations/{configuration_id}/attach": ["organization_administration:write"], "PUT /orgs/{org}/code-security/configurations/{configuration_id}/defaults": ["organization_administration:write"], "GET /orgs/{org}/code-security/configurations/{configuration_id}/repositories": ["organization_administration:read"], "GET /orgs/{org}/copilot/billing": ["organization_administration:read+", "organization_copilot_seat_management:read+"], "GET /orgs/{org}/copilot/billing/seats": ["organization_administration:read+", "organization_copilot_seat_management:read+"], "POST /orgs/{org}/copilot/billing/selected_teams": ["organization_administration:write+", "organization_copilot_seat_management:write+"], "DELETE /orgs/{org}/copilot/billing/selected_teams": ["organization_administration:write+", "organization_copilot_seat_management:write+"], "POST /orgs/{org}/copilot/billing/selected_users": ["organization_administration:write+", "organization_copilot_seat_management:write+"], "DELETE /orgs/{org}/copilot/billing/selected_users": ["organization_administration:write+", "organization_copilot_seat_management:write+"], "GET /orgs/{org}/dependabot/repository-access": ["organization_administration:read"], "PATCH /orgs/{org}/dependabot/repository-access": ["organization_administration:write"], "PUT /orgs/{org}/dependabot/repository-access/default-level": ["organization_administration:write"], "GET /orgs/{org}/installations": ["organization_administration:read"], "GET /orgs/{org}/interaction-limits": ["organization_administration:read"], "PUT /orgs/{org}/interaction-limits": ["organization_administration:write"], "DELETE /orgs/{org}/interaction-limits": ["organization_administration:write"], "GET /orgs/{org}/members/{username}/copilot": ["organization_administration:read+", "organization_copilot_seat_management:read+"], "GET /orgs/{org}/rulesets": ["organization_administration:write"], "POST /orgs/{org}/rulesets": ["organization_administration:write"], "GET /orgs/{org}/rulesets/rule-suites": ["organization_administration:write"], "GET /orgs/{org}/rulesets/rule-suites/{rule_suite_id}": ["organization_administration:write"], "GET /orgs/{org}/rulesets/{ruleset_id}": ["organization_administration:write"], "PUT /orgs/{org}/rulesets/{ruleset_id}": ["organization_administration:write"], "DELETE /orgs/{org}/rulesets/{ruleset_id}": ["organization_administration:write"], "GET /orgs/{org}/rulesets/{ruleset_id}/history": ["organization_administration:write"], "GET /orgs/{org}/rulesets/{ruleset_id}/history/{version_id}": ["organization_administration:write"], "GET /orgs/{org}/secret-scanning/custom-patterns": ["organization_administration:read"], "POST /orgs/{org}/secret-scanning/custom-patterns": ["organization_administration:write"], "DELETE /orgs/{org}/secret-scanning/custom-patterns": ["organization_administration:write"], "PATCH /orgs/{org}/secret-scanning/custom-patterns/{pattern_id}": ["organization_administration:write"], "GET /orgs/{org}/secret-scanning/pattern-configurations": ["organization_administration:read"], "PATCH /orgs/{org}/secret-scanning/pattern-configurations": ["organization_administration:write"], "GET /orgs/{org}/security-managers": ["organization_administration:read"], "PUT /orgs/{org}/security-managers/teams/{team_slug}": ["organization_administration:write"], "DELETE /orgs/{org}/security-managers/teams/{team_slug}": ["organization_administration:write"], "GET /orgs/{org}/settings/immutable-releases": ["organization_administration:read"], "PUT /orgs/{org}/settings/immutable-releases": ["organization_administration:write"], "GET /orgs/{org}/settings/immutable-releases/repositories": ["organization_administration:read"], "PUT /orgs/{org}/settings/immutable-releases/repositories": ["organization_administration:write+"], "PUT /orgs/{org}/settings/immutable-releases/repositories/{repository_id}": ["organization_administration:write+"], "DELETE /orgs/{org}/settings/immutable-releases/repositories/{repository_id}": ["organization_administration:write+"], "POST /orgs/{org}/{security_product}/{enablement}": ["organization_administration:write"], "GET /orgs/{org}/agents/secrets": ["organization_agent_secrets:read"], "GET /orgs/{org}/agents/secrets/public-key": ["organization_agent_secrets:read"], "GET /orgs/{org}/agents/secrets/{secret_name}": ["organization_agent_secrets:read"], "PUT /orgs/{org}/agents/secrets/{secret_name}": ["organization_agent_secrets:write"], "DELETE /orgs/{org}/agents/secrets/{secret_name}": ["organization_agent_secrets:write"], "GET /orgs/{org}/agents/secrets/{secret_name}/repositories": ["organization_agent_secrets:read"], "PUT /orgs/{org}/agents/secrets/{secret_name}/repositories": ["organization_agent_secrets:write"], "PUT /orgs/{org}/agents/secrets/{secret_name}/repositories/{repository_id}": ["organization_agent_secrets:write+"], "DELETE /orgs/{org}/agents/secrets/{secret_name}/repositories/{repository_id}": ["organization_agent_secrets:write+"], "GET /orgs/{org}/agents/variables": ["organization_agent_variables:read"], "POST /orgs/{org}/agents/variables": ["organization_agent_variables:write"], "GET /orgs/{org}/agents/variables/{name}": ["organization_agent_variables:read"], "PATCH /orgs/{org}/agents/variables/{name}": ["organization_agent_variables:write"], "DELETE /orgs/{org}/agents/variables/{name}": ["organization_agent_variables:write"], "GET /orgs/{org}/agents/variables/{name}/repositories": ["organization_agent_variables:read"], "PUT /orgs/{org}/agents/variables/{name}/repositories": ["organization_agent_variables:write"], "PUT /orgs/{org}/agents/variables/{name}/repositories/{repository_id}": ["organization_agent_variables:write+"], "DELETE /orgs/{org}/agents/variables/{name}/repositories/{repository_id}": ["organization_agent_variables:write+"], "GET /orgs/{org}/blocks": ["organization_user_blocking:read"], "GET /orgs/{org}/blocks/{username}": ["organization_user_blocking:read"], "PUT /orgs/{org}/blocks/{username}": ["organization_user_blocking:write"], "DELETE /orgs/{org}/blocks/{username}": ["organization_user_blocking:write"], "GET /orgs/{org}/campaigns": ["organization_campaigns:read"], "POST /orgs/{org}/campaigns": ["organization_campaigns:write"], "GET /orgs/{org}/campaigns/{campaign_number}": ["organization_campaigns:read"], "PATCH /orgs/{org}/campaigns/{campaign_number}": ["organization_campaigns:write"], "DELETE /orgs/{org}/campaigns/{campaign_number}": ["organization_campaigns:write"], "GET /orgs/{org}/copilot-spaces": ["organization_copilot_spaces:read"], "POST /orgs/{org}/copilot-spaces": ["organization_copilot_spaces:write"], "GET /orgs/{org}/copilot-spaces/{space_number}": ["organization_copilot_spaces:read"], "PUT /orgs/{org}/copilot-spaces/{space_number}": ["organization_copilot_spaces:write"], "DELETE /orgs/{org}/copilot-spaces/{space_number}": ["organization_copilot_spaces:write"], "GET /orgs/{org}/copilot-spaces/{space_number}/resources": ["organization_copilot_spaces:read"], "POST /orgs/{org}/copilot-spaces/{space_number}/resources": ["organization_copilot_spaces:write"], "GET /orgs/{org}/copilot-spaces/{space_number}/resources/{space_resource_id}": ["organization_copilot_spaces:read"], "PUT /orgs/{org}/copilot-spaces/{space_number}/resources/{space_resource_id}": ["organization_copilot_spaces:write"], "DELETE /orgs/{org}/copilot-spaces/{space_number}/resources/{space_resource_id}": ["organization_copilot_spaces:write"], "GET /orgs/{org}/copilot/coding-agent/permissions": ["organization_copilot_agent_settings:read"], "PUT /orgs/{org}/copilot/coding-agent/permissions": ["organization_copilot_agent_settings:write"], "GET /orgs/{org}/copilot/coding-agent/permissions/repositories": ["organization_copilot_agent_settings:read"], "PUT /orgs/{org}/copilot/coding-agent/permissions/repositories": ["organization_copilot_agent_settings:write"], "PUT /orgs/{org}/copilot/coding-agent/permissions/repositories/{repository_id}": ["organization_copilot_agent_settings:write+"], "DELETE /orgs/{org}/copilot/coding-agent/permissions/repositories/{repository_id}": ["organization_copilot_agent_settings:write+"], "GET /orgs/{org}/copilot/content_exclusion": ["org_copilot_content_exclusion:read"], "PUT /orgs/{org}/copilot/content_exclusion": ["org_copilot_content_exclusion:write"], "GET /orgs/{org}/organization-roles": ["organization_custom_org_roles:read"], "GET /orgs/{org}/organization-roles/{role_id}": ["organization_custom_org_roles:read"], "GET /orgs/{org}/properties/schema": ["organization_custom_properties:read"], "PATCH /orgs/{org}/properties/schema": ["organization_custom_properties:admin"], "GET /orgs/{org}/properties/schema/{custom_property_name}": ["organization_custom_properties:read"], "PUT /orgs/{org}/properties/schema/{custom_property_name}": ["organization_custom_properties:admin"], "DELETE /orgs/{org}/properties/schema/{custom_property_name}": ["organization_custom_properties:admin"], "GET /orgs/{org}/properties/values": ["organization_custom_properties:read"], "PATCH /orgs/{org}/properties/values": ["organization_custom_properties:write"], "GET /users/{username}/events/orgs/{org}": ["organization_events:read"], "GET /orgs/{org}/copilot-spaces/{space_number}/collaborators": ["organization_copilot_seat_management:read"], "POST /orgs/{org}/copilot-spaces/{space_number}/collaborators": ["organization_copilot_seat_management:write"], "PUT /orgs/{org}/copilot-spaces/{space_number}/collaborators/{actor_type}/{actor_identifier}": ["organization_copilot_seat_management:write"], "DELETE /orgs/{org}/copilot-spaces/{space_number}/collaborators/{actor_type}/{actor_identifier}": ["organization_copilot_seat_management:write"], "GET /orgs/{org}/actions/hosted-runners/images/custom": ["organization_runner_custom_images:read"], "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}": ["organization_runner_custom_images:read"], "DELETE /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}": ["organization_runner_custom_images:write"], "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions": ["organization_runner_custom_images:read"], "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions/{version}": ["organization_runner_custom_images:read"], "DELETE /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions/{version}": ["organization_runner_custom_images:write"], "GET /orgs/{org}/issue-fields": ["issue_fields:read"], "POST /orgs/{org}/issue-fields": ["issue_fields:write"], "PATCH /orgs/{org}/issue-fields/{issue_field_id}": ["issue_fields:write"], "DELETE /orgs/{org}/issue-fields/{issue_field_id}": ["issue_fields:write"], "GET /orgs/{org}/issue-types": ["issue_types:read"], "POST /orgs/{org}/issue-types": ["issue_types:write"], "PUT /orgs/{org}/issue-types/{issue_type_id}": ["issue_types:write"], "DELETE /orgs/{org}/issue-types/{issue_type_id}": ["issue_types:write"], "GET /orgs/{org}/failed_invitations": ["members:read"], "GET /orgs/{org}/invitations": ["members:read"], "POST /orgs/{org}/invitations": ["members:write"], "DELETE /orgs/{org}/invitations/{invitation_id}": ["members:write"], "GET /orgs/{org}/invitations/{invitation_id}/teams": ["members:read"], "GET /orgs/{org}/members": ["members:read"], "GET /orgs/{org}/members/{username}": ["members:read"], "DELETE /orgs/{org}/members/{username}": ["members:write"], "GET /orgs/{org}/memberships/{username}": ["members:read"], "PUT /orgs/{org}/memberships/{username}": ["members:write"], "DELETE /orgs/{org}/memberships/{username}": ["members:write"], "DELETE /orgs/{org}/organization-roles/teams/{team_slug}": ["members:write"], "PUT /orgs/{org}/organization-roles/teams/{team_slug}/{role_id}": ["members:write"], "DELETE /orgs/{org}/organization-roles/teams/{team_slug}/{role_id}": ["members:write"], "DELETE /orgs/{org}/organization-roles/users/{username}": ["members:write"], "PUT /orgs/{org}/organization-roles/users/{username}/{role_id}": ["members:write"], "DELETE /orgs/{org}/organization-roles/users/{username}/{role_id}": ["members:write"], "GET /orgs/{org}/organization-roles/{role_id}/teams": ["members:read"], "GET /orgs/{org}/organization-roles/{role_id}/users": ["members:read"], "GET /orgs/{org}/outside_collaborators": ["members:read"], "PUT /orgs/{org}/outside_collaborators/{username}": ["members:write"], "DELETE /orgs/{org}/outside_collaborators/{username}": ["members:write"], "GET /orgs/{org}/public_members": ["members:read"], "GET /orgs/{org}/public_members/{username}": ["members:read"], "PUT /orgs/{org}/public_members/{username}": ["members:write"], "DELETE /orgs/{org}/public_members/{username}": ["members:write"], "GET /orgs/{org}/teams": ["members:read"], "POST /orgs/{org}/teams": ["members:write"], "GET /orgs/{org}/teams/{team_slug}": ["members:read"], "PATCH /orgs/{org}/teams/{team_slug}": ["members:write"], "DELETE /orgs/{org}/teams/{team_slug}": ["members:write"], "GET /orgs/{org}/teams/{team_slug}/invitations": ["members:read"], "GET /orgs/{org}/teams/{team_slug}/members": ["members:read"], "GET /orgs/{org}/teams/{team_slug}/memberships/{username}": ["members:read"], "PUT /orgs/{org}/teams/{team_slug}/memberships/{username}": ["members:write"], "DELETE /orgs/{org}/teams/{team_slug}/memberships/{username}": ["members:write"], "GET /orgs/{org}/teams/{team_slug}/repos": ["members:read"], "GET /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}": ["members:read+"], "PUT /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}": ["members:read+", "administration:write+"], "DELETE /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}": ["members:read+", "administration:write+"], "GET /orgs/{org}/teams/{team_slug}/teams": ["members:read"], "GET /teams/{team_id}": ["members:read"], "PATCH /teams/{team_id}": ["members:write"], "DELETE /teams/{team_id}": ["members:write"], "GET /teams/{team_id}/invitations": ["members:read"], "GET /teams/{team_id}/members": ["members:read"], "GET /teams/{team_id}/members/{username}": ["members:read"], "PUT /teams/{team_id}/members/{username}": ["members:write"], "DELETE /teams/{team_id}/members/{username}": ["members:write"], "GET /teams/{team_id}/memberships/{username}": ["members:read"], "PUT /teams/{team_id}/memberships/{username}": ["members:write"], "DELETE /teams/{team_id}/memberships/{username}": ["members:write"], "GET /teams/{team_id}/repos": ["members:read"], "GET /teams/{team_id}/repos/{owner}/{repo}": ["members:read+"], "PUT /teams/{team_id}/repos/{owner}/{repo}": ["members:read+", "administration:write+"], "DELETE /teams/{team_id}/repos/{owner}/{repo}": ["members:read+", "administration:write+"], "GET /teams/{team_id}/teams": ["members:read"], "GET /user/memberships/orgs/{org}": ["members:read"], "PATCH /user/memberships/orgs/{org}": ["members:write"], "GET /orgs/{org}/settings/network-configurations": ["organization_network_configurations:read"], "POST /orgs/{org}/settings/network-configurations": ["organization_network_configurations:write"], "GET /orgs/{org}/settings/network-configurations/{network_configuration_id}": ["organization_network_configurations:read"], "PATCH /orgs/{org}/settings/network-configurations/{network_configuration_id}": ["organization_network_configurations:write"], "DELETE /orgs/{org}/settings/network-configurations/{network_configuration_id}": ["organization_network_configurations:write"], "GET /orgs/{org}/settings/network-settings/{network_settings_id}": ["organization_network_configurations:read"], "GET /orgs/{org}/copilot/metrics/reports/organization-1-day": ["organization_copilot_metrics:read"], "GET /orgs/{org}/copilot/metrics/reports/organization-28-day/latest": ["organization_copilot_metrics:read"], "GET /orgs/{org}/copilot/metrics/reports/repos-1-day": ["organization_copilot_metrics:read"], "GET /orgs/{org}/copilot/metrics/reports/user-teams-1-day": ["organization_copilot_metrics:read"], "GET /orgs/{org}/copilot/metrics/reports/users-1-day": ["organization_copilot_metrics:read"], "GET /orgs/{org}/copilot/metrics/reports/users-28-day/latest": ["organization_copilot_metrics:read"], "GET /orgs/{org}/codespaces/secrets": ["organization_codespaces_secrets:read"], "GET /orgs/{org}/codespaces/secrets/public-key": ["organization_codespaces_secrets:read"], "GET /orgs/{org}/codespaces/secrets/{secret_name}": ["organization_codespaces_secrets:read"], "PUT /orgs/{org}/codespaces/secrets/{secret_name}": ["organization_codespaces_secrets:write"], "DELETE /orgs/{org}/codespaces/secrets/{secret_name}": ["organization_codespaces_secrets:write"], "GET /orgs/{org}/codespaces/secrets/{secret_name}/repositories": ["organization_codespaces_secrets:read"], "PUT /orgs/{org}/codespaces/secrets/{secret_name}/repositories": ["organization_codespaces_secrets:write"], "PUT /orgs/{org}/codespaces/secrets/{secret_name}/repositories/{repository_id}": ["organization_codespaces_secrets:write+"], "DELETE /orgs/{org}/codespaces/secrets/{secret_name}/repositories/{repository_id}": ["organization_codespaces_secrets:write+"], "PUT /orgs/{org}/codespaces/access": ["organization_codespaces_settings:write"], "POST /orgs/{org}/codespaces/access/selected_users": ["organization_codespaces_settings:write"], "DELETE /orgs/{org}/codespaces/access/selected_users": ["organization_codespaces_settings:write"], "GET /orgs/{org}/codespaces": ["organization_codespaces:read+", "codespaces:read+"], "GET /orgs/{org}/members/{username}/codespaces": ["organization_codespaces:read+", "codespaces:read+"], "DELETE /orgs/{org}/members/{username}/codespaces/{codespace_name}": ["organization_codespaces:write+", "codespaces:write+"], "POST /orgs/{org}/members/{username}/codespaces/{codespace_name}/stop": ["organization_codespaces:write+", "codespaces_lifecycle_admin:write+"], "GET /orgs/{org}/dependabot/secrets": ["organization_dependabot_secrets:read"], "GET /orgs/{org}/dependabot/secrets/public-key": ["organization_dependabot_secrets:read"], "GET /orgs/{org}/dependabot/secrets/{secret_name}": ["organization_dependabot_secrets:read"], "PUT /orgs/{org}/dependabot/secrets/{secret_name}": ["organization_dependabot_secrets:write"], "DELETE /orgs/{org}/dependabot/secrets/{secret_name}": ["organization_dependabot_secrets:write"], "GET /orgs/{org}/dependabot/secrets/{secret_name}/repositories": ["organization_dependabot_secrets:read"], "PUT /orgs/{org}/dependabot/secrets/{secret_name}/repositories": ["organization_dependabot_secrets:write"], "PUT /orgs/{org}/dependabot/secrets/{secret_name}/repositories/{repository_id}": ["organization_dependabot_secrets:write+"], "DELETE /orgs/{org}/dependabot/secrets/{secret_name}/repositories/{repository_id}": ["organization_dependabot_secrets:write+"], "GET /orgs/{org}/private-registries": ["organization_private_registries:read"], "POST /orgs/{org}/private-registries": ["organization_private_registries:write"], "GET /orgs/{org}/private-registries/public-key": ["organization_private_registries:read"], "GET /orgs/{org}/private-registries/{secret_name}": ["organization_private_registries:read"], "PATCH /orgs/{org}/private-registries/{secret_name}": ["organization_private_registries:write"], "DELETE /orgs/{org}/private-registries/{secret_name}": ["organization_private_registries:write"], "GET /orgs/{org}/projectsV2": ["organization_projects:read"], "GET /orgs/{org}/projectsV2/{project_number}": ["organization_projects:read"], "POST /orgs/{org}/projectsV2/{project_number}/drafts": ["organization_projects:write"], "GET /orgs/{org}/projectsV2/{project_number}/fields": ["organization_projects:read"], "POST /orgs/{org}/projectsV2/{project_number}/fields": ["organization_projects:write"], "GET /orgs/{org}/projectsV2/{project_number}/fields/{field_id}": ["organization_projects:read"], "GET /orgs/{org}/projectsV2/{project_number}/items": ["organization_projects:read"], "POST /orgs/{org}/projectsV2/{project_number}/items": ["organization_projects:write"], "GET /orgs/{org}/projectsV2/{project_number}/items/{item_id}": ["organization_projects:read"], "PATCH /orgs/{org}/projectsV2/{project_number}/items/{item_id}": ["organization_projects:write"], "DELETE /orgs/{org}/projectsV2/{project_number}/items/{item_id}": ["organization_projects:write"], "POST /orgs/{org}/projectsV2/{project_number}/views": ["organization_projects:write"], "GET /orgs/{org}/projectsV2/{project_number}/views/{view_number}/items": ["organization_projects:read"], "GET /orgs/{org}/actions/secrets": ["organization_secrets:read"], "GET /orgs/{org}/actions/secrets/public-key": ["organization_secrets:read"], "GET /orgs/{org}/actions/secrets/{secret_name}": ["organization_secrets:read"], "PUT /orgs/{org}/actions/secrets/{secret_name}": ["organization_secrets:write"], "DELETE /orgs/{org}/actions/secrets/{secret_name}": ["organization_secrets:write"], "GET /orgs/{org}/actions/secrets/{secret_name}/repositories": ["organization_secrets:read"], "PUT /orgs/{org}/actions/secrets/{secret_name}/repositories": ["organization_secrets:write"], "PUT /orgs/{org}/actions/secrets/{secret_name}/repositories/{repository_id}": ["organization_secrets:write+"], "DELETE /orgs/{org}/actions/secrets/{secret_name}/repositories/{repository_id}": ["organization_secrets:write+"], "GET /orgs/{org}/actions/runner-groups": ["organization_self_hosted_runners:read"], "POST /orgs/{org}/actions/runner-groups": ["organization_self_hosted_runners:write"], "GET /orgs/{org}/actions/runner-groups/{runner_group_id}": ["organization_self_hosted_runners:read"], "PATCH /orgs/{org}/actions/runner-groups/{runner_group_id}": ["organization_self_hosted_runners:write"], "DELETE /orgs/{org}/actions/runner-groups/{runner_group_id}": ["organization_self_hosted_runners:write"], "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/hosted-runners": ["organization_self_hosted_runners:read"], "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/repositories": ["organization_self_hosted_runners:read"], "PUT /orgs/{org}/actions/runner-groups/{runner_group_id}/repositories": ["organization_self_hosted_runners:write"], "PUT /orgs/{org}/actions/runner-groups/{runner_group_id}/repositories/{repository_id}": ["organization_self_hosted_runners:write+"], "DELETE /orgs/{org}/actions/runner-groups/{runner_group_id}/repositories/{repository_id}": ["organization_self_hosted_runners:write+"], "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/runners": ["organization_self_hosted_runners:read"], "PUT /orgs/{org}/actions/runner-groups/{runner_group_id}/runners": ["organization_self_hosted_runners:write"], "PUT /orgs/{org}/actions/runner-groups/{runner_group_id}/runners/{runner_id}": ["organization_self_hosted_runners:write"], "DELETE /orgs/{org}/actions/runner-groups/{runner_group_id}/runners/{runner_id}": ["organization_self_hosted_runners:write"], "GET /orgs/{org}/actions/runners": ["organization_self_hosted_runners:read"], "GET /orgs/{org}/actions/runners/downloads": ["organization_self_hosted_runners:read"], "POST /orgs/{org}/actions/runners/generate-jitconfig": ["organization_self_hosted_runners:write"], "POST /orgs/{org}/actions/runners/registration-token": ["organization_self_hosted_runners:write"], "POST /orgs/{org}/actions/runners/remove-token": ["organization_self_hosted_runners:write"], "GET /orgs/{org}/actions/runners/{runner_id}": ["organization_self_hosted_runners:read"], "DELETE /orgs/{org}/actions/runners/{runner_id}": ["organization_self_hosted_runners:write"], "GET /orgs/{org}/actions/runners/{runner_id}/labels": ["organization_self_hosted_runners:read"], "POST /orgs/{org}/actions/runners/{runner_id}/labels": ["organization_self_hosted_runners:write"], "PUT /orgs/{org}/actions/runners/{runner_id}/labels": ["organization_self_hosted_runners:write"], "DELETE /orgs/{org}/actions/runners/{runner_id}/labels": ["organization_self_hosted_runners:write"], "DELETE /orgs/{org}/actions/runners/{runner_id}/labels/{name}": ["organization_self_hosted_runners:write"], "GET /orgs/{org}/actions/variables": ["organization_actions_variables:read"], "POST /orgs/{org}/actions/variables": ["organization_actions_variables:write"], "GET /orgs/{org}/actions/variables/{name}": ["organization_actions_variables:read"], "PATCH /orgs/{org}/actions/variables/{name}": ["organization_actions_variables:write"], "DELETE /orgs/{org}/actions/variables/{name}": ["organization_actions_variables:write"], "GET /orgs/{org}/actions/variables/{name}/repositories": ["organization_actions_variables:read"], "PUT /orgs/{org}/actions/variables/{name}/repositories": ["organization_actions_variables:write"], "PUT /orgs/{org}/actions/variables/{name}/repositories/{repository_id}": ["organization_actions_variables:write+"], "DELETE /orgs/{org}/actions/variables/{name}/repositories/{repository_id}": ["organization_actions_variables:write+"], "GET /orgs/{org}/hooks": ["organization_hooks:read"], "POST /orgs/{org}/hooks": ["organization_hooks:write"], "GET /orgs/{org}/hooks/{hook_id}": ["organization_hooks:read"], "PATCH /orgs/{org}/hooks/{hook_id}": ["organization_hooks:write"], "DELETE /orgs/{org}/hooks/{hook_id}": ["organization_hooks:write"], "GET /orgs/{org}/hooks/{hook_id}/config": ["organization_hooks:read"], "PATCH /orgs/{org}/hooks/{hook_id}/config": ["organization_hooks:write"], "GET /orgs/{org}/hooks/{hook_id}/deliveries": ["organization_hooks:read"], "GET /orgs/{org}/hooks/{hook_id}/deliveries/{delivery_id}": ["organization_hooks:read"], "POST /orgs/{org}/hooks/{hook_id}/deliveries/{delivery_id}/attempts": ["organization_hooks:write"], "POST /orgs/{org}/hooks/{hook_id}/pings": ["organization_hooks:write"], "GET /repos/{owner}/{repo}/actions/artifacts": ["actions:read"], "GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}": ["actions:read"], "DELETE /repos/{owner}/{repo}/actions/artifacts/{artifact_id}": ["actions:write"], "GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}": ["actions:read"], "GET /repos/{owner}/{repo}/actions/cache/storage-limit": ["actions:read"], "GET /repos/{owner}/{repo}/actions/cache/usage": ["actions:read"], "GET /repos/{owner}/{repo}/actions/caches": ["actions:read"], "DELETE /repos/{owner}/{repo}/actions/caches": ["actions:write"], "DELETE /repos/{owner}/{repo}/actions/caches/{cache_id}": ["actions:write"], "GET /repos/{owner}/{repo}/actions/concurrency_groups": ["actions:read"], "GET /repos/{owner}/{repo}/actions/concurrency_groups/{concurrency_group_name}": ["actions:read"], "GET /repos/{owner}/{repo}/actions/jobs/{job_id}": ["actions:read"], "GET /repos/{owner}/{repo}/actions/jobs/{job_id}/logs": ["actions:read"], "POST /repos/{owner}/{repo}/actions/jobs/{job_id}/rerun": ["actions:write"], "GET /repos/{owner}/{repo}/actions/oidc/customization/sub": ["actions:read"], "PUT /repos/{owner}/{repo}/actions/oidc/customization/sub": ["actions:write"], "GET /repos/{owner}/{repo}/actions/runs": ["actions:read"], "GET /repos/{owner}/{repo}/actions/runs/{run_id}": ["actions:read"], "DELETE /repos/{owner}/{repo}/actions/runs/{run_id}": ["actions:write"], "GET /repos/{owner}/{repo}/actions/runs/{run_id}/approvals": ["actions:read"], "POST /repos/{owner}/{repo}/actions/runs/{run_id}/approve": ["actions:write"], "GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts": ["actions:read"], "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}": ["actions:read"], "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/jobs": ["actions:read"], "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/logs": ["actions:read"], "POST /repos/{owner}/{repo}/actions/runs/{run_id}/cancel": ["actions:write"], "GET /repos/{owner}/{repo}/actions/runs/{run_id}/concurrency_groups": ["actions:read"], "POST /repos/{owner}/{repo}/actions/runs/{run_id}/force-cancel": ["actions:write"], "GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs": ["actions:read"], "GET /repos/{owner}/{repo}/actions/runs/{run_id}/logs": ["actions:read"], "DELETE /repos/{owner}/{repo}/actions/runs/{run_id}/logs": ["actions:write"], "GET /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments": ["actions:read"], "POST /repos/{owner}/{repo}/actions/runs/{run_id}/rerun": ["actions:write"], "POST /repos/{owner}/{repo}/actions/runs/{run_id}/rerun-failed-jobs": ["actions:write"], "GET /repos/{owner}/{repo}/actions/runs/{run_id}/timing": ["actions:read"], "GET /repos/{owner}/{repo}/actions/workflows": ["actions:read"], "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}": ["actions:read"], "PUT /repos/{owner}/{repo}/actions/workflows/{workflow_id}/disable": ["actions:write"], "POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches": ["actions:write"], "PUT /repos/{owner}/{repo}/actions/workflows/{workflow_id}/enable": ["actions:write"], "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs": ["actions:read"], "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/timing": ["actions:read"], "GET /repos/{owner}/{repo}/environments": ["actions:read"], "GET /repos/{owner}/{repo}/environments/{environment_name}": ["actions:read"], "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies": ["actions:read"], "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}": ["actions:read"], "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules": ["actions:read"], "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/{protection_rule_id}": ["actions:read"], "POST /orgs/{org}/repos": ["administration:write"], "PATCH /repos/{owner}/{repo}": ["administration:write"], "DELETE /repos/{owner}/{repo}": ["administration:write"], "GET /repos/{owner}/{repo}/actions/cache/retention-limit": ["administration:read"], "PUT /repos/{owner}/{repo}/actions/cache/retention-limit": ["administration:write"], "PUT /repos/{owner}/{repo}/actions/cache/storage-limit": ["administration:write"], "GET /repos/{owner}/{repo}/actions/permissions": ["administration:read"], "PUT /repos/{owner}/{repo}/actions/permissions": ["administration:write"], "GET /repos/{owner}/{repo}/actions/permissions/access": ["administration:read"], "PUT /repos/{owner}/{repo}/actions/permissions/access": ["administration:write"], "GET /repos/{owner}/{repo}/actions/permissions/artifact-and-log-retention": ["administration:read"], "PUT /repos/{owner}/{repo}/actions/permissions/artifact-and-log-retention": ["administration:write"], "GET /repos/{owner}/{repo}/actions/permissions/fork-pr-contributor-approval": ["administration:read"], "PUT /repos/{owner}/{repo}/actions/permissions/fork-pr-contributor-approval": ["administration:write"], "GET /repos/{owner}/{repo}/actions/permissions/fork-pr-workflows-private-repos": ["administration:read"], "PUT /repos/{owner}/{repo}/actions/permissions/fork-pr-workflows-private-repos": ["administration:write"], "GET /repos/{owner}/{repo}/actions/permissions/selected-actions": ["administration:read"], "PUT /repos/{owner}/{repo}/actions/permissions/selected-actions": ["administration:write"], "GET /repos/{owner}/{repo}/actions/permissions/workflow": ["administration:read"], "PUT /repos/{owner}/{repo}/actions/permissions/workflow": ["administration:write"], "GET /repos/{owner}/{repo}/actions/runners": ["administration:read"], "GET /repos/{owner}/{repo}/actions/runners/downloads": ["administration:read"], "POST /repos/{owner}/{repo}/actions/runners/generate-jitconfig": ["administration:write"], "POST /repos/{owner}/{repo}/actions/runners/registration-token": ["administration:write"], "POST /repos/{owner}/{repo}/actions/runners/remove-token": ["administration:write"], "GET /repos/{owner}/{repo}/actions/runners/{runner_id}": ["administration:read"], "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}": ["administration:write"], "GET /repos/{owner}/{repo}/actions/runners/{runner_id}/labels": ["administration:read"], "POST /repos/{owner}/{repo}/actions/runners/{runner_id}/labels": ["administration:write"], "PUT /repos/{owner}/{repo}/actions/runners/{runner_id}/labels": ["administration:write"], "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}/labels": ["administration:write"], "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}/labels/{name}": ["administration:write"], "GET /repos/{owner}/{repo}/autolinks": ["administration:read"], "POST /repos/{owner}/{repo}/autolinks": ["administration:write"], "GET /repos/{owner}/{repo}/autolinks/{autolink_id}": ["administration:read"], "DELETE /repos/{owner}/{repo}/autolinks/{autolink_id}": ["administration:write"], "GET /repos/{owner}/{repo}/automated-security-fixes": ["administration:read"], "PUT /repos/{owner}/{repo}/automated-security-fixes": ["administration:write"], "DELETE /repos/{owner}/{repo}/automated-security-fixes": ["administration:write"], "GET /repos/{owner}/{repo}/branches/{branch}/protection": ["administration:read"], "PUT /repos/{owner}/{repo}/branches/{branch}/protection": ["administration:write"], "DELETE /repos/{owner}/{repo}/branches/{branch}/protection": ["administration:write"], "GET /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins": ["administration:read"], "POST /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins": ["administration:write"], "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins": ["administration:write"], "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews": ["administration:read"], "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews": ["administration:write"], "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews": ["administration:write"], "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures": ["administration:read"], "POST /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures": ["administration:write"], "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures": ["administration:write"], "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks": ["administration:read"], "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks": ["administration:write"], "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks": ["administration:write"], "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts": ["administration:read"], "POST /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts": ["administration:write"], "PUT /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts": ["administration:write"], "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts": ["administration:write"], "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions": ["administration:read"], "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions": ["administration:write"], "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps": ["administration:read"], "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps": ["administration:write"], "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps": ["administration:write"], "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps": ["administration:write"], "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams": ["administration:read"], "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams": ["administration:write"], "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams": ["administration:write"], "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams": ["administration:write"], "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users": ["administration:read"], "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users": ["administration:write"], "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users": ["administration:write"], "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users": ["administration:write"], "GET /repos/{owner}/{repo}/code-quality/setup": ["administration:write"], "PATCH /repos/{owner}/{repo}/code-quality/setup": ["administration:write"], "GET /repos/{owner}/{repo}/code-scanning/default-setup": ["administration:read"], "PATCH /repos/{owner}/{repo}/code-scanning/default-setup": ["administration:write"], "GET /repos/{owner}/{repo}/code-security-configuration": ["administration:read"], "PUT /repos/{owner}/{repo}/collaborators/{username}": ["administration:write"], "DELETE /repos/{owner}/{repo}/collaborators/{username}": ["administration:write"], "PUT /repos/{owner}/{repo}/environments/{environment_name}": ["administration:write"], "DELETE /repos/{owner}/{repo}/environments/{environment_name}": ["administration:write"], "POST /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies": ["administration:write"], "PUT /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}": ["administration:write"], "DELETE /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}": ["administration:write"], "POST /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules": ["administration:write"], "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/apps": ["administration:read"], "DELETE /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/{protection_rule_id}": ["administration:write"], "POST /repos/{owner}/{repo}/forks": ["administration:write+", "contents:read+"], "GET /repos/{owner}/{repo}/immutable-releases": ["administration:read"], "PUT /repos/{owner}/{repo}/immutable-releases": ["administration:write"], "DELETE /repos/{owner}/{repo}/immutable-releases": ["administration:write"], "GET /repos/{owner}/{repo}/interaction-limits": ["administration:read"], "PUT /repos/{owner}/{repo}/interaction-limits": ["administration:write"], "DELETE /repos/{owner}/{repo}/interaction-limits": ["administration:write"], "GET /repos/{owner}/{repo}/interaction-limits/pulls/bypass-list": ["administration:write"], "PUT /repos/{owner}/{repo}/interaction-limits/pulls/bypass-list": ["administration:write"], "DELETE /repos/{owner}/{repo}/interaction-limits/pulls/bypass-list": ["administration:write"], "GET /repos/{owner}/{repo}/interaction-limits/pulls/creation-cap": ["administration:write"], "PATCH /repos/{owner}/{repo}/interaction-limits/pulls/creation-cap": ["administration:write"], "GET /repos/{owner}/{repo}/invitations": ["administration:read+", "private_repository_invitations:read+"], "PATCH /repos/{owner}/{repo}/invitations/{invitation_id}": ["administration:write"], "DELETE /repos/{owner}/{repo}/invitations/{invitation_id}": ["administration:write"], "GET /repos/{owner}/{repo}/keys": ["administration:read"], "POST /repos/{owner}/{repo}/keys": ["administration:write"], "GET /repos/{owner}/{repo}/keys/{key_id}": ["administration:read"], "DELETE /repos/{owner}/{repo}/keys/{key_id}": ["administration:write"], "POST /repos/{owner}/{repo}/pages": ["administration:write+", "pages:write+"], "PUT /repos/{owner}/{repo}/pages": ["administration:write+", "pages:write+"], "DELETE /repos/{owner}/{repo}/pages": ["administration:write+", "pages:write+"], "GET /repos/{owner}/{repo}/pages/health": ["administration:write+", "pages:write+"], "PUT /repos/{owner}/{repo}/private-vulnerability-reporting": ["administration:write"], "DELETE /repos/{owner}/{repo}/private-vulnerability-reporting": ["administration:write"], "POST /repos/{owner}/{repo}/rulesets": ["administration:write"], "GET /repos/{owner}/{repo}/rulesets/rule-suites": ["administration:read"], "GET /repos/{owner}/{repo}/rulesets/rule-suites/{rule_suite_id}": ["administration:read"], "PUT /repos/{owner}/{repo}/rulesets/{ruleset_id}": ["administration:write"], "DELETE /repos/{owner}/{repo}/rulesets/{ruleset_id}": ["administration:write"], "GET /repos/{owner}/{repo}/rulesets/{ruleset_id}/history": ["administration:write"], "GET /repos/{owner}/{repo}/rulesets/{ruleset_id}/history/{version_id}": ["administration:write"], "POST /repos/{owner}/{repo}/security-advisories/{ghsa_id}/forks": ["administration:write+", "repository_advisories:read+"], "GET /repos/{owner}/{repo}/teams": ["administration:read"], "PUT /repos/{owner}/{repo}/topics": ["administration:write"], "GET /repos/{owner}/{repo}/traffic/clones": ["administration:read"], "GET /repos/{owner}/{repo}/traffic/popular/paths": ["administration:read"], "GET /repos/{owner}/{repo}/traffic/popular/referrers": ["administration:read"], "GET /repos/{owner}/{repo}/traffic/views": ["administration:read"], "GET /repos/{owner}/{repo}/vulnerability-alerts": ["administration:read"], "PUT /repos/{owner}/{repo}/vulnerability-alerts": ["administration:write"], "DELETE /repos/{owner}/{repo}/vulnerability-alerts": ["administration:write"], "POST /repos/{template_owner}/{template_repo}/generate": ["administration:write+", "contents:read+"], "POST /user/repos": ["administration:write"], "GET /user/repository_invitations": ["administration:read"], "DELETE /user/repository_invitations/{invitation_id}": ["administration:write"], "GET /repos/{owner}/{repo}/agents/organization-secrets": ["agent_secrets:read"], "GET /repos/{owner}/{repo}/agents/secrets": ["agent_secrets:read"], "GET /repos/{owner}/{repo}/agents/secrets/public-key": ["agent_secrets:read"], "GET /repos/{owner}/{repo}/agents/secrets/{secret_name}": ["agent_secrets:read"], "PUT /repos/{owner}/{repo}/agents/secrets/{secret_name}": ["agent_secrets:write"], "DELETE /repos/{owner}/{repo}/agents/secrets/{secret_name}": ["agent_secrets:write"], "GET /repos/{owner}/{repo}/agents/organization-variables": ["agent_variables:read"], "GET /repos/{owner}/{repo}/agents/variables": ["agent_variables:read"], "POST /repos/{owner}/{repo}/agents/variables": ["agent_variables:write"], "GET /repos/{owner}/{repo}/agents/variables/{name}": ["agent_variables:read"], "PATCH /repos/{owner}/{repo}/agents/variables/{name}": ["agent_variables:write"], "DELETE /repos/{owner}/{repo}/agents/variables/{name}": ["agent_variables:write"], "POST /orgs/{org}/artifacts/metadata/deployment-record": ["artifact_metadata:write"], "POST /orgs/{org}/artifacts/metadata/deployment-record/cluster/{cluster}": ["artifact_metadata:write"], "POST /orgs/{org}/artifacts/metadata/deployment-record/cluster/{cluster}/jobs": ["artifact_metadata:write"], "GET /orgs/{org}/artifacts/metadata/deployment-record/cluster/{cluster}/jobs/{job_id}": ["artifact_metadata:read"], "POST /orgs/{org}/artifacts/metadata/storage-record": ["artifact_metadata:write"], "GET /orgs/{org}/artifacts/{subject_digest}/metadata/deployment-records": ["artifact_metadata:read"], "GET /orgs/{org}/artifacts/{subject_digest}/metadata/storage-records": ["artifact_metadata:read"], "POST /orgs/{org}/attestations/delete-request": ["attestations:write"], "DELETE /orgs/{org}/attestations/digest/{subject_digest}": ["attestations:write"], "GET /orgs/{org}/attestations/repositories": ["attestations:read"], "DELETE /orgs/{org}/attestations/{attestation_id}": ["attestations:write"], "POST /repos/{owner}/{repo}/attestations": ["attestations:write"], "GET /repos/{owner}/{repo}/attestations/{subject_digest}": ["attestations:read"], "POST /users/{username}/attestations/delete-request": ["attestations:write"], "DELETE /users/{username}/attestations/digest/{subject_digest}": ["attestations:write"], "DELETE /users/{username}/attestations/{attestation_id}": ["attestations:write"], "GET /repos/{owner}/{repo}/code-quality/findings": ["code_quality:read"], "GET /repos/{owner}/{repo}/code-quality/findings/{finding_number}": ["code_quality:read"], "GET /orgs/{org}/code-scanning/alerts": ["security_events:read"], "GET /repos/{owner}/{repo}/code-scanning/alerts": ["security_events:read"], "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}": ["security_events:read"], "PATCH /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}": ["security_events:write"], "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix": ["security_events:read"], "POST /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix": ["security_events:write"], "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/instances": ["security_events:read"], "GET /repos/{owner}/{repo}/code-scanning/analyses": ["security_events:read"], "GET /repos/{owner}/{repo}/code-scanning/analyses/{analysis_id}": ["security_events:read"], "DELETE /repos/{owner}/{repo}/code-scanning/analyses/{analysis_id}": ["security_events:write"], "POST /repos/{owner}/{repo}/code-scanning/sarifs": ["security_events:write"], "GET /repos/{owner}/{repo}/code-scanning/sarifs/{sarif_id}": ["security_events:read"], "POST /user/codespaces/{codespace_name}/exports": ["codespaces_lifecycle_admin:write"], "GET /user/codespaces/{codespace_name}/exports/{export_id}": ["codespaces_lifecycle_admin:read"], "POST /user/codespaces/{codespace_name}/start": ["codespaces_lifecycle_admin:write"], "POST /user/codespaces/{codespace_name}/stop": ["codespaces_lifecycle_admin:write"], "GET /repos/{owner}/{repo}/codespaces/devcontainers": ["codespaces_metadata:read"], "GET /repos/{owner}/{repo}/codespaces/machines": ["codespaces_metadata:read"], "GET /user/codespaces/{codespace_name}/machines": ["codespaces_metadata:read"], "GET /repos/{owner}/{repo}/codespaces/secrets": ["codespaces_secrets:write"], "GET /repos/{owner}/{repo}/codespaces/secrets/public-key": ["codespaces_secrets:write"], "GET /repos/{owner}/{repo}/codespaces/secrets/{secret_name}": ["codespaces_secrets:write"], "PUT /repos/{owner}/{repo}/codespaces/secrets/{secret_name}": ["codespaces_secrets:write"], "DELETE /repos/{owner}/{repo}/codespaces/secrets/{secret_name}": ["codespaces_secrets:write"], "GET /repos/{owner}/{repo}/codespaces": ["codespaces:read"], "POST /repos/{owner}/{repo}/codespaces": ["codespaces:write"], "GET /repos/{owner}/{repo}/codespaces/new": ["codespaces:write"], "GET /repos/{owner}/{repo}/codespaces/permissions_check": ["codespaces:write"], "POST /repos/{owner}/{repo}/pulls/{pull_number}/codespaces": ["codespaces:write"], "GET /user/codespaces": ["codespaces:read"], "POST /user/codespaces": ["codespaces:write"], "GET /user/codespaces/{codespace_name}": ["codespaces:read"], "PATCH /user/codespaces/{codespace_name}": ["codespaces:write"], "DELETE /user/codespaces/{codespace_name}": ["codespaces:write"], "POST /user/codespaces/{codespace_name}/publish": ["codespaces:write"], "GET /repos/{owner}/{repo}/commits/{ref}/status": ["statuses:read"], "GET /repos/{owner}/{repo}/commits/{ref}/statuses": ["statuses:read"], "POST /repos/{owner}/{repo}/statuses/{sha}": ["statuses:write"], "POST /markdown": ["contents:read"], "GET /repos/{owner}/{repo}/activity": ["contents:read"], "GET /repos/{owner}/{repo}/branches": ["contents:read"], "GET /repos/{owner}/{repo}/branches/{branch}": ["contents:read"], "POST /repos/{owner}/{repo}/branches/{branch}/rename": ["contents:write"], "POST /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix/commits": ["contents:write"], "GET /repos/{owner}/{repo}/code-scanning/codeql/databases": ["contents:read"], "GET /repos/{owner}/{repo}/code-scanning/codeql/databases/{language}": ["contents:read"], "DELETE /repos/{owner}/{repo}/code-scanning/codeql/databases/{language}": ["contents:write"], "POST /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses": ["contents:write"], "GET /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses/{codeql_variant_analysis_id}": ["contents:read"], "GET /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses/{codeql_variant_analysis_id}/repos/{repo_owner}/{repo_name}": ["contents:read"], "GET /repos/{owner}/{repo}/codeowners/errors": ["contents:read"], "PATCH /repos/{owner}/{repo}/comments/{comment_id}": ["contents:write"], "DELETE /repos/{owner}/{repo}/comments/{comment_id}": ["contents:write"], "POST /repos/{owner}/{repo}/comments/{comment_id}/reactions": ["contents:write"], "DELETE /repos/{owner}/{repo}/comments/{comment_id}/reactions/{reaction_id}": ["contents:write"], "GET /repos/{owner}/{repo}/commits": ["contents:read"], "GET /repos/{owner}/{repo}/commits/{commit_sha}/branches-where-head": ["contents:read"], "POST /repos/{owner}/{repo}/commits/{commit_sha}/comments": ["contents:read"], "GET /repos/{owner}/{repo}/commits/{ref}": ["contents:read"], "GET /repos/{owner}/{repo}/community/profile": ["contents:read"], "GET /repos/{owner}/{repo}/compare/{basehead}": ["contents:read"], "GET /repos/{owner}/{repo}/contents/{path}": ["contents:read"], "PUT /repos/{owner}/{repo}/contents/{path}": ["contents:write+", "workflows:write+"], "DELETE /repos/{owner}/{repo}/contents/{path}": ["contents:write+", "workflows:write+"], "GET /repos/{owner}/{repo}/dependency-graph/compare/{basehead}": ["contents:read"], "GET /repos/{owner}/{repo}/dependency-graph/sbom": ["contents:read"], "GET /repos/{owner}/{repo}/dependency-graph/sbom/fetch-report/{sbom_uuid}": ["contents:read"], "GET /repos/{owner}/{repo}/dependency-graph/sbom/generate-report": ["contents:read"], "POST /repos/{owner}/{repo}/dependency-graph/snapshots": ["contents:write"], "POST /repos/{owner}/{repo}/dispatches": ["contents:write"], "POST /repos/{owner}/{repo}/git/blobs": ["contents:write"], "GET /repos/{owner}/{repo}/git/blobs/{file_sha}": ["contents:read"], "POST /repos/{owner}/{repo}/git/commits": ["contents:write"], "GET /repos/{owner}/{repo}/git/commits/{commit_sha}": ["contents:read"], "GET /repos/{owner}/{repo}/git/matching-refs/{ref}": ["contents:read"], "GET /repos/{owner}/{repo}/git/ref/{ref}": ["contents:read"], "POST /repos/{owner}/{repo}/git/refs": ["contents:write+", "workflows:write+"], "PATCH /repos/{owner}/{repo}/git/refs/{ref}": ["contents:write+", "workflows:write+"], "DELETE /repos/{owner}/{repo}/git/refs/{ref}": ["contents:write"], "POST /repos/{owner}/{repo}/git/tags": ["contents:write"], "GET /repos/{owner}/{repo}/git/tags/{tag_sha}": ["contents:read"], "POST /repos/{owner}/{repo}/git/trees": ["contents:write"], "GET /repos/{owner}/{repo}/git/trees/{tree_sha}": ["contents:read"], "GET /repos/{owner}/{repo}/import": ["contents:read"], "PUT /repos/{owner}/{repo}/import": ["contents:write"], "PATCH /repos/{owner}/{repo}/import": ["contents:write"], "DELETE /repos/{owner}/{repo}/import": ["contents:write"], "GET /repos/{owner}/{repo}/import/authors": ["contents:read"], "PATCH /repos/{owner}/{repo}/import/authors/{author_id}": ["contents:write"], "GET /repos/{owner}/{repo}/import/large_files": ["contents:read"], "PATCH /repos/{owner}/{repo}/import/lfs": ["contents:write"], "POST /repos/{owner}/{repo}/merge-upstream": ["contents:write"], "POST /repos/{owner}/{repo}/merges": ["contents:write"], "GET /repos/{owner}/{repo}/pulls/{pull_number}": ["contents:read+", "pull_requests:read+"], "PUT /repos/{owner}/{repo}/pulls/{pull_number}/merge": ["contents:write"], "GET /repos/{owner}/{repo}/readme": ["contents:read"], "GET /repos/{owner}/{repo}/readme/{dir}": ["contents:read"], "GET /repos/{owner}/{repo}/releases": ["contents:read"], "POST /repos/{owner}/{repo}/releases": ["contents:write+", "workflows:write+"], "GET /repos/{owner}/{repo}/releases/assets/{asset_id}": ["contents:read"], "PATCH /repos/{owner}/{repo}/releases/assets/{asset_id}": ["contents:write"], "DELETE /repos/{owner}/{repo}/releases/assets/{asset_id}": ["contents:write"], "POST /repos/{owner}/{repo}/releases/generate-notes": ["contents:write"], "GET /repos/{owner}/{repo}/releases/latest": ["contents:read"], "GET /repos/{owner}/{repo}/releases/tags/{tag}": ["contents:read"], "GET /repos/{owner}/{repo}/releases/{release_id}": ["contents:read"], "PATCH /repos/{owner}/{repo}/releases/{release_id}": ["contents:write+", "workflows:write+"], "DELETE /repos/{owner}/{repo}/releases/{release_id}": ["contents:write"], "GET /repos/{owner}/{repo}/releases/{release_id}/assets": ["contents:read"], "POST /repos/{owner}/{repo}/secret-scanning/push-protection-bypasses": ["contents:write"], "GET /repos/{owner}/{repo}/stargazers": ["contents:write+"], "GET /repos/{owner}/{repo}/subscribers": ["contents:write+"], "GET /repos/{owner}/{repo}/tarball/{ref}": ["contents:read"], "GET /repos/{owner}/{repo}/zipball/{ref}": ["contents:read"], "GET /repos/{owner}/{repo}/copilot/cloud-agent/configuration": ["copilot_agent_settings:read"], "PATCH /repos/{owner}/{repo}/properties/values": ["repository_custom_properties:write"], "GET /orgs/{org}/dependabot/alerts": ["vulnerability_alerts:read"], "GET /repos/{owner}/{repo}/dependabot/alerts": ["vulnerability_alerts:read"], "GET /repos/{owner}/{repo}/dependabot/alerts/{alert_number}": ["vulnerability_alerts:read"], "PATCH /repos/{owner}/{repo}/dependabot/alerts/{alert_number}": ["vulnerability_alerts:write"], "GET /repos/{owner}/{repo}/dependabot/secrets": ["dependabot_secrets:read"], "GET /repos/{owner}/{repo}/dependabot/secrets/public-key": ["dependabot_secrets:read"], "GET /repos/{owner}/{repo}/dependabot/secrets/{secret_name}": ["dependabot_secrets:read"], "PUT /repos/{owner}/{repo}/dependabot/secrets/{secret_name}": ["dependabot_secrets:write"], "DELETE /repos/{owner}/{repo}/dependabot/secrets/{secret_name}": ["dependabot_secrets:write"], "POST /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments": ["deployments:write"], "GET /repos/{owner}/{repo}/deployments": ["deployments:read"], "POST /repos/{owner}/{repo}/deployments": ["deployments:write"], "GET /repos/{owner}/{repo}/deployments/{deployment_id}": ["deployments:read"], "DELETE /repos/{owner}/{repo}/deployments/{deployment_id}": ["deployments:write"], "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses": ["deployments:read"], "POST /repos/{owner}/{repo}/deployments/{deployment_id}/statuses": ["deployments:write"], "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses/{status_id}": ["deployments:read"], "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets": ["environments:read"], "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets/public-key": ["environments:read"], "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}": ["environments:read"], "PUT /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}": ["environments:write"], "DELETE /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}": ["environments:write"], "GET /repos/{owner}/{repo}/environments/{environment_name}/variables": ["environments:read"], "POST /repos/{owner}/{repo}/environments/{environment_name}/variables": ["environments:write"], "GET /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}": ["environments:read"], "PATCH /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}": ["environments:write"], "DELETE /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}": ["environments:write"], "GET /repos/{owner}/{repo}/assignees": ["issues:read+", "pull_requests:read+"], "GET /repos/{owner}/{repo}/assignees/{assignee}": ["issues:read+", "pull_requests:read+"], "GET /repos/{owner}/{repo}/issues": ["issues:read"], "POST /repos/{owner}/{repo}/issues": ["issues:write"], "GET /repos/{owner}/{repo}/issues/comments": ["issues:read+", "pull_requests:read+"], "GET /repos/{owner}/{repo}/issues/comments/{comment_id}": ["issues:read+", "pull_requests:read+"], "PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}": ["issues:write+", "pull_requests:write+"], "DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}": ["issues:write+", "pull_requests:write+"], "PUT /repos/{owner}/{repo}/issues/comments/{comment_id}/pin": ["issues:write"], "DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}/pin": ["issues:write"], "GET /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions": ["issues:read"], "POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions": ["issues:write"], "DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions/{reaction_id}": ["issues:write"], "GET /repos/{owner}/{repo}/issues/events": ["issues:read"], "GET /repos/{owner}/{repo}/issues/events/{event_id}": ["issues:read+", "pull_requests:read+"], "GET /repos/{owner}/{repo}/issues/{issue_number}": ["issues:read"], "PATCH /repos/{owner}/{repo}/issues/{issue_number}": ["issues:write+", "pull_requests:write+"], "POST /repos/{owner}/{repo}/issues/{issue_number}/assignees": ["issues:write+", "pull_requests:write+"], "DELETE /repos/{owner}/{repo}/issues/{issue_number}/assignees": ["issues:write+", "pull_requests:write+"], "GET /repos/{owner}/{repo}/issues/{issue_number}/assignees/{assignee}": ["issues:read+", "pull_requests:read+"], "GET /repos/{owner}/{repo}/issues/{issue_number}/comments": ["issues:read+", "pull_requests:read+"], "POST /repos/{owner}/{repo}/issues/{issue_number}/comments": ["issues:write+", "pull_requests:write+"], "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by": ["issues:read"], "POST /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by": ["issues:write"], "DELETE /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by/{issue_id}": ["issues:write"], "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocking": ["issues:read"], "GET /repos/{owner}/{repo}/issues/{issue_number}/events": ["issues:read+", "pull_requests:read+"], "GET /repos/{owner}/{repo}/issues/{issue_number}/issue-field-values": ["issues:read"], "POST /repos/{owner}/{repo}/issues/{issue_number}/issue-field-values": ["issues:write+", "pull_requests:write+"], "PUT /repos/{owner}/{repo}/issues/{issue_number}/issue-field-values": ["issues:write+", "pull_requests:write+"], "DELETE /repos/{owner}/{repo}/issues/{issue_number}/issue-field-values/{issue_field_id}": ["issues:write+", "pull_requests:write+"], "GET /repos/{owner}/{repo}/issues/{issue_number}/labels": ["issues:read+", "pull_requests:read+"], "POST /repos/{owner}/{repo}/issues/{issue_number}/labels": ["issues:write+", "pull_requests:write+"], "PUT /repos/{owner}/{repo}/issues/{issue_number}/labels": ["issues:write+", "pull_requests:write+"], "DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels": ["issues:write+", "pull_requests:write+"], "DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}": ["issues:write+", "pull_requests:write+"], "PUT /repos/{owner}/{repo}/issues/{issue_number}/lock": ["issues:write+", "pull_requests:write+"], "DELETE /repos/{owner}/{repo}/issues/{issue_number}/lock": ["issues:write+", "pull_requests:write+"], "GET /repos/{owner}/{repo}/issues/{issue_number}/parent": ["issues:read"], "GET /repos/{owner}/{repo}/issues/{issue_number}/reactions": ["issues:read"], "POST /repos/{owner}/{repo}/issues/{issue_number}/reactions": ["issues:write"], "DELETE /repos/{owner}/{repo}/issues/{issue_number}/reactions/{reaction_id}": ["issues:write"], "DELETE /repos/{owner}/{repo}/issues/{issue_number}/sub_issue": ["issues:write"], "GET /repos/{owner}/{repo}/issues/{issue_number}/sub_issues": ["issues:read"], "POST /repos/{owner}/{repo}/issues/{issue_number}/sub_issues": ["issues:write"], "PATCH /repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority": ["issues:write"], "GET /repos/{owner}/{repo}/issues/{issue_number}/suggestions": ["issues:read+", "pull_requests:read+"], "POST /repos/{owner}/{repo}/issues/{issue_number}/suggestions/{suggestion_id}/approve": ["issues:write+", "pull_requests:write+"], "POST /repos/{owner}/{repo}/issues/{issue_number}/suggestions/{suggestion_id}/dismiss": ["issues:write+", "pull_requests:write+"], "GET /repos/{owner}/{repo}/issues/{issue_number}/timeline": ["issues:read+", "pull_requests:read+"], "GET /repos/{owner}/{repo}/labels": ["issues:read+", "pull_requests:read+"], "POST /repos/{owner}/{repo}/labels": ["issues:write+", "pull_requests:write+"], "GET /repos/{owner}/{repo}/labels/{name}": ["issues:read+", "pull_requests:read+"], "PATCH /repos/{owner}/{repo}/labels/{name}": ["issues:write+", "pull_requests:write+"], "DELETE /repos/{owner}/{repo}/labels/{name}": ["issues:write+", "pull_requests:write+"], "GET /repos/{owner}/{repo}/milestones": ["issues:read+", "pull_requests:read+"], "POST /repos/{owner}/{repo}/milestones": ["issues:write+", "pull_requests:write+"], "GET /repos/{owner}/{repo}/milestones/{milestone_number}": ["issues:read+", "pull_requests:read+"], "PATCH /repos/{owner}/{repo}/milestones/{milestone_number}": ["issues:write+", "pull_requests:write+"], "DELETE /repos/{owner}/{repo}/milestones/{milestone_number}": ["issues:write+", "pull_requests:write+"], "GET /repos/{owner}/{repo}/milestones/{milestone_number}/labels": ["issues:read+", "pull_requests:read+"], "GET /orgs/{org}/repos": ["metadata:read"], "GET /repos/{owner}/{repo}": ["metadata:read"], "GET /repos/{owner}/{repo}/collaborators": ["metadata:read"], "GET /repos/{owner}/{repo}/collaborators/{username}": ["metadata:read"], "GET /repos/{owner}/{repo}/collaborators/{username}/permission": ["metadata:read"], "GET /repos/{owner}/{repo}/comments": ["metadata:read"], "GET /repos/{owner}/{repo}/comments/{comment_id}": ["metadata:read"], "GET /repos/{owner}/{repo}/comments/{comment_id}/reactions": ["metadata:read"], "GET /repos/{owner}/{repo}/commits/{commit_sha}/comments": ["metadata:read"], "GET /repos/{owner}/{repo}/contributors": ["metadata:read"], "GET /repos/{owner}/{repo}/events": ["metadata:read"], "GET /repos/{owner}/{repo}/forks": ["metadata:read"], "GET /repos/{owner}/{repo}/hash-algorithm": ["metadata:read"], "GET /repos/{owner}/{repo}/issue-types": ["metadata:read"], "GET /repos/{owner}/{repo}/languages": ["metadata:read"], "GET /repos/{owner}/{repo}/license": ["metadata:read"], "GET /repos/{owner}/{repo}/private-vulnerability-reporting": ["metadata:read"], "GET /repos/{owner}/{repo}/properties/values": ["metadata:read"], "GET /repos/{owner}/{repo}/rules/branches/{branch}": ["metadata:read"], "GET /repos/{owner}/{repo}/rulesets": ["metadata:read"], "GET /repos/{owner}/{repo}/rulesets/{ruleset_id}": ["metadata:read"], "GET /repos/{owner}/{repo}/stats/code_frequency": ["metadata:read"], "GET /repos/{owner}/{repo}/stats/commit_activity": ["metadata:read"], "GET /repos/{owner}/{repo}/stats/contributors": ["metadata:read"], "GET /repos/{owner}/{repo}/stats/participation": ["metadata:read"], "GET /repos/{owner}/{repo}/stats/punch_card": ["metadata:read"], "GET /repos/{owner}/{repo}/tags": ["metadata:read"], "GET /repos/{owner}/{repo}/topics": ["metadata:read"], "GET /repositories": ["metadata:read"], "GET /search/labels": ["metadata:read"], "GET /user/repos": ["metadata:read"], "GET /users/{username}/repos": ["metadata:read"], "GET /repos/{owner}/{repo}/pages": ["pages:read"], "GET /repos/{owner}/{repo}/pages/builds": ["pages:read"], "POST /repos/{owner}/{repo}/pages/builds": ["pages:write"], "GET /repos/{owner}/{repo}/pages/builds/latest": ["pages:read"], "GET /repos/{owner}/{repo}/pages/builds/{build_id}": ["pages:read"], "POST /repos/{owner}/{repo}/pages/deployments": ["pages:write"], "GET /repos/{owner}/{repo}/pages/deployments/{pages_deployment_id}": ["pages:read"], "POST /repos/{owner}/{repo}/pages/deployments/{pages_deployment_id}/cancel": ["pages:write"], "GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls": ["pull_requests:read"], "GET /repos/{owner}/{repo}/pulls": ["pull_requests:read"], "POST /repos/{owner}/{repo}/pulls": ["pull_requests:write"], "GET /repos/{owner}/{repo}/pulls/comments": ["pull_requests:read"], "GET /repos/{owner}/{repo}/pulls/comments/{comment_id}": ["pull_requests:read"], "PATCH /repos/{owner}/{repo}/pulls/comments/{comment_id}": ["pull_requests:write"], "DELETE /repos/{owner}/{repo}/pulls/comments/{comment_id}": ["pull_requests:write"], "GET /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions": ["pull_requests:read"], "POST /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions": ["pull_requests:write"], "DELETE /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions/{reaction_id}": ["pull_requests:write"], "PATCH /repos/{owner}/{repo}/pulls/{pull_number}": ["pull_requests:write"], "GET /repos/{owner}/{repo}/pulls/{pull_number}/comments": ["pull_requests:read"], "POST /repos/{owner}/{repo}/pulls/{pull_number}/comments": ["pull_requests:write"], "POST /repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies": ["pull_requests:write"], "GET /repos/{owner}/{repo}/pulls/{pull_number}/commits": ["pull_requests:read"], "GET /repos/{owner}/{repo}/pulls/{pull_number}/files": ["pull_requests:read"], "GET /repos/{owner}/{repo}/pulls/{pull_number}/merge": ["pull_requests:read"], "GET /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers": ["pull_requests:read"], "POST /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers": ["pull_requests:write"], "DELETE /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers": ["pull_requests:write"], "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews": ["pull_requests:read"], "POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews": ["pull_requests:write"], "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}": ["pull_requests:read"], "PUT /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}": ["pull_requests:write"], "DELETE /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}": ["pull_requests:write"], "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/comments": ["pull_requests:read"], "PUT /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/dismissals": ["pull_requests:write"], "POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/events": ["pull_requests:write"], "PUT /repos/{owner}/{repo}/pulls/{pull_number}/update-branch": ["pull_requests:write"], "GET /orgs/{org}/security-advisories": ["repository_advisories:write"], "GET /repos/{owner}/{repo}/security-advisories": ["repository_advisories:read"], "POST /repos/{owner}/{repo}/security-advisories": ["repository_advisories:write"], "POST /repos/{owner}/{repo}/security-advisories/reports": ["repository_advisories:write"], "GET /repos/{owner}/{repo}/security-advisories/{ghsa_id}": ["repository_advisories:read"], "PATCH /repos/{owner}/{repo}/security-advisories/{ghsa_id}": ["repository_advisories:write"], "POST /repos/{owner}/{repo}/security-advisories/{ghsa_id}/cve": ["repository_advisories:write"], "GET /orgs/{org}/secret-scanning/alerts": ["secret_scanning_alerts:read"], "GET /repos/{owner}/{repo}/secret-scanning/alerts": ["secret_scanning_alerts:read"], "GET /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}": ["secret_scanning_alerts:read"], "PATCH /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}": ["secret_scanning_alerts:write"], "GET /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}/locations": ["secret_scanning_alerts:read"], "GET /repos/{owner}/{repo}/secret-scanning/custom-patterns": ["secret_scanning_alerts:read"], "POST /repos/{owner}/{repo}/secret-scanning/custom-patterns": ["secret_scanning_alerts:write"], "DELETE /repos/{owner}/{repo}/secret-scanning/custom-patterns": ["secret_scanning_alerts:write"], "PATCH /repos/{owner}/{repo}/secret-scanning/custom-patterns/{pattern_id}": ["secret_scanning_alerts:write"], "GET /repos/{owner}/{repo}/secret-scanning/scan-history": ["secret_scanning_alerts:read"], "GET /repos/{owner}/{repo}/actions/organization-secrets": ["secrets:read"], "GET /repos/{owner}/{repo}/actions/secrets": ["secrets:read"], "GET /repos/{owner}/{repo}/actions/secrets/public-key": ["secrets:read"], "GET /repos/{owner}/{repo}/actions/secrets/{secret_name}": ["secrets:read"], "PUT /repos/{owner}/{repo}/actions/secrets/{secret_name}": ["secrets:write"], "DELETE /repos/{owner}/{repo}/actions/secrets/{secret_name}": ["secrets:write"], "GET /repos/{owner}/{repo}/actions/organization-variables": ["actions_variables:read"], "GET /repos/{owner}/{repo}/actions/variables": ["actions_variables:read"], "POST /repos/{owner}/{repo}/actions/variables": ["actions_variables:write"], "GET /repos/{owner}/{repo}/actions/variables/{name}": ["actions_variables:read"], "PATCH /repos/{owner}/{repo}/actions/variables/{name}": ["actions_variables:write"], "DELETE /repos/{owner}/{repo}/actions/variables/{name}": ["actions_variables:write"], "GET /repos/{owner}/{repo}/hooks": ["repository_hooks:read"], "POST /repos/{owner}/{repo}/hooks": ["repository_hooks:write"], "GET /repos/{owner}/{repo}/hooks/{hook_id}": ["repository_hooks:read"], "PATCH /repos/{owner}/{repo}/hooks/{hook_id}": ["repository_hooks:write"], "DELETE /repos/{owner}/{repo}/hooks/{hook_id}": ["repository_hooks:write"], "GET /repos/{owner}/{repo}/hooks/{hook_id}/config": ["repository_hooks:read"], "PATCH /repos/{owner}/{repo}/hooks/{hook_id}/config": ["repository_hooks:write"], "GET /repos/{owner}/{repo}/hooks/{hook_id}/deliveries": ["repository_hooks:read"], "GET /repos/{owner}/{repo}/hooks/{hook_id}/deliveries/{delivery_id}": ["repository_hooks:read"], "POST /repos/{owner}/{repo}/hooks/{hook_id}/deliveries/{delivery_id}/attempts": ["repository_hooks:write"], "POST /repos/{owner}/{repo}/hooks/{hook_id}/pings": ["repository_hooks:read"], "POST /repos/{owner}/{repo}/hooks/{hook_id}/tests": ["repository_hooks:read"], "GET /user/blocks": ["blocking:read"], "GET /user/blocks/{username}": ["blocking:read"], "PUT /user/blocks/{username}": ["blocking:write"], "DELETE /user/blocks/{username}": ["blocking:write"], "GET /user/codespaces/secrets": ["codespaces_user_secrets:read"], "GET /user/codespaces/secrets/public-key": ["codespaces_user_secrets:read"], "GET /user/codespaces/secrets/{secret_name}": ["codespaces_user_secrets:read"], "PUT /user/codespaces/secrets/{secret_name}": ["codespaces_user_secrets:write"], "DELETE /user/codespaces/secrets/{secret_name}": ["codespaces_user_secrets:write"], "GET /user/codespaces/secrets/{secret_name}/repositories": ["codespaces_user_secrets:read"], "PUT /user/codespaces/secrets/{secret_name}/repositories": ["codespaces_user_secrets:write"], "PUT /user/codespaces/secrets/{secret_name}/repositories/{repository_id}": ["codespaces_user_secrets:write+"], "DELETE /user/codespaces/secrets/{secret_name}/repositories/{repository_id}": ["codespaces_user_secrets:write+"], "PATCH /user/email/visibility": ["emails:write"], "GET /user/emails": ["emails:read"], "POST /user/emails": ["emails:write"], "DELETE /user/emails": ["emails:write"], "GET /user/public_emails": ["emails:read"], "GET /user/followers": ["followers:read"], "GET /user/following": ["followers:read"], "GET /user/following/{username}": ["followers:read"], "PUT /user/following/{username}": ["followers:write"], "DELETE /user/following/{username}": ["followers:write"], "GET /user/gpg_keys": ["gpg_keys:read"], "POST /user/gpg_keys": ["gpg_keys:write"], "GET /user/gpg_keys/{gpg_key_id}": ["gpg_keys:read"], "DELETE /user/gpg_keys/{gpg_key_id}": ["gpg_keys:write"], "POST /gists": ["gists:write"], "PATCH /gists/{gist_id}": ["gists:write"], "DELETE /gists/{gist_id}": ["gists:write"], "POST /gists/{gist_id}/comments": ["gists:write"], "PATCH /gists/{gist_id}/comments/{comment_id}": ["gists:write"], "DELETE /gists/{gist_id}/comments/{comment_id}": ["gists:write"], "POST /gists/{gist_id}/forks": ["gists:write"], "PUT /gists/{gist_id}/star": ["gists:write"], "DELETE /gists/{gist_id}/star": ["gists:write"], "GET /user/keys": ["keys:read"], "POST /user/keys": ["keys:write"], "GET /user/keys/{key_id}": ["keys:read"], "DELETE /user/keys/{key_id}": ["keys:write"], "GET /users/{username}/keys": ["keys:read"], "GET /user/interaction-limits": ["interaction_limits:read"], "PUT /user/interaction-limits": ["interaction_limits:write"], "DELETE /user/interaction-limits": ["interaction_limits:write"], "GET /users/{username}/settings/billing/ai_credit/usage": ["plan:read"], "GET /users/{username}/settings/billing/premium_request/usage": ["plan:read"], "GET /users/{username}/settings/billing/usage": ["plan:read"], "GET /users/{username}/settings/billing/usage/summary": ["plan:read"], "PATCH /user": ["profile:write"], "POST /user/social_accounts": ["profile:write"], "DELETE /user/social_accounts": ["profile:write"], "GET /user/ssh_signing_keys": ["git_signing_ssh_public_keys:read"], "POST /user/ssh_signing_keys": ["git_signing_ssh_public_keys:write"], "GET /user/ssh_signing_keys/{ssh_signing_key_id}": ["git_signing_ssh_public_keys:read"], "DELETE /user/ssh_signing_keys/{ssh_signing_key_id}": ["git_signing_ssh_public_keys:write"], "GET /user/starred": ["starring:read"], "GET /user/starred/{owner}/{repo}": ["starring:read+"], "PUT /user/starred/{owner}/{repo}": ["starring:write+"], "DELETE /user/starred/{owner}/{repo}": ["starring:write+"], "GET /users/{username}/starred": ["starring:read"], "GET /user/subscriptions": ["watching:read"], "GET /users/{username}/subscriptions": ["watching:read"] };
-/** Endpoints only GitHub Apps (GITHUB_TOKEN included) can call: no fine-grained PAT permission exists. */
-const APP_ONLY_ENDPOINTS = {
-    "POST /repos/{owner}/{repo}/check-runs": "checks:write",
-    "GET /repos/{owner}/{repo}/check-runs/{check_run_id}": "checks:read",
-    "PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}": "checks:write",
-    "GET /repos/{owner}/{repo}/check-runs/{check_run_id}/annotations": "checks:read",
-    "POST /repos/{owner}/{repo}/check-runs/{check_run_id}/rerequest": "checks:write",
-    "POST /repos/{owner}/{repo}/check-suites": "checks:write",
-    "PATCH /repos/{owner}/{repo}/check-suites/preferences": "checks:write",
-    "GET /repos/{owner}/{repo}/check-suites/{check_suite_id}": "checks:read",
-    "GET /repos/{owner}/{repo}/check-suites/{check_suite_id}/check-runs": "checks:read",
-    "POST /repos/{owner}/{repo}/check-suites/{check_suite_id}/rerequest": "checks:write",
-    "GET /repos/{owner}/{repo}/commits/{ref}/check-runs": "checks:read",
-    "GET /repos/{owner}/{repo}/commits/{ref}/check-suites": "checks:read"
-};
-
-;// CONCATENATED MODULE: ./src/knowledge/endpoints.ts
-/**
- * Looks up the fine-grained permissions a REST call needs in GitHub's endpoint map. Paths seen in
- * workflows carry variables (`$REPO`, `${{ github.repository }}`, `{owner}`); a variable segment
- * matches any template parameter, literal segments must match, and the most literal template wins.
- */
-
-
-const TEMPLATES = [];
-for (const [key, codes] of Object.entries(ENDPOINT_PERMISSIONS)) {
-    const [method, path] = key.split(' ');
-    TEMPLATES.push({
-        method,
-        path,
-        segments: path.split('/').filter(Boolean),
-        entries: codes.map((c) => {
-            const m = /^([a-z_]+):(read|write|admin)(\+)?$/.exec(c);
-            return { permission: m[1], level: m[2], additional: !!m[3] };
-        }),
-        appOnly: false,
-    });
-}
-for (const [key, code] of Object.entries(APP_ONLY_ENDPOINTS)) {
-    const [method, path] = key.split(' ');
-    if (ENDPOINT_PERMISSIONS[key])
-        continue;
-    const [permission, level] = code.split(':');
-    TEMPLATES.push({ method, path, segments: path.split('/').filter(Boolean), entries: [{ permission, level: level, additional: false }], appOnly: true });
-}
-/** Marks a path segment as "some value we cannot see". */
-const VAR = '\u0000';
-/** Splits a URL path into segments, turning shell and expression variables into VAR. */
-function pathSegments(path) {
-    const clean = path
-        .replace(/^https?:\/\/[^/]+/i, '')
-        .replace(/^\/api\/v3/, '')
-        .split(/[?#]/)[0];
-    return clean
-        .split('/')
-        .filter(Boolean)
-        .map((s) => (/\$|\{/.test(s) ? VAR : decodeURIComponentSafe(s)));
-}
-function decodeURIComponentSafe(s) {
-    try {
-        return decodeURIComponent(s);
-    }
-    catch {
-        return s;
-    }
-}
-const ORG_PERMISSION = /^(organization_|members$|team_discussions$|issue_types$)/;
-/** Which fine-grained permissions a call needs. When an endpoint is listed under several
- * permissions with "additional permissions", the docs say either one suffices or both are needed
- * depending on the case; we take the permission named like the path's resource (issues for
- * /issues/, pulls for /pulls/), else the first listed, and keep contents alongside workflows. */
-function lookupEndpoint(method, path) {
-    const segs = Array.isArray(path) ? path : pathSegments(path);
-    const m = method.toUpperCase();
-    let best;
-    let bestScore = -1;
-    for (const t of TEMPLATES) {
-        if (t.method !== m)
-            continue;
-        // A trailing {path} or {ref} spans several segments (contents/a/b.yml, git/refs/heads/main).
-        const greedy = /^\{(path|ref)\}$/.test(t.segments[t.segments.length - 1] ?? '');
-        if (greedy ? segs.length < t.segments.length : t.segments.length !== segs.length)
-            continue;
-        let score = 0;
-        let ok = true;
-        for (let i = 0; i < t.segments.length; i++) {
-            const want = t.segments[i];
-            const got = segs[i];
-            const isParam = want.startsWith('{');
-            if (isParam)
-                continue;
-            if (got === VAR) {
-                ok = false; // a variable never stands for a literal resource name like "pulls"
-                break;
-            }
-            if (want.toLowerCase() !== got.toLowerCase()) {
-                ok = false;
-                break;
-            }
-            score++;
-        }
-        if (ok && score > bestScore) {
-            best = t;
-            bestScore = score;
-        }
-    }
-    if (!best)
-        return undefined;
-    const permissions = {};
-    const primary = best.entries.filter((e) => !e.additional);
-    let chosen = primary.length ? primary : [];
-    if (!chosen.length) {
-        const resource = best.segments.find((s) => !s.startsWith('{') && s !== 'repos' && best.entries.some((e) => e.permission.startsWith(s.replace(/s$/, ''))));
-        const named = resource ? best.entries.filter((e) => e.permission.startsWith(resource.replace(/s$/, ''))) : [];
-        chosen = named.length ? named : best.entries.slice(0, 1);
-        // Writing workflow files needs contents as well (the map lists both with additional permissions).
-        if (chosen.some((e) => e.permission === 'workflows'))
-            chosen = [...chosen, ...best.entries.filter((e) => e.permission === 'contents')];
-    }
-    for (const e of chosen) {
-        if (e.permission === 'metadata')
-            continue;
-        if (!permissions[e.permission] || levelRank(e.level) > levelRank(permissions[e.permission]))
-            permissions[e.permission] = e.level;
-    }
-    const scope = Object.keys(permissions).some((p) => ORG_PERMISSION.test(p))
-        ? 'organization'
-        : best.segments[0] === 'user' || best.segments[0] === 'gists'
-            ? 'account'
-            : 'repository';
-    return { template: `${best.method} ${best.path}`, permissions, appOnly: best.appOnly, scope };
-}
-
-;// CONCATENATED MODULE: ./src/knowledge/generated/gh-cli.ts
-const GH_COMMANDS = {
-    "gh pr create": [
-        {
-            "kind": "GraphQL",
-            "operation": "repository / repository network queries (resolve base repo, forks, viewer login, existing PR for branch)",
-            "permissions": [
-                "metadata:read",
-                "pull_requests:read"
-            ]
-        },
-        {
-            "kind": "git",
-            "operation": "git push of head branch",
-            "when": "branch not yet pushed",
-            "permissions": [
-                "contents:write"
-            ]
-        },
-        {
-            "kind": "REST",
-            "method": "POST",
-            "path": "/repos/{owner}/{repo}/forks",
-            "when": "no push access to base repo and no existing fork",
-            "permissions": [
-                "administration:write",
-                "contents:read"
-            ]
-        },
-        {
-            "kind": "GraphQL",
-            "operation": "mutation createPullRequest (PullRequestCreate)",
-            "permissions": [
-                "pull_requests:write"
-            ]
-        },
-        {
-            "kind": "GraphQL",
-            "operation": "mutation updatePullRequest (PullRequestCreateMetadata: labels, assignees, milestone)",
-            "when": "--label/--assignee/--milestone",
-            "permissions": [
-                "pull_requests:write"
-            ]
-        },
-        {
-            "kind": "GraphQL",
-            "operation": "mutation requestReviews (PullRequestCreateRequestReviews)",
-            "when": "--reviewer",
-            "permissions": [
-                "pull_requests:write"
-            ]
-        },
-        {
-            "kind": "GraphQL",
-            "operation": "mutation updateProjectV2Items",
-            "when": "--project",
-            "permissions": [
-                "organization_projects:write"
-            ]
-        }
-    ],
-    "gh pr merge": [
-        {
-            "kind": "GraphQL",
-            "operation": "query pullRequest (finder) + PullRequestMergeText",
-            "permissions": [
-                "pull_requests:read"
-            ]
-        },
-        {
-            "kind": "GraphQL",
-            "operation": "mutation mergePullRequest (PullRequestMerge)",
-            "when": "direct merge",
-            "permissions": [
-                "contents:write"
-            ]
-        },
-        {
-            "kind": "GraphQL",
-            "operation": "mutation enablePullRequestAutoMerge / disablePullRequestAutoMerge",
-            "when": "--auto / --disable-auto",
-            "permissions": [
-                "pull_requests:write",
-                "contents:write"
-            ]
-        },
-        {
-            "kind": "REST",
-            "method": "DELETE",
-            "path": "/repos/{owner}/{repo}/git/refs/{ref}",
-            "when": "--delete-branch on same-repo PR",
-            "permissions": [
-                "contents:write"
-            ]
-        }
-    ],
-    "gh pr comment": [
-        {
-            "kind": "GraphQL",
-            "operation": "mutation addComment (CommentCreate)",
-            "permissions": [
-                "pull_requests:write"
-            ]
-        },
-        {
-            "kind": "GraphQL",
-            "operation": "mutation updateIssueComment",
-            "when": "--edit-last",
-            "permissions": [
-                "pull_requests:write"
-            ]
-        }
-    ],
-    "gh pr edit": [
-        {
-            "kind": "GraphQL",
-            "operation": "mutation updatePullRequest (PullRequestUpdate)",
-            "permissions": [
-                "pull_requests:write"
-            ]
-        },
-        {
-            "kind": "GraphQL",
-            "operation": "mutations addLabelsToLabelable / removeLabelsFromLabelable",
-            "when": "--add-label/--remove-label",
-            "permissions": [
-                "pull_requests:write"
-            ]
-        },
-        {
-            "kind": "GraphQL",
-            "operation": "mutation requestReviews",
-            "when": "--add-reviewer/--remove-reviewer",
-            "permissions": [
-                "pull_requests:write"
-            ]
-        },
-        {
-            "kind": "GraphQL",
-            "operation": "projectV2 item mutations",
-            "when": "--add-project/--remove-project",
-            "permissions": [
-                "organization_projects:write"
-            ]
-        }
-    ],
-    "gh issue create": [
-        {
-            "kind": "GraphQL",
-            "operation": "query repository (hasIssuesEnabled, metadata ids)",
-            "permissions": [
-                "metadata:read",
-                "issues:read"
-            ]
-        },
-        {
-            "kind": "GraphQL",
-            "operation": "mutation createIssue (IssueCreate)",
-            "permissions": [
-                "issues:write"
-            ]
-        },
-        {
-            "kind": "GraphQL",
-            "operation": "mutation updateProjectV2Items",
-            "when": "--project",
-            "permissions": [
-                "organization_projects:write"
-            ]
-        }
-    ],
-    "gh issue comment": [
-        {
-            "kind": "GraphQL",
-            "operation": "mutation addComment (CommentCreate)",
-            "permissions": [
-                "issues:write"
-            ]
-        },
-        {
-            "kind": "GraphQL",
-            "operation": "mutation updateIssueComment",
-            "when": "--edit-last",
-            "permissions": [
-                "issues:write"
-            ]
-        }
-    ],
-    "gh issue edit": [
-        {
-            "kind": "GraphQL",
-            "operation": "mutation updateIssue (IssueUpdate)",
-            "permissions": [
-                "issues:write"
-            ]
-        },
-        {
-            "kind": "GraphQL",
-            "operation": "mutations addLabelsToLabelable / removeLabelsFromLabelable",
-            "when": "label flags",
-            "permissions": [
-                "issues:write"
-            ]
-        }
-    ],
-    "gh release create": [
-        {
-            "kind": "GraphQL",
-            "operation": "query repository.ref(qualifiedName) (does tag exist?)",
-            "permissions": [
-                "contents:read"
-            ]
-        },
-        {
-            "kind": "REST",
-            "method": "GET",
-            "path": "/repos/{owner}/{repo}/tags",
-            "when": "interactive: suggest previous tags",
-            "permissions": [
-                "metadata:read"
-            ]
-        },
-        {
-            "kind": "REST",
-            "method": "POST",
-            "path": "/repos/{owner}/{repo}/releases/generate-notes",
-            "when": "--generate-notes",
-            "permissions": [
-                "contents:write"
-            ]
-        },
-        {
-            "kind": "REST",
-            "method": "POST",
-            "path": "/repos/{owner}/{repo}/releases",
-            "permissions": [
-                "contents:write",
-                "workflows:write"
-            ]
-        },
-        {
-            "kind": "REST",
-            "method": "POST",
-            "path": "https://uploads.github.com/repos/{owner}/{repo}/releases/{release_id}/assets?name=...",
-            "when": "assets given",
-            "permissions": []
-        },
-        {
-            "kind": "REST",
-            "method": "PATCH",
-            "path": "/repos/{owner}/{repo}/releases/{release_id}",
-            "when": "assets given: release created as draft, then published",
-            "permissions": [
-                "contents:write",
-                "workflows:write"
-            ]
-        },
-        {
-            "kind": "REST",
-            "method": "DELETE",
-            "path": "/repos/{owner}/{repo}/releases/{release_id}",
-            "when": "cleanup after failed upload",
-            "permissions": [
-                "contents:write"
-            ]
-        }
-    ],
-    "gh release upload": [
-        {
-            "kind": "REST",
-            "method": "GET",
-            "path": "/repos/{owner}/{repo}/releases/tags/{tag}",
-            "permissions": [
-                "contents:read"
-            ]
-        },
-        {
-            "kind": "GraphQL",
-            "operation": "query repository.release(tagName) then GET /repos/{o}/{r}/releases/{id}",
-            "when": "draft release (tag lookup 404)",
-            "permissions": [
-                "contents:read"
-            ]
-        },
-        {
-            "kind": "REST",
-            "method": "POST",
-            "path": "https://uploads.github.com/repos/{owner}/{repo}/releases/{release_id}/assets?name=...",
-            "permissions": []
-        },
-        {
-            "kind": "REST",
-            "method": "DELETE",
-            "path": "/repos/{owner}/{repo}/releases/assets/{asset_id}",
-            "when": "--clobber and asset exists",
-            "permissions": [
-                "contents:write"
-            ]
-        }
-    ],
-    "gh api": [
-        {
-            "kind": "REST or GraphQL",
-            "operation": "arbitrary",
-            "permissions": []
-        }
-    ],
-    "gh repo clone": [
-        {
-            "kind": "GraphQL",
-            "operation": "query viewer login",
-            "when": "argument without owner",
-            "permissions": []
-        },
-        {
-            "kind": "GraphQL",
-            "operation": "query repository (canonical name, parent)",
-            "permissions": [
-                "metadata:read"
-            ]
-        },
-        {
-            "kind": "git",
-            "operation": "git clone over HTTPS (+ fetch upstream for forks)",
-            "permissions": [
-                "contents:read"
-            ]
-        }
-    ],
-    "gh workflow run": [
-        {
-            "kind": "GraphQL",
-            "operation": "query repository.defaultBranchRef",
-            "when": "--ref not given",
-            "permissions": [
-                "metadata:read"
-            ]
-        },
-        {
-            "kind": "REST",
-            "method": "GET",
-            "path": "/repos/{owner}/{repo}/actions/workflows",
-            "when": "workflow given by name/filename",
-            "permissions": [
-                "actions:read"
-            ]
-        },
-        {
-            "kind": "REST",
-            "method": "GET",
-            "path": "/repos/{owner}/{repo}/actions/workflows/{workflow_id}",
-            "when": "workflow given by ID/file",
-            "permissions": [
-                "actions:read"
-            ]
-        },
-        {
-            "kind": "REST",
-            "method": "GET",
-            "path": "/repos/{owner}/{repo}/contents/{path}",
-            "when": "interactive input prompting (reads workflow YAML)",
-            "permissions": [
-                "contents:read"
-            ]
-        },
-        {
-            "kind": "REST",
-            "method": "POST",
-            "path": "/repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches",
-            "permissions": [
-                "actions:write"
-            ]
-        }
-    ],
-    "gh run list / view / watch": [
-        {
-            "kind": "REST",
-            "method": "GET",
-            "path": "/repos/{owner}/{repo}/actions/runs",
-            "permissions": [
-                "actions:read"
-            ]
-        },
-        {
-            "kind": "REST",
-            "method": "GET",
-            "path": "/repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs",
-            "when": "--workflow",
-            "permissions": [
-                "actions:read"
-            ]
-        },
-        {
-            "kind": "REST",
-            "method": "GET",
-            "path": "/repos/{owner}/{repo}/actions/runs/{run_id}",
-            "permissions": [
-                "actions:read"
-            ]
-        },
-        {
-            "kind": "REST",
-            "method": "GET",
-            "path": "/repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}",
-            "when": "--attempt",
-            "permissions": [
-                "actions:read"
-            ]
-        },
-        {
-            "kind": "REST",
-            "method": "GET",
-            "path": "/repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/jobs",
-            "permissions": [
-                "actions:read"
-            ]
-        },
-        {
-            "kind": "REST",
-            "method": "GET",
-            "path": "/repos/{owner}/{repo}/actions/jobs/{job_id}",
-            "permissions": [
-                "actions:read"
-            ]
-        },
-        {
-            "kind": "REST",
-            "method": "GET",
-            "path": "/repos/{owner}/{repo}/check-runs/{check_run_id}/annotations",
-            "permissions": []
-        },
-        {
-            "kind": "REST",
-            "method": "GET",
-            "path": "/repos/{owner}/{repo}/actions/runs/{run_id}/logs",
-            "when": "view --log / --log-failed",
-            "permissions": [
-                "actions:read"
-            ]
-        },
-        {
-            "kind": "REST",
-            "method": "GET",
-            "path": "/repos/{owner}/{repo}/actions/jobs/{job_id}/logs",
-            "when": "view --job --log",
-            "permissions": [
-                "actions:read"
-            ]
-        }
-    ],
-    "gh run rerun / cancel / delete / download": [
-        {
-            "kind": "REST",
-            "method": "POST",
-            "path": "/repos/{owner}/{repo}/actions/runs/{run_id}/rerun",
-            "permissions": [
-                "actions:write"
-            ]
-        },
-        {
-            "kind": "REST",
-            "method": "POST",
-            "path": "/repos/{owner}/{repo}/actions/runs/{run_id}/rerun-failed-jobs",
-            "when": "--failed",
-            "permissions": [
-                "actions:write"
-            ]
-        },
-        {
-            "kind": "REST",
-            "method": "POST",
-            "path": "/repos/{owner}/{repo}/actions/jobs/{job_id}/rerun",
-            "when": "--job",
-            "permissions": [
-                "actions:write"
-            ]
-        },
-        {
-            "kind": "REST",
-            "method": "POST",
-            "path": "/repos/{owner}/{repo}/actions/runs/{run_id}/cancel",
-            "permissions": [
-                "actions:write"
-            ]
-        },
-        {
-            "kind": "REST",
-            "method": "DELETE",
-            "path": "/repos/{owner}/{repo}/actions/runs/{run_id}",
-            "permissions": [
-                "actions:write"
-            ]
-        },
-        {
-            "kind": "REST",
-            "method": "GET",
-            "path": "/repos/{owner}/{repo}/actions/artifacts",
-            "permissions": [
-                "actions:read"
-            ]
-        },
-        {
-            "kind": "REST",
-            "method": "GET",
-            "path": "/repos/{owner}/{repo}/actions/runs/{run_id}/artifacts",
-            "permissions": [
-                "actions:read"
-            ]
-        },
-        {
-            "kind": "REST",
-            "method": "GET",
-            "path": "/repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}",
-            "permissions": [
-                "actions:read"
-            ]
-        }
-    ],
-    "gh label create / edit / delete / list / clone": [
-        {
-            "kind": "REST",
-            "method": "POST",
-            "path": "/repos/{owner}/{repo}/labels",
-            "permissions": [
-                "issues:write",
-                "pull_requests:write"
-            ]
-        },
-        {
-            "kind": "REST",
-            "method": "PATCH",
-            "path": "/repos/{owner}/{repo}/labels/{name}",
-            "when": "edit, or create --force on existing label",
-            "permissions": [
-                "issues:write",
-                "pull_requests:write"
-            ]
-        },
-        {
-            "kind": "REST",
-            "method": "DELETE",
-            "path": "/repos/{owner}/{repo}/labels/{name}",
-            "permissions": [
-                "issues:write",
-                "pull_requests:write"
-            ]
-        },
-        {
-            "kind": "GraphQL",
-            "operation": "query repository.labels (LabelList)",
-            "when": "list / clone",
-            "permissions": [
-                "issues:read",
-                "pull_requests:read"
-            ]
-        }
-    ],
-    "gh secret set": [
-        {
-            "kind": "REST",
-            "method": "GET",
-            "path": "/repos/{owner}/{repo}/actions/secrets/public-key",
-            "permissions": [
-                "secrets:read"
-            ]
-        },
-        {
-            "kind": "REST",
-            "method": "PUT",
-            "path": "/repos/{owner}/{repo}/actions/secrets/{secret_name}",
-            "permissions": [
-                "secrets:write"
-            ]
-        },
-        {
-            "kind": "REST",
-            "method": "GET",
-            "path": "/repos/{owner}/{repo}/environments/{environment_name}/secrets/public-key",
-            "when": "--env",
-            "permissions": [
-                "environments:read"
-            ]
-        },
-        {
-            "kind": "REST",
-            "method": "PUT",
-            "path": "/repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}",
-            "when": "--env",
-            "permissions": [
-                "environments:write"
-            ]
-        },
-        {
-            "kind": "REST",
-            "method": "GET",
-            "path": "/repos/{owner}/{repo}/dependabot/secrets/public-key",
-            "when": "--app dependabot",
-            "permissions": [
-                "dependabot_secrets:read"
-            ]
-        },
-        {
-            "kind": "REST",
-            "method": "PUT",
-            "path": "/repos/{owner}/{repo}/dependabot/secrets/{secret_name}",
-            "when": "--app dependabot",
-            "permissions": [
-                "dependabot_secrets:write"
-            ]
-        },
-        {
-            "kind": "REST",
-            "method": "GET",
-            "path": "/repos/{owner}/{repo}/codespaces/secrets/public-key",
-            "when": "--app codespaces",
-            "permissions": [
-                "codespaces_secrets:write"
-            ]
-        },
-        {
-            "kind": "REST",
-            "method": "PUT",
-            "path": "/repos/{owner}/{repo}/codespaces/secrets/{secret_name}",
-            "when": "--app codespaces",
-            "permissions": [
-                "codespaces_secrets:write"
-            ]
-        },
-        {
-            "kind": "REST",
-            "method": "GET",
-            "path": "/orgs/{org}/actions/secrets/public-key",
-            "when": "--org",
-            "permissions": [
-                "organization_secrets:read"
-            ]
-        },
-        {
-            "kind": "REST",
-            "method": "PUT",
-            "path": "/orgs/{org}/actions/secrets/{secret_name}",
-            "when": "--org",
-            "permissions": [
-                "organization_secrets:write"
-            ]
-        },
-        {
-            "kind": "GraphQL",
-            "operation": "query repository ids (GetRepoIDs)",
-            "when": "--org --repos",
-            "permissions": [
-                "metadata:read"
-            ]
-        },
-        {
-            "kind": "REST",
-            "method": "GET",
-            "path": "/user/codespaces/secrets/public-key",
-            "when": "--user",
-            "permissions": [
-                "codespaces_user_secrets:read"
-            ]
-        },
-        {
-            "kind": "REST",
-            "method": "PUT",
-            "path": "/user/codespaces/secrets/{secret_name}",
-            "when": "--user",
-            "permissions": [
-                "codespaces_user_secrets:write"
-            ]
-        }
-    ]
-};
-
-;// CONCATENATED MODULE: ./src/knowledge/gh-commands.ts
-/**
- * What a gh CLI command does with its token: the generated table from cli/cli's source, plus
- * common commands it does not cover, written as the REST endpoint gh calls so that the
- * permission itself still comes from GitHub's endpoint map.
- */
-
-
-
-const byCommand = new Map();
-for (const [key, calls] of Object.entries(GH_COMMANDS)) {
-    // "gh run list / view / watch" stands for three commands.
-    const [head, ...alts] = key.split(' / ');
-    const words = head.split(' ');
-    byCommand.set(head, calls);
-    for (const alt of alts)
-        byCommand.set([...words.slice(0, -1), alt].join(' '), calls);
-}
-/** Commands not in the table, by the REST endpoint gh calls for them (cli/cli pkg/cmd/…). */
-const EXTRA = {
-    'gh pr review': ['POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews'],
-    'gh pr view': ['GET /repos/{owner}/{repo}/pulls/{pull_number}'],
-    'gh pr list': ['GET /repos/{owner}/{repo}/pulls'],
-    'gh pr diff': ['GET /repos/{owner}/{repo}/pulls/{pull_number}'],
-    'gh pr checks': ['GET /repos/{owner}/{repo}/pulls/{pull_number}'],
-    'gh pr close': ['PATCH /repos/{owner}/{repo}/pulls/{pull_number}'],
-    'gh pr reopen': ['PATCH /repos/{owner}/{repo}/pulls/{pull_number}'],
-    'gh pr ready': ['PATCH /repos/{owner}/{repo}/pulls/{pull_number}'],
-    'gh pr checkout': ['GET /repos/{owner}/{repo}/pulls/{pull_number}', 'GET /repos/{owner}/{repo}/contents/{path}'],
-    'gh issue view': ['GET /repos/{owner}/{repo}/issues/{issue_number}'],
-    'gh issue list': ['GET /repos/{owner}/{repo}/issues'],
-    'gh issue close': ['PATCH /repos/{owner}/{repo}/issues/{issue_number}'],
-    'gh issue reopen': ['PATCH /repos/{owner}/{repo}/issues/{issue_number}'],
-    'gh issue delete': ['PATCH /repos/{owner}/{repo}/issues/{issue_number}'],
-    'gh issue lock': ['PUT /repos/{owner}/{repo}/issues/{issue_number}/lock'],
-    'gh issue transfer': ['PATCH /repos/{owner}/{repo}/issues/{issue_number}'],
-    'gh release view': ['GET /repos/{owner}/{repo}/releases/tags/{tag}'],
-    'gh release list': ['GET /repos/{owner}/{repo}/releases'],
-    'gh release download': ['GET /repos/{owner}/{repo}/releases/tags/{tag}'],
-    'gh release delete': ['DELETE /repos/{owner}/{repo}/releases/{release_id}'],
-    'gh release edit': ['PATCH /repos/{owner}/{repo}/releases/{release_id}'],
-    'gh repo view': ['GET /repos/{owner}/{repo}'],
-    'gh repo fork': ['POST /repos/{owner}/{repo}/forks'],
-    'gh repo edit': ['PATCH /repos/{owner}/{repo}'],
-    'gh repo sync': ['POST /repos/{owner}/{repo}/merge-upstream'],
-    'gh workflow list': ['GET /repos/{owner}/{repo}/actions/workflows'],
-    'gh workflow view': ['GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}'],
-    'gh workflow enable': ['PUT /repos/{owner}/{repo}/actions/workflows/{workflow_id}/enable'],
-    'gh workflow disable': ['PUT /repos/{owner}/{repo}/actions/workflows/{workflow_id}/disable'],
-    'gh variable set': ['POST /repos/{owner}/{repo}/actions/variables'],
-    'gh variable list': ['GET /repos/{owner}/{repo}/actions/variables'],
-    'gh secret list': ['GET /repos/{owner}/{repo}/actions/secrets'],
-    'gh secret delete': ['DELETE /repos/{owner}/{repo}/actions/secrets/{secret_name}'],
-    'gh cache list': ['GET /repos/{owner}/{repo}/actions/caches'],
-    'gh cache delete': ['DELETE /repos/{owner}/{repo}/actions/caches/{cache_id}'],
-    'gh run rerun': ['POST /repos/{owner}/{repo}/actions/runs/{run_id}/rerun'],
-};
-/** Events a command causes that could be meant to start workflows (R1). */
-const EVENTS = {
-    'gh pr create': ['pull_request', 'push'],
-    'gh pr merge': ['push'],
-    'gh pr edit': ['pull_request'],
-    'gh pr close': ['pull_request'],
-    'gh pr reopen': ['pull_request'],
-    'gh pr ready': ['pull_request'],
-    'gh pr review': ['pull_request_review'],
-    'gh pr comment': ['issue_comment'],
-    'gh issue create': ['issues'],
-    'gh issue comment': ['issue_comment'],
-    'gh issue edit': ['issues'],
-    'gh issue close': ['issues'],
-    'gh release create': ['release', 'push', 'create'],
-    'gh workflow run': ['workflow_dispatch'],
-    'gh repo sync': ['push'],
-};
-function add(set, name, level) {
-    if (name === 'metadata')
-        return;
-    if (!set[name] || levelRank(level) > levelRank(set[name]))
-        set[name] = level;
-}
-/** Whether a call listed with a `when` applies to this command line. */
-function applies(call, words) {
-    if (!call.when)
-        return true;
-    const flags = call.when.match(/--[a-z-]+/g);
-    if (flags)
-        return flags.some((f) => words.some((w) => w === f || w.startsWith(`${f}=`)));
-    if (/^direct merge/.test(call.when))
-        return !words.includes('--auto');
-    return false; // interactive prompts, clean-up after failures, …
-}
-/** The facts for `gh <group> <command> …`, or undefined for commands pat-lint does not know. */
-function ghCommandFacts(words) {
-    const command = words.slice(0, 3).join(' ');
-    const calls = byCommand.get(command);
-    const permissions = {};
-    const endpoints = [];
-    if (calls && command !== 'gh api') {
-        for (const call of calls) {
-            if (!applies(call, words))
-                continue;
-            // A REST call is looked up in the endpoint map like any other, so both agree on what it needs.
-            const match = call.method && call.path && !/^https?:/.test(call.path) ? lookupEndpoint(call.method, call.path) : undefined;
-            if (match) {
-                for (const [name, level] of Object.entries(match.permissions))
-                    add(permissions, name, level);
-                endpoints.push(match.template);
-                continue;
-            }
-            for (const p of call.permissions) {
-                const [name, level] = p.split(':');
-                add(permissions, name, level);
-            }
-        }
-        return { command, permissions, events: EVENTS[command] ?? [], endpoints };
-    }
-    const extra = EXTRA[command];
-    if (!extra)
-        return undefined;
-    for (const ep of extra) {
-        const [method, path] = ep.split(' ');
-        const match = lookupEndpoint(method, path);
-        if (!match)
-            continue;
-        for (const [name, level] of Object.entries(match.permissions))
-            add(permissions, name, level);
-        endpoints.push(match.template);
-    }
-    return { command, permissions, events: EVENTS[command] ?? [], endpoints };
-}
-
-;// CONCATENATED MODULE: ./src/analysis/repo-ref.ts
-/**
- * Which repository a value names: the one running the workflow, another one, or one we cannot
- * tell. "This repository" is spelled many ways in workflows; only those are taken as same.
- */
-const SAME_EXPRESSIONS = [
-    /^\$\{\{\s*github\.repository\s*\}\}$/i,
-    /^\$\{\{\s*github\.event\.repository\.full_name\s*\}\}$/i,
-    /^\$\{?GITHUB_REPOSITORY\}?$/,
-    /^\$\{\{\s*env\.GITHUB_REPOSITORY\s*\}\}$/i,
-];
-const OWNER_EXPRESSIONS = [/^\$\{\{\s*github\.repository_owner\s*\}\}$/i, /^\$\{?GITHUB_REPOSITORY_OWNER\}?$/, /^\$\{\{\s*github\.event\.repository\.owner\.login\s*\}\}$/i];
-const NAME_EXPRESSIONS = [/^\$\{\{\s*github\.event\.repository\.name\s*\}\}$/i];
-/** `owner/name` from a GitHub URL or `git@github.com:owner/name.git`, else the text itself. */
-function stripUrl(text) {
-    const t = text.trim();
-    const url = /^(?:https?:\/\/(?:[^@/]*@)?|git@|ssh:\/\/git@)(?:www\.)?github\.com[/:](.+?)(?:\.git)?\/?$/i.exec(t);
-    return url ? url[1] : t;
-}
-/** Resolves a repository reference relative to `self` (`owner/name`, or null when unknown). */
-function resolveRepo(text, self) {
-    const t = stripUrl(text);
-    if (!t)
-        return { kind: 'same' };
-    if (SAME_EXPRESSIONS.some((r) => r.test(t)))
-        return { kind: 'same' };
-    const parts = t.split('/');
-    if (parts.length === 2) {
-        const [owner, name] = parts;
-        const selfOwner = self?.split('/')[0]?.toLowerCase();
-        const selfName = self?.split('/')[1]?.toLowerCase();
-        const ownerSame = OWNER_EXPRESSIONS.some((r) => r.test(owner)) || (selfOwner !== undefined && owner.toLowerCase() === selfOwner);
-        const nameSame = NAME_EXPRESSIONS.some((r) => r.test(name)) || (selfName !== undefined && name.toLowerCase() === selfName);
-        if (ownerSame && nameSame)
-            return { kind: 'same' };
-        const literal = (s) => /^[A-Za-z0-9._-]+$/.test(s);
-        if (literal(owner) && literal(name)) {
-            if (!self)
-                return { kind: 'unknown', text: t, why: `cannot tell whether ${t} is this repository: pass --repository` };
-            return { kind: 'other', repo: `${owner}/${name}` };
-        }
-        if ((literal(owner) && self && owner.toLowerCase() !== selfOwner) || (literal(name) && self && name.toLowerCase() !== selfName && ownerSame)) {
-            return { kind: 'other', repo: t };
-        }
-    }
-    return { kind: 'unknown', text: t, why: `the repository \`${t}\` is only known at run time` };
-}
-/** The owner part of a reference, when literal. */
-function ownerOf(ref, self) {
-    if (ref.kind === 'same')
-        return self?.split('/')[0] ?? null;
-    if (ref.kind === 'other')
-        return ref.repo.split('/')[0];
-    return null;
-}
-
-;// CONCATENATED MODULE: ./src/analysis/shell.ts
-/**
- * Just enough shell to read workflow `run:` scripts: logical lines (backslash continuations
- * joined), commands split at `;`, `&&`, `||` and `|`, words split with quotes honoured. Variables
- * and `${{ }}` expressions are kept as written so callers can tell them apart from literals.
- */
-/** Index of the `)` closing the `(` at `open`. */
-function substitutionEnd(text, open) {
-    let level = 0;
-    let j = open;
-    for (; j < text.length; j++) {
-        if (text[j] === '(')
-            level++;
-        else if (text[j] === ')' && --level === 0)
-            break;
-    }
-    return j;
-}
-function splitWords(text) {
-    const substitutions = []; // $( … ) and ` … `: commands of their own
-    const words = [];
-    const separators = []; // indices in `words` where a new command starts
-    let cur = '';
-    let inWord = false;
-    let quote = null;
-    let depth = 0; // inside $( … ) or ${{ … }}
-    for (let i = 0; i < text.length; i++) {
-        const ch = text[i];
-        if (quote === '"' && ch === '$' && text[i + 1] === '(' && text[i + 2] !== '(') {
-            const end = substitutionEnd(text, i + 1);
-            substitutions.push(text.slice(i + 2, end));
-            cur += text.slice(i, end + 1);
-            i = end;
-            continue;
-        }
-        if (quote) {
-            if (ch === quote)
-                quote = null;
-            else if (ch === '\\' && quote === '"' && i + 1 < text.length)
-                cur += text[++i];
-            else
-                cur += ch;
-            continue;
-        }
-        if (text.startsWith('${{', i)) {
-            const end = text.indexOf('}}', i);
-            const stop = end < 0 ? text.length : end + 2;
-            cur += text.slice(i, stop);
-            inWord = true;
-            i = stop - 1;
-            continue;
-        }
-        if (ch === '$' && text[i + 1] === '(' && text[i + 2] !== '(') {
-            const j = substitutionEnd(text, i + 1);
-            substitutions.push(text.slice(i + 2, j));
-            cur += text.slice(i, j + 1);
-            inWord = true;
-            i = j;
-            continue;
-        }
-        if (ch === '`') {
-            const end = text.indexOf('`', i + 1);
-            const stop = end < 0 ? text.length : end;
-            substitutions.push(text.slice(i + 1, stop));
-            cur += text.slice(i, stop + 1);
-            inWord = true;
-            i = stop;
-            continue;
-        }
-        if (ch === '$' && text[i + 1] === '(')
-            depth++;
-        if (ch === ')' && depth > 0) {
-            depth--;
-            cur += ch;
-            continue;
-        }
-        if (depth > 0) {
-            cur += ch;
-            inWord = true;
-            continue;
-        }
-        if (ch === '"' || ch === "'") {
-            quote = ch;
-            inWord = true;
-            continue;
-        }
-        if (ch === '\\' && i + 1 < text.length) {
-            cur += text[++i];
-            inWord = true;
-            continue;
-        }
-        if (ch === '#' && !inWord)
-            break; // a comment runs to the end of the line
-        if (/\s/.test(ch)) {
-            if (inWord)
-                words.push(cur);
-            cur = '';
-            inWord = false;
-            continue;
-        }
-        if (ch === '&' && (cur.endsWith('>') || text[i + 1] === '>')) {
-            cur += ch; // 2>&1, &> file: redirections, not separators
-            inWord = true;
-            continue;
-        }
-        if (ch === ';' || ch === '|' || ch === '&' || ch === '(' || ch === ')') {
-            if (inWord)
-                words.push(cur);
-            cur = '';
-            inWord = false;
-            if (text[i + 1] === ch)
-                i++;
-            separators.push(words.length);
-            continue;
-        }
-        cur += ch;
-        inWord = true;
-    }
-    if (inWord)
-        words.push(cur);
-    return { words, separators, substitutions };
-}
-const PREFIXES = new Set(['sudo', 'exec', 'time', 'command', 'nohup', 'then', 'do', 'else', 'if', 'while', 'until', '!', 'xargs', 'eval']);
-/** Splits a script into commands. */
-function parseCommands(script) {
-    const out = [];
-    const physical = script.split(/\r?\n/);
-    for (let i = 0; i < physical.length; i++) {
-        const start = i;
-        let logical = physical[i];
-        while (/\\\s*$/.test(logical) && i + 1 < physical.length)
-            logical = logical.replace(/\\\s*$/, ' ') + physical[++i];
-        // A here-document's body is data, not commands: skip to its terminator.
-        const heredoc = /<<-?\s*(['"]?)([A-Za-z_][A-Za-z0-9_]*)\1/.exec(logical);
-        if (heredoc) {
-            while (i + 1 < physical.length && physical[i + 1].trim() !== heredoc[2])
-                i++;
-            i++;
-        }
-        const { words, separators, substitutions } = splitWords(logical);
-        for (const sub of substitutions)
-            for (const inner of parseCommands(sub))
-                out.push({ ...inner, line: start + 1 });
-        const cuts = [0, ...separators, words.length];
-        for (let k = 0; k < cuts.length - 1; k++) {
-            let cmd = words.slice(cuts[k], cuts[k + 1]);
-            while (cmd.length && (PREFIXES.has(cmd[0]) || /^[A-Za-z_][A-Za-z0-9_]*=/.test(cmd[0])))
-                cmd = cmd.slice(1);
-            if (cmd[0] === 'env')
-                cmd = cmd.slice(1).filter((w, j, a) => j >= a.findIndex((x) => !/^[A-Za-z_][A-Za-z0-9_]*=/.test(x)));
-            if (cmd.length)
-                out.push({ words: cmd, line: start + 1 });
-        }
-    }
-    return out;
-}
-/** The value of a flag (`-X POST`, `-XPOST`, `--request=POST`, `--request POST`). */
-function flagValue(words, short, long) {
-    for (let i = 0; i < words.length; i++) {
-        const w = words[i];
-        for (const l of long) {
-            if (w === l)
-                return words[i + 1];
-            if (w.startsWith(`${l}=`))
-                return w.slice(l.length + 1);
-        }
-        for (const s of short) {
-            if (w === s)
-                return words[i + 1];
-            if (w.startsWith(s) && !w.startsWith('--') && w.length > s.length)
-                return w.slice(s.length);
-        }
-    }
-    return undefined;
-}
-function hasFlag(words, flags) {
-    return words.some((w) => flags.some((f) => w === f || w.startsWith(`${f}=`)));
-}
-
-;// CONCATENATED MODULE: ./src/analysis/run-script.ts
-/**
- * What a `run:` script does with a token: gh commands, `gh api`, curl/wget to the REST API, git
- * over URLs that carry the token, docker login to ghcr.io and npm publishing to GitHub Packages.
- * A program that may read the token but whose behaviour pat-lint cannot see is reported as
- * unknown, never guessed.
- */
-
-
-
-
-/** Commands that never touch a token handed to the step through the environment. */
-const INERT = new Set([
-    'echo', 'printf', 'cd', 'ls', 'cat', 'mkdir', 'cp', 'mv', 'rm', 'touch', 'chmod', 'chown', 'ln', 'export', 'set', 'unset', 'test', '[', '[[', ']]', 'true', 'false',
-    'sleep', 'pwd', 'grep', 'egrep', 'sed', 'awk', 'cut', 'tr', 'jq', 'yq', 'sort', 'uniq', 'head', 'tail', 'wc', 'date', 'tee', 'find', 'xargs', 'basename', 'dirname',
-    'fi', 'done', 'esac', 'case', 'for', 'in', 'local', 'read', 'return', 'exit', 'shift', 'source', '.', 'tar', 'unzip', 'zip', 'gzip', 'sha256sum', 'md5sum', 'diff',
-    'which', 'env', 'printenv', 'realpath', 'readlink', 'mktemp', 'seq', 'base64', 'timedatectl', 'ssh-keyscan', 'python', 'python3', 'pip', 'pip3', 'node', 'npx', 'npm', 'yarn', 'pnpm',
-    'apt', 'apt-get', 'brew', 'make', 'go', 'cargo', 'dotnet', 'java', 'mvn', 'gradle', './gradlew', 'docker', 'git', 'gh', 'curl', 'wget',
-]);
-/** Programs that may read a GitHub token from the environment on their own. */
-const TOKEN_READERS = /^(npm|npx|yarn|pnpm|node|python3?|make|go|cargo|dotnet|mvn|gradle|\.\/gradlew)$/;
-function varRefs(text) {
-    return [...text.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?/g)].map((m) => m[1]);
-}
-function usesToken(words, ctx) {
-    return words.some((w) => /\$\{\{\s*secrets\./i.test(w) ||
-        varRefs(w).some((v) => ctx.tokenVars.has(v)) ||
-        [...w.matchAll(/\$\{\{\s*env\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g)].some((m) => ctx.tokenVars.has(m[1])));
-}
-/** Expands `$VAR` from the step's env so `repos/$REPO/dispatches` can still be resolved. */
-function expand(text, ctx) {
-    return text.replace(/\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?/g, (m, name) => (name !== 'GITHUB_REPOSITORY' && ctx.env[name] !== undefined && !/\$\{\{\s*secrets\./.test(ctx.env[name]) ? ctx.env[name] : m));
-}
-function eventsFor(method, template) {
-    const m = method.toUpperCase();
-    if (m === 'GET')
-        return [];
-    if (/\/dispatches$/.test(template))
-        return [/\/actions\/workflows\//.test(template) ? 'workflow_dispatch' : 'repository_dispatch'];
-    if (/\/pulls(\/\{pull_number\})?$/.test(template))
-        return ['pull_request'];
-    if (/\/pulls\/\{pull_number\}\/reviews/.test(template))
-        return ['pull_request_review'];
-    if (/\/comments$/.test(template))
-        return ['issue_comment'];
-    if (/\/issues(\/\{issue_number\})?$/.test(template))
-        return ['issues'];
-    if (/\/releases$/.test(template))
-        return ['release', 'push', 'create'];
-    if (/\/(git\/refs|contents\/\{path\}|merges|pulls\/\{pull_number\}\/merge)/.test(template))
-        return ['push'];
-    return [];
-}
-/** A REST call to `path`, with the repository it targets. */
-function restCall(method, rawPath, ctx, what) {
-    const path = rawPath.replace(/\{owner\}\/\{repo\}/g, '${{ github.repository }}');
-    const segs = pathSegments(path.replace(/\$\{\{\s*github\.repository\s*\}\}|\$\{?GITHUB_REPOSITORY\}?/g, 'SELF_OWNER/SELF_NAME'));
-    const match = lookupEndpoint(method, segs.map((s) => (s === 'SELF_OWNER' || s === 'SELF_NAME' ? VAR : s)));
-    const label = what ?? `${method.toUpperCase()} ${rawPath}`;
-    if (!match)
-        return `${label}: not in GitHub's fine-grained permission map`;
-    let target = { kind: 'same' };
-    if (segs[0] === 'repos' && segs.length >= 3) {
-        if (segs[1] === 'SELF_OWNER' && segs[2] === 'SELF_NAME')
-            target = { kind: 'same' };
-        else {
-            const rawSegs = path.replace(/^https?:\/\/[^/]+/i, '').replace(/^\/api\/v3/, '').split(/[?#]/)[0].split('/').filter(Boolean);
-            target = resolveRepo(`${rawSegs[1]}/${rawSegs[2]}`, ctx.self);
-        }
-    }
-    else if (segs[0] === 'orgs')
-        target = { kind: 'organization', owner: segs[1] === VAR ? null : segs[1] };
-    else if (segs[0] === 'user' || segs[0] === 'gists')
-        target = { kind: 'account' };
-    return {
-        what: `${match.template}`,
-        permissions: match.permissions,
-        target,
-        events: eventsFor(method, match.template),
-        readOnly: method.toUpperCase() === 'GET',
-        ...(match.appOnly ? { classicOnly: `${match.template} is for GitHub Apps and classic tokens only: fine-grained tokens cannot call the Checks API (R13, R18)` } : {}),
-    };
-}
-function ghRepo(words, ctx) {
-    const repo = flagValue(words, ['-R'], ['--repo']) ?? ctx.env.GH_REPO;
-    return repo ? resolveRepo(expand(repo, ctx), ctx.self) : { kind: 'same' };
-}
-function analyseGh(cmd, ctx, out) {
-    const words = cmd.words;
-    if (words[1] === 'api') {
-        const valueFlags = new Set(['-X', '--method', '-f', '-F', '--field', '--raw-field', '-H', '--header', '--input', '-q', '--jq', '-t', '--template', '--hostname', '--cache', '-p', '--preview']);
-        let endpoint;
-        for (let i = 2; i < words.length; i++) {
-            if (valueFlags.has(words[i])) {
-                i++;
-                continue;
-            }
-            if (words[i].startsWith('-'))
-                continue;
-            endpoint = words[i];
-            break;
-        }
-        if (!endpoint)
-            return out.unknown.push(`gh api without an endpoint at line ${cmd.line}`);
-        if (/^graphql$/i.test(endpoint)) {
-            const query = words.join(' ');
-            if (/projectV2|ProjectNext/i.test(query)) {
-                out.calls.push({ what: 'gh api graphql (Projects)', permissions: { organization_projects: 'write' }, target: { kind: 'organization', owner: null }, patReason: 'Projects are out of GITHUB_TOKEN\'s reach (R5)' });
-            }
-            else
-                out.unknown.push(`gh api graphql at line ${cmd.line}: GitHub publishes no permission map for GraphQL`);
-            return;
-        }
-        const hasFields = hasFlag(words, ['-f', '-F', '--field', '--raw-field', '--input']);
-        const method = flagValue(words, ['-X'], ['--method']) ?? (hasFields ? 'POST' : 'GET');
-        const path = '/' + expand(endpoint, ctx).replace(/^\//, '');
-        const call = restCall(method, path, ctx, `gh api ${method.toUpperCase()} ${endpoint}`);
-        if (typeof call === 'string')
-            out.unknown.push(call);
-        else
-            out.calls.push(call);
-        return;
-    }
-    const facts = ghCommandFacts(words);
-    if (!facts) {
-        if (words[1] === 'auth' || words[1] === 'config' || words[1] === '--version' || words[1] === 'version')
-            return;
-        out.unknown.push(`\`${words.slice(0, 3).join(' ')}\` at line ${cmd.line} is not in pat-lint's gh command table`);
-        return;
-    }
-    const target = ghRepo(words, ctx);
-    const call = { what: facts.command, permissions: facts.permissions, target, events: facts.events };
-    if (facts.command === 'gh repo fork')
-        call.patReason = 'GITHUB_TOKEN cannot create forks (R11)';
-    if (facts.command === 'gh secret set' || facts.command === 'gh variable set')
-        call.patReason = 'no `permissions:` key grants secrets or variables (R6)';
-    if (/^gh (pr|run|workflow|release|issue) (view|list|diff|checks|download|watch)$/.test(facts.command))
-        call.readOnly = true;
-    out.calls.push(call);
-}
-function analyseCurl(cmd, ctx, out) {
-    const words = cmd.words.map((w) => expand(w, ctx));
-    const url = words.find((w) => /^https?:\/\/|^\$\{?GITHUB_API_URL\}?|^\$\{\{\s*github\.api_url\s*\}\}/i.test(w));
-    if (!url)
-        return;
-    const api = url.replace(/^\$\{?GITHUB_API_URL\}?|^\$\{\{\s*github\.api_url\s*\}\}/i, 'https://api.github.com');
-    if (!/^https?:\/\/(api\.github\.com|uploads\.github\.com|[^/]+\/api\/v3)\//i.test(api))
-        return;
-    const isWget = cmd.words[0] === 'wget';
-    const explicit = isWget ? flagValue(words, [], ['--method']) : flagValue(words, ['-X'], ['--request']);
-    const data = isWget ? hasFlag(words, ['--post-data', '--post-file', '--body-data']) : hasFlag(words, ['-d', '--data', '--data-raw', '--data-binary', '--data-urlencode', '--json', '-F', '--form', '-T', '--upload-file']);
-    const method = (explicit ?? (data ? 'POST' : 'GET')).toUpperCase();
-    if (/^https?:\/\/uploads\.github\.com/i.test(api)) {
-        const segs = pathSegments(api);
-        out.calls.push({ what: `${method} uploads.github.com release asset`, permissions: { contents: 'write' }, target: segs[0] === 'repos' ? resolveRepo(`${api.split('/')[4]}/${api.split('/')[5]}`, ctx.self) : { kind: 'same' } });
-        return;
-    }
-    const call = restCall(method, api, ctx, `${cmd.words[0]} ${method} ${url}`);
-    if (typeof call === 'string')
-        out.unknown.push(call);
-    else
-        out.calls.push(call);
-}
-/** `owner/name` of a GitHub git URL, if it is one. */
-function gitUrlRepo(url, ctx) {
-    const m = /github\.com[/:]([^/]+\/[^/]+?)(?:\.git)?\/?$/i.exec(expand(url, ctx));
-    return m ? resolveRepo(m[1], ctx.self) : null;
-}
-function analyseGit(cmd, ctx, state, out) {
-    const words = cmd.words;
-    const sub = words.slice(1).find((w) => !w.startsWith('-'));
-    const urlArgs = words.filter((w) => /github\.com[/:]/i.test(w));
-    const tokenUrl = urlArgs.find((w) => usesToken([w], ctx));
-    if (sub === 'remote' && (words.includes('set-url') || words.includes('add'))) {
-        const name = words[words.indexOf(words.includes('set-url') ? 'set-url' : 'add') + 1];
-        const url = words[words.length - 1];
-        const repo = gitUrlRepo(url, ctx);
-        if (repo && usesToken([url], ctx)) {
-            state.remotes.set(name, repo);
-            (out.persists ??= []).push({ what: `remote ${name} set to a URL carrying the token`, target: repo });
-        }
-        return;
-    }
-    if (sub === 'config' && tokenUrl) {
-        state.allGithub = true;
-        (out.persists ??= []).push({ what: 'git configured to send the token to github.com', target: null });
-        return;
-    }
-    const viaToken = (url, remote) => {
-        if (url && (usesToken([url], ctx) || state.allGithub))
-            return gitUrlRepo(url, ctx);
-        if (remote && state.remotes.has(remote))
-            return state.remotes.get(remote);
-        if (!url && !remote && state.remotes.has('origin'))
-            return state.remotes.get('origin');
-        return null;
-    };
-    if (sub === 'rebase' || sub === 'merge' || sub === 'cherry-pick' || sub === 'am' || sub === 'pull')
-        state.rewrote = true;
-    if (sub === 'push') {
-        const args = words.slice(words.indexOf('push') + 1).filter((w) => !w.startsWith('-'));
-        const url = args.find((w) => /:\/\/|@github\.com/.test(w));
-        const target = viaToken(url, url ? undefined : (args[0] ?? 'origin'));
-        if (target) {
-            const permissions = state.rewrote ? { contents: 'write', workflows: 'write' } : { contents: 'write' };
-            out.calls.push({ what: state.rewrote ? 'git push of rebased or merged commits' : 'git push', permissions, target, events: ['push'] });
-        }
-        return;
-    }
-    if (sub === 'clone' || sub === 'fetch' || sub === 'pull' || sub === 'ls-remote') {
-        const args = words.slice(words.indexOf(sub) + 1).filter((w) => !w.startsWith('-'));
-        const url = args.find((w) => /:\/\/|@github\.com/.test(w));
-        const target = viaToken(url, url ? undefined : args[0] ?? 'origin');
-        if (target) {
-            out.calls.push({ what: `git ${sub}`, permissions: { contents: 'read' }, target, readOnly: true });
-            // The clone's origin keeps the token: a later `git push` in the script goes there.
-            if (sub === 'clone' && url)
-                state.remotes.set('origin', target);
-        }
-    }
-}
-/** Writes of the token into git's credential store: `echo "https://u:TOKEN@github.com" > ~/.git-credentials`. */
-function storesGitCredential(cmd, ctx) {
-    return (cmd.words[0] === 'echo' || cmd.words[0] === 'printf') && cmd.words.some((w) => /github\.com/.test(w) && usesToken([w], ctx));
-}
-function analyseScript(script, ctx) {
-    const out = { calls: [], unknown: [] };
-    const state = { remotes: new Map(), allGithub: false, rewrote: false };
-    const ghReadsToken = [...ctx.tokenVars].some((v) => /^(GH_TOKEN|GITHUB_TOKEN|GH_ENTERPRISE_TOKEN|GITHUB_ENTERPRISE_TOKEN)$/.test(v));
-    let ghLoggedIn = false;
-    const commands = parseCommands(script);
-    if (/git-credentials|credential\.helper/.test(script) && commands.some((c) => storesGitCredential(c, ctx))) {
-        state.allGithub = true;
-        (out.persists ??= []).push({ what: 'the token is stored as a git credential for github.com', target: null });
-    }
-    for (const cmd of commands) {
-        const prog = cmd.words[0];
-        if (prog === 'gh') {
-            if (cmd.words[1] === 'auth' && cmd.words.includes('--with-token'))
-                ghLoggedIn = true;
-            if (ghReadsToken || ghLoggedIn || usesToken(cmd.words, ctx))
-                analyseGh(cmd, ctx, out);
-            continue;
-        }
-        if (prog === 'curl' || prog === 'wget') {
-            if (usesToken(cmd.words, ctx))
-                analyseCurl(cmd, ctx, out);
-            continue;
-        }
-        if (prog === 'git') {
-            analyseGit(cmd, ctx, state, out);
-            continue;
-        }
-        if (prog === 'docker' && cmd.words[1] === 'login' && cmd.words.some((w) => /ghcr\.io/i.test(w))) {
-            const pushes = /\bdocker\s+(push|buildx\s+build[^\n]*--push)[^\n]*ghcr\.io/i.test(script);
-            out.calls.push({ what: 'docker login ghcr.io', permissions: { packages: pushes ? 'write' : 'read' }, target: { kind: 'same' }, classicOnly: 'GitHub Packages (ghcr.io) takes GITHUB_TOKEN or a classic token, not a fine-grained one (R9, R18)' });
-            continue;
-        }
-        if ((prog === 'npm' || prog === 'yarn' || prog === 'pnpm') && cmd.words.includes('publish') && /npm\.pkg\.github\.com/.test(script)) {
-            out.calls.push({ what: `${prog} publish to GitHub Packages`, permissions: { packages: 'write' }, target: { kind: 'same' }, classicOnly: 'GitHub Packages takes GITHUB_TOKEN or a classic token, not a fine-grained one (R9, R18)' });
-            continue;
-        }
-        if ((prog === 'echo' || prog === 'printf' || prog === 'cat') && usesToken(cmd.words, ctx)) {
-            const redirect = cmd.words.findIndex((w) => /^>>?$/.test(w));
-            const file = redirect >= 0 ? cmd.words[redirect + 1] ?? '' : '';
-            if (/GITHUB_ENV/.test(file))
-                out.unknown.push(`line ${cmd.line} exports the token to later steps through $GITHUB_ENV`);
-            else if (/\.ssh|id_rsa|id_ed25519/.test(file))
-                (out.persists ??= []).push({ what: 'the secret is written as an SSH key', target: null });
-            else if (file && !/GITHUB_(OUTPUT|STEP_SUMMARY)|git-credentials/.test(file))
-                (out.persists ??= []).push({ what: `the token is written to ${file}`, target: null });
-            continue;
-        }
-        // Installing packages does not hand the token to anything that reads GH_TOKEN-style variables.
-        if (/^(pip3?|npm|yarn|pnpm|apt|apt-get|brew|gem|cargo|go)$/.test(prog) && /^(install|ci|add|i|update|upgrade|get)$/.test(cmd.words[1] ?? ''))
-            continue;
-        if (INERT.has(prog) && !(TOKEN_READERS.test(prog) && ctx.tokenVars.size))
-            continue;
-        // Anything else that is handed the token, or runs with it in its environment, may use it.
-        const explicit = usesToken(cmd.words, ctx);
-        if (explicit || (ctx.tokenVars.size && !INERT.has(prog))) {
-            out.unknown.push(`\`${cmd.words.slice(0, 2).join(' ')}\` at line ${cmd.line} ${explicit ? 'is given the token' : `may read ${[...ctx.tokenVars].map((v) => `$${v}`).join(', ')}`}, and pat-lint cannot see what it does with it`);
-        }
-        else if (TOKEN_READERS.test(prog) && ctx.tokenVars.size) {
-            out.unknown.push(`\`${cmd.words.slice(0, 2).join(' ')}\` at line ${cmd.line} may read ${[...ctx.tokenVars].map((v) => `$${v}`).join(', ')}`);
-        }
-    }
-    return out;
-}
-
 ;// CONCATENATED MODULE: ./src/analysis/github-script.ts
 /**
  * What an actions/github-script script does with its token: `github.rest.<ns>.<method>(…)`
@@ -49145,6 +49161,8 @@ function analyseGeneric(ctx, facts) {
         call.patReason = `${facts.uses}: ${facts.patNeededWhen[0] ?? 'GITHUB_TOKEN cannot do this'}`;
     if (facts.fineGrained === null && facts.githubToken !== null) {
         call.classicOnly = `${facts.uses} uses GitHub Packages or the Checks API, which fine-grained tokens cannot reach (R9, R13, R18)`;
+        if (call.permissions.packages && call.target.kind === 'same')
+            call.target = PACKAGE_TARGET;
     }
     return { calls: [call], unknown: [] };
 }

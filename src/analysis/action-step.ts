@@ -9,7 +9,7 @@ import { GITHUB_TOKEN_KEYS, type Level, type PermissionSet } from '../knowledge/
 import type { JobInfo, StepInfo, WorkflowInfo } from '../workflow/model.js'
 import { analyseGithubScript } from './github-script.js'
 import { resolveRepo, type RepoRef } from './repo-ref.js'
-import { analyseScript, type ScriptContext } from './run-script.js'
+import { analyseScript, PACKAGE_TARGET, type ScriptContext } from './run-script.js'
 import type { Call, StepAnalysis } from './types.js'
 import { NO_FINE_GRAINED } from './decide.js'
 import { laterPushes } from './later-steps.js'
@@ -168,6 +168,7 @@ function analyseGeneric(ctx: StepContext, facts: ActionFacts): StepAnalysis {
   if (facts.githubToken === null) call.patReason = `${facts.uses}: ${facts.patNeededWhen[0] ?? 'GITHUB_TOKEN cannot do this'}`
   if (facts.fineGrained === null && facts.githubToken !== null) {
     call.classicOnly = `${facts.uses} uses GitHub Packages or the Checks API, which fine-grained tokens cannot reach (R9, R13, R18)`
+    if (call.permissions.packages && call.target.kind === 'same') call.target = PACKAGE_TARGET
   }
   return { calls: [call], unknown: [] }
 }

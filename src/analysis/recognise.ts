@@ -8,6 +8,7 @@
 import { lookupAction } from '../knowledge/actions.js'
 import type { StepInfo } from '../workflow/model.js'
 import { scriptReadsVariable, type SecretUse } from '../workflow/flows.js'
+import { analyseScript } from './run-script.js'
 
 export type RecognisedHow = 'declared' | 'token-input' | 'token-env' | 'git-url' | 'github-script' | 'name'
 
@@ -37,11 +38,6 @@ export function looksLikeGithubToken(secret: string): boolean {
   return false
 }
 
-/** A run script that talks to GitHub: gh, git over HTTPS or SSH to GitHub, the REST/GraphQL API. */
-export function scriptTalksToGithub(script: string): boolean {
-  return /\bgh\s+[a-z]|\bhub\s+[a-z]|api\.github\.com|GITHUB_API_URL|github\.com|\bgit\s+(push|clone|fetch|pull|remote|ls-remote|submodule)\b|ghcr\.io|\bnpm\.pkg\.github\.com/i.test(script)
-}
-
 function inputTakesGithubToken(step: StepInfo, input: string): string | null {
   const uses = step.uses?.value
   const facts = uses ? lookupAction(uses) : undefined
@@ -66,13 +62,22 @@ function envTakesGithubToken(name: string, steps: StepInfo[]): string | null {
   return null
 }
 
-/** Steps that receive the secret of `use` and run a script. */
-function scriptsReading(use: SecretUse): string[] {
-  if (use.kind === 'run' && use.step?.run) return [use.step.run.value]
-  if (use.kind === 'env' && use.input && use.readBy) {
-    return use.readBy.filter((s) => s.run && scriptReadsVariable(s.run.value, use.input!)).map((s) => s.run!.value)
+/**
+ * Whether a script that receives the secret uses it to talk to GitHub: the script analysis finds a
+ * gh, git, REST or ghcr.io call made with it, or the script installs it as an SSH key next to a
+ * GitHub host. Merely mentioning github.com elsewhere in the script is not enough.
+ */
+function scriptUsesForGithub(use: SecretUse): boolean {
+  const scripts: { script: string; vars: Set<string> }[] = []
+  if (use.kind === 'run' && use.step?.run) scripts.push({ script: use.step.run.value, vars: new Set() })
+  if (use.kind === 'env' && use.input) {
+    const readers = use.step ? [use.step] : (use.readBy ?? [])
+    for (const s of readers) if (s.run && scriptReadsVariable(s.run.value, use.input)) scripts.push({ script: s.run.value, vars: new Set([use.input]) })
   }
-  return []
+  return scripts.some(({ script, vars }) => {
+    const a = analyseScript(script, { self: null, tokenVars: vars, env: {} })
+    return a.calls.length > 0 || a.sentToGithub || ((a.persists ?? []).length > 0 && /github\.com/i.test(script))
+  })
 }
 
 /** How a single use shows its secret to be a GitHub credential, if it does. */
@@ -90,7 +95,7 @@ export function recogniseUse(use: SecretUse): Recognition | null {
   if (use.kind === 'reusable-workflow' && use.input && GENERIC_TOKEN_INPUT.test(use.input)) {
     return { how: 'token-input', detail: `passed as \`${use.input}\` to a reusable workflow` }
   }
-  if (scriptsReading(use).some(scriptTalksToGithub)) return { how: 'github-script', detail: 'read by a run script that calls GitHub (gh, git or the API)' }
+  if (scriptUsesForGithub(use)) return { how: 'github-script', detail: 'used by a run script to call GitHub (gh, git, the API or ghcr.io)' }
   return null
 }
 

@@ -19,6 +19,12 @@ export interface ScriptContext {
   env: Record<string, string>
 }
 
+/**
+ * GitHub Packages are owned by a user or organization, not a repository: GITHUB_TOKEN reaches a
+ * package only when it is linked to this repository or grants it access (R9), which files do not show.
+ */
+export const PACKAGE_TARGET: RepoRef = { kind: 'unknown', text: 'ghcr.io', why: 'GITHUB_TOKEN reaches a package only if it is linked to this repository or grants it access (R9); the files do not show which' }
+
 /** Commands that never touch a token handed to the step through the environment. */
 const INERT = new Set([
   'echo', 'printf', 'cd', 'ls', 'cat', 'mkdir', 'cp', 'mv', 'rm', 'touch', 'chmod', 'chown', 'ln', 'export', 'set', 'unset', 'test', '[', '[[', ']]', 'true', 'false',
@@ -143,6 +149,7 @@ function analyseCurl(cmd: Command, ctx: ScriptContext, out: StepAnalysis) {
   if (!url) return
   const api = url.replace(/^\$\{?GITHUB_API_URL\}?|^\$\{\{\s*github\.api_url\s*\}\}/i, 'https://api.github.com')
   if (!/^https?:\/\/(api\.github\.com|uploads\.github\.com|[^/]+\/api\/v3)\//i.test(api)) return
+  out.sentToGithub = true
   const isWget = cmd.words[0] === 'wget'
   const explicit = isWget ? flagValue(words, [], ['--method']) : flagValue(words, ['-X'], ['--request'])
   const data = isWget ? hasFlag(words, ['--post-data', '--post-file', '--body-data']) : hasFlag(words, ['-d', '--data', '--data-raw', '--data-binary', '--data-urlencode', '--json', '-F', '--form', '-T', '--upload-file'])
@@ -240,7 +247,10 @@ export function analyseScript(script: string, ctx: ScriptContext): StepAnalysis 
     const prog = cmd.words[0]
     if (prog === 'gh') {
       if (cmd.words[1] === 'auth' && cmd.words.includes('--with-token')) ghLoggedIn = true
-      if (ghReadsToken || ghLoggedIn || usesToken(cmd.words, ctx)) analyseGh(cmd, ctx, out)
+      if (ghReadsToken || ghLoggedIn || usesToken(cmd.words, ctx)) {
+        out.sentToGithub = true
+        analyseGh(cmd, ctx, out)
+      }
       continue
     }
     if (prog === 'curl' || prog === 'wget') {
@@ -253,11 +263,11 @@ export function analyseScript(script: string, ctx: ScriptContext): StepAnalysis 
     }
     if (prog === 'docker' && cmd.words[1] === 'login' && cmd.words.some((w) => /ghcr\.io/i.test(w))) {
       const pushes = /\bdocker\s+(push|buildx\s+build[^\n]*--push)[^\n]*ghcr\.io/i.test(script)
-      out.calls.push({ what: 'docker login ghcr.io', permissions: { packages: pushes ? 'write' : 'read' }, target: { kind: 'same' }, classicOnly: 'GitHub Packages (ghcr.io) takes GITHUB_TOKEN or a classic token, not a fine-grained one (R9, R18)' })
+      out.calls.push({ what: 'docker login ghcr.io', permissions: { packages: pushes ? 'write' : 'read' }, target: PACKAGE_TARGET, classicOnly: 'GitHub Packages (ghcr.io) takes GITHUB_TOKEN or a classic token, not a fine-grained one (R9, R18)' })
       continue
     }
     if ((prog === 'npm' || prog === 'yarn' || prog === 'pnpm') && cmd.words.includes('publish') && /npm\.pkg\.github\.com/.test(script)) {
-      out.calls.push({ what: `${prog} publish to GitHub Packages`, permissions: { packages: 'write' }, target: { kind: 'same' }, classicOnly: 'GitHub Packages takes GITHUB_TOKEN or a classic token, not a fine-grained one (R9, R18)' })
+      out.calls.push({ what: `${prog} publish to GitHub Packages`, permissions: { packages: 'write' }, target: PACKAGE_TARGET, classicOnly: 'GitHub Packages takes GITHUB_TOKEN or a classic token, not a fine-grained one (R9, R18)' })
       continue
     }
     if ((prog === 'echo' || prog === 'printf' || prog === 'cat') && usesToken(cmd.words, ctx)) {

@@ -27,6 +27,8 @@ export interface StepAnalysis {
   persists?: { what: string; target: import('./repo-ref.js').RepoRef | null }[]
   /** What the token may be used for that pat-lint cannot see or interpret. */
   unknown: string[]
+  /** The token is sent to GitHub (gh, git, the REST or GraphQL API, ghcr.io), understood or not. */
+  sentToGithub?: boolean
 }
 
 export interface UseDecision {
