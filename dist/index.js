@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7666);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5983);
 /** The Action's entry point: everything happens in run(). */
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
@@ -28384,7 +28384,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7666:
+/***/ 5983:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -34008,8 +34008,73 @@ const ACTIONS = [
     }
 ];
 
+;// CONCATENATED MODULE: ./src/knowledge/actions-extra.ts
+const EXTRA_ACTIONS = [
+    {
+        uses: 'lowlighter/metrics',
+        tokenInputs: [{ name: 'token', defaultsToGithubToken: false }],
+        tokenEnv: [],
+        takesGithubToken: true,
+        githubToken: null,
+        fineGrained: { metadata: 'read' },
+        classicScopes: [],
+        conditional: [{ when: 'output_action: gist', githubToken: null, fineGrained: { gists: 'write' }, classicScopes: ['gist'] }],
+        patNeededWhen: ['it reads user and organization data (profile, activity, other repositories) that repository-scoped tokens cannot reach (R4); no scope is needed beyond what plugins ask for'],
+        source: 'lowlighter/metrics .github/readme/partials/documentation/setup/action.md @4c7d574d12d519a9c36ffa05f1850623f0177b88',
+    },
+    {
+        uses: 'dawidd6/action-homebrew-bump-formula',
+        tokenInputs: [{ name: 'token', defaultsToGithubToken: false }],
+        tokenEnv: [],
+        takesGithubToken: true,
+        githubToken: null,
+        fineGrained: { metadata: 'read', contents: 'write', pull_requests: 'write' },
+        classicScopes: ['public_repo'],
+        conditional: [],
+        patNeededWhen: ['it runs brew bump-formula-pr, which forks the tap repository and opens a pull request there: another repository and a fork (R3, R11)'],
+        source: 'dawidd6/action-homebrew-bump-formula README.md @102ccb27b575fe498b4f5ca78b2bde99a59f9150',
+    },
+    {
+        uses: 'BetaHuhn/repo-file-sync-action',
+        tokenInputs: [{ name: 'GH_PAT', defaultsToGithubToken: false }],
+        tokenEnv: [],
+        takesGithubToken: true,
+        githubToken: null,
+        fineGrained: { metadata: 'read', contents: 'write', pull_requests: 'write', workflows: 'write' },
+        classicScopes: ['repo', 'workflow'],
+        conditional: [],
+        patNeededWhen: ['it syncs files, workflow files included, into the other repositories its config file lists and opens pull requests there (R2, R3)'],
+        source: 'BetaHuhn/repo-file-sync-action action.yml @111906a96336c1fc3e21840abf8fa9e9aa0cb29a',
+    },
+    {
+        uses: 'korthout/backport-action',
+        tokenInputs: [{ name: 'github_token', defaultsToGithubToken: true }],
+        tokenEnv: [],
+        takesGithubToken: true,
+        githubToken: { contents: 'write', 'pull-requests': 'write' },
+        fineGrained: { metadata: 'read', contents: 'write', pull_requests: 'write' },
+        classicScopes: ['repo'],
+        conditional: [],
+        patNeededWhen: ['the backport pull requests it opens must start workflows (R1)'],
+        source: 'korthout/backport-action action.yml @005d2086074f5928eb6810e603238c5f731c9e5d',
+    },
+    {
+        uses: 'tspascoal/get-user-teams-membership',
+        tokenInputs: [{ name: 'GITHUB_TOKEN', defaultsToGithubToken: false }],
+        tokenEnv: [],
+        takesGithubToken: true,
+        githubToken: null,
+        fineGrained: { members: 'read' },
+        classicScopes: ['read:org'],
+        conditional: [],
+        patNeededWhen: ['it reads an organization\'s team membership: an organization permission GITHUB_TOKEN never has (R4)'],
+        source: 'tspascoal/get-user-teams-membership README.md @0aab3d86847713d65cc916865eddb204b66c0012',
+    },
+];
+
 ;// CONCATENATED MODULE: ./src/knowledge/actions.ts
 /** Looks up what a `uses:` action does with a token, from the generated knowledge base. */
+
 
 /**
  * Actions that moved to a new name; the knowledge base knows them under the old one.
@@ -34018,14 +34083,17 @@ const ACTIONS = [
 const RENAMED = {
     'contributor-assistant/github-action': 'cla-assistant/github-action',
 };
-const byName = new Map();
-for (const a of ACTIONS) {
-    byName.set(a.uses.toLowerCase(), a);
-    for (const alias of a.aliases ?? [])
-        byName.set(alias.toLowerCase(), a);
-    for (const sub of a.subactions ?? [])
-        byName.set(`${a.uses}/${sub}`.toLowerCase(), a);
+function index(facts, into = new Map()) {
+    for (const a of facts) {
+        into.set(a.uses.toLowerCase(), a);
+        for (const alias of a.aliases ?? [])
+            into.set(alias.toLowerCase(), a);
+        for (const sub of a.subactions ?? [])
+            into.set(`${a.uses}/${sub}`.toLowerCase(), a);
+    }
+    return into;
 }
+const BUILT_IN = index(EXTRA_ACTIONS, index(ACTIONS));
 /** `owner/repo[/path]` of a `uses:` value without its `@ref`; null for local (`./`) and docker actions. */
 function actionName(uses) {
     const v = uses.trim();
@@ -34033,17 +34101,29 @@ function actionName(uses) {
         return null;
     return v.split('@')[0].replace(/\/+$/, '');
 }
-/** The knowledge-base entry for a `uses:` value: exact path first, then the repository's own entry. */
+/** What pat-lint knows about actions: the built-in knowledge, plus what a repository declares. */
+class ActionKnowledge {
+    byName;
+    constructor(extra = []) {
+        this.byName = extra.length ? index(extra, new Map(BUILT_IN)) : BUILT_IN;
+    }
+    /** The entry for a `uses:` value: exact path first, then the repository's own entry. */
+    lookup(uses) {
+        const name = actionName(uses)?.toLowerCase();
+        if (!name)
+            return undefined;
+        const exact = this.byName.get(name);
+        if (exact)
+            return exact;
+        const [owner, repo] = name.split('/');
+        const base = `${owner}/${repo}`;
+        return this.byName.get(base) ?? (RENAMED[base] ? this.byName.get(RENAMED[base].toLowerCase()) : undefined);
+    }
+}
+const DEFAULT_KNOWLEDGE = new ActionKnowledge();
+/** The built-in entry for a `uses:` value. */
 function lookupAction(uses) {
-    const name = actionName(uses)?.toLowerCase();
-    if (!name)
-        return undefined;
-    const exact = byName.get(name);
-    if (exact)
-        return exact;
-    const [owner, repo] = name.split('/');
-    const base = `${owner}/${repo}`;
-    return byName.get(base) ?? (RENAMED[base] ? byName.get(RENAMED[base].toLowerCase()) : undefined);
+    return DEFAULT_KNOWLEDGE.lookup(uses);
 }
 
 ;// CONCATENATED MODULE: ./src/workflow/expressions.ts
@@ -34234,7 +34314,7 @@ function parseSource(source) {
 ;// CONCATENATED MODULE: ./src/workflow/flows.ts
 
 
-const BUILT_IN = 'GITHUB_TOKEN';
+const flows_BUILT_IN = 'GITHUB_TOKEN';
 /** `$NAME`, `${NAME}`, `$env:NAME` (PowerShell), `%NAME%` (cmd), `env.NAME` in a run script. */
 function scriptReadsVariable(script, name) {
     const n = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -34350,7 +34430,7 @@ function findSecretUses(w, model, readsEnv = runReadsEnv) {
     for (const { site, loc, found } of scanned) {
         if (loc.kind !== 'env' || !loc.input)
             continue;
-        const carried = found.filter((f) => f.ref.context === 'secrets' && f.ref.name?.toUpperCase() !== BUILT_IN);
+        const carried = found.filter((f) => f.ref.context === 'secrets' && f.ref.name?.toUpperCase() !== flows_BUILT_IN);
         if (carried.length)
             envSecrets.set(envKey(loc, loc.input), carried.map((f) => ({ secret: f.ref.name?.toUpperCase() ?? null, ref: f.ref, site })));
     }
@@ -34358,7 +34438,7 @@ function findSecretUses(w, model, readsEnv = runReadsEnv) {
         for (const { ref, abs, start, end } of found) {
             let secrets = [];
             if (ref.context === 'secrets') {
-                if (ref.name?.toUpperCase() === BUILT_IN)
+                if (ref.name?.toUpperCase() === flows_BUILT_IN)
                     continue;
                 secrets = [{ secret: ref.name?.toUpperCase() ?? null, via: null }];
             }
@@ -36860,9 +36940,9 @@ function looksLikeGithubToken(secret) {
         return true;
     return false;
 }
-function inputTakesGithubToken(step, input) {
+function inputTakesGithubToken(step, input, knowledge) {
     const uses = step.uses?.value;
-    const facts = uses ? lookupAction(uses) : undefined;
+    const facts = uses ? knowledge.lookup(uses) : undefined;
     if (facts) {
         if (!facts.takesGithubToken)
             return null;
@@ -36876,11 +36956,11 @@ function inputTakesGithubToken(step, input) {
     }
     return null;
 }
-function envTakesGithubToken(name, steps) {
+function envTakesGithubToken(name, steps, knowledge) {
     if (GITHUB_TOKEN_ENV.test(name))
         return `environment variable ${name} is where GitHub tools read a token`;
     for (const step of steps) {
-        const facts = step.uses ? lookupAction(step.uses.value) : undefined;
+        const facts = step.uses ? knowledge.lookup(step.uses.value) : undefined;
         if (facts?.takesGithubToken && facts.tokenEnv.includes(name))
             return `${facts.uses} reads a GitHub token from ${name}`;
     }
@@ -36907,17 +36987,17 @@ function scriptUsesForGithub(use) {
     });
 }
 /** How a single use shows its secret to be a GitHub credential, if it does. */
-function recogniseUse(use) {
+function recogniseUse(use, knowledge = DEFAULT_KNOWLEDGE) {
     if (use.kind === 'git-url')
         return { how: 'git-url', detail: 'used as the credentials of a URL' };
     if (use.kind === 'with' && use.step && use.input) {
-        const d = inputTakesGithubToken(use.step, use.input);
+        const d = inputTakesGithubToken(use.step, use.input, knowledge);
         if (d)
             return { how: 'token-input', detail: d };
     }
     if (use.kind === 'env' && use.input) {
         const scope = use.step ? [use.step] : (use.readBy ?? []);
-        const d = envTakesGithubToken(use.input, scope);
+        const d = envTakesGithubToken(use.input, scope, knowledge);
         if (d)
             return { how: 'token-env', detail: d };
     }
@@ -36932,7 +37012,7 @@ function recogniseUse(use) {
  * Recognises every credential among the uses. Returns, per secret name (as written in the
  * requirements when declared), the distinct ways it was recognised.
  */
-function recogniseSecrets(uses, declared) {
+function recogniseSecrets(uses, declared, knowledge = DEFAULT_KNOWLEDGE) {
     const out = new Map();
     const add = (secret, r) => {
         const list = out.get(secret) ?? [];
@@ -36945,7 +37025,7 @@ function recogniseSecrets(uses, declared) {
     for (const use of uses) {
         if (!use.secret)
             continue;
-        const r = recogniseUse(use);
+        const r = recogniseUse(use, knowledge);
         if (r)
             add(use.secret, r);
     }
@@ -39865,9 +39945,9 @@ const $ZodNumberFormat = /*@__PURE__*/ $constructor("$ZodNumberFormat", (inst, d
     $ZodCheckNumberFormat.init(inst, def);
     $ZodNumber.init(inst, def); // no format checks
 });
-const $ZodBoolean = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodBoolean", (inst, def) => {
+const $ZodBoolean = /*@__PURE__*/ $constructor("$ZodBoolean", (inst, def) => {
     $ZodType.init(inst, def);
-    inst._zod.pattern = regexes.boolean;
+    inst._zod.pattern = regexes_boolean;
     inst._zod.parse = (payload, _ctx) => {
         if (def.coerce)
             try {
@@ -39885,7 +39965,7 @@ const $ZodBoolean = /*@__PURE__*/ (/* unused pure expression or super */ null &&
         });
         return payload;
     };
-})));
+});
 const $ZodBigInt = /*@__PURE__*/ $constructor("$ZodBigInt", (inst, def) => {
     $ZodType.init(inst, def);
     inst._zod.pattern = bigint;
@@ -42275,7 +42355,7 @@ function _uint32(Class, params) {
 function _boolean(Class, params) {
     return new Class({
         type: "boolean",
-        ...util.normalizeParams(params),
+        ...normalizeParams(params),
     });
 }
 // @__NO_SIDE_EFFECTS__
@@ -45817,13 +45897,13 @@ function int32(params) {
 function uint32(params) {
     return core._uint32(ZodNumberFormat, params);
 }
-const ZodBoolean = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodBoolean", (inst, def) => {
-    core.$ZodBoolean.init(inst, def);
+const ZodBoolean = /*@__PURE__*/ $constructor("ZodBoolean", (inst, def) => {
+    $ZodBoolean.init(inst, def);
     ZodType.init(inst, def);
-    inst._zod.processJSONSchema = (ctx, json, params) => processors.booleanProcessor(inst, ctx, json, params);
-})));
+    inst._zod.processJSONSchema = (ctx, json, params) => booleanProcessor(inst, ctx, json, params);
+});
 function schemas_boolean(params) {
-    return core._boolean(ZodBoolean, params);
+    return _boolean(ZodBoolean, params);
 }
 const ZodBigInt = /*@__PURE__*/ $constructor("ZodBigInt", (inst, def) => {
     $ZodBigInt.init(inst, def);
@@ -46737,6 +46817,18 @@ const TokenSchema = strictObject({
         ctx.addIssue({ code: 'custom', path: ['scopes'], message: 'a fine-grained token has permissions, not scopes' });
     }
 });
+const TRIGGER_EVENTS = ['push', 'pull_request', 'release', 'create', 'issues', 'issue_comment', 'pull_request_review', 'label', 'repository_dispatch', 'workflow_dispatch'];
+/** What a repository tells pat-lint about an action it does not know (its own, or an unknown one). */
+const ActionKnowledgeSchema = strictObject({
+    'token-inputs': array(schemas_string()).optional().describe('Inputs that take a GitHub token'),
+    'token-env': array(schemas_string()).optional().describe('Environment variables the action reads a GitHub token from'),
+    permissions: PermissionsSchema.optional().describe('Fine-grained permissions the action needs'),
+    'github-token': schemas_boolean().optional().describe('false when GITHUB_TOKEN cannot do what the action does'),
+    reason: schemas_string().max(300).optional().describe('Why a PAT is needed (shown in the report)'),
+    'repository-input': schemas_string().optional().describe('The input that names the repository the action acts on'),
+    events: array(schemas_enum(TRIGGER_EVENTS)).optional().describe('Events the action causes that may need to start workflows'),
+})
+    .describe('What the action does with its token');
 const IgnoreSchema = union([
     schemas_enum(RULE_IDS),
     strictObject({
@@ -46750,6 +46842,9 @@ const RequirementsSchema = strictObject({
     tokens: record(secretName, TokenSchema).default({}).describe('The personal access tokens this repository needs, keyed by secret name'),
     ignore: array(IgnoreSchema).optional().describe('Rules to ignore everywhere, or for one secret or file'),
     'max-expiry-days': schemas_int().min(1).max(366).optional().describe('Longest acceptable expiry; default 90'),
+    actions: record(schemas_string().regex(/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_./-]+$/, { error: 'actions are keyed owner/name, as in `uses:` without @ref' }), ActionKnowledgeSchema)
+        .optional()
+        .describe('Knowledge about actions pat-lint does not know, keyed owner/name[/path]'),
 })
     .describe('pat-requirements.yml: the personal access tokens a repository needs and why');
 
@@ -46884,7 +46979,7 @@ function valueAt(data, path) {
 /** Reads and validates the requirements file (if any) under `root`. */
 function loadRequirements(root, override) {
     const found = findRequirements(root, override);
-    const empty = { path: found.path, tokens: [], ignore: [], errors: [] };
+    const empty = { path: found.path, tokens: [], ignore: [], actions: [], errors: [] };
     if (found.error)
         return { ...empty, path: override ?? null, errors: [{ file: override ?? '', line: 1, column: 1, message: found.error }] };
     if (!found.path)
@@ -46971,7 +47066,29 @@ function load_validate(file, data) {
         tokens,
         ignore: shell.success ? (shell.data.ignore ?? []) : [],
         maxExpiryDays: shell.success ? shell.data['max-expiry-days'] : undefined,
+        actions: shell.success ? Object.entries(shell.data.actions ?? {}).map(([uses, a]) => toKnownAction(uses, a, file.path)) : [],
         errors,
+    };
+}
+/** Turns a repository's description of an action into the shape of the built-in knowledge. */
+function toKnownAction(uses, a, file) {
+    const permissions = (a.permissions ?? {});
+    const githubKeys = {};
+    for (const [k, v] of Object.entries(permissions))
+        githubKeys[k.replace(/_/g, '-')] = v;
+    return {
+        uses,
+        tokenInputs: (a['token-inputs'] ?? []).map((name) => ({ name, defaultsToGithubToken: false })),
+        tokenEnv: a['token-env'] ?? [],
+        takesGithubToken: true,
+        githubToken: a['github-token'] === false ? null : githubKeys,
+        fineGrained: permissions,
+        classicScopes: null,
+        conditional: [],
+        patNeededWhen: a.reason ? [a.reason] : [],
+        source: `declared in ${file}`,
+        ...(a.events ? { events: a.events } : {}),
+        ...(a['repository-input'] ? { repositoryInput: a['repository-input'] } : {}),
     };
 }
 
@@ -47856,6 +47973,9 @@ const ACTION_EVENTS = {
     'mshick/add-pr-comment': ['issue_comment'],
     'thollander/actions-comment-pull-request': ['issue_comment'],
     'marocchino/sticky-pull-request-comment': ['issue_comment'],
+    'korthout/backport-action': ['pull_request', 'push'],
+    'dawidd6/action-homebrew-bump-formula': ['pull_request', 'push'],
+    'BetaHuhn/repo-file-sync-action': ['pull_request', 'push'],
 };
 /** Inputs through which actions name the repository they act on. */
 const REPOSITORY_INPUTS = [
@@ -49156,7 +49276,8 @@ function analyseGeneric(ctx, facts) {
             continue;
         Object.assign(permissions, c.fineGrained ? withoutMetadata(c.fineGrained) : fromGithubTokenKeys(c.githubToken));
     }
-    const call = { what: facts.uses, permissions, target: targetOf(ctx.step, ctx.self, ctx.job), events: ACTION_EVENTS[facts.uses] ?? [] };
+    const target = facts.repositoryInput && ctx.step.with[facts.repositoryInput] ? resolveAll(ctx.step.with[facts.repositoryInput].value, ctx.job, ctx.self) : targetOf(ctx.step, ctx.self, ctx.job);
+    const call = { what: facts.uses, permissions, target, events: [...(facts.events ?? ACTION_EVENTS[facts.uses] ?? [])] };
     if (facts.githubToken === null)
         call.patReason = `${facts.uses}: ${facts.patNeededWhen[0] ?? 'GITHUB_TOKEN cannot do this'}`;
     if (facts.fineGrained === null && facts.githubToken !== null) {
@@ -49197,7 +49318,7 @@ function analyseActionStep(ctx) {
     if (!name) {
         return { calls: [], unknown: [`${uses} is a ${uses.startsWith('docker://') ? 'container' : 'local'} action: what it does with the token is not followed yet`] };
     }
-    const facts = lookupAction(uses);
+    const facts = ctx.knowledge.lookup(uses);
     if (!facts)
         return analyseUnknownAction(ctx, name);
     // The token went somewhere the action does not read it from (a non-token input or env).
@@ -49247,7 +49368,7 @@ function inputReadingEnv(step, name) {
 }
 function analyseStep(step, model, ctx, tokenInput, tokenVars) {
     const job = model.jobs.find((j) => j.id === step.job) ?? model.jobs.find((j) => j.steps.includes(step)) ?? null;
-    const stepCtx = { self: ctx.self, model, job, step, tokenInput, tokenVars };
+    const stepCtx = { self: ctx.self, model, job, step, tokenInput, tokenVars, knowledge: ctx.knowledge };
     if (step.uses)
         return analyseActionStep(stepCtx);
     if (step.run)
@@ -49389,15 +49510,17 @@ function tokenVerdict(decisions) {
 const REPORT_VERSION = 1;
 const DEFAULT_MAX_EXPIRY_DAYS = 90;
 /** Steps read an env variable when their script does, or when a known action reads it. */
-const readsEnvWithKnowledge = (step, name) => {
-    if (runReadsEnv(step, name))
-        return true;
-    // The gh CLI takes its token from GH_TOKEN or GITHUB_TOKEN (GH_ENTERPRISE_TOKEN on GHES) unasked.
-    if (/^(GH_TOKEN|GITHUB_TOKEN|GH_ENTERPRISE_TOKEN|GITHUB_ENTERPRISE_TOKEN)$/.test(name) && step.run && /(^|[\s;&|(`$])gh\s+[a-z]/m.test(step.run.value))
-        return true;
-    const facts = step.uses ? lookupAction(step.uses.value) : undefined;
-    return !!facts?.tokenEnv.includes(name);
-};
+function readsEnvWith(knowledge) {
+    return (step, name) => {
+        if (runReadsEnv(step, name))
+            return true;
+        // The gh CLI takes its token from GH_TOKEN or GITHUB_TOKEN (GH_ENTERPRISE_TOKEN on GHES) unasked.
+        if (/^(GH_TOKEN|GITHUB_TOKEN|GH_ENTERPRISE_TOKEN|GITHUB_ENTERPRISE_TOKEN)$/.test(name) && step.run && /(^|[\s;&|(`$])gh\s+[a-z]/m.test(step.run.value))
+            return true;
+        const facts = step.uses ? knowledge.lookup(step.uses.value) : undefined;
+        return !!facts?.tokenEnv.includes(name);
+    };
+}
 function localActionDirs(models) {
     const dirs = new Set();
     for (const m of models)
@@ -49462,6 +49585,12 @@ function lint(root, options = {}) {
     const models = [];
     const uses = [];
     const seen = new Set();
+    // The requirements come first: what they say about actions shapes how steps are read.
+    const requirements = options.ignoreRequirements
+        ? { path: null, tokens: [], ignore: [], actions: [], errors: [] }
+        : loadRequirements(root, options.requirementsPath);
+    const knowledge = requirements.actions.length ? new ActionKnowledge(requirements.actions) : DEFAULT_KNOWLEDGE;
+    const readsEnv = readsEnvWith(knowledge);
     const ingest = (candidates) => {
         for (const c of candidates) {
             if (seen.has(c.path))
@@ -49485,7 +49614,7 @@ function lint(root, options = {}) {
             models.push(model);
             for (const e of structuralErrors(walker, model))
                 errors.push({ file: file.path, ...e });
-            const flows = findSecretUses(walker, model, readsEnvWithKnowledge);
+            const flows = findSecretUses(walker, model, readsEnv);
             uses.push(...flows.uses);
             errors.push(...walker.errors, ...flows.errors);
         }
@@ -49493,14 +49622,12 @@ function lint(root, options = {}) {
     const first = discoverFiles(root);
     ingest(first);
     ingest(discoverFiles(root, localActionDirs(models)).filter((c) => !seen.has(c.path)));
-    const requirements = options.ignoreRequirements
-        ? { path: null, tokens: [], ignore: [], errors: [] }
-        : loadRequirements(root, options.requirementsPath);
     const declared = new Map(requirements.tokens.map((t) => [t.secret, t]));
-    const recognised = recogniseSecrets(uses, new Set(declared.keys()));
+    const recognised = recogniseSecrets(uses, new Set(declared.keys()), knowledge);
     const analysis = {
         self: options.repository ?? null,
         models,
+        knowledge,
         listeners: {
             triggers: new Set(models.filter((m) => m.kind === 'workflow').flatMap((m) => m.triggers)),
             workflowCount: models.filter((m) => m.kind === 'workflow').length,

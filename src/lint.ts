@@ -14,7 +14,7 @@ import { findSecretUses, runReadsEnv, type EnvReader, type SecretUse } from './w
 import { buildModel, stepLabel, structuralErrors, type WorkflowInfo } from './workflow/model.js'
 import { parseSource, type ParsedFile } from './workflow/parse.js'
 import { TreeWalker } from './workflow/tree.js'
-import { lookupAction } from './knowledge/actions.js'
+import { ActionKnowledge, DEFAULT_KNOWLEDGE } from './knowledge/actions.js'
 import { decideUse, type AnalysisContext } from './analysis/use.js'
 import { tokenVerdict } from './analysis/token.js'
 import type { UseDecision } from './analysis/types.js'
@@ -88,12 +88,14 @@ export interface Report {
 }
 
 /** Steps read an env variable when their script does, or when a known action reads it. */
-export const readsEnvWithKnowledge: EnvReader = (step, name) => {
-  if (runReadsEnv(step, name)) return true
-  // The gh CLI takes its token from GH_TOKEN or GITHUB_TOKEN (GH_ENTERPRISE_TOKEN on GHES) unasked.
-  if (/^(GH_TOKEN|GITHUB_TOKEN|GH_ENTERPRISE_TOKEN|GITHUB_ENTERPRISE_TOKEN)$/.test(name) && step.run && /(^|[\s;&|(`$])gh\s+[a-z]/m.test(step.run.value)) return true
-  const facts = step.uses ? lookupAction(step.uses.value) : undefined
-  return !!facts?.tokenEnv.includes(name)
+export function readsEnvWith(knowledge: ActionKnowledge): EnvReader {
+  return (step, name) => {
+    if (runReadsEnv(step, name)) return true
+    // The gh CLI takes its token from GH_TOKEN or GITHUB_TOKEN (GH_ENTERPRISE_TOKEN on GHES) unasked.
+    if (/^(GH_TOKEN|GITHUB_TOKEN|GH_ENTERPRISE_TOKEN|GITHUB_ENTERPRISE_TOKEN)$/.test(name) && step.run && /(^|[\s;&|(`$])gh\s+[a-z]/m.test(step.run.value)) return true
+    const facts = step.uses ? knowledge.lookup(step.uses.value) : undefined
+    return !!facts?.tokenEnv.includes(name)
+  }
 }
 
 function localActionDirs(models: WorkflowInfo[]): string[] {
@@ -153,6 +155,13 @@ export function lint(root: string, options: LintOptions = {}): Report {
   const uses: SecretUse[] = []
   const seen = new Set<string>()
 
+  // The requirements come first: what they say about actions shapes how steps are read.
+  const requirements: LoadedRequirements = options.ignoreRequirements
+    ? { path: null, tokens: [], ignore: [], actions: [], errors: [] }
+    : loadRequirements(root, options.requirementsPath)
+  const knowledge = requirements.actions.length ? new ActionKnowledge(requirements.actions) : DEFAULT_KNOWLEDGE
+  const readsEnv = readsEnvWith(knowledge)
+
   const ingest = (candidates: Candidate[]) => {
     for (const c of candidates) {
       if (seen.has(c.path)) continue
@@ -172,7 +181,7 @@ export function lint(root: string, options: LintOptions = {}): Report {
       if (model.kind === 'action' && model.using !== 'composite') continue
       models.push(model)
       for (const e of structuralErrors(walker, model)) errors.push({ file: file.path, ...e })
-      const flows = findSecretUses(walker, model, readsEnvWithKnowledge)
+      const flows = findSecretUses(walker, model, readsEnv)
       uses.push(...flows.uses)
       errors.push(...walker.errors, ...flows.errors)
     }
@@ -181,15 +190,13 @@ export function lint(root: string, options: LintOptions = {}): Report {
   ingest(first)
   ingest(discoverFiles(root, localActionDirs(models)).filter((c) => !seen.has(c.path)))
 
-  const requirements: LoadedRequirements = options.ignoreRequirements
-    ? { path: null, tokens: [], ignore: [], errors: [] }
-    : loadRequirements(root, options.requirementsPath)
   const declared = new Map(requirements.tokens.map((t) => [t.secret, t]))
-  const recognised = recogniseSecrets(uses, new Set(declared.keys()))
+  const recognised = recogniseSecrets(uses, new Set(declared.keys()), knowledge)
 
   const analysis: AnalysisContext = {
     self: options.repository ?? null,
     models,
+    knowledge,
     listeners: {
       triggers: new Set(models.filter((m) => m.kind === 'workflow').flatMap((m) => m.triggers)),
       workflowCount: models.filter((m) => m.kind === 'workflow').length,

@@ -110,3 +110,33 @@ describe.each(rows.map((r) => [r.name, r] as const))('%s', (_name, row) => {
     expect(use.reasons.length).toBeGreaterThan(0)
   })
 })
+
+describe('knowledge a repository adds about its own actions', () => {
+  const wf = 'on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - uses: octo/deployer@v2\n        with:\n          deploy-token: ${{ secrets.DEPLOY_PAT }}\n          target: octo/site\n'
+  it('is unknown without it', () => {
+    const use = lintWorkflow(wf, {}, { repository: 'octo/app' }).tokens[0].uses[0]
+    expect(use.githubTokenWouldDo).toBeNull()
+  })
+
+  it('decides with it: the input that names the repository, the permissions, GITHUB_TOKEN unable', () => {
+    const req = `version: 1
+actions:
+  octo/deployer:
+    token-inputs: [deploy-token]
+    permissions: { contents: write }
+    repository-input: target
+tokens: {}
+`
+    const use = lintWorkflow(wf, { '.github/pat-requirements.yml': req }, { repository: 'octo/app' }).tokens[0].uses[0]
+    expect(use.githubTokenWouldDo).toBe(false)
+    expect(use.needs).toEqual({ contents: 'write' })
+    expect(use.reasons.join(' ')).toMatch(/octo\/site, another repository/)
+  })
+
+  it('a same-repository action the repository says GITHUB_TOKEN can serve', () => {
+    const req = 'version: 1\nactions:\n  octo/deployer:\n    token-inputs: [deploy-token]\n    permissions: { deployments: write }\n'
+    const use = lintWorkflow(wf.replace('          target: octo/site\n', ''), { '.github/pat-requirements.yml': req }, { repository: 'octo/app' }).tokens[0].uses[0]
+    expect(use.githubTokenWouldDo).toBe(true)
+    expect(use.needs).toEqual({ deployments: 'write' })
+  })
+})

@@ -3,7 +3,7 @@
  * action, the inputs the step sets (the repository it targets, options that need more), and a
  * few actions whose behaviour depends on other steps (checkout's persisted credentials).
  */
-import { actionName, lookupAction, type ActionFacts } from '../knowledge/actions.js'
+import { actionName, type ActionFacts, type ActionKnowledge, type KnownAction } from '../knowledge/actions.js'
 import { ACTION_EVENTS, REPOSITORY_INPUTS } from '../knowledge/action-effects.js'
 import { GITHUB_TOKEN_KEYS, type Level, type PermissionSet } from '../knowledge/permissions.js'
 import type { JobInfo, StepInfo, WorkflowInfo } from '../workflow/model.js'
@@ -23,6 +23,7 @@ export interface StepContext {
   tokenInput: string | null
   /** Env variables of the step that hold the token. */
   tokenVars: Set<string>
+  knowledge: ActionKnowledge
 }
 
 const GH_KEY_TO_FG: Record<string, string> = Object.fromEntries(
@@ -157,14 +158,15 @@ function analyseCreatePullRequest(ctx: StepContext, facts: ActionFacts): StepAna
   return { calls, unknown: [] }
 }
 
-function analyseGeneric(ctx: StepContext, facts: ActionFacts): StepAnalysis {
+function analyseGeneric(ctx: StepContext, facts: KnownAction): StepAnalysis {
   const ins = inputs(ctx.step)
   const permissions = facts.fineGrained ? withoutMetadata(facts.fineGrained) : fromGithubTokenKeys(facts.githubToken)
   for (const c of facts.conditional) {
     if (!conditionalApplies(c.when, ins)) continue
     Object.assign(permissions, c.fineGrained ? withoutMetadata(c.fineGrained) : fromGithubTokenKeys(c.githubToken))
   }
-  const call: Call = { what: facts.uses, permissions, target: targetOf(ctx.step, ctx.self, ctx.job), events: ACTION_EVENTS[facts.uses] ?? [] }
+  const target = facts.repositoryInput && ctx.step.with[facts.repositoryInput] ? resolveAll(ctx.step.with[facts.repositoryInput].value, ctx.job, ctx.self) : targetOf(ctx.step, ctx.self, ctx.job)
+  const call: Call = { what: facts.uses, permissions, target, events: [...(facts.events ?? ACTION_EVENTS[facts.uses] ?? [])] }
   if (facts.githubToken === null) call.patReason = `${facts.uses}: ${facts.patNeededWhen[0] ?? 'GITHUB_TOKEN cannot do this'}`
   if (facts.fineGrained === null && facts.githubToken !== null) {
     call.classicOnly = `${facts.uses} uses GitHub Packages or the Checks API, which fine-grained tokens cannot reach (R9, R13, R18)`
@@ -200,7 +202,7 @@ export function analyseActionStep(ctx: StepContext): StepAnalysis {
   if (!name) {
     return { calls: [], unknown: [`${uses} is a ${uses.startsWith('docker://') ? 'container' : 'local'} action: what it does with the token is not followed yet`] }
   }
-  const facts = lookupAction(uses)
+  const facts = ctx.knowledge.lookup(uses)
   if (!facts) return analyseUnknownAction(ctx, name)
   // The token went somewhere the action does not read it from (a non-token input or env).
   const tokenInput = ctx.tokenInput?.toLowerCase()

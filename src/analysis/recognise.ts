@@ -5,7 +5,7 @@
  * is named like a GitHub token. Tokens of other services (Codecov, npm, Slack, cloud keys) are
  * left alone unless declared.
  */
-import { lookupAction } from '../knowledge/actions.js'
+import { DEFAULT_KNOWLEDGE, type ActionKnowledge } from '../knowledge/actions.js'
 import type { StepInfo } from '../workflow/model.js'
 import { scriptReadsVariable, type SecretUse } from '../workflow/flows.js'
 import { analyseScript } from './run-script.js'
@@ -38,9 +38,9 @@ export function looksLikeGithubToken(secret: string): boolean {
   return false
 }
 
-function inputTakesGithubToken(step: StepInfo, input: string): string | null {
+function inputTakesGithubToken(step: StepInfo, input: string, knowledge: ActionKnowledge): string | null {
   const uses = step.uses?.value
-  const facts = uses ? lookupAction(uses) : undefined
+  const facts = uses ? knowledge.lookup(uses) : undefined
   if (facts) {
     if (!facts.takesGithubToken) return null
     return facts.tokenInputs.some((i) => i.name.toLowerCase() === input.toLowerCase()) ? `input \`${input}\` of ${facts.uses} takes a GitHub token` : null
@@ -53,10 +53,10 @@ function inputTakesGithubToken(step: StepInfo, input: string): string | null {
   return null
 }
 
-function envTakesGithubToken(name: string, steps: StepInfo[]): string | null {
+function envTakesGithubToken(name: string, steps: StepInfo[], knowledge: ActionKnowledge): string | null {
   if (GITHUB_TOKEN_ENV.test(name)) return `environment variable ${name} is where GitHub tools read a token`
   for (const step of steps) {
-    const facts = step.uses ? lookupAction(step.uses.value) : undefined
+    const facts = step.uses ? knowledge.lookup(step.uses.value) : undefined
     if (facts?.takesGithubToken && facts.tokenEnv.includes(name)) return `${facts.uses} reads a GitHub token from ${name}`
   }
   return null
@@ -81,15 +81,15 @@ function scriptUsesForGithub(use: SecretUse): boolean {
 }
 
 /** How a single use shows its secret to be a GitHub credential, if it does. */
-export function recogniseUse(use: SecretUse): Recognition | null {
+export function recogniseUse(use: SecretUse, knowledge: ActionKnowledge = DEFAULT_KNOWLEDGE): Recognition | null {
   if (use.kind === 'git-url') return { how: 'git-url', detail: 'used as the credentials of a URL' }
   if (use.kind === 'with' && use.step && use.input) {
-    const d = inputTakesGithubToken(use.step, use.input)
+    const d = inputTakesGithubToken(use.step, use.input, knowledge)
     if (d) return { how: 'token-input', detail: d }
   }
   if (use.kind === 'env' && use.input) {
     const scope = use.step ? [use.step] : (use.readBy ?? [])
-    const d = envTakesGithubToken(use.input, scope)
+    const d = envTakesGithubToken(use.input, scope, knowledge)
     if (d) return { how: 'token-env', detail: d }
   }
   if (use.kind === 'reusable-workflow' && use.input && GENERIC_TOKEN_INPUT.test(use.input)) {
@@ -103,7 +103,7 @@ export function recogniseUse(use: SecretUse): Recognition | null {
  * Recognises every credential among the uses. Returns, per secret name (as written in the
  * requirements when declared), the distinct ways it was recognised.
  */
-export function recogniseSecrets(uses: SecretUse[], declared: Set<string>): Map<string, Recognition[]> {
+export function recogniseSecrets(uses: SecretUse[], declared: Set<string>, knowledge: ActionKnowledge = DEFAULT_KNOWLEDGE): Map<string, Recognition[]> {
   const out = new Map<string, Recognition[]>()
   const add = (secret: string, r: Recognition) => {
     const list = out.get(secret) ?? []
@@ -113,7 +113,7 @@ export function recogniseSecrets(uses: SecretUse[], declared: Set<string>): Map<
   for (const name of declared) add(name, { how: 'declared', detail: 'declared in the requirements file' })
   for (const use of uses) {
     if (!use.secret) continue
-    const r = recogniseUse(use)
+    const r = recogniseUse(use, knowledge)
     if (r) add(use.secret, r)
   }
   for (const use of uses) {

@@ -3,6 +3,7 @@
  * and turns that into a verdict, the permissions needed and the reasons.
  */
 import type { SecretUse } from '../workflow/flows.js'
+import type { ActionKnowledge } from '../knowledge/actions.js'
 import type { StepInfo, WorkflowInfo } from '../workflow/model.js'
 import { analyseActionStep, analyseRunStep, type StepContext } from './action-step.js'
 import { decide, type Listeners } from './decide.js'
@@ -11,6 +12,7 @@ import type { StepAnalysis, UseDecision } from './types.js'
 export interface AnalysisContext {
   self: string | null
   models: WorkflowInfo[]
+  knowledge: ActionKnowledge
   /** The triggers of every workflow seen: whether a token's events would start anything (R1). */
   listeners: Listeners
 }
@@ -27,7 +29,7 @@ function inputReadingEnv(step: StepInfo, name: string): string | null {
 
 function analyseStep(step: StepInfo, model: WorkflowInfo, ctx: AnalysisContext, tokenInput: string | null, tokenVars: Set<string>): StepAnalysis {
   const job = model.jobs.find((j) => j.id === step.job) ?? model.jobs.find((j) => j.steps.includes(step)) ?? null
-  const stepCtx: StepContext = { self: ctx.self, model, job, step, tokenInput, tokenVars }
+  const stepCtx: StepContext = { self: ctx.self, model, job, step, tokenInput, tokenVars, knowledge: ctx.knowledge }
   if (step.uses) return analyseActionStep(stepCtx)
   if (step.run) return analyseRunStep(stepCtx)
   return { calls: [], unknown: [] }

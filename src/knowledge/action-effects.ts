@@ -37,6 +37,9 @@ export const ACTION_EVENTS: Record<string, TriggerEvent[]> = {
   'mshick/add-pr-comment': ['issue_comment'],
   'thollander/actions-comment-pull-request': ['issue_comment'],
   'marocchino/sticky-pull-request-comment': ['issue_comment'],
+  'korthout/backport-action': ['pull_request', 'push'],
+  'dawidd6/action-homebrew-bump-formula': ['pull_request', 'push'],
+  'BetaHuhn/repo-file-sync-action': ['pull_request', 'push'],
 }
 
 /** Inputs through which actions name the repository they act on. */

@@ -1,7 +1,11 @@
 /** Looks up what a `uses:` action does with a token, from the generated knowledge base. */
 import { ACTIONS, type ActionFacts } from './generated/actions.js'
+import { EXTRA_ACTIONS } from './actions-extra.js'
 
 export type { ActionFacts }
+
+/** An action's facts, with what a repository may add: events it causes, the input naming its target. */
+export type KnownAction = ActionFacts & { events?: readonly import('../analysis/types.js').TriggerEvent[]; repositoryInput?: string }
 
 /**
  * Actions that moved to a new name; the knowledge base knows them under the old one.
@@ -11,12 +15,16 @@ const RENAMED: Record<string, string> = {
   'contributor-assistant/github-action': 'cla-assistant/github-action',
 }
 
-const byName = new Map<string, ActionFacts>()
-for (const a of ACTIONS) {
-  byName.set(a.uses.toLowerCase(), a)
-  for (const alias of a.aliases ?? []) byName.set(alias.toLowerCase(), a)
-  for (const sub of a.subactions ?? []) byName.set(`${a.uses}/${sub}`.toLowerCase(), a)
+function index(facts: readonly KnownAction[], into = new Map<string, KnownAction>()): Map<string, KnownAction> {
+  for (const a of facts) {
+    into.set(a.uses.toLowerCase(), a)
+    for (const alias of a.aliases ?? []) into.set(alias.toLowerCase(), a)
+    for (const sub of a.subactions ?? []) into.set(`${a.uses}/${sub}`.toLowerCase(), a)
+  }
+  return into
 }
+
+const BUILT_IN = index(EXTRA_ACTIONS, index(ACTIONS))
 
 /** `owner/repo[/path]` of a `uses:` value without its `@ref`; null for local (`./`) and docker actions. */
 export function actionName(uses: string): string | null {
@@ -25,13 +33,29 @@ export function actionName(uses: string): string | null {
   return v.split('@')[0].replace(/\/+$/, '')
 }
 
-/** The knowledge-base entry for a `uses:` value: exact path first, then the repository's own entry. */
-export function lookupAction(uses: string): ActionFacts | undefined {
-  const name = actionName(uses)?.toLowerCase()
-  if (!name) return undefined
-  const exact = byName.get(name)
-  if (exact) return exact
-  const [owner, repo] = name.split('/')
-  const base = `${owner}/${repo}`
-  return byName.get(base) ?? (RENAMED[base] ? byName.get(RENAMED[base].toLowerCase()) : undefined)
+/** What pat-lint knows about actions: the built-in knowledge, plus what a repository declares. */
+export class ActionKnowledge {
+  private readonly byName: Map<string, KnownAction>
+
+  constructor(extra: readonly KnownAction[] = []) {
+    this.byName = extra.length ? index(extra, new Map(BUILT_IN)) : BUILT_IN
+  }
+
+  /** The entry for a `uses:` value: exact path first, then the repository's own entry. */
+  lookup(uses: string): KnownAction | undefined {
+    const name = actionName(uses)?.toLowerCase()
+    if (!name) return undefined
+    const exact = this.byName.get(name)
+    if (exact) return exact
+    const [owner, repo] = name.split('/')
+    const base = `${owner}/${repo}`
+    return this.byName.get(base) ?? (RENAMED[base] ? this.byName.get(RENAMED[base].toLowerCase()) : undefined)
+  }
+}
+
+export const DEFAULT_KNOWLEDGE = new ActionKnowledge()
+
+/** The built-in entry for a `uses:` value. */
+export function lookupAction(uses: string): KnownAction | undefined {
+  return DEFAULT_KNOWLEDGE.lookup(uses)
 }

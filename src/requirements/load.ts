@@ -9,7 +9,8 @@ import type { LintError } from '../types.js'
 import { insideRoot, readCandidate } from '../workflow/files.js'
 import { parseSource, positionOf, type ParsedFile } from '../workflow/parse.js'
 import { PERMISSION_NAMES, SCOPE_NAMES, FINE_GRAINED_PERMISSIONS } from '../knowledge/permissions.js'
-import { RequirementsSchema, TokenSchema, type IgnoreEntry, type TokenRequest } from './schema.js'
+import { RequirementsSchema, TokenSchema, type ActionKnowledgeEntry, type IgnoreEntry, type TokenRequest } from './schema.js'
+import type { KnownAction } from '../knowledge/actions.js'
 import { suggest } from './suggest.js'
 import { existsSync, lstatSync } from 'node:fs'
 
@@ -32,6 +33,8 @@ export interface LoadedRequirements {
   tokens: DeclaredToken[]
   ignore: IgnoreEntry[]
   maxExpiryDays?: number
+  /** What the file says about actions pat-lint does not know. */
+  actions: KnownAction[]
   errors: LintError[]
 }
 
@@ -116,7 +119,7 @@ function valueAt(data: unknown, path: PropertyKey[]): unknown {
 /** Reads and validates the requirements file (if any) under `root`. */
 export function loadRequirements(root: string, override?: string): LoadedRequirements {
   const found = findRequirements(root, override)
-  const empty: LoadedRequirements = { path: found.path, tokens: [], ignore: [], errors: [] }
+  const empty: LoadedRequirements = { path: found.path, tokens: [], ignore: [], actions: [], errors: [] }
   if (found.error) return { ...empty, path: override ?? null, errors: [{ file: override ?? '', line: 1, column: 1, message: found.error }] }
   if (!found.path) return empty
   if (override && !existsSync(insideRoot(root, found.path)!)) {
@@ -192,6 +195,28 @@ export function validate(file: ParsedFile, data: unknown): LoadedRequirements {
     tokens,
     ignore: shell.success ? (shell.data.ignore ?? []) : [],
     maxExpiryDays: shell.success ? shell.data['max-expiry-days'] : undefined,
+    actions: shell.success ? Object.entries(shell.data.actions ?? {}).map(([uses, a]) => toKnownAction(uses, a, file.path)) : [],
     errors,
+  }
+}
+
+/** Turns a repository's description of an action into the shape of the built-in knowledge. */
+function toKnownAction(uses: string, a: ActionKnowledgeEntry, file: string): KnownAction {
+  const permissions = (a.permissions ?? {}) as Record<string, string>
+  const githubKeys: Record<string, string> = {}
+  for (const [k, v] of Object.entries(permissions)) githubKeys[k.replace(/_/g, '-')] = v
+  return {
+    uses,
+    tokenInputs: (a['token-inputs'] ?? []).map((name) => ({ name, defaultsToGithubToken: false })),
+    tokenEnv: a['token-env'] ?? [],
+    takesGithubToken: true,
+    githubToken: a['github-token'] === false ? null : githubKeys,
+    fineGrained: permissions,
+    classicScopes: null,
+    conditional: [],
+    patNeededWhen: a.reason ? [a.reason] : [],
+    source: `declared in ${file}`,
+    ...(a.events ? { events: a.events } : {}),
+    ...(a['repository-input'] ? { repositoryInput: a['repository-input'] } : {}),
   }
 }

@@ -69,6 +69,21 @@ export const TokenSchema = z
     }
   })
 
+export const TRIGGER_EVENTS = ['push', 'pull_request', 'release', 'create', 'issues', 'issue_comment', 'pull_request_review', 'label', 'repository_dispatch', 'workflow_dispatch'] as const
+
+/** What a repository tells pat-lint about an action it does not know (its own, or an unknown one). */
+export const ActionKnowledgeSchema = z
+  .strictObject({
+    'token-inputs': z.array(z.string()).optional().describe('Inputs that take a GitHub token'),
+    'token-env': z.array(z.string()).optional().describe('Environment variables the action reads a GitHub token from'),
+    permissions: PermissionsSchema.optional().describe('Fine-grained permissions the action needs'),
+    'github-token': z.boolean().optional().describe('false when GITHUB_TOKEN cannot do what the action does'),
+    reason: z.string().max(300).optional().describe('Why a PAT is needed (shown in the report)'),
+    'repository-input': z.string().optional().describe('The input that names the repository the action acts on'),
+    events: z.array(z.enum(TRIGGER_EVENTS)).optional().describe('Events the action causes that may need to start workflows'),
+  })
+  .describe('What the action does with its token')
+
 const IgnoreSchema = z.union([
   z.enum(RULE_IDS),
   z.strictObject({
@@ -84,9 +99,14 @@ export const RequirementsSchema = z
     tokens: z.record(secretName, TokenSchema).default({}).describe('The personal access tokens this repository needs, keyed by secret name'),
     ignore: z.array(IgnoreSchema).optional().describe('Rules to ignore everywhere, or for one secret or file'),
     'max-expiry-days': z.int().min(1).max(366).optional().describe('Longest acceptable expiry; default 90'),
+    actions: z
+      .record(z.string().regex(/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_./-]+$/, { error: 'actions are keyed owner/name, as in `uses:` without @ref' }), ActionKnowledgeSchema)
+      .optional()
+      .describe('Knowledge about actions pat-lint does not know, keyed owner/name[/path]'),
   })
   .describe('pat-requirements.yml: the personal access tokens a repository needs and why')
 
 export type TokenRequest = z.infer<typeof TokenSchema>
 export type Requirements = z.infer<typeof RequirementsSchema>
 export type IgnoreEntry = z.infer<typeof IgnoreSchema>
+export type ActionKnowledgeEntry = z.infer<typeof ActionKnowledgeSchema>
