@@ -24295,7 +24295,12 @@ function loadRequirements(root, override) {
     const source = readCandidate(root, { path: found.path, kind: 'requirements' });
     if (!('text' in source))
         return { ...empty, errors: [source] };
-    const { file, errors } = parseSource(source);
+    return parseRequirements(source.path, source.text);
+}
+/** Parses and validates requirements text (from the work tree, git or the contents API). */
+function parseRequirements(path, text) {
+    const empty = { path, tokens: [], ignore: [], actions: [], errors: [] };
+    const { file, errors } = parseSource({ path, kind: 'requirements', text });
     if (!file.root || !file.doc)
         return { ...empty, errors };
     let data;
@@ -26532,7 +26537,7 @@ function followLaterPushes(ctx, out, target, what) {
     for (const p of pushes) {
         const to = p.url ? resolveRepo(p.url, ctx.self) : target;
         out.calls.push({
-            what: `${p.what} pushes with ${what}`,
+            what: `a push by ${p.what} (with ${what})`,
             permissions: p.foreignCommits ? { contents: 'write', workflows: 'write' } : { contents: 'write' },
             target: to ?? { kind: 'unknown', text: '', why: 'where the later push goes is not visible' },
             events: ['push'],

@@ -4,7 +4,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ 770:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-/* unused reexport */ __nccwpck_require__(218);
+module.exports = __nccwpck_require__(218);
 
 
 /***/ }),
@@ -12,7 +12,6 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ 218:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-var __webpack_unused_export__;
 
 
 var net = __nccwpck_require__(9278);
@@ -24,10 +23,10 @@ var assert = __nccwpck_require__(2613);
 var util = __nccwpck_require__(9023);
 
 
-__webpack_unused_export__ = httpOverHttp;
-__webpack_unused_export__ = httpsOverHttp;
-__webpack_unused_export__ = httpOverHttps;
-__webpack_unused_export__ = httpsOverHttps;
+exports.httpOverHttp = httpOverHttp;
+exports.httpsOverHttp = httpsOverHttp;
+exports.httpOverHttps = httpOverHttps;
+exports.httpsOverHttps = httpsOverHttps;
 
 
 function httpOverHttp(options) {
@@ -276,7 +275,7 @@ if (process.env.NODE_DEBUG && /\btunnel\b/.test(process.env.NODE_DEBUG)) {
 } else {
   debug = function() {};
 }
-__webpack_unused_export__ = debug; // for test
+exports.debug = debug; // for test
 
 
 /***/ }),
@@ -284,7 +283,6 @@ __webpack_unused_export__ = debug; // for test
 /***/ 6752:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-var __webpack_unused_export__;
 
 
 const Client = __nccwpck_require__(3701)
@@ -312,29 +310,29 @@ const createRedirectInterceptor = __nccwpck_require__(5092)
 
 Object.assign(Dispatcher.prototype, api)
 
-__webpack_unused_export__ = Dispatcher
-__webpack_unused_export__ = Client
-__webpack_unused_export__ = Pool
-__webpack_unused_export__ = BalancedPool
-__webpack_unused_export__ = Agent
-__webpack_unused_export__ = ProxyAgent
-__webpack_unused_export__ = EnvHttpProxyAgent
-__webpack_unused_export__ = RetryAgent
-__webpack_unused_export__ = RetryHandler
+module.exports.Dispatcher = Dispatcher
+module.exports.Client = Client
+module.exports.Pool = Pool
+module.exports.BalancedPool = BalancedPool
+module.exports.Agent = Agent
+module.exports.ProxyAgent = ProxyAgent
+module.exports.EnvHttpProxyAgent = EnvHttpProxyAgent
+module.exports.RetryAgent = RetryAgent
+module.exports.RetryHandler = RetryHandler
 
-__webpack_unused_export__ = DecoratorHandler
-__webpack_unused_export__ = RedirectHandler
-__webpack_unused_export__ = createRedirectInterceptor
-__webpack_unused_export__ = {
+module.exports.DecoratorHandler = DecoratorHandler
+module.exports.RedirectHandler = RedirectHandler
+module.exports.createRedirectInterceptor = createRedirectInterceptor
+module.exports.interceptors = {
   redirect: __nccwpck_require__(1514),
   retry: __nccwpck_require__(2026),
   dump: __nccwpck_require__(8060),
   dns: __nccwpck_require__(379)
 }
 
-__webpack_unused_export__ = buildConnector
-__webpack_unused_export__ = errors
-__webpack_unused_export__ = {
+module.exports.buildConnector = buildConnector
+module.exports.errors = errors
+module.exports.util = {
   parseHeaders: util.parseHeaders,
   headerNameToString: util.headerNameToString
 }
@@ -388,11 +386,11 @@ function makeDispatcher (fn) {
   }
 }
 
-__webpack_unused_export__ = setGlobalDispatcher
-__webpack_unused_export__ = getGlobalDispatcher
+module.exports.setGlobalDispatcher = setGlobalDispatcher
+module.exports.getGlobalDispatcher = getGlobalDispatcher
 
 const fetchImpl = (__nccwpck_require__(4398).fetch)
-__webpack_unused_export__ = async function fetch (init, options = undefined) {
+module.exports.fetch = async function fetch (init, options = undefined) {
   try {
     return await fetchImpl(init, options)
   } catch (err) {
@@ -403,57 +401,57 @@ __webpack_unused_export__ = async function fetch (init, options = undefined) {
     throw err
   }
 }
-/* unused reexport */ __nccwpck_require__(660).Headers
-/* unused reexport */ __nccwpck_require__(9051).Response
-/* unused reexport */ __nccwpck_require__(9967).Request
-/* unused reexport */ __nccwpck_require__(5910).FormData
-__webpack_unused_export__ = globalThis.File ?? (__nccwpck_require__(4573).File)
-/* unused reexport */ __nccwpck_require__(8355).FileReader
+module.exports.Headers = __nccwpck_require__(660).Headers
+module.exports.Response = __nccwpck_require__(9051).Response
+module.exports.Request = __nccwpck_require__(9967).Request
+module.exports.FormData = __nccwpck_require__(5910).FormData
+module.exports.File = globalThis.File ?? (__nccwpck_require__(4573).File)
+module.exports.FileReader = __nccwpck_require__(8355).FileReader
 
 const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(1059)
 
-__webpack_unused_export__ = setGlobalOrigin
-__webpack_unused_export__ = getGlobalOrigin
+module.exports.setGlobalOrigin = setGlobalOrigin
+module.exports.getGlobalOrigin = getGlobalOrigin
 
 const { CacheStorage } = __nccwpck_require__(3245)
 const { kConstruct } = __nccwpck_require__(109)
 
 // Cache & CacheStorage are tightly coupled with fetch. Even if it may run
 // in an older version of Node, it doesn't have any use without fetch.
-__webpack_unused_export__ = new CacheStorage(kConstruct)
+module.exports.caches = new CacheStorage(kConstruct)
 
 const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(9061)
 
-__webpack_unused_export__ = deleteCookie
-__webpack_unused_export__ = getCookies
-__webpack_unused_export__ = getSetCookies
-__webpack_unused_export__ = setCookie
+module.exports.deleteCookie = deleteCookie
+module.exports.getCookies = getCookies
+module.exports.getSetCookies = getSetCookies
+module.exports.setCookie = setCookie
 
 const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(1900)
 
-__webpack_unused_export__ = parseMIMEType
-__webpack_unused_export__ = serializeAMimeType
+module.exports.parseMIMEType = parseMIMEType
+module.exports.serializeAMimeType = serializeAMimeType
 
 const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(5188)
-/* unused reexport */ __nccwpck_require__(3726).WebSocket
-__webpack_unused_export__ = CloseEvent
-__webpack_unused_export__ = ErrorEvent
-__webpack_unused_export__ = MessageEvent
+module.exports.WebSocket = __nccwpck_require__(3726).WebSocket
+module.exports.CloseEvent = CloseEvent
+module.exports.ErrorEvent = ErrorEvent
+module.exports.MessageEvent = MessageEvent
 
-__webpack_unused_export__ = makeDispatcher(api.request)
-__webpack_unused_export__ = makeDispatcher(api.stream)
-__webpack_unused_export__ = makeDispatcher(api.pipeline)
-__webpack_unused_export__ = makeDispatcher(api.connect)
-__webpack_unused_export__ = makeDispatcher(api.upgrade)
+module.exports.request = makeDispatcher(api.request)
+module.exports.stream = makeDispatcher(api.stream)
+module.exports.pipeline = makeDispatcher(api.pipeline)
+module.exports.connect = makeDispatcher(api.connect)
+module.exports.upgrade = makeDispatcher(api.upgrade)
 
-__webpack_unused_export__ = MockClient
-__webpack_unused_export__ = MockPool
-__webpack_unused_export__ = MockAgent
-__webpack_unused_export__ = mockErrors
+module.exports.MockClient = MockClient
+module.exports.MockPool = MockPool
+module.exports.MockAgent = MockAgent
+module.exports.mockErrors = mockErrors
 
 const { EventSource } = __nccwpck_require__(1238)
 
-__webpack_unused_export__ = EventSource
+module.exports.EventSource = EventSource
 
 
 /***/ }),
@@ -28370,11 +28368,169 @@ module.exports = {
 
 /***/ }),
 
+/***/ 2464:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   LD: () => (/* binding */ decide),
+/* harmony export */   RC: () => (/* binding */ githubTokenPermissions),
+/* harmony export */   pM: () => (/* binding */ mergePermissions),
+/* harmony export */   qL: () => (/* binding */ NO_FINE_GRAINED)
+/* harmony export */ });
+/* harmony import */ var _knowledge_permissions_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6928);
+/**
+ * The verdict for one use: would GITHUB_TOKEN do (true), is a PAT or App token needed (false), or
+ * can the files not tell (null, with the reason). Conservative by design: a wrong "would do"
+ * breaks someone's release, so anything unseen or unresolved makes the verdict null.
+ */
+
+const FG_TO_GH_KEY = Object.fromEntries(Object.entries(_knowledge_permissions_js__WEBPACK_IMPORTED_MODULE_0__/* .GITHUB_TOKEN_KEYS */ .No).filter(([, v]) => v.fineGrained).map(([k, v]) => [v.fineGrained, k]));
+/** GITHUB_TOKEN keys that have no fine-grained PAT permission: only classic tokens or Apps reach them. */
+const NO_FINE_GRAINED = new Set(['packages', 'checks']);
+const DISPATCH_EVENTS = new Set(['repository_dispatch', 'workflow_dispatch']);
+/** Which trigger names start a run for each event a token causes. */
+const LISTENERS = {
+    push: ['push'],
+    pull_request: ['pull_request', 'pull_request_target'],
+    release: ['release'],
+    create: ['create'],
+    issues: ['issues'],
+    issue_comment: ['issue_comment'],
+    pull_request_review: ['pull_request_review'],
+    label: ['label'],
+    repository_dispatch: ['repository_dispatch'],
+    workflow_dispatch: ['workflow_dispatch'],
+};
+function mergePermissions(into, from) {
+    for (const [k, v] of Object.entries(from))
+        if (!into[k] || (0,_knowledge_permissions_js__WEBPACK_IMPORTED_MODULE_0__/* .levelRank */ .Le)(v) > (0,_knowledge_permissions_js__WEBPACK_IMPORTED_MODULE_0__/* .levelRank */ .Le)(into[k]))
+            into[k] = v;
+    return into;
+}
+/** The `permissions:` block for GITHUB_TOKEN, or the permissions it has no key for. */
+function githubTokenPermissions(needs) {
+    const block = {};
+    const missing = [];
+    for (const [perm, level] of Object.entries(needs)) {
+        // packages and checks are GITHUB_TOKEN keys with no fine-grained permission (R9, R13).
+        const key = FG_TO_GH_KEY[perm] ?? (NO_FINE_GRAINED.has(perm) ? perm : undefined);
+        if (!key)
+            missing.push(perm);
+        else
+            block[key] = level === 'admin' ? 'write' : level;
+    }
+    return { block, missing };
+}
+function permissionReason(perm) {
+    if (perm === 'workflows')
+        return 'changing files under .github/workflows needs `workflows: write`, which GITHUB_TOKEN never has (R2)';
+    const kind = _knowledge_permissions_js__WEBPACK_IMPORTED_MODULE_0__/* .FINE_GRAINED_PERMISSIONS */ .tL[perm]?.kind;
+    if (kind === 'organization')
+        return `\`${perm}\` is an organization permission: GITHUB_TOKEN has none (R4)`;
+    if (kind === 'account')
+        return `\`${perm}\` is a user permission: GITHUB_TOKEN has none (R4)`;
+    if (/project/.test(perm))
+        return 'Projects are out of GITHUB_TOKEN\'s reach (R5)';
+    return `no \`permissions:\` key grants \`${perm}\` (R6)`;
+}
+function describeTarget(call) {
+    const t = call.target;
+    return t.kind === 'other' ? t.repo : t.kind;
+}
+/** Events people create with a token so that CI runs on them (R1); comments, labels and issues rarely are. */
+const CI_EVENTS = new Set(['push', 'pull_request', 'release', 'create']);
+/** Decides one use from what its step does. */
+function decide(analysis, listeners) {
+    const needs = {};
+    const reasons = [];
+    const classicOnly = [];
+    const repositories = new Set();
+    let patNeeded = false;
+    let undecided = analysis.unknown.length > 0;
+    reasons.push(...analysis.unknown);
+    for (const call of analysis.calls) {
+        mergePermissions(needs, call.permissions);
+        if (call.classicOnly)
+            classicOnly.push(call.classicOnly);
+        if (call.target.kind === 'other')
+            repositories.add(call.target.repo);
+        if (call.patReason) {
+            patNeeded = true;
+            reasons.push(`${call.what}: ${call.patReason}`);
+        }
+        const { missing } = githubTokenPermissions(call.permissions);
+        for (const perm of missing) {
+            patNeeded = true;
+            reasons.push(`${call.what}: ${permissionReason(perm)}`);
+        }
+        switch (call.target.kind) {
+            case 'other':
+                if (call.readOnly) {
+                    undecided = true;
+                    reasons.push(`${call.what} reads ${call.target.repo}: GITHUB_TOKEN can do that only if it is public (R3)`);
+                }
+                else {
+                    patNeeded = true;
+                    reasons.push(`${call.what} acts on ${call.target.repo}, another repository: GITHUB_TOKEN reaches only its own (R3)`);
+                }
+                break;
+            case 'organization':
+            case 'account':
+                if (!call.patReason) {
+                    patNeeded = true;
+                    reasons.push(`${call.what} uses ${call.target.kind}-level APIs, out of GITHUB_TOKEN's reach (R4)`);
+                }
+                break;
+            case 'unknown':
+                undecided = true;
+                reasons.push(`${call.what}: ${call.target.why}`);
+                break;
+        }
+        const events = (call.events ?? []).filter((e) => CI_EVENTS.has(e));
+        if (events.length && call.target.kind === 'same') {
+            const heard = events.filter((e) => LISTENERS[e].some((t) => listeners.triggers.has(t)));
+            if (heard.length) {
+                patNeeded = true;
+                reasons.push(`${call.what} causes ${heard.join(', ')} events that should start workflows here; events from GITHUB_TOKEN start none (R1)`);
+            }
+            else if (listeners.workflowCount <= 1) {
+                undecided = true;
+                reasons.push(`${call.what} causes ${events.join(', ')} events; no other workflow is visible to tell whether they must start CI (R1)`);
+            }
+            else {
+                reasons.push(`${call.what} causes ${events.join(', ')} events, but no workflow here listens to them, so R1 does not apply`);
+            }
+        }
+        if ((call.events ?? []).some((e) => DISPATCH_EVENTS.has(e)) && call.target.kind === 'same') {
+            reasons.push(`${call.what} dispatches into this repository: GITHUB_TOKEN can start those runs (R1a)`);
+        }
+    }
+    let githubTokenWouldDo;
+    if (patNeeded)
+        githubTokenWouldDo = false;
+    else if (undecided)
+        githubTokenWouldDo = null;
+    else {
+        githubTokenWouldDo = true;
+        if (!analysis.calls.length)
+            reasons.push('the step does not use the token');
+        else {
+            const { block } = githubTokenPermissions(needs);
+            const text = Object.keys(block).length ? Object.entries(block).map(([k, v]) => `${k}: ${v}`).join(', ') : 'no extra permissions';
+            reasons.push(`everything happens in this repository (${analysis.calls.map(describeTarget).length} call${analysis.calls.length === 1 ? '' : 's'}): GITHUB_TOKEN with ${text} would do`);
+        }
+    }
+    return { githubTokenWouldDo, needs, reasons, calls: analysis.calls, classicOnly, repositories: [...repositories].sort(), unknown: analysis.unknown };
+}
+
+
+/***/ }),
+
 /***/ 9407:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5983);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6502);
 /** The Action's entry point: everything happens in run(). */
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
@@ -28384,7 +28540,977 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5983:
+/***/ 6928:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  pI: () => (/* reexport */ CLASSIC_SCOPES),
+  tL: () => (/* reexport */ FINE_GRAINED_PERMISSIONS),
+  No: () => (/* reexport */ GITHUB_TOKEN_KEYS),
+  zj: () => (/* binding */ PERMISSION_NAMES),
+  _W: () => (/* binding */ SCOPE_NAMES),
+  uD: () => (/* binding */ impliedScopes),
+  Le: () => (/* binding */ levelRank)
+});
+
+// UNUSED EXPORTS: maxLevel
+
+;// CONCATENATED MODULE: ./src/knowledge/generated/permissions.ts
+// GENERATED by scripts/generate-knowledge.mjs — do not edit. Fine-grained permissions, classic scopes and GITHUB_TOKEN keys.
+// Facts from: github/docs (rendered page) docs.github.com /en/authentication/keeping-your-account-and-data-secure/managing-your-personal-access-tokens, section "Pre-filling fine-grained personal access token details using URL parameters" (source file content/authentication/keeping-your-account-and-data-secure/managing-your-personal-access-tokens.md) @028f1daf17e8a319f174e3df1cb1ea377382e0e7; github/docs; cli/cli content/apps/oauth-apps/building-oauth-apps/scopes-for-oauth-apps.md @0460e4095b136e687f3647e7c2420427b90ae4dc; cli/cli api/client.go, internal/authflow/flow.go, pkg/cmd/auth/shared/login_flow.go, pkg/cmd/auth/shared/git_credential.go @44ee17760709bedf1cad7e452e61751489b81a33; actions/languageservices + github/docs schema above; content/actions/reference/github_token-reference.md @bc943e4c09c9189ea625814790887aea06ff6e66; data/reusables/actions/github-token-available-permissions.md @09b7ee6b4db0f9122e40fabb04386b2dd83d1dec; data/reusables/actions/github-token-scope-descriptions.md @0afe69c8e8a3af3b94d55f3bf2c92041ad1c1384; data/reusables/actions/actions-do-not-trigger-workflows.md @33c83fe12b6de24335cfd0f17197008181de8f0c
+/* eslint-disable */
+const FINE_GRAINED_PERMISSIONS = {
+    "actions": {
+        "kind": "repository",
+        "displayName": "Actions",
+        "levels": [
+            "read",
+            "write"
+        ]
+    },
+    "administration": {
+        "kind": "repository",
+        "displayName": "Administration",
+        "levels": [
+            "read",
+            "write"
+        ]
+    },
+    "artifact_metadata": {
+        "kind": "repository",
+        "displayName": "Artifact metadata",
+        "levels": [
+            "read",
+            "write"
+        ]
+    },
+    "attestations": {
+        "kind": "repository",
+        "displayName": "Attestations",
+        "levels": [
+            "read",
+            "write"
+        ]
+    },
+    "code_quality": {
+        "kind": "repository",
+        "displayName": "Code quality",
+        "levels": [
+            "read",
+            "write"
+        ]
+    },
+    "security_events": {
+        "kind": "repository",
+        "displayName": "Code scanning alerts",
+        "levels": [
+            "read",
+            "write"
+        ]
+    },
+    "codespaces": {
+        "kind": "repository",
+        "displayName": "Codespaces",
+        "levels": [
+            "read",
+            "write"
+        ]
+    },
+    "codespaces_lifecycle_admin": {
+        "kind": "repository",
+        "displayName": "Codespaces lifecycle admin",
+        "levels": [
+            "read",
+            "write"
+        ]
+    },
+    "codespaces_metadata": {
+        "kind": "repository",
+        "displayName": "Codespaces metadata",
+        "levels": [
+            "read"
+        ]
+    },
+    "codespaces_secrets": {
+        "kind": "repository",
+        "displayName": "Codespaces secrets",
+        "levels": [
+            "write"
+        ]
+    },
+    "statuses": {
+        "kind": "repository",
+        "displayName": "Commit statuses",
+        "levels": [
+            "read",
+            "write"
+        ]
+    },
+    "contents": {
+        "kind": "repository",
+        "displayName": "Contents",
+        "levels": [
+            "read",
+            "write"
+        ]
+    },
+    "repository_custom_properties": {
+        "kind": "repository",
+        "displayName": "Custom properties",
+        "levels": [
+            "read",
+            "write"
+        ]
+    },
+    "vulnerability_alerts": {
+        "kind": "repository",
+        "displayName": "Dependabot alerts",
+        "levels": [
+            "read",
+            "write"
+        ]
+    },
+    "dependabot_secrets": {
+        "kind": "repository",
+        "displayName": "Dependabot secrets",
+        "levels": [
+            "read",
+            "write"
+        ]
+    },
+    "deployments": {
+        "kind": "repository",
+        "displayName": "Deployments",
+        "levels": [
+            "read",
+            "write"
+        ]
+    },
+    "discussions": {
+        "kind": "repository",
+        "displayName": "Discussions",
+        "levels": [
+            "read",
+            "write"
+        ]
+    },
+    "environments": {
+        "kind": "repository",
+        "displayName": "Environments",
+        "levels": [
+            "read",
+            "write"
+        ]
+    },
+    "issues": {
+        "kind": "repository",
+        "displayName": "Issues",
+        "levels": [
+            "read",
+            "write"
+        ]
+    },
+    "merge_queues": {
+        "kind": "repository",
+        "displayName": "Merge queues",
+        "levels": [
+            "read",
+            "write"
+        ]
+    },
+    "metadata": {
+        "kind": "repository",
+        "displayName": "Metadata",
+        "levels": [
+            "read"
+        ]
+    },
+    "pages": {
+        "kind": "repository",
+        "displayName": "Pages",
+        "levels": [
+            "read",
+            "write"
+        ]
+    },
+    "pull_requests": {
+        "kind": "repository",
+        "displayName": "Pull requests",
+        "levels": [
+            "read",
+            "write"
+        ]
+    },
+    "repository_advisories": {
+        "kind": "repository",
+        "displayName": "Repository security advisories",
+        "levels": [
+            "read",
+            "write"
+        ]
+    },
+    "secret_scanning_alerts": {
+        "kind": "repository",
+        "displayName": "Secret scanning alerts",
+        "levels": [
+            "read",
+            "write"
+        ]
+    },
+    "secrets": {
+        "kind": "repository",
+        "displayName": "Secrets",
+        "levels": [
+            "read",
+            "write"
+        ]
+    },
+    "actions_variables": {
+        "kind": "repository",
+        "displayName": "Variables",
+        "levels": [
+            "read",
+            "write"
+        ]
+    },
+    "repository_hooks": {
+        "kind": "repository",
+        "displayName": "Webhooks",
+        "levels": [
+            "read",
+            "write"
+        ]
+    },
+    "workflows": {
+        "kind": "repository",
+        "displayName": "Workflows",
+        "levels": [
+            "write"
+        ]
+    },
+    "organization_api_insights": {
+        "kind": "organization",
+        "displayName": "API Insights",
+        "levels": [
+            "read"
+        ]
+    },
+    "organization_administration": {
+        "kind": "organization",
+        "displayName": "Administration",
+        "levels": [
+            "read",
+            "write"
+        ]
+    },
+    "organization_user_blocking": {
+        "kind": "organization",
+        "displayName": "Blocking users",
+        "levels": [
+            "read",
+            "write"
+        ]
+    },
+    "organization_campaigns": {
+        "kind": "organization",
+        "displayName": "Campaigns",
+        "levels": [
+            "read",
+            "write"
+        ]
+    },
+    "organization_custom_org_roles": {
+        "kind": "organization",
+        "displayName": "Custom organization roles",
+        "levels": [
+            "read",
+            "write"
+        ]
+    },
+    "organization_custom_properties": {
+        "kind": "organization",
+        "displayName": "Custom repository properties",
+        "levels": [
+            "read",
+            "write",
+            "admin"
+        ]
+    },
+    "organization_custom_roles": {
+        "kind": "organization",
+        "displayName": "Custom repository roles",
+        "levels": [
+            "read",
+            "write"
+        ]
+    },
+    "organization_events": {
+        "kind": "organization",
+        "displayName": "Events",
+        "levels": [
+            "read"
+        ]
+    },
+    "organization_copilot_seat_management": {
+        "kind": "organization",
+        "displayName": "GitHub Copilot Business",
+        "levels": [
+            "read",
+            "write"
+        ]
+    },
+    "issue_types": {
+        "kind": "organization",
+        "displayName": "Issue Types",
+        "levels": [
+            "read",
+            "write"
+        ]
+    },
+    "organization_knowledge_bases": {
+        "kind": "organization",
+        "displayName": "Knowledge bases",
+        "levels": [
+            "read",
+            "write"
+        ]
+    },
+    "members": {
+        "kind": "organization",
+        "displayName": "Members",
+        "levels": [
+            "read",
+            "write"
+        ]
+    },
+    "organization_models": {
+        "kind": "organization",
+        "displayName": "Models",
+        "levels": [
+            "read"
+        ]
+    },
+    "organization_network_configurations": {
+        "kind": "organization",
+        "displayName": "Network configurations",
+        "levels": [
+            "read",
+            "write"
+        ]
+    },
+    "organization_announcement_banners": {
+        "kind": "organization",
+        "displayName": "Organization announcement banners",
+        "levels": [
+            "read",
+            "write"
+        ]
+    },
+    "organization_codespaces": {
+        "kind": "organization",
+        "displayName": "Organization Codespaces",
+        "levels": [
+            "read",
+            "write"
+        ]
+    },
+    "organization_codespaces_secrets": {
+        "kind": "organization",
+        "displayName": "Organization Codespaces secrets",
+        "levels": [
+            "read",
+            "write"
+        ]
+    },
+    "organization_codespaces_settings": {
+        "kind": "organization",
+        "displayName": "Organization Codespaces settings",
+        "levels": [
+            "read",
+            "write"
+        ]
+    },
+    "organization_dependabot_secrets": {
+        "kind": "organization",
+        "displayName": "Organization Dependabot secrets",
+        "levels": [
+            "read",
+            "write"
+        ]
+    },
+    "organization_code_scanning_dismissal_requests": {
+        "kind": "organization",
+        "displayName": "Organization dismissal requests for code scanning",
+        "levels": [
+            "read",
+            "write"
+        ]
+    },
+    "organization_private_registries": {
+        "kind": "organization",
+        "displayName": "Organization private registries",
+        "levels": [
+            "read",
+            "write"
+        ]
+    },
+    "organization_plan": {
+        "kind": "organization",
+        "displayName": "Plan",
+        "levels": [
+            "read"
+        ]
+    },
+    "organization_projects": {
+        "kind": "organization",
+        "displayName": "Projects",
+        "levels": [
+            "read",
+            "write",
+            "admin"
+        ]
+    },
+    "organization_secrets": {
+        "kind": "organization",
+        "displayName": "Secrets",
+        "levels": [
+            "read",
+            "write"
+        ]
+    },
+    "organization_self_hosted_runners": {
+        "kind": "organization",
+        "displayName": "Self-hosted runners",
+        "levels": [
+            "read",
+            "write"
+        ]
+    },
+    "team_discussions": {
+        "kind": "organization",
+        "displayName": "Team discussions",
+        "levels": [
+            "read",
+            "write"
+        ]
+    },
+    "organization_actions_variables": {
+        "kind": "organization",
+        "displayName": "Variables",
+        "levels": [
+            "read",
+            "write"
+        ]
+    },
+    "organization_hooks": {
+        "kind": "organization",
+        "displayName": "Webhooks",
+        "levels": [
+            "read",
+            "write"
+        ]
+    },
+    "blocking": {
+        "kind": "account",
+        "displayName": "Block another user",
+        "levels": [
+            "read",
+            "write"
+        ]
+    },
+    "codespaces_user_secrets": {
+        "kind": "account",
+        "displayName": "Codespaces user secrets",
+        "levels": [
+            "read",
+            "write"
+        ]
+    },
+    "copilot_messages": {
+        "kind": "account",
+        "displayName": "Copilot Chat",
+        "levels": [
+            "read"
+        ]
+    },
+    "copilot_editor_context": {
+        "kind": "account",
+        "displayName": "Copilot Editor Context",
+        "levels": [
+            "read"
+        ]
+    },
+    "copilot_requests": {
+        "kind": "account",
+        "displayName": "Copilot requests",
+        "levels": [
+            "write"
+        ]
+    },
+    "emails": {
+        "kind": "account",
+        "displayName": "Email addresses",
+        "levels": [
+            "read",
+            "write"
+        ]
+    },
+    "user_events": {
+        "kind": "account",
+        "displayName": "Events",
+        "levels": [
+            "read"
+        ]
+    },
+    "followers": {
+        "kind": "account",
+        "displayName": "Followers",
+        "levels": [
+            "read",
+            "write"
+        ]
+    },
+    "gpg_keys": {
+        "kind": "account",
+        "displayName": "GPG keys",
+        "levels": [
+            "read",
+            "write"
+        ]
+    },
+    "gists": {
+        "kind": "account",
+        "displayName": "Gists",
+        "levels": [
+            "write"
+        ]
+    },
+    "keys": {
+        "kind": "account",
+        "displayName": "Git SSH keys",
+        "levels": [
+            "read",
+            "write"
+        ]
+    },
+    "interaction_limits": {
+        "kind": "account",
+        "displayName": "Interaction limits",
+        "levels": [
+            "read",
+            "write"
+        ]
+    },
+    "knowledge_bases": {
+        "kind": "account",
+        "displayName": "Knowledge bases",
+        "levels": [
+            "read",
+            "write"
+        ]
+    },
+    "user_models": {
+        "kind": "account",
+        "displayName": "Models",
+        "levels": [
+            "read"
+        ]
+    },
+    "plan": {
+        "kind": "account",
+        "displayName": "Plan",
+        "levels": [
+            "read"
+        ]
+    },
+    "private_repository_invitations": {
+        "kind": "account",
+        "displayName": "Private repository invitations",
+        "levels": [
+            "read"
+        ]
+    },
+    "profile": {
+        "kind": "account",
+        "displayName": "Profile",
+        "levels": [
+            "write"
+        ]
+    },
+    "git_signing_ssh_public_keys": {
+        "kind": "account",
+        "displayName": "SSH signing keys",
+        "levels": [
+            "read",
+            "write"
+        ]
+    },
+    "starring": {
+        "kind": "account",
+        "displayName": "Starring",
+        "levels": [
+            "read",
+            "write"
+        ]
+    },
+    "watching": {
+        "kind": "account",
+        "displayName": "Watching",
+        "levels": [
+            "read",
+            "write"
+        ]
+    }
+};
+const CLASSIC_SCOPES = {
+    "site_admin": {
+        "parent": null,
+        "versions": "ghes"
+    },
+    "repo": {
+        "parent": null,
+        "versions": "all"
+    },
+    "repo:status": {
+        "parent": "repo",
+        "versions": "all"
+    },
+    "repo_deployment": {
+        "parent": "repo",
+        "versions": "all"
+    },
+    "public_repo": {
+        "parent": "repo",
+        "versions": "all"
+    },
+    "repo:invite": {
+        "parent": "repo",
+        "versions": "all"
+    },
+    "security_events": {
+        "parent": "repo",
+        "versions": "all"
+    },
+    "admin:repo_hook": {
+        "parent": null,
+        "versions": "all"
+    },
+    "write:repo_hook": {
+        "parent": "admin:repo_hook",
+        "versions": "all"
+    },
+    "read:repo_hook": {
+        "parent": "admin:repo_hook",
+        "versions": "all"
+    },
+    "admin:org": {
+        "parent": null,
+        "versions": "all"
+    },
+    "write:org": {
+        "parent": "admin:org",
+        "versions": "all"
+    },
+    "read:org": {
+        "parent": "admin:org",
+        "versions": "all"
+    },
+    "admin:public_key": {
+        "parent": null,
+        "versions": "all"
+    },
+    "write:public_key": {
+        "parent": "admin:public_key",
+        "versions": "all"
+    },
+    "read:public_key": {
+        "parent": "admin:public_key",
+        "versions": "all"
+    },
+    "admin:org_hook": {
+        "parent": null,
+        "versions": "all"
+    },
+    "gist": {
+        "parent": null,
+        "versions": "all"
+    },
+    "notifications": {
+        "parent": null,
+        "versions": "all"
+    },
+    "user": {
+        "parent": null,
+        "versions": "all"
+    },
+    "read:user": {
+        "parent": "user",
+        "versions": "all"
+    },
+    "user:email": {
+        "parent": "user",
+        "versions": "all"
+    },
+    "user:follow": {
+        "parent": "user",
+        "versions": "all"
+    },
+    "project": {
+        "parent": null,
+        "versions": "ifversion projects-oauth-scope"
+    },
+    "read:project": {
+        "parent": "project",
+        "versions": "ifversion projects-oauth-scope"
+    },
+    "delete_repo": {
+        "parent": null,
+        "versions": "all"
+    },
+    "write:packages": {
+        "parent": null,
+        "versions": "all"
+    },
+    "read:packages": {
+        "parent": null,
+        "versions": "all"
+    },
+    "delete:packages": {
+        "parent": null,
+        "versions": "all"
+    },
+    "admin:gpg_key": {
+        "parent": null,
+        "versions": "all"
+    },
+    "write:gpg_key": {
+        "parent": "admin:gpg_key",
+        "versions": "all"
+    },
+    "read:gpg_key": {
+        "parent": "admin:gpg_key",
+        "versions": "all"
+    },
+    "codespace": {
+        "parent": null,
+        "versions": "fpt,ghec"
+    },
+    "workflow": {
+        "parent": null,
+        "versions": "all"
+    },
+    "admin:enterprise": {
+        "parent": null,
+        "versions": "not fpt"
+    },
+    "manage_runners:enterprise": {
+        "parent": "admin:enterprise",
+        "versions": "not fpt"
+    },
+    "manage_billing:enterprise": {
+        "parent": "admin:enterprise",
+        "versions": "not fpt"
+    },
+    "read:enterprise": {
+        "parent": "admin:enterprise",
+        "versions": "not fpt"
+    },
+    "read:audit_log": {
+        "parent": null,
+        "versions": "all"
+    },
+    "read:discussion": {
+        "parent": null,
+        "versions": "undocumented"
+    },
+    "write:discussion": {
+        "parent": null,
+        "versions": "undocumented"
+    },
+    "admin:ssh_signing_key": {
+        "parent": null,
+        "versions": "undocumented"
+    },
+    "codespace:secrets": {
+        "parent": null,
+        "versions": "undocumented"
+    }
+};
+const GITHUB_TOKEN_KEYS = {
+    "actions": {
+        "levels": [
+            "read",
+            "write"
+        ],
+        "fineGrained": "actions"
+    },
+    "artifact-metadata": {
+        "levels": [
+            "read",
+            "write"
+        ],
+        "fineGrained": "artifact_metadata"
+    },
+    "attestations": {
+        "levels": [
+            "read",
+            "write"
+        ],
+        "fineGrained": "attestations"
+    },
+    "checks": {
+        "levels": [
+            "read",
+            "write"
+        ],
+        "fineGrained": null
+    },
+    "code-quality": {
+        "levels": [
+            "read",
+            "write"
+        ],
+        "fineGrained": "code_quality"
+    },
+    "contents": {
+        "levels": [
+            "read",
+            "write"
+        ],
+        "fineGrained": "contents"
+    },
+    "copilot-requests": {
+        "levels": [
+            "write"
+        ],
+        "fineGrained": "copilot_requests (account permission, user-owned token only)"
+    },
+    "deployments": {
+        "levels": [
+            "read",
+            "write"
+        ],
+        "fineGrained": "deployments"
+    },
+    "discussions": {
+        "levels": [
+            "read",
+            "write"
+        ],
+        "fineGrained": "discussions"
+    },
+    "drives": {
+        "levels": [
+            "read",
+            "write"
+        ],
+        "fineGrained": null
+    },
+    "id-token": {
+        "levels": [
+            "write"
+        ],
+        "fineGrained": null
+    },
+    "issues": {
+        "levels": [
+            "read",
+            "write"
+        ],
+        "fineGrained": "issues"
+    },
+    "models": {
+        "levels": [
+            "read"
+        ],
+        "fineGrained": "user_models (account) / organization_models (org)"
+    },
+    "packages": {
+        "levels": [
+            "read",
+            "write"
+        ],
+        "fineGrained": null
+    },
+    "pages": {
+        "levels": [
+            "read",
+            "write"
+        ],
+        "fineGrained": "pages"
+    },
+    "pull-requests": {
+        "levels": [
+            "read",
+            "write"
+        ],
+        "fineGrained": "pull_requests"
+    },
+    "repository-projects": {
+        "levels": [
+            "read",
+            "write"
+        ],
+        "fineGrained": null
+    },
+    "security-events": {
+        "levels": [
+            "read",
+            "write"
+        ],
+        "fineGrained": "security_events"
+    },
+    "statuses": {
+        "levels": [
+            "read",
+            "write"
+        ],
+        "fineGrained": "statuses"
+    },
+    "vulnerability-alerts": {
+        "levels": [
+            "read"
+        ],
+        "fineGrained": "vulnerability_alerts"
+    }
+};
+
+;// CONCATENATED MODULE: ./src/knowledge/permissions.ts
+/** Typed access to GitHub's permission and scope names (generated from shared/data). */
+
+
+const RANK = { read: 1, write: 2, admin: 3 };
+function levelRank(level) {
+    return RANK[level] ?? 0;
+}
+/** The higher of two levels (write includes read, admin includes write). */
+function maxLevel(a, b) {
+    return a && RANK[a] >= RANK[b] ? a : b;
+}
+const PERMISSION_NAMES = Object.keys(FINE_GRAINED_PERMISSIONS).sort();
+const SCOPE_NAMES = Object.keys(CLASSIC_SCOPES).sort();
+/** Every scope that `scope` implies, itself included (`repo` implies `public_repo`, …). */
+function impliedScopes(scope) {
+    const out = new Set([scope]);
+    let grew = true;
+    while (grew) {
+        grew = false;
+        for (const [name, { parent }] of Object.entries(CLASSIC_SCOPES)) {
+            if (parent && out.has(parent) && !out.has(name)) {
+                out.add(name);
+                grew = true;
+            }
+        }
+    }
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 6502:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28395,8 +29521,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: ANNOTATIONS_PER_TYPE, readInputs
 
-;// CONCATENATED MODULE: external "os"
-const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(857);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -28471,7 +29597,7 @@ function toCommandProperties(annotationProperties) {
  */
 function command_issueCommand(command, properties, message) {
     const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
+    process.stdout.write(cmd.toString() + external_os_.EOL);
 }
 function command_issue(name, message = '') {
     command_issueCommand(name, {}, message);
@@ -28527,8 +29653,8 @@ function escapeProperty(s) {
 //# sourceMappingURL=command.js.map
 ;// CONCATENATED MODULE: external "crypto"
 const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-;// CONCATENATED MODULE: external "fs"
-const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(9896);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
@@ -28542,10 +29668,10 @@ function file_command_issueFileCommand(command, message) {
     if (!filePath) {
         throw new Error(`Unable to find environment variable for file command ${command}`);
     }
-    if (!external_fs_namespaceObject.existsSync(filePath)) {
+    if (!external_fs_.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    external_fs_namespaceObject.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
+    external_fs_.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_.EOL}`, {
         encoding: 'utf8'
     });
 }
@@ -28561,7 +29687,7 @@ function file_command_prepareKeyValueMessage(key, value) {
     if (convertedValue.includes(delimiter)) {
         throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
     }
-    return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
+    return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
 }
 //# sourceMappingURL=file-command.js.map
 ;// CONCATENATED MODULE: external "path"
@@ -29524,7 +30650,7 @@ var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { access, appendFile, writeFile } = external_fs_namespaceObject.promises;
+const { access, appendFile, writeFile } = external_fs_.promises;
 const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
 const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
 class Summary {
@@ -29547,7 +30673,7 @@ class Summary {
                 throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
             }
             try {
-                yield access(pathFromEnv, external_fs_namespaceObject.constants.R_OK | external_fs_namespaceObject.constants.W_OK);
+                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
             }
             catch (_a) {
                 throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
@@ -29643,7 +30769,7 @@ class Summary {
      * @returns {Summary} summary instance
      */
     addEOL() {
-        return this.addRaw(external_os_namespaceObject.EOL);
+        return this.addRaw(external_os_.EOL);
     }
     /**
      * Adds an HTML codeblock to the summary buffer
@@ -29847,7 +30973,7 @@ var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
+const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_.promises;
 // export const {open} = 'fs'
 const IS_WINDOWS = process.platform === 'win32';
 /**
@@ -29874,7 +31000,7 @@ function readlink(fsPath) {
 }
 // See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
 const UV_FS_O_EXLOCK = 0x10000000;
-const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
+const READONLY = external_fs_.constants.O_RDONLY;
 function exists(fsPath) {
     return io_util_awaiter(this, void 0, void 0, function* () {
         try {
@@ -30367,13 +31493,13 @@ class ToolRunner extends external_events_.EventEmitter {
     _processLineBuffer(data, strBuffer, onLine) {
         try {
             let s = strBuffer + data.toString();
-            let n = s.indexOf(external_os_namespaceObject.EOL);
+            let n = s.indexOf(external_os_.EOL);
             while (n > -1) {
                 const line = s.substring(0, n);
                 onLine(line);
                 // the rest of the string ...
-                s = s.substring(n + external_os_namespaceObject.EOL.length);
-                n = s.indexOf(external_os_namespaceObject.EOL);
+                s = s.substring(n + external_os_.EOL.length);
+                n = s.indexOf(external_os_.EOL);
             }
             return s;
         }
@@ -30664,7 +31790,7 @@ class ToolRunner extends external_events_.EventEmitter {
                 }
                 const optionsNonNull = this._cloneExecOptions(this.options);
                 if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_namespaceObject.EOL);
+                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_.EOL);
                 }
                 const state = new ExecState(optionsNonNull, this.toolPath);
                 state.on('debug', (message) => {
@@ -31003,8 +32129,8 @@ const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* ()
         version
     };
 });
-const platform = external_os_namespaceObject.platform();
-const arch = external_os_namespaceObject.arch();
+const platform = external_os_.platform();
+const arch = external_os_.arch();
 const isWindows = platform === 'win32';
 const isMacOS = platform === 'darwin';
 const isLinux = platform === 'linux';
@@ -31185,7 +32311,7 @@ function setOutput(name, value) {
     if (filePath) {
         return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
     }
-    process.stdout.write(external_os_namespaceObject.EOL);
+    process.stdout.write(external_os_.EOL);
     command_issueCommand('set-output', { name }, utils_toCommandValue(value));
 }
 /**
@@ -31253,7 +32379,7 @@ function notice(message, properties = {}) {
  * @param message info message
  */
 function info(message) {
-    process.stdout.write(message + os.EOL);
+    process.stdout.write(message + external_os_.EOL);
 }
 /**
  * Begin an output group.
@@ -31340,10 +32466,10 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: ./src/knowledge/generated/actions.ts
@@ -34263,54 +35389,8 @@ function fallsBackToGithubToken(expression) {
             (r.context === 'secrets' && r.name?.toUpperCase() === 'GITHUB_TOKEN'));
 }
 
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./src/workflow/parse.ts
-/**
- * Parses workflow and action files with `yaml`, keeping node ranges so that every value can be
- * traced back to a line and column. Parse problems become LintErrors with positions; the tree
- * that `yaml` recovers is still returned so what can be linted is linted.
- */
-
-/** Position of an offset in a parsed file. */
-function positionOf(file, offset) {
-    const { line, col } = file.lines.linePos(offset);
-    return { file: file.path, line, column: col };
-}
-/** How many aliases one file may dereference: enough for real anchors, far below a "billion laughs". */
-const MAX_ALIAS_COUNT = 100;
-function parseSource(source) {
-    const lines = new dist/* LineCounter */.HN();
-    const file = { path: source.path, kind: source.kind, text: source.text, doc: null, root: null, lines };
-    const errors = [];
-    try {
-        const doc = (0,dist/* parseDocument */.Tp)(source.text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
-        file.doc = doc;
-        for (const e of doc.errors) {
-            const at = positionOf(file, e.pos[0]);
-            errors.push({ ...at, message: `YAML: ${e.message.split('\n')[0]}` });
-        }
-        if (doc.contents === null || doc.contents === undefined) {
-            errors.push({ file: source.path, line: 1, column: 1, message: 'file is empty (or holds only comments): nothing to lint' });
-        }
-        else if (!(0,dist/* isMap */.jh)(doc.contents)) {
-            const at = doc.contents.range ? positionOf(file, doc.contents.range[0]) : { file: source.path, line: 1, column: 1 };
-            errors.push({ ...at, message: `top level is not a mapping, so this is not a ${source.kind === 'workflow' ? 'workflow' : 'action'} file` });
-        }
-        else {
-            file.root = doc.contents;
-        }
-    }
-    catch (e) {
-        // yaml recurses per nesting level: pathological nesting overflows the stack.
-        const reason = e instanceof RangeError ? 'nesting is too deep to parse' : `cannot be parsed (${e.message})`;
-        errors.push({ file: source.path, line: 1, column: 1, message: reason });
-        file.doc = null;
-        file.root = null;
-    }
-    return { file, errors };
-}
-
+// EXTERNAL MODULE: ./src/workflow/parse.ts
+var parse = __nccwpck_require__(7738);
 ;// CONCATENATED MODULE: ./src/workflow/flows.ts
 
 
@@ -34397,7 +35477,7 @@ function findSecretUses(w, model, readsEnv = runReadsEnv) {
         const found = [];
         for (const expr of findExpressions(raw)) {
             if (!expr.closed) {
-                errors.push({ ...positionOf(file, site.start + expr.start), message: 'expression `${{` is never closed with `}}`' });
+                errors.push({ ...(0,parse/* positionOf */.df)(file, site.start + expr.start), message: 'expression `${{` is never closed with `}}`' });
             }
             for (const ref of contextRefs(expr))
                 found.push({ ref, abs: site.start + ref.offset, start: expr.start, end: expr.end });
@@ -34453,7 +35533,7 @@ function findSecretUses(w, model, readsEnv = runReadsEnv) {
                     kind = 'git-url';
                 const readBy = loc.kind === 'env' && loc.input ? stepsInScope(loc).filter((s) => readsEnv(s, loc.input)) : null;
                 uses.push({
-                    ...positionOf(file, abs),
+                    ...(0,parse/* positionOf */.df)(file, abs),
                     secret,
                     kind,
                     job: loc.job,
@@ -34473,7 +35553,7 @@ function findSecretUses(w, model, readsEnv = runReadsEnv) {
         if (!job.secretsInherit)
             continue;
         const node = w.get(w.get(w.get(file.root, 'jobs'), job.id), 'secrets');
-        const at = node?.range ? positionOf(file, node.range[0]) : job.pos;
+        const at = node?.range ? (0,parse/* positionOf */.df)(file, node.range[0]) : job.pos;
         uses.push({ ...at, secret: null, kind: 'secrets-inherit', job, step: null, input: null, envLevel: null, via: null, fallbackToGithubToken: false, readBy: null, expression: 'secrets: inherit' });
     }
     uses.sort((a, b) => a.line - b.line || a.column - b.column);
@@ -34501,956 +35581,8 @@ const APP_ONLY_ENDPOINTS = {
     "GET /repos/{owner}/{repo}/commits/{ref}/check-suites": "checks:read"
 };
 
-;// CONCATENATED MODULE: ./src/knowledge/generated/permissions.ts
-// GENERATED by scripts/generate-knowledge.mjs — do not edit. Fine-grained permissions, classic scopes and GITHUB_TOKEN keys.
-// Facts from: github/docs (rendered page) docs.github.com /en/authentication/keeping-your-account-and-data-secure/managing-your-personal-access-tokens, section "Pre-filling fine-grained personal access token details using URL parameters" (source file content/authentication/keeping-your-account-and-data-secure/managing-your-personal-access-tokens.md) @028f1daf17e8a319f174e3df1cb1ea377382e0e7; github/docs; cli/cli content/apps/oauth-apps/building-oauth-apps/scopes-for-oauth-apps.md @0460e4095b136e687f3647e7c2420427b90ae4dc; cli/cli api/client.go, internal/authflow/flow.go, pkg/cmd/auth/shared/login_flow.go, pkg/cmd/auth/shared/git_credential.go @44ee17760709bedf1cad7e452e61751489b81a33; actions/languageservices + github/docs schema above; content/actions/reference/github_token-reference.md @bc943e4c09c9189ea625814790887aea06ff6e66; data/reusables/actions/github-token-available-permissions.md @09b7ee6b4db0f9122e40fabb04386b2dd83d1dec; data/reusables/actions/github-token-scope-descriptions.md @0afe69c8e8a3af3b94d55f3bf2c92041ad1c1384; data/reusables/actions/actions-do-not-trigger-workflows.md @33c83fe12b6de24335cfd0f17197008181de8f0c
-/* eslint-disable */
-const FINE_GRAINED_PERMISSIONS = {
-    "actions": {
-        "kind": "repository",
-        "displayName": "Actions",
-        "levels": [
-            "read",
-            "write"
-        ]
-    },
-    "administration": {
-        "kind": "repository",
-        "displayName": "Administration",
-        "levels": [
-            "read",
-            "write"
-        ]
-    },
-    "artifact_metadata": {
-        "kind": "repository",
-        "displayName": "Artifact metadata",
-        "levels": [
-            "read",
-            "write"
-        ]
-    },
-    "attestations": {
-        "kind": "repository",
-        "displayName": "Attestations",
-        "levels": [
-            "read",
-            "write"
-        ]
-    },
-    "code_quality": {
-        "kind": "repository",
-        "displayName": "Code quality",
-        "levels": [
-            "read",
-            "write"
-        ]
-    },
-    "security_events": {
-        "kind": "repository",
-        "displayName": "Code scanning alerts",
-        "levels": [
-            "read",
-            "write"
-        ]
-    },
-    "codespaces": {
-        "kind": "repository",
-        "displayName": "Codespaces",
-        "levels": [
-            "read",
-            "write"
-        ]
-    },
-    "codespaces_lifecycle_admin": {
-        "kind": "repository",
-        "displayName": "Codespaces lifecycle admin",
-        "levels": [
-            "read",
-            "write"
-        ]
-    },
-    "codespaces_metadata": {
-        "kind": "repository",
-        "displayName": "Codespaces metadata",
-        "levels": [
-            "read"
-        ]
-    },
-    "codespaces_secrets": {
-        "kind": "repository",
-        "displayName": "Codespaces secrets",
-        "levels": [
-            "write"
-        ]
-    },
-    "statuses": {
-        "kind": "repository",
-        "displayName": "Commit statuses",
-        "levels": [
-            "read",
-            "write"
-        ]
-    },
-    "contents": {
-        "kind": "repository",
-        "displayName": "Contents",
-        "levels": [
-            "read",
-            "write"
-        ]
-    },
-    "repository_custom_properties": {
-        "kind": "repository",
-        "displayName": "Custom properties",
-        "levels": [
-            "read",
-            "write"
-        ]
-    },
-    "vulnerability_alerts": {
-        "kind": "repository",
-        "displayName": "Dependabot alerts",
-        "levels": [
-            "read",
-            "write"
-        ]
-    },
-    "dependabot_secrets": {
-        "kind": "repository",
-        "displayName": "Dependabot secrets",
-        "levels": [
-            "read",
-            "write"
-        ]
-    },
-    "deployments": {
-        "kind": "repository",
-        "displayName": "Deployments",
-        "levels": [
-            "read",
-            "write"
-        ]
-    },
-    "discussions": {
-        "kind": "repository",
-        "displayName": "Discussions",
-        "levels": [
-            "read",
-            "write"
-        ]
-    },
-    "environments": {
-        "kind": "repository",
-        "displayName": "Environments",
-        "levels": [
-            "read",
-            "write"
-        ]
-    },
-    "issues": {
-        "kind": "repository",
-        "displayName": "Issues",
-        "levels": [
-            "read",
-            "write"
-        ]
-    },
-    "merge_queues": {
-        "kind": "repository",
-        "displayName": "Merge queues",
-        "levels": [
-            "read",
-            "write"
-        ]
-    },
-    "metadata": {
-        "kind": "repository",
-        "displayName": "Metadata",
-        "levels": [
-            "read"
-        ]
-    },
-    "pages": {
-        "kind": "repository",
-        "displayName": "Pages",
-        "levels": [
-            "read",
-            "write"
-        ]
-    },
-    "pull_requests": {
-        "kind": "repository",
-        "displayName": "Pull requests",
-        "levels": [
-            "read",
-            "write"
-        ]
-    },
-    "repository_advisories": {
-        "kind": "repository",
-        "displayName": "Repository security advisories",
-        "levels": [
-            "read",
-            "write"
-        ]
-    },
-    "secret_scanning_alerts": {
-        "kind": "repository",
-        "displayName": "Secret scanning alerts",
-        "levels": [
-            "read",
-            "write"
-        ]
-    },
-    "secrets": {
-        "kind": "repository",
-        "displayName": "Secrets",
-        "levels": [
-            "read",
-            "write"
-        ]
-    },
-    "actions_variables": {
-        "kind": "repository",
-        "displayName": "Variables",
-        "levels": [
-            "read",
-            "write"
-        ]
-    },
-    "repository_hooks": {
-        "kind": "repository",
-        "displayName": "Webhooks",
-        "levels": [
-            "read",
-            "write"
-        ]
-    },
-    "workflows": {
-        "kind": "repository",
-        "displayName": "Workflows",
-        "levels": [
-            "write"
-        ]
-    },
-    "organization_api_insights": {
-        "kind": "organization",
-        "displayName": "API Insights",
-        "levels": [
-            "read"
-        ]
-    },
-    "organization_administration": {
-        "kind": "organization",
-        "displayName": "Administration",
-        "levels": [
-            "read",
-            "write"
-        ]
-    },
-    "organization_user_blocking": {
-        "kind": "organization",
-        "displayName": "Blocking users",
-        "levels": [
-            "read",
-            "write"
-        ]
-    },
-    "organization_campaigns": {
-        "kind": "organization",
-        "displayName": "Campaigns",
-        "levels": [
-            "read",
-            "write"
-        ]
-    },
-    "organization_custom_org_roles": {
-        "kind": "organization",
-        "displayName": "Custom organization roles",
-        "levels": [
-            "read",
-            "write"
-        ]
-    },
-    "organization_custom_properties": {
-        "kind": "organization",
-        "displayName": "Custom repository properties",
-        "levels": [
-            "read",
-            "write",
-            "admin"
-        ]
-    },
-    "organization_custom_roles": {
-        "kind": "organization",
-        "displayName": "Custom repository roles",
-        "levels": [
-            "read",
-            "write"
-        ]
-    },
-    "organization_events": {
-        "kind": "organization",
-        "displayName": "Events",
-        "levels": [
-            "read"
-        ]
-    },
-    "organization_copilot_seat_management": {
-        "kind": "organization",
-        "displayName": "GitHub Copilot Business",
-        "levels": [
-            "read",
-            "write"
-        ]
-    },
-    "issue_types": {
-        "kind": "organization",
-        "displayName": "Issue Types",
-        "levels": [
-            "read",
-            "write"
-        ]
-    },
-    "organization_knowledge_bases": {
-        "kind": "organization",
-        "displayName": "Knowledge bases",
-        "levels": [
-            "read",
-            "write"
-        ]
-    },
-    "members": {
-        "kind": "organization",
-        "displayName": "Members",
-        "levels": [
-            "read",
-            "write"
-        ]
-    },
-    "organization_models": {
-        "kind": "organization",
-        "displayName": "Models",
-        "levels": [
-            "read"
-        ]
-    },
-    "organization_network_configurations": {
-        "kind": "organization",
-        "displayName": "Network configurations",
-        "levels": [
-            "read",
-            "write"
-        ]
-    },
-    "organization_announcement_banners": {
-        "kind": "organization",
-        "displayName": "Organization announcement banners",
-        "levels": [
-            "read",
-            "write"
-        ]
-    },
-    "organization_codespaces": {
-        "kind": "organization",
-        "displayName": "Organization Codespaces",
-        "levels": [
-            "read",
-            "write"
-        ]
-    },
-    "organization_codespaces_secrets": {
-        "kind": "organization",
-        "displayName": "Organization Codespaces secrets",
-        "levels": [
-            "read",
-            "write"
-        ]
-    },
-    "organization_codespaces_settings": {
-        "kind": "organization",
-        "displayName": "Organization Codespaces settings",
-        "levels": [
-            "read",
-            "write"
-        ]
-    },
-    "organization_dependabot_secrets": {
-        "kind": "organization",
-        "displayName": "Organization Dependabot secrets",
-        "levels": [
-            "read",
-            "write"
-        ]
-    },
-    "organization_code_scanning_dismissal_requests": {
-        "kind": "organization",
-        "displayName": "Organization dismissal requests for code scanning",
-        "levels": [
-            "read",
-            "write"
-        ]
-    },
-    "organization_private_registries": {
-        "kind": "organization",
-        "displayName": "Organization private registries",
-        "levels": [
-            "read",
-            "write"
-        ]
-    },
-    "organization_plan": {
-        "kind": "organization",
-        "displayName": "Plan",
-        "levels": [
-            "read"
-        ]
-    },
-    "organization_projects": {
-        "kind": "organization",
-        "displayName": "Projects",
-        "levels": [
-            "read",
-            "write",
-            "admin"
-        ]
-    },
-    "organization_secrets": {
-        "kind": "organization",
-        "displayName": "Secrets",
-        "levels": [
-            "read",
-            "write"
-        ]
-    },
-    "organization_self_hosted_runners": {
-        "kind": "organization",
-        "displayName": "Self-hosted runners",
-        "levels": [
-            "read",
-            "write"
-        ]
-    },
-    "team_discussions": {
-        "kind": "organization",
-        "displayName": "Team discussions",
-        "levels": [
-            "read",
-            "write"
-        ]
-    },
-    "organization_actions_variables": {
-        "kind": "organization",
-        "displayName": "Variables",
-        "levels": [
-            "read",
-            "write"
-        ]
-    },
-    "organization_hooks": {
-        "kind": "organization",
-        "displayName": "Webhooks",
-        "levels": [
-            "read",
-            "write"
-        ]
-    },
-    "blocking": {
-        "kind": "account",
-        "displayName": "Block another user",
-        "levels": [
-            "read",
-            "write"
-        ]
-    },
-    "codespaces_user_secrets": {
-        "kind": "account",
-        "displayName": "Codespaces user secrets",
-        "levels": [
-            "read",
-            "write"
-        ]
-    },
-    "copilot_messages": {
-        "kind": "account",
-        "displayName": "Copilot Chat",
-        "levels": [
-            "read"
-        ]
-    },
-    "copilot_editor_context": {
-        "kind": "account",
-        "displayName": "Copilot Editor Context",
-        "levels": [
-            "read"
-        ]
-    },
-    "copilot_requests": {
-        "kind": "account",
-        "displayName": "Copilot requests",
-        "levels": [
-            "write"
-        ]
-    },
-    "emails": {
-        "kind": "account",
-        "displayName": "Email addresses",
-        "levels": [
-            "read",
-            "write"
-        ]
-    },
-    "user_events": {
-        "kind": "account",
-        "displayName": "Events",
-        "levels": [
-            "read"
-        ]
-    },
-    "followers": {
-        "kind": "account",
-        "displayName": "Followers",
-        "levels": [
-            "read",
-            "write"
-        ]
-    },
-    "gpg_keys": {
-        "kind": "account",
-        "displayName": "GPG keys",
-        "levels": [
-            "read",
-            "write"
-        ]
-    },
-    "gists": {
-        "kind": "account",
-        "displayName": "Gists",
-        "levels": [
-            "write"
-        ]
-    },
-    "keys": {
-        "kind": "account",
-        "displayName": "Git SSH keys",
-        "levels": [
-            "read",
-            "write"
-        ]
-    },
-    "interaction_limits": {
-        "kind": "account",
-        "displayName": "Interaction limits",
-        "levels": [
-            "read",
-            "write"
-        ]
-    },
-    "knowledge_bases": {
-        "kind": "account",
-        "displayName": "Knowledge bases",
-        "levels": [
-            "read",
-            "write"
-        ]
-    },
-    "user_models": {
-        "kind": "account",
-        "displayName": "Models",
-        "levels": [
-            "read"
-        ]
-    },
-    "plan": {
-        "kind": "account",
-        "displayName": "Plan",
-        "levels": [
-            "read"
-        ]
-    },
-    "private_repository_invitations": {
-        "kind": "account",
-        "displayName": "Private repository invitations",
-        "levels": [
-            "read"
-        ]
-    },
-    "profile": {
-        "kind": "account",
-        "displayName": "Profile",
-        "levels": [
-            "write"
-        ]
-    },
-    "git_signing_ssh_public_keys": {
-        "kind": "account",
-        "displayName": "SSH signing keys",
-        "levels": [
-            "read",
-            "write"
-        ]
-    },
-    "starring": {
-        "kind": "account",
-        "displayName": "Starring",
-        "levels": [
-            "read",
-            "write"
-        ]
-    },
-    "watching": {
-        "kind": "account",
-        "displayName": "Watching",
-        "levels": [
-            "read",
-            "write"
-        ]
-    }
-};
-const CLASSIC_SCOPES = {
-    "site_admin": {
-        "parent": null,
-        "versions": "ghes"
-    },
-    "repo": {
-        "parent": null,
-        "versions": "all"
-    },
-    "repo:status": {
-        "parent": "repo",
-        "versions": "all"
-    },
-    "repo_deployment": {
-        "parent": "repo",
-        "versions": "all"
-    },
-    "public_repo": {
-        "parent": "repo",
-        "versions": "all"
-    },
-    "repo:invite": {
-        "parent": "repo",
-        "versions": "all"
-    },
-    "security_events": {
-        "parent": "repo",
-        "versions": "all"
-    },
-    "admin:repo_hook": {
-        "parent": null,
-        "versions": "all"
-    },
-    "write:repo_hook": {
-        "parent": "admin:repo_hook",
-        "versions": "all"
-    },
-    "read:repo_hook": {
-        "parent": "admin:repo_hook",
-        "versions": "all"
-    },
-    "admin:org": {
-        "parent": null,
-        "versions": "all"
-    },
-    "write:org": {
-        "parent": "admin:org",
-        "versions": "all"
-    },
-    "read:org": {
-        "parent": "admin:org",
-        "versions": "all"
-    },
-    "admin:public_key": {
-        "parent": null,
-        "versions": "all"
-    },
-    "write:public_key": {
-        "parent": "admin:public_key",
-        "versions": "all"
-    },
-    "read:public_key": {
-        "parent": "admin:public_key",
-        "versions": "all"
-    },
-    "admin:org_hook": {
-        "parent": null,
-        "versions": "all"
-    },
-    "gist": {
-        "parent": null,
-        "versions": "all"
-    },
-    "notifications": {
-        "parent": null,
-        "versions": "all"
-    },
-    "user": {
-        "parent": null,
-        "versions": "all"
-    },
-    "read:user": {
-        "parent": "user",
-        "versions": "all"
-    },
-    "user:email": {
-        "parent": "user",
-        "versions": "all"
-    },
-    "user:follow": {
-        "parent": "user",
-        "versions": "all"
-    },
-    "project": {
-        "parent": null,
-        "versions": "ifversion projects-oauth-scope"
-    },
-    "read:project": {
-        "parent": "project",
-        "versions": "ifversion projects-oauth-scope"
-    },
-    "delete_repo": {
-        "parent": null,
-        "versions": "all"
-    },
-    "write:packages": {
-        "parent": null,
-        "versions": "all"
-    },
-    "read:packages": {
-        "parent": null,
-        "versions": "all"
-    },
-    "delete:packages": {
-        "parent": null,
-        "versions": "all"
-    },
-    "admin:gpg_key": {
-        "parent": null,
-        "versions": "all"
-    },
-    "write:gpg_key": {
-        "parent": "admin:gpg_key",
-        "versions": "all"
-    },
-    "read:gpg_key": {
-        "parent": "admin:gpg_key",
-        "versions": "all"
-    },
-    "codespace": {
-        "parent": null,
-        "versions": "fpt,ghec"
-    },
-    "workflow": {
-        "parent": null,
-        "versions": "all"
-    },
-    "admin:enterprise": {
-        "parent": null,
-        "versions": "not fpt"
-    },
-    "manage_runners:enterprise": {
-        "parent": "admin:enterprise",
-        "versions": "not fpt"
-    },
-    "manage_billing:enterprise": {
-        "parent": "admin:enterprise",
-        "versions": "not fpt"
-    },
-    "read:enterprise": {
-        "parent": "admin:enterprise",
-        "versions": "not fpt"
-    },
-    "read:audit_log": {
-        "parent": null,
-        "versions": "all"
-    },
-    "read:discussion": {
-        "parent": null,
-        "versions": "undocumented"
-    },
-    "write:discussion": {
-        "parent": null,
-        "versions": "undocumented"
-    },
-    "admin:ssh_signing_key": {
-        "parent": null,
-        "versions": "undocumented"
-    },
-    "codespace:secrets": {
-        "parent": null,
-        "versions": "undocumented"
-    }
-};
-const GITHUB_TOKEN_KEYS = {
-    "actions": {
-        "levels": [
-            "read",
-            "write"
-        ],
-        "fineGrained": "actions"
-    },
-    "artifact-metadata": {
-        "levels": [
-            "read",
-            "write"
-        ],
-        "fineGrained": "artifact_metadata"
-    },
-    "attestations": {
-        "levels": [
-            "read",
-            "write"
-        ],
-        "fineGrained": "attestations"
-    },
-    "checks": {
-        "levels": [
-            "read",
-            "write"
-        ],
-        "fineGrained": null
-    },
-    "code-quality": {
-        "levels": [
-            "read",
-            "write"
-        ],
-        "fineGrained": "code_quality"
-    },
-    "contents": {
-        "levels": [
-            "read",
-            "write"
-        ],
-        "fineGrained": "contents"
-    },
-    "copilot-requests": {
-        "levels": [
-            "write"
-        ],
-        "fineGrained": "copilot_requests (account permission, user-owned token only)"
-    },
-    "deployments": {
-        "levels": [
-            "read",
-            "write"
-        ],
-        "fineGrained": "deployments"
-    },
-    "discussions": {
-        "levels": [
-            "read",
-            "write"
-        ],
-        "fineGrained": "discussions"
-    },
-    "drives": {
-        "levels": [
-            "read",
-            "write"
-        ],
-        "fineGrained": null
-    },
-    "id-token": {
-        "levels": [
-            "write"
-        ],
-        "fineGrained": null
-    },
-    "issues": {
-        "levels": [
-            "read",
-            "write"
-        ],
-        "fineGrained": "issues"
-    },
-    "models": {
-        "levels": [
-            "read"
-        ],
-        "fineGrained": "user_models (account) / organization_models (org)"
-    },
-    "packages": {
-        "levels": [
-            "read",
-            "write"
-        ],
-        "fineGrained": null
-    },
-    "pages": {
-        "levels": [
-            "read",
-            "write"
-        ],
-        "fineGrained": "pages"
-    },
-    "pull-requests": {
-        "levels": [
-            "read",
-            "write"
-        ],
-        "fineGrained": "pull_requests"
-    },
-    "repository-projects": {
-        "levels": [
-            "read",
-            "write"
-        ],
-        "fineGrained": null
-    },
-    "security-events": {
-        "levels": [
-            "read",
-            "write"
-        ],
-        "fineGrained": "security_events"
-    },
-    "statuses": {
-        "levels": [
-            "read",
-            "write"
-        ],
-        "fineGrained": "statuses"
-    },
-    "vulnerability-alerts": {
-        "levels": [
-            "read"
-        ],
-        "fineGrained": "vulnerability_alerts"
-    }
-};
-
-;// CONCATENATED MODULE: ./src/knowledge/permissions.ts
-/** Typed access to GitHub's permission and scope names (generated from shared/data). */
-
-
-const RANK = { read: 1, write: 2, admin: 3 };
-function levelRank(level) {
-    return RANK[level] ?? 0;
-}
-/** The higher of two levels (write includes read, admin includes write). */
-function maxLevel(a, b) {
-    return a && RANK[a] >= RANK[b] ? a : b;
-}
-const PERMISSION_NAMES = Object.keys(FINE_GRAINED_PERMISSIONS).sort();
-const SCOPE_NAMES = Object.keys(CLASSIC_SCOPES).sort();
-/** Every scope that `scope` implies, itself included (`repo` implies `public_repo`, …). */
-function impliedScopes(scope) {
-    const out = new Set([scope]);
-    let grew = true;
-    while (grew) {
-        grew = false;
-        for (const [name, { parent }] of Object.entries(CLASSIC_SCOPES)) {
-            if (parent && out.has(parent) && !out.has(name)) {
-                out.add(name);
-                grew = true;
-            }
-        }
-    }
-    return out;
-}
-
+// EXTERNAL MODULE: ./src/knowledge/permissions.ts + 1 modules
+var knowledge_permissions = __nccwpck_require__(6928);
 ;// CONCATENATED MODULE: ./src/knowledge/endpoints.ts
 /**
  * Looks up the fine-grained permissions a REST call needs in GitHub's endpoint map. Paths seen in
@@ -35557,7 +35689,7 @@ function lookupEndpoint(method, path) {
     for (const e of chosen) {
         if (e.permission === 'metadata')
             continue;
-        if (!permissions[e.permission] || levelRank(e.level) > levelRank(permissions[e.permission]))
+        if (!permissions[e.permission] || (0,knowledge_permissions/* levelRank */.Le)(e.level) > (0,knowledge_permissions/* levelRank */.Le)(permissions[e.permission]))
             permissions[e.permission] = e.level;
     }
     const scope = Object.keys(permissions).some((p) => ORG_PERMISSION.test(p))
@@ -36321,7 +36453,7 @@ const EVENTS = {
 function add(set, name, level) {
     if (name === 'metadata')
         return;
-    if (!set[name] || levelRank(level) > levelRank(set[name]))
+    if (!set[name] || (0,knowledge_permissions/* levelRank */.Le)(level) > (0,knowledge_permissions/* levelRank */.Le)(set[name]))
         set[name] = level;
 }
 /** Whether a call listed with a `when` applies to this command line. */
@@ -37056,175 +37188,3099 @@ function isIgnored(finding, lineText, config) {
             (!entry.file || entry.file.replace(/^\.\//, '') === finding.file));
 }
 
-;// CONCATENATED MODULE: ./src/workflow/files.ts
-/**
- * Finds the files pat-lint reads and reads them defensively: everything in a repository is
- * untrusted, so symlinks leading outside it are never followed, non-regular files are never
- * opened (a FIFO would block), and oversized, binary or non-UTF-8 files become errors.
- */
+// EXTERNAL MODULE: ./src/requirements/load.ts + 20 modules
+var load = __nccwpck_require__(7143);
+;// CONCATENATED MODULE: ./src/rules/invalid-requirements.ts
+/** pat-requirements.yml does not follow its schema; the message points at the key or value. */
+const rule = {
+    meta: { id: 'invalid-requirements', description: 'pat-requirements.yml is malformed or does not follow its schema', defaultSeverity: 'error' },
+    check(ctx) {
+        return ctx.requirements.errors.map((e) => ({ ...e }));
+    },
+};
 
-
-/** Larger files are reported, not read: real workflows are a few kilobytes. */
-const MAX_FILE_BYTES = 1024 * 1024;
-const YAML_EXT = /\.ya?ml$/i;
-/** Turns a repository-relative path into an absolute one, or null when it escapes the root. */
-function insideRoot(root, path) {
-    const abs = (0,external_node_path_namespaceObject.resolve)(root, path);
-    const rel = (0,external_node_path_namespaceObject.relative)((0,external_node_path_namespaceObject.resolve)(root), abs);
-    if (rel === '' || (!rel.startsWith('..') && !rel.startsWith(external_node_path_namespaceObject.sep) && !/^[A-Za-z]:/.test(rel)))
-        return abs;
-    return null;
-}
-function toRepoPath(root, abs) {
-    return (0,external_node_path_namespaceObject.relative)(root, abs).split(external_node_path_namespaceObject.sep).join(external_node_path_namespaceObject.posix.sep);
-}
-function safeReaddir(dir) {
-    try {
-        return (0,external_node_fs_namespaceObject.readdirSync)(dir).sort();
-    }
-    catch {
-        return [];
-    }
-}
-/**
- * Lists workflows (`.github/workflows/*.yml|yaml`, not recursive, as GitHub reads them) and local
- * action metadata files: the repository's root action, every action under `.github/actions/`
- * (up to four levels down) and the extra directories given (from `uses: ./path` references).
- */
-function discoverFiles(root, extraActionDirs = []) {
-    const found = new Map();
-    const workflowsDir = (0,external_node_path_namespaceObject.join)(root, '.github', 'workflows');
-    for (const name of safeReaddir(workflowsDir)) {
-        if (YAML_EXT.test(name)) {
-            const path = toRepoPath(root, (0,external_node_path_namespaceObject.join)(workflowsDir, name));
-            found.set(path, { path, kind: 'workflow' });
-        }
-    }
-    const addActionDir = (dir) => {
-        for (const name of ['action.yml', 'action.yaml']) {
-            const abs = (0,external_node_path_namespaceObject.join)(dir, name);
-            if (existsNoFollow(abs)) {
-                const path = toRepoPath(root, abs);
-                if (!found.has(path))
-                    found.set(path, { path, kind: 'action' });
+;// CONCATENATED MODULE: ./src/rules/pat-expiry.ts
+/** A token that never expires, or lives longer than the policy allows, stays useful to whoever leaks it. */
+const pat_expiry_rule = {
+    meta: { id: 'pat-expiry', description: 'A declared token has no expiry, or one longer than the maximum', defaultSeverity: 'warning' },
+    check(ctx) {
+        const file = ctx.requirements.path;
+        if (!file)
+            return [];
+        const out = [];
+        for (const t of ctx.tokens) {
+            const d = t.declaration;
+            if (!d)
+                continue;
+            const pos = d.fieldPositions['expires-in'] ?? d;
+            const at = { file, line: pos.line, column: pos.column, secret: t.secret };
+            const expires = d['expires-in'];
+            if (expires === undefined || expires === 'none') {
+                out.push({ ...at, message: `${t.secret} ${expires === 'none' ? 'never expires' : 'declares no expiry'}: set expires-in to at most ${ctx.maxExpiryDays} days and rotate it` });
+            }
+            else if (expires > ctx.maxExpiryDays) {
+                out.push({ ...at, message: `${t.secret} expires in ${expires} days, longer than the ${ctx.maxExpiryDays}-day maximum: shorten expires-in` });
             }
         }
-    };
-    addActionDir(root);
-    const walk = (dir, depth) => {
-        addActionDir(dir);
-        if (depth === 0)
-            return;
-        for (const name of safeReaddir(dir)) {
-            const abs = (0,external_node_path_namespaceObject.join)(dir, name);
-            let st;
-            try {
-                st = (0,external_node_fs_namespaceObject.lstatSync)(abs);
+        return out;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/rules/prefer-fine-grained.ts
+/**
+ * Classic requested though a fine-grained token can do every use (R22); and the reverse, a
+ * fine-grained token requested for something only a classic one can do (Packages, Checks,
+ * user-owned Projects: R18), which will fail.
+ */
+const prefer_fine_grained_rule = {
+    meta: { id: 'prefer-fine-grained', description: 'The token type does not fit: classic where fine-grained would do, or fine-grained where only classic works', defaultSeverity: 'warning' },
+    check(ctx) {
+        const file = ctx.requirements.path;
+        if (!file)
+            return [];
+        const out = [];
+        for (const t of ctx.tokens) {
+            const d = t.declaration;
+            if (!d)
+                continue;
+            const pos = d.fieldPositions.type ?? d;
+            const at = { file, line: pos.line, column: pos.column, secret: t.secret };
+            if (d.type === 'classic' && t.verdict.fineGrainedPossible && t.verdict.githubTokenWouldDo !== true) {
+                const n = t.uses.length;
+                out.push({
+                    ...at,
+                    message: `${t.secret} is a classic token, but none of its ${n} use${n === 1 ? '' : 's'} needs one (no Packages, Checks or user-owned Projects): use a fine-grained token limited to the repositories it needs`,
+                });
             }
-            catch {
+            if (d.type === 'fine-grained' && !t.verdict.fineGrainedPossible) {
+                out.push({
+                    ...at,
+                    severity: 'error',
+                    message: `${t.secret} is fine-grained, but ${t.verdict.classicOnly[0] ?? 'a use needs GitHub Packages'}: it will fail; use a classic token or GITHUB_TOKEN`,
+                });
+            }
+        }
+        return out;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/rules/undeclared-pat.ts
+/** A GitHub credential reaches a step but pat-requirements.yml does not declare it. */
+const undeclared_pat_rule = {
+    meta: { id: 'undeclared-pat', description: 'A GitHub token secret is used but not declared in pat-requirements.yml', defaultSeverity: 'warning' },
+    check(ctx) {
+        return ctx.tokens
+            .filter((t) => !t.declaration && t.uses.length > 0)
+            .map((t) => {
+            const first = t.uses[0];
+            const more = t.uses.length > 1 ? ` (and ${t.uses.length - 1} more use${t.uses.length > 2 ? 's' : ''})` : '';
+            const where = ctx.requirements.path ? `in ${ctx.requirements.path}` : 'in a pat-requirements.yml';
+            return {
+                file: first.file,
+                line: first.line,
+                column: first.column,
+                secret: t.secret,
+                message: `secret ${t.secret} is used as a GitHub token${more} but not declared ${where}: declare its type, owner, repositories, expiry, purpose and permissions`,
+            };
+        });
+    },
+};
+
+;// CONCATENATED MODULE: ./src/rules/unused-pat.ts
+/** A declared token that no workflow uses is a live credential with no job: revoke it. */
+const unused_pat_rule = {
+    meta: { id: 'unused-pat', description: 'A token declared in pat-requirements.yml is never used', defaultSeverity: 'warning' },
+    check(ctx) {
+        const file = ctx.requirements.path;
+        if (!file)
+            return [];
+        return ctx.tokens
+            .filter((t) => t.declaration && t.uses.length === 0)
+            .map((t) => {
+            const inherit = ctx.passAllUses[0];
+            const note = inherit
+                ? `; only ${inherit.expression} at ${inherit.file}:${inherit.line} may pass it on, check the called workflow`
+                : '';
+            return {
+                file,
+                line: t.declaration.line,
+                column: t.declaration.column,
+                secret: t.secret,
+                severity: inherit ? 'note' : undefined,
+                message: `${t.secret} is declared but no workflow or action uses it${note}: if nothing needs it, delete the secret and revoke the token`,
+            };
+        });
+    },
+};
+
+;// CONCATENATED MODULE: ./src/rules/workflow-error.ts
+/** A workflow or action file that cannot be read or parsed: GitHub would reject it, and pat-lint cannot check it. */
+const workflow_error_rule = {
+    meta: { id: 'workflow-error', description: 'A workflow or action file cannot be read or parsed', defaultSeverity: 'error' },
+    check(ctx) {
+        return ctx.fileErrors.map((e) => ({ ...e }));
+    },
+};
+
+// EXTERNAL MODULE: ./src/analysis/decide.ts
+var decide = __nccwpck_require__(2464);
+;// CONCATENATED MODULE: ./src/rules/pat-where-github-token-would-do.ts
+
+
+function blockText(needs) {
+    const { block } = (0,decide/* githubTokenPermissions */.RC)(needs);
+    const entries = Object.entries(block).sort(([a], [b]) => a.localeCompare(b));
+    return entries.length ? `permissions: { ${entries.map(([k, v]) => `${k}: ${v}`).join(', ')} }` : 'permissions: {}';
+}
+/** Per job: the permissions GITHUB_TOKEN would need there instead of the PAT. */
+function perJob(t) {
+    const jobs = new Map();
+    t.uses.forEach((u, i) => {
+        const job = u.job?.id ?? '(workflow env)';
+        jobs.set(job, (0,decide/* mergePermissions */.pM)(jobs.get(job) ?? {}, t.decisions[i].needs));
+    });
+    return [...jobs.entries()].map(([job, needs]) => `job ${job}: ${blockText(needs)}`).join('; ');
+}
+/**
+ * A PAT used where the built-in GITHUB_TOKEN would do: the PAT can be revoked. When the token is
+ * needed elsewhere, the uses that do not need it are noted, so the PAT reaches fewer steps.
+ */
+const pat_where_github_token_would_do_rule = {
+    meta: { id: 'pat-where-github-token-would-do', description: 'A PAT is used where GITHUB_TOKEN would do', defaultSeverity: 'warning' },
+    check(ctx) {
+        const out = [];
+        for (const t of ctx.tokens) {
+            if (!t.uses.length)
+                continue;
+            if (t.verdict.githubTokenWouldDo === true) {
+                const first = t.uses[0];
+                const unread = t.decisions.every((d) => !d.calls.length);
+                out.push({
+                    file: first.file,
+                    line: first.line,
+                    column: first.column,
+                    secret: t.secret,
+                    message: unread
+                        ? `${t.secret} is exposed but nothing uses it: remove it from env and revoke the token`
+                        : `every use of ${t.secret} could use GITHUB_TOKEN (\`\${{ github.token }}\`) instead: ${perJob(t)}; then revoke the token`,
+                });
                 continue;
             }
-            if (st.isDirectory())
-                walk(abs, depth - 1); // symlinked directories are not entered
+            if (t.verdict.githubTokenWouldDo !== false)
+                continue;
+            t.uses.forEach((u, i) => {
+                const d = t.decisions[i];
+                if (d.githubTokenWouldDo !== true)
+                    return;
+                out.push({
+                    file: u.file,
+                    line: u.line,
+                    column: u.column,
+                    secret: t.secret,
+                    severity: 'note',
+                    message: d.calls.length
+                        ? `this use of ${t.secret} could take GITHUB_TOKEN with ${blockText(d.needs)}: the PAT need not reach this step`
+                        : `${t.secret} reaches this place but nothing here uses it: remove it`,
+                });
+            });
         }
-    };
-    walk((0,external_node_path_namespaceObject.join)(root, '.github', 'actions'), 4);
-    for (const dir of extraActionDirs) {
-        const abs = insideRoot(root, dir);
-        if (abs)
-            addActionDir(abs);
-    }
-    return [...found.values()].sort((a, b) => a.path.localeCompare(b.path));
-}
-function existsNoFollow(abs) {
-    try {
-        (0,external_node_fs_namespaceObject.lstatSync)(abs);
-        return true;
-    }
-    catch {
-        return false;
-    }
-}
-function describeNonFile(st) {
-    if (st.isDirectory())
-        return 'a directory';
-    if (st.isFIFO())
-        return 'a FIFO';
-    if (st.isSocket())
-        return 'a socket';
-    if (st.isCharacterDevice() || st.isBlockDevice())
-        return 'a device';
-    return 'not a regular file';
-}
-/** 1-based line of a byte offset in a buffer. */
-function lineOfByte(buf, offset) {
-    let line = 1;
-    for (let i = 0; i < offset && i < buf.length; i++)
-        if (buf[i] === 0x0a)
-            line++;
-    return line;
-}
-/** Reads one candidate, or says with a position why it cannot be read. */
-function readCandidate(root, candidate, maxBytes = MAX_FILE_BYTES) {
-    const err = (message, line = 1) => ({ file: candidate.path, line, column: 1, message });
-    const abs = insideRoot(root, candidate.path);
-    if (!abs)
-        return err('path leads outside the repository; not read');
-    let st;
-    try {
-        st = (0,external_node_fs_namespaceObject.lstatSync)(abs);
-        if (st.isSymbolicLink()) {
-            let target;
-            try {
-                target = (0,external_node_fs_namespaceObject.realpathSync)(abs);
+        return out;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/rules/over-scoped-request.ts
+
+/**
+ * The request in pat-requirements.yml grants more than the workflows need: a permission, a level,
+ * a scope, repository access or an owner beyond the minimal set. Only asserted when every use of
+ * the token is understood; otherwise the minimal set is a lower bound and proves nothing.
+ */
+const over_scoped_request_rule = {
+    meta: { id: 'over-scoped-request', description: 'A token requests more than its uses need', defaultSeverity: 'error' },
+    check(ctx) {
+        const file = ctx.requirements.path;
+        if (!file)
+            return [];
+        const out = [];
+        for (const t of ctx.tokens) {
+            const d = t.declaration;
+            if (!d || !t.uses.length || !t.verdict.complete)
+                continue;
+            const at = (key) => ({ file, ...(d.keyPositions[key] && key.startsWith('permissions.') ? d.keyPositions[key] : (d.fieldPositions[key] ?? { line: d.line, column: d.column })), secret: t.secret });
+            const minimal = t.verdict.minimal;
+            if (d.type === 'fine-grained') {
+                for (const [perm, level] of Object.entries(d.permissions ?? {})) {
+                    if (!level || perm === 'metadata')
+                        continue;
+                    const need = minimal[perm];
+                    if (!need)
+                        out.push({ ...at(`permissions.${perm}`), message: `${t.secret} requests ${perm}: ${level}, which none of its uses needs: drop it` });
+                    else if ((0,knowledge_permissions/* levelRank */.Le)(level) > (0,knowledge_permissions/* levelRank */.Le)(need))
+                        out.push({ ...at(`permissions.${perm}`), message: `${t.secret} requests ${perm}: ${level}, but its uses need only ${perm}: ${need}` });
+                }
             }
-            catch {
-                return err('symlink whose target does not exist; not read');
+            else {
+                const allowed = new Set(t.verdict.minimalScopes.flatMap((s) => [...(0,knowledge_permissions/* impliedScopes */.uD)(s)]));
+                (d.scopes ?? []).forEach((scope, i) => {
+                    if (!allowed.has(scope)) {
+                        out.push({ ...at(`scopes.${i}`), message: `${t.secret} requests the ${scope} scope, beyond what its uses need (${t.verdict.minimalScopes.join(', ') || 'no scope'})` });
+                    }
+                });
             }
-            let realRoot;
-            try {
-                realRoot = (0,external_node_fs_namespaceObject.realpathSync)(root);
+            const touched = t.verdict.repositories;
+            const self = ctx.repository;
+            const needed = new Set([...touched.map((r) => r.toLowerCase()), ...(self && t.verdict.ownRepository ? [self.toLowerCase()] : [])]);
+            if (d.repositories === 'all' && needed.size) {
+                out.push({ ...at('repositories'), message: `${t.secret} requests all repositories, but its uses reach only ${[...needed].join(', ')}` });
             }
-            catch {
-                realRoot = (0,external_node_path_namespaceObject.resolve)(root);
+            else if (Array.isArray(d.repositories) && needed.size) {
+                for (const repo of d.repositories) {
+                    if (!needed.has(repo.toLowerCase()))
+                        out.push({ ...at('repositories'), message: `${t.secret} requests access to ${repo}, which none of its uses reaches` });
+                }
             }
-            if (!insideRoot(realRoot, (0,external_node_path_namespaceObject.relative)(realRoot, target)))
-                return err('symlink leads outside the repository; not followed');
-            st = (0,external_node_fs_namespaceObject.statSync)(target);
+            if (d.owner && needed.size) {
+                const owners = new Set([...needed].map((r) => r.split('/')[0]));
+                if (!owners.has(d.owner.toLowerCase()))
+                    out.push({ ...at('owner'), message: `${t.secret} is owned by ${d.owner}, but its uses reach repositories of ${[...owners].join(', ')}` });
+            }
         }
-    }
-    catch (e) {
-        return err(`cannot be read: ${e.code ?? 'error'}`);
-    }
-    if (!st.isFile())
-        return err(`is ${describeNonFile(st)}, not a file; not read`);
-    if (st.size > maxBytes) {
-        return err(`is ${(st.size / 1024 / 1024).toFixed(1)} MiB, over the ${(maxBytes / 1024 / 1024).toFixed(0)} MiB pat-lint reads; not linted`);
-    }
-    let buf;
-    try {
-        buf = (0,external_node_fs_namespaceObject.readFileSync)(abs);
-    }
-    catch (e) {
-        return err(`cannot be read: ${e.code ?? 'error'}`);
-    }
-    const nul = buf.indexOf(0);
-    if (nul >= 0)
-        return err('is binary (contains a NUL byte); not linted', lineOfByte(buf, nul));
-    let text;
-    try {
-        // fatal: invalid UTF-8 is an error rather than silent U+FFFD; a BOM is dropped.
-        text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
-    }
-    catch {
-        const loose = new TextDecoder('utf-8').decode(buf);
-        const bad = loose.indexOf('\uFFFD');
-        const line = bad < 0 ? 1 : loose.slice(0, bad).split('\n').length;
-        return err('is not valid UTF-8; not linted', line);
-    }
-    return { path: candidate.path, kind: candidate.kind, text };
+        return out;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/rules/under-scoped-request.ts
+
+/** The workflows need more than pat-requirements.yml requests: the job will fail at run time. */
+const under_scoped_request_rule = {
+    meta: { id: 'under-scoped-request', description: 'A token requests less than its uses need', defaultSeverity: 'warning' },
+    check(ctx) {
+        const file = ctx.requirements.path;
+        if (!file)
+            return [];
+        const out = [];
+        for (const t of ctx.tokens) {
+            const d = t.declaration;
+            if (!d || !t.uses.length || t.verdict.githubTokenWouldDo === true)
+                continue;
+            const where = (perm) => {
+                const i = t.decisions.findIndex((x) => x.needs[perm]);
+                const u = t.uses[i];
+                return u ? ` (needed at ${u.file}:${u.line})` : '';
+            };
+            const pos = d.keyPositions.permissions ?? d.keyPositions.scopes ?? { line: d.line, column: d.column };
+            const at = { file, line: pos.line, column: pos.column, secret: t.secret };
+            if (d.type === 'fine-grained') {
+                for (const [perm, need] of Object.entries(t.verdict.minimal)) {
+                    if (perm === 'packages' || perm === 'checks')
+                        continue; // no fine-grained permission: prefer-fine-grained says so
+                    const have = d.permissions?.[perm];
+                    if (!have)
+                        out.push({ ...at, message: `${t.secret} needs ${perm}: ${need}${where(perm)}, which pat-requirements.yml does not request` });
+                    else if ((0,knowledge_permissions/* levelRank */.Le)(have) < (0,knowledge_permissions/* levelRank */.Le)(need))
+                        out.push({ ...at, message: `${t.secret} needs ${perm}: ${need}${where(perm)}, but requests only ${have}` });
+                }
+            }
+            else {
+                const granted = new Set((d.scopes ?? []).flatMap((s) => [...(0,knowledge_permissions/* impliedScopes */.uD)(s)]));
+                for (const scope of t.verdict.minimalScopes) {
+                    if (!granted.has(scope))
+                        out.push({ ...at, message: `${t.secret} needs the ${scope} scope, which pat-requirements.yml does not request` });
+                }
+            }
+            if (Array.isArray(d.repositories)) {
+                const have = new Set(d.repositories.map((r) => r.toLowerCase()));
+                for (const repo of t.verdict.repositories) {
+                    if (!have.has(repo.toLowerCase()))
+                        out.push({ ...at, ...(d.fieldPositions.repositories ?? {}), message: `${t.secret} acts on ${repo}, which its repositories list leaves out` });
+                }
+            }
+        }
+        return out;
+    },
+};
+
+// EXTERNAL MODULE: ./src/report/snippets.ts + 1 modules
+var snippets = __nccwpck_require__(27);
+;// CONCATENATED MODULE: ./src/rules/prefer-github-app.ts
+
+
+/**
+ * A GitHub App token fits better than a PAT (R21): organization automation, several repositories,
+ * or events that must start workflows. Not where only a user can act (forks, user-owned projects,
+ * Packages across repositories).
+ */
+const prefer_github_app_rule = {
+    meta: { id: 'prefer-github-app', description: 'A GitHub App token would serve better than a PAT', defaultSeverity: 'note' },
+    check(ctx) {
+        const out = [];
+        for (const t of ctx.tokens) {
+            if (t.verdict.githubTokenWouldDo !== false || !t.verdict.fineGrainedPossible)
+                continue;
+            const calls = t.decisions.flatMap((d) => d.calls);
+            if (calls.some((c) => c.target.kind === 'account' || /R11|fork/.test(c.patReason ?? '')))
+                continue; // a user identity is needed
+            const reasons = [];
+            const orgPerms = Object.keys(t.verdict.minimal).filter((p) => knowledge_permissions/* FINE_GRAINED_PERMISSIONS */.tL[p]?.kind === 'organization');
+            if (orgPerms.length)
+                reasons.push(`organization automation (${orgPerms.join(', ')})`);
+            if (t.verdict.repositories.length >= 2)
+                reasons.push(`${t.verdict.repositories.length} repositories`);
+            if (t.decisions.some((d) => d.reasons.some((r) => /\(R1\)$/.test(r))))
+                reasons.push('events that must start workflows');
+            if (!reasons.length)
+                continue;
+            const owners = new Set(t.verdict.repositories.map((r) => r.split('/')[0]));
+            const owner = owners.size === 1 ? [...owners][0] : (ctx.repository?.split('/')[0] ?? null);
+            const first = t.uses[0];
+            const step = (0,snippets/* appTokenStep */.H)({ owner, repositories: t.verdict.repositories, permissions: t.verdict.minimal });
+            out.push({
+                file: first.file,
+                line: first.line,
+                column: first.column,
+                secret: t.secret,
+                message: `${t.secret} is used for ${reasons.join(', ')}: a GitHub App token is not tied to a person and lives one hour (R21); use \`\${{ steps.app-token.outputs.token }}\` from an actions/create-github-app-token step`,
+                help: step,
+            });
+        }
+        return out;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/rules/index.ts
+/** Every rule, in the order findings are produced. A rule's id is its file name. */
+
+
+
+
+
+
+
+
+
+
+const RULES = [
+    workflow_error_rule,
+    rule,
+    undeclared_pat_rule,
+    unused_pat_rule,
+    pat_where_github_token_would_do_rule,
+    over_scoped_request_rule,
+    under_scoped_request_rule,
+    prefer_fine_grained_rule,
+    prefer_github_app_rule,
+    pat_expiry_rule,
+];
+const RULES_BY_ID = new Map(RULES.map((r) => [r.meta.id, r]));
+/** Where each rule's documentation lives; SARIF and the comment link to it. */
+const DOCS_BASE = 'https://github.com/pat-lint/pat-lint/blob/main/docs/rules';
+function docsUrl(id) {
+    return `${DOCS_BASE}/${id}.md`;
 }
 
+// EXTERNAL MODULE: ./src/workflow/files.ts
+var files = __nccwpck_require__(6154);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./src/workflow/model.ts
+/**
+ * A small model of a workflow or composite action: jobs, steps and the scalars pat-lint reads
+ * from them, each with its position. Built from the YAML tree, never from text matching.
+ */
+
+
+/** Human label for a step: its name, else its `uses:`, else `run` and the step's number. */
+function stepLabel(step) {
+    return step.name ?? step.id ?? step.uses?.value ?? `step ${step.index + 1}`;
+}
+function valueInfo(file, site) {
+    return { value: site.value, raw: file.text.slice(site.start, site.end), start: site.start, pos: (0,parse/* positionOf */.df)(file, site.start) };
+}
+function scalarMap(w, node) {
+    const out = {};
+    for (const [key, , value] of w.entries(node)) {
+        if ((0,dist/* isScalar */.jn)(value) && value.range && value.value !== null && value.value !== undefined) {
+            out[key] = valueInfo(w.file, { value: String(value.value), start: value.range[0], end: value.range[1] });
+        }
+    }
+    return out;
+}
+function scalarInfo(w, node) {
+    const n = w.resolve(node);
+    if (!(0,dist/* isScalar */.jn)(n) || !n.range || n.value === null || n.value === undefined)
+        return undefined;
+    return valueInfo(w.file, { value: String(n.value), start: n.range[0], end: n.range[1] });
+}
+function permissionsOf(w, node) {
+    const s = w.str(node);
+    if (s !== undefined)
+        return s;
+    const entries = w.entries(node);
+    if (!entries.length && !w.resolve(node))
+        return undefined;
+    const out = {};
+    for (const [k, , v] of entries)
+        out[k] = w.str(v) ?? '';
+    return out;
+}
+function nodePos(w, node, fallback) {
+    const n = w.resolve(node);
+    return n?.range ? (0,parse/* positionOf */.df)(w.file, n.range[0]) : fallback;
+}
+function buildSteps(w, stepsNode, job, fallback) {
+    return w.items(stepsNode).map((s, index) => {
+        const pos = nodePos(w, s, fallback);
+        return {
+            file: w.file.path,
+            job,
+            index,
+            id: w.str(w.get(s, 'id')),
+            name: w.str(w.get(s, 'name')),
+            uses: scalarInfo(w, w.get(s, 'uses')),
+            run: scalarInfo(w, w.get(s, 'run')),
+            with: scalarMap(w, w.get(s, 'with')),
+            env: scalarMap(w, w.get(s, 'env')),
+            pos,
+        };
+    });
+}
+function matrixOf(w, node) {
+    const out = {};
+    const add = (key, value) => {
+        if (value === undefined)
+            return;
+        (out[key] ??= []).includes(value) || out[key].push(value);
+    };
+    for (const [key, , value] of w.entries(node)) {
+        if (key === 'include') {
+            for (const entry of w.items(value))
+                for (const [k, , v] of w.entries(entry))
+                    add(k, w.str(v));
+        }
+        else if (key !== 'exclude') {
+            for (const item of w.items(value))
+                add(key, w.str(item));
+        }
+    }
+    return out;
+}
+function triggersOf(w, node) {
+    const s = w.str(node);
+    if (s !== undefined)
+        return [s];
+    const items = w.items(node);
+    if (items.length)
+        return items.map((i) => w.str(i)).filter((x) => !!x);
+    return w.entries(node).map(([k]) => k);
+}
+function buildModel(w) {
+    const file = w.file;
+    const root = file.root;
+    const top = { file: file.path, line: 1, column: 1 };
+    if (file.kind === 'action') {
+        const runs = w.get(root, 'runs');
+        const using = w.str(w.get(runs, 'using'));
+        const steps = buildSteps(w, w.get(runs, 'steps'), null, top);
+        return {
+            file: file.path,
+            kind: 'action',
+            name: w.str(w.get(root, 'name')),
+            triggers: [],
+            env: {},
+            using,
+            jobs: steps.length ? [{ id: '(composite)', with: {}, env: {}, steps, secretsInherit: false, matrix: {}, pos: nodePos(w, runs, top) }] : [],
+        };
+    }
+    const jobs = [];
+    for (const [id, key, job] of w.entries(w.get(root, 'jobs'))) {
+        const pos = key.range ? (0,parse/* positionOf */.df)(file, key.range[0]) : top;
+        jobs.push({
+            id,
+            name: w.str(w.get(job, 'name')),
+            uses: scalarInfo(w, w.get(job, 'uses')),
+            with: scalarMap(w, w.get(job, 'with')),
+            env: scalarMap(w, w.get(job, 'env')),
+            steps: buildSteps(w, w.get(job, 'steps'), id, pos),
+            permissions: permissionsOf(w, w.get(job, 'permissions')),
+            secretsInherit: w.str(w.get(job, 'secrets')) === 'inherit',
+            matrix: matrixOf(w, w.get(w.get(job, 'strategy'), 'matrix')),
+            pos,
+        });
+    }
+    return {
+        file: file.path,
+        kind: 'workflow',
+        name: w.str(w.get(root, 'name')),
+        triggers: triggersOf(w, w.get(root, 'on') ?? w.get(root, 'true')),
+        env: scalarMap(w, w.get(root, 'env')),
+        permissions: permissionsOf(w, w.get(root, 'permissions')),
+        jobs,
+    };
+}
+/** Structural problems GitHub would reject the file for, that pat-lint can see cheaply. */
+function structuralErrors(w, model) {
+    const root = w.file.root;
+    if (!root || model.kind !== 'workflow')
+        return [];
+    const out = [];
+    const jobs = w.get(root, 'jobs');
+    if (!jobs)
+        out.push({ line: 1, column: 1, message: 'workflow has no `jobs:` mapping; GitHub will reject it' });
+    if (!w.get(root, 'on'))
+        out.push({ line: 1, column: 1, message: 'workflow has no `on:` trigger; GitHub will reject it' });
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/workflow/tree.ts
+/**
+ * Walks a parsed YAML tree and yields every scalar with its path from the root. Aliases are
+ * followed within a per-file budget so that a "billion laughs" file costs bounded time, and depth
+ * is capped so hostile nesting cannot blow the stack.
+ */
+
+
+const MAX_DEPTH = 64;
+class TreeWalker {
+    file;
+    aliasesLeft = parse/* MAX_ALIAS_COUNT */.w4;
+    errors = [];
+    warnedAliases = false;
+    warnedDepth = false;
+    constructor(file) {
+        this.file = file;
+    }
+    /** Follows an alias within the budget; undefined when over it or unresolvable. */
+    resolve(node) {
+        if (!(0,dist/* isAlias */.Vj)(node))
+            return (node ?? undefined);
+        if (this.aliasesLeft-- <= 0) {
+            if (!this.warnedAliases) {
+                this.warnedAliases = true;
+                const at = node.range ? (0,parse/* positionOf */.df)(this.file, node.range[0]) : { file: this.file.path, line: 1, column: 1 };
+                this.errors.push({ ...at, message: `more than ${parse/* MAX_ALIAS_COUNT */.w4} YAML aliases to follow (an alias bomb?); the rest are skipped` });
+            }
+            return undefined;
+        }
+        const target = this.file.doc ? node.resolve(this.file.doc) : undefined;
+        return (target ?? undefined);
+    }
+    /** The value under `key` in a mapping (aliases resolved). */
+    get(map, key) {
+        const m = this.resolve(map);
+        if (!(0,dist/* isMap */.jh)(m))
+            return undefined;
+        for (const pair of m.items) {
+            const k = this.resolve(pair.key);
+            if ((0,dist/* isScalar */.jn)(k) && String(k.value) === key)
+                return this.resolve(pair.value);
+        }
+        return undefined;
+    }
+    /** The entries of a mapping as [key, keyNode, value]. */
+    entries(map) {
+        const m = this.resolve(map);
+        if (!(0,dist/* isMap */.jh)(m))
+            return [];
+        const out = [];
+        for (const pair of m.items) {
+            if (!(0,dist/* isPair */.tO)(pair))
+                continue;
+            const k = this.resolve(pair.key);
+            if ((0,dist/* isScalar */.jn)(k))
+                out.push([String(k.value), k, this.resolve(pair.value)]);
+        }
+        return out;
+    }
+    /** The items of a sequence (aliases resolved). */
+    items(seq) {
+        const s = this.resolve(seq);
+        if (!(0,dist/* isSeq */.oP)(s))
+            return [];
+        return s.items.map((i) => this.resolve(i));
+    }
+    /** A scalar's value as a string, or undefined for non-scalars. */
+    str(node) {
+        const n = this.resolve(node);
+        if (!(0,dist/* isScalar */.jn)(n) || n.value === null || n.value === undefined)
+            return undefined;
+        return String(n.value);
+    }
+    /** Every scalar below `node` (values only, not keys), depth-first, in document order. */
+    scalars(node, path = []) {
+        const out = [];
+        const visit = (n, p) => {
+            if (p.length > MAX_DEPTH) {
+                if (!this.warnedDepth) {
+                    this.warnedDepth = true;
+                    this.errors.push({ file: this.file.path, line: 1, column: 1, message: `nesting deeper than ${MAX_DEPTH} levels is not linted` });
+                }
+                return;
+            }
+            const r = this.resolve(n);
+            if (!r)
+                return;
+            if ((0,dist/* isScalar */.jn)(r)) {
+                if (r.range && r.value !== null && r.value !== undefined) {
+                    out.push({ path: p, node: r, value: String(r.value), start: r.range[0], end: r.range[1] });
+                }
+            }
+            else if ((0,dist/* isMap */.jh)(r)) {
+                for (const [k, , v] of this.entries(r))
+                    visit(v, [...p, k]);
+            }
+            else if ((0,dist/* isSeq */.oP)(r)) {
+                r.items.forEach((item, i) => visit(item, [...p, i]));
+            }
+        };
+        visit(node, path);
+        return out;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/knowledge/action-effects.ts
+const ACTION_EVENTS = {
+    'peter-evans/create-pull-request': ['pull_request', 'push'],
+    'stefanzweifel/git-auto-commit-action': ['push'],
+    'EndBug/add-and-commit': ['push'],
+    'ad-m/github-push-action': ['push'],
+    'changesets/action': ['pull_request', 'push', 'release'],
+    'googleapis/release-please-action': ['pull_request', 'release', 'push', 'create'],
+    'softprops/action-gh-release': ['release', 'push', 'create'],
+    'ncipollo/release-action': ['release', 'push', 'create'],
+    'actions/create-release': ['release', 'push', 'create'],
+    'cycjimmy/semantic-release-action': ['release', 'push', 'create'],
+    'mathieudutour/github-tag-action': ['push', 'create'],
+    'anothrNick/github-tag-action': ['push', 'create'],
+    'TriPSs/conventional-changelog-action': ['push', 'create'],
+    'renovatebot/github-action': ['pull_request', 'push'],
+    'repo-sync/pull-request': ['pull_request'],
+    'peter-evans/repository-dispatch': ['repository_dispatch'],
+    'peter-evans/slash-command-dispatch': ['repository_dispatch'],
+    'peter-evans/enable-pull-request-automerge': ['push'],
+    'pascalgn/automerge-action': ['push'],
+    'fastify/github-action-merge-dependabot': ['push'],
+    'hmarr/auto-approve-action': ['pull_request_review'],
+    'JamesIves/github-pages-deploy-action': ['push'],
+    'peaceiris/actions-gh-pages': ['push'],
+    'release-drafter/release-drafter': ['release'],
+    'peter-evans/create-or-update-comment': ['issue_comment'],
+    'peter-evans/create-issue-from-file': ['issues'],
+    'JasonEtco/create-an-issue': ['issues'],
+    'actions-ecosystem/action-add-labels': ['pull_request', 'issues'],
+    'actions-ecosystem/action-create-comment': ['issue_comment'],
+    'mshick/add-pr-comment': ['issue_comment'],
+    'thollander/actions-comment-pull-request': ['issue_comment'],
+    'marocchino/sticky-pull-request-comment': ['issue_comment'],
+    'korthout/backport-action': ['pull_request', 'push'],
+    'dawidd6/action-homebrew-bump-formula': ['pull_request', 'push'],
+    'BetaHuhn/repo-file-sync-action': ['pull_request', 'push'],
+};
+/** Inputs through which actions name the repository they act on. */
+const REPOSITORY_INPUTS = [
+    'repository', 'repo', 'target-repository', 'target_repository', 'target-repo', 'target_repo', 'external-repository',
+    'external_repository', 'destination-repository', 'destination_repository', 'destination-repo', 'destination_repo',
+    'publish-repository', 'publish_repository', 'external_repository', 'remote-repository', 'repo-name', 'github-repository',
+];
+
+;// CONCATENATED MODULE: ./src/knowledge/generated/octokit-routes.ts
+// GENERATED by scripts/generate-knowledge.mjs — do not edit. octokit REST method -> route.
+// Facts from: @octokit/plugin-rest-endpoint-methods@17.0.0 (MIT), dist-src/generated/endpoints.js
+/* eslint-disable */
+const OCTOKIT_ROUTES = {
+    "actions.addCustomLabelsToSelfHostedRunnerForOrg": "POST /orgs/{org}/actions/runners/{runner_id}/labels",
+    "actions.addCustomLabelsToSelfHostedRunnerForRepo": "POST /repos/{owner}/{repo}/actions/runners/{runner_id}/labels",
+    "actions.addRepoAccessToSelfHostedRunnerGroupInOrg": "PUT /orgs/{org}/actions/runner-groups/{runner_group_id}/repositories/{repository_id}",
+    "actions.addSelectedRepoToOrgSecret": "PUT /orgs/{org}/actions/secrets/{secret_name}/repositories/{repository_id}",
+    "actions.addSelectedRepoToOrgVariable": "PUT /orgs/{org}/actions/variables/{name}/repositories/{repository_id}",
+    "actions.approveWorkflowRun": "POST /repos/{owner}/{repo}/actions/runs/{run_id}/approve",
+    "actions.cancelWorkflowRun": "POST /repos/{owner}/{repo}/actions/runs/{run_id}/cancel",
+    "actions.createEnvironmentVariable": "POST /repos/{owner}/{repo}/environments/{environment_name}/variables",
+    "actions.createHostedRunnerForOrg": "POST /orgs/{org}/actions/hosted-runners",
+    "actions.createOrUpdateEnvironmentSecret": "PUT /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}",
+    "actions.createOrUpdateOrgSecret": "PUT /orgs/{org}/actions/secrets/{secret_name}",
+    "actions.createOrUpdateRepoSecret": "PUT /repos/{owner}/{repo}/actions/secrets/{secret_name}",
+    "actions.createOrgVariable": "POST /orgs/{org}/actions/variables",
+    "actions.createRegistrationTokenForOrg": "POST /orgs/{org}/actions/runners/registration-token",
+    "actions.createRegistrationTokenForRepo": "POST /repos/{owner}/{repo}/actions/runners/registration-token",
+    "actions.createRemoveTokenForOrg": "POST /orgs/{org}/actions/runners/remove-token",
+    "actions.createRemoveTokenForRepo": "POST /repos/{owner}/{repo}/actions/runners/remove-token",
+    "actions.createRepoVariable": "POST /repos/{owner}/{repo}/actions/variables",
+    "actions.createWorkflowDispatch": "POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches",
+    "actions.deleteActionsCacheById": "DELETE /repos/{owner}/{repo}/actions/caches/{cache_id}",
+    "actions.deleteActionsCacheByKey": "DELETE /repos/{owner}/{repo}/actions/caches{?key,ref}",
+    "actions.deleteArtifact": "DELETE /repos/{owner}/{repo}/actions/artifacts/{artifact_id}",
+    "actions.deleteCustomImageFromOrg": "DELETE /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}",
+    "actions.deleteCustomImageVersionFromOrg": "DELETE /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions/{version}",
+    "actions.deleteEnvironmentSecret": "DELETE /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}",
+    "actions.deleteEnvironmentVariable": "DELETE /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}",
+    "actions.deleteHostedRunnerForOrg": "DELETE /orgs/{org}/actions/hosted-runners/{hosted_runner_id}",
+    "actions.deleteOrgSecret": "DELETE /orgs/{org}/actions/secrets/{secret_name}",
+    "actions.deleteOrgVariable": "DELETE /orgs/{org}/actions/variables/{name}",
+    "actions.deleteRepoSecret": "DELETE /repos/{owner}/{repo}/actions/secrets/{secret_name}",
+    "actions.deleteRepoVariable": "DELETE /repos/{owner}/{repo}/actions/variables/{name}",
+    "actions.deleteSelfHostedRunnerFromOrg": "DELETE /orgs/{org}/actions/runners/{runner_id}",
+    "actions.deleteSelfHostedRunnerFromRepo": "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}",
+    "actions.deleteWorkflowRun": "DELETE /repos/{owner}/{repo}/actions/runs/{run_id}",
+    "actions.deleteWorkflowRunLogs": "DELETE /repos/{owner}/{repo}/actions/runs/{run_id}/logs",
+    "actions.disableSelectedRepositoryGithubActionsOrganization": "DELETE /orgs/{org}/actions/permissions/repositories/{repository_id}",
+    "actions.disableWorkflow": "PUT /repos/{owner}/{repo}/actions/workflows/{workflow_id}/disable",
+    "actions.downloadArtifact": "GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}",
+    "actions.downloadJobLogsForWorkflowRun": "GET /repos/{owner}/{repo}/actions/jobs/{job_id}/logs",
+    "actions.downloadWorkflowRunAttemptLogs": "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/logs",
+    "actions.downloadWorkflowRunLogs": "GET /repos/{owner}/{repo}/actions/runs/{run_id}/logs",
+    "actions.enableSelectedRepositoryGithubActionsOrganization": "PUT /orgs/{org}/actions/permissions/repositories/{repository_id}",
+    "actions.enableWorkflow": "PUT /repos/{owner}/{repo}/actions/workflows/{workflow_id}/enable",
+    "actions.forceCancelWorkflowRun": "POST /repos/{owner}/{repo}/actions/runs/{run_id}/force-cancel",
+    "actions.generateRunnerJitconfigForOrg": "POST /orgs/{org}/actions/runners/generate-jitconfig",
+    "actions.generateRunnerJitconfigForRepo": "POST /repos/{owner}/{repo}/actions/runners/generate-jitconfig",
+    "actions.getActionsCacheList": "GET /repos/{owner}/{repo}/actions/caches",
+    "actions.getActionsCacheUsage": "GET /repos/{owner}/{repo}/actions/cache/usage",
+    "actions.getActionsCacheUsageByRepoForOrg": "GET /orgs/{org}/actions/cache/usage-by-repository",
+    "actions.getActionsCacheUsageForOrg": "GET /orgs/{org}/actions/cache/usage",
+    "actions.getAllowedActionsOrganization": "GET /orgs/{org}/actions/permissions/selected-actions",
+    "actions.getAllowedActionsRepository": "GET /repos/{owner}/{repo}/actions/permissions/selected-actions",
+    "actions.getArtifact": "GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}",
+    "actions.getCustomImageForOrg": "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}",
+    "actions.getCustomImageVersionForOrg": "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions/{version}",
+    "actions.getCustomOidcSubClaimForRepo": "GET /repos/{owner}/{repo}/actions/oidc/customization/sub",
+    "actions.getEnvironmentPublicKey": "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets/public-key",
+    "actions.getEnvironmentSecret": "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}",
+    "actions.getEnvironmentVariable": "GET /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}",
+    "actions.getGithubActionsDefaultWorkflowPermissionsOrganization": "GET /orgs/{org}/actions/permissions/workflow",
+    "actions.getGithubActionsDefaultWorkflowPermissionsRepository": "GET /repos/{owner}/{repo}/actions/permissions/workflow",
+    "actions.getGithubActionsPermissionsOrganization": "GET /orgs/{org}/actions/permissions",
+    "actions.getGithubActionsPermissionsRepository": "GET /repos/{owner}/{repo}/actions/permissions",
+    "actions.getHostedRunnerForOrg": "GET /orgs/{org}/actions/hosted-runners/{hosted_runner_id}",
+    "actions.getHostedRunnersGithubOwnedImagesForOrg": "GET /orgs/{org}/actions/hosted-runners/images/github-owned",
+    "actions.getHostedRunnersLimitsForOrg": "GET /orgs/{org}/actions/hosted-runners/limits",
+    "actions.getHostedRunnersMachineSpecsForOrg": "GET /orgs/{org}/actions/hosted-runners/machine-sizes",
+    "actions.getHostedRunnersPartnerImagesForOrg": "GET /orgs/{org}/actions/hosted-runners/images/partner",
+    "actions.getHostedRunnersPlatformsForOrg": "GET /orgs/{org}/actions/hosted-runners/platforms",
+    "actions.getJobForWorkflowRun": "GET /repos/{owner}/{repo}/actions/jobs/{job_id}",
+    "actions.getOrgPublicKey": "GET /orgs/{org}/actions/secrets/public-key",
+    "actions.getOrgSecret": "GET /orgs/{org}/actions/secrets/{secret_name}",
+    "actions.getOrgVariable": "GET /orgs/{org}/actions/variables/{name}",
+    "actions.getPendingDeploymentsForRun": "GET /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments",
+    "actions.getRepoPermissions": "GET /repos/{owner}/{repo}/actions/permissions",
+    "actions.getRepoPublicKey": "GET /repos/{owner}/{repo}/actions/secrets/public-key",
+    "actions.getRepoSecret": "GET /repos/{owner}/{repo}/actions/secrets/{secret_name}",
+    "actions.getRepoVariable": "GET /repos/{owner}/{repo}/actions/variables/{name}",
+    "actions.getReviewsForRun": "GET /repos/{owner}/{repo}/actions/runs/{run_id}/approvals",
+    "actions.getSelfHostedRunnerForOrg": "GET /orgs/{org}/actions/runners/{runner_id}",
+    "actions.getSelfHostedRunnerForRepo": "GET /repos/{owner}/{repo}/actions/runners/{runner_id}",
+    "actions.getWorkflow": "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}",
+    "actions.getWorkflowAccessToRepository": "GET /repos/{owner}/{repo}/actions/permissions/access",
+    "actions.getWorkflowRun": "GET /repos/{owner}/{repo}/actions/runs/{run_id}",
+    "actions.getWorkflowRunAttempt": "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}",
+    "actions.getWorkflowRunUsage": "GET /repos/{owner}/{repo}/actions/runs/{run_id}/timing",
+    "actions.getWorkflowUsage": "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/timing",
+    "actions.listArtifactsForRepo": "GET /repos/{owner}/{repo}/actions/artifacts",
+    "actions.listCustomImageVersionsForOrg": "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions",
+    "actions.listCustomImagesForOrg": "GET /orgs/{org}/actions/hosted-runners/images/custom",
+    "actions.listEnvironmentSecrets": "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets",
+    "actions.listEnvironmentVariables": "GET /repos/{owner}/{repo}/environments/{environment_name}/variables",
+    "actions.listGithubHostedRunnersInGroupForOrg": "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/hosted-runners",
+    "actions.listHostedRunnersForOrg": "GET /orgs/{org}/actions/hosted-runners",
+    "actions.listJobsForWorkflowRun": "GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs",
+    "actions.listJobsForWorkflowRunAttempt": "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/jobs",
+    "actions.listLabelsForSelfHostedRunnerForOrg": "GET /orgs/{org}/actions/runners/{runner_id}/labels",
+    "actions.listLabelsForSelfHostedRunnerForRepo": "GET /repos/{owner}/{repo}/actions/runners/{runner_id}/labels",
+    "actions.listOrgSecrets": "GET /orgs/{org}/actions/secrets",
+    "actions.listOrgVariables": "GET /orgs/{org}/actions/variables",
+    "actions.listRepoOrganizationSecrets": "GET /repos/{owner}/{repo}/actions/organization-secrets",
+    "actions.listRepoOrganizationVariables": "GET /repos/{owner}/{repo}/actions/organization-variables",
+    "actions.listRepoSecrets": "GET /repos/{owner}/{repo}/actions/secrets",
+    "actions.listRepoVariables": "GET /repos/{owner}/{repo}/actions/variables",
+    "actions.listRepoWorkflows": "GET /repos/{owner}/{repo}/actions/workflows",
+    "actions.listRunnerApplicationsForOrg": "GET /orgs/{org}/actions/runners/downloads",
+    "actions.listRunnerApplicationsForRepo": "GET /repos/{owner}/{repo}/actions/runners/downloads",
+    "actions.listSelectedReposForOrgSecret": "GET /orgs/{org}/actions/secrets/{secret_name}/repositories",
+    "actions.listSelectedReposForOrgVariable": "GET /orgs/{org}/actions/variables/{name}/repositories",
+    "actions.listSelectedRepositoriesEnabledGithubActionsOrganization": "GET /orgs/{org}/actions/permissions/repositories",
+    "actions.listSelfHostedRunnersForOrg": "GET /orgs/{org}/actions/runners",
+    "actions.listSelfHostedRunnersForRepo": "GET /repos/{owner}/{repo}/actions/runners",
+    "actions.listWorkflowRunArtifacts": "GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts",
+    "actions.listWorkflowRuns": "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs",
+    "actions.listWorkflowRunsForRepo": "GET /repos/{owner}/{repo}/actions/runs",
+    "actions.reRunJobForWorkflowRun": "POST /repos/{owner}/{repo}/actions/jobs/{job_id}/rerun",
+    "actions.reRunWorkflow": "POST /repos/{owner}/{repo}/actions/runs/{run_id}/rerun",
+    "actions.reRunWorkflowFailedJobs": "POST /repos/{owner}/{repo}/actions/runs/{run_id}/rerun-failed-jobs",
+    "actions.removeAllCustomLabelsFromSelfHostedRunnerForOrg": "DELETE /orgs/{org}/actions/runners/{runner_id}/labels",
+    "actions.removeAllCustomLabelsFromSelfHostedRunnerForRepo": "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}/labels",
+    "actions.removeCustomLabelFromSelfHostedRunnerForOrg": "DELETE /orgs/{org}/actions/runners/{runner_id}/labels/{name}",
+    "actions.removeCustomLabelFromSelfHostedRunnerForRepo": "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}/labels/{name}",
+    "actions.removeSelectedRepoFromOrgSecret": "DELETE /orgs/{org}/actions/secrets/{secret_name}/repositories/{repository_id}",
+    "actions.removeSelectedRepoFromOrgVariable": "DELETE /orgs/{org}/actions/variables/{name}/repositories/{repository_id}",
+    "actions.reviewCustomGatesForRun": "POST /repos/{owner}/{repo}/actions/runs/{run_id}/deployment_protection_rule",
+    "actions.reviewPendingDeploymentsForRun": "POST /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments",
+    "actions.setAllowedActionsOrganization": "PUT /orgs/{org}/actions/permissions/selected-actions",
+    "actions.setAllowedActionsRepository": "PUT /repos/{owner}/{repo}/actions/permissions/selected-actions",
+    "actions.setCustomLabelsForSelfHostedRunnerForOrg": "PUT /orgs/{org}/actions/runners/{runner_id}/labels",
+    "actions.setCustomLabelsForSelfHostedRunnerForRepo": "PUT /repos/{owner}/{repo}/actions/runners/{runner_id}/labels",
+    "actions.setCustomOidcSubClaimForRepo": "PUT /repos/{owner}/{repo}/actions/oidc/customization/sub",
+    "actions.setGithubActionsDefaultWorkflowPermissionsOrganization": "PUT /orgs/{org}/actions/permissions/workflow",
+    "actions.setGithubActionsDefaultWorkflowPermissionsRepository": "PUT /repos/{owner}/{repo}/actions/permissions/workflow",
+    "actions.setGithubActionsPermissionsOrganization": "PUT /orgs/{org}/actions/permissions",
+    "actions.setGithubActionsPermissionsRepository": "PUT /repos/{owner}/{repo}/actions/permissions",
+    "actions.setSelectedReposForOrgSecret": "PUT /orgs/{org}/actions/secrets/{secret_name}/repositories",
+    "actions.setSelectedReposForOrgVariable": "PUT /orgs/{org}/actions/variables/{name}/repositories",
+    "actions.setSelectedRepositoriesEnabledGithubActionsOrganization": "PUT /orgs/{org}/actions/permissions/repositories",
+    "actions.setWorkflowAccessToRepository": "PUT /repos/{owner}/{repo}/actions/permissions/access",
+    "actions.updateEnvironmentVariable": "PATCH /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}",
+    "actions.updateHostedRunnerForOrg": "PATCH /orgs/{org}/actions/hosted-runners/{hosted_runner_id}",
+    "actions.updateOrgVariable": "PATCH /orgs/{org}/actions/variables/{name}",
+    "actions.updateRepoVariable": "PATCH /repos/{owner}/{repo}/actions/variables/{name}",
+    "activity.checkRepoIsStarredByAuthenticatedUser": "GET /user/starred/{owner}/{repo}",
+    "activity.deleteRepoSubscription": "DELETE /repos/{owner}/{repo}/subscription",
+    "activity.deleteThreadSubscription": "DELETE /notifications/threads/{thread_id}/subscription",
+    "activity.getFeeds": "GET /feeds",
+    "activity.getRepoSubscription": "GET /repos/{owner}/{repo}/subscription",
+    "activity.getThread": "GET /notifications/threads/{thread_id}",
+    "activity.getThreadSubscriptionForAuthenticatedUser": "GET /notifications/threads/{thread_id}/subscription",
+    "activity.listEventsForAuthenticatedUser": "GET /users/{username}/events",
+    "activity.listNotificationsForAuthenticatedUser": "GET /notifications",
+    "activity.listOrgEventsForAuthenticatedUser": "GET /users/{username}/events/orgs/{org}",
+    "activity.listPublicEvents": "GET /events",
+    "activity.listPublicEventsForRepoNetwork": "GET /networks/{owner}/{repo}/events",
+    "activity.listPublicEventsForUser": "GET /users/{username}/events/public",
+    "activity.listPublicOrgEvents": "GET /orgs/{org}/events",
+    "activity.listReceivedEventsForUser": "GET /users/{username}/received_events",
+    "activity.listReceivedPublicEventsForUser": "GET /users/{username}/received_events/public",
+    "activity.listRepoEvents": "GET /repos/{owner}/{repo}/events",
+    "activity.listRepoNotificationsForAuthenticatedUser": "GET /repos/{owner}/{repo}/notifications",
+    "activity.listReposStarredByAuthenticatedUser": "GET /user/starred",
+    "activity.listReposStarredByUser": "GET /users/{username}/starred",
+    "activity.listReposWatchedByUser": "GET /users/{username}/subscriptions",
+    "activity.listStargazersForRepo": "GET /repos/{owner}/{repo}/stargazers",
+    "activity.listWatchedReposForAuthenticatedUser": "GET /user/subscriptions",
+    "activity.listWatchersForRepo": "GET /repos/{owner}/{repo}/subscribers",
+    "activity.markNotificationsAsRead": "PUT /notifications",
+    "activity.markRepoNotificationsAsRead": "PUT /repos/{owner}/{repo}/notifications",
+    "activity.markThreadAsDone": "DELETE /notifications/threads/{thread_id}",
+    "activity.markThreadAsRead": "PATCH /notifications/threads/{thread_id}",
+    "activity.setRepoSubscription": "PUT /repos/{owner}/{repo}/subscription",
+    "activity.setThreadSubscription": "PUT /notifications/threads/{thread_id}/subscription",
+    "activity.starRepoForAuthenticatedUser": "PUT /user/starred/{owner}/{repo}",
+    "activity.unstarRepoForAuthenticatedUser": "DELETE /user/starred/{owner}/{repo}",
+    "apps.addRepoToInstallation": "PUT /user/installations/{installation_id}/repositories/{repository_id}",
+    "apps.addRepoToInstallationForAuthenticatedUser": "PUT /user/installations/{installation_id}/repositories/{repository_id}",
+    "apps.checkToken": "POST /applications/{client_id}/token",
+    "apps.createFromManifest": "POST /app-manifests/{code}/conversions",
+    "apps.createInstallationAccessToken": "POST /app/installations/{installation_id}/access_tokens",
+    "apps.deleteAuthorization": "DELETE /applications/{client_id}/grant",
+    "apps.deleteInstallation": "DELETE /app/installations/{installation_id}",
+    "apps.deleteToken": "DELETE /applications/{client_id}/token",
+    "apps.getAuthenticated": "GET /app",
+    "apps.getBySlug": "GET /apps/{app_slug}",
+    "apps.getInstallation": "GET /app/installations/{installation_id}",
+    "apps.getOrgInstallation": "GET /orgs/{org}/installation",
+    "apps.getRepoInstallation": "GET /repos/{owner}/{repo}/installation",
+    "apps.getSubscriptionPlanForAccount": "GET /marketplace_listing/accounts/{account_id}",
+    "apps.getSubscriptionPlanForAccountStubbed": "GET /marketplace_listing/stubbed/accounts/{account_id}",
+    "apps.getUserInstallation": "GET /users/{username}/installation",
+    "apps.getWebhookConfigForApp": "GET /app/hook/config",
+    "apps.getWebhookDelivery": "GET /app/hook/deliveries/{delivery_id}",
+    "apps.listAccountsForPlan": "GET /marketplace_listing/plans/{plan_id}/accounts",
+    "apps.listAccountsForPlanStubbed": "GET /marketplace_listing/stubbed/plans/{plan_id}/accounts",
+    "apps.listInstallationReposForAuthenticatedUser": "GET /user/installations/{installation_id}/repositories",
+    "apps.listInstallationRequestsForAuthenticatedApp": "GET /app/installation-requests",
+    "apps.listInstallations": "GET /app/installations",
+    "apps.listInstallationsForAuthenticatedUser": "GET /user/installations",
+    "apps.listPlans": "GET /marketplace_listing/plans",
+    "apps.listPlansStubbed": "GET /marketplace_listing/stubbed/plans",
+    "apps.listReposAccessibleToInstallation": "GET /installation/repositories",
+    "apps.listSubscriptionsForAuthenticatedUser": "GET /user/marketplace_purchases",
+    "apps.listSubscriptionsForAuthenticatedUserStubbed": "GET /user/marketplace_purchases/stubbed",
+    "apps.listWebhookDeliveries": "GET /app/hook/deliveries",
+    "apps.redeliverWebhookDelivery": "POST /app/hook/deliveries/{delivery_id}/attempts",
+    "apps.removeRepoFromInstallation": "DELETE /user/installations/{installation_id}/repositories/{repository_id}",
+    "apps.removeRepoFromInstallationForAuthenticatedUser": "DELETE /user/installations/{installation_id}/repositories/{repository_id}",
+    "apps.resetToken": "PATCH /applications/{client_id}/token",
+    "apps.revokeInstallationAccessToken": "DELETE /installation/token",
+    "apps.scopeToken": "POST /applications/{client_id}/token/scoped",
+    "apps.suspendInstallation": "PUT /app/installations/{installation_id}/suspended",
+    "apps.unsuspendInstallation": "DELETE /app/installations/{installation_id}/suspended",
+    "apps.updateWebhookConfigForApp": "PATCH /app/hook/config",
+    "billing.getGithubActionsBillingOrg": "GET /orgs/{org}/settings/billing/actions",
+    "billing.getGithubActionsBillingUser": "GET /users/{username}/settings/billing/actions",
+    "billing.getGithubBillingPremiumRequestUsageReportOrg": "GET /organizations/{org}/settings/billing/premium_request/usage",
+    "billing.getGithubBillingPremiumRequestUsageReportUser": "GET /users/{username}/settings/billing/premium_request/usage",
+    "billing.getGithubBillingUsageReportOrg": "GET /organizations/{org}/settings/billing/usage",
+    "billing.getGithubBillingUsageReportUser": "GET /users/{username}/settings/billing/usage",
+    "billing.getGithubPackagesBillingOrg": "GET /orgs/{org}/settings/billing/packages",
+    "billing.getGithubPackagesBillingUser": "GET /users/{username}/settings/billing/packages",
+    "billing.getSharedStorageBillingOrg": "GET /orgs/{org}/settings/billing/shared-storage",
+    "billing.getSharedStorageBillingUser": "GET /users/{username}/settings/billing/shared-storage",
+    "campaigns.createCampaign": "POST /orgs/{org}/campaigns",
+    "campaigns.deleteCampaign": "DELETE /orgs/{org}/campaigns/{campaign_number}",
+    "campaigns.getCampaignSummary": "GET /orgs/{org}/campaigns/{campaign_number}",
+    "campaigns.listOrgCampaigns": "GET /orgs/{org}/campaigns",
+    "campaigns.updateCampaign": "PATCH /orgs/{org}/campaigns/{campaign_number}",
+    "checks.create": "POST /repos/{owner}/{repo}/check-runs",
+    "checks.createSuite": "POST /repos/{owner}/{repo}/check-suites",
+    "checks.get": "GET /repos/{owner}/{repo}/check-runs/{check_run_id}",
+    "checks.getSuite": "GET /repos/{owner}/{repo}/check-suites/{check_suite_id}",
+    "checks.listAnnotations": "GET /repos/{owner}/{repo}/check-runs/{check_run_id}/annotations",
+    "checks.listForRef": "GET /repos/{owner}/{repo}/commits/{ref}/check-runs",
+    "checks.listForSuite": "GET /repos/{owner}/{repo}/check-suites/{check_suite_id}/check-runs",
+    "checks.listSuitesForRef": "GET /repos/{owner}/{repo}/commits/{ref}/check-suites",
+    "checks.rerequestRun": "POST /repos/{owner}/{repo}/check-runs/{check_run_id}/rerequest",
+    "checks.rerequestSuite": "POST /repos/{owner}/{repo}/check-suites/{check_suite_id}/rerequest",
+    "checks.setSuitesPreferences": "PATCH /repos/{owner}/{repo}/check-suites/preferences",
+    "checks.update": "PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}",
+    "codeScanning.commitAutofix": "POST /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix/commits",
+    "codeScanning.createAutofix": "POST /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix",
+    "codeScanning.createVariantAnalysis": "POST /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses",
+    "codeScanning.deleteAnalysis": "DELETE /repos/{owner}/{repo}/code-scanning/analyses/{analysis_id}{?confirm_delete}",
+    "codeScanning.deleteCodeqlDatabase": "DELETE /repos/{owner}/{repo}/code-scanning/codeql/databases/{language}",
+    "codeScanning.getAlert": "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}",
+    "codeScanning.getAnalysis": "GET /repos/{owner}/{repo}/code-scanning/analyses/{analysis_id}",
+    "codeScanning.getAutofix": "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix",
+    "codeScanning.getCodeqlDatabase": "GET /repos/{owner}/{repo}/code-scanning/codeql/databases/{language}",
+    "codeScanning.getDefaultSetup": "GET /repos/{owner}/{repo}/code-scanning/default-setup",
+    "codeScanning.getSarif": "GET /repos/{owner}/{repo}/code-scanning/sarifs/{sarif_id}",
+    "codeScanning.getVariantAnalysis": "GET /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses/{codeql_variant_analysis_id}",
+    "codeScanning.getVariantAnalysisRepoTask": "GET /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses/{codeql_variant_analysis_id}/repos/{repo_owner}/{repo_name}",
+    "codeScanning.listAlertInstances": "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/instances",
+    "codeScanning.listAlertsForOrg": "GET /orgs/{org}/code-scanning/alerts",
+    "codeScanning.listAlertsForRepo": "GET /repos/{owner}/{repo}/code-scanning/alerts",
+    "codeScanning.listAlertsInstances": "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/instances",
+    "codeScanning.listCodeqlDatabases": "GET /repos/{owner}/{repo}/code-scanning/codeql/databases",
+    "codeScanning.listRecentAnalyses": "GET /repos/{owner}/{repo}/code-scanning/analyses",
+    "codeScanning.updateAlert": "PATCH /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}",
+    "codeScanning.updateDefaultSetup": "PATCH /repos/{owner}/{repo}/code-scanning/default-setup",
+    "codeScanning.uploadSarif": "POST /repos/{owner}/{repo}/code-scanning/sarifs",
+    "codeSecurity.attachConfiguration": "POST /orgs/{org}/code-security/configurations/{configuration_id}/attach",
+    "codeSecurity.attachEnterpriseConfiguration": "POST /enterprises/{enterprise}/code-security/configurations/{configuration_id}/attach",
+    "codeSecurity.createConfiguration": "POST /orgs/{org}/code-security/configurations",
+    "codeSecurity.createConfigurationForEnterprise": "POST /enterprises/{enterprise}/code-security/configurations",
+    "codeSecurity.deleteConfiguration": "DELETE /orgs/{org}/code-security/configurations/{configuration_id}",
+    "codeSecurity.deleteConfigurationForEnterprise": "DELETE /enterprises/{enterprise}/code-security/configurations/{configuration_id}",
+    "codeSecurity.detachConfiguration": "DELETE /orgs/{org}/code-security/configurations/detach",
+    "codeSecurity.getConfiguration": "GET /orgs/{org}/code-security/configurations/{configuration_id}",
+    "codeSecurity.getConfigurationForRepository": "GET /repos/{owner}/{repo}/code-security-configuration",
+    "codeSecurity.getConfigurationsForEnterprise": "GET /enterprises/{enterprise}/code-security/configurations",
+    "codeSecurity.getConfigurationsForOrg": "GET /orgs/{org}/code-security/configurations",
+    "codeSecurity.getDefaultConfigurations": "GET /orgs/{org}/code-security/configurations/defaults",
+    "codeSecurity.getDefaultConfigurationsForEnterprise": "GET /enterprises/{enterprise}/code-security/configurations/defaults",
+    "codeSecurity.getRepositoriesForConfiguration": "GET /orgs/{org}/code-security/configurations/{configuration_id}/repositories",
+    "codeSecurity.getRepositoriesForEnterpriseConfiguration": "GET /enterprises/{enterprise}/code-security/configurations/{configuration_id}/repositories",
+    "codeSecurity.getSingleConfigurationForEnterprise": "GET /enterprises/{enterprise}/code-security/configurations/{configuration_id}",
+    "codeSecurity.setConfigurationAsDefault": "PUT /orgs/{org}/code-security/configurations/{configuration_id}/defaults",
+    "codeSecurity.setConfigurationAsDefaultForEnterprise": "PUT /enterprises/{enterprise}/code-security/configurations/{configuration_id}/defaults",
+    "codeSecurity.updateConfiguration": "PATCH /orgs/{org}/code-security/configurations/{configuration_id}",
+    "codeSecurity.updateEnterpriseConfiguration": "PATCH /enterprises/{enterprise}/code-security/configurations/{configuration_id}",
+    "codesOfConduct.getAllCodesOfConduct": "GET /codes_of_conduct",
+    "codesOfConduct.getConductCode": "GET /codes_of_conduct/{key}",
+    "codespaces.addRepositoryForSecretForAuthenticatedUser": "PUT /user/codespaces/secrets/{secret_name}/repositories/{repository_id}",
+    "codespaces.addSelectedRepoToOrgSecret": "PUT /orgs/{org}/codespaces/secrets/{secret_name}/repositories/{repository_id}",
+    "codespaces.checkPermissionsForDevcontainer": "GET /repos/{owner}/{repo}/codespaces/permissions_check",
+    "codespaces.codespaceMachinesForAuthenticatedUser": "GET /user/codespaces/{codespace_name}/machines",
+    "codespaces.createForAuthenticatedUser": "POST /user/codespaces",
+    "codespaces.createOrUpdateOrgSecret": "PUT /orgs/{org}/codespaces/secrets/{secret_name}",
+    "codespaces.createOrUpdateRepoSecret": "PUT /repos/{owner}/{repo}/codespaces/secrets/{secret_name}",
+    "codespaces.createOrUpdateSecretForAuthenticatedUser": "PUT /user/codespaces/secrets/{secret_name}",
+    "codespaces.createWithPrForAuthenticatedUser": "POST /repos/{owner}/{repo}/pulls/{pull_number}/codespaces",
+    "codespaces.createWithRepoForAuthenticatedUser": "POST /repos/{owner}/{repo}/codespaces",
+    "codespaces.deleteForAuthenticatedUser": "DELETE /user/codespaces/{codespace_name}",
+    "codespaces.deleteFromOrganization": "DELETE /orgs/{org}/members/{username}/codespaces/{codespace_name}",
+    "codespaces.deleteOrgSecret": "DELETE /orgs/{org}/codespaces/secrets/{secret_name}",
+    "codespaces.deleteRepoSecret": "DELETE /repos/{owner}/{repo}/codespaces/secrets/{secret_name}",
+    "codespaces.deleteSecretForAuthenticatedUser": "DELETE /user/codespaces/secrets/{secret_name}",
+    "codespaces.exportForAuthenticatedUser": "POST /user/codespaces/{codespace_name}/exports",
+    "codespaces.getCodespacesForUserInOrg": "GET /orgs/{org}/members/{username}/codespaces",
+    "codespaces.getExportDetailsForAuthenticatedUser": "GET /user/codespaces/{codespace_name}/exports/{export_id}",
+    "codespaces.getForAuthenticatedUser": "GET /user/codespaces/{codespace_name}",
+    "codespaces.getOrgPublicKey": "GET /orgs/{org}/codespaces/secrets/public-key",
+    "codespaces.getOrgSecret": "GET /orgs/{org}/codespaces/secrets/{secret_name}",
+    "codespaces.getPublicKeyForAuthenticatedUser": "GET /user/codespaces/secrets/public-key",
+    "codespaces.getRepoPublicKey": "GET /repos/{owner}/{repo}/codespaces/secrets/public-key",
+    "codespaces.getRepoSecret": "GET /repos/{owner}/{repo}/codespaces/secrets/{secret_name}",
+    "codespaces.getSecretForAuthenticatedUser": "GET /user/codespaces/secrets/{secret_name}",
+    "codespaces.listDevcontainersInRepositoryForAuthenticatedUser": "GET /repos/{owner}/{repo}/codespaces/devcontainers",
+    "codespaces.listForAuthenticatedUser": "GET /user/codespaces",
+    "codespaces.listInOrganization": "GET /orgs/{org}/codespaces",
+    "codespaces.listInRepositoryForAuthenticatedUser": "GET /repos/{owner}/{repo}/codespaces",
+    "codespaces.listOrgSecrets": "GET /orgs/{org}/codespaces/secrets",
+    "codespaces.listRepoSecrets": "GET /repos/{owner}/{repo}/codespaces/secrets",
+    "codespaces.listRepositoriesForSecretForAuthenticatedUser": "GET /user/codespaces/secrets/{secret_name}/repositories",
+    "codespaces.listSecretsForAuthenticatedUser": "GET /user/codespaces/secrets",
+    "codespaces.listSelectedReposForOrgSecret": "GET /orgs/{org}/codespaces/secrets/{secret_name}/repositories",
+    "codespaces.preFlightWithRepoForAuthenticatedUser": "GET /repos/{owner}/{repo}/codespaces/new",
+    "codespaces.publishForAuthenticatedUser": "POST /user/codespaces/{codespace_name}/publish",
+    "codespaces.removeRepositoryForSecretForAuthenticatedUser": "DELETE /user/codespaces/secrets/{secret_name}/repositories/{repository_id}",
+    "codespaces.removeSelectedRepoFromOrgSecret": "DELETE /orgs/{org}/codespaces/secrets/{secret_name}/repositories/{repository_id}",
+    "codespaces.repoMachinesForAuthenticatedUser": "GET /repos/{owner}/{repo}/codespaces/machines",
+    "codespaces.setRepositoriesForSecretForAuthenticatedUser": "PUT /user/codespaces/secrets/{secret_name}/repositories",
+    "codespaces.setSelectedReposForOrgSecret": "PUT /orgs/{org}/codespaces/secrets/{secret_name}/repositories",
+    "codespaces.startForAuthenticatedUser": "POST /user/codespaces/{codespace_name}/start",
+    "codespaces.stopForAuthenticatedUser": "POST /user/codespaces/{codespace_name}/stop",
+    "codespaces.stopInOrganization": "POST /orgs/{org}/members/{username}/codespaces/{codespace_name}/stop",
+    "codespaces.updateForAuthenticatedUser": "PATCH /user/codespaces/{codespace_name}",
+    "copilot.addCopilotSeatsForTeams": "POST /orgs/{org}/copilot/billing/selected_teams",
+    "copilot.addCopilotSeatsForUsers": "POST /orgs/{org}/copilot/billing/selected_users",
+    "copilot.cancelCopilotSeatAssignmentForTeams": "DELETE /orgs/{org}/copilot/billing/selected_teams",
+    "copilot.cancelCopilotSeatAssignmentForUsers": "DELETE /orgs/{org}/copilot/billing/selected_users",
+    "copilot.copilotMetricsForOrganization": "GET /orgs/{org}/copilot/metrics",
+    "copilot.copilotMetricsForTeam": "GET /orgs/{org}/team/{team_slug}/copilot/metrics",
+    "copilot.getCopilotOrganizationDetails": "GET /orgs/{org}/copilot/billing",
+    "copilot.getCopilotSeatDetailsForUser": "GET /orgs/{org}/members/{username}/copilot",
+    "copilot.listCopilotSeats": "GET /orgs/{org}/copilot/billing/seats",
+    "credentials.revoke": "POST /credentials/revoke",
+    "dependabot.addSelectedRepoToOrgSecret": "PUT /orgs/{org}/dependabot/secrets/{secret_name}/repositories/{repository_id}",
+    "dependabot.createOrUpdateOrgSecret": "PUT /orgs/{org}/dependabot/secrets/{secret_name}",
+    "dependabot.createOrUpdateRepoSecret": "PUT /repos/{owner}/{repo}/dependabot/secrets/{secret_name}",
+    "dependabot.deleteOrgSecret": "DELETE /orgs/{org}/dependabot/secrets/{secret_name}",
+    "dependabot.deleteRepoSecret": "DELETE /repos/{owner}/{repo}/dependabot/secrets/{secret_name}",
+    "dependabot.getAlert": "GET /repos/{owner}/{repo}/dependabot/alerts/{alert_number}",
+    "dependabot.getOrgPublicKey": "GET /orgs/{org}/dependabot/secrets/public-key",
+    "dependabot.getOrgSecret": "GET /orgs/{org}/dependabot/secrets/{secret_name}",
+    "dependabot.getRepoPublicKey": "GET /repos/{owner}/{repo}/dependabot/secrets/public-key",
+    "dependabot.getRepoSecret": "GET /repos/{owner}/{repo}/dependabot/secrets/{secret_name}",
+    "dependabot.listAlertsForEnterprise": "GET /enterprises/{enterprise}/dependabot/alerts",
+    "dependabot.listAlertsForOrg": "GET /orgs/{org}/dependabot/alerts",
+    "dependabot.listAlertsForRepo": "GET /repos/{owner}/{repo}/dependabot/alerts",
+    "dependabot.listOrgSecrets": "GET /orgs/{org}/dependabot/secrets",
+    "dependabot.listRepoSecrets": "GET /repos/{owner}/{repo}/dependabot/secrets",
+    "dependabot.listSelectedReposForOrgSecret": "GET /orgs/{org}/dependabot/secrets/{secret_name}/repositories",
+    "dependabot.removeSelectedRepoFromOrgSecret": "DELETE /orgs/{org}/dependabot/secrets/{secret_name}/repositories/{repository_id}",
+    "dependabot.repositoryAccessForOrg": "GET /organizations/{org}/dependabot/repository-access",
+    "dependabot.setRepositoryAccessDefaultLevel": "PUT /organizations/{org}/dependabot/repository-access/default-level",
+    "dependabot.setSelectedReposForOrgSecret": "PUT /orgs/{org}/dependabot/secrets/{secret_name}/repositories",
+    "dependabot.updateAlert": "PATCH /repos/{owner}/{repo}/dependabot/alerts/{alert_number}",
+    "dependabot.updateRepositoryAccessForOrg": "PATCH /organizations/{org}/dependabot/repository-access",
+    "dependencyGraph.createRepositorySnapshot": "POST /repos/{owner}/{repo}/dependency-graph/snapshots",
+    "dependencyGraph.diffRange": "GET /repos/{owner}/{repo}/dependency-graph/compare/{basehead}",
+    "dependencyGraph.exportSbom": "GET /repos/{owner}/{repo}/dependency-graph/sbom",
+    "emojis.get": "GET /emojis",
+    "enterpriseTeamMemberships.add": "PUT /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}",
+    "enterpriseTeamMemberships.bulkAdd": "POST /enterprises/{enterprise}/teams/{enterprise-team}/memberships/add",
+    "enterpriseTeamMemberships.bulkRemove": "POST /enterprises/{enterprise}/teams/{enterprise-team}/memberships/remove",
+    "enterpriseTeamMemberships.get": "GET /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}",
+    "enterpriseTeamMemberships.list": "GET /enterprises/{enterprise}/teams/{enterprise-team}/memberships",
+    "enterpriseTeamMemberships.remove": "DELETE /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}",
+    "enterpriseTeamOrganizations.add": "PUT /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}",
+    "enterpriseTeamOrganizations.bulkAdd": "POST /enterprises/{enterprise}/teams/{enterprise-team}/organizations/add",
+    "enterpriseTeamOrganizations.bulkRemove": "POST /enterprises/{enterprise}/teams/{enterprise-team}/organizations/remove",
+    "enterpriseTeamOrganizations.delete": "DELETE /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}",
+    "enterpriseTeamOrganizations.getAssignment": "GET /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}",
+    "enterpriseTeamOrganizations.getAssignments": "GET /enterprises/{enterprise}/teams/{enterprise-team}/organizations",
+    "enterpriseTeams.create": "POST /enterprises/{enterprise}/teams",
+    "enterpriseTeams.delete": "DELETE /enterprises/{enterprise}/teams/{team_slug}",
+    "enterpriseTeams.get": "GET /enterprises/{enterprise}/teams/{team_slug}",
+    "enterpriseTeams.list": "GET /enterprises/{enterprise}/teams",
+    "enterpriseTeams.update": "PATCH /enterprises/{enterprise}/teams/{team_slug}",
+    "gists.checkIsStarred": "GET /gists/{gist_id}/star",
+    "gists.create": "POST /gists",
+    "gists.createComment": "POST /gists/{gist_id}/comments",
+    "gists.delete": "DELETE /gists/{gist_id}",
+    "gists.deleteComment": "DELETE /gists/{gist_id}/comments/{comment_id}",
+    "gists.fork": "POST /gists/{gist_id}/forks",
+    "gists.get": "GET /gists/{gist_id}",
+    "gists.getComment": "GET /gists/{gist_id}/comments/{comment_id}",
+    "gists.getRevision": "GET /gists/{gist_id}/{sha}",
+    "gists.list": "GET /gists",
+    "gists.listComments": "GET /gists/{gist_id}/comments",
+    "gists.listCommits": "GET /gists/{gist_id}/commits",
+    "gists.listForUser": "GET /users/{username}/gists",
+    "gists.listForks": "GET /gists/{gist_id}/forks",
+    "gists.listPublic": "GET /gists/public",
+    "gists.listStarred": "GET /gists/starred",
+    "gists.star": "PUT /gists/{gist_id}/star",
+    "gists.unstar": "DELETE /gists/{gist_id}/star",
+    "gists.update": "PATCH /gists/{gist_id}",
+    "gists.updateComment": "PATCH /gists/{gist_id}/comments/{comment_id}",
+    "git.createBlob": "POST /repos/{owner}/{repo}/git/blobs",
+    "git.createCommit": "POST /repos/{owner}/{repo}/git/commits",
+    "git.createRef": "POST /repos/{owner}/{repo}/git/refs",
+    "git.createTag": "POST /repos/{owner}/{repo}/git/tags",
+    "git.createTree": "POST /repos/{owner}/{repo}/git/trees",
+    "git.deleteRef": "DELETE /repos/{owner}/{repo}/git/refs/{ref}",
+    "git.getBlob": "GET /repos/{owner}/{repo}/git/blobs/{file_sha}",
+    "git.getCommit": "GET /repos/{owner}/{repo}/git/commits/{commit_sha}",
+    "git.getRef": "GET /repos/{owner}/{repo}/git/ref/{ref}",
+    "git.getTag": "GET /repos/{owner}/{repo}/git/tags/{tag_sha}",
+    "git.getTree": "GET /repos/{owner}/{repo}/git/trees/{tree_sha}",
+    "git.listMatchingRefs": "GET /repos/{owner}/{repo}/git/matching-refs/{ref}",
+    "git.updateRef": "PATCH /repos/{owner}/{repo}/git/refs/{ref}",
+    "gitignore.getAllTemplates": "GET /gitignore/templates",
+    "gitignore.getTemplate": "GET /gitignore/templates/{name}",
+    "hostedCompute.createNetworkConfigurationForOrg": "POST /orgs/{org}/settings/network-configurations",
+    "hostedCompute.deleteNetworkConfigurationFromOrg": "DELETE /orgs/{org}/settings/network-configurations/{network_configuration_id}",
+    "hostedCompute.getNetworkConfigurationForOrg": "GET /orgs/{org}/settings/network-configurations/{network_configuration_id}",
+    "hostedCompute.getNetworkSettingsForOrg": "GET /orgs/{org}/settings/network-settings/{network_settings_id}",
+    "hostedCompute.listNetworkConfigurationsForOrg": "GET /orgs/{org}/settings/network-configurations",
+    "hostedCompute.updateNetworkConfigurationForOrg": "PATCH /orgs/{org}/settings/network-configurations/{network_configuration_id}",
+    "interactions.getRestrictionsForAuthenticatedUser": "GET /user/interaction-limits",
+    "interactions.getRestrictionsForOrg": "GET /orgs/{org}/interaction-limits",
+    "interactions.getRestrictionsForRepo": "GET /repos/{owner}/{repo}/interaction-limits",
+    "interactions.getRestrictionsForYourPublicRepos": "GET /user/interaction-limits",
+    "interactions.removeRestrictionsForAuthenticatedUser": "DELETE /user/interaction-limits",
+    "interactions.removeRestrictionsForOrg": "DELETE /orgs/{org}/interaction-limits",
+    "interactions.removeRestrictionsForRepo": "DELETE /repos/{owner}/{repo}/interaction-limits",
+    "interactions.removeRestrictionsForYourPublicRepos": "DELETE /user/interaction-limits",
+    "interactions.setRestrictionsForAuthenticatedUser": "PUT /user/interaction-limits",
+    "interactions.setRestrictionsForOrg": "PUT /orgs/{org}/interaction-limits",
+    "interactions.setRestrictionsForRepo": "PUT /repos/{owner}/{repo}/interaction-limits",
+    "interactions.setRestrictionsForYourPublicRepos": "PUT /user/interaction-limits",
+    "issues.addAssignees": "POST /repos/{owner}/{repo}/issues/{issue_number}/assignees",
+    "issues.addBlockedByDependency": "POST /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by",
+    "issues.addLabels": "POST /repos/{owner}/{repo}/issues/{issue_number}/labels",
+    "issues.addSubIssue": "POST /repos/{owner}/{repo}/issues/{issue_number}/sub_issues",
+    "issues.checkUserCanBeAssigned": "GET /repos/{owner}/{repo}/assignees/{assignee}",
+    "issues.checkUserCanBeAssignedToIssue": "GET /repos/{owner}/{repo}/issues/{issue_number}/assignees/{assignee}",
+    "issues.create": "POST /repos/{owner}/{repo}/issues",
+    "issues.createComment": "POST /repos/{owner}/{repo}/issues/{issue_number}/comments",
+    "issues.createLabel": "POST /repos/{owner}/{repo}/labels",
+    "issues.createMilestone": "POST /repos/{owner}/{repo}/milestones",
+    "issues.deleteComment": "DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}",
+    "issues.deleteLabel": "DELETE /repos/{owner}/{repo}/labels/{name}",
+    "issues.deleteMilestone": "DELETE /repos/{owner}/{repo}/milestones/{milestone_number}",
+    "issues.get": "GET /repos/{owner}/{repo}/issues/{issue_number}",
+    "issues.getComment": "GET /repos/{owner}/{repo}/issues/comments/{comment_id}",
+    "issues.getEvent": "GET /repos/{owner}/{repo}/issues/events/{event_id}",
+    "issues.getLabel": "GET /repos/{owner}/{repo}/labels/{name}",
+    "issues.getMilestone": "GET /repos/{owner}/{repo}/milestones/{milestone_number}",
+    "issues.getParent": "GET /repos/{owner}/{repo}/issues/{issue_number}/parent",
+    "issues.list": "GET /issues",
+    "issues.listAssignees": "GET /repos/{owner}/{repo}/assignees",
+    "issues.listComments": "GET /repos/{owner}/{repo}/issues/{issue_number}/comments",
+    "issues.listCommentsForRepo": "GET /repos/{owner}/{repo}/issues/comments",
+    "issues.listDependenciesBlockedBy": "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by",
+    "issues.listDependenciesBlocking": "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocking",
+    "issues.listEvents": "GET /repos/{owner}/{repo}/issues/{issue_number}/events",
+    "issues.listEventsForRepo": "GET /repos/{owner}/{repo}/issues/events",
+    "issues.listEventsForTimeline": "GET /repos/{owner}/{repo}/issues/{issue_number}/timeline",
+    "issues.listForAuthenticatedUser": "GET /user/issues",
+    "issues.listForOrg": "GET /orgs/{org}/issues",
+    "issues.listForRepo": "GET /repos/{owner}/{repo}/issues",
+    "issues.listLabelsForMilestone": "GET /repos/{owner}/{repo}/milestones/{milestone_number}/labels",
+    "issues.listLabelsForRepo": "GET /repos/{owner}/{repo}/labels",
+    "issues.listLabelsOnIssue": "GET /repos/{owner}/{repo}/issues/{issue_number}/labels",
+    "issues.listMilestones": "GET /repos/{owner}/{repo}/milestones",
+    "issues.listSubIssues": "GET /repos/{owner}/{repo}/issues/{issue_number}/sub_issues",
+    "issues.lock": "PUT /repos/{owner}/{repo}/issues/{issue_number}/lock",
+    "issues.removeAllLabels": "DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels",
+    "issues.removeAssignees": "DELETE /repos/{owner}/{repo}/issues/{issue_number}/assignees",
+    "issues.removeDependencyBlockedBy": "DELETE /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by/{issue_id}",
+    "issues.removeLabel": "DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}",
+    "issues.removeSubIssue": "DELETE /repos/{owner}/{repo}/issues/{issue_number}/sub_issue",
+    "issues.reprioritizeSubIssue": "PATCH /repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority",
+    "issues.setLabels": "PUT /repos/{owner}/{repo}/issues/{issue_number}/labels",
+    "issues.unlock": "DELETE /repos/{owner}/{repo}/issues/{issue_number}/lock",
+    "issues.update": "PATCH /repos/{owner}/{repo}/issues/{issue_number}",
+    "issues.updateComment": "PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}",
+    "issues.updateLabel": "PATCH /repos/{owner}/{repo}/labels/{name}",
+    "issues.updateMilestone": "PATCH /repos/{owner}/{repo}/milestones/{milestone_number}",
+    "licenses.get": "GET /licenses/{license}",
+    "licenses.getAllCommonlyUsed": "GET /licenses",
+    "licenses.getForRepo": "GET /repos/{owner}/{repo}/license",
+    "markdown.render": "POST /markdown",
+    "markdown.renderRaw": "POST /markdown/raw",
+    "meta.get": "GET /meta",
+    "meta.getAllVersions": "GET /versions",
+    "meta.getOctocat": "GET /octocat",
+    "meta.getZen": "GET /zen",
+    "meta.root": "GET /",
+    "migrations.deleteArchiveForAuthenticatedUser": "DELETE /user/migrations/{migration_id}/archive",
+    "migrations.deleteArchiveForOrg": "DELETE /orgs/{org}/migrations/{migration_id}/archive",
+    "migrations.downloadArchiveForOrg": "GET /orgs/{org}/migrations/{migration_id}/archive",
+    "migrations.getArchiveForAuthenticatedUser": "GET /user/migrations/{migration_id}/archive",
+    "migrations.getStatusForAuthenticatedUser": "GET /user/migrations/{migration_id}",
+    "migrations.getStatusForOrg": "GET /orgs/{org}/migrations/{migration_id}",
+    "migrations.listForAuthenticatedUser": "GET /user/migrations",
+    "migrations.listForOrg": "GET /orgs/{org}/migrations",
+    "migrations.listReposForAuthenticatedUser": "GET /user/migrations/{migration_id}/repositories",
+    "migrations.listReposForOrg": "GET /orgs/{org}/migrations/{migration_id}/repositories",
+    "migrations.listReposForUser": "GET /user/migrations/{migration_id}/repositories",
+    "migrations.startForAuthenticatedUser": "POST /user/migrations",
+    "migrations.startForOrg": "POST /orgs/{org}/migrations",
+    "migrations.unlockRepoForAuthenticatedUser": "DELETE /user/migrations/{migration_id}/repos/{repo_name}/lock",
+    "migrations.unlockRepoForOrg": "DELETE /orgs/{org}/migrations/{migration_id}/repos/{repo_name}/lock",
+    "oidc.getOidcCustomSubTemplateForOrg": "GET /orgs/{org}/actions/oidc/customization/sub",
+    "oidc.updateOidcCustomSubTemplateForOrg": "PUT /orgs/{org}/actions/oidc/customization/sub",
+    "orgs.addSecurityManagerTeam": "PUT /orgs/{org}/security-managers/teams/{team_slug}",
+    "orgs.assignTeamToOrgRole": "PUT /orgs/{org}/organization-roles/teams/{team_slug}/{role_id}",
+    "orgs.assignUserToOrgRole": "PUT /orgs/{org}/organization-roles/users/{username}/{role_id}",
+    "orgs.blockUser": "PUT /orgs/{org}/blocks/{username}",
+    "orgs.cancelInvitation": "DELETE /orgs/{org}/invitations/{invitation_id}",
+    "orgs.checkBlockedUser": "GET /orgs/{org}/blocks/{username}",
+    "orgs.checkMembershipForUser": "GET /orgs/{org}/members/{username}",
+    "orgs.checkPublicMembershipForUser": "GET /orgs/{org}/public_members/{username}",
+    "orgs.convertMemberToOutsideCollaborator": "PUT /orgs/{org}/outside_collaborators/{username}",
+    "orgs.createArtifactStorageRecord": "POST /orgs/{org}/artifacts/metadata/storage-record",
+    "orgs.createInvitation": "POST /orgs/{org}/invitations",
+    "orgs.createIssueType": "POST /orgs/{org}/issue-types",
+    "orgs.createWebhook": "POST /orgs/{org}/hooks",
+    "orgs.customPropertiesForOrgsCreateOrUpdateOrganizationValues": "PATCH /organizations/{org}/org-properties/values",
+    "orgs.customPropertiesForOrgsGetOrganizationValues": "GET /organizations/{org}/org-properties/values",
+    "orgs.customPropertiesForReposCreateOrUpdateOrganizationDefinition": "PUT /orgs/{org}/properties/schema/{custom_property_name}",
+    "orgs.customPropertiesForReposCreateOrUpdateOrganizationDefinitions": "PATCH /orgs/{org}/properties/schema",
+    "orgs.customPropertiesForReposCreateOrUpdateOrganizationValues": "PATCH /orgs/{org}/properties/values",
+    "orgs.customPropertiesForReposDeleteOrganizationDefinition": "DELETE /orgs/{org}/properties/schema/{custom_property_name}",
+    "orgs.customPropertiesForReposGetOrganizationDefinition": "GET /orgs/{org}/properties/schema/{custom_property_name}",
+    "orgs.customPropertiesForReposGetOrganizationDefinitions": "GET /orgs/{org}/properties/schema",
+    "orgs.customPropertiesForReposGetOrganizationValues": "GET /orgs/{org}/properties/values",
+    "orgs.delete": "DELETE /orgs/{org}",
+    "orgs.deleteAttestationsBulk": "POST /orgs/{org}/attestations/delete-request",
+    "orgs.deleteAttestationsById": "DELETE /orgs/{org}/attestations/{attestation_id}",
+    "orgs.deleteAttestationsBySubjectDigest": "DELETE /orgs/{org}/attestations/digest/{subject_digest}",
+    "orgs.deleteIssueType": "DELETE /orgs/{org}/issue-types/{issue_type_id}",
+    "orgs.deleteWebhook": "DELETE /orgs/{org}/hooks/{hook_id}",
+    "orgs.disableSelectedRepositoryImmutableReleasesOrganization": "DELETE /orgs/{org}/settings/immutable-releases/repositories/{repository_id}",
+    "orgs.enableSelectedRepositoryImmutableReleasesOrganization": "PUT /orgs/{org}/settings/immutable-releases/repositories/{repository_id}",
+    "orgs.get": "GET /orgs/{org}",
+    "orgs.getImmutableReleasesSettings": "GET /orgs/{org}/settings/immutable-releases",
+    "orgs.getImmutableReleasesSettingsRepositories": "GET /orgs/{org}/settings/immutable-releases/repositories",
+    "orgs.getMembershipForAuthenticatedUser": "GET /user/memberships/orgs/{org}",
+    "orgs.getMembershipForUser": "GET /orgs/{org}/memberships/{username}",
+    "orgs.getOrgRole": "GET /orgs/{org}/organization-roles/{role_id}",
+    "orgs.getOrgRulesetHistory": "GET /orgs/{org}/rulesets/{ruleset_id}/history",
+    "orgs.getOrgRulesetVersion": "GET /orgs/{org}/rulesets/{ruleset_id}/history/{version_id}",
+    "orgs.getWebhook": "GET /orgs/{org}/hooks/{hook_id}",
+    "orgs.getWebhookConfigForOrg": "GET /orgs/{org}/hooks/{hook_id}/config",
+    "orgs.getWebhookDelivery": "GET /orgs/{org}/hooks/{hook_id}/deliveries/{delivery_id}",
+    "orgs.list": "GET /organizations",
+    "orgs.listAppInstallations": "GET /orgs/{org}/installations",
+    "orgs.listArtifactStorageRecords": "GET /orgs/{org}/artifacts/{subject_digest}/metadata/storage-records",
+    "orgs.listAttestationRepositories": "GET /orgs/{org}/attestations/repositories",
+    "orgs.listAttestations": "GET /orgs/{org}/attestations/{subject_digest}",
+    "orgs.listAttestationsBulk": "POST /orgs/{org}/attestations/bulk-list{?per_page,before,after}",
+    "orgs.listBlockedUsers": "GET /orgs/{org}/blocks",
+    "orgs.listFailedInvitations": "GET /orgs/{org}/failed_invitations",
+    "orgs.listForAuthenticatedUser": "GET /user/orgs",
+    "orgs.listForUser": "GET /users/{username}/orgs",
+    "orgs.listInvitationTeams": "GET /orgs/{org}/invitations/{invitation_id}/teams",
+    "orgs.listIssueTypes": "GET /orgs/{org}/issue-types",
+    "orgs.listMembers": "GET /orgs/{org}/members",
+    "orgs.listMembershipsForAuthenticatedUser": "GET /user/memberships/orgs",
+    "orgs.listOrgRoleTeams": "GET /orgs/{org}/organization-roles/{role_id}/teams",
+    "orgs.listOrgRoleUsers": "GET /orgs/{org}/organization-roles/{role_id}/users",
+    "orgs.listOrgRoles": "GET /orgs/{org}/organization-roles",
+    "orgs.listOrganizationFineGrainedPermissions": "GET /orgs/{org}/organization-fine-grained-permissions",
+    "orgs.listOutsideCollaborators": "GET /orgs/{org}/outside_collaborators",
+    "orgs.listPatGrantRepositories": "GET /orgs/{org}/personal-access-tokens/{pat_id}/repositories",
+    "orgs.listPatGrantRequestRepositories": "GET /orgs/{org}/personal-access-token-requests/{pat_request_id}/repositories",
+    "orgs.listPatGrantRequests": "GET /orgs/{org}/personal-access-token-requests",
+    "orgs.listPatGrants": "GET /orgs/{org}/personal-access-tokens",
+    "orgs.listPendingInvitations": "GET /orgs/{org}/invitations",
+    "orgs.listPublicMembers": "GET /orgs/{org}/public_members",
+    "orgs.listSecurityManagerTeams": "GET /orgs/{org}/security-managers",
+    "orgs.listWebhookDeliveries": "GET /orgs/{org}/hooks/{hook_id}/deliveries",
+    "orgs.listWebhooks": "GET /orgs/{org}/hooks",
+    "orgs.pingWebhook": "POST /orgs/{org}/hooks/{hook_id}/pings",
+    "orgs.redeliverWebhookDelivery": "POST /orgs/{org}/hooks/{hook_id}/deliveries/{delivery_id}/attempts",
+    "orgs.removeMember": "DELETE /orgs/{org}/members/{username}",
+    "orgs.removeMembershipForUser": "DELETE /orgs/{org}/memberships/{username}",
+    "orgs.removeOutsideCollaborator": "DELETE /orgs/{org}/outside_collaborators/{username}",
+    "orgs.removePublicMembershipForAuthenticatedUser": "DELETE /orgs/{org}/public_members/{username}",
+    "orgs.removeSecurityManagerTeam": "DELETE /orgs/{org}/security-managers/teams/{team_slug}",
+    "orgs.reviewPatGrantRequest": "POST /orgs/{org}/personal-access-token-requests/{pat_request_id}",
+    "orgs.reviewPatGrantRequestsInBulk": "POST /orgs/{org}/personal-access-token-requests",
+    "orgs.revokeAllOrgRolesTeam": "DELETE /orgs/{org}/organization-roles/teams/{team_slug}",
+    "orgs.revokeAllOrgRolesUser": "DELETE /orgs/{org}/organization-roles/users/{username}",
+    "orgs.revokeOrgRoleTeam": "DELETE /orgs/{org}/organization-roles/teams/{team_slug}/{role_id}",
+    "orgs.revokeOrgRoleUser": "DELETE /orgs/{org}/organization-roles/users/{username}/{role_id}",
+    "orgs.setImmutableReleasesSettings": "PUT /orgs/{org}/settings/immutable-releases",
+    "orgs.setImmutableReleasesSettingsRepositories": "PUT /orgs/{org}/settings/immutable-releases/repositories",
+    "orgs.setMembershipForUser": "PUT /orgs/{org}/memberships/{username}",
+    "orgs.setPublicMembershipForAuthenticatedUser": "PUT /orgs/{org}/public_members/{username}",
+    "orgs.unblockUser": "DELETE /orgs/{org}/blocks/{username}",
+    "orgs.update": "PATCH /orgs/{org}",
+    "orgs.updateIssueType": "PUT /orgs/{org}/issue-types/{issue_type_id}",
+    "orgs.updateMembershipForAuthenticatedUser": "PATCH /user/memberships/orgs/{org}",
+    "orgs.updatePatAccess": "POST /orgs/{org}/personal-access-tokens/{pat_id}",
+    "orgs.updatePatAccesses": "POST /orgs/{org}/personal-access-tokens",
+    "orgs.updateWebhook": "PATCH /orgs/{org}/hooks/{hook_id}",
+    "orgs.updateWebhookConfigForOrg": "PATCH /orgs/{org}/hooks/{hook_id}/config",
+    "packages.deletePackageForAuthenticatedUser": "DELETE /user/packages/{package_type}/{package_name}",
+    "packages.deletePackageForOrg": "DELETE /orgs/{org}/packages/{package_type}/{package_name}",
+    "packages.deletePackageForUser": "DELETE /users/{username}/packages/{package_type}/{package_name}",
+    "packages.deletePackageVersionForAuthenticatedUser": "DELETE /user/packages/{package_type}/{package_name}/versions/{package_version_id}",
+    "packages.deletePackageVersionForOrg": "DELETE /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}",
+    "packages.deletePackageVersionForUser": "DELETE /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}",
+    "packages.getAllPackageVersionsForAPackageOwnedByAnOrg": "GET /orgs/{org}/packages/{package_type}/{package_name}/versions",
+    "packages.getAllPackageVersionsForAPackageOwnedByTheAuthenticatedUser": "GET /user/packages/{package_type}/{package_name}/versions",
+    "packages.getAllPackageVersionsForPackageOwnedByAuthenticatedUser": "GET /user/packages/{package_type}/{package_name}/versions",
+    "packages.getAllPackageVersionsForPackageOwnedByOrg": "GET /orgs/{org}/packages/{package_type}/{package_name}/versions",
+    "packages.getAllPackageVersionsForPackageOwnedByUser": "GET /users/{username}/packages/{package_type}/{package_name}/versions",
+    "packages.getPackageForAuthenticatedUser": "GET /user/packages/{package_type}/{package_name}",
+    "packages.getPackageForOrganization": "GET /orgs/{org}/packages/{package_type}/{package_name}",
+    "packages.getPackageForUser": "GET /users/{username}/packages/{package_type}/{package_name}",
+    "packages.getPackageVersionForAuthenticatedUser": "GET /user/packages/{package_type}/{package_name}/versions/{package_version_id}",
+    "packages.getPackageVersionForOrganization": "GET /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}",
+    "packages.getPackageVersionForUser": "GET /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}",
+    "packages.listDockerMigrationConflictingPackagesForAuthenticatedUser": "GET /user/docker/conflicts",
+    "packages.listDockerMigrationConflictingPackagesForOrganization": "GET /orgs/{org}/docker/conflicts",
+    "packages.listDockerMigrationConflictingPackagesForUser": "GET /users/{username}/docker/conflicts",
+    "packages.listPackagesForAuthenticatedUser": "GET /user/packages",
+    "packages.listPackagesForOrganization": "GET /orgs/{org}/packages",
+    "packages.listPackagesForUser": "GET /users/{username}/packages",
+    "packages.restorePackageForAuthenticatedUser": "POST /user/packages/{package_type}/{package_name}/restore{?token}",
+    "packages.restorePackageForOrg": "POST /orgs/{org}/packages/{package_type}/{package_name}/restore{?token}",
+    "packages.restorePackageForUser": "POST /users/{username}/packages/{package_type}/{package_name}/restore{?token}",
+    "packages.restorePackageVersionForAuthenticatedUser": "POST /user/packages/{package_type}/{package_name}/versions/{package_version_id}/restore",
+    "packages.restorePackageVersionForOrg": "POST /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}/restore",
+    "packages.restorePackageVersionForUser": "POST /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}/restore",
+    "privateRegistries.createOrgPrivateRegistry": "POST /orgs/{org}/private-registries",
+    "privateRegistries.deleteOrgPrivateRegistry": "DELETE /orgs/{org}/private-registries/{secret_name}",
+    "privateRegistries.getOrgPrivateRegistry": "GET /orgs/{org}/private-registries/{secret_name}",
+    "privateRegistries.getOrgPublicKey": "GET /orgs/{org}/private-registries/public-key",
+    "privateRegistries.listOrgPrivateRegistries": "GET /orgs/{org}/private-registries",
+    "privateRegistries.updateOrgPrivateRegistry": "PATCH /orgs/{org}/private-registries/{secret_name}",
+    "projects.addItemForOrg": "POST /orgs/{org}/projectsV2/{project_number}/items",
+    "projects.addItemForUser": "POST /users/{username}/projectsV2/{project_number}/items",
+    "projects.deleteItemForOrg": "DELETE /orgs/{org}/projectsV2/{project_number}/items/{item_id}",
+    "projects.deleteItemForUser": "DELETE /users/{username}/projectsV2/{project_number}/items/{item_id}",
+    "projects.getFieldForOrg": "GET /orgs/{org}/projectsV2/{project_number}/fields/{field_id}",
+    "projects.getFieldForUser": "GET /users/{username}/projectsV2/{project_number}/fields/{field_id}",
+    "projects.getForOrg": "GET /orgs/{org}/projectsV2/{project_number}",
+    "projects.getForUser": "GET /users/{username}/projectsV2/{project_number}",
+    "projects.getOrgItem": "GET /orgs/{org}/projectsV2/{project_number}/items/{item_id}",
+    "projects.getUserItem": "GET /users/{username}/projectsV2/{project_number}/items/{item_id}",
+    "projects.listFieldsForOrg": "GET /orgs/{org}/projectsV2/{project_number}/fields",
+    "projects.listFieldsForUser": "GET /users/{username}/projectsV2/{project_number}/fields",
+    "projects.listForOrg": "GET /orgs/{org}/projectsV2",
+    "projects.listForUser": "GET /users/{username}/projectsV2",
+    "projects.listItemsForOrg": "GET /orgs/{org}/projectsV2/{project_number}/items",
+    "projects.listItemsForUser": "GET /users/{username}/projectsV2/{project_number}/items",
+    "projects.updateItemForOrg": "PATCH /orgs/{org}/projectsV2/{project_number}/items/{item_id}",
+    "projects.updateItemForUser": "PATCH /users/{username}/projectsV2/{project_number}/items/{item_id}",
+    "pulls.checkIfMerged": "GET /repos/{owner}/{repo}/pulls/{pull_number}/merge",
+    "pulls.create": "POST /repos/{owner}/{repo}/pulls",
+    "pulls.createReplyForReviewComment": "POST /repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies",
+    "pulls.createReview": "POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews",
+    "pulls.createReviewComment": "POST /repos/{owner}/{repo}/pulls/{pull_number}/comments",
+    "pulls.deletePendingReview": "DELETE /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}",
+    "pulls.deleteReviewComment": "DELETE /repos/{owner}/{repo}/pulls/comments/{comment_id}",
+    "pulls.dismissReview": "PUT /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/dismissals",
+    "pulls.get": "GET /repos/{owner}/{repo}/pulls/{pull_number}",
+    "pulls.getReview": "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}",
+    "pulls.getReviewComment": "GET /repos/{owner}/{repo}/pulls/comments/{comment_id}",
+    "pulls.list": "GET /repos/{owner}/{repo}/pulls",
+    "pulls.listCommentsForReview": "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/comments",
+    "pulls.listCommits": "GET /repos/{owner}/{repo}/pulls/{pull_number}/commits",
+    "pulls.listFiles": "GET /repos/{owner}/{repo}/pulls/{pull_number}/files",
+    "pulls.listRequestedReviewers": "GET /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers",
+    "pulls.listReviewComments": "GET /repos/{owner}/{repo}/pulls/{pull_number}/comments",
+    "pulls.listReviewCommentsForRepo": "GET /repos/{owner}/{repo}/pulls/comments",
+    "pulls.listReviews": "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews",
+    "pulls.merge": "PUT /repos/{owner}/{repo}/pulls/{pull_number}/merge",
+    "pulls.removeRequestedReviewers": "DELETE /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers",
+    "pulls.requestReviewers": "POST /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers",
+    "pulls.submitReview": "POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/events",
+    "pulls.update": "PATCH /repos/{owner}/{repo}/pulls/{pull_number}",
+    "pulls.updateBranch": "PUT /repos/{owner}/{repo}/pulls/{pull_number}/update-branch",
+    "pulls.updateReview": "PUT /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}",
+    "pulls.updateReviewComment": "PATCH /repos/{owner}/{repo}/pulls/comments/{comment_id}",
+    "rateLimit.get": "GET /rate_limit",
+    "reactions.createForCommitComment": "POST /repos/{owner}/{repo}/comments/{comment_id}/reactions",
+    "reactions.createForIssue": "POST /repos/{owner}/{repo}/issues/{issue_number}/reactions",
+    "reactions.createForIssueComment": "POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions",
+    "reactions.createForPullRequestReviewComment": "POST /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions",
+    "reactions.createForRelease": "POST /repos/{owner}/{repo}/releases/{release_id}/reactions",
+    "reactions.createForTeamDiscussionCommentInOrg": "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions",
+    "reactions.createForTeamDiscussionInOrg": "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions",
+    "reactions.deleteForCommitComment": "DELETE /repos/{owner}/{repo}/comments/{comment_id}/reactions/{reaction_id}",
+    "reactions.deleteForIssue": "DELETE /repos/{owner}/{repo}/issues/{issue_number}/reactions/{reaction_id}",
+    "reactions.deleteForIssueComment": "DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions/{reaction_id}",
+    "reactions.deleteForPullRequestComment": "DELETE /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions/{reaction_id}",
+    "reactions.deleteForRelease": "DELETE /repos/{owner}/{repo}/releases/{release_id}/reactions/{reaction_id}",
+    "reactions.deleteForTeamDiscussion": "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions/{reaction_id}",
+    "reactions.deleteForTeamDiscussionComment": "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions/{reaction_id}",
+    "reactions.listForCommitComment": "GET /repos/{owner}/{repo}/comments/{comment_id}/reactions",
+    "reactions.listForIssue": "GET /repos/{owner}/{repo}/issues/{issue_number}/reactions",
+    "reactions.listForIssueComment": "GET /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions",
+    "reactions.listForPullRequestReviewComment": "GET /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions",
+    "reactions.listForRelease": "GET /repos/{owner}/{repo}/releases/{release_id}/reactions",
+    "reactions.listForTeamDiscussionCommentInOrg": "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions",
+    "reactions.listForTeamDiscussionInOrg": "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions",
+    "repos.acceptInvitation": "PATCH /user/repository_invitations/{invitation_id}",
+    "repos.acceptInvitationForAuthenticatedUser": "PATCH /user/repository_invitations/{invitation_id}",
+    "repos.addAppAccessRestrictions": "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
+    "repos.addCollaborator": "PUT /repos/{owner}/{repo}/collaborators/{username}",
+    "repos.addStatusCheckContexts": "POST /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
+    "repos.addTeamAccessRestrictions": "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
+    "repos.addUserAccessRestrictions": "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
+    "repos.cancelPagesDeployment": "POST /repos/{owner}/{repo}/pages/deployments/{pages_deployment_id}/cancel",
+    "repos.checkAutomatedSecurityFixes": "GET /repos/{owner}/{repo}/automated-security-fixes",
+    "repos.checkCollaborator": "GET /repos/{owner}/{repo}/collaborators/{username}",
+    "repos.checkImmutableReleases": "GET /repos/{owner}/{repo}/immutable-releases",
+    "repos.checkPrivateVulnerabilityReporting": "GET /repos/{owner}/{repo}/private-vulnerability-reporting",
+    "repos.checkVulnerabilityAlerts": "GET /repos/{owner}/{repo}/vulnerability-alerts",
+    "repos.codeownersErrors": "GET /repos/{owner}/{repo}/codeowners/errors",
+    "repos.compareCommits": "GET /repos/{owner}/{repo}/compare/{base}...{head}",
+    "repos.compareCommitsWithBasehead": "GET /repos/{owner}/{repo}/compare/{basehead}",
+    "repos.createAttestation": "POST /repos/{owner}/{repo}/attestations",
+    "repos.createAutolink": "POST /repos/{owner}/{repo}/autolinks",
+    "repos.createCommitComment": "POST /repos/{owner}/{repo}/commits/{commit_sha}/comments",
+    "repos.createCommitSignatureProtection": "POST /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures",
+    "repos.createCommitStatus": "POST /repos/{owner}/{repo}/statuses/{sha}",
+    "repos.createDeployKey": "POST /repos/{owner}/{repo}/keys",
+    "repos.createDeployment": "POST /repos/{owner}/{repo}/deployments",
+    "repos.createDeploymentBranchPolicy": "POST /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies",
+    "repos.createDeploymentProtectionRule": "POST /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules",
+    "repos.createDeploymentStatus": "POST /repos/{owner}/{repo}/deployments/{deployment_id}/statuses",
+    "repos.createDispatchEvent": "POST /repos/{owner}/{repo}/dispatches",
+    "repos.createForAuthenticatedUser": "POST /user/repos",
+    "repos.createFork": "POST /repos/{owner}/{repo}/forks",
+    "repos.createInOrg": "POST /orgs/{org}/repos",
+    "repos.createOrUpdateEnvironment": "PUT /repos/{owner}/{repo}/environments/{environment_name}",
+    "repos.createOrUpdateFileContents": "PUT /repos/{owner}/{repo}/contents/{path}",
+    "repos.createOrgRuleset": "POST /orgs/{org}/rulesets",
+    "repos.createPagesDeployment": "POST /repos/{owner}/{repo}/pages/deployments",
+    "repos.createPagesSite": "POST /repos/{owner}/{repo}/pages",
+    "repos.createRelease": "POST /repos/{owner}/{repo}/releases",
+    "repos.createRepoRuleset": "POST /repos/{owner}/{repo}/rulesets",
+    "repos.createUsingTemplate": "POST /repos/{template_owner}/{template_repo}/generate",
+    "repos.createWebhook": "POST /repos/{owner}/{repo}/hooks",
+    "repos.customPropertiesForReposCreateOrUpdateRepositoryValues": "PATCH /repos/{owner}/{repo}/properties/values",
+    "repos.customPropertiesForReposGetRepositoryValues": "GET /repos/{owner}/{repo}/properties/values",
+    "repos.declineInvitation": "DELETE /user/repository_invitations/{invitation_id}",
+    "repos.declineInvitationForAuthenticatedUser": "DELETE /user/repository_invitations/{invitation_id}",
+    "repos.delete": "DELETE /repos/{owner}/{repo}",
+    "repos.deleteAccessRestrictions": "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions",
+    "repos.deleteAdminBranchProtection": "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins",
+    "repos.deleteAnEnvironment": "DELETE /repos/{owner}/{repo}/environments/{environment_name}",
+    "repos.deleteAutolink": "DELETE /repos/{owner}/{repo}/autolinks/{autolink_id}",
+    "repos.deleteBranchProtection": "DELETE /repos/{owner}/{repo}/branches/{branch}/protection",
+    "repos.deleteCommitComment": "DELETE /repos/{owner}/{repo}/comments/{comment_id}",
+    "repos.deleteCommitSignatureProtection": "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures",
+    "repos.deleteDeployKey": "DELETE /repos/{owner}/{repo}/keys/{key_id}",
+    "repos.deleteDeployment": "DELETE /repos/{owner}/{repo}/deployments/{deployment_id}",
+    "repos.deleteDeploymentBranchPolicy": "DELETE /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}",
+    "repos.deleteFile": "DELETE /repos/{owner}/{repo}/contents/{path}",
+    "repos.deleteInvitation": "DELETE /repos/{owner}/{repo}/invitations/{invitation_id}",
+    "repos.deleteOrgRuleset": "DELETE /orgs/{org}/rulesets/{ruleset_id}",
+    "repos.deletePagesSite": "DELETE /repos/{owner}/{repo}/pages",
+    "repos.deletePullRequestReviewProtection": "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews",
+    "repos.deleteRelease": "DELETE /repos/{owner}/{repo}/releases/{release_id}",
+    "repos.deleteReleaseAsset": "DELETE /repos/{owner}/{repo}/releases/assets/{asset_id}",
+    "repos.deleteRepoRuleset": "DELETE /repos/{owner}/{repo}/rulesets/{ruleset_id}",
+    "repos.deleteWebhook": "DELETE /repos/{owner}/{repo}/hooks/{hook_id}",
+    "repos.disableAutomatedSecurityFixes": "DELETE /repos/{owner}/{repo}/automated-security-fixes",
+    "repos.disableDeploymentProtectionRule": "DELETE /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/{protection_rule_id}",
+    "repos.disableImmutableReleases": "DELETE /repos/{owner}/{repo}/immutable-releases",
+    "repos.disablePrivateVulnerabilityReporting": "DELETE /repos/{owner}/{repo}/private-vulnerability-reporting",
+    "repos.disableVulnerabilityAlerts": "DELETE /repos/{owner}/{repo}/vulnerability-alerts",
+    "repos.downloadArchive": "GET /repos/{owner}/{repo}/zipball/{ref}",
+    "repos.downloadTarballArchive": "GET /repos/{owner}/{repo}/tarball/{ref}",
+    "repos.downloadZipballArchive": "GET /repos/{owner}/{repo}/zipball/{ref}",
+    "repos.enableAutomatedSecurityFixes": "PUT /repos/{owner}/{repo}/automated-security-fixes",
+    "repos.enableImmutableReleases": "PUT /repos/{owner}/{repo}/immutable-releases",
+    "repos.enablePrivateVulnerabilityReporting": "PUT /repos/{owner}/{repo}/private-vulnerability-reporting",
+    "repos.enableVulnerabilityAlerts": "PUT /repos/{owner}/{repo}/vulnerability-alerts",
+    "repos.generateReleaseNotes": "POST /repos/{owner}/{repo}/releases/generate-notes",
+    "repos.get": "GET /repos/{owner}/{repo}",
+    "repos.getAccessRestrictions": "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions",
+    "repos.getAdminBranchProtection": "GET /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins",
+    "repos.getAllDeploymentProtectionRules": "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules",
+    "repos.getAllEnvironments": "GET /repos/{owner}/{repo}/environments",
+    "repos.getAllStatusCheckContexts": "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
+    "repos.getAllTopics": "GET /repos/{owner}/{repo}/topics",
+    "repos.getAppsWithAccessToProtectedBranch": "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
+    "repos.getAutolink": "GET /repos/{owner}/{repo}/autolinks/{autolink_id}",
+    "repos.getBranch": "GET /repos/{owner}/{repo}/branches/{branch}",
+    "repos.getBranchProtection": "GET /repos/{owner}/{repo}/branches/{branch}/protection",
+    "repos.getBranchRules": "GET /repos/{owner}/{repo}/rules/branches/{branch}",
+    "repos.getClones": "GET /repos/{owner}/{repo}/traffic/clones",
+    "repos.getCodeFrequencyStats": "GET /repos/{owner}/{repo}/stats/code_frequency",
+    "repos.getCollaboratorPermissionLevel": "GET /repos/{owner}/{repo}/collaborators/{username}/permission",
+    "repos.getCombinedStatusForRef": "GET /repos/{owner}/{repo}/commits/{ref}/status",
+    "repos.getCommit": "GET /repos/{owner}/{repo}/commits/{ref}",
+    "repos.getCommitActivityStats": "GET /repos/{owner}/{repo}/stats/commit_activity",
+    "repos.getCommitComment": "GET /repos/{owner}/{repo}/comments/{comment_id}",
+    "repos.getCommitSignatureProtection": "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures",
+    "repos.getCommunityProfileMetrics": "GET /repos/{owner}/{repo}/community/profile",
+    "repos.getContent": "GET /repos/{owner}/{repo}/contents/{path}",
+    "repos.getContributorsStats": "GET /repos/{owner}/{repo}/stats/contributors",
+    "repos.getCustomDeploymentProtectionRule": "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/{protection_rule_id}",
+    "repos.getDeployKey": "GET /repos/{owner}/{repo}/keys/{key_id}",
+    "repos.getDeployment": "GET /repos/{owner}/{repo}/deployments/{deployment_id}",
+    "repos.getDeploymentBranchPolicy": "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}",
+    "repos.getDeploymentStatus": "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses/{status_id}",
+    "repos.getEnvironment": "GET /repos/{owner}/{repo}/environments/{environment_name}",
+    "repos.getLatestPagesBuild": "GET /repos/{owner}/{repo}/pages/builds/latest",
+    "repos.getLatestRelease": "GET /repos/{owner}/{repo}/releases/latest",
+    "repos.getOrgRuleSuite": "GET /orgs/{org}/rulesets/rule-suites/{rule_suite_id}",
+    "repos.getOrgRuleSuites": "GET /orgs/{org}/rulesets/rule-suites",
+    "repos.getOrgRuleset": "GET /orgs/{org}/rulesets/{ruleset_id}",
+    "repos.getOrgRulesets": "GET /orgs/{org}/rulesets",
+    "repos.getPages": "GET /repos/{owner}/{repo}/pages",
+    "repos.getPagesBuild": "GET /repos/{owner}/{repo}/pages/builds/{build_id}",
+    "repos.getPagesDeployment": "GET /repos/{owner}/{repo}/pages/deployments/{pages_deployment_id}",
+    "repos.getPagesHealthCheck": "GET /repos/{owner}/{repo}/pages/health",
+    "repos.getParticipationStats": "GET /repos/{owner}/{repo}/stats/participation",
+    "repos.getPullRequestReviewProtection": "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews",
+    "repos.getPunchCardStats": "GET /repos/{owner}/{repo}/stats/punch_card",
+    "repos.getReadme": "GET /repos/{owner}/{repo}/readme",
+    "repos.getReadmeInDirectory": "GET /repos/{owner}/{repo}/readme/{dir}",
+    "repos.getRelease": "GET /repos/{owner}/{repo}/releases/{release_id}",
+    "repos.getReleaseAsset": "GET /repos/{owner}/{repo}/releases/assets/{asset_id}",
+    "repos.getReleaseByTag": "GET /repos/{owner}/{repo}/releases/tags/{tag}",
+    "repos.getRepoRuleSuite": "GET /repos/{owner}/{repo}/rulesets/rule-suites/{rule_suite_id}",
+    "repos.getRepoRuleSuites": "GET /repos/{owner}/{repo}/rulesets/rule-suites",
+    "repos.getRepoRuleset": "GET /repos/{owner}/{repo}/rulesets/{ruleset_id}",
+    "repos.getRepoRulesetHistory": "GET /repos/{owner}/{repo}/rulesets/{ruleset_id}/history",
+    "repos.getRepoRulesetVersion": "GET /repos/{owner}/{repo}/rulesets/{ruleset_id}/history/{version_id}",
+    "repos.getRepoRulesets": "GET /repos/{owner}/{repo}/rulesets",
+    "repos.getStatusChecksProtection": "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks",
+    "repos.getTeamsWithAccessToProtectedBranch": "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
+    "repos.getTopPaths": "GET /repos/{owner}/{repo}/traffic/popular/paths",
+    "repos.getTopReferrers": "GET /repos/{owner}/{repo}/traffic/popular/referrers",
+    "repos.getUsersWithAccessToProtectedBranch": "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
+    "repos.getViews": "GET /repos/{owner}/{repo}/traffic/views",
+    "repos.getWebhook": "GET /repos/{owner}/{repo}/hooks/{hook_id}",
+    "repos.getWebhookConfigForRepo": "GET /repos/{owner}/{repo}/hooks/{hook_id}/config",
+    "repos.getWebhookDelivery": "GET /repos/{owner}/{repo}/hooks/{hook_id}/deliveries/{delivery_id}",
+    "repos.listActivities": "GET /repos/{owner}/{repo}/activity",
+    "repos.listAttestations": "GET /repos/{owner}/{repo}/attestations/{subject_digest}",
+    "repos.listAutolinks": "GET /repos/{owner}/{repo}/autolinks",
+    "repos.listBranches": "GET /repos/{owner}/{repo}/branches",
+    "repos.listBranchesForHeadCommit": "GET /repos/{owner}/{repo}/commits/{commit_sha}/branches-where-head",
+    "repos.listCollaborators": "GET /repos/{owner}/{repo}/collaborators",
+    "repos.listCommentsForCommit": "GET /repos/{owner}/{repo}/commits/{commit_sha}/comments",
+    "repos.listCommitCommentsForRepo": "GET /repos/{owner}/{repo}/comments",
+    "repos.listCommitStatusesForRef": "GET /repos/{owner}/{repo}/commits/{ref}/statuses",
+    "repos.listCommits": "GET /repos/{owner}/{repo}/commits",
+    "repos.listContributors": "GET /repos/{owner}/{repo}/contributors",
+    "repos.listCustomDeploymentRuleIntegrations": "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/apps",
+    "repos.listDeployKeys": "GET /repos/{owner}/{repo}/keys",
+    "repos.listDeploymentBranchPolicies": "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies",
+    "repos.listDeploymentStatuses": "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses",
+    "repos.listDeployments": "GET /repos/{owner}/{repo}/deployments",
+    "repos.listForAuthenticatedUser": "GET /user/repos",
+    "repos.listForOrg": "GET /orgs/{org}/repos",
+    "repos.listForUser": "GET /users/{username}/repos",
+    "repos.listForks": "GET /repos/{owner}/{repo}/forks",
+    "repos.listInvitations": "GET /repos/{owner}/{repo}/invitations",
+    "repos.listInvitationsForAuthenticatedUser": "GET /user/repository_invitations",
+    "repos.listLanguages": "GET /repos/{owner}/{repo}/languages",
+    "repos.listPagesBuilds": "GET /repos/{owner}/{repo}/pages/builds",
+    "repos.listPublic": "GET /repositories",
+    "repos.listPullRequestsAssociatedWithCommit": "GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls",
+    "repos.listReleaseAssets": "GET /repos/{owner}/{repo}/releases/{release_id}/assets",
+    "repos.listReleases": "GET /repos/{owner}/{repo}/releases",
+    "repos.listTags": "GET /repos/{owner}/{repo}/tags",
+    "repos.listTeams": "GET /repos/{owner}/{repo}/teams",
+    "repos.listWebhookDeliveries": "GET /repos/{owner}/{repo}/hooks/{hook_id}/deliveries",
+    "repos.listWebhooks": "GET /repos/{owner}/{repo}/hooks",
+    "repos.merge": "POST /repos/{owner}/{repo}/merges",
+    "repos.mergeUpstream": "POST /repos/{owner}/{repo}/merge-upstream",
+    "repos.pingWebhook": "POST /repos/{owner}/{repo}/hooks/{hook_id}/pings",
+    "repos.redeliverWebhookDelivery": "POST /repos/{owner}/{repo}/hooks/{hook_id}/deliveries/{delivery_id}/attempts",
+    "repos.removeAppAccessRestrictions": "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
+    "repos.removeCollaborator": "DELETE /repos/{owner}/{repo}/collaborators/{username}",
+    "repos.removeStatusCheckContexts": "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
+    "repos.removeStatusCheckProtection": "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks",
+    "repos.removeTeamAccessRestrictions": "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
+    "repos.removeUserAccessRestrictions": "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
+    "repos.renameBranch": "POST /repos/{owner}/{repo}/branches/{branch}/rename",
+    "repos.replaceAllTopics": "PUT /repos/{owner}/{repo}/topics",
+    "repos.requestPagesBuild": "POST /repos/{owner}/{repo}/pages/builds",
+    "repos.setAdminBranchProtection": "POST /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins",
+    "repos.setAppAccessRestrictions": "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
+    "repos.setStatusCheckContexts": "PUT /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
+    "repos.setTeamAccessRestrictions": "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
+    "repos.setUserAccessRestrictions": "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
+    "repos.testPushWebhook": "POST /repos/{owner}/{repo}/hooks/{hook_id}/tests",
+    "repos.transfer": "POST /repos/{owner}/{repo}/transfer",
+    "repos.update": "PATCH /repos/{owner}/{repo}",
+    "repos.updateBranchProtection": "PUT /repos/{owner}/{repo}/branches/{branch}/protection",
+    "repos.updateCommitComment": "PATCH /repos/{owner}/{repo}/comments/{comment_id}",
+    "repos.updateDeploymentBranchPolicy": "PUT /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}",
+    "repos.updateInformationAboutPagesSite": "PUT /repos/{owner}/{repo}/pages",
+    "repos.updateInvitation": "PATCH /repos/{owner}/{repo}/invitations/{invitation_id}",
+    "repos.updateOrgRuleset": "PUT /orgs/{org}/rulesets/{ruleset_id}",
+    "repos.updatePullRequestReviewProtection": "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews",
+    "repos.updateRelease": "PATCH /repos/{owner}/{repo}/releases/{release_id}",
+    "repos.updateReleaseAsset": "PATCH /repos/{owner}/{repo}/releases/assets/{asset_id}",
+    "repos.updateRepoRuleset": "PUT /repos/{owner}/{repo}/rulesets/{ruleset_id}",
+    "repos.updateStatusCheckPotection": "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks",
+    "repos.updateStatusCheckProtection": "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks",
+    "repos.updateWebhook": "PATCH /repos/{owner}/{repo}/hooks/{hook_id}",
+    "repos.updateWebhookConfigForRepo": "PATCH /repos/{owner}/{repo}/hooks/{hook_id}/config",
+    "repos.uploadReleaseAsset": "POST /repos/{owner}/{repo}/releases/{release_id}/assets{?name,label}",
+    "search.code": "GET /search/code",
+    "search.commits": "GET /search/commits",
+    "search.issuesAndPullRequests": "GET /search/issues",
+    "search.labels": "GET /search/labels",
+    "search.repos": "GET /search/repositories",
+    "search.topics": "GET /search/topics",
+    "search.users": "GET /search/users",
+    "secretScanning.createPushProtectionBypass": "POST /repos/{owner}/{repo}/secret-scanning/push-protection-bypasses",
+    "secretScanning.getAlert": "GET /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}",
+    "secretScanning.getScanHistory": "GET /repos/{owner}/{repo}/secret-scanning/scan-history",
+    "secretScanning.listAlertsForOrg": "GET /orgs/{org}/secret-scanning/alerts",
+    "secretScanning.listAlertsForRepo": "GET /repos/{owner}/{repo}/secret-scanning/alerts",
+    "secretScanning.listLocationsForAlert": "GET /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}/locations",
+    "secretScanning.listOrgPatternConfigs": "GET /orgs/{org}/secret-scanning/pattern-configurations",
+    "secretScanning.updateAlert": "PATCH /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}",
+    "secretScanning.updateOrgPatternConfigs": "PATCH /orgs/{org}/secret-scanning/pattern-configurations",
+    "securityAdvisories.createFork": "POST /repos/{owner}/{repo}/security-advisories/{ghsa_id}/forks",
+    "securityAdvisories.createPrivateVulnerabilityReport": "POST /repos/{owner}/{repo}/security-advisories/reports",
+    "securityAdvisories.createRepositoryAdvisory": "POST /repos/{owner}/{repo}/security-advisories",
+    "securityAdvisories.createRepositoryAdvisoryCveRequest": "POST /repos/{owner}/{repo}/security-advisories/{ghsa_id}/cve",
+    "securityAdvisories.getGlobalAdvisory": "GET /advisories/{ghsa_id}",
+    "securityAdvisories.getRepositoryAdvisory": "GET /repos/{owner}/{repo}/security-advisories/{ghsa_id}",
+    "securityAdvisories.listGlobalAdvisories": "GET /advisories",
+    "securityAdvisories.listOrgRepositoryAdvisories": "GET /orgs/{org}/security-advisories",
+    "securityAdvisories.listRepositoryAdvisories": "GET /repos/{owner}/{repo}/security-advisories",
+    "securityAdvisories.updateRepositoryAdvisory": "PATCH /repos/{owner}/{repo}/security-advisories/{ghsa_id}",
+    "teams.addOrUpdateMembershipForUserInOrg": "PUT /orgs/{org}/teams/{team_slug}/memberships/{username}",
+    "teams.addOrUpdateRepoPermissionsInOrg": "PUT /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}",
+    "teams.checkPermissionsForRepoInOrg": "GET /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}",
+    "teams.create": "POST /orgs/{org}/teams",
+    "teams.createDiscussionCommentInOrg": "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments",
+    "teams.createDiscussionInOrg": "POST /orgs/{org}/teams/{team_slug}/discussions",
+    "teams.deleteDiscussionCommentInOrg": "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}",
+    "teams.deleteDiscussionInOrg": "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}",
+    "teams.deleteInOrg": "DELETE /orgs/{org}/teams/{team_slug}",
+    "teams.getByName": "GET /orgs/{org}/teams/{team_slug}",
+    "teams.getDiscussionCommentInOrg": "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}",
+    "teams.getDiscussionInOrg": "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}",
+    "teams.getMembershipForUserInOrg": "GET /orgs/{org}/teams/{team_slug}/memberships/{username}",
+    "teams.list": "GET /orgs/{org}/teams",
+    "teams.listChildInOrg": "GET /orgs/{org}/teams/{team_slug}/teams",
+    "teams.listDiscussionCommentsInOrg": "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments",
+    "teams.listDiscussionsInOrg": "GET /orgs/{org}/teams/{team_slug}/discussions",
+    "teams.listForAuthenticatedUser": "GET /user/teams",
+    "teams.listMembersInOrg": "GET /orgs/{org}/teams/{team_slug}/members",
+    "teams.listPendingInvitationsInOrg": "GET /orgs/{org}/teams/{team_slug}/invitations",
+    "teams.listReposInOrg": "GET /orgs/{org}/teams/{team_slug}/repos",
+    "teams.removeMembershipForUserInOrg": "DELETE /orgs/{org}/teams/{team_slug}/memberships/{username}",
+    "teams.removeRepoInOrg": "DELETE /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}",
+    "teams.updateDiscussionCommentInOrg": "PATCH /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}",
+    "teams.updateDiscussionInOrg": "PATCH /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}",
+    "teams.updateInOrg": "PATCH /orgs/{org}/teams/{team_slug}",
+    "users.addEmailForAuthenticated": "POST /user/emails",
+    "users.addEmailForAuthenticatedUser": "POST /user/emails",
+    "users.addSocialAccountForAuthenticatedUser": "POST /user/social_accounts",
+    "users.block": "PUT /user/blocks/{username}",
+    "users.checkBlocked": "GET /user/blocks/{username}",
+    "users.checkFollowingForUser": "GET /users/{username}/following/{target_user}",
+    "users.checkPersonIsFollowedByAuthenticated": "GET /user/following/{username}",
+    "users.createGpgKeyForAuthenticated": "POST /user/gpg_keys",
+    "users.createGpgKeyForAuthenticatedUser": "POST /user/gpg_keys",
+    "users.createPublicSshKeyForAuthenticated": "POST /user/keys",
+    "users.createPublicSshKeyForAuthenticatedUser": "POST /user/keys",
+    "users.createSshSigningKeyForAuthenticatedUser": "POST /user/ssh_signing_keys",
+    "users.deleteAttestationsBulk": "POST /users/{username}/attestations/delete-request",
+    "users.deleteAttestationsById": "DELETE /users/{username}/attestations/{attestation_id}",
+    "users.deleteAttestationsBySubjectDigest": "DELETE /users/{username}/attestations/digest/{subject_digest}",
+    "users.deleteEmailForAuthenticated": "DELETE /user/emails",
+    "users.deleteEmailForAuthenticatedUser": "DELETE /user/emails",
+    "users.deleteGpgKeyForAuthenticated": "DELETE /user/gpg_keys/{gpg_key_id}",
+    "users.deleteGpgKeyForAuthenticatedUser": "DELETE /user/gpg_keys/{gpg_key_id}",
+    "users.deletePublicSshKeyForAuthenticated": "DELETE /user/keys/{key_id}",
+    "users.deletePublicSshKeyForAuthenticatedUser": "DELETE /user/keys/{key_id}",
+    "users.deleteSocialAccountForAuthenticatedUser": "DELETE /user/social_accounts",
+    "users.deleteSshSigningKeyForAuthenticatedUser": "DELETE /user/ssh_signing_keys/{ssh_signing_key_id}",
+    "users.follow": "PUT /user/following/{username}",
+    "users.getAuthenticated": "GET /user",
+    "users.getById": "GET /user/{account_id}",
+    "users.getByUsername": "GET /users/{username}",
+    "users.getContextForUser": "GET /users/{username}/hovercard",
+    "users.getGpgKeyForAuthenticated": "GET /user/gpg_keys/{gpg_key_id}",
+    "users.getGpgKeyForAuthenticatedUser": "GET /user/gpg_keys/{gpg_key_id}",
+    "users.getPublicSshKeyForAuthenticated": "GET /user/keys/{key_id}",
+    "users.getPublicSshKeyForAuthenticatedUser": "GET /user/keys/{key_id}",
+    "users.getSshSigningKeyForAuthenticatedUser": "GET /user/ssh_signing_keys/{ssh_signing_key_id}",
+    "users.list": "GET /users",
+    "users.listAttestations": "GET /users/{username}/attestations/{subject_digest}",
+    "users.listAttestationsBulk": "POST /users/{username}/attestations/bulk-list{?per_page,before,after}",
+    "users.listBlockedByAuthenticated": "GET /user/blocks",
+    "users.listBlockedByAuthenticatedUser": "GET /user/blocks",
+    "users.listEmailsForAuthenticated": "GET /user/emails",
+    "users.listEmailsForAuthenticatedUser": "GET /user/emails",
+    "users.listFollowedByAuthenticated": "GET /user/following",
+    "users.listFollowedByAuthenticatedUser": "GET /user/following",
+    "users.listFollowersForAuthenticatedUser": "GET /user/followers",
+    "users.listFollowersForUser": "GET /users/{username}/followers",
+    "users.listFollowingForUser": "GET /users/{username}/following",
+    "users.listGpgKeysForAuthenticated": "GET /user/gpg_keys",
+    "users.listGpgKeysForAuthenticatedUser": "GET /user/gpg_keys",
+    "users.listGpgKeysForUser": "GET /users/{username}/gpg_keys",
+    "users.listPublicEmailsForAuthenticated": "GET /user/public_emails",
+    "users.listPublicEmailsForAuthenticatedUser": "GET /user/public_emails",
+    "users.listPublicKeysForUser": "GET /users/{username}/keys",
+    "users.listPublicSshKeysForAuthenticated": "GET /user/keys",
+    "users.listPublicSshKeysForAuthenticatedUser": "GET /user/keys",
+    "users.listSocialAccountsForAuthenticatedUser": "GET /user/social_accounts",
+    "users.listSocialAccountsForUser": "GET /users/{username}/social_accounts",
+    "users.listSshSigningKeysForAuthenticatedUser": "GET /user/ssh_signing_keys",
+    "users.listSshSigningKeysForUser": "GET /users/{username}/ssh_signing_keys",
+    "users.setPrimaryEmailVisibilityForAuthenticated": "PATCH /user/email/visibility",
+    "users.setPrimaryEmailVisibilityForAuthenticatedUser": "PATCH /user/email/visibility",
+    "users.unblock": "DELETE /user/blocks/{username}",
+    "users.unfollow": "DELETE /user/following/{username}",
+    "users.updateAuthenticated": "PATCH /user"
+};
+
+;// CONCATENATED MODULE: ./src/analysis/github-script.ts
+/**
+ * What an actions/github-script script does with its token: `github.rest.<ns>.<method>(…)`
+ * (routes from @octokit/plugin-rest-endpoint-methods), `github.request('VERB /path')`, and
+ * `github.graphql(…)`, which is unknown unless it is recognisably about Projects.
+ */
+
+
+/** The literal `owner` and `repo` given in the call's argument object, if any. */
+function literalTarget(args) {
+    if (/\.\.\.\s*context\.repo\b|context\.repo\.(owner|repo)/.test(args))
+        return null;
+    const owner = /\bowner\s*:\s*['"`]([A-Za-z0-9-]+)['"`]/.exec(args)?.[1];
+    const repo = /\brepo\s*:\s*['"`]([A-Za-z0-9._-]+)['"`]/.exec(args)?.[1];
+    return owner && repo ? `${owner}/${repo}` : owner || repo ? '?' : null;
+}
+function analyseGithubScript(script, ctx) {
+    const out = { calls: [], unknown: [] };
+    const restCalls = /\bgithub\.(?:rest\.)?([a-zA-Z]+)\.([a-zA-Z]+)\s*\(([^)]*)\)?/g;
+    for (const m of script.matchAll(restCalls)) {
+        const [, ns, method, args] = m;
+        if (ns === 'paginate')
+            continue;
+        const route = OCTOKIT_ROUTES[`${ns}.${method}`];
+        if (!route) {
+            out.unknown.push(`github.rest.${ns}.${method} is not a known REST method`);
+            continue;
+        }
+        const [verb, path] = route.split(' ');
+        const literal = literalTarget(args ?? '');
+        const concrete = literal && literal !== '?' ? path.replace('{owner}/{repo}', literal) : path;
+        if (literal === '?')
+            out.unknown.push(`github.rest.${ns}.${method} names its owner or repository through a variable`);
+        const call = restCall(verb, concrete, ctx, `github.rest.${ns}.${method}`);
+        if (typeof call === 'string')
+            out.unknown.push(call);
+        else
+            out.calls.push(call);
+    }
+    for (const m of script.matchAll(/\bgithub\.paginate\s*\(\s*github\.rest\.([a-zA-Z]+)\.([a-zA-Z]+)\s*,\s*\{([^}]*)\}/g)) {
+        const route = OCTOKIT_ROUTES[`${m[1]}.${m[2]}`];
+        if (!route)
+            continue;
+        const [verb, path] = route.split(' ');
+        const call = restCall(verb, path, ctx, `github.paginate(github.rest.${m[1]}.${m[2]})`);
+        if (typeof call !== 'string')
+            out.calls.push(call);
+    }
+    for (const m of script.matchAll(/\bgithub\.request\s*\(\s*['"`]([A-Z]+)\s+([^'"`]+)['"`]\s*(?:,\s*\{([^}]*)\})?/g)) {
+        const literal = literalTarget(m[3] ?? '');
+        const path = literal && literal !== '?' ? m[2].replace('{owner}/{repo}', literal) : m[2];
+        const call = restCall(m[1], path, ctx, `github.request('${m[1]} ${m[2]}')`);
+        if (typeof call === 'string')
+            out.unknown.push(call);
+        else
+            out.calls.push(call);
+    }
+    if (/\bgithub\.graphql\s*\(/.test(script)) {
+        if (/projectV2|addProjectV2ItemById|ProjectNext/i.test(script)) {
+            out.calls.push({ what: 'github.graphql (Projects)', permissions: { organization_projects: 'write' }, target: { kind: 'organization', owner: null }, patReason: 'Projects are out of GITHUB_TOKEN\'s reach (R5)' });
+        }
+        else
+            out.unknown.push('github.graphql: GitHub publishes no permission map for GraphQL');
+    }
+    if (!out.calls.length && !out.unknown.length && /\bgithub\b/.test(script))
+        out.unknown.push('the script uses the client in a way pat-lint does not recognise');
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/analysis/later-steps.ts
+/**
+ * A credential left behind for later steps (checkout's persisted token, a git credential store,
+ * an SSH key, a remote URL with the token in it) is used by whatever pushes later in the job.
+ * This finds those later pushes, and the scripts that may push without showing it.
+ */
+
+/** Tools that push with the git credentials they find (their own docs: `deploy` commands). */
+const PUSHING_TOOLS = /\bgit\s+push\b|\bgh-deploy\b|\bhexo\s+(d|deploy)\b|\blerna\s+(publish|version)\b|\bsemantic-release\b|\bchangeset\s+publish\b|\brelease-it\b/;
+const FOREIGN = /\bgit\s+(rebase|merge|cherry-pick|am|pull)\b/;
+const ACTIONS_THAT_PUSH = {
+    'stefanzweifel/git-auto-commit-action': false,
+    'endbug/add-and-commit': false,
+    'cirrus-actions/rebase': true,
+};
+function laterPushes(job, afterIndex) {
+    const pushes = [];
+    const unknown = [];
+    for (const s of job?.steps.slice(afterIndex + 1) ?? []) {
+        const name = s.uses ? actionName(s.uses.value)?.toLowerCase() : null;
+        if (name && name in ACTIONS_THAT_PUSH)
+            pushes.push({ what: `${name} (line ${s.pos.line})`, foreignCommits: ACTIONS_THAT_PUSH[name] });
+        const run = s.run?.value ?? '';
+        if (PUSHING_TOOLS.test(run)) {
+            const url = /\bgit\s+push\s+(?:-\S+\s+)*(\S*github\.com\S*)/.exec(run)?.[1];
+            pushes.push({ what: `the run step at line ${s.pos.line}`, foreignCommits: FOREIGN.test(run), ...(url ? { url } : {}) });
+        }
+        else if (run && /(^|[\s;&|])(\.\/|bash\s+|sh\s+)[\w./-]+\.sh\b|\bnpm\s+run\s+(deploy|publish|release)\b|\b(yarn|pnpm)\s+(deploy|release)\b/m.test(run)) {
+            unknown.push(`the script run at line ${s.pos.line} may push with the token left behind`);
+        }
+    }
+    return { pushes, unknown };
+}
+
+;// CONCATENATED MODULE: ./src/analysis/action-step.ts
+/**
+ * What a `uses:` step does with the token it is given: from the knowledge base entry of the
+ * action, the inputs the step sets (the repository it targets, options that need more), and a
+ * few actions whose behaviour depends on other steps (checkout's persisted credentials).
+ */
+
+
+
+
+
+
+
+
+const GH_KEY_TO_FG = Object.fromEntries(Object.entries(knowledge_permissions/* GITHUB_TOKEN_KEYS */.No).filter(([, v]) => v.fineGrained).map(([k, v]) => [k, v.fineGrained]));
+function withoutMetadata(perms) {
+    const out = {};
+    for (const [k, v] of Object.entries(perms ?? {}))
+        if (k !== 'metadata' && /^(read|write|admin)$/.test(v))
+            out[k] = v;
+    return out;
+}
+function fromGithubTokenKeys(perms) {
+    const out = {};
+    for (const [k, v] of Object.entries(perms ?? {})) {
+        const fg = GH_KEY_TO_FG[k] ?? (decide/* NO_FINE_GRAINED */.qL.has(k) ? k : undefined);
+        if (fg && fg !== 'metadata' && (v === 'read' || v === 'write'))
+            out[fg] = v;
+    }
+    return out;
+}
+/** The step's inputs as plain values. */
+function inputs(step) {
+    return Object.fromEntries(Object.entries(step.with).map(([k, v]) => [k.toLowerCase(), v.value]));
+}
+/** Conditional permissions whose `when` names an input the step sets (`delete-branch: true`, `x is set`). */
+function conditionalApplies(when, ins) {
+    const pair = /^`?([\w-]+)`?:\s*`?([\w.-]+)`?/.exec(when);
+    if (pair && ins[pair[1].toLowerCase()] !== undefined)
+        return ins[pair[1].toLowerCase()].toLowerCase() === pair[2].toLowerCase();
+    const set = /^`?([\w-]+)`? is (set|enabled)/.exec(when);
+    if (set)
+        return !!ins[set[1].toLowerCase()] && ins[set[1].toLowerCase()] !== 'false';
+    return false;
+}
+/** Every value a `${{ matrix.x }}` reference can take in the job; the value itself otherwise. */
+function matrixValues(value, job) {
+    const m = /\$\{\{\s*matrix\.([\w-]+)\s*\}\}/.exec(value);
+    const values = m ? job?.matrix[m[1]] : undefined;
+    return values?.length ? values.map((v) => value.replace(m[0], v)) : [value];
+}
+/** The repository a value names; over a matrix, another repository if any entry is one. */
+function resolveAll(value, job, self) {
+    const refs = matrixValues(value, job).map((v) => resolveRepo(v, self));
+    return refs.find((r) => r.kind === 'other') ?? refs.find((r) => r.kind === 'unknown') ?? refs[0];
+}
+function targetOf(step, self, job = null) {
+    const ins = inputs(step);
+    for (const name of REPOSITORY_INPUTS) {
+        if (ins[name])
+            return resolveAll(ins[name], job, self);
+    }
+    // CLA and sync actions name the other repository by owner and name inputs.
+    const remoteOwner = ins['remote-organization-name'] ?? ins['remote_organization_name'];
+    const remoteRepo = ins['remote-repository-name'] ?? ins['remote_repository_name'];
+    if (remoteRepo)
+        return resolveRepo(`${remoteOwner ?? self?.split('/')[0] ?? '?'}/${remoteRepo}`, self);
+    const owner = ins.owner ?? ins['repo-owner'] ?? ins.repository_owner;
+    const repo = ins['repo-name'] ?? ins.repository_name;
+    if (owner && repo)
+        return resolveRepo(`${owner}/${repo}`, self);
+    return { kind: 'same' };
+}
+/**
+ * `${{ env.X || github.repository }}`: when nothing defines X (no env: block, no write to
+ * $GITHUB_ENV), the expression is its fallback.
+ */
+function resolveFallback(value, ctx) {
+    const m = /^\$\{\{\s*env\.([A-Za-z_][A-Za-z0-9_]*)\s*\|\|\s*(.+?)\s*\}\}$/.exec(value.trim());
+    if (!m)
+        return value;
+    const name = m[1];
+    const defined = [ctx.model.env, ctx.job?.env ?? {}, ctx.step.env].some((e) => name in e) ||
+        (ctx.job?.steps ?? []).some((s) => s.run && new RegExp(`\\b${name}=[^\\n]*GITHUB_ENV|GITHUB_ENV[^\\n]*\\b${name}=`).test(s.run.value));
+    if (defined)
+        return value;
+    const fallback = m[2];
+    return /^'.*'$/.test(fallback) ? fallback.slice(1, -1) : `\${{ ${fallback} }}`;
+}
+function analyseCheckout(ctx, facts) {
+    const ins = inputs(ctx.step);
+    const target = ins.repository ? resolveRepo(resolveFallback(ins.repository, ctx), ctx.self) : { kind: 'same' };
+    const out = { calls: [{ what: `${facts.uses} (fetch)`, permissions: { contents: 'read' }, target, readOnly: true }], unknown: [] };
+    if (ins.submodules && ins.submodules !== 'false')
+        out.unknown.push('submodules are fetched with the token: their repositories are not visible here');
+    if (ins['persist-credentials'] !== 'false')
+        followLaterPushes(ctx, out, target, 'the token checkout persisted');
+    return out;
+}
+/** Adds the pushes later steps make with a credential this step leaves behind. */
+function followLaterPushes(ctx, out, target, what) {
+    const { pushes, unknown } = laterPushes(ctx.job, ctx.step.index);
+    for (const p of pushes) {
+        const to = p.url ? resolveRepo(p.url, ctx.self) : target;
+        out.calls.push({
+            what: `a push by ${p.what} (with ${what})`,
+            permissions: p.foreignCommits ? { contents: 'write', workflows: 'write' } : { contents: 'write' },
+            target: to ?? { kind: 'unknown', text: '', why: 'where the later push goes is not visible' },
+            events: ['push'],
+        });
+    }
+    out.unknown.push(...unknown);
+}
+function analyseAddToProject(ctx) {
+    const url = inputs(ctx.step)['project-url'] ?? '';
+    const reads = {};
+    if (ctx.model.triggers.includes('issues'))
+        reads.issues = 'read';
+    if (ctx.model.triggers.some((t) => t === 'pull_request' || t === 'pull_request_target'))
+        reads.pull_requests = 'read';
+    if (/\/users\//i.test(url)) {
+        return { calls: [{ what: 'actions/add-to-project (user project)', permissions: reads, target: { kind: 'account' }, patReason: 'Projects are out of GITHUB_TOKEN\'s reach (R5)', classicOnly: 'a user-owned project: fine-grained tokens cannot reach user-owned Projects (R5, R18)' }], unknown: [] };
+    }
+    const owner = /\/orgs\/([^/]+)/i.exec(url)?.[1] ?? null;
+    return { calls: [{ what: 'actions/add-to-project', permissions: { organization_projects: 'write', ...reads }, target: { kind: 'organization', owner }, patReason: 'Projects are out of GITHUB_TOKEN\'s reach (R5)' }], unknown: [] };
+}
+function analyseCreatePullRequest(ctx, facts) {
+    const ins = inputs(ctx.step);
+    const calls = [];
+    let target = { kind: 'same' };
+    // A `path:` that another checkout filled: the PR goes to that repository.
+    if (ins.path) {
+        const checkout = ctx.job?.steps.slice(0, ctx.step.index).reverse().find((s) => s.uses && /actions\/checkout/i.test(s.uses.value) && s.with.path?.value === ins.path);
+        if (checkout?.with.repository)
+            target = resolveRepo(checkout.with.repository.value, ctx.self);
+    }
+    const permissions = { contents: 'write', pull_requests: 'write' };
+    if (ins['team-reviewers'])
+        permissions.members = 'read';
+    const call = { what: facts.uses, permissions, target, events: ['pull_request', 'push'] };
+    if (ins['push-to-fork']) {
+        call.patReason = 'the branch is pushed to a fork (push-to-fork), which needs a user token (R11)';
+    }
+    calls.push(call);
+    return { calls, unknown: [] };
+}
+function analyseGeneric(ctx, facts) {
+    const ins = inputs(ctx.step);
+    const permissions = facts.fineGrained ? withoutMetadata(facts.fineGrained) : fromGithubTokenKeys(facts.githubToken);
+    for (const c of facts.conditional) {
+        if (!conditionalApplies(c.when, ins))
+            continue;
+        Object.assign(permissions, c.fineGrained ? withoutMetadata(c.fineGrained) : fromGithubTokenKeys(c.githubToken));
+    }
+    const target = facts.repositoryInput && ctx.step.with[facts.repositoryInput] ? resolveAll(ctx.step.with[facts.repositoryInput].value, ctx.job, ctx.self) : targetOf(ctx.step, ctx.self, ctx.job);
+    const call = { what: facts.uses, permissions, target, events: [...(facts.events ?? ACTION_EVENTS[facts.uses] ?? [])] };
+    if (facts.githubToken === null)
+        call.patReason = `${facts.uses}: ${facts.patNeededWhen[0] ?? 'GITHUB_TOKEN cannot do this'}`;
+    if (facts.fineGrained === null && facts.githubToken !== null) {
+        call.classicOnly = `${facts.uses} uses GitHub Packages or the Checks API, which fine-grained tokens cannot reach (R9, R13, R18)`;
+        if (call.permissions.packages && call.target.kind === 'same')
+            call.target = PACKAGE_TARGET;
+    }
+    return { calls: [call], unknown: [] };
+}
+/**
+ * An action pat-lint knows nothing about: what it does is unseen, but a token handed to a step
+ * that names another repository (by input or env) is used there, and GITHUB_TOKEN cannot reach it (R3).
+ */
+function analyseUnknownAction(ctx, name) {
+    const unknown = [`${name} is not in pat-lint's knowledge base: what it does with the token cannot be seen`];
+    const named = [];
+    for (const [k, v] of Object.entries(ctx.step.with))
+        if (REPOSITORY_INPUTS.includes(k.toLowerCase()))
+            named.push(v.value);
+    for (const [k, v] of Object.entries(ctx.step.env))
+        if (/(^|_)(REPO|REPOSITORY)$/i.test(k) && !/\$\{\{\s*secrets\./.test(v.value))
+            named.push(v.value);
+    const ins = inputs(ctx.step);
+    if (ins.owner && ins.repo)
+        named.push(`${ins.owner}/${ins.repo}`);
+    for (const value of named) {
+        const ref = resolveAll(value, ctx.job, ctx.self);
+        if (ref.kind === 'other') {
+            return { calls: [{ what: `${name} (on ${ref.repo})`, permissions: {}, target: ref }], unknown };
+        }
+    }
+    return { calls: [], unknown };
+}
+/** Analyses a `uses:` step that receives the token. */
+function analyseActionStep(ctx) {
+    const uses = ctx.step.uses.value;
+    const name = actionName(uses);
+    if (!name) {
+        return { calls: [], unknown: [`${uses} is a ${uses.startsWith('docker://') ? 'container' : 'local'} action: what it does with the token is not followed yet`] };
+    }
+    const facts = ctx.knowledge.lookup(uses);
+    if (!facts)
+        return analyseUnknownAction(ctx, name);
+    // The token went somewhere the action does not read it from (a non-token input or env).
+    const tokenInput = ctx.tokenInput?.toLowerCase();
+    const readsIt = (tokenInput && facts.tokenInputs.some((i) => i.name.toLowerCase() === tokenInput)) || [...ctx.tokenVars].some((v) => facts.tokenEnv.includes(v));
+    if (!readsIt && facts.uses !== 'actions/github-script') {
+        const via = tokenInput ? `input \`${ctx.tokenInput}\`` : `env ${[...ctx.tokenVars].join(', ')}`;
+        return { calls: [], unknown: [`${facts.uses} is not known to read a token from ${via}`] };
+    }
+    switch (facts.uses) {
+        case 'actions/checkout':
+            return analyseCheckout(ctx, facts);
+        case 'actions/add-to-project':
+            return analyseAddToProject(ctx);
+        case 'peter-evans/create-pull-request':
+            return analyseCreatePullRequest(ctx, facts);
+        case 'actions/github-script': {
+            const scriptCtx = { self: ctx.self, tokenVars: ctx.tokenVars, env: Object.fromEntries(Object.entries(ctx.step.env).map(([k, v]) => [k, v.value])) };
+            return analyseGithubScript(ctx.step.with.script?.value ?? '', scriptCtx);
+        }
+        default:
+            return analyseGeneric(ctx, facts);
+    }
+}
+/** Analyses a `run:` step that receives the token (inline or through env). */
+function analyseRunStep(ctx) {
+    const env = {};
+    for (const scope of [ctx.model.env, ctx.job?.env ?? {}, ctx.step.env])
+        for (const [k, v] of Object.entries(scope))
+            env[k] = v.value;
+    const out = analyseScript(ctx.step.run?.value ?? '', { self: ctx.self, tokenVars: ctx.tokenVars, env });
+    for (const p of out.persists ?? [])
+        followLaterPushes(ctx, out, p.target, p.what.replace(/^the token is |^the secret is /, 'the credential '));
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/analysis/use.ts
+
+
+function undecided(reason) {
+    return { githubTokenWouldDo: null, needs: {}, reasons: [reason], calls: [], classicOnly: [], repositories: [], unknown: [reason] };
+}
+/** The with-input of `step` whose value reads `${{ env.NAME }}`, if any. */
+function inputReadingEnv(step, name) {
+    const re = new RegExp(`\\benv\\.${name}\\b|\\benv\\[\\s*'${name}'\\s*\\]`);
+    return Object.entries(step.with).find(([, v]) => re.test(v.raw))?.[0] ?? null;
+}
+function analyseStep(step, model, ctx, tokenInput, tokenVars) {
+    const job = model.jobs.find((j) => j.id === step.job) ?? model.jobs.find((j) => j.steps.includes(step)) ?? null;
+    const stepCtx = { self: ctx.self, model, job, step, tokenInput, tokenVars, knowledge: ctx.knowledge };
+    if (step.uses)
+        return analyseActionStep(stepCtx);
+    if (step.run)
+        return analyseRunStep(stepCtx);
+    return { calls: [], unknown: [] };
+}
+function decideUse(use, ctx) {
+    const model = ctx.models.find((m) => m.file === use.file);
+    if (!model)
+        return undecided('the file could not be modelled');
+    switch (use.kind) {
+        case 'reusable-workflow':
+        case 'secrets-inherit':
+            return undecided(`the called workflow ${use.job?.uses?.value ?? ''} decides what the token is used for; it is not followed yet`.replace('  ', ' '));
+        case 'container-credentials':
+            return undecided('registry credentials for a job container: whether GITHUB_TOKEN (packages: read) would do depends on the package\'s access settings');
+        case 'other':
+            return undecided(`the secret is used in \`${use.input ?? 'an unusual place'}\`, which pat-lint does not interpret`);
+    }
+    if (use.kind === 'env' && use.envLevel !== 'step') {
+        const readers = use.readBy ?? [];
+        if (!readers.length) {
+            return { githubTokenWouldDo: true, needs: {}, reasons: [`no step reads $${use.input}: the secret need not be exposed here at all`], calls: [], classicOnly: [], repositories: [], unknown: [] };
+        }
+        const merged = { calls: [], unknown: [] };
+        for (const step of readers) {
+            const a = analyseStep(step, model, ctx, inputReadingEnv(step, use.input), new Set([use.input]));
+            merged.calls.push(...a.calls);
+            merged.unknown.push(...a.unknown);
+        }
+        return (0,decide/* decide */.LD)(merged, ctx.listeners);
+    }
+    const step = use.step;
+    if (!step)
+        return undecided('the use is not inside a step');
+    const tokenVars = new Set();
+    let tokenInput = null;
+    if (use.kind === 'env' && use.input)
+        tokenVars.add(use.input);
+    if (use.kind === 'with' || (use.kind === 'git-url' && use.input && step.with[use.input]))
+        tokenInput = use.input;
+    // A secret passed through env, then read as ${{ env.X }}: the env variable carries it.
+    if (use.via?.startsWith('env.'))
+        tokenVars.add(use.via.slice(4));
+    return (0,decide/* decide */.LD)(analyseStep(step, model, ctx, tokenInput, tokenVars), ctx.listeners);
+}
+
+;// CONCATENATED MODULE: ./src/knowledge/classic-scopes.ts
+/**
+ * Classic scopes for a set of fine-grained permissions. A classic token has no per-permission
+ * grain: most repository permissions ride on `repo`; a few need their own scope. Implied scopes
+ * are dropped using the parents GitHub documents (oauth-scopes: `repo` implies `public_repo`).
+ */
+
+/** Scopes beyond `repo` that some permissions need (GitHub's scope descriptions in oauth-scopes). */
+const SPECIAL = {
+    workflows: { read: 'workflow', write: 'workflow' },
+    packages: { read: 'read:packages', write: 'write:packages' },
+    organization_projects: { read: 'read:project', write: 'project' },
+    members: { read: 'read:org', write: 'write:org' },
+    organization_administration: { read: 'read:org', write: 'admin:org' },
+    organization_secrets: { read: 'admin:org', write: 'admin:org' },
+    organization_actions_variables: { read: 'admin:org', write: 'admin:org' },
+    organization_hooks: { read: 'admin:org_hook', write: 'admin:org_hook' },
+    repository_hooks: { read: 'read:repo_hook', write: 'write:repo_hook' },
+    gists: { read: 'gist', write: 'gist' },
+    followers: { read: 'user:follow', write: 'user:follow' },
+    emails: { read: 'user:email', write: 'user:email' },
+    keys: { read: 'read:public_key', write: 'write:public_key' },
+    gpg_keys: { read: 'read:gpg_key', write: 'write:gpg_key' },
+    security_events: { read: 'security_events', write: 'security_events' },
+};
+/** Drops scopes implied by another one in the list, and sorts. */
+function normaliseScopes(scopes) {
+    const set = new Set(scopes);
+    for (const s of [...set])
+        for (const implied of (0,knowledge_permissions/* impliedScopes */.uD)(s))
+            if (implied !== s)
+                set.delete(implied);
+    return [...set].filter((s) => knowledge_permissions/* CLASSIC_SCOPES */.pI[s]).sort();
+}
+/** The minimal classic scopes for the permissions (`workflow` also needs `repo` to push). */
+function classicScopesFor(perms) {
+    const scopes = new Set();
+    for (const [perm, level] of Object.entries(perms)) {
+        const special = SPECIAL[perm];
+        if (special)
+            scopes.add(level === 'read' ? special.read : special.write);
+        if (perm === 'workflows' || (!special && knowledge_permissions/* FINE_GRAINED_PERMISSIONS */.tL[perm]?.kind === 'repository'))
+            scopes.add('repo');
+        if (perm === 'organization_projects' && Object.keys(perms).some((p) => knowledge_permissions/* FINE_GRAINED_PERMISSIONS */.tL[p]?.kind === 'repository'))
+            scopes.add('repo');
+    }
+    return normaliseScopes(scopes);
+}
+
+;// CONCATENATED MODULE: ./src/analysis/token.ts
+/** Per token: the minimal permission set over its uses, classic scopes, and the overall verdict. */
+
+
+function tokenVerdict(decisions) {
+    const minimal = {};
+    for (const d of decisions)
+        (0,decide/* mergePermissions */.pM)(minimal, d.needs);
+    const verdicts = decisions.map((d) => d.githubTokenWouldDo);
+    const githubTokenWouldDo = verdicts.includes(false) ? false : verdicts.length && verdicts.every((v) => v === true) ? true : null;
+    const classicOnly = [...new Set(decisions.flatMap((d) => d.classicOnly))];
+    const fineGrainedPossible = classicOnly.length === 0 && !Object.keys(minimal).some((p) => decide/* NO_FINE_GRAINED */.qL.has(p));
+    return {
+        githubTokenWouldDo,
+        minimal,
+        minimalScopes: classicScopesFor(minimal),
+        fineGrainedPossible,
+        repositories: [...new Set(decisions.flatMap((d) => d.repositories))].sort(),
+        ownRepository: decisions.some((d) => d.calls.some((c) => c.target.kind === 'same')),
+        complete: decisions.every((d) => d.unknown.length === 0 && d.githubTokenWouldDo !== null),
+        classicOnly,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/lint.ts
+/**
+ * The pipeline both entry points share: discover files, parse them, find token flows, load the
+ * requirements, recognise credentials, run the rules and build the report. Pure apart from
+ * reading the repository; nothing here touches @actions/*.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+const REPORT_VERSION = 1;
+const DEFAULT_MAX_EXPIRY_DAYS = 90;
+/** Steps read an env variable when their script does, or when a known action reads it. */
+function readsEnvWith(knowledge) {
+    return (step, name) => {
+        if (runReadsEnv(step, name))
+            return true;
+        // The gh CLI takes its token from GH_TOKEN or GITHUB_TOKEN (GH_ENTERPRISE_TOKEN on GHES) unasked.
+        if (/^(GH_TOKEN|GITHUB_TOKEN|GH_ENTERPRISE_TOKEN|GITHUB_ENTERPRISE_TOKEN)$/.test(name) && step.run && /(^|[\s;&|(`$])gh\s+[a-z]/m.test(step.run.value))
+            return true;
+        const facts = step.uses ? knowledge.lookup(step.uses.value) : undefined;
+        return !!facts?.tokenEnv.includes(name);
+    };
+}
+function localActionDirs(models) {
+    const dirs = new Set();
+    for (const m of models)
+        for (const j of m.jobs)
+            for (const s of j.steps) {
+                const v = s.uses?.value.trim();
+                if (v?.startsWith('./'))
+                    dirs.add(v.replace(/\/+$/, ''));
+            }
+    return [...dirs];
+}
+function target(use) {
+    if (use.step?.uses)
+        return use.step.uses.value;
+    if (use.step?.run)
+        return 'run';
+    if (use.kind === 'reusable-workflow' || use.kind === 'secrets-inherit')
+        return use.job?.uses?.value ?? null;
+    return null;
+}
+function useReport(use, decision) {
+    const out = {
+        file: use.file,
+        line: use.line,
+        column: use.column,
+        job: use.job?.id ?? null,
+        step: use.step ? stepLabel(use.step) : null,
+        kind: use.kind,
+        target: target(use),
+        input: use.input,
+        via: use.via,
+        fallbackToGithubToken: use.fallbackToGithubToken,
+        githubTokenWouldDo: decision.githubTokenWouldDo,
+        needs: decision.needs,
+        reasons: decision.reasons,
+    };
+    if (use.readBy)
+        out.readBy = use.readBy.map((s) => ({ file: s.file, line: s.pos.line, job: s.job, step: stepLabel(s) }));
+    return out;
+}
+function requested(d) {
+    const r = {};
+    if (d.owner)
+        r.owner = d.owner;
+    if (d.repositories)
+        r.repositories = d.repositories;
+    if (d['expires-in'] !== undefined)
+        r.expiresIn = d['expires-in'];
+    if (d.purpose)
+        r.purpose = d.purpose;
+    if (d.permissions)
+        r.permissions = d.permissions;
+    if (d.scopes)
+        r.scopes = d.scopes;
+    return r;
+}
+const SEVERITY_ORDER = { error: 0, warning: 1, note: 2 };
+/** Lints the repository at `root`. Never throws for bad repository content. */
+function lint(root, options = {}) {
+    const errors = [];
+    const parsed = [];
+    const models = [];
+    const uses = [];
+    const seen = new Set();
+    // The requirements come first: what they say about actions shapes how steps are read.
+    const requirements = options.ignoreRequirements
+        ? { path: null, tokens: [], ignore: [], actions: [], errors: [] }
+        : (0,load/* loadRequirements */.V0)(root, options.requirementsPath);
+    const knowledge = requirements.actions.length ? new ActionKnowledge(requirements.actions) : DEFAULT_KNOWLEDGE;
+    const readsEnv = readsEnvWith(knowledge);
+    const ingest = (candidates) => {
+        for (const c of candidates) {
+            if (seen.has(c.path))
+                continue;
+            seen.add(c.path);
+            const source = (0,files/* readCandidate */.G9)(root, c);
+            if (!('text' in source)) {
+                errors.push(source);
+                continue;
+            }
+            const { file, errors: parseErrors } = (0,parse/* parseSource */.PJ)(source);
+            errors.push(...parseErrors);
+            parsed.push(file);
+            if (!file.root)
+                continue;
+            const walker = new TreeWalker(file);
+            const model = buildModel(walker);
+            // A root action.yml of a JavaScript or Docker action has no steps to lint.
+            if (model.kind === 'action' && model.using !== 'composite')
+                continue;
+            models.push(model);
+            for (const e of structuralErrors(walker, model))
+                errors.push({ file: file.path, ...e });
+            const flows = findSecretUses(walker, model, readsEnv);
+            uses.push(...flows.uses);
+            errors.push(...walker.errors, ...flows.errors);
+        }
+    };
+    const first = (0,files/* discoverFiles */.ZO)(root);
+    ingest(first);
+    ingest((0,files/* discoverFiles */.ZO)(root, localActionDirs(models)).filter((c) => !seen.has(c.path)));
+    const declared = new Map(requirements.tokens.map((t) => [t.secret, t]));
+    const recognised = recogniseSecrets(uses, new Set(declared.keys()), knowledge);
+    const analysis = {
+        self: options.repository ?? null,
+        models,
+        knowledge,
+        listeners: {
+            triggers: new Set(models.filter((m) => m.kind === 'workflow').flatMap((m) => m.triggers)),
+            workflowCount: models.filter((m) => m.kind === 'workflow').length,
+        },
+    };
+    const tokens = [...recognised.entries()]
+        .map(([secret, recognisedBy]) => {
+        const tokenUses = uses.filter((u) => u.secret === secret);
+        const decisions = tokenUses.map((u) => decideUse(u, analysis));
+        return { secret, declaration: declared.get(secret) ?? null, recognisedBy, uses: tokenUses, decisions, verdict: tokenVerdict(decisions) };
+    })
+        .sort((a, b) => a.secret.localeCompare(b.secret));
+    const ctx = {
+        tokens,
+        requirements,
+        passAllUses: uses.filter((u) => u.secret === null),
+        fileErrors: errors,
+        maxExpiryDays: options.maxExpiryDays ?? requirements.maxExpiryDays ?? DEFAULT_MAX_EXPIRY_DAYS,
+        repository: options.repository ?? null,
+    };
+    const lineText = new Map();
+    for (const f of parsed)
+        lineText.set(f.path, f.text.split(/\r?\n/));
+    const findings = [];
+    for (const rule of RULES) {
+        for (const f of rule.check(ctx)) {
+            const finding = { rule: rule.meta.id, severity: f.severity ?? rule.meta.defaultSeverity, message: f.message, file: f.file, line: f.line, column: f.column };
+            if (f.secret)
+                finding.secret = f.secret;
+            if (f.help)
+                finding.help = f.help;
+            if (!isIgnored(finding, lineText.get(finding.file)?.[finding.line - 1], requirements.ignore))
+                findings.push(finding);
+        }
+    }
+    findings.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+    return {
+        version: REPORT_VERSION,
+        repository: options.repository ?? null,
+        requirementsFile: requirements.path,
+        files: parsed.map((f) => f.path),
+        tokens: tokens.map((t) => ({
+            secret: t.secret,
+            declared: !!t.declaration,
+            recognisedBy: t.recognisedBy,
+            githubTokenWouldDo: t.verdict.githubTokenWouldDo,
+            minimal: t.verdict.minimal,
+            minimalScopes: t.verdict.minimalScopes,
+            fineGrainedPossible: t.verdict.fineGrainedPossible,
+            repositories: t.verdict.repositories,
+            ownRepository: t.verdict.ownRepository,
+            type: t.declaration?.type ?? null,
+            requested: t.declaration ? requested(t.declaration) : null,
+            uses: t.uses.map((u, i) => useReport(u, t.decisions[i])),
+        })),
+        findings,
+        errors: [...errors, ...requirements.errors].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column),
+    };
+}
+
+// EXTERNAL MODULE: ./src/report/comment.ts + 1 modules
+var comment = __nccwpck_require__(3885);
+;// CONCATENATED MODULE: ./src/report/json.ts
+function formatJson(report) {
+    return JSON.stringify(report, null, 2) + '\n';
+}
+
+// EXTERNAL MODULE: ./src/report/escape.ts
+var report_escape = __nccwpck_require__(6412);
+// EXTERNAL MODULE: ./src/report/severity.ts
+var severity = __nccwpck_require__(9179);
+;// CONCATENATED MODULE: ./src/report/markdown.ts
+
+
+const MAX_MARKDOWN_BYTES = 1024 * 1024 - 4096;
+const ICON = { error: '❌', warning: '⚠️', note: 'ℹ️' };
+function formatMarkdown(report, failOn = 'error') {
+    const c = (0,severity/* countBySeverity */.Ot)(report.findings);
+    const failed = (0,severity/* meetsThreshold */.M0)(report.findings, failOn);
+    const head = [
+        '## pat-lint',
+        '',
+        `${failed ? '❌ **Fails**' : '✅ **Passes**'} (fail-on: ${failOn}): ${c.error} error${c.error === 1 ? '' : 's'}, ${c.warning} warning${c.warning === 1 ? '' : 's'}, ${c.note} note${c.note === 1 ? '' : 's'} in ${report.files.length} file${report.files.length === 1 ? '' : 's'}.`,
+        '',
+    ];
+    const body = [];
+    if (report.tokens.length) {
+        body.push('### Tokens', '', '| Secret | Declared | Type | Uses | Recognised by |', '| --- | --- | --- | --- | --- |');
+        for (const t of report.tokens) {
+            const how = [...new Set(t.recognisedBy.map((r) => r.how))].join(', ');
+            body.push(`| ${(0,report_escape/* markdownCode */.D9)(t.secret)} | ${t.declared ? 'yes' : 'no'} | ${t.type ?? '—'} | ${t.uses.length} | ${(0,report_escape/* escapeMarkdown */.FV)(how)} |`);
+        }
+        body.push('');
+    }
+    if (report.findings.length) {
+        body.push('### Findings', '', '| | Location | Rule | Message |', '| --- | --- | --- | --- |');
+        for (const f of report.findings) {
+            body.push(`| ${ICON[f.severity]} | ${(0,report_escape/* markdownCode */.D9)(`${f.file}:${f.line}:${f.column}`)} | ${(0,report_escape/* markdownCode */.D9)(f.rule)} | ${(0,report_escape/* escapeMarkdown */.FV)(f.message)} |`);
+        }
+        body.push('');
+        const withHelp = report.findings.filter((f) => f.help);
+        for (const f of withHelp) {
+            body.push(`<details><summary>Fix for ${(0,report_escape/* markdownCode */.D9)(f.rule)} at ${(0,report_escape/* markdownCode */.D9)(`${f.file}:${f.line}`)}</summary>`, '', (0,report_escape/* codeBlock */.DV)(f.help, 'yaml'), '', '</details>', '');
+        }
+    }
+    let out = [...head, ...body].join('\n');
+    if (Buffer.byteLength(out) > MAX_MARKDOWN_BYTES) {
+        let kept = head.join('\n');
+        const note = '\n_The rest is cut to stay within the summary size limit; the JSON report has everything._\n';
+        for (const line of body) {
+            if (Buffer.byteLength(kept) + Buffer.byteLength(line) + Buffer.byteLength(note) + 1 > MAX_MARKDOWN_BYTES)
+                break;
+            kept += '\n' + line;
+        }
+        out = kept + note;
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/version.ts
+/** pat-lint's version, reported in SARIF and the JSON report. Kept in step with package.json by a test. */
+const TOOL_VERSION = '0.1.0';
+
+;// CONCATENATED MODULE: ./src/report/sarif.ts
+
+
+
+function buildSarif(report) {
+    const ruleIndex = new Map(RULES.map((r, i) => [r.meta.id, i]));
+    return {
+        $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+        version: '2.1.0',
+        runs: [
+            {
+                tool: {
+                    driver: {
+                        name: 'pat-lint',
+                        version: TOOL_VERSION,
+                        informationUri: 'https://github.com/pat-lint/pat-lint',
+                        rules: RULES.map((r) => ({
+                            id: r.meta.id,
+                            name: r.meta.id.replace(/(^|-)([a-z])/g, (_, __, c) => c.toUpperCase()),
+                            shortDescription: { text: r.meta.description },
+                            helpUri: docsUrl(r.meta.id),
+                            defaultConfiguration: { level: severity/* SEVERITY_MAP */.T0[r.meta.defaultSeverity].sarif },
+                        })),
+                    },
+                },
+                results: report.findings.map((f) => ({
+                    ruleId: f.rule,
+                    ruleIndex: ruleIndex.get(f.rule) ?? -1,
+                    level: severity/* SEVERITY_MAP */.T0[f.severity].sarif,
+                    message: { text: f.message },
+                    locations: [
+                        {
+                            physicalLocation: {
+                                artifactLocation: { uri: f.file, uriBaseId: '%SRCROOT%' },
+                                region: { startLine: f.line, startColumn: f.column },
+                            },
+                        },
+                    ],
+                    ...(f.secret || f.help ? { properties: { ...(f.secret ? { secret: f.secret } : {}), ...(f.help ? { help: f.help } : {}) } } : {}),
+                })),
+            },
+        ],
+    };
+}
+function formatSarif(report) {
+    return JSON.stringify(buildSarif(report), null, 2) + '\n';
+}
+
+;// CONCATENATED MODULE: ./src/main.ts
+/**
+ * The Action: read inputs, lint the workspace, report (annotations, job summary, SARIF, JSON,
+ * outputs), and decide the build. The only place that calls core.setFailed.
+ */
+
+
+
+
+
+
+
+
+
+
+
+/** GitHub shows at most 10 annotations of each type per step; the rest go to the summary. */
+const ANNOTATIONS_PER_TYPE = 10;
+function readInputs() {
+    const failOn = (getInput('fail-on') || 'error');
+    if (!severity/* FAIL_ON_VALUES */.Qm.includes(failOn))
+        throw new Error(`input fail-on must be one of ${severity/* FAIL_ON_VALUES */.Qm.join(', ')}, not ${failOn}`);
+    const maxRaw = getInput('max-expiry-days');
+    let maxExpiryDays;
+    if (maxRaw) {
+        maxExpiryDays = Number(maxRaw);
+        if (!Number.isInteger(maxExpiryDays) || maxExpiryDays < 1 || maxExpiryDays > 366)
+            throw new Error('input max-expiry-days must be a whole number from 1 to 366');
+    }
+    const comment = (getInput('comment') || 'auto');
+    if (!['auto', 'always', 'never'].includes(comment))
+        throw new Error(`input comment must be auto, always or never, not ${comment}`);
+    return {
+        githubToken: getInput('github-token'),
+        comment,
+        workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
+        path: getInput('path') || '.',
+        requirementsFile: getInput('requirements-file') || undefined,
+        failOn,
+        maxExpiryDays,
+        sarifFile: getInput('sarif-file') || undefined,
+    };
+}
+function annotate(report) {
+    const shown = { error: 0, warning: 0, note: 0 };
+    let hidden = 0;
+    for (const f of report.findings) {
+        if (shown[f.severity] >= ANNOTATIONS_PER_TYPE) {
+            hidden++;
+            continue;
+        }
+        shown[f.severity]++;
+        const props = { file: f.file, startLine: f.line, startColumn: f.column, title: `pat-lint ${f.rule}` };
+        const kind = severity/* SEVERITY_MAP */.T0[f.severity].annotation;
+        if (kind === 'error')
+            error(f.message, props);
+        else if (kind === 'warning')
+            warning(f.message, props);
+        else
+            notice(f.message, props);
+    }
+    return hidden;
+}
+function writeFileInside(root, path, text) {
+    const abs = (0,files/* insideRoot */.p0)(root, path);
+    if (!abs)
+        throw new Error(`${path} leads outside the workspace`);
+    (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(abs), { recursive: true });
+    (0,external_node_fs_.writeFileSync)(abs, text);
+    return abs;
+}
+/** Writes the pull-request comment; whatever goes wrong there is a warning, never a lost verdict. */
+async function main_comment(report, root, inputs, maxExpiryDays) {
+    try {
+        // Loaded on demand: runs that write no comment never load octokit.
+        const { reviewPullRequest } = await Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(469)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2469));
+        const review = await reviewPullRequest({
+            report,
+            root,
+            requirementsPath: inputs.requirementsFile,
+            token: inputs.githubToken,
+            mode: inputs.comment,
+            failOn: inputs.failOn,
+            maxExpiryDays,
+            env: process.env,
+            log: (m) => info(m),
+        });
+        for (const n of review.notices)
+            notice(n);
+        for (const w of review.warnings)
+            warning(w);
+        if (review.commentUrl)
+            info(`pat-lint comment ${review.action}: ${review.commentUrl}`);
+        setOutput('comment-url', review.commentUrl ?? '');
+    }
+    catch (e) {
+        warning(`pat-lint could not review the pull request: ${e.message}`);
+        setOutput('comment-url', '');
+    }
+}
+async function run() {
+    let report;
+    let inputs;
+    try {
+        inputs = readInputs();
+        const root = (0,files/* insideRoot */.p0)(inputs.workspace, inputs.path);
+        if (!root)
+            throw new Error(`input path ${inputs.path} leads outside the workspace`);
+        report = lint(root, {
+            repository: process.env.GITHUB_REPOSITORY ?? null,
+            requirementsPath: inputs.requirementsFile,
+            maxExpiryDays: inputs.maxExpiryDays,
+        });
+        const hidden = annotate(report);
+        if (hidden)
+            notice(`${hidden} more finding${hidden === 1 ? '' : 's'} than GitHub shows as annotations: see the job summary`);
+        const reportFile = (0,external_node_path_.join)(process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), 'pat-lint-report.json');
+        (0,external_node_fs_.writeFileSync)(reportFile, formatJson(report));
+        if (inputs.sarifFile)
+            writeFileInside(inputs.workspace, inputs.sarifFile, formatSarif(report));
+        setOutput('findings', String(report.findings.length));
+        setOutput('errors', String(report.errors.length));
+        setOutput('report-file', reportFile);
+        const server = process.env.GITHUB_SERVER_URL || 'https://github.com';
+        const maxExpiryDays = inputs.maxExpiryDays ?? DEFAULT_MAX_EXPIRY_DAYS;
+        const links = {};
+        for (const a of (0,comment/* tokenAdvice */.qZ)(report, { server, repository: report.repository, maxExpiryDays }))
+            if (a.url)
+                links[a.secret] = a.url;
+        setOutput('creation-links', JSON.stringify(links));
+        if (inputs.comment !== 'never')
+            await main_comment(report, root, inputs, maxExpiryDays);
+        if ((0,severity/* meetsThreshold */.M0)(report.findings, inputs.failOn)) {
+            const n = report.findings.filter((f) => severity/* SEVERITY_MAP */.T0[f.severity].rank >= severity/* SEVERITY_MAP */.T0[inputs.failOn === 'never' ? 'error' : inputs.failOn].rank).length;
+            setFailed(`pat-lint: ${n} finding${n === 1 ? '' : 's'} at or above ${inputs.failOn}`);
+        }
+    }
+    catch (e) {
+        setFailed(`pat-lint: ${e.message}`);
+    }
+    finally {
+        // The summary is written whatever happened above, so a verdict is never lost.
+        if (report && process.env.GITHUB_STEP_SUMMARY) {
+            try {
+                await summary.addRaw(formatMarkdown(report, inputs?.failOn ?? 'error')).write();
+            }
+            catch (e) {
+                warning(`pat-lint could not write the job summary: ${e.message}`);
+            }
+        }
+    }
+}
+
+
+/***/ }),
+
+/***/ 3885:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  JO: () => (/* binding */ COMMENT_MARKER),
+  wj: () => (/* binding */ buildComment),
+  qZ: () => (/* binding */ tokenAdvice)
+});
+
+// UNUSED EXPORTS: MAX_COMMENT_CHARS
+
+// EXTERNAL MODULE: ./src/knowledge/permissions.ts + 1 modules
+var permissions = __nccwpck_require__(6928);
+// EXTERNAL MODULE: ./src/report/escape.ts
+var report_escape = __nccwpck_require__(6412);
+;// CONCATENATED MODULE: ./src/report/links.ts
+/**
+ * Pre-filled token creation links. Fine-grained: `<server>/settings/personal-access-tokens/new`
+ * with name (at most 40 characters), description (at most 1024), target_name, expires_in (1-366
+ * or none) and one parameter per permission at a level GitHub offers for it (its URL table).
+ * Classic, only where fine-grained cannot do the job: `<server>/settings/tokens/new?scopes=…`.
+ * The links cannot pick repositories; the comment says which to select.
+ */
+
+const MAX_NAME = 40;
+const MAX_DESCRIPTION = 1024;
+/** Cuts text to `max` characters (not UTF-16 units), ending with … when cut. */
+function truncate(text, max) {
+    const chars = [...text.replace(/[\u0000-\u001f\u007f]/g, ' ')];
+    return chars.length <= max ? chars.join('') : chars.slice(0, max - 1).join('') + '…';
+}
+/** The level to put in the link: the needed one if offered, else the lowest offered above it. */
+function offeredLevel(permission, needed) {
+    const levels = permissions/* FINE_GRAINED_PERMISSIONS */.tL[permission]?.levels;
+    if (!levels?.length)
+        return null;
+    if (levels.includes(needed))
+        return needed;
+    const above = levels.filter((l) => (0,permissions/* levelRank */.Le)(l) > (0,permissions/* levelRank */.Le)(needed)).sort((a, b) => (0,permissions/* levelRank */.Le)(a) - (0,permissions/* levelRank */.Le)(b));
+    return above[0] ?? null;
+}
+function base(server) {
+    return server.replace(/\/+$/, '');
+}
+function fineGrainedLink(o) {
+    const params = new URLSearchParams();
+    params.set('name', truncate(o.name, MAX_NAME));
+    params.set('description', truncate(o.description, MAX_DESCRIPTION));
+    if (o.owner)
+        params.set('target_name', o.owner);
+    if (o.expiresIn !== undefined) {
+        params.set('expires_in', o.expiresIn === 'none' ? 'none' : String(Math.min(366, Math.max(1, Math.round(o.expiresIn)))));
+    }
+    for (const [perm, needed] of Object.entries(o.permissions).sort(([a], [b]) => a.localeCompare(b))) {
+        if (perm === 'metadata')
+            continue; // always granted
+        const level = offeredLevel(perm, needed);
+        if (level)
+            params.set(perm, level);
+    }
+    return `${base(o.server)}/settings/personal-access-tokens/new?${params.toString()}`;
+}
+function classicLink(o) {
+    const scopes = o.scopes.map(encodeURIComponent).join(',');
+    return `${base(o.server)}/settings/tokens/new?scopes=${scopes}&description=${encodeURIComponent(truncate(o.description, MAX_DESCRIPTION))}`;
+}
+
+// EXTERNAL MODULE: ./src/report/severity.ts
+var severity = __nccwpck_require__(9179);
+// EXTERNAL MODULE: ./src/report/snippets.ts + 1 modules
+var snippets = __nccwpck_require__(27);
+;// CONCATENATED MODULE: ./src/report/comment.ts
+
+
+
+
+
+const COMMENT_MARKER = '<!-- pat-lint:sticky-comment -->';
+const MAX_COMMENT_CHARS = 65536;
+const ICON = { error: '❌', warning: '⚠️', note: 'ℹ️' };
+function ownerOf(t, repository) {
+    const owners = new Set(t.repositories.map((r) => r.split('/')[0]));
+    if (t.ownRepository && repository)
+        owners.add(repository.split('/')[0]);
+    return owners.size === 1 ? [...owners][0] : null;
+}
+/** What to do about each token: keep GITHUB_TOKEN, or create a PAT from this link. */
+function tokenAdvice(report, ctx) {
+    return report.tokens
+        .filter((t) => t.uses.length)
+        .map((t) => {
+        if (t.githubTokenWouldDo === true)
+            return { secret: t.secret, kind: 'github-token', snippet: (0,snippets/* permissionsBlock */.I)(t.minimal) };
+        if (t.githubTokenWouldDo === null && !Object.keys(t.minimal).length)
+            return { secret: t.secret, kind: 'undecided' };
+        const requested = t.requested?.expiresIn;
+        const expiresIn = typeof requested === 'number' && requested <= ctx.maxExpiryDays ? requested : ctx.maxExpiryDays;
+        const description = t.requested?.purpose ?? `Used by ${[...new Set(t.uses.map((u) => u.target?.replace(/@.*$/, '') ?? u.kind))].slice(0, 3).join(', ')}${ctx.repository ? ` in ${ctx.repository}` : ''}`;
+        const select = [...t.repositories, ...(t.ownRepository && ctx.repository ? [ctx.repository] : [])].sort();
+        if (t.fineGrainedPossible) {
+            return {
+                secret: t.secret,
+                kind: 'fine-grained',
+                url: fineGrainedLink({ server: ctx.server, name: t.secret, description, owner: ownerOf(t, ctx.repository), expiresIn, permissions: t.minimal }),
+                select,
+            };
+        }
+        return { secret: t.secret, kind: 'classic', url: classicLink({ server: ctx.server, scopes: t.minimalScopes, description }), select };
+    });
+}
+function blobLink(ctx, file, line) {
+    const label = (0,report_escape/* markdownCode */.D9)(`${file}:${line}`);
+    if (!ctx.repository || !ctx.headSha)
+        return label;
+    const path = file.split('/').map(encodeURIComponent).join('/');
+    return `[${label}](${ctx.server.replace(/\/+$/, '')}/${ctx.repository}/blob/${ctx.headSha}/${path}#L${line})`;
+}
+function verdictCell(t) {
+    const firstReason = (v) => t.uses.find((u) => u.githubTokenWouldDo === v)?.reasons.find((r) => v !== false || /\(R\d+[a-z]?\)/.test(r)) ?? '';
+    if (t.githubTokenWouldDo === true)
+        return '✅ GITHUB_TOKEN would do';
+    if (t.githubTokenWouldDo === false)
+        return `🔑 PAT needed: ${(0,report_escape/* escapeMarkdown */.FV)(firstReason(false))}`;
+    return `❔ undecided: ${(0,report_escape/* escapeMarkdown */.FV)(firstReason(null))}`;
+}
+function requestCell(t) {
+    if (t.githubTokenWouldDo === true)
+        return t.declared ? 'none needed: delete the token' : 'none needed';
+    const minimal = t.minimal;
+    if (!t.declared)
+        return `not declared; needs ${Object.entries(minimal).map(([k, v]) => (0,report_escape/* markdownCode */.D9)(`${k}: ${v}`)).join(' ') || 'nothing'}`;
+    if (t.type === 'classic') {
+        const requested = t.requested?.scopes ?? [];
+        return `scopes ${requested.map((s) => (0,report_escape/* markdownCode */.D9)(s)).join(' ') || 'none'} → ${t.minimalScopes.map((s) => (0,report_escape/* markdownCode */.D9)(s)).join(' ') || 'none'}`;
+    }
+    const requested = t.requested?.permissions ?? {};
+    const parts = [];
+    for (const perm of [...new Set([...Object.keys(requested), ...Object.keys(minimal)])].sort()) {
+        const r = requested[perm];
+        const m = minimal[perm];
+        if (perm === 'metadata')
+            continue;
+        if (r && !m)
+            parts.push(`~~${(0,report_escape/* markdownCode */.D9)(`${perm}: ${r}`)}~~ drop`);
+        else if (!r && m)
+            parts.push(`**add** ${(0,report_escape/* markdownCode */.D9)(`${perm}: ${m}`)}`);
+        else if (r && m && r !== m)
+            parts.push(`${(0,report_escape/* markdownCode */.D9)(`${perm}: ${r}`)} → ${(0,report_escape/* markdownCode */.D9)(m)}${(0,permissions/* levelRank */.Le)(r) > (0,permissions/* levelRank */.Le)(m) ? ' lower it' : ' raise it'}`);
+        else if (r)
+            parts.push((0,report_escape/* markdownCode */.D9)(`${perm}: ${r}`));
+    }
+    return parts.join(' · ') || 'nothing';
+}
+function adviceCell(a, t) {
+    if (!a)
+        return '—';
+    if (a.kind === 'github-token')
+        return 'use `${{ github.token }}`';
+    if (a.kind === 'undecided')
+        return '—';
+    const select = a.select?.length ? `<br>select: ${a.select.map((r) => (0,report_escape/* markdownCode */.D9)(r)).join(', ')}` : '';
+    const undecided = t.uses.filter((u) => u.githubTokenWouldDo === null).length;
+    const partial = undecided ? `<br>partial: ${undecided} use${undecided === 1 ? '' : 's'} undecided, check before creating` : '';
+    return `[${a.kind === 'fine-grained' ? 'create fine-grained token' : 'create classic token'}](${a.url})${select}${partial}`;
+}
+function usedAt(t, ctx) {
+    const shown = t.uses.slice(0, 3).map((u) => blobLink(ctx, u.file, u.line));
+    return shown.join('<br>') + (t.uses.length > 3 ? `<br>and ${t.uses.length - 3} more` : '');
+}
+/** The whole comment body, cut to fit with a note when it would not. */
+function buildComment(report, ctx) {
+    const c = (0,severity/* countBySeverity */.Ot)(report.findings);
+    const failed = (0,severity/* meetsThreshold */.M0)(report.findings, ctx.failOn);
+    const changes = ctx.changes ?? [];
+    if (!report.findings.length && !changes.length) {
+        return `${COMMENT_MARKER}\n## pat-lint\n\n✅ **All clear**: no findings about personal access tokens in ${report.files.length} file${report.files.length === 1 ? '' : 's'}.\n`;
+    }
+    const advice = tokenAdvice(report, ctx);
+    const head = [
+        COMMENT_MARKER,
+        '## pat-lint',
+        '',
+        `${failed ? '❌ **Fails**' : '✅ **Passes**'} (fail-on: ${ctx.failOn}): ${c.error} error${c.error === 1 ? '' : 's'}, ${c.warning} warning${c.warning === 1 ? '' : 's'}, ${c.note} note${c.note === 1 ? '' : 's'}.`,
+        '',
+    ];
+    const sections = [];
+    if (changes.length) {
+        sections.push([
+            '### Newly requested by this pull request',
+            '',
+            ...changes.map((ch) => `- ${(0,report_escape/* markdownCode */.D9)(ch.secret)}: ${(0,report_escape/* escapeMarkdown */.FV)(ch.detail)} (${report.requirementsFile ? blobLink(ctx, report.requirementsFile, ch.line) : `line ${ch.line}`})`),
+            '',
+        ]);
+    }
+    else if (ctx.changes === null && report.requirementsFile) {
+        sections.push(['_The base branch\'s requirements could not be read, so new requests are not singled out._', '']);
+    }
+    const tokens = report.tokens.filter((t) => t.uses.length);
+    if (tokens.length) {
+        const rows = tokens.map((t) => `| ${(0,report_escape/* markdownCode */.D9)(t.secret)} | ${verdictCell(t)} | ${requestCell(t)} | ${adviceCell(advice.find((a) => a.secret === t.secret), t)} | ${usedAt(t, ctx)} |`);
+        sections.push(['### Tokens', '', '| Secret | Verdict | Requested → minimal | Token | Used at |', '| --- | --- | --- | --- | --- |', ...rows, '']);
+    }
+    if (report.findings.length) {
+        sections.push([
+            `### Findings (${report.findings.length})`,
+            '',
+            ...report.findings.map((f) => `- ${ICON[f.severity]} ${blobLink(ctx, f.file, f.line)} ${(0,report_escape/* escapeMarkdown */.FV)(f.message)} (${(0,report_escape/* markdownCode */.D9)(f.rule)})`),
+            '',
+        ]);
+    }
+    const details = [];
+    for (const a of advice) {
+        if (!a.snippet)
+            continue;
+        details.push(`${(0,report_escape/* markdownCode */.D9)(a.secret)}: GITHUB_TOKEN would do; give the job:`, '', (0,report_escape/* codeBlock */.DV)(a.snippet, 'yaml'), '');
+    }
+    for (const f of report.findings.filter((x) => x.rule === 'prefer-github-app' && x.help)) {
+        details.push(`${(0,report_escape/* markdownCode */.D9)(f.secret ?? '')}: a GitHub App token instead:`, '', (0,report_escape/* codeBlock */.DV)(f.help, 'yaml'), '');
+    }
+    for (const t of tokens) {
+        details.push(`**${(0,report_escape/* markdownCode */.D9)(t.secret)}**`, '', ...t.uses.map((u) => {
+            const where = u.step ? ` step ${(0,report_escape/* markdownCode */.D9)(u.step)}` : u.job ? ` job ${(0,report_escape/* markdownCode */.D9)(u.job)}` : '';
+            const verdict = u.githubTokenWouldDo === true ? 'GITHUB_TOKEN would do' : u.githubTokenWouldDo === false ? 'PAT needed' : 'undecided';
+            return `- ${blobLink(ctx, u.file, u.line)}${where}: ${verdict}; ${(0,report_escape/* escapeMarkdown */.FV)(u.reasons.join('; '))}`;
+        }), '');
+    }
+    if (details.length)
+        sections.push(['<details><summary>Details</summary>', '', ...details, '</details>', '']);
+    const note = '\n_Cut to fit in a comment: the job summary has the full report._\n';
+    let body = head.join('\n');
+    for (const section of sections) {
+        const text = '\n' + section.join('\n');
+        if (body.length + text.length + note.length > MAX_COMMENT_CHARS) {
+            // Add what fits of this section line by line, then stop.
+            for (const line of section) {
+                if (body.length + line.length + 1 + note.length > MAX_COMMENT_CHARS)
+                    break;
+                body += '\n' + line;
+            }
+            return body + note;
+        }
+        body += text;
+    }
+    return body;
+}
+
+
+/***/ }),
+
+/***/ 6412:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   D9: () => (/* binding */ markdownCode),
+/* harmony export */   DV: () => (/* binding */ codeBlock),
+/* harmony export */   FV: () => (/* binding */ escapeMarkdown)
+/* harmony export */ });
+/* unused harmony export stripControl */
+/**
+ * Escaping for text that comes from the repository (secret names, step names, paths, messages):
+ * it must not inject markdown or HTML, ping people with @-mentions, or break a table.
+ */
+/** Removes control characters (terminal escapes, NUL) but keeps tabs and newlines. */
+function stripControl(text) {
+    // eslint-disable-next-line no-control-regex
+    return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '\uFFFD');
+}
+/** Escapes text for a markdown table cell or paragraph. */
+function escapeMarkdown(text) {
+    return stripControl(text)
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/([\\`*_{}[\]()#+!|~])/g, '\\$1')
+        .replace(/@/g, '@\u200b') // a zero-width space after @ stops the mention
+        .replace(/\r?\n/g, ' ');
+}
+/** Code span with a fence long enough for any backticks inside. */
+function markdownCode(text) {
+    const clean = stripControl(text).replace(/\r?\n/g, ' ').replace(/\|/g, '\\|').replace(/@/g, '@\u200b');
+    const longest = Math.max(0, ...[...clean.matchAll(/`+/g)].map((m) => m[0].length));
+    const fence = '`'.repeat(longest + 1);
+    const pad = clean.startsWith('`') || clean.endsWith('`') ? ' ' : '';
+    return `${fence}${pad}${clean}${pad}${fence}`;
+}
+/** A fenced code block whose fence is longer than any backtick run inside, so the text cannot close it. */
+function codeBlock(text, lang = '') {
+    const clean = stripControl(text);
+    const longest = Math.max(2, ...[...clean.matchAll(/`+/g)].map((m) => m[0].length));
+    const fence = '`'.repeat(longest + 1);
+    return `${fence}${lang}\n${clean}\n${fence}`;
+}
+
+
+/***/ }),
+
+/***/ 9179:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   M0: () => (/* binding */ meetsThreshold),
+/* harmony export */   Ot: () => (/* binding */ countBySeverity),
+/* harmony export */   Qm: () => (/* binding */ FAIL_ON_VALUES),
+/* harmony export */   T0: () => (/* binding */ SEVERITY_MAP)
+/* harmony export */ });
+const SEVERITY_MAP = {
+    error: { sarif: 'error', annotation: 'error', rank: 3 },
+    warning: { sarif: 'warning', annotation: 'warning', rank: 2 },
+    note: { sarif: 'note', annotation: 'notice', rank: 1 },
+};
+const FAIL_ON_VALUES = ['error', 'warning', 'note', 'never'];
+/** True when some finding is at or above the threshold. */
+function meetsThreshold(findings, failOn) {
+    if (failOn === 'never')
+        return false;
+    const min = SEVERITY_MAP[failOn].rank;
+    return findings.some((f) => SEVERITY_MAP[f.severity].rank >= min);
+}
+function countBySeverity(findings) {
+    const out = { error: 0, warning: 0, note: 0 };
+    for (const f of findings)
+        out[f.severity]++;
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 27:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  H: () => (/* binding */ appTokenStep),
+  I: () => (/* binding */ permissionsBlock)
+});
+
+;// CONCATENATED MODULE: ./src/knowledge/github-app.ts
+/**
+ * actions/create-github-app-token: the `permission-<name>` inputs it takes (its action.yml,
+ * generated from GitHub's App permission names) and how they map to fine-grained PAT names.
+ */
+/** The permission inputs of actions/create-github-app-token (action.yml, "GENERATED PERMISSIONS INPUTS"). */
+const APP_TOKEN_PERMISSION_INPUTS = new Set([
+    'actions', 'administration', 'checks', 'codespaces', 'contents', 'dependabot-secrets', 'deployments', 'email-addresses',
+    'environments', 'followers', 'git-ssh-keys', 'gpg-keys', 'interaction-limits', 'issues', 'members', 'metadata',
+    'organization-administration', 'organization-announcement-banners', 'organization-copilot-seat-management',
+    'organization-custom-org-roles', 'organization-custom-properties', 'organization-custom-roles', 'organization-events',
+    'organization-hooks', 'organization-packages', 'organization-personal-access-token-requests',
+    'organization-personal-access-tokens', 'organization-plan', 'organization-projects', 'organization-secrets',
+    'organization-self-hosted-runners', 'organization-user-blocking', 'packages', 'pages', 'profile', 'pull-requests',
+    'repository-custom-properties', 'repository-hooks', 'repository-projects', 'secret-scanning-alerts', 'secrets',
+    'security-events', 'single-file', 'starring', 'statuses', 'team-discussions', 'vulnerability-alerts', 'workflows',
+]);
+/** Fine-grained PAT names whose App input is spelled differently. */
+const RENAMED = { emails: 'email-addresses', keys: 'git-ssh-keys' };
+/** The `permission-*` input for a fine-grained permission, or null when the App action has none. */
+function appPermissionInput(permission) {
+    const name = RENAMED[permission] ?? permission.replace(/_/g, '-');
+    return APP_TOKEN_PERMISSION_INPUTS.has(name) ? `permission-${name}` : null;
+}
+
+// EXTERNAL MODULE: ./src/analysis/decide.ts
+var decide = __nccwpck_require__(2464);
+;// CONCATENATED MODULE: ./src/report/snippets.ts
+/**
+ * Ready-to-paste YAML for the alternatives to a PAT: a job's `permissions:` block for
+ * GITHUB_TOKEN, and an actions/create-github-app-token step. Pure functions over plain data.
+ */
+
+
+/** `permissions:` for a job whose token needs `needs` (metadata is implicit; contents: read kept for checkout). */
+function permissionsBlock(needs, indent = '') {
+    const { block } = (0,decide/* githubTokenPermissions */.RC)(needs);
+    const entries = Object.entries(block).sort(([a], [b]) => a.localeCompare(b));
+    if (!entries.length)
+        return `${indent}permissions: {}`;
+    return [`${indent}permissions:`, ...entries.map(([k, v]) => `${indent}  ${k}: ${v}`)].join('\n');
+}
+/** A create-github-app-token step narrowed to the owner, repositories and permissions given. */
+function appTokenStep(options) {
+    const lines = [
+        '- uses: actions/create-github-app-token@v2',
+        '  id: app-token',
+        '  with:',
+        '    app-id: ${{ vars.APP_ID }}',
+        '    private-key: ${{ secrets.APP_PRIVATE_KEY }}',
+    ];
+    if (options.owner)
+        lines.push(`    owner: ${options.owner}`);
+    const names = options.repositories.map((r) => r.split('/')[1]).filter(Boolean);
+    if (names.length)
+        lines.push(`    repositories: ${[...new Set(names)].sort().join(',')}`);
+    for (const [perm, level] of Object.entries(options.permissions).sort(([a], [b]) => a.localeCompare(b))) {
+        const input = appPermissionInput(perm);
+        if (input)
+            lines.push(`    ${input}: ${level}`);
+    }
+    return lines.join('\n');
+}
+
+
+/***/ }),
+
+/***/ 7143:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  aI: () => (/* binding */ DEFAULT_REQUIREMENTS_PATHS),
+  V0: () => (/* binding */ loadRequirements),
+  Ez: () => (/* binding */ parseRequirements)
+});
+
+// UNUSED EXPORTS: findRequirements, validate
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+// EXTERNAL MODULE: ./src/workflow/files.ts
+var files = __nccwpck_require__(6154);
+// EXTERNAL MODULE: ./src/workflow/parse.ts
+var workflow_parse = __nccwpck_require__(7738);
+// EXTERNAL MODULE: ./src/knowledge/permissions.ts + 1 modules
+var permissions = __nccwpck_require__(6928);
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/util.js
 
 // functions
@@ -44575,7 +47631,7 @@ function toJSONSchema(input, params) {
 
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/locales/en.js
 
-const en_error = () => {
+const error = () => {
     const Sizable = {
         string: { unit: "characters", verb: "to have" },
         file: { unit: "bytes", verb: "to have" },
@@ -44696,7 +47752,7 @@ const en_error = () => {
 };
 /* harmony default export */ function en() {
     return {
-        localeError: en_error(),
+        localeError: error(),
     };
 }
 
@@ -46784,13 +49840,13 @@ const RULE_IDS = [
 const secretName = schemas_string()
     .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { error: 'a secret name holds only letters, digits and underscores, and does not start with a digit' })
     .refine((s) => !/^GITHUB_/i.test(s), { error: 'secret names cannot start with GITHUB_ (GitHub reserves the prefix)' });
-const permissionLevels = Object.fromEntries(Object.entries(FINE_GRAINED_PERMISSIONS).map(([name, p]) => [
+const permissionLevels = Object.fromEntries(Object.entries(permissions/* FINE_GRAINED_PERMISSIONS */.tL).map(([name, p]) => [
     name,
     schemas_enum(p.levels).optional().describe(`${p.displayName} (${p.kind} permission): ${p.levels.join(' | ')}`),
 ]));
 const PermissionsSchema = strictObject(permissionLevels)
     .describe('Fine-grained permissions, with GitHub\'s parameter names and levels. metadata: read is always granted.');
-const ScopeSchema = schemas_enum(Object.keys(CLASSIC_SCOPES));
+const ScopeSchema = schemas_enum(Object.keys(permissions/* CLASSIC_SCOPES */.pI));
 const TokenSchema = strictObject({
     type: schemas_enum(['fine-grained', 'classic']).describe('fine-grained (recommended) or classic'),
     owner: schemas_string()
@@ -46882,6 +49938,8 @@ function suggest(input, known) {
     return best !== undefined && bestScore <= Math.max(2, Math.floor(n.length / 4)) ? best : undefined;
 }
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: ./src/requirements/load.ts
 /**
  * Finds, reads and validates pat-requirements.yml. Every problem becomes a LintError at the
@@ -46900,13 +49958,13 @@ const FIELD_NAMES = Object.keys(TokenSchema.def.shape ?? {});
 /** Locates the requirements file: the given path (which must stay inside the root), else the defaults. */
 function findRequirements(root, override) {
     if (override) {
-        if (!insideRoot(root, override))
+        if (!(0,files/* insideRoot */.p0)(root, override))
             return { path: null, error: `requirements path ${override} leads outside the repository; not read` };
         return { path: override.replace(/\\/g, '/').replace(/^\.\//, '') };
     }
     for (const p of DEFAULT_REQUIREMENTS_PATHS) {
         try {
-            (0,external_node_fs_namespaceObject.lstatSync)(`${root}/${p}`);
+            (0,external_node_fs_.lstatSync)(`${root}/${p}`);
             return { path: p };
         }
         catch {
@@ -46945,18 +50003,18 @@ function load_describe(issue, value) {
         const where = parent === 'permissions' || last === 'permissions' ? 'permissions' : 'fields';
         return issue.keys
             .map((k) => {
-            const known = last === 'permissions' ? PERMISSION_NAMES : issue.path.length === 0 ? ['version', 'tokens', 'ignore', 'max-expiry-days'] : FIELD_NAMES;
+            const known = last === 'permissions' ? permissions/* PERMISSION_NAMES */.zj : issue.path.length === 0 ? ['version', 'tokens', 'ignore', 'max-expiry-days'] : FIELD_NAMES;
             const hint = suggest(k, known);
             return `unknown ${where === 'permissions' ? 'permission' : 'field'} \`${k}\`${hint ? `; did you mean \`${hint}\`?` : ''}`;
         })
             .join('; ');
     }
     if (parent === 'permissions' && issue.code === 'invalid_value') {
-        const levels = FINE_GRAINED_PERMISSIONS[last]?.levels ?? [];
+        const levels = permissions/* FINE_GRAINED_PERMISSIONS */.tL[last]?.levels ?? [];
         return `${last} can be ${levels.join(' or ')}${got}`;
     }
     if (parent === 'scopes' || (last === 'scopes' && issue.code === 'invalid_value')) {
-        const hint = typeof value === 'string' ? suggest(value, SCOPE_NAMES) : undefined;
+        const hint = typeof value === 'string' ? suggest(value, permissions/* SCOPE_NAMES */._W) : undefined;
         return `unknown classic scope${got}${hint ? `; did you mean \`${hint}\`?` : ''}`;
     }
     if (last === 'expires-in')
@@ -46984,13 +50042,18 @@ function loadRequirements(root, override) {
         return { ...empty, path: override ?? null, errors: [{ file: override ?? '', line: 1, column: 1, message: found.error }] };
     if (!found.path)
         return empty;
-    if (override && !(0,external_node_fs_namespaceObject.existsSync)(insideRoot(root, found.path))) {
+    if (override && !(0,external_node_fs_.existsSync)((0,files/* insideRoot */.p0)(root, found.path))) {
         return { ...empty, errors: [{ file: found.path, line: 1, column: 1, message: 'requirements file not found' }] };
     }
-    const source = readCandidate(root, { path: found.path, kind: 'requirements' });
+    const source = (0,files/* readCandidate */.G9)(root, { path: found.path, kind: 'requirements' });
     if (!('text' in source))
         return { ...empty, errors: [source] };
-    const { file, errors } = parseSource(source);
+    return parseRequirements(source.path, source.text);
+}
+/** Parses and validates requirements text (from the work tree, git or the contents API). */
+function parseRequirements(path, text) {
+    const empty = { path, tokens: [], ignore: [], actions: [], errors: [] };
+    const { file, errors } = (0,workflow_parse/* parseSource */.PJ)({ path, kind: 'requirements', text });
     if (!file.root || !file.doc)
         return { ...empty, errors };
     let data;
@@ -47013,7 +50076,7 @@ function load_validate(file, data) {
         let node = nodeAt(doc, issue.code === 'unrecognized_keys' ? [...path, issue.keys[0]] : path, wantKey);
         if (!node?.range)
             node = doc.contents ?? undefined;
-        const at = node?.range ? positionOf(file, node.range[0]) : { file: file.path, line: 1, column: 1 };
+        const at = node?.range ? (0,workflow_parse/* positionOf */.df)(file, node.range[0]) : { file: file.path, line: 1, column: 1 };
         errors.push({ ...at, message: load_describe({ ...issue, path }, valueAt(data, path)) });
     };
     // Validate the top level without the tokens, then each token alone, so one bad token costs only itself.
@@ -47041,14 +50104,14 @@ function load_validate(file, data) {
                 continue;
             }
             const keyNode = nodeAt(doc, ['tokens', secret], true);
-            const at = keyNode?.range ? positionOf(file, keyNode.range[0]) : { line: 1, column: 1 };
+            const at = keyNode?.range ? (0,workflow_parse/* positionOf */.df)(file, keyNode.range[0]) : { line: 1, column: 1 };
             const fieldPositions = {};
             const keyPositions = {};
             const mark = (name, path) => {
                 for (const [want, into] of [[false, fieldPositions], [true, keyPositions]]) {
                     const n = nodeAt(doc, ['tokens', secret, ...path], want);
                     if (n?.range) {
-                        const p = positionOf(file, n.range[0]);
+                        const p = (0,workflow_parse/* positionOf */.df)(file, n.range[0]);
                         into[name] = { line: p.line, column: p.column };
                     }
                 }
@@ -47092,2871 +50155,245 @@ function toKnownAction(uses, a, file) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/rules/invalid-requirements.ts
-/** pat-requirements.yml does not follow its schema; the message points at the key or value. */
-const rule = {
-    meta: { id: 'invalid-requirements', description: 'pat-requirements.yml is malformed or does not follow its schema', defaultSeverity: 'error' },
-    check(ctx) {
-        return ctx.requirements.errors.map((e) => ({ ...e }));
-    },
-};
 
-;// CONCATENATED MODULE: ./src/rules/pat-expiry.ts
-/** A token that never expires, or lives longer than the policy allows, stays useful to whoever leaks it. */
-const pat_expiry_rule = {
-    meta: { id: 'pat-expiry', description: 'A declared token has no expiry, or one longer than the maximum', defaultSeverity: 'warning' },
-    check(ctx) {
-        const file = ctx.requirements.path;
-        if (!file)
-            return [];
-        const out = [];
-        for (const t of ctx.tokens) {
-            const d = t.declaration;
-            if (!d)
-                continue;
-            const pos = d.fieldPositions['expires-in'] ?? d;
-            const at = { file, line: pos.line, column: pos.column, secret: t.secret };
-            const expires = d['expires-in'];
-            if (expires === undefined || expires === 'none') {
-                out.push({ ...at, message: `${t.secret} ${expires === 'none' ? 'never expires' : 'declares no expiry'}: set expires-in to at most ${ctx.maxExpiryDays} days and rotate it` });
-            }
-            else if (expires > ctx.maxExpiryDays) {
-                out.push({ ...at, message: `${t.secret} expires in ${expires} days, longer than the ${ctx.maxExpiryDays}-day maximum: shorten expires-in` });
-            }
-        }
-        return out;
-    },
-};
+/***/ }),
 
-;// CONCATENATED MODULE: ./src/rules/prefer-fine-grained.ts
+/***/ 6154:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   G9: () => (/* binding */ readCandidate),
+/* harmony export */   ZO: () => (/* binding */ discoverFiles),
+/* harmony export */   p0: () => (/* binding */ insideRoot)
+/* harmony export */ });
+/* unused harmony export MAX_FILE_BYTES */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /**
- * Classic requested though a fine-grained token can do every use (R22); and the reverse, a
- * fine-grained token requested for something only a classic one can do (Packages, Checks,
- * user-owned Projects: R18), which will fail.
- */
-const prefer_fine_grained_rule = {
-    meta: { id: 'prefer-fine-grained', description: 'The token type does not fit: classic where fine-grained would do, or fine-grained where only classic works', defaultSeverity: 'warning' },
-    check(ctx) {
-        const file = ctx.requirements.path;
-        if (!file)
-            return [];
-        const out = [];
-        for (const t of ctx.tokens) {
-            const d = t.declaration;
-            if (!d)
-                continue;
-            const pos = d.fieldPositions.type ?? d;
-            const at = { file, line: pos.line, column: pos.column, secret: t.secret };
-            if (d.type === 'classic' && t.verdict.fineGrainedPossible && t.verdict.githubTokenWouldDo !== true) {
-                const n = t.uses.length;
-                out.push({
-                    ...at,
-                    message: `${t.secret} is a classic token, but none of its ${n} use${n === 1 ? '' : 's'} needs one (no Packages, Checks or user-owned Projects): use a fine-grained token limited to the repositories it needs`,
-                });
-            }
-            if (d.type === 'fine-grained' && !t.verdict.fineGrainedPossible) {
-                out.push({
-                    ...at,
-                    severity: 'error',
-                    message: `${t.secret} is fine-grained, but ${t.verdict.classicOnly[0] ?? 'a use needs GitHub Packages'}: it will fail; use a classic token or GITHUB_TOKEN`,
-                });
-            }
-        }
-        return out;
-    },
-};
-
-;// CONCATENATED MODULE: ./src/rules/undeclared-pat.ts
-/** A GitHub credential reaches a step but pat-requirements.yml does not declare it. */
-const undeclared_pat_rule = {
-    meta: { id: 'undeclared-pat', description: 'A GitHub token secret is used but not declared in pat-requirements.yml', defaultSeverity: 'warning' },
-    check(ctx) {
-        return ctx.tokens
-            .filter((t) => !t.declaration && t.uses.length > 0)
-            .map((t) => {
-            const first = t.uses[0];
-            const more = t.uses.length > 1 ? ` (and ${t.uses.length - 1} more use${t.uses.length > 2 ? 's' : ''})` : '';
-            const where = ctx.requirements.path ? `in ${ctx.requirements.path}` : 'in a pat-requirements.yml';
-            return {
-                file: first.file,
-                line: first.line,
-                column: first.column,
-                secret: t.secret,
-                message: `secret ${t.secret} is used as a GitHub token${more} but not declared ${where}: declare its type, owner, repositories, expiry, purpose and permissions`,
-            };
-        });
-    },
-};
-
-;// CONCATENATED MODULE: ./src/rules/unused-pat.ts
-/** A declared token that no workflow uses is a live credential with no job: revoke it. */
-const unused_pat_rule = {
-    meta: { id: 'unused-pat', description: 'A token declared in pat-requirements.yml is never used', defaultSeverity: 'warning' },
-    check(ctx) {
-        const file = ctx.requirements.path;
-        if (!file)
-            return [];
-        return ctx.tokens
-            .filter((t) => t.declaration && t.uses.length === 0)
-            .map((t) => {
-            const inherit = ctx.passAllUses[0];
-            const note = inherit
-                ? `; only ${inherit.expression} at ${inherit.file}:${inherit.line} may pass it on, check the called workflow`
-                : '';
-            return {
-                file,
-                line: t.declaration.line,
-                column: t.declaration.column,
-                secret: t.secret,
-                severity: inherit ? 'note' : undefined,
-                message: `${t.secret} is declared but no workflow or action uses it${note}: if nothing needs it, delete the secret and revoke the token`,
-            };
-        });
-    },
-};
-
-;// CONCATENATED MODULE: ./src/rules/workflow-error.ts
-/** A workflow or action file that cannot be read or parsed: GitHub would reject it, and pat-lint cannot check it. */
-const workflow_error_rule = {
-    meta: { id: 'workflow-error', description: 'A workflow or action file cannot be read or parsed', defaultSeverity: 'error' },
-    check(ctx) {
-        return ctx.fileErrors.map((e) => ({ ...e }));
-    },
-};
-
-;// CONCATENATED MODULE: ./src/analysis/decide.ts
-/**
- * The verdict for one use: would GITHUB_TOKEN do (true), is a PAT or App token needed (false), or
- * can the files not tell (null, with the reason). Conservative by design: a wrong "would do"
- * breaks someone's release, so anything unseen or unresolved makes the verdict null.
- */
-
-const FG_TO_GH_KEY = Object.fromEntries(Object.entries(GITHUB_TOKEN_KEYS).filter(([, v]) => v.fineGrained).map(([k, v]) => [v.fineGrained, k]));
-/** GITHUB_TOKEN keys that have no fine-grained PAT permission: only classic tokens or Apps reach them. */
-const NO_FINE_GRAINED = new Set(['packages', 'checks']);
-const DISPATCH_EVENTS = new Set(['repository_dispatch', 'workflow_dispatch']);
-/** Which trigger names start a run for each event a token causes. */
-const LISTENERS = {
-    push: ['push'],
-    pull_request: ['pull_request', 'pull_request_target'],
-    release: ['release'],
-    create: ['create'],
-    issues: ['issues'],
-    issue_comment: ['issue_comment'],
-    pull_request_review: ['pull_request_review'],
-    label: ['label'],
-    repository_dispatch: ['repository_dispatch'],
-    workflow_dispatch: ['workflow_dispatch'],
-};
-function mergePermissions(into, from) {
-    for (const [k, v] of Object.entries(from))
-        if (!into[k] || levelRank(v) > levelRank(into[k]))
-            into[k] = v;
-    return into;
-}
-/** The `permissions:` block for GITHUB_TOKEN, or the permissions it has no key for. */
-function decide_githubTokenPermissions(needs) {
-    const block = {};
-    const missing = [];
-    for (const [perm, level] of Object.entries(needs)) {
-        // packages and checks are GITHUB_TOKEN keys with no fine-grained permission (R9, R13).
-        const key = FG_TO_GH_KEY[perm] ?? (NO_FINE_GRAINED.has(perm) ? perm : undefined);
-        if (!key)
-            missing.push(perm);
-        else
-            block[key] = level === 'admin' ? 'write' : level;
-    }
-    return { block, missing };
-}
-function permissionReason(perm) {
-    if (perm === 'workflows')
-        return 'changing files under .github/workflows needs `workflows: write`, which GITHUB_TOKEN never has (R2)';
-    const kind = FINE_GRAINED_PERMISSIONS[perm]?.kind;
-    if (kind === 'organization')
-        return `\`${perm}\` is an organization permission: GITHUB_TOKEN has none (R4)`;
-    if (kind === 'account')
-        return `\`${perm}\` is a user permission: GITHUB_TOKEN has none (R4)`;
-    if (/project/.test(perm))
-        return 'Projects are out of GITHUB_TOKEN\'s reach (R5)';
-    return `no \`permissions:\` key grants \`${perm}\` (R6)`;
-}
-function describeTarget(call) {
-    const t = call.target;
-    return t.kind === 'other' ? t.repo : t.kind;
-}
-/** Events people create with a token so that CI runs on them (R1); comments, labels and issues rarely are. */
-const CI_EVENTS = new Set(['push', 'pull_request', 'release', 'create']);
-/** Decides one use from what its step does. */
-function decide(analysis, listeners) {
-    const needs = {};
-    const reasons = [];
-    const classicOnly = [];
-    const repositories = new Set();
-    let patNeeded = false;
-    let undecided = analysis.unknown.length > 0;
-    reasons.push(...analysis.unknown);
-    for (const call of analysis.calls) {
-        mergePermissions(needs, call.permissions);
-        if (call.classicOnly)
-            classicOnly.push(call.classicOnly);
-        if (call.target.kind === 'other')
-            repositories.add(call.target.repo);
-        if (call.patReason) {
-            patNeeded = true;
-            reasons.push(`${call.what}: ${call.patReason}`);
-        }
-        const { missing } = decide_githubTokenPermissions(call.permissions);
-        for (const perm of missing) {
-            patNeeded = true;
-            reasons.push(`${call.what}: ${permissionReason(perm)}`);
-        }
-        switch (call.target.kind) {
-            case 'other':
-                if (call.readOnly) {
-                    undecided = true;
-                    reasons.push(`${call.what} reads ${call.target.repo}: GITHUB_TOKEN can do that only if it is public (R3)`);
-                }
-                else {
-                    patNeeded = true;
-                    reasons.push(`${call.what} acts on ${call.target.repo}, another repository: GITHUB_TOKEN reaches only its own (R3)`);
-                }
-                break;
-            case 'organization':
-            case 'account':
-                if (!call.patReason) {
-                    patNeeded = true;
-                    reasons.push(`${call.what} uses ${call.target.kind}-level APIs, out of GITHUB_TOKEN's reach (R4)`);
-                }
-                break;
-            case 'unknown':
-                undecided = true;
-                reasons.push(`${call.what}: ${call.target.why}`);
-                break;
-        }
-        const events = (call.events ?? []).filter((e) => CI_EVENTS.has(e));
-        if (events.length && call.target.kind === 'same') {
-            const heard = events.filter((e) => LISTENERS[e].some((t) => listeners.triggers.has(t)));
-            if (heard.length) {
-                patNeeded = true;
-                reasons.push(`${call.what} causes ${heard.join(', ')} events that should start workflows here; events from GITHUB_TOKEN start none (R1)`);
-            }
-            else if (listeners.workflowCount <= 1) {
-                undecided = true;
-                reasons.push(`${call.what} causes ${events.join(', ')} events; no other workflow is visible to tell whether they must start CI (R1)`);
-            }
-            else {
-                reasons.push(`${call.what} causes ${events.join(', ')} events, but no workflow here listens to them, so R1 does not apply`);
-            }
-        }
-        if ((call.events ?? []).some((e) => DISPATCH_EVENTS.has(e)) && call.target.kind === 'same') {
-            reasons.push(`${call.what} dispatches into this repository: GITHUB_TOKEN can start those runs (R1a)`);
-        }
-    }
-    let githubTokenWouldDo;
-    if (patNeeded)
-        githubTokenWouldDo = false;
-    else if (undecided)
-        githubTokenWouldDo = null;
-    else {
-        githubTokenWouldDo = true;
-        if (!analysis.calls.length)
-            reasons.push('the step does not use the token');
-        else {
-            const { block } = decide_githubTokenPermissions(needs);
-            const text = Object.keys(block).length ? Object.entries(block).map(([k, v]) => `${k}: ${v}`).join(', ') : 'no extra permissions';
-            reasons.push(`everything happens in this repository (${analysis.calls.map(describeTarget).length} call${analysis.calls.length === 1 ? '' : 's'}): GITHUB_TOKEN with ${text} would do`);
-        }
-    }
-    return { githubTokenWouldDo, needs, reasons, calls: analysis.calls, classicOnly, repositories: [...repositories].sort(), unknown: analysis.unknown };
-}
-
-;// CONCATENATED MODULE: ./src/rules/pat-where-github-token-would-do.ts
-
-
-function blockText(needs) {
-    const { block } = decide_githubTokenPermissions(needs);
-    const entries = Object.entries(block).sort(([a], [b]) => a.localeCompare(b));
-    return entries.length ? `permissions: { ${entries.map(([k, v]) => `${k}: ${v}`).join(', ')} }` : 'permissions: {}';
-}
-/** Per job: the permissions GITHUB_TOKEN would need there instead of the PAT. */
-function perJob(t) {
-    const jobs = new Map();
-    t.uses.forEach((u, i) => {
-        const job = u.job?.id ?? '(workflow env)';
-        jobs.set(job, mergePermissions(jobs.get(job) ?? {}, t.decisions[i].needs));
-    });
-    return [...jobs.entries()].map(([job, needs]) => `job ${job}: ${blockText(needs)}`).join('; ');
-}
-/**
- * A PAT used where the built-in GITHUB_TOKEN would do: the PAT can be revoked. When the token is
- * needed elsewhere, the uses that do not need it are noted, so the PAT reaches fewer steps.
- */
-const pat_where_github_token_would_do_rule = {
-    meta: { id: 'pat-where-github-token-would-do', description: 'A PAT is used where GITHUB_TOKEN would do', defaultSeverity: 'warning' },
-    check(ctx) {
-        const out = [];
-        for (const t of ctx.tokens) {
-            if (!t.uses.length)
-                continue;
-            if (t.verdict.githubTokenWouldDo === true) {
-                const first = t.uses[0];
-                const unread = t.decisions.every((d) => !d.calls.length);
-                out.push({
-                    file: first.file,
-                    line: first.line,
-                    column: first.column,
-                    secret: t.secret,
-                    message: unread
-                        ? `${t.secret} is exposed but nothing uses it: remove it from env and revoke the token`
-                        : `every use of ${t.secret} could use GITHUB_TOKEN (\`\${{ github.token }}\`) instead: ${perJob(t)}; then revoke the token`,
-                });
-                continue;
-            }
-            if (t.verdict.githubTokenWouldDo !== false)
-                continue;
-            t.uses.forEach((u, i) => {
-                const d = t.decisions[i];
-                if (d.githubTokenWouldDo !== true)
-                    return;
-                out.push({
-                    file: u.file,
-                    line: u.line,
-                    column: u.column,
-                    secret: t.secret,
-                    severity: 'note',
-                    message: d.calls.length
-                        ? `this use of ${t.secret} could take GITHUB_TOKEN with ${blockText(d.needs)}: the PAT need not reach this step`
-                        : `${t.secret} reaches this place but nothing here uses it: remove it`,
-                });
-            });
-        }
-        return out;
-    },
-};
-
-;// CONCATENATED MODULE: ./src/rules/over-scoped-request.ts
-
-/**
- * The request in pat-requirements.yml grants more than the workflows need: a permission, a level,
- * a scope, repository access or an owner beyond the minimal set. Only asserted when every use of
- * the token is understood; otherwise the minimal set is a lower bound and proves nothing.
- */
-const over_scoped_request_rule = {
-    meta: { id: 'over-scoped-request', description: 'A token requests more than its uses need', defaultSeverity: 'error' },
-    check(ctx) {
-        const file = ctx.requirements.path;
-        if (!file)
-            return [];
-        const out = [];
-        for (const t of ctx.tokens) {
-            const d = t.declaration;
-            if (!d || !t.uses.length || !t.verdict.complete)
-                continue;
-            const at = (key) => ({ file, ...(d.keyPositions[key] && key.startsWith('permissions.') ? d.keyPositions[key] : (d.fieldPositions[key] ?? { line: d.line, column: d.column })), secret: t.secret });
-            const minimal = t.verdict.minimal;
-            if (d.type === 'fine-grained') {
-                for (const [perm, level] of Object.entries(d.permissions ?? {})) {
-                    if (!level || perm === 'metadata')
-                        continue;
-                    const need = minimal[perm];
-                    if (!need)
-                        out.push({ ...at(`permissions.${perm}`), message: `${t.secret} requests ${perm}: ${level}, which none of its uses needs: drop it` });
-                    else if (levelRank(level) > levelRank(need))
-                        out.push({ ...at(`permissions.${perm}`), message: `${t.secret} requests ${perm}: ${level}, but its uses need only ${perm}: ${need}` });
-                }
-            }
-            else {
-                const allowed = new Set(t.verdict.minimalScopes.flatMap((s) => [...impliedScopes(s)]));
-                (d.scopes ?? []).forEach((scope, i) => {
-                    if (!allowed.has(scope)) {
-                        out.push({ ...at(`scopes.${i}`), message: `${t.secret} requests the ${scope} scope, beyond what its uses need (${t.verdict.minimalScopes.join(', ') || 'no scope'})` });
-                    }
-                });
-            }
-            const touched = t.verdict.repositories;
-            const self = ctx.repository;
-            const needed = new Set([...touched.map((r) => r.toLowerCase()), ...(self && t.verdict.ownRepository ? [self.toLowerCase()] : [])]);
-            if (d.repositories === 'all' && needed.size) {
-                out.push({ ...at('repositories'), message: `${t.secret} requests all repositories, but its uses reach only ${[...needed].join(', ')}` });
-            }
-            else if (Array.isArray(d.repositories) && needed.size) {
-                for (const repo of d.repositories) {
-                    if (!needed.has(repo.toLowerCase()))
-                        out.push({ ...at('repositories'), message: `${t.secret} requests access to ${repo}, which none of its uses reaches` });
-                }
-            }
-            if (d.owner && needed.size) {
-                const owners = new Set([...needed].map((r) => r.split('/')[0]));
-                if (!owners.has(d.owner.toLowerCase()))
-                    out.push({ ...at('owner'), message: `${t.secret} is owned by ${d.owner}, but its uses reach repositories of ${[...owners].join(', ')}` });
-            }
-        }
-        return out;
-    },
-};
-
-;// CONCATENATED MODULE: ./src/rules/under-scoped-request.ts
-
-/** The workflows need more than pat-requirements.yml requests: the job will fail at run time. */
-const under_scoped_request_rule = {
-    meta: { id: 'under-scoped-request', description: 'A token requests less than its uses need', defaultSeverity: 'warning' },
-    check(ctx) {
-        const file = ctx.requirements.path;
-        if (!file)
-            return [];
-        const out = [];
-        for (const t of ctx.tokens) {
-            const d = t.declaration;
-            if (!d || !t.uses.length || t.verdict.githubTokenWouldDo === true)
-                continue;
-            const where = (perm) => {
-                const i = t.decisions.findIndex((x) => x.needs[perm]);
-                const u = t.uses[i];
-                return u ? ` (needed at ${u.file}:${u.line})` : '';
-            };
-            const pos = d.keyPositions.permissions ?? d.keyPositions.scopes ?? { line: d.line, column: d.column };
-            const at = { file, line: pos.line, column: pos.column, secret: t.secret };
-            if (d.type === 'fine-grained') {
-                for (const [perm, need] of Object.entries(t.verdict.minimal)) {
-                    if (perm === 'packages' || perm === 'checks')
-                        continue; // no fine-grained permission: prefer-fine-grained says so
-                    const have = d.permissions?.[perm];
-                    if (!have)
-                        out.push({ ...at, message: `${t.secret} needs ${perm}: ${need}${where(perm)}, which pat-requirements.yml does not request` });
-                    else if (levelRank(have) < levelRank(need))
-                        out.push({ ...at, message: `${t.secret} needs ${perm}: ${need}${where(perm)}, but requests only ${have}` });
-                }
-            }
-            else {
-                const granted = new Set((d.scopes ?? []).flatMap((s) => [...impliedScopes(s)]));
-                for (const scope of t.verdict.minimalScopes) {
-                    if (!granted.has(scope))
-                        out.push({ ...at, message: `${t.secret} needs the ${scope} scope, which pat-requirements.yml does not request` });
-                }
-            }
-            if (Array.isArray(d.repositories)) {
-                const have = new Set(d.repositories.map((r) => r.toLowerCase()));
-                for (const repo of t.verdict.repositories) {
-                    if (!have.has(repo.toLowerCase()))
-                        out.push({ ...at, ...(d.fieldPositions.repositories ?? {}), message: `${t.secret} acts on ${repo}, which its repositories list leaves out` });
-                }
-            }
-        }
-        return out;
-    },
-};
-
-;// CONCATENATED MODULE: ./src/knowledge/github-app.ts
-/**
- * actions/create-github-app-token: the `permission-<name>` inputs it takes (its action.yml,
- * generated from GitHub's App permission names) and how they map to fine-grained PAT names.
- */
-/** The permission inputs of actions/create-github-app-token (action.yml, "GENERATED PERMISSIONS INPUTS"). */
-const APP_TOKEN_PERMISSION_INPUTS = new Set([
-    'actions', 'administration', 'checks', 'codespaces', 'contents', 'dependabot-secrets', 'deployments', 'email-addresses',
-    'environments', 'followers', 'git-ssh-keys', 'gpg-keys', 'interaction-limits', 'issues', 'members', 'metadata',
-    'organization-administration', 'organization-announcement-banners', 'organization-copilot-seat-management',
-    'organization-custom-org-roles', 'organization-custom-properties', 'organization-custom-roles', 'organization-events',
-    'organization-hooks', 'organization-packages', 'organization-personal-access-token-requests',
-    'organization-personal-access-tokens', 'organization-plan', 'organization-projects', 'organization-secrets',
-    'organization-self-hosted-runners', 'organization-user-blocking', 'packages', 'pages', 'profile', 'pull-requests',
-    'repository-custom-properties', 'repository-hooks', 'repository-projects', 'secret-scanning-alerts', 'secrets',
-    'security-events', 'single-file', 'starring', 'statuses', 'team-discussions', 'vulnerability-alerts', 'workflows',
-]);
-/** Fine-grained PAT names whose App input is spelled differently. */
-const github_app_RENAMED = { emails: 'email-addresses', keys: 'git-ssh-keys' };
-/** The `permission-*` input for a fine-grained permission, or null when the App action has none. */
-function appPermissionInput(permission) {
-    const name = github_app_RENAMED[permission] ?? permission.replace(/_/g, '-');
-    return APP_TOKEN_PERMISSION_INPUTS.has(name) ? `permission-${name}` : null;
-}
-
-;// CONCATENATED MODULE: ./src/report/snippets.ts
-/**
- * Ready-to-paste YAML for the alternatives to a PAT: a job's `permissions:` block for
- * GITHUB_TOKEN, and an actions/create-github-app-token step. Pure functions over plain data.
+ * Finds the files pat-lint reads and reads them defensively: everything in a repository is
+ * untrusted, so symlinks leading outside it are never followed, non-regular files are never
+ * opened (a FIFO would block), and oversized, binary or non-UTF-8 files become errors.
  */
 
 
-/** `permissions:` for a job whose token needs `needs` (metadata is implicit; contents: read kept for checkout). */
-function permissionsBlock(needs, indent = '') {
-    const { block } = githubTokenPermissions(needs);
-    const entries = Object.entries(block).sort(([a], [b]) => a.localeCompare(b));
-    if (!entries.length)
-        return `${indent}permissions: {}`;
-    return [`${indent}permissions:`, ...entries.map(([k, v]) => `${indent}  ${k}: ${v}`)].join('\n');
-}
-/** A create-github-app-token step narrowed to the owner, repositories and permissions given. */
-function appTokenStep(options) {
-    const lines = [
-        '- uses: actions/create-github-app-token@v2',
-        '  id: app-token',
-        '  with:',
-        '    app-id: ${{ vars.APP_ID }}',
-        '    private-key: ${{ secrets.APP_PRIVATE_KEY }}',
-    ];
-    if (options.owner)
-        lines.push(`    owner: ${options.owner}`);
-    const names = options.repositories.map((r) => r.split('/')[1]).filter(Boolean);
-    if (names.length)
-        lines.push(`    repositories: ${[...new Set(names)].sort().join(',')}`);
-    for (const [perm, level] of Object.entries(options.permissions).sort(([a], [b]) => a.localeCompare(b))) {
-        const input = appPermissionInput(perm);
-        if (input)
-            lines.push(`    ${input}: ${level}`);
-    }
-    return lines.join('\n');
-}
-
-;// CONCATENATED MODULE: ./src/rules/prefer-github-app.ts
-
-
-/**
- * A GitHub App token fits better than a PAT (R21): organization automation, several repositories,
- * or events that must start workflows. Not where only a user can act (forks, user-owned projects,
- * Packages across repositories).
- */
-const prefer_github_app_rule = {
-    meta: { id: 'prefer-github-app', description: 'A GitHub App token would serve better than a PAT', defaultSeverity: 'note' },
-    check(ctx) {
-        const out = [];
-        for (const t of ctx.tokens) {
-            if (t.verdict.githubTokenWouldDo !== false || !t.verdict.fineGrainedPossible)
-                continue;
-            const calls = t.decisions.flatMap((d) => d.calls);
-            if (calls.some((c) => c.target.kind === 'account' || /R11|fork/.test(c.patReason ?? '')))
-                continue; // a user identity is needed
-            const reasons = [];
-            const orgPerms = Object.keys(t.verdict.minimal).filter((p) => FINE_GRAINED_PERMISSIONS[p]?.kind === 'organization');
-            if (orgPerms.length)
-                reasons.push(`organization automation (${orgPerms.join(', ')})`);
-            if (t.verdict.repositories.length >= 2)
-                reasons.push(`${t.verdict.repositories.length} repositories`);
-            if (t.decisions.some((d) => d.reasons.some((r) => /\(R1\)$/.test(r))))
-                reasons.push('events that must start workflows');
-            if (!reasons.length)
-                continue;
-            const owners = new Set(t.verdict.repositories.map((r) => r.split('/')[0]));
-            const owner = owners.size === 1 ? [...owners][0] : (ctx.repository?.split('/')[0] ?? null);
-            const first = t.uses[0];
-            const step = appTokenStep({ owner, repositories: t.verdict.repositories, permissions: t.verdict.minimal });
-            out.push({
-                file: first.file,
-                line: first.line,
-                column: first.column,
-                secret: t.secret,
-                message: `${t.secret} is used for ${reasons.join(', ')}: a GitHub App token is not tied to a person and lives one hour (R21); use \`\${{ steps.app-token.outputs.token }}\` from an actions/create-github-app-token step`,
-                help: step,
-            });
-        }
-        return out;
-    },
-};
-
-;// CONCATENATED MODULE: ./src/rules/index.ts
-/** Every rule, in the order findings are produced. A rule's id is its file name. */
-
-
-
-
-
-
-
-
-
-
-const RULES = [
-    workflow_error_rule,
-    rule,
-    undeclared_pat_rule,
-    unused_pat_rule,
-    pat_where_github_token_would_do_rule,
-    over_scoped_request_rule,
-    under_scoped_request_rule,
-    prefer_fine_grained_rule,
-    prefer_github_app_rule,
-    pat_expiry_rule,
-];
-const RULES_BY_ID = new Map(RULES.map((r) => [r.meta.id, r]));
-/** Where each rule's documentation lives; SARIF and the comment link to it. */
-const DOCS_BASE = 'https://github.com/pat-lint/pat-lint/blob/main/docs/rules';
-function docsUrl(id) {
-    return `${DOCS_BASE}/${id}.md`;
-}
-
-;// CONCATENATED MODULE: ./src/workflow/model.ts
-/**
- * A small model of a workflow or composite action: jobs, steps and the scalars pat-lint reads
- * from them, each with its position. Built from the YAML tree, never from text matching.
- */
-
-
-/** Human label for a step: its name, else its `uses:`, else `run` and the step's number. */
-function stepLabel(step) {
-    return step.name ?? step.id ?? step.uses?.value ?? `step ${step.index + 1}`;
-}
-function valueInfo(file, site) {
-    return { value: site.value, raw: file.text.slice(site.start, site.end), start: site.start, pos: positionOf(file, site.start) };
-}
-function scalarMap(w, node) {
-    const out = {};
-    for (const [key, , value] of w.entries(node)) {
-        if ((0,dist/* isScalar */.jn)(value) && value.range && value.value !== null && value.value !== undefined) {
-            out[key] = valueInfo(w.file, { value: String(value.value), start: value.range[0], end: value.range[1] });
-        }
-    }
-    return out;
-}
-function scalarInfo(w, node) {
-    const n = w.resolve(node);
-    if (!(0,dist/* isScalar */.jn)(n) || !n.range || n.value === null || n.value === undefined)
-        return undefined;
-    return valueInfo(w.file, { value: String(n.value), start: n.range[0], end: n.range[1] });
-}
-function permissionsOf(w, node) {
-    const s = w.str(node);
-    if (s !== undefined)
-        return s;
-    const entries = w.entries(node);
-    if (!entries.length && !w.resolve(node))
-        return undefined;
-    const out = {};
-    for (const [k, , v] of entries)
-        out[k] = w.str(v) ?? '';
-    return out;
-}
-function nodePos(w, node, fallback) {
-    const n = w.resolve(node);
-    return n?.range ? positionOf(w.file, n.range[0]) : fallback;
-}
-function buildSteps(w, stepsNode, job, fallback) {
-    return w.items(stepsNode).map((s, index) => {
-        const pos = nodePos(w, s, fallback);
-        return {
-            file: w.file.path,
-            job,
-            index,
-            id: w.str(w.get(s, 'id')),
-            name: w.str(w.get(s, 'name')),
-            uses: scalarInfo(w, w.get(s, 'uses')),
-            run: scalarInfo(w, w.get(s, 'run')),
-            with: scalarMap(w, w.get(s, 'with')),
-            env: scalarMap(w, w.get(s, 'env')),
-            pos,
-        };
-    });
-}
-function matrixOf(w, node) {
-    const out = {};
-    const add = (key, value) => {
-        if (value === undefined)
-            return;
-        (out[key] ??= []).includes(value) || out[key].push(value);
-    };
-    for (const [key, , value] of w.entries(node)) {
-        if (key === 'include') {
-            for (const entry of w.items(value))
-                for (const [k, , v] of w.entries(entry))
-                    add(k, w.str(v));
-        }
-        else if (key !== 'exclude') {
-            for (const item of w.items(value))
-                add(key, w.str(item));
-        }
-    }
-    return out;
-}
-function triggersOf(w, node) {
-    const s = w.str(node);
-    if (s !== undefined)
-        return [s];
-    const items = w.items(node);
-    if (items.length)
-        return items.map((i) => w.str(i)).filter((x) => !!x);
-    return w.entries(node).map(([k]) => k);
-}
-function buildModel(w) {
-    const file = w.file;
-    const root = file.root;
-    const top = { file: file.path, line: 1, column: 1 };
-    if (file.kind === 'action') {
-        const runs = w.get(root, 'runs');
-        const using = w.str(w.get(runs, 'using'));
-        const steps = buildSteps(w, w.get(runs, 'steps'), null, top);
-        return {
-            file: file.path,
-            kind: 'action',
-            name: w.str(w.get(root, 'name')),
-            triggers: [],
-            env: {},
-            using,
-            jobs: steps.length ? [{ id: '(composite)', with: {}, env: {}, steps, secretsInherit: false, matrix: {}, pos: nodePos(w, runs, top) }] : [],
-        };
-    }
-    const jobs = [];
-    for (const [id, key, job] of w.entries(w.get(root, 'jobs'))) {
-        const pos = key.range ? positionOf(file, key.range[0]) : top;
-        jobs.push({
-            id,
-            name: w.str(w.get(job, 'name')),
-            uses: scalarInfo(w, w.get(job, 'uses')),
-            with: scalarMap(w, w.get(job, 'with')),
-            env: scalarMap(w, w.get(job, 'env')),
-            steps: buildSteps(w, w.get(job, 'steps'), id, pos),
-            permissions: permissionsOf(w, w.get(job, 'permissions')),
-            secretsInherit: w.str(w.get(job, 'secrets')) === 'inherit',
-            matrix: matrixOf(w, w.get(w.get(job, 'strategy'), 'matrix')),
-            pos,
-        });
-    }
-    return {
-        file: file.path,
-        kind: 'workflow',
-        name: w.str(w.get(root, 'name')),
-        triggers: triggersOf(w, w.get(root, 'on') ?? w.get(root, 'true')),
-        env: scalarMap(w, w.get(root, 'env')),
-        permissions: permissionsOf(w, w.get(root, 'permissions')),
-        jobs,
-    };
-}
-/** Structural problems GitHub would reject the file for, that pat-lint can see cheaply. */
-function structuralErrors(w, model) {
-    const root = w.file.root;
-    if (!root || model.kind !== 'workflow')
-        return [];
-    const out = [];
-    const jobs = w.get(root, 'jobs');
-    if (!jobs)
-        out.push({ line: 1, column: 1, message: 'workflow has no `jobs:` mapping; GitHub will reject it' });
-    if (!w.get(root, 'on'))
-        out.push({ line: 1, column: 1, message: 'workflow has no `on:` trigger; GitHub will reject it' });
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/workflow/tree.ts
-/**
- * Walks a parsed YAML tree and yields every scalar with its path from the root. Aliases are
- * followed within a per-file budget so that a "billion laughs" file costs bounded time, and depth
- * is capped so hostile nesting cannot blow the stack.
- */
-
-
-const MAX_DEPTH = 64;
-class TreeWalker {
-    file;
-    aliasesLeft = MAX_ALIAS_COUNT;
-    errors = [];
-    warnedAliases = false;
-    warnedDepth = false;
-    constructor(file) {
-        this.file = file;
-    }
-    /** Follows an alias within the budget; undefined when over it or unresolvable. */
-    resolve(node) {
-        if (!(0,dist/* isAlias */.Vj)(node))
-            return (node ?? undefined);
-        if (this.aliasesLeft-- <= 0) {
-            if (!this.warnedAliases) {
-                this.warnedAliases = true;
-                const at = node.range ? positionOf(this.file, node.range[0]) : { file: this.file.path, line: 1, column: 1 };
-                this.errors.push({ ...at, message: `more than ${MAX_ALIAS_COUNT} YAML aliases to follow (an alias bomb?); the rest are skipped` });
-            }
-            return undefined;
-        }
-        const target = this.file.doc ? node.resolve(this.file.doc) : undefined;
-        return (target ?? undefined);
-    }
-    /** The value under `key` in a mapping (aliases resolved). */
-    get(map, key) {
-        const m = this.resolve(map);
-        if (!(0,dist/* isMap */.jh)(m))
-            return undefined;
-        for (const pair of m.items) {
-            const k = this.resolve(pair.key);
-            if ((0,dist/* isScalar */.jn)(k) && String(k.value) === key)
-                return this.resolve(pair.value);
-        }
-        return undefined;
-    }
-    /** The entries of a mapping as [key, keyNode, value]. */
-    entries(map) {
-        const m = this.resolve(map);
-        if (!(0,dist/* isMap */.jh)(m))
-            return [];
-        const out = [];
-        for (const pair of m.items) {
-            if (!(0,dist/* isPair */.tO)(pair))
-                continue;
-            const k = this.resolve(pair.key);
-            if ((0,dist/* isScalar */.jn)(k))
-                out.push([String(k.value), k, this.resolve(pair.value)]);
-        }
-        return out;
-    }
-    /** The items of a sequence (aliases resolved). */
-    items(seq) {
-        const s = this.resolve(seq);
-        if (!(0,dist/* isSeq */.oP)(s))
-            return [];
-        return s.items.map((i) => this.resolve(i));
-    }
-    /** A scalar's value as a string, or undefined for non-scalars. */
-    str(node) {
-        const n = this.resolve(node);
-        if (!(0,dist/* isScalar */.jn)(n) || n.value === null || n.value === undefined)
-            return undefined;
-        return String(n.value);
-    }
-    /** Every scalar below `node` (values only, not keys), depth-first, in document order. */
-    scalars(node, path = []) {
-        const out = [];
-        const visit = (n, p) => {
-            if (p.length > MAX_DEPTH) {
-                if (!this.warnedDepth) {
-                    this.warnedDepth = true;
-                    this.errors.push({ file: this.file.path, line: 1, column: 1, message: `nesting deeper than ${MAX_DEPTH} levels is not linted` });
-                }
-                return;
-            }
-            const r = this.resolve(n);
-            if (!r)
-                return;
-            if ((0,dist/* isScalar */.jn)(r)) {
-                if (r.range && r.value !== null && r.value !== undefined) {
-                    out.push({ path: p, node: r, value: String(r.value), start: r.range[0], end: r.range[1] });
-                }
-            }
-            else if ((0,dist/* isMap */.jh)(r)) {
-                for (const [k, , v] of this.entries(r))
-                    visit(v, [...p, k]);
-            }
-            else if ((0,dist/* isSeq */.oP)(r)) {
-                r.items.forEach((item, i) => visit(item, [...p, i]));
-            }
-        };
-        visit(node, path);
-        return out;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/knowledge/action-effects.ts
-const ACTION_EVENTS = {
-    'peter-evans/create-pull-request': ['pull_request', 'push'],
-    'stefanzweifel/git-auto-commit-action': ['push'],
-    'EndBug/add-and-commit': ['push'],
-    'ad-m/github-push-action': ['push'],
-    'changesets/action': ['pull_request', 'push', 'release'],
-    'googleapis/release-please-action': ['pull_request', 'release', 'push', 'create'],
-    'softprops/action-gh-release': ['release', 'push', 'create'],
-    'ncipollo/release-action': ['release', 'push', 'create'],
-    'actions/create-release': ['release', 'push', 'create'],
-    'cycjimmy/semantic-release-action': ['release', 'push', 'create'],
-    'mathieudutour/github-tag-action': ['push', 'create'],
-    'anothrNick/github-tag-action': ['push', 'create'],
-    'TriPSs/conventional-changelog-action': ['push', 'create'],
-    'renovatebot/github-action': ['pull_request', 'push'],
-    'repo-sync/pull-request': ['pull_request'],
-    'peter-evans/repository-dispatch': ['repository_dispatch'],
-    'peter-evans/slash-command-dispatch': ['repository_dispatch'],
-    'peter-evans/enable-pull-request-automerge': ['push'],
-    'pascalgn/automerge-action': ['push'],
-    'fastify/github-action-merge-dependabot': ['push'],
-    'hmarr/auto-approve-action': ['pull_request_review'],
-    'JamesIves/github-pages-deploy-action': ['push'],
-    'peaceiris/actions-gh-pages': ['push'],
-    'release-drafter/release-drafter': ['release'],
-    'peter-evans/create-or-update-comment': ['issue_comment'],
-    'peter-evans/create-issue-from-file': ['issues'],
-    'JasonEtco/create-an-issue': ['issues'],
-    'actions-ecosystem/action-add-labels': ['pull_request', 'issues'],
-    'actions-ecosystem/action-create-comment': ['issue_comment'],
-    'mshick/add-pr-comment': ['issue_comment'],
-    'thollander/actions-comment-pull-request': ['issue_comment'],
-    'marocchino/sticky-pull-request-comment': ['issue_comment'],
-    'korthout/backport-action': ['pull_request', 'push'],
-    'dawidd6/action-homebrew-bump-formula': ['pull_request', 'push'],
-    'BetaHuhn/repo-file-sync-action': ['pull_request', 'push'],
-};
-/** Inputs through which actions name the repository they act on. */
-const REPOSITORY_INPUTS = [
-    'repository', 'repo', 'target-repository', 'target_repository', 'target-repo', 'target_repo', 'external-repository',
-    'external_repository', 'destination-repository', 'destination_repository', 'destination-repo', 'destination_repo',
-    'publish-repository', 'publish_repository', 'external_repository', 'remote-repository', 'repo-name', 'github-repository',
-];
-
-;// CONCATENATED MODULE: ./src/knowledge/generated/octokit-routes.ts
-// GENERATED by scripts/generate-knowledge.mjs — do not edit. octokit REST method -> route.
-// Facts from: @octokit/plugin-rest-endpoint-methods@17.0.0 (MIT), dist-src/generated/endpoints.js
-/* eslint-disable */
-const OCTOKIT_ROUTES = {
-    "actions.addCustomLabelsToSelfHostedRunnerForOrg": "POST /orgs/{org}/actions/runners/{runner_id}/labels",
-    "actions.addCustomLabelsToSelfHostedRunnerForRepo": "POST /repos/{owner}/{repo}/actions/runners/{runner_id}/labels",
-    "actions.addRepoAccessToSelfHostedRunnerGroupInOrg": "PUT /orgs/{org}/actions/runner-groups/{runner_group_id}/repositories/{repository_id}",
-    "actions.addSelectedRepoToOrgSecret": "PUT /orgs/{org}/actions/secrets/{secret_name}/repositories/{repository_id}",
-    "actions.addSelectedRepoToOrgVariable": "PUT /orgs/{org}/actions/variables/{name}/repositories/{repository_id}",
-    "actions.approveWorkflowRun": "POST /repos/{owner}/{repo}/actions/runs/{run_id}/approve",
-    "actions.cancelWorkflowRun": "POST /repos/{owner}/{repo}/actions/runs/{run_id}/cancel",
-    "actions.createEnvironmentVariable": "POST /repos/{owner}/{repo}/environments/{environment_name}/variables",
-    "actions.createHostedRunnerForOrg": "POST /orgs/{org}/actions/hosted-runners",
-    "actions.createOrUpdateEnvironmentSecret": "PUT /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}",
-    "actions.createOrUpdateOrgSecret": "PUT /orgs/{org}/actions/secrets/{secret_name}",
-    "actions.createOrUpdateRepoSecret": "PUT /repos/{owner}/{repo}/actions/secrets/{secret_name}",
-    "actions.createOrgVariable": "POST /orgs/{org}/actions/variables",
-    "actions.createRegistrationTokenForOrg": "POST /orgs/{org}/actions/runners/registration-token",
-    "actions.createRegistrationTokenForRepo": "POST /repos/{owner}/{repo}/actions/runners/registration-token",
-    "actions.createRemoveTokenForOrg": "POST /orgs/{org}/actions/runners/remove-token",
-    "actions.createRemoveTokenForRepo": "POST /repos/{owner}/{repo}/actions/runners/remove-token",
-    "actions.createRepoVariable": "POST /repos/{owner}/{repo}/actions/variables",
-    "actions.createWorkflowDispatch": "POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches",
-    "actions.deleteActionsCacheById": "DELETE /repos/{owner}/{repo}/actions/caches/{cache_id}",
-    "actions.deleteActionsCacheByKey": "DELETE /repos/{owner}/{repo}/actions/caches{?key,ref}",
-    "actions.deleteArtifact": "DELETE /repos/{owner}/{repo}/actions/artifacts/{artifact_id}",
-    "actions.deleteCustomImageFromOrg": "DELETE /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}",
-    "actions.deleteCustomImageVersionFromOrg": "DELETE /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions/{version}",
-    "actions.deleteEnvironmentSecret": "DELETE /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}",
-    "actions.deleteEnvironmentVariable": "DELETE /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}",
-    "actions.deleteHostedRunnerForOrg": "DELETE /orgs/{org}/actions/hosted-runners/{hosted_runner_id}",
-    "actions.deleteOrgSecret": "DELETE /orgs/{org}/actions/secrets/{secret_name}",
-    "actions.deleteOrgVariable": "DELETE /orgs/{org}/actions/variables/{name}",
-    "actions.deleteRepoSecret": "DELETE /repos/{owner}/{repo}/actions/secrets/{secret_name}",
-    "actions.deleteRepoVariable": "DELETE /repos/{owner}/{repo}/actions/variables/{name}",
-    "actions.deleteSelfHostedRunnerFromOrg": "DELETE /orgs/{org}/actions/runners/{runner_id}",
-    "actions.deleteSelfHostedRunnerFromRepo": "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}",
-    "actions.deleteWorkflowRun": "DELETE /repos/{owner}/{repo}/actions/runs/{run_id}",
-    "actions.deleteWorkflowRunLogs": "DELETE /repos/{owner}/{repo}/actions/runs/{run_id}/logs",
-    "actions.disableSelectedRepositoryGithubActionsOrganization": "DELETE /orgs/{org}/actions/permissions/repositories/{repository_id}",
-    "actions.disableWorkflow": "PUT /repos/{owner}/{repo}/actions/workflows/{workflow_id}/disable",
-    "actions.downloadArtifact": "GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}",
-    "actions.downloadJobLogsForWorkflowRun": "GET /repos/{owner}/{repo}/actions/jobs/{job_id}/logs",
-    "actions.downloadWorkflowRunAttemptLogs": "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/logs",
-    "actions.downloadWorkflowRunLogs": "GET /repos/{owner}/{repo}/actions/runs/{run_id}/logs",
-    "actions.enableSelectedRepositoryGithubActionsOrganization": "PUT /orgs/{org}/actions/permissions/repositories/{repository_id}",
-    "actions.enableWorkflow": "PUT /repos/{owner}/{repo}/actions/workflows/{workflow_id}/enable",
-    "actions.forceCancelWorkflowRun": "POST /repos/{owner}/{repo}/actions/runs/{run_id}/force-cancel",
-    "actions.generateRunnerJitconfigForOrg": "POST /orgs/{org}/actions/runners/generate-jitconfig",
-    "actions.generateRunnerJitconfigForRepo": "POST /repos/{owner}/{repo}/actions/runners/generate-jitconfig",
-    "actions.getActionsCacheList": "GET /repos/{owner}/{repo}/actions/caches",
-    "actions.getActionsCacheUsage": "GET /repos/{owner}/{repo}/actions/cache/usage",
-    "actions.getActionsCacheUsageByRepoForOrg": "GET /orgs/{org}/actions/cache/usage-by-repository",
-    "actions.getActionsCacheUsageForOrg": "GET /orgs/{org}/actions/cache/usage",
-    "actions.getAllowedActionsOrganization": "GET /orgs/{org}/actions/permissions/selected-actions",
-    "actions.getAllowedActionsRepository": "GET /repos/{owner}/{repo}/actions/permissions/selected-actions",
-    "actions.getArtifact": "GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}",
-    "actions.getCustomImageForOrg": "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}",
-    "actions.getCustomImageVersionForOrg": "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions/{version}",
-    "actions.getCustomOidcSubClaimForRepo": "GET /repos/{owner}/{repo}/actions/oidc/customization/sub",
-    "actions.getEnvironmentPublicKey": "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets/public-key",
-    "actions.getEnvironmentSecret": "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}",
-    "actions.getEnvironmentVariable": "GET /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}",
-    "actions.getGithubActionsDefaultWorkflowPermissionsOrganization": "GET /orgs/{org}/actions/permissions/workflow",
-    "actions.getGithubActionsDefaultWorkflowPermissionsRepository": "GET /repos/{owner}/{repo}/actions/permissions/workflow",
-    "actions.getGithubActionsPermissionsOrganization": "GET /orgs/{org}/actions/permissions",
-    "actions.getGithubActionsPermissionsRepository": "GET /repos/{owner}/{repo}/actions/permissions",
-    "actions.getHostedRunnerForOrg": "GET /orgs/{org}/actions/hosted-runners/{hosted_runner_id}",
-    "actions.getHostedRunnersGithubOwnedImagesForOrg": "GET /orgs/{org}/actions/hosted-runners/images/github-owned",
-    "actions.getHostedRunnersLimitsForOrg": "GET /orgs/{org}/actions/hosted-runners/limits",
-    "actions.getHostedRunnersMachineSpecsForOrg": "GET /orgs/{org}/actions/hosted-runners/machine-sizes",
-    "actions.getHostedRunnersPartnerImagesForOrg": "GET /orgs/{org}/actions/hosted-runners/images/partner",
-    "actions.getHostedRunnersPlatformsForOrg": "GET /orgs/{org}/actions/hosted-runners/platforms",
-    "actions.getJobForWorkflowRun": "GET /repos/{owner}/{repo}/actions/jobs/{job_id}",
-    "actions.getOrgPublicKey": "GET /orgs/{org}/actions/secrets/public-key",
-    "actions.getOrgSecret": "GET /orgs/{org}/actions/secrets/{secret_name}",
-    "actions.getOrgVariable": "GET /orgs/{org}/actions/variables/{name}",
-    "actions.getPendingDeploymentsForRun": "GET /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments",
-    "actions.getRepoPermissions": "GET /repos/{owner}/{repo}/actions/permissions",
-    "actions.getRepoPublicKey": "GET /repos/{owner}/{repo}/actions/secrets/public-key",
-    "actions.getRepoSecret": "GET /repos/{owner}/{repo}/actions/secrets/{secret_name}",
-    "actions.getRepoVariable": "GET /repos/{owner}/{repo}/actions/variables/{name}",
-    "actions.getReviewsForRun": "GET /repos/{owner}/{repo}/actions/runs/{run_id}/approvals",
-    "actions.getSelfHostedRunnerForOrg": "GET /orgs/{org}/actions/runners/{runner_id}",
-    "actions.getSelfHostedRunnerForRepo": "GET /repos/{owner}/{repo}/actions/runners/{runner_id}",
-    "actions.getWorkflow": "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}",
-    "actions.getWorkflowAccessToRepository": "GET /repos/{owner}/{repo}/actions/permissions/access",
-    "actions.getWorkflowRun": "GET /repos/{owner}/{repo}/actions/runs/{run_id}",
-    "actions.getWorkflowRunAttempt": "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}",
-    "actions.getWorkflowRunUsage": "GET /repos/{owner}/{repo}/actions/runs/{run_id}/timing",
-    "actions.getWorkflowUsage": "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/timing",
-    "actions.listArtifactsForRepo": "GET /repos/{owner}/{repo}/actions/artifacts",
-    "actions.listCustomImageVersionsForOrg": "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions",
-    "actions.listCustomImagesForOrg": "GET /orgs/{org}/actions/hosted-runners/images/custom",
-    "actions.listEnvironmentSecrets": "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets",
-    "actions.listEnvironmentVariables": "GET /repos/{owner}/{repo}/environments/{environment_name}/variables",
-    "actions.listGithubHostedRunnersInGroupForOrg": "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/hosted-runners",
-    "actions.listHostedRunnersForOrg": "GET /orgs/{org}/actions/hosted-runners",
-    "actions.listJobsForWorkflowRun": "GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs",
-    "actions.listJobsForWorkflowRunAttempt": "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/jobs",
-    "actions.listLabelsForSelfHostedRunnerForOrg": "GET /orgs/{org}/actions/runners/{runner_id}/labels",
-    "actions.listLabelsForSelfHostedRunnerForRepo": "GET /repos/{owner}/{repo}/actions/runners/{runner_id}/labels",
-    "actions.listOrgSecrets": "GET /orgs/{org}/actions/secrets",
-    "actions.listOrgVariables": "GET /orgs/{org}/actions/variables",
-    "actions.listRepoOrganizationSecrets": "GET /repos/{owner}/{repo}/actions/organization-secrets",
-    "actions.listRepoOrganizationVariables": "GET /repos/{owner}/{repo}/actions/organization-variables",
-    "actions.listRepoSecrets": "GET /repos/{owner}/{repo}/actions/secrets",
-    "actions.listRepoVariables": "GET /repos/{owner}/{repo}/actions/variables",
-    "actions.listRepoWorkflows": "GET /repos/{owner}/{repo}/actions/workflows",
-    "actions.listRunnerApplicationsForOrg": "GET /orgs/{org}/actions/runners/downloads",
-    "actions.listRunnerApplicationsForRepo": "GET /repos/{owner}/{repo}/actions/runners/downloads",
-    "actions.listSelectedReposForOrgSecret": "GET /orgs/{org}/actions/secrets/{secret_name}/repositories",
-    "actions.listSelectedReposForOrgVariable": "GET /orgs/{org}/actions/variables/{name}/repositories",
-    "actions.listSelectedRepositoriesEnabledGithubActionsOrganization": "GET /orgs/{org}/actions/permissions/repositories",
-    "actions.listSelfHostedRunnersForOrg": "GET /orgs/{org}/actions/runners",
-    "actions.listSelfHostedRunnersForRepo": "GET /repos/{owner}/{repo}/actions/runners",
-    "actions.listWorkflowRunArtifacts": "GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts",
-    "actions.listWorkflowRuns": "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs",
-    "actions.listWorkflowRunsForRepo": "GET /repos/{owner}/{repo}/actions/runs",
-    "actions.reRunJobForWorkflowRun": "POST /repos/{owner}/{repo}/actions/jobs/{job_id}/rerun",
-    "actions.reRunWorkflow": "POST /repos/{owner}/{repo}/actions/runs/{run_id}/rerun",
-    "actions.reRunWorkflowFailedJobs": "POST /repos/{owner}/{repo}/actions/runs/{run_id}/rerun-failed-jobs",
-    "actions.removeAllCustomLabelsFromSelfHostedRunnerForOrg": "DELETE /orgs/{org}/actions/runners/{runner_id}/labels",
-    "actions.removeAllCustomLabelsFromSelfHostedRunnerForRepo": "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}/labels",
-    "actions.removeCustomLabelFromSelfHostedRunnerForOrg": "DELETE /orgs/{org}/actions/runners/{runner_id}/labels/{name}",
-    "actions.removeCustomLabelFromSelfHostedRunnerForRepo": "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}/labels/{name}",
-    "actions.removeSelectedRepoFromOrgSecret": "DELETE /orgs/{org}/actions/secrets/{secret_name}/repositories/{repository_id}",
-    "actions.removeSelectedRepoFromOrgVariable": "DELETE /orgs/{org}/actions/variables/{name}/repositories/{repository_id}",
-    "actions.reviewCustomGatesForRun": "POST /repos/{owner}/{repo}/actions/runs/{run_id}/deployment_protection_rule",
-    "actions.reviewPendingDeploymentsForRun": "POST /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments",
-    "actions.setAllowedActionsOrganization": "PUT /orgs/{org}/actions/permissions/selected-actions",
-    "actions.setAllowedActionsRepository": "PUT /repos/{owner}/{repo}/actions/permissions/selected-actions",
-    "actions.setCustomLabelsForSelfHostedRunnerForOrg": "PUT /orgs/{org}/actions/runners/{runner_id}/labels",
-    "actions.setCustomLabelsForSelfHostedRunnerForRepo": "PUT /repos/{owner}/{repo}/actions/runners/{runner_id}/labels",
-    "actions.setCustomOidcSubClaimForRepo": "PUT /repos/{owner}/{repo}/actions/oidc/customization/sub",
-    "actions.setGithubActionsDefaultWorkflowPermissionsOrganization": "PUT /orgs/{org}/actions/permissions/workflow",
-    "actions.setGithubActionsDefaultWorkflowPermissionsRepository": "PUT /repos/{owner}/{repo}/actions/permissions/workflow",
-    "actions.setGithubActionsPermissionsOrganization": "PUT /orgs/{org}/actions/permissions",
-    "actions.setGithubActionsPermissionsRepository": "PUT /repos/{owner}/{repo}/actions/permissions",
-    "actions.setSelectedReposForOrgSecret": "PUT /orgs/{org}/actions/secrets/{secret_name}/repositories",
-    "actions.setSelectedReposForOrgVariable": "PUT /orgs/{org}/actions/variables/{name}/repositories",
-    "actions.setSelectedRepositoriesEnabledGithubActionsOrganization": "PUT /orgs/{org}/actions/permissions/repositories",
-    "actions.setWorkflowAccessToRepository": "PUT /repos/{owner}/{repo}/actions/permissions/access",
-    "actions.updateEnvironmentVariable": "PATCH /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}",
-    "actions.updateHostedRunnerForOrg": "PATCH /orgs/{org}/actions/hosted-runners/{hosted_runner_id}",
-    "actions.updateOrgVariable": "PATCH /orgs/{org}/actions/variables/{name}",
-    "actions.updateRepoVariable": "PATCH /repos/{owner}/{repo}/actions/variables/{name}",
-    "activity.checkRepoIsStarredByAuthenticatedUser": "GET /user/starred/{owner}/{repo}",
-    "activity.deleteRepoSubscription": "DELETE /repos/{owner}/{repo}/subscription",
-    "activity.deleteThreadSubscription": "DELETE /notifications/threads/{thread_id}/subscription",
-    "activity.getFeeds": "GET /feeds",
-    "activity.getRepoSubscription": "GET /repos/{owner}/{repo}/subscription",
-    "activity.getThread": "GET /notifications/threads/{thread_id}",
-    "activity.getThreadSubscriptionForAuthenticatedUser": "GET /notifications/threads/{thread_id}/subscription",
-    "activity.listEventsForAuthenticatedUser": "GET /users/{username}/events",
-    "activity.listNotificationsForAuthenticatedUser": "GET /notifications",
-    "activity.listOrgEventsForAuthenticatedUser": "GET /users/{username}/events/orgs/{org}",
-    "activity.listPublicEvents": "GET /events",
-    "activity.listPublicEventsForRepoNetwork": "GET /networks/{owner}/{repo}/events",
-    "activity.listPublicEventsForUser": "GET /users/{username}/events/public",
-    "activity.listPublicOrgEvents": "GET /orgs/{org}/events",
-    "activity.listReceivedEventsForUser": "GET /users/{username}/received_events",
-    "activity.listReceivedPublicEventsForUser": "GET /users/{username}/received_events/public",
-    "activity.listRepoEvents": "GET /repos/{owner}/{repo}/events",
-    "activity.listRepoNotificationsForAuthenticatedUser": "GET /repos/{owner}/{repo}/notifications",
-    "activity.listReposStarredByAuthenticatedUser": "GET /user/starred",
-    "activity.listReposStarredByUser": "GET /users/{username}/starred",
-    "activity.listReposWatchedByUser": "GET /users/{username}/subscriptions",
-    "activity.listStargazersForRepo": "GET /repos/{owner}/{repo}/stargazers",
-    "activity.listWatchedReposForAuthenticatedUser": "GET /user/subscriptions",
-    "activity.listWatchersForRepo": "GET /repos/{owner}/{repo}/subscribers",
-    "activity.markNotificationsAsRead": "PUT /notifications",
-    "activity.markRepoNotificationsAsRead": "PUT /repos/{owner}/{repo}/notifications",
-    "activity.markThreadAsDone": "DELETE /notifications/threads/{thread_id}",
-    "activity.markThreadAsRead": "PATCH /notifications/threads/{thread_id}",
-    "activity.setRepoSubscription": "PUT /repos/{owner}/{repo}/subscription",
-    "activity.setThreadSubscription": "PUT /notifications/threads/{thread_id}/subscription",
-    "activity.starRepoForAuthenticatedUser": "PUT /user/starred/{owner}/{repo}",
-    "activity.unstarRepoForAuthenticatedUser": "DELETE /user/starred/{owner}/{repo}",
-    "apps.addRepoToInstallation": "PUT /user/installations/{installation_id}/repositories/{repository_id}",
-    "apps.addRepoToInstallationForAuthenticatedUser": "PUT /user/installations/{installation_id}/repositories/{repository_id}",
-    "apps.checkToken": "POST /applications/{client_id}/token",
-    "apps.createFromManifest": "POST /app-manifests/{code}/conversions",
-    "apps.createInstallationAccessToken": "POST /app/installations/{installation_id}/access_tokens",
-    "apps.deleteAuthorization": "DELETE /applications/{client_id}/grant",
-    "apps.deleteInstallation": "DELETE /app/installations/{installation_id}",
-    "apps.deleteToken": "DELETE /applications/{client_id}/token",
-    "apps.getAuthenticated": "GET /app",
-    "apps.getBySlug": "GET /apps/{app_slug}",
-    "apps.getInstallation": "GET /app/installations/{installation_id}",
-    "apps.getOrgInstallation": "GET /orgs/{org}/installation",
-    "apps.getRepoInstallation": "GET /repos/{owner}/{repo}/installation",
-    "apps.getSubscriptionPlanForAccount": "GET /marketplace_listing/accounts/{account_id}",
-    "apps.getSubscriptionPlanForAccountStubbed": "GET /marketplace_listing/stubbed/accounts/{account_id}",
-    "apps.getUserInstallation": "GET /users/{username}/installation",
-    "apps.getWebhookConfigForApp": "GET /app/hook/config",
-    "apps.getWebhookDelivery": "GET /app/hook/deliveries/{delivery_id}",
-    "apps.listAccountsForPlan": "GET /marketplace_listing/plans/{plan_id}/accounts",
-    "apps.listAccountsForPlanStubbed": "GET /marketplace_listing/stubbed/plans/{plan_id}/accounts",
-    "apps.listInstallationReposForAuthenticatedUser": "GET /user/installations/{installation_id}/repositories",
-    "apps.listInstallationRequestsForAuthenticatedApp": "GET /app/installation-requests",
-    "apps.listInstallations": "GET /app/installations",
-    "apps.listInstallationsForAuthenticatedUser": "GET /user/installations",
-    "apps.listPlans": "GET /marketplace_listing/plans",
-    "apps.listPlansStubbed": "GET /marketplace_listing/stubbed/plans",
-    "apps.listReposAccessibleToInstallation": "GET /installation/repositories",
-    "apps.listSubscriptionsForAuthenticatedUser": "GET /user/marketplace_purchases",
-    "apps.listSubscriptionsForAuthenticatedUserStubbed": "GET /user/marketplace_purchases/stubbed",
-    "apps.listWebhookDeliveries": "GET /app/hook/deliveries",
-    "apps.redeliverWebhookDelivery": "POST /app/hook/deliveries/{delivery_id}/attempts",
-    "apps.removeRepoFromInstallation": "DELETE /user/installations/{installation_id}/repositories/{repository_id}",
-    "apps.removeRepoFromInstallationForAuthenticatedUser": "DELETE /user/installations/{installation_id}/repositories/{repository_id}",
-    "apps.resetToken": "PATCH /applications/{client_id}/token",
-    "apps.revokeInstallationAccessToken": "DELETE /installation/token",
-    "apps.scopeToken": "POST /applications/{client_id}/token/scoped",
-    "apps.suspendInstallation": "PUT /app/installations/{installation_id}/suspended",
-    "apps.unsuspendInstallation": "DELETE /app/installations/{installation_id}/suspended",
-    "apps.updateWebhookConfigForApp": "PATCH /app/hook/config",
-    "billing.getGithubActionsBillingOrg": "GET /orgs/{org}/settings/billing/actions",
-    "billing.getGithubActionsBillingUser": "GET /users/{username}/settings/billing/actions",
-    "billing.getGithubBillingPremiumRequestUsageReportOrg": "GET /organizations/{org}/settings/billing/premium_request/usage",
-    "billing.getGithubBillingPremiumRequestUsageReportUser": "GET /users/{username}/settings/billing/premium_request/usage",
-    "billing.getGithubBillingUsageReportOrg": "GET /organizations/{org}/settings/billing/usage",
-    "billing.getGithubBillingUsageReportUser": "GET /users/{username}/settings/billing/usage",
-    "billing.getGithubPackagesBillingOrg": "GET /orgs/{org}/settings/billing/packages",
-    "billing.getGithubPackagesBillingUser": "GET /users/{username}/settings/billing/packages",
-    "billing.getSharedStorageBillingOrg": "GET /orgs/{org}/settings/billing/shared-storage",
-    "billing.getSharedStorageBillingUser": "GET /users/{username}/settings/billing/shared-storage",
-    "campaigns.createCampaign": "POST /orgs/{org}/campaigns",
-    "campaigns.deleteCampaign": "DELETE /orgs/{org}/campaigns/{campaign_number}",
-    "campaigns.getCampaignSummary": "GET /orgs/{org}/campaigns/{campaign_number}",
-    "campaigns.listOrgCampaigns": "GET /orgs/{org}/campaigns",
-    "campaigns.updateCampaign": "PATCH /orgs/{org}/campaigns/{campaign_number}",
-    "checks.create": "POST /repos/{owner}/{repo}/check-runs",
-    "checks.createSuite": "POST /repos/{owner}/{repo}/check-suites",
-    "checks.get": "GET /repos/{owner}/{repo}/check-runs/{check_run_id}",
-    "checks.getSuite": "GET /repos/{owner}/{repo}/check-suites/{check_suite_id}",
-    "checks.listAnnotations": "GET /repos/{owner}/{repo}/check-runs/{check_run_id}/annotations",
-    "checks.listForRef": "GET /repos/{owner}/{repo}/commits/{ref}/check-runs",
-    "checks.listForSuite": "GET /repos/{owner}/{repo}/check-suites/{check_suite_id}/check-runs",
-    "checks.listSuitesForRef": "GET /repos/{owner}/{repo}/commits/{ref}/check-suites",
-    "checks.rerequestRun": "POST /repos/{owner}/{repo}/check-runs/{check_run_id}/rerequest",
-    "checks.rerequestSuite": "POST /repos/{owner}/{repo}/check-suites/{check_suite_id}/rerequest",
-    "checks.setSuitesPreferences": "PATCH /repos/{owner}/{repo}/check-suites/preferences",
-    "checks.update": "PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}",
-    "codeScanning.commitAutofix": "POST /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix/commits",
-    "codeScanning.createAutofix": "POST /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix",
-    "codeScanning.createVariantAnalysis": "POST /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses",
-    "codeScanning.deleteAnalysis": "DELETE /repos/{owner}/{repo}/code-scanning/analyses/{analysis_id}{?confirm_delete}",
-    "codeScanning.deleteCodeqlDatabase": "DELETE /repos/{owner}/{repo}/code-scanning/codeql/databases/{language}",
-    "codeScanning.getAlert": "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}",
-    "codeScanning.getAnalysis": "GET /repos/{owner}/{repo}/code-scanning/analyses/{analysis_id}",
-    "codeScanning.getAutofix": "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix",
-    "codeScanning.getCodeqlDatabase": "GET /repos/{owner}/{repo}/code-scanning/codeql/databases/{language}",
-    "codeScanning.getDefaultSetup": "GET /repos/{owner}/{repo}/code-scanning/default-setup",
-    "codeScanning.getSarif": "GET /repos/{owner}/{repo}/code-scanning/sarifs/{sarif_id}",
-    "codeScanning.getVariantAnalysis": "GET /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses/{codeql_variant_analysis_id}",
-    "codeScanning.getVariantAnalysisRepoTask": "GET /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses/{codeql_variant_analysis_id}/repos/{repo_owner}/{repo_name}",
-    "codeScanning.listAlertInstances": "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/instances",
-    "codeScanning.listAlertsForOrg": "GET /orgs/{org}/code-scanning/alerts",
-    "codeScanning.listAlertsForRepo": "GET /repos/{owner}/{repo}/code-scanning/alerts",
-    "codeScanning.listAlertsInstances": "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/instances",
-    "codeScanning.listCodeqlDatabases": "GET /repos/{owner}/{repo}/code-scanning/codeql/databases",
-    "codeScanning.listRecentAnalyses": "GET /repos/{owner}/{repo}/code-scanning/analyses",
-    "codeScanning.updateAlert": "PATCH /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}",
-    "codeScanning.updateDefaultSetup": "PATCH /repos/{owner}/{repo}/code-scanning/default-setup",
-    "codeScanning.uploadSarif": "POST /repos/{owner}/{repo}/code-scanning/sarifs",
-    "codeSecurity.attachConfiguration": "POST /orgs/{org}/code-security/configurations/{configuration_id}/attach",
-    "codeSecurity.attachEnterpriseConfiguration": "POST /enterprises/{enterprise}/code-security/configurations/{configuration_id}/attach",
-    "codeSecurity.createConfiguration": "POST /orgs/{org}/code-security/configurations",
-    "codeSecurity.createConfigurationForEnterprise": "POST /enterprises/{enterprise}/code-security/configurations",
-    "codeSecurity.deleteConfiguration": "DELETE /orgs/{org}/code-security/configurations/{configuration_id}",
-    "codeSecurity.deleteConfigurationForEnterprise": "DELETE /enterprises/{enterprise}/code-security/configurations/{configuration_id}",
-    "codeSecurity.detachConfiguration": "DELETE /orgs/{org}/code-security/configurations/detach",
-    "codeSecurity.getConfiguration": "GET /orgs/{org}/code-security/configurations/{configuration_id}",
-    "codeSecurity.getConfigurationForRepository": "GET /repos/{owner}/{repo}/code-security-configuration",
-    "codeSecurity.getConfigurationsForEnterprise": "GET /enterprises/{enterprise}/code-security/configurations",
-    "codeSecurity.getConfigurationsForOrg": "GET /orgs/{org}/code-security/configurations",
-    "codeSecurity.getDefaultConfigurations": "GET /orgs/{org}/code-security/configurations/defaults",
-    "codeSecurity.getDefaultConfigurationsForEnterprise": "GET /enterprises/{enterprise}/code-security/configurations/defaults",
-    "codeSecurity.getRepositoriesForConfiguration": "GET /orgs/{org}/code-security/configurations/{configuration_id}/repositories",
-    "codeSecurity.getRepositoriesForEnterpriseConfiguration": "GET /enterprises/{enterprise}/code-security/configurations/{configuration_id}/repositories",
-    "codeSecurity.getSingleConfigurationForEnterprise": "GET /enterprises/{enterprise}/code-security/configurations/{configuration_id}",
-    "codeSecurity.setConfigurationAsDefault": "PUT /orgs/{org}/code-security/configurations/{configuration_id}/defaults",
-    "codeSecurity.setConfigurationAsDefaultForEnterprise": "PUT /enterprises/{enterprise}/code-security/configurations/{configuration_id}/defaults",
-    "codeSecurity.updateConfiguration": "PATCH /orgs/{org}/code-security/configurations/{configuration_id}",
-    "codeSecurity.updateEnterpriseConfiguration": "PATCH /enterprises/{enterprise}/code-security/configurations/{configuration_id}",
-    "codesOfConduct.getAllCodesOfConduct": "GET /codes_of_conduct",
-    "codesOfConduct.getConductCode": "GET /codes_of_conduct/{key}",
-    "codespaces.addRepositoryForSecretForAuthenticatedUser": "PUT /user/codespaces/secrets/{secret_name}/repositories/{repository_id}",
-    "codespaces.addSelectedRepoToOrgSecret": "PUT /orgs/{org}/codespaces/secrets/{secret_name}/repositories/{repository_id}",
-    "codespaces.checkPermissionsForDevcontainer": "GET /repos/{owner}/{repo}/codespaces/permissions_check",
-    "codespaces.codespaceMachinesForAuthenticatedUser": "GET /user/codespaces/{codespace_name}/machines",
-    "codespaces.createForAuthenticatedUser": "POST /user/codespaces",
-    "codespaces.createOrUpdateOrgSecret": "PUT /orgs/{org}/codespaces/secrets/{secret_name}",
-    "codespaces.createOrUpdateRepoSecret": "PUT /repos/{owner}/{repo}/codespaces/secrets/{secret_name}",
-    "codespaces.createOrUpdateSecretForAuthenticatedUser": "PUT /user/codespaces/secrets/{secret_name}",
-    "codespaces.createWithPrForAuthenticatedUser": "POST /repos/{owner}/{repo}/pulls/{pull_number}/codespaces",
-    "codespaces.createWithRepoForAuthenticatedUser": "POST /repos/{owner}/{repo}/codespaces",
-    "codespaces.deleteForAuthenticatedUser": "DELETE /user/codespaces/{codespace_name}",
-    "codespaces.deleteFromOrganization": "DELETE /orgs/{org}/members/{username}/codespaces/{codespace_name}",
-    "codespaces.deleteOrgSecret": "DELETE /orgs/{org}/codespaces/secrets/{secret_name}",
-    "codespaces.deleteRepoSecret": "DELETE /repos/{owner}/{repo}/codespaces/secrets/{secret_name}",
-    "codespaces.deleteSecretForAuthenticatedUser": "DELETE /user/codespaces/secrets/{secret_name}",
-    "codespaces.exportForAuthenticatedUser": "POST /user/codespaces/{codespace_name}/exports",
-    "codespaces.getCodespacesForUserInOrg": "GET /orgs/{org}/members/{username}/codespaces",
-    "codespaces.getExportDetailsForAuthenticatedUser": "GET /user/codespaces/{codespace_name}/exports/{export_id}",
-    "codespaces.getForAuthenticatedUser": "GET /user/codespaces/{codespace_name}",
-    "codespaces.getOrgPublicKey": "GET /orgs/{org}/codespaces/secrets/public-key",
-    "codespaces.getOrgSecret": "GET /orgs/{org}/codespaces/secrets/{secret_name}",
-    "codespaces.getPublicKeyForAuthenticatedUser": "GET /user/codespaces/secrets/public-key",
-    "codespaces.getRepoPublicKey": "GET /repos/{owner}/{repo}/codespaces/secrets/public-key",
-    "codespaces.getRepoSecret": "GET /repos/{owner}/{repo}/codespaces/secrets/{secret_name}",
-    "codespaces.getSecretForAuthenticatedUser": "GET /user/codespaces/secrets/{secret_name}",
-    "codespaces.listDevcontainersInRepositoryForAuthenticatedUser": "GET /repos/{owner}/{repo}/codespaces/devcontainers",
-    "codespaces.listForAuthenticatedUser": "GET /user/codespaces",
-    "codespaces.listInOrganization": "GET /orgs/{org}/codespaces",
-    "codespaces.listInRepositoryForAuthenticatedUser": "GET /repos/{owner}/{repo}/codespaces",
-    "codespaces.listOrgSecrets": "GET /orgs/{org}/codespaces/secrets",
-    "codespaces.listRepoSecrets": "GET /repos/{owner}/{repo}/codespaces/secrets",
-    "codespaces.listRepositoriesForSecretForAuthenticatedUser": "GET /user/codespaces/secrets/{secret_name}/repositories",
-    "codespaces.listSecretsForAuthenticatedUser": "GET /user/codespaces/secrets",
-    "codespaces.listSelectedReposForOrgSecret": "GET /orgs/{org}/codespaces/secrets/{secret_name}/repositories",
-    "codespaces.preFlightWithRepoForAuthenticatedUser": "GET /repos/{owner}/{repo}/codespaces/new",
-    "codespaces.publishForAuthenticatedUser": "POST /user/codespaces/{codespace_name}/publish",
-    "codespaces.removeRepositoryForSecretForAuthenticatedUser": "DELETE /user/codespaces/secrets/{secret_name}/repositories/{repository_id}",
-    "codespaces.removeSelectedRepoFromOrgSecret": "DELETE /orgs/{org}/codespaces/secrets/{secret_name}/repositories/{repository_id}",
-    "codespaces.repoMachinesForAuthenticatedUser": "GET /repos/{owner}/{repo}/codespaces/machines",
-    "codespaces.setRepositoriesForSecretForAuthenticatedUser": "PUT /user/codespaces/secrets/{secret_name}/repositories",
-    "codespaces.setSelectedReposForOrgSecret": "PUT /orgs/{org}/codespaces/secrets/{secret_name}/repositories",
-    "codespaces.startForAuthenticatedUser": "POST /user/codespaces/{codespace_name}/start",
-    "codespaces.stopForAuthenticatedUser": "POST /user/codespaces/{codespace_name}/stop",
-    "codespaces.stopInOrganization": "POST /orgs/{org}/members/{username}/codespaces/{codespace_name}/stop",
-    "codespaces.updateForAuthenticatedUser": "PATCH /user/codespaces/{codespace_name}",
-    "copilot.addCopilotSeatsForTeams": "POST /orgs/{org}/copilot/billing/selected_teams",
-    "copilot.addCopilotSeatsForUsers": "POST /orgs/{org}/copilot/billing/selected_users",
-    "copilot.cancelCopilotSeatAssignmentForTeams": "DELETE /orgs/{org}/copilot/billing/selected_teams",
-    "copilot.cancelCopilotSeatAssignmentForUsers": "DELETE /orgs/{org}/copilot/billing/selected_users",
-    "copilot.copilotMetricsForOrganization": "GET /orgs/{org}/copilot/metrics",
-    "copilot.copilotMetricsForTeam": "GET /orgs/{org}/team/{team_slug}/copilot/metrics",
-    "copilot.getCopilotOrganizationDetails": "GET /orgs/{org}/copilot/billing",
-    "copilot.getCopilotSeatDetailsForUser": "GET /orgs/{org}/members/{username}/copilot",
-    "copilot.listCopilotSeats": "GET /orgs/{org}/copilot/billing/seats",
-    "credentials.revoke": "POST /credentials/revoke",
-    "dependabot.addSelectedRepoToOrgSecret": "PUT /orgs/{org}/dependabot/secrets/{secret_name}/repositories/{repository_id}",
-    "dependabot.createOrUpdateOrgSecret": "PUT /orgs/{org}/dependabot/secrets/{secret_name}",
-    "dependabot.createOrUpdateRepoSecret": "PUT /repos/{owner}/{repo}/dependabot/secrets/{secret_name}",
-    "dependabot.deleteOrgSecret": "DELETE /orgs/{org}/dependabot/secrets/{secret_name}",
-    "dependabot.deleteRepoSecret": "DELETE /repos/{owner}/{repo}/dependabot/secrets/{secret_name}",
-    "dependabot.getAlert": "GET /repos/{owner}/{repo}/dependabot/alerts/{alert_number}",
-    "dependabot.getOrgPublicKey": "GET /orgs/{org}/dependabot/secrets/public-key",
-    "dependabot.getOrgSecret": "GET /orgs/{org}/dependabot/secrets/{secret_name}",
-    "dependabot.getRepoPublicKey": "GET /repos/{owner}/{repo}/dependabot/secrets/public-key",
-    "dependabot.getRepoSecret": "GET /repos/{owner}/{repo}/dependabot/secrets/{secret_name}",
-    "dependabot.listAlertsForEnterprise": "GET /enterprises/{enterprise}/dependabot/alerts",
-    "dependabot.listAlertsForOrg": "GET /orgs/{org}/dependabot/alerts",
-    "dependabot.listAlertsForRepo": "GET /repos/{owner}/{repo}/dependabot/alerts",
-    "dependabot.listOrgSecrets": "GET /orgs/{org}/dependabot/secrets",
-    "dependabot.listRepoSecrets": "GET /repos/{owner}/{repo}/dependabot/secrets",
-    "dependabot.listSelectedReposForOrgSecret": "GET /orgs/{org}/dependabot/secrets/{secret_name}/repositories",
-    "dependabot.removeSelectedRepoFromOrgSecret": "DELETE /orgs/{org}/dependabot/secrets/{secret_name}/repositories/{repository_id}",
-    "dependabot.repositoryAccessForOrg": "GET /organizations/{org}/dependabot/repository-access",
-    "dependabot.setRepositoryAccessDefaultLevel": "PUT /organizations/{org}/dependabot/repository-access/default-level",
-    "dependabot.setSelectedReposForOrgSecret": "PUT /orgs/{org}/dependabot/secrets/{secret_name}/repositories",
-    "dependabot.updateAlert": "PATCH /repos/{owner}/{repo}/dependabot/alerts/{alert_number}",
-    "dependabot.updateRepositoryAccessForOrg": "PATCH /organizations/{org}/dependabot/repository-access",
-    "dependencyGraph.createRepositorySnapshot": "POST /repos/{owner}/{repo}/dependency-graph/snapshots",
-    "dependencyGraph.diffRange": "GET /repos/{owner}/{repo}/dependency-graph/compare/{basehead}",
-    "dependencyGraph.exportSbom": "GET /repos/{owner}/{repo}/dependency-graph/sbom",
-    "emojis.get": "GET /emojis",
-    "enterpriseTeamMemberships.add": "PUT /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}",
-    "enterpriseTeamMemberships.bulkAdd": "POST /enterprises/{enterprise}/teams/{enterprise-team}/memberships/add",
-    "enterpriseTeamMemberships.bulkRemove": "POST /enterprises/{enterprise}/teams/{enterprise-team}/memberships/remove",
-    "enterpriseTeamMemberships.get": "GET /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}",
-    "enterpriseTeamMemberships.list": "GET /enterprises/{enterprise}/teams/{enterprise-team}/memberships",
-    "enterpriseTeamMemberships.remove": "DELETE /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}",
-    "enterpriseTeamOrganizations.add": "PUT /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}",
-    "enterpriseTeamOrganizations.bulkAdd": "POST /enterprises/{enterprise}/teams/{enterprise-team}/organizations/add",
-    "enterpriseTeamOrganizations.bulkRemove": "POST /enterprises/{enterprise}/teams/{enterprise-team}/organizations/remove",
-    "enterpriseTeamOrganizations.delete": "DELETE /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}",
-    "enterpriseTeamOrganizations.getAssignment": "GET /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}",
-    "enterpriseTeamOrganizations.getAssignments": "GET /enterprises/{enterprise}/teams/{enterprise-team}/organizations",
-    "enterpriseTeams.create": "POST /enterprises/{enterprise}/teams",
-    "enterpriseTeams.delete": "DELETE /enterprises/{enterprise}/teams/{team_slug}",
-    "enterpriseTeams.get": "GET /enterprises/{enterprise}/teams/{team_slug}",
-    "enterpriseTeams.list": "GET /enterprises/{enterprise}/teams",
-    "enterpriseTeams.update": "PATCH /enterprises/{enterprise}/teams/{team_slug}",
-    "gists.checkIsStarred": "GET /gists/{gist_id}/star",
-    "gists.create": "POST /gists",
-    "gists.createComment": "POST /gists/{gist_id}/comments",
-    "gists.delete": "DELETE /gists/{gist_id}",
-    "gists.deleteComment": "DELETE /gists/{gist_id}/comments/{comment_id}",
-    "gists.fork": "POST /gists/{gist_id}/forks",
-    "gists.get": "GET /gists/{gist_id}",
-    "gists.getComment": "GET /gists/{gist_id}/comments/{comment_id}",
-    "gists.getRevision": "GET /gists/{gist_id}/{sha}",
-    "gists.list": "GET /gists",
-    "gists.listComments": "GET /gists/{gist_id}/comments",
-    "gists.listCommits": "GET /gists/{gist_id}/commits",
-    "gists.listForUser": "GET /users/{username}/gists",
-    "gists.listForks": "GET /gists/{gist_id}/forks",
-    "gists.listPublic": "GET /gists/public",
-    "gists.listStarred": "GET /gists/starred",
-    "gists.star": "PUT /gists/{gist_id}/star",
-    "gists.unstar": "DELETE /gists/{gist_id}/star",
-    "gists.update": "PATCH /gists/{gist_id}",
-    "gists.updateComment": "PATCH /gists/{gist_id}/comments/{comment_id}",
-    "git.createBlob": "POST /repos/{owner}/{repo}/git/blobs",
-    "git.createCommit": "POST /repos/{owner}/{repo}/git/commits",
-    "git.createRef": "POST /repos/{owner}/{repo}/git/refs",
-    "git.createTag": "POST /repos/{owner}/{repo}/git/tags",
-    "git.createTree": "POST /repos/{owner}/{repo}/git/trees",
-    "git.deleteRef": "DELETE /repos/{owner}/{repo}/git/refs/{ref}",
-    "git.getBlob": "GET /repos/{owner}/{repo}/git/blobs/{file_sha}",
-    "git.getCommit": "GET /repos/{owner}/{repo}/git/commits/{commit_sha}",
-    "git.getRef": "GET /repos/{owner}/{repo}/git/ref/{ref}",
-    "git.getTag": "GET /repos/{owner}/{repo}/git/tags/{tag_sha}",
-    "git.getTree": "GET /repos/{owner}/{repo}/git/trees/{tree_sha}",
-    "git.listMatchingRefs": "GET /repos/{owner}/{repo}/git/matching-refs/{ref}",
-    "git.updateRef": "PATCH /repos/{owner}/{repo}/git/refs/{ref}",
-    "gitignore.getAllTemplates": "GET /gitignore/templates",
-    "gitignore.getTemplate": "GET /gitignore/templates/{name}",
-    "hostedCompute.createNetworkConfigurationForOrg": "POST /orgs/{org}/settings/network-configurations",
-    "hostedCompute.deleteNetworkConfigurationFromOrg": "DELETE /orgs/{org}/settings/network-configurations/{network_configuration_id}",
-    "hostedCompute.getNetworkConfigurationForOrg": "GET /orgs/{org}/settings/network-configurations/{network_configuration_id}",
-    "hostedCompute.getNetworkSettingsForOrg": "GET /orgs/{org}/settings/network-settings/{network_settings_id}",
-    "hostedCompute.listNetworkConfigurationsForOrg": "GET /orgs/{org}/settings/network-configurations",
-    "hostedCompute.updateNetworkConfigurationForOrg": "PATCH /orgs/{org}/settings/network-configurations/{network_configuration_id}",
-    "interactions.getRestrictionsForAuthenticatedUser": "GET /user/interaction-limits",
-    "interactions.getRestrictionsForOrg": "GET /orgs/{org}/interaction-limits",
-    "interactions.getRestrictionsForRepo": "GET /repos/{owner}/{repo}/interaction-limits",
-    "interactions.getRestrictionsForYourPublicRepos": "GET /user/interaction-limits",
-    "interactions.removeRestrictionsForAuthenticatedUser": "DELETE /user/interaction-limits",
-    "interactions.removeRestrictionsForOrg": "DELETE /orgs/{org}/interaction-limits",
-    "interactions.removeRestrictionsForRepo": "DELETE /repos/{owner}/{repo}/interaction-limits",
-    "interactions.removeRestrictionsForYourPublicRepos": "DELETE /user/interaction-limits",
-    "interactions.setRestrictionsForAuthenticatedUser": "PUT /user/interaction-limits",
-    "interactions.setRestrictionsForOrg": "PUT /orgs/{org}/interaction-limits",
-    "interactions.setRestrictionsForRepo": "PUT /repos/{owner}/{repo}/interaction-limits",
-    "interactions.setRestrictionsForYourPublicRepos": "PUT /user/interaction-limits",
-    "issues.addAssignees": "POST /repos/{owner}/{repo}/issues/{issue_number}/assignees",
-    "issues.addBlockedByDependency": "POST /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by",
-    "issues.addLabels": "POST /repos/{owner}/{repo}/issues/{issue_number}/labels",
-    "issues.addSubIssue": "POST /repos/{owner}/{repo}/issues/{issue_number}/sub_issues",
-    "issues.checkUserCanBeAssigned": "GET /repos/{owner}/{repo}/assignees/{assignee}",
-    "issues.checkUserCanBeAssignedToIssue": "GET /repos/{owner}/{repo}/issues/{issue_number}/assignees/{assignee}",
-    "issues.create": "POST /repos/{owner}/{repo}/issues",
-    "issues.createComment": "POST /repos/{owner}/{repo}/issues/{issue_number}/comments",
-    "issues.createLabel": "POST /repos/{owner}/{repo}/labels",
-    "issues.createMilestone": "POST /repos/{owner}/{repo}/milestones",
-    "issues.deleteComment": "DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}",
-    "issues.deleteLabel": "DELETE /repos/{owner}/{repo}/labels/{name}",
-    "issues.deleteMilestone": "DELETE /repos/{owner}/{repo}/milestones/{milestone_number}",
-    "issues.get": "GET /repos/{owner}/{repo}/issues/{issue_number}",
-    "issues.getComment": "GET /repos/{owner}/{repo}/issues/comments/{comment_id}",
-    "issues.getEvent": "GET /repos/{owner}/{repo}/issues/events/{event_id}",
-    "issues.getLabel": "GET /repos/{owner}/{repo}/labels/{name}",
-    "issues.getMilestone": "GET /repos/{owner}/{repo}/milestones/{milestone_number}",
-    "issues.getParent": "GET /repos/{owner}/{repo}/issues/{issue_number}/parent",
-    "issues.list": "GET /issues",
-    "issues.listAssignees": "GET /repos/{owner}/{repo}/assignees",
-    "issues.listComments": "GET /repos/{owner}/{repo}/issues/{issue_number}/comments",
-    "issues.listCommentsForRepo": "GET /repos/{owner}/{repo}/issues/comments",
-    "issues.listDependenciesBlockedBy": "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by",
-    "issues.listDependenciesBlocking": "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocking",
-    "issues.listEvents": "GET /repos/{owner}/{repo}/issues/{issue_number}/events",
-    "issues.listEventsForRepo": "GET /repos/{owner}/{repo}/issues/events",
-    "issues.listEventsForTimeline": "GET /repos/{owner}/{repo}/issues/{issue_number}/timeline",
-    "issues.listForAuthenticatedUser": "GET /user/issues",
-    "issues.listForOrg": "GET /orgs/{org}/issues",
-    "issues.listForRepo": "GET /repos/{owner}/{repo}/issues",
-    "issues.listLabelsForMilestone": "GET /repos/{owner}/{repo}/milestones/{milestone_number}/labels",
-    "issues.listLabelsForRepo": "GET /repos/{owner}/{repo}/labels",
-    "issues.listLabelsOnIssue": "GET /repos/{owner}/{repo}/issues/{issue_number}/labels",
-    "issues.listMilestones": "GET /repos/{owner}/{repo}/milestones",
-    "issues.listSubIssues": "GET /repos/{owner}/{repo}/issues/{issue_number}/sub_issues",
-    "issues.lock": "PUT /repos/{owner}/{repo}/issues/{issue_number}/lock",
-    "issues.removeAllLabels": "DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels",
-    "issues.removeAssignees": "DELETE /repos/{owner}/{repo}/issues/{issue_number}/assignees",
-    "issues.removeDependencyBlockedBy": "DELETE /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by/{issue_id}",
-    "issues.removeLabel": "DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}",
-    "issues.removeSubIssue": "DELETE /repos/{owner}/{repo}/issues/{issue_number}/sub_issue",
-    "issues.reprioritizeSubIssue": "PATCH /repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority",
-    "issues.setLabels": "PUT /repos/{owner}/{repo}/issues/{issue_number}/labels",
-    "issues.unlock": "DELETE /repos/{owner}/{repo}/issues/{issue_number}/lock",
-    "issues.update": "PATCH /repos/{owner}/{repo}/issues/{issue_number}",
-    "issues.updateComment": "PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}",
-    "issues.updateLabel": "PATCH /repos/{owner}/{repo}/labels/{name}",
-    "issues.updateMilestone": "PATCH /repos/{owner}/{repo}/milestones/{milestone_number}",
-    "licenses.get": "GET /licenses/{license}",
-    "licenses.getAllCommonlyUsed": "GET /licenses",
-    "licenses.getForRepo": "GET /repos/{owner}/{repo}/license",
-    "markdown.render": "POST /markdown",
-    "markdown.renderRaw": "POST /markdown/raw",
-    "meta.get": "GET /meta",
-    "meta.getAllVersions": "GET /versions",
-    "meta.getOctocat": "GET /octocat",
-    "meta.getZen": "GET /zen",
-    "meta.root": "GET /",
-    "migrations.deleteArchiveForAuthenticatedUser": "DELETE /user/migrations/{migration_id}/archive",
-    "migrations.deleteArchiveForOrg": "DELETE /orgs/{org}/migrations/{migration_id}/archive",
-    "migrations.downloadArchiveForOrg": "GET /orgs/{org}/migrations/{migration_id}/archive",
-    "migrations.getArchiveForAuthenticatedUser": "GET /user/migrations/{migration_id}/archive",
-    "migrations.getStatusForAuthenticatedUser": "GET /user/migrations/{migration_id}",
-    "migrations.getStatusForOrg": "GET /orgs/{org}/migrations/{migration_id}",
-    "migrations.listForAuthenticatedUser": "GET /user/migrations",
-    "migrations.listForOrg": "GET /orgs/{org}/migrations",
-    "migrations.listReposForAuthenticatedUser": "GET /user/migrations/{migration_id}/repositories",
-    "migrations.listReposForOrg": "GET /orgs/{org}/migrations/{migration_id}/repositories",
-    "migrations.listReposForUser": "GET /user/migrations/{migration_id}/repositories",
-    "migrations.startForAuthenticatedUser": "POST /user/migrations",
-    "migrations.startForOrg": "POST /orgs/{org}/migrations",
-    "migrations.unlockRepoForAuthenticatedUser": "DELETE /user/migrations/{migration_id}/repos/{repo_name}/lock",
-    "migrations.unlockRepoForOrg": "DELETE /orgs/{org}/migrations/{migration_id}/repos/{repo_name}/lock",
-    "oidc.getOidcCustomSubTemplateForOrg": "GET /orgs/{org}/actions/oidc/customization/sub",
-    "oidc.updateOidcCustomSubTemplateForOrg": "PUT /orgs/{org}/actions/oidc/customization/sub",
-    "orgs.addSecurityManagerTeam": "PUT /orgs/{org}/security-managers/teams/{team_slug}",
-    "orgs.assignTeamToOrgRole": "PUT /orgs/{org}/organization-roles/teams/{team_slug}/{role_id}",
-    "orgs.assignUserToOrgRole": "PUT /orgs/{org}/organization-roles/users/{username}/{role_id}",
-    "orgs.blockUser": "PUT /orgs/{org}/blocks/{username}",
-    "orgs.cancelInvitation": "DELETE /orgs/{org}/invitations/{invitation_id}",
-    "orgs.checkBlockedUser": "GET /orgs/{org}/blocks/{username}",
-    "orgs.checkMembershipForUser": "GET /orgs/{org}/members/{username}",
-    "orgs.checkPublicMembershipForUser": "GET /orgs/{org}/public_members/{username}",
-    "orgs.convertMemberToOutsideCollaborator": "PUT /orgs/{org}/outside_collaborators/{username}",
-    "orgs.createArtifactStorageRecord": "POST /orgs/{org}/artifacts/metadata/storage-record",
-    "orgs.createInvitation": "POST /orgs/{org}/invitations",
-    "orgs.createIssueType": "POST /orgs/{org}/issue-types",
-    "orgs.createWebhook": "POST /orgs/{org}/hooks",
-    "orgs.customPropertiesForOrgsCreateOrUpdateOrganizationValues": "PATCH /organizations/{org}/org-properties/values",
-    "orgs.customPropertiesForOrgsGetOrganizationValues": "GET /organizations/{org}/org-properties/values",
-    "orgs.customPropertiesForReposCreateOrUpdateOrganizationDefinition": "PUT /orgs/{org}/properties/schema/{custom_property_name}",
-    "orgs.customPropertiesForReposCreateOrUpdateOrganizationDefinitions": "PATCH /orgs/{org}/properties/schema",
-    "orgs.customPropertiesForReposCreateOrUpdateOrganizationValues": "PATCH /orgs/{org}/properties/values",
-    "orgs.customPropertiesForReposDeleteOrganizationDefinition": "DELETE /orgs/{org}/properties/schema/{custom_property_name}",
-    "orgs.customPropertiesForReposGetOrganizationDefinition": "GET /orgs/{org}/properties/schema/{custom_property_name}",
-    "orgs.customPropertiesForReposGetOrganizationDefinitions": "GET /orgs/{org}/properties/schema",
-    "orgs.customPropertiesForReposGetOrganizationValues": "GET /orgs/{org}/properties/values",
-    "orgs.delete": "DELETE /orgs/{org}",
-    "orgs.deleteAttestationsBulk": "POST /orgs/{org}/attestations/delete-request",
-    "orgs.deleteAttestationsById": "DELETE /orgs/{org}/attestations/{attestation_id}",
-    "orgs.deleteAttestationsBySubjectDigest": "DELETE /orgs/{org}/attestations/digest/{subject_digest}",
-    "orgs.deleteIssueType": "DELETE /orgs/{org}/issue-types/{issue_type_id}",
-    "orgs.deleteWebhook": "DELETE /orgs/{org}/hooks/{hook_id}",
-    "orgs.disableSelectedRepositoryImmutableReleasesOrganization": "DELETE /orgs/{org}/settings/immutable-releases/repositories/{repository_id}",
-    "orgs.enableSelectedRepositoryImmutableReleasesOrganization": "PUT /orgs/{org}/settings/immutable-releases/repositories/{repository_id}",
-    "orgs.get": "GET /orgs/{org}",
-    "orgs.getImmutableReleasesSettings": "GET /orgs/{org}/settings/immutable-releases",
-    "orgs.getImmutableReleasesSettingsRepositories": "GET /orgs/{org}/settings/immutable-releases/repositories",
-    "orgs.getMembershipForAuthenticatedUser": "GET /user/memberships/orgs/{org}",
-    "orgs.getMembershipForUser": "GET /orgs/{org}/memberships/{username}",
-    "orgs.getOrgRole": "GET /orgs/{org}/organization-roles/{role_id}",
-    "orgs.getOrgRulesetHistory": "GET /orgs/{org}/rulesets/{ruleset_id}/history",
-    "orgs.getOrgRulesetVersion": "GET /orgs/{org}/rulesets/{ruleset_id}/history/{version_id}",
-    "orgs.getWebhook": "GET /orgs/{org}/hooks/{hook_id}",
-    "orgs.getWebhookConfigForOrg": "GET /orgs/{org}/hooks/{hook_id}/config",
-    "orgs.getWebhookDelivery": "GET /orgs/{org}/hooks/{hook_id}/deliveries/{delivery_id}",
-    "orgs.list": "GET /organizations",
-    "orgs.listAppInstallations": "GET /orgs/{org}/installations",
-    "orgs.listArtifactStorageRecords": "GET /orgs/{org}/artifacts/{subject_digest}/metadata/storage-records",
-    "orgs.listAttestationRepositories": "GET /orgs/{org}/attestations/repositories",
-    "orgs.listAttestations": "GET /orgs/{org}/attestations/{subject_digest}",
-    "orgs.listAttestationsBulk": "POST /orgs/{org}/attestations/bulk-list{?per_page,before,after}",
-    "orgs.listBlockedUsers": "GET /orgs/{org}/blocks",
-    "orgs.listFailedInvitations": "GET /orgs/{org}/failed_invitations",
-    "orgs.listForAuthenticatedUser": "GET /user/orgs",
-    "orgs.listForUser": "GET /users/{username}/orgs",
-    "orgs.listInvitationTeams": "GET /orgs/{org}/invitations/{invitation_id}/teams",
-    "orgs.listIssueTypes": "GET /orgs/{org}/issue-types",
-    "orgs.listMembers": "GET /orgs/{org}/members",
-    "orgs.listMembershipsForAuthenticatedUser": "GET /user/memberships/orgs",
-    "orgs.listOrgRoleTeams": "GET /orgs/{org}/organization-roles/{role_id}/teams",
-    "orgs.listOrgRoleUsers": "GET /orgs/{org}/organization-roles/{role_id}/users",
-    "orgs.listOrgRoles": "GET /orgs/{org}/organization-roles",
-    "orgs.listOrganizationFineGrainedPermissions": "GET /orgs/{org}/organization-fine-grained-permissions",
-    "orgs.listOutsideCollaborators": "GET /orgs/{org}/outside_collaborators",
-    "orgs.listPatGrantRepositories": "GET /orgs/{org}/personal-access-tokens/{pat_id}/repositories",
-    "orgs.listPatGrantRequestRepositories": "GET /orgs/{org}/personal-access-token-requests/{pat_request_id}/repositories",
-    "orgs.listPatGrantRequests": "GET /orgs/{org}/personal-access-token-requests",
-    "orgs.listPatGrants": "GET /orgs/{org}/personal-access-tokens",
-    "orgs.listPendingInvitations": "GET /orgs/{org}/invitations",
-    "orgs.listPublicMembers": "GET /orgs/{org}/public_members",
-    "orgs.listSecurityManagerTeams": "GET /orgs/{org}/security-managers",
-    "orgs.listWebhookDeliveries": "GET /orgs/{org}/hooks/{hook_id}/deliveries",
-    "orgs.listWebhooks": "GET /orgs/{org}/hooks",
-    "orgs.pingWebhook": "POST /orgs/{org}/hooks/{hook_id}/pings",
-    "orgs.redeliverWebhookDelivery": "POST /orgs/{org}/hooks/{hook_id}/deliveries/{delivery_id}/attempts",
-    "orgs.removeMember": "DELETE /orgs/{org}/members/{username}",
-    "orgs.removeMembershipForUser": "DELETE /orgs/{org}/memberships/{username}",
-    "orgs.removeOutsideCollaborator": "DELETE /orgs/{org}/outside_collaborators/{username}",
-    "orgs.removePublicMembershipForAuthenticatedUser": "DELETE /orgs/{org}/public_members/{username}",
-    "orgs.removeSecurityManagerTeam": "DELETE /orgs/{org}/security-managers/teams/{team_slug}",
-    "orgs.reviewPatGrantRequest": "POST /orgs/{org}/personal-access-token-requests/{pat_request_id}",
-    "orgs.reviewPatGrantRequestsInBulk": "POST /orgs/{org}/personal-access-token-requests",
-    "orgs.revokeAllOrgRolesTeam": "DELETE /orgs/{org}/organization-roles/teams/{team_slug}",
-    "orgs.revokeAllOrgRolesUser": "DELETE /orgs/{org}/organization-roles/users/{username}",
-    "orgs.revokeOrgRoleTeam": "DELETE /orgs/{org}/organization-roles/teams/{team_slug}/{role_id}",
-    "orgs.revokeOrgRoleUser": "DELETE /orgs/{org}/organization-roles/users/{username}/{role_id}",
-    "orgs.setImmutableReleasesSettings": "PUT /orgs/{org}/settings/immutable-releases",
-    "orgs.setImmutableReleasesSettingsRepositories": "PUT /orgs/{org}/settings/immutable-releases/repositories",
-    "orgs.setMembershipForUser": "PUT /orgs/{org}/memberships/{username}",
-    "orgs.setPublicMembershipForAuthenticatedUser": "PUT /orgs/{org}/public_members/{username}",
-    "orgs.unblockUser": "DELETE /orgs/{org}/blocks/{username}",
-    "orgs.update": "PATCH /orgs/{org}",
-    "orgs.updateIssueType": "PUT /orgs/{org}/issue-types/{issue_type_id}",
-    "orgs.updateMembershipForAuthenticatedUser": "PATCH /user/memberships/orgs/{org}",
-    "orgs.updatePatAccess": "POST /orgs/{org}/personal-access-tokens/{pat_id}",
-    "orgs.updatePatAccesses": "POST /orgs/{org}/personal-access-tokens",
-    "orgs.updateWebhook": "PATCH /orgs/{org}/hooks/{hook_id}",
-    "orgs.updateWebhookConfigForOrg": "PATCH /orgs/{org}/hooks/{hook_id}/config",
-    "packages.deletePackageForAuthenticatedUser": "DELETE /user/packages/{package_type}/{package_name}",
-    "packages.deletePackageForOrg": "DELETE /orgs/{org}/packages/{package_type}/{package_name}",
-    "packages.deletePackageForUser": "DELETE /users/{username}/packages/{package_type}/{package_name}",
-    "packages.deletePackageVersionForAuthenticatedUser": "DELETE /user/packages/{package_type}/{package_name}/versions/{package_version_id}",
-    "packages.deletePackageVersionForOrg": "DELETE /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}",
-    "packages.deletePackageVersionForUser": "DELETE /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}",
-    "packages.getAllPackageVersionsForAPackageOwnedByAnOrg": "GET /orgs/{org}/packages/{package_type}/{package_name}/versions",
-    "packages.getAllPackageVersionsForAPackageOwnedByTheAuthenticatedUser": "GET /user/packages/{package_type}/{package_name}/versions",
-    "packages.getAllPackageVersionsForPackageOwnedByAuthenticatedUser": "GET /user/packages/{package_type}/{package_name}/versions",
-    "packages.getAllPackageVersionsForPackageOwnedByOrg": "GET /orgs/{org}/packages/{package_type}/{package_name}/versions",
-    "packages.getAllPackageVersionsForPackageOwnedByUser": "GET /users/{username}/packages/{package_type}/{package_name}/versions",
-    "packages.getPackageForAuthenticatedUser": "GET /user/packages/{package_type}/{package_name}",
-    "packages.getPackageForOrganization": "GET /orgs/{org}/packages/{package_type}/{package_name}",
-    "packages.getPackageForUser": "GET /users/{username}/packages/{package_type}/{package_name}",
-    "packages.getPackageVersionForAuthenticatedUser": "GET /user/packages/{package_type}/{package_name}/versions/{package_version_id}",
-    "packages.getPackageVersionForOrganization": "GET /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}",
-    "packages.getPackageVersionForUser": "GET /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}",
-    "packages.listDockerMigrationConflictingPackagesForAuthenticatedUser": "GET /user/docker/conflicts",
-    "packages.listDockerMigrationConflictingPackagesForOrganization": "GET /orgs/{org}/docker/conflicts",
-    "packages.listDockerMigrationConflictingPackagesForUser": "GET /users/{username}/docker/conflicts",
-    "packages.listPackagesForAuthenticatedUser": "GET /user/packages",
-    "packages.listPackagesForOrganization": "GET /orgs/{org}/packages",
-    "packages.listPackagesForUser": "GET /users/{username}/packages",
-    "packages.restorePackageForAuthenticatedUser": "POST /user/packages/{package_type}/{package_name}/restore{?token}",
-    "packages.restorePackageForOrg": "POST /orgs/{org}/packages/{package_type}/{package_name}/restore{?token}",
-    "packages.restorePackageForUser": "POST /users/{username}/packages/{package_type}/{package_name}/restore{?token}",
-    "packages.restorePackageVersionForAuthenticatedUser": "POST /user/packages/{package_type}/{package_name}/versions/{package_version_id}/restore",
-    "packages.restorePackageVersionForOrg": "POST /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}/restore",
-    "packages.restorePackageVersionForUser": "POST /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}/restore",
-    "privateRegistries.createOrgPrivateRegistry": "POST /orgs/{org}/private-registries",
-    "privateRegistries.deleteOrgPrivateRegistry": "DELETE /orgs/{org}/private-registries/{secret_name}",
-    "privateRegistries.getOrgPrivateRegistry": "GET /orgs/{org}/private-registries/{secret_name}",
-    "privateRegistries.getOrgPublicKey": "GET /orgs/{org}/private-registries/public-key",
-    "privateRegistries.listOrgPrivateRegistries": "GET /orgs/{org}/private-registries",
-    "privateRegistries.updateOrgPrivateRegistry": "PATCH /orgs/{org}/private-registries/{secret_name}",
-    "projects.addItemForOrg": "POST /orgs/{org}/projectsV2/{project_number}/items",
-    "projects.addItemForUser": "POST /users/{username}/projectsV2/{project_number}/items",
-    "projects.deleteItemForOrg": "DELETE /orgs/{org}/projectsV2/{project_number}/items/{item_id}",
-    "projects.deleteItemForUser": "DELETE /users/{username}/projectsV2/{project_number}/items/{item_id}",
-    "projects.getFieldForOrg": "GET /orgs/{org}/projectsV2/{project_number}/fields/{field_id}",
-    "projects.getFieldForUser": "GET /users/{username}/projectsV2/{project_number}/fields/{field_id}",
-    "projects.getForOrg": "GET /orgs/{org}/projectsV2/{project_number}",
-    "projects.getForUser": "GET /users/{username}/projectsV2/{project_number}",
-    "projects.getOrgItem": "GET /orgs/{org}/projectsV2/{project_number}/items/{item_id}",
-    "projects.getUserItem": "GET /users/{username}/projectsV2/{project_number}/items/{item_id}",
-    "projects.listFieldsForOrg": "GET /orgs/{org}/projectsV2/{project_number}/fields",
-    "projects.listFieldsForUser": "GET /users/{username}/projectsV2/{project_number}/fields",
-    "projects.listForOrg": "GET /orgs/{org}/projectsV2",
-    "projects.listForUser": "GET /users/{username}/projectsV2",
-    "projects.listItemsForOrg": "GET /orgs/{org}/projectsV2/{project_number}/items",
-    "projects.listItemsForUser": "GET /users/{username}/projectsV2/{project_number}/items",
-    "projects.updateItemForOrg": "PATCH /orgs/{org}/projectsV2/{project_number}/items/{item_id}",
-    "projects.updateItemForUser": "PATCH /users/{username}/projectsV2/{project_number}/items/{item_id}",
-    "pulls.checkIfMerged": "GET /repos/{owner}/{repo}/pulls/{pull_number}/merge",
-    "pulls.create": "POST /repos/{owner}/{repo}/pulls",
-    "pulls.createReplyForReviewComment": "POST /repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies",
-    "pulls.createReview": "POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews",
-    "pulls.createReviewComment": "POST /repos/{owner}/{repo}/pulls/{pull_number}/comments",
-    "pulls.deletePendingReview": "DELETE /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}",
-    "pulls.deleteReviewComment": "DELETE /repos/{owner}/{repo}/pulls/comments/{comment_id}",
-    "pulls.dismissReview": "PUT /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/dismissals",
-    "pulls.get": "GET /repos/{owner}/{repo}/pulls/{pull_number}",
-    "pulls.getReview": "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}",
-    "pulls.getReviewComment": "GET /repos/{owner}/{repo}/pulls/comments/{comment_id}",
-    "pulls.list": "GET /repos/{owner}/{repo}/pulls",
-    "pulls.listCommentsForReview": "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/comments",
-    "pulls.listCommits": "GET /repos/{owner}/{repo}/pulls/{pull_number}/commits",
-    "pulls.listFiles": "GET /repos/{owner}/{repo}/pulls/{pull_number}/files",
-    "pulls.listRequestedReviewers": "GET /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers",
-    "pulls.listReviewComments": "GET /repos/{owner}/{repo}/pulls/{pull_number}/comments",
-    "pulls.listReviewCommentsForRepo": "GET /repos/{owner}/{repo}/pulls/comments",
-    "pulls.listReviews": "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews",
-    "pulls.merge": "PUT /repos/{owner}/{repo}/pulls/{pull_number}/merge",
-    "pulls.removeRequestedReviewers": "DELETE /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers",
-    "pulls.requestReviewers": "POST /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers",
-    "pulls.submitReview": "POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/events",
-    "pulls.update": "PATCH /repos/{owner}/{repo}/pulls/{pull_number}",
-    "pulls.updateBranch": "PUT /repos/{owner}/{repo}/pulls/{pull_number}/update-branch",
-    "pulls.updateReview": "PUT /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}",
-    "pulls.updateReviewComment": "PATCH /repos/{owner}/{repo}/pulls/comments/{comment_id}",
-    "rateLimit.get": "GET /rate_limit",
-    "reactions.createForCommitComment": "POST /repos/{owner}/{repo}/comments/{comment_id}/reactions",
-    "reactions.createForIssue": "POST /repos/{owner}/{repo}/issues/{issue_number}/reactions",
-    "reactions.createForIssueComment": "POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions",
-    "reactions.createForPullRequestReviewComment": "POST /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions",
-    "reactions.createForRelease": "POST /repos/{owner}/{repo}/releases/{release_id}/reactions",
-    "reactions.createForTeamDiscussionCommentInOrg": "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions",
-    "reactions.createForTeamDiscussionInOrg": "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions",
-    "reactions.deleteForCommitComment": "DELETE /repos/{owner}/{repo}/comments/{comment_id}/reactions/{reaction_id}",
-    "reactions.deleteForIssue": "DELETE /repos/{owner}/{repo}/issues/{issue_number}/reactions/{reaction_id}",
-    "reactions.deleteForIssueComment": "DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions/{reaction_id}",
-    "reactions.deleteForPullRequestComment": "DELETE /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions/{reaction_id}",
-    "reactions.deleteForRelease": "DELETE /repos/{owner}/{repo}/releases/{release_id}/reactions/{reaction_id}",
-    "reactions.deleteForTeamDiscussion": "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions/{reaction_id}",
-    "reactions.deleteForTeamDiscussionComment": "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions/{reaction_id}",
-    "reactions.listForCommitComment": "GET /repos/{owner}/{repo}/comments/{comment_id}/reactions",
-    "reactions.listForIssue": "GET /repos/{owner}/{repo}/issues/{issue_number}/reactions",
-    "reactions.listForIssueComment": "GET /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions",
-    "reactions.listForPullRequestReviewComment": "GET /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions",
-    "reactions.listForRelease": "GET /repos/{owner}/{repo}/releases/{release_id}/reactions",
-    "reactions.listForTeamDiscussionCommentInOrg": "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions",
-    "reactions.listForTeamDiscussionInOrg": "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions",
-    "repos.acceptInvitation": "PATCH /user/repository_invitations/{invitation_id}",
-    "repos.acceptInvitationForAuthenticatedUser": "PATCH /user/repository_invitations/{invitation_id}",
-    "repos.addAppAccessRestrictions": "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
-    "repos.addCollaborator": "PUT /repos/{owner}/{repo}/collaborators/{username}",
-    "repos.addStatusCheckContexts": "POST /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
-    "repos.addTeamAccessRestrictions": "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
-    "repos.addUserAccessRestrictions": "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
-    "repos.cancelPagesDeployment": "POST /repos/{owner}/{repo}/pages/deployments/{pages_deployment_id}/cancel",
-    "repos.checkAutomatedSecurityFixes": "GET /repos/{owner}/{repo}/automated-security-fixes",
-    "repos.checkCollaborator": "GET /repos/{owner}/{repo}/collaborators/{username}",
-    "repos.checkImmutableReleases": "GET /repos/{owner}/{repo}/immutable-releases",
-    "repos.checkPrivateVulnerabilityReporting": "GET /repos/{owner}/{repo}/private-vulnerability-reporting",
-    "repos.checkVulnerabilityAlerts": "GET /repos/{owner}/{repo}/vulnerability-alerts",
-    "repos.codeownersErrors": "GET /repos/{owner}/{repo}/codeowners/errors",
-    "repos.compareCommits": "GET /repos/{owner}/{repo}/compare/{base}...{head}",
-    "repos.compareCommitsWithBasehead": "GET /repos/{owner}/{repo}/compare/{basehead}",
-    "repos.createAttestation": "POST /repos/{owner}/{repo}/attestations",
-    "repos.createAutolink": "POST /repos/{owner}/{repo}/autolinks",
-    "repos.createCommitComment": "POST /repos/{owner}/{repo}/commits/{commit_sha}/comments",
-    "repos.createCommitSignatureProtection": "POST /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures",
-    "repos.createCommitStatus": "POST /repos/{owner}/{repo}/statuses/{sha}",
-    "repos.createDeployKey": "POST /repos/{owner}/{repo}/keys",
-    "repos.createDeployment": "POST /repos/{owner}/{repo}/deployments",
-    "repos.createDeploymentBranchPolicy": "POST /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies",
-    "repos.createDeploymentProtectionRule": "POST /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules",
-    "repos.createDeploymentStatus": "POST /repos/{owner}/{repo}/deployments/{deployment_id}/statuses",
-    "repos.createDispatchEvent": "POST /repos/{owner}/{repo}/dispatches",
-    "repos.createForAuthenticatedUser": "POST /user/repos",
-    "repos.createFork": "POST /repos/{owner}/{repo}/forks",
-    "repos.createInOrg": "POST /orgs/{org}/repos",
-    "repos.createOrUpdateEnvironment": "PUT /repos/{owner}/{repo}/environments/{environment_name}",
-    "repos.createOrUpdateFileContents": "PUT /repos/{owner}/{repo}/contents/{path}",
-    "repos.createOrgRuleset": "POST /orgs/{org}/rulesets",
-    "repos.createPagesDeployment": "POST /repos/{owner}/{repo}/pages/deployments",
-    "repos.createPagesSite": "POST /repos/{owner}/{repo}/pages",
-    "repos.createRelease": "POST /repos/{owner}/{repo}/releases",
-    "repos.createRepoRuleset": "POST /repos/{owner}/{repo}/rulesets",
-    "repos.createUsingTemplate": "POST /repos/{template_owner}/{template_repo}/generate",
-    "repos.createWebhook": "POST /repos/{owner}/{repo}/hooks",
-    "repos.customPropertiesForReposCreateOrUpdateRepositoryValues": "PATCH /repos/{owner}/{repo}/properties/values",
-    "repos.customPropertiesForReposGetRepositoryValues": "GET /repos/{owner}/{repo}/properties/values",
-    "repos.declineInvitation": "DELETE /user/repository_invitations/{invitation_id}",
-    "repos.declineInvitationForAuthenticatedUser": "DELETE /user/repository_invitations/{invitation_id}",
-    "repos.delete": "DELETE /repos/{owner}/{repo}",
-    "repos.deleteAccessRestrictions": "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions",
-    "repos.deleteAdminBranchProtection": "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins",
-    "repos.deleteAnEnvironment": "DELETE /repos/{owner}/{repo}/environments/{environment_name}",
-    "repos.deleteAutolink": "DELETE /repos/{owner}/{repo}/autolinks/{autolink_id}",
-    "repos.deleteBranchProtection": "DELETE /repos/{owner}/{repo}/branches/{branch}/protection",
-    "repos.deleteCommitComment": "DELETE /repos/{owner}/{repo}/comments/{comment_id}",
-    "repos.deleteCommitSignatureProtection": "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures",
-    "repos.deleteDeployKey": "DELETE /repos/{owner}/{repo}/keys/{key_id}",
-    "repos.deleteDeployment": "DELETE /repos/{owner}/{repo}/deployments/{deployment_id}",
-    "repos.deleteDeploymentBranchPolicy": "DELETE /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}",
-    "repos.deleteFile": "DELETE /repos/{owner}/{repo}/contents/{path}",
-    "repos.deleteInvitation": "DELETE /repos/{owner}/{repo}/invitations/{invitation_id}",
-    "repos.deleteOrgRuleset": "DELETE /orgs/{org}/rulesets/{ruleset_id}",
-    "repos.deletePagesSite": "DELETE /repos/{owner}/{repo}/pages",
-    "repos.deletePullRequestReviewProtection": "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews",
-    "repos.deleteRelease": "DELETE /repos/{owner}/{repo}/releases/{release_id}",
-    "repos.deleteReleaseAsset": "DELETE /repos/{owner}/{repo}/releases/assets/{asset_id}",
-    "repos.deleteRepoRuleset": "DELETE /repos/{owner}/{repo}/rulesets/{ruleset_id}",
-    "repos.deleteWebhook": "DELETE /repos/{owner}/{repo}/hooks/{hook_id}",
-    "repos.disableAutomatedSecurityFixes": "DELETE /repos/{owner}/{repo}/automated-security-fixes",
-    "repos.disableDeploymentProtectionRule": "DELETE /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/{protection_rule_id}",
-    "repos.disableImmutableReleases": "DELETE /repos/{owner}/{repo}/immutable-releases",
-    "repos.disablePrivateVulnerabilityReporting": "DELETE /repos/{owner}/{repo}/private-vulnerability-reporting",
-    "repos.disableVulnerabilityAlerts": "DELETE /repos/{owner}/{repo}/vulnerability-alerts",
-    "repos.downloadArchive": "GET /repos/{owner}/{repo}/zipball/{ref}",
-    "repos.downloadTarballArchive": "GET /repos/{owner}/{repo}/tarball/{ref}",
-    "repos.downloadZipballArchive": "GET /repos/{owner}/{repo}/zipball/{ref}",
-    "repos.enableAutomatedSecurityFixes": "PUT /repos/{owner}/{repo}/automated-security-fixes",
-    "repos.enableImmutableReleases": "PUT /repos/{owner}/{repo}/immutable-releases",
-    "repos.enablePrivateVulnerabilityReporting": "PUT /repos/{owner}/{repo}/private-vulnerability-reporting",
-    "repos.enableVulnerabilityAlerts": "PUT /repos/{owner}/{repo}/vulnerability-alerts",
-    "repos.generateReleaseNotes": "POST /repos/{owner}/{repo}/releases/generate-notes",
-    "repos.get": "GET /repos/{owner}/{repo}",
-    "repos.getAccessRestrictions": "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions",
-    "repos.getAdminBranchProtection": "GET /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins",
-    "repos.getAllDeploymentProtectionRules": "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules",
-    "repos.getAllEnvironments": "GET /repos/{owner}/{repo}/environments",
-    "repos.getAllStatusCheckContexts": "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
-    "repos.getAllTopics": "GET /repos/{owner}/{repo}/topics",
-    "repos.getAppsWithAccessToProtectedBranch": "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
-    "repos.getAutolink": "GET /repos/{owner}/{repo}/autolinks/{autolink_id}",
-    "repos.getBranch": "GET /repos/{owner}/{repo}/branches/{branch}",
-    "repos.getBranchProtection": "GET /repos/{owner}/{repo}/branches/{branch}/protection",
-    "repos.getBranchRules": "GET /repos/{owner}/{repo}/rules/branches/{branch}",
-    "repos.getClones": "GET /repos/{owner}/{repo}/traffic/clones",
-    "repos.getCodeFrequencyStats": "GET /repos/{owner}/{repo}/stats/code_frequency",
-    "repos.getCollaboratorPermissionLevel": "GET /repos/{owner}/{repo}/collaborators/{username}/permission",
-    "repos.getCombinedStatusForRef": "GET /repos/{owner}/{repo}/commits/{ref}/status",
-    "repos.getCommit": "GET /repos/{owner}/{repo}/commits/{ref}",
-    "repos.getCommitActivityStats": "GET /repos/{owner}/{repo}/stats/commit_activity",
-    "repos.getCommitComment": "GET /repos/{owner}/{repo}/comments/{comment_id}",
-    "repos.getCommitSignatureProtection": "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures",
-    "repos.getCommunityProfileMetrics": "GET /repos/{owner}/{repo}/community/profile",
-    "repos.getContent": "GET /repos/{owner}/{repo}/contents/{path}",
-    "repos.getContributorsStats": "GET /repos/{owner}/{repo}/stats/contributors",
-    "repos.getCustomDeploymentProtectionRule": "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/{protection_rule_id}",
-    "repos.getDeployKey": "GET /repos/{owner}/{repo}/keys/{key_id}",
-    "repos.getDeployment": "GET /repos/{owner}/{repo}/deployments/{deployment_id}",
-    "repos.getDeploymentBranchPolicy": "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}",
-    "repos.getDeploymentStatus": "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses/{status_id}",
-    "repos.getEnvironment": "GET /repos/{owner}/{repo}/environments/{environment_name}",
-    "repos.getLatestPagesBuild": "GET /repos/{owner}/{repo}/pages/builds/latest",
-    "repos.getLatestRelease": "GET /repos/{owner}/{repo}/releases/latest",
-    "repos.getOrgRuleSuite": "GET /orgs/{org}/rulesets/rule-suites/{rule_suite_id}",
-    "repos.getOrgRuleSuites": "GET /orgs/{org}/rulesets/rule-suites",
-    "repos.getOrgRuleset": "GET /orgs/{org}/rulesets/{ruleset_id}",
-    "repos.getOrgRulesets": "GET /orgs/{org}/rulesets",
-    "repos.getPages": "GET /repos/{owner}/{repo}/pages",
-    "repos.getPagesBuild": "GET /repos/{owner}/{repo}/pages/builds/{build_id}",
-    "repos.getPagesDeployment": "GET /repos/{owner}/{repo}/pages/deployments/{pages_deployment_id}",
-    "repos.getPagesHealthCheck": "GET /repos/{owner}/{repo}/pages/health",
-    "repos.getParticipationStats": "GET /repos/{owner}/{repo}/stats/participation",
-    "repos.getPullRequestReviewProtection": "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews",
-    "repos.getPunchCardStats": "GET /repos/{owner}/{repo}/stats/punch_card",
-    "repos.getReadme": "GET /repos/{owner}/{repo}/readme",
-    "repos.getReadmeInDirectory": "GET /repos/{owner}/{repo}/readme/{dir}",
-    "repos.getRelease": "GET /repos/{owner}/{repo}/releases/{release_id}",
-    "repos.getReleaseAsset": "GET /repos/{owner}/{repo}/releases/assets/{asset_id}",
-    "repos.getReleaseByTag": "GET /repos/{owner}/{repo}/releases/tags/{tag}",
-    "repos.getRepoRuleSuite": "GET /repos/{owner}/{repo}/rulesets/rule-suites/{rule_suite_id}",
-    "repos.getRepoRuleSuites": "GET /repos/{owner}/{repo}/rulesets/rule-suites",
-    "repos.getRepoRuleset": "GET /repos/{owner}/{repo}/rulesets/{ruleset_id}",
-    "repos.getRepoRulesetHistory": "GET /repos/{owner}/{repo}/rulesets/{ruleset_id}/history",
-    "repos.getRepoRulesetVersion": "GET /repos/{owner}/{repo}/rulesets/{ruleset_id}/history/{version_id}",
-    "repos.getRepoRulesets": "GET /repos/{owner}/{repo}/rulesets",
-    "repos.getStatusChecksProtection": "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks",
-    "repos.getTeamsWithAccessToProtectedBranch": "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
-    "repos.getTopPaths": "GET /repos/{owner}/{repo}/traffic/popular/paths",
-    "repos.getTopReferrers": "GET /repos/{owner}/{repo}/traffic/popular/referrers",
-    "repos.getUsersWithAccessToProtectedBranch": "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
-    "repos.getViews": "GET /repos/{owner}/{repo}/traffic/views",
-    "repos.getWebhook": "GET /repos/{owner}/{repo}/hooks/{hook_id}",
-    "repos.getWebhookConfigForRepo": "GET /repos/{owner}/{repo}/hooks/{hook_id}/config",
-    "repos.getWebhookDelivery": "GET /repos/{owner}/{repo}/hooks/{hook_id}/deliveries/{delivery_id}",
-    "repos.listActivities": "GET /repos/{owner}/{repo}/activity",
-    "repos.listAttestations": "GET /repos/{owner}/{repo}/attestations/{subject_digest}",
-    "repos.listAutolinks": "GET /repos/{owner}/{repo}/autolinks",
-    "repos.listBranches": "GET /repos/{owner}/{repo}/branches",
-    "repos.listBranchesForHeadCommit": "GET /repos/{owner}/{repo}/commits/{commit_sha}/branches-where-head",
-    "repos.listCollaborators": "GET /repos/{owner}/{repo}/collaborators",
-    "repos.listCommentsForCommit": "GET /repos/{owner}/{repo}/commits/{commit_sha}/comments",
-    "repos.listCommitCommentsForRepo": "GET /repos/{owner}/{repo}/comments",
-    "repos.listCommitStatusesForRef": "GET /repos/{owner}/{repo}/commits/{ref}/statuses",
-    "repos.listCommits": "GET /repos/{owner}/{repo}/commits",
-    "repos.listContributors": "GET /repos/{owner}/{repo}/contributors",
-    "repos.listCustomDeploymentRuleIntegrations": "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/apps",
-    "repos.listDeployKeys": "GET /repos/{owner}/{repo}/keys",
-    "repos.listDeploymentBranchPolicies": "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies",
-    "repos.listDeploymentStatuses": "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses",
-    "repos.listDeployments": "GET /repos/{owner}/{repo}/deployments",
-    "repos.listForAuthenticatedUser": "GET /user/repos",
-    "repos.listForOrg": "GET /orgs/{org}/repos",
-    "repos.listForUser": "GET /users/{username}/repos",
-    "repos.listForks": "GET /repos/{owner}/{repo}/forks",
-    "repos.listInvitations": "GET /repos/{owner}/{repo}/invitations",
-    "repos.listInvitationsForAuthenticatedUser": "GET /user/repository_invitations",
-    "repos.listLanguages": "GET /repos/{owner}/{repo}/languages",
-    "repos.listPagesBuilds": "GET /repos/{owner}/{repo}/pages/builds",
-    "repos.listPublic": "GET /repositories",
-    "repos.listPullRequestsAssociatedWithCommit": "GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls",
-    "repos.listReleaseAssets": "GET /repos/{owner}/{repo}/releases/{release_id}/assets",
-    "repos.listReleases": "GET /repos/{owner}/{repo}/releases",
-    "repos.listTags": "GET /repos/{owner}/{repo}/tags",
-    "repos.listTeams": "GET /repos/{owner}/{repo}/teams",
-    "repos.listWebhookDeliveries": "GET /repos/{owner}/{repo}/hooks/{hook_id}/deliveries",
-    "repos.listWebhooks": "GET /repos/{owner}/{repo}/hooks",
-    "repos.merge": "POST /repos/{owner}/{repo}/merges",
-    "repos.mergeUpstream": "POST /repos/{owner}/{repo}/merge-upstream",
-    "repos.pingWebhook": "POST /repos/{owner}/{repo}/hooks/{hook_id}/pings",
-    "repos.redeliverWebhookDelivery": "POST /repos/{owner}/{repo}/hooks/{hook_id}/deliveries/{delivery_id}/attempts",
-    "repos.removeAppAccessRestrictions": "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
-    "repos.removeCollaborator": "DELETE /repos/{owner}/{repo}/collaborators/{username}",
-    "repos.removeStatusCheckContexts": "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
-    "repos.removeStatusCheckProtection": "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks",
-    "repos.removeTeamAccessRestrictions": "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
-    "repos.removeUserAccessRestrictions": "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
-    "repos.renameBranch": "POST /repos/{owner}/{repo}/branches/{branch}/rename",
-    "repos.replaceAllTopics": "PUT /repos/{owner}/{repo}/topics",
-    "repos.requestPagesBuild": "POST /repos/{owner}/{repo}/pages/builds",
-    "repos.setAdminBranchProtection": "POST /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins",
-    "repos.setAppAccessRestrictions": "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
-    "repos.setStatusCheckContexts": "PUT /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
-    "repos.setTeamAccessRestrictions": "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
-    "repos.setUserAccessRestrictions": "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
-    "repos.testPushWebhook": "POST /repos/{owner}/{repo}/hooks/{hook_id}/tests",
-    "repos.transfer": "POST /repos/{owner}/{repo}/transfer",
-    "repos.update": "PATCH /repos/{owner}/{repo}",
-    "repos.updateBranchProtection": "PUT /repos/{owner}/{repo}/branches/{branch}/protection",
-    "repos.updateCommitComment": "PATCH /repos/{owner}/{repo}/comments/{comment_id}",
-    "repos.updateDeploymentBranchPolicy": "PUT /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}",
-    "repos.updateInformationAboutPagesSite": "PUT /repos/{owner}/{repo}/pages",
-    "repos.updateInvitation": "PATCH /repos/{owner}/{repo}/invitations/{invitation_id}",
-    "repos.updateOrgRuleset": "PUT /orgs/{org}/rulesets/{ruleset_id}",
-    "repos.updatePullRequestReviewProtection": "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews",
-    "repos.updateRelease": "PATCH /repos/{owner}/{repo}/releases/{release_id}",
-    "repos.updateReleaseAsset": "PATCH /repos/{owner}/{repo}/releases/assets/{asset_id}",
-    "repos.updateRepoRuleset": "PUT /repos/{owner}/{repo}/rulesets/{ruleset_id}",
-    "repos.updateStatusCheckPotection": "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks",
-    "repos.updateStatusCheckProtection": "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks",
-    "repos.updateWebhook": "PATCH /repos/{owner}/{repo}/hooks/{hook_id}",
-    "repos.updateWebhookConfigForRepo": "PATCH /repos/{owner}/{repo}/hooks/{hook_id}/config",
-    "repos.uploadReleaseAsset": "POST /repos/{owner}/{repo}/releases/{release_id}/assets{?name,label}",
-    "search.code": "GET /search/code",
-    "search.commits": "GET /search/commits",
-    "search.issuesAndPullRequests": "GET /search/issues",
-    "search.labels": "GET /search/labels",
-    "search.repos": "GET /search/repositories",
-    "search.topics": "GET /search/topics",
-    "search.users": "GET /search/users",
-    "secretScanning.createPushProtectionBypass": "POST /repos/{owner}/{repo}/secret-scanning/push-protection-bypasses",
-    "secretScanning.getAlert": "GET /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}",
-    "secretScanning.getScanHistory": "GET /repos/{owner}/{repo}/secret-scanning/scan-history",
-    "secretScanning.listAlertsForOrg": "GET /orgs/{org}/secret-scanning/alerts",
-    "secretScanning.listAlertsForRepo": "GET /repos/{owner}/{repo}/secret-scanning/alerts",
-    "secretScanning.listLocationsForAlert": "GET /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}/locations",
-    "secretScanning.listOrgPatternConfigs": "GET /orgs/{org}/secret-scanning/pattern-configurations",
-    "secretScanning.updateAlert": "PATCH /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}",
-    "secretScanning.updateOrgPatternConfigs": "PATCH /orgs/{org}/secret-scanning/pattern-configurations",
-    "securityAdvisories.createFork": "POST /repos/{owner}/{repo}/security-advisories/{ghsa_id}/forks",
-    "securityAdvisories.createPrivateVulnerabilityReport": "POST /repos/{owner}/{repo}/security-advisories/reports",
-    "securityAdvisories.createRepositoryAdvisory": "POST /repos/{owner}/{repo}/security-advisories",
-    "securityAdvisories.createRepositoryAdvisoryCveRequest": "POST /repos/{owner}/{repo}/security-advisories/{ghsa_id}/cve",
-    "securityAdvisories.getGlobalAdvisory": "GET /advisories/{ghsa_id}",
-    "securityAdvisories.getRepositoryAdvisory": "GET /repos/{owner}/{repo}/security-advisories/{ghsa_id}",
-    "securityAdvisories.listGlobalAdvisories": "GET /advisories",
-    "securityAdvisories.listOrgRepositoryAdvisories": "GET /orgs/{org}/security-advisories",
-    "securityAdvisories.listRepositoryAdvisories": "GET /repos/{owner}/{repo}/security-advisories",
-    "securityAdvisories.updateRepositoryAdvisory": "PATCH /repos/{owner}/{repo}/security-advisories/{ghsa_id}",
-    "teams.addOrUpdateMembershipForUserInOrg": "PUT /orgs/{org}/teams/{team_slug}/memberships/{username}",
-    "teams.addOrUpdateRepoPermissionsInOrg": "PUT /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}",
-    "teams.checkPermissionsForRepoInOrg": "GET /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}",
-    "teams.create": "POST /orgs/{org}/teams",
-    "teams.createDiscussionCommentInOrg": "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments",
-    "teams.createDiscussionInOrg": "POST /orgs/{org}/teams/{team_slug}/discussions",
-    "teams.deleteDiscussionCommentInOrg": "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}",
-    "teams.deleteDiscussionInOrg": "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}",
-    "teams.deleteInOrg": "DELETE /orgs/{org}/teams/{team_slug}",
-    "teams.getByName": "GET /orgs/{org}/teams/{team_slug}",
-    "teams.getDiscussionCommentInOrg": "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}",
-    "teams.getDiscussionInOrg": "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}",
-    "teams.getMembershipForUserInOrg": "GET /orgs/{org}/teams/{team_slug}/memberships/{username}",
-    "teams.list": "GET /orgs/{org}/teams",
-    "teams.listChildInOrg": "GET /orgs/{org}/teams/{team_slug}/teams",
-    "teams.listDiscussionCommentsInOrg": "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments",
-    "teams.listDiscussionsInOrg": "GET /orgs/{org}/teams/{team_slug}/discussions",
-    "teams.listForAuthenticatedUser": "GET /user/teams",
-    "teams.listMembersInOrg": "GET /orgs/{org}/teams/{team_slug}/members",
-    "teams.listPendingInvitationsInOrg": "GET /orgs/{org}/teams/{team_slug}/invitations",
-    "teams.listReposInOrg": "GET /orgs/{org}/teams/{team_slug}/repos",
-    "teams.removeMembershipForUserInOrg": "DELETE /orgs/{org}/teams/{team_slug}/memberships/{username}",
-    "teams.removeRepoInOrg": "DELETE /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}",
-    "teams.updateDiscussionCommentInOrg": "PATCH /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}",
-    "teams.updateDiscussionInOrg": "PATCH /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}",
-    "teams.updateInOrg": "PATCH /orgs/{org}/teams/{team_slug}",
-    "users.addEmailForAuthenticated": "POST /user/emails",
-    "users.addEmailForAuthenticatedUser": "POST /user/emails",
-    "users.addSocialAccountForAuthenticatedUser": "POST /user/social_accounts",
-    "users.block": "PUT /user/blocks/{username}",
-    "users.checkBlocked": "GET /user/blocks/{username}",
-    "users.checkFollowingForUser": "GET /users/{username}/following/{target_user}",
-    "users.checkPersonIsFollowedByAuthenticated": "GET /user/following/{username}",
-    "users.createGpgKeyForAuthenticated": "POST /user/gpg_keys",
-    "users.createGpgKeyForAuthenticatedUser": "POST /user/gpg_keys",
-    "users.createPublicSshKeyForAuthenticated": "POST /user/keys",
-    "users.createPublicSshKeyForAuthenticatedUser": "POST /user/keys",
-    "users.createSshSigningKeyForAuthenticatedUser": "POST /user/ssh_signing_keys",
-    "users.deleteAttestationsBulk": "POST /users/{username}/attestations/delete-request",
-    "users.deleteAttestationsById": "DELETE /users/{username}/attestations/{attestation_id}",
-    "users.deleteAttestationsBySubjectDigest": "DELETE /users/{username}/attestations/digest/{subject_digest}",
-    "users.deleteEmailForAuthenticated": "DELETE /user/emails",
-    "users.deleteEmailForAuthenticatedUser": "DELETE /user/emails",
-    "users.deleteGpgKeyForAuthenticated": "DELETE /user/gpg_keys/{gpg_key_id}",
-    "users.deleteGpgKeyForAuthenticatedUser": "DELETE /user/gpg_keys/{gpg_key_id}",
-    "users.deletePublicSshKeyForAuthenticated": "DELETE /user/keys/{key_id}",
-    "users.deletePublicSshKeyForAuthenticatedUser": "DELETE /user/keys/{key_id}",
-    "users.deleteSocialAccountForAuthenticatedUser": "DELETE /user/social_accounts",
-    "users.deleteSshSigningKeyForAuthenticatedUser": "DELETE /user/ssh_signing_keys/{ssh_signing_key_id}",
-    "users.follow": "PUT /user/following/{username}",
-    "users.getAuthenticated": "GET /user",
-    "users.getById": "GET /user/{account_id}",
-    "users.getByUsername": "GET /users/{username}",
-    "users.getContextForUser": "GET /users/{username}/hovercard",
-    "users.getGpgKeyForAuthenticated": "GET /user/gpg_keys/{gpg_key_id}",
-    "users.getGpgKeyForAuthenticatedUser": "GET /user/gpg_keys/{gpg_key_id}",
-    "users.getPublicSshKeyForAuthenticated": "GET /user/keys/{key_id}",
-    "users.getPublicSshKeyForAuthenticatedUser": "GET /user/keys/{key_id}",
-    "users.getSshSigningKeyForAuthenticatedUser": "GET /user/ssh_signing_keys/{ssh_signing_key_id}",
-    "users.list": "GET /users",
-    "users.listAttestations": "GET /users/{username}/attestations/{subject_digest}",
-    "users.listAttestationsBulk": "POST /users/{username}/attestations/bulk-list{?per_page,before,after}",
-    "users.listBlockedByAuthenticated": "GET /user/blocks",
-    "users.listBlockedByAuthenticatedUser": "GET /user/blocks",
-    "users.listEmailsForAuthenticated": "GET /user/emails",
-    "users.listEmailsForAuthenticatedUser": "GET /user/emails",
-    "users.listFollowedByAuthenticated": "GET /user/following",
-    "users.listFollowedByAuthenticatedUser": "GET /user/following",
-    "users.listFollowersForAuthenticatedUser": "GET /user/followers",
-    "users.listFollowersForUser": "GET /users/{username}/followers",
-    "users.listFollowingForUser": "GET /users/{username}/following",
-    "users.listGpgKeysForAuthenticated": "GET /user/gpg_keys",
-    "users.listGpgKeysForAuthenticatedUser": "GET /user/gpg_keys",
-    "users.listGpgKeysForUser": "GET /users/{username}/gpg_keys",
-    "users.listPublicEmailsForAuthenticated": "GET /user/public_emails",
-    "users.listPublicEmailsForAuthenticatedUser": "GET /user/public_emails",
-    "users.listPublicKeysForUser": "GET /users/{username}/keys",
-    "users.listPublicSshKeysForAuthenticated": "GET /user/keys",
-    "users.listPublicSshKeysForAuthenticatedUser": "GET /user/keys",
-    "users.listSocialAccountsForAuthenticatedUser": "GET /user/social_accounts",
-    "users.listSocialAccountsForUser": "GET /users/{username}/social_accounts",
-    "users.listSshSigningKeysForAuthenticatedUser": "GET /user/ssh_signing_keys",
-    "users.listSshSigningKeysForUser": "GET /users/{username}/ssh_signing_keys",
-    "users.setPrimaryEmailVisibilityForAuthenticated": "PATCH /user/email/visibility",
-    "users.setPrimaryEmailVisibilityForAuthenticatedUser": "PATCH /user/email/visibility",
-    "users.unblock": "DELETE /user/blocks/{username}",
-    "users.unfollow": "DELETE /user/following/{username}",
-    "users.updateAuthenticated": "PATCH /user"
-};
-
-;// CONCATENATED MODULE: ./src/analysis/github-script.ts
-/**
- * What an actions/github-script script does with its token: `github.rest.<ns>.<method>(…)`
- * (routes from @octokit/plugin-rest-endpoint-methods), `github.request('VERB /path')`, and
- * `github.graphql(…)`, which is unknown unless it is recognisably about Projects.
- */
-
-
-/** The literal `owner` and `repo` given in the call's argument object, if any. */
-function literalTarget(args) {
-    if (/\.\.\.\s*context\.repo\b|context\.repo\.(owner|repo)/.test(args))
-        return null;
-    const owner = /\bowner\s*:\s*['"`]([A-Za-z0-9-]+)['"`]/.exec(args)?.[1];
-    const repo = /\brepo\s*:\s*['"`]([A-Za-z0-9._-]+)['"`]/.exec(args)?.[1];
-    return owner && repo ? `${owner}/${repo}` : owner || repo ? '?' : null;
-}
-function analyseGithubScript(script, ctx) {
-    const out = { calls: [], unknown: [] };
-    const restCalls = /\bgithub\.(?:rest\.)?([a-zA-Z]+)\.([a-zA-Z]+)\s*\(([^)]*)\)?/g;
-    for (const m of script.matchAll(restCalls)) {
-        const [, ns, method, args] = m;
-        if (ns === 'paginate')
-            continue;
-        const route = OCTOKIT_ROUTES[`${ns}.${method}`];
-        if (!route) {
-            out.unknown.push(`github.rest.${ns}.${method} is not a known REST method`);
-            continue;
-        }
-        const [verb, path] = route.split(' ');
-        const literal = literalTarget(args ?? '');
-        const concrete = literal && literal !== '?' ? path.replace('{owner}/{repo}', literal) : path;
-        if (literal === '?')
-            out.unknown.push(`github.rest.${ns}.${method} names its owner or repository through a variable`);
-        const call = restCall(verb, concrete, ctx, `github.rest.${ns}.${method}`);
-        if (typeof call === 'string')
-            out.unknown.push(call);
-        else
-            out.calls.push(call);
-    }
-    for (const m of script.matchAll(/\bgithub\.paginate\s*\(\s*github\.rest\.([a-zA-Z]+)\.([a-zA-Z]+)\s*,\s*\{([^}]*)\}/g)) {
-        const route = OCTOKIT_ROUTES[`${m[1]}.${m[2]}`];
-        if (!route)
-            continue;
-        const [verb, path] = route.split(' ');
-        const call = restCall(verb, path, ctx, `github.paginate(github.rest.${m[1]}.${m[2]})`);
-        if (typeof call !== 'string')
-            out.calls.push(call);
-    }
-    for (const m of script.matchAll(/\bgithub\.request\s*\(\s*['"`]([A-Z]+)\s+([^'"`]+)['"`]\s*(?:,\s*\{([^}]*)\})?/g)) {
-        const literal = literalTarget(m[3] ?? '');
-        const path = literal && literal !== '?' ? m[2].replace('{owner}/{repo}', literal) : m[2];
-        const call = restCall(m[1], path, ctx, `github.request('${m[1]} ${m[2]}')`);
-        if (typeof call === 'string')
-            out.unknown.push(call);
-        else
-            out.calls.push(call);
-    }
-    if (/\bgithub\.graphql\s*\(/.test(script)) {
-        if (/projectV2|addProjectV2ItemById|ProjectNext/i.test(script)) {
-            out.calls.push({ what: 'github.graphql (Projects)', permissions: { organization_projects: 'write' }, target: { kind: 'organization', owner: null }, patReason: 'Projects are out of GITHUB_TOKEN\'s reach (R5)' });
-        }
-        else
-            out.unknown.push('github.graphql: GitHub publishes no permission map for GraphQL');
-    }
-    if (!out.calls.length && !out.unknown.length && /\bgithub\b/.test(script))
-        out.unknown.push('the script uses the client in a way pat-lint does not recognise');
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/analysis/later-steps.ts
-/**
- * A credential left behind for later steps (checkout's persisted token, a git credential store,
- * an SSH key, a remote URL with the token in it) is used by whatever pushes later in the job.
- * This finds those later pushes, and the scripts that may push without showing it.
- */
-
-/** Tools that push with the git credentials they find (their own docs: `deploy` commands). */
-const PUSHING_TOOLS = /\bgit\s+push\b|\bgh-deploy\b|\bhexo\s+(d|deploy)\b|\blerna\s+(publish|version)\b|\bsemantic-release\b|\bchangeset\s+publish\b|\brelease-it\b/;
-const FOREIGN = /\bgit\s+(rebase|merge|cherry-pick|am|pull)\b/;
-const ACTIONS_THAT_PUSH = {
-    'stefanzweifel/git-auto-commit-action': false,
-    'endbug/add-and-commit': false,
-    'cirrus-actions/rebase': true,
-};
-function laterPushes(job, afterIndex) {
-    const pushes = [];
-    const unknown = [];
-    for (const s of job?.steps.slice(afterIndex + 1) ?? []) {
-        const name = s.uses ? actionName(s.uses.value)?.toLowerCase() : null;
-        if (name && name in ACTIONS_THAT_PUSH)
-            pushes.push({ what: `${name} (line ${s.pos.line})`, foreignCommits: ACTIONS_THAT_PUSH[name] });
-        const run = s.run?.value ?? '';
-        if (PUSHING_TOOLS.test(run)) {
-            const url = /\bgit\s+push\s+(?:-\S+\s+)*(\S*github\.com\S*)/.exec(run)?.[1];
-            pushes.push({ what: `the run step at line ${s.pos.line}`, foreignCommits: FOREIGN.test(run), ...(url ? { url } : {}) });
-        }
-        else if (run && /(^|[\s;&|])(\.\/|bash\s+|sh\s+)[\w./-]+\.sh\b|\bnpm\s+run\s+(deploy|publish|release)\b|\b(yarn|pnpm)\s+(deploy|release)\b/m.test(run)) {
-            unknown.push(`the script run at line ${s.pos.line} may push with the token left behind`);
-        }
-    }
-    return { pushes, unknown };
-}
-
-;// CONCATENATED MODULE: ./src/analysis/action-step.ts
-/**
- * What a `uses:` step does with the token it is given: from the knowledge base entry of the
- * action, the inputs the step sets (the repository it targets, options that need more), and a
- * few actions whose behaviour depends on other steps (checkout's persisted credentials).
- */
-
-
-
-
-
-
-
-
-const GH_KEY_TO_FG = Object.fromEntries(Object.entries(GITHUB_TOKEN_KEYS).filter(([, v]) => v.fineGrained).map(([k, v]) => [k, v.fineGrained]));
-function withoutMetadata(perms) {
-    const out = {};
-    for (const [k, v] of Object.entries(perms ?? {}))
-        if (k !== 'metadata' && /^(read|write|admin)$/.test(v))
-            out[k] = v;
-    return out;
-}
-function fromGithubTokenKeys(perms) {
-    const out = {};
-    for (const [k, v] of Object.entries(perms ?? {})) {
-        const fg = GH_KEY_TO_FG[k] ?? (NO_FINE_GRAINED.has(k) ? k : undefined);
-        if (fg && fg !== 'metadata' && (v === 'read' || v === 'write'))
-            out[fg] = v;
-    }
-    return out;
-}
-/** The step's inputs as plain values. */
-function inputs(step) {
-    return Object.fromEntries(Object.entries(step.with).map(([k, v]) => [k.toLowerCase(), v.value]));
-}
-/** Conditional permissions whose `when` names an input the step sets (`delete-branch: true`, `x is set`). */
-function conditionalApplies(when, ins) {
-    const pair = /^`?([\w-]+)`?:\s*`?([\w.-]+)`?/.exec(when);
-    if (pair && ins[pair[1].toLowerCase()] !== undefined)
-        return ins[pair[1].toLowerCase()].toLowerCase() === pair[2].toLowerCase();
-    const set = /^`?([\w-]+)`? is (set|enabled)/.exec(when);
-    if (set)
-        return !!ins[set[1].toLowerCase()] && ins[set[1].toLowerCase()] !== 'false';
-    return false;
-}
-/** Every value a `${{ matrix.x }}` reference can take in the job; the value itself otherwise. */
-function matrixValues(value, job) {
-    const m = /\$\{\{\s*matrix\.([\w-]+)\s*\}\}/.exec(value);
-    const values = m ? job?.matrix[m[1]] : undefined;
-    return values?.length ? values.map((v) => value.replace(m[0], v)) : [value];
-}
-/** The repository a value names; over a matrix, another repository if any entry is one. */
-function resolveAll(value, job, self) {
-    const refs = matrixValues(value, job).map((v) => resolveRepo(v, self));
-    return refs.find((r) => r.kind === 'other') ?? refs.find((r) => r.kind === 'unknown') ?? refs[0];
-}
-function targetOf(step, self, job = null) {
-    const ins = inputs(step);
-    for (const name of REPOSITORY_INPUTS) {
-        if (ins[name])
-            return resolveAll(ins[name], job, self);
-    }
-    // CLA and sync actions name the other repository by owner and name inputs.
-    const remoteOwner = ins['remote-organization-name'] ?? ins['remote_organization_name'];
-    const remoteRepo = ins['remote-repository-name'] ?? ins['remote_repository_name'];
-    if (remoteRepo)
-        return resolveRepo(`${remoteOwner ?? self?.split('/')[0] ?? '?'}/${remoteRepo}`, self);
-    const owner = ins.owner ?? ins['repo-owner'] ?? ins.repository_owner;
-    const repo = ins['repo-name'] ?? ins.repository_name;
-    if (owner && repo)
-        return resolveRepo(`${owner}/${repo}`, self);
-    return { kind: 'same' };
-}
-/**
- * `${{ env.X || github.repository }}`: when nothing defines X (no env: block, no write to
- * $GITHUB_ENV), the expression is its fallback.
- */
-function resolveFallback(value, ctx) {
-    const m = /^\$\{\{\s*env\.([A-Za-z_][A-Za-z0-9_]*)\s*\|\|\s*(.+?)\s*\}\}$/.exec(value.trim());
-    if (!m)
-        return value;
-    const name = m[1];
-    const defined = [ctx.model.env, ctx.job?.env ?? {}, ctx.step.env].some((e) => name in e) ||
-        (ctx.job?.steps ?? []).some((s) => s.run && new RegExp(`\\b${name}=[^\\n]*GITHUB_ENV|GITHUB_ENV[^\\n]*\\b${name}=`).test(s.run.value));
-    if (defined)
-        return value;
-    const fallback = m[2];
-    return /^'.*'$/.test(fallback) ? fallback.slice(1, -1) : `\${{ ${fallback} }}`;
-}
-function analyseCheckout(ctx, facts) {
-    const ins = inputs(ctx.step);
-    const target = ins.repository ? resolveRepo(resolveFallback(ins.repository, ctx), ctx.self) : { kind: 'same' };
-    const out = { calls: [{ what: `${facts.uses} (fetch)`, permissions: { contents: 'read' }, target, readOnly: true }], unknown: [] };
-    if (ins.submodules && ins.submodules !== 'false')
-        out.unknown.push('submodules are fetched with the token: their repositories are not visible here');
-    if (ins['persist-credentials'] !== 'false')
-        followLaterPushes(ctx, out, target, 'the token checkout persisted');
-    return out;
-}
-/** Adds the pushes later steps make with a credential this step leaves behind. */
-function followLaterPushes(ctx, out, target, what) {
-    const { pushes, unknown } = laterPushes(ctx.job, ctx.step.index);
-    for (const p of pushes) {
-        const to = p.url ? resolveRepo(p.url, ctx.self) : target;
-        out.calls.push({
-            what: `${p.what} pushes with ${what}`,
-            permissions: p.foreignCommits ? { contents: 'write', workflows: 'write' } : { contents: 'write' },
-            target: to ?? { kind: 'unknown', text: '', why: 'where the later push goes is not visible' },
-            events: ['push'],
-        });
-    }
-    out.unknown.push(...unknown);
-}
-function analyseAddToProject(ctx) {
-    const url = inputs(ctx.step)['project-url'] ?? '';
-    const reads = {};
-    if (ctx.model.triggers.includes('issues'))
-        reads.issues = 'read';
-    if (ctx.model.triggers.some((t) => t === 'pull_request' || t === 'pull_request_target'))
-        reads.pull_requests = 'read';
-    if (/\/users\//i.test(url)) {
-        return { calls: [{ what: 'actions/add-to-project (user project)', permissions: reads, target: { kind: 'account' }, patReason: 'Projects are out of GITHUB_TOKEN\'s reach (R5)', classicOnly: 'a user-owned project: fine-grained tokens cannot reach user-owned Projects (R5, R18)' }], unknown: [] };
-    }
-    const owner = /\/orgs\/([^/]+)/i.exec(url)?.[1] ?? null;
-    return { calls: [{ what: 'actions/add-to-project', permissions: { organization_projects: 'write', ...reads }, target: { kind: 'organization', owner }, patReason: 'Projects are out of GITHUB_TOKEN\'s reach (R5)' }], unknown: [] };
-}
-function analyseCreatePullRequest(ctx, facts) {
-    const ins = inputs(ctx.step);
-    const calls = [];
-    let target = { kind: 'same' };
-    // A `path:` that another checkout filled: the PR goes to that repository.
-    if (ins.path) {
-        const checkout = ctx.job?.steps.slice(0, ctx.step.index).reverse().find((s) => s.uses && /actions\/checkout/i.test(s.uses.value) && s.with.path?.value === ins.path);
-        if (checkout?.with.repository)
-            target = resolveRepo(checkout.with.repository.value, ctx.self);
-    }
-    const permissions = { contents: 'write', pull_requests: 'write' };
-    if (ins['team-reviewers'])
-        permissions.members = 'read';
-    const call = { what: facts.uses, permissions, target, events: ['pull_request', 'push'] };
-    if (ins['push-to-fork']) {
-        call.patReason = 'the branch is pushed to a fork (push-to-fork), which needs a user token (R11)';
-    }
-    calls.push(call);
-    return { calls, unknown: [] };
-}
-function analyseGeneric(ctx, facts) {
-    const ins = inputs(ctx.step);
-    const permissions = facts.fineGrained ? withoutMetadata(facts.fineGrained) : fromGithubTokenKeys(facts.githubToken);
-    for (const c of facts.conditional) {
-        if (!conditionalApplies(c.when, ins))
-            continue;
-        Object.assign(permissions, c.fineGrained ? withoutMetadata(c.fineGrained) : fromGithubTokenKeys(c.githubToken));
-    }
-    const target = facts.repositoryInput && ctx.step.with[facts.repositoryInput] ? resolveAll(ctx.step.with[facts.repositoryInput].value, ctx.job, ctx.self) : targetOf(ctx.step, ctx.self, ctx.job);
-    const call = { what: facts.uses, permissions, target, events: [...(facts.events ?? ACTION_EVENTS[facts.uses] ?? [])] };
-    if (facts.githubToken === null)
-        call.patReason = `${facts.uses}: ${facts.patNeededWhen[0] ?? 'GITHUB_TOKEN cannot do this'}`;
-    if (facts.fineGrained === null && facts.githubToken !== null) {
-        call.classicOnly = `${facts.uses} uses GitHub Packages or the Checks API, which fine-grained tokens cannot reach (R9, R13, R18)`;
-        if (call.permissions.packages && call.target.kind === 'same')
-            call.target = PACKAGE_TARGET;
-    }
-    return { calls: [call], unknown: [] };
-}
-/**
- * An action pat-lint knows nothing about: what it does is unseen, but a token handed to a step
- * that names another repository (by input or env) is used there, and GITHUB_TOKEN cannot reach it (R3).
- */
-function analyseUnknownAction(ctx, name) {
-    const unknown = [`${name} is not in pat-lint's knowledge base: what it does with the token cannot be seen`];
-    const named = [];
-    for (const [k, v] of Object.entries(ctx.step.with))
-        if (REPOSITORY_INPUTS.includes(k.toLowerCase()))
-            named.push(v.value);
-    for (const [k, v] of Object.entries(ctx.step.env))
-        if (/(^|_)(REPO|REPOSITORY)$/i.test(k) && !/\$\{\{\s*secrets\./.test(v.value))
-            named.push(v.value);
-    const ins = inputs(ctx.step);
-    if (ins.owner && ins.repo)
-        named.push(`${ins.owner}/${ins.repo}`);
-    for (const value of named) {
-        const ref = resolveAll(value, ctx.job, ctx.self);
-        if (ref.kind === 'other') {
-            return { calls: [{ what: `${name} (on ${ref.repo})`, permissions: {}, target: ref }], unknown };
-        }
-    }
-    return { calls: [], unknown };
-}
-/** Analyses a `uses:` step that receives the token. */
-function analyseActionStep(ctx) {
-    const uses = ctx.step.uses.value;
-    const name = actionName(uses);
-    if (!name) {
-        return { calls: [], unknown: [`${uses} is a ${uses.startsWith('docker://') ? 'container' : 'local'} action: what it does with the token is not followed yet`] };
-    }
-    const facts = ctx.knowledge.lookup(uses);
-    if (!facts)
-        return analyseUnknownAction(ctx, name);
-    // The token went somewhere the action does not read it from (a non-token input or env).
-    const tokenInput = ctx.tokenInput?.toLowerCase();
-    const readsIt = (tokenInput && facts.tokenInputs.some((i) => i.name.toLowerCase() === tokenInput)) || [...ctx.tokenVars].some((v) => facts.tokenEnv.includes(v));
-    if (!readsIt && facts.uses !== 'actions/github-script') {
-        const via = tokenInput ? `input \`${ctx.tokenInput}\`` : `env ${[...ctx.tokenVars].join(', ')}`;
-        return { calls: [], unknown: [`${facts.uses} is not known to read a token from ${via}`] };
-    }
-    switch (facts.uses) {
-        case 'actions/checkout':
-            return analyseCheckout(ctx, facts);
-        case 'actions/add-to-project':
-            return analyseAddToProject(ctx);
-        case 'peter-evans/create-pull-request':
-            return analyseCreatePullRequest(ctx, facts);
-        case 'actions/github-script': {
-            const scriptCtx = { self: ctx.self, tokenVars: ctx.tokenVars, env: Object.fromEntries(Object.entries(ctx.step.env).map(([k, v]) => [k, v.value])) };
-            return analyseGithubScript(ctx.step.with.script?.value ?? '', scriptCtx);
-        }
-        default:
-            return analyseGeneric(ctx, facts);
-    }
-}
-/** Analyses a `run:` step that receives the token (inline or through env). */
-function analyseRunStep(ctx) {
-    const env = {};
-    for (const scope of [ctx.model.env, ctx.job?.env ?? {}, ctx.step.env])
-        for (const [k, v] of Object.entries(scope))
-            env[k] = v.value;
-    const out = analyseScript(ctx.step.run?.value ?? '', { self: ctx.self, tokenVars: ctx.tokenVars, env });
-    for (const p of out.persists ?? [])
-        followLaterPushes(ctx, out, p.target, p.what.replace(/^the token is |^the secret is /, 'the credential '));
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/analysis/use.ts
-
-
-function undecided(reason) {
-    return { githubTokenWouldDo: null, needs: {}, reasons: [reason], calls: [], classicOnly: [], repositories: [], unknown: [reason] };
-}
-/** The with-input of `step` whose value reads `${{ env.NAME }}`, if any. */
-function inputReadingEnv(step, name) {
-    const re = new RegExp(`\\benv\\.${name}\\b|\\benv\\[\\s*'${name}'\\s*\\]`);
-    return Object.entries(step.with).find(([, v]) => re.test(v.raw))?.[0] ?? null;
-}
-function analyseStep(step, model, ctx, tokenInput, tokenVars) {
-    const job = model.jobs.find((j) => j.id === step.job) ?? model.jobs.find((j) => j.steps.includes(step)) ?? null;
-    const stepCtx = { self: ctx.self, model, job, step, tokenInput, tokenVars, knowledge: ctx.knowledge };
-    if (step.uses)
-        return analyseActionStep(stepCtx);
-    if (step.run)
-        return analyseRunStep(stepCtx);
-    return { calls: [], unknown: [] };
-}
-function decideUse(use, ctx) {
-    const model = ctx.models.find((m) => m.file === use.file);
-    if (!model)
-        return undecided('the file could not be modelled');
-    switch (use.kind) {
-        case 'reusable-workflow':
-        case 'secrets-inherit':
-            return undecided(`the called workflow ${use.job?.uses?.value ?? ''} decides what the token is used for; it is not followed yet`.replace('  ', ' '));
-        case 'container-credentials':
-            return undecided('registry credentials for a job container: whether GITHUB_TOKEN (packages: read) would do depends on the package\'s access settings');
-        case 'other':
-            return undecided(`the secret is used in \`${use.input ?? 'an unusual place'}\`, which pat-lint does not interpret`);
-    }
-    if (use.kind === 'env' && use.envLevel !== 'step') {
-        const readers = use.readBy ?? [];
-        if (!readers.length) {
-            return { githubTokenWouldDo: true, needs: {}, reasons: [`no step reads $${use.input}: the secret need not be exposed here at all`], calls: [], classicOnly: [], repositories: [], unknown: [] };
-        }
-        const merged = { calls: [], unknown: [] };
-        for (const step of readers) {
-            const a = analyseStep(step, model, ctx, inputReadingEnv(step, use.input), new Set([use.input]));
-            merged.calls.push(...a.calls);
-            merged.unknown.push(...a.unknown);
-        }
-        return decide(merged, ctx.listeners);
-    }
-    const step = use.step;
-    if (!step)
-        return undecided('the use is not inside a step');
-    const tokenVars = new Set();
-    let tokenInput = null;
-    if (use.kind === 'env' && use.input)
-        tokenVars.add(use.input);
-    if (use.kind === 'with' || (use.kind === 'git-url' && use.input && step.with[use.input]))
-        tokenInput = use.input;
-    // A secret passed through env, then read as ${{ env.X }}: the env variable carries it.
-    if (use.via?.startsWith('env.'))
-        tokenVars.add(use.via.slice(4));
-    return decide(analyseStep(step, model, ctx, tokenInput, tokenVars), ctx.listeners);
-}
-
-;// CONCATENATED MODULE: ./src/knowledge/classic-scopes.ts
-/**
- * Classic scopes for a set of fine-grained permissions. A classic token has no per-permission
- * grain: most repository permissions ride on `repo`; a few need their own scope. Implied scopes
- * are dropped using the parents GitHub documents (oauth-scopes: `repo` implies `public_repo`).
- */
-
-/** Scopes beyond `repo` that some permissions need (GitHub's scope descriptions in oauth-scopes). */
-const SPECIAL = {
-    workflows: { read: 'workflow', write: 'workflow' },
-    packages: { read: 'read:packages', write: 'write:packages' },
-    organization_projects: { read: 'read:project', write: 'project' },
-    members: { read: 'read:org', write: 'write:org' },
-    organization_administration: { read: 'read:org', write: 'admin:org' },
-    organization_secrets: { read: 'admin:org', write: 'admin:org' },
-    organization_actions_variables: { read: 'admin:org', write: 'admin:org' },
-    organization_hooks: { read: 'admin:org_hook', write: 'admin:org_hook' },
-    repository_hooks: { read: 'read:repo_hook', write: 'write:repo_hook' },
-    gists: { read: 'gist', write: 'gist' },
-    followers: { read: 'user:follow', write: 'user:follow' },
-    emails: { read: 'user:email', write: 'user:email' },
-    keys: { read: 'read:public_key', write: 'write:public_key' },
-    gpg_keys: { read: 'read:gpg_key', write: 'write:gpg_key' },
-    security_events: { read: 'security_events', write: 'security_events' },
-};
-/** Drops scopes implied by another one in the list, and sorts. */
-function normaliseScopes(scopes) {
-    const set = new Set(scopes);
-    for (const s of [...set])
-        for (const implied of impliedScopes(s))
-            if (implied !== s)
-                set.delete(implied);
-    return [...set].filter((s) => CLASSIC_SCOPES[s]).sort();
-}
-/** The minimal classic scopes for the permissions (`workflow` also needs `repo` to push). */
-function classicScopesFor(perms) {
-    const scopes = new Set();
-    for (const [perm, level] of Object.entries(perms)) {
-        const special = SPECIAL[perm];
-        if (special)
-            scopes.add(level === 'read' ? special.read : special.write);
-        if (perm === 'workflows' || (!special && FINE_GRAINED_PERMISSIONS[perm]?.kind === 'repository'))
-            scopes.add('repo');
-        if (perm === 'organization_projects' && Object.keys(perms).some((p) => FINE_GRAINED_PERMISSIONS[p]?.kind === 'repository'))
-            scopes.add('repo');
-    }
-    return normaliseScopes(scopes);
-}
-
-;// CONCATENATED MODULE: ./src/analysis/token.ts
-/** Per token: the minimal permission set over its uses, classic scopes, and the overall verdict. */
-
-
-function tokenVerdict(decisions) {
-    const minimal = {};
-    for (const d of decisions)
-        mergePermissions(minimal, d.needs);
-    const verdicts = decisions.map((d) => d.githubTokenWouldDo);
-    const githubTokenWouldDo = verdicts.includes(false) ? false : verdicts.length && verdicts.every((v) => v === true) ? true : null;
-    const classicOnly = [...new Set(decisions.flatMap((d) => d.classicOnly))];
-    const fineGrainedPossible = classicOnly.length === 0 && !Object.keys(minimal).some((p) => NO_FINE_GRAINED.has(p));
-    return {
-        githubTokenWouldDo,
-        minimal,
-        minimalScopes: classicScopesFor(minimal),
-        fineGrainedPossible,
-        repositories: [...new Set(decisions.flatMap((d) => d.repositories))].sort(),
-        ownRepository: decisions.some((d) => d.calls.some((c) => c.target.kind === 'same')),
-        complete: decisions.every((d) => d.unknown.length === 0 && d.githubTokenWouldDo !== null),
-        classicOnly,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/lint.ts
-/**
- * The pipeline both entry points share: discover files, parse them, find token flows, load the
- * requirements, recognise credentials, run the rules and build the report. Pure apart from
- * reading the repository; nothing here touches @actions/*.
- */
-
-
-
-
-
-
-
-
-
-
-
-
-const REPORT_VERSION = 1;
-const DEFAULT_MAX_EXPIRY_DAYS = 90;
-/** Steps read an env variable when their script does, or when a known action reads it. */
-function readsEnvWith(knowledge) {
-    return (step, name) => {
-        if (runReadsEnv(step, name))
-            return true;
-        // The gh CLI takes its token from GH_TOKEN or GITHUB_TOKEN (GH_ENTERPRISE_TOKEN on GHES) unasked.
-        if (/^(GH_TOKEN|GITHUB_TOKEN|GH_ENTERPRISE_TOKEN|GITHUB_ENTERPRISE_TOKEN)$/.test(name) && step.run && /(^|[\s;&|(`$])gh\s+[a-z]/m.test(step.run.value))
-            return true;
-        const facts = step.uses ? knowledge.lookup(step.uses.value) : undefined;
-        return !!facts?.tokenEnv.includes(name);
-    };
-}
-function localActionDirs(models) {
-    const dirs = new Set();
-    for (const m of models)
-        for (const j of m.jobs)
-            for (const s of j.steps) {
-                const v = s.uses?.value.trim();
-                if (v?.startsWith('./'))
-                    dirs.add(v.replace(/\/+$/, ''));
-            }
-    return [...dirs];
-}
-function target(use) {
-    if (use.step?.uses)
-        return use.step.uses.value;
-    if (use.step?.run)
-        return 'run';
-    if (use.kind === 'reusable-workflow' || use.kind === 'secrets-inherit')
-        return use.job?.uses?.value ?? null;
+/** Larger files are reported, not read: real workflows are a few kilobytes. */
+const MAX_FILE_BYTES = 1024 * 1024;
+const YAML_EXT = /\.ya?ml$/i;
+/** Turns a repository-relative path into an absolute one, or null when it escapes the root. */
+function insideRoot(root, path) {
+    const abs = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(root, path);
+    const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(root), abs);
+    if (rel === '' || (!rel.startsWith('..') && !rel.startsWith(node_path__WEBPACK_IMPORTED_MODULE_1__.sep) && !/^[A-Za-z]:/.test(rel)))
+        return abs;
     return null;
 }
-function useReport(use, decision) {
-    const out = {
-        file: use.file,
-        line: use.line,
-        column: use.column,
-        job: use.job?.id ?? null,
-        step: use.step ? stepLabel(use.step) : null,
-        kind: use.kind,
-        target: target(use),
-        input: use.input,
-        via: use.via,
-        fallbackToGithubToken: use.fallbackToGithubToken,
-        githubTokenWouldDo: decision.githubTokenWouldDo,
-        needs: decision.needs,
-        reasons: decision.reasons,
+function toRepoPath(root, abs) {
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(root, abs).split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).join(node_path__WEBPACK_IMPORTED_MODULE_1__.posix.sep);
+}
+function safeReaddir(dir) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(dir).sort();
+    }
+    catch {
+        return [];
+    }
+}
+/**
+ * Lists workflows (`.github/workflows/*.yml|yaml`, not recursive, as GitHub reads them) and local
+ * action metadata files: the repository's root action, every action under `.github/actions/`
+ * (up to four levels down) and the extra directories given (from `uses: ./path` references).
+ */
+function discoverFiles(root, extraActionDirs = []) {
+    const found = new Map();
+    const workflowsDir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, '.github', 'workflows');
+    for (const name of safeReaddir(workflowsDir)) {
+        if (YAML_EXT.test(name)) {
+            const path = toRepoPath(root, (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(workflowsDir, name));
+            found.set(path, { path, kind: 'workflow' });
+        }
+    }
+    const addActionDir = (dir) => {
+        for (const name of ['action.yml', 'action.yaml']) {
+            const abs = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, name);
+            if (existsNoFollow(abs)) {
+                const path = toRepoPath(root, abs);
+                if (!found.has(path))
+                    found.set(path, { path, kind: 'action' });
+            }
+        }
     };
-    if (use.readBy)
-        out.readBy = use.readBy.map((s) => ({ file: s.file, line: s.pos.line, job: s.job, step: stepLabel(s) }));
-    return out;
-}
-function requested(d) {
-    const r = {};
-    if (d.owner)
-        r.owner = d.owner;
-    if (d.repositories)
-        r.repositories = d.repositories;
-    if (d['expires-in'] !== undefined)
-        r.expiresIn = d['expires-in'];
-    if (d.purpose)
-        r.purpose = d.purpose;
-    if (d.permissions)
-        r.permissions = d.permissions;
-    if (d.scopes)
-        r.scopes = d.scopes;
-    return r;
-}
-const SEVERITY_ORDER = { error: 0, warning: 1, note: 2 };
-/** Lints the repository at `root`. Never throws for bad repository content. */
-function lint(root, options = {}) {
-    const errors = [];
-    const parsed = [];
-    const models = [];
-    const uses = [];
-    const seen = new Set();
-    // The requirements come first: what they say about actions shapes how steps are read.
-    const requirements = options.ignoreRequirements
-        ? { path: null, tokens: [], ignore: [], actions: [], errors: [] }
-        : loadRequirements(root, options.requirementsPath);
-    const knowledge = requirements.actions.length ? new ActionKnowledge(requirements.actions) : DEFAULT_KNOWLEDGE;
-    const readsEnv = readsEnvWith(knowledge);
-    const ingest = (candidates) => {
-        for (const c of candidates) {
-            if (seen.has(c.path))
-                continue;
-            seen.add(c.path);
-            const source = readCandidate(root, c);
-            if (!('text' in source)) {
-                errors.push(source);
+    addActionDir(root);
+    const walk = (dir, depth) => {
+        addActionDir(dir);
+        if (depth === 0)
+            return;
+        for (const name of safeReaddir(dir)) {
+            const abs = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, name);
+            let st;
+            try {
+                st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(abs);
+            }
+            catch {
                 continue;
             }
-            const { file, errors: parseErrors } = parseSource(source);
-            errors.push(...parseErrors);
-            parsed.push(file);
-            if (!file.root)
-                continue;
-            const walker = new TreeWalker(file);
-            const model = buildModel(walker);
-            // A root action.yml of a JavaScript or Docker action has no steps to lint.
-            if (model.kind === 'action' && model.using !== 'composite')
-                continue;
-            models.push(model);
-            for (const e of structuralErrors(walker, model))
-                errors.push({ file: file.path, ...e });
-            const flows = findSecretUses(walker, model, readsEnv);
-            uses.push(...flows.uses);
-            errors.push(...walker.errors, ...flows.errors);
+            if (st.isDirectory())
+                walk(abs, depth - 1); // symlinked directories are not entered
         }
     };
-    const first = discoverFiles(root);
-    ingest(first);
-    ingest(discoverFiles(root, localActionDirs(models)).filter((c) => !seen.has(c.path)));
-    const declared = new Map(requirements.tokens.map((t) => [t.secret, t]));
-    const recognised = recogniseSecrets(uses, new Set(declared.keys()), knowledge);
-    const analysis = {
-        self: options.repository ?? null,
-        models,
-        knowledge,
-        listeners: {
-            triggers: new Set(models.filter((m) => m.kind === 'workflow').flatMap((m) => m.triggers)),
-            workflowCount: models.filter((m) => m.kind === 'workflow').length,
-        },
-    };
-    const tokens = [...recognised.entries()]
-        .map(([secret, recognisedBy]) => {
-        const tokenUses = uses.filter((u) => u.secret === secret);
-        const decisions = tokenUses.map((u) => decideUse(u, analysis));
-        return { secret, declaration: declared.get(secret) ?? null, recognisedBy, uses: tokenUses, decisions, verdict: tokenVerdict(decisions) };
-    })
-        .sort((a, b) => a.secret.localeCompare(b.secret));
-    const ctx = {
-        tokens,
-        requirements,
-        passAllUses: uses.filter((u) => u.secret === null),
-        fileErrors: errors,
-        maxExpiryDays: options.maxExpiryDays ?? requirements.maxExpiryDays ?? DEFAULT_MAX_EXPIRY_DAYS,
-        repository: options.repository ?? null,
-    };
-    const lineText = new Map();
-    for (const f of parsed)
-        lineText.set(f.path, f.text.split(/\r?\n/));
-    const findings = [];
-    for (const rule of RULES) {
-        for (const f of rule.check(ctx)) {
-            const finding = { rule: rule.meta.id, severity: f.severity ?? rule.meta.defaultSeverity, message: f.message, file: f.file, line: f.line, column: f.column };
-            if (f.secret)
-                finding.secret = f.secret;
-            if (f.help)
-                finding.help = f.help;
-            if (!isIgnored(finding, lineText.get(finding.file)?.[finding.line - 1], requirements.ignore))
-                findings.push(finding);
-        }
+    walk((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, '.github', 'actions'), 4);
+    for (const dir of extraActionDirs) {
+        const abs = insideRoot(root, dir);
+        if (abs)
+            addActionDir(abs);
     }
-    findings.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
-    return {
-        version: REPORT_VERSION,
-        repository: options.repository ?? null,
-        requirementsFile: requirements.path,
-        files: parsed.map((f) => f.path),
-        tokens: tokens.map((t) => ({
-            secret: t.secret,
-            declared: !!t.declaration,
-            recognisedBy: t.recognisedBy,
-            githubTokenWouldDo: t.verdict.githubTokenWouldDo,
-            minimal: t.verdict.minimal,
-            minimalScopes: t.verdict.minimalScopes,
-            fineGrainedPossible: t.verdict.fineGrainedPossible,
-            repositories: t.verdict.repositories,
-            ownRepository: t.verdict.ownRepository,
-            type: t.declaration?.type ?? null,
-            requested: t.declaration ? requested(t.declaration) : null,
-            uses: t.uses.map((u, i) => useReport(u, t.decisions[i])),
-        })),
-        findings,
-        errors: [...errors, ...requirements.errors].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column),
-    };
+    return [...found.values()].sort((a, b) => a.path.localeCompare(b.path));
 }
-
-;// CONCATENATED MODULE: ./src/report/json.ts
-function formatJson(report) {
-    return JSON.stringify(report, null, 2) + '\n';
-}
-
-;// CONCATENATED MODULE: ./src/report/escape.ts
-/**
- * Escaping for text that comes from the repository (secret names, step names, paths, messages):
- * it must not inject markdown or HTML, ping people with @-mentions, or break a table.
- */
-/** Removes control characters (terminal escapes, NUL) but keeps tabs and newlines. */
-function stripControl(text) {
-    // eslint-disable-next-line no-control-regex
-    return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '\uFFFD');
-}
-/** Escapes text for a markdown table cell or paragraph. */
-function escapeMarkdown(text) {
-    return stripControl(text)
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/([\\`*_{}[\]()#+!|~])/g, '\\$1')
-        .replace(/@/g, '@\u200b') // a zero-width space after @ stops the mention
-        .replace(/\r?\n/g, ' ');
-}
-/** Code span with a fence long enough for any backticks inside. */
-function markdownCode(text) {
-    const clean = stripControl(text).replace(/\r?\n/g, ' ').replace(/\|/g, '\\|').replace(/@/g, '@\u200b');
-    const longest = Math.max(0, ...[...clean.matchAll(/`+/g)].map((m) => m[0].length));
-    const fence = '`'.repeat(longest + 1);
-    const pad = clean.startsWith('`') || clean.endsWith('`') ? ' ' : '';
-    return `${fence}${pad}${clean}${pad}${fence}`;
-}
-/** A fenced code block whose fence is longer than any backtick run inside, so the text cannot close it. */
-function codeBlock(text, lang = '') {
-    const clean = stripControl(text);
-    const longest = Math.max(2, ...[...clean.matchAll(/`+/g)].map((m) => m[0].length));
-    const fence = '`'.repeat(longest + 1);
-    return `${fence}${lang}\n${clean}\n${fence}`;
-}
-
-;// CONCATENATED MODULE: ./src/report/severity.ts
-const SEVERITY_MAP = {
-    error: { sarif: 'error', annotation: 'error', rank: 3 },
-    warning: { sarif: 'warning', annotation: 'warning', rank: 2 },
-    note: { sarif: 'note', annotation: 'notice', rank: 1 },
-};
-const FAIL_ON_VALUES = ['error', 'warning', 'note', 'never'];
-/** True when some finding is at or above the threshold. */
-function meetsThreshold(findings, failOn) {
-    if (failOn === 'never')
-        return false;
-    const min = SEVERITY_MAP[failOn].rank;
-    return findings.some((f) => SEVERITY_MAP[f.severity].rank >= min);
-}
-function countBySeverity(findings) {
-    const out = { error: 0, warning: 0, note: 0 };
-    for (const f of findings)
-        out[f.severity]++;
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/report/markdown.ts
-
-
-const MAX_MARKDOWN_BYTES = 1024 * 1024 - 4096;
-const ICON = { error: '❌', warning: '⚠️', note: 'ℹ️' };
-function formatMarkdown(report, failOn = 'error') {
-    const c = countBySeverity(report.findings);
-    const failed = meetsThreshold(report.findings, failOn);
-    const head = [
-        '## pat-lint',
-        '',
-        `${failed ? '❌ **Fails**' : '✅ **Passes**'} (fail-on: ${failOn}): ${c.error} error${c.error === 1 ? '' : 's'}, ${c.warning} warning${c.warning === 1 ? '' : 's'}, ${c.note} note${c.note === 1 ? '' : 's'} in ${report.files.length} file${report.files.length === 1 ? '' : 's'}.`,
-        '',
-    ];
-    const body = [];
-    if (report.tokens.length) {
-        body.push('### Tokens', '', '| Secret | Declared | Type | Uses | Recognised by |', '| --- | --- | --- | --- | --- |');
-        for (const t of report.tokens) {
-            const how = [...new Set(t.recognisedBy.map((r) => r.how))].join(', ');
-            body.push(`| ${markdownCode(t.secret)} | ${t.declared ? 'yes' : 'no'} | ${t.type ?? '—'} | ${t.uses.length} | ${escapeMarkdown(how)} |`);
-        }
-        body.push('');
-    }
-    if (report.findings.length) {
-        body.push('### Findings', '', '| | Location | Rule | Message |', '| --- | --- | --- | --- |');
-        for (const f of report.findings) {
-            body.push(`| ${ICON[f.severity]} | ${markdownCode(`${f.file}:${f.line}:${f.column}`)} | ${markdownCode(f.rule)} | ${escapeMarkdown(f.message)} |`);
-        }
-        body.push('');
-        const withHelp = report.findings.filter((f) => f.help);
-        for (const f of withHelp) {
-            body.push(`<details><summary>Fix for ${markdownCode(f.rule)} at ${markdownCode(`${f.file}:${f.line}`)}</summary>`, '', codeBlock(f.help, 'yaml'), '', '</details>', '');
-        }
-    }
-    let out = [...head, ...body].join('\n');
-    if (Buffer.byteLength(out) > MAX_MARKDOWN_BYTES) {
-        let kept = head.join('\n');
-        const note = '\n_The rest is cut to stay within the summary size limit; the JSON report has everything._\n';
-        for (const line of body) {
-            if (Buffer.byteLength(kept) + Buffer.byteLength(line) + Buffer.byteLength(note) + 1 > MAX_MARKDOWN_BYTES)
-                break;
-            kept += '\n' + line;
-        }
-        out = kept + note;
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/version.ts
-/** pat-lint's version, reported in SARIF and the JSON report. Kept in step with package.json by a test. */
-const TOOL_VERSION = '0.1.0';
-
-;// CONCATENATED MODULE: ./src/report/sarif.ts
-
-
-
-function buildSarif(report) {
-    const ruleIndex = new Map(RULES.map((r, i) => [r.meta.id, i]));
-    return {
-        $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-        version: '2.1.0',
-        runs: [
-            {
-                tool: {
-                    driver: {
-                        name: 'pat-lint',
-                        version: TOOL_VERSION,
-                        informationUri: 'https://github.com/pat-lint/pat-lint',
-                        rules: RULES.map((r) => ({
-                            id: r.meta.id,
-                            name: r.meta.id.replace(/(^|-)([a-z])/g, (_, __, c) => c.toUpperCase()),
-                            shortDescription: { text: r.meta.description },
-                            helpUri: docsUrl(r.meta.id),
-                            defaultConfiguration: { level: SEVERITY_MAP[r.meta.defaultSeverity].sarif },
-                        })),
-                    },
-                },
-                results: report.findings.map((f) => ({
-                    ruleId: f.rule,
-                    ruleIndex: ruleIndex.get(f.rule) ?? -1,
-                    level: SEVERITY_MAP[f.severity].sarif,
-                    message: { text: f.message },
-                    locations: [
-                        {
-                            physicalLocation: {
-                                artifactLocation: { uri: f.file, uriBaseId: '%SRCROOT%' },
-                                region: { startLine: f.line, startColumn: f.column },
-                            },
-                        },
-                    ],
-                    ...(f.secret || f.help ? { properties: { ...(f.secret ? { secret: f.secret } : {}), ...(f.help ? { help: f.help } : {}) } } : {}),
-                })),
-            },
-        ],
-    };
-}
-function formatSarif(report) {
-    return JSON.stringify(buildSarif(report), null, 2) + '\n';
-}
-
-;// CONCATENATED MODULE: ./src/main.ts
-/**
- * The Action: read inputs, lint the workspace, report (annotations, job summary, SARIF, JSON,
- * outputs), and decide the build. The only place that calls core.setFailed.
- */
-
-
-
-
-
-
-
-
-
-
-/** GitHub shows at most 10 annotations of each type per step; the rest go to the summary. */
-const ANNOTATIONS_PER_TYPE = 10;
-function readInputs() {
-    const failOn = (getInput('fail-on') || 'error');
-    if (!FAIL_ON_VALUES.includes(failOn))
-        throw new Error(`input fail-on must be one of ${FAIL_ON_VALUES.join(', ')}, not ${failOn}`);
-    const maxRaw = getInput('max-expiry-days');
-    let maxExpiryDays;
-    if (maxRaw) {
-        maxExpiryDays = Number(maxRaw);
-        if (!Number.isInteger(maxExpiryDays) || maxExpiryDays < 1 || maxExpiryDays > 366)
-            throw new Error('input max-expiry-days must be a whole number from 1 to 366');
-    }
-    return {
-        workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
-        path: getInput('path') || '.',
-        requirementsFile: getInput('requirements-file') || undefined,
-        failOn,
-        maxExpiryDays,
-        sarifFile: getInput('sarif-file') || undefined,
-    };
-}
-function annotate(report) {
-    const shown = { error: 0, warning: 0, note: 0 };
-    let hidden = 0;
-    for (const f of report.findings) {
-        if (shown[f.severity] >= ANNOTATIONS_PER_TYPE) {
-            hidden++;
-            continue;
-        }
-        shown[f.severity]++;
-        const props = { file: f.file, startLine: f.line, startColumn: f.column, title: `pat-lint ${f.rule}` };
-        const kind = SEVERITY_MAP[f.severity].annotation;
-        if (kind === 'error')
-            error(f.message, props);
-        else if (kind === 'warning')
-            warning(f.message, props);
-        else
-            notice(f.message, props);
-    }
-    return hidden;
-}
-function writeFileInside(root, path, text) {
-    const abs = insideRoot(root, path);
-    if (!abs)
-        throw new Error(`${path} leads outside the workspace`);
-    (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_namespaceObject.dirname)(abs), { recursive: true });
-    (0,external_node_fs_namespaceObject.writeFileSync)(abs, text);
-    return abs;
-}
-async function run() {
-    let report;
-    let inputs;
+function existsNoFollow(abs) {
     try {
-        inputs = readInputs();
-        const root = insideRoot(inputs.workspace, inputs.path);
-        if (!root)
-            throw new Error(`input path ${inputs.path} leads outside the workspace`);
-        report = lint(root, {
-            repository: process.env.GITHUB_REPOSITORY ?? null,
-            requirementsPath: inputs.requirementsFile,
-            maxExpiryDays: inputs.maxExpiryDays,
-        });
-        const hidden = annotate(report);
-        if (hidden)
-            notice(`${hidden} more finding${hidden === 1 ? '' : 's'} than GitHub shows as annotations: see the job summary`);
-        const reportFile = (0,external_node_path_namespaceObject.join)(process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), 'pat-lint-report.json');
-        (0,external_node_fs_namespaceObject.writeFileSync)(reportFile, formatJson(report));
-        if (inputs.sarifFile)
-            writeFileInside(inputs.workspace, inputs.sarifFile, formatSarif(report));
-        setOutput('findings', String(report.findings.length));
-        setOutput('errors', String(report.errors.length));
-        setOutput('report-file', reportFile);
-        if (meetsThreshold(report.findings, inputs.failOn)) {
-            const n = report.findings.filter((f) => SEVERITY_MAP[f.severity].rank >= SEVERITY_MAP[inputs.failOn === 'never' ? 'error' : inputs.failOn].rank).length;
-            setFailed(`pat-lint: ${n} finding${n === 1 ? '' : 's'} at or above ${inputs.failOn}`);
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(abs);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+function describeNonFile(st) {
+    if (st.isDirectory())
+        return 'a directory';
+    if (st.isFIFO())
+        return 'a FIFO';
+    if (st.isSocket())
+        return 'a socket';
+    if (st.isCharacterDevice() || st.isBlockDevice())
+        return 'a device';
+    return 'not a regular file';
+}
+/** 1-based line of a byte offset in a buffer. */
+function lineOfByte(buf, offset) {
+    let line = 1;
+    for (let i = 0; i < offset && i < buf.length; i++)
+        if (buf[i] === 0x0a)
+            line++;
+    return line;
+}
+/** Reads one candidate, or says with a position why it cannot be read. */
+function readCandidate(root, candidate, maxBytes = MAX_FILE_BYTES) {
+    const err = (message, line = 1) => ({ file: candidate.path, line, column: 1, message });
+    const abs = insideRoot(root, candidate.path);
+    if (!abs)
+        return err('path leads outside the repository; not read');
+    let st;
+    try {
+        st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(abs);
+        if (st.isSymbolicLink()) {
+            let target;
+            try {
+                target = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(abs);
+            }
+            catch {
+                return err('symlink whose target does not exist; not read');
+            }
+            let realRoot;
+            try {
+                realRoot = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(root);
+            }
+            catch {
+                realRoot = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(root);
+            }
+            if (!insideRoot(realRoot, (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(realRoot, target)))
+                return err('symlink leads outside the repository; not followed');
+            st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(target);
         }
     }
     catch (e) {
-        setFailed(`pat-lint: ${e.message}`);
+        return err(`cannot be read: ${e.code ?? 'error'}`);
     }
-    finally {
-        // The summary is written whatever happened above, so a verdict is never lost.
-        if (report && process.env.GITHUB_STEP_SUMMARY) {
-            try {
-                await summary.addRaw(formatMarkdown(report, inputs?.failOn ?? 'error')).write();
-            }
-            catch (e) {
-                warning(`pat-lint could not write the job summary: ${e.message}`);
-            }
+    if (!st.isFile())
+        return err(`is ${describeNonFile(st)}, not a file; not read`);
+    if (st.size > maxBytes) {
+        return err(`is ${(st.size / 1024 / 1024).toFixed(1)} MiB, over the ${(maxBytes / 1024 / 1024).toFixed(0)} MiB pat-lint reads; not linted`);
+    }
+    let buf;
+    try {
+        buf = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(abs);
+    }
+    catch (e) {
+        return err(`cannot be read: ${e.code ?? 'error'}`);
+    }
+    const nul = buf.indexOf(0);
+    if (nul >= 0)
+        return err('is binary (contains a NUL byte); not linted', lineOfByte(buf, nul));
+    let text;
+    try {
+        // fatal: invalid UTF-8 is an error rather than silent U+FFFD; a BOM is dropped.
+        text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
+    }
+    catch {
+        const loose = new TextDecoder('utf-8').decode(buf);
+        const bad = loose.indexOf('\uFFFD');
+        const line = bad < 0 ? 1 : loose.slice(0, bad).split('\n').length;
+        return err('is not valid UTF-8; not linted', line);
+    }
+    return { path: candidate.path, kind: candidate.kind, text };
+}
+
+
+/***/ }),
+
+/***/ 7738:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   PJ: () => (/* binding */ parseSource),
+/* harmony export */   df: () => (/* binding */ positionOf),
+/* harmony export */   w4: () => (/* binding */ MAX_ALIAS_COUNT)
+/* harmony export */ });
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8815);
+/**
+ * Parses workflow and action files with `yaml`, keeping node ranges so that every value can be
+ * traced back to a line and column. Parse problems become LintErrors with positions; the tree
+ * that `yaml` recovers is still returned so what can be linted is linted.
+ */
+
+/** Position of an offset in a parsed file. */
+function positionOf(file, offset) {
+    const { line, col } = file.lines.linePos(offset);
+    return { file: file.path, line, column: col };
+}
+/** How many aliases one file may dereference: enough for real anchors, far below a "billion laughs". */
+const MAX_ALIAS_COUNT = 100;
+function parseSource(source) {
+    const lines = new yaml__WEBPACK_IMPORTED_MODULE_0__/* .LineCounter */ .HN();
+    const file = { path: source.path, kind: source.kind, text: source.text, doc: null, root: null, lines };
+    const errors = [];
+    try {
+        const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(source.text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+        file.doc = doc;
+        for (const e of doc.errors) {
+            const at = positionOf(file, e.pos[0]);
+            errors.push({ ...at, message: `YAML: ${e.message.split('\n')[0]}` });
+        }
+        if (doc.contents === null || doc.contents === undefined) {
+            errors.push({ file: source.path, line: 1, column: 1, message: 'file is empty (or holds only comments): nothing to lint' });
+        }
+        else if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(doc.contents)) {
+            const at = doc.contents.range ? positionOf(file, doc.contents.range[0]) : { file: source.path, line: 1, column: 1 };
+            errors.push({ ...at, message: `top level is not a mapping, so this is not a ${source.kind === 'workflow' ? 'workflow' : 'action'} file` });
+        }
+        else {
+            file.root = doc.contents;
         }
     }
+    catch (e) {
+        // yaml recurses per nesting level: pathological nesting overflows the stack.
+        const reason = e instanceof RangeError ? 'nesting is too deep to parse' : `cannot be parsed (${e.message})`;
+        errors.push({ file: source.path, line: 1, column: 1, message: reason });
+        file.doc = null;
+        file.root = null;
+    }
+    return { file, errors };
 }
 
 
@@ -49980,6 +50417,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 
 /***/ }),
 
@@ -50025,6 +50469,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer"
 
 /***/ }),
 
+/***/ 1421:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+
+/***/ }),
+
 /***/ 7540:
 /***/ ((module) => {
 
@@ -50060,6 +50511,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events"
 
 /***/ }),
 
+/***/ 3024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
 /***/ 7067:
 /***/ ((module) => {
 
@@ -50078,6 +50536,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2")
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 6760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 
 /***/ }),
 
@@ -50141,6 +50606,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+
+/***/ }),
+
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 
 /***/ }),
 
@@ -58761,7 +59233,7 @@ exports.visitAsync = visitAsync;
 /******/ 	// Execute the module function
 /******/ 	var threw = true;
 /******/ 	try {
-/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
 /******/ 		threw = false;
 /******/ 	} finally {
 /******/ 		if(threw) delete __webpack_module_cache__[moduleId];
@@ -58770,6 +59242,9 @@ exports.visitAsync = visitAsync;
 /******/ 	// Return the exports of the module
 /******/ 	return module.exports;
 /******/ }
+/******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
 /******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/async module */
@@ -58841,6 +59316,18 @@ exports.visitAsync = visitAsync;
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/define property getters */
 /******/ (() => {
 /******/ 	// define getter functions for harmony exports
@@ -58853,6 +59340,28 @@ exports.visitAsync = visitAsync;
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
@@ -58861,6 +59370,69 @@ exports.visitAsync = visitAsync;
 /******/ /* webpack/runtime/compat */
 /******/ 
 /******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = new URL('.', import.meta.url).pathname.slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
+/******/ })();
 /******/ 
 /************************************************************************/
 /******/ 

@@ -2,7 +2,7 @@
 // Bundles the two entry points with ncc into dist/index.js (the Action) and dist/cli.js (the CLI).
 // Both are ESM (package.json "type": "module"); licences of bundled packages go to dist/licenses.txt.
 import ncc from '@vercel/ncc'
-import { mkdirSync, rmSync, writeFileSync, chmodSync } from 'node:fs'
+import { existsSync, mkdirSync, rmSync, writeFileSync, chmodSync } from 'node:fs'
 import { join, dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -18,7 +18,11 @@ for (const [entry, out] of [['src/index.ts', 'index.js'], ['src/cli.ts', 'cli.js
   writeFileSync(join(dist, out), text)
   for (const [name, asset] of Object.entries(assets ?? {})) {
     if (name === 'licenses.txt') licences.set(out, String(asset.source))
-    else if (name !== 'package.json') throw new Error(`unexpected asset ${name} from ${entry}: bundle it or list it here`)
+    else if (/^\d+\.index\.js$/.test(name)) {
+      // A chunk for a dynamic import (octokit, loaded only to comment): it sits beside its entry.
+      if (existsSync(join(dist, name))) throw new Error(`chunk ${name} from ${entry} would overwrite another`)
+      writeFileSync(join(dist, name), asset.source)
+    } else if (name !== 'package.json') throw new Error(`unexpected asset ${name} from ${entry}: bundle it or list it here`)
   }
 }
 chmodSync(join(dist, 'cli.js'), 0o755)

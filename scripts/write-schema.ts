@@ -5,5 +5,5 @@
 import { writeFileSync } from 'node:fs'
 import { requirementsJsonSchema } from '../src/requirements/json-schema.js'
 
-writeFileSync(new URL('../../docs/pat-requirements.schema.json', import.meta.url), requirementsJsonSchema())
+writeFileSync('docs/pat-requirements.schema.json', requirementsJsonSchema())
 console.log('wrote docs/pat-requirements.schema.json')

@@ -15,6 +15,7 @@ import { buildModel, stepLabel, structuralErrors, type WorkflowInfo } from './wo
 import { parseSource, type ParsedFile } from './workflow/parse.js'
 import { TreeWalker } from './workflow/tree.js'
 import { ActionKnowledge, DEFAULT_KNOWLEDGE } from './knowledge/actions.js'
+import type { PermissionSet } from './knowledge/permissions.js'
 import { decideUse, type AnalysisContext } from './analysis/use.js'
 import { tokenVerdict } from './analysis/token.js'
 import type { UseDecision } from './analysis/types.js'
@@ -47,7 +48,7 @@ export interface UseReport {
   /** For workflow- and job-level env: the steps that visibly read the variable. */
   readBy?: { file: string; line: number; job: string | null; step: string }[]
   githubTokenWouldDo: boolean | null
-  needs: Record<string, string>
+  needs: PermissionSet
   reasons: string[]
 }
 
@@ -58,7 +59,7 @@ export interface TokenReport {
   /** true when every use could take GITHUB_TOKEN instead; false when one needs a PAT; null when unsure. */
   githubTokenWouldDo: boolean | null
   /** The minimal fine-grained permissions over all uses (metadata: read is implicit). */
-  minimal: Record<string, string>
+  minimal: PermissionSet
   minimalScopes: string[]
   fineGrainedPossible: boolean
   /** Other repositories the token acts on. */

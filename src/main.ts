@@ -6,7 +6,8 @@ import * as core from '@actions/core'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { tmpdir } from 'node:os'
-import { lint, type Report } from './lint.js'
+import { DEFAULT_MAX_EXPIRY_DAYS, lint, type Report } from './lint.js'
+import { tokenAdvice } from './report/comment.js'
 import { formatJson } from './report/json.js'
 import { formatMarkdown } from './report/markdown.js'
 import { formatSarif } from './report/sarif.js'
@@ -24,6 +25,8 @@ export interface Inputs {
   failOn: FailOn
   maxExpiryDays?: number
   sarifFile?: string
+  githubToken: string
+  comment: 'auto' | 'always' | 'never'
 }
 
 export function readInputs(): Inputs {
@@ -35,7 +38,11 @@ export function readInputs(): Inputs {
     maxExpiryDays = Number(maxRaw)
     if (!Number.isInteger(maxExpiryDays) || maxExpiryDays < 1 || maxExpiryDays > 366) throw new Error('input max-expiry-days must be a whole number from 1 to 366')
   }
+  const comment = (core.getInput('comment') || 'auto') as Inputs['comment']
+  if (!['auto', 'always', 'never'].includes(comment)) throw new Error(`input comment must be auto, always or never, not ${comment}`)
   return {
+    githubToken: core.getInput('github-token'),
+    comment,
     workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
     path: core.getInput('path') || '.',
     requirementsFile: core.getInput('requirements-file') || undefined,
@@ -71,6 +78,32 @@ function writeFileInside(root: string, path: string, text: string): string {
   return abs
 }
 
+/** Writes the pull-request comment; whatever goes wrong there is a warning, never a lost verdict. */
+async function comment(report: Report, root: string, inputs: Inputs, maxExpiryDays: number): Promise<void> {
+  try {
+    // Loaded on demand: runs that write no comment never load octokit.
+    const { reviewPullRequest } = await import('./github/review.js')
+    const review = await reviewPullRequest({
+      report,
+      root,
+      requirementsPath: inputs.requirementsFile,
+      token: inputs.githubToken,
+      mode: inputs.comment,
+      failOn: inputs.failOn,
+      maxExpiryDays,
+      env: process.env,
+      log: (m) => core.info(m),
+    })
+    for (const n of review.notices) core.notice(n)
+    for (const w of review.warnings) core.warning(w)
+    if (review.commentUrl) core.info(`pat-lint comment ${review.action}: ${review.commentUrl}`)
+    core.setOutput('comment-url', review.commentUrl ?? '')
+  } catch (e) {
+    core.warning(`pat-lint could not review the pull request: ${(e as Error).message}`)
+    core.setOutput('comment-url', '')
+  }
+}
+
 export async function run(): Promise<void> {
   let report: Report | undefined
   let inputs: Inputs | undefined
@@ -92,6 +125,14 @@ export async function run(): Promise<void> {
     core.setOutput('findings', String(report.findings.length))
     core.setOutput('errors', String(report.errors.length))
     core.setOutput('report-file', reportFile)
+    const server = process.env.GITHUB_SERVER_URL || 'https://github.com'
+    const maxExpiryDays = inputs.maxExpiryDays ?? DEFAULT_MAX_EXPIRY_DAYS
+    const links: Record<string, string> = {}
+    for (const a of tokenAdvice(report, { server, repository: report.repository, maxExpiryDays })) if (a.url) links[a.secret] = a.url
+    core.setOutput('creation-links', JSON.stringify(links))
+
+    if (inputs.comment !== 'never') await comment(report, root, inputs, maxExpiryDays)
+
     if (meetsThreshold(report.findings, inputs.failOn)) {
       const n = report.findings.filter((f) => SEVERITY_MAP[f.severity].rank >= SEVERITY_MAP[inputs!.failOn === 'never' ? 'error' : inputs!.failOn].rank).length
       core.setFailed(`pat-lint: ${n} finding${n === 1 ? '' : 's'} at or above ${inputs.failOn}`)

@@ -118,7 +118,7 @@ function followLaterPushes(ctx: StepContext, out: StepAnalysis, target: RepoRef 
   for (const p of pushes) {
     const to = p.url ? resolveRepo(p.url, ctx.self) : target
     out.calls.push({
-      what: `${p.what} pushes with ${what}`,
+      what: `a push by ${p.what} (with ${what})`,
       permissions: p.foreignCommits ? { contents: 'write', workflows: 'write' } : { contents: 'write' },
       target: to ?? { kind: 'unknown', text: '', why: 'where the later push goes is not visible' },
       events: ['push'],

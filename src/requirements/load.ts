@@ -127,7 +127,13 @@ export function loadRequirements(root: string, override?: string): LoadedRequire
   }
   const source = readCandidate(root, { path: found.path, kind: 'requirements' })
   if (!('text' in source)) return { ...empty, errors: [source] }
-  const { file, errors } = parseSource(source)
+  return parseRequirements(source.path, source.text)
+}
+
+/** Parses and validates requirements text (from the work tree, git or the contents API). */
+export function parseRequirements(path: string, text: string): LoadedRequirements {
+  const empty: LoadedRequirements = { path, tokens: [], ignore: [], actions: [], errors: [] }
+  const { file, errors } = parseSource({ path, kind: 'requirements', text })
   if (!file.root || !file.doc) return { ...empty, errors }
   let data: unknown
   try {

@@ -1,0 +1,209 @@
+/**
+ * The pull-request comment end to end: the bundled action (dist/index.js) run as the runner runs
+ * it, talking through the real octokit client to a local stand-in for GitHub's API.
+ */
+import { execFile } from 'node:child_process'
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { FakeGitHub } from './fake-github.js'
+
+const nodes: [string, string][] = [['current node', process.execPath]]
+if (process.env.PAT_LINT_NODE24) nodes.push(['node 24', process.env.PAT_LINT_NODE24])
+
+const BASE_SHA = 'a'.repeat(40)
+const HEAD_SHA = 'b'.repeat(40)
+
+function workspace(extra: Record<string, string> = {}): string {
+  const ws = mkdtempSync(join(tmpdir(), 'pat-lint-pr-'))
+  cpSync(resolve('examples/demo'), ws, { recursive: true })
+  for (const [path, text] of Object.entries(extra)) writeFileSync(join(ws, path), text)
+  return ws
+}
+
+interface Run {
+  code: number
+  stdout: string
+  outputs: Record<string, string>
+  summary: string
+}
+
+async function runAction(node: string, api: string, ws: string, inputs: Record<string, string> = {}, event: object | null = undefined as unknown as object): Promise<Run> {
+  const tmp = mkdtempSync(join(tmpdir(), 'pat-lint-run-'))
+  const eventPath = join(tmp, 'event.json')
+  const payload = event === undefined
+    ? {
+        action: 'synchronize',
+        number: 7,
+        pull_request: { number: 7, state: 'open', title: 'Bump', base: { ref: 'main', sha: BASE_SHA }, head: { ref: 'bump', sha: HEAD_SHA }, user: { login: 'octocat' } },
+        repository: { full_name: 'octo-org/demo', name: 'demo', owner: { login: 'octo-org' } },
+      }
+    : event
+  writeFileSync(eventPath, JSON.stringify(payload))
+  for (const f of ['output', 'summary']) writeFileSync(join(tmp, f), '')
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    GITHUB_ACTIONS: 'true',
+    GITHUB_WORKSPACE: ws,
+    GITHUB_REPOSITORY: 'octo-org/demo',
+    GITHUB_EVENT_NAME: event === null ? 'push' : 'pull_request',
+    GITHUB_EVENT_PATH: eventPath,
+    GITHUB_API_URL: api,
+    GITHUB_SERVER_URL: 'https://github.example',
+    GITHUB_OUTPUT: join(tmp, 'output'),
+    GITHUB_STEP_SUMMARY: join(tmp, 'summary'),
+    RUNNER_TEMP: tmp,
+    PAT_LINT_RETRY_BASE_MS: '10',
+    'INPUT_GITHUB-TOKEN': 'ghs_fake_installation_token',
+    'INPUT_FAIL-ON': 'never',
+    INPUT_COMMENT: 'auto',
+  }
+  for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v
+  const { code, stdout } = await new Promise<{ code: number; stdout: string }>((done) => {
+    execFile(node, [resolve('dist/index.js')], { env, timeout: 60_000 }, (error, stdout) => done({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout }))
+  })
+  const outputs: Record<string, string> = {}
+  const lines = readFileSync(join(tmp, 'output'), 'utf8').split('\n')
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^([^<]+)<<(.+)$/.exec(lines[i])
+    if (m) {
+      const end = lines.indexOf(m[2], i + 1)
+      outputs[m[1]] = lines.slice(i + 1, end).join('\n')
+      i = end
+    }
+  }
+  return { code, stdout, outputs, summary: readFileSync(join(tmp, 'summary'), 'utf8') }
+}
+
+describe.each(nodes)('the pull-request comment under %s', (_label, node) => {
+  let gh: FakeGitHub
+  beforeEach(async () => {
+    gh = new FakeGitHub()
+    await gh.start()
+  })
+  afterEach(async () => gh.stop())
+
+  it('writes one comment, updates it in place, and does not write when nothing changed', async () => {
+    // Unrelated comments, more than one page of them, before ours.
+    for (let i = 0; i < 5; i++) gh.comments.push({ id: i + 1, body: `hello ${i}`, user: { login: 'someone', type: 'User' }, html_url: 'x' })
+    const ws = workspace()
+    const first = await runAction(node, gh.url, ws)
+    expect(first.code).toBe(0)
+    expect(gh.comments.filter((c) => c.body.includes('<!-- pat-lint:sticky-comment -->'))).toHaveLength(1)
+    expect(first.outputs['comment-url']).toMatch(/#issuecomment-/)
+    expect(gh.writes()).toEqual(['POST /repos/octo-org/demo/issues/7/comments'])
+
+    gh.requests = []
+    const second = await runAction(node, gh.url, ws)
+    expect(second.code).toBe(0)
+    expect(gh.writes()).toEqual([]) // unchanged body: no write at all
+    expect(gh.requests.filter((r) => r.startsWith('GET /repos/octo-org/demo/issues/7/comments')).length).toBeGreaterThan(1) // paginated
+    expect(gh.comments.filter((c) => c.body.includes('<!-- pat-lint:sticky-comment -->'))).toHaveLength(1)
+
+    // A change in the findings updates the same comment.
+    writeFileSync(join(ws, '.github/workflows/comment.yml'), readFileSync(join(ws, '.github/workflows/comment.yml'), 'utf8').replace('WELCOME_PAT', 'HELLO_PAT'))
+    gh.requests = []
+    await runAction(node, gh.url, ws)
+    expect(gh.writes()).toEqual([expect.stringMatching(/^PATCH \/repos\/octo-org\/demo\/issues\/comments\/\d+$/)])
+    expect(gh.comments.filter((c) => c.body.includes('HELLO\\_PAT') || c.body.includes('HELLO_PAT'))).toHaveLength(1)
+  })
+
+  it('turns the comment into an all-clear when the findings are gone, and creates none for a clean first run', async () => {
+    const ws = workspace()
+    await runAction(node, gh.url, ws)
+    const clean = mkdtempSync(join(tmpdir(), 'pat-lint-clean-'))
+    const cleanRun = async (dir: string) => runAction(node, gh.url, dir)
+    await cleanRun(clean)
+    const ours = gh.comments.filter((c) => c.body.includes('<!-- pat-lint:sticky-comment -->'))
+    expect(ours).toHaveLength(1)
+    expect(ours[0].body).toContain('All clear')
+
+    const other = new FakeGitHub()
+    await other.start()
+    await runAction(node, other.url, clean)
+    expect(other.writes()).toEqual([])
+    await other.stop()
+  })
+
+  it('retries a 502 and still writes the comment', async () => {
+    gh.faults.push({ route: 'GET /repos/octo-org/demo/issues/7/comments', status: 502, times: 1 })
+    const r = await runAction(node, gh.url, workspace())
+    expect(r.code).toBe(0)
+    expect(gh.requests.filter((x) => x.startsWith('GET /repos/octo-org/demo/issues/7/comments')).length).toBeGreaterThanOrEqual(2)
+    expect(gh.comments).toHaveLength(1)
+  })
+
+  it('a 403 is a warning naming pull-requests: write, and the verdict and exit status stand', async () => {
+    gh.faults.push({ route: 'POST /repos/octo-org/demo/issues/7/comments', status: 403, times: Infinity })
+    const never = await runAction(node, gh.url, workspace())
+    expect(never.code).toBe(0)
+    expect(never.stdout).toMatch(/::warning::pat-lint could not write its pull-request comment \(HTTP 403\): the token needs `pull-requests: write`/)
+    expect(gh.requests.filter((x) => x.startsWith('POST ')).length).toBe(1) // 4xx is not retried
+    const failing = await runAction(node, gh.url, workspace(), { 'fail-on': 'error' })
+    expect(failing.code).toBe(1)
+    expect(failing.stdout).toContain('::error::pat-lint: 2 findings at or above error')
+    expect(failing.summary).toContain('## pat-lint')
+  })
+
+  it('gives creation links that parse and carry the minimal permissions', async () => {
+    const r = await runAction(node, gh.url, workspace())
+    const links = JSON.parse(r.outputs['creation-links']) as Record<string, string>
+    const docs = new URL(links.DOCS_DISPATCH_PAT)
+    expect(`${docs.origin}${docs.pathname}`).toBe('https://github.example/settings/personal-access-tokens/new')
+    expect(docs.searchParams.get('contents')).toBe('write')
+    expect(docs.searchParams.get('pull_requests')).toBeNull() // requested, but not needed
+    expect(docs.searchParams.get('target_name')).toBe('octo-org')
+    expect(docs.searchParams.get('expires_in')).toBe('30')
+    expect(docs.searchParams.get('name')).toBe('DOCS_DISPATCH_PAT')
+    expect(links.WELCOME_PAT).toBeUndefined() // GITHUB_TOKEN would do: no PAT to create
+    expect(gh.comments[0].body).toContain(links.DOCS_DISPATCH_PAT.replace(/&/g, '&'))
+  })
+
+  it('leads with what the pull request newly requests, read from the contents API at the base', async () => {
+    const ws = workspace()
+    const head = readFileSync(join(ws, '.github/pat-requirements.yml'), 'utf8')
+    gh.files.set(`.github/pat-requirements.yml@${BASE_SHA}`, head.replace('      pull_requests: write    # more than the dispatch needs\n', '').replace(/  WELCOME_PAT:[\s\S]*$/, ''))
+    await runAction(node, gh.url, ws)
+    expect(gh.requests.map(decodeURIComponent)).toContain('GET /repos/octo-org/demo/contents/.github/pat-requirements.yml')
+    const body = gh.comments[0].body
+    const newly = body.indexOf('### Newly requested by this pull request')
+    expect(newly).toBeGreaterThan(0)
+    expect(newly).toBeLessThan(body.indexOf('### Tokens'))
+    expect(body).toContain('`DOCS_DISPATCH_PAT`: adds pull\\_requests: write')
+    expect(body).toContain('`WELCOME_PAT`: new fine-grained token with permissions pull\\_requests: write')
+  })
+
+  it('escapes hostile names from the repository', async () => {
+    const ws = workspace({
+      '.github/workflows/evil.yml': [
+        'on: pull_request',
+        'jobs:',
+        '  x:',
+        '    runs-on: ubuntu-latest',
+        '    steps:',
+        '      - name: "<img src=x onerror=alert(1)> @octocat | [click](http://evil) `code`"',
+        '        uses: actions/checkout@v4',
+        '        with:',
+        '          token: ${{ secrets.EVIL_PAT }}',
+        '',
+      ].join('\n'),
+    })
+    await runAction(node, gh.url, ws)
+    const body = gh.comments[0].body
+    expect(body).toContain('EVIL_PAT')
+    // Code spans and fenced blocks render literally; everywhere else, nothing may become markup.
+    const rendered = body.replace(/```[\s\S]*?```/g, '').replace(/(?<![\\`])(`+)(?!`)[\s\S]*?[^`]\1(?!`)/g, '')
+    expect(rendered).not.toContain('<img')
+    expect(rendered).not.toMatch(/(^|[^\u200b])@octocat/)
+    expect(rendered).not.toContain('[click](http://evil)')
+    // The step name is there, inside a code span, with the mention defused.
+    expect(body).toContain('`` <img src=x onerror=alert(1)> @\u200boctocat \\| [click](http://evil) `code` ``')
+  })
+
+  it('on a push there is no pull request: a notice, no API call', async () => {
+    const r = await runAction(node, gh.url, workspace(), {}, null)
+    expect(r.code).toBe(0)
+    expect(r.stdout).toMatch(/::notice::pat-lint writes its comment on pull requests; this push run has none/)
+    expect(gh.requests).toEqual([])
+  })
+})

@@ -1,0 +1,109 @@
+/**
+ * A stand-in for the part of GitHub's REST API that pat-lint uses, on 127.0.0.1: issue comments
+ * (listed with Link pagination, created, updated), repository contents, and GET /user. Faults can
+ * be queued per route to check retries and permission errors. Every request is recorded.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+
+export interface Comment {
+  id: number
+  body: string
+  user: { login: string; type: string }
+  html_url: string
+}
+
+export interface Fault {
+  /** `METHOD /path` prefix, e.g. `GET /repos/o/r/issues/1/comments`. */
+  route: string
+  status: number
+  /** How many requests it answers; Infinity for every one. */
+  times: number
+  body?: unknown
+}
+
+export class FakeGitHub {
+  comments: Comment[] = []
+  files = new Map<string, string>() // `${path}@${ref}` -> text
+  requests: string[] = []
+  faults: Fault[] = []
+  /** The login GET /user answers with; null answers 403 as for an installation token. */
+  userLogin: string | null = null
+  pageSize = 2
+  private server: Server | undefined
+  private nextId = 1000
+  url = ''
+
+  async start(): Promise<string> {
+    this.server = createServer((req, res) => this.handle(req, res))
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve))
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`
+    return this.url
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()))
+  }
+
+  /** Requests that changed something. */
+  writes(): string[] {
+    return this.requests.filter((r) => /^(POST|PATCH|PUT|DELETE) /.test(r))
+  }
+
+  private send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+    res.writeHead(status, { 'content-type': 'application/json', ...headers })
+    res.end(JSON.stringify(body))
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse) {
+    const chunks: Buffer[] = []
+    for await (const c of req) chunks.push(c as Buffer)
+    const raw = Buffer.concat(chunks).toString('utf8')
+    const url = new URL(req.url ?? '/', this.url)
+    const line = `${req.method} ${url.pathname}`
+    this.requests.push(line)
+    const fault = this.faults.find((f) => line.startsWith(f.route) && f.times > 0)
+    if (fault) {
+      fault.times--
+      return this.send(res, fault.status, fault.body ?? { message: `injected ${fault.status}` })
+    }
+    let m: RegExpExecArray | null
+    if (req.method === 'GET' && url.pathname === '/user') {
+      return this.userLogin ? this.send(res, 200, { login: this.userLogin }) : this.send(res, 403, { message: 'Resource not accessible by integration' })
+    }
+    if ((m = /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)\/comments$/.exec(url.pathname))) {
+      if (req.method === 'GET') {
+        const perPage = Math.min(Number(url.searchParams.get('per_page') ?? 30), this.pageSize)
+        const page = Number(url.searchParams.get('page') ?? 1)
+        const items = this.comments.slice((page - 1) * perPage, page * perPage)
+        const last = Math.max(1, Math.ceil(this.comments.length / perPage))
+        const headers: Record<string, string> = {}
+        if (page < last) {
+          const next = new URL(url)
+          next.searchParams.set('page', String(page + 1))
+          next.searchParams.set('per_page', String(perPage))
+          headers.link = `<${next.toString()}>; rel="next"`
+        }
+        return this.send(res, 200, items, headers)
+      }
+      if (req.method === 'POST') {
+        const body = JSON.parse(raw).body as string
+        const comment: Comment = { id: this.nextId++, body, user: { login: this.userLogin ?? 'github-actions[bot]', type: 'Bot' }, html_url: `https://github.example/${m[1]}/${m[2]}/pull/${m[3]}#issuecomment-${this.nextId}` }
+        this.comments.push(comment)
+        return this.send(res, 201, comment)
+      }
+    }
+    if ((m = /^\/repos\/[^/]+\/[^/]+\/issues\/comments\/(\d+)$/.exec(url.pathname)) && req.method === 'PATCH') {
+      const comment = this.comments.find((c) => c.id === Number(m![1]))
+      if (!comment) return this.send(res, 404, { message: 'Not Found' })
+      comment.body = JSON.parse(raw).body
+      return this.send(res, 200, comment)
+    }
+    if ((m = /^\/repos\/[^/]+\/[^/]+\/contents\/(.+)$/.exec(url.pathname)) && req.method === 'GET') {
+      const text = this.files.get(`${decodeURIComponent(m[1])}@${url.searchParams.get('ref')}`)
+      if (text === undefined) return this.send(res, 404, { message: 'Not Found' })
+      return this.send(res, 200, { type: 'file', encoding: 'base64', content: Buffer.from(text).toString('base64') })
+    }
+    this.send(res, 404, { message: `fake GitHub has no ${line}` })
+  }
+}

@@ -1,0 +1,284 @@
+export const id = 469;
+export const ids = [469];
+export const modules = {
+
+/***/ 2469:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  reviewPullRequest: () => (/* binding */ reviewPullRequest)
+});
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: ./src/knowledge/permissions.ts + 1 modules
+var permissions = __webpack_require__(6928);
+;// CONCATENATED MODULE: ./src/requirements/diff.ts
+/**
+ * What a pull request newly requests in pat-requirements.yml, compared with its base: new
+ * tokens, new permissions or scopes, higher levels, more repositories, a longer (or no) expiry,
+ * classic instead of fine-grained. That is what a reviewer must approve.
+ */
+
+function days(e) {
+    return e === undefined || e === 'none' ? Infinity : e;
+}
+function diffRequests(base, head) {
+    const before = new Map(base.map((t) => [t.secret, t]));
+    const out = [];
+    for (const t of head) {
+        const b = before.get(t.secret);
+        const at = (key) => (t.keyPositions[key] ?? t.fieldPositions[key] ?? t).line;
+        if (!b) {
+            const what = t.type === 'classic' ? `scopes ${(t.scopes ?? []).join(', ') || 'none'}` : `permissions ${Object.entries(t.permissions ?? {}).map(([k, v]) => `${k}: ${v}`).join(', ') || 'none'}`;
+            out.push({ secret: t.secret, kind: 'new-token', detail: `new ${t.type} token with ${what}`, line: t.line });
+            continue;
+        }
+        if (t.type === 'classic' && b.type === 'fine-grained')
+            out.push({ secret: t.secret, kind: 'to-classic', detail: 'changed from fine-grained to classic', line: at('type') });
+        if (t.type === 'fine-grained') {
+            const was = b.type === 'fine-grained' ? (b.permissions ?? {}) : {};
+            for (const [perm, level] of Object.entries(t.permissions ?? {})) {
+                if (!level)
+                    continue;
+                const old = was[perm];
+                if (!old)
+                    out.push({ secret: t.secret, kind: 'new-permission', detail: `adds ${perm}: ${level}`, line: at(`permissions.${perm}`) });
+                else if ((0,permissions/* levelRank */.Le)(level) > (0,permissions/* levelRank */.Le)(old))
+                    out.push({ secret: t.secret, kind: 'higher-level', detail: `raises ${perm} from ${old} to ${level}`, line: at(`permissions.${perm}`) });
+            }
+        }
+        else {
+            const granted = new Set((b.type === 'classic' ? (b.scopes ?? []) : []).flatMap((s) => [...(0,permissions/* impliedScopes */.uD)(s)]));
+            (t.scopes ?? []).forEach((scope, i) => {
+                if (!granted.has(scope))
+                    out.push({ secret: t.secret, kind: 'new-scope', detail: `adds the ${scope} scope`, line: at(`scopes.${i}`) });
+            });
+        }
+        const repos = (r) => (r === 'all' ? null : new Set((r ?? []).map((x) => x.toLowerCase())));
+        const was = repos(b.repositories);
+        const now = repos(t.repositories);
+        if (was && !now && t.repositories === 'all')
+            out.push({ secret: t.secret, kind: 'more-repositories', detail: 'now reaches all repositories', line: at('repositories') });
+        else if (was && now) {
+            const added = [...now].filter((r) => !was.has(r));
+            if (added.length)
+                out.push({ secret: t.secret, kind: 'more-repositories', detail: `adds ${added.join(', ')}`, line: at('repositories') });
+        }
+        if (days(t['expires-in']) > days(b['expires-in'])) {
+            const show = (e) => (e === undefined ? 'unset' : e === 'none' ? 'never' : `${e} days`);
+            out.push({ secret: t.secret, kind: 'longer-expiry', detail: `expiry from ${show(b['expires-in'])} to ${show(t['expires-in'])}`, line: at('expires-in') });
+        }
+        if (t.owner && b.owner && t.owner.toLowerCase() !== b.owner.toLowerCase())
+            out.push({ secret: t.secret, kind: 'new-owner', detail: `owner from ${b.owner} to ${t.owner}`, line: at('owner') });
+    }
+    return out;
+}
+
+// EXTERNAL MODULE: ./src/requirements/load.ts + 20 modules
+var load = __webpack_require__(7143);
+// EXTERNAL MODULE: ./src/report/comment.ts + 1 modules
+var comment = __webpack_require__(3885);
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(1421);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __webpack_require__(7975);
+;// CONCATENATED MODULE: ./src/github/base-requirements.ts
+/**
+ * pat-requirements.yml as it is at the pull request's base: from git when the history is in the
+ * checkout, else from the contents API at the base commit. A missing file means "nothing was
+ * requested before"; anything else unreadable means the diff is unknown (null), never guessed.
+ */
+
+
+const run = (0,external_node_util_.promisify)(external_node_child_process_.execFile);
+async function fromGit(root, sha, path) {
+    try {
+        await run('git', ['-C', root, 'cat-file', '-e', `${sha}^{commit}`], { timeout: 10_000 });
+    }
+    catch {
+        return null; // the commit is not in this checkout (shallow clone): ask the API
+    }
+    try {
+        const { stdout } = await run('git', ['-C', root, 'show', `${sha}:${path}`], { timeout: 10_000, maxBuffer: 4 << 20 });
+        return { found: true, text: stdout, via: 'git' };
+    }
+    catch {
+        return { found: false, via: 'git' };
+    }
+}
+async function fromApi(octokit, owner, repo, sha, path) {
+    try {
+        const { data } = await octokit.rest.repos.getContent({ owner, repo, path, ref: sha });
+        if (Array.isArray(data) || data.type !== 'file' || !('content' in data))
+            return null;
+        return { found: true, text: Buffer.from(data.content, 'base64').toString('utf8'), via: 'api' };
+    }
+    catch (e) {
+        if (e.status === 404)
+            return { found: false, via: 'api' };
+        return null;
+    }
+}
+async function baseRequirements(options) {
+    return (await fromGit(options.root, options.sha, options.path)) ?? fromApi(options.octokit(), options.owner, options.repo, options.sha, options.path);
+}
+
+// EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js + 21 modules
+var github = __webpack_require__(1758);
+// EXTERNAL MODULE: ./node_modules/@octokit/plugin-retry/dist-bundle/index.js
+var dist_bundle = __webpack_require__(9735);
+// EXTERNAL MODULE: ./node_modules/@octokit/plugin-throttling/dist-bundle/index.js
+var plugin_throttling_dist_bundle = __webpack_require__(6856);
+;// CONCATENATED MODULE: ./src/github/client.ts
+/**
+ * The octokit client: @actions/github's (base URL from GITHUB_API_URL, so GitHub Enterprise
+ * Server works unchanged) with retries on 5xx and on rate limits, never on other 4xx.
+ */
+
+
+
+function createClient(token, options = {}) {
+    const log = options.log ?? (() => { });
+    const retries = options.retries ?? 3;
+    return (0,github/* getOctokit */.Q)(token, {
+        retry: { retries, retryAfterBaseValue: options.retryBaseMs ?? 1000 },
+        throttle: {
+            onRateLimit: (after, req, _o, count) => {
+                log(`rate limited on ${req.method} ${req.url}; retrying after ${after}s`);
+                return count < retries;
+            },
+            onSecondaryRateLimit: (after, req, _o, count) => {
+                log(`secondary rate limit on ${req.method} ${req.url}; retrying after ${after}s`);
+                return count < retries;
+            },
+        },
+    }, dist_bundle/* retry */.L, plugin_throttling_dist_bundle/* throttling */.A);
+}
+
+;// CONCATENATED MODULE: ./src/github/sticky-comment.ts
+
+/** The login that writes comments with this token: the PAT's user, or the Actions bot for GITHUB_TOKEN. */
+async function commentIdentity(octokit) {
+    try {
+        const { data } = await octokit.rest.users.getAuthenticated();
+        return data.login;
+    }
+    catch {
+        // Installation tokens (GITHUB_TOKEN, App tokens) have no user: GET /user answers 403.
+        return 'github-actions[bot]';
+    }
+}
+async function findComment(octokit, target, identity) {
+    const pages = octokit.paginate.iterator(octokit.rest.issues.listComments, { owner: target.owner, repo: target.repo, issue_number: target.issueNumber, per_page: 100 });
+    for await (const page of pages) {
+        for (const c of page.data) {
+            if (c.body?.includes(comment/* COMMENT_MARKER */.JO) && c.user?.login === identity)
+                return { id: c.id, body: c.body, url: c.html_url };
+        }
+    }
+    return null;
+}
+/**
+ * Writes `body`. With `onlyIfExists` (an all-clear message), nothing is created where there was
+ * no comment before: an all-clear needs saying only to replace an earlier verdict.
+ */
+async function upsertComment(octokit, target, body, onlyIfExists) {
+    const identity = await commentIdentity(octokit);
+    const existing = await findComment(octokit, target, identity);
+    if (!existing) {
+        if (onlyIfExists)
+            return { action: 'skipped', url: null };
+        const { data } = await octokit.rest.issues.createComment({ owner: target.owner, repo: target.repo, issue_number: target.issueNumber, body });
+        return { action: 'created', url: data.html_url };
+    }
+    if (existing.body.trim() === body.trim())
+        return { action: 'unchanged', url: existing.url };
+    const { data } = await octokit.rest.issues.updateComment({ owner: target.owner, repo: target.repo, comment_id: existing.id, body });
+    return { action: 'updated', url: data.html_url };
+}
+
+;// CONCATENATED MODULE: ./src/github/review.ts
+/**
+ * The pull-request review: reads the event, works out what the pull request newly requests, and
+ * writes the sticky comment. Loaded only when a comment may be written, so runs that make no API
+ * call do not pay for octokit. Never throws: problems come back as notices and warnings.
+ */
+
+
+
+
+
+
+
+function pullRequestOf(env) {
+    if (!env.GITHUB_EVENT_PATH)
+        return null;
+    try {
+        const payload = JSON.parse((0,external_node_fs_.readFileSync)(env.GITHUB_EVENT_PATH, 'utf8'));
+        const pr = payload.pull_request;
+        if (!pr || typeof pr.number !== 'number')
+            return null;
+        const sha = (v) => (typeof v === 'string' && /^[0-9a-f]{40}$/i.test(v) ? v : null);
+        return { number: pr.number, baseSha: sha(pr.base?.sha), headSha: sha(pr.head?.sha) };
+    }
+    catch {
+        return null;
+    }
+}
+const PERMISSION_HINT = 'the token needs `pull-requests: write` (on pull requests from forks the token is read-only: run pat-lint on `pull_request_target`, which checks out nothing from the fork by itself)';
+async function reviewPullRequest(o) {
+    const result = { commentUrl: null, action: 'skipped', notices: [], warnings: [] };
+    if (o.mode === 'never')
+        return result;
+    const pr = pullRequestOf(o.env);
+    const [owner, repo] = (o.env.GITHUB_REPOSITORY ?? '').split('/');
+    if (!pr || !owner || !repo) {
+        result.notices.push(`pat-lint writes its comment on pull requests; this ${o.env.GITHUB_EVENT_NAME ?? 'event'} run has none, so the verdict is in the job summary only`);
+        return result;
+    }
+    if (!o.token) {
+        result.warnings.push(`pat-lint could not comment: no github-token was given; ${PERMISSION_HINT}`);
+        return result;
+    }
+    let client;
+    const octokit = () => (client ??= createClient(o.token, { log: o.log, retryBaseMs: Number(o.env.PAT_LINT_RETRY_BASE_MS) || undefined }));
+    // What the pull request newly requests: head against base.
+    let changes = null;
+    const head = (0,load/* loadRequirements */.V0)(o.root, o.requirementsPath);
+    if (pr.baseSha) {
+        const path = head.path ?? o.requirementsPath ?? load/* DEFAULT_REQUIREMENTS_PATHS */.aI[0];
+        const base = await baseRequirements({ root: o.root, sha: pr.baseSha, path, owner, repo, octokit });
+        if (base)
+            changes = diffRequests(base.found ? (0,load/* parseRequirements */.Ez)(path, base.text).tokens : [], head.tokens);
+    }
+    const body = (0,comment/* buildComment */.wj)(o.report, {
+        server: o.env.GITHUB_SERVER_URL || 'https://github.com',
+        repository: `${owner}/${repo}`,
+        headSha: pr.headSha,
+        failOn: o.failOn,
+        changes,
+        maxExpiryDays: o.maxExpiryDays,
+    });
+    const allClear = !o.report.findings.length && !(changes ?? []).length;
+    try {
+        const outcome = await upsertComment(octokit(), { owner, repo, issueNumber: pr.number }, body, o.mode === 'auto' && allClear);
+        result.action = outcome.action;
+        result.commentUrl = outcome.url;
+    }
+    catch (e) {
+        const status = e.status;
+        result.action = 'failed';
+        result.warnings.push(status === 403 || status === 404
+            ? `pat-lint could not write its pull-request comment (HTTP ${status}): ${PERMISSION_HINT}`
+            : `pat-lint could not write its pull-request comment: ${e.message}`);
+    }
+    return result;
+}
+
+
+/***/ })
+
+};

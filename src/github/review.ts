@@ -1,0 +1,106 @@
+/**
+ * The pull-request review: reads the event, works out what the pull request newly requests, and
+ * writes the sticky comment. Loaded only when a comment may be written, so runs that make no API
+ * call do not pay for octokit. Never throws: problems come back as notices and warnings.
+ */
+import { readFileSync } from 'node:fs'
+import type { Report } from '../lint.js'
+import { diffRequests, type RequestChange } from '../requirements/diff.js'
+import { loadRequirements, parseRequirements, DEFAULT_REQUIREMENTS_PATHS } from '../requirements/load.js'
+import { buildComment } from '../report/comment.js'
+import type { FailOn } from '../report/severity.js'
+import { baseRequirements } from './base-requirements.js'
+import { createClient, type Client } from './client.js'
+import { upsertComment } from './sticky-comment.js'
+
+export type CommentMode = 'auto' | 'always' | 'never'
+
+export interface ReviewOptions {
+  report: Report
+  root: string
+  requirementsPath?: string
+  token: string
+  mode: CommentMode
+  failOn: FailOn
+  maxExpiryDays: number
+  env: NodeJS.ProcessEnv
+  log: (message: string) => void
+}
+
+export interface ReviewResult {
+  commentUrl: string | null
+  action: 'created' | 'updated' | 'unchanged' | 'skipped' | 'failed'
+  notices: string[]
+  warnings: string[]
+}
+
+interface PullRequestEvent {
+  number: number
+  baseSha: string | null
+  headSha: string | null
+}
+
+function pullRequestOf(env: NodeJS.ProcessEnv): PullRequestEvent | null {
+  if (!env.GITHUB_EVENT_PATH) return null
+  try {
+    const payload = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) as { pull_request?: { number?: unknown; base?: { sha?: unknown }; head?: { sha?: unknown } } }
+    const pr = payload.pull_request
+    if (!pr || typeof pr.number !== 'number') return null
+    const sha = (v: unknown) => (typeof v === 'string' && /^[0-9a-f]{40}$/i.test(v) ? v : null)
+    return { number: pr.number, baseSha: sha(pr.base?.sha), headSha: sha(pr.head?.sha) }
+  } catch {
+    return null
+  }
+}
+
+const PERMISSION_HINT = 'the token needs `pull-requests: write` (on pull requests from forks the token is read-only: run pat-lint on `pull_request_target`, which checks out nothing from the fork by itself)'
+
+export async function reviewPullRequest(o: ReviewOptions): Promise<ReviewResult> {
+  const result: ReviewResult = { commentUrl: null, action: 'skipped', notices: [], warnings: [] }
+  if (o.mode === 'never') return result
+  const pr = pullRequestOf(o.env)
+  const [owner, repo] = (o.env.GITHUB_REPOSITORY ?? '').split('/')
+  if (!pr || !owner || !repo) {
+    result.notices.push(`pat-lint writes its comment on pull requests; this ${o.env.GITHUB_EVENT_NAME ?? 'event'} run has none, so the verdict is in the job summary only`)
+    return result
+  }
+  if (!o.token) {
+    result.warnings.push(`pat-lint could not comment: no github-token was given; ${PERMISSION_HINT}`)
+    return result
+  }
+  let client: Client | undefined
+  const octokit = () => (client ??= createClient(o.token, { log: o.log, retryBaseMs: Number(o.env.PAT_LINT_RETRY_BASE_MS) || undefined }))
+
+  // What the pull request newly requests: head against base.
+  let changes: RequestChange[] | null = null
+  const head = loadRequirements(o.root, o.requirementsPath)
+  if (pr.baseSha) {
+    const path = head.path ?? o.requirementsPath ?? DEFAULT_REQUIREMENTS_PATHS[0]
+    const base = await baseRequirements({ root: o.root, sha: pr.baseSha, path, owner, repo, octokit })
+    if (base) changes = diffRequests(base.found ? parseRequirements(path, base.text).tokens : [], head.tokens)
+  }
+
+  const body = buildComment(o.report, {
+    server: o.env.GITHUB_SERVER_URL || 'https://github.com',
+    repository: `${owner}/${repo}`,
+    headSha: pr.headSha,
+    failOn: o.failOn,
+    changes,
+    maxExpiryDays: o.maxExpiryDays,
+  })
+  const allClear = !o.report.findings.length && !(changes ?? []).length
+  try {
+    const outcome = await upsertComment(octokit(), { owner, repo, issueNumber: pr.number }, body, o.mode === 'auto' && allClear)
+    result.action = outcome.action
+    result.commentUrl = outcome.url
+  } catch (e) {
+    const status = (e as { status?: number }).status
+    result.action = 'failed'
+    result.warnings.push(
+      status === 403 || status === 404
+        ? `pat-lint could not write its pull-request comment (HTTP ${status}): ${PERMISSION_HINT}`
+        : `pat-lint could not write its pull-request comment: ${(e as Error).message}`,
+    )
+  }
+  return result
+}

@@ -1,0 +1,199 @@
+/**
+ * The sticky pull-request comment: a verdict line, what the pull request newly requests, a row
+ * per token (verdict, requested vs minimal, a pre-filled creation link, where it is used) and the
+ * findings. Everything that comes from the repository is escaped; the body stays under GitHub's
+ * 65,536-character limit.
+ */
+import type { Report, TokenReport } from '../lint.js'
+import { levelRank } from '../knowledge/permissions.js'
+import type { RequestChange } from '../requirements/diff.js'
+import { codeBlock, escapeMarkdown, markdownCode } from './escape.js'
+import { classicLink, fineGrainedLink } from './links.js'
+import { countBySeverity, meetsThreshold, type FailOn } from './severity.js'
+import { appTokenStep, permissionsBlock } from './snippets.js'
+
+export const COMMENT_MARKER = '<!-- pat-lint:sticky-comment -->'
+export const MAX_COMMENT_CHARS = 65536
+
+export interface CommentContext {
+  /** GITHUB_SERVER_URL: github.com or a GitHub Enterprise Server. */
+  server: string
+  repository: string | null
+  headSha: string | null
+  failOn: FailOn
+  /** What the pull request newly requests; null when the base could not be read. */
+  changes: RequestChange[] | null
+  maxExpiryDays: number
+}
+
+export interface TokenAdvice {
+  secret: string
+  kind: 'github-token' | 'fine-grained' | 'classic' | 'undecided'
+  /** The creation link, for fine-grained and classic. */
+  url?: string
+  /** Repositories to select in the form (the link cannot). */
+  select?: string[]
+  /** A `permissions:` block or an App-token step. */
+  snippet?: string
+}
+
+const ICON = { error: '❌', warning: '⚠️', note: 'ℹ️' } as const
+
+function ownerOf(t: TokenReport, repository: string | null): string | null {
+  const owners = new Set(t.repositories.map((r) => r.split('/')[0]))
+  if (t.ownRepository && repository) owners.add(repository.split('/')[0])
+  return owners.size === 1 ? [...owners][0] : null
+}
+
+/** What to do about each token: keep GITHUB_TOKEN, or create a PAT from this link. */
+export function tokenAdvice(report: Report, ctx: Pick<CommentContext, 'server' | 'repository' | 'maxExpiryDays'>): TokenAdvice[] {
+  return report.tokens
+    .filter((t) => t.uses.length)
+    .map((t): TokenAdvice => {
+      if (t.githubTokenWouldDo === true) return { secret: t.secret, kind: 'github-token', snippet: permissionsBlock(t.minimal) }
+      if (t.githubTokenWouldDo === null && !Object.keys(t.minimal).length) return { secret: t.secret, kind: 'undecided' }
+      const requested = t.requested?.expiresIn
+      const expiresIn = typeof requested === 'number' && requested <= ctx.maxExpiryDays ? requested : ctx.maxExpiryDays
+      const description = t.requested?.purpose ?? `Used by ${[...new Set(t.uses.map((u) => u.target?.replace(/@.*$/, '') ?? u.kind))].slice(0, 3).join(', ')}${ctx.repository ? ` in ${ctx.repository}` : ''}`
+      const select = [...t.repositories, ...(t.ownRepository && ctx.repository ? [ctx.repository] : [])].sort()
+      if (t.fineGrainedPossible) {
+        return {
+          secret: t.secret,
+          kind: 'fine-grained',
+          url: fineGrainedLink({ server: ctx.server, name: t.secret, description, owner: ownerOf(t, ctx.repository), expiresIn, permissions: t.minimal }),
+          select,
+        }
+      }
+      return { secret: t.secret, kind: 'classic', url: classicLink({ server: ctx.server, scopes: t.minimalScopes, description }), select }
+    })
+}
+
+function blobLink(ctx: CommentContext, file: string, line: number): string {
+  const label = markdownCode(`${file}:${line}`)
+  if (!ctx.repository || !ctx.headSha) return label
+  const path = file.split('/').map(encodeURIComponent).join('/')
+  return `[${label}](${ctx.server.replace(/\/+$/, '')}/${ctx.repository}/blob/${ctx.headSha}/${path}#L${line})`
+}
+
+function verdictCell(t: TokenReport): string {
+  const firstReason = (v: boolean | null) => t.uses.find((u) => u.githubTokenWouldDo === v)?.reasons.find((r) => v !== false || /\(R\d+[a-z]?\)/.test(r)) ?? ''
+  if (t.githubTokenWouldDo === true) return '✅ GITHUB_TOKEN would do'
+  if (t.githubTokenWouldDo === false) return `🔑 PAT needed: ${escapeMarkdown(firstReason(false))}`
+  return `❔ undecided: ${escapeMarkdown(firstReason(null))}`
+}
+
+function requestCell(t: TokenReport): string {
+  if (t.githubTokenWouldDo === true) return t.declared ? 'none needed: delete the token' : 'none needed'
+  const minimal = t.minimal
+  if (!t.declared) return `not declared; needs ${Object.entries(minimal).map(([k, v]) => markdownCode(`${k}: ${v}`)).join(' ') || 'nothing'}`
+  if (t.type === 'classic') {
+    const requested = t.requested?.scopes ?? []
+    return `scopes ${requested.map((s) => markdownCode(s)).join(' ') || 'none'} → ${t.minimalScopes.map((s) => markdownCode(s)).join(' ') || 'none'}`
+  }
+  const requested = t.requested?.permissions ?? {}
+  const parts: string[] = []
+  for (const perm of [...new Set([...Object.keys(requested), ...Object.keys(minimal)])].sort()) {
+    const r = requested[perm]
+    const m = minimal[perm]
+    if (perm === 'metadata') continue
+    if (r && !m) parts.push(`~~${markdownCode(`${perm}: ${r}`)}~~ drop`)
+    else if (!r && m) parts.push(`**add** ${markdownCode(`${perm}: ${m}`)}`)
+    else if (r && m && r !== m) parts.push(`${markdownCode(`${perm}: ${r}`)} → ${markdownCode(m)}${levelRank(r) > levelRank(m) ? ' lower it' : ' raise it'}`)
+    else if (r) parts.push(markdownCode(`${perm}: ${r}`))
+  }
+  return parts.join(' · ') || 'nothing'
+}
+
+function adviceCell(a: TokenAdvice | undefined, t: TokenReport): string {
+  if (!a) return '—'
+  if (a.kind === 'github-token') return 'use `${{ github.token }}`'
+  if (a.kind === 'undecided') return '—'
+  const select = a.select?.length ? `<br>select: ${a.select.map((r) => markdownCode(r)).join(', ')}` : ''
+  const undecided = t.uses.filter((u) => u.githubTokenWouldDo === null).length
+  const partial = undecided ? `<br>partial: ${undecided} use${undecided === 1 ? '' : 's'} undecided, check before creating` : ''
+  return `[${a.kind === 'fine-grained' ? 'create fine-grained token' : 'create classic token'}](${a.url})${select}${partial}`
+}
+
+function usedAt(t: TokenReport, ctx: CommentContext): string {
+  const shown = t.uses.slice(0, 3).map((u) => blobLink(ctx, u.file, u.line))
+  return shown.join('<br>') + (t.uses.length > 3 ? `<br>and ${t.uses.length - 3} more` : '')
+}
+
+/** The whole comment body, cut to fit with a note when it would not. */
+export function buildComment(report: Report, ctx: CommentContext): string {
+  const c = countBySeverity(report.findings)
+  const failed = meetsThreshold(report.findings, ctx.failOn)
+  const changes = ctx.changes ?? []
+  if (!report.findings.length && !changes.length) {
+    return `${COMMENT_MARKER}\n## pat-lint\n\n✅ **All clear**: no findings about personal access tokens in ${report.files.length} file${report.files.length === 1 ? '' : 's'}.\n`
+  }
+  const advice = tokenAdvice(report, ctx)
+  const head = [
+    COMMENT_MARKER,
+    '## pat-lint',
+    '',
+    `${failed ? '❌ **Fails**' : '✅ **Passes**'} (fail-on: ${ctx.failOn}): ${c.error} error${c.error === 1 ? '' : 's'}, ${c.warning} warning${c.warning === 1 ? '' : 's'}, ${c.note} note${c.note === 1 ? '' : 's'}.`,
+    '',
+  ]
+  const sections: string[][] = []
+  if (changes.length) {
+    sections.push([
+      '### Newly requested by this pull request',
+      '',
+      ...changes.map((ch) => `- ${markdownCode(ch.secret)}: ${escapeMarkdown(ch.detail)} (${report.requirementsFile ? blobLink(ctx, report.requirementsFile, ch.line) : `line ${ch.line}`})`),
+      '',
+    ])
+  } else if (ctx.changes === null && report.requirementsFile) {
+    sections.push(['_The base branch\'s requirements could not be read, so new requests are not singled out._', ''])
+  }
+  const tokens = report.tokens.filter((t) => t.uses.length)
+  if (tokens.length) {
+    const rows = tokens.map((t) => `| ${markdownCode(t.secret)} | ${verdictCell(t)} | ${requestCell(t)} | ${adviceCell(advice.find((a) => a.secret === t.secret), t)} | ${usedAt(t, ctx)} |`)
+    sections.push(['### Tokens', '', '| Secret | Verdict | Requested → minimal | Token | Used at |', '| --- | --- | --- | --- | --- |', ...rows, ''])
+  }
+  if (report.findings.length) {
+    sections.push([
+      `### Findings (${report.findings.length})`,
+      '',
+      ...report.findings.map((f) => `- ${ICON[f.severity]} ${blobLink(ctx, f.file, f.line)} ${escapeMarkdown(f.message)} (${markdownCode(f.rule)})`),
+      '',
+    ])
+  }
+  const details: string[] = []
+  for (const a of advice) {
+    if (!a.snippet) continue
+    details.push(`${markdownCode(a.secret)}: GITHUB_TOKEN would do; give the job:`, '', codeBlock(a.snippet, 'yaml'), '')
+  }
+  for (const f of report.findings.filter((x) => x.rule === 'prefer-github-app' && x.help)) {
+    details.push(`${markdownCode(f.secret ?? '')}: a GitHub App token instead:`, '', codeBlock(f.help!, 'yaml'), '')
+  }
+  for (const t of tokens) {
+    details.push(
+      `**${markdownCode(t.secret)}**`,
+      '',
+      ...t.uses.map((u) => {
+        const where = u.step ? ` step ${markdownCode(u.step)}` : u.job ? ` job ${markdownCode(u.job)}` : ''
+        const verdict = u.githubTokenWouldDo === true ? 'GITHUB_TOKEN would do' : u.githubTokenWouldDo === false ? 'PAT needed' : 'undecided'
+        return `- ${blobLink(ctx, u.file, u.line)}${where}: ${verdict}; ${escapeMarkdown(u.reasons.join('; '))}`
+      }),
+      '',
+    )
+  }
+  if (details.length) sections.push(['<details><summary>Details</summary>', '', ...details, '</details>', ''])
+
+  const note = '\n_Cut to fit in a comment: the job summary has the full report._\n'
+  let body = head.join('\n')
+  for (const section of sections) {
+    const text = '\n' + section.join('\n')
+    if (body.length + text.length + note.length > MAX_COMMENT_CHARS) {
+      // Add what fits of this section line by line, then stop.
+      for (const line of section) {
+        if (body.length + line.length + 1 + note.length > MAX_COMMENT_CHARS) break
+        body += '\n' + line
+      }
+      return body + note
+    }
+    body += text
+  }
+  return body
+}
