@@ -11622,16 +11622,35 @@ function parseSource(source) {
 const flows_BUILT_IN = 'GITHUB_TOKEN';
 /** `$NAME`, `${NAME}`, `$env:NAME` (PowerShell), `%NAME%` (cmd), `env.NAME` in a run script. */
 function scriptReadsVariable(script, name) {
-    const n = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    return new RegExp(`\\$\\{?${n}(?![A-Za-z0-9_])|\\$env:${n}(?![A-Za-z0-9_])|%${n}%|\\benv\\.${n}(?![A-Za-z0-9_])|\\benv\\[['"]${n}['"]\\]`, 'i').test(script);
+    return script.toLowerCase().includes(name.toLowerCase()) && readerPattern(name).test(script);
+}
+const readerPatterns = new Map();
+function readerPattern(name) {
+    let re = readerPatterns.get(name);
+    if (!re) {
+        const n = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+        re = new RegExp(`\\$\\{?${n}(?![A-Za-z0-9_])|\\$env:${n}(?![A-Za-z0-9_])|%${n}%|\\benv\\.${n}(?![A-Za-z0-9_])|\\benv\\[['"]${n}['"]\\]`, 'i');
+        readerPatterns.set(name, re);
+    }
+    return re;
 }
 /** The default reader: the step's script reads `$NAME`, or a `with:` value reads `${{ env.NAME }}`. */
 const runReadsEnv = (step, name) => {
     if (step.run && scriptReadsVariable(step.run.value, name))
         return true;
-    const inExpression = new RegExp(`\\benv\\.${name.replace(/[^A-Za-z0-9_-]/g, '')}(?![A-Za-z0-9_-])|\\benv\\[\\s*'${name.replace(/[^A-Za-z0-9_-]/g, '')}'\\s*\\]`, 'i');
-    return Object.values(step.with).some((v) => v.raw.includes('${{') && inExpression.test(v.raw));
+    return Object.values(step.with).some((v) => v.raw.includes('${{') && v.raw.toLowerCase().includes(name.toLowerCase()) && expressionPattern(name).test(v.raw));
 };
+const expressionPatterns = new Map();
+/** `env.NAME` or `env['NAME']`, as an expression reads a variable. */
+function expressionPattern(name) {
+    let re = expressionPatterns.get(name);
+    if (!re) {
+        const n = name.replace(/[^A-Za-z0-9_-]/g, '');
+        re = new RegExp(`\\benv\\.${n}(?![A-Za-z0-9_-])|\\benv\\[\\s*'${n}'\\s*\\]`, 'i');
+        expressionPatterns.set(name, re);
+    }
+    return re;
+}
 function locate(model, path) {
     let rest = path;
     let job = null;
@@ -11693,7 +11712,12 @@ function findSecretUses(w, model, readsEnv = runReadsEnv) {
     const scope = model.kind === 'action' ? w.get(file.root, 'runs') : file.root;
     const basePath = model.kind === 'action' ? ['runs'] : [];
     // Everything is scanned, `on:` included: a malformed file may hide a job there, and nothing is lost.
-    const sites = w.scalars(scope, basePath);
+    // Only scalars with an expression can reference a secret.
+    const text = file.text;
+    const sites = w.scalars(scope, basePath, (start, end) => {
+        const at = text.indexOf('${{', start);
+        return at >= 0 && at < end;
+    });
     // Which secrets each env binding carries, so `${{ env.X }}` and `$X` can be followed.
     const envSecrets = new Map();
     const envKey = (loc, name) => `${loc.envLevel}|${loc.job?.id ?? ''}|${loc.step?.index ?? ''}|${name}`;
@@ -12741,8 +12765,13 @@ function maxLevel(a, b) {
 const PERMISSION_NAMES = Object.keys(FINE_GRAINED_PERMISSIONS).sort();
 const SCOPE_NAMES = Object.keys(CLASSIC_SCOPES).sort();
 /** Every scope that `scope` implies, itself included (`repo` implies `public_repo`, …). */
+const implied = new Map();
 function impliedScopes(scope) {
+    const known = implied.get(scope);
+    if (known)
+        return known;
     const out = new Set([scope]);
+    implied.set(scope, out);
     let grew = true;
     while (grew) {
         grew = false;
@@ -14361,12 +14390,15 @@ function isIgnored(finding, lineText, config) {
             (!entry.file || entry.file.replace(/^\.\//, '') === finding.file));
 }
 
+;// CONCATENATED MODULE: external "node:buffer"
+const external_node_buffer_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
 ;// CONCATENATED MODULE: ./src/workflow/files.ts
 /**
  * Finds the files pat-lint reads and reads them defensively: everything in a repository is
  * untrusted, so symlinks leading outside it are never followed, non-regular files are never
  * opened (a FIFO would block), and oversized, binary or non-UTF-8 files become errors.
  */
+
 
 
 /** Larger files are reported, not read: real workflows are a few kilobytes. */
@@ -14516,18 +14548,15 @@ function readCandidate(root, candidate, maxBytes = MAX_FILE_BYTES) {
     const nul = buf.indexOf(0);
     if (nul >= 0)
         return err('is binary (contains a NUL byte); not linted', lineOfByte(buf, nul));
-    let text;
-    try {
-        // fatal: invalid UTF-8 is an error rather than silent U+FFFD; a BOM is dropped.
-        text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
-    }
-    catch {
-        const loose = new TextDecoder('utf-8').decode(buf);
+    // Invalid UTF-8 is an error rather than silent U+FFFD; a BOM is dropped.
+    if (!(0,external_node_buffer_namespaceObject.isUtf8)(buf)) {
+        const loose = buf.toString('utf8');
         const bad = loose.indexOf('\uFFFD');
         const line = bad < 0 ? 1 : loose.slice(0, bad).split('\n').length;
         return err('is not valid UTF-8; not linted', line);
     }
-    return { path: candidate.path, kind: candidate.kind, text };
+    const text = buf.toString('utf8');
+    return { path: candidate.path, kind: candidate.kind, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
 }
 
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/util.js
@@ -25217,9 +25246,14 @@ class TreeWalker {
             return undefined;
         return String(n.value);
     }
-    /** Every scalar below `node` (values only, not keys), depth-first, in document order. */
-    scalars(node, path = []) {
+    /**
+     * Every scalar below `node` (values only, not keys), depth-first, in document order. With
+     * `keep`, only the scalars whose source text passes it become sites: paths are built for those
+     * alone, which spares the allocation for the great majority of scalars.
+     */
+    scalars(node, path = [], keep) {
         const out = [];
+        const stack = [...path];
         const visit = (n, p) => {
             if (p.length > MAX_DEPTH) {
                 if (!this.warnedDepth) {
@@ -25232,19 +25266,29 @@ class TreeWalker {
             if (!r)
                 return;
             if ((0,dist/* isScalar */.jn)(r)) {
-                if (r.range && r.value !== null && r.value !== undefined) {
-                    out.push({ path: p, node: r, value: String(r.value), start: r.range[0], end: r.range[1] });
+                if (r.range && r.value !== null && r.value !== undefined && (!keep || keep(r.range[0], r.range[1]))) {
+                    out.push({ path: [...p], node: r, value: String(r.value), start: r.range[0], end: r.range[1] });
                 }
             }
             else if ((0,dist/* isMap */.jh)(r)) {
-                for (const [k, , v] of this.entries(r))
-                    visit(v, [...p, k]);
+                for (const pair of r.items) {
+                    const k = this.resolve(pair.key);
+                    if (!(0,dist/* isScalar */.jn)(k))
+                        continue;
+                    p.push(String(k.value));
+                    visit(pair.value, p);
+                    p.pop();
+                }
             }
             else if ((0,dist/* isSeq */.oP)(r)) {
-                r.items.forEach((item, i) => visit(item, [...p, i]));
+                for (let i = 0; i < r.items.length; i++) {
+                    p.push(i);
+                    visit(r.items[i], p);
+                    p.pop();
+                }
             }
         };
-        visit(node, path);
+        visit(node, stack);
         return out;
     }
 }
@@ -26686,7 +26730,7 @@ function analyseStep(step, model, ctx, tokenInput, tokenVars) {
     return { calls: [], unknown: [] };
 }
 function decideUse(use, ctx) {
-    const model = ctx.models.find((m) => m.file === use.file);
+    const model = ctx.models.get(use.file);
     if (!model)
         return undecided('the file could not be modelled');
     switch (use.kind) {
@@ -26936,16 +26980,20 @@ function lint(root, options = {}) {
     const recognised = recogniseSecrets(uses, new Set(declared.keys()), knowledge);
     const analysis = {
         self: options.repository ?? null,
-        models,
+        models: new Map(models.map((m) => [m.file, m])),
         knowledge,
         listeners: {
             triggers: new Set(models.filter((m) => m.kind === 'workflow').flatMap((m) => m.triggers)),
             workflowCount: models.filter((m) => m.kind === 'workflow').length,
         },
     };
+    const usesBySecret = new Map();
+    for (const u of uses)
+        if (u.secret)
+            (usesBySecret.get(u.secret) ?? usesBySecret.set(u.secret, []).get(u.secret)).push(u);
     const tokens = [...recognised.entries()]
         .map(([secret, recognisedBy]) => {
-        const tokenUses = uses.filter((u) => u.secret === secret);
+        const tokenUses = usesBySecret.get(secret) ?? [];
         const decisions = tokenUses.map((u) => decideUse(u, analysis));
         return { secret, declaration: declared.get(secret) ?? null, recognisedBy, uses: tokenUses, decisions, verdict: tokenVerdict(decisions) };
     })
@@ -26958,9 +27006,10 @@ function lint(root, options = {}) {
         maxExpiryDays: options.maxExpiryDays ?? requirements.maxExpiryDays ?? DEFAULT_MAX_EXPIRY_DAYS,
         repository: options.repository ?? null,
     };
-    const lineText = new Map();
-    for (const f of parsed)
-        lineText.set(f.path, f.text.split(/\r?\n/));
+    // Lines are split only for files that have findings, to read inline ignores.
+    const texts = new Map(parsed.map((f) => [f.path, f.text]));
+    const lines = new Map();
+    const lineText = { get: (file) => (lines.get(file) ?? (texts.has(file) ? lines.set(file, texts.get(file).split(/\r?\n/)).get(file) : undefined)) };
     const findings = [];
     for (const rule of RULES) {
         for (const f of rule.check(ctx)) {

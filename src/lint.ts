@@ -196,16 +196,18 @@ export function lint(root: string, options: LintOptions = {}): Report {
 
   const analysis: AnalysisContext = {
     self: options.repository ?? null,
-    models,
+    models: new Map(models.map((m) => [m.file, m])),
     knowledge,
     listeners: {
       triggers: new Set(models.filter((m) => m.kind === 'workflow').flatMap((m) => m.triggers)),
       workflowCount: models.filter((m) => m.kind === 'workflow').length,
     },
   }
+  const usesBySecret = new Map<string, SecretUse[]>()
+  for (const u of uses) if (u.secret) (usesBySecret.get(u.secret) ?? usesBySecret.set(u.secret, []).get(u.secret)!).push(u)
   const tokens: TokenFacts[] = [...recognised.entries()]
     .map(([secret, recognisedBy]) => {
-      const tokenUses = uses.filter((u) => u.secret === secret)
+      const tokenUses = usesBySecret.get(secret) ?? []
       const decisions = tokenUses.map((u) => decideUse(u, analysis))
       return { secret, declaration: declared.get(secret) ?? null, recognisedBy, uses: tokenUses, decisions, verdict: tokenVerdict(decisions) }
     })
@@ -219,8 +221,10 @@ export function lint(root: string, options: LintOptions = {}): Report {
     maxExpiryDays: options.maxExpiryDays ?? requirements.maxExpiryDays ?? DEFAULT_MAX_EXPIRY_DAYS,
     repository: options.repository ?? null,
   }
-  const lineText = new Map<string, string[]>()
-  for (const f of parsed) lineText.set(f.path, f.text.split(/\r?\n/))
+  // Lines are split only for files that have findings, to read inline ignores.
+  const texts = new Map(parsed.map((f) => [f.path, f.text]))
+  const lines = new Map<string, string[]>()
+  const lineText = { get: (file: string) => (lines.get(file) ?? (texts.has(file) ? lines.set(file, texts.get(file)!.split(/\r?\n/)).get(file) : undefined)) }
   const findings: Finding[] = []
   for (const rule of RULES) {
     for (const f of rule.check(ctx)) {

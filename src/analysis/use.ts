@@ -11,7 +11,8 @@ import type { StepAnalysis, UseDecision } from './types.js'
 
 export interface AnalysisContext {
   self: string | null
-  models: WorkflowInfo[]
+  /** Models by file path. */
+  models: Map<string, WorkflowInfo>
   knowledge: ActionKnowledge
   /** The triggers of every workflow seen: whether a token's events would start anything (R1). */
   listeners: Listeners
@@ -36,7 +37,7 @@ function analyseStep(step: StepInfo, model: WorkflowInfo, ctx: AnalysisContext, 
 }
 
 export function decideUse(use: SecretUse, ctx: AnalysisContext): UseDecision {
-  const model = ctx.models.find((m) => m.file === use.file)
+  const model = ctx.models.get(use.file)
   if (!model) return undecided('the file could not be modelled')
   switch (use.kind) {
     case 'reusable-workflow':

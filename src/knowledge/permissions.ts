@@ -21,8 +21,12 @@ export const PERMISSION_NAMES = Object.keys(FINE_GRAINED_PERMISSIONS).sort()
 export const SCOPE_NAMES = Object.keys(CLASSIC_SCOPES).sort()
 
 /** Every scope that `scope` implies, itself included (`repo` implies `public_repo`, …). */
+const implied = new Map<string, Set<string>>()
 export function impliedScopes(scope: string): Set<string> {
+  const known = implied.get(scope)
+  if (known) return known
   const out = new Set([scope])
+  implied.set(scope, out)
   let grew = true
   while (grew) {
     grew = false

@@ -5,6 +5,7 @@
  */
 import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs'
 import { join, relative, resolve, sep, posix } from 'node:path'
+import { isUtf8 } from 'node:buffer'
 import type { LintError } from '../types.js'
 
 export type FileKind = 'workflow' | 'action' | 'requirements'
@@ -155,15 +156,13 @@ export function readCandidate(root: string, candidate: Candidate, maxBytes = MAX
   }
   const nul = buf.indexOf(0)
   if (nul >= 0) return err('is binary (contains a NUL byte); not linted', lineOfByte(buf, nul))
-  let text: string
-  try {
-    // fatal: invalid UTF-8 is an error rather than silent U+FFFD; a BOM is dropped.
-    text = new TextDecoder('utf-8', { fatal: true }).decode(buf)
-  } catch {
-    const loose = new TextDecoder('utf-8').decode(buf)
+  // Invalid UTF-8 is an error rather than silent U+FFFD; a BOM is dropped.
+  if (!isUtf8(buf)) {
+    const loose = buf.toString('utf8')
     const bad = loose.indexOf('\uFFFD')
     const line = bad < 0 ? 1 : loose.slice(0, bad).split('\n').length
     return err('is not valid UTF-8; not linted', line)
   }
-  return { path: candidate.path, kind: candidate.kind, text }
+  const text = buf.toString('utf8')
+  return { path: candidate.path, kind: candidate.kind, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text }
 }

@@ -49,15 +49,36 @@ const BUILT_IN = 'GITHUB_TOKEN'
 
 /** `$NAME`, `${NAME}`, `$env:NAME` (PowerShell), `%NAME%` (cmd), `env.NAME` in a run script. */
 export function scriptReadsVariable(script: string, name: string): boolean {
-  const n = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-  return new RegExp(`\\$\\{?${n}(?![A-Za-z0-9_])|\\$env:${n}(?![A-Za-z0-9_])|%${n}%|\\benv\\.${n}(?![A-Za-z0-9_])|\\benv\\[['"]${n}['"]\\]`, 'i').test(script)
+  return script.toLowerCase().includes(name.toLowerCase()) && readerPattern(name).test(script)
+}
+
+const readerPatterns = new Map<string, RegExp>()
+function readerPattern(name: string): RegExp {
+  let re = readerPatterns.get(name)
+  if (!re) {
+    const n = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    re = new RegExp(`\\$\\{?${n}(?![A-Za-z0-9_])|\\$env:${n}(?![A-Za-z0-9_])|%${n}%|\\benv\\.${n}(?![A-Za-z0-9_])|\\benv\\[['"]${n}['"]\\]`, 'i')
+    readerPatterns.set(name, re)
+  }
+  return re
 }
 
 /** The default reader: the step's script reads `$NAME`, or a `with:` value reads `${{ env.NAME }}`. */
 export const runReadsEnv: EnvReader = (step, name) => {
   if (step.run && scriptReadsVariable(step.run.value, name)) return true
-  const inExpression = new RegExp(`\\benv\\.${name.replace(/[^A-Za-z0-9_-]/g, '')}(?![A-Za-z0-9_-])|\\benv\\[\\s*'${name.replace(/[^A-Za-z0-9_-]/g, '')}'\\s*\\]`, 'i')
-  return Object.values(step.with).some((v) => v.raw.includes('${{') && inExpression.test(v.raw))
+  return Object.values(step.with).some((v) => v.raw.includes('${{') && v.raw.toLowerCase().includes(name.toLowerCase()) && expressionPattern(name).test(v.raw))
+}
+
+const expressionPatterns = new Map<string, RegExp>()
+/** `env.NAME` or `env['NAME']`, as an expression reads a variable. */
+function expressionPattern(name: string): RegExp {
+  let re = expressionPatterns.get(name)
+  if (!re) {
+    const n = name.replace(/[^A-Za-z0-9_-]/g, '')
+    re = new RegExp(`\\benv\\.${n}(?![A-Za-z0-9_-])|\\benv\\[\\s*'${n}'\\s*\\]`, 'i')
+    expressionPatterns.set(name, re)
+  }
+  return re
 }
 
 interface Location {
@@ -122,7 +143,12 @@ export function findSecretUses(w: TreeWalker, model: WorkflowInfo, readsEnv: Env
   const scope = model.kind === 'action' ? w.get(file.root, 'runs') : file.root
   const basePath: PathPart[] = model.kind === 'action' ? ['runs'] : []
   // Everything is scanned, `on:` included: a malformed file may hide a job there, and nothing is lost.
-  const sites = w.scalars(scope, basePath)
+  // Only scalars with an expression can reference a secret.
+  const text = file.text
+  const sites = w.scalars(scope, basePath, (start, end) => {
+    const at = text.indexOf('${{', start)
+    return at >= 0 && at < end
+  })
 
   // Which secrets each env binding carries, so `${{ env.X }}` and `$X` can be followed.
   const envSecrets = new Map<string, { secret: string | null; ref: ContextRef; site: ScalarSite }[]>()

@@ -82,9 +82,14 @@ export class TreeWalker {
     return String(n.value)
   }
 
-  /** Every scalar below `node` (values only, not keys), depth-first, in document order. */
-  scalars(node: unknown, path: PathPart[] = []): ScalarSite[] {
+  /**
+   * Every scalar below `node` (values only, not keys), depth-first, in document order. With
+   * `keep`, only the scalars whose source text passes it become sites: paths are built for those
+   * alone, which spares the allocation for the great majority of scalars.
+   */
+  scalars(node: unknown, path: PathPart[] = [], keep?: (start: number, end: number) => boolean): ScalarSite[] {
     const out: ScalarSite[] = []
+    const stack: PathPart[] = [...path]
     const visit = (n: unknown, p: PathPart[]) => {
       if (p.length > MAX_DEPTH) {
         if (!this.warnedDepth) {
@@ -96,16 +101,26 @@ export class TreeWalker {
       const r = this.resolve(n)
       if (!r) return
       if (isScalar(r)) {
-        if (r.range && r.value !== null && r.value !== undefined) {
-          out.push({ path: p, node: r, value: String(r.value), start: r.range[0], end: r.range[1] })
+        if (r.range && r.value !== null && r.value !== undefined && (!keep || keep(r.range[0], r.range[1]))) {
+          out.push({ path: [...p], node: r, value: String(r.value), start: r.range[0], end: r.range[1] })
         }
       } else if (isMap(r)) {
-        for (const [k, , v] of this.entries(r)) visit(v, [...p, k])
+        for (const pair of r.items) {
+          const k = this.resolve(pair.key)
+          if (!isScalar(k)) continue
+          p.push(String(k.value))
+          visit(pair.value, p)
+          p.pop()
+        }
       } else if (isSeq(r)) {
-        r.items.forEach((item, i) => visit(item, [...p, i]))
+        for (let i = 0; i < r.items.length; i++) {
+          p.push(i)
+          visit(r.items[i], p)
+          p.pop()
+        }
       }
     }
-    visit(node, path)
+    visit(node, stack)
     return out
   }
 }

