@@ -39519,10 +39519,21 @@ function requested(d) {
         r.scopes = d.scopes;
     return r;
 }
+/** decideUse, with a bug of ours turned into an undecided verdict rather than a lost run. */
+function decideSafely(use, analysis) {
+    try {
+        return decideUse(use, analysis);
+    }
+    catch (e) {
+        const reason = `pat-lint failed to analyse this use (${e.message}); please report it`;
+        return { githubTokenWouldDo: null, needs: {}, reasons: [reason], calls: [], classicOnly: [], repositories: [], unknown: [reason] };
+    }
+}
 const SEVERITY_ORDER = { error: 0, warning: 1, note: 2 };
 /** Lints the repository at `root`. Never throws for bad repository content. */
 function lint(root, options = {}) {
     const errors = [];
+    // Only path and text outlive a file's analysis: the YAML tree is dropped once the model is built.
     const parsed = [];
     const models = [];
     const uses = [];
@@ -39543,22 +39554,28 @@ function lint(root, options = {}) {
                 errors.push(source);
                 continue;
             }
-            const { file, errors: parseErrors } = (0,parse/* parseSource */.PJ)(source);
-            errors.push(...parseErrors);
-            parsed.push(file);
-            if (!file.root)
-                continue;
-            const walker = new TreeWalker(file);
-            const model = buildModel(walker);
-            // A root action.yml of a JavaScript or Docker action has no steps to lint.
-            if (model.kind === 'action' && model.using !== 'composite')
-                continue;
-            models.push(model);
-            for (const e of structuralErrors(walker, model))
-                errors.push({ file: file.path, ...e });
-            const flows = findSecretUses(walker, model, readsEnv);
-            uses.push(...flows.uses);
-            errors.push(...walker.errors, ...flows.errors);
+            try {
+                const { file, errors: parseErrors } = (0,parse/* parseSource */.PJ)(source);
+                errors.push(...parseErrors);
+                parsed.push({ path: file.path, text: file.text });
+                if (!file.root)
+                    continue;
+                const walker = new TreeWalker(file);
+                const model = buildModel(walker);
+                // A root action.yml of a JavaScript or Docker action has no steps to lint.
+                if (model.kind === 'action' && model.using !== 'composite')
+                    continue;
+                const flows = findSecretUses(walker, model, readsEnv);
+                models.push(model);
+                for (const e of structuralErrors(walker, model))
+                    errors.push({ file: file.path, ...e });
+                uses.push(...flows.uses);
+                errors.push(...walker.errors, ...flows.errors);
+            }
+            catch (e) {
+                // A bug of ours must cost one file, not the run.
+                errors.push({ file: c.path, line: 1, column: 1, message: `pat-lint failed on this file (${e.message}); please report it` });
+            }
         }
     };
     const first = (0,files/* discoverFiles */.ZO)(root);
@@ -39582,7 +39599,7 @@ function lint(root, options = {}) {
     const tokens = [...recognised.entries()]
         .map(([secret, recognisedBy]) => {
         const tokenUses = usesBySecret.get(secret) ?? [];
-        const decisions = tokenUses.map((u) => decideUse(u, analysis));
+        const decisions = tokenUses.map((u) => decideSafely(u, analysis));
         return { secret, declaration: declared.get(secret) ?? null, recognisedBy, uses: tokenUses, decisions, verdict: tokenVerdict(decisions) };
     })
         .sort((a, b) => a.secret.localeCompare(b.secret));

@@ -12,7 +12,7 @@ import type { Finding, LintError, Severity } from './types.js'
 import { discoverFiles, readCandidate, type Candidate } from './workflow/files.js'
 import { findSecretUses, runReadsEnv, type EnvReader, type SecretUse } from './workflow/flows.js'
 import { buildModel, stepLabel, structuralErrors, type WorkflowInfo } from './workflow/model.js'
-import { parseSource, type ParsedFile } from './workflow/parse.js'
+import { parseSource } from './workflow/parse.js'
 import { TreeWalker } from './workflow/tree.js'
 import { ActionKnowledge, DEFAULT_KNOWLEDGE } from './knowledge/actions.js'
 import type { PermissionSet } from './knowledge/permissions.js'
@@ -146,12 +146,23 @@ function requested(d: DeclaredToken): TokenReport['requested'] {
   return r
 }
 
+/** decideUse, with a bug of ours turned into an undecided verdict rather than a lost run. */
+function decideSafely(use: SecretUse, analysis: AnalysisContext): UseDecision {
+  try {
+    return decideUse(use, analysis)
+  } catch (e) {
+    const reason = `pat-lint failed to analyse this use (${(e as Error).message}); please report it`
+    return { githubTokenWouldDo: null, needs: {}, reasons: [reason], calls: [], classicOnly: [], repositories: [], unknown: [reason] }
+  }
+}
+
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, note: 2 }
 
 /** Lints the repository at `root`. Never throws for bad repository content. */
 export function lint(root: string, options: LintOptions = {}): Report {
   const errors: LintError[] = []
-  const parsed: ParsedFile[] = []
+  // Only path and text outlive a file's analysis: the YAML tree is dropped once the model is built.
+  const parsed: { path: string; text: string }[] = []
   const models: WorkflowInfo[] = []
   const uses: SecretUse[] = []
   const seen = new Set<string>()
@@ -172,19 +183,24 @@ export function lint(root: string, options: LintOptions = {}): Report {
         errors.push(source)
         continue
       }
-      const { file, errors: parseErrors } = parseSource(source)
-      errors.push(...parseErrors)
-      parsed.push(file)
-      if (!file.root) continue
-      const walker = new TreeWalker(file)
-      const model = buildModel(walker)
-      // A root action.yml of a JavaScript or Docker action has no steps to lint.
-      if (model.kind === 'action' && model.using !== 'composite') continue
-      models.push(model)
-      for (const e of structuralErrors(walker, model)) errors.push({ file: file.path, ...e })
-      const flows = findSecretUses(walker, model, readsEnv)
-      uses.push(...flows.uses)
-      errors.push(...walker.errors, ...flows.errors)
+      try {
+        const { file, errors: parseErrors } = parseSource(source)
+        errors.push(...parseErrors)
+        parsed.push({ path: file.path, text: file.text })
+        if (!file.root) continue
+        const walker = new TreeWalker(file)
+        const model = buildModel(walker)
+        // A root action.yml of a JavaScript or Docker action has no steps to lint.
+        if (model.kind === 'action' && model.using !== 'composite') continue
+        const flows = findSecretUses(walker, model, readsEnv)
+        models.push(model)
+        for (const e of structuralErrors(walker, model)) errors.push({ file: file.path, ...e })
+        uses.push(...flows.uses)
+        errors.push(...walker.errors, ...flows.errors)
+      } catch (e) {
+        // A bug of ours must cost one file, not the run.
+        errors.push({ file: c.path, line: 1, column: 1, message: `pat-lint failed on this file (${(e as Error).message}); please report it` })
+      }
     }
   }
   const first = discoverFiles(root)
@@ -208,7 +224,7 @@ export function lint(root: string, options: LintOptions = {}): Report {
   const tokens: TokenFacts[] = [...recognised.entries()]
     .map(([secret, recognisedBy]) => {
       const tokenUses = usesBySecret.get(secret) ?? []
-      const decisions = tokenUses.map((u) => decideUse(u, analysis))
+      const decisions = tokenUses.map((u) => decideSafely(u, analysis))
       return { secret, declaration: declared.get(secret) ?? null, recognisedBy, uses: tokenUses, decisions, verdict: tokenVerdict(decisions) }
     })
     .sort((a, b) => a.secret.localeCompare(b.secret))
