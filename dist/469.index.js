@@ -11,8 +11,6 @@ __webpack_require__.d(__webpack_exports__, {
   reviewPullRequest: () => (/* binding */ reviewPullRequest)
 });
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: ./src/knowledge/permissions.ts + 1 modules
 var permissions = __webpack_require__(6928);
 ;// CONCATENATED MODULE: ./src/requirements/diff.ts
@@ -200,12 +198,9 @@ async function upsertComment(octokit, target, body, onlyIfExists) {
     return { action: 'updated', url: data.html_url };
 }
 
+// EXTERNAL MODULE: ./src/github/event.ts
+var github_event = __webpack_require__(5015);
 ;// CONCATENATED MODULE: ./src/github/review.ts
-/**
- * The pull-request review: reads the event, works out what the pull request newly requests, and
- * writes the sticky comment. Loaded only when a comment may be written, so runs that make no API
- * call do not pay for octokit. Never throws: problems come back as notices and warnings.
- */
 
 
 
@@ -213,30 +208,15 @@ async function upsertComment(octokit, target, body, onlyIfExists) {
 
 
 
-function pullRequestOf(env) {
-    if (!env.GITHUB_EVENT_PATH)
-        return null;
-    try {
-        const payload = JSON.parse((0,external_node_fs_.readFileSync)(env.GITHUB_EVENT_PATH, 'utf8'));
-        const pr = payload.pull_request;
-        if (!pr || typeof pr.number !== 'number')
-            return null;
-        const sha = (v) => (typeof v === 'string' && /^[0-9a-f]{40}$/i.test(v) ? v : null);
-        return { number: pr.number, baseSha: sha(pr.base?.sha), headSha: sha(pr.head?.sha) };
-    }
-    catch {
-        return null;
-    }
-}
 const PERMISSION_HINT = 'the token needs `pull-requests: write` (on pull requests from forks the token is read-only: run pat-lint on `pull_request_target`, which checks out nothing from the fork by itself)';
 async function reviewPullRequest(o) {
     const result = { commentUrl: null, action: 'skipped', notices: [], warnings: [] };
     if (o.mode === 'never')
         return result;
-    const pr = pullRequestOf(o.env);
+    const pr = (0,github_event/* pullRequestOf */._)(o.env);
     const [owner, repo] = (o.env.GITHUB_REPOSITORY ?? '').split('/');
     if (!pr || !owner || !repo) {
-        result.notices.push(`pat-lint writes its comment on pull requests; this ${o.env.GITHUB_EVENT_NAME ?? 'event'} run has none, so the verdict is in the job summary only`);
+        result.notices.push((0,github_event/* noPullRequestNotice */.E)(o.env));
         return result;
     }
     if (!o.token) {

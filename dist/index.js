@@ -28526,6 +28526,43 @@ function decide(analysis, listeners) {
 
 /***/ }),
 
+/***/ 5015:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ noPullRequestNotice),
+/* harmony export */   _: () => (/* binding */ pullRequestOf)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/**
+ * The pull request a run is about, read from the event payload (GITHUB_EVENT_PATH). Kept apart
+ * from the octokit code so that runs without a pull request never load it.
+ */
+
+function pullRequestOf(env) {
+    if (!env.GITHUB_EVENT_PATH)
+        return null;
+    try {
+        const payload = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(env.GITHUB_EVENT_PATH, 'utf8'));
+        const pr = payload.pull_request;
+        if (!pr || typeof pr.number !== 'number')
+            return null;
+        const sha = (v) => (typeof v === 'string' && /^[0-9a-f]{40}$/i.test(v) ? v : null);
+        return { number: pr.number, baseSha: sha(pr.base?.sha), headSha: sha(pr.head?.sha) };
+    }
+    catch {
+        return null;
+    }
+}
+/** The notice for runs with no pull request to comment on. */
+function noPullRequestNotice(env) {
+    return `pat-lint writes its comment on pull requests; this ${env.GITHUB_EVENT_NAME ?? 'event'} run has none, so the verdict is in the job summary only`;
+}
+
+
+/***/ }),
+
 /***/ 9407:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
@@ -39654,6 +39691,8 @@ function lint(root, options = {}) {
 
 // EXTERNAL MODULE: ./src/report/comment.ts + 1 modules
 var comment = __nccwpck_require__(3885);
+// EXTERNAL MODULE: ./src/github/event.ts
+var github_event = __nccwpck_require__(5015);
 ;// CONCATENATED MODULE: ./src/report/json.ts
 function formatJson(report) {
     return JSON.stringify(report, null, 2) + '\n';
@@ -39779,6 +39818,7 @@ function formatSarif(report) {
 
 
 
+
 /** GitHub shows at most 10 annotations of each type per step; the rest go to the summary. */
 const ANNOTATIONS_PER_TYPE = 10;
 function readInputs() {
@@ -39836,6 +39876,11 @@ function writeFileInside(root, path, text) {
 }
 /** Writes the pull-request comment; whatever goes wrong there is a warning, never a lost verdict. */
 async function main_comment(report, root, inputs, maxExpiryDays) {
+    if (!(0,github_event/* pullRequestOf */._)(process.env)) {
+        notice((0,github_event/* noPullRequestNotice */.E)(process.env));
+        setOutput('comment-url', '');
+        return;
+    }
     try {
         // Loaded on demand: runs that write no comment never load octokit.
         const { reviewPullRequest } = await Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(469)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2469));

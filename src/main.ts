@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path'
 import { tmpdir } from 'node:os'
 import { DEFAULT_MAX_EXPIRY_DAYS, lint, type Report } from './lint.js'
 import { tokenAdvice } from './report/comment.js'
+import { noPullRequestNotice, pullRequestOf } from './github/event.js'
 import { formatJson } from './report/json.js'
 import { formatMarkdown } from './report/markdown.js'
 import { formatSarif } from './report/sarif.js'
@@ -80,6 +81,11 @@ function writeFileInside(root: string, path: string, text: string): string {
 
 /** Writes the pull-request comment; whatever goes wrong there is a warning, never a lost verdict. */
 async function comment(report: Report, root: string, inputs: Inputs, maxExpiryDays: number): Promise<void> {
+  if (!pullRequestOf(process.env)) {
+    core.notice(noPullRequestNotice(process.env))
+    core.setOutput('comment-url', '')
+    return
+  }
   try {
     // Loaded on demand: runs that write no comment never load octokit.
     const { reviewPullRequest } = await import('./github/review.js')

@@ -3,7 +3,6 @@
  * writes the sticky comment. Loaded only when a comment may be written, so runs that make no API
  * call do not pay for octokit. Never throws: problems come back as notices and warnings.
  */
-import { readFileSync } from 'node:fs'
 import type { Report } from '../lint.js'
 import { diffRequests, type RequestChange } from '../requirements/diff.js'
 import { loadRequirements, parseRequirements, DEFAULT_REQUIREMENTS_PATHS } from '../requirements/load.js'
@@ -12,6 +11,7 @@ import type { FailOn } from '../report/severity.js'
 import { baseRequirements } from './base-requirements.js'
 import { createClient, type Client } from './client.js'
 import { upsertComment } from './sticky-comment.js'
+import { noPullRequestNotice, pullRequestOf } from './event.js'
 
 export type CommentMode = 'auto' | 'always' | 'never'
 
@@ -34,25 +34,6 @@ export interface ReviewResult {
   warnings: string[]
 }
 
-interface PullRequestEvent {
-  number: number
-  baseSha: string | null
-  headSha: string | null
-}
-
-function pullRequestOf(env: NodeJS.ProcessEnv): PullRequestEvent | null {
-  if (!env.GITHUB_EVENT_PATH) return null
-  try {
-    const payload = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) as { pull_request?: { number?: unknown; base?: { sha?: unknown }; head?: { sha?: unknown } } }
-    const pr = payload.pull_request
-    if (!pr || typeof pr.number !== 'number') return null
-    const sha = (v: unknown) => (typeof v === 'string' && /^[0-9a-f]{40}$/i.test(v) ? v : null)
-    return { number: pr.number, baseSha: sha(pr.base?.sha), headSha: sha(pr.head?.sha) }
-  } catch {
-    return null
-  }
-}
-
 const PERMISSION_HINT = 'the token needs `pull-requests: write` (on pull requests from forks the token is read-only: run pat-lint on `pull_request_target`, which checks out nothing from the fork by itself)'
 
 export async function reviewPullRequest(o: ReviewOptions): Promise<ReviewResult> {
@@ -61,7 +42,7 @@ export async function reviewPullRequest(o: ReviewOptions): Promise<ReviewResult>
   const pr = pullRequestOf(o.env)
   const [owner, repo] = (o.env.GITHUB_REPOSITORY ?? '').split('/')
   if (!pr || !owner || !repo) {
-    result.notices.push(`pat-lint writes its comment on pull requests; this ${o.env.GITHUB_EVENT_NAME ?? 'event'} run has none, so the verdict is in the job summary only`)
+    result.notices.push(noPullRequestNotice(o.env))
     return result
   }
   if (!o.token) {
