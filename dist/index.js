@@ -28567,7 +28567,7 @@ function noPullRequestNotice(env) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6502);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5230);
 /** The Action's entry point: everything happens in run(). */
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
@@ -29552,7 +29552,7 @@ function impliedScopes(scope) {
 
 /***/ }),
 
-/***/ 6502:
+/***/ 5230:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -37454,7 +37454,19 @@ const pat_where_github_token_would_do_rule = {
     },
 };
 
+;// CONCATENATED MODULE: ./src/rules/types.ts
+/** The declared tokens that some workflow uses, with the requirements file they are declared in. */
+function* declaredAndUsed(ctx) {
+    const file = ctx.requirements.path;
+    if (!file)
+        return;
+    for (const token of ctx.tokens)
+        if (token.declaration && token.uses.length)
+            yield { file, token, declaration: token.declaration };
+}
+
 ;// CONCATENATED MODULE: ./src/rules/over-scoped-request.ts
+
 
 /**
  * The request in pat-requirements.yml grants more than the workflows need: a permission, a level,
@@ -37464,13 +37476,9 @@ const pat_where_github_token_would_do_rule = {
 const over_scoped_request_rule = {
     meta: { id: 'over-scoped-request', description: 'A token requests more than its uses need', defaultSeverity: 'error' },
     check(ctx) {
-        const file = ctx.requirements.path;
-        if (!file)
-            return [];
         const out = [];
-        for (const t of ctx.tokens) {
-            const d = t.declaration;
-            if (!d || !t.uses.length || !t.verdict.complete)
+        for (const { file, token: t, declaration: d } of declaredAndUsed(ctx)) {
+            if (!t.verdict.complete)
                 continue;
             const at = (key) => ({ file, ...(d.keyPositions[key] && key.startsWith('permissions.') ? d.keyPositions[key] : (d.fieldPositions[key] ?? { line: d.line, column: d.column })), secret: t.secret });
             const minimal = t.verdict.minimal;
@@ -37517,17 +37525,14 @@ const over_scoped_request_rule = {
 
 ;// CONCATENATED MODULE: ./src/rules/under-scoped-request.ts
 
+
 /** The workflows need more than pat-requirements.yml requests: the job will fail at run time. */
 const under_scoped_request_rule = {
     meta: { id: 'under-scoped-request', description: 'A token requests less than its uses need', defaultSeverity: 'warning' },
     check(ctx) {
-        const file = ctx.requirements.path;
-        if (!file)
-            return [];
         const out = [];
-        for (const t of ctx.tokens) {
-            const d = t.declaration;
-            if (!d || !t.uses.length || t.verdict.githubTokenWouldDo === true)
+        for (const { file, token: t, declaration: d } of declaredAndUsed(ctx)) {
+            if (t.verdict.githubTokenWouldDo === true)
                 continue;
             const where = (perm) => {
                 const i = t.decisions.findIndex((x) => x.needs[perm]);

@@ -17,7 +17,7 @@ import { TreeWalker } from './workflow/tree.js'
 import { ActionKnowledge, DEFAULT_KNOWLEDGE } from './knowledge/actions.js'
 import type { PermissionSet } from './knowledge/permissions.js'
 import { decideUse, type AnalysisContext } from './analysis/use.js'
-import { tokenVerdict } from './analysis/token.js'
+import { tokenVerdict, type TokenVerdict } from './analysis/token.js'
 import type { UseDecision } from './analysis/types.js'
 
 export const REPORT_VERSION = 1
@@ -52,20 +52,11 @@ export interface UseReport {
   reasons: string[]
 }
 
-export interface TokenReport {
+/** A token in the report: its verdict fields are those of the analysis (see TokenVerdict). */
+export interface TokenReport extends Pick<TokenVerdict, 'githubTokenWouldDo' | 'minimal' | 'minimalScopes' | 'fineGrainedPossible' | 'repositories' | 'ownRepository'> {
   secret: string
   declared: boolean
   recognisedBy: Recognition[]
-  /** true when every use could take GITHUB_TOKEN instead; false when one needs a PAT; null when unsure. */
-  githubTokenWouldDo: boolean | null
-  /** The minimal fine-grained permissions over all uses (metadata: read is implicit). */
-  minimal: PermissionSet
-  minimalScopes: string[]
-  fineGrainedPossible: boolean
-  /** Other repositories the token acts on. */
-  repositories: string[]
-  /** Some use acts on the repository running the workflow. */
-  ownRepository: boolean
   type: 'fine-grained' | 'classic' | null
   requested: {
     owner?: string

@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process'
 import { cpSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { readOutputs } from './runner-files.js'
 
 const nodes: [string, string][] = [['current node', process.execPath]]
 if (process.env.PAT_LINT_NODE24) nodes.push(['node 24', process.env.PAT_LINT_NODE24])
@@ -28,17 +29,7 @@ function runAction(node: string, inputs: Record<string, string>, workspace = res
   }
   for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v
   const r = spawnSync(node, [resolve('dist/index.js')], { env, encoding: 'utf8', timeout: 60_000 })
-  const outputs: Record<string, string> = {}
-  // GITHUB_OUTPUT uses the heredoc form: name<<delimiter / value / delimiter.
-  const lines = readFileSync(output, 'utf8').split('\n')
-  for (let i = 0; i < lines.length; i++) {
-    const m = /^([^<]+)<<(.+)$/.exec(lines[i])
-    if (m) {
-      const end = lines.indexOf(m[2], i + 1)
-      outputs[m[1]] = lines.slice(i + 1, end).join('\n')
-      i = end
-    }
-  }
+  const outputs = readOutputs(output)
   return { code: r.status, stdout: r.stdout, stderr: r.stderr, outputs, summary: readFileSync(summary, 'utf8'), tmp }
 }
 

@@ -6,6 +6,7 @@ import { execFile } from 'node:child_process'
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { readOutputs } from './runner-files.js'
 import { FakeGitHub } from './fake-github.js'
 
 const nodes: [string, string][] = [['current node', process.execPath]]
@@ -62,16 +63,7 @@ async function runAction(node: string, api: string, ws: string, inputs: Record<s
   const { code, stdout } = await new Promise<{ code: number; stdout: string }>((done) => {
     execFile(node, [resolve('dist/index.js')], { env, timeout: 60_000 }, (error, stdout) => done({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout }))
   })
-  const outputs: Record<string, string> = {}
-  const lines = readFileSync(join(tmp, 'output'), 'utf8').split('\n')
-  for (let i = 0; i < lines.length; i++) {
-    const m = /^([^<]+)<<(.+)$/.exec(lines[i])
-    if (m) {
-      const end = lines.indexOf(m[2], i + 1)
-      outputs[m[1]] = lines.slice(i + 1, end).join('\n')
-      i = end
-    }
-  }
+  const outputs = readOutputs(join(tmp, 'output'))
   return { code, stdout, outputs, summary: readFileSync(join(tmp, 'summary'), 'utf8') }
 }
 

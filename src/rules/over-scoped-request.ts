@@ -1,5 +1,5 @@
 import { impliedScopes, levelRank } from '../knowledge/permissions.js'
-import type { Rule, RuleFinding } from './types.js'
+import { declaredAndUsed, type Rule, type RuleFinding } from './types.js'
 
 /**
  * The request in pat-requirements.yml grants more than the workflows need: a permission, a level,
@@ -9,12 +9,9 @@ import type { Rule, RuleFinding } from './types.js'
 export const rule: Rule = {
   meta: { id: 'over-scoped-request', description: 'A token requests more than its uses need', defaultSeverity: 'error' },
   check(ctx) {
-    const file = ctx.requirements.path
-    if (!file) return []
     const out: RuleFinding[] = []
-    for (const t of ctx.tokens) {
-      const d = t.declaration
-      if (!d || !t.uses.length || !t.verdict.complete) continue
+    for (const { file, token: t, declaration: d } of declaredAndUsed(ctx)) {
+      if (!t.verdict.complete) continue
       const at = (key: string) => ({ file, ...(d.keyPositions[key] && key.startsWith('permissions.') ? d.keyPositions[key] : (d.fieldPositions[key] ?? { line: d.line, column: d.column })), secret: t.secret })
       const minimal = t.verdict.minimal
       if (d.type === 'fine-grained') {

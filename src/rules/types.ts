@@ -41,3 +41,10 @@ export interface Rule {
   meta: RuleMeta
   check(ctx: RuleContext): RuleFinding[]
 }
+
+/** The declared tokens that some workflow uses, with the requirements file they are declared in. */
+export function* declaredAndUsed(ctx: RuleContext): Generator<{ file: string; token: TokenFacts; declaration: DeclaredToken }> {
+  const file = ctx.requirements.path
+  if (!file) return
+  for (const token of ctx.tokens) if (token.declaration && token.uses.length) yield { file, token, declaration: token.declaration }
+}

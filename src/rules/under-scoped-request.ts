@@ -1,16 +1,13 @@
 import { impliedScopes, levelRank } from '../knowledge/permissions.js'
-import type { Rule, RuleFinding } from './types.js'
+import { declaredAndUsed, type Rule, type RuleFinding } from './types.js'
 
 /** The workflows need more than pat-requirements.yml requests: the job will fail at run time. */
 export const rule: Rule = {
   meta: { id: 'under-scoped-request', description: 'A token requests less than its uses need', defaultSeverity: 'warning' },
   check(ctx) {
-    const file = ctx.requirements.path
-    if (!file) return []
     const out: RuleFinding[] = []
-    for (const t of ctx.tokens) {
-      const d = t.declaration
-      if (!d || !t.uses.length || t.verdict.githubTokenWouldDo === true) continue
+    for (const { file, token: t, declaration: d } of declaredAndUsed(ctx)) {
+      if (t.verdict.githubTokenWouldDo === true) continue
       const where = (perm: string) => {
         const i = t.decisions.findIndex((x) => x.needs[perm])
         const u = t.uses[i]
