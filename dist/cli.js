@@ -11426,10 +11426,6 @@ class ActionKnowledge {
     }
 }
 const DEFAULT_KNOWLEDGE = new ActionKnowledge();
-/** The built-in entry for a `uses:` value. */
-function lookupAction(uses) {
-    return DEFAULT_KNOWLEDGE.lookup(uses);
-}
 
 ;// CONCATENATED MODULE: ./src/workflow/expressions.ts
 /**
@@ -13911,10 +13907,9 @@ function parseCommands(script) {
         const cuts = [0, ...separators, words.length];
         for (let k = 0; k < cuts.length - 1; k++) {
             let cmd = words.slice(cuts[k], cuts[k + 1]);
-            while (cmd.length && (PREFIXES.has(cmd[0]) || /^[A-Za-z_][A-Za-z0-9_]*=/.test(cmd[0])))
+            // `sudo`, `VAR=x`, `env VAR=x` and the like only prefix the command that runs.
+            while (cmd.length && (PREFIXES.has(cmd[0]) || cmd[0] === 'env' || /^[A-Za-z_][A-Za-z0-9_]*=/.test(cmd[0])))
                 cmd = cmd.slice(1);
-            if (cmd[0] === 'env')
-                cmd = cmd.slice(1).filter((w, j, a) => j >= a.findIndex((x) => !/^[A-Za-z_][A-Za-z0-9_]*=/.test(x)));
             if (cmd.length)
                 out.push({ words: cmd, line: start + 1 });
         }

@@ -56,11 +56,6 @@ function permissionReason(perm: string): string {
   return `no \`permissions:\` key grants \`${perm}\` (R6)`
 }
 
-function describeTarget(call: Call): string {
-  const t = call.target
-  return t.kind === 'other' ? t.repo : t.kind
-}
-
 /** Events people create with a token so that CI runs on them (R1); comments, labels and issues rarely are. */
 const CI_EVENTS = new Set<TriggerEvent>(['push', 'pull_request', 'release', 'create'])
 
@@ -142,7 +137,7 @@ export function decide(analysis: StepAnalysis, listeners: Listeners): UseDecisio
     else {
       const { block } = githubTokenPermissions(needs)
       const text = Object.keys(block).length ? Object.entries(block).map(([k, v]) => `${k}: ${v}`).join(', ') : 'no extra permissions'
-      reasons.push(`everything happens in this repository (${analysis.calls.map(describeTarget).length} call${analysis.calls.length === 1 ? '' : 's'}): GITHUB_TOKEN with ${text} would do`)
+      reasons.push(`everything happens in this repository (${analysis.calls.length} call${analysis.calls.length === 1 ? '' : 's'}): GITHUB_TOKEN with ${text} would do`)
     }
   }
   return { githubTokenWouldDo, needs, reasons, calls: analysis.calls, classicOnly, repositories: [...repositories].sort(), unknown: analysis.unknown }

@@ -139,8 +139,8 @@ export function parseCommands(script: string): Command[] {
     const cuts = [0, ...separators, words.length]
     for (let k = 0; k < cuts.length - 1; k++) {
       let cmd = words.slice(cuts[k], cuts[k + 1])
-      while (cmd.length && (PREFIXES.has(cmd[0]) || /^[A-Za-z_][A-Za-z0-9_]*=/.test(cmd[0]))) cmd = cmd.slice(1)
-      if (cmd[0] === 'env') cmd = cmd.slice(1).filter((w, j, a) => j >= a.findIndex((x) => !/^[A-Za-z_][A-Za-z0-9_]*=/.test(x)))
+      // `sudo`, `VAR=x`, `env VAR=x` and the like only prefix the command that runs.
+      while (cmd.length && (PREFIXES.has(cmd[0]) || cmd[0] === 'env' || /^[A-Za-z_][A-Za-z0-9_]*=/.test(cmd[0]))) cmd = cmd.slice(1)
       if (cmd.length) out.push({ words: cmd, line: start + 1 })
     }
   }

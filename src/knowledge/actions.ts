@@ -54,8 +54,3 @@ export class ActionKnowledge {
 }
 
 export const DEFAULT_KNOWLEDGE = new ActionKnowledge()
-
-/** The built-in entry for a `uses:` value. */
-export function lookupAction(uses: string): KnownAction | undefined {
-  return DEFAULT_KNOWLEDGE.lookup(uses)
-}

@@ -10,7 +10,7 @@ import type { RequestChange } from '../requirements/diff.js'
 import { codeBlock, escapeMarkdown, markdownCode } from './escape.js'
 import { classicLink, fineGrainedLink } from './links.js'
 import { countBySeverity, meetsThreshold, type FailOn } from './severity.js'
-import { appTokenStep, permissionsBlock } from './snippets.js'
+import { permissionsBlock } from './snippets.js'
 
 export const COMMENT_MARKER = '<!-- pat-lint:sticky-comment -->'
 export const MAX_COMMENT_CHARS = 65536
