@@ -24614,10 +24614,6 @@ function permissionReason(perm) {
         return 'Projects are out of GITHUB_TOKEN\'s reach (R5)';
     return `no \`permissions:\` key grants \`${perm}\` (R6)`;
 }
-function describeTarget(call) {
-    const t = call.target;
-    return t.kind === 'other' ? t.repo : t.kind;
-}
 /** Events people create with a token so that CI runs on them (R1); comments, labels and issues rarely are. */
 const CI_EVENTS = new Set(['push', 'pull_request', 'release', 'create']);
 /** Decides one use from what its step does. */
@@ -24698,7 +24694,7 @@ function decide(analysis, listeners) {
         else {
             const { block } = decide_githubTokenPermissions(needs);
             const text = Object.keys(block).length ? Object.entries(block).map(([k, v]) => `${k}: ${v}`).join(', ') : 'no extra permissions';
-            reasons.push(`everything happens in this repository (${analysis.calls.map(describeTarget).length} call${analysis.calls.length === 1 ? '' : 's'}): GITHUB_TOKEN with ${text} would do`);
+            reasons.push(`everything happens in this repository (${analysis.calls.length} call${analysis.calls.length === 1 ? '' : 's'}): GITHUB_TOKEN with ${text} would do`);
         }
     }
     return { githubTokenWouldDo, needs, reasons, calls: analysis.calls, classicOnly, repositories: [...repositories].sort(), unknown: analysis.unknown };

@@ -4,7 +4,7 @@
  * breaks someone's release, so anything unseen or unresolved makes the verdict null.
  */
 import { FINE_GRAINED_PERMISSIONS, GITHUB_TOKEN_KEYS, levelRank, type PermissionSet } from '../knowledge/permissions.js'
-import type { Call, StepAnalysis, TriggerEvent, UseDecision } from './types.js'
+import type { StepAnalysis, TriggerEvent, UseDecision } from './types.js'
 
 const FG_TO_GH_KEY: Record<string, string> = Object.fromEntries(
   Object.entries(GITHUB_TOKEN_KEYS).filter(([, v]) => v.fineGrained).map(([k, v]) => [v.fineGrained!, k]),
