@@ -27040,6 +27040,7 @@ function lint(root, options = {}) {
         version: REPORT_VERSION,
         repository: options.repository ?? null,
         requirementsFile: requirements.path,
+        maxExpiryDays: ctx.maxExpiryDays,
         files: parsed.map((f) => f.path),
         tokens: tokens.map((t) => ({
             secret: t.secret,
@@ -27108,12 +27109,16 @@ const SEVERITY_MAP = {
     note: { sarif: 'note', annotation: 'notice', rank: 1 },
 };
 const FAIL_ON_VALUES = ['error', 'warning', 'note', 'never'];
+/** How many findings are at or above the threshold (none for `never`). */
+function countAtOrAbove(findings, failOn) {
+    if (failOn === 'never')
+        return 0;
+    const min = SEVERITY_MAP[failOn].rank;
+    return findings.filter((f) => SEVERITY_MAP[f.severity].rank >= min).length;
+}
 /** True when some finding is at or above the threshold. */
 function meetsThreshold(findings, failOn) {
-    if (failOn === 'never')
-        return false;
-    const min = SEVERITY_MAP[failOn].rank;
-    return findings.some((f) => SEVERITY_MAP[f.severity].rank >= min);
+    return countAtOrAbove(findings, failOn) > 0;
 }
 function countBySeverity(findings) {
     const out = { error: 0, warning: 0, note: 0 };

@@ -39665,6 +39665,7 @@ function lint(root, options = {}) {
         version: REPORT_VERSION,
         repository: options.repository ?? null,
         requirementsFile: requirements.path,
+        maxExpiryDays: ctx.maxExpiryDays,
         files: parsed.map((f) => f.path),
         tokens: tokens.map((t) => ({
             secret: t.secret,
@@ -39907,6 +39908,7 @@ async function main_comment(report, root, inputs, maxExpiryDays) {
 async function run() {
     let report;
     let inputs;
+    let failure;
     try {
         inputs = readInputs();
         const root = (0,files/* insideRoot */.p0)(inputs.workspace, inputs.path);
@@ -39922,13 +39924,11 @@ async function run() {
             notice(`${hidden} more finding${hidden === 1 ? '' : 's'} than GitHub shows as annotations: see the job summary`);
         const reportFile = (0,external_node_path_.join)(process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), 'pat-lint-report.json');
         (0,external_node_fs_.writeFileSync)(reportFile, formatJson(report));
-        if (inputs.sarifFile)
-            writeFileInside(inputs.workspace, inputs.sarifFile, formatSarif(report));
         setOutput('findings', String(report.findings.length));
         setOutput('errors', String(report.errors.length));
         setOutput('report-file', reportFile);
         const server = process.env.GITHUB_SERVER_URL || 'https://github.com';
-        const maxExpiryDays = inputs.maxExpiryDays ?? DEFAULT_MAX_EXPIRY_DAYS;
+        const maxExpiryDays = report.maxExpiryDays;
         const links = {};
         for (const a of (0,comment/* tokenAdvice */.qZ)(report, { server, repository: report.repository, maxExpiryDays }))
             if (a.url)
@@ -39936,13 +39936,15 @@ async function run() {
         setOutput('creation-links', JSON.stringify(links));
         if (inputs.comment !== 'never')
             await main_comment(report, root, inputs, maxExpiryDays);
-        if ((0,severity/* meetsThreshold */.M0)(report.findings, inputs.failOn)) {
-            const n = report.findings.filter((f) => severity/* SEVERITY_MAP */.T0[f.severity].rank >= severity/* SEVERITY_MAP */.T0[inputs.failOn === 'never' ? 'error' : inputs.failOn].rank).length;
-            setFailed(`pat-lint: ${n} finding${n === 1 ? '' : 's'} at or above ${inputs.failOn}`);
-        }
+        const n = (0,severity/* countAtOrAbove */.Lf)(report.findings, inputs.failOn);
+        if (n)
+            failure = `pat-lint: ${n} finding${n === 1 ? '' : 's'} at or above ${inputs.failOn}`;
+        // Written last: a bad sarif-file path fails the step without costing any other result.
+        if (inputs.sarifFile)
+            writeFileInside(inputs.workspace, inputs.sarifFile, formatSarif(report));
     }
     catch (e) {
-        setFailed(`pat-lint: ${e.message}`);
+        failure = [failure, `pat-lint: ${e.message}`].filter(Boolean).join('; ');
     }
     finally {
         // The summary is written whatever happened above, so a verdict is never lost.
@@ -39955,6 +39957,8 @@ async function run() {
             }
         }
     }
+    if (failure)
+        setFailed(failure);
 }
 
 
@@ -40262,6 +40266,7 @@ function codeBlock(text, lang = '') {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Lf: () => (/* binding */ countAtOrAbove),
 /* harmony export */   M0: () => (/* binding */ meetsThreshold),
 /* harmony export */   Ot: () => (/* binding */ countBySeverity),
 /* harmony export */   Qm: () => (/* binding */ FAIL_ON_VALUES),
@@ -40273,12 +40278,16 @@ const SEVERITY_MAP = {
     note: { sarif: 'note', annotation: 'notice', rank: 1 },
 };
 const FAIL_ON_VALUES = ['error', 'warning', 'note', 'never'];
+/** How many findings are at or above the threshold (none for `never`). */
+function countAtOrAbove(findings, failOn) {
+    if (failOn === 'never')
+        return 0;
+    const min = SEVERITY_MAP[failOn].rank;
+    return findings.filter((f) => SEVERITY_MAP[f.severity].rank >= min).length;
+}
 /** True when some finding is at or above the threshold. */
 function meetsThreshold(findings, failOn) {
-    if (failOn === 'never')
-        return false;
-    const min = SEVERITY_MAP[failOn].rank;
-    return findings.some((f) => SEVERITY_MAP[f.severity].rank >= min);
+    return countAtOrAbove(findings, failOn) > 0;
 }
 function countBySeverity(findings) {
     const out = { error: 0, warning: 0, note: 0 };

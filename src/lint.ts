@@ -73,6 +73,8 @@ export interface Report {
   version: typeof REPORT_VERSION
   repository: string | null
   requirementsFile: string | null
+  /** The longest acceptable expiry in force: the option, else the requirements file's, else 90. */
+  maxExpiryDays: number
   files: string[]
   tokens: TokenReport[]
   findings: Finding[]
@@ -247,6 +249,7 @@ export function lint(root: string, options: LintOptions = {}): Report {
     version: REPORT_VERSION,
     repository: options.repository ?? null,
     requirementsFile: requirements.path,
+    maxExpiryDays: ctx.maxExpiryDays,
     files: parsed.map((f) => f.path),
     tokens: tokens.map((t) => ({
       secret: t.secret,

@@ -6,13 +6,13 @@ import * as core from '@actions/core'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { tmpdir } from 'node:os'
-import { DEFAULT_MAX_EXPIRY_DAYS, lint, type Report } from './lint.js'
+import { lint, type Report } from './lint.js'
 import { tokenAdvice } from './report/comment.js'
 import { noPullRequestNotice, pullRequestOf } from './github/event.js'
 import { formatJson } from './report/json.js'
 import { formatMarkdown } from './report/markdown.js'
 import { formatSarif } from './report/sarif.js'
-import { FAIL_ON_VALUES, meetsThreshold, SEVERITY_MAP, type FailOn } from './report/severity.js'
+import { countAtOrAbove, FAIL_ON_VALUES, SEVERITY_MAP, type FailOn } from './report/severity.js'
 import { insideRoot } from './workflow/files.js'
 import type { Severity } from './types.js'
 
@@ -113,6 +113,7 @@ async function comment(report: Report, root: string, inputs: Inputs, maxExpiryDa
 export async function run(): Promise<void> {
   let report: Report | undefined
   let inputs: Inputs | undefined
+  let failure: string | undefined
   try {
     inputs = readInputs()
     const root = insideRoot(inputs.workspace, inputs.path)
@@ -127,24 +128,24 @@ export async function run(): Promise<void> {
 
     const reportFile = join(process.env.RUNNER_TEMP || tmpdir(), 'pat-lint-report.json')
     writeFileSync(reportFile, formatJson(report))
-    if (inputs.sarifFile) writeFileInside(inputs.workspace, inputs.sarifFile, formatSarif(report))
     core.setOutput('findings', String(report.findings.length))
     core.setOutput('errors', String(report.errors.length))
     core.setOutput('report-file', reportFile)
     const server = process.env.GITHUB_SERVER_URL || 'https://github.com'
-    const maxExpiryDays = inputs.maxExpiryDays ?? DEFAULT_MAX_EXPIRY_DAYS
+    const maxExpiryDays = report.maxExpiryDays
     const links: Record<string, string> = {}
     for (const a of tokenAdvice(report, { server, repository: report.repository, maxExpiryDays })) if (a.url) links[a.secret] = a.url
     core.setOutput('creation-links', JSON.stringify(links))
 
     if (inputs.comment !== 'never') await comment(report, root, inputs, maxExpiryDays)
 
-    if (meetsThreshold(report.findings, inputs.failOn)) {
-      const n = report.findings.filter((f) => SEVERITY_MAP[f.severity].rank >= SEVERITY_MAP[inputs!.failOn === 'never' ? 'error' : inputs!.failOn].rank).length
-      core.setFailed(`pat-lint: ${n} finding${n === 1 ? '' : 's'} at or above ${inputs.failOn}`)
-    }
+    const n = countAtOrAbove(report.findings, inputs.failOn)
+    if (n) failure = `pat-lint: ${n} finding${n === 1 ? '' : 's'} at or above ${inputs.failOn}`
+
+    // Written last: a bad sarif-file path fails the step without costing any other result.
+    if (inputs.sarifFile) writeFileInside(inputs.workspace, inputs.sarifFile, formatSarif(report))
   } catch (e) {
-    core.setFailed(`pat-lint: ${(e as Error).message}`)
+    failure = [failure, `pat-lint: ${(e as Error).message}`].filter(Boolean).join('; ')
   } finally {
     // The summary is written whatever happened above, so a verdict is never lost.
     if (report && process.env.GITHUB_STEP_SUMMARY) {
@@ -155,5 +156,5 @@ export async function run(): Promise<void> {
       }
     }
   }
+  if (failure) core.setFailed(failure)
 }
-

@@ -10,11 +10,16 @@ export const SEVERITY_MAP: Record<Severity, { sarif: 'error' | 'warning' | 'note
 export type FailOn = Severity | 'never'
 export const FAIL_ON_VALUES: readonly FailOn[] = ['error', 'warning', 'note', 'never']
 
+/** How many findings are at or above the threshold (none for `never`). */
+export function countAtOrAbove(findings: Finding[], failOn: FailOn): number {
+  if (failOn === 'never') return 0
+  const min = SEVERITY_MAP[failOn].rank
+  return findings.filter((f) => SEVERITY_MAP[f.severity].rank >= min).length
+}
+
 /** True when some finding is at or above the threshold. */
 export function meetsThreshold(findings: Finding[], failOn: FailOn): boolean {
-  if (failOn === 'never') return false
-  const min = SEVERITY_MAP[failOn].rank
-  return findings.some((f) => SEVERITY_MAP[f.severity].rank >= min)
+  return countAtOrAbove(findings, failOn) > 0
 }
 
 export function countBySeverity(findings: Finding[]): Record<Severity, number> {
