@@ -35592,6 +35592,7 @@ function findSecretUses(w, model, readsEnv = runReadsEnv) {
                 const readBy = loc.kind === 'env' && loc.input ? stepsInScope(loc).filter((s) => readsEnv(s, loc.input)) : null;
                 uses.push({
                     ...(0,parse/* positionOf */.df)(file, abs),
+                    ...(secret && model.callSecrets.includes(secret) ? { parameter: true } : {}),
                     secret,
                     kind,
                     job: loc.job,
@@ -37327,7 +37328,8 @@ const undeclared_pat_rule = {
     meta: { id: 'undeclared-pat', description: 'A GitHub token secret is used but not declared in pat-requirements.yml', defaultSeverity: 'warning' },
     check(ctx) {
         return ctx.tokens
-            .filter((t) => !t.declaration && t.uses.length > 0)
+            // A reusable workflow's parameter is declared where its callers keep the secret.
+            .filter((t) => !t.declaration && t.uses.length > 0 && !t.uses.every((u) => u.parameter))
             .map((t) => {
             const first = t.uses[0];
             const more = t.uses.length > 1 ? ` (and ${t.uses.length - 1} more use${t.uses.length > 2 ? 's' : ''})` : '';
@@ -37750,6 +37752,7 @@ function buildModel(w) {
             triggers: [],
             env: {},
             using,
+            callSecrets: [],
             jobs: steps.length ? [{ id: '(composite)', with: {}, env: {}, steps, secretsInherit: false, matrix: {}, pos: nodePos(w, runs, top) }] : [],
         };
     }
@@ -37776,6 +37779,7 @@ function buildModel(w) {
         triggers: triggersOf(w, w.get(root, 'on') ?? w.get(root, 'true')),
         env: scalarMap(w, w.get(root, 'env')),
         permissions: permissionsOf(w, w.get(root, 'permissions')),
+        callSecrets: w.entries(w.get(w.get(w.get(root, 'on'), 'workflow_call'), 'secrets')).map(([k]) => k.toUpperCase()),
         jobs,
     };
 }
@@ -39341,14 +39345,90 @@ function inputReadingEnv(step, name) {
     const re = new RegExp(`\\benv\\.${name}\\b|\\benv\\[\\s*'${name}'\\s*\\]`);
     return Object.entries(step.with).find(([, v]) => re.test(v.raw))?.[0] ?? null;
 }
-function analyseStep(step, model, ctx, tokenInput, tokenVars) {
+/** How deep local actions calling local actions are followed. */
+const MAX_LOCAL_DEPTH = 4;
+/** The model of a local action (`uses: ./path`), when the repository has it. */
+function localAction(uses, ctx) {
+    const dir = uses.trim().replace(/^\.\//, '').replace(/\/+$/, '');
+    return ctx.models.get(`${dir}/action.yml`) ?? ctx.models.get(`${dir}/action.yaml`);
+}
+function merge(into, from) {
+    into.calls.push(...from.calls);
+    into.unknown.push(...from.unknown);
+    if (from.persists)
+        (into.persists ??= []).push(...from.persists);
+    return into;
+}
+/**
+ * A local composite action given the token as input `input` (and/or in env `vars`, which its
+ * steps inherit): its steps that read `${{ inputs.<input> }}` or those variables are analysed
+ * like any step, the input's reference in a script standing for a variable holding the token.
+ */
+function analyseComposite(action, input, vars, ctx, depth) {
+    const out = { calls: [], unknown: [] };
+    const name = input?.replace(/[^A-Za-z0-9_-]/g, '');
+    const reads = name ? new RegExp(`\\$\\{\\{[^}]*\\binputs(\\.${name}\\b|\\[\\s*'${name}'\\s*\\])[^}]*\\}\\}`, 'i') : null;
+    for (const step of action.jobs[0]?.steps ?? []) {
+        const stepVars = new Set(vars);
+        for (const [k, v] of Object.entries(step.env))
+            if (reads?.test(v.raw))
+                stepVars.add(k);
+        const withInput = reads ? (Object.entries(step.with).find(([, v]) => reads.test(v.raw))?.[0] ?? null) : null;
+        let s = step;
+        if (reads && step.run && reads.test(step.run.raw)) {
+            stepVars.add('PAT_LINT_INPUT');
+            s = { ...step, run: { ...step.run, value: step.run.value.replace(new RegExp(reads.source, 'gi'), '$PAT_LINT_INPUT') } };
+        }
+        if (!withInput && !stepVars.size)
+            continue; // the step sees neither the input nor the variables
+        merge(out, analyseStep(s, action, ctx, withInput, stepVars, depth + 1));
+    }
+    return out;
+}
+function analyseStep(step, model, ctx, tokenInput, tokenVars, depth = 0) {
     const job = model.jobs.find((j) => j.id === step.job) ?? model.jobs.find((j) => j.steps.includes(step)) ?? null;
     const stepCtx = { self: ctx.self, model, job, step, tokenInput, tokenVars, knowledge: ctx.knowledge };
+    if (step.uses?.value.trim().startsWith('./')) {
+        const action = localAction(step.uses.value, ctx);
+        if (action && depth < MAX_LOCAL_DEPTH)
+            return analyseComposite(action, tokenInput, tokenVars, ctx, depth);
+    }
     if (step.uses)
         return analyseActionStep(stepCtx);
     if (step.run)
         return analyseRunStep(stepCtx);
     return { calls: [], unknown: [] };
+}
+/**
+ * A job calling a reusable workflow of this repository: the called workflow's uses of the
+ * secret it receives (as `secrets.<input>`, or every secret with `secrets: inherit`) decide.
+ */
+function decideReusable(use, ctx) {
+    const target = use.job?.uses?.value.trim() ?? '';
+    const called = target.startsWith('./') ? ctx.models.get(target.replace(/^\.\//, '').replace(/@.*$/, '')) : undefined;
+    if (!called)
+        return undecided(`the called workflow ${target} is in another repository: what it does with the token is not visible here`);
+    const name = (use.kind === 'secrets-inherit' ? use.secret : use.input)?.toUpperCase();
+    if (!name)
+        return undecided('every secret is passed on: the called workflow decides');
+    const inner = (ctx.usesByFile.get(called.file) ?? []).filter((u) => u.secret === name);
+    if (!inner.length) {
+        return { githubTokenWouldDo: true, needs: {}, reasons: [`${called.file} does not use the secret it is given`], calls: [], classicOnly: [], repositories: [], unknown: [] };
+    }
+    const decisions = inner.map((u) => decideUse(u, ctx));
+    const verdicts = decisions.map((d) => d.githubTokenWouldDo);
+    const needs = {};
+    for (const d of decisions)
+        (0,decide/* mergePermissions */.pM)(needs, d.needs);
+    return {
+        githubTokenWouldDo: verdicts.includes(false) ? false : verdicts.every((v) => v === true) ? true : null,
+        needs,
+        reasons: decisions.flatMap((d, i) => d.reasons.map((r) => `${called.file}:${inner[i].line}: ${r}`)),
+        calls: decisions.flatMap((d) => d.calls),
+        classicOnly: decisions.flatMap((d) => d.classicOnly),
+        repositories: [...new Set(decisions.flatMap((d) => d.repositories))].sort(),
+        unknown: decisions.flatMap((d) => d.unknown),
+    };
 }
 function decideUse(use, ctx) {
     const model = ctx.models.get(use.file);
@@ -39357,7 +39437,7 @@ function decideUse(use, ctx) {
     switch (use.kind) {
         case 'reusable-workflow':
         case 'secrets-inherit':
-            return undecided(`the called workflow ${use.job?.uses?.value ?? ''} decides what the token is used for; it is not followed yet`.replace('  ', ' '));
+            return decideReusable(use, ctx);
         case 'container-credentials':
             return undecided('registry credentials for a job container: whether GITHUB_TOKEN (packages: read) would do depends on the package\'s access settings');
         case 'other':
@@ -39552,6 +39632,18 @@ function requested(d) {
         r.scopes = d.scopes;
     return r;
 }
+function groupBy(items, key) {
+    const out = new Map();
+    for (const item of items) {
+        const k = key(item);
+        const list = out.get(k);
+        if (list)
+            list.push(item);
+        else
+            out.set(k, [item]);
+    }
+    return out;
+}
 /** decideUse, with a bug of ours turned into an undecided verdict rather than a lost run. */
 function decideSafely(use, analysis) {
     try {
@@ -39615,20 +39707,22 @@ function lint(root, options = {}) {
     ingest(first);
     ingest((0,files/* discoverFiles */.ZO)(root, localActionDirs(models)).filter((c) => !seen.has(c.path)));
     const declared = new Map(requirements.tokens.map((t) => [t.secret, t]));
-    const recognised = recogniseSecrets(uses, new Set(declared.keys()), knowledge);
+    // A reusable workflow's parameters stand for its callers' secrets: where a caller is in this
+    // repository, the caller's use carries the decision and the parameter is no token of its own.
+    const calledLocally = new Set(models.flatMap((m) => m.jobs.map((j) => j.uses?.value.trim() ?? '').filter((u) => u.startsWith('./')).map((u) => u.replace(/^\.\//, '').replace(/@.*$/, ''))));
+    const tokenUses = uses.filter((u) => !(u.parameter && calledLocally.has(u.file)));
+    const recognised = recogniseSecrets(tokenUses, new Set(declared.keys()), knowledge);
     const analysis = {
         self: options.repository ?? null,
         models: new Map(models.map((m) => [m.file, m])),
+        usesByFile: groupBy(uses, (u) => u.file),
         knowledge,
         listeners: {
             triggers: new Set(models.filter((m) => m.kind === 'workflow').flatMap((m) => m.triggers)),
             workflowCount: models.filter((m) => m.kind === 'workflow').length,
         },
     };
-    const usesBySecret = new Map();
-    for (const u of uses)
-        if (u.secret)
-            (usesBySecret.get(u.secret) ?? usesBySecret.set(u.secret, []).get(u.secret)).push(u);
+    const usesBySecret = groupBy(tokenUses.filter((u) => u.secret), (u) => u.secret);
     const tokens = [...recognised.entries()]
         .map(([secret, recognisedBy]) => {
         const tokenUses = usesBySecret.get(secret) ?? [];
@@ -39639,7 +39733,7 @@ function lint(root, options = {}) {
     const ctx = {
         tokens,
         requirements,
-        passAllUses: uses.filter((u) => u.secret === null),
+        passAllUses: tokenUses.filter((u) => u.secret === null),
         fileErrors: errors,
         maxExpiryDays: options.maxExpiryDays ?? requirements.maxExpiryDays ?? DEFAULT_MAX_EXPIRY_DAYS,
         repository: options.repository ?? null,

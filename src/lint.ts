@@ -139,6 +139,17 @@ function requested(d: DeclaredToken): TokenReport['requested'] {
   return r
 }
 
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>()
+  for (const item of items) {
+    const k = key(item)
+    const list = out.get(k)
+    if (list) list.push(item)
+    else out.set(k, [item])
+  }
+  return out
+}
+
 /** decideUse, with a bug of ours turned into an undecided verdict rather than a lost run. */
 function decideSafely(use: SecretUse, analysis: AnalysisContext): UseDecision {
   try {
@@ -201,19 +212,23 @@ export function lint(root: string, options: LintOptions = {}): Report {
   ingest(discoverFiles(root, localActionDirs(models)).filter((c) => !seen.has(c.path)))
 
   const declared = new Map(requirements.tokens.map((t) => [t.secret, t]))
-  const recognised = recogniseSecrets(uses, new Set(declared.keys()), knowledge)
+  // A reusable workflow's parameters stand for its callers' secrets: where a caller is in this
+  // repository, the caller's use carries the decision and the parameter is no token of its own.
+  const calledLocally = new Set(models.flatMap((m) => m.jobs.map((j) => j.uses?.value.trim() ?? '').filter((u) => u.startsWith('./')).map((u) => u.replace(/^\.\//, '').replace(/@.*$/, ''))))
+  const tokenUses = uses.filter((u) => !(u.parameter && calledLocally.has(u.file)))
+  const recognised = recogniseSecrets(tokenUses, new Set(declared.keys()), knowledge)
 
   const analysis: AnalysisContext = {
     self: options.repository ?? null,
     models: new Map(models.map((m) => [m.file, m])),
+    usesByFile: groupBy(uses, (u) => u.file),
     knowledge,
     listeners: {
       triggers: new Set(models.filter((m) => m.kind === 'workflow').flatMap((m) => m.triggers)),
       workflowCount: models.filter((m) => m.kind === 'workflow').length,
     },
   }
-  const usesBySecret = new Map<string, SecretUse[]>()
-  for (const u of uses) if (u.secret) (usesBySecret.get(u.secret) ?? usesBySecret.set(u.secret, []).get(u.secret)!).push(u)
+  const usesBySecret = groupBy(tokenUses.filter((u) => u.secret), (u) => u.secret!)
   const tokens: TokenFacts[] = [...recognised.entries()]
     .map(([secret, recognisedBy]) => {
       const tokenUses = usesBySecret.get(secret) ?? []
@@ -225,7 +240,7 @@ export function lint(root: string, options: LintOptions = {}): Report {
   const ctx: RuleContext = {
     tokens,
     requirements,
-    passAllUses: uses.filter((u) => u.secret === null),
+    passAllUses: tokenUses.filter((u) => u.secret === null),
     fileErrors: errors,
     maxExpiryDays: options.maxExpiryDays ?? requirements.maxExpiryDays ?? DEFAULT_MAX_EXPIRY_DAYS,
     repository: options.repository ?? null,

@@ -140,3 +140,44 @@ tokens: {}
     expect(use.needs).toEqual({ deployments: 'write' })
   })
 })
+
+describe('local composite actions and reusable workflows are followed', () => {
+  const composite = `runs:
+  using: composite
+  steps:
+    - run: gh issue comment "$N" --body hi
+      shell: bash
+      env:
+        GH_TOKEN: \${{ inputs.token }}
+        N: 1
+    - run: |
+        curl -X POST -H "Authorization: token \${{ inputs.token }}" https://api.github.com/repos/octo/docs/dispatches -d '{}'
+      shell: bash
+`
+  it('a composite action: its steps that read the input decide', () => {
+    const wf = 'on: workflow_dispatch\njobs:\n  a:\n    runs-on: x\n    steps:\n      - uses: ./.github/actions/notify\n        with:\n          token: ${{ secrets.NOTIFY_PAT }}\n'
+    const use = lintWorkflow(wf, { '.github/actions/notify/action.yml': composite }, { repository: 'octo/app' }).tokens[0].uses[0]
+    expect(use.githubTokenWouldDo).toBe(false)
+    expect(use.needs).toEqual({ issues: 'write', contents: 'write' })
+    expect(use.reasons.join(' ')).toMatch(/octo\/docs, another repository/)
+  })
+
+  it('a local reusable workflow: its uses of the secret it receives decide, and its parameter is no token of its own', () => {
+    const called = 'on:\n  workflow_call:\n    secrets:\n      token:\n        required: true\njobs:\n  d:\n    runs-on: x\n    steps:\n      - uses: peter-evans/repository-dispatch@v3\n        with:\n          token: ${{ secrets.token }}\n          repository: octo/docs\n          event-type: go\n'
+    const caller = 'on: push\njobs:\n  call:\n    uses: ./.github/workflows/called.yml\n    secrets:\n      token: ${{ secrets.DISPATCH_PAT }}\n'
+    const report = lintWorkflow(caller, { '.github/workflows/called.yml': called }, { repository: 'octo/app' })
+    expect(report.tokens.map((t) => t.secret)).toEqual(['DISPATCH_PAT'])
+    const use = report.tokens[0].uses[0]
+    expect(use.kind).toBe('reusable-workflow')
+    expect(use.githubTokenWouldDo).toBe(false)
+    expect(use.needs).toEqual({ contents: 'write' })
+    expect(use.reasons[0]).toMatch(/^\.github\/workflows\/called\.yml:12: /)
+  })
+
+  it('a reusable workflow called from elsewhere: its parameter is reported but not as undeclared', () => {
+    const called = 'on:\n  workflow_call:\n    secrets:\n      token:\n        required: true\njobs:\n  d:\n    runs-on: x\n    steps:\n      - uses: actions/checkout@v4\n        with:\n          token: ${{ secrets.token }}\n'
+    const report = lintWorkflow(called, {}, { repository: 'octo/app' })
+    expect(report.tokens.map((t) => t.secret)).toEqual(['TOKEN'])
+    expect(report.findings.filter((f) => f.rule === 'undeclared-pat')).toEqual([])
+  })
+})

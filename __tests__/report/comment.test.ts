@@ -29,7 +29,7 @@ describe('the pull-request comment body', () => {
 
   it('advises GITHUB_TOKEN, a fine-grained link, or nothing when undecided', () => {
     const advice = Object.fromEntries(tokenAdvice(report, ctx).map((a) => [a.secret, a.kind]))
-    expect(advice).toEqual({ DOCS_DISPATCH_PAT: 'fine-grained', RELEASE_BOT_TOKEN: 'fine-grained', TRIAGE_BOT_PAT: 'fine-grained', WELCOME_PAT: 'github-token' })
+    expect(advice).toEqual({ DOCS_DISPATCH_PAT: 'fine-grained', RELEASE_BOT_TOKEN: 'fine-grained', TRIAGE_BOT_PAT: 'github-token', WELCOME_PAT: 'github-token' })
   })
 })
 

@@ -6,13 +6,15 @@ import type { SecretUse } from '../workflow/flows.js'
 import type { ActionKnowledge } from '../knowledge/actions.js'
 import type { StepInfo, WorkflowInfo } from '../workflow/model.js'
 import { analyseActionStep, analyseRunStep, type StepContext } from './action-step.js'
-import { decide, type Listeners } from './decide.js'
+import { decide, mergePermissions, type Listeners } from './decide.js'
 import type { StepAnalysis, UseDecision } from './types.js'
 
 export interface AnalysisContext {
   self: string | null
   /** Models by file path. */
   models: Map<string, WorkflowInfo>
+  /** Every secret use, by file: a reusable workflow's uses decide for its callers. */
+  usesByFile: Map<string, SecretUse[]>
   knowledge: ActionKnowledge
   /** The triggers of every workflow seen: whether a token's events would start anything (R1). */
   listeners: Listeners
@@ -28,12 +30,85 @@ function inputReadingEnv(step: StepInfo, name: string): string | null {
   return Object.entries(step.with).find(([, v]) => re.test(v.raw))?.[0] ?? null
 }
 
-function analyseStep(step: StepInfo, model: WorkflowInfo, ctx: AnalysisContext, tokenInput: string | null, tokenVars: Set<string>): StepAnalysis {
+/** How deep local actions calling local actions are followed. */
+const MAX_LOCAL_DEPTH = 4
+
+/** The model of a local action (`uses: ./path`), when the repository has it. */
+function localAction(uses: string, ctx: AnalysisContext): WorkflowInfo | undefined {
+  const dir = uses.trim().replace(/^\.\//, '').replace(/\/+$/, '')
+  return ctx.models.get(`${dir}/action.yml`) ?? ctx.models.get(`${dir}/action.yaml`)
+}
+
+function merge(into: StepAnalysis, from: StepAnalysis): StepAnalysis {
+  into.calls.push(...from.calls)
+  into.unknown.push(...from.unknown)
+  if (from.persists) (into.persists ??= []).push(...from.persists)
+  return into
+}
+
+/**
+ * A local composite action given the token as input `input` (and/or in env `vars`, which its
+ * steps inherit): its steps that read `${{ inputs.<input> }}` or those variables are analysed
+ * like any step, the input's reference in a script standing for a variable holding the token.
+ */
+function analyseComposite(action: WorkflowInfo, input: string | null, vars: Set<string>, ctx: AnalysisContext, depth: number): StepAnalysis {
+  const out: StepAnalysis = { calls: [], unknown: [] }
+  const name = input?.replace(/[^A-Za-z0-9_-]/g, '')
+  const reads = name ? new RegExp(`\\$\\{\\{[^}]*\\binputs(\\.${name}\\b|\\[\\s*'${name}'\\s*\\])[^}]*\\}\\}`, 'i') : null
+  for (const step of action.jobs[0]?.steps ?? []) {
+    const stepVars = new Set(vars)
+    for (const [k, v] of Object.entries(step.env)) if (reads?.test(v.raw)) stepVars.add(k)
+    const withInput = reads ? (Object.entries(step.with).find(([, v]) => reads.test(v.raw))?.[0] ?? null) : null
+    let s = step
+    if (reads && step.run && reads.test(step.run.raw)) {
+      stepVars.add('PAT_LINT_INPUT')
+      s = { ...step, run: { ...step.run, value: step.run.value.replace(new RegExp(reads.source, 'gi'), '$PAT_LINT_INPUT') } }
+    }
+    if (!withInput && !stepVars.size) continue // the step sees neither the input nor the variables
+    merge(out, analyseStep(s, action, ctx, withInput, stepVars, depth + 1))
+  }
+  return out
+}
+
+function analyseStep(step: StepInfo, model: WorkflowInfo, ctx: AnalysisContext, tokenInput: string | null, tokenVars: Set<string>, depth = 0): StepAnalysis {
   const job = model.jobs.find((j) => j.id === step.job) ?? model.jobs.find((j) => j.steps.includes(step)) ?? null
   const stepCtx: StepContext = { self: ctx.self, model, job, step, tokenInput, tokenVars, knowledge: ctx.knowledge }
+  if (step.uses?.value.trim().startsWith('./')) {
+    const action = localAction(step.uses.value, ctx)
+    if (action && depth < MAX_LOCAL_DEPTH) return analyseComposite(action, tokenInput, tokenVars, ctx, depth)
+  }
   if (step.uses) return analyseActionStep(stepCtx)
   if (step.run) return analyseRunStep(stepCtx)
   return { calls: [], unknown: [] }
+}
+
+/**
+ * A job calling a reusable workflow of this repository: the called workflow's uses of the
+ * secret it receives (as `secrets.<input>`, or every secret with `secrets: inherit`) decide.
+ */
+function decideReusable(use: SecretUse, ctx: AnalysisContext): UseDecision {
+  const target = use.job?.uses?.value.trim() ?? ''
+  const called = target.startsWith('./') ? ctx.models.get(target.replace(/^\.\//, '').replace(/@.*$/, '')) : undefined
+  if (!called) return undecided(`the called workflow ${target} is in another repository: what it does with the token is not visible here`)
+  const name = (use.kind === 'secrets-inherit' ? use.secret : use.input)?.toUpperCase()
+  if (!name) return undecided('every secret is passed on: the called workflow decides')
+  const inner = (ctx.usesByFile.get(called.file) ?? []).filter((u) => u.secret === name)
+  if (!inner.length) {
+    return { githubTokenWouldDo: true, needs: {}, reasons: [`${called.file} does not use the secret it is given`], calls: [], classicOnly: [], repositories: [], unknown: [] }
+  }
+  const decisions = inner.map((u) => decideUse(u, ctx))
+  const verdicts = decisions.map((d) => d.githubTokenWouldDo)
+  const needs = {}
+  for (const d of decisions) mergePermissions(needs, d.needs)
+  return {
+    githubTokenWouldDo: verdicts.includes(false) ? false : verdicts.every((v) => v === true) ? true : null,
+    needs,
+    reasons: decisions.flatMap((d, i) => d.reasons.map((r) => `${called.file}:${inner[i].line}: ${r}`)),
+    calls: decisions.flatMap((d) => d.calls),
+    classicOnly: decisions.flatMap((d) => d.classicOnly),
+    repositories: [...new Set(decisions.flatMap((d) => d.repositories))].sort(),
+    unknown: decisions.flatMap((d) => d.unknown),
+  }
 }
 
 export function decideUse(use: SecretUse, ctx: AnalysisContext): UseDecision {
@@ -42,7 +117,7 @@ export function decideUse(use: SecretUse, ctx: AnalysisContext): UseDecision {
   switch (use.kind) {
     case 'reusable-workflow':
     case 'secrets-inherit':
-      return undecided(`the called workflow ${use.job?.uses?.value ?? ''} decides what the token is used for; it is not followed yet`.replace('  ', ' '))
+      return decideReusable(use, ctx)
     case 'container-credentials':
       return undecided('registry credentials for a job container: whether GITHUB_TOKEN (packages: read) would do depends on the package\'s access settings')
     case 'other':

@@ -40,6 +40,8 @@ export interface SecretUse extends Position {
   readBy: StepInfo[] | null
   /** How the reference was written, e.g. `secrets.X`, `toJSON(secrets)`, `secrets: inherit`. */
   expression: string
+  /** The secret is a reusable workflow's parameter (`on.workflow_call.secrets`): its callers pass the real one. */
+  parameter?: boolean
 }
 
 /** Says whether a step reads an environment variable; the default looks only at `run:` text. */
@@ -208,6 +210,7 @@ export function findSecretUses(w: TreeWalker, model: WorkflowInfo, readsEnv: Env
         const readBy = loc.kind === 'env' && loc.input ? stepsInScope(loc).filter((s) => readsEnv(s, loc.input!)) : null
         uses.push({
           ...positionOf(file, abs),
+          ...(secret && model.callSecrets.includes(secret) ? { parameter: true } : {}),
           secret,
           kind,
           job: loc.job,

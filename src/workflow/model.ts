@@ -56,6 +56,8 @@ export interface WorkflowInfo {
   jobs: JobInfo[]
   /** For composite actions: `runs.using`. */
   using?: string
+  /** Secrets a reusable workflow takes from its callers (`on.workflow_call.secrets`), upper-cased. */
+  callSecrets: string[]
 }
 
 /** Human label for a step: its name, else its `uses:`, else `run` and the step's number. */
@@ -155,6 +157,7 @@ export function buildModel(w: TreeWalker): WorkflowInfo {
       triggers: [],
       env: {},
       using,
+      callSecrets: [],
       jobs: steps.length ? [{ id: '(composite)', with: {}, env: {}, steps, secretsInherit: false, matrix: {}, pos: nodePos(w, runs, top) }] : [],
     }
   }
@@ -181,6 +184,7 @@ export function buildModel(w: TreeWalker): WorkflowInfo {
     triggers: triggersOf(w, w.get(root, 'on') ?? w.get(root, 'true')),
     env: scalarMap(w, w.get(root, 'env')),
     permissions: permissionsOf(w, w.get(root, 'permissions')),
+    callSecrets: w.entries(w.get(w.get(w.get(root, 'on'), 'workflow_call'), 'secrets')).map(([k]) => k.toUpperCase()),
     jobs,
   }
 }
