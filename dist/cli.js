@@ -24704,7 +24704,6 @@ function decide(analysis, listeners) {
 
 ;// CONCATENATED MODULE: ./src/rules/pat-where-github-token-would-do.ts
 
-
 function blockText(needs) {
     const { block } = decide_githubTokenPermissions(needs);
     const entries = Object.entries(block).sort(([a], [b]) => a.localeCompare(b));
@@ -24714,8 +24713,10 @@ function blockText(needs) {
 function perJob(t) {
     const jobs = new Map();
     t.uses.forEach((u, i) => {
-        const job = u.job?.id ?? '(workflow env)';
-        jobs.set(job, mergePermissions(jobs.get(job) ?? {}, t.decisions[i].needs));
+        // A workflow-level env binding is needed by the jobs of the steps that read it.
+        const names = u.job ? [u.job.id] : [...new Set((u.readBy ?? []).map((s) => s.job ?? '(composite)'))];
+        for (const job of names)
+            jobs.set(job, mergePermissions(jobs.get(job) ?? {}, t.decisions[i].needs));
     });
     return [...jobs.entries()].map(([job, needs]) => `job ${job}: ${blockText(needs)}`).join('; ');
 }

@@ -37385,7 +37385,6 @@ const workflow_error_rule = {
 var decide = __nccwpck_require__(2464);
 ;// CONCATENATED MODULE: ./src/rules/pat-where-github-token-would-do.ts
 
-
 function blockText(needs) {
     const { block } = (0,decide/* githubTokenPermissions */.RC)(needs);
     const entries = Object.entries(block).sort(([a], [b]) => a.localeCompare(b));
@@ -37395,8 +37394,10 @@ function blockText(needs) {
 function perJob(t) {
     const jobs = new Map();
     t.uses.forEach((u, i) => {
-        const job = u.job?.id ?? '(workflow env)';
-        jobs.set(job, (0,decide/* mergePermissions */.pM)(jobs.get(job) ?? {}, t.decisions[i].needs));
+        // A workflow-level env binding is needed by the jobs of the steps that read it.
+        const names = u.job ? [u.job.id] : [...new Set((u.readBy ?? []).map((s) => s.job ?? '(composite)'))];
+        for (const job of names)
+            jobs.set(job, (0,decide/* mergePermissions */.pM)(jobs.get(job) ?? {}, t.decisions[i].needs));
     });
     return [...jobs.entries()].map(([job, needs]) => `job ${job}: ${blockText(needs)}`).join('; ');
 }

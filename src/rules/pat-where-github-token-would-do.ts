@@ -1,5 +1,4 @@
-import { githubTokenPermissions } from '../analysis/decide.js'
-import { mergePermissions } from '../analysis/decide.js'
+import { githubTokenPermissions, mergePermissions } from '../analysis/decide.js'
 import type { PermissionSet } from '../knowledge/permissions.js'
 import type { Rule, RuleFinding, TokenFacts } from './types.js'
 
@@ -13,8 +12,9 @@ function blockText(needs: PermissionSet): string {
 function perJob(t: TokenFacts): string {
   const jobs = new Map<string, PermissionSet>()
   t.uses.forEach((u, i) => {
-    const job = u.job?.id ?? '(workflow env)'
-    jobs.set(job, mergePermissions(jobs.get(job) ?? {}, t.decisions[i].needs))
+    // A workflow-level env binding is needed by the jobs of the steps that read it.
+    const names = u.job ? [u.job.id] : [...new Set((u.readBy ?? []).map((s) => s.job ?? '(composite)'))]
+    for (const job of names) jobs.set(job, mergePermissions(jobs.get(job) ?? {}, t.decisions[i].needs))
   })
   return [...jobs.entries()].map(([job, needs]) => `job ${job}: ${blockText(needs)}`).join('; ')
 }
