@@ -26900,13 +26900,21 @@ function classicScopesFor(perms) {
 /** Per token: the minimal permission set over its uses, classic scopes, and the overall verdict. */
 
 
-function tokenVerdict(decisions) {
+/** `self` is the repository running the workflows (owner/name), when known. */
+function tokenVerdict(decisions, self = null) {
     const minimal = {};
     for (const d of decisions)
         mergePermissions(minimal, d.needs);
     const verdicts = decisions.map((d) => d.githubTokenWouldDo);
     const githubTokenWouldDo = verdicts.includes(false) ? false : verdicts.length && verdicts.every((v) => v === true) ? true : null;
     const classicOnly = [...new Set(decisions.flatMap((d) => d.classicOnly))];
+    // One fine-grained token serves one resource owner (R18).
+    const ownRepository = decisions.some((d) => d.calls.some((c) => c.target.kind === 'same'));
+    const owners = new Set(decisions.flatMap((d) => d.repositories).map((r) => r.split('/')[0].toLowerCase()));
+    if (ownRepository && self)
+        owners.add(self.split('/')[0].toLowerCase());
+    if (owners.size > 1)
+        classicOnly.push(`it reaches repositories of ${owners.size} owners (${[...owners].sort().join(', ')}), and a fine-grained token serves one owner (R18)`);
     const fineGrainedPossible = classicOnly.length === 0 && !Object.keys(minimal).some((p) => NO_FINE_GRAINED.has(p));
     return {
         githubTokenWouldDo,
@@ -26914,7 +26922,7 @@ function tokenVerdict(decisions) {
         minimalScopes: classicScopesFor(minimal),
         fineGrainedPossible,
         repositories: [...new Set(decisions.flatMap((d) => d.repositories))].sort(),
-        ownRepository: decisions.some((d) => d.calls.some((c) => c.target.kind === 'same')),
+        ownRepository,
         complete: decisions.every((d) => d.unknown.length === 0 && d.githubTokenWouldDo !== null),
         classicOnly,
     };
@@ -27103,7 +27111,7 @@ function lint(root, options = {}) {
         .map(([secret, recognisedBy]) => {
         const tokenUses = usesBySecret.get(secret) ?? [];
         const decisions = tokenUses.map((u) => decideSafely(u, analysis));
-        return { secret, declaration: declared.get(secret) ?? null, recognisedBy, uses: tokenUses, decisions, verdict: tokenVerdict(decisions) };
+        return { secret, declaration: declared.get(secret) ?? null, recognisedBy, uses: tokenUses, decisions, verdict: tokenVerdict(decisions, options.repository ?? null) };
     })
         .sort((a, b) => a.secret.localeCompare(b.secret));
     const ctx = {

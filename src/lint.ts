@@ -233,7 +233,7 @@ export function lint(root: string, options: LintOptions = {}): Report {
     .map(([secret, recognisedBy]) => {
       const tokenUses = usesBySecret.get(secret) ?? []
       const decisions = tokenUses.map((u) => decideSafely(u, analysis))
-      return { secret, declaration: declared.get(secret) ?? null, recognisedBy, uses: tokenUses, decisions, verdict: tokenVerdict(decisions) }
+      return { secret, declaration: declared.get(secret) ?? null, recognisedBy, uses: tokenUses, decisions, verdict: tokenVerdict(decisions, options.repository ?? null) }
     })
     .sort((a, b) => a.secret.localeCompare(b.secret))
 

@@ -181,3 +181,22 @@ describe('local composite actions and reusable workflows are followed', () => {
     expect(report.findings.filter((f) => f.rule === 'undeclared-pat')).toEqual([])
   })
 })
+
+describe('token-level verdicts', () => {
+  it('a token reaching repositories of two owners cannot be one fine-grained token (R18)', () => {
+    const wf = 'on: workflow_dispatch\njobs:\n  a:\n    runs-on: x\n    steps:\n' +
+      ['octo/docs', 'other-org/site'].map((r) => `      - uses: peter-evans/repository-dispatch@v3\n        with:\n          token: \${{ secrets.MULTI_PAT }}\n          repository: ${r}\n          event-type: go\n`).join('')
+    const t = lintWorkflow(wf, {}, { repository: 'octo/app' }).tokens[0]
+    expect(t.fineGrainedPossible).toBe(false)
+    expect(t.repositories).toEqual(['octo/docs', 'other-org/site'])
+    expect(t.minimalScopes).toEqual(['repo'])
+  })
+
+  it('one owner: fine-grained is possible, and the minimal set is the union at the highest level', () => {
+    const wf = 'on: workflow_dispatch\njobs:\n  a:\n    runs-on: x\n    steps:\n      - uses: actions/checkout@v4\n        with:\n          repository: octo/lib\n          token: ${{ secrets.ONE_PAT }}\n      - uses: peter-evans/repository-dispatch@v3\n        with:\n          token: ${{ secrets.ONE_PAT }}\n          repository: octo/lib\n          event-type: go\n'
+    const t = lintWorkflow(wf, {}, { repository: 'octo/app' }).tokens[0]
+    expect(t.fineGrainedPossible).toBe(true)
+    expect(t.minimal).toEqual({ contents: 'write' })
+    expect(t.githubTokenWouldDo).toBe(false)
+  })
+})

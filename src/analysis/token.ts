@@ -22,12 +22,18 @@ export interface TokenVerdict {
   classicOnly: string[]
 }
 
-export function tokenVerdict(decisions: UseDecision[]): TokenVerdict {
+/** `self` is the repository running the workflows (owner/name), when known. */
+export function tokenVerdict(decisions: UseDecision[], self: string | null = null): TokenVerdict {
   const minimal: PermissionSet = {}
   for (const d of decisions) mergePermissions(minimal, d.needs)
   const verdicts = decisions.map((d) => d.githubTokenWouldDo)
   const githubTokenWouldDo = verdicts.includes(false) ? false : verdicts.length && verdicts.every((v) => v === true) ? true : null
   const classicOnly = [...new Set(decisions.flatMap((d) => d.classicOnly))]
+  // One fine-grained token serves one resource owner (R18).
+  const ownRepository = decisions.some((d) => d.calls.some((c) => c.target.kind === 'same'))
+  const owners = new Set(decisions.flatMap((d) => d.repositories).map((r) => r.split('/')[0].toLowerCase()))
+  if (ownRepository && self) owners.add(self.split('/')[0].toLowerCase())
+  if (owners.size > 1) classicOnly.push(`it reaches repositories of ${owners.size} owners (${[...owners].sort().join(', ')}), and a fine-grained token serves one owner (R18)`)
   const fineGrainedPossible = classicOnly.length === 0 && !Object.keys(minimal).some((p) => NO_FINE_GRAINED.has(p))
   return {
     githubTokenWouldDo,
@@ -35,7 +41,7 @@ export function tokenVerdict(decisions: UseDecision[]): TokenVerdict {
     minimalScopes: classicScopesFor(minimal),
     fineGrainedPossible,
     repositories: [...new Set(decisions.flatMap((d) => d.repositories))].sort(),
-    ownRepository: decisions.some((d) => d.calls.some((c) => c.target.kind === 'same')),
+    ownRepository,
     complete: decisions.every((d) => d.unknown.length === 0 && d.githubTokenWouldDo !== null),
     classicOnly,
   }
