@@ -35234,6 +35234,30 @@ const EXTRA_ACTIONS = [
         patNeededWhen: ['it reads an organization\'s team membership: an organization permission GITHUB_TOKEN never has (R4)'],
         source: 'tspascoal/get-user-teams-membership README.md @0aab3d86847713d65cc916865eddb204b66c0012',
     },
+    {
+        uses: 'mislav/bump-homebrew-formula-action',
+        tokenInputs: [],
+        tokenEnv: ['COMMITTER_TOKEN'],
+        takesGithubToken: true,
+        githubToken: null,
+        fineGrained: { metadata: 'read', contents: 'write', pull_requests: 'write' },
+        classicScopes: ['repo', 'workflow'],
+        conditional: [],
+        patNeededWhen: ['it edits the formula in the homebrew-tap repository (default Homebrew/homebrew-core), through a fork and a pull request when it cannot push: another repository (R3, R11)'],
+        source: 'mislav/bump-homebrew-formula-action README.md @06456343544165da13e9cb6460cae203845649eb, action.yml @1533e855f580284761b12b591d9d5baae10f1690',
+    },
+    {
+        uses: 'convictional/trigger-workflow-and-wait',
+        tokenInputs: [{ name: 'github_token', defaultsToGithubToken: false }],
+        tokenEnv: [],
+        takesGithubToken: true,
+        githubToken: { actions: 'write' },
+        fineGrained: { metadata: 'read', actions: 'write' },
+        classicScopes: ['repo'],
+        conditional: [],
+        patNeededWhen: ['the workflow it triggers (owner and repo inputs) is in another repository (R3)'],
+        source: 'convictional/trigger-workflow-and-wait action.yml @0e8f635202d2c0f218920f1b8679e7b5f4b33767',
+    },
 ];
 
 ;// CONCATENATED MODULE: ./src/knowledge/actions.ts
@@ -37956,12 +37980,14 @@ const ACTION_EVENTS = {
     'korthout/backport-action': ['pull_request', 'push'],
     'dawidd6/action-homebrew-bump-formula': ['pull_request', 'push'],
     'BetaHuhn/repo-file-sync-action': ['pull_request', 'push'],
+    'mislav/bump-homebrew-formula-action': ['pull_request', 'push'],
+    'convictional/trigger-workflow-and-wait': ['workflow_dispatch'],
 };
 /** Inputs through which actions name the repository they act on. */
 const REPOSITORY_INPUTS = [
     'repository', 'repo', 'target-repository', 'target_repository', 'target-repo', 'target_repo', 'external-repository',
     'external_repository', 'destination-repository', 'destination_repository', 'destination-repo', 'destination_repo',
-    'publish-repository', 'publish_repository', 'external_repository', 'remote-repository', 'repo-name', 'github-repository',
+    'publish-repository', 'publish_repository', 'external_repository', 'remote-repository', 'github-repository', 'homebrew-tap',
 ];
 
 ;// CONCATENATED MODULE: ./src/knowledge/generated/octokit-routes.ts
@@ -39160,6 +39186,9 @@ function resolveAll(value, job, self) {
 }
 function targetOf(step, self, job = null) {
     const ins = inputs(step);
+    // `owner` and `repo` given apart (the repository's name alone in `repo`).
+    if (ins.owner && ins.repo && !ins.repo.includes('/'))
+        return resolveAll(`${ins.owner}/${ins.repo}`, job, self);
     for (const name of REPOSITORY_INPUTS) {
         if (ins[name])
             return resolveAll(ins[name], job, self);
@@ -39172,7 +39201,7 @@ function targetOf(step, self, job = null) {
     const owner = ins.owner ?? ins['repo-owner'] ?? ins.repository_owner;
     const repo = ins['repo-name'] ?? ins.repository_name;
     if (owner && repo)
-        return resolveRepo(`${owner}/${repo}`, self);
+        return resolveAll(`${owner}/${repo}`, job, self);
     return { kind: 'same' };
 }
 /**

@@ -62,6 +62,14 @@ const rows: Row[] = [
   { name: 'organization project (R5)', steps: step('actions/add-to-project@v1', { 'project-url': 'https://github.com/orgs/octo/projects/1', 'github-token': '${{ secrets.X_PAT }}' }), on: 'issues', verdict: false, needs: { organization_projects: 'write', issues: 'read' }, reason: /R5/ },
   { name: 'comment in this repository', steps: step('peter-evans/create-or-update-comment@v4', { token: '${{ secrets.X_PAT }}', 'issue-number': '1', body: 'hi' }), verdict: true, needs: { issues: 'write', pull_requests: 'write' } },
   { name: 'pull request pushed to a fork (R11)', steps: step('peter-evans/create-pull-request@v7', { token: '${{ secrets.X_PAT }}', 'push-to-fork': 'bot/app' }), verdict: false, needs: { contents: 'write', pull_requests: 'write' }, reason: /R11/ },
+  { name: 'owner and repo given apart (workflow in another repository)', steps: step('convictional/trigger-workflow-and-wait@v1', { owner: 'octo', repo: 'site', github_token: '${{ secrets.X_PAT }}', workflow_file_name: 'd.yml' }), verdict: false, needs: { actions: 'write' }, reason: /octo\/site, another repository/ },
+  {
+    name: 'a token read from env by an action (COMMITTER_TOKEN)',
+    steps: '      - uses: mislav/bump-homebrew-formula-action@v3\n        with:\n          homebrew-tap: octo/homebrew-tap\n        env:\n          COMMITTER_TOKEN: ${{ secrets.X_PAT }}',
+    verdict: false,
+    needs: { contents: 'write', pull_requests: 'write' },
+    reason: /octo\/homebrew-tap/,
+  },
   { name: 'an action pat-lint does not know', steps: step('someone/something@v1', { token: '${{ secrets.X_PAT }}' }), verdict: null, needs: {}, reason: /not in pat-lint's knowledge base/ },
   { name: 'an unknown action aimed at another repository', steps: step('someone/something@v1', { token: '${{ secrets.X_PAT }}', repository: 'octo/other' }), verdict: false, needs: {} },
   {

@@ -74,6 +74,8 @@ export function resolveAll(value: string, job: JobInfo | null, self: string | nu
 
 function targetOf(step: StepInfo, self: string | null, job: JobInfo | null = null): RepoRef {
   const ins = inputs(step)
+  // `owner` and `repo` given apart (the repository's name alone in `repo`).
+  if (ins.owner && ins.repo && !ins.repo.includes('/')) return resolveAll(`${ins.owner}/${ins.repo}`, job, self)
   for (const name of REPOSITORY_INPUTS) {
     if (ins[name]) return resolveAll(ins[name], job, self)
   }
@@ -83,7 +85,7 @@ function targetOf(step: StepInfo, self: string | null, job: JobInfo | null = nul
   if (remoteRepo) return resolveRepo(`${remoteOwner ?? self?.split('/')[0] ?? '?'}/${remoteRepo}`, self)
   const owner = ins.owner ?? ins['repo-owner'] ?? ins.repository_owner
   const repo = ins['repo-name'] ?? ins.repository_name
-  if (owner && repo) return resolveRepo(`${owner}/${repo}`, self)
+  if (owner && repo) return resolveAll(`${owner}/${repo}`, job, self)
   return { kind: 'same' }
 }
 

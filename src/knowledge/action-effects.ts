@@ -40,11 +40,13 @@ export const ACTION_EVENTS: Record<string, TriggerEvent[]> = {
   'korthout/backport-action': ['pull_request', 'push'],
   'dawidd6/action-homebrew-bump-formula': ['pull_request', 'push'],
   'BetaHuhn/repo-file-sync-action': ['pull_request', 'push'],
+  'mislav/bump-homebrew-formula-action': ['pull_request', 'push'],
+  'convictional/trigger-workflow-and-wait': ['workflow_dispatch'],
 }
 
 /** Inputs through which actions name the repository they act on. */
 export const REPOSITORY_INPUTS = [
   'repository', 'repo', 'target-repository', 'target_repository', 'target-repo', 'target_repo', 'external-repository',
   'external_repository', 'destination-repository', 'destination_repository', 'destination-repo', 'destination_repo',
-  'publish-repository', 'publish_repository', 'external_repository', 'remote-repository', 'repo-name', 'github-repository',
+  'publish-repository', 'publish_repository', 'external_repository', 'remote-repository', 'github-repository', 'homebrew-tap',
 ]
