@@ -36840,21 +36840,28 @@ function hasFlag(words, flags) {
  * package only when it is linked to this repository or grants it access (R9), which files do not show.
  */
 const PACKAGE_TARGET = { kind: 'unknown', text: 'ghcr.io', why: 'GITHUB_TOKEN reaches a package only if it is linked to this repository or grants it access (R9); the files do not show which' };
-/** Commands that never touch a token handed to the step through the environment. */
+/**
+ * Commands that never do anything with a token they are handed or run beside: shell built-ins
+ * and text tools. Runtimes and build tools (node, python, make, docker, …) are not among them:
+ * what they run may read the token.
+ */
 const INERT = new Set([
     'echo', 'printf', 'cd', 'ls', 'cat', 'mkdir', 'cp', 'mv', 'rm', 'touch', 'chmod', 'chown', 'ln', 'export', 'set', 'unset', 'test', '[', '[[', ']]', 'true', 'false',
-    'sleep', 'pwd', 'grep', 'egrep', 'sed', 'awk', 'cut', 'tr', 'jq', 'yq', 'sort', 'uniq', 'head', 'tail', 'wc', 'date', 'tee', 'find', 'xargs', 'basename', 'dirname',
-    'fi', 'done', 'esac', 'case', 'for', 'in', 'local', 'read', 'return', 'exit', 'shift', 'source', '.', 'tar', 'unzip', 'zip', 'gzip', 'sha256sum', 'md5sum', 'diff',
-    'which', 'env', 'printenv', 'realpath', 'readlink', 'mktemp', 'seq', 'base64', 'timedatectl', 'ssh-keyscan', 'python', 'python3', 'pip', 'pip3', 'node', 'npx', 'npm', 'yarn', 'pnpm',
-    'apt', 'apt-get', 'brew', 'make', 'go', 'cargo', 'dotnet', 'java', 'mvn', 'gradle', './gradlew', 'docker', 'git', 'gh', 'curl', 'wget',
+    'sleep', 'pwd', 'grep', 'egrep', 'sed', 'awk', 'cut', 'tr', 'jq', 'yq', 'sort', 'uniq', 'head', 'tail', 'wc', 'date', 'tee', 'find', 'basename', 'dirname',
+    'fi', 'done', 'esac', 'case', 'for', 'in', 'local', 'read', 'return', 'exit', 'shift', 'tar', 'unzip', 'zip', 'gzip', 'sha256sum', 'md5sum', 'diff',
+    'which', 'printenv', 'realpath', 'readlink', 'mktemp', 'seq', 'base64', 'timedatectl', 'ssh-keyscan',
 ]);
-/** Programs that may read a GitHub token from the environment on their own. */
-const TOKEN_READERS = /^(npm|npx|yarn|pnpm|node|python3?|make|go|cargo|dotnet|mvn|gradle|\.\/gradlew)$/;
 function varRefs(text) {
     return [...text.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?/g)].map((m) => m[1]);
 }
+function inlineSecret(word, ctx) {
+    if (!ctx.secret)
+        return /\$\{\{[^}]*\bsecrets\s*[.[]/i.test(word);
+    const name = ctx.secret.replace(/[^A-Za-z0-9_-]/g, '');
+    return new RegExp(`\\$\\{\\{[^}]*\\bsecrets\\s*(\\.\\s*${name}\\b|\\[\\s*'${name}'\\s*\\])`, 'i').test(word);
+}
 function usesToken(words, ctx) {
-    return words.some((w) => /\$\{\{\s*secrets\./i.test(w) ||
+    return words.some((w) => inlineSecret(w, ctx) ||
         varRefs(w).some((v) => ctx.tokenVars.has(v)) ||
         [...w.matchAll(/\$\{\{\s*env\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g)].some((m) => ctx.tokenVars.has(m[1])));
 }
@@ -37105,18 +37112,14 @@ function analyseScript(script, ctx) {
                 (out.persists ??= []).push({ what: `the token is written to ${file}`, target: null });
             continue;
         }
-        // Installing packages does not hand the token to anything that reads GH_TOKEN-style variables.
-        if (/^(pip3?|npm|yarn|pnpm|apt|apt-get|brew|gem|cargo|go)$/.test(prog) && /^(install|ci|add|i|update|upgrade|get)$/.test(cmd.words[1] ?? ''))
-            continue;
-        if (INERT.has(prog) && !(TOKEN_READERS.test(prog) && ctx.tokenVars.size))
+        const explicit = usesToken(cmd.words, ctx);
+        // Installing packages does not hand a GH_TOKEN-style variable to anything that reads it.
+        const installs = /^(pip3?|npm|yarn|pnpm|apt|apt-get|brew|gem|cargo|go)$/.test(prog) && /^(install|ci|add|i|update|upgrade|get)$/.test(cmd.words[1] ?? '');
+        if (INERT.has(prog) || (installs && !explicit))
             continue;
         // Anything else that is handed the token, or runs with it in its environment, may use it.
-        const explicit = usesToken(cmd.words, ctx);
-        if (explicit || (ctx.tokenVars.size && !INERT.has(prog))) {
+        if (explicit || ctx.tokenVars.size) {
             out.unknown.push(`\`${cmd.words.slice(0, 2).join(' ')}\` at line ${cmd.line} ${explicit ? 'is given the token' : `may read ${[...ctx.tokenVars].map((v) => `$${v}`).join(', ')}`}, and pat-lint cannot see what it does with it`);
-        }
-        else if (TOKEN_READERS.test(prog) && ctx.tokenVars.size) {
-            out.unknown.push(`\`${cmd.words.slice(0, 2).join(' ')}\` at line ${cmd.line} may read ${[...ctx.tokenVars].map((v) => `$${v}`).join(', ')}`);
         }
     }
     return out;
@@ -37196,7 +37199,7 @@ function scriptUsesForGithub(use) {
                 scripts.push({ script: s.run.value, vars: new Set([use.input]) });
     }
     return scripts.some(({ script, vars }) => {
-        const a = analyseScript(script, { self: null, tokenVars: vars, env: {} });
+        const a = analyseScript(script, { self: null, tokenVars: vars, env: {}, secret: use.secret ?? undefined });
         return a.calls.length > 0 || a.sentToGithub || ((a.persists ?? []).length > 0 && /github\.com/i.test(script));
     });
 }
@@ -39345,7 +39348,7 @@ function analyseActionStep(ctx) {
         case 'peter-evans/create-pull-request':
             return analyseCreatePullRequest(ctx, facts);
         case 'actions/github-script': {
-            const scriptCtx = { self: ctx.self, tokenVars: ctx.tokenVars, env: Object.fromEntries(Object.entries(ctx.step.env).map(([k, v]) => [k, v.value])) };
+            const scriptCtx = { self: ctx.self, tokenVars: ctx.tokenVars, env: Object.fromEntries(Object.entries(ctx.step.env).map(([k, v]) => [k, v.value])), secret: ctx.secret };
             return analyseGithubScript(ctx.step.with.script?.value ?? '', scriptCtx);
         }
         default:
@@ -39358,7 +39361,7 @@ function analyseRunStep(ctx) {
     for (const scope of [ctx.model.env, ctx.job?.env ?? {}, ctx.step.env])
         for (const [k, v] of Object.entries(scope))
             env[k] = v.value;
-    const out = analyseScript(ctx.step.run?.value ?? '', { self: ctx.self, tokenVars: ctx.tokenVars, env });
+    const out = analyseScript(ctx.step.run?.value ?? '', { self: ctx.self, tokenVars: ctx.tokenVars, env, secret: ctx.secret });
     for (const p of out.persists ?? [])
         followLaterPushes(ctx, out, p.target, p.what.replace(/^the token is |^the secret is /, 'the credential '));
     return out;
@@ -39415,9 +39418,9 @@ function analyseComposite(action, input, vars, ctx, depth) {
     }
     return out;
 }
-function analyseStep(step, model, ctx, tokenInput, tokenVars, depth = 0) {
+function analyseStep(step, model, ctx, tokenInput, tokenVars, depth = 0, secret) {
     const job = model.jobs.find((j) => j.id === step.job) ?? model.jobs.find((j) => j.steps.includes(step)) ?? null;
-    const stepCtx = { self: ctx.self, model, job, step, tokenInput, tokenVars, knowledge: ctx.knowledge };
+    const stepCtx = { self: ctx.self, model, job, step, tokenInput, tokenVars, knowledge: ctx.knowledge, secret };
     if (step.uses?.value.trim().startsWith('./')) {
         const action = localAction(step.uses.value, ctx);
         if (action && depth < MAX_LOCAL_DEPTH)
@@ -39498,7 +39501,7 @@ function decideUse(use, ctx) {
     // A secret passed through env, then read as ${{ env.X }}: the env variable carries it.
     if (use.via?.startsWith('env.'))
         tokenVars.add(use.via.slice(4));
-    return (0,decide/* decide */.LD)(analyseStep(step, model, ctx, tokenInput, tokenVars), ctx.listeners);
+    return (0,decide/* decide */.LD)(analyseStep(step, model, ctx, tokenInput, tokenVars, 0, use.secret ?? undefined), ctx.listeners);
 }
 
 ;// CONCATENATED MODULE: ./src/knowledge/classic-scopes.ts

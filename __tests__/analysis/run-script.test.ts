@@ -105,3 +105,18 @@ describe('other programs', () => {
     expect(run('npm ci\npip install -r r.txt\necho done\nls').unknown).toBe(0)
   })
 })
+
+describe('which token a command uses', () => {
+  it('an inline secret counts only for the secret being followed', () => {
+    const script = 'curl -X POST -H "Authorization: token ${{ secrets.A_PAT }}" https://api.github.com/repos/octo/a/dispatches -d x\ncurl -X POST -H "Authorization: token ${{ secrets.B_PAT }}" https://api.github.com/repos/octo/b/dispatches -d x'
+    const targets = (secret: string) => analyseScript(script, { self: SELF, tokenVars: new Set(), env: {}, secret }).calls.map((c) => (c.target.kind === 'other' ? c.target.repo : c.target.kind))
+    expect(targets('A_PAT')).toEqual(['octo/a'])
+    expect(targets('B_PAT')).toEqual(['octo/b'])
+  })
+
+  it('a runtime handed the token explicitly is unknown even without env', () => {
+    const a = analyseScript('python publish.py --token "${{ secrets.A_PAT }}"', { self: SELF, tokenVars: new Set(), env: {}, secret: 'A_PAT' })
+    expect(a.unknown).toHaveLength(1)
+    expect(a.unknown[0]).toMatch(/`python publish\.py` at line 1 is given the token/)
+  })
+})

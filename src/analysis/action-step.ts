@@ -24,6 +24,8 @@ export interface StepContext {
   /** Env variables of the step that hold the token. */
   tokenVars: Set<string>
   knowledge: ActionKnowledge
+  /** The secret being followed (for inline `${{ secrets.NAME }}` in scripts). */
+  secret?: string
 }
 
 const GH_KEY_TO_FG: Record<string, string> = Object.fromEntries(
@@ -221,7 +223,7 @@ export function analyseActionStep(ctx: StepContext): StepAnalysis {
     case 'peter-evans/create-pull-request':
       return analyseCreatePullRequest(ctx, facts)
     case 'actions/github-script': {
-      const scriptCtx: ScriptContext = { self: ctx.self, tokenVars: ctx.tokenVars, env: Object.fromEntries(Object.entries(ctx.step.env).map(([k, v]) => [k, v.value])) }
+      const scriptCtx: ScriptContext = { self: ctx.self, tokenVars: ctx.tokenVars, env: Object.fromEntries(Object.entries(ctx.step.env).map(([k, v]) => [k, v.value])), secret: ctx.secret }
       return analyseGithubScript(ctx.step.with.script?.value ?? '', scriptCtx)
     }
     default:
@@ -233,7 +235,7 @@ export function analyseActionStep(ctx: StepContext): StepAnalysis {
 export function analyseRunStep(ctx: StepContext): StepAnalysis {
   const env: Record<string, string> = {}
   for (const scope of [ctx.model.env, ctx.job?.env ?? {}, ctx.step.env]) for (const [k, v] of Object.entries(scope)) env[k] = v.value
-  const out = analyseScript(ctx.step.run?.value ?? '', { self: ctx.self, tokenVars: ctx.tokenVars, env })
+  const out = analyseScript(ctx.step.run?.value ?? '', { self: ctx.self, tokenVars: ctx.tokenVars, env, secret: ctx.secret })
   for (const p of out.persists ?? []) followLaterPushes(ctx, out, p.target, p.what.replace(/^the token is |^the secret is /, 'the credential '))
   return out
 }

@@ -75,7 +75,7 @@ function scriptUsesForGithub(use: SecretUse): boolean {
     for (const s of readers) if (s.run && scriptReadsVariable(s.run.value, use.input)) scripts.push({ script: s.run.value, vars: new Set([use.input]) })
   }
   return scripts.some(({ script, vars }) => {
-    const a = analyseScript(script, { self: null, tokenVars: vars, env: {} })
+    const a = analyseScript(script, { self: null, tokenVars: vars, env: {}, secret: use.secret ?? undefined })
     return a.calls.length > 0 || a.sentToGithub || ((a.persists ?? []).length > 0 && /github\.com/i.test(script))
   })
 }

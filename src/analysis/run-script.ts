@@ -17,6 +17,8 @@ export interface ScriptContext {
   tokenVars: Set<string>
   /** Other environment variables of the step (name -> value), to follow `$REPO`-style indirection. */
   env: Record<string, string>
+  /** The secret being followed, when it is written inline as `${{ secrets.NAME }}`; any secret when absent. */
+  secret?: string
 }
 
 /**
@@ -25,26 +27,32 @@ export interface ScriptContext {
  */
 export const PACKAGE_TARGET: RepoRef = { kind: 'unknown', text: 'ghcr.io', why: 'GITHUB_TOKEN reaches a package only if it is linked to this repository or grants it access (R9); the files do not show which' }
 
-/** Commands that never touch a token handed to the step through the environment. */
+/**
+ * Commands that never do anything with a token they are handed or run beside: shell built-ins
+ * and text tools. Runtimes and build tools (node, python, make, docker, …) are not among them:
+ * what they run may read the token.
+ */
 const INERT = new Set([
   'echo', 'printf', 'cd', 'ls', 'cat', 'mkdir', 'cp', 'mv', 'rm', 'touch', 'chmod', 'chown', 'ln', 'export', 'set', 'unset', 'test', '[', '[[', ']]', 'true', 'false',
-  'sleep', 'pwd', 'grep', 'egrep', 'sed', 'awk', 'cut', 'tr', 'jq', 'yq', 'sort', 'uniq', 'head', 'tail', 'wc', 'date', 'tee', 'find', 'xargs', 'basename', 'dirname',
-  'fi', 'done', 'esac', 'case', 'for', 'in', 'local', 'read', 'return', 'exit', 'shift', 'source', '.', 'tar', 'unzip', 'zip', 'gzip', 'sha256sum', 'md5sum', 'diff',
-  'which', 'env', 'printenv', 'realpath', 'readlink', 'mktemp', 'seq', 'base64', 'timedatectl', 'ssh-keyscan', 'python', 'python3', 'pip', 'pip3', 'node', 'npx', 'npm', 'yarn', 'pnpm',
-  'apt', 'apt-get', 'brew', 'make', 'go', 'cargo', 'dotnet', 'java', 'mvn', 'gradle', './gradlew', 'docker', 'git', 'gh', 'curl', 'wget',
+  'sleep', 'pwd', 'grep', 'egrep', 'sed', 'awk', 'cut', 'tr', 'jq', 'yq', 'sort', 'uniq', 'head', 'tail', 'wc', 'date', 'tee', 'find', 'basename', 'dirname',
+  'fi', 'done', 'esac', 'case', 'for', 'in', 'local', 'read', 'return', 'exit', 'shift', 'tar', 'unzip', 'zip', 'gzip', 'sha256sum', 'md5sum', 'diff',
+  'which', 'printenv', 'realpath', 'readlink', 'mktemp', 'seq', 'base64', 'timedatectl', 'ssh-keyscan',
 ])
-
-/** Programs that may read a GitHub token from the environment on their own. */
-const TOKEN_READERS = /^(npm|npx|yarn|pnpm|node|python3?|make|go|cargo|dotnet|mvn|gradle|\.\/gradlew)$/
 
 function varRefs(text: string): string[] {
   return [...text.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?/g)].map((m) => m[1])
 }
 
+function inlineSecret(word: string, ctx: ScriptContext): boolean {
+  if (!ctx.secret) return /\$\{\{[^}]*\bsecrets\s*[.[]/i.test(word)
+  const name = ctx.secret.replace(/[^A-Za-z0-9_-]/g, '')
+  return new RegExp(`\\$\\{\\{[^}]*\\bsecrets\\s*(\\.\\s*${name}\\b|\\[\\s*'${name}'\\s*\\])`, 'i').test(word)
+}
+
 function usesToken(words: string[], ctx: ScriptContext): boolean {
   return words.some(
     (w) =>
-      /\$\{\{\s*secrets\./i.test(w) ||
+      inlineSecret(w, ctx) ||
       varRefs(w).some((v) => ctx.tokenVars.has(v)) ||
       [...w.matchAll(/\$\{\{\s*env\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g)].some((m) => ctx.tokenVars.has(m[1])),
   )
@@ -278,15 +286,13 @@ export function analyseScript(script: string, ctx: ScriptContext): StepAnalysis 
       else if (file && !/GITHUB_(OUTPUT|STEP_SUMMARY)|git-credentials/.test(file)) (out.persists ??= []).push({ what: `the token is written to ${file}`, target: null })
       continue
     }
-    // Installing packages does not hand the token to anything that reads GH_TOKEN-style variables.
-    if (/^(pip3?|npm|yarn|pnpm|apt|apt-get|brew|gem|cargo|go)$/.test(prog) && /^(install|ci|add|i|update|upgrade|get)$/.test(cmd.words[1] ?? '')) continue
-    if (INERT.has(prog) && !(TOKEN_READERS.test(prog) && ctx.tokenVars.size)) continue
-    // Anything else that is handed the token, or runs with it in its environment, may use it.
     const explicit = usesToken(cmd.words, ctx)
-    if (explicit || (ctx.tokenVars.size && !INERT.has(prog))) {
+    // Installing packages does not hand a GH_TOKEN-style variable to anything that reads it.
+    const installs = /^(pip3?|npm|yarn|pnpm|apt|apt-get|brew|gem|cargo|go)$/.test(prog) && /^(install|ci|add|i|update|upgrade|get)$/.test(cmd.words[1] ?? '')
+    if (INERT.has(prog) || (installs && !explicit)) continue
+    // Anything else that is handed the token, or runs with it in its environment, may use it.
+    if (explicit || ctx.tokenVars.size) {
       out.unknown.push(`\`${cmd.words.slice(0, 2).join(' ')}\` at line ${cmd.line} ${explicit ? 'is given the token' : `may read ${[...ctx.tokenVars].map((v) => `$${v}`).join(', ')}`}, and pat-lint cannot see what it does with it`)
-    } else if (TOKEN_READERS.test(prog) && ctx.tokenVars.size) {
-      out.unknown.push(`\`${cmd.words.slice(0, 2).join(' ')}\` at line ${cmd.line} may read ${[...ctx.tokenVars].map((v) => `$${v}`).join(', ')}`)
     }
   }
   return out

@@ -70,9 +70,9 @@ function analyseComposite(action: WorkflowInfo, input: string | null, vars: Set<
   return out
 }
 
-function analyseStep(step: StepInfo, model: WorkflowInfo, ctx: AnalysisContext, tokenInput: string | null, tokenVars: Set<string>, depth = 0): StepAnalysis {
+function analyseStep(step: StepInfo, model: WorkflowInfo, ctx: AnalysisContext, tokenInput: string | null, tokenVars: Set<string>, depth = 0, secret?: string): StepAnalysis {
   const job = model.jobs.find((j) => j.id === step.job) ?? model.jobs.find((j) => j.steps.includes(step)) ?? null
-  const stepCtx: StepContext = { self: ctx.self, model, job, step, tokenInput, tokenVars, knowledge: ctx.knowledge }
+  const stepCtx: StepContext = { self: ctx.self, model, job, step, tokenInput, tokenVars, knowledge: ctx.knowledge, secret }
   if (step.uses?.value.trim().startsWith('./')) {
     const action = localAction(step.uses.value, ctx)
     if (action && depth < MAX_LOCAL_DEPTH) return analyseComposite(action, tokenInput, tokenVars, ctx, depth)
@@ -144,5 +144,5 @@ export function decideUse(use: SecretUse, ctx: AnalysisContext): UseDecision {
   if (use.kind === 'with' || (use.kind === 'git-url' && use.input && step.with[use.input])) tokenInput = use.input
   // A secret passed through env, then read as ${{ env.X }}: the env variable carries it.
   if (use.via?.startsWith('env.')) tokenVars.add(use.via.slice(4))
-  return decide(analyseStep(step, model, ctx, tokenInput, tokenVars), ctx.listeners)
+  return decide(analyseStep(step, model, ctx, tokenInput, tokenVars, 0, use.secret ?? undefined), ctx.listeners)
 }
