@@ -37991,6 +37991,7 @@ const REPOSITORY_INPUTS = [
     'repository', 'repo', 'target-repository', 'target_repository', 'target-repo', 'target_repo', 'external-repository',
     'external_repository', 'destination-repository', 'destination_repository', 'destination-repo', 'destination_repo',
     'publish-repository', 'publish_repository', 'external_repository', 'remote-repository', 'github-repository', 'homebrew-tap',
+    'repository-name', // JamesIves/github-pages-deploy-action: owner/name of the repository to deploy to
 ];
 
 ;// CONCATENATED MODULE: ./src/knowledge/generated/octokit-routes.ts
