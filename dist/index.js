@@ -37824,6 +37824,11 @@ function structuralErrors(w, model) {
         out.push({ line: 1, column: 1, message: 'workflow has no `on:` trigger; GitHub will reject it' });
     return out;
 }
+/** The repository path a `uses: ./path` names (a local action's directory or a local reusable workflow), else null. */
+function localPath(uses) {
+    const v = uses?.trim();
+    return v?.startsWith('./') ? v.replace(/^\.\//, '').replace(/@.*$/, '').replace(/\/+$/, '') : null;
+}
 
 ;// CONCATENATED MODULE: ./src/workflow/tree.ts
 /**
@@ -39368,143 +39373,6 @@ function analyseRunStep(ctx) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./src/analysis/use.ts
-
-
-function undecided(reason) {
-    return { githubTokenWouldDo: null, needs: {}, reasons: [reason], calls: [], classicOnly: [], repositories: [], unknown: [reason] };
-}
-/** The with-input of `step` whose value reads `${{ env.NAME }}`, if any. */
-function inputReadingEnv(step, name) {
-    const re = new RegExp(`\\benv\\.${name}\\b|\\benv\\[\\s*'${name}'\\s*\\]`);
-    return Object.entries(step.with).find(([, v]) => re.test(v.raw))?.[0] ?? null;
-}
-/** How deep local actions calling local actions are followed. */
-const MAX_LOCAL_DEPTH = 4;
-/** The model of a local action (`uses: ./path`), when the repository has it. */
-function localAction(uses, ctx) {
-    const dir = uses.trim().replace(/^\.\//, '').replace(/\/+$/, '');
-    return ctx.models.get(`${dir}/action.yml`) ?? ctx.models.get(`${dir}/action.yaml`);
-}
-function merge(into, from) {
-    into.calls.push(...from.calls);
-    into.unknown.push(...from.unknown);
-    if (from.persists)
-        (into.persists ??= []).push(...from.persists);
-    return into;
-}
-/**
- * A local composite action given the token as input `input` (and/or in env `vars`, which its
- * steps inherit): its steps that read `${{ inputs.<input> }}` or those variables are analysed
- * like any step, the input's reference in a script standing for a variable holding the token.
- */
-function analyseComposite(action, input, vars, ctx, depth) {
-    const out = { calls: [], unknown: [] };
-    const name = input?.replace(/[^A-Za-z0-9_-]/g, '');
-    const reads = name ? new RegExp(`\\$\\{\\{[^}]*\\binputs(\\.${name}\\b|\\[\\s*'${name}'\\s*\\])[^}]*\\}\\}`, 'i') : null;
-    for (const step of action.jobs[0]?.steps ?? []) {
-        const stepVars = new Set(vars);
-        for (const [k, v] of Object.entries(step.env))
-            if (reads?.test(v.raw))
-                stepVars.add(k);
-        const withInput = reads ? (Object.entries(step.with).find(([, v]) => reads.test(v.raw))?.[0] ?? null) : null;
-        let s = step;
-        if (reads && step.run && reads.test(step.run.raw)) {
-            stepVars.add('PAT_LINT_INPUT');
-            s = { ...step, run: { ...step.run, value: step.run.value.replace(new RegExp(reads.source, 'gi'), '$PAT_LINT_INPUT') } };
-        }
-        if (!withInput && !stepVars.size)
-            continue; // the step sees neither the input nor the variables
-        merge(out, analyseStep(s, action, ctx, withInput, stepVars, depth + 1));
-    }
-    return out;
-}
-function analyseStep(step, model, ctx, tokenInput, tokenVars, depth = 0, secret) {
-    const job = model.jobs.find((j) => j.id === step.job) ?? model.jobs.find((j) => j.steps.includes(step)) ?? null;
-    const stepCtx = { self: ctx.self, model, job, step, tokenInput, tokenVars, knowledge: ctx.knowledge, secret };
-    if (step.uses?.value.trim().startsWith('./')) {
-        const action = localAction(step.uses.value, ctx);
-        if (action && depth < MAX_LOCAL_DEPTH)
-            return analyseComposite(action, tokenInput, tokenVars, ctx, depth);
-    }
-    if (step.uses)
-        return analyseActionStep(stepCtx);
-    if (step.run)
-        return analyseRunStep(stepCtx);
-    return { calls: [], unknown: [] };
-}
-/**
- * A job calling a reusable workflow of this repository: the called workflow's uses of the
- * secret it receives (as `secrets.<input>`, or every secret with `secrets: inherit`) decide.
- */
-function decideReusable(use, ctx) {
-    const target = use.job?.uses?.value.trim() ?? '';
-    const called = target.startsWith('./') ? ctx.models.get(target.replace(/^\.\//, '').replace(/@.*$/, '')) : undefined;
-    if (!called)
-        return undecided(`the called workflow ${target} is in another repository: what it does with the token is not visible here`);
-    const name = (use.kind === 'secrets-inherit' ? use.secret : use.input)?.toUpperCase();
-    if (!name)
-        return undecided('every secret is passed on: the called workflow decides');
-    const inner = (ctx.usesByFile.get(called.file) ?? []).filter((u) => u.secret === name);
-    if (!inner.length) {
-        return { githubTokenWouldDo: true, needs: {}, reasons: [`${called.file} does not use the secret it is given`], calls: [], classicOnly: [], repositories: [], unknown: [] };
-    }
-    const decisions = inner.map((u) => decideUse(u, ctx));
-    const verdicts = decisions.map((d) => d.githubTokenWouldDo);
-    const needs = {};
-    for (const d of decisions)
-        (0,decide/* mergePermissions */.pM)(needs, d.needs);
-    return {
-        githubTokenWouldDo: verdicts.includes(false) ? false : verdicts.every((v) => v === true) ? true : null,
-        needs,
-        reasons: decisions.flatMap((d, i) => d.reasons.map((r) => `${called.file}:${inner[i].line}: ${r}`)),
-        calls: decisions.flatMap((d) => d.calls),
-        classicOnly: decisions.flatMap((d) => d.classicOnly),
-        repositories: [...new Set(decisions.flatMap((d) => d.repositories))].sort(),
-        unknown: decisions.flatMap((d) => d.unknown),
-    };
-}
-function decideUse(use, ctx) {
-    const model = ctx.models.get(use.file);
-    if (!model)
-        return undecided('the file could not be modelled');
-    switch (use.kind) {
-        case 'reusable-workflow':
-        case 'secrets-inherit':
-            return decideReusable(use, ctx);
-        case 'container-credentials':
-            return undecided('registry credentials for a job container: whether GITHUB_TOKEN (packages: read) would do depends on the package\'s access settings');
-        case 'other':
-            return undecided(`the secret is used in \`${use.input ?? 'an unusual place'}\`, which pat-lint does not interpret`);
-    }
-    if (use.kind === 'env' && use.envLevel !== 'step') {
-        const readers = use.readBy ?? [];
-        if (!readers.length) {
-            return { githubTokenWouldDo: true, needs: {}, reasons: [`no step reads $${use.input}: the secret need not be exposed here at all`], calls: [], classicOnly: [], repositories: [], unknown: [] };
-        }
-        const merged = { calls: [], unknown: [] };
-        for (const step of readers) {
-            const a = analyseStep(step, model, ctx, inputReadingEnv(step, use.input), new Set([use.input]));
-            merged.calls.push(...a.calls);
-            merged.unknown.push(...a.unknown);
-        }
-        return (0,decide/* decide */.LD)(merged, ctx.listeners);
-    }
-    const step = use.step;
-    if (!step)
-        return undecided('the use is not inside a step');
-    const tokenVars = new Set();
-    let tokenInput = null;
-    if (use.kind === 'env' && use.input)
-        tokenVars.add(use.input);
-    if (use.kind === 'with' || (use.kind === 'git-url' && use.input && step.with[use.input]))
-        tokenInput = use.input;
-    // A secret passed through env, then read as ${{ env.X }}: the env variable carries it.
-    if (use.via?.startsWith('env.'))
-        tokenVars.add(use.via.slice(4));
-    return (0,decide/* decide */.LD)(analyseStep(step, model, ctx, tokenInput, tokenVars, 0, use.secret ?? undefined), ctx.listeners);
-}
-
 ;// CONCATENATED MODULE: ./src/knowledge/classic-scopes.ts
 /**
  * Classic scopes for a set of fine-grained permissions. A classic token has no per-permission
@@ -39586,6 +39454,143 @@ function tokenVerdict(decisions, self = null) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/analysis/use.ts
+
+
+
+
+
+/** A decision that cannot be made, with the reason. */
+function undecided(reason) {
+    return { githubTokenWouldDo: null, needs: {}, reasons: [reason], calls: [], classicOnly: [], repositories: [], unknown: [reason] };
+}
+/** The token reaches a place where nothing uses it: GITHUB_TOKEN, or nothing at all, would do. */
+function unused(reason) {
+    return { githubTokenWouldDo: true, needs: {}, reasons: [reason], calls: [], classicOnly: [], repositories: [], unknown: [] };
+}
+/** The with-input of `step` whose value reads `${{ env.NAME }}`, if any. */
+function inputReadingEnv(step, name) {
+    const re = expressionPattern(name);
+    return Object.entries(step.with).find(([, v]) => re.test(v.raw))?.[0] ?? null;
+}
+/** How deep local actions calling local actions are followed. */
+const MAX_LOCAL_DEPTH = 4;
+/** The model of a local action (`uses: ./path`), when the repository has it. */
+function localAction(uses, ctx) {
+    const dir = localPath(uses);
+    return dir === null ? undefined : (ctx.models.get(`${dir}/action.yml`) ?? ctx.models.get(`${dir}/action.yaml`));
+}
+function merge(into, from) {
+    into.calls.push(...from.calls);
+    into.unknown.push(...from.unknown);
+    if (from.persists)
+        (into.persists ??= []).push(...from.persists);
+    return into;
+}
+/**
+ * A local composite action given the token as input `input` (and/or in env `vars`, which its
+ * steps inherit): its steps that read `${{ inputs.<input> }}` or those variables are analysed
+ * like any step, the input's reference in a script standing for a variable holding the token.
+ */
+function analyseComposite(action, input, vars, ctx, depth) {
+    const out = { calls: [], unknown: [] };
+    const name = input?.replace(/[^A-Za-z0-9_-]/g, '');
+    const reads = name ? new RegExp(`\\$\\{\\{[^}]*\\binputs(\\.${name}\\b|\\[\\s*'${name}'\\s*\\])[^}]*\\}\\}`, 'i') : null;
+    for (const step of action.jobs[0]?.steps ?? []) {
+        const stepVars = new Set(vars);
+        for (const [k, v] of Object.entries(step.env))
+            if (reads?.test(v.raw))
+                stepVars.add(k);
+        const withInput = reads ? (Object.entries(step.with).find(([, v]) => reads.test(v.raw))?.[0] ?? null) : null;
+        let s = step;
+        if (reads && step.run && reads.test(step.run.raw)) {
+            stepVars.add('PAT_LINT_INPUT');
+            s = { ...step, run: { ...step.run, value: step.run.value.replace(new RegExp(reads.source, 'gi'), '$PAT_LINT_INPUT') } };
+        }
+        if (!withInput && !stepVars.size)
+            continue; // the step sees neither the input nor the variables
+        merge(out, analyseStep(s, action, ctx, withInput, stepVars, depth + 1));
+    }
+    return out;
+}
+function analyseStep(step, model, ctx, tokenInput, tokenVars, depth = 0, secret) {
+    const job = model.jobs.find((j) => j.id === step.job) ?? model.jobs.find((j) => j.steps.includes(step)) ?? null;
+    const stepCtx = { self: ctx.self, model, job, step, tokenInput, tokenVars, knowledge: ctx.knowledge, secret };
+    const action = step.uses ? localAction(step.uses.value, ctx) : undefined;
+    if (action && depth < MAX_LOCAL_DEPTH)
+        return analyseComposite(action, tokenInput, tokenVars, ctx, depth);
+    if (step.uses)
+        return analyseActionStep(stepCtx);
+    if (step.run)
+        return analyseRunStep(stepCtx);
+    return { calls: [], unknown: [] };
+}
+/**
+ * A job calling a reusable workflow of this repository: the called workflow's uses of the
+ * secret it receives (as `secrets.<input>`, or every secret with `secrets: inherit`) decide.
+ */
+function decideReusable(use, ctx) {
+    const target = use.job?.uses?.value.trim() ?? '';
+    const path = localPath(target);
+    const called = path === null ? undefined : ctx.models.get(path);
+    if (!called)
+        return undecided(`the called workflow ${target} is in another repository: what it does with the token is not visible here`);
+    const name = (use.kind === 'secrets-inherit' ? use.secret : use.input)?.toUpperCase();
+    if (!name)
+        return undecided('every secret is passed on: the called workflow decides');
+    const inner = (ctx.usesByFile.get(called.file) ?? []).filter((u) => u.secret === name);
+    if (!inner.length)
+        return unused(`${called.file} does not use the secret it is given`);
+    const decisions = inner.map((u) => decideUse(u, ctx));
+    // The called workflow's uses combine as a token's uses do.
+    const combined = tokenVerdict(decisions, ctx.self);
+    return {
+        githubTokenWouldDo: combined.githubTokenWouldDo,
+        needs: combined.minimal,
+        reasons: decisions.flatMap((d, i) => d.reasons.map((r) => `${called.file}:${inner[i].line}: ${r}`)),
+        calls: decisions.flatMap((d) => d.calls),
+        classicOnly: decisions.flatMap((d) => d.classicOnly),
+        repositories: combined.repositories,
+        unknown: decisions.flatMap((d) => d.unknown),
+    };
+}
+function decideUse(use, ctx) {
+    const model = ctx.models.get(use.file);
+    if (!model)
+        return undecided('the file could not be modelled');
+    switch (use.kind) {
+        case 'reusable-workflow':
+        case 'secrets-inherit':
+            return decideReusable(use, ctx);
+        case 'container-credentials':
+            return undecided('registry credentials for a job container: whether GITHUB_TOKEN (packages: read) would do depends on the package\'s access settings');
+        case 'other':
+            return undecided(`the secret is used in \`${use.input ?? 'an unusual place'}\`, which pat-lint does not interpret`);
+    }
+    if (use.kind === 'env' && use.envLevel !== 'step') {
+        const readers = use.readBy ?? [];
+        if (!readers.length)
+            return unused(`no step reads $${use.input}: the secret need not be exposed here at all`);
+        const merged = { calls: [], unknown: [] };
+        for (const step of readers)
+            merge(merged, analyseStep(step, model, ctx, inputReadingEnv(step, use.input), new Set([use.input])));
+        return (0,decide/* decide */.LD)(merged, ctx.listeners);
+    }
+    const step = use.step;
+    if (!step)
+        return undecided('the use is not inside a step');
+    const tokenVars = new Set();
+    let tokenInput = null;
+    if (use.kind === 'env' && use.input)
+        tokenVars.add(use.input);
+    if (use.kind === 'with' || (use.kind === 'git-url' && use.input && step.with[use.input]))
+        tokenInput = use.input;
+    // A secret passed through env, then read as ${{ env.X }}: the env variable carries it.
+    if (use.via?.startsWith('env.'))
+        tokenVars.add(use.via.slice(4));
+    return (0,decide/* decide */.LD)(analyseStep(step, model, ctx, tokenInput, tokenVars, 0, use.secret ?? undefined), ctx.listeners);
+}
+
 ;// CONCATENATED MODULE: ./src/lint.ts
 /**
  * The pipeline both entry points share: discover files, parse them, find token flows, load the
@@ -39623,9 +39628,9 @@ function localActionDirs(models) {
     for (const m of models)
         for (const j of m.jobs)
             for (const s of j.steps) {
-                const v = s.uses?.value.trim();
-                if (v?.startsWith('./'))
-                    dirs.add(v.replace(/\/+$/, ''));
+                const dir = localPath(s.uses?.value);
+                if (dir)
+                    dirs.add(dir);
             }
     return [...dirs];
 }
@@ -39692,8 +39697,7 @@ function decideSafely(use, analysis) {
         return decideUse(use, analysis);
     }
     catch (e) {
-        const reason = `pat-lint failed to analyse this use (${e.message}); please report it`;
-        return { githubTokenWouldDo: null, needs: {}, reasons: [reason], calls: [], classicOnly: [], repositories: [], unknown: [reason] };
+        return undecided(`pat-lint failed to analyse this use (${e.message}); please report it`);
     }
 }
 const SEVERITY_ORDER = { error: 0, warning: 1, note: 2 };
@@ -39751,7 +39755,7 @@ function lint(root, options = {}) {
     const declared = new Map(requirements.tokens.map((t) => [t.secret, t]));
     // A reusable workflow's parameters stand for its callers' secrets: where a caller is in this
     // repository, the caller's use carries the decision and the parameter is no token of its own.
-    const calledLocally = new Set(models.flatMap((m) => m.jobs.map((j) => j.uses?.value.trim() ?? '').filter((u) => u.startsWith('./')).map((u) => u.replace(/^\.\//, '').replace(/@.*$/, ''))));
+    const calledLocally = new Set(models.flatMap((m) => m.jobs.map((j) => localPath(j.uses?.value)).filter((p) => !!p)));
     const tokenUses = uses.filter((u) => !(u.parameter && calledLocally.has(u.file)));
     const recognised = recogniseSecrets(tokenUses, new Set(declared.keys()), knowledge);
     const analysis = {

@@ -11,12 +11,12 @@ import type { RuleContext, TokenFacts } from './rules/types.js'
 import type { Finding, LintError, Severity } from './types.js'
 import { discoverFiles, readCandidate, type Candidate } from './workflow/files.js'
 import { findSecretUses, runReadsEnv, type EnvReader, type SecretUse } from './workflow/flows.js'
-import { buildModel, stepLabel, structuralErrors, type WorkflowInfo } from './workflow/model.js'
+import { buildModel, localPath, stepLabel, structuralErrors, type WorkflowInfo } from './workflow/model.js'
 import { parseSource } from './workflow/parse.js'
 import { TreeWalker } from './workflow/tree.js'
 import { ActionKnowledge, DEFAULT_KNOWLEDGE } from './knowledge/actions.js'
 import type { PermissionSet } from './knowledge/permissions.js'
-import { decideUse, type AnalysisContext } from './analysis/use.js'
+import { decideUse, undecided, type AnalysisContext } from './analysis/use.js'
 import { tokenVerdict, type TokenVerdict } from './analysis/token.js'
 import type { UseDecision } from './analysis/types.js'
 
@@ -95,8 +95,8 @@ export function readsEnvWith(knowledge: ActionKnowledge): EnvReader {
 function localActionDirs(models: WorkflowInfo[]): string[] {
   const dirs = new Set<string>()
   for (const m of models) for (const j of m.jobs) for (const s of j.steps) {
-    const v = s.uses?.value.trim()
-    if (v?.startsWith('./')) dirs.add(v.replace(/\/+$/, ''))
+    const dir = localPath(s.uses?.value)
+    if (dir) dirs.add(dir)
   }
   return [...dirs]
 }
@@ -155,8 +155,7 @@ function decideSafely(use: SecretUse, analysis: AnalysisContext): UseDecision {
   try {
     return decideUse(use, analysis)
   } catch (e) {
-    const reason = `pat-lint failed to analyse this use (${(e as Error).message}); please report it`
-    return { githubTokenWouldDo: null, needs: {}, reasons: [reason], calls: [], classicOnly: [], repositories: [], unknown: [reason] }
+    return undecided(`pat-lint failed to analyse this use (${(e as Error).message}); please report it`)
   }
 }
 
@@ -214,7 +213,7 @@ export function lint(root: string, options: LintOptions = {}): Report {
   const declared = new Map(requirements.tokens.map((t) => [t.secret, t]))
   // A reusable workflow's parameters stand for its callers' secrets: where a caller is in this
   // repository, the caller's use carries the decision and the parameter is no token of its own.
-  const calledLocally = new Set(models.flatMap((m) => m.jobs.map((j) => j.uses?.value.trim() ?? '').filter((u) => u.startsWith('./')).map((u) => u.replace(/^\.\//, '').replace(/@.*$/, ''))))
+  const calledLocally = new Set(models.flatMap((m) => m.jobs.map((j) => localPath(j.uses?.value)).filter((p): p is string => !!p)))
   const tokenUses = uses.filter((u) => !(u.parameter && calledLocally.has(u.file)))
   const recognised = recogniseSecrets(tokenUses, new Set(declared.keys()), knowledge)
 

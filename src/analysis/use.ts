@@ -2,11 +2,12 @@
  * Decides each use: finds the step(s) that receive the token, analyses what they do with it,
  * and turns that into a verdict, the permissions needed and the reasons.
  */
-import type { SecretUse } from '../workflow/flows.js'
 import type { ActionKnowledge } from '../knowledge/actions.js'
-import type { StepInfo, WorkflowInfo } from '../workflow/model.js'
+import { expressionPattern, type SecretUse } from '../workflow/flows.js'
+import { localPath, type StepInfo, type WorkflowInfo } from '../workflow/model.js'
 import { analyseActionStep, analyseRunStep, type StepContext } from './action-step.js'
-import { decide, mergePermissions, type Listeners } from './decide.js'
+import { decide, type Listeners } from './decide.js'
+import { tokenVerdict } from './token.js'
 import type { StepAnalysis, UseDecision } from './types.js'
 
 export interface AnalysisContext {
@@ -20,13 +21,19 @@ export interface AnalysisContext {
   listeners: Listeners
 }
 
-function undecided(reason: string): UseDecision {
+/** A decision that cannot be made, with the reason. */
+export function undecided(reason: string): UseDecision {
   return { githubTokenWouldDo: null, needs: {}, reasons: [reason], calls: [], classicOnly: [], repositories: [], unknown: [reason] }
+}
+
+/** The token reaches a place where nothing uses it: GITHUB_TOKEN, or nothing at all, would do. */
+function unused(reason: string): UseDecision {
+  return { githubTokenWouldDo: true, needs: {}, reasons: [reason], calls: [], classicOnly: [], repositories: [], unknown: [] }
 }
 
 /** The with-input of `step` whose value reads `${{ env.NAME }}`, if any. */
 function inputReadingEnv(step: StepInfo, name: string): string | null {
-  const re = new RegExp(`\\benv\\.${name}\\b|\\benv\\[\\s*'${name}'\\s*\\]`)
+  const re = expressionPattern(name)
   return Object.entries(step.with).find(([, v]) => re.test(v.raw))?.[0] ?? null
 }
 
@@ -35,8 +42,8 @@ const MAX_LOCAL_DEPTH = 4
 
 /** The model of a local action (`uses: ./path`), when the repository has it. */
 function localAction(uses: string, ctx: AnalysisContext): WorkflowInfo | undefined {
-  const dir = uses.trim().replace(/^\.\//, '').replace(/\/+$/, '')
-  return ctx.models.get(`${dir}/action.yml`) ?? ctx.models.get(`${dir}/action.yaml`)
+  const dir = localPath(uses)
+  return dir === null ? undefined : (ctx.models.get(`${dir}/action.yml`) ?? ctx.models.get(`${dir}/action.yaml`))
 }
 
 function merge(into: StepAnalysis, from: StepAnalysis): StepAnalysis {
@@ -73,10 +80,8 @@ function analyseComposite(action: WorkflowInfo, input: string | null, vars: Set<
 function analyseStep(step: StepInfo, model: WorkflowInfo, ctx: AnalysisContext, tokenInput: string | null, tokenVars: Set<string>, depth = 0, secret?: string): StepAnalysis {
   const job = model.jobs.find((j) => j.id === step.job) ?? model.jobs.find((j) => j.steps.includes(step)) ?? null
   const stepCtx: StepContext = { self: ctx.self, model, job, step, tokenInput, tokenVars, knowledge: ctx.knowledge, secret }
-  if (step.uses?.value.trim().startsWith('./')) {
-    const action = localAction(step.uses.value, ctx)
-    if (action && depth < MAX_LOCAL_DEPTH) return analyseComposite(action, tokenInput, tokenVars, ctx, depth)
-  }
+  const action = step.uses ? localAction(step.uses.value, ctx) : undefined
+  if (action && depth < MAX_LOCAL_DEPTH) return analyseComposite(action, tokenInput, tokenVars, ctx, depth)
   if (step.uses) return analyseActionStep(stepCtx)
   if (step.run) return analyseRunStep(stepCtx)
   return { calls: [], unknown: [] }
@@ -88,25 +93,23 @@ function analyseStep(step: StepInfo, model: WorkflowInfo, ctx: AnalysisContext, 
  */
 function decideReusable(use: SecretUse, ctx: AnalysisContext): UseDecision {
   const target = use.job?.uses?.value.trim() ?? ''
-  const called = target.startsWith('./') ? ctx.models.get(target.replace(/^\.\//, '').replace(/@.*$/, '')) : undefined
+  const path = localPath(target)
+  const called = path === null ? undefined : ctx.models.get(path)
   if (!called) return undecided(`the called workflow ${target} is in another repository: what it does with the token is not visible here`)
   const name = (use.kind === 'secrets-inherit' ? use.secret : use.input)?.toUpperCase()
   if (!name) return undecided('every secret is passed on: the called workflow decides')
   const inner = (ctx.usesByFile.get(called.file) ?? []).filter((u) => u.secret === name)
-  if (!inner.length) {
-    return { githubTokenWouldDo: true, needs: {}, reasons: [`${called.file} does not use the secret it is given`], calls: [], classicOnly: [], repositories: [], unknown: [] }
-  }
+  if (!inner.length) return unused(`${called.file} does not use the secret it is given`)
   const decisions = inner.map((u) => decideUse(u, ctx))
-  const verdicts = decisions.map((d) => d.githubTokenWouldDo)
-  const needs = {}
-  for (const d of decisions) mergePermissions(needs, d.needs)
+  // The called workflow's uses combine as a token's uses do.
+  const combined = tokenVerdict(decisions, ctx.self)
   return {
-    githubTokenWouldDo: verdicts.includes(false) ? false : verdicts.every((v) => v === true) ? true : null,
-    needs,
+    githubTokenWouldDo: combined.githubTokenWouldDo,
+    needs: combined.minimal,
     reasons: decisions.flatMap((d, i) => d.reasons.map((r) => `${called.file}:${inner[i].line}: ${r}`)),
     calls: decisions.flatMap((d) => d.calls),
     classicOnly: decisions.flatMap((d) => d.classicOnly),
-    repositories: [...new Set(decisions.flatMap((d) => d.repositories))].sort(),
+    repositories: combined.repositories,
     unknown: decisions.flatMap((d) => d.unknown),
   }
 }
@@ -125,15 +128,9 @@ export function decideUse(use: SecretUse, ctx: AnalysisContext): UseDecision {
   }
   if (use.kind === 'env' && use.envLevel !== 'step') {
     const readers = use.readBy ?? []
-    if (!readers.length) {
-      return { githubTokenWouldDo: true, needs: {}, reasons: [`no step reads $${use.input}: the secret need not be exposed here at all`], calls: [], classicOnly: [], repositories: [], unknown: [] }
-    }
+    if (!readers.length) return unused(`no step reads $${use.input}: the secret need not be exposed here at all`)
     const merged: StepAnalysis = { calls: [], unknown: [] }
-    for (const step of readers) {
-      const a = analyseStep(step, model, ctx, inputReadingEnv(step, use.input!), new Set([use.input!]))
-      merged.calls.push(...a.calls)
-      merged.unknown.push(...a.unknown)
-    }
+    for (const step of readers) merge(merged, analyseStep(step, model, ctx, inputReadingEnv(step, use.input!), new Set([use.input!])))
     return decide(merged, ctx.listeners)
   }
   const step = use.step

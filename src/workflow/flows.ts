@@ -73,7 +73,7 @@ export const runReadsEnv: EnvReader = (step, name) => {
 
 const expressionPatterns = new Map<string, RegExp>()
 /** `env.NAME` or `env['NAME']`, as an expression reads a variable. */
-function expressionPattern(name: string): RegExp {
+export function expressionPattern(name: string): RegExp {
   let re = expressionPatterns.get(name)
   if (!re) {
     const n = name.replace(/[^A-Za-z0-9_-]/g, '')

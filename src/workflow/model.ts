@@ -199,3 +199,9 @@ export function structuralErrors(w: TreeWalker, model: WorkflowInfo): { line: nu
   if (!w.get(root, 'on')) out.push({ line: 1, column: 1, message: 'workflow has no `on:` trigger; GitHub will reject it' })
   return out
 }
+
+/** The repository path a `uses: ./path` names (a local action's directory or a local reusable workflow), else null. */
+export function localPath(uses: string | undefined): string | null {
+  const v = uses?.trim()
+  return v?.startsWith('./') ? v.replace(/^\.\//, '').replace(/@.*$/, '').replace(/\/+$/, '') : null
+}
