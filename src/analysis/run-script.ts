@@ -43,10 +43,22 @@ function varRefs(text: string): string[] {
   return [...text.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?/g)].map((m) => m[1])
 }
 
+const secretPatterns = new Map<string, RegExp>()
+/** `${{ … secrets.NAME … }}` for one secret; compiled once per name, as it is tested word by word. */
+function secretPattern(secret: string): RegExp {
+  let re = secretPatterns.get(secret)
+  if (!re) {
+    const name = secret.replace(/[^A-Za-z0-9_-]/g, '')
+    re = new RegExp(`\\$\\{\\{[^}]*\\bsecrets\\s*(\\.\\s*${name}\\b|\\[\\s*'${name}'\\s*\\])`, 'i')
+    secretPatterns.set(secret, re)
+  }
+  return re
+}
+
 function inlineSecret(word: string, ctx: ScriptContext): boolean {
+  if (!word.includes('${{')) return false
   if (!ctx.secret) return /\$\{\{[^}]*\bsecrets\s*[.[]/i.test(word)
-  const name = ctx.secret.replace(/[^A-Za-z0-9_-]/g, '')
-  return new RegExp(`\\$\\{\\{[^}]*\\bsecrets\\s*(\\.\\s*${name}\\b|\\[\\s*'${name}'\\s*\\])`, 'i').test(word)
+  return secretPattern(ctx.secret).test(word)
 }
 
 function usesToken(words: string[], ctx: ScriptContext): boolean {
