@@ -40317,7 +40317,8 @@ function buildComment(report, ctx) {
     }
     const tokens = report.tokens.filter((t) => t.uses.length);
     if (tokens.length) {
-        const rows = tokens.map((t) => `| ${(0,report_escape/* markdownCode */.D9)(t.secret)} | ${verdictCell(t)} | ${requestCell(t)} | ${adviceCell(advice.find((a) => a.secret === t.secret), t)} | ${usedAt(t, ctx)} |`);
+        const adviceBySecret = new Map(advice.map((a) => [a.secret, a]));
+        const rows = tokens.map((t) => `| ${(0,report_escape/* markdownCode */.D9)(t.secret)} | ${verdictCell(t)} | ${requestCell(t)} | ${adviceCell(adviceBySecret.get(t.secret), t)} | ${usedAt(t, ctx)} |`);
         sections.push(['### Tokens', '', '| Secret | Verdict | Requested → minimal | Token | Used at |', '| --- | --- | --- | --- | --- |', ...rows, '']);
     }
     if (report.findings.length) {

@@ -148,7 +148,8 @@ export function buildComment(report: Report, ctx: CommentContext): string {
   }
   const tokens = report.tokens.filter((t) => t.uses.length)
   if (tokens.length) {
-    const rows = tokens.map((t) => `| ${markdownCode(t.secret)} | ${verdictCell(t)} | ${requestCell(t)} | ${adviceCell(advice.find((a) => a.secret === t.secret), t)} | ${usedAt(t, ctx)} |`)
+    const adviceBySecret = new Map(advice.map((a) => [a.secret, a]))
+    const rows = tokens.map((t) => `| ${markdownCode(t.secret)} | ${verdictCell(t)} | ${requestCell(t)} | ${adviceCell(adviceBySecret.get(t.secret), t)} | ${usedAt(t, ctx)} |`)
     sections.push(['### Tokens', '', '| Secret | Verdict | Requested → minimal | Token | Used at |', '| --- | --- | --- | --- | --- |', ...rows, ''])
   }
   if (report.findings.length) {
