@@ -35182,9 +35182,18 @@ const EXTRA_ACTIONS = [
         githubToken: null,
         fineGrained: { metadata: 'read' },
         classicScopes: [],
-        conditional: [{ when: 'output_action: gist', githubToken: null, fineGrained: { gists: 'write' }, classicScopes: ['gist'] }],
+        // What a section or plugin reads, as GitHub's permission map names it: commit history and
+        // repository contents (base sections, languages, lines, habits), issue and pull-request
+        // reactions and counts (reactions, followup), traffic (GET …/traffic/* is administration:read).
+        conditional: [
+            { when: 'output_action: gist', githubToken: null, fineGrained: { gists: 'write' }, classicScopes: ['gist'] },
+            { when: 'base is not empty (default: header, activity, community, repositories, metadata)', githubToken: null, fineGrained: { contents: 'read' }, classicScopes: [] },
+            ...['languages', 'lines', 'habits'].map((p) => ({ when: `plugin_${p} is enabled`, githubToken: null, fineGrained: { contents: 'read' }, classicScopes: [] })),
+            ...['reactions', 'followup'].map((p) => ({ when: `plugin_${p} is enabled`, githubToken: null, fineGrained: { issues: 'read', pull_requests: 'read' }, classicScopes: [] })),
+            { when: 'plugin_traffic is enabled', githubToken: null, fineGrained: { administration: 'read' }, classicScopes: [] },
+        ],
         patNeededWhen: ['it reads user and organization data (profile, activity, other repositories) that repository-scoped tokens cannot reach (R4); no scope is needed beyond what plugins ask for'],
-        source: 'lowlighter/metrics .github/readme/partials/documentation/setup/action.md @4c7d574d12d519a9c36ffa05f1850623f0177b88',
+        source: 'lowlighter/metrics .github/readme/partials/documentation/setup/action.md @4c7d574d12d519a9c36ffa05f1850623f0177b88; source/plugins/base/metadata.yml @0d25bf7689cf11b9c3931341b0c60c84b9daa015 (base default); source/plugins/traffic/metadata.yml @161c0bd5bc43bbba01c7d59f932c78974a318902',
     },
     {
         uses: 'dawidd6/action-homebrew-bump-formula',
@@ -35192,8 +35201,10 @@ const EXTRA_ACTIONS = [
         tokenEnv: [],
         takesGithubToken: true,
         githubToken: null,
-        fineGrained: { metadata: 'read', contents: 'write', pull_requests: 'write' },
-        classicScopes: ['public_repo'],
+        // The fork it pushes to lags the tap: the push carries the tap's newer commits, workflow
+        // files included, which GitHub refuses without workflows:write / `workflow` (R2).
+        fineGrained: { metadata: 'read', contents: 'write', pull_requests: 'write', workflows: 'write' },
+        classicScopes: ['public_repo', 'workflow'],
         conditional: [],
         patNeededWhen: ['it runs brew bump-formula-pr, which forks the tap repository and opens a pull request there: another repository and a fork (R3, R11)'],
         source: 'dawidd6/action-homebrew-bump-formula README.md @102ccb27b575fe498b4f5ca78b2bde99a59f9150',
@@ -35240,7 +35251,7 @@ const EXTRA_ACTIONS = [
         tokenEnv: ['COMMITTER_TOKEN'],
         takesGithubToken: true,
         githubToken: null,
-        fineGrained: { metadata: 'read', contents: 'write', pull_requests: 'write' },
+        fineGrained: { metadata: 'read', contents: 'write', pull_requests: 'write', workflows: 'write' },
         classicScopes: ['repo', 'workflow'],
         conditional: [],
         patNeededWhen: ['it edits the formula in the homebrew-tap repository (default Homebrew/homebrew-core), through a fork and a pull request when it cannot push: another repository (R3, R11)'],
@@ -35720,7 +35731,8 @@ const ORG_PERMISSION = /^(organization_|members$|team_discussions$|issue_types$)
 /** Which fine-grained permissions a call needs. When an endpoint is listed under several
  * permissions with "additional permissions", the docs say either one suffices or both are needed
  * depending on the case; we take the permission named like the path's resource (issues for
- * /issues/, pulls for /pulls/), else the first listed, and keep contents alongside workflows. */
+ * /issues/, pulls for /pulls/), else the first listed, keep contents alongside workflows, and
+ * take every listed permission alongside an administration write. */
 function lookupEndpoint(method, path) {
     const segs = Array.isArray(path) ? path : pathSegments(path);
     const m = method.toUpperCase();
@@ -35768,6 +35780,11 @@ function lookupEndpoint(method, path) {
         // Writing workflow files needs contents as well (the map lists both with additional permissions).
         if (chosen.some((e) => e.permission === 'workflows'))
             chosen = [...chosen, ...best.entries.filter((e) => e.permission === 'contents')];
+        // Administration writes listed with another permission need both: forking or generating a
+        // repository also reads the source (contents, advisories), adding a team's repository reads
+        // the team (members). The endpoint pages give these as one permission set.
+        if (best.entries.some((e) => e.permission === 'administration' && e.level === 'write'))
+            chosen = best.entries;
     }
     for (const e of chosen) {
         if (e.permission === 'metadata')
@@ -39184,14 +39201,26 @@ function fromGithubTokenKeys(perms) {
 function inputs(step) {
     return Object.fromEntries(Object.entries(step.with).map(([k, v]) => [k.toLowerCase(), v.value]));
 }
-/** Conditional permissions whose `when` names an input the step sets (`delete-branch: true`, `x is set`). */
+const SWITCHED_OFF = new Set(['', 'false', 'no', 'off', 'never']);
+const SWITCHED_ON = new Set(['true', 'yes', 'on']);
+/**
+ * Conditional permissions whose `when` names an input the step sets: `delete-branch: true`,
+ * `x is set`, `x is enabled` (yes/true/on and the like, never "no"), and
+ * `x is not empty (default: …)` for inputs whose default already switches the behaviour on.
+ */
 function conditionalApplies(when, ins) {
     const pair = /^`?([\w-]+)`?:\s*`?([\w.-]+)`?/.exec(when);
-    if (pair && ins[pair[1].toLowerCase()] !== undefined)
-        return ins[pair[1].toLowerCase()].toLowerCase() === pair[2].toLowerCase();
+    if (pair && ins[pair[1].toLowerCase()] !== undefined) {
+        const got = ins[pair[1].toLowerCase()].trim().toLowerCase();
+        const want = pair[2].toLowerCase();
+        return got === want || (SWITCHED_ON.has(want) && SWITCHED_ON.has(got));
+    }
+    const notEmpty = /^`?([\w-]+)`? is not empty(?: \(default: ([^)]*)\))?/.exec(when);
+    if (notEmpty)
+        return (ins[notEmpty[1].toLowerCase()] ?? notEmpty[2] ?? '').trim() !== '';
     const set = /^`?([\w-]+)`? is (set|enabled)/.exec(when);
     if (set)
-        return !!ins[set[1].toLowerCase()] && ins[set[1].toLowerCase()] !== 'false';
+        return !SWITCHED_OFF.has((ins[set[1].toLowerCase()] ?? '').trim().toLowerCase());
     return false;
 }
 /** Every value a `${{ matrix.x }}` reference can take in the job; the value itself otherwise. */
@@ -39294,6 +39323,8 @@ function analyseCreatePullRequest(ctx, facts) {
     const call = { what: facts.uses, permissions, target, events: ['pull_request', 'push'] };
     if (ins['push-to-fork']) {
         call.patReason = 'the branch is pushed to a fork (push-to-fork), which needs a user token (R11)';
+        // The fork lags its parent: the push carries the parent's newer commits, workflow files included (R2).
+        call.permissions.workflows = 'write';
     }
     calls.push(call);
     return { calls, unknown: [] };

@@ -10,6 +10,9 @@ describe('REST endpoint -> fine-grained permissions', () => {
     ['POST', '/repos/$OWNER/$REPO/pulls', 'POST /repos/{owner}/{repo}/pulls', { pull_requests: 'write' }],
     ['GET', '/orgs/octo/members', 'GET /orgs/{org}/members', { members: 'read' }],
     ['POST', '/repos/o/r/check-runs', 'POST /repos/{owner}/{repo}/check-runs', { checks: 'write' }],
+    ['POST', '/repos/o/r/forks', 'POST /repos/{owner}/{repo}/forks', { administration: 'write', contents: 'read' }],
+    ['POST', '/repos/o/template/generate', 'POST /repos/{template_owner}/{template_repo}/generate', { administration: 'write', contents: 'read' }],
+    ['POST', '/repos/o/r/labels', 'POST /repos/{owner}/{repo}/labels', { issues: 'write' }],
     ['GET', '/repos/o/r/nonsense/path', null, null],
     ['POST', '/repos/o/r/$WHAT', null, null],
   ])('%s %s', (method, path, template, permissions) => {

@@ -23,7 +23,7 @@ describe('gh commands', () => {
     ['release create', 'gh release create v1 --generate-notes', { contents: 'write' }, 'same'],
     ['secret set', 'gh secret set X --body y', { secrets: 'write' }, 'same'],
     ['pr review (by endpoint)', 'gh pr review 4 --approve', { pull_requests: 'write' }, 'same'],
-    ['repo fork (by endpoint)', 'gh repo fork --clone=false', { administration: 'write' }, 'same'],
+    ['repo fork (by endpoint: administration with contents)', 'gh repo fork --clone=false', { administration: 'write', contents: 'read' }, 'same'],
   ])('%s', (_name, script, permissions, target) => {
     const r = run(script)
     expect(r.calls).toHaveLength(1)

@@ -52,12 +52,25 @@ function inputs(step: StepInfo): Record<string, string> {
   return Object.fromEntries(Object.entries(step.with).map(([k, v]) => [k.toLowerCase(), v.value]))
 }
 
-/** Conditional permissions whose `when` names an input the step sets (`delete-branch: true`, `x is set`). */
-function conditionalApplies(when: string, ins: Record<string, string>): boolean {
+const SWITCHED_OFF = new Set(['', 'false', 'no', 'off', 'never'])
+const SWITCHED_ON = new Set(['true', 'yes', 'on'])
+
+/**
+ * Conditional permissions whose `when` names an input the step sets: `delete-branch: true`,
+ * `x is set`, `x is enabled` (yes/true/on and the like, never "no"), and
+ * `x is not empty (default: …)` for inputs whose default already switches the behaviour on.
+ */
+export function conditionalApplies(when: string, ins: Record<string, string>): boolean {
   const pair = /^`?([\w-]+)`?:\s*`?([\w.-]+)`?/.exec(when)
-  if (pair && ins[pair[1].toLowerCase()] !== undefined) return ins[pair[1].toLowerCase()].toLowerCase() === pair[2].toLowerCase()
+  if (pair && ins[pair[1].toLowerCase()] !== undefined) {
+    const got = ins[pair[1].toLowerCase()].trim().toLowerCase()
+    const want = pair[2].toLowerCase()
+    return got === want || (SWITCHED_ON.has(want) && SWITCHED_ON.has(got))
+  }
+  const notEmpty = /^`?([\w-]+)`? is not empty(?: \(default: ([^)]*)\))?/.exec(when)
+  if (notEmpty) return (ins[notEmpty[1].toLowerCase()] ?? notEmpty[2] ?? '').trim() !== ''
   const set = /^`?([\w-]+)`? is (set|enabled)/.exec(when)
-  if (set) return !!ins[set[1].toLowerCase()] && ins[set[1].toLowerCase()] !== 'false'
+  if (set) return !SWITCHED_OFF.has((ins[set[1].toLowerCase()] ?? '').trim().toLowerCase())
   return false
 }
 
@@ -157,6 +170,8 @@ function analyseCreatePullRequest(ctx: StepContext, facts: ActionFacts): StepAna
   const call: Call = { what: facts.uses, permissions, target, events: ['pull_request', 'push'] }
   if (ins['push-to-fork']) {
     call.patReason = 'the branch is pushed to a fork (push-to-fork), which needs a user token (R11)'
+    // The fork lags its parent: the push carries the parent's newer commits, workflow files included (R2).
+    call.permissions.workflows = 'write'
   }
   calls.push(call)
   return { calls, unknown: [] }

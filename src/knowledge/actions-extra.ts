@@ -14,9 +14,18 @@ export const EXTRA_ACTIONS: readonly ActionFacts[] = [
     githubToken: null,
     fineGrained: { metadata: 'read' },
     classicScopes: [],
-    conditional: [{ when: 'output_action: gist', githubToken: null, fineGrained: { gists: 'write' }, classicScopes: ['gist'] }],
+    // What a section or plugin reads, as GitHub's permission map names it: commit history and
+    // repository contents (base sections, languages, lines, habits), issue and pull-request
+    // reactions and counts (reactions, followup), traffic (GET …/traffic/* is administration:read).
+    conditional: [
+      { when: 'output_action: gist', githubToken: null, fineGrained: { gists: 'write' }, classicScopes: ['gist'] },
+      { when: 'base is not empty (default: header, activity, community, repositories, metadata)', githubToken: null, fineGrained: { contents: 'read' }, classicScopes: [] },
+      ...['languages', 'lines', 'habits'].map((p) => ({ when: `plugin_${p} is enabled`, githubToken: null, fineGrained: { contents: 'read' as const }, classicScopes: [] })),
+      ...['reactions', 'followup'].map((p) => ({ when: `plugin_${p} is enabled`, githubToken: null, fineGrained: { issues: 'read' as const, pull_requests: 'read' as const }, classicScopes: [] })),
+      { when: 'plugin_traffic is enabled', githubToken: null, fineGrained: { administration: 'read' }, classicScopes: [] },
+    ],
     patNeededWhen: ['it reads user and organization data (profile, activity, other repositories) that repository-scoped tokens cannot reach (R4); no scope is needed beyond what plugins ask for'],
-    source: 'lowlighter/metrics .github/readme/partials/documentation/setup/action.md @4c7d574d12d519a9c36ffa05f1850623f0177b88',
+    source: 'lowlighter/metrics .github/readme/partials/documentation/setup/action.md @4c7d574d12d519a9c36ffa05f1850623f0177b88; source/plugins/base/metadata.yml @0d25bf7689cf11b9c3931341b0c60c84b9daa015 (base default); source/plugins/traffic/metadata.yml @161c0bd5bc43bbba01c7d59f932c78974a318902',
   },
   {
     uses: 'dawidd6/action-homebrew-bump-formula',
@@ -24,8 +33,10 @@ export const EXTRA_ACTIONS: readonly ActionFacts[] = [
     tokenEnv: [],
     takesGithubToken: true,
     githubToken: null,
-    fineGrained: { metadata: 'read', contents: 'write', pull_requests: 'write' },
-    classicScopes: ['public_repo'],
+    // The fork it pushes to lags the tap: the push carries the tap's newer commits, workflow
+    // files included, which GitHub refuses without workflows:write / `workflow` (R2).
+    fineGrained: { metadata: 'read', contents: 'write', pull_requests: 'write', workflows: 'write' },
+    classicScopes: ['public_repo', 'workflow'],
     conditional: [],
     patNeededWhen: ['it runs brew bump-formula-pr, which forks the tap repository and opens a pull request there: another repository and a fork (R3, R11)'],
     source: 'dawidd6/action-homebrew-bump-formula README.md @102ccb27b575fe498b4f5ca78b2bde99a59f9150',
@@ -72,7 +83,7 @@ export const EXTRA_ACTIONS: readonly ActionFacts[] = [
     tokenEnv: ['COMMITTER_TOKEN'],
     takesGithubToken: true,
     githubToken: null,
-    fineGrained: { metadata: 'read', contents: 'write', pull_requests: 'write' },
+    fineGrained: { metadata: 'read', contents: 'write', pull_requests: 'write', workflows: 'write' },
     classicScopes: ['repo', 'workflow'],
     conditional: [],
     patNeededWhen: ['it edits the formula in the homebrew-tap repository (default Homebrew/homebrew-core), through a fork and a pull request when it cannot push: another repository (R3, R11)'],

@@ -73,7 +73,8 @@ const ORG_PERMISSION = /^(organization_|members$|team_discussions$|issue_types$)
 /** Which fine-grained permissions a call needs. When an endpoint is listed under several
  * permissions with "additional permissions", the docs say either one suffices or both are needed
  * depending on the case; we take the permission named like the path's resource (issues for
- * /issues/, pulls for /pulls/), else the first listed, and keep contents alongside workflows. */
+ * /issues/, pulls for /pulls/), else the first listed, keep contents alongside workflows, and
+ * take every listed permission alongside an administration write. */
 export function lookupEndpoint(method: string, path: string | string[]): EndpointMatch | undefined {
   const segs = Array.isArray(path) ? path : pathSegments(path)
   const m = method.toUpperCase()
@@ -116,6 +117,10 @@ export function lookupEndpoint(method: string, path: string | string[]): Endpoin
     chosen = named.length ? named : best.entries.slice(0, 1)
     // Writing workflow files needs contents as well (the map lists both with additional permissions).
     if (chosen.some((e) => e.permission === 'workflows')) chosen = [...chosen, ...best.entries.filter((e) => e.permission === 'contents')]
+    // Administration writes listed with another permission need both: forking or generating a
+    // repository also reads the source (contents, advisories), adding a team's repository reads
+    // the team (members). The endpoint pages give these as one permission set.
+    if (best.entries.some((e) => e.permission === 'administration' && e.level === 'write')) chosen = best.entries
   }
   for (const e of chosen) {
     if (e.permission === 'metadata') continue
