@@ -11411,6 +11411,14 @@ const EXTRA_ACTIONS = [
         source: 'convictional/trigger-workflow-and-wait action.yml @0e8f635202d2c0f218920f1b8679e7b5f4b33767',
     },
 ];
+/**
+ * Facts the shared knowledge base leaves out, merged into its entries. Each names the file read.
+ * changesets/action: releases up to v1.7 read the token only from env GITHUB_TOKEN (newer ones
+ * also take the `github-token` input).
+ */
+const ACTION_CORRECTIONS = [
+    { uses: 'changesets/action', tokenEnv: ['GITHUB_TOKEN'], source: 'changesets/action src/index.ts @0079d1574ba993236995bba8bd2f0059b091a7d5 (process.env.GITHUB_TOKEN)' },
+];
 
 ;// CONCATENATED MODULE: ./src/knowledge/actions.ts
 /** Looks up what a `uses:` action does with a token, from the generated knowledge base. */
@@ -11433,7 +11441,14 @@ function index(facts, into = new Map()) {
     }
     return into;
 }
-const BUILT_IN = index(EXTRA_ACTIONS, index(ACTIONS));
+/** The generated entries with the corrections of actions-extra.ts merged in. */
+function corrected(facts) {
+    return facts.map((a) => {
+        const fix = ACTION_CORRECTIONS.find((c) => c.uses.toLowerCase() === a.uses.toLowerCase());
+        return fix ? { ...a, tokenEnv: [...new Set([...a.tokenEnv, ...fix.tokenEnv])], source: `${a.source}; ${fix.source}` } : a;
+    });
+}
+const BUILT_IN = index(EXTRA_ACTIONS, index(corrected(ACTIONS)));
 /** `owner/repo[/path]` of a `uses:` value without its `@ref`; null for local (`./`) and docker actions. */
 function actionName(uses) {
     const v = uses.trim();
@@ -14038,6 +14053,33 @@ function usesToken(words, ctx) {
 function expand(text, ctx) {
     return text.replace(/\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?/g, (m, name) => (name !== 'GITHUB_REPOSITORY' && ctx.env[name] !== undefined && !/\$\{\{\s*secrets\./.test(ctx.env[name]) ? ctx.env[name] : m));
 }
+/** Variables bound by `for NAME in …` and `while read … NAME` loops. */
+function loopVariables(script) {
+    const out = new Set();
+    for (const m of script.matchAll(/\bfor\s+([A-Za-z_][A-Za-z0-9_]*)\s+in\b/g))
+        out.add(m[1]);
+    for (const m of script.matchAll(/\bwhile\s+(?:IFS=\S*\s+)?read\s+((?:-[A-Za-z]+\s+)*(?:[A-Za-z_][A-Za-z0-9_]*\s*)+)/g)) {
+        for (const w of m[1].trim().split(/\s+/))
+            if (!w.startsWith('-'))
+                out.add(w);
+    }
+    return out;
+}
+/**
+ * The repository a text names. A name built from a loop variable stands for several
+ * repositories, and GITHUB_TOKEN reaches only this one (R3).
+ */
+function repoRef(text, ctx) {
+    const expanded = expand(text, ctx);
+    const ref = resolveRepo(expanded, ctx.self);
+    if (ref.kind !== 'unknown' || !ctx.loopVars?.size)
+        return ref;
+    for (const m of expanded.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)) {
+        if (ctx.loopVars.has(m[1]))
+            return { kind: 'other', repo: `${expanded} (several repositories, one per pass of the loop over $${m[1]})` };
+    }
+    return ref;
+}
 function eventsFor(method, template) {
     const m = method.toUpperCase();
     if (m === 'GET')
@@ -14072,7 +14114,7 @@ function restCall(method, rawPath, ctx, what) {
             target = { kind: 'same' };
         else {
             const rawSegs = path.replace(/^https?:\/\/[^/]+/i, '').replace(/^\/api\/v3/, '').split(/[?#]/)[0].split('/').filter(Boolean);
-            target = resolveRepo(`${rawSegs[1]}/${rawSegs[2]}`, ctx.self);
+            target = repoRef(`${rawSegs[1]}/${rawSegs[2]}`, ctx);
         }
     }
     else if (segs[0] === 'orgs')
@@ -14090,7 +14132,7 @@ function restCall(method, rawPath, ctx, what) {
 }
 function ghRepo(words, ctx) {
     const repo = flagValue(words, ['-R'], ['--repo']) ?? ctx.env.GH_REPO;
-    return repo ? resolveRepo(expand(repo, ctx), ctx.self) : { kind: 'same' };
+    return repo ? repoRef(repo, ctx) : { kind: 'same' };
 }
 function analyseGh(cmd, ctx, out) {
     const words = cmd.words;
@@ -14172,7 +14214,7 @@ function analyseCurl(cmd, ctx, out) {
 /** `owner/name` of a GitHub git URL, if it is one. */
 function gitUrlRepo(url, ctx) {
     const m = /github\.com[/:]([^/]+\/[^/]+?)(?:\.git)?\/?$/i.exec(expand(url, ctx));
-    return m ? resolveRepo(m[1], ctx.self) : null;
+    return m ? repoRef(m[1], ctx) : null;
 }
 function analyseGit(cmd, ctx, state, out) {
     const words = cmd.words;
@@ -14231,8 +14273,10 @@ function analyseGit(cmd, ctx, state, out) {
 function storesGitCredential(cmd, ctx) {
     return (cmd.words[0] === 'echo' || cmd.words[0] === 'printf') && cmd.words.some((w) => /github\.com/.test(w) && usesToken([w], ctx));
 }
-function analyseScript(script, ctx) {
+function analyseScript(script, stepCtx) {
     const out = { calls: [], unknown: [] };
+    const loopVars = /\b(for|while)\b/.test(script) ? loopVariables(script) : undefined;
+    const ctx = loopVars?.size ? { ...stepCtx, loopVars } : stepCtx;
     const state = { remotes: new Map(), allGithub: false, rewrote: false };
     const ghReadsToken = [...ctx.tokenVars].some((v) => /^(GH_TOKEN|GITHUB_TOKEN|GH_ENTERPRISE_TOKEN|GITHUB_ENTERPRISE_TOKEN)$/.test(v));
     let ghLoggedIn = false;
@@ -27009,12 +27053,72 @@ function decideUse(use, ctx) {
     return decide(analyseStep(step, model, ctx, tokenInput, tokenVars, 0, use.secret ?? undefined), ctx.listeners);
 }
 
+;// CONCATENATED MODULE: ./src/analysis/stated-reason.ts
+/** Reasons GitHub documents for a user token, as people write them in comments. */
+const SAYS_PAT_NEEDED = [
+    /GITHUB_TOKEN\b[^.]*\b(will not|won't|cannot|can't|does not|doesn't|do not|don't|prevents?|is not allowed)\b/i,
+    /\b(trigger(s|ed|ing)?|start(s|ed)?|run(s|ning)?)\b[^.]{0,40}\b(workflows?|CI|checks|pipelines?)\b/i,
+    /\b(workflows?|CI|checks)\b[^.]{0,30}\bto be (triggered|started|run)\b/i,
+    /triggering-new-workflows|triggering-a-workflow-from-a-workflow/i,
+    /\bcode.?owners?\b[^.]{0,60}\b(review|approv)/i,
+    /\b(protected branch|branch protection|bypass(es)? (the )?(branch|rules?|protection))/i,
+];
+/** Hedges that make a comment about when the token is *not* needed. */
+const HEDGED = /\b(only (if|when)|not (needed|required|necessary)|optional|no need|would do|defaults? to)\b/i;
+/** The comment text of a YAML or shell line (`# …` after whitespace or at the start), or null. */
+function commentOf(line) {
+    const m = /(?:^|\s)#\s?(.*)$/.exec(line);
+    return m ? m[1].trim() : null;
+}
+/**
+ * The first comment from the block of comments just above the step through the token's own line
+ * that states a reason a user token is needed. `stepLine` and `useLine` are 1-based.
+ */
+function statedReason(text, stepLine, useLine) {
+    const lines = text.split(/\r?\n/);
+    let from = stepLine - 1;
+    while (from > 0 && /^\s*#/.test(lines[from - 1]))
+        from--;
+    // Comments spread over several lines make one sentence: join each run before matching.
+    let run = null;
+    const runs = [];
+    for (let i = from; i < Math.min(useLine, lines.length); i++) {
+        const c = commentOf(lines[i]);
+        if (c === null) {
+            run = null;
+            continue;
+        }
+        if (!run || !/^\s*#/.test(lines[i]))
+            runs.push((run = { line: i + 1, parts: [] }));
+        run.parts.push(c);
+    }
+    for (const r of runs) {
+        const sentence = r.parts.join(' ');
+        if (HEDGED.test(sentence))
+            continue;
+        if (SAYS_PAT_NEEDED.some((re) => re.test(sentence)))
+            return { line: r.line, text: sentence.length > 160 ? `${sentence.slice(0, 157)}...` : sentence };
+    }
+    return null;
+}
+/** An undecided use becomes "keep the PAT" when the step's comment says why it is needed. */
+function withStatedReason(decision, reason) {
+    if (decision.githubTokenWouldDo !== null || !reason)
+        return decision;
+    return {
+        ...decision,
+        githubTokenWouldDo: false,
+        reasons: [...decision.reasons, `the comment at line ${reason.line} says why a user token is used: "${reason.text}"`],
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/lint.ts
 /**
  * The pipeline both entry points share: discover files, parse them, find token flows, load the
  * requirements, recognise credentials, run the rules and build the report. Pure apart from
  * reading the repository; nothing here touches @actions/*.
  */
+
 
 
 
@@ -27186,11 +27290,16 @@ function lint(root, options = {}) {
             workflowCount: models.filter((m) => m.kind === 'workflow').length,
         },
     };
+    const textOf = new Map(parsed.map((p) => [p.path, p.text]));
     const usesBySecret = groupBy(tokenUses.filter((u) => u.secret), (u) => u.secret);
     const tokens = [...recognised.entries()]
         .map(([secret, recognisedBy]) => {
         const tokenUses = usesBySecret.get(secret) ?? [];
-        const decisions = tokenUses.map((u) => decideSafely(u, analysis));
+        const decisions = tokenUses.map((u) => {
+            const decision = decideSafely(u, analysis);
+            const text = u.step && decision.githubTokenWouldDo === null ? textOf.get(u.file) : undefined;
+            return text === undefined ? decision : withStatedReason(decision, statedReason(text, u.step.pos.line, u.line));
+        });
         return { secret, declaration: declared.get(secret) ?? null, recognisedBy, uses: tokenUses, decisions, verdict: tokenVerdict(decisions, options.repository ?? null) };
     })
         .sort((a, b) => a.secret.localeCompare(b.secret));

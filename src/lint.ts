@@ -18,6 +18,7 @@ import { ActionKnowledge, DEFAULT_KNOWLEDGE } from './knowledge/actions.js'
 import type { PermissionSet } from './knowledge/permissions.js'
 import { decideUse, undecided, type AnalysisContext } from './analysis/use.js'
 import { tokenVerdict, type TokenVerdict } from './analysis/token.js'
+import { statedReason, withStatedReason } from './analysis/stated-reason.js'
 import type { UseDecision } from './analysis/types.js'
 
 export const REPORT_VERSION = 1
@@ -227,11 +228,16 @@ export function lint(root: string, options: LintOptions = {}): Report {
       workflowCount: models.filter((m) => m.kind === 'workflow').length,
     },
   }
+  const textOf = new Map(parsed.map((p) => [p.path, p.text]))
   const usesBySecret = groupBy(tokenUses.filter((u) => u.secret), (u) => u.secret!)
   const tokens: TokenFacts[] = [...recognised.entries()]
     .map(([secret, recognisedBy]) => {
       const tokenUses = usesBySecret.get(secret) ?? []
-      const decisions = tokenUses.map((u) => decideSafely(u, analysis))
+      const decisions = tokenUses.map((u) => {
+        const decision = decideSafely(u, analysis)
+        const text = u.step && decision.githubTokenWouldDo === null ? textOf.get(u.file) : undefined
+        return text === undefined ? decision : withStatedReason(decision, statedReason(text, u.step!.pos.line, u.line))
+      })
       return { secret, declaration: declared.get(secret) ?? null, recognisedBy, uses: tokenUses, decisions, verdict: tokenVerdict(decisions, options.repository ?? null) }
     })
     .sort((a, b) => a.secret.localeCompare(b.secret))

@@ -81,10 +81,20 @@ describe('git', () => {
     ['clone then push to its origin', 'git clone https://$T@github.com/octo/b.git\ncd b\ngit commit -am x\ngit push', ['T'], [{ contents: 'read' }, { contents: 'write' }], ['octo/b', 'octo/b']],
     ['rebase then push may carry workflow files', 'git remote set-url origin https://x:$T@github.com/octo/app\ngit rebase origin/main\ngit push -f', ['T'], [{ contents: 'write', workflows: 'write' }], ['same']],
     ['a plain push does not use a token held in env', 'git push', ['T'], [], []],
+    ['a variable name that is not a loop stays unknown', 'git clone https://$T@github.com/octo/$NAME.git', ['T'], [{ contents: 'read' }], ['unknown']],
   ])('%s', (_name, script, vars, permissions, targets) => {
     const r = run(script, vars)
     expect(r.calls.map((c) => c.permissions)).toEqual(permissions)
     expect(r.calls.map((c) => c.target)).toEqual(targets)
+  })
+
+  it.each([
+    ['while read', 'while read REPO; do\n  git clone https://$T@github.com/octo/$REPO.git\ndone < list.txt'],
+    ['while IFS= read -r', 'while IFS= read -r REPO; do git clone "https://$T@github.com/octo/${REPO}.git"; done < list.txt'],
+    ['for … in', 'for REPO in a b c; do git clone https://$T@github.com/octo/$REPO; done'],
+  ])('a repository named by a loop variable (%s) is several repositories, so another one (R3)', (_name, script) => {
+    const [call] = run(script, ['T']).calls
+    expect(call.target).toMatch(/^octo\/\$\{?REPO\}? \(several repositories, one per pass of the loop over \$REPO\)$/)
   })
 
   it('a token stored for later steps is reported as persisting', () => {

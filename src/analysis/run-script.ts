@@ -19,6 +19,8 @@ export interface ScriptContext {
   env: Record<string, string>
   /** The secret being followed, when it is written inline as `${{ secrets.NAME }}`; any secret when absent. */
   secret?: string
+  /** Variables a `for … in` or `while read` loop of the script sets: each names several values. */
+  loopVars?: Set<string>
 }
 
 /**
@@ -75,6 +77,30 @@ function expand(text: string, ctx: ScriptContext): string {
   return text.replace(/\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?/g, (m, name: string) => (name !== 'GITHUB_REPOSITORY' && ctx.env[name] !== undefined && !/\$\{\{\s*secrets\./.test(ctx.env[name]) ? ctx.env[name] : m))
 }
 
+/** Variables bound by `for NAME in …` and `while read … NAME` loops. */
+function loopVariables(script: string): Set<string> {
+  const out = new Set<string>()
+  for (const m of script.matchAll(/\bfor\s+([A-Za-z_][A-Za-z0-9_]*)\s+in\b/g)) out.add(m[1])
+  for (const m of script.matchAll(/\bwhile\s+(?:IFS=\S*\s+)?read\s+((?:-[A-Za-z]+\s+)*(?:[A-Za-z_][A-Za-z0-9_]*\s*)+)/g)) {
+    for (const w of m[1].trim().split(/\s+/)) if (!w.startsWith('-')) out.add(w)
+  }
+  return out
+}
+
+/**
+ * The repository a text names. A name built from a loop variable stands for several
+ * repositories, and GITHUB_TOKEN reaches only this one (R3).
+ */
+function repoRef(text: string, ctx: ScriptContext): RepoRef {
+  const expanded = expand(text, ctx)
+  const ref = resolveRepo(expanded, ctx.self)
+  if (ref.kind !== 'unknown' || !ctx.loopVars?.size) return ref
+  for (const m of expanded.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)) {
+    if (ctx.loopVars.has(m[1])) return { kind: 'other', repo: `${expanded} (several repositories, one per pass of the loop over $${m[1]})` }
+  }
+  return ref
+}
+
 function eventsFor(method: string, template: string): TriggerEvent[] {
   const m = method.toUpperCase()
   if (m === 'GET') return []
@@ -100,7 +126,7 @@ export function restCall(method: string, rawPath: string, ctx: ScriptContext, wh
     if (segs[1] === 'SELF_OWNER' && segs[2] === 'SELF_NAME') target = { kind: 'same' }
     else {
       const rawSegs = path.replace(/^https?:\/\/[^/]+/i, '').replace(/^\/api\/v3/, '').split(/[?#]/)[0].split('/').filter(Boolean)
-      target = resolveRepo(`${rawSegs[1]}/${rawSegs[2]}`, ctx.self)
+      target = repoRef(`${rawSegs[1]}/${rawSegs[2]}`, ctx)
     }
   } else if (segs[0] === 'orgs') target = { kind: 'organization', owner: segs[1] === VAR ? null : segs[1] }
   else if (segs[0] === 'user' || segs[0] === 'gists') target = { kind: 'account' }
@@ -116,7 +142,7 @@ export function restCall(method: string, rawPath: string, ctx: ScriptContext, wh
 
 function ghRepo(words: string[], ctx: ScriptContext): RepoRef {
   const repo = flagValue(words, ['-R'], ['--repo']) ?? ctx.env.GH_REPO
-  return repo ? resolveRepo(expand(repo, ctx), ctx.self) : { kind: 'same' }
+  return repo ? repoRef(repo, ctx) : { kind: 'same' }
 }
 
 function analyseGh(cmd: Command, ctx: ScriptContext, out: StepAnalysis) {
@@ -187,7 +213,7 @@ function analyseCurl(cmd: Command, ctx: ScriptContext, out: StepAnalysis) {
 /** `owner/name` of a GitHub git URL, if it is one. */
 function gitUrlRepo(url: string, ctx: ScriptContext): RepoRef | null {
   const m = /github\.com[/:]([^/]+\/[^/]+?)(?:\.git)?\/?$/i.exec(expand(url, ctx))
-  return m ? resolveRepo(m[1], ctx.self) : null
+  return m ? repoRef(m[1], ctx) : null
 }
 
 interface GitState {
@@ -253,8 +279,10 @@ function storesGitCredential(cmd: Command, ctx: ScriptContext): boolean {
   return (cmd.words[0] === 'echo' || cmd.words[0] === 'printf') && cmd.words.some((w) => /github\.com/.test(w) && usesToken([w], ctx))
 }
 
-export function analyseScript(script: string, ctx: ScriptContext): StepAnalysis {
+export function analyseScript(script: string, stepCtx: ScriptContext): StepAnalysis {
   const out: StepAnalysis = { calls: [], unknown: [] }
+  const loopVars = /\b(for|while)\b/.test(script) ? loopVariables(script) : undefined
+  const ctx: ScriptContext = loopVars?.size ? { ...stepCtx, loopVars } : stepCtx
   const state: GitState = { remotes: new Map(), allGithub: false, rewrote: false }
   const ghReadsToken = [...ctx.tokenVars].some((v) => /^(GH_TOKEN|GITHUB_TOKEN|GH_ENTERPRISE_TOKEN|GITHUB_ENTERPRISE_TOKEN)$/.test(v))
   let ghLoggedIn = false

@@ -102,3 +102,12 @@ export const EXTRA_ACTIONS: readonly ActionFacts[] = [
     source: 'convictional/trigger-workflow-and-wait action.yml @0e8f635202d2c0f218920f1b8679e7b5f4b33767',
   },
 ]
+
+/**
+ * Facts the shared knowledge base leaves out, merged into its entries. Each names the file read.
+ * changesets/action: releases up to v1.7 read the token only from env GITHUB_TOKEN (newer ones
+ * also take the `github-token` input).
+ */
+export const ACTION_CORRECTIONS: readonly { uses: string; tokenEnv: string[]; source: string }[] = [
+  { uses: 'changesets/action', tokenEnv: ['GITHUB_TOKEN'], source: 'changesets/action src/index.ts @0079d1574ba993236995bba8bd2f0059b091a7d5 (process.env.GITHUB_TOKEN)' },
+]

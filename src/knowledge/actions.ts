@@ -1,6 +1,6 @@
 /** Looks up what a `uses:` action does with a token, from the generated knowledge base. */
 import { ACTIONS, type ActionFacts } from './generated/actions.js'
-import { EXTRA_ACTIONS } from './actions-extra.js'
+import { ACTION_CORRECTIONS, EXTRA_ACTIONS } from './actions-extra.js'
 
 export type { ActionFacts }
 
@@ -24,7 +24,15 @@ function index(facts: readonly KnownAction[], into = new Map<string, KnownAction
   return into
 }
 
-const BUILT_IN = index(EXTRA_ACTIONS, index(ACTIONS))
+/** The generated entries with the corrections of actions-extra.ts merged in. */
+function corrected(facts: readonly ActionFacts[]): ActionFacts[] {
+  return facts.map((a) => {
+    const fix = ACTION_CORRECTIONS.find((c) => c.uses.toLowerCase() === a.uses.toLowerCase())
+    return fix ? { ...a, tokenEnv: [...new Set([...a.tokenEnv, ...fix.tokenEnv])], source: `${a.source}; ${fix.source}` } : a
+  })
+}
+
+const BUILT_IN = index(EXTRA_ACTIONS, index(corrected(ACTIONS)))
 
 /** `owner/repo[/path]` of a `uses:` value without its `@ref`; null for local (`./`) and docker actions. */
 export function actionName(uses: string): string | null {
