@@ -35269,6 +35269,43 @@ const EXTRA_ACTIONS = [
         patNeededWhen: ['the workflow it triggers (owner and repo inputs) is in another repository (R3)'],
         source: 'convictional/trigger-workflow-and-wait action.yml @0e8f635202d2c0f218920f1b8679e7b5f4b33767',
     },
+    {
+        uses: 'derberg/manage-files-in-multiple-repositories',
+        tokenInputs: [{ name: 'github_token', defaultsToGithubToken: false }],
+        tokenEnv: [],
+        takesGithubToken: true,
+        githubToken: null,
+        fineGrained: { metadata: 'read', contents: 'write', workflows: 'write', pull_requests: 'write' },
+        classicScopes: ['repo', 'workflow'],
+        conditional: [],
+        patNeededWhen: ['it pushes workflow files to the other repositories of the owner and opens pull requests there; its action.yml says GITHUB_TOKEN cannot be used (R2, R3)'],
+        source: 'derberg/manage-files-in-multiple-repositories action.yml @05fa354153ee14fd29bebefc439a2a303d69df60',
+    },
+    {
+        uses: 'ahmadnassri/action-dependabot-auto-merge',
+        tokenInputs: [{ name: 'github-token', defaultsToGithubToken: false }],
+        tokenEnv: [],
+        takesGithubToken: true,
+        githubToken: null,
+        fineGrained: { metadata: 'read', pull_requests: 'write' },
+        classicScopes: ['public_repo'],
+        conditional: [],
+        patNeededWhen: ['it approves the pull request and comments a merge command to Dependabot, which obeys only users with push access: the README asks for a personal token of such a user (R8)'],
+        source: 'ahmadnassri/action-dependabot-auto-merge README.md @04b6e4cdef016181545c54e646c51f14e5c69d70 (Token Scope), action.yml @2133115d42d94a212b3cf241bf95655fe87da122',
+    },
+    {
+        uses: 'cirrus-actions/rebase',
+        tokenInputs: [],
+        tokenEnv: ['GITHUB_TOKEN'],
+        takesGithubToken: true,
+        githubToken: null,
+        // Rebasing onto the base branch carries the base's newer workflow files into the push (R2).
+        fineGrained: { metadata: 'read', contents: 'write', pull_requests: 'read', workflows: 'write' },
+        classicScopes: ['repo', 'workflow'],
+        conditional: [],
+        patNeededWhen: ['it force-pushes the rebased head branch of the pull request, which for a pull request from a fork is in another repository (R3), and the push must start CI again (R1)'],
+        source: 'cirrus-actions/rebase entrypoint.sh @31b9e5c77166ef14a2f58cbe20b016397ef25348 (GITHUB_TOKEN env, GET pulls/{n}, push to the head repository), README.md @52085520a99bce7c4b518015131140c798911155',
+    },
 ];
 /**
  * Facts the shared knowledge base leaves out, merged into its entries. Each names the file read.

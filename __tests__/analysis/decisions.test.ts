@@ -77,6 +77,15 @@ const rows: Row[] = [
     verdict: false,
     needs: { issues: 'read', pull_requests: 'read', administration: 'read', gists: 'write' },
   },
+  { name: 'workflow files pushed to the owner\'s other repositories (R2, R3)', steps: step('derberg/manage-files-in-multiple-repositories@v2', { github_token: '${{ secrets.X_PAT }}', files_to_ignore: 'x.yml' }), verdict: false, needs: { contents: 'write', workflows: 'write', pull_requests: 'write' }, reason: /R2, R3/ },
+  { name: 'a merge command Dependabot takes only from a user (R8)', steps: step('ahmadnassri/action-dependabot-auto-merge@v2', { 'github-token': '${{ secrets.X_PAT }}' }), verdict: false, needs: { pull_requests: 'write' }, reason: /R8/ },
+  {
+    name: 'a rebase pushed to the head branch, possibly a fork (R1, R3)',
+    steps: '      - uses: cirrus-actions/rebase@1.8\n        env:\n          GITHUB_TOKEN: ${{ secrets.X_PAT }}',
+    verdict: false,
+    needs: { contents: 'write', pull_requests: 'read', workflows: 'write' },
+    reason: /fork/,
+  },
   { name: 'an action pat-lint does not know', steps: step('someone/something@v1', { token: '${{ secrets.X_PAT }}' }), verdict: null, needs: {}, reason: /not in pat-lint's knowledge base/ },
   { name: 'an unknown action aimed at another repository', steps: step('someone/something@v1', { token: '${{ secrets.X_PAT }}', repository: 'octo/other' }), verdict: false, needs: {} },
   {
