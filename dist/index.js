@@ -36942,9 +36942,12 @@ function inlineSecret(word, ctx) {
     return secretPattern(ctx.secret).test(word);
 }
 function usesToken(words, ctx) {
-    return words.some((w) => inlineSecret(w, ctx) ||
-        varRefs(w).some((v) => ctx.tokenVars.has(v)) ||
-        [...w.matchAll(/\$\{\{\s*env\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g)].some((m) => ctx.tokenVars.has(m[1])));
+    return words.some((w) => 
+    // Most words carry no `$` and so no reference at all.
+    w.includes('$') &&
+        (inlineSecret(w, ctx) ||
+            varRefs(w).some((v) => ctx.tokenVars.has(v)) ||
+            [...w.matchAll(/\$\{\{\s*env\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g)].some((m) => ctx.tokenVars.has(m[1]))));
 }
 /** Expands `$VAR` from the step's env so `repos/$REPO/dispatches` can still be resolved. */
 function expand(text, ctx) {

@@ -66,9 +66,11 @@ function inlineSecret(word: string, ctx: ScriptContext): boolean {
 function usesToken(words: string[], ctx: ScriptContext): boolean {
   return words.some(
     (w) =>
-      inlineSecret(w, ctx) ||
+      // Most words carry no `$` and so no reference at all.
+      w.includes('$') &&
+      (inlineSecret(w, ctx) ||
       varRefs(w).some((v) => ctx.tokenVars.has(v)) ||
-      [...w.matchAll(/\$\{\{\s*env\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g)].some((m) => ctx.tokenVars.has(m[1])),
+      [...w.matchAll(/\$\{\{\s*env\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g)].some((m) => ctx.tokenVars.has(m[1]))),
   )
 }
 
