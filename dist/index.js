@@ -39484,9 +39484,26 @@ function analyseActionStep(ctx) {
             const scriptCtx = { self: ctx.self, tokenVars: ctx.tokenVars, env: Object.fromEntries(Object.entries(ctx.step.env).map(([k, v]) => [k, v.value])), secret: ctx.secret };
             return analyseGithubScript(ctx.step.with.script?.value ?? '', scriptCtx);
         }
+        case 'renovatebot/github-action':
+            return analyseRenovate(ctx, facts);
         default:
             return analyseGeneric(ctx, facts);
     }
+}
+/**
+ * Renovate's github-actions manager is on by default and keeps `uses:` pins up to date, this very
+ * step's `renovatebot/github-action@…` among them: its branches change workflow files (R2).
+ */
+function analyseRenovate(ctx, facts) {
+    const out = analyseGeneric(ctx, facts);
+    const pin = ctx.step.uses.value;
+    if (!pin.includes('@'))
+        return out;
+    for (const call of out.calls) {
+        call.permissions = { ...call.permissions, workflows: 'write' };
+        call.what = `${facts.uses} (whose github-actions manager, on by default, updates workflow pins such as \`${pin}\`)`;
+    }
+    return out;
 }
 /** Analyses a `run:` step that receives the token (inline or through env). */
 function analyseRunStep(ctx) {

@@ -86,6 +86,7 @@ const rows: Row[] = [
     needs: { contents: 'write', pull_requests: 'read', workflows: 'write' },
     reason: /fork/,
   },
+  { name: 'Renovate updates workflow pins, its own among them (R2)', steps: step('renovatebot/github-action@v43.0.8', { token: '${{ secrets.X_PAT }}' }), verdict: false, needs: { contents: 'write', pull_requests: 'write', issues: 'write', workflows: 'write' }, reason: /github-actions manager.*R2/ },
   { name: 'an action pat-lint does not know', steps: step('someone/something@v1', { token: '${{ secrets.X_PAT }}' }), verdict: null, needs: {}, reason: /not in pat-lint's knowledge base/ },
   { name: 'an unknown action aimed at another repository', steps: step('someone/something@v1', { token: '${{ secrets.X_PAT }}', repository: 'octo/other' }), verdict: false, needs: {} },
   {
