@@ -39754,10 +39754,10 @@ function commentOf(line) {
 }
 /**
  * The first comment from the block of comments just above the step through the token's own line
- * that states a reason a user token is needed. `stepLine` and `useLine` are 1-based.
+ * that states a reason a user token is needed. `lines` is the file's text split into lines;
+ * `stepLine` and `useLine` are 1-based.
  */
-function statedReason(text, stepLine, useLine) {
-    const lines = text.split(/\r?\n/);
+function statedReason(lines, stepLine, useLine) {
     let from = stepLine - 1;
     while (from > 0 && /^\s*#/.test(lines[from - 1]))
         from--;
@@ -39972,15 +39972,19 @@ function lint(root, options = {}) {
             workflowCount: models.filter((m) => m.kind === 'workflow').length,
         },
     };
-    const textOf = new Map(parsed.map((p) => [p.path, p.text]));
+    // Lines are split only for files that need them: an undecided use (its step's comments are
+    // read) or a finding (inline ignores are read).
+    const texts = new Map(parsed.map((f) => [f.path, f.text]));
+    const lines = new Map();
+    const lineText = { get: (file) => (lines.get(file) ?? (texts.has(file) ? lines.set(file, texts.get(file).split(/\r?\n/)).get(file) : undefined)) };
     const usesBySecret = groupBy(tokenUses.filter((u) => u.secret), (u) => u.secret);
     const tokens = [...recognised.entries()]
         .map(([secret, recognisedBy]) => {
         const tokenUses = usesBySecret.get(secret) ?? [];
         const decisions = tokenUses.map((u) => {
             const decision = decideSafely(u, analysis);
-            const text = u.step && decision.githubTokenWouldDo === null ? textOf.get(u.file) : undefined;
-            return text === undefined ? decision : withStatedReason(decision, statedReason(text, u.step.pos.line, u.line));
+            const fileLines = u.step && decision.githubTokenWouldDo === null ? lineText.get(u.file) : undefined;
+            return fileLines ? withStatedReason(decision, statedReason(fileLines, u.step.pos.line, u.line)) : decision;
         });
         return { secret, declaration: declared.get(secret) ?? null, recognisedBy, uses: tokenUses, decisions, verdict: tokenVerdict(decisions, options.repository ?? null) };
     })
@@ -39993,10 +39997,6 @@ function lint(root, options = {}) {
         maxExpiryDays: options.maxExpiryDays ?? requirements.maxExpiryDays ?? DEFAULT_MAX_EXPIRY_DAYS,
         repository: options.repository ?? null,
     };
-    // Lines are split only for files that have findings, to read inline ignores.
-    const texts = new Map(parsed.map((f) => [f.path, f.text]));
-    const lines = new Map();
-    const lineText = { get: (file) => (lines.get(file) ?? (texts.has(file) ? lines.set(file, texts.get(file).split(/\r?\n/)).get(file) : undefined)) };
     const findings = [];
     for (const rule of RULES) {
         for (const f of rule.check(ctx)) {

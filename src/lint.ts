@@ -228,15 +228,19 @@ export function lint(root: string, options: LintOptions = {}): Report {
       workflowCount: models.filter((m) => m.kind === 'workflow').length,
     },
   }
-  const textOf = new Map(parsed.map((p) => [p.path, p.text]))
+  // Lines are split only for files that need them: an undecided use (its step's comments are
+  // read) or a finding (inline ignores are read).
+  const texts = new Map(parsed.map((f) => [f.path, f.text]))
+  const lines = new Map<string, string[]>()
+  const lineText = { get: (file: string) => (lines.get(file) ?? (texts.has(file) ? lines.set(file, texts.get(file)!.split(/\r?\n/)).get(file) : undefined)) }
   const usesBySecret = groupBy(tokenUses.filter((u) => u.secret), (u) => u.secret!)
   const tokens: TokenFacts[] = [...recognised.entries()]
     .map(([secret, recognisedBy]) => {
       const tokenUses = usesBySecret.get(secret) ?? []
       const decisions = tokenUses.map((u) => {
         const decision = decideSafely(u, analysis)
-        const text = u.step && decision.githubTokenWouldDo === null ? textOf.get(u.file) : undefined
-        return text === undefined ? decision : withStatedReason(decision, statedReason(text, u.step!.pos.line, u.line))
+        const fileLines = u.step && decision.githubTokenWouldDo === null ? lineText.get(u.file) : undefined
+        return fileLines ? withStatedReason(decision, statedReason(fileLines, u.step!.pos.line, u.line)) : decision
       })
       return { secret, declaration: declared.get(secret) ?? null, recognisedBy, uses: tokenUses, decisions, verdict: tokenVerdict(decisions, options.repository ?? null) }
     })
@@ -250,10 +254,6 @@ export function lint(root: string, options: LintOptions = {}): Report {
     maxExpiryDays: options.maxExpiryDays ?? requirements.maxExpiryDays ?? DEFAULT_MAX_EXPIRY_DAYS,
     repository: options.repository ?? null,
   }
-  // Lines are split only for files that have findings, to read inline ignores.
-  const texts = new Map(parsed.map((f) => [f.path, f.text]))
-  const lines = new Map<string, string[]>()
-  const lineText = { get: (file: string) => (lines.get(file) ?? (texts.has(file) ? lines.set(file, texts.get(file)!.split(/\r?\n/)).get(file) : undefined)) }
   const findings: Finding[] = []
   for (const rule of RULES) {
     for (const f of rule.check(ctx)) {

@@ -20,7 +20,7 @@ describe('a comment that says why a user token is used', () => {
   ])('is found above the step: %s', (...comments) => {
     const text = step(comments)
     const [stepLine, useLine] = at(text)
-    const r = statedReason(text, stepLine, useLine)
+    const r = statedReason(text.split('\n'), stepLine, useLine)
     expect(r?.line).toBe(4)
     expect(r?.text).toContain(comments[0].slice(0, 20))
   })
@@ -28,7 +28,7 @@ describe('a comment that says why a user token is used', () => {
   it('is found on the token line itself', () => {
     const text = step([], '          token: ${{ secrets.BOT }} # so that the pushed tags trigger the release workflows')
     const [stepLine, useLine] = at(text)
-    expect(statedReason(text, stepLine, useLine)?.line).toBe(useLine)
+    expect(statedReason(text.split('\n'), stepLine, useLine)?.line).toBe(useLine)
   })
 
   it.each([
@@ -39,12 +39,12 @@ describe('a comment that says why a user token is used', () => {
   ])('is not read into a comment that hedges or gives no reason: %s', (comment) => {
     const text = step([comment])
     const [stepLine, useLine] = at(text)
-    expect(statedReason(text, stepLine, useLine)).toBeNull()
+    expect(statedReason(text.split('\n'), stepLine, useLine)).toBeNull()
   })
 
   it('ignores comments of an earlier step, past a line that is not a comment', () => {
     const text = ['steps:', '  # so that CI runs on the pushed commits', '  - run: echo', '  - uses: x/y@v1', '    with:', '      token: ${{ secrets.BOT }}'].join('\n')
-    expect(statedReason(text, 4, 6)).toBeNull()
+    expect(statedReason(text.split('\n'), 4, 6)).toBeNull()
   })
 
   it('turns only an undecided use into "keep the PAT", citing the line', () => {

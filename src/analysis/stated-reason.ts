@@ -32,10 +32,10 @@ function commentOf(line: string): string | null {
 
 /**
  * The first comment from the block of comments just above the step through the token's own line
- * that states a reason a user token is needed. `stepLine` and `useLine` are 1-based.
+ * that states a reason a user token is needed. `lines` is the file's text split into lines;
+ * `stepLine` and `useLine` are 1-based.
  */
-export function statedReason(text: string, stepLine: number, useLine: number): StatedReason | null {
-  const lines = text.split(/\r?\n/)
+export function statedReason(lines: readonly string[], stepLine: number, useLine: number): StatedReason | null {
   let from = stepLine - 1
   while (from > 0 && /^\s*#/.test(lines[from - 1])) from--
   // Comments spread over several lines make one sentence: join each run before matching.
