@@ -36958,7 +36958,8 @@ function loopVariables(script) {
     const out = new Set();
     for (const m of script.matchAll(/\bfor\s+([A-Za-z_][A-Za-z0-9_]*)\s+in\b/g))
         out.add(m[1]);
-    for (const m of script.matchAll(/\bwhile\s+(?:IFS=\S*\s+)?read\s+((?:-[A-Za-z]+\s+)*(?:[A-Za-z_][A-Za-z0-9_]*\s*)+)/g)) {
+    // The names end with the line: `while read REPO` followed by `do` on the next line binds REPO only.
+    for (const m of script.matchAll(/\bwhile[ \t]+(?:IFS=\S*[ \t]+)?read[ \t]+((?:-[A-Za-z]+[ \t]+)*(?:[A-Za-z_][A-Za-z0-9_]*[ \t]*)+)/g)) {
         for (const w of m[1].trim().split(/\s+/))
             if (!w.startsWith('-'))
                 out.add(w);

@@ -82,6 +82,7 @@ describe('git', () => {
     ['rebase then push may carry workflow files', 'git remote set-url origin https://x:$T@github.com/octo/app\ngit rebase origin/main\ngit push -f', ['T'], [{ contents: 'write', workflows: 'write' }], ['same']],
     ['a plain push does not use a token held in env', 'git push', ['T'], [], []],
     ['a variable name that is not a loop stays unknown', 'git clone https://$T@github.com/octo/$NAME.git', ['T'], [{ contents: 'read' }], ['unknown']],
+    ['a loop binds only the names on its own line', 'while read LINE\ndo\n  git clone https://$T@github.com/octo/$do.git\ndone < x', ['T'], [{ contents: 'read' }], ['unknown']],
   ])('%s', (_name, script, vars, permissions, targets) => {
     const r = run(script, vars)
     expect(r.calls.map((c) => c.permissions)).toEqual(permissions)
