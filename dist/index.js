@@ -35306,6 +35306,20 @@ const EXTRA_ACTIONS = [
         patNeededWhen: ['it force-pushes the rebased head branch of the pull request, which for a pull request from a fork is in another repository (R3), and the push must start CI again (R1)'],
         source: 'cirrus-actions/rebase entrypoint.sh @31b9e5c77166ef14a2f58cbe20b016397ef25348 (GITHUB_TOKEN env, GET pulls/{n}, push to the head repository), README.md @52085520a99bce7c4b518015131140c798911155',
     },
+    {
+        uses: 'theme-keep/hexo-deploy-github-pages-action',
+        tokenInputs: [],
+        tokenEnv: ['PERSONAL_TOKEN'],
+        takesGithubToken: true,
+        githubToken: { contents: 'write' },
+        // It builds the site and force-pushes it to BRANCH of PUBLISH_REPOSITORY (this repository when unset).
+        fineGrained: { metadata: 'read', contents: 'write' },
+        classicScopes: ['repo'],
+        conditional: [],
+        patNeededWhen: ['PUBLISH_REPOSITORY names another repository (R3)'],
+        repositoryEnv: 'PUBLISH_REPOSITORY',
+        source: 'theme-keep/hexo-deploy-github-pages-action entrypoint.sh @1123177ac4be64380812c7e30c8ef6e9e7c89df2 (env PERSONAL_TOKEN, PUBLISH_REPOSITORY defaulting to GITHUB_REPOSITORY, git push --force), action.yml @5d9410c5162c034b5f0869874ba770e17b7766f3',
+    },
 ];
 /**
  * Facts the shared knowledge base leaves out, merged into its entries. Each names the file read.
@@ -39422,7 +39436,8 @@ function analyseGeneric(ctx, facts) {
             continue;
         Object.assign(permissions, c.fineGrained ? withoutMetadata(c.fineGrained) : fromGithubTokenKeys(c.githubToken));
     }
-    const target = facts.repositoryInput && ctx.step.with[facts.repositoryInput] ? resolveAll(ctx.step.with[facts.repositoryInput].value, ctx.job, ctx.self) : targetOf(ctx.step, ctx.self, ctx.job);
+    const named = (facts.repositoryInput && ctx.step.with[facts.repositoryInput]) || (facts.repositoryEnv && ctx.step.env[facts.repositoryEnv]);
+    const target = named ? resolveAll(named.value, ctx.job, ctx.self) : targetOf(ctx.step, ctx.self, ctx.job);
     const call = { what: facts.uses, permissions, target, events: [...(facts.events ?? ACTION_EVENTS[facts.uses] ?? [])] };
     if (facts.githubToken === null)
         call.patReason = `${facts.uses}: ${facts.patNeededWhen[0] ?? 'GITHUB_TOKEN cannot do this'}`;

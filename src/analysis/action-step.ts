@@ -184,7 +184,8 @@ function analyseGeneric(ctx: StepContext, facts: KnownAction): StepAnalysis {
     if (!conditionalApplies(c.when, ins)) continue
     Object.assign(permissions, c.fineGrained ? withoutMetadata(c.fineGrained) : fromGithubTokenKeys(c.githubToken))
   }
-  const target = facts.repositoryInput && ctx.step.with[facts.repositoryInput] ? resolveAll(ctx.step.with[facts.repositoryInput].value, ctx.job, ctx.self) : targetOf(ctx.step, ctx.self, ctx.job)
+  const named = (facts.repositoryInput && ctx.step.with[facts.repositoryInput]) || (facts.repositoryEnv && ctx.step.env[facts.repositoryEnv])
+  const target = named ? resolveAll(named.value, ctx.job, ctx.self) : targetOf(ctx.step, ctx.self, ctx.job)
   const call: Call = { what: facts.uses, permissions, target, events: [...(facts.events ?? ACTION_EVENTS[facts.uses] ?? [])] }
   if (facts.githubToken === null) call.patReason = `${facts.uses}: ${facts.patNeededWhen[0] ?? 'GITHUB_TOKEN cannot do this'}`
   if (facts.fineGrained === null && facts.githubToken !== null) {

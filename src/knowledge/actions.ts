@@ -4,8 +4,11 @@ import { ACTION_CORRECTIONS, EXTRA_ACTIONS } from './actions-extra.js'
 
 export type { ActionFacts }
 
-/** An action's facts, with what a repository may add: events it causes, the input naming its target. */
-export type KnownAction = ActionFacts & { events?: readonly import('../analysis/types.js').TriggerEvent[]; repositoryInput?: string }
+/**
+ * An action's facts, with what a repository may add: events it causes, the input naming its
+ * target, or the environment variable naming it (container actions configured through `env:`).
+ */
+export type KnownAction = ActionFacts & { events?: readonly import('../analysis/types.js').TriggerEvent[]; repositoryInput?: string; repositoryEnv?: string }
 
 /**
  * Actions that moved to a new name; the knowledge base knows them under the old one.
