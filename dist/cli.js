@@ -13813,6 +13813,67 @@ function ghCommandFacts(words) {
     return { command, permissions, events: EVENTS[command] ?? [], endpoints };
 }
 
+;// CONCATENATED MODULE: ./src/knowledge/programs.ts
+
+
+const PROGRAMS = [
+    {
+        name: 'cml',
+        tokenEnv: ['REPO_TOKEN', 'repo_token', 'GITHUB_TOKEN'],
+        tokenFlags: ['--token'],
+        repoFlags: ['--repo'],
+        commands: [
+            // Registers a self-hosted runner (a registration token), lists runners, removes its own when done.
+            {
+                words: ['runner'],
+                routes: ['POST /repos/{owner}/{repo}/actions/runners/registration-token', 'GET /repos/{owner}/{repo}/actions/runners', 'DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}'],
+            },
+            // The default target "auto" is the pull request of the event or of the commit, else the commit.
+            {
+                words: ['comment'],
+                routes: ['GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls', 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments', 'PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', 'POST /repos/{owner}/{repo}/commits/{commit_sha}/comments'],
+                onPullRequest: true,
+            },
+            { words: ['send-comment'], routes: ['GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls', 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments', 'POST /repos/{owner}/{repo}/commits/{commit_sha}/comments'], onPullRequest: true },
+            // Pushes a branch through a remote URL carrying the token, then opens the pull request.
+            { words: ['pr'], routes: ['POST /repos/{owner}/{repo}/git/refs', 'POST /repos/{owner}/{repo}/pulls'], events: ['push', 'pull_request'] },
+        ],
+        source: 'iterative/cml src/cml.js @1c49104205132b2b65564dceb8294e2c748cceb7 (inferToken: REPO_TOKEN, repo_token, GITHUB_TOKEN), src/drivers/github.js @e13136f205f447a4b718ea4054c19f425dea2c59, src/commenttarget.js @24ca0df3455f8d5ebf5b3f338ef997ef02129a97',
+    },
+];
+/** Issue routes used on pull requests need the pull-request reading of "issues or pull requests". */
+function forPullRequest(perms, route) {
+    if (!/\/issues\//.test(route) || !perms.issues)
+        return perms;
+    const { issues, ...rest } = perms;
+    return { ...rest, pull_requests: rest.pull_requests && levelRank(rest.pull_requests) > levelRank(issues) ? rest.pull_requests : issues };
+}
+/** The facts for a known program's command line, or undefined. */
+function programFacts(words) {
+    const program = PROGRAMS.find((p) => p.name === words[0]);
+    if (!program)
+        return undefined;
+    const command = program.commands.find((c) => c.words.every((w, i) => words[i + 1] === w));
+    if (!command)
+        return undefined;
+    const permissions = {};
+    for (const route of command.routes) {
+        const [method, path] = route.split(' ');
+        const match = lookupEndpoint(method, path);
+        if (!match)
+            continue;
+        const perms = command.onPullRequest ? forPullRequest(match.permissions, route) : match.permissions;
+        for (const [name, level] of Object.entries(perms)) {
+            if (name === 'metadata')
+                continue;
+            if (!permissions[name] || levelRank(level) > levelRank(permissions[name]))
+                permissions[name] = level;
+        }
+    }
+    const shown = words.slice(0, 1 + command.words.length + (words[1 + command.words.length]?.startsWith('-') ? 0 : 1)).filter((w) => !w.startsWith('-'));
+    return { command: shown.join(' '), permissions, events: command.events ?? [], repoFlags: program.repoFlags, tokenFlags: program.tokenFlags, tokenEnv: program.tokenEnv, source: program.source };
+}
+
 ;// CONCATENATED MODULE: ./src/analysis/repo-ref.ts
 /**
  * Which repository a value names: the one running the workflow, another one, or one we cannot
@@ -14054,6 +14115,7 @@ function hasFlag(words, flags) {
  * A program that may read the token but whose behaviour pat-lint cannot see is reported as
  * unknown, never guessed.
  */
+
 
 
 
@@ -14324,6 +14386,22 @@ function analyseGit(cmd, ctx, state, out) {
         }
     }
 }
+/** Whether a known program gets this token: from a token flag, or from the first of its variables that is set. */
+function programGetsToken(cmd, facts, ctx) {
+    const flag = flagValue(cmd.words, [], facts.tokenFlags);
+    if (flag !== undefined)
+        return usesToken([flag], ctx);
+    const first = facts.tokenEnv.find((v) => ctx.tokenVars.has(v) || ctx.env[v] !== undefined);
+    return first !== undefined && ctx.tokenVars.has(first);
+}
+function analyseProgram(cmd, facts, ctx, out) {
+    if (!programGetsToken(cmd, facts, ctx))
+        return;
+    out.sentToGithub = true;
+    const repo = flagValue(cmd.words, [], facts.repoFlags);
+    const target = repo === undefined ? { kind: 'same' } : (gitUrlRepo(repo, ctx) ?? repoRef(repo, ctx));
+    out.calls.push({ what: facts.command, permissions: facts.permissions, target, events: facts.events });
+}
 /** Writes of the token into git's credential store: `echo "https://u:TOKEN@github.com" > ~/.git-credentials`. */
 function storesGitCredential(cmd, ctx) {
     return (cmd.words[0] === 'echo' || cmd.words[0] === 'printf') && cmd.words.some((w) => /github\.com/.test(w) && usesToken([w], ctx));
@@ -14378,6 +14456,11 @@ function analyseScript(script, stepCtx) {
                 (out.persists ??= []).push({ what: 'the secret is written as an SSH key', target: null });
             else if (file && !/GITHUB_(OUTPUT|STEP_SUMMARY)|git-credentials/.test(file))
                 (out.persists ??= []).push({ what: `the token is written to ${file}`, target: null });
+            continue;
+        }
+        const program = programFacts(cmd.words);
+        if (program) {
+            analyseProgram(cmd, program, ctx, out);
             continue;
         }
         const explicit = usesToken(cmd.words, ctx);

@@ -99,6 +99,13 @@ const rows: Row[] = [
     verdict: true,
     needs: { contents: 'write' },
   },
+  {
+    name: 'cml registers a self-hosted runner: administration, which no `permissions:` key grants (R6)',
+    steps: '      - run: cml runner launch --cloud=aws\n        env:\n          REPO_TOKEN: ${{ secrets.X_PAT }}',
+    verdict: false,
+    needs: { administration: 'write' },
+    reason: /cml runner launch: no `permissions:` key grants `administration` \(R6\)/,
+  },
   { name: 'Renovate updates workflow pins, its own among them (R2)', steps: step('renovatebot/github-action@v43.0.8', { token: '${{ secrets.X_PAT }}' }), verdict: false, needs: { contents: 'write', pull_requests: 'write', issues: 'write', workflows: 'write' }, reason: /github-actions manager.*R2/ },
   { name: 'an action pat-lint does not know', steps: step('someone/something@v1', { token: '${{ secrets.X_PAT }}' }), verdict: null, needs: {}, reason: /not in pat-lint's knowledge base/ },
   { name: 'an unknown action aimed at another repository', steps: step('someone/something@v1', { token: '${{ secrets.X_PAT }}', repository: 'octo/other' }), verdict: false, needs: {} },

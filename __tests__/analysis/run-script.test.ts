@@ -131,3 +131,29 @@ describe('which token a command uses', () => {
     expect(a.unknown[0]).toMatch(/`python publish\.py` at line 1 is given the token/)
   })
 })
+
+describe('other programs that call the API (cml)', () => {
+  it.each<[string, string, string[], Record<string, string>, Record<string, string>, string]>([
+    ['registers a runner: administration', 'cml runner launch --cloud=aws --labels=gpu', ['REPO_TOKEN'], {}, { administration: 'write' }, 'same'],
+    ['comments on the pull request (issue route read as a pull request)', 'cml comment create report.md', ['REPO_TOKEN'], {}, { pull_requests: 'write', contents: 'read' }, 'same'],
+    ['reads GITHUB_TOKEN when REPO_TOKEN is unset', 'cml comment create report.md', ['GITHUB_TOKEN'], {}, { pull_requests: 'write', contents: 'read' }, 'same'],
+    ['opens a pull request', 'cml pr create .', ['REPO_TOKEN'], {}, { contents: 'write', pull_requests: 'write' }, 'same'],
+    ['--repo names the repository', 'cml runner launch --repo=https://github.com/octo/ml', ['REPO_TOKEN'], {}, { administration: 'write' }, 'octo/ml'],
+    ['the token by flag', 'cml comment create --token "$T" r.md', ['T'], {}, { pull_requests: 'write', contents: 'read' }, 'same'],
+  ])('%s', (_name, script, vars, env, permissions, target) => {
+    const r = run(script, vars, env)
+    expect(r.calls).toHaveLength(1)
+    expect(r.calls[0].permissions).toEqual(permissions)
+    expect(r.calls[0].target).toBe(target)
+    expect(r.unknown).toBe(0)
+  })
+
+  it('a token in a variable the program does not read, or behind one it reads first, is not used', () => {
+    expect(run('cml comment create r.md', ['MY_PAT'])).toMatchObject({ calls: [], unknown: 0 })
+    expect(run('cml comment create r.md', ['GITHUB_TOKEN'], { REPO_TOKEN: '${{ secrets.OTHER }}' })).toMatchObject({ calls: [], unknown: 0 })
+  })
+
+  it('a subcommand not in the table stays unknown', () => {
+    expect(run('cml ci', ['REPO_TOKEN'])).toMatchObject({ calls: [], unknown: 1 })
+  })
+})

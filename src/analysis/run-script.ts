@@ -1,11 +1,13 @@
 /**
  * What a `run:` script does with a token: gh commands, `gh api`, curl/wget to the REST API, git
- * over URLs that carry the token, docker login to ghcr.io and npm publishing to GitHub Packages.
+ * over URLs that carry the token, docker login to ghcr.io, npm publishing to GitHub Packages and
+ * the other programs in knowledge/programs.ts.
  * A program that may read the token but whose behaviour pat-lint cannot see is reported as
  * unknown, never guessed.
  */
 import { lookupEndpoint, pathSegments, VAR } from '../knowledge/endpoints.js'
 import { ghCommandFacts } from '../knowledge/gh-commands.js'
+import { programFacts, type ProgramFacts } from '../knowledge/programs.js'
 import { resolveRepo, type RepoRef } from './repo-ref.js'
 import { flagValue, hasFlag, parseCommands, type Command } from './shell.js'
 import type { Call, StepAnalysis, TriggerEvent } from './types.js'
@@ -277,6 +279,22 @@ function analyseGit(cmd: Command, ctx: ScriptContext, state: GitState, out: Step
   }
 }
 
+/** Whether a known program gets this token: from a token flag, or from the first of its variables that is set. */
+function programGetsToken(cmd: Command, facts: ProgramFacts, ctx: ScriptContext): boolean {
+  const flag = flagValue(cmd.words, [], facts.tokenFlags)
+  if (flag !== undefined) return usesToken([flag], ctx)
+  const first = facts.tokenEnv.find((v) => ctx.tokenVars.has(v) || ctx.env[v] !== undefined)
+  return first !== undefined && ctx.tokenVars.has(first)
+}
+
+function analyseProgram(cmd: Command, facts: ProgramFacts, ctx: ScriptContext, out: StepAnalysis) {
+  if (!programGetsToken(cmd, facts, ctx)) return
+  out.sentToGithub = true
+  const repo = flagValue(cmd.words, [], facts.repoFlags)
+  const target = repo === undefined ? { kind: 'same' as const } : (gitUrlRepo(repo, ctx) ?? repoRef(repo, ctx))
+  out.calls.push({ what: facts.command, permissions: facts.permissions, target, events: facts.events })
+}
+
 /** Writes of the token into git's credential store: `echo "https://u:TOKEN@github.com" > ~/.git-credentials`. */
 function storesGitCredential(cmd: Command, ctx: ScriptContext): boolean {
   return (cmd.words[0] === 'echo' || cmd.words[0] === 'printf') && cmd.words.some((w) => /github\.com/.test(w) && usesToken([w], ctx))
@@ -327,6 +345,11 @@ export function analyseScript(script: string, stepCtx: ScriptContext): StepAnaly
       if (/GITHUB_ENV/.test(file)) out.unknown.push(`line ${cmd.line} exports the token to later steps through $GITHUB_ENV`)
       else if (/\.ssh|id_rsa|id_ed25519/.test(file)) (out.persists ??= []).push({ what: 'the secret is written as an SSH key', target: null })
       else if (file && !/GITHUB_(OUTPUT|STEP_SUMMARY)|git-credentials/.test(file)) (out.persists ??= []).push({ what: `the token is written to ${file}`, target: null })
+      continue
+    }
+    const program = programFacts(cmd.words)
+    if (program) {
+      analyseProgram(cmd, program, ctx, out)
       continue
     }
     const explicit = usesToken(cmd.words, ctx)

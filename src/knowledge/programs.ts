@@ -1,0 +1,97 @@
+/**
+ * Command-line programs other than gh that call GitHub's API with a token of their own finding,
+ * written from each program's source (`source` names the files and commit read). Their calls are
+ * REST routes, so the permissions come from GitHub's endpoint map like every other call's.
+ * A subcommand not listed stays unknown: pat-lint does not guess what it does.
+ */
+import type { TriggerEvent } from '../analysis/types.js'
+import { lookupEndpoint } from './endpoints.js'
+import { levelRank, type PermissionSet } from './permissions.js'
+
+interface ProgramCommand {
+  /** The subcommand words after the program's name. */
+  words: string[]
+  /** REST routes it calls on the repository it works on. */
+  routes: string[]
+  /** The issue number in its `/issues/` routes is always a pull request's. */
+  onPullRequest?: boolean
+  events?: TriggerEvent[]
+}
+
+interface Program {
+  name: string
+  /** Environment variables it reads the token from, first found wins. */
+  tokenEnv: string[]
+  /** Flags that hand it the token. */
+  tokenFlags: string[]
+  /** Flags that name the repository it works on (a URL); this repository when absent. */
+  repoFlags: string[]
+  commands: ProgramCommand[]
+  source: string
+}
+
+const PROGRAMS: Program[] = [
+  {
+    name: 'cml',
+    tokenEnv: ['REPO_TOKEN', 'repo_token', 'GITHUB_TOKEN'],
+    tokenFlags: ['--token'],
+    repoFlags: ['--repo'],
+    commands: [
+      // Registers a self-hosted runner (a registration token), lists runners, removes its own when done.
+      {
+        words: ['runner'],
+        routes: ['POST /repos/{owner}/{repo}/actions/runners/registration-token', 'GET /repos/{owner}/{repo}/actions/runners', 'DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}'],
+      },
+      // The default target "auto" is the pull request of the event or of the commit, else the commit.
+      {
+        words: ['comment'],
+        routes: ['GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls', 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments', 'PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', 'POST /repos/{owner}/{repo}/commits/{commit_sha}/comments'],
+        onPullRequest: true,
+      },
+      { words: ['send-comment'], routes: ['GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls', 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments', 'POST /repos/{owner}/{repo}/commits/{commit_sha}/comments'], onPullRequest: true },
+      // Pushes a branch through a remote URL carrying the token, then opens the pull request.
+      { words: ['pr'], routes: ['POST /repos/{owner}/{repo}/git/refs', 'POST /repos/{owner}/{repo}/pulls'], events: ['push', 'pull_request'] },
+    ],
+    source: 'iterative/cml src/cml.js @1c49104205132b2b65564dceb8294e2c748cceb7 (inferToken: REPO_TOKEN, repo_token, GITHUB_TOKEN), src/drivers/github.js @e13136f205f447a4b718ea4054c19f425dea2c59, src/commenttarget.js @24ca0df3455f8d5ebf5b3f338ef997ef02129a97',
+  },
+]
+
+export interface ProgramFacts {
+  /** e.g. `cml runner launch`. */
+  command: string
+  permissions: PermissionSet
+  events: TriggerEvent[]
+  /** Flags naming the repository, token flags and variables, for the caller to resolve. */
+  repoFlags: string[]
+  tokenFlags: string[]
+  tokenEnv: string[]
+  source: string
+}
+
+/** Issue routes used on pull requests need the pull-request reading of "issues or pull requests". */
+function forPullRequest(perms: PermissionSet, route: string): PermissionSet {
+  if (!/\/issues\//.test(route) || !perms.issues) return perms
+  const { issues, ...rest } = perms
+  return { ...rest, pull_requests: rest.pull_requests && levelRank(rest.pull_requests) > levelRank(issues) ? rest.pull_requests : issues }
+}
+
+/** The facts for a known program's command line, or undefined. */
+export function programFacts(words: string[]): ProgramFacts | undefined {
+  const program = PROGRAMS.find((p) => p.name === words[0])
+  if (!program) return undefined
+  const command = program.commands.find((c) => c.words.every((w, i) => words[i + 1] === w))
+  if (!command) return undefined
+  const permissions: PermissionSet = {}
+  for (const route of command.routes) {
+    const [method, path] = route.split(' ')
+    const match = lookupEndpoint(method, path)
+    if (!match) continue
+    const perms = command.onPullRequest ? forPullRequest(match.permissions, route) : match.permissions
+    for (const [name, level] of Object.entries(perms)) {
+      if (name === 'metadata') continue
+      if (!permissions[name] || levelRank(level) > levelRank(permissions[name])) permissions[name] = level
+    }
+  }
+  const shown = words.slice(0, 1 + command.words.length + (words[1 + command.words.length]?.startsWith('-') ? 0 : 1)).filter((w) => !w.startsWith('-'))
+  return { command: shown.join(' '), permissions, events: command.events ?? [], repoFlags: program.repoFlags, tokenFlags: program.tokenFlags, tokenEnv: program.tokenEnv, source: program.source }
+}
