@@ -11461,6 +11461,37 @@ const EXTRA_ACTIONS = [
         repositoryEnv: 'PUBLISH_REPOSITORY',
         source: 'theme-keep/hexo-deploy-github-pages-action entrypoint.sh @1123177ac4be64380812c7e30c8ef6e9e7c89df2 (env PERSONAL_TOKEN, PUBLISH_REPOSITORY defaulting to GITHUB_REPOSITORY, git push --force), action.yml @5d9410c5162c034b5f0869874ba770e17b7766f3',
     },
+    {
+        uses: 'conda/actions/check-cla',
+        tokenInputs: [{ name: 'token', defaultsToGithubToken: true }, { name: 'cla_token', defaultsToGithubToken: false }],
+        tokenEnv: [],
+        takesGithubToken: true,
+        githubToken: null,
+        fineGrained: null,
+        classicScopes: null,
+        conditional: [],
+        patNeededWhen: [],
+        byTokenInput: {
+            // Reacts to the comment, reads the pull request, labels and comments on it, sets a commit
+            // status, and reads the signee list from cla_repo (conda/infrastructure, a public repository).
+            token: {
+                githubToken: { issues: 'write', 'pull-requests': 'write', statuses: 'write' },
+                fineGrained: { metadata: 'read', issues: 'write', pull_requests: 'write', statuses: 'write' },
+                classicScopes: ['repo'],
+                patNeededWhen: [],
+            },
+            // Pushes the new signee to a branch of cla_fork and opens the pull request in cla_repo (create-pull-request push-to-fork).
+            cla_token: {
+                githubToken: null,
+                fineGrained: { metadata: 'read', contents: 'write', pull_requests: 'write', workflows: 'write' },
+                classicScopes: ['repo', 'workflow'],
+                patNeededWhen: ['it pushes to a fork (cla_fork) and opens the signee pull request in cla_repo, other repositories (R3, R11)'],
+                repositoryInput: 'cla_repo',
+                repositoryDefault: 'conda/infrastructure',
+            },
+        },
+        source: 'conda/actions check-cla/action.yml @2c5b4521830e39813402af58ed6c893410c92d97 (inputs token, cla_token, cla_repo, cla_fork; its composite steps)',
+    },
 ];
 /**
  * Facts the shared knowledge base leaves out, merged into its entries. Each names the file read.
@@ -14111,7 +14142,8 @@ function hasFlag(words, flags) {
 ;// CONCATENATED MODULE: ./src/analysis/run-script.ts
 /**
  * What a `run:` script does with a token: gh commands, `gh api`, curl/wget to the REST API, git
- * over URLs that carry the token, docker login to ghcr.io and npm publishing to GitHub Packages.
+ * over URLs that carry the token, docker login to ghcr.io, npm publishing to GitHub Packages and
+ * the other programs in knowledge/programs.ts.
  * A program that may read the token but whose behaviour pat-lint cannot see is reported as
  * unknown, never guessed.
  */
@@ -26894,11 +26926,11 @@ function analyseGeneric(ctx, facts) {
             continue;
         Object.assign(permissions, c.fineGrained ? withoutMetadata(c.fineGrained) : fromGithubTokenKeys(c.githubToken));
     }
-    const named = (facts.repositoryInput && ctx.step.with[facts.repositoryInput]) || (facts.repositoryEnv && ctx.step.env[facts.repositoryEnv]);
-    const target = named ? resolveAll(named.value, ctx.job, ctx.self) : targetOf(ctx.step, ctx.self, ctx.job);
+    const named = (facts.repositoryInput && ctx.step.with[facts.repositoryInput]?.value) || (facts.repositoryEnv && ctx.step.env[facts.repositoryEnv]?.value);
+    const target = named ? resolveAll(named, ctx.job, ctx.self) : facts.repositoryDefault ? resolveRepo(facts.repositoryDefault, ctx.self) : targetOf(ctx.step, ctx.self, ctx.job);
     const call = { what: facts.uses, permissions, target, events: [...(facts.events ?? ACTION_EVENTS[facts.uses] ?? [])] };
     if (facts.githubToken === null)
-        call.patReason = `${facts.uses}: ${facts.patNeededWhen[0] ?? 'GITHUB_TOKEN cannot do this'}`;
+        call.patReason = facts.patNeededWhen[0] ?? 'GITHUB_TOKEN cannot do this';
     if (facts.fineGrained === null && facts.githubToken !== null) {
         call.classicOnly = `${facts.uses} uses GitHub Packages or the Checks API, which fine-grained tokens cannot reach (R9, R13, R18)`;
         if (call.permissions.packages && call.target.kind === 'same')
@@ -26947,6 +26979,9 @@ function analyseActionStep(ctx) {
         const via = tokenInput ? `input \`${ctx.tokenInput}\`` : `env ${[...ctx.tokenVars].join(', ')}`;
         return { calls: [], unknown: [`${facts.uses} is not known to read a token from ${via}`] };
     }
+    const perInput = tokenInput ? Object.entries(facts.byTokenInput ?? {}).find(([name]) => name.toLowerCase() === tokenInput)?.[1] : undefined;
+    if (perInput)
+        return analyseGeneric(ctx, { ...facts, conditional: [], ...perInput });
     switch (facts.uses) {
         case 'actions/checkout':
             return analyseCheckout(ctx, facts);

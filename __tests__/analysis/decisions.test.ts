@@ -100,6 +100,19 @@ const rows: Row[] = [
     needs: { contents: 'write' },
   },
   {
+    name: 'an action with two tokens: the one for this repository\'s pull request',
+    steps: step('conda/actions/check-cla@v25', { token: '${{ secrets.X_PAT }}', label: 'cla-signed', cla_token: '${{ secrets.OTHER }}' }),
+    verdict: true,
+    needs: { issues: 'write', pull_requests: 'write', statuses: 'write' },
+  },
+  {
+    name: 'an action with two tokens: the one for a fork and another repository (R3, R11), named by the input\'s default',
+    steps: step('conda/actions/check-cla@v25', { token: '${{ secrets.OTHER }}', label: 'cla-signed', cla_token: '${{ secrets.X_PAT }}' }),
+    verdict: false,
+    needs: { contents: 'write', pull_requests: 'write', workflows: 'write' },
+    reason: /^conda\/actions\/check-cla: it pushes to a fork.*\(R3, R11\)$/m,
+  },
+  {
     name: 'cml registers a self-hosted runner: administration, which no `permissions:` key grants (R6)',
     steps: '      - run: cml runner launch --cloud=aws\n        env:\n          REPO_TOKEN: ${{ secrets.X_PAT }}',
     verdict: false,

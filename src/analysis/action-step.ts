@@ -184,10 +184,10 @@ function analyseGeneric(ctx: StepContext, facts: KnownAction): StepAnalysis {
     if (!conditionalApplies(c.when, ins)) continue
     Object.assign(permissions, c.fineGrained ? withoutMetadata(c.fineGrained) : fromGithubTokenKeys(c.githubToken))
   }
-  const named = (facts.repositoryInput && ctx.step.with[facts.repositoryInput]) || (facts.repositoryEnv && ctx.step.env[facts.repositoryEnv])
-  const target = named ? resolveAll(named.value, ctx.job, ctx.self) : targetOf(ctx.step, ctx.self, ctx.job)
+  const named = (facts.repositoryInput && ctx.step.with[facts.repositoryInput]?.value) || (facts.repositoryEnv && ctx.step.env[facts.repositoryEnv]?.value)
+  const target = named ? resolveAll(named, ctx.job, ctx.self) : facts.repositoryDefault ? resolveRepo(facts.repositoryDefault, ctx.self) : targetOf(ctx.step, ctx.self, ctx.job)
   const call: Call = { what: facts.uses, permissions, target, events: [...(facts.events ?? ACTION_EVENTS[facts.uses] ?? [])] }
-  if (facts.githubToken === null) call.patReason = `${facts.uses}: ${facts.patNeededWhen[0] ?? 'GITHUB_TOKEN cannot do this'}`
+  if (facts.githubToken === null) call.patReason = facts.patNeededWhen[0] ?? 'GITHUB_TOKEN cannot do this'
   if (facts.fineGrained === null && facts.githubToken !== null) {
     call.classicOnly = `${facts.uses} uses GitHub Packages or the Checks API, which fine-grained tokens cannot reach (R9, R13, R18)`
     if (call.permissions.packages && call.target.kind === 'same') call.target = PACKAGE_TARGET
@@ -231,6 +231,8 @@ export function analyseActionStep(ctx: StepContext): StepAnalysis {
     const via = tokenInput ? `input \`${ctx.tokenInput}\`` : `env ${[...ctx.tokenVars].join(', ')}`
     return { calls: [], unknown: [`${facts.uses} is not known to read a token from ${via}`] }
   }
+  const perInput = tokenInput ? Object.entries(facts.byTokenInput ?? {}).find(([name]) => name.toLowerCase() === tokenInput)?.[1] : undefined
+  if (perInput) return analyseGeneric(ctx, { ...facts, conditional: [], ...perInput })
   switch (facts.uses) {
     case 'actions/checkout':
       return analyseCheckout(ctx, facts)

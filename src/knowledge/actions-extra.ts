@@ -152,6 +152,37 @@ export const EXTRA_ACTIONS: readonly KnownAction[] = [
     repositoryEnv: 'PUBLISH_REPOSITORY',
     source: 'theme-keep/hexo-deploy-github-pages-action entrypoint.sh @1123177ac4be64380812c7e30c8ef6e9e7c89df2 (env PERSONAL_TOKEN, PUBLISH_REPOSITORY defaulting to GITHUB_REPOSITORY, git push --force), action.yml @5d9410c5162c034b5f0869874ba770e17b7766f3',
   },
+  {
+    uses: 'conda/actions/check-cla',
+    tokenInputs: [{ name: 'token', defaultsToGithubToken: true }, { name: 'cla_token', defaultsToGithubToken: false }],
+    tokenEnv: [],
+    takesGithubToken: true,
+    githubToken: null,
+    fineGrained: null,
+    classicScopes: null,
+    conditional: [],
+    patNeededWhen: [],
+    byTokenInput: {
+      // Reacts to the comment, reads the pull request, labels and comments on it, sets a commit
+      // status, and reads the signee list from cla_repo (conda/infrastructure, a public repository).
+      token: {
+        githubToken: { issues: 'write', 'pull-requests': 'write', statuses: 'write' },
+        fineGrained: { metadata: 'read', issues: 'write', pull_requests: 'write', statuses: 'write' },
+        classicScopes: ['repo'],
+        patNeededWhen: [],
+      },
+      // Pushes the new signee to a branch of cla_fork and opens the pull request in cla_repo (create-pull-request push-to-fork).
+      cla_token: {
+        githubToken: null,
+        fineGrained: { metadata: 'read', contents: 'write', pull_requests: 'write', workflows: 'write' },
+        classicScopes: ['repo', 'workflow'],
+        patNeededWhen: ['it pushes to a fork (cla_fork) and opens the signee pull request in cla_repo, other repositories (R3, R11)'],
+        repositoryInput: 'cla_repo',
+        repositoryDefault: 'conda/infrastructure',
+      },
+    },
+    source: 'conda/actions check-cla/action.yml @2c5b4521830e39813402af58ed6c893410c92d97 (inputs token, cla_token, cla_repo, cla_fork; its composite steps)',
+  },
 ]
 
 /**

@@ -8,7 +8,15 @@ export type { ActionFacts }
  * An action's facts, with what a repository may add: events it causes, the input naming its
  * target, or the environment variable naming it (container actions configured through `env:`).
  */
-export type KnownAction = ActionFacts & { events?: readonly import('../analysis/types.js').TriggerEvent[]; repositoryInput?: string; repositoryEnv?: string }
+export type KnownAction = ActionFacts & {
+  events?: readonly import('../analysis/types.js').TriggerEvent[]
+  repositoryInput?: string
+  repositoryEnv?: string
+  /** The repository the action works on when the step names none (this one when absent). */
+  repositoryDefault?: string
+  /** Actions taking several tokens use each for something else: facts per token input replace the action's. */
+  byTokenInput?: Readonly<Record<string, Pick<KnownAction, 'githubToken' | 'fineGrained' | 'classicScopes' | 'patNeededWhen' | 'repositoryInput' | 'repositoryDefault' | 'events'>>>
+}
 
 /**
  * Actions that moved to a new name; the knowledge base knows them under the old one.
