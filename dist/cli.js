@@ -24841,9 +24841,13 @@ const FG_TO_GH_KEY = Object.fromEntries(Object.entries(GITHUB_TOKEN_KEYS).filter
 /** GITHUB_TOKEN keys that have no fine-grained PAT permission: only classic tokens or Apps reach them. */
 const NO_FINE_GRAINED = new Set(['packages', 'checks']);
 const DISPATCH_EVENTS = new Set(['repository_dispatch', 'workflow_dispatch']);
-/** Which trigger names start a run for each event a token causes. */
+/**
+ * Which trigger names start a run for each event a token causes. `check_suite` and `check_run`
+ * do not start workflows for a commit "associated with GitHub Actions" (GitHub's events page),
+ * so a workflow waiting on checks never hears of commits GITHUB_TOKEN pushed.
+ */
 const LISTENERS = {
-    push: ['push'],
+    push: ['push', 'check_suite', 'check_run'],
     pull_request: ['pull_request', 'pull_request_target'],
     release: ['release'],
     create: ['create'],
@@ -24940,7 +24944,9 @@ function decide(analysis, listeners) {
             const heard = events.filter((e) => LISTENERS[e].some((t) => listeners.triggers.has(t)));
             if (heard.length) {
                 patNeeded = true;
-                reasons.push(`${call.what} causes ${heard.join(', ')} events that should start workflows here; events from GITHUB_TOKEN start none (R1)`);
+                const checks = ['check_suite', 'check_run'].filter((t) => listeners.triggers.has(t) && heard.includes('push'));
+                const how = checks.length ? ` (a workflow waits on ${checks.join(' and ')}, which no commit GITHUB_TOKEN pushes ever starts)` : '';
+                reasons.push(`${call.what} causes ${heard.join(', ')} events that should start workflows here${how}; events from GITHUB_TOKEN start none (R1)`);
             }
             else if (listeners.workflowCount <= 1) {
                 undecided = true;

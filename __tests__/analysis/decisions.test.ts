@@ -42,6 +42,14 @@ const rows: Row[] = [
     needs: { contents: 'write' },
   },
   {
+    name: 'a push in a repository where a workflow waits on check suites, which commits GITHUB_TOKEN pushes never start (R1)',
+    on: '{ check_suite: { types: [completed] } }',
+    steps: step('actions/checkout@v4', { token: '${{ secrets.X_PAT }}' }) + '\n      - run: git push',
+    verdict: false,
+    needs: { contents: 'write' },
+    reason: /waits on check_suite.*\(R1\)/,
+  },
+  {
     name: 'checkout, then a push nothing listens to',
     on: 'workflow_dispatch',
     steps: step('actions/checkout@v4', { token: '${{ secrets.X_PAT }}' }) + '\n      - run: git push',
