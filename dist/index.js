@@ -35359,12 +35359,41 @@ const EXTRA_ACTIONS = [
     },
 ];
 /**
- * Facts the shared knowledge base leaves out, merged into its entries. Each names the file read.
- * changesets/action: releases up to v1.7 read the token only from env GITHUB_TOKEN (newer ones
- * also take the `github-token` input).
+ * Facts the shared knowledge base leaves out or states from an outdated source, merged into its
+ * entries (`replace` overrides fields). Each names the file read.
+ * - changesets/action: releases up to v1.7 read the token only from env GITHUB_TOKEN (newer ones
+ *   also take the `github-token` input).
+ * - peter-evans/slash-command-dispatch: its README says GITHUB_TOKEN "does not have scopes to
+ *   create" dispatch events; GitHub now grants that (contents: write, actions: write) and such
+ *   dispatches do start runs (R1a). With `token`, the source makes only these calls on the
+ *   `repository` input (this one by default): the commenter's permission, the pull request,
+ *   the dispatch (and, for workflow dispatches, the workflow list). Reactions use `reaction-token`.
  */
 const ACTION_CORRECTIONS = [
     { uses: 'changesets/action', tokenEnv: ['GITHUB_TOKEN'], source: 'changesets/action src/index.ts @0079d1574ba993236995bba8bd2f0059b091a7d5 (process.env.GITHUB_TOKEN)' },
+    {
+        uses: 'peter-evans/slash-command-dispatch',
+        replace: {
+            patNeededWhen: ['`repository` names another repository (R3)'],
+            byTokenInput: {
+                token: {
+                    githubToken: { contents: 'write', 'pull-requests': 'read' },
+                    fineGrained: { metadata: 'read', contents: 'write', pull_requests: 'read' },
+                    classicScopes: ['repo'],
+                    conditional: [{ when: 'dispatch-type: workflow', githubToken: { actions: 'write' }, fineGrained: { actions: 'write' } }],
+                    patNeededWhen: ['`repository` names another repository (R3)'],
+                },
+                'reaction-token': {
+                    githubToken: { issues: 'write' },
+                    fineGrained: { metadata: 'read', issues: 'write' },
+                    classicScopes: ['repo'],
+                    patNeededWhen: [],
+                    events: [],
+                },
+            },
+        },
+        source: 'peter-evans/slash-command-dispatch src/github-helper.ts @b3fce2c2912ff7c9033a12a636dd6a350d7b2676 (getCollaboratorPermissionLevel, pulls.get, createDispatchEvent or workflow dispatch; reactions with reaction-token), README.md @02782580e549454adf8e23a8133edf5ae26eae10',
+    },
 ];
 
 ;// CONCATENATED MODULE: ./src/knowledge/actions.ts
@@ -35392,7 +35421,7 @@ function index(facts, into = new Map()) {
 function corrected(facts) {
     return facts.map((a) => {
         const fix = ACTION_CORRECTIONS.find((c) => c.uses.toLowerCase() === a.uses.toLowerCase());
-        return fix ? { ...a, tokenEnv: [...new Set([...a.tokenEnv, ...fix.tokenEnv])], source: `${a.source}; ${fix.source}` } : a;
+        return fix ? { ...a, ...fix.replace, tokenEnv: [...new Set([...a.tokenEnv, ...(fix.tokenEnv ?? [])])], source: `${a.source}; ${fix.source}` } : a;
     });
 }
 const BUILT_IN = index(EXTRA_ACTIONS, index(corrected(ACTIONS)));

@@ -121,6 +121,22 @@ const rows: Row[] = [
     reason: /^conda\/actions\/check-cla: it pushes to a fork.*\(R3, R11\)$/m,
   },
   {
+    name: 'slash commands dispatched into this repository: GITHUB_TOKEN dispatches start runs (R1a)',
+    on: 'issue_comment',
+    steps: step('peter-evans/slash-command-dispatch@v4', { token: '${{ secrets.X_PAT }}', commands: 'deploy' }),
+    verdict: true,
+    needs: { contents: 'write', pull_requests: 'read' },
+    reason: /R1a/,
+  },
+  {
+    name: 'slash commands as workflow dispatches into another repository (R3)',
+    on: 'issue_comment',
+    steps: step('peter-evans/slash-command-dispatch@v4', { token: '${{ secrets.X_PAT }}', commands: 'deploy', 'dispatch-type': 'workflow', repository: 'octo/ops' }),
+    verdict: false,
+    needs: { contents: 'write', pull_requests: 'read', actions: 'write' },
+    reason: /octo\/ops, another repository/,
+  },
+  {
     name: 'cml registers a self-hosted runner: administration, which no `permissions:` key grants (R6)',
     steps: '      - run: cml runner launch --cloud=aws\n        env:\n          REPO_TOKEN: ${{ secrets.X_PAT }}',
     verdict: false,

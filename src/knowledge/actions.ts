@@ -15,7 +15,7 @@ export type KnownAction = ActionFacts & {
   /** The repository the action works on when the step names none (this one when absent). */
   repositoryDefault?: string
   /** Actions taking several tokens use each for something else: facts per token input replace the action's. */
-  byTokenInput?: Readonly<Record<string, Pick<KnownAction, 'githubToken' | 'fineGrained' | 'classicScopes' | 'patNeededWhen' | 'repositoryInput' | 'repositoryDefault' | 'events'>>>
+  byTokenInput?: Readonly<Record<string, Pick<KnownAction, 'githubToken' | 'fineGrained' | 'classicScopes' | 'patNeededWhen'> & Partial<Pick<KnownAction, 'conditional' | 'repositoryInput' | 'repositoryDefault' | 'events'>>>>
 }
 
 /**
@@ -36,10 +36,10 @@ function index(facts: readonly KnownAction[], into = new Map<string, KnownAction
 }
 
 /** The generated entries with the corrections of actions-extra.ts merged in. */
-function corrected(facts: readonly ActionFacts[]): ActionFacts[] {
+function corrected(facts: readonly ActionFacts[]): KnownAction[] {
   return facts.map((a) => {
     const fix = ACTION_CORRECTIONS.find((c) => c.uses.toLowerCase() === a.uses.toLowerCase())
-    return fix ? { ...a, tokenEnv: [...new Set([...a.tokenEnv, ...fix.tokenEnv])], source: `${a.source}; ${fix.source}` } : a
+    return fix ? { ...a, ...fix.replace, tokenEnv: [...new Set([...a.tokenEnv, ...(fix.tokenEnv ?? [])])], source: `${a.source}; ${fix.source}` } : a
   })
 }
 
