@@ -13002,14 +13002,31 @@ const ORG_PERMISSION = /^(organization_|members$|team_discussions$|issue_types$)
 function lookupEndpoint(method, path) {
     const segs = Array.isArray(path) ? path : pathSegments(path);
     const m = method.toUpperCase();
+    // The same few calls recur across a repository's workflows; each result is copied out so
+    // that no caller can change the cached one.
+    const key = `${m} ${segs.join('/')}`;
+    let found = lookups.get(key);
+    if (found === undefined) {
+        found = findEndpoint(m, segs) ?? null;
+        lookups.set(key, found);
+    }
+    return found ? { ...found, permissions: { ...found.permissions } } : undefined;
+}
+const lookups = new Map();
+/** Templates by method, each with whether its last parameter spans several segments. */
+const BY_METHOD = new Map();
+for (const t of TEMPLATES) {
+    // A trailing {path} or {ref} spans several segments (contents/a/b.yml, git/refs/heads/main).
+    const greedy = /^\{(path|ref)\}$/.test(t.segments[t.segments.length - 1] ?? '');
+    const list = BY_METHOD.get(t.method) ?? [];
+    list.push({ ...t, greedy });
+    BY_METHOD.set(t.method, list);
+}
+function findEndpoint(m, segs) {
     let best;
     let bestScore = -1;
-    for (const t of TEMPLATES) {
-        if (t.method !== m)
-            continue;
-        // A trailing {path} or {ref} spans several segments (contents/a/b.yml, git/refs/heads/main).
-        const greedy = /^\{(path|ref)\}$/.test(t.segments[t.segments.length - 1] ?? '');
-        if (greedy ? segs.length < t.segments.length : t.segments.length !== segs.length)
+    for (const t of BY_METHOD.get(m) ?? []) {
+        if (t.greedy ? segs.length < t.segments.length : t.segments.length !== segs.length)
             continue;
         let score = 0;
         let ok = true;
@@ -14200,23 +14217,30 @@ const INERT = new Set([
 function varRefs(text) {
     return [...text.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?/g)].map((m) => m[1]);
 }
-const secretPatterns = new Map();
-/** `${{ … secrets.NAME … }}` for one secret; compiled once per name, as it is tested word by word. */
-function secretPattern(secret) {
-    let re = secretPatterns.get(secret);
-    if (!re) {
-        const name = secret.replace(/[^A-Za-z0-9_-]/g, '');
-        re = new RegExp(`\\$\\{\\{[^}]*\\bsecrets\\s*(\\.\\s*${name}\\b|\\[\\s*'${name}'\\s*\\])`, 'i');
-        secretPatterns.set(secret, re);
-    }
-    return re;
-}
+/** `secrets.NAME` or `secrets['NAME']`, matched inside one `${{ … }}`. */
+const SECRET_REF = /\bsecrets\s*(?:\.\s*([A-Za-z0-9_-]+)|\[\s*'([^']*)'\s*\])/gi;
+/**
+ * Whether a word carries `${{ … secrets.NAME … }}` for the secret being followed (any secret when
+ * none is). One shared pattern and a name comparison: a pattern per secret costs a regex compile
+ * for each of thousands of secrets in a large repository.
+ */
 function inlineSecret(word, ctx) {
-    if (!word.includes('${{'))
-        return false;
-    if (!ctx.secret)
-        return /\$\{\{[^}]*\bsecrets\s*[.[]/i.test(word);
-    return secretPattern(ctx.secret).test(word);
+    let at = word.indexOf('${{');
+    while (at >= 0) {
+        const close = word.indexOf('}', at + 3);
+        const inner = word.slice(at + 3, close < 0 ? word.length : close);
+        if (!ctx.secret) {
+            if (/\bsecrets\s*[.[]/i.test(inner))
+                return true;
+        }
+        else {
+            for (const m of inner.matchAll(SECRET_REF))
+                if ((m[1] ?? m[2]).toUpperCase() === ctx.secret.toUpperCase())
+                    return true;
+        }
+        at = word.indexOf('${{', at + 3);
+    }
+    return false;
 }
 function usesToken(words, ctx) {
     return words.some((w) => 

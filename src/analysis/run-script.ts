@@ -47,22 +47,27 @@ function varRefs(text: string): string[] {
   return [...text.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?/g)].map((m) => m[1])
 }
 
-const secretPatterns = new Map<string, RegExp>()
-/** `${{ … secrets.NAME … }}` for one secret; compiled once per name, as it is tested word by word. */
-function secretPattern(secret: string): RegExp {
-  let re = secretPatterns.get(secret)
-  if (!re) {
-    const name = secret.replace(/[^A-Za-z0-9_-]/g, '')
-    re = new RegExp(`\\$\\{\\{[^}]*\\bsecrets\\s*(\\.\\s*${name}\\b|\\[\\s*'${name}'\\s*\\])`, 'i')
-    secretPatterns.set(secret, re)
-  }
-  return re
-}
+/** `secrets.NAME` or `secrets['NAME']`, matched inside one `${{ … }}`. */
+const SECRET_REF = /\bsecrets\s*(?:\.\s*([A-Za-z0-9_-]+)|\[\s*'([^']*)'\s*\])/gi
 
+/**
+ * Whether a word carries `${{ … secrets.NAME … }}` for the secret being followed (any secret when
+ * none is). One shared pattern and a name comparison: a pattern per secret costs a regex compile
+ * for each of thousands of secrets in a large repository.
+ */
 function inlineSecret(word: string, ctx: ScriptContext): boolean {
-  if (!word.includes('${{')) return false
-  if (!ctx.secret) return /\$\{\{[^}]*\bsecrets\s*[.[]/i.test(word)
-  return secretPattern(ctx.secret).test(word)
+  let at = word.indexOf('${{')
+  while (at >= 0) {
+    const close = word.indexOf('}', at + 3)
+    const inner = word.slice(at + 3, close < 0 ? word.length : close)
+    if (!ctx.secret) {
+      if (/\bsecrets\s*[.[]/i.test(inner)) return true
+    } else {
+      for (const m of inner.matchAll(SECRET_REF)) if ((m[1] ?? m[2]).toUpperCase() === ctx.secret.toUpperCase()) return true
+    }
+    at = word.indexOf('${{', at + 3)
+  }
+  return false
 }
 
 function usesToken(words: string[], ctx: ScriptContext): boolean {

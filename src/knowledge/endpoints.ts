@@ -78,13 +78,34 @@ const ORG_PERMISSION = /^(organization_|members$|team_discussions$|issue_types$)
 export function lookupEndpoint(method: string, path: string | string[]): EndpointMatch | undefined {
   const segs = Array.isArray(path) ? path : pathSegments(path)
   const m = method.toUpperCase()
+  // The same few calls recur across a repository's workflows; each result is copied out so
+  // that no caller can change the cached one.
+  const key = `${m} ${segs.join('/')}`
+  let found = lookups.get(key)
+  if (found === undefined) {
+    found = findEndpoint(m, segs) ?? null
+    lookups.set(key, found)
+  }
+  return found ? { ...found, permissions: { ...found.permissions } } : undefined
+}
+
+const lookups = new Map<string, EndpointMatch | null>()
+
+/** Templates by method, each with whether its last parameter spans several segments. */
+const BY_METHOD = new Map<string, (Template & { greedy: boolean })[]>()
+for (const t of TEMPLATES) {
+  // A trailing {path} or {ref} spans several segments (contents/a/b.yml, git/refs/heads/main).
+  const greedy = /^\{(path|ref)\}$/.test(t.segments[t.segments.length - 1] ?? '')
+  const list = BY_METHOD.get(t.method) ?? []
+  list.push({ ...t, greedy })
+  BY_METHOD.set(t.method, list)
+}
+
+function findEndpoint(m: string, segs: string[]): EndpointMatch | undefined {
   let best: Template | undefined
   let bestScore = -1
-  for (const t of TEMPLATES) {
-    if (t.method !== m) continue
-    // A trailing {path} or {ref} spans several segments (contents/a/b.yml, git/refs/heads/main).
-    const greedy = /^\{(path|ref)\}$/.test(t.segments[t.segments.length - 1] ?? '')
-    if (greedy ? segs.length < t.segments.length : t.segments.length !== segs.length) continue
+  for (const t of BY_METHOD.get(m) ?? []) {
+    if (t.greedy ? segs.length < t.segments.length : t.segments.length !== segs.length) continue
     let score = 0
     let ok = true
     for (let i = 0; i < t.segments.length; i++) {
