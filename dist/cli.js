@@ -14820,12 +14820,52 @@ function lineOfByte(buf, offset) {
             line++;
     return line;
 }
+/**
+ * Opens a path that is not a symlink without blocking (a FIFO opens at once and is then refused
+ * by its type): one open and one fstat instead of an lstat and a second open, and no window
+ * between checking the file and reading it. Undefined when the path is a symlink or the platform
+ * cannot refuse to follow one (Windows), so the caller takes the careful path.
+ */
+function openNoFollow(abs) {
+    if (external_node_fs_namespaceObject.constants.O_NOFOLLOW === undefined)
+        return undefined;
+    try {
+        return (0,external_node_fs_namespaceObject.openSync)(abs, external_node_fs_namespaceObject.constants.O_RDONLY | external_node_fs_namespaceObject.constants.O_NOFOLLOW | (external_node_fs_namespaceObject.constants.O_NONBLOCK ?? 0));
+    }
+    catch (e) {
+        if (e.code === 'ELOOP')
+            return undefined;
+        throw e;
+    }
+}
 /** Reads one candidate, or says with a position why it cannot be read. */
 function readCandidate(root, candidate, maxBytes = MAX_FILE_BYTES) {
     const err = (message, line = 1) => ({ file: candidate.path, line, column: 1, message });
     const abs = insideRoot(root, candidate.path);
     if (!abs)
         return err('path leads outside the repository; not read');
+    let fd;
+    try {
+        fd = openNoFollow(abs);
+    }
+    catch (e) {
+        return err(`cannot be read: ${e.code ?? 'error'}`);
+    }
+    if (fd !== undefined) {
+        try {
+            const st = (0,external_node_fs_namespaceObject.fstatSync)(fd);
+            const refused = refuse(st, maxBytes);
+            if (refused)
+                return err(refused);
+            return decode(candidate, (0,external_node_fs_namespaceObject.readFileSync)(fd), err);
+        }
+        catch (e) {
+            return err(`cannot be read: ${e.code ?? 'error'}`);
+        }
+        finally {
+            (0,external_node_fs_namespaceObject.closeSync)(fd);
+        }
+    }
     let st;
     try {
         st = (0,external_node_fs_namespaceObject.lstatSync)(abs);
@@ -14852,11 +14892,9 @@ function readCandidate(root, candidate, maxBytes = MAX_FILE_BYTES) {
     catch (e) {
         return err(`cannot be read: ${e.code ?? 'error'}`);
     }
-    if (!st.isFile())
-        return err(`is ${describeNonFile(st)}, not a file; not read`);
-    if (st.size > maxBytes) {
-        return err(`is ${(st.size / 1024 / 1024).toFixed(1)} MiB, over the ${(maxBytes / 1024 / 1024).toFixed(0)} MiB pat-lint reads; not linted`);
-    }
+    const refused = refuse(st, maxBytes);
+    if (refused)
+        return err(refused);
     let buf;
     try {
         buf = (0,external_node_fs_namespaceObject.readFileSync)(abs);
@@ -14864,6 +14902,18 @@ function readCandidate(root, candidate, maxBytes = MAX_FILE_BYTES) {
     catch (e) {
         return err(`cannot be read: ${e.code ?? 'error'}`);
     }
+    return decode(candidate, buf, err);
+}
+/** Why a file is not read (not a regular file, too large), or undefined. */
+function refuse(st, maxBytes) {
+    if (!st.isFile())
+        return `is ${describeNonFile(st)}, not a file; not read`;
+    if (st.size > maxBytes)
+        return `is ${(st.size / 1024 / 1024).toFixed(1)} MiB, over the ${(maxBytes / 1024 / 1024).toFixed(0)} MiB pat-lint reads; not linted`;
+    return undefined;
+}
+/** The text of a file's bytes, or why they are not text pat-lint lints. */
+function decode(candidate, buf, err) {
     const nul = buf.indexOf(0);
     if (nul >= 0)
         return err('is binary (contains a NUL byte); not linted', lineOfByte(buf, nul));
@@ -22762,7 +22812,7 @@ const _decode = (_Err) => {
     };
     return fn;
 };
-const decode = /* @__PURE__*/ _decode($ZodRealError);
+const parse_decode = /* @__PURE__*/ _decode($ZodRealError);
 const _encodeAsync = (_Err) => {
     const parseAsync = _parseAsync(_Err);
     const fn = async (schema, value, _ctx, _params) => {
@@ -22868,7 +22918,7 @@ const parse_safeParseAsync = /* @__PURE__ */ _safeParseAsync(ZodRealError);
 
 // Codec functions
 const parse_encode = /* @__PURE__ */ _encode(ZodRealError);
-const parse_decode = /* @__PURE__ */ _decode(ZodRealError);
+const classic_parse_decode = /* @__PURE__ */ _decode(ZodRealError);
 const parse_encodeAsync = /* @__PURE__ */ _encodeAsync(ZodRealError);
 const parse_decodeAsync = /* @__PURE__ */ _decodeAsync(ZodRealError);
 const parse_safeEncode = /* @__PURE__ */ _safeEncode(ZodRealError);
@@ -23039,7 +23089,7 @@ const ZodType = /*@__PURE__*/ $constructor("ZodType", (inst, def) => {
         return parse_encode(this, data, params, { callee: _encode });
     },
     decode: function _decode(data, params) {
-        return parse_decode(this, data, params, { callee: _decode });
+        return classic_parse_decode(this, data, params, { callee: _decode });
     },
     encodeAsync: async function _encodeAsync(data, params) {
         return await parse_encodeAsync(this, data, params, { callee: _encodeAsync });

@@ -50940,12 +50940,52 @@ function lineOfByte(buf, offset) {
             line++;
     return line;
 }
+/**
+ * Opens a path that is not a symlink without blocking (a FIFO opens at once and is then refused
+ * by its type): one open and one fstat instead of an lstat and a second open, and no window
+ * between checking the file and reading it. Undefined when the path is a symlink or the platform
+ * cannot refuse to follow one (Windows), so the caller takes the careful path.
+ */
+function openNoFollow(abs) {
+    if (node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOFOLLOW === undefined)
+        return undefined;
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(abs, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOFOLLOW | (node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK ?? 0));
+    }
+    catch (e) {
+        if (e.code === 'ELOOP')
+            return undefined;
+        throw e;
+    }
+}
 /** Reads one candidate, or says with a position why it cannot be read. */
 function readCandidate(root, candidate, maxBytes = MAX_FILE_BYTES) {
     const err = (message, line = 1) => ({ file: candidate.path, line, column: 1, message });
     const abs = insideRoot(root, candidate.path);
     if (!abs)
         return err('path leads outside the repository; not read');
+    let fd;
+    try {
+        fd = openNoFollow(abs);
+    }
+    catch (e) {
+        return err(`cannot be read: ${e.code ?? 'error'}`);
+    }
+    if (fd !== undefined) {
+        try {
+            const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd);
+            const refused = refuse(st, maxBytes);
+            if (refused)
+                return err(refused);
+            return decode(candidate, (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(fd), err);
+        }
+        catch (e) {
+            return err(`cannot be read: ${e.code ?? 'error'}`);
+        }
+        finally {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+        }
+    }
     let st;
     try {
         st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(abs);
@@ -50972,11 +51012,9 @@ function readCandidate(root, candidate, maxBytes = MAX_FILE_BYTES) {
     catch (e) {
         return err(`cannot be read: ${e.code ?? 'error'}`);
     }
-    if (!st.isFile())
-        return err(`is ${describeNonFile(st)}, not a file; not read`);
-    if (st.size > maxBytes) {
-        return err(`is ${(st.size / 1024 / 1024).toFixed(1)} MiB, over the ${(maxBytes / 1024 / 1024).toFixed(0)} MiB pat-lint reads; not linted`);
-    }
+    const refused = refuse(st, maxBytes);
+    if (refused)
+        return err(refused);
     let buf;
     try {
         buf = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(abs);
@@ -50984,6 +51022,18 @@ function readCandidate(root, candidate, maxBytes = MAX_FILE_BYTES) {
     catch (e) {
         return err(`cannot be read: ${e.code ?? 'error'}`);
     }
+    return decode(candidate, buf, err);
+}
+/** Why a file is not read (not a regular file, too large), or undefined. */
+function refuse(st, maxBytes) {
+    if (!st.isFile())
+        return `is ${describeNonFile(st)}, not a file; not read`;
+    if (st.size > maxBytes)
+        return `is ${(st.size / 1024 / 1024).toFixed(1)} MiB, over the ${(maxBytes / 1024 / 1024).toFixed(0)} MiB pat-lint reads; not linted`;
+    return undefined;
+}
+/** The text of a file's bytes, or why they are not text pat-lint lints. */
+function decode(candidate, buf, err) {
     const nul = buf.indexOf(0);
     if (nul >= 0)
         return err('is binary (contains a NUL byte); not linted', lineOfByte(buf, nul));

@@ -3,7 +3,7 @@
  * untrusted, so symlinks leading outside it are never followed, non-regular files are never
  * opened (a FIFO would block), and oversized, binary or non-UTF-8 files become errors.
  */
-import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs'
+import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs'
 import { join, relative, resolve, sep, posix } from 'node:path'
 import { isUtf8 } from 'node:buffer'
 import type { LintError } from '../types.js'
@@ -117,11 +117,45 @@ function lineOfByte(buf: Buffer, offset: number): number {
   return line
 }
 
+/**
+ * Opens a path that is not a symlink without blocking (a FIFO opens at once and is then refused
+ * by its type): one open and one fstat instead of an lstat and a second open, and no window
+ * between checking the file and reading it. Undefined when the path is a symlink or the platform
+ * cannot refuse to follow one (Windows), so the caller takes the careful path.
+ */
+function openNoFollow(abs: string): number | undefined {
+  if (constants.O_NOFOLLOW === undefined) return undefined
+  try {
+    return openSync(abs, constants.O_RDONLY | constants.O_NOFOLLOW | (constants.O_NONBLOCK ?? 0))
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ELOOP') return undefined
+    throw e
+  }
+}
+
 /** Reads one candidate, or says with a position why it cannot be read. */
 export function readCandidate(root: string, candidate: Candidate, maxBytes = MAX_FILE_BYTES): SourceText | LintError {
   const err = (message: string, line = 1): LintError => ({ file: candidate.path, line, column: 1, message })
   const abs = insideRoot(root, candidate.path)
   if (!abs) return err('path leads outside the repository; not read')
+  let fd: number | undefined
+  try {
+    fd = openNoFollow(abs)
+  } catch (e) {
+    return err(`cannot be read: ${(e as NodeJS.ErrnoException).code ?? 'error'}`)
+  }
+  if (fd !== undefined) {
+    try {
+      const st = fstatSync(fd)
+      const refused = refuse(st, maxBytes)
+      if (refused) return err(refused)
+      return decode(candidate, readFileSync(fd), err)
+    } catch (e) {
+      return err(`cannot be read: ${(e as NodeJS.ErrnoException).code ?? 'error'}`)
+    } finally {
+      closeSync(fd)
+    }
+  }
   let st: Stats
   try {
     st = lstatSync(abs)
@@ -144,16 +178,26 @@ export function readCandidate(root: string, candidate: Candidate, maxBytes = MAX
   } catch (e) {
     return err(`cannot be read: ${(e as NodeJS.ErrnoException).code ?? 'error'}`)
   }
-  if (!st.isFile()) return err(`is ${describeNonFile(st)}, not a file; not read`)
-  if (st.size > maxBytes) {
-    return err(`is ${(st.size / 1024 / 1024).toFixed(1)} MiB, over the ${(maxBytes / 1024 / 1024).toFixed(0)} MiB pat-lint reads; not linted`)
-  }
+  const refused = refuse(st, maxBytes)
+  if (refused) return err(refused)
   let buf: Buffer
   try {
     buf = readFileSync(abs)
   } catch (e) {
     return err(`cannot be read: ${(e as NodeJS.ErrnoException).code ?? 'error'}`)
   }
+  return decode(candidate, buf, err)
+}
+
+/** Why a file is not read (not a regular file, too large), or undefined. */
+function refuse(st: Stats, maxBytes: number): string | undefined {
+  if (!st.isFile()) return `is ${describeNonFile(st)}, not a file; not read`
+  if (st.size > maxBytes) return `is ${(st.size / 1024 / 1024).toFixed(1)} MiB, over the ${(maxBytes / 1024 / 1024).toFixed(0)} MiB pat-lint reads; not linted`
+  return undefined
+}
+
+/** The text of a file's bytes, or why they are not text pat-lint lints. */
+function decode(candidate: Candidate, buf: Buffer, err: (message: string, line?: number) => LintError): SourceText | LintError {
   const nul = buf.indexOf(0)
   if (nul >= 0) return err('is binary (contains a NUL byte); not linted', lineOfByte(buf, nul))
   // Invalid UTF-8 is an error rather than silent U+FFFD; a BOM is dropped.
