@@ -35731,7 +35731,12 @@ function findSecretUses(w, model, readsEnv = runReadsEnv) {
         return model.jobs.flatMap((j) => j.steps);
     };
     // Env bindings first, so references through env can be resolved wherever they appear.
-    const scanned = sites.map((site) => ({ site, loc: locate(model, site.path), ...scan(site) }));
+    // Objects are built field by field, not by spreading: a spread makes V8 build them slowly,
+    // and uses are read many times later on.
+    const scanned = sites.map((site) => {
+        const { raw, found } = scan(site);
+        return { site, loc: locate(model, site.path), raw, found };
+    });
     for (const { site, loc, found } of scanned) {
         if (loc.kind !== 'env' || !loc.input)
             continue;
@@ -35757,9 +35762,11 @@ function findSecretUses(w, model, readsEnv = runReadsEnv) {
                 if ((kind === 'run' || kind === 'with' || kind === 'env') && insideUrlCredentials(raw, start, end))
                     kind = 'git-url';
                 const readBy = loc.kind === 'env' && loc.input ? stepsInScope(loc).filter((s) => readsEnv(s, loc.input)) : null;
-                uses.push({
-                    ...(0,parse/* positionOf */.df)(file, abs),
-                    ...(secret && model.callSecrets.includes(secret) ? { parameter: true } : {}),
+                const at = (0,parse/* positionOf */.df)(file, abs);
+                const use = {
+                    file: at.file,
+                    line: at.line,
+                    column: at.column,
                     secret,
                     kind,
                     job: loc.job,
@@ -35770,7 +35777,10 @@ function findSecretUses(w, model, readsEnv = runReadsEnv) {
                     fallbackToGithubToken: fallsBackToGithubToken(ref.expression),
                     readBy,
                     expression: via ?? refText(ref),
-                });
+                };
+                if (secret && model.callSecrets.includes(secret))
+                    use.parameter = true;
+                uses.push(use);
             }
         }
     }

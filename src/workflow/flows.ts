@@ -187,7 +187,12 @@ export function findSecretUses(w: TreeWalker, model: WorkflowInfo, readsEnv: Env
   }
 
   // Env bindings first, so references through env can be resolved wherever they appear.
-  const scanned = sites.map((site) => ({ site, loc: locate(model, site.path), ...scan(site) }))
+  // Objects are built field by field, not by spreading: a spread makes V8 build them slowly,
+  // and uses are read many times later on.
+  const scanned = sites.map((site) => {
+    const { raw, found } = scan(site)
+    return { site, loc: locate(model, site.path), raw, found }
+  })
   for (const { site, loc, found } of scanned) {
     if (loc.kind !== 'env' || !loc.input) continue
     const carried = found.filter((f) => f.ref.context === 'secrets' && f.ref.name?.toUpperCase() !== BUILT_IN)
@@ -208,9 +213,11 @@ export function findSecretUses(w: TreeWalker, model: WorkflowInfo, readsEnv: Env
         let kind = loc.kind
         if ((kind === 'run' || kind === 'with' || kind === 'env') && insideUrlCredentials(raw, start, end)) kind = 'git-url'
         const readBy = loc.kind === 'env' && loc.input ? stepsInScope(loc).filter((s) => readsEnv(s, loc.input!)) : null
-        uses.push({
-          ...positionOf(file, abs),
-          ...(secret && model.callSecrets.includes(secret) ? { parameter: true } : {}),
+        const at = positionOf(file, abs)
+        const use: SecretUse = {
+          file: at.file,
+          line: at.line,
+          column: at.column,
           secret,
           kind,
           job: loc.job,
@@ -221,7 +228,9 @@ export function findSecretUses(w: TreeWalker, model: WorkflowInfo, readsEnv: Env
           fallbackToGithubToken: fallsBackToGithubToken(ref.expression),
           readBy,
           expression: via ?? refText(ref),
-        })
+        }
+        if (secret && model.callSecrets.includes(secret)) use.parameter = true
+        uses.push(use)
       }
     }
   }
