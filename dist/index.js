@@ -37199,14 +37199,10 @@ function restCall(method, rawPath, ctx, what) {
         target = { kind: 'organization', owner: segs[1] === VAR ? null : segs[1] };
     else if (segs[0] === 'user' || segs[0] === 'gists')
         target = { kind: 'account' };
-    return {
-        what: `${match.template}`,
-        permissions: match.permissions,
-        target,
-        events: eventsFor(method, match.template),
-        readOnly: method.toUpperCase() === 'GET',
-        ...(match.appOnly ? { classicOnly: `${match.template} is for GitHub Apps and classic tokens only: fine-grained tokens cannot call the Checks API (R13, R18)` } : {}),
-    };
+    const call = { what: `${match.template}`, permissions: match.permissions, target, events: eventsFor(method, match.template), readOnly: method.toUpperCase() === 'GET' };
+    if (match.appOnly)
+        call.classicOnly = `${match.template} is for GitHub Apps and classic tokens only: fine-grained tokens cannot call the Checks API (R13, R18)`;
+    return call;
 }
 function ghRepo(words, ctx) {
     const repo = flagValue(words, ['-R'], ['--repo']) ?? ctx.env.GH_REPO;
@@ -37367,14 +37363,30 @@ function analyseProgram(cmd, facts, ctx, out) {
 function storesGitCredential(cmd, ctx) {
     return (cmd.words[0] === 'echo' || cmd.words[0] === 'printf') && cmd.words.some((w) => /github\.com/.test(w) && usesToken([w], ctx));
 }
-function analyseScript(script, stepCtx) {
+/** Scripts parsed once per step: recognising the secret and deciding its use both read them. */
+const parsedScripts = new WeakMap();
+function commandsOf(script, key) {
+    if (!key)
+        return parseCommands(script);
+    let commands = parsedScripts.get(key);
+    if (!commands) {
+        commands = parseCommands(script);
+        parsedScripts.set(key, commands);
+    }
+    return commands;
+}
+/**
+ * What a script does with the token. `key` (the step's `run:` value) lets a second analysis of
+ * the same step reuse the parsed commands; leave it out for a script built on the fly.
+ */
+function analyseScript(script, stepCtx, key) {
     const out = { calls: [], unknown: [] };
     const loopVars = /\b(for|while)\b/.test(script) ? loopVariables(script) : undefined;
     const ctx = loopVars?.size ? { ...stepCtx, loopVars } : stepCtx;
     const state = { remotes: new Map(), allGithub: false, rewrote: false };
     const ghReadsToken = [...ctx.tokenVars].some((v) => /^(GH_TOKEN|GITHUB_TOKEN|GH_ENTERPRISE_TOKEN|GITHUB_ENTERPRISE_TOKEN)$/.test(v));
     let ghLoggedIn = false;
-    const commands = parseCommands(script);
+    const commands = commandsOf(script, key);
     if (/git-credentials|credential\.helper/.test(script) && commands.some((c) => storesGitCredential(c, ctx))) {
         state.allGithub = true;
         (out.persists ??= []).push({ what: 'the token is stored as a git credential for github.com', target: null });
@@ -37503,15 +37515,15 @@ function envTakesGithubToken(name, steps, knowledge) {
 function scriptUsesForGithub(use) {
     const scripts = [];
     if (use.kind === 'run' && use.step?.run)
-        scripts.push({ script: use.step.run.value, vars: new Set() });
+        scripts.push({ script: use.step.run.value, vars: new Set(), key: use.step.run });
     if (use.kind === 'env' && use.input) {
         const readers = use.step ? [use.step] : (use.readBy ?? []);
         for (const s of readers)
             if (s.run && scriptReadsVariable(s.run.value, use.input))
-                scripts.push({ script: s.run.value, vars: new Set([use.input]) });
+                scripts.push({ script: s.run.value, vars: new Set([use.input]), key: s.run });
     }
-    return scripts.some(({ script, vars }) => {
-        const a = analyseScript(script, { self: null, tokenVars: vars, env: {}, secret: use.secret ?? undefined });
+    return scripts.some(({ script, vars, key }) => {
+        const a = analyseScript(script, { self: null, tokenVars: vars, env: {}, secret: use.secret ?? undefined }, key);
         return a.calls.length > 0 || a.sentToGithub || ((a.persists ?? []).length > 0 && /github\.com/i.test(script));
     });
 }
@@ -39714,7 +39726,7 @@ function analyseRunStep(ctx) {
     for (const scope of [ctx.model.env, ctx.job?.env ?? {}, ctx.step.env])
         for (const [k, v] of Object.entries(scope))
             env[k] = v.value;
-    const out = analyseScript(ctx.step.run?.value ?? '', { self: ctx.self, tokenVars: ctx.tokenVars, env, secret: ctx.secret });
+    const out = analyseScript(ctx.step.run?.value ?? '', { self: ctx.self, tokenVars: ctx.tokenVars, env, secret: ctx.secret }, ctx.step.run);
     for (const p of out.persists ?? [])
         followLaterPushes(ctx, out, p.target, p.what.replace(/^the token is |^the secret is /, 'the credential '));
     return out;

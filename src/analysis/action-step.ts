@@ -270,7 +270,7 @@ function analyseRenovate(ctx: StepContext, facts: KnownAction): StepAnalysis {
 export function analyseRunStep(ctx: StepContext): StepAnalysis {
   const env: Record<string, string> = {}
   for (const scope of [ctx.model.env, ctx.job?.env ?? {}, ctx.step.env]) for (const [k, v] of Object.entries(scope)) env[k] = v.value
-  const out = analyseScript(ctx.step.run?.value ?? '', { self: ctx.self, tokenVars: ctx.tokenVars, env, secret: ctx.secret })
+  const out = analyseScript(ctx.step.run?.value ?? '', { self: ctx.self, tokenVars: ctx.tokenVars, env, secret: ctx.secret }, ctx.step.run)
   for (const p of out.persists ?? []) followLaterPushes(ctx, out, p.target, p.what.replace(/^the token is |^the secret is /, 'the credential '))
   return out
 }

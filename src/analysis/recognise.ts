@@ -68,14 +68,14 @@ function envTakesGithubToken(name: string, steps: StepInfo[], knowledge: ActionK
  * GitHub host. Merely mentioning github.com elsewhere in the script is not enough.
  */
 function scriptUsesForGithub(use: SecretUse): boolean {
-  const scripts: { script: string; vars: Set<string> }[] = []
-  if (use.kind === 'run' && use.step?.run) scripts.push({ script: use.step.run.value, vars: new Set() })
+  const scripts: { script: string; vars: Set<string>; key: object }[] = []
+  if (use.kind === 'run' && use.step?.run) scripts.push({ script: use.step.run.value, vars: new Set(), key: use.step.run })
   if (use.kind === 'env' && use.input) {
     const readers = use.step ? [use.step] : (use.readBy ?? [])
-    for (const s of readers) if (s.run && scriptReadsVariable(s.run.value, use.input)) scripts.push({ script: s.run.value, vars: new Set([use.input]) })
+    for (const s of readers) if (s.run && scriptReadsVariable(s.run.value, use.input)) scripts.push({ script: s.run.value, vars: new Set([use.input]), key: s.run })
   }
-  return scripts.some(({ script, vars }) => {
-    const a = analyseScript(script, { self: null, tokenVars: vars, env: {}, secret: use.secret ?? undefined })
+  return scripts.some(({ script, vars, key }) => {
+    const a = analyseScript(script, { self: null, tokenVars: vars, env: {}, secret: use.secret ?? undefined }, key)
     return a.calls.length > 0 || a.sentToGithub || ((a.persists ?? []).length > 0 && /github\.com/i.test(script))
   })
 }

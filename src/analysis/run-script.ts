@@ -140,14 +140,9 @@ export function restCall(method: string, rawPath: string, ctx: ScriptContext, wh
     }
   } else if (segs[0] === 'orgs') target = { kind: 'organization', owner: segs[1] === VAR ? null : segs[1] }
   else if (segs[0] === 'user' || segs[0] === 'gists') target = { kind: 'account' }
-  return {
-    what: `${match.template}`,
-    permissions: match.permissions,
-    target,
-    events: eventsFor(method, match.template),
-    readOnly: method.toUpperCase() === 'GET',
-    ...(match.appOnly ? { classicOnly: `${match.template} is for GitHub Apps and classic tokens only: fine-grained tokens cannot call the Checks API (R13, R18)` } : {}),
-  }
+  const call: Call = { what: `${match.template}`, permissions: match.permissions, target, events: eventsFor(method, match.template), readOnly: method.toUpperCase() === 'GET' }
+  if (match.appOnly) call.classicOnly = `${match.template} is for GitHub Apps and classic tokens only: fine-grained tokens cannot call the Checks API (R13, R18)`
+  return call
 }
 
 function ghRepo(words: string[], ctx: ScriptContext): RepoRef {
@@ -305,14 +300,31 @@ function storesGitCredential(cmd: Command, ctx: ScriptContext): boolean {
   return (cmd.words[0] === 'echo' || cmd.words[0] === 'printf') && cmd.words.some((w) => /github\.com/.test(w) && usesToken([w], ctx))
 }
 
-export function analyseScript(script: string, stepCtx: ScriptContext): StepAnalysis {
+/** Scripts parsed once per step: recognising the secret and deciding its use both read them. */
+const parsedScripts = new WeakMap<object, Command[]>()
+
+function commandsOf(script: string, key: object | undefined): Command[] {
+  if (!key) return parseCommands(script)
+  let commands = parsedScripts.get(key)
+  if (!commands) {
+    commands = parseCommands(script)
+    parsedScripts.set(key, commands)
+  }
+  return commands
+}
+
+/**
+ * What a script does with the token. `key` (the step's `run:` value) lets a second analysis of
+ * the same step reuse the parsed commands; leave it out for a script built on the fly.
+ */
+export function analyseScript(script: string, stepCtx: ScriptContext, key?: object): StepAnalysis {
   const out: StepAnalysis = { calls: [], unknown: [] }
   const loopVars = /\b(for|while)\b/.test(script) ? loopVariables(script) : undefined
   const ctx: ScriptContext = loopVars?.size ? { ...stepCtx, loopVars } : stepCtx
   const state: GitState = { remotes: new Map(), allGithub: false, rewrote: false }
   const ghReadsToken = [...ctx.tokenVars].some((v) => /^(GH_TOKEN|GITHUB_TOKEN|GH_ENTERPRISE_TOKEN|GITHUB_ENTERPRISE_TOKEN)$/.test(v))
   let ghLoggedIn = false
-  const commands = parseCommands(script)
+  const commands = commandsOf(script, key)
   if (/git-credentials|credential\.helper/.test(script) && commands.some((c) => storesGitCredential(c, ctx))) {
     state.allGithub = true
     ;(out.persists ??= []).push({ what: 'the token is stored as a git credential for github.com', target: null })
