@@ -13846,8 +13846,7 @@ const EVENTS = {
 function add(set, name, level) {
     if (name === 'metadata')
         return;
-    if (!set[name] || levelRank(level) > levelRank(set[name]))
-        set[name] = level;
+    set[name] = maxLevel(set[name], level);
 }
 /** Whether a call listed with a `when` applies to this command line. */
 function applies(call, words) {
@@ -13933,7 +13932,7 @@ function forPullRequest(perms, route) {
     if (!/\/issues\//.test(route) || !perms.issues)
         return perms;
     const { issues, ...rest } = perms;
-    return { ...rest, pull_requests: rest.pull_requests && levelRank(rest.pull_requests) > levelRank(issues) ? rest.pull_requests : issues };
+    return { ...rest, pull_requests: maxLevel(rest.pull_requests, issues) };
 }
 /** The facts for a known program's command line, or undefined. */
 function programFacts(words) {
@@ -13950,14 +13949,13 @@ function programFacts(words) {
         if (!match)
             continue;
         const perms = command.onPullRequest ? forPullRequest(match.permissions, route) : match.permissions;
-        for (const [name, level] of Object.entries(perms)) {
-            if (name === 'metadata')
-                continue;
-            if (!permissions[name] || levelRank(level) > levelRank(permissions[name]))
-                permissions[name] = level;
-        }
+        for (const [name, level] of Object.entries(perms))
+            if (name !== 'metadata')
+                permissions[name] = maxLevel(permissions[name], level);
     }
-    const shown = words.slice(0, 1 + command.words.length + (words[1 + command.words.length]?.startsWith('-') ? 0 : 1)).filter((w) => !w.startsWith('-'));
+    // Named with the word after the listed ones when it is a subcommand: `cml runner launch`, `cml comment create`.
+    const next = words[1 + command.words.length];
+    const shown = [program.name, ...command.words, ...(next && !next.startsWith('-') ? [next] : [])];
     return { command: shown.join(' '), permissions, events: command.events ?? [], repoFlags: program.repoFlags, tokenFlags: program.tokenFlags, tokenEnv: program.tokenEnv, source: program.source };
 }
 

@@ -6,7 +6,7 @@
 import { GH_COMMANDS, type GhCall } from './generated/gh-cli.js'
 import { lookupEndpoint } from './endpoints.js'
 import type { PermissionSet } from './permissions.js'
-import { levelRank, type Level } from './permissions.js'
+import { maxLevel, type Level } from './permissions.js'
 import type { TriggerEvent } from '../analysis/types.js'
 
 const byCommand = new Map<string, readonly GhCall[]>()
@@ -87,7 +87,7 @@ export interface GhCommandFacts {
 
 function add(set: PermissionSet, name: string, level: Level) {
   if (name === 'metadata') return
-  if (!set[name] || levelRank(level) > levelRank(set[name])) set[name] = level
+  set[name] = maxLevel(set[name], level)
 }
 
 /** Whether a call listed with a `when` applies to this command line. */

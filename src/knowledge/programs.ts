@@ -6,7 +6,7 @@
  */
 import type { TriggerEvent } from '../analysis/types.js'
 import { lookupEndpoint } from './endpoints.js'
-import { levelRank, type PermissionSet } from './permissions.js'
+import { maxLevel, type PermissionSet } from './permissions.js'
 
 interface ProgramCommand {
   /** The subcommand words after the program's name. */
@@ -72,7 +72,7 @@ export interface ProgramFacts {
 function forPullRequest(perms: PermissionSet, route: string): PermissionSet {
   if (!/\/issues\//.test(route) || !perms.issues) return perms
   const { issues, ...rest } = perms
-  return { ...rest, pull_requests: rest.pull_requests && levelRank(rest.pull_requests) > levelRank(issues) ? rest.pull_requests : issues }
+  return { ...rest, pull_requests: maxLevel(rest.pull_requests, issues) }
 }
 
 /** The facts for a known program's command line, or undefined. */
@@ -87,11 +87,10 @@ export function programFacts(words: string[]): ProgramFacts | undefined {
     const match = lookupEndpoint(method, path)
     if (!match) continue
     const perms = command.onPullRequest ? forPullRequest(match.permissions, route) : match.permissions
-    for (const [name, level] of Object.entries(perms)) {
-      if (name === 'metadata') continue
-      if (!permissions[name] || levelRank(level) > levelRank(permissions[name])) permissions[name] = level
-    }
+    for (const [name, level] of Object.entries(perms)) if (name !== 'metadata') permissions[name] = maxLevel(permissions[name], level)
   }
-  const shown = words.slice(0, 1 + command.words.length + (words[1 + command.words.length]?.startsWith('-') ? 0 : 1)).filter((w) => !w.startsWith('-'))
+  // Named with the word after the listed ones when it is a subcommand: `cml runner launch`, `cml comment create`.
+  const next = words[1 + command.words.length]
+  const shown = [program.name, ...command.words, ...(next && !next.startsWith('-') ? [next] : [])]
   return { command: shown.join(' '), permissions, events: command.events ?? [], repoFlags: program.repoFlags, tokenFlags: program.tokenFlags, tokenEnv: program.tokenEnv, source: program.source }
 }
