@@ -20,29 +20,34 @@ interface Template {
   method: string
   path: string
   segments: string[]
+  /** The last parameter is a trailing {path} or {ref}, which spans several segments (contents/a/b.yml, git/refs/heads/main). */
+  greedy: boolean
   entries: { permission: string; level: Level; additional: boolean }[]
   appOnly: boolean
 }
 
-const TEMPLATES: Template[] = []
+/** Templates by method: a lookup only scans those of its own method. */
+const BY_METHOD = new Map<string, Template[]>()
+function addTemplate(method: string, path: string, entries: Template['entries'], appOnly: boolean) {
+  const segments = path.split('/').filter(Boolean)
+  const greedy = /^\{(path|ref)\}$/.test(segments[segments.length - 1] ?? '')
+  const list = BY_METHOD.get(method) ?? []
+  list.push({ method, path, segments, greedy, entries, appOnly })
+  BY_METHOD.set(method, list)
+}
 for (const [key, codes] of Object.entries(ENDPOINT_PERMISSIONS)) {
   const [method, path] = key.split(' ')
-  TEMPLATES.push({
-    method,
-    path,
-    segments: path.split('/').filter(Boolean),
-    entries: codes.map((c) => {
-      const m = /^([a-z_]+):(read|write|admin)(\+)?$/.exec(c)!
-      return { permission: m[1], level: m[2] as Level, additional: !!m[3] }
-    }),
-    appOnly: false,
+  const entries = codes.map((c) => {
+    const m = /^([a-z_]+):(read|write|admin)(\+)?$/.exec(c)!
+    return { permission: m[1], level: m[2] as Level, additional: !!m[3] }
   })
+  addTemplate(method, path, entries, false)
 }
 for (const [key, code] of Object.entries(APP_ONLY_ENDPOINTS)) {
   const [method, path] = key.split(' ')
   if (ENDPOINT_PERMISSIONS[key]) continue
   const [permission, level] = code.split(':')
-  TEMPLATES.push({ method, path, segments: path.split('/').filter(Boolean), entries: [{ permission, level: level as Level, additional: false }], appOnly: true })
+  addTemplate(method, path, [{ permission, level: level as Level, additional: false }], true)
 }
 
 /** Marks a path segment as "some value we cannot see". */
@@ -90,16 +95,6 @@ export function lookupEndpoint(method: string, path: string | string[]): Endpoin
 }
 
 const lookups = new Map<string, EndpointMatch | null>()
-
-/** Templates by method, each with whether its last parameter spans several segments. */
-const BY_METHOD = new Map<string, (Template & { greedy: boolean })[]>()
-for (const t of TEMPLATES) {
-  // A trailing {path} or {ref} spans several segments (contents/a/b.yml, git/refs/heads/main).
-  const greedy = /^\{(path|ref)\}$/.test(t.segments[t.segments.length - 1] ?? '')
-  const list = BY_METHOD.get(t.method) ?? []
-  list.push({ ...t, greedy })
-  BY_METHOD.set(t.method, list)
-}
 
 function findEndpoint(m: string, segs: string[]): EndpointMatch | undefined {
   let best: Template | undefined
