@@ -8,6 +8,7 @@ import { dirname } from 'node:path'
 import type { Report, TokenReport } from './lint.js'
 import { insideRoot } from './workflow/files.js'
 import { DEFAULT_REQUIREMENTS_PATHS } from './requirements/load.js'
+import { byKey } from './order.js'
 
 const SAFE_PLAIN = /^[A-Za-z0-9][A-Za-z0-9 ._/:,()-]*$/
 
@@ -56,7 +57,7 @@ export function requirementsFromReport(report: Report): string {
     lines.push('    expires-in: 90')
     lines.push(`    purpose: ${scalar(purpose(t))}`)
     if (fineGrained) {
-      const perms = Object.entries(t.minimal).filter(([k]) => k !== 'metadata').sort(([a], [b]) => a.localeCompare(b))
+      const perms = Object.entries(t.minimal).filter(([k]) => k !== 'metadata').sort(byKey)
       if (perms.length) {
         lines.push('    permissions:')
         for (const [k, v] of perms) lines.push(`      ${k}: ${v}`)

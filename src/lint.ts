@@ -20,6 +20,7 @@ import { decideUse, undecided, type AnalysisContext } from './analysis/use.js'
 import { tokenVerdict, type TokenVerdict } from './analysis/token.js'
 import { statedReason, withStatedReason } from './analysis/stated-reason.js'
 import type { UseDecision } from './analysis/types.js'
+import { compareText } from './order.js'
 
 export const REPORT_VERSION = 1
 export const DEFAULT_MAX_EXPIRY_DAYS = 90
@@ -244,7 +245,7 @@ export function lint(root: string, options: LintOptions = {}): Report {
       })
       return { secret, declaration: declared.get(secret) ?? null, recognisedBy, uses: tokenUses, decisions, verdict: tokenVerdict(decisions, options.repository ?? null) }
     })
-    .sort((a, b) => a.secret.localeCompare(b.secret))
+    .sort((a, b) => compareText(a.secret, b.secret))
 
   const ctx: RuleContext = {
     tokens,
@@ -263,7 +264,7 @@ export function lint(root: string, options: LintOptions = {}): Report {
       if (!isIgnored(finding, lineText.get(finding.file)?.[finding.line - 1], requirements.ignore)) findings.push(finding)
     }
   }
-  findings.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity])
+  findings.sort((a, b) => compareText(a.file, b.file) || a.line - b.line || a.column - b.column || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity])
 
   return {
     version: REPORT_VERSION,
@@ -286,6 +287,6 @@ export function lint(root: string, options: LintOptions = {}): Report {
       uses: t.uses.map((u, i) => useReport(u, t.decisions[i])),
     })),
     findings,
-    errors: [...errors, ...requirements.errors].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column),
+    errors: [...errors, ...requirements.errors].sort((a, b) => compareText(a.file, b.file) || a.line - b.line || a.column - b.column),
   }
 }

@@ -6,6 +6,7 @@
  * The links cannot pick repositories; the comment says which to select.
  */
 import { FINE_GRAINED_PERMISSIONS, levelRank, type Level, type PermissionSet } from '../knowledge/permissions.js'
+import { byKey } from '../order.js'
 
 export const MAX_NAME = 40
 export const MAX_DESCRIPTION = 1024
@@ -46,7 +47,7 @@ export function fineGrainedLink(o: FineGrainedLinkOptions): string {
   if (o.expiresIn !== undefined) {
     params.set('expires_in', o.expiresIn === 'none' ? 'none' : String(Math.min(366, Math.max(1, Math.round(o.expiresIn)))))
   }
-  for (const [perm, needed] of Object.entries(o.permissions).sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [perm, needed] of Object.entries(o.permissions).sort(byKey)) {
     if (perm === 'metadata') continue // always granted
     const level = offeredLevel(perm, needed)
     if (level) params.set(perm, level)

@@ -5,11 +5,12 @@
 import { appPermissionInput } from '../knowledge/github-app.js'
 import type { PermissionSet } from '../knowledge/permissions.js'
 import { githubTokenPermissions } from '../analysis/decide.js'
+import { byKey } from '../order.js'
 
 /** `permissions:` for a job whose token needs `needs` (metadata is implicit; contents: read kept for checkout). */
 export function permissionsBlock(needs: PermissionSet, indent = ''): string {
   const { block } = githubTokenPermissions(needs)
-  const entries = Object.entries(block).sort(([a], [b]) => a.localeCompare(b))
+  const entries = Object.entries(block).sort(byKey)
   if (!entries.length) return `${indent}permissions: {}`
   return [`${indent}permissions:`, ...entries.map(([k, v]) => `${indent}  ${k}: ${v}`)].join('\n')
 }
@@ -26,7 +27,7 @@ export function appTokenStep(options: { owner: string | null; repositories: stri
   if (options.owner) lines.push(`    owner: ${options.owner}`)
   const names = options.repositories.map((r) => r.split('/')[1]).filter(Boolean)
   if (names.length) lines.push(`    repositories: ${[...new Set(names)].sort().join(',')}`)
-  for (const [perm, level] of Object.entries(options.permissions).sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [perm, level] of Object.entries(options.permissions).sort(byKey)) {
     const input = appPermissionInput(perm)
     if (input) lines.push(`    ${input}: ${level}`)
   }

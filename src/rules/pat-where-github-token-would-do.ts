@@ -1,10 +1,11 @@
 import { githubTokenPermissions, mergePermissions } from '../analysis/decide.js'
 import type { PermissionSet } from '../knowledge/permissions.js'
 import type { Rule, RuleFinding, TokenFacts } from './types.js'
+import { byKey } from '../order.js'
 
 function blockText(needs: PermissionSet): string {
   const { block } = githubTokenPermissions(needs)
-  const entries = Object.entries(block).sort(([a], [b]) => a.localeCompare(b))
+  const entries = Object.entries(block).sort(byKey)
   return entries.length ? `permissions: { ${entries.map(([k, v]) => `${k}: ${v}`).join(', ')} }` : 'permissions: {}'
 }
 

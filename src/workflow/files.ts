@@ -7,6 +7,7 @@ import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, read
 import { join, relative, resolve, sep, posix } from 'node:path'
 import { isUtf8 } from 'node:buffer'
 import type { LintError } from '../types.js'
+import { compareText } from '../order.js'
 
 export type FileKind = 'workflow' | 'action' | 'requirements'
 
@@ -90,7 +91,7 @@ export function discoverFiles(root: string, extraActionDirs: string[] = []): Can
     const abs = insideRoot(root, dir)
     if (abs) addActionDir(abs)
   }
-  return [...found.values()].sort((a, b) => a.path.localeCompare(b.path))
+  return [...found.values()].sort((a, b) => compareText(a.path, b.path))
 }
 
 function existsNoFollow(abs: string): boolean {

@@ -1,0 +1,12 @@
+/**
+ * Orders strings by UTF-16 code unit: the same on every machine and locale, and free at start-up
+ * (the first `localeCompare` call loads ICU's collator, about 7 ms of a 100 ms cold start).
+ */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}
+
+/** For sorting `Object.entries(...)` by key. */
+export function byKey(a: [string, unknown], b: [string, unknown]): number {
+  return compareText(a[0], b[0])
+}
