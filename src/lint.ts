@@ -9,11 +9,12 @@ import { loadRequirements, type DeclaredToken, type LoadedRequirements } from '.
 import { RULES } from './rules/index.js'
 import type { RuleContext, TokenFacts } from './rules/types.js'
 import type { Finding, LintError, Severity } from './types.js'
-import { discoverFiles, readCandidate, type Candidate } from './workflow/files.js'
-import { findSecretUses, runReadsEnv, type EnvReader, type SecretUse } from './workflow/flows.js'
-import { buildModel, localPath, stepLabel, structuralErrors, type WorkflowInfo } from './workflow/model.js'
-import { parseSource } from './workflow/parse.js'
-import { TreeWalker } from './workflow/tree.js'
+import { discoverFiles } from './workflow/files.js'
+import type { EnvReader, SecretUse } from './workflow/flows.js'
+import { localPath, stepLabel, type WorkflowInfo } from './workflow/model.js'
+import { readsEnvWith } from './workflow/env-readers.js'
+import { ingestFile, type IngestedFile } from './workflow/ingest.js'
+import { defaultThreads, ingestInParallel } from './workflow/parallel.js'
 import { ActionKnowledge, DEFAULT_KNOWLEDGE } from './knowledge/actions.js'
 import type { PermissionSet } from './knowledge/permissions.js'
 import { decideUse, undecided, type AnalysisContext } from './analysis/use.js'
@@ -33,6 +34,8 @@ export interface LintOptions {
   maxExpiryDays?: number
   /** Lint as if no requirements file existed (for `init`). */
   ignoreRequirements?: boolean
+  /** Threads that read and parse files (lintOnThreads only); by default, from the file count and CPUs. */
+  threads?: number
 }
 
 export interface UseReport {
@@ -83,16 +86,7 @@ export interface Report {
   errors: LintError[]
 }
 
-/** Steps read an env variable when their script does, or when a known action reads it. */
-export function readsEnvWith(knowledge: ActionKnowledge): EnvReader {
-  return (step, name) => {
-    if (runReadsEnv(step, name)) return true
-    // The gh CLI takes its token from GH_TOKEN or GITHUB_TOKEN (GH_ENTERPRISE_TOKEN on GHES) unasked.
-    if (/^(GH_TOKEN|GITHUB_TOKEN|GH_ENTERPRISE_TOKEN|GITHUB_ENTERPRISE_TOKEN)$/.test(name) && step.run && /(^|[\s;&|(`$])gh\s+[a-z]/m.test(step.run.value)) return true
-    const facts = step.uses ? knowledge.lookup(step.uses.value) : undefined
-    return !!facts?.tokenEnv.includes(name)
-  }
-}
+export { readsEnvWith }
 
 function localActionDirs(models: WorkflowInfo[]): string[] {
   const dirs = new Set<string>()
@@ -163,54 +157,66 @@ function decideSafely(use: SecretUse, analysis: AnalysisContext): UseDecision {
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, note: 2 }
 
-/** Lints the repository at `root`. Never throws for bad repository content. */
+/** What every run needs before reading workflows: the requirements and what they say about actions. */
+interface Prepared {
+  requirements: LoadedRequirements
+  knowledge: ActionKnowledge
+  readsEnv: EnvReader
+}
+
+function prepare(root: string, options: LintOptions): Prepared {
+  // The requirements come first: what they say about actions shapes how steps are read.
+  const requirements: LoadedRequirements = options.ignoreRequirements
+    ? { path: null, tokens: [], ignore: [], actions: [], errors: [] }
+    : loadRequirements(root, options.requirementsPath)
+  const knowledge = requirements.actions.length ? new ActionKnowledge(requirements.actions) : DEFAULT_KNOWLEDGE
+  return { requirements, knowledge, readsEnv: readsEnvWith(knowledge) }
+}
+
+/** Lints the repository at `root` on this thread. Never throws for bad repository content. */
 export function lint(root: string, options: LintOptions = {}): Report {
+  const prepared = prepare(root, options)
+  const files = discoverFiles(root).map((c) => ingestFile(root, c, prepared.readsEnv))
+  return analyse(root, options, prepared, files)
+}
+
+/**
+ * The same report as `lint`, with files read and parsed on `options.threads` threads (by default
+ * as many as the file count and CPUs make worth it). Never throws for bad repository content.
+ */
+export async function lintOnThreads(root: string, options: LintOptions = {}): Promise<Report> {
+  const prepared = prepare(root, options)
+  const candidates = discoverFiles(root)
+  const threads = options.threads ?? defaultThreads(candidates.length)
+  const files = threads > 1
+    ? await ingestInParallel(root, candidates, prepared.readsEnv, prepared.requirements.actions, threads - 1)
+    : candidates.map((c) => ingestFile(root, c, prepared.readsEnv))
+  return analyse(root, options, prepared, files)
+}
+
+/** Everything after the first round of files: local actions they call, decisions, rules, the report. */
+function analyse(root: string, options: LintOptions, prepared: Prepared, firstRound: IngestedFile[]): Report {
+  const { requirements, knowledge, readsEnv } = prepared
   const errors: LintError[] = []
   // Only path and text outlive a file's analysis: the YAML tree is dropped once the model is built.
   const parsed: { path: string; text: string }[] = []
   const models: WorkflowInfo[] = []
   const uses: SecretUse[] = []
   const seen = new Set<string>()
-
-  // The requirements come first: what they say about actions shapes how steps are read.
-  const requirements: LoadedRequirements = options.ignoreRequirements
-    ? { path: null, tokens: [], ignore: [], actions: [], errors: [] }
-    : loadRequirements(root, options.requirementsPath)
-  const knowledge = requirements.actions.length ? new ActionKnowledge(requirements.actions) : DEFAULT_KNOWLEDGE
-  const readsEnv = readsEnvWith(knowledge)
-
-  const ingest = (candidates: Candidate[]) => {
-    for (const c of candidates) {
-      if (seen.has(c.path)) continue
-      seen.add(c.path)
-      const source = readCandidate(root, c)
-      if (!('text' in source)) {
-        errors.push(source)
-        continue
-      }
-      try {
-        const { file, errors: parseErrors } = parseSource(source)
-        errors.push(...parseErrors)
-        parsed.push({ path: file.path, text: file.text })
-        if (!file.root) continue
-        const walker = new TreeWalker(file)
-        const model = buildModel(walker)
-        // A root action.yml of a JavaScript or Docker action has no steps to lint.
-        if (model.kind === 'action' && model.using !== 'composite') continue
-        const flows = findSecretUses(walker, model, readsEnv)
-        models.push(model)
-        for (const e of structuralErrors(walker, model)) errors.push({ file: file.path, ...e })
-        uses.push(...flows.uses)
-        errors.push(...walker.errors, ...flows.errors)
-      } catch (e) {
-        // A bug of ours must cost one file, not the run.
-        errors.push({ file: c.path, line: 1, column: 1, message: `pat-lint failed on this file (${(e as Error).message}); please report it` })
-      }
+  const add = (files: IngestedFile[]) => {
+    for (const f of files) {
+      seen.add(f.path)
+      errors.push(...f.errors)
+      if (f.text === null) continue
+      parsed.push({ path: f.path, text: f.text })
+      if (!f.model) continue
+      models.push(f.model)
+      uses.push(...f.uses)
     }
   }
-  const first = discoverFiles(root)
-  ingest(first)
-  ingest(discoverFiles(root, localActionDirs(models)).filter((c) => !seen.has(c.path)))
+  add(firstRound)
+  // Actions called as `uses: ./path` from outside .github/actions: few, read here.
+  add(discoverFiles(root, localActionDirs(models)).filter((c) => !seen.has(c.path)).map((c) => ingestFile(root, c, readsEnv)))
 
   const declared = new Map(requirements.tokens.map((t) => [t.secret, t]))
   // A reusable workflow's parameters stand for its callers' secrets: where a caller is in this

@@ -1,0 +1,48 @@
+/**
+ * One file's share of a run: read it, parse it, model it and find its token flows. Files are
+ * independent here, so this is the part that can run on several threads (see parallel.ts); what
+ * it returns is plain data that survives being copied between threads.
+ */
+import type { LintError } from '../types.js'
+import { readCandidate, type Candidate } from './files.js'
+import { findSecretUses, type EnvReader, type SecretUse } from './flows.js'
+import { buildModel, structuralErrors, type WorkflowInfo } from './model.js'
+import { parseSource } from './parse.js'
+import { TreeWalker } from './tree.js'
+
+export interface IngestedFile {
+  path: string
+  /** The file's text, or null when it could not be read (the reason is in errors). */
+  text: string | null
+  /** Null when the file did not parse to a mapping, or is a JavaScript or Docker action. */
+  model: WorkflowInfo | null
+  uses: SecretUse[]
+  errors: LintError[]
+}
+
+/** Ingests one file. Never throws: a bug of ours costs this file, not the run. */
+export function ingestFile(root: string, candidate: Candidate, readsEnv: EnvReader): IngestedFile {
+  const source = readCandidate(root, candidate)
+  if (!('text' in source)) return { path: candidate.path, text: null, model: null, uses: [], errors: [source] }
+  const out: IngestedFile = { path: source.path, text: source.text, model: null, uses: [], errors: [] }
+  try {
+    const { file, errors: parseErrors } = parseSource(source)
+    out.errors.push(...parseErrors)
+    if (!file.root) return out
+    // The YAML tree lives only as long as this call: models and flows keep what later steps need.
+    const walker = new TreeWalker(file)
+    const model = buildModel(walker)
+    // A root action.yml of a JavaScript or Docker action has no steps to lint.
+    if (model.kind === 'action' && model.using !== 'composite') return out
+    const flows = findSecretUses(walker, model, readsEnv)
+    out.model = model
+    out.uses = flows.uses
+    for (const e of structuralErrors(walker, model)) out.errors.push({ file: file.path, ...e })
+    out.errors.push(...walker.errors, ...flows.errors)
+  } catch (e) {
+    out.model = null
+    out.uses = []
+    out.errors.push({ file: candidate.path, line: 1, column: 1, message: `pat-lint failed on this file (${(e as Error).message}); please report it` })
+  }
+  return out
+}
