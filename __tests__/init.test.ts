@@ -23,9 +23,9 @@ jobs:
 `
 
 describe('pat-lint init', () => {
-  it('writes a valid requirements file that the same workflows pass', async () => {
+  it('writes a valid requirements file that the same workflows pass', () => {
     const root = makeRepo({ '.github/workflows/a.yml': WF })
-    const r = await runCli(['init', root, '--repository', 'octo/app'], {})
+    const r = runCli(['init', root, '--repository', 'octo/app'], {})
     expect(r.code).toBe(0)
     const text = readFileSync(join(root, '.github/pat-requirements.yml'), 'utf8')
     const loaded = loadRequirements(root)
@@ -37,19 +37,19 @@ describe('pat-lint init', () => {
     expect(after.findings.filter((f) => ['over-scoped-request', 'under-scoped-request', 'undeclared-pat', 'invalid-requirements'].includes(f.rule))).toEqual([])
   })
 
-  it('refuses to overwrite unless --force', async () => {
+  it('refuses to overwrite unless --force', () => {
     const root = makeRepo({ '.github/workflows/a.yml': WF, 'pat-requirements.yml': 'version: 1\n' })
-    const refused = await runCli(['init', root], {})
+    const refused = runCli(['init', root], {})
     expect(refused.code).toBe(1)
     expect(refused.stderr).toContain('pat-requirements.yml already exists; pass --force to overwrite it')
     expect(readFileSync(join(root, 'pat-requirements.yml'), 'utf8')).toBe('version: 1\n')
-    expect((await runCli(['init', root, '--force', '--requirements', 'pat-requirements.yml'], {})).code).toBe(0)
+    expect(runCli(['init', root, '--force', '--requirements', 'pat-requirements.yml'], {}).code).toBe(0)
     expect(readFileSync(join(root, 'pat-requirements.yml'), 'utf8')).toContain('DOCS_PAT:')
   })
 
-  it('never writes outside the repository', async () => {
+  it('never writes outside the repository', () => {
     const root = makeRepo({ '.github/workflows/a.yml': WF })
-    const r = await runCli(['init', root, '--requirements', '../escape.yml'], {})
+    const r = runCli(['init', root, '--requirements', '../escape.yml'], {})
     expect(r.code).toBe(1)
     expect(r.stderr).toContain('leads outside the repository')
   })

@@ -28569,7 +28569,7 @@ function noPullRequestNotice(env) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(576);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(106);
 /** The Action's entry point: everything happens in run(). */
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
@@ -29553,7 +29553,7 @@ function impliedScopes(scope) {
 
 /***/ }),
 
-/***/ 576:
+/***/ 106:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -38293,7 +38293,7 @@ class TreeWalker {
 
 
 /** Ingests one file. Never throws: a bug of ours costs this file, not the run. */
-function ingest_ingestFile(root, candidate, readsEnv) {
+function ingestFile(root, candidate, readsEnv) {
     const source = (0,workflow_files/* readCandidate */.G9)(root, candidate);
     if (!('text' in source))
         return { path: candidate.path, text: null, model: null, uses: [], errors: [source] };
@@ -38322,79 +38322,6 @@ function ingest_ingestFile(root, candidate, readsEnv) {
         out.errors.push({ file: candidate.path, line: 1, column: 1, message: `pat-lint failed on this file (${e.message}); please report it` });
     }
     return out;
-}
-
-// EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __nccwpck_require__(3136);
-// EXTERNAL MODULE: external "node:worker_threads"
-var external_node_worker_threads_ = __nccwpck_require__(5919);
-;// CONCATENATED MODULE: ./src/workflow/parallel.ts
-/**
- * Ingests files on several threads. Every thread, this one included, takes the next few files
- * from one shared counter, so a worker that starts late simply takes fewer. Workers send back
- * plain data (models and token flows); a file a worker claimed but never delivered (it crashed,
- * or could not start) is ingested here, so a failing worker costs time, never results.
- */
-
-
-
-
-
-/** Files taken at a time: few enough to balance threads, enough to keep messages few. */
-const BATCH = 16;
-/** A worker costs about 50 ms to start (it loads its bundle); below this many files per thread it does not pay. */
-const MIN_FILES_PER_THREAD = 250;
-const MAX_THREADS = 8;
-/** The worker's script sits beside the bundle that starts it (dist/ingest-worker.js). */
-const WORKER_FILE = 'ingest-worker.js';
-function defaultWorkerFile() {
-    const path = (0,external_node_url_.fileURLToPath)(new URL(WORKER_FILE, import.meta.url));
-    return (0,external_node_fs_.existsSync)(path) ? path : null;
-}
-/** Threads worth using for this many files on this machine (1: no workers). */
-function defaultThreads(files, cpus = (0,external_node_os_namespaceObject.availableParallelism)()) {
-    return Math.max(1, Math.min(cpus, MAX_THREADS, Math.floor(files / MIN_FILES_PER_THREAD)));
-}
-/** The next batch's [start, end), or null when every file is taken. */
-function claim(counter, total) {
-    const start = Atomics.add(counter, 0, BATCH);
-    return start < total ? [start, Math.min(total, start + BATCH)] : null;
-}
-/**
- * Ingests `candidates` here and on `workers` worker threads; the result is in candidate order,
- * as a sequential run would give it.
- */
-async function ingestInParallel(root, candidates, readsEnv, actions, workers, workerFile = defaultWorkerFile()) {
-    const results = new Array(candidates.length);
-    const counter = new Int32Array(new SharedArrayBuffer(4));
-    const job = { root, candidates, actions, counter };
-    const finished = [];
-    for (let i = 0; workerFile && i < workers; i++) {
-        let worker;
-        try {
-            worker = new external_node_worker_threads_.Worker(workerFile, { workerData: job, stdout: true, stderr: true });
-        }
-        catch {
-            break;
-        }
-        // A worker prints nothing of its own; whatever Node might print there must not reach the report.
-        worker.stdout.resume();
-        worker.stderr.resume();
-        finished.push(new Promise((resolve) => {
-            worker.on('message', (batch) => {
-                batch.files.forEach((f, k) => (results[batch.start + k] ??= f));
-            });
-            // An error is followed by 'exit'; what the worker did not send is redone below.
-            worker.on('error', () => undefined);
-            worker.on('exit', () => resolve());
-        }));
-    }
-    for (let range = claim(counter, candidates.length); range; range = claim(counter, candidates.length)) {
-        for (let i = range[0]; i < range[1]; i++)
-            results[i] = ingest_ingestFile(root, candidates[i], readsEnv);
-    }
-    await Promise.all(finished);
-    return candidates.map((c, i) => results[i] ?? ingest_ingestFile(root, c, readsEnv));
 }
 
 ;// CONCATENATED MODULE: ./src/knowledge/action-effects.ts
@@ -40150,7 +40077,6 @@ function withStatedReason(decision, reason) {
 
 
 
-
 const REPORT_VERSION = 1;
 const DEFAULT_MAX_EXPIRY_DAYS = 90;
 
@@ -40240,23 +40166,10 @@ function prepare(root, options) {
     const knowledge = requirements.actions.length ? new ActionKnowledge(requirements.actions) : DEFAULT_KNOWLEDGE;
     return { requirements, knowledge, readsEnv: readsEnvWith(knowledge) };
 }
-/** Lints the repository at `root` on this thread. Never throws for bad repository content. */
+/** Lints the repository at `root`. Never throws for bad repository content. */
 function lint(root, options = {}) {
     const prepared = prepare(root, options);
-    const files = discoverFiles(root).map((c) => ingestFile(root, c, prepared.readsEnv));
-    return analyse(root, options, prepared, files);
-}
-/**
- * The same report as `lint`, with files read and parsed on `options.threads` threads (by default
- * as many as the file count and CPUs make worth it). Never throws for bad repository content.
- */
-async function lintOnThreads(root, options = {}) {
-    const prepared = prepare(root, options);
-    const candidates = (0,workflow_files/* discoverFiles */.ZO)(root);
-    const threads = options.threads ?? defaultThreads(candidates.length);
-    const files = threads > 1
-        ? await ingestInParallel(root, candidates, prepared.readsEnv, prepared.requirements.actions, threads - 1)
-        : candidates.map((c) => ingest_ingestFile(root, c, prepared.readsEnv));
+    const files = (0,workflow_files/* discoverFiles */.ZO)(root).map((c) => ingestFile(root, c, prepared.readsEnv));
     return analyse(root, options, prepared, files);
 }
 /** Everything after the first round of files: local actions they call, decisions, rules, the report. */
@@ -40283,7 +40196,7 @@ function analyse(root, options, prepared, firstRound) {
     };
     add(firstRound);
     // Actions called as `uses: ./path` from outside .github/actions: few, read here.
-    add((0,workflow_files/* discoverFiles */.ZO)(root, localActionDirs(models)).filter((c) => !seen.has(c.path)).map((c) => ingest_ingestFile(root, c, readsEnv)));
+    add((0,workflow_files/* discoverFiles */.ZO)(root, localActionDirs(models)).filter((c) => !seen.has(c.path)).map((c) => ingestFile(root, c, readsEnv)));
     const declared = new Map(requirements.tokens.map((t) => [t.secret, t]));
     // A reusable workflow's parameters stand for its callers' secrets: where a caller is in this
     // repository, the caller's use carries the decision and the parameter is no token of its own.
@@ -40591,7 +40504,7 @@ async function run() {
         const root = (0,workflow_files/* insideRoot */.p0)(inputs.workspace, inputs.path);
         if (!root)
             throw new Error(`input path ${inputs.path} leads outside the workspace`);
-        report = await lintOnThreads(root, {
+        report = lint(root, {
             repository: process.env.GITHUB_REPOSITORY ?? null,
             requirementsPath: inputs.requirementsFile,
             maxExpiryDays: inputs.maxExpiryDays,

@@ -12,8 +12,7 @@ rmSync(dist, { recursive: true, force: true })
 mkdirSync(dist, { recursive: true })
 
 const licences = new Map()
-// The worker reads and parses files for both entry points when a repository has many (src/workflow/parallel.ts).
-for (const [entry, out] of [['src/index.ts', 'index.js'], ['src/cli.ts', 'cli.js'], ['src/workflow/ingest-worker.ts', 'ingest-worker.js']]) {
+for (const [entry, out] of [['src/index.ts', 'index.js'], ['src/cli.ts', 'cli.js']]) {
   const { code, assets } = await ncc(join(root, entry), { minify: false, sourceMap: false, license: 'licenses.txt', quiet: true, target: 'es2022' })
   let text = code.startsWith('#!') || out !== 'cli.js' ? code : `#!/usr/bin/env node\n${code}`
   writeFileSync(join(dist, out), text)
@@ -32,4 +31,4 @@ const sections = new Set()
 for (const text of licences.values()) for (const s of text.split(/\n\n(?=[^\s])/)) if (s.trim()) sections.add(s.trim())
 writeFileSync(join(dist, 'licenses.txt'), [...sections].sort().join('\n\n') + '\n')
 writeFileSync(join(dist, 'package.json'), JSON.stringify({ type: 'module' }) + '\n')
-console.log('built dist/index.js, dist/cli.js and dist/ingest-worker.js')
+console.log('built dist/index.js and dist/cli.js')

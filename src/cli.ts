@@ -8,7 +8,7 @@
 import { statSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { lint, lintOnThreads, type Report } from './lint.js'
+import { lint, type Report } from './lint.js'
 import { formatJson } from './report/json.js'
 import { formatMarkdown } from './report/markdown.js'
 import { formatSarif } from './report/sarif.js'
@@ -30,8 +30,6 @@ options:
   --format FORMAT           text (default), json, sarif or markdown
   --fail-on LEVEL           exit 1 when a finding is at least error (default), warning, note; or never
   --max-expiry-days N       longest acceptable token expiry in days (default 90)
-  --threads N               threads that read and parse workflows (default: one per 250
-                            files, up to the CPUs; 1 reads everything on one thread)
   --force                   init: overwrite an existing requirements file
   -h, --help                this text
   -v, --version             the version
@@ -53,7 +51,7 @@ function fail(message: string): never {
 }
 
 /** Runs the CLI with arguments and environment; returns what to print and the exit code. */
-export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<CliResult> {
+export function runCli(argv: string[], env: NodeJS.ProcessEnv = process.env): CliResult {
   try {
     const { values, positionals } = parseArgs({
       args: argv,
@@ -65,7 +63,6 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
         format: { type: 'string', default: 'text' },
         'fail-on': { type: 'string', default: 'error' },
         'max-expiry-days': { type: 'string' },
-        threads: { type: 'string' },
         force: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
@@ -93,11 +90,6 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
       maxExpiryDays = Number(values['max-expiry-days'])
       if (!Number.isInteger(maxExpiryDays) || maxExpiryDays < 1 || maxExpiryDays > 366) fail('--max-expiry-days must be a whole number from 1 to 366')
     }
-    let threads: number | undefined
-    if (values.threads !== undefined) {
-      threads = Number(values.threads)
-      if (!Number.isInteger(threads) || threads < 1 || threads > 64) fail('--threads must be a whole number from 1 to 64')
-    }
     const repository = values.repository ?? env.GITHUB_REPOSITORY ?? repositoryFromGitConfig(root)
     if (values.repository && !REPOSITORY_PATTERN.test(values.repository)) fail('--repository must be OWNER/NAME')
     if (init) {
@@ -106,7 +98,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
       const result = writeRequirements(root, report, { path: values.requirements, force: values.force })
       return { code: result.written ? 0 : 1, stdout: result.written ? `${result.message}\n` : '', stderr: result.written ? '' : `pat-lint: ${result.message}\n` }
     }
-    const report = await lintOnThreads(root, { repository, requirementsPath: values.requirements, maxExpiryDays, threads })
+    const report = lint(root, { repository, requirementsPath: values.requirements, maxExpiryDays })
     return { code: meetsThreshold(report.findings, failOn) ? 1 : 0, stdout: render(report, format, failOn), stderr: '' }
   } catch (e) {
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
@@ -132,7 +124,7 @@ function render(report: Report, format: Format, failOn: FailOn): string {
 
 // Run when executed directly (node dist/cli.js or the `pat-lint` bin), not when imported by tests.
 if (process.argv[1] && /(?:^|[\\/])(?:cli\.(?:js|ts)|pat-lint)$/.test(process.argv[1])) {
-  const result = await runCli(process.argv.slice(2))
+  const result = runCli(process.argv.slice(2))
   process.stdout.write(result.stdout)
   process.stderr.write(result.stderr)
   process.exitCode = result.code

@@ -14,7 +14,6 @@ import type { EnvReader, SecretUse } from './workflow/flows.js'
 import { localPath, stepLabel, type WorkflowInfo } from './workflow/model.js'
 import { readsEnvWith } from './workflow/env-readers.js'
 import { ingestFile, type IngestedFile } from './workflow/ingest.js'
-import { defaultThreads, ingestInParallel } from './workflow/parallel.js'
 import { ActionKnowledge, DEFAULT_KNOWLEDGE } from './knowledge/actions.js'
 import type { PermissionSet } from './knowledge/permissions.js'
 import { decideUse, undecided, type AnalysisContext } from './analysis/use.js'
@@ -34,8 +33,6 @@ export interface LintOptions {
   maxExpiryDays?: number
   /** Lint as if no requirements file existed (for `init`). */
   ignoreRequirements?: boolean
-  /** Threads that read and parse files (lintOnThreads only); by default, from the file count and CPUs. */
-  threads?: number
 }
 
 export interface UseReport {
@@ -173,24 +170,10 @@ function prepare(root: string, options: LintOptions): Prepared {
   return { requirements, knowledge, readsEnv: readsEnvWith(knowledge) }
 }
 
-/** Lints the repository at `root` on this thread. Never throws for bad repository content. */
+/** Lints the repository at `root`. Never throws for bad repository content. */
 export function lint(root: string, options: LintOptions = {}): Report {
   const prepared = prepare(root, options)
   const files = discoverFiles(root).map((c) => ingestFile(root, c, prepared.readsEnv))
-  return analyse(root, options, prepared, files)
-}
-
-/**
- * The same report as `lint`, with files read and parsed on `options.threads` threads (by default
- * as many as the file count and CPUs make worth it). Never throws for bad repository content.
- */
-export async function lintOnThreads(root: string, options: LintOptions = {}): Promise<Report> {
-  const prepared = prepare(root, options)
-  const candidates = discoverFiles(root)
-  const threads = options.threads ?? defaultThreads(candidates.length)
-  const files = threads > 1
-    ? await ingestInParallel(root, candidates, prepared.readsEnv, prepared.requirements.actions, threads - 1)
-    : candidates.map((c) => ingestFile(root, c, prepared.readsEnv))
   return analyse(root, options, prepared, files)
 }
 

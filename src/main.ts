@@ -6,7 +6,7 @@ import * as core from '@actions/core'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { tmpdir } from 'node:os'
-import { lintOnThreads, type Report } from './lint.js'
+import { lint, type Report } from './lint.js'
 import { tokenAdvice } from './report/comment.js'
 import { noPullRequestNotice, pullRequestOf } from './github/event.js'
 import { formatJson } from './report/json.js'
@@ -118,7 +118,7 @@ export async function run(): Promise<void> {
     inputs = readInputs()
     const root = insideRoot(inputs.workspace, inputs.path)
     if (!root) throw new Error(`input path ${inputs.path} leads outside the workspace`)
-    report = await lintOnThreads(root, {
+    report = lint(root, {
       repository: process.env.GITHUB_REPOSITORY ?? null,
       requirementsPath: inputs.requirementsFile,
       maxExpiryDays: inputs.maxExpiryDays,

@@ -1,7 +1,6 @@
 /**
  * One file's share of a run: read it, parse it, model it and find its token flows. Files are
- * independent here, so this is the part that can run on several threads (see parallel.ts); what
- * it returns is plain data that survives being copied between threads.
+ * independent at this stage; what comes out is plain data (no YAML tree is kept).
  */
 import type { LintError } from '../types.js'
 import { readCandidate, type Candidate } from './files.js'
