@@ -4,9 +4,11 @@ import { join } from 'node:path'
 import { LineCounter, parseDocument } from 'yaml'
 
 const dir = process.argv[2]
-let nodes = 0
+let files = 0
+let documents = 0
 for (const f of readdirSync(dir)) {
   const doc = parseDocument(readFileSync(join(dir, f), 'utf8'), { lineCounter: new LineCounter(), uniqueKeys: true, prettyErrors: false })
-  if (doc.contents) nodes++
+  files++
+  if (doc.contents) documents++
 }
-console.log(nodes)
+console.log(JSON.stringify({ files, documents }))

