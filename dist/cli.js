@@ -24501,7 +24501,7 @@ function preprocess(fn, schema) {
 
 
 // A run validates one small file once: compiling zod's fast paths with `new Function` costs more
-// than it saves (about 3 ms of the cold start), and a strict CSP-like policy could forbid it anyway.
+// than it saves (its compile steps took about 3 ms of a cold-start profile).
 config({ jitless: true });
 const RULE_IDS = [
     'undeclared-pat',
@@ -27521,7 +27521,6 @@ function withStatedReason(decision, reason) {
 
 const REPORT_VERSION = 1;
 const DEFAULT_MAX_EXPIRY_DAYS = 90;
-
 function localActionDirs(models) {
     const dirs = new Set();
     for (const m of models)
@@ -27600,32 +27599,26 @@ function decideSafely(use, analysis) {
     }
 }
 const SEVERITY_ORDER = { error: 0, warning: 1, note: 2 };
-function prepare(root, options) {
+/** Lints the repository at `root`. Never throws for bad repository content. */
+function lint(root, options = {}) {
     // The requirements come first: what they say about actions shapes how steps are read.
     const requirements = options.ignoreRequirements
         ? { path: null, tokens: [], ignore: [], actions: [], errors: [] }
         : loadRequirements(root, options.requirementsPath);
     const knowledge = requirements.actions.length ? new ActionKnowledge(requirements.actions) : DEFAULT_KNOWLEDGE;
-    return { requirements, knowledge, readsEnv: readsEnvWith(knowledge) };
-}
-/** Lints the repository at `root`. Never throws for bad repository content. */
-function lint(root, options = {}) {
-    const prepared = prepare(root, options);
-    const files = discoverFiles(root).map((c) => ingestFile(root, c, prepared.readsEnv));
-    return analyse(root, options, prepared, files);
-}
-/** Everything after the first round of files: local actions they call, decisions, rules, the report. */
-function analyse(root, options, prepared, firstRound) {
-    const { requirements, knowledge, readsEnv } = prepared;
+    const readsEnv = readsEnvWith(knowledge);
     const errors = [];
     // Only path and text outlive a file's analysis: the YAML tree is dropped once the model is built.
     const parsed = [];
     const models = [];
     const uses = [];
     const seen = new Set();
-    const add = (files) => {
-        for (const f of files) {
-            seen.add(f.path);
+    const ingest = (candidates) => {
+        for (const c of candidates) {
+            if (seen.has(c.path))
+                continue;
+            seen.add(c.path);
+            const f = ingestFile(root, c, readsEnv);
             errors.push(...f.errors);
             if (f.text === null)
                 continue;
@@ -27636,9 +27629,9 @@ function analyse(root, options, prepared, firstRound) {
             uses.push(...f.uses);
         }
     };
-    add(firstRound);
-    // Actions called as `uses: ./path` from outside .github/actions: few, read here.
-    add(discoverFiles(root, localActionDirs(models)).filter((c) => !seen.has(c.path)).map((c) => ingestFile(root, c, readsEnv)));
+    ingest(discoverFiles(root));
+    // Then the actions that workflows call as `uses: ./path` from outside .github/actions.
+    ingest(discoverFiles(root, localActionDirs(models)));
     const declared = new Map(requirements.tokens.map((t) => [t.secret, t]));
     // A reusable workflow's parameters stand for its callers' secrets: where a caller is in this
     // repository, the caller's use carries the decision and the parameter is no token of its own.

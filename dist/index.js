@@ -37989,7 +37989,7 @@ function docsUrl(id) {
 }
 
 // EXTERNAL MODULE: ./src/workflow/files.ts
-var workflow_files = __nccwpck_require__(6154);
+var files = __nccwpck_require__(6154);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./src/workflow/model.ts
@@ -38294,7 +38294,7 @@ class TreeWalker {
 
 /** Ingests one file. Never throws: a bug of ours costs this file, not the run. */
 function ingestFile(root, candidate, readsEnv) {
-    const source = (0,workflow_files/* readCandidate */.G9)(root, candidate);
+    const source = (0,files/* readCandidate */.G9)(root, candidate);
     if (!('text' in source))
         return { path: candidate.path, text: null, model: null, uses: [], errors: [source] };
     const out = { path: source.path, text: source.text, model: null, uses: [], errors: [] };
@@ -40079,7 +40079,6 @@ function withStatedReason(decision, reason) {
 
 const REPORT_VERSION = 1;
 const DEFAULT_MAX_EXPIRY_DAYS = 90;
-
 function localActionDirs(models) {
     const dirs = new Set();
     for (const m of models)
@@ -40158,32 +40157,26 @@ function decideSafely(use, analysis) {
     }
 }
 const SEVERITY_ORDER = { error: 0, warning: 1, note: 2 };
-function prepare(root, options) {
+/** Lints the repository at `root`. Never throws for bad repository content. */
+function lint(root, options = {}) {
     // The requirements come first: what they say about actions shapes how steps are read.
     const requirements = options.ignoreRequirements
         ? { path: null, tokens: [], ignore: [], actions: [], errors: [] }
         : (0,load/* loadRequirements */.V0)(root, options.requirementsPath);
     const knowledge = requirements.actions.length ? new ActionKnowledge(requirements.actions) : DEFAULT_KNOWLEDGE;
-    return { requirements, knowledge, readsEnv: readsEnvWith(knowledge) };
-}
-/** Lints the repository at `root`. Never throws for bad repository content. */
-function lint(root, options = {}) {
-    const prepared = prepare(root, options);
-    const files = (0,workflow_files/* discoverFiles */.ZO)(root).map((c) => ingestFile(root, c, prepared.readsEnv));
-    return analyse(root, options, prepared, files);
-}
-/** Everything after the first round of files: local actions they call, decisions, rules, the report. */
-function analyse(root, options, prepared, firstRound) {
-    const { requirements, knowledge, readsEnv } = prepared;
+    const readsEnv = readsEnvWith(knowledge);
     const errors = [];
     // Only path and text outlive a file's analysis: the YAML tree is dropped once the model is built.
     const parsed = [];
     const models = [];
     const uses = [];
     const seen = new Set();
-    const add = (files) => {
-        for (const f of files) {
-            seen.add(f.path);
+    const ingest = (candidates) => {
+        for (const c of candidates) {
+            if (seen.has(c.path))
+                continue;
+            seen.add(c.path);
+            const f = ingestFile(root, c, readsEnv);
             errors.push(...f.errors);
             if (f.text === null)
                 continue;
@@ -40194,9 +40187,9 @@ function analyse(root, options, prepared, firstRound) {
             uses.push(...f.uses);
         }
     };
-    add(firstRound);
-    // Actions called as `uses: ./path` from outside .github/actions: few, read here.
-    add((0,workflow_files/* discoverFiles */.ZO)(root, localActionDirs(models)).filter((c) => !seen.has(c.path)).map((c) => ingestFile(root, c, readsEnv)));
+    ingest((0,files/* discoverFiles */.ZO)(root));
+    // Then the actions that workflows call as `uses: ./path` from outside .github/actions.
+    ingest((0,files/* discoverFiles */.ZO)(root, localActionDirs(models)));
     const declared = new Map(requirements.tokens.map((t) => [t.secret, t]));
     // A reusable workflow's parameters stand for its callers' secrets: where a caller is in this
     // repository, the caller's use carries the decision and the parameter is no token of its own.
@@ -40454,7 +40447,7 @@ function annotate(report) {
     return hidden;
 }
 function writeFileInside(root, path, text) {
-    const abs = (0,workflow_files/* insideRoot */.p0)(root, path);
+    const abs = (0,files/* insideRoot */.p0)(root, path);
     if (!abs)
         throw new Error(`${path} leads outside the workspace`);
     (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(abs), { recursive: true });
@@ -40501,7 +40494,7 @@ async function run() {
     let failure;
     try {
         inputs = readInputs();
-        const root = (0,workflow_files/* insideRoot */.p0)(inputs.workspace, inputs.path);
+        const root = (0,files/* insideRoot */.p0)(inputs.workspace, inputs.path);
         if (!root)
             throw new Error(`input path ${inputs.path} leads outside the workspace`);
         report = lint(root, {
@@ -50561,7 +50554,7 @@ function preprocess(fn, schema) {
 
 
 // A run validates one small file once: compiling zod's fast paths with `new Function` costs more
-// than it saves (about 3 ms of the cold start), and a strict CSP-like policy could forbid it anyway.
+// than it saves (its compile steps took about 3 ms of a cold-start profile).
 config({ jitless: true });
 const RULE_IDS = [
     'undeclared-pat',

@@ -9,11 +9,11 @@ import { loadRequirements, type DeclaredToken, type LoadedRequirements } from '.
 import { RULES } from './rules/index.js'
 import type { RuleContext, TokenFacts } from './rules/types.js'
 import type { Finding, LintError, Severity } from './types.js'
-import { discoverFiles } from './workflow/files.js'
-import type { EnvReader, SecretUse } from './workflow/flows.js'
+import { discoverFiles, type Candidate } from './workflow/files.js'
+import type { SecretUse } from './workflow/flows.js'
 import { localPath, stepLabel, type WorkflowInfo } from './workflow/model.js'
 import { readsEnvWith } from './workflow/env-readers.js'
-import { ingestFile, type IngestedFile } from './workflow/ingest.js'
+import { ingestFile } from './workflow/ingest.js'
 import { ActionKnowledge, DEFAULT_KNOWLEDGE } from './knowledge/actions.js'
 import type { PermissionSet } from './knowledge/permissions.js'
 import { decideUse, undecided, type AnalysisContext } from './analysis/use.js'
@@ -82,8 +82,6 @@ export interface Report {
   findings: Finding[]
   errors: LintError[]
 }
-
-export { readsEnvWith }
 
 function localActionDirs(models: WorkflowInfo[]): string[] {
   const dirs = new Set<string>()
@@ -154,41 +152,26 @@ function decideSafely(use: SecretUse, analysis: AnalysisContext): UseDecision {
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, note: 2 }
 
-/** What every run needs before reading workflows: the requirements and what they say about actions. */
-interface Prepared {
-  requirements: LoadedRequirements
-  knowledge: ActionKnowledge
-  readsEnv: EnvReader
-}
-
-function prepare(root: string, options: LintOptions): Prepared {
+/** Lints the repository at `root`. Never throws for bad repository content. */
+export function lint(root: string, options: LintOptions = {}): Report {
   // The requirements come first: what they say about actions shapes how steps are read.
   const requirements: LoadedRequirements = options.ignoreRequirements
     ? { path: null, tokens: [], ignore: [], actions: [], errors: [] }
     : loadRequirements(root, options.requirementsPath)
   const knowledge = requirements.actions.length ? new ActionKnowledge(requirements.actions) : DEFAULT_KNOWLEDGE
-  return { requirements, knowledge, readsEnv: readsEnvWith(knowledge) }
-}
+  const readsEnv = readsEnvWith(knowledge)
 
-/** Lints the repository at `root`. Never throws for bad repository content. */
-export function lint(root: string, options: LintOptions = {}): Report {
-  const prepared = prepare(root, options)
-  const files = discoverFiles(root).map((c) => ingestFile(root, c, prepared.readsEnv))
-  return analyse(root, options, prepared, files)
-}
-
-/** Everything after the first round of files: local actions they call, decisions, rules, the report. */
-function analyse(root: string, options: LintOptions, prepared: Prepared, firstRound: IngestedFile[]): Report {
-  const { requirements, knowledge, readsEnv } = prepared
   const errors: LintError[] = []
   // Only path and text outlive a file's analysis: the YAML tree is dropped once the model is built.
   const parsed: { path: string; text: string }[] = []
   const models: WorkflowInfo[] = []
   const uses: SecretUse[] = []
   const seen = new Set<string>()
-  const add = (files: IngestedFile[]) => {
-    for (const f of files) {
-      seen.add(f.path)
+  const ingest = (candidates: Candidate[]) => {
+    for (const c of candidates) {
+      if (seen.has(c.path)) continue
+      seen.add(c.path)
+      const f = ingestFile(root, c, readsEnv)
       errors.push(...f.errors)
       if (f.text === null) continue
       parsed.push({ path: f.path, text: f.text })
@@ -197,9 +180,9 @@ function analyse(root: string, options: LintOptions, prepared: Prepared, firstRo
       uses.push(...f.uses)
     }
   }
-  add(firstRound)
-  // Actions called as `uses: ./path` from outside .github/actions: few, read here.
-  add(discoverFiles(root, localActionDirs(models)).filter((c) => !seen.has(c.path)).map((c) => ingestFile(root, c, readsEnv)))
+  ingest(discoverFiles(root))
+  // Then the actions that workflows call as `uses: ./path` from outside .github/actions.
+  ingest(discoverFiles(root, localActionDirs(models)))
 
   const declared = new Map(requirements.tokens.map((t) => [t.secret, t]))
   // A reusable workflow's parameters stand for its callers' secrets: where a caller is in this
