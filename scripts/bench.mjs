@@ -80,13 +80,14 @@ function median(xs) {
   return s[Math.floor(s.length / 2)]
 }
 
-function coldStart(node, args, cwd, runs = 15) {
+/** Median wall time of `runs` starts; each must end as `expect` says (a crash exits 1 too, so the output is checked). */
+function coldStart(node, args, cwd, expect, runs = 15) {
   return median(Array.from({ length: runs }, () => {
     const t0 = process.hrtime.bigint()
-    const r = spawnSync(node, args, { cwd, stdio: 'ignore', env: { ...process.env, GITHUB_WORKSPACE: join(root, 'examples', 'demo') } })
-    // The demo has findings: exit 1 is expected, anything else means the run did not happen.
-    if (r.status !== 0 && r.status !== 1) throw new Error(`${node} ${args.join(' ')} exited ${r.status}`)
-    return Number(process.hrtime.bigint() - t0) / 1e6
+    const r = spawnSync(node, args, { cwd, encoding: 'utf8', env: { ...process.env, GITHUB_WORKSPACE: join(root, 'examples', 'demo') } })
+    const ms = Number(process.hrtime.bigint() - t0) / 1e6
+    if (r.status !== expect.status || !expect.stdout.test(r.stdout)) throw new Error(`${node} ${args.join(' ')} exited ${r.status}: ${(r.stderr || r.stdout).slice(0, 300)}`)
+    return ms
   }))
 }
 
@@ -101,6 +102,7 @@ const floorDir = mkdtempSync(join(tmpdir(), 'pat-lint-bench-floor-'))
 const floor = join(floorDir, 'parse.mjs')
 writeFileSync(floor, (await ncc(join(root, 'scripts', 'bench-parse.mjs'), { quiet: true, target: 'es2022' })).code)
 writeFileSync(join(floorDir, 'package.json'), '{"type":"module"}\n')
+process.on('exit', () => rmSync(floorDir, { recursive: true, force: true }))
 
 // ---- throughput at the default size ----
 const repo = makeRepo(FILES)
@@ -133,13 +135,12 @@ const node24 = process.env.PAT_LINT_NODE24
 if (node24 && existsSync(node24)) nodes.push([`Node ${execFileSync(node24, ['--version'], { encoding: 'utf8' }).trim()}`, node24])
 const cold = nodes.map(([name, node]) => ({
   name,
-  bare: coldStart(node, ['-e', '0'], root),
-  parse: coldStart(node, [floor, join(demo, '.github', 'workflows')], root),
-  cli: coldStart(node, [join(root, 'dist', 'cli.js'), demo], root),
-  action: coldStart(node, [join(root, 'dist', 'index.js')], demo),
+  bare: coldStart(node, ['-e', '0'], root, { status: 0, stdout: /^$/ }),
+  parse: coldStart(node, [floor, join(demo, '.github', 'workflows')], root, { status: 0, stdout: /"files":\d/ }),
+  // The demo has an error-level finding: both entry points exit 1 after reporting it.
+  cli: coldStart(node, [join(root, 'dist', 'cli.js'), demo], root, { status: 1, stdout: /files linted/ }),
+  action: coldStart(node, [join(root, 'dist', 'index.js')], demo, { status: 1, stdout: /::error title=pat-lint/ }),
 }))
-
-rmSync(floorDir, { recursive: true, force: true })
 
 const lines = []
 const perFile = (m) => m.ms / FILES
