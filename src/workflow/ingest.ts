@@ -34,13 +34,13 @@ export function ingestFile(root: string, candidate: Candidate, readsEnv: EnvRead
     // A root action.yml of a JavaScript or Docker action has no steps to lint.
     if (model.kind === 'action' && model.using !== 'composite') return out
     const flows = findSecretUses(walker, model, readsEnv)
+    const structural = structuralErrors(walker, model)
+    // Set only once nothing can throw: a failed file keeps no half-built model.
     out.model = model
     out.uses = flows.uses
-    for (const e of structuralErrors(walker, model)) out.errors.push({ file: file.path, ...e })
+    for (const e of structural) out.errors.push({ file: file.path, ...e })
     out.errors.push(...walker.errors, ...flows.errors)
   } catch (e) {
-    out.model = null
-    out.uses = []
     out.errors.push({ file: candidate.path, line: 1, column: 1, message: `pat-lint failed on this file (${(e as Error).message}); please report it` })
   }
   return out
