@@ -1,6 +1,6 @@
 /**
- * run() with @actions/core mocked (GitHub's template style): inputs in, one setFailed at most,
- * outputs and annotations out. The end-to-end tests run the real bundle; these pin the logic.
+ * run() with its @actions/core layer (src/github/actions-core.ts) mocked, GitHub's template style:
+ * inputs in, one setFailed at most, outputs and annotations out. The end-to-end tests run the real bundle; these pin the logic.
  */
 import { jest } from '@jest/globals'
 import { mkdtempSync } from 'node:fs'
@@ -18,7 +18,7 @@ const core = {
   info: jest.fn(),
   summary: { addRaw: jest.fn(() => ({ write: jest.fn(async () => undefined) })) },
 }
-jest.unstable_mockModule('@actions/core', () => core)
+jest.unstable_mockModule('../src/github/actions-core.js', () => core)
 const { run } = await import('../src/main.js')
 
 const outputs = () => Object.fromEntries(core.setOutput.mock.calls as [string, string][])

@@ -2,7 +2,7 @@
  * The Action: read inputs, lint the workspace, report (annotations, job summary, SARIF, JSON,
  * outputs), and decide the build. The only place that calls core.setFailed.
  */
-import * as core from '@actions/core'
+import * as core from './github/actions-core.js'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { tmpdir } from 'node:os'

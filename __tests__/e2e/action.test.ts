@@ -4,7 +4,7 @@
  * current Node, and under Node 24 (the Action's runtime) when PAT_LINT_NODE24 names its binary.
  */
 import { spawnSync } from 'node:child_process'
-import { cpSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs'
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { readOutputs } from './runner-files.js'
@@ -12,7 +12,7 @@ import { readOutputs } from './runner-files.js'
 const nodes: [string, string][] = [['current node', process.execPath]]
 if (process.env.PAT_LINT_NODE24) nodes.push(['node 24', process.env.PAT_LINT_NODE24])
 
-function runAction(node: string, inputs: Record<string, string>, workspace = resolve('examples/demo')) {
+function runAction(node: string, inputs: Record<string, string>, workspace = resolve('examples/demo'), entry = resolve('dist/index.js')) {
   const tmp = mkdtempSync(join(tmpdir(), 'pat-lint-e2e-'))
   const output = join(tmp, 'output')
   const summary = join(tmp, 'summary')
@@ -28,7 +28,7 @@ function runAction(node: string, inputs: Record<string, string>, workspace = res
     GITHUB_ACTIONS: 'true',
   }
   for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v
-  const r = spawnSync(node, [resolve('dist/index.js')], { env, encoding: 'utf8', timeout: 60_000 })
+  const r = spawnSync(node, [entry], { env, encoding: 'utf8', timeout: 60_000 })
   const outputs = readOutputs(output)
   return { code: r.status, stdout: r.stdout, stderr: r.stderr, outputs, summary: readFileSync(summary, 'utf8'), tmp }
 }
@@ -47,6 +47,19 @@ describe.each(nodes)('the bundled action under %s', (_label, node) => {
     expect(report.findings.length).toBeGreaterThan(5)
     expect(r.summary).toContain('## pat-lint')
     expect(r.summary).toContain('✅ **Passes**')
+  })
+
+  it('loads neither octokit nor an HTTP client when it writes no comment', () => {
+    // The bundle alone, without the chunks that dynamic imports load: the run must not need them.
+    const alone = mkdtempSync(join(tmpdir(), 'pat-lint-alone-'))
+    for (const f of ['index.js', 'package.json']) cpSync(resolve('dist', f), join(alone, f))
+    expect(readdirSync(resolve('dist')).filter((f) => /^\d+\.index\.js$/.test(f)).length).toBeGreaterThan(0)
+    const r = runAction(node, { 'fail-on': 'never', comment: 'never' }, resolve('examples/demo'), join(alone, 'index.js'))
+    expect(r.stderr).toBe('')
+    expect(r.code).toBe(0)
+    expect(r.summary).toContain('## pat-lint')
+    // undici's error codes and octokit's user agent: neither is in the entry bundle
+    expect(readFileSync(join(alone, 'index.js'), 'utf8')).not.toMatch(/UND_ERR|octokit-core\.js\//)
   })
 
   it('fails once, with one message, on the over-scoped requests (fail-on: error, the default)', () => {
