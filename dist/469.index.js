@@ -75,8 +75,8 @@ function diffRequests(base, head) {
     return out;
 }
 
-// EXTERNAL MODULE: ./src/requirements/load.ts + 20 modules
-var load = __webpack_require__(7143);
+// EXTERNAL MODULE: ./src/requirements/load.ts + 14 modules
+var load = __webpack_require__(1788);
 // EXTERNAL MODULE: ./src/report/comment.ts + 1 modules
 var comment = __webpack_require__(3885);
 // EXTERNAL MODULE: external "node:child_process"

@@ -1,5 +1,5 @@
 /** The JSON Schema of pat-requirements.yml, generated from the zod schema (one source of truth). */
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { RequirementsSchema } from './schema.js'
 
 export const SCHEMA_ID = 'https://github.com/pat-lint/pat-lint/blob/main/docs/pat-requirements.schema.json'

@@ -4,12 +4,12 @@
  * valid tokens are kept even when a sibling is wrong, so one typo does not hide the rest.
  */
 import { isMap, isScalar, type Document, type Node } from 'yaml'
-import type { z } from 'zod'
+import type * as z from 'zod/mini'
 import type { LintError } from '../types.js'
 import { insideRoot, readCandidate } from '../workflow/files.js'
 import { parseSource, positionOf, type ParsedFile } from '../workflow/parse.js'
 import { PERMISSION_NAMES, SCOPE_NAMES, FINE_GRAINED_PERMISSIONS } from '../knowledge/permissions.js'
-import { RequirementsSchema, TokenSchema, type ActionKnowledgeEntry, type IgnoreEntry, type TokenRequest } from './schema.js'
+import { RequirementsSchema, SecretNameSchema, TokenSchema, type ActionKnowledgeEntry, type IgnoreEntry, type TokenRequest } from './schema.js'
 import type { KnownAction } from '../knowledge/actions.js'
 import { suggest } from './suggest.js'
 import { existsSync, lstatSync } from 'node:fs'
@@ -167,7 +167,7 @@ export function validate(file: ParsedFile, data: unknown): LoadedRequirements {
     report({ code: 'custom', path: ['tokens'], message: 'tokens is a mapping of secret name to token', input: rawTokens } as z.core.$ZodIssue)
   } else if (rawTokens) {
     for (const [secret, value] of Object.entries(rawTokens as Record<string, unknown>)) {
-      const nameCheck = RequirementsSchema.shape.tokens.unwrap().keyType.safeParse(secret)
+      const nameCheck = SecretNameSchema.safeParse(secret)
       if (!nameCheck.success) {
         report({ code: 'invalid_key', path: [secret], issues: nameCheck.error.issues, message: 'invalid key' } as unknown as z.core.$ZodIssue, ['tokens'])
         continue
