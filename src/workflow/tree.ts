@@ -21,6 +21,21 @@ export interface ScalarSite {
 
 export const MAX_DEPTH = 64
 
+const NULL_TAG = 'tag:yaml.org,2002:null'
+const NULL_PLAIN = /^(?:~|null|Null|NULL|)$/
+
+/**
+ * A scalar's text, or undefined for YAML's null (empty, `~`, `null`, or tagged `!!null`).
+ * Workflows are parsed with the failsafe schema (see parse.ts), which leaves every scalar a
+ * string as written; null is the one core-schema meaning pat-lint keeps: a key with no value.
+ */
+export function scalarText(n: Scalar): string | undefined {
+  if (n.value === null || n.value === undefined) return undefined
+  if (n.tag) return n.tag === NULL_TAG ? undefined : String(n.value) // `!!str ~` is text
+  if (n.type === 'PLAIN' && typeof n.value === 'string' && NULL_PLAIN.test(n.value)) return undefined
+  return String(n.value)
+}
+
 export class TreeWalker {
   private aliasesLeft = MAX_ALIAS_COUNT
   readonly errors: LintError[] = []
@@ -78,8 +93,7 @@ export class TreeWalker {
   /** A scalar's value as a string, or undefined for non-scalars. */
   str(node: unknown): string | undefined {
     const n = this.resolve(node)
-    if (!isScalar(n) || n.value === null || n.value === undefined) return undefined
-    return String(n.value)
+    return isScalar(n) ? scalarText(n) : undefined
   }
 
   /**
@@ -101,8 +115,9 @@ export class TreeWalker {
       const r = this.resolve(n)
       if (!r) return
       if (isScalar(r)) {
-        if (r.range && r.value !== null && r.value !== undefined && (!keep || keep(r.range[0], r.range[1]))) {
-          out.push({ path: [...p], node: r, value: String(r.value), start: r.range[0], end: r.range[1] })
+        const value = r.range && (!keep || keep(r.range[0], r.range[1])) ? scalarText(r) : undefined
+        if (value !== undefined) {
+          out.push({ path: [...p], node: r, value, start: r.range![0], end: r.range![1] })
         }
       } else if (isMap(r)) {
         for (const pair of r.items) {
