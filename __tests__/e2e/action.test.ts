@@ -54,7 +54,7 @@ describe.each(nodes)('the bundled action under %s', (_label, node) => {
     const alone = mkdtempSync(join(tmpdir(), 'pat-lint-alone-'))
     for (const f of ['index.js', 'package.json']) cpSync(resolve('dist', f), join(alone, f))
     expect(readdirSync(resolve('dist')).filter((f) => /^\d+\.index\.js$/.test(f)).length).toBeGreaterThan(0)
-    const r = runAction(node, { 'fail-on': 'never', comment: 'never' }, resolve('examples/demo'), join(alone, 'index.js'))
+    const r = runAction(node, { 'fail-on': 'never' }, resolve('examples/demo'), join(alone, 'index.js'))
     expect(r.stderr).toBe('')
     expect(r.code).toBe(0)
     expect(r.summary).toContain('## pat-lint')
