@@ -5964,8 +5964,15 @@ const PROGRAMS = [
             { words: ['send-comment'], routes: ['GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls', 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments', 'POST /repos/{owner}/{repo}/commits/{commit_sha}/comments'], onPullRequest: true },
             // Pushes a branch through a remote URL carrying the token, then opens the pull request.
             { words: ['pr'], routes: ['POST /repos/{owner}/{repo}/git/refs', 'POST /repos/{owner}/{repo}/pulls'], events: ['push', 'pull_request'] },
+            // Rewrites the remote's URL to carry the token (dropping checkout's extraheader) and, with
+            // --fetch-depth or --unshallow (always, in older releases), fetches through it.
+            { words: ['ci'], routes: [], setsRemote: 'origin' },
+            { words: ['repo', 'prepare'], routes: [], setsRemote: 'origin' },
+            // Uploads to CML's own storage; `--native` (the forge's storage) is not available on GitHub.
+            { words: ['publish'], routes: [] },
+            { words: ['asset', 'publish'], routes: [] },
         ],
-        source: 'iterative/cml src/cml.js @1c49104205132b2b65564dceb8294e2c748cceb7 (inferToken: REPO_TOKEN, repo_token, GITHUB_TOKEN), src/drivers/github.js @e13136f205f447a4b718ea4054c19f425dea2c59, src/commenttarget.js @24ca0df3455f8d5ebf5b3f338ef997ef02129a97',
+        source: 'iterative/cml src/cml.js @1c49104205132b2b65564dceb8294e2c748cceb7 (inferToken: REPO_TOKEN, repo_token, GITHUB_TOKEN; ci; publish), src/drivers/github.js @e13136f205f447a4b718ea4054c19f425dea2c59 (updateGitConfig), src/commenttarget.js @24ca0df3455f8d5ebf5b3f338ef997ef02129a97, bin/cml/asset/publish.js @1263197a3fa5cf42ce3a7c2c92bc37a9608f6ed1',
     },
 ];
 /** Issue routes used on pull requests need the pull-request reading of "issues or pull requests". */
@@ -5997,7 +6004,17 @@ function programFacts(words) {
     // Named with the word after the listed ones when it is a subcommand: `cml runner launch`, `cml comment create`.
     const next = words[1 + command.words.length];
     const shown = [program.name, ...command.words, ...(next && !next.startsWith('-') ? [next] : [])];
-    return { command: shown.join(' '), permissions, events: command.events ?? [], repoFlags: program.repoFlags, tokenFlags: program.tokenFlags, tokenEnv: program.tokenEnv, source: program.source };
+    return {
+        command: shown.join(' '),
+        permissions,
+        events: command.events ?? [],
+        repoFlags: program.repoFlags,
+        tokenFlags: program.tokenFlags,
+        tokenEnv: program.tokenEnv,
+        setsRemote: command.setsRemote,
+        callsGithub: command.routes.length > 0 || command.setsRemote !== undefined,
+        source: program.source,
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/analysis/repo-ref.ts
@@ -6524,12 +6541,19 @@ function programGetsToken(cmd, facts, ctx) {
     const first = facts.tokenEnv.find((v) => ctx.tokenVars.has(v) || ctx.env[v] !== undefined);
     return first !== undefined && ctx.tokenVars.has(first);
 }
-function analyseProgram(cmd, facts, ctx, out) {
-    if (!programGetsToken(cmd, facts, ctx))
+function analyseProgram(cmd, facts, ctx, state, out) {
+    if (!programGetsToken(cmd, facts, ctx) || !facts.callsGithub)
         return;
     out.sentToGithub = true;
     const repo = flagValue(cmd.words, [], facts.repoFlags);
     const target = repo === undefined ? { kind: 'same' } : (gitUrlRepo(repo, ctx) ?? repoRef(repo, ctx));
+    if (facts.setsRemote) {
+        const remote = flagValue(cmd.words, [], ['--remote']) ?? facts.setsRemote;
+        state.remotes.set(remote, target);
+        (out.persists ??= []).push({ what: `${facts.command} set remote ${remote} to a URL carrying the token`, target });
+        out.calls.push({ what: `${facts.command} (git fetch)`, permissions: { contents: 'read' }, target, readOnly: true });
+        return;
+    }
     out.calls.push({ what: facts.command, permissions: facts.permissions, target, events: facts.events });
 }
 /** Writes of the token into git's credential store: `echo "https://u:TOKEN@github.com" > ~/.git-credentials`. */
@@ -6606,7 +6630,7 @@ function analyseScript(script, stepCtx, key) {
         }
         const program = programFacts(cmd.words);
         if (program) {
-            analyseProgram(cmd, program, ctx, out);
+            analyseProgram(cmd, program, ctx, state, out);
             continue;
         }
         const explicit = usesToken(cmd.words, ctx);

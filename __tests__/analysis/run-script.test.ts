@@ -154,6 +154,27 @@ describe('other programs that call the API (cml)', () => {
   })
 
   it('a subcommand not in the table stays unknown', () => {
-    expect(run('cml ci', ['REPO_TOKEN'])).toMatchObject({ calls: [], unknown: 1 })
+    expect(run('cml tensorboard connect', ['REPO_TOKEN'])).toMatchObject({ calls: [], unknown: 1 })
+  })
+
+  it('cml ci (and its new name, cml repo prepare) leaves the token in the remote: a later push in the script goes there', () => {
+    for (const ci of ['cml ci', 'cml repo prepare']) {
+      expect(run(ci, ['REPO_TOKEN'])).toEqual({ calls: [{ what: `${ci} (git fetch)`, permissions: { contents: 'read' }, target: 'same' }], unknown: 0, persists: 1 })
+      const pushed = run(`${ci}\ngit commit -am report\ngit push`, ['REPO_TOKEN'])
+      expect(pushed.calls.map((c) => [c.what, c.permissions, c.target])).toEqual([
+        [`${ci} (git fetch)`, { contents: 'read' }, 'same'],
+        ['git push', { contents: 'write' }, 'same'],
+      ])
+    }
+    // --remote names the remote it rewrites; a push through another remote does not use the token.
+    expect(run('cml ci --remote upstream\ngit push origin', ['REPO_TOKEN']).calls.map((c) => c.what)).toEqual(['cml ci (git fetch)'])
+    expect(run('cml ci --remote upstream\ngit push upstream', ['REPO_TOKEN']).calls.map((c) => c.what)).toEqual(['cml ci (git fetch)', 'git push'])
+    expect(run('cml ci --repo https://github.com/octo/ml\ngit push', ['REPO_TOKEN']).calls.map((c) => c.target)).toEqual(['octo/ml', 'octo/ml'])
+  })
+
+  it('cml publish uploads to CML\'s storage: the token reaches no GitHub call and nothing is unknown', () => {
+    for (const publish of ['cml publish plot.png --md', 'cml asset publish plot.png --md']) {
+      expect(run(`${publish} >> report.md`, ['REPO_TOKEN'])).toEqual({ calls: [], unknown: 0, persists: 0 })
+    }
   })
 })

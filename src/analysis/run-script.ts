@@ -287,11 +287,18 @@ function programGetsToken(cmd: Command, facts: ProgramFacts, ctx: ScriptContext)
   return first !== undefined && ctx.tokenVars.has(first)
 }
 
-function analyseProgram(cmd: Command, facts: ProgramFacts, ctx: ScriptContext, out: StepAnalysis) {
-  if (!programGetsToken(cmd, facts, ctx)) return
+function analyseProgram(cmd: Command, facts: ProgramFacts, ctx: ScriptContext, state: GitState, out: StepAnalysis) {
+  if (!programGetsToken(cmd, facts, ctx) || !facts.callsGithub) return
   out.sentToGithub = true
   const repo = flagValue(cmd.words, [], facts.repoFlags)
   const target = repo === undefined ? { kind: 'same' as const } : (gitUrlRepo(repo, ctx) ?? repoRef(repo, ctx))
+  if (facts.setsRemote) {
+    const remote = flagValue(cmd.words, [], ['--remote']) ?? facts.setsRemote
+    state.remotes.set(remote, target)
+    ;(out.persists ??= []).push({ what: `${facts.command} set remote ${remote} to a URL carrying the token`, target })
+    out.calls.push({ what: `${facts.command} (git fetch)`, permissions: { contents: 'read' }, target, readOnly: true })
+    return
+  }
   out.calls.push({ what: facts.command, permissions: facts.permissions, target, events: facts.events })
 }
 
@@ -366,7 +373,7 @@ export function analyseScript(script: string, stepCtx: ScriptContext, key?: obje
     }
     const program = programFacts(cmd.words)
     if (program) {
-      analyseProgram(cmd, program, ctx, out)
+      analyseProgram(cmd, program, ctx, state, out)
       continue
     }
     const explicit = usesToken(cmd.words, ctx)

@@ -16,6 +16,11 @@ interface ProgramCommand {
   /** The issue number in its `/issues/` routes is always a pull request's. */
   onPullRequest?: boolean
   events?: TriggerEvent[]
+  /**
+   * The git remote it points at a URL carrying the token (another can be named with
+   * `--remote`): later pushes through that remote use the token.
+   */
+  setsRemote?: string
 }
 
 interface Program {
@@ -51,8 +56,15 @@ const PROGRAMS: Program[] = [
       { words: ['send-comment'], routes: ['GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls', 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments', 'POST /repos/{owner}/{repo}/commits/{commit_sha}/comments'], onPullRequest: true },
       // Pushes a branch through a remote URL carrying the token, then opens the pull request.
       { words: ['pr'], routes: ['POST /repos/{owner}/{repo}/git/refs', 'POST /repos/{owner}/{repo}/pulls'], events: ['push', 'pull_request'] },
+      // Rewrites the remote's URL to carry the token (dropping checkout's extraheader) and, with
+      // --fetch-depth or --unshallow (always, in older releases), fetches through it.
+      { words: ['ci'], routes: [], setsRemote: 'origin' },
+      { words: ['repo', 'prepare'], routes: [], setsRemote: 'origin' },
+      // Uploads to CML's own storage; `--native` (the forge's storage) is not available on GitHub.
+      { words: ['publish'], routes: [] },
+      { words: ['asset', 'publish'], routes: [] },
     ],
-    source: 'iterative/cml src/cml.js @1c49104205132b2b65564dceb8294e2c748cceb7 (inferToken: REPO_TOKEN, repo_token, GITHUB_TOKEN), src/drivers/github.js @e13136f205f447a4b718ea4054c19f425dea2c59, src/commenttarget.js @24ca0df3455f8d5ebf5b3f338ef997ef02129a97',
+    source: 'iterative/cml src/cml.js @1c49104205132b2b65564dceb8294e2c748cceb7 (inferToken: REPO_TOKEN, repo_token, GITHUB_TOKEN; ci; publish), src/drivers/github.js @e13136f205f447a4b718ea4054c19f425dea2c59 (updateGitConfig), src/commenttarget.js @24ca0df3455f8d5ebf5b3f338ef997ef02129a97, bin/cml/asset/publish.js @1263197a3fa5cf42ce3a7c2c92bc37a9608f6ed1',
   },
 ]
 
@@ -65,6 +77,10 @@ export interface ProgramFacts {
   repoFlags: string[]
   tokenFlags: string[]
   tokenEnv: string[]
+  /** The git remote it points at a URL carrying the token, if it does. */
+  setsRemote?: string
+  /** False when it makes no GitHub call with the token (`cml publish` uploads elsewhere). */
+  callsGithub: boolean
   source: string
 }
 
@@ -92,5 +108,15 @@ export function programFacts(words: string[]): ProgramFacts | undefined {
   // Named with the word after the listed ones when it is a subcommand: `cml runner launch`, `cml comment create`.
   const next = words[1 + command.words.length]
   const shown = [program.name, ...command.words, ...(next && !next.startsWith('-') ? [next] : [])]
-  return { command: shown.join(' '), permissions, events: command.events ?? [], repoFlags: program.repoFlags, tokenFlags: program.tokenFlags, tokenEnv: program.tokenEnv, source: program.source }
+  return {
+    command: shown.join(' '),
+    permissions,
+    events: command.events ?? [],
+    repoFlags: program.repoFlags,
+    tokenFlags: program.tokenFlags,
+    tokenEnv: program.tokenEnv,
+    setsRemote: command.setsRemote,
+    callsGithub: command.routes.length > 0 || command.setsRemote !== undefined,
+    source: program.source,
+  }
 }
