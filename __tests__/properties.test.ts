@@ -11,6 +11,15 @@ import { parseSource } from '../src/workflow/parse.js'
 import { TreeWalker } from '../src/workflow/tree.js'
 import { buildModel } from '../src/workflow/model.js'
 import { findSecretUses } from '../src/workflow/flows.js'
+import { readdirSync, readFileSync } from 'node:fs'
+import { join, relative, sep } from 'node:path'
+import { lint } from '../src/lint.js'
+import { formatJson } from '../src/report/json.js'
+import { formatSarif } from '../src/report/sarif.js'
+import { formatText } from '../src/report/text.js'
+import { formatMarkdown } from '../src/report/markdown.js'
+import { buildComment } from '../src/report/comment.js'
+import { cleanRepos, makeRepo } from './helpers.js'
 
 /** A string made of pieces that matter to the parser under test, plus noise. */
 const pieces = (parts: string[]) => fc.array(fc.oneof(fc.constantFrom(...parts), fc.string({ maxLength: 6 }), fc.string({ maxLength: 3, unit: 'grapheme' })), { maxLength: 40 }).map((a) => a.join(''))
@@ -69,6 +78,43 @@ describe('properties', () => {
         findSecretUses(w, buildModel(w))
       }),
       { numRuns: 500 },
+    )
+  })
+
+  it('the whole pipeline, down to every report format, survives mutated workflows, actions and requirements', () => {
+    // The demo repository (workflows, a composite action, requirements) is the seed.
+    const demo = 'examples/demo'
+    const walk = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]))
+    const seeds = Object.fromEntries(walk(demo).map((f) => [relative(demo, f).split(sep).join('/'), readFileSync(f, 'utf8')]))
+    const noise = pieces([...EXPRESSION_PARTS, ...SHELL_PARTS, ...REQUIREMENTS_PARTS, '- ', '  ', '&x', '*x', '\r\n', '\uFEFF', 'uses: ./.github/actions/notify', 'secrets: inherit'])
+    const mutation = fc.record({ file: fc.constantFrom(...Object.keys(seeds)), at: fc.nat(), cut: fc.integer({ min: 0, max: 40 }), insert: noise })
+    const comment = { server: 'https://github.com', repository: 'octo-org/demo', headSha: null, failOn: 'error' as const, changes: null, maxExpiryDays: 90 }
+    fc.assert(
+      fc.property(fc.array(mutation, { minLength: 1, maxLength: 4 }), (mutations) => {
+        const files = { ...seeds }
+        for (const m of mutations) {
+          const text = files[m.file]
+          const at = m.at % (text.length + 1)
+          files[m.file] = text.slice(0, at) + m.insert + text.slice(at + m.cut)
+        }
+        try {
+          const report = lint(makeRepo(files), { repository: 'octo-org/demo' })
+          for (const format of [formatJson, formatSarif, formatText, (r: typeof report) => formatMarkdown(r), (r: typeof report) => buildComment(r, comment)]) {
+            expect(typeof format(report)).toBe('string')
+          }
+          // A bug of ours caught by a safety net still reads "please report it": none may show.
+          expect(JSON.stringify(report)).not.toMatch(/please report it/)
+          const places = [...report.findings, ...report.errors, ...report.tokens.flatMap((t) => t.uses)]
+          for (const p of places) {
+            if (!p.file || !(p.file in files) || p.line == null) continue
+            expect(p.line).toBeGreaterThanOrEqual(1)
+            expect(p.line).toBeLessThanOrEqual(files[p.file].split(/\r\n|\r|\n/).length + 1)
+          }
+        } finally {
+          cleanRepos()
+        }
+      }),
+      { numRuns: 100 },
     )
   })
 })
