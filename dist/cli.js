@@ -2659,7 +2659,7 @@ exports.jn = identity.isScalar;
 exports.oP = identity.isSeq;
 __webpack_unused_export__ = Pair.Pair;
 __webpack_unused_export__ = Scalar.Scalar;
-__webpack_unused_export__ = YAMLMap.YAMLMap;
+exports.CA = YAMLMap.YAMLMap;
 __webpack_unused_export__ = YAMLSeq.YAMLSeq;
 __webpack_unused_export__ = cst;
 __webpack_unused_export__ = lexer.Lexer;
@@ -11751,7 +11751,9 @@ function parseSource(source) {
         // medians of 21, for 2,000 workflows); tree.ts keeps null's meaning. The requirements file
         // has numbers and booleans, so it keeps the core schema.
         const schema = source.kind === 'requirements' ? 'core' : 'failsafe';
-        const doc = (0,dist/* parseDocument */.Tp)(source.text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, schema });
+        // logLevel 'error': yaml would print its warnings (e.g. on collection keys) to stderr
+        // through process.emitWarning; pat-lint reports what matters itself, with a position.
+        const doc = (0,dist/* parseDocument */.Tp)(source.text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, schema, logLevel: 'error' });
         file.doc = doc;
         for (const e of doc.errors) {
             const at = positionOf(file, e.pos[0]);
@@ -22216,6 +22218,33 @@ function findRequirements(root, override) {
     }
     return { path: null };
 }
+/**
+ * The key a pair gets in `toJS` output, which is what validation issues name: a scalar's value
+ * (null as ''), a collection written out as yaml itself does (`[a]` becomes "[ a ]").
+ */
+function jsKeyOf(doc, pair) {
+    if ((0,dist/* isScalar */.jn)(pair.key))
+        return pair.key.value === null || pair.key.value === undefined ? '' : String(pair.key.value);
+    const alone = new dist/* YAMLMap */.CA(doc.schema);
+    alone.items = [pair];
+    return Object.keys(alone.toJS(doc) ?? {})[0] ?? '';
+}
+/** Each map's pairs by key, built on first use: every token's fields are looked up from the root, and a file may hold thousands of tokens. */
+const pairIndexes = new WeakMap();
+function pairByKey(doc, map, key) {
+    let index = pairIndexes.get(map);
+    if (!index) {
+        index = new Map();
+        // The first of duplicate keys (an error of its own) is the one pointed at.
+        for (const pair of map.items) {
+            const k = jsKeyOf(doc, pair);
+            if (!index.has(k))
+                index.set(k, pair);
+        }
+        pairIndexes.set(map, index);
+    }
+    return index.get(key);
+}
 function nodeAt(doc, path, wantKey) {
     let node = doc.contents;
     let keyNode;
@@ -22228,7 +22257,7 @@ function nodeAt(doc, path, wantKey) {
             }
             break;
         }
-        const pair = node.items.find((p) => (0,dist/* isScalar */.jn)(p.key) && String(p.key.value) === String(part));
+        const pair = pairByKey(doc, node, String(part));
         if (!pair)
             break;
         keyNode = pair.key;
@@ -22264,7 +22293,7 @@ function load_describe(issue, value) {
         return `expires-in is a number of days from 1 to 366, or none${got}`;
     if (issue.code === 'invalid_key') {
         const inner = issue.issues?.[0]?.message ?? issue.message;
-        return `secret name \`${last}\`: ${inner}`;
+        return last === '' ? `empty secret name: ${inner}` : `secret name \`${last}\`: ${inner}`;
     }
     // zod's own wording names no field; our custom messages are whole sentences already.
     if (!/^(Invalid|Too |Expected|Unrecognized)/.test(issue.message))

@@ -1,3 +1,4 @@
+import { jest } from '@jest/globals'
 import { loadRequirements, findRequirements } from '../../src/requirements/load.js'
 import { requirementsJsonSchema } from '../../src/requirements/json-schema.js'
 import { readFileSync } from 'node:fs'
@@ -58,6 +59,22 @@ describe('pat-requirements.yml', () => {
   it('unknown classic scope gets a suggestion', () => {
     const text = 'version: 1\ntokens:\n  X:\n    type: classic\n    scopes: [repo, worflow]\n'
     expect(errorsOf(text)).toEqual([`${posOf(text, 'worflow')} unknown classic scope (found "worflow"); did you mean \`workflow\`?`])
+  })
+
+  it('a secret name that is a collection or null is pointed at where it is written, and yaml prints no warning of its own', () => {
+    const warn = jest.spyOn(process, 'emitWarning').mockImplementation(() => {})
+    try {
+      const text = 'version: 1\ntokens:\n  [a, b]: x\n  ~: x\n  ? - c\n  : x\n'
+      const errors = errorsOf(text)
+      expect(errors).toEqual([
+        expect.stringMatching(new RegExp(`^${posOf(text, '[a, b]')} secret name \`\\[ a, b \\]\`: a secret name holds only`)),
+        expect.stringMatching(new RegExp(`^${posOf(text, '~')} empty secret name: `)),
+        expect.stringMatching(new RegExp(`^${posOf(text, '- c')} secret name \`\\[ c \\]\``)),
+      ])
+      expect(warn).not.toHaveBeenCalled()
+    } finally {
+      warn.mockRestore()
+    }
   })
 
   it('keeps the valid tokens when a sibling is invalid', () => {

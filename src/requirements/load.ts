@@ -3,7 +3,7 @@
  * line and column of the offending key or value, with a "did you mean" where a name is misspelt;
  * valid tokens are kept even when a sibling is wrong, so one typo does not hide the rest.
  */
-import { isMap, isScalar, type Document, type Node } from 'yaml'
+import { isMap, isScalar, YAMLMap, type Document, type Node, type Pair } from 'yaml'
 import type * as z from 'zod/mini'
 import type { LintError } from '../types.js'
 import { insideRoot, readCandidate } from '../workflow/files.js'
@@ -57,6 +57,34 @@ export function findRequirements(root: string, override?: string): { path: strin
   return { path: null }
 }
 
+/**
+ * The key a pair gets in `toJS` output, which is what validation issues name: a scalar's value
+ * (null as ''), a collection written out as yaml itself does (`[a]` becomes "[ a ]").
+ */
+function jsKeyOf(doc: Document.Parsed, pair: Pair): string {
+  if (isScalar(pair.key)) return pair.key.value === null || pair.key.value === undefined ? '' : String(pair.key.value)
+  const alone = new YAMLMap(doc.schema)
+  alone.items = [pair]
+  return Object.keys((alone.toJS(doc) as Record<string, unknown> | undefined) ?? {})[0] ?? ''
+}
+
+/** Each map's pairs by key, built on first use: every token's fields are looked up from the root, and a file may hold thousands of tokens. */
+const pairIndexes = new WeakMap<YAMLMap, Map<string, Pair>>()
+
+function pairByKey(doc: Document.Parsed, map: YAMLMap, key: string): Pair | undefined {
+  let index = pairIndexes.get(map)
+  if (!index) {
+    index = new Map()
+    // The first of duplicate keys (an error of its own) is the one pointed at.
+    for (const pair of map.items) {
+      const k = jsKeyOf(doc, pair as Pair)
+      if (!index.has(k)) index.set(k, pair as Pair)
+    }
+    pairIndexes.set(map, index)
+  }
+  return index.get(key)
+}
+
 function nodeAt(doc: Document.Parsed, path: PropertyKey[], wantKey: boolean): Node | undefined {
   let node: unknown = doc.contents
   let keyNode: unknown
@@ -69,7 +97,7 @@ function nodeAt(doc: Document.Parsed, path: PropertyKey[], wantKey: boolean): No
       }
       break
     }
-    const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(part))
+    const pair = pairByKey(doc, node, String(part))
     if (!pair) break
     keyNode = pair.key
     node = pair.value
@@ -103,7 +131,7 @@ function describe(issue: z.core.$ZodIssue, value: unknown): string {
   if (last === 'expires-in') return `expires-in is a number of days from 1 to 366, or none${got}`
   if (issue.code === 'invalid_key') {
     const inner = (issue as { issues?: { message: string }[] }).issues?.[0]?.message ?? issue.message
-    return `secret name \`${last}\`: ${inner}`
+    return last === '' ? `empty secret name: ${inner}` : `secret name \`${last}\`: ${inner}`
   }
   // zod's own wording names no field; our custom messages are whole sentences already.
   if (!/^(Invalid|Too |Expected|Unrecognized)/.test(issue.message)) return `${issue.message}${issue.code === 'custom' ? '' : got}`

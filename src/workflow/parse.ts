@@ -35,7 +35,9 @@ export function parseSource(source: SourceText): { file: ParsedFile; errors: Lin
     // medians of 21, for 2,000 workflows); tree.ts keeps null's meaning. The requirements file
     // has numbers and booleans, so it keeps the core schema.
     const schema = source.kind === 'requirements' ? 'core' : 'failsafe'
-    const doc = parseDocument(source.text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, schema })
+    // logLevel 'error': yaml would print its warnings (e.g. on collection keys) to stderr
+    // through process.emitWarning; pat-lint reports what matters itself, with a position.
+    const doc = parseDocument(source.text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, schema, logLevel: 'error' })
     file.doc = doc
     for (const e of doc.errors) {
       const at = positionOf(file, e.pos[0])
