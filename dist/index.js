@@ -4771,8 +4771,8 @@ function fallsBackToGithubToken(expression) {
             (r.context === 'secrets' && r.name?.toUpperCase() === 'GITHUB_TOKEN'));
 }
 
-// EXTERNAL MODULE: ./src/workflow/parse.ts
-var parse = __nccwpck_require__(7738);
+// EXTERNAL MODULE: ./src/workflow/parse.ts + 1 modules
+var parse = __nccwpck_require__(8223);
 ;// CONCATENATED MODULE: ./src/workflow/flows.ts
 
 
@@ -10228,8 +10228,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var dist = __nccwpck_require__(8815);
 // EXTERNAL MODULE: ./src/workflow/files.ts
 var files = __nccwpck_require__(6154);
-// EXTERNAL MODULE: ./src/workflow/parse.ts
-var workflow_parse = __nccwpck_require__(7738);
+// EXTERNAL MODULE: ./src/workflow/parse.ts + 1 modules
+var workflow_parse = __nccwpck_require__(8223);
 // EXTERNAL MODULE: ./src/knowledge/permissions.ts + 1 modules
 var permissions = __nccwpck_require__(6928);
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/util.js
@@ -17913,20 +17913,67 @@ function decode(candidate, buf, err) {
 
 /***/ }),
 
-/***/ 7738:
+/***/ 8223:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   PJ: () => (/* binding */ parseSource),
-/* harmony export */   df: () => (/* binding */ positionOf),
-/* harmony export */   w4: () => (/* binding */ MAX_ALIAS_COUNT)
-/* harmony export */ });
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8815);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  w4: () => (/* binding */ MAX_ALIAS_COUNT),
+  PJ: () => (/* binding */ parseSource),
+  df: () => (/* binding */ positionOf)
+});
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./src/workflow/unique-keys.ts
+/**
+ * Duplicate mapping keys, found in one pass. yaml's own check (its `uniqueKeys` option) compares
+ * each key with every earlier key of its mapping, so one hostile mapping of 100,000 keys (1 MiB)
+ * would parse for minutes; this finds the same duplicates with a set per mapping.
+ */
+
+/**
+ * Offsets of the keys that repeat an earlier key of the same mapping, in order. The rule is
+ * yaml's: two scalar keys are the same when their values are (`===`, so never NaN).
+ */
+function duplicateKeyOffsets(doc) {
+    const offsets = [];
+    // A stack, not recursion: nesting as deep as yaml could parse must not overflow here.
+    const stack = [doc.contents];
+    while (stack.length) {
+        const node = stack.pop();
+        if ((0,dist/* isMap */.jh)(node)) {
+            const seen = new Set();
+            for (const pair of node.items) {
+                const key = pair.key;
+                if ((0,dist/* isScalar */.jn)(key) && !Number.isNaN(key.value)) {
+                    if (seen.has(key.value))
+                        offsets.push(key.range?.[0] ?? 0);
+                    else
+                        seen.add(key.value);
+                }
+                stack.push(pair.key, pair.value);
+            }
+        }
+        else if ((0,dist/* isSeq */.oP)(node)) {
+            for (const item of node.items)
+                stack.push(item);
+        }
+        else if ((0,dist/* isPair */.tO)(node)) {
+            stack.push(node.key, node.value);
+        }
+    }
+    return offsets.sort((a, b) => a - b);
+}
+
+;// CONCATENATED MODULE: ./src/workflow/parse.ts
 /**
  * Parses workflow and action files with `yaml`, keeping node ranges so that every value can be
  * traced back to a line and column. Parse problems become LintErrors with positions; the tree
  * that `yaml` recovers is still returned so what can be linted is linted.
  */
+
 
 /** Position of an offset in a parsed file. */
 function positionOf(file, offset) {
@@ -17936,7 +17983,7 @@ function positionOf(file, offset) {
 /** How many aliases one file may dereference: enough for real anchors, far below a "billion laughs". */
 const MAX_ALIAS_COUNT = 100;
 function parseSource(source) {
-    const lines = new yaml__WEBPACK_IMPORTED_MODULE_0__/* .LineCounter */ .HN();
+    const lines = new dist/* LineCounter */.HN();
     const file = { path: source.path, kind: source.kind, text: source.text, doc: null, root: null, lines };
     const errors = [];
     try {
@@ -17947,16 +17994,20 @@ function parseSource(source) {
         const schema = source.kind === 'requirements' ? 'core' : 'failsafe';
         // logLevel 'error': yaml would print its warnings (e.g. on collection keys) to stderr
         // through process.emitWarning; pat-lint reports what matters itself, with a position.
-        const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(source.text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, schema, logLevel: 'error' });
+        // Duplicate keys are found by duplicateKeyOffsets: yaml's own check is quadratic in a
+        // mapping's size.
+        const doc = (0,dist/* parseDocument */.Tp)(source.text, { lineCounter: lines, uniqueKeys: false, prettyErrors: false, schema, logLevel: 'error' });
         file.doc = doc;
-        for (const e of doc.errors) {
-            const at = positionOf(file, e.pos[0]);
-            errors.push({ ...at, message: `YAML: ${e.message.split('\n')[0]}` });
-        }
+        const problems = [
+            ...doc.errors.map((e) => ({ offset: e.pos[0], message: e.message.split('\n')[0] })),
+            ...duplicateKeyOffsets(doc).map((offset) => ({ offset, message: 'Map keys must be unique' })),
+        ].sort((a, b) => a.offset - b.offset);
+        for (const p of problems)
+            errors.push({ ...positionOf(file, p.offset), message: `YAML: ${p.message}` });
         if (doc.contents === null || doc.contents === undefined) {
             errors.push({ file: source.path, line: 1, column: 1, message: 'file is empty (or holds only comments): nothing to lint' });
         }
-        else if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(doc.contents)) {
+        else if (!(0,dist/* isMap */.jh)(doc.contents)) {
             const at = doc.contents.range ? positionOf(file, doc.contents.range[0]) : { file: source.path, line: 1, column: 1 };
             errors.push({ ...at, message: `top level is not a mapping, so this is not a ${source.kind === 'workflow' ? 'workflow' : 'action'} file` });
         }

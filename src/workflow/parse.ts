@@ -6,6 +6,7 @@
 import { isMap, LineCounter, parseDocument, type Document, type YAMLMap } from 'yaml'
 import type { LintError, Position } from '../types.js'
 import type { FileKind, SourceText } from './files.js'
+import { duplicateKeyOffsets } from './unique-keys.js'
 
 export interface ParsedFile {
   path: string
@@ -37,12 +38,15 @@ export function parseSource(source: SourceText): { file: ParsedFile; errors: Lin
     const schema = source.kind === 'requirements' ? 'core' : 'failsafe'
     // logLevel 'error': yaml would print its warnings (e.g. on collection keys) to stderr
     // through process.emitWarning; pat-lint reports what matters itself, with a position.
-    const doc = parseDocument(source.text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, schema, logLevel: 'error' })
+    // Duplicate keys are found by duplicateKeyOffsets: yaml's own check is quadratic in a
+    // mapping's size.
+    const doc = parseDocument(source.text, { lineCounter: lines, uniqueKeys: false, prettyErrors: false, schema, logLevel: 'error' })
     file.doc = doc
-    for (const e of doc.errors) {
-      const at = positionOf(file, e.pos[0])
-      errors.push({ ...at, message: `YAML: ${e.message.split('\n')[0]}` })
-    }
+    const problems = [
+      ...doc.errors.map((e) => ({ offset: e.pos[0], message: e.message.split('\n')[0] })),
+      ...duplicateKeyOffsets(doc).map((offset) => ({ offset, message: 'Map keys must be unique' })),
+    ].sort((a, b) => a.offset - b.offset)
+    for (const p of problems) errors.push({ ...positionOf(file, p.offset), message: `YAML: ${p.message}` })
     if (doc.contents === null || doc.contents === undefined) {
       errors.push({ file: source.path, line: 1, column: 1, message: 'file is empty (or holds only comments): nothing to lint' })
     } else if (!isMap(doc.contents)) {
