@@ -14297,30 +14297,37 @@ const SECRET_REF = /\bsecrets\s*(?:\.\s*([A-Za-z0-9_-]+)|\[\s*'([^']*)'\s*\])/gi
  * for each of thousands of secrets in a large repository.
  */
 function inlineSecret(word, ctx) {
+    if (!ctx.secret) {
+        let at = word.indexOf('${{');
+        while (at >= 0) {
+            const close = word.indexOf('}', at + 3);
+            if (/\bsecrets\s*[.[]/i.test(word.slice(at + 3, close < 0 ? word.length : close)))
+                return true;
+            at = word.indexOf('${{', at + 3);
+        }
+        return false;
+    }
+    return secretNamesIn(word).includes(ctx.secret.toUpperCase());
+}
+/** The secrets a word names inside its `${{ … }}`, upper-cased. */
+function secretNamesIn(word) {
+    const names = [];
     let at = word.indexOf('${{');
     while (at >= 0) {
         const close = word.indexOf('}', at + 3);
-        const inner = word.slice(at + 3, close < 0 ? word.length : close);
-        if (!ctx.secret) {
-            if (/\bsecrets\s*[.[]/i.test(inner))
-                return true;
-        }
-        else {
-            for (const m of inner.matchAll(SECRET_REF))
-                if ((m[1] ?? m[2]).toUpperCase() === ctx.secret.toUpperCase())
-                    return true;
-        }
+        for (const m of word.slice(at + 3, close < 0 ? word.length : close).matchAll(SECRET_REF))
+            names.push((m[1] ?? m[2]).toUpperCase());
         at = word.indexOf('${{', at + 3);
     }
-    return false;
+    return names;
+}
+/** Variables a word reads: `$X`, `${X}` and `${{ env.X }}`. */
+function variablesIn(word) {
+    return [...varRefs(word), ...[...word.matchAll(/\$\{\{\s*env\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g)].map((m) => m[1])];
 }
 function usesToken(words, ctx) {
-    return words.some((w) => 
     // Most words carry no `$` and so no reference at all.
-    w.includes('$') &&
-        (inlineSecret(w, ctx) ||
-            varRefs(w).some((v) => ctx.tokenVars.has(v)) ||
-            [...w.matchAll(/\$\{\{\s*env\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g)].some((m) => ctx.tokenVars.has(m[1]))));
+    return words.some((w) => w.includes('$') && (inlineSecret(w, ctx) || variablesIn(w).some((v) => ctx.tokenVars.has(v))));
 }
 /** Expands `$VAR` from the step's env so `repos/$REPO/dispatches` can still be resolved. */
 function expand(text, ctx) {
@@ -14566,17 +14573,70 @@ function analyseProgram(cmd, facts, ctx, state, out) {
 function storesGitCredential(cmd, ctx) {
     return (cmd.words[0] === 'echo' || cmd.words[0] === 'printf') && cmd.words.some((w) => /github\.com/.test(w) && usesToken([w], ctx));
 }
+/** Programs whose handling does not depend on the command naming the token (state, logins, config files). */
+const STATEFUL = new Set(['git', 'gh', 'docker', 'npm', 'yarn', 'pnpm']);
 /** Scripts parsed once per step: recognising the secret and deciding its use both read them. */
 const parsedScripts = new WeakMap();
-function commandsOf(script, key) {
+function indexScript(script, commands) {
+    const out = {
+        commands,
+        bySecret: new Map(),
+        byVariable: new Map(),
+        stateful: [],
+        notInert: [],
+        loopVars: /\b(for|while)\b/.test(script) ? loopVariables(script) : undefined,
+        credentialStore: /git-credentials|credential\.helper/.test(script),
+    };
+    const add = (map, name, i) => {
+        const list = map.get(name);
+        if (!list)
+            map.set(name, [i]);
+        else if (list[list.length - 1] !== i)
+            list.push(i);
+    };
+    commands.forEach((cmd, i) => {
+        const prog = cmd.words[0];
+        if (STATEFUL.has(prog))
+            out.stateful.push(i);
+        if (!INERT.has(prog))
+            out.notInert.push(i);
+        for (const w of cmd.words) {
+            if (!w.includes('$'))
+                continue;
+            for (const name of secretNamesIn(w))
+                add(out.bySecret, name, i);
+            for (const name of variablesIn(w))
+                add(out.byVariable, name, i);
+        }
+    });
+    return out;
+}
+function scriptOf(script, key) {
     if (!key)
-        return parseCommands(script);
-    let commands = parsedScripts.get(key);
-    if (!commands) {
-        commands = parseCommands(script);
-        parsedScripts.set(key, commands);
+        return indexScript(script, parseCommands(script));
+    let parsed = parsedScripts.get(key);
+    if (!parsed) {
+        parsed = indexScript(script, parseCommands(script));
+        parsedScripts.set(key, parsed);
     }
-    return commands;
+    return parsed;
+}
+/**
+ * The commands that can matter for one token: those naming it, the stateful ones, and, when it
+ * sits in variables, every command that may read its environment. Others are skipped unread;
+ * following any secret (no name given) reads them all.
+ */
+function relevantCommands(parsed, ctx) {
+    if (!ctx.secret)
+        return parsed.commands;
+    const picked = new Set([...(parsed.bySecret.get(ctx.secret.toUpperCase()) ?? []), ...parsed.stateful]);
+    for (const v of ctx.tokenVars)
+        for (const i of parsed.byVariable.get(v) ?? [])
+            picked.add(i);
+    if (ctx.tokenVars.size)
+        for (const i of parsed.notInert)
+            picked.add(i);
+    return [...picked].sort((a, b) => a - b).map((i) => parsed.commands[i]);
 }
 /**
  * What a script does with the token. `key` (the step's `run:` value) lets a second analysis of
@@ -14584,13 +14644,14 @@ function commandsOf(script, key) {
  */
 function analyseScript(script, stepCtx, key) {
     const out = { calls: [], unknown: [] };
-    const loopVars = /\b(for|while)\b/.test(script) ? loopVariables(script) : undefined;
+    const parsed = scriptOf(script, key);
+    const loopVars = parsed.loopVars;
     const ctx = loopVars?.size ? { ...stepCtx, loopVars } : stepCtx;
     const state = { remotes: new Map(), allGithub: false, rewrote: false };
     const ghReadsToken = [...ctx.tokenVars].some((v) => /^(GH_TOKEN|GITHUB_TOKEN|GH_ENTERPRISE_TOKEN|GITHUB_ENTERPRISE_TOKEN)$/.test(v));
     let ghLoggedIn = false;
-    const commands = commandsOf(script, key);
-    if (/git-credentials|credential\.helper/.test(script) && commands.some((c) => storesGitCredential(c, ctx))) {
+    const commands = relevantCommands(parsed, ctx);
+    if (parsed.credentialStore && commands.some((c) => storesGitCredential(c, ctx))) {
         state.allGithub = true;
         (out.persists ??= []).push({ what: 'the token is stored as a git credential for github.com', target: null });
     }
@@ -25117,25 +25178,36 @@ function commentOf(line) {
     const m = /(?:^|\s)#\s?(.*)$/.exec(line);
     return m ? m[1].trim() : null;
 }
+/** Per file: each line's comment and whether the line is only a comment, read once (a step may have thousands of uses). */
+const commentsByFile = new WeakMap();
+function commentsOf(lines) {
+    let c = commentsByFile.get(lines);
+    if (!c) {
+        c = { comment: lines.map(commentOf), whole: lines.map((l) => /^\s*#/.test(l)) };
+        commentsByFile.set(lines, c);
+    }
+    return c;
+}
 /**
  * The first comment from the block of comments just above the step through the token's own line
  * that states a reason a user token is needed. `lines` is the file's text split into lines;
  * `stepLine` and `useLine` are 1-based.
  */
 function statedReason(lines, stepLine, useLine) {
+    const { comment, whole } = commentsOf(lines);
     let from = stepLine - 1;
-    while (from > 0 && /^\s*#/.test(lines[from - 1]))
+    while (from > 0 && whole[from - 1])
         from--;
     // Comments spread over several lines make one sentence: join each run before matching.
     let run = null;
     const runs = [];
     for (let i = from; i < Math.min(useLine, lines.length); i++) {
-        const c = commentOf(lines[i]);
+        const c = comment[i];
         if (c === null) {
             run = null;
             continue;
         }
-        if (!run || !/^\s*#/.test(lines[i]))
+        if (!run || !whole[i])
             runs.push((run = { line: i + 1, parts: [] }));
         run.parts.push(c);
     }

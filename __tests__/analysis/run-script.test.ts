@@ -178,3 +178,18 @@ describe('other programs that call the API (cml)', () => {
     }
   })
 })
+
+describe('a script naming thousands of secrets', () => {
+  it('follows each secret to its own commands only (the per-script index picks them)', () => {
+    const lines = Array.from({ length: 3000 }, (_, i) => `echo \${{ secrets.A${i} }} && curl -X POST -H "Authorization: token \${{ secrets.A${i} }}" https://api.github.com/repos/octo/r${i}/dispatches`)
+    const script = `git remote set-url origin https://x:\${{ secrets.A7 }}@github.com/octo/pushed.git\n${lines.join('\n')}\ngit push`
+    const key = {}
+    for (const i of [0, 7, 1234, 2999]) {
+      const a = analyseScript(script, { self: SELF, tokenVars: new Set(), env: {}, secret: `A${i}` }, key)
+      const calls = a.calls.map((c) => `${/git push/.test(c.what) ? 'push' : /dispatches/.test(c.what) ? 'dispatch' : c.what} ${c.target.kind === 'other' ? c.target.repo : c.target.kind}`)
+      // The push goes through the remote that A7 was written into, so only A7 reaches it.
+      expect(calls).toEqual(i === 7 ? ['dispatch octo/r7', 'push octo/pushed'] : [`dispatch octo/r${i}`])
+      expect(a.unknown).toEqual([])
+    }
+  })
+})

@@ -56,29 +56,38 @@ const SECRET_REF = /\bsecrets\s*(?:\.\s*([A-Za-z0-9_-]+)|\[\s*'([^']*)'\s*\])/gi
  * for each of thousands of secrets in a large repository.
  */
 function inlineSecret(word: string, ctx: ScriptContext): boolean {
+  if (!ctx.secret) {
+    let at = word.indexOf('${{')
+    while (at >= 0) {
+      const close = word.indexOf('}', at + 3)
+      if (/\bsecrets\s*[.[]/i.test(word.slice(at + 3, close < 0 ? word.length : close))) return true
+      at = word.indexOf('${{', at + 3)
+    }
+    return false
+  }
+  return secretNamesIn(word).includes(ctx.secret.toUpperCase())
+}
+
+/** The secrets a word names inside its `${{ … }}`, upper-cased. */
+function secretNamesIn(word: string): string[] {
+  const names: string[] = []
   let at = word.indexOf('${{')
   while (at >= 0) {
     const close = word.indexOf('}', at + 3)
-    const inner = word.slice(at + 3, close < 0 ? word.length : close)
-    if (!ctx.secret) {
-      if (/\bsecrets\s*[.[]/i.test(inner)) return true
-    } else {
-      for (const m of inner.matchAll(SECRET_REF)) if ((m[1] ?? m[2]).toUpperCase() === ctx.secret.toUpperCase()) return true
-    }
+    for (const m of word.slice(at + 3, close < 0 ? word.length : close).matchAll(SECRET_REF)) names.push((m[1] ?? m[2]).toUpperCase())
     at = word.indexOf('${{', at + 3)
   }
-  return false
+  return names
+}
+
+/** Variables a word reads: `$X`, `${X}` and `${{ env.X }}`. */
+function variablesIn(word: string): string[] {
+  return [...varRefs(word), ...[...word.matchAll(/\$\{\{\s*env\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g)].map((m) => m[1])]
 }
 
 function usesToken(words: string[], ctx: ScriptContext): boolean {
-  return words.some(
-    (w) =>
-      // Most words carry no `$` and so no reference at all.
-      w.includes('$') &&
-      (inlineSecret(w, ctx) ||
-      varRefs(w).some((v) => ctx.tokenVars.has(v)) ||
-      [...w.matchAll(/\$\{\{\s*env\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g)].some((m) => ctx.tokenVars.has(m[1]))),
-  )
+  // Most words carry no `$` and so no reference at all.
+  return words.some((w) => w.includes('$') && (inlineSecret(w, ctx) || variablesIn(w).some((v) => ctx.tokenVars.has(v))))
 }
 
 /** Expands `$VAR` from the step's env so `repos/$REPO/dispatches` can still be resolved. */
@@ -307,17 +316,80 @@ function storesGitCredential(cmd: Command, ctx: ScriptContext): boolean {
   return (cmd.words[0] === 'echo' || cmd.words[0] === 'printf') && cmd.words.some((w) => /github\.com/.test(w) && usesToken([w], ctx))
 }
 
-/** Scripts parsed once per step: recognising the secret and deciding its use both read them. */
-const parsedScripts = new WeakMap<object, Command[]>()
+/** Programs whose handling does not depend on the command naming the token (state, logins, config files). */
+const STATEFUL = new Set(['git', 'gh', 'docker', 'npm', 'yarn', 'pnpm'])
 
-function commandsOf(script: string, key: object | undefined): Command[] {
-  if (!key) return parseCommands(script)
-  let commands = parsedScripts.get(key)
-  if (!commands) {
-    commands = parseCommands(script)
-    parsedScripts.set(key, commands)
+/**
+ * A script's commands with an index of which command names which secret or variable. Every
+ * secret of a step is followed through its script on its own: without the index a script naming
+ * thousands of secrets costs thousands of walks over thousands of commands.
+ */
+interface ParsedScript {
+  commands: Command[]
+  bySecret: Map<string, number[]>
+  byVariable: Map<string, number[]>
+  /** Commands to read whatever the token: git, gh, docker and package managers. */
+  stateful: number[]
+  /** Commands that may read a token from their environment (all but the inert ones). */
+  notInert: number[]
+  /** Variables bound by loops, when the script has any. */
+  loopVars?: Set<string>
+  /** The script mentions git's credential store or helper. */
+  credentialStore: boolean
+}
+
+/** Scripts parsed once per step: recognising the secret and deciding its use both read them. */
+const parsedScripts = new WeakMap<object, ParsedScript>()
+
+function indexScript(script: string, commands: Command[]): ParsedScript {
+  const out: ParsedScript = {
+    commands,
+    bySecret: new Map(),
+    byVariable: new Map(),
+    stateful: [],
+    notInert: [],
+    loopVars: /\b(for|while)\b/.test(script) ? loopVariables(script) : undefined,
+    credentialStore: /git-credentials|credential\.helper/.test(script),
   }
-  return commands
+  const add = (map: Map<string, number[]>, name: string, i: number) => {
+    const list = map.get(name)
+    if (!list) map.set(name, [i])
+    else if (list[list.length - 1] !== i) list.push(i)
+  }
+  commands.forEach((cmd, i) => {
+    const prog = cmd.words[0]
+    if (STATEFUL.has(prog)) out.stateful.push(i)
+    if (!INERT.has(prog)) out.notInert.push(i)
+    for (const w of cmd.words) {
+      if (!w.includes('$')) continue
+      for (const name of secretNamesIn(w)) add(out.bySecret, name, i)
+      for (const name of variablesIn(w)) add(out.byVariable, name, i)
+    }
+  })
+  return out
+}
+
+function scriptOf(script: string, key: object | undefined): ParsedScript {
+  if (!key) return indexScript(script, parseCommands(script))
+  let parsed = parsedScripts.get(key)
+  if (!parsed) {
+    parsed = indexScript(script, parseCommands(script))
+    parsedScripts.set(key, parsed)
+  }
+  return parsed
+}
+
+/**
+ * The commands that can matter for one token: those naming it, the stateful ones, and, when it
+ * sits in variables, every command that may read its environment. Others are skipped unread;
+ * following any secret (no name given) reads them all.
+ */
+function relevantCommands(parsed: ParsedScript, ctx: ScriptContext): Command[] {
+  if (!ctx.secret) return parsed.commands
+  const picked = new Set<number>([...(parsed.bySecret.get(ctx.secret.toUpperCase()) ?? []), ...parsed.stateful])
+  for (const v of ctx.tokenVars) for (const i of parsed.byVariable.get(v) ?? []) picked.add(i)
+  if (ctx.tokenVars.size) for (const i of parsed.notInert) picked.add(i)
+  return [...picked].sort((a, b) => a - b).map((i) => parsed.commands[i])
 }
 
 /**
@@ -326,13 +398,14 @@ function commandsOf(script: string, key: object | undefined): Command[] {
  */
 export function analyseScript(script: string, stepCtx: ScriptContext, key?: object): StepAnalysis {
   const out: StepAnalysis = { calls: [], unknown: [] }
-  const loopVars = /\b(for|while)\b/.test(script) ? loopVariables(script) : undefined
+  const parsed = scriptOf(script, key)
+  const loopVars = parsed.loopVars
   const ctx: ScriptContext = loopVars?.size ? { ...stepCtx, loopVars } : stepCtx
   const state: GitState = { remotes: new Map(), allGithub: false, rewrote: false }
   const ghReadsToken = [...ctx.tokenVars].some((v) => /^(GH_TOKEN|GITHUB_TOKEN|GH_ENTERPRISE_TOKEN|GITHUB_ENTERPRISE_TOKEN)$/.test(v))
   let ghLoggedIn = false
-  const commands = commandsOf(script, key)
-  if (/git-credentials|credential\.helper/.test(script) && commands.some((c) => storesGitCredential(c, ctx))) {
+  const commands = relevantCommands(parsed, ctx)
+  if (parsed.credentialStore && commands.some((c) => storesGitCredential(c, ctx))) {
     state.allGithub = true
     ;(out.persists ??= []).push({ what: 'the token is stored as a git credential for github.com', target: null })
   }

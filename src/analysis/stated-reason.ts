@@ -30,24 +30,37 @@ function commentOf(line: string): string | null {
   return m ? m[1].trim() : null
 }
 
+/** Per file: each line's comment and whether the line is only a comment, read once (a step may have thousands of uses). */
+const commentsByFile = new WeakMap<readonly string[], { comment: (string | null)[]; whole: boolean[] }>()
+
+function commentsOf(lines: readonly string[]): { comment: (string | null)[]; whole: boolean[] } {
+  let c = commentsByFile.get(lines)
+  if (!c) {
+    c = { comment: lines.map(commentOf), whole: lines.map((l) => /^\s*#/.test(l)) }
+    commentsByFile.set(lines, c)
+  }
+  return c
+}
+
 /**
  * The first comment from the block of comments just above the step through the token's own line
  * that states a reason a user token is needed. `lines` is the file's text split into lines;
  * `stepLine` and `useLine` are 1-based.
  */
 export function statedReason(lines: readonly string[], stepLine: number, useLine: number): StatedReason | null {
+  const { comment, whole } = commentsOf(lines)
   let from = stepLine - 1
-  while (from > 0 && /^\s*#/.test(lines[from - 1])) from--
+  while (from > 0 && whole[from - 1]) from--
   // Comments spread over several lines make one sentence: join each run before matching.
   let run: { line: number; parts: string[] } | null = null
   const runs: { line: number; parts: string[] }[] = []
   for (let i = from; i < Math.min(useLine, lines.length); i++) {
-    const c = commentOf(lines[i])
+    const c = comment[i]
     if (c === null) {
       run = null
       continue
     }
-    if (!run || !/^\s*#/.test(lines[i])) runs.push((run = { line: i + 1, parts: [] }))
+    if (!run || !whole[i]) runs.push((run = { line: i + 1, parts: [] }))
     run.parts.push(c)
   }
   for (const r of runs) {
