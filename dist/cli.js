@@ -14297,29 +14297,24 @@ const SECRET_REF = /\bsecrets\s*(?:\.\s*([A-Za-z0-9_-]+)|\[\s*'([^']*)'\s*\])/gi
  * for each of thousands of secrets in a large repository.
  */
 function inlineSecret(word, ctx) {
-    if (!ctx.secret) {
-        let at = word.indexOf('${{');
-        while (at >= 0) {
-            const close = word.indexOf('}', at + 3);
-            if (/\bsecrets\s*[.[]/i.test(word.slice(at + 3, close < 0 ? word.length : close)))
-                return true;
-            at = word.indexOf('${{', at + 3);
-        }
-        return false;
-    }
+    if (!ctx.secret)
+        return expressionBodies(word).some((body) => /\bsecrets\s*[.[]/i.test(body));
     return secretNamesIn(word).includes(ctx.secret.toUpperCase());
 }
-/** The secrets a word names inside its `${{ … }}`, upper-cased. */
-function secretNamesIn(word) {
-    const names = [];
+/** What each `${{ … }}` of a word holds, up to its first `}`. */
+function expressionBodies(word) {
+    const bodies = [];
     let at = word.indexOf('${{');
     while (at >= 0) {
         const close = word.indexOf('}', at + 3);
-        for (const m of word.slice(at + 3, close < 0 ? word.length : close).matchAll(SECRET_REF))
-            names.push((m[1] ?? m[2]).toUpperCase());
+        bodies.push(word.slice(at + 3, close < 0 ? word.length : close));
         at = word.indexOf('${{', at + 3);
     }
-    return names;
+    return bodies;
+}
+/** The secrets a word names inside its `${{ … }}`, upper-cased. */
+function secretNamesIn(word) {
+    return expressionBodies(word).flatMap((body) => [...body.matchAll(SECRET_REF)].map((m) => (m[1] ?? m[2]).toUpperCase()));
 }
 /** Variables a word reads: `$X`, `${X}` and `${{ env.X }}`. */
 function variablesIn(word) {
