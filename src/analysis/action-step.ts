@@ -266,11 +266,22 @@ function analyseRenovate(ctx: StepContext, facts: KnownAction): StepAnalysis {
   return out
 }
 
+/** Each step's environment (workflow, job and step `env:`), merged once: a step may carry thousands of tokens. */
+const stepEnvs = new WeakMap<StepInfo, Record<string, string>>()
+
+function stepEnv(ctx: StepContext): Record<string, string> {
+  let env = stepEnvs.get(ctx.step)
+  if (!env) {
+    env = {}
+    for (const scope of [ctx.model.env, ctx.job?.env ?? {}, ctx.step.env]) for (const [k, v] of Object.entries(scope)) env[k] = v.value
+    stepEnvs.set(ctx.step, env)
+  }
+  return env
+}
+
 /** Analyses a `run:` step that receives the token (inline or through env). */
 export function analyseRunStep(ctx: StepContext): StepAnalysis {
-  const env: Record<string, string> = {}
-  for (const scope of [ctx.model.env, ctx.job?.env ?? {}, ctx.step.env]) for (const [k, v] of Object.entries(scope)) env[k] = v.value
-  const out = analyseScript(ctx.step.run?.value ?? '', { self: ctx.self, tokenVars: ctx.tokenVars, env, secret: ctx.secret }, ctx.step.run)
+  const out = analyseScript(ctx.step.run?.value ?? '', { self: ctx.self, tokenVars: ctx.tokenVars, env: stepEnv(ctx), secret: ctx.secret }, ctx.step.run)
   for (const p of out.persists ?? []) followLaterPushes(ctx, out, p.target, p.what.replace(/^the token is |^the secret is /, 'the credential '))
   return out
 }

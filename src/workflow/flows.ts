@@ -51,7 +51,29 @@ const BUILT_IN = 'GITHUB_TOKEN'
 
 /** `$NAME`, `${NAME}`, `$env:NAME` (PowerShell), `%NAME%` (cmd), `env.NAME` in a run script. */
 export function scriptReadsVariable(script: string, name: string): boolean {
+  if (IDENTIFIER.test(name)) return namesReadBy(script).has(name.toLowerCase())
   return script.toLowerCase().includes(name.toLowerCase()) && readerPattern(name).test(script)
+}
+
+const IDENTIFIER = /^[A-Za-z0-9_]+$/
+
+/**
+ * Every name the script reads in one of the forms above, lower-cased. For a name made of
+ * identifier characters this says the same as `readerPattern`, and a step with thousands of
+ * variables is asked about each of them: one pass over the script instead of one per name.
+ * `env.` reads only its dot, as the name after it may itself be `env.X`.
+ */
+const NAME_READS = [/\$\{?([A-Za-z0-9_]+)/g, /\$env:([A-Za-z0-9_]+)/gi, /%([A-Za-z0-9_]+)(?=%)/g, /\benv\.(?=([A-Za-z0-9_]+))/gi, /\benv\[['"]([A-Za-z0-9_]+)['"]\]/gi]
+
+let lastScript = ''
+let lastNames = new Set<string>()
+function namesReadBy(script: string): Set<string> {
+  // The same script is asked about each variable of its step in a row.
+  if (script !== lastScript) {
+    lastScript = script
+    lastNames = new Set(NAME_READS.flatMap((re) => [...script.matchAll(re)].map((m) => m[1].toLowerCase())))
+  }
+  return lastNames
 }
 
 const readerPatterns = new Map<string, RegExp>()
