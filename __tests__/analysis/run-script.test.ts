@@ -1,5 +1,5 @@
 /** What run scripts do with a token: one row per gh command, API call and git pattern. */
-import { analyseScript } from '../../src/analysis/run-script.js'
+import { analyseScript, ENV_READERS_LISTED } from '../../src/analysis/run-script.js'
 
 const SELF = 'octo/app'
 const run = (script: string, tokenVars: string[] = ['GH_TOKEN'], env: Record<string, string> = {}) => {
@@ -191,5 +191,71 @@ describe('a script naming thousands of secrets', () => {
       expect(calls).toEqual(i === 7 ? ['dispatch octo/r7', 'push octo/pushed'] : [`dispatch octo/r${i}`])
       expect(a.unknown).toEqual([])
     }
+  })
+})
+
+describe('a step with many tokens in its environment', () => {
+  const follow = (script: string, secret: string, tokenVars: string[], key: object = {}) => analyseScript(script, { self: SELF, tokenVars: new Set(tokenVars), env: {}, secret }, key)
+
+  it(`lists the first ${ENV_READERS_LISTED} commands that may read the token from their environment and counts the rest`, () => {
+    const script = Array.from({ length: 12 }, (_, i) => `./tool${i} --flag ${i}`).join('\n')
+    const a = follow(script, 'A_PAT', ['A'])
+    expect(a.unknown.slice(0, ENV_READERS_LISTED)).toEqual(Array.from({ length: ENV_READERS_LISTED }, (_, i) => `\`./tool${i} --flag\` at line ${i + 1} may read $A, and pat-lint cannot see what it does with it`))
+    expect(a.unknown.slice(ENV_READERS_LISTED)).toEqual([`${12 - ENV_READERS_LISTED} more commands from line ${ENV_READERS_LISTED + 1} to line 12 may read $A, and pat-lint cannot see what they do with it`])
+  })
+
+  it('a command handed the token is always listed, and is not counted among the unlisted', () => {
+    const script = [...Array.from({ length: 8 }, (_, i) => `./tool${i}`), './upload "$A"', './tool9'].join('\n')
+    const a = follow(script, 'A_PAT', ['A'])
+    expect(a.unknown).toContain('`./upload $A` at line 9 is given the token, and pat-lint cannot see what it does with it')
+    expect(a.unknown.at(-1)).toBe('4 more commands from line 6 to line 10 may read $A, and pat-lint cannot see what they do with it')
+    // Following any secret reads every command, and counts the same way.
+    const any = analyseScript(script, { self: SELF, tokenVars: new Set(['A']), env: {} })
+    expect(any.unknown.at(-1)).toBe(a.unknown.at(-1))
+  })
+
+  it('thousands of tokens and commands: each token keeps a bounded list of reasons', () => {
+    const n = 1500
+    const script = Array.from({ length: n }, (_, i) => `./tool${i} --flag "$T${i}"`).join('\n')
+    const key = {}
+    for (const i of [0, 700, n - 1]) {
+      const a = follow(script, `PAT_${i}`, [`T${i}`], key)
+      expect(a.unknown).toHaveLength(ENV_READERS_LISTED + 2)
+      expect(a.unknown).toContain(`\`./tool${i} --flag\` at line ${i + 1} is given the token, and pat-lint cannot see what it does with it`)
+      expect(a.unknown.at(-1)).toMatch(new RegExp(`^${n - ENV_READERS_LISTED - 1} more commands from line \\d+ to line \\d+ may read \\$T${i},`))
+    }
+  })
+
+  it('a remote set again without the token no longer carries it', () => {
+    const script = 'git remote set-url origin "https://x:$A@github.com/octo/a.git"\ngit push origin HEAD:one\ngit remote set-url origin "https://x:$B@github.com/octo/b.git"\ngit push origin HEAD:two'
+    const pushes = (secret: string, v: string) => follow(script, secret, [v]).calls.map((c) => `${c.what} ${c.target.kind === 'other' ? c.target.repo : c.target.kind}`)
+    expect(pushes('A_PAT', 'A')).toEqual(['git push octo/a'])
+    expect(pushes('B_PAT', 'B')).toEqual(['git push octo/b'])
+  })
+
+  it('a repeated command gives one call', () => {
+    const script = 'git remote set-url origin "https://x:$A@github.com/octo/a.git"\ngit push origin HEAD:one\ngit push origin HEAD:two\ngit push origin HEAD:three'
+    expect(follow(script, 'A_PAT', ['A']).calls.filter((c) => c.what === 'git push')).toHaveLength(1)
+  })
+
+  it.each([
+    ['from a pipe', 'echo "$A" | gh auth login --with-token'],
+    ['from a here-string', 'gh auth login --with-token <<< "$A"'],
+    ['from a file the script wrote', 'echo "$A" > token.txt\ngh auth login --with-token < token.txt'],
+  ])('gh logged in with one token (%s) uses that token, not the others of the step', (_name, login) => {
+    const script = `${login}\ngh pr create --fill`
+    const prCreates = (secret: string, v: string) => follow(script, secret, [v]).calls.filter((c) => c.what === 'gh pr create').length
+    expect(prCreates('A_PAT', 'A')).toBe(1)
+    expect(prCreates('B_PAT', 'B')).toBe(0)
+  })
+
+  it('a later login with another token ends the first one\'s session; a login fed by nothing visible may be any token\'s', () => {
+    const switched = 'echo "$A" | gh auth login --with-token\ngh pr create --fill\necho "$B" | gh auth login --with-token\ngh release create v1'
+    const whats = (script: string, secret: string, v: string) => follow(script, secret, [v]).calls.map((c) => c.what)
+    expect(whats(switched, 'A_PAT', 'A')).toEqual(['gh pr create'])
+    expect(whats(switched, 'B_PAT', 'B')).toEqual(['gh release create'])
+    const unseen = 'gh auth login --with-token < /run/secrets/token\ngh pr create --fill'
+    expect(whats(unseen, 'A_PAT', 'A')).toEqual(['gh pr create'])
+    expect(whats(unseen, 'B_PAT', 'B')).toEqual(['gh pr create'])
   })
 })

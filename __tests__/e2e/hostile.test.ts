@@ -7,6 +7,7 @@ import { execFileSync, spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { ENV_READERS_LISTED } from '../../src/analysis/run-script.js'
 
 function hostileRepo(): string {
   const root = mkdtempSync(join(tmpdir(), 'pat-lint-hostile-'))
@@ -25,6 +26,8 @@ function hostileRepo(): string {
     'empty.yml': '',
     'unclosed.yml': 'on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: echo ${{ secrets.X\n',
     'tabs.yml': 'on: push\njobs:\n\ta: 1\n',
+    // One step with 300 tokens in its environment and 300 commands that may read them.
+    'many-tokens.yml': `on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - env:\n${Array.from({ length: 300 }, (_, i) => `          T${i}: \${{ secrets.PAT_${i} }}\n`).join('')}        run: |\n${Array.from({ length: 300 }, (_, i) => `          ./tool${i} "$T${i}"\n`).join('')}`,
     'markup.yml': "on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - name: \"<script>alert(1)</script> | @everyone\"\n        run: gh pr list\n        env:\n          GH_TOKEN: ${{ secrets['<b>X</b>'] }}\n",
   }
   for (const [name, content] of Object.entries(files)) writeFileSync(join(wf, name), content)
@@ -75,6 +78,10 @@ describe('hostile files through the bundled CLI', () => {
     const good = report.tokens.find((t: { secret: string }) => t.secret === 'GOOD_PAT')
     expect(good.uses[0].githubTokenWouldDo).toBe(false)
     expect(good.uses[0].needs).toEqual({ contents: 'write' })
+    // Every token of the crowded step is found, each with a short list of reasons, not one per command.
+    const crowded = report.tokens.filter((t: { secret: string }) => /^PAT_\d+$/.test(t.secret))
+    expect(crowded).toHaveLength(300)
+    for (const t of crowded) expect(t.uses[0].reasons.length).toBeLessThanOrEqual(ENV_READERS_LISTED + 2)
   })
 
   it('SARIF: a result with a region for every problem', () => {

@@ -62,6 +62,9 @@ function envTakesGithubToken(name: string, steps: StepInfo[], knowledge: ActionK
   return null
 }
 
+/** One environment for every recognition, so what a script's gh commands ask is worked out once. */
+const NO_ENV: Record<string, string> = Object.freeze({}) as Record<string, string>
+
 /**
  * Whether a script that receives the secret uses it to talk to GitHub: the script analysis finds a
  * gh, git, REST or ghcr.io call made with it, or the script installs it as an SSH key next to a
@@ -75,7 +78,7 @@ function scriptUsesForGithub(use: SecretUse): boolean {
     for (const s of readers) if (s.run && scriptReadsVariable(s.run.value, use.input)) scripts.push({ script: s.run.value, vars: new Set([use.input]), key: s.run })
   }
   return scripts.some(({ script, vars, key }) => {
-    const a = analyseScript(script, { self: null, tokenVars: vars, env: {}, secret: use.secret ?? undefined }, key)
+    const a = analyseScript(script, { self: null, tokenVars: vars, env: NO_ENV, secret: use.secret ?? undefined }, key)
     return a.calls.length > 0 || a.sentToGithub || ((a.persists ?? []).length > 0 && /github\.com/i.test(script))
   })
 }

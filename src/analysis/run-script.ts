@@ -248,7 +248,7 @@ function analyseGit(cmd: Command, ctx: ScriptContext, state: GitState, out: Step
     if (repo && usesToken([url], ctx)) {
       state.remotes.set(name, repo)
       ;(out.persists ??= []).push({ what: `remote ${name} set to a URL carrying the token`, target: repo })
-    }
+    } else state.remotes.delete(name) // set to a URL without this token: later pushes there no longer use it
     return
   }
   if (sub === 'config' && tokenUrl) {
@@ -313,22 +313,74 @@ function storesGitCredential(cmd: Command, ctx: ScriptContext): boolean {
   return (cmd.words[0] === 'echo' || cmd.words[0] === 'printf') && cmd.words.some((w) => /github\.com/.test(w) && usesToken([w], ctx))
 }
 
-/** Programs whose handling does not depend on the command naming the token (state, logins, config files). */
-const STATEFUL = new Set(['git', 'gh', 'docker', 'npm', 'yarn', 'pnpm'])
+/** Past this many, commands that may read the token from their environment are counted, not listed. */
+export const ENV_READERS_LISTED = 5
+
+const GIT_REWRITES = new Set(['rebase', 'merge', 'cherry-pick', 'am', 'pull'])
 
 /**
- * A script's commands with an index of which command names which secret or variable. Every
- * secret of a step is followed through its script on its own: without the index a script naming
- * thousands of secrets costs thousands of walks over thousands of commands.
+ * What a command that does not name the token can still do with it. `silent`: nothing (built-ins,
+ * text tools, installs, curl and wget). `env`: run with the token in its environment, unseen.
+ * `watched`: it depends on the step (gh, git, docker login to ghcr.io, publishing to GitHub
+ * Packages, the programs of knowledge/programs.ts).
+ */
+type Role = 'silent' | 'env' | 'watched'
+
+function isGhcrLogin(words: string[]): boolean {
+  return words[0] === 'docker' && words[1] === 'login' && words.some((w) => /ghcr\.io/i.test(w))
+}
+
+function isPackagesPublish(words: string[], toGithubPackages: boolean): boolean {
+  return toGithubPackages && (words[0] === 'npm' || words[0] === 'yarn' || words[0] === 'pnpm') && words.includes('publish')
+}
+
+function isInstall(words: string[]): boolean {
+  return /^(pip3?|npm|yarn|pnpm|apt|apt-get|brew|gem|cargo|go)$/.test(words[0]) && /^(install|ci|add|i|update|upgrade|get)$/.test(words[1] ?? '')
+}
+
+/**
+ * A script's commands with an index of which command names which secret or variable, and of what
+ * the others can do. Every secret of a step is followed through its script on its own: without the
+ * index, a step with thousands of secrets and thousands of commands costs their product in time.
  */
 interface ParsedScript {
   commands: Command[]
+  roles: Role[]
   bySecret: Map<string, number[]>
   byVariable: Map<string, number[]>
-  /** Commands to read whatever the token: git, gh, docker and package managers. */
-  stateful: number[]
-  /** Commands that may read a token from their environment (all but the inert ones). */
-  notInert: number[]
+  /** Commands whose role is `env`, in order. */
+  envReaders: number[]
+  /** gh commands, in order. */
+  gh: number[]
+  /** git commands, in order. */
+  git: number[]
+  /** Commands of knowledge/programs.ts, by the variables they read a token from. */
+  programsByVariable: Map<string, number[]>
+  /**
+   * The first docker login to ghcr.io and the first publish to GitHub Packages per package
+   * manager: whatever token the step holds, each gives the same call as any later one.
+   */
+  registryLogins: number[]
+  /**
+   * `gh auth login --with-token` commands -> the command that feeds them the token: the login
+   * itself (`<<< "$T"`), the one before it on its line (`echo "$T" |`), or the last to write the
+   * file it reads (`< file`); -1 when none of those names a secret or variable (any token).
+   */
+  ghLogins: Map<number, number>
+  /** The logins each feeding command feeds. */
+  ghLoginsByFeeder: Map<number, number[]>
+  /** Logins fed by nothing pat-lint can see, in order. */
+  anonymousGhLogins: number[]
+  /** Every login, in order. */
+  ghLoginList: number[]
+  /** What each gh command asks of GitHub does not depend on the token: worked out once per step. */
+  ghCache: WeakMap<object, GhCache>
+  /** The first git command that brings in commits not written here (rebase, merge, pull, …). */
+  firstGitRewrite: number
+  /** `docker push` to ghcr.io somewhere in the script: a ghcr.io login then needs packages: write. */
+  pushesToGhcr: boolean
+  /** The script publishes to npm.pkg.github.com. */
+  toGithubPackages: boolean
   /** Variables bound by loops, when the script has any. */
   loopVars?: Set<string>
   /** The script mentions git's credential store or helper. */
@@ -341,27 +393,75 @@ const parsedScripts = new WeakMap<object, ParsedScript>()
 function indexScript(script: string, commands: Command[]): ParsedScript {
   const out: ParsedScript = {
     commands,
+    roles: [],
     bySecret: new Map(),
     byVariable: new Map(),
-    stateful: [],
-    notInert: [],
+    envReaders: [],
+    gh: [],
+    git: [],
+    programsByVariable: new Map(),
+    registryLogins: [],
+    ghLogins: new Map(),
+    ghLoginsByFeeder: new Map(),
+    anonymousGhLogins: [],
+    ghLoginList: [],
+    ghCache: new WeakMap(),
+    firstGitRewrite: Infinity,
+    pushesToGhcr: /\bdocker\s+(push|buildx\s+build[^\n]*--push)[^\n]*ghcr\.io/i.test(script),
+    toGithubPackages: /npm\.pkg\.github\.com/.test(script),
     loopVars: /\b(for|while)\b/.test(script) ? loopVariables(script) : undefined,
     credentialStore: /git-credentials|credential\.helper/.test(script),
   }
-  const add = (map: Map<string, number[]>, name: string, i: number) => {
+  const add = <K>(map: Map<K, number[]>, name: K, i: number) => {
     const list = map.get(name)
     if (!list) map.set(name, [i])
     else if (list[list.length - 1] !== i) list.push(i)
   }
+  const registries = new Set<string>()
+  const mentions: boolean[] = []
+  const lastWriter = new Map<string, number>()
   commands.forEach((cmd, i) => {
-    const prog = cmd.words[0]
-    if (STATEFUL.has(prog)) out.stateful.push(i)
-    if (!INERT.has(prog)) out.notInert.push(i)
-    for (const w of cmd.words) {
+    const words = cmd.words
+    const prog = words[0]
+    mentions.push(false)
+    for (const w of words) {
       if (!w.includes('$')) continue
-      for (const name of secretNamesIn(w)) add(out.bySecret, name, i)
-      for (const name of variablesIn(w)) add(out.byVariable, name, i)
+      const secrets = secretNamesIn(w)
+      const variables = variablesIn(w)
+      for (const name of secrets) add(out.bySecret, name, i)
+      for (const name of variables) add(out.byVariable, name, i)
+      if (secrets.length || variables.length) mentions[i] = true
     }
+    const redirect = words.findIndex((w) => w === '>' || w === '>>')
+    if (redirect >= 0 && words[redirect + 1]) lastWriter.set(words[redirect + 1], i)
+    const program = prog === 'gh' || prog === 'git' ? undefined : programFacts(words)
+    let role: Role = 'watched'
+    if (prog === 'gh') {
+      out.gh.push(i)
+      if (words[1] === 'auth' && words.includes('--with-token')) {
+        const input = words.indexOf('<')
+        const writer = input >= 0 ? lastWriter.get(words[input + 1] ?? '') : undefined
+        let feeder = -1
+        if (mentions[i]) feeder = i
+        else if (i > 0 && commands[i - 1].line === cmd.line && mentions[i - 1]) feeder = i - 1
+        else if (writer !== undefined && mentions[writer]) feeder = writer
+        out.ghLogins.set(i, feeder)
+        out.ghLoginList.push(i)
+        if (feeder < 0) out.anonymousGhLogins.push(i)
+        else add(out.ghLoginsByFeeder, feeder, i)
+      }
+    } else if (prog === 'git') {
+      out.git.push(i)
+      if (GIT_REWRITES.has(words.slice(1).find((w) => !w.startsWith('-')) ?? '')) out.firstGitRewrite = Math.min(out.firstGitRewrite, i)
+    } else if (isGhcrLogin(words) || isPackagesPublish(words, out.toGithubPackages)) {
+      if (!registries.has(prog)) out.registryLogins.push(i)
+      registries.add(prog)
+    } else if (program) {
+      for (const v of program.tokenEnv) add(out.programsByVariable, v, i)
+    } else if (prog === 'curl' || prog === 'wget' || INERT.has(prog) || isInstall(words)) role = 'silent'
+    else role = 'env'
+    out.roles.push(role)
+    if (role === 'env') out.envReaders.push(i)
   })
   return out
 }
@@ -376,17 +476,189 @@ function scriptOf(script: string, key: object | undefined): ParsedScript {
   return parsed
 }
 
+const GH_TOKEN_VARS = /^(GH_TOKEN|GITHUB_TOKEN|GH_ENTERPRISE_TOKEN|GITHUB_ENTERPRISE_TOKEN)$/
+
+/** Environment readers that were not read one by one: how many, and between which lines. */
+interface Unlisted {
+  count: number
+  first: number
+  last: number
+}
+
+/** The first index of a sorted list that is at least `from`. */
+function firstAtLeast(list: number[], from: number): number {
+  let lo = 0
+  let hi = list.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (list[mid] < from) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
+/** Which commands one token's analysis reads (see `relevantCommands`). */
+interface Relevant {
+  /** Commands to read, in order, besides the gh and git commands read while they can hold the token. */
+  picked: number[]
+  /** Commands that name the token; null when any secret is followed. */
+  named: Set<number> | null
+  unlisted: Unlisted
+}
+
 /**
- * The commands that can matter for one token: those naming it, the stateful ones, and, when it
- * sits in variables, every command that may read its environment. Others are skipped unread;
- * following any secret (no name given) reads them all.
+ * The commands that can matter for one token: those naming it, the logins it feeds, the programs
+ * that read one of its variables, the first registry logins, and, when it sits in variables, the
+ * first few of the commands that may read their environment; the rest of those are only counted
+ * (`unlisted`). gh and git commands are read besides, while they can hold the token (`inOrder`).
+ * Following any secret (no name given) reads every command.
  */
-function relevantCommands(parsed: ParsedScript, ctx: ScriptContext): Command[] {
-  if (!ctx.secret) return parsed.commands
-  const picked = new Set<number>([...(parsed.bySecret.get(ctx.secret.toUpperCase()) ?? []), ...parsed.stateful])
-  for (const v of ctx.tokenVars) for (const i of parsed.byVariable.get(v) ?? []) picked.add(i)
-  if (ctx.tokenVars.size) for (const i of parsed.notInert) picked.add(i)
-  return [...picked].sort((a, b) => a - b).map((i) => parsed.commands[i])
+function relevantCommands(parsed: ParsedScript, ctx: ScriptContext): Relevant {
+  const unlisted: Unlisted = { count: 0, first: Infinity, last: 0 }
+  if (!ctx.secret) return { picked: parsed.commands.map((_, i) => i), named: null, unlisted }
+  const named = new Set<number>(parsed.bySecret.get(ctx.secret.toUpperCase()) ?? [])
+  for (const v of ctx.tokenVars) for (const i of parsed.byVariable.get(v) ?? []) named.add(i)
+  const picked = new Set(named)
+  for (const i of named) for (const login of parsed.ghLoginsByFeeder.get(i) ?? []) picked.add(login)
+  for (const v of ctx.tokenVars) for (const i of parsed.programsByVariable.get(v) ?? []) picked.add(i)
+  for (const i of parsed.registryLogins) picked.add(i)
+  if (ctx.tokenVars.size) {
+    let listed = 0
+    for (const i of parsed.envReaders) {
+      if (named.has(i)) continue
+      if (listed < ENV_READERS_LISTED) {
+        picked.add(i)
+        listed++
+        continue
+      }
+      // Past the listed ones only the count and the last line are wanted.
+      unlisted.first = parsed.commands[i].line
+      break
+    }
+    if (unlisted.first !== Infinity) {
+      let namedReaders = 0
+      for (const i of named) if (parsed.roles[i] === 'env') namedReaders++
+      unlisted.count = parsed.envReaders.length - namedReaders - listed
+      for (let k = parsed.envReaders.length - 1; k >= 0; k--) {
+        const i = parsed.envReaders[k]
+        if (!named.has(i)) {
+          unlisted.last = parsed.commands[i].line
+          break
+        }
+      }
+    }
+  }
+  return { picked: [...picked].sort((a, b) => a - b), named, unlisted }
+}
+
+/**
+ * Commands of one program (gh or git) read only while `idle()` is false, that is while the
+ * program can hold the token; `wake` are those of them to read even when idle.
+ */
+interface Stream {
+  list: number[]
+  at: number
+  idle: () => boolean
+  wake: number[]
+}
+
+/**
+ * `picked` and the streams merged in script order. An idle stream skips, unread, to its next
+ * command at or after the next picked or waking one: only those can make it hold the token again.
+ */
+function* inOrder(picked: number[], streams: Stream[]): Generator<number> {
+  let p = 0
+  for (;;) {
+    const nextPicked = p < picked.length ? picked[p] : Infinity
+    let next = nextPicked
+    let from: Stream | null = null
+    for (const s of streams) {
+      if (s.at < s.list.length && s.idle()) {
+        const w = s.wake[firstAtLeast(s.wake, s.list[s.at])] ?? Infinity
+        s.at = firstAtLeast(s.list, Math.min(nextPicked, w))
+      }
+      if (s.at < s.list.length && s.list[s.at] < next) {
+        next = s.list[s.at]
+        from = s
+      }
+    }
+    if (next === Infinity) return
+    if (from) from.at++
+    else {
+      p++
+      for (const s of streams) if (s.list[s.at] === next) s.at++
+    }
+    yield next
+  }
+}
+
+/** gh commands worked out for one environment of a step (keyed by it) and one repository. */
+interface GhCache {
+  self: string | null
+  byIndex: Map<number, StepAnalysis>
+  calls: Map<string, Call>
+  /** What the gh commands after each login, up to the next one, ask together. */
+  sessions: Map<number, StepAnalysis>
+}
+
+/** What gh command `i` asks of GitHub: the same for every token of the step, so worked out once. */
+function ghFragment(parsed: ParsedScript, i: number, ctx: ScriptContext): StepAnalysis {
+  let cache = parsed.ghCache.get(ctx.env)
+  if (!cache || cache.self !== ctx.self) {
+    cache = { self: ctx.self, byIndex: new Map(), calls: new Map(), sessions: new Map() }
+    parsed.ghCache.set(ctx.env, cache)
+  }
+  let fragment = cache.byIndex.get(i)
+  if (!fragment) {
+    fragment = { calls: [], unknown: [] }
+    analyseGh(parsed.commands[i], ctx, fragment)
+    // Equal calls become one object, so a token's repeated calls are told apart by identity.
+    fragment.calls = fragment.calls.map((c) => {
+      const key = JSON.stringify(c)
+      const known = cache.calls.get(key)
+      if (known) return known
+      cache.calls.set(key, c)
+      return c
+    })
+    cache.byIndex.set(i, fragment)
+  }
+  return fragment
+}
+
+/**
+ * What the gh commands after login `login` ask, up to the next login: every token that login
+ * may carry gets all of it, so it is put together once per step.
+ */
+function ghSession(parsed: ParsedScript, login: number, ctx: ScriptContext): { session: StepAnalysis; end: number } {
+  const end = parsed.ghLoginList[firstAtLeast(parsed.ghLoginList, login + 1)] ?? Infinity
+  ghFragment(parsed, login, ctx) // makes sure the cache for this environment exists
+  const cache = parsed.ghCache.get(ctx.env)!
+  let session = cache.sessions.get(login)
+  if (!session) {
+    session = { calls: [], unknown: [] }
+    const seen = new Set<Call>()
+    for (let k = firstAtLeast(parsed.gh, login + 1); k < parsed.gh.length && parsed.gh[k] < end; k++) {
+      const fragment = ghFragment(parsed, parsed.gh[k], ctx)
+      for (const c of fragment.calls) {
+        if (seen.has(c)) continue
+        seen.add(c)
+        session.calls.push(c)
+      }
+      session.unknown.push(...fragment.unknown)
+    }
+    cache.sessions.set(login, session)
+  }
+  return { session, end }
+}
+
+function distinct<T>(items: T[], key: (item: T) => string): T[] {
+  const seen = new Set<string>()
+  return items.filter((item) => {
+    const k = key(item)
+    if (seen.has(k)) return false
+    seen.add(k)
+    return true
+  })
 }
 
 /**
@@ -399,20 +671,44 @@ export function analyseScript(script: string, stepCtx: ScriptContext, key?: obje
   const loopVars = parsed.loopVars
   const ctx: ScriptContext = loopVars?.size ? { ...stepCtx, loopVars } : stepCtx
   const state: GitState = { remotes: new Map(), allGithub: false, rewrote: false }
-  const ghReadsToken = [...ctx.tokenVars].some((v) => /^(GH_TOKEN|GITHUB_TOKEN|GH_ENTERPRISE_TOKEN|GITHUB_ENTERPRISE_TOKEN)$/.test(v))
+  const ghReadsToken = [...ctx.tokenVars].some((v) => GH_TOKEN_VARS.test(v))
   let ghLoggedIn = false
-  const commands = relevantCommands(parsed, ctx)
-  if (parsed.credentialStore && commands.some((c) => storesGitCredential(c, ctx))) {
+  const relevant = relevantCommands(parsed, ctx)
+  const { named, unlisted } = relevant
+  const readVars = () => [...ctx.tokenVars].map((v) => `$${v}`).join(', ')
+  let listedReaders = 0
+  if (parsed.credentialStore && relevant.picked.some((i) => storesGitCredential(parsed.commands[i], ctx))) {
     state.allGithub = true
     ;(out.persists ??= []).push({ what: 'the token is stored as a git credential for github.com', target: null })
   }
-  for (const cmd of commands) {
+  // A git or gh command that does not name the token matters only while git or gh holds it.
+  const gitIdle = () => named !== null && !state.allGithub && !state.remotes.size
+  const ghIdle = () => named !== null && !ghReadsToken && !ghLoggedIn
+  const streams: Stream[] = named ? [{ list: parsed.git, at: 0, idle: gitIdle, wake: [] }, { list: parsed.gh, at: 0, idle: ghIdle, wake: parsed.anonymousGhLogins }] : []
+  const ghCalls = new Set<Call>()
+  for (const i of inOrder(relevant.picked, streams)) {
+    const cmd = parsed.commands[i]
     const prog = cmd.words[0]
     if (prog === 'gh') {
-      if (cmd.words[1] === 'auth' && cmd.words.includes('--with-token')) ghLoggedIn = true
-      if (ghReadsToken || ghLoggedIn || usesToken(cmd.words, ctx)) {
+      const feeder = parsed.ghLogins.get(i)
+      // A login with another token ends this one's; one fed by nothing visible may be any token's.
+      if (feeder !== undefined) ghLoggedIn = feeder < 0 || !named || named.has(feeder)
+      const take = (part: StepAnalysis) => {
         out.sentToGithub = true
-        analyseGh(cmd, ctx, out)
+        for (const c of part.calls) {
+          if (ghCalls.has(c)) continue
+          ghCalls.add(c)
+          out.calls.push(c)
+        }
+        out.unknown.push(...part.unknown)
+      }
+      if (ghReadsToken || ghLoggedIn || usesToken(cmd.words, ctx)) take(ghFragment(parsed, i, ctx))
+      if (feeder !== undefined && ghLoggedIn && named && !ghReadsToken) {
+        // The whole session up to the next login at once: thousands of tokens may share one login.
+        const { session, end } = ghSession(parsed, i, ctx)
+        if (session.calls.length || session.unknown.length) take(session)
+        ghLoggedIn = false
+        streams[1].at = firstAtLeast(parsed.gh, end)
       }
       continue
     }
@@ -421,15 +717,17 @@ export function analyseScript(script: string, stepCtx: ScriptContext, key?: obje
       continue
     }
     if (prog === 'git') {
+      // A git command that does not name the token matters only once git holds it somewhere.
+      if (named && !named.has(i) && gitIdle()) continue
+      state.rewrote ||= i > parsed.firstGitRewrite
       analyseGit(cmd, ctx, state, out)
       continue
     }
-    if (prog === 'docker' && cmd.words[1] === 'login' && cmd.words.some((w) => /ghcr\.io/i.test(w))) {
-      const pushes = /\bdocker\s+(push|buildx\s+build[^\n]*--push)[^\n]*ghcr\.io/i.test(script)
-      out.calls.push({ what: 'docker login ghcr.io', permissions: { packages: pushes ? 'write' : 'read' }, target: PACKAGE_TARGET, classicOnly: 'GitHub Packages (ghcr.io) takes GITHUB_TOKEN or a classic token, not a fine-grained one (R9, R18)' })
+    if (isGhcrLogin(cmd.words)) {
+      out.calls.push({ what: 'docker login ghcr.io', permissions: { packages: parsed.pushesToGhcr ? 'write' : 'read' }, target: PACKAGE_TARGET, classicOnly: 'GitHub Packages (ghcr.io) takes GITHUB_TOKEN or a classic token, not a fine-grained one (R9, R18)' })
       continue
     }
-    if ((prog === 'npm' || prog === 'yarn' || prog === 'pnpm') && cmd.words.includes('publish') && /npm\.pkg\.github\.com/.test(script)) {
+    if (isPackagesPublish(cmd.words, parsed.toGithubPackages)) {
       out.calls.push({ what: `${prog} publish to GitHub Packages`, permissions: { packages: 'write' }, target: PACKAGE_TARGET, classicOnly: 'GitHub Packages takes GITHUB_TOKEN or a classic token, not a fine-grained one (R9, R18)' })
       continue
     }
@@ -448,12 +746,28 @@ export function analyseScript(script: string, stepCtx: ScriptContext, key?: obje
     }
     const explicit = usesToken(cmd.words, ctx)
     // Installing packages does not hand a GH_TOKEN-style variable to anything that reads it.
-    const installs = /^(pip3?|npm|yarn|pnpm|apt|apt-get|brew|gem|cargo|go)$/.test(prog) && /^(install|ci|add|i|update|upgrade|get)$/.test(cmd.words[1] ?? '')
-    if (INERT.has(prog) || (installs && !explicit)) continue
+    if (parsed.roles[i] === 'silent' && !explicit) continue
+    if (INERT.has(prog)) continue
     // Anything else that is handed the token, or runs with it in its environment, may use it.
-    if (explicit || ctx.tokenVars.size) {
-      out.unknown.push(`\`${cmd.words.slice(0, 2).join(' ')}\` at line ${cmd.line} ${explicit ? 'is given the token' : `may read ${[...ctx.tokenVars].map((v) => `$${v}`).join(', ')}`}, and pat-lint cannot see what it does with it`)
+    if (explicit) out.unknown.push(`\`${cmd.words.slice(0, 2).join(' ')}\` at line ${cmd.line} is given the token, and pat-lint cannot see what it does with it`)
+    else if (ctx.tokenVars.size) {
+      if (listedReaders < ENV_READERS_LISTED) {
+        listedReaders++
+        out.unknown.push(`\`${cmd.words.slice(0, 2).join(' ')}\` at line ${cmd.line} may read ${readVars()}, and pat-lint cannot see what it does with it`)
+      } else {
+        unlisted.count++
+        unlisted.first = Math.min(unlisted.first, cmd.line)
+        unlisted.last = Math.max(unlisted.last, cmd.line)
+      }
     }
   }
+  if (unlisted.count) {
+    const lines = unlisted.count === 1 ? `at line ${unlisted.first}` : `from line ${unlisted.first} to line ${unlisted.last}`
+    out.unknown.push(`${unlisted.count} more command${unlisted.count === 1 ? '' : 's'} ${lines} may read ${readVars()}, and pat-lint cannot see what ${unlisted.count === 1 ? 'it does' : 'they do'} with it`)
+  }
+  // A command repeated (a push per branch, a login per registry) adds nothing the first did not.
+  out.calls = distinct(out.calls, (c) => JSON.stringify(c))
+  out.unknown = [...new Set(out.unknown)]
+  if (out.persists) out.persists = distinct(out.persists, (p) => JSON.stringify(p))
   return out
 }
