@@ -26167,6 +26167,12 @@ function render(report, format, failOn) {
 // Run when executed directly (node dist/cli.js or the `pat-lint` bin), not when imported by tests.
 if (process.argv[1] && /(?:^|[\\/])(?:cli\.(?:js|ts)|pat-lint)$/.test(process.argv[1])) {
     const result = runCli(process.argv.slice(2));
+    // A reader that stops early (`pat-lint | head`) closes the pipe: not a failure of the lint.
+    process.stdout.on('error', (e) => {
+        if (e.code !== 'EPIPE')
+            process.stderr.write(`pat-lint: cannot write the report: ${e.message}\n`);
+        process.exit(e.code === 'EPIPE' ? result.code : 3);
+    });
     process.stdout.write(result.stdout);
     process.stderr.write(result.stderr);
     process.exitCode = result.code;

@@ -4,7 +4,7 @@
  * linted, the process ends, and no stack trace reaches the user.
  */
 import { execFileSync, spawnSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { ENV_READERS_LISTED } from '../../src/analysis/run-script.js'
@@ -90,6 +90,13 @@ describe('hostile files through the bundled CLI', () => {
     for (const [file] of expected) {
       expect(results.some((x) => x.ruleId === 'workflow-error' && x.locations[0].physicalLocation.artifactLocation.uri === `.github/workflows/${file}` && x.locations[0].physicalLocation.region.startLine >= 1)).toBe(true)
     }
+  })
+
+  it('a reader that stops early (| head) ends the run quietly, without a stack trace', () => {
+    const err = join(root, 'stderr.txt')
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${resolve('dist/cli.js')}" "${root}" --format json --fail-on never 2>"${err}" | head -c 100 >/dev/null`], { timeout: 60_000 })
+    expect(r.status).toBe(0)
+    expect(readFileSync(err, 'utf8')).toBe('')
   })
 
   it('markdown summary: every problem, nothing from the repository rendered as markup', () => {
