@@ -4779,11 +4779,14 @@ var parse = __nccwpck_require__(8223);
 const flows_BUILT_IN = 'GITHUB_TOKEN';
 /** `$NAME`, `${NAME}`, `$env:NAME` (PowerShell), `%NAME%` (cmd), `env.NAME` in a run script. */
 function scriptReadsVariable(script, name) {
-    if (IDENTIFIER.test(name))
+    if (isIdentifier(name))
         return namesReadBy(script).has(name.toLowerCase());
     return script.toLowerCase().includes(name.toLowerCase()) && readerPattern(name).test(script);
 }
-const IDENTIFIER = /^[A-Za-z0-9_]+$/;
+/** Names made of letters, digits and `_` only: those an `EnvReader` can list. */
+function isIdentifier(name) {
+    return /^[A-Za-z0-9_]+$/.test(name);
+}
 /**
  * Every name the script reads in one of the forms above, lower-cased. For a name made of
  * identifier characters this says the same as `readerPattern`, and a step with thousands of
@@ -4811,11 +4814,31 @@ function readerPattern(name) {
     }
     return re;
 }
+/** `env.NAME` and `env['NAME']` in a `with:` expression, as `expressionPattern` reads them. */
+const EXPRESSION_READS = [/\benv\.(?=([A-Za-z0-9_-]+))/gi, /\benv\[\s*'([A-Za-z0-9_-]+)'\s*\]/gi];
+const stepNames = new WeakMap();
 /** The default reader: the step's script reads `$NAME`, or a `with:` value reads `${{ env.NAME }}`. */
-const runReadsEnv = (step, name) => {
-    if (step.run && scriptReadsVariable(step.run.value, name))
-        return true;
-    return Object.values(step.with).some((v) => v.raw.includes('${{') && v.raw.toLowerCase().includes(name.toLowerCase()) && expressionPattern(name).test(v.raw));
+const runReadsEnv = {
+    reads(step, name) {
+        if (step.run && scriptReadsVariable(step.run.value, name))
+            return true;
+        return Object.values(step.with).some((v) => v.raw.includes('${{') && v.raw.toLowerCase().includes(name.toLowerCase()) && expressionPattern(name).test(v.raw));
+    },
+    names(step) {
+        let names = stepNames.get(step);
+        if (!names) {
+            names = new Set(step.run ? namesReadBy(step.run.value) : []);
+            for (const v of Object.values(step.with)) {
+                if (!v.raw.includes('${{'))
+                    continue;
+                for (const re of EXPRESSION_READS)
+                    for (const m of v.raw.matchAll(re))
+                        names.add(m[1].toLowerCase());
+            }
+            stepNames.set(step, names);
+        }
+        return names;
+    },
 };
 const expressionPatterns = new Map();
 /** `env.NAME` or `env['NAME']`, as an expression reads a variable. */
@@ -4880,7 +4903,7 @@ function refText(ref) {
     return ref.name === null ? `${ref.context} (whole context)` : `${ref.context}.${ref.name}`;
 }
 /** Finds every secret reference in a file and where it leads. */
-function findSecretUses(w, model, readsEnv = runReadsEnv) {
+function findSecretUses(w, model, envReader = runReadsEnv) {
     const file = w.file;
     const uses = [];
     const errors = [];
@@ -4931,6 +4954,28 @@ function findSecretUses(w, model, readsEnv = runReadsEnv) {
             return loc.job ? loc.job.steps : [];
         return model.jobs.flatMap((j) => j.steps);
     };
+    // The steps that may read each name, in file order, with their job: built on first need.
+    let mayRead = null;
+    const readersOf = (loc, name) => {
+        if (loc.envLevel === 'step' || !isIdentifier(name))
+            return stepsInScope(loc).filter((s) => envReader.reads(s, name));
+        if (!mayRead) {
+            mayRead = new Map();
+            for (const job of model.jobs) {
+                for (const step of job.steps) {
+                    for (const n of envReader.names(step)) {
+                        const list = mayRead.get(n);
+                        if (list)
+                            list.push({ step, job });
+                        else
+                            mayRead.set(n, [{ step, job }]);
+                    }
+                }
+            }
+        }
+        const candidates = mayRead.get(name.toLowerCase()) ?? [];
+        return candidates.filter((c) => (loc.envLevel !== 'job' || c.job === loc.job) && envReader.reads(c.step, name)).map((c) => c.step);
+    };
     // Env bindings first, so references through env can be resolved wherever they appear.
     // Objects are built field by field, not by spreading: a spread makes V8 build them slowly,
     // and uses are read many times later on.
@@ -4962,7 +5007,7 @@ function findSecretUses(w, model, readsEnv = runReadsEnv) {
                 let kind = loc.kind;
                 if ((kind === 'run' || kind === 'with' || kind === 'env') && insideUrlCredentials(raw, start, end))
                     kind = 'git-url';
-                const readBy = loc.kind === 'env' && loc.input ? stepsInScope(loc).filter((s) => readsEnv(s, loc.input)) : null;
+                const readBy = loc.kind === 'env' && loc.input ? readersOf(loc, loc.input) : null;
                 const at = (0,parse/* positionOf */.df)(file, abs);
                 const use = {
                     file: at.file,
@@ -7842,18 +7887,35 @@ function localPath(uses) {
 
 ;// CONCATENATED MODULE: ./src/workflow/env-readers.ts
 
-const GH_TOKEN_VARIABLES = /^(GH_TOKEN|GITHUB_TOKEN|GH_ENTERPRISE_TOKEN|GITHUB_ENTERPRISE_TOKEN)$/;
+const GH_CLI_VARIABLES = ['GH_TOKEN', 'GITHUB_TOKEN', 'GH_ENTERPRISE_TOKEN', 'GITHUB_ENTERPRISE_TOKEN'];
+const GH_TOKEN_VARIABLES = new RegExp(`^(${GH_CLI_VARIABLES.join('|')})$`);
 const RUNS_GH = /(^|[\s;&|(`$])gh\s+[a-z]/m;
 /** Steps read an env variable when their script does, or when a known action reads it. */
 function readsEnvWith(knowledge) {
-    return (step, name) => {
-        if (runReadsEnv(step, name))
-            return true;
-        // The gh CLI takes its token from GH_TOKEN or GITHUB_TOKEN (GH_ENTERPRISE_TOKEN on GHES) unasked.
-        if (GH_TOKEN_VARIABLES.test(name) && step.run && RUNS_GH.test(step.run.value))
-            return true;
-        const facts = step.uses ? knowledge.lookup(step.uses.value) : undefined;
-        return !!facts?.tokenEnv.includes(name);
+    const tokenEnvOf = (step) => (step.uses ? knowledge.lookup(step.uses.value)?.tokenEnv : undefined) ?? [];
+    const names = new WeakMap();
+    return {
+        reads(step, name) {
+            if (runReadsEnv.reads(step, name))
+                return true;
+            // The gh CLI takes its token from GH_TOKEN or GITHUB_TOKEN (GH_ENTERPRISE_TOKEN on GHES) unasked.
+            if (GH_TOKEN_VARIABLES.test(name) && step.run && RUNS_GH.test(step.run.value))
+                return true;
+            return tokenEnvOf(step).includes(name);
+        },
+        names(step) {
+            let out = names.get(step);
+            if (!out) {
+                out = new Set(runReadsEnv.names(step));
+                if (step.run && RUNS_GH.test(step.run.value))
+                    for (const v of GH_CLI_VARIABLES)
+                        out.add(v.toLowerCase());
+                for (const v of tokenEnvOf(step))
+                    out.add(v.toLowerCase());
+                names.set(step, out);
+            }
+            return out;
+        },
     };
 }
 
@@ -9340,18 +9402,26 @@ function analyseRenovate(ctx, facts) {
     }
     return out;
 }
-/** Each step's environment (workflow, job and step `env:`), merged once: a step may carry thousands of tokens. */
-const stepEnvs = new WeakMap();
-function stepEnv(ctx) {
-    let env = stepEnvs.get(ctx.step);
+/**
+ * Each step's environment: its `env:` over its job's over the workflow's, as a chain of objects
+ * so each level is built once (a workflow may carry thousands of variables and of steps). The
+ * chain ends in null, so names such as `constructor` are not found in it.
+ */
+const envLayers = new WeakMap();
+function envLayer(key, parent, scope) {
+    let env = envLayers.get(key);
     if (!env) {
-        env = {};
-        for (const scope of [ctx.model.env, ctx.job?.env ?? {}, ctx.step.env])
-            for (const [k, v] of Object.entries(scope))
-                env[k] = v.value;
-        stepEnvs.set(ctx.step, env);
+        env = Object.create(parent);
+        for (const [k, v] of Object.entries(scope))
+            env[k] = v.value;
+        envLayers.set(key, env);
     }
     return env;
+}
+function stepEnv(ctx) {
+    const workflow = envLayer(ctx.model, null, ctx.model.env);
+    const job = ctx.job ? envLayer(ctx.job, workflow, ctx.job.env) : workflow;
+    return envLayer(ctx.step, job, ctx.step.env);
 }
 /** Analyses a `run:` step that receives the token (inline or through env). */
 function analyseRunStep(ctx) {

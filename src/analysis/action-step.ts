@@ -266,17 +266,27 @@ function analyseRenovate(ctx: StepContext, facts: KnownAction): StepAnalysis {
   return out
 }
 
-/** Each step's environment (workflow, job and step `env:`), merged once: a step may carry thousands of tokens. */
-const stepEnvs = new WeakMap<StepInfo, Record<string, string>>()
+/**
+ * Each step's environment: its `env:` over its job's over the workflow's, as a chain of objects
+ * so each level is built once (a workflow may carry thousands of variables and of steps). The
+ * chain ends in null, so names such as `constructor` are not found in it.
+ */
+const envLayers = new WeakMap<object, Record<string, string>>()
 
-function stepEnv(ctx: StepContext): Record<string, string> {
-  let env = stepEnvs.get(ctx.step)
+function envLayer(key: object, parent: Record<string, string> | null, scope: Record<string, { value: string }>): Record<string, string> {
+  let env = envLayers.get(key)
   if (!env) {
-    env = {}
-    for (const scope of [ctx.model.env, ctx.job?.env ?? {}, ctx.step.env]) for (const [k, v] of Object.entries(scope)) env[k] = v.value
-    stepEnvs.set(ctx.step, env)
+    env = Object.create(parent) as Record<string, string>
+    for (const [k, v] of Object.entries(scope)) env[k] = v.value
+    envLayers.set(key, env)
   }
   return env
+}
+
+function stepEnv(ctx: StepContext): Record<string, string> {
+  const workflow = envLayer(ctx.model, null, ctx.model.env)
+  const job = ctx.job ? envLayer(ctx.job, workflow, ctx.job.env) : workflow
+  return envLayer(ctx.step, job, ctx.step.env)
 }
 
 /** Analyses a `run:` step that receives the token (inline or through env). */

@@ -45,17 +45,29 @@ export interface SecretUse extends Position {
 }
 
 /** Says whether a step reads an environment variable; the default looks only at `run:` text. */
-export type EnvReader = (step: StepInfo, name: string) => boolean
+/** Which steps read an environment variable. */
+export interface EnvReader {
+  reads(step: StepInfo, name: string): boolean
+  /**
+   * The lower-cased names the step may read: `reads` is false for every name of identifier
+   * characters that is not among them. Lets thousands of variables find their readers among
+   * thousands of steps without asking every step about every variable.
+   */
+  names(step: StepInfo): Set<string>
+}
 
 const BUILT_IN = 'GITHUB_TOKEN'
 
 /** `$NAME`, `${NAME}`, `$env:NAME` (PowerShell), `%NAME%` (cmd), `env.NAME` in a run script. */
 export function scriptReadsVariable(script: string, name: string): boolean {
-  if (IDENTIFIER.test(name)) return namesReadBy(script).has(name.toLowerCase())
+  if (isIdentifier(name)) return namesReadBy(script).has(name.toLowerCase())
   return script.toLowerCase().includes(name.toLowerCase()) && readerPattern(name).test(script)
 }
 
-const IDENTIFIER = /^[A-Za-z0-9_]+$/
+/** Names made of letters, digits and `_` only: those an `EnvReader` can list. */
+export function isIdentifier(name: string): boolean {
+  return /^[A-Za-z0-9_]+$/.test(name)
+}
 
 /**
  * Every name the script reads in one of the forms above, lower-cased. For a name made of
@@ -87,10 +99,29 @@ function readerPattern(name: string): RegExp {
   return re
 }
 
+/** `env.NAME` and `env['NAME']` in a `with:` expression, as `expressionPattern` reads them. */
+const EXPRESSION_READS = [/\benv\.(?=([A-Za-z0-9_-]+))/gi, /\benv\[\s*'([A-Za-z0-9_-]+)'\s*\]/gi]
+
+const stepNames = new WeakMap<StepInfo, Set<string>>()
+
 /** The default reader: the step's script reads `$NAME`, or a `with:` value reads `${{ env.NAME }}`. */
-export const runReadsEnv: EnvReader = (step, name) => {
-  if (step.run && scriptReadsVariable(step.run.value, name)) return true
-  return Object.values(step.with).some((v) => v.raw.includes('${{') && v.raw.toLowerCase().includes(name.toLowerCase()) && expressionPattern(name).test(v.raw))
+export const runReadsEnv: EnvReader = {
+  reads(step, name) {
+    if (step.run && scriptReadsVariable(step.run.value, name)) return true
+    return Object.values(step.with).some((v) => v.raw.includes('${{') && v.raw.toLowerCase().includes(name.toLowerCase()) && expressionPattern(name).test(v.raw))
+  },
+  names(step) {
+    let names = stepNames.get(step)
+    if (!names) {
+      names = new Set(step.run ? namesReadBy(step.run.value) : [])
+      for (const v of Object.values(step.with)) {
+        if (!v.raw.includes('${{')) continue
+        for (const re of EXPRESSION_READS) for (const m of v.raw.matchAll(re)) names.add(m[1].toLowerCase())
+      }
+      stepNames.set(step, names)
+    }
+    return names
+  },
 }
 
 const expressionPatterns = new Map<string, RegExp>()
@@ -159,7 +190,7 @@ function refText(ref: ContextRef): string {
 }
 
 /** Finds every secret reference in a file and where it leads. */
-export function findSecretUses(w: TreeWalker, model: WorkflowInfo, readsEnv: EnvReader = runReadsEnv): { uses: SecretUse[]; errors: LintError[] } {
+export function findSecretUses(w: TreeWalker, model: WorkflowInfo, envReader: EnvReader = runReadsEnv): { uses: SecretUse[]; errors: LintError[] } {
   const file: ParsedFile = w.file
   const uses: SecretUse[] = []
   const errors: LintError[] = []
@@ -207,6 +238,25 @@ export function findSecretUses(w: TreeWalker, model: WorkflowInfo, readsEnv: Env
     if (loc.envLevel === 'job') return loc.job ? loc.job.steps : []
     return model.jobs.flatMap((j) => j.steps)
   }
+  // The steps that may read each name, in file order, with their job: built on first need.
+  let mayRead: Map<string, { step: StepInfo; job: JobInfo }[]> | null = null
+  const readersOf = (loc: Location, name: string): StepInfo[] => {
+    if (loc.envLevel === 'step' || !isIdentifier(name)) return stepsInScope(loc).filter((s) => envReader.reads(s, name))
+    if (!mayRead) {
+      mayRead = new Map()
+      for (const job of model.jobs) {
+        for (const step of job.steps) {
+          for (const n of envReader.names(step)) {
+            const list = mayRead.get(n)
+            if (list) list.push({ step, job })
+            else mayRead.set(n, [{ step, job }])
+          }
+        }
+      }
+    }
+    const candidates = mayRead.get(name.toLowerCase()) ?? []
+    return candidates.filter((c) => (loc.envLevel !== 'job' || c.job === loc.job) && envReader.reads(c.step, name)).map((c) => c.step)
+  }
 
   // Env bindings first, so references through env can be resolved wherever they appear.
   // Objects are built field by field, not by spreading: a spread makes V8 build them slowly,
@@ -234,7 +284,7 @@ export function findSecretUses(w: TreeWalker, model: WorkflowInfo, readsEnv: Env
       for (const { secret, via } of secrets) {
         let kind = loc.kind
         if ((kind === 'run' || kind === 'with' || kind === 'env') && insideUrlCredentials(raw, start, end)) kind = 'git-url'
-        const readBy = loc.kind === 'env' && loc.input ? stepsInScope(loc).filter((s) => readsEnv(s, loc.input!)) : null
+        const readBy = loc.kind === 'env' && loc.input ? readersOf(loc, loc.input) : null
         const at = positionOf(file, abs)
         const use: SecretUse = {
           file: at.file,
