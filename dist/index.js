@@ -6641,6 +6641,45 @@ function isPackagesPublish(words, toGithubPackages) {
 function isInstall(words) {
     return /^(pip3?|npm|yarn|pnpm|apt|apt-get|brew|gem|cargo|go)$/.test(words[0]) && /^(install|ci|add|i|update|upgrade|get)$/.test(words[1] ?? '');
 }
+/** Up to two secrets an environment holds (its values' `secrets.X`), per object of its chain. */
+const envSecrets = new WeakMap();
+function twoSecretsOf(env) {
+    if (!env)
+        return [];
+    let found = envSecrets.get(env);
+    if (!found) {
+        const names = new Set();
+        for (const key of Object.keys(env)) {
+            for (const name of secretNamesIn(env[key]))
+                names.add(name);
+            if (names.size >= 2)
+                break;
+        }
+        for (const name of twoSecretsOf(Object.getPrototypeOf(env)))
+            if (names.size < 2)
+                names.add(name);
+        found = [...names].slice(0, 2);
+        envSecrets.set(env, found);
+    }
+    return found;
+}
+/**
+ * Whether the step holds more than one secret (named in its script or in its environment): a gh
+ * login fed from somewhere pat-lint cannot see is then not known to carry the one followed.
+ */
+function holdsSeveralTokens(parsed, ctx) {
+    const held = new Set();
+    for (const name of parsed.bySecret.keys()) {
+        held.add(name);
+        if (held.size >= 2)
+            return true;
+    }
+    for (const name of twoSecretsOf(ctx.env))
+        held.add(name);
+    if (ctx.secret)
+        held.add(ctx.secret.toUpperCase());
+    return held.size > 1;
+}
 /** Scripts parsed once per step: recognising the secret and deciding its use both read them. */
 const parsedScripts = new WeakMap();
 function indexScript(script, commands) {
@@ -6937,14 +6976,19 @@ function analyseScript(script, stepCtx, key) {
     const ghIdle = () => named !== null && !ghReadsToken && !ghLoggedIn;
     const streams = named ? [{ list: parsed.git, at: 0, idle: gitIdle, wake: [] }, { list: parsed.gh, at: 0, idle: ghIdle, wake: parsed.anonymousGhLogins }] : [];
     const ghCalls = new Set();
+    const untracedLogins = [];
     for (const i of inOrder(relevant.picked, streams)) {
         const cmd = parsed.commands[i];
         const prog = cmd.words[0];
         if (prog === 'gh') {
             const feeder = parsed.ghLogins.get(i);
             // A login with another token ends this one's; one fed by nothing visible may be any token's.
-            if (feeder !== undefined)
-                ghLoggedIn = feeder < 0 || !named || named.has(feeder);
+            if (feeder !== undefined) {
+                const anyToken = feeder < 0 && named !== null;
+                ghLoggedIn = !named || named.has(feeder) || (anyToken && !holdsSeveralTokens(parsed, ctx));
+                if (anyToken && !ghLoggedIn)
+                    untracedLogins.push(cmd.line);
+            }
             const take = (part) => {
                 out.sentToGithub = true;
                 for (const c of part.calls) {
@@ -7024,6 +7068,10 @@ function analyseScript(script, stepCtx, key) {
                 unlisted.last = Math.max(unlisted.last, cmd.line);
             }
         }
+    }
+    if (untracedLogins.length) {
+        const more = untracedLogins.length > 1 ? ` (and ${untracedLogins.length - 1} more)` : '';
+        out.unknown.push(`gh auth login at line ${untracedLogins[0]}${more} reads a token pat-lint cannot trace, and the step holds several: the gh commands after it may use this one`);
     }
     if (unlisted.count) {
         const lines = unlisted.count === 1 ? `at line ${unlisted.first}` : `from line ${unlisted.first} to line ${unlisted.last}`;

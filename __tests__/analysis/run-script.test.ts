@@ -258,4 +258,15 @@ describe('a step with many tokens in its environment', () => {
     expect(whats(unseen, 'A_PAT', 'A')).toEqual(['gh pr create'])
     expect(whats(unseen, 'B_PAT', 'B')).toEqual(['gh pr create'])
   })
+
+  it('a login fed by nothing visible, in a step holding several secrets, is not pinned on any of them', () => {
+    const script = 'gh auth login --with-token < /run/secrets/token\ngh pr create --fill\ngh auth login --with-token < /run/secrets/other'
+    const env = { A: '${{ secrets.A_PAT }}', B: '${{ secrets.B_PAT }}' }
+    const a = analyseScript(script, { self: SELF, tokenVars: new Set(['A']), env, secret: 'A_PAT' }, {})
+    expect(a.calls).toEqual([])
+    expect(a.unknown).toEqual(['gh auth login at line 1 (and 1 more) reads a token pat-lint cannot trace, and the step holds several: the gh commands after it may use this one'])
+    // With one secret in the step, the login can only carry that one.
+    const alone = analyseScript(script, { self: SELF, tokenVars: new Set(['A']), env: { A: env.A }, secret: 'A_PAT' }, {})
+    expect(alone.calls.map((c) => c.what)).toEqual(['gh pr create'])
+  })
 })
