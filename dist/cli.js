@@ -14709,6 +14709,7 @@ function indexScript(script, commands) {
         toGithubPackages: /npm\.pkg\.github\.com/.test(script),
         loopVars: /\b(for|while)\b/.test(script) ? loopVariables(script) : undefined,
         credentialStore: /git-credentials|credential\.helper/.test(script),
+        githubCredential: -1,
     };
     const add = (map, name, i) => {
         const list = map.get(name);
@@ -14782,6 +14783,12 @@ function indexScript(script, commands) {
         out.roles.push(role);
         if (role === 'env')
             out.envReaders.push(i);
+        if (out.credentialStore && (prog === 'echo' || prog === 'printf') && mentions[i] && words.some((w) => /github\.com/.test(w))) {
+            if (redirect >= 0 && words[redirect] === '>')
+                out.githubCredential = i;
+            else if (out.githubCredential < 0)
+                out.githubCredential = i;
+        }
     });
     return out;
 }
@@ -14973,7 +14980,8 @@ function analyseScript(script, stepCtx, key) {
     const { named, unlisted } = relevant;
     const readVars = () => [...ctx.tokenVars].map((v) => `$${v}`).join(', ');
     let listedReaders = 0;
-    if (parsed.credentialStore && relevant.picked.some((i) => storesGitCredential(parsed.commands[i], ctx))) {
+    const credential = parsed.githubCredential;
+    if (credential >= 0 && (!named || named.has(credential)) && storesGitCredential(parsed.commands[credential], ctx)) {
         state.allGithub = true;
         (out.persists ??= []).push({ what: 'the token is stored as a git credential for github.com', target: null });
     }

@@ -233,6 +233,16 @@ describe('a step with many tokens in its environment', () => {
     expect(pushes('B_PAT', 'B')).toEqual(['git push octo/b'])
   })
 
+  it('of several tokens written to git\'s credential store, git sends github.com the first line: the last overwrite, else the first append', () => {
+    const appended = 'git config --global credential.helper store\necho "https://x:$A@github.com" >> ~/.git-credentials\necho "https://x:$B@github.com" >> ~/.git-credentials\ngit push https://github.com/octo/site.git HEAD'
+    const pushed = (script: string, secret: string, v: string) => follow(script, secret, [v]).calls.map((c) => (c.target.kind === 'other' ? c.target.repo : c.target.kind))
+    expect(pushed(appended, 'A_PAT', 'A')).toEqual(['octo/site'])
+    expect(pushed(appended, 'B_PAT', 'B')).toEqual([])
+    const overwritten = appended.replace('"https://x:$B@github.com" >>', '"https://x:$B@github.com" >')
+    expect(pushed(overwritten, 'A_PAT', 'A')).toEqual([])
+    expect(pushed(overwritten, 'B_PAT', 'B')).toEqual(['octo/site'])
+  })
+
   it('a repeated command gives one call', () => {
     const script = 'git remote set-url origin "https://x:$A@github.com/octo/a.git"\ngit push origin HEAD:one\ngit push origin HEAD:two\ngit push origin HEAD:three'
     expect(follow(script, 'A_PAT', ['A']).calls.filter((c) => c.what === 'git push')).toHaveLength(1)

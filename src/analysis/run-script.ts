@@ -385,6 +385,11 @@ interface ParsedScript {
   loopVars?: Set<string>
   /** The script mentions git's credential store or helper. */
   credentialStore: boolean
+  /**
+   * The write to git's credential store that git reads for github.com: the last `>` overwrite,
+   * else the first `>>` append (git takes the first line matching the host); -1 if none.
+   */
+  githubCredential: number
 }
 
 /** Up to two secrets an environment holds (its values' `secrets.X`), per object of its chain. */
@@ -445,6 +450,7 @@ function indexScript(script: string, commands: Command[]): ParsedScript {
     toGithubPackages: /npm\.pkg\.github\.com/.test(script),
     loopVars: /\b(for|while)\b/.test(script) ? loopVariables(script) : undefined,
     credentialStore: /git-credentials|credential\.helper/.test(script),
+    githubCredential: -1,
   }
   const add = <K>(map: Map<K, number[]>, name: K, i: number) => {
     const list = map.get(name)
@@ -496,6 +502,10 @@ function indexScript(script: string, commands: Command[]): ParsedScript {
     else role = 'env'
     out.roles.push(role)
     if (role === 'env') out.envReaders.push(i)
+    if (out.credentialStore && (prog === 'echo' || prog === 'printf') && mentions[i] && words.some((w) => /github\.com/.test(w))) {
+      if (redirect >= 0 && words[redirect] === '>') out.githubCredential = i
+      else if (out.githubCredential < 0) out.githubCredential = i
+    }
   })
   return out
 }
@@ -711,7 +721,8 @@ export function analyseScript(script: string, stepCtx: ScriptContext, key?: obje
   const { named, unlisted } = relevant
   const readVars = () => [...ctx.tokenVars].map((v) => `$${v}`).join(', ')
   let listedReaders = 0
-  if (parsed.credentialStore && relevant.picked.some((i) => storesGitCredential(parsed.commands[i], ctx))) {
+  const credential = parsed.githubCredential
+  if (credential >= 0 && (!named || named.has(credential)) && storesGitCredential(parsed.commands[credential], ctx)) {
     state.allGithub = true
     ;(out.persists ??= []).push({ what: 'the token is stored as a git credential for github.com', target: null })
   }
