@@ -14564,7 +14564,7 @@ function analyseGit(cmd, ctx, state, out) {
         const repo = gitUrlRepo(url, ctx);
         if (repo && usesToken([url], ctx)) {
             state.remotes.set(name, repo);
-            (out.persists ??= []).push({ what: `remote ${name} set to a URL carrying the token`, target: repo });
+            (out.persists ??= []).push({ what: `remote ${name} set to a URL carrying the token`, target: repo, scope: 'remote', remote: name });
         }
         else
             state.remotes.delete(name); // set to a URL without this token: later pushes there no longer use it
@@ -14625,7 +14625,7 @@ function analyseProgram(cmd, facts, ctx, state, out) {
     if (facts.setsRemote) {
         const remote = flagValue(cmd.words, [], ['--remote']) ?? facts.setsRemote;
         state.remotes.set(remote, target);
-        (out.persists ??= []).push({ what: `${facts.command} set remote ${remote} to a URL carrying the token`, target });
+        (out.persists ??= []).push({ what: `${facts.command} set remote ${remote} to a URL carrying the token`, target, scope: 'remote', remote });
         out.calls.push({ what: `${facts.command} (git fetch)`, permissions: { contents: 'read' }, target, readOnly: true });
         return;
     }
@@ -14634,6 +14634,20 @@ function analyseProgram(cmd, facts, ctx, state, out) {
 /** Writes of the token into git's credential store: `echo "https://u:TOKEN@github.com" > ~/.git-credentials`. */
 function storesGitCredential(cmd, ctx) {
     return (cmd.words[0] === 'echo' || cmd.words[0] === 'printf') && cmd.words.some((w) => /github\.com/.test(w) && usesToken([w], ctx));
+}
+function gitReach(words) {
+    const sub = words.slice(1).find((w) => !w.startsWith('-'));
+    if (sub === 'remote' && (words.includes('set-url') || words.includes('add'))) {
+        const name = words[words.indexOf(words.includes('set-url') ? 'set-url' : 'add') + 1];
+        return name === undefined ? 'none' : { remote: name };
+    }
+    if (sub === 'push' || sub === 'clone' || sub === 'fetch' || sub === 'pull' || sub === 'ls-remote') {
+        const args = words.slice(words.indexOf(sub) + 1).filter((w) => !w.startsWith('-'));
+        if (args.some((w) => /:\/\/|@github\.com/.test(w)))
+            return 'url';
+        return { remote: args[0] ?? 'origin' };
+    }
+    return 'none';
 }
 /** Past this many, commands that may read the token from their environment are counted, not listed. */
 const ENV_READERS_LISTED = 5;
@@ -14697,6 +14711,8 @@ function indexScript(script, commands) {
         envReaders: [],
         gh: [],
         git: [],
+        gitReach: new Map(),
+        gitByRemote: new Map(),
         programsByVariable: new Map(),
         registryLogins: [],
         ghLogins: new Map(),
@@ -14764,6 +14780,10 @@ function indexScript(script, commands) {
         }
         else if (prog === 'git') {
             out.git.push(i);
+            const reach = gitReach(words);
+            out.gitReach.set(i, reach);
+            if (typeof reach === 'object')
+                add(out.gitByRemote, reach.remote, i);
             if (GIT_REWRITES.has(words.slice(1).find((w) => !w.startsWith('-')) ?? ''))
                 out.firstGitRewrite = Math.min(out.firstGitRewrite, i);
         }
@@ -14871,9 +14891,14 @@ function relevantCommands(parsed, ctx) {
     }
     return { picked: [...picked].sort((a, b) => a - b), named, unlisted };
 }
+/** The first entry of a sorted list at or after `from`; Infinity if none. */
+function nextIn(list, from) {
+    return list[firstAtLeast(list, from)] ?? Infinity;
+}
 /**
- * `picked` and the streams merged in script order. An idle stream skips, unread, to its next
- * command at or after the next picked or waking one: only those can make it hold the token again.
+ * `picked` and the streams merged in script order. A stream skips, unread, to its next wanted
+ * command or to the next picked one, whichever comes first: a picked command may change what
+ * the program holds.
  */
 function* inOrder(picked, streams) {
     let p = 0;
@@ -14882,10 +14907,8 @@ function* inOrder(picked, streams) {
         let next = nextPicked;
         let from = null;
         for (const s of streams) {
-            if (s.at < s.list.length && s.idle()) {
-                const w = s.wake[firstAtLeast(s.wake, s.list[s.at])] ?? Infinity;
-                s.at = firstAtLeast(s.list, Math.min(nextPicked, w));
-            }
+            if (s.at < s.list.length)
+                s.at = firstAtLeast(s.list, Math.min(nextPicked, s.wanted(s.list[s.at])));
             if (s.at < s.list.length && s.list[s.at] < next) {
                 next = s.list[s.at];
                 from = s;
@@ -14987,8 +15010,16 @@ function analyseScript(script, stepCtx, key) {
     }
     // A git or gh command that does not name the token matters only while git or gh holds it.
     const gitIdle = () => named !== null && !state.allGithub && !state.remotes.size;
-    const ghIdle = () => named !== null && !ghReadsToken && !ghLoggedIn;
-    const streams = named ? [{ list: parsed.git, at: 0, idle: gitIdle, wake: [] }, { list: parsed.gh, at: 0, idle: ghIdle, wake: parsed.anonymousGhLogins }] : [];
+    const gitWanted = (from) => {
+        if (state.allGithub)
+            return from;
+        let first = Infinity;
+        for (const remote of state.remotes.keys())
+            first = Math.min(first, nextIn(parsed.gitByRemote.get(remote) ?? [], from));
+        return first;
+    };
+    const ghWanted = (from) => (ghReadsToken || ghLoggedIn ? from : nextIn(parsed.anonymousGhLogins, from));
+    const streams = named ? [{ list: parsed.git, at: 0, wanted: gitWanted }, { list: parsed.gh, at: 0, wanted: ghWanted }] : [];
     const ghCalls = new Set();
     const untracedLogins = [];
     for (const i of inOrder(relevant.picked, streams)) {
@@ -15032,8 +15063,13 @@ function analyseScript(script, stepCtx, key) {
         }
         if (prog === 'git') {
             // A git command that does not name the token matters only once git holds it somewhere.
-            if (named && !named.has(i) && gitIdle())
-                continue;
+            if (named && !named.has(i)) {
+                if (gitIdle())
+                    continue;
+                const reach = parsed.gitReach.get(i);
+                if (reach === 'none' || (reach === 'url' && !state.allGithub) || (typeof reach === 'object' && !state.remotes.has(reach.remote)))
+                    continue;
+            }
             state.rewrote ||= i > parsed.firstGitRewrite;
             analyseGit(cmd, ctx, state, out);
             continue;
@@ -25058,23 +25094,64 @@ const ACTIONS_THAT_PUSH = {
     'endbug/add-and-commit': false,
     'cirrus-actions/rebase': true,
 };
-function laterPushes(job, afterIndex) {
+/** Later steps that put another credential in the same place: pushes after them use that one. */
+const SETS_REMOTE = /\bgit\s+remote\s+(set-url|add)\b[^\n]*@github\.com/;
+const SETS_GITHUB_CREDENTIAL = /git-credentials|\binsteadOf\b|extraheader/;
+function replacesCredential(step, scope) {
+    if (step.run)
+        return (scope === 'remote' ? SETS_REMOTE : SETS_GITHUB_CREDENTIAL).test(step.run.value);
+    // A checkout of the workspace (its token in git's config, unless told not to) replaces both.
+    const checkout = step.uses && actionName(step.uses.value)?.toLowerCase() === 'actions/checkout';
+    const path = step.with.path?.value.trim();
+    return !!checkout && step.with['persist-credentials']?.value !== 'false' && (!path || path === '.');
+}
+const found = new WeakMap();
+/**
+ * The pushes of the steps after `afterIndex`, up to the first that replaces the credential; worked
+ * out once per step and scope, as every token a step leaves behind asks the same.
+ */
+function laterPushes(job, afterIndex, scope = 'github') {
+    if (!job)
+        return { pushes: [], unknown: [], byRemote: new Map() };
+    let byIndex = found.get(job);
+    if (!byIndex)
+        found.set(job, (byIndex = new Map()));
+    const key = `${afterIndex} ${scope}`;
+    const known = byIndex.get(key);
+    if (known)
+        return known;
     const pushes = [];
     const unknown = [];
-    for (const s of job?.steps.slice(afterIndex + 1) ?? []) {
+    for (const s of job.steps.slice(afterIndex + 1)) {
+        if (replacesCredential(s, scope))
+            break;
         const name = s.uses ? actionName(s.uses.value)?.toLowerCase() : null;
         if (name && name in ACTIONS_THAT_PUSH)
             pushes.push({ what: `${name} (line ${s.pos.line})`, foreignCommits: ACTIONS_THAT_PUSH[name] });
         const run = s.run?.value ?? '';
         if (PUSHING_TOOLS.test(run)) {
             const url = /\bgit\s+push\s+(?:-\S+\s+)*(\S*github\.com\S*)/.exec(run)?.[1];
-            pushes.push({ what: `the run step at line ${s.pos.line}`, foreignCommits: FOREIGN.test(run), ...(url ? { url } : {}) });
+            const remote = url ? undefined : /\bgit\s+push\s+(?:-\S+\s+)*([A-Za-z0-9_][\w.-]*)(?=\s|$)/.exec(run)?.[1];
+            pushes.push({ what: `the run step at line ${s.pos.line}`, foreignCommits: FOREIGN.test(run), ...(url ? { url } : {}), ...(remote ? { remote } : {}) });
         }
         else if (run && /(^|[\s;&|])(\.\/|bash\s+|sh\s+)[\w./-]+\.sh\b|\bnpm\s+run\s+(deploy|publish|release)\b|\b(yarn|pnpm)\s+(deploy|release)\b/m.test(run)) {
             unknown.push(`the script run at line ${s.pos.line} may push with the token left behind`);
         }
     }
-    return { pushes, unknown };
+    const byRemote = new Map();
+    for (const p of pushes) {
+        if (p.url)
+            continue;
+        const remote = p.remote ?? 'origin';
+        const list = byRemote.get(remote);
+        if (list)
+            list.push(p);
+        else
+            byRemote.set(remote, [p]);
+    }
+    const result = { pushes, unknown, byRemote };
+    byIndex.set(key, result);
+    return result;
 }
 
 ;// CONCATENATED MODULE: ./src/analysis/action-step.ts
@@ -25192,8 +25269,11 @@ function analyseCheckout(ctx, facts) {
     return out;
 }
 /** Adds the pushes later steps make with a credential this step leaves behind. */
-function followLaterPushes(ctx, out, target, what) {
-    const { pushes, unknown } = laterPushes(ctx.job, ctx.step.index);
+function followLaterPushes(ctx, out, target, what, scope = 'github', remote) {
+    const later = laterPushes(ctx.job, ctx.step.index, scope);
+    // A token in a remote's URL goes only to pushes to that remote (by name, `origin` when unnamed).
+    const pushes = scope === 'remote' ? (later.byRemote.get(remote ?? 'origin') ?? []) : later.pushes;
+    const unknown = later.unknown;
     for (const p of pushes) {
         const to = p.url ? resolveRepo(p.url, ctx.self) : target;
         out.calls.push({
@@ -25361,7 +25441,7 @@ function stepEnv(ctx) {
 function analyseRunStep(ctx) {
     const out = analyseScript(ctx.step.run?.value ?? '', { self: ctx.self, tokenVars: ctx.tokenVars, env: stepEnv(ctx), secret: ctx.secret }, ctx.step.run);
     for (const p of out.persists ?? [])
-        followLaterPushes(ctx, out, p.target, p.what.replace(/^the token is |^the secret is /, 'the credential '));
+        followLaterPushes(ctx, out, p.target, p.what.replace(/^the token is |^the secret is /, 'the credential '), p.scope, p.remote);
     return out;
 }
 

@@ -297,3 +297,34 @@ describe('token-level verdicts', () => {
     expect(t.githubTokenWouldDo).toBe(false)
   })
 })
+
+describe('pushes by later steps, with a credential a step leaves behind', () => {
+  const job = (steps: string[]) => `on: workflow_dispatch\njobs:\n  a:\n    runs-on: x\n    steps:\n${steps.map((s) => `      - run: ${s}\n`).join('')}`
+  /** The later pushes each token's use is given, as the lines of the pushing steps. */
+  const pushLines = (wf: string) =>
+    Object.fromEntries(lintWorkflow(wf, {}, { repository: 'octo/app' }).tokens.map((t) => [t.secret, t.uses.flatMap((u) => u.reasons.flatMap((r) => [...r.matchAll(/a push by the run step at line (\d+)/g)].map((m) => Number(m[1]))))]))
+
+  it('a remote set again with another token: pushes after that use the new one', () => {
+    const wf = job([
+      'git remote set-url origin "https://x:${{ secrets.A_PAT }}@github.com/octo/app.git"',
+      'git push origin HEAD:one',
+      'git remote set-url origin "https://x:${{ secrets.B_PAT }}@github.com/octo/app.git"',
+      'git push origin HEAD:two',
+    ])
+    expect(pushLines(wf)).toEqual({ A_PAT: [7], B_PAT: [9] })
+  })
+
+  it('a token in one remote reaches pushes to that remote only', () => {
+    const wf = job(['git remote add docs "https://x:${{ secrets.A_PAT }}@github.com/octo/docs.git"', 'git push origin HEAD', 'git push docs HEAD:main', 'git push https://github.com/octo/other.git HEAD'])
+    expect(pushLines(wf)).toEqual({ A_PAT: [8] })
+  })
+
+  it('a credential for all of github.com is not replaced by a remote set with another token', () => {
+    const wf = job([
+      'echo "https://x:${{ secrets.A_PAT }}@github.com" > ~/.git-credentials && git config --global credential.helper store',
+      'git remote set-url upstream "https://x:${{ secrets.B_PAT }}@github.com/octo/up.git"',
+      'hexo deploy',
+    ])
+    expect(pushLines(wf)).toEqual({ A_PAT: [8], B_PAT: [] })
+  })
+})

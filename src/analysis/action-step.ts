@@ -12,7 +12,7 @@ import { resolveRepo, type RepoRef } from './repo-ref.js'
 import { analyseScript, PACKAGE_TARGET, type ScriptContext } from './run-script.js'
 import type { Call, StepAnalysis } from './types.js'
 import { NO_FINE_GRAINED } from './decide.js'
-import { laterPushes } from './later-steps.js'
+import { laterPushes, type CredentialScope } from './later-steps.js'
 
 export interface StepContext {
   self: string | null
@@ -130,8 +130,11 @@ function analyseCheckout(ctx: StepContext, facts: ActionFacts): StepAnalysis {
 }
 
 /** Adds the pushes later steps make with a credential this step leaves behind. */
-function followLaterPushes(ctx: StepContext, out: StepAnalysis, target: RepoRef | null, what: string) {
-  const { pushes, unknown } = laterPushes(ctx.job, ctx.step.index)
+function followLaterPushes(ctx: StepContext, out: StepAnalysis, target: RepoRef | null, what: string, scope: CredentialScope = 'github', remote?: string) {
+  const later = laterPushes(ctx.job, ctx.step.index, scope)
+  // A token in a remote's URL goes only to pushes to that remote (by name, `origin` when unnamed).
+  const pushes = scope === 'remote' ? (later.byRemote.get(remote ?? 'origin') ?? []) : later.pushes
+  const unknown = later.unknown
   for (const p of pushes) {
     const to = p.url ? resolveRepo(p.url, ctx.self) : target
     out.calls.push({
@@ -292,6 +295,6 @@ function stepEnv(ctx: StepContext): Record<string, string> {
 /** Analyses a `run:` step that receives the token (inline or through env). */
 export function analyseRunStep(ctx: StepContext): StepAnalysis {
   const out = analyseScript(ctx.step.run?.value ?? '', { self: ctx.self, tokenVars: ctx.tokenVars, env: stepEnv(ctx), secret: ctx.secret }, ctx.step.run)
-  for (const p of out.persists ?? []) followLaterPushes(ctx, out, p.target, p.what.replace(/^the token is |^the secret is /, 'the credential '))
+  for (const p of out.persists ?? []) followLaterPushes(ctx, out, p.target, p.what.replace(/^the token is |^the secret is /, 'the credential '), p.scope, p.remote)
   return out
 }

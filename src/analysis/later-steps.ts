@@ -4,7 +4,7 @@
  * This finds those later pushes, and the scripts that may push without showing it.
  */
 import { actionName } from '../knowledge/actions.js'
-import type { JobInfo } from '../workflow/model.js'
+import type { JobInfo, StepInfo } from '../workflow/model.js'
 
 export interface LaterPush {
   what: string
@@ -12,6 +12,15 @@ export interface LaterPush {
   foreignCommits: boolean
   /** The remote URL pushed to, when the push names one. */
   url?: string
+  /** The remote pushed to, when the push names one by name. */
+  remote?: string
+}
+
+/** Later pushes, and those of them that go to each remote by name (`origin` when none is named). */
+export interface LaterPushes {
+  pushes: LaterPush[]
+  unknown: string[]
+  byRemote: Map<string, LaterPush[]>
 }
 
 /** Tools that push with the git credentials they find (their own docs: `deploy` commands). */
@@ -23,19 +32,61 @@ const ACTIONS_THAT_PUSH: Record<string, boolean> = {
   'cirrus-actions/rebase': true,
 }
 
-export function laterPushes(job: JobInfo | null, afterIndex: number): { pushes: LaterPush[]; unknown: string[] } {
+/**
+ * Where a credential left behind sits: in a remote's URL (used by pushes to that remote), or
+ * where git finds it for every github.com URL (credential store, config, checkout's header).
+ */
+export type CredentialScope = 'remote' | 'github'
+
+/** Later steps that put another credential in the same place: pushes after them use that one. */
+const SETS_REMOTE = /\bgit\s+remote\s+(set-url|add)\b[^\n]*@github\.com/
+const SETS_GITHUB_CREDENTIAL = /git-credentials|\binsteadOf\b|extraheader/
+
+function replacesCredential(step: StepInfo, scope: CredentialScope): boolean {
+  if (step.run) return (scope === 'remote' ? SETS_REMOTE : SETS_GITHUB_CREDENTIAL).test(step.run.value)
+  // A checkout of the workspace (its token in git's config, unless told not to) replaces both.
+  const checkout = step.uses && actionName(step.uses.value)?.toLowerCase() === 'actions/checkout'
+  const path = step.with.path?.value.trim()
+  return !!checkout && step.with['persist-credentials']?.value !== 'false' && (!path || path === '.')
+}
+
+const found = new WeakMap<JobInfo, Map<string, LaterPushes>>()
+
+/**
+ * The pushes of the steps after `afterIndex`, up to the first that replaces the credential; worked
+ * out once per step and scope, as every token a step leaves behind asks the same.
+ */
+export function laterPushes(job: JobInfo | null, afterIndex: number, scope: CredentialScope = 'github'): LaterPushes {
+  if (!job) return { pushes: [], unknown: [], byRemote: new Map() }
+  let byIndex = found.get(job)
+  if (!byIndex) found.set(job, (byIndex = new Map()))
+  const key = `${afterIndex} ${scope}`
+  const known = byIndex.get(key)
+  if (known) return known
   const pushes: LaterPush[] = []
   const unknown: string[] = []
-  for (const s of job?.steps.slice(afterIndex + 1) ?? []) {
+  for (const s of job.steps.slice(afterIndex + 1)) {
+    if (replacesCredential(s, scope)) break
     const name = s.uses ? actionName(s.uses.value)?.toLowerCase() : null
     if (name && name in ACTIONS_THAT_PUSH) pushes.push({ what: `${name} (line ${s.pos.line})`, foreignCommits: ACTIONS_THAT_PUSH[name] })
     const run = s.run?.value ?? ''
     if (PUSHING_TOOLS.test(run)) {
       const url = /\bgit\s+push\s+(?:-\S+\s+)*(\S*github\.com\S*)/.exec(run)?.[1]
-      pushes.push({ what: `the run step at line ${s.pos.line}`, foreignCommits: FOREIGN.test(run), ...(url ? { url } : {}) })
+      const remote = url ? undefined : /\bgit\s+push\s+(?:-\S+\s+)*([A-Za-z0-9_][\w.-]*)(?=\s|$)/.exec(run)?.[1]
+      pushes.push({ what: `the run step at line ${s.pos.line}`, foreignCommits: FOREIGN.test(run), ...(url ? { url } : {}), ...(remote ? { remote } : {}) })
     } else if (run && /(^|[\s;&|])(\.\/|bash\s+|sh\s+)[\w./-]+\.sh\b|\bnpm\s+run\s+(deploy|publish|release)\b|\b(yarn|pnpm)\s+(deploy|release)\b/m.test(run)) {
       unknown.push(`the script run at line ${s.pos.line} may push with the token left behind`)
     }
   }
-  return { pushes, unknown }
+  const byRemote = new Map<string, LaterPush[]>()
+  for (const p of pushes) {
+    if (p.url) continue
+    const remote = p.remote ?? 'origin'
+    const list = byRemote.get(remote)
+    if (list) list.push(p)
+    else byRemote.set(remote, [p])
+  }
+  const result = { pushes, unknown, byRemote }
+  byIndex.set(key, result)
+  return result
 }

@@ -247,7 +247,7 @@ function analyseGit(cmd: Command, ctx: ScriptContext, state: GitState, out: Step
     const repo = gitUrlRepo(url, ctx)
     if (repo && usesToken([url], ctx)) {
       state.remotes.set(name, repo)
-      ;(out.persists ??= []).push({ what: `remote ${name} set to a URL carrying the token`, target: repo })
+      ;(out.persists ??= []).push({ what: `remote ${name} set to a URL carrying the token`, target: repo, scope: 'remote', remote: name })
     } else state.remotes.delete(name) // set to a URL without this token: later pushes there no longer use it
     return
   }
@@ -301,7 +301,7 @@ function analyseProgram(cmd: Command, facts: ProgramFacts, ctx: ScriptContext, s
   if (facts.setsRemote) {
     const remote = flagValue(cmd.words, [], ['--remote']) ?? facts.setsRemote
     state.remotes.set(remote, target)
-    ;(out.persists ??= []).push({ what: `${facts.command} set remote ${remote} to a URL carrying the token`, target })
+    ;(out.persists ??= []).push({ what: `${facts.command} set remote ${remote} to a URL carrying the token`, target, scope: 'remote', remote })
     out.calls.push({ what: `${facts.command} (git fetch)`, permissions: { contents: 'read' }, target, readOnly: true })
     return
   }
@@ -311,6 +311,27 @@ function analyseProgram(cmd: Command, facts: ProgramFacts, ctx: ScriptContext, s
 /** Writes of the token into git's credential store: `echo "https://u:TOKEN@github.com" > ~/.git-credentials`. */
 function storesGitCredential(cmd: Command, ctx: ScriptContext): boolean {
   return (cmd.words[0] === 'echo' || cmd.words[0] === 'printf') && cmd.words.some((w) => /github\.com/.test(w) && usesToken([w], ctx))
+}
+
+/**
+ * What a git command that does not name the token can do with one git already holds: use or
+ * reset the remote of that name, or send it to a URL (when git sends the token to all of
+ * github.com); `none` for everything else (commits, config without the token, …).
+ */
+type GitReach = { remote: string } | 'url' | 'none'
+
+function gitReach(words: string[]): GitReach {
+  const sub = words.slice(1).find((w) => !w.startsWith('-'))
+  if (sub === 'remote' && (words.includes('set-url') || words.includes('add'))) {
+    const name = words[words.indexOf(words.includes('set-url') ? 'set-url' : 'add') + 1]
+    return name === undefined ? 'none' : { remote: name }
+  }
+  if (sub === 'push' || sub === 'clone' || sub === 'fetch' || sub === 'pull' || sub === 'ls-remote') {
+    const args = words.slice(words.indexOf(sub) + 1).filter((w) => !w.startsWith('-'))
+    if (args.some((w) => /:\/\/|@github\.com/.test(w))) return 'url'
+    return { remote: args[0] ?? 'origin' }
+  }
+  return 'none'
 }
 
 /** Past this many, commands that may read the token from their environment are counted, not listed. */
@@ -354,6 +375,10 @@ interface ParsedScript {
   gh: number[]
   /** git commands, in order. */
   git: number[]
+  /** What each git command reaches when it does not name the token (see `gitReach`). */
+  gitReach: Map<number, GitReach>
+  /** git commands by the remote they use or set, when they name one. */
+  gitByRemote: Map<string, number[]>
   /** Commands of knowledge/programs.ts, by the variables they read a token from. */
   programsByVariable: Map<string, number[]>
   /**
@@ -438,6 +463,8 @@ function indexScript(script: string, commands: Command[]): ParsedScript {
     envReaders: [],
     gh: [],
     git: [],
+    gitReach: new Map(),
+    gitByRemote: new Map(),
     programsByVariable: new Map(),
     registryLogins: [],
     ghLogins: new Map(),
@@ -492,6 +519,9 @@ function indexScript(script: string, commands: Command[]): ParsedScript {
       }
     } else if (prog === 'git') {
       out.git.push(i)
+      const reach = gitReach(words)
+      out.gitReach.set(i, reach)
+      if (typeof reach === 'object') add(out.gitByRemote, reach.remote, i)
       if (GIT_REWRITES.has(words.slice(1).find((w) => !w.startsWith('-')) ?? '')) out.firstGitRewrite = Math.min(out.firstGitRewrite, i)
     } else if (isGhcrLogin(words) || isPackagesPublish(words, out.toGithubPackages)) {
       if (!registries.has(prog)) out.registryLogins.push(i)
@@ -596,19 +626,25 @@ function relevantCommands(parsed: ParsedScript, ctx: ScriptContext): Relevant {
 }
 
 /**
- * Commands of one program (gh or git) read only while `idle()` is false, that is while the
- * program can hold the token; `wake` are those of them to read even when idle.
+ * Commands of one program (gh or git) that do not name the token, read only where they can
+ * matter: `wanted(from)` is the first command at or after `from` that can, given what the
+ * program holds so far (Infinity when none can).
  */
 interface Stream {
   list: number[]
   at: number
-  idle: () => boolean
-  wake: number[]
+  wanted: (from: number) => number
+}
+
+/** The first entry of a sorted list at or after `from`; Infinity if none. */
+function nextIn(list: number[], from: number): number {
+  return list[firstAtLeast(list, from)] ?? Infinity
 }
 
 /**
- * `picked` and the streams merged in script order. An idle stream skips, unread, to its next
- * command at or after the next picked or waking one: only those can make it hold the token again.
+ * `picked` and the streams merged in script order. A stream skips, unread, to its next wanted
+ * command or to the next picked one, whichever comes first: a picked command may change what
+ * the program holds.
  */
 function* inOrder(picked: number[], streams: Stream[]): Generator<number> {
   let p = 0
@@ -617,10 +653,7 @@ function* inOrder(picked: number[], streams: Stream[]): Generator<number> {
     let next = nextPicked
     let from: Stream | null = null
     for (const s of streams) {
-      if (s.at < s.list.length && s.idle()) {
-        const w = s.wake[firstAtLeast(s.wake, s.list[s.at])] ?? Infinity
-        s.at = firstAtLeast(s.list, Math.min(nextPicked, w))
-      }
+      if (s.at < s.list.length) s.at = firstAtLeast(s.list, Math.min(nextPicked, s.wanted(s.list[s.at])))
       if (s.at < s.list.length && s.list[s.at] < next) {
         next = s.list[s.at]
         from = s
@@ -728,8 +761,14 @@ export function analyseScript(script: string, stepCtx: ScriptContext, key?: obje
   }
   // A git or gh command that does not name the token matters only while git or gh holds it.
   const gitIdle = () => named !== null && !state.allGithub && !state.remotes.size
-  const ghIdle = () => named !== null && !ghReadsToken && !ghLoggedIn
-  const streams: Stream[] = named ? [{ list: parsed.git, at: 0, idle: gitIdle, wake: [] }, { list: parsed.gh, at: 0, idle: ghIdle, wake: parsed.anonymousGhLogins }] : []
+  const gitWanted = (from: number) => {
+    if (state.allGithub) return from
+    let first = Infinity
+    for (const remote of state.remotes.keys()) first = Math.min(first, nextIn(parsed.gitByRemote.get(remote) ?? [], from))
+    return first
+  }
+  const ghWanted = (from: number) => (ghReadsToken || ghLoggedIn ? from : nextIn(parsed.anonymousGhLogins, from))
+  const streams: Stream[] = named ? [{ list: parsed.git, at: 0, wanted: gitWanted }, { list: parsed.gh, at: 0, wanted: ghWanted }] : []
   const ghCalls = new Set<Call>()
   const untracedLogins: number[] = []
   for (const i of inOrder(relevant.picked, streams)) {
@@ -768,7 +807,11 @@ export function analyseScript(script: string, stepCtx: ScriptContext, key?: obje
     }
     if (prog === 'git') {
       // A git command that does not name the token matters only once git holds it somewhere.
-      if (named && !named.has(i) && gitIdle()) continue
+      if (named && !named.has(i)) {
+        if (gitIdle()) continue
+        const reach = parsed.gitReach.get(i)!
+        if (reach === 'none' || (reach === 'url' && !state.allGithub) || (typeof reach === 'object' && !state.remotes.has(reach.remote))) continue
+      }
       state.rewrote ||= i > parsed.firstGitRewrite
       analyseGit(cmd, ctx, state, out)
       continue
