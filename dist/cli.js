@@ -11588,6 +11588,32 @@ class ActionKnowledge {
 }
 const DEFAULT_KNOWLEDGE = new ActionKnowledge();
 
+;// CONCATENATED MODULE: ./src/order.ts
+/**
+ * Orders strings by UTF-16 code unit: the same on every machine and locale, and free at start-up
+ * (the first `localeCompare` call loads ICU's collator, about 7 ms of a 100 ms cold start).
+ */
+function compareText(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+/** For sorting `Object.entries(...)` by key. */
+function order_byKey(a, b) {
+    return compareText(a[0], b[0]);
+}
+/** The index of the first entry of an ascending list that is at least `from` (the length if none). */
+function firstAtLeast(list, from) {
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (list[mid] < from)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 ;// CONCATENATED MODULE: ./src/workflow/expressions.ts
 /**
  * Finds `${{ … }}` expressions in raw YAML scalar text and the context references inside them.
@@ -11829,6 +11855,7 @@ function parseSource(source) {
 ;// CONCATENATED MODULE: ./src/workflow/flows.ts
 
 
+
 const flows_BUILT_IN = 'GITHUB_TOKEN';
 /** `$NAME`, `${NAME}`, `$env:NAME` (PowerShell), `%NAME%` (cmd), `env.NAME` in a run script. */
 function scriptReadsVariable(script, name) {
@@ -11966,11 +11993,12 @@ function findSecretUses(w, model, envReader = runReadsEnv) {
     const basePath = model.kind === 'action' ? ['runs'] : [];
     // Everything is scanned, `on:` included: a malformed file may hide a job there, and nothing is lost.
     // Only scalars with an expression can reference a secret.
-    const text = file.text;
-    const sites = w.scalars(scope, basePath, (start, end) => {
-        const at = text.indexOf('${{', start);
-        return at >= 0 && at < end;
-    });
+    // Where every `${{` is, found once: searching the text from each scalar instead costs scalars
+    // times the file when many scalars follow the last expression.
+    const opens = [];
+    for (let at = file.text.indexOf('${{'); at >= 0; at = file.text.indexOf('${{', at + 3))
+        opens.push(at);
+    const sites = w.scalars(scope, basePath, (start, end) => (opens[firstAtLeast(opens, start)] ?? Infinity) < end);
     // Which secrets each env binding carries, so `${{ env.X }}` and `$X` can be followed.
     const envSecrets = new Map();
     const envKey = (loc, name) => `${loc.envLevel}|${loc.job?.id ?? ''}|${loc.step?.index ?? ''}|${name}`;
@@ -14335,6 +14363,7 @@ function hasFlag(words, flags) {
 
 
 
+
 /**
  * GitHub Packages are owned by a user or organization, not a repository: GITHUB_TOKEN reaches a
  * package only when it is linked to this repository or grants it access (R9), which files do not show.
@@ -14823,19 +14852,6 @@ function scriptOf(script, key) {
     return parsed;
 }
 const GH_TOKEN_VARS = /^(GH_TOKEN|GITHUB_TOKEN|GH_ENTERPRISE_TOKEN|GITHUB_ENTERPRISE_TOKEN)$/;
-/** The first index of a sorted list that is at least `from`. */
-function firstAtLeast(list, from) {
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (list[mid] < from)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
 /**
  * The commands that can matter for one token: those naming it, the logins it feeds, the programs
  * that read one of its variables, the first registry logins, and, when it sits in variables, the
@@ -15287,19 +15303,6 @@ function isIgnored(finding, lineText, config) {
 
 ;// CONCATENATED MODULE: external "node:buffer"
 const external_node_buffer_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
-;// CONCATENATED MODULE: ./src/order.ts
-/**
- * Orders strings by UTF-16 code unit: the same on every machine and locale, and free at start-up
- * (the first `localeCompare` call loads ICU's collator, about 7 ms of a 100 ms cold start).
- */
-function compareText(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
-}
-/** For sorting `Object.entries(...)` by key. */
-function order_byKey(a, b) {
-    return compareText(a[0], b[0]);
-}
-
 ;// CONCATENATED MODULE: ./src/workflow/files.ts
 /**
  * Finds the files pat-lint reads and reads them defensively: everything in a repository is

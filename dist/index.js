@@ -4634,6 +4634,8 @@ class ActionKnowledge {
 }
 const DEFAULT_KNOWLEDGE = new ActionKnowledge();
 
+// EXTERNAL MODULE: ./src/order.ts
+var order = __nccwpck_require__(5395);
 ;// CONCATENATED MODULE: ./src/workflow/expressions.ts
 /**
  * Finds `${{ … }}` expressions in raw YAML scalar text and the context references inside them.
@@ -4776,6 +4778,7 @@ var parse = __nccwpck_require__(8223);
 ;// CONCATENATED MODULE: ./src/workflow/flows.ts
 
 
+
 const flows_BUILT_IN = 'GITHUB_TOKEN';
 /** `$NAME`, `${NAME}`, `$env:NAME` (PowerShell), `%NAME%` (cmd), `env.NAME` in a run script. */
 function scriptReadsVariable(script, name) {
@@ -4913,11 +4916,12 @@ function findSecretUses(w, model, envReader = runReadsEnv) {
     const basePath = model.kind === 'action' ? ['runs'] : [];
     // Everything is scanned, `on:` included: a malformed file may hide a job there, and nothing is lost.
     // Only scalars with an expression can reference a secret.
-    const text = file.text;
-    const sites = w.scalars(scope, basePath, (start, end) => {
-        const at = text.indexOf('${{', start);
-        return at >= 0 && at < end;
-    });
+    // Where every `${{` is, found once: searching the text from each scalar instead costs scalars
+    // times the file when many scalars follow the last expression.
+    const opens = [];
+    for (let at = file.text.indexOf('${{'); at >= 0; at = file.text.indexOf('${{', at + 3))
+        opens.push(at);
+    const sites = w.scalars(scope, basePath, (start, end) => (opens[(0,order/* firstAtLeast */.JE)(opens, start)] ?? Infinity) < end);
     // Which secrets each env binding carries, so `${{ env.X }}` and `$X` can be followed.
     const envSecrets = new Map();
     const envKey = (loc, name) => `${loc.envLevel}|${loc.job?.id ?? ''}|${loc.step?.index ?? ''}|${name}`;
@@ -6329,6 +6333,7 @@ function hasFlag(words, flags) {
 
 
 
+
 /**
  * GitHub Packages are owned by a user or organization, not a repository: GITHUB_TOKEN reaches a
  * package only when it is linked to this repository or grants it access (R9), which files do not show.
@@ -6817,19 +6822,6 @@ function scriptOf(script, key) {
     return parsed;
 }
 const GH_TOKEN_VARS = /^(GH_TOKEN|GITHUB_TOKEN|GH_ENTERPRISE_TOKEN|GITHUB_ENTERPRISE_TOKEN)$/;
-/** The first index of a sorted list that is at least `from`. */
-function firstAtLeast(list, from) {
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (list[mid] < from)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
 /**
  * The commands that can matter for one token: those naming it, the logins it feeds, the programs
  * that read one of its variables, the first registry logins, and, when it sits in variables, the
@@ -6887,7 +6879,7 @@ function relevantCommands(parsed, ctx) {
 }
 /** The first entry of a sorted list at or after `from`; Infinity if none. */
 function nextIn(list, from) {
-    return list[firstAtLeast(list, from)] ?? Infinity;
+    return list[(0,order/* firstAtLeast */.JE)(list, from)] ?? Infinity;
 }
 /**
  * `picked` and the streams merged in script order. A stream skips, unread, to its next wanted
@@ -6902,7 +6894,7 @@ function* inOrder(picked, streams) {
         let from = null;
         for (const s of streams) {
             if (s.at < s.list.length)
-                s.at = firstAtLeast(s.list, Math.min(nextPicked, s.wanted(s.list[s.at])));
+                s.at = (0,order/* firstAtLeast */.JE)(s.list, Math.min(nextPicked, s.wanted(s.list[s.at])));
             if (s.at < s.list.length && s.list[s.at] < next) {
                 next = s.list[s.at];
                 from = s;
@@ -6950,14 +6942,14 @@ function ghFragment(parsed, i, ctx) {
  * may carry gets all of it, so it is put together once per step.
  */
 function ghSession(parsed, login, ctx) {
-    const end = parsed.ghLoginList[firstAtLeast(parsed.ghLoginList, login + 1)] ?? Infinity;
+    const end = parsed.ghLoginList[(0,order/* firstAtLeast */.JE)(parsed.ghLoginList, login + 1)] ?? Infinity;
     ghFragment(parsed, login, ctx); // makes sure the cache for this environment exists
     const cache = parsed.ghCache.get(ctx.env);
     let session = cache.sessions.get(login);
     if (!session) {
         session = { calls: [], unknown: [] };
         const seen = new Set();
-        for (let k = firstAtLeast(parsed.gh, login + 1); k < parsed.gh.length && parsed.gh[k] < end; k++) {
+        for (let k = (0,order/* firstAtLeast */.JE)(parsed.gh, login + 1); k < parsed.gh.length && parsed.gh[k] < end; k++) {
             const fragment = ghFragment(parsed, parsed.gh[k], ctx);
             for (const c of fragment.calls) {
                 if (seen.has(c))
@@ -7046,7 +7038,7 @@ function analyseScript(script, stepCtx, key) {
                 if (session.calls.length || session.unknown.length)
                     take(session);
                 ghLoggedIn = false;
-                streams[1].at = firstAtLeast(parsed.gh, end);
+                streams[1].at = (0,order/* firstAtLeast */.JE)(parsed.gh, end);
             }
             continue;
         }
@@ -7416,14 +7408,12 @@ const workflow_error_rule = {
 
 // EXTERNAL MODULE: ./src/analysis/decide.ts
 var decide = __nccwpck_require__(2464);
-// EXTERNAL MODULE: ./src/order.ts
-var order = __nccwpck_require__(5395);
 ;// CONCATENATED MODULE: ./src/rules/pat-where-github-token-would-do.ts
 
 
 function blockText(needs) {
     const { block } = (0,decide/* githubTokenPermissions */.RC)(needs);
-    const entries = Object.entries(block).sort(order/* byKey */.d);
+    const entries = Object.entries(block).sort(order/* byKey */.dX);
     return entries.length ? `permissions: { ${entries.map(([k, v]) => `${k}: ${v}`).join(', ')} }` : 'permissions: {}';
 }
 /** Per job: the permissions GITHUB_TOKEN would need there instead of the PAT. */
@@ -10019,7 +10009,7 @@ function lint(root, options = {}) {
         });
         return { secret, declaration: declared.get(secret) ?? null, recognisedBy, uses: tokenUses, decisions, verdict: tokenVerdict(decisions, options.repository ?? null) };
     })
-        .sort((a, b) => (0,order/* compareText */.n)(a.secret, b.secret));
+        .sort((a, b) => (0,order/* compareText */.n6)(a.secret, b.secret));
     const ctx = {
         tokens,
         requirements,
@@ -10040,7 +10030,7 @@ function lint(root, options = {}) {
                 findings.push(finding);
         }
     }
-    findings.sort((a, b) => (0,order/* compareText */.n)(a.file, b.file) || a.line - b.line || a.column - b.column || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+    findings.sort((a, b) => (0,order/* compareText */.n6)(a.file, b.file) || a.line - b.line || a.column - b.column || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
     return {
         version: REPORT_VERSION,
         repository: options.repository ?? null,
@@ -10062,7 +10052,7 @@ function lint(root, options = {}) {
             uses: t.uses.map((u, i) => useReport(u, t.decisions[i])),
         })),
         findings,
-        errors: [...errors, ...requirements.errors].sort((a, b) => (0,order/* compareText */.n)(a.file, b.file) || a.line - b.line || a.column - b.column),
+        errors: [...errors, ...requirements.errors].sort((a, b) => (0,order/* compareText */.n6)(a.file, b.file) || a.line - b.line || a.column - b.column),
     };
 }
 
@@ -10348,8 +10338,9 @@ async function run() {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   d: () => (/* binding */ byKey),
-/* harmony export */   n: () => (/* binding */ compareText)
+/* harmony export */   JE: () => (/* binding */ firstAtLeast),
+/* harmony export */   dX: () => (/* binding */ byKey),
+/* harmony export */   n6: () => (/* binding */ compareText)
 /* harmony export */ });
 /**
  * Orders strings by UTF-16 code unit: the same on every machine and locale, and free at start-up
@@ -10361,6 +10352,19 @@ function compareText(a, b) {
 /** For sorting `Object.entries(...)` by key. */
 function byKey(a, b) {
     return compareText(a[0], b[0]);
+}
+/** The index of the first entry of an ascending list that is at least `from` (the length if none). */
+function firstAtLeast(list, from) {
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (list[mid] < from)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
 }
 
 
@@ -10424,7 +10428,7 @@ function fineGrainedLink(o) {
     if (o.expiresIn !== undefined) {
         params.set('expires_in', o.expiresIn === 'none' ? 'none' : String(Math.min(366, Math.max(1, Math.round(o.expiresIn)))));
     }
-    for (const [perm, needed] of Object.entries(o.permissions).sort(order/* byKey */.d)) {
+    for (const [perm, needed] of Object.entries(o.permissions).sort(order/* byKey */.dX)) {
         if (perm === 'metadata')
             continue; // always granted
         const level = offeredLevel(perm, needed);
@@ -10755,7 +10759,7 @@ var order = __nccwpck_require__(5395);
 /** `permissions:` for a job whose token needs `needs` (metadata is implicit; contents: read kept for checkout). */
 function permissionsBlock(needs, indent = '') {
     const { block } = (0,decide/* githubTokenPermissions */.RC)(needs);
-    const entries = Object.entries(block).sort(order/* byKey */.d);
+    const entries = Object.entries(block).sort(order/* byKey */.dX);
     if (!entries.length)
         return `${indent}permissions: {}`;
     return [`${indent}permissions:`, ...entries.map(([k, v]) => `${indent}  ${k}: ${v}`)].join('\n');
@@ -10774,7 +10778,7 @@ function appTokenStep(options) {
     const names = options.repositories.map((r) => r.split('/')[1]).filter(Boolean);
     if (names.length)
         lines.push(`    repositories: ${[...new Set(names)].sort().join(',')}`);
-    for (const [perm, level] of Object.entries(options.permissions).sort(order/* byKey */.d)) {
+    for (const [perm, level] of Object.entries(options.permissions).sort(order/* byKey */.dX)) {
         const input = appPermissionInput(perm);
         if (input)
             lines.push(`    ${input}: ${level}`);
@@ -18346,7 +18350,7 @@ function discoverFiles(root, extraActionDirs = []) {
         if (abs)
             addActionDir(abs);
     }
-    return [...found.values()].sort((a, b) => (0,_order_js__WEBPACK_IMPORTED_MODULE_3__/* .compareText */ .n)(a.path, b.path));
+    return [...found.values()].sort((a, b) => (0,_order_js__WEBPACK_IMPORTED_MODULE_3__/* .compareText */ .n6)(a.path, b.path));
 }
 function existsNoFollow(abs) {
     try {

@@ -10,3 +10,15 @@ export function compareText(a: string, b: string): number {
 export function byKey(a: [string, unknown], b: [string, unknown]): number {
   return compareText(a[0], b[0])
 }
+
+/** The index of the first entry of an ascending list that is at least `from` (the length if none). */
+export function firstAtLeast(list: number[], from: number): number {
+  let lo = 0
+  let hi = list.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (list[mid] < from) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}

@@ -8,6 +8,7 @@
 import { lookupEndpoint, pathSegments, VAR } from '../knowledge/endpoints.js'
 import { ghCommandFacts } from '../knowledge/gh-commands.js'
 import { programFacts, type ProgramFacts } from '../knowledge/programs.js'
+import { firstAtLeast } from '../order.js'
 import { resolveRepo, type RepoRef } from './repo-ref.js'
 import { flagValue, hasFlag, parseCommands, type Command } from './shell.js'
 import type { Call, StepAnalysis, TriggerEvent } from './types.js'
@@ -557,18 +558,6 @@ interface Unlisted {
   count: number
   first: number
   last: number
-}
-
-/** The first index of a sorted list that is at least `from`. */
-function firstAtLeast(list: number[], from: number): number {
-  let lo = 0
-  let hi = list.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (list[mid] < from) lo = mid + 1
-    else hi = mid
-  }
-  return lo
 }
 
 /** Which commands one token's analysis reads (see `relevantCommands`). */

@@ -6,6 +6,7 @@
  * `${{ env.X }}` is followed back to the binding of X, so a secret passed through env is seen.
  */
 import type { LintError, Position } from '../types.js'
+import { firstAtLeast } from '../order.js'
 import { contextRefs, fallsBackToGithubToken, findExpressions, type ContextRef } from './expressions.js'
 import type { JobInfo, StepInfo, WorkflowInfo } from './model.js'
 import { positionOf, type ParsedFile } from './parse.js'
@@ -199,11 +200,11 @@ export function findSecretUses(w: TreeWalker, model: WorkflowInfo, envReader: En
   const basePath: PathPart[] = model.kind === 'action' ? ['runs'] : []
   // Everything is scanned, `on:` included: a malformed file may hide a job there, and nothing is lost.
   // Only scalars with an expression can reference a secret.
-  const text = file.text
-  const sites = w.scalars(scope, basePath, (start, end) => {
-    const at = text.indexOf('${{', start)
-    return at >= 0 && at < end
-  })
+  // Where every `${{` is, found once: searching the text from each scalar instead costs scalars
+  // times the file when many scalars follow the last expression.
+  const opens: number[] = []
+  for (let at = file.text.indexOf('${{'); at >= 0; at = file.text.indexOf('${{', at + 3)) opens.push(at)
+  const sites = w.scalars(scope, basePath, (start, end) => (opens[firstAtLeast(opens, start)] ?? Infinity) < end)
 
   // Which secrets each env binding carries, so `${{ env.X }}` and `$X` can be followed.
   const envSecrets = new Map<string, { secret: string | null; ref: ContextRef; site: ScalarSite }[]>()
