@@ -8,6 +8,7 @@
 //   - peak RSS of each (throughput: R rounds, default 5, each running every tool once in a rotating
 //     order; time: the median run, ratios: the median of the rounds' ratios; RSS: the largest);
 //   - how time and memory grow from 200 to 20,000 files, beside the two others at each size;
+//   - time and memory on hostile workflows of 1 MiB (scripts/bench-hostile.mjs);
 //   - cold start of dist/index.js and dist/cli.js on examples/demo vs bare `node` and vs parsing
 //     the demo's workflows with `yaml` alone; under this Node and, when PAT_LINT_NODE24 names a
 //     Node 24 binary (the Action's runtime; .ci/run installs one), under that one too.
@@ -17,6 +18,7 @@ import { cpus, totalmem, tmpdir, release } from 'node:os'
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { makeHostileRepo, SHAPES } from './bench-hostile.mjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const argv = process.argv.slice(2)
@@ -157,26 +159,13 @@ for (const n of GROWTH) {
   rmSync(r, { recursive: true, force: true })
 }
 
-// ---- one hostile file: a single mapping as large as a file pat-lint reads may be ----
-function makeHostileRepo() {
-  const repo = mkdtempSync(join(tmpdir(), 'pat-lint-bench-hostile-'))
-  const wf = join(repo, '.github', 'workflows')
-  mkdirSync(wf, { recursive: true })
-  const head = 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: gh pr list\n        env:\n          GH_TOKEN: ${{ secrets.BOT_PAT }}\n    env:\n'
-  const keys = []
-  let size = head.length
-  for (let i = 0; ; i++) {
-    const line = `      K${i}: v\n`
-    if (size + line.length > 1024 * 1024) break
-    keys.push(line)
-    size += line.length
-  }
-  writeFileSync(join(wf, 'big.yml'), head + keys.join(''))
-  return { repo, keys: keys.length, bytes: size }
-}
-const hostile = makeHostileRepo()
-const hostileRun = measure(patLint(hostile.repo), 1)
-rmSync(hostile.repo, { recursive: true, force: true })
+// ---- hostile files: each as large as pat-lint reads, each aimed at work per pair of things ----
+const hostile = SHAPES.map((shape) => {
+  const h = makeHostileRepo(shape)
+  const run = measure(patLint(h.repo), 1)
+  rmSync(h.repo, { recursive: true, force: true })
+  return { shape, n: h.n, bytes: h.bytes, ms: run.ms, rss: run.rss }
+})
 
 // ---- cold start ----
 const demo = join(root, 'examples', 'demo')
@@ -211,7 +200,9 @@ lines.push('| files | total ms | ms/file | peak RSS MB | `yaml` parse-only ms | 
 lines.push('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |')
 for (const g of growth) lines.push(`| ${g.n} | ${fmt(g.ms, 0)} | ${fmt(g.ms / g.n, 3)} | ${fmt(g.rss, 0)} | ${fmt(g.parse, 0)} | ${fmt(g.parse / g.ms, 2)}x | ${fmt(g.actionlint, 0)} (${g.restarts}) | ${fmt(g.actionlint / g.ms, 2)}x |`)
 lines.push('')
-lines.push(`One hostile workflow of ${fmt(hostile.bytes / 1024, 0)} KiB (the most pat-lint reads) whose \`env:\` holds ${hostile.keys.toLocaleString('en-US')} keys: pat-lint takes ${fmt(hostileRun.ms, 0)} ms and ${fmt(hostileRun.rss, 0)} MB.`)
+lines.push('| one hostile workflow of up to 1 MiB (the most pat-lint reads), scripts/bench-hostile.mjs | n | KiB | ms | peak RSS MB |')
+lines.push('| --- | ---: | ---: | ---: | ---: |')
+for (const h of hostile) lines.push(`| ${h.shape.name} | ${h.n.toLocaleString('en-US')} ${h.shape.unit} | ${fmt(h.bytes / 1024, 0)} | ${fmt(h.ms, 0)} | ${fmt(h.rss, 0)} |`)
 lines.push('')
 lines.push('| cold start on examples/demo (median of 15, the four taking turns) | ms | vs bare node |')
 lines.push('| --- | ---: | ---: |')

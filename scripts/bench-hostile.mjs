@@ -1,0 +1,85 @@
+// Hostile workflows for `npm run bench`: each as large as a file pat-lint reads (1 MiB) and built
+// to make some part of the analysis work per pair of things (tokens x commands, tokens x steps, …).
+// Each was, before pat-lint bounded it, a stall of seconds to minutes or gigabytes of memory.
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+const LIMIT = 1024 * 1024
+const head = 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n'
+const secret = (i) => `\${{ secrets.PAT_${i} }}`
+const envBlock = (n, indent) => Array.from({ length: n }, (_, i) => `${indent}T${i}: ${secret(i)}\n`).join('')
+const lines = (n, line) => Array.from({ length: n }, (_, i) => line(i)).join('')
+
+/** Each shape: what it is, and the workflow it makes with `n` of its repeated part. */
+export const SHAPES = [
+  {
+    name: 'one `env:` mapping with as many keys as fit',
+    unit: 'keys',
+    make: (n) => `${head}      - run: gh pr list\n        env:\n          GH_TOKEN: ${secret(0)}\n    env:\n${lines(n, (i) => `      K${i}: v\n`)}`,
+  },
+  {
+    name: 'one step: n tokens in `env:`, n commands that may read them',
+    unit: 'tokens',
+    make: (n) => `${head}      - env:\n${envBlock(n, '          ')}        run: |\n${lines(n, (i) => `          ./tool${i} --flag "$T${i}"\n`)}`,
+  },
+  {
+    name: 'one script naming n secrets, each sent to its own repository',
+    unit: 'secrets',
+    make: (n) => `${head}      - run: |\n${lines(n, (i) => `          curl -X POST -H "Authorization: token ${secret(i)}" https://api.github.com/repos/o/r${i}/dispatches\n`)}`,
+  },
+  {
+    name: 'one step: n tokens each set into origin, each followed by a push',
+    unit: 'tokens',
+    make: (n) => `${head}      - env:\n${envBlock(n, '          ')}        run: |\n${lines(n, (i) => `          git remote set-url origin "https://x:$T${i}@github.com/o/r.git"\n          git push origin HEAD:b${i}\n`)}`,
+  },
+  {
+    name: 'one step: n tokens, a gh login pat-lint cannot trace, n gh calls to n repositories',
+    unit: 'tokens',
+    make: (n) => `${head}      - env:\n${envBlock(n, '          ')}        run: |\n          gh auth login --with-token < /run/token\n${lines(n, (i) => `          gh api -X POST repos/o/r${i}/dispatches -f event_type=x\n`)}`,
+  },
+  {
+    name: 'one step: n tokens written to git\'s credential store, n pushes to n repositories',
+    unit: 'tokens',
+    make: (n) => `${head}      - env:\n${envBlock(n, '          ')}        run: |\n          git config --global credential.helper store\n${lines(n, (i) => `          echo "https://x:$T${i}@github.com" >> ~/.git-credentials\n`)}${lines(n, (i) => `          git push https://github.com/o/r${i}.git HEAD\n`)}`,
+  },
+  {
+    name: 'workflow `env:` with n tokens, n steps each reading one',
+    unit: 'tokens',
+    make: (n) => `on: push\nenv:\n${envBlock(n, '  ')}jobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n${lines(n, (i) => `      - run: ./tool${i} "$T${i}"\n`)}`,
+  },
+  {
+    name: 'n steps each setting origin with its own token, then n steps pushing',
+    unit: 'tokens',
+    make: (n) => `${head}${lines(n, (i) => `      - run: git remote set-url origin "https://x:${secret(i)}@github.com/o/r${i}.git"\n`)}${lines(n, (i) => `      - run: git push origin HEAD:b${i}\n`)}`,
+  },
+  {
+    name: 'one step adding n remotes with n tokens, then n steps pushing to them',
+    unit: 'tokens',
+    make: (n) => `${head}      - env:\n${envBlock(n, '          ')}        run: |\n${lines(n, (i) => `          git remote add r${i} "https://x:$T${i}@github.com/o/r${i}.git"\n`)}${lines(n, (i) => `      - run: git push r${i} HEAD:b${i}\n`)}`,
+  },
+]
+
+/** The largest n whose workflow fits in 1 MiB, found by bisection (sizes grow with n). */
+function largestFitting(make) {
+  let lo = 1
+  let hi = 2
+  while (Buffer.byteLength(make(hi)) <= LIMIT) hi *= 2
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1
+    if (Buffer.byteLength(make(mid)) <= LIMIT) lo = mid
+    else hi = mid
+  }
+  return lo
+}
+
+/** A repository holding one shape's workflow at the largest size pat-lint reads. */
+export function makeHostileRepo(shape) {
+  const repo = mkdtempSync(join(tmpdir(), 'pat-lint-bench-hostile-'))
+  const wf = join(repo, '.github', 'workflows')
+  mkdirSync(wf, { recursive: true })
+  const n = largestFitting(shape.make)
+  const text = shape.make(n)
+  writeFileSync(join(wf, 'hostile.yml'), text)
+  return { repo, n, bytes: Buffer.byteLength(text) }
+}
