@@ -1,0 +1,8 @@
+/** Types of scripts/bench-hostile.mjs, for the test that checks its shapes stay linear. */
+export interface HostileShape {
+  name: string
+  unit: string
+  make: (n: number) => string
+}
+export const SHAPES: HostileShape[]
+export function makeHostileRepo(shape: HostileShape): { repo: string; n: number; bytes: number }
