@@ -14924,7 +14924,7 @@ function* inOrder(picked, streams) {
         let from = null;
         for (const s of streams) {
             if (s.at < s.list.length)
-                s.at = firstAtLeast(s.list, Math.min(nextPicked, s.wanted(s.list[s.at])));
+                s.at = Math.max(s.at, firstAtLeast(s.list, Math.min(nextPicked, s.wanted(s.list[s.at]))));
             if (s.at < s.list.length && s.list[s.at] < next) {
                 next = s.list[s.at];
                 from = s;

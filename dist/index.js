@@ -6894,7 +6894,7 @@ function* inOrder(picked, streams) {
         let from = null;
         for (const s of streams) {
             if (s.at < s.list.length)
-                s.at = (0,order/* firstAtLeast */.JE)(s.list, Math.min(nextPicked, s.wanted(s.list[s.at])));
+                s.at = Math.max(s.at, (0,order/* firstAtLeast */.JE)(s.list, Math.min(nextPicked, s.wanted(s.list[s.at]))));
             if (s.at < s.list.length && s.list[s.at] < next) {
                 next = s.list[s.at];
                 from = s;

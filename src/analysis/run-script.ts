@@ -642,7 +642,7 @@ function* inOrder(picked: number[], streams: Stream[]): Generator<number> {
     let next = nextPicked
     let from: Stream | null = null
     for (const s of streams) {
-      if (s.at < s.list.length) s.at = firstAtLeast(s.list, Math.min(nextPicked, s.wanted(s.list[s.at])))
+      if (s.at < s.list.length) s.at = Math.max(s.at, firstAtLeast(s.list, Math.min(nextPicked, s.wanted(s.list[s.at]))))
       if (s.at < s.list.length && s.list[s.at] < next) {
         next = s.list[s.at]
         from = s
