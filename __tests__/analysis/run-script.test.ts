@@ -1,4 +1,5 @@
 /** What run scripts do with a token: one row per gh command, API call and git pattern. */
+import fc from 'fast-check'
 import { analyseScript, ENV_READERS_LISTED } from '../../src/analysis/run-script.js'
 
 const SELF = 'octo/app'
@@ -278,5 +279,32 @@ describe('a step with many tokens in its environment', () => {
     // With one secret in the step, the login can only carry that one.
     const alone = analyseScript(script, { self: SELF, tokenVars: new Set(['A']), env: { A: env.A }, secret: 'A_PAT' }, {})
     expect(alone.calls.map((c) => c.what)).toEqual(['gh pr create'])
+  })
+})
+
+describe('following one token among several (property)', () => {
+  const LINES = [
+    'gh auth login --with-token < f', 'echo "$A" > f', 'echo "$B" > f', 'echo "$A" | gh auth login --with-token', 'gh auth login --with-token <<< "$B"',
+    'gh pr create --fill', 'gh api repos/o/x/dispatches -f a=b', 'git remote add r "https://x:$A@github.com/o/a.git"',
+    'git remote set-url origin "https://x:$B@github.com/o/b.git"', 'git remote set-url origin https://github.com/o/c.git', 'git push', 'git push r HEAD',
+    'git push https://github.com/o/d.git HEAD', 'git rebase main', 'git config --global credential.helper store',
+    'echo "https://x:$A@github.com" >> ~/.git-credentials', 'echo "https://x:$B@github.com" > ~/.git-credentials', './tool "$A"', './build', 'npm install',
+    'docker login ghcr.io -u x -p "$A"', 'cml ci', 'curl -H "Authorization: token $A" https://api.github.com/repos/o/e/dispatches -d x',
+  ]
+  const env = { A: '${{ secrets.A_PAT }}', B: '${{ secrets.B_PAT }}' }
+  const follow = (lines: string[], v: 'A' | 'B') => {
+    const a = analyseScript(lines.join('\n'), { self: SELF, tokenVars: new Set([v]), env, secret: `${v}_PAT` }, {})
+    return { calls: JSON.stringify(a.calls), persists: JSON.stringify(a.persists ?? []), unknown: a.unknown.length }
+  }
+
+  it('a line that names nothing and runs nothing (echo) changes nothing, wherever it goes', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...LINES), { maxLength: 14 }), fc.array(fc.nat(), { maxLength: 4 }), fc.constantFrom('A' as const, 'B' as const), (lines, at, v) => {
+        const padded = [...lines]
+        for (const k of at) padded.splice(k % (padded.length + 1), 0, 'echo hi')
+        expect(follow(padded, v)).toEqual(follow(lines, v))
+      }),
+      { numRuns: 1500 },
+    )
   })
 })
