@@ -14852,6 +14852,16 @@ function scriptOf(script, key) {
     return parsed;
 }
 const GH_TOKEN_VARS = /^(GH_TOKEN|GITHUB_TOKEN|GH_ENTERPRISE_TOKEN|GITHUB_ENTERPRISE_TOKEN)$/;
+/** The commands that name the followed secret or one of its variables; null when any secret is followed. */
+function namedCommands(parsed, ctx) {
+    if (!ctx.secret)
+        return null;
+    const named = new Set(parsed.bySecret.get(ctx.secret.toUpperCase()) ?? []);
+    for (const v of ctx.tokenVars)
+        for (const i of parsed.byVariable.get(v) ?? [])
+            named.add(i);
+    return named;
+}
 /**
  * The commands that can matter for one token: those naming it, the logins it feeds, the programs
  * that read one of its variables, the first registry logins, and, when it sits in variables, the
@@ -14863,10 +14873,7 @@ function relevantCommands(parsed, ctx) {
     const unlisted = { count: 0, first: Infinity, last: 0 };
     if (!ctx.secret)
         return { picked: parsed.commands.map((_, i) => i), named: null, unlisted };
-    const named = new Set(parsed.bySecret.get(ctx.secret.toUpperCase()) ?? []);
-    for (const v of ctx.tokenVars)
-        for (const i of parsed.byVariable.get(v) ?? [])
-            named.add(i);
+    const named = namedCommands(parsed, ctx);
     const picked = new Set(named);
     for (const i of named)
         for (const login of parsed.ghLoginsByFeeder.get(i) ?? [])
@@ -15008,6 +15015,17 @@ function distinct(items, key) {
  * the same step reuse the parsed commands; leave it out for a script built on the fly.
  */
 function analyseScript(script, stepCtx, key) {
+    return analyse(script, stepCtx, key, false);
+}
+/**
+ * The same analysis reading every command of the script in turn, none skipped: what the per-token
+ * reading of `analyseScript` must agree with (a property test holds them equal). Not for use:
+ * thousands of tokens cost thousands of readings of the whole script.
+ */
+function analyseScriptReadingAll(script, ctx) {
+    return analyse(script, ctx, undefined, true);
+}
+function analyse(script, stepCtx, key, readAll) {
     const out = { calls: [], unknown: [] };
     const parsed = scriptOf(script, key);
     const loopVars = parsed.loopVars;
@@ -15015,7 +15033,7 @@ function analyseScript(script, stepCtx, key) {
     const state = { remotes: new Map(), allGithub: false, rewrote: false };
     const ghReadsToken = [...ctx.tokenVars].some((v) => GH_TOKEN_VARS.test(v));
     let ghLoggedIn = false;
-    const relevant = relevantCommands(parsed, ctx);
+    const relevant = readAll ? { picked: parsed.commands.map((_, i) => i), named: namedCommands(parsed, ctx), unlisted: { count: 0, first: Infinity, last: 0 } } : relevantCommands(parsed, ctx);
     const { named, unlisted } = relevant;
     const readVars = () => [...ctx.tokenVars].map((v) => `$${v}`).join(', ');
     let listedReaders = 0;
@@ -15035,7 +15053,7 @@ function analyseScript(script, stepCtx, key) {
         return first;
     };
     const ghWanted = (from) => (ghReadsToken || ghLoggedIn ? from : nextIn(parsed.anonymousGhLogins, from));
-    const streams = named ? [{ list: parsed.git, at: 0, wanted: gitWanted }, { list: parsed.gh, at: 0, wanted: ghWanted }] : [];
+    const streams = named && !readAll ? [{ list: parsed.git, at: 0, wanted: gitWanted }, { list: parsed.gh, at: 0, wanted: ghWanted }] : [];
     const ghCalls = new Set();
     const untracedLogins = [];
     for (const i of inOrder(relevant.picked, streams)) {
@@ -15062,7 +15080,7 @@ function analyseScript(script, stepCtx, key) {
             };
             if (ghReadsToken || ghLoggedIn || usesToken(cmd.words, ctx))
                 take(ghFragment(parsed, i, ctx));
-            if (feeder !== undefined && ghLoggedIn && named && !ghReadsToken) {
+            if (feeder !== undefined && ghLoggedIn && named && !ghReadsToken && !readAll) {
                 // The whole session up to the next login at once: thousands of tokens may share one login.
                 const { session, end } = ghSession(parsed, i, ctx);
                 if (session.calls.length || session.unknown.length)
@@ -15079,7 +15097,7 @@ function analyseScript(script, stepCtx, key) {
         }
         if (prog === 'git') {
             // A git command that does not name the token matters only once git holds it somewhere.
-            if (named && !named.has(i)) {
+            if (named && !named.has(i) && !readAll) {
                 if (gitIdle())
                     continue;
                 const reach = parsed.gitReach.get(i);

@@ -1,6 +1,6 @@
 /** What run scripts do with a token: one row per gh command, API call and git pattern. */
 import fc from 'fast-check'
-import { analyseScript, ENV_READERS_LISTED } from '../../src/analysis/run-script.js'
+import { analyseScript, analyseScriptReadingAll, ENV_READERS_LISTED } from '../../src/analysis/run-script.js'
 
 const SELF = 'octo/app'
 const run = (script: string, tokenVars: string[] = ['GH_TOKEN'], env: Record<string, string> = {}) => {
@@ -290,12 +290,25 @@ describe('following one token among several (property)', () => {
     'git push https://github.com/o/d.git HEAD', 'git rebase main', 'git config --global credential.helper store',
     'echo "https://x:$A@github.com" >> ~/.git-credentials', 'echo "https://x:$B@github.com" > ~/.git-credentials', './tool "$A"', './build', 'npm install',
     'docker login ghcr.io -u x -p "$A"', 'cml ci', 'curl -H "Authorization: token $A" https://api.github.com/repos/o/e/dispatches -d x',
+    'git push origin HEAD:x', 'git fetch r', 'git clone https://github.com/o/f.git', 'git pull', 'echo "$B" | docker login ghcr.io -u x --password-stdin',
+    'git config --global url."https://x:$A@github.com/".insteadOf "https://github.com/"', './deploy.sh',
   ]
   const env = { A: '${{ secrets.A_PAT }}', B: '${{ secrets.B_PAT }}' }
   const follow = (lines: string[], v: 'A' | 'B') => {
     const a = analyseScript(lines.join('\n'), { self: SELF, tokenVars: new Set([v]), env, secret: `${v}_PAT` }, {})
     return { calls: JSON.stringify(a.calls), persists: JSON.stringify(a.persists ?? []), unknown: a.unknown.length }
   }
+
+  it('reading only the commands that can matter gives what reading every command gives', () => {
+    const sorted = (a: ReturnType<typeof analyseScript>) => ({ calls: a.calls.map((c) => JSON.stringify(c)).sort(), persists: (a.persists ?? []).map((p) => JSON.stringify(p)).sort(), unknown: [...a.unknown].sort(), sentToGithub: !!a.sentToGithub })
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...LINES, 'gh auth login --with-token < /run/t', 'printenv B | gh auth login --with-token'), { maxLength: 24 }), fc.constantFrom('A' as const, 'B' as const), (lines, v) => {
+        const ctx = { self: SELF, tokenVars: new Set([v]), env, secret: `${v}_PAT` }
+        expect(sorted(analyseScript(lines.join('\n'), ctx, {}))).toEqual(sorted(analyseScriptReadingAll(lines.join('\n'), ctx)))
+      }),
+      { numRuns: 5000 },
+    )
+  })
 
   it('a line that names nothing and runs nothing (echo) changes nothing, wherever it goes', () => {
     fc.assert(

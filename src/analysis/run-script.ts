@@ -569,6 +569,14 @@ interface Relevant {
   unlisted: Unlisted
 }
 
+/** The commands that name the followed secret or one of its variables; null when any secret is followed. */
+function namedCommands(parsed: ParsedScript, ctx: ScriptContext): Set<number> | null {
+  if (!ctx.secret) return null
+  const named = new Set<number>(parsed.bySecret.get(ctx.secret.toUpperCase()) ?? [])
+  for (const v of ctx.tokenVars) for (const i of parsed.byVariable.get(v) ?? []) named.add(i)
+  return named
+}
+
 /**
  * The commands that can matter for one token: those naming it, the logins it feeds, the programs
  * that read one of its variables, the first registry logins, and, when it sits in variables, the
@@ -579,8 +587,7 @@ interface Relevant {
 function relevantCommands(parsed: ParsedScript, ctx: ScriptContext): Relevant {
   const unlisted: Unlisted = { count: 0, first: Infinity, last: 0 }
   if (!ctx.secret) return { picked: parsed.commands.map((_, i) => i), named: null, unlisted }
-  const named = new Set<number>(parsed.bySecret.get(ctx.secret.toUpperCase()) ?? [])
-  for (const v of ctx.tokenVars) for (const i of parsed.byVariable.get(v) ?? []) named.add(i)
+  const named = namedCommands(parsed, ctx)!
   const picked = new Set(named)
   for (const i of named) for (const login of parsed.ghLoginsByFeeder.get(i) ?? []) picked.add(login)
   for (const v of ctx.tokenVars) for (const i of parsed.programsByVariable.get(v) ?? []) picked.add(i)
@@ -732,6 +739,19 @@ function distinct<T>(items: T[], key: (item: T) => string): T[] {
  * the same step reuse the parsed commands; leave it out for a script built on the fly.
  */
 export function analyseScript(script: string, stepCtx: ScriptContext, key?: object): StepAnalysis {
+  return analyse(script, stepCtx, key, false)
+}
+
+/**
+ * The same analysis reading every command of the script in turn, none skipped: what the per-token
+ * reading of `analyseScript` must agree with (a property test holds them equal). Not for use:
+ * thousands of tokens cost thousands of readings of the whole script.
+ */
+export function analyseScriptReadingAll(script: string, ctx: ScriptContext): StepAnalysis {
+  return analyse(script, ctx, undefined, true)
+}
+
+function analyse(script: string, stepCtx: ScriptContext, key: object | undefined, readAll: boolean): StepAnalysis {
   const out: StepAnalysis = { calls: [], unknown: [] }
   const parsed = scriptOf(script, key)
   const loopVars = parsed.loopVars
@@ -739,7 +759,7 @@ export function analyseScript(script: string, stepCtx: ScriptContext, key?: obje
   const state: GitState = { remotes: new Map(), allGithub: false, rewrote: false }
   const ghReadsToken = [...ctx.tokenVars].some((v) => GH_TOKEN_VARS.test(v))
   let ghLoggedIn = false
-  const relevant = relevantCommands(parsed, ctx)
+  const relevant = readAll ? { picked: parsed.commands.map((_, i) => i), named: namedCommands(parsed, ctx), unlisted: { count: 0, first: Infinity, last: 0 } } : relevantCommands(parsed, ctx)
   const { named, unlisted } = relevant
   const readVars = () => [...ctx.tokenVars].map((v) => `$${v}`).join(', ')
   let listedReaders = 0
@@ -757,7 +777,7 @@ export function analyseScript(script: string, stepCtx: ScriptContext, key?: obje
     return first
   }
   const ghWanted = (from: number) => (ghReadsToken || ghLoggedIn ? from : nextIn(parsed.anonymousGhLogins, from))
-  const streams: Stream[] = named ? [{ list: parsed.git, at: 0, wanted: gitWanted }, { list: parsed.gh, at: 0, wanted: ghWanted }] : []
+  const streams: Stream[] = named && !readAll ? [{ list: parsed.git, at: 0, wanted: gitWanted }, { list: parsed.gh, at: 0, wanted: ghWanted }] : []
   const ghCalls = new Set<Call>()
   const untracedLogins: number[] = []
   for (const i of inOrder(relevant.picked, streams)) {
@@ -781,7 +801,7 @@ export function analyseScript(script: string, stepCtx: ScriptContext, key?: obje
         out.unknown.push(...part.unknown)
       }
       if (ghReadsToken || ghLoggedIn || usesToken(cmd.words, ctx)) take(ghFragment(parsed, i, ctx))
-      if (feeder !== undefined && ghLoggedIn && named && !ghReadsToken) {
+      if (feeder !== undefined && ghLoggedIn && named && !ghReadsToken && !readAll) {
         // The whole session up to the next login at once: thousands of tokens may share one login.
         const { session, end } = ghSession(parsed, i, ctx)
         if (session.calls.length || session.unknown.length) take(session)
@@ -796,7 +816,7 @@ export function analyseScript(script: string, stepCtx: ScriptContext, key?: obje
     }
     if (prog === 'git') {
       // A git command that does not name the token matters only once git holds it somewhere.
-      if (named && !named.has(i)) {
+      if (named && !named.has(i) && !readAll) {
         if (gitIdle()) continue
         const reach = parsed.gitReach.get(i)!
         if (reach === 'none' || (reach === 'url' && !state.allGithub) || (typeof reach === 'object' && !state.remotes.has(reach.remote))) continue
