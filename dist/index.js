@@ -9347,8 +9347,22 @@ function matrixValues(value, job) {
     const values = m ? job?.matrix[m[1]] : undefined;
     return values?.length ? values.map((v) => value.replace(m[0], v)) : [value];
 }
+/** resolveAll's answers per job and value: every step of a job over a large matrix asks the same. */
+const resolvedOverMatrix = new WeakMap();
 /** The repository a value names; over a matrix, another repository if any entry is one. */
 function resolveAll(value, job, self) {
+    if (!job || !value.includes('matrix.'))
+        return resolveOver(value, job, self);
+    let known = resolvedOverMatrix.get(job);
+    if (!known)
+        resolvedOverMatrix.set(job, (known = new Map()));
+    const key = `${self ?? ''}\n${value}`;
+    let ref = known.get(key);
+    if (!ref)
+        known.set(key, (ref = resolveOver(value, job, self)));
+    return ref;
+}
+function resolveOver(value, job, self) {
     const refs = matrixValues(value, job).map((v) => resolveRepo(v, self));
     return refs.find((r) => r.kind === 'other') ?? refs.find((r) => r.kind === 'unknown') ?? refs[0];
 }

@@ -54,6 +54,11 @@ export const SHAPES = [
     make: (n) => `${head}${lines(n, (i) => `      - run: git remote set-url origin "https://x:${secret(i)}@github.com/o/r${i}.git"\n`)}${lines(n, (i) => `      - run: git push origin HEAD:b${i}\n`)}`,
   },
   {
+    name: 'a matrix of n repositories, n steps dispatching to `${{ matrix.repo }}`',
+    unit: 'repositories',
+    make: (n) => `on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    strategy:\n      matrix:\n        repo:\n${lines(n, (i) => `          - o/r${i}\n`)}    steps:\n${lines(n, (i) => `      - uses: peter-evans/repository-dispatch@v3\n        with:\n          token: ${secret(i)}\n          repository: \${{ matrix.repo }}\n          event-type: go\n`)}`,
+  },
+  {
     name: 'one step adding n remotes with n tokens, then n steps pushing to them',
     unit: 'tokens',
     make: (n) => `${head}      - env:\n${envBlock(n, '          ')}        run: |\n${lines(n, (i) => `          git remote add r${i} "https://x:$T${i}@github.com/o/r${i}.git"\n`)}${lines(n, (i) => `      - run: git push r${i} HEAD:b${i}\n`)}`,

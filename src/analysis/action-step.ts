@@ -81,8 +81,21 @@ export function matrixValues(value: string, job: JobInfo | null): string[] {
   return values?.length ? values.map((v) => value.replace(m![0], v)) : [value]
 }
 
+/** resolveAll's answers per job and value: every step of a job over a large matrix asks the same. */
+const resolvedOverMatrix = new WeakMap<JobInfo, Map<string, RepoRef>>()
+
 /** The repository a value names; over a matrix, another repository if any entry is one. */
 export function resolveAll(value: string, job: JobInfo | null, self: string | null): RepoRef {
+  if (!job || !value.includes('matrix.')) return resolveOver(value, job, self)
+  let known = resolvedOverMatrix.get(job)
+  if (!known) resolvedOverMatrix.set(job, (known = new Map()))
+  const key = `${self ?? ''}\n${value}`
+  let ref = known.get(key)
+  if (!ref) known.set(key, (ref = resolveOver(value, job, self)))
+  return ref
+}
+
+function resolveOver(value: string, job: JobInfo | null, self: string | null): RepoRef {
   const refs = matrixValues(value, job).map((v) => resolveRepo(v, self))
   return refs.find((r) => r.kind === 'other') ?? refs.find((r) => r.kind === 'unknown') ?? refs[0]
 }
