@@ -98,6 +98,24 @@ function decideReusable(use: SecretUse, ctx: AnalysisContext): UseDecision {
   if (!called) return undecided(`the called workflow ${target} is in another repository: what it does with the token is not visible here`)
   const name = (use.kind === 'secrets-inherit' ? use.secret : use.input)?.toUpperCase()
   if (!name) return undecided('every secret is passed on: the called workflow decides')
+  // Every caller passing a token to the same secret of the same workflow gets the same decision.
+  let decided = reusableDecisions.get(ctx)
+  if (!decided) reusableDecisions.set(ctx, (decided = new Map()))
+  const key = `${called.file}\n${name}`
+  const known = decided.get(key)
+  if (known === 'deciding') return undecided(`${called.file} is reached again through the workflows it calls: pat-lint does not follow the loop`)
+  if (known) return known
+  decided.set(key, 'deciding')
+  const decision = decideCalled(called, name, ctx)
+  decided.set(key, decision)
+  return decision
+}
+
+/** Decisions of reusable workflows by called file and secret, per analysis; 'deciding' while under way. */
+const reusableDecisions = new WeakMap<AnalysisContext, Map<string, UseDecision | 'deciding'>>()
+
+/** What a called workflow's uses of the secret `name` add up to. */
+function decideCalled(called: WorkflowInfo, name: string, ctx: AnalysisContext): UseDecision {
   const inner = (ctx.usesByFile.get(called.file) ?? []).filter((u) => u.secret === name)
   if (!inner.length) return unused(`${called.file} does not use the secret it is given`)
   const decisions = inner.map((u) => decideUse(u, ctx))
