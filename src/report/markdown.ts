@@ -41,13 +41,16 @@ export function formatMarkdown(report: Report, failOn: FailOn = 'error'): string
   }
   let out = [...head, ...body].join('\n')
   if (Buffer.byteLength(out) > MAX_MARKDOWN_BYTES) {
-    let kept = head.join('\n')
+    const kept = [...head]
     const note = '\n_The rest is cut to stay within the summary size limit; the JSON report has everything._\n'
+    // Bytes are counted as lines are added: measuring the whole text each time is quadratic.
+    let bytes = Buffer.byteLength(head.join('\n')) + Buffer.byteLength(note)
     for (const line of body) {
-      if (Buffer.byteLength(kept) + Buffer.byteLength(line) + Buffer.byteLength(note) + 1 > MAX_MARKDOWN_BYTES) break
-      kept += '\n' + line
+      bytes += Buffer.byteLength(line) + 1
+      if (bytes > MAX_MARKDOWN_BYTES) break
+      kept.push(line)
     }
-    out = kept + note
+    out = kept.join('\n') + note
   }
   return out
 }
