@@ -21,6 +21,7 @@ import { tokenVerdict, type TokenVerdict } from './analysis/token.js'
 import { statedReason, withStatedReason } from './analysis/stated-reason.js'
 import type { UseDecision } from './analysis/types.js'
 import { compareText } from './order.js'
+import { firstOf, MAX_REASONS_PER_USE, MAX_REPOSITORIES_PER_TOKEN } from './limits.js'
 
 export const REPORT_VERSION = 1
 export const DEFAULT_MAX_EXPIRY_DAYS = 90
@@ -56,6 +57,8 @@ export interface UseReport {
 
 /** A token in the report: its verdict fields are those of the analysis (see TokenVerdict). */
 export interface TokenReport extends Pick<TokenVerdict, 'githubTokenWouldDo' | 'minimal' | 'minimalScopes' | 'fineGrainedPossible' | 'repositories' | 'ownRepository'> {
+  /** Repositories past the first 100, counted and not listed (absent when none). */
+  repositoriesNotListed?: number
   secret: string
   declared: boolean
   recognisedBy: Recognition[]
@@ -115,8 +118,16 @@ function useReport(use: SecretUse, decision: UseDecision): UseReport {
     needs: decision.needs,
     reasons: decision.reasons,
   }
+  const { shown, more } = firstOf(decision.reasons, MAX_REASONS_PER_USE)
+  if (more) out.reasons = [...shown, `and ${more} more reasons, not listed`]
   if (use.readBy) out.readBy = use.readBy.map((s) => ({ file: s.file, line: s.pos.line, job: s.job, step: stepLabel(s) }))
   return out
+}
+
+/** A token's repositories as the report lists them: the first ones, and how many more there are. */
+function listedRepositories(repositories: string[]): Pick<TokenReport, 'repositories' | 'repositoriesNotListed'> {
+  const { shown, more } = firstOf(repositories, MAX_REPOSITORIES_PER_TOKEN)
+  return more ? { repositories: shown, repositoriesNotListed: more } : { repositories: shown }
 }
 
 function requested(d: DeclaredToken): TokenReport['requested'] {
@@ -252,7 +263,7 @@ export function lint(root: string, options: LintOptions = {}): Report {
       minimal: t.verdict.minimal,
       minimalScopes: t.verdict.minimalScopes,
       fineGrainedPossible: t.verdict.fineGrainedPossible,
-      repositories: t.verdict.repositories,
+      ...listedRepositories(t.verdict.repositories),
       ownRepository: t.verdict.ownRepository,
       type: t.declaration?.type ?? null,
       requested: t.declaration ? requested(t.declaration) : null,

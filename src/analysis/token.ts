@@ -3,6 +3,7 @@ import { classicScopesFor } from '../knowledge/classic-scopes.js'
 import type { PermissionSet } from '../knowledge/permissions.js'
 import { mergePermissions, NO_FINE_GRAINED } from './decide.js'
 import type { UseDecision } from './types.js'
+import { firstOf, MAX_OWNERS_NAMED } from '../limits.js'
 
 export interface TokenVerdict {
   /** true when every use could take GITHUB_TOKEN; false when one needs a PAT; null when unsure. */
@@ -22,8 +23,20 @@ export interface TokenVerdict {
   classicOnly: string[]
 }
 
+/** Verdicts of tokens with a single use, by its decision: callers of one reusable workflow share theirs. */
+const singleUseVerdicts = new WeakMap<UseDecision, Map<string | null, TokenVerdict>>()
+
 /** `self` is the repository running the workflows (owner/name), when known. */
 export function tokenVerdict(decisions: UseDecision[], self: string | null = null): TokenVerdict {
+  if (decisions.length !== 1) return verdictOf(decisions, self)
+  let bySelf = singleUseVerdicts.get(decisions[0])
+  if (!bySelf) singleUseVerdicts.set(decisions[0], (bySelf = new Map()))
+  let verdict = bySelf.get(self)
+  if (!verdict) bySelf.set(self, (verdict = verdictOf(decisions, self)))
+  return verdict
+}
+
+function verdictOf(decisions: UseDecision[], self: string | null): TokenVerdict {
   const minimal: PermissionSet = {}
   for (const d of decisions) mergePermissions(minimal, d.needs)
   const verdicts = decisions.map((d) => d.githubTokenWouldDo)
@@ -33,7 +46,10 @@ export function tokenVerdict(decisions: UseDecision[], self: string | null = nul
   const ownRepository = decisions.some((d) => d.calls.some((c) => c.target.kind === 'same'))
   const owners = new Set(decisions.flatMap((d) => d.repositories).map((r) => r.split('/')[0].toLowerCase()))
   if (ownRepository && self) owners.add(self.split('/')[0].toLowerCase())
-  if (owners.size > 1) classicOnly.push(`it reaches repositories of ${owners.size} owners (${[...owners].sort().join(', ')}), and a fine-grained token serves one owner (R18)`)
+  if (owners.size > 1) {
+    const { shown, more } = firstOf([...owners].sort(), MAX_OWNERS_NAMED)
+    classicOnly.push(`it reaches repositories of ${owners.size} owners (${shown.join(', ')}${more ? ` and ${more} more` : ''}), and a fine-grained token serves one owner (R18)`)
+  }
   const fineGrainedPossible = classicOnly.length === 0 && !Object.keys(minimal).some((p) => NO_FINE_GRAINED.has(p))
   return {
     githubTokenWouldDo,

@@ -6,6 +6,7 @@ import { appPermissionInput } from '../knowledge/github-app.js'
 import type { PermissionSet } from '../knowledge/permissions.js'
 import { githubTokenPermissions } from '../analysis/decide.js'
 import { byKey } from '../order.js'
+import { firstOf, MAX_REPOSITORIES_PER_TOKEN } from '../limits.js'
 
 /** `permissions:` for a job whose token needs `needs` (metadata is implicit; contents: read kept for checkout). */
 export function permissionsBlock(needs: PermissionSet, indent = ''): string {
@@ -25,8 +26,10 @@ export function appTokenStep(options: { owner: string | null; repositories: stri
     '    private-key: ${{ secrets.APP_PRIVATE_KEY }}',
   ]
   if (options.owner) lines.push(`    owner: ${options.owner}`)
-  const names = options.repositories.map((r) => r.split('/')[1]).filter(Boolean)
-  if (names.length) lines.push(`    repositories: ${[...new Set(names)].sort().join(',')}`)
+  const names = [...new Set(options.repositories.map((r) => r.split('/')[1]).filter(Boolean))].sort()
+  const { shown, more } = firstOf(names, MAX_REPOSITORIES_PER_TOKEN)
+  if (shown.length) lines.push(`    repositories: ${shown.join(',')}`)
+  if (more) lines.push(`    # and ${more} more repositories, not listed here`)
   for (const [perm, level] of Object.entries(options.permissions).sort(byKey)) {
     const input = appPermissionInput(perm)
     if (input) lines.push(`    ${input}: ${level}`)

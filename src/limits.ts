@@ -1,0 +1,13 @@
+/**
+ * How much of a long list a report shows. The rest is counted, not listed, so that no workflow a
+ * pull request can write makes the report grow with the square of its size: a thousand tokens
+ * handed to a workflow that reaches a thousand repositories would otherwise list a million.
+ */
+export const MAX_REASONS_PER_USE = 50
+export const MAX_REPOSITORIES_PER_TOKEN = 100
+export const MAX_OWNERS_NAMED = 5
+
+/** The first `max` items, and how many more there are. */
+export function firstOf<T>(items: readonly T[], max: number): { shown: T[]; more: number } {
+  return items.length <= max ? { shown: [...items], more: 0 } : { shown: items.slice(0, max), more: items.length - max }
+}
