@@ -23468,11 +23468,26 @@ function appPermissionInput(permission) {
     return APP_TOKEN_PERMISSION_INPUTS.has(name) ? `permission-${name}` : null;
 }
 
+;// CONCATENATED MODULE: ./src/limits.ts
+/**
+ * How much of a long list a report shows. The rest is counted, not listed, so that no workflow a
+ * pull request can write makes the report grow with the square of its size: a thousand tokens
+ * handed to a workflow that reaches a thousand repositories would otherwise list a million.
+ */
+const MAX_REASONS_PER_USE = 50;
+const MAX_REPOSITORIES_PER_TOKEN = 100;
+const MAX_OWNERS_NAMED = 5;
+/** The first `max` items, and how many more there are. */
+function firstOf(items, max) {
+    return items.length <= max ? { shown: [...items], more: 0 } : { shown: items.slice(0, max), more: items.length - max };
+}
+
 ;// CONCATENATED MODULE: ./src/report/snippets.ts
 /**
  * Ready-to-paste YAML for the alternatives to a PAT: a job's `permissions:` block for
  * GITHUB_TOKEN, and an actions/create-github-app-token step. Pure functions over plain data.
  */
+
 
 
 
@@ -23495,9 +23510,12 @@ function appTokenStep(options) {
     ];
     if (options.owner)
         lines.push(`    owner: ${options.owner}`);
-    const names = options.repositories.map((r) => r.split('/')[1]).filter(Boolean);
-    if (names.length)
-        lines.push(`    repositories: ${[...new Set(names)].sort().join(',')}`);
+    const names = [...new Set(options.repositories.map((r) => r.split('/')[1]).filter(Boolean))].sort();
+    const { shown, more } = firstOf(names, MAX_REPOSITORIES_PER_TOKEN);
+    if (shown.length)
+        lines.push(`    repositories: ${shown.join(',')}`);
+    if (more)
+        lines.push(`    # and ${more} more repositories, not listed here`);
     for (const [perm, level] of Object.entries(options.permissions).sort(order_byKey)) {
         const input = appPermissionInput(perm);
         if (input)
@@ -23518,38 +23536,49 @@ const prefer_github_app_rule = {
     meta: { id: 'prefer-github-app', description: 'A GitHub App token would serve better than a PAT', defaultSeverity: 'note' },
     check(ctx) {
         const out = [];
+        // Tokens with one use of the same decision share a verdict (callers of one reusable workflow):
+        // what the rule makes of it is worked out once.
+        const advised = new Map();
         for (const t of ctx.tokens) {
-            if (t.verdict.githubTokenWouldDo !== false || !t.verdict.fineGrainedPossible)
+            let advice = advised.get(t.verdict);
+            if (advice === undefined)
+                advised.set(t.verdict, (advice = adviceFor(t, ctx.repository)));
+            if (!advice)
                 continue;
-            const calls = t.decisions.flatMap((d) => d.calls);
-            if (calls.some((c) => c.target.kind === 'account' || /R11|fork/.test(c.patReason ?? '')))
-                continue; // a user identity is needed
-            const reasons = [];
-            const orgPerms = Object.keys(t.verdict.minimal).filter((p) => FINE_GRAINED_PERMISSIONS[p]?.kind === 'organization');
-            if (orgPerms.length)
-                reasons.push(`organization automation (${orgPerms.join(', ')})`);
-            if (t.verdict.repositories.length >= 2)
-                reasons.push(`${t.verdict.repositories.length} repositories`);
-            if (t.decisions.some((d) => d.reasons.some((r) => /\(R1\)$/.test(r))))
-                reasons.push('events that must start workflows');
-            if (!reasons.length)
-                continue;
-            const owners = new Set(t.verdict.repositories.map((r) => r.split('/')[0]));
-            const owner = owners.size === 1 ? [...owners][0] : (ctx.repository?.split('/')[0] ?? null);
             const first = t.uses[0];
-            const step = appTokenStep({ owner, repositories: t.verdict.repositories, permissions: t.verdict.minimal });
             out.push({
                 file: first.file,
                 line: first.line,
                 column: first.column,
                 secret: t.secret,
-                message: `${t.secret} is used for ${reasons.join(', ')}: a GitHub App token is not tied to a person and lives one hour (R21); use \`\${{ steps.app-token.outputs.token }}\` from an actions/create-github-app-token step`,
-                help: step,
+                message: `${t.secret} is used for ${advice.reasons.join(', ')}: a GitHub App token is not tied to a person and lives one hour (R21); use \`\${{ steps.app-token.outputs.token }}\` from an actions/create-github-app-token step`,
+                help: advice.step,
             });
         }
         return out;
     },
 };
+/** Why an App token fits this token better, and the step to create one; null when it does not. */
+function adviceFor(t, repository) {
+    if (t.verdict.githubTokenWouldDo !== false || !t.verdict.fineGrainedPossible)
+        return null;
+    const calls = t.decisions.flatMap((d) => d.calls);
+    if (calls.some((c) => c.target.kind === 'account' || /R11|fork/.test(c.patReason ?? '')))
+        return null; // a user identity is needed
+    const reasons = [];
+    const orgPerms = Object.keys(t.verdict.minimal).filter((p) => FINE_GRAINED_PERMISSIONS[p]?.kind === 'organization');
+    if (orgPerms.length)
+        reasons.push(`organization automation (${orgPerms.join(', ')})`);
+    if (t.verdict.repositories.length >= 2)
+        reasons.push(`${t.verdict.repositories.length} repositories`);
+    if (t.decisions.some((d) => d.reasons.some((r) => /\(R1\)$/.test(r))))
+        reasons.push('events that must start workflows');
+    if (!reasons.length)
+        return null;
+    const owners = new Set(t.verdict.repositories.map((r) => r.split('/')[0]));
+    const owner = owners.size === 1 ? [...owners][0] : (repository?.split('/')[0] ?? null);
+    return { reasons, step: appTokenStep({ owner, repositories: t.verdict.repositories, permissions: t.verdict.minimal }) };
+}
 
 ;// CONCATENATED MODULE: ./src/rules/index.ts
 /** Every rule, in the order findings are produced. A rule's id is its file name. */
@@ -25533,8 +25562,22 @@ function classicScopesFor(perms) {
 /** Per token: the minimal permission set over its uses, classic scopes, and the overall verdict. */
 
 
+
+/** Verdicts of tokens with a single use, by its decision: callers of one reusable workflow share theirs. */
+const singleUseVerdicts = new WeakMap();
 /** `self` is the repository running the workflows (owner/name), when known. */
 function tokenVerdict(decisions, self = null) {
+    if (decisions.length !== 1)
+        return verdictOf(decisions, self);
+    let bySelf = singleUseVerdicts.get(decisions[0]);
+    if (!bySelf)
+        singleUseVerdicts.set(decisions[0], (bySelf = new Map()));
+    let verdict = bySelf.get(self);
+    if (!verdict)
+        bySelf.set(self, (verdict = verdictOf(decisions, self)));
+    return verdict;
+}
+function verdictOf(decisions, self) {
     const minimal = {};
     for (const d of decisions)
         mergePermissions(minimal, d.needs);
@@ -25546,8 +25589,10 @@ function tokenVerdict(decisions, self = null) {
     const owners = new Set(decisions.flatMap((d) => d.repositories).map((r) => r.split('/')[0].toLowerCase()));
     if (ownRepository && self)
         owners.add(self.split('/')[0].toLowerCase());
-    if (owners.size > 1)
-        classicOnly.push(`it reaches repositories of ${owners.size} owners (${[...owners].sort().join(', ')}), and a fine-grained token serves one owner (R18)`);
+    if (owners.size > 1) {
+        const { shown, more } = firstOf([...owners].sort(), MAX_OWNERS_NAMED);
+        classicOnly.push(`it reaches repositories of ${owners.size} owners (${shown.join(', ')}${more ? ` and ${more} more` : ''}), and a fine-grained token serves one owner (R18)`);
+    }
     const fineGrainedPossible = classicOnly.length === 0 && !Object.keys(minimal).some((p) => NO_FINE_GRAINED.has(p));
     return {
         githubTokenWouldDo,
@@ -25645,6 +25690,25 @@ function decideReusable(use, ctx) {
     const name = (use.kind === 'secrets-inherit' ? use.secret : use.input)?.toUpperCase();
     if (!name)
         return undecided('every secret is passed on: the called workflow decides');
+    // Every caller passing a token to the same secret of the same workflow gets the same decision.
+    let decided = reusableDecisions.get(ctx);
+    if (!decided)
+        reusableDecisions.set(ctx, (decided = new Map()));
+    const key = `${called.file}\n${name}`;
+    const known = decided.get(key);
+    if (known === 'deciding')
+        return undecided(`${called.file} is reached again through the workflows it calls: pat-lint does not follow the loop`);
+    if (known)
+        return known;
+    decided.set(key, 'deciding');
+    const decision = decideCalled(called, name, ctx);
+    decided.set(key, decision);
+    return decision;
+}
+/** Decisions of reusable workflows by called file and secret, per analysis; 'deciding' while under way. */
+const reusableDecisions = new WeakMap();
+/** What a called workflow's uses of the secret `name` add up to. */
+function decideCalled(called, name, ctx) {
     const inner = (ctx.usesByFile.get(called.file) ?? []).filter((u) => u.secret === name);
     if (!inner.length)
         return unused(`${called.file} does not use the secret it is given`);
@@ -25787,6 +25851,7 @@ function withStatedReason(decision, reason) {
 
 
 
+
 const REPORT_VERSION = 1;
 const DEFAULT_MAX_EXPIRY_DAYS = 90;
 function localActionDirs(models) {
@@ -25825,9 +25890,17 @@ function useReport(use, decision) {
         needs: decision.needs,
         reasons: decision.reasons,
     };
+    const { shown, more } = firstOf(decision.reasons, MAX_REASONS_PER_USE);
+    if (more)
+        out.reasons = [...shown, `and ${more} more reasons, not listed`];
     if (use.readBy)
         out.readBy = use.readBy.map((s) => ({ file: s.file, line: s.pos.line, job: s.job, step: stepLabel(s) }));
     return out;
+}
+/** A token's repositories as the report lists them: the first ones, and how many more there are. */
+function listedRepositories(repositories) {
+    const { shown, more } = firstOf(repositories, MAX_REPOSITORIES_PER_TOKEN);
+    return more ? { repositories: shown, repositoriesNotListed: more } : { repositories: shown };
 }
 function requested(d) {
     const r = {};
@@ -25968,7 +26041,7 @@ function lint(root, options = {}) {
             minimal: t.verdict.minimal,
             minimalScopes: t.verdict.minimalScopes,
             fineGrainedPossible: t.verdict.fineGrainedPossible,
-            repositories: t.verdict.repositories,
+            ...listedRepositories(t.verdict.repositories),
             ownRepository: t.verdict.ownRepository,
             type: t.declaration?.type ?? null,
             requested: t.declaration ? requested(t.declaration) : null,
@@ -26081,14 +26154,17 @@ function formatMarkdown(report, failOn = 'error') {
     }
     let out = [...head, ...body].join('\n');
     if (Buffer.byteLength(out) > MAX_MARKDOWN_BYTES) {
-        let kept = head.join('\n');
+        const kept = [...head];
         const note = '\n_The rest is cut to stay within the summary size limit; the JSON report has everything._\n';
+        // Bytes are counted as lines are added: measuring the whole text each time is quadratic.
+        let bytes = Buffer.byteLength(head.join('\n')) + Buffer.byteLength(note);
         for (const line of body) {
-            if (Buffer.byteLength(kept) + Buffer.byteLength(line) + Buffer.byteLength(note) + 1 > MAX_MARKDOWN_BYTES)
+            bytes += Buffer.byteLength(line) + 1;
+            if (bytes > MAX_MARKDOWN_BYTES)
                 break;
-            kept += '\n' + line;
+            kept.push(line);
         }
-        out = kept + note;
+        out = kept.join('\n') + note;
     }
     return out;
 }

@@ -2,7 +2,8 @@
 export interface HostileShape {
   name: string
   unit: string
-  make: (n: number) => string
+  /** One workflow, or several by file name. */
+  make: (n: number) => string | Record<string, string>
 }
 export const SHAPES: HostileShape[]
 export function makeHostileRepo(shape: HostileShape): { repo: string; n: number; bytes: number }

@@ -11,7 +11,10 @@ const secret = (i) => `\${{ secrets.PAT_${i} }}`
 const envBlock = (n, indent) => Array.from({ length: n }, (_, i) => `${indent}T${i}: ${secret(i)}\n`).join('')
 const lines = (n, line) => Array.from({ length: n }, (_, i) => line(i)).join('')
 
-/** Each shape: what it is, and the workflow it makes with `n` of its repeated part. */
+/**
+ * Each shape: what it is, and the workflow it makes with `n` of its repeated part (or the
+ * workflows, by file name, each at most 1 MiB).
+ */
 export const SHAPES = [
   {
     name: 'one `env:` mapping with as many keys as fit',
@@ -59,20 +62,35 @@ export const SHAPES = [
     make: (n) => `on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    strategy:\n      matrix:\n        repo:\n${lines(n, (i) => `          - o/r${i}\n`)}    steps:\n${lines(n, (i) => `      - uses: peter-evans/repository-dispatch@v3\n        with:\n          token: ${secret(i)}\n          repository: \${{ matrix.repo }}\n          event-type: go\n`)}`,
   },
   {
+    name: 'n jobs passing n tokens to one reusable workflow of n steps, each to its own repository',
+    unit: 'tokens',
+    make: (n) => ({
+      'caller.yml': `on: push\njobs:\n${lines(n, (i) => `  c${i}:\n    uses: ./.github/workflows/called.yml\n    secrets:\n      token: ${secret(i)}\n`)}`,
+      'called.yml': `on:\n  workflow_call:\n    secrets:\n      token:\n        required: true\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n${lines(n, (i) => `      - run: gh api -X POST repos/o/r${i}/dispatches -f event_type=x\n        env:\n          GH_TOKEN: \${{ secrets.token }}\n`)}`,
+    }),
+  },
+  {
     name: 'one step adding n remotes with n tokens, then n steps pushing to them',
     unit: 'tokens',
     make: (n) => `${head}      - env:\n${envBlock(n, '          ')}        run: |\n${lines(n, (i) => `          git remote add r${i} "https://x:$T${i}@github.com/o/r${i}.git"\n`)}${lines(n, (i) => `      - run: git push r${i} HEAD:b${i}\n`)}`,
   },
 ]
 
-/** The largest n whose workflow fits in 1 MiB, found by bisection (sizes grow with n). */
-function largestFitting(make) {
+/** A shape's files at size n, by name. */
+const filesOf = (shape, n) => {
+  const made = shape.make(n)
+  return typeof made === 'string' ? { 'hostile.yml': made } : made
+}
+
+/** The largest n whose files each fit in 1 MiB, found by bisection (sizes grow with n). */
+function largestFitting(shape) {
+  const fits = (n) => Object.values(filesOf(shape, n)).every((text) => Buffer.byteLength(text) <= LIMIT)
   let lo = 1
   let hi = 2
-  while (Buffer.byteLength(make(hi)) <= LIMIT) hi *= 2
+  while (fits(hi)) hi *= 2
   while (hi - lo > 1) {
     const mid = (lo + hi) >> 1
-    if (Buffer.byteLength(make(mid)) <= LIMIT) lo = mid
+    if (fits(mid)) lo = mid
     else hi = mid
   }
   return lo
@@ -83,8 +101,11 @@ export function makeHostileRepo(shape) {
   const repo = mkdtempSync(join(tmpdir(), 'pat-lint-bench-hostile-'))
   const wf = join(repo, '.github', 'workflows')
   mkdirSync(wf, { recursive: true })
-  const n = largestFitting(shape.make)
-  const text = shape.make(n)
-  writeFileSync(join(wf, 'hostile.yml'), text)
-  return { repo, n, bytes: Buffer.byteLength(text) }
+  const n = largestFitting(shape)
+  let bytes = 0
+  for (const [name, text] of Object.entries(filesOf(shape, n))) {
+    writeFileSync(join(wf, name), text)
+    bytes += Buffer.byteLength(text)
+  }
+  return { repo, n, bytes }
 }

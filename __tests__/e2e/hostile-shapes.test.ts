@@ -11,7 +11,11 @@ import { cleanRepos, makeRepo } from '../helpers.js'
 
 afterAll(cleanRepos)
 
-const reportSize = (text: string) => formatJson(lint(makeRepo({ '.github/workflows/hostile.yml': text }), { repository: 'octo/bench' })).length
+const reportSize = (made: string | Record<string, string>) => {
+  const files = typeof made === 'string' ? { 'hostile.yml': made } : made
+  const repo = makeRepo(Object.fromEntries(Object.entries(files).map(([name, text]) => [`.github/workflows/${name}`, text])))
+  return formatJson(lint(repo, { repository: 'octo/bench' })).length
+}
 
 describe('hostile shapes: the report grows with the input, not with its square', () => {
   it.each(SHAPES.map((s) => [s.name, s] as const))('%s', (_name, shape) => {
