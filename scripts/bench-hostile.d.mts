@@ -6,4 +6,4 @@ export interface HostileShape {
   make: (n: number) => string | Record<string, string>
 }
 export const SHAPES: HostileShape[]
-export function makeHostileRepo(shape: HostileShape): { repo: string; n: number; bytes: number }
+export function makeHostileRepo(shape: HostileShape): { repo: string; n: number; bytes: number; files: number }

@@ -102,10 +102,11 @@ export function makeHostileRepo(shape) {
   const wf = join(repo, '.github', 'workflows')
   mkdirSync(wf, { recursive: true })
   const n = largestFitting(shape)
+  const files = Object.entries(filesOf(shape, n))
   let bytes = 0
-  for (const [name, text] of Object.entries(filesOf(shape, n))) {
+  for (const [name, text] of files) {
     writeFileSync(join(wf, name), text)
     bytes += Buffer.byteLength(text)
   }
-  return { repo, n, bytes }
+  return { repo, n, bytes, files: files.length }
 }
