@@ -11859,9 +11859,27 @@ function parseSource(source) {
 const flows_BUILT_IN = 'GITHUB_TOKEN';
 /** `$NAME`, `${NAME}`, `$env:NAME` (PowerShell), `%NAME%` (cmd), `env.NAME` in a run script. */
 function scriptReadsVariable(script, name) {
-    if (isIdentifier(name))
+    // A script is usually asked about a few names, each by a pattern compiled once per name. Past
+    // a few questions to one script, or once thousands of names have patterns (compiling one costs
+    // tens of microseconds), one pass over the script lists every name it reads.
+    if (isIdentifier(name) && (askedAbout(script) > DIRECT_QUESTIONS || (readerPatterns.size >= MAX_PATTERNS && !readerPatterns.has(name)))) {
         return namesReadBy(script).has(name.toLowerCase());
+    }
     return script.toLowerCase().includes(name.toLowerCase()) && readerPattern(name).test(script);
+}
+/** How many per-name patterns are compiled before names are looked up by listing instead. */
+const MAX_PATTERNS = 256;
+/** How many names a script is asked about one by one before its names are listed in one pass. */
+const DIRECT_QUESTIONS = 8;
+let askedScript = '';
+let asked = 0;
+/** How many times in a row this script has been asked about (the same step's variables come together). */
+function askedAbout(script) {
+    if (script !== askedScript) {
+        askedScript = script;
+        asked = 0;
+    }
+    return ++asked;
 }
 /** Names made of letters, digits and `_` only: those an `EnvReader` can list. */
 function isIdentifier(name) {
@@ -12035,10 +12053,12 @@ function findSecretUses(w, model, envReader = runReadsEnv) {
             return loc.job ? loc.job.steps : [];
         return model.jobs.flatMap((j) => j.steps);
     };
-    // The steps that may read each name, in file order, with their job: built on first need.
+    // The steps that may read each name, in file order, with their job: built once a file has
+    // asked about more than a few workflow- or job-level variables (each a pass over its steps).
     let mayRead = null;
+    let envQuestions = 0;
     const readersOf = (loc, name) => {
-        if (loc.envLevel === 'step' || !isIdentifier(name))
+        if (loc.envLevel === 'step' || !isIdentifier(name) || ++envQuestions <= DIRECT_QUESTIONS)
             return stepsInScope(loc).filter((s) => envReader.reads(s, name));
         if (!mayRead) {
             mayRead = new Map();
@@ -15162,9 +15182,11 @@ function analyse(script, stepCtx, key, readAll) {
         out.unknown.push(`${unlisted.count} more command${unlisted.count === 1 ? '' : 's'} ${lines} may read ${readVars()}, and pat-lint cannot see what ${unlisted.count === 1 ? 'it does' : 'they do'} with it`);
     }
     // A command repeated (a push per branch, a login per registry) adds nothing the first did not.
-    out.calls = distinct(out.calls, (c) => JSON.stringify(c));
-    out.unknown = [...new Set(out.unknown)];
-    if (out.persists)
+    if (out.calls.length > 1)
+        out.calls = distinct(out.calls, (c) => JSON.stringify(c));
+    if (out.unknown.length > 1)
+        out.unknown = [...new Set(out.unknown)];
+    if (out.persists && out.persists.length > 1)
         out.persists = distinct(out.persists, (p) => JSON.stringify(p));
     return out;
 }
@@ -23479,7 +23501,7 @@ const MAX_REPOSITORIES_PER_TOKEN = 100;
 const MAX_OWNERS_NAMED = 5;
 /** The first `max` items, and how many more there are. */
 function firstOf(items, max) {
-    return items.length <= max ? { shown: [...items], more: 0 } : { shown: items.slice(0, max), more: items.length - max };
+    return items.length <= max ? { shown: items, more: 0 } : { shown: items.slice(0, max), more: items.length - max };
 }
 
 ;// CONCATENATED MODULE: ./src/report/snippets.ts
@@ -25900,7 +25922,7 @@ function useReport(use, decision) {
 /** A token's repositories as the report lists them: the first ones, and how many more there are. */
 function listedRepositories(repositories) {
     const { shown, more } = firstOf(repositories, MAX_REPOSITORIES_PER_TOKEN);
-    return more ? { repositories: shown, repositoriesNotListed: more } : { repositories: shown };
+    return more ? { repositories: [...shown], repositoriesNotListed: more } : { repositories };
 }
 function requested(d) {
     const r = {};

@@ -8,6 +8,6 @@ export const MAX_REPOSITORIES_PER_TOKEN = 100
 export const MAX_OWNERS_NAMED = 5
 
 /** The first `max` items, and how many more there are. */
-export function firstOf<T>(items: readonly T[], max: number): { shown: T[]; more: number } {
-  return items.length <= max ? { shown: [...items], more: 0 } : { shown: items.slice(0, max), more: items.length - max }
+export function firstOf<T>(items: readonly T[], max: number): { shown: readonly T[]; more: number } {
+  return items.length <= max ? { shown: items, more: 0 } : { shown: items.slice(0, max), more: items.length - max }
 }

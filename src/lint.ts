@@ -127,7 +127,7 @@ function useReport(use: SecretUse, decision: UseDecision): UseReport {
 /** A token's repositories as the report lists them: the first ones, and how many more there are. */
 function listedRepositories(repositories: string[]): Pick<TokenReport, 'repositories' | 'repositoriesNotListed'> {
   const { shown, more } = firstOf(repositories, MAX_REPOSITORIES_PER_TOKEN)
-  return more ? { repositories: shown, repositoriesNotListed: more } : { repositories: shown }
+  return more ? { repositories: [...shown], repositoriesNotListed: more } : { repositories }
 }
 
 function requested(d: DeclaredToken): TokenReport['requested'] {

@@ -872,8 +872,8 @@ function analyse(script: string, stepCtx: ScriptContext, key: object | undefined
     out.unknown.push(`${unlisted.count} more command${unlisted.count === 1 ? '' : 's'} ${lines} may read ${readVars()}, and pat-lint cannot see what ${unlisted.count === 1 ? 'it does' : 'they do'} with it`)
   }
   // A command repeated (a push per branch, a login per registry) adds nothing the first did not.
-  out.calls = distinct(out.calls, (c) => JSON.stringify(c))
-  out.unknown = [...new Set(out.unknown)]
-  if (out.persists) out.persists = distinct(out.persists, (p) => JSON.stringify(p))
+  if (out.calls.length > 1) out.calls = distinct(out.calls, (c) => JSON.stringify(c))
+  if (out.unknown.length > 1) out.unknown = [...new Set(out.unknown)]
+  if (out.persists && out.persists.length > 1) out.persists = distinct(out.persists, (p) => JSON.stringify(p))
   return out
 }

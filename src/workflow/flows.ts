@@ -61,8 +61,30 @@ const BUILT_IN = 'GITHUB_TOKEN'
 
 /** `$NAME`, `${NAME}`, `$env:NAME` (PowerShell), `%NAME%` (cmd), `env.NAME` in a run script. */
 export function scriptReadsVariable(script: string, name: string): boolean {
-  if (isIdentifier(name)) return namesReadBy(script).has(name.toLowerCase())
+  // A script is usually asked about a few names, each by a pattern compiled once per name. Past
+  // a few questions to one script, or once thousands of names have patterns (compiling one costs
+  // tens of microseconds), one pass over the script lists every name it reads.
+  if (isIdentifier(name) && (askedAbout(script) > DIRECT_QUESTIONS || (readerPatterns.size >= MAX_PATTERNS && !readerPatterns.has(name)))) {
+    return namesReadBy(script).has(name.toLowerCase())
+  }
   return script.toLowerCase().includes(name.toLowerCase()) && readerPattern(name).test(script)
+}
+
+/** How many per-name patterns are compiled before names are looked up by listing instead. */
+const MAX_PATTERNS = 256
+
+/** How many names a script is asked about one by one before its names are listed in one pass. */
+const DIRECT_QUESTIONS = 8
+
+let askedScript = ''
+let asked = 0
+/** How many times in a row this script has been asked about (the same step's variables come together). */
+function askedAbout(script: string): number {
+  if (script !== askedScript) {
+    askedScript = script
+    asked = 0
+  }
+  return ++asked
 }
 
 /** Names made of letters, digits and `_` only: those an `EnvReader` can list. */
@@ -239,10 +261,12 @@ export function findSecretUses(w: TreeWalker, model: WorkflowInfo, envReader: En
     if (loc.envLevel === 'job') return loc.job ? loc.job.steps : []
     return model.jobs.flatMap((j) => j.steps)
   }
-  // The steps that may read each name, in file order, with their job: built on first need.
+  // The steps that may read each name, in file order, with their job: built once a file has
+  // asked about more than a few workflow- or job-level variables (each a pass over its steps).
   let mayRead: Map<string, { step: StepInfo; job: JobInfo }[]> | null = null
+  let envQuestions = 0
   const readersOf = (loc: Location, name: string): StepInfo[] => {
-    if (loc.envLevel === 'step' || !isIdentifier(name)) return stepsInScope(loc).filter((s) => envReader.reads(s, name))
+    if (loc.envLevel === 'step' || !isIdentifier(name) || ++envQuestions <= DIRECT_QUESTIONS) return stepsInScope(loc).filter((s) => envReader.reads(s, name))
     if (!mayRead) {
       mayRead = new Map()
       for (const job of model.jobs) {
