@@ -5932,6 +5932,8 @@ const GH_COMMANDS = {
 
 
 
+/** The variables gh takes its token from unasked (the enterprise ones on GHES), as `gh help environment` lists them. */
+const GH_TOKEN_VARIABLES = ['GH_TOKEN', 'GITHUB_TOKEN', 'GH_ENTERPRISE_TOKEN', 'GITHUB_ENTERPRISE_TOKEN'];
 const byCommand = new Map();
 for (const [key, calls] of Object.entries(GH_COMMANDS)) {
     // "gh run list / view / watch" stands for three commands.
@@ -6866,7 +6868,6 @@ function scriptOf(script, key) {
     }
     return parsed;
 }
-const GH_TOKEN_VARS = /^(GH_TOKEN|GITHUB_TOKEN|GH_ENTERPRISE_TOKEN|GITHUB_ENTERPRISE_TOKEN)$/;
 /** The commands that name the followed secret or one of its variables; null when any secret is followed. */
 function namedCommands(parsed, ctx) {
     if (!ctx.secret)
@@ -7046,7 +7047,7 @@ function analyse(script, stepCtx, key, readAll) {
     const loopVars = parsed.loopVars;
     const ctx = loopVars?.size ? { ...stepCtx, loopVars } : stepCtx;
     const state = { remotes: new Map(), allGithub: false, rewrote: false };
-    const ghReadsToken = [...ctx.tokenVars].some((v) => GH_TOKEN_VARS.test(v));
+    const ghReadsToken = GH_TOKEN_VARIABLES.some((v) => ctx.tokenVars.has(v));
     let ghLoggedIn = false;
     const relevant = readAll ? { picked: parsed.commands.map((_, i) => i), named: namedCommands(parsed, ctx), unlisted: { count: 0, first: Infinity, last: 0 } } : relevantCommands(parsed, ctx);
     const { named, unlisted } = relevant;
@@ -8045,8 +8046,7 @@ function localPath(uses) {
 
 ;// CONCATENATED MODULE: ./src/workflow/env-readers.ts
 
-const GH_CLI_VARIABLES = ['GH_TOKEN', 'GITHUB_TOKEN', 'GH_ENTERPRISE_TOKEN', 'GITHUB_ENTERPRISE_TOKEN'];
-const GH_TOKEN_VARIABLES = new RegExp(`^(${GH_CLI_VARIABLES.join('|')})$`);
+
 const RUNS_GH = /(^|[\s;&|(`$])gh\s+[a-z]/m;
 /** Steps read an env variable when their script does, or when a known action reads it. */
 function readsEnvWith(knowledge) {
@@ -8057,7 +8057,7 @@ function readsEnvWith(knowledge) {
             if (runReadsEnv.reads(step, name))
                 return true;
             // The gh CLI takes its token from GH_TOKEN or GITHUB_TOKEN (GH_ENTERPRISE_TOKEN on GHES) unasked.
-            if (GH_TOKEN_VARIABLES.test(name) && step.run && RUNS_GH.test(step.run.value))
+            if (GH_TOKEN_VARIABLES.includes(name) && step.run && RUNS_GH.test(step.run.value))
                 return true;
             return tokenEnvOf(step).includes(name);
         },
@@ -8066,7 +8066,7 @@ function readsEnvWith(knowledge) {
             if (!out) {
                 out = new Set(runReadsEnv.names(step));
                 if (step.run && RUNS_GH.test(step.run.value))
-                    for (const v of GH_CLI_VARIABLES)
+                    for (const v of GH_TOKEN_VARIABLES)
                         out.add(v.toLowerCase());
                 for (const v of tokenEnvOf(step))
                     out.add(v.toLowerCase());

@@ -6,7 +6,7 @@
  * unknown, never guessed.
  */
 import { lookupEndpoint, pathSegments, VAR } from '../knowledge/endpoints.js'
-import { ghCommandFacts } from '../knowledge/gh-commands.js'
+import { ghCommandFacts, GH_TOKEN_VARIABLES } from '../knowledge/gh-commands.js'
 import { programFacts, type ProgramFacts } from '../knowledge/programs.js'
 import { firstAtLeast } from '../order.js'
 import { resolveRepo, type RepoRef } from './repo-ref.js'
@@ -551,7 +551,6 @@ function scriptOf(script: string, key: object | undefined): ParsedScript {
   return parsed
 }
 
-const GH_TOKEN_VARS = /^(GH_TOKEN|GITHUB_TOKEN|GH_ENTERPRISE_TOKEN|GITHUB_ENTERPRISE_TOKEN)$/
 
 /** Environment readers that were not read one by one: how many, and between which lines. */
 interface Unlisted {
@@ -757,7 +756,7 @@ function analyse(script: string, stepCtx: ScriptContext, key: object | undefined
   const loopVars = parsed.loopVars
   const ctx: ScriptContext = loopVars?.size ? { ...stepCtx, loopVars } : stepCtx
   const state: GitState = { remotes: new Map(), allGithub: false, rewrote: false }
-  const ghReadsToken = [...ctx.tokenVars].some((v) => GH_TOKEN_VARS.test(v))
+  const ghReadsToken = GH_TOKEN_VARIABLES.some((v) => ctx.tokenVars.has(v))
   let ghLoggedIn = false
   const relevant = readAll ? { picked: parsed.commands.map((_, i) => i), named: namedCommands(parsed, ctx), unlisted: { count: 0, first: Infinity, last: 0 } } : relevantCommands(parsed, ctx)
   const { named, unlisted } = relevant

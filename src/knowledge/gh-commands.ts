@@ -9,6 +9,9 @@ import type { PermissionSet } from './permissions.js'
 import { maxLevel, type Level } from './permissions.js'
 import type { TriggerEvent } from '../analysis/types.js'
 
+/** The variables gh takes its token from unasked (the enterprise ones on GHES), as `gh help environment` lists them. */
+export const GH_TOKEN_VARIABLES: readonly string[] = ['GH_TOKEN', 'GITHUB_TOKEN', 'GH_ENTERPRISE_TOKEN', 'GITHUB_ENTERPRISE_TOKEN']
+
 const byCommand = new Map<string, readonly GhCall[]>()
 for (const [key, calls] of Object.entries(GH_COMMANDS)) {
   // "gh run list / view / watch" stands for three commands.

@@ -1,10 +1,9 @@
 /** Which steps read an environment variable: their script, the gh CLI, or a known action. */
 import type { ActionKnowledge } from '../knowledge/actions.js'
+import { GH_TOKEN_VARIABLES } from '../knowledge/gh-commands.js'
 import { runReadsEnv, type EnvReader } from './flows.js'
 import type { StepInfo } from './model.js'
 
-const GH_CLI_VARIABLES = ['GH_TOKEN', 'GITHUB_TOKEN', 'GH_ENTERPRISE_TOKEN', 'GITHUB_ENTERPRISE_TOKEN']
-const GH_TOKEN_VARIABLES = new RegExp(`^(${GH_CLI_VARIABLES.join('|')})$`)
 const RUNS_GH = /(^|[\s;&|(`$])gh\s+[a-z]/m
 
 /** Steps read an env variable when their script does, or when a known action reads it. */
@@ -15,14 +14,14 @@ export function readsEnvWith(knowledge: ActionKnowledge): EnvReader {
     reads(step, name) {
       if (runReadsEnv.reads(step, name)) return true
       // The gh CLI takes its token from GH_TOKEN or GITHUB_TOKEN (GH_ENTERPRISE_TOKEN on GHES) unasked.
-      if (GH_TOKEN_VARIABLES.test(name) && step.run && RUNS_GH.test(step.run.value)) return true
+      if (GH_TOKEN_VARIABLES.includes(name) && step.run && RUNS_GH.test(step.run.value)) return true
       return tokenEnvOf(step).includes(name)
     },
     names(step) {
       let out = names.get(step)
       if (!out) {
         out = new Set(runReadsEnv.names(step))
-        if (step.run && RUNS_GH.test(step.run.value)) for (const v of GH_CLI_VARIABLES) out.add(v.toLowerCase())
+        if (step.run && RUNS_GH.test(step.run.value)) for (const v of GH_TOKEN_VARIABLES) out.add(v.toLowerCase())
         for (const v of tokenEnvOf(step)) out.add(v.toLowerCase())
         names.set(step, out)
       }
