@@ -45,8 +45,7 @@ export interface SecretUse extends Position {
   parameter?: boolean
 }
 
-/** Says whether a step reads an environment variable; the default looks only at `run:` text. */
-/** Which steps read an environment variable. */
+/** Which steps read an environment variable; the default (`runReadsEnv`) looks at `run:` and `with:` text. */
 export interface EnvReader {
   reads(step: StepInfo, name: string): boolean
   /**
