@@ -14971,13 +14971,18 @@ function* inOrder(picked, streams) {
         yield next;
     }
 }
-/** What gh command `i` asks of GitHub: the same for every token of the step, so worked out once. */
-function ghFragment(parsed, i, ctx) {
+/** The gh cache of the script for this environment and repository. */
+function ghCacheFor(parsed, ctx) {
     let cache = parsed.ghCache.get(ctx.env);
     if (!cache || cache.self !== ctx.self) {
         cache = { self: ctx.self, byIndex: new Map(), calls: new Map(), sessions: new Map() };
         parsed.ghCache.set(ctx.env, cache);
     }
+    return cache;
+}
+/** What gh command `i` asks of GitHub: the same for every token of the step, so worked out once. */
+function ghFragment(parsed, i, ctx) {
+    const cache = ghCacheFor(parsed, ctx);
     let fragment = cache.byIndex.get(i);
     if (!fragment) {
         fragment = { calls: [], unknown: [] };
@@ -15001,8 +15006,7 @@ function ghFragment(parsed, i, ctx) {
  */
 function ghSession(parsed, login, ctx) {
     const end = parsed.ghLoginList[firstAtLeast(parsed.ghLoginList, login + 1)] ?? Infinity;
-    ghFragment(parsed, login, ctx); // makes sure the cache for this environment exists
-    const cache = parsed.ghCache.get(ctx.env);
+    const cache = ghCacheFor(parsed, ctx);
     let session = cache.sessions.get(login);
     if (!session) {
         session = { calls: [], unknown: [] };
@@ -15064,7 +15068,6 @@ function analyse(script, stepCtx, key, readAll) {
         (out.persists ??= []).push({ what: 'the token is stored as a git credential for github.com', target: null });
     }
     // A git or gh command that does not name the token matters only while git or gh holds it.
-    const gitIdle = () => named !== null && !state.allGithub && !state.remotes.size;
     const gitWanted = (from) => {
         if (state.allGithub)
             return from;
@@ -15117,10 +15120,8 @@ function analyse(script, stepCtx, key, readAll) {
             continue;
         }
         if (prog === 'git') {
-            // A git command that does not name the token matters only once git holds it somewhere.
+            // A git command that does not name the token matters only where it uses what git holds.
             if (named && !named.has(i) && !readAll) {
-                if (gitIdle())
-                    continue;
                 const reach = parsed.gitReach.get(i);
                 if (reach === 'none' || (reach === 'url' && !state.allGithub) || (typeof reach === 'object' && !state.remotes.has(reach.remote)))
                     continue;

@@ -673,13 +673,19 @@ interface GhCache {
   sessions: Map<number, StepAnalysis>
 }
 
-/** What gh command `i` asks of GitHub: the same for every token of the step, so worked out once. */
-function ghFragment(parsed: ParsedScript, i: number, ctx: ScriptContext): StepAnalysis {
+/** The gh cache of the script for this environment and repository. */
+function ghCacheFor(parsed: ParsedScript, ctx: ScriptContext): GhCache {
   let cache = parsed.ghCache.get(ctx.env)
   if (!cache || cache.self !== ctx.self) {
     cache = { self: ctx.self, byIndex: new Map(), calls: new Map(), sessions: new Map() }
     parsed.ghCache.set(ctx.env, cache)
   }
+  return cache
+}
+
+/** What gh command `i` asks of GitHub: the same for every token of the step, so worked out once. */
+function ghFragment(parsed: ParsedScript, i: number, ctx: ScriptContext): StepAnalysis {
+  const cache = ghCacheFor(parsed, ctx)
   let fragment = cache.byIndex.get(i)
   if (!fragment) {
     fragment = { calls: [], unknown: [] }
@@ -703,8 +709,7 @@ function ghFragment(parsed: ParsedScript, i: number, ctx: ScriptContext): StepAn
  */
 function ghSession(parsed: ParsedScript, login: number, ctx: ScriptContext): { session: StepAnalysis; end: number } {
   const end = parsed.ghLoginList[firstAtLeast(parsed.ghLoginList, login + 1)] ?? Infinity
-  ghFragment(parsed, login, ctx) // makes sure the cache for this environment exists
-  const cache = parsed.ghCache.get(ctx.env)!
+  const cache = ghCacheFor(parsed, ctx)
   let session = cache.sessions.get(login)
   if (!session) {
     session = { calls: [], unknown: [] }
@@ -768,7 +773,6 @@ function analyse(script: string, stepCtx: ScriptContext, key: object | undefined
     ;(out.persists ??= []).push({ what: 'the token is stored as a git credential for github.com', target: null })
   }
   // A git or gh command that does not name the token matters only while git or gh holds it.
-  const gitIdle = () => named !== null && !state.allGithub && !state.remotes.size
   const gitWanted = (from: number) => {
     if (state.allGithub) return from
     let first = Infinity
@@ -814,9 +818,8 @@ function analyse(script: string, stepCtx: ScriptContext, key: object | undefined
       continue
     }
     if (prog === 'git') {
-      // A git command that does not name the token matters only once git holds it somewhere.
+      // A git command that does not name the token matters only where it uses what git holds.
       if (named && !named.has(i) && !readAll) {
-        if (gitIdle()) continue
         const reach = parsed.gitReach.get(i)!
         if (reach === 'none' || (reach === 'url' && !state.allGithub) || (typeof reach === 'object' && !state.remotes.has(reach.remote))) continue
       }
