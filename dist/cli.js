@@ -14138,6 +14138,87 @@ function programFacts(words) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/analysis/git-config.ts
+/**
+ * What a `git config` command in a run script tells git about where credentials go: a URL
+ * rewrite (`url.<base>.insteadOf <prefix>`), a remote's URL, a credential for the URLs under a
+ * prefix (`http.<url>.extraheader`, `credential.<url>.helper`), or some other key. And the rules
+ * in force, so that each git command's URL is matched to the one rule of each kind git applies.
+ */
+/** Options of `git config` that take a value, so that the value is not read as the key. */
+const OPTIONS_WITH_VALUE = new Set(['-f', '--file', '--blob', '--type', '--default', '--comment']);
+/** The key and value a `git config` command sets; null for reads, unsets and anything else. */
+function gitConfigSet(words) {
+    const at = words.indexOf('config');
+    if (words[0] !== 'git' || at < 0)
+        return null;
+    const args = [];
+    for (let i = at + 1; i < words.length; i++) {
+        const w = words[i];
+        if (w.startsWith('-')) {
+            if (/^--(unset|unset-all|get|get-all|get-regexp|list|remove-section|rename-section|edit)$|^-[le]$/.test(w))
+                return null;
+            if (OPTIONS_WITH_VALUE.has(w))
+                i++;
+            continue;
+        }
+        args.push(w);
+    }
+    const [key, value] = args;
+    if (key === undefined || value === undefined)
+        return null;
+    const rewrite = /^url\.(.+)\.(insteadof|pushinsteadof)$/i.exec(key);
+    if (rewrite)
+        return { kind: 'rewrite', base: rewrite[1], prefix: value, push: rewrite[2].toLowerCase() === 'pushinsteadof' };
+    const remote = /^remote\.(.+)\.(url|pushurl)$/i.exec(key);
+    if (remote)
+        return { kind: 'remote-url', remote: remote[1], url: value };
+    const header = /^http\.(?:(.+)\.)?extraheader$/i.exec(key);
+    if (header)
+        return { kind: 'credential', mechanism: 'extraheader', prefix: header[1] ?? '' };
+    const helper = /^credential\.(?:(.+)\.)?helper$/i.exec(key);
+    if (helper)
+        return { kind: 'credential', mechanism: 'helper', prefix: helper[1] ?? '' };
+    return { kind: 'other', key };
+}
+/**
+ * Rules by URL prefix, in the order a script sets them: git applies the one with the longest
+ * prefix that matches a URL, and a trie finds it in one walk along the URL, however many rules
+ * there are. Of rules with the same prefix, rewrites keep the first (git takes the first of
+ * equally long matches) and credential keys the last (setting a key again replaces its value).
+ */
+class PrefixRules {
+    keep;
+    root = { next: new Map() };
+    constructor(keep) {
+        this.keep = keep;
+    }
+    add(prefix, rule) {
+        let node = this.root;
+        for (const ch of prefix) {
+            let child = node.next.get(ch);
+            if (!child)
+                node.next.set(ch, (child = { next: new Map() }));
+            node = child;
+        }
+        if (node.rule === undefined || this.keep === 'last')
+            node.rule = rule;
+    }
+    /** The rule git applies to `url`, if any. */
+    match(url) {
+        let node = this.root;
+        let found = node.rule;
+        for (const ch of url) {
+            node = node.next.get(ch);
+            if (!node)
+                break;
+            if (node.rule !== undefined)
+                found = node.rule;
+        }
+        return found;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/analysis/repo-ref.ts
 /**
  * Which repository a value names: the one running the workflow, another one, or one we cannot
@@ -14386,6 +14467,7 @@ function hasFlag(words, flags) {
 
 
 
+
 /**
  * GitHub Packages are owned by a user or organization, not a repository: GITHUB_TOKEN reaches a
  * package only when it is linked to this repository or grants it access (R9), which files do not show.
@@ -14604,14 +14686,50 @@ function gitUrlRepo(url, ctx) {
     const m = /github\.com[/:]([^/]+\/[^/]+?)(?:\.git)?\/?$/i.exec(expand(url, ctx));
     return m ? repoRef(m[1], ctx) : null;
 }
-function analyseGit(cmd, ctx, state, out) {
+/** `git remote add|set-url NAME URL` (or `git config remote.NAME.url URL`): the remote it sets and the URL, as written. */
+function remoteSet(words) {
+    const sub = words.slice(1).find((w) => !w.startsWith('-'));
+    if (sub === 'config') {
+        const config = gitConfigSet(words);
+        return config?.kind === 'remote-url' ? { name: config.remote, url: config.url } : null;
+    }
+    if (sub !== 'remote' || !(words.includes('set-url') || words.includes('add')))
+        return null;
+    const name = words[words.indexOf(words.includes('set-url') ? 'set-url' : 'add') + 1];
+    return name === undefined ? null : { name, url: words[words.length - 1] };
+}
+/** A remote named by a variable or an expression (`"$REMOTE"`): it may be any remote. */
+function namedAtRunTime(remote) {
+    return /[$%]/.test(remote);
+}
+/** Stands in the index for git commands whose remote is named at run time (git refuses `*` in a remote's name). */
+const ANY_REMOTE = '*';
+/**
+ * The repository a remote points to when git sends the token to all of github.com: the URL the
+ * script last set for it (none when that URL is not github.com's or carries its own
+ * credentials), else the checkout's for origin. Read from the index, whatever the token,
+ * so that it does not depend on which commands this token's reading skipped.
+ */
+function remoteRepo(parsed, at, remote, ctx) {
+    const sets = parsed.remoteUrls.get(remote) ?? [];
+    const last = sets[firstAtLeast(sets, at) - 1];
+    if (last !== undefined) {
+        const url = remoteSet(parsed.commands[last].words).url;
+        // A URL with credentials of its own (another token's) is sent with those.
+        return /github\.com[/:]/i.test(url) && !/:\/\/[^/]*@/.test(url) ? gitUrlRepo(url, ctx) : null;
+    }
+    if (remote === 'origin')
+        return { kind: 'same' };
+    return { kind: 'unknown', text: remote, why: namedAtRunTime(remote) ? `the remote (${remote}) is named at run time` : `remote ${remote} is not set in this script` };
+}
+function analyseGit(cmd, at, parsed, ctx, state, out) {
     const words = cmd.words;
     const sub = words.slice(1).find((w) => !w.startsWith('-'));
     const urlArgs = words.filter((w) => /github\.com[/:]/i.test(w));
     const tokenUrl = urlArgs.find((w) => usesToken([w], ctx));
-    if (sub === 'remote' && (words.includes('set-url') || words.includes('add'))) {
-        const name = words[words.indexOf(words.includes('set-url') ? 'set-url' : 'add') + 1];
-        const url = words[words.length - 1];
+    const set = remoteSet(words);
+    if (set) {
+        const { name, url } = set;
         const repo = gitUrlRepo(url, ctx);
         if (repo && usesToken([url], ctx)) {
             state.remotes.set(name, repo);
@@ -14621,18 +14739,28 @@ function analyseGit(cmd, ctx, state, out) {
             state.remotes.delete(name); // set to a URL without this token: later pushes there no longer use it
         return;
     }
-    if (sub === 'config' && tokenUrl) {
-        state.allGithub = true;
-        (out.persists ??= []).push({ what: 'git configured to send the token to github.com', target: null });
+    if (sub === 'config') {
+        const config = gitConfigSet(words);
+        if (config?.kind === 'rewrite' || config?.kind === 'credential') {
+            // The commands git sends the token with by this rule are found from the index (gitRules);
+            // only the rules in force for github.com at the end of the script are left to later steps.
+            if (parsed.githubRulesAtEnd.includes(at) && usesToken(words, ctx))
+                (out.persists ??= []).push({ what: 'git configured to send the token to github.com', target: null });
+        }
+        else if (tokenUrl && config?.kind === 'other') {
+            out.unknown.push(`\`git config ${config.key}\` at line ${cmd.line} gives git the token in a way pat-lint does not follow`);
+        }
         return;
     }
+    // A rule of `git config` that carries this token applies to this command's URL.
+    const byConfig = (parsed.gitRules.get(at) ?? []).some((rule) => usesToken(parsed.commands[rule].words, ctx));
     const viaToken = (url, remote) => {
-        if (url && (usesToken([url], ctx) || state.allGithub))
+        if (url && (usesToken([url], ctx) || state.allGithub || byConfig))
             return gitUrlRepo(url, ctx);
         if (remote && state.remotes.has(remote))
             return state.remotes.get(remote);
-        if (!url && !remote && state.remotes.has('origin'))
-            return state.remotes.get('origin');
+        if (remote && (state.allGithub || byConfig))
+            return remoteRepo(parsed, at, remote, ctx);
         return null;
     };
     if (sub === 'rebase' || sub === 'merge' || sub === 'cherry-pick' || sub === 'am' || sub === 'pull')
@@ -14640,7 +14768,19 @@ function analyseGit(cmd, ctx, state, out) {
     if (sub === 'push') {
         const args = words.slice(words.indexOf('push') + 1).filter((w) => !w.startsWith('-'));
         const url = args.find((w) => /:\/\/|@github\.com/.test(w));
-        const target = viaToken(url, url ? undefined : (args[0] ?? 'origin'));
+        const remote = url ? undefined : (args[0] ?? 'origin');
+        if (remote !== undefined && namedAtRunTime(remote) && !state.allGithub && !byConfig) {
+            if (!state.remotes.size || state.runTimePushSeen)
+                return;
+            state.runTimePushSeen = true;
+            const names = [...state.remotes.keys()];
+            const listed = names.length > 3 ? `${names.slice(0, 3).join(', ')} or ${names.length - 3} more` : names.join(' or ');
+            const later = parsed.gitByRemote.get(ANY_REMOTE);
+            const more = later.length - firstAtLeast(later, at + 1);
+            out.unknown.push(`git push at line ${cmd.line} names its remote at run time (${remote}): it may be ${listed}, whose URL carries the token${more ? ` (and ${more} more pushes after it name theirs at run time)` : ''}`);
+            return;
+        }
+        const target = viaToken(url, remote);
         if (target) {
             const permissions = state.rewrote ? { contents: 'write', workflows: 'write' } : { contents: 'write' };
             out.calls.push({ what: state.rewrote ? 'git push of rebased or merged commits' : 'git push', permissions, target, events: ['push'] });
@@ -14688,17 +14828,27 @@ function storesGitCredential(cmd, ctx) {
 }
 function gitReach(words) {
     const sub = words.slice(1).find((w) => !w.startsWith('-'));
-    if (sub === 'remote' && (words.includes('set-url') || words.includes('add'))) {
-        const name = words[words.indexOf(words.includes('set-url') ? 'set-url' : 'add') + 1];
-        return name === undefined ? 'none' : { remote: name };
-    }
+    const set = remoteSet(words);
+    if (set)
+        return { remote: set.name };
     if (sub === 'push' || sub === 'clone' || sub === 'fetch' || sub === 'pull' || sub === 'ls-remote') {
         const args = words.slice(words.indexOf(sub) + 1).filter((w) => !w.startsWith('-'));
         if (args.some((w) => /:\/\/|@github\.com/.test(w)))
             return 'url';
-        return { remote: args[0] ?? 'origin' };
+        const remote = args[0] ?? 'origin';
+        return { remote: sub === 'push' && namedAtRunTime(remote) ? ANY_REMOTE : remote };
     }
     return 'none';
+}
+/** Whether git, holding the token as `state` says, may use it for a command that reaches `reach`. */
+function gitMayUse(reach, state) {
+    if (reach === 'none')
+        return false;
+    if (state.allGithub)
+        return true;
+    if (reach === 'url')
+        return false;
+    return reach.remote === ANY_REMOTE ? state.remotes.size > 0 && !state.runTimePushSeen : state.remotes.has(reach.remote);
 }
 /** Past this many, commands that may read the token from their environment are counted, not listed. */
 const ENV_READERS_LISTED = 5;
@@ -14764,6 +14914,10 @@ function indexScript(script, commands) {
         git: [],
         gitReach: new Map(),
         gitByRemote: new Map(),
+        remoteUrls: new Map(),
+        gitRules: new Map(),
+        gitByRule: new Map(),
+        githubRulesAtEnd: [],
         programsByVariable: new Map(),
         registryLogins: [],
         ghLogins: new Map(),
@@ -14786,6 +14940,9 @@ function indexScript(script, commands) {
             list.push(i);
     };
     const registries = new Set();
+    const rules = { rewrite: new PrefixRules('first'), pushRewrite: new PrefixRules('first'), extraheader: new PrefixRules('last'), helper: new PrefixRules('last') };
+    // A push takes a pushInsteadOf rule before an insteadOf one.
+    const rulesFor = (url, push) => [(push ? rules.pushRewrite.match(url) : undefined) ?? rules.rewrite.match(url), rules.extraheader.match(url), rules.helper.match(url)].filter((r) => r !== undefined);
     const mentions = [];
     const lastWriter = new Map();
     commands.forEach((cmd, i) => {
@@ -14835,6 +14992,22 @@ function indexScript(script, commands) {
             out.gitReach.set(i, reach);
             if (typeof reach === 'object')
                 add(out.gitByRemote, reach.remote, i);
+            const set = remoteSet(words);
+            if (set)
+                add(out.remoteUrls, set.name, i);
+            const config = gitConfigSet(words);
+            if (config?.kind === 'rewrite')
+                rules[config.push ? 'pushRewrite' : 'rewrite'].add(config.prefix, i);
+            else if (config?.kind === 'credential')
+                rules[config.mechanism].add(config.prefix, i);
+            const url = gitUrlOf(words, out);
+            if (url !== null) {
+                const applied = rulesFor(url, words.slice(1).find((w) => !w.startsWith('-')) === 'push');
+                if (applied.length)
+                    out.gitRules.set(i, applied);
+                for (const rule of applied)
+                    add(out.gitByRule, rule, i);
+            }
             if (GIT_REWRITES.has(words.slice(1).find((w) => !w.startsWith('-')) ?? ''))
                 out.firstGitRewrite = Math.min(out.firstGitRewrite, i);
         }
@@ -14861,7 +15034,29 @@ function indexScript(script, commands) {
                 out.githubCredential = i;
         }
     });
+    out.githubRulesAtEnd = rulesFor(GITHUB_URL, true);
     return out;
+}
+/**
+ * Stands for the URL of a remote the script does not set (the checkout's origin, a remote named
+ * at run time): one on github.com, whose path the files do not show.
+ */
+const GITHUB_URL = 'https://github.com/';
+/**
+ * The URL a git command that talks to a remote uses, as git sees it before rewriting: its URL
+ * argument, else its remote's last URL set in the script (`GITHUB_URL` when none); null for
+ * commands that reach no remote.
+ */
+function gitUrlOf(words, parsed) {
+    const sub = words.slice(1).find((w) => !w.startsWith('-'));
+    if (sub !== 'push' && sub !== 'clone' && sub !== 'fetch' && sub !== 'pull' && sub !== 'ls-remote')
+        return null;
+    const args = words.slice(words.indexOf(sub) + 1).filter((w) => !w.startsWith('-'));
+    const url = args.find((w) => /:\/\/|@github\.com/.test(w));
+    if (url)
+        return url;
+    const sets = parsed.remoteUrls.get(args[0] ?? 'origin');
+    return sets ? remoteSet(parsed.commands[sets[sets.length - 1]].words).url : GITHUB_URL;
 }
 function scriptOf(script, key) {
     if (!key)
@@ -14882,6 +15077,16 @@ function namedCommands(parsed, ctx) {
         for (const i of parsed.byVariable.get(v) ?? [])
             named.add(i);
     return named;
+}
+/** The git commands that git gives the token by a rule of `git config` (the token names the rule's command). */
+function commandsConfigGivesToken(named, parsed) {
+    const lists = [];
+    for (const rule of named) {
+        const list = parsed.gitByRule.get(rule);
+        if (list)
+            lists.push(list);
+    }
+    return lists.length === 1 ? lists[0] : lists.flat().sort((a, b) => a - b);
 }
 /**
  * The commands that can matter for one token: those naming it, the logins it feeds, the programs
@@ -15050,12 +15255,21 @@ function analyseScript(script, stepCtx, key) {
 function analyseScriptReadingAll(script, ctx) {
     return analyse(script, ctx, undefined, true);
 }
+let commandsReadSoFar = 0;
+/**
+ * How many script commands the analyses of this process have read, one token at a time: lets a
+ * test hold that following n tokens through a script reads about n commands, not n x n, without
+ * timing anything.
+ */
+function commandsRead() {
+    return commandsReadSoFar;
+}
 function analyse(script, stepCtx, key, readAll) {
     const out = { calls: [], unknown: [] };
     const parsed = scriptOf(script, key);
     const loopVars = parsed.loopVars;
     const ctx = loopVars?.size ? { ...stepCtx, loopVars } : stepCtx;
-    const state = { remotes: new Map(), allGithub: false, rewrote: false };
+    const state = { remotes: new Map(), allGithub: false, rewrote: false, runTimePushSeen: false };
     const ghReadsToken = GH_TOKEN_VARIABLES.some((v) => ctx.tokenVars.has(v));
     let ghLoggedIn = false;
     const relevant = readAll ? { picked: parsed.commands.map((_, i) => i), named: namedCommands(parsed, ctx), unlisted: { count: 0, first: Infinity, last: 0 } } : relevantCommands(parsed, ctx);
@@ -15068,12 +15282,15 @@ function analyse(script, stepCtx, key, readAll) {
         (out.persists ??= []).push({ what: 'the token is stored as a git credential for github.com', target: null });
     }
     // A git or gh command that does not name the token matters only while git or gh holds it.
+    const givenByConfig = named && !readAll ? commandsConfigGivesToken(named, parsed) : [];
     const gitWanted = (from) => {
         if (state.allGithub)
             return from;
-        let first = Infinity;
+        let first = nextIn(givenByConfig, from);
         for (const remote of state.remotes.keys())
             first = Math.min(first, nextIn(parsed.gitByRemote.get(remote) ?? [], from));
+        if (state.remotes.size && !state.runTimePushSeen)
+            first = Math.min(first, nextIn(parsed.gitByRemote.get(ANY_REMOTE) ?? [], from));
         return first;
     };
     const ghWanted = (from) => (ghReadsToken || ghLoggedIn ? from : nextIn(parsed.anonymousGhLogins, from));
@@ -15081,6 +15298,7 @@ function analyse(script, stepCtx, key, readAll) {
     const ghCalls = new Set();
     const untracedLogins = [];
     for (const i of inOrder(relevant.picked, streams)) {
+        commandsReadSoFar++;
         const cmd = parsed.commands[i];
         const prog = cmd.words[0];
         if (prog === 'gh') {
@@ -15122,12 +15340,11 @@ function analyse(script, stepCtx, key, readAll) {
         if (prog === 'git') {
             // A git command that does not name the token matters only where it uses what git holds.
             if (named && !named.has(i) && !readAll) {
-                const reach = parsed.gitReach.get(i);
-                if (reach === 'none' || (reach === 'url' && !state.allGithub) || (typeof reach === 'object' && !state.remotes.has(reach.remote)))
+                if (!gitMayUse(parsed.gitReach.get(i), state) && !(parsed.gitRules.get(i) ?? []).some((rule) => named.has(rule)))
                     continue;
             }
             state.rewrote ||= i > parsed.firstGitRewrite;
-            analyseGit(cmd, ctx, state, out);
+            analyseGit(cmd, i, parsed, ctx, state, out);
             continue;
         }
         if (isGhcrLogin(cmd.words)) {
@@ -25178,6 +25395,20 @@ function replacesCredential(step, scope) {
     const path = step.with.path?.value.trim();
     return !!checkout && step.with['persist-credentials']?.value !== 'false' && (!path || path === '.');
 }
+/**
+ * The remote of a run step's `git push`: a name (quotes dropped), or, when a variable or an
+ * expression names it, the text as written; neither for a push that names no remote.
+ */
+function remoteOf(run) {
+    // Within the command's line: `git push` alone on a line names no remote.
+    const arg = /\bgit[ \t]+push[ \t]+(?:-\S+[ \t]+)*([^\s;&|)]+)/.exec(run)?.[1];
+    if (arg === undefined)
+        return {};
+    const unquoted = /^(["'])(.*)\1$/.exec(arg)?.[2] ?? arg;
+    if (/^[A-Za-z0-9_][\w.-]*$/.test(unquoted))
+        return { remote: unquoted };
+    return /[$%]/.test(unquoted) ? { remoteAtRunTime: arg } : {};
+}
 const found = new WeakMap();
 /**
  * The pushes of the steps after `afterIndex`, up to the first that replaces the credential; worked
@@ -25185,7 +25416,7 @@ const found = new WeakMap();
  */
 function laterPushes(job, afterIndex, scope = 'github') {
     if (!job)
-        return { pushes: [], unknown: [], byRemote: new Map() };
+        return { pushes: [], unknown: [], byRemote: new Map(), toRunTimeRemote: [] };
     let byIndex = found.get(job);
     if (!byIndex)
         found.set(job, (byIndex = new Map()));
@@ -25204,17 +25435,26 @@ function laterPushes(job, afterIndex, scope = 'github') {
         const run = s.run?.value ?? '';
         if (PUSHING_TOOLS.test(run)) {
             const url = /\bgit\s+push\s+(?:-\S+\s+)*(\S*github\.com\S*)/.exec(run)?.[1];
-            const remote = url ? undefined : /\bgit\s+push\s+(?:-\S+\s+)*([A-Za-z0-9_][\w.-]*)(?=\s|$)/.exec(run)?.[1];
-            pushes.push({ what: `the run step at line ${s.pos.line}`, foreignCommits: FOREIGN.test(run), ...(url ? { url } : {}), ...(remote ? { remote } : {}) });
+            const push = { what: `the run step at line ${s.pos.line}`, foreignCommits: FOREIGN.test(run) };
+            if (url)
+                push.url = url;
+            else
+                Object.assign(push, remoteOf(run));
+            pushes.push(push);
         }
         else if (run && /(^|[\s;&|])(\.\/|bash\s+|sh\s+)[\w./-]+\.sh\b|\bnpm\s+run\s+(deploy|publish|release)\b|\b(yarn|pnpm)\s+(deploy|release)\b/m.test(run)) {
             unknown.push(`the script run at line ${s.pos.line} may push with the token left behind`);
         }
     }
     const byRemote = new Map();
+    const toRunTimeRemote = [];
     for (const p of pushes) {
         if (p.url)
             continue;
+        if (p.remoteAtRunTime) {
+            toRunTimeRemote.push(p);
+            continue;
+        }
         const remote = p.remote ?? 'origin';
         const list = byRemote.get(remote);
         if (list)
@@ -25222,7 +25462,7 @@ function laterPushes(job, afterIndex, scope = 'github') {
         else
             byRemote.set(remote, [p]);
     }
-    const result = { pushes, unknown, byRemote };
+    const result = { pushes, unknown, byRemote, toRunTimeRemote };
     byIndex.set(key, result);
     return result;
 }
@@ -25360,7 +25600,13 @@ function followLaterPushes(ctx, out, target, what, scope = 'github', remote) {
     const later = laterPushes(ctx.job, ctx.step.index, scope);
     // A token in a remote's URL goes only to pushes to that remote (by name, `origin` when unnamed).
     const pushes = scope === 'remote' ? (later.byRemote.get(remote ?? 'origin') ?? []) : later.pushes;
-    const unknown = later.unknown;
+    const unknown = [...later.unknown];
+    // A push to a remote named by a variable may be a push to this one: the files cannot tell.
+    const runTime = scope === 'remote' ? later.toRunTimeRemote : [];
+    if (runTime.length) {
+        const more = runTime.length > 1 ? ` (and ${runTime.length - 1} more later steps)` : '';
+        unknown.push(`${runTime[0].what} pushes to a remote named at run time (${runTime[0].remoteAtRunTime})${more}: it may be ${remote ?? 'origin'}, whose URL carries the token`);
+    }
     for (const p of pushes) {
         const to = p.url ? resolveRepo(p.url, ctx.self) : target;
         out.calls.push({

@@ -74,6 +74,21 @@ export const SHAPES = [
     unit: 'tokens',
     make: (n) => `${head}      - env:\n${envBlock(n, '          ')}        run: |\n${lines(n, (i) => `          git remote add r${i} "https://x:$T${i}@github.com/o/r${i}.git"\n`)}${lines(n, (i) => `      - run: git push r${i} HEAD:b${i}\n`)}`,
   },
+  {
+    name: 'one step: n tokens each in its own remote, n pushes to a remote named at run time',
+    unit: 'tokens',
+    make: (n) => `${head}      - env:\n${envBlock(n, '          ')}        run: |\n${lines(n, (i) => `          git remote add r${i} "https://x:$T${i}@github.com/o/r${i}.git"\n`)}${lines(n, (i) => `          git push "$REMOTE_${i}" HEAD:b${i}\n`)}`,
+  },
+  {
+    name: 'one step: n tokens each given to git for all of github.com (insteadOf), n pushes',
+    unit: 'tokens',
+    make: (n) => `${head}      - env:\n${envBlock(n, '          ')}        run: |\n${lines(n, (i) => `          git config --global url."https://x:$T${i}@github.com/".insteadOf "https://github.com/"\n`)}${lines(n, (i) => `          git push https://github.com/o/r${i}.git HEAD\n`)}`,
+  },
+  {
+    name: 'one step: n tokens each in an extra header for its own repository, n pushes',
+    unit: 'tokens',
+    make: (n) => `${head}      - env:\n${envBlock(n, '          ')}        run: |\n${lines(n, (i) => `          git config --global http.https://github.com/o/r${i}.extraheader "AUTHORIZATION: bearer $T${i}"\n`)}${lines(n, (i) => `          git push https://github.com/o/r${i}.git HEAD\n`)}`,
+  },
 ]
 
 /** A shape's files at size n, by name. */

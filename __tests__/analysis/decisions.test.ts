@@ -319,6 +319,16 @@ describe('pushes by later steps, with a credential a step leaves behind', () => 
     expect(pushLines(wf)).toEqual({ A_PAT: [8] })
   })
 
+  it('a later push to a remote named at run time may be the remote holding the token: unknown, not a push elsewhere', () => {
+    const wf = job(['git remote add docs "https://x:${{ secrets.A_PAT }}@github.com/octo/docs.git"', 'git push "$REMOTE" HEAD:main', 'git push "docs" HEAD:x'])
+    const use = lintWorkflow(wf, {}, { repository: 'octo/app' }).tokens[0].uses[0]
+    expect(use.reasons.filter((r) => /line \d+/.test(r))).toEqual([
+      'the run step at line 7 pushes to a remote named at run time ("$REMOTE"): it may be docs, whose URL carries the token',
+      'a push by the run step at line 8 (with remote docs set to a URL carrying the token) acts on octo/docs, another repository: GITHUB_TOKEN reaches only its own (R3)',
+    ])
+    expect(use.githubTokenWouldDo).toBe(false)
+  })
+
   it('a credential for all of github.com is not replaced by a remote set with another token', () => {
     const wf = job([
       'echo "https://x:${{ secrets.A_PAT }}@github.com" > ~/.git-credentials && git config --global credential.helper store',

@@ -180,6 +180,79 @@ describe('other programs that call the API (cml)', () => {
   })
 })
 
+describe('git pushes whose credential the push does not name', () => {
+  const store = 'echo "https://x:$T@github.com" > ~/.git-credentials\ngit config --global credential.helper store'
+  const pushes = (script: string) => run(script, ['T']).calls.filter((c) => /push/.test(c.what)).map((c) => [c.what, c.target])
+
+  it('a token in the credential store goes with pushes to remotes the script did not set: origin is the checkout\'s repository', () => {
+    expect(pushes(`${store}\ngit push origin HEAD`)).toEqual([['git push', 'same']])
+    expect(pushes(`${store}\ngit push`)).toEqual([['git push', 'same']])
+    expect(pushes(`${store}\ngit push upstream HEAD`)).toEqual([['git push', 'unknown']])
+  })
+
+  it('...and to the repository a remote was last set to, unless its URL carries credentials of its own', () => {
+    expect(pushes(`${store}\ngit remote set-url origin https://github.com/octo/site.git\ngit push origin`)).toEqual([['git push', 'octo/site']])
+    expect(pushes(`git remote set-url origin https://github.com/octo/site.git\n${store}\ngit remote set-url origin https://github.com/octo/docs.git\ngit push`)).toEqual([['git push', 'octo/docs']])
+    expect(pushes(`${store}\ngit remote set-url origin "https://x:$OTHER@github.com/octo/site.git"\ngit push origin`)).toEqual([])
+    expect(pushes(`${store}\ngit remote set-url origin git@gitlab.com:octo/site.git\ngit push origin`)).toEqual([])
+  })
+
+  it('a push to a remote named at run time may use a token in any remote\'s URL: unknown, naming them', () => {
+    const a = analyseScript('git remote add docs "https://x:$T@github.com/octo/docs.git"\ngit push "$REMOTE" HEAD', { self: SELF, tokenVars: new Set(['T']), env: {} })
+    expect(a.calls).toEqual([])
+    expect(a.unknown).toEqual(['git push at line 2 names its remote at run time ($REMOTE): it may be docs, whose URL carries the token'])
+    // No remote holds the token: the push cannot use it.
+    expect(run('git remote add docs https://github.com/octo/docs.git\ngit push "$REMOTE" HEAD', ['T'])).toEqual({ calls: [], unknown: 0, persists: 0 })
+    // With the token in the credential store, the push uses it wherever it goes.
+    expect(pushes(`${store}\ngit push "$REMOTE" HEAD`)).toEqual([['git push', 'unknown']])
+  })
+})
+
+describe('git configuration that gives a token to github.com URLs', () => {
+  const rule = (v: string, prefix: string, key = 'insteadOf') => `git config --global url."https://x:$${v}@github.com/".${key} "${prefix}"`
+  const pushes = (script: string, v: string) => run(script, [v]).calls.map((c) => `${c.what} ${c.target}`)
+
+  it('of two rules for the same prefix git applies the first; of overlapping ones, the longest', () => {
+    const same = `${rule('A', 'https://github.com/')}\n${rule('B', 'https://github.com/')}\ngit push https://github.com/octo/x.git HEAD`
+    expect(pushes(same, 'A')).toEqual(['git push octo/x'])
+    expect(pushes(same, 'B')).toEqual([])
+    const nested = `${rule('A', 'https://github.com/')}\n${rule('B', 'https://github.com/octo/d')}\ngit push https://github.com/octo/d.git HEAD\ngit push https://github.com/octo/e.git HEAD`
+    expect(pushes(nested, 'A')).toEqual(['git push octo/e'])
+    expect(pushes(nested, 'B')).toEqual(['git push octo/d'])
+  })
+
+  it('a rule reaches remotes too (origin is the checkout\'s repository); pushInsteadOf only pushes', () => {
+    expect(pushes(`${rule('A', 'https://github.com/')}\ngit push origin HEAD`, 'A')).toEqual(['git push same'])
+    const pushOnly = `${rule('A', 'https://github.com/', 'pushInsteadOf')}\ngit fetch https://github.com/octo/x.git\ngit push https://github.com/octo/x.git HEAD`
+    expect(pushes(pushOnly, 'A')).toEqual(['git push octo/x'])
+  })
+
+  it('only the rule in force for github.com at the end of the script is left to later steps', () => {
+    const two = `${rule('A', 'https://github.com/')}\n${rule('B', 'https://github.com/')}`
+    expect(run(two, ['A']).persists).toBe(1)
+    expect(run(two, ['B']).persists).toBe(0)
+  })
+
+  it('an extra header or credential helper holds the token for its URLs until the script sets that key again', () => {
+    const header = (value: string, url = 'https://github.com/') => `git config --global http.${url}.extraheader "AUTHORIZATION: ${value}"`
+    expect(pushes(`${header('bearer $A')}\ngit push https://github.com/octo/one.git\n${header('none')}\ngit push https://github.com/octo/two.git`, 'A')).toEqual(['git push octo/one'])
+    const two = `${header('bearer $A', 'https://github.com/octo/a')}\n${header('bearer $B', 'https://github.com/octo/b')}\ngit push https://github.com/octo/a.git\ngit push https://github.com/octo/b.git`
+    expect(pushes(two, 'A')).toEqual(['git push octo/a'])
+    expect(pushes(two, 'B')).toEqual(['git push octo/b'])
+    const helper = 'git config --global credential.https://github.com.helper \'!f() { echo "password=$A"; }; f\'\ngit push https://github.com/octo/c.git'
+    expect(pushes(helper, 'A')).toEqual(['git push octo/c'])
+  })
+
+  it('a key pat-lint does not know, naming the token in a github.com URL, is unknown rather than followed', () => {
+    const r = run('git config --global some.https://x:$A@github.com/.thing on\ngit push https://github.com/octo/c.git', ['A'])
+    expect(r).toEqual({ calls: [], unknown: 1, persists: 0 })
+  })
+
+  it('git config remote.NAME.url sets a remote as git remote set-url does', () => {
+    expect(pushes('git config remote.up.url "https://x:$A@github.com/octo/up.git"\ngit push up HEAD\ngit push origin HEAD', 'A')).toEqual(['git push octo/up'])
+  })
+})
+
 describe('a script naming thousands of secrets', () => {
   it('follows each secret to its own commands only (the per-script index picks them)', () => {
     const lines = Array.from({ length: 3000 }, (_, i) => `echo \${{ secrets.A${i} }} && curl -X POST -H "Authorization: token \${{ secrets.A${i} }}" https://api.github.com/repos/octo/r${i}/dispatches`)
@@ -292,6 +365,11 @@ describe('following one token among several (property)', () => {
     'docker login ghcr.io -u x -p "$A"', 'cml ci', 'curl -H "Authorization: token $A" https://api.github.com/repos/o/e/dispatches -d x',
     'git push origin HEAD:x', 'git fetch r', 'git clone https://github.com/o/f.git', 'git pull', 'echo "$B" | docker login ghcr.io -u x --password-stdin',
     'git config --global url."https://x:$A@github.com/".insteadOf "https://github.com/"', './deploy.sh',
+    'git push "$R" HEAD', 'git remote set-url up https://github.com/o/g.git', 'git push up', 'git remote add up "https://x:$B@github.com/o/h.git"',
+    'git config --global url."https://x:$B@github.com/".insteadOf "https://github.com/"', 'git config --global url."https://x:$B@github.com/o/d".insteadOf "https://github.com/o/d"',
+    'git config --global url."https://x:$A@github.com/".pushInsteadOf "https://github.com/o/"', 'git config remote.up.url "https://x:$A@github.com/o/i.git"',
+    'git config --global http.https://github.com/.extraheader "AUTHORIZATION: bearer $A"', 'git config --global http.https://github.com/.extraheader "AUTHORIZATION: none"',
+    'git config --global http.https://github.com/o/d.extraheader "AUTHORIZATION: bearer $B"', 'git config --global credential.helper \'!f() { echo "password=$B"; }; f\'',
   ]
   const env = { A: '${{ secrets.A_PAT }}', B: '${{ secrets.B_PAT }}' }
   const follow = (lines: string[], v: 'A' | 'B') => {

@@ -147,7 +147,13 @@ function followLaterPushes(ctx: StepContext, out: StepAnalysis, target: RepoRef 
   const later = laterPushes(ctx.job, ctx.step.index, scope)
   // A token in a remote's URL goes only to pushes to that remote (by name, `origin` when unnamed).
   const pushes = scope === 'remote' ? (later.byRemote.get(remote ?? 'origin') ?? []) : later.pushes
-  const unknown = later.unknown
+  const unknown = [...later.unknown]
+  // A push to a remote named by a variable may be a push to this one: the files cannot tell.
+  const runTime = scope === 'remote' ? later.toRunTimeRemote : []
+  if (runTime.length) {
+    const more = runTime.length > 1 ? ` (and ${runTime.length - 1} more later steps)` : ''
+    unknown.push(`${runTime[0].what} pushes to a remote named at run time (${runTime[0].remoteAtRunTime})${more}: it may be ${remote ?? 'origin'}, whose URL carries the token`)
+  }
   for (const p of pushes) {
     const to = p.url ? resolveRepo(p.url, ctx.self) : target
     out.calls.push({

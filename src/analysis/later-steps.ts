@@ -14,13 +14,19 @@ export interface LaterPush {
   url?: string
   /** The remote pushed to, when the push names one by name. */
   remote?: string
+  /** The remote as written when a variable names it (`"$REMOTE"`): it may be any remote. */
+  remoteAtRunTime?: string
 }
 
-/** Later pushes, and those of them that go to each remote by name (`origin` when none is named). */
+/**
+ * Later pushes, those of them that go to each remote by name (`origin` when none is named), and
+ * those to a remote named at run time, which may be any of them.
+ */
 export interface LaterPushes {
   pushes: LaterPush[]
   unknown: string[]
   byRemote: Map<string, LaterPush[]>
+  toRunTimeRemote: LaterPush[]
 }
 
 /** Tools that push with the git credentials they find (their own docs: `deploy` commands). */
@@ -50,6 +56,19 @@ function replacesCredential(step: StepInfo, scope: CredentialScope): boolean {
   return !!checkout && step.with['persist-credentials']?.value !== 'false' && (!path || path === '.')
 }
 
+/**
+ * The remote of a run step's `git push`: a name (quotes dropped), or, when a variable or an
+ * expression names it, the text as written; neither for a push that names no remote.
+ */
+function remoteOf(run: string): Pick<LaterPush, 'remote' | 'remoteAtRunTime'> {
+  // Within the command's line: `git push` alone on a line names no remote.
+  const arg = /\bgit[ \t]+push[ \t]+(?:-\S+[ \t]+)*([^\s;&|)]+)/.exec(run)?.[1]
+  if (arg === undefined) return {}
+  const unquoted = /^(["'])(.*)\1$/.exec(arg)?.[2] ?? arg
+  if (/^[A-Za-z0-9_][\w.-]*$/.test(unquoted)) return { remote: unquoted }
+  return /[$%]/.test(unquoted) ? { remoteAtRunTime: arg } : {}
+}
+
 const found = new WeakMap<JobInfo, Map<string, LaterPushes>>()
 
 /**
@@ -57,7 +76,7 @@ const found = new WeakMap<JobInfo, Map<string, LaterPushes>>()
  * out once per step and scope, as every token a step leaves behind asks the same.
  */
 export function laterPushes(job: JobInfo | null, afterIndex: number, scope: CredentialScope = 'github'): LaterPushes {
-  if (!job) return { pushes: [], unknown: [], byRemote: new Map() }
+  if (!job) return { pushes: [], unknown: [], byRemote: new Map(), toRunTimeRemote: [] }
   let byIndex = found.get(job)
   if (!byIndex) found.set(job, (byIndex = new Map()))
   const key = `${afterIndex} ${scope}`
@@ -72,21 +91,28 @@ export function laterPushes(job: JobInfo | null, afterIndex: number, scope: Cred
     const run = s.run?.value ?? ''
     if (PUSHING_TOOLS.test(run)) {
       const url = /\bgit\s+push\s+(?:-\S+\s+)*(\S*github\.com\S*)/.exec(run)?.[1]
-      const remote = url ? undefined : /\bgit\s+push\s+(?:-\S+\s+)*([A-Za-z0-9_][\w.-]*)(?=\s|$)/.exec(run)?.[1]
-      pushes.push({ what: `the run step at line ${s.pos.line}`, foreignCommits: FOREIGN.test(run), ...(url ? { url } : {}), ...(remote ? { remote } : {}) })
+      const push: LaterPush = { what: `the run step at line ${s.pos.line}`, foreignCommits: FOREIGN.test(run) }
+      if (url) push.url = url
+      else Object.assign(push, remoteOf(run))
+      pushes.push(push)
     } else if (run && /(^|[\s;&|])(\.\/|bash\s+|sh\s+)[\w./-]+\.sh\b|\bnpm\s+run\s+(deploy|publish|release)\b|\b(yarn|pnpm)\s+(deploy|release)\b/m.test(run)) {
       unknown.push(`the script run at line ${s.pos.line} may push with the token left behind`)
     }
   }
   const byRemote = new Map<string, LaterPush[]>()
+  const toRunTimeRemote: LaterPush[] = []
   for (const p of pushes) {
     if (p.url) continue
+    if (p.remoteAtRunTime) {
+      toRunTimeRemote.push(p)
+      continue
+    }
     const remote = p.remote ?? 'origin'
     const list = byRemote.get(remote)
     if (list) list.push(p)
     else byRemote.set(remote, [p])
   }
-  const result = { pushes, unknown, byRemote }
+  const result = { pushes, unknown, byRemote, toRunTimeRemote }
   byIndex.set(key, result)
   return result
 }

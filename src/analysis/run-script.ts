@@ -9,6 +9,7 @@ import { lookupEndpoint, pathSegments, VAR } from '../knowledge/endpoints.js'
 import { ghCommandFacts, GH_TOKEN_VARIABLES } from '../knowledge/gh-commands.js'
 import { programFacts, type ProgramFacts } from '../knowledge/programs.js'
 import { firstAtLeast } from '../order.js'
+import { gitConfigSet, PrefixRules } from './git-config.js'
 import { resolveRepo, type RepoRef } from './repo-ref.js'
 import { flagValue, hasFlag, parseCommands, type Command } from './shell.js'
 import type { Call, StepAnalysis, TriggerEvent } from './types.js'
@@ -231,20 +232,60 @@ function gitUrlRepo(url: string, ctx: ScriptContext): RepoRef | null {
 interface GitState {
   /** remote name -> repository, for remotes whose URL carries the token. */
   remotes: Map<string, RepoRef>
-  /** A credential helper or insteadOf rule gives the token to every github.com URL. */
+  /** The credential store gives the token to every github.com URL. */
   allGithub: boolean
   /** Commits not written by this workflow were brought in (rebase, merge, cherry-pick): they may touch .github/workflows. */
   rewrote: boolean
+  /** A push to a remote named at run time has been reported: the later ones are counted with it. */
+  runTimePushSeen: boolean
 }
 
-function analyseGit(cmd: Command, ctx: ScriptContext, state: GitState, out: StepAnalysis) {
+/** `git remote add|set-url NAME URL` (or `git config remote.NAME.url URL`): the remote it sets and the URL, as written. */
+function remoteSet(words: string[]): { name: string; url: string } | null {
+  const sub = words.slice(1).find((w) => !w.startsWith('-'))
+  if (sub === 'config') {
+    const config = gitConfigSet(words)
+    return config?.kind === 'remote-url' ? { name: config.remote, url: config.url } : null
+  }
+  if (sub !== 'remote' || !(words.includes('set-url') || words.includes('add'))) return null
+  const name = words[words.indexOf(words.includes('set-url') ? 'set-url' : 'add') + 1]
+  return name === undefined ? null : { name, url: words[words.length - 1] }
+}
+
+/** A remote named by a variable or an expression (`"$REMOTE"`): it may be any remote. */
+function namedAtRunTime(remote: string): boolean {
+  return /[$%]/.test(remote)
+}
+
+/** Stands in the index for git commands whose remote is named at run time (git refuses `*` in a remote's name). */
+const ANY_REMOTE = '*'
+
+/**
+ * The repository a remote points to when git sends the token to all of github.com: the URL the
+ * script last set for it (none when that URL is not github.com's or carries its own
+ * credentials), else the checkout's for origin. Read from the index, whatever the token,
+ * so that it does not depend on which commands this token's reading skipped.
+ */
+function remoteRepo(parsed: ParsedScript, at: number, remote: string, ctx: ScriptContext): RepoRef | null {
+  const sets = parsed.remoteUrls.get(remote) ?? []
+  const last = sets[firstAtLeast(sets, at) - 1]
+  if (last !== undefined) {
+    const url = remoteSet(parsed.commands[last].words)!.url
+    // A URL with credentials of its own (another token's) is sent with those.
+    return /github\.com[/:]/i.test(url) && !/:\/\/[^/]*@/.test(url) ? gitUrlRepo(url, ctx) : null
+  }
+  if (remote === 'origin') return { kind: 'same' }
+  return { kind: 'unknown', text: remote, why: namedAtRunTime(remote) ? `the remote (${remote}) is named at run time` : `remote ${remote} is not set in this script` }
+}
+
+function analyseGit(cmd: Command, at: number, parsed: ParsedScript, ctx: ScriptContext, state: GitState, out: StepAnalysis) {
   const words = cmd.words
   const sub = words.slice(1).find((w) => !w.startsWith('-'))
   const urlArgs = words.filter((w) => /github\.com[/:]/i.test(w))
   const tokenUrl = urlArgs.find((w) => usesToken([w], ctx))
-  if (sub === 'remote' && (words.includes('set-url') || words.includes('add'))) {
-    const name = words[words.indexOf(words.includes('set-url') ? 'set-url' : 'add') + 1]
-    const url = words[words.length - 1]
+  const set = remoteSet(words)
+  if (set) {
+    const { name, url } = set
     const repo = gitUrlRepo(url, ctx)
     if (repo && usesToken([url], ctx)) {
       state.remotes.set(name, repo)
@@ -252,22 +293,41 @@ function analyseGit(cmd: Command, ctx: ScriptContext, state: GitState, out: Step
     } else state.remotes.delete(name) // set to a URL without this token: later pushes there no longer use it
     return
   }
-  if (sub === 'config' && tokenUrl) {
-    state.allGithub = true
-    ;(out.persists ??= []).push({ what: 'git configured to send the token to github.com', target: null })
+  if (sub === 'config') {
+    const config = gitConfigSet(words)
+    if (config?.kind === 'rewrite' || config?.kind === 'credential') {
+      // The commands git sends the token with by this rule are found from the index (gitRules);
+      // only the rules in force for github.com at the end of the script are left to later steps.
+      if (parsed.githubRulesAtEnd.includes(at) && usesToken(words, ctx)) (out.persists ??= []).push({ what: 'git configured to send the token to github.com', target: null })
+    } else if (tokenUrl && config?.kind === 'other') {
+      out.unknown.push(`\`git config ${config.key}\` at line ${cmd.line} gives git the token in a way pat-lint does not follow`)
+    }
     return
   }
+  // A rule of `git config` that carries this token applies to this command's URL.
+  const byConfig = (parsed.gitRules.get(at) ?? []).some((rule) => usesToken(parsed.commands[rule].words, ctx))
   const viaToken = (url: string | undefined, remote?: string): RepoRef | null => {
-    if (url && (usesToken([url], ctx) || state.allGithub)) return gitUrlRepo(url, ctx)
+    if (url && (usesToken([url], ctx) || state.allGithub || byConfig)) return gitUrlRepo(url, ctx)
     if (remote && state.remotes.has(remote)) return state.remotes.get(remote)!
-    if (!url && !remote && state.remotes.has('origin')) return state.remotes.get('origin')!
+    if (remote && (state.allGithub || byConfig)) return remoteRepo(parsed, at, remote, ctx)
     return null
   }
   if (sub === 'rebase' || sub === 'merge' || sub === 'cherry-pick' || sub === 'am' || sub === 'pull') state.rewrote = true
   if (sub === 'push') {
     const args = words.slice(words.indexOf('push') + 1).filter((w) => !w.startsWith('-'))
     const url = args.find((w) => /:\/\/|@github\.com/.test(w))
-    const target = viaToken(url, url ? undefined : (args[0] ?? 'origin'))
+    const remote = url ? undefined : (args[0] ?? 'origin')
+    if (remote !== undefined && namedAtRunTime(remote) && !state.allGithub && !byConfig) {
+      if (!state.remotes.size || state.runTimePushSeen) return
+      state.runTimePushSeen = true
+      const names = [...state.remotes.keys()]
+      const listed = names.length > 3 ? `${names.slice(0, 3).join(', ')} or ${names.length - 3} more` : names.join(' or ')
+      const later = parsed.gitByRemote.get(ANY_REMOTE)!
+      const more = later.length - firstAtLeast(later, at + 1)
+      out.unknown.push(`git push at line ${cmd.line} names its remote at run time (${remote}): it may be ${listed}, whose URL carries the token${more ? ` (and ${more} more pushes after it name theirs at run time)` : ''}`)
+      return
+    }
+    const target = viaToken(url, remote)
     if (target) {
       const permissions: Call['permissions'] = state.rewrote ? { contents: 'write', workflows: 'write' } : { contents: 'write' }
       out.calls.push({ what: state.rewrote ? 'git push of rebased or merged commits' : 'git push', permissions, target, events: ['push'] })
@@ -323,16 +383,23 @@ type GitReach = { remote: string } | 'url' | 'none'
 
 function gitReach(words: string[]): GitReach {
   const sub = words.slice(1).find((w) => !w.startsWith('-'))
-  if (sub === 'remote' && (words.includes('set-url') || words.includes('add'))) {
-    const name = words[words.indexOf(words.includes('set-url') ? 'set-url' : 'add') + 1]
-    return name === undefined ? 'none' : { remote: name }
-  }
+  const set = remoteSet(words)
+  if (set) return { remote: set.name }
   if (sub === 'push' || sub === 'clone' || sub === 'fetch' || sub === 'pull' || sub === 'ls-remote') {
     const args = words.slice(words.indexOf(sub) + 1).filter((w) => !w.startsWith('-'))
     if (args.some((w) => /:\/\/|@github\.com/.test(w))) return 'url'
-    return { remote: args[0] ?? 'origin' }
+    const remote = args[0] ?? 'origin'
+    return { remote: sub === 'push' && namedAtRunTime(remote) ? ANY_REMOTE : remote }
   }
   return 'none'
+}
+
+/** Whether git, holding the token as `state` says, may use it for a command that reaches `reach`. */
+function gitMayUse(reach: GitReach, state: GitState): boolean {
+  if (reach === 'none') return false
+  if (state.allGithub) return true
+  if (reach === 'url') return false
+  return reach.remote === ANY_REMOTE ? state.remotes.size > 0 && !state.runTimePushSeen : state.remotes.has(reach.remote)
 }
 
 /** Past this many, commands that may read the token from their environment are counted, not listed. */
@@ -378,8 +445,19 @@ interface ParsedScript {
   git: number[]
   /** What each git command reaches when it does not name the token (see `gitReach`). */
   gitReach: Map<number, GitReach>
-  /** git commands by the remote they use or set, when they name one. */
+  /** git commands by the remote they use or set, when they name one (`ANY_REMOTE` for pushes to a remote named at run time). */
   gitByRemote: Map<string, number[]>
+  /** `git remote add|set-url` commands by the remote they set, in order. */
+  remoteUrls: Map<string, number[]>
+  /**
+   * git commands -> the `git config` commands whose rules git applies to their URL: the URL
+   * rewrite, the extra header, the credential helper in force (see git-config.ts).
+   */
+  gitRules: Map<number, number[]>
+  /** The commands each such rule applies to, in order. */
+  gitByRule: Map<number, number[]>
+  /** The rules git would apply to a github.com URL after the script: those later steps inherit. */
+  githubRulesAtEnd: number[]
   /** Commands of knowledge/programs.ts, by the variables they read a token from. */
   programsByVariable: Map<string, number[]>
   /**
@@ -466,6 +544,10 @@ function indexScript(script: string, commands: Command[]): ParsedScript {
     git: [],
     gitReach: new Map(),
     gitByRemote: new Map(),
+    remoteUrls: new Map(),
+    gitRules: new Map(),
+    gitByRule: new Map(),
+    githubRulesAtEnd: [],
     programsByVariable: new Map(),
     registryLogins: [],
     ghLogins: new Map(),
@@ -486,6 +568,10 @@ function indexScript(script: string, commands: Command[]): ParsedScript {
     else if (list[list.length - 1] !== i) list.push(i)
   }
   const registries = new Set<string>()
+  const rules = { rewrite: new PrefixRules('first'), pushRewrite: new PrefixRules('first'), extraheader: new PrefixRules('last'), helper: new PrefixRules('last') }
+  // A push takes a pushInsteadOf rule before an insteadOf one.
+  const rulesFor = (url: string, push: boolean) =>
+    [(push ? rules.pushRewrite.match(url) : undefined) ?? rules.rewrite.match(url), rules.extraheader.match(url), rules.helper.match(url)].filter((r) => r !== undefined)
   const mentions: boolean[] = []
   const lastWriter = new Map<string, number>()
   commands.forEach((cmd, i) => {
@@ -523,6 +609,17 @@ function indexScript(script: string, commands: Command[]): ParsedScript {
       const reach = gitReach(words)
       out.gitReach.set(i, reach)
       if (typeof reach === 'object') add(out.gitByRemote, reach.remote, i)
+      const set = remoteSet(words)
+      if (set) add(out.remoteUrls, set.name, i)
+      const config = gitConfigSet(words)
+      if (config?.kind === 'rewrite') rules[config.push ? 'pushRewrite' : 'rewrite'].add(config.prefix, i)
+      else if (config?.kind === 'credential') rules[config.mechanism].add(config.prefix, i)
+      const url = gitUrlOf(words, out)
+      if (url !== null) {
+        const applied = rulesFor(url, words.slice(1).find((w) => !w.startsWith('-')) === 'push')
+        if (applied.length) out.gitRules.set(i, applied)
+        for (const rule of applied) add(out.gitByRule, rule, i)
+      }
       if (GIT_REWRITES.has(words.slice(1).find((w) => !w.startsWith('-')) ?? '')) out.firstGitRewrite = Math.min(out.firstGitRewrite, i)
     } else if (isGhcrLogin(words) || isPackagesPublish(words, out.toGithubPackages)) {
       if (!registries.has(prog)) out.registryLogins.push(i)
@@ -538,7 +635,29 @@ function indexScript(script: string, commands: Command[]): ParsedScript {
       else if (out.githubCredential < 0) out.githubCredential = i
     }
   })
+  out.githubRulesAtEnd = rulesFor(GITHUB_URL, true)
   return out
+}
+
+/**
+ * Stands for the URL of a remote the script does not set (the checkout's origin, a remote named
+ * at run time): one on github.com, whose path the files do not show.
+ */
+const GITHUB_URL = 'https://github.com/'
+
+/**
+ * The URL a git command that talks to a remote uses, as git sees it before rewriting: its URL
+ * argument, else its remote's last URL set in the script (`GITHUB_URL` when none); null for
+ * commands that reach no remote.
+ */
+function gitUrlOf(words: string[], parsed: Pick<ParsedScript, 'commands' | 'remoteUrls'>): string | null {
+  const sub = words.slice(1).find((w) => !w.startsWith('-'))
+  if (sub !== 'push' && sub !== 'clone' && sub !== 'fetch' && sub !== 'pull' && sub !== 'ls-remote') return null
+  const args = words.slice(words.indexOf(sub) + 1).filter((w) => !w.startsWith('-'))
+  const url = args.find((w) => /:\/\/|@github\.com/.test(w))
+  if (url) return url
+  const sets = parsed.remoteUrls.get(args[0] ?? 'origin')
+  return sets ? remoteSet(parsed.commands[sets[sets.length - 1]].words)!.url : GITHUB_URL
 }
 
 function scriptOf(script: string, key: object | undefined): ParsedScript {
@@ -574,6 +693,16 @@ function namedCommands(parsed: ParsedScript, ctx: ScriptContext): Set<number> | 
   const named = new Set<number>(parsed.bySecret.get(ctx.secret.toUpperCase()) ?? [])
   for (const v of ctx.tokenVars) for (const i of parsed.byVariable.get(v) ?? []) named.add(i)
   return named
+}
+
+/** The git commands that git gives the token by a rule of `git config` (the token names the rule's command). */
+function commandsConfigGivesToken(named: Set<number>, parsed: ParsedScript): number[] {
+  const lists: number[][] = []
+  for (const rule of named) {
+    const list = parsed.gitByRule.get(rule)
+    if (list) lists.push(list)
+  }
+  return lists.length === 1 ? lists[0] : lists.flat().sort((a, b) => a - b)
 }
 
 /**
@@ -755,12 +884,23 @@ export function analyseScriptReadingAll(script: string, ctx: ScriptContext): Ste
   return analyse(script, ctx, undefined, true)
 }
 
+let commandsReadSoFar = 0
+
+/**
+ * How many script commands the analyses of this process have read, one token at a time: lets a
+ * test hold that following n tokens through a script reads about n commands, not n x n, without
+ * timing anything.
+ */
+export function commandsRead(): number {
+  return commandsReadSoFar
+}
+
 function analyse(script: string, stepCtx: ScriptContext, key: object | undefined, readAll: boolean): StepAnalysis {
   const out: StepAnalysis = { calls: [], unknown: [] }
   const parsed = scriptOf(script, key)
   const loopVars = parsed.loopVars
   const ctx: ScriptContext = loopVars?.size ? { ...stepCtx, loopVars } : stepCtx
-  const state: GitState = { remotes: new Map(), allGithub: false, rewrote: false }
+  const state: GitState = { remotes: new Map(), allGithub: false, rewrote: false, runTimePushSeen: false }
   const ghReadsToken = GH_TOKEN_VARIABLES.some((v) => ctx.tokenVars.has(v))
   let ghLoggedIn = false
   const relevant = readAll ? { picked: parsed.commands.map((_, i) => i), named: namedCommands(parsed, ctx), unlisted: { count: 0, first: Infinity, last: 0 } } : relevantCommands(parsed, ctx)
@@ -773,10 +913,12 @@ function analyse(script: string, stepCtx: ScriptContext, key: object | undefined
     ;(out.persists ??= []).push({ what: 'the token is stored as a git credential for github.com', target: null })
   }
   // A git or gh command that does not name the token matters only while git or gh holds it.
+  const givenByConfig = named && !readAll ? commandsConfigGivesToken(named, parsed) : []
   const gitWanted = (from: number) => {
     if (state.allGithub) return from
-    let first = Infinity
+    let first = nextIn(givenByConfig, from)
     for (const remote of state.remotes.keys()) first = Math.min(first, nextIn(parsed.gitByRemote.get(remote) ?? [], from))
+    if (state.remotes.size && !state.runTimePushSeen) first = Math.min(first, nextIn(parsed.gitByRemote.get(ANY_REMOTE) ?? [], from))
     return first
   }
   const ghWanted = (from: number) => (ghReadsToken || ghLoggedIn ? from : nextIn(parsed.anonymousGhLogins, from))
@@ -784,6 +926,7 @@ function analyse(script: string, stepCtx: ScriptContext, key: object | undefined
   const ghCalls = new Set<Call>()
   const untracedLogins: number[] = []
   for (const i of inOrder(relevant.picked, streams)) {
+    commandsReadSoFar++
     const cmd = parsed.commands[i]
     const prog = cmd.words[0]
     if (prog === 'gh') {
@@ -820,11 +963,10 @@ function analyse(script: string, stepCtx: ScriptContext, key: object | undefined
     if (prog === 'git') {
       // A git command that does not name the token matters only where it uses what git holds.
       if (named && !named.has(i) && !readAll) {
-        const reach = parsed.gitReach.get(i)!
-        if (reach === 'none' || (reach === 'url' && !state.allGithub) || (typeof reach === 'object' && !state.remotes.has(reach.remote))) continue
+        if (!gitMayUse(parsed.gitReach.get(i)!, state) && !(parsed.gitRules.get(i) ?? []).some((rule) => named.has(rule))) continue
       }
       state.rewrote ||= i > parsed.firstGitRewrite
-      analyseGit(cmd, ctx, state, out)
+      analyseGit(cmd, i, parsed, ctx, state, out)
       continue
     }
     if (isGhcrLogin(cmd.words)) {
