@@ -26028,7 +26028,27 @@ function decideUse(use, ctx) {
     // A secret passed through env, then read as ${{ env.X }}: the env variable carries it.
     if (use.via?.startsWith('env.'))
         tokenVars.add(use.via.slice(4));
+    const action = step.uses ? localAction(step.uses.value, ctx) : undefined;
+    if (action)
+        return decideComposite(action, tokenInput, tokenVars, ctx);
     return decide(analyseStep(step, model, ctx, tokenInput, tokenVars, 0, use.secret ?? undefined), ctx.listeners);
+}
+/** Decisions of local composite actions by action, input and variables, per analysis. */
+const compositeDecisions = new WeakMap();
+/**
+ * A token given to a local composite action: what the action does with the input (or the
+ * variables) decides, whichever step passes which token, so every such use shares one decision,
+ * worked out once.
+ */
+function decideComposite(action, input, vars, ctx) {
+    let decided = compositeDecisions.get(ctx);
+    if (!decided)
+        compositeDecisions.set(ctx, (decided = new Map()));
+    const key = `${action.file}\n${input ?? ''}\n${[...vars].sort().join(' ')}`;
+    let decision = decided.get(key);
+    if (!decision)
+        decided.set(key, (decision = decide(analyseComposite(action, input, vars, ctx, 0), ctx.listeners)));
+    return decision;
 }
 
 ;// CONCATENATED MODULE: ./src/analysis/stated-reason.ts

@@ -3,7 +3,7 @@
 // Each was, before pat-lint bounded it, a stall of seconds to minutes or gigabytes of memory.
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 
 const LIMIT = 1024 * 1024
 const head = 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n'
@@ -12,8 +12,8 @@ const envBlock = (n, indent) => Array.from({ length: n }, (_, i) => `${indent}T$
 const lines = (n, line) => Array.from({ length: n }, (_, i) => line(i)).join('')
 
 /**
- * Each shape: what it is, and the workflow it makes with `n` of its repeated part (or the
- * workflows, by file name, each at most 1 MiB).
+ * Each shape: what it is, and the workflow it makes with `n` of its repeated part (or its files,
+ * each at most 1 MiB, by name: a workflow's file name, or a path from the repository's root).
  */
 export const SHAPES = [
   {
@@ -89,7 +89,18 @@ export const SHAPES = [
     unit: 'tokens',
     make: (n) => `${head}      - env:\n${envBlock(n, '          ')}        run: |\n${lines(n, (i) => `          git config --global http.https://github.com/o/r${i}.extraheader "AUTHORIZATION: bearer $T${i}"\n`)}${lines(n, (i) => `          git push https://github.com/o/r${i}.git HEAD\n`)}`,
   },
+  {
+    name: 'n steps passing n tokens to one local composite action of n steps, each to its own repository',
+    unit: 'tokens',
+    make: (n) => ({
+      '.github/actions/a/action.yml': `name: a\ninputs:\n  token:\n    required: true\nruns:\n  using: composite\n  steps:\n${lines(n, (i) => `    - run: gh api -X POST repos/o/r${i}/dispatches -f event_type=x\n      shell: bash\n      env:\n        GH_TOKEN: \${{ inputs.token }}\n`)}`,
+      'caller.yml': `${head}${lines(n, (i) => `      - uses: ./.github/actions/a\n        with:\n          token: ${secret(i)}\n`)}`,
+    }),
+  },
 ]
+
+/** Where a shape's file goes: a path from the root as given, a bare name among the workflows. */
+export const pathOf = (name) => (name.includes('/') ? name : `.github/workflows/${name}`)
 
 /** A shape's files at size n, by name. */
 const filesOf = (shape, n) => {
@@ -114,13 +125,13 @@ function largestFitting(shape) {
 /** A repository holding one shape's workflow at the largest size pat-lint reads. */
 export function makeHostileRepo(shape) {
   const repo = mkdtempSync(join(tmpdir(), 'pat-lint-bench-hostile-'))
-  const wf = join(repo, '.github', 'workflows')
-  mkdirSync(wf, { recursive: true })
   const n = largestFitting(shape)
   const files = Object.entries(filesOf(shape, n))
   let bytes = 0
   for (const [name, text] of files) {
-    writeFileSync(join(wf, name), text)
+    const path = join(repo, pathOf(name))
+    mkdirSync(dirname(path), { recursive: true })
+    writeFileSync(path, text)
     bytes += Buffer.byteLength(text)
   }
   return { repo, n, bytes, files: files.length }

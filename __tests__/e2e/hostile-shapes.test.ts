@@ -5,7 +5,7 @@
  * script commands read (counted, not timed: a report can stay small while the work behind it,
  * such as every token reading every later git push, grows with the square).
  */
-import { SHAPES } from '../../scripts/bench-hostile.mjs'
+import { pathOf, SHAPES } from '../../scripts/bench-hostile.mjs'
 import { commandsRead } from '../../src/analysis/run-script.js'
 import { lint } from '../../src/lint.js'
 import { formatJson } from '../../src/report/json.js'
@@ -15,7 +15,7 @@ afterAll(cleanRepos)
 
 const measure = (made: string | Record<string, string>) => {
   const files = typeof made === 'string' ? { 'hostile.yml': made } : made
-  const repo = makeRepo(Object.fromEntries(Object.entries(files).map(([name, text]) => [`.github/workflows/${name}`, text])))
+  const repo = makeRepo(Object.fromEntries(Object.entries(files).map(([name, text]) => [pathOf(name), text])))
   const before = commandsRead()
   const size = formatJson(lint(repo, { repository: 'octo/bench' })).length
   return { size, read: commandsRead() - before }
