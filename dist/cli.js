@@ -14686,9 +14686,25 @@ function gitUrlRepo(url, ctx) {
     const m = /github\.com[/:]([^/]+\/[^/]+?)(?:\.git)?\/?$/i.exec(expand(url, ctx));
     return m ? repoRef(m[1], ctx) : null;
 }
+/** Global options of git that take a value: `git -C dir push` pushes. */
+const GIT_OPTIONS_WITH_VALUE = new Set(['-C', '-c', '--git-dir', '--work-tree', '--namespace', '--exec-path']);
+/** git's subcommand and its position among the words, past git's own options. */
+function gitSubcommand(words) {
+    for (let i = 1; i < words.length; i++) {
+        if (GIT_OPTIONS_WITH_VALUE.has(words[i]))
+            i++;
+        else if (!words[i].startsWith('-'))
+            return { sub: words[i], at: i };
+    }
+    return { sub: undefined, at: words.length };
+}
+/** The arguments after git's subcommand, options dropped. */
+function gitArguments(words) {
+    return words.slice(gitSubcommand(words).at + 1).filter((w) => !w.startsWith('-'));
+}
 /** `git remote add|set-url NAME URL` (or `git config remote.NAME.url URL`): the remote it sets and the URL, as written. */
 function remoteSet(words) {
-    const sub = words.slice(1).find((w) => !w.startsWith('-'));
+    const { sub } = gitSubcommand(words);
     if (sub === 'config') {
         const config = gitConfigSet(words);
         return config?.kind === 'remote-url' ? { name: config.remote, url: config.url } : null;
@@ -14724,7 +14740,7 @@ function remoteRepo(parsed, at, remote, ctx) {
 }
 function analyseGit(cmd, at, parsed, ctx, state, out) {
     const words = cmd.words;
-    const sub = words.slice(1).find((w) => !w.startsWith('-'));
+    const { sub } = gitSubcommand(words);
     const urlArgs = words.filter((w) => /github\.com[/:]/i.test(w));
     const tokenUrl = urlArgs.find((w) => usesToken([w], ctx));
     const set = remoteSet(words);
@@ -14766,7 +14782,7 @@ function analyseGit(cmd, at, parsed, ctx, state, out) {
     if (sub === 'rebase' || sub === 'merge' || sub === 'cherry-pick' || sub === 'am' || sub === 'pull')
         state.rewrote = true;
     if (sub === 'push') {
-        const args = words.slice(words.indexOf('push') + 1).filter((w) => !w.startsWith('-'));
+        const args = gitArguments(words);
         const url = args.find((w) => /:\/\/|@github\.com/.test(w));
         const remote = url ? undefined : (args[0] ?? 'origin');
         if (remote !== undefined && namedAtRunTime(remote) && !state.allGithub && !byConfig) {
@@ -14788,7 +14804,7 @@ function analyseGit(cmd, at, parsed, ctx, state, out) {
         return;
     }
     if (sub === 'clone' || sub === 'fetch' || sub === 'pull' || sub === 'ls-remote') {
-        const args = words.slice(words.indexOf(sub) + 1).filter((w) => !w.startsWith('-'));
+        const args = gitArguments(words);
         const url = args.find((w) => /:\/\/|@github\.com/.test(w));
         const target = viaToken(url, url ? undefined : args[0] ?? 'origin');
         if (target) {
@@ -14827,12 +14843,12 @@ function storesGitCredential(cmd, ctx) {
     return (cmd.words[0] === 'echo' || cmd.words[0] === 'printf') && cmd.words.some((w) => /github\.com/.test(w) && usesToken([w], ctx));
 }
 function gitReach(words) {
-    const sub = words.slice(1).find((w) => !w.startsWith('-'));
+    const { sub } = gitSubcommand(words);
     const set = remoteSet(words);
     if (set)
         return { remote: set.name };
     if (sub === 'push' || sub === 'clone' || sub === 'fetch' || sub === 'pull' || sub === 'ls-remote') {
-        const args = words.slice(words.indexOf(sub) + 1).filter((w) => !w.startsWith('-'));
+        const args = gitArguments(words);
         if (args.some((w) => /:\/\/|@github\.com/.test(w)))
             return 'url';
         const remote = args[0] ?? 'origin';
@@ -15002,13 +15018,13 @@ function indexScript(script, commands) {
                 rules[config.mechanism].add(config.prefix, i);
             const url = gitUrlOf(words, out);
             if (url !== null) {
-                const applied = rulesFor(url, words.slice(1).find((w) => !w.startsWith('-')) === 'push');
+                const applied = rulesFor(url, gitSubcommand(words).sub === 'push');
                 if (applied.length)
                     out.gitRules.set(i, applied);
                 for (const rule of applied)
                     add(out.gitByRule, rule, i);
             }
-            if (GIT_REWRITES.has(words.slice(1).find((w) => !w.startsWith('-')) ?? ''))
+            if (GIT_REWRITES.has(gitSubcommand(words).sub ?? ''))
                 out.firstGitRewrite = Math.min(out.firstGitRewrite, i);
         }
         else if (isGhcrLogin(words) || isPackagesPublish(words, out.toGithubPackages)) {
@@ -15048,10 +15064,10 @@ const GITHUB_URL = 'https://github.com/';
  * commands that reach no remote.
  */
 function gitUrlOf(words, parsed) {
-    const sub = words.slice(1).find((w) => !w.startsWith('-'));
+    const { sub } = gitSubcommand(words);
     if (sub !== 'push' && sub !== 'clone' && sub !== 'fetch' && sub !== 'pull' && sub !== 'ls-remote')
         return null;
-    const args = words.slice(words.indexOf(sub) + 1).filter((w) => !w.startsWith('-'));
+    const args = gitArguments(words);
     const url = args.find((w) => /:\/\/|@github\.com/.test(w));
     if (url)
         return url;
@@ -23416,7 +23432,16 @@ function permissionReason(perm) {
 /** Events people create with a token so that CI runs on them (R1); comments, labels and issues rarely are. */
 const CI_EVENTS = new Set(['push', 'pull_request', 'release', 'create']);
 /** Decides one use from what its step does. */
+let callsDecidedSoFar = 0;
+/**
+ * How many calls the decisions of this process have weighed: the work behind the reasons, which
+ * the report lists only up to a limit. Lets a test hold that it grows with the input, untimed.
+ */
+function callsDecided() {
+    return callsDecidedSoFar;
+}
 function decide(analysis, listeners) {
+    callsDecidedSoFar += analysis.calls.length;
     const needs = {};
     const reasons = [];
     const classicOnly = [];
@@ -24035,10 +24060,10 @@ function nodePos(w, node, fallback) {
     const n = w.resolve(node);
     return n?.range ? positionOf(w.file, n.range[0]) : fallback;
 }
-function buildSteps(w, stepsNode, job, fallback) {
+function buildSteps(w, stepsNode, job, fallback, defaultDirectory) {
     return w.items(stepsNode).map((s, index) => {
         const pos = nodePos(w, s, fallback);
-        return {
+        const step = {
             file: w.file.path,
             job,
             index,
@@ -24050,7 +24075,15 @@ function buildSteps(w, stepsNode, job, fallback) {
             env: scalarMap(w, w.get(s, 'env')),
             pos,
         };
+        const directory = step.run ? (w.str(w.get(s, 'working-directory')) ?? defaultDirectory) : undefined;
+        if (directory !== undefined)
+            step.workingDirectory = directory;
+        return step;
     });
+}
+/** `defaults.run.working-directory` of a workflow or job. */
+function defaultDirectory(w, node) {
+    return w.str(w.get(w.get(w.get(node, 'defaults'), 'run'), 'working-directory'));
 }
 function matrixOf(w, node) {
     const out = {};
@@ -24101,6 +24134,7 @@ function buildModel(w) {
         };
     }
     const jobs = [];
+    const workflowDirectory = defaultDirectory(w, root);
     for (const [id, key, job] of w.entries(w.get(root, 'jobs'))) {
         const pos = key.range ? positionOf(file, key.range[0]) : top;
         jobs.push({
@@ -24109,7 +24143,7 @@ function buildModel(w) {
             uses: scalarInfo(w, w.get(job, 'uses')),
             with: scalarMap(w, w.get(job, 'with')),
             env: scalarMap(w, w.get(job, 'env')),
-            steps: buildSteps(w, w.get(job, 'steps'), id, pos),
+            steps: buildSteps(w, w.get(job, 'steps'), id, pos, defaultDirectory(w, job) ?? workflowDirectory),
             permissions: permissionsOf(w, w.get(job, 'permissions')),
             secretsInherit: w.str(w.get(job, 'secrets')) === 'inherit',
             matrix: matrixOf(w, w.get(w.get(job, 'strategy'), 'matrix')),
@@ -25373,35 +25407,32 @@ function analyseGithubScript(script, ctx) {
 /**
  * A credential left behind for later steps (checkout's persisted token, a git credential store,
  * an SSH key, a remote URL with the token in it) is used by whatever pushes later in the job.
- * This finds those later pushes, and the scripts that may push without showing it.
+ * This finds those later pushes, and the scripts that may push without showing it. A job's
+ * pushes are listed once; each credential then takes the stretch of them it reaches, up to the
+ * first step that puts another credential in the same place.
  */
 
+
 /** Tools that push with the git credentials they find (their own docs: `deploy` commands). */
-const PUSHING_TOOLS = /\bgit\s+push\b|\bgh-deploy\b|\bhexo\s+(d|deploy)\b|\blerna\s+(publish|version)\b|\bsemantic-release\b|\bchangeset\s+publish\b|\brelease-it\b/;
+const PUSHING_TOOLS = /\bgit\s+(?:-C\s+\S+\s+)?push\b|\bgh-deploy\b|\bhexo\s+(d|deploy)\b|\blerna\s+(publish|version)\b|\bsemantic-release\b|\bchangeset\s+publish\b|\brelease-it\b/;
 const FOREIGN = /\bgit\s+(rebase|merge|cherry-pick|am|pull)\b/;
-const ACTIONS_THAT_PUSH = {
-    'stefanzweifel/git-auto-commit-action': false,
-    'endbug/add-and-commit': false,
-    'cirrus-actions/rebase': true,
-};
+const SCRIPT_THAT_MAY_PUSH = /(^|[\s;&|])(\.\/|bash\s+|sh\s+)[\w./-]+\.sh\b|\bnpm\s+run\s+(deploy|publish|release)\b|\b(yarn|pnpm)\s+(deploy|release)\b/m;
+/** Actions that push: whether the commits may be foreign, and the input naming the repository's directory (their action.yml). */
+const ACTIONS_THAT_PUSH = new Map([
+    ['stefanzweifel/git-auto-commit-action', { foreignCommits: false, directoryInput: 'repository' }],
+    ['endbug/add-and-commit', { foreignCommits: false, directoryInput: 'cwd' }],
+    ['cirrus-actions/rebase', { foreignCommits: true }],
+]);
 /** Later steps that put another credential in the same place: pushes after them use that one. */
 const SETS_REMOTE = /\bgit\s+remote\s+(set-url|add)\b[^\n]*@github\.com/;
 const SETS_GITHUB_CREDENTIAL = /git-credentials|\binsteadOf\b|extraheader/;
-function replacesCredential(step, scope) {
-    if (step.run)
-        return (scope === 'remote' ? SETS_REMOTE : SETS_GITHUB_CREDENTIAL).test(step.run.value);
-    // A checkout of the workspace (its token in git's config, unless told not to) replaces both.
-    const checkout = step.uses && actionName(step.uses.value)?.toLowerCase() === 'actions/checkout';
-    const path = step.with.path?.value.trim();
-    return !!checkout && step.with['persist-credentials']?.value !== 'false' && (!path || path === '.');
-}
 /**
  * The remote of a run step's `git push`: a name (quotes dropped), or, when a variable or an
  * expression names it, the text as written; neither for a push that names no remote.
  */
 function remoteOf(run) {
     // Within the command's line: `git push` alone on a line names no remote.
-    const arg = /\bgit[ \t]+push[ \t]+(?:-\S+[ \t]+)*([^\s;&|)]+)/.exec(run)?.[1];
+    const arg = /\bgit[ \t]+(?:-C[ \t]+\S+[ \t]+)?push[ \t]+(?:-\S+[ \t]+)*([^\s;&|)]+)/.exec(run)?.[1];
     if (arg === undefined)
         return {};
     const unquoted = /^(["'])(.*)\1$/.exec(arg)?.[2] ?? arg;
@@ -25409,62 +25440,156 @@ function remoteOf(run) {
         return { remote: unquoted };
     return /[$%]/.test(unquoted) ? { remoteAtRunTime: arg } : {};
 }
-const found = new WeakMap();
+const WORKSPACE = /^(?:\$\{\{\s*github\.workspace\s*\}\}|\$\{?GITHUB_WORKSPACE\}?)(?:\/|$)/;
 /**
- * The pushes of the steps after `afterIndex`, up to the first that replaces the credential; worked
- * out once per step and scope, as every token a step leaves behind asks the same.
+ * A directory relative to the workspace after `cd arg` from `dir` ('' is the workspace); null
+ * when the files cannot tell (an absolute path, a variable, `cd -`, above the workspace).
  */
-function laterPushes(job, afterIndex, scope = 'github') {
-    if (!job)
-        return { pushes: [], unknown: [], byRemote: new Map(), toRunTimeRemote: [] };
-    let byIndex = found.get(job);
-    if (!byIndex)
-        found.set(job, (byIndex = new Map()));
-    const key = `${afterIndex} ${scope}`;
-    const known = byIndex.get(key);
-    if (known)
-        return known;
-    const pushes = [];
-    const unknown = [];
-    for (const s of job.steps.slice(afterIndex + 1)) {
-        if (replacesCredential(s, scope))
-            break;
+function enterDirectory(dir, arg) {
+    if (dir === null)
+        return null;
+    let path = /^(["'])(.*)\1$/.exec(arg)?.[2] ?? arg;
+    const fromWorkspace = WORKSPACE.exec(path);
+    if (fromWorkspace) {
+        path = path.slice(fromWorkspace[0].length);
+        dir = '';
+    }
+    if (/^[/~$-]/.test(path) || path.includes('${{'))
+        return null;
+    const parts = dir ? dir.split('/') : [];
+    for (const part of path.split('/')) {
+        if (part === '' || part === '.')
+            continue;
+        if (part !== '..')
+            parts.push(part);
+        else if (!parts.pop())
+            return null;
+    }
+    return parts.join('/');
+}
+/** The directory a run step pushes in: its working directory, then each `cd`/`pushd` before the push, then `git -C`. */
+function pushDirectory(step, run, pushAt) {
+    let dir = enterDirectory('', step.workingDirectory ?? '');
+    for (const cd of run.slice(0, pushAt).matchAll(/(?:^|[\s;&|(])(?:cd|pushd)[ \t]+([^\s;&|)]+)/g))
+        dir = enterDirectory(dir, cd[1]);
+    const gitC = /^git[ \t]+-C[ \t]+(\S+)/.exec(run.slice(pushAt))?.[1];
+    return gitC === undefined ? dir : enterDirectory(dir, gitC);
+}
+/** A list in step order, with the steps' indices beside it for binary search. */
+class ByStep {
+    items = [];
+    at = [];
+    add(step, item) {
+        this.items.push(item);
+        this.at.push(step);
+    }
+    /** The items of steps after `after` and before `before`. */
+    between(after, before) {
+        return this.items.slice(firstAtLeast(this.at, after + 1), firstAtLeast(this.at, before));
+    }
+}
+const listed = new WeakMap();
+function later_steps_byKey(map, key) {
+    let list = map.get(key);
+    if (!list)
+        map.set(key, (list = new ByStep()));
+    return list;
+}
+/** The directory and its ancestors, except the workspace: `a/b` -> `a`, `a/b`. */
+function ancestry(dir) {
+    if (!dir)
+        return [];
+    const parts = dir.split('/');
+    return parts.map((_, i) => parts.slice(0, i + 1).join('/'));
+}
+/** Where a checkout leaves its token: the workspace's git config, or that of the repository at `path`. */
+function checkoutDirectory(step) {
+    return enterDirectory('', step.with.path?.value.trim() ?? '');
+}
+function listPushes(job) {
+    const out = { pushes: new ByStep(), byRemote: new Map(), toRunTimeRemote: new ByStep(), byDirectory: new Map(), unknown: new ByStep(), unknownByDirectory: new Map(), githubResets: [], remoteResets: [], pathResets: new Map() };
+    for (const s of job.steps) {
         const name = s.uses ? actionName(s.uses.value)?.toLowerCase() : null;
-        if (name && name in ACTIONS_THAT_PUSH)
-            pushes.push({ what: `${name} (line ${s.pos.line})`, foreignCommits: ACTIONS_THAT_PUSH[name] });
-        const run = s.run?.value ?? '';
-        if (PUSHING_TOOLS.test(run)) {
-            const url = /\bgit\s+push\s+(?:-\S+\s+)*(\S*github\.com\S*)/.exec(run)?.[1];
+        if (name === 'actions/checkout' && s.with['persist-credentials']?.value !== 'false') {
+            // A checkout of the workspace replaces both the workspace's credential and a remote's (origin).
+            const dir = checkoutDirectory(s);
+            if (dir === '')
+                out.githubResets.push(s.index), out.remoteResets.push(s.index);
+            else if (dir !== null)
+                (out.pathResets.get(dir) ?? out.pathResets.set(dir, []).get(dir)).push(s.index);
+        }
+        const pusher = name ? ACTIONS_THAT_PUSH.get(name) : undefined;
+        if (pusher) {
+            const push = { what: `${name} (line ${s.pos.line})`, foreignCommits: pusher.foreignCommits };
+            out.pushes.add(s.index, push);
+            later_steps_byKey(out.byRemote, 'origin').add(s.index, push);
+            const dir = pusher.directoryInput ? (s.with[pusher.directoryInput]?.value ?? '') : '';
+            for (const d of ancestry(enterDirectory('', dir)))
+                later_steps_byKey(out.byDirectory, d).add(s.index, push);
+        }
+        const run = s.run?.value;
+        if (!run)
+            continue;
+        if (SETS_GITHUB_CREDENTIAL.test(run))
+            out.githubResets.push(s.index);
+        if (SETS_REMOTE.test(run))
+            out.remoteResets.push(s.index);
+        const tool = PUSHING_TOOLS.exec(run);
+        if (tool) {
+            const url = /\bgit\s+(?:-C\s+\S+\s+)?push\s+(?:-\S+\s+)*(\S*github\.com\S*)/.exec(run)?.[1];
             const push = { what: `the run step at line ${s.pos.line}`, foreignCommits: FOREIGN.test(run) };
             if (url)
                 push.url = url;
             else
                 Object.assign(push, remoteOf(run));
-            pushes.push(push);
+            out.pushes.add(s.index, push);
+            if (push.remoteAtRunTime)
+                out.toRunTimeRemote.add(s.index, push);
+            else if (!push.url)
+                later_steps_byKey(out.byRemote, push.remote ?? 'origin').add(s.index, push);
+            for (const dir of ancestry(pushDirectory(s, run, tool.index)))
+                later_steps_byKey(out.byDirectory, dir).add(s.index, push);
         }
-        else if (run && /(^|[\s;&|])(\.\/|bash\s+|sh\s+)[\w./-]+\.sh\b|\bnpm\s+run\s+(deploy|publish|release)\b|\b(yarn|pnpm)\s+(deploy|release)\b/m.test(run)) {
-            unknown.push(`the script run at line ${s.pos.line} may push with the token left behind`);
+        else {
+            const script = SCRIPT_THAT_MAY_PUSH.exec(run);
+            if (!script)
+                continue;
+            out.unknown.add(s.index, s.pos.line);
+            // Inside a checked-out repository, as a push would be; one run elsewhere is not counted for it.
+            for (const dir of ancestry(pushDirectory(s, run, script.index)))
+                later_steps_byKey(out.unknownByDirectory, dir).add(s.index, s.pos.line);
         }
     }
-    const byRemote = new Map();
-    const toRunTimeRemote = [];
-    for (const p of pushes) {
-        if (p.url)
-            continue;
-        if (p.remoteAtRunTime) {
-            toRunTimeRemote.push(p);
-            continue;
-        }
-        const remote = p.remote ?? 'origin';
-        const list = byRemote.get(remote);
-        if (list)
-            list.push(p);
-        else
-            byRemote.set(remote, [p]);
+    return out;
+}
+const NONE = new ByStep();
+/**
+ * The pushes of the steps after `afterIndex` that a credential in `place` reaches: up to the
+ * first later step that puts another one there. Worked out from the job's list of pushes, so a
+ * job with thousands of credentials and thousands of pushes is read once.
+ */
+function laterPushes(job, afterIndex, place = { scope: 'github' }) {
+    if (!job)
+        return { pushes: [], toRunTimeRemote: [], unknownLines: [] };
+    let all = listed.get(job);
+    if (!all)
+        listed.set(job, (all = listPushes(job)));
+    const resets = place.scope === 'github' ? all.githubResets : place.scope === 'remote' ? all.remoteResets : (all.pathResets.get(place.dir) ?? []);
+    const until = resets[firstAtLeast(resets, afterIndex + 1)] ?? Infinity;
+    if (place.scope === 'github')
+        return { pushes: all.pushes.between(afterIndex, until), toRunTimeRemote: [], unknownLines: all.unknown.between(afterIndex, until) };
+    if (place.scope === 'remote') {
+        return {
+            pushes: (all.byRemote.get(place.remote) ?? NONE).between(afterIndex, until),
+            toRunTimeRemote: all.toRunTimeRemote.between(afterIndex, until),
+            unknownLines: all.unknown.between(afterIndex, until),
+        };
     }
-    const result = { pushes, unknown, byRemote, toRunTimeRemote };
-    byIndex.set(key, result);
-    return result;
+    return {
+        pushes: (all.byDirectory.get(place.dir) ?? NONE).between(afterIndex, until),
+        toRunTimeRemote: [],
+        unknownLines: (all.unknownByDirectory.get(place.dir) ?? NONE).between(afterIndex, until),
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/analysis/action-step.ts
@@ -25591,23 +25716,32 @@ function analyseCheckout(ctx, facts) {
     const out = { calls: [{ what: `${facts.uses} (fetch)`, permissions: { contents: 'read' }, target, readOnly: true }], unknown: [] };
     if (ins.submodules && ins.submodules !== 'false')
         out.unknown.push('submodules are fetched with the token: their repositories are not visible here');
-    if (ins['persist-credentials'] !== 'false')
-        followLaterPushes(ctx, out, target, 'the token checkout persisted');
+    if (ins['persist-credentials'] !== 'false') {
+        // The token goes into the git config of the repository checked out: the workspace's, or the one at `path:`.
+        const dir = checkoutDirectory(ctx.step);
+        if (dir === null)
+            out.unknown.push(`the token is persisted in the repository checked out at ${ins.path}, a path the files do not show: later pushes from it are not followed`);
+        else
+            followLaterPushes(ctx, out, target, 'the token checkout persisted', dir ? { scope: 'path', dir } : { scope: 'github' });
+    }
     return out;
 }
+/** Past this many, later scripts that may push with a credential left behind are counted, not listed. */
+const LATER_SCRIPTS_LISTED = 5;
 /** Adds the pushes later steps make with a credential this step leaves behind. */
-function followLaterPushes(ctx, out, target, what, scope = 'github', remote) {
-    const later = laterPushes(ctx.job, ctx.step.index, scope);
-    // A token in a remote's URL goes only to pushes to that remote (by name, `origin` when unnamed).
-    const pushes = scope === 'remote' ? (later.byRemote.get(remote ?? 'origin') ?? []) : later.pushes;
-    const unknown = [...later.unknown];
+function followLaterPushes(ctx, out, target, what, place) {
+    const later = laterPushes(ctx.job, ctx.step.index, place);
+    const unknown = later.unknownLines.slice(0, LATER_SCRIPTS_LISTED).map((line) => `the script run at line ${line} may push with the token left behind`);
+    const more = later.unknownLines.length - LATER_SCRIPTS_LISTED;
+    if (more > 0)
+        unknown.push(`${more} more scripts run by later steps, up to line ${later.unknownLines[later.unknownLines.length - 1]}, may push with the token left behind`);
     // A push to a remote named by a variable may be a push to this one: the files cannot tell.
-    const runTime = scope === 'remote' ? later.toRunTimeRemote : [];
-    if (runTime.length) {
-        const more = runTime.length > 1 ? ` (and ${runTime.length - 1} more later steps)` : '';
-        unknown.push(`${runTime[0].what} pushes to a remote named at run time (${runTime[0].remoteAtRunTime})${more}: it may be ${remote ?? 'origin'}, whose URL carries the token`);
+    const runTime = later.toRunTimeRemote;
+    if (runTime.length && place.scope === 'remote') {
+        const others = runTime.length > 1 ? ` (and ${runTime.length - 1} more later steps)` : '';
+        unknown.push(`${runTime[0].what} pushes to a remote named at run time (${runTime[0].remoteAtRunTime})${others}: it may be ${place.remote}, whose URL carries the token`);
     }
-    for (const p of pushes) {
+    for (const p of later.pushes) {
         const to = p.url ? resolveRepo(p.url, ctx.self) : target;
         out.calls.push({
             what: `a push by ${p.what} (with ${what})`,
@@ -25773,8 +25907,10 @@ function stepEnv(ctx) {
 /** Analyses a `run:` step that receives the token (inline or through env). */
 function analyseRunStep(ctx) {
     const out = analyseScript(ctx.step.run?.value ?? '', { self: ctx.self, tokenVars: ctx.tokenVars, env: stepEnv(ctx), secret: ctx.secret }, ctx.step.run);
-    for (const p of out.persists ?? [])
-        followLaterPushes(ctx, out, p.target, p.what.replace(/^the token is |^the secret is /, 'the credential '), p.scope, p.remote);
+    for (const p of out.persists ?? []) {
+        const place = p.scope === 'remote' ? { scope: 'remote', remote: p.remote ?? 'origin' } : { scope: 'github' };
+        followLaterPushes(ctx, out, p.target, p.what.replace(/^the token is |^the secret is /, 'the credential '), place);
+    }
     return out;
 }
 

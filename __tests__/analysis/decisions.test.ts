@@ -329,6 +329,47 @@ describe('pushes by later steps, with a credential a step leaves behind', () => 
     expect(use.githubTokenWouldDo).toBe(false)
   })
 
+  describe('a checkout at a path leaves its token in that repository only', () => {
+    const checkout = (path: string, secret = 'A_PAT') => `      - uses: actions/checkout@v4\n        with:\n          repository: octo/tap\n          path: ${path}\n          token: \${{ secrets.${secret} }}\n`
+    const wf = (steps: string) => `on: workflow_dispatch\njobs:\n  a:\n    runs-on: x\n    steps:\n${steps}`
+    const pushes = (workflow: string) => pushLines(workflow)
+
+    it('pushes run inside it (cd, pushd, git -C, working-directory, a subdirectory) use it; pushes elsewhere do not', () => {
+      const steps = [
+        checkout('tap'),
+        '      - run: git push\n', // line 11: the workspace's repository
+        '      - run: cd tap && git push\n', // 12
+        '      - run: git -C tap push\n', // 13
+        '      - run: git push\n        working-directory: tap/Formula\n', // 14
+        '      - run: |\n          pushd ./tap\n          git push\n', // 16
+        '      - run: cd tap && cd .. && git push\n', // 19
+        '      - run: cd other && git push\n', // 20
+      ]
+      expect(pushes(wf(steps.join('')))).toEqual({ A_PAT: [12, 13, 14, 16] })
+    })
+
+    it('the job\'s default working directory counts; a later checkout at the same path replaces the token', () => {
+      const withDefault = `on: workflow_dispatch\njobs:\n  a:\n    runs-on: x\n    defaults:\n      run:\n        working-directory: tap\n    steps:\n${checkout('tap')}      - run: git push\n`
+      expect(pushes(withDefault)).toEqual({ A_PAT: [14] })
+      expect(pushes(wf(`${checkout('./tap')}${checkout('tap', 'B_PAT')}      - run: cd tap && git push\n`))).toEqual({ A_PAT: [], B_PAT: [16] })
+    })
+
+    it('a path the files do not show is said, not guessed', () => {
+      const use = lintWorkflow(wf(`${checkout('${{ env.DIR }}')}      - run: git push\n`), {}, { repository: 'octo/app' }).tokens[0].uses[0]
+      expect(use.reasons).toContain('the token is persisted in the repository checked out at ${{ env.DIR }}, a path the files do not show: later pushes from it are not followed')
+      expect(use.githubTokenWouldDo).toBeNull()
+    })
+  })
+
+  it('past 5, later scripts that may push are counted, not listed', () => {
+    const scripts = Array.from({ length: 8 }, (_, i) => `./deploy${i}.sh`)
+    const use = lintWorkflow(job(['git remote set-url origin "https://x:${{ secrets.A_PAT }}@github.com/octo/app.git"', ...scripts]), {}, { repository: 'octo/app' }).tokens[0].uses[0]
+    expect(use.reasons.filter((r) => /may push with the token left behind/.test(r))).toEqual([
+      ...[7, 8, 9, 10, 11].map((line) => `the script run at line ${line} may push with the token left behind`),
+      '3 more scripts run by later steps, up to line 14, may push with the token left behind',
+    ])
+  })
+
   it('a credential for all of github.com is not replaced by a remote set with another token', () => {
     const wf = job([
       'echo "https://x:${{ secrets.A_PAT }}@github.com" > ~/.git-credentials && git config --global credential.helper store',

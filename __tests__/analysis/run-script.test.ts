@@ -197,6 +197,10 @@ describe('git pushes whose credential the push does not name', () => {
     expect(pushes(`${store}\ngit remote set-url origin git@gitlab.com:octo/site.git\ngit push origin`)).toEqual([])
   })
 
+  it('git\'s own options before the subcommand (-C dir, -c key=value) do not hide it', () => {
+    expect(pushes('git -C tap remote set-url origin "https://x:$T@github.com/octo/tap.git"\ngit -c user.name=bot -C tap push origin HEAD')).toEqual([['git push', 'octo/tap']])
+  })
+
   it('a push to a remote named at run time may use a token in any remote\'s URL: unknown, naming them', () => {
     const a = analyseScript('git remote add docs "https://x:$T@github.com/octo/docs.git"\ngit push "$REMOTE" HEAD', { self: SELF, tokenVars: new Set(['T']), env: {} })
     expect(a.calls).toEqual([])

@@ -12,7 +12,7 @@ import { resolveRepo, type RepoRef } from './repo-ref.js'
 import { analyseScript, PACKAGE_TARGET, type ScriptContext } from './run-script.js'
 import type { Call, StepAnalysis } from './types.js'
 import { NO_FINE_GRAINED } from './decide.js'
-import { laterPushes, type CredentialScope } from './later-steps.js'
+import { checkoutDirectory, laterPushes, type CredentialPlace } from './later-steps.js'
 
 export interface StepContext {
   self: string | null
@@ -138,23 +138,31 @@ function analyseCheckout(ctx: StepContext, facts: ActionFacts): StepAnalysis {
   const target = ins.repository ? resolveRepo(resolveFallback(ins.repository, ctx), ctx.self) : ({ kind: 'same' } as RepoRef)
   const out: StepAnalysis = { calls: [{ what: `${facts.uses} (fetch)`, permissions: { contents: 'read' }, target, readOnly: true }], unknown: [] }
   if (ins.submodules && ins.submodules !== 'false') out.unknown.push('submodules are fetched with the token: their repositories are not visible here')
-  if (ins['persist-credentials'] !== 'false') followLaterPushes(ctx, out, target, 'the token checkout persisted')
+  if (ins['persist-credentials'] !== 'false') {
+    // The token goes into the git config of the repository checked out: the workspace's, or the one at `path:`.
+    const dir = checkoutDirectory(ctx.step)
+    if (dir === null) out.unknown.push(`the token is persisted in the repository checked out at ${ins.path}, a path the files do not show: later pushes from it are not followed`)
+    else followLaterPushes(ctx, out, target, 'the token checkout persisted', dir ? { scope: 'path', dir } : { scope: 'github' })
+  }
   return out
 }
 
+/** Past this many, later scripts that may push with a credential left behind are counted, not listed. */
+export const LATER_SCRIPTS_LISTED = 5
+
 /** Adds the pushes later steps make with a credential this step leaves behind. */
-function followLaterPushes(ctx: StepContext, out: StepAnalysis, target: RepoRef | null, what: string, scope: CredentialScope = 'github', remote?: string) {
-  const later = laterPushes(ctx.job, ctx.step.index, scope)
-  // A token in a remote's URL goes only to pushes to that remote (by name, `origin` when unnamed).
-  const pushes = scope === 'remote' ? (later.byRemote.get(remote ?? 'origin') ?? []) : later.pushes
-  const unknown = [...later.unknown]
+function followLaterPushes(ctx: StepContext, out: StepAnalysis, target: RepoRef | null, what: string, place: CredentialPlace) {
+  const later = laterPushes(ctx.job, ctx.step.index, place)
+  const unknown = later.unknownLines.slice(0, LATER_SCRIPTS_LISTED).map((line) => `the script run at line ${line} may push with the token left behind`)
+  const more = later.unknownLines.length - LATER_SCRIPTS_LISTED
+  if (more > 0) unknown.push(`${more} more scripts run by later steps, up to line ${later.unknownLines[later.unknownLines.length - 1]}, may push with the token left behind`)
   // A push to a remote named by a variable may be a push to this one: the files cannot tell.
-  const runTime = scope === 'remote' ? later.toRunTimeRemote : []
-  if (runTime.length) {
-    const more = runTime.length > 1 ? ` (and ${runTime.length - 1} more later steps)` : ''
-    unknown.push(`${runTime[0].what} pushes to a remote named at run time (${runTime[0].remoteAtRunTime})${more}: it may be ${remote ?? 'origin'}, whose URL carries the token`)
+  const runTime = later.toRunTimeRemote
+  if (runTime.length && place.scope === 'remote') {
+    const others = runTime.length > 1 ? ` (and ${runTime.length - 1} more later steps)` : ''
+    unknown.push(`${runTime[0].what} pushes to a remote named at run time (${runTime[0].remoteAtRunTime})${others}: it may be ${place.remote}, whose URL carries the token`)
   }
-  for (const p of pushes) {
+  for (const p of later.pushes) {
     const to = p.url ? resolveRepo(p.url, ctx.self) : target
     out.calls.push({
       what: `a push by ${p.what} (with ${what})`,
@@ -314,6 +322,9 @@ function stepEnv(ctx: StepContext): Record<string, string> {
 /** Analyses a `run:` step that receives the token (inline or through env). */
 export function analyseRunStep(ctx: StepContext): StepAnalysis {
   const out = analyseScript(ctx.step.run?.value ?? '', { self: ctx.self, tokenVars: ctx.tokenVars, env: stepEnv(ctx), secret: ctx.secret }, ctx.step.run)
-  for (const p of out.persists ?? []) followLaterPushes(ctx, out, p.target, p.what.replace(/^the token is |^the secret is /, 'the credential '), p.scope, p.remote)
+  for (const p of out.persists ?? []) {
+    const place: CredentialPlace = p.scope === 'remote' ? { scope: 'remote', remote: p.remote ?? 'origin' } : { scope: 'github' }
+    followLaterPushes(ctx, out, p.target, p.what.replace(/^the token is |^the secret is /, 'the credential '), place)
+  }
   return out
 }

@@ -71,7 +71,18 @@ export interface Listeners {
 }
 
 /** Decides one use from what its step does. */
+let callsDecidedSoFar = 0
+
+/**
+ * How many calls the decisions of this process have weighed: the work behind the reasons, which
+ * the report lists only up to a limit. Lets a test hold that it grows with the input, untimed.
+ */
+export function callsDecided(): number {
+  return callsDecidedSoFar
+}
+
 export function decide(analysis: StepAnalysis, listeners: Listeners): UseDecision {
+  callsDecidedSoFar += analysis.calls.length
   const needs: PermissionSet = {}
   const reasons: string[] = []
   const classicOnly: string[] = []

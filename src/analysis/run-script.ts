@@ -240,9 +240,26 @@ interface GitState {
   runTimePushSeen: boolean
 }
 
+/** Global options of git that take a value: `git -C dir push` pushes. */
+const GIT_OPTIONS_WITH_VALUE = new Set(['-C', '-c', '--git-dir', '--work-tree', '--namespace', '--exec-path'])
+
+/** git's subcommand and its position among the words, past git's own options. */
+function gitSubcommand(words: string[]): { sub: string | undefined; at: number } {
+  for (let i = 1; i < words.length; i++) {
+    if (GIT_OPTIONS_WITH_VALUE.has(words[i])) i++
+    else if (!words[i].startsWith('-')) return { sub: words[i], at: i }
+  }
+  return { sub: undefined, at: words.length }
+}
+
+/** The arguments after git's subcommand, options dropped. */
+function gitArguments(words: string[]): string[] {
+  return words.slice(gitSubcommand(words).at + 1).filter((w) => !w.startsWith('-'))
+}
+
 /** `git remote add|set-url NAME URL` (or `git config remote.NAME.url URL`): the remote it sets and the URL, as written. */
 function remoteSet(words: string[]): { name: string; url: string } | null {
-  const sub = words.slice(1).find((w) => !w.startsWith('-'))
+  const { sub } = gitSubcommand(words)
   if (sub === 'config') {
     const config = gitConfigSet(words)
     return config?.kind === 'remote-url' ? { name: config.remote, url: config.url } : null
@@ -280,7 +297,7 @@ function remoteRepo(parsed: ParsedScript, at: number, remote: string, ctx: Scrip
 
 function analyseGit(cmd: Command, at: number, parsed: ParsedScript, ctx: ScriptContext, state: GitState, out: StepAnalysis) {
   const words = cmd.words
-  const sub = words.slice(1).find((w) => !w.startsWith('-'))
+  const { sub } = gitSubcommand(words)
   const urlArgs = words.filter((w) => /github\.com[/:]/i.test(w))
   const tokenUrl = urlArgs.find((w) => usesToken([w], ctx))
   const set = remoteSet(words)
@@ -314,7 +331,7 @@ function analyseGit(cmd: Command, at: number, parsed: ParsedScript, ctx: ScriptC
   }
   if (sub === 'rebase' || sub === 'merge' || sub === 'cherry-pick' || sub === 'am' || sub === 'pull') state.rewrote = true
   if (sub === 'push') {
-    const args = words.slice(words.indexOf('push') + 1).filter((w) => !w.startsWith('-'))
+    const args = gitArguments(words)
     const url = args.find((w) => /:\/\/|@github\.com/.test(w))
     const remote = url ? undefined : (args[0] ?? 'origin')
     if (remote !== undefined && namedAtRunTime(remote) && !state.allGithub && !byConfig) {
@@ -335,7 +352,7 @@ function analyseGit(cmd: Command, at: number, parsed: ParsedScript, ctx: ScriptC
     return
   }
   if (sub === 'clone' || sub === 'fetch' || sub === 'pull' || sub === 'ls-remote') {
-    const args = words.slice(words.indexOf(sub) + 1).filter((w) => !w.startsWith('-'))
+    const args = gitArguments(words)
     const url = args.find((w) => /:\/\/|@github\.com/.test(w))
     const target = viaToken(url, url ? undefined : args[0] ?? 'origin')
     if (target) {
@@ -382,11 +399,11 @@ function storesGitCredential(cmd: Command, ctx: ScriptContext): boolean {
 type GitReach = { remote: string } | 'url' | 'none'
 
 function gitReach(words: string[]): GitReach {
-  const sub = words.slice(1).find((w) => !w.startsWith('-'))
+  const { sub } = gitSubcommand(words)
   const set = remoteSet(words)
   if (set) return { remote: set.name }
   if (sub === 'push' || sub === 'clone' || sub === 'fetch' || sub === 'pull' || sub === 'ls-remote') {
-    const args = words.slice(words.indexOf(sub) + 1).filter((w) => !w.startsWith('-'))
+    const args = gitArguments(words)
     if (args.some((w) => /:\/\/|@github\.com/.test(w))) return 'url'
     const remote = args[0] ?? 'origin'
     return { remote: sub === 'push' && namedAtRunTime(remote) ? ANY_REMOTE : remote }
@@ -616,11 +633,11 @@ function indexScript(script: string, commands: Command[]): ParsedScript {
       else if (config?.kind === 'credential') rules[config.mechanism].add(config.prefix, i)
       const url = gitUrlOf(words, out)
       if (url !== null) {
-        const applied = rulesFor(url, words.slice(1).find((w) => !w.startsWith('-')) === 'push')
+        const applied = rulesFor(url, gitSubcommand(words).sub === 'push')
         if (applied.length) out.gitRules.set(i, applied)
         for (const rule of applied) add(out.gitByRule, rule, i)
       }
-      if (GIT_REWRITES.has(words.slice(1).find((w) => !w.startsWith('-')) ?? '')) out.firstGitRewrite = Math.min(out.firstGitRewrite, i)
+      if (GIT_REWRITES.has(gitSubcommand(words).sub ?? '')) out.firstGitRewrite = Math.min(out.firstGitRewrite, i)
     } else if (isGhcrLogin(words) || isPackagesPublish(words, out.toGithubPackages)) {
       if (!registries.has(prog)) out.registryLogins.push(i)
       registries.add(prog)
@@ -651,9 +668,9 @@ const GITHUB_URL = 'https://github.com/'
  * commands that reach no remote.
  */
 function gitUrlOf(words: string[], parsed: Pick<ParsedScript, 'commands' | 'remoteUrls'>): string | null {
-  const sub = words.slice(1).find((w) => !w.startsWith('-'))
+  const { sub } = gitSubcommand(words)
   if (sub !== 'push' && sub !== 'clone' && sub !== 'fetch' && sub !== 'pull' && sub !== 'ls-remote') return null
-  const args = words.slice(words.indexOf(sub) + 1).filter((w) => !w.startsWith('-'))
+  const args = gitArguments(words)
   const url = args.find((w) => /:\/\/|@github\.com/.test(w))
   if (url) return url
   const sets = parsed.remoteUrls.get(args[0] ?? 'origin')

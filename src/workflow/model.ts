@@ -26,6 +26,8 @@ export interface StepInfo {
   run?: ValueInfo
   with: Record<string, ValueInfo>
   env: Record<string, ValueInfo>
+  /** Where a `run:` step runs: its `working-directory`, else the job's or workflow's `defaults.run` one. */
+  workingDirectory?: string
   pos: Position
 }
 
@@ -100,10 +102,10 @@ function nodePos(w: TreeWalker, node: unknown, fallback: Position): Position {
   return n?.range ? positionOf(w.file, n.range[0]) : fallback
 }
 
-function buildSteps(w: TreeWalker, stepsNode: unknown, job: string | null, fallback: Position): StepInfo[] {
+function buildSteps(w: TreeWalker, stepsNode: unknown, job: string | null, fallback: Position, defaultDirectory?: string): StepInfo[] {
   return w.items(stepsNode).map((s, index) => {
     const pos = nodePos(w, s, fallback)
-    return {
+    const step: StepInfo = {
       file: w.file.path,
       job,
       index,
@@ -115,7 +117,15 @@ function buildSteps(w: TreeWalker, stepsNode: unknown, job: string | null, fallb
       env: scalarMap(w, w.get(s, 'env')),
       pos,
     }
+    const directory = step.run ? (w.str(w.get(s, 'working-directory')) ?? defaultDirectory) : undefined
+    if (directory !== undefined) step.workingDirectory = directory
+    return step
   })
+}
+
+/** `defaults.run.working-directory` of a workflow or job. */
+function defaultDirectory(w: TreeWalker, node: unknown): string | undefined {
+  return w.str(w.get(w.get(w.get(node, 'defaults'), 'run'), 'working-directory'))
 }
 
 function matrixOf(w: TreeWalker, node: unknown): Record<string, string[]> {
@@ -162,6 +172,7 @@ export function buildModel(w: TreeWalker): WorkflowInfo {
     }
   }
   const jobs: JobInfo[] = []
+  const workflowDirectory = defaultDirectory(w, root)
   for (const [id, key, job] of w.entries(w.get(root, 'jobs'))) {
     const pos = key.range ? positionOf(file, key.range[0]) : top
     jobs.push({
@@ -170,7 +181,7 @@ export function buildModel(w: TreeWalker): WorkflowInfo {
       uses: scalarInfo(w, w.get(job, 'uses')),
       with: scalarMap(w, w.get(job, 'with')),
       env: scalarMap(w, w.get(job, 'env')),
-      steps: buildSteps(w, w.get(job, 'steps'), id, pos),
+      steps: buildSteps(w, w.get(job, 'steps'), id, pos, defaultDirectory(w, job) ?? workflowDirectory),
       permissions: permissionsOf(w, w.get(job, 'permissions')),
       secretsInherit: w.str(w.get(job, 'secrets')) === 'inherit',
       matrix: matrixOf(w, w.get(w.get(job, 'strategy'), 'matrix')),
