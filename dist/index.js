@@ -10,13 +10,14 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /* harmony export */   pM: () => (/* binding */ mergePermissions),
 /* harmony export */   qL: () => (/* binding */ NO_FINE_GRAINED)
 /* harmony export */ });
-/* unused harmony export callsDecided */
 /* harmony import */ var _knowledge_permissions_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6928);
+/* harmony import */ var _work_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5918);
 /**
  * The verdict for one use: would GITHUB_TOKEN do (true), is a PAT or App token needed (false), or
  * can the files not tell (null, with the reason). Conservative by design: a wrong "would do"
  * breaks someone's release, so anything unseen or unresolved makes the verdict null.
  */
+
 
 const FG_TO_GH_KEY = Object.fromEntries(Object.entries(_knowledge_permissions_js__WEBPACK_IMPORTED_MODULE_0__/* .GITHUB_TOKEN_KEYS */ .No).filter(([, v]) => v.fineGrained).map(([k, v]) => [v.fineGrained, k]));
 /** GITHUB_TOKEN keys that have no fine-grained PAT permission: only classic tokens or Apps reach them. */
@@ -74,16 +75,8 @@ function permissionReason(perm) {
 /** Events people create with a token so that CI runs on them (R1); comments, labels and issues rarely are. */
 const CI_EVENTS = new Set(['push', 'pull_request', 'release', 'create']);
 /** Decides one use from what its step does. */
-let callsDecidedSoFar = 0;
-/**
- * How many calls the decisions of this process have weighed: the work behind the reasons, which
- * the report lists only up to a limit. Lets a test hold that it grows with the input, untimed.
- */
-function callsDecided() {
-    return callsDecidedSoFar;
-}
 function decide(analysis, listeners) {
-    callsDecidedSoFar += analysis.calls.length;
+    _work_js__WEBPACK_IMPORTED_MODULE_1__/* .work */ .o.callsDecided += analysis.calls.length;
     const needs = {};
     const reasons = [];
     const classicOnly = [];
@@ -6143,6 +6136,8 @@ function programFacts(words) {
     };
 }
 
+// EXTERNAL MODULE: ./src/work.ts
+var work = __nccwpck_require__(5918);
 ;// CONCATENATED MODULE: ./src/analysis/git-config.ts
 /**
  * What a `git config` command in a run script tells git about where credentials go: a URL
@@ -6466,6 +6461,7 @@ function hasFlag(words, flags) {
  * A program that may read the token but whose behaviour pat-lint cannot see is reported as
  * unknown, never guessed.
  */
+
 
 
 
@@ -7276,15 +7272,6 @@ function analyseScript(script, stepCtx, key) {
 function analyseScriptReadingAll(script, ctx) {
     return analyse(script, ctx, undefined, true);
 }
-let commandsReadSoFar = 0;
-/**
- * How many script commands the analyses of this process have read, one token at a time: lets a
- * test hold that following n tokens through a script reads about n commands, not n x n, without
- * timing anything.
- */
-function commandsRead() {
-    return commandsReadSoFar;
-}
 function analyse(script, stepCtx, key, readAll) {
     const out = { calls: [], unknown: [] };
     const parsed = scriptOf(script, key);
@@ -7319,7 +7306,7 @@ function analyse(script, stepCtx, key, readAll) {
     const ghCalls = new Set();
     const untracedLogins = [];
     for (const i of inOrder(relevant.picked, streams)) {
-        commandsReadSoFar++;
+        work/* work */.o.scriptCommands++;
         const cmd = parsed.commands[i];
         const prog = cmd.words[0];
         if (prog === 'gh') {
@@ -10307,6 +10294,13 @@ function decideComposite(action, input, vars, ctx) {
 }
 
 ;// CONCATENATED MODULE: ./src/analysis/stated-reason.ts
+/**
+ * The author's own word on why a step gets a user token. Where the file alone cannot tell whether
+ * GITHUB_TOKEN would do (will pushed commits need CI? must the approval come from a code owner?),
+ * a comment at the step that says so is evidence, and pat-lint reports it as such, with its line.
+ * It only ever turns "cannot tell" into "keep the PAT": a comment never makes a PAT look unneeded.
+ */
+
 /** Reasons GitHub documents for a user token, as people write them in comments. */
 const SAYS_PAT_NEEDED = [
     /GITHUB_TOKEN\b[^.]*\b(will not|won't|cannot|can't|does not|doesn't|do not|don't|prevents?|is not allowed)\b/i,
@@ -10323,47 +10317,86 @@ function commentOf(line) {
     const m = /(?:^|\s)#\s?(.*)$/.exec(line);
     return m ? m[1].trim() : null;
 }
-/** Per file: each line's comment and whether the line is only a comment, read once (a step may have thousands of uses). */
+/** A comment run longer than this is read by its first lines: the reasons fit in a sentence or two. */
+const MAX_COMMENT_LINES = 50;
+/** Per file (its lines), read once: a step may have thousands of uses. */
 const commentsByFile = new WeakMap();
 function commentsOf(lines) {
     let c = commentsByFile.get(lines);
     if (!c) {
-        c = { comment: lines.map(commentOf), whole: lines.map((l) => /^\s*#/.test(l)) };
+        const whole = lines.map((l) => /^\s*#/.test(l));
+        const blockStart = [];
+        for (let i = 0; i < lines.length; i++)
+            blockStart.push(i > 0 && whole[i - 1] ? blockStart[i - 1] : i);
+        c = { comment: lines.map(commentOf), whole, blockStart, scans: new Map() };
         commentsByFile.set(lines, c);
     }
     return c;
 }
+/** The reason a run of comments gives (lines `start`..`end`), if it gives one. */
+function reasonOf(c, start, end) {
+    const parts = [];
+    for (let i = start; i <= Math.min(end, start + MAX_COMMENT_LINES - 1); i++)
+        parts.push(c.comment[i]);
+    work/* work */.o.commentLines += parts.length;
+    const sentence = parts.join(' ');
+    if (HEDGED.test(sentence) || !SAYS_PAT_NEEDED.some((re) => re.test(sentence)))
+        return null;
+    return { line: start + 1, text: sentence.length > 160 ? `${sentence.slice(0, 157)}...` : sentence };
+}
+/** Reads lines up to (not including) `to`. A comment line starts a run unless it is a whole-line comment following one. */
+function advance(c, scan, to) {
+    const close = (run) => {
+        if (!run || scan.first)
+            return;
+        const reason = reasonOf(c, run.start, run.end);
+        if (reason)
+            scan.first = { ...run, reason };
+    };
+    for (let i = scan.next; i < to; i++) {
+        work/* work */.o.commentLines++;
+        if (c.comment[i] === null) {
+            close(scan.open);
+            scan.open = null;
+            scan.runStart.push(-1);
+            continue;
+        }
+        if (!scan.open || !c.whole[i]) {
+            close(scan.open);
+            scan.open = { start: i, end: i };
+        }
+        scan.open.end = i;
+        scan.runStart.push(scan.open.start);
+    }
+    scan.next = Math.max(scan.next, to);
+}
 /**
  * The first comment from the block of comments just above the step through the token's own line
  * that states a reason a user token is needed. `lines` is the file's text split into lines;
- * `stepLine` and `useLine` are 1-based.
+ * `stepLine` and `useLine` are 1-based. Comments spread over several lines make one sentence.
+ * Each step's comments are read once, however many uses it has.
  */
 function statedReason(lines, stepLine, useLine) {
-    const { comment, whole } = commentsOf(lines);
-    let from = stepLine - 1;
-    while (from > 0 && whole[from - 1])
-        from--;
-    // Comments spread over several lines make one sentence: join each run before matching.
-    let run = null;
-    const runs = [];
-    for (let i = from; i < Math.min(useLine, lines.length); i++) {
-        const c = comment[i];
-        if (c === null) {
-            run = null;
-            continue;
-        }
-        if (!run || !whole[i])
-            runs.push((run = { line: i + 1, parts: [] }));
-        run.parts.push(c);
-    }
-    for (const r of runs) {
-        const sentence = r.parts.join(' ');
-        if (HEDGED.test(sentence))
-            continue;
-        if (SAYS_PAT_NEEDED.some((re) => re.test(sentence)))
-            return { line: r.line, text: sentence.length > 160 ? `${sentence.slice(0, 157)}...` : sentence };
-    }
-    return null;
+    const c = commentsOf(lines);
+    const last = Math.min(useLine, lines.length) - 1;
+    if (stepLine < 1 || stepLine > lines.length || last < 0)
+        return null;
+    const from = c.blockStart[stepLine - 1];
+    if (last < from)
+        return null;
+    let scan = c.scans.get(from);
+    if (!scan)
+        c.scans.set(from, (scan = { from, next: from, open: null, first: null, runStart: [] }));
+    advance(c, scan, last);
+    // A run that ended before the last line is read as it is; runs read so far before the first
+    // that says why say nothing.
+    if (scan.first && scan.first.end < last)
+        return scan.first.reason;
+    // What is left: the run holding the line before the last, as far as the last line, and the last line's own.
+    const before = last > from ? scan.runStart[last - 1 - from] : -1;
+    if (c.comment[last] !== null && c.whole[last] && before >= 0)
+        return reasonOf(c, before, last);
+    return (before >= 0 ? reasonOf(c, before, last - 1) : null) ?? (c.comment[last] !== null ? reasonOf(c, last, last) : null);
 }
 /** An undecided use becomes "keep the PAT" when the step's comment says why it is needed. */
 function withStatedReason(decision, reason) {
@@ -18800,6 +18833,29 @@ function toKnownAction(uses, a, file) {
         ...(a['repository-input'] ? { repositoryInput: a['repository-input'] } : {}),
     };
 }
+
+
+/***/ }),
+
+/***/ 5918:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   o: () => (/* binding */ work)
+/* harmony export */ });
+/**
+ * Counts of the units of work a run does, by kind, for tests that hold that the work grows with
+ * the input and not with its square, without timing anything. The report lists only so many
+ * reasons and repositories, so a report can stay small while the work behind it explodes.
+ */
+const work = {
+    /** Script commands read while following tokens through run steps. */
+    scriptCommands: 0,
+    /** Calls weighed by the decisions. */
+    callsDecided: 0,
+    /** Comment lines read for the author's stated reasons. */
+    commentLines: 0,
+};
 
 
 /***/ }),

@@ -90,6 +90,11 @@ export const SHAPES = [
     make: (n) => `${head}      - env:\n${envBlock(n, '          ')}        run: |\n${lines(n, (i) => `          git config --global http.https://github.com/o/r${i}.extraheader "AUTHORIZATION: bearer $T${i}"\n`)}${lines(n, (i) => `          git push https://github.com/o/r${i}.git HEAD\n`)}`,
   },
   {
+    name: 'one step: n tokens its script may read, below a comment block of n lines',
+    unit: 'tokens',
+    make: (n) => `${head}${lines(n, (i) => `      # pushes from here must start the CI workflows, note ${i}\n`)}      - run: ./tool\n        env:\n${envBlock(n, '          ')}`,
+  },
+  {
     name: 'n checkouts, each of its own repository with its own token at its own path, then n steps pushing from them',
     unit: 'tokens',
     make: (n) => `${head}${lines(n, (i) => `      - uses: actions/checkout@v4\n        with:\n          repository: o/r${i}\n          path: p${i}\n          token: ${secret(i)}\n`)}${lines(n, (i) => `      - run: cd p${i} && git push\n`)}`,

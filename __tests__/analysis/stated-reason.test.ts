@@ -1,4 +1,5 @@
-import { statedReason, withStatedReason } from '../../src/analysis/stated-reason.js'
+import fc from 'fast-check'
+import { MAX_COMMENT_LINES, statedReason, withStatedReason } from '../../src/analysis/stated-reason.js'
 import type { UseDecision } from '../../src/analysis/types.js'
 
 const step = (comments: string[], tokenLine = '          token: ${{ secrets.BOT }}') =>
@@ -56,5 +57,49 @@ describe('a comment that says why a user token is used', () => {
     const decided = { ...undecided, githubTokenWouldDo: true }
     expect(withStatedReason(decided, reason)).toBe(decided)
     expect(withStatedReason(undecided, null)).toBe(undecided)
+  })
+})
+
+describe('reading a step\'s comments once for all its uses (property)', () => {
+  /** The reading the index must agree with: every line from the block above the step through the use line, for each use. */
+  function readingAll(lines: string[], stepLine: number, useLine: number) {
+    let from = stepLine - 1
+    while (from > 0 && /^\s*#/.test(lines[from - 1])) from--
+    const runs: { line: number; parts: string[] }[] = []
+    let run: { line: number; parts: string[] } | null = null
+    for (let i = from; i < Math.min(useLine, lines.length); i++) {
+      const c = /(?:^|\s)#\s?(.*)$/.exec(lines[i])?.[1].trim() ?? null
+      if (c === null) {
+        run = null
+        continue
+      }
+      if (!run || !/^\s*#/.test(lines[i])) runs.push((run = { line: i + 1, parts: [] }))
+      run.parts.push(c)
+    }
+    // The oracle of the old implementation gave the same for runs of up to MAX_COMMENT_LINES lines.
+    for (const r of runs) {
+      const sentence = r.parts.slice(0, MAX_COMMENT_LINES).join(' ')
+      const again = statedReason([`# ${sentence}`], 1, 1)
+      if (again) return { line: r.line, text: again.text }
+    }
+    return null
+  }
+  const LINES = [
+    '      # pushing with GITHUB_TOKEN will not trigger CI', '      # only if the release is signed', '      # so that', '      # workflows run on the tag', '      # we need the checks', '      # to be triggered by this push',
+    '      - uses: some/action@v1', '        with:', '          token: ${{ secrets.A }}', '          token: ${{ secrets.B }} # code owners must approve it',
+    '        env:', '          X: ${{ secrets.C }}  # nothing to say', '', '      - run: |', '          # needs to bypass branch protection', '          git push',
+  ]
+
+  it('gives what reading every line for every use gives, whatever order the uses ask in', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...LINES), { minLength: 1, maxLength: 30 }), fc.array(fc.tuple(fc.nat(), fc.nat()), { minLength: 1, maxLength: 12 }), (lines, queries) => {
+        for (const [a, b] of queries) {
+          const stepLine = 1 + (a % lines.length)
+          const useLine = stepLine + (b % (lines.length - stepLine + 2))
+          expect(statedReason(lines, stepLine, useLine)).toEqual(readingAll(lines, stepLine, useLine))
+        }
+      }),
+      { numRuns: 3000 },
+    )
   })
 })

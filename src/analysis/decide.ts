@@ -4,6 +4,7 @@
  * breaks someone's release, so anything unseen or unresolved makes the verdict null.
  */
 import { FINE_GRAINED_PERMISSIONS, GITHUB_TOKEN_KEYS, levelRank, type PermissionSet } from '../knowledge/permissions.js'
+import { work } from '../work.js'
 import type { StepAnalysis, TriggerEvent, UseDecision } from './types.js'
 
 const FG_TO_GH_KEY: Record<string, string> = Object.fromEntries(
@@ -71,18 +72,8 @@ export interface Listeners {
 }
 
 /** Decides one use from what its step does. */
-let callsDecidedSoFar = 0
-
-/**
- * How many calls the decisions of this process have weighed: the work behind the reasons, which
- * the report lists only up to a limit. Lets a test hold that it grows with the input, untimed.
- */
-export function callsDecided(): number {
-  return callsDecidedSoFar
-}
-
 export function decide(analysis: StepAnalysis, listeners: Listeners): UseDecision {
-  callsDecidedSoFar += analysis.calls.length
+  work.callsDecided += analysis.calls.length
   const needs: PermissionSet = {}
   const reasons: string[] = []
   const classicOnly: string[] = []

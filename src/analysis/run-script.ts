@@ -9,6 +9,7 @@ import { lookupEndpoint, pathSegments, VAR } from '../knowledge/endpoints.js'
 import { ghCommandFacts, GH_TOKEN_VARIABLES } from '../knowledge/gh-commands.js'
 import { programFacts, type ProgramFacts } from '../knowledge/programs.js'
 import { firstAtLeast } from '../order.js'
+import { work } from '../work.js'
 import { gitConfigSet, PrefixRules } from './git-config.js'
 import { resolveRepo, type RepoRef } from './repo-ref.js'
 import { flagValue, hasFlag, parseCommands, type Command } from './shell.js'
@@ -901,17 +902,6 @@ export function analyseScriptReadingAll(script: string, ctx: ScriptContext): Ste
   return analyse(script, ctx, undefined, true)
 }
 
-let commandsReadSoFar = 0
-
-/**
- * How many script commands the analyses of this process have read, one token at a time: lets a
- * test hold that following n tokens through a script reads about n commands, not n x n, without
- * timing anything.
- */
-export function commandsRead(): number {
-  return commandsReadSoFar
-}
-
 function analyse(script: string, stepCtx: ScriptContext, key: object | undefined, readAll: boolean): StepAnalysis {
   const out: StepAnalysis = { calls: [], unknown: [] }
   const parsed = scriptOf(script, key)
@@ -943,7 +933,7 @@ function analyse(script: string, stepCtx: ScriptContext, key: object | undefined
   const ghCalls = new Set<Call>()
   const untracedLogins: number[] = []
   for (const i of inOrder(relevant.picked, streams)) {
-    commandsReadSoFar++
+    work.scriptCommands++
     const cmd = parsed.commands[i]
     const prog = cmd.words[0]
     if (prog === 'gh') {

@@ -4,6 +4,7 @@
  * a comment at the step that says so is evidence, and pat-lint reports it as such, with its line.
  * It only ever turns "cannot tell" into "keep the PAT": a comment never makes a PAT look unneeded.
  */
+import { work } from '../work.js'
 import type { UseDecision } from './types.js'
 
 /** Reasons GitHub documents for a user token, as people write them in comments. */
@@ -30,45 +31,106 @@ function commentOf(line: string): string | null {
   return m ? m[1].trim() : null
 }
 
-/** Per file: each line's comment and whether the line is only a comment, read once (a step may have thousands of uses). */
-const commentsByFile = new WeakMap<readonly string[], { comment: (string | null)[]; whole: boolean[] }>()
+/** A comment run longer than this is read by its first lines: the reasons fit in a sentence or two. */
+export const MAX_COMMENT_LINES = 50
 
-function commentsOf(lines: readonly string[]): { comment: (string | null)[]; whole: boolean[] } {
+interface FileComments {
+  comment: (string | null)[]
+  whole: boolean[]
+  /** For each line, the first line of the block of whole-line comments just above it. */
+  blockStart: number[]
+  /** Reading from each block start (a step's comments), as far as its uses have asked. */
+  scans: Map<number, Scan>
+}
+
+/** A run of comment lines read as one sentence. */
+interface Run {
+  start: number
+  end: number
+}
+
+/** Reading a file's comments from one line on: runs are closed as they end, the first that says why is kept. */
+interface Scan {
+  from: number
+  next: number
+  open: Run | null
+  first: (Run & { reason: StatedReason }) | null
+  /** The first line of the run each line read belongs to (-1: not a comment), from `from`. */
+  runStart: number[]
+}
+
+/** Per file (its lines), read once: a step may have thousands of uses. */
+const commentsByFile = new WeakMap<readonly string[], FileComments>()
+
+function commentsOf(lines: readonly string[]): FileComments {
   let c = commentsByFile.get(lines)
   if (!c) {
-    c = { comment: lines.map(commentOf), whole: lines.map((l) => /^\s*#/.test(l)) }
+    const whole = lines.map((l) => /^\s*#/.test(l))
+    const blockStart: number[] = []
+    for (let i = 0; i < lines.length; i++) blockStart.push(i > 0 && whole[i - 1] ? blockStart[i - 1] : i)
+    c = { comment: lines.map(commentOf), whole, blockStart, scans: new Map() }
     commentsByFile.set(lines, c)
   }
   return c
 }
 
+/** The reason a run of comments gives (lines `start`..`end`), if it gives one. */
+function reasonOf(c: FileComments, start: number, end: number): StatedReason | null {
+  const parts: string[] = []
+  for (let i = start; i <= Math.min(end, start + MAX_COMMENT_LINES - 1); i++) parts.push(c.comment[i]!)
+  work.commentLines += parts.length
+  const sentence = parts.join(' ')
+  if (HEDGED.test(sentence) || !SAYS_PAT_NEEDED.some((re) => re.test(sentence))) return null
+  return { line: start + 1, text: sentence.length > 160 ? `${sentence.slice(0, 157)}...` : sentence }
+}
+
+/** Reads lines up to (not including) `to`. A comment line starts a run unless it is a whole-line comment following one. */
+function advance(c: FileComments, scan: Scan, to: number) {
+  const close = (run: Run | null) => {
+    if (!run || scan.first) return
+    const reason = reasonOf(c, run.start, run.end)
+    if (reason) scan.first = { ...run, reason }
+  }
+  for (let i = scan.next; i < to; i++) {
+    work.commentLines++
+    if (c.comment[i] === null) {
+      close(scan.open)
+      scan.open = null
+      scan.runStart.push(-1)
+      continue
+    }
+    if (!scan.open || !c.whole[i]) {
+      close(scan.open)
+      scan.open = { start: i, end: i }
+    }
+    scan.open.end = i
+    scan.runStart.push(scan.open.start)
+  }
+  scan.next = Math.max(scan.next, to)
+}
+
 /**
  * The first comment from the block of comments just above the step through the token's own line
  * that states a reason a user token is needed. `lines` is the file's text split into lines;
- * `stepLine` and `useLine` are 1-based.
+ * `stepLine` and `useLine` are 1-based. Comments spread over several lines make one sentence.
+ * Each step's comments are read once, however many uses it has.
  */
 export function statedReason(lines: readonly string[], stepLine: number, useLine: number): StatedReason | null {
-  const { comment, whole } = commentsOf(lines)
-  let from = stepLine - 1
-  while (from > 0 && whole[from - 1]) from--
-  // Comments spread over several lines make one sentence: join each run before matching.
-  let run: { line: number; parts: string[] } | null = null
-  const runs: { line: number; parts: string[] }[] = []
-  for (let i = from; i < Math.min(useLine, lines.length); i++) {
-    const c = comment[i]
-    if (c === null) {
-      run = null
-      continue
-    }
-    if (!run || !whole[i]) runs.push((run = { line: i + 1, parts: [] }))
-    run.parts.push(c)
-  }
-  for (const r of runs) {
-    const sentence = r.parts.join(' ')
-    if (HEDGED.test(sentence)) continue
-    if (SAYS_PAT_NEEDED.some((re) => re.test(sentence))) return { line: r.line, text: sentence.length > 160 ? `${sentence.slice(0, 157)}...` : sentence }
-  }
-  return null
+  const c = commentsOf(lines)
+  const last = Math.min(useLine, lines.length) - 1
+  if (stepLine < 1 || stepLine > lines.length || last < 0) return null
+  const from = c.blockStart[stepLine - 1]
+  if (last < from) return null
+  let scan = c.scans.get(from)
+  if (!scan) c.scans.set(from, (scan = { from, next: from, open: null, first: null, runStart: [] }))
+  advance(c, scan, last)
+  // A run that ended before the last line is read as it is; runs read so far before the first
+  // that says why say nothing.
+  if (scan.first && scan.first.end < last) return scan.first.reason
+  // What is left: the run holding the line before the last, as far as the last line, and the last line's own.
+  const before = last > from ? scan.runStart[last - 1 - from] : -1
+  if (c.comment[last] !== null && c.whole[last] && before >= 0) return reasonOf(c, before, last)
+  return (before >= 0 ? reasonOf(c, before, last - 1) : null) ?? (c.comment[last] !== null ? reasonOf(c, last, last) : null)
 }
 
 /** An undecided use becomes "keep the PAT" when the step's comment says why it is needed. */
