@@ -9710,6 +9710,7 @@ function laterPushes(job, afterIndex, place = { scope: 'github' }) {
 
 
 
+
 const GH_KEY_TO_FG = Object.fromEntries(Object.entries(knowledge_permissions/* GITHUB_TOKEN_KEYS */.No).filter(([, v]) => v.fineGrained).map(([k, v]) => [k, v.fineGrained]));
 function withoutMetadata(perms) {
     const out = {};
@@ -9798,6 +9799,47 @@ function targetOf(step, self, job = null) {
         return resolveAll(`${owner}/${repo}`, job, self);
     return { kind: 'same' };
 }
+const githubEnvNames = new WeakMap();
+/** The names a job's steps may write to $GITHUB_ENV: every `NAME=` on a line that mentions GITHUB_ENV. Read once per job. */
+function writtenToGithubEnv(job) {
+    let names = githubEnvNames.get(job);
+    if (!names) {
+        names = new Set();
+        for (const s of job.steps) {
+            if (!s.run?.value.includes('GITHUB_ENV'))
+                continue;
+            for (const line of s.run.value.split('\n'))
+                if (line.includes('GITHUB_ENV'))
+                    for (const m of line.matchAll(/\b([A-Za-z_][A-Za-z0-9_]*)=/g))
+                        names.add(m[1]);
+        }
+        githubEnvNames.set(job, names);
+    }
+    return names;
+}
+/** The steps of a job that check out a repository, by `path:` as written. */
+const checkoutsByPath = new WeakMap();
+/** The last checkout before step `before` whose `path:` is `path`, if any. */
+function lastCheckoutAt(job, path, before) {
+    let byPath = checkoutsByPath.get(job);
+    if (!byPath) {
+        byPath = new Map();
+        for (const s of job.steps) {
+            const at = s.with.path?.value;
+            if (at === undefined || !s.uses || !/actions\/checkout/i.test(s.uses.value))
+                continue;
+            const list = byPath.get(at);
+            if (list)
+                list.push(s.index);
+            else
+                byPath.set(at, [s.index]);
+        }
+        checkoutsByPath.set(job, byPath);
+    }
+    const list = byPath.get(path) ?? [];
+    const index = list[(0,order/* firstAtLeast */.JE)(list, before) - 1];
+    return index === undefined ? undefined : job.steps[index];
+}
 /**
  * `${{ env.X || github.repository }}`: when nothing defines X (no env: block, no write to
  * $GITHUB_ENV), the expression is its fallback.
@@ -9807,8 +9849,7 @@ function resolveFallback(value, ctx) {
     if (!m)
         return value;
     const name = m[1];
-    const defined = [ctx.model.env, ctx.job?.env ?? {}, ctx.step.env].some((e) => name in e) ||
-        (ctx.job?.steps ?? []).some((s) => s.run && new RegExp(`\\b${name}=[^\\n]*GITHUB_ENV|GITHUB_ENV[^\\n]*\\b${name}=`).test(s.run.value));
+    const defined = [ctx.model.env, ctx.job?.env ?? {}, ctx.step.env].some((e) => Object.hasOwn(e, name)) || (!!ctx.job && writtenToGithubEnv(ctx.job).has(name));
     if (defined)
         return value;
     const fallback = m[2];
@@ -9875,7 +9916,7 @@ function analyseCreatePullRequest(ctx, facts) {
     let target = { kind: 'same' };
     // A `path:` that another checkout filled: the PR goes to that repository.
     if (ins.path) {
-        const checkout = ctx.job?.steps.slice(0, ctx.step.index).reverse().find((s) => s.uses && /actions\/checkout/i.test(s.uses.value) && s.with.path?.value === ins.path);
+        const checkout = ctx.job ? lastCheckoutAt(ctx.job, ins.path, ctx.step.index) : undefined;
         if (checkout?.with.repository)
             target = resolveRepo(checkout.with.repository.value, ctx.self);
     }

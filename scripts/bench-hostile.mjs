@@ -100,6 +100,16 @@ export const SHAPES = [
     make: (n) => `${head}${lines(n, (i) => `      - uses: actions/checkout@v4\n        with:\n          repository: o/r${i}\n          path: p${i}\n          token: ${secret(i)}\n`)}${lines(n, (i) => `      - run: cd p${i} && git push\n`)}`,
   },
   {
+    name: 'n checkouts of `${{ env.R || github.repository }}`, each beside a run step',
+    unit: 'tokens',
+    make: (n) => `${head}${lines(n, (i) => `      - uses: actions/checkout@v4\n        with:\n          repository: \${{ env.R${i} || github.repository }}\n          persist-credentials: false\n          token: ${secret(i)}\n      - run: echo "N${i}=1" >> "$GITHUB_ENV"\n`)}`,
+  },
+  {
+    name: 'n pull requests created at their own paths, each after a checkout at another',
+    unit: 'tokens',
+    make: (n) => `${head}${lines(n, (i) => `      - uses: actions/checkout@v4\n        with:\n          path: q${i}\n          persist-credentials: false\n      - uses: peter-evans/create-pull-request@v7\n        with:\n          path: p${i}\n          token: ${secret(i)}\n`)}`,
+  },
+  {
     name: 'n steps passing n tokens to one local composite action of n steps, each to its own repository',
     unit: 'tokens',
     make: (n) => ({

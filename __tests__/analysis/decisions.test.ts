@@ -279,6 +279,28 @@ describe('local composite actions and reusable workflows are followed', () => {
   })
 })
 
+describe('steps that depend on other steps of the job', () => {
+  const wf = (steps: string) => `on: workflow_dispatch\njobs:\n  a:\n    runs-on: x\n    steps:\n${steps}\n`
+  const checkoutOf = (repository: string) => step('actions/checkout@v4', { repository, token: '${{ secrets.X_PAT }}', 'persist-credentials': 'false' })
+  const targetOf = (workflow: string) => lintWorkflow(workflow, {}, { repository: 'octo/app' }).tokens[0].repositories
+
+  it('`${{ env.REPO || github.repository }}` is this repository unless something defines REPO (env, or a NAME= written to $GITHUB_ENV)', () => {
+    const fallback = checkoutOf("${{ env.REPO || github.repository }}")
+    expect(targetOf(wf(fallback))).toEqual([])
+    expect(lintWorkflow(wf(fallback), {}, { repository: 'octo/app' }).tokens[0].uses[0].githubTokenWouldDo).toBe(true)
+    expect(targetOf(wf(`      - run: echo "MY_REPO=octo/lib" >> $GITHUB_ENV\n${fallback}`))).toEqual([])
+    const written = lintWorkflow(wf(`      - run: echo "REPO=octo/lib" >> "$GITHUB_ENV"\n${fallback}`), {}, { repository: 'octo/app' }).tokens[0].uses[0]
+    expect(written.githubTokenWouldDo).toBeNull()
+  })
+
+  it('create-pull-request at a `path:` acts on the repository the last checkout before it put there', () => {
+    const cpr = step('peter-evans/create-pull-request@v7', { path: 'lib', token: '${{ secrets.X_PAT }}' })
+    const checkoutAt = (repository: string) => step('actions/checkout@v4', { repository, path: 'lib' })
+    expect(targetOf(wf(`${checkoutAt('octo/old')}\n${checkoutAt('octo/lib')}\n${cpr}\n${checkoutAt('octo/later')}`))).toEqual(['octo/lib'])
+    expect(targetOf(wf(`${cpr}\n${checkoutAt('octo/later')}`))).toEqual([])
+  })
+})
+
 describe('token-level verdicts', () => {
   it('a token reaching repositories of two owners cannot be one fine-grained token (R18)', () => {
     const wf = 'on: workflow_dispatch\njobs:\n  a:\n    runs-on: x\n    steps:\n' +

@@ -12,6 +12,7 @@ import { resolveRepo, type RepoRef } from './repo-ref.js'
 import { analyseScript, PACKAGE_TARGET, type ScriptContext } from './run-script.js'
 import type { Call, StepAnalysis } from './types.js'
 import { NO_FINE_GRAINED } from './decide.js'
+import { firstAtLeast } from '../order.js'
 import { checkoutDirectory, laterPushes, type CredentialPlace } from './later-steps.js'
 
 export interface StepContext {
@@ -117,6 +118,44 @@ function targetOf(step: StepInfo, self: string | null, job: JobInfo | null = nul
   return { kind: 'same' }
 }
 
+const githubEnvNames = new WeakMap<JobInfo, Set<string>>()
+
+/** The names a job's steps may write to $GITHUB_ENV: every `NAME=` on a line that mentions GITHUB_ENV. Read once per job. */
+function writtenToGithubEnv(job: JobInfo): Set<string> {
+  let names = githubEnvNames.get(job)
+  if (!names) {
+    names = new Set()
+    for (const s of job.steps) {
+      if (!s.run?.value.includes('GITHUB_ENV')) continue
+      for (const line of s.run.value.split('\n')) if (line.includes('GITHUB_ENV')) for (const m of line.matchAll(/\b([A-Za-z_][A-Za-z0-9_]*)=/g)) names.add(m[1])
+    }
+    githubEnvNames.set(job, names)
+  }
+  return names
+}
+
+/** The steps of a job that check out a repository, by `path:` as written. */
+const checkoutsByPath = new WeakMap<JobInfo, Map<string, number[]>>()
+
+/** The last checkout before step `before` whose `path:` is `path`, if any. */
+function lastCheckoutAt(job: JobInfo, path: string, before: number): StepInfo | undefined {
+  let byPath = checkoutsByPath.get(job)
+  if (!byPath) {
+    byPath = new Map()
+    for (const s of job.steps) {
+      const at = s.with.path?.value
+      if (at === undefined || !s.uses || !/actions\/checkout/i.test(s.uses.value)) continue
+      const list = byPath.get(at)
+      if (list) list.push(s.index)
+      else byPath.set(at, [s.index])
+    }
+    checkoutsByPath.set(job, byPath)
+  }
+  const list = byPath.get(path) ?? []
+  const index = list[firstAtLeast(list, before) - 1]
+  return index === undefined ? undefined : job.steps[index]
+}
+
 /**
  * `${{ env.X || github.repository }}`: when nothing defines X (no env: block, no write to
  * $GITHUB_ENV), the expression is its fallback.
@@ -125,9 +164,7 @@ export function resolveFallback(value: string, ctx: StepContext): string {
   const m = /^\$\{\{\s*env\.([A-Za-z_][A-Za-z0-9_]*)\s*\|\|\s*(.+?)\s*\}\}$/.exec(value.trim())
   if (!m) return value
   const name = m[1]
-  const defined =
-    [ctx.model.env, ctx.job?.env ?? {}, ctx.step.env].some((e) => name in e) ||
-    (ctx.job?.steps ?? []).some((s) => s.run && new RegExp(`\\b${name}=[^\\n]*GITHUB_ENV|GITHUB_ENV[^\\n]*\\b${name}=`).test(s.run.value))
+  const defined = [ctx.model.env, ctx.job?.env ?? {}, ctx.step.env].some((e) => Object.hasOwn(e, name)) || (!!ctx.job && writtenToGithubEnv(ctx.job).has(name))
   if (defined) return value
   const fallback = m[2]
   return /^'.*'$/.test(fallback) ? fallback.slice(1, -1) : `\${{ ${fallback} }}`
@@ -192,7 +229,7 @@ function analyseCreatePullRequest(ctx: StepContext, facts: ActionFacts): StepAna
   let target: RepoRef = { kind: 'same' }
   // A `path:` that another checkout filled: the PR goes to that repository.
   if (ins.path) {
-    const checkout = ctx.job?.steps.slice(0, ctx.step.index).reverse().find((s) => s.uses && /actions\/checkout/i.test(s.uses.value) && s.with.path?.value === ins.path)
+    const checkout = ctx.job ? lastCheckoutAt(ctx.job, ins.path, ctx.step.index) : undefined
     if (checkout?.with.repository) target = resolveRepo(checkout.with.repository.value, ctx.self)
   }
   const permissions: PermissionSet = { contents: 'write', pull_requests: 'write' }
