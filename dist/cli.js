@@ -11852,7 +11852,324 @@ function parseSource(source) {
     return { file, errors };
 }
 
+;// CONCATENATED MODULE: ./src/workflow/tree.ts
+/**
+ * Walks a parsed YAML tree and yields every scalar with its path from the root. Aliases are
+ * followed within a per-file budget so that a "billion laughs" file costs bounded time, and depth
+ * is capped so hostile nesting cannot blow the stack.
+ */
+
+
+const MAX_DEPTH = 64;
+const NULL_TAG = 'tag:yaml.org,2002:null';
+const NULL_PLAIN = /^(?:~|null|Null|NULL|)$/;
+/**
+ * A scalar's text, or undefined for YAML's null (empty, `~`, `null`, or tagged `!!null`).
+ * Workflows are parsed with the failsafe schema (see parse.ts), which leaves every scalar a
+ * string as written; null is the one core-schema meaning pat-lint keeps: a key with no value.
+ */
+function scalarText(n) {
+    if (n.value === null || n.value === undefined)
+        return undefined;
+    if (n.tag)
+        return n.tag === NULL_TAG ? undefined : String(n.value); // `!!str ~` is text
+    if (n.type === 'PLAIN' && typeof n.value === 'string' && NULL_PLAIN.test(n.value))
+        return undefined;
+    return String(n.value);
+}
+class TreeWalker {
+    file;
+    aliasesLeft = MAX_ALIAS_COUNT;
+    errors = [];
+    warnedAliases = false;
+    warnedDepth = false;
+    constructor(file) {
+        this.file = file;
+    }
+    /** Follows an alias within the budget; undefined when over it or unresolvable. */
+    resolve(node) {
+        if (!(0,dist/* isAlias */.Vj)(node))
+            return (node ?? undefined);
+        if (this.aliasesLeft-- <= 0) {
+            if (!this.warnedAliases) {
+                this.warnedAliases = true;
+                const at = node.range ? positionOf(this.file, node.range[0]) : { file: this.file.path, line: 1, column: 1 };
+                this.errors.push({ ...at, message: `more than ${MAX_ALIAS_COUNT} YAML aliases to follow (an alias bomb?); the rest are skipped` });
+            }
+            return undefined;
+        }
+        const target = this.file.doc ? node.resolve(this.file.doc) : undefined;
+        return (target ?? undefined);
+    }
+    /** The value under `key` in a mapping (aliases resolved). */
+    get(map, key) {
+        const m = this.resolve(map);
+        if (!(0,dist/* isMap */.jh)(m))
+            return undefined;
+        for (const pair of m.items) {
+            const k = this.resolve(pair.key);
+            if ((0,dist/* isScalar */.jn)(k) && String(k.value) === key)
+                return this.resolve(pair.value);
+        }
+        return undefined;
+    }
+    /** The entries of a mapping as [key, keyNode, value]. */
+    entries(map) {
+        const m = this.resolve(map);
+        if (!(0,dist/* isMap */.jh)(m))
+            return [];
+        const out = [];
+        for (const pair of m.items) {
+            if (!(0,dist/* isPair */.tO)(pair))
+                continue;
+            const k = this.resolve(pair.key);
+            if ((0,dist/* isScalar */.jn)(k))
+                out.push([String(k.value), k, this.resolve(pair.value)]);
+        }
+        return out;
+    }
+    /** The items of a sequence (aliases resolved). */
+    items(seq) {
+        const s = this.resolve(seq);
+        if (!(0,dist/* isSeq */.oP)(s))
+            return [];
+        return s.items.map((i) => this.resolve(i));
+    }
+    /** A scalar's value as a string, or undefined for non-scalars. */
+    str(node) {
+        const n = this.resolve(node);
+        return (0,dist/* isScalar */.jn)(n) ? scalarText(n) : undefined;
+    }
+    /**
+     * Every scalar below `node` (values only, not keys), depth-first, in document order. With
+     * `keep`, only the scalars whose source text passes it become sites: paths are built for those
+     * alone, which spares the allocation for the great majority of scalars.
+     */
+    scalars(node, path = [], keep) {
+        const out = [];
+        const stack = [...path];
+        const visit = (n, p) => {
+            if (p.length > MAX_DEPTH) {
+                if (!this.warnedDepth) {
+                    this.warnedDepth = true;
+                    this.errors.push({ file: this.file.path, line: 1, column: 1, message: `nesting deeper than ${MAX_DEPTH} levels is not linted` });
+                }
+                return;
+            }
+            const r = this.resolve(n);
+            if (!r)
+                return;
+            if ((0,dist/* isScalar */.jn)(r)) {
+                const value = r.range && (!keep || keep(r.range[0], r.range[1])) ? scalarText(r) : undefined;
+                if (value !== undefined) {
+                    out.push({ path: [...p], node: r, value, start: r.range[0], end: r.range[1] });
+                }
+            }
+            else if ((0,dist/* isMap */.jh)(r)) {
+                for (const pair of r.items) {
+                    const k = this.resolve(pair.key);
+                    if (!(0,dist/* isScalar */.jn)(k))
+                        continue;
+                    p.push(String(k.value));
+                    visit(pair.value, p);
+                    p.pop();
+                }
+            }
+            else if ((0,dist/* isSeq */.oP)(r)) {
+                for (let i = 0; i < r.items.length; i++) {
+                    p.push(i);
+                    visit(r.items[i], p);
+                    p.pop();
+                }
+            }
+        };
+        visit(node, stack);
+        return out;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/workflow/model.ts
+/**
+ * A small model of a workflow or composite action: jobs, steps and the scalars pat-lint reads
+ * from them, each with its position. Built from the YAML tree, never from text matching.
+ */
+
+
+
+const jobsById = new WeakMap();
+/** A workflow's job by id (the first, as GitHub takes a mapping's first key), looked up in a map built once per model. */
+function jobNamed(model, id) {
+    let byId = jobsById.get(model);
+    if (!byId) {
+        byId = new Map();
+        for (const job of model.jobs)
+            if (!byId.has(job.id))
+                byId.set(job.id, job);
+        jobsById.set(model, byId);
+    }
+    return byId.get(id);
+}
+/** Human label for a step: its name, else its `uses:`, else `run` and the step's number. */
+function stepLabel(step) {
+    return step.name ?? step.id ?? step.uses?.value ?? `step ${step.index + 1}`;
+}
+function valueInfo(file, site) {
+    return { value: site.value, raw: file.text.slice(site.start, site.end), start: site.start, pos: positionOf(file, site.start) };
+}
+function scalarMap(w, node) {
+    const out = {};
+    for (const [key, , value] of w.entries(node)) {
+        const info = scalarInfo(w, value);
+        if (info)
+            out[key] = info;
+    }
+    return out;
+}
+function scalarInfo(w, node) {
+    const n = w.resolve(node);
+    if (!(0,dist/* isScalar */.jn)(n) || !n.range)
+        return undefined;
+    const text = scalarText(n);
+    return text === undefined ? undefined : valueInfo(w.file, { value: text, start: n.range[0], end: n.range[1] });
+}
+function permissionsOf(w, node) {
+    const s = w.str(node);
+    if (s !== undefined)
+        return s;
+    const entries = w.entries(node);
+    if (!entries.length && !w.resolve(node))
+        return undefined;
+    const out = {};
+    for (const [k, , v] of entries)
+        out[k] = w.str(v) ?? '';
+    return out;
+}
+function nodePos(w, node, fallback) {
+    const n = w.resolve(node);
+    return n?.range ? positionOf(w.file, n.range[0]) : fallback;
+}
+function buildSteps(w, stepsNode, job, fallback, defaultDirectory) {
+    return w.items(stepsNode).map((s, index) => {
+        const pos = nodePos(w, s, fallback);
+        const step = {
+            file: w.file.path,
+            job,
+            index,
+            id: w.str(w.get(s, 'id')),
+            name: w.str(w.get(s, 'name')),
+            uses: scalarInfo(w, w.get(s, 'uses')),
+            run: scalarInfo(w, w.get(s, 'run')),
+            with: scalarMap(w, w.get(s, 'with')),
+            env: scalarMap(w, w.get(s, 'env')),
+            pos,
+        };
+        const directory = step.run ? (w.str(w.get(s, 'working-directory')) ?? defaultDirectory) : undefined;
+        if (directory !== undefined)
+            step.workingDirectory = directory;
+        return step;
+    });
+}
+/** `defaults.run.working-directory` of a workflow or job. */
+function defaultDirectory(w, node) {
+    return w.str(w.get(w.get(w.get(node, 'defaults'), 'run'), 'working-directory'));
+}
+function matrixOf(w, node) {
+    const out = {};
+    const add = (key, value) => {
+        if (value === undefined)
+            return;
+        (out[key] ??= []).includes(value) || out[key].push(value);
+    };
+    for (const [key, , value] of w.entries(node)) {
+        if (key === 'include') {
+            for (const entry of w.items(value))
+                for (const [k, , v] of w.entries(entry))
+                    add(k, w.str(v));
+        }
+        else if (key !== 'exclude') {
+            for (const item of w.items(value))
+                add(key, w.str(item));
+        }
+    }
+    return out;
+}
+function triggersOf(w, node) {
+    const s = w.str(node);
+    if (s !== undefined)
+        return [s];
+    const items = w.items(node);
+    if (items.length)
+        return items.map((i) => w.str(i)).filter((x) => !!x);
+    return w.entries(node).map(([k]) => k);
+}
+function buildModel(w) {
+    const file = w.file;
+    const root = file.root;
+    const top = { file: file.path, line: 1, column: 1 };
+    if (file.kind === 'action') {
+        const runs = w.get(root, 'runs');
+        const using = w.str(w.get(runs, 'using'));
+        const steps = buildSteps(w, w.get(runs, 'steps'), null, top);
+        return {
+            file: file.path,
+            kind: 'action',
+            name: w.str(w.get(root, 'name')),
+            triggers: [],
+            env: {},
+            using,
+            callSecrets: [],
+            jobs: steps.length ? [{ id: '(composite)', with: {}, env: {}, steps, secretsInherit: false, matrix: {}, pos: nodePos(w, runs, top) }] : [],
+        };
+    }
+    const jobs = [];
+    const workflowDirectory = defaultDirectory(w, root);
+    for (const [id, key, job] of w.entries(w.get(root, 'jobs'))) {
+        const pos = key.range ? positionOf(file, key.range[0]) : top;
+        jobs.push({
+            id,
+            name: w.str(w.get(job, 'name')),
+            uses: scalarInfo(w, w.get(job, 'uses')),
+            with: scalarMap(w, w.get(job, 'with')),
+            env: scalarMap(w, w.get(job, 'env')),
+            steps: buildSteps(w, w.get(job, 'steps'), id, pos, defaultDirectory(w, job) ?? workflowDirectory),
+            permissions: permissionsOf(w, w.get(job, 'permissions')),
+            secretsInherit: w.str(w.get(job, 'secrets')) === 'inherit',
+            matrix: matrixOf(w, w.get(w.get(job, 'strategy'), 'matrix')),
+            pos,
+        });
+    }
+    return {
+        file: file.path,
+        kind: 'workflow',
+        name: w.str(w.get(root, 'name')),
+        triggers: triggersOf(w, w.get(root, 'on') ?? w.get(root, 'true')),
+        env: scalarMap(w, w.get(root, 'env')),
+        permissions: permissionsOf(w, w.get(root, 'permissions')),
+        callSecrets: w.entries(w.get(w.get(w.get(root, 'on'), 'workflow_call'), 'secrets')).map(([k]) => k.toUpperCase()),
+        jobs,
+    };
+}
+/** Structural problems GitHub would reject the file for, that pat-lint can see cheaply. */
+function structuralErrors(w, model) {
+    const root = w.file.root;
+    if (!root || model.kind !== 'workflow')
+        return [];
+    const out = [];
+    const jobs = w.get(root, 'jobs');
+    if (!jobs)
+        out.push({ line: 1, column: 1, message: 'workflow has no `jobs:` mapping; GitHub will reject it' });
+    if (!w.get(root, 'on'))
+        out.push({ line: 1, column: 1, message: 'workflow has no `on:` trigger; GitHub will reject it' });
+    return out;
+}
+/** The repository path a `uses: ./path` names (a local action's directory or a local reusable workflow), else null. */
+function localPath(uses) {
+    const v = uses?.trim();
+    return v?.startsWith('./') ? v.replace(/^\.\//, '').replace(/@.*$/, '').replace(/\/+$/, '') : null;
+}
+
 ;// CONCATENATED MODULE: ./src/workflow/flows.ts
+
 
 
 
@@ -11959,7 +12276,7 @@ function locate(model, path) {
         }
     }
     else if (rest[0] === 'jobs' && typeof rest[1] === 'string') {
-        job = model.jobs.find((j) => j.id === rest[1]) ?? null;
+        job = jobNamed(model, rest[1]) ?? null;
         rest = rest.slice(2);
     }
     else if (rest[0] === 'env' && rest.length === 2) {
@@ -23877,309 +24194,6 @@ function docsUrl(id) {
     return `${DOCS_BASE}/${id}.md`;
 }
 
-;// CONCATENATED MODULE: ./src/workflow/tree.ts
-/**
- * Walks a parsed YAML tree and yields every scalar with its path from the root. Aliases are
- * followed within a per-file budget so that a "billion laughs" file costs bounded time, and depth
- * is capped so hostile nesting cannot blow the stack.
- */
-
-
-const MAX_DEPTH = 64;
-const NULL_TAG = 'tag:yaml.org,2002:null';
-const NULL_PLAIN = /^(?:~|null|Null|NULL|)$/;
-/**
- * A scalar's text, or undefined for YAML's null (empty, `~`, `null`, or tagged `!!null`).
- * Workflows are parsed with the failsafe schema (see parse.ts), which leaves every scalar a
- * string as written; null is the one core-schema meaning pat-lint keeps: a key with no value.
- */
-function scalarText(n) {
-    if (n.value === null || n.value === undefined)
-        return undefined;
-    if (n.tag)
-        return n.tag === NULL_TAG ? undefined : String(n.value); // `!!str ~` is text
-    if (n.type === 'PLAIN' && typeof n.value === 'string' && NULL_PLAIN.test(n.value))
-        return undefined;
-    return String(n.value);
-}
-class TreeWalker {
-    file;
-    aliasesLeft = MAX_ALIAS_COUNT;
-    errors = [];
-    warnedAliases = false;
-    warnedDepth = false;
-    constructor(file) {
-        this.file = file;
-    }
-    /** Follows an alias within the budget; undefined when over it or unresolvable. */
-    resolve(node) {
-        if (!(0,dist/* isAlias */.Vj)(node))
-            return (node ?? undefined);
-        if (this.aliasesLeft-- <= 0) {
-            if (!this.warnedAliases) {
-                this.warnedAliases = true;
-                const at = node.range ? positionOf(this.file, node.range[0]) : { file: this.file.path, line: 1, column: 1 };
-                this.errors.push({ ...at, message: `more than ${MAX_ALIAS_COUNT} YAML aliases to follow (an alias bomb?); the rest are skipped` });
-            }
-            return undefined;
-        }
-        const target = this.file.doc ? node.resolve(this.file.doc) : undefined;
-        return (target ?? undefined);
-    }
-    /** The value under `key` in a mapping (aliases resolved). */
-    get(map, key) {
-        const m = this.resolve(map);
-        if (!(0,dist/* isMap */.jh)(m))
-            return undefined;
-        for (const pair of m.items) {
-            const k = this.resolve(pair.key);
-            if ((0,dist/* isScalar */.jn)(k) && String(k.value) === key)
-                return this.resolve(pair.value);
-        }
-        return undefined;
-    }
-    /** The entries of a mapping as [key, keyNode, value]. */
-    entries(map) {
-        const m = this.resolve(map);
-        if (!(0,dist/* isMap */.jh)(m))
-            return [];
-        const out = [];
-        for (const pair of m.items) {
-            if (!(0,dist/* isPair */.tO)(pair))
-                continue;
-            const k = this.resolve(pair.key);
-            if ((0,dist/* isScalar */.jn)(k))
-                out.push([String(k.value), k, this.resolve(pair.value)]);
-        }
-        return out;
-    }
-    /** The items of a sequence (aliases resolved). */
-    items(seq) {
-        const s = this.resolve(seq);
-        if (!(0,dist/* isSeq */.oP)(s))
-            return [];
-        return s.items.map((i) => this.resolve(i));
-    }
-    /** A scalar's value as a string, or undefined for non-scalars. */
-    str(node) {
-        const n = this.resolve(node);
-        return (0,dist/* isScalar */.jn)(n) ? scalarText(n) : undefined;
-    }
-    /**
-     * Every scalar below `node` (values only, not keys), depth-first, in document order. With
-     * `keep`, only the scalars whose source text passes it become sites: paths are built for those
-     * alone, which spares the allocation for the great majority of scalars.
-     */
-    scalars(node, path = [], keep) {
-        const out = [];
-        const stack = [...path];
-        const visit = (n, p) => {
-            if (p.length > MAX_DEPTH) {
-                if (!this.warnedDepth) {
-                    this.warnedDepth = true;
-                    this.errors.push({ file: this.file.path, line: 1, column: 1, message: `nesting deeper than ${MAX_DEPTH} levels is not linted` });
-                }
-                return;
-            }
-            const r = this.resolve(n);
-            if (!r)
-                return;
-            if ((0,dist/* isScalar */.jn)(r)) {
-                const value = r.range && (!keep || keep(r.range[0], r.range[1])) ? scalarText(r) : undefined;
-                if (value !== undefined) {
-                    out.push({ path: [...p], node: r, value, start: r.range[0], end: r.range[1] });
-                }
-            }
-            else if ((0,dist/* isMap */.jh)(r)) {
-                for (const pair of r.items) {
-                    const k = this.resolve(pair.key);
-                    if (!(0,dist/* isScalar */.jn)(k))
-                        continue;
-                    p.push(String(k.value));
-                    visit(pair.value, p);
-                    p.pop();
-                }
-            }
-            else if ((0,dist/* isSeq */.oP)(r)) {
-                for (let i = 0; i < r.items.length; i++) {
-                    p.push(i);
-                    visit(r.items[i], p);
-                    p.pop();
-                }
-            }
-        };
-        visit(node, stack);
-        return out;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/workflow/model.ts
-/**
- * A small model of a workflow or composite action: jobs, steps and the scalars pat-lint reads
- * from them, each with its position. Built from the YAML tree, never from text matching.
- */
-
-
-
-/** Human label for a step: its name, else its `uses:`, else `run` and the step's number. */
-function stepLabel(step) {
-    return step.name ?? step.id ?? step.uses?.value ?? `step ${step.index + 1}`;
-}
-function valueInfo(file, site) {
-    return { value: site.value, raw: file.text.slice(site.start, site.end), start: site.start, pos: positionOf(file, site.start) };
-}
-function scalarMap(w, node) {
-    const out = {};
-    for (const [key, , value] of w.entries(node)) {
-        const info = scalarInfo(w, value);
-        if (info)
-            out[key] = info;
-    }
-    return out;
-}
-function scalarInfo(w, node) {
-    const n = w.resolve(node);
-    if (!(0,dist/* isScalar */.jn)(n) || !n.range)
-        return undefined;
-    const text = scalarText(n);
-    return text === undefined ? undefined : valueInfo(w.file, { value: text, start: n.range[0], end: n.range[1] });
-}
-function permissionsOf(w, node) {
-    const s = w.str(node);
-    if (s !== undefined)
-        return s;
-    const entries = w.entries(node);
-    if (!entries.length && !w.resolve(node))
-        return undefined;
-    const out = {};
-    for (const [k, , v] of entries)
-        out[k] = w.str(v) ?? '';
-    return out;
-}
-function nodePos(w, node, fallback) {
-    const n = w.resolve(node);
-    return n?.range ? positionOf(w.file, n.range[0]) : fallback;
-}
-function buildSteps(w, stepsNode, job, fallback, defaultDirectory) {
-    return w.items(stepsNode).map((s, index) => {
-        const pos = nodePos(w, s, fallback);
-        const step = {
-            file: w.file.path,
-            job,
-            index,
-            id: w.str(w.get(s, 'id')),
-            name: w.str(w.get(s, 'name')),
-            uses: scalarInfo(w, w.get(s, 'uses')),
-            run: scalarInfo(w, w.get(s, 'run')),
-            with: scalarMap(w, w.get(s, 'with')),
-            env: scalarMap(w, w.get(s, 'env')),
-            pos,
-        };
-        const directory = step.run ? (w.str(w.get(s, 'working-directory')) ?? defaultDirectory) : undefined;
-        if (directory !== undefined)
-            step.workingDirectory = directory;
-        return step;
-    });
-}
-/** `defaults.run.working-directory` of a workflow or job. */
-function defaultDirectory(w, node) {
-    return w.str(w.get(w.get(w.get(node, 'defaults'), 'run'), 'working-directory'));
-}
-function matrixOf(w, node) {
-    const out = {};
-    const add = (key, value) => {
-        if (value === undefined)
-            return;
-        (out[key] ??= []).includes(value) || out[key].push(value);
-    };
-    for (const [key, , value] of w.entries(node)) {
-        if (key === 'include') {
-            for (const entry of w.items(value))
-                for (const [k, , v] of w.entries(entry))
-                    add(k, w.str(v));
-        }
-        else if (key !== 'exclude') {
-            for (const item of w.items(value))
-                add(key, w.str(item));
-        }
-    }
-    return out;
-}
-function triggersOf(w, node) {
-    const s = w.str(node);
-    if (s !== undefined)
-        return [s];
-    const items = w.items(node);
-    if (items.length)
-        return items.map((i) => w.str(i)).filter((x) => !!x);
-    return w.entries(node).map(([k]) => k);
-}
-function buildModel(w) {
-    const file = w.file;
-    const root = file.root;
-    const top = { file: file.path, line: 1, column: 1 };
-    if (file.kind === 'action') {
-        const runs = w.get(root, 'runs');
-        const using = w.str(w.get(runs, 'using'));
-        const steps = buildSteps(w, w.get(runs, 'steps'), null, top);
-        return {
-            file: file.path,
-            kind: 'action',
-            name: w.str(w.get(root, 'name')),
-            triggers: [],
-            env: {},
-            using,
-            callSecrets: [],
-            jobs: steps.length ? [{ id: '(composite)', with: {}, env: {}, steps, secretsInherit: false, matrix: {}, pos: nodePos(w, runs, top) }] : [],
-        };
-    }
-    const jobs = [];
-    const workflowDirectory = defaultDirectory(w, root);
-    for (const [id, key, job] of w.entries(w.get(root, 'jobs'))) {
-        const pos = key.range ? positionOf(file, key.range[0]) : top;
-        jobs.push({
-            id,
-            name: w.str(w.get(job, 'name')),
-            uses: scalarInfo(w, w.get(job, 'uses')),
-            with: scalarMap(w, w.get(job, 'with')),
-            env: scalarMap(w, w.get(job, 'env')),
-            steps: buildSteps(w, w.get(job, 'steps'), id, pos, defaultDirectory(w, job) ?? workflowDirectory),
-            permissions: permissionsOf(w, w.get(job, 'permissions')),
-            secretsInherit: w.str(w.get(job, 'secrets')) === 'inherit',
-            matrix: matrixOf(w, w.get(w.get(job, 'strategy'), 'matrix')),
-            pos,
-        });
-    }
-    return {
-        file: file.path,
-        kind: 'workflow',
-        name: w.str(w.get(root, 'name')),
-        triggers: triggersOf(w, w.get(root, 'on') ?? w.get(root, 'true')),
-        env: scalarMap(w, w.get(root, 'env')),
-        permissions: permissionsOf(w, w.get(root, 'permissions')),
-        callSecrets: w.entries(w.get(w.get(w.get(root, 'on'), 'workflow_call'), 'secrets')).map(([k]) => k.toUpperCase()),
-        jobs,
-    };
-}
-/** Structural problems GitHub would reject the file for, that pat-lint can see cheaply. */
-function structuralErrors(w, model) {
-    const root = w.file.root;
-    if (!root || model.kind !== 'workflow')
-        return [];
-    const out = [];
-    const jobs = w.get(root, 'jobs');
-    if (!jobs)
-        out.push({ line: 1, column: 1, message: 'workflow has no `jobs:` mapping; GitHub will reject it' });
-    if (!w.get(root, 'on'))
-        out.push({ line: 1, column: 1, message: 'workflow has no `on:` trigger; GitHub will reject it' });
-    return out;
-}
-/** The repository path a `uses: ./path` names (a local action's directory or a local reusable workflow), else null. */
-function localPath(uses) {
-    const v = uses?.trim();
-    return v?.startsWith('./') ? v.replace(/^\.\//, '').replace(/@.*$/, '').replace(/\/+$/, '') : null;
-}
-
 ;// CONCATENATED MODULE: ./src/workflow/env-readers.ts
 
 
@@ -26112,7 +26126,8 @@ function analyseComposite(action, input, vars, ctx, depth) {
     return out;
 }
 function analyseStep(step, model, ctx, tokenInput, tokenVars, depth = 0, secret) {
-    const job = model.jobs.find((j) => j.id === step.job) ?? model.jobs.find((j) => j.steps.includes(step)) ?? null;
+    // A composite action's steps have no job id: the action's one job holds them.
+    const job = (step.job === null ? model.jobs[0] : jobNamed(model, step.job)) ?? null;
     const stepCtx = { self: ctx.self, model, job, step, tokenInput, tokenVars, knowledge: ctx.knowledge, secret };
     const action = step.uses ? localAction(step.uses.value, ctx) : undefined;
     if (action && depth < MAX_LOCAL_DEPTH)

@@ -259,6 +259,14 @@ describe('local composite actions and reusable workflows are followed', () => {
     expect(use.reasons.join(' ')).toMatch(/octo\/docs, another repository/)
   })
 
+  it('a composite action\'s step that leaves the input\'s token in a remote: the action\'s later pushes use it', () => {
+    const action = 'runs:\n  using: composite\n  steps:\n    - run: git remote set-url origin "https://x:${{ inputs.token }}@github.com/octo/site.git"\n      shell: bash\n    - run: git push origin HEAD\n      shell: bash\n'
+    const wf = 'on: workflow_dispatch\njobs:\n  a:\n    runs-on: x\n    steps:\n      - uses: ./.github/actions/publish\n        with:\n          token: ${{ secrets.SITE_PAT }}\n'
+    const use = lintWorkflow(wf, { '.github/actions/publish/action.yml': action }, { repository: 'octo/app' }).tokens[0].uses[0]
+    expect(use.reasons.some((r) => /^a push by the run step at line 6 .* acts on octo\/site/.test(r))).toBe(true)
+    expect(use.needs).toEqual({ contents: 'write' })
+  })
+
   it('a local reusable workflow: its uses of the secret it receives decide, and its parameter is no token of its own', () => {
     const called = 'on:\n  workflow_call:\n    secrets:\n      token:\n        required: true\njobs:\n  d:\n    runs-on: x\n    steps:\n      - uses: peter-evans/repository-dispatch@v3\n        with:\n          token: ${{ secrets.token }}\n          repository: octo/docs\n          event-type: go\n'
     const caller = 'on: push\njobs:\n  call:\n    uses: ./.github/workflows/called.yml\n    secrets:\n      token: ${{ secrets.DISPATCH_PAT }}\n'

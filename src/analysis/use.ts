@@ -4,7 +4,7 @@
  */
 import type { ActionKnowledge } from '../knowledge/actions.js'
 import { expressionPattern, type SecretUse } from '../workflow/flows.js'
-import { localPath, type StepInfo, type WorkflowInfo } from '../workflow/model.js'
+import { jobNamed, localPath, type StepInfo, type WorkflowInfo } from '../workflow/model.js'
 import { analyseActionStep, analyseRunStep, type StepContext } from './action-step.js'
 import { decide, type Listeners } from './decide.js'
 import { tokenVerdict } from './token.js'
@@ -78,7 +78,8 @@ function analyseComposite(action: WorkflowInfo, input: string | null, vars: Set<
 }
 
 function analyseStep(step: StepInfo, model: WorkflowInfo, ctx: AnalysisContext, tokenInput: string | null, tokenVars: Set<string>, depth = 0, secret?: string): StepAnalysis {
-  const job = model.jobs.find((j) => j.id === step.job) ?? model.jobs.find((j) => j.steps.includes(step)) ?? null
+  // A composite action's steps have no job id: the action's one job holds them.
+  const job = (step.job === null ? model.jobs[0] : jobNamed(model, step.job)) ?? null
   const stepCtx: StepContext = { self: ctx.self, model, job, step, tokenInput, tokenVars, knowledge: ctx.knowledge, secret }
   const action = step.uses ? localAction(step.uses.value, ctx) : undefined
   if (action && depth < MAX_LOCAL_DEPTH) return analyseComposite(action, tokenInput, tokenVars, ctx, depth)

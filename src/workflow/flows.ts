@@ -8,7 +8,7 @@
 import type { LintError, Position } from '../types.js'
 import { firstAtLeast } from '../order.js'
 import { contextRefs, fallsBackToGithubToken, findExpressions, type ContextRef } from './expressions.js'
-import type { JobInfo, StepInfo, WorkflowInfo } from './model.js'
+import { jobNamed, type JobInfo, type StepInfo, type WorkflowInfo } from './model.js'
 import { positionOf, type ParsedFile } from './parse.js'
 import type { PathPart, ScalarSite, TreeWalker } from './tree.js'
 
@@ -175,7 +175,7 @@ function locate(model: WorkflowInfo, path: PathPart[]): Location {
       rest = ['steps', ...rest.slice(2)]
     }
   } else if (rest[0] === 'jobs' && typeof rest[1] === 'string') {
-    job = model.jobs.find((j) => j.id === rest[1]) ?? null
+    job = jobNamed(model, rest[1]) ?? null
     rest = rest.slice(2)
   } else if (rest[0] === 'env' && rest.length === 2) {
     return { job: null, step: null, kind: 'env', input: String(rest[1]), envLevel: 'workflow' }

@@ -62,6 +62,19 @@ export interface WorkflowInfo {
   callSecrets: string[]
 }
 
+const jobsById = new WeakMap<WorkflowInfo, Map<string, JobInfo>>()
+
+/** A workflow's job by id (the first, as GitHub takes a mapping's first key), looked up in a map built once per model. */
+export function jobNamed(model: WorkflowInfo, id: string): JobInfo | undefined {
+  let byId = jobsById.get(model)
+  if (!byId) {
+    byId = new Map()
+    for (const job of model.jobs) if (!byId.has(job.id)) byId.set(job.id, job)
+    jobsById.set(model, byId)
+  }
+  return byId.get(id)
+}
+
 /** Human label for a step: its name, else its `uses:`, else `run` and the step's number. */
 export function stepLabel(step: StepInfo): string {
   return step.name ?? step.id ?? step.uses?.value ?? `step ${step.index + 1}`
