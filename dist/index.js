@@ -7876,15 +7876,34 @@ function inlineIgnores(line) {
         return null;
     return new Set(m[1].split(',').map((s) => s.trim()).filter(Boolean));
 }
-function isIgnored(finding, lineText, config) {
+/**
+ * The config's ignore list as a test for findings, indexed once: a finding is looked up by its
+ * rule, secret and file (each entry's missing secret or file matching any), not compared with
+ * every entry, so thousands of entries cost nothing per finding.
+ */
+function configIgnores(config) {
+    const keys = new Set();
+    for (const entry of config) {
+        if (typeof entry === 'string')
+            keys.add(key(entry, '', ''));
+        else
+            keys.add(key(entry.rule, entry.secret ? entry.secret.toUpperCase() : '', entry.file ? entry.file.replace(/^\.\//, '') : ''));
+    }
+    if (!keys.size)
+        return () => false;
+    return (finding) => {
+        const secrets = finding.secret ? [finding.secret.toUpperCase(), ''] : [''];
+        return secrets.some((secret) => keys.has(key(finding.rule, secret, finding.file)) || keys.has(key(finding.rule, secret, '')));
+    };
+}
+function key(rule, secret, file) {
+    return `${rule}\n${secret}\n${file}`;
+}
+function isIgnored(finding, lineText, ignoredByConfig) {
     const inline = lineText === undefined ? null : inlineIgnores(lineText);
     if (inline && (inline.has(finding.rule) || inline.has('*')))
         return true;
-    return config.some((entry) => typeof entry === 'string'
-        ? entry === finding.rule
-        : entry.rule === finding.rule &&
-            (!entry.secret || entry.secret.toUpperCase() === finding.secret?.toUpperCase()) &&
-            (!entry.file || entry.file.replace(/^\.\//, '') === finding.file));
+    return ignoredByConfig(finding);
 }
 
 // EXTERNAL MODULE: ./src/requirements/load.ts + 14 modules
@@ -10648,6 +10667,7 @@ function lint(root, options = {}) {
         repository: options.repository ?? null,
     };
     const findings = [];
+    const ignoredByConfig = configIgnores(requirements.ignore);
     for (const rule of RULES) {
         for (const f of rule.check(ctx)) {
             const finding = { rule: rule.meta.id, severity: f.severity ?? rule.meta.defaultSeverity, message: f.message, file: f.file, line: f.line, column: f.column };
@@ -10655,7 +10675,7 @@ function lint(root, options = {}) {
                 finding.secret = f.secret;
             if (f.help)
                 finding.help = f.help;
-            if (!isIgnored(finding, lineText.get(finding.file)?.[finding.line - 1], requirements.ignore))
+            if (!isIgnored(finding, lineText.get(finding.file)?.[finding.line - 1], ignoredByConfig))
                 findings.push(finding);
         }
     }

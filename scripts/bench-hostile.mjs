@@ -110,6 +110,14 @@ export const SHAPES = [
     make: (n) => `${head}${lines(n, (i) => `      - uses: actions/checkout@v4\n        with:\n          path: q${i}\n          persist-credentials: false\n      - uses: peter-evans/create-pull-request@v7\n        with:\n          path: p${i}\n          token: ${secret(i)}\n`)}`,
   },
   {
+    name: 'a requirements file ignoring a rule for n secrets, n steps using them',
+    unit: 'secrets',
+    make: (n) => ({
+      '.github/pat-requirements.yml': `version: 1\ntokens: {}\nignore:\n${lines(n, (i) => `  - rule: prefer-github-app\n    secret: PAT_${i}\n`)}`,
+      'w.yml': `${head}${lines(n, (i) => `      - run: gh pr create --fill\n        env:\n          GH_TOKEN: ${secret(i)}\n`)}`,
+    }),
+  },
+  {
     name: 'n steps passing n tokens to one local composite action of n steps, each to its own repository',
     unit: 'tokens',
     make: (n) => ({
@@ -154,5 +162,6 @@ export function makeHostileRepo(shape) {
     writeFileSync(path, text)
     bytes += Buffer.byteLength(text)
   }
-  return { repo, n, bytes, files: files.length }
+  // The requirements file is read, not linted: the report's files are the workflows and actions.
+  return { repo, n, bytes, files: files.filter(([name]) => !/pat-requirements\.ya?ml$/.test(name)).length }
 }

@@ -11,14 +11,30 @@ export function inlineIgnores(line: string): Set<string> | null {
   return new Set(m[1].split(',').map((s) => s.trim()).filter(Boolean))
 }
 
-export function isIgnored(finding: Finding, lineText: string | undefined, config: IgnoreEntry[]): boolean {
+/**
+ * The config's ignore list as a test for findings, indexed once: a finding is looked up by its
+ * rule, secret and file (each entry's missing secret or file matching any), not compared with
+ * every entry, so thousands of entries cost nothing per finding.
+ */
+export function configIgnores(config: IgnoreEntry[]): (finding: Finding) => boolean {
+  const keys = new Set<string>()
+  for (const entry of config) {
+    if (typeof entry === 'string') keys.add(key(entry, '', ''))
+    else keys.add(key(entry.rule, entry.secret ? entry.secret.toUpperCase() : '', entry.file ? entry.file.replace(/^\.\//, '') : ''))
+  }
+  if (!keys.size) return () => false
+  return (finding) => {
+    const secrets = finding.secret ? [finding.secret.toUpperCase(), ''] : ['']
+    return secrets.some((secret) => keys.has(key(finding.rule, secret, finding.file)) || keys.has(key(finding.rule, secret, '')))
+  }
+}
+
+function key(rule: string, secret: string, file: string): string {
+  return `${rule}\n${secret}\n${file}`
+}
+
+export function isIgnored(finding: Finding, lineText: string | undefined, ignoredByConfig: (finding: Finding) => boolean): boolean {
   const inline = lineText === undefined ? null : inlineIgnores(lineText)
   if (inline && (inline.has(finding.rule) || inline.has('*'))) return true
-  return config.some((entry) =>
-    typeof entry === 'string'
-      ? entry === finding.rule
-      : entry.rule === finding.rule &&
-        (!entry.secret || entry.secret.toUpperCase() === finding.secret?.toUpperCase()) &&
-        (!entry.file || entry.file.replace(/^\.\//, '') === finding.file),
-  )
+  return ignoredByConfig(finding)
 }

@@ -4,7 +4,7 @@
  * reading the repository; nothing here touches @actions/*.
  */
 import { recogniseSecrets, type Recognition } from './analysis/recognise.js'
-import { isIgnored } from './ignore.js'
+import { configIgnores, isIgnored } from './ignore.js'
 import { loadRequirements, type DeclaredToken, type LoadedRequirements } from './requirements/load.js'
 import { RULES } from './rules/index.js'
 import type { RuleContext, TokenFacts } from './rules/types.js'
@@ -239,12 +239,13 @@ export function lint(root: string, options: LintOptions = {}): Report {
     repository: options.repository ?? null,
   }
   const findings: Finding[] = []
+  const ignoredByConfig = configIgnores(requirements.ignore)
   for (const rule of RULES) {
     for (const f of rule.check(ctx)) {
       const finding: Finding = { rule: rule.meta.id, severity: f.severity ?? rule.meta.defaultSeverity, message: f.message, file: f.file, line: f.line, column: f.column }
       if (f.secret) finding.secret = f.secret
       if (f.help) finding.help = f.help
-      if (!isIgnored(finding, lineText.get(finding.file)?.[finding.line - 1], requirements.ignore)) findings.push(finding)
+      if (!isIgnored(finding, lineText.get(finding.file)?.[finding.line - 1], ignoredByConfig)) findings.push(finding)
     }
   }
   findings.sort((a, b) => compareText(a.file, b.file) || a.line - b.line || a.column - b.column || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity])
