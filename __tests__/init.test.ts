@@ -37,6 +37,15 @@ describe('pat-lint init', () => {
     expect(after.findings.filter((f) => ['over-scoped-request', 'under-scoped-request', 'undeclared-pat', 'invalid-requirements'].includes(f.rule))).toEqual([])
   })
 
+  it('says how many repositories a token reaches past the ones the report lists', () => {
+    const steps = Array.from({ length: 103 }, (_, i) => `      - uses: peter-evans/repository-dispatch@v3\n        with:\n          token: \${{ secrets.MANY_PAT }}\n          repository: octo/r${i}\n          event-type: go\n`).join('')
+    const root = makeRepo({ '.github/workflows/a.yml': `on: workflow_dispatch\njobs:\n  a:\n    runs-on: x\n    steps:\n${steps}` })
+    expect(runCli(['init', root, '--repository', 'octo/app'], {}).code).toBe(0)
+    const text = readFileSync(join(root, '.github/pat-requirements.yml'), 'utf8')
+    expect(text).toContain('    # and 3 more repositories, not listed (the report lists 100 per token): add them, or consider a GitHub App\n')
+    expect(loadRequirements(root).tokens[0].repositories).toHaveLength(100)
+  })
+
   it('refuses to overwrite unless --force', () => {
     const root = makeRepo({ '.github/workflows/a.yml': WF, 'pat-requirements.yml': 'version: 1\n' })
     const refused = runCli(['init', root], {})

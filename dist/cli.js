@@ -23939,7 +23939,49 @@ function* declaredAndUsed(ctx) {
             yield { file, token, declaration: token.declaration };
 }
 
+;// CONCATENATED MODULE: ./src/limits.ts
+/**
+ * How much of a long list a report shows. The rest is counted, not listed, so that no workflow a
+ * pull request can write makes the report grow with the square of its size: a thousand tokens
+ * handed to a workflow that reaches a thousand repositories would otherwise list a million.
+ */
+const MAX_REASONS_PER_USE = 50;
+const MAX_REPOSITORIES_PER_TOKEN = 100;
+const MAX_OWNERS_NAMED = 5;
+/** Repositories a token reaches beyond its declared list: one finding each, up to this many. */
+const MAX_REPOSITORY_FINDINGS = 5;
+/** `a, b, c` or, past `max`, `a, b, c and N more`; `total` when `items` holds only the first ones. */
+function listed(items, max, total = items.length) {
+    const shown = items.slice(0, max);
+    return total > shown.length ? `${shown.join(', ')} and ${total - shown.length} more` : shown.join(', ');
+}
+/** The first `max` items, and how many more there are. */
+function firstOf(items, max) {
+    return items.length <= max ? { shown: items, more: 0 } : { shown: items.slice(0, max), more: items.length - max };
+}
+
+;// CONCATENATED MODULE: ./src/rules/reach.ts
+const reached = new WeakMap();
+function reachOf(verdict, self) {
+    let bySelf = reached.get(verdict);
+    if (!bySelf)
+        reached.set(verdict, (bySelf = new Map()));
+    let reach = bySelf.get(self);
+    if (!reach) {
+        const repositories = new Map();
+        for (const repo of [...verdict.repositories, ...(self && verdict.ownRepository ? [self] : [])]) {
+            const key = repo.toLowerCase();
+            repositories.set(key, (repositories.get(key) ?? 0) + 1);
+        }
+        reach = { repositories, owners: new Set([...repositories.keys()].map((r) => r.split('/')[0])) };
+        bySelf.set(self, reach);
+    }
+    return reach;
+}
+
 ;// CONCATENATED MODULE: ./src/rules/over-scoped-request.ts
+
+
 
 
 /**
@@ -23975,11 +24017,9 @@ const over_scoped_request_rule = {
                     }
                 });
             }
-            const touched = t.verdict.repositories;
-            const self = ctx.repository;
-            const needed = new Set([...touched.map((r) => r.toLowerCase()), ...(self && t.verdict.ownRepository ? [self.toLowerCase()] : [])]);
+            const { repositories: needed, owners } = reachOf(t.verdict, ctx.repository);
             if (d.repositories === 'all' && needed.size) {
-                out.push({ ...at('repositories'), message: `${t.secret} requests all repositories, but its uses reach only ${[...needed].join(', ')}` });
+                out.push({ ...at('repositories'), message: `${t.secret} requests all repositories, but its uses reach only ${listed(firstKeys(needed, MAX_REPOSITORIES_PER_TOKEN + 1), MAX_REPOSITORIES_PER_TOKEN, needed.size)}` });
             }
             else if (Array.isArray(d.repositories) && needed.size) {
                 for (const repo of d.repositories) {
@@ -23987,17 +24027,27 @@ const over_scoped_request_rule = {
                         out.push({ ...at('repositories'), message: `${t.secret} requests access to ${repo}, which none of its uses reaches` });
                 }
             }
-            if (d.owner && needed.size) {
-                const owners = new Set([...needed].map((r) => r.split('/')[0]));
-                if (!owners.has(d.owner.toLowerCase()))
-                    out.push({ ...at('owner'), message: `${t.secret} is owned by ${d.owner}, but its uses reach repositories of ${[...owners].join(', ')}` });
+            if (d.owner && needed.size && !owners.has(d.owner.toLowerCase())) {
+                out.push({ ...at('owner'), message: `${t.secret} is owned by ${d.owner}, but its uses reach repositories of ${listed(firstKeys(owners, MAX_OWNERS_NAMED + 1), MAX_OWNERS_NAMED, owners.size)}` });
             }
         }
         return out;
     },
 };
+/** The first `n` keys of a map or set, in order, without copying the rest. */
+function firstKeys(items, n) {
+    const out = [];
+    for (const key of items.keys()) {
+        if (out.length === n)
+            break;
+        out.push(key);
+    }
+    return out;
+}
 
 ;// CONCATENATED MODULE: ./src/rules/under-scoped-request.ts
+
+
 
 
 /** The workflows need more than pat-requirements.yml requests: the job will fail at run time. */
@@ -24035,10 +24085,23 @@ const under_scoped_request_rule = {
             }
             if (Array.isArray(d.repositories)) {
                 const have = new Set(d.repositories.map((r) => r.toLowerCase()));
+                // Counted from the declared list (short) against the shared reach, not repository by repository.
+                const { repositories: reached } = reachOf(t.verdict, null);
+                let left = t.verdict.repositories.length;
+                for (const repo of have)
+                    left -= reached.get(repo) ?? 0;
+                const shown = [];
                 for (const repo of t.verdict.repositories) {
+                    if (shown.length === Math.min(left, MAX_REPOSITORY_FINDINGS))
+                        break;
                     if (!have.has(repo.toLowerCase()))
-                        out.push({ ...at, ...(d.fieldPositions.repositories ?? {}), message: `${t.secret} acts on ${repo}, which its repositories list leaves out` });
+                        shown.push(repo);
                 }
+                for (const repo of shown)
+                    out.push({ ...at, ...(d.fieldPositions.repositories ?? {}), message: `${t.secret} acts on ${repo}, which its repositories list leaves out` });
+                const more = left - shown.length;
+                if (more)
+                    out.push({ ...at, ...(d.fieldPositions.repositories ?? {}), message: `${t.secret} acts on ${more} more ${more === 1 ? 'repository' : 'repositories'} its repositories list leaves out, not listed` });
             }
         }
         return out;
@@ -24068,20 +24131,6 @@ const github_app_RENAMED = { emails: 'email-addresses', keys: 'git-ssh-keys' };
 function appPermissionInput(permission) {
     const name = github_app_RENAMED[permission] ?? permission.replace(/_/g, '-');
     return APP_TOKEN_PERMISSION_INPUTS.has(name) ? `permission-${name}` : null;
-}
-
-;// CONCATENATED MODULE: ./src/limits.ts
-/**
- * How much of a long list a report shows. The rest is counted, not listed, so that no workflow a
- * pull request can write makes the report grow with the square of its size: a thousand tokens
- * handed to a workflow that reaches a thousand repositories would otherwise list a million.
- */
-const MAX_REASONS_PER_USE = 50;
-const MAX_REPOSITORIES_PER_TOKEN = 100;
-const MAX_OWNERS_NAMED = 5;
-/** The first `max` items, and how many more there are. */
-function firstOf(items, max) {
-    return items.length <= max ? { shown: items, more: 0 } : { shown: items.slice(0, max), more: items.length - max };
 }
 
 ;// CONCATENATED MODULE: ./src/report/snippets.ts
@@ -25521,7 +25570,7 @@ class ByStep {
         return this.items.slice(firstAtLeast(this.at, after + 1), firstAtLeast(this.at, before));
     }
 }
-const listed = new WeakMap();
+const later_steps_listed = new WeakMap();
 function later_steps_byKey(map, key) {
     let list = map.get(key);
     if (!list)
@@ -25604,9 +25653,9 @@ const NONE = new ByStep();
 function laterPushes(job, afterIndex, place = { scope: 'github' }) {
     if (!job)
         return { pushes: [], toRunTimeRemote: [], unknownLines: [] };
-    let all = listed.get(job);
+    let all = later_steps_listed.get(job);
     if (!all)
-        listed.set(job, (all = listPushes(job)));
+        later_steps_listed.set(job, (all = listPushes(job)));
     const resets = place.scope === 'github' ? all.githubResets : place.scope === 'remote' ? all.remoteResets : (all.pathResets.get(place.dir) ?? []);
     const until = resets[firstAtLeast(resets, afterIndex + 1)] ?? Infinity;
     if (place.scope === 'github')
@@ -26827,6 +26876,7 @@ const REPOSITORY_PATTERN = /^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/;
 
 
 
+
 const SAFE_PLAIN = /^[A-Za-z0-9][A-Za-z0-9 ._/:,()-]*$/;
 function scalar(text) {
     return SAFE_PLAIN.test(text) && !/: |\s#|,$/.test(text) ? text : JSON.stringify(text);
@@ -26874,6 +26924,8 @@ function requirementsFromReport(report) {
             repos.add(self);
         if (repos.size)
             lines.push(`    repositories: [${[...repos].sort().map(scalar).join(', ')}]`);
+        if (t.repositoriesNotListed)
+            lines.push(`    # and ${t.repositoriesNotListed} more repositories, not listed (the report lists ${MAX_REPOSITORIES_PER_TOKEN} per token): add them, or consider a GitHub App`);
         lines.push('    expires-in: 90');
         lines.push(`    purpose: ${scalar(purpose(t))}`);
         if (fineGrained) {

@@ -205,7 +205,7 @@ function noPullRequestNotice(env) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8615);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7588);
 /** The Action's entry point: everything happens in run(). */
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
@@ -1194,7 +1194,9 @@ function impliedScopes(scope) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $s: () => (/* binding */ MAX_REASONS_PER_USE),
+/* harmony export */   KE: () => (/* binding */ listed),
 /* harmony export */   Ku: () => (/* binding */ firstOf),
+/* harmony export */   ZM: () => (/* binding */ MAX_REPOSITORY_FINDINGS),
 /* harmony export */   iq: () => (/* binding */ MAX_OWNERS_NAMED),
 /* harmony export */   sz: () => (/* binding */ MAX_REPOSITORIES_PER_TOKEN)
 /* harmony export */ });
@@ -1206,6 +1208,13 @@ function impliedScopes(scope) {
 const MAX_REASONS_PER_USE = 50;
 const MAX_REPOSITORIES_PER_TOKEN = 100;
 const MAX_OWNERS_NAMED = 5;
+/** Repositories a token reaches beyond its declared list: one finding each, up to this many. */
+const MAX_REPOSITORY_FINDINGS = 5;
+/** `a, b, c` or, past `max`, `a, b, c and N more`; `total` when `items` holds only the first ones. */
+function listed(items, max, total = items.length) {
+    const shown = items.slice(0, max);
+    return total > shown.length ? `${shown.join(', ')} and ${total - shown.length} more` : shown.join(', ');
+}
 /** The first `max` items, and how many more there are. */
 function firstOf(items, max) {
     return items.length <= max ? { shown: items, more: 0 } : { shown: items.slice(0, max), more: items.length - max };
@@ -1214,7 +1223,7 @@ function firstOf(items, max) {
 
 /***/ }),
 
-/***/ 8615:
+/***/ 7588:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -8120,7 +8129,30 @@ function* declaredAndUsed(ctx) {
             yield { file, token, declaration: token.declaration };
 }
 
+// EXTERNAL MODULE: ./src/limits.ts
+var limits = __nccwpck_require__(351);
+;// CONCATENATED MODULE: ./src/rules/reach.ts
+const reached = new WeakMap();
+function reachOf(verdict, self) {
+    let bySelf = reached.get(verdict);
+    if (!bySelf)
+        reached.set(verdict, (bySelf = new Map()));
+    let reach = bySelf.get(self);
+    if (!reach) {
+        const repositories = new Map();
+        for (const repo of [...verdict.repositories, ...(self && verdict.ownRepository ? [self] : [])]) {
+            const key = repo.toLowerCase();
+            repositories.set(key, (repositories.get(key) ?? 0) + 1);
+        }
+        reach = { repositories, owners: new Set([...repositories.keys()].map((r) => r.split('/')[0])) };
+        bySelf.set(self, reach);
+    }
+    return reach;
+}
+
 ;// CONCATENATED MODULE: ./src/rules/over-scoped-request.ts
+
+
 
 
 /**
@@ -8156,11 +8188,9 @@ const over_scoped_request_rule = {
                     }
                 });
             }
-            const touched = t.verdict.repositories;
-            const self = ctx.repository;
-            const needed = new Set([...touched.map((r) => r.toLowerCase()), ...(self && t.verdict.ownRepository ? [self.toLowerCase()] : [])]);
+            const { repositories: needed, owners } = reachOf(t.verdict, ctx.repository);
             if (d.repositories === 'all' && needed.size) {
-                out.push({ ...at('repositories'), message: `${t.secret} requests all repositories, but its uses reach only ${[...needed].join(', ')}` });
+                out.push({ ...at('repositories'), message: `${t.secret} requests all repositories, but its uses reach only ${(0,limits/* listed */.KE)(firstKeys(needed, limits/* MAX_REPOSITORIES_PER_TOKEN */.sz + 1), limits/* MAX_REPOSITORIES_PER_TOKEN */.sz, needed.size)}` });
             }
             else if (Array.isArray(d.repositories) && needed.size) {
                 for (const repo of d.repositories) {
@@ -8168,17 +8198,27 @@ const over_scoped_request_rule = {
                         out.push({ ...at('repositories'), message: `${t.secret} requests access to ${repo}, which none of its uses reaches` });
                 }
             }
-            if (d.owner && needed.size) {
-                const owners = new Set([...needed].map((r) => r.split('/')[0]));
-                if (!owners.has(d.owner.toLowerCase()))
-                    out.push({ ...at('owner'), message: `${t.secret} is owned by ${d.owner}, but its uses reach repositories of ${[...owners].join(', ')}` });
+            if (d.owner && needed.size && !owners.has(d.owner.toLowerCase())) {
+                out.push({ ...at('owner'), message: `${t.secret} is owned by ${d.owner}, but its uses reach repositories of ${(0,limits/* listed */.KE)(firstKeys(owners, limits/* MAX_OWNERS_NAMED */.iq + 1), limits/* MAX_OWNERS_NAMED */.iq, owners.size)}` });
             }
         }
         return out;
     },
 };
+/** The first `n` keys of a map or set, in order, without copying the rest. */
+function firstKeys(items, n) {
+    const out = [];
+    for (const key of items.keys()) {
+        if (out.length === n)
+            break;
+        out.push(key);
+    }
+    return out;
+}
 
 ;// CONCATENATED MODULE: ./src/rules/under-scoped-request.ts
+
+
 
 
 /** The workflows need more than pat-requirements.yml requests: the job will fail at run time. */
@@ -8216,10 +8256,23 @@ const under_scoped_request_rule = {
             }
             if (Array.isArray(d.repositories)) {
                 const have = new Set(d.repositories.map((r) => r.toLowerCase()));
+                // Counted from the declared list (short) against the shared reach, not repository by repository.
+                const { repositories: reached } = reachOf(t.verdict, null);
+                let left = t.verdict.repositories.length;
+                for (const repo of have)
+                    left -= reached.get(repo) ?? 0;
+                const shown = [];
                 for (const repo of t.verdict.repositories) {
+                    if (shown.length === Math.min(left, limits/* MAX_REPOSITORY_FINDINGS */.ZM))
+                        break;
                     if (!have.has(repo.toLowerCase()))
-                        out.push({ ...at, ...(d.fieldPositions.repositories ?? {}), message: `${t.secret} acts on ${repo}, which its repositories list leaves out` });
+                        shown.push(repo);
                 }
+                for (const repo of shown)
+                    out.push({ ...at, ...(d.fieldPositions.repositories ?? {}), message: `${t.secret} acts on ${repo}, which its repositories list leaves out` });
+                const more = left - shown.length;
+                if (more)
+                    out.push({ ...at, ...(d.fieldPositions.repositories ?? {}), message: `${t.secret} acts on ${more} more ${more === 1 ? 'repository' : 'repositories'} its repositories list leaves out, not listed` });
             }
         }
         return out;
@@ -10141,8 +10194,6 @@ function classicScopesFor(perms) {
     return normaliseScopes(scopes);
 }
 
-// EXTERNAL MODULE: ./src/limits.ts
-var limits = __nccwpck_require__(351);
 ;// CONCATENATED MODULE: ./src/analysis/token.ts
 /** Per token: the minimal permission set over its uses, classic scopes, and the overall verdict. */
 

@@ -118,6 +118,15 @@ export const SHAPES = [
     }),
   },
   {
+    name: 'n declared tokens passed to one reusable workflow of n steps, each to a repository their lists leave out',
+    unit: 'tokens',
+    make: (n) => ({
+      '.github/pat-requirements.yml': `version: 1\ntokens:\n${lines(n, (i) => `  PAT_${i}: {type: fine-grained, owner: o, repositories: [o/x], expires-in: 30, purpose: p, permissions: {actions: write}}\n`)}`,
+      'caller.yml': `on: push\njobs:\n${lines(n, (i) => `  c${i}:\n    uses: ./.github/workflows/called.yml\n    secrets:\n      token: ${secret(i)}\n`)}`,
+      'called.yml': `on:\n  workflow_call:\n    secrets:\n      token:\n        required: true\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n${lines(n, (i) => `      - run: gh api -X POST repos/o/r${i}/dispatches -f event_type=x\n        env:\n          GH_TOKEN: \${{ secrets.token }}\n`)}`,
+    }),
+  },
+  {
     name: 'n steps passing n tokens to one local composite action of n steps, each to its own repository',
     unit: 'tokens',
     make: (n) => ({

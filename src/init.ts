@@ -9,6 +9,7 @@ import type { Report, TokenReport } from './lint.js'
 import { insideRoot } from './workflow/files.js'
 import { DEFAULT_REQUIREMENTS_PATHS } from './requirements/load.js'
 import { byKey } from './order.js'
+import { MAX_REPOSITORIES_PER_TOKEN } from './limits.js'
 
 const SAFE_PLAIN = /^[A-Za-z0-9][A-Za-z0-9 ._/:,()-]*$/
 
@@ -54,6 +55,7 @@ export function requirementsFromReport(report: Report): string {
     const repos = new Set(t.repositories)
     if (self && t.ownRepository) repos.add(self)
     if (repos.size) lines.push(`    repositories: [${[...repos].sort().map(scalar).join(', ')}]`)
+    if (t.repositoriesNotListed) lines.push(`    # and ${t.repositoriesNotListed} more repositories, not listed (the report lists ${MAX_REPOSITORIES_PER_TOKEN} per token): add them, or consider a GitHub App`)
     lines.push('    expires-in: 90')
     lines.push(`    purpose: ${scalar(purpose(t))}`)
     if (fineGrained) {

@@ -6,6 +6,14 @@
 export const MAX_REASONS_PER_USE = 50
 export const MAX_REPOSITORIES_PER_TOKEN = 100
 export const MAX_OWNERS_NAMED = 5
+/** Repositories a token reaches beyond its declared list: one finding each, up to this many. */
+export const MAX_REPOSITORY_FINDINGS = 5
+
+/** `a, b, c` or, past `max`, `a, b, c and N more`; `total` when `items` holds only the first ones. */
+export function listed(items: readonly string[], max: number, total = items.length): string {
+  const shown = items.slice(0, max)
+  return total > shown.length ? `${shown.join(', ')} and ${total - shown.length} more` : shown.join(', ')
+}
 
 /** The first `max` items, and how many more there are. */
 export function firstOf<T>(items: readonly T[], max: number): { shown: readonly T[]; more: number } {

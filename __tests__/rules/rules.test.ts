@@ -153,3 +153,28 @@ it('invalid-requirements: YAML that does not parse is reported on its line', () 
   expect(found.length).toBeGreaterThan(0)
   expect(found.every((f) => f.file === RQ && f.line === 2 && f.severity === 'error')).toBe(true)
 })
+
+describe('long lists in findings are cut, counted', () => {
+  const dispatchTo = (repos: string[]) =>
+    `on: workflow_dispatch\njobs:\n  a:\n    runs-on: x\n    steps:\n${repos.map((r) => `      - uses: peter-evans/repository-dispatch@v3\n        with:\n          token: \${{ secrets.D_PAT }}\n          repository: ${r}\n          event-type: go\n`).join('')}`
+  const messages = (workflow: string, token: string, rule: string) =>
+    lintWorkflow(workflow, { [RQ]: REQ(TOKEN('D_PAT', token)) }, { repository: 'octo/app' }).findings.filter((f) => f.rule === rule).map((f) => f.message)
+
+  it('under-scoped: one finding per repository left out, up to 5, then one counting the rest', () => {
+    const repos = Array.from({ length: 8 }, (_, i) => `octo/r${i}`)
+    const got = messages(dispatchTo(repos), FG_DOCS('contents: write'), 'under-scoped-request')
+    expect(got).toEqual([...repos.slice(0, 5).map((r) => `D_PAT acts on ${r}, which its repositories list leaves out`), 'D_PAT acts on 3 more repositories its repositories list leaves out, not listed'])
+    // The list is compared without case; what it holds is neither shown nor counted.
+    const listing = messages(dispatchTo(repos), FG_DOCS('contents: write').replace('[octo/docs]', '[OCTO/R0, octo/r6]'), 'under-scoped-request')
+    expect(listing).toEqual([...['octo/r1', 'octo/r2', 'octo/r3', 'octo/r4', 'octo/r5'].map((r) => `D_PAT acts on ${r}, which its repositories list leaves out`), 'D_PAT acts on 1 more repository its repositories list leaves out, not listed'])
+  })
+
+  it('over-scoped: all repositories asked for lists the first 100 reached; several owners, the first 5', () => {
+    const repos = Array.from({ length: 103 }, (_, i) => `octo/r${String(i).padStart(3, '0')}`)
+    const all = messages(dispatchTo(repos), FG_DOCS('contents: write').replace('[octo/docs]', 'all'), 'over-scoped-request')
+    expect(all).toHaveLength(1)
+    expect(all[0]).toMatch(/^D_PAT requests all repositories, but its uses reach only octo\/r000, .*, octo\/r099 and 3 more$/)
+    const owners = messages(dispatchTo(Array.from({ length: 7 }, (_, i) => `org${i}/r`)), FG_DOCS('contents: write').replace('[octo/docs]', 'all'), 'over-scoped-request')
+    expect(owners.find((m) => /is owned by/.test(m))).toBe('D_PAT is owned by octo, but its uses reach repositories of org0, org1, org2, org3, org4 and 2 more')
+  })
+})

@@ -1,5 +1,7 @@
 import { impliedScopes, levelRank } from '../knowledge/permissions.js'
 import { declaredAndUsed, type Rule, type RuleFinding } from './types.js'
+import { listed, MAX_OWNERS_NAMED, MAX_REPOSITORIES_PER_TOKEN } from '../limits.js'
+import { reachOf } from './reach.js'
 
 /**
  * The request in pat-requirements.yml grants more than the workflows need: a permission, a level,
@@ -29,21 +31,28 @@ export const rule: Rule = {
           }
         })
       }
-      const touched = t.verdict.repositories
-      const self = ctx.repository
-      const needed = new Set([...touched.map((r) => r.toLowerCase()), ...(self && t.verdict.ownRepository ? [self.toLowerCase()] : [])])
+      const { repositories: needed, owners } = reachOf(t.verdict, ctx.repository)
       if (d.repositories === 'all' && needed.size) {
-        out.push({ ...at('repositories'), message: `${t.secret} requests all repositories, but its uses reach only ${[...needed].join(', ')}` })
+        out.push({ ...at('repositories'), message: `${t.secret} requests all repositories, but its uses reach only ${listed(firstKeys(needed, MAX_REPOSITORIES_PER_TOKEN + 1), MAX_REPOSITORIES_PER_TOKEN, needed.size)}` })
       } else if (Array.isArray(d.repositories) && needed.size) {
         for (const repo of d.repositories) {
           if (!needed.has(repo.toLowerCase())) out.push({ ...at('repositories'), message: `${t.secret} requests access to ${repo}, which none of its uses reaches` })
         }
       }
-      if (d.owner && needed.size) {
-        const owners = new Set([...needed].map((r) => r.split('/')[0]))
-        if (!owners.has(d.owner.toLowerCase())) out.push({ ...at('owner'), message: `${t.secret} is owned by ${d.owner}, but its uses reach repositories of ${[...owners].join(', ')}` })
+      if (d.owner && needed.size && !owners.has(d.owner.toLowerCase())) {
+        out.push({ ...at('owner'), message: `${t.secret} is owned by ${d.owner}, but its uses reach repositories of ${listed(firstKeys(owners, MAX_OWNERS_NAMED + 1), MAX_OWNERS_NAMED, owners.size)}` })
       }
     }
     return out
   },
+}
+
+/** The first `n` keys of a map or set, in order, without copying the rest. */
+function firstKeys(items: Map<string, unknown> | Set<string>, n: number): string[] {
+  const out: string[] = []
+  for (const key of items.keys()) {
+    if (out.length === n) break
+    out.push(key)
+  }
+  return out
 }

@@ -1,5 +1,7 @@
 import { impliedScopes, levelRank } from '../knowledge/permissions.js'
 import { declaredAndUsed, type Rule, type RuleFinding } from './types.js'
+import { MAX_REPOSITORY_FINDINGS } from '../limits.js'
+import { reachOf } from './reach.js'
 
 /** The workflows need more than pat-requirements.yml requests: the job will fail at run time. */
 export const rule: Rule = {
@@ -30,9 +32,18 @@ export const rule: Rule = {
       }
       if (Array.isArray(d.repositories)) {
         const have = new Set(d.repositories.map((r) => r.toLowerCase()))
+        // Counted from the declared list (short) against the shared reach, not repository by repository.
+        const { repositories: reached } = reachOf(t.verdict, null)
+        let left = t.verdict.repositories.length
+        for (const repo of have) left -= reached.get(repo) ?? 0
+        const shown: string[] = []
         for (const repo of t.verdict.repositories) {
-          if (!have.has(repo.toLowerCase())) out.push({ ...at, ...(d.fieldPositions.repositories ?? {}), message: `${t.secret} acts on ${repo}, which its repositories list leaves out` })
+          if (shown.length === Math.min(left, MAX_REPOSITORY_FINDINGS)) break
+          if (!have.has(repo.toLowerCase())) shown.push(repo)
         }
+        for (const repo of shown) out.push({ ...at, ...(d.fieldPositions.repositories ?? {}), message: `${t.secret} acts on ${repo}, which its repositories list leaves out` })
+        const more = left - shown.length
+        if (more) out.push({ ...at, ...(d.fieldPositions.repositories ?? {}), message: `${t.secret} acts on ${more} more ${more === 1 ? 'repository' : 'repositories'} its repositories list leaves out, not listed` })
       }
     }
     return out
