@@ -11997,8 +11997,12 @@ class TreeWalker {
 
 
 const jobsById = new WeakMap();
-/** A workflow's job by id (the first, as GitHub takes a mapping's first key), looked up in a map built once per model. */
+/** Up to this many jobs, a search of the list is cheaper than building a map. */
+const JOBS_SEARCHED = 16;
+/** A workflow's job by id (the first, as GitHub takes a mapping's first key); a map built once per model serves workflows of many jobs. */
 function jobNamed(model, id) {
+    if (model.jobs.length <= JOBS_SEARCHED)
+        return model.jobs.find((j) => j.id === id);
     let byId = jobsById.get(model);
     if (!byId) {
         byId = new Map();
