@@ -15025,31 +15025,29 @@ function gitUrlRepo(url, ctx) {
 }
 /** Global options of git that take a value: `git -C dir push` pushes. */
 const GIT_OPTIONS_WITH_VALUE = new Set(['-C', '-c', '--git-dir', '--work-tree', '--namespace', '--exec-path']);
-/** git's subcommand and its position among the words, past git's own options. */
-function gitSubcommand(words) {
+/** Subcommands that talk to a remote. */
+const REMOTE_SUBCOMMANDS = new Set(['push', 'clone', 'fetch', 'pull', 'ls-remote']);
+function gitParts(words) {
+    let at = words.length;
     for (let i = 1; i < words.length; i++) {
         if (GIT_OPTIONS_WITH_VALUE.has(words[i]))
             i++;
-        else if (!words[i].startsWith('-'))
-            return { sub: words[i], at: i };
+        else if (!words[i].startsWith('-')) {
+            at = i;
+            break;
+        }
     }
-    return { sub: undefined, at: words.length };
-}
-/** The arguments after git's subcommand, options dropped. */
-function gitArguments(words) {
-    return words.slice(gitSubcommand(words).at + 1).filter((w) => !w.startsWith('-'));
-}
-/** `git remote add|set-url NAME URL` (or `git config remote.NAME.url URL`): the remote it sets and the URL, as written. */
-function remoteSet(words) {
-    const { sub } = gitSubcommand(words);
-    if (sub === 'config') {
-        const config = gitConfigSet(words);
-        return config?.kind === 'remote-url' ? { name: config.remote, url: config.url } : null;
+    const sub = words[at];
+    const config = sub === 'config' ? gitConfigSet(words) : null;
+    let set = null;
+    if (config?.kind === 'remote-url')
+        set = { name: config.remote, url: config.url };
+    else if (sub === 'remote' && (words.includes('set-url') || words.includes('add'))) {
+        const name = words[words.indexOf(words.includes('set-url') ? 'set-url' : 'add') + 1];
+        if (name !== undefined)
+            set = { name, url: words[words.length - 1] };
     }
-    if (sub !== 'remote' || !(words.includes('set-url') || words.includes('add')))
-        return null;
-    const name = words[words.indexOf(words.includes('set-url') ? 'set-url' : 'add') + 1];
-    return name === undefined ? null : { name, url: words[words.length - 1] };
+    return { sub, args: words.slice(at + 1).filter((w) => !w.startsWith('-')), set, config };
 }
 /** A remote named by a variable or an expression (`"$REMOTE"`): it may be any remote. */
 function namedAtRunTime(remote) {
@@ -15064,10 +15062,8 @@ const ANY_REMOTE = '*';
  * so that it does not depend on which commands this token's reading skipped.
  */
 function remoteRepo(parsed, at, remote, ctx) {
-    const sets = parsed.remoteUrls.get(remote) ?? [];
-    const last = sets[firstAtLeast(sets, at) - 1];
-    if (last !== undefined) {
-        const url = remoteSet(parsed.commands[last].words).url;
+    const url = remoteUrlAt(parsed, remote, at);
+    if (url !== undefined) {
         // A URL with credentials of its own (another token's) is sent with those.
         return /github\.com[/:]/i.test(url) && !/:\/\/[^/]*@/.test(url) ? gitUrlRepo(url, ctx) : null;
     }
@@ -15075,12 +15071,17 @@ function remoteRepo(parsed, at, remote, ctx) {
         return { kind: 'same' };
     return { kind: 'unknown', text: remote, why: namedAtRunTime(remote) ? `the remote (${remote}) is named at run time` : `remote ${remote} is not set in this script` };
 }
+/** The URL the script last set for `remote` before command `at`, if it set one. */
+function remoteUrlAt(parsed, remote, at) {
+    const sets = parsed.remoteUrls.get(remote) ?? [];
+    const last = sets[firstAtLeast(sets, at) - 1];
+    return last === undefined ? undefined : parsed.gitParts.get(last).set.url;
+}
 function analyseGit(cmd, at, parsed, ctx, state, out) {
     const words = cmd.words;
-    const { sub } = gitSubcommand(words);
+    const { sub, args, set, config } = parsed.gitParts.get(at);
     const urlArgs = words.filter((w) => /github\.com[/:]/i.test(w));
     const tokenUrl = urlArgs.find((w) => usesToken([w], ctx));
-    const set = remoteSet(words);
     if (set) {
         const { name, url } = set;
         const repo = gitUrlRepo(url, ctx);
@@ -15093,7 +15094,6 @@ function analyseGit(cmd, at, parsed, ctx, state, out) {
         return;
     }
     if (sub === 'config') {
-        const config = gitConfigSet(words);
         if (config?.kind === 'rewrite' || config?.kind === 'credential') {
             // The commands git sends the token with by this rule are found from the index (gitRules);
             // only the rules in force for github.com at the end of the script are left to later steps.
@@ -15119,7 +15119,6 @@ function analyseGit(cmd, at, parsed, ctx, state, out) {
     if (sub === 'rebase' || sub === 'merge' || sub === 'cherry-pick' || sub === 'am' || sub === 'pull')
         state.rewrote = true;
     if (sub === 'push') {
-        const args = gitArguments(words);
         const url = args.find((w) => /:\/\/|@github\.com/.test(w));
         const remote = url ? undefined : (args[0] ?? 'origin');
         if (remote !== undefined && namedAtRunTime(remote) && !state.allGithub && !byConfig) {
@@ -15141,7 +15140,6 @@ function analyseGit(cmd, at, parsed, ctx, state, out) {
         return;
     }
     if (sub === 'clone' || sub === 'fetch' || sub === 'pull' || sub === 'ls-remote') {
-        const args = gitArguments(words);
         const url = args.find((w) => /:\/\/|@github\.com/.test(w));
         const target = viaToken(url, url ? undefined : args[0] ?? 'origin');
         if (target) {
@@ -15179,13 +15177,10 @@ function analyseProgram(cmd, facts, ctx, state, out) {
 function storesGitCredential(cmd, ctx) {
     return (cmd.words[0] === 'echo' || cmd.words[0] === 'printf') && cmd.words.some((w) => /github\.com/.test(w) && usesToken([w], ctx));
 }
-function gitReach(words) {
-    const { sub } = gitSubcommand(words);
-    const set = remoteSet(words);
+function gitReach({ sub, args, set }) {
     if (set)
         return { remote: set.name };
-    if (sub === 'push' || sub === 'clone' || sub === 'fetch' || sub === 'pull' || sub === 'ls-remote') {
-        const args = gitArguments(words);
+    if (sub !== undefined && REMOTE_SUBCOMMANDS.has(sub)) {
         if (args.some((w) => /:\/\/|@github\.com/.test(w)))
             return 'url';
         const remote = args[0] ?? 'origin';
@@ -15267,6 +15262,7 @@ function indexScript(script, commands) {
         git: [],
         gitReach: new Map(),
         gitByRemote: new Map(),
+        gitParts: new Map(),
         remoteUrls: new Map(),
         gitRules: new Map(),
         gitByRule: new Map(),
@@ -15341,27 +15337,28 @@ function indexScript(script, commands) {
         }
         else if (prog === 'git') {
             out.git.push(i);
-            const reach = gitReach(words);
+            const parts = gitParts(words);
+            out.gitParts.set(i, parts);
+            const reach = gitReach(parts);
             out.gitReach.set(i, reach);
             if (typeof reach === 'object')
                 add(out.gitByRemote, reach.remote, i);
-            const set = remoteSet(words);
-            if (set)
-                add(out.remoteUrls, set.name, i);
-            const config = gitConfigSet(words);
+            if (parts.set)
+                add(out.remoteUrls, parts.set.name, i);
+            const { config } = parts;
             if (config?.kind === 'rewrite')
                 rules[config.push ? 'pushRewrite' : 'rewrite'].add(config.prefix, i);
             else if (config?.kind === 'credential')
                 rules[config.mechanism].add(config.prefix, i);
-            const url = gitUrlOf(words, out);
+            const url = gitUrlOf(parts, out, i);
             if (url !== null) {
-                const applied = rulesFor(url, gitSubcommand(words).sub === 'push');
+                const applied = rulesFor(url, parts.sub === 'push');
                 if (applied.length)
                     out.gitRules.set(i, applied);
                 for (const rule of applied)
                     add(out.gitByRule, rule, i);
             }
-            if (GIT_REWRITES.has(gitSubcommand(words).sub ?? ''))
+            if (GIT_REWRITES.has(parts.sub ?? ''))
                 out.firstGitRewrite = Math.min(out.firstGitRewrite, i);
         }
         else if (isGhcrLogin(words) || isPackagesPublish(words, out.toGithubPackages)) {
@@ -15400,16 +15397,10 @@ const GITHUB_URL = 'https://github.com/';
  * argument, else its remote's last URL set in the script (`GITHUB_URL` when none); null for
  * commands that reach no remote.
  */
-function gitUrlOf(words, parsed) {
-    const { sub } = gitSubcommand(words);
-    if (sub !== 'push' && sub !== 'clone' && sub !== 'fetch' && sub !== 'pull' && sub !== 'ls-remote')
+function gitUrlOf({ sub, args }, parsed, at) {
+    if (sub === undefined || !REMOTE_SUBCOMMANDS.has(sub))
         return null;
-    const args = gitArguments(words);
-    const url = args.find((w) => /:\/\/|@github\.com/.test(w));
-    if (url)
-        return url;
-    const sets = parsed.remoteUrls.get(args[0] ?? 'origin');
-    return sets ? remoteSet(parsed.commands[sets[sets.length - 1]].words).url : GITHUB_URL;
+    return args.find((w) => /:\/\/|@github\.com/.test(w)) ?? remoteUrlAt(parsed, args[0] ?? 'origin', at) ?? GITHUB_URL;
 }
 function scriptOf(script, key) {
     if (!key)

@@ -10,7 +10,7 @@ import { ghCommandFacts, GH_TOKEN_VARIABLES } from '../knowledge/gh-commands.js'
 import { programFacts, type ProgramFacts } from '../knowledge/programs.js'
 import { firstAtLeast } from '../order.js'
 import { work } from '../work.js'
-import { gitConfigSet, PrefixRules } from './git-config.js'
+import { gitConfigSet, PrefixRules, type GitConfigSet } from './git-config.js'
 import { resolveRepo, type RepoRef } from './repo-ref.js'
 import { flagValue, hasFlag, parseCommands, type Command } from './shell.js'
 import type { Call, StepAnalysis, TriggerEvent } from './types.js'
@@ -244,30 +244,37 @@ interface GitState {
 /** Global options of git that take a value: `git -C dir push` pushes. */
 const GIT_OPTIONS_WITH_VALUE = new Set(['-C', '-c', '--git-dir', '--work-tree', '--namespace', '--exec-path'])
 
-/** git's subcommand and its position among the words, past git's own options. */
-function gitSubcommand(words: string[]): { sub: string | undefined; at: number } {
+/** A git command's parts, read once per script: its subcommand, its arguments, what it sets. */
+interface GitParts {
+  sub: string | undefined
+  /** The arguments after the subcommand, options dropped. */
+  args: string[]
+  /** `git remote add|set-url NAME URL` or `git config remote.NAME.url URL`: the remote and URL, as written. */
+  set: { name: string; url: string } | null
+  config: GitConfigSet | null
+}
+
+/** Subcommands that talk to a remote. */
+const REMOTE_SUBCOMMANDS = new Set(['push', 'clone', 'fetch', 'pull', 'ls-remote'])
+
+function gitParts(words: string[]): GitParts {
+  let at = words.length
   for (let i = 1; i < words.length; i++) {
     if (GIT_OPTIONS_WITH_VALUE.has(words[i])) i++
-    else if (!words[i].startsWith('-')) return { sub: words[i], at: i }
+    else if (!words[i].startsWith('-')) {
+      at = i
+      break
+    }
   }
-  return { sub: undefined, at: words.length }
-}
-
-/** The arguments after git's subcommand, options dropped. */
-function gitArguments(words: string[]): string[] {
-  return words.slice(gitSubcommand(words).at + 1).filter((w) => !w.startsWith('-'))
-}
-
-/** `git remote add|set-url NAME URL` (or `git config remote.NAME.url URL`): the remote it sets and the URL, as written. */
-function remoteSet(words: string[]): { name: string; url: string } | null {
-  const { sub } = gitSubcommand(words)
-  if (sub === 'config') {
-    const config = gitConfigSet(words)
-    return config?.kind === 'remote-url' ? { name: config.remote, url: config.url } : null
+  const sub = words[at] as string | undefined
+  const config = sub === 'config' ? gitConfigSet(words) : null
+  let set: GitParts['set'] = null
+  if (config?.kind === 'remote-url') set = { name: config.remote, url: config.url }
+  else if (sub === 'remote' && (words.includes('set-url') || words.includes('add'))) {
+    const name = words[words.indexOf(words.includes('set-url') ? 'set-url' : 'add') + 1]
+    if (name !== undefined) set = { name, url: words[words.length - 1] }
   }
-  if (sub !== 'remote' || !(words.includes('set-url') || words.includes('add'))) return null
-  const name = words[words.indexOf(words.includes('set-url') ? 'set-url' : 'add') + 1]
-  return name === undefined ? null : { name, url: words[words.length - 1] }
+  return { sub, args: words.slice(at + 1).filter((w) => !w.startsWith('-')), set, config }
 }
 
 /** A remote named by a variable or an expression (`"$REMOTE"`): it may be any remote. */
@@ -285,10 +292,8 @@ const ANY_REMOTE = '*'
  * so that it does not depend on which commands this token's reading skipped.
  */
 function remoteRepo(parsed: ParsedScript, at: number, remote: string, ctx: ScriptContext): RepoRef | null {
-  const sets = parsed.remoteUrls.get(remote) ?? []
-  const last = sets[firstAtLeast(sets, at) - 1]
-  if (last !== undefined) {
-    const url = remoteSet(parsed.commands[last].words)!.url
+  const url = remoteUrlAt(parsed, remote, at)
+  if (url !== undefined) {
     // A URL with credentials of its own (another token's) is sent with those.
     return /github\.com[/:]/i.test(url) && !/:\/\/[^/]*@/.test(url) ? gitUrlRepo(url, ctx) : null
   }
@@ -296,12 +301,18 @@ function remoteRepo(parsed: ParsedScript, at: number, remote: string, ctx: Scrip
   return { kind: 'unknown', text: remote, why: namedAtRunTime(remote) ? `the remote (${remote}) is named at run time` : `remote ${remote} is not set in this script` }
 }
 
+/** The URL the script last set for `remote` before command `at`, if it set one. */
+function remoteUrlAt(parsed: Pick<ParsedScript, 'remoteUrls' | 'gitParts'>, remote: string, at: number): string | undefined {
+  const sets = parsed.remoteUrls.get(remote) ?? []
+  const last = sets[firstAtLeast(sets, at) - 1]
+  return last === undefined ? undefined : parsed.gitParts.get(last)!.set!.url
+}
+
 function analyseGit(cmd: Command, at: number, parsed: ParsedScript, ctx: ScriptContext, state: GitState, out: StepAnalysis) {
   const words = cmd.words
-  const { sub } = gitSubcommand(words)
+  const { sub, args, set, config } = parsed.gitParts.get(at)!
   const urlArgs = words.filter((w) => /github\.com[/:]/i.test(w))
   const tokenUrl = urlArgs.find((w) => usesToken([w], ctx))
-  const set = remoteSet(words)
   if (set) {
     const { name, url } = set
     const repo = gitUrlRepo(url, ctx)
@@ -312,7 +323,6 @@ function analyseGit(cmd: Command, at: number, parsed: ParsedScript, ctx: ScriptC
     return
   }
   if (sub === 'config') {
-    const config = gitConfigSet(words)
     if (config?.kind === 'rewrite' || config?.kind === 'credential') {
       // The commands git sends the token with by this rule are found from the index (gitRules);
       // only the rules in force for github.com at the end of the script are left to later steps.
@@ -332,7 +342,6 @@ function analyseGit(cmd: Command, at: number, parsed: ParsedScript, ctx: ScriptC
   }
   if (sub === 'rebase' || sub === 'merge' || sub === 'cherry-pick' || sub === 'am' || sub === 'pull') state.rewrote = true
   if (sub === 'push') {
-    const args = gitArguments(words)
     const url = args.find((w) => /:\/\/|@github\.com/.test(w))
     const remote = url ? undefined : (args[0] ?? 'origin')
     if (remote !== undefined && namedAtRunTime(remote) && !state.allGithub && !byConfig) {
@@ -353,7 +362,6 @@ function analyseGit(cmd: Command, at: number, parsed: ParsedScript, ctx: ScriptC
     return
   }
   if (sub === 'clone' || sub === 'fetch' || sub === 'pull' || sub === 'ls-remote') {
-    const args = gitArguments(words)
     const url = args.find((w) => /:\/\/|@github\.com/.test(w))
     const target = viaToken(url, url ? undefined : args[0] ?? 'origin')
     if (target) {
@@ -399,12 +407,9 @@ function storesGitCredential(cmd: Command, ctx: ScriptContext): boolean {
  */
 type GitReach = { remote: string } | 'url' | 'none'
 
-function gitReach(words: string[]): GitReach {
-  const { sub } = gitSubcommand(words)
-  const set = remoteSet(words)
+function gitReach({ sub, args, set }: GitParts): GitReach {
   if (set) return { remote: set.name }
-  if (sub === 'push' || sub === 'clone' || sub === 'fetch' || sub === 'pull' || sub === 'ls-remote') {
-    const args = gitArguments(words)
+  if (sub !== undefined && REMOTE_SUBCOMMANDS.has(sub)) {
     if (args.some((w) => /:\/\/|@github\.com/.test(w))) return 'url'
     const remote = args[0] ?? 'origin'
     return { remote: sub === 'push' && namedAtRunTime(remote) ? ANY_REMOTE : remote }
@@ -465,6 +470,8 @@ interface ParsedScript {
   gitReach: Map<number, GitReach>
   /** git commands by the remote they use or set, when they name one (`ANY_REMOTE` for pushes to a remote named at run time). */
   gitByRemote: Map<string, number[]>
+  /** Each git command's parts (see `gitParts`). */
+  gitParts: Map<number, GitParts>
   /** `git remote add|set-url` commands by the remote they set, in order. */
   remoteUrls: Map<string, number[]>
   /**
@@ -562,6 +569,7 @@ function indexScript(script: string, commands: Command[]): ParsedScript {
     git: [],
     gitReach: new Map(),
     gitByRemote: new Map(),
+    gitParts: new Map(),
     remoteUrls: new Map(),
     gitRules: new Map(),
     gitByRule: new Map(),
@@ -624,21 +632,22 @@ function indexScript(script: string, commands: Command[]): ParsedScript {
       }
     } else if (prog === 'git') {
       out.git.push(i)
-      const reach = gitReach(words)
+      const parts = gitParts(words)
+      out.gitParts.set(i, parts)
+      const reach = gitReach(parts)
       out.gitReach.set(i, reach)
       if (typeof reach === 'object') add(out.gitByRemote, reach.remote, i)
-      const set = remoteSet(words)
-      if (set) add(out.remoteUrls, set.name, i)
-      const config = gitConfigSet(words)
+      if (parts.set) add(out.remoteUrls, parts.set.name, i)
+      const { config } = parts
       if (config?.kind === 'rewrite') rules[config.push ? 'pushRewrite' : 'rewrite'].add(config.prefix, i)
       else if (config?.kind === 'credential') rules[config.mechanism].add(config.prefix, i)
-      const url = gitUrlOf(words, out)
+      const url = gitUrlOf(parts, out, i)
       if (url !== null) {
-        const applied = rulesFor(url, gitSubcommand(words).sub === 'push')
+        const applied = rulesFor(url, parts.sub === 'push')
         if (applied.length) out.gitRules.set(i, applied)
         for (const rule of applied) add(out.gitByRule, rule, i)
       }
-      if (GIT_REWRITES.has(gitSubcommand(words).sub ?? '')) out.firstGitRewrite = Math.min(out.firstGitRewrite, i)
+      if (GIT_REWRITES.has(parts.sub ?? '')) out.firstGitRewrite = Math.min(out.firstGitRewrite, i)
     } else if (isGhcrLogin(words) || isPackagesPublish(words, out.toGithubPackages)) {
       if (!registries.has(prog)) out.registryLogins.push(i)
       registries.add(prog)
@@ -668,14 +677,9 @@ const GITHUB_URL = 'https://github.com/'
  * argument, else its remote's last URL set in the script (`GITHUB_URL` when none); null for
  * commands that reach no remote.
  */
-function gitUrlOf(words: string[], parsed: Pick<ParsedScript, 'commands' | 'remoteUrls'>): string | null {
-  const { sub } = gitSubcommand(words)
-  if (sub !== 'push' && sub !== 'clone' && sub !== 'fetch' && sub !== 'pull' && sub !== 'ls-remote') return null
-  const args = gitArguments(words)
-  const url = args.find((w) => /:\/\/|@github\.com/.test(w))
-  if (url) return url
-  const sets = parsed.remoteUrls.get(args[0] ?? 'origin')
-  return sets ? remoteSet(parsed.commands[sets[sets.length - 1]].words)!.url : GITHUB_URL
+function gitUrlOf({ sub, args }: GitParts, parsed: Pick<ParsedScript, 'remoteUrls' | 'gitParts'>, at: number): string | null {
+  if (sub === undefined || !REMOTE_SUBCOMMANDS.has(sub)) return null
+  return args.find((w) => /:\/\/|@github\.com/.test(w)) ?? remoteUrlAt(parsed, args[0] ?? 'origin', at) ?? GITHUB_URL
 }
 
 function scriptOf(script: string, key: object | undefined): ParsedScript {
