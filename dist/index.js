@@ -1196,10 +1196,12 @@ function impliedScopes(scope) {
 /* harmony export */   $s: () => (/* binding */ MAX_REASONS_PER_USE),
 /* harmony export */   KE: () => (/* binding */ listed),
 /* harmony export */   Ku: () => (/* binding */ firstOf),
+/* harmony export */   TL: () => (/* binding */ quoted),
 /* harmony export */   ZM: () => (/* binding */ MAX_REPOSITORY_FINDINGS),
 /* harmony export */   iq: () => (/* binding */ MAX_OWNERS_NAMED),
 /* harmony export */   sz: () => (/* binding */ MAX_REPOSITORIES_PER_TOKEN)
 /* harmony export */ });
+/* unused harmony export MAX_QUOTED_CHARS */
 /**
  * How much of a long list a report shows. The rest is counted, not listed, so that no workflow a
  * pull request can write makes the report grow with the square of its size: a thousand tokens
@@ -1214,6 +1216,16 @@ const MAX_REPOSITORY_FINDINGS = 5;
 function listed(items, max, total = items.length) {
     const shown = items.slice(0, max);
     return total > shown.length ? `${shown.join(', ')} and ${total - shown.length} more` : shown.join(', ');
+}
+/** Repository text quoted in a reason, a label or a message: longer text is cut. */
+const MAX_QUOTED_CHARS = 200;
+/**
+ * Repository text as a report quotes it: up to 200 characters, then `…`. A string the files hold
+ * once (a step's name, an action, a command line) can be quoted for each of thousands of tokens,
+ * so its length would multiply; cutting a flat string costs nothing.
+ */
+function quoted(text) {
+    return text.length > MAX_QUOTED_CHARS ? `${text.slice(0, MAX_QUOTED_CHARS - 1)}…` : text;
 }
 /** The first `max` items, and how many more there are. */
 function firstOf(items, max) {
@@ -1734,6 +1746,8 @@ function setFailed(message) {
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./src/limits.ts
+var limits = __nccwpck_require__(351);
 ;// CONCATENATED MODULE: ./src/knowledge/generated/actions.ts
 const ACTIONS = [
     {
@@ -4650,14 +4664,27 @@ function actionName(uses) {
         return null;
     return v.split('@')[0].replace(/\/+$/, '');
 }
+/** Past this many `uses:` values, remembered answers are dropped (a run rarely sees more). */
+const MAX_ANSWERS = 10_000;
 /** What pat-lint knows about actions: the built-in knowledge, plus what a repository declares. */
 class ActionKnowledge {
     byName;
     constructor(extra = []) {
         this.byName = extra.length ? index(extra, new Map(BUILT_IN)) : BUILT_IN;
     }
+    /** Answers by `uses:` value: every token a step holds asks about the same one. */
+    answers = new Map();
     /** The entry for a `uses:` value: exact path first, then the repository's own entry. */
     lookup(uses) {
+        if (this.answers.has(uses))
+            return this.answers.get(uses);
+        if (this.answers.size >= MAX_ANSWERS)
+            this.answers.clear();
+        const answer = this.find(uses);
+        this.answers.set(uses, answer);
+        return answer;
+    }
+    find(uses) {
         const name = actionName(uses)?.toLowerCase();
         if (!name)
             return undefined;
@@ -5272,13 +5299,20 @@ function locate(model, path) {
     }
     return { job, step: null, kind: 'other', input: rest.join('.'), envLevel: null };
 }
+/** How far around a reference a URL's user-info is looked for: a line may be a megabyte long and hold thousands of references. */
+const USERINFO_WINDOW = 2048;
 /** True when the text around [start, end) is the user-info part of a URL: `https://…${{ x }}…@host`. */
 function insideUrlCredentials(text, start, end) {
-    const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-    const before = text.slice(lineStart, start);
-    const nl = text.indexOf('\n', end);
-    const after = text.slice(end, nl < 0 ? text.length : nl);
-    return /[a-z][a-z0-9+.-]*:\/\/[^\s'"`@/]*$/i.test(before) && /^[^\s'"`/]*@/.test(after);
+    const window = text.slice(Math.max(0, start - USERINFO_WINDOW), start);
+    const before = window.slice(window.lastIndexOf('\n') + 1);
+    // After the last `://` (an earlier one would have this one's slashes after it), up to the reference:
+    // no space, quote, `@` or `/`; before it, a scheme.
+    const scheme = before.lastIndexOf('://');
+    if (scheme < 1 || /[\s'"`@/]/.test(before.slice(scheme + 3)) || !/[a-z][a-z0-9+.-]*$/i.test(before.slice(Math.max(0, scheme - 64), scheme)))
+        return false;
+    const ahead = text.slice(end, end + USERINFO_WINDOW);
+    const nl = ahead.indexOf('\n');
+    return /^[^\s'"`/]*@/.test(nl < 0 ? ahead : ahead.slice(0, nl));
 }
 function refText(ref) {
     return ref.name === null ? `${ref.context} (whole context)` : `${ref.context}.${ref.name}`;
@@ -6556,6 +6590,7 @@ class PrefixRules {
  * Which repository a value names: the one running the workflow, another one, or one we cannot
  * tell. "This repository" is spelled many ways in workflows; only those are taken as same.
  */
+
 const SAME_EXPRESSIONS = [
     /^\$\{\{\s*github\.repository\s*\}\}$/i,
     /^\$\{\{\s*github\.event\.repository\.full_name\s*\}\}$/i,
@@ -6586,17 +6621,18 @@ function resolveRepo(text, self) {
         const nameSame = NAME_EXPRESSIONS.some((r) => r.test(name)) || (selfName !== undefined && name.toLowerCase() === selfName);
         if (ownerSame && nameSame)
             return { kind: 'same' };
-        const literal = (s) => /^[A-Za-z0-9._-]+$/.test(s);
-        if (literal(owner) && literal(name)) {
+        // GitHub's own limits: an account name of at most 39 characters, a repository name of at most 100.
+        const literal = (s, max) => s.length <= max && /^[A-Za-z0-9._-]+$/.test(s);
+        if (literal(owner, 39) && literal(name, 100)) {
             if (!self)
                 return { kind: 'unknown', text: t, why: `cannot tell whether ${t} is this repository: pass --repository` };
             return { kind: 'other', repo: `${owner}/${name}` };
         }
-        if ((literal(owner) && self && owner.toLowerCase() !== selfOwner) || (literal(name) && self && name.toLowerCase() !== selfName && ownerSame)) {
-            return { kind: 'other', repo: t };
+        if ((literal(owner, 39) && self && owner.toLowerCase() !== selfOwner) || (literal(name, 100) && self && name.toLowerCase() !== selfName && ownerSame)) {
+            return { kind: 'other', repo: (0,limits/* quoted */.TL)(t) };
         }
     }
-    return { kind: 'unknown', text: t, why: `the repository \`${t}\` is only known at run time` };
+    return { kind: 'unknown', text: (0,limits/* quoted */.TL)(t), why: `the repository \`${(0,limits/* quoted */.TL)(t)}\` is only known at run time` };
 }
 /** The owner part of a reference, when literal. */
 function ownerOf(ref, self) {
@@ -6730,15 +6766,25 @@ function splitWords(text) {
     return { words, separators, substitutions };
 }
 const PREFIXES = new Set(['sudo', 'exec', 'time', 'command', 'nohup', 'then', 'do', 'else', 'if', 'while', 'until', '!', 'xargs', 'eval']);
+/**
+ * How deep command substitutions inside substitutions are read as commands: deeper ones stay
+ * words. Each level is read again from its text, and a script can nest thousands.
+ */
+const MAX_SUBSTITUTION_DEPTH = 16;
+const CONTINUED = /\\\s*$/;
 /** Splits a script into commands. */
-function parseCommands(script) {
+function parseCommands(script, depth = 0) {
     const out = [];
     const physical = script.split(/\r?\n/);
     for (let i = 0; i < physical.length; i++) {
         const start = i;
-        let logical = physical[i];
-        while (/\\\s*$/.test(logical) && i + 1 < physical.length)
-            logical = logical.replace(/\\\s*$/, ' ') + physical[++i];
+        // Joined part by part: testing the growing line's end each time would read it again per line.
+        const parts = [physical[i]];
+        while (CONTINUED.test(parts[parts.length - 1]) && i + 1 < physical.length) {
+            parts[parts.length - 1] = parts[parts.length - 1].replace(CONTINUED, ' ');
+            parts.push(physical[++i]);
+        }
+        const logical = parts.length === 1 ? parts[0] : parts.join('');
         // A here-document's body is data, not commands: skip to its terminator.
         const heredoc = /<<-?\s*(['"]?)([A-Za-z_][A-Za-z0-9_]*)\1/.exec(logical);
         if (heredoc) {
@@ -6747,9 +6793,10 @@ function parseCommands(script) {
             i++;
         }
         const { words, separators, substitutions } = splitWords(logical);
-        for (const sub of substitutions)
-            for (const inner of parseCommands(sub))
-                out.push({ ...inner, line: start + 1 });
+        if (depth < MAX_SUBSTITUTION_DEPTH)
+            for (const sub of substitutions)
+                for (const inner of parseCommands(sub, depth + 1))
+                    out.push({ ...inner, line: start + 1 });
         const cuts = [0, ...separators, words.length];
         for (let k = 0; k < cuts.length - 1; k++) {
             let cmd = words.slice(cuts[k], cuts[k + 1]);
@@ -6801,6 +6848,7 @@ function hasFlag(words, flags) {
 
 
 
+
 /**
  * GitHub Packages are owned by a user or organization, not a repository: GITHUB_TOKEN reaches a
  * package only when it is linked to this repository or grants it access (R9), which files do not show.
@@ -6830,16 +6878,36 @@ const SECRET_REF = /\bsecrets\s*(?:\.\s*([A-Za-z0-9_-]+)|\[\s*'([^']*)'\s*\])/gi
 function inlineSecret(word, ctx) {
     if (!ctx.secret)
         return expressionBodies(word).some((body) => /\bsecrets\s*[.[]/i.test(body));
-    return secretNamesIn(word).includes(ctx.secret.toUpperCase());
+    return secretsNamedIn(word).has(ctx.secret.toUpperCase());
 }
-/** What each `${{ … }}` of a word holds, up to its first `}`. */
+/** The secrets each word names, by word: thousands of tokens may each ask about one word that names them all. */
+const namesInWords = new Map();
+const MAX_WORDS_REMEMBERED = 20_000;
+function secretsNamedIn(word) {
+    let names = namesInWords.get(word);
+    if (!names) {
+        if (namesInWords.size >= MAX_WORDS_REMEMBERED)
+            namesInWords.clear();
+        namesInWords.set(word, (names = new Set(secretNamesIn(word))));
+    }
+    return names;
+}
+/**
+ * What each `${{ … }}` of a word holds, up to its first `}`, or up to the next `${{` when it is
+ * never closed (an expression cannot hold one). One pass: a word of thousands of unclosed `${{`
+ * would otherwise give each the rest of the word.
+ */
 function expressionBodies(word) {
     const bodies = [];
+    let close = -2; // the next `}` not yet passed; -1 once there is none
     let at = word.indexOf('${{');
     while (at >= 0) {
-        const close = word.indexOf('}', at + 3);
-        bodies.push(word.slice(at + 3, close < 0 ? word.length : close));
-        at = word.indexOf('${{', at + 3);
+        const next = word.indexOf('${{', at + 3);
+        if (close !== -1 && close < at + 3)
+            close = word.indexOf('}', at + 3);
+        const end = close >= 0 && (next < 0 || close < next) ? close : next >= 0 ? next : word.length;
+        bodies.push(word.slice(at + 3, end));
+        at = next;
     }
     return bodies;
 }
@@ -6912,7 +6980,7 @@ function restCall(method, rawPath, ctx, what) {
     const path = rawPath.replace(/\{owner\}\/\{repo\}/g, '${{ github.repository }}');
     const segs = pathSegments(path.replace(/\$\{\{\s*github\.repository\s*\}\}|\$\{?GITHUB_REPOSITORY\}?/g, 'SELF_OWNER/SELF_NAME'));
     const match = lookupEndpoint(method, segs.map((s) => (s === 'SELF_OWNER' || s === 'SELF_NAME' ? VAR : s)));
-    const label = what ?? `${method.toUpperCase()} ${rawPath}`;
+    const label = what ?? `${(0,limits/* quoted */.TL)(method.toUpperCase())} ${(0,limits/* quoted */.TL)(rawPath)}`;
     if (!match)
         return `${label}: not in GitHub's fine-grained permission map`;
     let target = { kind: 'same' };
@@ -6966,7 +7034,7 @@ function analyseGh(cmd, ctx, out) {
         const hasFields = hasFlag(words, ['-f', '-F', '--field', '--raw-field', '--input']);
         const method = flagValue(words, ['-X'], ['--method']) ?? (hasFields ? 'POST' : 'GET');
         const path = '/' + expand(endpoint, ctx).replace(/^\//, '');
-        const call = restCall(method, path, ctx, `gh api ${method.toUpperCase()} ${endpoint}`);
+        const call = restCall(method, path, ctx, `gh api ${(0,limits/* quoted */.TL)(method.toUpperCase())} ${(0,limits/* quoted */.TL)(endpoint)}`);
         if (typeof call === 'string')
             out.unknown.push(call);
         else
@@ -6977,7 +7045,7 @@ function analyseGh(cmd, ctx, out) {
     if (!facts) {
         if (words[1] === 'auth' || words[1] === 'config' || words[1] === '--version' || words[1] === 'version')
             return;
-        out.unknown.push(`\`${words.slice(0, 3).join(' ')}\` at line ${cmd.line} is not in pat-lint's gh command table`);
+        out.unknown.push(`\`${words.slice(0, 3).map(limits/* quoted */.TL).join(' ')}\` at line ${cmd.line} is not in pat-lint's gh command table`);
         return;
     }
     const target = ghRepo(words, ctx);
@@ -7005,10 +7073,10 @@ function analyseCurl(cmd, ctx, out) {
     const method = (explicit ?? (data ? 'POST' : 'GET')).toUpperCase();
     if (/^https?:\/\/uploads\.github\.com/i.test(api)) {
         const segs = pathSegments(api);
-        out.calls.push({ what: `${method} uploads.github.com release asset`, permissions: { contents: 'write' }, target: segs[0] === 'repos' ? resolveRepo(`${api.split('/')[4]}/${api.split('/')[5]}`, ctx.self) : { kind: 'same' } });
+        out.calls.push({ what: `${(0,limits/* quoted */.TL)(method)} uploads.github.com release asset`, permissions: { contents: 'write' }, target: segs[0] === 'repos' ? resolveRepo(`${api.split('/')[4]}/${api.split('/')[5]}`, ctx.self) : { kind: 'same' } });
         return;
     }
-    const call = restCall(method, api, ctx, `${cmd.words[0]} ${method} ${url}`);
+    const call = restCall(method, api, ctx, `${(0,limits/* quoted */.TL)(cmd.words[0])} ${(0,limits/* quoted */.TL)(method)} ${(0,limits/* quoted */.TL)(url)}`);
     if (typeof call === 'string')
         out.unknown.push(call);
     else
@@ -7065,7 +7133,7 @@ function remoteRepo(parsed, at, remote, ctx) {
     }
     if (remote === 'origin')
         return { kind: 'same' };
-    return { kind: 'unknown', text: remote, why: namedAtRunTime(remote) ? `the remote (${remote}) is named at run time` : `remote ${remote} is not set in this script` };
+    return { kind: 'unknown', text: (0,limits/* quoted */.TL)(remote), why: namedAtRunTime(remote) ? `the remote (${(0,limits/* quoted */.TL)(remote)}) is named at run time` : `remote ${(0,limits/* quoted */.TL)(remote)} is not set in this script` };
 }
 /** The URL the script last set for `remote` before command `at`, if it set one. */
 function remoteUrlAt(parsed, remote, at) {
@@ -7083,7 +7151,7 @@ function analyseGit(cmd, at, parsed, ctx, state, out) {
         const repo = gitUrlRepo(url, ctx);
         if (repo && usesToken([url], ctx)) {
             state.remotes.set(name, repo);
-            (out.persists ??= []).push({ what: `remote ${name} set to a URL carrying the token`, target: repo, scope: 'remote', remote: name });
+            (out.persists ??= []).push({ what: `remote ${(0,limits/* quoted */.TL)(name)} set to a URL carrying the token`, target: repo, scope: 'remote', remote: name });
         }
         else
             state.remotes.delete(name); // set to a URL without this token: later pushes there no longer use it
@@ -7097,7 +7165,7 @@ function analyseGit(cmd, at, parsed, ctx, state, out) {
                 (out.persists ??= []).push({ what: 'git configured to send the token to github.com', target: null });
         }
         else if (tokenUrl && config?.kind === 'other') {
-            out.unknown.push(`\`git config ${config.key}\` at line ${cmd.line} gives git the token in a way pat-lint does not follow`);
+            out.unknown.push(`\`git config ${(0,limits/* quoted */.TL)(config.key)}\` at line ${cmd.line} gives git the token in a way pat-lint does not follow`);
         }
         return;
     }
@@ -7122,10 +7190,10 @@ function analyseGit(cmd, at, parsed, ctx, state, out) {
                 return;
             state.runTimePushSeen = true;
             const names = [...state.remotes.keys()];
-            const listed = names.length > 3 ? `${names.slice(0, 3).join(', ')} or ${names.length - 3} more` : names.join(' or ');
+            const listed = names.length > 3 ? `${names.slice(0, 3).map(limits/* quoted */.TL).join(', ')} or ${names.length - 3} more` : names.map(limits/* quoted */.TL).join(' or ');
             const later = parsed.gitByRemote.get(ANY_REMOTE);
             const more = later.length - (0,order/* firstAtLeast */.JE)(later, at + 1);
-            out.unknown.push(`git push at line ${cmd.line} names its remote at run time (${remote}): it may be ${listed}, whose URL carries the token${more ? ` (and ${more} more pushes after it name theirs at run time)` : ''}`);
+            out.unknown.push(`git push at line ${cmd.line} names its remote at run time (${(0,limits/* quoted */.TL)(remote)}): it may be ${listed}, whose URL carries the token${more ? ` (and ${more} more pushes after it name theirs at run time)` : ''}`);
             return;
         }
         const target = viaToken(url, remote);
@@ -7163,7 +7231,7 @@ function analyseProgram(cmd, facts, ctx, state, out) {
     if (facts.setsRemote) {
         const remote = flagValue(cmd.words, [], ['--remote']) ?? facts.setsRemote;
         state.remotes.set(remote, target);
-        (out.persists ??= []).push({ what: `${facts.command} set remote ${remote} to a URL carrying the token`, target, scope: 'remote', remote });
+        (out.persists ??= []).push({ what: `${facts.command} set remote ${(0,limits/* quoted */.TL)(remote)} to a URL carrying the token`, target, scope: 'remote', remote });
         out.calls.push({ what: `${facts.command} (git fetch)`, permissions: { contents: 'read' }, target, readOnly: true });
         return;
     }
@@ -7605,7 +7673,7 @@ function analyse(script, stepCtx, key, readAll) {
     let ghLoggedIn = false;
     const relevant = readAll ? { picked: parsed.commands.map((_, i) => i), named: namedCommands(parsed, ctx), unlisted: { count: 0, first: Infinity, last: 0 } } : relevantCommands(parsed, ctx);
     const { named, unlisted } = relevant;
-    const readVars = () => [...ctx.tokenVars].map((v) => `$${v}`).join(', ');
+    const readVars = () => [...ctx.tokenVars].map((v) => `$${(0,limits/* quoted */.TL)(v)}`).join(', ');
     let listedReaders = 0;
     const credential = parsed.githubCredential;
     if (credential >= 0 && (!named || named.has(credential)) && storesGitCredential(parsed.commands[credential], ctx)) {
@@ -7694,7 +7762,7 @@ function analyse(script, stepCtx, key, readAll) {
             else if (/\.ssh|id_rsa|id_ed25519/.test(file))
                 (out.persists ??= []).push({ what: 'the secret is written as an SSH key', target: null });
             else if (file && !/GITHUB_(OUTPUT|STEP_SUMMARY)|git-credentials/.test(file))
-                (out.persists ??= []).push({ what: `the token is written to ${file}`, target: null });
+                (out.persists ??= []).push({ what: `the token is written to ${(0,limits/* quoted */.TL)(file)}`, target: null });
             continue;
         }
         const program = programFacts(cmd.words);
@@ -7710,11 +7778,11 @@ function analyse(script, stepCtx, key, readAll) {
             continue;
         // Anything else that is handed the token, or runs with it in its environment, may use it.
         if (explicit)
-            out.unknown.push(`\`${cmd.words.slice(0, 2).join(' ')}\` at line ${cmd.line} is given the token, and pat-lint cannot see what it does with it`);
+            out.unknown.push(`\`${cmd.words.slice(0, 2).map(limits/* quoted */.TL).join(' ')}\` at line ${cmd.line} is given the token, and pat-lint cannot see what it does with it`);
         else if (ctx.tokenVars.size) {
             if (listedReaders < ENV_READERS_LISTED) {
                 listedReaders++;
-                out.unknown.push(`\`${cmd.words.slice(0, 2).join(' ')}\` at line ${cmd.line} may read ${readVars()}, and pat-lint cannot see what it does with it`);
+                out.unknown.push(`\`${cmd.words.slice(0, 2).map(limits/* quoted */.TL).join(' ')}\` at line ${cmd.line} may read ${readVars()}, and pat-lint cannot see what it does with it`);
             }
             else {
                 unlisted.count++;
@@ -7752,6 +7820,7 @@ function analyse(script, stepCtx, key, readAll) {
 
 
 
+
 /** Input names that take a GitHub token in any action (from the names the knowledge base uses). */
 const GENERIC_TOKEN_INPUT = /^(github|gh|git|repo|repository|bot|personal|pat|api)?[-_]?(token|pat)$|^(personal[-_]access[-_]token|pat[-_]token|github[-_]pat|gh[-_]pat|ssh[-_]key|deploy[-_]key)$/i;
 /** Environment variables GitHub's own tools read a token from (gh, git credential helpers, octokit scripts). */
@@ -7779,23 +7848,23 @@ function inputTakesGithubToken(step, input, knowledge) {
     if (facts) {
         if (!facts.takesGithubToken)
             return null;
-        return facts.tokenInputs.some((i) => i.name.toLowerCase() === input.toLowerCase()) ? `input \`${input}\` of ${facts.uses} takes a GitHub token` : null;
+        return facts.tokenInputs.some((i) => i.name.toLowerCase() === input.toLowerCase()) ? `input \`${(0,limits/* quoted */.TL)(input)}\` of ${facts.uses} takes a GitHub token` : null;
     }
     if (GENERIC_TOKEN_INPUT.test(input))
-        return `input \`${input}\` of ${uses ?? 'the step'} is named like a GitHub token input`;
+        return `input \`${(0,limits/* quoted */.TL)(input)}\` of ${(0,limits/* quoted */.TL)(uses ?? 'the step')} is named like a GitHub token input`;
     // Any other `…_token` / `…-pat` input, unless it names another service (`codecov_token`).
     if (/[-_](token|pat)$/i.test(input) && !OTHER_SERVICE.test(input.toUpperCase().replace(/-/g, '_'))) {
-        return `input \`${input}\` of ${uses ?? 'the step'} takes a token and names no other service`;
+        return `input \`${(0,limits/* quoted */.TL)(input)}\` of ${(0,limits/* quoted */.TL)(uses ?? 'the step')} takes a token and names no other service`;
     }
     return null;
 }
 function envTakesGithubToken(name, steps, knowledge) {
     if (GITHUB_TOKEN_ENV.test(name))
-        return `environment variable ${name} is where GitHub tools read a token`;
+        return `environment variable ${(0,limits/* quoted */.TL)(name)} is where GitHub tools read a token`;
     for (const step of steps) {
         const facts = step.uses ? knowledge.lookup(step.uses.value) : undefined;
         if (facts?.takesGithubToken && facts.tokenEnv.includes(name))
-            return `${facts.uses} reads a GitHub token from ${name}`;
+            return `${facts.uses} reads a GitHub token from ${(0,limits/* quoted */.TL)(name)}`;
     }
     return null;
 }
@@ -7837,7 +7906,7 @@ function recogniseUse(use, knowledge = DEFAULT_KNOWLEDGE) {
             return { how: 'token-env', detail: d };
     }
     if (use.kind === 'reusable-workflow' && use.input && GENERIC_TOKEN_INPUT.test(use.input)) {
-        return { how: 'token-input', detail: `passed as \`${use.input}\` to a reusable workflow` };
+        return { how: 'token-input', detail: `passed as \`${(0,limits/* quoted */.TL)(use.input)}\` to a reusable workflow` };
     }
     if (scriptUsesForGithub(use))
         return { how: 'github-script', detail: 'used by a run script to call GitHub (gh, git, the API or ghcr.io)' };
@@ -7903,8 +7972,8 @@ function configIgnores(config) {
 function key(rule, secret, file) {
     return `${rule}\n${secret}\n${file}`;
 }
-function isIgnored(finding, lineText, ignoredByConfig) {
-    const inline = lineText === undefined ? null : inlineIgnores(lineText);
+/** `inline` is what `inlineIgnores` read on the finding's line. */
+function isIgnored(finding, inline, ignoredByConfig) {
     if (inline && (inline.has(finding.rule) || inline.has('*')))
         return true;
     return ignoredByConfig(finding);
@@ -8050,6 +8119,7 @@ var decide = __nccwpck_require__(2464);
 ;// CONCATENATED MODULE: ./src/rules/pat-where-github-token-would-do.ts
 
 
+
 function blockText(needs) {
     const { block } = (0,decide/* githubTokenPermissions */.RC)(needs);
     const entries = Object.entries(block).sort(order/* byKey */.dX);
@@ -8064,7 +8134,7 @@ function perJob(t) {
         for (const job of names)
             jobs.set(job, (0,decide/* mergePermissions */.pM)(jobs.get(job) ?? {}, t.decisions[i].needs));
     });
-    return [...jobs.entries()].map(([job, needs]) => `job ${job}: ${blockText(needs)}`).join('; ');
+    return [...jobs.entries()].map(([job, needs]) => `job ${(0,limits/* quoted */.TL)(job)}: ${blockText(needs)}`).join('; ');
 }
 /**
  * A PAT used where the built-in GITHUB_TOKEN would do: the PAT can be revoked. When the token is
@@ -8124,8 +8194,6 @@ function* declaredAndUsed(ctx) {
             yield { file, token, declaration: token.declaration };
 }
 
-// EXTERNAL MODULE: ./src/limits.ts
-var limits = __nccwpck_require__(351);
 ;// CONCATENATED MODULE: ./src/rules/reach.ts
 const reached = new WeakMap();
 function reachOf(verdict, self) {
@@ -9527,6 +9595,7 @@ const OCTOKIT_ROUTES = {
  */
 
 
+
 /** The literal `owner` and `repo` given in the call's argument object, if any. */
 function literalTarget(args) {
     if (/\.\.\.\s*context\.repo\b|context\.repo\.(owner|repo)/.test(args))
@@ -9544,7 +9613,7 @@ function analyseGithubScript(script, ctx) {
             continue;
         const route = OCTOKIT_ROUTES[`${ns}.${method}`];
         if (!route) {
-            out.unknown.push(`github.rest.${ns}.${method} is not a known REST method`);
+            out.unknown.push(`github.rest.${(0,limits/* quoted */.TL)(`${ns}.${method}`)} is not a known REST method`);
             continue;
         }
         const [verb, path] = route.split(' ');
@@ -9792,6 +9861,7 @@ function laterPushes(job, afterIndex, place = { scope: 'github' }) {
 
 
 
+
 const GH_KEY_TO_FG = Object.fromEntries(Object.entries(knowledge_permissions/* GITHUB_TOKEN_KEYS */.No).filter(([, v]) => v.fineGrained).map(([k, v]) => [k, v.fineGrained]));
 function withoutMetadata(perms) {
     const out = {};
@@ -9946,7 +10016,7 @@ function analyseCheckout(ctx, facts) {
         // The token goes into the git config of the repository checked out: the workspace's, or the one at `path:`.
         const dir = checkoutDirectory(ctx.step);
         if (dir === null)
-            out.unknown.push(`the token is persisted in the repository checked out at ${ins.path}, a path the files do not show: later pushes from it are not followed`);
+            out.unknown.push(`the token is persisted in the repository checked out at ${(0,limits/* quoted */.TL)(ins.path ?? '')}, a path the files do not show: later pushes from it are not followed`);
         else
             followLaterPushes(ctx, out, target, 'the token checkout persisted', dir ? { scope: 'path', dir } : { scope: 'github' });
     }
@@ -10038,7 +10108,23 @@ function analyseGeneric(ctx, facts) {
  * that names another repository (by input or env) is used there, and GITHUB_TOKEN cannot reach it (R3).
  */
 function analyseUnknownAction(ctx, name) {
-    const unknown = [`${name} is not in pat-lint's knowledge base: what it does with the token cannot be seen`];
+    // Whatever token the step holds, the answer is the same: worked out once per step.
+    let known = unknownActionSteps.get(ctx.step);
+    if (!known)
+        unknownActionSteps.set(ctx.step, (known = readUnknownAction(ctx, name)));
+    return known;
+}
+const unknownActionSteps = new WeakMap();
+const actionNames = new WeakMap();
+/** `actionName` of a step's `uses:`, read once per step. */
+function actionNameOf(step) {
+    let name = actionNames.get(step);
+    if (name === undefined)
+        actionNames.set(step, (name = actionName(step.uses.value)));
+    return name;
+}
+function readUnknownAction(ctx, name) {
+    const unknown = [`${(0,limits/* quoted */.TL)(name)} is not in pat-lint's knowledge base: what it does with the token cannot be seen`];
     const named = [];
     for (const [k, v] of Object.entries(ctx.step.with))
         if (REPOSITORY_INPUTS.includes(k.toLowerCase()))
@@ -10052,7 +10138,7 @@ function analyseUnknownAction(ctx, name) {
     for (const value of named) {
         const ref = resolveAll(value, ctx.job, ctx.self);
         if (ref.kind === 'other') {
-            return { calls: [{ what: `${name} (on ${ref.repo})`, permissions: {}, target: ref }], unknown };
+            return { calls: [{ what: `${(0,limits/* quoted */.TL)(name)} (on ${ref.repo})`, permissions: {}, target: ref }], unknown };
         }
     }
     return { calls: [], unknown };
@@ -10060,9 +10146,9 @@ function analyseUnknownAction(ctx, name) {
 /** Analyses a `uses:` step that receives the token. */
 function analyseActionStep(ctx) {
     const uses = ctx.step.uses.value;
-    const name = actionName(uses);
+    const name = actionNameOf(ctx.step);
     if (!name) {
-        return { calls: [], unknown: [`${uses} is a ${uses.startsWith('docker://') ? 'container' : 'local'} action: what it does with the token is not followed yet`] };
+        return { calls: [], unknown: [`${(0,limits/* quoted */.TL)(uses)} is a ${uses.startsWith('docker://') ? 'container' : 'local'} action: what it does with the token is not followed yet`] };
     }
     const facts = ctx.knowledge.lookup(uses);
     if (!facts)
@@ -10071,7 +10157,7 @@ function analyseActionStep(ctx) {
     const tokenInput = ctx.tokenInput?.toLowerCase();
     const readsIt = (tokenInput && facts.tokenInputs.some((i) => i.name.toLowerCase() === tokenInput)) || [...ctx.tokenVars].some((v) => facts.tokenEnv.includes(v));
     if (!readsIt && facts.uses !== 'actions/github-script') {
-        const via = tokenInput ? `input \`${ctx.tokenInput}\`` : `env ${[...ctx.tokenVars].join(', ')}`;
+        const via = tokenInput ? `input \`${(0,limits/* quoted */.TL)(ctx.tokenInput)}\`` : `env ${[...ctx.tokenVars].map(limits/* quoted */.TL).join(', ')}`;
         return { calls: [], unknown: [`${facts.uses} is not known to read a token from ${via}`] };
     }
     const perInput = tokenInput ? Object.entries(facts.byTokenInput ?? {}).find(([name]) => name.toLowerCase() === tokenInput)?.[1] : undefined;
@@ -10243,6 +10329,7 @@ function verdictOf(decisions, self) {
 
 
 
+
 /** A decision that cannot be made, with the reason. */
 function undecided(reason) {
     return { githubTokenWouldDo: null, needs: {}, reasons: [reason], calls: [], classicOnly: [], repositories: [], unknown: [reason] };
@@ -10368,12 +10455,12 @@ function decideUse(use, ctx) {
         case 'container-credentials':
             return undecided('registry credentials for a job container: whether GITHUB_TOKEN (packages: read) would do depends on the package\'s access settings');
         case 'other':
-            return undecided(`the secret is used in \`${use.input ?? 'an unusual place'}\`, which pat-lint does not interpret`);
+            return undecided(`the secret is used in \`${(0,limits/* quoted */.TL)(use.input ?? 'an unusual place')}\`, which pat-lint does not interpret`);
     }
     if (use.kind === 'env' && use.envLevel !== 'step') {
         const readers = use.readBy ?? [];
         if (!readers.length)
-            return unused(`no step reads $${use.input}: the secret need not be exposed here at all`);
+            return unused(`no step reads $${(0,limits/* quoted */.TL)(use.input ?? '')}: the secret need not be exposed here at all`);
         const merged = { calls: [], unknown: [] };
         for (const step of readers)
             merge(merged, analyseStep(step, model, ctx, inputReadingEnv(step, use.input), new Set([use.input])));
@@ -10573,16 +10660,18 @@ function target(use) {
     return null;
 }
 function useReport(use, decision) {
+    // Labels the files hold once may be quoted for each of thousands of uses: each is cut to 200 characters.
+    const label = (text) => (text === null || text === undefined ? null : (0,limits/* quoted */.TL)(text));
     const out = {
         file: use.file,
         line: use.line,
         column: use.column,
-        job: use.job?.id ?? null,
-        step: use.step ? stepLabel(use.step) : null,
+        job: label(use.job?.id),
+        step: use.step ? (0,limits/* quoted */.TL)(stepLabel(use.step)) : null,
         kind: use.kind,
-        target: target(use),
-        input: use.input,
-        via: use.via,
+        target: label(target(use)),
+        input: label(use.input),
+        via: label(use.via),
         fallbackToGithubToken: use.fallbackToGithubToken,
         githubTokenWouldDo: decision.githubTokenWouldDo,
         needs: decision.needs,
@@ -10592,7 +10681,7 @@ function useReport(use, decision) {
     if (more)
         out.reasons = [...shown, `and ${more} more reasons, not listed`];
     if (use.readBy)
-        out.readBy = use.readBy.map((s) => ({ file: s.file, line: s.pos.line, job: s.job, step: stepLabel(s) }));
+        out.readBy = use.readBy.map((s) => ({ file: s.file, line: s.pos.line, job: label(s.job), step: (0,limits/* quoted */.TL)(stepLabel(s)) }));
     return out;
 }
 /** A token's repositories as the report lists them: the first ones, and how many more there are. */
@@ -10714,6 +10803,17 @@ function lint(root, options = {}) {
     };
     const findings = [];
     const ignoredByConfig = configIgnores(requirements.ignore);
+    // Read once per line: thousands of findings can sit on one long line.
+    const inlineByLine = new Map();
+    const inlineAt = (file, line) => {
+        const key = `${line}:${file}`;
+        let ignores = inlineByLine.get(key);
+        if (ignores === undefined) {
+            const text = lineText.get(file)?.[line - 1];
+            inlineByLine.set(key, (ignores = text === undefined ? null : inlineIgnores(text)));
+        }
+        return ignores;
+    };
     for (const rule of RULES) {
         for (const f of rule.check(ctx)) {
             const finding = { rule: rule.meta.id, severity: f.severity ?? rule.meta.defaultSeverity, message: f.message, file: f.file, line: f.line, column: f.column };
@@ -10721,7 +10821,7 @@ function lint(root, options = {}) {
                 finding.secret = f.secret;
             if (f.help)
                 finding.help = f.help;
-            if (!isIgnored(finding, lineText.get(finding.file)?.[finding.line - 1], ignoredByConfig))
+            if (!isIgnored(finding, inlineAt(finding.file, finding.line), ignoredByConfig))
                 findings.push(finding);
         }
     }

@@ -127,6 +127,21 @@ export const SHAPES = [
     }),
   },
   {
+    name: 'one command word naming n secrets',
+    unit: 'secrets',
+    make: (n) => `${head}      - run: ./tool ${lines(n, (i) => secret(i))}\n`,
+  },
+  {
+    name: 'n tokens in one step whose name and action are as long as the rest of the file',
+    unit: 'tokens',
+    make: (n) => `${head}      - name: ${'n'.repeat(n * 12)}\n        uses: ${'o'.repeat(n * 12)}/a@v1\n        env:\n${envBlock(n, '          ')}`,
+  },
+  {
+    name: 'a run script of n nested command substitutions, n continued lines and n unclosed expressions',
+    unit: 'of each',
+    make: (n) => `${head}      - run: |\n          echo ${'$('.repeat(n)}gh pr create${')'.repeat(n)}\n          gh pr create ${'--label x \\\n          '.repeat(n)}--fill\n          echo ${'${{ '.repeat(n)}\n        env:\n          GH_TOKEN: ${secret(0)}\n`,
+  },
+  {
     name: 'n steps passing n tokens to one local composite action of n steps, each to its own repository',
     unit: 'tokens',
     make: (n) => ({

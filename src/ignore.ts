@@ -33,8 +33,8 @@ function key(rule: string, secret: string, file: string): string {
   return `${rule}\n${secret}\n${file}`
 }
 
-export function isIgnored(finding: Finding, lineText: string | undefined, ignoredByConfig: (finding: Finding) => boolean): boolean {
-  const inline = lineText === undefined ? null : inlineIgnores(lineText)
+/** `inline` is what `inlineIgnores` read on the finding's line. */
+export function isIgnored(finding: Finding, inline: Set<string> | null, ignoredByConfig: (finding: Finding) => boolean): boolean {
   if (inline && (inline.has(finding.rule) || inline.has('*'))) return true
   return ignoredByConfig(finding)
 }

@@ -15,6 +15,18 @@ export function listed(items: readonly string[], max: number, total = items.leng
   return total > shown.length ? `${shown.join(', ')} and ${total - shown.length} more` : shown.join(', ')
 }
 
+/** Repository text quoted in a reason, a label or a message: longer text is cut. */
+export const MAX_QUOTED_CHARS = 200
+
+/**
+ * Repository text as a report quotes it: up to 200 characters, then `…`. A string the files hold
+ * once (a step's name, an action, a command line) can be quoted for each of thousands of tokens,
+ * so its length would multiply; cutting a flat string costs nothing.
+ */
+export function quoted(text: string): string {
+  return text.length > MAX_QUOTED_CHARS ? `${text.slice(0, MAX_QUOTED_CHARS - 1)}…` : text
+}
+
 /** The first `max` items, and how many more there are. */
 export function firstOf<T>(items: readonly T[], max: number): { shown: readonly T[]; more: number } {
   return items.length <= max ? { shown: items, more: 0 } : { shown: items.slice(0, max), more: items.length - max }

@@ -4,7 +4,7 @@
  * reading the repository; nothing here touches @actions/*.
  */
 import { recogniseSecrets, type Recognition } from './analysis/recognise.js'
-import { configIgnores, isIgnored } from './ignore.js'
+import { configIgnores, inlineIgnores, isIgnored } from './ignore.js'
 import { loadRequirements, type DeclaredToken, type LoadedRequirements } from './requirements/load.js'
 import { RULES } from './rules/index.js'
 import type { RuleContext, TokenFacts } from './rules/types.js'
@@ -21,7 +21,7 @@ import { tokenVerdict, type TokenVerdict } from './analysis/token.js'
 import { statedReason, withStatedReason } from './analysis/stated-reason.js'
 import type { UseDecision } from './analysis/types.js'
 import { compareText } from './order.js'
-import { firstOf, MAX_REASONS_PER_USE, MAX_REPOSITORIES_PER_TOKEN } from './limits.js'
+import { firstOf, MAX_REASONS_PER_USE, MAX_REPOSITORIES_PER_TOKEN, quoted } from './limits.js'
 
 export const REPORT_VERSION = 1
 export const DEFAULT_MAX_EXPIRY_DAYS = 90
@@ -103,16 +103,18 @@ function target(use: SecretUse): string | null {
 }
 
 function useReport(use: SecretUse, decision: UseDecision): UseReport {
+  // Labels the files hold once may be quoted for each of thousands of uses: each is cut to 200 characters.
+  const label = (text: string | null | undefined) => (text === null || text === undefined ? null : quoted(text))
   const out: UseReport = {
     file: use.file,
     line: use.line,
     column: use.column,
-    job: use.job?.id ?? null,
-    step: use.step ? stepLabel(use.step) : null,
+    job: label(use.job?.id),
+    step: use.step ? quoted(stepLabel(use.step)) : null,
     kind: use.kind,
-    target: target(use),
-    input: use.input,
-    via: use.via,
+    target: label(target(use)),
+    input: label(use.input),
+    via: label(use.via),
     fallbackToGithubToken: use.fallbackToGithubToken,
     githubTokenWouldDo: decision.githubTokenWouldDo,
     needs: decision.needs,
@@ -120,7 +122,7 @@ function useReport(use: SecretUse, decision: UseDecision): UseReport {
   }
   const { shown, more } = firstOf(decision.reasons, MAX_REASONS_PER_USE)
   if (more) out.reasons = [...shown, `and ${more} more reasons, not listed`]
-  if (use.readBy) out.readBy = use.readBy.map((s) => ({ file: s.file, line: s.pos.line, job: s.job, step: stepLabel(s) }))
+  if (use.readBy) out.readBy = use.readBy.map((s) => ({ file: s.file, line: s.pos.line, job: label(s.job), step: quoted(stepLabel(s)) }))
   return out
 }
 
@@ -240,12 +242,23 @@ export function lint(root: string, options: LintOptions = {}): Report {
   }
   const findings: Finding[] = []
   const ignoredByConfig = configIgnores(requirements.ignore)
+  // Read once per line: thousands of findings can sit on one long line.
+  const inlineByLine = new Map<string, Set<string> | null>()
+  const inlineAt = (file: string, line: number) => {
+    const key = `${line}:${file}`
+    let ignores = inlineByLine.get(key)
+    if (ignores === undefined) {
+      const text = lineText.get(file)?.[line - 1]
+      inlineByLine.set(key, (ignores = text === undefined ? null : inlineIgnores(text)))
+    }
+    return ignores
+  }
   for (const rule of RULES) {
     for (const f of rule.check(ctx)) {
       const finding: Finding = { rule: rule.meta.id, severity: f.severity ?? rule.meta.defaultSeverity, message: f.message, file: f.file, line: f.line, column: f.column }
       if (f.secret) finding.secret = f.secret
       if (f.help) finding.help = f.help
-      if (!isIgnored(finding, lineText.get(finding.file)?.[finding.line - 1], ignoredByConfig)) findings.push(finding)
+      if (!isIgnored(finding, inlineAt(finding.file, finding.line), ignoredByConfig)) findings.push(finding)
     }
   }
   findings.sort((a, b) => compareText(a.file, b.file) || a.line - b.line || a.column - b.column || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity])

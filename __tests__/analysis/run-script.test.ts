@@ -257,6 +257,17 @@ describe('git configuration that gives a token to github.com URLs', () => {
   })
 })
 
+describe('expressions in a script', () => {
+  it('a secret after expressions that are never closed is still the one a command names', () => {
+    const script = `./tool ${'${{ '.repeat(50)}\${{ secrets.A_PAT }}`
+    const a = analyseScript(script, { self: SELF, tokenVars: new Set(), env: {}, secret: 'A_PAT' }, {})
+    expect(a.unknown).toHaveLength(1)
+    // The word is quoted as far as 200 characters.
+    expect(a.unknown[0]).toMatch(/^`\.\/tool (\$\{\{ ){49}\$\{\{…` at line 1 is given the token, and pat-lint cannot see what it does with it$/)
+    expect(analyseScript(script, { self: SELF, tokenVars: new Set(), env: {}, secret: 'B_PAT' }, {}).unknown).toEqual([])
+  })
+})
+
 describe('a script naming thousands of secrets', () => {
   it('follows each secret to its own commands only (the per-script index picks them)', () => {
     const lines = Array.from({ length: 3000 }, (_, i) => `echo \${{ secrets.A${i} }} && curl -X POST -H "Authorization: token \${{ secrets.A${i} }}" https://api.github.com/repos/octo/r${i}/dispatches`)

@@ -1,4 +1,4 @@
-import { flagValue, parseCommands } from '../../src/analysis/shell.js'
+import { flagValue, MAX_SUBSTITUTION_DEPTH, parseCommands } from '../../src/analysis/shell.js'
 
 const words = (script: string) => parseCommands(script).map((c) => `${c.line}:${c.words.join(' ')}`)
 
@@ -12,8 +12,18 @@ describe('shell parsing of run scripts', () => {
     ['backticks', 'A=`gh pr list`', ['1:gh pr list']],
     ['here-document bodies are data', 'cat <<EOF > f\ngh pr create\nEOF\ngh pr list', ['1:cat <<EOF > f', '4:gh pr list']],
     ['comments', 'gh pr list # gh pr merge\n# gh repo delete', ['1:gh pr list']],
+    ['several continuations, trailing spaces and a last empty line', 'gh pr create \\ \n  --fill \\\n  --draft \\\n\nnext', ['1:gh pr create --fill --draft', '5:next']],
   ])('%s', (_name, script, expected) => {
     expect(words(script)).toEqual(expected)
+  })
+
+  it('reads substitutions inside substitutions as commands down to a depth, deeper ones as words', () => {
+    const nested = (n: number) => `${'echo $('.repeat(n)}gh pr create${')'.repeat(n)}`
+    expect(words(nested(3)).filter((w) => /gh pr create/.test(w))[0]).toBe('1:gh pr create')
+    // The innermost command is past the depth: it is not read as a command, and nothing overflows.
+    expect(words(nested(MAX_SUBSTITUTION_DEPTH + 2)).some((w) => w === '1:gh pr create')).toBe(false)
+    expect(() => parseCommands(nested(20000))).not.toThrow()
+    expect(() => parseCommands(`echo ${'$('.repeat(20000)}`)).not.toThrow()
   })
 
   it.each<[string[], string | undefined]>([

@@ -13,6 +13,7 @@ import { analyseScript, PACKAGE_TARGET, type ScriptContext } from './run-script.
 import type { Call, StepAnalysis } from './types.js'
 import { NO_FINE_GRAINED } from './decide.js'
 import { firstAtLeast } from '../order.js'
+import { quoted } from '../limits.js'
 import { checkoutDirectory, laterPushes, type CredentialPlace } from './later-steps.js'
 
 export interface StepContext {
@@ -178,7 +179,7 @@ function analyseCheckout(ctx: StepContext, facts: ActionFacts): StepAnalysis {
   if (ins['persist-credentials'] !== 'false') {
     // The token goes into the git config of the repository checked out: the workspace's, or the one at `path:`.
     const dir = checkoutDirectory(ctx.step)
-    if (dir === null) out.unknown.push(`the token is persisted in the repository checked out at ${ins.path}, a path the files do not show: later pushes from it are not followed`)
+    if (dir === null) out.unknown.push(`the token is persisted in the repository checked out at ${quoted(ins.path ?? '')}, a path the files do not show: later pushes from it are not followed`)
     else followLaterPushes(ctx, out, target, 'the token checkout persisted', dir ? { scope: 'path', dir } : { scope: 'github' })
   }
   return out
@@ -267,7 +268,25 @@ function analyseGeneric(ctx: StepContext, facts: KnownAction): StepAnalysis {
  * that names another repository (by input or env) is used there, and GITHUB_TOKEN cannot reach it (R3).
  */
 function analyseUnknownAction(ctx: StepContext, name: string): StepAnalysis {
-  const unknown = [`${name} is not in pat-lint's knowledge base: what it does with the token cannot be seen`]
+  // Whatever token the step holds, the answer is the same: worked out once per step.
+  let known = unknownActionSteps.get(ctx.step)
+  if (!known) unknownActionSteps.set(ctx.step, (known = readUnknownAction(ctx, name)))
+  return known
+}
+
+const unknownActionSteps = new WeakMap<StepInfo, StepAnalysis>()
+
+const actionNames = new WeakMap<StepInfo, string | null>()
+
+/** `actionName` of a step's `uses:`, read once per step. */
+function actionNameOf(step: StepInfo): string | null {
+  let name = actionNames.get(step)
+  if (name === undefined) actionNames.set(step, (name = actionName(step.uses!.value)))
+  return name
+}
+
+function readUnknownAction(ctx: StepContext, name: string): StepAnalysis {
+  const unknown = [`${quoted(name)} is not in pat-lint's knowledge base: what it does with the token cannot be seen`]
   const named: string[] = []
   for (const [k, v] of Object.entries(ctx.step.with)) if (REPOSITORY_INPUTS.includes(k.toLowerCase())) named.push(v.value)
   for (const [k, v] of Object.entries(ctx.step.env)) if (/(^|_)(REPO|REPOSITORY)$/i.test(k) && !/\$\{\{\s*secrets\./.test(v.value)) named.push(v.value)
@@ -276,7 +295,7 @@ function analyseUnknownAction(ctx: StepContext, name: string): StepAnalysis {
   for (const value of named) {
     const ref = resolveAll(value, ctx.job, ctx.self)
     if (ref.kind === 'other') {
-      return { calls: [{ what: `${name} (on ${ref.repo})`, permissions: {}, target: ref }], unknown }
+      return { calls: [{ what: `${quoted(name)} (on ${ref.repo})`, permissions: {}, target: ref }], unknown }
     }
   }
   return { calls: [], unknown }
@@ -285,9 +304,9 @@ function analyseUnknownAction(ctx: StepContext, name: string): StepAnalysis {
 /** Analyses a `uses:` step that receives the token. */
 export function analyseActionStep(ctx: StepContext): StepAnalysis {
   const uses = ctx.step.uses!.value
-  const name = actionName(uses)
+  const name = actionNameOf(ctx.step)
   if (!name) {
-    return { calls: [], unknown: [`${uses} is a ${uses.startsWith('docker://') ? 'container' : 'local'} action: what it does with the token is not followed yet`] }
+    return { calls: [], unknown: [`${quoted(uses)} is a ${uses.startsWith('docker://') ? 'container' : 'local'} action: what it does with the token is not followed yet`] }
   }
   const facts = ctx.knowledge.lookup(uses)
   if (!facts) return analyseUnknownAction(ctx, name)
@@ -295,7 +314,7 @@ export function analyseActionStep(ctx: StepContext): StepAnalysis {
   const tokenInput = ctx.tokenInput?.toLowerCase()
   const readsIt = (tokenInput && facts.tokenInputs.some((i) => i.name.toLowerCase() === tokenInput)) || [...ctx.tokenVars].some((v) => facts.tokenEnv.includes(v))
   if (!readsIt && facts.uses !== 'actions/github-script') {
-    const via = tokenInput ? `input \`${ctx.tokenInput}\`` : `env ${[...ctx.tokenVars].join(', ')}`
+    const via = tokenInput ? `input \`${quoted(ctx.tokenInput!)}\`` : `env ${[...ctx.tokenVars].map(quoted).join(', ')}`
     return { calls: [], unknown: [`${facts.uses} is not known to read a token from ${via}`] }
   }
   const perInput = tokenInput ? Object.entries(facts.byTokenInput ?? {}).find(([name]) => name.toLowerCase() === tokenInput)?.[1] : undefined

@@ -4,6 +4,7 @@
  * `github.graphql(…)`, which is unknown unless it is recognisably about Projects.
  */
 import { OCTOKIT_ROUTES } from '../knowledge/generated/octokit-routes.js'
+import { quoted } from '../limits.js'
 import { restCall, type ScriptContext } from './run-script.js'
 import type { StepAnalysis } from './types.js'
 
@@ -23,7 +24,7 @@ export function analyseGithubScript(script: string, ctx: ScriptContext): StepAna
     if (ns === 'paginate') continue
     const route = OCTOKIT_ROUTES[`${ns}.${method}`]
     if (!route) {
-      out.unknown.push(`github.rest.${ns}.${method} is not a known REST method`)
+      out.unknown.push(`github.rest.${quoted(`${ns}.${method}`)} is not a known REST method`)
       continue
     }
     const [verb, path] = route.split(' ')

@@ -5,6 +5,7 @@
  * is named like a GitHub token. Tokens of other services (Codecov, npm, Slack, cloud keys) are
  * left alone unless declared.
  */
+import { quoted } from '../limits.js'
 import { DEFAULT_KNOWLEDGE, type ActionKnowledge } from '../knowledge/actions.js'
 import type { StepInfo } from '../workflow/model.js'
 import { scriptReadsVariable, type SecretUse } from '../workflow/flows.js'
@@ -43,21 +44,21 @@ function inputTakesGithubToken(step: StepInfo, input: string, knowledge: ActionK
   const facts = uses ? knowledge.lookup(uses) : undefined
   if (facts) {
     if (!facts.takesGithubToken) return null
-    return facts.tokenInputs.some((i) => i.name.toLowerCase() === input.toLowerCase()) ? `input \`${input}\` of ${facts.uses} takes a GitHub token` : null
+    return facts.tokenInputs.some((i) => i.name.toLowerCase() === input.toLowerCase()) ? `input \`${quoted(input)}\` of ${facts.uses} takes a GitHub token` : null
   }
-  if (GENERIC_TOKEN_INPUT.test(input)) return `input \`${input}\` of ${uses ?? 'the step'} is named like a GitHub token input`
+  if (GENERIC_TOKEN_INPUT.test(input)) return `input \`${quoted(input)}\` of ${quoted(uses ?? 'the step')} is named like a GitHub token input`
   // Any other `…_token` / `…-pat` input, unless it names another service (`codecov_token`).
   if (/[-_](token|pat)$/i.test(input) && !OTHER_SERVICE.test(input.toUpperCase().replace(/-/g, '_'))) {
-    return `input \`${input}\` of ${uses ?? 'the step'} takes a token and names no other service`
+    return `input \`${quoted(input)}\` of ${quoted(uses ?? 'the step')} takes a token and names no other service`
   }
   return null
 }
 
 function envTakesGithubToken(name: string, steps: StepInfo[], knowledge: ActionKnowledge): string | null {
-  if (GITHUB_TOKEN_ENV.test(name)) return `environment variable ${name} is where GitHub tools read a token`
+  if (GITHUB_TOKEN_ENV.test(name)) return `environment variable ${quoted(name)} is where GitHub tools read a token`
   for (const step of steps) {
     const facts = step.uses ? knowledge.lookup(step.uses.value) : undefined
-    if (facts?.takesGithubToken && facts.tokenEnv.includes(name)) return `${facts.uses} reads a GitHub token from ${name}`
+    if (facts?.takesGithubToken && facts.tokenEnv.includes(name)) return `${facts.uses} reads a GitHub token from ${quoted(name)}`
   }
   return null
 }
@@ -96,7 +97,7 @@ export function recogniseUse(use: SecretUse, knowledge: ActionKnowledge = DEFAUL
     if (d) return { how: 'token-env', detail: d }
   }
   if (use.kind === 'reusable-workflow' && use.input && GENERIC_TOKEN_INPUT.test(use.input)) {
-    return { how: 'token-input', detail: `passed as \`${use.input}\` to a reusable workflow` }
+    return { how: 'token-input', detail: `passed as \`${quoted(use.input)}\` to a reusable workflow` }
   }
   if (scriptUsesForGithub(use)) return { how: 'github-script', detail: 'used by a run script to call GitHub (gh, git, the API or ghcr.io)' }
   return null

@@ -2,6 +2,7 @@
  * Which repository a value names: the one running the workflow, another one, or one we cannot
  * tell. "This repository" is spelled many ways in workflows; only those are taken as same.
  */
+import { quoted } from '../limits.js'
 
 export type RepoRef =
   | { kind: 'same' }
@@ -37,16 +38,17 @@ export function resolveRepo(text: string, self: string | null): RepoRef {
     const ownerSame = OWNER_EXPRESSIONS.some((r) => r.test(owner)) || (selfOwner !== undefined && owner.toLowerCase() === selfOwner)
     const nameSame = NAME_EXPRESSIONS.some((r) => r.test(name)) || (selfName !== undefined && name.toLowerCase() === selfName)
     if (ownerSame && nameSame) return { kind: 'same' }
-    const literal = (s: string) => /^[A-Za-z0-9._-]+$/.test(s)
-    if (literal(owner) && literal(name)) {
+    // GitHub's own limits: an account name of at most 39 characters, a repository name of at most 100.
+    const literal = (s: string, max: number) => s.length <= max && /^[A-Za-z0-9._-]+$/.test(s)
+    if (literal(owner, 39) && literal(name, 100)) {
       if (!self) return { kind: 'unknown', text: t, why: `cannot tell whether ${t} is this repository: pass --repository` }
       return { kind: 'other', repo: `${owner}/${name}` }
     }
-    if ((literal(owner) && self && owner.toLowerCase() !== selfOwner) || (literal(name) && self && name.toLowerCase() !== selfName && ownerSame)) {
-      return { kind: 'other', repo: t }
+    if ((literal(owner, 39) && self && owner.toLowerCase() !== selfOwner) || (literal(name, 100) && self && name.toLowerCase() !== selfName && ownerSame)) {
+      return { kind: 'other', repo: quoted(t) }
     }
   }
-  return { kind: 'unknown', text: t, why: `the repository \`${t}\` is only known at run time` }
+  return { kind: 'unknown', text: quoted(t), why: `the repository \`${quoted(t)}\` is only known at run time` }
 }
 
 /** The owner part of a reference, when literal. */

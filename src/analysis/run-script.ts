@@ -8,6 +8,7 @@
 import { lookupEndpoint, pathSegments, VAR } from '../knowledge/endpoints.js'
 import { ghCommandFacts, GH_TOKEN_VARIABLES } from '../knowledge/gh-commands.js'
 import { programFacts, type ProgramFacts } from '../knowledge/programs.js'
+import { quoted } from '../limits.js'
 import { firstAtLeast } from '../order.js'
 import { work } from '../work.js'
 import { gitConfigSet, PrefixRules, type GitConfigSet } from './git-config.js'
@@ -60,17 +61,37 @@ const SECRET_REF = /\bsecrets\s*(?:\.\s*([A-Za-z0-9_-]+)|\[\s*'([^']*)'\s*\])/gi
  */
 function inlineSecret(word: string, ctx: ScriptContext): boolean {
   if (!ctx.secret) return expressionBodies(word).some((body) => /\bsecrets\s*[.[]/i.test(body))
-  return secretNamesIn(word).includes(ctx.secret.toUpperCase())
+  return secretsNamedIn(word).has(ctx.secret.toUpperCase())
 }
 
-/** What each `${{ … }}` of a word holds, up to its first `}`. */
+/** The secrets each word names, by word: thousands of tokens may each ask about one word that names them all. */
+const namesInWords = new Map<string, Set<string>>()
+const MAX_WORDS_REMEMBERED = 20_000
+
+function secretsNamedIn(word: string): Set<string> {
+  let names = namesInWords.get(word)
+  if (!names) {
+    if (namesInWords.size >= MAX_WORDS_REMEMBERED) namesInWords.clear()
+    namesInWords.set(word, (names = new Set(secretNamesIn(word))))
+  }
+  return names
+}
+
+/**
+ * What each `${{ … }}` of a word holds, up to its first `}`, or up to the next `${{` when it is
+ * never closed (an expression cannot hold one). One pass: a word of thousands of unclosed `${{`
+ * would otherwise give each the rest of the word.
+ */
 function expressionBodies(word: string): string[] {
   const bodies: string[] = []
+  let close = -2 // the next `}` not yet passed; -1 once there is none
   let at = word.indexOf('${{')
   while (at >= 0) {
-    const close = word.indexOf('}', at + 3)
-    bodies.push(word.slice(at + 3, close < 0 ? word.length : close))
-    at = word.indexOf('${{', at + 3)
+    const next = word.indexOf('${{', at + 3)
+    if (close !== -1 && close < at + 3) close = word.indexOf('}', at + 3)
+    const end = close >= 0 && (next < 0 || close < next) ? close : next >= 0 ? next : word.length
+    bodies.push(word.slice(at + 3, end))
+    at = next
   }
   return bodies
 }
@@ -138,7 +159,7 @@ export function restCall(method: string, rawPath: string, ctx: ScriptContext, wh
   const path = rawPath.replace(/\{owner\}\/\{repo\}/g, '${{ github.repository }}')
   const segs = pathSegments(path.replace(/\$\{\{\s*github\.repository\s*\}\}|\$\{?GITHUB_REPOSITORY\}?/g, 'SELF_OWNER/SELF_NAME'))
   const match = lookupEndpoint(method, segs.map((s) => (s === 'SELF_OWNER' || s === 'SELF_NAME' ? VAR : s)))
-  const label = what ?? `${method.toUpperCase()} ${rawPath}`
+  const label = what ?? `${quoted(method.toUpperCase())} ${quoted(rawPath)}`
   if (!match) return `${label}: not in GitHub's fine-grained permission map`
   let target: Call['target'] = { kind: 'same' }
   if (segs[0] === 'repos' && segs.length >= 3) {
@@ -184,7 +205,7 @@ function analyseGh(cmd: Command, ctx: ScriptContext, out: StepAnalysis) {
     const hasFields = hasFlag(words, ['-f', '-F', '--field', '--raw-field', '--input'])
     const method = flagValue(words, ['-X'], ['--method']) ?? (hasFields ? 'POST' : 'GET')
     const path = '/' + expand(endpoint, ctx).replace(/^\//, '')
-    const call = restCall(method, path, ctx, `gh api ${method.toUpperCase()} ${endpoint}`)
+    const call = restCall(method, path, ctx, `gh api ${quoted(method.toUpperCase())} ${quoted(endpoint)}`)
     if (typeof call === 'string') out.unknown.push(call)
     else out.calls.push(call)
     return
@@ -192,7 +213,7 @@ function analyseGh(cmd: Command, ctx: ScriptContext, out: StepAnalysis) {
   const facts = ghCommandFacts(words)
   if (!facts) {
     if (words[1] === 'auth' || words[1] === 'config' || words[1] === '--version' || words[1] === 'version') return
-    out.unknown.push(`\`${words.slice(0, 3).join(' ')}\` at line ${cmd.line} is not in pat-lint's gh command table`)
+    out.unknown.push(`\`${words.slice(0, 3).map(quoted).join(' ')}\` at line ${cmd.line} is not in pat-lint's gh command table`)
     return
   }
   const target = ghRepo(words, ctx)
@@ -216,10 +237,10 @@ function analyseCurl(cmd: Command, ctx: ScriptContext, out: StepAnalysis) {
   const method = (explicit ?? (data ? 'POST' : 'GET')).toUpperCase()
   if (/^https?:\/\/uploads\.github\.com/i.test(api)) {
     const segs = pathSegments(api)
-    out.calls.push({ what: `${method} uploads.github.com release asset`, permissions: { contents: 'write' }, target: segs[0] === 'repos' ? resolveRepo(`${api.split('/')[4]}/${api.split('/')[5]}`, ctx.self) : { kind: 'same' } })
+    out.calls.push({ what: `${quoted(method)} uploads.github.com release asset`, permissions: { contents: 'write' }, target: segs[0] === 'repos' ? resolveRepo(`${api.split('/')[4]}/${api.split('/')[5]}`, ctx.self) : { kind: 'same' } })
     return
   }
-  const call = restCall(method, api, ctx, `${cmd.words[0]} ${method} ${url}`)
+  const call = restCall(method, api, ctx, `${quoted(cmd.words[0])} ${quoted(method)} ${quoted(url)}`)
   if (typeof call === 'string') out.unknown.push(call)
   else out.calls.push(call)
 }
@@ -298,7 +319,7 @@ function remoteRepo(parsed: ParsedScript, at: number, remote: string, ctx: Scrip
     return /github\.com[/:]/i.test(url) && !/:\/\/[^/]*@/.test(url) ? gitUrlRepo(url, ctx) : null
   }
   if (remote === 'origin') return { kind: 'same' }
-  return { kind: 'unknown', text: remote, why: namedAtRunTime(remote) ? `the remote (${remote}) is named at run time` : `remote ${remote} is not set in this script` }
+  return { kind: 'unknown', text: quoted(remote), why: namedAtRunTime(remote) ? `the remote (${quoted(remote)}) is named at run time` : `remote ${quoted(remote)} is not set in this script` }
 }
 
 /** The URL the script last set for `remote` before command `at`, if it set one. */
@@ -318,7 +339,7 @@ function analyseGit(cmd: Command, at: number, parsed: ParsedScript, ctx: ScriptC
     const repo = gitUrlRepo(url, ctx)
     if (repo && usesToken([url], ctx)) {
       state.remotes.set(name, repo)
-      ;(out.persists ??= []).push({ what: `remote ${name} set to a URL carrying the token`, target: repo, scope: 'remote', remote: name })
+      ;(out.persists ??= []).push({ what: `remote ${quoted(name)} set to a URL carrying the token`, target: repo, scope: 'remote', remote: name })
     } else state.remotes.delete(name) // set to a URL without this token: later pushes there no longer use it
     return
   }
@@ -328,7 +349,7 @@ function analyseGit(cmd: Command, at: number, parsed: ParsedScript, ctx: ScriptC
       // only the rules in force for github.com at the end of the script are left to later steps.
       if (parsed.githubRulesAtEnd.includes(at) && usesToken(words, ctx)) (out.persists ??= []).push({ what: 'git configured to send the token to github.com', target: null })
     } else if (tokenUrl && config?.kind === 'other') {
-      out.unknown.push(`\`git config ${config.key}\` at line ${cmd.line} gives git the token in a way pat-lint does not follow`)
+      out.unknown.push(`\`git config ${quoted(config.key)}\` at line ${cmd.line} gives git the token in a way pat-lint does not follow`)
     }
     return
   }
@@ -348,10 +369,10 @@ function analyseGit(cmd: Command, at: number, parsed: ParsedScript, ctx: ScriptC
       if (!state.remotes.size || state.runTimePushSeen) return
       state.runTimePushSeen = true
       const names = [...state.remotes.keys()]
-      const listed = names.length > 3 ? `${names.slice(0, 3).join(', ')} or ${names.length - 3} more` : names.join(' or ')
+      const listed = names.length > 3 ? `${names.slice(0, 3).map(quoted).join(', ')} or ${names.length - 3} more` : names.map(quoted).join(' or ')
       const later = parsed.gitByRemote.get(ANY_REMOTE)!
       const more = later.length - firstAtLeast(later, at + 1)
-      out.unknown.push(`git push at line ${cmd.line} names its remote at run time (${remote}): it may be ${listed}, whose URL carries the token${more ? ` (and ${more} more pushes after it name theirs at run time)` : ''}`)
+      out.unknown.push(`git push at line ${cmd.line} names its remote at run time (${quoted(remote)}): it may be ${listed}, whose URL carries the token${more ? ` (and ${more} more pushes after it name theirs at run time)` : ''}`)
       return
     }
     const target = viaToken(url, remote)
@@ -388,7 +409,7 @@ function analyseProgram(cmd: Command, facts: ProgramFacts, ctx: ScriptContext, s
   if (facts.setsRemote) {
     const remote = flagValue(cmd.words, [], ['--remote']) ?? facts.setsRemote
     state.remotes.set(remote, target)
-    ;(out.persists ??= []).push({ what: `${facts.command} set remote ${remote} to a URL carrying the token`, target, scope: 'remote', remote })
+    ;(out.persists ??= []).push({ what: `${facts.command} set remote ${quoted(remote)} to a URL carrying the token`, target, scope: 'remote', remote })
     out.calls.push({ what: `${facts.command} (git fetch)`, permissions: { contents: 'read' }, target, readOnly: true })
     return
   }
@@ -916,7 +937,7 @@ function analyse(script: string, stepCtx: ScriptContext, key: object | undefined
   let ghLoggedIn = false
   const relevant = readAll ? { picked: parsed.commands.map((_, i) => i), named: namedCommands(parsed, ctx), unlisted: { count: 0, first: Infinity, last: 0 } } : relevantCommands(parsed, ctx)
   const { named, unlisted } = relevant
-  const readVars = () => [...ctx.tokenVars].map((v) => `$${v}`).join(', ')
+  const readVars = () => [...ctx.tokenVars].map((v) => `$${quoted(v)}`).join(', ')
   let listedReaders = 0
   const credential = parsed.githubCredential
   if (credential >= 0 && (!named || named.has(credential)) && storesGitCredential(parsed.commands[credential], ctx)) {
@@ -993,7 +1014,7 @@ function analyse(script: string, stepCtx: ScriptContext, key: object | undefined
       const file = redirect >= 0 ? cmd.words[redirect + 1] ?? '' : ''
       if (/GITHUB_ENV/.test(file)) out.unknown.push(`line ${cmd.line} exports the token to later steps through $GITHUB_ENV`)
       else if (/\.ssh|id_rsa|id_ed25519/.test(file)) (out.persists ??= []).push({ what: 'the secret is written as an SSH key', target: null })
-      else if (file && !/GITHUB_(OUTPUT|STEP_SUMMARY)|git-credentials/.test(file)) (out.persists ??= []).push({ what: `the token is written to ${file}`, target: null })
+      else if (file && !/GITHUB_(OUTPUT|STEP_SUMMARY)|git-credentials/.test(file)) (out.persists ??= []).push({ what: `the token is written to ${quoted(file)}`, target: null })
       continue
     }
     const program = programFacts(cmd.words)
@@ -1006,11 +1027,11 @@ function analyse(script: string, stepCtx: ScriptContext, key: object | undefined
     if (parsed.roles[i] === 'silent' && !explicit) continue
     if (INERT.has(prog)) continue
     // Anything else that is handed the token, or runs with it in its environment, may use it.
-    if (explicit) out.unknown.push(`\`${cmd.words.slice(0, 2).join(' ')}\` at line ${cmd.line} is given the token, and pat-lint cannot see what it does with it`)
+    if (explicit) out.unknown.push(`\`${cmd.words.slice(0, 2).map(quoted).join(' ')}\` at line ${cmd.line} is given the token, and pat-lint cannot see what it does with it`)
     else if (ctx.tokenVars.size) {
       if (listedReaders < ENV_READERS_LISTED) {
         listedReaders++
-        out.unknown.push(`\`${cmd.words.slice(0, 2).join(' ')}\` at line ${cmd.line} may read ${readVars()}, and pat-lint cannot see what it does with it`)
+        out.unknown.push(`\`${cmd.words.slice(0, 2).map(quoted).join(' ')}\` at line ${cmd.line} may read ${readVars()}, and pat-lint cannot see what it does with it`)
       } else {
         unlisted.count++
         unlisted.first = Math.min(unlisted.first, cmd.line)

@@ -120,14 +120,27 @@ function splitWords(text: string): { words: string[]; separators: number[]; subs
 
 const PREFIXES = new Set(['sudo', 'exec', 'time', 'command', 'nohup', 'then', 'do', 'else', 'if', 'while', 'until', '!', 'xargs', 'eval'])
 
+/**
+ * How deep command substitutions inside substitutions are read as commands: deeper ones stay
+ * words. Each level is read again from its text, and a script can nest thousands.
+ */
+export const MAX_SUBSTITUTION_DEPTH = 16
+
+const CONTINUED = /\\\s*$/
+
 /** Splits a script into commands. */
-export function parseCommands(script: string): Command[] {
+export function parseCommands(script: string, depth = 0): Command[] {
   const out: Command[] = []
   const physical = script.split(/\r?\n/)
   for (let i = 0; i < physical.length; i++) {
     const start = i
-    let logical = physical[i]
-    while (/\\\s*$/.test(logical) && i + 1 < physical.length) logical = logical.replace(/\\\s*$/, ' ') + physical[++i]
+    // Joined part by part: testing the growing line's end each time would read it again per line.
+    const parts = [physical[i]]
+    while (CONTINUED.test(parts[parts.length - 1]) && i + 1 < physical.length) {
+      parts[parts.length - 1] = parts[parts.length - 1].replace(CONTINUED, ' ')
+      parts.push(physical[++i])
+    }
+    const logical = parts.length === 1 ? parts[0] : parts.join('')
     // A here-document's body is data, not commands: skip to its terminator.
     const heredoc = /<<-?\s*(['"]?)([A-Za-z_][A-Za-z0-9_]*)\1/.exec(logical)
     if (heredoc) {
@@ -135,7 +148,7 @@ export function parseCommands(script: string): Command[] {
       i++
     }
     const { words, separators, substitutions } = splitWords(logical)
-    for (const sub of substitutions) for (const inner of parseCommands(sub)) out.push({ ...inner, line: start + 1 })
+    if (depth < MAX_SUBSTITUTION_DEPTH) for (const sub of substitutions) for (const inner of parseCommands(sub, depth + 1)) out.push({ ...inner, line: start + 1 })
     const cuts = [0, ...separators, words.length]
     for (let k = 0; k < cuts.length - 1; k++) {
       let cmd = words.slice(cuts[k], cuts[k + 1])

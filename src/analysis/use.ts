@@ -9,6 +9,7 @@ import { analyseActionStep, analyseRunStep, type StepContext } from './action-st
 import { decide, type Listeners } from './decide.js'
 import { tokenVerdict } from './token.js'
 import type { StepAnalysis, UseDecision } from './types.js'
+import { quoted } from '../limits.js'
 
 export interface AnalysisContext {
   self: string | null
@@ -143,11 +144,11 @@ export function decideUse(use: SecretUse, ctx: AnalysisContext): UseDecision {
     case 'container-credentials':
       return undecided('registry credentials for a job container: whether GITHUB_TOKEN (packages: read) would do depends on the package\'s access settings')
     case 'other':
-      return undecided(`the secret is used in \`${use.input ?? 'an unusual place'}\`, which pat-lint does not interpret`)
+      return undecided(`the secret is used in \`${quoted(use.input ?? 'an unusual place')}\`, which pat-lint does not interpret`)
   }
   if (use.kind === 'env' && use.envLevel !== 'step') {
     const readers = use.readBy ?? []
-    if (!readers.length) return unused(`no step reads $${use.input}: the secret need not be exposed here at all`)
+    if (!readers.length) return unused(`no step reads $${quoted(use.input ?? '')}: the secret need not be exposed here at all`)
     const merged: StepAnalysis = { calls: [], unknown: [] }
     for (const step of readers) merge(merged, analyseStep(step, model, ctx, inputReadingEnv(step, use.input!), new Set([use.input!])))
     return decide(merged, ctx.listeners)

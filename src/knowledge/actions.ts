@@ -52,6 +52,9 @@ export function actionName(uses: string): string | null {
   return v.split('@')[0].replace(/\/+$/, '')
 }
 
+/** Past this many `uses:` values, remembered answers are dropped (a run rarely sees more). */
+const MAX_ANSWERS = 10_000
+
 /** What pat-lint knows about actions: the built-in knowledge, plus what a repository declares. */
 export class ActionKnowledge {
   private readonly byName: Map<string, KnownAction>
@@ -60,8 +63,19 @@ export class ActionKnowledge {
     this.byName = extra.length ? index(extra, new Map(BUILT_IN)) : BUILT_IN
   }
 
+  /** Answers by `uses:` value: every token a step holds asks about the same one. */
+  private readonly answers = new Map<string, KnownAction | undefined>()
+
   /** The entry for a `uses:` value: exact path first, then the repository's own entry. */
   lookup(uses: string): KnownAction | undefined {
+    if (this.answers.has(uses)) return this.answers.get(uses)
+    if (this.answers.size >= MAX_ANSWERS) this.answers.clear()
+    const answer = this.find(uses)
+    this.answers.set(uses, answer)
+    return answer
+  }
+
+  private find(uses: string): KnownAction | undefined {
     const name = actionName(uses)?.toLowerCase()
     if (!name) return undefined
     const exact = this.byName.get(name)

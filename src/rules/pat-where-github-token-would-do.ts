@@ -1,3 +1,4 @@
+import { quoted } from '../limits.js'
 import { githubTokenPermissions, mergePermissions } from '../analysis/decide.js'
 import type { PermissionSet } from '../knowledge/permissions.js'
 import type { Rule, RuleFinding, TokenFacts } from './types.js'
@@ -17,7 +18,7 @@ function perJob(t: TokenFacts): string {
     const names = u.job ? [u.job.id] : [...new Set((u.readBy ?? []).map((s) => s.job ?? '(composite)'))]
     for (const job of names) jobs.set(job, mergePermissions(jobs.get(job) ?? {}, t.decisions[i].needs))
   })
-  return [...jobs.entries()].map(([job, needs]) => `job ${job}: ${blockText(needs)}`).join('; ')
+  return [...jobs.entries()].map(([job, needs]) => `job ${quoted(job)}: ${blockText(needs)}`).join('; ')
 }
 
 /**

@@ -198,13 +198,20 @@ function locate(model: WorkflowInfo, path: PathPart[]): Location {
   return { job, step: null, kind: 'other', input: rest.join('.'), envLevel: null }
 }
 
+/** How far around a reference a URL's user-info is looked for: a line may be a megabyte long and hold thousands of references. */
+const USERINFO_WINDOW = 2048
+
 /** True when the text around [start, end) is the user-info part of a URL: `https://…${{ x }}…@host`. */
 export function insideUrlCredentials(text: string, start: number, end: number): boolean {
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1
-  const before = text.slice(lineStart, start)
-  const nl = text.indexOf('\n', end)
-  const after = text.slice(end, nl < 0 ? text.length : nl)
-  return /[a-z][a-z0-9+.-]*:\/\/[^\s'"`@/]*$/i.test(before) && /^[^\s'"`/]*@/.test(after)
+  const window = text.slice(Math.max(0, start - USERINFO_WINDOW), start)
+  const before = window.slice(window.lastIndexOf('\n') + 1)
+  // After the last `://` (an earlier one would have this one's slashes after it), up to the reference:
+  // no space, quote, `@` or `/`; before it, a scheme.
+  const scheme = before.lastIndexOf('://')
+  if (scheme < 1 || /[\s'"`@/]/.test(before.slice(scheme + 3)) || !/[a-z][a-z0-9+.-]*$/i.test(before.slice(Math.max(0, scheme - 64), scheme))) return false
+  const ahead = text.slice(end, end + USERINFO_WINDOW)
+  const nl = ahead.indexOf('\n')
+  return /^[^\s'"`/]*@/.test(nl < 0 ? ahead : ahead.slice(0, nl))
 }
 
 function refText(ref: ContextRef): string {
