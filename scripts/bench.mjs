@@ -207,7 +207,8 @@ for (const g of growth) lines.push(`| ${g.n} | ${fmt(g.ms, 0)} | ${fmt(g.ms / g.
 lines.push('')
 lines.push('| hostile workflows, each file up to 1 MiB (the most pat-lint reads), scripts/bench-hostile.mjs | n | KiB | ms | peak RSS MB |')
 lines.push('| --- | ---: | ---: | ---: | ---: |')
-for (const h of hostile) lines.push(`| ${h.shape.name} | ${h.n.toLocaleString('en-US')} ${h.shape.unit} | ${fmt(h.bytes / 1024, 0)} | ${fmt(h.ms, 0)} | ${fmt(h.rss, 0)} |`)
+// A `|` in a shape's name would split the table's cell, even inside backticks.
+for (const h of hostile) lines.push(`| ${h.shape.name.replace(/\|/g, '\\|')} | ${h.n.toLocaleString('en-US')} ${h.shape.unit} | ${fmt(h.bytes / 1024, 0)} | ${fmt(h.ms, 0)} | ${fmt(h.rss, 0)} |`)
 lines.push('')
 lines.push('| cold start on examples/demo (median of 15, the four taking turns) | ms | vs bare node |')
 lines.push('| --- | ---: | ---: |')
