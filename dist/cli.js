@@ -26241,10 +26241,14 @@ function localAction(uses, ctx) {
     return dir === null ? undefined : (ctx.models.get(`${dir}/action.yml`) ?? ctx.models.get(`${dir}/action.yaml`));
 }
 function use_merge(into, from) {
-    into.calls.push(...from.calls);
-    into.unknown.push(...from.unknown);
+    // One at a time: spreading a list of 100,000 calls into push() overflows the stack.
+    for (const call of from.calls)
+        into.calls.push(call);
+    for (const reason of from.unknown)
+        into.unknown.push(reason);
     if (from.persists)
-        (into.persists ??= []).push(...from.persists);
+        for (const p of from.persists)
+            (into.persists ??= []).push(p);
     return into;
 }
 /**
@@ -26253,7 +26257,26 @@ function use_merge(into, from) {
  * like any step, the input's reference in a script standing for a variable holding the token.
  */
 function analyseComposite(action, input, vars, ctx, depth) {
-    const out = { calls: [], unknown: [] };
+    let analysed = compositeAnalyses.get(ctx);
+    if (!analysed)
+        compositeAnalyses.set(ctx, (analysed = new Map()));
+    const key = `${action.file}\n${input ?? ''}\n${[...vars].sort().join(' ')}\n${depth}`;
+    let analysis = analysed.get(key);
+    if (!analysis)
+        analysed.set(key, (analysis = readComposite(action, input, vars, ctx, depth)));
+    return analysis;
+}
+/**
+ * Analyses of local composite actions by action, input, variables and depth, per analysis:
+ * actions that call actions n times each would otherwise be read n x n x … times.
+ */
+const compositeAnalyses = new WeakMap();
+function readComposite(action, input, vars, ctx, depth) {
+    // Each call, reason and credential once: steps calling the same action share its analysis.
+    const calls = new Set();
+    const unknown = new Set();
+    const persists = new Set();
+    const parts = new Set();
     const name = input?.replace(/[^A-Za-z0-9_-]/g, '');
     const reads = name ? new RegExp(`\\$\\{\\{[^}]*\\binputs(\\.${name}\\b|\\[\\s*'${name}'\\s*\\])[^}]*\\}\\}`, 'i') : null;
     for (const step of action.jobs[0]?.steps ?? []) {
@@ -26269,9 +26292,19 @@ function analyseComposite(action, input, vars, ctx, depth) {
         }
         if (!withInput && !stepVars.size)
             continue; // the step sees neither the input nor the variables
-        use_merge(out, analyseStep(s, action, ctx, withInput, stepVars, depth + 1));
+        const part = analyseStep(s, action, ctx, withInput, stepVars, depth + 1);
+        // The same (memoized) analysis again adds nothing: skip it rather than re-add its calls.
+        if (parts.has(part))
+            continue;
+        parts.add(part);
+        for (const call of part.calls)
+            calls.add(call);
+        for (const reason of part.unknown)
+            unknown.add(reason);
+        for (const p of part.persists ?? [])
+            persists.add(p);
     }
-    return out;
+    return { calls: [...calls], unknown: [...unknown], ...(persists.size ? { persists: [...persists] } : {}) };
 }
 function analyseStep(step, model, ctx, tokenInput, tokenVars, depth = 0, secret) {
     // A composite action's steps have no job id: the action's one job holds them.
@@ -26280,6 +26313,8 @@ function analyseStep(step, model, ctx, tokenInput, tokenVars, depth = 0, secret)
     const action = step.uses ? localAction(step.uses.value, ctx) : undefined;
     if (action && depth < MAX_LOCAL_DEPTH)
         return analyseComposite(action, tokenInput, tokenVars, ctx, depth);
+    if (action)
+        return { calls: [], unknown: [`${quoted(step.uses.value)} is a local action ${depth} levels down: pat-lint follows local actions no deeper`] };
     if (step.uses)
         return analyseActionStep(stepCtx);
     if (step.run)

@@ -142,6 +142,17 @@ export const SHAPES = [
     make: (n) => `${head}      - run: |\n          echo ${'$('.repeat(n)}gh pr create${')'.repeat(n)}\n          gh pr create ${'--label x \\\n          '.repeat(n)}--fill\n          echo ${'${{ '.repeat(n)}\n        env:\n          GH_TOKEN: ${secret(0)}\n`,
   },
   {
+    name: 'four local actions, each calling the next n times',
+    unit: 'calls each',
+    make: (n) => ({
+      'w.yml': `${head}      - uses: ./.github/actions/a\n        with:\n          token: ${secret(0)}\n`,
+      ...Object.fromEntries(['a', 'b', 'c', 'd'].map((name, k, all) => [
+        `.github/actions/${name}/action.yml`,
+        `runs:\n  using: composite\n  steps:\n${all[k + 1] ? lines(n, () => `    - uses: ./.github/actions/${all[k + 1]}\n      with:\n        token: \${{ inputs.token }}\n`) : lines(n, (i) => `    - run: gh api -X POST repos/o/r${i}/dispatches\n      shell: bash\n      env:\n        GH_TOKEN: \${{ inputs.token }}\n`)}`,
+      ])),
+    }),
+  },
+  {
     name: 'n steps passing n tokens to one local composite action of n steps, each to its own repository',
     unit: 'tokens',
     make: (n) => ({

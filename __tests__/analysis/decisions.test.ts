@@ -267,6 +267,24 @@ describe('local composite actions and reusable workflows are followed', () => {
     expect(use.needs).toEqual({ contents: 'write' })
   })
 
+  it('local actions calling local actions: each is read once, each call counted once, and past 4 levels the use says so', () => {
+    const chain = (names: string[], n: number) =>
+      Object.fromEntries(names.map((name, k) => {
+        const next = names[k + 1]
+        const steps = next
+          ? Array.from({ length: n }, () => `    - uses: ./.github/actions/${next}\n      with:\n        token: \${{ inputs.token }}\n`).join('')
+          : '    - run: gh api -X POST repos/octo/docs/dispatches\n      shell: bash\n      env:\n        GH_TOKEN: ${{ inputs.token }}\n'
+        return [`.github/actions/${name}/action.yml`, `runs:\n  using: composite\n  steps:\n${steps}`]
+      }))
+    const wf = 'on: workflow_dispatch\njobs:\n  a:\n    runs-on: x\n    steps:\n      - uses: ./.github/actions/a\n        with:\n          token: ${{ secrets.CHAIN_PAT }}\n'
+    // Four levels, each calling the next 30 times: 27,000 paths to one call, counted once.
+    const deep = lintWorkflow(wf, chain(['a', 'b', 'c', 'd'], 30), { repository: 'octo/app' }).tokens[0].uses[0]
+    expect(deep.reasons.filter((r) => /octo\/docs/.test(r))).toHaveLength(1)
+    expect(deep.githubTokenWouldDo).toBe(false)
+    const deeper = lintWorkflow(wf, chain(['a', 'b', 'c', 'd', 'e'], 2), { repository: 'octo/app' }).tokens[0].uses[0]
+    expect(deeper.reasons).toEqual(['./.github/actions/e is a local action 4 levels down: pat-lint follows local actions no deeper'])
+  })
+
   it('a local reusable workflow: its uses of the secret it receives decide, and its parameter is no token of its own', () => {
     const called = 'on:\n  workflow_call:\n    secrets:\n      token:\n        required: true\njobs:\n  d:\n    runs-on: x\n    steps:\n      - uses: peter-evans/repository-dispatch@v3\n        with:\n          token: ${{ secrets.token }}\n          repository: octo/docs\n          event-type: go\n'
     const caller = 'on: push\njobs:\n  call:\n    uses: ./.github/workflows/called.yml\n    secrets:\n      token: ${{ secrets.DISPATCH_PAT }}\n'

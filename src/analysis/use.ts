@@ -48,9 +48,10 @@ function localAction(uses: string, ctx: AnalysisContext): WorkflowInfo | undefin
 }
 
 function merge(into: StepAnalysis, from: StepAnalysis): StepAnalysis {
-  into.calls.push(...from.calls)
-  into.unknown.push(...from.unknown)
-  if (from.persists) (into.persists ??= []).push(...from.persists)
+  // One at a time: spreading a list of 100,000 calls into push() overflows the stack.
+  for (const call of from.calls) into.calls.push(call)
+  for (const reason of from.unknown) into.unknown.push(reason)
+  if (from.persists) for (const p of from.persists) (into.persists ??= []).push(p)
   return into
 }
 
@@ -60,7 +61,26 @@ function merge(into: StepAnalysis, from: StepAnalysis): StepAnalysis {
  * like any step, the input's reference in a script standing for a variable holding the token.
  */
 function analyseComposite(action: WorkflowInfo, input: string | null, vars: Set<string>, ctx: AnalysisContext, depth: number): StepAnalysis {
-  const out: StepAnalysis = { calls: [], unknown: [] }
+  let analysed = compositeAnalyses.get(ctx)
+  if (!analysed) compositeAnalyses.set(ctx, (analysed = new Map()))
+  const key = `${action.file}\n${input ?? ''}\n${[...vars].sort().join(' ')}\n${depth}`
+  let analysis = analysed.get(key)
+  if (!analysis) analysed.set(key, (analysis = readComposite(action, input, vars, ctx, depth)))
+  return analysis
+}
+
+/**
+ * Analyses of local composite actions by action, input, variables and depth, per analysis:
+ * actions that call actions n times each would otherwise be read n x n x … times.
+ */
+const compositeAnalyses = new WeakMap<AnalysisContext, Map<string, StepAnalysis>>()
+
+function readComposite(action: WorkflowInfo, input: string | null, vars: Set<string>, ctx: AnalysisContext, depth: number): StepAnalysis {
+  // Each call, reason and credential once: steps calling the same action share its analysis.
+  const calls = new Set<StepAnalysis['calls'][number]>()
+  const unknown = new Set<string>()
+  const persists = new Set<NonNullable<StepAnalysis['persists']>[number]>()
+  const parts = new Set<StepAnalysis>()
   const name = input?.replace(/[^A-Za-z0-9_-]/g, '')
   const reads = name ? new RegExp(`\\$\\{\\{[^}]*\\binputs(\\.${name}\\b|\\[\\s*'${name}'\\s*\\])[^}]*\\}\\}`, 'i') : null
   for (const step of action.jobs[0]?.steps ?? []) {
@@ -73,9 +93,15 @@ function analyseComposite(action: WorkflowInfo, input: string | null, vars: Set<
       s = { ...step, run: { ...step.run, value: step.run.value.replace(new RegExp(reads.source, 'gi'), '$PAT_LINT_INPUT') } }
     }
     if (!withInput && !stepVars.size) continue // the step sees neither the input nor the variables
-    merge(out, analyseStep(s, action, ctx, withInput, stepVars, depth + 1))
+    const part = analyseStep(s, action, ctx, withInput, stepVars, depth + 1)
+    // The same (memoized) analysis again adds nothing: skip it rather than re-add its calls.
+    if (parts.has(part)) continue
+    parts.add(part)
+    for (const call of part.calls) calls.add(call)
+    for (const reason of part.unknown) unknown.add(reason)
+    for (const p of part.persists ?? []) persists.add(p)
   }
-  return out
+  return { calls: [...calls], unknown: [...unknown], ...(persists.size ? { persists: [...persists] } : {}) }
 }
 
 function analyseStep(step: StepInfo, model: WorkflowInfo, ctx: AnalysisContext, tokenInput: string | null, tokenVars: Set<string>, depth = 0, secret?: string): StepAnalysis {
@@ -84,6 +110,7 @@ function analyseStep(step: StepInfo, model: WorkflowInfo, ctx: AnalysisContext, 
   const stepCtx: StepContext = { self: ctx.self, model, job, step, tokenInput, tokenVars, knowledge: ctx.knowledge, secret }
   const action = step.uses ? localAction(step.uses.value, ctx) : undefined
   if (action && depth < MAX_LOCAL_DEPTH) return analyseComposite(action, tokenInput, tokenVars, ctx, depth)
+  if (action) return { calls: [], unknown: [`${quoted(step.uses!.value)} is a local action ${depth} levels down: pat-lint follows local actions no deeper`] }
   if (step.uses) return analyseActionStep(stepCtx)
   if (step.run) return analyseRunStep(stepCtx)
   return { calls: [], unknown: [] }
