@@ -8660,6 +8660,8 @@ const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impo
 const MAX_REASONS_PER_USE = 50;
 const MAX_REPOSITORIES_PER_TOKEN = 100;
 const MAX_OWNERS_NAMED = 5;
+/** Parse problems reported per file; the rest are counted. */
+const MAX_ERRORS_PER_FILE = 100;
 /** Repositories a token reaches beyond its declared list: one finding each, up to this many. */
 const MAX_REPOSITORY_FINDINGS = 5;
 /** `a, b, c` or, past `max`, `a, b, c and N more`; `total` when `items` holds only the first ones. */
@@ -11846,6 +11848,7 @@ function duplicateKeyOffsets(doc) {
  */
 
 
+
 /** Position of an offset in a parsed file. */
 function positionOf(file, offset) {
     const { line, col } = file.lines.linePos(offset);
@@ -11853,6 +11856,21 @@ function positionOf(file, offset) {
 }
 /** How many aliases one file may dereference: enough for real anchors, far below a "billion laughs". */
 const MAX_ALIAS_COUNT = 100;
+/**
+ * Runs `parse` with V8 capturing no stack traces: `yaml` makes an Error for each problem, and pat-lint
+ * reads only its message and position. A file of 500,000 broken lines made as many errors, and
+ * capturing their stacks took most of 15 s.
+ */
+function withoutStackTraces(parse) {
+    const saved = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    try {
+        return parse();
+    }
+    finally {
+        Error.stackTraceLimit = saved;
+    }
+}
 function parseSource(source) {
     const lines = new dist/* LineCounter */.HN();
     const file = { path: source.path, kind: source.kind, text: source.text, doc: null, root: null, lines };
@@ -11867,14 +11885,17 @@ function parseSource(source) {
         // through process.emitWarning; pat-lint reports what matters itself, with a position.
         // Duplicate keys are found by duplicateKeyOffsets: yaml's own check is quadratic in a
         // mapping's size.
-        const doc = (0,dist/* parseDocument */.Tp)(source.text, { lineCounter: lines, uniqueKeys: false, prettyErrors: false, schema, logLevel: 'error' });
+        const doc = withoutStackTraces(() => (0,dist/* parseDocument */.Tp)(source.text, { lineCounter: lines, uniqueKeys: false, prettyErrors: false, schema, logLevel: 'error' }));
         file.doc = doc;
         const problems = [
             ...doc.errors.map((e) => ({ offset: e.pos[0], message: e.message.split('\n')[0] })),
             ...duplicateKeyOffsets(doc).map((offset) => ({ offset, message: 'Map keys must be unique' })),
         ].sort((a, b) => a.offset - b.offset);
-        for (const p of problems)
+        const { shown, more } = firstOf(problems, MAX_ERRORS_PER_FILE);
+        for (const p of shown)
             errors.push({ ...positionOf(file, p.offset), message: `YAML: ${p.message}` });
+        if (more)
+            errors.push({ ...positionOf(file, problems[MAX_ERRORS_PER_FILE].offset), message: `YAML: ${more} more problems in this file from here on, not listed` });
         if (doc.contents === null || doc.contents === undefined) {
             errors.push({ file: source.path, line: 1, column: 1, message: 'file is empty (or holds only comments): nothing to lint' });
         }
@@ -15653,7 +15674,8 @@ function ghSession(parsed, login, ctx) {
                 seen.add(c);
                 session.calls.push(c);
             }
-            session.unknown.push(...fragment.unknown);
+            for (const reason of fragment.unknown)
+                session.unknown.push(reason);
         }
         cache.sessions.set(login, session);
     }
@@ -15738,7 +15760,8 @@ function analyse(script, stepCtx, key, readAll) {
                     ghCalls.add(c);
                     out.calls.push(c);
                 }
-                out.unknown.push(...part.unknown);
+                for (const reason of part.unknown)
+                    out.unknown.push(reason);
             };
             if (ghReadsToken || ghLoggedIn || usesToken(cmd.words, ctx))
                 take(ghFragment(parsed, i, ctx));
@@ -23865,7 +23888,8 @@ function decide(analysis, listeners) {
     const repositories = new Set();
     let patNeeded = false;
     let undecided = analysis.unknown.length > 0;
-    reasons.push(...analysis.unknown);
+    for (const reason of analysis.unknown)
+        reasons.push(reason);
     for (const call of analysis.calls) {
         mergePermissions(needs, call.permissions);
         if (call.classicOnly)
@@ -24370,7 +24394,8 @@ function ingestFile(root, candidate, readsEnv) {
     const out = { path: source.path, text: source.text, model: null, uses: [], errors: [] };
     try {
         const { file, errors: parseErrors } = parseSource(source);
-        out.errors.push(...parseErrors);
+        for (const e of parseErrors)
+            out.errors.push(e); // one at a time: push(...) of 100,000 overflows the stack
         if (!file.root)
             return out;
         // The YAML tree lives only as long as this call: models and flows keep what later steps need.
@@ -24386,7 +24411,8 @@ function ingestFile(root, candidate, readsEnv) {
         out.uses = flows.uses;
         for (const e of structural)
             out.errors.push({ file: file.path, ...e });
-        out.errors.push(...walker.errors, ...flows.errors);
+        for (const e of [...walker.errors, ...flows.errors])
+            out.errors.push(e);
     }
     catch (e) {
         out.errors.push({ file: candidate.path, line: 1, column: 1, message: `pat-lint failed on this file (${e.message}); please report it` });
@@ -25936,7 +25962,8 @@ function followLaterPushes(ctx, out, target, what, place) {
             events: ['push'],
         });
     }
-    out.unknown.push(...unknown);
+    for (const reason of unknown)
+        out.unknown.push(reason);
 }
 function analyseAddToProject(ctx) {
     const url = inputs(ctx.step)['project-url'] ?? '';
@@ -26672,14 +26699,16 @@ function lint(root, options = {}) {
                 continue;
             seen.add(c.path);
             const f = ingestFile(root, c, readsEnv);
-            errors.push(...f.errors);
+            for (const e of f.errors)
+                errors.push(e); // a file may hold more than push(...) takes
             if (f.text === null)
                 continue;
             parsed.push({ path: f.path, text: f.text });
             if (!f.model)
                 continue;
             models.push(f.model);
-            uses.push(...f.uses);
+            for (const u of f.uses)
+                uses.push(u);
         }
     };
     ingest(discoverFiles(root));

@@ -142,6 +142,11 @@ export const SHAPES = [
     make: (n) => `${head}      - run: |\n          echo ${'$('.repeat(n)}gh pr create${')'.repeat(n)}\n          gh pr create ${'--label x \\\n          '.repeat(n)}--fill\n          echo ${'${{ '.repeat(n)}\n        env:\n          GH_TOKEN: ${secret(0)}\n`,
   },
   {
+    name: 'a workflow of n lines that do not parse',
+    unit: 'lines',
+    make: (n) => `on: push\njobs:\n${']\n'.repeat(n)}`,
+  },
+  {
     name: 'four local actions, each calling the next n times',
     unit: 'calls each',
     make: (n) => ({

@@ -6,6 +6,8 @@
 export const MAX_REASONS_PER_USE = 50
 export const MAX_REPOSITORIES_PER_TOKEN = 100
 export const MAX_OWNERS_NAMED = 5
+/** Parse problems reported per file; the rest are counted. */
+export const MAX_ERRORS_PER_FILE = 100
 /** Repositories a token reaches beyond its declared list: one finding each, up to this many. */
 export const MAX_REPOSITORY_FINDINGS = 5
 

@@ -185,12 +185,12 @@ export function lint(root: string, options: LintOptions = {}): Report {
       if (seen.has(c.path)) continue
       seen.add(c.path)
       const f = ingestFile(root, c, readsEnv)
-      errors.push(...f.errors)
+      for (const e of f.errors) errors.push(e) // a file may hold more than push(...) takes
       if (f.text === null) continue
       parsed.push({ path: f.path, text: f.text })
       if (!f.model) continue
       models.push(f.model)
-      uses.push(...f.uses)
+      for (const u of f.uses) uses.push(u)
     }
   }
   ingest(discoverFiles(root))

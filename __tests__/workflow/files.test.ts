@@ -83,6 +83,16 @@ describe('broken and hostile files: a clear error with a position, the good file
     expect(report.tokens.find((t) => t.secret === 'BOMB_PAT')?.uses.length ?? 0).toBeLessThan(200)
   })
 
+  it('a file of 200,000 broken lines gives its first 100 problems and counts the rest; the run goes on', () => {
+    const broken = 'on: push\njobs:\n' + ']\n'.repeat(200000)
+    const { errors, goodLinted } = lintNextToGood({ '.github/workflows/broken.yml': broken })
+    const mine = errors.filter((e) => e.startsWith('.github/workflows/broken.yml:'))
+    expect(mine).toHaveLength(101)
+    expect(mine[100]).toMatch(/^\.github\/workflows\/broken\.yml:\d+:1 YAML: 199900 more problems in this file from here on, not listed$/)
+    expect(mine.some((e) => /please report/.test(e))).toBe(false)
+    expect(goodLinted).toBe(true)
+  })
+
   it('10,000-deep nesting does not crash the run', () => {
     const deep = 'on: push\njobs:\n  a:\n    steps:\n      - env:\n          X: ' + '['.repeat(10000) + ']'.repeat(10000) + '\n'
     const { errors, goodLinted } = lintNextToGood({ '.github/workflows/deep.yml': deep })

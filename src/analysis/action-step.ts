@@ -209,7 +209,7 @@ function followLaterPushes(ctx: StepContext, out: StepAnalysis, target: RepoRef 
       events: ['push'],
     })
   }
-  out.unknown.push(...unknown)
+  for (const reason of unknown) out.unknown.push(reason)
 }
 
 function analyseAddToProject(ctx: StepContext): StepAnalysis {

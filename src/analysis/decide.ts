@@ -80,7 +80,7 @@ export function decide(analysis: StepAnalysis, listeners: Listeners): UseDecisio
   const repositories = new Set<string>()
   let patNeeded = false
   let undecided = analysis.unknown.length > 0
-  reasons.push(...analysis.unknown)
+  for (const reason of analysis.unknown) reasons.push(reason)
 
   for (const call of analysis.calls) {
     mergePermissions(needs, call.permissions)

@@ -893,7 +893,7 @@ function ghSession(parsed: ParsedScript, login: number, ctx: ScriptContext): { s
         seen.add(c)
         session.calls.push(c)
       }
-      session.unknown.push(...fragment.unknown)
+      for (const reason of fragment.unknown) session.unknown.push(reason)
     }
     cache.sessions.set(login, session)
   }
@@ -976,7 +976,7 @@ function analyse(script: string, stepCtx: ScriptContext, key: object | undefined
           ghCalls.add(c)
           out.calls.push(c)
         }
-        out.unknown.push(...part.unknown)
+        for (const reason of part.unknown) out.unknown.push(reason)
       }
       if (ghReadsToken || ghLoggedIn || usesToken(cmd.words, ctx)) take(ghFragment(parsed, i, ctx))
       if (feeder !== undefined && ghLoggedIn && named && !ghReadsToken && !readAll) {

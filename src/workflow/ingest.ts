@@ -26,7 +26,7 @@ export function ingestFile(root: string, candidate: Candidate, readsEnv: EnvRead
   const out: IngestedFile = { path: source.path, text: source.text, model: null, uses: [], errors: [] }
   try {
     const { file, errors: parseErrors } = parseSource(source)
-    out.errors.push(...parseErrors)
+    for (const e of parseErrors) out.errors.push(e) // one at a time: push(...) of 100,000 overflows the stack
     if (!file.root) return out
     // The YAML tree lives only as long as this call: models and flows keep what later steps need.
     const walker = new TreeWalker(file)
@@ -39,7 +39,7 @@ export function ingestFile(root: string, candidate: Candidate, readsEnv: EnvRead
     out.model = model
     out.uses = flows.uses
     for (const e of structural) out.errors.push({ file: file.path, ...e })
-    out.errors.push(...walker.errors, ...flows.errors)
+    for (const e of [...walker.errors, ...flows.errors]) out.errors.push(e)
   } catch (e) {
     out.errors.push({ file: candidate.path, line: 1, column: 1, message: `pat-lint failed on this file (${(e as Error).message}); please report it` })
   }

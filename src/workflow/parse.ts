@@ -7,6 +7,7 @@ import { isMap, LineCounter, parseDocument, type Document, type YAMLMap } from '
 import type { LintError, Position } from '../types.js'
 import type { FileKind, SourceText } from './files.js'
 import { duplicateKeyOffsets } from './unique-keys.js'
+import { firstOf, MAX_ERRORS_PER_FILE } from '../limits.js'
 
 export interface ParsedFile {
   path: string
@@ -26,6 +27,21 @@ export function positionOf(file: { path: string; lines: LineCounter }, offset: n
 /** How many aliases one file may dereference: enough for real anchors, far below a "billion laughs". */
 export const MAX_ALIAS_COUNT = 100
 
+/**
+ * Runs `parse` with V8 capturing no stack traces: `yaml` makes an Error for each problem, and pat-lint
+ * reads only its message and position. A file of 500,000 broken lines made as many errors, and
+ * capturing their stacks took most of 15 s.
+ */
+function withoutStackTraces<T>(parse: () => T): T {
+  const saved = Error.stackTraceLimit
+  Error.stackTraceLimit = 0
+  try {
+    return parse()
+  } finally {
+    Error.stackTraceLimit = saved
+  }
+}
+
 export function parseSource(source: SourceText): { file: ParsedFile; errors: LintError[] } {
   const lines = new LineCounter()
   const file: ParsedFile = { path: source.path, kind: source.kind, text: source.text, doc: null, root: null, lines }
@@ -40,13 +56,15 @@ export function parseSource(source: SourceText): { file: ParsedFile; errors: Lin
     // through process.emitWarning; pat-lint reports what matters itself, with a position.
     // Duplicate keys are found by duplicateKeyOffsets: yaml's own check is quadratic in a
     // mapping's size.
-    const doc = parseDocument(source.text, { lineCounter: lines, uniqueKeys: false, prettyErrors: false, schema, logLevel: 'error' })
+    const doc = withoutStackTraces(() => parseDocument(source.text, { lineCounter: lines, uniqueKeys: false, prettyErrors: false, schema, logLevel: 'error' }))
     file.doc = doc
     const problems = [
       ...doc.errors.map((e) => ({ offset: e.pos[0], message: e.message.split('\n')[0] })),
       ...duplicateKeyOffsets(doc).map((offset) => ({ offset, message: 'Map keys must be unique' })),
     ].sort((a, b) => a.offset - b.offset)
-    for (const p of problems) errors.push({ ...positionOf(file, p.offset), message: `YAML: ${p.message}` })
+    const { shown, more } = firstOf(problems, MAX_ERRORS_PER_FILE)
+    for (const p of shown) errors.push({ ...positionOf(file, p.offset), message: `YAML: ${p.message}` })
+    if (more) errors.push({ ...positionOf(file, problems[MAX_ERRORS_PER_FILE].offset), message: `YAML: ${more} more problems in this file from here on, not listed` })
     if (doc.contents === null || doc.contents === undefined) {
       errors.push({ file: source.path, line: 1, column: 1, message: 'file is empty (or holds only comments): nothing to lint' })
     } else if (!isMap(doc.contents)) {
