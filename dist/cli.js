@@ -11863,7 +11863,12 @@ const MAX_ALIAS_COUNT = 100;
  */
 function withoutStackTraces(parse) {
     const saved = Error.stackTraceLimit;
-    Error.stackTraceLimit = 0;
+    try {
+        Error.stackTraceLimit = 0;
+    }
+    catch {
+        return parse(); // a realm that froze Error: parse with stacks
+    }
     try {
         return parse();
     }

@@ -34,7 +34,11 @@ export const MAX_ALIAS_COUNT = 100
  */
 function withoutStackTraces<T>(parse: () => T): T {
   const saved = Error.stackTraceLimit
-  Error.stackTraceLimit = 0
+  try {
+    Error.stackTraceLimit = 0
+  } catch {
+    return parse() // a realm that froze Error: parse with stacks
+  }
   try {
     return parse()
   } finally {
