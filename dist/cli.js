@@ -26229,8 +26229,7 @@ function verdictOf(decisions, self) {
     if (ownRepository && self)
         owners.add(self.split('/')[0].toLowerCase());
     if (owners.size > 1) {
-        const { shown, more } = firstOf([...owners].sort(), MAX_OWNERS_NAMED);
-        classicOnly.push(`it reaches repositories of ${owners.size} owners (${shown.join(', ')}${more ? ` and ${more} more` : ''}), and a fine-grained token serves one owner (R18)`);
+        classicOnly.push(`it reaches repositories of ${owners.size} owners (${listed([...owners].sort(), MAX_OWNERS_NAMED)}), and a fine-grained token serves one owner (R18)`);
     }
     const fineGrainedPossible = classicOnly.length === 0 && !Object.keys(minimal).some((p) => NO_FINE_GRAINED.has(p));
     return {

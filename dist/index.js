@@ -10316,8 +10316,7 @@ function verdictOf(decisions, self) {
     if (ownRepository && self)
         owners.add(self.split('/')[0].toLowerCase());
     if (owners.size > 1) {
-        const { shown, more } = (0,limits/* firstOf */.Ku)([...owners].sort(), limits/* MAX_OWNERS_NAMED */.iq);
-        classicOnly.push(`it reaches repositories of ${owners.size} owners (${shown.join(', ')}${more ? ` and ${more} more` : ''}), and a fine-grained token serves one owner (R18)`);
+        classicOnly.push(`it reaches repositories of ${owners.size} owners (${(0,limits/* listed */.KE)([...owners].sort(), limits/* MAX_OWNERS_NAMED */.iq)}), and a fine-grained token serves one owner (R18)`);
     }
     const fineGrainedPossible = classicOnly.length === 0 && !Object.keys(minimal).some((p) => decide/* NO_FINE_GRAINED */.qL.has(p));
     return {

@@ -3,7 +3,7 @@ import { classicScopesFor } from '../knowledge/classic-scopes.js'
 import type { PermissionSet } from '../knowledge/permissions.js'
 import { mergePermissions, NO_FINE_GRAINED } from './decide.js'
 import type { UseDecision } from './types.js'
-import { firstOf, MAX_OWNERS_NAMED } from '../limits.js'
+import { listed, MAX_OWNERS_NAMED } from '../limits.js'
 
 export interface TokenVerdict {
   /** true when every use could take GITHUB_TOKEN; false when one needs a PAT; null when unsure. */
@@ -47,8 +47,7 @@ function verdictOf(decisions: UseDecision[], self: string | null): TokenVerdict 
   const owners = new Set(decisions.flatMap((d) => d.repositories).map((r) => r.split('/')[0].toLowerCase()))
   if (ownRepository && self) owners.add(self.split('/')[0].toLowerCase())
   if (owners.size > 1) {
-    const { shown, more } = firstOf([...owners].sort(), MAX_OWNERS_NAMED)
-    classicOnly.push(`it reaches repositories of ${owners.size} owners (${shown.join(', ')}${more ? ` and ${more} more` : ''}), and a fine-grained token serves one owner (R18)`)
+    classicOnly.push(`it reaches repositories of ${owners.size} owners (${listed([...owners].sort(), MAX_OWNERS_NAMED)}), and a fine-grained token serves one owner (R18)`)
   }
   const fineGrainedPossible = classicOnly.length === 0 && !Object.keys(minimal).some((p) => NO_FINE_GRAINED.has(p))
   return {
