@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process'
 import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { readOutputs } from './runner-files.js'
+import { readOutputs, runnerInputs } from './runner-files.js'
 
 const nodes: [string, string][] = [['current node', process.execPath]]
 if (process.env.PAT_LINT_NODE24) nodes.push(['node 24', process.env.PAT_LINT_NODE24])
@@ -26,8 +26,8 @@ function runAction(node: string, inputs: Record<string, string>, workspace = res
     GITHUB_STEP_SUMMARY: summary,
     RUNNER_TEMP: tmp,
     GITHUB_ACTIONS: 'true',
+    ...runnerInputs(inputs),
   }
-  for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v
   const r = spawnSync(node, [entry], { env, encoding: 'utf8', timeout: 60_000 })
   const outputs = readOutputs(output)
   return { code: r.status, stdout: r.stdout, stderr: r.stderr, outputs, summary: readFileSync(summary, 'utf8'), tmp }

@@ -6,7 +6,7 @@ import { execFile } from 'node:child_process'
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { readOutputs } from './runner-files.js'
+import { readOutputs, runnerInputs } from './runner-files.js'
 import { FakeGitHub } from './fake-github.js'
 
 const nodes: [string, string][] = [['current node', process.execPath]]
@@ -55,11 +55,8 @@ async function runAction(node: string, api: string, ws: string, inputs: Record<s
     GITHUB_STEP_SUMMARY: join(tmp, 'summary'),
     RUNNER_TEMP: tmp,
     PAT_LINT_RETRY_BASE_MS: '10',
-    'INPUT_GITHUB-TOKEN': 'ghs_fake_installation_token',
-    'INPUT_FAIL-ON': 'never',
-    INPUT_COMMENT: 'auto',
+    ...runnerInputs({ 'fail-on': 'never', ...inputs }, 'ghs_fake_installation_token'),
   }
-  for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v
   const { code, stdout } = await new Promise<{ code: number; stdout: string }>((done) => {
     execFile(node, [resolve('dist/index.js')], { env, timeout: 60_000 }, (error, stdout) => done({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout }))
   })

@@ -1,5 +1,6 @@
 /** Reads what an action wrote to GITHUB_OUTPUT: the heredoc form `name<<delimiter`, value lines, `delimiter`. */
 import { readFileSync } from 'node:fs'
+import { parse } from 'yaml'
 
 export function readOutputs(path: string): Record<string, string> {
   const outputs: Record<string, string> = {}
@@ -13,4 +14,29 @@ export function readOutputs(path: string): Record<string, string> {
     }
   }
   return outputs
+}
+
+/** The runner's name for an input's variable: `INPUT_` + the name, spaces as `_`, upper-cased. */
+export function inputVariable(name: string): string {
+  return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`
+}
+
+/**
+ * The INPUT_* variables the runner sets for this action, built from action.yml itself: every
+ * declared input with its default (`${{ github.token }}` standing for `githubToken`), then the
+ * step's `with:` values. An input action.yml does not declare is an error, as a typo in `with:`
+ * would go unnoticed otherwise.
+ */
+export function runnerInputs(withInputs: Record<string, string> = {}, githubToken = 'ghs_test_job_token'): Record<string, string> {
+  const meta = parse(readFileSync('action.yml', 'utf8')) as { inputs?: Record<string, { default?: string }> }
+  const declared = meta.inputs ?? {}
+  const env: Record<string, string> = {}
+  for (const [name, input] of Object.entries(declared)) {
+    env[inputVariable(name)] = (input.default ?? '').replace(/\$\{\{\s*github\.token\s*\}\}/g, githubToken)
+  }
+  for (const [name, value] of Object.entries(withInputs)) {
+    if (!(name in declared)) throw new Error(`action.yml declares no input ${name}`)
+    env[inputVariable(name)] = value
+  }
+  return env
 }
