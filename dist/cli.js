@@ -9145,11 +9145,11 @@ const ACTIONS = [
     },
     {
         "uses": "actions/create-github-app-token",
-        "tokenInputs": [
-            {
-                "name": "private-key",
-                "defaultsToGithubToken": false
-            }
+        "tokenInputs": [],
+        "appCredentialInputs": [
+            "private-key",
+            "app-id",
+            "client-id"
         ],
         "tokenEnv": [],
         "takesGithubToken": true,
@@ -11529,6 +11529,8 @@ const EXTRA_ACTIONS = [
 /**
  * Facts the shared knowledge base leaves out or states from an outdated source, merged into its
  * entries (`replace` overrides fields). Each names the file read.
+ * - docker/login-action: a login is to Docker Hub unless `registry` names another registry; its
+ *   password is a GitHub token only for GitHub's registries.
  * - changesets/action: releases up to v1.7 read the token only from env GITHUB_TOKEN (newer ones
  *   also take the `github-token` input).
  * - peter-evans/slash-command-dispatch: its README says GITHUB_TOKEN "does not have scopes to
@@ -11538,6 +11540,12 @@ const EXTRA_ACTIONS = [
  *   the dispatch (and, for workflow dispatches, the workflow list). Reactions use `reaction-token`.
  */
 const ACTION_CORRECTIONS = [
+    {
+        // `registry` defaults to Docker Hub; only ghcr.io (and the older docker.pkg.github.com) take a GitHub token.
+        uses: 'docker/login-action',
+        replace: { githubWhen: { input: 'registry', hosts: ['ghcr.io', 'docker.pkg.github.com'], otherwise: 'Docker Hub when `registry` is not set' } },
+        source: 'docker/login-action action.yml @087884b3d26e0ea9f5fac62cfefae4831c7b96dc (registry: "If not set then will default to Docker Hub")',
+    },
     { uses: 'changesets/action', tokenEnv: ['GITHUB_TOKEN'], source: 'changesets/action src/index.ts @0079d1574ba993236995bba8bd2f0059b091a7d5 (process.env.GITHUB_TOKEN)' },
     {
         uses: 'peter-evans/slash-command-dispatch',
@@ -15380,6 +15388,8 @@ function indexScript(script, commands) {
         githubRulesAtEnd: [],
         programsByVariable: new Map(),
         registryLogins: [],
+        ghcrLoginsByFeeder: new Map(),
+        anonymousGhcrLogin: -1,
         ghLogins: new Map(),
         ghLoginsByFeeder: new Map(),
         anonymousGhLogins: [],
@@ -15472,7 +15482,14 @@ function indexScript(script, commands) {
             if (GIT_REWRITES.has(parts.sub ?? ''))
                 out.firstGitRewrite = Math.min(out.firstGitRewrite, i);
         }
-        else if (isGhcrLogin(words) || isPackagesPublish(words, out.toGithubPackages)) {
+        else if (isGhcrLogin(words)) {
+            // Its password is its own argument (a named command) or what the command before it in a pipe prints.
+            if (i > 0 && commands[i - 1].line === cmd.line && mentions[i - 1])
+                out.ghcrLoginsByFeeder.set(i - 1, i);
+            else if (!mentions[i] && out.anonymousGhcrLogin < 0)
+                out.anonymousGhcrLogin = i;
+        }
+        else if (isPackagesPublish(words, out.toGithubPackages)) {
             if (!registries.has(prog))
                 out.registryLogins.push(i);
             registries.add(prog);
@@ -15564,6 +15581,13 @@ function relevantCommands(parsed, ctx) {
             picked.add(i);
     for (const i of parsed.registryLogins)
         picked.add(i);
+    for (const i of named) {
+        const login = parsed.ghcrLoginsByFeeder.get(i);
+        if (login !== undefined)
+            picked.add(login);
+    }
+    if (parsed.anonymousGhcrLogin >= 0)
+        picked.add(parsed.anonymousGhcrLogin);
     if (ctx.tokenVars.size) {
         let listed = 0;
         for (const i of parsed.envReaders) {
@@ -15796,6 +15820,16 @@ function analyse(script, stepCtx, key, readAll) {
             continue;
         }
         if (isGhcrLogin(cmd.words)) {
+            // The password is the command's own argument or what the command before it in a pipe prints.
+            const feeder = i > 0 && parsed.commands[i - 1].line === cmd.line ? parsed.commands[i - 1] : undefined;
+            const fed = usesToken(cmd.words, ctx) || (feeder !== undefined && usesToken(feeder.words, ctx));
+            // A login fed by another variable or secret (often GITHUB_TOKEN itself) logs in with that one.
+            if (!fed && [cmd, feeder].some((c) => c?.words.some((w) => w.includes('$'))))
+                continue;
+            if (!fed) {
+                out.unknown.push('a docker login to ghcr.io reads a password pat-lint cannot trace');
+                continue;
+            }
             out.calls.push({ what: 'docker login ghcr.io', permissions: { packages: parsed.pushesToGhcr ? 'write' : 'read' }, target: PACKAGE_TARGET, classicOnly: 'GitHub Packages (ghcr.io) takes GITHUB_TOKEN or a classic token, not a fine-grained one (R9, R18)' });
             continue;
         }
@@ -15870,13 +15904,27 @@ function analyse(script, stepCtx, key, readAll) {
 
 
 
-/** Input names that take a GitHub token in any action (from the names the knowledge base uses). */
-const GENERIC_TOKEN_INPUT = /^(github|gh|git|repo|repository|bot|personal|pat|api)?[-_]?(token|pat)$|^(personal[-_]access[-_]token|pat[-_]token|github[-_]pat|gh[-_]pat|ssh[-_]key|deploy[-_]key)$/i;
+/**
+ * Input names that, on an action pat-lint does not know, say that the input takes a GitHub token:
+ * they name GitHub (or its repository) as well as a token. `token`, `api_token` or `project-token`
+ * say nothing of which service they are for: Telegram, Netlify and Codacy actions take them too.
+ */
+const GITHUB_TOKEN_INPUT = /^(github|gh|git|repo|repository)[-_]?(token|pat)$|^(github|gh)[-_]?(personal[-_]access[-_]token|access[-_]token|api[-_]token)$|^personal[-_]access[-_]token$/i;
+/**
+ * Inputs that take a GitHub App's private key, App id or client id. The action signs a JWT with
+ * them and trades it for an installation token (GitHub docs, "Authenticating as a GitHub App"):
+ * they are an App's credentials, never a PAT, and nothing to declare or revoke as one.
+ */
+const APP_CREDENTIAL_INPUT = /^((github[-_]?)?app(lication)?[-_])?private[-_]?key$|^(github[-_]?)?(app(lication)?|client)[-_]id$/i;
 /** Environment variables GitHub's own tools read a token from (gh, git credential helpers, octokit scripts). */
 const GITHUB_TOKEN_ENV = /^(GH|GITHUB)(_[A-Z0-9]+)*_(TOKEN|PAT)$|^(GH_ENTERPRISE_TOKEN|GITHUB_ENTERPRISE_TOKEN|GITHUB_PAT|GH_PAT|HOMEBREW_GITHUB_API_TOKEN|PERSONAL_TOKEN|PERSONAL_ACCESS_TOKEN)$|(^|_)PAT$/;
 /** Words in a secret's name that mean another service's credential. */
-const OTHER_SERVICE = /(^|_)(SLACK|DISCORD|TELEGRAM|TEAMS|NPM|NODE_AUTH|YARN|PYPI|NUGET|CARGO|CRATES|CODECOV|COVERALLS|SONAR|SNYK|DOCKER|DOCKERHUB|QUAY|AWS|AZURE|GCP|GCLOUD|GOOGLE|FIREBASE|HEROKU|NETLIFY|VERCEL|CLOUDFLARE|SENTRY|GITLAB|BITBUCKET|JIRA|LINEAR|OPENAI|ANTHROPIC|VSCE|OVSX|WAKATIME|JENKINS|TWITTER|MASTODON|CHROMATIC|BUTLER|ITCHIO|EXPO|APPLE|ANDROID|SIGNING|GPG|PGP|COSIGN|MAVEN|OSSRH|SONATYPE|GRADLE|CACHIX|TURBO|DATADOG|NEWRELIC)(_|$)/;
-/** Secret names that look like a GitHub token. */
+const OTHER_SERVICE = /(^|_)(SLACK|DISCORD|TELEGRAM|TEAMS|NPM|NODE_AUTH|YARN|PYPI|NUGET|CARGO|CRATES|CODECOV|COVERALLS|SONAR|SNYK|DOCKER|DOCKERHUB|QUAY|AWS|AZURE|GCP|GCLOUD|GOOGLE|FIREBASE|HEROKU|NETLIFY|VERCEL|CLOUDFLARE|SENTRY|GITLAB|BITBUCKET|JIRA|LINEAR|OPENAI|ANTHROPIC|VSCE|OVSX|WAKATIME|JENKINS|TWITTER|MASTODON|CHROMATIC|BUTLER|ITCHIO|EXPO|APPLE|ANDROID|SIGNING|GPG|PGP|COSIGN|MAVEN|OSSRH|SONATYPE|GRADLE|CACHIX|TURBO|DATADOG|NEWRELIC|CODACY|CODSPEED)(_|$)/;
+/**
+ * Secret names that say GitHub token: GITHUB or GH with TOKEN, or PAT. A name alone is weak
+ * evidence, so only names that name GitHub (or its PAT) count; `BOT_TOKEN` or `REPO_TOKEN` could
+ * be any service's.
+ */
 function looksLikeGithubToken(secret) {
     const s = secret.toUpperCase();
     if (OTHER_SERVICE.test(s))
@@ -15886,26 +15934,45 @@ function looksLikeGithubToken(secret) {
         return true;
     if (words.includes('PERSONAL') && (words.includes('TOKEN') || words.includes('ACCESS')))
         return true;
-    const token = words.includes('TOKEN');
-    if (token && (words.includes('GITHUB') || words.includes('GH') || words.includes('BOT') || words.includes('REPO')))
-        return true;
-    return false;
+    return words.includes('TOKEN') && (words.includes('GITHUB') || words.includes('GH'));
 }
-function inputTakesGithubToken(step, input, knowledge) {
+/** The value of `${{ env.NAME }}` where the step, its job or its workflow binds NAME to a literal. */
+function resolveEnv(raw, step, job, workflowEnv) {
+    return raw.replace(/\$\{\{\s*env\.([A-Za-z0-9_]+)\s*\}\}/g, (whole, name) => (step.env[name] ?? job?.env[name] ?? workflowEnv?.[name])?.value ?? whole);
+}
+/**
+ * Whether the action's token inputs are GitHub credentials in this step: for a registry login, only
+ * when the registry is GitHub's. A registry named only at run time is not evidence either way.
+ */
+function credentialIsGithubs(facts, use, workflowEnv) {
+    if (!facts.githubWhen || !use.step)
+        return true;
+    const given = use.step.with[facts.githubWhen.input];
+    const value = given ? resolveEnv(given.value, use.step, use.job, workflowEnv).toLowerCase() : '';
+    return facts.githubWhen.hosts.some((h) => value.includes(h));
+}
+function inputTakesGithubToken(use, knowledge, workflowEnv) {
+    const { step, input } = use;
     const uses = step.uses?.value;
     const facts = uses ? knowledge.lookup(uses) : undefined;
     if (facts) {
-        if (!facts.takesGithubToken)
+        if (!facts.takesGithubToken || !credentialIsGithubs(facts, use, workflowEnv))
             return null;
         return facts.tokenInputs.some((i) => i.name.toLowerCase() === input.toLowerCase()) ? `input \`${quoted(input)}\` of ${facts.uses} takes a GitHub token` : null;
     }
-    if (GENERIC_TOKEN_INPUT.test(input))
-        return `input \`${quoted(input)}\` of ${quoted(uses ?? 'the step')} is named like a GitHub token input`;
-    // Any other `…_token` / `…-pat` input, unless it names another service (`codecov_token`).
-    if (/[-_](token|pat)$/i.test(input) && !OTHER_SERVICE.test(input.toUpperCase().replace(/-/g, '_'))) {
-        return `input \`${quoted(input)}\` of ${quoted(uses ?? 'the step')} takes a token and names no other service`;
-    }
+    if (GITHUB_TOKEN_INPUT.test(input))
+        return `input \`${quoted(input)}\` of ${quoted(uses ?? 'the step')} is named for a GitHub token`;
     return null;
+}
+/** Whether the use hands the secret to an input that takes a GitHub App's key or id. */
+function isAppCredentialUse(use, knowledge = DEFAULT_KNOWLEDGE) {
+    if (use.kind !== 'with' || !use.step || !use.input)
+        return false;
+    const facts = use.step.uses ? knowledge.lookup(use.step.uses.value) : undefined;
+    const input = use.input.toLowerCase();
+    if (facts?.appCredentialInputs?.some((i) => i.toLowerCase() === input))
+        return true;
+    return !facts?.tokenInputs.some((i) => i.name.toLowerCase() === input) && APP_CREDENTIAL_INPUT.test(input);
 }
 function envTakesGithubToken(name, steps, knowledge) {
     if (GITHUB_TOKEN_ENV.test(name))
@@ -15940,11 +16007,11 @@ function scriptUsesForGithub(use) {
     });
 }
 /** How a single use shows its secret to be a GitHub credential, if it does. */
-function recogniseUse(use, knowledge = DEFAULT_KNOWLEDGE) {
+function recogniseUse(use, knowledge = DEFAULT_KNOWLEDGE, workflowEnv) {
     if (use.kind === 'git-url')
         return { how: 'git-url', detail: 'used as the credentials of a URL' };
     if (use.kind === 'with' && use.step && use.input) {
-        const d = inputTakesGithubToken(use.step, use.input, knowledge);
+        const d = inputTakesGithubToken(use, knowledge, workflowEnv);
         if (d)
             return { how: 'token-input', detail: d };
     }
@@ -15954,7 +16021,7 @@ function recogniseUse(use, knowledge = DEFAULT_KNOWLEDGE) {
         if (d)
             return { how: 'token-env', detail: d };
     }
-    if (use.kind === 'reusable-workflow' && use.input && GENERIC_TOKEN_INPUT.test(use.input)) {
+    if (use.kind === 'reusable-workflow' && use.input && GITHUB_TOKEN_INPUT.test(use.input)) {
         return { how: 'token-input', detail: `passed as \`${quoted(use.input)}\` to a reusable workflow` };
     }
     if (scriptUsesForGithub(use))
@@ -15965,7 +16032,7 @@ function recogniseUse(use, knowledge = DEFAULT_KNOWLEDGE) {
  * Recognises every credential among the uses. Returns, per secret name (as written in the
  * requirements when declared), the distinct ways it was recognised.
  */
-function recogniseSecrets(uses, declared, knowledge = DEFAULT_KNOWLEDGE) {
+function recogniseSecrets(uses, declared, knowledge = DEFAULT_KNOWLEDGE, workflowEnv = () => undefined) {
     const out = new Map();
     const add = (secret, r) => {
         const list = out.get(secret) ?? [];
@@ -15975,15 +16042,17 @@ function recogniseSecrets(uses, declared, knowledge = DEFAULT_KNOWLEDGE) {
     };
     for (const name of declared)
         add(name, { how: 'declared', detail: 'declared in the requirements file' });
+    // A secret given to an App-token step as its key or id is the App's credential wherever else it goes.
+    const appCredentials = new Set(uses.filter((u) => u.secret && isAppCredentialUse(u, knowledge)).map((u) => u.secret));
     for (const use of uses) {
-        if (!use.secret)
+        if (!use.secret || appCredentials.has(use.secret))
             continue;
-        const r = recogniseUse(use, knowledge);
+        const r = recogniseUse(use, knowledge, workflowEnv(use.file));
         if (r)
             add(use.secret, r);
     }
     for (const use of uses) {
-        if (use.secret && !out.has(use.secret) && looksLikeGithubToken(use.secret))
+        if (use.secret && !out.has(use.secret) && !appCredentials.has(use.secret) && looksLikeGithubToken(use.secret))
             add(use.secret, { how: 'name', detail: 'named like a GitHub token' });
     }
     return out;
@@ -26723,7 +26792,8 @@ function lint(root, options = {}) {
     // repository, the caller's use carries the decision and the parameter is no token of its own.
     const calledLocally = new Set(models.flatMap((m) => m.jobs.map((j) => localPath(j.uses?.value)).filter((p) => !!p)));
     const tokenUses = uses.filter((u) => !(u.parameter && calledLocally.has(u.file)));
-    const recognised = recogniseSecrets(tokenUses, new Set(declared.keys()), knowledge);
+    const workflowEnvs = new Map(models.map((m) => [m.file, m.env]));
+    const recognised = recogniseSecrets(tokenUses, new Set(declared.keys()), knowledge, (file) => workflowEnvs.get(file));
     const analysis = {
         self: options.repository ?? null,
         models: new Map(models.map((m) => [m.file, m])),

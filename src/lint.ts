@@ -202,7 +202,8 @@ export function lint(root: string, options: LintOptions = {}): Report {
   // repository, the caller's use carries the decision and the parameter is no token of its own.
   const calledLocally = new Set(models.flatMap((m) => m.jobs.map((j) => localPath(j.uses?.value)).filter((p): p is string => !!p)))
   const tokenUses = uses.filter((u) => !(u.parameter && calledLocally.has(u.file)))
-  const recognised = recogniseSecrets(tokenUses, new Set(declared.keys()), knowledge)
+  const workflowEnvs = new Map(models.map((m) => [m.file, m.env]))
+  const recognised = recogniseSecrets(tokenUses, new Set(declared.keys()), knowledge, (file) => workflowEnvs.get(file))
 
   const analysis: AnalysisContext = {
     self: options.repository ?? null,

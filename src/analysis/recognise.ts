@@ -6,8 +6,8 @@
  * left alone unless declared.
  */
 import { quoted } from '../limits.js'
-import { DEFAULT_KNOWLEDGE, type ActionKnowledge } from '../knowledge/actions.js'
-import type { StepInfo } from '../workflow/model.js'
+import { DEFAULT_KNOWLEDGE, type ActionKnowledge, type KnownAction } from '../knowledge/actions.js'
+import type { JobInfo, StepInfo, ValueInfo } from '../workflow/model.js'
 import { scriptReadsVariable, type SecretUse } from '../workflow/flows.js'
 import { analyseScript } from './run-script.js'
 
@@ -18,40 +18,75 @@ export interface Recognition {
   detail: string
 }
 
-/** Input names that take a GitHub token in any action (from the names the knowledge base uses). */
-const GENERIC_TOKEN_INPUT = /^(github|gh|git|repo|repository|bot|personal|pat|api)?[-_]?(token|pat)$|^(personal[-_]access[-_]token|pat[-_]token|github[-_]pat|gh[-_]pat|ssh[-_]key|deploy[-_]key)$/i
+/**
+ * Input names that, on an action pat-lint does not know, say that the input takes a GitHub token:
+ * they name GitHub (or its repository) as well as a token. `token`, `api_token` or `project-token`
+ * say nothing of which service they are for: Telegram, Netlify and Codacy actions take them too.
+ */
+const GITHUB_TOKEN_INPUT = /^(github|gh|git|repo|repository)[-_]?(token|pat)$|^(github|gh)[-_]?(personal[-_]access[-_]token|access[-_]token|api[-_]token)$|^personal[-_]access[-_]token$/i
+
+/**
+ * Inputs that take a GitHub App's private key, App id or client id. The action signs a JWT with
+ * them and trades it for an installation token (GitHub docs, "Authenticating as a GitHub App"):
+ * they are an App's credentials, never a PAT, and nothing to declare or revoke as one.
+ */
+const APP_CREDENTIAL_INPUT = /^((github[-_]?)?app(lication)?[-_])?private[-_]?key$|^(github[-_]?)?(app(lication)?|client)[-_]id$/i
 
 /** Environment variables GitHub's own tools read a token from (gh, git credential helpers, octokit scripts). */
 const GITHUB_TOKEN_ENV = /^(GH|GITHUB)(_[A-Z0-9]+)*_(TOKEN|PAT)$|^(GH_ENTERPRISE_TOKEN|GITHUB_ENTERPRISE_TOKEN|GITHUB_PAT|GH_PAT|HOMEBREW_GITHUB_API_TOKEN|PERSONAL_TOKEN|PERSONAL_ACCESS_TOKEN)$|(^|_)PAT$/
 
 /** Words in a secret's name that mean another service's credential. */
-const OTHER_SERVICE = /(^|_)(SLACK|DISCORD|TELEGRAM|TEAMS|NPM|NODE_AUTH|YARN|PYPI|NUGET|CARGO|CRATES|CODECOV|COVERALLS|SONAR|SNYK|DOCKER|DOCKERHUB|QUAY|AWS|AZURE|GCP|GCLOUD|GOOGLE|FIREBASE|HEROKU|NETLIFY|VERCEL|CLOUDFLARE|SENTRY|GITLAB|BITBUCKET|JIRA|LINEAR|OPENAI|ANTHROPIC|VSCE|OVSX|WAKATIME|JENKINS|TWITTER|MASTODON|CHROMATIC|BUTLER|ITCHIO|EXPO|APPLE|ANDROID|SIGNING|GPG|PGP|COSIGN|MAVEN|OSSRH|SONATYPE|GRADLE|CACHIX|TURBO|DATADOG|NEWRELIC)(_|$)/
+const OTHER_SERVICE = /(^|_)(SLACK|DISCORD|TELEGRAM|TEAMS|NPM|NODE_AUTH|YARN|PYPI|NUGET|CARGO|CRATES|CODECOV|COVERALLS|SONAR|SNYK|DOCKER|DOCKERHUB|QUAY|AWS|AZURE|GCP|GCLOUD|GOOGLE|FIREBASE|HEROKU|NETLIFY|VERCEL|CLOUDFLARE|SENTRY|GITLAB|BITBUCKET|JIRA|LINEAR|OPENAI|ANTHROPIC|VSCE|OVSX|WAKATIME|JENKINS|TWITTER|MASTODON|CHROMATIC|BUTLER|ITCHIO|EXPO|APPLE|ANDROID|SIGNING|GPG|PGP|COSIGN|MAVEN|OSSRH|SONATYPE|GRADLE|CACHIX|TURBO|DATADOG|NEWRELIC|CODACY|CODSPEED)(_|$)/
 
-/** Secret names that look like a GitHub token. */
+/**
+ * Secret names that say GitHub token: GITHUB or GH with TOKEN, or PAT. A name alone is weak
+ * evidence, so only names that name GitHub (or its PAT) count; `BOT_TOKEN` or `REPO_TOKEN` could
+ * be any service's.
+ */
 export function looksLikeGithubToken(secret: string): boolean {
   const s = secret.toUpperCase()
   if (OTHER_SERVICE.test(s)) return false
   const words = s.split(/_+/).filter(Boolean)
   if (words.some((w) => w === 'PAT' || w === 'GHPAT' || w === 'GHTOKEN' || w === 'GITHUBTOKEN')) return true
   if (words.includes('PERSONAL') && (words.includes('TOKEN') || words.includes('ACCESS'))) return true
-  const token = words.includes('TOKEN')
-  if (token && (words.includes('GITHUB') || words.includes('GH') || words.includes('BOT') || words.includes('REPO'))) return true
-  return false
+  return words.includes('TOKEN') && (words.includes('GITHUB') || words.includes('GH'))
 }
 
-function inputTakesGithubToken(step: StepInfo, input: string, knowledge: ActionKnowledge): string | null {
+/** The value of `${{ env.NAME }}` where the step, its job or its workflow binds NAME to a literal. */
+function resolveEnv(raw: string, step: StepInfo, job: JobInfo | null, workflowEnv: Record<string, ValueInfo> | undefined): string {
+  return raw.replace(/\$\{\{\s*env\.([A-Za-z0-9_]+)\s*\}\}/g, (whole, name: string) => (step.env[name] ?? job?.env[name] ?? workflowEnv?.[name])?.value ?? whole)
+}
+
+/**
+ * Whether the action's token inputs are GitHub credentials in this step: for a registry login, only
+ * when the registry is GitHub's. A registry named only at run time is not evidence either way.
+ */
+function credentialIsGithubs(facts: KnownAction, use: SecretUse, workflowEnv: Record<string, ValueInfo> | undefined): boolean {
+  if (!facts.githubWhen || !use.step) return true
+  const given = use.step.with[facts.githubWhen.input]
+  const value = given ? resolveEnv(given.value, use.step, use.job, workflowEnv).toLowerCase() : ''
+  return facts.githubWhen.hosts.some((h) => value.includes(h))
+}
+
+function inputTakesGithubToken(use: SecretUse & { step: StepInfo; input: string }, knowledge: ActionKnowledge, workflowEnv: Record<string, ValueInfo> | undefined): string | null {
+  const { step, input } = use
   const uses = step.uses?.value
   const facts = uses ? knowledge.lookup(uses) : undefined
   if (facts) {
-    if (!facts.takesGithubToken) return null
+    if (!facts.takesGithubToken || !credentialIsGithubs(facts, use, workflowEnv)) return null
     return facts.tokenInputs.some((i) => i.name.toLowerCase() === input.toLowerCase()) ? `input \`${quoted(input)}\` of ${facts.uses} takes a GitHub token` : null
   }
-  if (GENERIC_TOKEN_INPUT.test(input)) return `input \`${quoted(input)}\` of ${quoted(uses ?? 'the step')} is named like a GitHub token input`
-  // Any other `…_token` / `…-pat` input, unless it names another service (`codecov_token`).
-  if (/[-_](token|pat)$/i.test(input) && !OTHER_SERVICE.test(input.toUpperCase().replace(/-/g, '_'))) {
-    return `input \`${quoted(input)}\` of ${quoted(uses ?? 'the step')} takes a token and names no other service`
-  }
+  if (GITHUB_TOKEN_INPUT.test(input)) return `input \`${quoted(input)}\` of ${quoted(uses ?? 'the step')} is named for a GitHub token`
   return null
+}
+
+/** Whether the use hands the secret to an input that takes a GitHub App's key or id. */
+export function isAppCredentialUse(use: SecretUse, knowledge: ActionKnowledge = DEFAULT_KNOWLEDGE): boolean {
+  if (use.kind !== 'with' || !use.step || !use.input) return false
+  const facts = use.step.uses ? knowledge.lookup(use.step.uses.value) : undefined
+  const input = use.input.toLowerCase()
+  if (facts?.appCredentialInputs?.some((i) => i.toLowerCase() === input)) return true
+  return !facts?.tokenInputs.some((i) => i.name.toLowerCase() === input) && APP_CREDENTIAL_INPUT.test(input)
 }
 
 function envTakesGithubToken(name: string, steps: StepInfo[], knowledge: ActionKnowledge): string | null {
@@ -85,10 +120,10 @@ function scriptUsesForGithub(use: SecretUse): boolean {
 }
 
 /** How a single use shows its secret to be a GitHub credential, if it does. */
-export function recogniseUse(use: SecretUse, knowledge: ActionKnowledge = DEFAULT_KNOWLEDGE): Recognition | null {
+export function recogniseUse(use: SecretUse, knowledge: ActionKnowledge = DEFAULT_KNOWLEDGE, workflowEnv?: Record<string, ValueInfo>): Recognition | null {
   if (use.kind === 'git-url') return { how: 'git-url', detail: 'used as the credentials of a URL' }
   if (use.kind === 'with' && use.step && use.input) {
-    const d = inputTakesGithubToken(use.step, use.input, knowledge)
+    const d = inputTakesGithubToken(use as SecretUse & { step: StepInfo; input: string }, knowledge, workflowEnv)
     if (d) return { how: 'token-input', detail: d }
   }
   if (use.kind === 'env' && use.input) {
@@ -96,7 +131,7 @@ export function recogniseUse(use: SecretUse, knowledge: ActionKnowledge = DEFAUL
     const d = envTakesGithubToken(use.input, scope, knowledge)
     if (d) return { how: 'token-env', detail: d }
   }
-  if (use.kind === 'reusable-workflow' && use.input && GENERIC_TOKEN_INPUT.test(use.input)) {
+  if (use.kind === 'reusable-workflow' && use.input && GITHUB_TOKEN_INPUT.test(use.input)) {
     return { how: 'token-input', detail: `passed as \`${quoted(use.input)}\` to a reusable workflow` }
   }
   if (scriptUsesForGithub(use)) return { how: 'github-script', detail: 'used by a run script to call GitHub (gh, git, the API or ghcr.io)' }
@@ -107,7 +142,7 @@ export function recogniseUse(use: SecretUse, knowledge: ActionKnowledge = DEFAUL
  * Recognises every credential among the uses. Returns, per secret name (as written in the
  * requirements when declared), the distinct ways it was recognised.
  */
-export function recogniseSecrets(uses: SecretUse[], declared: Set<string>, knowledge: ActionKnowledge = DEFAULT_KNOWLEDGE): Map<string, Recognition[]> {
+export function recogniseSecrets(uses: SecretUse[], declared: Set<string>, knowledge: ActionKnowledge = DEFAULT_KNOWLEDGE, workflowEnv: (file: string) => Record<string, ValueInfo> | undefined = () => undefined): Map<string, Recognition[]> {
   const out = new Map<string, Recognition[]>()
   const add = (secret: string, r: Recognition) => {
     const list = out.get(secret) ?? []
@@ -115,13 +150,15 @@ export function recogniseSecrets(uses: SecretUse[], declared: Set<string>, knowl
     out.set(secret, list)
   }
   for (const name of declared) add(name, { how: 'declared', detail: 'declared in the requirements file' })
+  // A secret given to an App-token step as its key or id is the App's credential wherever else it goes.
+  const appCredentials = new Set(uses.filter((u) => u.secret && isAppCredentialUse(u, knowledge)).map((u) => u.secret!))
   for (const use of uses) {
-    if (!use.secret) continue
-    const r = recogniseUse(use, knowledge)
+    if (!use.secret || appCredentials.has(use.secret)) continue
+    const r = recogniseUse(use, knowledge, workflowEnv(use.file))
     if (r) add(use.secret, r)
   }
   for (const use of uses) {
-    if (use.secret && !out.has(use.secret) && looksLikeGithubToken(use.secret)) add(use.secret, { how: 'name', detail: 'named like a GitHub token' })
+    if (use.secret && !out.has(use.secret) && !appCredentials.has(use.secret) && looksLikeGithubToken(use.secret)) add(use.secret, { how: 'name', detail: 'named like a GitHub token' })
   }
   return out
 }

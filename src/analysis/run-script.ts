@@ -507,10 +507,14 @@ interface ParsedScript {
   /** Commands of knowledge/programs.ts, by the variables they read a token from. */
   programsByVariable: Map<string, number[]>
   /**
-   * The first docker login to ghcr.io and the first publish to GitHub Packages per package
-   * manager: whatever token the step holds, each gives the same call as any later one.
+   * The first publish to GitHub Packages per package manager: whatever token the step holds,
+   * each gives the same call as any later one.
    */
   registryLogins: number[]
+  /** `docker login ghcr.io` commands fed by the command before them in a pipe: feeder -> login. */
+  ghcrLoginsByFeeder: Map<number, number>
+  /** The first `docker login ghcr.io` that names no variable or secret, nor is piped one: -1 if none. */
+  anonymousGhcrLogin: number
   /**
    * `gh auth login --with-token` commands -> the command that feeds them the token: the login
    * itself (`<<< "$T"`), the one before it on its line (`echo "$T" |`), or the last to write the
@@ -597,6 +601,8 @@ function indexScript(script: string, commands: Command[]): ParsedScript {
     githubRulesAtEnd: [],
     programsByVariable: new Map(),
     registryLogins: [],
+    ghcrLoginsByFeeder: new Map(),
+    anonymousGhcrLogin: -1,
     ghLogins: new Map(),
     ghLoginsByFeeder: new Map(),
     anonymousGhLogins: [],
@@ -669,7 +675,11 @@ function indexScript(script: string, commands: Command[]): ParsedScript {
         for (const rule of applied) add(out.gitByRule, rule, i)
       }
       if (GIT_REWRITES.has(parts.sub ?? '')) out.firstGitRewrite = Math.min(out.firstGitRewrite, i)
-    } else if (isGhcrLogin(words) || isPackagesPublish(words, out.toGithubPackages)) {
+    } else if (isGhcrLogin(words)) {
+      // Its password is its own argument (a named command) or what the command before it in a pipe prints.
+      if (i > 0 && commands[i - 1].line === cmd.line && mentions[i - 1]) out.ghcrLoginsByFeeder.set(i - 1, i)
+      else if (!mentions[i] && out.anonymousGhcrLogin < 0) out.anonymousGhcrLogin = i
+    } else if (isPackagesPublish(words, out.toGithubPackages)) {
       if (!registries.has(prog)) out.registryLogins.push(i)
       registries.add(prog)
     } else if (program) {
@@ -763,6 +773,11 @@ function relevantCommands(parsed: ParsedScript, ctx: ScriptContext): Relevant {
   for (const i of named) for (const login of parsed.ghLoginsByFeeder.get(i) ?? []) picked.add(login)
   for (const v of ctx.tokenVars) for (const i of parsed.programsByVariable.get(v) ?? []) picked.add(i)
   for (const i of parsed.registryLogins) picked.add(i)
+  for (const i of named) {
+    const login = parsed.ghcrLoginsByFeeder.get(i)
+    if (login !== undefined) picked.add(login)
+  }
+  if (parsed.anonymousGhcrLogin >= 0) picked.add(parsed.anonymousGhcrLogin)
   if (ctx.tokenVars.size) {
     let listed = 0
     for (const i of parsed.envReaders) {
@@ -1002,6 +1017,15 @@ function analyse(script: string, stepCtx: ScriptContext, key: object | undefined
       continue
     }
     if (isGhcrLogin(cmd.words)) {
+      // The password is the command's own argument or what the command before it in a pipe prints.
+      const feeder = i > 0 && parsed.commands[i - 1].line === cmd.line ? parsed.commands[i - 1] : undefined
+      const fed = usesToken(cmd.words, ctx) || (feeder !== undefined && usesToken(feeder.words, ctx))
+      // A login fed by another variable or secret (often GITHUB_TOKEN itself) logs in with that one.
+      if (!fed && [cmd, feeder].some((c) => c?.words.some((w) => w.includes('$')))) continue
+      if (!fed) {
+        out.unknown.push('a docker login to ghcr.io reads a password pat-lint cannot trace')
+        continue
+      }
       out.calls.push({ what: 'docker login ghcr.io', permissions: { packages: parsed.pushesToGhcr ? 'write' : 'read' }, target: PACKAGE_TARGET, classicOnly: 'GitHub Packages (ghcr.io) takes GITHUB_TOKEN or a classic token, not a fine-grained one (R9, R18)' })
       continue
     }

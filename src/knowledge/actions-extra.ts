@@ -188,6 +188,8 @@ export const EXTRA_ACTIONS: readonly KnownAction[] = [
 /**
  * Facts the shared knowledge base leaves out or states from an outdated source, merged into its
  * entries (`replace` overrides fields). Each names the file read.
+ * - docker/login-action: a login is to Docker Hub unless `registry` names another registry; its
+ *   password is a GitHub token only for GitHub's registries.
  * - changesets/action: releases up to v1.7 read the token only from env GITHUB_TOKEN (newer ones
  *   also take the `github-token` input).
  * - peter-evans/slash-command-dispatch: its README says GITHUB_TOKEN "does not have scopes to
@@ -197,6 +199,12 @@ export const EXTRA_ACTIONS: readonly KnownAction[] = [
  *   the dispatch (and, for workflow dispatches, the workflow list). Reactions use `reaction-token`.
  */
 export const ACTION_CORRECTIONS: readonly { uses: string; tokenEnv?: string[]; replace?: Partial<KnownAction>; source: string }[] = [
+  {
+    // `registry` defaults to Docker Hub; only ghcr.io (and the older docker.pkg.github.com) take a GitHub token.
+    uses: 'docker/login-action',
+    replace: { githubWhen: { input: 'registry', hosts: ['ghcr.io', 'docker.pkg.github.com'], otherwise: 'Docker Hub when `registry` is not set' } },
+    source: 'docker/login-action action.yml @087884b3d26e0ea9f5fac62cfefae4831c7b96dc (registry: "If not set then will default to Docker Hub")',
+  },
   { uses: 'changesets/action', tokenEnv: ['GITHUB_TOKEN'], source: 'changesets/action src/index.ts @0079d1574ba993236995bba8bd2f0059b091a7d5 (process.env.GITHUB_TOKEN)' },
   {
     uses: 'peter-evans/slash-command-dispatch',

@@ -14,6 +14,11 @@ export type KnownAction = ActionFacts & {
   repositoryEnv?: string
   /** The repository the action works on when the step names none (this one when absent). */
   repositoryDefault?: string
+  /**
+   * The token inputs are GitHub credentials only when `input` names one of `hosts` (a registry
+   * login takes Docker Hub's or a cloud's password as readily as a GitHub token).
+   */
+  githubWhen?: { input: string; hosts: readonly string[]; otherwise: string }
   /** Actions taking several tokens use each for something else: facts per token input replace the action's. */
   byTokenInput?: Readonly<Record<string, Pick<KnownAction, 'githubToken' | 'fineGrained' | 'classicScopes' | 'patNeededWhen'> & Partial<Pick<KnownAction, 'conditional' | 'repositoryInput' | 'repositoryDefault' | 'events'>>>>
 }

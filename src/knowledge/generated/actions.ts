@@ -6,6 +6,8 @@ export interface ActionFacts {
   aliases?: readonly string[]
   subactions?: readonly string[]
   tokenInputs: readonly { name: string; defaultsToGithubToken: boolean }[]
+  /** Inputs taking a GitHub App's private key or id: credentials of an App, not tokens. */
+  appCredentialInputs?: readonly string[]
   tokenEnv: readonly string[]
   takesGithubToken: boolean
   githubToken: Record<string, string> | null
@@ -475,11 +477,11 @@ export const ACTIONS: readonly ActionFacts[] = [
  },
  {
   "uses": "actions/create-github-app-token",
-  "tokenInputs": [
-   {
-    "name": "private-key",
-    "defaultsToGithubToken": false
-   }
+  "tokenInputs": [],
+  "appCredentialInputs": [
+   "private-key",
+   "app-id",
+   "client-id"
   ],
   "tokenEnv": [],
   "takesGithubToken": true,
