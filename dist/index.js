@@ -7095,9 +7095,25 @@ function analyseCurl(cmd, ctx, out) {
         out.calls.push(call);
 }
 /** `owner/name` of a GitHub git URL, if it is one. */
+/**
+ * The runner's own variables and contexts for the server, as they read on github.com: a URL built
+ * from them (`https://x:$T@${GITHUB_SERVER_URL#https://}/$GITHUB_REPOSITORY`) is a GitHub URL.
+ */
+const SERVER_URL = /\$\{GITHUB_SERVER_URL(?:#+[^}]*)\}|\$\{\{\s*github\.server_url\s*\}\}(?:\/\/)?|\$\{?GITHUB_SERVER_URL\}?/g;
+/**
+ * The repository a git URL names: this one for `$GITHUB_REPOSITORY` or `${{ github.repository }}`,
+ * unknown where the host or path is known only at run time, null for another host.
+ */
 function gitUrlRepo(url, ctx) {
-    const m = /github\.com[/:]([^/]+\/[^/]+?)(?:\.git)?\/?$/i.exec(expand(url, ctx));
-    return m ? repoRef(m[1], ctx) : null;
+    const text = expand(url, ctx).replace(SERVER_URL, (m) => (m.includes('#') ? 'github.com' : 'https://github.com'));
+    const m = /github\.com[/:](.+?)(?:\.git)?\/?$/i.exec(text);
+    if (m)
+        return repoRef(m[1], ctx);
+    const host = /^(?:[a-z+]+:\/\/)?(?:[^@/]*@)?([^/:]+)/i.exec(text)?.[1] ?? '';
+    // Another literal host (gitlab.com, a mirror) takes no GitHub token; a host named at run time may be GitHub.
+    if (/^[A-Za-z0-9.-]+$/.test(host))
+        return null;
+    return { kind: 'unknown', text: (0,limits/* quoted */.TL)(url), why: `the URL \`${(0,limits/* quoted */.TL)(url)}\` is only known at run time` };
 }
 /** Global options of git that take a value: `git -C dir push` pushes. */
 const GIT_OPTIONS_WITH_VALUE = new Set(['-C', '-c', '--git-dir', '--work-tree', '--namespace', '--exec-path']);
