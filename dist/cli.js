@@ -15342,6 +15342,19 @@ function isGhcrLogin(words) {
 function isPackagesPublish(words, toGithubPackages) {
     return toGithubPackages && (words[0] === 'npm' || words[0] === 'yarn' || words[0] === 'pnpm') && words.includes('publish');
 }
+/**
+ * Docker subcommands that read no variable of their environment on their own: a container or build
+ * sees only the variables passed to it (`-e NAME`, `--build-arg NAME` and `--secret …,env=NAME`
+ * take a value from the environment when no `=value` is given; Docker CLI reference). Compose and
+ * bake files interpolate the environment, so they are not among these.
+ */
+const DOCKER_ENV_BLIND = new Set(['pull', 'push', 'run', 'create', 'exec', 'build', 'tag', 'images', 'ps', 'logs', 'stop', 'rm', 'rmi', 'inspect', 'save', 'load', 'login', 'logout', 'network', 'volume', 'cp', 'start', 'kill', 'wait', 'version', 'info']);
+function dockerReadsEnv(words) {
+    const sub = words[1] === 'buildx' || words[1] === 'image' || words[1] === 'container' ? words[2] : words[1];
+    if (!DOCKER_ENV_BLIND.has(sub ?? ''))
+        return true;
+    return words.some((w, k) => w === '--env-file' || w.startsWith('--env-file=') || (/^(-e|--env|--build-arg)$/.test(w) && !(words[k + 1] ?? '').includes('=')) || (w === '--secret' && /(^|,)env=/.test(words[k + 1] ?? '')));
+}
 function isInstall(words) {
     return /^(pip3?|npm|yarn|pnpm|apt|apt-get|brew|gem|cargo|go)$/.test(words[0]) && /^(install|ci|add|i|update|upgrade|get)$/.test(words[1] ?? '');
 }
@@ -15514,7 +15527,7 @@ function indexScript(script, commands) {
             for (const v of program.tokenEnv)
                 add(out.programsByVariable, v, i);
         }
-        else if (prog === 'curl' || prog === 'wget' || INERT.has(prog) || isInstall(words))
+        else if (prog === 'curl' || prog === 'wget' || INERT.has(prog) || isInstall(words) || (prog === 'docker' && !dockerReadsEnv(words)))
             role = 'silent';
         else
             role = 'env';
@@ -15906,6 +15919,15 @@ function analyse(script, stepCtx, key, readAll) {
     if (out.persists && out.persists.length > 1)
         out.persists = distinct(out.persists, (p) => JSON.stringify(p));
     return out;
+}
+/**
+ * The first command of a script that runs with the step's environment and whose use of it
+ * pat-lint cannot see (a build tool, a runtime, a script of the repository); undefined if none.
+ */
+function firstEnvReader(script, key) {
+    const parsed = scriptOf(script, key);
+    const i = parsed.envReaders[0];
+    return i === undefined ? undefined : parsed.commands[i];
 }
 
 ;// CONCATENATED MODULE: ./src/analysis/recognise.ts
@@ -26233,6 +26255,75 @@ function analyseRunStep(ctx) {
     return out;
 }
 
+;// CONCATENATED MODULE: ./src/analysis/env-consumers.ts
+/**
+ * Steps that may use any variable of their environment without naming it: programs and actions
+ * whose code pat-lint cannot see. An `env:` at workflow level reaches every step of every job, and
+ * one at job level every step of the job (GitHub docs, "Store information in variables"), so a
+ * credential bound there is used wherever such a step runs, whether or not its script names it.
+ */
+
+
+
+
+/** How deep local actions are read for such steps, as for the token's own analysis. */
+const env_consumers_MAX_DEPTH = 4;
+/** What a step runs that may read its environment unseen, or null when everything it runs is known. */
+function opaqueIn(step, ctx, depth) {
+    if (step.run) {
+        const cmd = firstEnvReader(step.run.value, step.run);
+        return cmd ? `\`${cmd.words.slice(0, 2).map(quoted).join(' ')}\` (line ${step.run.pos.line + cmd.line - (step.run.raw.startsWith('|') || step.run.raw.startsWith('>') ? 0 : 1)})` : null;
+    }
+    if (!step.uses)
+        return null;
+    const uses = step.uses.value;
+    const dir = localPath(uses);
+    if (dir !== null) {
+        const action = ctx.models.get(`${dir}/action.yml`) ?? ctx.models.get(`${dir}/action.yaml`);
+        if (!action || depth >= env_consumers_MAX_DEPTH)
+            return `the local action ${quoted(uses)}`;
+        for (const inner of action.jobs[0]?.steps ?? []) {
+            const found = opaqueIn(inner, ctx, depth + 1);
+            if (found)
+                return `${found} in ${quoted(uses)}`;
+        }
+        return null;
+    }
+    if (!actionName(uses))
+        return `the container ${quoted(uses)}`;
+    return ctx.knowledge.lookup(uses) ? null : `${quoted(actionName(uses))}, an action pat-lint does not know`;
+}
+/** Per job (or composite action), its steps that may read their environment unseen, in order. */
+const opaqueSteps = new WeakMap();
+function opaqueStepsOf(job, ctx) {
+    let list = opaqueSteps.get(job);
+    if (!list) {
+        list = [];
+        for (const step of job.steps) {
+            const what = opaqueIn(step, ctx, 0);
+            if (what)
+                list.push({ step, what });
+        }
+        opaqueSteps.set(job, list);
+    }
+    return list;
+}
+/**
+ * The first step among `jobs` that may read the variable `name` from the environment without
+ * naming it, described for a reason; null when none may. A step binding `name` itself does not
+ * see the outer value.
+ */
+function unseenEnvConsumer(jobs, name, ctx) {
+    for (const job of jobs) {
+        for (const { step, what } of opaqueStepsOf(job, ctx)) {
+            if (step.env[name] !== undefined)
+                continue;
+            return `step "${quoted(stepLabel(step))}" of job ${quoted(job.id)} runs ${what} with $${quoted(name)} in its environment, and pat-lint cannot see whether it uses it`;
+        }
+    }
+    return null;
+}
+
 ;// CONCATENATED MODULE: ./src/knowledge/classic-scopes.ts
 /**
  * Classic scopes for a set of fine-grained permissions. A classic token has no per-permission
@@ -26330,6 +26421,7 @@ function verdictOf(decisions, self) {
 }
 
 ;// CONCATENATED MODULE: ./src/analysis/use.ts
+
 
 
 
@@ -26500,9 +26592,12 @@ function decideUse(use, ctx) {
     }
     if (use.kind === 'env' && use.envLevel !== 'step') {
         const readers = use.readBy ?? [];
-        if (!readers.length)
+        // The variable reaches every step in scope: one running what pat-lint cannot see may use it unnamed.
+        const scope = use.envLevel === 'job' && use.job ? [use.job] : model.jobs;
+        const unseen = use.input ? unseenEnvConsumer(scope, use.input, ctx) : null;
+        if (!readers.length && !unseen)
             return unused(`no step reads $${quoted(use.input ?? '')}: the secret need not be exposed here at all`);
-        const merged = { calls: [], unknown: [] };
+        const merged = { calls: [], unknown: unseen ? [unseen] : [] };
         for (const step of readers)
             use_merge(merged, analyseStep(step, model, ctx, inputReadingEnv(step, use.input), new Set([use.input])));
         return decide(merged, ctx.listeners);

@@ -482,6 +482,20 @@ function isPackagesPublish(words: string[], toGithubPackages: boolean): boolean 
   return toGithubPackages && (words[0] === 'npm' || words[0] === 'yarn' || words[0] === 'pnpm') && words.includes('publish')
 }
 
+/**
+ * Docker subcommands that read no variable of their environment on their own: a container or build
+ * sees only the variables passed to it (`-e NAME`, `--build-arg NAME` and `--secret …,env=NAME`
+ * take a value from the environment when no `=value` is given; Docker CLI reference). Compose and
+ * bake files interpolate the environment, so they are not among these.
+ */
+const DOCKER_ENV_BLIND = new Set(['pull', 'push', 'run', 'create', 'exec', 'build', 'tag', 'images', 'ps', 'logs', 'stop', 'rm', 'rmi', 'inspect', 'save', 'load', 'login', 'logout', 'network', 'volume', 'cp', 'start', 'kill', 'wait', 'version', 'info'])
+
+function dockerReadsEnv(words: string[]): boolean {
+  const sub = words[1] === 'buildx' || words[1] === 'image' || words[1] === 'container' ? words[2] : words[1]
+  if (!DOCKER_ENV_BLIND.has(sub ?? '')) return true
+  return words.some((w, k) => w === '--env-file' || w.startsWith('--env-file=') || (/^(-e|--env|--build-arg)$/.test(w) && !(words[k + 1] ?? '').includes('=')) || (w === '--secret' && /(^|,)env=/.test(words[k + 1] ?? '')))
+}
+
 function isInstall(words: string[]): boolean {
   return /^(pip3?|npm|yarn|pnpm|apt|apt-get|brew|gem|cargo|go)$/.test(words[0]) && /^(install|ci|add|i|update|upgrade|get)$/.test(words[1] ?? '')
 }
@@ -699,7 +713,7 @@ function indexScript(script: string, commands: Command[]): ParsedScript {
       registries.add(prog)
     } else if (program) {
       for (const v of program.tokenEnv) add(out.programsByVariable, v, i)
-    } else if (prog === 'curl' || prog === 'wget' || INERT.has(prog) || isInstall(words)) role = 'silent'
+    } else if (prog === 'curl' || prog === 'wget' || INERT.has(prog) || isInstall(words) || (prog === 'docker' && !dockerReadsEnv(words))) role = 'silent'
     else role = 'env'
     out.roles.push(role)
     if (role === 'env') out.envReaders.push(i)
@@ -1091,4 +1105,14 @@ function analyse(script: string, stepCtx: ScriptContext, key: object | undefined
   if (out.unknown.length > 1) out.unknown = [...new Set(out.unknown)]
   if (out.persists && out.persists.length > 1) out.persists = distinct(out.persists, (p) => JSON.stringify(p))
   return out
+}
+
+/**
+ * The first command of a script that runs with the step's environment and whose use of it
+ * pat-lint cannot see (a build tool, a runtime, a script of the repository); undefined if none.
+ */
+export function firstEnvReader(script: string, key: object): Command | undefined {
+  const parsed = scriptOf(script, key)
+  const i = parsed.envReaders[0]
+  return i === undefined ? undefined : parsed.commands[i]
 }

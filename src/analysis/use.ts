@@ -7,6 +7,7 @@ import { expressionPattern, type SecretUse } from '../workflow/flows.js'
 import { jobNamed, localPath, type StepInfo, type WorkflowInfo } from '../workflow/model.js'
 import { analyseActionStep, analyseRunStep, type StepContext } from './action-step.js'
 import { decide, type Listeners } from './decide.js'
+import { unseenEnvConsumer } from './env-consumers.js'
 import { tokenVerdict } from './token.js'
 import type { StepAnalysis, UseDecision } from './types.js'
 import { quoted } from '../limits.js'
@@ -175,8 +176,11 @@ export function decideUse(use: SecretUse, ctx: AnalysisContext): UseDecision {
   }
   if (use.kind === 'env' && use.envLevel !== 'step') {
     const readers = use.readBy ?? []
-    if (!readers.length) return unused(`no step reads $${quoted(use.input ?? '')}: the secret need not be exposed here at all`)
-    const merged: StepAnalysis = { calls: [], unknown: [] }
+    // The variable reaches every step in scope: one running what pat-lint cannot see may use it unnamed.
+    const scope = use.envLevel === 'job' && use.job ? [use.job] : model.jobs
+    const unseen = use.input ? unseenEnvConsumer(scope, use.input, ctx) : null
+    if (!readers.length && !unseen) return unused(`no step reads $${quoted(use.input ?? '')}: the secret need not be exposed here at all`)
+    const merged: StepAnalysis = { calls: [], unknown: unseen ? [unseen] : [] }
     for (const step of readers) merge(merged, analyseStep(step, model, ctx, inputReadingEnv(step, use.input!), new Set([use.input!])))
     return decide(merged, ctx.listeners)
   }
