@@ -25925,6 +25925,10 @@ function conditionalApplies(when, ins) {
         const want = pair[2].toLowerCase();
         return got === want || (SWITCHED_ON.has(want) && SWITCHED_ON.has(got));
     }
+    // `a + b (…)`: both inputs are given.
+    const both = /^`?([\w-]+)`?\s*\+\s*`?([\w-]+)`?(?:\s|\(|$)/.exec(when);
+    if (both)
+        return [both[1], both[2]].every((name) => (ins[name.toLowerCase()] ?? '').trim() !== '');
     const notEmpty = /^`?([\w-]+)`? is not empty(?: \(default: ([^)]*)\))?/.exec(when);
     if (notEmpty)
         return (ins[notEmpty[1].toLowerCase()] ?? notEmpty[2] ?? '').trim() !== '';

@@ -69,6 +69,9 @@ export function conditionalApplies(when: string, ins: Record<string, string>): b
     const want = pair[2].toLowerCase()
     return got === want || (SWITCHED_ON.has(want) && SWITCHED_ON.has(got))
   }
+  // `a + b (…)`: both inputs are given.
+  const both = /^`?([\w-]+)`?\s*\+\s*`?([\w-]+)`?(?:\s|\(|$)/.exec(when)
+  if (both) return [both[1], both[2]].every((name) => (ins[name.toLowerCase()] ?? '').trim() !== '')
   const notEmpty = /^`?([\w-]+)`? is not empty(?: \(default: ([^)]*)\))?/.exec(when)
   if (notEmpty) return (ins[notEmpty[1].toLowerCase()] ?? notEmpty[2] ?? '').trim() !== ''
   const set = /^`?([\w-]+)`? is (set|enabled)/.exec(when)
