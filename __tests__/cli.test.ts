@@ -50,3 +50,21 @@ describe('CLI', () => {
     expect(JSON.parse(readFileSync('package.json', 'utf8')).version).toBe(TOOL_VERSION)
   })
 })
+
+describe('an unknown repository is said once, not dropped silently', () => {
+  it('a clone whose origin is a local path names no repository: stderr and every report say so', () => {
+    const root = makeRepo({ '.github/workflows/ci.yml': 'on: push\njobs:\n  j:\n    runs-on: ubuntu-latest\n    steps:\n      - run: gh pr list\n        env:\n          GH_TOKEN: ${{ secrets.A_PAT }}\n', '.git/config': '[remote "origin"]\n\turl = ../upstream/demo.git\n' })
+    const text = runCli([root], {})
+    expect(text.stderr.match(/repository being linted is unknown/g)).toHaveLength(1)
+    expect(text.stderr).toContain('--repository OWNER/NAME')
+    expect(JSON.parse(runCli([root, '--format', 'json'], {}).stdout).notices).toHaveLength(1)
+    expect(runCli([root, '--format', 'markdown'], {}).stdout).toMatch(/repository being linted is unknown/)
+    expect(JSON.parse(runCli([root, '--format', 'sarif'], {}).stdout).runs[0].invocations[0].toolExecutionNotifications).toHaveLength(1)
+  })
+
+  it('a GitHub remote or --repository names it, and nothing is said', () => {
+    const root = makeRepo({ '.github/workflows/ci.yml': 'on: push\njobs: {}\n', '.git/config': '[remote "origin"]\n\turl = git@github.com:octo/app.git\n' })
+    expect(runCli([root], {}).stderr).toBe('')
+    expect(JSON.parse(runCli([root, '--format', 'json'], {}).stdout).repository).toBe('octo/app')
+  })
+})

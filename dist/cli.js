@@ -26778,6 +26778,8 @@ function withStatedReason(decision, reason) {
 
 
 const REPORT_VERSION = 1;
+/** Said once per run when nobody named the repository: findings that compare with it are left out. */
+const UNKNOWN_REPOSITORY = 'the repository being linted is unknown (no --repository, no GITHUB_REPOSITORY, and no GitHub remote in .git/config): whether a token reaches only this repository cannot be told, so findings that depend on it are left out; pass --repository OWNER/NAME';
 const DEFAULT_MAX_EXPIRY_DAYS = 90;
 function localActionDirs(models) {
     const dirs = new Set();
@@ -26975,6 +26977,7 @@ function lint(root, options = {}) {
         requirementsFile: requirements.path,
         maxExpiryDays: ctx.maxExpiryDays,
         files: parsed.map((f) => f.path),
+        notices: options.repository ? [] : [UNKNOWN_REPOSITORY],
         tokens: tokens.map((t) => ({
             secret: t.secret,
             declared: !!t.declaration,
@@ -27075,6 +27078,8 @@ function formatMarkdown(report, failOn = 'error') {
         '',
     ];
     const body = [];
+    for (const n of report.notices)
+        body.push(`> ℹ️ ${escapeMarkdown(n)}`, '');
     if (report.tokens.length) {
         body.push('### Tokens', '', '| Secret | Declared | Type | Uses | Recognised by |', '| --- | --- | --- | --- | --- |');
         for (const t of report.tokens) {
@@ -27140,6 +27145,8 @@ function buildSarif(report) {
                         })),
                     },
                 },
+                // Said about the run, not about a file: SARIF's notifications of the tool's execution.
+                invocations: [{ executionSuccessful: true, toolExecutionNotifications: report.notices.map((text) => ({ level: 'note', message: { text } })) }],
                 results: report.findings.map((f) => ({
                     ruleId: f.rule,
                     ruleIndex: ruleIndex.get(f.rule) ?? -1,
@@ -27178,9 +27185,14 @@ function formatText(report) {
 /** Works out `owner/name` of the repository being linted when nobody says it. */
 
 
-/** `owner/name` from a GitHub remote URL (https, ssh or git@), else null. */
+/**
+ * `owner/name` from a remote URL on a server (https, ssh, git or scp-like `git@host:owner/name`),
+ * else null. A local path (`../demo.git`, `/srv/git/demo`) names no repository on GitHub.
+ */
 function repositoryFromRemote(url) {
-    const m = /^(?:[a-z+]+:\/\/)?(?:[^@/]+@)?[^/:]+[/:]([^/]+)\/([^/]+?)(?:\.git)?\/?$/i.exec(url.trim());
+    const t = url.trim();
+    const m = /^(?:https?|ssh|git):\/\/(?:[^@/]+@)?[^/]+\/([^/]+)\/([^/]+?)(?:\.git)?\/?$/i.exec(t) ??
+        /^[^@/:]+@[^/:]+:\/?([^/]+)\/([^/]+?)(?:\.git)?\/?$/.exec(t);
     return m ? `${m[1]}/${m[2]}` : null;
 }
 /** Reads `.git/config` (without running git) for the origin remote, else the first remote. */
@@ -27404,7 +27416,8 @@ function runCli(argv, env = process.env) {
             return { code: result.written ? 0 : 1, stdout: result.written ? `${result.message}\n` : '', stderr: result.written ? '' : `pat-lint: ${result.message}\n` };
         }
         const report = lint(root, { repository, requirementsPath: values.requirements, maxExpiryDays });
-        return { code: meetsThreshold(report.findings, failOn) ? 1 : 0, stdout: render(report, format, failOn), stderr: '' };
+        const stderr = report.notices.map((n) => `pat-lint: ${n}\n`).join('');
+        return { code: meetsThreshold(report.findings, failOn) ? 1 : 0, stdout: render(report, format, failOn), stderr };
     }
     catch (e) {
         if (e instanceof UsageError || e.code?.startsWith('ERR_PARSE_ARGS')) {

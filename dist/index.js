@@ -10865,6 +10865,8 @@ function withStatedReason(decision, reason) {
 
 
 const REPORT_VERSION = 1;
+/** Said once per run when nobody named the repository: findings that compare with it are left out. */
+const UNKNOWN_REPOSITORY = 'the repository being linted is unknown (no --repository, no GITHUB_REPOSITORY, and no GitHub remote in .git/config): whether a token reaches only this repository cannot be told, so findings that depend on it are left out; pass --repository OWNER/NAME';
 const DEFAULT_MAX_EXPIRY_DAYS = 90;
 function localActionDirs(models) {
     const dirs = new Set();
@@ -11062,6 +11064,7 @@ function lint(root, options = {}) {
         requirementsFile: requirements.path,
         maxExpiryDays: ctx.maxExpiryDays,
         files: parsed.map((f) => f.path),
+        notices: options.repository ? [] : [UNKNOWN_REPOSITORY],
         tokens: tokens.map((t) => ({
             secret: t.secret,
             declared: !!t.declaration,
@@ -11109,6 +11112,8 @@ function formatMarkdown(report, failOn = 'error') {
         '',
     ];
     const body = [];
+    for (const n of report.notices)
+        body.push(`> ℹ️ ${(0,report_escape/* escapeMarkdown */.FV)(n)}`, '');
     if (report.tokens.length) {
         body.push('### Tokens', '', '| Secret | Declared | Type | Uses | Recognised by |', '| --- | --- | --- | --- | --- |');
         for (const t of report.tokens) {
@@ -11174,6 +11179,8 @@ function buildSarif(report) {
                         })),
                     },
                 },
+                // Said about the run, not about a file: SARIF's notifications of the tool's execution.
+                invocations: [{ executionSuccessful: true, toolExecutionNotifications: report.notices.map((text) => ({ level: 'note', message: { text } })) }],
                 results: report.findings.map((f) => ({
                     ruleId: f.rule,
                     ruleIndex: ruleIndex.get(f.rule) ?? -1,
@@ -11317,6 +11324,8 @@ async function run() {
             requirementsPath: inputs.requirementsFile,
             maxExpiryDays: inputs.maxExpiryDays,
         });
+        for (const n of report.notices)
+            notice(`pat-lint: ${n}`);
         const hidden = annotate(report);
         if (hidden)
             notice(`${hidden} more finding${hidden === 1 ? '' : 's'} than GitHub shows as annotations: see the job summary`);

@@ -99,7 +99,8 @@ export function runCli(argv: string[], env: NodeJS.ProcessEnv = process.env): Cl
       return { code: result.written ? 0 : 1, stdout: result.written ? `${result.message}\n` : '', stderr: result.written ? '' : `pat-lint: ${result.message}\n` }
     }
     const report = lint(root, { repository, requirementsPath: values.requirements, maxExpiryDays })
-    return { code: meetsThreshold(report.findings, failOn) ? 1 : 0, stdout: render(report, format, failOn), stderr: '' }
+    const stderr = report.notices.map((n) => `pat-lint: ${n}\n`).join('')
+    return { code: meetsThreshold(report.findings, failOn) ? 1 : 0, stdout: render(report, format, failOn), stderr }
   } catch (e) {
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       return { code: 2, stdout: '', stderr: `pat-lint: ${(e as Error).message}\n\n${USAGE}` }

@@ -24,6 +24,10 @@ import { compareText } from './order.js'
 import { firstOf, MAX_REASONS_PER_USE, MAX_REPOSITORIES_PER_TOKEN, quoted } from './limits.js'
 
 export const REPORT_VERSION = 1
+
+/** Said once per run when nobody named the repository: findings that compare with it are left out. */
+export const UNKNOWN_REPOSITORY =
+  'the repository being linted is unknown (no --repository, no GITHUB_REPOSITORY, and no GitHub remote in .git/config): whether a token reaches only this repository cannot be told, so findings that depend on it are left out; pass --repository OWNER/NAME'
 export const DEFAULT_MAX_EXPIRY_DAYS = 90
 
 export interface LintOptions {
@@ -81,6 +85,8 @@ export interface Report {
   /** The longest acceptable expiry in force: the option, else the requirements file's, else 90. */
   maxExpiryDays: number
   files: string[]
+  /** What the reader should know about the run itself (an unknown repository), once each. */
+  notices: string[]
   tokens: TokenReport[]
   findings: Finding[]
   errors: LintError[]
@@ -270,6 +276,7 @@ export function lint(root: string, options: LintOptions = {}): Report {
     requirementsFile: requirements.path,
     maxExpiryDays: ctx.maxExpiryDays,
     files: parsed.map((f) => f.path),
+    notices: options.repository ? [] : [UNKNOWN_REPOSITORY],
     tokens: tokens.map((t) => ({
       secret: t.secret,
       declared: !!t.declaration,

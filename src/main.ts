@@ -123,6 +123,7 @@ export async function run(): Promise<void> {
       requirementsPath: inputs.requirementsFile,
       maxExpiryDays: inputs.maxExpiryDays,
     })
+    for (const n of report.notices) core.notice(`pat-lint: ${n}`)
     const hidden = annotate(report)
     if (hidden) core.notice(`${hidden} more finding${hidden === 1 ? '' : 's'} than GitHub shows as annotations: see the job summary`)
 

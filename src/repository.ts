@@ -2,9 +2,15 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 
-/** `owner/name` from a GitHub remote URL (https, ssh or git@), else null. */
+/**
+ * `owner/name` from a remote URL on a server (https, ssh, git or scp-like `git@host:owner/name`),
+ * else null. A local path (`../demo.git`, `/srv/git/demo`) names no repository on GitHub.
+ */
 export function repositoryFromRemote(url: string): string | null {
-  const m = /^(?:[a-z+]+:\/\/)?(?:[^@/]+@)?[^/:]+[/:]([^/]+)\/([^/]+?)(?:\.git)?\/?$/i.exec(url.trim())
+  const t = url.trim()
+  const m =
+    /^(?:https?|ssh|git):\/\/(?:[^@/]+@)?[^/]+\/([^/]+)\/([^/]+?)(?:\.git)?\/?$/i.exec(t) ??
+    /^[^@/:]+@[^/:]+:\/?([^/]+)\/([^/]+?)(?:\.git)?\/?$/.exec(t)
   return m ? `${m[1]}/${m[2]}` : null
 }
 

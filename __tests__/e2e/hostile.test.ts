@@ -94,7 +94,7 @@ describe('hostile files through the bundled CLI', () => {
 
   it('a reader that stops early (| head) ends the run quietly, without a stack trace', () => {
     const err = join(root, 'stderr.txt')
-    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${resolve('dist/cli.js')}" "${root}" --format json --fail-on never 2>"${err}" | head -c 100 >/dev/null`], { timeout: 60_000 })
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${resolve('dist/cli.js')}" "${root}" --repository octo/hostile --format json --fail-on never 2>"${err}" | head -c 100 >/dev/null`], { timeout: 60_000 })
     expect(r.status).toBe(0)
     expect(readFileSync(err, 'utf8')).toBe('')
   })

@@ -20,6 +20,7 @@ export function formatMarkdown(report: Report, failOn: FailOn = 'error'): string
     '',
   ]
   const body: string[] = []
+  for (const n of report.notices) body.push(`> ℹ️ ${escapeMarkdown(n)}`, '')
   if (report.tokens.length) {
     body.push('### Tokens', '', '| Secret | Declared | Type | Uses | Recognised by |', '| --- | --- | --- | --- | --- |')
     for (const t of report.tokens) {

@@ -25,6 +25,8 @@ export function buildSarif(report: Report): object {
             })),
           },
         },
+        // Said about the run, not about a file: SARIF's notifications of the tool's execution.
+        invocations: [{ executionSuccessful: true, toolExecutionNotifications: report.notices.map((text) => ({ level: 'note', message: { text } })) }],
         results: report.findings.map((f) => ({
           ruleId: f.rule,
           ruleIndex: ruleIndex.get(f.rule) ?? -1,
