@@ -11,6 +11,8 @@ __webpack_require__.d(__webpack_exports__, {
   reviewPullRequest: () => (/* binding */ reviewPullRequest)
 });
 
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/knowledge/permissions.ts + 1 modules
 var permissions = __webpack_require__(6928);
 ;// CONCATENATED MODULE: ./src/requirements/diff.ts
@@ -201,6 +203,12 @@ async function upsertComment(octokit, target, body, onlyIfExists) {
 // EXTERNAL MODULE: ./src/github/event.ts
 var github_event = __webpack_require__(5015);
 ;// CONCATENATED MODULE: ./src/github/review.ts
+/**
+ * The pull-request review: reads the event, works out what the pull request newly requests, and
+ * writes the sticky comment. Loaded only when a comment may be written, so runs that make no API
+ * call do not pay for octokit. Never throws: problems come back as notices and warnings.
+ */
+
 
 
 
@@ -230,7 +238,9 @@ async function reviewPullRequest(o) {
     const head = (0,load/* loadRequirements */.V0)(o.root, o.requirementsPath);
     if (pr.baseSha) {
         const path = head.path ?? o.requirementsPath ?? load/* DEFAULT_REQUIREMENTS_PATHS */.aI[0];
-        const base = await baseRequirements({ root: o.root, sha: pr.baseSha, path, owner, repo, octokit });
+        // `sha:path` in git and the contents API both name paths from the repository's top.
+        const inRepository = external_node_path_.posix.join(o.pathInRepository || '.', path);
+        const base = await baseRequirements({ root: o.root, sha: pr.baseSha, path: inRepository, owner, repo, octokit });
         if (base)
             changes = diffRequests(base.found ? (0,load/* parseRequirements */.Ez)(path, base.text).tokens : [], head.tokens);
     }

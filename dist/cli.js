@@ -23683,7 +23683,7 @@ function loadRequirements(root, override) {
     if (!found.path)
         return empty;
     if (override && !(0,external_node_fs_namespaceObject.existsSync)(insideRoot(root, found.path))) {
-        return { ...empty, errors: [{ file: found.path, line: 1, column: 1, message: 'requirements file not found' }] };
+        return { ...empty, errors: [{ file: found.path, line: 1, column: 1, message: `requirements file ${found.path} does not exist (it is looked for in the directory linted)` }] };
     }
     const source = readCandidate(root, { path: found.path, kind: 'requirements' });
     if (!('text' in source))

@@ -206,7 +206,7 @@ function noPullRequestNotice(env) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8749);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3496);
 /** The Action's entry point: everything happens in run(). */
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
@@ -1239,7 +1239,7 @@ function firstOf(items, max) {
 
 /***/ }),
 
-/***/ 8749:
+/***/ 3496:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1750,6 +1750,31 @@ function setFailed(message) {
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./src/report/rebase.ts
+/**
+ * A report whose file paths are relative to the directory linted (the Action's `path` input),
+ * moved under that directory's path in the workspace: annotations, SARIF and links must name
+ * files as the repository holds them, or they attach to files that do not exist.
+ */
+
+function underPath(report, prefix) {
+    const dir = external_node_path_.posix.normalize(prefix.split('\\').join('/')).replace(/^\.\/?$/, '').replace(/\/$/, '');
+    if (!dir)
+        return report;
+    const at = (file) => external_node_path_.posix.join(dir, file);
+    return {
+        ...report,
+        requirementsFile: report.requirementsFile === null ? null : at(report.requirementsFile),
+        files: report.files.map(at),
+        tokens: report.tokens.map((t) => ({
+            ...t,
+            uses: t.uses.map((u) => ({ ...u, file: at(u.file), ...(u.readBy ? { readBy: u.readBy.map((r) => ({ ...r, file: at(r.file) })) } : {}) })),
+        })),
+        findings: report.findings.map((f) => ({ ...f, file: at(f.file) })),
+        errors: report.errors.map((e) => ({ ...e, file: at(e.file) })),
+    };
+}
+
 // EXTERNAL MODULE: ./src/limits.ts
 var limits = __nccwpck_require__(351);
 ;// CONCATENATED MODULE: ./src/knowledge/generated/actions.ts
@@ -11221,6 +11246,7 @@ function formatSarif(report) {
 
 
 
+
 /** GitHub shows at most 10 annotations of each type per step; the rest go to the summary. */
 const ANNOTATIONS_PER_TYPE = 10;
 function readInputs() {
@@ -11289,6 +11315,7 @@ async function main_comment(report, root, inputs, maxExpiryDays) {
         const review = await reviewPullRequest({
             report,
             root,
+            pathInRepository: (0,external_node_path_.relative)((0,external_node_path_.resolve)(inputs.workspace), root).split(external_node_path_.sep).join('/'),
             requirementsPath: inputs.requirementsFile,
             token: inputs.githubToken,
             mode: inputs.comment,
@@ -11319,11 +11346,13 @@ async function run() {
         const root = (0,files/* insideRoot */.p0)(inputs.workspace, inputs.path);
         if (!root)
             throw new Error(`input path ${inputs.path} leads outside the workspace`);
-        report = lint(root, {
+        // Paths in every output name files from the workspace, as annotations and SARIF need them.
+        const pathInWorkspace = (0,external_node_path_.relative)((0,external_node_path_.resolve)(inputs.workspace), root).split(external_node_path_.sep).join('/');
+        report = underPath(lint(root, {
             repository: process.env.GITHUB_REPOSITORY ?? null,
             requirementsPath: inputs.requirementsFile,
             maxExpiryDays: inputs.maxExpiryDays,
-        });
+        }), pathInWorkspace);
         for (const n of report.notices)
             notice(`pat-lint: ${n}`);
         const hidden = annotate(report);
@@ -19183,7 +19212,7 @@ function loadRequirements(root, override) {
     if (!found.path)
         return empty;
     if (override && !(0,external_node_fs_.existsSync)((0,files/* insideRoot */.p0)(root, found.path))) {
-        return { ...empty, errors: [{ file: found.path, line: 1, column: 1, message: 'requirements file not found' }] };
+        return { ...empty, errors: [{ file: found.path, line: 1, column: 1, message: `requirements file ${found.path} does not exist (it is looked for in the directory linted)` }] };
     }
     const source = (0,files/* readCandidate */.G9)(root, { path: found.path, kind: 'requirements' });
     if (!('text' in source))

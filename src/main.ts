@@ -4,7 +4,8 @@
  */
 import * as core from './github/actions-core.js'
 import { mkdirSync, writeFileSync } from 'node:fs'
-import { dirname, join } from 'node:path'
+import { dirname, join, relative, resolve, sep } from 'node:path'
+import { underPath } from './report/rebase.js'
 import { tmpdir } from 'node:os'
 import { lint, type Report } from './lint.js'
 import { tokenAdvice } from './report/comment.js'
@@ -92,6 +93,7 @@ async function comment(report: Report, root: string, inputs: Inputs, maxExpiryDa
     const review = await reviewPullRequest({
       report,
       root,
+      pathInRepository: relative(resolve(inputs.workspace), root).split(sep).join('/'),
       requirementsPath: inputs.requirementsFile,
       token: inputs.githubToken,
       mode: inputs.comment,
@@ -118,11 +120,16 @@ export async function run(): Promise<void> {
     inputs = readInputs()
     const root = insideRoot(inputs.workspace, inputs.path)
     if (!root) throw new Error(`input path ${inputs.path} leads outside the workspace`)
-    report = lint(root, {
-      repository: process.env.GITHUB_REPOSITORY ?? null,
-      requirementsPath: inputs.requirementsFile,
-      maxExpiryDays: inputs.maxExpiryDays,
-    })
+    // Paths in every output name files from the workspace, as annotations and SARIF need them.
+    const pathInWorkspace = relative(resolve(inputs.workspace), root).split(sep).join('/')
+    report = underPath(
+      lint(root, {
+        repository: process.env.GITHUB_REPOSITORY ?? null,
+        requirementsPath: inputs.requirementsFile,
+        maxExpiryDays: inputs.maxExpiryDays,
+      }),
+      pathInWorkspace,
+    )
     for (const n of report.notices) core.notice(`pat-lint: ${n}`)
     const hidden = annotate(report)
     if (hidden) core.notice(`${hidden} more finding${hidden === 1 ? '' : 's'} than GitHub shows as annotations: see the job summary`)

@@ -83,6 +83,25 @@ describe.each(nodes)('the bundled action under %s', (_label, node) => {
     expect(bad.summary).toContain('## pat-lint') // the verdict still reaches the summary
   })
 
+  it('with `path`, annotations, SARIF and the report name files from the workspace', () => {
+    const ws = mkdtempSync(join(tmpdir(), 'pat-lint-path-'))
+    cpSync(resolve('examples/demo'), join(ws, 'services', 'demo'), { recursive: true })
+    const r = runAction(node, { path: 'services/demo', 'sarif-file': 'pat-lint.sarif', 'fail-on': 'never' }, ws)
+    expect(r.code).toBe(0)
+    const annotated = [...r.stdout.matchAll(/^::(?:error|warning|notice) [^:]*file=([^,]+),/gm)].map((m) => m[1])
+    expect(annotated.length).toBeGreaterThan(3)
+    for (const file of annotated) expect(existsSync(join(ws, file))).toBe(true)
+    const sarif = JSON.parse(readFileSync(join(ws, 'pat-lint.sarif'), 'utf8'))
+    for (const result of sarif.runs[0].results) expect(existsSync(join(ws, result.locations[0].physicalLocation.artifactLocation.uri))).toBe(true)
+    expect(JSON.parse(readFileSync(r.outputs['report-file'], 'utf8')).requirementsFile).toBe('services/demo/.github/pat-requirements.yml')
+  })
+
+  it('a requirements-file that does not exist is an error naming it', () => {
+    const r = runAction(node, { 'requirements-file': 'missing/pat-requirements.yml', 'fail-on': 'never' })
+    expect(r.stdout).toContain('::error title=pat-lint invalid-requirements,file=missing/pat-requirements.yml,line=1,col=1::requirements file missing/pat-requirements.yml does not exist')
+    expect(r.outputs.errors).toBe('1')
+  })
+
   it('rejects a bad input with a clear failure', () => {
     const r = runAction(node, { 'fail-on': 'sometimes' })
     expect(r.code).toBe(1)

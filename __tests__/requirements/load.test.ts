@@ -109,7 +109,7 @@ describe('pat-requirements.yml', () => {
     expect(findRequirements(makeRepo({})).path).toBeNull()
     const escaped = loadRequirements(both, '../../etc/passwd')
     expect(escaped.errors[0].message).toBe('requirements path ../../etc/passwd leads outside the repository; not read')
-    expect(loadRequirements(both, 'missing.yml').errors[0].message).toBe('requirements file not found')
+    expect(loadRequirements(both, 'missing.yml').errors[0].message).toBe('requirements file missing.yml does not exist (it is looked for in the directory linted)')
   })
 
   it('the published JSON Schema is the build of the zod schema', () => {

@@ -3,6 +3,7 @@
  * writes the sticky comment. Loaded only when a comment may be written, so runs that make no API
  * call do not pay for octokit. Never throws: problems come back as notices and warnings.
  */
+import { posix } from 'node:path'
 import type { Report } from '../lint.js'
 import { diffRequests, type RequestChange } from '../requirements/diff.js'
 import { loadRequirements, parseRequirements, DEFAULT_REQUIREMENTS_PATHS } from '../requirements/load.js'
@@ -18,6 +19,8 @@ export type CommentMode = 'auto' | 'always' | 'never'
 export interface ReviewOptions {
   report: Report
   root: string
+  /** Where `root` lies in the repository (the Action's `path` input), '' at its top. */
+  pathInRepository?: string
   requirementsPath?: string
   token: string
   mode: CommentMode
@@ -57,7 +60,9 @@ export async function reviewPullRequest(o: ReviewOptions): Promise<ReviewResult>
   const head = loadRequirements(o.root, o.requirementsPath)
   if (pr.baseSha) {
     const path = head.path ?? o.requirementsPath ?? DEFAULT_REQUIREMENTS_PATHS[0]
-    const base = await baseRequirements({ root: o.root, sha: pr.baseSha, path, owner, repo, octokit })
+    // `sha:path` in git and the contents API both name paths from the repository's top.
+    const inRepository = posix.join(o.pathInRepository || '.', path)
+    const base = await baseRequirements({ root: o.root, sha: pr.baseSha, path: inRepository, owner, repo, octokit })
     if (base) changes = diffRequests(base.found ? parseRequirements(path, base.text).tokens : [], head.tokens)
   }
 

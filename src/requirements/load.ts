@@ -151,7 +151,7 @@ export function loadRequirements(root: string, override?: string): LoadedRequire
   if (found.error) return { ...empty, path: override ?? null, errors: [{ file: override ?? '', line: 1, column: 1, message: found.error }] }
   if (!found.path) return empty
   if (override && !existsSync(insideRoot(root, found.path)!)) {
-    return { ...empty, errors: [{ file: found.path, line: 1, column: 1, message: 'requirements file not found' }] }
+    return { ...empty, errors: [{ file: found.path, line: 1, column: 1, message: `requirements file ${found.path} does not exist (it is looked for in the directory linted)` }] }
   }
   const source = readCandidate(root, { path: found.path, kind: 'requirements' })
   if (!('text' in source)) return { ...empty, errors: [source] }
