@@ -68,3 +68,24 @@ describe('an unknown repository is said once, not dropped silently', () => {
     expect(JSON.parse(runCli([root, '--format', 'json'], {}).stdout).repository).toBe('octo/app')
   })
 })
+
+describe('creation links in every format', () => {
+  it('text, JSON and markdown carry the same pre-filled links, for the tokens that need one', () => {
+    const args = ['examples/demo', '--repository', 'octo-org/demo', '--fail-on', 'never']
+    const json = JSON.parse(runCli([...args, '--format', 'json'], {}).stdout)
+    const links = json.tokens.filter((t: { creationLink: string | null }) => t.creationLink).map((t: { creationLink: string }) => t.creationLink)
+    expect(links.length).toBeGreaterThan(0)
+    expect(json.tokens.find((t: { githubTokenWouldDo: boolean | null }) => t.githubTokenWouldDo === true).creationLink).toBeNull()
+    const text = runCli(args, {}).stdout
+    const markdown = runCli([...args, '--format', 'markdown'], {}).stdout
+    for (const url of links) {
+      expect(text).toContain(url)
+      expect(markdown).toContain(`(${url})`)
+    }
+  })
+
+  it('links point at the runner\'s server', () => {
+    const json = JSON.parse(runCli(['examples/demo', '--repository', 'octo-org/demo', '--format', 'json'], { GITHUB_SERVER_URL: 'https://ghes.example' }).stdout)
+    expect(json.tokens.some((t: { creationLink: string | null }) => t.creationLink?.startsWith('https://ghes.example/settings/'))).toBe(true)
+  })
+})

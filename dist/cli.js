@@ -11651,7 +11651,7 @@ function compareText(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
 }
 /** For sorting `Object.entries(...)` by key. */
-function order_byKey(a, b) {
+function byKey(a, b) {
     return compareText(a[0], b[0]);
 }
 /** The index of the first entry of an ascending list that is at least `from` (the length if none). */
@@ -23964,7 +23964,7 @@ function mergePermissions(into, from) {
     return into;
 }
 /** The `permissions:` block for GITHUB_TOKEN, or the permissions it has no key for. */
-function decide_githubTokenPermissions(needs) {
+function githubTokenPermissions(needs) {
     const block = {};
     const missing = [];
     for (const [perm, level] of Object.entries(needs)) {
@@ -24012,7 +24012,7 @@ function decide(analysis, listeners) {
             patNeeded = true;
             reasons.push(`${call.what}: ${call.patReason}`);
         }
-        const { missing } = decide_githubTokenPermissions(call.permissions);
+        const { missing } = githubTokenPermissions(call.permissions);
         for (const perm of missing) {
             patNeeded = true;
             reasons.push(`${call.what}: ${permissionReason(perm)}`);
@@ -24071,7 +24071,7 @@ function decide(analysis, listeners) {
         if (!analysis.calls.length)
             reasons.push('the step does not use the token');
         else {
-            const { block } = decide_githubTokenPermissions(needs);
+            const { block } = githubTokenPermissions(needs);
             const text = Object.keys(block).length ? Object.entries(block).map(([k, v]) => `${k}: ${v}`).join(', ') : 'no extra permissions';
             reasons.push(`everything happens in this repository (${analysis.calls.length} call${analysis.calls.length === 1 ? '' : 's'}): GITHUB_TOKEN with ${text} would do`);
         }
@@ -24084,8 +24084,8 @@ function decide(analysis, listeners) {
 
 
 function blockText(needs) {
-    const { block } = decide_githubTokenPermissions(needs);
-    const entries = Object.entries(block).sort(order_byKey);
+    const { block } = githubTokenPermissions(needs);
+    const entries = Object.entries(block).sort(byKey);
     return entries.length ? `permissions: { ${entries.map(([k, v]) => `${k}: ${v}`).join(', ')} }` : 'permissions: {}';
 }
 /** Per job: the permissions GITHUB_TOKEN would need there instead of the PAT. */
@@ -24364,7 +24364,7 @@ function appTokenStep(options) {
         lines.push(`    repositories: ${shown.join(',')}`);
     if (more)
         lines.push(`    # and ${more} more repositories, not listed here`);
-    for (const [perm, level] of Object.entries(options.permissions).sort(order_byKey)) {
+    for (const [perm, level] of Object.entries(options.permissions).sort(byKey)) {
         const input = appPermissionInput(perm);
         if (input)
             lines.push(`    ${input}: ${level}`);
@@ -26997,9 +26997,112 @@ function lint(root, options = {}) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/report/links.ts
+/**
+ * Pre-filled token creation links. Fine-grained: `<server>/settings/personal-access-tokens/new`
+ * with name (at most 40 characters), description (at most 1024), target_name, expires_in (1-366
+ * or none) and one parameter per permission at a level GitHub offers for it (its URL table).
+ * Classic, only where fine-grained cannot do the job: `<server>/settings/tokens/new?scopes=…`.
+ * The links cannot pick repositories; the comment says which to select.
+ */
+
+
+const MAX_NAME = 40;
+const MAX_DESCRIPTION = 1024;
+/** Cuts text to `max` characters (not UTF-16 units), ending with … when cut. */
+function truncate(text, max) {
+    const chars = [...text.replace(/[\u0000-\u001f\u007f]/g, ' ')];
+    return chars.length <= max ? chars.join('') : chars.slice(0, max - 1).join('') + '…';
+}
+/** The level to put in the link: the needed one if offered, else the lowest offered above it. */
+function offeredLevel(permission, needed) {
+    const levels = FINE_GRAINED_PERMISSIONS[permission]?.levels;
+    if (!levels?.length)
+        return null;
+    if (levels.includes(needed))
+        return needed;
+    const above = levels.filter((l) => levelRank(l) > levelRank(needed)).sort((a, b) => levelRank(a) - levelRank(b));
+    return above[0] ?? null;
+}
+function base(server) {
+    return server.replace(/\/+$/, '');
+}
+function fineGrainedLink(o) {
+    const params = new URLSearchParams();
+    params.set('name', truncate(o.name, MAX_NAME));
+    params.set('description', truncate(o.description, MAX_DESCRIPTION));
+    if (o.owner)
+        params.set('target_name', o.owner);
+    if (o.expiresIn !== undefined) {
+        params.set('expires_in', o.expiresIn === 'none' ? 'none' : String(Math.min(366, Math.max(1, Math.round(o.expiresIn)))));
+    }
+    for (const [perm, needed] of Object.entries(o.permissions).sort(byKey)) {
+        if (perm === 'metadata')
+            continue; // always granted
+        const level = offeredLevel(perm, needed);
+        if (level)
+            params.set(perm, level);
+    }
+    return `${base(o.server)}/settings/personal-access-tokens/new?${params.toString()}`;
+}
+function classicLink(o) {
+    const scopes = o.scopes.map(encodeURIComponent).join(',');
+    return `${base(o.server)}/settings/tokens/new?scopes=${scopes}&description=${encodeURIComponent(truncate(o.description, MAX_DESCRIPTION))}`;
+}
+
+;// CONCATENATED MODULE: ./src/report/advice.ts
+
+
+function advice_ownerOf(t, repository) {
+    const owners = new Set(t.repositories.map((r) => r.split('/')[0]));
+    if (t.ownRepository && repository)
+        owners.add(repository.split('/')[0]);
+    return owners.size === 1 ? [...owners][0] : null;
+}
+/** What to do about each token: keep GITHUB_TOKEN, or create a PAT from this link. */
+function tokenAdvice(report, ctx) {
+    return report.tokens
+        .filter((t) => t.uses.length)
+        .map((t) => {
+        if (t.githubTokenWouldDo === true)
+            return { secret: t.secret, kind: 'github-token', snippet: permissionsBlock(t.minimal) };
+        if (t.githubTokenWouldDo === null && !Object.keys(t.minimal).length)
+            return { secret: t.secret, kind: 'undecided' };
+        const requested = t.requested?.expiresIn;
+        const expiresIn = typeof requested === 'number' && requested <= ctx.maxExpiryDays ? requested : ctx.maxExpiryDays;
+        const description = t.requested?.purpose ?? `Used by ${[...new Set(t.uses.map((u) => u.target?.replace(/@.*$/, '') ?? u.kind))].slice(0, 3).join(', ')}${ctx.repository ? ` in ${ctx.repository}` : ''}`;
+        const select = [...t.repositories, ...(t.ownRepository && ctx.repository ? [ctx.repository] : [])].sort();
+        if (t.fineGrainedPossible) {
+            return {
+                secret: t.secret,
+                kind: 'fine-grained',
+                url: fineGrainedLink({ server: ctx.server, name: t.secret, description, owner: advice_ownerOf(t, ctx.repository), expiresIn, permissions: t.minimal }),
+                select,
+            };
+        }
+        return { secret: t.secret, kind: 'classic', url: classicLink({ server: ctx.server, scopes: t.minimalScopes, description }), select };
+    });
+}
+/** Secret name -> creation link, for the tokens that need one. */
+function creationLinks(advice) {
+    const links = {};
+    for (const a of advice)
+        if (a.url)
+            links[a.secret] = a.url;
+    return links;
+}
+/** The server to link to: the runner's, else github.com. */
+function serverOf(env) {
+    return env.GITHUB_SERVER_URL || 'https://github.com';
+}
+
 ;// CONCATENATED MODULE: ./src/report/json.ts
-function formatJson(report) {
-    return JSON.stringify(report, null, 2) + '\n';
+
+/** The report, each token with its pre-filled creation link (null where none is to be created). */
+function formatJson(report, server = 'https://github.com') {
+    const links = creationLinks(tokenAdvice(report, { server, repository: report.repository, maxExpiryDays: report.maxExpiryDays }));
+    const tokens = report.tokens.map((t) => ({ ...t, creationLink: links[t.secret] ?? null }));
+    return JSON.stringify({ ...report, tokens }, null, 2) + '\n';
 }
 
 ;// CONCATENATED MODULE: ./src/report/escape.ts
@@ -27066,9 +27169,10 @@ function countBySeverity(findings) {
 ;// CONCATENATED MODULE: ./src/report/markdown.ts
 
 
+
 const MAX_MARKDOWN_BYTES = 1024 * 1024 - 4096;
 const ICON = { error: '❌', warning: '⚠️', note: 'ℹ️' };
-function formatMarkdown(report, failOn = 'error') {
+function formatMarkdown(report, failOn = 'error', server = 'https://github.com') {
     const c = countBySeverity(report.findings);
     const failed = meetsThreshold(report.findings, failOn);
     const head = [
@@ -27087,6 +27191,13 @@ function formatMarkdown(report, failOn = 'error') {
             body.push(`| ${markdownCode(t.secret)} | ${t.declared ? 'yes' : 'no'} | ${t.type ?? '—'} | ${t.uses.length} | ${escapeMarkdown(how)} |`);
         }
         body.push('');
+        const create = tokenAdvice(report, { server, repository: report.repository, maxExpiryDays: report.maxExpiryDays }).filter((a) => a.url);
+        if (create.length) {
+            body.push('### Tokens to create', '', 'Each link opens the token form filled in with the least the workflows need.', '', '| Secret | Token | Repositories to select |', '| --- | --- | --- |');
+            for (const a of create)
+                body.push(`| ${markdownCode(a.secret)} | [create ${a.kind} token](${a.url}) | ${a.select?.map((r) => markdownCode(r)).join(', ') || '—'} |`);
+            body.push('');
+        }
     }
     if (report.findings.length) {
         body.push('### Findings', '', '| | Location | Rule | Message |', '| --- | --- | --- | --- |');
@@ -27173,8 +27284,16 @@ function formatSarif(report) {
 ;// CONCATENATED MODULE: ./src/report/text.ts
 
 
-function formatText(report) {
+
+function formatText(report, server = 'https://github.com') {
     const lines = report.findings.map((f) => stripControl(`${f.file}:${f.line}:${f.column}: ${f.severity} ${f.message} [${f.rule}]`));
+    // The same pre-filled links as the pull-request comment: on a push or a fork, the log is all there is.
+    for (const a of tokenAdvice(report, { server, repository: report.repository, maxExpiryDays: report.maxExpiryDays })) {
+        if (!a.url)
+            continue;
+        const select = a.select?.length ? ` (then select ${a.select.join(', ')})` : '';
+        lines.push(stripControl(`create ${a.secret} as a ${a.kind} token: ${a.url}${select}`));
+    }
     const c = countBySeverity(report.findings);
     const tokens = report.tokens.length;
     lines.push(`${report.files.length} file${report.files.length === 1 ? '' : 's'} linted, ${tokens} token${tokens === 1 ? '' : 's'} found: ${c.error} error${c.error === 1 ? '' : 's'}, ${c.warning} warning${c.warning === 1 ? '' : 's'}, ${c.note} note${c.note === 1 ? '' : 's'}`);
@@ -27287,7 +27406,7 @@ function requirementsFromReport(report) {
         lines.push('    expires-in: 90');
         lines.push(`    purpose: ${scalar(purpose(t))}`);
         if (fineGrained) {
-            const perms = Object.entries(t.minimal).filter(([k]) => k !== 'metadata').sort(order_byKey);
+            const perms = Object.entries(t.minimal).filter(([k]) => k !== 'metadata').sort(byKey);
             if (perms.length) {
                 lines.push('    permissions:');
                 for (const [k, v] of perms)
@@ -27323,6 +27442,7 @@ function writeRequirements(root, report, options = {}) {
  *            [--fail-on error|warning|note|never] [--max-expiry-days N]
  * Exit: 1 when a finding meets --fail-on, 2 on bad usage, 0 otherwise.
  */
+
 
 
 
@@ -27416,8 +27536,9 @@ function runCli(argv, env = process.env) {
             return { code: result.written ? 0 : 1, stdout: result.written ? `${result.message}\n` : '', stderr: result.written ? '' : `pat-lint: ${result.message}\n` };
         }
         const report = lint(root, { repository, requirementsPath: values.requirements, maxExpiryDays });
+        const server = serverOf(env);
         const stderr = report.notices.map((n) => `pat-lint: ${n}\n`).join('');
-        return { code: meetsThreshold(report.findings, failOn) ? 1 : 0, stdout: render(report, format, failOn), stderr };
+        return { code: meetsThreshold(report.findings, failOn) ? 1 : 0, stdout: render(report, format, failOn, server), stderr };
     }
     catch (e) {
         if (e instanceof UsageError || e.code?.startsWith('ERR_PARSE_ARGS')) {
@@ -27427,16 +27548,16 @@ function runCli(argv, env = process.env) {
         return { code: 3, stdout: '', stderr: `pat-lint: internal error: ${e.message}\nPlease report it with the command you ran.\n` };
     }
 }
-function render(report, format, failOn) {
+function render(report, format, failOn, server) {
     switch (format) {
         case 'json':
-            return formatJson(report);
+            return formatJson(report, server);
         case 'sarif':
             return formatSarif(report);
         case 'markdown':
-            return formatMarkdown(report, failOn);
+            return formatMarkdown(report, failOn, server);
         default:
-            return formatText(report);
+            return formatText(report, server);
     }
 }
 // Run when executed directly (node dist/cli.js or the `pat-lint` bin), not when imported by tests.

@@ -11109,13 +11109,17 @@ function lint(root, options = {}) {
     };
 }
 
-// EXTERNAL MODULE: ./src/report/comment.ts + 1 modules
-var comment = __nccwpck_require__(3885);
+// EXTERNAL MODULE: ./src/report/advice.ts + 1 modules
+var advice = __nccwpck_require__(8014);
 // EXTERNAL MODULE: ./src/github/event.ts
 var github_event = __nccwpck_require__(5015);
 ;// CONCATENATED MODULE: ./src/report/json.ts
-function formatJson(report) {
-    return JSON.stringify(report, null, 2) + '\n';
+
+/** The report, each token with its pre-filled creation link (null where none is to be created). */
+function formatJson(report, server = 'https://github.com') {
+    const links = (0,advice/* creationLinks */.B_)((0,advice/* tokenAdvice */.qZ)(report, { server, repository: report.repository, maxExpiryDays: report.maxExpiryDays }));
+    const tokens = report.tokens.map((t) => ({ ...t, creationLink: links[t.secret] ?? null }));
+    return JSON.stringify({ ...report, tokens }, null, 2) + '\n';
 }
 
 // EXTERNAL MODULE: ./src/report/escape.ts
@@ -11125,9 +11129,10 @@ var severity = __nccwpck_require__(9179);
 ;// CONCATENATED MODULE: ./src/report/markdown.ts
 
 
+
 const MAX_MARKDOWN_BYTES = 1024 * 1024 - 4096;
 const ICON = { error: '❌', warning: '⚠️', note: 'ℹ️' };
-function formatMarkdown(report, failOn = 'error') {
+function formatMarkdown(report, failOn = 'error', server = 'https://github.com') {
     const c = (0,severity/* countBySeverity */.Ot)(report.findings);
     const failed = (0,severity/* meetsThreshold */.M0)(report.findings, failOn);
     const head = [
@@ -11146,6 +11151,13 @@ function formatMarkdown(report, failOn = 'error') {
             body.push(`| ${(0,report_escape/* markdownCode */.D9)(t.secret)} | ${t.declared ? 'yes' : 'no'} | ${t.type ?? '—'} | ${t.uses.length} | ${(0,report_escape/* escapeMarkdown */.FV)(how)} |`);
         }
         body.push('');
+        const create = (0,advice/* tokenAdvice */.qZ)(report, { server, repository: report.repository, maxExpiryDays: report.maxExpiryDays }).filter((a) => a.url);
+        if (create.length) {
+            body.push('### Tokens to create', '', 'Each link opens the token form filled in with the least the workflows need.', '', '| Secret | Token | Repositories to select |', '| --- | --- | --- |');
+            for (const a of create)
+                body.push(`| ${(0,report_escape/* markdownCode */.D9)(a.secret)} | [create ${a.kind} token](${a.url}) | ${a.select?.map((r) => (0,report_escape/* markdownCode */.D9)(r)).join(', ') || '—'} |`);
+            body.push('');
+        }
     }
     if (report.findings.length) {
         body.push('### Findings', '', '| | Location | Rule | Message |', '| --- | --- | --- | --- |');
@@ -11303,7 +11315,7 @@ function writeFileInside(root, path, text) {
     return abs;
 }
 /** Writes the pull-request comment; whatever goes wrong there is a warning, never a lost verdict. */
-async function main_comment(report, root, inputs, maxExpiryDays) {
+async function comment(report, root, inputs, maxExpiryDays) {
     if (!(0,github_event/* pullRequestOf */._)(process.env)) {
         notice((0,github_event/* noPullRequestNotice */.E)(process.env));
         setOutput('comment-url', '');
@@ -11311,7 +11323,7 @@ async function main_comment(report, root, inputs, maxExpiryDays) {
     }
     try {
         // Loaded on demand: runs that write no comment never load octokit.
-        const { reviewPullRequest } = await Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(469)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2469));
+        const { reviewPullRequest } = await Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(729)]).then(__nccwpck_require__.bind(__nccwpck_require__, 729));
         const review = await reviewPullRequest({
             report,
             root,
@@ -11359,19 +11371,14 @@ async function run() {
         if (hidden)
             notice(`${hidden} more finding${hidden === 1 ? '' : 's'} than GitHub shows as annotations: see the job summary`);
         const reportFile = (0,external_node_path_.join)(process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), 'pat-lint-report.json');
-        (0,external_node_fs_.writeFileSync)(reportFile, formatJson(report));
+        (0,external_node_fs_.writeFileSync)(reportFile, formatJson(report, (0,advice/* serverOf */.FN)(process.env)));
         setOutput('findings', String(report.findings.length));
         setOutput('errors', String(report.errors.length));
         setOutput('report-file', reportFile);
-        const server = process.env.GITHUB_SERVER_URL || 'https://github.com';
         const maxExpiryDays = report.maxExpiryDays;
-        const links = {};
-        for (const a of (0,comment/* tokenAdvice */.qZ)(report, { server, repository: report.repository, maxExpiryDays }))
-            if (a.url)
-                links[a.secret] = a.url;
-        setOutput('creation-links', JSON.stringify(links));
+        setOutput('creation-links', JSON.stringify((0,advice/* creationLinks */.B_)((0,advice/* tokenAdvice */.qZ)(report, { server: (0,advice/* serverOf */.FN)(process.env), repository: report.repository, maxExpiryDays }))));
         if (inputs.comment !== 'never')
-            await main_comment(report, root, inputs, maxExpiryDays);
+            await comment(report, root, inputs, maxExpiryDays);
         const n = (0,severity/* countAtOrAbove */.Lf)(report.findings, inputs.failOn);
         if (n)
             failure = `pat-lint: ${n} finding${n === 1 ? '' : 's'} at or above ${inputs.failOn}`;
@@ -11386,7 +11393,7 @@ async function run() {
         // The summary is written whatever happened above, so a verdict is never lost.
         if (report && process.env.GITHUB_STEP_SUMMARY) {
             try {
-                await summary.addRaw(formatMarkdown(report, inputs?.failOn ?? 'error')).write();
+                await summary.addRaw(formatMarkdown(report, inputs?.failOn ?? 'error', (0,advice/* serverOf */.FN)(process.env))).write();
             }
             catch (e) {
                 warning(`pat-lint could not write the job summary: ${e.message}`);
@@ -11436,23 +11443,19 @@ function firstAtLeast(list, from) {
 
 /***/ }),
 
-/***/ 3885:
+/***/ 8014:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  JO: () => (/* binding */ COMMENT_MARKER),
-  wj: () => (/* binding */ buildComment),
+  B_: () => (/* binding */ creationLinks),
+  FN: () => (/* binding */ serverOf),
   qZ: () => (/* binding */ tokenAdvice)
 });
 
-// UNUSED EXPORTS: MAX_COMMENT_CHARS
-
 // EXTERNAL MODULE: ./src/knowledge/permissions.ts + 1 modules
 var permissions = __nccwpck_require__(6928);
-// EXTERNAL MODULE: ./src/report/escape.ts
-var report_escape = __nccwpck_require__(4031);
 // EXTERNAL MODULE: ./src/order.ts
 var order = __nccwpck_require__(5395);
 ;// CONCATENATED MODULE: ./src/report/links.ts
@@ -11508,19 +11511,11 @@ function classicLink(o) {
     return `${base(o.server)}/settings/tokens/new?scopes=${scopes}&description=${encodeURIComponent(truncate(o.description, MAX_DESCRIPTION))}`;
 }
 
-// EXTERNAL MODULE: ./src/report/severity.ts
-var severity = __nccwpck_require__(9179);
 // EXTERNAL MODULE: ./src/report/snippets.ts + 1 modules
 var snippets = __nccwpck_require__(27);
-;// CONCATENATED MODULE: ./src/report/comment.ts
+;// CONCATENATED MODULE: ./src/report/advice.ts
 
 
-
-
-
-const COMMENT_MARKER = '<!-- pat-lint:sticky-comment -->';
-const MAX_COMMENT_CHARS = 65536;
-const ICON = { error: '❌', warning: '⚠️', note: 'ℹ️' };
 function ownerOf(t, repository) {
     const owners = new Set(t.repositories.map((r) => r.split('/')[0]));
     if (t.ownRepository && repository)
@@ -11551,141 +11546,17 @@ function tokenAdvice(report, ctx) {
         return { secret: t.secret, kind: 'classic', url: classicLink({ server: ctx.server, scopes: t.minimalScopes, description }), select };
     });
 }
-function blobLink(ctx, file, line) {
-    const label = (0,report_escape/* markdownCode */.D9)(`${file}:${line}`);
-    if (!ctx.repository || !ctx.headSha)
-        return label;
-    const path = file.split('/').map(encodeURIComponent).join('/');
-    return `[${label}](${ctx.server.replace(/\/+$/, '')}/${ctx.repository}/blob/${ctx.headSha}/${path}#L${line})`;
+/** Secret name -> creation link, for the tokens that need one. */
+function creationLinks(advice) {
+    const links = {};
+    for (const a of advice)
+        if (a.url)
+            links[a.secret] = a.url;
+    return links;
 }
-function verdictCell(t) {
-    const firstReason = (v) => t.uses.find((u) => u.githubTokenWouldDo === v)?.reasons.find((r) => v !== false || /\(R\d+[a-z]?\)/.test(r)) ?? '';
-    if (t.githubTokenWouldDo === true)
-        return '✅ GITHUB_TOKEN would do';
-    if (t.githubTokenWouldDo === false)
-        return `🔑 PAT needed: ${(0,report_escape/* escapeMarkdown */.FV)(firstReason(false))}`;
-    return `❔ undecided: ${(0,report_escape/* escapeMarkdown */.FV)(firstReason(null))}`;
-}
-function requestCell(t) {
-    if (t.githubTokenWouldDo === true)
-        return t.declared ? 'none needed: delete the token' : 'none needed';
-    const minimal = t.minimal;
-    if (!t.declared)
-        return `not declared; needs ${Object.entries(minimal).map(([k, v]) => (0,report_escape/* markdownCode */.D9)(`${k}: ${v}`)).join(' ') || 'nothing'}`;
-    if (t.type === 'classic') {
-        const requested = t.requested?.scopes ?? [];
-        return `scopes ${requested.map((s) => (0,report_escape/* markdownCode */.D9)(s)).join(' ') || 'none'} → ${t.minimalScopes.map((s) => (0,report_escape/* markdownCode */.D9)(s)).join(' ') || 'none'}`;
-    }
-    const requested = t.requested?.permissions ?? {};
-    const parts = [];
-    for (const perm of [...new Set([...Object.keys(requested), ...Object.keys(minimal)])].sort()) {
-        const r = requested[perm];
-        const m = minimal[perm];
-        if (perm === 'metadata')
-            continue;
-        if (r && !m)
-            parts.push(`~~${(0,report_escape/* markdownCode */.D9)(`${perm}: ${r}`)}~~ drop`);
-        else if (!r && m)
-            parts.push(`**add** ${(0,report_escape/* markdownCode */.D9)(`${perm}: ${m}`)}`);
-        else if (r && m && r !== m)
-            parts.push(`${(0,report_escape/* markdownCode */.D9)(`${perm}: ${r}`)} → ${(0,report_escape/* markdownCode */.D9)(m)}${(0,permissions/* levelRank */.Le)(r) > (0,permissions/* levelRank */.Le)(m) ? ' lower it' : ' raise it'}`);
-        else if (r)
-            parts.push((0,report_escape/* markdownCode */.D9)(`${perm}: ${r}`));
-    }
-    return parts.join(' · ') || 'nothing';
-}
-function adviceCell(a, t) {
-    if (!a)
-        return '—';
-    if (a.kind === 'github-token')
-        return 'use `${{ github.token }}`';
-    if (a.kind === 'undecided')
-        return '—';
-    const select = a.select?.length ? `<br>select: ${a.select.map((r) => (0,report_escape/* markdownCode */.D9)(r)).join(', ')}` : '';
-    const undecided = t.uses.filter((u) => u.githubTokenWouldDo === null).length;
-    const partial = undecided ? `<br>partial: ${undecided} use${undecided === 1 ? '' : 's'} undecided, check before creating` : '';
-    return `[${a.kind === 'fine-grained' ? 'create fine-grained token' : 'create classic token'}](${a.url})${select}${partial}`;
-}
-function usedAt(t, ctx) {
-    const shown = t.uses.slice(0, 3).map((u) => blobLink(ctx, u.file, u.line));
-    return shown.join('<br>') + (t.uses.length > 3 ? `<br>and ${t.uses.length - 3} more` : '');
-}
-/** The whole comment body, cut to fit with a note when it would not. */
-function buildComment(report, ctx) {
-    const c = (0,severity/* countBySeverity */.Ot)(report.findings);
-    const failed = (0,severity/* meetsThreshold */.M0)(report.findings, ctx.failOn);
-    const changes = ctx.changes ?? [];
-    if (!report.findings.length && !changes.length) {
-        return `${COMMENT_MARKER}\n## pat-lint\n\n✅ **All clear**: no findings about personal access tokens in ${report.files.length} file${report.files.length === 1 ? '' : 's'}.\n`;
-    }
-    const advice = tokenAdvice(report, ctx);
-    const head = [
-        COMMENT_MARKER,
-        '## pat-lint',
-        '',
-        `${failed ? '❌ **Fails**' : '✅ **Passes**'} (fail-on: ${ctx.failOn}): ${c.error} error${c.error === 1 ? '' : 's'}, ${c.warning} warning${c.warning === 1 ? '' : 's'}, ${c.note} note${c.note === 1 ? '' : 's'}.`,
-        '',
-    ];
-    const sections = [];
-    if (changes.length) {
-        sections.push([
-            '### Newly requested by this pull request',
-            '',
-            ...changes.map((ch) => `- ${(0,report_escape/* markdownCode */.D9)(ch.secret)}: ${(0,report_escape/* escapeMarkdown */.FV)(ch.detail)} (${report.requirementsFile ? blobLink(ctx, report.requirementsFile, ch.line) : `line ${ch.line}`})`),
-            '',
-        ]);
-    }
-    else if (ctx.changes === null && report.requirementsFile) {
-        sections.push(['_The base branch\'s requirements could not be read, so new requests are not singled out._', '']);
-    }
-    const tokens = report.tokens.filter((t) => t.uses.length);
-    if (tokens.length) {
-        const adviceBySecret = new Map(advice.map((a) => [a.secret, a]));
-        const rows = tokens.map((t) => `| ${(0,report_escape/* markdownCode */.D9)(t.secret)} | ${verdictCell(t)} | ${requestCell(t)} | ${adviceCell(adviceBySecret.get(t.secret), t)} | ${usedAt(t, ctx)} |`);
-        sections.push(['### Tokens', '', '| Secret | Verdict | Requested → minimal | Token | Used at |', '| --- | --- | --- | --- | --- |', ...rows, '']);
-    }
-    if (report.findings.length) {
-        sections.push([
-            `### Findings (${report.findings.length})`,
-            '',
-            ...report.findings.map((f) => `- ${ICON[f.severity]} ${blobLink(ctx, f.file, f.line)} ${(0,report_escape/* escapeMarkdown */.FV)(f.message)} (${(0,report_escape/* markdownCode */.D9)(f.rule)})`),
-            '',
-        ]);
-    }
-    const details = [];
-    for (const a of advice) {
-        if (!a.snippet)
-            continue;
-        details.push(`${(0,report_escape/* markdownCode */.D9)(a.secret)}: GITHUB_TOKEN would do; give the job:`, '', (0,report_escape/* codeBlock */.DV)(a.snippet, 'yaml'), '');
-    }
-    for (const f of report.findings.filter((x) => x.rule === 'prefer-github-app' && x.help)) {
-        details.push(`${(0,report_escape/* markdownCode */.D9)(f.secret ?? '')}: a GitHub App token instead:`, '', (0,report_escape/* codeBlock */.DV)(f.help, 'yaml'), '');
-    }
-    for (const t of tokens) {
-        details.push(`**${(0,report_escape/* markdownCode */.D9)(t.secret)}**`, '', ...t.uses.map((u) => {
-            const where = u.step ? ` step ${(0,report_escape/* markdownCode */.D9)(u.step)}` : u.job ? ` job ${(0,report_escape/* markdownCode */.D9)(u.job)}` : '';
-            const verdict = u.githubTokenWouldDo === true ? 'GITHUB_TOKEN would do' : u.githubTokenWouldDo === false ? 'PAT needed' : 'undecided';
-            return `- ${blobLink(ctx, u.file, u.line)}${where}: ${verdict}; ${(0,report_escape/* escapeMarkdown */.FV)(u.reasons.join('; '))}`;
-        }), '');
-    }
-    if (details.length)
-        sections.push(['<details><summary>Details</summary>', '', ...details, '</details>', '']);
-    const note = '\n_Cut to fit in a comment: the job summary has the full report._\n';
-    let body = head.join('\n');
-    for (const section of sections) {
-        const text = '\n' + section.join('\n');
-        if (body.length + text.length + note.length > MAX_COMMENT_CHARS) {
-            // Add what fits of this section line by line, then stop.
-            for (const line of section) {
-                if (body.length + line.length + 1 + note.length > MAX_COMMENT_CHARS)
-                    break;
-                body += '\n' + line;
-            }
-            return body + note;
-        }
-        body += text;
-    }
-    return body;
+/** The server to link to: the runner's, else github.com. */
+function serverOf(env) {
+    return env.GITHUB_SERVER_URL || 'https://github.com';
 }
 
 

@@ -9,6 +9,7 @@ import { statSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { lint, type Report } from './lint.js'
+import { serverOf } from './report/advice.js'
 import { formatJson } from './report/json.js'
 import { formatMarkdown } from './report/markdown.js'
 import { formatSarif } from './report/sarif.js'
@@ -99,8 +100,9 @@ export function runCli(argv: string[], env: NodeJS.ProcessEnv = process.env): Cl
       return { code: result.written ? 0 : 1, stdout: result.written ? `${result.message}\n` : '', stderr: result.written ? '' : `pat-lint: ${result.message}\n` }
     }
     const report = lint(root, { repository, requirementsPath: values.requirements, maxExpiryDays })
+    const server = serverOf(env)
     const stderr = report.notices.map((n) => `pat-lint: ${n}\n`).join('')
-    return { code: meetsThreshold(report.findings, failOn) ? 1 : 0, stdout: render(report, format, failOn), stderr }
+    return { code: meetsThreshold(report.findings, failOn) ? 1 : 0, stdout: render(report, format, failOn, server), stderr }
   } catch (e) {
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       return { code: 2, stdout: '', stderr: `pat-lint: ${(e as Error).message}\n\n${USAGE}` }
@@ -110,16 +112,16 @@ export function runCli(argv: string[], env: NodeJS.ProcessEnv = process.env): Cl
   }
 }
 
-function render(report: Report, format: Format, failOn: FailOn): string {
+function render(report: Report, format: Format, failOn: FailOn, server: string): string {
   switch (format) {
     case 'json':
-      return formatJson(report)
+      return formatJson(report, server)
     case 'sarif':
       return formatSarif(report)
     case 'markdown':
-      return formatMarkdown(report, failOn)
+      return formatMarkdown(report, failOn, server)
     default:
-      return formatText(report)
+      return formatText(report, server)
   }
 }
 

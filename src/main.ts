@@ -8,7 +8,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path'
 import { underPath } from './report/rebase.js'
 import { tmpdir } from 'node:os'
 import { lint, type Report } from './lint.js'
-import { tokenAdvice } from './report/comment.js'
+import { creationLinks, serverOf, tokenAdvice } from './report/advice.js'
 import { noPullRequestNotice, pullRequestOf } from './github/event.js'
 import { formatJson } from './report/json.js'
 import { formatMarkdown } from './report/markdown.js'
@@ -135,15 +135,12 @@ export async function run(): Promise<void> {
     if (hidden) core.notice(`${hidden} more finding${hidden === 1 ? '' : 's'} than GitHub shows as annotations: see the job summary`)
 
     const reportFile = join(process.env.RUNNER_TEMP || tmpdir(), 'pat-lint-report.json')
-    writeFileSync(reportFile, formatJson(report))
+    writeFileSync(reportFile, formatJson(report, serverOf(process.env)))
     core.setOutput('findings', String(report.findings.length))
     core.setOutput('errors', String(report.errors.length))
     core.setOutput('report-file', reportFile)
-    const server = process.env.GITHUB_SERVER_URL || 'https://github.com'
     const maxExpiryDays = report.maxExpiryDays
-    const links: Record<string, string> = {}
-    for (const a of tokenAdvice(report, { server, repository: report.repository, maxExpiryDays })) if (a.url) links[a.secret] = a.url
-    core.setOutput('creation-links', JSON.stringify(links))
+    core.setOutput('creation-links', JSON.stringify(creationLinks(tokenAdvice(report, { server: serverOf(process.env), repository: report.repository, maxExpiryDays }))))
 
     if (inputs.comment !== 'never') await comment(report, root, inputs, maxExpiryDays)
 
@@ -158,7 +155,7 @@ export async function run(): Promise<void> {
     // The summary is written whatever happened above, so a verdict is never lost.
     if (report && process.env.GITHUB_STEP_SUMMARY) {
       try {
-        await core.summary.addRaw(formatMarkdown(report, inputs?.failOn ?? 'error')).write()
+        await core.summary.addRaw(formatMarkdown(report, inputs?.failOn ?? 'error', serverOf(process.env))).write()
       } catch (e) {
         core.warning(`pat-lint could not write the job summary: ${(e as Error).message}`)
       }

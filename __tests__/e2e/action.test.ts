@@ -49,6 +49,13 @@ describe.each(nodes)('the bundled action under %s', (_label, node) => {
     expect(r.summary).toContain('✅ **Passes**')
   })
 
+  it('the summary carries the same creation links as the creation-links output', () => {
+    const r = runAction(node, { 'fail-on': 'never' })
+    const links = Object.values(JSON.parse(r.outputs['creation-links'])) as string[]
+    expect(links.length).toBeGreaterThan(0)
+    for (const url of links) expect(r.summary).toContain(`(${url})`)
+  })
+
   it('loads neither octokit nor an HTTP client when it writes no comment', () => {
     // The bundle alone, without the chunks that dynamic imports load: the run must not need them.
     const alone = mkdtempSync(join(tmpdir(), 'pat-lint-alone-'))

@@ -1,5 +1,6 @@
 import { lint } from '../../src/lint.js'
-import { buildComment, COMMENT_MARKER, MAX_COMMENT_CHARS, tokenAdvice } from '../../src/report/comment.js'
+import { buildComment, COMMENT_MARKER, MAX_COMMENT_CHARS } from '../../src/report/comment.js'
+import { tokenAdvice } from '../../src/report/advice.js'
 import type { Report } from '../../src/lint.js'
 
 const report = lint('examples/demo', { repository: 'octo-org/demo' })

@@ -8,9 +8,8 @@ import type { Report, TokenReport } from '../lint.js'
 import { levelRank } from '../knowledge/permissions.js'
 import type { RequestChange } from '../requirements/diff.js'
 import { codeBlock, escapeMarkdown, markdownCode } from './escape.js'
-import { classicLink, fineGrainedLink } from './links.js'
+import { tokenAdvice, type TokenAdvice } from './advice.js'
 import { countBySeverity, meetsThreshold, type FailOn } from './severity.js'
-import { permissionsBlock } from './snippets.js'
 
 export const COMMENT_MARKER = '<!-- pat-lint:sticky-comment -->'
 export const MAX_COMMENT_CHARS = 65536
@@ -26,47 +25,7 @@ export interface CommentContext {
   maxExpiryDays: number
 }
 
-export interface TokenAdvice {
-  secret: string
-  kind: 'github-token' | 'fine-grained' | 'classic' | 'undecided'
-  /** The creation link, for fine-grained and classic. */
-  url?: string
-  /** Repositories to select in the form (the link cannot). */
-  select?: string[]
-  /** A `permissions:` block or an App-token step. */
-  snippet?: string
-}
-
 const ICON = { error: '❌', warning: '⚠️', note: 'ℹ️' } as const
-
-function ownerOf(t: TokenReport, repository: string | null): string | null {
-  const owners = new Set(t.repositories.map((r) => r.split('/')[0]))
-  if (t.ownRepository && repository) owners.add(repository.split('/')[0])
-  return owners.size === 1 ? [...owners][0] : null
-}
-
-/** What to do about each token: keep GITHUB_TOKEN, or create a PAT from this link. */
-export function tokenAdvice(report: Report, ctx: Pick<CommentContext, 'server' | 'repository' | 'maxExpiryDays'>): TokenAdvice[] {
-  return report.tokens
-    .filter((t) => t.uses.length)
-    .map((t): TokenAdvice => {
-      if (t.githubTokenWouldDo === true) return { secret: t.secret, kind: 'github-token', snippet: permissionsBlock(t.minimal) }
-      if (t.githubTokenWouldDo === null && !Object.keys(t.minimal).length) return { secret: t.secret, kind: 'undecided' }
-      const requested = t.requested?.expiresIn
-      const expiresIn = typeof requested === 'number' && requested <= ctx.maxExpiryDays ? requested : ctx.maxExpiryDays
-      const description = t.requested?.purpose ?? `Used by ${[...new Set(t.uses.map((u) => u.target?.replace(/@.*$/, '') ?? u.kind))].slice(0, 3).join(', ')}${ctx.repository ? ` in ${ctx.repository}` : ''}`
-      const select = [...t.repositories, ...(t.ownRepository && ctx.repository ? [ctx.repository] : [])].sort()
-      if (t.fineGrainedPossible) {
-        return {
-          secret: t.secret,
-          kind: 'fine-grained',
-          url: fineGrainedLink({ server: ctx.server, name: t.secret, description, owner: ownerOf(t, ctx.repository), expiresIn, permissions: t.minimal }),
-          select,
-        }
-      }
-      return { secret: t.secret, kind: 'classic', url: classicLink({ server: ctx.server, scopes: t.minimalScopes, description }), select }
-    })
-}
 
 function blobLink(ctx: CommentContext, file: string, line: number): string {
   const label = markdownCode(`${file}:${line}`)

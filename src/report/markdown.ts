@@ -5,12 +5,13 @@
 import type { Report } from '../lint.js'
 import { codeBlock, escapeMarkdown, markdownCode } from './escape.js'
 import { countBySeverity, meetsThreshold, type FailOn } from './severity.js'
+import { tokenAdvice } from './advice.js'
 
 export const MAX_MARKDOWN_BYTES = 1024 * 1024 - 4096
 
 const ICON = { error: '❌', warning: '⚠️', note: 'ℹ️' } as const
 
-export function formatMarkdown(report: Report, failOn: FailOn = 'error'): string {
+export function formatMarkdown(report: Report, failOn: FailOn = 'error', server = 'https://github.com'): string {
   const c = countBySeverity(report.findings)
   const failed = meetsThreshold(report.findings, failOn)
   const head = [
@@ -28,6 +29,12 @@ export function formatMarkdown(report: Report, failOn: FailOn = 'error'): string
       body.push(`| ${markdownCode(t.secret)} | ${t.declared ? 'yes' : 'no'} | ${t.type ?? '—'} | ${t.uses.length} | ${escapeMarkdown(how)} |`)
     }
     body.push('')
+    const create = tokenAdvice(report, { server, repository: report.repository, maxExpiryDays: report.maxExpiryDays }).filter((a) => a.url)
+    if (create.length) {
+      body.push('### Tokens to create', '', 'Each link opens the token form filled in with the least the workflows need.', '', '| Secret | Token | Repositories to select |', '| --- | --- | --- |')
+      for (const a of create) body.push(`| ${markdownCode(a.secret)} | [create ${a.kind} token](${a.url}) | ${a.select?.map((r) => markdownCode(r)).join(', ') || '—'} |`)
+      body.push('')
+    }
   }
   if (report.findings.length) {
     body.push('### Findings', '', '| | Location | Rule | Message |', '| --- | --- | --- | --- |')

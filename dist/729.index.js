@@ -1,8 +1,8 @@
-export const id = 469;
-export const ids = [469];
+export const id = 729;
+export const ids = [729];
 export const modules = {
 
-/***/ 2469:
+/***/ 729:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -79,8 +79,157 @@ function diffRequests(base, head) {
 
 // EXTERNAL MODULE: ./src/requirements/load.ts + 14 modules
 var load = __webpack_require__(1788);
-// EXTERNAL MODULE: ./src/report/comment.ts + 1 modules
-var comment = __webpack_require__(3885);
+// EXTERNAL MODULE: ./src/report/escape.ts
+var report_escape = __webpack_require__(4031);
+// EXTERNAL MODULE: ./src/report/advice.ts + 1 modules
+var report_advice = __webpack_require__(8014);
+// EXTERNAL MODULE: ./src/report/severity.ts
+var severity = __webpack_require__(9179);
+;// CONCATENATED MODULE: ./src/report/comment.ts
+
+
+
+
+const COMMENT_MARKER = '<!-- pat-lint:sticky-comment -->';
+const MAX_COMMENT_CHARS = 65536;
+const ICON = { error: '❌', warning: '⚠️', note: 'ℹ️' };
+function blobLink(ctx, file, line) {
+    const label = (0,report_escape/* markdownCode */.D9)(`${file}:${line}`);
+    if (!ctx.repository || !ctx.headSha)
+        return label;
+    const path = file.split('/').map(encodeURIComponent).join('/');
+    return `[${label}](${ctx.server.replace(/\/+$/, '')}/${ctx.repository}/blob/${ctx.headSha}/${path}#L${line})`;
+}
+function verdictCell(t) {
+    const firstReason = (v) => t.uses.find((u) => u.githubTokenWouldDo === v)?.reasons.find((r) => v !== false || /\(R\d+[a-z]?\)/.test(r)) ?? '';
+    if (t.githubTokenWouldDo === true)
+        return '✅ GITHUB_TOKEN would do';
+    if (t.githubTokenWouldDo === false)
+        return `🔑 PAT needed: ${(0,report_escape/* escapeMarkdown */.FV)(firstReason(false))}`;
+    return `❔ undecided: ${(0,report_escape/* escapeMarkdown */.FV)(firstReason(null))}`;
+}
+function requestCell(t) {
+    if (t.githubTokenWouldDo === true)
+        return t.declared ? 'none needed: delete the token' : 'none needed';
+    const minimal = t.minimal;
+    if (!t.declared)
+        return `not declared; needs ${Object.entries(minimal).map(([k, v]) => (0,report_escape/* markdownCode */.D9)(`${k}: ${v}`)).join(' ') || 'nothing'}`;
+    if (t.type === 'classic') {
+        const requested = t.requested?.scopes ?? [];
+        return `scopes ${requested.map((s) => (0,report_escape/* markdownCode */.D9)(s)).join(' ') || 'none'} → ${t.minimalScopes.map((s) => (0,report_escape/* markdownCode */.D9)(s)).join(' ') || 'none'}`;
+    }
+    const requested = t.requested?.permissions ?? {};
+    const parts = [];
+    for (const perm of [...new Set([...Object.keys(requested), ...Object.keys(minimal)])].sort()) {
+        const r = requested[perm];
+        const m = minimal[perm];
+        if (perm === 'metadata')
+            continue;
+        if (r && !m)
+            parts.push(`~~${(0,report_escape/* markdownCode */.D9)(`${perm}: ${r}`)}~~ drop`);
+        else if (!r && m)
+            parts.push(`**add** ${(0,report_escape/* markdownCode */.D9)(`${perm}: ${m}`)}`);
+        else if (r && m && r !== m)
+            parts.push(`${(0,report_escape/* markdownCode */.D9)(`${perm}: ${r}`)} → ${(0,report_escape/* markdownCode */.D9)(m)}${(0,permissions/* levelRank */.Le)(r) > (0,permissions/* levelRank */.Le)(m) ? ' lower it' : ' raise it'}`);
+        else if (r)
+            parts.push((0,report_escape/* markdownCode */.D9)(`${perm}: ${r}`));
+    }
+    return parts.join(' · ') || 'nothing';
+}
+function adviceCell(a, t) {
+    if (!a)
+        return '—';
+    if (a.kind === 'github-token')
+        return 'use `${{ github.token }}`';
+    if (a.kind === 'undecided')
+        return '—';
+    const select = a.select?.length ? `<br>select: ${a.select.map((r) => (0,report_escape/* markdownCode */.D9)(r)).join(', ')}` : '';
+    const undecided = t.uses.filter((u) => u.githubTokenWouldDo === null).length;
+    const partial = undecided ? `<br>partial: ${undecided} use${undecided === 1 ? '' : 's'} undecided, check before creating` : '';
+    return `[${a.kind === 'fine-grained' ? 'create fine-grained token' : 'create classic token'}](${a.url})${select}${partial}`;
+}
+function usedAt(t, ctx) {
+    const shown = t.uses.slice(0, 3).map((u) => blobLink(ctx, u.file, u.line));
+    return shown.join('<br>') + (t.uses.length > 3 ? `<br>and ${t.uses.length - 3} more` : '');
+}
+/** The whole comment body, cut to fit with a note when it would not. */
+function buildComment(report, ctx) {
+    const c = (0,severity/* countBySeverity */.Ot)(report.findings);
+    const failed = (0,severity/* meetsThreshold */.M0)(report.findings, ctx.failOn);
+    const changes = ctx.changes ?? [];
+    if (!report.findings.length && !changes.length) {
+        return `${COMMENT_MARKER}\n## pat-lint\n\n✅ **All clear**: no findings about personal access tokens in ${report.files.length} file${report.files.length === 1 ? '' : 's'}.\n`;
+    }
+    const advice = (0,report_advice/* tokenAdvice */.qZ)(report, ctx);
+    const head = [
+        COMMENT_MARKER,
+        '## pat-lint',
+        '',
+        `${failed ? '❌ **Fails**' : '✅ **Passes**'} (fail-on: ${ctx.failOn}): ${c.error} error${c.error === 1 ? '' : 's'}, ${c.warning} warning${c.warning === 1 ? '' : 's'}, ${c.note} note${c.note === 1 ? '' : 's'}.`,
+        '',
+    ];
+    const sections = [];
+    if (changes.length) {
+        sections.push([
+            '### Newly requested by this pull request',
+            '',
+            ...changes.map((ch) => `- ${(0,report_escape/* markdownCode */.D9)(ch.secret)}: ${(0,report_escape/* escapeMarkdown */.FV)(ch.detail)} (${report.requirementsFile ? blobLink(ctx, report.requirementsFile, ch.line) : `line ${ch.line}`})`),
+            '',
+        ]);
+    }
+    else if (ctx.changes === null && report.requirementsFile) {
+        sections.push(['_The base branch\'s requirements could not be read, so new requests are not singled out._', '']);
+    }
+    const tokens = report.tokens.filter((t) => t.uses.length);
+    if (tokens.length) {
+        const adviceBySecret = new Map(advice.map((a) => [a.secret, a]));
+        const rows = tokens.map((t) => `| ${(0,report_escape/* markdownCode */.D9)(t.secret)} | ${verdictCell(t)} | ${requestCell(t)} | ${adviceCell(adviceBySecret.get(t.secret), t)} | ${usedAt(t, ctx)} |`);
+        sections.push(['### Tokens', '', '| Secret | Verdict | Requested → minimal | Token | Used at |', '| --- | --- | --- | --- | --- |', ...rows, '']);
+    }
+    if (report.findings.length) {
+        sections.push([
+            `### Findings (${report.findings.length})`,
+            '',
+            ...report.findings.map((f) => `- ${ICON[f.severity]} ${blobLink(ctx, f.file, f.line)} ${(0,report_escape/* escapeMarkdown */.FV)(f.message)} (${(0,report_escape/* markdownCode */.D9)(f.rule)})`),
+            '',
+        ]);
+    }
+    const details = [];
+    for (const a of advice) {
+        if (!a.snippet)
+            continue;
+        details.push(`${(0,report_escape/* markdownCode */.D9)(a.secret)}: GITHUB_TOKEN would do; give the job:`, '', (0,report_escape/* codeBlock */.DV)(a.snippet, 'yaml'), '');
+    }
+    for (const f of report.findings.filter((x) => x.rule === 'prefer-github-app' && x.help)) {
+        details.push(`${(0,report_escape/* markdownCode */.D9)(f.secret ?? '')}: a GitHub App token instead:`, '', (0,report_escape/* codeBlock */.DV)(f.help, 'yaml'), '');
+    }
+    for (const t of tokens) {
+        details.push(`**${(0,report_escape/* markdownCode */.D9)(t.secret)}**`, '', ...t.uses.map((u) => {
+            const where = u.step ? ` step ${(0,report_escape/* markdownCode */.D9)(u.step)}` : u.job ? ` job ${(0,report_escape/* markdownCode */.D9)(u.job)}` : '';
+            const verdict = u.githubTokenWouldDo === true ? 'GITHUB_TOKEN would do' : u.githubTokenWouldDo === false ? 'PAT needed' : 'undecided';
+            return `- ${blobLink(ctx, u.file, u.line)}${where}: ${verdict}; ${(0,report_escape/* escapeMarkdown */.FV)(u.reasons.join('; '))}`;
+        }), '');
+    }
+    if (details.length)
+        sections.push(['<details><summary>Details</summary>', '', ...details, '</details>', '']);
+    const note = '\n_Cut to fit in a comment: the job summary has the full report._\n';
+    let body = head.join('\n');
+    for (const section of sections) {
+        const text = '\n' + section.join('\n');
+        if (body.length + text.length + note.length > MAX_COMMENT_CHARS) {
+            // Add what fits of this section line by line, then stop.
+            for (const line of section) {
+                if (body.length + line.length + 1 + note.length > MAX_COMMENT_CHARS)
+                    break;
+                body += '\n' + line;
+            }
+            return body + note;
+        }
+        body += text;
+    }
+    return body;
+}
+
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(1421);
 // EXTERNAL MODULE: external "node:util"
@@ -175,7 +324,7 @@ async function findComment(octokit, target, identity) {
     const pages = octokit.paginate.iterator(octokit.rest.issues.listComments, { owner: target.owner, repo: target.repo, issue_number: target.issueNumber, per_page: 100 });
     for await (const page of pages) {
         for (const c of page.data) {
-            if (c.body?.includes(comment/* COMMENT_MARKER */.JO) && c.user?.login === identity)
+            if (c.body?.includes(COMMENT_MARKER) && c.user?.login === identity)
                 return { id: c.id, body: c.body, url: c.html_url };
         }
     }
@@ -244,7 +393,7 @@ async function reviewPullRequest(o) {
         if (base)
             changes = diffRequests(base.found ? (0,load/* parseRequirements */.Ez)(path, base.text).tokens : [], head.tokens);
     }
-    const body = (0,comment/* buildComment */.wj)(o.report, {
+    const body = buildComment(o.report, {
         server: o.env.GITHUB_SERVER_URL || 'https://github.com',
         repository: `${owner}/${repo}`,
         headSha: pr.headSha,
