@@ -3,6 +3,7 @@
  * minimal sets, owners, repositories, a 90-day expiry, a purpose drawn from the uses, and
  * comments for what could not be decided. Never overwrites a file unless asked.
  */
+import { SCHEMA_ID } from './requirements/json-schema.js'
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 import type { Report, TokenReport } from './lint.js'
@@ -34,7 +35,7 @@ export function requirementsFromReport(report: Report): string {
   const lines = [
     '# pat-requirements.yml: the personal access tokens this repository needs, written by `pat-lint init`.',
     '# Review every entry: pat-lint computed these from the workflows; comments mark what it could not decide.',
-    '# yaml-language-server: $schema=https://github.com/pat-lint/pat-lint/blob/main/docs/pat-requirements.schema.json',
+    `# yaml-language-server: $schema=${SCHEMA_ID}`,
     'version: 1',
     'tokens:',
   ]

@@ -2,7 +2,7 @@
 import * as z from 'zod/mini'
 import { RequirementsSchema } from './schema.js'
 
-export const SCHEMA_ID = 'https://github.com/pat-lint/pat-lint/blob/main/docs/pat-requirements.schema.json'
+export const SCHEMA_ID = 'https://raw.githubusercontent.com/pat-lint/pat-lint/main/docs/pat-requirements.schema.json'
 
 export function requirementsJsonSchema(): string {
   const schema = z.toJSONSchema(RequirementsSchema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>
