@@ -63,3 +63,39 @@ describe('pat-lint init', () => {
     expect(r.stderr).toContain('leads outside the repository')
   })
 })
+
+describe('init with a target it cannot see', () => {
+  const bump = `on: push\njobs:\n  j:\n    runs-on: x\n    steps:\n      - uses: some/bump-action@v1\n        with:\n          github-token: \${{ secrets.BUMP_PAT }}\n          push-to: someone/fork\n`
+
+  it('invents no owner or repository, and says what to fill in', () => {
+    const root = makeRepo({ '.github/workflows/a.yml': bump })
+    expect(runCli(['init', root, '--repository', 'octo/app'], {}).code).toBe(0)
+    const text = readFileSync(join(root, '.github/pat-requirements.yml'), 'utf8')
+    expect(text).not.toMatch(/owner: octo\b/)
+    expect(text).not.toMatch(/repositories:.*octo\/app/)
+    expect(text).toMatch(/# owner and repositories: not all known/)
+  })
+
+  it('a lint of the written file does not pass silently', () => {
+    const root = makeRepo({ '.github/workflows/a.yml': bump })
+    runCli(['init', root, '--repository', 'octo/app'], {})
+    const report = lint(root, { repository: 'octo/app' })
+    expect(report.findings.map((f) => f.rule)).toContain('unverified-request')
+  })
+
+  it('a known Homebrew bump is placed in the tap and the fork it pushes to, not here', () => {
+    const wf = `on: push\njobs:\n  j:\n    runs-on: x\n    steps:\n      - uses: mislav/bump-homebrew-formula-action@v3\n        with:\n          formula-name: gh\n          push-to: someone/homebrew-core\n        env:\n          COMMITTER_TOKEN: \${{ secrets.HOMEBREW_PAT }}\n`
+    const t = lint(makeRepo({ '.github/workflows/a.yml': wf }), { repository: 'octo/app' }).tokens[0]
+    expect(t.repositories).toEqual(['Homebrew/homebrew-core', 'someone/homebrew-core'])
+    expect(t.ownRepository).toBe(false)
+  })
+})
+
+describe('unverified-request', () => {
+  it('does not fire when every use is decided', () => {
+    const wf = `on: push\njobs:\n  j:\n    runs-on: x\n    steps:\n      - run: gh issue list\n        env:\n          GH_TOKEN: \${{ secrets.READ_PAT }}\n`
+    const req = 'version: 1\ntokens:\n  READ_PAT:\n    type: fine-grained\n    owner: octo\n    repositories: [octo/app]\n    expires-in: 30\n    purpose: read issues\n    permissions:\n      issues: read\n'
+    const report = lint(makeRepo({ '.github/workflows/a.yml': wf, '.github/pat-requirements.yml': req }), { repository: 'octo/app' })
+    expect(report.findings.map((f) => f.rule)).not.toContain('unverified-request')
+  })
+})

@@ -11429,6 +11429,11 @@ const EXTRA_ACTIONS = [
         classicScopes: ['repo', 'workflow'],
         conditional: [],
         patNeededWhen: ['it edits the formula in the homebrew-tap repository (default Homebrew/homebrew-core), through a fork and a pull request when it cannot push: another repository (R3, R11)'],
+        // action.yml: homebrew-tap "the repository where the formula should be updated" (default
+        // Homebrew/homebrew-core); push-to "an existing fork of the homebrew-tap repository".
+        repositoryInput: 'homebrew-tap',
+        repositoryDefault: 'Homebrew/homebrew-core',
+        alsoRepositoryInputs: ['push-to'],
         source: 'mislav/bump-homebrew-formula-action README.md @06456343544165da13e9cb6460cae203845649eb, action.yml @1533e855f580284761b12b591d9d5baae10f1690',
     },
     {
@@ -23510,7 +23515,7 @@ const IgnoreSchema = union([
         file: schema_optional(schemas_string(), 'A repository path; the rule is ignored only there'),
     }),
 ]);
-const RequirementsSchema = strictObject({
+const schema_RequirementsSchema = strictObject({
     version: literal(1, { error: 'version must be 1' }),
     tokens: schemas_default(record(SecretNameSchema, TokenSchema), {}).check(schemas_describe('The personal access tokens this repository needs, keyed by secret name')),
     ignore: schema_optional(array(IgnoreSchema), 'Rules to ignore everywhere, or for one secret or file'),
@@ -23722,7 +23727,7 @@ function load_validate(file, data) {
     // Validate the top level without the tokens, then each token alone, so one bad token costs only itself.
     const top = data && typeof data === 'object' && !Array.isArray(data) ? data : {};
     const rawTokens = top.tokens;
-    const shell = RequirementsSchema.safeParse({ ...top, tokens: {} });
+    const shell = schema_RequirementsSchema.safeParse({ ...top, tokens: {} });
     if (!shell.success)
         for (const issue of shell.error.issues)
             report(issue);
@@ -24428,8 +24433,40 @@ function adviceFor(t, repository) {
     return { reasons, step: appTokenStep({ owner, repositories: t.verdict.repositories, permissions: t.verdict.minimal }) };
 }
 
+;// CONCATENATED MODULE: ./src/rules/unverified-request.ts
+
+
+/**
+ * A declared request pat-lint cannot hold against the workflows: a use is undecided, so what the
+ * token needs there (and where) is not known. Said so that a request nobody could check never
+ * passes as if it had been checked (a file `init` wrote for an action it cannot see, say).
+ */
+const unverified_request_rule = {
+    meta: { id: 'unverified-request', description: 'A declared request that pat-lint cannot check, because a use of the token is undecided', defaultSeverity: 'note' },
+    check(ctx) {
+        const out = [];
+        for (const { file, token, declaration } of declaredAndUsed(ctx)) {
+            const at = token.decisions.findIndex((d) => d.githubTokenWouldDo === null);
+            if (at < 0)
+                continue;
+            const use = token.uses[at];
+            const more = token.decisions.filter((d) => d.githubTokenWouldDo === null).length - 1;
+            const why = token.decisions[at].unknown[0] ?? token.decisions[at].reasons[0] ?? 'it cannot be seen';
+            out.push({
+                file,
+                line: declaration.line,
+                column: declaration.column,
+                secret: token.secret,
+                message: `${token.secret}'s request cannot be checked against its use at ${use.file}:${use.line}${more ? ` (and ${more} more)` : ''}: ${quoted(why)}; check the owner, repositories and permissions by hand`,
+            });
+        }
+        return out;
+    },
+};
+
 ;// CONCATENATED MODULE: ./src/rules/index.ts
 /** Every rule, in the order findings are produced. A rule's id is its file name. */
+
 
 
 
@@ -24448,6 +24485,7 @@ const RULES = [
     pat_where_github_token_would_do_rule,
     over_scoped_request_rule,
     under_scoped_request_rule,
+    unverified_request_rule,
     prefer_fine_grained_rule,
     prefer_github_app_rule,
     pat_expiry_rule,
@@ -26134,7 +26172,13 @@ function analyseGeneric(ctx, facts) {
         if (call.permissions.packages && call.target.kind === 'same')
             call.target = PACKAGE_TARGET;
     }
-    return { calls: [call], unknown: [] };
+    const calls = [call];
+    for (const input of facts.alsoRepositoryInputs ?? []) {
+        const also = ctx.step.with[input]?.value;
+        if (also)
+            calls.push({ ...call, what: `${facts.uses} (${input})`, target: resolveAll(also, ctx.job, ctx.self) });
+    }
+    return { calls, unknown: [] };
 }
 /**
  * An action pat-lint knows nothing about: what it does is unseen, but a token handed to a step
@@ -27342,12 +27386,23 @@ function repositoryFromGitConfig(root) {
 }
 const REPOSITORY_PATTERN = /^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/;
 
+;// CONCATENATED MODULE: ./src/requirements/json-schema.ts
+/** The JSON Schema of pat-requirements.yml, generated from the zod schema (one source of truth). */
+
+
+const SCHEMA_ID = 'https://raw.githubusercontent.com/pat-lint/pat-lint/main/docs/pat-requirements.schema.json';
+function requirementsJsonSchema() {
+    const schema = z.toJSONSchema(RequirementsSchema, { io: 'input', unrepresentable: 'any' });
+    return JSON.stringify({ ...schema, $id: SCHEMA_ID, title: 'pat-requirements.yml' }, null, 2) + '\n';
+}
+
 ;// CONCATENATED MODULE: ./src/init.ts
 /**
  * `pat-lint init`: writes a starting pat-requirements.yml from what the workflows need: the
  * minimal sets, owners, repositories, a 90-day expiry, a purpose drawn from the uses, and
  * comments for what could not be decided. Never overwrites a file unless asked.
  */
+
 
 
 
@@ -27373,7 +27428,7 @@ function requirementsFromReport(report) {
     const lines = [
         '# pat-requirements.yml: the personal access tokens this repository needs, written by `pat-lint init`.',
         '# Review every entry: pat-lint computed these from the workflows; comments mark what it could not decide.',
-        '# yaml-language-server: $schema=https://github.com/pat-lint/pat-lint/blob/main/docs/pat-requirements.schema.json',
+        `# yaml-language-server: $schema=${SCHEMA_ID}`,
         'version: 1',
         'tokens:',
     ];
@@ -27391,13 +27446,17 @@ function requirementsFromReport(report) {
         const fineGrained = t.fineGrainedPossible;
         lines.push(`    type: ${fineGrained ? 'fine-grained' : 'classic'}`);
         const owners = [...new Set(t.repositories.map((r) => r.split('/')[0]))];
-        const owner = owners.length === 1 ? owners[0] : self?.split('/')[0];
+        // Where a use is undecided, its target is not known: this repository is no safe guess.
+        const placed = t.uses.every((u) => u.githubTokenWouldDo !== null);
+        const owner = owners.length === 1 ? owners[0] : placed ? self?.split('/')[0] : undefined;
+        if (!placed)
+            lines.push('    # owner and repositories: not all known from the workflows (see the undecided uses above): add what the token must reach');
         if (owners.length > 1)
             lines.push(`    # reaches several owners (${owners.join(', ')}): one fine-grained token serves one owner`);
         if (owner && fineGrained)
             lines.push(`    owner: ${scalar(owner)}`);
         const repos = new Set(t.repositories);
-        if (self && t.ownRepository)
+        if (self && t.ownRepository && placed)
             repos.add(self);
         if (repos.size)
             lines.push(`    repositories: [${[...repos].sort().map(scalar).join(', ')}]`);

@@ -206,7 +206,7 @@ function noPullRequestNotice(env) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3496);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9152);
 /** The Action's entry point: everything happens in run(). */
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
@@ -1239,7 +1239,7 @@ function firstOf(items, max) {
 
 /***/ }),
 
-/***/ 3496:
+/***/ 9152:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -4522,6 +4522,11 @@ const EXTRA_ACTIONS = [
         classicScopes: ['repo', 'workflow'],
         conditional: [],
         patNeededWhen: ['it edits the formula in the homebrew-tap repository (default Homebrew/homebrew-core), through a fork and a pull request when it cannot push: another repository (R3, R11)'],
+        // action.yml: homebrew-tap "the repository where the formula should be updated" (default
+        // Homebrew/homebrew-core); push-to "an existing fork of the homebrew-tap repository".
+        repositoryInput: 'homebrew-tap',
+        repositoryDefault: 'Homebrew/homebrew-core',
+        alsoRepositoryInputs: ['push-to'],
         source: 'mislav/bump-homebrew-formula-action README.md @06456343544165da13e9cb6460cae203845649eb, action.yml @1533e855f580284761b12b591d9d5baae10f1690',
     },
     {
@@ -8538,8 +8543,40 @@ function adviceFor(t, repository) {
     return { reasons, step: (0,snippets/* appTokenStep */.H)({ owner, repositories: t.verdict.repositories, permissions: t.verdict.minimal }) };
 }
 
+;// CONCATENATED MODULE: ./src/rules/unverified-request.ts
+
+
+/**
+ * A declared request pat-lint cannot hold against the workflows: a use is undecided, so what the
+ * token needs there (and where) is not known. Said so that a request nobody could check never
+ * passes as if it had been checked (a file `init` wrote for an action it cannot see, say).
+ */
+const unverified_request_rule = {
+    meta: { id: 'unverified-request', description: 'A declared request that pat-lint cannot check, because a use of the token is undecided', defaultSeverity: 'note' },
+    check(ctx) {
+        const out = [];
+        for (const { file, token, declaration } of declaredAndUsed(ctx)) {
+            const at = token.decisions.findIndex((d) => d.githubTokenWouldDo === null);
+            if (at < 0)
+                continue;
+            const use = token.uses[at];
+            const more = token.decisions.filter((d) => d.githubTokenWouldDo === null).length - 1;
+            const why = token.decisions[at].unknown[0] ?? token.decisions[at].reasons[0] ?? 'it cannot be seen';
+            out.push({
+                file,
+                line: declaration.line,
+                column: declaration.column,
+                secret: token.secret,
+                message: `${token.secret}'s request cannot be checked against its use at ${use.file}:${use.line}${more ? ` (and ${more} more)` : ''}: ${(0,limits/* quoted */.TL)(why)}; check the owner, repositories and permissions by hand`,
+            });
+        }
+        return out;
+    },
+};
+
 ;// CONCATENATED MODULE: ./src/rules/index.ts
 /** Every rule, in the order findings are produced. A rule's id is its file name. */
+
 
 
 
@@ -8558,6 +8595,7 @@ const RULES = [
     pat_where_github_token_would_do_rule,
     over_scoped_request_rule,
     under_scoped_request_rule,
+    unverified_request_rule,
     prefer_fine_grained_rule,
     prefer_github_app_rule,
     pat_expiry_rule,
@@ -10246,7 +10284,13 @@ function analyseGeneric(ctx, facts) {
         if (call.permissions.packages && call.target.kind === 'same')
             call.target = PACKAGE_TARGET;
     }
-    return { calls: [call], unknown: [] };
+    const calls = [call];
+    for (const input of facts.alsoRepositoryInputs ?? []) {
+        const also = ctx.step.with[input]?.value;
+        if (also)
+            calls.push({ ...call, what: `${facts.uses} (${input})`, target: resolveAll(also, ctx.job, ctx.self) });
+    }
+    return { calls, unknown: [] };
 }
 /**
  * An action pat-lint knows nothing about: what it does is unseen, but a token handed to a step

@@ -50,11 +50,14 @@ export function requirementsFromReport(report: Report): string {
     const fineGrained = t.fineGrainedPossible
     lines.push(`    type: ${fineGrained ? 'fine-grained' : 'classic'}`)
     const owners = [...new Set(t.repositories.map((r) => r.split('/')[0]))]
-    const owner = owners.length === 1 ? owners[0] : self?.split('/')[0]
+    // Where a use is undecided, its target is not known: this repository is no safe guess.
+    const placed = t.uses.every((u) => u.githubTokenWouldDo !== null)
+    const owner = owners.length === 1 ? owners[0] : placed ? self?.split('/')[0] : undefined
+    if (!placed) lines.push('    # owner and repositories: not all known from the workflows (see the undecided uses above): add what the token must reach')
     if (owners.length > 1) lines.push(`    # reaches several owners (${owners.join(', ')}): one fine-grained token serves one owner`)
     if (owner && fineGrained) lines.push(`    owner: ${scalar(owner)}`)
     const repos = new Set(t.repositories)
-    if (self && t.ownRepository) repos.add(self)
+    if (self && t.ownRepository && placed) repos.add(self)
     if (repos.size) lines.push(`    repositories: [${[...repos].sort().map(scalar).join(', ')}]`)
     if (t.repositoriesNotListed) lines.push(`    # and ${t.repositoriesNotListed} more repositories, not listed (the report lists ${MAX_REPOSITORIES_PER_TOKEN} per token): add them, or consider a GitHub App`)
     lines.push('    expires-in: 90')

@@ -87,6 +87,11 @@ export const EXTRA_ACTIONS: readonly KnownAction[] = [
     classicScopes: ['repo', 'workflow'],
     conditional: [],
     patNeededWhen: ['it edits the formula in the homebrew-tap repository (default Homebrew/homebrew-core), through a fork and a pull request when it cannot push: another repository (R3, R11)'],
+    // action.yml: homebrew-tap "the repository where the formula should be updated" (default
+    // Homebrew/homebrew-core); push-to "an existing fork of the homebrew-tap repository".
+    repositoryInput: 'homebrew-tap',
+    repositoryDefault: 'Homebrew/homebrew-core',
+    alsoRepositoryInputs: ['push-to'],
     source: 'mislav/bump-homebrew-formula-action README.md @06456343544165da13e9cb6460cae203845649eb, action.yml @1533e855f580284761b12b591d9d5baae10f1690',
   },
   {

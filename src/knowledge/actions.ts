@@ -14,6 +14,8 @@ export type KnownAction = ActionFacts & {
   repositoryEnv?: string
   /** The repository the action works on when the step names none (this one when absent). */
   repositoryDefault?: string
+  /** Inputs naming further repositories the action writes to with the same token (a fork it pushes to). */
+  alsoRepositoryInputs?: readonly string[]
   /**
    * The token inputs are GitHub credentials only when `input` names one of `hosts` (a registry
    * login takes Docker Hub's or a cloud's password as readily as a GitHub token).

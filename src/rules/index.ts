@@ -10,6 +10,7 @@ import { rule as patWhereGithubTokenWouldDo } from './pat-where-github-token-wou
 import { rule as overScopedRequest } from './over-scoped-request.js'
 import { rule as underScopedRequest } from './under-scoped-request.js'
 import { rule as preferGithubApp } from './prefer-github-app.js'
+import { rule as unverifiedRequest } from './unverified-request.js'
 
 export const RULES: readonly Rule[] = [
   workflowError,
@@ -19,6 +20,7 @@ export const RULES: readonly Rule[] = [
   patWhereGithubTokenWouldDo,
   overScopedRequest,
   underScopedRequest,
+  unverifiedRequest,
   preferFineGrained,
   preferGithubApp,
   patExpiry,
