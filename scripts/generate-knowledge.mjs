@@ -153,6 +153,16 @@ for (const [ns, methods] of Object.entries(octokitEndpoints)) {
   for (const [method, [route]] of Object.entries(methods)) octokitRoutes[`${ns}.${method}`] = route
 }
 
+// ---- workflow syntax: the keys GitHub's own workflow parser accepts at each level ----
+const workflowSchema = readJson('actions-languageservices.workflow-v1.0.json').definitions
+const keysOf = (...names) => [...new Set(names.flatMap((n) => Object.keys(workflowSchema[n].mapping.properties)))].sort()
+const stepKinds = workflowSchema['steps-item']['one-of']
+const workflowKeys = {
+  workflow: keysOf('workflow-root'),
+  job: keysOf('job-factory', 'workflow-job'),
+  step: keysOf(...stepKinds),
+}
+
 // ---- provenance, from SOURCES.md's table ----
 const sourcesMd = readFileSync(join(dataDir, 'SOURCES.md'), 'utf8')
 const provenance = {}
@@ -175,6 +185,8 @@ const outputs = {
   'endpoints.ts': banner('REST endpoint -> fine-grained permissions ("name:level", "+" = listed with additional permissions).', ['github-docs.fpt-2026-03-10.fine-grained-pat-permissions.json', 'github-docs.fpt-2026-03-10.server-to-server-permissions.checks-excerpt.json']) +
     `export const ENDPOINT_PERMISSIONS: Record<string, readonly string[]> = ${JSON.stringify(endpoints)}\n\n` +
     `/** Endpoints only GitHub Apps (GITHUB_TOKEN included) can call: no fine-grained PAT permission exists. */\nexport const APP_ONLY_ENDPOINTS: Record<string, string> = ${JSON.stringify(appOnlyEndpoints, null, 1)}\n`,
+  'workflow-keys.ts': banner('The keys a workflow, a job and a step may have.', ['actions-languageservices.workflow-v1.0.json']) +
+    `export const WORKFLOW_KEYS: { workflow: readonly string[]; job: readonly string[]; step: readonly string[] } = ${JSON.stringify(workflowKeys, null, 1)}\n`,
   'gh-cli.ts': banner('gh CLI command -> the API calls it makes.', ['gh-cli-command-api-calls.json']) +
     `export interface GhCall { kind: string; method?: string; path?: string; operation?: string; when?: string; permissions: readonly string[] }\n` +
     `export const GH_COMMANDS: Record<string, readonly GhCall[]> = ${JSON.stringify(ghCommands, null, 1)}\n`,

@@ -181,6 +181,7 @@ export function lint(root: string, options: LintOptions = {}): Report {
   const readsEnv = readsEnvWith(knowledge)
 
   const errors: LintError[] = []
+  const notes: LintError[] = []
   // Only path and text outlive a file's analysis: the YAML tree is dropped once the model is built.
   const parsed: { path: string; text: string }[] = []
   const models: WorkflowInfo[] = []
@@ -192,6 +193,7 @@ export function lint(root: string, options: LintOptions = {}): Report {
       seen.add(c.path)
       const f = ingestFile(root, c, readsEnv)
       for (const e of f.errors) errors.push(e) // a file may hold more than push(...) takes
+      for (const n of f.notes) notes.push(n)
       if (f.text === null) continue
       parsed.push({ path: f.path, text: f.text })
       if (!f.model) continue
@@ -244,6 +246,7 @@ export function lint(root: string, options: LintOptions = {}): Report {
     requirements,
     passAllUses: tokenUses.filter((u) => u.secret === null),
     fileErrors: errors,
+    fileNotes: notes,
     maxExpiryDays: options.maxExpiryDays ?? requirements.maxExpiryDays ?? DEFAULT_MAX_EXPIRY_DAYS,
     repository: options.repository ?? null,
   }

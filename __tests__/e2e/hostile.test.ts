@@ -62,7 +62,7 @@ describe('hostile files through the bundled CLI', () => {
     const r = run('text')
     expect(r.status).toBe(0)
     for (const [file, what] of expected) {
-      const line = r.stdout.split('\n').find((l) => l.startsWith(`.github/workflows/${file}:`))
+      const line = r.stdout.split('\n').find((l) => l.startsWith(`.github/workflows/${file}:`) && l.endsWith('[workflow-error]'))
       expect([file, line && what.test(line)]).toEqual([file, true])
       expect(line).toMatch(/^\S+:\d+:\d+: error .* \[workflow-error\]$/)
     }

@@ -17,6 +17,7 @@ const value = (v: string): ValueInfo => ({ value: v, raw: v, start: 0, pos })
 const step = (run: string | null, uses: string | null, withValues: string[]): StepInfo => ({
   file: 'x.yml',
   job: 'a',
+  at: '0',
   index: 0,
   ...(run === null ? {} : { run: value(run) }),
   ...(uses === null ? {} : { uses: value(uses) }),

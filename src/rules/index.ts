@@ -6,6 +6,7 @@ import type { Rule } from './types.js'
 import { rule as undeclaredPat } from './undeclared-pat.js'
 import { rule as unusedPat } from './unused-pat.js'
 import { rule as workflowError } from './workflow-error.js'
+import { rule as unknownSyntax } from './unknown-syntax.js'
 import { rule as patWhereGithubTokenWouldDo } from './pat-where-github-token-would-do.js'
 import { rule as overScopedRequest } from './over-scoped-request.js'
 import { rule as underScopedRequest } from './under-scoped-request.js'
@@ -14,6 +15,7 @@ import { rule as unverifiedRequest } from './unverified-request.js'
 
 export const RULES: readonly Rule[] = [
   workflowError,
+  unknownSyntax,
   invalidRequirements,
   undeclaredPat,
   unusedPat,

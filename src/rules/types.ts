@@ -30,6 +30,8 @@ export interface RuleContext {
   passAllUses: SecretUse[]
   /** Errors in workflow and action files. */
   fileErrors: LintError[]
+  /** What pat-lint passed over in workflow files without failing (keys it does not know). */
+  fileNotes: LintError[]
   maxExpiryDays: number
   /** `owner/name` of the linted repository, when known. */
   repository: string | null

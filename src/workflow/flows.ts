@@ -58,6 +58,15 @@ export interface EnvReader {
 
 const BUILT_IN = 'GITHUB_TOKEN'
 
+const stepsByPlace = new WeakMap<JobInfo, Map<string, StepInfo>>()
+
+/** A job's step by its place under `steps:` (see StepInfo.at); a map built once per job. */
+function stepAt(job: JobInfo, at: string): StepInfo | null {
+  let byPlace = stepsByPlace.get(job)
+  if (!byPlace) stepsByPlace.set(job, (byPlace = new Map(job.steps.map((s) => [s.at, s]))))
+  return byPlace.get(at) ?? null
+}
+
 /** `$NAME`, `${NAME}`, `$env:NAME` (PowerShell), `%NAME%` (cmd), `env.NAME` in a run script. */
 export function scriptReadsVariable(script: string, name: string): boolean {
   // A script is usually asked about a few names, each by a pattern compiled once per name. Past
@@ -182,7 +191,10 @@ function locate(model: WorkflowInfo, path: PathPart[]): Location {
   }
   if (!job) return { job: null, step: null, kind: 'other', input: null, envLevel: null }
   if (rest[0] === 'steps' && typeof rest[1] === 'number') {
-    const step = job.steps[rest[1]] ?? null
+    // A step inside a `parallel:` block is addressed by both positions.
+    const inParallel = rest[2] === 'parallel' && typeof rest[3] === 'number'
+    const step = stepAt(job, inParallel ? `${rest[1]}.parallel.${rest[3]}` : String(rest[1]))
+    if (inParallel) rest = ['steps', rest[1], ...rest.slice(4)]
     const [field, name] = [rest[2], rest[3]]
     if (field === 'with' && rest.length === 4) return { job, step, kind: 'with', input: String(name), envLevel: null }
     if (field === 'env' && rest.length === 4) return { job, step, kind: 'env', input: String(name), envLevel: 'step' }

@@ -5,7 +5,7 @@
 import type { LintError } from '../types.js'
 import { readCandidate, type Candidate } from './files.js'
 import { findSecretUses, type EnvReader, type SecretUse } from './flows.js'
-import { buildModel, structuralErrors, type WorkflowInfo } from './model.js'
+import { buildModel, structuralErrors, unknownKeys, type WorkflowInfo } from './model.js'
 import { parseSource } from './parse.js'
 import { TreeWalker } from './tree.js'
 
@@ -17,13 +17,15 @@ export interface IngestedFile {
   model: WorkflowInfo | null
   uses: SecretUse[]
   errors: LintError[]
+  /** What pat-lint passed over without failing (keys it does not know). */
+  notes: LintError[]
 }
 
 /** Ingests one file. Never throws: a bug of ours costs this file, not the run. */
 export function ingestFile(root: string, candidate: Candidate, readsEnv: EnvReader): IngestedFile {
   const source = readCandidate(root, candidate)
-  if (!('text' in source)) return { path: candidate.path, text: null, model: null, uses: [], errors: [source] }
-  const out: IngestedFile = { path: source.path, text: source.text, model: null, uses: [], errors: [] }
+  if (!('text' in source)) return { path: candidate.path, text: null, model: null, uses: [], errors: [source], notes: [] }
+  const out: IngestedFile = { path: source.path, text: source.text, model: null, uses: [], errors: [], notes: [] }
   try {
     const { file, errors: parseErrors } = parseSource(source)
     for (const e of parseErrors) out.errors.push(e) // one at a time: push(...) of 100,000 overflows the stack
@@ -39,6 +41,8 @@ export function ingestFile(root: string, candidate: Candidate, readsEnv: EnvRead
     out.model = model
     out.uses = flows.uses
     for (const e of structural) out.errors.push({ file: file.path, ...e })
+    // A file GitHub rejects outright gets its errors, not notes about its keys.
+    if (!structural.length) for (const n of unknownKeys(walker, model)) out.notes.push({ file: file.path, ...n })
     for (const e of [...walker.errors, ...flows.errors]) out.errors.push(e)
   } catch (e) {
     out.errors.push({ file: candidate.path, line: 1, column: 1, message: `pat-lint failed on this file (${(e as Error).message}); please report it` })

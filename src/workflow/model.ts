@@ -6,6 +6,8 @@ import { isScalar } from 'yaml'
 import type { Position } from '../types.js'
 import { positionOf, type ParsedFile } from './parse.js'
 import { scalarText, TreeWalker, type ScalarSite } from './tree.js'
+import { WORKFLOW_KEYS } from '../knowledge/generated/workflow-keys.js'
+import { quoted } from '../limits.js'
 
 export interface ValueInfo {
   value: string
@@ -19,6 +21,8 @@ export interface StepInfo {
   file: string
   job: string | null
   index: number
+  /** Where the step sits under `steps:`: `3`, or `3.parallel.1` inside a `parallel:` block. */
+  at: string
   id?: string
   name?: string
   /** `uses:` as written, e.g. `actions/checkout@v4` or `./.github/actions/x`. */
@@ -119,13 +123,25 @@ function nodePos(w: TreeWalker, node: unknown, fallback: Position): Position {
   return n?.range ? positionOf(w.file, n.range[0]) : fallback
 }
 
+/** The steps under `steps:`, with those of a `parallel:` block in place of the block (they run concurrently). */
+function stepNodes(w: TreeWalker, stepsNode: unknown): { node: unknown; at: string }[] {
+  const out: { node: unknown; at: string }[] = []
+  w.items(stepsNode).forEach((s, n) => {
+    const parallel = w.get(s, 'parallel')
+    if (parallel) w.items(parallel).forEach((inner, m) => out.push({ node: inner, at: `${n}.parallel.${m}` }))
+    else out.push({ node: s, at: String(n) })
+  })
+  return out
+}
+
 function buildSteps(w: TreeWalker, stepsNode: unknown, job: string | null, fallback: Position, defaultDirectory?: string): StepInfo[] {
-  return w.items(stepsNode).map((s, index) => {
+  return stepNodes(w, stepsNode).map(({ node: s, at }, index) => {
     const pos = nodePos(w, s, fallback)
     const step: StepInfo = {
       file: w.file.path,
       job,
       index,
+      at,
       id: w.str(w.get(s, 'id')),
       name: w.str(w.get(s, 'name')),
       uses: scalarInfo(w, w.get(s, 'uses')),
@@ -218,6 +234,30 @@ export function buildModel(w: TreeWalker): WorkflowInfo {
 }
 
 /** Structural problems GitHub would reject the file for, that pat-lint can see cheaply. */
+/**
+ * Keys GitHub's workflow parser does not list for a workflow, a job or a step (newer syntax, or a
+ * mistake): pat-lint reads what it knows and says what it passed over. Secrets under such a key
+ * are still found, as uses pat-lint does not interpret.
+ */
+export function unknownKeys(w: TreeWalker, model: WorkflowInfo): { line: number; column: number; message: string }[] {
+  const root = w.file.root
+  if (!root || model.kind !== 'workflow') return []
+  const out: { line: number; column: number; message: string }[] = []
+  const check = (node: unknown, known: readonly string[], what: string) => {
+    for (const [key, keyNode] of w.entries(node)) {
+      if (known.includes(key)) continue
+      const pos = keyNode.range ? positionOf(w.file, keyNode.range[0]) : { line: 1, column: 1 }
+      out.push({ line: pos.line, column: pos.column, message: `${what} has a key pat-lint does not know, \`${quoted(key)}\`: what is under it is not analysed (secrets there are still reported)` })
+    }
+  }
+  check(root, WORKFLOW_KEYS.workflow, 'the workflow')
+  for (const [id, , job] of w.entries(w.get(root, 'jobs'))) {
+    check(job, WORKFLOW_KEYS.job, `job ${quoted(id)}`)
+    for (const { node } of stepNodes(w, w.get(job, 'steps'))) check(node, WORKFLOW_KEYS.step, `a step of job ${quoted(id)}`)
+  }
+  return out
+}
+
 export function structuralErrors(w: TreeWalker, model: WorkflowInfo): { line: number; column: number; message: string }[] {
   const root = w.file.root
   if (!root || model.kind !== 'workflow') return []
