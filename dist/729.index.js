@@ -81,11 +81,14 @@ function diffRequests(base, head) {
 var load = __webpack_require__(1788);
 // EXTERNAL MODULE: ./src/report/escape.ts
 var report_escape = __webpack_require__(4031);
+// EXTERNAL MODULE: ./src/rules/index.ts + 14 modules
+var rules = __webpack_require__(9469);
 // EXTERNAL MODULE: ./src/report/advice.ts + 1 modules
 var report_advice = __webpack_require__(8014);
 // EXTERNAL MODULE: ./src/report/severity.ts
 var severity = __webpack_require__(9179);
 ;// CONCATENATED MODULE: ./src/report/comment.ts
+
 
 
 
@@ -100,13 +103,19 @@ function blobLink(ctx, file, line) {
     const path = file.split('/').map(encodeURIComponent).join('/');
     return `[${label}](${ctx.server.replace(/\/+$/, '')}/${ctx.repository}/blob/${ctx.headSha}/${path}#L${line})`;
 }
+/** The reason that best explains a token's verdict: one citing a rule code when a PAT is needed. */
+function mainReason(t) {
+    const v = t.githubTokenWouldDo;
+    return t.uses.find((u) => u.githubTokenWouldDo === v)?.reasons.find((r) => v !== false || /\(R\d+[a-z]?/.test(r)) ?? '';
+}
+/** The verdict in a few words, with the rule codes its reason cites: the table stays narrow. */
 function verdictCell(t) {
-    const firstReason = (v) => t.uses.find((u) => u.githubTokenWouldDo === v)?.reasons.find((r) => v !== false || /\(R\d+[a-z]?\)/.test(r)) ?? '';
     if (t.githubTokenWouldDo === true)
         return '✅ GITHUB_TOKEN would do';
-    if (t.githubTokenWouldDo === false)
-        return `🔑 PAT needed: ${(0,report_escape/* escapeMarkdown */.FV)(firstReason(false))}`;
-    return `❔ undecided: ${(0,report_escape/* escapeMarkdown */.FV)(firstReason(null))}`;
+    if (t.githubTokenWouldDo === null)
+        return '❔ undecided';
+    const codes = [...new Set([...mainReason(t).matchAll(/\bR\d+[a-z]?\b/g)].map((m) => m[0]))];
+    return `🔑 PAT needed${codes.length ? ` (${codes.map((c) => `[${c}](${report_escape/* REASONS_DOC */.RN}#${c.toLowerCase()})`).join(', ')})` : ''}`;
 }
 function requestCell(t) {
     if (t.githubTokenWouldDo === true)
@@ -136,21 +145,34 @@ function requestCell(t) {
     }
     return parts.join(' · ') || 'nothing';
 }
-function adviceCell(a, t) {
+function adviceCell(a) {
     if (!a)
         return '—';
     if (a.kind === 'github-token')
         return 'use `${{ github.token }}`';
     if (a.kind === 'undecided')
-        return '—';
-    const select = a.select?.length ? `<br>select: ${a.select.map((r) => (0,report_escape/* markdownCode */.D9)(r)).join(', ')}` : '';
+        return 'check by hand';
+    return `[create ${a.kind} token](${a.url})`;
+}
+/** What the table leaves out, under it: why, requested against minimal, what to select, where. */
+function tokenDetail(t, a, ctx) {
+    const parts = [(0,report_escape/* messageMarkdown */.zv)(mainReason(t) || 'no reason recorded')];
+    parts.push(`requested → minimal: ${requestCell(t)}`);
+    if (a?.select?.length)
+        parts.push(`select ${a.select.map((r) => (0,report_escape/* markdownCode */.D9)(r)).join(', ')}`);
     const undecided = t.uses.filter((u) => u.githubTokenWouldDo === null).length;
-    const partial = undecided ? `<br>partial: ${undecided} use${undecided === 1 ? '' : 's'} undecided, check before creating` : '';
-    return `[${a.kind === 'fine-grained' ? 'create fine-grained token' : 'create classic token'}](${a.url})${select}${partial}`;
+    if (undecided && t.githubTokenWouldDo !== null)
+        parts.push(`${undecided} use${undecided === 1 ? '' : 's'} undecided: check before creating`);
+    parts.push(`used at ${usedAt(t, ctx)}`);
+    return `- ${(0,report_escape/* markdownCode */.D9)(t.secret)}: ${parts.join('; ')}`;
 }
 function usedAt(t, ctx) {
     const shown = t.uses.slice(0, 3).map((u) => blobLink(ctx, u.file, u.line));
-    return shown.join('<br>') + (t.uses.length > 3 ? `<br>and ${t.uses.length - 3} more` : '');
+    return shown.join(', ') + (t.uses.length > 3 ? ` and ${t.uses.length - 3} more` : '');
+}
+/** A finding's rule id, linked to its page. */
+function ruleLink(rule) {
+    return `[${(0,report_escape/* markdownCode */.D9)(rule)}](${(0,rules/* docsUrl */.fs)(rule)})`;
 }
 /** The whole comment body, cut to fit with a note when it would not. */
 function buildComment(report, ctx) {
@@ -183,14 +205,15 @@ function buildComment(report, ctx) {
     const tokens = report.tokens.filter((t) => t.uses.length);
     if (tokens.length) {
         const adviceBySecret = new Map(advice.map((a) => [a.secret, a]));
-        const rows = tokens.map((t) => `| ${(0,report_escape/* markdownCode */.D9)(t.secret)} | ${verdictCell(t)} | ${requestCell(t)} | ${adviceCell(adviceBySecret.get(t.secret), t)} | ${usedAt(t, ctx)} |`);
-        sections.push(['### Tokens', '', '| Secret | Verdict | Requested → minimal | Token | Used at |', '| --- | --- | --- | --- | --- |', ...rows, '']);
+        const rows = tokens.map((t) => `| ${(0,report_escape/* markdownCode */.D9)(t.secret)} | ${verdictCell(t)} | ${adviceCell(adviceBySecret.get(t.secret))} |`);
+        const detail = tokens.map((t) => tokenDetail(t, adviceBySecret.get(t.secret), ctx));
+        sections.push(['### Tokens', '', '| Secret | Verdict | Token |', '| --- | --- | --- |', ...rows, '', ...detail, '']);
     }
     if (report.findings.length) {
         sections.push([
             `### Findings (${report.findings.length})`,
             '',
-            ...report.findings.map((f) => `- ${ICON[f.severity]} ${blobLink(ctx, f.file, f.line)} ${(0,report_escape/* escapeMarkdown */.FV)(f.message)} (${(0,report_escape/* markdownCode */.D9)(f.rule)})`),
+            ...report.findings.map((f) => `- ${ICON[f.severity]} ${blobLink(ctx, f.file, f.line)} ${(0,report_escape/* messageMarkdown */.zv)(f.message)} (${ruleLink(f.rule)})`),
             '',
         ]);
     }
@@ -207,7 +230,7 @@ function buildComment(report, ctx) {
         details.push(`**${(0,report_escape/* markdownCode */.D9)(t.secret)}**`, '', ...t.uses.map((u) => {
             const where = u.step ? ` step ${(0,report_escape/* markdownCode */.D9)(u.step)}` : u.job ? ` job ${(0,report_escape/* markdownCode */.D9)(u.job)}` : '';
             const verdict = u.githubTokenWouldDo === true ? 'GITHUB_TOKEN would do' : u.githubTokenWouldDo === false ? 'PAT needed' : 'undecided';
-            return `- ${blobLink(ctx, u.file, u.line)}${where}: ${verdict}; ${(0,report_escape/* escapeMarkdown */.FV)(u.reasons.join('; '))}`;
+            return `- ${blobLink(ctx, u.file, u.line)}${where}: ${verdict}; ${(0,report_escape/* messageMarkdown */.zv)(u.reasons.join('; '))}`;
         }), '');
     }
     if (details.length)

@@ -14937,7 +14937,9 @@ function splitWords(text) {
         words.push(cur);
     return { words, separators, substitutions };
 }
-const PREFIXES = new Set(['sudo', 'exec', 'time', 'command', 'nohup', 'then', 'do', 'else', 'if', 'while', 'until', '!', 'xargs', 'eval']);
+const PREFIXES = new Set(['sudo', 'exec', 'time', 'command', 'nohup', 'then', 'do', 'else', 'elif', 'if', 'while', 'until', '!', 'xargs', 'eval', '{', '}', '(', ')']);
+/** Options of `sudo` that take a value (`sudo -u bot make`): the value is no command. */
+const SUDO_OPTIONS_WITH_VALUE = new Set(['-u', '-g', '-C', '-D', '-h', '-p', '-R', '-T', '-U', '--user', '--group']);
 /**
  * How deep command substitutions inside substitutions are read as commands: deeper ones stay
  * words. Each level is read again from its text, and a script can nest thousands.
@@ -14973,9 +14975,16 @@ function parseCommands(script, depth = 0) {
         for (let k = 0; k < cuts.length - 1; k++) {
             let cmd = words.slice(cuts[k], cuts[k + 1]);
             // `sudo`, `VAR=x`, `env VAR=x` and the like only prefix the command that runs.
-            while (cmd.length && (PREFIXES.has(cmd[0]) || cmd[0] === 'env' || /^[A-Za-z_][A-Za-z0-9_]*=/.test(cmd[0])))
+            while (cmd.length && (PREFIXES.has(cmd[0]) || cmd[0] === 'env' || /^[A-Za-z_][A-Za-z0-9_]*=/.test(cmd[0]))) {
+                const prefix = cmd[0];
                 cmd = cmd.slice(1);
-            if (cmd.length)
+                // `sudo -E make`, `env -i make`: the options belong to the prefix.
+                if (prefix === 'sudo' || prefix === 'env')
+                    while (cmd.length && cmd[0].startsWith('-'))
+                        cmd = cmd.slice(SUDO_OPTIONS_WITH_VALUE.has(cmd[0]) ? 2 : 1);
+            }
+            // A group's closing `} > out` leaves only a redirection: no command runs there.
+            if (cmd.length && !/^\d*[<>]/.test(cmd[0]))
                 out.push({ words: cmd, line: start + 1 });
         }
     }
@@ -27301,11 +27310,11 @@ function escapeMarkdown(text) {
         .replace(/>/g, '&gt;')
         .replace(/([\\`*_{}[\]()#+!|~])/g, '\\$1')
         .replace(/@/g, '@\u200b') // a zero-width space after @ stops the mention
-        .replace(/\r?\n/g, ' ');
+        .replace(/\r\n?|\n/g, ' ');
 }
 /** Code span with a fence long enough for any backticks inside. */
 function markdownCode(text) {
-    const clean = stripControl(text).replace(/\r?\n/g, ' ').replace(/\|/g, '\\|').replace(/@/g, '@\u200b');
+    const clean = stripControl(text).replace(/\r\n?|\n/g, ' ').replace(/\|/g, '\\|').replace(/@/g, '@\u200b');
     const longest = Math.max(0, ...[...clean.matchAll(/`+/g)].map((m) => m[0].length));
     const fence = '`'.repeat(longest + 1);
     const pad = clean.startsWith('`') || clean.endsWith('`') ? ' ' : '';
@@ -27317,6 +27326,18 @@ function codeBlock(text, lang = '') {
     const longest = Math.max(2, ...[...clean.matchAll(/`+/g)].map((m) => m[0].length));
     const fence = '`'.repeat(longest + 1);
     return `${fence}${lang}\n${clean}\n${fence}`;
+}
+/** Where the reasons' rule codes (R1, R3, …) are explained for users. */
+const REASONS_DOC = 'https://github.com/pat-lint/pat-lint/blob/main/docs/reasons.md';
+/**
+ * A finding's message as markdown: its `code spans` stay code (rules write them on purpose; the
+ * text inside, which may come from the repository, is fenced safely), the rest is escaped, and
+ * each rule code it cites in parentheses, `(R3)` or `(R9, R18)`, links to its explanation.
+ */
+function messageMarkdown(message) {
+    const parts = message.split(/`([^`\r\n]+)`/);
+    const out = parts.map((part, i) => (i % 2 ? markdownCode(part) : escapeMarkdown(part))).join('');
+    return out.replace(/\\\((R\d+[a-z]?(?:, R\d+[a-z]?)*)\\\)/g, (_, codes) => `(${codes.split(', ').map((c) => `[${c}](${REASONS_DOC}#${c.toLowerCase()})`).join(', ')})`);
 }
 
 ;// CONCATENATED MODULE: ./src/report/severity.ts
@@ -27380,7 +27401,7 @@ function formatMarkdown(report, failOn = 'error', server = 'https://github.com')
     if (report.findings.length) {
         body.push('### Findings', '', '| | Location | Rule | Message |', '| --- | --- | --- | --- |');
         for (const f of report.findings) {
-            body.push(`| ${ICON[f.severity]} | ${markdownCode(`${f.file}:${f.line}:${f.column}`)} | ${markdownCode(f.rule)} | ${escapeMarkdown(f.message)} |`);
+            body.push(`| ${ICON[f.severity]} | ${markdownCode(`${f.file}:${f.line}:${f.column}`)} | ${markdownCode(f.rule)} | ${messageMarkdown(f.message)} |`);
         }
         body.push('');
         const withHelp = report.findings.filter((f) => f.help);

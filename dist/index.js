@@ -206,7 +206,7 @@ function noPullRequestNotice(env) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1935);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5859);
 /** The Action's entry point: everything happens in run(). */
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
@@ -1239,7 +1239,7 @@ function firstOf(items, max) {
 
 /***/ }),
 
-/***/ 1935:
+/***/ 5859:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -6919,7 +6919,9 @@ function splitWords(text) {
         words.push(cur);
     return { words, separators, substitutions };
 }
-const PREFIXES = new Set(['sudo', 'exec', 'time', 'command', 'nohup', 'then', 'do', 'else', 'if', 'while', 'until', '!', 'xargs', 'eval']);
+const PREFIXES = new Set(['sudo', 'exec', 'time', 'command', 'nohup', 'then', 'do', 'else', 'elif', 'if', 'while', 'until', '!', 'xargs', 'eval', '{', '}', '(', ')']);
+/** Options of `sudo` that take a value (`sudo -u bot make`): the value is no command. */
+const SUDO_OPTIONS_WITH_VALUE = new Set(['-u', '-g', '-C', '-D', '-h', '-p', '-R', '-T', '-U', '--user', '--group']);
 /**
  * How deep command substitutions inside substitutions are read as commands: deeper ones stay
  * words. Each level is read again from its text, and a script can nest thousands.
@@ -6955,9 +6957,16 @@ function parseCommands(script, depth = 0) {
         for (let k = 0; k < cuts.length - 1; k++) {
             let cmd = words.slice(cuts[k], cuts[k + 1]);
             // `sudo`, `VAR=x`, `env VAR=x` and the like only prefix the command that runs.
-            while (cmd.length && (PREFIXES.has(cmd[0]) || cmd[0] === 'env' || /^[A-Za-z_][A-Za-z0-9_]*=/.test(cmd[0])))
+            while (cmd.length && (PREFIXES.has(cmd[0]) || cmd[0] === 'env' || /^[A-Za-z_][A-Za-z0-9_]*=/.test(cmd[0]))) {
+                const prefix = cmd[0];
                 cmd = cmd.slice(1);
-            if (cmd.length)
+                // `sudo -E make`, `env -i make`: the options belong to the prefix.
+                if (prefix === 'sudo' || prefix === 'env')
+                    while (cmd.length && cmd[0].startsWith('-'))
+                        cmd = cmd.slice(SUDO_OPTIONS_WITH_VALUE.has(cmd[0]) ? 2 : 1);
+            }
+            // A group's closing `} > out` leaves only a redirection: no command runs there.
+            if (cmd.length && !/^\d*[<>]/.test(cmd[0]))
                 out.push({ words: cmd, line: start + 1 });
         }
     }
@@ -8236,503 +8245,8 @@ function isIgnored(finding, inline, ignoredByConfig) {
 
 // EXTERNAL MODULE: ./src/requirements/load.ts + 14 modules
 var load = __nccwpck_require__(1788);
-;// CONCATENATED MODULE: ./src/rules/invalid-requirements.ts
-/** pat-requirements.yml does not follow its schema; the message points at the key or value. */
-const rule = {
-    meta: { id: 'invalid-requirements', description: 'pat-requirements.yml is malformed or does not follow its schema', defaultSeverity: 'error' },
-    check(ctx) {
-        return ctx.requirements.errors.map((e) => ({ ...e }));
-    },
-};
-
-;// CONCATENATED MODULE: ./src/rules/pat-expiry.ts
-/** A token that never expires, or lives longer than the policy allows, stays useful to whoever leaks it. */
-const pat_expiry_rule = {
-    meta: { id: 'pat-expiry', description: 'A declared token has no expiry, or one longer than the maximum', defaultSeverity: 'warning' },
-    check(ctx) {
-        const file = ctx.requirements.path;
-        if (!file)
-            return [];
-        const out = [];
-        for (const t of ctx.tokens) {
-            const d = t.declaration;
-            if (!d)
-                continue;
-            const pos = d.fieldPositions['expires-in'] ?? d;
-            const at = { file, line: pos.line, column: pos.column, secret: t.secret };
-            const expires = d['expires-in'];
-            if (expires === undefined || expires === 'none') {
-                out.push({ ...at, message: `${t.secret} ${expires === 'none' ? 'never expires' : 'declares no expiry'}: set expires-in to at most ${ctx.maxExpiryDays} days and rotate it` });
-            }
-            else if (expires > ctx.maxExpiryDays) {
-                out.push({ ...at, message: `${t.secret} expires in ${expires} days, longer than the ${ctx.maxExpiryDays}-day maximum: shorten expires-in` });
-            }
-        }
-        return out;
-    },
-};
-
-;// CONCATENATED MODULE: ./src/rules/prefer-fine-grained.ts
-/**
- * Classic requested though a fine-grained token can do every use (R22); and the reverse, a
- * fine-grained token requested for something only a classic one can do (Packages, Checks,
- * user-owned Projects: R18), which will fail.
- */
-const prefer_fine_grained_rule = {
-    meta: { id: 'prefer-fine-grained', description: 'The token type does not fit: classic where fine-grained would do, or fine-grained where only classic works', defaultSeverity: 'warning' },
-    check(ctx) {
-        const file = ctx.requirements.path;
-        if (!file)
-            return [];
-        const out = [];
-        for (const t of ctx.tokens) {
-            const d = t.declaration;
-            if (!d)
-                continue;
-            const pos = d.fieldPositions.type ?? d;
-            const at = { file, line: pos.line, column: pos.column, secret: t.secret };
-            if (d.type === 'classic' && t.verdict.fineGrainedPossible && t.verdict.githubTokenWouldDo !== true) {
-                const n = t.uses.length;
-                out.push({
-                    ...at,
-                    message: `${t.secret} is a classic token, but none of its ${n} use${n === 1 ? '' : 's'} needs one (no Packages, Checks or user-owned Projects): use a fine-grained token limited to the repositories it needs`,
-                });
-            }
-            if (d.type === 'fine-grained' && !t.verdict.fineGrainedPossible) {
-                out.push({
-                    ...at,
-                    severity: 'error',
-                    message: `${t.secret} is fine-grained, but ${t.verdict.classicOnly[0] ?? 'a use needs GitHub Packages'}: it will fail; use a classic token or GITHUB_TOKEN`,
-                });
-            }
-        }
-        return out;
-    },
-};
-
-;// CONCATENATED MODULE: ./src/rules/undeclared-pat.ts
-/** A GitHub credential reaches a step but pat-requirements.yml does not declare it. */
-const undeclared_pat_rule = {
-    meta: { id: 'undeclared-pat', description: 'A GitHub token secret is used but not declared in pat-requirements.yml', defaultSeverity: 'warning' },
-    check(ctx) {
-        return ctx.tokens
-            // A reusable workflow's parameter is declared where its callers keep the secret.
-            .filter((t) => !t.declaration && t.uses.length > 0 && !t.uses.every((u) => u.parameter))
-            .map((t) => {
-            const first = t.uses[0];
-            const more = t.uses.length > 1 ? ` (and ${t.uses.length - 1} more use${t.uses.length > 2 ? 's' : ''})` : '';
-            const where = ctx.requirements.path ? `in ${ctx.requirements.path}` : 'in a pat-requirements.yml';
-            return {
-                file: first.file,
-                line: first.line,
-                column: first.column,
-                secret: t.secret,
-                message: `secret ${t.secret} is used as a GitHub token${more} but not declared ${where}: declare its type, owner, repositories, expiry, purpose and permissions`,
-            };
-        });
-    },
-};
-
-;// CONCATENATED MODULE: ./src/rules/unused-pat.ts
-/** A declared token that no workflow uses is a live credential with no job: revoke it. */
-const unused_pat_rule = {
-    meta: { id: 'unused-pat', description: 'A token declared in pat-requirements.yml is never used', defaultSeverity: 'warning' },
-    check(ctx) {
-        const file = ctx.requirements.path;
-        if (!file)
-            return [];
-        return ctx.tokens
-            .filter((t) => t.declaration && t.uses.length === 0)
-            .map((t) => {
-            const inherit = ctx.passAllUses[0];
-            const note = inherit
-                ? `; only ${inherit.expression} at ${inherit.file}:${inherit.line} may pass it on, check the called workflow`
-                : '';
-            return {
-                file,
-                line: t.declaration.line,
-                column: t.declaration.column,
-                secret: t.secret,
-                severity: inherit ? 'note' : undefined,
-                message: `${t.secret} is declared but no workflow or action uses it${note}: if nothing needs it, delete the secret and revoke the token`,
-            };
-        });
-    },
-};
-
-;// CONCATENATED MODULE: ./src/rules/workflow-error.ts
-/** A workflow or action file that cannot be read or parsed: GitHub would reject it, and pat-lint cannot check it. */
-const workflow_error_rule = {
-    meta: { id: 'workflow-error', description: 'A workflow or action file cannot be read or parsed', defaultSeverity: 'error' },
-    check(ctx) {
-        return ctx.fileErrors.map((e) => ({ ...e }));
-    },
-};
-
-;// CONCATENATED MODULE: ./src/rules/unknown-syntax.ts
-/**
- * A key GitHub's workflow parser does not list for a workflow, job or step: newer syntax pat-lint
- * does not follow yet, or a mistake. Said, never skipped silently: what is under it is not analysed.
- */
-const unknown_syntax_rule = {
-    meta: { id: 'unknown-syntax', description: 'A workflow, job or step key pat-lint does not know: what is under it is not analysed', defaultSeverity: 'note' },
-    check(ctx) {
-        return ctx.fileNotes.map((n) => ({ ...n }));
-    },
-};
-
-// EXTERNAL MODULE: ./src/analysis/decide.ts
-var decide = __nccwpck_require__(2464);
-;// CONCATENATED MODULE: ./src/rules/pat-where-github-token-would-do.ts
-
-
-
-function blockText(needs) {
-    const { block } = (0,decide/* githubTokenPermissions */.RC)(needs);
-    const entries = Object.entries(block).sort(order/* byKey */.dX);
-    return entries.length ? `permissions: { ${entries.map(([k, v]) => `${k}: ${v}`).join(', ')} }` : 'permissions: {}';
-}
-/** Per job: the permissions GITHUB_TOKEN would need there instead of the PAT. */
-function perJob(t) {
-    const jobs = new Map();
-    t.uses.forEach((u, i) => {
-        // A workflow-level env binding is needed by the jobs of the steps that read it.
-        const names = u.job ? [u.job.id] : [...new Set((u.readBy ?? []).map((s) => s.job ?? '(composite)'))];
-        for (const job of names)
-            jobs.set(job, (0,decide/* mergePermissions */.pM)(jobs.get(job) ?? {}, t.decisions[i].needs));
-    });
-    return [...jobs.entries()].map(([job, needs]) => `job ${(0,limits/* quoted */.TL)(job)}: ${blockText(needs)}`).join('; ');
-}
-/**
- * A PAT used where the built-in GITHUB_TOKEN would do: the PAT can be revoked. When the token is
- * needed elsewhere, the uses that do not need it are noted, so the PAT reaches fewer steps.
- */
-const pat_where_github_token_would_do_rule = {
-    meta: { id: 'pat-where-github-token-would-do', description: 'A PAT is used where GITHUB_TOKEN would do', defaultSeverity: 'warning' },
-    check(ctx) {
-        const out = [];
-        for (const t of ctx.tokens) {
-            if (!t.uses.length)
-                continue;
-            if (t.verdict.githubTokenWouldDo === true) {
-                const first = t.uses[0];
-                const unread = t.decisions.every((d) => !d.calls.length);
-                out.push({
-                    file: first.file,
-                    line: first.line,
-                    column: first.column,
-                    secret: t.secret,
-                    message: unread
-                        ? `${t.secret} is exposed but nothing uses it: remove it from env and revoke the token`
-                        : `every use of ${t.secret} could use GITHUB_TOKEN (\`\${{ github.token }}\`) instead: ${perJob(t)}; then revoke the token`,
-                });
-                continue;
-            }
-            if (t.verdict.githubTokenWouldDo !== false)
-                continue;
-            t.uses.forEach((u, i) => {
-                const d = t.decisions[i];
-                if (d.githubTokenWouldDo !== true)
-                    return;
-                out.push({
-                    file: u.file,
-                    line: u.line,
-                    column: u.column,
-                    secret: t.secret,
-                    severity: 'note',
-                    message: d.calls.length
-                        ? `this use of ${t.secret} could take GITHUB_TOKEN with ${blockText(d.needs)}: the PAT need not reach this step`
-                        : `${t.secret} reaches this place but nothing here uses it: remove it`,
-                });
-            });
-        }
-        return out;
-    },
-};
-
-;// CONCATENATED MODULE: ./src/rules/types.ts
-/** The declared tokens that some workflow uses, with the requirements file they are declared in. */
-function* declaredAndUsed(ctx) {
-    const file = ctx.requirements.path;
-    if (!file)
-        return;
-    for (const token of ctx.tokens)
-        if (token.declaration && token.uses.length)
-            yield { file, token, declaration: token.declaration };
-}
-
-;// CONCATENATED MODULE: ./src/rules/reach.ts
-const reached = new WeakMap();
-function reachOf(verdict, self) {
-    let bySelf = reached.get(verdict);
-    if (!bySelf)
-        reached.set(verdict, (bySelf = new Map()));
-    let reach = bySelf.get(self);
-    if (!reach) {
-        const repositories = new Map();
-        for (const repo of [...verdict.repositories, ...(self && verdict.ownRepository ? [self] : [])]) {
-            const key = repo.toLowerCase();
-            repositories.set(key, (repositories.get(key) ?? 0) + 1);
-        }
-        reach = { repositories, owners: new Set([...repositories.keys()].map((r) => r.split('/')[0])) };
-        bySelf.set(self, reach);
-    }
-    return reach;
-}
-
-;// CONCATENATED MODULE: ./src/rules/over-scoped-request.ts
-
-
-
-
-/**
- * The request in pat-requirements.yml grants more than the workflows need: a permission, a level,
- * a scope, repository access or an owner beyond the minimal set. Only asserted when every use of
- * the token is understood; otherwise the minimal set is a lower bound and proves nothing.
- */
-const over_scoped_request_rule = {
-    meta: { id: 'over-scoped-request', description: 'A token requests more than its uses need', defaultSeverity: 'error' },
-    check(ctx) {
-        const out = [];
-        for (const { file, token: t, declaration: d } of declaredAndUsed(ctx)) {
-            if (!t.verdict.complete)
-                continue;
-            const at = (key) => ({ file, ...(d.keyPositions[key] && key.startsWith('permissions.') ? d.keyPositions[key] : (d.fieldPositions[key] ?? { line: d.line, column: d.column })), secret: t.secret });
-            const minimal = t.verdict.minimal;
-            if (d.type === 'fine-grained') {
-                for (const [perm, level] of Object.entries(d.permissions ?? {})) {
-                    if (!level || perm === 'metadata')
-                        continue;
-                    const need = minimal[perm];
-                    if (!need)
-                        out.push({ ...at(`permissions.${perm}`), message: `${t.secret} requests ${perm}: ${level}, which none of its uses needs: drop it` });
-                    else if ((0,knowledge_permissions/* levelRank */.Le)(level) > (0,knowledge_permissions/* levelRank */.Le)(need))
-                        out.push({ ...at(`permissions.${perm}`), message: `${t.secret} requests ${perm}: ${level}, but its uses need only ${perm}: ${need}` });
-                }
-            }
-            else {
-                const allowed = new Set(t.verdict.minimalScopes.flatMap((s) => [...(0,knowledge_permissions/* impliedScopes */.uD)(s)]));
-                (d.scopes ?? []).forEach((scope, i) => {
-                    if (!allowed.has(scope)) {
-                        out.push({ ...at(`scopes.${i}`), message: `${t.secret} requests the ${scope} scope, beyond what its uses need (${t.verdict.minimalScopes.join(', ') || 'no scope'})` });
-                    }
-                });
-            }
-            const { repositories: needed, owners } = reachOf(t.verdict, ctx.repository);
-            if (d.repositories === 'all' && needed.size) {
-                out.push({ ...at('repositories'), message: `${t.secret} requests all repositories, but its uses reach only ${(0,limits/* listed */.KE)(firstKeys(needed, limits/* MAX_REPOSITORIES_PER_TOKEN */.sz + 1), limits/* MAX_REPOSITORIES_PER_TOKEN */.sz, needed.size)}` });
-            }
-            else if (Array.isArray(d.repositories) && needed.size) {
-                for (const repo of d.repositories) {
-                    if (!needed.has(repo.toLowerCase()))
-                        out.push({ ...at('repositories'), message: `${t.secret} requests access to ${repo}, which none of its uses reaches` });
-                }
-            }
-            if (d.owner && needed.size && !owners.has(d.owner.toLowerCase())) {
-                out.push({ ...at('owner'), message: `${t.secret} is owned by ${d.owner}, but its uses reach repositories of ${(0,limits/* listed */.KE)(firstKeys(owners, limits/* MAX_OWNERS_NAMED */.iq + 1), limits/* MAX_OWNERS_NAMED */.iq, owners.size)}` });
-            }
-        }
-        return out;
-    },
-};
-/** The first `n` keys of a map or set, in order, without copying the rest. */
-function firstKeys(items, n) {
-    const out = [];
-    for (const key of items.keys()) {
-        if (out.length === n)
-            break;
-        out.push(key);
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/rules/under-scoped-request.ts
-
-
-
-
-/** The workflows need more than pat-requirements.yml requests: the job will fail at run time. */
-const under_scoped_request_rule = {
-    meta: { id: 'under-scoped-request', description: 'A token requests less than its uses need', defaultSeverity: 'warning' },
-    check(ctx) {
-        const out = [];
-        for (const { file, token: t, declaration: d } of declaredAndUsed(ctx)) {
-            if (t.verdict.githubTokenWouldDo === true)
-                continue;
-            const where = (perm) => {
-                const i = t.decisions.findIndex((x) => x.needs[perm]);
-                const u = t.uses[i];
-                return u ? ` (needed at ${u.file}:${u.line})` : '';
-            };
-            const pos = d.keyPositions.permissions ?? d.keyPositions.scopes ?? { line: d.line, column: d.column };
-            const at = { file, line: pos.line, column: pos.column, secret: t.secret };
-            if (d.type === 'fine-grained') {
-                for (const [perm, need] of Object.entries(t.verdict.minimal)) {
-                    if (perm === 'packages' || perm === 'checks')
-                        continue; // no fine-grained permission: prefer-fine-grained says so
-                    const have = d.permissions?.[perm];
-                    if (!have)
-                        out.push({ ...at, message: `${t.secret} needs ${perm}: ${need}${where(perm)}, which pat-requirements.yml does not request` });
-                    else if ((0,knowledge_permissions/* levelRank */.Le)(have) < (0,knowledge_permissions/* levelRank */.Le)(need))
-                        out.push({ ...at, message: `${t.secret} needs ${perm}: ${need}${where(perm)}, but requests only ${have}` });
-                }
-            }
-            else {
-                const granted = new Set((d.scopes ?? []).flatMap((s) => [...(0,knowledge_permissions/* impliedScopes */.uD)(s)]));
-                for (const scope of t.verdict.minimalScopes) {
-                    if (!granted.has(scope))
-                        out.push({ ...at, message: `${t.secret} needs the ${scope} scope, which pat-requirements.yml does not request` });
-                }
-            }
-            if (Array.isArray(d.repositories)) {
-                const have = new Set(d.repositories.map((r) => r.toLowerCase()));
-                // Counted from the declared list (short) against the shared reach, not repository by repository.
-                const { repositories: reached } = reachOf(t.verdict, null);
-                let left = t.verdict.repositories.length;
-                for (const repo of have)
-                    left -= reached.get(repo) ?? 0;
-                const shown = [];
-                for (const repo of t.verdict.repositories) {
-                    if (shown.length === Math.min(left, limits/* MAX_REPOSITORY_FINDINGS */.ZM))
-                        break;
-                    if (!have.has(repo.toLowerCase()))
-                        shown.push(repo);
-                }
-                for (const repo of shown)
-                    out.push({ ...at, ...(d.fieldPositions.repositories ?? {}), message: `${t.secret} acts on ${repo}, which its repositories list leaves out` });
-                const more = left - shown.length;
-                if (more)
-                    out.push({ ...at, ...(d.fieldPositions.repositories ?? {}), message: `${t.secret} acts on ${more} more ${more === 1 ? 'repository' : 'repositories'} its repositories list leaves out, not listed` });
-            }
-        }
-        return out;
-    },
-};
-
-// EXTERNAL MODULE: ./src/report/snippets.ts + 1 modules
-var snippets = __nccwpck_require__(27);
-;// CONCATENATED MODULE: ./src/rules/prefer-github-app.ts
-
-
-/**
- * A GitHub App token fits better than a PAT (R21): organization automation, several repositories,
- * or events that must start workflows. Not where only a user can act (forks, user-owned projects,
- * Packages across repositories).
- */
-const prefer_github_app_rule = {
-    meta: { id: 'prefer-github-app', description: 'A GitHub App token would serve better than a PAT', defaultSeverity: 'note' },
-    check(ctx) {
-        const out = [];
-        // Tokens with one use of the same decision share a verdict (callers of one reusable workflow):
-        // what the rule makes of it is worked out once.
-        const advised = new Map();
-        for (const t of ctx.tokens) {
-            let advice = advised.get(t.verdict);
-            if (advice === undefined)
-                advised.set(t.verdict, (advice = adviceFor(t, ctx.repository)));
-            if (!advice)
-                continue;
-            const first = t.uses[0];
-            out.push({
-                file: first.file,
-                line: first.line,
-                column: first.column,
-                secret: t.secret,
-                message: `${t.secret} is used for ${advice.reasons.join(', ')}: a GitHub App token is not tied to a person and lives one hour (R21); use \`\${{ steps.app-token.outputs.token }}\` from an actions/create-github-app-token step`,
-                help: advice.step,
-            });
-        }
-        return out;
-    },
-};
-/** Why an App token fits this token better, and the step to create one; null when it does not. */
-function adviceFor(t, repository) {
-    if (t.verdict.githubTokenWouldDo !== false || !t.verdict.fineGrainedPossible)
-        return null;
-    const calls = t.decisions.flatMap((d) => d.calls);
-    if (calls.some((c) => c.target.kind === 'account' || /R11|fork/.test(c.patReason ?? '')))
-        return null; // a user identity is needed
-    const reasons = [];
-    const orgPerms = Object.keys(t.verdict.minimal).filter((p) => knowledge_permissions/* FINE_GRAINED_PERMISSIONS */.tL[p]?.kind === 'organization');
-    if (orgPerms.length)
-        reasons.push(`organization automation (${orgPerms.join(', ')})`);
-    if (t.verdict.repositories.length >= 2)
-        reasons.push(`${t.verdict.repositories.length} repositories`);
-    if (t.decisions.some((d) => d.reasons.some((r) => /\(R1\)$/.test(r))))
-        reasons.push('events that must start workflows');
-    if (!reasons.length)
-        return null;
-    const owners = new Set(t.verdict.repositories.map((r) => r.split('/')[0]));
-    const owner = owners.size === 1 ? [...owners][0] : (repository?.split('/')[0] ?? null);
-    return { reasons, step: (0,snippets/* appTokenStep */.H)({ owner, repositories: t.verdict.repositories, permissions: t.verdict.minimal }) };
-}
-
-;// CONCATENATED MODULE: ./src/rules/unverified-request.ts
-
-
-/**
- * A declared request pat-lint cannot hold against the workflows: a use is undecided, so what the
- * token needs there (and where) is not known. Said so that a request nobody could check never
- * passes as if it had been checked (a file `init` wrote for an action it cannot see, say).
- */
-const unverified_request_rule = {
-    meta: { id: 'unverified-request', description: 'A declared request that pat-lint cannot check, because a use of the token is undecided', defaultSeverity: 'note' },
-    check(ctx) {
-        const out = [];
-        for (const { file, token, declaration } of declaredAndUsed(ctx)) {
-            const at = token.decisions.findIndex((d) => d.githubTokenWouldDo === null);
-            if (at < 0)
-                continue;
-            const use = token.uses[at];
-            const more = token.decisions.filter((d) => d.githubTokenWouldDo === null).length - 1;
-            const why = token.decisions[at].unknown[0] ?? token.decisions[at].reasons[0] ?? 'it cannot be seen';
-            out.push({
-                file,
-                line: declaration.line,
-                column: declaration.column,
-                secret: token.secret,
-                message: `${token.secret}'s request cannot be checked against its use at ${use.file}:${use.line}${more ? ` (and ${more} more)` : ''}: ${(0,limits/* quoted */.TL)(why)}; check the owner, repositories and permissions by hand`,
-            });
-        }
-        return out;
-    },
-};
-
-;// CONCATENATED MODULE: ./src/rules/index.ts
-/** Every rule, in the order findings are produced. A rule's id is its file name. */
-
-
-
-
-
-
-
-
-
-
-
-
-const RULES = [
-    workflow_error_rule,
-    unknown_syntax_rule,
-    rule,
-    undeclared_pat_rule,
-    unused_pat_rule,
-    pat_where_github_token_would_do_rule,
-    over_scoped_request_rule,
-    under_scoped_request_rule,
-    unverified_request_rule,
-    prefer_fine_grained_rule,
-    prefer_github_app_rule,
-    pat_expiry_rule,
-];
-const RULES_BY_ID = new Map(RULES.map((r) => [r.meta.id, r]));
-/** Where each rule's documentation lives; SARIF and the comment link to it. */
-const DOCS_BASE = 'https://github.com/pat-lint/pat-lint/blob/main/docs/rules';
-function docsUrl(id) {
-    return `${DOCS_BASE}/${id}.md`;
-}
-
+// EXTERNAL MODULE: ./src/rules/index.ts + 14 modules
+var rules = __nccwpck_require__(9469);
 // EXTERNAL MODULE: ./src/workflow/files.ts
 var files = __nccwpck_require__(6154);
 ;// CONCATENATED MODULE: ./src/workflow/env-readers.ts
@@ -9965,6 +9479,8 @@ function analyseGithubScript(script, ctx) {
     return out;
 }
 
+// EXTERNAL MODULE: ./src/analysis/decide.ts
+var decide = __nccwpck_require__(2464);
 ;// CONCATENATED MODULE: ./src/analysis/later-steps.ts
 /**
  * A credential left behind for later steps (checkout's persisted token, a git credential store,
@@ -11249,7 +10765,7 @@ function lint(root, options = {}) {
         }
         return ignores;
     };
-    for (const rule of RULES) {
+    for (const rule of rules/* RULES */.y0) {
         for (const f of rule.check(ctx)) {
             const finding = { rule: rule.meta.id, severity: f.severity ?? rule.meta.defaultSeverity, message: f.message, file: f.file, line: f.line, column: f.column };
             if (f.secret)
@@ -11340,7 +10856,7 @@ function formatMarkdown(report, failOn = 'error', server = 'https://github.com')
     if (report.findings.length) {
         body.push('### Findings', '', '| | Location | Rule | Message |', '| --- | --- | --- | --- |');
         for (const f of report.findings) {
-            body.push(`| ${ICON[f.severity]} | ${(0,report_escape/* markdownCode */.D9)(`${f.file}:${f.line}:${f.column}`)} | ${(0,report_escape/* markdownCode */.D9)(f.rule)} | ${(0,report_escape/* escapeMarkdown */.FV)(f.message)} |`);
+            body.push(`| ${ICON[f.severity]} | ${(0,report_escape/* markdownCode */.D9)(`${f.file}:${f.line}:${f.column}`)} | ${(0,report_escape/* markdownCode */.D9)(f.rule)} | ${(0,report_escape/* messageMarkdown */.zv)(f.message)} |`);
         }
         body.push('');
         const withHelp = report.findings.filter((f) => f.help);
@@ -11374,7 +10890,7 @@ const TOOL_VERSION = '0.1.0';
 
 
 function buildSarif(report) {
-    const ruleIndex = new Map(RULES.map((r, i) => [r.meta.id, i]));
+    const ruleIndex = new Map(rules/* RULES */.y0.map((r, i) => [r.meta.id, i]));
     return {
         $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
         version: '2.1.0',
@@ -11385,11 +10901,11 @@ function buildSarif(report) {
                         name: 'pat-lint',
                         version: TOOL_VERSION,
                         informationUri: 'https://github.com/pat-lint/pat-lint',
-                        rules: RULES.map((r) => ({
+                        rules: rules/* RULES */.y0.map((r) => ({
                             id: r.meta.id,
                             name: r.meta.id.replace(/(^|-)([a-z])/g, (_, __, c) => c.toUpperCase()),
                             shortDescription: { text: r.meta.description },
-                            helpUri: docsUrl(r.meta.id),
+                            helpUri: (0,rules/* docsUrl */.fs)(r.meta.id),
                             defaultConfiguration: { level: severity/* SEVERITY_MAP */.T0[r.meta.defaultSeverity].sarif },
                         })),
                     },
@@ -11746,7 +11262,9 @@ function serverOf(env) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   D9: () => (/* binding */ markdownCode),
 /* harmony export */   DV: () => (/* binding */ codeBlock),
-/* harmony export */   FV: () => (/* binding */ escapeMarkdown)
+/* harmony export */   FV: () => (/* binding */ escapeMarkdown),
+/* harmony export */   RN: () => (/* binding */ REASONS_DOC),
+/* harmony export */   zv: () => (/* binding */ messageMarkdown)
 /* harmony export */ });
 /* unused harmony export stripControl */
 /**
@@ -11766,11 +11284,11 @@ function escapeMarkdown(text) {
         .replace(/>/g, '&gt;')
         .replace(/([\\`*_{}[\]()#+!|~])/g, '\\$1')
         .replace(/@/g, '@\u200b') // a zero-width space after @ stops the mention
-        .replace(/\r?\n/g, ' ');
+        .replace(/\r\n?|\n/g, ' ');
 }
 /** Code span with a fence long enough for any backticks inside. */
 function markdownCode(text) {
-    const clean = stripControl(text).replace(/\r?\n/g, ' ').replace(/\|/g, '\\|').replace(/@/g, '@\u200b');
+    const clean = stripControl(text).replace(/\r\n?|\n/g, ' ').replace(/\|/g, '\\|').replace(/@/g, '@\u200b');
     const longest = Math.max(0, ...[...clean.matchAll(/`+/g)].map((m) => m[0].length));
     const fence = '`'.repeat(longest + 1);
     const pad = clean.startsWith('`') || clean.endsWith('`') ? ' ' : '';
@@ -11782,6 +11300,18 @@ function codeBlock(text, lang = '') {
     const longest = Math.max(2, ...[...clean.matchAll(/`+/g)].map((m) => m[0].length));
     const fence = '`'.repeat(longest + 1);
     return `${fence}${lang}\n${clean}\n${fence}`;
+}
+/** Where the reasons' rule codes (R1, R3, …) are explained for users. */
+const REASONS_DOC = 'https://github.com/pat-lint/pat-lint/blob/main/docs/reasons.md';
+/**
+ * A finding's message as markdown: its `code spans` stay code (rules write them on purpose; the
+ * text inside, which may come from the repository, is fenced safely), the rest is escaped, and
+ * each rule code it cites in parentheses, `(R3)` or `(R9, R18)`, links to its explanation.
+ */
+function messageMarkdown(message) {
+    const parts = message.split(/`([^`\r\n]+)`/);
+    const out = parts.map((part, i) => (i % 2 ? markdownCode(part) : escapeMarkdown(part))).join('');
+    return out.replace(/\\\((R\d+[a-z]?(?:, R\d+[a-z]?)*)\\\)/g, (_, codes) => `(${codes.split(', ').map((c) => `[${c}](${REASONS_DOC}#${c.toLowerCase()})`).join(', ')})`);
 }
 
 
@@ -19371,6 +18901,524 @@ function toKnownAction(uses, a, file) {
         ...(a.events ? { events: a.events } : {}),
         ...(a['repository-input'] ? { repositoryInput: a['repository-input'] } : {}),
     };
+}
+
+
+/***/ }),
+
+/***/ 9469:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  y0: () => (/* binding */ RULES),
+  fs: () => (/* binding */ docsUrl)
+});
+
+// UNUSED EXPORTS: DOCS_BASE, RULES_BY_ID
+
+;// CONCATENATED MODULE: ./src/rules/invalid-requirements.ts
+/** pat-requirements.yml does not follow its schema; the message points at the key or value. */
+const rule = {
+    meta: { id: 'invalid-requirements', description: 'pat-requirements.yml is malformed or does not follow its schema', defaultSeverity: 'error' },
+    check(ctx) {
+        return ctx.requirements.errors.map((e) => ({ ...e }));
+    },
+};
+
+;// CONCATENATED MODULE: ./src/rules/pat-expiry.ts
+/** A token that never expires, or lives longer than the policy allows, stays useful to whoever leaks it. */
+const pat_expiry_rule = {
+    meta: { id: 'pat-expiry', description: 'A declared token has no expiry, or one longer than the maximum', defaultSeverity: 'warning' },
+    check(ctx) {
+        const file = ctx.requirements.path;
+        if (!file)
+            return [];
+        const out = [];
+        for (const t of ctx.tokens) {
+            const d = t.declaration;
+            if (!d)
+                continue;
+            const pos = d.fieldPositions['expires-in'] ?? d;
+            const at = { file, line: pos.line, column: pos.column, secret: t.secret };
+            const expires = d['expires-in'];
+            if (expires === undefined || expires === 'none') {
+                out.push({ ...at, message: `${t.secret} ${expires === 'none' ? 'never expires' : 'declares no expiry'}: set expires-in to at most ${ctx.maxExpiryDays} days and rotate it` });
+            }
+            else if (expires > ctx.maxExpiryDays) {
+                out.push({ ...at, message: `${t.secret} expires in ${expires} days, longer than the ${ctx.maxExpiryDays}-day maximum: shorten expires-in` });
+            }
+        }
+        return out;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/rules/prefer-fine-grained.ts
+/**
+ * Classic requested though a fine-grained token can do every use (R22); and the reverse, a
+ * fine-grained token requested for something only a classic one can do (Packages, Checks,
+ * user-owned Projects: R18), which will fail.
+ */
+const prefer_fine_grained_rule = {
+    meta: { id: 'prefer-fine-grained', description: 'The token type does not fit: classic where fine-grained would do, or fine-grained where only classic works', defaultSeverity: 'warning' },
+    check(ctx) {
+        const file = ctx.requirements.path;
+        if (!file)
+            return [];
+        const out = [];
+        for (const t of ctx.tokens) {
+            const d = t.declaration;
+            if (!d)
+                continue;
+            const pos = d.fieldPositions.type ?? d;
+            const at = { file, line: pos.line, column: pos.column, secret: t.secret };
+            if (d.type === 'classic' && t.verdict.fineGrainedPossible && t.verdict.githubTokenWouldDo !== true) {
+                const n = t.uses.length;
+                out.push({
+                    ...at,
+                    message: `${t.secret} is a classic token, but none of its ${n} use${n === 1 ? '' : 's'} needs one (no Packages, Checks or user-owned Projects): use a fine-grained token limited to the repositories it needs`,
+                });
+            }
+            if (d.type === 'fine-grained' && !t.verdict.fineGrainedPossible) {
+                out.push({
+                    ...at,
+                    severity: 'error',
+                    message: `${t.secret} is fine-grained, but ${t.verdict.classicOnly[0] ?? 'a use needs GitHub Packages'}: it will fail; use a classic token or GITHUB_TOKEN`,
+                });
+            }
+        }
+        return out;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/rules/undeclared-pat.ts
+/** A GitHub credential reaches a step but pat-requirements.yml does not declare it. */
+const undeclared_pat_rule = {
+    meta: { id: 'undeclared-pat', description: 'A GitHub token secret is used but not declared in pat-requirements.yml', defaultSeverity: 'warning' },
+    check(ctx) {
+        return ctx.tokens
+            // A reusable workflow's parameter is declared where its callers keep the secret.
+            .filter((t) => !t.declaration && t.uses.length > 0 && !t.uses.every((u) => u.parameter))
+            .map((t) => {
+            const first = t.uses[0];
+            const more = t.uses.length > 1 ? ` (and ${t.uses.length - 1} more use${t.uses.length > 2 ? 's' : ''})` : '';
+            const where = ctx.requirements.path ? `in ${ctx.requirements.path}` : 'in a pat-requirements.yml';
+            return {
+                file: first.file,
+                line: first.line,
+                column: first.column,
+                secret: t.secret,
+                message: `secret ${t.secret} is used as a GitHub token${more} but not declared ${where}: declare its type, owner, repositories, expiry, purpose and permissions`,
+            };
+        });
+    },
+};
+
+;// CONCATENATED MODULE: ./src/rules/unused-pat.ts
+/** A declared token that no workflow uses is a live credential with no job: revoke it. */
+const unused_pat_rule = {
+    meta: { id: 'unused-pat', description: 'A token declared in pat-requirements.yml is never used', defaultSeverity: 'warning' },
+    check(ctx) {
+        const file = ctx.requirements.path;
+        if (!file)
+            return [];
+        return ctx.tokens
+            .filter((t) => t.declaration && t.uses.length === 0)
+            .map((t) => {
+            const inherit = ctx.passAllUses[0];
+            const note = inherit
+                ? `; only ${inherit.expression} at ${inherit.file}:${inherit.line} may pass it on, check the called workflow`
+                : '';
+            return {
+                file,
+                line: t.declaration.line,
+                column: t.declaration.column,
+                secret: t.secret,
+                severity: inherit ? 'note' : undefined,
+                message: `${t.secret} is declared but no workflow or action uses it${note}: if nothing needs it, delete the secret and revoke the token`,
+            };
+        });
+    },
+};
+
+;// CONCATENATED MODULE: ./src/rules/workflow-error.ts
+/** A workflow or action file that cannot be read or parsed: GitHub would reject it, and pat-lint cannot check it. */
+const workflow_error_rule = {
+    meta: { id: 'workflow-error', description: 'A workflow or action file cannot be read or parsed', defaultSeverity: 'error' },
+    check(ctx) {
+        return ctx.fileErrors.map((e) => ({ ...e }));
+    },
+};
+
+;// CONCATENATED MODULE: ./src/rules/unknown-syntax.ts
+/**
+ * A key GitHub's workflow parser does not list for a workflow, job or step: newer syntax pat-lint
+ * does not follow yet, or a mistake. Said, never skipped silently: what is under it is not analysed.
+ */
+const unknown_syntax_rule = {
+    meta: { id: 'unknown-syntax', description: 'A workflow, job or step key pat-lint does not know: what is under it is not analysed', defaultSeverity: 'note' },
+    check(ctx) {
+        return ctx.fileNotes.map((n) => ({ ...n }));
+    },
+};
+
+// EXTERNAL MODULE: ./src/limits.ts
+var limits = __nccwpck_require__(351);
+// EXTERNAL MODULE: ./src/analysis/decide.ts
+var decide = __nccwpck_require__(2464);
+// EXTERNAL MODULE: ./src/order.ts
+var order = __nccwpck_require__(5395);
+;// CONCATENATED MODULE: ./src/rules/pat-where-github-token-would-do.ts
+
+
+
+function blockText(needs) {
+    const { block } = (0,decide/* githubTokenPermissions */.RC)(needs);
+    const entries = Object.entries(block).sort(order/* byKey */.dX);
+    return entries.length ? `permissions: { ${entries.map(([k, v]) => `${k}: ${v}`).join(', ')} }` : 'permissions: {}';
+}
+/** Per job: the permissions GITHUB_TOKEN would need there instead of the PAT. */
+function perJob(t) {
+    const jobs = new Map();
+    t.uses.forEach((u, i) => {
+        // A workflow-level env binding is needed by the jobs of the steps that read it.
+        const names = u.job ? [u.job.id] : [...new Set((u.readBy ?? []).map((s) => s.job ?? '(composite)'))];
+        for (const job of names)
+            jobs.set(job, (0,decide/* mergePermissions */.pM)(jobs.get(job) ?? {}, t.decisions[i].needs));
+    });
+    return [...jobs.entries()].map(([job, needs]) => `job ${(0,limits/* quoted */.TL)(job)}: ${blockText(needs)}`).join('; ');
+}
+/**
+ * A PAT used where the built-in GITHUB_TOKEN would do: the PAT can be revoked. When the token is
+ * needed elsewhere, the uses that do not need it are noted, so the PAT reaches fewer steps.
+ */
+const pat_where_github_token_would_do_rule = {
+    meta: { id: 'pat-where-github-token-would-do', description: 'A PAT is used where GITHUB_TOKEN would do', defaultSeverity: 'warning' },
+    check(ctx) {
+        const out = [];
+        for (const t of ctx.tokens) {
+            if (!t.uses.length)
+                continue;
+            if (t.verdict.githubTokenWouldDo === true) {
+                const first = t.uses[0];
+                const unread = t.decisions.every((d) => !d.calls.length);
+                out.push({
+                    file: first.file,
+                    line: first.line,
+                    column: first.column,
+                    secret: t.secret,
+                    message: unread
+                        ? `${t.secret} is exposed but nothing uses it: remove it from env and revoke the token`
+                        : `every use of ${t.secret} could use GITHUB_TOKEN (\`\${{ github.token }}\`) instead: ${perJob(t)}; then revoke the token`,
+                });
+                continue;
+            }
+            if (t.verdict.githubTokenWouldDo !== false)
+                continue;
+            t.uses.forEach((u, i) => {
+                const d = t.decisions[i];
+                if (d.githubTokenWouldDo !== true)
+                    return;
+                out.push({
+                    file: u.file,
+                    line: u.line,
+                    column: u.column,
+                    secret: t.secret,
+                    severity: 'note',
+                    message: d.calls.length
+                        ? `this use of ${t.secret} could take GITHUB_TOKEN with ${blockText(d.needs)}: the PAT need not reach this step`
+                        : `${t.secret} reaches this place but nothing here uses it: remove it`,
+                });
+            });
+        }
+        return out;
+    },
+};
+
+// EXTERNAL MODULE: ./src/knowledge/permissions.ts + 1 modules
+var permissions = __nccwpck_require__(6928);
+;// CONCATENATED MODULE: ./src/rules/types.ts
+/** The declared tokens that some workflow uses, with the requirements file they are declared in. */
+function* declaredAndUsed(ctx) {
+    const file = ctx.requirements.path;
+    if (!file)
+        return;
+    for (const token of ctx.tokens)
+        if (token.declaration && token.uses.length)
+            yield { file, token, declaration: token.declaration };
+}
+
+;// CONCATENATED MODULE: ./src/rules/reach.ts
+const reached = new WeakMap();
+function reachOf(verdict, self) {
+    let bySelf = reached.get(verdict);
+    if (!bySelf)
+        reached.set(verdict, (bySelf = new Map()));
+    let reach = bySelf.get(self);
+    if (!reach) {
+        const repositories = new Map();
+        for (const repo of [...verdict.repositories, ...(self && verdict.ownRepository ? [self] : [])]) {
+            const key = repo.toLowerCase();
+            repositories.set(key, (repositories.get(key) ?? 0) + 1);
+        }
+        reach = { repositories, owners: new Set([...repositories.keys()].map((r) => r.split('/')[0])) };
+        bySelf.set(self, reach);
+    }
+    return reach;
+}
+
+;// CONCATENATED MODULE: ./src/rules/over-scoped-request.ts
+
+
+
+
+/**
+ * The request in pat-requirements.yml grants more than the workflows need: a permission, a level,
+ * a scope, repository access or an owner beyond the minimal set. Only asserted when every use of
+ * the token is understood; otherwise the minimal set is a lower bound and proves nothing.
+ */
+const over_scoped_request_rule = {
+    meta: { id: 'over-scoped-request', description: 'A token requests more than its uses need', defaultSeverity: 'error' },
+    check(ctx) {
+        const out = [];
+        for (const { file, token: t, declaration: d } of declaredAndUsed(ctx)) {
+            if (!t.verdict.complete)
+                continue;
+            const at = (key) => ({ file, ...(d.keyPositions[key] && key.startsWith('permissions.') ? d.keyPositions[key] : (d.fieldPositions[key] ?? { line: d.line, column: d.column })), secret: t.secret });
+            const minimal = t.verdict.minimal;
+            if (d.type === 'fine-grained') {
+                for (const [perm, level] of Object.entries(d.permissions ?? {})) {
+                    if (!level || perm === 'metadata')
+                        continue;
+                    const need = minimal[perm];
+                    if (!need)
+                        out.push({ ...at(`permissions.${perm}`), message: `${t.secret} requests ${perm}: ${level}, which none of its uses needs: drop it` });
+                    else if ((0,permissions/* levelRank */.Le)(level) > (0,permissions/* levelRank */.Le)(need))
+                        out.push({ ...at(`permissions.${perm}`), message: `${t.secret} requests ${perm}: ${level}, but its uses need only ${perm}: ${need}` });
+                }
+            }
+            else {
+                const allowed = new Set(t.verdict.minimalScopes.flatMap((s) => [...(0,permissions/* impliedScopes */.uD)(s)]));
+                (d.scopes ?? []).forEach((scope, i) => {
+                    if (!allowed.has(scope)) {
+                        out.push({ ...at(`scopes.${i}`), message: `${t.secret} requests the ${scope} scope, beyond what its uses need (${t.verdict.minimalScopes.join(', ') || 'no scope'})` });
+                    }
+                });
+            }
+            const { repositories: needed, owners } = reachOf(t.verdict, ctx.repository);
+            if (d.repositories === 'all' && needed.size) {
+                out.push({ ...at('repositories'), message: `${t.secret} requests all repositories, but its uses reach only ${(0,limits/* listed */.KE)(firstKeys(needed, limits/* MAX_REPOSITORIES_PER_TOKEN */.sz + 1), limits/* MAX_REPOSITORIES_PER_TOKEN */.sz, needed.size)}` });
+            }
+            else if (Array.isArray(d.repositories) && needed.size) {
+                for (const repo of d.repositories) {
+                    if (!needed.has(repo.toLowerCase()))
+                        out.push({ ...at('repositories'), message: `${t.secret} requests access to ${repo}, which none of its uses reaches` });
+                }
+            }
+            if (d.owner && needed.size && !owners.has(d.owner.toLowerCase())) {
+                out.push({ ...at('owner'), message: `${t.secret} is owned by ${d.owner}, but its uses reach repositories of ${(0,limits/* listed */.KE)(firstKeys(owners, limits/* MAX_OWNERS_NAMED */.iq + 1), limits/* MAX_OWNERS_NAMED */.iq, owners.size)}` });
+            }
+        }
+        return out;
+    },
+};
+/** The first `n` keys of a map or set, in order, without copying the rest. */
+function firstKeys(items, n) {
+    const out = [];
+    for (const key of items.keys()) {
+        if (out.length === n)
+            break;
+        out.push(key);
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/rules/under-scoped-request.ts
+
+
+
+
+/** The workflows need more than pat-requirements.yml requests: the job will fail at run time. */
+const under_scoped_request_rule = {
+    meta: { id: 'under-scoped-request', description: 'A token requests less than its uses need', defaultSeverity: 'warning' },
+    check(ctx) {
+        const out = [];
+        for (const { file, token: t, declaration: d } of declaredAndUsed(ctx)) {
+            if (t.verdict.githubTokenWouldDo === true)
+                continue;
+            const where = (perm) => {
+                const i = t.decisions.findIndex((x) => x.needs[perm]);
+                const u = t.uses[i];
+                return u ? ` (needed at ${u.file}:${u.line})` : '';
+            };
+            const pos = d.keyPositions.permissions ?? d.keyPositions.scopes ?? { line: d.line, column: d.column };
+            const at = { file, line: pos.line, column: pos.column, secret: t.secret };
+            if (d.type === 'fine-grained') {
+                for (const [perm, need] of Object.entries(t.verdict.minimal)) {
+                    if (perm === 'packages' || perm === 'checks')
+                        continue; // no fine-grained permission: prefer-fine-grained says so
+                    const have = d.permissions?.[perm];
+                    if (!have)
+                        out.push({ ...at, message: `${t.secret} needs ${perm}: ${need}${where(perm)}, which pat-requirements.yml does not request` });
+                    else if ((0,permissions/* levelRank */.Le)(have) < (0,permissions/* levelRank */.Le)(need))
+                        out.push({ ...at, message: `${t.secret} needs ${perm}: ${need}${where(perm)}, but requests only ${have}` });
+                }
+            }
+            else {
+                const granted = new Set((d.scopes ?? []).flatMap((s) => [...(0,permissions/* impliedScopes */.uD)(s)]));
+                for (const scope of t.verdict.minimalScopes) {
+                    if (!granted.has(scope))
+                        out.push({ ...at, message: `${t.secret} needs the ${scope} scope, which pat-requirements.yml does not request` });
+                }
+            }
+            if (Array.isArray(d.repositories)) {
+                const have = new Set(d.repositories.map((r) => r.toLowerCase()));
+                // Counted from the declared list (short) against the shared reach, not repository by repository.
+                const { repositories: reached } = reachOf(t.verdict, null);
+                let left = t.verdict.repositories.length;
+                for (const repo of have)
+                    left -= reached.get(repo) ?? 0;
+                const shown = [];
+                for (const repo of t.verdict.repositories) {
+                    if (shown.length === Math.min(left, limits/* MAX_REPOSITORY_FINDINGS */.ZM))
+                        break;
+                    if (!have.has(repo.toLowerCase()))
+                        shown.push(repo);
+                }
+                for (const repo of shown)
+                    out.push({ ...at, ...(d.fieldPositions.repositories ?? {}), message: `${t.secret} acts on ${repo}, which its repositories list leaves out` });
+                const more = left - shown.length;
+                if (more)
+                    out.push({ ...at, ...(d.fieldPositions.repositories ?? {}), message: `${t.secret} acts on ${more} more ${more === 1 ? 'repository' : 'repositories'} its repositories list leaves out, not listed` });
+            }
+        }
+        return out;
+    },
+};
+
+// EXTERNAL MODULE: ./src/report/snippets.ts + 1 modules
+var snippets = __nccwpck_require__(27);
+;// CONCATENATED MODULE: ./src/rules/prefer-github-app.ts
+
+
+/**
+ * A GitHub App token fits better than a PAT (R21): organization automation, several repositories,
+ * or events that must start workflows. Not where only a user can act (forks, user-owned projects,
+ * Packages across repositories).
+ */
+const prefer_github_app_rule = {
+    meta: { id: 'prefer-github-app', description: 'A GitHub App token would serve better than a PAT', defaultSeverity: 'note' },
+    check(ctx) {
+        const out = [];
+        // Tokens with one use of the same decision share a verdict (callers of one reusable workflow):
+        // what the rule makes of it is worked out once.
+        const advised = new Map();
+        for (const t of ctx.tokens) {
+            let advice = advised.get(t.verdict);
+            if (advice === undefined)
+                advised.set(t.verdict, (advice = adviceFor(t, ctx.repository)));
+            if (!advice)
+                continue;
+            const first = t.uses[0];
+            out.push({
+                file: first.file,
+                line: first.line,
+                column: first.column,
+                secret: t.secret,
+                message: `${t.secret} is used for ${advice.reasons.join(', ')}: a GitHub App token is not tied to a person and lives one hour (R21); use \`\${{ steps.app-token.outputs.token }}\` from an actions/create-github-app-token step`,
+                help: advice.step,
+            });
+        }
+        return out;
+    },
+};
+/** Why an App token fits this token better, and the step to create one; null when it does not. */
+function adviceFor(t, repository) {
+    if (t.verdict.githubTokenWouldDo !== false || !t.verdict.fineGrainedPossible)
+        return null;
+    const calls = t.decisions.flatMap((d) => d.calls);
+    if (calls.some((c) => c.target.kind === 'account' || /R11|fork/.test(c.patReason ?? '')))
+        return null; // a user identity is needed
+    const reasons = [];
+    const orgPerms = Object.keys(t.verdict.minimal).filter((p) => permissions/* FINE_GRAINED_PERMISSIONS */.tL[p]?.kind === 'organization');
+    if (orgPerms.length)
+        reasons.push(`organization automation (${orgPerms.join(', ')})`);
+    if (t.verdict.repositories.length >= 2)
+        reasons.push(`${t.verdict.repositories.length} repositories`);
+    if (t.decisions.some((d) => d.reasons.some((r) => /\(R1\)$/.test(r))))
+        reasons.push('events that must start workflows');
+    if (!reasons.length)
+        return null;
+    const owners = new Set(t.verdict.repositories.map((r) => r.split('/')[0]));
+    const owner = owners.size === 1 ? [...owners][0] : (repository?.split('/')[0] ?? null);
+    return { reasons, step: (0,snippets/* appTokenStep */.H)({ owner, repositories: t.verdict.repositories, permissions: t.verdict.minimal }) };
+}
+
+;// CONCATENATED MODULE: ./src/rules/unverified-request.ts
+
+
+/**
+ * A declared request pat-lint cannot hold against the workflows: a use is undecided, so what the
+ * token needs there (and where) is not known. Said so that a request nobody could check never
+ * passes as if it had been checked (a file `init` wrote for an action it cannot see, say).
+ */
+const unverified_request_rule = {
+    meta: { id: 'unverified-request', description: 'A declared request that pat-lint cannot check, because a use of the token is undecided', defaultSeverity: 'note' },
+    check(ctx) {
+        const out = [];
+        for (const { file, token, declaration } of declaredAndUsed(ctx)) {
+            const at = token.decisions.findIndex((d) => d.githubTokenWouldDo === null);
+            if (at < 0)
+                continue;
+            const use = token.uses[at];
+            const more = token.decisions.filter((d) => d.githubTokenWouldDo === null).length - 1;
+            const why = token.decisions[at].unknown[0] ?? token.decisions[at].reasons[0] ?? 'it cannot be seen';
+            out.push({
+                file,
+                line: declaration.line,
+                column: declaration.column,
+                secret: token.secret,
+                message: `${token.secret}'s request cannot be checked against its use at ${use.file}:${use.line}${more ? ` (and ${more} more)` : ''}: ${(0,limits/* quoted */.TL)(why)}; check the owner, repositories and permissions by hand`,
+            });
+        }
+        return out;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/rules/index.ts
+/** Every rule, in the order findings are produced. A rule's id is its file name. */
+
+
+
+
+
+
+
+
+
+
+
+
+const RULES = [
+    workflow_error_rule,
+    unknown_syntax_rule,
+    rule,
+    undeclared_pat_rule,
+    unused_pat_rule,
+    pat_where_github_token_would_do_rule,
+    over_scoped_request_rule,
+    under_scoped_request_rule,
+    unverified_request_rule,
+    prefer_fine_grained_rule,
+    prefer_github_app_rule,
+    pat_expiry_rule,
+];
+const RULES_BY_ID = new Map(RULES.map((r) => [r.meta.id, r]));
+/** Where each rule's documentation lives; SARIF and the comment link to it. */
+const DOCS_BASE = 'https://github.com/pat-lint/pat-lint/blob/main/docs/rules';
+function docsUrl(id) {
+    return `${DOCS_BASE}/${id}.md`;
 }
 
 

@@ -13,7 +13,31 @@ describe('the pull-request comment body', () => {
     expect(body.indexOf('### Tokens')).toBeLessThan(body.indexOf('### Findings'))
     expect(body).toContain(`[\`.github/workflows/release.yml:22\`](https://github.com/octo-org/demo/blob/${'c'.repeat(40)}/.github/workflows/release.yml#L22)`)
     expect(body).toContain('~~`pull_requests: write`~~ drop')
-    expect(body).toContain('select: `octo-org/docs`')
+    expect(body).toContain('select `octo-org/docs`')
+  })
+
+  it('reads in ten seconds: three columns whatever the names, codes linked, no escaped backticks shown', () => {
+    const long = 'A_VERY_LONG_SECRET_NAME_THAT_SOMEONE_GAVE_THEIR_RELEASE_AUTOMATION_TOKEN_PAT'
+    const renamed: Report = { ...report, tokens: report.tokens.map((t, i) => (i === 0 ? { ...t, secret: long } : t)) }
+    const body = buildComment(renamed, ctx)
+    const table = body.split('\n').filter((l) => l.startsWith('| '))
+    expect(table.length).toBeGreaterThan(3)
+    for (const row of table) expect(row.split(/(?<!\\)\|/).length - 2).toBe(3)
+    expect(body).toContain('[R3](https://github.com/pat-lint/pat-lint/blob/main/docs/reasons.md#r3)')
+    expect(body).not.toContain('\\`')
+    expect(body).toContain('`${{ github.token }}`')
+  })
+
+  it('every rule code a reason cites has a section in docs/reasons.md', async () => {
+    const { readFileSync } = await import('node:fs')
+    const doc = readFileSync('docs/reasons.md', 'utf8')
+    const body = buildComment(report, ctx)
+    const cited = [...body.matchAll(/reasons\.md#(r\d+[a-z]?)/g)].map((m) => m[1])
+    expect(cited.length).toBeGreaterThan(0)
+    for (const code of cited) expect(doc).toContain(`## ${code.toUpperCase()}\n`)
+    const { execSync } = await import('node:child_process')
+    const inSource = new Set(execSync("grep -rhoE '\\(R[0-9]+[a-z]?' src", { encoding: 'utf8' }).match(/R\d+[a-z]?/g))
+    for (const code of inSource) expect(doc).toContain(`## ${code}\n`)
   })
 
   it('is an all-clear when nothing is found', () => {

@@ -118,7 +118,10 @@ function splitWords(text: string): { words: string[]; separators: number[]; subs
   return { words, separators, substitutions }
 }
 
-const PREFIXES = new Set(['sudo', 'exec', 'time', 'command', 'nohup', 'then', 'do', 'else', 'if', 'while', 'until', '!', 'xargs', 'eval'])
+const PREFIXES = new Set(['sudo', 'exec', 'time', 'command', 'nohup', 'then', 'do', 'else', 'elif', 'if', 'while', 'until', '!', 'xargs', 'eval', '{', '}', '(', ')'])
+
+/** Options of `sudo` that take a value (`sudo -u bot make`): the value is no command. */
+const SUDO_OPTIONS_WITH_VALUE = new Set(['-u', '-g', '-C', '-D', '-h', '-p', '-R', '-T', '-U', '--user', '--group'])
 
 /**
  * How deep command substitutions inside substitutions are read as commands: deeper ones stay
@@ -153,8 +156,14 @@ export function parseCommands(script: string, depth = 0): Command[] {
     for (let k = 0; k < cuts.length - 1; k++) {
       let cmd = words.slice(cuts[k], cuts[k + 1])
       // `sudo`, `VAR=x`, `env VAR=x` and the like only prefix the command that runs.
-      while (cmd.length && (PREFIXES.has(cmd[0]) || cmd[0] === 'env' || /^[A-Za-z_][A-Za-z0-9_]*=/.test(cmd[0]))) cmd = cmd.slice(1)
-      if (cmd.length) out.push({ words: cmd, line: start + 1 })
+      while (cmd.length && (PREFIXES.has(cmd[0]) || cmd[0] === 'env' || /^[A-Za-z_][A-Za-z0-9_]*=/.test(cmd[0]))) {
+        const prefix = cmd[0]
+        cmd = cmd.slice(1)
+        // `sudo -E make`, `env -i make`: the options belong to the prefix.
+        if (prefix === 'sudo' || prefix === 'env') while (cmd.length && cmd[0].startsWith('-')) cmd = cmd.slice(SUDO_OPTIONS_WITH_VALUE.has(cmd[0]) ? 2 : 1)
+      }
+      // A group's closing `} > out` leaves only a redirection: no command runs there.
+      if (cmd.length && !/^\d*[<>]/.test(cmd[0])) out.push({ words: cmd, line: start + 1 })
     }
   }
   return out

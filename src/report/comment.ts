@@ -7,7 +7,8 @@
 import type { Report, TokenReport } from '../lint.js'
 import { levelRank } from '../knowledge/permissions.js'
 import type { RequestChange } from '../requirements/diff.js'
-import { codeBlock, escapeMarkdown, markdownCode } from './escape.js'
+import { codeBlock, escapeMarkdown, markdownCode, messageMarkdown, REASONS_DOC } from './escape.js'
+import { docsUrl } from '../rules/index.js'
 import { tokenAdvice, type TokenAdvice } from './advice.js'
 import { countBySeverity, meetsThreshold, type FailOn } from './severity.js'
 
@@ -34,11 +35,18 @@ function blobLink(ctx: CommentContext, file: string, line: number): string {
   return `[${label}](${ctx.server.replace(/\/+$/, '')}/${ctx.repository}/blob/${ctx.headSha}/${path}#L${line})`
 }
 
+/** The reason that best explains a token's verdict: one citing a rule code when a PAT is needed. */
+function mainReason(t: TokenReport): string {
+  const v = t.githubTokenWouldDo
+  return t.uses.find((u) => u.githubTokenWouldDo === v)?.reasons.find((r) => v !== false || /\(R\d+[a-z]?/.test(r)) ?? ''
+}
+
+/** The verdict in a few words, with the rule codes its reason cites: the table stays narrow. */
 function verdictCell(t: TokenReport): string {
-  const firstReason = (v: boolean | null) => t.uses.find((u) => u.githubTokenWouldDo === v)?.reasons.find((r) => v !== false || /\(R\d+[a-z]?\)/.test(r)) ?? ''
   if (t.githubTokenWouldDo === true) return '✅ GITHUB_TOKEN would do'
-  if (t.githubTokenWouldDo === false) return `🔑 PAT needed: ${escapeMarkdown(firstReason(false))}`
-  return `❔ undecided: ${escapeMarkdown(firstReason(null))}`
+  if (t.githubTokenWouldDo === null) return '❔ undecided'
+  const codes = [...new Set([...mainReason(t).matchAll(/\bR\d+[a-z]?\b/g)].map((m) => m[0]))]
+  return `🔑 PAT needed${codes.length ? ` (${codes.map((c) => `[${c}](${REASONS_DOC}#${c.toLowerCase()})`).join(', ')})` : ''}`
 }
 
 function requestCell(t: TokenReport): string {
@@ -63,19 +71,32 @@ function requestCell(t: TokenReport): string {
   return parts.join(' · ') || 'nothing'
 }
 
-function adviceCell(a: TokenAdvice | undefined, t: TokenReport): string {
+function adviceCell(a: TokenAdvice | undefined): string {
   if (!a) return '—'
   if (a.kind === 'github-token') return 'use `${{ github.token }}`'
-  if (a.kind === 'undecided') return '—'
-  const select = a.select?.length ? `<br>select: ${a.select.map((r) => markdownCode(r)).join(', ')}` : ''
+  if (a.kind === 'undecided') return 'check by hand'
+  return `[create ${a.kind} token](${a.url})`
+}
+
+/** What the table leaves out, under it: why, requested against minimal, what to select, where. */
+function tokenDetail(t: TokenReport, a: TokenAdvice | undefined, ctx: CommentContext): string {
+  const parts = [messageMarkdown(mainReason(t) || 'no reason recorded')]
+  parts.push(`requested → minimal: ${requestCell(t)}`)
+  if (a?.select?.length) parts.push(`select ${a.select.map((r) => markdownCode(r)).join(', ')}`)
   const undecided = t.uses.filter((u) => u.githubTokenWouldDo === null).length
-  const partial = undecided ? `<br>partial: ${undecided} use${undecided === 1 ? '' : 's'} undecided, check before creating` : ''
-  return `[${a.kind === 'fine-grained' ? 'create fine-grained token' : 'create classic token'}](${a.url})${select}${partial}`
+  if (undecided && t.githubTokenWouldDo !== null) parts.push(`${undecided} use${undecided === 1 ? '' : 's'} undecided: check before creating`)
+  parts.push(`used at ${usedAt(t, ctx)}`)
+  return `- ${markdownCode(t.secret)}: ${parts.join('; ')}`
 }
 
 function usedAt(t: TokenReport, ctx: CommentContext): string {
   const shown = t.uses.slice(0, 3).map((u) => blobLink(ctx, u.file, u.line))
-  return shown.join('<br>') + (t.uses.length > 3 ? `<br>and ${t.uses.length - 3} more` : '')
+  return shown.join(', ') + (t.uses.length > 3 ? ` and ${t.uses.length - 3} more` : '')
+}
+
+/** A finding's rule id, linked to its page. */
+function ruleLink(rule: string): string {
+  return `[${markdownCode(rule)}](${docsUrl(rule)})`
 }
 
 /** The whole comment body, cut to fit with a note when it would not. */
@@ -108,14 +129,15 @@ export function buildComment(report: Report, ctx: CommentContext): string {
   const tokens = report.tokens.filter((t) => t.uses.length)
   if (tokens.length) {
     const adviceBySecret = new Map(advice.map((a) => [a.secret, a]))
-    const rows = tokens.map((t) => `| ${markdownCode(t.secret)} | ${verdictCell(t)} | ${requestCell(t)} | ${adviceCell(adviceBySecret.get(t.secret), t)} | ${usedAt(t, ctx)} |`)
-    sections.push(['### Tokens', '', '| Secret | Verdict | Requested → minimal | Token | Used at |', '| --- | --- | --- | --- | --- |', ...rows, ''])
+    const rows = tokens.map((t) => `| ${markdownCode(t.secret)} | ${verdictCell(t)} | ${adviceCell(adviceBySecret.get(t.secret))} |`)
+    const detail = tokens.map((t) => tokenDetail(t, adviceBySecret.get(t.secret), ctx))
+    sections.push(['### Tokens', '', '| Secret | Verdict | Token |', '| --- | --- | --- |', ...rows, '', ...detail, ''])
   }
   if (report.findings.length) {
     sections.push([
       `### Findings (${report.findings.length})`,
       '',
-      ...report.findings.map((f) => `- ${ICON[f.severity]} ${blobLink(ctx, f.file, f.line)} ${escapeMarkdown(f.message)} (${markdownCode(f.rule)})`),
+      ...report.findings.map((f) => `- ${ICON[f.severity]} ${blobLink(ctx, f.file, f.line)} ${messageMarkdown(f.message)} (${ruleLink(f.rule)})`),
       '',
     ])
   }
@@ -134,7 +156,7 @@ export function buildComment(report: Report, ctx: CommentContext): string {
       ...t.uses.map((u) => {
         const where = u.step ? ` step ${markdownCode(u.step)}` : u.job ? ` job ${markdownCode(u.job)}` : ''
         const verdict = u.githubTokenWouldDo === true ? 'GITHUB_TOKEN would do' : u.githubTokenWouldDo === false ? 'PAT needed' : 'undecided'
-        return `- ${blobLink(ctx, u.file, u.line)}${where}: ${verdict}; ${escapeMarkdown(u.reasons.join('; '))}`
+        return `- ${blobLink(ctx, u.file, u.line)}${where}: ${verdict}; ${messageMarkdown(u.reasons.join('; '))}`
       }),
       '',
     )

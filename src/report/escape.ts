@@ -17,12 +17,12 @@ export function escapeMarkdown(text: string): string {
     .replace(/>/g, '&gt;')
     .replace(/([\\`*_{}[\]()#+!|~])/g, '\\$1')
     .replace(/@/g, '@\u200b') // a zero-width space after @ stops the mention
-    .replace(/\r?\n/g, ' ')
+    .replace(/\r\n?|\n/g, ' ')
 }
 
 /** Code span with a fence long enough for any backticks inside. */
 export function markdownCode(text: string): string {
-  const clean = stripControl(text).replace(/\r?\n/g, ' ').replace(/\|/g, '\\|').replace(/@/g, '@\u200b')
+  const clean = stripControl(text).replace(/\r\n?|\n/g, ' ').replace(/\|/g, '\\|').replace(/@/g, '@\u200b')
   const longest = Math.max(0, ...[...clean.matchAll(/`+/g)].map((m) => m[0].length))
   const fence = '`'.repeat(longest + 1)
   const pad = clean.startsWith('`') || clean.endsWith('`') ? ' ' : ''
@@ -35,4 +35,18 @@ export function codeBlock(text: string, lang = ''): string {
   const longest = Math.max(2, ...[...clean.matchAll(/`+/g)].map((m) => m[0].length))
   const fence = '`'.repeat(longest + 1)
   return `${fence}${lang}\n${clean}\n${fence}`
+}
+
+/** Where the reasons' rule codes (R1, R3, …) are explained for users. */
+export const REASONS_DOC = 'https://github.com/pat-lint/pat-lint/blob/main/docs/reasons.md'
+
+/**
+ * A finding's message as markdown: its `code spans` stay code (rules write them on purpose; the
+ * text inside, which may come from the repository, is fenced safely), the rest is escaped, and
+ * each rule code it cites in parentheses, `(R3)` or `(R9, R18)`, links to its explanation.
+ */
+export function messageMarkdown(message: string): string {
+  const parts = message.split(/`([^`\r\n]+)`/)
+  const out = parts.map((part, i) => (i % 2 ? markdownCode(part) : escapeMarkdown(part))).join('')
+  return out.replace(/\\\((R\d+[a-z]?(?:, R\d+[a-z]?)*)\\\)/g, (_, codes: string) => `(${codes.split(', ').map((c) => `[${c}](${REASONS_DOC}#${c.toLowerCase()})`).join(', ')})`)
 }

@@ -3,7 +3,7 @@
  * per finding. Everything from the repository is escaped. Kept under the summary's 1 MiB limit.
  */
 import type { Report } from '../lint.js'
-import { codeBlock, escapeMarkdown, markdownCode } from './escape.js'
+import { codeBlock, escapeMarkdown, markdownCode, messageMarkdown } from './escape.js'
 import { countBySeverity, meetsThreshold, type FailOn } from './severity.js'
 import { tokenAdvice } from './advice.js'
 
@@ -39,7 +39,7 @@ export function formatMarkdown(report: Report, failOn: FailOn = 'error', server 
   if (report.findings.length) {
     body.push('### Findings', '', '| | Location | Rule | Message |', '| --- | --- | --- | --- |')
     for (const f of report.findings) {
-      body.push(`| ${ICON[f.severity]} | ${markdownCode(`${f.file}:${f.line}:${f.column}`)} | ${markdownCode(f.rule)} | ${escapeMarkdown(f.message)} |`)
+      body.push(`| ${ICON[f.severity]} | ${markdownCode(`${f.file}:${f.line}:${f.column}`)} | ${markdownCode(f.rule)} | ${messageMarkdown(f.message)} |`)
     }
     body.push('')
     const withHelp = report.findings.filter((f) => f.help)
