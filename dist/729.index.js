@@ -312,21 +312,34 @@ var plugin_throttling_dist_bundle = __webpack_require__(6856);
 
 
 
+/** One request may take this long: a stalled connection must not hold the step for an hour. */
+const REQUEST_TIMEOUT_MS = 30_000;
+/** A rate-limit reset further away than this is not waited for (GitHub's primary limit resets hourly). */
+const MAX_RATE_LIMIT_WAIT_SECONDS = 60;
+/** fetch with a timeout of its own for every request (a signal the caller gave still counts). */
+function fetchWithTimeout(timeoutMs) {
+    return (input, init) => {
+        const timeout = AbortSignal.timeout(timeoutMs);
+        const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
+        return fetch(input, { ...init, signal });
+    };
+}
 function createClient(token, options = {}) {
     const log = options.log ?? (() => { });
     const retries = options.retries ?? 3;
+    const maxWait = options.maxWaitSeconds ?? MAX_RATE_LIMIT_WAIT_SECONDS;
+    const onLimit = (kind) => (after, req, _o, count) => {
+        if (after > maxWait) {
+            log(`${kind} on ${req.method} ${req.url} resets in ${after}s, longer than pat-lint waits (${maxWait}s): giving up`);
+            return false;
+        }
+        log(`${kind} on ${req.method} ${req.url}; retrying after ${after}s`);
+        return count < retries;
+    };
     return (0,github/* getOctokit */.Q)(token, {
+        request: { fetch: fetchWithTimeout(options.timeoutMs ?? REQUEST_TIMEOUT_MS) },
         retry: { retries, retryAfterBaseValue: options.retryBaseMs ?? 1000 },
-        throttle: {
-            onRateLimit: (after, req, _o, count) => {
-                log(`rate limited on ${req.method} ${req.url}; retrying after ${after}s`);
-                return count < retries;
-            },
-            onSecondaryRateLimit: (after, req, _o, count) => {
-                log(`secondary rate limit on ${req.method} ${req.url}; retrying after ${after}s`);
-                return count < retries;
-            },
-        },
+        throttle: { onRateLimit: onLimit('rate limited'), onSecondaryRateLimit: onLimit('secondary rate limit') },
     }, dist_bundle/* retry */.L, plugin_throttling_dist_bundle/* throttling */.A);
 }
 
@@ -404,7 +417,8 @@ async function reviewPullRequest(o) {
         return result;
     }
     let client;
-    const octokit = () => (client ??= createClient(o.token, { log: o.log, retryBaseMs: Number(o.env.PAT_LINT_RETRY_BASE_MS) || undefined }));
+    // The variables shorten the waits in tests; the defaults are the ones users get.
+    const octokit = () => (client ??= createClient(o.token, { log: o.log, retryBaseMs: Number(o.env.PAT_LINT_RETRY_BASE_MS) || undefined, timeoutMs: Number(o.env.PAT_LINT_REQUEST_TIMEOUT_MS) || undefined }));
     // What the pull request newly requests: head against base.
     let changes = null;
     const head = (0,load/* loadRequirements */.V0)(o.root, o.requirementsPath);

@@ -16287,6 +16287,40 @@ function insideRoot(root, path) {
 function toRepoPath(root, abs) {
     return (0,external_node_path_namespaceObject.relative)(root, abs).split(external_node_path_namespaceObject.sep).join(external_node_path_namespaceObject.posix.sep);
 }
+/** The root's real path, resolved once per root: every directory read is held against it. */
+const realRoots = new Map();
+function realRoot(root) {
+    let real = realRoots.get(root);
+    if (real === undefined) {
+        try {
+            real = (0,external_node_fs_namespaceObject.realpathSync)(root);
+        }
+        catch {
+            real = (0,external_node_path_namespaceObject.resolve)(root);
+        }
+        if (realRoots.size > 64)
+            realRoots.clear();
+        realRoots.set(root, real);
+    }
+    return real;
+}
+/**
+ * Whether a directory really lies inside the root: every component resolved, so a symlinked
+ * `.github`, `.github/workflows` or action directory that leads out is not read (its files'
+ * names would be published otherwise). A directory that does not exist is not inside.
+ */
+function realDirInside(root, dir) {
+    let real;
+    try {
+        real = (0,external_node_fs_namespaceObject.realpathSync)(dir);
+    }
+    catch {
+        return false;
+    }
+    const base = realRoot(root);
+    const rel = (0,external_node_path_namespaceObject.relative)(base, real);
+    return rel === '' || (!rel.startsWith('..') && !rel.startsWith(external_node_path_namespaceObject.sep) && !/^[A-Za-z]:/.test(rel));
+}
 function safeReaddir(dir) {
     try {
         return (0,external_node_fs_namespaceObject.readdirSync)(dir).sort();
@@ -16303,13 +16337,15 @@ function safeReaddir(dir) {
 function discoverFiles(root, extraActionDirs = []) {
     const found = new Map();
     const workflowsDir = (0,external_node_path_namespaceObject.join)(root, '.github', 'workflows');
-    for (const name of safeReaddir(workflowsDir)) {
+    for (const name of realDirInside(root, workflowsDir) ? safeReaddir(workflowsDir) : []) {
         if (YAML_EXT.test(name)) {
             const path = toRepoPath(root, (0,external_node_path_namespaceObject.join)(workflowsDir, name));
             found.set(path, { path, kind: 'workflow' });
         }
     }
     const addActionDir = (dir) => {
+        if (!realDirInside(root, dir))
+            return;
         for (const name of ['action.yml', 'action.yaml']) {
             const abs = (0,external_node_path_namespaceObject.join)(dir, name);
             if (existsNoFollow(abs)) {
@@ -16321,6 +16357,8 @@ function discoverFiles(root, extraActionDirs = []) {
     };
     addActionDir(root);
     const walk = (dir, depth) => {
+        if (!realDirInside(root, dir))
+            return;
         addActionDir(dir);
         if (depth === 0)
             return;
@@ -16397,6 +16435,9 @@ function readCandidate(root, candidate, maxBytes = MAX_FILE_BYTES) {
     const abs = insideRoot(root, candidate.path);
     if (!abs)
         return err('path leads outside the repository; not read');
+    // O_NOFOLLOW guards the last component only: the directories above it are resolved here.
+    if (!realDirInside(root, (0,external_node_path_namespaceObject.dirname)(abs)))
+        return err('its directory leads outside the repository (a symlink); not read');
     let fd;
     try {
         fd = openNoFollow(abs);

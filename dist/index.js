@@ -206,7 +206,7 @@ function noPullRequestNotice(env) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5859);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1156);
 /** The Action's entry point: everything happens in run(). */
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
@@ -1239,7 +1239,7 @@ function firstOf(items, max) {
 
 /***/ }),
 
-/***/ 5859:
+/***/ 1156:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1750,6 +1750,67 @@ function setFailed(message) {
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./src/github/safe-write.ts
+/**
+ * Writes a file inside a directory pat-lint was given (the workspace), never through a symlink.
+ * A pull request can commit `pat-lint.sarif`, or a directory on its path, as a symlink to any
+ * file the runner can write; a lexical check of the path does not see that. Each directory on
+ * the way is created or checked without following links, its real path must stay inside the
+ * base, and the file is opened with O_NOFOLLOW, so a symlink in last place fails instead of
+ * being written through.
+ */
+
+
+class UnsafePathError extends Error {
+}
+function inside(base, path) {
+    const rel = (0,external_node_path_.relative)(base, path);
+    return rel === '' || (!rel.startsWith('..') && !rel.startsWith(external_node_path_.sep) && !/^[A-Za-z]:/.test(rel));
+}
+/** Writes `text` to `path` (relative to `base`); returns the absolute path. Throws UnsafePathError on a link or an escape. */
+function writeInside(base, path, text) {
+    const root = (0,external_node_path_.resolve)(base);
+    const abs = (0,external_node_path_.resolve)(root, path);
+    if (!inside(root, abs) || abs === root)
+        throw new UnsafePathError(`${path} leads outside the workspace`);
+    const realBase = (0,external_node_fs_.realpathSync)(root);
+    const parts = (0,external_node_path_.relative)(root, abs).split(external_node_path_.sep);
+    let dir = root;
+    for (const part of parts.slice(0, -1)) {
+        dir = (0,external_node_path_.join)(dir, part);
+        let st;
+        try {
+            st = (0,external_node_fs_.lstatSync)(dir);
+        }
+        catch {
+            (0,external_node_fs_.mkdirSync)(dir);
+            continue;
+        }
+        if (st.isSymbolicLink())
+            throw new UnsafePathError(`${path}: ${(0,external_node_path_.relative)(root, dir)} is a symlink; pat-lint writes through none`);
+        if (!st.isDirectory())
+            throw new UnsafePathError(`${path}: ${(0,external_node_path_.relative)(root, dir)} is not a directory`);
+    }
+    if (!inside(realBase, (0,external_node_fs_.realpathSync)(dir)))
+        throw new UnsafePathError(`${path} leads outside the workspace`);
+    let fd;
+    try {
+        fd = (0,external_node_fs_.openSync)(abs, external_node_fs_.constants.O_WRONLY | external_node_fs_.constants.O_CREAT | external_node_fs_.constants.O_TRUNC | (external_node_fs_.constants.O_NOFOLLOW ?? 0), 0o644);
+    }
+    catch (e) {
+        if (e.code === 'ELOOP')
+            throw new UnsafePathError(`${path} is a symlink; pat-lint writes through none`);
+        throw e;
+    }
+    try {
+        (0,external_node_fs_.writeSync)(fd, text);
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+    return abs;
+}
+
 ;// CONCATENATED MODULE: ./src/report/rebase.ts
 /**
  * A report whose file paths are relative to the directory linted (the Action's `path` input),
@@ -11000,14 +11061,6 @@ function annotate(report) {
     }
     return hidden;
 }
-function writeFileInside(root, path, text) {
-    const abs = (0,files/* insideRoot */.p0)(root, path);
-    if (!abs)
-        throw new Error(`${path} leads outside the workspace`);
-    (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(abs), { recursive: true });
-    (0,external_node_fs_.writeFileSync)(abs, text);
-    return abs;
-}
 /** Writes the pull-request comment; whatever goes wrong there is a warning, never a lost verdict. */
 async function comment(report, root, inputs, maxExpiryDays) {
     if (!(0,github_event/* pullRequestOf */._)(process.env)) {
@@ -11046,10 +11099,11 @@ async function comment(report, root, inputs, maxExpiryDays) {
 async function run() {
     let report;
     let inputs;
-    let failure;
+    let root;
+    const failures = [];
     try {
         inputs = readInputs();
-        const root = (0,files/* insideRoot */.p0)(inputs.workspace, inputs.path);
+        root = (0,files/* insideRoot */.p0)(inputs.workspace, inputs.path) ?? undefined;
         if (!root)
             throw new Error(`input path ${inputs.path} leads outside the workspace`);
         // Paths in every output name files from the workspace, as annotations and SARIF need them.
@@ -11064,28 +11118,31 @@ async function run() {
         const hidden = annotate(report);
         if (hidden)
             notice(`${hidden} more finding${hidden === 1 ? '' : 's'} than GitHub shows as annotations: see the job summary`);
-        const reportFile = (0,external_node_path_.join)(process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), 'pat-lint-report.json');
-        (0,external_node_fs_.writeFileSync)(reportFile, formatJson(report, (0,advice/* serverOf */.FN)(process.env)));
         setOutput('findings', String(report.findings.length));
         setOutput('errors', String(report.errors.length));
-        setOutput('report-file', reportFile);
-        const maxExpiryDays = report.maxExpiryDays;
-        setOutput('creation-links', JSON.stringify((0,advice/* creationLinks */.B_)((0,advice/* tokenAdvice */.qZ)(report, { server: (0,advice/* serverOf */.FN)(process.env), repository: report.repository, maxExpiryDays }))));
-        if (inputs.comment !== 'never')
-            await comment(report, root, inputs, maxExpiryDays);
+        setOutput('creation-links', JSON.stringify((0,advice/* creationLinks */.B_)((0,advice/* tokenAdvice */.qZ)(report, { server: (0,advice/* serverOf */.FN)(process.env), repository: report.repository, maxExpiryDays: report.maxExpiryDays }))));
         const n = (0,severity/* countAtOrAbove */.Lf)(report.findings, inputs.failOn);
         if (n)
-            failure = `pat-lint: ${n} finding${n === 1 ? '' : 's'} at or above ${inputs.failOn}`;
-        // Written last: a bad sarif-file path fails the step without costing any other result.
-        if (inputs.sarifFile)
-            writeFileInside(inputs.workspace, inputs.sarifFile, formatSarif(report));
+            failures.push(`pat-lint: ${n} finding${n === 1 ? '' : 's'} at or above ${inputs.failOn}`);
     }
     catch (e) {
-        failure = [failure, `pat-lint: ${e.message}`].filter(Boolean).join('; ');
+        failures.push(`pat-lint: ${e.message}`);
     }
-    finally {
-        // The summary is written whatever happened above, so a verdict is never lost.
-        if (report && process.env.GITHUB_STEP_SUMMARY) {
+    // Each file on its own: a bad path fails the step without costing any other result.
+    const write = (what) => {
+        try {
+            what();
+        }
+        catch (e) {
+            failures.push(`pat-lint: ${e.message}`);
+        }
+    };
+    if (report) {
+        const r = report;
+        write(() => setOutput('report-file', writeInside(process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), 'pat-lint-report.json', formatJson(r, (0,advice/* serverOf */.FN)(process.env)))));
+        if (inputs?.sarifFile)
+            write(() => writeInside(inputs.workspace, inputs.sarifFile, formatSarif(r)));
+        if (process.env.GITHUB_STEP_SUMMARY) {
             try {
                 await summary.addRaw(formatMarkdown(report, inputs?.failOn ?? 'error', (0,advice/* serverOf */.FN)(process.env))).write();
             }
@@ -11094,8 +11151,11 @@ async function run() {
             }
         }
     }
-    if (failure)
-        setFailed(failure);
+    // The verdict is complete before any request to the API: a stalled or failing API cannot lose it.
+    if (failures.length)
+        setFailed(failures.join('; '));
+    if (report && inputs && root && inputs.comment !== 'never')
+        await comment(report, root, inputs, report.maxExpiryDays);
 }
 
 
@@ -19455,7 +19515,7 @@ const work = {
 /* harmony export */   ZO: () => (/* binding */ discoverFiles),
 /* harmony export */   p0: () => (/* binding */ insideRoot)
 /* harmony export */ });
-/* unused harmony export MAX_FILE_BYTES */
+/* unused harmony exports MAX_FILE_BYTES, realDirInside */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
@@ -19486,6 +19546,40 @@ function insideRoot(root, path) {
 function toRepoPath(root, abs) {
     return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(root, abs).split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).join(node_path__WEBPACK_IMPORTED_MODULE_1__.posix.sep);
 }
+/** The root's real path, resolved once per root: every directory read is held against it. */
+const realRoots = new Map();
+function realRoot(root) {
+    let real = realRoots.get(root);
+    if (real === undefined) {
+        try {
+            real = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(root);
+        }
+        catch {
+            real = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(root);
+        }
+        if (realRoots.size > 64)
+            realRoots.clear();
+        realRoots.set(root, real);
+    }
+    return real;
+}
+/**
+ * Whether a directory really lies inside the root: every component resolved, so a symlinked
+ * `.github`, `.github/workflows` or action directory that leads out is not read (its files'
+ * names would be published otherwise). A directory that does not exist is not inside.
+ */
+function realDirInside(root, dir) {
+    let real;
+    try {
+        real = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(dir);
+    }
+    catch {
+        return false;
+    }
+    const base = realRoot(root);
+    const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(base, real);
+    return rel === '' || (!rel.startsWith('..') && !rel.startsWith(node_path__WEBPACK_IMPORTED_MODULE_1__.sep) && !/^[A-Za-z]:/.test(rel));
+}
 function safeReaddir(dir) {
     try {
         return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(dir).sort();
@@ -19502,13 +19596,15 @@ function safeReaddir(dir) {
 function discoverFiles(root, extraActionDirs = []) {
     const found = new Map();
     const workflowsDir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, '.github', 'workflows');
-    for (const name of safeReaddir(workflowsDir)) {
+    for (const name of realDirInside(root, workflowsDir) ? safeReaddir(workflowsDir) : []) {
         if (YAML_EXT.test(name)) {
             const path = toRepoPath(root, (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(workflowsDir, name));
             found.set(path, { path, kind: 'workflow' });
         }
     }
     const addActionDir = (dir) => {
+        if (!realDirInside(root, dir))
+            return;
         for (const name of ['action.yml', 'action.yaml']) {
             const abs = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, name);
             if (existsNoFollow(abs)) {
@@ -19520,6 +19616,8 @@ function discoverFiles(root, extraActionDirs = []) {
     };
     addActionDir(root);
     const walk = (dir, depth) => {
+        if (!realDirInside(root, dir))
+            return;
         addActionDir(dir);
         if (depth === 0)
             return;
@@ -19596,6 +19694,9 @@ function readCandidate(root, candidate, maxBytes = MAX_FILE_BYTES) {
     const abs = insideRoot(root, candidate.path);
     if (!abs)
         return err('path leads outside the repository; not read');
+    // O_NOFOLLOW guards the last component only: the directories above it are resolved here.
+    if (!realDirInside(root, (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(abs)))
+        return err('its directory leads outside the repository (a symlink); not read');
     let fd;
     try {
         fd = openNoFollow(abs);

@@ -3,8 +3,8 @@
  * outputs), and decide the build. The only place that calls core.setFailed.
  */
 import * as core from './github/actions-core.js'
-import { mkdirSync, writeFileSync } from 'node:fs'
-import { dirname, join, relative, resolve, sep } from 'node:path'
+import { writeInside } from './github/safe-write.js'
+import { relative, resolve, sep } from 'node:path'
 import { underPath } from './report/rebase.js'
 import { tmpdir } from 'node:os'
 import { lint, type Report } from './lint.js'
@@ -72,14 +72,6 @@ function annotate(report: Report): number {
   return hidden
 }
 
-function writeFileInside(root: string, path: string, text: string): string {
-  const abs = insideRoot(root, path)
-  if (!abs) throw new Error(`${path} leads outside the workspace`)
-  mkdirSync(dirname(abs), { recursive: true })
-  writeFileSync(abs, text)
-  return abs
-}
-
 /** Writes the pull-request comment; whatever goes wrong there is a warning, never a lost verdict. */
 async function comment(report: Report, root: string, inputs: Inputs, maxExpiryDays: number): Promise<void> {
   if (!pullRequestOf(process.env)) {
@@ -115,10 +107,11 @@ async function comment(report: Report, root: string, inputs: Inputs, maxExpiryDa
 export async function run(): Promise<void> {
   let report: Report | undefined
   let inputs: Inputs | undefined
-  let failure: string | undefined
+  let root: string | undefined
+  const failures: string[] = []
   try {
     inputs = readInputs()
-    const root = insideRoot(inputs.workspace, inputs.path)
+    root = insideRoot(inputs.workspace, inputs.path) ?? undefined
     if (!root) throw new Error(`input path ${inputs.path} leads outside the workspace`)
     // Paths in every output name files from the workspace, as annotations and SARIF need them.
     const pathInWorkspace = relative(resolve(inputs.workspace), root).split(sep).join('/')
@@ -134,26 +127,27 @@ export async function run(): Promise<void> {
     const hidden = annotate(report)
     if (hidden) core.notice(`${hidden} more finding${hidden === 1 ? '' : 's'} than GitHub shows as annotations: see the job summary`)
 
-    const reportFile = join(process.env.RUNNER_TEMP || tmpdir(), 'pat-lint-report.json')
-    writeFileSync(reportFile, formatJson(report, serverOf(process.env)))
     core.setOutput('findings', String(report.findings.length))
     core.setOutput('errors', String(report.errors.length))
-    core.setOutput('report-file', reportFile)
-    const maxExpiryDays = report.maxExpiryDays
-    core.setOutput('creation-links', JSON.stringify(creationLinks(tokenAdvice(report, { server: serverOf(process.env), repository: report.repository, maxExpiryDays }))))
-
-    if (inputs.comment !== 'never') await comment(report, root, inputs, maxExpiryDays)
-
+    core.setOutput('creation-links', JSON.stringify(creationLinks(tokenAdvice(report, { server: serverOf(process.env), repository: report.repository, maxExpiryDays: report.maxExpiryDays }))))
     const n = countAtOrAbove(report.findings, inputs.failOn)
-    if (n) failure = `pat-lint: ${n} finding${n === 1 ? '' : 's'} at or above ${inputs.failOn}`
-
-    // Written last: a bad sarif-file path fails the step without costing any other result.
-    if (inputs.sarifFile) writeFileInside(inputs.workspace, inputs.sarifFile, formatSarif(report))
+    if (n) failures.push(`pat-lint: ${n} finding${n === 1 ? '' : 's'} at or above ${inputs.failOn}`)
   } catch (e) {
-    failure = [failure, `pat-lint: ${(e as Error).message}`].filter(Boolean).join('; ')
-  } finally {
-    // The summary is written whatever happened above, so a verdict is never lost.
-    if (report && process.env.GITHUB_STEP_SUMMARY) {
+    failures.push(`pat-lint: ${(e as Error).message}`)
+  }
+  // Each file on its own: a bad path fails the step without costing any other result.
+  const write = (what: () => void) => {
+    try {
+      what()
+    } catch (e) {
+      failures.push(`pat-lint: ${(e as Error).message}`)
+    }
+  }
+  if (report) {
+    const r = report
+    write(() => core.setOutput('report-file', writeInside(process.env.RUNNER_TEMP || tmpdir(), 'pat-lint-report.json', formatJson(r, serverOf(process.env)))))
+    if (inputs?.sarifFile) write(() => writeInside(inputs!.workspace, inputs!.sarifFile!, formatSarif(r)))
+    if (process.env.GITHUB_STEP_SUMMARY) {
       try {
         await core.summary.addRaw(formatMarkdown(report, inputs?.failOn ?? 'error', serverOf(process.env))).write()
       } catch (e) {
@@ -161,5 +155,7 @@ export async function run(): Promise<void> {
       }
     }
   }
-  if (failure) core.setFailed(failure)
+  // The verdict is complete before any request to the API: a stalled or failing API cannot lose it.
+  if (failures.length) core.setFailed(failures.join('; '))
+  if (report && inputs && root && inputs.comment !== 'never') await comment(report, root, inputs, report.maxExpiryDays)
 }

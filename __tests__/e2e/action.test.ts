@@ -4,7 +4,7 @@
  * current Node, and under Node 24 (the Action's runtime) when PAT_LINT_NODE24 names its binary.
  */
 import { spawnSync } from 'node:child_process'
-import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { readOutputs, runnerInputs } from './runner-files.js'
@@ -107,6 +107,38 @@ describe.each(nodes)('the bundled action under %s', (_label, node) => {
     const r = runAction(node, { 'requirements-file': 'missing/pat-requirements.yml', 'fail-on': 'never' })
     expect(r.stdout).toContain('::error title=pat-lint invalid-requirements,file=missing/pat-requirements.yml,line=1,col=1::requirements file missing/pat-requirements.yml does not exist')
     expect(r.outputs.errors).toBe('1')
+  })
+
+  it('writes through no symlink a pull request could commit, and keeps every other result', () => {
+    const outside = mkdtempSync(join(tmpdir(), 'pat-lint-outside-'))
+    const victim = join(outside, 'victim.txt')
+    writeFileSync(victim, 'untouched')
+    const ws = mkdtempSync(join(tmpdir(), 'pat-lint-ws-'))
+    cpSync(resolve('examples/demo'), ws, { recursive: true })
+    symlinkSync(victim, join(ws, 'pat-lint.sarif'))
+    mkdirSync(join(ws, 'reports'))
+    symlinkSync(outside, join(ws, 'reports', 'out'))
+    for (const sarif of ['pat-lint.sarif', 'reports/out/pat-lint.sarif']) {
+      const r = runAction(node, { 'sarif-file': sarif, 'fail-on': 'never' }, ws)
+      expect(r.code).toBe(1)
+      expect(r.stdout).toMatch(/::error::pat-lint: .*symlink; pat-lint writes through none/)
+      expect(r.summary).toContain('## pat-lint')
+      expect(r.outputs.findings).toBeDefined()
+    }
+    expect(readFileSync(victim, 'utf8')).toBe('untouched')
+    expect(existsSync(join(outside, 'pat-lint.sarif'))).toBe(false)
+  })
+
+  it('reads no workflow through a directory symlink that leads out of the repository', () => {
+    const outside = mkdtempSync(join(tmpdir(), 'pat-lint-outside-'))
+    writeFileSync(join(outside, 'secret-name-of-a-file.yml'), 'on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: gh pr list\n        env:\n          GH_TOKEN: ${{ secrets.OUTSIDE_PAT }}\n')
+    const ws = mkdtempSync(join(tmpdir(), 'pat-lint-ws-'))
+    mkdirSync(join(ws, '.github'))
+    symlinkSync(outside, join(ws, '.github', 'workflows'))
+    const r = runAction(node, { 'fail-on': 'never' }, ws)
+    const report = readFileSync(r.outputs['report-file'], 'utf8')
+    expect(report).not.toContain('secret-name-of-a-file')
+    expect(report).not.toContain('OUTSIDE_PAT')
   })
 
   it('rejects a bad input with a clear failure', () => {

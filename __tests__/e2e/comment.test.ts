@@ -29,7 +29,7 @@ interface Run {
   summary: string
 }
 
-async function runAction(node: string, api: string, ws: string, inputs: Record<string, string> = {}, event: object | null = undefined as unknown as object): Promise<Run> {
+async function runAction(node: string, api: string, ws: string, inputs: Record<string, string> = {}, event: object | null = undefined as unknown as object, extraEnv: Record<string, string> = {}): Promise<Run> {
   const tmp = mkdtempSync(join(tmpdir(), 'pat-lint-run-'))
   const eventPath = join(tmp, 'event.json')
   const payload = event === undefined
@@ -56,6 +56,7 @@ async function runAction(node: string, api: string, ws: string, inputs: Record<s
     RUNNER_TEMP: tmp,
     PAT_LINT_RETRY_BASE_MS: '10',
     ...runnerInputs({ 'fail-on': 'never', ...inputs }, 'ghs_fake_installation_token'),
+    ...extraEnv,
   }
   const { code, stdout } = await new Promise<{ code: number; stdout: string }>((done) => {
     execFile(node, [resolve('dist/index.js')], { env, timeout: 60_000 }, (error, stdout) => done({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout }))
@@ -120,6 +121,27 @@ describe.each(nodes)('the pull-request comment under %s', (_label, node) => {
     expect(r.code).toBe(0)
     expect(gh.requests.filter((x) => x.startsWith('GET /repos/octo-org/demo/issues/7/comments')).length).toBeGreaterThanOrEqual(2)
     expect(gh.comments).toHaveLength(1)
+  })
+
+  it('a stalled API costs a bounded wait and a warning; the verdict was written before it', async () => {
+    gh.faults.push({ route: 'GET /repos/octo-org/demo/issues/7/comments', status: 200, times: Infinity, stall: true })
+    // A hang would run into the 60-second limit of runAction and lose the exit code.
+    const r = await runAction(node, gh.url, workspace(), { 'fail-on': 'error' }, undefined, { PAT_LINT_REQUEST_TIMEOUT_MS: '300' })
+    expect(r.code).toBe(1)
+    expect(r.stdout).toMatch(/::warning::pat-lint could not write its pull-request comment/)
+    expect(r.summary).toContain('## pat-lint')
+    expect(r.outputs.findings).toBeDefined()
+    // The failure and the summary come before the first request is even answered.
+    expect(r.stdout.indexOf('::error::pat-lint: 2 findings')).toBeLessThan(r.stdout.indexOf('::warning::pat-lint could not write'))
+  })
+
+  it('a rate-limit reset an hour away is not waited for', async () => {
+    const reset = String(Math.floor(Date.now() / 1000) + 3600)
+    gh.faults.push({ route: 'GET /repos/octo-org/demo/issues/7/comments', status: 403, times: Infinity, headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': reset }, body: { message: 'API rate limit exceeded' } })
+    const r = await runAction(node, gh.url, workspace())
+    expect(r.stdout).toMatch(/longer than pat-lint waits \(60s\): giving up/)
+    expect(r.stdout).toMatch(/::warning::pat-lint could not write its pull-request comment/)
+    expect(r.summary).toContain('## pat-lint')
   })
 
   it('a 403 is a warning naming pull-requests: write, and the verdict and exit status stand', async () => {

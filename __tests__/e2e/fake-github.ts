@@ -20,6 +20,9 @@ export interface Fault {
   /** How many requests it answers; Infinity for every one. */
   times: number
   body?: unknown
+  headers?: Record<string, string>
+  /** Never answer: the connection stays open until the client gives up. */
+  stall?: boolean
 }
 
 export class FakeGitHub {
@@ -42,6 +45,7 @@ export class FakeGitHub {
   }
 
   async stop(): Promise<void> {
+    this.server?.closeAllConnections()
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()))
   }
 
@@ -65,7 +69,8 @@ export class FakeGitHub {
     const fault = this.faults.find((f) => line.startsWith(f.route) && f.times > 0)
     if (fault) {
       fault.times--
-      return this.send(res, fault.status, fault.body ?? { message: `injected ${fault.status}` })
+      if (fault.stall) return
+      return this.send(res, fault.status, fault.body ?? { message: `injected ${fault.status}` }, fault.headers)
     }
     let m: RegExpExecArray | null
     if (req.method === 'GET' && url.pathname === '/user') {

@@ -2,6 +2,7 @@ import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs'
 import { execFileSync } from 'node:child_process'
 import { join } from 'node:path'
 import { lint } from '../../src/lint.js'
+import { discoverFiles, readCandidate } from '../../src/workflow/files.js'
 import { cleanRepos, makeRepo, posOf } from '../helpers.js'
 
 afterAll(cleanRepos)
@@ -110,5 +111,24 @@ describe('broken and hostile files: a clear error with a position, the good file
     })
     writeFileSync(join(root, 'not-a-workflow.yml'), GOOD)
     expect(lint(root).files).toEqual(['.github/actions/x/action.yaml', '.github/workflows/a.yaml', 'action.yml'])
+  })
+})
+
+describe('directory symlinks', () => {
+  it('a workflows directory linked to another place inside the repository is read', () => {
+    const root = makeRepo({ 'ci/workflows/a.yml': 'on: push\njobs: {}\n' })
+    mkdirSync(join(root, '.github'), { recursive: true })
+    symlinkSync(join(root, 'ci', 'workflows'), join(root, '.github', 'workflows'))
+    expect(discoverFiles(root).map((c) => c.path)).toContain('.github/workflows/a.yml')
+  })
+
+  it('one linked outside is neither listed nor read, and the file says why if asked', () => {
+    const outside = makeRepo({ 'a.yml': 'on: push\njobs: {}\n' })
+    const root = makeRepo({ 'README.md': 'x' })
+    mkdirSync(join(root, '.github'), { recursive: true })
+    symlinkSync(outside, join(root, '.github', 'workflows'))
+    expect(discoverFiles(root)).toEqual([])
+    const read = readCandidate(root, { path: '.github/workflows/a.yml', kind: 'workflow' })
+    expect('message' in read && read.message).toMatch(/directory leads outside the repository/)
   })
 })

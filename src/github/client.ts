@@ -15,25 +15,44 @@ export interface ClientOptions {
   retryBaseMs?: number
   /** How many times to retry a request. */
   retries?: number
+  /** How long one request may take, in milliseconds. */
+  timeoutMs?: number
+  /** The longest rate-limit wait pat-lint sits out, in seconds; past it the request fails. */
+  maxWaitSeconds?: number
+}
+
+/** One request may take this long: a stalled connection must not hold the step for an hour. */
+export const REQUEST_TIMEOUT_MS = 30_000
+/** A rate-limit reset further away than this is not waited for (GitHub's primary limit resets hourly). */
+export const MAX_RATE_LIMIT_WAIT_SECONDS = 60
+
+/** fetch with a timeout of its own for every request (a signal the caller gave still counts). */
+function fetchWithTimeout(timeoutMs: number): typeof fetch {
+  return (input, init) => {
+    const timeout = AbortSignal.timeout(timeoutMs)
+    const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout
+    return fetch(input, { ...init, signal })
+  }
 }
 
 export function createClient(token: string, options: ClientOptions = {}): Client {
   const log = options.log ?? (() => {})
   const retries = options.retries ?? 3
+  const maxWait = options.maxWaitSeconds ?? MAX_RATE_LIMIT_WAIT_SECONDS
+  const onLimit = (kind: string) => (after: number, req: { method: string; url: string }, _o: unknown, count: number) => {
+    if (after > maxWait) {
+      log(`${kind} on ${req.method} ${req.url} resets in ${after}s, longer than pat-lint waits (${maxWait}s): giving up`)
+      return false
+    }
+    log(`${kind} on ${req.method} ${req.url}; retrying after ${after}s`)
+    return count < retries
+  }
   return getOctokit(
     token,
     {
+      request: { fetch: fetchWithTimeout(options.timeoutMs ?? REQUEST_TIMEOUT_MS) },
       retry: { retries, retryAfterBaseValue: options.retryBaseMs ?? 1000 },
-      throttle: {
-        onRateLimit: (after: number, req: { method: string; url: string }, _o: unknown, count: number) => {
-          log(`rate limited on ${req.method} ${req.url}; retrying after ${after}s`)
-          return count < retries
-        },
-        onSecondaryRateLimit: (after: number, req: { method: string; url: string }, _o: unknown, count: number) => {
-          log(`secondary rate limit on ${req.method} ${req.url}; retrying after ${after}s`)
-          return count < retries
-        },
-      },
+      throttle: { onRateLimit: onLimit('rate limited'), onSecondaryRateLimit: onLimit('secondary rate limit') },
     },
     retry,
     throttling,

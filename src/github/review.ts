@@ -53,7 +53,8 @@ export async function reviewPullRequest(o: ReviewOptions): Promise<ReviewResult>
     return result
   }
   let client: Client | undefined
-  const octokit = () => (client ??= createClient(o.token, { log: o.log, retryBaseMs: Number(o.env.PAT_LINT_RETRY_BASE_MS) || undefined }))
+  // The variables shorten the waits in tests; the defaults are the ones users get.
+  const octokit = () => (client ??= createClient(o.token, { log: o.log, retryBaseMs: Number(o.env.PAT_LINT_RETRY_BASE_MS) || undefined, timeoutMs: Number(o.env.PAT_LINT_REQUEST_TIMEOUT_MS) || undefined }))
 
   // What the pull request newly requests: head against base.
   let changes: RequestChange[] | null = null

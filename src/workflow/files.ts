@@ -4,7 +4,7 @@
  * opened (a FIFO would block), and oversized, binary or non-UTF-8 files become errors.
  */
 import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs'
-import { join, relative, resolve, sep, posix } from 'node:path'
+import { dirname, join, relative, resolve, sep, posix } from 'node:path'
 import { isUtf8 } from 'node:buffer'
 import type { LintError } from '../types.js'
 import { compareText } from '../order.js'
@@ -40,6 +40,39 @@ function toRepoPath(root: string, abs: string): string {
   return relative(root, abs).split(sep).join(posix.sep)
 }
 
+/** The root's real path, resolved once per root: every directory read is held against it. */
+const realRoots = new Map<string, string>()
+function realRoot(root: string): string {
+  let real = realRoots.get(root)
+  if (real === undefined) {
+    try {
+      real = realpathSync(root)
+    } catch {
+      real = resolve(root)
+    }
+    if (realRoots.size > 64) realRoots.clear()
+    realRoots.set(root, real)
+  }
+  return real
+}
+
+/**
+ * Whether a directory really lies inside the root: every component resolved, so a symlinked
+ * `.github`, `.github/workflows` or action directory that leads out is not read (its files'
+ * names would be published otherwise). A directory that does not exist is not inside.
+ */
+export function realDirInside(root: string, dir: string): boolean {
+  let real: string
+  try {
+    real = realpathSync(dir)
+  } catch {
+    return false
+  }
+  const base = realRoot(root)
+  const rel = relative(base, real)
+  return rel === '' || (!rel.startsWith('..') && !rel.startsWith(sep) && !/^[A-Za-z]:/.test(rel))
+}
+
 function safeReaddir(dir: string): string[] {
   try {
     return readdirSync(dir).sort()
@@ -56,13 +89,14 @@ function safeReaddir(dir: string): string[] {
 export function discoverFiles(root: string, extraActionDirs: string[] = []): Candidate[] {
   const found = new Map<string, Candidate>()
   const workflowsDir = join(root, '.github', 'workflows')
-  for (const name of safeReaddir(workflowsDir)) {
+  for (const name of realDirInside(root, workflowsDir) ? safeReaddir(workflowsDir) : []) {
     if (YAML_EXT.test(name)) {
       const path = toRepoPath(root, join(workflowsDir, name))
       found.set(path, { path, kind: 'workflow' })
     }
   }
   const addActionDir = (dir: string) => {
+    if (!realDirInside(root, dir)) return
     for (const name of ['action.yml', 'action.yaml']) {
       const abs = join(dir, name)
       if (existsNoFollow(abs)) {
@@ -73,6 +107,7 @@ export function discoverFiles(root: string, extraActionDirs: string[] = []): Can
   }
   addActionDir(root)
   const walk = (dir: string, depth: number) => {
+    if (!realDirInside(root, dir)) return
     addActionDir(dir)
     if (depth === 0) return
     for (const name of safeReaddir(dir)) {
@@ -139,6 +174,8 @@ export function readCandidate(root: string, candidate: Candidate, maxBytes = MAX
   const err = (message: string, line = 1): LintError => ({ file: candidate.path, line, column: 1, message })
   const abs = insideRoot(root, candidate.path)
   if (!abs) return err('path leads outside the repository; not read')
+  // O_NOFOLLOW guards the last component only: the directories above it are resolved here.
+  if (!realDirInside(root, dirname(abs))) return err('its directory leads outside the repository (a symlink); not read')
   let fd: number | undefined
   try {
     fd = openNoFollow(abs)
