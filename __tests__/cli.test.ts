@@ -89,3 +89,32 @@ describe('creation links in every format', () => {
     expect(json.tokens.some((t: { creationLink: string | null }) => t.creationLink?.startsWith('https://ghes.example/settings/'))).toBe(true)
   })
 })
+
+describe('output from hostile repository content', () => {
+  const hostile = [
+    'on: push',
+    'jobs:',
+    '  "x\\n::error title=pwned::owned\\r\\n  ::add-mask::y\\rmore":',
+    '    runs-on: ubuntu-latest',
+    '    steps:',
+    '      - run: gh pr list',
+    '        env:',
+    '          GH_TOKEN: ${{ secrets.A_PAT }}',
+    '',
+  ].join('\n')
+
+  it.each(['text', 'json', 'markdown', 'sarif'])('%s: no line starts a workflow command and no carriage return is printed', (format) => {
+    const root = makeRepo({ '.github/workflows/a.yml': hostile })
+    const r = runCli([root, '--repository', 'o/r', '--format', format, '--fail-on', 'never'], {})
+    expect(r.stdout).toContain('pwned') // the text is there, made harmless
+    expect(r.stdout).not.toMatch(/^\s*::/m)
+    expect(r.stdout).not.toContain('\r')
+    expect(r.stderr).not.toMatch(/^\s*::/m)
+  })
+
+  it('text: one finding, one line', () => {
+    const root = makeRepo({ '.github/workflows/a.yml': hostile })
+    const lines = runCli([root, '--repository', 'o/r', '--fail-on', 'never'], {}).stdout.trim().split('\n')
+    expect(lines.every((l) => /^\.github\/workflows\/a\.yml:\d+:\d+: |^create |^\d+ files? linted/.test(l))).toBe(true)
+  })
+})

@@ -27324,15 +27324,6 @@ function serverOf(env) {
     return env.GITHUB_SERVER_URL || 'https://github.com';
 }
 
-;// CONCATENATED MODULE: ./src/report/json.ts
-
-/** The report, each token with its pre-filled creation link (null where none is to be created). */
-function formatJson(report, server = 'https://github.com') {
-    const links = creationLinks(tokenAdvice(report, { server, repository: report.repository, maxExpiryDays: report.maxExpiryDays }));
-    const tokens = report.tokens.map((t) => ({ ...t, creationLink: links[t.secret] ?? null }));
-    return JSON.stringify({ ...report, tokens }, null, 2) + '\n';
-}
-
 ;// CONCATENATED MODULE: ./src/report/escape.ts
 /**
  * Escaping for text that comes from the repository (secret names, step names, paths, messages):
@@ -27342,6 +27333,18 @@ function formatJson(report, server = 'https://github.com') {
 function stripControl(text) {
     // eslint-disable-next-line no-control-regex
     return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '\uFFFD');
+}
+/**
+ * Output for a terminal or a workflow log: a carriage return could overwrite a line on screen, and
+ * a line starting with `::` is a workflow command to the runner (`::error::`, `::add-mask::`).
+ * Repository text reaches every format, so the whole output is made safe once, at the end.
+ */
+function safeForLog(output) {
+    return output.replace(/\r\n/g, '\n').replace(/\r/g, '\uFFFD').replace(/^(\s*)::/gm, '$1\u200b::');
+}
+/** One line of plain text from repository text: control characters removed, line breaks folded. */
+function oneLine(text) {
+    return stripControl(text.replace(/\r\n?|\n/g, ' ⏎ '));
 }
 /** Escapes text for a markdown table cell or paragraph. */
 function escapeMarkdown(text) {
@@ -27379,6 +27382,15 @@ function messageMarkdown(message) {
     const parts = message.split(/`([^`\r\n]+)`/);
     const out = parts.map((part, i) => (i % 2 ? markdownCode(part) : escapeMarkdown(part))).join('');
     return out.replace(/\\\((R\d+[a-z]?(?:, R\d+[a-z]?)*)\\\)/g, (_, codes) => `(${codes.split(', ').map((c) => `[${c}](${REASONS_DOC}#${c.toLowerCase()})`).join(', ')})`);
+}
+
+;// CONCATENATED MODULE: ./src/report/json.ts
+
+/** The report, each token with its pre-filled creation link (null where none is to be created). */
+function formatJson(report, server = 'https://github.com') {
+    const links = creationLinks(tokenAdvice(report, { server, repository: report.repository, maxExpiryDays: report.maxExpiryDays }));
+    const tokens = report.tokens.map((t) => ({ ...t, creationLink: links[t.secret] ?? null }));
+    return JSON.stringify({ ...report, tokens }, null, 2) + '\n';
 }
 
 ;// CONCATENATED MODULE: ./src/report/severity.ts
@@ -27526,13 +27538,13 @@ function formatSarif(report) {
 
 
 function formatText(report, server = 'https://github.com') {
-    const lines = report.findings.map((f) => stripControl(`${f.file}:${f.line}:${f.column}: ${f.severity} ${f.message} [${f.rule}]`));
+    const lines = report.findings.map((f) => oneLine(`${f.file}:${f.line}:${f.column}: ${f.severity} ${f.message} [${f.rule}]`));
     // The same pre-filled links as the pull-request comment: on a push or a fork, the log is all there is.
     for (const a of tokenAdvice(report, { server, repository: report.repository, maxExpiryDays: report.maxExpiryDays })) {
         if (!a.url)
             continue;
         const select = a.select?.length ? ` (then select ${a.select.join(', ')})` : '';
-        lines.push(stripControl(`create ${a.secret} as a ${a.kind} token: ${a.url}${select}`));
+        lines.push(oneLine(`create ${a.secret} as a ${a.kind} token: ${a.url}${select}`));
     }
     const c = countBySeverity(report.findings);
     const tokens = report.tokens.length;
@@ -27710,6 +27722,7 @@ function writeRequirements(root, report, options = {}) {
 
 
 
+
 const USAGE = `usage: pat-lint [DIR] [options]
        pat-lint init [DIR] [--repository OWNER/NAME] [--requirements PATH] [--force]
 
@@ -27732,8 +27745,15 @@ class UsageError extends Error {
 function fail(message) {
     throw new UsageError(message);
 }
-/** Runs the CLI with arguments and environment; returns what to print and the exit code. */
+/**
+ * Runs the CLI with arguments and environment; returns what to print and the exit code. What it
+ * prints is safe for a terminal and a workflow log whatever the repository holds.
+ */
 function runCli(argv, env = process.env) {
+    const result = run(argv, env);
+    return { code: result.code, stdout: safeForLog(result.stdout), stderr: safeForLog(result.stderr) };
+}
+function run(argv, env) {
     try {
         const { values, positionals } = (0,external_node_util_namespaceObject.parseArgs)({
             args: argv,

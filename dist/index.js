@@ -11326,7 +11326,7 @@ function serverOf(env) {
 /* harmony export */   RN: () => (/* binding */ REASONS_DOC),
 /* harmony export */   zv: () => (/* binding */ messageMarkdown)
 /* harmony export */ });
-/* unused harmony export stripControl */
+/* unused harmony exports stripControl, safeForLog, oneLine */
 /**
  * Escaping for text that comes from the repository (secret names, step names, paths, messages):
  * it must not inject markdown or HTML, ping people with @-mentions, or break a table.
@@ -11335,6 +11335,18 @@ function serverOf(env) {
 function stripControl(text) {
     // eslint-disable-next-line no-control-regex
     return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '\uFFFD');
+}
+/**
+ * Output for a terminal or a workflow log: a carriage return could overwrite a line on screen, and
+ * a line starting with `::` is a workflow command to the runner (`::error::`, `::add-mask::`).
+ * Repository text reaches every format, so the whole output is made safe once, at the end.
+ */
+function safeForLog(output) {
+    return output.replace(/\r\n/g, '\n').replace(/\r/g, '\uFFFD').replace(/^(\s*)::/gm, '$1\u200b::');
+}
+/** One line of plain text from repository text: control characters removed, line breaks folded. */
+function oneLine(text) {
+    return stripControl(text.replace(/\r\n?|\n/g, ' ⏎ '));
 }
 /** Escapes text for a markdown table cell or paragraph. */
 function escapeMarkdown(text) {

@@ -10,6 +10,7 @@ import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { lint, type Report } from './lint.js'
 import { serverOf } from './report/advice.js'
+import { safeForLog } from './report/escape.js'
 import { formatJson } from './report/json.js'
 import { formatMarkdown } from './report/markdown.js'
 import { formatSarif } from './report/sarif.js'
@@ -51,8 +52,16 @@ function fail(message: string): never {
   throw new UsageError(message)
 }
 
-/** Runs the CLI with arguments and environment; returns what to print and the exit code. */
+/**
+ * Runs the CLI with arguments and environment; returns what to print and the exit code. What it
+ * prints is safe for a terminal and a workflow log whatever the repository holds.
+ */
 export function runCli(argv: string[], env: NodeJS.ProcessEnv = process.env): CliResult {
+  const result = run(argv, env)
+  return { code: result.code, stdout: safeForLog(result.stdout), stderr: safeForLog(result.stderr) }
+}
+
+function run(argv: string[], env: NodeJS.ProcessEnv): CliResult {
   try {
     const { values, positionals } = parseArgs({
       args: argv,

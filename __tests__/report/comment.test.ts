@@ -40,6 +40,19 @@ describe('the pull-request comment body', () => {
     for (const code of inSource) expect(doc).toContain(`## ${code}\n`)
   })
 
+  it('a lone carriage return in a secret name ends no table row, and what follows is not markup', () => {
+    const hostile = 'A\r| <b>x</b> | [link](https://evil.example) |'
+    const renamed: Report = { ...report, tokens: report.tokens.map((t, i) => (i === 0 ? { ...t, secret: hostile } : t)) }
+    const body = buildComment(renamed, ctx)
+    expect(body).not.toContain('\r')
+    // Inside a code span the text is shown as it is; outside of one it must not be markup.
+    const outsideCode = body.replace(/(?<![\\`])(`+)(?!`)[\s\S]*?[^`]\1(?!`)/g, '')
+    expect(outsideCode).not.toContain('<b>')
+    expect(outsideCode).not.toMatch(/\]\(https:\/\/evil\.example\)/)
+    const rows = body.split('\n').filter((l) => l.startsWith('| '))
+    for (const row of rows) expect(row.split(/(?<!\\)\|/).length - 2).toBe(3)
+  })
+
   it('is an all-clear when nothing is found', () => {
     const clean: Report = { ...report, findings: [], tokens: [] }
     expect(buildComment(clean, ctx)).toBe(`${COMMENT_MARKER}\n## pat-lint\n\n✅ **All clear**: no findings about personal access tokens in ${report.files.length} files.\n`)

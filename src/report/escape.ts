@@ -9,6 +9,20 @@ export function stripControl(text: string): string {
   return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '\uFFFD')
 }
 
+/**
+ * Output for a terminal or a workflow log: a carriage return could overwrite a line on screen, and
+ * a line starting with `::` is a workflow command to the runner (`::error::`, `::add-mask::`).
+ * Repository text reaches every format, so the whole output is made safe once, at the end.
+ */
+export function safeForLog(output: string): string {
+  return output.replace(/\r\n/g, '\n').replace(/\r/g, '\uFFFD').replace(/^(\s*)::/gm, '$1\u200b::')
+}
+
+/** One line of plain text from repository text: control characters removed, line breaks folded. */
+export function oneLine(text: string): string {
+  return stripControl(text.replace(/\r\n?|\n/g, ' ⏎ '))
+}
+
 /** Escapes text for a markdown table cell or paragraph. */
 export function escapeMarkdown(text: string): string {
   return stripControl(text)

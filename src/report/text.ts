@@ -1,16 +1,16 @@
 /** Plain text: one `file:line:col: severity message [rule]` line per finding, then a count. */
 import type { Report } from '../lint.js'
-import { stripControl } from './escape.js'
+import { oneLine } from './escape.js'
 import { countBySeverity } from './severity.js'
 import { tokenAdvice } from './advice.js'
 
 export function formatText(report: Report, server = 'https://github.com'): string {
-  const lines = report.findings.map((f) => stripControl(`${f.file}:${f.line}:${f.column}: ${f.severity} ${f.message} [${f.rule}]`))
+  const lines = report.findings.map((f) => oneLine(`${f.file}:${f.line}:${f.column}: ${f.severity} ${f.message} [${f.rule}]`))
   // The same pre-filled links as the pull-request comment: on a push or a fork, the log is all there is.
   for (const a of tokenAdvice(report, { server, repository: report.repository, maxExpiryDays: report.maxExpiryDays })) {
     if (!a.url) continue
     const select = a.select?.length ? ` (then select ${a.select.join(', ')})` : ''
-    lines.push(stripControl(`create ${a.secret} as a ${a.kind} token: ${a.url}${select}`))
+    lines.push(oneLine(`create ${a.secret} as a ${a.kind} token: ${a.url}${select}`))
   }
   const c = countBySeverity(report.findings)
   const tokens = report.tokens.length
