@@ -24638,8 +24638,54 @@ const unverified_request_rule = {
     },
 };
 
+;// CONCATENATED MODULE: ./src/rules/whole-secrets-context.ts
+
+/**
+ * `toJSON(secrets)` or `secrets[<expression>]` hands a step every secret of the repository (or
+ * one chosen at run time): no token can be checked against what the step does, and any of them
+ * may leak through it. Passing the secrets a step needs by name bounds both. (`secrets: inherit`
+ * passes them to a reusable workflow, whose own uses pat-lint reads.)
+ */
+const whole_secrets_context_rule = {
+    meta: { id: 'whole-secrets-context', description: 'Every secret of the repository reaches a step (toJSON(secrets), secrets[<expression>])', defaultSeverity: 'warning' },
+    check(ctx) {
+        return ctx.passAllUses
+            .filter((u) => u.kind !== 'secrets-inherit')
+            .map((u) => {
+            const where = u.step ? `the step at line ${u.step.pos.line}` : u.job ? `job ${quoted(u.job.id)}` : 'this place';
+            return {
+                file: u.file,
+                line: u.line,
+                column: u.column,
+                message: `${where} is handed the whole secrets context (or a secret named only at run time): every secret of the repository, PATs included, may reach it and none can be checked; pass the secrets it needs by name`,
+            };
+        });
+    },
+};
+
+;// CONCATENATED MODULE: ./src/rules/impossible-secret-name.ts
+
+/**
+ * A reference to a secret whose name GitHub cannot store (letters, digits and `_`, not starting
+ * with a digit or `GITHUB_`): it always evaluates to an empty string, so whatever the step meant
+ * to authenticate with is missing. It is no token pat-lint can follow.
+ */
+const impossible_secret_name_rule = {
+    meta: { id: 'impossible-secret-name', description: 'A reference to a secret name GitHub cannot store: always empty', defaultSeverity: 'warning' },
+    check(ctx) {
+        return ctx.impossibleNames.map((u) => ({
+            file: u.file,
+            line: u.line,
+            column: u.column,
+            message: `no secret can be named \`${quoted(u.secret ?? '')}\` (secret names are letters, digits and _, not starting with a digit or GITHUB_): this reference is always empty`,
+        }));
+    },
+};
+
 ;// CONCATENATED MODULE: ./src/rules/index.ts
 /** Every rule, in the order findings are produced. A rule's id is its file name. */
+
+
 
 
 
@@ -24657,6 +24703,8 @@ const RULES = [
     unknown_syntax_rule,
     rule,
     undeclared_pat_rule,
+    whole_secrets_context_rule,
+    impossible_secret_name_rule,
     unused_pat_rule,
     pat_where_github_token_would_do_rule,
     over_scoped_request_rule,
@@ -27002,6 +27050,13 @@ function withStatedReason(decision, reason) {
 
 
 const REPORT_VERSION = 1;
+/**
+ * Whether GitHub can store a secret of this name: letters, digits and `_`, not starting with a
+ * digit or with `GITHUB_` (GitHub Docs, "Using secrets in GitHub Actions", naming your secrets).
+ */
+function isSecretName(name) {
+    return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && !/^GITHUB_/i.test(name);
+}
 /** Said once per run when nobody named the repository: findings that compare with it are left out. */
 const UNKNOWN_REPOSITORY = 'the repository being linted is unknown (no --repository, no GITHUB_REPOSITORY, and no GitHub remote in .git/config): whether a token reaches only this repository cannot be told, so findings that depend on it are left out; pass --repository OWNER/NAME';
 const DEFAULT_MAX_EXPIRY_DAYS = 90;
@@ -27135,7 +27190,9 @@ function lint(root, options = {}) {
     // A reusable workflow's parameters stand for its callers' secrets: where a caller is in this
     // repository, the caller's use carries the decision and the parameter is no token of its own.
     const calledLocally = new Set(models.flatMap((m) => m.jobs.map((j) => localPath(j.uses?.value)).filter((p) => !!p)));
-    const tokenUses = uses.filter((u) => !(u.parameter && calledLocally.has(u.file)));
+    // A name GitHub cannot store is no secret at all: its reference is always empty (said by a rule).
+    const tokenUses = uses.filter((u) => !(u.parameter && calledLocally.has(u.file)) && (u.secret === null || isSecretName(u.secret)));
+    const impossibleNames = uses.filter((u) => u.secret !== null && !isSecretName(u.secret));
     const workflowEnvs = new Map(models.map((m) => [m.file, m.env]));
     const recognised = recogniseSecrets(tokenUses, new Set(declared.keys()), knowledge, (file) => workflowEnvs.get(file));
     const analysis = {
@@ -27169,6 +27226,7 @@ function lint(root, options = {}) {
         tokens,
         requirements,
         passAllUses: tokenUses.filter((u) => u.secret === null),
+        impossibleNames,
         fileErrors: errors,
         fileNotes: notes,
         maxExpiryDays: options.maxExpiryDays ?? requirements.maxExpiryDays ?? DEFAULT_MAX_EXPIRY_DAYS,

@@ -25,6 +25,14 @@ import { firstOf, MAX_REASONS_PER_USE, MAX_REPOSITORIES_PER_TOKEN, quoted } from
 
 export const REPORT_VERSION = 1
 
+/**
+ * Whether GitHub can store a secret of this name: letters, digits and `_`, not starting with a
+ * digit or with `GITHUB_` (GitHub Docs, "Using secrets in GitHub Actions", naming your secrets).
+ */
+export function isSecretName(name: string): boolean {
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && !/^GITHUB_/i.test(name)
+}
+
 /** Said once per run when nobody named the repository: findings that compare with it are left out. */
 export const UNKNOWN_REPOSITORY =
   'the repository being linted is unknown (no --repository, no GITHUB_REPOSITORY, and no GitHub remote in .git/config): whether a token reaches only this repository cannot be told, so findings that depend on it are left out; pass --repository OWNER/NAME'
@@ -209,7 +217,9 @@ export function lint(root: string, options: LintOptions = {}): Report {
   // A reusable workflow's parameters stand for its callers' secrets: where a caller is in this
   // repository, the caller's use carries the decision and the parameter is no token of its own.
   const calledLocally = new Set(models.flatMap((m) => m.jobs.map((j) => localPath(j.uses?.value)).filter((p): p is string => !!p)))
-  const tokenUses = uses.filter((u) => !(u.parameter && calledLocally.has(u.file)))
+  // A name GitHub cannot store is no secret at all: its reference is always empty (said by a rule).
+  const tokenUses = uses.filter((u) => !(u.parameter && calledLocally.has(u.file)) && (u.secret === null || isSecretName(u.secret)))
+  const impossibleNames = uses.filter((u) => u.secret !== null && !isSecretName(u.secret))
   const workflowEnvs = new Map(models.map((m) => [m.file, m.env]))
   const recognised = recogniseSecrets(tokenUses, new Set(declared.keys()), knowledge, (file) => workflowEnvs.get(file))
 
@@ -245,6 +255,7 @@ export function lint(root: string, options: LintOptions = {}): Report {
     tokens,
     requirements,
     passAllUses: tokenUses.filter((u) => u.secret === null),
+    impossibleNames,
     fileErrors: errors,
     fileNotes: notes,
     maxExpiryDays: options.maxExpiryDays ?? requirements.maxExpiryDays ?? DEFAULT_MAX_EXPIRY_DAYS,

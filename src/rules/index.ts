@@ -12,12 +12,16 @@ import { rule as overScopedRequest } from './over-scoped-request.js'
 import { rule as underScopedRequest } from './under-scoped-request.js'
 import { rule as preferGithubApp } from './prefer-github-app.js'
 import { rule as unverifiedRequest } from './unverified-request.js'
+import { rule as wholeSecretsContext } from './whole-secrets-context.js'
+import { rule as impossibleSecretName } from './impossible-secret-name.js'
 
 export const RULES: readonly Rule[] = [
   workflowError,
   unknownSyntax,
   invalidRequirements,
   undeclaredPat,
+  wholeSecretsContext,
+  impossibleSecretName,
   unusedPat,
   patWhereGithubTokenWouldDo,
   overScopedRequest,

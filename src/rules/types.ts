@@ -28,6 +28,8 @@ export interface RuleContext {
   requirements: LoadedRequirements
   /** Uses that pass every secret on (`secrets: inherit`, `toJSON(secrets)`): any declared token may ride along. */
   passAllUses: SecretUse[]
+  /** References to secrets GitHub cannot store (`secrets['my-token']`): always empty. */
+  impossibleNames: SecretUse[]
   /** Errors in workflow and action files. */
   fileErrors: LintError[]
   /** What pat-lint passed over in workflow files without failing (keys it does not know). */
