@@ -351,20 +351,32 @@ async function commentIdentity(octokit) {
         const { data } = await octokit.rest.users.getAuthenticated();
         return data.login;
     }
-    catch {
-        // Installation tokens (GITHUB_TOKEN, App tokens) have no user: GET /user answers 403.
-        return 'github-actions[bot]';
+    catch (e) {
+        // Installation tokens (GITHUB_TOKEN, App tokens) have no user: GET /user answers 403. Any other
+        // failure says nothing of who we are: guessing would write a second comment under another name.
+        if (e.status === 403)
+            return 'github-actions[bot]';
+        throw e;
     }
 }
-async function findComment(octokit, target, identity) {
+/** pat-lint's comments on the pull request by this identity, oldest first: the marker opens the body. */
+async function findComments(octokit, target, identity) {
+    const out = [];
     const pages = octokit.paginate.iterator(octokit.rest.issues.listComments, { owner: target.owner, repo: target.repo, issue_number: target.issueNumber, per_page: 100 });
     for await (const page of pages) {
         for (const c of page.data) {
-            if (c.body?.includes(COMMENT_MARKER) && c.user?.login === identity)
-                return { id: c.id, body: c.body, url: c.html_url };
+            // A comment that merely quotes the marker (a reply, another tool's) is not ours.
+            if (c.body?.startsWith(COMMENT_MARKER) && c.user?.login === identity)
+                out.push({ id: c.id, body: c.body, url: c.html_url });
         }
     }
-    return null;
+    return out.sort((a, b) => a.id - b.id);
+}
+/** Deletes all but the oldest of our comments (two runs at once may each have created one). */
+async function keepOldest(octokit, target, found) {
+    for (const extra of found.slice(1))
+        await octokit.rest.issues.deleteComment({ owner: target.owner, repo: target.repo, comment_id: extra.id });
+    return found[0];
 }
 /**
  * Writes `body`. With `onlyIfExists` (an all-clear message), nothing is created where there was
@@ -372,12 +384,17 @@ async function findComment(octokit, target, identity) {
  */
 async function upsertComment(octokit, target, body, onlyIfExists) {
     const identity = await commentIdentity(octokit);
-    const existing = await findComment(octokit, target, identity);
+    let existing = await keepOldest(octokit, target, await findComments(octokit, target, identity));
     if (!existing) {
         if (onlyIfExists)
             return { action: 'skipped', url: null };
-        const { data } = await octokit.rest.issues.createComment({ owner: target.owner, repo: target.repo, issue_number: target.issueNumber, body });
-        return { action: 'created', url: data.html_url };
+        await octokit.rest.issues.createComment({ owner: target.owner, repo: target.repo, issue_number: target.issueNumber, body });
+        // Another run may have created one at the same moment: list again and keep one.
+        existing = await keepOldest(octokit, target, await findComments(octokit, target, identity));
+        if (!existing)
+            throw new Error('the comment pat-lint created is not listed');
+        if (existing.body.trim() === body.trim())
+            return { action: 'created', url: existing.url };
     }
     if (existing.body.trim() === body.trim())
         return { action: 'unchanged', url: existing.url };

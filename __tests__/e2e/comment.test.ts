@@ -144,6 +144,29 @@ describe.each(nodes)('the pull-request comment under %s', (_label, node) => {
     expect(r.summary).toContain('## pat-lint')
   })
 
+  it('two runs at once leave one comment', async () => {
+    const [a, b] = await Promise.all([runAction(node, gh.url, workspace()), runAction(node, gh.url, workspace())])
+    expect([a.code, b.code]).toEqual([0, 0])
+    expect(gh.comments.filter((c) => c.body.startsWith('<!-- pat-lint:sticky-comment -->'))).toHaveLength(1)
+  })
+
+  it('a failing GET /user writes no comment under a guessed identity', async () => {
+    gh.userLogin = 'release-bot'
+    gh.faults.push({ route: 'GET /user', status: 500, times: Infinity })
+    const r = await runAction(node, gh.url, workspace())
+    expect(r.code).toBe(0)
+    expect(gh.comments).toHaveLength(0)
+    expect(r.stdout).toMatch(/::warning::pat-lint could not write its pull-request comment/)
+    expect(r.summary).toContain('## pat-lint')
+  })
+
+  it('a comment that only quotes the marker is not taken for ours', async () => {
+    gh.comments.push({ id: 1, body: 'Look at this:\n<!-- pat-lint:sticky-comment -->\nhi', user: { login: 'github-actions[bot]', type: 'Bot' }, html_url: 'https://github.example/c/1' })
+    await runAction(node, gh.url, workspace())
+    expect(gh.comments).toHaveLength(2)
+    expect(gh.comments[0].body).toBe('Look at this:\n<!-- pat-lint:sticky-comment -->\nhi')
+  })
+
   it('a 403 is a warning naming pull-requests: write, and the verdict and exit status stand', async () => {
     gh.faults.push({ route: 'POST /repos/octo-org/demo/issues/7/comments', status: 403, times: Infinity })
     const never = await runAction(node, gh.url, workspace())

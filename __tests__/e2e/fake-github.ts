@@ -98,6 +98,13 @@ export class FakeGitHub {
         return this.send(res, 201, comment)
       }
     }
+    if ((m = /^\/repos\/[^/]+\/[^/]+\/issues\/comments\/(\d+)$/.exec(url.pathname)) && req.method === 'DELETE') {
+      const at = this.comments.findIndex((c) => c.id === Number(m![1]))
+      if (at < 0) return this.send(res, 404, { message: 'Not Found' })
+      this.comments.splice(at, 1)
+      res.writeHead(204)
+      return res.end()
+    }
     if ((m = /^\/repos\/[^/]+\/[^/]+\/issues\/comments\/(\d+)$/.exec(url.pathname)) && req.method === 'PATCH') {
       const comment = this.comments.find((c) => c.id === Number(m![1]))
       if (!comment) return this.send(res, 404, { message: 'Not Found' })
