@@ -4944,12 +4944,16 @@ function fallsBackToGithubToken(expression) {
 var dist = __nccwpck_require__(8815);
 // EXTERNAL MODULE: ./src/workflow/parse.ts + 1 modules
 var parse = __nccwpck_require__(8223);
+// EXTERNAL MODULE: ./src/workflow/alias-expansion.ts
+var alias_expansion = __nccwpck_require__(7873);
 ;// CONCATENATED MODULE: ./src/workflow/tree.ts
 /**
  * Walks a parsed YAML tree and yields every scalar with its path from the root. Aliases are
- * followed within a per-file budget so that a "billion laughs" file costs bounded time, and depth
+ * followed freely where the file's expansion is bounded, and within a per-file budget where it is
+ * not, so that a "billion laughs" file costs bounded time; depth
  * is capped so hostile nesting cannot blow the stack.
  */
+
 
 
 const MAX_DEPTH = 64;
@@ -4971,12 +4975,15 @@ function scalarText(n) {
 }
 class TreeWalker {
     file;
-    aliasesLeft = parse/* MAX_ALIAS_COUNT */.w4;
+    aliasesLeft;
     errors = [];
     warnedAliases = false;
     warnedDepth = false;
     constructor(file) {
         this.file = file;
+        // Anchors are followed freely when what they expand to is bounded; only a file that would
+        // expand past the cap (an alias bomb) is held to a count of aliases.
+        this.aliasesLeft = file.doc && (0,alias_expansion/* expandedSize */.F)(file.doc) !== Infinity ? Infinity : parse/* MAX_ALIAS_COUNT */.w4;
     }
     /** Follows an alias within the budget; undefined when over it or unresolvable. */
     resolve(node) {
@@ -11535,6 +11542,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: findRequirements, validate
 
+// EXTERNAL MODULE: ./src/workflow/alias-expansion.ts
+var alias_expansion = __nccwpck_require__(7873);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
 // EXTERNAL MODULE: ./src/workflow/files.ts
@@ -18756,6 +18765,7 @@ var external_node_fs_ = __nccwpck_require__(3024);
 
 
 
+
 const DEFAULT_REQUIREMENTS_PATHS = ['.github/pat-requirements.yml', '.github/pat-requirements.yaml', 'pat-requirements.yml', 'pat-requirements.yaml'];
 const FIELD_NAMES = Object.keys(TokenSchema.def.shape ?? {});
 /** Locates the requirements file: the given path (which must stay inside the root), else the defaults. */
@@ -18887,8 +18897,12 @@ function parseRequirements(path, text) {
     if (!file.root || !file.doc)
         return { ...empty, errors };
     let data;
+    // Anchors and merge keys are ordinary YAML: what is bounded is the size they expand to.
+    if ((0,alias_expansion/* expandedSize */.F)(file.doc) === Infinity) {
+        return { ...empty, errors: [...errors, { file: file.path, line: 1, column: 1, message: `its aliases expand to more than ${alias_expansion/* MAX_EXPANDED_NODES */.v.toLocaleString('en')} nodes (an alias bomb?); not read` }] };
+    }
     try {
-        data = file.doc.toJS({ maxAliasCount: 100 });
+        data = file.doc.toJS({ maxAliasCount: -1 });
     }
     catch (e) {
         return { ...empty, errors: [...errors, { file: file.path, line: 1, column: 1, message: `cannot be read: ${e.message}` }] };
@@ -19577,6 +19591,85 @@ const work = {
 
 /***/ }),
 
+/***/ 7873:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ expandedSize),
+/* harmony export */   v: () => (/* binding */ MAX_EXPANDED_NODES)
+/* harmony export */ });
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8815);
+/**
+ * How large a YAML document is with its aliases expanded, counted without expanding them: each
+ * node's size is worked out once and an alias costs its target's size, so a "billion laughs"
+ * file is measured in time linear in its text. Anchors are ordinary YAML (GitHub accepts them in
+ * workflows); what must be bounded is what they expand to, not how many there are.
+ */
+
+/** Nodes an expanded file may hold: far beyond a real workflow or requirements file (1 MiB of YAML is about 200,000 nodes). */
+const MAX_EXPANDED_NODES = 1_000_000;
+/** The node count with aliases expanded, or Infinity once it passes `cap`. */
+function expandedSize(doc, cap = MAX_EXPANDED_NODES) {
+    const sizes = new Map();
+    // Iterative post-order: hostile nesting must not overflow the stack.
+    const stack = [{ node: doc.contents, done: false }];
+    const onPath = new Set();
+    while (stack.length) {
+        const top = stack[stack.length - 1];
+        const node = top.node;
+        if (sizes.has(node)) {
+            stack.pop();
+            continue;
+        }
+        const children = childrenOf(node, doc);
+        if (!top.done) {
+            top.done = true;
+            if (onPath.has(node))
+                return Infinity; // an alias inside its own anchor expands forever
+            onPath.add(node);
+            for (const c of children)
+                if (!sizes.has(c))
+                    stack.push({ node: c, done: false });
+            continue;
+        }
+        stack.pop();
+        onPath.delete(node);
+        let size = 1;
+        for (const c of children)
+            size += sizes.get(c) ?? 0;
+        if (size > cap)
+            return Infinity;
+        sizes.set(node, size);
+    }
+    return sizes.get(doc.contents) ?? 0;
+}
+function childrenOf(node, doc) {
+    if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isAlias */ .Vj)(node)) {
+        const target = node.resolve(doc);
+        return target ? [target] : [];
+    }
+    if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(node) || (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(node)) {
+        const out = [];
+        for (const item of node.items) {
+            if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isPair */ .tO)(item)) {
+                if (item.key)
+                    out.push(item.key);
+                if (item.value)
+                    out.push(item.value);
+            }
+            else if (item)
+                out.push(item);
+        }
+        return out;
+    }
+    if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(node))
+        return [];
+    return [];
+}
+
+
+/***/ }),
+
 /***/ 6154:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -19960,7 +20053,10 @@ function parseSource(source) {
         // through process.emitWarning; pat-lint reports what matters itself, with a position.
         // Duplicate keys are found by duplicateKeyOffsets: yaml's own check is quadratic in a
         // mapping's size.
-        const doc = withoutStackTraces(() => (0,dist/* parseDocument */.Tp)(source.text, { lineCounter: lines, uniqueKeys: false, prettyErrors: false, schema, logLevel: 'error' }));
+        // Merge keys (`<<: *defaults`) are the usual way to share a token's fields in the
+        // requirements file; workflows are read as GitHub reads them, which has no merge keys.
+        const merge = source.kind === 'requirements';
+        const doc = withoutStackTraces(() => (0,dist/* parseDocument */.Tp)(source.text, { lineCounter: lines, uniqueKeys: false, prettyErrors: false, schema, logLevel: 'error', merge }));
         file.doc = doc;
         const problems = [
             ...doc.errors.map((e) => ({ offset: e.pos[0], message: e.message.split('\n')[0] })),

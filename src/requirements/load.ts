@@ -3,6 +3,7 @@
  * line and column of the offending key or value, with a "did you mean" where a name is misspelt;
  * valid tokens are kept even when a sibling is wrong, so one typo does not hide the rest.
  */
+import { expandedSize, MAX_EXPANDED_NODES } from '../workflow/alias-expansion.js'
 import { isMap, isScalar, YAMLMap, type Document, type Node, type Pair } from 'yaml'
 import type * as z from 'zod/mini'
 import type { LintError } from '../types.js'
@@ -164,8 +165,12 @@ export function parseRequirements(path: string, text: string): LoadedRequirement
   const { file, errors } = parseSource({ path, kind: 'requirements', text })
   if (!file.root || !file.doc) return { ...empty, errors }
   let data: unknown
+  // Anchors and merge keys are ordinary YAML: what is bounded is the size they expand to.
+  if (expandedSize(file.doc) === Infinity) {
+    return { ...empty, errors: [...errors, { file: file.path, line: 1, column: 1, message: `its aliases expand to more than ${MAX_EXPANDED_NODES.toLocaleString('en')} nodes (an alias bomb?); not read` }] }
+  }
   try {
-    data = file.doc.toJS({ maxAliasCount: 100 })
+    data = file.doc.toJS({ maxAliasCount: -1 })
   } catch (e) {
     return { ...empty, errors: [...errors, { file: file.path, line: 1, column: 1, message: `cannot be read: ${(e as Error).message}` }] }
   }

@@ -60,7 +60,10 @@ export function parseSource(source: SourceText): { file: ParsedFile; errors: Lin
     // through process.emitWarning; pat-lint reports what matters itself, with a position.
     // Duplicate keys are found by duplicateKeyOffsets: yaml's own check is quadratic in a
     // mapping's size.
-    const doc = withoutStackTraces(() => parseDocument(source.text, { lineCounter: lines, uniqueKeys: false, prettyErrors: false, schema, logLevel: 'error' }))
+    // Merge keys (`<<: *defaults`) are the usual way to share a token's fields in the
+    // requirements file; workflows are read as GitHub reads them, which has no merge keys.
+    const merge = source.kind === 'requirements'
+    const doc = withoutStackTraces(() => parseDocument(source.text, { lineCounter: lines, uniqueKeys: false, prettyErrors: false, schema, logLevel: 'error', merge }))
     file.doc = doc
     const problems = [
       ...doc.errors.map((e) => ({ offset: e.pos[0], message: e.message.split('\n')[0] })),

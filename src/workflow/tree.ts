@@ -1,11 +1,13 @@
 /**
  * Walks a parsed YAML tree and yields every scalar with its path from the root. Aliases are
- * followed within a per-file budget so that a "billion laughs" file costs bounded time, and depth
+ * followed freely where the file's expansion is bounded, and within a per-file budget where it is
+ * not, so that a "billion laughs" file costs bounded time; depth
  * is capped so hostile nesting cannot blow the stack.
  */
 import { isAlias, isMap, isPair, isScalar, isSeq, type Node, type Scalar, type YAMLMap } from 'yaml'
 import type { LintError } from '../types.js'
 import { positionOf, type ParsedFile, MAX_ALIAS_COUNT } from './parse.js'
+import { expandedSize } from './alias-expansion.js'
 
 export type PathPart = string | number
 
@@ -37,12 +39,16 @@ export function scalarText(n: Scalar): string | undefined {
 }
 
 export class TreeWalker {
-  private aliasesLeft = MAX_ALIAS_COUNT
+  private aliasesLeft: number
   readonly errors: LintError[] = []
   private warnedAliases = false
   private warnedDepth = false
 
-  constructor(readonly file: ParsedFile) {}
+  constructor(readonly file: ParsedFile) {
+    // Anchors are followed freely when what they expand to is bounded; only a file that would
+    // expand past the cap (an alias bomb) is held to a count of aliases.
+    this.aliasesLeft = file.doc && expandedSize(file.doc) !== Infinity ? Infinity : MAX_ALIAS_COUNT
+  }
 
   /** Follows an alias within the budget; undefined when over it or unresolvable. */
   resolve(node: unknown): Node | undefined {
