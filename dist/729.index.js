@@ -11,6 +11,8 @@ __webpack_require__.d(__webpack_exports__, {
   reviewPullRequest: () => (/* binding */ reviewPullRequest)
 });
 
+// UNUSED EXPORTS: describeApiError
+
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/knowledge/permissions.ts + 1 modules
@@ -466,9 +468,25 @@ async function reviewPullRequest(o) {
         result.action = 'failed';
         result.warnings.push(status === 403 || status === 404
             ? `pat-lint could not write its pull-request comment (HTTP ${status}): ${PERMISSION_HINT}`
-            : `pat-lint could not write its pull-request comment: ${e.message}`);
+            : `pat-lint could not write its pull-request comment: ${describeApiError(e)}`);
     }
     return result;
+}
+/**
+ * What went wrong with a request, for a user: the status and GitHub's own message where there is
+ * one. octokit's message for a body that is not JSON (an HTML error page from a proxy) is about
+ * its own parsing ("Cannot use 'in' operator …"), and a timeout is an AbortSignal's.
+ */
+function describeApiError(e) {
+    const err = e;
+    if (err.name === 'TimeoutError' || /aborted due to timeout/i.test(err.message ?? ''))
+        return 'the API did not answer in time';
+    if (typeof err.status === 'number' && err.status > 0) {
+        const data = err.response?.data;
+        const said = data && typeof data === 'object' && typeof data.message === 'string' ? `: ${data.message}` : ' (the answer was not GitHub\'s JSON)';
+        return `HTTP ${err.status}${said}`;
+    }
+    return err.message ?? String(e);
 }
 
 

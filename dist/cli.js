@@ -11867,6 +11867,12 @@ function positionOf(file, offset) {
     const { line, col } = file.lines.linePos(offset);
     return { file: file.path, line, column: col };
 }
+/** yaml's message, where it speaks to the library's user rather than to the file's author. */
+function userMessage(code, message) {
+    if (code === 'MULTIPLE_DOCS')
+        return 'the file holds more than one YAML document (a `---` line after content): a workflow or requirements file is one document';
+    return message;
+}
 /** How many aliases one file may dereference: enough for real anchors, far below a "billion laughs". */
 const MAX_ALIAS_COUNT = 100;
 /**
@@ -11909,7 +11915,7 @@ function parseSource(source) {
         const doc = withoutStackTraces(() => (0,dist/* parseDocument */.Tp)(source.text, { lineCounter: lines, uniqueKeys: false, prettyErrors: false, schema, logLevel: 'error', merge }));
         file.doc = doc;
         const problems = [
-            ...doc.errors.map((e) => ({ offset: e.pos[0], message: e.message.split('\n')[0] })),
+            ...doc.errors.map((e) => ({ offset: e.pos[0], message: userMessage(e.code, e.message.split('\n')[0]) })),
             ...duplicateKeyOffsets(doc).map((offset) => ({ offset, message: 'Map keys must be unique' })),
         ].sort((a, b) => a.offset - b.offset);
         const { shown, more } = firstOf(problems, MAX_ERRORS_PER_FILE);
@@ -23878,12 +23884,19 @@ function nodeAt(doc, path, wantKey) {
     }
     return ((wantKey ? keyNode : node) ?? keyNode ?? node);
 }
+/** A value as YAML would write it: JSON has no infinity or NaN and would say null. */
+function asWritten(value) {
+    if (typeof value === 'number' && !Number.isFinite(value))
+        return Number.isNaN(value) ? '.nan' : value > 0 ? '.inf' : '-.inf';
+    const json = JSON.stringify(value);
+    return json === undefined ? String(value) : json;
+}
 function load_describe(issue, value) {
     const last = String(issue.path[issue.path.length - 1] ?? '');
     if (value === undefined && issue.path.length && issue.code !== 'unrecognized_keys')
         return `\`${last}\` is required`;
     const parent = String(issue.path[issue.path.length - 2] ?? '');
-    const got = value === undefined ? '' : ` (found ${JSON.stringify(value)})`;
+    const got = value === undefined ? '' : ` (found ${asWritten(value)})`;
     if (issue.code === 'unrecognized_keys') {
         const where = parent === 'permissions' || last === 'permissions' ? 'permissions' : 'fields';
         return issue.keys

@@ -194,8 +194,24 @@ function pullRequestOf(env) {
         return null;
     }
 }
+/** Why the event file could not be read, when it could not: a pull request may be hidden behind it. */
+function eventFileProblem(env) {
+    if (!env.GITHUB_EVENT_PATH)
+        return null;
+    try {
+        JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(env.GITHUB_EVENT_PATH, 'utf8'));
+        return null;
+    }
+    catch (e) {
+        const code = e.code;
+        return code ? `cannot be read (${code})` : 'is not valid JSON';
+    }
+}
 /** The notice for runs with no pull request to comment on. */
 function noPullRequestNotice(env) {
+    const problem = eventFileProblem(env);
+    if (problem)
+        return `pat-lint found no pull request to comment on: the event file (GITHUB_EVENT_PATH) ${problem}; the verdict is in the job summary only`;
     return `pat-lint writes its comment on pull requests; this ${env.GITHUB_EVENT_NAME ?? 'event'} run has none, so the verdict is in the job summary only`;
 }
 
@@ -18833,12 +18849,19 @@ function nodeAt(doc, path, wantKey) {
     }
     return ((wantKey ? keyNode : node) ?? keyNode ?? node);
 }
+/** A value as YAML would write it: JSON has no infinity or NaN and would say null. */
+function asWritten(value) {
+    if (typeof value === 'number' && !Number.isFinite(value))
+        return Number.isNaN(value) ? '.nan' : value > 0 ? '.inf' : '-.inf';
+    const json = JSON.stringify(value);
+    return json === undefined ? String(value) : json;
+}
 function load_describe(issue, value) {
     const last = String(issue.path[issue.path.length - 1] ?? '');
     if (value === undefined && issue.path.length && issue.code !== 'unrecognized_keys')
         return `\`${last}\` is required`;
     const parent = String(issue.path[issue.path.length - 2] ?? '');
-    const got = value === undefined ? '' : ` (found ${JSON.stringify(value)})`;
+    const got = value === undefined ? '' : ` (found ${asWritten(value)})`;
     if (issue.code === 'unrecognized_keys') {
         const where = parent === 'permissions' || last === 'permissions' ? 'permissions' : 'fields';
         return issue.keys
@@ -20017,6 +20040,12 @@ function positionOf(file, offset) {
     const { line, col } = file.lines.linePos(offset);
     return { file: file.path, line, column: col };
 }
+/** yaml's message, where it speaks to the library's user rather than to the file's author. */
+function userMessage(code, message) {
+    if (code === 'MULTIPLE_DOCS')
+        return 'the file holds more than one YAML document (a `---` line after content): a workflow or requirements file is one document';
+    return message;
+}
 /** How many aliases one file may dereference: enough for real anchors, far below a "billion laughs". */
 const MAX_ALIAS_COUNT = 100;
 /**
@@ -20059,7 +20088,7 @@ function parseSource(source) {
         const doc = withoutStackTraces(() => (0,dist/* parseDocument */.Tp)(source.text, { lineCounter: lines, uniqueKeys: false, prettyErrors: false, schema, logLevel: 'error', merge }));
         file.doc = doc;
         const problems = [
-            ...doc.errors.map((e) => ({ offset: e.pos[0], message: e.message.split('\n')[0] })),
+            ...doc.errors.map((e) => ({ offset: e.pos[0], message: userMessage(e.code, e.message.split('\n')[0]) })),
             ...duplicateKeyOffsets(doc).map((offset) => ({ offset, message: 'Map keys must be unique' })),
         ].sort((a, b) => a.offset - b.offset);
         const { shown, more } = (0,limits/* firstOf */.Ku)(problems, limits/* MAX_ERRORS_PER_FILE */.Y1);

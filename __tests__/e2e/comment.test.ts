@@ -40,7 +40,7 @@ async function runAction(node: string, api: string, ws: string, inputs: Record<s
         repository: { full_name: 'octo-org/demo', name: 'demo', owner: { login: 'octo-org' } },
       }
     : event
-  writeFileSync(eventPath, JSON.stringify(payload))
+  writeFileSync(eventPath, typeof payload === 'string' ? payload : JSON.stringify(payload))
   for (const f of ['output', 'summary']) writeFileSync(join(tmp, f), '')
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
@@ -165,6 +165,18 @@ describe.each(nodes)('the pull-request comment under %s', (_label, node) => {
     await runAction(node, gh.url, workspace())
     expect(gh.comments).toHaveLength(2)
     expect(gh.comments[0].body).toBe('Look at this:\n<!-- pat-lint:sticky-comment -->\nhi')
+  })
+
+  it('an HTML error page from the API is reported by its status, not by a parsing error', async () => {
+    gh.faults.push({ route: 'GET /repos/octo-org/demo/issues/7/comments', status: 400, times: Infinity, body: '<html>Bad gateway</html>' })
+    const r = await runAction(node, gh.url, workspace())
+    expect(r.stdout).toMatch(/::warning::pat-lint could not write its pull-request comment: HTTP 400/)
+    expect(r.stdout).not.toContain("Cannot use 'in'")
+  })
+
+  it('a malformed event file is said to be malformed', async () => {
+    const r = await runAction(node, gh.url, workspace(), {}, '{ not json' as unknown as object)
+    expect(r.stdout).toMatch(/::notice::pat-lint found no pull request to comment on: the event file \(GITHUB_EVENT_PATH\) is not valid JSON/)
   })
 
   it('a 403 is a warning naming pull-requests: write, and the verdict and exit status stand', async () => {

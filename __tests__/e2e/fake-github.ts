@@ -70,6 +70,10 @@ export class FakeGitHub {
     if (fault) {
       fault.times--
       if (fault.stall) return
+      if (typeof fault.body === 'string') {
+        res.writeHead(fault.status, { 'content-type': 'text/html', ...fault.headers })
+        return res.end(fault.body)
+      }
       return this.send(res, fault.status, fault.body ?? { message: `injected ${fault.status}` }, fault.headers)
     }
     let m: RegExpExecArray | null

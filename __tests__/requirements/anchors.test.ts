@@ -34,3 +34,17 @@ describe('anchors and aliases', () => {
     expect(report.tokens.map((t) => t.secret)).toEqual(['READ_PAT'])
   })
 })
+
+describe('messages a user can act on', () => {
+  it('an infinite expiry is shown as written, not as null', () => {
+    const req = 'version: 1\ntokens:\n  A_PAT:\n    type: fine-grained\n    expires-in: .inf\n    purpose: x\n    permissions: {}\n'
+    const report = lint(makeRepo({ '.github/pat-requirements.yml': req }))
+    expect(report.errors.map((e) => e.message)).toContain('expires-in is a number of days from 1 to 366, or none (found .inf)')
+  })
+
+  it('a second YAML document is named as such, with no advice meant for yaml\'s users', () => {
+    const report = lintWorkflow('on: push\njobs: {}\n---\nmore: 1\n')
+    expect(report.errors[0]).toMatchObject({ line: 3, message: expect.stringMatching(/more than one YAML document/) })
+    expect(report.errors[0].message).not.toMatch(/parseAllDocuments/)
+  })
+})

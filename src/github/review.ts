@@ -86,8 +86,24 @@ export async function reviewPullRequest(o: ReviewOptions): Promise<ReviewResult>
     result.warnings.push(
       status === 403 || status === 404
         ? `pat-lint could not write its pull-request comment (HTTP ${status}): ${PERMISSION_HINT}`
-        : `pat-lint could not write its pull-request comment: ${(e as Error).message}`,
+        : `pat-lint could not write its pull-request comment: ${describeApiError(e)}`,
     )
   }
   return result
+}
+
+/**
+ * What went wrong with a request, for a user: the status and GitHub's own message where there is
+ * one. octokit's message for a body that is not JSON (an HTML error page from a proxy) is about
+ * its own parsing ("Cannot use 'in' operator …"), and a timeout is an AbortSignal's.
+ */
+export function describeApiError(e: unknown): string {
+  const err = e as { status?: number; name?: string; message?: string; response?: { data?: unknown } }
+  if (err.name === 'TimeoutError' || /aborted due to timeout/i.test(err.message ?? '')) return 'the API did not answer in time'
+  if (typeof err.status === 'number' && err.status > 0) {
+    const data = err.response?.data
+    const said = data && typeof data === 'object' && typeof (data as { message?: unknown }).message === 'string' ? `: ${(data as { message: string }).message}` : ' (the answer was not GitHub\'s JSON)'
+    return `HTTP ${err.status}${said}`
+  }
+  return err.message ?? String(e)
 }

@@ -106,11 +106,18 @@ function nodeAt(doc: Document.Parsed, path: PropertyKey[], wantKey: boolean): No
   return ((wantKey ? keyNode : node) ?? keyNode ?? node) as Node | undefined
 }
 
+/** A value as YAML would write it: JSON has no infinity or NaN and would say null. */
+function asWritten(value: unknown): string {
+  if (typeof value === 'number' && !Number.isFinite(value)) return Number.isNaN(value) ? '.nan' : value > 0 ? '.inf' : '-.inf'
+  const json = JSON.stringify(value)
+  return json === undefined ? String(value) : json
+}
+
 function describe(issue: z.core.$ZodIssue, value: unknown): string {
   const last = String(issue.path[issue.path.length - 1] ?? '')
   if (value === undefined && issue.path.length && issue.code !== 'unrecognized_keys') return `\`${last}\` is required`
   const parent = String(issue.path[issue.path.length - 2] ?? '')
-  const got = value === undefined ? '' : ` (found ${JSON.stringify(value)})`
+  const got = value === undefined ? '' : ` (found ${asWritten(value)})`
   if (issue.code === 'unrecognized_keys') {
     const where = parent === 'permissions' || last === 'permissions' ? 'permissions' : 'fields'
     return issue.keys

@@ -24,6 +24,12 @@ export function positionOf(file: { path: string; lines: LineCounter }, offset: n
   return { file: file.path, line, column: col }
 }
 
+/** yaml's message, where it speaks to the library's user rather than to the file's author. */
+function userMessage(code: string, message: string): string {
+  if (code === 'MULTIPLE_DOCS') return 'the file holds more than one YAML document (a `---` line after content): a workflow or requirements file is one document'
+  return message
+}
+
 /** How many aliases one file may dereference: enough for real anchors, far below a "billion laughs". */
 export const MAX_ALIAS_COUNT = 100
 
@@ -66,7 +72,7 @@ export function parseSource(source: SourceText): { file: ParsedFile; errors: Lin
     const doc = withoutStackTraces(() => parseDocument(source.text, { lineCounter: lines, uniqueKeys: false, prettyErrors: false, schema, logLevel: 'error', merge }))
     file.doc = doc
     const problems = [
-      ...doc.errors.map((e) => ({ offset: e.pos[0], message: e.message.split('\n')[0] })),
+      ...doc.errors.map((e) => ({ offset: e.pos[0], message: userMessage(e.code, e.message.split('\n')[0]) })),
       ...duplicateKeyOffsets(doc).map((offset) => ({ offset, message: 'Map keys must be unique' })),
     ].sort((a, b) => a.offset - b.offset)
     const { shown, more } = firstOf(problems, MAX_ERRORS_PER_FILE)
