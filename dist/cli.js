@@ -11810,6 +11810,86 @@ function fallsBackToGithubToken(expression) {
             (r.context === 'secrets' && r.name?.toUpperCase() === 'GITHUB_TOKEN'));
 }
 
+;// CONCATENATED MODULE: ./src/workflow/quoted-scalar.ts
+/**
+ * Where each character of a quoted YAML scalar's value comes from in its source text. GitHub
+ * evaluates the decoded value: `"\x24{{ secrets.X }}"` and `'${{ secrets[''X''] }}'` hold
+ * references the raw text does not show as such. Decoding here, offset by offset, lets a
+ * reference found in the value be reported at its place in the file (YAML 1.2, §7.3.1-7.3.2).
+ */
+const ESCAPES = {
+    '0': '\0', a: '\x07', b: '\b', t: '\t', '\t': '\t', n: '\n', v: '\v', f: '\f', r: '\r', e: '\x1b',
+    ' ': ' ', '"': '"', '/': '/', '\\': '\\', N: '\u0085', _: '\u00a0', L: '\u2028', P: '\u2029',
+};
+const HEX_LENGTH = { x: 2, u: 4, U: 8 };
+/**
+ * The decoded text of a quoted scalar's source (quotes included) and, per decoded UTF-16 unit,
+ * the offset in the source it came from; null when the source is not a quoted scalar this reads.
+ */
+function decodeQuoted(raw) {
+    const quote = raw[0];
+    if ((quote !== '"' && quote !== "'") || raw.length < 2 || raw[raw.length - 1] !== quote)
+        return null;
+    let text = '';
+    const from = [];
+    const put = (s, at) => {
+        for (let k = 0; k < s.length; k++)
+            from.push(at);
+        text += s;
+    };
+    const end = raw.length - 1;
+    let i = 1;
+    while (i < end) {
+        const ch = raw[i];
+        if (quote === "'" && ch === "'" && raw[i + 1] === "'") {
+            put("'", i);
+            i += 2;
+        }
+        else if (quote === '"' && ch === '\\') {
+            const next = raw[i + 1];
+            if (next === '\n' || next === '\r') {
+                // An escaped line break joins the lines: the break and the next line's indentation go.
+                i += next === '\r' && raw[i + 2] === '\n' ? 3 : 2;
+                while (i < end && (raw[i] === ' ' || raw[i] === '\t'))
+                    i++;
+            }
+            else if (next in HEX_LENGTH) {
+                const hex = raw.slice(i + 2, i + 2 + HEX_LENGTH[next]);
+                if (!/^[0-9a-fA-F]+$/.test(hex) || hex.length !== HEX_LENGTH[next])
+                    return null;
+                put(String.fromCodePoint(parseInt(hex, 16)), i);
+                i += 2 + hex.length;
+            }
+            else if (next in ESCAPES) {
+                put(ESCAPES[next], i);
+                i += 2;
+            }
+            else
+                return null;
+        }
+        else if (ch === '\n' || ch === '\r') {
+            // Line folding: trailing spaces before the break and the next line's indentation go; one
+            // break becomes a space, each further empty line a newline.
+            while (text.endsWith(' ') || text.endsWith('\t')) {
+                text = text.slice(0, -1);
+                from.pop();
+            }
+            let breaks = 0;
+            while (i < end && (raw[i] === '\n' || raw[i] === '\r' || raw[i] === ' ' || raw[i] === '\t')) {
+                if (raw[i] === '\n')
+                    breaks++;
+                i++;
+            }
+            put(breaks > 1 ? '\n'.repeat(breaks - 1) : ' ', i);
+        }
+        else {
+            put(ch, i);
+            i++;
+        }
+    }
+    return { text, from };
+}
+
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./src/workflow/unique-keys.ts
@@ -12443,6 +12523,7 @@ function localPath(uses) {
 
 
 
+
 const flows_BUILT_IN = 'GITHUB_TOKEN';
 const stepsByPlace = new WeakMap();
 /** A job's step by its place under `steps:` (see StepInfo.at); a map built once per job. */
@@ -12622,6 +12703,10 @@ function findSecretUses(w, model, envReader = runReadsEnv) {
     const opens = [];
     for (let at = file.text.indexOf('${{'); at >= 0; at = file.text.indexOf('${{', at + 3))
         opens.push(at);
+    // A double-quoted scalar can spell `${{` with escapes (`\x24{{`): hex escapes are looked at too.
+    for (const m of file.text.matchAll(/\\[xuU][0-9a-fA-F]/g))
+        opens.push(m.index);
+    opens.sort((a, b) => a - b);
     const sites = w.scalars(scope, basePath, (start, end) => (opens[firstAtLeast(opens, start)] ?? Infinity) < end);
     // Which secrets each env binding carries, so `${{ env.X }}` and `$X` can be followed.
     const envSecrets = new Map();
@@ -12629,12 +12714,17 @@ function findSecretUses(w, model, envReader = runReadsEnv) {
     const scan = (site) => {
         const raw = file.text.slice(site.start, site.end);
         const found = [];
-        for (const expr of findExpressions(raw)) {
+        // GitHub evaluates the decoded value: a quoted scalar whose escapes change it is read decoded,
+        // each reference reported where its first character stands in the file.
+        const decoded = site.node.type === 'QUOTE_DOUBLE' || site.node.type === 'QUOTE_SINGLE' ? decodeQuoted(raw) : null;
+        const text = decoded && decoded.text !== raw.slice(1, -1) && decoded.text.includes('${{') ? decoded.text : null;
+        const at = (offset) => (text ? decoded.from[offset] ?? 0 : offset);
+        for (const expr of findExpressions(text ?? raw)) {
             if (!expr.closed) {
-                errors.push({ ...positionOf(file, site.start + expr.start), message: 'expression `${{` is never closed with `}}`' });
+                errors.push({ ...positionOf(file, site.start + at(expr.start)), message: 'expression `${{` is never closed with `}}`' });
             }
             for (const ref of contextRefs(expr))
-                found.push({ ref, abs: site.start + ref.offset, start: expr.start, end: expr.end });
+                found.push({ ref, abs: site.start + at(ref.offset), start: at(expr.start), end: at(Math.max(expr.start, expr.end - 1)) + 1 });
         }
         return { raw, found };
     };

@@ -8,6 +8,7 @@
 import type { LintError, Position } from '../types.js'
 import { firstAtLeast } from '../order.js'
 import { contextRefs, fallsBackToGithubToken, findExpressions, type ContextRef } from './expressions.js'
+import { decodeQuoted } from './quoted-scalar.js'
 import { jobNamed, type JobInfo, type StepInfo, type WorkflowInfo } from './model.js'
 import { positionOf, type ParsedFile } from './parse.js'
 import type { PathPart, ScalarSite, TreeWalker } from './tree.js'
@@ -244,6 +245,9 @@ export function findSecretUses(w: TreeWalker, model: WorkflowInfo, envReader: En
   // times the file when many scalars follow the last expression.
   const opens: number[] = []
   for (let at = file.text.indexOf('${{'); at >= 0; at = file.text.indexOf('${{', at + 3)) opens.push(at)
+  // A double-quoted scalar can spell `${{` with escapes (`\x24{{`): hex escapes are looked at too.
+  for (const m of file.text.matchAll(/\\[xuU][0-9a-fA-F]/g)) opens.push(m.index)
+  opens.sort((a, b) => a - b)
   const sites = w.scalars(scope, basePath, (start, end) => (opens[firstAtLeast(opens, start)] ?? Infinity) < end)
 
   // Which secrets each env binding carries, so `${{ env.X }}` and `$X` can be followed.
@@ -253,11 +257,16 @@ export function findSecretUses(w: TreeWalker, model: WorkflowInfo, envReader: En
   const scan = (site: ScalarSite) => {
     const raw = file.text.slice(site.start, site.end)
     const found: { ref: ContextRef; abs: number; start: number; end: number }[] = []
-    for (const expr of findExpressions(raw)) {
+    // GitHub evaluates the decoded value: a quoted scalar whose escapes change it is read decoded,
+    // each reference reported where its first character stands in the file.
+    const decoded = site.node.type === 'QUOTE_DOUBLE' || site.node.type === 'QUOTE_SINGLE' ? decodeQuoted(raw) : null
+    const text = decoded && decoded.text !== raw.slice(1, -1) && decoded.text.includes('${{') ? decoded.text : null
+    const at = (offset: number) => (text ? decoded!.from[offset] ?? 0 : offset)
+    for (const expr of findExpressions(text ?? raw)) {
       if (!expr.closed) {
-        errors.push({ ...positionOf(file, site.start + expr.start), message: 'expression `${{` is never closed with `}}`' })
+        errors.push({ ...positionOf(file, site.start + at(expr.start)), message: 'expression `${{` is never closed with `}}`' })
       }
-      for (const ref of contextRefs(expr)) found.push({ ref, abs: site.start + ref.offset, start: expr.start, end: expr.end })
+      for (const ref of contextRefs(expr)) found.push({ ref, abs: site.start + at(ref.offset), start: at(expr.start), end: at(Math.max(expr.start, expr.end - 1)) + 1 })
     }
     return { raw, found }
   }
