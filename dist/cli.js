@@ -16301,6 +16301,19 @@ function inputTakesGithubToken(use, knowledge, workflowEnv) {
         return `input \`${quoted(input)}\` of ${quoted(uses ?? 'the step')} is named for a GitHub token`;
     return null;
 }
+/**
+ * Whether the use hands the secret to a known action's credential input that, in this step, is
+ * another service's (a Docker Hub login, a Codecov upload): evidence against a GitHub token,
+ * which outweighs a name like `DH_PAT`.
+ */
+function isOtherServiceUse(use, knowledge, workflowEnv) {
+    if (use.kind !== 'with' || !use.step?.uses || !use.input)
+        return false;
+    const facts = knowledge.lookup(use.step.uses.value);
+    if (!facts || !facts.tokenInputs.some((i) => i.name.toLowerCase() === use.input.toLowerCase()))
+        return false;
+    return !facts.takesGithubToken || !credentialIsGithubs(facts, use, workflowEnv);
+}
 /** Whether the use hands the secret to an input that takes a GitHub App's key or id. */
 function isAppCredentialUse(use, knowledge = DEFAULT_KNOWLEDGE) {
     if (use.kind !== 'with' || !use.step || !use.input)
@@ -16388,8 +16401,13 @@ function recogniseSecrets(uses, declared, knowledge = DEFAULT_KNOWLEDGE, workflo
         if (r)
             add(use.secret, r);
     }
+    // A name is weak evidence: it counts only for a secret not used solely as another service's credential.
+    const otherUses = new Map();
+    for (const use of uses)
+        if (use.secret)
+            otherUses.set(use.secret, (otherUses.get(use.secret) ?? true) && isOtherServiceUse(use, knowledge, workflowEnv(use.file)));
     for (const use of uses) {
-        if (use.secret && !out.has(use.secret) && !appCredentials.has(use.secret) && looksLikeGithubToken(use.secret))
+        if (use.secret && !out.has(use.secret) && !appCredentials.has(use.secret) && !otherUses.get(use.secret) && looksLikeGithubToken(use.secret))
             add(use.secret, { how: 'name', detail: 'named like a GitHub token' });
     }
     return out;
@@ -25009,6 +25027,8 @@ const ACTION_EVENTS = {
     'JamesIves/github-pages-deploy-action': ['push'],
     'peaceiris/actions-gh-pages': ['push'],
     'release-drafter/release-drafter': ['release'],
+    // GoReleaser publishes a GitHub release for the tag (actions-kb: "creates the GitHub release and uploads artifacts").
+    'goreleaser/goreleaser-action': ['release'],
     'peter-evans/create-or-update-comment': ['issue_comment'],
     'peter-evans/create-issue-from-file': ['issues'],
     'JasonEtco/create-an-issue': ['issues'],

@@ -80,6 +80,18 @@ function inputTakesGithubToken(use: SecretUse & { step: StepInfo; input: string 
   return null
 }
 
+/**
+ * Whether the use hands the secret to a known action's credential input that, in this step, is
+ * another service's (a Docker Hub login, a Codecov upload): evidence against a GitHub token,
+ * which outweighs a name like `DH_PAT`.
+ */
+function isOtherServiceUse(use: SecretUse, knowledge: ActionKnowledge, workflowEnv: Record<string, ValueInfo> | undefined): boolean {
+  if (use.kind !== 'with' || !use.step?.uses || !use.input) return false
+  const facts = knowledge.lookup(use.step.uses.value)
+  if (!facts || !facts.tokenInputs.some((i) => i.name.toLowerCase() === use.input!.toLowerCase())) return false
+  return !facts.takesGithubToken || !credentialIsGithubs(facts, use, workflowEnv)
+}
+
 /** Whether the use hands the secret to an input that takes a GitHub App's key or id. */
 export function isAppCredentialUse(use: SecretUse, knowledge: ActionKnowledge = DEFAULT_KNOWLEDGE): boolean {
   if (use.kind !== 'with' || !use.step || !use.input) return false
@@ -157,8 +169,11 @@ export function recogniseSecrets(uses: SecretUse[], declared: Set<string>, knowl
     const r = recogniseUse(use, knowledge, workflowEnv(use.file))
     if (r) add(use.secret, r)
   }
+  // A name is weak evidence: it counts only for a secret not used solely as another service's credential.
+  const otherUses = new Map<string, boolean>()
+  for (const use of uses) if (use.secret) otherUses.set(use.secret, (otherUses.get(use.secret) ?? true) && isOtherServiceUse(use, knowledge, workflowEnv(use.file)))
   for (const use of uses) {
-    if (use.secret && !out.has(use.secret) && !appCredentials.has(use.secret) && looksLikeGithubToken(use.secret)) add(use.secret, { how: 'name', detail: 'named like a GitHub token' })
+    if (use.secret && !out.has(use.secret) && !appCredentials.has(use.secret) && !otherUses.get(use.secret) && looksLikeGithubToken(use.secret)) add(use.secret, { how: 'name', detail: 'named like a GitHub token' })
   }
   return out
 }

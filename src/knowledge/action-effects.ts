@@ -29,6 +29,8 @@ export const ACTION_EVENTS: Record<string, TriggerEvent[]> = {
   'JamesIves/github-pages-deploy-action': ['push'],
   'peaceiris/actions-gh-pages': ['push'],
   'release-drafter/release-drafter': ['release'],
+  // GoReleaser publishes a GitHub release for the tag (actions-kb: "creates the GitHub release and uploads artifacts").
+  'goreleaser/goreleaser-action': ['release'],
   'peter-evans/create-or-update-comment': ['issue_comment'],
   'peter-evans/create-issue-from-file': ['issues'],
   'JasonEtco/create-an-issue': ['issues'],

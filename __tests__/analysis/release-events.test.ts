@@ -1,0 +1,27 @@
+/**
+ * GoReleaser publishes a GitHub release: where another workflow runs on releases, a release made
+ * with GITHUB_TOKEN would not start it (R1), so the token is needed.
+ */
+import { lint } from '../../src/lint.js'
+import { cleanRepos, makeRepo } from '../helpers.js'
+
+afterAll(cleanRepos)
+
+const release = 'on:\n  push:\n    tags: [v*]\njobs:\n  r:\n    runs-on: x\n    steps:\n      - uses: goreleaser/goreleaser-action@v6\n        with:\n          args: release --clean\n        env:\n          GITHUB_TOKEN: ${{ secrets.RELEASE_PAT }}\n'
+
+describe('goreleaser-action and release listeners', () => {
+  it('with a workflow on release, the PAT is needed (R1)', () => {
+    const report = lint(makeRepo({ '.github/workflows/release.yml': release, '.github/workflows/winget.yml': 'on:\n  release:\n    types: [released]\njobs:\n  p:\n    runs-on: x\n    steps:\n      - run: echo\n' }), { repository: 'octo/app' })
+    const use = report.tokens[0].uses[0]
+    expect(use.githubTokenWouldDo).toBe(false)
+    expect(use.reasons.join(' ')).toMatch(/release.*\(R1\)/)
+    expect(report.findings.map((f) => f.rule)).not.toContain('pat-where-github-token-would-do')
+  })
+
+  it('with none, and a second workflow visible to say so, GITHUB_TOKEN with contents: write would do', () => {
+    const report = lint(makeRepo({ '.github/workflows/release.yml': release, '.github/workflows/ci.yml': 'on: pull_request\njobs:\n  t:\n    runs-on: x\n    steps:\n      - run: echo\n' }), { repository: 'octo/app' })
+    const use = report.tokens[0].uses[0]
+    expect(use.githubTokenWouldDo).toBe(true)
+    expect(use.needs).toEqual({ contents: 'write' })
+  })
+})
