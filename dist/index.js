@@ -4670,6 +4670,23 @@ const EXTRA_ACTIONS = [
         source: 'theme-keep/hexo-deploy-github-pages-action entrypoint.sh @1123177ac4be64380812c7e30c8ef6e9e7c89df2 (env PERSONAL_TOKEN, PUBLISH_REPOSITORY defaulting to GITHUB_REPOSITORY, git push --force), action.yml @5d9410c5162c034b5f0869874ba770e17b7766f3',
     },
     {
+        // action.yml: token "GitHub token to create pull request on Windows Package Manager Community
+        // Repository"; fork-user "GitHub username where the fork of winget-pkgs is present". It pushes
+        // the manifests to that fork and opens the pull request on microsoft/winget-pkgs.
+        uses: 'vedantmgoyal2009/winget-releaser',
+        tokenInputs: [{ name: 'token', defaultsToGithubToken: false }],
+        tokenEnv: [],
+        takesGithubToken: true,
+        githubToken: null,
+        fineGrained: { metadata: 'read', contents: 'write', pull_requests: 'write' },
+        classicScopes: ['public_repo'],
+        conditional: [],
+        patNeededWhen: ['it pushes to a fork of microsoft/winget-pkgs and opens the pull request there: repositories this workflow does not own (R3, R11)'],
+        repositoryDefault: 'microsoft/winget-pkgs',
+        classicOnlyReason: 'a pull request to microsoft/winget-pkgs, a public repository the token\'s user is not a member of: fine-grained tokens cannot contribute there (R18)',
+        source: 'vedantmgoyal2009/winget-releaser action.yml @cf8c5b693dd449d2587c52cf5032febca299281d (inputs token, fork-user)',
+    },
+    {
         uses: 'conda/actions/check-cla',
         tokenInputs: [{ name: 'token', defaultsToGithubToken: true }, { name: 'cla_token', defaultsToGithubToken: false }],
         tokenEnv: [],
@@ -10124,6 +10141,8 @@ function analyseGeneric(ctx, facts) {
         if (call.permissions.packages && call.target.kind === 'same')
             call.target = PACKAGE_TARGET;
     }
+    if (facts.classicOnlyReason)
+        call.classicOnly = facts.classicOnlyReason;
     const calls = [call];
     for (const input of facts.alsoRepositoryInputs ?? []) {
         const also = ctx.step.with[input]?.value;

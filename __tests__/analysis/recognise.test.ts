@@ -44,6 +44,7 @@ describe('GitHub credentials are recognised on evidence', () => {
     ['a name that says GitHub', '- uses: some/notify@v1\n  with:\n    token: ${{ secrets.GH_RELEASE_TOKEN }}', 'GH_RELEASE_TOKEN'],
     ['a name that says PAT', '- uses: some/notify@v1\n  with:\n    token: ${{ secrets.RELEASE_PAT }}', 'RELEASE_PAT'],
     ['gh in a script', '- run: gh release create v1\n  env:\n    GH_TOKEN: ${{ secrets.WHATEVER }}', 'WHATEVER'],
+    ['an input its action documents as a GitHub token (winget-releaser)', '- uses: vedantmgoyal2009/winget-releaser@v2\n  with:\n    identifier: a.b\n    token: ${{ secrets.WINGET_TOKEN }}', 'WINGET_TOKEN'],
   ])('%s', (_what, body, secret) => {
     expect(tokensOf(step(body))).toEqual([secret])
   })

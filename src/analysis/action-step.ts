@@ -263,6 +263,7 @@ function analyseGeneric(ctx: StepContext, facts: KnownAction): StepAnalysis {
     call.classicOnly = `${facts.uses} uses GitHub Packages or the Checks API, which fine-grained tokens cannot reach (R9, R13, R18)`
     if (call.permissions.packages && call.target.kind === 'same') call.target = PACKAGE_TARGET
   }
+  if (facts.classicOnlyReason) call.classicOnly = facts.classicOnlyReason
   const calls = [call]
   for (const input of facts.alsoRepositoryInputs ?? []) {
     const also = ctx.step.with[input]?.value

@@ -14,6 +14,8 @@ export type KnownAction = ActionFacts & {
   repositoryEnv?: string
   /** The repository the action works on when the step names none (this one when absent). */
   repositoryDefault?: string
+  /** Why only a classic token can do what the action does, when that is so (R18). */
+  classicOnlyReason?: string
   /** Inputs naming further repositories the action writes to with the same token (a fork it pushes to). */
   alsoRepositoryInputs?: readonly string[]
   /**
