@@ -12147,7 +12147,8 @@ class TreeWalker {
         this.file = file;
         // Anchors are followed freely when what they expand to is bounded; only a file that would
         // expand past the cap (an alias bomb) is held to a count of aliases.
-        this.aliasesLeft = file.doc && expandedSize(file.doc) !== Infinity ? Infinity : MAX_ALIAS_COUNT;
+        // A file with no `&` has no anchor, so no alias to expand: most workflows are not walked for it.
+        this.aliasesLeft = !file.text.includes('&') || (file.doc && expandedSize(file.doc) !== Infinity) ? Infinity : MAX_ALIAS_COUNT;
     }
     /** Follows an alias within the budget; undefined when over it or unresolvable. */
     resolve(node) {
@@ -16518,17 +16519,26 @@ function realRoot(root) {
  * names would be published otherwise). A directory that does not exist is not inside.
  */
 function realDirInside(root, dir) {
-    let real;
+    // Every workflow of a repository sits in one directory: it is resolved once, not once a file.
+    const key = `${root}\n${dir}`;
+    const known = dirsInside.get(key);
+    if (known !== undefined)
+        return known;
+    let inside = false;
     try {
-        real = (0,external_node_fs_namespaceObject.realpathSync)(dir);
+        const rel = (0,external_node_path_namespaceObject.relative)(realRoot(root), (0,external_node_fs_namespaceObject.realpathSync)(dir));
+        inside = rel === '' || (!rel.startsWith('..') && !rel.startsWith(external_node_path_namespaceObject.sep) && !/^[A-Za-z]:/.test(rel));
     }
     catch {
-        return false;
+        inside = false;
     }
-    const base = realRoot(root);
-    const rel = (0,external_node_path_namespaceObject.relative)(base, real);
-    return rel === '' || (!rel.startsWith('..') && !rel.startsWith(external_node_path_namespaceObject.sep) && !/^[A-Za-z]:/.test(rel));
+    if (dirsInside.size > 1024)
+        dirsInside.clear();
+    dirsInside.set(key, inside);
+    return inside;
 }
+/** Answers of realDirInside, bounded: a run asks about a handful of directories. */
+const dirsInside = new Map();
 function safeReaddir(dir) {
     try {
         return (0,external_node_fs_namespaceObject.readdirSync)(dir).sort();
@@ -24081,7 +24091,7 @@ function parseRequirements(path, text) {
         return { ...empty, errors };
     let data;
     // Anchors and merge keys are ordinary YAML: what is bounded is the size they expand to.
-    if (expandedSize(file.doc) === Infinity) {
+    if (file.text.includes('&') && expandedSize(file.doc) === Infinity) {
         return { ...empty, errors: [...errors, { file: file.path, line: 1, column: 1, message: `its aliases expand to more than ${MAX_EXPANDED_NODES.toLocaleString('en')} nodes (an alias bomb?); not read` }] };
     }
     try {
@@ -27622,6 +27632,9 @@ function stripControl(text) {
  * Repository text reaches every format, so the whole output is made safe once, at the end.
  */
 function safeForLog(output) {
+    // Most outputs hold neither; a few megabytes of JSON need not be rewritten three times.
+    if (!output.includes('\r') && !output.includes('::'))
+        return output;
     return output.replace(/\r\n/g, '\n').replace(/\r/g, '\uFFFD').replace(/^(\s*)::/gm, '$1\u200b::');
 }
 /** One line of plain text from repository text: control characters removed, line breaks folded. */

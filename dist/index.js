@@ -5096,7 +5096,8 @@ class TreeWalker {
         this.file = file;
         // Anchors are followed freely when what they expand to is bounded; only a file that would
         // expand past the cap (an alias bomb) is held to a count of aliases.
-        this.aliasesLeft = file.doc && (0,alias_expansion/* expandedSize */.F)(file.doc) !== Infinity ? Infinity : parse/* MAX_ALIAS_COUNT */.w4;
+        // A file with no `&` has no anchor, so no alias to expand: most workflows are not walked for it.
+        this.aliasesLeft = !file.text.includes('&') || (file.doc && (0,alias_expansion/* expandedSize */.F)(file.doc) !== Infinity) ? Infinity : parse/* MAX_ALIAS_COUNT */.w4;
     }
     /** Follows an alias within the budget; undefined when over it or unresolvable. */
     resolve(node) {
@@ -11504,6 +11505,9 @@ function stripControl(text) {
  * Repository text reaches every format, so the whole output is made safe once, at the end.
  */
 function safeForLog(output) {
+    // Most outputs hold neither; a few megabytes of JSON need not be rewritten three times.
+    if (!output.includes('\r') && !output.includes('::'))
+        return output;
     return output.replace(/\r\n/g, '\n').replace(/\r/g, '\uFFFD').replace(/^(\s*)::/gm, '$1\u200b::');
 }
 /** One line of plain text from repository text: control characters removed, line breaks folded. */
@@ -19050,7 +19054,7 @@ function parseRequirements(path, text) {
         return { ...empty, errors };
     let data;
     // Anchors and merge keys are ordinary YAML: what is bounded is the size they expand to.
-    if ((0,alias_expansion/* expandedSize */.F)(file.doc) === Infinity) {
+    if (file.text.includes('&') && (0,alias_expansion/* expandedSize */.F)(file.doc) === Infinity) {
         return { ...empty, errors: [...errors, { file: file.path, line: 1, column: 1, message: `its aliases expand to more than ${alias_expansion/* MAX_EXPANDED_NODES */.v.toLocaleString('en')} nodes (an alias bomb?); not read` }] };
     }
     try {
@@ -19884,17 +19888,26 @@ function realRoot(root) {
  * names would be published otherwise). A directory that does not exist is not inside.
  */
 function realDirInside(root, dir) {
-    let real;
+    // Every workflow of a repository sits in one directory: it is resolved once, not once a file.
+    const key = `${root}\n${dir}`;
+    const known = dirsInside.get(key);
+    if (known !== undefined)
+        return known;
+    let inside = false;
     try {
-        real = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(dir);
+        const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(realRoot(root), (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(dir));
+        inside = rel === '' || (!rel.startsWith('..') && !rel.startsWith(node_path__WEBPACK_IMPORTED_MODULE_1__.sep) && !/^[A-Za-z]:/.test(rel));
     }
     catch {
-        return false;
+        inside = false;
     }
-    const base = realRoot(root);
-    const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(base, real);
-    return rel === '' || (!rel.startsWith('..') && !rel.startsWith(node_path__WEBPACK_IMPORTED_MODULE_1__.sep) && !/^[A-Za-z]:/.test(rel));
+    if (dirsInside.size > 1024)
+        dirsInside.clear();
+    dirsInside.set(key, inside);
+    return inside;
 }
+/** Answers of realDirInside, bounded: a run asks about a handful of directories. */
+const dirsInside = new Map();
 function safeReaddir(dir) {
     try {
         return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(dir).sort();

@@ -62,16 +62,24 @@ function realRoot(root: string): string {
  * names would be published otherwise). A directory that does not exist is not inside.
  */
 export function realDirInside(root: string, dir: string): boolean {
-  let real: string
+  // Every workflow of a repository sits in one directory: it is resolved once, not once a file.
+  const key = `${root}\n${dir}`
+  const known = dirsInside.get(key)
+  if (known !== undefined) return known
+  let inside = false
   try {
-    real = realpathSync(dir)
+    const rel = relative(realRoot(root), realpathSync(dir))
+    inside = rel === '' || (!rel.startsWith('..') && !rel.startsWith(sep) && !/^[A-Za-z]:/.test(rel))
   } catch {
-    return false
+    inside = false
   }
-  const base = realRoot(root)
-  const rel = relative(base, real)
-  return rel === '' || (!rel.startsWith('..') && !rel.startsWith(sep) && !/^[A-Za-z]:/.test(rel))
+  if (dirsInside.size > 1024) dirsInside.clear()
+  dirsInside.set(key, inside)
+  return inside
 }
+
+/** Answers of realDirInside, bounded: a run asks about a handful of directories. */
+const dirsInside = new Map<string, boolean>()
 
 function safeReaddir(dir: string): string[] {
   try {

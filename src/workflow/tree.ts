@@ -47,7 +47,8 @@ export class TreeWalker {
   constructor(readonly file: ParsedFile) {
     // Anchors are followed freely when what they expand to is bounded; only a file that would
     // expand past the cap (an alias bomb) is held to a count of aliases.
-    this.aliasesLeft = file.doc && expandedSize(file.doc) !== Infinity ? Infinity : MAX_ALIAS_COUNT
+    // A file with no `&` has no anchor, so no alias to expand: most workflows are not walked for it.
+    this.aliasesLeft = !file.text.includes('&') || (file.doc && expandedSize(file.doc) !== Infinity) ? Infinity : MAX_ALIAS_COUNT
   }
 
   /** Follows an alias within the budget; undefined when over it or unresolvable. */
