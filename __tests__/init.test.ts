@@ -99,3 +99,14 @@ describe('unverified-request', () => {
     expect(report.findings.map((f) => f.rule)).not.toContain('unverified-request')
   })
 })
+
+describe('init output from hostile names', () => {
+  it('parses, whatever the file names, action names and step texts hold', () => {
+    const wf = `on: push\njobs:\n  "j: #x":\n    runs-on: x\n    steps:\n      - uses: "o/a'b\\"c: #d@v1"\n        with:\n          github-token: \${{ secrets.ODD_PAT }}\n      - run: gh pr list\n        env:\n          GH_TOKEN: \${{ secrets.OTHER_PAT }}\n`
+    const root = makeRepo({ '.github/workflows/we: ird #x, [y].yml': wf })
+    expect(runCli(['init', root, '--repository', 'octo/app'], {}).code).toBe(0)
+    const report = lint(root, { repository: 'octo/app' })
+    expect(report.errors).toEqual([])
+    expect(report.tokens.filter((t) => t.declared).map((t) => t.secret).sort()).toEqual(['ODD_PAT', 'OTHER_PAT'])
+  })
+})
