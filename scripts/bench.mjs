@@ -163,11 +163,12 @@ const warmTool = (name, repo) => ({ args: [join(root, 'scripts', 'bench-warm.mjs
 for (const n of GROWTH) {
   const r = makeRepo(n)
   const [m, parse, al] = measureRounds(actionlintRun ? [patLint(r), parseOnly(r), actionlint(r)] : [patLint(r), parseOnly(r)], n)
+  // `ratio` is a tool's time over pat-lint's in the same round: pat-lint's speed relative to the tool.
   // Warm: the tools loaded once, so what is left is linting; cold minus warm is starting.
   const [warmLint, warmParse, warmAl] = measureRounds(actionlintRun ? [warmTool('pat-lint', r), warmTool('parse', r), warmTool('actionlint', r)] : [warmTool('pat-lint', r), warmTool('parse', r)], n, 1)
   const warm = (w) => (w && !w.error ? JSON.parse(w.stdout).ms : NaN)
   growth.push({
-    n, ms: m.ms, rss: m.rss, parse: parse.ms, parseRatio: 1 / parse.ratio, actionlint: al?.ms ?? NaN, actionlintRatio: al ? 1 / al.ratio : NaN, restarts: al && !al.error ? restartsOf(al) : NaN,
+    n, ms: m.ms, rss: m.rss, parse: parse.ms, parseRatio: parse.ratio, actionlint: al?.ms ?? NaN, actionlintRatio: al ? al.ratio : NaN, restarts: al && !al.error ? restartsOf(al) : NaN,
     warm: warm(warmLint), warmParse: warm(warmParse), warmActionlint: warm(warmAl),
   })
   rmSync(r, { recursive: true, force: true })
