@@ -16343,7 +16343,8 @@ function isAppCredentialUse(use, knowledge = DEFAULT_KNOWLEDGE) {
     return !facts?.tokenInputs.some((i) => i.name.toLowerCase() === input) && APP_CREDENTIAL_INPUT.test(input);
 }
 function envTakesGithubToken(name, steps, knowledge) {
-    if (GITHUB_TOKEN_ENV.test(name))
+    // A `*_PAT` variable named for another service (`…_GITLAB_PAT`) holds that service's token.
+    if (GITHUB_TOKEN_ENV.test(name) && !OTHER_SERVICE.test(name))
         return `environment variable ${quoted(name)} is where GitHub tools read a token`;
     for (const step of steps) {
         const facts = step.uses ? knowledge.lookup(step.uses.value) : undefined;

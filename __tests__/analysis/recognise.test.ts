@@ -28,6 +28,7 @@ describe('other services\' credentials are left alone', () => {
     ['a login to another registry', '- uses: docker/login-action@v3\n  with:\n    registry: us-docker.pkg.dev\n    password: ${{ secrets.REGISTRY_KEY }}'],
     ['a name with BOT and TOKEN only', '- uses: some/notify@v1\n  with:\n    token: ${{ secrets.RELEASE_BOT_TOKEN }}'],
     ['CodSpeed', '- uses: CodSpeedHQ/action@v3\n  with:\n    token: ${{ secrets.CODSPEED_TOKEN }}'],
+    ['a GitLab PAT in a variable named for GitLab', '- run: ./publish.sh\n  env:\n    PUBLISH_GITLAB_PAT: ${{ secrets.PUBLISH_SECRET }}'],
     ['a Docker Hub PAT named *_PAT, used only to log in to Docker Hub', '- uses: docker/login-action@v3\n  with:\n    username: u\n    password: ${{ secrets.OSS_DH_PAT }}'],
   ])('%s', (_what, body) => {
     expect(tokensOf(step(body))).toEqual([])

@@ -102,7 +102,8 @@ export function isAppCredentialUse(use: SecretUse, knowledge: ActionKnowledge = 
 }
 
 function envTakesGithubToken(name: string, steps: StepInfo[], knowledge: ActionKnowledge): string | null {
-  if (GITHUB_TOKEN_ENV.test(name)) return `environment variable ${quoted(name)} is where GitHub tools read a token`
+  // A `*_PAT` variable named for another service (`…_GITLAB_PAT`) holds that service's token.
+  if (GITHUB_TOKEN_ENV.test(name) && !OTHER_SERVICE.test(name)) return `environment variable ${quoted(name)} is where GitHub tools read a token`
   for (const step of steps) {
     const facts = step.uses ? knowledge.lookup(step.uses.value) : undefined
     if (facts?.takesGithubToken && facts.tokenEnv.includes(name)) return `${facts.uses} reads a GitHub token from ${quoted(name)}`
