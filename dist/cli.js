@@ -11500,6 +11500,22 @@ const EXTRA_ACTIONS = [
         source: 'theme-keep/hexo-deploy-github-pages-action entrypoint.sh @1123177ac4be64380812c7e30c8ef6e9e7c89df2 (env PERSONAL_TOKEN, PUBLISH_REPOSITORY defaulting to GITHUB_REPOSITORY, git push --force), action.yml @5d9410c5162c034b5f0869874ba770e17b7766f3',
     },
     {
+        // action.yml: token "a Personal Access Token (PAT) with either the user:read or org:read
+        // permission scope ... generated from the account or organization that receives sponsorship";
+        // it reads that account's sponsors, which no GITHUB_TOKEN permission reaches (R4).
+        uses: 'JamesIves/github-sponsors-readme-action',
+        tokenInputs: [{ name: 'token', defaultsToGithubToken: false }],
+        tokenEnv: [],
+        takesGithubToken: true,
+        githubToken: null,
+        fineGrained: null,
+        classicScopes: ['read:user'],
+        conditional: [{ when: 'organization: true', githubToken: null, fineGrained: null, classicScopes: ['read:org'] }],
+        patNeededWhen: ['it reads the sponsors of a user or organization: an account-level API no GITHUB_TOKEN permission reaches (R4)'],
+        classicOnlyReason: 'the action documents a classic token with read:user (read:org for an organization) for the sponsors it reads (R4)',
+        source: 'JamesIves/github-sponsors-readme-action action.yml @01673aad8199e8042c8bf73b48e445333851617a (inputs token, organization)',
+    },
+    {
         // action.yml: token "GitHub token to create pull request on Windows Package Manager Community
         // Repository"; fork-user "GitHub username where the fork of winget-pkgs is present". It pushes
         // the manifests to that fork and opens the pull request on microsoft/winget-pkgs.
@@ -26633,8 +26649,15 @@ function analyseGeneric(ctx, facts) {
         if (call.permissions.packages && call.target.kind === 'same')
             call.target = PACKAGE_TARGET;
     }
-    if (facts.classicOnlyReason)
+    if (facts.classicOnlyReason) {
+        // Classic-only actions state their needs as scopes, with those of the conditions that apply.
         call.classicOnly = facts.classicOnlyReason;
+        const scopes = [...(facts.classicScopes ?? [])];
+        for (const c of facts.conditional)
+            if (conditionalApplies(c.when, ins))
+                scopes.push(...(c.classicScopes ?? []));
+        call.classicScopes = scopes;
+    }
     const calls = [call];
     for (const input of facts.alsoRepositoryInputs ?? []) {
         const also = ctx.step.with[input]?.value;
@@ -26922,7 +26945,7 @@ function verdictOf(decisions, self) {
     return {
         githubTokenWouldDo,
         minimal,
-        minimalScopes: classicScopesFor(minimal),
+        minimalScopes: normaliseScopes([...classicScopesFor(minimal), ...decisions.flatMap((d) => d.calls.flatMap((c) => c.classicScopes ?? []))]),
         fineGrainedPossible,
         repositories: [...new Set(decisions.flatMap((d) => d.repositories))].sort(),
         ownRepository,

@@ -25,3 +25,17 @@ describe('goreleaser-action and release listeners', () => {
     expect(use.needs).toEqual({ contents: 'write' })
   })
 })
+
+describe('an action that documents the classic scopes its token needs', () => {
+  const wf = (extra: string) => `on: push\njobs:\n  s:\n    runs-on: x\n    steps:\n      - uses: JamesIves/github-sponsors-readme-action@v1\n        with:\n          token: \${{ secrets.SPONSORS_SECRET }}\n          file: README.md\n${extra}`
+  it('a user\'s sponsors: read:user, no GITHUB_TOKEN (R4)', () => {
+    const t = lint(makeRepo({ '.github/workflows/a.yml': wf('') }), { repository: 'octo/app' }).tokens[0]
+    expect(t.githubTokenWouldDo).toBe(false)
+    expect(t.fineGrainedPossible).toBe(false)
+    expect(t.minimalScopes).toEqual(['read:user'])
+  })
+  it('an organization\'s: read:org as well', () => {
+    const t = lint(makeRepo({ '.github/workflows/a.yml': wf('          organization: true\n') }), { repository: 'octo/app' }).tokens[0]
+    expect(t.minimalScopes).toEqual(['read:org', 'read:user'])
+  })
+})

@@ -263,7 +263,13 @@ function analyseGeneric(ctx: StepContext, facts: KnownAction): StepAnalysis {
     call.classicOnly = `${facts.uses} uses GitHub Packages or the Checks API, which fine-grained tokens cannot reach (R9, R13, R18)`
     if (call.permissions.packages && call.target.kind === 'same') call.target = PACKAGE_TARGET
   }
-  if (facts.classicOnlyReason) call.classicOnly = facts.classicOnlyReason
+  if (facts.classicOnlyReason) {
+    // Classic-only actions state their needs as scopes, with those of the conditions that apply.
+    call.classicOnly = facts.classicOnlyReason
+    const scopes = [...(facts.classicScopes ?? [])]
+    for (const c of facts.conditional) if (conditionalApplies(c.when, ins)) scopes.push(...(c.classicScopes ?? []))
+    call.classicScopes = scopes
+  }
   const calls = [call]
   for (const input of facts.alsoRepositoryInputs ?? []) {
     const also = ctx.step.with[input]?.value

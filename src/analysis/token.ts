@@ -1,5 +1,5 @@
 /** Per token: the minimal permission set over its uses, classic scopes, and the overall verdict. */
-import { classicScopesFor } from '../knowledge/classic-scopes.js'
+import { classicScopesFor, normaliseScopes } from '../knowledge/classic-scopes.js'
 import type { PermissionSet } from '../knowledge/permissions.js'
 import { mergePermissions, NO_FINE_GRAINED } from './decide.js'
 import type { UseDecision } from './types.js'
@@ -53,7 +53,7 @@ function verdictOf(decisions: UseDecision[], self: string | null): TokenVerdict 
   return {
     githubTokenWouldDo,
     minimal,
-    minimalScopes: classicScopesFor(minimal),
+    minimalScopes: normaliseScopes([...classicScopesFor(minimal), ...decisions.flatMap((d) => d.calls.flatMap((c) => c.classicScopes ?? []))]),
     fineGrainedPossible,
     repositories: [...new Set(decisions.flatMap((d) => d.repositories))].sort(),
     ownRepository,

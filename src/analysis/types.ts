@@ -17,6 +17,8 @@ export interface Call {
   patReason?: string
   /** Why only a classic token (not fine-grained) can do this. */
   classicOnly?: string
+  /** Classic scopes the call needs that no fine-grained permission stands for (an action's documented scopes). */
+  classicScopes?: readonly string[]
   /** The call only reads; another repository's public content needs no token of its own. */
   readOnly?: boolean
 }

@@ -158,6 +158,22 @@ export const EXTRA_ACTIONS: readonly KnownAction[] = [
     source: 'theme-keep/hexo-deploy-github-pages-action entrypoint.sh @1123177ac4be64380812c7e30c8ef6e9e7c89df2 (env PERSONAL_TOKEN, PUBLISH_REPOSITORY defaulting to GITHUB_REPOSITORY, git push --force), action.yml @5d9410c5162c034b5f0869874ba770e17b7766f3',
   },
   {
+    // action.yml: token "a Personal Access Token (PAT) with either the user:read or org:read
+    // permission scope ... generated from the account or organization that receives sponsorship";
+    // it reads that account's sponsors, which no GITHUB_TOKEN permission reaches (R4).
+    uses: 'JamesIves/github-sponsors-readme-action',
+    tokenInputs: [{ name: 'token', defaultsToGithubToken: false }],
+    tokenEnv: [],
+    takesGithubToken: true,
+    githubToken: null,
+    fineGrained: null,
+    classicScopes: ['read:user'],
+    conditional: [{ when: 'organization: true', githubToken: null, fineGrained: null, classicScopes: ['read:org'] }],
+    patNeededWhen: ['it reads the sponsors of a user or organization: an account-level API no GITHUB_TOKEN permission reaches (R4)'],
+    classicOnlyReason: 'the action documents a classic token with read:user (read:org for an organization) for the sponsors it reads (R4)',
+    source: 'JamesIves/github-sponsors-readme-action action.yml @01673aad8199e8042c8bf73b48e445333851617a (inputs token, organization)',
+  },
+  {
     // action.yml: token "GitHub token to create pull request on Windows Package Manager Community
     // Repository"; fork-user "GitHub username where the fork of winget-pkgs is present". It pushes
     // the manifests to that fork and opens the pull request on microsoft/winget-pkgs.
