@@ -11248,6 +11248,10 @@ function annotate(report) {
     }
     return hidden;
 }
+/** Where the linted directory lies in the workspace, `/`-separated ('' at its top). */
+function pathInWorkspace(workspace, root) {
+    return (0,external_node_path_.relative)((0,external_node_path_.resolve)(workspace), root).split(external_node_path_.sep).join('/');
+}
 /** Writes the pull-request comment; whatever goes wrong there is a warning, never a lost verdict. */
 async function comment(report, root, inputs, maxExpiryDays) {
     if (!(0,github_event/* pullRequestOf */._)(process.env)) {
@@ -11261,7 +11265,7 @@ async function comment(report, root, inputs, maxExpiryDays) {
         const review = await reviewPullRequest({
             report,
             root,
-            pathInRepository: (0,external_node_path_.relative)((0,external_node_path_.resolve)(inputs.workspace), root).split(external_node_path_.sep).join('/'),
+            pathInRepository: pathInWorkspace(inputs.workspace, root),
             requirementsPath: inputs.requirementsFile,
             token: inputs.githubToken,
             mode: inputs.comment,
@@ -11294,12 +11298,11 @@ async function run() {
         if (!root)
             throw new Error(`input path ${inputs.path} leads outside the workspace`);
         // Paths in every output name files from the workspace, as annotations and SARIF need them.
-        const pathInWorkspace = (0,external_node_path_.relative)((0,external_node_path_.resolve)(inputs.workspace), root).split(external_node_path_.sep).join('/');
         report = underPath(lint(root, {
             repository: process.env.GITHUB_REPOSITORY ?? null,
             requirementsPath: inputs.requirementsFile,
             maxExpiryDays: inputs.maxExpiryDays,
-        }), pathInWorkspace);
+        }), pathInWorkspace(inputs.workspace, root));
         for (const n of report.notices)
             notice(`pat-lint: ${n}`);
         const hidden = annotate(report);

@@ -72,6 +72,11 @@ function annotate(report: Report): number {
   return hidden
 }
 
+/** Where the linted directory lies in the workspace, `/`-separated ('' at its top). */
+function pathInWorkspace(workspace: string, root: string): string {
+  return relative(resolve(workspace), root).split(sep).join('/')
+}
+
 /** Writes the pull-request comment; whatever goes wrong there is a warning, never a lost verdict. */
 async function comment(report: Report, root: string, inputs: Inputs, maxExpiryDays: number): Promise<void> {
   if (!pullRequestOf(process.env)) {
@@ -85,7 +90,7 @@ async function comment(report: Report, root: string, inputs: Inputs, maxExpiryDa
     const review = await reviewPullRequest({
       report,
       root,
-      pathInRepository: relative(resolve(inputs.workspace), root).split(sep).join('/'),
+      pathInRepository: pathInWorkspace(inputs.workspace, root),
       requirementsPath: inputs.requirementsFile,
       token: inputs.githubToken,
       mode: inputs.comment,
@@ -114,14 +119,13 @@ export async function run(): Promise<void> {
     root = insideRoot(inputs.workspace, inputs.path) ?? undefined
     if (!root) throw new Error(`input path ${inputs.path} leads outside the workspace`)
     // Paths in every output name files from the workspace, as annotations and SARIF need them.
-    const pathInWorkspace = relative(resolve(inputs.workspace), root).split(sep).join('/')
     report = underPath(
       lint(root, {
         repository: process.env.GITHUB_REPOSITORY ?? null,
         requirementsPath: inputs.requirementsFile,
         maxExpiryDays: inputs.maxExpiryDays,
       }),
-      pathInWorkspace,
+      pathInWorkspace(inputs.workspace, root),
     )
     for (const n of report.notices) core.notice(`pat-lint: ${n}`)
     const hidden = annotate(report)
