@@ -24968,6 +24968,9 @@ function docsUrl(id) {
     return `${DOCS_BASE}/${id}.md`;
 }
 
+;// CONCATENATED MODULE: ./src/report/model.ts
+const REPORT_VERSION = 1;
+
 ;// CONCATENATED MODULE: ./src/workflow/env-readers.ts
 
 
@@ -27307,7 +27310,9 @@ function withStatedReason(decision, reason) {
 
 
 
-const REPORT_VERSION = 1;
+
+// The report's schema is report/model.ts; entry points and tests take it from here too.
+
 /**
  * Whether GitHub can store a secret of this name: letters, digits and `_`, not starting with a
  * digit or with `GITHUB_` (GitHub Docs, "Using secrets in GitHub Actions", naming your secrets).

@@ -222,7 +222,7 @@ function noPullRequestNotice(env) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9645);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5953);
 /** The Action's entry point: everything happens in run(). */
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
@@ -1255,7 +1255,7 @@ function firstOf(items, max) {
 
 /***/ }),
 
-/***/ 9645:
+/***/ 5953:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -8474,6 +8474,9 @@ function isIgnored(finding, inline, ignoredByConfig) {
 var load = __nccwpck_require__(1788);
 // EXTERNAL MODULE: ./src/rules/index.ts + 16 modules
 var rules = __nccwpck_require__(4390);
+;// CONCATENATED MODULE: ./src/report/model.ts
+const REPORT_VERSION = 1;
+
 // EXTERNAL MODULE: ./src/workflow/files.ts
 var files = __nccwpck_require__(6154);
 ;// CONCATENATED MODULE: ./src/workflow/env-readers.ts
@@ -10817,7 +10820,9 @@ function withStatedReason(decision, reason) {
 
 
 
-const REPORT_VERSION = 1;
+
+// The report's schema is report/model.ts; entry points and tests take it from here too.
+
 /**
  * Whether GitHub can store a secret of this name: letters, digits and `_`, not starting with a
  * digit or with `GITHUB_` (GitHub Docs, "Using secrets in GitHub Actions", naming your secrets).

@@ -3,27 +3,28 @@
  * requirements, recognise credentials, run the rules and build the report. Pure apart from
  * reading the repository; nothing here touches @actions/*.
  */
-import { recogniseSecrets, type Recognition } from './analysis/recognise.js'
+import { recogniseSecrets } from './analysis/recognise.js'
 import { configIgnores, inlineIgnores, isIgnored } from './ignore.js'
 import { loadRequirements, type DeclaredToken, type LoadedRequirements } from './requirements/load.js'
 import { RULES } from './rules/index.js'
 import type { RuleContext, TokenFacts } from './rules/types.js'
 import type { Finding, LintError, Severity } from './types.js'
+import { REPORT_VERSION, type Report, type TokenReport, type UseReport } from './report/model.js'
 import { discoverFiles, type Candidate } from './workflow/files.js'
 import type { SecretUse } from './workflow/flows.js'
 import { localPath, stepLabel, type WorkflowInfo } from './workflow/model.js'
 import { readsEnvWith } from './workflow/env-readers.js'
 import { ingestFile } from './workflow/ingest.js'
 import { ActionKnowledge, DEFAULT_KNOWLEDGE } from './knowledge/actions.js'
-import type { PermissionSet } from './knowledge/permissions.js'
 import { decideUse, undecided, type AnalysisContext } from './analysis/use.js'
-import { tokenVerdict, type TokenVerdict } from './analysis/token.js'
+import { tokenVerdict } from './analysis/token.js'
 import { statedReason, withStatedReason } from './analysis/stated-reason.js'
 import type { UseDecision } from './analysis/types.js'
 import { compareText } from './order.js'
 import { firstOf, MAX_REASONS_PER_USE, MAX_REPOSITORIES_PER_TOKEN, quoted } from './limits.js'
 
-export const REPORT_VERSION = 1
+// The report's schema is report/model.ts; entry points and tests take it from here too.
+export { REPORT_VERSION, type Report, type TokenReport, type UseReport }
 
 /**
  * Whether GitHub can store a secret of this name: letters, digits and `_`, not starting with a
@@ -46,58 +47,6 @@ export interface LintOptions {
   maxExpiryDays?: number
   /** Lint as if no requirements file existed (for `init`). */
   ignoreRequirements?: boolean
-}
-
-export interface UseReport {
-  file: string
-  line: number
-  column: number
-  job: string | null
-  step: string | null
-  kind: SecretUse['kind']
-  /** The action, reusable workflow or `run` the token reaches. */
-  target: string | null
-  input: string | null
-  via: string | null
-  fallbackToGithubToken: boolean
-  /** For workflow- and job-level env: the steps that visibly read the variable. */
-  readBy?: { file: string; line: number; job: string | null; step: string }[]
-  githubTokenWouldDo: boolean | null
-  needs: PermissionSet
-  reasons: string[]
-}
-
-/** A token in the report: its verdict fields are those of the analysis (see TokenVerdict). */
-export interface TokenReport extends Pick<TokenVerdict, 'githubTokenWouldDo' | 'minimal' | 'minimalScopes' | 'fineGrainedPossible' | 'repositories' | 'ownRepository'> {
-  /** Repositories past the first 100, counted and not listed (absent when none). */
-  repositoriesNotListed?: number
-  secret: string
-  declared: boolean
-  recognisedBy: Recognition[]
-  type: 'fine-grained' | 'classic' | null
-  requested: {
-    owner?: string
-    repositories?: string[] | 'all'
-    expiresIn?: number | 'none'
-    purpose?: string
-    permissions?: Record<string, string>
-    scopes?: string[]
-  } | null
-  uses: UseReport[]
-}
-
-export interface Report {
-  version: typeof REPORT_VERSION
-  repository: string | null
-  requirementsFile: string | null
-  /** The longest acceptable expiry in force: the option, else the requirements file's, else 90. */
-  maxExpiryDays: number
-  files: string[]
-  /** What the reader should know about the run itself (an unknown repository), once each. */
-  notices: string[]
-  tokens: TokenReport[]
-  findings: Finding[]
-  errors: LintError[]
 }
 
 function localActionDirs(models: WorkflowInfo[]): string[] {

@@ -3,7 +3,7 @@
  * from a pre-filled link. The comment, the job summary, the CLI's reports and the Action's
  * `creation-links` output all say the same, from here.
  */
-import type { Report, TokenReport } from '../lint.js'
+import type { Report, TokenReport } from './model.js'
 import { classicLink, fineGrainedLink } from './links.js'
 import { permissionsBlock } from './snippets.js'
 

@@ -4,7 +4,7 @@
  * findings. Everything that comes from the repository is escaped; the body stays under GitHub's
  * 65,536-character limit.
  */
-import type { Report, TokenReport } from '../lint.js'
+import type { Report, TokenReport } from './model.js'
 import { levelRank } from '../knowledge/permissions.js'
 import type { RequestChange } from '../requirements/diff.js'
 import { codeBlock, escapeMarkdown, markdownCode, messageMarkdown, REASONS_DOC } from './escape.js'

@@ -1,5 +1,5 @@
 /** The JSON report: stable and versioned (`version`); the corpus scorer and other tools read it. */
-import type { Report } from '../lint.js'
+import type { Report } from './model.js'
 import { creationLinks, tokenAdvice } from './advice.js'
 
 /** The report, each token with its pre-filled creation link (null where none is to be created). */

@@ -2,7 +2,7 @@
  * Markdown for the job summary and `--format markdown`: a verdict, a table per token and one
  * per finding. Everything from the repository is escaped. Kept under the summary's 1 MiB limit.
  */
-import type { Report } from '../lint.js'
+import type { Report } from './model.js'
 import { codeBlock, escapeMarkdown, markdownCode, messageMarkdown } from './escape.js'
 import { countBySeverity, meetsThreshold, type FailOn } from './severity.js'
 import { tokenAdvice } from './advice.js'

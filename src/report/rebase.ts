@@ -4,7 +4,7 @@
  * files as the repository holds them, or they attach to files that do not exist.
  */
 import { posix } from 'node:path'
-import type { Report } from '../lint.js'
+import type { Report } from './model.js'
 
 export function underPath(report: Report, prefix: string): Report {
   const dir = posix.normalize(prefix.split('\\').join('/')).replace(/^\.\/?$/, '').replace(/\/$/, '')

@@ -1,5 +1,5 @@
 /** SARIF 2.1.0 for code scanning: one run, a rule descriptor per rule, levels from the severity table. */
-import type { Report } from '../lint.js'
+import type { Report } from './model.js'
 import { RULES, docsUrl } from '../rules/index.js'
 import { SEVERITY_MAP } from './severity.js'
 import { TOOL_VERSION } from '../version.js'

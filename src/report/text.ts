@@ -1,5 +1,5 @@
 /** Plain text: one `file:line:col: severity message [rule]` line per finding, then a count. */
-import type { Report } from '../lint.js'
+import type { Report } from './model.js'
 import { oneLine } from './escape.js'
 import { countBySeverity } from './severity.js'
 import { tokenAdvice } from './advice.js'

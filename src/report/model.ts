@@ -1,0 +1,65 @@
+/**
+ * The report as every output reads it: plain data, versioned (`version`), built by lint.ts and
+ * transformed by the reporters. It lives below both, so that reporters depend on the schema and
+ * not on the pipeline.
+ */
+import type { Recognition } from '../analysis/recognise.js'
+import type { TokenVerdict } from '../analysis/token.js'
+import type { PermissionSet } from '../knowledge/permissions.js'
+import type { Finding, LintError } from '../types.js'
+import type { SecretUse } from '../workflow/flows.js'
+
+export const REPORT_VERSION = 1
+
+export interface UseReport {
+  file: string
+  line: number
+  column: number
+  job: string | null
+  step: string | null
+  kind: SecretUse['kind']
+  /** The action, reusable workflow or `run` the token reaches. */
+  target: string | null
+  input: string | null
+  via: string | null
+  fallbackToGithubToken: boolean
+  /** For workflow- and job-level env: the steps that visibly read the variable. */
+  readBy?: { file: string; line: number; job: string | null; step: string }[]
+  githubTokenWouldDo: boolean | null
+  needs: PermissionSet
+  reasons: string[]
+}
+
+/** A token in the report: its verdict fields are those of the analysis (see TokenVerdict). */
+export interface TokenReport extends Pick<TokenVerdict, 'githubTokenWouldDo' | 'minimal' | 'minimalScopes' | 'fineGrainedPossible' | 'repositories' | 'ownRepository'> {
+  /** Repositories past the first 100, counted and not listed (absent when none). */
+  repositoriesNotListed?: number
+  secret: string
+  declared: boolean
+  recognisedBy: Recognition[]
+  type: 'fine-grained' | 'classic' | null
+  requested: {
+    owner?: string
+    repositories?: string[] | 'all'
+    expiresIn?: number | 'none'
+    purpose?: string
+    permissions?: Record<string, string>
+    scopes?: string[]
+  } | null
+  uses: UseReport[]
+}
+
+export interface Report {
+  version: typeof REPORT_VERSION
+  repository: string | null
+  requirementsFile: string | null
+  /** The longest acceptable expiry in force: the option, else the requirements file's, else 90. */
+  maxExpiryDays: number
+  files: string[]
+  /** What the reader should know about the run itself (an unknown repository), once each. */
+  notices: string[]
+  tokens: TokenReport[]
+  findings: Finding[]
+  errors: LintError[]
+}
+
