@@ -1,6 +1,6 @@
 /** Writes docs/example-comment.md: the comment pat-lint writes on a pull request to examples/demo. */
 import { writeFileSync } from 'node:fs'
-import { exampleComment } from '../src/report/example-comment.js'
+import { exampleComment } from './example-comment.js'
 
 writeFileSync('docs/example-comment.md', exampleComment())
 console.log('wrote docs/example-comment.md')

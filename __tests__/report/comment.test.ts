@@ -74,7 +74,7 @@ describe('the pull-request comment body', () => {
 describe('docs/example-comment.md', () => {
   it('is the comment for examples/demo as the code writes it today (npm run docs)', async () => {
     const { readFileSync } = await import('node:fs')
-    const { exampleComment } = await import('../../src/report/example-comment.js')
+    const { exampleComment } = await import('../../scripts/example-comment.js')
     expect(readFileSync('docs/example-comment.md', 'utf8')).toBe(exampleComment())
   })
 })

@@ -1,9 +1,9 @@
 /** Renders the comment pat-lint would write on a pull request to examples/demo (docs/example-comment.md). */
 import { readFileSync } from 'node:fs'
-import { lint } from '../lint.js'
-import { diffRequests } from '../requirements/diff.js'
-import { loadRequirements, parseRequirements } from '../requirements/load.js'
-import { buildComment } from './comment.js'
+import { lint } from '../src/lint.js'
+import { diffRequests } from '../src/requirements/diff.js'
+import { loadRequirements, parseRequirements } from '../src/requirements/load.js'
+import { buildComment } from '../src/report/comment.js'
 
 export function exampleComment(root = 'examples/demo', basePath = 'examples/demo-base/pat-requirements.yml'): string {
   const report = lint(root, { repository: 'octo-org/demo' })
