@@ -24756,7 +24756,7 @@ function appPermissionInput(permission) {
     return APP_TOKEN_PERMISSION_INPUTS.has(name) ? `permission-${name}` : null;
 }
 
-;// CONCATENATED MODULE: ./src/report/snippets.ts
+;// CONCATENATED MODULE: ./src/remedies/snippets.ts
 /**
  * Ready-to-paste YAML for the alternatives to a PAT: a job's `permissions:` block for
  * GITHUB_TOKEN, and an actions/create-github-app-token step. Pure functions over plain data.

@@ -11392,6 +11392,92 @@ function firstAtLeast(list, from) {
 
 /***/ }),
 
+/***/ 7553:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  H: () => (/* binding */ appTokenStep),
+  I: () => (/* binding */ permissionsBlock)
+});
+
+;// CONCATENATED MODULE: ./src/knowledge/github-app.ts
+/**
+ * actions/create-github-app-token: the `permission-<name>` inputs it takes (its action.yml,
+ * generated from GitHub's App permission names) and how they map to fine-grained PAT names.
+ */
+/** The permission inputs of actions/create-github-app-token (action.yml, "GENERATED PERMISSIONS INPUTS"). */
+const APP_TOKEN_PERMISSION_INPUTS = new Set([
+    'actions', 'administration', 'checks', 'codespaces', 'contents', 'dependabot-secrets', 'deployments', 'email-addresses',
+    'environments', 'followers', 'git-ssh-keys', 'gpg-keys', 'interaction-limits', 'issues', 'members', 'metadata',
+    'organization-administration', 'organization-announcement-banners', 'organization-copilot-seat-management',
+    'organization-custom-org-roles', 'organization-custom-properties', 'organization-custom-roles', 'organization-events',
+    'organization-hooks', 'organization-packages', 'organization-personal-access-token-requests',
+    'organization-personal-access-tokens', 'organization-plan', 'organization-projects', 'organization-secrets',
+    'organization-self-hosted-runners', 'organization-user-blocking', 'packages', 'pages', 'profile', 'pull-requests',
+    'repository-custom-properties', 'repository-hooks', 'repository-projects', 'secret-scanning-alerts', 'secrets',
+    'security-events', 'single-file', 'starring', 'statuses', 'team-discussions', 'vulnerability-alerts', 'workflows',
+]);
+/** Fine-grained PAT names whose App input is spelled differently. */
+const RENAMED = { emails: 'email-addresses', keys: 'git-ssh-keys' };
+/** The `permission-*` input for a fine-grained permission, or null when the App action has none. */
+function appPermissionInput(permission) {
+    const name = RENAMED[permission] ?? permission.replace(/_/g, '-');
+    return APP_TOKEN_PERMISSION_INPUTS.has(name) ? `permission-${name}` : null;
+}
+
+// EXTERNAL MODULE: ./src/analysis/decide.ts
+var decide = __nccwpck_require__(2464);
+// EXTERNAL MODULE: ./src/order.ts
+var order = __nccwpck_require__(5395);
+// EXTERNAL MODULE: ./src/limits.ts
+var limits = __nccwpck_require__(351);
+;// CONCATENATED MODULE: ./src/remedies/snippets.ts
+/**
+ * Ready-to-paste YAML for the alternatives to a PAT: a job's `permissions:` block for
+ * GITHUB_TOKEN, and an actions/create-github-app-token step. Pure functions over plain data.
+ */
+
+
+
+
+/** `permissions:` for a job whose token needs `needs` (metadata is implicit; contents: read kept for checkout). */
+function permissionsBlock(needs, indent = '') {
+    const { block } = (0,decide/* githubTokenPermissions */.RC)(needs);
+    const entries = Object.entries(block).sort(order/* byKey */.dX);
+    if (!entries.length)
+        return `${indent}permissions: {}`;
+    return [`${indent}permissions:`, ...entries.map(([k, v]) => `${indent}  ${k}: ${v}`)].join('\n');
+}
+/** A create-github-app-token step narrowed to the owner, repositories and permissions given. */
+function appTokenStep(options) {
+    const lines = [
+        '- uses: actions/create-github-app-token@v2',
+        '  id: app-token',
+        '  with:',
+        '    app-id: ${{ vars.APP_ID }}',
+        '    private-key: ${{ secrets.APP_PRIVATE_KEY }}',
+    ];
+    if (options.owner)
+        lines.push(`    owner: ${options.owner}`);
+    const names = [...new Set(options.repositories.map((r) => r.split('/')[1]).filter(Boolean))].sort();
+    const { shown, more } = (0,limits/* firstOf */.Ku)(names, limits/* MAX_REPOSITORIES_PER_TOKEN */.sz);
+    if (shown.length)
+        lines.push(`    repositories: ${shown.join(',')}`);
+    if (more)
+        lines.push(`    # and ${more} more repositories, not listed here`);
+    for (const [perm, level] of Object.entries(options.permissions).sort(order/* byKey */.dX)) {
+        const input = appPermissionInput(perm);
+        if (input)
+            lines.push(`    ${input}: ${level}`);
+    }
+    return lines.join('\n');
+}
+
+
+/***/ }),
+
 /***/ 8014:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -11460,8 +11546,8 @@ function classicLink(o) {
     return `${base(o.server)}/settings/tokens/new?scopes=${scopes}&description=${encodeURIComponent(truncate(o.description, MAX_DESCRIPTION))}`;
 }
 
-// EXTERNAL MODULE: ./src/report/snippets.ts + 1 modules
-var snippets = __nccwpck_require__(27);
+// EXTERNAL MODULE: ./src/remedies/snippets.ts + 1 modules
+var snippets = __nccwpck_require__(7553);
 ;// CONCATENATED MODULE: ./src/report/advice.ts
 
 
@@ -11619,92 +11705,6 @@ function countBySeverity(findings) {
     for (const f of findings)
         out[f.severity]++;
     return out;
-}
-
-
-/***/ }),
-
-/***/ 27:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  H: () => (/* binding */ appTokenStep),
-  I: () => (/* binding */ permissionsBlock)
-});
-
-;// CONCATENATED MODULE: ./src/knowledge/github-app.ts
-/**
- * actions/create-github-app-token: the `permission-<name>` inputs it takes (its action.yml,
- * generated from GitHub's App permission names) and how they map to fine-grained PAT names.
- */
-/** The permission inputs of actions/create-github-app-token (action.yml, "GENERATED PERMISSIONS INPUTS"). */
-const APP_TOKEN_PERMISSION_INPUTS = new Set([
-    'actions', 'administration', 'checks', 'codespaces', 'contents', 'dependabot-secrets', 'deployments', 'email-addresses',
-    'environments', 'followers', 'git-ssh-keys', 'gpg-keys', 'interaction-limits', 'issues', 'members', 'metadata',
-    'organization-administration', 'organization-announcement-banners', 'organization-copilot-seat-management',
-    'organization-custom-org-roles', 'organization-custom-properties', 'organization-custom-roles', 'organization-events',
-    'organization-hooks', 'organization-packages', 'organization-personal-access-token-requests',
-    'organization-personal-access-tokens', 'organization-plan', 'organization-projects', 'organization-secrets',
-    'organization-self-hosted-runners', 'organization-user-blocking', 'packages', 'pages', 'profile', 'pull-requests',
-    'repository-custom-properties', 'repository-hooks', 'repository-projects', 'secret-scanning-alerts', 'secrets',
-    'security-events', 'single-file', 'starring', 'statuses', 'team-discussions', 'vulnerability-alerts', 'workflows',
-]);
-/** Fine-grained PAT names whose App input is spelled differently. */
-const RENAMED = { emails: 'email-addresses', keys: 'git-ssh-keys' };
-/** The `permission-*` input for a fine-grained permission, or null when the App action has none. */
-function appPermissionInput(permission) {
-    const name = RENAMED[permission] ?? permission.replace(/_/g, '-');
-    return APP_TOKEN_PERMISSION_INPUTS.has(name) ? `permission-${name}` : null;
-}
-
-// EXTERNAL MODULE: ./src/analysis/decide.ts
-var decide = __nccwpck_require__(2464);
-// EXTERNAL MODULE: ./src/order.ts
-var order = __nccwpck_require__(5395);
-// EXTERNAL MODULE: ./src/limits.ts
-var limits = __nccwpck_require__(351);
-;// CONCATENATED MODULE: ./src/report/snippets.ts
-/**
- * Ready-to-paste YAML for the alternatives to a PAT: a job's `permissions:` block for
- * GITHUB_TOKEN, and an actions/create-github-app-token step. Pure functions over plain data.
- */
-
-
-
-
-/** `permissions:` for a job whose token needs `needs` (metadata is implicit; contents: read kept for checkout). */
-function permissionsBlock(needs, indent = '') {
-    const { block } = (0,decide/* githubTokenPermissions */.RC)(needs);
-    const entries = Object.entries(block).sort(order/* byKey */.dX);
-    if (!entries.length)
-        return `${indent}permissions: {}`;
-    return [`${indent}permissions:`, ...entries.map(([k, v]) => `${indent}  ${k}: ${v}`)].join('\n');
-}
-/** A create-github-app-token step narrowed to the owner, repositories and permissions given. */
-function appTokenStep(options) {
-    const lines = [
-        '- uses: actions/create-github-app-token@v2',
-        '  id: app-token',
-        '  with:',
-        '    app-id: ${{ vars.APP_ID }}',
-        '    private-key: ${{ secrets.APP_PRIVATE_KEY }}',
-    ];
-    if (options.owner)
-        lines.push(`    owner: ${options.owner}`);
-    const names = [...new Set(options.repositories.map((r) => r.split('/')[1]).filter(Boolean))].sort();
-    const { shown, more } = (0,limits/* firstOf */.Ku)(names, limits/* MAX_REPOSITORIES_PER_TOKEN */.sz);
-    if (shown.length)
-        lines.push(`    repositories: ${shown.join(',')}`);
-    if (more)
-        lines.push(`    # and ${more} more repositories, not listed here`);
-    for (const [perm, level] of Object.entries(options.permissions).sort(order/* byKey */.dX)) {
-        const input = appPermissionInput(perm);
-        if (input)
-            lines.push(`    ${input}: ${level}`);
-    }
-    return lines.join('\n');
 }
 
 
@@ -19581,8 +19581,8 @@ const under_scoped_request_rule = {
     },
 };
 
-// EXTERNAL MODULE: ./src/report/snippets.ts + 1 modules
-var snippets = __nccwpck_require__(27);
+// EXTERNAL MODULE: ./src/remedies/snippets.ts + 1 modules
+var snippets = __nccwpck_require__(7553);
 ;// CONCATENATED MODULE: ./src/rules/prefer-github-app.ts
 
 

@@ -1,9 +1,9 @@
 /** What pat-lint works out about one use of a token. */
 import type { PermissionSet } from '../knowledge/permissions.js'
 import type { RepoRef } from './repo-ref.js'
+import type { TriggerEvent } from '../knowledge/events.js'
 
-/** Events that can start workflow runs; those caused by GITHUB_TOKEN start none (R1), except dispatches. */
-export type TriggerEvent = 'push' | 'pull_request' | 'release' | 'create' | 'issues' | 'issue_comment' | 'pull_request_review' | 'label' | 'repository_dispatch' | 'workflow_dispatch'
+export type { TriggerEvent } from '../knowledge/events.js'
 
 /** One thing a step does with the token. */
 export interface Call {

@@ -4,7 +4,7 @@
  * call do not pay for octokit. Never throws: problems come back as notices and warnings.
  */
 import { posix } from 'node:path'
-import type { Report } from '../lint.js'
+import type { Report } from '../report/model.js'
 import { diffRequests, type RequestChange } from '../requirements/diff.js'
 import { loadRequirements, parseRequirements, DEFAULT_REQUIREMENTS_PATHS } from '../requirements/load.js'
 import { buildComment } from '../report/comment.js'

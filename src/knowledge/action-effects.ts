@@ -2,7 +2,7 @@
  * Events an action causes that could be meant to start other workflows (pat-rules R1), read from
  * what each action does with its token (shared/data/actions-kb.yml `operations`).
  */
-import type { TriggerEvent } from '../analysis/types.js'
+import type { TriggerEvent } from './events.js'
 
 export const ACTION_EVENTS: Record<string, TriggerEvent[]> = {
   'peter-evans/create-pull-request': ['pull_request', 'push'],

@@ -9,7 +9,7 @@ export type { ActionFacts }
  * target, or the environment variable naming it (container actions configured through `env:`).
  */
 export type KnownAction = ActionFacts & {
-  events?: readonly import('../analysis/types.js').TriggerEvent[]
+  events?: readonly import('./events.js').TriggerEvent[]
   repositoryInput?: string
   repositoryEnv?: string
   /** The repository the action works on when the step names none (this one when absent). */

@@ -7,7 +7,7 @@ import { GH_COMMANDS, type GhCall } from './generated/gh-cli.js'
 import { lookupEndpoint } from './endpoints.js'
 import type { PermissionSet } from './permissions.js'
 import { maxLevel, type Level } from './permissions.js'
-import type { TriggerEvent } from '../analysis/types.js'
+import type { TriggerEvent } from './events.js'
 
 /** The variables gh takes its token from unasked (the enterprise ones on GHES), as `gh help environment` lists them. */
 export const GH_TOKEN_VARIABLES: readonly string[] = ['GH_TOKEN', 'GITHUB_TOKEN', 'GH_ENTERPRISE_TOKEN', 'GITHUB_ENTERPRISE_TOKEN']

@@ -4,7 +4,7 @@
  * REST routes, so the permissions come from GitHub's endpoint map like every other call's.
  * A subcommand not listed stays unknown: pat-lint does not guess what it does.
  */
-import type { TriggerEvent } from '../analysis/types.js'
+import type { TriggerEvent } from './events.js'
 import { lookupEndpoint } from './endpoints.js'
 import { maxLevel, type PermissionSet } from './permissions.js'
 

@@ -5,7 +5,7 @@
  */
 import type { Report, TokenReport } from './model.js'
 import { classicLink, fineGrainedLink } from './links.js'
-import { permissionsBlock } from './snippets.js'
+import { permissionsBlock } from '../remedies/snippets.js'
 
 export interface AdviceContext {
   /** GITHUB_SERVER_URL: github.com or a GitHub Enterprise Server. */

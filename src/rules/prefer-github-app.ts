@@ -1,5 +1,5 @@
 import { FINE_GRAINED_PERMISSIONS } from '../knowledge/permissions.js'
-import { appTokenStep } from '../report/snippets.js'
+import { appTokenStep } from '../remedies/snippets.js'
 import type { TokenVerdict } from '../analysis/token.js'
 import type { Rule, RuleFinding, TokenFacts } from './types.js'
 
