@@ -24583,7 +24583,7 @@ function* declaredAndUsed(ctx) {
             yield { file, token, declaration: token.declaration };
 }
 
-;// CONCATENATED MODULE: ./src/rules/reach.ts
+;// CONCATENATED MODULE: ./src/analysis/token-reach.ts
 const reached = new WeakMap();
 function reachOf(verdict, self) {
     let bySelf = reached.get(verdict);
@@ -24971,7 +24971,7 @@ function docsUrl(id) {
 ;// CONCATENATED MODULE: ./src/report/model.ts
 const REPORT_VERSION = 1;
 
-;// CONCATENATED MODULE: ./src/workflow/env-readers.ts
+;// CONCATENATED MODULE: ./src/analysis/env-readers.ts
 
 
 const RUNS_GH = /(^|[\s;&|(`$])gh\s+[a-z]/m;

@@ -222,7 +222,7 @@ function noPullRequestNotice(env) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5953);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8447);
 /** The Action's entry point: everything happens in run(). */
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
@@ -1255,7 +1255,7 @@ function firstOf(items, max) {
 
 /***/ }),
 
-/***/ 5953:
+/***/ 8447:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -8473,13 +8473,13 @@ function isIgnored(finding, inline, ignoredByConfig) {
 // EXTERNAL MODULE: ./src/requirements/load.ts + 14 modules
 var load = __nccwpck_require__(1788);
 // EXTERNAL MODULE: ./src/rules/index.ts + 16 modules
-var rules = __nccwpck_require__(4390);
+var rules = __nccwpck_require__(7378);
 ;// CONCATENATED MODULE: ./src/report/model.ts
 const REPORT_VERSION = 1;
 
 // EXTERNAL MODULE: ./src/workflow/files.ts
 var files = __nccwpck_require__(6154);
-;// CONCATENATED MODULE: ./src/workflow/env-readers.ts
+;// CONCATENATED MODULE: ./src/analysis/env-readers.ts
 
 
 const RUNS_GH = /(^|[\s;&|(`$])gh\s+[a-z]/m;
@@ -19190,7 +19190,7 @@ function toKnownAction(uses, a, file) {
 
 /***/ }),
 
-/***/ 4390:
+/***/ 7378:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -19433,7 +19433,7 @@ function* declaredAndUsed(ctx) {
             yield { file, token, declaration: token.declaration };
 }
 
-;// CONCATENATED MODULE: ./src/rules/reach.ts
+;// CONCATENATED MODULE: ./src/analysis/token-reach.ts
 const reached = new WeakMap();
 function reachOf(verdict, self) {
     let bySelf = reached.get(verdict);

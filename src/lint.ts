@@ -13,7 +13,7 @@ import { REPORT_VERSION, type Report, type TokenReport, type UseReport } from '.
 import { discoverFiles, type Candidate } from './workflow/files.js'
 import type { SecretUse } from './workflow/flows.js'
 import { localPath, stepLabel, type WorkflowInfo } from './workflow/model.js'
-import { readsEnvWith } from './workflow/env-readers.js'
+import { readsEnvWith } from './analysis/env-readers.js'
 import { ingestFile } from './workflow/ingest.js'
 import { ActionKnowledge, DEFAULT_KNOWLEDGE } from './knowledge/actions.js'
 import { decideUse, undecided, type AnalysisContext } from './analysis/use.js'

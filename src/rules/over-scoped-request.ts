@@ -1,7 +1,7 @@
 import { impliedScopes, levelRank } from '../knowledge/permissions.js'
 import { declaredAndUsed, type Rule, type RuleFinding } from './types.js'
 import { listed, MAX_OWNERS_NAMED, MAX_REPOSITORIES_PER_TOKEN } from '../limits.js'
-import { reachOf } from './reach.js'
+import { reachOf } from '../analysis/token-reach.js'
 
 /**
  * The request in pat-requirements.yml grants more than the workflows need: a permission, a level,

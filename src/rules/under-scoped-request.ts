@@ -1,7 +1,7 @@
 import { impliedScopes, levelRank } from '../knowledge/permissions.js'
 import { declaredAndUsed, type Rule, type RuleFinding } from './types.js'
 import { MAX_REPOSITORY_FINDINGS } from '../limits.js'
-import { reachOf } from './reach.js'
+import { reachOf } from '../analysis/token-reach.js'
 
 /** The workflows need more than pat-requirements.yml requests: the job will fail at run time. */
 export const rule: Rule = {

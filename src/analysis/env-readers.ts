@@ -1,8 +1,8 @@
 /** Which steps read an environment variable: their script, the gh CLI, or a known action. */
 import type { ActionKnowledge } from '../knowledge/actions.js'
 import { GH_TOKEN_VARIABLES } from '../knowledge/gh-commands.js'
-import { runReadsEnv, type EnvReader } from './flows.js'
-import type { StepInfo } from './model.js'
+import { runReadsEnv, type EnvReader } from '../workflow/flows.js'
+import type { StepInfo } from '../workflow/model.js'
 
 const RUNS_GH = /(^|[\s;&|(`$])gh\s+[a-z]/m
 

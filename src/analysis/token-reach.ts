@@ -4,7 +4,7 @@
  * per verdict: callers of one reusable workflow share a verdict, so thousands of tokens reaching
  * thousands of repositories cost one set, not one each.
  */
-import type { TokenVerdict } from '../analysis/token.js'
+import type { TokenVerdict } from './token.js'
 
 export interface Reach {
   /** Lower-cased repositories, each with how many of the verdict's entries it stands for. */

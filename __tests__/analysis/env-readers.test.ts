@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check'
 import { DEFAULT_KNOWLEDGE } from '../../src/knowledge/actions.js'
-import { readsEnvWith } from '../../src/workflow/env-readers.js'
+import { readsEnvWith } from '../../src/analysis/env-readers.js'
 import { isIdentifier, runReadsEnv } from '../../src/workflow/flows.js'
 import type { StepInfo, ValueInfo } from '../../src/workflow/model.js'
 import { lint } from '../../src/lint.js'
