@@ -13818,6 +13818,14 @@ const GITHUB_TOKEN_KEYS = {
 /** Typed access to GitHub's permission and scope names (generated from shared/data). */
 
 
+/**
+ * A GITHUB_TOKEN `permissions:` key -> its fine-grained permission (`pull-requests` ->
+ * `pull_requests`; R20): the one map, with its inverse derived from it.
+ */
+const FINE_GRAINED_OF_KEY = Object.fromEntries(Object.entries(GITHUB_TOKEN_KEYS).filter(([, v]) => v.fineGrained).map(([k, v]) => [k, v.fineGrained]));
+const KEY_OF_FINE_GRAINED = Object.fromEntries(Object.entries(FINE_GRAINED_OF_KEY).map(([key, fg]) => [fg, key]));
+/** GITHUB_TOKEN keys that have no fine-grained PAT permission: only classic tokens or Apps reach them (R20). */
+const NO_FINE_GRAINED = new Set(['packages', 'checks']);
 const RANK = { read: 1, write: 2, admin: 3 };
 function levelRank(level) {
     return RANK[level] ?? 0;
@@ -24362,9 +24370,6 @@ const unknown_syntax_rule = {
  */
 
 
-const FG_TO_GH_KEY = Object.fromEntries(Object.entries(GITHUB_TOKEN_KEYS).filter(([, v]) => v.fineGrained).map(([k, v]) => [v.fineGrained, k]));
-/** GITHUB_TOKEN keys that have no fine-grained PAT permission: only classic tokens or Apps reach them. */
-const NO_FINE_GRAINED = new Set(['packages', 'checks']);
 const DISPATCH_EVENTS = new Set(['repository_dispatch', 'workflow_dispatch']);
 /**
  * Which trigger names start a run for each event a token causes. `check_suite` and `check_run`
@@ -24395,7 +24400,7 @@ function githubTokenPermissions(needs) {
     const missing = [];
     for (const [perm, level] of Object.entries(needs)) {
         // packages and checks are GITHUB_TOKEN keys with no fine-grained permission (R9, R13).
-        const key = FG_TO_GH_KEY[perm] ?? (NO_FINE_GRAINED.has(perm) ? perm : undefined);
+        const key = KEY_OF_FINE_GRAINED[perm] ?? (NO_FINE_GRAINED.has(perm) ? perm : undefined);
         if (!key)
             missing.push(perm);
         else
@@ -26407,8 +26412,6 @@ function laterPushes(job, afterIndex, place = { scope: 'github' }) {
 
 
 
-
-const GH_KEY_TO_FG = Object.fromEntries(Object.entries(GITHUB_TOKEN_KEYS).filter(([, v]) => v.fineGrained).map(([k, v]) => [k, v.fineGrained]));
 function withoutMetadata(perms) {
     const out = {};
     for (const [k, v] of Object.entries(perms ?? {}))
@@ -26419,7 +26422,7 @@ function withoutMetadata(perms) {
 function fromGithubTokenKeys(perms) {
     const out = {};
     for (const [k, v] of Object.entries(perms ?? {})) {
-        const fg = GH_KEY_TO_FG[k] ?? (NO_FINE_GRAINED.has(k) ? k : undefined);
+        const fg = FINE_GRAINED_OF_KEY[k] ?? (NO_FINE_GRAINED.has(k) ? k : undefined);
         if (fg && fg !== 'metadata' && (v === 'read' || v === 'write'))
             out[fg] = v;
     }
@@ -26912,6 +26915,7 @@ function classicScopesFor(perms) {
 
 ;// CONCATENATED MODULE: ./src/analysis/token.ts
 /** Per token: the minimal permission set over its uses, classic scopes, and the overall verdict. */
+
 
 
 

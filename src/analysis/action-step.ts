@@ -5,13 +5,12 @@
  */
 import { actionName, type ActionFacts, type ActionKnowledge, type KnownAction } from '../knowledge/actions.js'
 import { ACTION_EVENTS, REPOSITORY_INPUTS } from '../knowledge/action-effects.js'
-import { GITHUB_TOKEN_KEYS, type Level, type PermissionSet } from '../knowledge/permissions.js'
+import { FINE_GRAINED_OF_KEY, NO_FINE_GRAINED, type Level, type PermissionSet } from '../knowledge/permissions.js'
 import type { JobInfo, StepInfo, WorkflowInfo } from '../workflow/model.js'
 import { analyseGithubScript } from './github-script.js'
 import { resolveRepo, type RepoRef } from './repo-ref.js'
 import { analyseScript, PACKAGE_TARGET, type ScriptContext } from './run-script.js'
 import type { Call, StepAnalysis } from './types.js'
-import { NO_FINE_GRAINED } from './decide.js'
 import { firstAtLeast } from '../order.js'
 import { quoted } from '../limits.js'
 import { checkoutDirectory, laterPushes, type CredentialPlace } from './later-steps.js'
@@ -30,9 +29,6 @@ export interface StepContext {
   secret?: string
 }
 
-const GH_KEY_TO_FG: Record<string, string> = Object.fromEntries(
-  Object.entries(GITHUB_TOKEN_KEYS).filter(([, v]) => v.fineGrained).map(([k, v]) => [k, v.fineGrained!]),
-)
 
 function withoutMetadata(perms: Record<string, string> | null | undefined): PermissionSet {
   const out: PermissionSet = {}
@@ -43,7 +39,7 @@ function withoutMetadata(perms: Record<string, string> | null | undefined): Perm
 function fromGithubTokenKeys(perms: Record<string, string> | null): PermissionSet {
   const out: PermissionSet = {}
   for (const [k, v] of Object.entries(perms ?? {})) {
-    const fg = GH_KEY_TO_FG[k] ?? (NO_FINE_GRAINED.has(k) ? k : undefined)
+    const fg = FINE_GRAINED_OF_KEY[k] ?? (NO_FINE_GRAINED.has(k) ? k : undefined)
     if (fg && fg !== 'metadata' && (v === 'read' || v === 'write')) out[fg] = v
   }
   return out

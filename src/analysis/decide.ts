@@ -3,16 +3,10 @@
  * can the files not tell (null, with the reason). Conservative by design: a wrong "would do"
  * breaks someone's release, so anything unseen or unresolved makes the verdict null.
  */
-import { FINE_GRAINED_PERMISSIONS, GITHUB_TOKEN_KEYS, levelRank, type PermissionSet } from '../knowledge/permissions.js'
+import { FINE_GRAINED_PERMISSIONS, KEY_OF_FINE_GRAINED, levelRank, NO_FINE_GRAINED, type PermissionSet } from '../knowledge/permissions.js'
 import { work } from '../work.js'
 import type { StepAnalysis, TriggerEvent, UseDecision } from './types.js'
 
-const FG_TO_GH_KEY: Record<string, string> = Object.fromEntries(
-  Object.entries(GITHUB_TOKEN_KEYS).filter(([, v]) => v.fineGrained).map(([k, v]) => [v.fineGrained!, k]),
-)
-
-/** GITHUB_TOKEN keys that have no fine-grained PAT permission: only classic tokens or Apps reach them. */
-export const NO_FINE_GRAINED = new Set(['packages', 'checks'])
 
 const DISPATCH_EVENTS = new Set<TriggerEvent>(['repository_dispatch', 'workflow_dispatch'])
 
@@ -45,7 +39,7 @@ export function githubTokenPermissions(needs: PermissionSet): { block: Record<st
   const missing: string[] = []
   for (const [perm, level] of Object.entries(needs)) {
     // packages and checks are GITHUB_TOKEN keys with no fine-grained permission (R9, R13).
-    const key = FG_TO_GH_KEY[perm] ?? (NO_FINE_GRAINED.has(perm) ? perm : undefined)
+    const key = KEY_OF_FINE_GRAINED[perm] ?? (NO_FINE_GRAINED.has(perm) ? perm : undefined)
     if (!key) missing.push(perm)
     else block[key] = level === 'admin' ? 'write' : level
   }

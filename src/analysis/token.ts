@@ -1,7 +1,8 @@
 /** Per token: the minimal permission set over its uses, classic scopes, and the overall verdict. */
 import { classicScopesFor, normaliseScopes } from '../knowledge/classic-scopes.js'
 import type { PermissionSet } from '../knowledge/permissions.js'
-import { mergePermissions, NO_FINE_GRAINED } from './decide.js'
+import { mergePermissions } from './decide.js'
+import { NO_FINE_GRAINED } from '../knowledge/permissions.js'
 import type { UseDecision } from './types.js'
 import { listed, MAX_OWNERS_NAMED } from '../limits.js'
 

@@ -3,6 +3,18 @@ import { CLASSIC_SCOPES, FINE_GRAINED_PERMISSIONS, GITHUB_TOKEN_KEYS } from './g
 
 export { CLASSIC_SCOPES, FINE_GRAINED_PERMISSIONS, GITHUB_TOKEN_KEYS }
 
+/**
+ * A GITHUB_TOKEN `permissions:` key -> its fine-grained permission (`pull-requests` ->
+ * `pull_requests`; R20): the one map, with its inverse derived from it.
+ */
+export const FINE_GRAINED_OF_KEY: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.entries(GITHUB_TOKEN_KEYS).filter(([, v]) => v.fineGrained).map(([k, v]) => [k, v.fineGrained!]),
+)
+export const KEY_OF_FINE_GRAINED: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(FINE_GRAINED_OF_KEY).map(([key, fg]) => [fg, key]))
+
+/** GITHUB_TOKEN keys that have no fine-grained PAT permission: only classic tokens or Apps reach them (R20). */
+export const NO_FINE_GRAINED: ReadonlySet<string> = new Set(['packages', 'checks'])
+
 export type Level = 'read' | 'write' | 'admin'
 export type PermissionSet = Record<string, Level>
 
