@@ -24362,14 +24362,8 @@ const unknown_syntax_rule = {
     },
 };
 
-;// CONCATENATED MODULE: ./src/analysis/decide.ts
-/**
- * The verdict for one use: would GITHUB_TOKEN do (true), is a PAT or App token needed (false), or
- * can the files not tell (null, with the reason). Conservative by design: a wrong "would do"
- * breaks someone's release, so anything unseen or unresolved makes the verdict null.
- */
-
-
+;// CONCATENATED MODULE: ./src/knowledge/events.ts
+/** The dispatches: GITHUB_TOKEN's do start runs in its own repository (R1a). */
 const DISPATCH_EVENTS = new Set(['repository_dispatch', 'workflow_dispatch']);
 /**
  * Which trigger names start a run for each event a token causes. `check_suite` and `check_run`
@@ -24388,6 +24382,16 @@ const LISTENERS = {
     repository_dispatch: ['repository_dispatch'],
     workflow_dispatch: ['workflow_dispatch'],
 };
+
+;// CONCATENATED MODULE: ./src/analysis/decide.ts
+/**
+ * The verdict for one use: would GITHUB_TOKEN do (true), is a PAT or App token needed (false), or
+ * can the files not tell (null, with the reason). Conservative by design: a wrong "would do"
+ * breaks someone's release, so anything unseen or unresolved makes the verdict null.
+ */
+
+
+
 function mergePermissions(into, from) {
     for (const [k, v] of Object.entries(from))
         if (!into[k] || levelRank(v) > levelRank(into[k]))

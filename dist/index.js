@@ -1,23 +1,23 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 2464:
+/***/ 405:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   LD: () => (/* binding */ decide),
-/* harmony export */   RC: () => (/* binding */ githubTokenPermissions),
-/* harmony export */   pM: () => (/* binding */ mergePermissions)
-/* harmony export */ });
-/* harmony import */ var _knowledge_permissions_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6928);
-/* harmony import */ var _work_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5918);
-/**
- * The verdict for one use: would GITHUB_TOKEN do (true), is a PAT or App token needed (false), or
- * can the files not tell (null, with the reason). Conservative by design: a wrong "would do"
- * breaks someone's release, so anything unseen or unresolved makes the verdict null.
- */
 
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  LD: () => (/* binding */ decide),
+  RC: () => (/* binding */ githubTokenPermissions),
+  pM: () => (/* binding */ mergePermissions)
+});
 
+// EXTERNAL MODULE: ./src/knowledge/permissions.ts + 1 modules
+var permissions = __nccwpck_require__(6928);
+// EXTERNAL MODULE: ./src/work.ts
+var work = __nccwpck_require__(5918);
+;// CONCATENATED MODULE: ./src/knowledge/events.ts
+/** The dispatches: GITHUB_TOKEN's do start runs in its own repository (R1a). */
 const DISPATCH_EVENTS = new Set(['repository_dispatch', 'workflow_dispatch']);
 /**
  * Which trigger names start a run for each event a token causes. `check_suite` and `check_run`
@@ -36,9 +36,19 @@ const LISTENERS = {
     repository_dispatch: ['repository_dispatch'],
     workflow_dispatch: ['workflow_dispatch'],
 };
+
+;// CONCATENATED MODULE: ./src/analysis/decide.ts
+/**
+ * The verdict for one use: would GITHUB_TOKEN do (true), is a PAT or App token needed (false), or
+ * can the files not tell (null, with the reason). Conservative by design: a wrong "would do"
+ * breaks someone's release, so anything unseen or unresolved makes the verdict null.
+ */
+
+
+
 function mergePermissions(into, from) {
     for (const [k, v] of Object.entries(from))
-        if (!into[k] || (0,_knowledge_permissions_js__WEBPACK_IMPORTED_MODULE_0__/* .levelRank */ .Le)(v) > (0,_knowledge_permissions_js__WEBPACK_IMPORTED_MODULE_0__/* .levelRank */ .Le)(into[k]))
+        if (!into[k] || (0,permissions/* levelRank */.Le)(v) > (0,permissions/* levelRank */.Le)(into[k]))
             into[k] = v;
     return into;
 }
@@ -48,7 +58,7 @@ function githubTokenPermissions(needs) {
     const missing = [];
     for (const [perm, level] of Object.entries(needs)) {
         // packages and checks are GITHUB_TOKEN keys with no fine-grained permission (R9, R13).
-        const key = _knowledge_permissions_js__WEBPACK_IMPORTED_MODULE_0__/* .KEY_OF_FINE_GRAINED */ .Yp[perm] ?? (_knowledge_permissions_js__WEBPACK_IMPORTED_MODULE_0__/* .NO_FINE_GRAINED */ .qL.has(perm) ? perm : undefined);
+        const key = permissions/* KEY_OF_FINE_GRAINED */.Yp[perm] ?? (permissions/* NO_FINE_GRAINED */.qL.has(perm) ? perm : undefined);
         if (!key)
             missing.push(perm);
         else
@@ -59,7 +69,7 @@ function githubTokenPermissions(needs) {
 function permissionReason(perm) {
     if (perm === 'workflows')
         return 'changing files under .github/workflows needs `workflows: write`, which GITHUB_TOKEN never has (R2)';
-    const kind = _knowledge_permissions_js__WEBPACK_IMPORTED_MODULE_0__/* .FINE_GRAINED_PERMISSIONS */ .tL[perm]?.kind;
+    const kind = permissions/* FINE_GRAINED_PERMISSIONS */.tL[perm]?.kind;
     if (kind === 'organization')
         return `\`${perm}\` is an organization permission: GITHUB_TOKEN has none (R4)`;
     if (kind === 'account')
@@ -72,7 +82,7 @@ function permissionReason(perm) {
 const CI_EVENTS = new Set(['push', 'pull_request', 'release', 'create']);
 /** Decides one use from what its step does. */
 function decide(analysis, listeners) {
-    _work_js__WEBPACK_IMPORTED_MODULE_1__/* .work */ .o.callsDecided += analysis.calls.length;
+    work/* work */.o.callsDecided += analysis.calls.length;
     const needs = {};
     const reasons = [];
     const classicOnly = [];
@@ -10306,8 +10316,8 @@ function analyseRunStep(ctx) {
     return out;
 }
 
-// EXTERNAL MODULE: ./src/analysis/decide.ts
-var decide = __nccwpck_require__(2464);
+// EXTERNAL MODULE: ./src/analysis/decide.ts + 1 modules
+var decide = __nccwpck_require__(405);
 ;// CONCATENATED MODULE: ./src/analysis/env-consumers.ts
 /**
  * Steps that may use any variable of their environment without naming it: programs and actions
@@ -11434,8 +11444,8 @@ function appPermissionInput(permission) {
     return APP_TOKEN_PERMISSION_INPUTS.has(name) ? `permission-${name}` : null;
 }
 
-// EXTERNAL MODULE: ./src/analysis/decide.ts
-var decide = __nccwpck_require__(2464);
+// EXTERNAL MODULE: ./src/analysis/decide.ts + 1 modules
+var decide = __nccwpck_require__(405);
 // EXTERNAL MODULE: ./src/order.ts
 var order = __nccwpck_require__(5395);
 // EXTERNAL MODULE: ./src/limits.ts
@@ -19356,8 +19366,8 @@ const unknown_syntax_rule = {
 
 // EXTERNAL MODULE: ./src/limits.ts
 var limits = __nccwpck_require__(351);
-// EXTERNAL MODULE: ./src/analysis/decide.ts
-var decide = __nccwpck_require__(2464);
+// EXTERNAL MODULE: ./src/analysis/decide.ts + 1 modules
+var decide = __nccwpck_require__(405);
 // EXTERNAL MODULE: ./src/order.ts
 var order = __nccwpck_require__(5395);
 ;// CONCATENATED MODULE: ./src/rules/pat-where-github-token-would-do.ts

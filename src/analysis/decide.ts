@@ -5,28 +5,8 @@
  */
 import { FINE_GRAINED_PERMISSIONS, KEY_OF_FINE_GRAINED, levelRank, NO_FINE_GRAINED, type PermissionSet } from '../knowledge/permissions.js'
 import { work } from '../work.js'
-import type { StepAnalysis, TriggerEvent, UseDecision } from './types.js'
-
-
-const DISPATCH_EVENTS = new Set<TriggerEvent>(['repository_dispatch', 'workflow_dispatch'])
-
-/**
- * Which trigger names start a run for each event a token causes. `check_suite` and `check_run`
- * do not start workflows for a commit "associated with GitHub Actions" (GitHub's events page),
- * so a workflow waiting on checks never hears of commits GITHUB_TOKEN pushed.
- */
-const LISTENERS: Record<TriggerEvent, string[]> = {
-  push: ['push', 'check_suite', 'check_run'],
-  pull_request: ['pull_request', 'pull_request_target'],
-  release: ['release'],
-  create: ['create'],
-  issues: ['issues'],
-  issue_comment: ['issue_comment'],
-  pull_request_review: ['pull_request_review'],
-  label: ['label'],
-  repository_dispatch: ['repository_dispatch'],
-  workflow_dispatch: ['workflow_dispatch'],
-}
+import { DISPATCH_EVENTS, LISTENERS, type TriggerEvent } from '../knowledge/events.js'
+import type { StepAnalysis, UseDecision } from './types.js'
 
 export function mergePermissions(into: PermissionSet, from: PermissionSet): PermissionSet {
   for (const [k, v] of Object.entries(from)) if (!into[k] || levelRank(v) > levelRank(into[k])) into[k] = v

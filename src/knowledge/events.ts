@@ -3,3 +3,24 @@
  * (R1), except the dispatches (R1a).
  */
 export type TriggerEvent = 'push' | 'pull_request' | 'release' | 'create' | 'issues' | 'issue_comment' | 'pull_request_review' | 'label' | 'repository_dispatch' | 'workflow_dispatch'
+
+/** The dispatches: GITHUB_TOKEN's do start runs in its own repository (R1a). */
+export const DISPATCH_EVENTS: ReadonlySet<TriggerEvent> = new Set<TriggerEvent>(['repository_dispatch', 'workflow_dispatch'])
+
+/**
+ * Which trigger names start a run for each event a token causes. `check_suite` and `check_run`
+ * do not start workflows for a commit "associated with GitHub Actions" (GitHub's events page),
+ * so a workflow waiting on checks never hears of commits GITHUB_TOKEN pushed.
+ */
+export const LISTENERS: Readonly<Record<TriggerEvent, readonly string[]>> = {
+  push: ['push', 'check_suite', 'check_run'],
+  pull_request: ['pull_request', 'pull_request_target'],
+  release: ['release'],
+  create: ['create'],
+  issues: ['issues'],
+  issue_comment: ['issue_comment'],
+  pull_request_review: ['pull_request_review'],
+  label: ['label'],
+  repository_dispatch: ['repository_dispatch'],
+  workflow_dispatch: ['workflow_dispatch'],
+}
