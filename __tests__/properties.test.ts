@@ -4,7 +4,8 @@
  */
 import fc from 'fast-check'
 import { contextRefs, findExpressions } from '../src/workflow/expressions.js'
-import { analyseScript } from '../src/analysis/run-script.js'
+import { analyseScript } from '../src/analysis/script/analyse.js'
+import { Memo } from '../src/analysis/memo.js'
 import { parseCommands } from '../src/analysis/shell.js'
 import { parseRequirements } from '../src/requirements/load.js'
 import { parseSource } from '../src/workflow/parse.js'
@@ -46,7 +47,7 @@ describe('properties', () => {
     fc.assert(
       fc.property(pieces(SHELL_PARTS), fc.constantFrom('T', 'GH_TOKEN'), (script, v) => {
         parseCommands(script)
-        const a = analyseScript(script, { self: 'o/app', tokenVars: new Set([v]), env: { T: 'o/x' } })
+        const a = analyseScript(script, { self: 'o/app', tokenVars: new Set([v]), env: { T: 'o/x' }, memo: new Memo() })
         expect(Array.isArray(a.calls)).toBe(true)
       }),
       { numRuns: 1000 },

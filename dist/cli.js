@@ -11705,6 +11705,14 @@ function firstAtLeast(list, from) {
     }
     return lo;
 }
+/** Adds `at` to `key`'s list in `map`; indices come in ascending order, so the list stays sorted and holds each once. */
+function appendIndex(map, key, at) {
+    const list = map.get(key);
+    if (!list)
+        map.set(key, [at]);
+    else if (list[list.length - 1] !== at)
+        list.push(at);
+}
 
 ;// CONCATENATED MODULE: ./src/workflow/expressions.ts
 /**
@@ -12552,7 +12560,151 @@ function localPath(uses) {
     return v?.startsWith('./') ? v.replace(/^\.\//, '').replace(/@.*$/, '').replace(/\/+$/, '') : null;
 }
 
+;// CONCATENATED MODULE: ./src/bounded-map.ts
+/**
+ * A map that forgets everything once it holds `limit` entries: a bound on a cache keyed by text
+ * the repository controls, not an eviction policy. What it forgets is worked out again, never wrong.
+ */
+class BoundedMap {
+    limit;
+    map = new Map();
+    constructor(limit) {
+        this.limit = limit;
+    }
+    get(key) {
+        return this.map.get(key);
+    }
+    has(key) {
+        return this.map.has(key);
+    }
+    set(key, value) {
+        if (this.map.size >= this.limit && !this.map.has(key))
+            this.map.clear();
+        this.map.set(key, value);
+        return this;
+    }
+    get size() {
+        return this.map.size;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/workflow/variable-reads.ts
+/**
+ * Which environment variables a step reads: `$NAME`, `${NAME}`, `$env:NAME` (PowerShell), `%NAME%`
+ * (cmd) and `env.NAME` in its script, `${{ env.NAME }}` in its inputs. A step with thousands of
+ * variables is asked about each, so what a script reads is listed once and remembered per run.
+ */
+
+/** How many per-name patterns are compiled before names are looked up by listing instead. */
+const MAX_PATTERNS = 256;
+/** How many names a script is asked about one by one before its names are listed in one pass. */
+const DIRECT_QUESTIONS = 8;
+/** Names made of letters, digits and `_` only: those an `EnvReader` can list. */
+function isIdentifier(name) {
+    return /^[A-Za-z0-9_]+$/.test(name);
+}
+/**
+ * Every name a script reads in one of the forms above, lower-cased. For a name made of
+ * identifier characters this says the same as the name's own pattern. `env.` reads only its dot,
+ * as the name after it may itself be `env.X`.
+ */
+const NAME_READS = [/\$\{?([A-Za-z0-9_]+)/g, /\$env:([A-Za-z0-9_]+)/gi, /%([A-Za-z0-9_]+)(?=%)/g, /\benv\.(?=([A-Za-z0-9_]+))/gi, /\benv\[['"]([A-Za-z0-9_]+)['"]\]/gi];
+function readerPatternOf(name) {
+    const n = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return new RegExp(`\\$\\{?${n}(?![A-Za-z0-9_])|\\$env:${n}(?![A-Za-z0-9_])|%${n}%|\\benv\\.${n}(?![A-Za-z0-9_])|\\benv\\[['"]${n}['"]\\]`, 'i');
+}
+/** The questions of one run about which variables scripts read, and what answering them needs remembered. */
+class VariableReads {
+    askedScript = '';
+    asked = 0;
+    lastScript = '';
+    lastNames = new Set();
+    /** Patterns per name: at most MAX_PATTERNS, past which names are looked up by listing. */
+    patterns = new Map();
+    /** Whether `script` reads variable `name`. */
+    reads(script, name) {
+        // A script is usually asked about a few names, each by a pattern compiled once per name. Past
+        // a few questions to one script, or once many names have patterns (compiling one costs tens of
+        // microseconds), one pass over the script lists every name it reads.
+        if (isIdentifier(name) && (this.askedAbout(script) > DIRECT_QUESTIONS || (this.patterns.size >= MAX_PATTERNS && !this.patterns.has(name)))) {
+            return this.namesReadBy(script).has(name.toLowerCase());
+        }
+        return script.toLowerCase().includes(name.toLowerCase()) && this.pattern(name).test(script);
+    }
+    /** Every name the script reads, lower-cased; the same script is asked about each variable of its step in a row. */
+    namesReadBy(script) {
+        if (script !== this.lastScript) {
+            this.lastScript = script;
+            this.lastNames = new Set(NAME_READS.flatMap((re) => [...script.matchAll(re)].map((m) => m[1].toLowerCase())));
+        }
+        return this.lastNames;
+    }
+    /** How many times in a row this script has been asked about (the same step's variables come together). */
+    askedAbout(script) {
+        if (script !== this.askedScript) {
+            this.askedScript = script;
+            this.asked = 0;
+        }
+        return ++this.asked;
+    }
+    pattern(name) {
+        let re = this.patterns.get(name);
+        if (!re) {
+            re = readerPatternOf(name);
+            if (this.patterns.size < MAX_PATTERNS)
+                this.patterns.set(name, re);
+        }
+        return re;
+    }
+}
+/** Whether `script` reads variable `name` (a one-off question; a run asks its VariableReads). */
+function scriptReadsVariable(script, name, reads = new VariableReads()) {
+    return reads.reads(script, name);
+}
+/** `env.NAME` and `env['NAME']` in a `with:` expression, as `expressionPattern` reads them. */
+const EXPRESSION_READS = [/\benv\.(?=([A-Za-z0-9_-]+))/gi, /\benv\[\s*'([A-Za-z0-9_-]+)'\s*\]/gi];
+/** Compiled expression patterns by name: a pure function's answers, bounded. */
+const expressionPatterns = new BoundedMap(4096);
+/** `env.NAME` or `env['NAME']`, as an expression reads a variable. */
+function expressionPattern(name) {
+    let re = expressionPatterns.get(name);
+    if (!re) {
+        const n = name.replace(/[^A-Za-z0-9_-]/g, '');
+        re = new RegExp(`\\benv\\.${n}(?![A-Za-z0-9_-])|\\benv\\[\\s*'${n}'\\s*\\]`, 'i');
+        expressionPatterns.set(name, re);
+    }
+    return re;
+}
+/** The default reader: the step's script reads `$NAME`, or a `with:` value reads `${{ env.NAME }}`. Names are listed once per step. */
+function runReadsEnv(reads) {
+    const stepNames = new WeakMap();
+    return {
+        reads(step, name) {
+            if (step.run && reads.reads(step.run.value, name))
+                return true;
+            return Object.values(step.with).some((v) => v.raw.includes('${{') && v.raw.toLowerCase().includes(name.toLowerCase()) && expressionPattern(name).test(v.raw));
+        },
+        names(step) {
+            let names = stepNames.get(step);
+            if (!names) {
+                names = new Set(step.run ? reads.namesReadBy(step.run.value) : []);
+                for (const v of Object.values(step.with)) {
+                    if (!v.raw.includes('${{'))
+                        continue;
+                    for (const re of EXPRESSION_READS)
+                        for (const m of v.raw.matchAll(re))
+                            names.add(m[1].toLowerCase());
+                }
+                stepNames.set(step, names);
+            }
+            return names;
+        },
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/workflow/flows.ts
+
+
 
 
 
@@ -12566,98 +12718,6 @@ function stepAt(job, at) {
     if (!byPlace)
         stepsByPlace.set(job, (byPlace = new Map(job.steps.map((s) => [s.at, s]))));
     return byPlace.get(at) ?? null;
-}
-/** `$NAME`, `${NAME}`, `$env:NAME` (PowerShell), `%NAME%` (cmd), `env.NAME` in a run script. */
-function scriptReadsVariable(script, name) {
-    // A script is usually asked about a few names, each by a pattern compiled once per name. Past
-    // a few questions to one script, or once thousands of names have patterns (compiling one costs
-    // tens of microseconds), one pass over the script lists every name it reads.
-    if (isIdentifier(name) && (askedAbout(script) > DIRECT_QUESTIONS || (readerPatterns.size >= MAX_PATTERNS && !readerPatterns.has(name)))) {
-        return namesReadBy(script).has(name.toLowerCase());
-    }
-    return script.toLowerCase().includes(name.toLowerCase()) && readerPattern(name).test(script);
-}
-/** How many per-name patterns are compiled before names are looked up by listing instead. */
-const MAX_PATTERNS = 256;
-/** How many names a script is asked about one by one before its names are listed in one pass. */
-const DIRECT_QUESTIONS = 8;
-let askedScript = '';
-let asked = 0;
-/** How many times in a row this script has been asked about (the same step's variables come together). */
-function askedAbout(script) {
-    if (script !== askedScript) {
-        askedScript = script;
-        asked = 0;
-    }
-    return ++asked;
-}
-/** Names made of letters, digits and `_` only: those an `EnvReader` can list. */
-function isIdentifier(name) {
-    return /^[A-Za-z0-9_]+$/.test(name);
-}
-/**
- * Every name the script reads in one of the forms above, lower-cased. For a name made of
- * identifier characters this says the same as `readerPattern`, and a step with thousands of
- * variables is asked about each of them: one pass over the script instead of one per name.
- * `env.` reads only its dot, as the name after it may itself be `env.X`.
- */
-const NAME_READS = [/\$\{?([A-Za-z0-9_]+)/g, /\$env:([A-Za-z0-9_]+)/gi, /%([A-Za-z0-9_]+)(?=%)/g, /\benv\.(?=([A-Za-z0-9_]+))/gi, /\benv\[['"]([A-Za-z0-9_]+)['"]\]/gi];
-let lastScript = '';
-let lastNames = new Set();
-function namesReadBy(script) {
-    // The same script is asked about each variable of its step in a row.
-    if (script !== lastScript) {
-        lastScript = script;
-        lastNames = new Set(NAME_READS.flatMap((re) => [...script.matchAll(re)].map((m) => m[1].toLowerCase())));
-    }
-    return lastNames;
-}
-const readerPatterns = new Map();
-function readerPattern(name) {
-    let re = readerPatterns.get(name);
-    if (!re) {
-        const n = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-        re = new RegExp(`\\$\\{?${n}(?![A-Za-z0-9_])|\\$env:${n}(?![A-Za-z0-9_])|%${n}%|\\benv\\.${n}(?![A-Za-z0-9_])|\\benv\\[['"]${n}['"]\\]`, 'i');
-        readerPatterns.set(name, re);
-    }
-    return re;
-}
-/** `env.NAME` and `env['NAME']` in a `with:` expression, as `expressionPattern` reads them. */
-const EXPRESSION_READS = [/\benv\.(?=([A-Za-z0-9_-]+))/gi, /\benv\[\s*'([A-Za-z0-9_-]+)'\s*\]/gi];
-const stepNames = new WeakMap();
-/** The default reader: the step's script reads `$NAME`, or a `with:` value reads `${{ env.NAME }}`. */
-const runReadsEnv = {
-    reads(step, name) {
-        if (step.run && scriptReadsVariable(step.run.value, name))
-            return true;
-        return Object.values(step.with).some((v) => v.raw.includes('${{') && v.raw.toLowerCase().includes(name.toLowerCase()) && expressionPattern(name).test(v.raw));
-    },
-    names(step) {
-        let names = stepNames.get(step);
-        if (!names) {
-            names = new Set(step.run ? namesReadBy(step.run.value) : []);
-            for (const v of Object.values(step.with)) {
-                if (!v.raw.includes('${{'))
-                    continue;
-                for (const re of EXPRESSION_READS)
-                    for (const m of v.raw.matchAll(re))
-                        names.add(m[1].toLowerCase());
-            }
-            stepNames.set(step, names);
-        }
-        return names;
-    },
-};
-const expressionPatterns = new Map();
-/** `env.NAME` or `env['NAME']`, as an expression reads a variable. */
-function expressionPattern(name) {
-    let re = expressionPatterns.get(name);
-    if (!re) {
-        const n = name.replace(/[^A-Za-z0-9_-]/g, '');
-        re = new RegExp(`\\benv\\.${n}(?![A-Za-z0-9_-])|\\benv\\[\\s*'${n}'\\s*\\]`, 'i');
-        expressionPatterns.set(name, re);
-    }
-    return re;
 }
 function locate(model, path) {
     let rest = path;
@@ -12722,7 +12782,7 @@ function refText(ref) {
     return ref.name === null ? `${ref.context} (whole context)` : `${ref.context}.${ref.name}`;
 }
 /** Finds every secret reference in a file and where it leads. */
-function findSecretUses(w, model, envReader = runReadsEnv) {
+function findSecretUses(w, model, envReader = runReadsEnv(new VariableReads())) {
     const file = w.file;
     const uses = [];
     const errors = [];
@@ -12872,6 +12932,731 @@ function findSecretUses(w, model, envReader = runReadsEnv) {
     uses.sort((a, b) => a.line - b.line || a.column - b.column);
     return { uses, errors };
 }
+
+;// CONCATENATED MODULE: ./src/run-stats.ts
+function newRunStats() {
+    return { filesParsed: 0, stepsModelled: 0, secretUses: 0, scriptCommands: 0, callsDecided: 0, commentLines: 0, findingsBuilt: 0 };
+}
+
+;// CONCATENATED MODULE: ./src/analysis/memo.ts
+/**
+ * Every cache of one run's analysis, owned by the run: thousands of tokens ask the same questions
+ * of one step, one job or one script, and each answer is worked out once. Nothing here outlives
+ * the run, and no table keyed by text the repository controls grows without a bound.
+ */
+
+
+
+/** Past this many entries a text-keyed table starts again: the answers are recomputed, never wrong. */
+const TEXT_TABLE_LIMIT = 20_000;
+class Memo {
+    stats;
+    objects = new Map();
+    texts = new Map();
+    /** Which variables the scripts read, asked for every env binding and its readers. */
+    variables = new VariableReads();
+    constructor(stats = newRunStats()) {
+        this.stats = stats;
+    }
+    /** The table `name`, keyed by objects of the run: an entry lives as long as its key. */
+    byObject(name) {
+        let table = this.objects.get(name);
+        if (!table)
+            this.objects.set(name, (table = new WeakMap()));
+        return table;
+    }
+    /** The table `name`, keyed by text the repository controls, bounded by TEXT_TABLE_LIMIT. */
+    byText(name) {
+        let table = this.texts.get(name);
+        if (!table)
+            this.texts.set(name, (table = new BoundedMap(TEXT_TABLE_LIMIT)));
+        return table;
+    }
+    /** What `make` gives for `key`, worked out once per run. */
+    once(name, key, make) {
+        const table = this.byObject(name);
+        if (table.has(key))
+            return table.get(key);
+        const value = make();
+        table.set(key, value);
+        return value;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/knowledge/generated/gh-cli.ts
+const GH_COMMANDS = {
+    "gh pr create": [
+        {
+            "kind": "GraphQL",
+            "operation": "repository / repository network queries (resolve base repo, forks, viewer login, existing PR for branch)",
+            "permissions": [
+                "metadata:read",
+                "pull_requests:read"
+            ]
+        },
+        {
+            "kind": "git",
+            "operation": "git push of head branch",
+            "when": "branch not yet pushed",
+            "permissions": [
+                "contents:write"
+            ]
+        },
+        {
+            "kind": "REST",
+            "method": "POST",
+            "path": "/repos/{owner}/{repo}/forks",
+            "when": "no push access to base repo and no existing fork",
+            "permissions": [
+                "administration:write",
+                "contents:read"
+            ]
+        },
+        {
+            "kind": "GraphQL",
+            "operation": "mutation createPullRequest (PullRequestCreate)",
+            "permissions": [
+                "pull_requests:write"
+            ]
+        },
+        {
+            "kind": "GraphQL",
+            "operation": "mutation updatePullRequest (PullRequestCreateMetadata: labels, assignees, milestone)",
+            "when": "--label/--assignee/--milestone",
+            "permissions": [
+                "pull_requests:write"
+            ]
+        },
+        {
+            "kind": "GraphQL",
+            "operation": "mutation requestReviews (PullRequestCreateRequestReviews)",
+            "when": "--reviewer",
+            "permissions": [
+                "pull_requests:write"
+            ]
+        },
+        {
+            "kind": "GraphQL",
+            "operation": "mutation updateProjectV2Items",
+            "when": "--project",
+            "permissions": [
+                "organization_projects:write"
+            ]
+        }
+    ],
+    "gh pr merge": [
+        {
+            "kind": "GraphQL",
+            "operation": "query pullRequest (finder) + PullRequestMergeText",
+            "permissions": [
+                "pull_requests:read"
+            ]
+        },
+        {
+            "kind": "GraphQL",
+            "operation": "mutation mergePullRequest (PullRequestMerge)",
+            "when": "direct merge",
+            "permissions": [
+                "contents:write"
+            ]
+        },
+        {
+            "kind": "GraphQL",
+            "operation": "mutation enablePullRequestAutoMerge / disablePullRequestAutoMerge",
+            "when": "--auto / --disable-auto",
+            "permissions": [
+                "pull_requests:write",
+                "contents:write"
+            ]
+        },
+        {
+            "kind": "REST",
+            "method": "DELETE",
+            "path": "/repos/{owner}/{repo}/git/refs/{ref}",
+            "when": "--delete-branch on same-repo PR",
+            "permissions": [
+                "contents:write"
+            ]
+        }
+    ],
+    "gh pr comment": [
+        {
+            "kind": "GraphQL",
+            "operation": "mutation addComment (CommentCreate)",
+            "permissions": [
+                "pull_requests:write"
+            ]
+        },
+        {
+            "kind": "GraphQL",
+            "operation": "mutation updateIssueComment",
+            "when": "--edit-last",
+            "permissions": [
+                "pull_requests:write"
+            ]
+        }
+    ],
+    "gh pr edit": [
+        {
+            "kind": "GraphQL",
+            "operation": "mutation updatePullRequest (PullRequestUpdate)",
+            "permissions": [
+                "pull_requests:write"
+            ]
+        },
+        {
+            "kind": "GraphQL",
+            "operation": "mutations addLabelsToLabelable / removeLabelsFromLabelable",
+            "when": "--add-label/--remove-label",
+            "permissions": [
+                "pull_requests:write"
+            ]
+        },
+        {
+            "kind": "GraphQL",
+            "operation": "mutation requestReviews",
+            "when": "--add-reviewer/--remove-reviewer",
+            "permissions": [
+                "pull_requests:write"
+            ]
+        },
+        {
+            "kind": "GraphQL",
+            "operation": "projectV2 item mutations",
+            "when": "--add-project/--remove-project",
+            "permissions": [
+                "organization_projects:write"
+            ]
+        }
+    ],
+    "gh issue create": [
+        {
+            "kind": "GraphQL",
+            "operation": "query repository (hasIssuesEnabled, metadata ids)",
+            "permissions": [
+                "metadata:read",
+                "issues:read"
+            ]
+        },
+        {
+            "kind": "GraphQL",
+            "operation": "mutation createIssue (IssueCreate)",
+            "permissions": [
+                "issues:write"
+            ]
+        },
+        {
+            "kind": "GraphQL",
+            "operation": "mutation updateProjectV2Items",
+            "when": "--project",
+            "permissions": [
+                "organization_projects:write"
+            ]
+        }
+    ],
+    "gh issue comment": [
+        {
+            "kind": "GraphQL",
+            "operation": "mutation addComment (CommentCreate)",
+            "permissions": [
+                "issues:write"
+            ]
+        },
+        {
+            "kind": "GraphQL",
+            "operation": "mutation updateIssueComment",
+            "when": "--edit-last",
+            "permissions": [
+                "issues:write"
+            ]
+        }
+    ],
+    "gh issue edit": [
+        {
+            "kind": "GraphQL",
+            "operation": "mutation updateIssue (IssueUpdate)",
+            "permissions": [
+                "issues:write"
+            ]
+        },
+        {
+            "kind": "GraphQL",
+            "operation": "mutations addLabelsToLabelable / removeLabelsFromLabelable",
+            "when": "label flags",
+            "permissions": [
+                "issues:write"
+            ]
+        }
+    ],
+    "gh release create": [
+        {
+            "kind": "GraphQL",
+            "operation": "query repository.ref(qualifiedName) (does tag exist?)",
+            "permissions": [
+                "contents:read"
+            ]
+        },
+        {
+            "kind": "REST",
+            "method": "GET",
+            "path": "/repos/{owner}/{repo}/tags",
+            "when": "interactive: suggest previous tags",
+            "permissions": [
+                "metadata:read"
+            ]
+        },
+        {
+            "kind": "REST",
+            "method": "POST",
+            "path": "/repos/{owner}/{repo}/releases/generate-notes",
+            "when": "--generate-notes",
+            "permissions": [
+                "contents:write"
+            ]
+        },
+        {
+            "kind": "REST",
+            "method": "POST",
+            "path": "/repos/{owner}/{repo}/releases",
+            "permissions": [
+                "contents:write",
+                "workflows:write"
+            ]
+        },
+        {
+            "kind": "REST",
+            "method": "POST",
+            "path": "https://uploads.github.com/repos/{owner}/{repo}/releases/{release_id}/assets?name=...",
+            "when": "assets given",
+            "permissions": []
+        },
+        {
+            "kind": "REST",
+            "method": "PATCH",
+            "path": "/repos/{owner}/{repo}/releases/{release_id}",
+            "when": "assets given: release created as draft, then published",
+            "permissions": [
+                "contents:write",
+                "workflows:write"
+            ]
+        },
+        {
+            "kind": "REST",
+            "method": "DELETE",
+            "path": "/repos/{owner}/{repo}/releases/{release_id}",
+            "when": "cleanup after failed upload",
+            "permissions": [
+                "contents:write"
+            ]
+        }
+    ],
+    "gh release upload": [
+        {
+            "kind": "REST",
+            "method": "GET",
+            "path": "/repos/{owner}/{repo}/releases/tags/{tag}",
+            "permissions": [
+                "contents:read"
+            ]
+        },
+        {
+            "kind": "GraphQL",
+            "operation": "query repository.release(tagName) then GET /repos/{o}/{r}/releases/{id}",
+            "when": "draft release (tag lookup 404)",
+            "permissions": [
+                "contents:read"
+            ]
+        },
+        {
+            "kind": "REST",
+            "method": "POST",
+            "path": "https://uploads.github.com/repos/{owner}/{repo}/releases/{release_id}/assets?name=...",
+            "permissions": []
+        },
+        {
+            "kind": "REST",
+            "method": "DELETE",
+            "path": "/repos/{owner}/{repo}/releases/assets/{asset_id}",
+            "when": "--clobber and asset exists",
+            "permissions": [
+                "contents:write"
+            ]
+        }
+    ],
+    "gh api": [
+        {
+            "kind": "REST or GraphQL",
+            "operation": "arbitrary",
+            "permissions": []
+        }
+    ],
+    "gh repo clone": [
+        {
+            "kind": "GraphQL",
+            "operation": "query viewer login",
+            "when": "argument without owner",
+            "permissions": []
+        },
+        {
+            "kind": "GraphQL",
+            "operation": "query repository (canonical name, parent)",
+            "permissions": [
+                "metadata:read"
+            ]
+        },
+        {
+            "kind": "git",
+            "operation": "git clone over HTTPS (+ fetch upstream for forks)",
+            "permissions": [
+                "contents:read"
+            ]
+        }
+    ],
+    "gh workflow run": [
+        {
+            "kind": "GraphQL",
+            "operation": "query repository.defaultBranchRef",
+            "when": "--ref not given",
+            "permissions": [
+                "metadata:read"
+            ]
+        },
+        {
+            "kind": "REST",
+            "method": "GET",
+            "path": "/repos/{owner}/{repo}/actions/workflows",
+            "when": "workflow given by name/filename",
+            "permissions": [
+                "actions:read"
+            ]
+        },
+        {
+            "kind": "REST",
+            "method": "GET",
+            "path": "/repos/{owner}/{repo}/actions/workflows/{workflow_id}",
+            "when": "workflow given by ID/file",
+            "permissions": [
+                "actions:read"
+            ]
+        },
+        {
+            "kind": "REST",
+            "method": "GET",
+            "path": "/repos/{owner}/{repo}/contents/{path}",
+            "when": "interactive input prompting (reads workflow YAML)",
+            "permissions": [
+                "contents:read"
+            ]
+        },
+        {
+            "kind": "REST",
+            "method": "POST",
+            "path": "/repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches",
+            "permissions": [
+                "actions:write"
+            ]
+        }
+    ],
+    "gh run list / view / watch": [
+        {
+            "kind": "REST",
+            "method": "GET",
+            "path": "/repos/{owner}/{repo}/actions/runs",
+            "permissions": [
+                "actions:read"
+            ]
+        },
+        {
+            "kind": "REST",
+            "method": "GET",
+            "path": "/repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs",
+            "when": "--workflow",
+            "permissions": [
+                "actions:read"
+            ]
+        },
+        {
+            "kind": "REST",
+            "method": "GET",
+            "path": "/repos/{owner}/{repo}/actions/runs/{run_id}",
+            "permissions": [
+                "actions:read"
+            ]
+        },
+        {
+            "kind": "REST",
+            "method": "GET",
+            "path": "/repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}",
+            "when": "--attempt",
+            "permissions": [
+                "actions:read"
+            ]
+        },
+        {
+            "kind": "REST",
+            "method": "GET",
+            "path": "/repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/jobs",
+            "permissions": [
+                "actions:read"
+            ]
+        },
+        {
+            "kind": "REST",
+            "method": "GET",
+            "path": "/repos/{owner}/{repo}/actions/jobs/{job_id}",
+            "permissions": [
+                "actions:read"
+            ]
+        },
+        {
+            "kind": "REST",
+            "method": "GET",
+            "path": "/repos/{owner}/{repo}/check-runs/{check_run_id}/annotations",
+            "permissions": []
+        },
+        {
+            "kind": "REST",
+            "method": "GET",
+            "path": "/repos/{owner}/{repo}/actions/runs/{run_id}/logs",
+            "when": "view --log / --log-failed",
+            "permissions": [
+                "actions:read"
+            ]
+        },
+        {
+            "kind": "REST",
+            "method": "GET",
+            "path": "/repos/{owner}/{repo}/actions/jobs/{job_id}/logs",
+            "when": "view --job --log",
+            "permissions": [
+                "actions:read"
+            ]
+        }
+    ],
+    "gh run rerun / cancel / delete / download": [
+        {
+            "kind": "REST",
+            "method": "POST",
+            "path": "/repos/{owner}/{repo}/actions/runs/{run_id}/rerun",
+            "permissions": [
+                "actions:write"
+            ]
+        },
+        {
+            "kind": "REST",
+            "method": "POST",
+            "path": "/repos/{owner}/{repo}/actions/runs/{run_id}/rerun-failed-jobs",
+            "when": "--failed",
+            "permissions": [
+                "actions:write"
+            ]
+        },
+        {
+            "kind": "REST",
+            "method": "POST",
+            "path": "/repos/{owner}/{repo}/actions/jobs/{job_id}/rerun",
+            "when": "--job",
+            "permissions": [
+                "actions:write"
+            ]
+        },
+        {
+            "kind": "REST",
+            "method": "POST",
+            "path": "/repos/{owner}/{repo}/actions/runs/{run_id}/cancel",
+            "permissions": [
+                "actions:write"
+            ]
+        },
+        {
+            "kind": "REST",
+            "method": "DELETE",
+            "path": "/repos/{owner}/{repo}/actions/runs/{run_id}",
+            "permissions": [
+                "actions:write"
+            ]
+        },
+        {
+            "kind": "REST",
+            "method": "GET",
+            "path": "/repos/{owner}/{repo}/actions/artifacts",
+            "permissions": [
+                "actions:read"
+            ]
+        },
+        {
+            "kind": "REST",
+            "method": "GET",
+            "path": "/repos/{owner}/{repo}/actions/runs/{run_id}/artifacts",
+            "permissions": [
+                "actions:read"
+            ]
+        },
+        {
+            "kind": "REST",
+            "method": "GET",
+            "path": "/repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}",
+            "permissions": [
+                "actions:read"
+            ]
+        }
+    ],
+    "gh label create / edit / delete / list / clone": [
+        {
+            "kind": "REST",
+            "method": "POST",
+            "path": "/repos/{owner}/{repo}/labels",
+            "permissions": [
+                "issues:write",
+                "pull_requests:write"
+            ]
+        },
+        {
+            "kind": "REST",
+            "method": "PATCH",
+            "path": "/repos/{owner}/{repo}/labels/{name}",
+            "when": "edit, or create --force on existing label",
+            "permissions": [
+                "issues:write",
+                "pull_requests:write"
+            ]
+        },
+        {
+            "kind": "REST",
+            "method": "DELETE",
+            "path": "/repos/{owner}/{repo}/labels/{name}",
+            "permissions": [
+                "issues:write",
+                "pull_requests:write"
+            ]
+        },
+        {
+            "kind": "GraphQL",
+            "operation": "query repository.labels (LabelList)",
+            "when": "list / clone",
+            "permissions": [
+                "issues:read",
+                "pull_requests:read"
+            ]
+        }
+    ],
+    "gh secret set": [
+        {
+            "kind": "REST",
+            "method": "GET",
+            "path": "/repos/{owner}/{repo}/actions/secrets/public-key",
+            "permissions": [
+                "secrets:read"
+            ]
+        },
+        {
+            "kind": "REST",
+            "method": "PUT",
+            "path": "/repos/{owner}/{repo}/actions/secrets/{secret_name}",
+            "permissions": [
+                "secrets:write"
+            ]
+        },
+        {
+            "kind": "REST",
+            "method": "GET",
+            "path": "/repos/{owner}/{repo}/environments/{environment_name}/secrets/public-key",
+            "when": "--env",
+            "permissions": [
+                "environments:read"
+            ]
+        },
+        {
+            "kind": "REST",
+            "method": "PUT",
+            "path": "/repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}",
+            "when": "--env",
+            "permissions": [
+                "environments:write"
+            ]
+        },
+        {
+            "kind": "REST",
+            "method": "GET",
+            "path": "/repos/{owner}/{repo}/dependabot/secrets/public-key",
+            "when": "--app dependabot",
+            "permissions": [
+                "dependabot_secrets:read"
+            ]
+        },
+        {
+            "kind": "REST",
+            "method": "PUT",
+            "path": "/repos/{owner}/{repo}/dependabot/secrets/{secret_name}",
+            "when": "--app dependabot",
+            "permissions": [
+                "dependabot_secrets:write"
+            ]
+        },
+        {
+            "kind": "REST",
+            "method": "GET",
+            "path": "/repos/{owner}/{repo}/codespaces/secrets/public-key",
+            "when": "--app codespaces",
+            "permissions": [
+                "codespaces_secrets:write"
+            ]
+        },
+        {
+            "kind": "REST",
+            "method": "PUT",
+            "path": "/repos/{owner}/{repo}/codespaces/secrets/{secret_name}",
+            "when": "--app codespaces",
+            "permissions": [
+                "codespaces_secrets:write"
+            ]
+        },
+        {
+            "kind": "REST",
+            "method": "GET",
+            "path": "/orgs/{org}/actions/secrets/public-key",
+            "when": "--org",
+            "permissions": [
+                "organization_secrets:read"
+            ]
+        },
+        {
+            "kind": "REST",
+            "method": "PUT",
+            "path": "/orgs/{org}/actions/secrets/{secret_name}",
+            "when": "--org",
+            "permissions": [
+                "organization_secrets:write"
+            ]
+        },
+        {
+            "kind": "GraphQL",
+            "operation": "query repository ids (GetRepoIDs)",
+            "when": "--org --repos",
+            "permissions": [
+                "metadata:read"
+            ]
+        },
+        {
+            "kind": "REST",
+            "method": "GET",
+            "path": "/user/codespaces/secrets/public-key",
+            "when": "--user",
+            "permissions": [
+                "codespaces_user_secrets:read"
+            ]
+        },
+        {
+            "kind": "REST",
+            "method": "PUT",
+            "path": "/user/codespaces/secrets/{secret_name}",
+            "when": "--user",
+            "permissions": [
+                "codespaces_user_secrets:write"
+            ]
+        }
+    ]
+};
 
 ;// CONCATENATED MODULE: ./src/knowledge/generated/endpoints.ts
 // GENERATED by scripts/generate-knowledge.mjs — do not edit. REST endpoint -> fine-grained permissions ("name:level", "+" = listed with additional permissions).
@@ -13818,6 +14603,7 @@ const GITHUB_TOKEN_KEYS = {
 /** Typed access to GitHub's permission and scope names (generated from shared/data). */
 
 
+
 /**
  * A GITHUB_TOKEN `permissions:` key -> its fine-grained permission (`pull-requests` ->
  * `pull_requests`; R20): the one map, with its inverse derived from it.
@@ -13837,7 +14623,7 @@ function maxLevel(a, b) {
 const PERMISSION_NAMES = Object.keys(FINE_GRAINED_PERMISSIONS).sort();
 const SCOPE_NAMES = Object.keys(CLASSIC_SCOPES).sort();
 /** Every scope that `scope` implies, itself included (`repo` implies `public_repo`, …). */
-const implied = new Map();
+const implied = new BoundedMap(1024);
 function impliedScopes(scope) {
     const known = implied.get(scope);
     if (known)
@@ -13863,6 +14649,7 @@ function impliedScopes(scope) {
  * workflows carry variables (`$REPO`, `${{ github.repository }}`, `{owner}`); a variable segment
  * matches any template parameter, literal segments must match, and the most literal template wins.
  */
+
 
 
 /** Templates by method: a lookup only scans those of its own method. */
@@ -13929,7 +14716,8 @@ function lookupEndpoint(method, path) {
     }
     return found ? { ...found, permissions: { ...found.permissions } } : undefined;
 }
-const lookups = new Map();
+/** Answers by method and path (text the repository writes): bounded. */
+const lookups = new BoundedMap(8192);
 function findEndpoint(m, segs) {
     let best;
     let bestScore = -1;
@@ -13990,681 +14778,6 @@ function findEndpoint(m, segs) {
             : 'repository';
     return { template: `${best.method} ${best.path}`, permissions, appOnly: best.appOnly, scope };
 }
-
-;// CONCATENATED MODULE: ./src/knowledge/generated/gh-cli.ts
-const GH_COMMANDS = {
-    "gh pr create": [
-        {
-            "kind": "GraphQL",
-            "operation": "repository / repository network queries (resolve base repo, forks, viewer login, existing PR for branch)",
-            "permissions": [
-                "metadata:read",
-                "pull_requests:read"
-            ]
-        },
-        {
-            "kind": "git",
-            "operation": "git push of head branch",
-            "when": "branch not yet pushed",
-            "permissions": [
-                "contents:write"
-            ]
-        },
-        {
-            "kind": "REST",
-            "method": "POST",
-            "path": "/repos/{owner}/{repo}/forks",
-            "when": "no push access to base repo and no existing fork",
-            "permissions": [
-                "administration:write",
-                "contents:read"
-            ]
-        },
-        {
-            "kind": "GraphQL",
-            "operation": "mutation createPullRequest (PullRequestCreate)",
-            "permissions": [
-                "pull_requests:write"
-            ]
-        },
-        {
-            "kind": "GraphQL",
-            "operation": "mutation updatePullRequest (PullRequestCreateMetadata: labels, assignees, milestone)",
-            "when": "--label/--assignee/--milestone",
-            "permissions": [
-                "pull_requests:write"
-            ]
-        },
-        {
-            "kind": "GraphQL",
-            "operation": "mutation requestReviews (PullRequestCreateRequestReviews)",
-            "when": "--reviewer",
-            "permissions": [
-                "pull_requests:write"
-            ]
-        },
-        {
-            "kind": "GraphQL",
-            "operation": "mutation updateProjectV2Items",
-            "when": "--project",
-            "permissions": [
-                "organization_projects:write"
-            ]
-        }
-    ],
-    "gh pr merge": [
-        {
-            "kind": "GraphQL",
-            "operation": "query pullRequest (finder) + PullRequestMergeText",
-            "permissions": [
-                "pull_requests:read"
-            ]
-        },
-        {
-            "kind": "GraphQL",
-            "operation": "mutation mergePullRequest (PullRequestMerge)",
-            "when": "direct merge",
-            "permissions": [
-                "contents:write"
-            ]
-        },
-        {
-            "kind": "GraphQL",
-            "operation": "mutation enablePullRequestAutoMerge / disablePullRequestAutoMerge",
-            "when": "--auto / --disable-auto",
-            "permissions": [
-                "pull_requests:write",
-                "contents:write"
-            ]
-        },
-        {
-            "kind": "REST",
-            "method": "DELETE",
-            "path": "/repos/{owner}/{repo}/git/refs/{ref}",
-            "when": "--delete-branch on same-repo PR",
-            "permissions": [
-                "contents:write"
-            ]
-        }
-    ],
-    "gh pr comment": [
-        {
-            "kind": "GraphQL",
-            "operation": "mutation addComment (CommentCreate)",
-            "permissions": [
-                "pull_requests:write"
-            ]
-        },
-        {
-            "kind": "GraphQL",
-            "operation": "mutation updateIssueComment",
-            "when": "--edit-last",
-            "permissions": [
-                "pull_requests:write"
-            ]
-        }
-    ],
-    "gh pr edit": [
-        {
-            "kind": "GraphQL",
-            "operation": "mutation updatePullRequest (PullRequestUpdate)",
-            "permissions": [
-                "pull_requests:write"
-            ]
-        },
-        {
-            "kind": "GraphQL",
-            "operation": "mutations addLabelsToLabelable / removeLabelsFromLabelable",
-            "when": "--add-label/--remove-label",
-            "permissions": [
-                "pull_requests:write"
-            ]
-        },
-        {
-            "kind": "GraphQL",
-            "operation": "mutation requestReviews",
-            "when": "--add-reviewer/--remove-reviewer",
-            "permissions": [
-                "pull_requests:write"
-            ]
-        },
-        {
-            "kind": "GraphQL",
-            "operation": "projectV2 item mutations",
-            "when": "--add-project/--remove-project",
-            "permissions": [
-                "organization_projects:write"
-            ]
-        }
-    ],
-    "gh issue create": [
-        {
-            "kind": "GraphQL",
-            "operation": "query repository (hasIssuesEnabled, metadata ids)",
-            "permissions": [
-                "metadata:read",
-                "issues:read"
-            ]
-        },
-        {
-            "kind": "GraphQL",
-            "operation": "mutation createIssue (IssueCreate)",
-            "permissions": [
-                "issues:write"
-            ]
-        },
-        {
-            "kind": "GraphQL",
-            "operation": "mutation updateProjectV2Items",
-            "when": "--project",
-            "permissions": [
-                "organization_projects:write"
-            ]
-        }
-    ],
-    "gh issue comment": [
-        {
-            "kind": "GraphQL",
-            "operation": "mutation addComment (CommentCreate)",
-            "permissions": [
-                "issues:write"
-            ]
-        },
-        {
-            "kind": "GraphQL",
-            "operation": "mutation updateIssueComment",
-            "when": "--edit-last",
-            "permissions": [
-                "issues:write"
-            ]
-        }
-    ],
-    "gh issue edit": [
-        {
-            "kind": "GraphQL",
-            "operation": "mutation updateIssue (IssueUpdate)",
-            "permissions": [
-                "issues:write"
-            ]
-        },
-        {
-            "kind": "GraphQL",
-            "operation": "mutations addLabelsToLabelable / removeLabelsFromLabelable",
-            "when": "label flags",
-            "permissions": [
-                "issues:write"
-            ]
-        }
-    ],
-    "gh release create": [
-        {
-            "kind": "GraphQL",
-            "operation": "query repository.ref(qualifiedName) (does tag exist?)",
-            "permissions": [
-                "contents:read"
-            ]
-        },
-        {
-            "kind": "REST",
-            "method": "GET",
-            "path": "/repos/{owner}/{repo}/tags",
-            "when": "interactive: suggest previous tags",
-            "permissions": [
-                "metadata:read"
-            ]
-        },
-        {
-            "kind": "REST",
-            "method": "POST",
-            "path": "/repos/{owner}/{repo}/releases/generate-notes",
-            "when": "--generate-notes",
-            "permissions": [
-                "contents:write"
-            ]
-        },
-        {
-            "kind": "REST",
-            "method": "POST",
-            "path": "/repos/{owner}/{repo}/releases",
-            "permissions": [
-                "contents:write",
-                "workflows:write"
-            ]
-        },
-        {
-            "kind": "REST",
-            "method": "POST",
-            "path": "https://uploads.github.com/repos/{owner}/{repo}/releases/{release_id}/assets?name=...",
-            "when": "assets given",
-            "permissions": []
-        },
-        {
-            "kind": "REST",
-            "method": "PATCH",
-            "path": "/repos/{owner}/{repo}/releases/{release_id}",
-            "when": "assets given: release created as draft, then published",
-            "permissions": [
-                "contents:write",
-                "workflows:write"
-            ]
-        },
-        {
-            "kind": "REST",
-            "method": "DELETE",
-            "path": "/repos/{owner}/{repo}/releases/{release_id}",
-            "when": "cleanup after failed upload",
-            "permissions": [
-                "contents:write"
-            ]
-        }
-    ],
-    "gh release upload": [
-        {
-            "kind": "REST",
-            "method": "GET",
-            "path": "/repos/{owner}/{repo}/releases/tags/{tag}",
-            "permissions": [
-                "contents:read"
-            ]
-        },
-        {
-            "kind": "GraphQL",
-            "operation": "query repository.release(tagName) then GET /repos/{o}/{r}/releases/{id}",
-            "when": "draft release (tag lookup 404)",
-            "permissions": [
-                "contents:read"
-            ]
-        },
-        {
-            "kind": "REST",
-            "method": "POST",
-            "path": "https://uploads.github.com/repos/{owner}/{repo}/releases/{release_id}/assets?name=...",
-            "permissions": []
-        },
-        {
-            "kind": "REST",
-            "method": "DELETE",
-            "path": "/repos/{owner}/{repo}/releases/assets/{asset_id}",
-            "when": "--clobber and asset exists",
-            "permissions": [
-                "contents:write"
-            ]
-        }
-    ],
-    "gh api": [
-        {
-            "kind": "REST or GraphQL",
-            "operation": "arbitrary",
-            "permissions": []
-        }
-    ],
-    "gh repo clone": [
-        {
-            "kind": "GraphQL",
-            "operation": "query viewer login",
-            "when": "argument without owner",
-            "permissions": []
-        },
-        {
-            "kind": "GraphQL",
-            "operation": "query repository (canonical name, parent)",
-            "permissions": [
-                "metadata:read"
-            ]
-        },
-        {
-            "kind": "git",
-            "operation": "git clone over HTTPS (+ fetch upstream for forks)",
-            "permissions": [
-                "contents:read"
-            ]
-        }
-    ],
-    "gh workflow run": [
-        {
-            "kind": "GraphQL",
-            "operation": "query repository.defaultBranchRef",
-            "when": "--ref not given",
-            "permissions": [
-                "metadata:read"
-            ]
-        },
-        {
-            "kind": "REST",
-            "method": "GET",
-            "path": "/repos/{owner}/{repo}/actions/workflows",
-            "when": "workflow given by name/filename",
-            "permissions": [
-                "actions:read"
-            ]
-        },
-        {
-            "kind": "REST",
-            "method": "GET",
-            "path": "/repos/{owner}/{repo}/actions/workflows/{workflow_id}",
-            "when": "workflow given by ID/file",
-            "permissions": [
-                "actions:read"
-            ]
-        },
-        {
-            "kind": "REST",
-            "method": "GET",
-            "path": "/repos/{owner}/{repo}/contents/{path}",
-            "when": "interactive input prompting (reads workflow YAML)",
-            "permissions": [
-                "contents:read"
-            ]
-        },
-        {
-            "kind": "REST",
-            "method": "POST",
-            "path": "/repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches",
-            "permissions": [
-                "actions:write"
-            ]
-        }
-    ],
-    "gh run list / view / watch": [
-        {
-            "kind": "REST",
-            "method": "GET",
-            "path": "/repos/{owner}/{repo}/actions/runs",
-            "permissions": [
-                "actions:read"
-            ]
-        },
-        {
-            "kind": "REST",
-            "method": "GET",
-            "path": "/repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs",
-            "when": "--workflow",
-            "permissions": [
-                "actions:read"
-            ]
-        },
-        {
-            "kind": "REST",
-            "method": "GET",
-            "path": "/repos/{owner}/{repo}/actions/runs/{run_id}",
-            "permissions": [
-                "actions:read"
-            ]
-        },
-        {
-            "kind": "REST",
-            "method": "GET",
-            "path": "/repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}",
-            "when": "--attempt",
-            "permissions": [
-                "actions:read"
-            ]
-        },
-        {
-            "kind": "REST",
-            "method": "GET",
-            "path": "/repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/jobs",
-            "permissions": [
-                "actions:read"
-            ]
-        },
-        {
-            "kind": "REST",
-            "method": "GET",
-            "path": "/repos/{owner}/{repo}/actions/jobs/{job_id}",
-            "permissions": [
-                "actions:read"
-            ]
-        },
-        {
-            "kind": "REST",
-            "method": "GET",
-            "path": "/repos/{owner}/{repo}/check-runs/{check_run_id}/annotations",
-            "permissions": []
-        },
-        {
-            "kind": "REST",
-            "method": "GET",
-            "path": "/repos/{owner}/{repo}/actions/runs/{run_id}/logs",
-            "when": "view --log / --log-failed",
-            "permissions": [
-                "actions:read"
-            ]
-        },
-        {
-            "kind": "REST",
-            "method": "GET",
-            "path": "/repos/{owner}/{repo}/actions/jobs/{job_id}/logs",
-            "when": "view --job --log",
-            "permissions": [
-                "actions:read"
-            ]
-        }
-    ],
-    "gh run rerun / cancel / delete / download": [
-        {
-            "kind": "REST",
-            "method": "POST",
-            "path": "/repos/{owner}/{repo}/actions/runs/{run_id}/rerun",
-            "permissions": [
-                "actions:write"
-            ]
-        },
-        {
-            "kind": "REST",
-            "method": "POST",
-            "path": "/repos/{owner}/{repo}/actions/runs/{run_id}/rerun-failed-jobs",
-            "when": "--failed",
-            "permissions": [
-                "actions:write"
-            ]
-        },
-        {
-            "kind": "REST",
-            "method": "POST",
-            "path": "/repos/{owner}/{repo}/actions/jobs/{job_id}/rerun",
-            "when": "--job",
-            "permissions": [
-                "actions:write"
-            ]
-        },
-        {
-            "kind": "REST",
-            "method": "POST",
-            "path": "/repos/{owner}/{repo}/actions/runs/{run_id}/cancel",
-            "permissions": [
-                "actions:write"
-            ]
-        },
-        {
-            "kind": "REST",
-            "method": "DELETE",
-            "path": "/repos/{owner}/{repo}/actions/runs/{run_id}",
-            "permissions": [
-                "actions:write"
-            ]
-        },
-        {
-            "kind": "REST",
-            "method": "GET",
-            "path": "/repos/{owner}/{repo}/actions/artifacts",
-            "permissions": [
-                "actions:read"
-            ]
-        },
-        {
-            "kind": "REST",
-            "method": "GET",
-            "path": "/repos/{owner}/{repo}/actions/runs/{run_id}/artifacts",
-            "permissions": [
-                "actions:read"
-            ]
-        },
-        {
-            "kind": "REST",
-            "method": "GET",
-            "path": "/repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}",
-            "permissions": [
-                "actions:read"
-            ]
-        }
-    ],
-    "gh label create / edit / delete / list / clone": [
-        {
-            "kind": "REST",
-            "method": "POST",
-            "path": "/repos/{owner}/{repo}/labels",
-            "permissions": [
-                "issues:write",
-                "pull_requests:write"
-            ]
-        },
-        {
-            "kind": "REST",
-            "method": "PATCH",
-            "path": "/repos/{owner}/{repo}/labels/{name}",
-            "when": "edit, or create --force on existing label",
-            "permissions": [
-                "issues:write",
-                "pull_requests:write"
-            ]
-        },
-        {
-            "kind": "REST",
-            "method": "DELETE",
-            "path": "/repos/{owner}/{repo}/labels/{name}",
-            "permissions": [
-                "issues:write",
-                "pull_requests:write"
-            ]
-        },
-        {
-            "kind": "GraphQL",
-            "operation": "query repository.labels (LabelList)",
-            "when": "list / clone",
-            "permissions": [
-                "issues:read",
-                "pull_requests:read"
-            ]
-        }
-    ],
-    "gh secret set": [
-        {
-            "kind": "REST",
-            "method": "GET",
-            "path": "/repos/{owner}/{repo}/actions/secrets/public-key",
-            "permissions": [
-                "secrets:read"
-            ]
-        },
-        {
-            "kind": "REST",
-            "method": "PUT",
-            "path": "/repos/{owner}/{repo}/actions/secrets/{secret_name}",
-            "permissions": [
-                "secrets:write"
-            ]
-        },
-        {
-            "kind": "REST",
-            "method": "GET",
-            "path": "/repos/{owner}/{repo}/environments/{environment_name}/secrets/public-key",
-            "when": "--env",
-            "permissions": [
-                "environments:read"
-            ]
-        },
-        {
-            "kind": "REST",
-            "method": "PUT",
-            "path": "/repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}",
-            "when": "--env",
-            "permissions": [
-                "environments:write"
-            ]
-        },
-        {
-            "kind": "REST",
-            "method": "GET",
-            "path": "/repos/{owner}/{repo}/dependabot/secrets/public-key",
-            "when": "--app dependabot",
-            "permissions": [
-                "dependabot_secrets:read"
-            ]
-        },
-        {
-            "kind": "REST",
-            "method": "PUT",
-            "path": "/repos/{owner}/{repo}/dependabot/secrets/{secret_name}",
-            "when": "--app dependabot",
-            "permissions": [
-                "dependabot_secrets:write"
-            ]
-        },
-        {
-            "kind": "REST",
-            "method": "GET",
-            "path": "/repos/{owner}/{repo}/codespaces/secrets/public-key",
-            "when": "--app codespaces",
-            "permissions": [
-                "codespaces_secrets:write"
-            ]
-        },
-        {
-            "kind": "REST",
-            "method": "PUT",
-            "path": "/repos/{owner}/{repo}/codespaces/secrets/{secret_name}",
-            "when": "--app codespaces",
-            "permissions": [
-                "codespaces_secrets:write"
-            ]
-        },
-        {
-            "kind": "REST",
-            "method": "GET",
-            "path": "/orgs/{org}/actions/secrets/public-key",
-            "when": "--org",
-            "permissions": [
-                "organization_secrets:read"
-            ]
-        },
-        {
-            "kind": "REST",
-            "method": "PUT",
-            "path": "/orgs/{org}/actions/secrets/{secret_name}",
-            "when": "--org",
-            "permissions": [
-                "organization_secrets:write"
-            ]
-        },
-        {
-            "kind": "GraphQL",
-            "operation": "query repository ids (GetRepoIDs)",
-            "when": "--org --repos",
-            "permissions": [
-                "metadata:read"
-            ]
-        },
-        {
-            "kind": "REST",
-            "method": "GET",
-            "path": "/user/codespaces/secrets/public-key",
-            "when": "--user",
-            "permissions": [
-                "codespaces_user_secrets:read"
-            ]
-        },
-        {
-            "kind": "REST",
-            "method": "PUT",
-            "path": "/user/codespaces/secrets/{secret_name}",
-            "when": "--user",
-            "permissions": [
-                "codespaces_user_secrets:write"
-            ]
-        }
-    ]
-};
 
 ;// CONCATENATED MODULE: ./src/knowledge/gh-commands.ts
 /**
@@ -14798,6 +14911,8 @@ function ghCommandFacts(words) {
     }
     return { command, permissions, events: EVENTS[command] ?? [], endpoints };
 }
+/** Flags of `gh api` that take a value: its endpoint is the first other word (`gh api --help`). */
+const GH_API_VALUE_FLAGS = new Set(['-X', '--method', '-f', '-F', '--field', '--raw-field', '-H', '--header', '--input', '-q', '--jq', '-t', '--template', '--hostname', '--cache', '-p', '--preview']);
 
 ;// CONCATENATED MODULE: ./src/knowledge/programs.ts
 
@@ -14875,160 +14990,24 @@ function programFacts(words) {
         source: program.source,
     };
 }
-
-;// CONCATENATED MODULE: ./src/work.ts
 /**
- * Counts of the units of work a run does, by kind, for tests that hold that the work grows with
- * the input and not with its square, without timing anything. The report lists only so many
- * reasons and repositories, so a report can stay small while the work behind it explodes.
+ * Commands that never do anything with a token they are handed or run beside: shell built-ins
+ * and text tools. Runtimes and build tools (node, python, make, docker, …) are not among them:
+ * what they run may read the token.
  */
-const work = {
-    /** Script commands read while following tokens through run steps. */
-    scriptCommands: 0,
-    /** Calls weighed by the decisions. */
-    callsDecided: 0,
-    /** Comment lines read for the author's stated reasons. */
-    commentLines: 0,
-};
-
-;// CONCATENATED MODULE: ./src/analysis/git-config.ts
+const INERT = new Set([
+    'echo', 'printf', 'cd', 'ls', 'cat', 'mkdir', 'cp', 'mv', 'rm', 'touch', 'chmod', 'chown', 'ln', 'export', 'set', 'unset', 'test', '[', '[[', ']]', 'true', 'false',
+    'sleep', 'pwd', 'grep', 'egrep', 'sed', 'awk', 'cut', 'tr', 'jq', 'yq', 'sort', 'uniq', 'head', 'tail', 'wc', 'date', 'tee', 'find', 'basename', 'dirname',
+    'fi', 'done', 'esac', 'case', 'for', 'in', 'local', 'read', 'return', 'exit', 'shift', 'tar', 'unzip', 'zip', 'gzip', 'sha256sum', 'md5sum', 'diff',
+    'which', 'printenv', 'realpath', 'readlink', 'mktemp', 'seq', 'base64', 'timedatectl', 'ssh-keyscan',
+]);
 /**
- * What a `git config` command in a run script tells git about where credentials go: a URL
- * rewrite (`url.<base>.insteadOf <prefix>`), a remote's URL, a credential for the URLs under a
- * prefix (`http.<url>.extraheader`, `credential.<url>.helper`), or some other key. And the rules
- * in force, so that each git command's URL is matched to the one rule of each kind git applies.
+ * Docker subcommands that read no variable of their environment on their own: a container or build
+ * sees only the variables passed to it (`-e NAME`, `--build-arg NAME` and `--secret …,env=NAME`
+ * take a value from the environment when no `=value` is given; Docker CLI reference). Compose and
+ * bake files interpolate the environment, so they are not among these.
  */
-/** Options of `git config` that take a value, so that the value is not read as the key. */
-const OPTIONS_WITH_VALUE = new Set(['-f', '--file', '--blob', '--type', '--default', '--comment']);
-/** The key and value a `git config` command sets; null for reads, unsets and anything else. */
-function gitConfigSet(words) {
-    const at = words.indexOf('config');
-    if (words[0] !== 'git' || at < 0)
-        return null;
-    const args = [];
-    for (let i = at + 1; i < words.length; i++) {
-        const w = words[i];
-        if (w.startsWith('-')) {
-            if (/^--(unset|unset-all|get|get-all|get-regexp|list|remove-section|rename-section|edit)$|^-[le]$/.test(w))
-                return null;
-            if (OPTIONS_WITH_VALUE.has(w))
-                i++;
-            continue;
-        }
-        args.push(w);
-    }
-    const [key, value] = args;
-    if (key === undefined || value === undefined)
-        return null;
-    const rewrite = /^url\.(.+)\.(insteadof|pushinsteadof)$/i.exec(key);
-    if (rewrite)
-        return { kind: 'rewrite', base: rewrite[1], prefix: value, push: rewrite[2].toLowerCase() === 'pushinsteadof' };
-    const remote = /^remote\.(.+)\.(url|pushurl)$/i.exec(key);
-    if (remote)
-        return { kind: 'remote-url', remote: remote[1], url: value };
-    const header = /^http\.(?:(.+)\.)?extraheader$/i.exec(key);
-    if (header)
-        return { kind: 'credential', mechanism: 'extraheader', prefix: header[1] ?? '' };
-    const helper = /^credential\.(?:(.+)\.)?helper$/i.exec(key);
-    if (helper)
-        return { kind: 'credential', mechanism: 'helper', prefix: helper[1] ?? '' };
-    return { kind: 'other', key };
-}
-/**
- * Rules by URL prefix, in the order a script sets them: git applies the one with the longest
- * prefix that matches a URL, and a trie finds it in one walk along the URL, however many rules
- * there are. Of rules with the same prefix, rewrites keep the first (git takes the first of
- * equally long matches) and credential keys the last (setting a key again replaces its value).
- */
-class PrefixRules {
-    keep;
-    root = { next: new Map() };
-    constructor(keep) {
-        this.keep = keep;
-    }
-    add(prefix, rule) {
-        let node = this.root;
-        for (const ch of prefix) {
-            let child = node.next.get(ch);
-            if (!child)
-                node.next.set(ch, (child = { next: new Map() }));
-            node = child;
-        }
-        if (node.rule === undefined || this.keep === 'last')
-            node.rule = rule;
-    }
-    /** The rule git applies to `url`, if any. */
-    match(url) {
-        let node = this.root;
-        let found = node.rule;
-        for (const ch of url) {
-            node = node.next.get(ch);
-            if (!node)
-                break;
-            if (node.rule !== undefined)
-                found = node.rule;
-        }
-        return found;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/analysis/repo-ref.ts
-/**
- * Which repository a value names: the one running the workflow, another one, or one we cannot
- * tell. "This repository" is spelled many ways in workflows; only those are taken as same.
- */
-
-const SAME_EXPRESSIONS = [
-    /^\$\{\{\s*github\.repository\s*\}\}$/i,
-    /^\$\{\{\s*github\.event\.repository\.full_name\s*\}\}$/i,
-    /^\$\{?GITHUB_REPOSITORY\}?$/,
-    /^\$\{\{\s*env\.GITHUB_REPOSITORY\s*\}\}$/i,
-];
-const OWNER_EXPRESSIONS = [/^\$\{\{\s*github\.repository_owner\s*\}\}$/i, /^\$\{?GITHUB_REPOSITORY_OWNER\}?$/, /^\$\{\{\s*github\.event\.repository\.owner\.login\s*\}\}$/i];
-const NAME_EXPRESSIONS = [/^\$\{\{\s*github\.event\.repository\.name\s*\}\}$/i];
-/** `owner/name` from a GitHub URL or `git@github.com:owner/name.git`, else the text itself. */
-function stripUrl(text) {
-    const t = text.trim();
-    const url = /^(?:https?:\/\/(?:[^@/]*@)?|git@|ssh:\/\/git@)(?:www\.)?github\.com[/:](.+?)(?:\.git)?\/?$/i.exec(t);
-    return url ? url[1] : t;
-}
-/** Resolves a repository reference relative to `self` (`owner/name`, or null when unknown). */
-function resolveRepo(text, self) {
-    const t = stripUrl(text);
-    if (!t)
-        return { kind: 'same' };
-    if (SAME_EXPRESSIONS.some((r) => r.test(t)))
-        return { kind: 'same' };
-    const parts = t.split('/');
-    if (parts.length === 2) {
-        const [owner, name] = parts;
-        const selfOwner = self?.split('/')[0]?.toLowerCase();
-        const selfName = self?.split('/')[1]?.toLowerCase();
-        const ownerSame = OWNER_EXPRESSIONS.some((r) => r.test(owner)) || (selfOwner !== undefined && owner.toLowerCase() === selfOwner);
-        const nameSame = NAME_EXPRESSIONS.some((r) => r.test(name)) || (selfName !== undefined && name.toLowerCase() === selfName);
-        if (ownerSame && nameSame)
-            return { kind: 'same' };
-        // GitHub's own limits: an account name of at most 39 characters, a repository name of at most 100.
-        const literal = (s, max) => s.length <= max && /^[A-Za-z0-9._-]+$/.test(s);
-        if (literal(owner, 39) && literal(name, 100)) {
-            if (!self)
-                return { kind: 'unknown', text: t, why: `cannot tell whether ${t} is this repository: pass --repository` };
-            return { kind: 'other', repo: `${owner}/${name}` };
-        }
-        if ((literal(owner, 39) && self && owner.toLowerCase() !== selfOwner) || (literal(name, 100) && self && name.toLowerCase() !== selfName && ownerSame)) {
-            return { kind: 'other', repo: quoted(t) };
-        }
-    }
-    return { kind: 'unknown', text: quoted(t), why: `the repository \`${quoted(t)}\` is only known at run time` };
-}
-/** The owner part of a reference, when literal. */
-function ownerOf(ref, self) {
-    if (ref.kind === 'same')
-        return self?.split('/')[0] ?? null;
-    if (ref.kind === 'other')
-        return ref.repo.split('/')[0];
-    return null;
-}
+const DOCKER_ENV_BLIND = new Set(['pull', 'push', 'run', 'create', 'exec', 'build', 'tag', 'images', 'ps', 'logs', 'stop', 'rm', 'rmi', 'inspect', 'save', 'load', 'login', 'logout', 'network', 'volume', 'cp', 'start', 'kill', 'wait', 'version', 'info']);
 
 ;// CONCATENATED MODULE: ./src/analysis/shell.ts
 /**
@@ -15228,39 +15207,70 @@ function hasFlag(words, flags) {
     return words.some((w) => flags.some((f) => w === f || w.startsWith(`${f}=`)));
 }
 
-;// CONCATENATED MODULE: ./src/analysis/run-script.ts
+;// CONCATENATED MODULE: ./src/analysis/repo-ref.ts
 /**
- * What a `run:` script does with a token: gh commands, `gh api`, curl/wget to the REST API, git
- * over URLs that carry the token, docker login to ghcr.io, npm publishing to GitHub Packages and
- * the other programs in knowledge/programs.ts.
- * A program that may read the token but whose behaviour pat-lint cannot see is reported as
- * unknown, never guessed.
+ * Which repository a value names: the one running the workflow, another one, or one we cannot
+ * tell. "This repository" is spelled many ways in workflows; only those are taken as same.
  */
 
+const SAME_EXPRESSIONS = [
+    /^\$\{\{\s*github\.repository\s*\}\}$/i,
+    /^\$\{\{\s*github\.event\.repository\.full_name\s*\}\}$/i,
+    /^\$\{?GITHUB_REPOSITORY\}?$/,
+    /^\$\{\{\s*env\.GITHUB_REPOSITORY\s*\}\}$/i,
+];
+const OWNER_EXPRESSIONS = [/^\$\{\{\s*github\.repository_owner\s*\}\}$/i, /^\$\{?GITHUB_REPOSITORY_OWNER\}?$/, /^\$\{\{\s*github\.event\.repository\.owner\.login\s*\}\}$/i];
+const NAME_EXPRESSIONS = [/^\$\{\{\s*github\.event\.repository\.name\s*\}\}$/i];
+/** `owner/name` from a GitHub URL or `git@github.com:owner/name.git`, else the text itself. */
+function stripUrl(text) {
+    const t = text.trim();
+    const url = /^(?:https?:\/\/(?:[^@/]*@)?|git@|ssh:\/\/git@)(?:www\.)?github\.com[/:](.+?)(?:\.git)?\/?$/i.exec(t);
+    return url ? url[1] : t;
+}
+/** Resolves a repository reference relative to `self` (`owner/name`, or null when unknown). */
+function resolveRepo(text, self) {
+    const t = stripUrl(text);
+    if (!t)
+        return { kind: 'same' };
+    if (SAME_EXPRESSIONS.some((r) => r.test(t)))
+        return { kind: 'same' };
+    const parts = t.split('/');
+    if (parts.length === 2) {
+        const [owner, name] = parts;
+        const selfOwner = self?.split('/')[0]?.toLowerCase();
+        const selfName = self?.split('/')[1]?.toLowerCase();
+        const ownerSame = OWNER_EXPRESSIONS.some((r) => r.test(owner)) || (selfOwner !== undefined && owner.toLowerCase() === selfOwner);
+        const nameSame = NAME_EXPRESSIONS.some((r) => r.test(name)) || (selfName !== undefined && name.toLowerCase() === selfName);
+        if (ownerSame && nameSame)
+            return { kind: 'same' };
+        // GitHub's own limits: an account name of at most 39 characters, a repository name of at most 100.
+        const literal = (s, max) => s.length <= max && /^[A-Za-z0-9._-]+$/.test(s);
+        if (literal(owner, 39) && literal(name, 100)) {
+            if (!self)
+                return { kind: 'unknown', text: t, why: `cannot tell whether ${t} is this repository: pass --repository` };
+            return { kind: 'other', repo: `${owner}/${name}` };
+        }
+        if ((literal(owner, 39) && self && owner.toLowerCase() !== selfOwner) || (literal(name, 100) && self && name.toLowerCase() !== selfName && ownerSame)) {
+            return { kind: 'other', repo: quoted(t) };
+        }
+    }
+    return { kind: 'unknown', text: quoted(t), why: `the repository \`${quoted(t)}\` is only known at run time` };
+}
+/** The owner part of a reference, when literal. */
+function ownerOf(ref, self) {
+    if (ref.kind === 'same')
+        return self?.split('/')[0] ?? null;
+    if (ref.kind === 'other')
+        return ref.repo.split('/')[0];
+    return null;
+}
 
-
-
-
-
-
-
-
+;// CONCATENATED MODULE: ./src/analysis/script/words.ts
 /**
- * GitHub Packages are owned by a user or organization, not a repository: GITHUB_TOKEN reaches a
- * package only when it is linked to this repository or grants it access (R9), which files do not show.
+ * What the words of a script name: the secrets inside their `${{ … }}`, the variables they read,
+ * and the repository a word stands for once the step's environment is substituted.
  */
-const PACKAGE_TARGET = { kind: 'unknown', text: 'ghcr.io', why: 'GITHUB_TOKEN reaches a package only if it is linked to this repository or grants it access (R9); the files do not show which' };
-/**
- * Commands that never do anything with a token they are handed or run beside: shell built-ins
- * and text tools. Runtimes and build tools (node, python, make, docker, …) are not among them:
- * what they run may read the token.
- */
-const INERT = new Set([
-    'echo', 'printf', 'cd', 'ls', 'cat', 'mkdir', 'cp', 'mv', 'rm', 'touch', 'chmod', 'chown', 'ln', 'export', 'set', 'unset', 'test', '[', '[[', ']]', 'true', 'false',
-    'sleep', 'pwd', 'grep', 'egrep', 'sed', 'awk', 'cut', 'tr', 'jq', 'yq', 'sort', 'uniq', 'head', 'tail', 'wc', 'date', 'tee', 'find', 'basename', 'dirname',
-    'fi', 'done', 'esac', 'case', 'for', 'in', 'local', 'read', 'return', 'exit', 'shift', 'tar', 'unzip', 'zip', 'gzip', 'sha256sum', 'md5sum', 'diff',
-    'which', 'printenv', 'realpath', 'readlink', 'mktemp', 'seq', 'base64', 'timedatectl', 'ssh-keyscan',
-]);
+
 function varRefs(text) {
     return [...text.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?/g)].map((m) => m[1]);
 }
@@ -15274,18 +15284,14 @@ const SECRET_REF = /\bsecrets\s*(?:\.\s*([A-Za-z0-9_-]+)|\[\s*'([^']*)'\s*\])/gi
 function inlineSecret(word, ctx) {
     if (!ctx.secret)
         return expressionBodies(word).some((body) => /\bsecrets\s*[.[]/i.test(body));
-    return secretsNamedIn(word).has(ctx.secret.toUpperCase());
+    return secretsNamedIn(word, ctx.memo).has(ctx.secret.toUpperCase());
 }
-/** The secrets each word names, by word: thousands of tokens may each ask about one word that names them all. */
-const namesInWords = new Map();
-const MAX_WORDS_REMEMBERED = 20_000;
-function secretsNamedIn(word) {
-    let names = namesInWords.get(word);
-    if (!names) {
-        if (namesInWords.size >= MAX_WORDS_REMEMBERED)
-            namesInWords.clear();
-        namesInWords.set(word, (names = new Set(secretNamesIn(word))));
-    }
+/** The secrets a word names, remembered by word: thousands of tokens may each ask about one word that names them all. */
+function secretsNamedIn(word, memo) {
+    const table = memo.byText('secrets named in a word');
+    let names = table.get(word);
+    if (!names)
+        table.set(word, (names = new Set(secretNamesIn(word))));
     return names;
 }
 /**
@@ -15315,6 +15321,7 @@ function secretNamesIn(word) {
 function variablesIn(word) {
     return [...varRefs(word), ...[...word.matchAll(/\$\{\{\s*env\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g)].map((m) => m[1])];
 }
+/** Whether any of the words hands over the followed token, inline or through one of its variables. */
 function usesToken(words, ctx) {
     // Most words carry no `$` and so no reference at all.
     return words.some((w) => w.includes('$') && (inlineSecret(w, ctx) || variablesIn(w).some((v) => ctx.tokenVars.has(v))));
@@ -15351,6 +15358,19 @@ function repoRef(text, ctx) {
     }
     return ref;
 }
+
+;// CONCATENATED MODULE: ./src/analysis/script/http.ts
+/**
+ * Calls to GitHub's REST API by URL: curl and wget in scripts, and the paths other readers
+ * (gh api, github-script) hand over. Each path is looked up in GitHub's endpoint-to-permission
+ * data (knowledge/endpoints.ts).
+ */
+
+
+
+
+
+/** The events a call to an endpoint causes that a workflow may listen to (R1). */
 function eventsFor(method, template) {
     const m = method.toUpperCase();
     if (m === 'GET')
@@ -15371,7 +15391,7 @@ function eventsFor(method, template) {
         return ['push'];
     return [];
 }
-/** A REST call to `path`, with the repository it targets. */
+/** A REST call to `path`, with the repository it targets; a string saying why when the path is not in GitHub's map. */
 function restCall(method, rawPath, ctx, what) {
     const path = rawPath.replace(/\{owner\}\/\{repo\}/g, '${{ github.repository }}');
     const segs = pathSegments(path.replace(/\$\{\{\s*github\.repository\s*\}\}|\$\{?GITHUB_REPOSITORY\}?/g, 'SELF_OWNER/SELF_NAME'));
@@ -15397,6 +15417,44 @@ function restCall(method, rawPath, ctx, what) {
         call.classicOnly = `${match.template} is for GitHub Apps and classic tokens only: fine-grained tokens cannot call the Checks API (R13, R18)`;
     return call;
 }
+/** A curl or wget command handed the token: the API call it makes, when its URL is GitHub's API. */
+function analyseCurl(cmd, ctx, out) {
+    const words = cmd.words.map((w) => expand(w, ctx));
+    const url = words.find((w) => /^https?:\/\/|^\$\{?GITHUB_API_URL\}?|^\$\{\{\s*github\.api_url\s*\}\}/i.test(w));
+    if (!url)
+        return;
+    const api = url.replace(/^\$\{?GITHUB_API_URL\}?|^\$\{\{\s*github\.api_url\s*\}\}/i, 'https://api.github.com');
+    if (!/^https?:\/\/(api\.github\.com|uploads\.github\.com|[^/]+\/api\/v3)\//i.test(api))
+        return;
+    out.sentToGithub = true;
+    const isWget = cmd.words[0] === 'wget';
+    const explicit = isWget ? flagValue(words, [], ['--method']) : flagValue(words, ['-X'], ['--request']);
+    const data = isWget ? hasFlag(words, ['--post-data', '--post-file', '--body-data']) : hasFlag(words, ['-d', '--data', '--data-raw', '--data-binary', '--data-urlencode', '--json', '-F', '--form', '-T', '--upload-file']);
+    const method = (explicit ?? (data ? 'POST' : 'GET')).toUpperCase();
+    if (/^https?:\/\/uploads\.github\.com/i.test(api)) {
+        const segs = pathSegments(api);
+        out.calls.push({ what: `${quoted(method)} uploads.github.com release asset`, permissions: { contents: 'write' }, target: segs[0] === 'repos' ? resolveRepo(`${api.split('/')[4]}/${api.split('/')[5]}`, ctx.self) : { kind: 'same' } });
+        return;
+    }
+    const call = restCall(method, api, ctx, `${quoted(cmd.words[0])} ${quoted(method)} ${quoted(url)}`);
+    if (typeof call === 'string')
+        out.unknown.push(call);
+    else
+        out.calls.push(call);
+}
+
+;// CONCATENATED MODULE: ./src/analysis/script/gh.ts
+/**
+ * gh in scripts: what each command asks of GitHub (knowledge/gh-commands.ts, `gh api` through
+ * GitHub's endpoint data), and which token each runs with: `GH_TOKEN`/`GITHUB_TOKEN` in its
+ * environment, or the last `gh auth login --with-token` before it and what fed that login.
+ */
+
+
+
+
+
+
 function ghRepo(words, ctx) {
     const repo = flagValue(words, ['-R'], ['--repo']) ?? ctx.env.GH_REPO;
     return repo ? repoRef(repo, ctx) : { kind: 'same' };
@@ -15404,10 +15462,9 @@ function ghRepo(words, ctx) {
 function analyseGh(cmd, ctx, out) {
     const words = cmd.words;
     if (words[1] === 'api') {
-        const valueFlags = new Set(['-X', '--method', '-f', '-F', '--field', '--raw-field', '-H', '--header', '--input', '-q', '--jq', '-t', '--template', '--hostname', '--cache', '-p', '--preview']);
         let endpoint;
         for (let i = 2; i < words.length; i++) {
-            if (valueFlags.has(words[i])) {
+            if (GH_API_VALUE_FLAGS.has(words[i])) {
                 i++;
                 continue;
             }
@@ -15454,55 +15511,198 @@ function analyseGh(cmd, ctx, out) {
         call.readOnly = true;
     out.calls.push(call);
 }
-function analyseCurl(cmd, ctx, out) {
-    const words = cmd.words.map((w) => expand(w, ctx));
-    const url = words.find((w) => /^https?:\/\/|^\$\{?GITHUB_API_URL\}?|^\$\{\{\s*github\.api_url\s*\}\}/i.test(w));
-    if (!url)
+function newGhIndex() {
+    return { list: [], logins: new Map(), loginsByFeeder: new Map(), anonymousLogins: [], loginList: [] };
+}
+/**
+ * Adds gh command `at`. `mentions[k]`: command k names a secret or variable; `lastWriter`: the
+ * last command so far to write each file.
+ */
+function indexGh(gh, commands, at, mentions, lastWriter) {
+    const { words, line } = commands[at];
+    gh.list.push(at);
+    if (words[1] !== 'auth' || !words.includes('--with-token'))
         return;
-    const api = url.replace(/^\$\{?GITHUB_API_URL\}?|^\$\{\{\s*github\.api_url\s*\}\}/i, 'https://api.github.com');
-    if (!/^https?:\/\/(api\.github\.com|uploads\.github\.com|[^/]+\/api\/v3)\//i.test(api))
-        return;
-    out.sentToGithub = true;
-    const isWget = cmd.words[0] === 'wget';
-    const explicit = isWget ? flagValue(words, [], ['--method']) : flagValue(words, ['-X'], ['--request']);
-    const data = isWget ? hasFlag(words, ['--post-data', '--post-file', '--body-data']) : hasFlag(words, ['-d', '--data', '--data-raw', '--data-binary', '--data-urlencode', '--json', '-F', '--form', '-T', '--upload-file']);
-    const method = (explicit ?? (data ? 'POST' : 'GET')).toUpperCase();
-    if (/^https?:\/\/uploads\.github\.com/i.test(api)) {
-        const segs = pathSegments(api);
-        out.calls.push({ what: `${quoted(method)} uploads.github.com release asset`, permissions: { contents: 'write' }, target: segs[0] === 'repos' ? resolveRepo(`${api.split('/')[4]}/${api.split('/')[5]}`, ctx.self) : { kind: 'same' } });
-        return;
-    }
-    const call = restCall(method, api, ctx, `${quoted(cmd.words[0])} ${quoted(method)} ${quoted(url)}`);
-    if (typeof call === 'string')
-        out.unknown.push(call);
+    const input = words.indexOf('<');
+    const writer = input >= 0 ? lastWriter.get(words[input + 1] ?? '') : undefined;
+    let feeder = -1;
+    if (mentions[at])
+        feeder = at;
+    else if (at > 0 && commands[at - 1].line === line && mentions[at - 1])
+        feeder = at - 1;
+    else if (writer !== undefined && mentions[writer])
+        feeder = writer;
+    gh.logins.set(at, feeder);
+    gh.loginList.push(at);
+    if (feeder < 0)
+        gh.anonymousLogins.push(at);
     else
-        out.calls.push(call);
+        appendIndex(gh.loginsByFeeder, feeder, at);
 }
-/** `owner/name` of a GitHub git URL, if it is one. */
 /**
- * The runner's own variables and contexts for the server, as they read on github.com: a URL built
- * from them (`https://x:$T@${GITHUB_SERVER_URL#https://}/$GITHUB_REPOSITORY`) is a GitHub URL.
+ * What each gh command asks of GitHub does not depend on the token: worked out once per script
+ * (keyed by its index) and environment (the step's env object), for one repository.
  */
-const SERVER_URL = /\$\{GITHUB_SERVER_URL(?:#+[^}]*)\}|\$\{\{\s*github\.server_url\s*\}\}(?:\/\/)?|\$\{?GITHUB_SERVER_URL\}?/g;
-/**
- * The repository a git URL names: this one for `$GITHUB_REPOSITORY` or `${{ github.repository }}`,
- * unknown where the host or path is known only at run time, null for another host.
- */
-function gitUrlRepo(url, ctx) {
-    const text = expand(url, ctx).replace(SERVER_URL, (m) => (m.includes('#') ? 'github.com' : 'https://github.com'));
-    const m = /github\.com[/:](.+?)(?:\.git)?\/?$/i.exec(text);
-    if (m)
-        return repoRef(m[1], ctx);
-    const host = /^(?:[a-z+]+:\/\/)?(?:[^@/]*@)?([^/:]+)/i.exec(text)?.[1] ?? '';
-    // Another literal host (gitlab.com, a mirror) takes no GitHub token; a host named at run time may be GitHub.
-    if (/^[A-Za-z0-9.-]+$/.test(host))
-        return null;
-    return { kind: 'unknown', text: quoted(url), why: `the URL \`${quoted(url)}\` is only known at run time` };
+function answersFor(gh, ctx) {
+    const byEnv = ctx.memo.once('gh commands of a script', gh, () => new WeakMap());
+    let answers = byEnv.get(ctx.env);
+    if (!answers || answers.self !== ctx.self) {
+        answers = { self: ctx.self, byIndex: new Map(), calls: new Map(), sessions: new Map() };
+        byEnv.set(ctx.env, answers);
+    }
+    return answers;
 }
+/** What gh command `at` asks of GitHub: the same for every token of the step, so worked out once. */
+function ghFragment(gh, commands, at, ctx) {
+    const answers = answersFor(gh, ctx);
+    let fragment = answers.byIndex.get(at);
+    if (!fragment) {
+        fragment = { calls: [], unknown: [] };
+        analyseGh(commands[at], ctx, fragment);
+        // Equal calls become one object, so a token's repeated calls are told apart by identity.
+        fragment.calls = fragment.calls.map((c) => {
+            const key = JSON.stringify(c);
+            const known = answers.calls.get(key);
+            if (known)
+                return known;
+            answers.calls.set(key, c);
+            return c;
+        });
+        answers.byIndex.set(at, fragment);
+    }
+    return fragment;
+}
+/**
+ * What the gh commands after login `login` ask, up to the next login: every token that login
+ * may carry gets all of it, so it is put together once per step.
+ */
+function ghSession(gh, commands, login, ctx) {
+    const end = gh.loginList[firstAtLeast(gh.loginList, login + 1)] ?? Infinity;
+    const answers = answersFor(gh, ctx);
+    let session = answers.sessions.get(login);
+    if (!session) {
+        session = { calls: [], unknown: [] };
+        const seen = new Set();
+        for (let k = firstAtLeast(gh.list, login + 1); k < gh.list.length && gh.list[k] < end; k++) {
+            const fragment = ghFragment(gh, commands, gh.list[k], ctx);
+            for (const c of fragment.calls) {
+                if (seen.has(c))
+                    continue;
+                seen.add(c);
+                session.calls.push(c);
+            }
+            for (const reason of fragment.unknown)
+                session.unknown.push(reason);
+        }
+        answers.sessions.set(login, session);
+    }
+    return { session, end };
+}
+
+;// CONCATENATED MODULE: ./src/knowledge/git.ts
+/** Facts about git's command line (git's own documentation: git(1), git-push(1), git-rebase(1)). */
 /** Global options of git that take a value: `git -C dir push` pushes. */
 const GIT_OPTIONS_WITH_VALUE = new Set(['-C', '-c', '--git-dir', '--work-tree', '--namespace', '--exec-path']);
 /** Subcommands that talk to a remote. */
 const REMOTE_SUBCOMMANDS = new Set(['push', 'clone', 'fetch', 'pull', 'ls-remote']);
+/** Subcommands that bring in commits not written by this workflow. */
+const GIT_REWRITES = new Set(['rebase', 'merge', 'cherry-pick', 'am', 'pull']);
+
+;// CONCATENATED MODULE: ./src/analysis/git-config.ts
+/**
+ * What a `git config` command in a run script tells git about where credentials go: a URL
+ * rewrite (`url.<base>.insteadOf <prefix>`), a remote's URL, a credential for the URLs under a
+ * prefix (`http.<url>.extraheader`, `credential.<url>.helper`), or some other key. And the rules
+ * in force, so that each git command's URL is matched to the one rule of each kind git applies.
+ */
+/** Options of `git config` that take a value, so that the value is not read as the key. */
+const OPTIONS_WITH_VALUE = new Set(['-f', '--file', '--blob', '--type', '--default', '--comment']);
+/** The key and value a `git config` command sets; null for reads, unsets and anything else. */
+function gitConfigSet(words) {
+    const at = words.indexOf('config');
+    if (words[0] !== 'git' || at < 0)
+        return null;
+    const args = [];
+    for (let i = at + 1; i < words.length; i++) {
+        const w = words[i];
+        if (w.startsWith('-')) {
+            if (/^--(unset|unset-all|get|get-all|get-regexp|list|remove-section|rename-section|edit)$|^-[le]$/.test(w))
+                return null;
+            if (OPTIONS_WITH_VALUE.has(w))
+                i++;
+            continue;
+        }
+        args.push(w);
+    }
+    const [key, value] = args;
+    if (key === undefined || value === undefined)
+        return null;
+    const rewrite = /^url\.(.+)\.(insteadof|pushinsteadof)$/i.exec(key);
+    if (rewrite)
+        return { kind: 'rewrite', base: rewrite[1], prefix: value, push: rewrite[2].toLowerCase() === 'pushinsteadof' };
+    const remote = /^remote\.(.+)\.(url|pushurl)$/i.exec(key);
+    if (remote)
+        return { kind: 'remote-url', remote: remote[1], url: value };
+    const header = /^http\.(?:(.+)\.)?extraheader$/i.exec(key);
+    if (header)
+        return { kind: 'credential', mechanism: 'extraheader', prefix: header[1] ?? '' };
+    const helper = /^credential\.(?:(.+)\.)?helper$/i.exec(key);
+    if (helper)
+        return { kind: 'credential', mechanism: 'helper', prefix: helper[1] ?? '' };
+    return { kind: 'other', key };
+}
+/**
+ * Rules by URL prefix, in the order a script sets them: git applies the one with the longest
+ * prefix that matches a URL, and a trie finds it in one walk along the URL, however many rules
+ * there are. Of rules with the same prefix, rewrites keep the first (git takes the first of
+ * equally long matches) and credential keys the last (setting a key again replaces its value).
+ */
+class PrefixRules {
+    keep;
+    root = { next: new Map() };
+    constructor(keep) {
+        this.keep = keep;
+    }
+    add(prefix, rule) {
+        let node = this.root;
+        for (const ch of prefix) {
+            let child = node.next.get(ch);
+            if (!child)
+                node.next.set(ch, (child = { next: new Map() }));
+            node = child;
+        }
+        if (node.rule === undefined || this.keep === 'last')
+            node.rule = rule;
+    }
+    /** The rule git applies to `url`, if any. */
+    match(url) {
+        let node = this.root;
+        let found = node.rule;
+        for (const ch of url) {
+            node = node.next.get(ch);
+            if (!node)
+                break;
+            if (node.rule !== undefined)
+                found = node.rule;
+        }
+        return found;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/analysis/script/git.ts
+/**
+ * git in scripts: which commands can carry the token (a URL holding it, a remote set to one, the
+ * credential store, a `git config` rule that covers the URL), where they send it, and what a
+ * push needs. The index is built once per script, whatever token is followed.
+ */
+
+
+
+
+
+function newGitState() {
+    return { remotes: new Map(), allGithub: false, rewrote: false, runTimePushSeen: false };
+}
 function gitParts(words) {
     let at = words.length;
     for (let i = 1; i < words.length; i++) {
@@ -15531,14 +15731,151 @@ function namedAtRunTime(remote) {
 }
 /** Stands in the index for git commands whose remote is named at run time (git refuses `*` in a remote's name). */
 const ANY_REMOTE = '*';
+function gitReach({ sub, args, set }) {
+    if (set)
+        return { remote: set.name };
+    if (sub !== undefined && REMOTE_SUBCOMMANDS.has(sub)) {
+        if (args.some((w) => /:\/\/|@github\.com/.test(w)))
+            return 'url';
+        const remote = args[0] ?? 'origin';
+        return { remote: sub === 'push' && namedAtRunTime(remote) ? ANY_REMOTE : remote };
+    }
+    return 'none';
+}
+/** Whether git, holding the token as `state` says, may use it for a command that reaches `reach`. */
+function gitMayUse(reach, state) {
+    if (reach === 'none')
+        return false;
+    if (state.allGithub)
+        return true;
+    if (reach === 'url')
+        return false;
+    return reach.remote === ANY_REMOTE ? state.remotes.size > 0 && !state.runTimePushSeen : state.remotes.has(reach.remote);
+}
+/**
+ * The runner's own variables and contexts for the server, as they read on github.com: a URL built
+ * from them (`https://x:$T@${GITHUB_SERVER_URL#https://}/$GITHUB_REPOSITORY`) is a GitHub URL.
+ */
+const SERVER_URL = /\$\{GITHUB_SERVER_URL(?:#+[^}]*)\}|\$\{\{\s*github\.server_url\s*\}\}(?:\/\/)?|\$\{?GITHUB_SERVER_URL\}?/g;
+/**
+ * The repository a git URL names: this one for `$GITHUB_REPOSITORY` or `${{ github.repository }}`,
+ * unknown where the host or path is known only at run time, null for another host.
+ */
+function gitUrlRepo(url, ctx) {
+    const text = expand(url, ctx).replace(SERVER_URL, (m) => (m.includes('#') ? 'github.com' : 'https://github.com'));
+    const m = /github\.com[/:](.+?)(?:\.git)?\/?$/i.exec(text);
+    if (m)
+        return repoRef(m[1], ctx);
+    const host = /^(?:[a-z+]+:\/\/)?(?:[^@/]*@)?([^/:]+)/i.exec(text)?.[1] ?? '';
+    // Another literal host (gitlab.com, a mirror) takes no GitHub token; a host named at run time may be GitHub.
+    if (/^[A-Za-z0-9.-]+$/.test(host))
+        return null;
+    return { kind: 'unknown', text: quoted(url), why: `the URL \`${quoted(url)}\` is only known at run time` };
+}
+/**
+ * Stands for the URL of a remote the script does not set (the checkout's origin, a remote named
+ * at run time): one on github.com, whose path the files do not show.
+ */
+const GITHUB_URL = 'https://github.com/';
+/** The URL the script last set for `remote` before command `at`, if it set one. */
+function remoteUrlAt(git, remote, at) {
+    const sets = git.remoteUrls.get(remote) ?? [];
+    const last = sets[firstAtLeast(sets, at) - 1];
+    return last === undefined ? undefined : git.parts.get(last).set.url;
+}
+/**
+ * The URL a git command that talks to a remote uses, as git sees it before rewriting: its URL
+ * argument, else its remote's last URL set in the script (`GITHUB_URL` when none); null for
+ * commands that reach no remote.
+ */
+function gitUrlOf({ sub, args }, git, at) {
+    if (sub === undefined || !REMOTE_SUBCOMMANDS.has(sub))
+        return null;
+    return args.find((w) => /:\/\/|@github\.com/.test(w)) ?? remoteUrlAt(git, args[0] ?? 'origin', at) ?? GITHUB_URL;
+}
+/** Builds a script's GitIndex command by command, applying `git config` rules as git does (git-config.ts). */
+class GitIndexer {
+    index;
+    rules = { rewrite: new PrefixRules('first'), pushRewrite: new PrefixRules('first'), extraheader: new PrefixRules('last'), helper: new PrefixRules('last') };
+    constructor(script) {
+        this.index = {
+            list: [],
+            reach: new Map(),
+            byRemote: new Map(),
+            parts: new Map(),
+            remoteUrls: new Map(),
+            rules: new Map(),
+            byRule: new Map(),
+            githubRulesAtEnd: [],
+            firstRewrite: Infinity,
+            credentialStore: /git-credentials|credential\.helper/.test(script),
+            githubCredential: -1,
+        };
+    }
+    /** The rules in force for `url`; a push takes a pushInsteadOf rule before an insteadOf one. */
+    rulesFor(url, push) {
+        const { rules } = this;
+        return [(push ? rules.pushRewrite.match(url) : undefined) ?? rules.rewrite.match(url), rules.extraheader.match(url), rules.helper.match(url)].filter((r) => r !== undefined);
+    }
+    /** A git command, command `at` of the script. */
+    addGit(words, at) {
+        const index = this.index;
+        index.list.push(at);
+        const parts = gitParts(words);
+        index.parts.set(at, parts);
+        const reach = gitReach(parts);
+        index.reach.set(at, reach);
+        if (typeof reach === 'object')
+            appendIndex(index.byRemote, reach.remote, at);
+        if (parts.set)
+            appendIndex(index.remoteUrls, parts.set.name, at);
+        const { config } = parts;
+        if (config?.kind === 'rewrite')
+            this.rules[config.push ? 'pushRewrite' : 'rewrite'].add(config.prefix, at);
+        else if (config?.kind === 'credential')
+            this.rules[config.mechanism].add(config.prefix, at);
+        const url = gitUrlOf(parts, index, at);
+        if (url !== null) {
+            const applied = this.rulesFor(url, parts.sub === 'push');
+            if (applied.length)
+                index.rules.set(at, applied);
+            for (const rule of applied)
+                appendIndex(index.byRule, rule, at);
+        }
+        if (GIT_REWRITES.has(parts.sub ?? ''))
+            index.firstRewrite = Math.min(index.firstRewrite, at);
+    }
+    /** An `echo`/`printf` naming a secret or variable that may write git's credential store for github.com. */
+    addPrint(words, at, overwrites) {
+        const index = this.index;
+        if (!index.credentialStore || !words.some((w) => /github\.com/.test(w)))
+            return;
+        if (overwrites)
+            index.githubCredential = at;
+        else if (index.githubCredential < 0)
+            index.githubCredential = at;
+    }
+    finish() {
+        this.index.githubRulesAtEnd = this.rulesFor(GITHUB_URL, true);
+        return this.index;
+    }
+}
+/** Writes of the token into git's credential store: `echo "https://u:TOKEN@github.com" > ~/.git-credentials`. */
+function storesGitCredential(cmd, ctx) {
+    return (cmd.words[0] === 'echo' || cmd.words[0] === 'printf') && cmd.words.some((w) => /github\.com/.test(w) && usesToken([w], ctx));
+}
+/** Whether git command `at`, which does not name the token, can use it: by what git holds, or by a `git config` rule that names it. */
+function gitCommandMatters(git, at, named, state) {
+    return gitMayUse(git.reach.get(at), state) || (git.rules.get(at) ?? []).some((rule) => named.has(rule));
+}
 /**
  * The repository a remote points to when git sends the token to all of github.com: the URL the
  * script last set for it (none when that URL is not github.com's or carries its own
  * credentials), else the checkout's for origin. Read from the index, whatever the token,
  * so that it does not depend on which commands this token's reading skipped.
  */
-function remoteRepo(parsed, at, remote, ctx) {
-    const url = remoteUrlAt(parsed, remote, at);
+function remoteRepo(git, at, remote, ctx) {
+    const url = remoteUrlAt(git, remote, at);
     if (url !== undefined) {
         // A URL with credentials of its own (another token's) is sent with those.
         return /github\.com[/:]/i.test(url) && !/:\/\/[^/]*@/.test(url) ? gitUrlRepo(url, ctx) : null;
@@ -15547,15 +15884,11 @@ function remoteRepo(parsed, at, remote, ctx) {
         return { kind: 'same' };
     return { kind: 'unknown', text: quoted(remote), why: namedAtRunTime(remote) ? `the remote (${quoted(remote)}) is named at run time` : `remote ${quoted(remote)} is not set in this script` };
 }
-/** The URL the script last set for `remote` before command `at`, if it set one. */
-function remoteUrlAt(parsed, remote, at) {
-    const sets = parsed.remoteUrls.get(remote) ?? [];
-    const last = sets[firstAtLeast(sets, at) - 1];
-    return last === undefined ? undefined : parsed.gitParts.get(last).set.url;
-}
-function analyseGit(cmd, at, parsed, ctx, state, out) {
+/** What git command `at` does with the token, given what git holds (`state`, updated here). */
+function analyseGit(cmd, at, git, commands, ctx, state, out) {
     const words = cmd.words;
-    const { sub, args, set, config } = parsed.gitParts.get(at);
+    state.rewrote ||= at > git.firstRewrite;
+    const { sub, args, set, config } = git.parts.get(at);
     const urlArgs = words.filter((w) => /github\.com[/:]/i.test(w));
     const tokenUrl = urlArgs.find((w) => usesToken([w], ctx));
     if (set) {
@@ -15571,9 +15904,9 @@ function analyseGit(cmd, at, parsed, ctx, state, out) {
     }
     if (sub === 'config') {
         if (config?.kind === 'rewrite' || config?.kind === 'credential') {
-            // The commands git sends the token with by this rule are found from the index (gitRules);
+            // The commands git sends the token with by this rule are found from the index (rules);
             // only the rules in force for github.com at the end of the script are left to later steps.
-            if (parsed.githubRulesAtEnd.includes(at) && usesToken(words, ctx))
+            if (git.githubRulesAtEnd.includes(at) && usesToken(words, ctx))
                 (out.persists ??= []).push({ what: 'git configured to send the token to github.com', target: null });
         }
         else if (tokenUrl && config?.kind === 'other') {
@@ -15582,17 +15915,17 @@ function analyseGit(cmd, at, parsed, ctx, state, out) {
         return;
     }
     // A rule of `git config` that carries this token applies to this command's URL.
-    const byConfig = (parsed.gitRules.get(at) ?? []).some((rule) => usesToken(parsed.commands[rule].words, ctx));
+    const byConfig = (git.rules.get(at) ?? []).some((rule) => usesToken(commands[rule].words, ctx));
     const viaToken = (url, remote) => {
         if (url && (usesToken([url], ctx) || state.allGithub || byConfig))
             return gitUrlRepo(url, ctx);
         if (remote && state.remotes.has(remote))
             return state.remotes.get(remote);
         if (remote && (state.allGithub || byConfig))
-            return remoteRepo(parsed, at, remote, ctx);
+            return remoteRepo(git, at, remote, ctx);
         return null;
     };
-    if (sub === 'rebase' || sub === 'merge' || sub === 'cherry-pick' || sub === 'am' || sub === 'pull')
+    if (GIT_REWRITES.has(sub ?? ''))
         state.rewrote = true;
     if (sub === 'push') {
         const url = args.find((w) => /:\/\/|@github\.com/.test(w));
@@ -15603,7 +15936,7 @@ function analyseGit(cmd, at, parsed, ctx, state, out) {
             state.runTimePushSeen = true;
             const names = [...state.remotes.keys()];
             const listed = names.length > 3 ? `${names.slice(0, 3).map(quoted).join(', ')} or ${names.length - 3} more` : names.map(quoted).join(' or ');
-            const later = parsed.gitByRemote.get(ANY_REMOTE);
+            const later = git.byRemote.get(ANY_REMOTE);
             const more = later.length - firstAtLeast(later, at + 1);
             out.unknown.push(`git push at line ${cmd.line} names its remote at run time (${quoted(remote)}): it may be ${listed}, whose URL carries the token${more ? ` (and ${more} more pushes after it name theirs at run time)` : ''}`);
             return;
@@ -15626,6 +15959,43 @@ function analyseGit(cmd, at, parsed, ctx, state, out) {
         }
     }
 }
+
+;// CONCATENATED MODULE: ./src/analysis/script/programs.ts
+/**
+ * Programs other than gh, git and curl in scripts: the release tools of knowledge/programs.ts,
+ * docker logins to ghcr.io, publishing to GitHub Packages, writes of the token to files, and what
+ * every other command can do with a token in its environment.
+ */
+
+
+
+
+
+/**
+ * GitHub Packages are owned by a user or organization, not a repository: GITHUB_TOKEN reaches a
+ * package only when it is linked to this repository or grants it access (R9), which files do not show.
+ */
+const PACKAGE_TARGET = { kind: 'unknown', text: 'ghcr.io', why: 'GITHUB_TOKEN reaches a package only if it is linked to this repository or grants it access (R9); the files do not show which' };
+function isGhcrLogin(words) {
+    return words[0] === 'docker' && words[1] === 'login' && words.some((w) => /ghcr\.io/i.test(w));
+}
+function isPackagesPublish(words, toGithubPackages) {
+    return toGithubPackages && (words[0] === 'npm' || words[0] === 'yarn' || words[0] === 'pnpm') && words.includes('publish');
+}
+function dockerReadsEnv(words) {
+    const sub = words[1] === 'buildx' || words[1] === 'image' || words[1] === 'container' ? words[2] : words[1];
+    if (!DOCKER_ENV_BLIND.has(sub ?? ''))
+        return true;
+    return words.some((w, k) => w === '--env-file' || w.startsWith('--env-file=') || (/^(-e|--env|--build-arg)$/.test(w) && !(words[k + 1] ?? '').includes('=')) || (w === '--secret' && /(^|,)env=/.test(words[k + 1] ?? '')));
+}
+function isInstall(words) {
+    return /^(pip3?|npm|yarn|pnpm|apt|apt-get|brew|gem|cargo|go)$/.test(words[0]) && /^(install|ci|add|i|update|upgrade|get)$/.test(words[1] ?? '');
+}
+/** The role of a command that is none of gh, git, a ghcr.io login, a publish or a known program. */
+function roleOfOther(words) {
+    const prog = words[0];
+    return prog === 'curl' || prog === 'wget' || INERT.has(prog) || isInstall(words) || (prog === 'docker' && !dockerReadsEnv(words)) ? 'silent' : 'env';
+}
 /** Whether a known program gets this token: from a token flag, or from the first of its variables that is set. */
 function programGetsToken(cmd, facts, ctx) {
     const flag = flagValue(cmd.words, [], facts.tokenFlags);
@@ -15634,6 +16004,7 @@ function programGetsToken(cmd, facts, ctx) {
     const first = facts.tokenEnv.find((v) => ctx.tokenVars.has(v) || ctx.env[v] !== undefined);
     return first !== undefined && ctx.tokenVars.has(first);
 }
+/** A program of knowledge/programs.ts: the call it makes with the token, or the remote it sets. */
 function analyseProgram(cmd, facts, ctx, state, out) {
     if (!programGetsToken(cmd, facts, ctx) || !facts.callsGithub)
         return;
@@ -15649,140 +16020,76 @@ function analyseProgram(cmd, facts, ctx, state, out) {
     }
     out.calls.push({ what: facts.command, permissions: facts.permissions, target, events: facts.events });
 }
-/** Writes of the token into git's credential store: `echo "https://u:TOKEN@github.com" > ~/.git-credentials`. */
-function storesGitCredential(cmd, ctx) {
-    return (cmd.words[0] === 'echo' || cmd.words[0] === 'printf') && cmd.words.some((w) => /github\.com/.test(w) && usesToken([w], ctx));
-}
-function gitReach({ sub, args, set }) {
-    if (set)
-        return { remote: set.name };
-    if (sub !== undefined && REMOTE_SUBCOMMANDS.has(sub)) {
-        if (args.some((w) => /:\/\/|@github\.com/.test(w)))
-            return 'url';
-        const remote = args[0] ?? 'origin';
-        return { remote: sub === 'push' && namedAtRunTime(remote) ? ANY_REMOTE : remote };
-    }
-    return 'none';
-}
-/** Whether git, holding the token as `state` says, may use it for a command that reaches `reach`. */
-function gitMayUse(reach, state) {
-    if (reach === 'none')
-        return false;
-    if (state.allGithub)
-        return true;
-    if (reach === 'url')
-        return false;
-    return reach.remote === ANY_REMOTE ? state.remotes.size > 0 && !state.runTimePushSeen : state.remotes.has(reach.remote);
-}
-/** Past this many, commands that may read the token from their environment are counted, not listed. */
-const ENV_READERS_LISTED = 5;
-const GIT_REWRITES = new Set(['rebase', 'merge', 'cherry-pick', 'am', 'pull']);
-function isGhcrLogin(words) {
-    return words[0] === 'docker' && words[1] === 'login' && words.some((w) => /ghcr\.io/i.test(w));
-}
-function isPackagesPublish(words, toGithubPackages) {
-    return toGithubPackages && (words[0] === 'npm' || words[0] === 'yarn' || words[0] === 'pnpm') && words.includes('publish');
-}
 /**
- * Docker subcommands that read no variable of their environment on their own: a container or build
- * sees only the variables passed to it (`-e NAME`, `--build-arg NAME` and `--secret …,env=NAME`
- * take a value from the environment when no `=value` is given; Docker CLI reference). Compose and
- * bake files interpolate the environment, so they are not among these.
+ * `docker login ghcr.io`: its password is the command's own argument or what the command before
+ * it in a pipe prints. `pushes`: the script pushes to ghcr.io, so the login needs packages: write.
  */
-const DOCKER_ENV_BLIND = new Set(['pull', 'push', 'run', 'create', 'exec', 'build', 'tag', 'images', 'ps', 'logs', 'stop', 'rm', 'rmi', 'inspect', 'save', 'load', 'login', 'logout', 'network', 'volume', 'cp', 'start', 'kill', 'wait', 'version', 'info']);
-function dockerReadsEnv(words) {
-    const sub = words[1] === 'buildx' || words[1] === 'image' || words[1] === 'container' ? words[2] : words[1];
-    if (!DOCKER_ENV_BLIND.has(sub ?? ''))
-        return true;
-    return words.some((w, k) => w === '--env-file' || w.startsWith('--env-file=') || (/^(-e|--env|--build-arg)$/.test(w) && !(words[k + 1] ?? '').includes('=')) || (w === '--secret' && /(^|,)env=/.test(words[k + 1] ?? '')));
-}
-function isInstall(words) {
-    return /^(pip3?|npm|yarn|pnpm|apt|apt-get|brew|gem|cargo|go)$/.test(words[0]) && /^(install|ci|add|i|update|upgrade|get)$/.test(words[1] ?? '');
-}
-/** Up to two secrets an environment holds (its values' `secrets.X`), per object of its chain. */
-const envSecrets = new WeakMap();
-function twoSecretsOf(env) {
-    if (!env)
-        return [];
-    let found = envSecrets.get(env);
-    if (!found) {
-        const names = new Set();
-        for (const key of Object.keys(env)) {
-            for (const name of secretNamesIn(env[key]))
-                names.add(name);
-            if (names.size >= 2)
-                break;
-        }
-        for (const name of twoSecretsOf(Object.getPrototypeOf(env)))
-            if (names.size < 2)
-                names.add(name);
-        found = [...names].slice(0, 2);
-        envSecrets.set(env, found);
+function analyseGhcrLogin(cmd, feeder, pushes, ctx, out) {
+    const fed = usesToken(cmd.words, ctx) || (feeder !== undefined && usesToken(feeder.words, ctx));
+    // A login fed by another variable or secret (often GITHUB_TOKEN itself) logs in with that one.
+    if (!fed && [cmd, feeder].some((c) => c?.words.some((w) => w.includes('$'))))
+        return;
+    if (!fed) {
+        out.unknown.push('a docker login to ghcr.io reads a password pat-lint cannot trace');
+        return;
     }
-    return found;
+    out.calls.push({ what: 'docker login ghcr.io', permissions: { packages: pushes ? 'write' : 'read' }, target: PACKAGE_TARGET, classicOnly: 'GitHub Packages (ghcr.io) takes GITHUB_TOKEN or a classic token, not a fine-grained one (R9, R18)' });
 }
+/** `npm|yarn|pnpm publish` to npm.pkg.github.com. */
+function analysePackagesPublish(prog, out) {
+    out.calls.push({ what: `${prog} publish to GitHub Packages`, permissions: { packages: 'write' }, target: PACKAGE_TARGET, classicOnly: 'GitHub Packages takes GITHUB_TOKEN or a classic token, not a fine-grained one (R9, R18)' });
+}
+/** `echo`/`printf`/`cat` handed the token: where it is written, which may leave it for later steps. */
+function analyseWrite(cmd, out) {
+    const redirect = cmd.words.findIndex((w) => /^>>?$/.test(w));
+    const file = redirect >= 0 ? cmd.words[redirect + 1] ?? '' : '';
+    if (/GITHUB_ENV/.test(file))
+        out.unknown.push(`line ${cmd.line} exports the token to later steps through $GITHUB_ENV`);
+    else if (/\.ssh|id_rsa|id_ed25519/.test(file))
+        (out.persists ??= []).push({ what: 'the secret is written as an SSH key', target: null });
+    else if (file && !/GITHUB_(OUTPUT|STEP_SUMMARY)|git-credentials/.test(file))
+        (out.persists ??= []).push({ what: `the token is written to ${quoted(file)}`, target: null });
+}
+function newProgramIndex(script) {
+    return {
+        byVariable: new Map(),
+        registryLogins: [],
+        ghcrLoginsByFeeder: new Map(),
+        anonymousGhcrLogin: -1,
+        pushesToGhcr: /\bdocker\s+(push|buildx\s+build[^\n]*--push)[^\n]*ghcr\.io/i.test(script),
+        toGithubPackages: /npm\.pkg\.github\.com/.test(script),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/analysis/script/command-index.ts
 /**
- * Whether the step holds more than one secret (named in its script or in its environment): a gh
- * login fed from somewhere pat-lint cannot see is then not known to carry the one followed.
+ * A script's commands with an index of which command names which secret or variable, and of what
+ * the others can do; each program keeps its own part (git.ts, gh.ts, programs.ts). Every secret
+ * of a step is followed through its script on its own: without the index, a step with thousands
+ * of secrets and thousands of commands costs their product in time.
  */
-function holdsSeveralTokens(parsed, ctx) {
-    const held = new Set();
-    for (const name of parsed.bySecret.keys()) {
-        held.add(name);
-        if (held.size >= 2)
-            return true;
-    }
-    for (const name of twoSecretsOf(ctx.env))
-        held.add(name);
-    if (ctx.secret)
-        held.add(ctx.secret.toUpperCase());
-    return held.size > 1;
-}
-/** Scripts parsed once per step: recognising the secret and deciding its use both read them. */
-const parsedScripts = new WeakMap();
+
+
+
+
+
+
+
 function indexScript(script, commands) {
+    const git = new GitIndexer(script);
     const out = {
         commands,
         roles: [],
         bySecret: new Map(),
         byVariable: new Map(),
         envReaders: [],
-        gh: [],
-        git: [],
-        gitReach: new Map(),
-        gitByRemote: new Map(),
-        gitParts: new Map(),
-        remoteUrls: new Map(),
-        gitRules: new Map(),
-        gitByRule: new Map(),
-        githubRulesAtEnd: [],
-        programsByVariable: new Map(),
-        registryLogins: [],
-        ghcrLoginsByFeeder: new Map(),
-        anonymousGhcrLogin: -1,
-        ghLogins: new Map(),
-        ghLoginsByFeeder: new Map(),
-        anonymousGhLogins: [],
-        ghLoginList: [],
-        ghCache: new WeakMap(),
-        firstGitRewrite: Infinity,
-        pushesToGhcr: /\bdocker\s+(push|buildx\s+build[^\n]*--push)[^\n]*ghcr\.io/i.test(script),
-        toGithubPackages: /npm\.pkg\.github\.com/.test(script),
         loopVars: /\b(for|while)\b/.test(script) ? loopVariables(script) : undefined,
-        credentialStore: /git-credentials|credential\.helper/.test(script),
-        githubCredential: -1,
+        git: git.index,
+        gh: newGhIndex(),
+        programs: newProgramIndex(script),
     };
-    const add = (map, name, i) => {
-        const list = map.get(name);
-        if (!list)
-            map.set(name, [i]);
-        else if (list[list.length - 1] !== i)
-            list.push(i);
-    };
+    const programs = out.programs;
     const registries = new Set();
-    const rules = { rewrite: new PrefixRules('first'), pushRewrite: new PrefixRules('first'), extraheader: new PrefixRules('last'), helper: new PrefixRules('last') };
-    // A push takes a pushInsteadOf rule before an insteadOf one.
-    const rulesFor = (url, push) => [(push ? rules.pushRewrite.match(url) : undefined) ?? rules.rewrite.match(url), rules.extraheader.match(url), rules.helper.match(url)].filter((r) => r !== undefined);
     const mentions = [];
     const lastWriter = new Map();
     commands.forEach((cmd, i) => {
@@ -15795,9 +16102,9 @@ function indexScript(script, commands) {
             const secrets = secretNamesIn(w);
             const variables = variablesIn(w);
             for (const name of secrets)
-                add(out.bySecret, name, i);
+                appendIndex(out.bySecret, name, i);
             for (const name of variables)
-                add(out.byVariable, name, i);
+                appendIndex(out.byVariable, name, i);
             if (secrets.length || variables.length)
                 mentions[i] = true;
         }
@@ -15806,161 +16113,149 @@ function indexScript(script, commands) {
             lastWriter.set(words[redirect + 1], i);
         const program = prog === 'gh' || prog === 'git' ? undefined : programFacts(words);
         let role = 'watched';
-        if (prog === 'gh') {
-            out.gh.push(i);
-            if (words[1] === 'auth' && words.includes('--with-token')) {
-                const input = words.indexOf('<');
-                const writer = input >= 0 ? lastWriter.get(words[input + 1] ?? '') : undefined;
-                let feeder = -1;
-                if (mentions[i])
-                    feeder = i;
-                else if (i > 0 && commands[i - 1].line === cmd.line && mentions[i - 1])
-                    feeder = i - 1;
-                else if (writer !== undefined && mentions[writer])
-                    feeder = writer;
-                out.ghLogins.set(i, feeder);
-                out.ghLoginList.push(i);
-                if (feeder < 0)
-                    out.anonymousGhLogins.push(i);
-                else
-                    add(out.ghLoginsByFeeder, feeder, i);
-            }
-        }
-        else if (prog === 'git') {
-            out.git.push(i);
-            const parts = gitParts(words);
-            out.gitParts.set(i, parts);
-            const reach = gitReach(parts);
-            out.gitReach.set(i, reach);
-            if (typeof reach === 'object')
-                add(out.gitByRemote, reach.remote, i);
-            if (parts.set)
-                add(out.remoteUrls, parts.set.name, i);
-            const { config } = parts;
-            if (config?.kind === 'rewrite')
-                rules[config.push ? 'pushRewrite' : 'rewrite'].add(config.prefix, i);
-            else if (config?.kind === 'credential')
-                rules[config.mechanism].add(config.prefix, i);
-            const url = gitUrlOf(parts, out, i);
-            if (url !== null) {
-                const applied = rulesFor(url, parts.sub === 'push');
-                if (applied.length)
-                    out.gitRules.set(i, applied);
-                for (const rule of applied)
-                    add(out.gitByRule, rule, i);
-            }
-            if (GIT_REWRITES.has(parts.sub ?? ''))
-                out.firstGitRewrite = Math.min(out.firstGitRewrite, i);
-        }
+        if (prog === 'gh')
+            indexGh(out.gh, commands, i, mentions, lastWriter);
+        else if (prog === 'git')
+            git.addGit(words, i);
         else if (isGhcrLogin(words)) {
             // Its password is its own argument (a named command) or what the command before it in a pipe prints.
             if (i > 0 && commands[i - 1].line === cmd.line && mentions[i - 1])
-                out.ghcrLoginsByFeeder.set(i - 1, i);
-            else if (!mentions[i] && out.anonymousGhcrLogin < 0)
-                out.anonymousGhcrLogin = i;
+                programs.ghcrLoginsByFeeder.set(i - 1, i);
+            else if (!mentions[i] && programs.anonymousGhcrLogin < 0)
+                programs.anonymousGhcrLogin = i;
         }
-        else if (isPackagesPublish(words, out.toGithubPackages)) {
+        else if (isPackagesPublish(words, programs.toGithubPackages)) {
             if (!registries.has(prog))
-                out.registryLogins.push(i);
+                programs.registryLogins.push(i);
             registries.add(prog);
         }
         else if (program) {
             for (const v of program.tokenEnv)
-                add(out.programsByVariable, v, i);
+                appendIndex(programs.byVariable, v, i);
         }
-        else if (prog === 'curl' || prog === 'wget' || INERT.has(prog) || isInstall(words) || (prog === 'docker' && !dockerReadsEnv(words)))
-            role = 'silent';
         else
-            role = 'env';
+            role = roleOfOther(words);
         out.roles.push(role);
         if (role === 'env')
             out.envReaders.push(i);
-        if (out.credentialStore && (prog === 'echo' || prog === 'printf') && mentions[i] && words.some((w) => /github\.com/.test(w))) {
-            if (redirect >= 0 && words[redirect] === '>')
-                out.githubCredential = i;
-            else if (out.githubCredential < 0)
-                out.githubCredential = i;
-        }
+        if ((prog === 'echo' || prog === 'printf') && mentions[i])
+            git.addPrint(words, i, redirect >= 0 && words[redirect] === '>');
     });
-    out.githubRulesAtEnd = rulesFor(GITHUB_URL, true);
+    git.finish();
     return out;
 }
-/**
- * Stands for the URL of a remote the script does not set (the checkout's origin, a remote named
- * at run time): one on github.com, whose path the files do not show.
- */
-const GITHUB_URL = 'https://github.com/';
-/**
- * The URL a git command that talks to a remote uses, as git sees it before rewriting: its URL
- * argument, else its remote's last URL set in the script (`GITHUB_URL` when none); null for
- * commands that reach no remote.
- */
-function gitUrlOf({ sub, args }, parsed, at) {
-    if (sub === undefined || !REMOTE_SUBCOMMANDS.has(sub))
-        return null;
-    return args.find((w) => /:\/\/|@github\.com/.test(w)) ?? remoteUrlAt(parsed, args[0] ?? 'origin', at) ?? GITHUB_URL;
-}
-function scriptOf(script, key) {
+/** The index of a script, built once per step (`key`, its `run:` value); a script built on the fly has no key. */
+function scriptIndexOf(script, key, memo) {
     if (!key)
         return indexScript(script, parseCommands(script));
-    let parsed = parsedScripts.get(key);
-    if (!parsed) {
-        parsed = indexScript(script, parseCommands(script));
-        parsedScripts.set(key, parsed);
-    }
-    return parsed;
+    return memo.once('script index', key, () => indexScript(script, parseCommands(script)));
 }
+/** Up to two secrets an environment holds (its values' `secrets.X`), per object of its chain. */
+function twoSecretsOf(env, memo) {
+    if (!env)
+        return [];
+    const table = memo.byObject('secrets of an environment');
+    let found = table.get(env);
+    if (!found) {
+        const names = new Set();
+        for (const key of Object.keys(env)) {
+            for (const name of secretNamesIn(env[key]))
+                names.add(name);
+            if (names.size >= 2)
+                break;
+        }
+        for (const name of twoSecretsOf(Object.getPrototypeOf(env), memo))
+            if (names.size < 2)
+                names.add(name);
+        found = [...names].slice(0, 2);
+        table.set(env, found);
+    }
+    return found;
+}
+/**
+ * Whether the step holds more than one secret (named in its script or in its environment): a gh
+ * login fed from somewhere pat-lint cannot see is then not known to carry the one followed.
+ */
+function holdsSeveralTokens(index, ctx) {
+    const held = new Set();
+    for (const name of index.bySecret.keys()) {
+        held.add(name);
+        if (held.size >= 2)
+            return true;
+    }
+    for (const name of twoSecretsOf(ctx.env, ctx.memo))
+        held.add(name);
+    if (ctx.secret)
+        held.add(ctx.secret.toUpperCase());
+    return held.size > 1;
+}
+
+;// CONCATENATED MODULE: ./src/analysis/script/reading-order.ts
+/**
+ * Which commands of a script one token's reading visits, and in what order. The reference reader
+ * (`analyseScriptReadingAll` in analyse.ts) reads every command in turn; this schedule must give
+ * the same answer (a property test holds them equal) while reading only:
+ * - the commands that name the token, the logins and programs it feeds, the first registry
+ *   logins, and the first ENV_READERS_LISTED commands that may read it from their environment
+ *   (the rest are counted: `unlisted`), all from the index (`relevantCommands`);
+ * - gh and git commands that do not name it, only where they can hold it: each program is a
+ *   stream that skips, unread, to the next command that can matter given what it holds so far
+ *   (`inOrder`).
+ * Following any secret (no name given) reads every command.
+ */
+
+/** Past this many, commands that may read the token from their environment are counted, not listed. */
+const ENV_READERS_LISTED = 5;
 /** The commands that name the followed secret or one of its variables; null when any secret is followed. */
-function namedCommands(parsed, ctx) {
+function namedCommands(index, ctx) {
     if (!ctx.secret)
         return null;
-    const named = new Set(parsed.bySecret.get(ctx.secret.toUpperCase()) ?? []);
+    const named = new Set(index.bySecret.get(ctx.secret.toUpperCase()) ?? []);
     for (const v of ctx.tokenVars)
-        for (const i of parsed.byVariable.get(v) ?? [])
+        for (const i of index.byVariable.get(v) ?? [])
             named.add(i);
     return named;
 }
 /** The git commands that git gives the token by a rule of `git config` (the token names the rule's command). */
-function commandsConfigGivesToken(named, parsed) {
+function commandsConfigGivesToken(named, index) {
     const lists = [];
     for (const rule of named) {
-        const list = parsed.gitByRule.get(rule);
+        const list = index.git.byRule.get(rule);
         if (list)
             lists.push(list);
     }
     return lists.length === 1 ? lists[0] : lists.flat().sort((a, b) => a - b);
 }
-/**
- * The commands that can matter for one token: those naming it, the logins it feeds, the programs
- * that read one of its variables, the first registry logins, and, when it sits in variables, the
- * first few of the commands that may read their environment; the rest of those are only counted
- * (`unlisted`). gh and git commands are read besides, while they can hold the token (`inOrder`).
- * Following any secret (no name given) reads every command.
- */
-function relevantCommands(parsed, ctx) {
-    const unlisted = { count: 0, first: Infinity, last: 0 };
+/** Every command, in order: the reference reading, and the one for any secret. */
+function everyCommand(index, named) {
+    return { picked: index.commands.map((_, i) => i), named, unlisted: { count: 0, first: Infinity, last: 0 } };
+}
+/** The commands that can matter for one token (see the top of this file). */
+function relevantCommands(index, ctx) {
     if (!ctx.secret)
-        return { picked: parsed.commands.map((_, i) => i), named: null, unlisted };
-    const named = namedCommands(parsed, ctx);
+        return everyCommand(index, null);
+    const unlisted = { count: 0, first: Infinity, last: 0 };
+    const named = namedCommands(index, ctx);
     const picked = new Set(named);
+    const { programs } = index;
     for (const i of named)
-        for (const login of parsed.ghLoginsByFeeder.get(i) ?? [])
+        for (const login of index.gh.loginsByFeeder.get(i) ?? [])
             picked.add(login);
     for (const v of ctx.tokenVars)
-        for (const i of parsed.programsByVariable.get(v) ?? [])
+        for (const i of programs.byVariable.get(v) ?? [])
             picked.add(i);
-    for (const i of parsed.registryLogins)
+    for (const i of programs.registryLogins)
         picked.add(i);
     for (const i of named) {
-        const login = parsed.ghcrLoginsByFeeder.get(i);
+        const login = programs.ghcrLoginsByFeeder.get(i);
         if (login !== undefined)
             picked.add(login);
     }
-    if (parsed.anonymousGhcrLogin >= 0)
-        picked.add(parsed.anonymousGhcrLogin);
+    if (programs.anonymousGhcrLogin >= 0)
+        picked.add(programs.anonymousGhcrLogin);
     if (ctx.tokenVars.size) {
         let listed = 0;
-        for (const i of parsed.envReaders) {
+        for (const i of index.envReaders) {
             if (named.has(i))
                 continue;
             if (listed < ENV_READERS_LISTED) {
@@ -15969,19 +16264,19 @@ function relevantCommands(parsed, ctx) {
                 continue;
             }
             // Past the listed ones only the count and the last line are wanted.
-            unlisted.first = parsed.commands[i].line;
+            unlisted.first = index.commands[i].line;
             break;
         }
         if (unlisted.first !== Infinity) {
             let namedReaders = 0;
             for (const i of named)
-                if (parsed.roles[i] === 'env')
+                if (index.roles[i] === 'env')
                     namedReaders++;
-            unlisted.count = parsed.envReaders.length - namedReaders - listed;
-            for (let k = parsed.envReaders.length - 1; k >= 0; k--) {
-                const i = parsed.envReaders[k];
+            unlisted.count = index.envReaders.length - namedReaders - listed;
+            for (let k = index.envReaders.length - 1; k >= 0; k--) {
+                const i = index.envReaders[k];
                 if (!named.has(i)) {
-                    unlisted.last = parsed.commands[i].line;
+                    unlisted.last = index.commands[i].line;
                     break;
                 }
             }
@@ -16025,60 +16320,40 @@ function* inOrder(picked, streams) {
         yield next;
     }
 }
-/** The gh cache of the script for this environment and repository. */
-function ghCacheFor(parsed, ctx) {
-    let cache = parsed.ghCache.get(ctx.env);
-    if (!cache || cache.self !== ctx.self) {
-        cache = { self: ctx.self, byIndex: new Map(), calls: new Map(), sessions: new Map() };
-        parsed.ghCache.set(ctx.env, cache);
-    }
-    return cache;
-}
-/** What gh command `i` asks of GitHub: the same for every token of the step, so worked out once. */
-function ghFragment(parsed, i, ctx) {
-    const cache = ghCacheFor(parsed, ctx);
-    let fragment = cache.byIndex.get(i);
-    if (!fragment) {
-        fragment = { calls: [], unknown: [] };
-        analyseGh(parsed.commands[i], ctx, fragment);
-        // Equal calls become one object, so a token's repeated calls are told apart by identity.
-        fragment.calls = fragment.calls.map((c) => {
-            const key = JSON.stringify(c);
-            const known = cache.calls.get(key);
-            if (known)
-                return known;
-            cache.calls.set(key, c);
-            return c;
-        });
-        cache.byIndex.set(i, fragment);
-    }
-    return fragment;
+
+;// CONCATENATED MODULE: ./src/analysis/script/analyse.ts
+/**
+ * What a `run:` script does with a token: gh commands, `gh api`, curl/wget to the REST API, git
+ * over URLs that carry the token, docker login to ghcr.io, npm publishing to GitHub Packages and
+ * the other programs in knowledge/programs.ts. A program that may read the token but whose
+ * behaviour pat-lint cannot see is reported as unknown, never guessed.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * What a script does with the token. `key` (the step's `run:` value) lets a second analysis of
+ * the same step reuse the parsed commands; leave it out for a script built on the fly.
+ */
+function analyseScript(script, stepCtx, key) {
+    return analyse(script, stepCtx, key, false);
 }
 /**
- * What the gh commands after login `login` ask, up to the next login: every token that login
- * may carry gets all of it, so it is put together once per step.
+ * The reference reader: the same analysis reading every command of the script in turn, none
+ * skipped, which the per-token schedule of reading-order.ts must agree with (a property test
+ * holds them equal). Not for use: thousands of tokens cost thousands of readings of the script.
  */
-function ghSession(parsed, login, ctx) {
-    const end = parsed.ghLoginList[firstAtLeast(parsed.ghLoginList, login + 1)] ?? Infinity;
-    const cache = ghCacheFor(parsed, ctx);
-    let session = cache.sessions.get(login);
-    if (!session) {
-        session = { calls: [], unknown: [] };
-        const seen = new Set();
-        for (let k = firstAtLeast(parsed.gh, login + 1); k < parsed.gh.length && parsed.gh[k] < end; k++) {
-            const fragment = ghFragment(parsed, parsed.gh[k], ctx);
-            for (const c of fragment.calls) {
-                if (seen.has(c))
-                    continue;
-                seen.add(c);
-                session.calls.push(c);
-            }
-            for (const reason of fragment.unknown)
-                session.unknown.push(reason);
-        }
-        cache.sessions.set(login, session);
-    }
-    return { session, end };
+function analyseScriptReadingAll(script, ctx) {
+    return analyse(script, ctx, undefined, true);
 }
 function distinct(items, key) {
     const seen = new Set();
@@ -16090,64 +16365,50 @@ function distinct(items, key) {
         return true;
     });
 }
-/**
- * What a script does with the token. `key` (the step's `run:` value) lets a second analysis of
- * the same step reuse the parsed commands; leave it out for a script built on the fly.
- */
-function analyseScript(script, stepCtx, key) {
-    return analyse(script, stepCtx, key, false);
-}
-/**
- * The same analysis reading every command of the script in turn, none skipped: what the per-token
- * reading of `analyseScript` must agree with (a property test holds them equal). Not for use:
- * thousands of tokens cost thousands of readings of the whole script.
- */
-function analyseScriptReadingAll(script, ctx) {
-    return analyse(script, ctx, undefined, true);
-}
 function analyse(script, stepCtx, key, readAll) {
     const out = { calls: [], unknown: [] };
-    const parsed = scriptOf(script, key);
-    const loopVars = parsed.loopVars;
+    const index = scriptIndexOf(script, key, stepCtx.memo);
+    const { commands, git, gh } = index;
+    const loopVars = index.loopVars;
     const ctx = loopVars?.size ? { ...stepCtx, loopVars } : stepCtx;
-    const state = { remotes: new Map(), allGithub: false, rewrote: false, runTimePushSeen: false };
+    const state = newGitState();
     const ghReadsToken = GH_TOKEN_VARIABLES.some((v) => ctx.tokenVars.has(v));
     let ghLoggedIn = false;
-    const relevant = readAll ? { picked: parsed.commands.map((_, i) => i), named: namedCommands(parsed, ctx), unlisted: { count: 0, first: Infinity, last: 0 } } : relevantCommands(parsed, ctx);
+    const relevant = readAll ? everyCommand(index, namedCommands(index, ctx)) : relevantCommands(index, ctx);
     const { named, unlisted } = relevant;
     const readVars = () => [...ctx.tokenVars].map((v) => `$${quoted(v)}`).join(', ');
     let listedReaders = 0;
-    const credential = parsed.githubCredential;
-    if (credential >= 0 && (!named || named.has(credential)) && storesGitCredential(parsed.commands[credential], ctx)) {
+    const credential = git.githubCredential;
+    if (credential >= 0 && (!named || named.has(credential)) && storesGitCredential(commands[credential], ctx)) {
         state.allGithub = true;
         (out.persists ??= []).push({ what: 'the token is stored as a git credential for github.com', target: null });
     }
     // A git or gh command that does not name the token matters only while git or gh holds it.
-    const givenByConfig = named && !readAll ? commandsConfigGivesToken(named, parsed) : [];
+    const givenByConfig = named && !readAll ? commandsConfigGivesToken(named, index) : [];
     const gitWanted = (from) => {
         if (state.allGithub)
             return from;
         let first = nextIn(givenByConfig, from);
         for (const remote of state.remotes.keys())
-            first = Math.min(first, nextIn(parsed.gitByRemote.get(remote) ?? [], from));
+            first = Math.min(first, nextIn(git.byRemote.get(remote) ?? [], from));
         if (state.remotes.size && !state.runTimePushSeen)
-            first = Math.min(first, nextIn(parsed.gitByRemote.get(ANY_REMOTE) ?? [], from));
+            first = Math.min(first, nextIn(git.byRemote.get(ANY_REMOTE) ?? [], from));
         return first;
     };
-    const ghWanted = (from) => (ghReadsToken || ghLoggedIn ? from : nextIn(parsed.anonymousGhLogins, from));
-    const streams = named && !readAll ? [{ list: parsed.git, at: 0, wanted: gitWanted }, { list: parsed.gh, at: 0, wanted: ghWanted }] : [];
+    const ghWanted = (from) => (ghReadsToken || ghLoggedIn ? from : nextIn(gh.anonymousLogins, from));
+    const streams = named && !readAll ? [{ list: git.list, at: 0, wanted: gitWanted }, { list: gh.list, at: 0, wanted: ghWanted }] : [];
     const ghCalls = new Set();
     const untracedLogins = [];
     for (const i of inOrder(relevant.picked, streams)) {
-        work.scriptCommands++;
-        const cmd = parsed.commands[i];
+        ctx.memo.stats.scriptCommands++;
+        const cmd = commands[i];
         const prog = cmd.words[0];
         if (prog === 'gh') {
-            const feeder = parsed.ghLogins.get(i);
+            const feeder = gh.logins.get(i);
             // A login with another token ends this one's; one fed by nothing visible may be any token's.
             if (feeder !== undefined) {
                 const anyToken = feeder < 0 && named !== null;
-                ghLoggedIn = !named || named.has(feeder) || (anyToken && !holdsSeveralTokens(parsed, ctx));
+                ghLoggedIn = !named || named.has(feeder) || (anyToken && !holdsSeveralTokens(index, ctx));
                 if (anyToken && !ghLoggedIn)
                     untracedLogins.push(cmd.line);
             }
@@ -16163,14 +16424,14 @@ function analyse(script, stepCtx, key, readAll) {
                     out.unknown.push(reason);
             };
             if (ghReadsToken || ghLoggedIn || usesToken(cmd.words, ctx))
-                take(ghFragment(parsed, i, ctx));
+                take(ghFragment(gh, commands, i, ctx));
             if (feeder !== undefined && ghLoggedIn && named && !ghReadsToken && !readAll) {
                 // The whole session up to the next login at once: thousands of tokens may share one login.
-                const { session, end } = ghSession(parsed, i, ctx);
+                const { session, end } = ghSession(gh, commands, i, ctx);
                 if (session.calls.length || session.unknown.length)
                     take(session);
                 ghLoggedIn = false;
-                streams[1].at = firstAtLeast(parsed.gh, end);
+                streams[1].at = firstAtLeast(gh.list, end);
             }
             continue;
         }
@@ -16181,41 +16442,22 @@ function analyse(script, stepCtx, key, readAll) {
         }
         if (prog === 'git') {
             // A git command that does not name the token matters only where it uses what git holds.
-            if (named && !named.has(i) && !readAll) {
-                if (!gitMayUse(parsed.gitReach.get(i), state) && !(parsed.gitRules.get(i) ?? []).some((rule) => named.has(rule)))
-                    continue;
-            }
-            state.rewrote ||= i > parsed.firstGitRewrite;
-            analyseGit(cmd, i, parsed, ctx, state, out);
+            if (named && !named.has(i) && !readAll && !gitCommandMatters(git, i, named, state))
+                continue;
+            analyseGit(cmd, i, git, commands, ctx, state, out);
             continue;
         }
         if (isGhcrLogin(cmd.words)) {
-            // The password is the command's own argument or what the command before it in a pipe prints.
-            const feeder = i > 0 && parsed.commands[i - 1].line === cmd.line ? parsed.commands[i - 1] : undefined;
-            const fed = usesToken(cmd.words, ctx) || (feeder !== undefined && usesToken(feeder.words, ctx));
-            // A login fed by another variable or secret (often GITHUB_TOKEN itself) logs in with that one.
-            if (!fed && [cmd, feeder].some((c) => c?.words.some((w) => w.includes('$'))))
-                continue;
-            if (!fed) {
-                out.unknown.push('a docker login to ghcr.io reads a password pat-lint cannot trace');
-                continue;
-            }
-            out.calls.push({ what: 'docker login ghcr.io', permissions: { packages: parsed.pushesToGhcr ? 'write' : 'read' }, target: PACKAGE_TARGET, classicOnly: 'GitHub Packages (ghcr.io) takes GITHUB_TOKEN or a classic token, not a fine-grained one (R9, R18)' });
+            const feeder = i > 0 && commands[i - 1].line === cmd.line ? commands[i - 1] : undefined;
+            analyseGhcrLogin(cmd, feeder, index.programs.pushesToGhcr, ctx, out);
             continue;
         }
-        if (isPackagesPublish(cmd.words, parsed.toGithubPackages)) {
-            out.calls.push({ what: `${prog} publish to GitHub Packages`, permissions: { packages: 'write' }, target: PACKAGE_TARGET, classicOnly: 'GitHub Packages takes GITHUB_TOKEN or a classic token, not a fine-grained one (R9, R18)' });
+        if (isPackagesPublish(cmd.words, index.programs.toGithubPackages)) {
+            analysePackagesPublish(prog, out);
             continue;
         }
         if ((prog === 'echo' || prog === 'printf' || prog === 'cat') && usesToken(cmd.words, ctx)) {
-            const redirect = cmd.words.findIndex((w) => /^>>?$/.test(w));
-            const file = redirect >= 0 ? cmd.words[redirect + 1] ?? '' : '';
-            if (/GITHUB_ENV/.test(file))
-                out.unknown.push(`line ${cmd.line} exports the token to later steps through $GITHUB_ENV`);
-            else if (/\.ssh|id_rsa|id_ed25519/.test(file))
-                (out.persists ??= []).push({ what: 'the secret is written as an SSH key', target: null });
-            else if (file && !/GITHUB_(OUTPUT|STEP_SUMMARY)|git-credentials/.test(file))
-                (out.persists ??= []).push({ what: `the token is written to ${quoted(file)}`, target: null });
+            analyseWrite(cmd, out);
             continue;
         }
         const program = programFacts(cmd.words);
@@ -16225,7 +16467,7 @@ function analyse(script, stepCtx, key, readAll) {
         }
         const explicit = usesToken(cmd.words, ctx);
         // Installing packages does not hand a GH_TOKEN-style variable to anything that reads it.
-        if (parsed.roles[i] === 'silent' && !explicit)
+        if (index.roles[i] === 'silent' && !explicit)
             continue;
         if (INERT.has(prog))
             continue;
@@ -16265,10 +16507,10 @@ function analyse(script, stepCtx, key, readAll) {
  * The first command of a script that runs with the step's environment and whose use of it
  * pat-lint cannot see (a build tool, a runtime, a script of the repository); undefined if none.
  */
-function firstEnvReader(script, key) {
-    const parsed = scriptOf(script, key);
-    const i = parsed.envReaders[0];
-    return i === undefined ? undefined : parsed.commands[i];
+function firstEnvReader(script, key, memo) {
+    const index = scriptIndexOf(script, key, memo);
+    const i = index.envReaders[0];
+    return i === undefined ? undefined : index.commands[i];
 }
 
 ;// CONCATENATED MODULE: ./src/analysis/recognise.ts
@@ -16279,6 +16521,7 @@ function firstEnvReader(script, key) {
  * is named like a GitHub token. Tokens of other services (Codecov, npm, Slack, cloud keys) are
  * left alone unless declared.
  */
+
 
 
 
@@ -16384,23 +16627,23 @@ const NO_ENV = Object.freeze({});
  * gh, git, REST or ghcr.io call made with it, or the script installs it as an SSH key next to a
  * GitHub host. Merely mentioning github.com elsewhere in the script is not enough.
  */
-function scriptUsesForGithub(use) {
+function scriptUsesForGithub(use, memo) {
     const scripts = [];
     if (use.kind === 'run' && use.step?.run)
         scripts.push({ script: use.step.run.value, vars: new Set(), key: use.step.run });
     if (use.kind === 'env' && use.input) {
         const readers = use.step ? [use.step] : (use.readBy ?? []);
         for (const s of readers)
-            if (s.run && scriptReadsVariable(s.run.value, use.input))
+            if (s.run && scriptReadsVariable(s.run.value, use.input, memo.variables))
                 scripts.push({ script: s.run.value, vars: new Set([use.input]), key: s.run });
     }
     return scripts.some(({ script, vars, key }) => {
-        const a = analyseScript(script, { self: null, tokenVars: vars, env: NO_ENV, secret: use.secret ?? undefined }, key);
+        const a = analyseScript(script, { self: null, tokenVars: vars, env: NO_ENV, secret: use.secret ?? undefined, memo }, key);
         return a.calls.length > 0 || a.sentToGithub || ((a.persists ?? []).length > 0 && /github\.com/i.test(script));
     });
 }
 /** How a single use shows its secret to be a GitHub credential, if it does. */
-function recogniseUse(use, knowledge = DEFAULT_KNOWLEDGE, workflowEnv) {
+function recogniseUse(use, knowledge, workflowEnv, memo) {
     if (use.kind === 'git-url')
         return { how: 'git-url', detail: 'used as the credentials of a URL' };
     if (use.kind === 'with' && use.step && use.input) {
@@ -16417,7 +16660,7 @@ function recogniseUse(use, knowledge = DEFAULT_KNOWLEDGE, workflowEnv) {
     if (use.kind === 'reusable-workflow' && use.input && GITHUB_TOKEN_INPUT.test(use.input)) {
         return { how: 'token-input', detail: `passed as \`${quoted(use.input)}\` to a reusable workflow` };
     }
-    if (scriptUsesForGithub(use))
+    if (scriptUsesForGithub(use, memo))
         return { how: 'github-script', detail: 'used by a run script to call GitHub (gh, git, the API or ghcr.io)' };
     return null;
 }
@@ -16425,7 +16668,7 @@ function recogniseUse(use, knowledge = DEFAULT_KNOWLEDGE, workflowEnv) {
  * Recognises every credential among the uses. Returns, per secret name (as written in the
  * requirements when declared), the distinct ways it was recognised.
  */
-function recogniseSecrets(uses, declared, knowledge = DEFAULT_KNOWLEDGE, workflowEnv = () => undefined) {
+function recogniseSecrets(uses, declared, knowledge = DEFAULT_KNOWLEDGE, workflowEnv = () => undefined, memo = new Memo()) {
     const out = new Map();
     const add = (secret, r) => {
         const list = out.get(secret) ?? [];
@@ -16440,7 +16683,7 @@ function recogniseSecrets(uses, declared, knowledge = DEFAULT_KNOWLEDGE, workflo
     for (const use of uses) {
         if (!use.secret || appCredentials.has(use.secret))
             continue;
-        const r = recogniseUse(use, knowledge, workflowEnv(use.file));
+        const r = recogniseUse(use, knowledge, workflowEnv(use.file), memo);
         if (r)
             add(use.secret, r);
     }
@@ -24391,7 +24634,6 @@ const LISTENERS = {
  */
 
 
-
 function mergePermissions(into, from) {
     for (const [k, v] of Object.entries(from))
         if (!into[k] || levelRank(v) > levelRank(into[k]))
@@ -24427,8 +24669,8 @@ function permissionReason(perm) {
 /** Events people create with a token so that CI runs on them (R1); comments, labels and issues rarely are. */
 const CI_EVENTS = new Set(['push', 'pull_request', 'release', 'create']);
 /** Decides one use from what its step does. */
-function decide(analysis, listeners) {
-    work.callsDecided += analysis.calls.length;
+function decide(analysis, listeners, stats) {
+    stats.callsDecided += analysis.calls.length;
     const needs = {};
     const reasons = [];
     const classicOnly = [];
@@ -24593,11 +24835,8 @@ function* declaredAndUsed(ctx) {
 }
 
 ;// CONCATENATED MODULE: ./src/analysis/token-reach.ts
-const reached = new WeakMap();
-function reachOf(verdict, self) {
-    let bySelf = reached.get(verdict);
-    if (!bySelf)
-        reached.set(verdict, (bySelf = new Map()));
+function reachOf(verdict, self, memo) {
+    const bySelf = memo.once('reach of a verdict', verdict, () => new Map());
     let reach = bySelf.get(self);
     if (!reach) {
         const repositories = new Map();
@@ -24649,7 +24888,7 @@ const over_scoped_request_rule = {
                     }
                 });
             }
-            const { repositories: needed, owners } = reachOf(t.verdict, ctx.repository);
+            const { repositories: needed, owners } = reachOf(t.verdict, ctx.repository, ctx.memo);
             if (d.repositories === 'all' && needed.size) {
                 out.push({ ...at('repositories'), message: `${t.secret} requests all repositories, but its uses reach only ${listed(firstKeys(needed, MAX_REPOSITORIES_PER_TOKEN + 1), MAX_REPOSITORIES_PER_TOKEN, needed.size)}` });
             }
@@ -24718,7 +24957,7 @@ const under_scoped_request_rule = {
             if (Array.isArray(d.repositories)) {
                 const have = new Set(d.repositories.map((r) => r.toLowerCase()));
                 // Counted from the declared list (short) against the shared reach, not repository by repository.
-                const { repositories: reached } = reachOf(t.verdict, null);
+                const { repositories: reached } = reachOf(t.verdict, null, ctx.memo);
                 let left = t.verdict.repositories.length;
                 for (const repo of have)
                     left -= reached.get(repo) ?? 0;
@@ -24985,12 +25224,13 @@ const REPORT_VERSION = 1;
 
 const RUNS_GH = /(^|[\s;&|(`$])gh\s+[a-z]/m;
 /** Steps read an env variable when their script does, or when a known action reads it. */
-function readsEnvWith(knowledge) {
+function readsEnvWith(knowledge, variables) {
+    const byScript = runReadsEnv(variables);
     const tokenEnvOf = (step) => (step.uses ? knowledge.lookup(step.uses.value)?.tokenEnv : undefined) ?? [];
     const names = new WeakMap();
     return {
         reads(step, name) {
-            if (runReadsEnv.reads(step, name))
+            if (byScript.reads(step, name))
                 return true;
             // The gh CLI takes its token from GH_TOKEN or GITHUB_TOKEN (GH_ENTERPRISE_TOKEN on GHES) unasked.
             if (GH_TOKEN_VARIABLES.includes(name) && step.run && RUNS_GH.test(step.run.value))
@@ -25000,7 +25240,7 @@ function readsEnvWith(knowledge) {
         names(step) {
             let out = names.get(step);
             if (!out) {
-                out = new Set(runReadsEnv.names(step));
+                out = new Set(byScript.names(step));
                 if (step.run && RUNS_GH.test(step.run.value))
                     for (const v of GH_TOKEN_VARIABLES)
                         out.add(v.toLowerCase());
@@ -25106,6 +25346,213 @@ const REPOSITORY_INPUTS = [
     'publish-repository', 'publish_repository', 'external_repository', 'remote-repository', 'github-repository', 'homebrew-tap',
     'repository-name', // JamesIves/github-pages-deploy-action: owner/name of the repository to deploy to
 ];
+/**
+ * Actions that push with the git credentials they find in the workspace: whether the commits may
+ * be foreign (not written by the workflow), and the input naming the repository's directory
+ * (each action's action.yml).
+ */
+const ACTIONS_THAT_PUSH = new Map([
+    ['stefanzweifel/git-auto-commit-action', { foreignCommits: false, directoryInput: 'repository' }],
+    ['endbug/add-and-commit', { foreignCommits: false, directoryInput: 'cwd' }],
+    ['cirrus-actions/rebase', { foreignCommits: true }],
+]);
+
+;// CONCATENATED MODULE: ./src/analysis/steps/step-context.ts
+/** The step's inputs as plain values, by lower-cased name. */
+function inputs(step) {
+    return Object.fromEntries(Object.entries(step.with).map(([k, v]) => [k.toLowerCase(), v.value]));
+}
+
+;// CONCATENATED MODULE: ./src/analysis/steps/target.ts
+/**
+ * Which repository a step acts on: the inputs that name one, `owner`/`repo` pairs, matrix values,
+ * `${{ env.X || github.repository }}` fallbacks, and the checkout that filled a `path:`.
+ */
+
+
+
+
+/** Every value a `${{ matrix.x }}` reference can take in the job; the value itself otherwise. */
+function matrixValues(value, job) {
+    const m = /\$\{\{\s*matrix\.([\w-]+)\s*\}\}/.exec(value);
+    const values = m ? job?.matrix[m[1]] : undefined;
+    return values?.length ? values.map((v) => value.replace(m[0], v)) : [value];
+}
+/**
+ * The repository a value names; over a matrix, another repository if any entry is one. Remembered
+ * per job and value: every step of a job over a large matrix asks the same.
+ */
+function resolveAll(value, job, self, memo) {
+    if (!job || !value.includes('matrix.'))
+        return resolveOver(value, job, self);
+    const known = memo.once('repositories over the matrix', job, () => new Map());
+    const key = `${self ?? ''}\n${value}`;
+    let ref = known.get(key);
+    if (!ref)
+        known.set(key, (ref = resolveOver(value, job, self)));
+    return ref;
+}
+function resolveOver(value, job, self) {
+    const refs = matrixValues(value, job).map((v) => resolveRepo(v, self));
+    return refs.find((r) => r.kind === 'other') ?? refs.find((r) => r.kind === 'unknown') ?? refs[0];
+}
+/** The repository a step's inputs name, by the common input names (knowledge/action-effects.ts). */
+function targetOf(step, self, job, memo) {
+    const ins = inputs(step);
+    // `owner` and `repo` given apart (the repository's name alone in `repo`).
+    if (ins.owner && ins.repo && !ins.repo.includes('/'))
+        return resolveAll(`${ins.owner}/${ins.repo}`, job, self, memo);
+    for (const name of REPOSITORY_INPUTS) {
+        if (ins[name])
+            return resolveAll(ins[name], job, self, memo);
+    }
+    // CLA and sync actions name the other repository by owner and name inputs.
+    const remoteOwner = ins['remote-organization-name'] ?? ins['remote_organization_name'];
+    const remoteRepo = ins['remote-repository-name'] ?? ins['remote_repository_name'];
+    if (remoteRepo)
+        return resolveRepo(`${remoteOwner ?? self?.split('/')[0] ?? '?'}/${remoteRepo}`, self);
+    const owner = ins.owner ?? ins['repo-owner'] ?? ins.repository_owner;
+    const repo = ins['repo-name'] ?? ins.repository_name;
+    if (owner && repo)
+        return resolveAll(`${owner}/${repo}`, job, self, memo);
+    return { kind: 'same' };
+}
+/** The names a job's steps may write to $GITHUB_ENV: every `NAME=` on a line that mentions GITHUB_ENV. Read once per job. */
+function writtenToGithubEnv(job, memo) {
+    return memo.once('names written to $GITHUB_ENV', job, () => {
+        const names = new Set();
+        for (const s of job.steps) {
+            if (!s.run?.value.includes('GITHUB_ENV'))
+                continue;
+            for (const line of s.run.value.split('\n'))
+                if (line.includes('GITHUB_ENV'))
+                    for (const m of line.matchAll(/\b([A-Za-z_][A-Za-z0-9_]*)=/g))
+                        names.add(m[1]);
+        }
+        return names;
+    });
+}
+/** The last checkout before step `before` whose `path:` is `path`, if any. */
+function lastCheckoutAt(job, path, before, memo) {
+    // The steps of the job that check out a repository, by `path:` as written, listed once per job.
+    const byPath = memo.once('checkouts by path', job, () => {
+        const found = new Map();
+        for (const s of job.steps) {
+            const at = s.with.path?.value;
+            if (at === undefined || !s.uses || !/actions\/checkout/i.test(s.uses.value))
+                continue;
+            const list = found.get(at);
+            if (list)
+                list.push(s.index);
+            else
+                found.set(at, [s.index]);
+        }
+        return found;
+    });
+    const list = byPath.get(path) ?? [];
+    const index = list[firstAtLeast(list, before) - 1];
+    return index === undefined ? undefined : job.steps[index];
+}
+/**
+ * `${{ env.X || github.repository }}`: when nothing defines X (no env: block, no write to
+ * $GITHUB_ENV), the expression is its fallback.
+ */
+function resolveFallback(value, ctx) {
+    const m = /^\$\{\{\s*env\.([A-Za-z_][A-Za-z0-9_]*)\s*\|\|\s*(.+?)\s*\}\}$/.exec(value.trim());
+    if (!m)
+        return value;
+    const name = m[1];
+    const defined = [ctx.model.env, ctx.job?.env ?? {}, ctx.step.env].some((e) => Object.hasOwn(e, name)) || (!!ctx.job && writtenToGithubEnv(ctx.job, ctx.memo).has(name));
+    if (defined)
+        return value;
+    const fallback = m[2];
+    return /^'.*'$/.test(fallback) ? fallback.slice(1, -1) : `\${{ ${fallback} }}`;
+}
+
+;// CONCATENATED MODULE: ./src/analysis/steps/known-action.ts
+
+
+
+
+
+
+function withoutMetadata(perms) {
+    const out = {};
+    for (const [k, v] of Object.entries(perms ?? {}))
+        if (k !== 'metadata' && /^(read|write|admin)$/.test(v))
+            out[k] = v;
+    return out;
+}
+function fromGithubTokenKeys(perms) {
+    const out = {};
+    for (const [k, v] of Object.entries(perms ?? {})) {
+        const fg = FINE_GRAINED_OF_KEY[k] ?? (NO_FINE_GRAINED.has(k) ? k : undefined);
+        if (fg && fg !== 'metadata' && (v === 'read' || v === 'write'))
+            out[fg] = v;
+    }
+    return out;
+}
+const SWITCHED_OFF = new Set(['', 'false', 'no', 'off', 'never']);
+const SWITCHED_ON = new Set(['true', 'yes', 'on']);
+/**
+ * Conditional permissions whose `when` names an input the step sets: `delete-branch: true`,
+ * `x is set`, `x is enabled` (yes/true/on and the like, never "no"), and
+ * `x is not empty (default: …)` for inputs whose default already switches the behaviour on.
+ */
+function conditionalApplies(when, ins) {
+    const pair = /^`?([\w-]+)`?:\s*`?([\w.-]+)`?/.exec(when);
+    if (pair && ins[pair[1].toLowerCase()] !== undefined) {
+        const got = ins[pair[1].toLowerCase()].trim().toLowerCase();
+        const want = pair[2].toLowerCase();
+        return got === want || (SWITCHED_ON.has(want) && SWITCHED_ON.has(got));
+    }
+    // `a + b (…)`: both inputs are given.
+    const both = /^`?([\w-]+)`?\s*\+\s*`?([\w-]+)`?(?:\s|\(|$)/.exec(when);
+    if (both)
+        return [both[1], both[2]].every((name) => (ins[name.toLowerCase()] ?? '').trim() !== '');
+    const notEmpty = /^`?([\w-]+)`? is not empty(?: \(default: ([^)]*)\))?/.exec(when);
+    if (notEmpty)
+        return (ins[notEmpty[1].toLowerCase()] ?? notEmpty[2] ?? '').trim() !== '';
+    const set = /^`?([\w-]+)`? is (set|enabled)/.exec(when);
+    if (set)
+        return !SWITCHED_OFF.has((ins[set[1].toLowerCase()] ?? '').trim().toLowerCase());
+    return false;
+}
+function analyseKnownAction(ctx, facts) {
+    const ins = inputs(ctx.step);
+    const permissions = facts.fineGrained ? withoutMetadata(facts.fineGrained) : fromGithubTokenKeys(facts.githubToken);
+    for (const c of facts.conditional) {
+        if (!conditionalApplies(c.when, ins))
+            continue;
+        Object.assign(permissions, c.fineGrained ? withoutMetadata(c.fineGrained) : fromGithubTokenKeys(c.githubToken));
+    }
+    const named = (facts.repositoryInput && ctx.step.with[facts.repositoryInput]?.value) || (facts.repositoryEnv && ctx.step.env[facts.repositoryEnv]?.value);
+    const target = named ? resolveAll(named, ctx.job, ctx.self, ctx.memo) : facts.repositoryDefault ? resolveRepo(facts.repositoryDefault, ctx.self) : targetOf(ctx.step, ctx.self, ctx.job, ctx.memo);
+    const call = { what: facts.uses, permissions, target, events: [...(facts.events ?? ACTION_EVENTS[facts.uses] ?? [])] };
+    if (facts.githubToken === null)
+        call.patReason = facts.patNeededWhen[0] ?? 'GITHUB_TOKEN cannot do this';
+    if (facts.fineGrained === null && facts.githubToken !== null) {
+        call.classicOnly = `${facts.uses} uses GitHub Packages or the Checks API, which fine-grained tokens cannot reach (R9, R13, R18)`;
+        if (call.permissions.packages && call.target.kind === 'same')
+            call.target = PACKAGE_TARGET;
+    }
+    if (facts.classicOnlyReason) {
+        // Classic-only actions state their needs as scopes, with those of the conditions that apply.
+        call.classicOnly = facts.classicOnlyReason;
+        const scopes = [...(facts.classicScopes ?? [])];
+        for (const c of facts.conditional)
+            if (conditionalApplies(c.when, ins))
+                scopes.push(...(c.classicScopes ?? []));
+        call.classicScopes = scopes;
+    }
+    const calls = [call];
+    for (const input of facts.alsoRepositoryInputs ?? []) {
+        const also = ctx.step.with[input]?.value;
+        if (also)
+            calls.push({ ...call, what: `${facts.uses} (${input})`, target: resolveAll(also, ctx.job, ctx.self, ctx.memo) });
+    }
+    return { calls, unknown: [] };
+}
 
 ;// CONCATENATED MODULE: ./src/knowledge/generated/octokit-routes.ts
 // GENERATED by scripts/generate-knowledge.mjs — do not edit. octokit REST method -> route.
@@ -26142,7 +26589,7 @@ const OCTOKIT_ROUTES = {
     "users.updateAuthenticated": "PATCH /user"
 };
 
-;// CONCATENATED MODULE: ./src/analysis/github-script.ts
+;// CONCATENATED MODULE: ./src/analysis/steps/github-script.ts
 /**
  * What an actions/github-script script does with its token: `github.rest.<ns>.<method>(…)`
  * (routes from @octokit/plugin-rest-endpoint-methods), `github.request('VERB /path')`, and
@@ -26212,7 +26659,7 @@ function analyseGithubScript(script, ctx) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./src/analysis/later-steps.ts
+;// CONCATENATED MODULE: ./src/analysis/steps/later-steps.ts
 /**
  * A credential left behind for later steps (checkout's persisted token, a git credential store,
  * an SSH key, a remote URL with the token in it) is used by whatever pushes later in the job.
@@ -26222,16 +26669,12 @@ function analyseGithubScript(script, ctx) {
  */
 
 
+
+
 /** Tools that push with the git credentials they find (their own docs: `deploy` commands). */
 const PUSHING_TOOLS = /\bgit\s+(?:-C\s+\S+\s+)?push\b|\bgh-deploy\b|\bhexo\s+(d|deploy)\b|\blerna\s+(publish|version)\b|\bsemantic-release\b|\bchangeset\s+publish\b|\brelease-it\b/;
 const FOREIGN = /\bgit\s+(rebase|merge|cherry-pick|am|pull)\b/;
 const SCRIPT_THAT_MAY_PUSH = /(^|[\s;&|])(\.\/|bash\s+|sh\s+)[\w./-]+\.sh\b|\bnpm\s+run\s+(deploy|publish|release)\b|\b(yarn|pnpm)\s+(deploy|release)\b/m;
-/** Actions that push: whether the commits may be foreign, and the input naming the repository's directory (their action.yml). */
-const ACTIONS_THAT_PUSH = new Map([
-    ['stefanzweifel/git-auto-commit-action', { foreignCommits: false, directoryInput: 'repository' }],
-    ['endbug/add-and-commit', { foreignCommits: false, directoryInput: 'cwd' }],
-    ['cirrus-actions/rebase', { foreignCommits: true }],
-]);
 /** Later steps that put another credential in the same place: pushes after them use that one. */
 const SETS_REMOTE = /\bgit\s+remote\s+(set-url|add)\b[^\n]*@github\.com/;
 const SETS_GITHUB_CREDENTIAL = /git-credentials|\binsteadOf\b|extraheader/;
@@ -26297,7 +26740,6 @@ class ByStep {
         return this.items.slice(firstAtLeast(this.at, after + 1), firstAtLeast(this.at, before));
     }
 }
-const later_steps_listed = new WeakMap();
 function later_steps_byKey(map, key) {
     let list = map.get(key);
     if (!list)
@@ -26377,12 +26819,10 @@ const NONE = new ByStep();
  * first later step that puts another one there. Worked out from the job's list of pushes, so a
  * job with thousands of credentials and thousands of pushes is read once.
  */
-function laterPushes(job, afterIndex, place = { scope: 'github' }) {
+function laterPushes(job, afterIndex, place, memo) {
     if (!job)
         return { pushes: [], toRunTimeRemote: [], unknownLines: [] };
-    let all = later_steps_listed.get(job);
-    if (!all)
-        later_steps_listed.set(job, (all = listPushes(job)));
+    const all = memo.once('pushes of a job', job, () => listPushes(job));
     const resets = place.scope === 'github' ? all.githubResets : place.scope === 'remote' ? all.remoteResets : (all.pathResets.get(place.dir) ?? []);
     const until = resets[firstAtLeast(resets, afterIndex + 1)] ?? Infinity;
     if (place.scope === 'github')
@@ -26400,190 +26840,11 @@ function laterPushes(job, afterIndex, place = { scope: 'github' }) {
         unknownLines: (all.unknownByDirectory.get(place.dir) ?? NONE).between(afterIndex, until),
     };
 }
-
-;// CONCATENATED MODULE: ./src/analysis/action-step.ts
-/**
- * What a `uses:` step does with the token it is given: from the knowledge base entry of the
- * action, the inputs the step sets (the repository it targets, options that need more), and a
- * few actions whose behaviour depends on other steps (checkout's persisted credentials).
- */
-
-
-
-
-
-
-
-
-
-function withoutMetadata(perms) {
-    const out = {};
-    for (const [k, v] of Object.entries(perms ?? {}))
-        if (k !== 'metadata' && /^(read|write|admin)$/.test(v))
-            out[k] = v;
-    return out;
-}
-function fromGithubTokenKeys(perms) {
-    const out = {};
-    for (const [k, v] of Object.entries(perms ?? {})) {
-        const fg = FINE_GRAINED_OF_KEY[k] ?? (NO_FINE_GRAINED.has(k) ? k : undefined);
-        if (fg && fg !== 'metadata' && (v === 'read' || v === 'write'))
-            out[fg] = v;
-    }
-    return out;
-}
-/** The step's inputs as plain values. */
-function inputs(step) {
-    return Object.fromEntries(Object.entries(step.with).map(([k, v]) => [k.toLowerCase(), v.value]));
-}
-const SWITCHED_OFF = new Set(['', 'false', 'no', 'off', 'never']);
-const SWITCHED_ON = new Set(['true', 'yes', 'on']);
-/**
- * Conditional permissions whose `when` names an input the step sets: `delete-branch: true`,
- * `x is set`, `x is enabled` (yes/true/on and the like, never "no"), and
- * `x is not empty (default: …)` for inputs whose default already switches the behaviour on.
- */
-function conditionalApplies(when, ins) {
-    const pair = /^`?([\w-]+)`?:\s*`?([\w.-]+)`?/.exec(when);
-    if (pair && ins[pair[1].toLowerCase()] !== undefined) {
-        const got = ins[pair[1].toLowerCase()].trim().toLowerCase();
-        const want = pair[2].toLowerCase();
-        return got === want || (SWITCHED_ON.has(want) && SWITCHED_ON.has(got));
-    }
-    // `a + b (…)`: both inputs are given.
-    const both = /^`?([\w-]+)`?\s*\+\s*`?([\w-]+)`?(?:\s|\(|$)/.exec(when);
-    if (both)
-        return [both[1], both[2]].every((name) => (ins[name.toLowerCase()] ?? '').trim() !== '');
-    const notEmpty = /^`?([\w-]+)`? is not empty(?: \(default: ([^)]*)\))?/.exec(when);
-    if (notEmpty)
-        return (ins[notEmpty[1].toLowerCase()] ?? notEmpty[2] ?? '').trim() !== '';
-    const set = /^`?([\w-]+)`? is (set|enabled)/.exec(when);
-    if (set)
-        return !SWITCHED_OFF.has((ins[set[1].toLowerCase()] ?? '').trim().toLowerCase());
-    return false;
-}
-/** Every value a `${{ matrix.x }}` reference can take in the job; the value itself otherwise. */
-function matrixValues(value, job) {
-    const m = /\$\{\{\s*matrix\.([\w-]+)\s*\}\}/.exec(value);
-    const values = m ? job?.matrix[m[1]] : undefined;
-    return values?.length ? values.map((v) => value.replace(m[0], v)) : [value];
-}
-/** resolveAll's answers per job and value: every step of a job over a large matrix asks the same. */
-const resolvedOverMatrix = new WeakMap();
-/** The repository a value names; over a matrix, another repository if any entry is one. */
-function resolveAll(value, job, self) {
-    if (!job || !value.includes('matrix.'))
-        return resolveOver(value, job, self);
-    let known = resolvedOverMatrix.get(job);
-    if (!known)
-        resolvedOverMatrix.set(job, (known = new Map()));
-    const key = `${self ?? ''}\n${value}`;
-    let ref = known.get(key);
-    if (!ref)
-        known.set(key, (ref = resolveOver(value, job, self)));
-    return ref;
-}
-function resolveOver(value, job, self) {
-    const refs = matrixValues(value, job).map((v) => resolveRepo(v, self));
-    return refs.find((r) => r.kind === 'other') ?? refs.find((r) => r.kind === 'unknown') ?? refs[0];
-}
-function targetOf(step, self, job = null) {
-    const ins = inputs(step);
-    // `owner` and `repo` given apart (the repository's name alone in `repo`).
-    if (ins.owner && ins.repo && !ins.repo.includes('/'))
-        return resolveAll(`${ins.owner}/${ins.repo}`, job, self);
-    for (const name of REPOSITORY_INPUTS) {
-        if (ins[name])
-            return resolveAll(ins[name], job, self);
-    }
-    // CLA and sync actions name the other repository by owner and name inputs.
-    const remoteOwner = ins['remote-organization-name'] ?? ins['remote_organization_name'];
-    const remoteRepo = ins['remote-repository-name'] ?? ins['remote_repository_name'];
-    if (remoteRepo)
-        return resolveRepo(`${remoteOwner ?? self?.split('/')[0] ?? '?'}/${remoteRepo}`, self);
-    const owner = ins.owner ?? ins['repo-owner'] ?? ins.repository_owner;
-    const repo = ins['repo-name'] ?? ins.repository_name;
-    if (owner && repo)
-        return resolveAll(`${owner}/${repo}`, job, self);
-    return { kind: 'same' };
-}
-const githubEnvNames = new WeakMap();
-/** The names a job's steps may write to $GITHUB_ENV: every `NAME=` on a line that mentions GITHUB_ENV. Read once per job. */
-function writtenToGithubEnv(job) {
-    let names = githubEnvNames.get(job);
-    if (!names) {
-        names = new Set();
-        for (const s of job.steps) {
-            if (!s.run?.value.includes('GITHUB_ENV'))
-                continue;
-            for (const line of s.run.value.split('\n'))
-                if (line.includes('GITHUB_ENV'))
-                    for (const m of line.matchAll(/\b([A-Za-z_][A-Za-z0-9_]*)=/g))
-                        names.add(m[1]);
-        }
-        githubEnvNames.set(job, names);
-    }
-    return names;
-}
-/** The steps of a job that check out a repository, by `path:` as written. */
-const checkoutsByPath = new WeakMap();
-/** The last checkout before step `before` whose `path:` is `path`, if any. */
-function lastCheckoutAt(job, path, before) {
-    let byPath = checkoutsByPath.get(job);
-    if (!byPath) {
-        byPath = new Map();
-        for (const s of job.steps) {
-            const at = s.with.path?.value;
-            if (at === undefined || !s.uses || !/actions\/checkout/i.test(s.uses.value))
-                continue;
-            const list = byPath.get(at);
-            if (list)
-                list.push(s.index);
-            else
-                byPath.set(at, [s.index]);
-        }
-        checkoutsByPath.set(job, byPath);
-    }
-    const list = byPath.get(path) ?? [];
-    const index = list[firstAtLeast(list, before) - 1];
-    return index === undefined ? undefined : job.steps[index];
-}
-/**
- * `${{ env.X || github.repository }}`: when nothing defines X (no env: block, no write to
- * $GITHUB_ENV), the expression is its fallback.
- */
-function resolveFallback(value, ctx) {
-    const m = /^\$\{\{\s*env\.([A-Za-z_][A-Za-z0-9_]*)\s*\|\|\s*(.+?)\s*\}\}$/.exec(value.trim());
-    if (!m)
-        return value;
-    const name = m[1];
-    const defined = [ctx.model.env, ctx.job?.env ?? {}, ctx.step.env].some((e) => Object.hasOwn(e, name)) || (!!ctx.job && writtenToGithubEnv(ctx.job).has(name));
-    if (defined)
-        return value;
-    const fallback = m[2];
-    return /^'.*'$/.test(fallback) ? fallback.slice(1, -1) : `\${{ ${fallback} }}`;
-}
-function analyseCheckout(ctx, facts) {
-    const ins = inputs(ctx.step);
-    const target = ins.repository ? resolveRepo(resolveFallback(ins.repository, ctx), ctx.self) : { kind: 'same' };
-    const out = { calls: [{ what: `${facts.uses} (fetch)`, permissions: { contents: 'read' }, target, readOnly: true }], unknown: [] };
-    if (ins.submodules && ins.submodules !== 'false')
-        out.unknown.push('submodules are fetched with the token: their repositories are not visible here');
-    if (ins['persist-credentials'] !== 'false') {
-        // The token goes into the git config of the repository checked out: the workspace's, or the one at `path:`.
-        const dir = checkoutDirectory(ctx.step);
-        if (dir === null)
-            out.unknown.push(`the token is persisted in the repository checked out at ${quoted(ins.path ?? '')}, a path the files do not show: later pushes from it are not followed`);
-        else
-            followLaterPushes(ctx, out, target, 'the token checkout persisted', dir ? { scope: 'path', dir } : { scope: 'github' });
-    }
-    return out;
-}
 /** Past this many, later scripts that may push with a credential left behind are counted, not listed. */
 const LATER_SCRIPTS_LISTED = 5;
 /** Adds the pushes later steps make with a credential this step leaves behind. */
 function followLaterPushes(ctx, out, target, what, place) {
-    const later = laterPushes(ctx.job, ctx.step.index, place);
+    const later = laterPushes(ctx.job, ctx.step.index, place, ctx.memo);
     const unknown = later.unknownLines.slice(0, LATER_SCRIPTS_LISTED).map((line) => `the script run at line ${line} may push with the token left behind`);
     const more = later.unknownLines.length - LATER_SCRIPTS_LISTED;
     if (more > 0)
@@ -26606,6 +26867,31 @@ function followLaterPushes(ctx, out, target, what, place) {
     for (const reason of unknown)
         out.unknown.push(reason);
 }
+
+;// CONCATENATED MODULE: ./src/analysis/steps/special-actions.ts
+
+
+
+
+
+
+
+function analyseCheckout(ctx, facts) {
+    const ins = inputs(ctx.step);
+    const target = ins.repository ? resolveRepo(resolveFallback(ins.repository, ctx), ctx.self) : { kind: 'same' };
+    const out = { calls: [{ what: `${facts.uses} (fetch)`, permissions: { contents: 'read' }, target, readOnly: true }], unknown: [] };
+    if (ins.submodules && ins.submodules !== 'false')
+        out.unknown.push('submodules are fetched with the token: their repositories are not visible here');
+    if (ins['persist-credentials'] !== 'false') {
+        // The token goes into the git config of the repository checked out: the workspace's, or the one at `path:`.
+        const dir = checkoutDirectory(ctx.step);
+        if (dir === null)
+            out.unknown.push(`the token is persisted in the repository checked out at ${quoted(ins.path ?? '')}, a path the files do not show: later pushes from it are not followed`);
+        else
+            followLaterPushes(ctx, out, target, 'the token checkout persisted', dir ? { scope: 'path', dir } : { scope: 'github' });
+    }
+    return out;
+}
 function analyseAddToProject(ctx) {
     const url = inputs(ctx.step)['project-url'] ?? '';
     const reads = {};
@@ -26625,7 +26911,7 @@ function analyseCreatePullRequest(ctx, facts) {
     let target = { kind: 'same' };
     // A `path:` that another checkout filled: the PR goes to that repository.
     if (ins.path) {
-        const checkout = ctx.job ? lastCheckoutAt(ctx.job, ins.path, ctx.step.index) : undefined;
+        const checkout = ctx.job ? lastCheckoutAt(ctx.job, ins.path, ctx.step.index, ctx.memo) : undefined;
         if (checkout?.with.repository)
             target = resolveRepo(checkout.with.repository.value, ctx.self);
     }
@@ -26641,60 +26927,50 @@ function analyseCreatePullRequest(ctx, facts) {
     calls.push(call);
     return { calls, unknown: [] };
 }
-function analyseGeneric(ctx, facts) {
-    const ins = inputs(ctx.step);
-    const permissions = facts.fineGrained ? withoutMetadata(facts.fineGrained) : fromGithubTokenKeys(facts.githubToken);
-    for (const c of facts.conditional) {
-        if (!conditionalApplies(c.when, ins))
-            continue;
-        Object.assign(permissions, c.fineGrained ? withoutMetadata(c.fineGrained) : fromGithubTokenKeys(c.githubToken));
-    }
-    const named = (facts.repositoryInput && ctx.step.with[facts.repositoryInput]?.value) || (facts.repositoryEnv && ctx.step.env[facts.repositoryEnv]?.value);
-    const target = named ? resolveAll(named, ctx.job, ctx.self) : facts.repositoryDefault ? resolveRepo(facts.repositoryDefault, ctx.self) : targetOf(ctx.step, ctx.self, ctx.job);
-    const call = { what: facts.uses, permissions, target, events: [...(facts.events ?? ACTION_EVENTS[facts.uses] ?? [])] };
-    if (facts.githubToken === null)
-        call.patReason = facts.patNeededWhen[0] ?? 'GITHUB_TOKEN cannot do this';
-    if (facts.fineGrained === null && facts.githubToken !== null) {
-        call.classicOnly = `${facts.uses} uses GitHub Packages or the Checks API, which fine-grained tokens cannot reach (R9, R13, R18)`;
-        if (call.permissions.packages && call.target.kind === 'same')
-            call.target = PACKAGE_TARGET;
-    }
-    if (facts.classicOnlyReason) {
-        // Classic-only actions state their needs as scopes, with those of the conditions that apply.
-        call.classicOnly = facts.classicOnlyReason;
-        const scopes = [...(facts.classicScopes ?? [])];
-        for (const c of facts.conditional)
-            if (conditionalApplies(c.when, ins))
-                scopes.push(...(c.classicScopes ?? []));
-        call.classicScopes = scopes;
-    }
-    const calls = [call];
-    for (const input of facts.alsoRepositoryInputs ?? []) {
-        const also = ctx.step.with[input]?.value;
-        if (also)
-            calls.push({ ...call, what: `${facts.uses} (${input})`, target: resolveAll(also, ctx.job, ctx.self) });
-    }
-    return { calls, unknown: [] };
+function analyseGithubScriptStep(ctx) {
+    const scriptCtx = { self: ctx.self, tokenVars: ctx.tokenVars, env: Object.fromEntries(Object.entries(ctx.step.env).map(([k, v]) => [k, v.value])), secret: ctx.secret, memo: ctx.memo };
+    return analyseGithubScript(ctx.step.with.script?.value ?? '', scriptCtx);
 }
 /**
+ * Renovate's github-actions manager is on by default and keeps `uses:` pins up to date, this very
+ * step's `renovatebot/github-action@…` among them: its branches change workflow files (R2).
+ */
+function analyseRenovate(ctx, facts) {
+    const out = analyseKnownAction(ctx, facts);
+    const pin = ctx.step.uses.value;
+    if (!pin.includes('@'))
+        return out;
+    for (const call of out.calls) {
+        call.permissions = { ...call.permissions, workflows: 'write' };
+        call.what = `${facts.uses} (whose github-actions manager, on by default, updates workflow pins such as \`${pin}\`)`;
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/analysis/steps/action-step.ts
+/**
+ * What a `uses:` step does with the token it is given: from the knowledge base entry of the
+ * action (known-action.ts), the few actions whose behaviour depends on more (special-actions.ts),
+ * or, for an action pat-lint does not know, what its inputs say about where it acts.
+ */
+
+
+
+
+
+
+
+/**
  * An action pat-lint knows nothing about: what it does is unseen, but a token handed to a step
- * that names another repository (by input or env) is used there, and GITHUB_TOKEN cannot reach it (R3).
+ * that names another repository (by input or env) is used there, and GITHUB_TOKEN cannot reach it
+ * (R3). Whatever token the step holds, the answer is the same: worked out once per step.
  */
 function analyseUnknownAction(ctx, name) {
-    // Whatever token the step holds, the answer is the same: worked out once per step.
-    let known = unknownActionSteps.get(ctx.step);
-    if (!known)
-        unknownActionSteps.set(ctx.step, (known = readUnknownAction(ctx, name)));
-    return known;
+    return ctx.memo.once('unknown action steps', ctx.step, () => readUnknownAction(ctx, name));
 }
-const unknownActionSteps = new WeakMap();
-const actionNames = new WeakMap();
 /** `actionName` of a step's `uses:`, read once per step. */
-function actionNameOf(step) {
-    let name = actionNames.get(step);
-    if (name === undefined)
-        actionNames.set(step, (name = actionName(step.uses.value)));
-    return name;
+function actionNameOf(step, memo) {
+    return memo.once('action names', step, () => actionName(step.uses.value));
 }
 function readUnknownAction(ctx, name) {
     const unknown = [`${quoted(name)} is not in pat-lint's knowledge base: what it does with the token cannot be seen`];
@@ -26709,7 +26985,7 @@ function readUnknownAction(ctx, name) {
     if (ins.owner && ins.repo)
         named.push(`${ins.owner}/${ins.repo}`);
     for (const value of named) {
-        const ref = resolveAll(value, ctx.job, ctx.self);
+        const ref = resolveAll(value, ctx.job, ctx.self, ctx.memo);
         if (ref.kind === 'other') {
             return { calls: [{ what: `${quoted(name)} (on ${ref.repo})`, permissions: {}, target: ref }], unknown };
         }
@@ -26719,7 +26995,7 @@ function readUnknownAction(ctx, name) {
 /** Analyses a `uses:` step that receives the token. */
 function analyseActionStep(ctx) {
     const uses = ctx.step.uses.value;
-    const name = actionNameOf(ctx.step);
+    const name = actionNameOf(ctx.step, ctx.memo);
     if (!name) {
         return { calls: [], unknown: [`${quoted(uses)} is a ${uses.startsWith('docker://') ? 'container' : 'local'} action: what it does with the token is not followed yet`] };
     }
@@ -26735,7 +27011,7 @@ function analyseActionStep(ctx) {
     }
     const perInput = tokenInput ? Object.entries(facts.byTokenInput ?? {}).find(([name]) => name.toLowerCase() === tokenInput)?.[1] : undefined;
     if (perInput)
-        return analyseGeneric(ctx, { ...facts, conditional: [], ...perInput });
+        return analyseKnownAction(ctx, { ...facts, conditional: [], ...perInput });
     switch (facts.uses) {
         case 'actions/checkout':
             return analyseCheckout(ctx, facts);
@@ -26743,55 +27019,39 @@ function analyseActionStep(ctx) {
             return analyseAddToProject(ctx);
         case 'peter-evans/create-pull-request':
             return analyseCreatePullRequest(ctx, facts);
-        case 'actions/github-script': {
-            const scriptCtx = { self: ctx.self, tokenVars: ctx.tokenVars, env: Object.fromEntries(Object.entries(ctx.step.env).map(([k, v]) => [k, v.value])), secret: ctx.secret };
-            return analyseGithubScript(ctx.step.with.script?.value ?? '', scriptCtx);
-        }
+        case 'actions/github-script':
+            return analyseGithubScriptStep(ctx);
         case 'renovatebot/github-action':
             return analyseRenovate(ctx, facts);
         default:
-            return analyseGeneric(ctx, facts);
+            return analyseKnownAction(ctx, facts);
     }
 }
-/**
- * Renovate's github-actions manager is on by default and keeps `uses:` pins up to date, this very
- * step's `renovatebot/github-action@…` among them: its branches change workflow files (R2).
- */
-function analyseRenovate(ctx, facts) {
-    const out = analyseGeneric(ctx, facts);
-    const pin = ctx.step.uses.value;
-    if (!pin.includes('@'))
-        return out;
-    for (const call of out.calls) {
-        call.permissions = { ...call.permissions, workflows: 'write' };
-        call.what = `${facts.uses} (whose github-actions manager, on by default, updates workflow pins such as \`${pin}\`)`;
-    }
-    return out;
-}
+
+;// CONCATENATED MODULE: ./src/analysis/steps/run-step.ts
+
+
 /**
  * Each step's environment: its `env:` over its job's over the workflow's, as a chain of objects
  * so each level is built once (a workflow may carry thousands of variables and of steps). The
  * chain ends in null, so names such as `constructor` are not found in it.
  */
-const envLayers = new WeakMap();
-function envLayer(key, parent, scope) {
-    let env = envLayers.get(key);
-    if (!env) {
-        env = Object.create(parent);
+function envLayer(key, parent, scope, memo) {
+    return memo.once('environment layers', key, () => {
+        const env = Object.create(parent);
         for (const [k, v] of Object.entries(scope))
             env[k] = v.value;
-        envLayers.set(key, env);
-    }
-    return env;
+        return env;
+    });
 }
 function stepEnv(ctx) {
-    const workflow = envLayer(ctx.model, null, ctx.model.env);
-    const job = ctx.job ? envLayer(ctx.job, workflow, ctx.job.env) : workflow;
-    return envLayer(ctx.step, job, ctx.step.env);
+    const workflow = envLayer(ctx.model, null, ctx.model.env, ctx.memo);
+    const job = ctx.job ? envLayer(ctx.job, workflow, ctx.job.env, ctx.memo) : workflow;
+    return envLayer(ctx.step, job, ctx.step.env, ctx.memo);
 }
 /** Analyses a `run:` step that receives the token (inline or through env). */
 function analyseRunStep(ctx) {
-    const out = analyseScript(ctx.step.run?.value ?? '', { self: ctx.self, tokenVars: ctx.tokenVars, env: stepEnv(ctx), secret: ctx.secret }, ctx.step.run);
+    const out = analyseScript(ctx.step.run?.value ?? '', { self: ctx.self, tokenVars: ctx.tokenVars, env: stepEnv(ctx), secret: ctx.secret, memo: ctx.memo }, ctx.step.run);
     for (const p of out.persists ?? []) {
         const place = p.scope === 'remote' ? { scope: 'remote', remote: p.remote ?? 'origin' } : { scope: 'github' };
         followLaterPushes(ctx, out, p.target, p.what.replace(/^the token is |^the secret is /, 'the credential '), place);
@@ -26815,7 +27075,7 @@ const env_consumers_MAX_DEPTH = 4;
 /** What a step runs that may read its environment unseen, or null when everything it runs is known. */
 function opaqueIn(step, ctx, depth) {
     if (step.run) {
-        const cmd = firstEnvReader(step.run.value, step.run);
+        const cmd = firstEnvReader(step.run.value, step.run, ctx.memo);
         return cmd ? `\`${cmd.words.slice(0, 2).map(quoted).join(' ')}\` (line ${step.run.pos.line + cmd.line - (step.run.raw.startsWith('|') || step.run.raw.startsWith('>') ? 0 : 1)})` : null;
     }
     if (!step.uses)
@@ -26837,20 +27097,17 @@ function opaqueIn(step, ctx, depth) {
         return `the container ${quoted(uses)}`;
     return ctx.knowledge.lookup(uses) ? null : `${quoted(actionName(uses))}, an action pat-lint does not know`;
 }
-/** Per job (or composite action), its steps that may read their environment unseen, in order. */
-const opaqueSteps = new WeakMap();
+/** Per job (or composite action), its steps that may read their environment unseen, in order; listed once per job. */
 function opaqueStepsOf(job, ctx) {
-    let list = opaqueSteps.get(job);
-    if (!list) {
-        list = [];
+    return ctx.memo.once('opaque steps of a job', job, () => {
+        const list = [];
         for (const step of job.steps) {
             const what = opaqueIn(step, ctx, 0);
             if (what)
                 list.push({ step, what });
         }
-        opaqueSteps.set(job, list);
-    }
-    return list;
+        return list;
+    });
 }
 /**
  * The first step among `jobs` that may read the variable `name` from the environment without
@@ -26923,15 +27180,14 @@ function classicScopesFor(perms) {
 
 
 
-/** Verdicts of tokens with a single use, by its decision: callers of one reusable workflow share theirs. */
-const singleUseVerdicts = new WeakMap();
-/** `self` is the repository running the workflows (owner/name), when known. */
-function tokenVerdict(decisions, self = null) {
+/**
+ * `self` is the repository running the workflows (owner/name), when known. The verdict of a token
+ * with a single use is remembered by its decision: callers of one reusable workflow share theirs.
+ */
+function tokenVerdict(decisions, self, memo) {
     if (decisions.length !== 1)
         return verdictOf(decisions, self);
-    let bySelf = singleUseVerdicts.get(decisions[0]);
-    if (!bySelf)
-        singleUseVerdicts.set(decisions[0], (bySelf = new Map()));
+    const bySelf = memo.once('verdict of a single use', decisions[0], () => new Map());
     let verdict = bySelf.get(self);
     if (!verdict)
         bySelf.set(self, (verdict = verdictOf(decisions, self)));
@@ -26966,6 +27222,7 @@ function verdictOf(decisions, self) {
 }
 
 ;// CONCATENATED MODULE: ./src/analysis/use.ts
+
 
 
 
@@ -27010,20 +27267,14 @@ function use_merge(into, from) {
  * like any step, the input's reference in a script standing for a variable holding the token.
  */
 function analyseComposite(action, input, vars, ctx, depth) {
-    let analysed = compositeAnalyses.get(ctx);
-    if (!analysed)
-        compositeAnalyses.set(ctx, (analysed = new Map()));
+    // By action, input, variables and depth: actions that call actions n times each would otherwise be read n x n x … times.
+    const analysed = ctx.memo.byText('composite analyses');
     const key = `${action.file}\n${input ?? ''}\n${[...vars].sort().join(' ')}\n${depth}`;
     let analysis = analysed.get(key);
     if (!analysis)
         analysed.set(key, (analysis = readComposite(action, input, vars, ctx, depth)));
     return analysis;
 }
-/**
- * Analyses of local composite actions by action, input, variables and depth, per analysis:
- * actions that call actions n times each would otherwise be read n x n x … times.
- */
-const compositeAnalyses = new WeakMap();
 function readComposite(action, input, vars, ctx, depth) {
     // Each call, reason and credential once: steps calling the same action share its analysis.
     const calls = new Set();
@@ -27062,7 +27313,7 @@ function readComposite(action, input, vars, ctx, depth) {
 function analyseStep(step, model, ctx, tokenInput, tokenVars, depth = 0, secret) {
     // A composite action's steps have no job id: the action's one job holds them.
     const job = (step.job === null ? model.jobs[0] : jobNamed(model, step.job)) ?? null;
-    const stepCtx = { self: ctx.self, model, job, step, tokenInput, tokenVars, knowledge: ctx.knowledge, secret };
+    const stepCtx = { self: ctx.self, model, job, step, tokenInput, tokenVars, knowledge: ctx.knowledge, secret, memo: ctx.memo };
     const action = step.uses ? localAction(step.uses.value, ctx) : undefined;
     if (action && depth < MAX_LOCAL_DEPTH)
         return analyseComposite(action, tokenInput, tokenVars, ctx, depth);
@@ -27088,9 +27339,7 @@ function decideReusable(use, ctx) {
     if (!name)
         return undecided('every secret is passed on: the called workflow decides');
     // Every caller passing a token to the same secret of the same workflow gets the same decision.
-    let decided = reusableDecisions.get(ctx);
-    if (!decided)
-        reusableDecisions.set(ctx, (decided = new Map()));
+    const decided = ctx.memo.byText('reusable decisions');
     const key = `${called.file}\n${name}`;
     const known = decided.get(key);
     if (known === 'deciding')
@@ -27102,8 +27351,6 @@ function decideReusable(use, ctx) {
     decided.set(key, decision);
     return decision;
 }
-/** Decisions of reusable workflows by called file and secret, per analysis; 'deciding' while under way. */
-const reusableDecisions = new WeakMap();
 /** What a called workflow's uses of the secret `name` add up to. */
 function decideCalled(called, name, ctx) {
     const inner = (ctx.usesByFile.get(called.file) ?? []).filter((u) => u.secret === name);
@@ -27111,7 +27358,7 @@ function decideCalled(called, name, ctx) {
         return unused(`${called.file} does not use the secret it is given`);
     const decisions = inner.map((u) => decideUse(u, ctx));
     // The called workflow's uses combine as a token's uses do.
-    const combined = tokenVerdict(decisions, ctx.self);
+    const combined = tokenVerdict(decisions, ctx.self, ctx.memo);
     return {
         githubTokenWouldDo: combined.githubTokenWouldDo,
         needs: combined.minimal,
@@ -27145,7 +27392,7 @@ function decideUse(use, ctx) {
         const merged = { calls: [], unknown: unseen ? [unseen] : [] };
         for (const step of readers)
             use_merge(merged, analyseStep(step, model, ctx, inputReadingEnv(step, use.input), new Set([use.input])));
-        return decide(merged, ctx.listeners);
+        return decide(merged, ctx.listeners, ctx.memo.stats);
     }
     const step = use.step;
     if (!step)
@@ -27162,34 +27409,23 @@ function decideUse(use, ctx) {
     const action = step.uses ? localAction(step.uses.value, ctx) : undefined;
     if (action)
         return decideComposite(action, tokenInput, tokenVars, ctx);
-    return decide(analyseStep(step, model, ctx, tokenInput, tokenVars, 0, use.secret ?? undefined), ctx.listeners);
+    return decide(analyseStep(step, model, ctx, tokenInput, tokenVars, 0, use.secret ?? undefined), ctx.listeners, ctx.memo.stats);
 }
-/** Decisions of local composite actions by action, input and variables, per analysis. */
-const compositeDecisions = new WeakMap();
 /**
  * A token given to a local composite action: what the action does with the input (or the
  * variables) decides, whichever step passes which token, so every such use shares one decision,
  * worked out once.
  */
 function decideComposite(action, input, vars, ctx) {
-    let decided = compositeDecisions.get(ctx);
-    if (!decided)
-        compositeDecisions.set(ctx, (decided = new Map()));
+    const decided = ctx.memo.byText('composite decisions');
     const key = `${action.file}\n${input ?? ''}\n${[...vars].sort().join(' ')}`;
     let decision = decided.get(key);
     if (!decision)
-        decided.set(key, (decision = decide(analyseComposite(action, input, vars, ctx, 0), ctx.listeners)));
+        decided.set(key, (decision = decide(analyseComposite(action, input, vars, ctx, 0), ctx.listeners, ctx.memo.stats)));
     return decision;
 }
 
 ;// CONCATENATED MODULE: ./src/analysis/stated-reason.ts
-/**
- * The author's own word on why a step gets a user token. Where the file alone cannot tell whether
- * GITHUB_TOKEN would do (will pushed commits need CI? must the approval come from a code owner?),
- * a comment at the step that says so is evidence, and pat-lint reports it as such, with its line.
- * It only ever turns "cannot tell" into "keep the PAT": a comment never makes a PAT look unneeded.
- */
-
 /** Reasons GitHub documents for a user token, as people write them in comments. */
 const SAYS_PAT_NEEDED = [
     /GITHUB_TOKEN\b[^.]*\b(will not|won't|cannot|can't|does not|doesn't|do not|don't|prevents?|is not allowed)\b/i,
@@ -27209,25 +27445,21 @@ function commentOf(line) {
 /** A comment run longer than this is read by its first lines: the reasons fit in a sentence or two. */
 const MAX_COMMENT_LINES = 50;
 /** Per file (its lines), read once: a step may have thousands of uses. */
-const commentsByFile = new WeakMap();
-function commentsOf(lines) {
-    let c = commentsByFile.get(lines);
-    if (!c) {
+function commentsOf(lines, memo) {
+    return memo.once('comments of a file', lines, () => {
         const whole = lines.map((l) => /^\s*#/.test(l));
         const blockStart = [];
         for (let i = 0; i < lines.length; i++)
             blockStart.push(i > 0 && whole[i - 1] ? blockStart[i - 1] : i);
-        c = { comment: lines.map(commentOf), whole, blockStart, scans: new Map() };
-        commentsByFile.set(lines, c);
-    }
-    return c;
+        return { comment: lines.map(commentOf), whole, blockStart, scans: new Map(), stats: memo.stats };
+    });
 }
 /** The reason a run of comments gives (lines `start`..`end`), if it gives one. */
 function reasonOf(c, start, end) {
     const parts = [];
     for (let i = start; i <= Math.min(end, start + MAX_COMMENT_LINES - 1); i++)
         parts.push(c.comment[i]);
-    work.commentLines += parts.length;
+    c.stats.commentLines += parts.length;
     const sentence = parts.join(' ');
     if (HEDGED.test(sentence) || !SAYS_PAT_NEEDED.some((re) => re.test(sentence)))
         return null;
@@ -27243,7 +27475,7 @@ function advance(c, scan, to) {
             scan.first = { ...run, reason };
     };
     for (let i = scan.next; i < to; i++) {
-        work.commentLines++;
+        c.stats.commentLines++;
         if (c.comment[i] === null) {
             close(scan.open);
             scan.open = null;
@@ -27265,8 +27497,8 @@ function advance(c, scan, to) {
  * `stepLine` and `useLine` are 1-based. Comments spread over several lines make one sentence.
  * Each step's comments are read once, however many uses it has.
  */
-function statedReason(lines, stepLine, useLine) {
-    const c = commentsOf(lines);
+function statedReason(lines, stepLine, useLine, memo) {
+    const c = commentsOf(lines, memo);
     const last = Math.min(useLine, lines.length) - 1;
     if (stepLine < 1 || stepLine > lines.length || last < 0)
         return null;
@@ -27304,6 +27536,7 @@ function withStatedReason(decision, reason) {
  * requirements, recognise credentials, run the rules and build the report. Pure apart from
  * reading the repository; nothing here touches @actions/*.
  */
+
 
 
 
@@ -27426,7 +27659,10 @@ function lint(root, options = {}) {
         ? { path: null, tokens: [], ignore: [], actions: [], errors: [] }
         : loadRequirements(root, options.requirementsPath);
     const knowledge = requirements.actions.length ? new ActionKnowledge(requirements.actions) : DEFAULT_KNOWLEDGE;
-    const readsEnv = readsEnvWith(knowledge);
+    // Every cache of the run lives here and dies with it.
+    const memo = new Memo(options.stats);
+    const readsEnv = readsEnvWith(knowledge, memo.variables);
+    const { stats } = memo;
     const errors = [];
     const notes = [];
     // Only path and text outlive a file's analysis: the YAML tree is dropped once the model is built.
@@ -27446,10 +27682,14 @@ function lint(root, options = {}) {
                 notes.push(n);
             if (f.text === null)
                 continue;
+            stats.filesParsed++;
             parsed.push({ path: f.path, text: f.text });
             if (!f.model)
                 continue;
             models.push(f.model);
+            for (const job of f.model.jobs)
+                stats.stepsModelled += job.steps.length;
+            stats.secretUses += f.uses.length;
             for (const u of f.uses)
                 uses.push(u);
         }
@@ -27465,7 +27705,7 @@ function lint(root, options = {}) {
     const tokenUses = uses.filter((u) => !(u.parameter && calledLocally.has(u.file)) && (u.secret === null || isSecretName(u.secret)));
     const impossibleNames = uses.filter((u) => u.secret !== null && !isSecretName(u.secret));
     const workflowEnvs = new Map(models.map((m) => [m.file, m.env]));
-    const recognised = recogniseSecrets(tokenUses, new Set(declared.keys()), knowledge, (file) => workflowEnvs.get(file));
+    const recognised = recogniseSecrets(tokenUses, new Set(declared.keys()), knowledge, (file) => workflowEnvs.get(file), memo);
     const analysis = {
         self: options.repository ?? null,
         models: new Map(models.map((m) => [m.file, m])),
@@ -27475,6 +27715,7 @@ function lint(root, options = {}) {
             triggers: new Set(models.filter((m) => m.kind === 'workflow').flatMap((m) => m.triggers)),
             workflowCount: models.filter((m) => m.kind === 'workflow').length,
         },
+        memo,
     };
     // Lines are split only for files that need them: an undecided use (its step's comments are
     // read) or a finding (inline ignores are read).
@@ -27488,9 +27729,9 @@ function lint(root, options = {}) {
         const decisions = tokenUses.map((u) => {
             const decision = decideSafely(u, analysis);
             const fileLines = u.step && decision.githubTokenWouldDo === null ? lineText.get(u.file) : undefined;
-            return fileLines ? withStatedReason(decision, statedReason(fileLines, u.step.pos.line, u.line)) : decision;
+            return fileLines ? withStatedReason(decision, statedReason(fileLines, u.step.pos.line, u.line, memo)) : decision;
         });
-        return { secret, declaration: declared.get(secret) ?? null, recognisedBy, uses: tokenUses, decisions, verdict: tokenVerdict(decisions, options.repository ?? null) };
+        return { secret, declaration: declared.get(secret) ?? null, recognisedBy, uses: tokenUses, decisions, verdict: tokenVerdict(decisions, options.repository ?? null, memo) };
     })
         .sort((a, b) => compareText(a.secret, b.secret));
     const ctx = {
@@ -27502,6 +27743,7 @@ function lint(root, options = {}) {
         fileNotes: notes,
         maxExpiryDays: options.maxExpiryDays ?? requirements.maxExpiryDays ?? DEFAULT_MAX_EXPIRY_DAYS,
         repository: options.repository ?? null,
+        memo,
     };
     const findings = [];
     const ignoredByConfig = configIgnores(requirements.ignore);
@@ -27518,6 +27760,7 @@ function lint(root, options = {}) {
     };
     for (const rule of RULES) {
         for (const f of rule.check(ctx)) {
+            stats.findingsBuilt++;
             const finding = { rule: rule.meta.id, severity: f.severity ?? rule.meta.defaultSeverity, message: f.message, file: f.file, line: f.line, column: f.column };
             if (f.secret)
                 finding.secret = f.secret;

@@ -21,6 +21,8 @@ import { tokenVerdict } from './analysis/token.js'
 import { statedReason, withStatedReason } from './analysis/stated-reason.js'
 import type { UseDecision } from './analysis/types.js'
 import { compareText } from './order.js'
+import { Memo } from './analysis/memo.js'
+import type { RunStats } from './run-stats.js'
 import { firstOf, MAX_REASONS_PER_USE, MAX_REPOSITORIES_PER_TOKEN, quoted } from './limits.js'
 
 // The report's schema is report/model.ts; entry points and tests take it from here too.
@@ -47,6 +49,8 @@ export interface LintOptions {
   maxExpiryDays?: number
   /** Lint as if no requirements file existed (for `init`). */
   ignoreRequirements?: boolean
+  /** Counts of the run's work by stage, filled in when given (tests and benchmarks read them). */
+  stats?: RunStats
 }
 
 function localActionDirs(models: WorkflowInfo[]): string[] {
@@ -135,7 +139,10 @@ export function lint(root: string, options: LintOptions = {}): Report {
     ? { path: null, tokens: [], ignore: [], actions: [], errors: [] }
     : loadRequirements(root, options.requirementsPath)
   const knowledge = requirements.actions.length ? new ActionKnowledge(requirements.actions) : DEFAULT_KNOWLEDGE
-  const readsEnv = readsEnvWith(knowledge)
+  // Every cache of the run lives here and dies with it.
+  const memo = new Memo(options.stats)
+  const readsEnv = readsEnvWith(knowledge, memo.variables)
+  const { stats } = memo
 
   const errors: LintError[] = []
   const notes: LintError[] = []
@@ -152,9 +159,12 @@ export function lint(root: string, options: LintOptions = {}): Report {
       for (const e of f.errors) errors.push(e) // a file may hold more than push(...) takes
       for (const n of f.notes) notes.push(n)
       if (f.text === null) continue
+      stats.filesParsed++
       parsed.push({ path: f.path, text: f.text })
       if (!f.model) continue
       models.push(f.model)
+      for (const job of f.model.jobs) stats.stepsModelled += job.steps.length
+      stats.secretUses += f.uses.length
       for (const u of f.uses) uses.push(u)
     }
   }
@@ -170,7 +180,7 @@ export function lint(root: string, options: LintOptions = {}): Report {
   const tokenUses = uses.filter((u) => !(u.parameter && calledLocally.has(u.file)) && (u.secret === null || isSecretName(u.secret)))
   const impossibleNames = uses.filter((u) => u.secret !== null && !isSecretName(u.secret))
   const workflowEnvs = new Map(models.map((m) => [m.file, m.env]))
-  const recognised = recogniseSecrets(tokenUses, new Set(declared.keys()), knowledge, (file) => workflowEnvs.get(file))
+  const recognised = recogniseSecrets(tokenUses, new Set(declared.keys()), knowledge, (file) => workflowEnvs.get(file), memo)
 
   const analysis: AnalysisContext = {
     self: options.repository ?? null,
@@ -181,6 +191,7 @@ export function lint(root: string, options: LintOptions = {}): Report {
       triggers: new Set(models.filter((m) => m.kind === 'workflow').flatMap((m) => m.triggers)),
       workflowCount: models.filter((m) => m.kind === 'workflow').length,
     },
+    memo,
   }
   // Lines are split only for files that need them: an undecided use (its step's comments are
   // read) or a finding (inline ignores are read).
@@ -194,9 +205,9 @@ export function lint(root: string, options: LintOptions = {}): Report {
       const decisions = tokenUses.map((u) => {
         const decision = decideSafely(u, analysis)
         const fileLines = u.step && decision.githubTokenWouldDo === null ? lineText.get(u.file) : undefined
-        return fileLines ? withStatedReason(decision, statedReason(fileLines, u.step!.pos.line, u.line)) : decision
+        return fileLines ? withStatedReason(decision, statedReason(fileLines, u.step!.pos.line, u.line, memo)) : decision
       })
-      return { secret, declaration: declared.get(secret) ?? null, recognisedBy, uses: tokenUses, decisions, verdict: tokenVerdict(decisions, options.repository ?? null) }
+      return { secret, declaration: declared.get(secret) ?? null, recognisedBy, uses: tokenUses, decisions, verdict: tokenVerdict(decisions, options.repository ?? null, memo) }
     })
     .sort((a, b) => compareText(a.secret, b.secret))
 
@@ -209,6 +220,7 @@ export function lint(root: string, options: LintOptions = {}): Report {
     fileNotes: notes,
     maxExpiryDays: options.maxExpiryDays ?? requirements.maxExpiryDays ?? DEFAULT_MAX_EXPIRY_DAYS,
     repository: options.repository ?? null,
+    memo,
   }
   const findings: Finding[] = []
   const ignoredByConfig = configIgnores(requirements.ignore)
@@ -225,6 +237,7 @@ export function lint(root: string, options: LintOptions = {}): Report {
   }
   for (const rule of RULES) {
     for (const f of rule.check(ctx)) {
+      stats.findingsBuilt++
       const finding: Finding = { rule: rule.meta.id, severity: f.severity ?? rule.meta.defaultSeverity, message: f.message, file: f.file, line: f.line, column: f.column }
       if (f.secret) finding.secret = f.secret
       if (f.help) finding.help = f.help

@@ -22,3 +22,10 @@ export function firstAtLeast(list: number[], from: number): number {
   }
   return lo
 }
+
+/** Adds `at` to `key`'s list in `map`; indices come in ascending order, so the list stays sorted and holds each once. */
+export function appendIndex<K>(map: Map<K, number[]>, key: K, at: number): void {
+  const list = map.get(key)
+  if (!list) map.set(key, [at])
+  else if (list[list.length - 1] !== at) list.push(at)
+}

@@ -1,4 +1,4 @@
-import { conditionalApplies } from '../../src/analysis/action-step.js'
+import { conditionalApplies } from '../../src/analysis/steps/known-action.js'
 
 // The `when` sentences of the knowledge base, read against a step's inputs.
 describe('conditional permissions', () => {

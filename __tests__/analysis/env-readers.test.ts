@@ -5,7 +5,8 @@
 import fc from 'fast-check'
 import { DEFAULT_KNOWLEDGE } from '../../src/knowledge/actions.js'
 import { readsEnvWith } from '../../src/analysis/env-readers.js'
-import { isIdentifier, runReadsEnv } from '../../src/workflow/flows.js'
+import { isIdentifier } from '../../src/workflow/flows.js'
+import { runReadsEnv, VariableReads } from '../../src/workflow/variable-reads.js'
 import type { StepInfo, ValueInfo } from '../../src/workflow/model.js'
 import { lint } from '../../src/lint.js'
 import { cleanRepos, makeRepo } from '../helpers.js'
@@ -31,7 +32,7 @@ describe('EnvReader.names', () => {
   const text = fc.array(piece, { maxLength: 30 }).map((p) => p.join(''))
   const name = fc.constantFrom('GH_TOKEN', 'GITHUB_TOKEN', 'NODE_AUTH_TOKEN', 'TOKEN', 'token', 'a', 'tok', 'env', 'PERSONAL_ACCESS_TOKEN', 'repo_token', 'a-b')
   const uses = fc.constantFrom(null, 'actions/checkout@v4', 'actions/setup-node@v4', 'actions/create-release@v1', 'someone/unknown@v1', './local')
-  const readers = [runReadsEnv, readsEnvWith(DEFAULT_KNOWLEDGE)]
+  const readers = [runReadsEnv(new VariableReads()), readsEnvWith(DEFAULT_KNOWLEDGE, new VariableReads())]
 
   it('lists every identifier name that `reads` says the step reads', () => {
     fc.assert(
@@ -44,7 +45,7 @@ describe('EnvReader.names', () => {
   })
 
   it('names what the known actions and the gh CLI read unasked', () => {
-    const reader = readsEnvWith(DEFAULT_KNOWLEDGE)
+    const reader = readsEnvWith(DEFAULT_KNOWLEDGE, new VariableReads())
     expect(reader.names(step('gh pr list', null, [])).has('gh_token')).toBe(true)
     expect(reader.names(step('echo hi', null, [])).has('gh_token')).toBe(false)
     expect(reader.names(step('echo "${ENV_PAT}" ${{ env.OTHER }}', null, ['${{ env.FROM_WITH }}'])).has('from_with')).toBe(true)

@@ -1,5 +1,5 @@
 /** Following `cd` to the directory a later step pushes in. */
-import { enterDirectory } from '../../src/analysis/later-steps.js'
+import { enterDirectory } from '../../src/analysis/steps/later-steps.js'
 
 describe('enterDirectory', () => {
   it.each<[string | null, string, string | null]>([

@@ -1,5 +1,6 @@
 import fc from 'fast-check'
 import { MAX_COMMENT_LINES, statedReason, withStatedReason } from '../../src/analysis/stated-reason.js'
+import { Memo } from '../../src/analysis/memo.js'
 import type { UseDecision } from '../../src/analysis/types.js'
 
 const step = (comments: string[], tokenLine = '          token: ${{ secrets.BOT }}') =>
@@ -21,7 +22,7 @@ describe('a comment that says why a user token is used', () => {
   ])('is found above the step: %s', (...comments) => {
     const text = step(comments)
     const [stepLine, useLine] = at(text)
-    const r = statedReason(text.split('\n'), stepLine, useLine)
+    const r = statedReason(text.split('\n'), stepLine, useLine, new Memo())
     expect(r?.line).toBe(4)
     expect(r?.text).toContain(comments[0].slice(0, 20))
   })
@@ -29,7 +30,7 @@ describe('a comment that says why a user token is used', () => {
   it('is found on the token line itself', () => {
     const text = step([], '          token: ${{ secrets.BOT }} # so that the pushed tags trigger the release workflows')
     const [stepLine, useLine] = at(text)
-    expect(statedReason(text.split('\n'), stepLine, useLine)?.line).toBe(useLine)
+    expect(statedReason(text.split('\n'), stepLine, useLine, new Memo())?.line).toBe(useLine)
   })
 
   it.each([
@@ -40,12 +41,12 @@ describe('a comment that says why a user token is used', () => {
   ])('is not read into a comment that hedges or gives no reason: %s', (comment) => {
     const text = step([comment])
     const [stepLine, useLine] = at(text)
-    expect(statedReason(text.split('\n'), stepLine, useLine)).toBeNull()
+    expect(statedReason(text.split('\n'), stepLine, useLine, new Memo())).toBeNull()
   })
 
   it('ignores comments of an earlier step, past a line that is not a comment', () => {
     const text = ['steps:', '  # so that CI runs on the pushed commits', '  - run: echo', '  - uses: x/y@v1', '    with:', '      token: ${{ secrets.BOT }}'].join('\n')
-    expect(statedReason(text.split('\n'), 4, 6)).toBeNull()
+    expect(statedReason(text.split('\n'), 4, 6, new Memo())).toBeNull()
   })
 
   it('turns only an undecided use into "keep the PAT", citing the line', () => {
@@ -79,7 +80,7 @@ describe('reading a step\'s comments once for all its uses (property)', () => {
     // The oracle of the old implementation gave the same for runs of up to MAX_COMMENT_LINES lines.
     for (const r of runs) {
       const sentence = r.parts.slice(0, MAX_COMMENT_LINES).join(' ')
-      const again = statedReason([`# ${sentence}`], 1, 1)
+      const again = statedReason([`# ${sentence}`], 1, 1, new Memo())
       if (again) return { line: r.line, text: again.text }
     }
     return null
@@ -96,7 +97,7 @@ describe('reading a step\'s comments once for all its uses (property)', () => {
         for (const [a, b] of queries) {
           const stepLine = 1 + (a % lines.length)
           const useLine = stepLine + (b % (lines.length - stepLine + 2))
-          expect(statedReason(lines, stepLine, useLine)).toEqual(readingAll(lines, stepLine, useLine))
+          expect(statedReason(lines, stepLine, useLine, new Memo())).toEqual(readingAll(lines, stepLine, useLine))
         }
       }),
       { numRuns: 3000 },

@@ -7,7 +7,7 @@ import { execFileSync, spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { ENV_READERS_LISTED } from '../../src/analysis/run-script.js'
+import { ENV_READERS_LISTED } from '../../src/analysis/script/analyse.js'
 
 function hostileRepo(): string {
   const root = mkdtempSync(join(tmpdir(), 'pat-lint-hostile-'))

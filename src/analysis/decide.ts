@@ -4,7 +4,7 @@
  * breaks someone's release, so anything unseen or unresolved makes the verdict null.
  */
 import { FINE_GRAINED_PERMISSIONS, KEY_OF_FINE_GRAINED, levelRank, NO_FINE_GRAINED, type PermissionSet } from '../knowledge/permissions.js'
-import { work } from '../work.js'
+import type { RunStats } from '../run-stats.js'
 import { DISPATCH_EVENTS, LISTENERS, type TriggerEvent } from '../knowledge/events.js'
 import type { StepAnalysis, UseDecision } from './types.js'
 
@@ -36,7 +36,7 @@ function permissionReason(perm: string): string {
 }
 
 /** Events people create with a token so that CI runs on them (R1); comments, labels and issues rarely are. */
-const CI_EVENTS = new Set<TriggerEvent>(['push', 'pull_request', 'release', 'create'])
+const CI_EVENTS: ReadonlySet<TriggerEvent> = new Set<TriggerEvent>(['push', 'pull_request', 'release', 'create'])
 
 export interface Listeners {
   /** Triggers of every workflow seen. */
@@ -46,8 +46,8 @@ export interface Listeners {
 }
 
 /** Decides one use from what its step does. */
-export function decide(analysis: StepAnalysis, listeners: Listeners): UseDecision {
-  work.callsDecided += analysis.calls.length
+export function decide(analysis: StepAnalysis, listeners: Listeners, stats: RunStats): UseDecision {
+  stats.callsDecided += analysis.calls.length
   const needs: PermissionSet = {}
   const reasons: string[] = []
   const classicOnly: string[] = []

@@ -8,7 +8,8 @@ import { actionName } from '../knowledge/actions.js'
 import type { ActionKnowledge } from '../knowledge/actions.js'
 import { quoted } from '../limits.js'
 import { localPath, stepLabel, type JobInfo, type StepInfo, type WorkflowInfo } from '../workflow/model.js'
-import { firstEnvReader } from './run-script.js'
+import type { Memo } from './memo.js'
+import { firstEnvReader } from './script/analyse.js'
 
 /** How deep local actions are read for such steps, as for the token's own analysis. */
 const MAX_DEPTH = 4
@@ -16,12 +17,13 @@ const MAX_DEPTH = 4
 export interface EnvConsumerContext {
   models: Map<string, WorkflowInfo>
   knowledge: ActionKnowledge
+  memo: Memo
 }
 
 /** What a step runs that may read its environment unseen, or null when everything it runs is known. */
 function opaqueIn(step: StepInfo, ctx: EnvConsumerContext, depth: number): string | null {
   if (step.run) {
-    const cmd = firstEnvReader(step.run.value, step.run)
+    const cmd = firstEnvReader(step.run.value, step.run, ctx.memo)
     return cmd ? `\`${cmd.words.slice(0, 2).map(quoted).join(' ')}\` (line ${step.run.pos.line + cmd.line - (step.run.raw.startsWith('|') || step.run.raw.startsWith('>') ? 0 : 1)})` : null
   }
   if (!step.uses) return null
@@ -40,20 +42,16 @@ function opaqueIn(step: StepInfo, ctx: EnvConsumerContext, depth: number): strin
   return ctx.knowledge.lookup(uses) ? null : `${quoted(actionName(uses)!)}, an action pat-lint does not know`
 }
 
-/** Per job (or composite action), its steps that may read their environment unseen, in order. */
-const opaqueSteps = new WeakMap<JobInfo, { step: StepInfo; what: string }[]>()
-
+/** Per job (or composite action), its steps that may read their environment unseen, in order; listed once per job. */
 function opaqueStepsOf(job: JobInfo, ctx: EnvConsumerContext): { step: StepInfo; what: string }[] {
-  let list = opaqueSteps.get(job)
-  if (!list) {
-    list = []
+  return ctx.memo.once('opaque steps of a job', job, () => {
+    const list: { step: StepInfo; what: string }[] = []
     for (const step of job.steps) {
       const what = opaqueIn(step, ctx, 0)
       if (what) list.push({ step, what })
     }
-    opaqueSteps.set(job, list)
-  }
-  return list
+    return list
+  })
 }
 
 /**

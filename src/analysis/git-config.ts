@@ -16,7 +16,7 @@ export type GitConfigSet =
   | { kind: 'other'; key: string }
 
 /** Options of `git config` that take a value, so that the value is not read as the key. */
-const OPTIONS_WITH_VALUE = new Set(['-f', '--file', '--blob', '--type', '--default', '--comment'])
+const OPTIONS_WITH_VALUE: ReadonlySet<string> = new Set(['-f', '--file', '--blob', '--type', '--default', '--comment'])
 
 /** The key and value a `git config` command sets; null for reads, unsets and anything else. */
 export function gitConfigSet(words: string[]): GitConfigSet | null {

@@ -9,7 +9,8 @@ import { quoted } from '../limits.js'
 import { DEFAULT_KNOWLEDGE, type ActionKnowledge, type KnownAction } from '../knowledge/actions.js'
 import type { JobInfo, StepInfo, ValueInfo } from '../workflow/model.js'
 import { scriptReadsVariable, type SecretUse } from '../workflow/flows.js'
-import { analyseScript } from './run-script.js'
+import { Memo } from './memo.js'
+import { analyseScript } from './script/analyse.js'
 
 export type RecognisedHow = 'declared' | 'token-input' | 'token-env' | 'git-url' | 'github-script' | 'name'
 
@@ -119,21 +120,21 @@ const NO_ENV: Record<string, string> = Object.freeze({}) as Record<string, strin
  * gh, git, REST or ghcr.io call made with it, or the script installs it as an SSH key next to a
  * GitHub host. Merely mentioning github.com elsewhere in the script is not enough.
  */
-function scriptUsesForGithub(use: SecretUse): boolean {
+function scriptUsesForGithub(use: SecretUse, memo: Memo): boolean {
   const scripts: { script: string; vars: Set<string>; key: object }[] = []
   if (use.kind === 'run' && use.step?.run) scripts.push({ script: use.step.run.value, vars: new Set(), key: use.step.run })
   if (use.kind === 'env' && use.input) {
     const readers = use.step ? [use.step] : (use.readBy ?? [])
-    for (const s of readers) if (s.run && scriptReadsVariable(s.run.value, use.input)) scripts.push({ script: s.run.value, vars: new Set([use.input]), key: s.run })
+    for (const s of readers) if (s.run && scriptReadsVariable(s.run.value, use.input, memo.variables)) scripts.push({ script: s.run.value, vars: new Set([use.input]), key: s.run })
   }
   return scripts.some(({ script, vars, key }) => {
-    const a = analyseScript(script, { self: null, tokenVars: vars, env: NO_ENV, secret: use.secret ?? undefined }, key)
+    const a = analyseScript(script, { self: null, tokenVars: vars, env: NO_ENV, secret: use.secret ?? undefined, memo }, key)
     return a.calls.length > 0 || a.sentToGithub || ((a.persists ?? []).length > 0 && /github\.com/i.test(script))
   })
 }
 
 /** How a single use shows its secret to be a GitHub credential, if it does. */
-export function recogniseUse(use: SecretUse, knowledge: ActionKnowledge = DEFAULT_KNOWLEDGE, workflowEnv?: Record<string, ValueInfo>): Recognition | null {
+function recogniseUse(use: SecretUse, knowledge: ActionKnowledge, workflowEnv: Record<string, ValueInfo> | undefined, memo: Memo): Recognition | null {
   if (use.kind === 'git-url') return { how: 'git-url', detail: 'used as the credentials of a URL' }
   if (use.kind === 'with' && use.step && use.input) {
     const d = inputTakesGithubToken(use as SecretUse & { step: StepInfo; input: string }, knowledge, workflowEnv)
@@ -147,7 +148,7 @@ export function recogniseUse(use: SecretUse, knowledge: ActionKnowledge = DEFAUL
   if (use.kind === 'reusable-workflow' && use.input && GITHUB_TOKEN_INPUT.test(use.input)) {
     return { how: 'token-input', detail: `passed as \`${quoted(use.input)}\` to a reusable workflow` }
   }
-  if (scriptUsesForGithub(use)) return { how: 'github-script', detail: 'used by a run script to call GitHub (gh, git, the API or ghcr.io)' }
+  if (scriptUsesForGithub(use, memo)) return { how: 'github-script', detail: 'used by a run script to call GitHub (gh, git, the API or ghcr.io)' }
   return null
 }
 
@@ -155,7 +156,7 @@ export function recogniseUse(use: SecretUse, knowledge: ActionKnowledge = DEFAUL
  * Recognises every credential among the uses. Returns, per secret name (as written in the
  * requirements when declared), the distinct ways it was recognised.
  */
-export function recogniseSecrets(uses: SecretUse[], declared: Set<string>, knowledge: ActionKnowledge = DEFAULT_KNOWLEDGE, workflowEnv: (file: string) => Record<string, ValueInfo> | undefined = () => undefined): Map<string, Recognition[]> {
+export function recogniseSecrets(uses: SecretUse[], declared: Set<string>, knowledge: ActionKnowledge = DEFAULT_KNOWLEDGE, workflowEnv: (file: string) => Record<string, ValueInfo> | undefined = () => undefined, memo: Memo = new Memo()): Map<string, Recognition[]> {
   const out = new Map<string, Recognition[]>()
   const add = (secret: string, r: Recognition) => {
     const list = out.get(secret) ?? []
@@ -167,7 +168,7 @@ export function recogniseSecrets(uses: SecretUse[], declared: Set<string>, knowl
   const appCredentials = new Set(uses.filter((u) => u.secret && isAppCredentialUse(u, knowledge)).map((u) => u.secret!))
   for (const use of uses) {
     if (!use.secret || appCredentials.has(use.secret)) continue
-    const r = recogniseUse(use, knowledge, workflowEnv(use.file))
+    const r = recogniseUse(use, knowledge, workflowEnv(use.file), memo)
     if (r) add(use.secret, r)
   }
   // A name is weak evidence: it counts only for a secret not used solely as another service's credential.

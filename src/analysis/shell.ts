@@ -118,10 +118,10 @@ function splitWords(text: string): { words: string[]; separators: number[]; subs
   return { words, separators, substitutions }
 }
 
-const PREFIXES = new Set(['sudo', 'exec', 'time', 'command', 'nohup', 'then', 'do', 'else', 'elif', 'if', 'while', 'until', '!', 'xargs', 'eval', '{', '}', '(', ')'])
+const PREFIXES: ReadonlySet<string> = new Set(['sudo', 'exec', 'time', 'command', 'nohup', 'then', 'do', 'else', 'elif', 'if', 'while', 'until', '!', 'xargs', 'eval', '{', '}', '(', ')'])
 
 /** Options of `sudo` that take a value (`sudo -u bot make`): the value is no command. */
-const SUDO_OPTIONS_WITH_VALUE = new Set(['-u', '-g', '-C', '-D', '-h', '-p', '-R', '-T', '-U', '--user', '--group'])
+const SUDO_OPTIONS_WITH_VALUE: ReadonlySet<string> = new Set(['-u', '-g', '-C', '-D', '-h', '-p', '-R', '-T', '-U', '--user', '--group'])
 
 /**
  * How deep command substitutions inside substitutions are read as commands: deeper ones stay

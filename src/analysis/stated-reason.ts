@@ -4,7 +4,8 @@
  * a comment at the step that says so is evidence, and pat-lint reports it as such, with its line.
  * It only ever turns "cannot tell" into "keep the PAT": a comment never makes a PAT look unneeded.
  */
-import { work } from '../work.js'
+import type { RunStats } from '../run-stats.js'
+import type { Memo } from './memo.js'
 import type { UseDecision } from './types.js'
 
 /** Reasons GitHub documents for a user token, as people write them in comments. */
@@ -41,6 +42,7 @@ interface FileComments {
   blockStart: number[]
   /** Reading from each block start (a step's comments), as far as its uses have asked. */
   scans: Map<number, Scan>
+  stats: RunStats
 }
 
 /** A run of comment lines read as one sentence. */
@@ -60,25 +62,20 @@ interface Scan {
 }
 
 /** Per file (its lines), read once: a step may have thousands of uses. */
-const commentsByFile = new WeakMap<readonly string[], FileComments>()
-
-function commentsOf(lines: readonly string[]): FileComments {
-  let c = commentsByFile.get(lines)
-  if (!c) {
+function commentsOf(lines: readonly string[], memo: Memo): FileComments {
+  return memo.once('comments of a file', lines, () => {
     const whole = lines.map((l) => /^\s*#/.test(l))
     const blockStart: number[] = []
     for (let i = 0; i < lines.length; i++) blockStart.push(i > 0 && whole[i - 1] ? blockStart[i - 1] : i)
-    c = { comment: lines.map(commentOf), whole, blockStart, scans: new Map() }
-    commentsByFile.set(lines, c)
-  }
-  return c
+    return { comment: lines.map(commentOf), whole, blockStart, scans: new Map(), stats: memo.stats }
+  })
 }
 
 /** The reason a run of comments gives (lines `start`..`end`), if it gives one. */
 function reasonOf(c: FileComments, start: number, end: number): StatedReason | null {
   const parts: string[] = []
   for (let i = start; i <= Math.min(end, start + MAX_COMMENT_LINES - 1); i++) parts.push(c.comment[i]!)
-  work.commentLines += parts.length
+  c.stats.commentLines += parts.length
   const sentence = parts.join(' ')
   if (HEDGED.test(sentence) || !SAYS_PAT_NEEDED.some((re) => re.test(sentence))) return null
   return { line: start + 1, text: sentence.length > 160 ? `${sentence.slice(0, 157)}...` : sentence }
@@ -92,7 +89,7 @@ function advance(c: FileComments, scan: Scan, to: number) {
     if (reason) scan.first = { ...run, reason }
   }
   for (let i = scan.next; i < to; i++) {
-    work.commentLines++
+    c.stats.commentLines++
     if (c.comment[i] === null) {
       close(scan.open)
       scan.open = null
@@ -115,8 +112,8 @@ function advance(c: FileComments, scan: Scan, to: number) {
  * `stepLine` and `useLine` are 1-based. Comments spread over several lines make one sentence.
  * Each step's comments are read once, however many uses it has.
  */
-export function statedReason(lines: readonly string[], stepLine: number, useLine: number): StatedReason | null {
-  const c = commentsOf(lines)
+export function statedReason(lines: readonly string[], stepLine: number, useLine: number, memo: Memo): StatedReason | null {
+  const c = commentsOf(lines, memo)
   const last = Math.min(useLine, lines.length) - 1
   if (stepLine < 1 || stepLine > lines.length || last < 0) return null
   const from = c.blockStart[stepLine - 1]

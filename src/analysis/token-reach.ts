@@ -4,6 +4,7 @@
  * per verdict: callers of one reusable workflow share a verdict, so thousands of tokens reaching
  * thousands of repositories cost one set, not one each.
  */
+import type { Memo } from './memo.js'
 import type { TokenVerdict } from './token.js'
 
 export interface Reach {
@@ -12,11 +13,8 @@ export interface Reach {
   owners: Set<string>
 }
 
-const reached = new WeakMap<TokenVerdict, Map<string | null, Reach>>()
-
-export function reachOf(verdict: TokenVerdict, self: string | null): Reach {
-  let bySelf = reached.get(verdict)
-  if (!bySelf) reached.set(verdict, (bySelf = new Map()))
+export function reachOf(verdict: TokenVerdict, self: string | null, memo: Memo): Reach {
+  const bySelf = memo.once('reach of a verdict', verdict, () => new Map<string | null, Reach>())
   let reach = bySelf.get(self)
   if (!reach) {
     const repositories = new Map<string, number>()

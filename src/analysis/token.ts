@@ -3,6 +3,7 @@ import { classicScopesFor, normaliseScopes } from '../knowledge/classic-scopes.j
 import type { PermissionSet } from '../knowledge/permissions.js'
 import { mergePermissions } from './decide.js'
 import { NO_FINE_GRAINED } from '../knowledge/permissions.js'
+import type { Memo } from './memo.js'
 import type { UseDecision } from './types.js'
 import { listed, MAX_OWNERS_NAMED } from '../limits.js'
 
@@ -24,14 +25,13 @@ export interface TokenVerdict {
   classicOnly: string[]
 }
 
-/** Verdicts of tokens with a single use, by its decision: callers of one reusable workflow share theirs. */
-const singleUseVerdicts = new WeakMap<UseDecision, Map<string | null, TokenVerdict>>()
-
-/** `self` is the repository running the workflows (owner/name), when known. */
-export function tokenVerdict(decisions: UseDecision[], self: string | null = null): TokenVerdict {
+/**
+ * `self` is the repository running the workflows (owner/name), when known. The verdict of a token
+ * with a single use is remembered by its decision: callers of one reusable workflow share theirs.
+ */
+export function tokenVerdict(decisions: UseDecision[], self: string | null, memo: Memo): TokenVerdict {
   if (decisions.length !== 1) return verdictOf(decisions, self)
-  let bySelf = singleUseVerdicts.get(decisions[0])
-  if (!bySelf) singleUseVerdicts.set(decisions[0], (bySelf = new Map()))
+  const bySelf = memo.once('verdict of a single use', decisions[0], () => new Map<string | null, TokenVerdict>())
   let verdict = bySelf.get(self)
   if (!verdict) bySelf.set(self, (verdict = verdictOf(decisions, self)))
   return verdict

@@ -5,7 +5,10 @@
 import type { ActionKnowledge } from '../knowledge/actions.js'
 import { expressionPattern, type SecretUse } from '../workflow/flows.js'
 import { jobNamed, localPath, type StepInfo, type WorkflowInfo } from '../workflow/model.js'
-import { analyseActionStep, analyseRunStep, type StepContext } from './action-step.js'
+import type { Memo } from './memo.js'
+import { analyseActionStep } from './steps/action-step.js'
+import { analyseRunStep } from './steps/run-step.js'
+import type { StepContext } from './steps/step-context.js'
 import { decide, type Listeners } from './decide.js'
 import { unseenEnvConsumer } from './env-consumers.js'
 import { tokenVerdict } from './token.js'
@@ -21,6 +24,8 @@ export interface AnalysisContext {
   knowledge: ActionKnowledge
   /** The triggers of every workflow seen: whether a token's events would start anything (R1). */
   listeners: Listeners
+  /** The run's caches and counts. */
+  memo: Memo
 }
 
 /** A decision that cannot be made, with the reason. */
@@ -62,19 +67,13 @@ function merge(into: StepAnalysis, from: StepAnalysis): StepAnalysis {
  * like any step, the input's reference in a script standing for a variable holding the token.
  */
 function analyseComposite(action: WorkflowInfo, input: string | null, vars: Set<string>, ctx: AnalysisContext, depth: number): StepAnalysis {
-  let analysed = compositeAnalyses.get(ctx)
-  if (!analysed) compositeAnalyses.set(ctx, (analysed = new Map()))
+  // By action, input, variables and depth: actions that call actions n times each would otherwise be read n x n x … times.
+  const analysed = ctx.memo.byText<StepAnalysis>('composite analyses')
   const key = `${action.file}\n${input ?? ''}\n${[...vars].sort().join(' ')}\n${depth}`
   let analysis = analysed.get(key)
   if (!analysis) analysed.set(key, (analysis = readComposite(action, input, vars, ctx, depth)))
   return analysis
 }
-
-/**
- * Analyses of local composite actions by action, input, variables and depth, per analysis:
- * actions that call actions n times each would otherwise be read n x n x … times.
- */
-const compositeAnalyses = new WeakMap<AnalysisContext, Map<string, StepAnalysis>>()
 
 function readComposite(action: WorkflowInfo, input: string | null, vars: Set<string>, ctx: AnalysisContext, depth: number): StepAnalysis {
   // Each call, reason and credential once: steps calling the same action share its analysis.
@@ -108,7 +107,7 @@ function readComposite(action: WorkflowInfo, input: string | null, vars: Set<str
 function analyseStep(step: StepInfo, model: WorkflowInfo, ctx: AnalysisContext, tokenInput: string | null, tokenVars: Set<string>, depth = 0, secret?: string): StepAnalysis {
   // A composite action's steps have no job id: the action's one job holds them.
   const job = (step.job === null ? model.jobs[0] : jobNamed(model, step.job)) ?? null
-  const stepCtx: StepContext = { self: ctx.self, model, job, step, tokenInput, tokenVars, knowledge: ctx.knowledge, secret }
+  const stepCtx: StepContext = { self: ctx.self, model, job, step, tokenInput, tokenVars, knowledge: ctx.knowledge, secret, memo: ctx.memo }
   const action = step.uses ? localAction(step.uses.value, ctx) : undefined
   if (action && depth < MAX_LOCAL_DEPTH) return analyseComposite(action, tokenInput, tokenVars, ctx, depth)
   if (action) return { calls: [], unknown: [`${quoted(step.uses!.value)} is a local action ${depth} levels down: pat-lint follows local actions no deeper`] }
@@ -129,8 +128,7 @@ function decideReusable(use: SecretUse, ctx: AnalysisContext): UseDecision {
   const name = (use.kind === 'secrets-inherit' ? use.secret : use.input)?.toUpperCase()
   if (!name) return undecided('every secret is passed on: the called workflow decides')
   // Every caller passing a token to the same secret of the same workflow gets the same decision.
-  let decided = reusableDecisions.get(ctx)
-  if (!decided) reusableDecisions.set(ctx, (decided = new Map()))
+  const decided = ctx.memo.byText<UseDecision | 'deciding'>('reusable decisions')
   const key = `${called.file}\n${name}`
   const known = decided.get(key)
   if (known === 'deciding') return undecided(`${called.file} is reached again through the workflows it calls: pat-lint does not follow the loop`)
@@ -141,16 +139,13 @@ function decideReusable(use: SecretUse, ctx: AnalysisContext): UseDecision {
   return decision
 }
 
-/** Decisions of reusable workflows by called file and secret, per analysis; 'deciding' while under way. */
-const reusableDecisions = new WeakMap<AnalysisContext, Map<string, UseDecision | 'deciding'>>()
-
 /** What a called workflow's uses of the secret `name` add up to. */
 function decideCalled(called: WorkflowInfo, name: string, ctx: AnalysisContext): UseDecision {
   const inner = (ctx.usesByFile.get(called.file) ?? []).filter((u) => u.secret === name)
   if (!inner.length) return unused(`${called.file} does not use the secret it is given`)
   const decisions = inner.map((u) => decideUse(u, ctx))
   // The called workflow's uses combine as a token's uses do.
-  const combined = tokenVerdict(decisions, ctx.self)
+  const combined = tokenVerdict(decisions, ctx.self, ctx.memo)
   return {
     githubTokenWouldDo: combined.githubTokenWouldDo,
     needs: combined.minimal,
@@ -182,7 +177,7 @@ export function decideUse(use: SecretUse, ctx: AnalysisContext): UseDecision {
     if (!readers.length && !unseen) return unused(`no step reads $${quoted(use.input ?? '')}: the secret need not be exposed here at all`)
     const merged: StepAnalysis = { calls: [], unknown: unseen ? [unseen] : [] }
     for (const step of readers) merge(merged, analyseStep(step, model, ctx, inputReadingEnv(step, use.input!), new Set([use.input!])))
-    return decide(merged, ctx.listeners)
+    return decide(merged, ctx.listeners, ctx.memo.stats)
   }
   const step = use.step
   if (!step) return undecided('the use is not inside a step')
@@ -194,11 +189,8 @@ export function decideUse(use: SecretUse, ctx: AnalysisContext): UseDecision {
   if (use.via?.startsWith('env.')) tokenVars.add(use.via.slice(4))
   const action = step.uses ? localAction(step.uses.value, ctx) : undefined
   if (action) return decideComposite(action, tokenInput, tokenVars, ctx)
-  return decide(analyseStep(step, model, ctx, tokenInput, tokenVars, 0, use.secret ?? undefined), ctx.listeners)
+  return decide(analyseStep(step, model, ctx, tokenInput, tokenVars, 0, use.secret ?? undefined), ctx.listeners, ctx.memo.stats)
 }
-
-/** Decisions of local composite actions by action, input and variables, per analysis. */
-const compositeDecisions = new WeakMap<AnalysisContext, Map<string, UseDecision>>()
 
 /**
  * A token given to a local composite action: what the action does with the input (or the
@@ -206,10 +198,9 @@ const compositeDecisions = new WeakMap<AnalysisContext, Map<string, UseDecision>
  * worked out once.
  */
 function decideComposite(action: WorkflowInfo, input: string | null, vars: Set<string>, ctx: AnalysisContext): UseDecision {
-  let decided = compositeDecisions.get(ctx)
-  if (!decided) compositeDecisions.set(ctx, (decided = new Map()))
+  const decided = ctx.memo.byText<UseDecision>('composite decisions')
   const key = `${action.file}\n${input ?? ''}\n${[...vars].sort().join(' ')}`
   let decision = decided.get(key)
-  if (!decision) decided.set(key, (decision = decide(analyseComposite(action, input, vars, ctx, 0), ctx.listeners)))
+  if (!decision) decided.set(key, (decision = decide(analyseComposite(action, input, vars, ctx, 0), ctx.listeners, ctx.memo.stats)))
   return decision
 }

@@ -53,3 +53,14 @@ export const REPOSITORY_INPUTS = [
   'publish-repository', 'publish_repository', 'external_repository', 'remote-repository', 'github-repository', 'homebrew-tap',
   'repository-name', // JamesIves/github-pages-deploy-action: owner/name of the repository to deploy to
 ]
+
+/**
+ * Actions that push with the git credentials they find in the workspace: whether the commits may
+ * be foreign (not written by the workflow), and the input naming the repository's directory
+ * (each action's action.yml).
+ */
+export const ACTIONS_THAT_PUSH: ReadonlyMap<string, { foreignCommits: boolean; directoryInput?: string }> = new Map([
+  ['stefanzweifel/git-auto-commit-action', { foreignCommits: false, directoryInput: 'repository' }],
+  ['endbug/add-and-commit', { foreignCommits: false, directoryInput: 'cwd' }],
+  ['cirrus-actions/rebase', { foreignCommits: true }],
+])

@@ -3,6 +3,7 @@
  * workflows carry variables (`$REPO`, `${{ github.repository }}`, `{owner}`); a variable segment
  * matches any template parameter, literal segments must match, and the most literal template wins.
  */
+import { BoundedMap } from '../bounded-map.js'
 import { APP_ONLY_ENDPOINTS, ENDPOINT_PERMISSIONS } from './generated/endpoints.js'
 import { type Level, type PermissionSet, levelRank } from './permissions.js'
 
@@ -94,7 +95,8 @@ export function lookupEndpoint(method: string, path: string | string[]): Endpoin
   return found ? { ...found, permissions: { ...found.permissions } } : undefined
 }
 
-const lookups = new Map<string, EndpointMatch | null>()
+/** Answers by method and path (text the repository writes): bounded. */
+const lookups = new BoundedMap<string, EndpointMatch | null>(8192)
 
 function findEndpoint(m: string, segs: string[]): EndpointMatch | undefined {
   let best: Template | undefined

@@ -136,3 +136,6 @@ export function ghCommandFacts(words: string[]): GhCommandFacts | undefined {
   }
   return { command, permissions, events: EVENTS[command] ?? [], endpoints }
 }
+
+/** Flags of `gh api` that take a value: its endpoint is the first other word (`gh api --help`). */
+export const GH_API_VALUE_FLAGS: ReadonlySet<string> = new Set(['-X', '--method', '-f', '-F', '--field', '--raw-field', '-H', '--header', '--input', '-q', '--jq', '-t', '--template', '--hostname', '--cache', '-p', '--preview'])

@@ -1,4 +1,5 @@
 /** Typed access to GitHub's permission and scope names (generated from shared/data). */
+import { BoundedMap } from '../bounded-map.js'
 import { CLASSIC_SCOPES, FINE_GRAINED_PERMISSIONS, GITHUB_TOKEN_KEYS } from './generated/permissions.js'
 
 export { CLASSIC_SCOPES, FINE_GRAINED_PERMISSIONS, GITHUB_TOKEN_KEYS }
@@ -33,7 +34,7 @@ export const PERMISSION_NAMES = Object.keys(FINE_GRAINED_PERMISSIONS).sort()
 export const SCOPE_NAMES = Object.keys(CLASSIC_SCOPES).sort()
 
 /** Every scope that `scope` implies, itself included (`repo` implies `public_repo`, …). */
-const implied = new Map<string, Set<string>>()
+const implied = new BoundedMap<string, Set<string>>(1024)
 export function impliedScopes(scope: string): Set<string> {
   const known = implied.get(scope)
   if (known) return known

@@ -120,3 +120,23 @@ export function programFacts(words: string[]): ProgramFacts | undefined {
     source: program.source,
   }
 }
+
+/**
+ * Commands that never do anything with a token they are handed or run beside: shell built-ins
+ * and text tools. Runtimes and build tools (node, python, make, docker, …) are not among them:
+ * what they run may read the token.
+ */
+export const INERT: ReadonlySet<string> = new Set([
+  'echo', 'printf', 'cd', 'ls', 'cat', 'mkdir', 'cp', 'mv', 'rm', 'touch', 'chmod', 'chown', 'ln', 'export', 'set', 'unset', 'test', '[', '[[', ']]', 'true', 'false',
+  'sleep', 'pwd', 'grep', 'egrep', 'sed', 'awk', 'cut', 'tr', 'jq', 'yq', 'sort', 'uniq', 'head', 'tail', 'wc', 'date', 'tee', 'find', 'basename', 'dirname',
+  'fi', 'done', 'esac', 'case', 'for', 'in', 'local', 'read', 'return', 'exit', 'shift', 'tar', 'unzip', 'zip', 'gzip', 'sha256sum', 'md5sum', 'diff',
+  'which', 'printenv', 'realpath', 'readlink', 'mktemp', 'seq', 'base64', 'timedatectl', 'ssh-keyscan',
+])
+
+/**
+ * Docker subcommands that read no variable of their environment on their own: a container or build
+ * sees only the variables passed to it (`-e NAME`, `--build-arg NAME` and `--secret …,env=NAME`
+ * take a value from the environment when no `=value` is given; Docker CLI reference). Compose and
+ * bake files interpolate the environment, so they are not among these.
+ */
+export const DOCKER_ENV_BLIND: ReadonlySet<string> = new Set(['pull', 'push', 'run', 'create', 'exec', 'build', 'tag', 'images', 'ps', 'logs', 'stop', 'rm', 'rmi', 'inspect', 'save', 'load', 'login', 'logout', 'network', 'volume', 'cp', 'start', 'kill', 'wait', 'version', 'info'])

@@ -31,7 +31,7 @@ export const rule: Rule = {
           }
         })
       }
-      const { repositories: needed, owners } = reachOf(t.verdict, ctx.repository)
+      const { repositories: needed, owners } = reachOf(t.verdict, ctx.repository, ctx.memo)
       if (d.repositories === 'all' && needed.size) {
         out.push({ ...at('repositories'), message: `${t.secret} requests all repositories, but its uses reach only ${listed(firstKeys(needed, MAX_REPOSITORIES_PER_TOKEN + 1), MAX_REPOSITORIES_PER_TOKEN, needed.size)}` })
       } else if (Array.isArray(d.repositories) && needed.size) {

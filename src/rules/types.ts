@@ -5,6 +5,7 @@ import type { Recognition } from '../analysis/recognise.js'
 import type { SecretUse } from '../workflow/flows.js'
 import type { UseDecision } from '../analysis/types.js'
 import type { TokenVerdict } from '../analysis/token.js'
+import type { Memo } from '../analysis/memo.js'
 
 export interface RuleMeta {
   id: string
@@ -37,6 +38,8 @@ export interface RuleContext {
   maxExpiryDays: number
   /** `owner/name` of the linted repository, when known. */
   repository: string | null
+  /** The run's caches (shared verdicts are read once). */
+  memo: Memo
 }
 
 export type RuleFinding = Omit<Finding, 'rule' | 'severity'> & { severity?: Severity }

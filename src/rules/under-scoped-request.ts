@@ -33,7 +33,7 @@ export const rule: Rule = {
       if (Array.isArray(d.repositories)) {
         const have = new Set(d.repositories.map((r) => r.toLowerCase()))
         // Counted from the declared list (short) against the shared reach, not repository by repository.
-        const { repositories: reached } = reachOf(t.verdict, null)
+        const { repositories: reached } = reachOf(t.verdict, null, ctx.memo)
         let left = t.verdict.repositories.length
         for (const repo of have) left -= reached.get(repo) ?? 0
         const shown: string[] = []

@@ -12,6 +12,9 @@ import { decodeQuoted } from './quoted-scalar.js'
 import { jobNamed, type JobInfo, type StepInfo, type WorkflowInfo } from './model.js'
 import { positionOf, type ParsedFile } from './parse.js'
 import type { PathPart, ScalarSite, TreeWalker } from './tree.js'
+import { DIRECT_QUESTIONS, isIdentifier, runReadsEnv, VariableReads, type EnvReader } from './variable-reads.js'
+
+export { expressionPattern, isIdentifier, scriptReadsVariable, type EnvReader } from './variable-reads.js'
 
 export type UseKind =
   | 'with'
@@ -46,17 +49,6 @@ export interface SecretUse extends Position {
   parameter?: boolean
 }
 
-/** Which steps read an environment variable; the default (`runReadsEnv`) looks at `run:` and `with:` text. */
-export interface EnvReader {
-  reads(step: StepInfo, name: string): boolean
-  /**
-   * The lower-cased names the step may read: `reads` is false for every name of identifier
-   * characters that is not among them. Lets thousands of variables find their readers among
-   * thousands of steps without asking every step about every variable.
-   */
-  names(step: StepInfo): Set<string>
-}
-
 const BUILT_IN = 'GITHUB_TOKEN'
 
 const stepsByPlace = new WeakMap<JobInfo, Map<string, StepInfo>>()
@@ -66,106 +58,6 @@ function stepAt(job: JobInfo, at: string): StepInfo | null {
   let byPlace = stepsByPlace.get(job)
   if (!byPlace) stepsByPlace.set(job, (byPlace = new Map(job.steps.map((s) => [s.at, s]))))
   return byPlace.get(at) ?? null
-}
-
-/** `$NAME`, `${NAME}`, `$env:NAME` (PowerShell), `%NAME%` (cmd), `env.NAME` in a run script. */
-export function scriptReadsVariable(script: string, name: string): boolean {
-  // A script is usually asked about a few names, each by a pattern compiled once per name. Past
-  // a few questions to one script, or once thousands of names have patterns (compiling one costs
-  // tens of microseconds), one pass over the script lists every name it reads.
-  if (isIdentifier(name) && (askedAbout(script) > DIRECT_QUESTIONS || (readerPatterns.size >= MAX_PATTERNS && !readerPatterns.has(name)))) {
-    return namesReadBy(script).has(name.toLowerCase())
-  }
-  return script.toLowerCase().includes(name.toLowerCase()) && readerPattern(name).test(script)
-}
-
-/** How many per-name patterns are compiled before names are looked up by listing instead. */
-const MAX_PATTERNS = 256
-
-/** How many names a script is asked about one by one before its names are listed in one pass. */
-const DIRECT_QUESTIONS = 8
-
-let askedScript = ''
-let asked = 0
-/** How many times in a row this script has been asked about (the same step's variables come together). */
-function askedAbout(script: string): number {
-  if (script !== askedScript) {
-    askedScript = script
-    asked = 0
-  }
-  return ++asked
-}
-
-/** Names made of letters, digits and `_` only: those an `EnvReader` can list. */
-export function isIdentifier(name: string): boolean {
-  return /^[A-Za-z0-9_]+$/.test(name)
-}
-
-/**
- * Every name the script reads in one of the forms above, lower-cased. For a name made of
- * identifier characters this says the same as `readerPattern`, and a step with thousands of
- * variables is asked about each of them: one pass over the script instead of one per name.
- * `env.` reads only its dot, as the name after it may itself be `env.X`.
- */
-const NAME_READS = [/\$\{?([A-Za-z0-9_]+)/g, /\$env:([A-Za-z0-9_]+)/gi, /%([A-Za-z0-9_]+)(?=%)/g, /\benv\.(?=([A-Za-z0-9_]+))/gi, /\benv\[['"]([A-Za-z0-9_]+)['"]\]/gi]
-
-let lastScript = ''
-let lastNames = new Set<string>()
-function namesReadBy(script: string): Set<string> {
-  // The same script is asked about each variable of its step in a row.
-  if (script !== lastScript) {
-    lastScript = script
-    lastNames = new Set(NAME_READS.flatMap((re) => [...script.matchAll(re)].map((m) => m[1].toLowerCase())))
-  }
-  return lastNames
-}
-
-const readerPatterns = new Map<string, RegExp>()
-function readerPattern(name: string): RegExp {
-  let re = readerPatterns.get(name)
-  if (!re) {
-    const n = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-    re = new RegExp(`\\$\\{?${n}(?![A-Za-z0-9_])|\\$env:${n}(?![A-Za-z0-9_])|%${n}%|\\benv\\.${n}(?![A-Za-z0-9_])|\\benv\\[['"]${n}['"]\\]`, 'i')
-    readerPatterns.set(name, re)
-  }
-  return re
-}
-
-/** `env.NAME` and `env['NAME']` in a `with:` expression, as `expressionPattern` reads them. */
-const EXPRESSION_READS = [/\benv\.(?=([A-Za-z0-9_-]+))/gi, /\benv\[\s*'([A-Za-z0-9_-]+)'\s*\]/gi]
-
-const stepNames = new WeakMap<StepInfo, Set<string>>()
-
-/** The default reader: the step's script reads `$NAME`, or a `with:` value reads `${{ env.NAME }}`. */
-export const runReadsEnv: EnvReader = {
-  reads(step, name) {
-    if (step.run && scriptReadsVariable(step.run.value, name)) return true
-    return Object.values(step.with).some((v) => v.raw.includes('${{') && v.raw.toLowerCase().includes(name.toLowerCase()) && expressionPattern(name).test(v.raw))
-  },
-  names(step) {
-    let names = stepNames.get(step)
-    if (!names) {
-      names = new Set(step.run ? namesReadBy(step.run.value) : [])
-      for (const v of Object.values(step.with)) {
-        if (!v.raw.includes('${{')) continue
-        for (const re of EXPRESSION_READS) for (const m of v.raw.matchAll(re)) names.add(m[1].toLowerCase())
-      }
-      stepNames.set(step, names)
-    }
-    return names
-  },
-}
-
-const expressionPatterns = new Map<string, RegExp>()
-/** `env.NAME` or `env['NAME']`, as an expression reads a variable. */
-export function expressionPattern(name: string): RegExp {
-  let re = expressionPatterns.get(name)
-  if (!re) {
-    const n = name.replace(/[^A-Za-z0-9_-]/g, '')
-    re = new RegExp(`\\benv\\.${n}(?![A-Za-z0-9_-])|\\benv\\[\\s*'${n}'\\s*\\]`, 'i')
-    expressionPatterns.set(name, re)
-  }
-  return re
 }
 
 interface Location {
@@ -232,7 +124,7 @@ function refText(ref: ContextRef): string {
 }
 
 /** Finds every secret reference in a file and where it leads. */
-export function findSecretUses(w: TreeWalker, model: WorkflowInfo, envReader: EnvReader = runReadsEnv): { uses: SecretUse[]; errors: LintError[] } {
+export function findSecretUses(w: TreeWalker, model: WorkflowInfo, envReader: EnvReader = runReadsEnv(new VariableReads())): { uses: SecretUse[]; errors: LintError[] } {
   const file: ParsedFile = w.file
   const uses: SecretUse[] = []
   const errors: LintError[] = []

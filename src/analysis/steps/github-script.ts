@@ -3,10 +3,11 @@
  * (routes from @octokit/plugin-rest-endpoint-methods), `github.request('VERB /path')`, and
  * `github.graphql(…)`, which is unknown unless it is recognisably about Projects.
  */
-import { OCTOKIT_ROUTES } from '../knowledge/generated/octokit-routes.js'
-import { quoted } from '../limits.js'
-import { restCall, type ScriptContext } from './run-script.js'
-import type { StepAnalysis } from './types.js'
+import { OCTOKIT_ROUTES } from '../../knowledge/generated/octokit-routes.js'
+import { quoted } from '../../limits.js'
+import { restCall } from '../script/http.js'
+import type { ScriptContext } from '../script/words.js'
+import type { StepAnalysis } from '../types.js'
 
 /** The literal `owner` and `repo` given in the call's argument object, if any. */
 function literalTarget(args: string): string | null {

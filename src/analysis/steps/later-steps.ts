@@ -5,9 +5,14 @@
  * pushes are listed once; each credential then takes the stretch of them it reaches, up to the
  * first step that puts another credential in the same place.
  */
-import { actionName } from '../knowledge/actions.js'
-import { firstAtLeast } from '../order.js'
-import type { JobInfo, StepInfo } from '../workflow/model.js'
+import { actionName } from '../../knowledge/actions.js'
+import { ACTIONS_THAT_PUSH } from '../../knowledge/action-effects.js'
+import { firstAtLeast } from '../../order.js'
+import type { JobInfo, StepInfo } from '../../workflow/model.js'
+import type { Memo } from '../memo.js'
+import { resolveRepo, type RepoRef } from '../repo-ref.js'
+import type { StepAnalysis } from '../types.js'
+import type { StepContext } from './step-context.js'
 
 export interface LaterPush {
   what: string
@@ -41,13 +46,6 @@ export interface LaterPushes {
 const PUSHING_TOOLS = /\bgit\s+(?:-C\s+\S+\s+)?push\b|\bgh-deploy\b|\bhexo\s+(d|deploy)\b|\blerna\s+(publish|version)\b|\bsemantic-release\b|\bchangeset\s+publish\b|\brelease-it\b/
 const FOREIGN = /\bgit\s+(rebase|merge|cherry-pick|am|pull)\b/
 const SCRIPT_THAT_MAY_PUSH = /(^|[\s;&|])(\.\/|bash\s+|sh\s+)[\w./-]+\.sh\b|\bnpm\s+run\s+(deploy|publish|release)\b|\b(yarn|pnpm)\s+(deploy|release)\b/m
-/** Actions that push: whether the commits may be foreign, and the input naming the repository's directory (their action.yml). */
-const ACTIONS_THAT_PUSH = new Map<string, { foreignCommits: boolean; directoryInput?: string }>([
-  ['stefanzweifel/git-auto-commit-action', { foreignCommits: false, directoryInput: 'repository' }],
-  ['endbug/add-and-commit', { foreignCommits: false, directoryInput: 'cwd' }],
-  ['cirrus-actions/rebase', { foreignCommits: true }],
-])
-
 /** Later steps that put another credential in the same place: pushes after them use that one. */
 const SETS_REMOTE = /\bgit\s+remote\s+(set-url|add)\b[^\n]*@github\.com/
 const SETS_GITHUB_CREDENTIAL = /git-credentials|\binsteadOf\b|extraheader/
@@ -128,8 +126,6 @@ interface JobPushes {
   pathResets: Map<string, number[]>
 }
 
-const listed = new WeakMap<JobInfo, JobPushes>()
-
 function byKey<T>(map: Map<string, ByStep<T>>, key: string): ByStep<T> {
   let list = map.get(key)
   if (!list) map.set(key, (list = new ByStep()))
@@ -198,10 +194,9 @@ const NONE = new ByStep<never>()
  * first later step that puts another one there. Worked out from the job's list of pushes, so a
  * job with thousands of credentials and thousands of pushes is read once.
  */
-export function laterPushes(job: JobInfo | null, afterIndex: number, place: CredentialPlace = { scope: 'github' }): LaterPushes {
+export function laterPushes(job: JobInfo | null, afterIndex: number, place: CredentialPlace, memo: Memo): LaterPushes {
   if (!job) return { pushes: [], toRunTimeRemote: [], unknownLines: [] }
-  let all = listed.get(job)
-  if (!all) listed.set(job, (all = listPushes(job)))
+  const all = memo.once('pushes of a job', job, () => listPushes(job))
   const resets = place.scope === 'github' ? all.githubResets : place.scope === 'remote' ? all.remoteResets : (all.pathResets.get(place.dir) ?? [])
   const until = resets[firstAtLeast(resets, afterIndex + 1)] ?? Infinity
   if (place.scope === 'github') return { pushes: all.pushes.between(afterIndex, until), toRunTimeRemote: [], unknownLines: all.unknown.between(afterIndex, until) }
@@ -217,4 +212,31 @@ export function laterPushes(job: JobInfo | null, afterIndex: number, place: Cred
     toRunTimeRemote: [],
     unknownLines: (all.unknownByDirectory.get(place.dir) ?? NONE).between(afterIndex, until),
   }
+}
+
+/** Past this many, later scripts that may push with a credential left behind are counted, not listed. */
+export const LATER_SCRIPTS_LISTED = 5
+
+/** Adds the pushes later steps make with a credential this step leaves behind. */
+export function followLaterPushes(ctx: StepContext, out: StepAnalysis, target: RepoRef | null, what: string, place: CredentialPlace) {
+  const later = laterPushes(ctx.job, ctx.step.index, place, ctx.memo)
+  const unknown = later.unknownLines.slice(0, LATER_SCRIPTS_LISTED).map((line) => `the script run at line ${line} may push with the token left behind`)
+  const more = later.unknownLines.length - LATER_SCRIPTS_LISTED
+  if (more > 0) unknown.push(`${more} more scripts run by later steps, up to line ${later.unknownLines[later.unknownLines.length - 1]}, may push with the token left behind`)
+  // A push to a remote named by a variable may be a push to this one: the files cannot tell.
+  const runTime = later.toRunTimeRemote
+  if (runTime.length && place.scope === 'remote') {
+    const others = runTime.length > 1 ? ` (and ${runTime.length - 1} more later steps)` : ''
+    unknown.push(`${runTime[0].what} pushes to a remote named at run time (${runTime[0].remoteAtRunTime})${others}: it may be ${place.remote}, whose URL carries the token`)
+  }
+  for (const p of later.pushes) {
+    const to = p.url ? resolveRepo(p.url, ctx.self) : target
+    out.calls.push({
+      what: `a push by ${p.what} (with ${what})`,
+      permissions: p.foreignCommits ? { contents: 'write', workflows: 'write' } : { contents: 'write' },
+      target: to ?? { kind: 'unknown', text: '', why: 'where the later push goes is not visible' },
+      events: ['push'],
+    })
+  }
+  for (const reason of unknown) out.unknown.push(reason)
 }

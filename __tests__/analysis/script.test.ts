@@ -1,10 +1,14 @@
 /** What run scripts do with a token: one row per gh command, API call and git pattern. */
 import fc from 'fast-check'
-import { analyseScript, analyseScriptReadingAll, ENV_READERS_LISTED } from '../../src/analysis/run-script.js'
+import { analyseScript, analyseScriptReadingAll, ENV_READERS_LISTED } from '../../src/analysis/script/analyse.js'
+import { Memo } from '../../src/analysis/memo.js'
+
+/** One run's caches for every script of this file, as one lint run has. */
+const memo = new Memo()
 
 const SELF = 'octo/app'
 const run = (script: string, tokenVars: string[] = ['GH_TOKEN'], env: Record<string, string> = {}) => {
-  const a = analyseScript(script, { self: SELF, tokenVars: new Set(tokenVars), env })
+  const a = analyseScript(script, { memo, self: SELF, tokenVars: new Set(tokenVars), env })
   return {
     calls: a.calls.map((c) => ({ what: c.what, permissions: c.permissions, target: c.target.kind === 'other' ? c.target.repo : c.target.kind })),
     unknown: a.unknown.length,
@@ -107,7 +111,7 @@ describe('git', () => {
 
 describe('other programs', () => {
   it('docker login to ghcr.io needs packages, which only classic tokens have', () => {
-    const a = analyseScript('echo $T | docker login ghcr.io -u me --password-stdin\ndocker push ghcr.io/octo/app:1', { self: SELF, tokenVars: new Set(['T']), env: {} })
+    const a = analyseScript('echo $T | docker login ghcr.io -u me --password-stdin\ndocker push ghcr.io/octo/app:1', { memo, self: SELF, tokenVars: new Set(['T']), env: {} })
     expect(a.calls[0].permissions).toEqual({ packages: 'write' })
     expect(a.calls[0].classicOnly).toMatch(/classic/)
   })
@@ -121,13 +125,13 @@ describe('other programs', () => {
 describe('which token a command uses', () => {
   it('an inline secret counts only for the secret being followed', () => {
     const script = 'curl -X POST -H "Authorization: token ${{ secrets.A_PAT }}" https://api.github.com/repos/octo/a/dispatches -d x\ncurl -X POST -H "Authorization: token ${{ secrets.B_PAT }}" https://api.github.com/repos/octo/b/dispatches -d x'
-    const targets = (secret: string) => analyseScript(script, { self: SELF, tokenVars: new Set(), env: {}, secret }).calls.map((c) => (c.target.kind === 'other' ? c.target.repo : c.target.kind))
+    const targets = (secret: string) => analyseScript(script, { memo, self: SELF, tokenVars: new Set(), env: {}, secret }).calls.map((c) => (c.target.kind === 'other' ? c.target.repo : c.target.kind))
     expect(targets('A_PAT')).toEqual(['octo/a'])
     expect(targets('B_PAT')).toEqual(['octo/b'])
   })
 
   it('a runtime handed the token explicitly is unknown even without env', () => {
-    const a = analyseScript('python publish.py --token "${{ secrets.A_PAT }}"', { self: SELF, tokenVars: new Set(), env: {}, secret: 'A_PAT' })
+    const a = analyseScript('python publish.py --token "${{ secrets.A_PAT }}"', { memo, self: SELF, tokenVars: new Set(), env: {}, secret: 'A_PAT' })
     expect(a.unknown).toHaveLength(1)
     expect(a.unknown[0]).toMatch(/`python publish\.py` at line 1 is given the token/)
   })
@@ -202,7 +206,7 @@ describe('git pushes whose credential the push does not name', () => {
   })
 
   it('a push to a remote named at run time may use a token in any remote\'s URL: unknown, naming them', () => {
-    const a = analyseScript('git remote add docs "https://x:$T@github.com/octo/docs.git"\ngit push "$REMOTE" HEAD', { self: SELF, tokenVars: new Set(['T']), env: {} })
+    const a = analyseScript('git remote add docs "https://x:$T@github.com/octo/docs.git"\ngit push "$REMOTE" HEAD', { memo, self: SELF, tokenVars: new Set(['T']), env: {} })
     expect(a.calls).toEqual([])
     expect(a.unknown).toEqual(['git push at line 2 names its remote at run time ($REMOTE): it may be docs, whose URL carries the token'])
     // No remote holds the token: the push cannot use it.
@@ -260,11 +264,11 @@ describe('git configuration that gives a token to github.com URLs', () => {
 describe('expressions in a script', () => {
   it('a secret after expressions that are never closed is still the one a command names', () => {
     const script = `./tool ${'${{ '.repeat(50)}\${{ secrets.A_PAT }}`
-    const a = analyseScript(script, { self: SELF, tokenVars: new Set(), env: {}, secret: 'A_PAT' }, {})
+    const a = analyseScript(script, { memo, self: SELF, tokenVars: new Set(), env: {}, secret: 'A_PAT' }, {})
     expect(a.unknown).toHaveLength(1)
     // The word is quoted as far as 200 characters.
     expect(a.unknown[0]).toMatch(/^`\.\/tool (\$\{\{ ){49}\$\{\{…` at line 1 is given the token, and pat-lint cannot see what it does with it$/)
-    expect(analyseScript(script, { self: SELF, tokenVars: new Set(), env: {}, secret: 'B_PAT' }, {}).unknown).toEqual([])
+    expect(analyseScript(script, { memo, self: SELF, tokenVars: new Set(), env: {}, secret: 'B_PAT' }, {}).unknown).toEqual([])
   })
 })
 
@@ -274,7 +278,7 @@ describe('a script naming thousands of secrets', () => {
     const script = `git remote set-url origin https://x:\${{ secrets.A7 }}@github.com/octo/pushed.git\n${lines.join('\n')}\ngit push`
     const key = {}
     for (const i of [0, 7, 1234, 2999]) {
-      const a = analyseScript(script, { self: SELF, tokenVars: new Set(), env: {}, secret: `A${i}` }, key)
+      const a = analyseScript(script, { memo, self: SELF, tokenVars: new Set(), env: {}, secret: `A${i}` }, key)
       const calls = a.calls.map((c) => `${/git push/.test(c.what) ? 'push' : /dispatches/.test(c.what) ? 'dispatch' : c.what} ${c.target.kind === 'other' ? c.target.repo : c.target.kind}`)
       // The push goes through the remote that A7 was written into, so only A7 reaches it.
       expect(calls).toEqual(i === 7 ? ['dispatch octo/r7', 'push octo/pushed'] : [`dispatch octo/r${i}`])
@@ -284,7 +288,7 @@ describe('a script naming thousands of secrets', () => {
 })
 
 describe('a step with many tokens in its environment', () => {
-  const follow = (script: string, secret: string, tokenVars: string[], key: object = {}) => analyseScript(script, { self: SELF, tokenVars: new Set(tokenVars), env: {}, secret }, key)
+  const follow = (script: string, secret: string, tokenVars: string[], key: object = {}) => analyseScript(script, { memo, self: SELF, tokenVars: new Set(tokenVars), env: {}, secret }, key)
 
   it(`lists the first ${ENV_READERS_LISTED} commands that may read the token from their environment and counts the rest`, () => {
     const script = Array.from({ length: 12 }, (_, i) => `./tool${i} --flag ${i}`).join('\n')
@@ -299,7 +303,7 @@ describe('a step with many tokens in its environment', () => {
     expect(a.unknown).toContain('`./upload $A` at line 9 is given the token, and pat-lint cannot see what it does with it')
     expect(a.unknown.at(-1)).toBe('4 more commands from line 6 to line 10 may read $A, and pat-lint cannot see what they do with it')
     // Following any secret reads every command, and counts the same way.
-    const any = analyseScript(script, { self: SELF, tokenVars: new Set(['A']), env: {} })
+    const any = analyseScript(script, { memo, self: SELF, tokenVars: new Set(['A']), env: {} })
     expect(any.unknown.at(-1)).toBe(a.unknown.at(-1))
   })
 
@@ -361,11 +365,11 @@ describe('a step with many tokens in its environment', () => {
   it('a login fed by nothing visible, in a step holding several secrets, is not pinned on any of them', () => {
     const script = 'gh auth login --with-token < /run/secrets/token\ngh pr create --fill\ngh auth login --with-token < /run/secrets/other'
     const env = { A: '${{ secrets.A_PAT }}', B: '${{ secrets.B_PAT }}' }
-    const a = analyseScript(script, { self: SELF, tokenVars: new Set(['A']), env, secret: 'A_PAT' }, {})
+    const a = analyseScript(script, { memo, self: SELF, tokenVars: new Set(['A']), env, secret: 'A_PAT' }, {})
     expect(a.calls).toEqual([])
     expect(a.unknown).toEqual(['gh auth login at line 1 (and 1 more) reads a token pat-lint cannot trace, and the step holds several: the gh commands after it may use this one'])
     // With one secret in the step, the login can only carry that one.
-    const alone = analyseScript(script, { self: SELF, tokenVars: new Set(['A']), env: { A: env.A }, secret: 'A_PAT' }, {})
+    const alone = analyseScript(script, { memo, self: SELF, tokenVars: new Set(['A']), env: { A: env.A }, secret: 'A_PAT' }, {})
     expect(alone.calls.map((c) => c.what)).toEqual(['gh pr create'])
   })
 })
@@ -388,7 +392,7 @@ describe('following one token among several (property)', () => {
   ]
   const env = { A: '${{ secrets.A_PAT }}', B: '${{ secrets.B_PAT }}' }
   const follow = (lines: string[], v: 'A' | 'B') => {
-    const a = analyseScript(lines.join('\n'), { self: SELF, tokenVars: new Set([v]), env, secret: `${v}_PAT` }, {})
+    const a = analyseScript(lines.join('\n'), { memo, self: SELF, tokenVars: new Set([v]), env, secret: `${v}_PAT` }, {})
     return { calls: JSON.stringify(a.calls), persists: JSON.stringify(a.persists ?? []), unknown: a.unknown.length }
   }
 
@@ -396,7 +400,7 @@ describe('following one token among several (property)', () => {
     const sorted = (a: ReturnType<typeof analyseScript>) => ({ calls: a.calls.map((c) => JSON.stringify(c)).sort(), persists: (a.persists ?? []).map((p) => JSON.stringify(p)).sort(), unknown: [...a.unknown].sort(), sentToGithub: !!a.sentToGithub })
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...LINES, 'gh auth login --with-token < /run/t', 'printenv B | gh auth login --with-token'), { maxLength: 24 }), fc.constantFrom('A' as const, 'B' as const), (lines, v) => {
-        const ctx = { self: SELF, tokenVars: new Set([v]), env, secret: `${v}_PAT` }
+        const ctx = { memo, self: SELF, tokenVars: new Set([v]), env, secret: `${v}_PAT` }
         expect(sorted(analyseScript(lines.join('\n'), ctx, {}))).toEqual(sorted(analyseScriptReadingAll(lines.join('\n'), ctx)))
       }),
       { numRuns: 5000 },

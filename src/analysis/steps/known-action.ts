@@ -1,0 +1,82 @@
+/**
+ * A step using an action of the knowledge base (knowledge/actions.ts): the permissions its entry
+ * states, those of its conditions that the step's inputs switch on, and the repository it acts on.
+ */
+import { type KnownAction } from '../../knowledge/actions.js'
+import { ACTION_EVENTS } from '../../knowledge/action-effects.js'
+import { FINE_GRAINED_OF_KEY, NO_FINE_GRAINED, type Level, type PermissionSet } from '../../knowledge/permissions.js'
+import { resolveRepo } from '../repo-ref.js'
+import { PACKAGE_TARGET } from '../script/programs.js'
+import type { Call, StepAnalysis } from '../types.js'
+import { inputs, type StepContext } from './step-context.js'
+import { resolveAll, targetOf } from './target.js'
+
+function withoutMetadata(perms: Record<string, string> | null | undefined): PermissionSet {
+  const out: PermissionSet = {}
+  for (const [k, v] of Object.entries(perms ?? {})) if (k !== 'metadata' && /^(read|write|admin)$/.test(v)) out[k] = v as Level
+  return out
+}
+
+function fromGithubTokenKeys(perms: Record<string, string> | null): PermissionSet {
+  const out: PermissionSet = {}
+  for (const [k, v] of Object.entries(perms ?? {})) {
+    const fg = FINE_GRAINED_OF_KEY[k] ?? (NO_FINE_GRAINED.has(k) ? k : undefined)
+    if (fg && fg !== 'metadata' && (v === 'read' || v === 'write')) out[fg] = v
+  }
+  return out
+}
+
+const SWITCHED_OFF: ReadonlySet<string> = new Set(['', 'false', 'no', 'off', 'never'])
+const SWITCHED_ON: ReadonlySet<string> = new Set(['true', 'yes', 'on'])
+
+/**
+ * Conditional permissions whose `when` names an input the step sets: `delete-branch: true`,
+ * `x is set`, `x is enabled` (yes/true/on and the like, never "no"), and
+ * `x is not empty (default: …)` for inputs whose default already switches the behaviour on.
+ */
+export function conditionalApplies(when: string, ins: Record<string, string>): boolean {
+  const pair = /^`?([\w-]+)`?:\s*`?([\w.-]+)`?/.exec(when)
+  if (pair && ins[pair[1].toLowerCase()] !== undefined) {
+    const got = ins[pair[1].toLowerCase()].trim().toLowerCase()
+    const want = pair[2].toLowerCase()
+    return got === want || (SWITCHED_ON.has(want) && SWITCHED_ON.has(got))
+  }
+  // `a + b (…)`: both inputs are given.
+  const both = /^`?([\w-]+)`?\s*\+\s*`?([\w-]+)`?(?:\s|\(|$)/.exec(when)
+  if (both) return [both[1], both[2]].every((name) => (ins[name.toLowerCase()] ?? '').trim() !== '')
+  const notEmpty = /^`?([\w-]+)`? is not empty(?: \(default: ([^)]*)\))?/.exec(when)
+  if (notEmpty) return (ins[notEmpty[1].toLowerCase()] ?? notEmpty[2] ?? '').trim() !== ''
+  const set = /^`?([\w-]+)`? is (set|enabled)/.exec(when)
+  if (set) return !SWITCHED_OFF.has((ins[set[1].toLowerCase()] ?? '').trim().toLowerCase())
+  return false
+}
+
+export function analyseKnownAction(ctx: StepContext, facts: KnownAction): StepAnalysis {
+  const ins = inputs(ctx.step)
+  const permissions = facts.fineGrained ? withoutMetadata(facts.fineGrained) : fromGithubTokenKeys(facts.githubToken)
+  for (const c of facts.conditional) {
+    if (!conditionalApplies(c.when, ins)) continue
+    Object.assign(permissions, c.fineGrained ? withoutMetadata(c.fineGrained) : fromGithubTokenKeys(c.githubToken))
+  }
+  const named = (facts.repositoryInput && ctx.step.with[facts.repositoryInput]?.value) || (facts.repositoryEnv && ctx.step.env[facts.repositoryEnv]?.value)
+  const target = named ? resolveAll(named, ctx.job, ctx.self, ctx.memo) : facts.repositoryDefault ? resolveRepo(facts.repositoryDefault, ctx.self) : targetOf(ctx.step, ctx.self, ctx.job, ctx.memo)
+  const call: Call = { what: facts.uses, permissions, target, events: [...(facts.events ?? ACTION_EVENTS[facts.uses] ?? [])] }
+  if (facts.githubToken === null) call.patReason = facts.patNeededWhen[0] ?? 'GITHUB_TOKEN cannot do this'
+  if (facts.fineGrained === null && facts.githubToken !== null) {
+    call.classicOnly = `${facts.uses} uses GitHub Packages or the Checks API, which fine-grained tokens cannot reach (R9, R13, R18)`
+    if (call.permissions.packages && call.target.kind === 'same') call.target = PACKAGE_TARGET
+  }
+  if (facts.classicOnlyReason) {
+    // Classic-only actions state their needs as scopes, with those of the conditions that apply.
+    call.classicOnly = facts.classicOnlyReason
+    const scopes = [...(facts.classicScopes ?? [])]
+    for (const c of facts.conditional) if (conditionalApplies(c.when, ins)) scopes.push(...(c.classicScopes ?? []))
+    call.classicScopes = scopes
+  }
+  const calls = [call]
+  for (const input of facts.alsoRepositoryInputs ?? []) {
+    const also = ctx.step.with[input]?.value
+    if (also) calls.push({ ...call, what: `${facts.uses} (${input})`, target: resolveAll(also, ctx.job, ctx.self, ctx.memo) })
+  }
+  return { calls, unknown: [] }
+}

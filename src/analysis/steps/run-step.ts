@@ -1,0 +1,35 @@
+/** What a `run:` step does with the token: its script (script/analyse.ts), and what the credentials it leaves behind reach later. */
+import type { Memo } from '../memo.js'
+import { analyseScript } from '../script/analyse.js'
+import type { StepAnalysis } from '../types.js'
+import { followLaterPushes, type CredentialPlace } from './later-steps.js'
+import type { StepContext } from './step-context.js'
+
+/**
+ * Each step's environment: its `env:` over its job's over the workflow's, as a chain of objects
+ * so each level is built once (a workflow may carry thousands of variables and of steps). The
+ * chain ends in null, so names such as `constructor` are not found in it.
+ */
+function envLayer(key: object, parent: Record<string, string> | null, scope: Record<string, { value: string }>, memo: Memo): Record<string, string> {
+  return memo.once('environment layers', key, () => {
+    const env = Object.create(parent) as Record<string, string>
+    for (const [k, v] of Object.entries(scope)) env[k] = v.value
+    return env
+  })
+}
+
+function stepEnv(ctx: StepContext): Record<string, string> {
+  const workflow = envLayer(ctx.model, null, ctx.model.env, ctx.memo)
+  const job = ctx.job ? envLayer(ctx.job, workflow, ctx.job.env, ctx.memo) : workflow
+  return envLayer(ctx.step, job, ctx.step.env, ctx.memo)
+}
+
+/** Analyses a `run:` step that receives the token (inline or through env). */
+export function analyseRunStep(ctx: StepContext): StepAnalysis {
+  const out = analyseScript(ctx.step.run?.value ?? '', { self: ctx.self, tokenVars: ctx.tokenVars, env: stepEnv(ctx), secret: ctx.secret, memo: ctx.memo }, ctx.step.run)
+  for (const p of out.persists ?? []) {
+    const place: CredentialPlace = p.scope === 'remote' ? { scope: 'remote', remote: p.remote ?? 'origin' } : { scope: 'github' }
+    followLaterPushes(ctx, out, p.target, p.what.replace(/^the token is |^the secret is /, 'the credential '), place)
+  }
+  return out
+}

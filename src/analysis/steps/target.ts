@@ -1,0 +1,98 @@
+/**
+ * Which repository a step acts on: the inputs that name one, `owner`/`repo` pairs, matrix values,
+ * `${{ env.X || github.repository }}` fallbacks, and the checkout that filled a `path:`.
+ */
+import { REPOSITORY_INPUTS } from '../../knowledge/action-effects.js'
+import { firstAtLeast } from '../../order.js'
+import type { JobInfo, StepInfo } from '../../workflow/model.js'
+import type { Memo } from '../memo.js'
+import { resolveRepo, type RepoRef } from '../repo-ref.js'
+import { inputs, type StepContext } from './step-context.js'
+
+/** Every value a `${{ matrix.x }}` reference can take in the job; the value itself otherwise. */
+export function matrixValues(value: string, job: JobInfo | null): string[] {
+  const m = /\$\{\{\s*matrix\.([\w-]+)\s*\}\}/.exec(value)
+  const values = m ? job?.matrix[m[1]] : undefined
+  return values?.length ? values.map((v) => value.replace(m![0], v)) : [value]
+}
+
+/**
+ * The repository a value names; over a matrix, another repository if any entry is one. Remembered
+ * per job and value: every step of a job over a large matrix asks the same.
+ */
+export function resolveAll(value: string, job: JobInfo | null, self: string | null, memo: Memo): RepoRef {
+  if (!job || !value.includes('matrix.')) return resolveOver(value, job, self)
+  const known = memo.once('repositories over the matrix', job, () => new Map<string, RepoRef>())
+  const key = `${self ?? ''}\n${value}`
+  let ref = known.get(key)
+  if (!ref) known.set(key, (ref = resolveOver(value, job, self)))
+  return ref
+}
+
+function resolveOver(value: string, job: JobInfo | null, self: string | null): RepoRef {
+  const refs = matrixValues(value, job).map((v) => resolveRepo(v, self))
+  return refs.find((r) => r.kind === 'other') ?? refs.find((r) => r.kind === 'unknown') ?? refs[0]
+}
+
+/** The repository a step's inputs name, by the common input names (knowledge/action-effects.ts). */
+export function targetOf(step: StepInfo, self: string | null, job: JobInfo | null, memo: Memo): RepoRef {
+  const ins = inputs(step)
+  // `owner` and `repo` given apart (the repository's name alone in `repo`).
+  if (ins.owner && ins.repo && !ins.repo.includes('/')) return resolveAll(`${ins.owner}/${ins.repo}`, job, self, memo)
+  for (const name of REPOSITORY_INPUTS) {
+    if (ins[name]) return resolveAll(ins[name], job, self, memo)
+  }
+  // CLA and sync actions name the other repository by owner and name inputs.
+  const remoteOwner = ins['remote-organization-name'] ?? ins['remote_organization_name']
+  const remoteRepo = ins['remote-repository-name'] ?? ins['remote_repository_name']
+  if (remoteRepo) return resolveRepo(`${remoteOwner ?? self?.split('/')[0] ?? '?'}/${remoteRepo}`, self)
+  const owner = ins.owner ?? ins['repo-owner'] ?? ins.repository_owner
+  const repo = ins['repo-name'] ?? ins.repository_name
+  if (owner && repo) return resolveAll(`${owner}/${repo}`, job, self, memo)
+  return { kind: 'same' }
+}
+
+/** The names a job's steps may write to $GITHUB_ENV: every `NAME=` on a line that mentions GITHUB_ENV. Read once per job. */
+function writtenToGithubEnv(job: JobInfo, memo: Memo): Set<string> {
+  return memo.once('names written to $GITHUB_ENV', job, () => {
+    const names = new Set<string>()
+    for (const s of job.steps) {
+      if (!s.run?.value.includes('GITHUB_ENV')) continue
+      for (const line of s.run.value.split('\n')) if (line.includes('GITHUB_ENV')) for (const m of line.matchAll(/\b([A-Za-z_][A-Za-z0-9_]*)=/g)) names.add(m[1])
+    }
+    return names
+  })
+}
+
+/** The last checkout before step `before` whose `path:` is `path`, if any. */
+export function lastCheckoutAt(job: JobInfo, path: string, before: number, memo: Memo): StepInfo | undefined {
+  // The steps of the job that check out a repository, by `path:` as written, listed once per job.
+  const byPath = memo.once('checkouts by path', job, () => {
+    const found = new Map<string, number[]>()
+    for (const s of job.steps) {
+      const at = s.with.path?.value
+      if (at === undefined || !s.uses || !/actions\/checkout/i.test(s.uses.value)) continue
+      const list = found.get(at)
+      if (list) list.push(s.index)
+      else found.set(at, [s.index])
+    }
+    return found
+  })
+  const list = byPath.get(path) ?? []
+  const index = list[firstAtLeast(list, before) - 1]
+  return index === undefined ? undefined : job.steps[index]
+}
+
+/**
+ * `${{ env.X || github.repository }}`: when nothing defines X (no env: block, no write to
+ * $GITHUB_ENV), the expression is its fallback.
+ */
+export function resolveFallback(value: string, ctx: StepContext): string {
+  const m = /^\$\{\{\s*env\.([A-Za-z_][A-Za-z0-9_]*)\s*\|\|\s*(.+?)\s*\}\}$/.exec(value.trim())
+  if (!m) return value
+  const name = m[1]
+  const defined = [ctx.model.env, ctx.job?.env ?? {}, ctx.step.env].some((e) => Object.hasOwn(e, name)) || (!!ctx.job && writtenToGithubEnv(ctx.job, ctx.memo).has(name))
+  if (defined) return value
+  const fallback = m[2]
+  return /^'.*'$/.test(fallback) ? fallback.slice(1, -1) : `\${{ ${fallback} }}`
+}
