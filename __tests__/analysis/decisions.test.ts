@@ -137,6 +137,14 @@ const rows: Row[] = [
     reason: /octo\/ops, another repository/,
   },
   {
+    name: 'slash commands whose JSON config dispatches a command into another repository (R3)',
+    on: 'issue_comment',
+    steps: step('peter-evans/slash-command-dispatch@v4', { token: '${{ secrets.X_PAT }}', config: '>\n            [{ "command": "test", "permission": "admin", "repository": "octo/tests" },\n            { "command": "here", "permission": "admin" }]' }),
+    verdict: false,
+    needs: { contents: 'write', pull_requests: 'read' },
+    reason: /octo\/tests, another repository/,
+  },
+  {
     name: 'cml registers a self-hosted runner: administration, which no `permissions:` key grants (R6)',
     steps: '      - run: cml runner launch --cloud=aws\n        env:\n          REPO_TOKEN: ${{ secrets.X_PAT }}',
     verdict: false,

@@ -78,5 +78,12 @@ export function analyseKnownAction(ctx: StepContext, facts: KnownAction): StepAn
     const also = ctx.step.with[input]?.value
     if (also) calls.push({ ...call, what: `${facts.uses} (${input})`, target: resolveAll(also, ctx.job, ctx.self, ctx.memo) })
   }
+  // A configuration document given as an input (JSON such as slash-command-dispatch's `config`)
+  // that names `"repository": "owner/name"` sends the action's calls there too (R3 if it is another).
+  for (const [input, value] of Object.entries(ctx.step.with)) {
+    for (const m of value.value.matchAll(/"repository"\s*:\s*"([^"]{1,200})"/g)) {
+      calls.push({ ...call, what: `${facts.uses} (${input}: ${m[1]})`, target: resolveAll(m[1], ctx.job, ctx.self, ctx.memo) })
+    }
+  }
   return { calls, unknown: [] }
 }
