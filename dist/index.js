@@ -35,12 +35,15 @@ const LISTENERS = {
     workflow_dispatch: ['workflow_dispatch'],
 };
 
+// EXTERNAL MODULE: ./src/knowledge/reasons.ts
+var knowledge_reasons = __nccwpck_require__(3077);
 ;// CONCATENATED MODULE: ./src/analysis/decide.ts
 /**
  * The verdict for one use: would GITHUB_TOKEN do (true), is a PAT or App token needed (false), or
  * can the files not tell (null, with the reason). Conservative by design: a wrong "would do"
  * breaks someone's release, so anything unseen or unresolved makes the verdict null.
  */
+
 
 
 function mergePermissions(into, from) {
@@ -65,15 +68,15 @@ function githubTokenPermissions(needs) {
 }
 function permissionReason(perm) {
     if (perm === 'workflows')
-        return 'changing files under .github/workflows needs `workflows: write`, which GITHUB_TOKEN never has (R2)';
+        return (0,knowledge_reasons/* because */.xx)('changing files under .github/workflows needs `workflows: write`, which GITHUB_TOKEN never has', 'R2');
     const kind = permissions/* FINE_GRAINED_PERMISSIONS */.tL[perm]?.kind;
     if (kind === 'organization')
-        return `\`${perm}\` is an organization permission: GITHUB_TOKEN has none (R4)`;
+        return (0,knowledge_reasons/* because */.xx)(`\`${perm}\` is an organization permission: GITHUB_TOKEN has none`, 'R4');
     if (kind === 'account')
-        return `\`${perm}\` is a user permission: GITHUB_TOKEN has none (R4)`;
+        return (0,knowledge_reasons/* because */.xx)(`\`${perm}\` is a user permission: GITHUB_TOKEN has none`, 'R4');
     if (/project/.test(perm))
-        return 'Projects are out of GITHUB_TOKEN\'s reach (R5)';
-    return `no \`permissions:\` key grants \`${perm}\` (R6)`;
+        return (0,knowledge_reasons/* because */.xx)('Projects are out of GITHUB_TOKEN\'s reach', 'R5');
+    return (0,knowledge_reasons/* because */.xx)(`no \`permissions:\` key grants \`${perm}\``, 'R6');
 }
 /** Events people create with a token so that CI runs on them (R1); comments, labels and issues rarely are. */
 const CI_EVENTS = new Set(['push', 'pull_request', 'release', 'create']);
@@ -87,7 +90,7 @@ function decide(analysis, listeners, stats) {
     let patNeeded = false;
     let undecided = analysis.unknown.length > 0;
     for (const reason of analysis.unknown)
-        reasons.push(reason);
+        reasons.push((0,knowledge_reasons/* plain */.pj)(reason));
     for (const call of analysis.calls) {
         mergePermissions(needs, call.permissions);
         if (call.classicOnly)
@@ -96,34 +99,34 @@ function decide(analysis, listeners, stats) {
             repositories.add(call.target.repo);
         if (call.patReason) {
             patNeeded = true;
-            reasons.push(`${call.what}: ${call.patReason}`);
+            reasons.push((0,knowledge_reasons/* about */.Cv)(call.what, call.patReason));
         }
         const { missing } = githubTokenPermissions(call.permissions);
         for (const perm of missing) {
             patNeeded = true;
-            reasons.push(`${call.what}: ${permissionReason(perm)}`);
+            reasons.push((0,knowledge_reasons/* about */.Cv)(call.what, permissionReason(perm)));
         }
         switch (call.target.kind) {
             case 'other':
                 if (call.readOnly) {
                     undecided = true;
-                    reasons.push(`${call.what} reads ${call.target.repo}: GITHUB_TOKEN can do that only if it is public (R3)`);
+                    reasons.push((0,knowledge_reasons/* because */.xx)(`${call.what} reads ${call.target.repo}: GITHUB_TOKEN can do that only if it is public`, 'R3'));
                 }
                 else {
                     patNeeded = true;
-                    reasons.push(`${call.what} acts on ${call.target.repo}, another repository: GITHUB_TOKEN reaches only its own (R3)`);
+                    reasons.push((0,knowledge_reasons/* because */.xx)(`${call.what} acts on ${call.target.repo}, another repository: GITHUB_TOKEN reaches only its own`, 'R3'));
                 }
                 break;
             case 'organization':
             case 'account':
                 if (!call.patReason) {
                     patNeeded = true;
-                    reasons.push(`${call.what} uses ${call.target.kind}-level APIs, out of GITHUB_TOKEN's reach (R4)`);
+                    reasons.push((0,knowledge_reasons/* because */.xx)(`${call.what} uses ${call.target.kind}-level APIs, out of GITHUB_TOKEN's reach`, 'R4'));
                 }
                 break;
             case 'unknown':
                 undecided = true;
-                reasons.push(`${call.what}: ${call.target.why}`);
+                reasons.push((0,knowledge_reasons/* about */.Cv)(call.what, call.target.why));
                 break;
         }
         const events = (call.events ?? []).filter((e) => CI_EVENTS.has(e));
@@ -133,18 +136,19 @@ function decide(analysis, listeners, stats) {
                 patNeeded = true;
                 const checks = ['check_suite', 'check_run'].filter((t) => listeners.triggers.has(t) && heard.includes('push'));
                 const how = checks.length ? ` (a workflow waits on ${checks.join(' and ')}, which no commit GITHUB_TOKEN pushes ever starts)` : '';
-                reasons.push(`${call.what} causes ${heard.join(', ')} events that should start workflows here${how}; events from GITHUB_TOKEN start none (R1)`);
+                reasons.push((0,knowledge_reasons/* because */.xx)(`${call.what} causes ${heard.join(', ')} events that should start workflows here${how}; events from GITHUB_TOKEN start none`, 'R1'));
             }
             else if (listeners.workflowCount <= 1) {
                 undecided = true;
-                reasons.push(`${call.what} causes ${events.join(', ')} events; no other workflow is visible to tell whether they must start CI (R1)`);
+                reasons.push((0,knowledge_reasons/* because */.xx)(`${call.what} causes ${events.join(', ')} events; no other workflow is visible to tell whether they must start CI`, 'R1'));
             }
             else {
-                reasons.push(`${call.what} causes ${events.join(', ')} events, but no workflow here listens to them, so R1 does not apply`);
+                // A note that R1 was weighed and does not apply: it cites no rule as a cause.
+                reasons.push((0,knowledge_reasons/* plain */.pj)(`${call.what} causes ${events.join(', ')} events, but no workflow here listens to them, so R1 does not apply`));
             }
         }
         if ((call.events ?? []).some((e) => DISPATCH_EVENTS.has(e)) && call.target.kind === 'same') {
-            reasons.push(`${call.what} dispatches into this repository: GITHUB_TOKEN can start those runs (R1a)`);
+            reasons.push((0,knowledge_reasons/* because */.xx)(`${call.what} dispatches into this repository: GITHUB_TOKEN can start those runs`, 'R1a'));
         }
     }
     let githubTokenWouldDo;
@@ -155,11 +159,11 @@ function decide(analysis, listeners, stats) {
     else {
         githubTokenWouldDo = true;
         if (!analysis.calls.length)
-            reasons.push('the step does not use the token');
+            reasons.push((0,knowledge_reasons/* plain */.pj)('the step does not use the token'));
         else {
             const { block } = githubTokenPermissions(needs);
             const text = Object.keys(block).length ? Object.entries(block).map(([k, v]) => `${k}: ${v}`).join(', ') : 'no extra permissions';
-            reasons.push(`everything happens in this repository (${analysis.calls.length} call${analysis.calls.length === 1 ? '' : 's'}): GITHUB_TOKEN with ${text} would do`);
+            reasons.push((0,knowledge_reasons/* plain */.pj)(`everything happens in this repository (${analysis.calls.length} call${analysis.calls.length === 1 ? '' : 's'}): GITHUB_TOKEN with ${text} would do`));
         }
     }
     return { githubTokenWouldDo, needs, reasons, calls: analysis.calls, classicOnly, repositories: [...repositories].sort(), unknown: analysis.unknown };
@@ -1255,6 +1259,52 @@ function impliedScopes(scope) {
         }
     }
     return out;
+}
+
+
+/***/ }),
+
+/***/ 3077:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Cv: () => (/* binding */ about),
+/* harmony export */   F6: () => (/* binding */ citing),
+/* harmony export */   pj: () => (/* binding */ plain),
+/* harmony export */   r_: () => (/* binding */ cites),
+/* harmony export */   xx: () => (/* binding */ because)
+/* harmony export */ });
+/* unused harmony export REASON_CODES */
+/**
+ * Why a token is or is not needed, as data. The codes are the rules of docs/reasons.md (R1 … R22),
+ * each a statement about GitHub with its source; the text is the sentence users read, citing them.
+ * Rules, the comment and the tests match `codes`, never the text.
+ */
+const REASON_CODES = (/* unused pure expression or super */ null && ([
+    'R1', 'R1a', 'R1b', 'R1c', 'R2', 'R3', 'R4', 'R5', 'R6', 'R7', 'R8', 'R9', 'R10', 'R11',
+    'R12', 'R13', 'R14', 'R15', 'R16', 'R17', 'R18', 'R19', 'R20', 'R21', 'R22',
+]));
+/** A reason resting on `codes`, cited at the end of the sentence: `text (R3, R11)`. */
+function because(text, ...codes) {
+    return { codes, text: codes.length ? `${text} (${codes.join(', ')})` : text };
+}
+/** A reason whose sentence cites its codes where it reads best; each code must appear in the text. */
+function citing(text, ...codes) {
+    for (const code of codes)
+        if (!new RegExp(`\\b${code}\\b`).test(text))
+            throw new Error(`reason does not cite ${code}: ${text}`);
+    return { codes, text };
+}
+/** A reason that rests on no rule: something pat-lint cannot see, or a note. */
+function plain(text, evidence) {
+    return evidence ? { codes: [], text, evidence } : { codes: [], text };
+}
+/** The same reason about `what` (a call, a file position): `what: text`. */
+function about(what, reason, separator = ': ') {
+    return { ...reason, text: `${what}${separator}${reason.text}` };
+}
+function cites(reason, code) {
+    return reason.codes.includes(code);
 }
 
 
@@ -4570,7 +4620,10 @@ const ACTIONS = [
     }
 ];
 
+// EXTERNAL MODULE: ./src/knowledge/reasons.ts
+var reasons = __nccwpck_require__(3077);
 ;// CONCATENATED MODULE: ./src/knowledge/actions-extra.ts
+
 const EXTRA_ACTIONS = [
     {
         uses: 'lowlighter/metrics',
@@ -4590,7 +4643,7 @@ const EXTRA_ACTIONS = [
             ...['reactions', 'followup'].map((p) => ({ when: `plugin_${p} is enabled`, githubToken: null, fineGrained: { issues: 'read', pull_requests: 'read' }, classicScopes: [] })),
             { when: 'plugin_traffic is enabled', githubToken: null, fineGrained: { administration: 'read' }, classicScopes: [] },
         ],
-        patNeededWhen: ['it reads user and organization data (profile, activity, other repositories) that repository-scoped tokens cannot reach (R4); no scope is needed beyond what plugins ask for'],
+        patNeededWhen: [(0,reasons/* citing */.F6)('it reads user and organization data (profile, activity, other repositories) that repository-scoped tokens cannot reach (R4); no scope is needed beyond what plugins ask for', 'R4')],
         source: 'lowlighter/metrics .github/readme/partials/documentation/setup/action.md @4c7d574d12d519a9c36ffa05f1850623f0177b88; source/plugins/base/metadata.yml @0d25bf7689cf11b9c3931341b0c60c84b9daa015 (base default); source/plugins/traffic/metadata.yml @161c0bd5bc43bbba01c7d59f932c78974a318902',
     },
     {
@@ -4604,7 +4657,7 @@ const EXTRA_ACTIONS = [
         fineGrained: { metadata: 'read', contents: 'write', pull_requests: 'write', workflows: 'write' },
         classicScopes: ['public_repo', 'workflow'],
         conditional: [],
-        patNeededWhen: ['it runs brew bump-formula-pr, which forks the tap repository and opens a pull request there: another repository and a fork (R3, R11)'],
+        patNeededWhen: [(0,reasons/* because */.xx)('it runs brew bump-formula-pr, which forks the tap repository and opens a pull request there: another repository and a fork', 'R3', 'R11')],
         source: 'dawidd6/action-homebrew-bump-formula README.md @102ccb27b575fe498b4f5ca78b2bde99a59f9150',
     },
     {
@@ -4616,7 +4669,7 @@ const EXTRA_ACTIONS = [
         fineGrained: { metadata: 'read', contents: 'write', pull_requests: 'write', workflows: 'write' },
         classicScopes: ['repo', 'workflow'],
         conditional: [],
-        patNeededWhen: ['it syncs files, workflow files included, into the other repositories its config file lists and opens pull requests there (R2, R3)'],
+        patNeededWhen: [(0,reasons/* because */.xx)('it syncs files, workflow files included, into the other repositories its config file lists and opens pull requests there', 'R2', 'R3')],
         source: 'BetaHuhn/repo-file-sync-action action.yml @111906a96336c1fc3e21840abf8fa9e9aa0cb29a',
     },
     {
@@ -4628,7 +4681,7 @@ const EXTRA_ACTIONS = [
         fineGrained: { metadata: 'read', contents: 'write', pull_requests: 'write' },
         classicScopes: ['repo'],
         conditional: [],
-        patNeededWhen: ['the backport pull requests it opens must start workflows (R1)'],
+        patNeededWhen: [(0,reasons/* because */.xx)('the backport pull requests it opens must start workflows', 'R1')],
         source: 'korthout/backport-action action.yml @005d2086074f5928eb6810e603238c5f731c9e5d',
     },
     {
@@ -4640,7 +4693,7 @@ const EXTRA_ACTIONS = [
         fineGrained: { members: 'read' },
         classicScopes: ['read:org'],
         conditional: [],
-        patNeededWhen: ['it reads an organization\'s team membership: an organization permission GITHUB_TOKEN never has (R4)'],
+        patNeededWhen: [(0,reasons/* because */.xx)('it reads an organization\'s team membership: an organization permission GITHUB_TOKEN never has', 'R4')],
         source: 'tspascoal/get-user-teams-membership README.md @0aab3d86847713d65cc916865eddb204b66c0012',
     },
     {
@@ -4652,7 +4705,7 @@ const EXTRA_ACTIONS = [
         fineGrained: { metadata: 'read', contents: 'write', pull_requests: 'write', workflows: 'write' },
         classicScopes: ['repo', 'workflow'],
         conditional: [],
-        patNeededWhen: ['it edits the formula in the homebrew-tap repository (default Homebrew/homebrew-core), through a fork and a pull request when it cannot push: another repository (R3, R11)'],
+        patNeededWhen: [(0,reasons/* because */.xx)('it edits the formula in the homebrew-tap repository (default Homebrew/homebrew-core), through a fork and a pull request when it cannot push: another repository', 'R3', 'R11')],
         // action.yml: homebrew-tap "the repository where the formula should be updated" (default
         // Homebrew/homebrew-core); push-to "an existing fork of the homebrew-tap repository".
         repositoryInput: 'homebrew-tap',
@@ -4669,7 +4722,7 @@ const EXTRA_ACTIONS = [
         fineGrained: { metadata: 'read', actions: 'write' },
         classicScopes: ['repo'],
         conditional: [],
-        patNeededWhen: ['the workflow it triggers (owner and repo inputs) is in another repository (R3)'],
+        patNeededWhen: [(0,reasons/* because */.xx)('the workflow it triggers (owner and repo inputs) is in another repository', 'R3')],
         source: 'convictional/trigger-workflow-and-wait action.yml @0e8f635202d2c0f218920f1b8679e7b5f4b33767',
     },
     {
@@ -4681,7 +4734,7 @@ const EXTRA_ACTIONS = [
         fineGrained: { metadata: 'read', contents: 'write', workflows: 'write', pull_requests: 'write' },
         classicScopes: ['repo', 'workflow'],
         conditional: [],
-        patNeededWhen: ['it pushes workflow files to the other repositories of the owner and opens pull requests there; its action.yml says GITHUB_TOKEN cannot be used (R2, R3)'],
+        patNeededWhen: [(0,reasons/* because */.xx)('it pushes workflow files to the other repositories of the owner and opens pull requests there; its action.yml says GITHUB_TOKEN cannot be used', 'R2', 'R3')],
         source: 'derberg/manage-files-in-multiple-repositories action.yml @05fa354153ee14fd29bebefc439a2a303d69df60',
     },
     {
@@ -4693,7 +4746,7 @@ const EXTRA_ACTIONS = [
         fineGrained: { metadata: 'read', pull_requests: 'write' },
         classicScopes: ['public_repo'],
         conditional: [],
-        patNeededWhen: ['it approves the pull request and comments a merge command to Dependabot, which obeys only users with push access: the README asks for a personal token of such a user (R8)'],
+        patNeededWhen: [(0,reasons/* because */.xx)('it approves the pull request and comments a merge command to Dependabot, which obeys only users with push access: the README asks for a personal token of such a user', 'R8')],
         source: 'ahmadnassri/action-dependabot-auto-merge README.md @04b6e4cdef016181545c54e646c51f14e5c69d70 (Token Scope), action.yml @2133115d42d94a212b3cf241bf95655fe87da122',
     },
     {
@@ -4706,7 +4759,7 @@ const EXTRA_ACTIONS = [
         fineGrained: { metadata: 'read', contents: 'write', pull_requests: 'read', workflows: 'write' },
         classicScopes: ['repo', 'workflow'],
         conditional: [],
-        patNeededWhen: ['it force-pushes the rebased head branch of the pull request, which for a pull request from a fork is in another repository (R3), and the push must start CI again (R1)'],
+        patNeededWhen: [(0,reasons/* citing */.F6)('it force-pushes the rebased head branch of the pull request, which for a pull request from a fork is in another repository (R3) that only a user allowed to edit it can push to (R11), and the push must start CI again (R1)', 'R3', 'R11', 'R1')],
         source: 'cirrus-actions/rebase entrypoint.sh @31b9e5c77166ef14a2f58cbe20b016397ef25348 (GITHUB_TOKEN env, GET pulls/{n}, push to the head repository), README.md @52085520a99bce7c4b518015131140c798911155',
     },
     {
@@ -4719,7 +4772,7 @@ const EXTRA_ACTIONS = [
         fineGrained: { metadata: 'read', contents: 'write' },
         classicScopes: ['repo'],
         conditional: [],
-        patNeededWhen: ['PUBLISH_REPOSITORY names another repository (R3)'],
+        patNeededWhen: [(0,reasons/* because */.xx)('PUBLISH_REPOSITORY names another repository', 'R3')],
         repositoryEnv: 'PUBLISH_REPOSITORY',
         source: 'theme-keep/hexo-deploy-github-pages-action entrypoint.sh @1123177ac4be64380812c7e30c8ef6e9e7c89df2 (env PERSONAL_TOKEN, PUBLISH_REPOSITORY defaulting to GITHUB_REPOSITORY, git push --force), action.yml @5d9410c5162c034b5f0869874ba770e17b7766f3',
     },
@@ -4735,8 +4788,8 @@ const EXTRA_ACTIONS = [
         fineGrained: null,
         classicScopes: ['read:user'],
         conditional: [{ when: 'organization: true', githubToken: null, fineGrained: null, classicScopes: ['read:org'] }],
-        patNeededWhen: ['it reads the sponsors of a user or organization: an account-level API no GITHUB_TOKEN permission reaches (R4)'],
-        classicOnlyReason: 'the action documents a classic token with read:user (read:org for an organization) for the sponsors it reads (R4)',
+        patNeededWhen: [(0,reasons/* because */.xx)('it reads the sponsors of a user or organization: an account-level API no GITHUB_TOKEN permission reaches', 'R4')],
+        classicOnlyReason: (0,reasons/* because */.xx)('the action documents a classic token with read:user (read:org for an organization) for the sponsors it reads', 'R4'),
         source: 'JamesIves/github-sponsors-readme-action action.yml @01673aad8199e8042c8bf73b48e445333851617a (inputs token, organization)',
     },
     {
@@ -4751,9 +4804,9 @@ const EXTRA_ACTIONS = [
         fineGrained: { metadata: 'read', contents: 'write', pull_requests: 'write' },
         classicScopes: ['public_repo'],
         conditional: [],
-        patNeededWhen: ['it pushes to a fork of microsoft/winget-pkgs and opens the pull request there: repositories this workflow does not own (R3, R11)'],
+        patNeededWhen: [(0,reasons/* because */.xx)('it pushes to a fork of microsoft/winget-pkgs and opens the pull request there: repositories this workflow does not own', 'R3', 'R11')],
         repositoryDefault: 'microsoft/winget-pkgs',
-        classicOnlyReason: 'a pull request to microsoft/winget-pkgs, a public repository the token\'s user is not a member of: fine-grained tokens cannot contribute there (R18)',
+        classicOnlyReason: (0,reasons/* because */.xx)('a pull request to microsoft/winget-pkgs, a public repository the token\'s user is not a member of: fine-grained tokens cannot contribute there', 'R18'),
         source: 'vedantmgoyal2009/winget-releaser action.yml @cf8c5b693dd449d2587c52cf5032febca299281d (inputs token, fork-user)',
     },
     {
@@ -4780,7 +4833,7 @@ const EXTRA_ACTIONS = [
                 githubToken: null,
                 fineGrained: { metadata: 'read', contents: 'write', pull_requests: 'write', workflows: 'write' },
                 classicScopes: ['repo', 'workflow'],
-                patNeededWhen: ['it pushes to a fork (cla_fork) and opens the signee pull request in cla_repo, other repositories (R3, R11)'],
+                patNeededWhen: [(0,reasons/* because */.xx)('it pushes to a fork (cla_fork) and opens the signee pull request in cla_repo, other repositories', 'R3', 'R11')],
                 repositoryInput: 'cla_repo',
                 repositoryDefault: 'conda/infrastructure',
             },
@@ -4812,14 +4865,14 @@ const ACTION_CORRECTIONS = [
     {
         uses: 'peter-evans/slash-command-dispatch',
         replace: {
-            patNeededWhen: ['`repository` names another repository (R3)'],
+            patNeededWhen: [(0,reasons/* because */.xx)('`repository` names another repository', 'R3')],
             byTokenInput: {
                 token: {
                     githubToken: { contents: 'write', 'pull-requests': 'read' },
                     fineGrained: { metadata: 'read', contents: 'write', pull_requests: 'read' },
                     classicScopes: ['repo'],
                     conditional: [{ when: 'dispatch-type: workflow', githubToken: { actions: 'write' }, fineGrained: { actions: 'write' } }],
-                    patNeededWhen: ['`repository` names another repository (R3)'],
+                    patNeededWhen: [(0,reasons/* because */.xx)('`repository` names another repository', 'R3')],
                 },
                 'reaction-token': {
                     githubToken: { issues: 'write' },
@@ -4836,6 +4889,7 @@ const ACTION_CORRECTIONS = [
 
 ;// CONCATENATED MODULE: ./src/knowledge/actions.ts
 /** Looks up what a `uses:` action does with a token, from the generated knowledge base. */
+
 
 
 /**
@@ -4859,7 +4913,8 @@ function index(facts, into = new Map()) {
 function corrected(facts) {
     return facts.map((a) => {
         const fix = ACTION_CORRECTIONS.find((c) => c.uses.toLowerCase() === a.uses.toLowerCase());
-        return fix ? { ...a, ...fix.replace, tokenEnv: [...new Set([...a.tokenEnv, ...(fix.tokenEnv ?? [])])], source: `${a.source}; ${fix.source}` } : a;
+        const known = { ...a, patNeededWhen: a.patNeededWhen.map((text) => (0,reasons/* plain */.pj)(text)) };
+        return fix ? { ...known, ...fix.replace, tokenEnv: [...new Set([...a.tokenEnv, ...(fix.tokenEnv ?? [])])], source: `${a.source}; ${fix.source}` } : known;
     });
 }
 const BUILT_IN = index(EXTRA_ACTIONS, index(corrected(ACTIONS)));
@@ -7220,6 +7275,7 @@ function hasFlag(words, flags) {
  * tell. "This repository" is spelled many ways in workflows; only those are taken as same.
  */
 
+
 const SAME_EXPRESSIONS = [
     /^\$\{\{\s*github\.repository\s*\}\}$/i,
     /^\$\{\{\s*github\.event\.repository\.full_name\s*\}\}$/i,
@@ -7254,14 +7310,14 @@ function resolveRepo(text, self) {
         const literal = (s, max) => s.length <= max && /^[A-Za-z0-9._-]+$/.test(s);
         if (literal(owner, 39) && literal(name, 100)) {
             if (!self)
-                return { kind: 'unknown', text: t, why: `cannot tell whether ${t} is this repository: pass --repository` };
+                return { kind: 'unknown', text: t, why: (0,reasons/* plain */.pj)(`cannot tell whether ${t} is this repository: pass --repository`) };
             return { kind: 'other', repo: `${owner}/${name}` };
         }
         if ((literal(owner, 39) && self && owner.toLowerCase() !== selfOwner) || (literal(name, 100) && self && name.toLowerCase() !== selfName && ownerSame)) {
             return { kind: 'other', repo: (0,limits/* quoted */.TL)(t) };
         }
     }
-    return { kind: 'unknown', text: (0,limits/* quoted */.TL)(t), why: `the repository \`${(0,limits/* quoted */.TL)(t)}\` is only known at run time` };
+    return { kind: 'unknown', text: (0,limits/* quoted */.TL)(t), why: (0,reasons/* plain */.pj)(`the repository \`${(0,limits/* quoted */.TL)(t)}\` is only known at run time`) };
 }
 /** The owner part of a reference, when literal. */
 function ownerOf(ref, self) {
@@ -7377,6 +7433,7 @@ function repoRef(text, ctx) {
 
 
 
+
 /** The events a call to an endpoint causes that a workflow may listen to (R1). */
 function eventsFor(method, template) {
     const m = method.toUpperCase();
@@ -7421,7 +7478,7 @@ function restCall(method, rawPath, ctx, what) {
         target = { kind: 'account' };
     const call = { what: `${match.template}`, permissions: match.permissions, target, events: eventsFor(method, match.template), readOnly: method.toUpperCase() === 'GET' };
     if (match.appOnly)
-        call.classicOnly = `${match.template} is for GitHub Apps and classic tokens only: fine-grained tokens cannot call the Checks API (R13, R18)`;
+        call.classicOnly = (0,reasons/* because */.xx)(`${match.template} is for GitHub Apps and classic tokens only: fine-grained tokens cannot call the Checks API`, 'R13', 'R18');
     return call;
 }
 /** A curl or wget command handed the token: the API call it makes, when its URL is GitHub's API. */
@@ -7462,6 +7519,7 @@ function analyseCurl(cmd, ctx, out) {
 
 
 
+
 function ghRepo(words, ctx) {
     const repo = flagValue(words, ['-R'], ['--repo']) ?? ctx.env.GH_REPO;
     return repo ? repoRef(repo, ctx) : { kind: 'same' };
@@ -7485,7 +7543,7 @@ function analyseGh(cmd, ctx, out) {
         if (/^graphql$/i.test(endpoint)) {
             const query = words.join(' ');
             if (/projectV2|ProjectNext/i.test(query)) {
-                out.calls.push({ what: 'gh api graphql (Projects)', permissions: { organization_projects: 'write' }, target: { kind: 'organization', owner: null }, patReason: 'Projects are out of GITHUB_TOKEN\'s reach (R5)' });
+                out.calls.push({ what: 'gh api graphql (Projects)', permissions: { organization_projects: 'write' }, target: { kind: 'organization', owner: null }, patReason: (0,reasons/* because */.xx)('Projects are out of GITHUB_TOKEN\'s reach', 'R5') });
             }
             else
                 out.unknown.push(`gh api graphql at line ${cmd.line}: GitHub publishes no permission map for GraphQL`);
@@ -7511,9 +7569,9 @@ function analyseGh(cmd, ctx, out) {
     const target = ghRepo(words, ctx);
     const call = { what: facts.command, permissions: facts.permissions, target, events: facts.events };
     if (facts.command === 'gh repo fork')
-        call.patReason = 'GITHUB_TOKEN cannot create forks (R11)';
+        call.patReason = (0,reasons/* because */.xx)('GITHUB_TOKEN cannot create forks', 'R11');
     if (facts.command === 'gh secret set' || facts.command === 'gh variable set')
-        call.patReason = 'no `permissions:` key grants secrets or variables (R6)';
+        call.patReason = (0,reasons/* because */.xx)('no `permissions:` key grants secrets or variables', 'R6');
     if (/^gh (pr|run|workflow|release|issue) (view|list|diff|checks|download|watch)$/.test(facts.command))
         call.readOnly = true;
     out.calls.push(call);
@@ -7707,6 +7765,7 @@ class PrefixRules {
 
 
 
+
 function newGitState() {
     return { remotes: new Map(), allGithub: false, rewrote: false, runTimePushSeen: false };
 }
@@ -7777,7 +7836,7 @@ function gitUrlRepo(url, ctx) {
     // Another literal host (gitlab.com, a mirror) takes no GitHub token; a host named at run time may be GitHub.
     if (/^[A-Za-z0-9.-]+$/.test(host))
         return null;
-    return { kind: 'unknown', text: (0,limits/* quoted */.TL)(url), why: `the URL \`${(0,limits/* quoted */.TL)(url)}\` is only known at run time` };
+    return { kind: 'unknown', text: (0,limits/* quoted */.TL)(url), why: (0,reasons/* plain */.pj)(`the URL \`${(0,limits/* quoted */.TL)(url)}\` is only known at run time`) };
 }
 /**
  * Stands for the URL of a remote the script does not set (the checkout's origin, a remote named
@@ -7889,7 +7948,7 @@ function remoteRepo(git, at, remote, ctx) {
     }
     if (remote === 'origin')
         return { kind: 'same' };
-    return { kind: 'unknown', text: (0,limits/* quoted */.TL)(remote), why: namedAtRunTime(remote) ? `the remote (${(0,limits/* quoted */.TL)(remote)}) is named at run time` : `remote ${(0,limits/* quoted */.TL)(remote)} is not set in this script` };
+    return { kind: 'unknown', text: (0,limits/* quoted */.TL)(remote), why: (0,reasons/* plain */.pj)(namedAtRunTime(remote) ? `the remote (${(0,limits/* quoted */.TL)(remote)}) is named at run time` : `remote ${(0,limits/* quoted */.TL)(remote)} is not set in this script`) };
 }
 /** What git command `at` does with the token, given what git holds (`state`, updated here). */
 function analyseGit(cmd, at, git, commands, ctx, state, out) {
@@ -7978,11 +8037,12 @@ function analyseGit(cmd, at, git, commands, ctx, state, out) {
 
 
 
+
 /**
  * GitHub Packages are owned by a user or organization, not a repository: GITHUB_TOKEN reaches a
  * package only when it is linked to this repository or grants it access (R9), which files do not show.
  */
-const PACKAGE_TARGET = { kind: 'unknown', text: 'ghcr.io', why: 'GITHUB_TOKEN reaches a package only if it is linked to this repository or grants it access (R9); the files do not show which' };
+const PACKAGE_TARGET = { kind: 'unknown', text: 'ghcr.io', why: (0,reasons/* citing */.F6)('GITHUB_TOKEN reaches a package only if it is linked to this repository or grants it access (R9); the files do not show which', 'R9') };
 function isGhcrLogin(words) {
     return words[0] === 'docker' && words[1] === 'login' && words.some((w) => /ghcr\.io/i.test(w));
 }
@@ -8040,11 +8100,11 @@ function analyseGhcrLogin(cmd, feeder, pushes, ctx, out) {
         out.unknown.push('a docker login to ghcr.io reads a password pat-lint cannot trace');
         return;
     }
-    out.calls.push({ what: 'docker login ghcr.io', permissions: { packages: pushes ? 'write' : 'read' }, target: PACKAGE_TARGET, classicOnly: 'GitHub Packages (ghcr.io) takes GITHUB_TOKEN or a classic token, not a fine-grained one (R9, R18)' });
+    out.calls.push({ what: 'docker login ghcr.io', permissions: { packages: pushes ? 'write' : 'read' }, target: PACKAGE_TARGET, classicOnly: (0,reasons/* because */.xx)('GitHub Packages (ghcr.io) takes GITHUB_TOKEN or a classic token, not a fine-grained one', 'R9', 'R18') });
 }
 /** `npm|yarn|pnpm publish` to npm.pkg.github.com. */
 function analysePackagesPublish(prog, out) {
-    out.calls.push({ what: `${prog} publish to GitHub Packages`, permissions: { packages: 'write' }, target: PACKAGE_TARGET, classicOnly: 'GitHub Packages takes GITHUB_TOKEN or a classic token, not a fine-grained one (R9, R18)' });
+    out.calls.push({ what: `${prog} publish to GitHub Packages`, permissions: { packages: 'write' }, target: PACKAGE_TARGET, classicOnly: (0,reasons/* because */.xx)('GitHub Packages takes GITHUB_TOKEN or a classic token, not a fine-grained one', 'R9', 'R18') });
 }
 /** `echo`/`printf`/`cat` handed the token: where it is written, which may leave it for later steps. */
 function analyseWrite(cmd, out) {
@@ -9011,6 +9071,7 @@ function resolveFallback(value, ctx) {
 
 
 
+
 function withoutMetadata(perms) {
     const out = {};
     for (const [k, v] of Object.entries(perms ?? {}))
@@ -9065,9 +9126,9 @@ function analyseKnownAction(ctx, facts) {
     const target = named ? resolveAll(named, ctx.job, ctx.self, ctx.memo) : facts.repositoryDefault ? resolveRepo(facts.repositoryDefault, ctx.self) : targetOf(ctx.step, ctx.self, ctx.job, ctx.memo);
     const call = { what: facts.uses, permissions, target, events: [...(facts.events ?? ACTION_EVENTS[facts.uses] ?? [])] };
     if (facts.githubToken === null)
-        call.patReason = facts.patNeededWhen[0] ?? 'GITHUB_TOKEN cannot do this';
+        call.patReason = facts.patNeededWhen[0] ?? (0,reasons/* plain */.pj)('GITHUB_TOKEN cannot do this');
     if (facts.fineGrained === null && facts.githubToken !== null) {
-        call.classicOnly = `${facts.uses} uses GitHub Packages or the Checks API, which fine-grained tokens cannot reach (R9, R13, R18)`;
+        call.classicOnly = (0,reasons/* because */.xx)(`${facts.uses} uses GitHub Packages or the Checks API, which fine-grained tokens cannot reach`, 'R9', 'R13', 'R18');
         if (call.permissions.packages && call.target.kind === 'same')
             call.target = PACKAGE_TARGET;
     }
@@ -10140,6 +10201,7 @@ const OCTOKIT_ROUTES = {
 
 
 
+
 /** The literal `owner` and `repo` given in the call's argument object, if any. */
 function literalTarget(args) {
     if (/\.\.\.\s*context\.repo\b|context\.repo\.(owner|repo)/.test(args))
@@ -10191,7 +10253,7 @@ function analyseGithubScript(script, ctx) {
     }
     if (/\bgithub\.graphql\s*\(/.test(script)) {
         if (/projectV2|addProjectV2ItemById|ProjectNext/i.test(script)) {
-            out.calls.push({ what: 'github.graphql (Projects)', permissions: { organization_projects: 'write' }, target: { kind: 'organization', owner: null }, patReason: 'Projects are out of GITHUB_TOKEN\'s reach (R5)' });
+            out.calls.push({ what: 'github.graphql (Projects)', permissions: { organization_projects: 'write' }, target: { kind: 'organization', owner: null }, patReason: (0,reasons/* because */.xx)('Projects are out of GITHUB_TOKEN\'s reach', 'R5') });
         }
         else
             out.unknown.push('github.graphql: GitHub publishes no permission map for GraphQL');
@@ -10209,6 +10271,7 @@ function analyseGithubScript(script, ctx) {
  * pushes are listed once; each credential then takes the stretch of them it reaches, up to the
  * first step that puts another credential in the same place.
  */
+
 
 
 
@@ -10402,7 +10465,7 @@ function followLaterPushes(ctx, out, target, what, place) {
         out.calls.push({
             what: `a push by ${p.what} (with ${what})`,
             permissions: p.foreignCommits ? { contents: 'write', workflows: 'write' } : { contents: 'write' },
-            target: to ?? { kind: 'unknown', text: '', why: 'where the later push goes is not visible' },
+            target: to ?? { kind: 'unknown', text: '', why: (0,reasons/* plain */.pj)('where the later push goes is not visible') },
             events: ['push'],
         });
     }
@@ -10411,6 +10474,7 @@ function followLaterPushes(ctx, out, target, what, place) {
 }
 
 ;// CONCATENATED MODULE: ./src/analysis/steps/special-actions.ts
+
 
 
 
@@ -10442,10 +10506,10 @@ function analyseAddToProject(ctx) {
     if (ctx.model.triggers.some((t) => t === 'pull_request' || t === 'pull_request_target'))
         reads.pull_requests = 'read';
     if (/\/users\//i.test(url)) {
-        return { calls: [{ what: 'actions/add-to-project (user project)', permissions: reads, target: { kind: 'account' }, patReason: 'Projects are out of GITHUB_TOKEN\'s reach (R5)', classicOnly: 'a user-owned project: fine-grained tokens cannot reach user-owned Projects (R5, R18)' }], unknown: [] };
+        return { calls: [{ what: 'actions/add-to-project (user project)', permissions: reads, target: { kind: 'account' }, patReason: (0,reasons/* because */.xx)('Projects are out of GITHUB_TOKEN\'s reach', 'R5'), classicOnly: (0,reasons/* because */.xx)('a user-owned project: fine-grained tokens cannot reach user-owned Projects', 'R5', 'R18') }], unknown: [] };
     }
     const owner = /\/orgs\/([^/]+)/i.exec(url)?.[1] ?? null;
-    return { calls: [{ what: 'actions/add-to-project', permissions: { organization_projects: 'write', ...reads }, target: { kind: 'organization', owner }, patReason: 'Projects are out of GITHUB_TOKEN\'s reach (R5)' }], unknown: [] };
+    return { calls: [{ what: 'actions/add-to-project', permissions: { organization_projects: 'write', ...reads }, target: { kind: 'organization', owner }, patReason: (0,reasons/* because */.xx)('Projects are out of GITHUB_TOKEN\'s reach', 'R5') }], unknown: [] };
 }
 function analyseCreatePullRequest(ctx, facts) {
     const ins = inputs(ctx.step);
@@ -10462,7 +10526,7 @@ function analyseCreatePullRequest(ctx, facts) {
         permissions.members = 'read';
     const call = { what: facts.uses, permissions, target, events: ['pull_request', 'push'] };
     if (ins['push-to-fork']) {
-        call.patReason = 'the branch is pushed to a fork (push-to-fork), which needs a user token (R11)';
+        call.patReason = (0,reasons/* because */.xx)('the branch is pushed to a fork (push-to-fork), which needs a user token', 'R11');
         // The fork lags its parent: the push carries the parent's newer commits, workflow files included (R2).
         call.permissions.workflows = 'write';
     }
@@ -10724,6 +10788,7 @@ function classicScopesFor(perms) {
 
 
 
+
 /**
  * `self` is the repository running the workflows (owner/name), when known. The verdict of a token
  * with a single use is remembered by its decision: callers of one reusable workflow share theirs.
@@ -10743,14 +10808,15 @@ function verdictOf(decisions, self) {
         (0,decide/* mergePermissions */.pM)(minimal, d.needs);
     const verdicts = decisions.map((d) => d.githubTokenWouldDo);
     const githubTokenWouldDo = verdicts.includes(false) ? false : verdicts.length && verdicts.every((v) => v === true) ? true : null;
-    const classicOnly = [...new Set(decisions.flatMap((d) => d.classicOnly))];
+    // The same reason from several uses is said once.
+    const classicOnly = [...new Map(decisions.flatMap((d) => d.classicOnly).map((r) => [r.text, r])).values()];
     // One fine-grained token serves one resource owner (R18).
     const ownRepository = decisions.some((d) => d.calls.some((c) => c.target.kind === 'same'));
     const owners = new Set(decisions.flatMap((d) => d.repositories).map((r) => r.split('/')[0].toLowerCase()));
     if (ownRepository && self)
         owners.add(self.split('/')[0].toLowerCase());
     if (owners.size > 1) {
-        classicOnly.push(`it reaches repositories of ${owners.size} owners (${(0,limits/* listed */.KE)([...owners].sort(), limits/* MAX_OWNERS_NAMED */.iq)}), and a fine-grained token serves one owner (R18)`);
+        classicOnly.push((0,reasons/* because */.xx)(`it reaches repositories of ${owners.size} owners (${(0,limits/* listed */.KE)([...owners].sort(), limits/* MAX_OWNERS_NAMED */.iq)}), and a fine-grained token serves one owner`, 'R18'));
     }
     const fineGrainedPossible = classicOnly.length === 0 && !Object.keys(minimal).some((p) => knowledge_permissions/* NO_FINE_GRAINED */.qL.has(p));
     return {
@@ -10774,13 +10840,14 @@ function verdictOf(decisions, self) {
 
 
 
+
 /** A decision that cannot be made, with the reason. */
 function undecided(reason) {
-    return { githubTokenWouldDo: null, needs: {}, reasons: [reason], calls: [], classicOnly: [], repositories: [], unknown: [reason] };
+    return { githubTokenWouldDo: null, needs: {}, reasons: [(0,reasons/* plain */.pj)(reason)], calls: [], classicOnly: [], repositories: [], unknown: [reason] };
 }
 /** The token reaches a place where nothing uses it: GITHUB_TOKEN, or nothing at all, would do. */
 function unused(reason) {
-    return { githubTokenWouldDo: true, needs: {}, reasons: [reason], calls: [], classicOnly: [], repositories: [], unknown: [] };
+    return { githubTokenWouldDo: true, needs: {}, reasons: [(0,reasons/* plain */.pj)(reason)], calls: [], classicOnly: [], repositories: [], unknown: [] };
 }
 /** The with-input of `step` whose value reads `${{ env.NAME }}`, if any. */
 function inputReadingEnv(step, name) {
@@ -10906,7 +10973,7 @@ function decideCalled(called, name, ctx) {
     return {
         githubTokenWouldDo: combined.githubTokenWouldDo,
         needs: combined.minimal,
-        reasons: decisions.flatMap((d, i) => d.reasons.map((r) => `${called.file}:${inner[i].line}: ${r}`)),
+        reasons: decisions.flatMap((d, i) => d.reasons.map((r) => (0,reasons/* about */.Cv)(`${called.file}:${inner[i].line}`, r))),
         calls: decisions.flatMap((d) => d.calls),
         classicOnly: decisions.flatMap((d) => d.classicOnly),
         repositories: combined.repositories,
@@ -10970,6 +11037,7 @@ function decideComposite(action, input, vars, ctx) {
 }
 
 ;// CONCATENATED MODULE: ./src/analysis/stated-reason.ts
+
 /** Reasons GitHub documents for a user token, as people write them in comments. */
 const SAYS_PAT_NEEDED = [
     /GITHUB_TOKEN\b[^.]*\b(will not|won't|cannot|can't|does not|doesn't|do not|don't|prevents?|is not allowed)\b/i,
@@ -11070,7 +11138,7 @@ function withStatedReason(decision, reason) {
     return {
         ...decision,
         githubTokenWouldDo: false,
-        reasons: [...decision.reasons, `the comment at line ${reason.line} says why a user token is used: "${reason.text}"`],
+        reasons: [...decision.reasons, (0,reasons/* plain */.pj)(`the comment at line ${reason.line} says why a user token is used: "${reason.text}"`, { line: reason.line })],
     };
 }
 
@@ -11144,9 +11212,9 @@ function useReport(use, decision) {
         fallbackToGithubToken: use.fallbackToGithubToken,
         githubTokenWouldDo: decision.githubTokenWouldDo,
         needs: decision.needs,
-        reasons: decision.reasons,
+        reasons: decision.reasons.map((r) => r.text),
     };
-    const { shown, more } = (0,limits/* firstOf */.Ku)(decision.reasons, limits/* MAX_REASONS_PER_USE */.$s);
+    const { shown, more } = (0,limits/* firstOf */.Ku)(out.reasons, limits/* MAX_REASONS_PER_USE */.$s);
     if (more)
         out.reasons = [...shown, `and ${more} more reasons, not listed`];
     if (use.readBy)
@@ -19227,12 +19295,15 @@ function suggest(input, known) {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: ./src/knowledge/reasons.ts
+var reasons = __nccwpck_require__(3077);
 ;// CONCATENATED MODULE: ./src/requirements/load.ts
 /**
  * Finds, reads and validates pat-requirements.yml. Every problem becomes a LintError at the
  * line and column of the offending key or value, with a "did you mean" where a name is misspelt;
  * valid tokens are kept even when a sibling is wrong, so one typo does not hide the rest.
  */
+
 
 
 
@@ -19474,7 +19545,7 @@ function toKnownAction(uses, a, file) {
         fineGrained: permissions,
         classicScopes: null,
         conditional: [],
-        patNeededWhen: a.reason ? [a.reason] : [],
+        patNeededWhen: a.reason ? [(0,reasons/* plain */.pj)(a.reason)] : [],
         source: `declared in ${file}`,
         ...(a.events ? { events: a.events } : {}),
         ...(a['repository-input'] ? { repositoryInput: a['repository-input'] } : {}),
@@ -19562,7 +19633,7 @@ const prefer_fine_grained_rule = {
                 out.push({
                     ...at,
                     severity: 'error',
-                    message: `${t.secret} is fine-grained, but ${t.verdict.classicOnly[0] ?? 'a use needs GitHub Packages'}: it will fail; use a classic token or GITHUB_TOKEN`,
+                    message: `${t.secret} is fine-grained, but ${t.verdict.classicOnly[0]?.text ?? 'a use needs GitHub Packages'}: it will fail; use a classic token or GITHUB_TOKEN`,
                 });
             }
         }
@@ -19874,7 +19945,10 @@ const under_scoped_request_rule = {
 
 // EXTERNAL MODULE: ./src/remedies/snippets.ts + 1 modules
 var snippets = __nccwpck_require__(7553);
+// EXTERNAL MODULE: ./src/knowledge/reasons.ts
+var knowledge_reasons = __nccwpck_require__(3077);
 ;// CONCATENATED MODULE: ./src/rules/prefer-github-app.ts
+
 
 
 /**
@@ -19913,7 +19987,7 @@ function adviceFor(t, repository) {
     if (t.verdict.githubTokenWouldDo !== false || !t.verdict.fineGrainedPossible)
         return null;
     const calls = t.decisions.flatMap((d) => d.calls);
-    if (calls.some((c) => c.target.kind === 'account' || /R11|fork/.test(c.patReason ?? '')))
+    if (calls.some((c) => c.target.kind === 'account' || (c.patReason && (0,knowledge_reasons/* cites */.r_)(c.patReason, 'R11'))))
         return null; // a user identity is needed
     const reasons = [];
     const orgPerms = Object.keys(t.verdict.minimal).filter((p) => permissions/* FINE_GRAINED_PERMISSIONS */.tL[p]?.kind === 'organization');
@@ -19921,7 +19995,7 @@ function adviceFor(t, repository) {
         reasons.push(`organization automation (${orgPerms.join(', ')})`);
     if (t.verdict.repositories.length >= 2)
         reasons.push(`${t.verdict.repositories.length} repositories`);
-    if (t.decisions.some((d) => d.reasons.some((r) => /\(R1\)$/.test(r))))
+    if (t.decisions.some((d) => d.reasons.some((r) => (0,knowledge_reasons/* cites */.r_)(r, 'R1'))))
         reasons.push('events that must start workflows');
     if (!reasons.length)
         return null;
@@ -19948,7 +20022,7 @@ const unverified_request_rule = {
                 continue;
             const use = token.uses[at];
             const more = token.decisions.filter((d) => d.githubTokenWouldDo === null).length - 1;
-            const why = token.decisions[at].unknown[0] ?? token.decisions[at].reasons[0] ?? 'it cannot be seen';
+            const why = token.decisions[at].unknown[0] ?? token.decisions[at].reasons[0]?.text ?? 'it cannot be seen';
             out.push({
                 file,
                 line: declaration.line,

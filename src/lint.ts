@@ -85,9 +85,9 @@ function useReport(use: SecretUse, decision: UseDecision): UseReport {
     fallbackToGithubToken: use.fallbackToGithubToken,
     githubTokenWouldDo: decision.githubTokenWouldDo,
     needs: decision.needs,
-    reasons: decision.reasons,
+    reasons: decision.reasons.map((r) => r.text),
   }
-  const { shown, more } = firstOf(decision.reasons, MAX_REASONS_PER_USE)
+  const { shown, more } = firstOf(out.reasons, MAX_REASONS_PER_USE)
   if (more) out.reasons = [...shown, `and ${more} more reasons, not listed`]
   if (use.readBy) out.readBy = use.readBy.map((s) => ({ file: s.file, line: s.pos.line, job: label(s.job), step: quoted(stepLabel(s)) }))
   return out

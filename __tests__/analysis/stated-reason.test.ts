@@ -50,11 +50,11 @@ describe('a comment that says why a user token is used', () => {
   })
 
   it('turns only an undecided use into "keep the PAT", citing the line', () => {
-    const undecided: UseDecision = { githubTokenWouldDo: null, needs: {}, reasons: ['x is unknown'], calls: [], classicOnly: [] } as unknown as UseDecision
+    const undecided: UseDecision = { githubTokenWouldDo: null, needs: {}, reasons: [{ codes: [], text: 'x is unknown' }], calls: [], classicOnly: [] } as unknown as UseDecision
     const reason = { line: 7, text: 'so that CI runs' }
     const kept = withStatedReason(undecided, reason)
     expect(kept.githubTokenWouldDo).toBe(false)
-    expect(kept.reasons.at(-1)).toBe('the comment at line 7 says why a user token is used: "so that CI runs"')
+    expect(kept.reasons.at(-1)).toEqual({ codes: [], text: 'the comment at line 7 says why a user token is used: "so that CI runs"', evidence: { line: 7 } })
     const decided = { ...undecided, githubTokenWouldDo: true }
     expect(withStatedReason(decided, reason)).toBe(decided)
     expect(withStatedReason(undecided, null)).toBe(undecided)

@@ -7,6 +7,7 @@ import { FINE_GRAINED_PERMISSIONS, KEY_OF_FINE_GRAINED, levelRank, NO_FINE_GRAIN
 import type { RunStats } from '../run-stats.js'
 import { DISPATCH_EVENTS, LISTENERS, type TriggerEvent } from '../knowledge/events.js'
 import type { StepAnalysis, UseDecision } from './types.js'
+import { about, because, plain, type Reason } from '../knowledge/reasons.js'
 
 export function mergePermissions(into: PermissionSet, from: PermissionSet): PermissionSet {
   for (const [k, v] of Object.entries(from)) if (!into[k] || levelRank(v) > levelRank(into[k])) into[k] = v
@@ -26,13 +27,13 @@ export function githubTokenPermissions(needs: PermissionSet): { block: Record<st
   return { block, missing }
 }
 
-function permissionReason(perm: string): string {
-  if (perm === 'workflows') return 'changing files under .github/workflows needs `workflows: write`, which GITHUB_TOKEN never has (R2)'
+function permissionReason(perm: string): Reason {
+  if (perm === 'workflows') return because('changing files under .github/workflows needs `workflows: write`, which GITHUB_TOKEN never has', 'R2')
   const kind = FINE_GRAINED_PERMISSIONS[perm]?.kind
-  if (kind === 'organization') return `\`${perm}\` is an organization permission: GITHUB_TOKEN has none (R4)`
-  if (kind === 'account') return `\`${perm}\` is a user permission: GITHUB_TOKEN has none (R4)`
-  if (/project/.test(perm)) return 'Projects are out of GITHUB_TOKEN\'s reach (R5)'
-  return `no \`permissions:\` key grants \`${perm}\` (R6)`
+  if (kind === 'organization') return because(`\`${perm}\` is an organization permission: GITHUB_TOKEN has none`, 'R4')
+  if (kind === 'account') return because(`\`${perm}\` is a user permission: GITHUB_TOKEN has none`, 'R4')
+  if (/project/.test(perm)) return because('Projects are out of GITHUB_TOKEN\'s reach', 'R5')
+  return because(`no \`permissions:\` key grants \`${perm}\``, 'R6')
 }
 
 /** Events people create with a token so that CI runs on them (R1); comments, labels and issues rarely are. */
@@ -49,12 +50,12 @@ export interface Listeners {
 export function decide(analysis: StepAnalysis, listeners: Listeners, stats: RunStats): UseDecision {
   stats.callsDecided += analysis.calls.length
   const needs: PermissionSet = {}
-  const reasons: string[] = []
-  const classicOnly: string[] = []
+  const reasons: Reason[] = []
+  const classicOnly: Reason[] = []
   const repositories = new Set<string>()
   let patNeeded = false
   let undecided = analysis.unknown.length > 0
-  for (const reason of analysis.unknown) reasons.push(reason)
+  for (const reason of analysis.unknown) reasons.push(plain(reason))
 
   for (const call of analysis.calls) {
     mergePermissions(needs, call.permissions)
@@ -62,33 +63,33 @@ export function decide(analysis: StepAnalysis, listeners: Listeners, stats: RunS
     if (call.target.kind === 'other') repositories.add(call.target.repo)
     if (call.patReason) {
       patNeeded = true
-      reasons.push(`${call.what}: ${call.patReason}`)
+      reasons.push(about(call.what, call.patReason))
     }
     const { missing } = githubTokenPermissions(call.permissions)
     for (const perm of missing) {
       patNeeded = true
-      reasons.push(`${call.what}: ${permissionReason(perm)}`)
+      reasons.push(about(call.what, permissionReason(perm)))
     }
     switch (call.target.kind) {
       case 'other':
         if (call.readOnly) {
           undecided = true
-          reasons.push(`${call.what} reads ${call.target.repo}: GITHUB_TOKEN can do that only if it is public (R3)`)
+          reasons.push(because(`${call.what} reads ${call.target.repo}: GITHUB_TOKEN can do that only if it is public`, 'R3'))
         } else {
           patNeeded = true
-          reasons.push(`${call.what} acts on ${call.target.repo}, another repository: GITHUB_TOKEN reaches only its own (R3)`)
+          reasons.push(because(`${call.what} acts on ${call.target.repo}, another repository: GITHUB_TOKEN reaches only its own`, 'R3'))
         }
         break
       case 'organization':
       case 'account':
         if (!call.patReason) {
           patNeeded = true
-          reasons.push(`${call.what} uses ${call.target.kind}-level APIs, out of GITHUB_TOKEN's reach (R4)`)
+          reasons.push(because(`${call.what} uses ${call.target.kind}-level APIs, out of GITHUB_TOKEN's reach`, 'R4'))
         }
         break
       case 'unknown':
         undecided = true
-        reasons.push(`${call.what}: ${call.target.why}`)
+        reasons.push(about(call.what, call.target.why))
         break
     }
     const events = (call.events ?? []).filter((e) => CI_EVENTS.has(e))
@@ -98,16 +99,17 @@ export function decide(analysis: StepAnalysis, listeners: Listeners, stats: RunS
         patNeeded = true
         const checks = ['check_suite', 'check_run'].filter((t) => listeners.triggers.has(t) && heard.includes('push'))
         const how = checks.length ? ` (a workflow waits on ${checks.join(' and ')}, which no commit GITHUB_TOKEN pushes ever starts)` : ''
-        reasons.push(`${call.what} causes ${heard.join(', ')} events that should start workflows here${how}; events from GITHUB_TOKEN start none (R1)`)
+        reasons.push(because(`${call.what} causes ${heard.join(', ')} events that should start workflows here${how}; events from GITHUB_TOKEN start none`, 'R1'))
       } else if (listeners.workflowCount <= 1) {
         undecided = true
-        reasons.push(`${call.what} causes ${events.join(', ')} events; no other workflow is visible to tell whether they must start CI (R1)`)
+        reasons.push(because(`${call.what} causes ${events.join(', ')} events; no other workflow is visible to tell whether they must start CI`, 'R1'))
       } else {
-        reasons.push(`${call.what} causes ${events.join(', ')} events, but no workflow here listens to them, so R1 does not apply`)
+        // A note that R1 was weighed and does not apply: it cites no rule as a cause.
+        reasons.push(plain(`${call.what} causes ${events.join(', ')} events, but no workflow here listens to them, so R1 does not apply`))
       }
     }
     if ((call.events ?? []).some((e) => DISPATCH_EVENTS.has(e)) && call.target.kind === 'same') {
-      reasons.push(`${call.what} dispatches into this repository: GITHUB_TOKEN can start those runs (R1a)`)
+      reasons.push(because(`${call.what} dispatches into this repository: GITHUB_TOKEN can start those runs`, 'R1a'))
     }
   }
   let githubTokenWouldDo: boolean | null
@@ -115,11 +117,11 @@ export function decide(analysis: StepAnalysis, listeners: Listeners, stats: RunS
   else if (undecided) githubTokenWouldDo = null
   else {
     githubTokenWouldDo = true
-    if (!analysis.calls.length) reasons.push('the step does not use the token')
+    if (!analysis.calls.length) reasons.push(plain('the step does not use the token'))
     else {
       const { block } = githubTokenPermissions(needs)
       const text = Object.keys(block).length ? Object.entries(block).map(([k, v]) => `${k}: ${v}`).join(', ') : 'no extra permissions'
-      reasons.push(`everything happens in this repository (${analysis.calls.length} call${analysis.calls.length === 1 ? '' : 's'}): GITHUB_TOKEN with ${text} would do`)
+      reasons.push(plain(`everything happens in this repository (${analysis.calls.length} call${analysis.calls.length === 1 ? '' : 's'}): GITHUB_TOKEN with ${text} would do`))
     }
   }
   return { githubTokenWouldDo, needs, reasons, calls: analysis.calls, classicOnly, repositories: [...repositories].sort(), unknown: analysis.unknown }

@@ -3,11 +3,12 @@
  * tell. "This repository" is spelled many ways in workflows; only those are taken as same.
  */
 import { quoted } from '../limits.js'
+import { plain, type Reason } from '../knowledge/reasons.js'
 
 export type RepoRef =
   | { kind: 'same' }
   | { kind: 'other'; repo: string }
-  | { kind: 'unknown'; text: string; why: string }
+  | { kind: 'unknown'; text: string; why: Reason }
 
 const SAME_EXPRESSIONS = [
   /^\$\{\{\s*github\.repository\s*\}\}$/i,
@@ -41,14 +42,14 @@ export function resolveRepo(text: string, self: string | null): RepoRef {
     // GitHub's own limits: an account name of at most 39 characters, a repository name of at most 100.
     const literal = (s: string, max: number) => s.length <= max && /^[A-Za-z0-9._-]+$/.test(s)
     if (literal(owner, 39) && literal(name, 100)) {
-      if (!self) return { kind: 'unknown', text: t, why: `cannot tell whether ${t} is this repository: pass --repository` }
+      if (!self) return { kind: 'unknown', text: t, why: plain(`cannot tell whether ${t} is this repository: pass --repository`) }
       return { kind: 'other', repo: `${owner}/${name}` }
     }
     if ((literal(owner, 39) && self && owner.toLowerCase() !== selfOwner) || (literal(name, 100) && self && name.toLowerCase() !== selfName && ownerSame)) {
       return { kind: 'other', repo: quoted(t) }
     }
   }
-  return { kind: 'unknown', text: quoted(t), why: `the repository \`${quoted(t)}\` is only known at run time` }
+  return { kind: 'unknown', text: quoted(t), why: plain(`the repository \`${quoted(t)}\` is only known at run time`) }
 }
 
 /** The owner part of a reference, when literal. */

@@ -7,6 +7,7 @@
 import type { RunStats } from '../run-stats.js'
 import type { Memo } from './memo.js'
 import type { UseDecision } from './types.js'
+import { plain } from '../knowledge/reasons.js'
 
 /** Reasons GitHub documents for a user token, as people write them in comments. */
 const SAYS_PAT_NEEDED: readonly RegExp[] = [
@@ -136,6 +137,6 @@ export function withStatedReason(decision: UseDecision, reason: StatedReason | n
   return {
     ...decision,
     githubTokenWouldDo: false,
-    reasons: [...decision.reasons, `the comment at line ${reason.line} says why a user token is used: "${reason.text}"`],
+    reasons: [...decision.reasons, plain(`the comment at line ${reason.line} says why a user token is used: "${reason.text}"`, { line: reason.line })],
   }
 }

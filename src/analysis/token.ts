@@ -6,6 +6,7 @@ import { NO_FINE_GRAINED } from '../knowledge/permissions.js'
 import type { Memo } from './memo.js'
 import type { UseDecision } from './types.js'
 import { listed, MAX_OWNERS_NAMED } from '../limits.js'
+import { because, type Reason } from '../knowledge/reasons.js'
 
 export interface TokenVerdict {
   /** true when every use could take GITHUB_TOKEN; false when one needs a PAT; null when unsure. */
@@ -22,7 +23,7 @@ export interface TokenVerdict {
   ownRepository: boolean
   /** Every use's needs are known: the minimal set is complete, not a lower bound. */
   complete: boolean
-  classicOnly: string[]
+  classicOnly: Reason[]
 }
 
 /**
@@ -42,13 +43,14 @@ function verdictOf(decisions: UseDecision[], self: string | null): TokenVerdict 
   for (const d of decisions) mergePermissions(minimal, d.needs)
   const verdicts = decisions.map((d) => d.githubTokenWouldDo)
   const githubTokenWouldDo = verdicts.includes(false) ? false : verdicts.length && verdicts.every((v) => v === true) ? true : null
-  const classicOnly = [...new Set(decisions.flatMap((d) => d.classicOnly))]
+  // The same reason from several uses is said once.
+  const classicOnly = [...new Map(decisions.flatMap((d) => d.classicOnly).map((r) => [r.text, r])).values()]
   // One fine-grained token serves one resource owner (R18).
   const ownRepository = decisions.some((d) => d.calls.some((c) => c.target.kind === 'same'))
   const owners = new Set(decisions.flatMap((d) => d.repositories).map((r) => r.split('/')[0].toLowerCase()))
   if (ownRepository && self) owners.add(self.split('/')[0].toLowerCase())
   if (owners.size > 1) {
-    classicOnly.push(`it reaches repositories of ${owners.size} owners (${listed([...owners].sort(), MAX_OWNERS_NAMED)}), and a fine-grained token serves one owner (R18)`)
+    classicOnly.push(because(`it reaches repositories of ${owners.size} owners (${listed([...owners].sort(), MAX_OWNERS_NAMED)}), and a fine-grained token serves one owner`, 'R18'))
   }
   const fineGrainedPossible = classicOnly.length === 0 && !Object.keys(minimal).some((p) => NO_FINE_GRAINED.has(p))
   return {

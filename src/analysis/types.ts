@@ -2,6 +2,7 @@
 import type { PermissionSet } from '../knowledge/permissions.js'
 import type { RepoRef } from './repo-ref.js'
 import type { TriggerEvent } from '../knowledge/events.js'
+import type { Reason } from '../knowledge/reasons.js'
 
 export type { TriggerEvent } from '../knowledge/events.js'
 
@@ -13,10 +14,10 @@ export interface Call {
   target: RepoRef | { kind: 'account' } | { kind: 'organization'; owner: string | null }
   /** Events the call causes that may be meant to start workflows. */
   events?: TriggerEvent[]
-  /** Why GITHUB_TOKEN cannot do this at all, citing pat-rules (R2, R4, R5, R6, …). */
-  patReason?: string
+  /** Why GITHUB_TOKEN cannot do this at all (R2, R4, R5, R6, …). */
+  patReason?: Reason
   /** Why only a classic token (not fine-grained) can do this. */
-  classicOnly?: string
+  classicOnly?: Reason
   /** Classic scopes the call needs that no fine-grained permission stands for (an action's documented scopes). */
   classicScopes?: readonly string[]
   /** The call only reads; another repository's public content needs no token of its own. */
@@ -36,9 +37,9 @@ export interface StepAnalysis {
 export interface UseDecision {
   githubTokenWouldDo: boolean | null
   needs: PermissionSet
-  reasons: string[]
+  reasons: Reason[]
   calls: Call[]
-  classicOnly: string[]
+  classicOnly: Reason[]
   repositories: string[]
   unknown: string[]
 }

@@ -14,6 +14,7 @@ import { unseenEnvConsumer } from './env-consumers.js'
 import { tokenVerdict } from './token.js'
 import type { StepAnalysis, UseDecision } from './types.js'
 import { quoted } from '../limits.js'
+import { about, plain } from '../knowledge/reasons.js'
 
 export interface AnalysisContext {
   self: string | null
@@ -30,12 +31,12 @@ export interface AnalysisContext {
 
 /** A decision that cannot be made, with the reason. */
 export function undecided(reason: string): UseDecision {
-  return { githubTokenWouldDo: null, needs: {}, reasons: [reason], calls: [], classicOnly: [], repositories: [], unknown: [reason] }
+  return { githubTokenWouldDo: null, needs: {}, reasons: [plain(reason)], calls: [], classicOnly: [], repositories: [], unknown: [reason] }
 }
 
 /** The token reaches a place where nothing uses it: GITHUB_TOKEN, or nothing at all, would do. */
 function unused(reason: string): UseDecision {
-  return { githubTokenWouldDo: true, needs: {}, reasons: [reason], calls: [], classicOnly: [], repositories: [], unknown: [] }
+  return { githubTokenWouldDo: true, needs: {}, reasons: [plain(reason)], calls: [], classicOnly: [], repositories: [], unknown: [] }
 }
 
 /** The with-input of `step` whose value reads `${{ env.NAME }}`, if any. */
@@ -149,7 +150,7 @@ function decideCalled(called: WorkflowInfo, name: string, ctx: AnalysisContext):
   return {
     githubTokenWouldDo: combined.githubTokenWouldDo,
     needs: combined.minimal,
-    reasons: decisions.flatMap((d, i) => d.reasons.map((r) => `${called.file}:${inner[i].line}: ${r}`)),
+    reasons: decisions.flatMap((d, i) => d.reasons.map((r) => about(`${called.file}:${inner[i].line}`, r))),
     calls: decisions.flatMap((d) => d.calls),
     classicOnly: decisions.flatMap((d) => d.classicOnly),
     repositories: combined.repositories,

@@ -4,6 +4,7 @@
  * generated entries, so they are looked up the same way.
  */
 import type { KnownAction } from './actions.js'
+import { because, citing } from './reasons.js'
 
 export const EXTRA_ACTIONS: readonly KnownAction[] = [
   {
@@ -24,7 +25,7 @@ export const EXTRA_ACTIONS: readonly KnownAction[] = [
       ...['reactions', 'followup'].map((p) => ({ when: `plugin_${p} is enabled`, githubToken: null, fineGrained: { issues: 'read' as const, pull_requests: 'read' as const }, classicScopes: [] })),
       { when: 'plugin_traffic is enabled', githubToken: null, fineGrained: { administration: 'read' }, classicScopes: [] },
     ],
-    patNeededWhen: ['it reads user and organization data (profile, activity, other repositories) that repository-scoped tokens cannot reach (R4); no scope is needed beyond what plugins ask for'],
+    patNeededWhen: [citing('it reads user and organization data (profile, activity, other repositories) that repository-scoped tokens cannot reach (R4); no scope is needed beyond what plugins ask for', 'R4')],
     source: 'lowlighter/metrics .github/readme/partials/documentation/setup/action.md @4c7d574d12d519a9c36ffa05f1850623f0177b88; source/plugins/base/metadata.yml @0d25bf7689cf11b9c3931341b0c60c84b9daa015 (base default); source/plugins/traffic/metadata.yml @161c0bd5bc43bbba01c7d59f932c78974a318902',
   },
   {
@@ -38,7 +39,7 @@ export const EXTRA_ACTIONS: readonly KnownAction[] = [
     fineGrained: { metadata: 'read', contents: 'write', pull_requests: 'write', workflows: 'write' },
     classicScopes: ['public_repo', 'workflow'],
     conditional: [],
-    patNeededWhen: ['it runs brew bump-formula-pr, which forks the tap repository and opens a pull request there: another repository and a fork (R3, R11)'],
+    patNeededWhen: [because('it runs brew bump-formula-pr, which forks the tap repository and opens a pull request there: another repository and a fork', 'R3', 'R11')],
     source: 'dawidd6/action-homebrew-bump-formula README.md @102ccb27b575fe498b4f5ca78b2bde99a59f9150',
   },
   {
@@ -50,7 +51,7 @@ export const EXTRA_ACTIONS: readonly KnownAction[] = [
     fineGrained: { metadata: 'read', contents: 'write', pull_requests: 'write', workflows: 'write' },
     classicScopes: ['repo', 'workflow'],
     conditional: [],
-    patNeededWhen: ['it syncs files, workflow files included, into the other repositories its config file lists and opens pull requests there (R2, R3)'],
+    patNeededWhen: [because('it syncs files, workflow files included, into the other repositories its config file lists and opens pull requests there', 'R2', 'R3')],
     source: 'BetaHuhn/repo-file-sync-action action.yml @111906a96336c1fc3e21840abf8fa9e9aa0cb29a',
   },
   {
@@ -62,7 +63,7 @@ export const EXTRA_ACTIONS: readonly KnownAction[] = [
     fineGrained: { metadata: 'read', contents: 'write', pull_requests: 'write' },
     classicScopes: ['repo'],
     conditional: [],
-    patNeededWhen: ['the backport pull requests it opens must start workflows (R1)'],
+    patNeededWhen: [because('the backport pull requests it opens must start workflows', 'R1')],
     source: 'korthout/backport-action action.yml @005d2086074f5928eb6810e603238c5f731c9e5d',
   },
   {
@@ -74,7 +75,7 @@ export const EXTRA_ACTIONS: readonly KnownAction[] = [
     fineGrained: { members: 'read' },
     classicScopes: ['read:org'],
     conditional: [],
-    patNeededWhen: ['it reads an organization\'s team membership: an organization permission GITHUB_TOKEN never has (R4)'],
+    patNeededWhen: [because('it reads an organization\'s team membership: an organization permission GITHUB_TOKEN never has', 'R4')],
     source: 'tspascoal/get-user-teams-membership README.md @0aab3d86847713d65cc916865eddb204b66c0012',
   },
   {
@@ -86,7 +87,7 @@ export const EXTRA_ACTIONS: readonly KnownAction[] = [
     fineGrained: { metadata: 'read', contents: 'write', pull_requests: 'write', workflows: 'write' },
     classicScopes: ['repo', 'workflow'],
     conditional: [],
-    patNeededWhen: ['it edits the formula in the homebrew-tap repository (default Homebrew/homebrew-core), through a fork and a pull request when it cannot push: another repository (R3, R11)'],
+    patNeededWhen: [because('it edits the formula in the homebrew-tap repository (default Homebrew/homebrew-core), through a fork and a pull request when it cannot push: another repository', 'R3', 'R11')],
     // action.yml: homebrew-tap "the repository where the formula should be updated" (default
     // Homebrew/homebrew-core); push-to "an existing fork of the homebrew-tap repository".
     repositoryInput: 'homebrew-tap',
@@ -103,7 +104,7 @@ export const EXTRA_ACTIONS: readonly KnownAction[] = [
     fineGrained: { metadata: 'read', actions: 'write' },
     classicScopes: ['repo'],
     conditional: [],
-    patNeededWhen: ['the workflow it triggers (owner and repo inputs) is in another repository (R3)'],
+    patNeededWhen: [because('the workflow it triggers (owner and repo inputs) is in another repository', 'R3')],
     source: 'convictional/trigger-workflow-and-wait action.yml @0e8f635202d2c0f218920f1b8679e7b5f4b33767',
   },
   {
@@ -115,7 +116,7 @@ export const EXTRA_ACTIONS: readonly KnownAction[] = [
     fineGrained: { metadata: 'read', contents: 'write', workflows: 'write', pull_requests: 'write' },
     classicScopes: ['repo', 'workflow'],
     conditional: [],
-    patNeededWhen: ['it pushes workflow files to the other repositories of the owner and opens pull requests there; its action.yml says GITHUB_TOKEN cannot be used (R2, R3)'],
+    patNeededWhen: [because('it pushes workflow files to the other repositories of the owner and opens pull requests there; its action.yml says GITHUB_TOKEN cannot be used', 'R2', 'R3')],
     source: 'derberg/manage-files-in-multiple-repositories action.yml @05fa354153ee14fd29bebefc439a2a303d69df60',
   },
   {
@@ -127,7 +128,7 @@ export const EXTRA_ACTIONS: readonly KnownAction[] = [
     fineGrained: { metadata: 'read', pull_requests: 'write' },
     classicScopes: ['public_repo'],
     conditional: [],
-    patNeededWhen: ['it approves the pull request and comments a merge command to Dependabot, which obeys only users with push access: the README asks for a personal token of such a user (R8)'],
+    patNeededWhen: [because('it approves the pull request and comments a merge command to Dependabot, which obeys only users with push access: the README asks for a personal token of such a user', 'R8')],
     source: 'ahmadnassri/action-dependabot-auto-merge README.md @04b6e4cdef016181545c54e646c51f14e5c69d70 (Token Scope), action.yml @2133115d42d94a212b3cf241bf95655fe87da122',
   },
   {
@@ -140,7 +141,7 @@ export const EXTRA_ACTIONS: readonly KnownAction[] = [
     fineGrained: { metadata: 'read', contents: 'write', pull_requests: 'read', workflows: 'write' },
     classicScopes: ['repo', 'workflow'],
     conditional: [],
-    patNeededWhen: ['it force-pushes the rebased head branch of the pull request, which for a pull request from a fork is in another repository (R3), and the push must start CI again (R1)'],
+    patNeededWhen: [citing('it force-pushes the rebased head branch of the pull request, which for a pull request from a fork is in another repository (R3) that only a user allowed to edit it can push to (R11), and the push must start CI again (R1)', 'R3', 'R11', 'R1')],
     source: 'cirrus-actions/rebase entrypoint.sh @31b9e5c77166ef14a2f58cbe20b016397ef25348 (GITHUB_TOKEN env, GET pulls/{n}, push to the head repository), README.md @52085520a99bce7c4b518015131140c798911155',
   },
   {
@@ -153,7 +154,7 @@ export const EXTRA_ACTIONS: readonly KnownAction[] = [
     fineGrained: { metadata: 'read', contents: 'write' },
     classicScopes: ['repo'],
     conditional: [],
-    patNeededWhen: ['PUBLISH_REPOSITORY names another repository (R3)'],
+    patNeededWhen: [because('PUBLISH_REPOSITORY names another repository', 'R3')],
     repositoryEnv: 'PUBLISH_REPOSITORY',
     source: 'theme-keep/hexo-deploy-github-pages-action entrypoint.sh @1123177ac4be64380812c7e30c8ef6e9e7c89df2 (env PERSONAL_TOKEN, PUBLISH_REPOSITORY defaulting to GITHUB_REPOSITORY, git push --force), action.yml @5d9410c5162c034b5f0869874ba770e17b7766f3',
   },
@@ -169,8 +170,8 @@ export const EXTRA_ACTIONS: readonly KnownAction[] = [
     fineGrained: null,
     classicScopes: ['read:user'],
     conditional: [{ when: 'organization: true', githubToken: null, fineGrained: null, classicScopes: ['read:org'] }],
-    patNeededWhen: ['it reads the sponsors of a user or organization: an account-level API no GITHUB_TOKEN permission reaches (R4)'],
-    classicOnlyReason: 'the action documents a classic token with read:user (read:org for an organization) for the sponsors it reads (R4)',
+    patNeededWhen: [because('it reads the sponsors of a user or organization: an account-level API no GITHUB_TOKEN permission reaches', 'R4')],
+    classicOnlyReason: because('the action documents a classic token with read:user (read:org for an organization) for the sponsors it reads', 'R4'),
     source: 'JamesIves/github-sponsors-readme-action action.yml @01673aad8199e8042c8bf73b48e445333851617a (inputs token, organization)',
   },
   {
@@ -185,9 +186,9 @@ export const EXTRA_ACTIONS: readonly KnownAction[] = [
     fineGrained: { metadata: 'read', contents: 'write', pull_requests: 'write' },
     classicScopes: ['public_repo'],
     conditional: [],
-    patNeededWhen: ['it pushes to a fork of microsoft/winget-pkgs and opens the pull request there: repositories this workflow does not own (R3, R11)'],
+    patNeededWhen: [because('it pushes to a fork of microsoft/winget-pkgs and opens the pull request there: repositories this workflow does not own', 'R3', 'R11')],
     repositoryDefault: 'microsoft/winget-pkgs',
-    classicOnlyReason: 'a pull request to microsoft/winget-pkgs, a public repository the token\'s user is not a member of: fine-grained tokens cannot contribute there (R18)',
+    classicOnlyReason: because('a pull request to microsoft/winget-pkgs, a public repository the token\'s user is not a member of: fine-grained tokens cannot contribute there', 'R18'),
     source: 'vedantmgoyal2009/winget-releaser action.yml @cf8c5b693dd449d2587c52cf5032febca299281d (inputs token, fork-user)',
   },
   {
@@ -214,7 +215,7 @@ export const EXTRA_ACTIONS: readonly KnownAction[] = [
         githubToken: null,
         fineGrained: { metadata: 'read', contents: 'write', pull_requests: 'write', workflows: 'write' },
         classicScopes: ['repo', 'workflow'],
-        patNeededWhen: ['it pushes to a fork (cla_fork) and opens the signee pull request in cla_repo, other repositories (R3, R11)'],
+        patNeededWhen: [because('it pushes to a fork (cla_fork) and opens the signee pull request in cla_repo, other repositories', 'R3', 'R11')],
         repositoryInput: 'cla_repo',
         repositoryDefault: 'conda/infrastructure',
       },
@@ -247,14 +248,14 @@ export const ACTION_CORRECTIONS: readonly { uses: string; tokenEnv?: string[]; r
   {
     uses: 'peter-evans/slash-command-dispatch',
     replace: {
-      patNeededWhen: ['`repository` names another repository (R3)'],
+      patNeededWhen: [because('`repository` names another repository', 'R3')],
       byTokenInput: {
         token: {
           githubToken: { contents: 'write', 'pull-requests': 'read' },
           fineGrained: { metadata: 'read', contents: 'write', pull_requests: 'read' },
           classicScopes: ['repo'],
           conditional: [{ when: 'dispatch-type: workflow', githubToken: { actions: 'write' }, fineGrained: { actions: 'write' } }],
-          patNeededWhen: ['`repository` names another repository (R3)'],
+          patNeededWhen: [because('`repository` names another repository', 'R3')],
         },
         'reaction-token': {
           githubToken: { issues: 'write' },

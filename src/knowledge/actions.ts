@@ -1,6 +1,7 @@
 /** Looks up what a `uses:` action does with a token, from the generated knowledge base. */
 import { ACTIONS, type ActionFacts } from './generated/actions.js'
 import { ACTION_CORRECTIONS, EXTRA_ACTIONS } from './actions-extra.js'
+import { plain, type Reason } from './reasons.js'
 
 export type { ActionFacts }
 
@@ -8,14 +9,16 @@ export type { ActionFacts }
  * An action's facts, with what a repository may add: events it causes, the input naming its
  * target, or the environment variable naming it (container actions configured through `env:`).
  */
-export type KnownAction = ActionFacts & {
+export type KnownAction = Omit<ActionFacts, 'patNeededWhen'> & {
+  /** When GITHUB_TOKEN will not do; the generated entries' sentences cite no rule. */
+  patNeededWhen: readonly Reason[]
   events?: readonly import('./events.js').TriggerEvent[]
   repositoryInput?: string
   repositoryEnv?: string
   /** The repository the action works on when the step names none (this one when absent). */
   repositoryDefault?: string
   /** Why only a classic token can do what the action does, when that is so (R18). */
-  classicOnlyReason?: string
+  classicOnlyReason?: Reason
   /** Inputs naming further repositories the action writes to with the same token (a fork it pushes to). */
   alsoRepositoryInputs?: readonly string[]
   /**
@@ -48,7 +51,8 @@ function index(facts: readonly KnownAction[], into = new Map<string, KnownAction
 function corrected(facts: readonly ActionFacts[]): KnownAction[] {
   return facts.map((a) => {
     const fix = ACTION_CORRECTIONS.find((c) => c.uses.toLowerCase() === a.uses.toLowerCase())
-    return fix ? { ...a, ...fix.replace, tokenEnv: [...new Set([...a.tokenEnv, ...(fix.tokenEnv ?? [])])], source: `${a.source}; ${fix.source}` } : a
+    const known: KnownAction = { ...a, patNeededWhen: a.patNeededWhen.map((text) => plain(text)) }
+    return fix ? { ...known, ...fix.replace, tokenEnv: [...new Set([...a.tokenEnv, ...(fix.tokenEnv ?? [])])], source: `${a.source}; ${fix.source}` } : known
   })
 }
 

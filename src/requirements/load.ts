@@ -14,6 +14,7 @@ import { RequirementsSchema, SecretNameSchema, TokenSchema, type ActionKnowledge
 import type { KnownAction } from '../knowledge/actions.js'
 import { suggest } from './suggest.js'
 import { existsSync, lstatSync } from 'node:fs'
+import { plain } from '../knowledge/reasons.js'
 
 export const DEFAULT_REQUIREMENTS_PATHS = ['.github/pat-requirements.yml', '.github/pat-requirements.yaml', 'pat-requirements.yml', 'pat-requirements.yaml']
 
@@ -260,7 +261,7 @@ function toKnownAction(uses: string, a: ActionKnowledgeEntry, file: string): Kno
     fineGrained: permissions,
     classicScopes: null,
     conditional: [],
-    patNeededWhen: a.reason ? [a.reason] : [],
+    patNeededWhen: a.reason ? [plain(a.reason)] : [],
     source: `declared in ${file}`,
     ...(a.events ? { events: a.events } : {}),
     ...(a['repository-input'] ? { repositoryInput: a['repository-input'] } : {}),

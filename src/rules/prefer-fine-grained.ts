@@ -27,7 +27,7 @@ export const rule: Rule = {
         out.push({
           ...at,
           severity: 'error',
-          message: `${t.secret} is fine-grained, but ${t.verdict.classicOnly[0] ?? 'a use needs GitHub Packages'}: it will fail; use a classic token or GITHUB_TOKEN`,
+          message: `${t.secret} is fine-grained, but ${t.verdict.classicOnly[0]?.text ?? 'a use needs GitHub Packages'}: it will fail; use a classic token or GITHUB_TOKEN`,
         })
       }
     }

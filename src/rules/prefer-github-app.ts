@@ -2,6 +2,7 @@ import { FINE_GRAINED_PERMISSIONS } from '../knowledge/permissions.js'
 import { appTokenStep } from '../remedies/snippets.js'
 import type { TokenVerdict } from '../analysis/token.js'
 import type { Rule, RuleFinding, TokenFacts } from './types.js'
+import { cites } from '../knowledge/reasons.js'
 
 /**
  * A GitHub App token fits better than a PAT (R21): organization automation, several repositories,
@@ -42,12 +43,12 @@ interface Advice {
 function adviceFor(t: TokenFacts, repository: string | null): Advice | null {
   if (t.verdict.githubTokenWouldDo !== false || !t.verdict.fineGrainedPossible) return null
   const calls = t.decisions.flatMap((d) => d.calls)
-  if (calls.some((c) => c.target.kind === 'account' || /R11|fork/.test(c.patReason ?? ''))) return null // a user identity is needed
+  if (calls.some((c) => c.target.kind === 'account' || (c.patReason && cites(c.patReason, 'R11')))) return null // a user identity is needed
   const reasons: string[] = []
   const orgPerms = Object.keys(t.verdict.minimal).filter((p) => FINE_GRAINED_PERMISSIONS[p]?.kind === 'organization')
   if (orgPerms.length) reasons.push(`organization automation (${orgPerms.join(', ')})`)
   if (t.verdict.repositories.length >= 2) reasons.push(`${t.verdict.repositories.length} repositories`)
-  if (t.decisions.some((d) => d.reasons.some((r) => /\(R1\)$/.test(r)))) reasons.push('events that must start workflows')
+  if (t.decisions.some((d) => d.reasons.some((r) => cites(r, 'R1')))) reasons.push('events that must start workflows')
   if (!reasons.length) return null
   const owners = new Set(t.verdict.repositories.map((r) => r.split('/')[0]))
   const owner = owners.size === 1 ? [...owners][0] : (repository?.split('/')[0] ?? null)

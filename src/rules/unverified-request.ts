@@ -15,7 +15,7 @@ export const rule: Rule = {
       if (at < 0) continue
       const use = token.uses[at]
       const more = token.decisions.filter((d) => d.githubTokenWouldDo === null).length - 1
-      const why = token.decisions[at].unknown[0] ?? token.decisions[at].reasons[0] ?? 'it cannot be seen'
+      const why = token.decisions[at].unknown[0] ?? token.decisions[at].reasons[0]?.text ?? 'it cannot be seen'
       out.push({
         file,
         line: declaration.line,

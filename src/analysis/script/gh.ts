@@ -11,6 +11,7 @@ import { flagValue, hasFlag, type Command } from '../shell.js'
 import type { Call, StepAnalysis } from '../types.js'
 import { restCall } from './http.js'
 import { expand, repoRef, type ScriptContext } from './words.js'
+import { because } from '../../knowledge/reasons.js'
 
 function ghRepo(words: string[], ctx: ScriptContext): RepoRef {
   const repo = flagValue(words, ['-R'], ['--repo']) ?? ctx.env.GH_REPO
@@ -35,7 +36,7 @@ function analyseGh(cmd: Command, ctx: ScriptContext, out: StepAnalysis) {
     if (/^graphql$/i.test(endpoint)) {
       const query = words.join(' ')
       if (/projectV2|ProjectNext/i.test(query)) {
-        out.calls.push({ what: 'gh api graphql (Projects)', permissions: { organization_projects: 'write' }, target: { kind: 'organization', owner: null }, patReason: 'Projects are out of GITHUB_TOKEN\'s reach (R5)' })
+        out.calls.push({ what: 'gh api graphql (Projects)', permissions: { organization_projects: 'write' }, target: { kind: 'organization', owner: null }, patReason: because('Projects are out of GITHUB_TOKEN\'s reach', 'R5') })
       } else out.unknown.push(`gh api graphql at line ${cmd.line}: GitHub publishes no permission map for GraphQL`)
       return
     }
@@ -55,8 +56,8 @@ function analyseGh(cmd: Command, ctx: ScriptContext, out: StepAnalysis) {
   }
   const target = ghRepo(words, ctx)
   const call: Call = { what: facts.command, permissions: facts.permissions, target, events: facts.events }
-  if (facts.command === 'gh repo fork') call.patReason = 'GITHUB_TOKEN cannot create forks (R11)'
-  if (facts.command === 'gh secret set' || facts.command === 'gh variable set') call.patReason = 'no `permissions:` key grants secrets or variables (R6)'
+  if (facts.command === 'gh repo fork') call.patReason = because('GITHUB_TOKEN cannot create forks', 'R11')
+  if (facts.command === 'gh secret set' || facts.command === 'gh variable set') call.patReason = because('no `permissions:` key grants secrets or variables', 'R6')
   if (/^gh (pr|run|workflow|release|issue) (view|list|diff|checks|download|watch)$/.test(facts.command)) call.readOnly = true
   out.calls.push(call)
 }

@@ -11,6 +11,7 @@ import type { RepoRef } from '../repo-ref.js'
 import type { Command } from '../shell.js'
 import type { Call, StepAnalysis } from '../types.js'
 import { expand, repoRef, usesToken, type ScriptContext } from './words.js'
+import { plain } from '../../knowledge/reasons.js'
 
 /** What git holds of the followed token while a script runs. */
 export interface GitState {
@@ -108,7 +109,7 @@ export function gitUrlRepo(url: string, ctx: ScriptContext): RepoRef | null {
   const host = /^(?:[a-z+]+:\/\/)?(?:[^@/]*@)?([^/:]+)/i.exec(text)?.[1] ?? ''
   // Another literal host (gitlab.com, a mirror) takes no GitHub token; a host named at run time may be GitHub.
   if (/^[A-Za-z0-9.-]+$/.test(host)) return null
-  return { kind: 'unknown', text: quoted(url), why: `the URL \`${quoted(url)}\` is only known at run time` }
+  return { kind: 'unknown', text: quoted(url), why: plain(`the URL \`${quoted(url)}\` is only known at run time`) }
 }
 
 /**
@@ -252,7 +253,7 @@ function remoteRepo(git: GitIndex, at: number, remote: string, ctx: ScriptContex
     return /github\.com[/:]/i.test(url) && !/:\/\/[^/]*@/.test(url) ? gitUrlRepo(url, ctx) : null
   }
   if (remote === 'origin') return { kind: 'same' }
-  return { kind: 'unknown', text: quoted(remote), why: namedAtRunTime(remote) ? `the remote (${quoted(remote)}) is named at run time` : `remote ${quoted(remote)} is not set in this script` }
+  return { kind: 'unknown', text: quoted(remote), why: plain(namedAtRunTime(remote) ? `the remote (${quoted(remote)}) is named at run time` : `remote ${quoted(remote)} is not set in this script`) }
 }
 
 /** What git command `at` does with the token, given what git holds (`state`, updated here). */

@@ -9,6 +9,7 @@ import { resolveRepo } from '../repo-ref.js'
 import { flagValue, hasFlag, type Command } from '../shell.js'
 import type { Call, StepAnalysis, TriggerEvent } from '../types.js'
 import { expand, repoRef, type ScriptContext } from './words.js'
+import { because } from '../../knowledge/reasons.js'
 
 /** The events a call to an endpoint causes that a workflow may listen to (R1). */
 function eventsFor(method: string, template: string): TriggerEvent[] {
@@ -41,7 +42,7 @@ export function restCall(method: string, rawPath: string, ctx: ScriptContext, wh
   } else if (segs[0] === 'orgs') target = { kind: 'organization', owner: segs[1] === VAR ? null : segs[1] }
   else if (segs[0] === 'user' || segs[0] === 'gists') target = { kind: 'account' }
   const call: Call = { what: `${match.template}`, permissions: match.permissions, target, events: eventsFor(method, match.template), readOnly: method.toUpperCase() === 'GET' }
-  if (match.appOnly) call.classicOnly = `${match.template} is for GitHub Apps and classic tokens only: fine-grained tokens cannot call the Checks API (R13, R18)`
+  if (match.appOnly) call.classicOnly = because(`${match.template} is for GitHub Apps and classic tokens only: fine-grained tokens cannot call the Checks API`, 'R13', 'R18')
   return call
 }
 

@@ -10,12 +10,13 @@ import { flagValue, type Command } from '../shell.js'
 import type { StepAnalysis } from '../types.js'
 import { gitUrlRepo, type GitState } from './git.js'
 import { repoRef, usesToken, type ScriptContext } from './words.js'
+import { because, citing } from '../../knowledge/reasons.js'
 
 /**
  * GitHub Packages are owned by a user or organization, not a repository: GITHUB_TOKEN reaches a
  * package only when it is linked to this repository or grants it access (R9), which files do not show.
  */
-export const PACKAGE_TARGET: RepoRef = { kind: 'unknown', text: 'ghcr.io', why: 'GITHUB_TOKEN reaches a package only if it is linked to this repository or grants it access (R9); the files do not show which' }
+export const PACKAGE_TARGET: RepoRef = { kind: 'unknown', text: 'ghcr.io', why: citing('GITHUB_TOKEN reaches a package only if it is linked to this repository or grants it access (R9); the files do not show which', 'R9') }
 
 
 /**
@@ -87,12 +88,12 @@ export function analyseGhcrLogin(cmd: Command, feeder: Command | undefined, push
     out.unknown.push('a docker login to ghcr.io reads a password pat-lint cannot trace')
     return
   }
-  out.calls.push({ what: 'docker login ghcr.io', permissions: { packages: pushes ? 'write' : 'read' }, target: PACKAGE_TARGET, classicOnly: 'GitHub Packages (ghcr.io) takes GITHUB_TOKEN or a classic token, not a fine-grained one (R9, R18)' })
+  out.calls.push({ what: 'docker login ghcr.io', permissions: { packages: pushes ? 'write' : 'read' }, target: PACKAGE_TARGET, classicOnly: because('GitHub Packages (ghcr.io) takes GITHUB_TOKEN or a classic token, not a fine-grained one', 'R9', 'R18') })
 }
 
 /** `npm|yarn|pnpm publish` to npm.pkg.github.com. */
 export function analysePackagesPublish(prog: string, out: StepAnalysis) {
-  out.calls.push({ what: `${prog} publish to GitHub Packages`, permissions: { packages: 'write' }, target: PACKAGE_TARGET, classicOnly: 'GitHub Packages takes GITHUB_TOKEN or a classic token, not a fine-grained one (R9, R18)' })
+  out.calls.push({ what: `${prog} publish to GitHub Packages`, permissions: { packages: 'write' }, target: PACKAGE_TARGET, classicOnly: because('GitHub Packages takes GITHUB_TOKEN or a classic token, not a fine-grained one', 'R9', 'R18') })
 }
 
 /** `echo`/`printf`/`cat` handed the token: where it is written, which may leave it for later steps. */

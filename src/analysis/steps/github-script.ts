@@ -8,6 +8,7 @@ import { quoted } from '../../limits.js'
 import { restCall } from '../script/http.js'
 import type { ScriptContext } from '../script/words.js'
 import type { StepAnalysis } from '../types.js'
+import { because } from '../../knowledge/reasons.js'
 
 /** The literal `owner` and `repo` given in the call's argument object, if any. */
 function literalTarget(args: string): string | null {
@@ -52,7 +53,7 @@ export function analyseGithubScript(script: string, ctx: ScriptContext): StepAna
   }
   if (/\bgithub\.graphql\s*\(/.test(script)) {
     if (/projectV2|addProjectV2ItemById|ProjectNext/i.test(script)) {
-      out.calls.push({ what: 'github.graphql (Projects)', permissions: { organization_projects: 'write' }, target: { kind: 'organization', owner: null }, patReason: 'Projects are out of GITHUB_TOKEN\'s reach (R5)' })
+      out.calls.push({ what: 'github.graphql (Projects)', permissions: { organization_projects: 'write' }, target: { kind: 'organization', owner: null }, patReason: because('Projects are out of GITHUB_TOKEN\'s reach', 'R5') })
     } else out.unknown.push('github.graphql: GitHub publishes no permission map for GraphQL')
   }
   if (!out.calls.length && !out.unknown.length && /\bgithub\b/.test(script)) out.unknown.push('the script uses the client in a way pat-lint does not recognise')

@@ -10,6 +10,7 @@ import { PACKAGE_TARGET } from '../script/programs.js'
 import type { Call, StepAnalysis } from '../types.js'
 import { inputs, type StepContext } from './step-context.js'
 import { resolveAll, targetOf } from './target.js'
+import { because, plain } from '../../knowledge/reasons.js'
 
 function withoutMetadata(perms: Record<string, string> | null | undefined): PermissionSet {
   const out: PermissionSet = {}
@@ -61,9 +62,9 @@ export function analyseKnownAction(ctx: StepContext, facts: KnownAction): StepAn
   const named = (facts.repositoryInput && ctx.step.with[facts.repositoryInput]?.value) || (facts.repositoryEnv && ctx.step.env[facts.repositoryEnv]?.value)
   const target = named ? resolveAll(named, ctx.job, ctx.self, ctx.memo) : facts.repositoryDefault ? resolveRepo(facts.repositoryDefault, ctx.self) : targetOf(ctx.step, ctx.self, ctx.job, ctx.memo)
   const call: Call = { what: facts.uses, permissions, target, events: [...(facts.events ?? ACTION_EVENTS[facts.uses] ?? [])] }
-  if (facts.githubToken === null) call.patReason = facts.patNeededWhen[0] ?? 'GITHUB_TOKEN cannot do this'
+  if (facts.githubToken === null) call.patReason = facts.patNeededWhen[0] ?? plain('GITHUB_TOKEN cannot do this')
   if (facts.fineGrained === null && facts.githubToken !== null) {
-    call.classicOnly = `${facts.uses} uses GitHub Packages or the Checks API, which fine-grained tokens cannot reach (R9, R13, R18)`
+    call.classicOnly = because(`${facts.uses} uses GitHub Packages or the Checks API, which fine-grained tokens cannot reach`, 'R9', 'R13', 'R18')
     if (call.permissions.packages && call.target.kind === 'same') call.target = PACKAGE_TARGET
   }
   if (facts.classicOnlyReason) {

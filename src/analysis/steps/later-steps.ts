@@ -13,6 +13,7 @@ import type { Memo } from '../memo.js'
 import { resolveRepo, type RepoRef } from '../repo-ref.js'
 import type { StepAnalysis } from '../types.js'
 import type { StepContext } from './step-context.js'
+import { plain } from '../../knowledge/reasons.js'
 
 export interface LaterPush {
   what: string
@@ -234,7 +235,7 @@ export function followLaterPushes(ctx: StepContext, out: StepAnalysis, target: R
     out.calls.push({
       what: `a push by ${p.what} (with ${what})`,
       permissions: p.foreignCommits ? { contents: 'write', workflows: 'write' } : { contents: 'write' },
-      target: to ?? { kind: 'unknown', text: '', why: 'where the later push goes is not visible' },
+      target: to ?? { kind: 'unknown', text: '', why: plain('where the later push goes is not visible') },
       events: ['push'],
     })
   }

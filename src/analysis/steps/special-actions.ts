@@ -3,7 +3,7 @@
  * persists for later steps), add-to-project (whose project), create-pull-request (the repository
  * a `path:` holds, a fork), github-script (its script) and Renovate (which updates workflow pins).
  */
-import type { ActionFacts, KnownAction } from '../../knowledge/actions.js'
+import type { KnownAction } from '../../knowledge/actions.js'
 import type { PermissionSet } from '../../knowledge/permissions.js'
 import { quoted } from '../../limits.js'
 import { resolveRepo, type RepoRef } from '../repo-ref.js'
@@ -14,8 +14,9 @@ import { analyseKnownAction } from './known-action.js'
 import { checkoutDirectory, followLaterPushes } from './later-steps.js'
 import { inputs, type StepContext } from './step-context.js'
 import { lastCheckoutAt, resolveFallback } from './target.js'
+import { because } from '../../knowledge/reasons.js'
 
-export function analyseCheckout(ctx: StepContext, facts: ActionFacts): StepAnalysis {
+export function analyseCheckout(ctx: StepContext, facts: KnownAction): StepAnalysis {
   const ins = inputs(ctx.step)
   const target = ins.repository ? resolveRepo(resolveFallback(ins.repository, ctx), ctx.self) : ({ kind: 'same' } as RepoRef)
   const out: StepAnalysis = { calls: [{ what: `${facts.uses} (fetch)`, permissions: { contents: 'read' }, target, readOnly: true }], unknown: [] }
@@ -35,13 +36,13 @@ export function analyseAddToProject(ctx: StepContext): StepAnalysis {
   if (ctx.model.triggers.includes('issues')) reads.issues = 'read'
   if (ctx.model.triggers.some((t) => t === 'pull_request' || t === 'pull_request_target')) reads.pull_requests = 'read'
   if (/\/users\//i.test(url)) {
-    return { calls: [{ what: 'actions/add-to-project (user project)', permissions: reads, target: { kind: 'account' }, patReason: 'Projects are out of GITHUB_TOKEN\'s reach (R5)', classicOnly: 'a user-owned project: fine-grained tokens cannot reach user-owned Projects (R5, R18)' }], unknown: [] }
+    return { calls: [{ what: 'actions/add-to-project (user project)', permissions: reads, target: { kind: 'account' }, patReason: because('Projects are out of GITHUB_TOKEN\'s reach', 'R5'), classicOnly: because('a user-owned project: fine-grained tokens cannot reach user-owned Projects', 'R5', 'R18') }], unknown: [] }
   }
   const owner = /\/orgs\/([^/]+)/i.exec(url)?.[1] ?? null
-  return { calls: [{ what: 'actions/add-to-project', permissions: { organization_projects: 'write', ...reads }, target: { kind: 'organization', owner }, patReason: 'Projects are out of GITHUB_TOKEN\'s reach (R5)' }], unknown: [] }
+  return { calls: [{ what: 'actions/add-to-project', permissions: { organization_projects: 'write', ...reads }, target: { kind: 'organization', owner }, patReason: because('Projects are out of GITHUB_TOKEN\'s reach', 'R5') }], unknown: [] }
 }
 
-export function analyseCreatePullRequest(ctx: StepContext, facts: ActionFacts): StepAnalysis {
+export function analyseCreatePullRequest(ctx: StepContext, facts: KnownAction): StepAnalysis {
   const ins = inputs(ctx.step)
   const calls: Call[] = []
   let target: RepoRef = { kind: 'same' }
@@ -54,7 +55,7 @@ export function analyseCreatePullRequest(ctx: StepContext, facts: ActionFacts): 
   if (ins['team-reviewers']) permissions.members = 'read'
   const call: Call = { what: facts.uses, permissions, target, events: ['pull_request', 'push'] }
   if (ins['push-to-fork']) {
-    call.patReason = 'the branch is pushed to a fork (push-to-fork), which needs a user token (R11)'
+    call.patReason = because('the branch is pushed to a fork (push-to-fork), which needs a user token', 'R11')
     // The fork lags its parent: the push carries the parent's newer commits, workflow files included (R2).
     call.permissions.workflows = 'write'
   }
