@@ -105,10 +105,12 @@ function blobLink(ctx, file, line) {
     const path = file.split('/').map(encodeURIComponent).join('/');
     return `[${label}](${ctx.server.replace(/\/+$/, '')}/${ctx.repository}/blob/${ctx.headSha}/${path}#L${line})`;
 }
-/** The reason that best explains a token's verdict: one citing a rule code when a PAT is needed. */
+/** The reason that best explains a token's verdict (one resting on a rule when a PAT is needed), with its codes. */
 function mainReason(t) {
     const v = t.githubTokenWouldDo;
-    return t.uses.find((u) => u.githubTokenWouldDo === v)?.reasons.find((r) => v !== false || /\(R\d+[a-z]?/.test(r)) ?? '';
+    const use = t.uses.find((u) => u.githubTokenWouldDo === v);
+    const at = use?.reasons.findIndex((_, i) => v !== false || (use.reasonCodes[i] ?? []).length > 0) ?? -1;
+    return use && at >= 0 ? { text: use.reasons[at], codes: use.reasonCodes[at] ?? [] } : { text: '', codes: [] };
 }
 /** The verdict in a few words, with the rule codes its reason cites: the table stays narrow. */
 function verdictCell(t) {
@@ -116,7 +118,7 @@ function verdictCell(t) {
         return '✅ GITHUB_TOKEN would do';
     if (t.githubTokenWouldDo === null)
         return '❔ undecided';
-    const codes = [...new Set([...mainReason(t).matchAll(/\bR\d+[a-z]?\b/g)].map((m) => m[0]))];
+    const codes = [...new Set(mainReason(t).codes)];
     return `🔑 PAT needed${codes.length ? ` (${codes.map((c) => `[${c}](${report_escape/* REASONS_DOC */.RN}#${c.toLowerCase()})`).join(', ')})` : ''}`;
 }
 function requestCell(t) {
@@ -158,7 +160,7 @@ function adviceCell(a) {
 }
 /** What the table leaves out, under it: why, requested against minimal, what to select, where. */
 function tokenDetail(t, a, ctx) {
-    const parts = [(0,report_escape/* messageMarkdown */.zv)(mainReason(t) || 'no reason recorded')];
+    const parts = [(0,report_escape/* messageMarkdown */.zv)(mainReason(t).text || 'no reason recorded')];
     parts.push(`requested → minimal: ${requestCell(t)}`);
     if (a?.select?.length)
         parts.push(`select ${a.select.map((r) => (0,report_escape/* markdownCode */.D9)(r)).join(', ')}`);

@@ -11212,11 +11212,16 @@ function useReport(use, decision) {
         fallbackToGithubToken: use.fallbackToGithubToken,
         githubTokenWouldDo: decision.githubTokenWouldDo,
         needs: decision.needs,
-        reasons: decision.reasons.map((r) => r.text),
+        reasons: [],
+        reasonCodes: [],
     };
-    const { shown, more } = (0,limits/* firstOf */.Ku)(out.reasons, limits/* MAX_REASONS_PER_USE */.$s);
-    if (more)
-        out.reasons = [...shown, `and ${more} more reasons, not listed`];
+    const { shown, more } = (0,limits/* firstOf */.Ku)(decision.reasons, limits/* MAX_REASONS_PER_USE */.$s);
+    out.reasons = shown.map((r) => r.text);
+    out.reasonCodes = shown.map((r) => [...r.codes]);
+    if (more) {
+        out.reasons.push(`and ${more} more reasons, not listed`);
+        out.reasonCodes.push([]);
+    }
     if (use.readBy)
         out.readBy = use.readBy.map((s) => ({ file: s.file, line: s.pos.line, job: label(s.job), step: (0,limits/* quoted */.TL)(stepLabel(s)) }));
     return out;

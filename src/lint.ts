@@ -85,10 +85,16 @@ function useReport(use: SecretUse, decision: UseDecision): UseReport {
     fallbackToGithubToken: use.fallbackToGithubToken,
     githubTokenWouldDo: decision.githubTokenWouldDo,
     needs: decision.needs,
-    reasons: decision.reasons.map((r) => r.text),
+    reasons: [],
+    reasonCodes: [],
   }
-  const { shown, more } = firstOf(out.reasons, MAX_REASONS_PER_USE)
-  if (more) out.reasons = [...shown, `and ${more} more reasons, not listed`]
+  const { shown, more } = firstOf(decision.reasons, MAX_REASONS_PER_USE)
+  out.reasons = shown.map((r) => r.text)
+  out.reasonCodes = shown.map((r) => [...r.codes])
+  if (more) {
+    out.reasons.push(`and ${more} more reasons, not listed`)
+    out.reasonCodes.push([])
+  }
   if (use.readBy) out.readBy = use.readBy.map((s) => ({ file: s.file, line: s.pos.line, job: label(s.job), step: quoted(stepLabel(s)) }))
   return out
 }

@@ -3,6 +3,7 @@
  * repository running the workflow; `extra` adds workflows (their triggers count for R1).
  */
 import { cleanRepos, lintWorkflow } from '../helpers.js'
+import type { ReasonCode } from '../../src/knowledge/reasons.js'
 
 afterAll(cleanRepos)
 
@@ -16,6 +17,8 @@ interface Row {
   needs: Record<string, string>
   extra?: Record<string, string>
   reason?: RegExp
+  /** Rules the use's reasons must cite (among others). */
+  codes?: ReasonCode[]
   /** Extra job-level YAML (strategy, env). */
   job?: string
 }
@@ -25,14 +28,14 @@ const step = (uses: string, withs: Record<string, string>) =>
 
 const rows: Row[] = [
   { name: 'checkout of this repository', steps: step('actions/checkout@v4', { token: '${{ secrets.X_PAT }}' }), verdict: true, needs: { contents: 'read' } },
-  { name: 'checkout of another repository (reading it may work if it is public)', steps: step('actions/checkout@v4', { repository: 'octo/lib', token: '${{ secrets.X_PAT }}' }), verdict: null, needs: { contents: 'read' }, reason: /only if it is public \(R3\)/ },
+  { name: 'checkout of another repository (reading it may work if it is public)', steps: step('actions/checkout@v4', { repository: 'octo/lib', token: '${{ secrets.X_PAT }}' }), verdict: null, needs: { contents: 'read' }, reason: /only if it is public/, codes: ['R3'] },
   {
     name: 'checkout, then a push that CI listens to',
     steps: step('actions/checkout@v4', { token: '${{ secrets.X_PAT }}' }) + '\n      - run: git commit -am x && git push',
     extra: CI,
     verdict: false,
     needs: { contents: 'write' },
-    reason: /\(R1\)/,
+    codes: ['R1'],
   },
   {
     name: 'checkout, then a push, with no other workflow visible',
@@ -47,7 +50,7 @@ const rows: Row[] = [
     steps: step('actions/checkout@v4', { token: '${{ secrets.X_PAT }}' }) + '\n      - run: git push',
     verdict: false,
     needs: { contents: 'write' },
-    reason: /waits on check_suite.*\(R1\)/,
+    reason: /waits on check_suite/, codes: ['R1'],
   },
   {
     name: 'checkout, then a push nothing listens to',
@@ -57,8 +60,8 @@ const rows: Row[] = [
     verdict: true,
     needs: { contents: 'write' },
   },
-  { name: 'dispatch into this repository (R1a)', steps: step('peter-evans/repository-dispatch@v3', { token: '${{ secrets.X_PAT }}', 'event-type': 'go' }), verdict: true, needs: { contents: 'write' }, reason: /R1a/ },
-  { name: 'dispatch to another repository (R3)', steps: step('peter-evans/repository-dispatch@v3', { token: '${{ secrets.X_PAT }}', repository: 'octo/docs', 'event-type': 'go' }), verdict: false, needs: { contents: 'write' }, reason: /\(R3\)/ },
+  { name: 'dispatch into this repository (R1a)', steps: step('peter-evans/repository-dispatch@v3', { token: '${{ secrets.X_PAT }}', 'event-type': 'go' }), verdict: true, needs: { contents: 'write' }, codes: ['R1a'] },
+  { name: 'dispatch to another repository (R3)', steps: step('peter-evans/repository-dispatch@v3', { token: '${{ secrets.X_PAT }}', repository: 'octo/docs', 'event-type': 'go' }), verdict: false, needs: { contents: 'write' }, codes: ['R3'] },
   {
     name: 'dispatch over a matrix with another repository',
     job: '    strategy:\n      matrix:\n        repo: [octo/app, octo/web]\n',
@@ -67,9 +70,9 @@ const rows: Row[] = [
     needs: { contents: 'write' },
   },
   { name: 'repository named at run time', steps: step('peter-evans/repository-dispatch@v3', { token: '${{ secrets.X_PAT }}', repository: '${{ inputs.repo }}', 'event-type': 'go' }), verdict: null, needs: { contents: 'write' } },
-  { name: 'organization project (R5)', steps: step('actions/add-to-project@v1', { 'project-url': 'https://github.com/orgs/octo/projects/1', 'github-token': '${{ secrets.X_PAT }}' }), on: 'issues', verdict: false, needs: { organization_projects: 'write', issues: 'read' }, reason: /R5/ },
+  { name: 'organization project (R5)', steps: step('actions/add-to-project@v1', { 'project-url': 'https://github.com/orgs/octo/projects/1', 'github-token': '${{ secrets.X_PAT }}' }), on: 'issues', verdict: false, needs: { organization_projects: 'write', issues: 'read' }, codes: ['R5'] },
   { name: 'comment in this repository', steps: step('peter-evans/create-or-update-comment@v4', { token: '${{ secrets.X_PAT }}', 'issue-number': '1', body: 'hi' }), verdict: true, needs: { issues: 'write', pull_requests: 'write' } },
-  { name: 'pull request pushed to a fork (R11)', steps: step('peter-evans/create-pull-request@v7', { token: '${{ secrets.X_PAT }}', 'push-to-fork': 'bot/app' }), verdict: false, needs: { contents: 'write', pull_requests: 'write', workflows: 'write' }, reason: /R11/ },
+  { name: 'pull request pushed to a fork (R11)', steps: step('peter-evans/create-pull-request@v7', { token: '${{ secrets.X_PAT }}', 'push-to-fork': 'bot/app' }), verdict: false, needs: { contents: 'write', pull_requests: 'write', workflows: 'write' }, codes: ['R11'] },
   { name: 'owner and repo given apart (workflow in another repository)', steps: step('convictional/trigger-workflow-and-wait@v1', { owner: 'octo', repo: 'site', github_token: '${{ secrets.X_PAT }}', workflow_file_name: 'd.yml' }), verdict: false, needs: { actions: 'write' }, reason: /octo\/site, another repository/ },
   {
     name: 'a token read from env by an action (COMMITTER_TOKEN)',
@@ -78,15 +81,15 @@ const rows: Row[] = [
     needs: { contents: 'write', pull_requests: 'write', workflows: 'write' },
     reason: /octo\/homebrew-tap/,
   },
-  { name: 'account metrics with the default sections (R4)', steps: step('lowlighter/metrics@latest', { token: '${{ secrets.X_PAT }}' }), verdict: false, needs: { contents: 'read' }, reason: /R4/ },
+  { name: 'account metrics with the default sections (R4)', steps: step('lowlighter/metrics@latest', { token: '${{ secrets.X_PAT }}' }), verdict: false, needs: { contents: 'read' }, codes: ['R4'] },
   {
     name: 'account metrics: plugins name what they read, "no" switches one off',
     steps: step('lowlighter/metrics@latest', { token: '${{ secrets.X_PAT }}', base: '""', plugin_reactions: 'yes', plugin_traffic: 'true', plugin_languages: 'no', output_action: 'gist' }),
     verdict: false,
     needs: { issues: 'read', pull_requests: 'read', administration: 'read', gists: 'write' },
   },
-  { name: 'workflow files pushed to the owner\'s other repositories (R2, R3)', steps: step('derberg/manage-files-in-multiple-repositories@v2', { github_token: '${{ secrets.X_PAT }}', files_to_ignore: 'x.yml' }), verdict: false, needs: { contents: 'write', workflows: 'write', pull_requests: 'write' }, reason: /R2, R3/ },
-  { name: 'a merge command Dependabot takes only from a user (R8)', steps: step('ahmadnassri/action-dependabot-auto-merge@v2', { 'github-token': '${{ secrets.X_PAT }}' }), verdict: false, needs: { pull_requests: 'write' }, reason: /R8/ },
+  { name: 'workflow files pushed to the owner\'s other repositories (R2, R3)', steps: step('derberg/manage-files-in-multiple-repositories@v2', { github_token: '${{ secrets.X_PAT }}', files_to_ignore: 'x.yml' }), verdict: false, needs: { contents: 'write', workflows: 'write', pull_requests: 'write' }, codes: ['R2', 'R3'] },
+  { name: 'a merge command Dependabot takes only from a user (R8)', steps: step('ahmadnassri/action-dependabot-auto-merge@v2', { 'github-token': '${{ secrets.X_PAT }}' }), verdict: false, needs: { pull_requests: 'write' }, codes: ['R8'] },
   {
     name: 'a rebase pushed to the head branch, possibly a fork (R1, R3)',
     steps: '      - uses: cirrus-actions/rebase@1.8\n        env:\n          GITHUB_TOKEN: ${{ secrets.X_PAT }}',
@@ -118,7 +121,7 @@ const rows: Row[] = [
     steps: step('conda/actions/check-cla@v25', { token: '${{ secrets.OTHER }}', label: 'cla-signed', cla_token: '${{ secrets.X_PAT }}' }),
     verdict: false,
     needs: { contents: 'write', pull_requests: 'write', workflows: 'write' },
-    reason: /^conda\/actions\/check-cla: it pushes to a fork.*\(R3, R11\)$/m,
+    reason: /^conda\/actions\/check-cla: it pushes to a fork/m, codes: ['R3', 'R11'],
   },
   {
     name: 'slash commands dispatched into this repository: GITHUB_TOKEN dispatches start runs (R1a)',
@@ -126,7 +129,7 @@ const rows: Row[] = [
     steps: step('peter-evans/slash-command-dispatch@v4', { token: '${{ secrets.X_PAT }}', commands: 'deploy' }),
     verdict: true,
     needs: { contents: 'write', pull_requests: 'read' },
-    reason: /R1a/,
+    codes: ['R1a'],
   },
   {
     name: 'slash commands as workflow dispatches into another repository (R3)',
@@ -149,7 +152,7 @@ const rows: Row[] = [
     steps: '      - run: cml runner launch --cloud=aws\n        env:\n          REPO_TOKEN: ${{ secrets.X_PAT }}',
     verdict: false,
     needs: { administration: 'write' },
-    reason: /cml runner launch: no `permissions:` key grants `administration` \(R6\)/,
+    reason: /cml runner launch: no `permissions:` key grants `administration`/, codes: ['R6'],
   },
   {
     name: 'cml ci leaves the token in origin; a later step pushes there and CI listens (R1)',
@@ -157,7 +160,7 @@ const rows: Row[] = [
     extra: CI,
     verdict: false,
     needs: { contents: 'write' },
-    reason: /cml ci.*\(R1\)/,
+    reason: /cml ci/, codes: ['R1'],
   },
   {
     name: 'cml publish uploads images elsewhere; the comment is on this repository',
@@ -166,7 +169,7 @@ const rows: Row[] = [
     verdict: true,
     needs: { pull_requests: 'write', contents: 'read' },
   },
-  { name: 'Renovate updates workflow pins, its own among them (R2)', steps: step('renovatebot/github-action@v43.0.8', { token: '${{ secrets.X_PAT }}' }), verdict: false, needs: { contents: 'write', pull_requests: 'write', issues: 'write', workflows: 'write' }, reason: /github-actions manager.*R2/ },
+  { name: 'Renovate updates workflow pins, its own among them (R2)', steps: step('renovatebot/github-action@v43.0.8', { token: '${{ secrets.X_PAT }}' }), verdict: false, needs: { contents: 'write', pull_requests: 'write', issues: 'write', workflows: 'write' }, reason: /github-actions manager/, codes: ['R2'] },
   { name: 'an action pat-lint does not know', steps: step('someone/something@v1', { token: '${{ secrets.X_PAT }}' }), verdict: null, needs: {}, reason: /not in pat-lint's knowledge base/ },
   { name: 'an unknown action aimed at another repository', steps: step('someone/something@v1', { token: '${{ secrets.X_PAT }}', repository: 'octo/other' }), verdict: false, needs: {} },
   {
@@ -182,7 +185,7 @@ const rows: Row[] = [
     needs: { actions: 'write' },
   },
   { name: 'github-script with GraphQL', steps: step('actions/github-script@v7', { 'github-token': '${{ secrets.X_PAT }}', script: '"await github.graphql(\'query { viewer { login } }\')"' }), verdict: null, needs: {} },
-  { name: 'a secret set through gh (R6)', steps: '      - run: gh secret set X --body y\n        env:\n          GH_TOKEN: ${{ secrets.X_PAT }}', verdict: false, needs: { secrets: 'write' }, reason: /R6/ },
+  { name: 'a secret set through gh (R6)', steps: '      - run: gh secret set X --body y\n        env:\n          GH_TOKEN: ${{ secrets.X_PAT }}', verdict: false, needs: { secrets: 'write' }, codes: ['R6'] },
   { name: 'gh in this repository', steps: '      - run: gh issue edit 1 --add-label x\n        env:\n          GH_TOKEN: ${{ secrets.X_PAT }}', verdict: true, needs: { issues: 'write' } },
   { name: 'a script pat-lint cannot read', steps: '      - run: ./release.sh\n        env:\n          GH_TOKEN: ${{ secrets.X_PAT }}', verdict: null, needs: {} },
   {
@@ -212,6 +215,8 @@ describe.each(rows.map((r) => [r.name, r] as const))('%s', (_name, row) => {
     expect(use.githubTokenWouldDo).toBe(row.verdict)
     expect(use.needs).toEqual(row.needs)
     if (row.reason) expect(use.reasons.join('\n')).toMatch(row.reason)
+    if (row.codes) expect(use.reasonCodes.flat()).toEqual(expect.arrayContaining(row.codes))
+    expect(use.reasonCodes).toHaveLength(use.reasons.length)
     expect(use.reasons.length).toBeGreaterThan(0)
   })
 })

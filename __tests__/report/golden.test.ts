@@ -49,7 +49,7 @@ describe('report shapes', () => {
     expect(json.repository).toBe('octo-org/demo')
     for (const t of json.tokens) {
       expect(Object.keys(t)).toEqual(expect.arrayContaining(['secret', 'declared', 'recognisedBy', 'type', 'requested', 'uses']))
-      for (const u of t.uses) expect(Object.keys(u)).toEqual(expect.arrayContaining(['file', 'line', 'column', 'job', 'step', 'kind', 'target', 'githubTokenWouldDo', 'needs', 'reasons']))
+      for (const u of t.uses) expect(Object.keys(u)).toEqual(expect.arrayContaining(['file', 'line', 'column', 'job', 'step', 'kind', 'target', 'githubTokenWouldDo', 'needs', 'reasons', 'reasonCodes']))
     }
   })
 })

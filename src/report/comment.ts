@@ -35,17 +35,19 @@ function blobLink(ctx: CommentContext, file: string, line: number): string {
   return `[${label}](${ctx.server.replace(/\/+$/, '')}/${ctx.repository}/blob/${ctx.headSha}/${path}#L${line})`
 }
 
-/** The reason that best explains a token's verdict: one citing a rule code when a PAT is needed. */
-function mainReason(t: TokenReport): string {
+/** The reason that best explains a token's verdict (one resting on a rule when a PAT is needed), with its codes. */
+function mainReason(t: TokenReport): { text: string; codes: readonly string[] } {
   const v = t.githubTokenWouldDo
-  return t.uses.find((u) => u.githubTokenWouldDo === v)?.reasons.find((r) => v !== false || /\(R\d+[a-z]?/.test(r)) ?? ''
+  const use = t.uses.find((u) => u.githubTokenWouldDo === v)
+  const at = use?.reasons.findIndex((_, i) => v !== false || (use.reasonCodes[i] ?? []).length > 0) ?? -1
+  return use && at >= 0 ? { text: use.reasons[at], codes: use.reasonCodes[at] ?? [] } : { text: '', codes: [] }
 }
 
 /** The verdict in a few words, with the rule codes its reason cites: the table stays narrow. */
 function verdictCell(t: TokenReport): string {
   if (t.githubTokenWouldDo === true) return '✅ GITHUB_TOKEN would do'
   if (t.githubTokenWouldDo === null) return '❔ undecided'
-  const codes = [...new Set([...mainReason(t).matchAll(/\bR\d+[a-z]?\b/g)].map((m) => m[0]))]
+  const codes = [...new Set(mainReason(t).codes)]
   return `🔑 PAT needed${codes.length ? ` (${codes.map((c) => `[${c}](${REASONS_DOC}#${c.toLowerCase()})`).join(', ')})` : ''}`
 }
 
@@ -80,7 +82,7 @@ function adviceCell(a: TokenAdvice | undefined): string {
 
 /** What the table leaves out, under it: why, requested against minimal, what to select, where. */
 function tokenDetail(t: TokenReport, a: TokenAdvice | undefined, ctx: CommentContext): string {
-  const parts = [messageMarkdown(mainReason(t) || 'no reason recorded')]
+  const parts = [messageMarkdown(mainReason(t).text || 'no reason recorded')]
   parts.push(`requested → minimal: ${requestCell(t)}`)
   if (a?.select?.length) parts.push(`select ${a.select.map((r) => markdownCode(r)).join(', ')}`)
   const undecided = t.uses.filter((u) => u.githubTokenWouldDo === null).length

@@ -8,6 +8,7 @@ import type { TokenVerdict } from '../analysis/token.js'
 import type { PermissionSet } from '../knowledge/permissions.js'
 import type { Finding, LintError } from '../types.js'
 import type { SecretUse } from '../workflow/flows.js'
+import type { ReasonCode } from '../knowledge/reasons.js'
 
 export const REPORT_VERSION = 1
 
@@ -28,6 +29,8 @@ export interface UseReport {
   githubTokenWouldDo: boolean | null
   needs: PermissionSet
   reasons: string[]
+  /** The rules (docs/reasons.md) each reason rests on: `reasonCodes[i]` for `reasons[i]`. */
+  reasonCodes: ReasonCode[][]
 }
 
 /** A token in the report: its verdict fields are those of the analysis (see TokenVerdict). */
