@@ -83,8 +83,8 @@ function diffRequests(base, head) {
 var load = __webpack_require__(1788);
 // EXTERNAL MODULE: ./src/report/escape.ts
 var report_escape = __webpack_require__(4031);
-// EXTERNAL MODULE: ./src/rules/index.ts + 16 modules
-var rules = __webpack_require__(7378);
+// EXTERNAL MODULE: ./src/rules/index.ts + 17 modules
+var rules = __webpack_require__(1819);
 // EXTERNAL MODULE: ./src/report/advice.ts + 1 modules
 var report_advice = __webpack_require__(8014);
 // EXTERNAL MODULE: ./src/report/severity.ts

@@ -1951,7 +1951,7 @@ function underPath(report, prefix) {
             ...t,
             uses: t.uses.map((u) => ({ ...u, file: at(u.file), ...(u.readBy ? { readBy: u.readBy.map((r) => ({ ...r, file: at(r.file) })) } : {}) })),
         })),
-        findings: report.findings.map((f) => ({ ...f, file: at(f.file) })),
+        findings: report.findings.map((f) => ({ ...f, file: at(f.file), ...(f.related ? { related: f.related.map((r) => ({ ...r, file: at(r.file) })) } : {}) })),
         errors: report.errors.map((e) => ({ ...e, file: at(e.file) })),
     };
 }
@@ -8807,8 +8807,8 @@ function isIgnored(finding, inline, ignoredByConfig) {
 
 // EXTERNAL MODULE: ./src/requirements/load.ts + 14 modules
 var load = __nccwpck_require__(1788);
-// EXTERNAL MODULE: ./src/rules/index.ts + 16 modules
-var rules = __nccwpck_require__(7378);
+// EXTERNAL MODULE: ./src/rules/index.ts + 17 modules
+var rules = __nccwpck_require__(1819);
 ;// CONCATENATED MODULE: ./src/report/model.ts
 const REPORT_VERSION = 1;
 
@@ -11378,11 +11378,15 @@ function lint(root, options = {}) {
     for (const rule of rules/* RULES */.y0) {
         for (const f of rule.check(ctx)) {
             stats.findingsBuilt++;
-            const finding = { rule: rule.meta.id, severity: f.severity ?? rule.meta.defaultSeverity, message: f.message, file: f.file, line: f.line, column: f.column };
+            const finding = { rule: rule.meta.id, messageId: f.messageId, severity: f.severity ?? rule.meta.defaultSeverity, message: f.message, file: f.file, line: f.line, column: f.column };
+            if (f.endLine !== undefined)
+                Object.assign(finding, { endLine: f.endLine, endColumn: f.endColumn });
             if (f.secret)
                 finding.secret = f.secret;
             if (f.help)
                 finding.help = f.help;
+            if (f.related)
+                finding.related = f.related;
             if (!isIgnored(finding, inlineAt(finding.file, finding.line), ignoredByConfig))
                 findings.push(finding);
         }
@@ -11532,10 +11536,19 @@ function buildSarif(report) {
                         {
                             physicalLocation: {
                                 artifactLocation: { uri: f.file, uriBaseId: '%SRCROOT%' },
-                                region: { startLine: f.line, startColumn: f.column },
+                                region: { startLine: f.line, startColumn: f.column, ...(f.endLine !== undefined ? { endLine: f.endLine, endColumn: f.endColumn } : {}) },
                             },
                         },
                     ],
+                    ...(f.related?.length
+                        ? {
+                            relatedLocations: f.related.map((r, id) => ({
+                                id,
+                                physicalLocation: { artifactLocation: { uri: r.file, uriBaseId: '%SRCROOT%' }, region: { startLine: r.line, startColumn: r.column } },
+                                message: { text: r.message },
+                            })),
+                        }
+                        : {}),
                     ...(f.secret || f.help ? { properties: { ...(f.secret ? { secret: f.secret } : {}), ...(f.help ? { help: f.help } : {}) } } : {}),
                 })),
             },
@@ -19560,7 +19573,7 @@ function toKnownAction(uses, a, file) {
 
 /***/ }),
 
-/***/ 7378:
+/***/ 1819:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -19572,74 +19585,140 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: DOCS_BASE, RULES_BY_ID
 
+;// CONCATENATED MODULE: ./src/rules/finding.ts
+/** `{{name}}` in a message, replaced once: data values are never read as templates. */
+const PLACEHOLDER = /\{\{\s*(\w+)\s*\}\}/g;
+function formatMessage(template, data = {}) {
+    return template.replace(PLACEHOLDER, (_, name) => {
+        if (!(name in data))
+            throw new Error(`message "${template}" needs {{${name}}}`);
+        return String(data[name]);
+    });
+}
+function positionOf(at) {
+    if ('use' in at)
+        return { file: at.use.file, line: at.use.line, column: at.use.column };
+    if ('declaration' in at) {
+        const d = at.declaration;
+        const key = at.key;
+        const pos = key ? ((at.keyItself ? d.keyPositions[key] : d.fieldPositions[key]) ?? { line: d.line, column: d.column }) : { line: d.line, column: d.column };
+        return { file: at.file, line: pos.line, column: pos.column };
+    }
+    return at;
+}
+/** A finding of the rule `meta` describes. */
+function finding(meta, input) {
+    const template = meta.messages[input.messageId];
+    if (template === undefined)
+        throw new Error(`${meta.id} has no message ${input.messageId}`);
+    const { file, line, column, endLine, endColumn } = positionOf(input.at);
+    const out = { file, line, column, messageId: input.messageId, message: formatMessage(template, input.data) };
+    if (endLine !== undefined && endColumn !== undefined)
+        Object.assign(out, { endLine, endColumn });
+    if (input.secret)
+        out.secret = input.secret;
+    if (input.severity)
+        out.severity = input.severity;
+    if (input.help)
+        out.help = input.help;
+    if (input.related?.length)
+        out.related = input.related;
+    return out;
+}
+/** A finding maker bound to one rule: `report(messageId, at, data, extra)`. */
+function reporter(meta) {
+    return (messageId, at, data, extra = {}) => finding(meta, { messageId, at, data, ...extra });
+}
+
 ;// CONCATENATED MODULE: ./src/rules/invalid-requirements.ts
+
 /** pat-requirements.yml does not follow its schema; the message points at the key or value. */
 const rule = {
-    meta: { id: 'invalid-requirements', description: 'pat-requirements.yml is malformed or does not follow its schema', defaultSeverity: 'error' },
+    meta: {
+        id: 'invalid-requirements',
+        description: 'pat-requirements.yml is malformed or does not follow its schema',
+        defaultSeverity: 'error',
+        messages: { invalid: '{{problem}}' },
+    },
     check(ctx) {
-        return ctx.requirements.errors.map((e) => ({ ...e }));
+        const report = reporter(rule.meta);
+        return ctx.requirements.errors.map((e) => report('invalid', e, { problem: e.message }));
     },
 };
 
 ;// CONCATENATED MODULE: ./src/rules/pat-expiry.ts
+
 /** A token that never expires, or lives longer than the policy allows, stays useful to whoever leaks it. */
 const pat_expiry_rule = {
-    meta: { id: 'pat-expiry', description: 'A declared token has no expiry, or one longer than the maximum', defaultSeverity: 'warning' },
+    meta: {
+        id: 'pat-expiry',
+        description: 'A declared token has no expiry, or one longer than the maximum',
+        defaultSeverity: 'warning',
+        messages: {
+            neverExpires: '{{secret}} never expires: set expires-in to at most {{max}} days and rotate it',
+            noExpiry: '{{secret}} declares no expiry: set expires-in to at most {{max}} days and rotate it',
+            tooLong: '{{secret}} expires in {{days}} days, longer than the {{max}}-day maximum: shorten expires-in',
+        },
+    },
     check(ctx) {
         const file = ctx.requirements.path;
         if (!file)
             return [];
+        const report = reporter(pat_expiry_rule.meta);
         const out = [];
         for (const t of ctx.tokens) {
             const d = t.declaration;
             if (!d)
                 continue;
-            const pos = d.fieldPositions['expires-in'] ?? d;
-            const at = { file, line: pos.line, column: pos.column, secret: t.secret };
+            const at = { declaration: d, file, key: 'expires-in' };
+            const data = { secret: t.secret, max: ctx.maxExpiryDays };
             const expires = d['expires-in'];
-            if (expires === undefined || expires === 'none') {
-                out.push({ ...at, message: `${t.secret} ${expires === 'none' ? 'never expires' : 'declares no expiry'}: set expires-in to at most ${ctx.maxExpiryDays} days and rotate it` });
-            }
-            else if (expires > ctx.maxExpiryDays) {
-                out.push({ ...at, message: `${t.secret} expires in ${expires} days, longer than the ${ctx.maxExpiryDays}-day maximum: shorten expires-in` });
-            }
+            if (expires === undefined)
+                out.push(report('noExpiry', at, data, { secret: t.secret }));
+            else if (expires === 'none')
+                out.push(report('neverExpires', at, data, { secret: t.secret }));
+            else if (expires > ctx.maxExpiryDays)
+                out.push(report('tooLong', at, { ...data, days: expires }, { secret: t.secret }));
         }
         return out;
     },
 };
 
 ;// CONCATENATED MODULE: ./src/rules/prefer-fine-grained.ts
+
 /**
  * Classic requested though a fine-grained token can do every use (R22); and the reverse, a
  * fine-grained token requested for something only a classic one can do (Packages, Checks,
  * user-owned Projects: R18), which will fail.
  */
 const prefer_fine_grained_rule = {
-    meta: { id: 'prefer-fine-grained', description: 'The token type does not fit: classic where fine-grained would do, or fine-grained where only classic works', defaultSeverity: 'warning' },
+    meta: {
+        id: 'prefer-fine-grained',
+        description: 'The token type does not fit: classic where fine-grained would do, or fine-grained where only classic works',
+        defaultSeverity: 'warning',
+        messages: {
+            classicNotNeeded: '{{secret}} is a classic token, but none of its {{uses}} needs one (no Packages, Checks or user-owned Projects): use a fine-grained token limited to the repositories it needs',
+            fineGrainedWillFail: '{{secret}} is fine-grained, but {{why}}: it will fail; use a classic token or GITHUB_TOKEN',
+        },
+    },
     check(ctx) {
         const file = ctx.requirements.path;
         if (!file)
             return [];
+        const report = reporter(prefer_fine_grained_rule.meta);
         const out = [];
         for (const t of ctx.tokens) {
             const d = t.declaration;
             if (!d)
                 continue;
-            const pos = d.fieldPositions.type ?? d;
-            const at = { file, line: pos.line, column: pos.column, secret: t.secret };
+            const at = { declaration: d, file, key: 'type' };
             if (d.type === 'classic' && t.verdict.fineGrainedPossible && t.verdict.githubTokenWouldDo !== true) {
                 const n = t.uses.length;
-                out.push({
-                    ...at,
-                    message: `${t.secret} is a classic token, but none of its ${n} use${n === 1 ? '' : 's'} needs one (no Packages, Checks or user-owned Projects): use a fine-grained token limited to the repositories it needs`,
-                });
+                out.push(report('classicNotNeeded', at, { secret: t.secret, uses: `${n} use${n === 1 ? '' : 's'}` }, { secret: t.secret }));
             }
             if (d.type === 'fine-grained' && !t.verdict.fineGrainedPossible) {
-                out.push({
-                    ...at,
-                    severity: 'error',
-                    message: `${t.secret} is fine-grained, but ${t.verdict.classicOnly[0]?.text ?? 'a use needs GitHub Packages'}: it will fail; use a classic token or GITHUB_TOKEN`,
-                });
+                const why = t.verdict.classicOnly[0]?.text ?? 'a use needs GitHub Packages';
+                out.push(report('fineGrainedWillFail', at, { secret: t.secret, why }, { secret: t.secret, severity: 'error' }));
             }
         }
         return out;
@@ -19647,73 +19726,95 @@ const prefer_fine_grained_rule = {
 };
 
 ;// CONCATENATED MODULE: ./src/rules/undeclared-pat.ts
+
 /** A GitHub credential reaches a step but pat-requirements.yml does not declare it. */
 const undeclared_pat_rule = {
-    meta: { id: 'undeclared-pat', description: 'A GitHub token secret is used but not declared in pat-requirements.yml', defaultSeverity: 'warning' },
+    meta: {
+        id: 'undeclared-pat',
+        description: 'A GitHub token secret is used but not declared in pat-requirements.yml',
+        defaultSeverity: 'warning',
+        messages: {
+            undeclared: 'secret {{secret}} is used as a GitHub token{{more}} but not declared {{where}}: declare its type, owner, repositories, expiry, purpose and permissions',
+        },
+    },
     check(ctx) {
+        const report = reporter(undeclared_pat_rule.meta);
         return ctx.tokens
             // A reusable workflow's parameter is declared where its callers keep the secret.
             .filter((t) => !t.declaration && t.uses.length > 0 && !t.uses.every((u) => u.parameter))
             .map((t) => {
-            const first = t.uses[0];
             const more = t.uses.length > 1 ? ` (and ${t.uses.length - 1} more use${t.uses.length > 2 ? 's' : ''})` : '';
             const where = ctx.requirements.path ? `in ${ctx.requirements.path}` : 'in a pat-requirements.yml';
-            return {
-                file: first.file,
-                line: first.line,
-                column: first.column,
-                secret: t.secret,
-                message: `secret ${t.secret} is used as a GitHub token${more} but not declared ${where}: declare its type, owner, repositories, expiry, purpose and permissions`,
-            };
+            return report('undeclared', { use: t.uses[0] }, { secret: t.secret, more, where }, { secret: t.secret });
         });
     },
 };
 
 ;// CONCATENATED MODULE: ./src/rules/unused-pat.ts
+
 /** A declared token that no workflow uses is a live credential with no job: revoke it. */
 const unused_pat_rule = {
-    meta: { id: 'unused-pat', description: 'A token declared in pat-requirements.yml is never used', defaultSeverity: 'warning' },
+    meta: {
+        id: 'unused-pat',
+        description: 'A token declared in pat-requirements.yml is never used',
+        defaultSeverity: 'warning',
+        messages: {
+            unused: '{{secret}} is declared but no workflow or action uses it: if nothing needs it, delete the secret and revoke the token',
+            maybePassedOn: '{{secret}} is declared but no workflow or action uses it; only {{expression}} at {{file}}:{{line}} may pass it on, check the called workflow: if nothing needs it, delete the secret and revoke the token',
+        },
+    },
     check(ctx) {
         const file = ctx.requirements.path;
         if (!file)
             return [];
+        const report = reporter(unused_pat_rule.meta);
+        const inherit = ctx.passAllUses[0];
         return ctx.tokens
             .filter((t) => t.declaration && t.uses.length === 0)
             .map((t) => {
-            const inherit = ctx.passAllUses[0];
-            const note = inherit
-                ? `; only ${inherit.expression} at ${inherit.file}:${inherit.line} may pass it on, check the called workflow`
-                : '';
-            return {
-                file,
-                line: t.declaration.line,
-                column: t.declaration.column,
-                secret: t.secret,
-                severity: inherit ? 'note' : undefined,
-                message: `${t.secret} is declared but no workflow or action uses it${note}: if nothing needs it, delete the secret and revoke the token`,
-            };
+            const at = { declaration: t.declaration, file };
+            if (!inherit)
+                return report('unused', at, { secret: t.secret }, { secret: t.secret });
+            // Passed on whole, the token may be used by a workflow pat-lint does not read: a note, not a warning.
+            const related = [{ file: inherit.file, line: inherit.line, column: inherit.column, message: `${inherit.expression} may pass ${t.secret} on` }];
+            return report('maybePassedOn', at, { secret: t.secret, expression: inherit.expression, file: inherit.file, line: inherit.line }, { secret: t.secret, severity: 'note', related });
         });
     },
 };
 
 ;// CONCATENATED MODULE: ./src/rules/workflow-error.ts
+
 /** A workflow or action file that cannot be read or parsed: GitHub would reject it, and pat-lint cannot check it. */
 const workflow_error_rule = {
-    meta: { id: 'workflow-error', description: 'A workflow or action file cannot be read or parsed', defaultSeverity: 'error' },
+    meta: {
+        id: 'workflow-error',
+        description: 'A workflow or action file cannot be read or parsed',
+        defaultSeverity: 'error',
+        // The parser's or reader's own sentence, with the place it points at.
+        messages: { unreadable: '{{problem}}' },
+    },
     check(ctx) {
-        return ctx.fileErrors.map((e) => ({ ...e }));
+        const report = reporter(workflow_error_rule.meta);
+        return ctx.fileErrors.map((e) => report('unreadable', e, { problem: e.message }));
     },
 };
 
 ;// CONCATENATED MODULE: ./src/rules/unknown-syntax.ts
+
 /**
  * A key GitHub's workflow parser does not list for a workflow, job or step: newer syntax pat-lint
  * does not follow yet, or a mistake. Said, never skipped silently: what is under it is not analysed.
  */
 const unknown_syntax_rule = {
-    meta: { id: 'unknown-syntax', description: 'A workflow, job or step key pat-lint does not know: what is under it is not analysed', defaultSeverity: 'note' },
+    meta: {
+        id: 'unknown-syntax',
+        description: 'A workflow, job or step key pat-lint does not know: what is under it is not analysed',
+        defaultSeverity: 'note',
+        messages: { unknownKey: '{{note}}' },
+    },
     check(ctx) {
-        return ctx.fileNotes.map((n) => ({ ...n }));
+        const report = reporter(unknown_syntax_rule.meta);
+        return ctx.fileNotes.map((n) => report('unknownKey', n, { note: n.message }));
     },
 };
 
@@ -19724,6 +19825,7 @@ var decide = __nccwpck_require__(405);
 // EXTERNAL MODULE: ./src/order.ts
 var order = __nccwpck_require__(5395);
 ;// CONCATENATED MODULE: ./src/rules/pat-where-github-token-would-do.ts
+
 
 
 
@@ -19748,24 +19850,27 @@ function perJob(t) {
  * needed elsewhere, the uses that do not need it are noted, so the PAT reaches fewer steps.
  */
 const pat_where_github_token_would_do_rule = {
-    meta: { id: 'pat-where-github-token-would-do', description: 'A PAT is used where GITHUB_TOKEN would do', defaultSeverity: 'warning' },
+    meta: {
+        id: 'pat-where-github-token-would-do',
+        description: 'A PAT is used where GITHUB_TOKEN would do',
+        defaultSeverity: 'warning',
+        messages: {
+            exposedUnused: '{{secret}} is exposed but nothing uses it: remove it from env and revoke the token',
+            githubTokenWouldDo: 'every use of {{secret}} could use GITHUB_TOKEN (`${{ github.token }}`) instead: {{perJob}}; then revoke the token',
+            useWouldTakeGithubToken: 'this use of {{secret}} could take GITHUB_TOKEN with {{block}}: the PAT need not reach this step',
+            reachesUnused: '{{secret}} reaches this place but nothing here uses it: remove it',
+        },
+    },
     check(ctx) {
         const out = [];
+        const report = reporter(pat_where_github_token_would_do_rule.meta);
         for (const t of ctx.tokens) {
             if (!t.uses.length)
                 continue;
             if (t.verdict.githubTokenWouldDo === true) {
-                const first = t.uses[0];
+                const at = { use: t.uses[0] };
                 const unread = t.decisions.every((d) => !d.calls.length);
-                out.push({
-                    file: first.file,
-                    line: first.line,
-                    column: first.column,
-                    secret: t.secret,
-                    message: unread
-                        ? `${t.secret} is exposed but nothing uses it: remove it from env and revoke the token`
-                        : `every use of ${t.secret} could use GITHUB_TOKEN (\`\${{ github.token }}\`) instead: ${perJob(t)}; then revoke the token`,
-                });
+                out.push(unread ? report('exposedUnused', at, { secret: t.secret }, { secret: t.secret }) : report('githubTokenWouldDo', at, { secret: t.secret, perJob: perJob(t) }, { secret: t.secret }));
                 continue;
             }
             if (t.verdict.githubTokenWouldDo !== false)
@@ -19774,16 +19879,8 @@ const pat_where_github_token_would_do_rule = {
                 const d = t.decisions[i];
                 if (d.githubTokenWouldDo !== true)
                     return;
-                out.push({
-                    file: u.file,
-                    line: u.line,
-                    column: u.column,
-                    secret: t.secret,
-                    severity: 'note',
-                    message: d.calls.length
-                        ? `this use of ${t.secret} could take GITHUB_TOKEN with ${blockText(d.needs)}: the PAT need not reach this step`
-                        : `${t.secret} reaches this place but nothing here uses it: remove it`,
-                });
+                const extra = { secret: t.secret, severity: 'note' };
+                out.push(d.calls.length ? report('useWouldTakeGithubToken', { use: u }, { secret: t.secret, block: blockText(d.needs) }, extra) : report('reachesUnused', { use: u }, { secret: t.secret }, extra));
             });
         }
         return out;
@@ -19824,19 +19921,35 @@ function reachOf(verdict, self, memo) {
 
 
 
+
 /**
  * The request in pat-requirements.yml grants more than the workflows need: a permission, a level,
  * a scope, repository access or an owner beyond the minimal set. Only asserted when every use of
  * the token is understood; otherwise the minimal set is a lower bound and proves nothing.
  */
 const over_scoped_request_rule = {
-    meta: { id: 'over-scoped-request', description: 'A token requests more than its uses need', defaultSeverity: 'error' },
+    meta: {
+        id: 'over-scoped-request',
+        description: 'A token requests more than its uses need',
+        defaultSeverity: 'error',
+        messages: {
+            unneededPermission: '{{secret}} requests {{permission}}: {{level}}, which none of its uses needs: drop it',
+            higherLevel: '{{secret}} requests {{permission}}: {{level}}, but its uses need only {{permission}}: {{needed}}',
+            unneededScope: '{{secret}} requests the {{scope}} scope, beyond what its uses need ({{needed}})',
+            allRepositories: '{{secret}} requests all repositories, but its uses reach only {{reached}}',
+            unneededRepository: '{{secret}} requests access to {{repository}}, which none of its uses reaches',
+            otherOwner: '{{secret}} is owned by {{owner}}, but its uses reach repositories of {{owners}}',
+        },
+    },
     check(ctx) {
         const out = [];
+        const report = reporter(over_scoped_request_rule.meta);
         for (const { file, token: t, declaration: d } of declaredAndUsed(ctx)) {
             if (!t.verdict.complete)
                 continue;
-            const at = (key) => ({ file, ...(d.keyPositions[key] && key.startsWith('permissions.') ? d.keyPositions[key] : (d.fieldPositions[key] ?? { line: d.line, column: d.column })), secret: t.secret });
+            // A permission is pointed at by its key (`contents:`), everything else by its value.
+            const at = (key) => ({ declaration: d, file, key, keyItself: key.startsWith('permissions.') });
+            const secret = { secret: t.secret };
             const minimal = t.verdict.minimal;
             if (d.type === 'fine-grained') {
                 for (const [perm, level] of Object.entries(d.permissions ?? {})) {
@@ -19844,31 +19957,31 @@ const over_scoped_request_rule = {
                         continue;
                     const need = minimal[perm];
                     if (!need)
-                        out.push({ ...at(`permissions.${perm}`), message: `${t.secret} requests ${perm}: ${level}, which none of its uses needs: drop it` });
+                        out.push(report('unneededPermission', at(`permissions.${perm}`), { secret: t.secret, permission: perm, level }, secret));
                     else if ((0,permissions/* levelRank */.Le)(level) > (0,permissions/* levelRank */.Le)(need))
-                        out.push({ ...at(`permissions.${perm}`), message: `${t.secret} requests ${perm}: ${level}, but its uses need only ${perm}: ${need}` });
+                        out.push(report('higherLevel', at(`permissions.${perm}`), { secret: t.secret, permission: perm, level, needed: need }, secret));
                 }
             }
             else {
                 const allowed = new Set(t.verdict.minimalScopes.flatMap((s) => [...(0,permissions/* impliedScopes */.uD)(s)]));
                 (d.scopes ?? []).forEach((scope, i) => {
                     if (!allowed.has(scope)) {
-                        out.push({ ...at(`scopes.${i}`), message: `${t.secret} requests the ${scope} scope, beyond what its uses need (${t.verdict.minimalScopes.join(', ') || 'no scope'})` });
+                        out.push(report('unneededScope', at(`scopes.${i}`), { secret: t.secret, scope, needed: t.verdict.minimalScopes.join(', ') || 'no scope' }, secret));
                     }
                 });
             }
             const { repositories: needed, owners } = reachOf(t.verdict, ctx.repository, ctx.memo);
             if (d.repositories === 'all' && needed.size) {
-                out.push({ ...at('repositories'), message: `${t.secret} requests all repositories, but its uses reach only ${(0,limits/* listed */.KE)(firstKeys(needed, limits/* MAX_REPOSITORIES_PER_TOKEN */.sz + 1), limits/* MAX_REPOSITORIES_PER_TOKEN */.sz, needed.size)}` });
+                out.push(report('allRepositories', at('repositories'), { secret: t.secret, reached: (0,limits/* listed */.KE)(firstKeys(needed, limits/* MAX_REPOSITORIES_PER_TOKEN */.sz + 1), limits/* MAX_REPOSITORIES_PER_TOKEN */.sz, needed.size) }, secret));
             }
             else if (Array.isArray(d.repositories) && needed.size) {
                 for (const repo of d.repositories) {
                     if (!needed.has(repo.toLowerCase()))
-                        out.push({ ...at('repositories'), message: `${t.secret} requests access to ${repo}, which none of its uses reaches` });
+                        out.push(report('unneededRepository', at('repositories'), { secret: t.secret, repository: repo }, secret));
                 }
             }
             if (d.owner && needed.size && !owners.has(d.owner.toLowerCase())) {
-                out.push({ ...at('owner'), message: `${t.secret} is owned by ${d.owner}, but its uses reach repositories of ${(0,limits/* listed */.KE)(firstKeys(owners, limits/* MAX_OWNERS_NAMED */.iq + 1), limits/* MAX_OWNERS_NAMED */.iq, owners.size)}` });
+                out.push(report('otherOwner', at('owner'), { secret: t.secret, owner: d.owner, owners: (0,limits/* listed */.KE)(firstKeys(owners, limits/* MAX_OWNERS_NAMED */.iq + 1), limits/* MAX_OWNERS_NAMED */.iq, owners.size) }, secret));
             }
         }
         return out;
@@ -19890,11 +20003,24 @@ function firstKeys(items, n) {
 
 
 
+
 /** The workflows need more than pat-requirements.yml requests: the job will fail at run time. */
 const under_scoped_request_rule = {
-    meta: { id: 'under-scoped-request', description: 'A token requests less than its uses need', defaultSeverity: 'warning' },
+    meta: {
+        id: 'under-scoped-request',
+        description: 'A token requests less than its uses need',
+        defaultSeverity: 'warning',
+        messages: {
+            missingPermission: '{{secret}} needs {{permission}}: {{needed}}{{where}}, which pat-requirements.yml does not request',
+            lowerLevel: '{{secret}} needs {{permission}}: {{needed}}{{where}}, but requests only {{level}}',
+            missingScope: '{{secret}} needs the {{scope}} scope, which pat-requirements.yml does not request',
+            missingRepository: '{{secret}} acts on {{repository}}, which its repositories list leaves out',
+            moreMissingRepositories: '{{secret}} acts on {{count}} more {{repositories}} its repositories list leaves out, not listed',
+        },
+    },
     check(ctx) {
         const out = [];
+        const report = reporter(under_scoped_request_rule.meta);
         for (const { file, token: t, declaration: d } of declaredAndUsed(ctx)) {
             if (t.verdict.githubTokenWouldDo === true)
                 continue;
@@ -19904,23 +20030,25 @@ const under_scoped_request_rule = {
                 return u ? ` (needed at ${u.file}:${u.line})` : '';
             };
             const pos = d.keyPositions.permissions ?? d.keyPositions.scopes ?? { line: d.line, column: d.column };
-            const at = { file, line: pos.line, column: pos.column, secret: t.secret };
+            const at = { file, line: pos.line, column: pos.column };
+            const repositoriesAt = { ...at, ...(d.fieldPositions.repositories ?? {}) };
+            const secret = { secret: t.secret };
             if (d.type === 'fine-grained') {
                 for (const [perm, need] of Object.entries(t.verdict.minimal)) {
                     if (perm === 'packages' || perm === 'checks')
                         continue; // no fine-grained permission: prefer-fine-grained says so
                     const have = d.permissions?.[perm];
                     if (!have)
-                        out.push({ ...at, message: `${t.secret} needs ${perm}: ${need}${where(perm)}, which pat-requirements.yml does not request` });
+                        out.push(report('missingPermission', at, { secret: t.secret, permission: perm, needed: need, where: where(perm) }, secret));
                     else if ((0,permissions/* levelRank */.Le)(have) < (0,permissions/* levelRank */.Le)(need))
-                        out.push({ ...at, message: `${t.secret} needs ${perm}: ${need}${where(perm)}, but requests only ${have}` });
+                        out.push(report('lowerLevel', at, { secret: t.secret, permission: perm, needed: need, where: where(perm), level: have }, secret));
                 }
             }
             else {
                 const granted = new Set((d.scopes ?? []).flatMap((s) => [...(0,permissions/* impliedScopes */.uD)(s)]));
                 for (const scope of t.verdict.minimalScopes) {
                     if (!granted.has(scope))
-                        out.push({ ...at, message: `${t.secret} needs the ${scope} scope, which pat-requirements.yml does not request` });
+                        out.push(report('missingScope', at, { secret: t.secret, scope }, secret));
                 }
             }
             if (Array.isArray(d.repositories)) {
@@ -19938,10 +20066,10 @@ const under_scoped_request_rule = {
                         shown.push(repo);
                 }
                 for (const repo of shown)
-                    out.push({ ...at, ...(d.fieldPositions.repositories ?? {}), message: `${t.secret} acts on ${repo}, which its repositories list leaves out` });
+                    out.push(report('missingRepository', repositoriesAt, { secret: t.secret, repository: repo }, secret));
                 const more = left - shown.length;
                 if (more)
-                    out.push({ ...at, ...(d.fieldPositions.repositories ?? {}), message: `${t.secret} acts on ${more} more ${more === 1 ? 'repository' : 'repositories'} its repositories list leaves out, not listed` });
+                    out.push(report('moreMissingRepositories', repositoriesAt, { secret: t.secret, count: more, repositories: more === 1 ? 'repository' : 'repositories' }, secret));
             }
         }
         return out;
@@ -19956,15 +20084,24 @@ var knowledge_reasons = __nccwpck_require__(3077);
 
 
 
+
 /**
  * A GitHub App token fits better than a PAT (R21): organization automation, several repositories,
  * or events that must start workflows. Not where only a user can act (forks, user-owned projects,
  * Packages across repositories).
  */
 const prefer_github_app_rule = {
-    meta: { id: 'prefer-github-app', description: 'A GitHub App token would serve better than a PAT', defaultSeverity: 'note' },
+    meta: {
+        id: 'prefer-github-app',
+        description: 'A GitHub App token would serve better than a PAT',
+        defaultSeverity: 'note',
+        messages: {
+            appTokenFits: '{{secret}} is used for {{uses}}: a GitHub App token is not tied to a person and lives one hour (R21); use `${{ steps.app-token.outputs.token }}` from an actions/create-github-app-token step',
+        },
+    },
     check(ctx) {
         const out = [];
+        const report = reporter(prefer_github_app_rule.meta);
         // Tokens with one use of the same decision share a verdict (callers of one reusable workflow):
         // what the rule makes of it is worked out once.
         const advised = new Map();
@@ -19974,15 +20111,7 @@ const prefer_github_app_rule = {
                 advised.set(t.verdict, (advice = adviceFor(t, ctx.repository)));
             if (!advice)
                 continue;
-            const first = t.uses[0];
-            out.push({
-                file: first.file,
-                line: first.line,
-                column: first.column,
-                secret: t.secret,
-                message: `${t.secret} is used for ${advice.reasons.join(', ')}: a GitHub App token is not tied to a person and lives one hour (R21); use \`\${{ steps.app-token.outputs.token }}\` from an actions/create-github-app-token step`,
-                help: advice.step,
-            });
+            out.push(report('appTokenFits', { use: t.uses[0] }, { secret: t.secret, uses: advice.reasons.join(', ') }, { secret: t.secret, help: advice.step }));
         }
         return out;
     },
@@ -20012,14 +20141,23 @@ function adviceFor(t, repository) {
 ;// CONCATENATED MODULE: ./src/rules/unverified-request.ts
 
 
+
 /**
  * A declared request pat-lint cannot hold against the workflows: a use is undecided, so what the
  * token needs there (and where) is not known. Said so that a request nobody could check never
  * passes as if it had been checked (a file `init` wrote for an action it cannot see, say).
  */
 const unverified_request_rule = {
-    meta: { id: 'unverified-request', description: 'A declared request that pat-lint cannot check, because a use of the token is undecided', defaultSeverity: 'note' },
+    meta: {
+        id: 'unverified-request',
+        description: 'A declared request that pat-lint cannot check, because a use of the token is undecided',
+        defaultSeverity: 'note',
+        messages: {
+            undecidedUse: "{{secret}}'s request cannot be checked against its use at {{file}}:{{line}}{{more}}: {{why}}; check the owner, repositories and permissions by hand",
+        },
+    },
     check(ctx) {
+        const report = reporter(unverified_request_rule.meta);
         const out = [];
         for (const { file, token, declaration } of declaredAndUsed(ctx)) {
             const at = token.decisions.findIndex((d) => d.githubTokenWouldDo === null);
@@ -20028,19 +20166,16 @@ const unverified_request_rule = {
             const use = token.uses[at];
             const more = token.decisions.filter((d) => d.githubTokenWouldDo === null).length - 1;
             const why = token.decisions[at].unknown[0] ?? token.decisions[at].reasons[0]?.text ?? 'it cannot be seen';
-            out.push({
-                file,
-                line: declaration.line,
-                column: declaration.column,
-                secret: token.secret,
-                message: `${token.secret}'s request cannot be checked against its use at ${use.file}:${use.line}${more ? ` (and ${more} more)` : ''}: ${(0,limits/* quoted */.TL)(why)}; check the owner, repositories and permissions by hand`,
-            });
+            const data = { secret: token.secret, file: use.file, line: use.line, more: more ? ` (and ${more} more)` : '', why: (0,limits/* quoted */.TL)(why) };
+            const related = [{ file: use.file, line: use.line, column: use.column, message: `the undecided use of ${token.secret}` }];
+            out.push(report('undecidedUse', { declaration, file }, data, { secret: token.secret, related }));
         }
         return out;
     },
 };
 
 ;// CONCATENATED MODULE: ./src/rules/whole-secrets-context.ts
+
 
 /**
  * `toJSON(secrets)` or `secrets[<expression>]` hands a step every secret of the repository (or
@@ -20049,23 +20184,24 @@ const unverified_request_rule = {
  * passes them to a reusable workflow, whose own uses pat-lint reads.)
  */
 const whole_secrets_context_rule = {
-    meta: { id: 'whole-secrets-context', description: 'Every secret of the repository reaches a step (toJSON(secrets), secrets[<expression>])', defaultSeverity: 'warning' },
+    meta: {
+        id: 'whole-secrets-context',
+        description: 'Every secret of the repository reaches a step (toJSON(secrets), secrets[<expression>])',
+        defaultSeverity: 'warning',
+        messages: {
+            everySecret: '{{where}} is handed the whole secrets context (or a secret named only at run time): every secret of the repository, PATs included, may reach it and none can be checked; pass the secrets it needs by name',
+        },
+    },
     check(ctx) {
+        const report = reporter(whole_secrets_context_rule.meta);
         return ctx.passAllUses
             .filter((u) => u.kind !== 'secrets-inherit')
-            .map((u) => {
-            const where = u.step ? `the step at line ${u.step.pos.line}` : u.job ? `job ${(0,limits/* quoted */.TL)(u.job.id)}` : 'this place';
-            return {
-                file: u.file,
-                line: u.line,
-                column: u.column,
-                message: `${where} is handed the whole secrets context (or a secret named only at run time): every secret of the repository, PATs included, may reach it and none can be checked; pass the secrets it needs by name`,
-            };
-        });
+            .map((u) => report('everySecret', { use: u }, { where: u.step ? `the step at line ${u.step.pos.line}` : u.job ? `job ${(0,limits/* quoted */.TL)(u.job.id)}` : 'this place' }));
     },
 };
 
 ;// CONCATENATED MODULE: ./src/rules/impossible-secret-name.ts
+
 
 /**
  * A reference to a secret whose name GitHub cannot store (letters, digits and `_`, not starting
@@ -20073,14 +20209,17 @@ const whole_secrets_context_rule = {
  * to authenticate with is missing. It is no token pat-lint can follow.
  */
 const impossible_secret_name_rule = {
-    meta: { id: 'impossible-secret-name', description: 'A reference to a secret name GitHub cannot store: always empty', defaultSeverity: 'warning' },
+    meta: {
+        id: 'impossible-secret-name',
+        description: 'A reference to a secret name GitHub cannot store: always empty',
+        defaultSeverity: 'warning',
+        messages: {
+            alwaysEmpty: 'no secret can be named `{{name}}` (secret names are letters, digits and _, not starting with a digit or GITHUB_): this reference is always empty',
+        },
+    },
     check(ctx) {
-        return ctx.impossibleNames.map((u) => ({
-            file: u.file,
-            line: u.line,
-            column: u.column,
-            message: `no secret can be named \`${(0,limits/* quoted */.TL)(u.secret ?? '')}\` (secret names are letters, digits and _, not starting with a digit or GITHUB_): this reference is always empty`,
-        }));
+        const report = reporter(impossible_secret_name_rule.meta);
+        return ctx.impossibleNames.map((u) => report('alwaysEmpty', { use: u }, { name: (0,limits/* quoted */.TL)(u.secret ?? '') }));
     },
 };
 

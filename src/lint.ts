@@ -244,9 +244,11 @@ export function lint(root: string, options: LintOptions = {}): Report {
   for (const rule of RULES) {
     for (const f of rule.check(ctx)) {
       stats.findingsBuilt++
-      const finding: Finding = { rule: rule.meta.id, severity: f.severity ?? rule.meta.defaultSeverity, message: f.message, file: f.file, line: f.line, column: f.column }
+      const finding: Finding = { rule: rule.meta.id, messageId: f.messageId, severity: f.severity ?? rule.meta.defaultSeverity, message: f.message, file: f.file, line: f.line, column: f.column }
+      if (f.endLine !== undefined) Object.assign(finding, { endLine: f.endLine, endColumn: f.endColumn })
       if (f.secret) finding.secret = f.secret
       if (f.help) finding.help = f.help
+      if (f.related) finding.related = f.related
       if (!isIgnored(finding, inlineAt(finding.file, finding.line), ignoredByConfig)) findings.push(finding)
     }
   }

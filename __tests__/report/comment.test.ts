@@ -59,7 +59,7 @@ describe('the pull-request comment body', () => {
   })
 
   it('stays under 65,536 characters, cut with a note', () => {
-    const many = Array.from({ length: 3000 }, (_, i) => ({ rule: 'undeclared-pat', severity: 'warning' as const, file: `.github/workflows/w${i}.yml`, line: 1, column: 1, message: 'x'.repeat(60) }))
+    const many = Array.from({ length: 3000 }, (_, i) => ({ rule: 'undeclared-pat', messageId: 'undeclared', severity: 'warning' as const, file: `.github/workflows/w${i}.yml`, line: 1, column: 1, message: 'x'.repeat(60) }))
     const body = buildComment({ ...report, findings: many }, ctx)
     expect(body.length).toBeLessThanOrEqual(MAX_COMMENT_CHARS)
     expect(body).toContain('Cut to fit in a comment: the job summary has the full report.')

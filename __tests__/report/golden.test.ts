@@ -20,7 +20,9 @@ describe.each([
   it('matches the golden file', () => {
     const path = `__tests__/golden/${name}`
     const text = render()
-    if (process.env.UPDATE_GOLDEN || !existsSync(path)) writeFileSync(path, text)
+    if (process.env.UPDATE_GOLDEN) writeFileSync(path, text)
+    // A missing golden file is a failure, not a file to write: nothing would be compared.
+    if (!existsSync(path)) throw new Error(`${path} is missing: run UPDATE_GOLDEN=1 npm test -- golden and review it`)
     expect(text).toBe(readFileSync(path, 'utf8'))
   })
 })

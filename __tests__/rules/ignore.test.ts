@@ -2,7 +2,7 @@
 import { configIgnores } from '../../src/ignore.js'
 import type { Finding } from '../../src/types.js'
 
-const finding = (rule: Finding['rule'], secret?: string, file = '.github/workflows/a.yml'): Finding => ({ rule, severity: 'warning', message: 'm', file, line: 1, column: 1, ...(secret ? { secret } : {}) })
+const finding = (rule: Finding['rule'], secret?: string, file = '.github/workflows/a.yml'): Finding => ({ rule, messageId: 'undeclared', severity: 'warning', message: 'm', file, line: 1, column: 1, ...(secret ? { secret } : {}) })
 
 describe('configIgnores', () => {
   const ignored = configIgnores([

@@ -18,7 +18,7 @@ export function underPath(report: Report, prefix: string): Report {
       ...t,
       uses: t.uses.map((u) => ({ ...u, file: at(u.file), ...(u.readBy ? { readBy: u.readBy.map((r) => ({ ...r, file: at(r.file) })) } : {}) })),
     })),
-    findings: report.findings.map((f) => ({ ...f, file: at(f.file) })),
+    findings: report.findings.map((f) => ({ ...f, file: at(f.file), ...(f.related ? { related: f.related.map((r) => ({ ...r, file: at(r.file) })) } : {}) })),
     errors: report.errors.map((e) => ({ ...e, file: at(e.file) })),
   }
 }

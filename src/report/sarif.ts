@@ -36,10 +36,19 @@ export function buildSarif(report: Report): object {
             {
               physicalLocation: {
                 artifactLocation: { uri: f.file, uriBaseId: '%SRCROOT%' },
-                region: { startLine: f.line, startColumn: f.column },
+                region: { startLine: f.line, startColumn: f.column, ...(f.endLine !== undefined ? { endLine: f.endLine, endColumn: f.endColumn } : {}) },
               },
             },
           ],
+          ...(f.related?.length
+            ? {
+                relatedLocations: f.related.map((r, id) => ({
+                  id,
+                  physicalLocation: { artifactLocation: { uri: r.file, uriBaseId: '%SRCROOT%' }, region: { startLine: r.line, startColumn: r.column } },
+                  message: { text: r.message },
+                })),
+              }
+            : {}),
           ...(f.secret || f.help ? { properties: { ...(f.secret ? { secret: f.secret } : {}), ...(f.help ? { help: f.help } : {}) } } : {}),
         })),
       },

@@ -3,6 +3,7 @@ import { githubTokenPermissions, mergePermissions } from '../analysis/decide.js'
 import type { PermissionSet } from '../knowledge/permissions.js'
 import type { Rule, RuleFinding, TokenFacts } from './types.js'
 import { byKey } from '../order.js'
+import { reporter } from './finding.js'
 
 function blockText(needs: PermissionSet): string {
   const { block } = githubTokenPermissions(needs)
@@ -25,40 +26,35 @@ function perJob(t: TokenFacts): string {
  * A PAT used where the built-in GITHUB_TOKEN would do: the PAT can be revoked. When the token is
  * needed elsewhere, the uses that do not need it are noted, so the PAT reaches fewer steps.
  */
-export const rule: Rule = {
-  meta: { id: 'pat-where-github-token-would-do', description: 'A PAT is used where GITHUB_TOKEN would do', defaultSeverity: 'warning' },
+export const rule: Rule<'exposedUnused' | 'githubTokenWouldDo' | 'useWouldTakeGithubToken' | 'reachesUnused'> = {
+  meta: {
+    id: 'pat-where-github-token-would-do',
+    description: 'A PAT is used where GITHUB_TOKEN would do',
+    defaultSeverity: 'warning',
+    messages: {
+      exposedUnused: '{{secret}} is exposed but nothing uses it: remove it from env and revoke the token',
+      githubTokenWouldDo: 'every use of {{secret}} could use GITHUB_TOKEN (`${{ github.token }}`) instead: {{perJob}}; then revoke the token',
+      useWouldTakeGithubToken: 'this use of {{secret}} could take GITHUB_TOKEN with {{block}}: the PAT need not reach this step',
+      reachesUnused: '{{secret}} reaches this place but nothing here uses it: remove it',
+    },
+  },
   check(ctx) {
     const out: RuleFinding[] = []
+    const report = reporter(rule.meta)
     for (const t of ctx.tokens) {
       if (!t.uses.length) continue
       if (t.verdict.githubTokenWouldDo === true) {
-        const first = t.uses[0]
+        const at = { use: t.uses[0] }
         const unread = t.decisions.every((d) => !d.calls.length)
-        out.push({
-          file: first.file,
-          line: first.line,
-          column: first.column,
-          secret: t.secret,
-          message: unread
-            ? `${t.secret} is exposed but nothing uses it: remove it from env and revoke the token`
-            : `every use of ${t.secret} could use GITHUB_TOKEN (\`\${{ github.token }}\`) instead: ${perJob(t)}; then revoke the token`,
-        })
+        out.push(unread ? report('exposedUnused', at, { secret: t.secret }, { secret: t.secret }) : report('githubTokenWouldDo', at, { secret: t.secret, perJob: perJob(t) }, { secret: t.secret }))
         continue
       }
       if (t.verdict.githubTokenWouldDo !== false) continue
       t.uses.forEach((u, i) => {
         const d = t.decisions[i]
         if (d.githubTokenWouldDo !== true) return
-        out.push({
-          file: u.file,
-          line: u.line,
-          column: u.column,
-          secret: t.secret,
-          severity: 'note',
-          message: d.calls.length
-            ? `this use of ${t.secret} could take GITHUB_TOKEN with ${blockText(d.needs)}: the PAT need not reach this step`
-            : `${t.secret} reaches this place but nothing here uses it: remove it`,
-        })
+        const extra = { secret: t.secret, severity: 'note' as const }
+        out.push(d.calls.length ? report('useWouldTakeGithubToken', { use: u }, { secret: t.secret, block: blockText(d.needs) }, extra) : report('reachesUnused', { use: u }, { secret: t.secret }, extra))
       })
     }
     return out

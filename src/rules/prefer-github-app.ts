@@ -2,6 +2,7 @@ import { FINE_GRAINED_PERMISSIONS } from '../knowledge/permissions.js'
 import { appTokenStep } from '../remedies/snippets.js'
 import type { TokenVerdict } from '../analysis/token.js'
 import type { Rule, RuleFinding, TokenFacts } from './types.js'
+import { reporter } from './finding.js'
 import { cites } from '../knowledge/reasons.js'
 
 /**
@@ -9,10 +10,18 @@ import { cites } from '../knowledge/reasons.js'
  * or events that must start workflows. Not where only a user can act (forks, user-owned projects,
  * Packages across repositories).
  */
-export const rule: Rule = {
-  meta: { id: 'prefer-github-app', description: 'A GitHub App token would serve better than a PAT', defaultSeverity: 'note' },
+export const rule: Rule<'appTokenFits'> = {
+  meta: {
+    id: 'prefer-github-app',
+    description: 'A GitHub App token would serve better than a PAT',
+    defaultSeverity: 'note',
+    messages: {
+      appTokenFits: '{{secret}} is used for {{uses}}: a GitHub App token is not tied to a person and lives one hour (R21); use `${{ steps.app-token.outputs.token }}` from an actions/create-github-app-token step',
+    },
+  },
   check(ctx) {
     const out: RuleFinding[] = []
+    const report = reporter(rule.meta)
     // Tokens with one use of the same decision share a verdict (callers of one reusable workflow):
     // what the rule makes of it is worked out once.
     const advised = new Map<TokenVerdict, Advice | null>()
@@ -20,15 +29,7 @@ export const rule: Rule = {
       let advice = advised.get(t.verdict)
       if (advice === undefined) advised.set(t.verdict, (advice = adviceFor(t, ctx.repository)))
       if (!advice) continue
-      const first = t.uses[0]
-      out.push({
-        file: first.file,
-        line: first.line,
-        column: first.column,
-        secret: t.secret,
-        message: `${t.secret} is used for ${advice.reasons.join(', ')}: a GitHub App token is not tied to a person and lives one hour (R21); use \`\${{ steps.app-token.outputs.token }}\` from an actions/create-github-app-token step`,
-        help: advice.step,
-      })
+      out.push(report('appTokenFits', { use: t.uses[0] }, { secret: t.secret, uses: advice.reasons.join(', ') }, { secret: t.secret, help: advice.step }))
     }
     return out
   },

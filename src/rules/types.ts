@@ -7,10 +7,12 @@ import type { UseDecision } from '../analysis/types.js'
 import type { TokenVerdict } from '../analysis/token.js'
 import type { Memo } from '../analysis/memo.js'
 
-export interface RuleMeta {
+export interface RuleMeta<Id extends string = string> {
   id: string
   description: string
   defaultSeverity: Severity
+  /** Each kind of finding the rule makes, by id: its sentence, with `{{placeholders}}` for the data. */
+  messages: Readonly<Record<Id, string>>
 }
 
 /** One credential as the rules see it: its declaration (if any) and every place it is used. */
@@ -42,10 +44,11 @@ export interface RuleContext {
   memo: Memo
 }
 
+/** A finding as a rule makes it (through finding.ts); lint() adds the rule id and the default severity. */
 export type RuleFinding = Omit<Finding, 'rule' | 'severity'> & { severity?: Severity }
 
-export interface Rule {
-  meta: RuleMeta
+export interface Rule<Id extends string = string> {
+  meta: RuleMeta<Id>
   check(ctx: RuleContext): RuleFinding[]
 }
 

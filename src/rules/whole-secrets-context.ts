@@ -1,4 +1,5 @@
 import { quoted } from '../limits.js'
+import { reporter } from './finding.js'
 import type { Rule } from './types.js'
 
 /**
@@ -7,19 +8,19 @@ import type { Rule } from './types.js'
  * may leak through it. Passing the secrets a step needs by name bounds both. (`secrets: inherit`
  * passes them to a reusable workflow, whose own uses pat-lint reads.)
  */
-export const rule: Rule = {
-  meta: { id: 'whole-secrets-context', description: 'Every secret of the repository reaches a step (toJSON(secrets), secrets[<expression>])', defaultSeverity: 'warning' },
+export const rule: Rule<'everySecret'> = {
+  meta: {
+    id: 'whole-secrets-context',
+    description: 'Every secret of the repository reaches a step (toJSON(secrets), secrets[<expression>])',
+    defaultSeverity: 'warning',
+    messages: {
+      everySecret: '{{where}} is handed the whole secrets context (or a secret named only at run time): every secret of the repository, PATs included, may reach it and none can be checked; pass the secrets it needs by name',
+    },
+  },
   check(ctx) {
+    const report = reporter(rule.meta)
     return ctx.passAllUses
       .filter((u) => u.kind !== 'secrets-inherit')
-      .map((u) => {
-        const where = u.step ? `the step at line ${u.step.pos.line}` : u.job ? `job ${quoted(u.job.id)}` : 'this place'
-        return {
-          file: u.file,
-          line: u.line,
-          column: u.column,
-          message: `${where} is handed the whole secrets context (or a secret named only at run time): every secret of the repository, PATs included, may reach it and none can be checked; pass the secrets it needs by name`,
-        }
-      })
+      .map((u) => report('everySecret', { use: u }, { where: u.step ? `the step at line ${u.step.pos.line}` : u.job ? `job ${quoted(u.job.id)}` : 'this place' }))
   },
 }
