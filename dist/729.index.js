@@ -79,8 +79,8 @@ function diffRequests(base, head) {
     return out;
 }
 
-// EXTERNAL MODULE: ./src/requirements/load.ts + 14 modules
-var load = __webpack_require__(1788);
+// EXTERNAL MODULE: ./src/requirements/load.ts
+var load = __webpack_require__(6598);
 // EXTERNAL MODULE: ./src/report/escape.ts
 var report_escape = __webpack_require__(4031);
 // EXTERNAL MODULE: ./src/rules/index.ts + 17 modules
@@ -442,14 +442,16 @@ async function reviewPullRequest(o) {
     const octokit = () => (client ??= createClient(o.token, { log: o.log, retryBaseMs: Number(o.env.PAT_LINT_RETRY_BASE_MS) || undefined, timeoutMs: Number(o.env.PAT_LINT_REQUEST_TIMEOUT_MS) || undefined }));
     // What the pull request newly requests: head against base.
     let changes = null;
-    const head = (0,load/* loadRequirements */.V0)(o.root, o.requirementsPath);
+    // Head and base are compared in what they request: both are read through the schema.
+    const validate = await (0,load/* loadValidator */.jr)();
+    const head = (0,load/* loadRequirements */.V0)(o.root, o.requirementsPath, validate);
     if (pr.baseSha) {
         const path = head.path ?? o.requirementsPath ?? load/* DEFAULT_REQUIREMENTS_PATHS */.aI[0];
         // `sha:path` in git and the contents API both name paths from the repository's top.
         const inRepository = external_node_path_.posix.join(o.pathInRepository || '.', path);
         const base = await baseRequirements({ root: o.root, sha: pr.baseSha, path: inRepository, owner, repo, octokit });
         if (base)
-            changes = diffRequests(base.found ? (0,load/* parseRequirements */.Ez)(path, base.text).tokens : [], head.tokens);
+            changes = diffRequests(base.found ? (0,load/* parseRequirements */.Ez)(path, base.text, validate).tokens : [], head.tokens);
     }
     const body = buildComment(o.report, {
         server: o.env.GITHUB_SERVER_URL || 'https://github.com',

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Bundles the two entry points with ncc into dist/index.js (the Action) and dist/cli.js (the CLI).
-// Both are ESM (package.json "type": "module"); licences of bundled packages go to dist/licenses.txt.
+// Both are ESM (package.json "type": "module"); licences of the runtime dependencies go to dist/licenses.txt.
 import ncc from '@vercel/ncc'
-import { existsSync, mkdirSync, rmSync, writeFileSync, chmodSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, chmodSync } from 'node:fs'
 import { join, dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -11,24 +11,46 @@ const dist = join(root, 'dist')
 rmSync(dist, { recursive: true, force: true })
 mkdirSync(dist, { recursive: true })
 
-const licences = new Map()
 for (const [entry, out] of [['src/index.ts', 'index.js'], ['src/cli.ts', 'cli.js']]) {
-  const { code, assets } = await ncc(join(root, entry), { minify: false, sourceMap: false, license: 'licenses.txt', quiet: true, target: 'es2022' })
+  const { code, assets } = await ncc(join(root, entry), { minify: false, sourceMap: false, quiet: true, target: 'es2022' })
   let text = code.startsWith('#!') || out !== 'cli.js' ? code : `#!/usr/bin/env node\n${code}`
   writeFileSync(join(dist, out), text)
   for (const [name, asset] of Object.entries(assets ?? {})) {
-    if (name === 'licenses.txt') licences.set(out, String(asset.source))
-    else if (/^\d+\.index\.js$/.test(name)) {
-      // A chunk for a dynamic import (octokit, loaded only to comment): it sits beside its entry.
-      if (existsSync(join(dist, name))) throw new Error(`chunk ${name} from ${entry} would overwrite another`)
-      writeFileSync(join(dist, name), asset.source)
+    if (/^\d+\.index\.js$/.test(name)) {
+      // A chunk for a dynamic import (octokit, loaded only to comment; zod, loaded only to read a
+      // requirements file): it sits beside its entry. Both entries may share one, byte for byte.
+      const path = join(dist, name)
+      if (existsSync(path) && !readFileSync(path).equals(Buffer.from(asset.source))) throw new Error(`chunk ${name} from ${entry} would overwrite another`)
+      writeFileSync(path, asset.source)
     } else if (name !== 'package.json') throw new Error(`unexpected asset ${name} from ${entry}: bundle it or list it here`)
   }
 }
 chmodSync(join(dist, 'cli.js'), 0o755)
-// One licence file: the union of both bundles' texts, each package once.
-const sections = new Set()
-for (const text of licences.values()) for (const s of text.split(/\n\n(?=[^\s])/)) if (s.trim()) sections.add(s.trim())
-writeFileSync(join(dist, 'licenses.txt'), [...sections].sort().join('\n\n') + '\n')
+// One licence file: ncc's per-bundle files lose the packages of the main chunk once a bundle has
+// chunks of its own, so every runtime dependency (transitively, from node_modules) is listed
+// with its licence text: a superset of what the bundles hold.
+writeFileSync(join(dist, 'licenses.txt'), dependencyLicences().join('\n\n') + '\n')
+
+function dependencyLicences() {
+  const seen = new Map()
+  const visit = (name, from) => {
+    if (seen.has(name)) return
+    let dir = from
+    // Node's lookup: the nearest node_modules holding the package.
+    while (!existsSync(join(dir, 'node_modules', name, 'package.json'))) {
+      const up = dirname(dir)
+      if (up === dir) throw new Error(`dependency ${name} is not installed`)
+      dir = up
+    }
+    const pkgDir = join(dir, 'node_modules', name)
+    const pkg = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8'))
+    const file = readdirSync(pkgDir).find((f) => /^(licen[cs]e|copying)(\.(md|txt))?$/i.test(f))
+    seen.set(name, `${name}\n${pkg.license ?? 'UNKNOWN'}\n${file ? readFileSync(join(pkgDir, file), 'utf8').trim() : ''}`.trim())
+    for (const dep of Object.keys(pkg.dependencies ?? {})) visit(dep, pkgDir)
+  }
+  const own = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
+  for (const dep of Object.keys(own.dependencies ?? {})) visit(dep, root)
+  return [...seen.keys()].sort().map((k) => seen.get(k))
+}
 writeFileSync(join(dist, 'package.json'), JSON.stringify({ type: 'module' }) + '\n')
 console.log('built dist/index.js and dist/cli.js')

@@ -4,11 +4,12 @@ import { lint } from '../src/lint.js'
 import { diffRequests } from '../src/requirements/diff.js'
 import { loadRequirements, parseRequirements } from '../src/requirements/load.js'
 import { buildComment } from '../src/report/comment.js'
+import { validate } from '../src/requirements/validate.js'
 
 export function exampleComment(root = 'examples/demo', basePath = 'examples/demo-base/pat-requirements.yml'): string {
-  const report = lint(root, { repository: 'octo-org/demo' })
-  const head = loadRequirements(root)
-  const base = parseRequirements(basePath, readFileSync(basePath, 'utf8'))
+  const report = lint(root, { repository: 'octo-org/demo', validate })
+  const head = loadRequirements(root, undefined, validate)
+  const base = parseRequirements(basePath, readFileSync(basePath, 'utf8'), validate)
   const body = buildComment(report, {
     server: 'https://github.com',
     repository: 'octo-org/demo',

@@ -72,6 +72,29 @@ const checks = z.object({ checks: z.object({ permissions: z.array(Entry) }) }).p
 const appOnlyEndpoints = {}
 for (const e of checks.checks.permissions) appOnlyEndpoints[`${e.verb.toUpperCase()} ${e.requestPath}`] = `checks:${e.access}`
 
+// The lookup's index, built here rather than at every start: templates by method, each with its
+// path split into segments and its permission entries parsed. A trailing {path} or {ref} spans
+// several segments (contents/a/b.yml, git/refs/heads/main).
+const endpointTemplates = {}
+function addTemplate(key, entries, appOnly) {
+  const [method, path] = key.split(' ')
+  const segments = path.split('/').filter(Boolean)
+  const greedy = /^\{(path|ref)\}$/.test(segments[segments.length - 1] ?? '')
+  ;(endpointTemplates[method] ??= []).push({ path, segments, greedy, entries, appOnly })
+}
+for (const [key, codes] of Object.entries(endpoints)) {
+  addTemplate(key, codes.map((c) => {
+    const m = /^([a-z_]+):(read|write|admin)(\+)?$/.exec(c)
+    if (!m) throw new Error(`endpoint ${key}: permission ${c} is not name:level`)
+    return { permission: m[1], level: m[2], additional: !!m[3] }
+  }), false)
+}
+for (const [key, code] of Object.entries(appOnlyEndpoints)) {
+  if (endpoints[key]) continue
+  const [permission, level] = code.split(':')
+  addTemplate(key, [{ permission, level, additional: false }], true)
+}
+
 // ---- gh CLI commands -> API calls ----
 const ghFile = z.object({
   commands: z.array(z.object({
@@ -183,8 +206,8 @@ const outputs = {
     `export const CLASSIC_SCOPES: Record<string, { parent: string | null; versions: string }> = ${JSON.stringify(scopes, null, 1)}\n\n` +
     `export const GITHUB_TOKEN_KEYS: Record<string, { levels: readonly ('read' | 'write')[]; fineGrained: string | null }> = ${JSON.stringify(githubTokenKeys, null, 1)}\n`,
   'endpoints.ts': banner('REST endpoint -> fine-grained permissions ("name:level", "+" = listed with additional permissions).', ['github-docs.fpt-2026-03-10.fine-grained-pat-permissions.json', 'github-docs.fpt-2026-03-10.server-to-server-permissions.checks-excerpt.json']) +
-    `export const ENDPOINT_PERMISSIONS: Record<string, readonly string[]> = ${JSON.stringify(endpoints)}\n\n` +
-    `/** Endpoints only GitHub Apps (GITHUB_TOKEN included) can call: no fine-grained PAT permission exists. */\nexport const APP_ONLY_ENDPOINTS: Record<string, string> = ${JSON.stringify(appOnlyEndpoints, null, 1)}\n`,
+    `export interface EndpointTemplate {\n  path: string\n  segments: readonly string[]\n  /** The last parameter is a trailing {path} or {ref}, spanning several segments. */\n  greedy: boolean\n  /** additional: listed with "additional permissions" in GitHub's map. */\n  entries: readonly { permission: string; level: 'read' | 'write' | 'admin'; additional: boolean }[]\n  /** Only GitHub Apps (GITHUB_TOKEN included) can call it: no fine-grained PAT permission exists. */\n  appOnly: boolean\n}\n\n` +
+    `/** Endpoint templates by method, in the order of GitHub's map, then the App-only ones. */\nexport const ENDPOINT_TEMPLATES: Readonly<Record<string, readonly EndpointTemplate[]>> = ${JSON.stringify(endpointTemplates)}\n`,
   'workflow-keys.ts': banner('The keys a workflow, a job and a step may have.', ['actions-languageservices.workflow-v1.0.json']) +
     `export const WORKFLOW_KEYS: { workflow: readonly string[]; job: readonly string[]; step: readonly string[] } = ${JSON.stringify(workflowKeys, null, 1)}\n`,
   'gh-cli.ts': banner('gh CLI command -> the API calls it makes.', ['gh-cli-command-api-calls.json']) +

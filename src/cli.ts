@@ -8,7 +8,7 @@
 import { statSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { lint, type Report } from './lint.js'
+import { lint, validatorFor, type Report } from './lint.js'
 import { serverOf } from './report/advice.js'
 import { safeForLog } from './report/escape.js'
 import { formatJson } from './report/json.js'
@@ -56,12 +56,12 @@ function fail(message: string): never {
  * Runs the CLI with arguments and environment; returns what to print and the exit code. What it
  * prints is safe for a terminal and a workflow log whatever the repository holds.
  */
-export function runCli(argv: string[], env: NodeJS.ProcessEnv = process.env): CliResult {
-  const result = run(argv, env)
+export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<CliResult> {
+  const result = await run(argv, env)
   return { code: result.code, stdout: safeForLog(result.stdout), stderr: safeForLog(result.stderr) }
 }
 
-function run(argv: string[], env: NodeJS.ProcessEnv): CliResult {
+async function run(argv: string[], env: NodeJS.ProcessEnv): Promise<CliResult> {
   try {
     const { values, positionals } = parseArgs({
       args: argv,
@@ -108,7 +108,8 @@ function run(argv: string[], env: NodeJS.ProcessEnv): CliResult {
       const result = writeRequirements(root, report, { path: values.requirements, force: values.force })
       return { code: result.written ? 0 : 1, stdout: result.written ? `${result.message}\n` : '', stderr: result.written ? '' : `pat-lint: ${result.message}\n` }
     }
-    const report = lint(root, { repository, requirementsPath: values.requirements, maxExpiryDays })
+    const validate = await validatorFor(root, { requirementsPath: values.requirements })
+    const report = lint(root, { repository, requirementsPath: values.requirements, maxExpiryDays, validate })
     const server = serverOf(env)
     const stderr = report.notices.map((n) => `pat-lint: ${n}\n`).join('')
     return { code: meetsThreshold(report.findings, failOn) ? 1 : 0, stdout: render(report, format, failOn, server), stderr }
@@ -136,13 +137,14 @@ function render(report: Report, format: Format, failOn: FailOn, server: string):
 
 // Run when executed directly (node dist/cli.js or the `pat-lint` bin), not when imported by tests.
 if (process.argv[1] && /(?:^|[\\/])(?:cli\.(?:js|ts)|pat-lint)$/.test(process.argv[1])) {
-  const result = runCli(process.argv.slice(2))
-  // A reader that stops early (`pat-lint | head`) closes the pipe: not a failure of the lint.
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code !== 'EPIPE') process.stderr.write(`pat-lint: cannot write the report: ${e.message}\n`)
-    process.exit(e.code === 'EPIPE' ? result.code : 3)
+  void runCli(process.argv.slice(2)).then((result) => {
+    // A reader that stops early (`pat-lint | head`) closes the pipe: not a failure of the lint.
+    process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EPIPE') process.stderr.write(`pat-lint: cannot write the report: ${e.message}\n`)
+      process.exit(e.code === 'EPIPE' ? result.code : 3)
+    })
+    process.stdout.write(result.stdout)
+    process.stderr.write(result.stderr)
+    process.exitCode = result.code
   })
-  process.stdout.write(result.stdout)
-  process.stderr.write(result.stderr)
-  process.exitCode = result.code
 }

@@ -3,7 +3,7 @@
  * minimal sets, owners, repositories, a 90-day expiry, a purpose drawn from the uses, and
  * comments for what could not be decided. Never overwrites a file unless asked.
  */
-import { SCHEMA_ID } from './requirements/json-schema.js'
+import { SCHEMA_ID } from './requirements/schema-id.js'
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 import type { Report, TokenReport } from './lint.js'

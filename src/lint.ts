@@ -5,7 +5,7 @@
  */
 import { recogniseSecrets } from './analysis/recognise.js'
 import { configIgnores, inlineIgnores, isIgnored } from './ignore.js'
-import { loadRequirements, type DeclaredToken, type LoadedRequirements } from './requirements/load.js'
+import { findRequirements, loadRequirements, loadValidator, type DeclaredToken, type LoadedRequirements, type Validate } from './requirements/load.js'
 import { RULES } from './rules/index.js'
 import type { RuleContext, TokenFacts } from './rules/types.js'
 import type { Finding, LintError, Severity } from './types.js'
@@ -51,6 +51,19 @@ export interface LintOptions {
   ignoreRequirements?: boolean
   /** Counts of the run's work by stage, filled in when given (tests and benchmarks read them). */
   stats?: RunStats
+  /** The schema check (loadValidator()), needed when there is a requirements file to read. */
+  validate?: Validate
+}
+
+/** Loads the schema check when the repository has a requirements file to read, so that a run without one never loads zod. */
+export async function validatorFor(root: string, options: Pick<LintOptions, 'requirementsPath' | 'ignoreRequirements'>): Promise<Validate | undefined> {
+  if (options.ignoreRequirements) return undefined
+  const found = findRequirements(root, options.requirementsPath)
+  return found.path ? loadValidator() : undefined
+}
+
+const NOT_LOADED: Validate = () => {
+  throw new Error('the requirements schema was not loaded: pass validate (validatorFor) to lint()')
 }
 
 function localActionDirs(models: WorkflowInfo[]): string[] {
@@ -143,7 +156,7 @@ export function lint(root: string, options: LintOptions = {}): Report {
   // The requirements come first: what they say about actions shapes how steps are read.
   const requirements: LoadedRequirements = options.ignoreRequirements
     ? { path: null, tokens: [], ignore: [], actions: [], errors: [] }
-    : loadRequirements(root, options.requirementsPath)
+    : loadRequirements(root, options.requirementsPath, options.validate ?? NOT_LOADED)
   const knowledge = requirements.actions.length ? new ActionKnowledge(requirements.actions) : DEFAULT_KNOWLEDGE
   // Every cache of the run lives here and dies with it.
   const memo = new Memo(options.stats)

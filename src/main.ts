@@ -7,7 +7,7 @@ import { writeInside } from './github/safe-write.js'
 import { relative, resolve, sep } from 'node:path'
 import { underPath } from './report/rebase.js'
 import { tmpdir } from 'node:os'
-import { lint, type Report } from './lint.js'
+import { lint, validatorFor, type Report } from './lint.js'
 import { creationLinks, serverOf, tokenAdvice } from './report/advice.js'
 import { noPullRequestNotice, pullRequestOf } from './github/event.js'
 import { formatJson } from './report/json.js'
@@ -124,6 +124,7 @@ export async function run(): Promise<void> {
         repository: process.env.GITHUB_REPOSITORY ?? null,
         requirementsPath: inputs.requirementsFile,
         maxExpiryDays: inputs.maxExpiryDays,
+        validate: await validatorFor(root, { requirementsPath: inputs.requirementsFile }),
       }),
       pathInWorkspace(inputs.workspace, root),
     )

@@ -8,7 +8,7 @@ import { readsEnvWith } from '../../src/analysis/env-readers.js'
 import { isIdentifier } from '../../src/workflow/flows.js'
 import { runReadsEnv, VariableReads } from '../../src/workflow/variable-reads.js'
 import type { StepInfo, ValueInfo } from '../../src/workflow/model.js'
-import { lint } from '../../src/lint.js'
+import { lintRepo as lint } from '../helpers.js'
 import { cleanRepos, makeRepo } from '../helpers.js'
 
 afterAll(cleanRepos)

@@ -2,7 +2,7 @@
  * GoReleaser publishes a GitHub release: where another workflow runs on releases, a release made
  * with GITHUB_TOKEN would not start it (R1), so the token is needed.
  */
-import { lint } from '../../src/lint.js'
+import { lintRepo as lint } from '../helpers.js'
 import { cleanRepos, makeRepo } from '../helpers.js'
 
 afterAll(cleanRepos)

@@ -56,17 +56,22 @@ describe.each(nodes)('the bundled action under %s', (_label, node) => {
     for (const url of links) expect(r.summary).toContain(`(${url})`)
   })
 
-  it('loads neither octokit nor an HTTP client when it writes no comment', () => {
+  it('loads neither octokit, an HTTP client nor zod when it writes no comment and reads no requirements file', () => {
     // The bundle alone, without the chunks that dynamic imports load: the run must not need them.
     const alone = mkdtempSync(join(tmpdir(), 'pat-lint-alone-'))
     for (const f of ['index.js', 'package.json']) cpSync(resolve('dist', f), join(alone, f))
     expect(readdirSync(resolve('dist')).filter((f) => /^\d+\.index\.js$/.test(f)).length).toBeGreaterThan(0)
-    const r = runAction(node, { 'fail-on': 'never' }, resolve('examples/demo'), join(alone, 'index.js'))
+    const workspace = mkdtempSync(join(tmpdir(), 'pat-lint-norequirements-'))
+    cpSync(resolve('examples/demo/.github/workflows'), join(workspace, '.github/workflows'), { recursive: true })
+    const r = runAction(node, { 'fail-on': 'never' }, workspace, join(alone, 'index.js'))
     expect(r.stderr).toBe('')
     expect(r.code).toBe(0)
     expect(r.summary).toContain('## pat-lint')
     // undici's error codes and octokit's user agent: neither is in the entry bundle
     expect(readFileSync(join(alone, 'index.js'), 'utf8')).not.toMatch(/UND_ERR|octokit-core\.js\//)
+    // nor zod's classes: the schema is a chunk of its own, loaded when there is a file to read
+    expect(readFileSync(join(alone, 'index.js'), 'utf8')).not.toMatch(/\$ZodType/)
+    expect(readdirSync(resolve('dist')).some((f) => /^\d+\.index\.js$/.test(f) && /\$ZodType/.test(readFileSync(resolve('dist', f), 'utf8')))).toBe(true)
   })
 
   it('fails once, with one message, on the over-scoped requests (fail-on: error, the default)', () => {

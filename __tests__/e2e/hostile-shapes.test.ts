@@ -6,7 +6,7 @@
  * can stay small while the work behind it grows with the square).
  */
 import { pathOf, SHAPES } from '../../scripts/bench-hostile.mjs'
-import { lint } from '../../src/lint.js'
+import { lintRepo as lint } from '../helpers.js'
 import { formatJson } from '../../src/report/json.js'
 import { newRunStats, type RunStats } from '../../src/run-stats.js'
 import { cleanRepos, makeRepo } from '../helpers.js'

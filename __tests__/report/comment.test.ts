@@ -1,4 +1,4 @@
-import { lint } from '../../src/lint.js'
+import { lintRepo as lint } from '../helpers.js'
 import { buildComment, COMMENT_MARKER, MAX_COMMENT_CHARS } from '../../src/report/comment.js'
 import { tokenAdvice } from '../../src/report/advice.js'
 import type { Report } from '../../src/lint.js'

@@ -3,7 +3,7 @@
  * `UPDATE_GOLDEN=1 npm test -- golden` and review the diff.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
-import { lint } from '../../src/lint.js'
+import { lintRepo as lint } from '../helpers.js'
 import { formatJson } from '../../src/report/json.js'
 import { formatMarkdown } from '../../src/report/markdown.js'
 import { formatSarif } from '../../src/report/sarif.js'

@@ -2,7 +2,7 @@
  * Long lists in the report are cut and counted, so no workflow makes the report grow with the
  * square of its size; and workflows that call each other in a loop end in a reason, not a crash.
  */
-import { lint } from '../../src/lint.js'
+import { lintRepo as lint } from '../helpers.js'
 import { MAX_REASONS_PER_USE, MAX_REPOSITORIES_PER_TOKEN } from '../../src/limits.js'
 import { formatMarkdown, MAX_MARKDOWN_BYTES } from '../../src/report/markdown.js'
 import { cleanRepos, makeRepo } from '../helpers.js'

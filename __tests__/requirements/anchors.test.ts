@@ -2,7 +2,7 @@
  * Anchors are ordinary YAML: a requirements file or a workflow that reuses a block many times is
  * read whole. Only what aliases expand to is bounded, so an alias bomb is still refused.
  */
-import { lint } from '../../src/lint.js'
+import { lintRepo as lint } from '../helpers.js'
 import { cleanRepos, lintWorkflow, makeRepo } from '../helpers.js'
 
 afterAll(cleanRepos)

@@ -1,7 +1,8 @@
 import { diffRequests } from '../../src/requirements/diff.js'
 import { parseRequirements } from '../../src/requirements/load.js'
+import { validate } from '../../src/requirements/validate.js'
 
-const tokens = (body: string) => parseRequirements('r.yml', `version: 1\ntokens:\n${body}`).tokens
+const tokens = (body: string) => parseRequirements('r.yml', `version: 1\ntokens:\n${body}`, validate).tokens
 
 describe('what a pull request newly requests', () => {
   const base = tokens('  A:\n    type: fine-grained\n    repositories: [o/a]\n    expires-in: 30\n    permissions: {contents: read}\n  B:\n    type: fine-grained\n    permissions: {issues: write}\n')

@@ -1,12 +1,13 @@
 import { jest } from '@jest/globals'
 import { loadRequirements, findRequirements } from '../../src/requirements/load.js'
+import { validate } from '../../src/requirements/validate.js'
 import { requirementsJsonSchema } from '../../src/requirements/json-schema.js'
 import { readFileSync } from 'node:fs'
 import { cleanRepos, makeRepo, posOf } from '../helpers.js'
 
 afterAll(cleanRepos)
 
-const load = (text: string, path = '.github/pat-requirements.yml') => loadRequirements(makeRepo({ [path]: text }))
+const load = (text: string, path = '.github/pat-requirements.yml') => loadRequirements(makeRepo({ [path]: text }), undefined, validate)
 const errorsOf = (text: string) => load(text).errors.map((e) => `${e.line}:${e.column} ${e.message}`)
 
 const VALID = `version: 1
@@ -107,9 +108,9 @@ describe('pat-requirements.yml', () => {
     expect(findRequirements(both).path).toBe('.github/pat-requirements.yml')
     expect(findRequirements(makeRepo({ 'pat-requirements.yml': 'version: 1\n' })).path).toBe('pat-requirements.yml')
     expect(findRequirements(makeRepo({})).path).toBeNull()
-    const escaped = loadRequirements(both, '../../etc/passwd')
+    const escaped = loadRequirements(both, '../../etc/passwd', validate)
     expect(escaped.errors[0].message).toBe('requirements path ../../etc/passwd leads outside the repository; not read')
-    expect(loadRequirements(both, 'missing.yml').errors[0].message).toBe('requirements file missing.yml does not exist (it is looked for in the directory linted)')
+    expect(loadRequirements(both, 'missing.yml', validate).errors[0].message).toBe('requirements file missing.yml does not exist (it is looked for in the directory linted)')
   })
 
   it('the published JSON Schema is the build of the zod schema', () => {

@@ -23,23 +23,23 @@ describe('whole-secrets-context', () => {
   it.each([
     ['a literal name in brackets', "${{ secrets['DEPLOY_PAT'] }}"],
     ['a name', '${{ secrets.DEPLOY_PAT }}'],
-  ])('%s is not', (_what, value) => {
+  ])('%s is not', async (_what, value) => {
     expect(lintWorkflow(wf(value)).findings.filter((x) => x.rule === 'whole-secrets-context')).toEqual([])
   })
 
-  it('secrets: inherit is not (the called workflow is read)', () => {
+  it('secrets: inherit is not (the called workflow is read)', async () => {
     const report = lintWorkflow('on: push\njobs:\n  call:\n    uses: octo/other/.github/workflows/x.yml@v1\n    secrets: inherit\n')
     expect(report.findings.filter((x) => x.rule === 'whole-secrets-context')).toEqual([])
   })
 
-  it.each(['text', 'json', 'sarif', 'markdown'])('shows in %s', (format) => {
+  it.each(['text', 'json', 'sarif', 'markdown'])('shows in %s', async (format) => {
     const root = makeRepo({ '.github/workflows/a.yml': wf('${{ toJSON(secrets) }}') })
-    expect(runCli([root, '--format', format, '--repository', 'o/r', '--fail-on', 'never'], {}).stdout).toContain('whole-secrets-context')
+    expect((await runCli([root, '--format', format, '--repository', 'o/r', '--fail-on', 'never'], {})).stdout).toContain('whole-secrets-context')
   })
 })
 
 describe('impossible-secret-name', () => {
-  it.each([["secrets['deploy-token']", 'DEPLOY-TOKEN'], ["secrets['1PAT']", '1PAT'], ['secrets.GITHUB_PAT', 'GITHUB_PAT']])('%s is reported and is no token', (ref, name) => {
+  it.each([["secrets['deploy-token']", 'DEPLOY-TOKEN'], ["secrets['1PAT']", '1PAT'], ['secrets.GITHUB_PAT', 'GITHUB_PAT']])('%s is reported and is no token', async (ref, name) => {
     const report = lintWorkflow(wf(`\${{ ${ref} }}`), {}, { repository: 'o/r' })
     expect(report.tokens.map((t) => t.secret)).not.toContain(name)
     const f = report.findings.filter((x) => x.rule === 'impossible-secret-name')
@@ -47,7 +47,7 @@ describe('impossible-secret-name', () => {
     expect(f[0].line).toBe(8)
   })
 
-  it('a valid name is not reported', () => {
+  it('a valid name is not reported', async () => {
     expect(lintWorkflow(wf('${{ secrets.DEPLOY_PAT }}')).findings.filter((x) => x.rule === 'impossible-secret-name')).toEqual([])
   })
 })

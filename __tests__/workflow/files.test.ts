@@ -1,7 +1,7 @@
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs'
 import { execFileSync } from 'node:child_process'
 import { join } from 'node:path'
-import { lint } from '../../src/lint.js'
+import { lintRepo as lint } from '../helpers.js'
 import { discoverFiles, readCandidate } from '../../src/workflow/files.js'
 import { cleanRepos, makeRepo, posOf } from '../helpers.js'
 

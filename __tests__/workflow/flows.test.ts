@@ -1,5 +1,5 @@
 import { cleanRepos, lintWorkflow, useSummary, yaml, makeRepo, posOf } from '../helpers.js'
-import { lint } from '../../src/lint.js'
+import { lintRepo as lint } from '../helpers.js'
 
 afterAll(cleanRepos)
 

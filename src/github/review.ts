@@ -6,7 +6,7 @@
 import { posix } from 'node:path'
 import type { Report } from '../report/model.js'
 import { diffRequests, type RequestChange } from '../requirements/diff.js'
-import { loadRequirements, parseRequirements, DEFAULT_REQUIREMENTS_PATHS } from '../requirements/load.js'
+import { loadRequirements, loadValidator, parseRequirements, DEFAULT_REQUIREMENTS_PATHS } from '../requirements/load.js'
 import { buildComment } from '../report/comment.js'
 import type { FailOn } from '../report/severity.js'
 import { baseRequirements } from './base-requirements.js'
@@ -58,13 +58,15 @@ export async function reviewPullRequest(o: ReviewOptions): Promise<ReviewResult>
 
   // What the pull request newly requests: head against base.
   let changes: RequestChange[] | null = null
-  const head = loadRequirements(o.root, o.requirementsPath)
+  // Head and base are compared in what they request: both are read through the schema.
+  const validate = await loadValidator()
+  const head = loadRequirements(o.root, o.requirementsPath, validate)
   if (pr.baseSha) {
     const path = head.path ?? o.requirementsPath ?? DEFAULT_REQUIREMENTS_PATHS[0]
     // `sha:path` in git and the contents API both name paths from the repository's top.
     const inRepository = posix.join(o.pathInRepository || '.', path)
     const base = await baseRequirements({ root: o.root, sha: pr.baseSha, path: inRepository, owner, repo, octokit })
-    if (base) changes = diffRequests(base.found ? parseRequirements(path, base.text).tokens : [], head.tokens)
+    if (base) changes = diffRequests(base.found ? parseRequirements(path, base.text, validate).tokens : [], head.tokens)
   }
 
   const body = buildComment(o.report, {

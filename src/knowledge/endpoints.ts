@@ -4,8 +4,8 @@
  * matches any template parameter, literal segments must match, and the most literal template wins.
  */
 import { BoundedMap } from '../bounded-map.js'
-import { APP_ONLY_ENDPOINTS, ENDPOINT_PERMISSIONS } from './generated/endpoints.js'
-import { type Level, type PermissionSet, levelRank } from './permissions.js'
+import { ENDPOINT_TEMPLATES, type EndpointTemplate } from './generated/endpoints.js'
+import { type PermissionSet, levelRank } from './permissions.js'
 
 export interface EndpointMatch {
   template: string
@@ -17,39 +17,10 @@ export interface EndpointMatch {
   scope: 'repository' | 'organization' | 'account'
 }
 
-interface Template {
-  method: string
-  path: string
-  segments: string[]
-  /** The last parameter is a trailing {path} or {ref}, which spans several segments (contents/a/b.yml, git/refs/heads/main). */
-  greedy: boolean
-  entries: { permission: string; level: Level; additional: boolean }[]
-  appOnly: boolean
-}
+type Template = EndpointTemplate
 
-/** Templates by method: a lookup only scans those of its own method. */
-const BY_METHOD = new Map<string, Template[]>()
-function addTemplate(method: string, path: string, entries: Template['entries'], appOnly: boolean) {
-  const segments = path.split('/').filter(Boolean)
-  const greedy = /^\{(path|ref)\}$/.test(segments[segments.length - 1] ?? '')
-  const list = BY_METHOD.get(method) ?? []
-  list.push({ method, path, segments, greedy, entries, appOnly })
-  BY_METHOD.set(method, list)
-}
-for (const [key, codes] of Object.entries(ENDPOINT_PERMISSIONS)) {
-  const [method, path] = key.split(' ')
-  const entries = codes.map((c) => {
-    const m = /^([a-z_]+):(read|write|admin)(\+)?$/.exec(c)!
-    return { permission: m[1], level: m[2] as Level, additional: !!m[3] }
-  })
-  addTemplate(method, path, entries, false)
-}
-for (const [key, code] of Object.entries(APP_ONLY_ENDPOINTS)) {
-  const [method, path] = key.split(' ')
-  if (ENDPOINT_PERMISSIONS[key]) continue
-  const [permission, level] = code.split(':')
-  addTemplate(method, path, [{ permission, level: level as Level, additional: false }], true)
-}
+/** Templates by method, indexed when the knowledge is generated: a lookup scans those of its own method. */
+const BY_METHOD: ReadonlyMap<string, readonly Template[]> = new Map(Object.entries(ENDPOINT_TEMPLATES))
 
 /** Marks a path segment as "some value we cannot see". */
 export const VAR = '\u0000'
@@ -126,19 +97,21 @@ function findEndpoint(m: string, segs: string[]): EndpointMatch | undefined {
     }
   }
   if (!best) return undefined
+  const found = best
+  type Entry = Template['entries'][number]
   const permissions: PermissionSet = {}
   const primary = best.entries.filter((e) => !e.additional)
-  let chosen = primary.length ? primary : []
+  let chosen: readonly Entry[] = primary.length ? primary : []
   if (!chosen.length) {
     const resource = best.segments.find((s) => !s.startsWith('{') && s !== 'repos' && best!.entries.some((e) => e.permission.startsWith(s.replace(/s$/, ''))))
-    const named = resource ? best.entries.filter((e) => e.permission.startsWith(resource.replace(/s$/, ''))) : []
+    const named: readonly Entry[] = resource ? best.entries.filter((e) => e.permission.startsWith(resource.replace(/s$/, ''))) : []
     chosen = named.length ? named : best.entries.slice(0, 1)
     // Writing workflow files needs contents as well (the map lists both with additional permissions).
     if (chosen.some((e) => e.permission === 'workflows')) chosen = [...chosen, ...best.entries.filter((e) => e.permission === 'contents')]
     // Administration writes listed with another permission need both: forking or generating a
     // repository also reads the source (contents, advisories), adding a team's repository reads
     // the team (members). The endpoint pages give these as one permission set.
-    if (best.entries.some((e) => e.permission === 'administration' && e.level === 'write')) chosen = best.entries
+    if (best.entries.some((e) => e.permission === 'administration' && e.level === 'write')) chosen = [...best.entries]
   }
   for (const e of chosen) {
     if (e.permission === 'metadata') continue
@@ -149,5 +122,5 @@ function findEndpoint(m: string, segs: string[]): EndpointMatch | undefined {
     : best.segments[0] === 'user' || best.segments[0] === 'gists'
       ? 'account'
       : 'repository'
-  return { template: `${best.method} ${best.path}`, permissions, appOnly: best.appOnly, scope }
+  return { template: `${m} ${found.path}`, permissions, appOnly: best.appOnly, scope }
 }

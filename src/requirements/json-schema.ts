@@ -2,7 +2,9 @@
 import * as z from 'zod/mini'
 import { RequirementsSchema } from './schema.js'
 
-export const SCHEMA_ID = 'https://raw.githubusercontent.com/pat-lint/pat-lint/main/docs/pat-requirements.schema.json'
+import { SCHEMA_ID } from './schema-id.js'
+
+export { SCHEMA_ID }
 
 export function requirementsJsonSchema(): string {
   const schema = z.toJSONSchema(RequirementsSchema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>
