@@ -53,6 +53,10 @@ const RULE_IDS = [
     'over-scoped-request',
     'under-scoped-request',
     'prefer-github-app',
+    'unverified-request',
+    'whole-secrets-context',
+    'impossible-secret-name',
+    'unknown-syntax',
 ];
 /** An optional field with a description for the published JSON Schema. */
 function optional(schema, description) {

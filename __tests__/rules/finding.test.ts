@@ -46,3 +46,8 @@ describe.each(RULES.map((r) => [r.meta.id, r] as const))('rule %s', (id, rule) =
     expect(new Set(texts).size).toBe(texts.length)
   })
 })
+
+it('every rule can be named in the requirements file\'s ignore list', async () => {
+  const { RULE_IDS } = await import('../../src/requirements/schema.js')
+  expect([...RULE_IDS].sort()).toEqual(RULES.map((r) => r.meta.id).sort())
+})

@@ -27,6 +27,10 @@ export const RULE_IDS = [
   'over-scoped-request',
   'under-scoped-request',
   'prefer-github-app',
+  'unverified-request',
+  'whole-secrets-context',
+  'impossible-secret-name',
+  'unknown-syntax',
 ] as const
 
 /** An optional field with a description for the published JSON Schema. */
