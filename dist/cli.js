@@ -15879,12 +15879,39 @@ class PrefixRules {
     }
 }
 
+;// CONCATENATED MODULE: ./src/knowledge/events.ts
+/** The dispatches: GITHUB_TOKEN's do start runs in its own repository (R1a). */
+/**
+ * A commit message holding one of these starts no workflow on push or pull_request (GitHub docs,
+ * "Skipping workflow runs"): a push of such a commit is not meant to start CI (R1 does not apply).
+ */
+const SKIP_CI = /\[(?:skip ci|ci skip|no ci|skip actions|actions skip)\]/i;
+const DISPATCH_EVENTS = new Set(['repository_dispatch', 'workflow_dispatch']);
+/**
+ * Which trigger names start a run for each event a token causes. `check_suite` and `check_run`
+ * do not start workflows for a commit "associated with GitHub Actions" (GitHub's events page),
+ * so a workflow waiting on checks never hears of commits GITHUB_TOKEN pushed.
+ */
+const LISTENERS = {
+    push: ['push', 'check_suite', 'check_run'],
+    pull_request: ['pull_request', 'pull_request_target'],
+    release: ['release'],
+    create: ['create'],
+    issues: ['issues'],
+    issue_comment: ['issue_comment'],
+    pull_request_review: ['pull_request_review'],
+    label: ['label'],
+    repository_dispatch: ['repository_dispatch'],
+    workflow_dispatch: ['workflow_dispatch'],
+};
+
 ;// CONCATENATED MODULE: ./src/analysis/script/git.ts
 /**
  * git in scripts: which commands can carry the token (a URL holding it, a remote set to one, the
  * credential store, a `git config` rule that covers the URL), where they send it, and what a
  * push needs. The index is built once per script, whatever token is followed.
  */
+
 
 
 
@@ -16001,6 +16028,8 @@ class GitIndexer {
             firstRewrite: Infinity,
             credentialStore: /git-credentials|credential\.helper/.test(script),
             githubCredential: -1,
+            commits: [],
+            commitSkipsCi: [],
         };
     }
     /** The rules in force for `url`; a push takes a pushInsteadOf rule before an insteadOf one. */
@@ -16035,6 +16064,10 @@ class GitIndexer {
         }
         if (GIT_REWRITES.has(parts.sub ?? ''))
             index.firstRewrite = Math.min(index.firstRewrite, at);
+        if (parts.sub === 'commit') {
+            index.commits.push(at);
+            index.commitSkipsCi.push(SKIP_CI.test(words.join(' ')));
+        }
     }
     /** An `echo`/`printf` naming a secret or variable that may write git's credential store for github.com. */
     addPrint(words, at, overwrites) {
@@ -16135,7 +16168,10 @@ function analyseGit(cmd, at, git, commands, ctx, state, out) {
         const target = viaToken(url, remote);
         if (target) {
             const permissions = state.rewrote ? { contents: 'write', workflows: 'write' } : { contents: 'write' };
-            out.calls.push({ what: state.rewrote ? 'git push of rebased or merged commits' : 'git push', permissions, target, events: ['push'] });
+            // The last commit before the push, when this script makes one, says whether it is meant to start CI.
+            const last = firstAtLeast(git.commits, at) - 1;
+            const skipsCi = last >= 0 && git.commitSkipsCi[last];
+            out.calls.push({ what: state.rewrote ? 'git push of rebased or merged commits' : 'git push', permissions, target, events: skipsCi ? [] : ['push'] });
         }
         return;
     }
@@ -16603,6 +16639,10 @@ function analyse(script, stepCtx, key, readAll) {
                 ghLoggedIn = !named || named.has(feeder) || (anyToken && !holdsSeveralTokens(index, ctx));
                 if (anyToken && !ghLoggedIn)
                     untracedLogins.push(cmd.line);
+                // gh keeps the token it logs in with for later steps of the job (gh auth login: the system
+                // credential store, else a config file in the runner's home).
+                if (ghLoggedIn && !ghReadsToken)
+                    (out.persists ??= []).push({ what: 'gh auth login stores the token for later gh commands', target: null, scope: 'gh' });
             }
             const take = (part) => {
                 out.sentToGithub = true;
@@ -17506,27 +17546,6 @@ const unknown_syntax_rule = {
     },
 };
 
-;// CONCATENATED MODULE: ./src/knowledge/events.ts
-/** The dispatches: GITHUB_TOKEN's do start runs in its own repository (R1a). */
-const DISPATCH_EVENTS = new Set(['repository_dispatch', 'workflow_dispatch']);
-/**
- * Which trigger names start a run for each event a token causes. `check_suite` and `check_run`
- * do not start workflows for a commit "associated with GitHub Actions" (GitHub's events page),
- * so a workflow waiting on checks never hears of commits GITHUB_TOKEN pushed.
- */
-const LISTENERS = {
-    push: ['push', 'check_suite', 'check_run'],
-    pull_request: ['pull_request', 'pull_request_target'],
-    release: ['release'],
-    create: ['create'],
-    issues: ['issues'],
-    issue_comment: ['issue_comment'],
-    pull_request_review: ['pull_request_review'],
-    label: ['label'],
-    repository_dispatch: ['repository_dispatch'],
-    workflow_dispatch: ['workflow_dispatch'],
-};
-
 ;// CONCATENATED MODULE: ./src/analysis/decide.ts
 /**
  * The verdict for one use: would GITHUB_TOKEN do (true), is a PAT or App token needed (false), or
@@ -18297,6 +18316,40 @@ const ACTIONS_THAT_PUSH = new Map([
     ['stefanzweifel/git-auto-commit-action', { foreignCommits: false, directoryInput: 'repository' }],
     ['endbug/add-and-commit', { foreignCommits: false, directoryInput: 'cwd' }],
     ['cirrus-actions/rebase', { foreignCommits: true }],
+]);
+/**
+ * Actions outside the knowledge base that run no git command: they install a toolchain, restore or
+ * save a cache, or upload files (each action's README and source: @actions/cache, @actions/tool-cache,
+ * @actions/artifact; docker's buildx and binfmt installers). A credential left behind is not used
+ * by them; every other action pat-lint does not know may push with it.
+ */
+const INERT_ACTIONS = new Set([
+    'actions/cache',
+    'actions/upload-artifact',
+    'actions/upload-pages-artifact',
+    'actions/setup-dotnet',
+    'actions/setup-ruby',
+    'docker/setup-buildx-action',
+    'docker/setup-qemu-action',
+    'pnpm/action-setup',
+    'ruby/setup-ruby',
+    'dtolnay/rust-toolchain',
+    'swatinem/rust-cache',
+    'astral-sh/setup-uv',
+    'oven-sh/setup-bun',
+    'denoland/setup-deno',
+    'hashicorp/setup-terraform',
+    'azure/setup-helm',
+    'gradle/gradle-build-action',
+    'gradle/wrapper-validation-action',
+    'subosito/flutter-action',
+    'erlef/setup-beam',
+    'shivammathur/setup-php',
+    'jdx/mise-action',
+    'actions-rs/toolchain',
+    'mlugg/setup-zig',
+    'goto-bus-stop/setup-zig',
+    'haskell-actions/setup',
 ]);
 
 ;// CONCATENATED MODULE: ./src/analysis/steps/step-context.ts
@@ -19623,10 +19676,37 @@ function analyseGithubScript(script, ctx) {
 
 
 
+
+
+
 /** Tools that push with the git credentials they find (their own docs: `deploy` commands). */
 const PUSHING_TOOLS = /\bgit\s+(?:-C\s+\S+\s+)?push\b|\bgh-deploy\b|\bhexo\s+(d|deploy)\b|\blerna\s+(publish|version)\b|\bsemantic-release\b|\bchangeset\s+publish\b|\brelease-it\b/;
 const FOREIGN = /\bgit\s+(rebase|merge|cherry-pick|am|pull)\b/;
-const SCRIPT_THAT_MAY_PUSH = /(^|[\s;&|])(\.\/|bash\s+|sh\s+)[\w./-]+\.sh\b|\bnpm\s+run\s+(deploy|publish|release)\b|\b(yarn|pnpm)\s+(deploy|release)\b/m;
+/**
+ * Words by which a task says it publishes: a release, a deployment, a version bump, a tag, a
+ * commit or a push, a sync, a changelog, a pages site. Tasks so named are where repositories put
+ * the git push they do not write in the workflow.
+ */
+const PUBLISHING = String.raw `[\w:.-]*(?:release|publish|deploy|version|bump|tag|push|commit|sync|changelog|gh-?pages)[\w:.-]*`;
+/**
+ * Programs run from the repository that may push with the credential git finds: shell scripts run
+ * by path (whatever their name), and tasks named for publishing run through make, a package
+ * manager's scripts, npx-style runners, or an interpreter given a script by path.
+ */
+const SCRIPT_THAT_MAY_PUSH = new RegExp(String.raw `(^|[\s;&|(])(\.\/|bash\s+|sh\s+)[\w./-]+\.sh\b` +
+    String.raw `|\bmake\s+(?:-\S+\s+)*${PUBLISHING}` +
+    String.raw `|\b(?:npm\s+run|yarn(?:\s+run)?|pnpm(?:\s+run)?|bun(?:\s+run)?)\s+${PUBLISHING}` +
+    String.raw `|\b(?:npx|pnpm\s+dlx|yarn\s+dlx|bunx)\s+(?:-\S+\s+)*${PUBLISHING}` +
+    String.raw `|\b(?:node|python3?|ruby|perl|pwsh|deno\s+run)\s+(?:-\S+\s+)*[\w./-]*${PUBLISHING}\.(?:[cm]?js|ts|py|rb|pl|ps1)\b` +
+    String.raw `|(^|[\s;&|(])\.\/[\w./-]*${PUBLISHING}(?=\s|$)`, 'm');
+/** A `git commit` command, to its line's end: its message when given with -m. */
+const GIT_COMMIT = /\bgit\s+(?:-C\s+\S+\s+)?commit\b[^\n;&|]*/g;
+/** Inputs holding the commit message of the actions that push (their action.yml). */
+const COMMIT_MESSAGE_INPUTS = ['commit_message', 'message', 'commit-message'];
+/** gh's login, its git set-up, and its commands (gh help environment, gh auth login, gh auth setup-git). */
+const GH_LOGIN = /\bgh\s+auth\s+login\b/;
+const GH_SETUP_GIT = /\bgh\s+auth\s+setup-git\b/;
+const GH_COMMAND = /(^|[\s;&|(`]|\$\()gh\s+(?!auth\s+(?:login|status|setup-git)\b)[a-z]/m;
 /** Later steps that put another credential in the same place: pushes after them use that one. */
 const SETS_REMOTE = /\bgit\s+remote\s+(set-url|add)\b[^\n]*@github\.com/;
 const SETS_GITHUB_CREDENTIAL = /git-credentials|\binsteadOf\b|extraheader/;
@@ -19709,10 +19789,21 @@ function ancestry(dir) {
 function checkoutDirectory(step) {
     return enterDirectory('', step.with.path?.value.trim() ?? '');
 }
-function listPushes(job) {
-    const out = { pushes: new ByStep(), byRemote: new Map(), toRunTimeRemote: new ByStep(), byDirectory: new Map(), unknown: new ByStep(), unknownByDirectory: new Map(), githubResets: [], remoteResets: [], pathResets: new Map() };
+function listPushes(job, knowledge) {
+    const out = { pushes: new ByStep(), byRemote: new Map(), toRunTimeRemote: new ByStep(), byDirectory: new Map(), unknown: new ByStep(), unknownByDirectory: new Map(), unknownActions: new ByStep(), ghCommands: new ByStep(), ghResets: [], ghSetsUpGit: false, githubResets: [], remoteResets: [], pathResets: new Map() };
+    // Whether the last commit message written in the job so far asks to skip CI.
+    let lastCommitSkipsCi = false;
     for (const s of job.steps) {
         const name = s.uses ? actionName(s.uses.value)?.toLowerCase() : null;
+        const commits = s.run?.value.match(GIT_COMMIT);
+        if (commits)
+            lastCommitSkipsCi = SKIP_CI.test(commits[commits.length - 1]);
+        // An action runs git in the job's workspace with whatever credential git finds there: one
+        // pat-lint has no knowledge of may push with it (actions/checkout's README: the persisted
+        // token "enables your scripts to run authenticated git commands").
+        if (s.uses && !ACTIONS_THAT_PUSH.has(name ?? '') && mayUseGitCredentials(s.uses.value, name, knowledge)) {
+            out.unknownActions.add(s.index, { line: s.pos.line, what: `${(0,limits/* quoted */.TL)(s.uses.value)} (line ${s.pos.line}), which pat-lint has no knowledge of,` });
+        }
         if (name === 'actions/checkout' && s.with['persist-credentials']?.value !== 'false') {
             // A checkout of the workspace replaces both the workspace's credential and a remote's (origin).
             const dir = checkoutDirectory(s);
@@ -19723,7 +19814,8 @@ function listPushes(job) {
         }
         const pusher = name ? ACTIONS_THAT_PUSH.get(name) : undefined;
         if (pusher) {
-            const push = { what: `${name} (line ${s.pos.line})`, foreignCommits: pusher.foreignCommits };
+            const message = COMMIT_MESSAGE_INPUTS.map((k) => s.with[k]?.value).find((v) => v !== undefined);
+            const push = { what: `${name} (line ${s.pos.line})`, foreignCommits: pusher.foreignCommits, skipsCi: message !== undefined && SKIP_CI.test(message) };
             out.pushes.add(s.index, push);
             later_steps_byKey(out.byRemote, 'origin').add(s.index, push);
             const dir = pusher.directoryInput ? (s.with[pusher.directoryInput]?.value ?? '') : '';
@@ -19735,12 +19827,20 @@ function listPushes(job) {
             continue;
         if (SETS_GITHUB_CREDENTIAL.test(run))
             out.githubResets.push(s.index);
+        if (GH_LOGIN.test(run))
+            out.ghResets.push(s.index);
+        if (GH_SETUP_GIT.test(run))
+            out.ghSetsUpGit = true;
+        // gh prefers GH_TOKEN or GITHUB_TOKEN from its environment to the token a login stored (gh help environment).
+        if (GH_COMMAND.test(run) && !Object.keys(s.env).some((k) => k === 'GH_TOKEN' || k === 'GITHUB_TOKEN')) {
+            out.ghCommands.add(s.index, { line: s.pos.line, what: `the gh commands of the step at line ${s.pos.line}`, does: 'may call GitHub with' });
+        }
         if (SETS_REMOTE.test(run))
             out.remoteResets.push(s.index);
         const tool = PUSHING_TOOLS.exec(run);
         if (tool) {
             const url = /\bgit\s+(?:-C\s+\S+\s+)?push\s+(?:-\S+\s+)*(\S*github\.com\S*)/.exec(run)?.[1];
-            const push = { what: `the run step at line ${s.pos.line}`, foreignCommits: FOREIGN.test(run) };
+            const push = { what: `the run step at line ${s.pos.line}`, foreignCommits: FOREIGN.test(run), skipsCi: lastCommitSkipsCi };
             if (url)
                 push.url = url;
             else
@@ -19757,50 +19857,67 @@ function listPushes(job) {
             const script = SCRIPT_THAT_MAY_PUSH.exec(run);
             if (!script)
                 continue;
-            out.unknown.add(s.index, s.pos.line);
+            const consumer = { line: s.pos.line, what: `the script run at line ${s.pos.line}` };
+            out.unknown.add(s.index, consumer);
             // Inside a checked-out repository, as a push would be; one run elsewhere is not counted for it.
             for (const dir of ancestry(pushDirectory(s, run, script.index)))
-                later_steps_byKey(out.unknownByDirectory, dir).add(s.index, s.pos.line);
+                later_steps_byKey(out.unknownByDirectory, dir).add(s.index, consumer);
         }
     }
     return out;
 }
 const NONE = new ByStep();
+/** Whether the action of a `uses:` may run git with the job's credentials, for all pat-lint knows. */
+function mayUseGitCredentials(uses, name, knowledge) {
+    // A local or docker action is code pat-lint does not read for pushes.
+    if (!name)
+        return true;
+    if (INERT_ACTIONS.has(name))
+        return false;
+    // The knowledge base says what each action it holds does, pushes included (ACTIONS_THAT_PUSH).
+    return !knowledge.lookup(uses);
+}
 /**
  * The pushes of the steps after `afterIndex` that a credential in `place` reaches: up to the
  * first later step that puts another one there. Worked out from the job's list of pushes, so a
  * job with thousands of credentials and thousands of pushes is read once.
  */
-function laterPushes(job, afterIndex, place, memo) {
+function laterPushes(job, afterIndex, place, memo, knowledge) {
     if (!job)
-        return { pushes: [], toRunTimeRemote: [], unknownLines: [] };
-    const all = memo.once('pushes of a job', job, () => listPushes(job));
-    const resets = place.scope === 'github' ? all.githubResets : place.scope === 'remote' ? all.remoteResets : (all.pathResets.get(place.dir) ?? []);
+        return { pushes: [], toRunTimeRemote: [], unseen: [] };
+    const all = memo.once('pushes of a job', job, () => listPushes(job, knowledge));
+    const resets = place.scope === 'github' ? all.githubResets : place.scope === 'remote' ? all.remoteResets : place.scope === 'gh' ? all.ghResets : (all.pathResets.get(place.dir) ?? []);
     const until = resets[firstAtLeast(resets, afterIndex + 1)] ?? Infinity;
+    const actions = all.unknownActions.between(afterIndex, until);
+    const inOrder = (scripts) => [...scripts, ...actions].sort((a, b) => a.line - b.line);
     if (place.scope === 'github')
-        return { pushes: all.pushes.between(afterIndex, until), toRunTimeRemote: [], unknownLines: all.unknown.between(afterIndex, until) };
+        return { pushes: all.pushes.between(afterIndex, until), toRunTimeRemote: [], unseen: inOrder(all.unknown.between(afterIndex, until)) };
+    if (place.scope === 'gh') {
+        const pushes = all.ghSetsUpGit ? all.pushes.between(afterIndex, until) : [];
+        return { pushes, toRunTimeRemote: [], unseen: inOrder([...all.ghCommands.between(afterIndex, until), ...all.unknown.between(afterIndex, until)]) };
+    }
     if (place.scope === 'remote') {
         return {
             pushes: (all.byRemote.get(place.remote) ?? NONE).between(afterIndex, until),
             toRunTimeRemote: all.toRunTimeRemote.between(afterIndex, until),
-            unknownLines: all.unknown.between(afterIndex, until),
+            unseen: inOrder(all.unknown.between(afterIndex, until)),
         };
     }
     return {
         pushes: (all.byDirectory.get(place.dir) ?? NONE).between(afterIndex, until),
         toRunTimeRemote: [],
-        unknownLines: (all.unknownByDirectory.get(place.dir) ?? NONE).between(afterIndex, until),
+        unseen: inOrder((all.unknownByDirectory.get(place.dir) ?? NONE).between(afterIndex, until)),
     };
 }
 /** Past this many, later scripts that may push with a credential left behind are counted, not listed. */
 const LATER_SCRIPTS_LISTED = 5;
 /** Adds the pushes later steps make with a credential this step leaves behind. */
 function followLaterPushes(ctx, out, target, what, place) {
-    const later = laterPushes(ctx.job, ctx.step.index, place, ctx.memo);
-    const unknown = later.unknownLines.slice(0, LATER_SCRIPTS_LISTED).map((line) => `the script run at line ${line} may push with the token left behind`);
-    const more = later.unknownLines.length - LATER_SCRIPTS_LISTED;
+    const later = laterPushes(ctx.job, ctx.step.index, place, ctx.memo, ctx.knowledge);
+    const unknown = later.unseen.slice(0, LATER_SCRIPTS_LISTED).map((c) => `${c.what} ${c.does ?? 'may push with'} the token left behind`);
+    const more = later.unseen.length - LATER_SCRIPTS_LISTED;
     if (more > 0)
-        unknown.push(`${more} more scripts run by later steps, up to line ${later.unknownLines[later.unknownLines.length - 1]}, may push with the token left behind`);
+        unknown.push(`${more} more later steps, up to line ${later.unseen[later.unseen.length - 1].line}, may push with the token left behind`);
     // A push to a remote named by a variable may be a push to this one: the files cannot tell.
     const runTime = later.toRunTimeRemote;
     if (runTime.length && place.scope === 'remote') {
@@ -19813,7 +19930,7 @@ function followLaterPushes(ctx, out, target, what, place) {
             what: `a push by ${p.what} (with ${what})`,
             permissions: p.foreignCommits ? { contents: 'write', workflows: 'write' } : { contents: 'write' },
             target: to ?? { kind: 'unknown', text: '', why: (0,knowledge_reasons/* plain */.pj)('where the later push goes is not visible') },
-            events: ['push'],
+            events: p.skipsCi ? [] : ['push'],
         });
     }
     for (const reason of unknown)
@@ -20006,7 +20123,7 @@ function stepEnv(ctx) {
 function analyseRunStep(ctx) {
     const out = analyseScript(ctx.step.run?.value ?? '', { self: ctx.self, tokenVars: ctx.tokenVars, env: stepEnv(ctx), secret: ctx.secret, memo: ctx.memo }, ctx.step.run);
     for (const p of out.persists ?? []) {
-        const place = p.scope === 'remote' ? { scope: 'remote', remote: p.remote ?? 'origin' } : { scope: 'github' };
+        const place = p.scope === 'remote' ? { scope: 'remote', remote: p.remote ?? 'origin' } : p.scope === 'gh' ? { scope: 'gh' } : { scope: 'github' };
         followLaterPushes(ctx, out, p.target, p.what.replace(/^the token is |^the secret is /, 'the credential '), place);
     }
     return out;

@@ -1,43 +1,17 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 405:
+/***/ 2464:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  LD: () => (/* binding */ decide),
-  RC: () => (/* binding */ githubTokenPermissions),
-  pM: () => (/* binding */ mergePermissions)
-});
-
-// EXTERNAL MODULE: ./src/knowledge/permissions.ts + 1 modules
-var permissions = __nccwpck_require__(6928);
-;// CONCATENATED MODULE: ./src/knowledge/events.ts
-/** The dispatches: GITHUB_TOKEN's do start runs in its own repository (R1a). */
-const DISPATCH_EVENTS = new Set(['repository_dispatch', 'workflow_dispatch']);
-/**
- * Which trigger names start a run for each event a token causes. `check_suite` and `check_run`
- * do not start workflows for a commit "associated with GitHub Actions" (GitHub's events page),
- * so a workflow waiting on checks never hears of commits GITHUB_TOKEN pushed.
- */
-const LISTENERS = {
-    push: ['push', 'check_suite', 'check_run'],
-    pull_request: ['pull_request', 'pull_request_target'],
-    release: ['release'],
-    create: ['create'],
-    issues: ['issues'],
-    issue_comment: ['issue_comment'],
-    pull_request_review: ['pull_request_review'],
-    label: ['label'],
-    repository_dispatch: ['repository_dispatch'],
-    workflow_dispatch: ['workflow_dispatch'],
-};
-
-// EXTERNAL MODULE: ./src/knowledge/reasons.ts
-var knowledge_reasons = __nccwpck_require__(3077);
-;// CONCATENATED MODULE: ./src/analysis/decide.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   LD: () => (/* binding */ decide),
+/* harmony export */   RC: () => (/* binding */ githubTokenPermissions),
+/* harmony export */   pM: () => (/* binding */ mergePermissions)
+/* harmony export */ });
+/* harmony import */ var _knowledge_permissions_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6928);
+/* harmony import */ var _knowledge_events_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2839);
+/* harmony import */ var _knowledge_reasons_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3077);
 /**
  * The verdict for one use: would GITHUB_TOKEN do (true), is a PAT or App token needed (false), or
  * can the files not tell (null, with the reason). Conservative by design: a wrong "would do"
@@ -48,7 +22,7 @@ var knowledge_reasons = __nccwpck_require__(3077);
 
 function mergePermissions(into, from) {
     for (const [k, v] of Object.entries(from))
-        if (!into[k] || (0,permissions/* levelRank */.Le)(v) > (0,permissions/* levelRank */.Le)(into[k]))
+        if (!into[k] || (0,_knowledge_permissions_js__WEBPACK_IMPORTED_MODULE_0__/* .levelRank */ .Le)(v) > (0,_knowledge_permissions_js__WEBPACK_IMPORTED_MODULE_0__/* .levelRank */ .Le)(into[k]))
             into[k] = v;
     return into;
 }
@@ -58,7 +32,7 @@ function githubTokenPermissions(needs) {
     const missing = [];
     for (const [perm, level] of Object.entries(needs)) {
         // packages and checks are GITHUB_TOKEN keys with no fine-grained permission (R9, R13).
-        const key = permissions/* KEY_OF_FINE_GRAINED */.Yp[perm] ?? (permissions/* NO_FINE_GRAINED */.qL.has(perm) ? perm : undefined);
+        const key = _knowledge_permissions_js__WEBPACK_IMPORTED_MODULE_0__/* .KEY_OF_FINE_GRAINED */ .Yp[perm] ?? (_knowledge_permissions_js__WEBPACK_IMPORTED_MODULE_0__/* .NO_FINE_GRAINED */ .qL.has(perm) ? perm : undefined);
         if (!key)
             missing.push(perm);
         else
@@ -68,15 +42,15 @@ function githubTokenPermissions(needs) {
 }
 function permissionReason(perm) {
     if (perm === 'workflows')
-        return (0,knowledge_reasons/* because */.xx)('changing files under .github/workflows needs `workflows: write`, which GITHUB_TOKEN never has', 'R2');
-    const kind = permissions/* FINE_GRAINED_PERMISSIONS */.tL[perm]?.kind;
+        return (0,_knowledge_reasons_js__WEBPACK_IMPORTED_MODULE_2__/* .because */ .xx)('changing files under .github/workflows needs `workflows: write`, which GITHUB_TOKEN never has', 'R2');
+    const kind = _knowledge_permissions_js__WEBPACK_IMPORTED_MODULE_0__/* .FINE_GRAINED_PERMISSIONS */ .tL[perm]?.kind;
     if (kind === 'organization')
-        return (0,knowledge_reasons/* because */.xx)(`\`${perm}\` is an organization permission: GITHUB_TOKEN has none`, 'R4');
+        return (0,_knowledge_reasons_js__WEBPACK_IMPORTED_MODULE_2__/* .because */ .xx)(`\`${perm}\` is an organization permission: GITHUB_TOKEN has none`, 'R4');
     if (kind === 'account')
-        return (0,knowledge_reasons/* because */.xx)(`\`${perm}\` is a user permission: GITHUB_TOKEN has none`, 'R4');
+        return (0,_knowledge_reasons_js__WEBPACK_IMPORTED_MODULE_2__/* .because */ .xx)(`\`${perm}\` is a user permission: GITHUB_TOKEN has none`, 'R4');
     if (/project/.test(perm))
-        return (0,knowledge_reasons/* because */.xx)('Projects are out of GITHUB_TOKEN\'s reach', 'R5');
-    return (0,knowledge_reasons/* because */.xx)(`no \`permissions:\` key grants \`${perm}\``, 'R6');
+        return (0,_knowledge_reasons_js__WEBPACK_IMPORTED_MODULE_2__/* .because */ .xx)('Projects are out of GITHUB_TOKEN\'s reach', 'R5');
+    return (0,_knowledge_reasons_js__WEBPACK_IMPORTED_MODULE_2__/* .because */ .xx)(`no \`permissions:\` key grants \`${perm}\``, 'R6');
 }
 /** Events people create with a token so that CI runs on them (R1); comments, labels and issues rarely are. */
 const CI_EVENTS = new Set(['push', 'pull_request', 'release', 'create']);
@@ -90,7 +64,7 @@ function decide(analysis, listeners, stats) {
     let patNeeded = false;
     let undecided = analysis.unknown.length > 0;
     for (const reason of analysis.unknown)
-        reasons.push((0,knowledge_reasons/* plain */.pj)(reason));
+        reasons.push((0,_knowledge_reasons_js__WEBPACK_IMPORTED_MODULE_2__/* .plain */ .pj)(reason));
     for (const call of analysis.calls) {
         mergePermissions(needs, call.permissions);
         if (call.classicOnly)
@@ -99,56 +73,56 @@ function decide(analysis, listeners, stats) {
             repositories.add(call.target.repo);
         if (call.patReason) {
             patNeeded = true;
-            reasons.push((0,knowledge_reasons/* about */.Cv)(call.what, call.patReason));
+            reasons.push((0,_knowledge_reasons_js__WEBPACK_IMPORTED_MODULE_2__/* .about */ .Cv)(call.what, call.patReason));
         }
         const { missing } = githubTokenPermissions(call.permissions);
         for (const perm of missing) {
             patNeeded = true;
-            reasons.push((0,knowledge_reasons/* about */.Cv)(call.what, permissionReason(perm)));
+            reasons.push((0,_knowledge_reasons_js__WEBPACK_IMPORTED_MODULE_2__/* .about */ .Cv)(call.what, permissionReason(perm)));
         }
         switch (call.target.kind) {
             case 'other':
                 if (call.readOnly) {
                     undecided = true;
-                    reasons.push((0,knowledge_reasons/* because */.xx)(`${call.what} reads ${call.target.repo}: GITHUB_TOKEN can do that only if it is public`, 'R3'));
+                    reasons.push((0,_knowledge_reasons_js__WEBPACK_IMPORTED_MODULE_2__/* .because */ .xx)(`${call.what} reads ${call.target.repo}: GITHUB_TOKEN can do that only if it is public`, 'R3'));
                 }
                 else {
                     patNeeded = true;
-                    reasons.push((0,knowledge_reasons/* because */.xx)(`${call.what} acts on ${call.target.repo}, another repository: GITHUB_TOKEN reaches only its own`, 'R3'));
+                    reasons.push((0,_knowledge_reasons_js__WEBPACK_IMPORTED_MODULE_2__/* .because */ .xx)(`${call.what} acts on ${call.target.repo}, another repository: GITHUB_TOKEN reaches only its own`, 'R3'));
                 }
                 break;
             case 'organization':
             case 'account':
                 if (!call.patReason) {
                     patNeeded = true;
-                    reasons.push((0,knowledge_reasons/* because */.xx)(`${call.what} uses ${call.target.kind}-level APIs, out of GITHUB_TOKEN's reach`, 'R4'));
+                    reasons.push((0,_knowledge_reasons_js__WEBPACK_IMPORTED_MODULE_2__/* .because */ .xx)(`${call.what} uses ${call.target.kind}-level APIs, out of GITHUB_TOKEN's reach`, 'R4'));
                 }
                 break;
             case 'unknown':
                 undecided = true;
-                reasons.push((0,knowledge_reasons/* about */.Cv)(call.what, call.target.why));
+                reasons.push((0,_knowledge_reasons_js__WEBPACK_IMPORTED_MODULE_2__/* .about */ .Cv)(call.what, call.target.why));
                 break;
         }
         const events = (call.events ?? []).filter((e) => CI_EVENTS.has(e));
         if (events.length && call.target.kind === 'same') {
-            const heard = events.filter((e) => LISTENERS[e].some((t) => listeners.triggers.has(t)));
+            const heard = events.filter((e) => _knowledge_events_js__WEBPACK_IMPORTED_MODULE_1__/* .LISTENERS */ .Oh[e].some((t) => listeners.triggers.has(t)));
             if (heard.length) {
                 patNeeded = true;
                 const checks = ['check_suite', 'check_run'].filter((t) => listeners.triggers.has(t) && heard.includes('push'));
                 const how = checks.length ? ` (a workflow waits on ${checks.join(' and ')}, which no commit GITHUB_TOKEN pushes ever starts)` : '';
-                reasons.push((0,knowledge_reasons/* because */.xx)(`${call.what} causes ${heard.join(', ')} events that should start workflows here${how}; events from GITHUB_TOKEN start none`, 'R1'));
+                reasons.push((0,_knowledge_reasons_js__WEBPACK_IMPORTED_MODULE_2__/* .because */ .xx)(`${call.what} causes ${heard.join(', ')} events that should start workflows here${how}; events from GITHUB_TOKEN start none`, 'R1'));
             }
             else if (listeners.workflowCount <= 1) {
                 undecided = true;
-                reasons.push((0,knowledge_reasons/* because */.xx)(`${call.what} causes ${events.join(', ')} events; no other workflow is visible to tell whether they must start CI`, 'R1'));
+                reasons.push((0,_knowledge_reasons_js__WEBPACK_IMPORTED_MODULE_2__/* .because */ .xx)(`${call.what} causes ${events.join(', ')} events; no other workflow is visible to tell whether they must start CI`, 'R1'));
             }
             else {
                 // A note that R1 was weighed and does not apply: it cites no rule as a cause.
-                reasons.push((0,knowledge_reasons/* plain */.pj)(`${call.what} causes ${events.join(', ')} events, but no workflow here listens to them, so R1 does not apply`));
+                reasons.push((0,_knowledge_reasons_js__WEBPACK_IMPORTED_MODULE_2__/* .plain */ .pj)(`${call.what} causes ${events.join(', ')} events, but no workflow here listens to them, so R1 does not apply`));
             }
         }
-        if ((call.events ?? []).some((e) => DISPATCH_EVENTS.has(e)) && call.target.kind === 'same') {
-            reasons.push((0,knowledge_reasons/* because */.xx)(`${call.what} dispatches into this repository: GITHUB_TOKEN can start those runs`, 'R1a'));
+        if ((call.events ?? []).some((e) => _knowledge_events_js__WEBPACK_IMPORTED_MODULE_1__/* .DISPATCH_EVENTS */ .vN.has(e)) && call.target.kind === 'same') {
+            reasons.push((0,_knowledge_reasons_js__WEBPACK_IMPORTED_MODULE_2__/* .because */ .xx)(`${call.what} dispatches into this repository: GITHUB_TOKEN can start those runs`, 'R1a'));
         }
     }
     let githubTokenWouldDo;
@@ -159,11 +133,11 @@ function decide(analysis, listeners, stats) {
     else {
         githubTokenWouldDo = true;
         if (!analysis.calls.length)
-            reasons.push((0,knowledge_reasons/* plain */.pj)('the step does not use the token'));
+            reasons.push((0,_knowledge_reasons_js__WEBPACK_IMPORTED_MODULE_2__/* .plain */ .pj)('the step does not use the token'));
         else {
             const { block } = githubTokenPermissions(needs);
             const text = Object.keys(block).length ? Object.entries(block).map(([k, v]) => `${k}: ${v}`).join(', ') : 'no extra permissions';
-            reasons.push((0,knowledge_reasons/* plain */.pj)(`everything happens in this repository (${analysis.calls.length} call${analysis.calls.length === 1 ? '' : 's'}): GITHUB_TOKEN with ${text} would do`));
+            reasons.push((0,_knowledge_reasons_js__WEBPACK_IMPORTED_MODULE_2__/* .plain */ .pj)(`everything happens in this repository (${analysis.calls.length} call${analysis.calls.length === 1 ? '' : 's'}): GITHUB_TOKEN with ${text} would do`));
         }
     }
     return { githubTokenWouldDo, needs, reasons, calls: analysis.calls, classicOnly, repositories: [...repositories].sort(), unknown: analysis.unknown };
@@ -272,6 +246,42 @@ await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 2839:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Oh: () => (/* binding */ LISTENERS),
+/* harmony export */   vN: () => (/* binding */ DISPATCH_EVENTS),
+/* harmony export */   vm: () => (/* binding */ SKIP_CI)
+/* harmony export */ });
+/** The dispatches: GITHUB_TOKEN's do start runs in its own repository (R1a). */
+/**
+ * A commit message holding one of these starts no workflow on push or pull_request (GitHub docs,
+ * "Skipping workflow runs"): a push of such a commit is not meant to start CI (R1 does not apply).
+ */
+const SKIP_CI = /\[(?:skip ci|ci skip|no ci|skip actions|actions skip)\]/i;
+const DISPATCH_EVENTS = new Set(['repository_dispatch', 'workflow_dispatch']);
+/**
+ * Which trigger names start a run for each event a token causes. `check_suite` and `check_run`
+ * do not start workflows for a commit "associated with GitHub Actions" (GitHub's events page),
+ * so a workflow waiting on checks never hears of commits GITHUB_TOKEN pushed.
+ */
+const LISTENERS = {
+    push: ['push', 'check_suite', 'check_run'],
+    pull_request: ['pull_request', 'pull_request_target'],
+    release: ['release'],
+    create: ['create'],
+    issues: ['issues'],
+    issue_comment: ['issue_comment'],
+    pull_request_review: ['pull_request_review'],
+    label: ['label'],
+    repository_dispatch: ['repository_dispatch'],
+    workflow_dispatch: ['workflow_dispatch'],
+};
+
 
 /***/ }),
 
@@ -7716,12 +7726,15 @@ class PrefixRules {
     }
 }
 
+// EXTERNAL MODULE: ./src/knowledge/events.ts
+var events = __nccwpck_require__(2839);
 ;// CONCATENATED MODULE: ./src/analysis/script/git.ts
 /**
  * git in scripts: which commands can carry the token (a URL holding it, a remote set to one, the
  * credential store, a `git config` rule that covers the URL), where they send it, and what a
  * push needs. The index is built once per script, whatever token is followed.
  */
+
 
 
 
@@ -7838,6 +7851,8 @@ class GitIndexer {
             firstRewrite: Infinity,
             credentialStore: /git-credentials|credential\.helper/.test(script),
             githubCredential: -1,
+            commits: [],
+            commitSkipsCi: [],
         };
     }
     /** The rules in force for `url`; a push takes a pushInsteadOf rule before an insteadOf one. */
@@ -7872,6 +7887,10 @@ class GitIndexer {
         }
         if (GIT_REWRITES.has(parts.sub ?? ''))
             index.firstRewrite = Math.min(index.firstRewrite, at);
+        if (parts.sub === 'commit') {
+            index.commits.push(at);
+            index.commitSkipsCi.push(events/* SKIP_CI */.vm.test(words.join(' ')));
+        }
     }
     /** An `echo`/`printf` naming a secret or variable that may write git's credential store for github.com. */
     addPrint(words, at, overwrites) {
@@ -7972,7 +7991,10 @@ function analyseGit(cmd, at, git, commands, ctx, state, out) {
         const target = viaToken(url, remote);
         if (target) {
             const permissions = state.rewrote ? { contents: 'write', workflows: 'write' } : { contents: 'write' };
-            out.calls.push({ what: state.rewrote ? 'git push of rebased or merged commits' : 'git push', permissions, target, events: ['push'] });
+            // The last commit before the push, when this script makes one, says whether it is meant to start CI.
+            const last = (0,order/* firstAtLeast */.JE)(git.commits, at) - 1;
+            const skipsCi = last >= 0 && git.commitSkipsCi[last];
+            out.calls.push({ what: state.rewrote ? 'git push of rebased or merged commits' : 'git push', permissions, target, events: skipsCi ? [] : ['push'] });
         }
         return;
     }
@@ -8440,6 +8462,10 @@ function analyse(script, stepCtx, key, readAll) {
                 ghLoggedIn = !named || named.has(feeder) || (anyToken && !holdsSeveralTokens(index, ctx));
                 if (anyToken && !ghLoggedIn)
                     untracedLogins.push(cmd.line);
+                // gh keeps the token it logs in with for later steps of the job (gh auth login: the system
+                // credential store, else a config file in the runner's home).
+                if (ghLoggedIn && !ghReadsToken)
+                    (out.persists ??= []).push({ what: 'gh auth login stores the token for later gh commands', target: null, scope: 'gh' });
             }
             const take = (part) => {
                 out.sentToGithub = true;
@@ -8912,6 +8938,40 @@ const ACTIONS_THAT_PUSH = new Map([
     ['stefanzweifel/git-auto-commit-action', { foreignCommits: false, directoryInput: 'repository' }],
     ['endbug/add-and-commit', { foreignCommits: false, directoryInput: 'cwd' }],
     ['cirrus-actions/rebase', { foreignCommits: true }],
+]);
+/**
+ * Actions outside the knowledge base that run no git command: they install a toolchain, restore or
+ * save a cache, or upload files (each action's README and source: @actions/cache, @actions/tool-cache,
+ * @actions/artifact; docker's buildx and binfmt installers). A credential left behind is not used
+ * by them; every other action pat-lint does not know may push with it.
+ */
+const INERT_ACTIONS = new Set([
+    'actions/cache',
+    'actions/upload-artifact',
+    'actions/upload-pages-artifact',
+    'actions/setup-dotnet',
+    'actions/setup-ruby',
+    'docker/setup-buildx-action',
+    'docker/setup-qemu-action',
+    'pnpm/action-setup',
+    'ruby/setup-ruby',
+    'dtolnay/rust-toolchain',
+    'swatinem/rust-cache',
+    'astral-sh/setup-uv',
+    'oven-sh/setup-bun',
+    'denoland/setup-deno',
+    'hashicorp/setup-terraform',
+    'azure/setup-helm',
+    'gradle/gradle-build-action',
+    'gradle/wrapper-validation-action',
+    'subosito/flutter-action',
+    'erlef/setup-beam',
+    'shivammathur/setup-php',
+    'jdx/mise-action',
+    'actions-rs/toolchain',
+    'mlugg/setup-zig',
+    'goto-bus-stop/setup-zig',
+    'haskell-actions/setup',
 ]);
 
 ;// CONCATENATED MODULE: ./src/analysis/steps/step-context.ts
@@ -10238,10 +10298,37 @@ function analyseGithubScript(script, ctx) {
 
 
 
+
+
+
 /** Tools that push with the git credentials they find (their own docs: `deploy` commands). */
 const PUSHING_TOOLS = /\bgit\s+(?:-C\s+\S+\s+)?push\b|\bgh-deploy\b|\bhexo\s+(d|deploy)\b|\blerna\s+(publish|version)\b|\bsemantic-release\b|\bchangeset\s+publish\b|\brelease-it\b/;
 const FOREIGN = /\bgit\s+(rebase|merge|cherry-pick|am|pull)\b/;
-const SCRIPT_THAT_MAY_PUSH = /(^|[\s;&|])(\.\/|bash\s+|sh\s+)[\w./-]+\.sh\b|\bnpm\s+run\s+(deploy|publish|release)\b|\b(yarn|pnpm)\s+(deploy|release)\b/m;
+/**
+ * Words by which a task says it publishes: a release, a deployment, a version bump, a tag, a
+ * commit or a push, a sync, a changelog, a pages site. Tasks so named are where repositories put
+ * the git push they do not write in the workflow.
+ */
+const PUBLISHING = String.raw `[\w:.-]*(?:release|publish|deploy|version|bump|tag|push|commit|sync|changelog|gh-?pages)[\w:.-]*`;
+/**
+ * Programs run from the repository that may push with the credential git finds: shell scripts run
+ * by path (whatever their name), and tasks named for publishing run through make, a package
+ * manager's scripts, npx-style runners, or an interpreter given a script by path.
+ */
+const SCRIPT_THAT_MAY_PUSH = new RegExp(String.raw `(^|[\s;&|(])(\.\/|bash\s+|sh\s+)[\w./-]+\.sh\b` +
+    String.raw `|\bmake\s+(?:-\S+\s+)*${PUBLISHING}` +
+    String.raw `|\b(?:npm\s+run|yarn(?:\s+run)?|pnpm(?:\s+run)?|bun(?:\s+run)?)\s+${PUBLISHING}` +
+    String.raw `|\b(?:npx|pnpm\s+dlx|yarn\s+dlx|bunx)\s+(?:-\S+\s+)*${PUBLISHING}` +
+    String.raw `|\b(?:node|python3?|ruby|perl|pwsh|deno\s+run)\s+(?:-\S+\s+)*[\w./-]*${PUBLISHING}\.(?:[cm]?js|ts|py|rb|pl|ps1)\b` +
+    String.raw `|(^|[\s;&|(])\.\/[\w./-]*${PUBLISHING}(?=\s|$)`, 'm');
+/** A `git commit` command, to its line's end: its message when given with -m. */
+const GIT_COMMIT = /\bgit\s+(?:-C\s+\S+\s+)?commit\b[^\n;&|]*/g;
+/** Inputs holding the commit message of the actions that push (their action.yml). */
+const COMMIT_MESSAGE_INPUTS = ['commit_message', 'message', 'commit-message'];
+/** gh's login, its git set-up, and its commands (gh help environment, gh auth login, gh auth setup-git). */
+const GH_LOGIN = /\bgh\s+auth\s+login\b/;
+const GH_SETUP_GIT = /\bgh\s+auth\s+setup-git\b/;
+const GH_COMMAND = /(^|[\s;&|(`]|\$\()gh\s+(?!auth\s+(?:login|status|setup-git)\b)[a-z]/m;
 /** Later steps that put another credential in the same place: pushes after them use that one. */
 const SETS_REMOTE = /\bgit\s+remote\s+(set-url|add)\b[^\n]*@github\.com/;
 const SETS_GITHUB_CREDENTIAL = /git-credentials|\binsteadOf\b|extraheader/;
@@ -10324,10 +10411,21 @@ function ancestry(dir) {
 function checkoutDirectory(step) {
     return enterDirectory('', step.with.path?.value.trim() ?? '');
 }
-function listPushes(job) {
-    const out = { pushes: new ByStep(), byRemote: new Map(), toRunTimeRemote: new ByStep(), byDirectory: new Map(), unknown: new ByStep(), unknownByDirectory: new Map(), githubResets: [], remoteResets: [], pathResets: new Map() };
+function listPushes(job, knowledge) {
+    const out = { pushes: new ByStep(), byRemote: new Map(), toRunTimeRemote: new ByStep(), byDirectory: new Map(), unknown: new ByStep(), unknownByDirectory: new Map(), unknownActions: new ByStep(), ghCommands: new ByStep(), ghResets: [], ghSetsUpGit: false, githubResets: [], remoteResets: [], pathResets: new Map() };
+    // Whether the last commit message written in the job so far asks to skip CI.
+    let lastCommitSkipsCi = false;
     for (const s of job.steps) {
         const name = s.uses ? actionName(s.uses.value)?.toLowerCase() : null;
+        const commits = s.run?.value.match(GIT_COMMIT);
+        if (commits)
+            lastCommitSkipsCi = events/* SKIP_CI */.vm.test(commits[commits.length - 1]);
+        // An action runs git in the job's workspace with whatever credential git finds there: one
+        // pat-lint has no knowledge of may push with it (actions/checkout's README: the persisted
+        // token "enables your scripts to run authenticated git commands").
+        if (s.uses && !ACTIONS_THAT_PUSH.has(name ?? '') && mayUseGitCredentials(s.uses.value, name, knowledge)) {
+            out.unknownActions.add(s.index, { line: s.pos.line, what: `${(0,limits/* quoted */.TL)(s.uses.value)} (line ${s.pos.line}), which pat-lint has no knowledge of,` });
+        }
         if (name === 'actions/checkout' && s.with['persist-credentials']?.value !== 'false') {
             // A checkout of the workspace replaces both the workspace's credential and a remote's (origin).
             const dir = checkoutDirectory(s);
@@ -10338,7 +10436,8 @@ function listPushes(job) {
         }
         const pusher = name ? ACTIONS_THAT_PUSH.get(name) : undefined;
         if (pusher) {
-            const push = { what: `${name} (line ${s.pos.line})`, foreignCommits: pusher.foreignCommits };
+            const message = COMMIT_MESSAGE_INPUTS.map((k) => s.with[k]?.value).find((v) => v !== undefined);
+            const push = { what: `${name} (line ${s.pos.line})`, foreignCommits: pusher.foreignCommits, skipsCi: message !== undefined && events/* SKIP_CI */.vm.test(message) };
             out.pushes.add(s.index, push);
             byKey(out.byRemote, 'origin').add(s.index, push);
             const dir = pusher.directoryInput ? (s.with[pusher.directoryInput]?.value ?? '') : '';
@@ -10350,12 +10449,20 @@ function listPushes(job) {
             continue;
         if (SETS_GITHUB_CREDENTIAL.test(run))
             out.githubResets.push(s.index);
+        if (GH_LOGIN.test(run))
+            out.ghResets.push(s.index);
+        if (GH_SETUP_GIT.test(run))
+            out.ghSetsUpGit = true;
+        // gh prefers GH_TOKEN or GITHUB_TOKEN from its environment to the token a login stored (gh help environment).
+        if (GH_COMMAND.test(run) && !Object.keys(s.env).some((k) => k === 'GH_TOKEN' || k === 'GITHUB_TOKEN')) {
+            out.ghCommands.add(s.index, { line: s.pos.line, what: `the gh commands of the step at line ${s.pos.line}`, does: 'may call GitHub with' });
+        }
         if (SETS_REMOTE.test(run))
             out.remoteResets.push(s.index);
         const tool = PUSHING_TOOLS.exec(run);
         if (tool) {
             const url = /\bgit\s+(?:-C\s+\S+\s+)?push\s+(?:-\S+\s+)*(\S*github\.com\S*)/.exec(run)?.[1];
-            const push = { what: `the run step at line ${s.pos.line}`, foreignCommits: FOREIGN.test(run) };
+            const push = { what: `the run step at line ${s.pos.line}`, foreignCommits: FOREIGN.test(run), skipsCi: lastCommitSkipsCi };
             if (url)
                 push.url = url;
             else
@@ -10372,50 +10479,67 @@ function listPushes(job) {
             const script = SCRIPT_THAT_MAY_PUSH.exec(run);
             if (!script)
                 continue;
-            out.unknown.add(s.index, s.pos.line);
+            const consumer = { line: s.pos.line, what: `the script run at line ${s.pos.line}` };
+            out.unknown.add(s.index, consumer);
             // Inside a checked-out repository, as a push would be; one run elsewhere is not counted for it.
             for (const dir of ancestry(pushDirectory(s, run, script.index)))
-                byKey(out.unknownByDirectory, dir).add(s.index, s.pos.line);
+                byKey(out.unknownByDirectory, dir).add(s.index, consumer);
         }
     }
     return out;
 }
 const NONE = new ByStep();
+/** Whether the action of a `uses:` may run git with the job's credentials, for all pat-lint knows. */
+function mayUseGitCredentials(uses, name, knowledge) {
+    // A local or docker action is code pat-lint does not read for pushes.
+    if (!name)
+        return true;
+    if (INERT_ACTIONS.has(name))
+        return false;
+    // The knowledge base says what each action it holds does, pushes included (ACTIONS_THAT_PUSH).
+    return !knowledge.lookup(uses);
+}
 /**
  * The pushes of the steps after `afterIndex` that a credential in `place` reaches: up to the
  * first later step that puts another one there. Worked out from the job's list of pushes, so a
  * job with thousands of credentials and thousands of pushes is read once.
  */
-function laterPushes(job, afterIndex, place, memo) {
+function laterPushes(job, afterIndex, place, memo, knowledge) {
     if (!job)
-        return { pushes: [], toRunTimeRemote: [], unknownLines: [] };
-    const all = memo.once('pushes of a job', job, () => listPushes(job));
-    const resets = place.scope === 'github' ? all.githubResets : place.scope === 'remote' ? all.remoteResets : (all.pathResets.get(place.dir) ?? []);
+        return { pushes: [], toRunTimeRemote: [], unseen: [] };
+    const all = memo.once('pushes of a job', job, () => listPushes(job, knowledge));
+    const resets = place.scope === 'github' ? all.githubResets : place.scope === 'remote' ? all.remoteResets : place.scope === 'gh' ? all.ghResets : (all.pathResets.get(place.dir) ?? []);
     const until = resets[(0,order/* firstAtLeast */.JE)(resets, afterIndex + 1)] ?? Infinity;
+    const actions = all.unknownActions.between(afterIndex, until);
+    const inOrder = (scripts) => [...scripts, ...actions].sort((a, b) => a.line - b.line);
     if (place.scope === 'github')
-        return { pushes: all.pushes.between(afterIndex, until), toRunTimeRemote: [], unknownLines: all.unknown.between(afterIndex, until) };
+        return { pushes: all.pushes.between(afterIndex, until), toRunTimeRemote: [], unseen: inOrder(all.unknown.between(afterIndex, until)) };
+    if (place.scope === 'gh') {
+        const pushes = all.ghSetsUpGit ? all.pushes.between(afterIndex, until) : [];
+        return { pushes, toRunTimeRemote: [], unseen: inOrder([...all.ghCommands.between(afterIndex, until), ...all.unknown.between(afterIndex, until)]) };
+    }
     if (place.scope === 'remote') {
         return {
             pushes: (all.byRemote.get(place.remote) ?? NONE).between(afterIndex, until),
             toRunTimeRemote: all.toRunTimeRemote.between(afterIndex, until),
-            unknownLines: all.unknown.between(afterIndex, until),
+            unseen: inOrder(all.unknown.between(afterIndex, until)),
         };
     }
     return {
         pushes: (all.byDirectory.get(place.dir) ?? NONE).between(afterIndex, until),
         toRunTimeRemote: [],
-        unknownLines: (all.unknownByDirectory.get(place.dir) ?? NONE).between(afterIndex, until),
+        unseen: inOrder((all.unknownByDirectory.get(place.dir) ?? NONE).between(afterIndex, until)),
     };
 }
 /** Past this many, later scripts that may push with a credential left behind are counted, not listed. */
 const LATER_SCRIPTS_LISTED = 5;
 /** Adds the pushes later steps make with a credential this step leaves behind. */
 function followLaterPushes(ctx, out, target, what, place) {
-    const later = laterPushes(ctx.job, ctx.step.index, place, ctx.memo);
-    const unknown = later.unknownLines.slice(0, LATER_SCRIPTS_LISTED).map((line) => `the script run at line ${line} may push with the token left behind`);
-    const more = later.unknownLines.length - LATER_SCRIPTS_LISTED;
+    const later = laterPushes(ctx.job, ctx.step.index, place, ctx.memo, ctx.knowledge);
+    const unknown = later.unseen.slice(0, LATER_SCRIPTS_LISTED).map((c) => `${c.what} ${c.does ?? 'may push with'} the token left behind`);
+    const more = later.unseen.length - LATER_SCRIPTS_LISTED;
     if (more > 0)
-        unknown.push(`${more} more scripts run by later steps, up to line ${later.unknownLines[later.unknownLines.length - 1]}, may push with the token left behind`);
+        unknown.push(`${more} more later steps, up to line ${later.unseen[later.unseen.length - 1].line}, may push with the token left behind`);
     // A push to a remote named by a variable may be a push to this one: the files cannot tell.
     const runTime = later.toRunTimeRemote;
     if (runTime.length && place.scope === 'remote') {
@@ -10428,7 +10552,7 @@ function followLaterPushes(ctx, out, target, what, place) {
             what: `a push by ${p.what} (with ${what})`,
             permissions: p.foreignCommits ? { contents: 'write', workflows: 'write' } : { contents: 'write' },
             target: to ?? { kind: 'unknown', text: '', why: (0,reasons/* plain */.pj)('where the later push goes is not visible') },
-            events: ['push'],
+            events: p.skipsCi ? [] : ['push'],
         });
     }
     for (const reason of unknown)
@@ -10621,14 +10745,14 @@ function stepEnv(ctx) {
 function analyseRunStep(ctx) {
     const out = analyseScript(ctx.step.run?.value ?? '', { self: ctx.self, tokenVars: ctx.tokenVars, env: stepEnv(ctx), secret: ctx.secret, memo: ctx.memo }, ctx.step.run);
     for (const p of out.persists ?? []) {
-        const place = p.scope === 'remote' ? { scope: 'remote', remote: p.remote ?? 'origin' } : { scope: 'github' };
+        const place = p.scope === 'remote' ? { scope: 'remote', remote: p.remote ?? 'origin' } : p.scope === 'gh' ? { scope: 'gh' } : { scope: 'github' };
         followLaterPushes(ctx, out, p.target, p.what.replace(/^the token is |^the secret is /, 'the credential '), place);
     }
     return out;
 }
 
-// EXTERNAL MODULE: ./src/analysis/decide.ts + 1 modules
-var decide = __nccwpck_require__(405);
+// EXTERNAL MODULE: ./src/analysis/decide.ts
+var decide = __nccwpck_require__(2464);
 ;// CONCATENATED MODULE: ./src/analysis/env-consumers.ts
 /**
  * Steps that may use any variable of their environment without naming it: programs and actions
@@ -11780,8 +11904,8 @@ function appPermissionInput(permission) {
     return APP_TOKEN_PERMISSION_INPUTS.has(name) ? `permission-${name}` : null;
 }
 
-// EXTERNAL MODULE: ./src/analysis/decide.ts + 1 modules
-var decide = __nccwpck_require__(405);
+// EXTERNAL MODULE: ./src/analysis/decide.ts
+var decide = __nccwpck_require__(2464);
 // EXTERNAL MODULE: ./src/order.ts
 var order = __nccwpck_require__(5395);
 // EXTERNAL MODULE: ./src/limits.ts
@@ -12400,8 +12524,8 @@ const unknown_syntax_rule = {
 
 // EXTERNAL MODULE: ./src/limits.ts
 var limits = __nccwpck_require__(351);
-// EXTERNAL MODULE: ./src/analysis/decide.ts + 1 modules
-var decide = __nccwpck_require__(405);
+// EXTERNAL MODULE: ./src/analysis/decide.ts
+var decide = __nccwpck_require__(2464);
 // EXTERNAL MODULE: ./src/order.ts
 var order = __nccwpck_require__(5395);
 ;// CONCATENATED MODULE: ./src/rules/pat-where-github-token-would-do.ts

@@ -427,7 +427,7 @@ describe('pushes by later steps, with a credential a step leaves behind', () => 
     const use = lintWorkflow(job(['git remote set-url origin "https://x:${{ secrets.A_PAT }}@github.com/octo/app.git"', ...scripts]), {}, { repository: 'octo/app' }).tokens[0].uses[0]
     expect(use.reasons.filter((r) => /may push with the token left behind/.test(r))).toEqual([
       ...[7, 8, 9, 10, 11].map((line) => `the script run at line ${line} may push with the token left behind`),
-      '3 more scripts run by later steps, up to line 14, may push with the token left behind',
+      '3 more later steps, up to line 14, may push with the token left behind',
     ])
   })
 

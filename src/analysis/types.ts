@@ -27,7 +27,7 @@ export interface Call {
 export interface StepAnalysis {
   calls: Call[]
   /** The step leaves the token behind for later steps (git credentials, a remote URL, an SSH key). */
-  persists?: { what: string; target: import('./repo-ref.js').RepoRef | null; scope?: 'github' | 'remote'; remote?: string }[]
+  persists?: { what: string; target: import('./repo-ref.js').RepoRef | null; scope?: 'github' | 'remote' | 'gh'; remote?: string }[]
   /** What the token may be used for that pat-lint cannot see or interpret. */
   unknown: string[]
   /** The token is sent to GitHub (gh, git, the REST or GraphQL API, ghcr.io), understood or not. */

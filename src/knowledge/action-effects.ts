@@ -64,3 +64,38 @@ export const ACTIONS_THAT_PUSH: ReadonlyMap<string, { foreignCommits: boolean; d
   ['endbug/add-and-commit', { foreignCommits: false, directoryInput: 'cwd' }],
   ['cirrus-actions/rebase', { foreignCommits: true }],
 ])
+
+/**
+ * Actions outside the knowledge base that run no git command: they install a toolchain, restore or
+ * save a cache, or upload files (each action's README and source: @actions/cache, @actions/tool-cache,
+ * @actions/artifact; docker's buildx and binfmt installers). A credential left behind is not used
+ * by them; every other action pat-lint does not know may push with it.
+ */
+export const INERT_ACTIONS: ReadonlySet<string> = new Set([
+  'actions/cache',
+  'actions/upload-artifact',
+  'actions/upload-pages-artifact',
+  'actions/setup-dotnet',
+  'actions/setup-ruby',
+  'docker/setup-buildx-action',
+  'docker/setup-qemu-action',
+  'pnpm/action-setup',
+  'ruby/setup-ruby',
+  'dtolnay/rust-toolchain',
+  'swatinem/rust-cache',
+  'astral-sh/setup-uv',
+  'oven-sh/setup-bun',
+  'denoland/setup-deno',
+  'hashicorp/setup-terraform',
+  'azure/setup-helm',
+  'gradle/gradle-build-action',
+  'gradle/wrapper-validation-action',
+  'subosito/flutter-action',
+  'erlef/setup-beam',
+  'shivammathur/setup-php',
+  'jdx/mise-action',
+  'actions-rs/toolchain',
+  'mlugg/setup-zig',
+  'goto-bus-stop/setup-zig',
+  'haskell-actions/setup',
+])

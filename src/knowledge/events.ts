@@ -5,6 +5,12 @@
 export type TriggerEvent = 'push' | 'pull_request' | 'release' | 'create' | 'issues' | 'issue_comment' | 'pull_request_review' | 'label' | 'repository_dispatch' | 'workflow_dispatch'
 
 /** The dispatches: GITHUB_TOKEN's do start runs in its own repository (R1a). */
+/**
+ * A commit message holding one of these starts no workflow on push or pull_request (GitHub docs,
+ * "Skipping workflow runs"): a push of such a commit is not meant to start CI (R1 does not apply).
+ */
+export const SKIP_CI = /\[(?:skip ci|ci skip|no ci|skip actions|actions skip)\]/i
+
 export const DISPATCH_EVENTS: ReadonlySet<TriggerEvent> = new Set<TriggerEvent>(['repository_dispatch', 'workflow_dispatch'])
 
 /**

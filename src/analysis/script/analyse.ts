@@ -89,6 +89,9 @@ function analyse(script: string, stepCtx: ScriptContext, key: object | undefined
         const anyToken = feeder < 0 && named !== null
         ghLoggedIn = !named || named.has(feeder) || (anyToken && !holdsSeveralTokens(index, ctx))
         if (anyToken && !ghLoggedIn) untracedLogins.push(cmd.line)
+        // gh keeps the token it logs in with for later steps of the job (gh auth login: the system
+        // credential store, else a config file in the runner's home).
+        if (ghLoggedIn && !ghReadsToken) (out.persists ??= []).push({ what: 'gh auth login stores the token for later gh commands', target: null, scope: 'gh' })
       }
       const take = (part: StepAnalysis) => {
         out.sentToGithub = true

@@ -12,6 +12,7 @@ import type { Command } from '../shell.js'
 import type { Call, StepAnalysis } from '../types.js'
 import { expand, repoRef, usesToken, type ScriptContext } from './words.js'
 import { plain } from '../../knowledge/reasons.js'
+import { SKIP_CI } from '../../knowledge/events.js'
 
 /** What git holds of the followed token while a script runs. */
 export interface GitState {
@@ -143,6 +144,9 @@ export interface GitIndex {
   firstRewrite: number
   /** The script mentions git's credential store or helper. */
   credentialStore: boolean
+  /** `git commit` commands, in order, and whether each message (when written) asks to skip CI. */
+  commits: number[]
+  commitSkipsCi: boolean[]
   /**
    * The write to git's credential store that git reads for github.com: the last `>` overwrite,
    * else the first `>>` append (git takes the first line matching the host); -1 if none.
@@ -185,6 +189,8 @@ export class GitIndexer {
       firstRewrite: Infinity,
       credentialStore: /git-credentials|credential\.helper/.test(script),
       githubCredential: -1,
+      commits: [],
+      commitSkipsCi: [],
     }
   }
 
@@ -214,6 +220,10 @@ export class GitIndexer {
       for (const rule of applied) appendIndex(index.byRule, rule, at)
     }
     if (GIT_REWRITES.has(parts.sub ?? '')) index.firstRewrite = Math.min(index.firstRewrite, at)
+    if (parts.sub === 'commit') {
+      index.commits.push(at)
+      index.commitSkipsCi.push(SKIP_CI.test(words.join(' ')))
+    }
   }
 
   /** An `echo`/`printf` naming a secret or variable that may write git's credential store for github.com. */
@@ -307,7 +317,10 @@ export function analyseGit(cmd: Command, at: number, git: GitIndex, commands: Co
     const target = viaToken(url, remote)
     if (target) {
       const permissions: Call['permissions'] = state.rewrote ? { contents: 'write', workflows: 'write' } : { contents: 'write' }
-      out.calls.push({ what: state.rewrote ? 'git push of rebased or merged commits' : 'git push', permissions, target, events: ['push'] })
+      // The last commit before the push, when this script makes one, says whether it is meant to start CI.
+      const last = firstAtLeast(git.commits, at) - 1
+      const skipsCi = last >= 0 && git.commitSkipsCi[last]
+      out.calls.push({ what: state.rewrote ? 'git push of rebased or merged commits' : 'git push', permissions, target, events: skipsCi ? [] : ['push'] })
     }
     return
   }

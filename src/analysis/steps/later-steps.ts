@@ -14,6 +14,10 @@ import { resolveRepo, type RepoRef } from '../repo-ref.js'
 import type { StepAnalysis } from '../types.js'
 import type { StepContext } from './step-context.js'
 import { plain } from '../../knowledge/reasons.js'
+import { INERT_ACTIONS } from '../../knowledge/action-effects.js'
+import type { ActionKnowledge } from '../../knowledge/actions.js'
+import { quoted } from '../../limits.js'
+import { SKIP_CI } from '../../knowledge/events.js'
 
 export interface LaterPush {
   what: string
@@ -25,6 +29,8 @@ export interface LaterPush {
   remote?: string
   /** The remote as written when a variable names it (`"$REMOTE"`): it may be any remote. */
   remoteAtRunTime?: string
+  /** The commit pushed says `[skip ci]` or a sibling: the push starts no workflow (R1 does not apply). */
+  skipsCi?: boolean
 }
 
 /**
@@ -32,21 +38,57 @@ export interface LaterPush {
  * git configuration of a repository checked out at `dir` (used by pushes run inside it), or where
  * git finds it for every github.com URL (credential store, global config, the workspace's checkout).
  */
-export type CredentialPlace = { scope: 'github' } | { scope: 'remote'; remote: string } | { scope: 'path'; dir: string }
+export type CredentialPlace = { scope: 'github' } | { scope: 'remote'; remote: string } | { scope: 'path'; dir: string } | { scope: 'gh' }
 
 /** What a credential left behind reaches: pushes, and scripts that may push without showing it. */
 export interface LaterPushes {
   pushes: LaterPush[]
   /** Pushes to a remote named at run time, which may be the credential's. */
   toRunTimeRemote: LaterPush[]
-  /** Lines of the steps running scripts that may push with the credential left behind. */
-  unknownLines: number[]
+  /** Later steps that may push with the credential left behind, unseen: scripts and actions pat-lint cannot see into. */
+  unseen: UnseenConsumer[]
+}
+
+/** A later step that may use a credential left behind, and pat-lint cannot see whether it does. */
+export interface UnseenConsumer {
+  line: number
+  /** `the script run at line 9`, `some/action (line 9)`. */
+  what: string
+  /** What it may do with the credential: push with it, unless said otherwise. */
+  does?: string
 }
 
 /** Tools that push with the git credentials they find (their own docs: `deploy` commands). */
 const PUSHING_TOOLS = /\bgit\s+(?:-C\s+\S+\s+)?push\b|\bgh-deploy\b|\bhexo\s+(d|deploy)\b|\blerna\s+(publish|version)\b|\bsemantic-release\b|\bchangeset\s+publish\b|\brelease-it\b/
 const FOREIGN = /\bgit\s+(rebase|merge|cherry-pick|am|pull)\b/
-const SCRIPT_THAT_MAY_PUSH = /(^|[\s;&|])(\.\/|bash\s+|sh\s+)[\w./-]+\.sh\b|\bnpm\s+run\s+(deploy|publish|release)\b|\b(yarn|pnpm)\s+(deploy|release)\b/m
+/**
+ * Words by which a task says it publishes: a release, a deployment, a version bump, a tag, a
+ * commit or a push, a sync, a changelog, a pages site. Tasks so named are where repositories put
+ * the git push they do not write in the workflow.
+ */
+const PUBLISHING = String.raw`[\w:.-]*(?:release|publish|deploy|version|bump|tag|push|commit|sync|changelog|gh-?pages)[\w:.-]*`
+/**
+ * Programs run from the repository that may push with the credential git finds: shell scripts run
+ * by path (whatever their name), and tasks named for publishing run through make, a package
+ * manager's scripts, npx-style runners, or an interpreter given a script by path.
+ */
+const SCRIPT_THAT_MAY_PUSH = new RegExp(
+  String.raw`(^|[\s;&|(])(\.\/|bash\s+|sh\s+)[\w./-]+\.sh\b` +
+    String.raw`|\bmake\s+(?:-\S+\s+)*${PUBLISHING}` +
+    String.raw`|\b(?:npm\s+run|yarn(?:\s+run)?|pnpm(?:\s+run)?|bun(?:\s+run)?)\s+${PUBLISHING}` +
+    String.raw`|\b(?:npx|pnpm\s+dlx|yarn\s+dlx|bunx)\s+(?:-\S+\s+)*${PUBLISHING}` +
+    String.raw`|\b(?:node|python3?|ruby|perl|pwsh|deno\s+run)\s+(?:-\S+\s+)*[\w./-]*${PUBLISHING}\.(?:[cm]?js|ts|py|rb|pl|ps1)\b` +
+    String.raw`|(^|[\s;&|(])\.\/[\w./-]*${PUBLISHING}(?=\s|$)`,
+  'm',
+)
+/** A `git commit` command, to its line's end: its message when given with -m. */
+const GIT_COMMIT = /\bgit\s+(?:-C\s+\S+\s+)?commit\b[^\n;&|]*/g
+/** Inputs holding the commit message of the actions that push (their action.yml). */
+const COMMIT_MESSAGE_INPUTS = ['commit_message', 'message', 'commit-message']
+/** gh's login, its git set-up, and its commands (gh help environment, gh auth login, gh auth setup-git). */
+const GH_LOGIN = /\bgh\s+auth\s+login\b/
+const GH_SETUP_GIT = /\bgh\s+auth\s+setup-git\b/
+const GH_COMMAND = /(^|[\s;&|(`]|\$\()gh\s+(?!auth\s+(?:login|status|setup-git)\b)[a-z]/m
 /** Later steps that put another credential in the same place: pushes after them use that one. */
 const SETS_REMOTE = /\bgit\s+remote\s+(set-url|add)\b[^\n]*@github\.com/
 const SETS_GITHUB_CREDENTIAL = /git-credentials|\binsteadOf\b|extraheader/
@@ -119,8 +161,16 @@ interface JobPushes {
   toRunTimeRemote: ByStep<LaterPush>
   /** Pushes run inside each directory (a push in `a/b` is listed under `a` and `a/b`). */
   byDirectory: Map<string, ByStep<LaterPush>>
-  unknown: ByStep<number>
-  unknownByDirectory: Map<string, ByStep<number>>
+  unknown: ByStep<UnseenConsumer>
+  unknownByDirectory: Map<string, ByStep<UnseenConsumer>>
+  /** Actions pat-lint does not know: whatever directory a credential sits in, they may work there. */
+  unknownActions: ByStep<UnseenConsumer>
+  /** Steps running gh without a token in their own env: gh uses the one a login stored. */
+  ghCommands: ByStep<UnseenConsumer>
+  /** Steps that log gh in again, replacing a stored token. */
+  ghResets: number[]
+  /** Some step runs `gh auth setup-git`: git then takes gh's stored token for github.com. */
+  ghSetsUpGit: boolean
   /** Steps that replace a credential for all of github.com, or a remote's, or a checkout's at a path. */
   githubResets: number[]
   remoteResets: number[]
@@ -145,10 +195,20 @@ export function checkoutDirectory(step: StepInfo): string | null {
   return enterDirectory('', step.with.path?.value.trim() ?? '')
 }
 
-function listPushes(job: JobInfo): JobPushes {
-  const out: JobPushes = { pushes: new ByStep(), byRemote: new Map(), toRunTimeRemote: new ByStep(), byDirectory: new Map(), unknown: new ByStep(), unknownByDirectory: new Map(), githubResets: [], remoteResets: [], pathResets: new Map() }
+function listPushes(job: JobInfo, knowledge: ActionKnowledge): JobPushes {
+  const out: JobPushes = { pushes: new ByStep(), byRemote: new Map(), toRunTimeRemote: new ByStep(), byDirectory: new Map(), unknown: new ByStep(), unknownByDirectory: new Map(), unknownActions: new ByStep(), ghCommands: new ByStep(), ghResets: [], ghSetsUpGit: false, githubResets: [], remoteResets: [], pathResets: new Map() }
+  // Whether the last commit message written in the job so far asks to skip CI.
+  let lastCommitSkipsCi = false
   for (const s of job.steps) {
     const name = s.uses ? actionName(s.uses.value)?.toLowerCase() : null
+    const commits = s.run?.value.match(GIT_COMMIT)
+    if (commits) lastCommitSkipsCi = SKIP_CI.test(commits[commits.length - 1])
+    // An action runs git in the job's workspace with whatever credential git finds there: one
+    // pat-lint has no knowledge of may push with it (actions/checkout's README: the persisted
+    // token "enables your scripts to run authenticated git commands").
+    if (s.uses && !ACTIONS_THAT_PUSH.has(name ?? '') && mayUseGitCredentials(s.uses.value, name, knowledge)) {
+      out.unknownActions.add(s.index, { line: s.pos.line, what: `${quoted(s.uses.value)} (line ${s.pos.line}), which pat-lint has no knowledge of,` })
+    }
     if (name === 'actions/checkout' && s.with['persist-credentials']?.value !== 'false') {
       // A checkout of the workspace replaces both the workspace's credential and a remote's (origin).
       const dir = checkoutDirectory(s)
@@ -157,7 +217,8 @@ function listPushes(job: JobInfo): JobPushes {
     }
     const pusher = name ? ACTIONS_THAT_PUSH.get(name) : undefined
     if (pusher) {
-      const push: LaterPush = { what: `${name} (line ${s.pos.line})`, foreignCommits: pusher.foreignCommits }
+      const message = COMMIT_MESSAGE_INPUTS.map((k) => s.with[k]?.value).find((v) => v !== undefined)
+      const push: LaterPush = { what: `${name} (line ${s.pos.line})`, foreignCommits: pusher.foreignCommits, skipsCi: message !== undefined && SKIP_CI.test(message) }
       out.pushes.add(s.index, push)
       byKey(out.byRemote, 'origin').add(s.index, push)
       const dir = pusher.directoryInput ? (s.with[pusher.directoryInput]?.value ?? '') : ''
@@ -166,11 +227,17 @@ function listPushes(job: JobInfo): JobPushes {
     const run = s.run?.value
     if (!run) continue
     if (SETS_GITHUB_CREDENTIAL.test(run)) out.githubResets.push(s.index)
+    if (GH_LOGIN.test(run)) out.ghResets.push(s.index)
+    if (GH_SETUP_GIT.test(run)) out.ghSetsUpGit = true
+    // gh prefers GH_TOKEN or GITHUB_TOKEN from its environment to the token a login stored (gh help environment).
+    if (GH_COMMAND.test(run) && !Object.keys(s.env).some((k) => k === 'GH_TOKEN' || k === 'GITHUB_TOKEN')) {
+      out.ghCommands.add(s.index, { line: s.pos.line, what: `the gh commands of the step at line ${s.pos.line}`, does: 'may call GitHub with' })
+    }
     if (SETS_REMOTE.test(run)) out.remoteResets.push(s.index)
     const tool = PUSHING_TOOLS.exec(run)
     if (tool) {
       const url = /\bgit\s+(?:-C\s+\S+\s+)?push\s+(?:-\S+\s+)*(\S*github\.com\S*)/.exec(run)?.[1]
-      const push: LaterPush = { what: `the run step at line ${s.pos.line}`, foreignCommits: FOREIGN.test(run) }
+      const push: LaterPush = { what: `the run step at line ${s.pos.line}`, foreignCommits: FOREIGN.test(run), skipsCi: lastCommitSkipsCi }
       if (url) push.url = url
       else Object.assign(push, remoteOf(run))
       out.pushes.add(s.index, push)
@@ -180,9 +247,10 @@ function listPushes(job: JobInfo): JobPushes {
     } else {
       const script = SCRIPT_THAT_MAY_PUSH.exec(run)
       if (!script) continue
-      out.unknown.add(s.index, s.pos.line)
+      const consumer = { line: s.pos.line, what: `the script run at line ${s.pos.line}` }
+      out.unknown.add(s.index, consumer)
       // Inside a checked-out repository, as a push would be; one run elsewhere is not counted for it.
-      for (const dir of ancestry(pushDirectory(s, run, script.index))) byKey(out.unknownByDirectory, dir).add(s.index, s.pos.line)
+      for (const dir of ancestry(pushDirectory(s, run, script.index))) byKey(out.unknownByDirectory, dir).add(s.index, consumer)
     }
   }
   return out
@@ -190,28 +258,43 @@ function listPushes(job: JobInfo): JobPushes {
 
 const NONE = new ByStep<never>()
 
+/** Whether the action of a `uses:` may run git with the job's credentials, for all pat-lint knows. */
+function mayUseGitCredentials(uses: string, name: string | null | undefined, knowledge: ActionKnowledge): boolean {
+  // A local or docker action is code pat-lint does not read for pushes.
+  if (!name) return true
+  if (INERT_ACTIONS.has(name)) return false
+  // The knowledge base says what each action it holds does, pushes included (ACTIONS_THAT_PUSH).
+  return !knowledge.lookup(uses)
+}
+
 /**
  * The pushes of the steps after `afterIndex` that a credential in `place` reaches: up to the
  * first later step that puts another one there. Worked out from the job's list of pushes, so a
  * job with thousands of credentials and thousands of pushes is read once.
  */
-export function laterPushes(job: JobInfo | null, afterIndex: number, place: CredentialPlace, memo: Memo): LaterPushes {
-  if (!job) return { pushes: [], toRunTimeRemote: [], unknownLines: [] }
-  const all = memo.once('pushes of a job', job, () => listPushes(job))
-  const resets = place.scope === 'github' ? all.githubResets : place.scope === 'remote' ? all.remoteResets : (all.pathResets.get(place.dir) ?? [])
+export function laterPushes(job: JobInfo | null, afterIndex: number, place: CredentialPlace, memo: Memo, knowledge: ActionKnowledge): LaterPushes {
+  if (!job) return { pushes: [], toRunTimeRemote: [], unseen: [] }
+  const all = memo.once('pushes of a job', job, () => listPushes(job, knowledge))
+  const resets = place.scope === 'github' ? all.githubResets : place.scope === 'remote' ? all.remoteResets : place.scope === 'gh' ? all.ghResets : (all.pathResets.get(place.dir) ?? [])
   const until = resets[firstAtLeast(resets, afterIndex + 1)] ?? Infinity
-  if (place.scope === 'github') return { pushes: all.pushes.between(afterIndex, until), toRunTimeRemote: [], unknownLines: all.unknown.between(afterIndex, until) }
+  const actions = all.unknownActions.between(afterIndex, until)
+  const inOrder = (scripts: UnseenConsumer[]) => [...scripts, ...actions].sort((a, b) => a.line - b.line)
+  if (place.scope === 'github') return { pushes: all.pushes.between(afterIndex, until), toRunTimeRemote: [], unseen: inOrder(all.unknown.between(afterIndex, until)) }
+  if (place.scope === 'gh') {
+    const pushes = all.ghSetsUpGit ? all.pushes.between(afterIndex, until) : []
+    return { pushes, toRunTimeRemote: [], unseen: inOrder([...all.ghCommands.between(afterIndex, until), ...all.unknown.between(afterIndex, until)]) }
+  }
   if (place.scope === 'remote') {
     return {
       pushes: (all.byRemote.get(place.remote) ?? NONE).between(afterIndex, until),
       toRunTimeRemote: all.toRunTimeRemote.between(afterIndex, until),
-      unknownLines: all.unknown.between(afterIndex, until),
+      unseen: inOrder(all.unknown.between(afterIndex, until)),
     }
   }
   return {
     pushes: (all.byDirectory.get(place.dir) ?? NONE).between(afterIndex, until),
     toRunTimeRemote: [],
-    unknownLines: (all.unknownByDirectory.get(place.dir) ?? NONE).between(afterIndex, until),
+    unseen: inOrder((all.unknownByDirectory.get(place.dir) ?? NONE).between(afterIndex, until)),
   }
 }
 
@@ -220,10 +303,10 @@ export const LATER_SCRIPTS_LISTED = 5
 
 /** Adds the pushes later steps make with a credential this step leaves behind. */
 export function followLaterPushes(ctx: StepContext, out: StepAnalysis, target: RepoRef | null, what: string, place: CredentialPlace) {
-  const later = laterPushes(ctx.job, ctx.step.index, place, ctx.memo)
-  const unknown = later.unknownLines.slice(0, LATER_SCRIPTS_LISTED).map((line) => `the script run at line ${line} may push with the token left behind`)
-  const more = later.unknownLines.length - LATER_SCRIPTS_LISTED
-  if (more > 0) unknown.push(`${more} more scripts run by later steps, up to line ${later.unknownLines[later.unknownLines.length - 1]}, may push with the token left behind`)
+  const later = laterPushes(ctx.job, ctx.step.index, place, ctx.memo, ctx.knowledge)
+  const unknown = later.unseen.slice(0, LATER_SCRIPTS_LISTED).map((c) => `${c.what} ${c.does ?? 'may push with'} the token left behind`)
+  const more = later.unseen.length - LATER_SCRIPTS_LISTED
+  if (more > 0) unknown.push(`${more} more later steps, up to line ${later.unseen[later.unseen.length - 1].line}, may push with the token left behind`)
   // A push to a remote named by a variable may be a push to this one: the files cannot tell.
   const runTime = later.toRunTimeRemote
   if (runTime.length && place.scope === 'remote') {
@@ -236,7 +319,7 @@ export function followLaterPushes(ctx: StepContext, out: StepAnalysis, target: R
       what: `a push by ${p.what} (with ${what})`,
       permissions: p.foreignCommits ? { contents: 'write', workflows: 'write' } : { contents: 'write' },
       target: to ?? { kind: 'unknown', text: '', why: plain('where the later push goes is not visible') },
-      events: ['push'],
+      events: p.skipsCi ? [] : ['push'],
     })
   }
   for (const reason of unknown) out.unknown.push(reason)

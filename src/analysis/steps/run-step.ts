@@ -28,7 +28,7 @@ function stepEnv(ctx: StepContext): Record<string, string> {
 export function analyseRunStep(ctx: StepContext): StepAnalysis {
   const out = analyseScript(ctx.step.run?.value ?? '', { self: ctx.self, tokenVars: ctx.tokenVars, env: stepEnv(ctx), secret: ctx.secret, memo: ctx.memo }, ctx.step.run)
   for (const p of out.persists ?? []) {
-    const place: CredentialPlace = p.scope === 'remote' ? { scope: 'remote', remote: p.remote ?? 'origin' } : { scope: 'github' }
+    const place: CredentialPlace = p.scope === 'remote' ? { scope: 'remote', remote: p.remote ?? 'origin' } : p.scope === 'gh' ? { scope: 'gh' } : { scope: 'github' }
     followLaterPushes(ctx, out, p.target, p.what.replace(/^the token is |^the secret is /, 'the credential '), place)
   }
   return out

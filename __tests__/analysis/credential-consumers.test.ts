@@ -1,0 +1,71 @@
+/**
+ * A credential left behind (checkout's persisted token, gh's stored login) reaches every later
+ * step that may use it. "Would do" only when every such step is understood: an action or a
+ * publishing task pat-lint cannot see into makes the use undecided, naming it.
+ */
+import { cleanRepos, lintWorkflow } from '../helpers.js'
+
+afterAll(cleanRepos)
+
+const CHECKOUT = '      - uses: actions/checkout@v4\n        with:\n          token: ${{ secrets.BOT_PAT }}\n'
+const wf = (first: string, ...later: string[]) => `on: push\njobs:\n  j:\n    runs-on: ubuntu-latest\n    steps:\n${first}${later.join('')}`
+const run = (script: string) => `      - run: ${script}\n`
+const uses = (action: string) => `      - uses: ${action}\n`
+
+function firstUse(workflow: string) {
+  const use = lintWorkflow(workflow, {}, { repository: 'octo/app' }).tokens.find((t) => t.secret === 'BOT_PAT')!.uses[0]
+  return { verdict: use.githubTokenWouldDo, reasons: use.reasons.join('\n') }
+}
+
+describe.each<[string, string, boolean | null, RegExp?]>([
+  // Fires: a later step pat-lint cannot see into may push with the checkout's token.
+  ['an action pat-lint has no knowledge of', wf(CHECKOUT, uses('some-org/release-thing@v1')), null, /some-org\/release-thing@v1 \(line 9\), which pat-lint has no knowledge of, may push/],
+  ['a local action', wf(CHECKOUT, uses('./.github/actions/bump')), null, /\.\/\.github\/actions\/bump \(line 9\)/],
+  ['a make target named for releasing', wf(CHECKOUT, run('make release')), null, /the script run at line 9 may push/],
+  ['a package script named for publishing', wf(CHECKOUT, run('yarn run publish:docs')), null, /line 9 may push/],
+  ['an npx tool named for versioning', wf(CHECKOUT, run('npx bump-version patch')), null, /line 9 may push/],
+  ['a node script named for deploying', wf(CHECKOUT, run('node scripts/deploy-site.mjs')), null, /line 9 may push/],
+  // Does not fire: what follows is understood, or cannot use the token.
+  ['a build and tests', wf(CHECKOUT, run('npm ci && npm run build && npm test'), run('make test')), true],
+  ['a python script with no publishing name', wf(CHECKOUT, run('python tools/generate.py')), true],
+  ['an action that installs a toolchain', wf(CHECKOUT, uses('actions/cache@v4'), uses('pnpm/action-setup@v4')), true],
+  ['an action the knowledge base describes', wf(CHECKOUT, uses('actions/setup-node@v4')), true],
+  ['a checkout that persists nothing', wf(CHECKOUT + '          persist-credentials: false\n', uses('some-org/release-thing@v1')), true],
+])('after a checkout with the PAT: %s', (_name, workflow, verdict, reason) => {
+  it(verdict === null ? 'is undecided, naming the step' : 'keeps its verdict', () => {
+    const got = firstUse(workflow)
+    expect(got.verdict).toBe(verdict)
+    if (reason) expect(got.reasons).toMatch(reason)
+  })
+})
+
+describe('a token gh auth login stores', () => {
+  const LOGIN = run('echo "${{ secrets.BOT_PAT }}" | gh auth login --with-token')
+  it('reaches later gh commands: undecided, naming them', () => {
+    const got = firstUse(wf(LOGIN, run('gh release create v1 --generate-notes')))
+    expect(got.verdict).toBeNull()
+    expect(got.reasons).toMatch(/the gh commands of the step at line 7 may call GitHub with the token left behind/)
+  })
+  it('is not used by a later gh given its own token, nor by steps without gh', () => {
+    expect(firstUse(wf(LOGIN, '      - run: gh pr list\n        env:\n          GH_TOKEN: ${{ github.token }}\n', run('echo done'))).verdict).toBe(true)
+  })
+  it('is replaced by a later login', () => {
+    expect(firstUse(wf(LOGIN, run('echo "$OTHER" | gh auth login --with-token'), run('gh pr list'))).verdict).toBe(true)
+  })
+})
+
+describe('a push whose commit asks to skip CI starts no workflow (R1 does not apply)', () => {
+  const CI = { '.github/workflows/test.yml': 'on: [push]\njobs:\n  t:\n    runs-on: x\n    steps:\n      - run: make test\n' }
+  const verdictOf = (workflow: string) => lintWorkflow(workflow, CI, { repository: 'octo/app' }).tokens.find((t) => t.secret === 'BOT_PAT')!.uses[0]
+  it.each<[string, string, boolean]>([
+    ['a commit in the pushing step says [skip ci]', run('git commit -am "bump version [skip ci]" && git push'), true],
+    ['a commit in an earlier step says [ci skip]', run('git commit -am "docs [ci skip]"') + run('git push'), true],
+    ['an action pushing a commit whose message says [skip actions]', '      - uses: stefanzweifel/git-auto-commit-action@v5\n        with:\n          commit_message: "format [skip actions]"\n', true],
+    ['a commit without the marker', run('git commit -am "bump version" && git push'), false],
+    ['the marker in a commit before the last one', run('git commit -am "a [skip ci]" && git commit -am "b" && git push'), false],
+  ])('%s', (_name, steps, wouldDo) => {
+    const use = verdictOf(wf(CHECKOUT, steps))
+    expect(use.githubTokenWouldDo).toBe(wouldDo)
+    expect(use.reasonCodes.flat().includes('R1')).toBe(!wouldDo)
+  })
+})
