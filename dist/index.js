@@ -7174,6 +7174,33 @@ const SUDO_OPTIONS_WITH_VALUE = new Set(['-u', '-g', '-C', '-D', '-h', '-p', '-R
  */
 const MAX_SUBSTITUTION_DEPTH = 16;
 const CONTINUED = /\\\s*$/;
+/**
+ * The quote still open at the end of `text` when it starts inside `open` ('' for none): bash reads
+ * a newline inside single or double quotes as part of the word. Outside quotes, a backslash escapes
+ * the next character and `#` after a blank starts a comment; inside double quotes a backslash
+ * escapes the next character; inside single quotes nothing does.
+ */
+function quoteOpenAfter(text, open) {
+    let quote = open;
+    for (let i = 0; i < text.length; i++) {
+        const ch = text[i];
+        if (quote === "'") {
+            if (ch === "'")
+                quote = '';
+        }
+        else if (ch === '\\')
+            i++;
+        else if (quote === '"') {
+            if (ch === '"')
+                quote = '';
+        }
+        else if (ch === '#' && (i === 0 || text[i - 1] === ' ' || text[i - 1] === '\t'))
+            break;
+        else if (ch === '"' || ch === "'")
+            quote = ch;
+    }
+    return quote;
+}
 /** Splits a script into commands. */
 function parseCommands(script, depth = 0) {
     const out = [];
@@ -7181,10 +7208,25 @@ function parseCommands(script, depth = 0) {
     for (let i = 0; i < physical.length; i++) {
         const start = i;
         // Joined part by part: testing the growing line's end each time would read it again per line.
+        // A line goes on past its end after a trailing backslash, and while a quote is open: a quoted
+        // string may run over several lines (a PR body, a comment), one command, not one per line.
         const parts = [physical[i]];
-        while (CONTINUED.test(parts[parts.length - 1]) && i + 1 < physical.length) {
-            parts[parts.length - 1] = parts[parts.length - 1].replace(CONTINUED, ' ');
-            parts.push(physical[++i]);
+        let open = quoteOpenAfter(physical[i], '');
+        while (i + 1 < physical.length) {
+            const last = parts[parts.length - 1];
+            if (open) {
+                const next = physical[++i];
+                parts.push('\n', next);
+                open = quoteOpenAfter(next, open);
+            }
+            else if (CONTINUED.test(last)) {
+                parts[parts.length - 1] = last.replace(CONTINUED, ' ');
+                const next = physical[++i];
+                parts.push(next);
+                open = quoteOpenAfter(next, '');
+            }
+            else
+                break;
         }
         const logical = parts.length === 1 ? parts[0] : parts.join('');
         // A here-document's body is data, not commands: skip to its terminator.
@@ -8995,6 +9037,26 @@ function matrixValues(value, job) {
     const values = m ? job?.matrix[m[1]] : undefined;
     return values?.length ? values.map((v) => value.replace(m[0], v)) : [value];
 }
+const ENV_REFERENCE = /\$\{\{\s*env\.([A-Za-z_][\w-]*)\s*\}\}/g;
+/**
+ * `${{ env.NAME }}` replaced by the literal value the file gives NAME: the step's `env:`, else the
+ * job's, else the workflow's (the env context: the nearest definition wins). Left as written when
+ * no level defines it, when the value is itself an expression, or when an earlier step of the job
+ * may set NAME through $GITHUB_ENV, which overrides them for later steps.
+ */
+function withEnvValues(value, ctx) {
+    if (!value.includes('env.'))
+        return value;
+    return value.replace(ENV_REFERENCE, (written, name) => {
+        const defined = ctx.step.env[name] ?? ctx.job?.env[name] ?? ctx.model.env[name];
+        if (!defined || defined.value.includes('${{'))
+            return written;
+        const earlier = ctx.job?.steps.slice(0, ctx.step.index) ?? [];
+        if (earlier.some((s) => s.run?.value.includes('GITHUB_ENV') && s.run.value.includes(name)))
+            return written;
+        return defined.value;
+    });
+}
 /**
  * The repository a value names; over a matrix, another repository if any entry is one. Remembered
  * per job and value: every step of a job over a large matrix asks the same.
@@ -9014,8 +9076,8 @@ function resolveOver(value, job, self) {
     return refs.find((r) => r.kind === 'other') ?? refs.find((r) => r.kind === 'unknown') ?? refs[0];
 }
 /** The repository a step's inputs name, by the common input names (knowledge/action-effects.ts). */
-function targetOf(step, self, job, memo) {
-    const ins = inputs(step);
+function targetOf(step, self, job, memo, expand = (v) => v) {
+    const ins = Object.fromEntries(Object.entries(inputs(step)).map(([k, v]) => [k, expand(v)]));
     // `owner` and `repo` given apart (the repository's name alone in `repo`).
     if (ins.owner && ins.repo && !ins.repo.includes('/'))
         return resolveAll(`${ins.owner}/${ins.repo}`, job, self, memo);
@@ -9144,8 +9206,9 @@ function analyseKnownAction(ctx, facts) {
             continue;
         Object.assign(permissions, c.fineGrained ? withoutMetadata(c.fineGrained) : fromGithubTokenKeys(c.githubToken));
     }
+    const expand = (value) => withEnvValues(value, ctx);
     const named = (facts.repositoryInput && ctx.step.with[facts.repositoryInput]?.value) || (facts.repositoryEnv && ctx.step.env[facts.repositoryEnv]?.value);
-    const target = named ? resolveAll(named, ctx.job, ctx.self, ctx.memo) : facts.repositoryDefault ? resolveRepo(facts.repositoryDefault, ctx.self) : targetOf(ctx.step, ctx.self, ctx.job, ctx.memo);
+    const target = named ? resolveAll(expand(named), ctx.job, ctx.self, ctx.memo) : facts.repositoryDefault ? resolveRepo(facts.repositoryDefault, ctx.self) : targetOf(ctx.step, ctx.self, ctx.job, ctx.memo, expand);
     const call = { what: facts.uses, permissions, target, events: [...(facts.events ?? ACTION_EVENTS[facts.uses] ?? [])] };
     if (facts.githubToken === null)
         call.patReason = facts.patNeededWhen[0] ?? (0,reasons/* plain */.pj)('GITHUB_TOKEN cannot do this');
@@ -9167,7 +9230,7 @@ function analyseKnownAction(ctx, facts) {
     for (const input of facts.alsoRepositoryInputs ?? []) {
         const also = ctx.step.with[input]?.value;
         if (also)
-            calls.push({ ...call, what: `${facts.uses} (${input})`, target: resolveAll(also, ctx.job, ctx.self, ctx.memo) });
+            calls.push({ ...call, what: `${facts.uses} (${input})`, target: resolveAll(expand(also), ctx.job, ctx.self, ctx.memo) });
     }
     // A configuration document given as an input (JSON such as slash-command-dispatch's `config`)
     // that names `"repository": "owner/name"` sends the action's calls there too (R3 if it is another).
@@ -10677,7 +10740,7 @@ function readUnknownAction(ctx, name) {
     if (ins.owner && ins.repo)
         named.push(`${ins.owner}/${ins.repo}`);
     for (const value of named) {
-        const ref = resolveAll(value, ctx.job, ctx.self, ctx.memo);
+        const ref = resolveAll(withEnvValues(value, ctx), ctx.job, ctx.self, ctx.memo);
         if (ref.kind === 'other') {
             return { calls: [{ what: `${(0,limits/* quoted */.TL)(name)} (on ${ref.repo})`, permissions: {}, target: ref }], unknown };
         }

@@ -39,3 +39,16 @@ describe('shell parsing of run scripts', () => {
     expect(flagValue(w, ['-X'], ['--request'])).toBe(expected)
   })
 })
+
+describe('a quoted string over several lines is one word of one command', () => {
+  const lines = (script: string) => parseCommands(script).map((c) => `${c.line}: ${c.words[0]}${c.words.length > 1 ? ` ${c.words[1]}` : ''}`)
+  it.each<[string, string, string[]]>([
+    ['a PR body in double quotes, with escaped backticks', 'gh pr create --body "Merges \\`main\\`.\n\n- Provide a link\nDone." --base next\necho ok', ['1: gh pr', '5: echo ok']],
+    ['a quote that closes before a line continuation', 'gh pr create \\\n  --body "a\nb" \\\n  --base next\nls', ['1: gh pr', '5: ls']],
+    ['single quotes, where a backslash escapes nothing', "echo 'a\\\nb'\nls", ['1: echo a\\\nb', '3: ls']],
+    ['an apostrophe in a comment opens nothing', "ls # it's fine\npwd", ['1: ls', '2: pwd']],
+    ['a quote never closed takes the rest of the script', 'echo "open\nnot a command\nnor this', ['1: echo open\nnot a command\nnor this']],
+  ])('%s', (_name, script, expected) => {
+    expect(lines(script)).toEqual(expected)
+  })
+})

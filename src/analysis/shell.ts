@@ -131,6 +131,27 @@ export const MAX_SUBSTITUTION_DEPTH = 16
 
 const CONTINUED = /\\\s*$/
 
+/**
+ * The quote still open at the end of `text` when it starts inside `open` ('' for none): bash reads
+ * a newline inside single or double quotes as part of the word. Outside quotes, a backslash escapes
+ * the next character and `#` after a blank starts a comment; inside double quotes a backslash
+ * escapes the next character; inside single quotes nothing does.
+ */
+function quoteOpenAfter(text: string, open: string): string {
+  let quote = open
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]
+    if (quote === "'") {
+      if (ch === "'") quote = ''
+    } else if (ch === '\\') i++
+    else if (quote === '"') {
+      if (ch === '"') quote = ''
+    } else if (ch === '#' && (i === 0 || text[i - 1] === ' ' || text[i - 1] === '\t')) break
+    else if (ch === '"' || ch === "'") quote = ch
+  }
+  return quote
+}
+
 /** Splits a script into commands. */
 export function parseCommands(script: string, depth = 0): Command[] {
   const out: Command[] = []
@@ -138,10 +159,22 @@ export function parseCommands(script: string, depth = 0): Command[] {
   for (let i = 0; i < physical.length; i++) {
     const start = i
     // Joined part by part: testing the growing line's end each time would read it again per line.
+    // A line goes on past its end after a trailing backslash, and while a quote is open: a quoted
+    // string may run over several lines (a PR body, a comment), one command, not one per line.
     const parts = [physical[i]]
-    while (CONTINUED.test(parts[parts.length - 1]) && i + 1 < physical.length) {
-      parts[parts.length - 1] = parts[parts.length - 1].replace(CONTINUED, ' ')
-      parts.push(physical[++i])
+    let open = quoteOpenAfter(physical[i], '')
+    while (i + 1 < physical.length) {
+      const last = parts[parts.length - 1]
+      if (open) {
+        const next = physical[++i]
+        parts.push('\n', next)
+        open = quoteOpenAfter(next, open)
+      } else if (CONTINUED.test(last)) {
+        parts[parts.length - 1] = last.replace(CONTINUED, ' ')
+        const next = physical[++i]
+        parts.push(next)
+        open = quoteOpenAfter(next, '')
+      } else break
     }
     const logical = parts.length === 1 ? parts[0] : parts.join('')
     // A here-document's body is data, not commands: skip to its terminator.

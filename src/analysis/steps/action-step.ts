@@ -12,7 +12,7 @@ import type { StepAnalysis } from '../types.js'
 import { analyseKnownAction } from './known-action.js'
 import { analyseAddToProject, analyseCheckout, analyseCreatePullRequest, analyseGithubScriptStep, analyseRenovate } from './special-actions.js'
 import { inputs, type StepContext } from './step-context.js'
-import { resolveAll } from './target.js'
+import { resolveAll, withEnvValues } from './target.js'
 
 /**
  * An action pat-lint knows nothing about: what it does is unseen, but a token handed to a step
@@ -36,7 +36,7 @@ function readUnknownAction(ctx: StepContext, name: string): StepAnalysis {
   const ins = inputs(ctx.step)
   if (ins.owner && ins.repo) named.push(`${ins.owner}/${ins.repo}`)
   for (const value of named) {
-    const ref = resolveAll(value, ctx.job, ctx.self, ctx.memo)
+    const ref = resolveAll(withEnvValues(value, ctx), ctx.job, ctx.self, ctx.memo)
     if (ref.kind === 'other') {
       return { calls: [{ what: `${quoted(name)} (on ${ref.repo})`, permissions: {}, target: ref }], unknown }
     }

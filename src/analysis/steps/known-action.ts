@@ -9,7 +9,7 @@ import { resolveRepo } from '../repo-ref.js'
 import { PACKAGE_TARGET } from '../script/programs.js'
 import type { Call, StepAnalysis } from '../types.js'
 import { inputs, type StepContext } from './step-context.js'
-import { resolveAll, targetOf } from './target.js'
+import { resolveAll, targetOf, withEnvValues } from './target.js'
 import { because, plain } from '../../knowledge/reasons.js'
 
 function withoutMetadata(perms: Record<string, string> | null | undefined): PermissionSet {
@@ -59,8 +59,9 @@ export function analyseKnownAction(ctx: StepContext, facts: KnownAction): StepAn
     if (!conditionalApplies(c.when, ins)) continue
     Object.assign(permissions, c.fineGrained ? withoutMetadata(c.fineGrained) : fromGithubTokenKeys(c.githubToken))
   }
+  const expand = (value: string) => withEnvValues(value, ctx)
   const named = (facts.repositoryInput && ctx.step.with[facts.repositoryInput]?.value) || (facts.repositoryEnv && ctx.step.env[facts.repositoryEnv]?.value)
-  const target = named ? resolveAll(named, ctx.job, ctx.self, ctx.memo) : facts.repositoryDefault ? resolveRepo(facts.repositoryDefault, ctx.self) : targetOf(ctx.step, ctx.self, ctx.job, ctx.memo)
+  const target = named ? resolveAll(expand(named), ctx.job, ctx.self, ctx.memo) : facts.repositoryDefault ? resolveRepo(facts.repositoryDefault, ctx.self) : targetOf(ctx.step, ctx.self, ctx.job, ctx.memo, expand)
   const call: Call = { what: facts.uses, permissions, target, events: [...(facts.events ?? ACTION_EVENTS[facts.uses] ?? [])] }
   if (facts.githubToken === null) call.patReason = facts.patNeededWhen[0] ?? plain('GITHUB_TOKEN cannot do this')
   if (facts.fineGrained === null && facts.githubToken !== null) {
@@ -77,7 +78,7 @@ export function analyseKnownAction(ctx: StepContext, facts: KnownAction): StepAn
   const calls = [call]
   for (const input of facts.alsoRepositoryInputs ?? []) {
     const also = ctx.step.with[input]?.value
-    if (also) calls.push({ ...call, what: `${facts.uses} (${input})`, target: resolveAll(also, ctx.job, ctx.self, ctx.memo) })
+    if (also) calls.push({ ...call, what: `${facts.uses} (${input})`, target: resolveAll(expand(also), ctx.job, ctx.self, ctx.memo) })
   }
   // A configuration document given as an input (JSON such as slash-command-dispatch's `config`)
   // that names `"repository": "owner/name"` sends the action's calls there too (R3 if it is another).

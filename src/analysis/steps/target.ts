@@ -16,6 +16,25 @@ export function matrixValues(value: string, job: JobInfo | null): string[] {
   return values?.length ? values.map((v) => value.replace(m![0], v)) : [value]
 }
 
+const ENV_REFERENCE = /\$\{\{\s*env\.([A-Za-z_][\w-]*)\s*\}\}/g
+
+/**
+ * `${{ env.NAME }}` replaced by the literal value the file gives NAME: the step's `env:`, else the
+ * job's, else the workflow's (the env context: the nearest definition wins). Left as written when
+ * no level defines it, when the value is itself an expression, or when an earlier step of the job
+ * may set NAME through $GITHUB_ENV, which overrides them for later steps.
+ */
+export function withEnvValues(value: string, ctx: Pick<StepContext, 'step' | 'job' | 'model'>): string {
+  if (!value.includes('env.')) return value
+  return value.replace(ENV_REFERENCE, (written, name: string) => {
+    const defined = ctx.step.env[name] ?? ctx.job?.env[name] ?? ctx.model.env[name]
+    if (!defined || defined.value.includes('${{')) return written
+    const earlier = ctx.job?.steps.slice(0, ctx.step.index) ?? []
+    if (earlier.some((s) => s.run?.value.includes('GITHUB_ENV') && s.run.value.includes(name))) return written
+    return defined.value
+  })
+}
+
 /**
  * The repository a value names; over a matrix, another repository if any entry is one. Remembered
  * per job and value: every step of a job over a large matrix asks the same.
@@ -35,8 +54,8 @@ function resolveOver(value: string, job: JobInfo | null, self: string | null): R
 }
 
 /** The repository a step's inputs name, by the common input names (knowledge/action-effects.ts). */
-export function targetOf(step: StepInfo, self: string | null, job: JobInfo | null, memo: Memo): RepoRef {
-  const ins = inputs(step)
+export function targetOf(step: StepInfo, self: string | null, job: JobInfo | null, memo: Memo, expand: (value: string) => string = (v) => v): RepoRef {
+  const ins = Object.fromEntries(Object.entries(inputs(step)).map(([k, v]) => [k, expand(v)]))
   // `owner` and `repo` given apart (the repository's name alone in `repo`).
   if (ins.owner && ins.repo && !ins.repo.includes('/')) return resolveAll(`${ins.owner}/${ins.repo}`, job, self, memo)
   for (const name of REPOSITORY_INPUTS) {

@@ -1,0 +1,20 @@
+/** `${{ env.NAME }}` in an action's inputs takes the value the file gives NAME, nearest level first. */
+import { cleanRepos, lintWorkflow } from '../helpers.js'
+
+afterAll(cleanRepos)
+
+const dispatch = (workflowEnv: string, jobEnv: string, before = '') =>
+  `on: push\n${workflowEnv}jobs:\n  j:\n    runs-on: x\n${jobEnv}    steps:\n${before}      - uses: peter-evans/repository-dispatch@v3\n        with:\n          token: \${{ secrets.D_PAT }}\n          repository: \${{ env.TARGET_REPO }}\n          event-type: go\n`
+const useOf = (wf: string) => lintWorkflow(wf, {}, { repository: 'octo/app' }).tokens[0].uses[0]
+
+it.each<[string, string, boolean | null, RegExp]>([
+  ['the workflow names another repository', dispatch('env:\n  TARGET_REPO: octo/docs\n', ''), false, /acts on octo\/docs, another repository/],
+  ['the job overrides it with this repository', dispatch('env:\n  TARGET_REPO: octo/docs\n', '    env:\n      TARGET_REPO: octo/app\n'), true, /dispatches into this repository/],
+  ['no level defines it', dispatch('', ''), null, /only known at run time/],
+  ['an earlier step may set it through $GITHUB_ENV', dispatch('env:\n  TARGET_REPO: octo/docs\n', '', '      - run: echo "TARGET_REPO=$X" >> "$GITHUB_ENV"\n'), null, /only known at run time/],
+  ['its value is itself an expression', dispatch('env:\n  TARGET_REPO: ${{ vars.REPO }}\n', ''), null, /only known at run time/],
+])('%s', (_name, wf, verdict, reason) => {
+  const use = useOf(wf)
+  expect(use.githubTokenWouldDo).toBe(verdict)
+  expect(use.reasons.join('\n')).toMatch(reason)
+})
