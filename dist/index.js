@@ -11152,7 +11152,7 @@ function decideUse(use, ctx) {
         const merged = { calls: [], unknown: unseen ? [unseen] : [] };
         for (const step of readers)
             merge(merged, analyseStep(step, model, ctx, inputReadingEnv(step, use.input), new Set([use.input])));
-        return (0,decide/* decide */.LD)(merged, ctx.listeners, ctx.memo.stats);
+        return (0,decide/* decide */.LD)(merged, othersListening(model.file, ctx), ctx.memo.stats);
     }
     const step = use.step;
     if (!step)
@@ -11169,7 +11169,28 @@ function decideUse(use, ctx) {
     const action = step.uses ? localAction(step.uses.value, ctx) : undefined;
     if (action)
         return decideComposite(action, tokenInput, tokenVars, ctx);
-    return (0,decide/* decide */.LD)(analyseStep(step, model, ctx, tokenInput, tokenVars, 0, use.secret ?? undefined), ctx.listeners, ctx.memo.stats);
+    return (0,decide/* decide */.LD)(analyseStep(step, model, ctx, tokenInput, tokenVars, 0, use.secret ?? undefined), othersListening(model.file, ctx), ctx.memo.stats);
+}
+/**
+ * The workflows that would hear a use's events, other than its own: a workflow re-triggering itself
+ * is no evidence that CI must run (a release job that pushes back on push would loop), so R1 rests
+ * on the others. Worked out once per file.
+ */
+function othersListening(file, ctx) {
+    const own = ctx.triggersByFile.get(file);
+    if (!own)
+        return ctx.listeners;
+    return ctx.memo.byText('listeners besides a workflow').get(file) ?? remember(file, ctx);
+}
+function remember(file, ctx) {
+    const triggers = new Set();
+    for (const [other, list] of ctx.triggersByFile)
+        if (other !== file)
+            for (const t of list)
+                triggers.add(t);
+    const listeners = { triggers, workflowCount: ctx.listeners.workflowCount };
+    ctx.memo.byText('listeners besides a workflow').set(file, listeners);
+    return listeners;
 }
 /**
  * A token given to a local composite action: what the action does with the input (or the
@@ -11195,6 +11216,14 @@ const SAYS_PAT_NEEDED = [
     /triggering-new-workflows|triggering-a-workflow-from-a-workflow/i,
     /\bcode.?owners?\b[^.]{0,60}\b(review|approv)/i,
     /\b(protected branch|branch protection|bypass(es)? (the )?(branch|rules?|protection))/i,
+    // Pushing where GITHUB_TOKEN may not: "needs access to push to main", "allow pushing back".
+    /\b(access|permission|permitted|allowed?)\b[^.]{0,20}\bto push\b/i,
+    /\bpush(ing)? (access )?to (the )?(main|master|default|protected|release)\b/i,
+    /\b(allows?|enables?) push(ing|es)?\b/i,
+    // The errors GITHUB_TOKEN gives, quoted: "Resource not accessible by integration", "not permitted".
+    /\b(resource not accessible by integration|not permitted|permission denied|insufficient (permissions?|scopes?))\b/i,
+    // Triggering, as often misspelt.
+    /\b(tigger|triger|trigerr?)(s|ed|ing)?\b[^.]{0,40}\b(workflows?|CI|checks|actions)\b/i,
 ];
 /** Hedges that make a comment about when the token is *not* needed. */
 const HEDGED = /\b(only (if|when)|not (needed|required|necessary)|optional|no need|would do|defaults? to)\b/i;
@@ -11280,9 +11309,14 @@ function statedReason(lines, stepLine, useLine, memo) {
         return reasonOf(c, before, last);
     return (before >= 0 ? reasonOf(c, before, last - 1) : null) ?? (c.comment[last] !== null ? reasonOf(c, last, last) : null);
 }
-/** An undecided use becomes "keep the PAT" when the step's comment says why it is needed. */
+/**
+ * An undecided use, or one pat-lint thinks GITHUB_TOKEN would do, becomes "keep the PAT" when the
+ * step's comment says why it is needed. A use where nothing uses the token stays as it is.
+ */
 function withStatedReason(decision, reason) {
-    if (decision.githubTokenWouldDo !== null || !reason)
+    if (decision.githubTokenWouldDo === false || !reason)
+        return decision;
+    if (decision.githubTokenWouldDo === true && !decision.calls.length)
         return decision;
     return {
         ...decision,
@@ -11491,6 +11525,7 @@ function lint(root, options = {}) {
             triggers: new Set(models.filter((m) => m.kind === 'workflow').flatMap((m) => m.triggers)),
             workflowCount: models.filter((m) => m.kind === 'workflow').length,
         },
+        triggersByFile: new Map(models.filter((m) => m.kind === 'workflow').map((m) => [m.file, m.triggers])),
         memo,
     };
     // Lines are split only for files that need them: an undecided use (its step's comments are
@@ -11504,7 +11539,7 @@ function lint(root, options = {}) {
         const tokenUses = usesBySecret.get(secret) ?? [];
         const decisions = tokenUses.map((u) => {
             const decision = decideSafely(u, analysis);
-            const fileLines = u.step && decision.githubTokenWouldDo === null ? lineText.get(u.file) : undefined;
+            const fileLines = u.step && (decision.githubTokenWouldDo === null || (decision.githubTokenWouldDo === true && decision.calls.length)) ? lineText.get(u.file) : undefined;
             return fileLines ? withStatedReason(decision, statedReason(fileLines, u.step.pos.line, u.line, memo)) : decision;
         });
         return { secret, declaration: declared.get(secret) ?? null, recognisedBy, uses: tokenUses, decisions, verdict: tokenVerdict(decisions, options.repository ?? null, memo) };

@@ -210,6 +210,7 @@ export function lint(root: string, options: LintOptions = {}): Report {
       triggers: new Set(models.filter((m) => m.kind === 'workflow').flatMap((m) => m.triggers)),
       workflowCount: models.filter((m) => m.kind === 'workflow').length,
     },
+    triggersByFile: new Map(models.filter((m) => m.kind === 'workflow').map((m) => [m.file, m.triggers])),
     memo,
   }
   // Lines are split only for files that need them: an undecided use (its step's comments are
@@ -223,7 +224,7 @@ export function lint(root: string, options: LintOptions = {}): Report {
       const tokenUses = usesBySecret.get(secret) ?? []
       const decisions = tokenUses.map((u) => {
         const decision = decideSafely(u, analysis)
-        const fileLines = u.step && decision.githubTokenWouldDo === null ? lineText.get(u.file) : undefined
+        const fileLines = u.step && (decision.githubTokenWouldDo === null || (decision.githubTokenWouldDo === true && decision.calls.length)) ? lineText.get(u.file) : undefined
         return fileLines ? withStatedReason(decision, statedReason(fileLines, u.step!.pos.line, u.line, memo)) : decision
       })
       return { secret, declaration: declared.get(secret) ?? null, recognisedBy, uses: tokenUses, decisions, verdict: tokenVerdict(decisions, options.repository ?? null, memo) }

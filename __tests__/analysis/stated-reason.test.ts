@@ -19,6 +19,10 @@ describe('a comment that says why a user token is used', () => {
     ['PAT owned by a code owner: approves as you to satisfy the code-owner review gate.'],
     ['see https://docs.github.com/en/actions/reference/events-that-trigger-workflows#triggering-new-workflows-using-a-personal-access-token'],
     ['needs to bypass branch protection on main'],
+    ['Needs access to push to main'],
+    ['GITHUB_TOKEN fails with "Resource not accessible by integration" here'],
+    ['use the bot so the tag will tigger the deploy workflows'],
+    ['the default token is not permitted to create this'],
   ])('is found above the step: %s', (...comments) => {
     const text = step(comments)
     const [stepLine, useLine] = at(text)
@@ -49,14 +53,20 @@ describe('a comment that says why a user token is used', () => {
     expect(statedReason(text.split('\n'), 4, 6, new Memo())).toBeNull()
   })
 
-  it('turns only an undecided use into "keep the PAT", citing the line', () => {
+  it('turns an undecided use, or one GITHUB_TOKEN would do, into "keep the PAT", citing the line', () => {
     const undecided: UseDecision = { githubTokenWouldDo: null, needs: {}, reasons: [{ codes: [], text: 'x is unknown' }], calls: [], classicOnly: [] } as unknown as UseDecision
     const reason = { line: 7, text: 'so that CI runs' }
     const kept = withStatedReason(undecided, reason)
     expect(kept.githubTokenWouldDo).toBe(false)
     expect(kept.reasons.at(-1)).toEqual({ codes: [], text: 'the comment at line 7 says why a user token is used: "so that CI runs"', evidence: { line: 7 } })
-    const decided = { ...undecided, githubTokenWouldDo: true }
-    expect(withStatedReason(decided, reason)).toBe(decided)
+    // The author's word vetoes "would do" for a step that uses the token...
+    const wouldDo = { ...undecided, githubTokenWouldDo: true, calls: [{ what: 'git push', permissions: { contents: 'write' }, target: { kind: 'same' } }] } as unknown as UseDecision
+    expect(withStatedReason(wouldDo, reason).githubTokenWouldDo).toBe(false)
+    // ...not for one where nothing uses it, and a decided "PAT needed" or no comment changes nothing.
+    const unused = { ...undecided, githubTokenWouldDo: true }
+    expect(withStatedReason(unused, reason)).toBe(unused)
+    const needed = { ...undecided, githubTokenWouldDo: false }
+    expect(withStatedReason(needed, reason)).toBe(needed)
     expect(withStatedReason(undecided, null)).toBe(undecided)
   })
 })

@@ -2,7 +2,9 @@
  * The author's own word on why a step gets a user token. Where the file alone cannot tell whether
  * GITHUB_TOKEN would do (will pushed commits need CI? must the approval come from a code owner?),
  * a comment at the step that says so is evidence, and pat-lint reports it as such, with its line.
- * It only ever turns "cannot tell" into "keep the PAT": a comment never makes a PAT look unneeded.
+ * It only ever turns "cannot tell" or "would do" into "keep the PAT": the author may know what the
+ * files do not show (a protected branch, an organization's settings), and a wrong "would do" breaks
+ * a release. A comment never makes a PAT look unneeded.
  */
 import type { RunStats } from '../run-stats.js'
 import type { Memo } from './memo.js'
@@ -17,6 +19,14 @@ const SAYS_PAT_NEEDED: readonly RegExp[] = [
   /triggering-new-workflows|triggering-a-workflow-from-a-workflow/i,
   /\bcode.?owners?\b[^.]{0,60}\b(review|approv)/i,
   /\b(protected branch|branch protection|bypass(es)? (the )?(branch|rules?|protection))/i,
+  // Pushing where GITHUB_TOKEN may not: "needs access to push to main", "allow pushing back".
+  /\b(access|permission|permitted|allowed?)\b[^.]{0,20}\bto push\b/i,
+  /\bpush(ing)? (access )?to (the )?(main|master|default|protected|release)\b/i,
+  /\b(allows?|enables?) push(ing|es)?\b/i,
+  // The errors GITHUB_TOKEN gives, quoted: "Resource not accessible by integration", "not permitted".
+  /\b(resource not accessible by integration|not permitted|permission denied|insufficient (permissions?|scopes?))\b/i,
+  // Triggering, as often misspelt.
+  /\b(tigger|triger|trigerr?)(s|ed|ing)?\b[^.]{0,40}\b(workflows?|CI|checks|actions)\b/i,
 ]
 
 /** Hedges that make a comment about when the token is *not* needed. */
@@ -131,9 +141,13 @@ export function statedReason(lines: readonly string[], stepLine: number, useLine
   return (before >= 0 ? reasonOf(c, before, last - 1) : null) ?? (c.comment[last] !== null ? reasonOf(c, last, last) : null)
 }
 
-/** An undecided use becomes "keep the PAT" when the step's comment says why it is needed. */
+/**
+ * An undecided use, or one pat-lint thinks GITHUB_TOKEN would do, becomes "keep the PAT" when the
+ * step's comment says why it is needed. A use where nothing uses the token stays as it is.
+ */
 export function withStatedReason(decision: UseDecision, reason: StatedReason | null): UseDecision {
-  if (decision.githubTokenWouldDo !== null || !reason) return decision
+  if (decision.githubTokenWouldDo === false || !reason) return decision
+  if (decision.githubTokenWouldDo === true && !decision.calls.length) return decision
   return {
     ...decision,
     githubTokenWouldDo: false,

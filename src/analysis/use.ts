@@ -25,6 +25,8 @@ export interface AnalysisContext {
   knowledge: ActionKnowledge
   /** The triggers of every workflow seen: whether a token's events would start anything (R1). */
   listeners: Listeners
+  /** Each workflow's triggers, by file: a workflow's own are no evidence that its events must start CI. */
+  triggersByFile: ReadonlyMap<string, readonly string[]>
   /** The run's caches and counts. */
   memo: Memo
 }
@@ -178,7 +180,7 @@ export function decideUse(use: SecretUse, ctx: AnalysisContext): UseDecision {
     if (!readers.length && !unseen) return unused(`no step reads $${quoted(use.input ?? '')}: the secret need not be exposed here at all`)
     const merged: StepAnalysis = { calls: [], unknown: unseen ? [unseen] : [] }
     for (const step of readers) merge(merged, analyseStep(step, model, ctx, inputReadingEnv(step, use.input!), new Set([use.input!])))
-    return decide(merged, ctx.listeners, ctx.memo.stats)
+    return decide(merged, othersListening(model.file, ctx), ctx.memo.stats)
   }
   const step = use.step
   if (!step) return undecided('the use is not inside a step')
@@ -190,7 +192,26 @@ export function decideUse(use: SecretUse, ctx: AnalysisContext): UseDecision {
   if (use.via?.startsWith('env.')) tokenVars.add(use.via.slice(4))
   const action = step.uses ? localAction(step.uses.value, ctx) : undefined
   if (action) return decideComposite(action, tokenInput, tokenVars, ctx)
-  return decide(analyseStep(step, model, ctx, tokenInput, tokenVars, 0, use.secret ?? undefined), ctx.listeners, ctx.memo.stats)
+  return decide(analyseStep(step, model, ctx, tokenInput, tokenVars, 0, use.secret ?? undefined), othersListening(model.file, ctx), ctx.memo.stats)
+}
+
+/**
+ * The workflows that would hear a use's events, other than its own: a workflow re-triggering itself
+ * is no evidence that CI must run (a release job that pushes back on push would loop), so R1 rests
+ * on the others. Worked out once per file.
+ */
+function othersListening(file: string, ctx: AnalysisContext): Listeners {
+  const own = ctx.triggersByFile.get(file)
+  if (!own) return ctx.listeners
+  return ctx.memo.byText<Listeners>('listeners besides a workflow').get(file) ?? remember(file, ctx)
+}
+
+function remember(file: string, ctx: AnalysisContext): Listeners {
+  const triggers = new Set<string>()
+  for (const [other, list] of ctx.triggersByFile) if (other !== file) for (const t of list) triggers.add(t)
+  const listeners: Listeners = { triggers, workflowCount: ctx.listeners.workflowCount }
+  ctx.memo.byText<Listeners>('listeners besides a workflow').set(file, listeners)
+  return listeners
 }
 
 /**
