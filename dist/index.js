@@ -5492,6 +5492,9 @@ function buildSteps(w, stepsNode, job, fallback, defaultDirectory) {
         const directory = step.run ? (w.str(w.get(s, 'working-directory')) ?? defaultDirectory) : undefined;
         if (directory !== undefined)
             step.workingDirectory = directory;
+        const condition = w.str(w.get(s, 'if'));
+        if (condition !== undefined && condition.trim() !== '')
+            step.if = condition;
         return step;
     });
 }
@@ -7686,6 +7689,18 @@ const GIT_OPTIONS_WITH_VALUE = new Set(['-C', '-c', '--git-dir', '--work-tree', 
 const REMOTE_SUBCOMMANDS = new Set(['push', 'clone', 'fetch', 'pull', 'ls-remote']);
 /** Subcommands that bring in commits not written by this workflow. */
 const GIT_REWRITES = new Set(['rebase', 'merge', 'cherry-pick', 'am', 'pull']);
+/**
+ * A push refspec that sends another ref's commits to a branch (`upstream/main:main`, `main:gh-pages`):
+ * the branch moves across commits it did not have, and any change they make under
+ * .github/workflows needs `workflows: write` (R2; git-push(1) for refspecs).
+ */
+function pushesOtherRef(args) {
+    return args.some((a) => {
+        // Refs are names: a URL (`https://…`, `git@github.com:o/r`) is no refspec.
+        const m = /^\+?([\w./-]+):(?!\/)(?:refs\/heads\/)?([\w./-]+)$/.exec(a);
+        return !!m && m[1] !== 'HEAD' && m[1] !== m[2] && !m[1].startsWith('refs/tags/');
+    });
+}
 
 ;// CONCATENATED MODULE: ./src/analysis/git-config.ts
 /**
@@ -8014,7 +8029,7 @@ function analyseGit(cmd, at, git, commands, ctx, state, out) {
             return remoteRepo(git, at, remote, ctx);
         return null;
     };
-    if (GIT_REWRITES.has(sub ?? ''))
+    if (GIT_REWRITES.has(sub ?? '') || (sub === 'push' && pushesOtherRef(args)))
         state.rewrote = true;
     if (sub === 'push') {
         const url = args.find((w) => /:\/\/|@github\.com/.test(w));
@@ -10366,7 +10381,7 @@ function analyseGithubScript(script, ctx) {
 
 /** Tools that push with the git credentials they find (their own docs: `deploy` commands). */
 const PUSHING_TOOLS = /\bgit\s+(?:-C\s+\S+\s+)?push\b|\bgh-deploy\b|\bhexo\s+(d|deploy)\b|\blerna\s+(publish|version)\b|\bsemantic-release\b|\bchangeset\s+publish\b|\brelease-it\b/;
-const FOREIGN = /\bgit\s+(rebase|merge|cherry-pick|am|pull)\b/;
+const FOREIGN = /\bgit\s+(rebase|merge|cherry-pick|am|pull)\b|\bgit\s+push\s+(?:-\S+\s+)*\S+\s+\+?(?!HEAD:|refs\/tags\/)([\w./-]+):(?!\2(\s|$))/m;
 /**
  * Words by which a task says it publishes: a release, a deployment, a version bump, a tag, a
  * commit or a push, a sync, a changelog, a pages site. Tasks so named are where repositories put
@@ -10489,7 +10504,9 @@ function listPushes(job, knowledge) {
         if (s.uses && !ACTIONS_THAT_PUSH.has(name ?? '') && mayUseGitCredentials(s.uses.value, name, knowledge)) {
             out.unknownActions.add(s.index, { line: s.pos.line, what: `${(0,limits/* quoted */.TL)(s.uses.value)} (line ${s.pos.line}), which pat-lint has no knowledge of,` });
         }
-        if (name === 'actions/checkout' && s.with['persist-credentials']?.value !== 'false') {
+        // A step that may be skipped does not replace a credential: the earlier one may still be there.
+        const alwaysRuns = s.if === undefined || /^\s*(\$\{\{\s*)?always\(\)(\s*\}\})?\s*$/.test(s.if);
+        if (alwaysRuns && name === 'actions/checkout' && s.with['persist-credentials']?.value !== 'false') {
             // A checkout of the workspace replaces both the workspace's credential and a remote's (origin).
             const dir = checkoutDirectory(s);
             if (dir === '')
@@ -10510,9 +10527,9 @@ function listPushes(job, knowledge) {
         const run = s.run?.value;
         if (!run)
             continue;
-        if (SETS_GITHUB_CREDENTIAL.test(run))
+        if (alwaysRuns && SETS_GITHUB_CREDENTIAL.test(run))
             out.githubResets.push(s.index);
-        if (GH_LOGIN.test(run))
+        if (alwaysRuns && GH_LOGIN.test(run))
             out.ghResets.push(s.index);
         if (GH_SETUP_GIT.test(run))
             out.ghSetsUpGit = true;
@@ -10520,7 +10537,7 @@ function listPushes(job, knowledge) {
         if (GH_COMMAND.test(run) && !Object.keys(s.env).some((k) => k === 'GH_TOKEN' || k === 'GITHUB_TOKEN')) {
             out.ghCommands.add(s.index, { line: s.pos.line, what: `the gh commands of the step at line ${s.pos.line}`, does: 'may call GitHub with' });
         }
-        if (SETS_REMOTE.test(run))
+        if (alwaysRuns && SETS_REMOTE.test(run))
             out.remoteResets.push(s.index);
         const tool = PUSHING_TOOLS.exec(run);
         if (tool) {

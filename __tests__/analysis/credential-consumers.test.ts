@@ -69,3 +69,23 @@ describe('a push whose commit asks to skip CI starts no workflow (R1 does not ap
     expect(use.reasonCodes.flat().includes('R1')).toBe(!wouldDo)
   })
 })
+
+describe('what a later push carries, and which steps replace the credential', () => {
+  const needsOf = (steps: string) => lintWorkflow(wf(CHECKOUT, steps), {}, { repository: 'octo/app' }).tokens.find((t) => t.secret === 'BOT_PAT')!.uses[0]
+  it.each<[string, string, boolean]>([
+    // git-push(1): `src:dst` moves dst onto src's commits, which may change .github/workflows (R2).
+    ['a push of another branch onto this one', run('git push origin main:gh-pages'), true],
+    ['a push of HEAD', run('git push origin HEAD:main'), false],
+    ['a push of a branch to its own name', run('git push origin main:main'), false],
+  ])('%s', (_name, steps, workflows) => {
+    expect('workflows' in needsOf(steps).needs).toBe(workflows)
+  })
+
+  it('a checkout that may be skipped does not replace the PAT left behind; one that always runs does', () => {
+    const other = (condition: string) => `      - uses: actions/checkout@v4\n${condition}`
+    const skipped = needsOf(other("        if: github.event_name == 'schedule'\n") + run('git push'))
+    expect(skipped.needs).toEqual({ contents: 'write' })
+    const always = needsOf(other('') + run('git push'))
+    expect(always.needs).toEqual({ contents: 'read' })
+  })
+})

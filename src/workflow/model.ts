@@ -32,6 +32,8 @@ export interface StepInfo {
   env: Record<string, ValueInfo>
   /** Where a `run:` step runs: its `working-directory`, else the job's or workflow's `defaults.run` one. */
   workingDirectory?: string
+  /** `if:` as written: the step may be skipped. */
+  if?: string
   pos: Position
 }
 
@@ -152,6 +154,8 @@ function buildSteps(w: TreeWalker, stepsNode: unknown, job: string | null, fallb
     }
     const directory = step.run ? (w.str(w.get(s, 'working-directory')) ?? defaultDirectory) : undefined
     if (directory !== undefined) step.workingDirectory = directory
+    const condition = w.str(w.get(s, 'if'))
+    if (condition !== undefined && condition.trim() !== '') step.if = condition
     return step
   })
 }

@@ -3,7 +3,7 @@
  * credential store, a `git config` rule that covers the URL), where they send it, and what a
  * push needs. The index is built once per script, whatever token is followed.
  */
-import { GIT_OPTIONS_WITH_VALUE, GIT_REWRITES, REMOTE_SUBCOMMANDS } from '../../knowledge/git.js'
+import { GIT_OPTIONS_WITH_VALUE, GIT_REWRITES, pushesOtherRef, REMOTE_SUBCOMMANDS } from '../../knowledge/git.js'
 import { quoted } from '../../limits.js'
 import { appendIndex, firstAtLeast } from '../../order.js'
 import { gitConfigSet, PrefixRules, type GitConfigSet } from '../git-config.js'
@@ -300,7 +300,7 @@ export function analyseGit(cmd: Command, at: number, git: GitIndex, commands: Co
     if (remote && (state.allGithub || byConfig)) return remoteRepo(git, at, remote, ctx)
     return null
   }
-  if (GIT_REWRITES.has(sub ?? '')) state.rewrote = true
+  if (GIT_REWRITES.has(sub ?? '') || (sub === 'push' && pushesOtherRef(args))) state.rewrote = true
   if (sub === 'push') {
     const url = args.find((w) => /:\/\/|@github\.com/.test(w))
     const remote = url ? undefined : (args[0] ?? 'origin')

@@ -60,7 +60,7 @@ export interface UnseenConsumer {
 
 /** Tools that push with the git credentials they find (their own docs: `deploy` commands). */
 const PUSHING_TOOLS = /\bgit\s+(?:-C\s+\S+\s+)?push\b|\bgh-deploy\b|\bhexo\s+(d|deploy)\b|\blerna\s+(publish|version)\b|\bsemantic-release\b|\bchangeset\s+publish\b|\brelease-it\b/
-const FOREIGN = /\bgit\s+(rebase|merge|cherry-pick|am|pull)\b/
+const FOREIGN = /\bgit\s+(rebase|merge|cherry-pick|am|pull)\b|\bgit\s+push\s+(?:-\S+\s+)*\S+\s+\+?(?!HEAD:|refs\/tags\/)([\w./-]+):(?!\2(\s|$))/m
 /**
  * Words by which a task says it publishes: a release, a deployment, a version bump, a tag, a
  * commit or a push, a sync, a changelog, a pages site. Tasks so named are where repositories put
@@ -209,7 +209,9 @@ function listPushes(job: JobInfo, knowledge: ActionKnowledge): JobPushes {
     if (s.uses && !ACTIONS_THAT_PUSH.has(name ?? '') && mayUseGitCredentials(s.uses.value, name, knowledge)) {
       out.unknownActions.add(s.index, { line: s.pos.line, what: `${quoted(s.uses.value)} (line ${s.pos.line}), which pat-lint has no knowledge of,` })
     }
-    if (name === 'actions/checkout' && s.with['persist-credentials']?.value !== 'false') {
+    // A step that may be skipped does not replace a credential: the earlier one may still be there.
+    const alwaysRuns = s.if === undefined || /^\s*(\$\{\{\s*)?always\(\)(\s*\}\})?\s*$/.test(s.if)
+    if (alwaysRuns && name === 'actions/checkout' && s.with['persist-credentials']?.value !== 'false') {
       // A checkout of the workspace replaces both the workspace's credential and a remote's (origin).
       const dir = checkoutDirectory(s)
       if (dir === '') out.githubResets.push(s.index), out.remoteResets.push(s.index)
@@ -226,14 +228,14 @@ function listPushes(job: JobInfo, knowledge: ActionKnowledge): JobPushes {
     }
     const run = s.run?.value
     if (!run) continue
-    if (SETS_GITHUB_CREDENTIAL.test(run)) out.githubResets.push(s.index)
-    if (GH_LOGIN.test(run)) out.ghResets.push(s.index)
+    if (alwaysRuns && SETS_GITHUB_CREDENTIAL.test(run)) out.githubResets.push(s.index)
+    if (alwaysRuns && GH_LOGIN.test(run)) out.ghResets.push(s.index)
     if (GH_SETUP_GIT.test(run)) out.ghSetsUpGit = true
     // gh prefers GH_TOKEN or GITHUB_TOKEN from its environment to the token a login stored (gh help environment).
     if (GH_COMMAND.test(run) && !Object.keys(s.env).some((k) => k === 'GH_TOKEN' || k === 'GITHUB_TOKEN')) {
       out.ghCommands.add(s.index, { line: s.pos.line, what: `the gh commands of the step at line ${s.pos.line}`, does: 'may call GitHub with' })
     }
-    if (SETS_REMOTE.test(run)) out.remoteResets.push(s.index)
+    if (alwaysRuns && SETS_REMOTE.test(run)) out.remoteResets.push(s.index)
     const tool = PUSHING_TOOLS.exec(run)
     if (tool) {
       const url = /\bgit\s+(?:-C\s+\S+\s+)?push\s+(?:-\S+\s+)*(\S*github\.com\S*)/.exec(run)?.[1]
