@@ -5473,7 +5473,7 @@ function stepNodes(w, stepsNode) {
     });
     return out;
 }
-function buildSteps(w, stepsNode, job, fallback, defaultDirectory) {
+function buildSteps(w, stepsNode, job, fallback, defaultDirectory, defaultShell) {
     return stepNodes(w, stepsNode).map(({ node: s, at }, index) => {
         const pos = nodePos(w, s, fallback);
         const step = {
@@ -5492,11 +5492,29 @@ function buildSteps(w, stepsNode, job, fallback, defaultDirectory) {
         const directory = step.run ? (w.str(w.get(s, 'working-directory')) ?? defaultDirectory) : undefined;
         if (directory !== undefined)
             step.workingDirectory = directory;
+        const shell = step.run ? (w.str(w.get(s, 'shell')) ?? defaultShell) : undefined;
+        if (shell !== undefined)
+            step.shell = shell;
         const condition = w.str(w.get(s, 'if'));
         if (condition !== undefined && condition.trim() !== '')
             step.if = condition;
         return step;
     });
+}
+/** `defaults.run.shell` of a workflow or job. */
+function defaultShell(w, node) {
+    return w.str(w.get(w.get(w.get(node, 'defaults'), 'run'), 'shell'));
+}
+/**
+ * The shell a job's `run:` steps default to when nothing names one: PowerShell (pwsh) on Windows
+ * runners, bash elsewhere (GitHub docs, jobs.<job_id>.steps[*].shell). Only a literal `runs-on`
+ * naming Windows is read; a label chosen at run time is not guessed.
+ */
+function runnerShell(w, job) {
+    const runsOn = w.get(job, 'runs-on');
+    const one = w.str(runsOn);
+    const labels = one !== undefined ? [one] : w.items(runsOn).map((n) => w.str(n) ?? '');
+    return labels.some((l) => /^windows\b/i.test(l.trim())) ? 'pwsh' : undefined;
 }
 /** `defaults.run.working-directory` of a workflow or job. */
 function defaultDirectory(w, node) {
@@ -5552,6 +5570,7 @@ function buildModel(w) {
     }
     const jobs = [];
     const workflowDirectory = defaultDirectory(w, root);
+    const workflowShell = defaultShell(w, root);
     for (const [id, key, job] of w.entries(w.get(root, 'jobs'))) {
         const pos = key.range ? (0,parse/* positionOf */.df)(file, key.range[0]) : top;
         jobs.push({
@@ -5560,7 +5579,7 @@ function buildModel(w) {
             uses: scalarInfo(w, w.get(job, 'uses')),
             with: scalarMap(w, w.get(job, 'with')),
             env: scalarMap(w, w.get(job, 'env')),
-            steps: buildSteps(w, w.get(job, 'steps'), id, pos, defaultDirectory(w, job) ?? workflowDirectory),
+            steps: buildSteps(w, w.get(job, 'steps'), id, pos, defaultDirectory(w, job) ?? workflowDirectory, defaultShell(w, job) ?? workflowShell ?? runnerShell(w, job)),
             permissions: permissionsOf(w, w.get(job, 'permissions')),
             secretsInherit: w.str(w.get(job, 'secrets')) === 'inherit',
             matrix: matrixOf(w, w.get(w.get(job, 'strategy'), 'matrix')),
@@ -10803,6 +10822,7 @@ function analyseActionStep(ctx) {
 ;// CONCATENATED MODULE: ./src/analysis/steps/run-step.ts
 
 
+
 /**
  * Each step's environment: its `env:` over its job's over the workflow's, as a chain of objects
  * so each level is built once (a workflow may carry thousands of variables and of steps). The
@@ -10816,6 +10836,8 @@ function envLayer(key, parent, scope, memo) {
         return env;
     });
 }
+/** Shells whose scripts are read as bash: bash and sh, bare or as a command template (`bash -e {0}`). */
+const READ_AS_BASH = /^(bash|sh)(\s|$)/;
 function stepEnv(ctx) {
     const workflow = envLayer(ctx.model, null, ctx.model.env, ctx.memo);
     const job = ctx.job ? envLayer(ctx.job, workflow, ctx.job.env, ctx.memo) : workflow;
@@ -10823,6 +10845,12 @@ function stepEnv(ctx) {
 }
 /** Analyses a `run:` step that receives the token (inline or through env). */
 function analyseRunStep(ctx) {
+    // A script for PowerShell, cmd or an interpreter is not read as bash: its words, quotes and
+    // variables mean other things there.
+    const shell = ctx.step.shell?.trim();
+    if (shell && !READ_AS_BASH.test(shell)) {
+        return { calls: [], unknown: [`the step's script runs in \`${(0,limits/* quoted */.TL)(shell.split(/\s/)[0])}\`, which pat-lint does not read`] };
+    }
     const out = analyseScript(ctx.step.run?.value ?? '', { self: ctx.self, tokenVars: ctx.tokenVars, env: stepEnv(ctx), secret: ctx.secret, memo: ctx.memo }, ctx.step.run);
     for (const p of out.persists ?? []) {
         const place = p.scope === 'remote' ? { scope: 'remote', remote: p.remote ?? 'origin' } : p.scope === 'gh' ? { scope: 'gh' } : { scope: 'github' };

@@ -34,6 +34,8 @@ export interface StepInfo {
   workingDirectory?: string
   /** `if:` as written: the step may be skipped. */
   if?: string
+  /** The shell a `run:` step's script runs in: its `shell:`, the job's or workflow's `defaults.run.shell`, else `pwsh` on a runner named for Windows. */
+  shell?: string
   pos: Position
 }
 
@@ -136,7 +138,7 @@ function stepNodes(w: TreeWalker, stepsNode: unknown): { node: unknown; at: stri
   return out
 }
 
-function buildSteps(w: TreeWalker, stepsNode: unknown, job: string | null, fallback: Position, defaultDirectory?: string): StepInfo[] {
+function buildSteps(w: TreeWalker, stepsNode: unknown, job: string | null, fallback: Position, defaultDirectory?: string, defaultShell?: string): StepInfo[] {
   return stepNodes(w, stepsNode).map(({ node: s, at }, index) => {
     const pos = nodePos(w, s, fallback)
     const step: StepInfo = {
@@ -154,10 +156,29 @@ function buildSteps(w: TreeWalker, stepsNode: unknown, job: string | null, fallb
     }
     const directory = step.run ? (w.str(w.get(s, 'working-directory')) ?? defaultDirectory) : undefined
     if (directory !== undefined) step.workingDirectory = directory
+    const shell = step.run ? (w.str(w.get(s, 'shell')) ?? defaultShell) : undefined
+    if (shell !== undefined) step.shell = shell
     const condition = w.str(w.get(s, 'if'))
     if (condition !== undefined && condition.trim() !== '') step.if = condition
     return step
   })
+}
+
+/** `defaults.run.shell` of a workflow or job. */
+function defaultShell(w: TreeWalker, node: unknown): string | undefined {
+  return w.str(w.get(w.get(w.get(node, 'defaults'), 'run'), 'shell'))
+}
+
+/**
+ * The shell a job's `run:` steps default to when nothing names one: PowerShell (pwsh) on Windows
+ * runners, bash elsewhere (GitHub docs, jobs.<job_id>.steps[*].shell). Only a literal `runs-on`
+ * naming Windows is read; a label chosen at run time is not guessed.
+ */
+function runnerShell(w: TreeWalker, job: unknown): string | undefined {
+  const runsOn = w.get(job, 'runs-on')
+  const one = w.str(runsOn)
+  const labels = one !== undefined ? [one] : w.items(runsOn).map((n) => w.str(n) ?? '')
+  return labels.some((l) => /^windows\b/i.test(l.trim())) ? 'pwsh' : undefined
 }
 
 /** `defaults.run.working-directory` of a workflow or job. */
@@ -210,6 +231,7 @@ export function buildModel(w: TreeWalker): WorkflowInfo {
   }
   const jobs: JobInfo[] = []
   const workflowDirectory = defaultDirectory(w, root)
+  const workflowShell = defaultShell(w, root)
   for (const [id, key, job] of w.entries(w.get(root, 'jobs'))) {
     const pos = key.range ? positionOf(file, key.range[0]) : top
     jobs.push({
@@ -218,7 +240,7 @@ export function buildModel(w: TreeWalker): WorkflowInfo {
       uses: scalarInfo(w, w.get(job, 'uses')),
       with: scalarMap(w, w.get(job, 'with')),
       env: scalarMap(w, w.get(job, 'env')),
-      steps: buildSteps(w, w.get(job, 'steps'), id, pos, defaultDirectory(w, job) ?? workflowDirectory),
+      steps: buildSteps(w, w.get(job, 'steps'), id, pos, defaultDirectory(w, job) ?? workflowDirectory, defaultShell(w, job) ?? workflowShell ?? runnerShell(w, job)),
       permissions: permissionsOf(w, w.get(job, 'permissions')),
       secretsInherit: w.str(w.get(job, 'secrets')) === 'inherit',
       matrix: matrixOf(w, w.get(w.get(job, 'strategy'), 'matrix')),

@@ -4,6 +4,7 @@ import { analyseScript } from '../script/analyse.js'
 import type { StepAnalysis } from '../types.js'
 import { followLaterPushes, type CredentialPlace } from './later-steps.js'
 import type { StepContext } from './step-context.js'
+import { quoted } from '../../limits.js'
 
 /**
  * Each step's environment: its `env:` over its job's over the workflow's, as a chain of objects
@@ -18,6 +19,9 @@ function envLayer(key: object, parent: Record<string, string> | null, scope: Rec
   })
 }
 
+/** Shells whose scripts are read as bash: bash and sh, bare or as a command template (`bash -e {0}`). */
+const READ_AS_BASH = /^(bash|sh)(\s|$)/
+
 function stepEnv(ctx: StepContext): Record<string, string> {
   const workflow = envLayer(ctx.model, null, ctx.model.env, ctx.memo)
   const job = ctx.job ? envLayer(ctx.job, workflow, ctx.job.env, ctx.memo) : workflow
@@ -26,6 +30,12 @@ function stepEnv(ctx: StepContext): Record<string, string> {
 
 /** Analyses a `run:` step that receives the token (inline or through env). */
 export function analyseRunStep(ctx: StepContext): StepAnalysis {
+  // A script for PowerShell, cmd or an interpreter is not read as bash: its words, quotes and
+  // variables mean other things there.
+  const shell = ctx.step.shell?.trim()
+  if (shell && !READ_AS_BASH.test(shell)) {
+    return { calls: [], unknown: [`the step's script runs in \`${quoted(shell.split(/\s/)[0])}\`, which pat-lint does not read`] }
+  }
   const out = analyseScript(ctx.step.run?.value ?? '', { self: ctx.self, tokenVars: ctx.tokenVars, env: stepEnv(ctx), secret: ctx.secret, memo: ctx.memo }, ctx.step.run)
   for (const p of out.persists ?? []) {
     const place: CredentialPlace = p.scope === 'remote' ? { scope: 'remote', remote: p.remote ?? 'origin' } : p.scope === 'gh' ? { scope: 'gh' } : { scope: 'github' }
