@@ -9232,11 +9232,29 @@ function conditionalApplies(when, ins) {
         return !SWITCHED_OFF.has((ins[set[1].toLowerCase()] ?? '').trim().toLowerCase());
     return false;
 }
+/** Images pushed: `docker push`, `docker buildx … --push`, `docker compose push`, skopeo/crane copies. */
+const PUSHES_IMAGES = /\bdocker\s+(?:image\s+)?push\b|\bdocker\s+(?:buildx\s+)?(?:build|bake)\b[^\n]*\s--push\b|\bdocker[\s-]compose\s+push\b|\b(?:skopeo\s+copy|crane\s+(?:push|copy)|ko\s+(?:build|publish))\b/;
+/**
+ * A condition the knowledge base states about the job rather than the step's inputs: "the job
+ * pushes images to ghcr.io" holds when a later step pushes an image: build-push-action or bake-action
+ * with `push:` not false, or a script that pushes (the login's credential is docker's, left in its
+ * config for later steps).
+ */
+function jobConditionApplies(when, ctx) {
+    if (!/\bjob pushes images\b/i.test(when) || !ctx.job)
+        return false;
+    return ctx.job.steps.slice(ctx.step.index + 1).some((s) => {
+        const uses = s.uses?.value.toLowerCase() ?? '';
+        if (/^docker\/(build-push|bake)-action@/.test(uses))
+            return !['', 'false'].includes((s.with.push?.value ?? '').trim().toLowerCase());
+        return !!s.run && PUSHES_IMAGES.test(s.run.value);
+    });
+}
 function analyseKnownAction(ctx, facts) {
     const ins = inputs(ctx.step);
     const permissions = facts.fineGrained ? withoutMetadata(facts.fineGrained) : fromGithubTokenKeys(facts.githubToken);
     for (const c of facts.conditional) {
-        if (!conditionalApplies(c.when, ins))
+        if (!conditionalApplies(c.when, ins) && !jobConditionApplies(c.when, ctx))
             continue;
         Object.assign(permissions, c.fineGrained ? withoutMetadata(c.fineGrained) : fromGithubTokenKeys(c.githubToken));
     }

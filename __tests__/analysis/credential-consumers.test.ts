@@ -89,3 +89,18 @@ describe('what a later push carries, and which steps replace the credential', ()
     expect(always.needs).toEqual({ contents: 'read' })
   })
 })
+
+describe('a ghcr.io login whose credential later steps push images with', () => {
+  const LOGIN = '      - uses: docker/login-action@v3\n        with:\n          registry: ghcr.io\n          username: bot\n          password: ${{ secrets.BOT_PAT }}\n'
+  const needs = (later: string) => lintWorkflow(wf(LOGIN, later), {}, { repository: 'octo/app' }).tokens.find((t) => t.secret === 'BOT_PAT')!.uses[0].needs
+  it.each<[string, string, string]>([
+    ['build-push-action with push: true', '      - uses: docker/build-push-action@v6\n        with:\n          push: true\n          tags: ghcr.io/octo/app:1\n', 'write'],
+    ['build-push-action with push from an expression', '      - uses: docker/build-push-action@v6\n        with:\n          push: ${{ github.event_name != \'pull_request\' }}\n', 'write'],
+    ['a docker push in a script', run('docker push ghcr.io/octo/app:1'), 'write'],
+    ['a buildx build with --push', run('docker buildx build --platform linux/amd64 -t ghcr.io/octo/app:1 --push .'), 'write'],
+    ['build-push-action that only builds', '      - uses: docker/build-push-action@v6\n        with:\n          push: false\n', 'read'],
+    ['only pulls', run('docker pull ghcr.io/octo/base:1'), 'read'],
+  ])('%s: packages %s', (_name, later, level) => {
+    expect(needs(later).packages).toBe(level)
+  })
+})
