@@ -7556,9 +7556,18 @@ function analyseCurl(cmd, ctx, out) {
 
 
 
+/** `gh repo` subcommands whose first argument names the repository they act on (gh help repo: `gh repo sync [<destination-repository>]`, `gh repo view [<repository>]`, …). */
+const REPO_ARGUMENT = new Set(['sync', 'clone', 'view', 'edit', 'delete', 'archive', 'unarchive', 'fork', 'set-default']);
 function ghRepo(words, ctx) {
-    const repo = flagValue(words, ['-R'], ['--repo']) ?? ctx.env.GH_REPO;
+    const repo = flagValue(words, ['-R'], ['--repo']) ?? positionalRepo(words) ?? ctx.env.GH_REPO;
     return repo ? repoRef(repo, ctx) : { kind: 'same' };
+}
+/** `OWNER/REPO` (or a GitHub URL) given as the first argument of a `gh repo` subcommand that takes one. */
+function positionalRepo(words) {
+    if (words[1] !== 'repo' || !REPO_ARGUMENT.has(words[2] ?? ''))
+        return undefined;
+    const arg = words[3];
+    return arg && !arg.startsWith('-') && arg.includes('/') ? arg : undefined;
 }
 function analyseGh(cmd, ctx, out) {
     const words = cmd.words;

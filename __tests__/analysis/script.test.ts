@@ -41,6 +41,15 @@ describe('gh commands', () => {
     expect(run('echo "$MY_PAT" | gh auth login --with-token\ngh pr list', ['MY_PAT']).calls).toHaveLength(1)
   })
 
+  it.each<[string, string]>([
+    ['gh repo sync bot/app --branch main --source octo/app --force', 'bot/app'],
+    ['gh repo view octo/other --json name', 'octo/other'],
+    ['gh repo sync --branch main', 'same'],
+    ['gh repo clone mine', 'same'],
+  ])('gh repo acts on the repository its first argument names: %s', (script, target) => {
+    expect(run(script).calls.map((c) => c.target)).toEqual([target])
+  })
+
   it('an unknown gh command is unknown, not guessed', () => {
     expect(run('gh codespace create')).toMatchObject({ calls: [], unknown: 1 })
   })

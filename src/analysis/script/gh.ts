@@ -13,9 +13,19 @@ import { restCall } from './http.js'
 import { expand, repoRef, type ScriptContext } from './words.js'
 import { because } from '../../knowledge/reasons.js'
 
+/** `gh repo` subcommands whose first argument names the repository they act on (gh help repo: `gh repo sync [<destination-repository>]`, `gh repo view [<repository>]`, …). */
+const REPO_ARGUMENT: ReadonlySet<string> = new Set(['sync', 'clone', 'view', 'edit', 'delete', 'archive', 'unarchive', 'fork', 'set-default'])
+
 function ghRepo(words: string[], ctx: ScriptContext): RepoRef {
-  const repo = flagValue(words, ['-R'], ['--repo']) ?? ctx.env.GH_REPO
+  const repo = flagValue(words, ['-R'], ['--repo']) ?? positionalRepo(words) ?? ctx.env.GH_REPO
   return repo ? repoRef(repo, ctx) : { kind: 'same' }
+}
+
+/** `OWNER/REPO` (or a GitHub URL) given as the first argument of a `gh repo` subcommand that takes one. */
+function positionalRepo(words: string[]): string | undefined {
+  if (words[1] !== 'repo' || !REPO_ARGUMENT.has(words[2] ?? '')) return undefined
+  const arg = words[3]
+  return arg && !arg.startsWith('-') && arg.includes('/') ? arg : undefined
 }
 
 
