@@ -13548,11 +13548,49 @@ const WORKFLOW_KEYS = {
     ]
 };
 
+;// CONCATENATED MODULE: ./src/knowledge/events.ts
+/** The dispatches: GITHUB_TOKEN's do start runs in its own repository (R1a). */
+const DISPATCH_EVENTS = new Set(['repository_dispatch', 'workflow_dispatch']);
+/**
+ * A commit message holding one of these starts no workflow on push or pull_request (GitHub docs,
+ * "Skipping workflow runs"): a push of such a commit is not meant to start CI (R1 does not apply).
+ */
+const SKIP_CI = /\[(?:skip ci|ci skip|no ci|skip actions|actions skip)\]/i;
+/**
+ * The activity types of the events a token causes that start CI: opening a pull request or pushing
+ * to its branch (the default types of pull_request: opened, synchronize, reopened), and publishing
+ * a release (GitHub docs, "Events that trigger workflows"). A workflow whose `types:` lists none of
+ * these does not hear them.
+ */
+const HEARD_TYPES = {
+    pull_request: ['opened', 'synchronize', 'reopened'],
+    pull_request_target: ['opened', 'synchronize', 'reopened'],
+    release: ['published', 'created', 'released', 'prereleased'],
+};
+/**
+ * Which trigger names start a run for each event a token causes. `check_suite` and `check_run`
+ * do not start workflows for a commit "associated with GitHub Actions" (GitHub's events page),
+ * so a workflow waiting on checks never hears of commits GITHUB_TOKEN pushed.
+ */
+const LISTENERS = {
+    push: ['push', 'check_suite', 'check_run'],
+    pull_request: ['pull_request', 'pull_request_target'],
+    release: ['release'],
+    create: ['create'],
+    issues: ['issues'],
+    issue_comment: ['issue_comment'],
+    pull_request_review: ['pull_request_review'],
+    label: ['label'],
+    repository_dispatch: ['repository_dispatch'],
+    workflow_dispatch: ['workflow_dispatch'],
+};
+
 ;// CONCATENATED MODULE: ./src/workflow/model.ts
 /**
  * A small model of a workflow or composite action: jobs, steps and the scalars pat-lint reads
  * from them, each with its position. Built from the YAML tree, never from text matching.
  */
+
 
 
 
@@ -13693,6 +13731,21 @@ function matrixOf(w, node) {
     }
     return out;
 }
+/**
+ * The triggers whose filters let them hear what a token causes: a pull_request or release trigger
+ * with `types:` that lists none of the types a token's pull requests and releases have does not.
+ */
+function listeningTriggers(w, node, triggers) {
+    return triggers.filter((name) => {
+        const heard = HEARD_TYPES[name];
+        if (!heard)
+            return true;
+        const typesNode = w.get(w.get(node, name), 'types');
+        const one = w.str(typesNode);
+        const types = one !== undefined ? [one] : w.items(typesNode).map((n) => w.str(n) ?? '');
+        return !types.length || types.some((t) => heard.includes(t.trim()));
+    });
+}
 function triggersOf(w, node) {
     const s = w.str(node);
     if (s !== undefined)
@@ -13722,6 +13775,8 @@ function buildModel(w) {
         };
     }
     const jobs = [];
+    const on = w.get(root, 'on') ?? w.get(root, 'true');
+    const triggers = triggersOf(w, on);
     const workflowDirectory = defaultDirectory(w, root);
     const workflowShell = defaultShell(w, root);
     for (const [id, key, job] of w.entries(w.get(root, 'jobs'))) {
@@ -13743,7 +13798,8 @@ function buildModel(w) {
         file: file.path,
         kind: 'workflow',
         name: w.str(w.get(root, 'name')),
-        triggers: triggersOf(w, w.get(root, 'on') ?? w.get(root, 'true')),
+        triggers,
+        listens: listeningTriggers(w, on, triggers),
         env: scalarMap(w, w.get(root, 'env')),
         permissions: permissionsOf(w, w.get(root, 'permissions')),
         callSecrets: w.entries(w.get(w.get(w.get(root, 'on'), 'workflow_call'), 'secrets')).map(([k]) => k.toUpperCase()),
@@ -15963,32 +16019,6 @@ class PrefixRules {
         return found;
     }
 }
-
-;// CONCATENATED MODULE: ./src/knowledge/events.ts
-/** The dispatches: GITHUB_TOKEN's do start runs in its own repository (R1a). */
-/**
- * A commit message holding one of these starts no workflow on push or pull_request (GitHub docs,
- * "Skipping workflow runs"): a push of such a commit is not meant to start CI (R1 does not apply).
- */
-const SKIP_CI = /\[(?:skip ci|ci skip|no ci|skip actions|actions skip)\]/i;
-const DISPATCH_EVENTS = new Set(['repository_dispatch', 'workflow_dispatch']);
-/**
- * Which trigger names start a run for each event a token causes. `check_suite` and `check_run`
- * do not start workflows for a commit "associated with GitHub Actions" (GitHub's events page),
- * so a workflow waiting on checks never hears of commits GITHUB_TOKEN pushed.
- */
-const LISTENERS = {
-    push: ['push', 'check_suite', 'check_run'],
-    pull_request: ['pull_request', 'pull_request_target'],
-    release: ['release'],
-    create: ['create'],
-    issues: ['issues'],
-    issue_comment: ['issue_comment'],
-    pull_request_review: ['pull_request_review'],
-    label: ['label'],
-    repository_dispatch: ['repository_dispatch'],
-    workflow_dispatch: ['workflow_dispatch'],
-};
 
 ;// CONCATENATED MODULE: ./src/analysis/script/git.ts
 /**
@@ -20970,10 +21000,10 @@ function lint(root, options = {}) {
         usesByFile: groupBy(uses, (u) => u.file),
         knowledge,
         listeners: {
-            triggers: new Set(models.filter((m) => m.kind === 'workflow').flatMap((m) => m.triggers)),
+            triggers: new Set(models.filter((m) => m.kind === 'workflow').flatMap((m) => m.listens ?? m.triggers)),
             workflowCount: models.filter((m) => m.kind === 'workflow').length,
         },
-        triggersByFile: new Map(models.filter((m) => m.kind === 'workflow').map((m) => [m.file, m.triggers])),
+        triggersByFile: new Map(models.filter((m) => m.kind === 'workflow').map((m) => [m.file, m.listens ?? m.triggers])),
         memo,
     };
     // Lines are split only for files that need them: an undecided use (its step's comments are

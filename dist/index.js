@@ -254,16 +254,28 @@ __webpack_async_result__();
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Oh: () => (/* binding */ LISTENERS),
+/* harmony export */   ZU: () => (/* binding */ HEARD_TYPES),
 /* harmony export */   vN: () => (/* binding */ DISPATCH_EVENTS),
 /* harmony export */   vm: () => (/* binding */ SKIP_CI)
 /* harmony export */ });
 /** The dispatches: GITHUB_TOKEN's do start runs in its own repository (R1a). */
+const DISPATCH_EVENTS = new Set(['repository_dispatch', 'workflow_dispatch']);
 /**
  * A commit message holding one of these starts no workflow on push or pull_request (GitHub docs,
  * "Skipping workflow runs"): a push of such a commit is not meant to start CI (R1 does not apply).
  */
 const SKIP_CI = /\[(?:skip ci|ci skip|no ci|skip actions|actions skip)\]/i;
-const DISPATCH_EVENTS = new Set(['repository_dispatch', 'workflow_dispatch']);
+/**
+ * The activity types of the events a token causes that start CI: opening a pull request or pushing
+ * to its branch (the default types of pull_request: opened, synchronize, reopened), and publishing
+ * a release (GitHub docs, "Events that trigger workflows"). A workflow whose `types:` lists none of
+ * these does not hear them.
+ */
+const HEARD_TYPES = {
+    pull_request: ['opened', 'synchronize', 'reopened'],
+    pull_request_target: ['opened', 'synchronize', 'reopened'],
+    release: ['published', 'created', 'released', 'prereleased'],
+};
 /**
  * Which trigger names start a run for each event a token causes. `check_suite` and `check_run`
  * do not start workflows for a commit "associated with GitHub Actions" (GitHub's events page),
@@ -5395,11 +5407,14 @@ const WORKFLOW_KEYS = {
     ]
 };
 
+// EXTERNAL MODULE: ./src/knowledge/events.ts
+var events = __nccwpck_require__(2839);
 ;// CONCATENATED MODULE: ./src/workflow/model.ts
 /**
  * A small model of a workflow or composite action: jobs, steps and the scalars pat-lint reads
  * from them, each with its position. Built from the YAML tree, never from text matching.
  */
+
 
 
 
@@ -5540,6 +5555,21 @@ function matrixOf(w, node) {
     }
     return out;
 }
+/**
+ * The triggers whose filters let them hear what a token causes: a pull_request or release trigger
+ * with `types:` that lists none of the types a token's pull requests and releases have does not.
+ */
+function listeningTriggers(w, node, triggers) {
+    return triggers.filter((name) => {
+        const heard = events/* HEARD_TYPES */.ZU[name];
+        if (!heard)
+            return true;
+        const typesNode = w.get(w.get(node, name), 'types');
+        const one = w.str(typesNode);
+        const types = one !== undefined ? [one] : w.items(typesNode).map((n) => w.str(n) ?? '');
+        return !types.length || types.some((t) => heard.includes(t.trim()));
+    });
+}
 function triggersOf(w, node) {
     const s = w.str(node);
     if (s !== undefined)
@@ -5569,6 +5599,8 @@ function buildModel(w) {
         };
     }
     const jobs = [];
+    const on = w.get(root, 'on') ?? w.get(root, 'true');
+    const triggers = triggersOf(w, on);
     const workflowDirectory = defaultDirectory(w, root);
     const workflowShell = defaultShell(w, root);
     for (const [id, key, job] of w.entries(w.get(root, 'jobs'))) {
@@ -5590,7 +5622,8 @@ function buildModel(w) {
         file: file.path,
         kind: 'workflow',
         name: w.str(w.get(root, 'name')),
-        triggers: triggersOf(w, w.get(root, 'on') ?? w.get(root, 'true')),
+        triggers,
+        listens: listeningTriggers(w, on, triggers),
         env: scalarMap(w, w.get(root, 'env')),
         permissions: permissionsOf(w, w.get(root, 'permissions')),
         callSecrets: w.entries(w.get(w.get(w.get(root, 'on'), 'workflow_call'), 'secrets')).map(([k]) => k.toUpperCase()),
@@ -7811,8 +7844,6 @@ class PrefixRules {
     }
 }
 
-// EXTERNAL MODULE: ./src/knowledge/events.ts
-var events = __nccwpck_require__(2839);
 ;// CONCATENATED MODULE: ./src/analysis/script/git.ts
 /**
  * git in scripts: which commands can carry the token (a URL holding it, a remote set to one, the
@@ -11594,10 +11625,10 @@ function lint(root, options = {}) {
         usesByFile: groupBy(uses, (u) => u.file),
         knowledge,
         listeners: {
-            triggers: new Set(models.filter((m) => m.kind === 'workflow').flatMap((m) => m.triggers)),
+            triggers: new Set(models.filter((m) => m.kind === 'workflow').flatMap((m) => m.listens ?? m.triggers)),
             workflowCount: models.filter((m) => m.kind === 'workflow').length,
         },
-        triggersByFile: new Map(models.filter((m) => m.kind === 'workflow').map((m) => [m.file, m.triggers])),
+        triggersByFile: new Map(models.filter((m) => m.kind === 'workflow').map((m) => [m.file, m.listens ?? m.triggers])),
         memo,
     };
     // Lines are split only for files that need them: an undecided use (its step's comments are

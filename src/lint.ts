@@ -207,10 +207,10 @@ export function lint(root: string, options: LintOptions = {}): Report {
     usesByFile: groupBy(uses, (u) => u.file),
     knowledge,
     listeners: {
-      triggers: new Set(models.filter((m) => m.kind === 'workflow').flatMap((m) => m.triggers)),
+      triggers: new Set(models.filter((m) => m.kind === 'workflow').flatMap((m) => m.listens ?? m.triggers)),
       workflowCount: models.filter((m) => m.kind === 'workflow').length,
     },
-    triggersByFile: new Map(models.filter((m) => m.kind === 'workflow').map((m) => [m.file, m.triggers])),
+    triggersByFile: new Map(models.filter((m) => m.kind === 'workflow').map((m) => [m.file, m.listens ?? m.triggers])),
     memo,
   }
   // Lines are split only for files that need them: an undecided use (its step's comments are

@@ -5,13 +5,25 @@
 export type TriggerEvent = 'push' | 'pull_request' | 'release' | 'create' | 'issues' | 'issue_comment' | 'pull_request_review' | 'label' | 'repository_dispatch' | 'workflow_dispatch'
 
 /** The dispatches: GITHUB_TOKEN's do start runs in its own repository (R1a). */
+export const DISPATCH_EVENTS: ReadonlySet<TriggerEvent> = new Set<TriggerEvent>(['repository_dispatch', 'workflow_dispatch'])
+
 /**
  * A commit message holding one of these starts no workflow on push or pull_request (GitHub docs,
  * "Skipping workflow runs"): a push of such a commit is not meant to start CI (R1 does not apply).
  */
 export const SKIP_CI = /\[(?:skip ci|ci skip|no ci|skip actions|actions skip)\]/i
 
-export const DISPATCH_EVENTS: ReadonlySet<TriggerEvent> = new Set<TriggerEvent>(['repository_dispatch', 'workflow_dispatch'])
+/**
+ * The activity types of the events a token causes that start CI: opening a pull request or pushing
+ * to its branch (the default types of pull_request: opened, synchronize, reopened), and publishing
+ * a release (GitHub docs, "Events that trigger workflows"). A workflow whose `types:` lists none of
+ * these does not hear them.
+ */
+export const HEARD_TYPES: Readonly<Record<string, readonly string[]>> = {
+  pull_request: ['opened', 'synchronize', 'reopened'],
+  pull_request_target: ['opened', 'synchronize', 'reopened'],
+  release: ['published', 'created', 'released', 'prereleased'],
+}
 
 /**
  * Which trigger names start a run for each event a token causes. `check_suite` and `check_run`

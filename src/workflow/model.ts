@@ -8,6 +8,7 @@ import { positionOf, type ParsedFile } from './parse.js'
 import { scalarText, TreeWalker, type ScalarSite } from './tree.js'
 import { WORKFLOW_KEYS } from '../knowledge/generated/workflow-keys.js'
 import { quoted } from '../limits.js'
+import { HEARD_TYPES } from '../knowledge/events.js'
 
 export interface ValueInfo {
   value: string
@@ -61,6 +62,8 @@ export interface WorkflowInfo {
   name?: string
   /** Event names under `on:`. */
   triggers: string[]
+  /** The triggers whose `types:` let them hear the pull requests and releases a token makes (all others as they are). */
+  listens?: string[]
   env: Record<string, ValueInfo>
   permissions?: string | Record<string, string>
   jobs: JobInfo[]
@@ -202,6 +205,21 @@ function matrixOf(w: TreeWalker, node: unknown): Record<string, string[]> {
   return out
 }
 
+/**
+ * The triggers whose filters let them hear what a token causes: a pull_request or release trigger
+ * with `types:` that lists none of the types a token's pull requests and releases have does not.
+ */
+function listeningTriggers(w: TreeWalker, node: unknown, triggers: string[]): string[] {
+  return triggers.filter((name) => {
+    const heard = HEARD_TYPES[name]
+    if (!heard) return true
+    const typesNode = w.get(w.get(node, name), 'types')
+    const one = w.str(typesNode)
+    const types = one !== undefined ? [one] : w.items(typesNode).map((n) => w.str(n) ?? '')
+    return !types.length || types.some((t) => heard.includes(t.trim()))
+  })
+}
+
 function triggersOf(w: TreeWalker, node: unknown): string[] {
   const s = w.str(node)
   if (s !== undefined) return [s]
@@ -230,6 +248,8 @@ export function buildModel(w: TreeWalker): WorkflowInfo {
     }
   }
   const jobs: JobInfo[] = []
+  const on = w.get(root, 'on') ?? w.get(root, 'true')
+  const triggers = triggersOf(w, on)
   const workflowDirectory = defaultDirectory(w, root)
   const workflowShell = defaultShell(w, root)
   for (const [id, key, job] of w.entries(w.get(root, 'jobs'))) {
@@ -251,7 +271,8 @@ export function buildModel(w: TreeWalker): WorkflowInfo {
     file: file.path,
     kind: 'workflow',
     name: w.str(w.get(root, 'name')),
-    triggers: triggersOf(w, w.get(root, 'on') ?? w.get(root, 'true')),
+    triggers,
+    listens: listeningTriggers(w, on, triggers),
     env: scalarMap(w, w.get(root, 'env')),
     permissions: permissionsOf(w, w.get(root, 'permissions')),
     callSecrets: w.entries(w.get(w.get(w.get(root, 'on'), 'workflow_call'), 'secrets')).map(([k]) => k.toUpperCase()),
