@@ -13584,6 +13584,12 @@ const LISTENERS = {
     repository_dispatch: ['repository_dispatch'],
     workflow_dispatch: ['workflow_dispatch'],
 };
+/**
+ * Comment commands Dependabot obeys only from users with push access to the repository ("Sorry,
+ * only users with push access can use that command"; GitHub docs, Managing pull requests for
+ * dependency updates: users with write access). GITHUB_TOKEN comments as github-actions[bot].
+ */
+const DEPENDABOT_COMMAND = /@dependabot\s+(?:merge|squash and merge|rebase|recreate|cancel merge|close|reopen|ignore|unignore|show)\b/i;
 
 ;// CONCATENATED MODULE: ./src/workflow/model.ts
 /**
@@ -15765,6 +15771,9 @@ function analyseCurl(cmd, ctx, out) {
 
 
 
+
+/** A command to Dependabot in a comment posted with GITHUB_TOKEN is refused: a user with push access must post it. */
+const DEPENDABOT_REFUSES = (0,knowledge_reasons/* because */.xx)('Dependabot obeys comment commands only from users with push access, and GITHUB_TOKEN comments as github-actions[bot]', 'R8');
 /** `gh repo` subcommands whose first argument names the repository they act on (gh help repo: `gh repo sync [<destination-repository>]`, `gh repo view [<repository>]`, …). */
 const REPO_ARGUMENT = new Set(['sync', 'clone', 'view', 'edit', 'delete', 'archive', 'unarchive', 'fork', 'set-default']);
 function ghRepo(words, ctx) {
@@ -15824,6 +15833,8 @@ function analyseGh(cmd, ctx, out) {
     const call = { what: facts.command, permissions: facts.permissions, target, events: facts.events };
     if (facts.command === 'gh repo fork')
         call.patReason = (0,knowledge_reasons/* because */.xx)('GITHUB_TOKEN cannot create forks', 'R11');
+    if (/comment|review/.test(facts.command) && DEPENDABOT_COMMAND.test(words.join(' ')))
+        call.patReason = DEPENDABOT_REFUSES;
     if (facts.command === 'gh secret set' || facts.command === 'gh variable set')
         call.patReason = (0,knowledge_reasons/* because */.xx)('no `permissions:` key grants secrets or variables', 'R6');
     if (/^gh (pr|run|workflow|release|issue) (view|list|diff|checks|download|watch)$/.test(facts.command))
@@ -18607,6 +18618,8 @@ function resolveFallback(value, ctx) {
 
 
 
+
+
 function withoutMetadata(perms) {
     const out = {};
     for (const [k, v] of Object.entries(perms ?? {}))
@@ -18695,6 +18708,9 @@ function analyseKnownAction(ctx, facts) {
                 scopes.push(...(c.classicScopes ?? []));
         call.classicScopes = scopes;
     }
+    // A comment an action posts that commands Dependabot must come from a user with push access.
+    if (!call.patReason && ['body', 'comment', 'message', 'comment-body'].some((k) => DEPENDABOT_COMMAND.test(ins[k] ?? '')))
+        call.patReason = DEPENDABOT_REFUSES;
     const calls = [call];
     for (const input of facts.alsoRepositoryInputs ?? []) {
         const also = ctx.step.with[input]?.value;

@@ -42,3 +42,10 @@ export const LISTENERS: Readonly<Record<TriggerEvent, readonly string[]>> = {
   repository_dispatch: ['repository_dispatch'],
   workflow_dispatch: ['workflow_dispatch'],
 }
+
+/**
+ * Comment commands Dependabot obeys only from users with push access to the repository ("Sorry,
+ * only users with push access can use that command"; GitHub docs, Managing pull requests for
+ * dependency updates: users with write access). GITHUB_TOKEN comments as github-actions[bot].
+ */
+export const DEPENDABOT_COMMAND = /@dependabot\s+(?:merge|squash and merge|rebase|recreate|cancel merge|close|reopen|ignore|unignore|show)\b/i

@@ -12,6 +12,10 @@ import type { Call, StepAnalysis } from '../types.js'
 import { restCall } from './http.js'
 import { expand, repoRef, type ScriptContext } from './words.js'
 import { because } from '../../knowledge/reasons.js'
+import { DEPENDABOT_COMMAND } from '../../knowledge/events.js'
+
+/** A command to Dependabot in a comment posted with GITHUB_TOKEN is refused: a user with push access must post it. */
+export const DEPENDABOT_REFUSES = because('Dependabot obeys comment commands only from users with push access, and GITHUB_TOKEN comments as github-actions[bot]', 'R8')
 
 /** `gh repo` subcommands whose first argument names the repository they act on (gh help repo: `gh repo sync [<destination-repository>]`, `gh repo view [<repository>]`, …). */
 const REPO_ARGUMENT: ReadonlySet<string> = new Set(['sync', 'clone', 'view', 'edit', 'delete', 'archive', 'unarchive', 'fork', 'set-default'])
@@ -67,6 +71,7 @@ function analyseGh(cmd: Command, ctx: ScriptContext, out: StepAnalysis) {
   const target = ghRepo(words, ctx)
   const call: Call = { what: facts.command, permissions: facts.permissions, target, events: facts.events }
   if (facts.command === 'gh repo fork') call.patReason = because('GITHUB_TOKEN cannot create forks', 'R11')
+  if (/comment|review/.test(facts.command) && DEPENDABOT_COMMAND.test(words.join(' '))) call.patReason = DEPENDABOT_REFUSES
   if (facts.command === 'gh secret set' || facts.command === 'gh variable set') call.patReason = because('no `permissions:` key grants secrets or variables', 'R6')
   if (/^gh (pr|run|workflow|release|issue) (view|list|diff|checks|download|watch)$/.test(facts.command)) call.readOnly = true
   out.calls.push(call)

@@ -11,6 +11,8 @@ import type { Call, StepAnalysis } from '../types.js'
 import { inputs, type StepContext } from './step-context.js'
 import { resolveAll, targetOf, withEnvValues } from './target.js'
 import { because, plain } from '../../knowledge/reasons.js'
+import { DEPENDABOT_COMMAND } from '../../knowledge/events.js'
+import { DEPENDABOT_REFUSES } from '../script/gh.js'
 
 function withoutMetadata(perms: Record<string, string> | null | undefined): PermissionSet {
   const out: PermissionSet = {}
@@ -93,6 +95,8 @@ export function analyseKnownAction(ctx: StepContext, facts: KnownAction): StepAn
     for (const c of facts.conditional) if (conditionalApplies(c.when, ins)) scopes.push(...(c.classicScopes ?? []))
     call.classicScopes = scopes
   }
+  // A comment an action posts that commands Dependabot must come from a user with push access.
+  if (!call.patReason && ['body', 'comment', 'message', 'comment-body'].some((k) => DEPENDABOT_COMMAND.test(ins[k] ?? ''))) call.patReason = DEPENDABOT_REFUSES
   const calls = [call]
   for (const input of facts.alsoRepositoryInputs ?? []) {
     const also = ctx.step.with[input]?.value
