@@ -10583,7 +10583,7 @@ function ancestry(dir) {
 function checkoutDirectory(step) {
     return enterDirectory('', step.with.path?.value.trim() ?? '');
 }
-function listPushes(job, knowledge) {
+function listPushes(job, knowledge, localAction) {
     const out = { pushes: new ByStep(), byRemote: new Map(), toRunTimeRemote: new ByStep(), byDirectory: new Map(), unknown: new ByStep(), unknownByDirectory: new Map(), unknownActions: new ByStep(), ghCommands: new ByStep(), ghResets: [], ghSetsUpGit: false, githubResets: [], remoteResets: [], pathResets: new Map() };
     // Whether the last commit message written in the job so far asks to skip CI.
     let lastCommitSkipsCi = false;
@@ -10595,8 +10595,17 @@ function listPushes(job, knowledge) {
         // An action runs git in the job's workspace with whatever credential git finds there: one
         // pat-lint has no knowledge of may push with it (actions/checkout's README: the persisted
         // token "enables your scripts to run authenticated git commands").
-        if (s.uses && !ACTIONS_THAT_PUSH.has(name ?? '') && mayUseGitCredentials(s.uses.value, name, knowledge)) {
-            out.unknownActions.add(s.index, { line: s.pos.line, what: `${(0,limits/* quoted */.TL)(s.uses.value)} (line ${s.pos.line}), which pat-lint has no knowledge of,` });
+        // A local composite action is read: its steps push, may push, or do neither.
+        const local = s.uses && !name ? localAction?.(s.uses.value) : undefined;
+        const effect = local ? localActionEffect(local, knowledge) : null;
+        if (effect === 'push') {
+            const push = { what: `${(0,limits/* quoted */.TL)(s.uses.value)} (line ${s.pos.line}), whose steps push`, foreignCommits: false };
+            out.pushes.add(s.index, push);
+            byKey(out.byRemote, 'origin').add(s.index, push);
+        }
+        else if (effect === 'unseen' || (effect === null && s.uses && !ACTIONS_THAT_PUSH.has(name ?? '') && mayUseGitCredentials(s.uses.value, name, knowledge))) {
+            const why = effect === 'unseen' ? 'runs steps pat-lint cannot see into, which' : 'which pat-lint has no knowledge of,';
+            out.unknownActions.add(s.index, { line: s.pos.line, what: `${(0,limits/* quoted */.TL)(s.uses.value)} (line ${s.pos.line}), ${why}` });
         }
         // A step that may be skipped does not replace a credential: the earlier one may still be there.
         const alwaysRuns = s.if === undefined || /^\s*(\$\{\{\s*)?always\(\)(\s*\}\})?\s*$/.test(s.if);
@@ -10663,6 +10672,24 @@ function listPushes(job, knowledge) {
     return out;
 }
 const NONE = new ByStep();
+/**
+ * What a local composite action's steps do with a credential left in the workspace: push (a
+ * pushing tool in a script, an action that pushes), maybe push (a script or action pat-lint cannot
+ * see into, a local action inside it), or neither. One level deep: a local action inside is unseen.
+ */
+function localActionEffect(action, knowledge) {
+    let effect = 'none';
+    for (const s of action.jobs.flatMap((j) => j.steps)) {
+        const name = s.uses ? actionName(s.uses.value)?.toLowerCase() : null;
+        if ((name && ACTIONS_THAT_PUSH.has(name)) || (s.run && PUSHING_TOOLS.test(s.run.value)))
+            return 'push';
+        if (s.uses && mayUseGitCredentials(s.uses.value, name, knowledge))
+            effect = 'unseen';
+        if (s.run && SCRIPT_THAT_MAY_PUSH.test(s.run.value))
+            effect = 'unseen';
+    }
+    return action.using === 'composite' ? effect : 'unseen';
+}
 /** Whether the action of a `uses:` may run git with the job's credentials, for all pat-lint knows. */
 function mayUseGitCredentials(uses, name, knowledge) {
     // A local or docker action is code pat-lint does not read for pushes.
@@ -10678,10 +10705,10 @@ function mayUseGitCredentials(uses, name, knowledge) {
  * first later step that puts another one there. Worked out from the job's list of pushes, so a
  * job with thousands of credentials and thousands of pushes is read once.
  */
-function laterPushes(job, afterIndex, place, memo, knowledge) {
+function laterPushes(job, afterIndex, place, memo, knowledge, localAction) {
     if (!job)
         return { pushes: [], toRunTimeRemote: [], unseen: [] };
-    const all = memo.once('pushes of a job', job, () => listPushes(job, knowledge));
+    const all = memo.once('pushes of a job', job, () => listPushes(job, knowledge, localAction));
     const resets = place.scope === 'github' ? all.githubResets : place.scope === 'remote' ? all.remoteResets : place.scope === 'gh' ? all.ghResets : (all.pathResets.get(place.dir) ?? []);
     const until = resets[(0,order/* firstAtLeast */.JE)(resets, afterIndex + 1)] ?? Infinity;
     const actions = all.unknownActions.between(afterIndex, until);
@@ -10709,7 +10736,7 @@ function laterPushes(job, afterIndex, place, memo, knowledge) {
 const LATER_SCRIPTS_LISTED = 5;
 /** Adds the pushes later steps make with a credential this step leaves behind. */
 function followLaterPushes(ctx, out, target, what, place) {
-    const later = laterPushes(ctx.job, ctx.step.index, place, ctx.memo, ctx.knowledge);
+    const later = laterPushes(ctx.job, ctx.step.index, place, ctx.memo, ctx.knowledge, ctx.localAction);
     const unknown = later.unseen.slice(0, LATER_SCRIPTS_LISTED).map((c) => `${c.what} ${c.does ?? 'may push with'} the token left behind`);
     const more = later.unseen.length - LATER_SCRIPTS_LISTED;
     if (more > 0)
@@ -11193,7 +11220,7 @@ function readComposite(action, input, vars, ctx, depth) {
 function analyseStep(step, model, ctx, tokenInput, tokenVars, depth = 0, secret) {
     // A composite action's steps have no job id: the action's one job holds them.
     const job = (step.job === null ? model.jobs[0] : jobNamed(model, step.job)) ?? null;
-    const stepCtx = { self: ctx.self, model, job, step, tokenInput, tokenVars, knowledge: ctx.knowledge, secret, memo: ctx.memo };
+    const stepCtx = { self: ctx.self, model, job, step, tokenInput, tokenVars, knowledge: ctx.knowledge, secret, memo: ctx.memo, localAction: (uses) => localAction(uses, ctx) };
     const action = step.uses ? localAction(step.uses.value, ctx) : undefined;
     if (action && depth < MAX_LOCAL_DEPTH)
         return analyseComposite(action, tokenInput, tokenVars, ctx, depth);

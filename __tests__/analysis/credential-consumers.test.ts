@@ -104,3 +104,17 @@ describe('a ghcr.io login whose credential later steps push images with', () => 
     expect(needs(later).packages).toBe(level)
   })
 })
+
+describe('a local composite action after the credential is left behind is read, not guessed', () => {
+  const action = (steps: string) => ({ '.github/actions/setup/action.yml': `name: setup\nruns:\n  using: composite\n  steps:\n${steps}` })
+  const useOf = (steps: string) => lintWorkflow(wf(CHECKOUT, uses('./.github/actions/setup')), action(steps), { repository: 'octo/app' }).tokens.find((t) => t.secret === 'BOT_PAT')!.uses[0]
+  it.each<[string, string, boolean | null]>([
+    ['steps that install and build', '    - uses: actions/setup-node@v4\n    - run: npm ci\n      shell: bash\n', true],
+    ['a step that pushes', '    - run: git push origin HEAD\n      shell: bash\n', null],
+    ['an action pat-lint has no knowledge of', '    - uses: some-org/thing@v1\n', null],
+  ])('%s', (_name, steps, verdict) => {
+    const use = useOf(steps)
+    if (verdict === null) expect(use.githubTokenWouldDo).not.toBe(true)
+    else expect(use.githubTokenWouldDo).toBe(verdict)
+  })
+})

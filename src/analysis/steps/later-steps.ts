@@ -8,7 +8,7 @@
 import { actionName } from '../../knowledge/actions.js'
 import { ACTIONS_THAT_PUSH } from '../../knowledge/action-effects.js'
 import { firstAtLeast } from '../../order.js'
-import type { JobInfo, StepInfo } from '../../workflow/model.js'
+import type { JobInfo, StepInfo, WorkflowInfo } from '../../workflow/model.js'
 import type { Memo } from '../memo.js'
 import { resolveRepo, type RepoRef } from '../repo-ref.js'
 import type { StepAnalysis } from '../types.js'
@@ -195,7 +195,7 @@ export function checkoutDirectory(step: StepInfo): string | null {
   return enterDirectory('', step.with.path?.value.trim() ?? '')
 }
 
-function listPushes(job: JobInfo, knowledge: ActionKnowledge): JobPushes {
+function listPushes(job: JobInfo, knowledge: ActionKnowledge, localAction: StepContext['localAction']): JobPushes {
   const out: JobPushes = { pushes: new ByStep(), byRemote: new Map(), toRunTimeRemote: new ByStep(), byDirectory: new Map(), unknown: new ByStep(), unknownByDirectory: new Map(), unknownActions: new ByStep(), ghCommands: new ByStep(), ghResets: [], ghSetsUpGit: false, githubResets: [], remoteResets: [], pathResets: new Map() }
   // Whether the last commit message written in the job so far asks to skip CI.
   let lastCommitSkipsCi = false
@@ -206,8 +206,16 @@ function listPushes(job: JobInfo, knowledge: ActionKnowledge): JobPushes {
     // An action runs git in the job's workspace with whatever credential git finds there: one
     // pat-lint has no knowledge of may push with it (actions/checkout's README: the persisted
     // token "enables your scripts to run authenticated git commands").
-    if (s.uses && !ACTIONS_THAT_PUSH.has(name ?? '') && mayUseGitCredentials(s.uses.value, name, knowledge)) {
-      out.unknownActions.add(s.index, { line: s.pos.line, what: `${quoted(s.uses.value)} (line ${s.pos.line}), which pat-lint has no knowledge of,` })
+    // A local composite action is read: its steps push, may push, or do neither.
+    const local = s.uses && !name ? localAction?.(s.uses.value) : undefined
+    const effect = local ? localActionEffect(local, knowledge) : null
+    if (effect === 'push') {
+      const push: LaterPush = { what: `${quoted(s.uses!.value)} (line ${s.pos.line}), whose steps push`, foreignCommits: false }
+      out.pushes.add(s.index, push)
+      byKey(out.byRemote, 'origin').add(s.index, push)
+    } else if (effect === 'unseen' || (effect === null && s.uses && !ACTIONS_THAT_PUSH.has(name ?? '') && mayUseGitCredentials(s.uses.value, name, knowledge))) {
+      const why = effect === 'unseen' ? 'runs steps pat-lint cannot see into, which' : 'which pat-lint has no knowledge of,'
+      out.unknownActions.add(s.index, { line: s.pos.line, what: `${quoted(s.uses!.value)} (line ${s.pos.line}), ${why}` })
     }
     // A step that may be skipped does not replace a credential: the earlier one may still be there.
     const alwaysRuns = s.if === undefined || /^\s*(\$\{\{\s*)?always\(\)(\s*\}\})?\s*$/.test(s.if)
@@ -260,6 +268,22 @@ function listPushes(job: JobInfo, knowledge: ActionKnowledge): JobPushes {
 
 const NONE = new ByStep<never>()
 
+/**
+ * What a local composite action's steps do with a credential left in the workspace: push (a
+ * pushing tool in a script, an action that pushes), maybe push (a script or action pat-lint cannot
+ * see into, a local action inside it), or neither. One level deep: a local action inside is unseen.
+ */
+function localActionEffect(action: WorkflowInfo, knowledge: ActionKnowledge): 'push' | 'unseen' | 'none' {
+  let effect: 'push' | 'unseen' | 'none' = 'none'
+  for (const s of action.jobs.flatMap((j) => j.steps)) {
+    const name = s.uses ? actionName(s.uses.value)?.toLowerCase() : null
+    if ((name && ACTIONS_THAT_PUSH.has(name)) || (s.run && PUSHING_TOOLS.test(s.run.value))) return 'push'
+    if (s.uses && mayUseGitCredentials(s.uses.value, name, knowledge)) effect = 'unseen'
+    if (s.run && SCRIPT_THAT_MAY_PUSH.test(s.run.value)) effect = 'unseen'
+  }
+  return action.using === 'composite' ? effect : 'unseen'
+}
+
 /** Whether the action of a `uses:` may run git with the job's credentials, for all pat-lint knows. */
 function mayUseGitCredentials(uses: string, name: string | null | undefined, knowledge: ActionKnowledge): boolean {
   // A local or docker action is code pat-lint does not read for pushes.
@@ -274,9 +298,9 @@ function mayUseGitCredentials(uses: string, name: string | null | undefined, kno
  * first later step that puts another one there. Worked out from the job's list of pushes, so a
  * job with thousands of credentials and thousands of pushes is read once.
  */
-export function laterPushes(job: JobInfo | null, afterIndex: number, place: CredentialPlace, memo: Memo, knowledge: ActionKnowledge): LaterPushes {
+export function laterPushes(job: JobInfo | null, afterIndex: number, place: CredentialPlace, memo: Memo, knowledge: ActionKnowledge, localAction?: StepContext['localAction']): LaterPushes {
   if (!job) return { pushes: [], toRunTimeRemote: [], unseen: [] }
-  const all = memo.once('pushes of a job', job, () => listPushes(job, knowledge))
+  const all = memo.once('pushes of a job', job, () => listPushes(job, knowledge, localAction))
   const resets = place.scope === 'github' ? all.githubResets : place.scope === 'remote' ? all.remoteResets : place.scope === 'gh' ? all.ghResets : (all.pathResets.get(place.dir) ?? [])
   const until = resets[firstAtLeast(resets, afterIndex + 1)] ?? Infinity
   const actions = all.unknownActions.between(afterIndex, until)
@@ -305,7 +329,7 @@ export const LATER_SCRIPTS_LISTED = 5
 
 /** Adds the pushes later steps make with a credential this step leaves behind. */
 export function followLaterPushes(ctx: StepContext, out: StepAnalysis, target: RepoRef | null, what: string, place: CredentialPlace) {
-  const later = laterPushes(ctx.job, ctx.step.index, place, ctx.memo, ctx.knowledge)
+  const later = laterPushes(ctx.job, ctx.step.index, place, ctx.memo, ctx.knowledge, ctx.localAction)
   const unknown = later.unseen.slice(0, LATER_SCRIPTS_LISTED).map((c) => `${c.what} ${c.does ?? 'may push with'} the token left behind`)
   const more = later.unseen.length - LATER_SCRIPTS_LISTED
   if (more > 0) unknown.push(`${more} more later steps, up to line ${later.unseen[later.unseen.length - 1].line}, may push with the token left behind`)

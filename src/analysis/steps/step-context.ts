@@ -17,6 +17,8 @@ export interface StepContext {
   secret?: string
   /** The run's caches and counts. */
   memo: Memo
+  /** The local action (`./path`) a `uses:` names, when the repository holds it. */
+  localAction?: (uses: string) => WorkflowInfo | undefined
 }
 
 /** The step's inputs as plain values, by lower-cased name. */
