@@ -9131,9 +9131,9 @@ const ENV_REFERENCE = /\$\{\{\s*env\.([A-Za-z_][\w-]*)\s*\}\}/g;
  * may set NAME through $GITHUB_ENV, which overrides them for later steps.
  */
 function withEnvValues(value, ctx) {
-    if (!value.includes('env.'))
+    if (!value.includes('env.') && !value.includes('steps.'))
         return value;
-    return value.replace(ENV_REFERENCE, (written, name) => {
+    return withStepOutputs(value, ctx).replace(ENV_REFERENCE, (written, name) => {
         const defined = ctx.step.env[name] ?? ctx.job?.env[name] ?? ctx.model.env[name];
         if (!defined || defined.value.includes('${{'))
             return written;
@@ -9141,6 +9141,27 @@ function withEnvValues(value, ctx) {
         if (earlier.some((s) => s.run?.value.includes('GITHUB_ENV') && s.run.value.includes(name)))
             return written;
         return defined.value;
+    });
+}
+const OUTPUT_REFERENCE = /\$\{\{\s*steps\.([\w-]+)\.outputs\.([\w-]+)\s*\}\}/g;
+/**
+ * `${{ steps.ID.outputs.NAME }}` replaced by the literal value an earlier `run:` step with that id
+ * writes to $GITHUB_OUTPUT (`echo "NAME=octo/docs" >> "$GITHUB_OUTPUT"`), when it writes NAME
+ * exactly once and the value holds no variable or expression. Anything else is left as written.
+ */
+function withStepOutputs(value, ctx) {
+    if (!value.includes('steps.'))
+        return value;
+    return value.replace(OUTPUT_REFERENCE, (written, id, name) => {
+        const step = ctx.job?.steps.slice(0, ctx.step.index).find((s) => s.id === id);
+        const run = step?.run?.value;
+        if (!run)
+            return written;
+        const writes = [...run.matchAll(new RegExp(String.raw `\b${name}=([^\n]*?)["']?\s*>>\s*["']?\$\{?GITHUB_OUTPUT\b`, 'g'))];
+        if (writes.length !== 1)
+            return written;
+        const literal = writes[0][1].replace(/^["']/, '');
+        return /^[\w.\/-]+$/.test(literal) ? literal : written;
     });
 }
 /**

@@ -18,3 +18,16 @@ it.each<[string, string, boolean | null, RegExp]>([
   expect(use.githubTokenWouldDo).toBe(verdict)
   expect(use.reasons.join('\n')).toMatch(reason)
 })
+
+describe('${{ steps.ID.outputs.NAME }} takes the literal value an earlier step writes to $GITHUB_OUTPUT', () => {
+  const wf = (write: string) =>
+    `on: push\njobs:\n  j:\n    runs-on: x\n    steps:\n      - id: pick\n        run: ${write}\n      - uses: peter-evans/repository-dispatch@v3\n        with:\n          token: \${{ secrets.D_PAT }}\n          repository: \${{ steps.pick.outputs.repo }}\n          event-type: go\n`
+  it.each<[string, string, boolean | null]>([
+    ['a literal written once', 'echo "repo=octo/docs" >> "$GITHUB_OUTPUT"', false],
+    ['this repository written once', 'echo "repo=octo/app" >> $GITHUB_OUTPUT', true],
+    ['a value from a variable', 'echo "repo=$TARGET" >> "$GITHUB_OUTPUT"', null],
+    ['written twice', 'echo "repo=octo/a" >> "$GITHUB_OUTPUT"; echo "repo=octo/b" >> "$GITHUB_OUTPUT"', null],
+  ])('%s', (_name, write, verdict) => {
+    expect(lintWorkflow(wf(write), {}, { repository: 'octo/app' }).tokens[0].uses[0].githubTokenWouldDo).toBe(verdict)
+  })
+})
