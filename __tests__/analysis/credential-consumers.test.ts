@@ -28,6 +28,7 @@ describe.each<[string, string, boolean | null, RegExp?]>([
   // Does not fire: what follows is understood, or cannot use the token.
   ['a build and tests', wf(CHECKOUT, run('npm ci && npm run build && npm test'), run('make test')), true],
   ['a python script with no publishing name', wf(CHECKOUT, run('python tools/generate.py')), true],
+  ['tasks whose names only contain a publishing word', wf(CHECKOUT, run('npx commitlint --from HEAD~1'), run('npm run stage'), run('node scripts/versioned-docs-check.js')), true],
   ['an action that installs a toolchain', wf(CHECKOUT, uses('actions/cache@v4'), uses('pnpm/action-setup@v4')), true],
   ['an action the knowledge base describes', wf(CHECKOUT, uses('actions/setup-node@v4')), true],
   ['a checkout that persists nothing', wf(CHECKOUT + '          persist-credentials: false\n', uses('some-org/release-thing@v1')), true],

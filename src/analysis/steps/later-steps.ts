@@ -64,21 +64,24 @@ const FOREIGN = /\bgit\s+(rebase|merge|cherry-pick|am|pull)\b|\bgit\s+push\s+(?:
 /**
  * Words by which a task says it publishes: a release, a deployment, a version bump, a tag, a
  * commit or a push, a sync, a changelog, a pages site. Tasks so named are where repositories put
- * the git push they do not write in the workflow.
+ * the git push they do not write in the workflow. A word counts as a whole part of the task's name
+ * (`release`, `docs:deploy`, `publish-docs`), not inside another word (`commitlint`, `stage`).
  */
-const PUBLISHING = String.raw`[\w:.-]*(?:release|publish|deploy|version|bump|tag|push|commit|sync|changelog|gh-?pages)[\w:.-]*`
+const PUBLISHING = '(?:release|publish|deploy|version|bump|tag|push|commit|sync|changelog|gh-?pages)s?'
+const TASK = String.raw`(?:[\w.-]*[:._-])?${PUBLISHING}(?:[:._-][\w:.-]*)?(?=[\s;&|)"'\`]|$)`
+const SCRIPT_FILE = String.raw`(?:[\w./-]*[/._-])?${PUBLISHING}(?:[._-][\w.-]*?)?\.(?:[cm]?js|ts|py|rb|pl|ps1)\b`
 /**
  * Programs run from the repository that may push with the credential git finds: shell scripts run
  * by path (whatever their name), and tasks named for publishing run through make, a package
- * manager's scripts, npx-style runners, or an interpreter given a script by path.
+ * manager's scripts, npx-style runners, an interpreter given a script, or by path.
  */
 const SCRIPT_THAT_MAY_PUSH = new RegExp(
   String.raw`(^|[\s;&|(])(\.\/|bash\s+|sh\s+)[\w./-]+\.sh\b` +
-    String.raw`|\bmake\s+(?:-\S+\s+)*${PUBLISHING}` +
-    String.raw`|\b(?:npm\s+run|yarn(?:\s+run)?|pnpm(?:\s+run)?|bun(?:\s+run)?)\s+${PUBLISHING}` +
-    String.raw`|\b(?:npx|pnpm\s+dlx|yarn\s+dlx|bunx)\s+(?:-\S+\s+)*${PUBLISHING}` +
-    String.raw`|\b(?:node|python3?|ruby|perl|pwsh|deno\s+run)\s+(?:-\S+\s+)*[\w./-]*${PUBLISHING}\.(?:[cm]?js|ts|py|rb|pl|ps1)\b` +
-    String.raw`|(^|[\s;&|(])\.\/[\w./-]*${PUBLISHING}(?=\s|$)`,
+    String.raw`|\bmake\s+(?:-\S+\s+)*${TASK}` +
+    String.raw`|\b(?:npm\s+run|yarn(?:\s+run)?|pnpm(?:\s+run)?|bun(?:\s+run)?)\s+${TASK}` +
+    String.raw`|\b(?:npx|pnpm\s+dlx|yarn\s+dlx|bunx)\s+(?:-\S+\s+)*${TASK}` +
+    String.raw`|\b(?:node|python3?|ruby|perl|pwsh|deno\s+run)\s+(?:-\S+\s+)*${SCRIPT_FILE}` +
+    String.raw`|(^|[\s;&|(])\.\/(?:[\w./-]*[/._-])?${PUBLISHING}(?:[._-][\w.-]*)?(?=\s|$)`,
   'm',
 )
 /** A `git commit` command, to its line's end: its message when given with -m. */
