@@ -10949,6 +10949,7 @@ function analyseActionStep(ctx) {
 
 
 
+
 /**
  * Each step's environment: its `env:` over its job's over the workflow's, as a chain of objects
  * so each level is built once (a workflow may carry thousands of variables and of steps). The
@@ -10969,6 +10970,29 @@ function stepEnv(ctx) {
     const job = ctx.job ? envLayer(ctx.job, workflow, ctx.job.env, ctx.memo) : workflow;
     return envLayer(ctx.step, job, ctx.step.env, ctx.memo);
 }
+/**
+ * gh acts on the repository of the directory it runs in (gh help environment: GH_REPO, else the
+ * git remotes of the current directory). A step whose `working-directory` is where an earlier
+ * checkout put another repository (`repository:` with `path:`) runs gh on that repository: it is
+ * given as GH_REPO, unless the step sets GH_REPO itself.
+ */
+function withDirectoryRepository(env, ctx) {
+    const dir = ctx.step.workingDirectory === undefined ? null : enterDirectory('', ctx.step.workingDirectory.trim());
+    if (!dir || !ctx.job || env.GH_REPO !== undefined)
+        return env;
+    for (let i = ctx.step.index - 1; i >= 0; i--) {
+        const s = ctx.job.steps[i];
+        if (actionName(s.uses?.value ?? '')?.toLowerCase() !== 'actions/checkout' || checkoutDirectory(s) !== dir)
+            continue;
+        const repo = s.with.repository?.value.trim();
+        if (!repo)
+            return env;
+        const withRepo = Object.create(env);
+        withRepo.GH_REPO = repo;
+        return withRepo;
+    }
+    return env;
+}
 /** Analyses a `run:` step that receives the token (inline or through env). */
 function analyseRunStep(ctx) {
     // A script for PowerShell, cmd or an interpreter is not read as bash: its words, quotes and
@@ -10977,7 +11001,7 @@ function analyseRunStep(ctx) {
     if (shell && !READ_AS_BASH.test(shell)) {
         return { calls: [], unknown: [`the step's script runs in \`${(0,limits/* quoted */.TL)(shell.split(/\s/)[0])}\`, which pat-lint does not read`] };
     }
-    const out = analyseScript(ctx.step.run?.value ?? '', { self: ctx.self, tokenVars: ctx.tokenVars, env: stepEnv(ctx), secret: ctx.secret, memo: ctx.memo }, ctx.step.run);
+    const out = analyseScript(ctx.step.run?.value ?? '', { self: ctx.self, tokenVars: ctx.tokenVars, env: withDirectoryRepository(stepEnv(ctx), ctx), secret: ctx.secret, memo: ctx.memo }, ctx.step.run);
     for (const p of out.persists ?? []) {
         const place = p.scope === 'remote' ? { scope: 'remote', remote: p.remote ?? 'origin' } : p.scope === 'gh' ? { scope: 'gh' } : { scope: 'github' };
         followLaterPushes(ctx, out, p.target, p.what.replace(/^the token is |^the secret is /, 'the credential '), place);

@@ -31,3 +31,17 @@ describe('${{ steps.ID.outputs.NAME }} takes the literal value an earlier step w
     expect(lintWorkflow(wf(write), {}, { repository: 'octo/app' }).tokens[0].uses[0].githubTokenWouldDo).toBe(verdict)
   })
 })
+
+describe('gh runs on the repository checked out in its working directory', () => {
+  const wf = (workingDirectory: string) =>
+    `on: push\njobs:\n  j:\n    runs-on: x\n    steps:\n      - uses: actions/checkout@v4\n        with:\n          repository: octo/docs\n          path: docs\n      - run: gh pr comment 1 --body done\n${workingDirectory}        env:\n          GH_TOKEN: \${{ secrets.BOT_PAT }}\n`
+  it.each<[string, string, boolean]>([
+    ['in the other repository\'s checkout', '        working-directory: docs\n', false],
+    ['in the workspace', '', true],
+    ['in another directory', '        working-directory: site\n', true],
+  ])('%s', (_name, dir, wouldDo) => {
+    const use = lintWorkflow(wf(dir), {}, { repository: 'octo/app' }).tokens[0].uses[0]
+    expect(use.githubTokenWouldDo).toBe(wouldDo)
+    if (!wouldDo) expect(use.reasons.join('\n')).toMatch(/octo\/docs, another repository/)
+  })
+})
