@@ -53,7 +53,7 @@ function permissionReason(perm) {
     return (0,_knowledge_reasons_js__WEBPACK_IMPORTED_MODULE_2__/* .because */ .xx)(`no \`permissions:\` key grants \`${perm}\``, 'R6');
 }
 /** Events people create with a token so that CI runs on them (R1); comments, labels and issues rarely are. */
-const CI_EVENTS = new Set(['push', 'pull_request', 'release', 'create']);
+const CI_EVENTS = new Set(['push', 'tag push', 'pull_request', 'release', 'create']);
 /** Decides one use from what its step does. */
 function decide(analysis, listeners, stats) {
     stats.callsDecided += analysis.calls.length;
@@ -253,6 +253,7 @@ __webpack_async_result__();
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   FD: () => (/* binding */ PUSH_TAGS),
 /* harmony export */   Oh: () => (/* binding */ LISTENERS),
 /* harmony export */   ZU: () => (/* binding */ HEARD_TYPES),
 /* harmony export */   hk: () => (/* binding */ DEPENDABOT_COMMAND),
@@ -278,12 +279,20 @@ const HEARD_TYPES = {
     release: ['published', 'created', 'released', 'prereleased'],
 };
 /**
+ * How a workflow's push trigger that hears tag pushes is listed among its listening triggers. A push
+ * trigger filtered on branches alone hears no tags, and one filtered on tags alone hears no branches
+ * (GitHub docs, "Using filters": the workflow will not run for events affecting the undefined ref).
+ */
+const PUSH_TAGS = 'push (tags)';
+/**
  * Which trigger names start a run for each event a token causes. `check_suite` and `check_run`
  * do not start workflows for a commit "associated with GitHub Actions" (GitHub's events page),
  * so a workflow waiting on checks never hears of commits GITHUB_TOKEN pushed.
  */
 const LISTENERS = {
     push: ['push', 'check_suite', 'check_run'],
+    // A tag pushed is heard by push triggers that do not filter on branches alone (PUSH_TAGS) and by create.
+    'tag push': [PUSH_TAGS, 'create'],
     pull_request: ['pull_request', 'pull_request_target'],
     release: ['release'],
     create: ['create'],
@@ -5567,7 +5576,7 @@ function matrixOf(w, node) {
  * with `types:` that lists none of the types a token's pull requests and releases have does not.
  */
 function listeningTriggers(w, node, triggers) {
-    return triggers.filter((name) => {
+    return triggers.flatMap((name) => (name === 'push' ? pushListens(w, w.get(node, 'push')) : [name])).filter((name) => {
         const heard = events/* HEARD_TYPES */.ZU[name];
         if (!heard)
             return true;
@@ -5576,6 +5585,17 @@ function listeningTriggers(w, node, triggers) {
         const types = one !== undefined ? [one] : w.items(typesNode).map((n) => w.str(n) ?? '');
         return !types.length || types.some((t) => heard.includes(t.trim()));
     });
+}
+/** What a push trigger hears: branch pushes (`push`), tag pushes (PUSH_TAGS), or both when it filters on neither. */
+function pushListens(w, push) {
+    const has = (key) => w.get(push, key) !== undefined;
+    const branches = has('branches') || has('branches-ignore');
+    const tags = has('tags') || has('tags-ignore');
+    if (branches && !tags)
+        return ['push'];
+    if (tags && !branches)
+        return [events/* PUSH_TAGS */.FD];
+    return ['push', events/* PUSH_TAGS */.FD];
 }
 function triggersOf(w, node) {
     const s = w.str(node);
@@ -7774,6 +7794,19 @@ function pushesOtherRef(args) {
         return !!m && m[1] !== 'HEAD' && m[1] !== m[2] && !m[1].startsWith('refs/tags/');
     });
 }
+/**
+ * What a `git push` sends, from its arguments: tags only (`--tags`, `tag NAME`, `refs/tags/…`
+ * refspecs), or branches (and tags too with `--follow-tags`). A bare name may be either: branches.
+ */
+const EVENTS_OF_REFS = { tags: ['tag push'], branches: ['push'], both: ['push', 'tag push'] };
+function pushedRefs(words) {
+    const follow = words.includes('--follow-tags');
+    const refs = words.filter((w) => !w.startsWith('-'));
+    const tagsOnly = words.includes('--tags') || refs.includes('tag') || (refs.length > 0 && refs.slice(1).length > 0 && refs.slice(1).every((r) => /^\+?refs\/tags\//.test(r.replace(/^["']|["']$/g, ''))));
+    if (tagsOnly)
+        return 'tags';
+    return follow ? 'both' : 'branches';
+}
 
 ;// CONCATENATED MODULE: ./src/analysis/git-config.ts
 /**
@@ -8122,7 +8155,8 @@ function analyseGit(cmd, at, git, commands, ctx, state, out) {
             // The last commit before the push, when this script makes one, says whether it is meant to start CI.
             const last = (0,order/* firstAtLeast */.JE)(git.commits, at) - 1;
             const skipsCi = last >= 0 && git.commitSkipsCi[last];
-            out.calls.push({ what: state.rewrote ? 'git push of rebased or merged commits' : 'git push', permissions, target, events: skipsCi ? [] : ['push'] });
+            const events = [...EVENTS_OF_REFS[pushedRefs(words.slice(words.indexOf('push') + 1))]];
+            out.calls.push({ what: state.rewrote ? 'git push of rebased or merged commits' : 'git push', permissions, target, events: skipsCi ? [] : events });
         }
         return;
     }
@@ -9117,6 +9151,7 @@ function inputs(step) {
 
 
 
+
 /** Every value a `${{ matrix.x }}` reference can take in the job; the value itself otherwise. */
 function matrixValues(value, job) {
     const m = /\$\{\{\s*matrix\.([\w-]+)\s*\}\}/.exec(value);
@@ -9142,6 +9177,27 @@ function withEnvValues(value, ctx) {
             return written;
         return defined.value;
     });
+}
+const RUNS_IN = /github\.repository\s*[!=]=\s*'([\w.-]+\/[\w.-]+)'/g;
+/**
+ * A repository named by its literal `owner/name` is this one only where the workflow runs here. A
+ * workflow whose step conditions compare `github.repository` with another repository is meant to
+ * run there too (a fork that releases for its upstream), where the literal names another
+ * repository: the target is then unknown, with the reason. Returns null when nothing says so.
+ */
+function alsoRunsIn(named, ctx) {
+    if (!ctx.self || named.includes('${{') || named.trim().toLowerCase() !== ctx.self.toLowerCase())
+        return null;
+    const elsewhere = new Set();
+    for (const job of ctx.model.jobs)
+        for (const s of job.steps)
+            for (const m of (s.if ?? '').matchAll(RUNS_IN))
+                if (m[1].toLowerCase() !== ctx.self.toLowerCase())
+                    elsewhere.add(m[1]);
+    if (!elsewhere.size)
+        return null;
+    const where = [...elsewhere].sort().join(', ');
+    return { kind: 'unknown', text: named, why: (0,reasons/* plain */.pj)(`the workflow is also meant to run in ${where} (its conditions name it), where ${named} is another repository`) };
 }
 const OUTPUT_REFERENCE = /\$\{\{\s*steps\.([\w-]+)\.outputs\.([\w-]+)\s*\}\}/g;
 /**
@@ -9335,7 +9391,7 @@ function analyseKnownAction(ctx, facts) {
     }
     const expand = (value) => withEnvValues(value, ctx);
     const named = (facts.repositoryInput && ctx.step.with[facts.repositoryInput]?.value) || (facts.repositoryEnv && ctx.step.env[facts.repositoryEnv]?.value);
-    const target = named ? resolveAll(expand(named), ctx.job, ctx.self, ctx.memo) : facts.repositoryDefault ? resolveRepo(facts.repositoryDefault, ctx.self) : targetOf(ctx.step, ctx.self, ctx.job, ctx.memo, expand);
+    const target = named ? (alsoRunsIn(expand(named), ctx) ?? resolveAll(expand(named), ctx.job, ctx.self, ctx.memo)) : facts.repositoryDefault ? resolveRepo(facts.repositoryDefault, ctx.self) : targetOf(ctx.step, ctx.self, ctx.job, ctx.memo, expand);
     const call = { what: facts.uses, permissions, target, events: [...(facts.events ?? ACTION_EVENTS[facts.uses] ?? [])] };
     if (facts.githubToken === null)
         call.patReason = facts.patNeededWhen[0] ?? (0,reasons/* plain */.pj)('GITHUB_TOKEN cannot do this');
@@ -10494,6 +10550,7 @@ function analyseGithubScript(script, ctx) {
 
 
 
+
 /** Tools that push with the git credentials they find (their own docs: `deploy` commands). */
 const PUSHING_TOOLS = /\bgit\s+(?:-C\s+\S+\s+)?push\b|\bgh-deploy\b|\bhexo\s+(d|deploy)\b|\blerna\s+(publish|version)\b|\bsemantic-release\b|\bchangeset\s+publish\b|\brelease-it\b/;
 const FOREIGN = /\bgit\s+(rebase|merge|cherry-pick|am|pull)\b|\bgit\s+push\s+(?:-\S+\s+)*\S+\s+\+?(?!HEAD:|refs\/tags\/)([\w./-]+):(?!\2(\s|$))/m;
@@ -10669,7 +10726,9 @@ function listPushes(job, knowledge, localAction) {
         const tool = PUSHING_TOOLS.exec(run);
         if (tool) {
             const url = /\bgit\s+(?:-C\s+\S+\s+)?push\s+(?:-\S+\s+)*(\S*github\.com\S*)/.exec(run)?.[1];
-            const push = { what: `the run step at line ${s.pos.line}`, foreignCommits: FOREIGN.test(run), skipsCi: lastCommitSkipsCi };
+            const pushArgs = /\bgit\s+(?:-C\s+\S+\s+)?push\b([^\n;&|]*)/.exec(run)?.[1];
+            const refs = pushArgs === undefined ? 'branches' : pushedRefs(pushArgs.trim().split(/\s+/).filter(Boolean));
+            const push = { what: `the run step at line ${s.pos.line}`, foreignCommits: FOREIGN.test(run), skipsCi: lastCommitSkipsCi, refs };
             if (url)
                 push.url = url;
             else
@@ -10777,7 +10836,7 @@ function followLaterPushes(ctx, out, target, what, place) {
             what: `a push by ${p.what} (with ${what})`,
             permissions: p.foreignCommits ? { contents: 'write', workflows: 'write' } : { contents: 'write' },
             target: to ?? { kind: 'unknown', text: '', why: (0,reasons/* plain */.pj)('where the later push goes is not visible') },
-            events: p.skipsCi ? [] : ['push'],
+            events: p.skipsCi ? [] : [...EVENTS_OF_REFS[p.refs ?? 'branches']],
         });
     }
     for (const reason of unknown)
@@ -10795,7 +10854,7 @@ function followLaterPushes(ctx, out, target, what, place) {
 
 function analyseCheckout(ctx, facts) {
     const ins = inputs(ctx.step);
-    const target = ins.repository ? resolveRepo(resolveFallback(ins.repository, ctx), ctx.self) : { kind: 'same' };
+    const target = ins.repository ? (alsoRunsIn(ins.repository, ctx) ?? resolveRepo(resolveFallback(ins.repository, ctx), ctx.self)) : { kind: 'same' };
     const out = { calls: [{ what: `${facts.uses} (fetch)`, permissions: { contents: 'read' }, target, readOnly: true }], unknown: [] };
     if (ins.submodules && ins.submodules !== 'false')
         out.unknown.push('submodules are fetched with the token: their repositories are not visible here');

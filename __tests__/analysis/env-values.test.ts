@@ -45,3 +45,17 @@ describe('gh runs on the repository checked out in its working directory', () =>
     if (!wouldDo) expect(use.reasons.join('\n')).toMatch(/octo\/docs, another repository/)
   })
 })
+
+describe('a repository named literally is another one where the workflow says it also runs', () => {
+  const wf = (condition: string) =>
+    `on: workflow_dispatch\njobs:\n  j:\n    runs-on: x\n    steps:\n      - if: ${condition}\n        run: exit 1\n      - uses: actions/checkout@v4\n        with:\n          repository: octo/app\n          token: \${{ secrets.BOT_PAT }}\n`
+  it.each<[string, string, boolean | null]>([
+    ['a condition naming another repository', "github.repository != 'fork/app'", null],
+    ['a condition naming this one', "github.repository != 'octo/app'", true],
+    ['no condition on the repository', "github.event_name == 'push'", true],
+  ])('%s', (_name, condition, verdict) => {
+    const use = lintWorkflow(wf(condition), {}, { repository: 'octo/app' }).tokens[0].uses[0]
+    expect(use.githubTokenWouldDo).toBe(verdict)
+    if (verdict === null) expect(use.reasons.join('\n')).toMatch(/also meant to run in fork\/app/)
+  })
+})

@@ -18,3 +18,20 @@ it.each<[string, string, boolean]>([
   expect(use.githubTokenWouldDo).toBe(wouldDo)
   expect(use.reasonCodes.flat().includes('R1')).toBe(!wouldDo)
 })
+
+describe('a tag push is heard only by push triggers that do not filter on branches alone, and by create', () => {
+  const PUSH_TAG = 'on: workflow_dispatch\njobs:\n  j:\n    runs-on: x\n    steps:\n      - uses: actions/checkout@v4\n        with:\n          token: ${{ secrets.BOT_PAT }}\n      - run: git tag v1 && git push origin "refs/tags/v1"\n'
+  const useWith = (on: string) => lintWorkflow(PUSH_TAG, listener(on), { repository: 'octo/app' }).tokens[0].uses[0]
+  it.each<[string, string, boolean]>([
+    ['push filtered on branches only (GitHub: no run for the undefined ref)', '  push:\n    branches: [main]', true],
+    ['push filtered on tags', '  push:\n    tags: ["v*"]', false],
+    ['push without filters', '  push:', false],
+    ['create', '  create:', false],
+  ])('%s', (_name, on, wouldDo) => {
+    expect(useWith(on).githubTokenWouldDo).toBe(wouldDo)
+  })
+  it('a branch push is not heard by a push trigger filtered on tags alone', () => {
+    const wf = PUSH_TAG.replace('git tag v1 && git push origin "refs/tags/v1"', 'git commit -am x && git push')
+    expect(lintWorkflow(wf, listener('  push:\n    tags: ["v*"]'), { repository: 'octo/app' }).tokens[0].uses[0].githubTokenWouldDo).toBe(true)
+  })
+})

@@ -37,7 +37,7 @@ function permissionReason(perm: string): Reason {
 }
 
 /** Events people create with a token so that CI runs on them (R1); comments, labels and issues rarely are. */
-const CI_EVENTS: ReadonlySet<TriggerEvent> = new Set<TriggerEvent>(['push', 'pull_request', 'release', 'create'])
+const CI_EVENTS: ReadonlySet<TriggerEvent> = new Set<TriggerEvent>(['push', 'tag push', 'pull_request', 'release', 'create'])
 
 export interface Listeners {
   /** Triggers of every workflow seen. */

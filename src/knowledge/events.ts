@@ -2,7 +2,7 @@
  * Events a step can cause that may start workflow runs. Those caused by GITHUB_TOKEN start none
  * (R1), except the dispatches (R1a).
  */
-export type TriggerEvent = 'push' | 'pull_request' | 'release' | 'create' | 'issues' | 'issue_comment' | 'pull_request_review' | 'label' | 'repository_dispatch' | 'workflow_dispatch'
+export type TriggerEvent = 'push' | 'tag push' | 'pull_request' | 'release' | 'create' | 'issues' | 'issue_comment' | 'pull_request_review' | 'label' | 'repository_dispatch' | 'workflow_dispatch'
 
 /** The dispatches: GITHUB_TOKEN's do start runs in its own repository (R1a). */
 export const DISPATCH_EVENTS: ReadonlySet<TriggerEvent> = new Set<TriggerEvent>(['repository_dispatch', 'workflow_dispatch'])
@@ -26,12 +26,21 @@ export const HEARD_TYPES: Readonly<Record<string, readonly string[]>> = {
 }
 
 /**
+ * How a workflow's push trigger that hears tag pushes is listed among its listening triggers. A push
+ * trigger filtered on branches alone hears no tags, and one filtered on tags alone hears no branches
+ * (GitHub docs, "Using filters": the workflow will not run for events affecting the undefined ref).
+ */
+export const PUSH_TAGS = 'push (tags)'
+
+/**
  * Which trigger names start a run for each event a token causes. `check_suite` and `check_run`
  * do not start workflows for a commit "associated with GitHub Actions" (GitHub's events page),
  * so a workflow waiting on checks never hears of commits GITHUB_TOKEN pushed.
  */
 export const LISTENERS: Readonly<Record<TriggerEvent, readonly string[]>> = {
   push: ['push', 'check_suite', 'check_run'],
+  // A tag pushed is heard by push triggers that do not filter on branches alone (PUSH_TAGS) and by create.
+  'tag push': [PUSH_TAGS, 'create'],
   pull_request: ['pull_request', 'pull_request_target'],
   release: ['release'],
   create: ['create'],

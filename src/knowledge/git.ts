@@ -21,3 +21,17 @@ export function pushesOtherRef(args: readonly string[]): boolean {
     return !!m && m[1] !== 'HEAD' && m[1] !== m[2] && !m[1].startsWith('refs/tags/')
   })
 }
+
+/**
+ * What a `git push` sends, from its arguments: tags only (`--tags`, `tag NAME`, `refs/tags/…`
+ * refspecs), or branches (and tags too with `--follow-tags`). A bare name may be either: branches.
+ */
+export const EVENTS_OF_REFS = { tags: ['tag push'], branches: ['push'], both: ['push', 'tag push'] } as const
+
+export function pushedRefs(words: readonly string[]): 'tags' | 'branches' | 'both' {
+  const follow = words.includes('--follow-tags')
+  const refs = words.filter((w) => !w.startsWith('-'))
+  const tagsOnly = words.includes('--tags') || refs.includes('tag') || (refs.length > 0 && refs.slice(1).length > 0 && refs.slice(1).every((r) => /^\+?refs\/tags\//.test(r.replace(/^["']|["']$/g, ''))))
+  if (tagsOnly) return 'tags'
+  return follow ? 'both' : 'branches'
+}

@@ -8,7 +8,7 @@ import { positionOf, type ParsedFile } from './parse.js'
 import { scalarText, TreeWalker, type ScalarSite } from './tree.js'
 import { WORKFLOW_KEYS } from '../knowledge/generated/workflow-keys.js'
 import { quoted } from '../limits.js'
-import { HEARD_TYPES } from '../knowledge/events.js'
+import { HEARD_TYPES, PUSH_TAGS } from '../knowledge/events.js'
 
 export interface ValueInfo {
   value: string
@@ -210,7 +210,7 @@ function matrixOf(w: TreeWalker, node: unknown): Record<string, string[]> {
  * with `types:` that lists none of the types a token's pull requests and releases have does not.
  */
 function listeningTriggers(w: TreeWalker, node: unknown, triggers: string[]): string[] {
-  return triggers.filter((name) => {
+  return triggers.flatMap((name) => (name === 'push' ? pushListens(w, w.get(node, 'push')) : [name])).filter((name) => {
     const heard = HEARD_TYPES[name]
     if (!heard) return true
     const typesNode = w.get(w.get(node, name), 'types')
@@ -218,6 +218,16 @@ function listeningTriggers(w: TreeWalker, node: unknown, triggers: string[]): st
     const types = one !== undefined ? [one] : w.items(typesNode).map((n) => w.str(n) ?? '')
     return !types.length || types.some((t) => heard.includes(t.trim()))
   })
+}
+
+/** What a push trigger hears: branch pushes (`push`), tag pushes (PUSH_TAGS), or both when it filters on neither. */
+function pushListens(w: TreeWalker, push: unknown): string[] {
+  const has = (key: string) => w.get(push, key) !== undefined
+  const branches = has('branches') || has('branches-ignore')
+  const tags = has('tags') || has('tags-ignore')
+  if (branches && !tags) return ['push']
+  if (tags && !branches) return [PUSH_TAGS]
+  return ['push', PUSH_TAGS]
 }
 
 function triggersOf(w: TreeWalker, node: unknown): string[] {

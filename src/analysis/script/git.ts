@@ -3,7 +3,7 @@
  * credential store, a `git config` rule that covers the URL), where they send it, and what a
  * push needs. The index is built once per script, whatever token is followed.
  */
-import { GIT_OPTIONS_WITH_VALUE, GIT_REWRITES, pushesOtherRef, REMOTE_SUBCOMMANDS } from '../../knowledge/git.js'
+import { EVENTS_OF_REFS, GIT_OPTIONS_WITH_VALUE, GIT_REWRITES, pushedRefs, pushesOtherRef, REMOTE_SUBCOMMANDS } from '../../knowledge/git.js'
 import { quoted } from '../../limits.js'
 import { appendIndex, firstAtLeast } from '../../order.js'
 import { gitConfigSet, PrefixRules, type GitConfigSet } from '../git-config.js'
@@ -320,7 +320,8 @@ export function analyseGit(cmd: Command, at: number, git: GitIndex, commands: Co
       // The last commit before the push, when this script makes one, says whether it is meant to start CI.
       const last = firstAtLeast(git.commits, at) - 1
       const skipsCi = last >= 0 && git.commitSkipsCi[last]
-      out.calls.push({ what: state.rewrote ? 'git push of rebased or merged commits' : 'git push', permissions, target, events: skipsCi ? [] : ['push'] })
+      const events = [...EVENTS_OF_REFS[pushedRefs(words.slice(words.indexOf('push') + 1))]]
+      out.calls.push({ what: state.rewrote ? 'git push of rebased or merged commits' : 'git push', permissions, target, events: skipsCi ? [] : events })
     }
     return
   }

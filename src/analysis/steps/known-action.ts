@@ -9,7 +9,7 @@ import { resolveRepo } from '../repo-ref.js'
 import { PACKAGE_TARGET } from '../script/programs.js'
 import type { Call, StepAnalysis } from '../types.js'
 import { inputs, type StepContext } from './step-context.js'
-import { resolveAll, targetOf, withEnvValues } from './target.js'
+import { alsoRunsIn, resolveAll, targetOf, withEnvValues } from './target.js'
 import { because, plain } from '../../knowledge/reasons.js'
 import { DEPENDABOT_COMMAND } from '../../knowledge/events.js'
 import { DEPENDABOT_REFUSES } from '../script/gh.js'
@@ -81,7 +81,7 @@ export function analyseKnownAction(ctx: StepContext, facts: KnownAction): StepAn
   }
   const expand = (value: string) => withEnvValues(value, ctx)
   const named = (facts.repositoryInput && ctx.step.with[facts.repositoryInput]?.value) || (facts.repositoryEnv && ctx.step.env[facts.repositoryEnv]?.value)
-  const target = named ? resolveAll(expand(named), ctx.job, ctx.self, ctx.memo) : facts.repositoryDefault ? resolveRepo(facts.repositoryDefault, ctx.self) : targetOf(ctx.step, ctx.self, ctx.job, ctx.memo, expand)
+  const target = named ? (alsoRunsIn(expand(named), ctx) ?? resolveAll(expand(named), ctx.job, ctx.self, ctx.memo)) : facts.repositoryDefault ? resolveRepo(facts.repositoryDefault, ctx.self) : targetOf(ctx.step, ctx.self, ctx.job, ctx.memo, expand)
   const call: Call = { what: facts.uses, permissions, target, events: [...(facts.events ?? ACTION_EVENTS[facts.uses] ?? [])] }
   if (facts.githubToken === null) call.patReason = facts.patNeededWhen[0] ?? plain('GITHUB_TOKEN cannot do this')
   if (facts.fineGrained === null && facts.githubToken !== null) {

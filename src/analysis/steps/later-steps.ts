@@ -18,6 +18,7 @@ import { INERT_ACTIONS } from '../../knowledge/action-effects.js'
 import type { ActionKnowledge } from '../../knowledge/actions.js'
 import { quoted } from '../../limits.js'
 import { SKIP_CI } from '../../knowledge/events.js'
+import { EVENTS_OF_REFS, pushedRefs } from '../../knowledge/git.js'
 
 export interface LaterPush {
   what: string
@@ -31,6 +32,8 @@ export interface LaterPush {
   remoteAtRunTime?: string
   /** The commit pushed says `[skip ci]` or a sibling: the push starts no workflow (R1 does not apply). */
   skipsCi?: boolean
+  /** What the push sends: branches unless its arguments say tags (pushedRefs). */
+  refs?: 'tags' | 'branches' | 'both'
 }
 
 /**
@@ -250,7 +253,9 @@ function listPushes(job: JobInfo, knowledge: ActionKnowledge, localAction: StepC
     const tool = PUSHING_TOOLS.exec(run)
     if (tool) {
       const url = /\bgit\s+(?:-C\s+\S+\s+)?push\s+(?:-\S+\s+)*(\S*github\.com\S*)/.exec(run)?.[1]
-      const push: LaterPush = { what: `the run step at line ${s.pos.line}`, foreignCommits: FOREIGN.test(run), skipsCi: lastCommitSkipsCi }
+      const pushArgs = /\bgit\s+(?:-C\s+\S+\s+)?push\b([^\n;&|]*)/.exec(run)?.[1]
+      const refs = pushArgs === undefined ? 'branches' : pushedRefs(pushArgs.trim().split(/\s+/).filter(Boolean))
+      const push: LaterPush = { what: `the run step at line ${s.pos.line}`, foreignCommits: FOREIGN.test(run), skipsCi: lastCommitSkipsCi, refs }
       if (url) push.url = url
       else Object.assign(push, remoteOf(run))
       out.pushes.add(s.index, push)
@@ -348,7 +353,7 @@ export function followLaterPushes(ctx: StepContext, out: StepAnalysis, target: R
       what: `a push by ${p.what} (with ${what})`,
       permissions: p.foreignCommits ? { contents: 'write', workflows: 'write' } : { contents: 'write' },
       target: to ?? { kind: 'unknown', text: '', why: plain('where the later push goes is not visible') },
-      events: p.skipsCi ? [] : ['push'],
+      events: p.skipsCi ? [] : [...EVENTS_OF_REFS[p.refs ?? 'branches']],
     })
   }
   for (const reason of unknown) out.unknown.push(reason)

@@ -13,12 +13,12 @@ import { analyseGithubScript } from './github-script.js'
 import { analyseKnownAction } from './known-action.js'
 import { checkoutDirectory, followLaterPushes } from './later-steps.js'
 import { inputs, type StepContext } from './step-context.js'
-import { lastCheckoutAt, resolveFallback } from './target.js'
+import { alsoRunsIn, lastCheckoutAt, resolveFallback } from './target.js'
 import { because } from '../../knowledge/reasons.js'
 
 export function analyseCheckout(ctx: StepContext, facts: KnownAction): StepAnalysis {
   const ins = inputs(ctx.step)
-  const target = ins.repository ? resolveRepo(resolveFallback(ins.repository, ctx), ctx.self) : ({ kind: 'same' } as RepoRef)
+  const target = ins.repository ? (alsoRunsIn(ins.repository, ctx) ?? resolveRepo(resolveFallback(ins.repository, ctx), ctx.self)) : ({ kind: 'same' } as RepoRef)
   const out: StepAnalysis = { calls: [{ what: `${facts.uses} (fetch)`, permissions: { contents: 'read' }, target, readOnly: true }], unknown: [] }
   if (ins.submodules && ins.submodules !== 'false') out.unknown.push('submodules are fetched with the token: their repositories are not visible here')
   if (ins['persist-credentials'] !== 'false') {

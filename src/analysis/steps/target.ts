@@ -8,6 +8,7 @@ import type { JobInfo, StepInfo } from '../../workflow/model.js'
 import type { Memo } from '../memo.js'
 import { resolveRepo, type RepoRef } from '../repo-ref.js'
 import { inputs, type StepContext } from './step-context.js'
+import { plain } from '../../knowledge/reasons.js'
 
 /** Every value a `${{ matrix.x }}` reference can take in the job; the value itself otherwise. */
 export function matrixValues(value: string, job: JobInfo | null): string[] {
@@ -33,6 +34,23 @@ export function withEnvValues(value: string, ctx: Pick<StepContext, 'step' | 'jo
     if (earlier.some((s) => s.run?.value.includes('GITHUB_ENV') && s.run.value.includes(name))) return written
     return defined.value
   })
+}
+
+const RUNS_IN = /github\.repository\s*[!=]=\s*'([\w.-]+\/[\w.-]+)'/g
+
+/**
+ * A repository named by its literal `owner/name` is this one only where the workflow runs here. A
+ * workflow whose step conditions compare `github.repository` with another repository is meant to
+ * run there too (a fork that releases for its upstream), where the literal names another
+ * repository: the target is then unknown, with the reason. Returns null when nothing says so.
+ */
+export function alsoRunsIn(named: string, ctx: Pick<StepContext, 'model' | 'self'>): RepoRef | null {
+  if (!ctx.self || named.includes('${{') || named.trim().toLowerCase() !== ctx.self.toLowerCase()) return null
+  const elsewhere = new Set<string>()
+  for (const job of ctx.model.jobs) for (const s of job.steps) for (const m of (s.if ?? '').matchAll(RUNS_IN)) if (m[1].toLowerCase() !== ctx.self.toLowerCase()) elsewhere.add(m[1])
+  if (!elsewhere.size) return null
+  const where = [...elsewhere].sort().join(', ')
+  return { kind: 'unknown', text: named, why: plain(`the workflow is also meant to run in ${where} (its conditions name it), where ${named} is another repository`) }
 }
 
 const OUTPUT_REFERENCE = /\$\{\{\s*steps\.([\w-]+)\.outputs\.([\w-]+)\s*\}\}/g
