@@ -19949,6 +19949,8 @@ const SCRIPT_THAT_MAY_PUSH = new RegExp(String.raw `(^|[\s;&|(])(\.\/|bash\s+|sh
     String.raw `|\b(?:npx|pnpm\s+dlx|yarn\s+dlx|bunx)\s+(?:-\S+\s+)*${TASK}` +
     String.raw `|\b(?:node|python3?|ruby|perl|pwsh|deno\s+run)\s+(?:-\S+\s+)*${SCRIPT_FILE}` +
     String.raw `|(^|[\s;&|(])\.\/(?:[\w./-]*[/._-])?${PUBLISHING}(?:[._-][\w.-]*)?(?=\s|$)`, 'm');
+/** A `git tag` command's arguments, to the command's end. */
+const GIT_TAG = /\bgit\s+(?:-C\s+\S+\s+)?tag\b([^\n;&|]*)/g;
 /** A `git commit` command, to its line's end: its message when given with -m. */
 const GIT_COMMIT = /\bgit\s+(?:-C\s+\S+\s+)?commit\b[^\n;&|]*/g;
 /** Inputs holding the commit message of the actions that push (their action.yml). */
@@ -20043,11 +20045,22 @@ function listPushes(job, knowledge, localAction) {
     const out = { pushes: new ByStep(), byRemote: new Map(), toRunTimeRemote: new ByStep(), byDirectory: new Map(), unknown: new ByStep(), unknownByDirectory: new Map(), unknownActions: new ByStep(), ghCommands: new ByStep(), ghResets: [], ghSetsUpGit: false, githubResets: [], remoteResets: [], pathResets: new Map() };
     // Whether the last commit message written in the job so far asks to skip CI.
     let lastCommitSkipsCi = false;
+    // Tags the job's scripts create (`git tag NAME`), as written, and whether one was moved (`git tag -f`).
+    const tagsMade = new Set();
+    let tagMoved = false;
     for (const s of job.steps) {
         const name = s.uses ? actionName(s.uses.value)?.toLowerCase() : null;
         const commits = s.run?.value.match(GIT_COMMIT);
         if (commits)
             lastCommitSkipsCi = SKIP_CI.test(commits[commits.length - 1]);
+        for (const m of s.run?.value.matchAll(GIT_TAG) ?? []) {
+            const words = m[1].trim().split(/\s+/);
+            const name = words.find((w) => !w.startsWith('-') && words[words.indexOf(w) - 1] !== '-m');
+            if (name)
+                tagsMade.add(name.replace(/^["']|["']$/g, ''));
+            if (words.some((w) => w === '-f' || w === '--force'))
+                tagMoved = true;
+        }
         // An action runs git in the job's workspace with whatever credential git finds there: one
         // pat-lint has no knowledge of may push with it (actions/checkout's README: the persisted
         // token "enables your scripts to run authenticated git commands").
@@ -20102,8 +20115,14 @@ function listPushes(job, knowledge, localAction) {
         if (tool) {
             const url = /\bgit\s+(?:-C\s+\S+\s+)?push\s+(?:-\S+\s+)*(\S*github\.com\S*)/.exec(run)?.[1];
             const pushArgs = /\bgit\s+(?:-C\s+\S+\s+)?push\b([^\n;&|]*)/.exec(run)?.[1];
-            const refs = pushArgs === undefined ? 'branches' : pushedRefs(pushArgs.trim().split(/\s+/).filter(Boolean));
-            const push = { what: `the run step at line ${s.pos.line}`, foreignCommits: FOREIGN.test(run), skipsCi: lastCommitSkipsCi, refs };
+            const pushWords = (pushArgs ?? '').trim().split(/\s+/).filter(Boolean);
+            // A name the job tagged is a tag: `git tag v1 … git push origin v1`.
+            const names = pushWords.filter((w) => !w.startsWith('-')).slice(1).map((w) => w.replace(/^["']|["']$/g, ''));
+            const tagsOnly = names.length > 0 && names.every((n) => tagsMade.has(n));
+            const refs = tagsOnly ? 'tags' : pushArgs === undefined ? 'branches' : pushedRefs(pushWords);
+            // Moving a tag (git tag -f, then a forced push) points it across commits it did not hold (R2).
+            const moves = tagsOnly && tagMoved && pushWords.some((w) => w === '-f' || w === '--force' || w.startsWith('+'));
+            const push = { what: `the run step at line ${s.pos.line}`, foreignCommits: FOREIGN.test(run) || moves, skipsCi: lastCommitSkipsCi, refs };
             if (url)
                 push.url = url;
             else

@@ -119,3 +119,21 @@ describe('a local composite action after the credential is left behind is read, 
     else expect(use.githubTokenWouldDo).toBe(verdict)
   })
 })
+
+describe('a pushed name the job tagged is a tag', () => {
+  const CI = { '.github/workflows/test.yml': 'on:\n  push:\n    branches: [main]\njobs:\n  t:\n    runs-on: x\n    steps:\n      - run: make test\n' }
+  const useOf = (steps: string) => lintWorkflow(wf(CHECKOUT, steps), CI, { repository: 'octo/app' }).tokens.find((t) => t.secret === 'BOT_PAT')!.uses[0]
+  it('a new tag pushed by name is not heard by a branch-filtered push trigger', () => {
+    const use = useOf(run('git tag v1.2.0 -m "Release v1.2.0"') + run('git push origin v1.2.0'))
+    expect(use.githubTokenWouldDo).toBe(true)
+  })
+  it('a tag moved with -f and force-pushed points across commits: workflows: write (R2)', () => {
+    const use = useOf(run('git tag -f "$MAJOR" "$TARGET"') + run('git push origin "$MAJOR" --force'))
+    expect(use.githubTokenWouldDo).toBe(false)
+    expect(use.needs.workflows).toBe('write')
+    expect(use.reasonCodes.flat()).toContain('R2')
+  })
+  it('a name the job did not tag is read as a branch', () => {
+    expect(useOf(run('git push origin main')).reasonCodes.flat()).toContain('R1')
+  })
+})
