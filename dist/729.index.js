@@ -164,6 +164,8 @@ function tokenDetail(t, a, ctx) {
     parts.push(`requested → minimal: ${requestCell(t)}`);
     if (a?.select?.length)
         parts.push(`select ${a.select.map((r) => (0,report_escape/* markdownCode */.D9)(r)).join(', ')}`);
+    if (a?.usedOn?.length)
+        parts.push(`used on ${a.usedOn.map((r) => (0,report_escape/* markdownCode */.D9)(r)).join(', ')}, but a classic token reaches every repository its owner can`);
     const undecided = t.uses.filter((u) => u.githubTokenWouldDo === null).length;
     if (undecided && t.githubTokenWouldDo !== null)
         parts.push(`${undecided} use${undecided === 1 ? '' : 's'} undecided: check before creating`);

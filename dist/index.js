@@ -53,7 +53,7 @@ function permissionReason(perm) {
     return (0,_knowledge_reasons_js__WEBPACK_IMPORTED_MODULE_2__/* .because */ .xx)(`no \`permissions:\` key grants \`${perm}\``, 'R6');
 }
 /** Events people create with a token so that CI runs on them (R1); comments, labels and issues rarely are. */
-const CI_EVENTS = new Set(['push', 'tag push', 'pull_request', 'release', 'create']);
+const CI_EVENTS = new Set(['push', 'tag push', 'pull_request', 'pull_request change', 'release', 'create']);
 /** Decides one use from what its step does. */
 function decide(analysis, listeners, stats) {
     stats.callsDecided += analysis.calls.length;
@@ -61,6 +61,7 @@ function decide(analysis, listeners, stats) {
     const reasons = [];
     const classicOnly = [];
     const repositories = new Set();
+    const provided = new Map();
     let patNeeded = false;
     let undecided = analysis.unknown.length > 0;
     for (const reason of analysis.unknown)
@@ -69,6 +70,8 @@ function decide(analysis, listeners, stats) {
         mergePermissions(needs, call.permissions);
         if (call.classicOnly)
             classicOnly.push(call.classicOnly);
+        if (call.provided)
+            provided.set(call.provided.text, call.provided);
         if (call.target.kind === 'other')
             repositories.add(call.target.repo);
         if (call.patReason) {
@@ -97,6 +100,9 @@ function decide(analysis, listeners, stats) {
                     patNeeded = true;
                     reasons.push((0,_knowledge_reasons_js__WEBPACK_IMPORTED_MODULE_2__/* .because */ .xx)(`${call.what} uses ${call.target.kind}-level APIs, out of GITHUB_TOKEN's reach`, 'R4'));
                 }
+                break;
+            case 'public':
+                reasons.push((0,_knowledge_reasons_js__WEBPACK_IMPORTED_MODULE_2__/* .plain */ .pj)(`${call.what} reads public data that GitHub serves to any caller, GITHUB_TOKEN included (${call.target.source})`));
                 break;
             case 'unknown':
                 undecided = true;
@@ -138,9 +144,10 @@ function decide(analysis, listeners, stats) {
             const { block } = githubTokenPermissions(needs);
             const text = Object.keys(block).length ? Object.entries(block).map(([k, v]) => `${k}: ${v}`).join(', ') : 'no extra permissions';
             reasons.push((0,_knowledge_reasons_js__WEBPACK_IMPORTED_MODULE_2__/* .plain */ .pj)(`everything happens in this repository (${analysis.calls.length} call${analysis.calls.length === 1 ? '' : 's'}): GITHUB_TOKEN with ${text} would do`));
+            reasons.push(...provided.values());
         }
     }
-    return { githubTokenWouldDo, needs, reasons, calls: analysis.calls, classicOnly, repositories: [...repositories].sort(), unknown: analysis.unknown };
+    return { githubTokenWouldDo, needs, reasons, calls: analysis.calls, classicOnly, repositories: [...repositories].sort(), unknown: analysis.unknown, provided: [...provided.values()] };
 }
 
 
@@ -239,7 +246,7 @@ function noPullRequestNotice(env) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8894);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4641);
 /** The Action's entry point: everything happens in run(). */
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
@@ -256,7 +263,9 @@ __webpack_async_result__();
 /* harmony export */   FD: () => (/* binding */ PUSH_TAGS),
 /* harmony export */   Oh: () => (/* binding */ LISTENERS),
 /* harmony export */   ZU: () => (/* binding */ HEARD_TYPES),
+/* harmony export */   _k: () => (/* binding */ PR_CHANGE),
 /* harmony export */   hk: () => (/* binding */ DEPENDABOT_COMMAND),
+/* harmony export */   pO: () => (/* binding */ PR_TRIGGERS),
 /* harmony export */   vN: () => (/* binding */ DISPATCH_EVENTS),
 /* harmony export */   vm: () => (/* binding */ SKIP_CI)
 /* harmony export */ });
@@ -284,6 +293,14 @@ const HEARD_TYPES = {
  * (GitHub docs, "Using filters": the workflow will not run for events affecting the undefined ref).
  */
 const PUSH_TAGS = 'push (tags)';
+/** The triggers a pull request's activity starts. */
+const PR_TRIGGERS = new Set(['pull_request', 'pull_request_target']);
+/**
+ * How a pull_request trigger whose `types:` lists activity other than opening and pushing (edited,
+ * closed, labeled, assigned, ready_for_review, …) is listed: it hears a token editing, labelling,
+ * closing or marking a pull request ready, which triggers with the default types do not.
+ */
+const PR_CHANGE = 'pull_request (activity types)';
 /**
  * Which trigger names start a run for each event a token causes. `check_suite` and `check_run`
  * do not start workflows for a commit "associated with GitHub Actions" (GitHub's events page),
@@ -294,6 +311,7 @@ const LISTENERS = {
     // A tag pushed is heard by push triggers that do not filter on branches alone (PUSH_TAGS) and by create.
     'tag push': [PUSH_TAGS, 'create'],
     pull_request: ['pull_request', 'pull_request_target'],
+    'pull_request change': [PR_CHANGE],
     release: ['release'],
     create: ['create'],
     issues: ['issues'],
@@ -1397,7 +1415,7 @@ function firstOf(items, max) {
 
 /***/ }),
 
-/***/ 8894:
+/***/ 4641:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -5574,16 +5592,25 @@ function matrixOf(w, node) {
 /**
  * The triggers whose filters let them hear what a token causes: a pull_request or release trigger
  * with `types:` that lists none of the types a token's pull requests and releases have does not.
+ * A pull_request trigger whose `types:` lists other activity (closed, labeled, ready_for_review, …)
+ * also hears a token's changes to a pull request (PR_CHANGE).
  */
 function listeningTriggers(w, node, triggers) {
-    return triggers.flatMap((name) => (name === 'push' ? pushListens(w, w.get(node, 'push')) : [name])).filter((name) => {
+    return triggers.flatMap((name) => {
+        if (name === 'push')
+            return pushListens(w, w.get(node, 'push'));
         const heard = events/* HEARD_TYPES */.ZU[name];
         if (!heard)
-            return true;
+            return [name];
         const typesNode = w.get(w.get(node, name), 'types');
         const one = w.str(typesNode);
-        const types = one !== undefined ? [one] : w.items(typesNode).map((n) => w.str(n) ?? '');
-        return !types.length || types.some((t) => heard.includes(t.trim()));
+        const types = (one !== undefined ? [one] : w.items(typesNode).map((n) => w.str(n) ?? '')).map((t) => t.trim()).filter(Boolean);
+        if (!types.length)
+            return [name];
+        const out = types.some((t) => heard.includes(t)) ? [name] : [];
+        if (events/* PR_TRIGGERS */.pO.has(name) && types.some((t) => !heard.includes(t)))
+            out.push(events/* PR_CHANGE */._k);
+        return out;
     });
 }
 /** What a push trigger hears: branch pushes (`push`), tag pushes (PUSH_TAGS), or both when it filters on neither. */
@@ -6780,12 +6807,30 @@ const ENDPOINT_TEMPLATES = { "GET": [{ "path": "/orgs/{org}/insights/api/route-s
 
 // EXTERNAL MODULE: ./src/knowledge/permissions.ts + 1 modules
 var knowledge_permissions = __nccwpck_require__(6928);
+;// CONCATENATED MODULE: ./src/knowledge/public-reads.ts
+/**
+ * GET endpoints whose answer is public data, the same for every caller: GitHub's endpoint map lists
+ * an organization or user permission for them (needed only for private resources), but their REST
+ * pages say they can be used without authentication. Endpoints that answer more to a caller with
+ * the permission (`GET /orgs/{org}/members` also lists concealed members to a member) are not here:
+ * swapping the token would change what the workflow sees.
+ */
+const PUBLIC_READS = new Map([
+    // "Check public organization membership for a user", "List public organization members":
+    // public memberships only (REST docs, orgs/members: usable without authentication).
+    ['GET /orgs/{org}/public_members', 'https://docs.github.com/rest/orgs/members#list-public-organization-members'],
+    ['GET /orgs/{org}/public_members/{username}', 'https://docs.github.com/rest/orgs/members#check-public-organization-membership-for-a-user'],
+    // "Lists the verified public keys for a user. This is accessible by anyone." (REST docs, users/keys)
+    ['GET /users/{username}/keys', 'https://docs.github.com/rest/users/keys#list-public-keys-for-a-user'],
+]);
+
 ;// CONCATENATED MODULE: ./src/knowledge/endpoints.ts
 /**
  * Looks up the fine-grained permissions a REST call needs in GitHub's endpoint map. Paths seen in
  * workflows carry variables (`$REPO`, `${{ github.repository }}`, `{owner}`); a variable segment
  * matches any template parameter, literal segments must match, and the most literal template wins.
  */
+
 
 
 
@@ -6892,7 +6937,11 @@ function findEndpoint(m, segs) {
         : best.segments[0] === 'user' || best.segments[0] === 'gists'
             ? 'account'
             : 'repository';
-    return { template: `${m} ${found.path}`, permissions, appOnly: best.appOnly, scope };
+    const template = `${m} ${found.path}`;
+    const publicRead = PUBLIC_READS.get(template);
+    if (publicRead)
+        return { template, permissions: {}, appOnly: false, scope: 'repository', publicRead };
+    return { template, permissions, appOnly: best.appOnly, scope };
 }
 
 ;// CONCATENATED MODULE: ./src/knowledge/gh-commands.ts
@@ -6958,10 +7007,12 @@ const EXTRA = {
 const EVENTS = {
     'gh pr create': ['pull_request', 'push'],
     'gh pr merge': ['push'],
-    'gh pr edit': ['pull_request'],
-    'gh pr close': ['pull_request'],
+    // Editing, closing and marking ready are activity types a pull_request trigger hears only when
+    // its `types:` lists them; reopening is a default type (GitHub docs, Events that trigger workflows).
+    'gh pr edit': ['pull_request change'],
+    'gh pr close': ['pull_request change'],
     'gh pr reopen': ['pull_request'],
-    'gh pr ready': ['pull_request'],
+    'gh pr ready': ['pull_request change'],
     'gh pr review': ['pull_request_review'],
     'gh pr comment': ['issue_comment'],
     'gh issue create': ['issues'],
@@ -7365,6 +7416,28 @@ function hasFlag(words, flags) {
     return words.some((w) => flags.some((f) => w === f || w.startsWith(`${f}=`)));
 }
 
+;// CONCATENATED MODULE: ./src/knowledge/settings.ts
+/**
+ * Repository settings GITHUB_TOKEN depends on that no workflow file shows. "Allow GitHub Actions to
+ * create and approve pull requests" is off by default for new repositories and organizations; with
+ * it off, GITHUB_TOKEN gets "GitHub Actions is not permitted to create or approve pull requests"
+ * (GitHub Docs, Managing GitHub Actions settings for a repository) (R8).
+ */
+
+const CREATES_PULL_REQUESTS = (0,reasons/* because */.xx)('provided the repository allows GitHub Actions to create and approve pull requests, off by default', 'R8');
+/** REST calls the setting governs: opening a pull request, and a review that approves one. */
+function needsPullRequestSetting(method, template, approves) {
+    if (method.toUpperCase() !== 'POST')
+        return false;
+    return /\/pulls$/.test(template) || (approves && /\/pulls\/\{pull_number\}\/reviews$/.test(template));
+}
+/** gh commands the setting governs: `gh pr create`, and `gh pr review` with --approve / -a. */
+function ghNeedsPullRequestSetting(command, words) {
+    if (command === 'gh pr create')
+        return true;
+    return command === 'gh pr review' && words.some((w) => w === '--approve' || w === '-a');
+}
+
 ;// CONCATENATED MODULE: ./src/analysis/repo-ref.ts
 /**
  * Which repository a value names: the one running the workflow, another one, or one we cannot
@@ -7409,7 +7482,10 @@ function resolveRepo(text, self) {
                 return { kind: 'unknown', text: t, why: (0,reasons/* plain */.pj)(`cannot tell whether ${t} is this repository: pass --repository`) };
             return { kind: 'other', repo: `${owner}/${name}` };
         }
-        if ((literal(owner, 39) && self && owner.toLowerCase() !== selfOwner) || (literal(name, 100) && self && name.toLowerCase() !== selfName && ownerSame)) {
+        // This repository's owner, another name: a sibling repository.
+        if (ownerSame && literal(name, 100) && self && name.toLowerCase() !== selfName)
+            return { kind: 'other', repo: `${self.split('/')[0]}/${name}` };
+        if (literal(owner, 39) && self && owner.toLowerCase() !== selfOwner) {
             return { kind: 'other', repo: (0,limits/* quoted */.TL)(t) };
         }
     }
@@ -7530,6 +7606,7 @@ function repoRef(text, ctx) {
 
 
 
+
 /** The events a call to an endpoint causes that a workflow may listen to (R1). */
 function eventsFor(method, template) {
     const m = method.toUpperCase();
@@ -7537,8 +7614,11 @@ function eventsFor(method, template) {
         return [];
     if (/\/dispatches$/.test(template))
         return [/\/actions\/workflows\//.test(template) ? 'workflow_dispatch' : 'repository_dispatch'];
-    if (/\/pulls(\/\{pull_number\})?$/.test(template))
+    // Creating a pull request opens it; updating one edits or closes it, heard only by triggers listing those types.
+    if (/\/pulls$/.test(template))
         return ['pull_request'];
+    if (/\/pulls\/\{pull_number\}$/.test(template))
+        return ['pull_request change'];
     if (/\/pulls\/\{pull_number\}\/reviews/.test(template))
         return ['pull_request_review'];
     if (/\/comments$/.test(template))
@@ -7552,7 +7632,7 @@ function eventsFor(method, template) {
     return [];
 }
 /** A REST call to `path`, with the repository it targets; a string saying why when the path is not in GitHub's map. */
-function restCall(method, rawPath, ctx, what) {
+function restCall(method, rawPath, ctx, what, approves = true) {
     const path = rawPath.replace(/\{owner\}\/\{repo\}/g, '${{ github.repository }}');
     const segs = pathSegments(path.replace(/\$\{\{\s*github\.repository\s*\}\}|\$\{?GITHUB_REPOSITORY\}?/g, 'SELF_OWNER/SELF_NAME'));
     const match = lookupEndpoint(method, segs.map((s) => (s === 'SELF_OWNER' || s === 'SELF_NAME' ? VAR : s)));
@@ -7568,11 +7648,15 @@ function restCall(method, rawPath, ctx, what) {
             target = repoRef(`${rawSegs[1]}/${rawSegs[2]}`, ctx);
         }
     }
+    else if (match.publicRead)
+        target = { kind: 'public', source: match.publicRead };
     else if (segs[0] === 'orgs')
         target = { kind: 'organization', owner: segs[1] === VAR ? null : segs[1] };
     else if (segs[0] === 'user' || segs[0] === 'gists')
         target = { kind: 'account' };
     const call = { what: `${match.template}`, permissions: match.permissions, target, events: eventsFor(method, match.template), readOnly: method.toUpperCase() === 'GET' };
+    if (needsPullRequestSetting(method, match.template, approves))
+        call.provided = CREATES_PULL_REQUESTS;
     if (match.appOnly)
         call.classicOnly = (0,reasons/* because */.xx)(`${match.template} is for GitHub Apps and classic tokens only: fine-grained tokens cannot call the Checks API`, 'R13', 'R18');
     return call;
@@ -7609,6 +7693,7 @@ function analyseCurl(cmd, ctx, out) {
  * GitHub's endpoint data), and which token each runs with: `GH_TOKEN`/`GITHUB_TOKEN` in its
  * environment, or the last `gh auth login --with-token` before it and what fed that login.
  */
+
 
 
 
@@ -7676,6 +7761,8 @@ function analyseGh(cmd, ctx, out) {
     }
     const target = ghRepo(words, ctx);
     const call = { what: facts.command, permissions: facts.permissions, target, events: facts.events };
+    if (ghNeedsPullRequestSetting(facts.command, words))
+        call.provided = CREATES_PULL_REQUESTS;
     if (facts.command === 'gh repo fork')
         call.patReason = (0,reasons/* because */.xx)('GITHUB_TOKEN cannot create forks', 'R11');
     if (/comment|review/.test(facts.command) && events/* DEPENDABOT_COMMAND */.hk.test(words.join(' ')))
@@ -9073,7 +9160,7 @@ const ACTION_EVENTS = {
     'peter-evans/create-or-update-comment': ['issue_comment'],
     'peter-evans/create-issue-from-file': ['issues'],
     'JasonEtco/create-an-issue': ['issues'],
-    'actions-ecosystem/action-add-labels': ['pull_request', 'issues'],
+    'actions-ecosystem/action-add-labels': ['pull_request change', 'issues'],
     'actions-ecosystem/action-create-comment': ['issue_comment'],
     'mshick/add-pr-comment': ['issue_comment'],
     'thollander/actions-comment-pull-request': ['issue_comment'],
@@ -9321,6 +9408,7 @@ function resolveFallback(value, ctx) {
 
 
 
+
 function withoutMetadata(perms) {
     const out = {};
     for (const [k, v] of Object.entries(perms ?? {}))
@@ -9393,6 +9481,9 @@ function analyseKnownAction(ctx, facts) {
     const named = (facts.repositoryInput && ctx.step.with[facts.repositoryInput]?.value) || (facts.repositoryEnv && ctx.step.env[facts.repositoryEnv]?.value);
     const target = named ? (alsoRunsIn(expand(named), ctx) ?? resolveAll(expand(named), ctx.job, ctx.self, ctx.memo)) : facts.repositoryDefault ? resolveRepo(facts.repositoryDefault, ctx.self) : targetOf(ctx.step, ctx.self, ctx.job, ctx.memo, expand);
     const call = { what: facts.uses, permissions, target, events: [...(facts.events ?? ACTION_EVENTS[facts.uses] ?? [])] };
+    // An action that opens pull requests does so with GITHUB_TOKEN only where the setting allows it (R8).
+    if (call.events.includes('pull_request'))
+        call.provided = CREATES_PULL_REQUESTS;
     if (facts.githubToken === null)
         call.patReason = facts.patNeededWhen[0] ?? (0,reasons/* plain */.pj)('GITHUB_TOKEN cannot do this');
     if (facts.fineGrained === null && facts.githubToken !== null) {
@@ -10473,13 +10564,39 @@ const OCTOKIT_ROUTES = {
 
 
 
-/** The literal `owner` and `repo` given in the call's argument object, if any. */
+/**
+ * One of `owner` / `repo` in a call's argument object: a literal, this repository's (context.repo,
+ * also spread with `...context.repo`), unknown (any other expression), or absent.
+ */
+function field(args, name) {
+    const literal = new RegExp(`(?<![.\\w$])${name}\\s*:\\s*(['"\`])([A-Za-z0-9._-]+)\\1`).exec(args);
+    if (literal)
+        return { literal: literal[2] };
+    if (new RegExp(`(?<![.\\w$])${name}\\s*:\\s*context\\.repo\\.${name}\\b`).test(args))
+        return 'self';
+    if (new RegExp(`(?<![.\\w$])${name}\\s*(?::|,|\\}|$)`).test(args))
+        return 'unknown';
+    return /\.\.\.\s*context\.repo\b/.test(args) ? 'self' : 'absent';
+}
+/**
+ * The repository the call's argument object names, as text resolveRepo reads: null when it names
+ * none or this one (the route's {owner}/{repo} stays this repository's), '?' when an expression
+ * names it. `{ owner: context.repo.owner, repo: 'other' }` is another repository of this owner.
+ */
 function literalTarget(args) {
-    if (/\.\.\.\s*context\.repo\b|context\.repo\.(owner|repo)/.test(args))
+    const owner = field(args, 'owner');
+    const repo = field(args, 'repo');
+    if (owner === 'unknown' || repo === 'unknown')
+        return '?';
+    if (owner === 'absent' && repo === 'absent')
         return null;
-    const owner = /\bowner\s*:\s*['"`]([A-Za-z0-9-]+)['"`]/.exec(args)?.[1];
-    const repo = /\brepo\s*:\s*['"`]([A-Za-z0-9._-]+)['"`]/.exec(args)?.[1];
-    return owner && repo ? `${owner}/${repo}` : owner || repo ? '?' : null;
+    if ((owner === 'self' || owner === 'absent') && (repo === 'self' || repo === 'absent'))
+        return null;
+    if (owner === 'absent' || repo === 'absent')
+        return '?';
+    const ownerText = owner === 'self' ? '${{ github.repository_owner }}' : owner.literal;
+    const repoText = repo === 'self' ? '${{ github.event.repository.name }}' : repo.literal;
+    return `${ownerText}/${repoText}`;
 }
 function analyseGithubScript(script, ctx) {
     const out = { calls: [], unknown: [] };
@@ -10863,6 +10980,12 @@ function followLaterPushes(ctx, out, target, what, place) {
 }
 
 ;// CONCATENATED MODULE: ./src/analysis/steps/special-actions.ts
+/**
+ * Actions whose use of the token depends on more than their inputs: checkout (the credential it
+ * persists for later steps), add-to-project (whose project), create-pull-request (the repository
+ * a `path:` holds, a fork), github-script (its script) and Renovate (which updates workflow pins).
+ */
+
 
 
 
@@ -10913,13 +11036,23 @@ function analyseCreatePullRequest(ctx, facts) {
     const permissions = { contents: 'write', pull_requests: 'write' };
     if (ins['team-reviewers'])
         permissions.members = 'read';
-    const call = { what: facts.uses, permissions, target, events: ['pull_request', 'push'] };
-    if (ins['push-to-fork']) {
-        call.patReason = (0,reasons/* because */.xx)('the branch is pushed to a fork (push-to-fork), which needs a user token', 'R11');
-        // The fork lags its parent: the push carries the parent's newer commits, workflow files included (R2).
-        call.permissions.workflows = 'write';
+    const fork = ins['push-to-fork'];
+    if (!fork) {
+        calls.push({ what: facts.uses, permissions, target, events: ['pull_request', 'push'], provided: CREATES_PULL_REQUESTS });
+        return { calls, unknown: [] };
     }
-    calls.push(call);
+    // push-to-fork: the branch goes to the fork and the pull request to the parent, two repositories
+    // the token must both reach (the action's docs/concepts-guidelines.md, "Pushing to a fork with
+    // fine-grained permissions"). The fork lags its parent: the push carries the parent's newer
+    // commits, workflow files included (R2).
+    const { contents: _contents, ...prPermissions } = permissions;
+    calls.push({ what: facts.uses, permissions: { ...prPermissions, contents: 'read' }, target, events: ['pull_request'] });
+    calls.push({
+        what: `${facts.uses} (push-to-fork)`,
+        permissions: { contents: 'write', workflows: 'write' },
+        target: resolveRepo(fork, ctx.self),
+        patReason: (0,reasons/* because */.xx)('the branch is pushed to a fork (push-to-fork), which needs a user token', 'R11'),
+    });
     return { calls, unknown: [] };
 }
 function analyseGithubScriptStep(ctx) {
@@ -11265,11 +11398,11 @@ function verdictOf(decisions, self) {
 
 /** A decision that cannot be made, with the reason. */
 function undecided(reason) {
-    return { githubTokenWouldDo: null, needs: {}, reasons: [(0,reasons/* plain */.pj)(reason)], calls: [], classicOnly: [], repositories: [], unknown: [reason] };
+    return { githubTokenWouldDo: null, needs: {}, reasons: [(0,reasons/* plain */.pj)(reason)], calls: [], classicOnly: [], repositories: [], unknown: [reason], provided: [] };
 }
 /** The token reaches a place where nothing uses it: GITHUB_TOKEN, or nothing at all, would do. */
 function unused(reason) {
-    return { githubTokenWouldDo: true, needs: {}, reasons: [(0,reasons/* plain */.pj)(reason)], calls: [], classicOnly: [], repositories: [], unknown: [] };
+    return { githubTokenWouldDo: true, needs: {}, reasons: [(0,reasons/* plain */.pj)(reason)], calls: [], classicOnly: [], repositories: [], unknown: [], provided: [] };
 }
 /** The with-input of `step` whose value reads `${{ env.NAME }}`, if any. */
 function inputReadingEnv(step, name) {
@@ -11397,6 +11530,7 @@ function decideCalled(called, name, ctx) {
         needs: combined.minimal,
         reasons: decisions.flatMap((d, i) => d.reasons.map((r) => (0,reasons/* about */.Cv)(`${called.file}:${inner[i].line}`, r))),
         calls: decisions.flatMap((d) => d.calls),
+        provided: decisions.flatMap((d) => d.provided),
         classicOnly: decisions.flatMap((d) => d.classicOnly),
         repositories: combined.repositories,
         unknown: decisions.flatMap((d) => d.unknown),
@@ -11931,7 +12065,7 @@ function formatMarkdown(report, failOn = 'error', server = 'https://github.com')
         if (create.length) {
             body.push('### Tokens to create', '', 'Each link opens the token form filled in with the least the workflows need.', '', '| Secret | Token | Repositories to select |', '| --- | --- | --- |');
             for (const a of create)
-                body.push(`| ${(0,report_escape/* markdownCode */.D9)(a.secret)} | [create ${a.kind} token](${a.url}) | ${a.select?.map((r) => (0,report_escape/* markdownCode */.D9)(r)).join(', ') || '—'} |`);
+                body.push(`| ${(0,report_escape/* markdownCode */.D9)(a.secret)} | [create ${a.kind} token](${a.url}) | ${a.select?.map((r) => (0,report_escape/* markdownCode */.D9)(r)).join(', ') || (a.usedOn?.length ? 'none to select: a classic token reaches all its owner\'s' : '—')} |`);
             body.push('');
         }
     }
@@ -12426,7 +12560,7 @@ function tokenAdvice(report, ctx) {
                 select,
             };
         }
-        return { secret: t.secret, kind: 'classic', url: classicLink({ server: ctx.server, scopes: t.minimalScopes, description }), select };
+        return { secret: t.secret, kind: 'classic', url: classicLink({ server: ctx.server, scopes: t.minimalScopes, description }), usedOn: select };
     });
 }
 /** Secret name -> creation link, for the tokens that need one. */
@@ -12909,6 +13043,11 @@ function blockText(needs) {
     const entries = Object.entries(block).sort(order/* byKey */.dX);
     return entries.length ? `permissions: { ${entries.map(([k, v]) => `${k}: ${v}`).join(', ')} }` : 'permissions: {}';
 }
+/** The settings GITHUB_TOKEN needs besides its permissions, as a clause: ", provided …". */
+function providedText(decisions) {
+    const texts = [...new Set(decisions.flatMap((d) => d.provided.map((r) => r.text)))];
+    return texts.length ? `, ${texts.join('; ')}` : '';
+}
 /** Per job: the permissions GITHUB_TOKEN would need there instead of the PAT. */
 function perJob(t) {
     const jobs = new Map();
@@ -12931,8 +13070,8 @@ const pat_where_github_token_would_do_rule = {
         defaultSeverity: 'warning',
         messages: {
             exposedUnused: '{{secret}} is exposed but nothing uses it: remove it from env and revoke the token',
-            githubTokenWouldDo: 'every use of {{secret}} could use GITHUB_TOKEN (`${{ github.token }}`) instead: {{perJob}}; then revoke the token',
-            useWouldTakeGithubToken: 'this use of {{secret}} could take GITHUB_TOKEN with {{block}}: the PAT need not reach this step',
+            githubTokenWouldDo: 'every use of {{secret}} could use GITHUB_TOKEN (`${{ github.token }}`) instead: {{perJob}}{{provided}}; then revoke the token',
+            useWouldTakeGithubToken: 'this use of {{secret}} could take GITHUB_TOKEN with {{block}}{{provided}}: the PAT need not reach this step',
             reachesUnused: '{{secret}} reaches this place but nothing here uses it: remove it',
         },
     },
@@ -12945,7 +13084,7 @@ const pat_where_github_token_would_do_rule = {
             if (t.verdict.githubTokenWouldDo === true) {
                 const at = { use: t.uses[0] };
                 const unread = t.decisions.every((d) => !d.calls.length);
-                out.push(unread ? report('exposedUnused', at, { secret: t.secret }, { secret: t.secret }) : report('githubTokenWouldDo', at, { secret: t.secret, perJob: perJob(t) }, { secret: t.secret }));
+                out.push(unread ? report('exposedUnused', at, { secret: t.secret }, { secret: t.secret }) : report('githubTokenWouldDo', at, { secret: t.secret, perJob: perJob(t), provided: providedText(t.decisions) }, { secret: t.secret }));
                 continue;
             }
             if (t.verdict.githubTokenWouldDo !== false)
@@ -12955,7 +13094,7 @@ const pat_where_github_token_would_do_rule = {
                 if (d.githubTokenWouldDo !== true)
                     return;
                 const extra = { secret: t.secret, severity: 'note' };
-                out.push(d.calls.length ? report('useWouldTakeGithubToken', { use: u }, { secret: t.secret, block: blockText(d.needs) }, extra) : report('reachesUnused', { use: u }, { secret: t.secret }, extra));
+                out.push(d.calls.length ? report('useWouldTakeGithubToken', { use: u }, { secret: t.secret, block: blockText(d.needs), provided: providedText([d]) }, extra) : report('reachesUnused', { use: u }, { secret: t.secret }, extra));
             });
         }
         return out;

@@ -27,6 +27,22 @@ const step = (uses: string, withs: Record<string, string>) =>
   `      - uses: ${uses}\n        with:\n${Object.entries(withs).map(([k, v]) => `          ${k}: ${v}`).join('\n')}`
 
 const rows: Row[] = [
+  {
+    name: 'a public membership check and a label here: public data needs no organization permission',
+    steps: '      - run: gh api orgs/octo/public_members/$AUTHOR --silent || gh issue edit 1 --add-label triage\n        env:\n          GH_TOKEN: ${{ secrets.X_PAT }}',
+    extra: CI,
+    verdict: true,
+    needs: { issues: 'write' },
+    reason: /public data/,
+  },
+  {
+    name: 'an organization membership check: a member\'s token also sees concealed members (R4)',
+    steps: '      - run: gh api orgs/octo/members/$AUTHOR --silent || gh issue edit 1 --add-label triage\n        env:\n          GH_TOKEN: ${{ secrets.X_PAT }}',
+    extra: CI,
+    verdict: false,
+    needs: { issues: 'write', members: 'read' },
+    codes: ['R4'],
+  },
   { name: 'checkout of this repository', steps: step('actions/checkout@v4', { token: '${{ secrets.X_PAT }}' }), verdict: true, needs: { contents: 'read' } },
   { name: 'checkout of another repository (reading it may work if it is public)', steps: step('actions/checkout@v4', { repository: 'octo/lib', token: '${{ secrets.X_PAT }}' }), verdict: null, needs: { contents: 'read' }, reason: /only if it is public/, codes: ['R3'] },
   {
@@ -202,6 +218,30 @@ const rows: Row[] = [
     verdict: false,
     needs: { actions: 'write' },
   },
+  {
+    name: 'github-script dispatching in a sibling repository: this owner, another name (R3)',
+    steps: step('actions/github-script@v7', { 'github-token': '${{ secrets.X_PAT }}', script: '"await github.rest.actions.createWorkflowDispatch({ owner: context.repo.owner, repo: \'ecosystem-ci\', workflow_id: \'d.yml\', ref: \'main\' })"' }),
+    verdict: false,
+    needs: { actions: 'write' }, codes: ['R3'],
+  },
+  {
+    name: 'github-script with this repository spelled out through context.repo',
+    steps: step('actions/github-script@v7', { 'github-token': '${{ secrets.X_PAT }}', script: '"await github.rest.actions.createWorkflowDispatch({ owner: context.repo.owner, repo: context.repo.repo, workflow_id: \'d.yml\', ref: \'main\' })"' }),
+    verdict: true,
+    needs: { actions: 'write' },
+  },
+  {
+    name: 'github-script naming its repository through a variable',
+    steps: step('actions/github-script@v7', { 'github-token': '${{ secrets.X_PAT }}', script: '"await github.rest.actions.createWorkflowDispatch({ owner: context.repo.owner, repo: target, workflow_id: \'d.yml\', ref: \'main\' })"' }),
+    verdict: null,
+    needs: { actions: 'write' },
+  },
+  {
+    name: 'github-script with context.repo spread, then another name',
+    steps: step('actions/github-script@v7', { 'github-token': '${{ secrets.X_PAT }}', script: '"await github.rest.actions.createWorkflowDispatch({ ...context.repo, repo: \'site\', workflow_id: \'d.yml\', ref: \'main\' })"' }),
+    verdict: false,
+    needs: { actions: 'write' },
+  },
   { name: 'github-script with GraphQL', steps: step('actions/github-script@v7', { 'github-token': '${{ secrets.X_PAT }}', script: '"await github.graphql(\'query { viewer { login } }\')"' }), verdict: null, needs: {} },
   { name: 'a secret set through gh (R6)', steps: '      - run: gh secret set X --body y\n        env:\n          GH_TOKEN: ${{ secrets.X_PAT }}', verdict: false, needs: { secrets: 'write' }, codes: ['R6'] },
   { name: 'gh in this repository', steps: '      - run: gh issue edit 1 --add-label x\n        env:\n          GH_TOKEN: ${{ secrets.X_PAT }}', verdict: true, needs: { issues: 'write' } },
@@ -366,6 +406,17 @@ describe('token-level verdicts', () => {
     expect(t.fineGrainedPossible).toBe(false)
     expect(t.repositories).toEqual(['octo/docs', 'other-org/site'])
     expect(t.minimalScopes).toEqual(['repo'])
+  })
+
+  it('push-to-fork reaches the fork and the parent: one fine-grained token cannot serve two owners (create-pull-request docs)', () => {
+    const cpr = (fork: string) => `on: workflow_dispatch\njobs:\n  a:\n    runs-on: x\n    steps:\n${step('peter-evans/create-pull-request@v7', { token: '${{ secrets.X_PAT }}', 'push-to-fork': fork })}\n`
+    const other = lintWorkflow(cpr('bot/app'), {}, { repository: 'octo/app' }).tokens[0]
+    expect(other.repositories).toEqual(['bot/app'])
+    expect(other.fineGrainedPossible).toBe(false)
+    const same = lintWorkflow(cpr('octo/app-fork'), {}, { repository: 'octo/app' }).tokens[0]
+    expect(same.repositories).toEqual(['octo/app-fork'])
+    expect(same.fineGrainedPossible).toBe(true)
+    expect(same.minimal).toEqual({ contents: 'write', pull_requests: 'write', workflows: 'write' })
   })
 
   it('one owner: fine-grained is possible, and the minimal set is the union at the highest level', () => {

@@ -28,3 +28,22 @@ describe('REST endpoint -> fine-grained permissions', () => {
     expect(lookupEndpoint('POST', '/repos/o/r/dispatches')?.scope).toBe('repository')
   })
 })
+
+describe('GETs that answer public data need no permission', () => {
+  it.each<[string, string, boolean]>([
+    ['GET', '/orgs/cli/public_members/$AUTHOR', true],
+    ['GET', '/orgs/octo/public_members', true],
+    ['GET', '/users/$USER/keys', true],
+    // Answers concealed members too to a caller who is a member: the token changes the answer.
+    ['GET', '/orgs/octo/members/$AUTHOR', false],
+    ['GET', '/orgs/octo/members', false],
+    // Writing one's own public membership is not a read.
+    ['PUT', '/orgs/octo/public_members/$ME', false],
+  ])('%s %s', (method, path, isPublic) => {
+    const m = lookupEndpoint(method, path)
+    expect(m).toBeDefined()
+    expect(!!m?.publicRead).toBe(isPublic)
+    if (isPublic) expect(m?.permissions).toEqual({})
+    else expect(Object.keys(m?.permissions ?? {}).length).toBeGreaterThan(0)
+  })
+})

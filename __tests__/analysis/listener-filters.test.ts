@@ -35,3 +35,26 @@ describe('a tag push is heard only by push triggers that do not filter on branch
     expect(lintWorkflow(wf, listener('  push:\n    tags: ["v*"]'), { repository: 'octo/app' }).tokens[0].uses[0].githubTokenWouldDo).toBe(true)
   })
 })
+
+describe('editing, labelling, closing or marking a pull request ready is heard only by triggers listing those types', () => {
+  const CHANGE = (command: string) => OPEN_PR.replace('gh pr create --fill', command)
+  const useWith = (command: string, on: string) => lintWorkflow(CHANGE(command), listener(on), { repository: 'octo/app' }).tokens[0].uses[0]
+  it.each<[string, string, string, boolean]>([
+    ['gh pr close, listener with the default types', 'gh pr close 7', '  pull_request:', true],
+    ['gh pr edit --add-label, listener with the default types', 'gh pr edit 7 --add-label x', '  pull_request_target:', true],
+    ['gh pr edit --add-label, listener on labeled', 'gh pr edit 7 --add-label x', '  pull_request:\n    types: [labeled]', false],
+    ['gh pr ready, listener on ready_for_review', 'gh pr ready 7', '  pull_request:\n    types: [opened, ready_for_review]', false],
+    ['gh pr close, listener on closed', 'gh pr close 7', '  pull_request_target:\n    types: closed', false],
+    ['gh pr reopen (a default type), listener with the default types', 'gh pr reopen 7', '  pull_request:', false],
+    ['gh pr reopen, listener on labeled only', 'gh pr reopen 7', '  pull_request:\n    types: [labeled]', true],
+  ])('%s', (_name, command, on, wouldDo) => {
+    const use = useWith(command, on)
+    expect(use.githubTokenWouldDo).toBe(wouldDo)
+    expect(use.reasonCodes.flat().includes('R1')).toBe(!wouldDo)
+  })
+  it('PATCH on a pull request through the API is a change, POST opens one', () => {
+    const api = (m: string, p: string) => useWith(`gh api -X ${m} repos/octo/app/${p} -f state=closed`, '  pull_request:').githubTokenWouldDo
+    expect(api('PATCH', 'pulls/7')).toBe(true)
+    expect(api('POST', 'pulls')).toBe(false)
+  })
+})

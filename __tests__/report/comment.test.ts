@@ -78,3 +78,19 @@ describe('docs/example-comment.md', () => {
     expect(readFileSync('docs/example-comment.md', 'utf8')).toBe(exampleComment())
   })
 })
+
+describe('a classic token cannot be limited to repositories', () => {
+  const wf = 'on: workflow_dispatch\njobs:\n  j:\n    runs-on: x\n    steps:\n      - uses: actions/checkout@v4\n        with:\n          repository: octo/lib\n          token: ${{ secrets.LIB_PAT }}\n      - run: gh api repos/octo/lib/check-runs -f name=x -f head_sha=abc\n        env:\n          GH_TOKEN: ${{ secrets.LIB_PAT }}\n'
+  it('names the repositories it is used on, asks for no selection', async () => {
+    const { lintWorkflow, cleanRepos } = await import('../helpers.js')
+    const r = lintWorkflow(wf, {}, { repository: 'octo/app' })
+    cleanRepos()
+    const [a] = tokenAdvice(r, { server: 'https://github.com', repository: 'octo/app', maxExpiryDays: 90 })
+    expect(a.kind).toBe('classic')
+    expect(a.select).toBeUndefined()
+    expect(a.usedOn).toEqual(['octo/lib'])
+    const { formatText } = await import('../../src/report/text.js')
+    expect(formatText(r)).toContain('cannot be limited to octo/lib')
+    expect(formatText(r)).not.toContain('then select')
+  })
+})

@@ -37,7 +37,7 @@ function permissionReason(perm: string): Reason {
 }
 
 /** Events people create with a token so that CI runs on them (R1); comments, labels and issues rarely are. */
-const CI_EVENTS: ReadonlySet<TriggerEvent> = new Set<TriggerEvent>(['push', 'tag push', 'pull_request', 'release', 'create'])
+const CI_EVENTS: ReadonlySet<TriggerEvent> = new Set<TriggerEvent>(['push', 'tag push', 'pull_request', 'pull_request change', 'release', 'create'])
 
 export interface Listeners {
   /** Triggers of every workflow seen. */
@@ -53,6 +53,7 @@ export function decide(analysis: StepAnalysis, listeners: Listeners, stats: RunS
   const reasons: Reason[] = []
   const classicOnly: Reason[] = []
   const repositories = new Set<string>()
+  const provided = new Map<string, Reason>()
   let patNeeded = false
   let undecided = analysis.unknown.length > 0
   for (const reason of analysis.unknown) reasons.push(plain(reason))
@@ -60,6 +61,7 @@ export function decide(analysis: StepAnalysis, listeners: Listeners, stats: RunS
   for (const call of analysis.calls) {
     mergePermissions(needs, call.permissions)
     if (call.classicOnly) classicOnly.push(call.classicOnly)
+    if (call.provided) provided.set(call.provided.text, call.provided)
     if (call.target.kind === 'other') repositories.add(call.target.repo)
     if (call.patReason) {
       patNeeded = true
@@ -86,6 +88,9 @@ export function decide(analysis: StepAnalysis, listeners: Listeners, stats: RunS
           patNeeded = true
           reasons.push(because(`${call.what} uses ${call.target.kind}-level APIs, out of GITHUB_TOKEN's reach`, 'R4'))
         }
+        break
+      case 'public':
+        reasons.push(plain(`${call.what} reads public data that GitHub serves to any caller, GITHUB_TOKEN included (${call.target.source})`))
         break
       case 'unknown':
         undecided = true
@@ -122,7 +127,8 @@ export function decide(analysis: StepAnalysis, listeners: Listeners, stats: RunS
       const { block } = githubTokenPermissions(needs)
       const text = Object.keys(block).length ? Object.entries(block).map(([k, v]) => `${k}: ${v}`).join(', ') : 'no extra permissions'
       reasons.push(plain(`everything happens in this repository (${analysis.calls.length} call${analysis.calls.length === 1 ? '' : 's'}): GITHUB_TOKEN with ${text} would do`))
+      reasons.push(...provided.values())
     }
   }
-  return { githubTokenWouldDo, needs, reasons, calls: analysis.calls, classicOnly, repositories: [...repositories].sort(), unknown: analysis.unknown }
+  return { githubTokenWouldDo, needs, reasons, calls: analysis.calls, classicOnly, repositories: [...repositories].sort(), unknown: analysis.unknown, provided: [...provided.values()] }
 }

@@ -45,7 +45,9 @@ export function resolveRepo(text: string, self: string | null): RepoRef {
       if (!self) return { kind: 'unknown', text: t, why: plain(`cannot tell whether ${t} is this repository: pass --repository`) }
       return { kind: 'other', repo: `${owner}/${name}` }
     }
-    if ((literal(owner, 39) && self && owner.toLowerCase() !== selfOwner) || (literal(name, 100) && self && name.toLowerCase() !== selfName && ownerSame)) {
+    // This repository's owner, another name: a sibling repository.
+    if (ownerSame && literal(name, 100) && self && name.toLowerCase() !== selfName) return { kind: 'other', repo: `${self.split('/')[0]}/${name}` }
+    if (literal(owner, 39) && self && owner.toLowerCase() !== selfOwner) {
       return { kind: 'other', repo: quoted(t) }
     }
   }

@@ -11,9 +11,12 @@ export interface Call {
   /** e.g. `gh pr create`, `POST /repos/{owner}/{repo}/dispatches`, `git push`, `actions/checkout`. */
   what: string
   permissions: PermissionSet
-  target: RepoRef | { kind: 'account' } | { kind: 'organization'; owner: string | null }
+  /** public: data GitHub serves to anyone, whatever the token (knowledge/public-reads.ts). */
+  target: RepoRef | { kind: 'account' } | { kind: 'organization'; owner: string | null } | { kind: 'public'; source: string }
   /** Events the call causes that may be meant to start workflows. */
   events?: TriggerEvent[]
+  /** A repository setting GITHUB_TOKEN needs for this call, off by default (R8): "would do" holds only with it. */
+  provided?: Reason
   /** Why GITHUB_TOKEN cannot do this at all (R2, R4, R5, R6, …). */
   patReason?: Reason
   /** Why only a classic token (not fine-grained) can do this. */
@@ -42,4 +45,6 @@ export interface UseDecision {
   classicOnly: Reason[]
   repositories: string[]
   unknown: string[]
+  /** Settings GITHUB_TOKEN needs for the calls ("would do, provided …"). */
+  provided: Reason[]
 }

@@ -33,12 +33,12 @@ export interface AnalysisContext {
 
 /** A decision that cannot be made, with the reason. */
 export function undecided(reason: string): UseDecision {
-  return { githubTokenWouldDo: null, needs: {}, reasons: [plain(reason)], calls: [], classicOnly: [], repositories: [], unknown: [reason] }
+  return { githubTokenWouldDo: null, needs: {}, reasons: [plain(reason)], calls: [], classicOnly: [], repositories: [], unknown: [reason], provided: [] }
 }
 
 /** The token reaches a place where nothing uses it: GITHUB_TOKEN, or nothing at all, would do. */
 function unused(reason: string): UseDecision {
-  return { githubTokenWouldDo: true, needs: {}, reasons: [plain(reason)], calls: [], classicOnly: [], repositories: [], unknown: [] }
+  return { githubTokenWouldDo: true, needs: {}, reasons: [plain(reason)], calls: [], classicOnly: [], repositories: [], unknown: [], provided: [] }
 }
 
 /** The with-input of `step` whose value reads `${{ env.NAME }}`, if any. */
@@ -154,6 +154,7 @@ function decideCalled(called: WorkflowInfo, name: string, ctx: AnalysisContext):
     needs: combined.minimal,
     reasons: decisions.flatMap((d, i) => d.reasons.map((r) => about(`${called.file}:${inner[i].line}`, r))),
     calls: decisions.flatMap((d) => d.calls),
+    provided: decisions.flatMap((d) => d.provided),
     classicOnly: decisions.flatMap((d) => d.classicOnly),
     repositories: combined.repositories,
     unknown: decisions.flatMap((d) => d.unknown),

@@ -6,6 +6,7 @@
 import { BoundedMap } from '../bounded-map.js'
 import { ENDPOINT_TEMPLATES, type EndpointTemplate } from './generated/endpoints.js'
 import { type PermissionSet, levelRank } from './permissions.js'
+import { PUBLIC_READS } from './public-reads.js'
 
 export interface EndpointMatch {
   template: string
@@ -15,6 +16,8 @@ export interface EndpointMatch {
   appOnly: boolean
   /** "organization" / "account" when the endpoint needs a permission of that kind. */
   scope: 'repository' | 'organization' | 'account'
+  /** The REST page saying a GET answers public data to anyone: it needs no permission (see public-reads.ts). */
+  publicRead?: string
 }
 
 type Template = EndpointTemplate
@@ -122,5 +125,8 @@ function findEndpoint(m: string, segs: string[]): EndpointMatch | undefined {
     : best.segments[0] === 'user' || best.segments[0] === 'gists'
       ? 'account'
       : 'repository'
-  return { template: `${m} ${found.path}`, permissions, appOnly: best.appOnly, scope }
+  const template = `${m} ${found.path}`
+  const publicRead = PUBLIC_READS.get(template)
+  if (publicRead) return { template, permissions: {}, appOnly: false, scope: 'repository', publicRead }
+  return { template, permissions, appOnly: best.appOnly, scope }
 }

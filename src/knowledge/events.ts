@@ -2,7 +2,7 @@
  * Events a step can cause that may start workflow runs. Those caused by GITHUB_TOKEN start none
  * (R1), except the dispatches (R1a).
  */
-export type TriggerEvent = 'push' | 'tag push' | 'pull_request' | 'release' | 'create' | 'issues' | 'issue_comment' | 'pull_request_review' | 'label' | 'repository_dispatch' | 'workflow_dispatch'
+export type TriggerEvent = 'push' | 'tag push' | 'pull_request' | 'pull_request change' | 'release' | 'create' | 'issues' | 'issue_comment' | 'pull_request_review' | 'label' | 'repository_dispatch' | 'workflow_dispatch'
 
 /** The dispatches: GITHUB_TOKEN's do start runs in its own repository (R1a). */
 export const DISPATCH_EVENTS: ReadonlySet<TriggerEvent> = new Set<TriggerEvent>(['repository_dispatch', 'workflow_dispatch'])
@@ -32,6 +32,16 @@ export const HEARD_TYPES: Readonly<Record<string, readonly string[]>> = {
  */
 export const PUSH_TAGS = 'push (tags)'
 
+/** The triggers a pull request's activity starts. */
+export const PR_TRIGGERS: ReadonlySet<string> = new Set(['pull_request', 'pull_request_target'])
+
+/**
+ * How a pull_request trigger whose `types:` lists activity other than opening and pushing (edited,
+ * closed, labeled, assigned, ready_for_review, …) is listed: it hears a token editing, labelling,
+ * closing or marking a pull request ready, which triggers with the default types do not.
+ */
+export const PR_CHANGE = 'pull_request (activity types)'
+
 /**
  * Which trigger names start a run for each event a token causes. `check_suite` and `check_run`
  * do not start workflows for a commit "associated with GitHub Actions" (GitHub's events page),
@@ -42,6 +52,7 @@ export const LISTENERS: Readonly<Record<TriggerEvent, readonly string[]>> = {
   // A tag pushed is heard by push triggers that do not filter on branches alone (PUSH_TAGS) and by create.
   'tag push': [PUSH_TAGS, 'create'],
   pull_request: ['pull_request', 'pull_request_target'],
+  'pull_request change': [PR_CHANGE],
   release: ['release'],
   create: ['create'],
   issues: ['issues'],

@@ -65,10 +65,12 @@ const EXTRA: Record<string, string[]> = {
 const EVENTS: Record<string, TriggerEvent[]> = {
   'gh pr create': ['pull_request', 'push'],
   'gh pr merge': ['push'],
-  'gh pr edit': ['pull_request'],
-  'gh pr close': ['pull_request'],
+  // Editing, closing and marking ready are activity types a pull_request trigger hears only when
+  // its `types:` lists them; reopening is a default type (GitHub docs, Events that trigger workflows).
+  'gh pr edit': ['pull_request change'],
+  'gh pr close': ['pull_request change'],
   'gh pr reopen': ['pull_request'],
-  'gh pr ready': ['pull_request'],
+  'gh pr ready': ['pull_request change'],
   'gh pr review': ['pull_request_review'],
   'gh pr comment': ['issue_comment'],
   'gh issue create': ['issues'],

@@ -19,8 +19,10 @@ export interface TokenAdvice {
   kind: 'github-token' | 'fine-grained' | 'classic' | 'undecided'
   /** The creation link, for fine-grained and classic. */
   url?: string
-  /** Repositories to select in the form (the link cannot). */
+  /** Repositories to select in the fine-grained form (the link cannot). */
   select?: string[]
+  /** The repositories a classic token is used on: it cannot be limited to them, it reaches all its owner's. */
+  usedOn?: string[]
   /** A `permissions:` block or an App-token step. */
   snippet?: string
 }
@@ -50,7 +52,7 @@ export function tokenAdvice(report: Report, ctx: AdviceContext): TokenAdvice[] {
           select,
         }
       }
-      return { secret: t.secret, kind: 'classic', url: classicLink({ server: ctx.server, scopes: t.minimalScopes, description }), select }
+      return { secret: t.secret, kind: 'classic', url: classicLink({ server: ctx.server, scopes: t.minimalScopes, description }), usedOn: select }
     })
 }
 

@@ -85,6 +85,7 @@ function tokenDetail(t: TokenReport, a: TokenAdvice | undefined, ctx: CommentCon
   const parts = [messageMarkdown(mainReason(t).text || 'no reason recorded')]
   parts.push(`requested → minimal: ${requestCell(t)}`)
   if (a?.select?.length) parts.push(`select ${a.select.map((r) => markdownCode(r)).join(', ')}`)
+  if (a?.usedOn?.length) parts.push(`used on ${a.usedOn.map((r) => markdownCode(r)).join(', ')}, but a classic token reaches every repository its owner can`)
   const undecided = t.uses.filter((u) => u.githubTokenWouldDo === null).length
   if (undecided && t.githubTokenWouldDo !== null) parts.push(`${undecided} use${undecided === 1 ? '' : 's'} undecided: check before creating`)
   parts.push(`used at ${usedAt(t, ctx)}`)

@@ -32,7 +32,7 @@ export function formatMarkdown(report: Report, failOn: FailOn = 'error', server 
     const create = tokenAdvice(report, { server, repository: report.repository, maxExpiryDays: report.maxExpiryDays }).filter((a) => a.url)
     if (create.length) {
       body.push('### Tokens to create', '', 'Each link opens the token form filled in with the least the workflows need.', '', '| Secret | Token | Repositories to select |', '| --- | --- | --- |')
-      for (const a of create) body.push(`| ${markdownCode(a.secret)} | [create ${a.kind} token](${a.url}) | ${a.select?.map((r) => markdownCode(r)).join(', ') || '—'} |`)
+      for (const a of create) body.push(`| ${markdownCode(a.secret)} | [create ${a.kind} token](${a.url}) | ${a.select?.map((r) => markdownCode(r)).join(', ') || (a.usedOn?.length ? 'none to select: a classic token reaches all its owner\'s' : '—')} |`)
       body.push('')
     }
   }

@@ -9,7 +9,11 @@ export function formatText(report: Report, server = 'https://github.com'): strin
   // The same pre-filled links as the pull-request comment: on a push or a fork, the log is all there is.
   for (const a of tokenAdvice(report, { server, repository: report.repository, maxExpiryDays: report.maxExpiryDays })) {
     if (!a.url) continue
-    const select = a.select?.length ? ` (then select ${a.select.join(', ')})` : ''
+    const select = a.select?.length
+      ? ` (then select ${a.select.join(', ')})`
+      : a.usedOn?.length
+        ? ` (a classic token cannot be limited to ${a.usedOn.join(', ')}: it reaches every repository its owner can)`
+        : ''
     lines.push(oneLine(`create ${a.secret} as a ${a.kind} token: ${a.url}${select}`))
   }
   const c = countBySeverity(report.findings)

@@ -1,6 +1,7 @@
 import { quoted } from '../limits.js'
 import { githubTokenPermissions, mergePermissions } from '../analysis/decide.js'
 import type { PermissionSet } from '../knowledge/permissions.js'
+import type { UseDecision } from '../analysis/types.js'
 import type { Rule, RuleFinding, TokenFacts } from './types.js'
 import { byKey } from '../order.js'
 import { reporter } from './finding.js'
@@ -9,6 +10,12 @@ function blockText(needs: PermissionSet): string {
   const { block } = githubTokenPermissions(needs)
   const entries = Object.entries(block).sort(byKey)
   return entries.length ? `permissions: { ${entries.map(([k, v]) => `${k}: ${v}`).join(', ')} }` : 'permissions: {}'
+}
+
+/** The settings GITHUB_TOKEN needs besides its permissions, as a clause: ", provided …". */
+function providedText(decisions: readonly UseDecision[]): string {
+  const texts = [...new Set(decisions.flatMap((d) => d.provided.map((r) => r.text)))]
+  return texts.length ? `, ${texts.join('; ')}` : ''
 }
 
 /** Per job: the permissions GITHUB_TOKEN would need there instead of the PAT. */
@@ -33,8 +40,8 @@ export const rule: Rule<'exposedUnused' | 'githubTokenWouldDo' | 'useWouldTakeGi
     defaultSeverity: 'warning',
     messages: {
       exposedUnused: '{{secret}} is exposed but nothing uses it: remove it from env and revoke the token',
-      githubTokenWouldDo: 'every use of {{secret}} could use GITHUB_TOKEN (`${{ github.token }}`) instead: {{perJob}}; then revoke the token',
-      useWouldTakeGithubToken: 'this use of {{secret}} could take GITHUB_TOKEN with {{block}}: the PAT need not reach this step',
+      githubTokenWouldDo: 'every use of {{secret}} could use GITHUB_TOKEN (`${{ github.token }}`) instead: {{perJob}}{{provided}}; then revoke the token',
+      useWouldTakeGithubToken: 'this use of {{secret}} could take GITHUB_TOKEN with {{block}}{{provided}}: the PAT need not reach this step',
       reachesUnused: '{{secret}} reaches this place but nothing here uses it: remove it',
     },
   },
@@ -46,7 +53,7 @@ export const rule: Rule<'exposedUnused' | 'githubTokenWouldDo' | 'useWouldTakeGi
       if (t.verdict.githubTokenWouldDo === true) {
         const at = { use: t.uses[0] }
         const unread = t.decisions.every((d) => !d.calls.length)
-        out.push(unread ? report('exposedUnused', at, { secret: t.secret }, { secret: t.secret }) : report('githubTokenWouldDo', at, { secret: t.secret, perJob: perJob(t) }, { secret: t.secret }))
+        out.push(unread ? report('exposedUnused', at, { secret: t.secret }, { secret: t.secret }) : report('githubTokenWouldDo', at, { secret: t.secret, perJob: perJob(t), provided: providedText(t.decisions) }, { secret: t.secret }))
         continue
       }
       if (t.verdict.githubTokenWouldDo !== false) continue
@@ -54,7 +61,7 @@ export const rule: Rule<'exposedUnused' | 'githubTokenWouldDo' | 'useWouldTakeGi
         const d = t.decisions[i]
         if (d.githubTokenWouldDo !== true) return
         const extra = { secret: t.secret, severity: 'note' as const }
-        out.push(d.calls.length ? report('useWouldTakeGithubToken', { use: u }, { secret: t.secret, block: blockText(d.needs) }, extra) : report('reachesUnused', { use: u }, { secret: t.secret }, extra))
+        out.push(d.calls.length ? report('useWouldTakeGithubToken', { use: u }, { secret: t.secret, block: blockText(d.needs), provided: providedText([d]) }, extra) : report('reachesUnused', { use: u }, { secret: t.secret }, extra))
       })
     }
     return out

@@ -8,7 +8,7 @@ import { positionOf, type ParsedFile } from './parse.js'
 import { scalarText, TreeWalker, type ScalarSite } from './tree.js'
 import { WORKFLOW_KEYS } from '../knowledge/generated/workflow-keys.js'
 import { quoted } from '../limits.js'
-import { HEARD_TYPES, PUSH_TAGS } from '../knowledge/events.js'
+import { HEARD_TYPES, PR_CHANGE, PR_TRIGGERS, PUSH_TAGS } from '../knowledge/events.js'
 
 export interface ValueInfo {
   value: string
@@ -208,15 +208,21 @@ function matrixOf(w: TreeWalker, node: unknown): Record<string, string[]> {
 /**
  * The triggers whose filters let them hear what a token causes: a pull_request or release trigger
  * with `types:` that lists none of the types a token's pull requests and releases have does not.
+ * A pull_request trigger whose `types:` lists other activity (closed, labeled, ready_for_review, …)
+ * also hears a token's changes to a pull request (PR_CHANGE).
  */
 function listeningTriggers(w: TreeWalker, node: unknown, triggers: string[]): string[] {
-  return triggers.flatMap((name) => (name === 'push' ? pushListens(w, w.get(node, 'push')) : [name])).filter((name) => {
+  return triggers.flatMap((name) => {
+    if (name === 'push') return pushListens(w, w.get(node, 'push'))
     const heard = HEARD_TYPES[name]
-    if (!heard) return true
+    if (!heard) return [name]
     const typesNode = w.get(w.get(node, name), 'types')
     const one = w.str(typesNode)
-    const types = one !== undefined ? [one] : w.items(typesNode).map((n) => w.str(n) ?? '')
-    return !types.length || types.some((t) => heard.includes(t.trim()))
+    const types = (one !== undefined ? [one] : w.items(typesNode).map((n) => w.str(n) ?? '')).map((t) => t.trim()).filter(Boolean)
+    if (!types.length) return [name]
+    const out = types.some((t) => heard.includes(t)) ? [name] : []
+    if (PR_TRIGGERS.has(name) && types.some((t) => !heard.includes(t))) out.push(PR_CHANGE)
+    return out
   })
 }
 

@@ -4,6 +4,7 @@
  * environment, or the last `gh auth login --with-token` before it and what fed that login.
  */
 import { GH_API_VALUE_FLAGS, ghCommandFacts } from '../../knowledge/gh-commands.js'
+import { CREATES_PULL_REQUESTS, ghNeedsPullRequestSetting } from '../../knowledge/settings.js'
 import { quoted } from '../../limits.js'
 import { appendIndex, firstAtLeast } from '../../order.js'
 import type { RepoRef } from '../repo-ref.js'
@@ -70,6 +71,7 @@ function analyseGh(cmd: Command, ctx: ScriptContext, out: StepAnalysis) {
   }
   const target = ghRepo(words, ctx)
   const call: Call = { what: facts.command, permissions: facts.permissions, target, events: facts.events }
+  if (ghNeedsPullRequestSetting(facts.command, words)) call.provided = CREATES_PULL_REQUESTS
   if (facts.command === 'gh repo fork') call.patReason = because('GITHUB_TOKEN cannot create forks', 'R11')
   if (/comment|review/.test(facts.command) && DEPENDABOT_COMMAND.test(words.join(' '))) call.patReason = DEPENDABOT_REFUSES
   if (facts.command === 'gh secret set' || facts.command === 'gh variable set') call.patReason = because('no `permissions:` key grants secrets or variables', 'R6')

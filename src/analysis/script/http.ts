@@ -10,13 +10,16 @@ import { flagValue, hasFlag, type Command } from '../shell.js'
 import type { Call, StepAnalysis, TriggerEvent } from '../types.js'
 import { expand, repoRef, type ScriptContext } from './words.js'
 import { because } from '../../knowledge/reasons.js'
+import { CREATES_PULL_REQUESTS, needsPullRequestSetting } from '../../knowledge/settings.js'
 
 /** The events a call to an endpoint causes that a workflow may listen to (R1). */
 function eventsFor(method: string, template: string): TriggerEvent[] {
   const m = method.toUpperCase()
   if (m === 'GET') return []
   if (/\/dispatches$/.test(template)) return [/\/actions\/workflows\//.test(template) ? 'workflow_dispatch' : 'repository_dispatch']
-  if (/\/pulls(\/\{pull_number\})?$/.test(template)) return ['pull_request']
+  // Creating a pull request opens it; updating one edits or closes it, heard only by triggers listing those types.
+  if (/\/pulls$/.test(template)) return ['pull_request']
+  if (/\/pulls\/\{pull_number\}$/.test(template)) return ['pull_request change']
   if (/\/pulls\/\{pull_number\}\/reviews/.test(template)) return ['pull_request_review']
   if (/\/comments$/.test(template)) return ['issue_comment']
   if (/\/issues(\/\{issue_number\})?$/.test(template)) return ['issues']
@@ -26,7 +29,7 @@ function eventsFor(method: string, template: string): TriggerEvent[] {
 }
 
 /** A REST call to `path`, with the repository it targets; a string saying why when the path is not in GitHub's map. */
-export function restCall(method: string, rawPath: string, ctx: ScriptContext, what?: string): Call | string {
+export function restCall(method: string, rawPath: string, ctx: ScriptContext, what?: string, approves = true): Call | string {
   const path = rawPath.replace(/\{owner\}\/\{repo\}/g, '${{ github.repository }}')
   const segs = pathSegments(path.replace(/\$\{\{\s*github\.repository\s*\}\}|\$\{?GITHUB_REPOSITORY\}?/g, 'SELF_OWNER/SELF_NAME'))
   const match = lookupEndpoint(method, segs.map((s) => (s === 'SELF_OWNER' || s === 'SELF_NAME' ? VAR : s)))
@@ -39,9 +42,11 @@ export function restCall(method: string, rawPath: string, ctx: ScriptContext, wh
       const rawSegs = path.replace(/^https?:\/\/[^/]+/i, '').replace(/^\/api\/v3/, '').split(/[?#]/)[0].split('/').filter(Boolean)
       target = repoRef(`${rawSegs[1]}/${rawSegs[2]}`, ctx)
     }
-  } else if (segs[0] === 'orgs') target = { kind: 'organization', owner: segs[1] === VAR ? null : segs[1] }
+  } else if (match.publicRead) target = { kind: 'public', source: match.publicRead }
+  else if (segs[0] === 'orgs') target = { kind: 'organization', owner: segs[1] === VAR ? null : segs[1] }
   else if (segs[0] === 'user' || segs[0] === 'gists') target = { kind: 'account' }
   const call: Call = { what: `${match.template}`, permissions: match.permissions, target, events: eventsFor(method, match.template), readOnly: method.toUpperCase() === 'GET' }
+  if (needsPullRequestSetting(method, match.template, approves)) call.provided = CREATES_PULL_REQUESTS
   if (match.appOnly) call.classicOnly = because(`${match.template} is for GitHub Apps and classic tokens only: fine-grained tokens cannot call the Checks API`, 'R13', 'R18')
   return call
 }

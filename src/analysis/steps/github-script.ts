@@ -10,12 +10,33 @@ import type { ScriptContext } from '../script/words.js'
 import type { StepAnalysis } from '../types.js'
 import { because } from '../../knowledge/reasons.js'
 
-/** The literal `owner` and `repo` given in the call's argument object, if any. */
+/**
+ * One of `owner` / `repo` in a call's argument object: a literal, this repository's (context.repo,
+ * also spread with `...context.repo`), unknown (any other expression), or absent.
+ */
+function field(args: string, name: 'owner' | 'repo'): { literal: string } | 'self' | 'unknown' | 'absent' {
+  const literal = new RegExp(`(?<![.\\w$])${name}\\s*:\\s*(['"\`])([A-Za-z0-9._-]+)\\1`).exec(args)
+  if (literal) return { literal: literal[2] }
+  if (new RegExp(`(?<![.\\w$])${name}\\s*:\\s*context\\.repo\\.${name}\\b`).test(args)) return 'self'
+  if (new RegExp(`(?<![.\\w$])${name}\\s*(?::|,|\\}|$)`).test(args)) return 'unknown'
+  return /\.\.\.\s*context\.repo\b/.test(args) ? 'self' : 'absent'
+}
+
+/**
+ * The repository the call's argument object names, as text resolveRepo reads: null when it names
+ * none or this one (the route's {owner}/{repo} stays this repository's), '?' when an expression
+ * names it. `{ owner: context.repo.owner, repo: 'other' }` is another repository of this owner.
+ */
 function literalTarget(args: string): string | null {
-  if (/\.\.\.\s*context\.repo\b|context\.repo\.(owner|repo)/.test(args)) return null
-  const owner = /\bowner\s*:\s*['"`]([A-Za-z0-9-]+)['"`]/.exec(args)?.[1]
-  const repo = /\brepo\s*:\s*['"`]([A-Za-z0-9._-]+)['"`]/.exec(args)?.[1]
-  return owner && repo ? `${owner}/${repo}` : owner || repo ? '?' : null
+  const owner = field(args, 'owner')
+  const repo = field(args, 'repo')
+  if (owner === 'unknown' || repo === 'unknown') return '?'
+  if (owner === 'absent' && repo === 'absent') return null
+  if ((owner === 'self' || owner === 'absent') && (repo === 'self' || repo === 'absent')) return null
+  if (owner === 'absent' || repo === 'absent') return '?'
+  const ownerText = owner === 'self' ? '${{ github.repository_owner }}' : owner.literal
+  const repoText = repo === 'self' ? '${{ github.event.repository.name }}' : repo.literal
+  return `${ownerText}/${repoText}`
 }
 
 export function analyseGithubScript(script: string, ctx: ScriptContext): StepAnalysis {

@@ -12,6 +12,7 @@ import { inputs, type StepContext } from './step-context.js'
 import { alsoRunsIn, resolveAll, targetOf, withEnvValues } from './target.js'
 import { because, plain } from '../../knowledge/reasons.js'
 import { DEPENDABOT_COMMAND } from '../../knowledge/events.js'
+import { CREATES_PULL_REQUESTS } from '../../knowledge/settings.js'
 import { DEPENDABOT_REFUSES } from '../script/gh.js'
 
 function withoutMetadata(perms: Record<string, string> | null | undefined): PermissionSet {
@@ -83,6 +84,8 @@ export function analyseKnownAction(ctx: StepContext, facts: KnownAction): StepAn
   const named = (facts.repositoryInput && ctx.step.with[facts.repositoryInput]?.value) || (facts.repositoryEnv && ctx.step.env[facts.repositoryEnv]?.value)
   const target = named ? (alsoRunsIn(expand(named), ctx) ?? resolveAll(expand(named), ctx.job, ctx.self, ctx.memo)) : facts.repositoryDefault ? resolveRepo(facts.repositoryDefault, ctx.self) : targetOf(ctx.step, ctx.self, ctx.job, ctx.memo, expand)
   const call: Call = { what: facts.uses, permissions, target, events: [...(facts.events ?? ACTION_EVENTS[facts.uses] ?? [])] }
+  // An action that opens pull requests does so with GITHUB_TOKEN only where the setting allows it (R8).
+  if (call.events!.includes('pull_request')) call.provided = CREATES_PULL_REQUESTS
   if (facts.githubToken === null) call.patReason = facts.patNeededWhen[0] ?? plain('GITHUB_TOKEN cannot do this')
   if (facts.fineGrained === null && facts.githubToken !== null) {
     call.classicOnly = because(`${facts.uses} uses GitHub Packages or the Checks API, which fine-grained tokens cannot reach`, 'R9', 'R13', 'R18')

@@ -3,6 +3,7 @@
  * persists for later steps), add-to-project (whose project), create-pull-request (the repository
  * a `path:` holds, a fork), github-script (its script) and Renovate (which updates workflow pins).
  */
+import { CREATES_PULL_REQUESTS } from '../../knowledge/settings.js'
 import type { KnownAction } from '../../knowledge/actions.js'
 import type { PermissionSet } from '../../knowledge/permissions.js'
 import { quoted } from '../../limits.js'
@@ -53,13 +54,23 @@ export function analyseCreatePullRequest(ctx: StepContext, facts: KnownAction): 
   }
   const permissions: PermissionSet = { contents: 'write', pull_requests: 'write' }
   if (ins['team-reviewers']) permissions.members = 'read'
-  const call: Call = { what: facts.uses, permissions, target, events: ['pull_request', 'push'] }
-  if (ins['push-to-fork']) {
-    call.patReason = because('the branch is pushed to a fork (push-to-fork), which needs a user token', 'R11')
-    // The fork lags its parent: the push carries the parent's newer commits, workflow files included (R2).
-    call.permissions.workflows = 'write'
+  const fork = ins['push-to-fork']
+  if (!fork) {
+    calls.push({ what: facts.uses, permissions, target, events: ['pull_request', 'push'], provided: CREATES_PULL_REQUESTS })
+    return { calls, unknown: [] }
   }
-  calls.push(call)
+  // push-to-fork: the branch goes to the fork and the pull request to the parent, two repositories
+  // the token must both reach (the action's docs/concepts-guidelines.md, "Pushing to a fork with
+  // fine-grained permissions"). The fork lags its parent: the push carries the parent's newer
+  // commits, workflow files included (R2).
+  const { contents: _contents, ...prPermissions } = permissions
+  calls.push({ what: facts.uses, permissions: { ...prPermissions, contents: 'read' }, target, events: ['pull_request'] })
+  calls.push({
+    what: `${facts.uses} (push-to-fork)`,
+    permissions: { contents: 'write', workflows: 'write' },
+    target: resolveRepo(fork, ctx.self),
+    patReason: because('the branch is pushed to a fork (push-to-fork), which needs a user token', 'R11'),
+  })
   return { calls, unknown: [] }
 }
 
