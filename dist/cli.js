@@ -13581,6 +13581,14 @@ const PR_TRIGGERS = new Set(['pull_request', 'pull_request_target']);
  * closing or marking a pull request ready, which triggers with the default types do not.
  */
 const PR_CHANGE = 'pull_request (activity types)';
+/** How a pull_request trigger listing activity type `type` is listed among listening triggers. */
+const prActivityListener = (type) => `pull_request (${type})`;
+/** The trigger names that hear an event: a known activity type is heard only where it is listed. */
+function listenersOf(event) {
+    if (event.startsWith('pull_request:'))
+        return [prActivityListener(event.slice('pull_request:'.length))];
+    return LISTENERS[event];
+}
 /**
  * Which trigger names start a run for each event a token causes. `check_suite` and `check_run`
  * do not start workflows for a commit "associated with GitHub Actions" (GitHub's events page),
@@ -13774,7 +13782,7 @@ function listeningTriggers(w, node, triggers) {
             return [name];
         const out = types.some((t) => heard.includes(t)) ? [name] : [];
         if (PR_TRIGGERS.has(name) && types.some((t) => !heard.includes(t)))
-            out.push(PR_CHANGE);
+            out.push(PR_CHANGE, ...types.filter((t) => !heard.includes(t)).map(prActivityListener));
         return out;
     });
 }
@@ -15175,9 +15183,9 @@ const EVENTS = {
     // Editing, closing and marking ready are activity types a pull_request trigger hears only when
     // its `types:` lists them; reopening is a default type (GitHub docs, Events that trigger workflows).
     'gh pr edit': ['pull_request change'],
-    'gh pr close': ['pull_request change'],
+    'gh pr close': ['pull_request:closed'],
     'gh pr reopen': ['pull_request'],
-    'gh pr ready': ['pull_request change'],
+    'gh pr ready': ['pull_request:ready_for_review'],
     'gh pr review': ['pull_request_review'],
     'gh pr comment': ['issue_comment'],
     'gh issue create': ['issues'],
@@ -15188,6 +15196,25 @@ const EVENTS = {
     'gh workflow run': ['workflow_dispatch'],
     'gh repo sync': ['push'],
 };
+/**
+ * The pull_request activity types `gh pr edit` causes, by flag (gh pr edit --help; GitHub docs,
+ * Events that trigger workflows: pull_request activity types). Flags not listed here (projects)
+ * cause none; an unknown flag leaves the type unknown.
+ */
+const PR_EDIT_ACTIVITY = {
+    '--add-label': 'labeled', '--remove-label': 'unlabeled',
+    '--add-assignee': 'assigned', '--remove-assignee': 'unassigned',
+    '--add-reviewer': 'review_requested', '--remove-reviewer': 'review_request_removed',
+    '--milestone': 'milestoned', '-m': 'milestoned', '--remove-milestone': 'demilestoned',
+    '--title': 'edited', '-t': 'edited', '--body': 'edited', '-b': 'edited', '--body-file': 'edited', '-F': 'edited', '--base': 'edited', '-B': 'edited',
+    '--add-project': '', '--remove-project': '', '--repo': '', '-R': '',
+};
+function prEditEvents(words) {
+    const flags = words.slice(3).filter((w) => w.startsWith('-')).map((w) => w.split('=')[0]);
+    if (flags.some((f) => !(f in PR_EDIT_ACTIVITY)))
+        return ['pull_request change'];
+    return [...new Set(flags.map((f) => PR_EDIT_ACTIVITY[f]).filter(Boolean))].map((t) => `pull_request:${t}`);
+}
 function add(set, name, level) {
     if (name === 'metadata')
         return;
@@ -15227,7 +15254,8 @@ function ghCommandFacts(words) {
                 add(permissions, name, level);
             }
         }
-        return { command, permissions, events: EVENTS[command] ?? [], endpoints };
+        const events = command === 'gh pr edit' ? prEditEvents(words) : (EVENTS[command] ?? []);
+        return { command, permissions, events, endpoints };
     }
     const extra = EXTRA[command];
     if (!extra)
@@ -15241,7 +15269,7 @@ function ghCommandFacts(words) {
             add(permissions, name, level);
         endpoints.push(match.template);
     }
-    return { command, permissions, events: EVENTS[command] ?? [], endpoints };
+    return { command, permissions, events: command === 'gh pr edit' ? prEditEvents(words) : (EVENTS[command] ?? []), endpoints };
 }
 /** Flags of `gh api` that take a value: its endpoint is the first other word (`gh api --help`). */
 const GH_API_VALUE_FLAGS = new Set(['-X', '--method', '-f', '-F', '--field', '--raw-field', '-H', '--header', '--input', '-q', '--jq', '-t', '--template', '--hostname', '--cache', '-p', '--preview']);
@@ -17824,6 +17852,8 @@ function permissionReason(perm) {
         return (0,knowledge_reasons/* because */.xx)('Projects are out of GITHUB_TOKEN\'s reach', 'R5');
     return (0,knowledge_reasons/* because */.xx)(`no \`permissions:\` key grants \`${perm}\``, 'R6');
 }
+/** An event as the reasons name it: `pull_request (closed)` for one activity type. */
+const eventName = (e) => e.replace(/^pull_request:(.+)$/, 'pull_request ($1)');
 /** Events people create with a token so that CI runs on them (R1); comments, labels and issues rarely are. */
 const CI_EVENTS = new Set(['push', 'tag push', 'pull_request', 'pull_request change', 'release', 'create']);
 /** Decides one use from what its step does. */
@@ -17881,22 +17911,22 @@ function decide(analysis, listeners, stats) {
                 reasons.push((0,knowledge_reasons/* about */.Cv)(call.what, call.target.why));
                 break;
         }
-        const events = (call.events ?? []).filter((e) => CI_EVENTS.has(e));
+        const events = (call.events ?? []).filter((e) => CI_EVENTS.has(e) || e.startsWith('pull_request:'));
         if (events.length && call.target.kind === 'same') {
-            const heard = events.filter((e) => LISTENERS[e].some((t) => listeners.triggers.has(t)));
+            const heard = events.filter((e) => listenersOf(e).some((t) => listeners.triggers.has(t)));
             if (heard.length) {
                 patNeeded = true;
                 const checks = ['check_suite', 'check_run'].filter((t) => listeners.triggers.has(t) && heard.includes('push'));
                 const how = checks.length ? ` (a workflow waits on ${checks.join(' and ')}, which no commit GITHUB_TOKEN pushes ever starts)` : '';
-                reasons.push((0,knowledge_reasons/* because */.xx)(`${call.what} causes ${heard.join(', ')} events that should start workflows here${how}; events from GITHUB_TOKEN start none`, 'R1'));
+                reasons.push((0,knowledge_reasons/* because */.xx)(`${call.what} causes ${heard.map(eventName).join(', ')} events that should start workflows here${how}; events from GITHUB_TOKEN start none`, 'R1'));
             }
             else if (listeners.workflowCount <= 1) {
                 undecided = true;
-                reasons.push((0,knowledge_reasons/* because */.xx)(`${call.what} causes ${events.join(', ')} events; no other workflow is visible to tell whether they must start CI`, 'R1'));
+                reasons.push((0,knowledge_reasons/* because */.xx)(`${call.what} causes ${events.map(eventName).join(', ')} events; no other workflow is visible to tell whether they must start CI`, 'R1'));
             }
             else {
                 // A note that R1 was weighed and does not apply: it cites no rule as a cause.
-                reasons.push((0,knowledge_reasons/* plain */.pj)(`${call.what} causes ${events.join(', ')} events, but no workflow here listens to them, so R1 does not apply`));
+                reasons.push((0,knowledge_reasons/* plain */.pj)(`${call.what} causes ${events.map(eventName).join(', ')} events, but no workflow here listens to them, so R1 does not apply`));
             }
         }
         if ((call.events ?? []).some((e) => DISPATCH_EVENTS.has(e)) && call.target.kind === 'same') {
@@ -18538,7 +18568,7 @@ const ACTION_EVENTS = {
     'peter-evans/create-or-update-comment': ['issue_comment'],
     'peter-evans/create-issue-from-file': ['issues'],
     'JasonEtco/create-an-issue': ['issues'],
-    'actions-ecosystem/action-add-labels': ['pull_request change', 'issues'],
+    'actions-ecosystem/action-add-labels': ['pull_request:labeled', 'issues'],
     'actions-ecosystem/action-create-comment': ['issue_comment'],
     'mshick/add-pr-comment': ['issue_comment'],
     'thollander/actions-comment-pull-request': ['issue_comment'],

@@ -45,6 +45,10 @@ describe('editing, labelling, closing or marking a pull request ready is heard o
     ['gh pr edit --add-label, listener on labeled', 'gh pr edit 7 --add-label x', '  pull_request:\n    types: [labeled]', false],
     ['gh pr ready, listener on ready_for_review', 'gh pr ready 7', '  pull_request:\n    types: [opened, ready_for_review]', false],
     ['gh pr close, listener on closed', 'gh pr close 7', '  pull_request_target:\n    types: closed', false],
+    ['gh pr close, listener on labeled only', 'gh pr close 7', '  pull_request:\n    types: [labeled]', true],
+    ['gh pr edit --add-label, listener on closed only', 'gh pr edit 7 --add-label x', '  pull_request:\n    types: [closed]', true],
+    ['gh pr edit --title, listener on edited', 'gh pr edit 7 --title x', '  pull_request:\n    types: [edited]', false],
+    ['gh pr edit with a flag pat-lint does not know, listener on closed', 'gh pr edit 7 --frobnicate', '  pull_request:\n    types: [closed]', false],
     ['gh pr reopen (a default type), listener with the default types', 'gh pr reopen 7', '  pull_request:', false],
     ['gh pr reopen, listener on labeled only', 'gh pr reopen 7', '  pull_request:\n    types: [labeled]', true],
   ])('%s', (_name, command, on, wouldDo) => {

@@ -5,7 +5,7 @@
  */
 import { FINE_GRAINED_PERMISSIONS, KEY_OF_FINE_GRAINED, levelRank, NO_FINE_GRAINED, type PermissionSet } from '../knowledge/permissions.js'
 import type { RunStats } from '../run-stats.js'
-import { DISPATCH_EVENTS, LISTENERS, type TriggerEvent } from '../knowledge/events.js'
+import { DISPATCH_EVENTS, listenersOf, type TriggerEvent } from '../knowledge/events.js'
 import type { StepAnalysis, UseDecision } from './types.js'
 import { about, because, plain, type Reason } from '../knowledge/reasons.js'
 
@@ -35,6 +35,9 @@ function permissionReason(perm: string): Reason {
   if (/project/.test(perm)) return because('Projects are out of GITHUB_TOKEN\'s reach', 'R5')
   return because(`no \`permissions:\` key grants \`${perm}\``, 'R6')
 }
+
+/** An event as the reasons name it: `pull_request (closed)` for one activity type. */
+const eventName = (e: TriggerEvent): string => e.replace(/^pull_request:(.+)$/, 'pull_request ($1)')
 
 /** Events people create with a token so that CI runs on them (R1); comments, labels and issues rarely are. */
 const CI_EVENTS: ReadonlySet<TriggerEvent> = new Set<TriggerEvent>(['push', 'tag push', 'pull_request', 'pull_request change', 'release', 'create'])
@@ -97,20 +100,20 @@ export function decide(analysis: StepAnalysis, listeners: Listeners, stats: RunS
         reasons.push(about(call.what, call.target.why))
         break
     }
-    const events = (call.events ?? []).filter((e) => CI_EVENTS.has(e))
+    const events = (call.events ?? []).filter((e) => CI_EVENTS.has(e) || e.startsWith('pull_request:'))
     if (events.length && call.target.kind === 'same') {
-      const heard = events.filter((e) => LISTENERS[e].some((t) => listeners.triggers.has(t)))
+      const heard = events.filter((e) => listenersOf(e).some((t) => listeners.triggers.has(t)))
       if (heard.length) {
         patNeeded = true
         const checks = ['check_suite', 'check_run'].filter((t) => listeners.triggers.has(t) && heard.includes('push'))
         const how = checks.length ? ` (a workflow waits on ${checks.join(' and ')}, which no commit GITHUB_TOKEN pushes ever starts)` : ''
-        reasons.push(because(`${call.what} causes ${heard.join(', ')} events that should start workflows here${how}; events from GITHUB_TOKEN start none`, 'R1'))
+        reasons.push(because(`${call.what} causes ${heard.map(eventName).join(', ')} events that should start workflows here${how}; events from GITHUB_TOKEN start none`, 'R1'))
       } else if (listeners.workflowCount <= 1) {
         undecided = true
-        reasons.push(because(`${call.what} causes ${events.join(', ')} events; no other workflow is visible to tell whether they must start CI`, 'R1'))
+        reasons.push(because(`${call.what} causes ${events.map(eventName).join(', ')} events; no other workflow is visible to tell whether they must start CI`, 'R1'))
       } else {
         // A note that R1 was weighed and does not apply: it cites no rule as a cause.
-        reasons.push(plain(`${call.what} causes ${events.join(', ')} events, but no workflow here listens to them, so R1 does not apply`))
+        reasons.push(plain(`${call.what} causes ${events.map(eventName).join(', ')} events, but no workflow here listens to them, so R1 does not apply`))
       }
     }
     if ((call.events ?? []).some((e) => DISPATCH_EVENTS.has(e)) && call.target.kind === 'same') {

@@ -34,7 +34,7 @@ export const ACTION_EVENTS: Record<string, TriggerEvent[]> = {
   'peter-evans/create-or-update-comment': ['issue_comment'],
   'peter-evans/create-issue-from-file': ['issues'],
   'JasonEtco/create-an-issue': ['issues'],
-  'actions-ecosystem/action-add-labels': ['pull_request change', 'issues'],
+  'actions-ecosystem/action-add-labels': ['pull_request:labeled', 'issues'],
   'actions-ecosystem/action-create-comment': ['issue_comment'],
   'mshick/add-pr-comment': ['issue_comment'],
   'thollander/actions-comment-pull-request': ['issue_comment'],

@@ -2,7 +2,7 @@
  * Events a step can cause that may start workflow runs. Those caused by GITHUB_TOKEN start none
  * (R1), except the dispatches (R1a).
  */
-export type TriggerEvent = 'push' | 'tag push' | 'pull_request' | 'pull_request change' | 'release' | 'create' | 'issues' | 'issue_comment' | 'pull_request_review' | 'label' | 'repository_dispatch' | 'workflow_dispatch'
+export type TriggerEvent = 'push' | 'tag push' | 'pull_request' | 'pull_request change' | PullRequestActivity | 'release' | 'create' | 'issues' | 'issue_comment' | 'pull_request_review' | 'label' | 'repository_dispatch' | 'workflow_dispatch'
 
 /** The dispatches: GITHUB_TOKEN's do start runs in its own repository (R1a). */
 export const DISPATCH_EVENTS: ReadonlySet<TriggerEvent> = new Set<TriggerEvent>(['repository_dispatch', 'workflow_dispatch'])
@@ -42,12 +42,24 @@ export const PR_TRIGGERS: ReadonlySet<string> = new Set(['pull_request', 'pull_r
  */
 export const PR_CHANGE = 'pull_request (activity types)'
 
+/** One activity type of a pull request a token causes, `pull_request:closed`; heard by triggers listing it. */
+export type PullRequestActivity = `pull_request:${string}`
+
+/** How a pull_request trigger listing activity type `type` is listed among listening triggers. */
+export const prActivityListener = (type: string): string => `pull_request (${type})`
+
+/** The trigger names that hear an event: a known activity type is heard only where it is listed. */
+export function listenersOf(event: TriggerEvent): readonly string[] {
+  if (event.startsWith('pull_request:')) return [prActivityListener(event.slice('pull_request:'.length))]
+  return LISTENERS[event as Exclude<TriggerEvent, PullRequestActivity>]
+}
+
 /**
  * Which trigger names start a run for each event a token causes. `check_suite` and `check_run`
  * do not start workflows for a commit "associated with GitHub Actions" (GitHub's events page),
  * so a workflow waiting on checks never hears of commits GITHUB_TOKEN pushed.
  */
-export const LISTENERS: Readonly<Record<TriggerEvent, readonly string[]>> = {
+export const LISTENERS: Readonly<Record<Exclude<TriggerEvent, PullRequestActivity>, readonly string[]>> = {
   push: ['push', 'check_suite', 'check_run'],
   // A tag pushed is heard by push triggers that do not filter on branches alone (PUSH_TAGS) and by create.
   'tag push': [PUSH_TAGS, 'create'],

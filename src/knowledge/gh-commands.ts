@@ -68,9 +68,9 @@ const EVENTS: Record<string, TriggerEvent[]> = {
   // Editing, closing and marking ready are activity types a pull_request trigger hears only when
   // its `types:` lists them; reopening is a default type (GitHub docs, Events that trigger workflows).
   'gh pr edit': ['pull_request change'],
-  'gh pr close': ['pull_request change'],
+  'gh pr close': ['pull_request:closed'],
   'gh pr reopen': ['pull_request'],
-  'gh pr ready': ['pull_request change'],
+  'gh pr ready': ['pull_request:ready_for_review'],
   'gh pr review': ['pull_request_review'],
   'gh pr comment': ['issue_comment'],
   'gh issue create': ['issues'],
@@ -80,6 +80,26 @@ const EVENTS: Record<string, TriggerEvent[]> = {
   'gh release create': ['release', 'push', 'create'],
   'gh workflow run': ['workflow_dispatch'],
   'gh repo sync': ['push'],
+}
+
+/**
+ * The pull_request activity types `gh pr edit` causes, by flag (gh pr edit --help; GitHub docs,
+ * Events that trigger workflows: pull_request activity types). Flags not listed here (projects)
+ * cause none; an unknown flag leaves the type unknown.
+ */
+const PR_EDIT_ACTIVITY: Readonly<Record<string, string>> = {
+  '--add-label': 'labeled', '--remove-label': 'unlabeled',
+  '--add-assignee': 'assigned', '--remove-assignee': 'unassigned',
+  '--add-reviewer': 'review_requested', '--remove-reviewer': 'review_request_removed',
+  '--milestone': 'milestoned', '-m': 'milestoned', '--remove-milestone': 'demilestoned',
+  '--title': 'edited', '-t': 'edited', '--body': 'edited', '-b': 'edited', '--body-file': 'edited', '-F': 'edited', '--base': 'edited', '-B': 'edited',
+  '--add-project': '', '--remove-project': '', '--repo': '', '-R': '',
+}
+
+function prEditEvents(words: readonly string[]): TriggerEvent[] {
+  const flags = words.slice(3).filter((w) => w.startsWith('-')).map((w) => w.split('=')[0])
+  if (flags.some((f) => !(f in PR_EDIT_ACTIVITY))) return ['pull_request change']
+  return [...new Set(flags.map((f) => PR_EDIT_ACTIVITY[f]).filter(Boolean))].map((t): TriggerEvent => `pull_request:${t}`)
 }
 
 export interface GhCommandFacts {
@@ -125,7 +145,8 @@ export function ghCommandFacts(words: string[]): GhCommandFacts | undefined {
         add(permissions, name, level as Level)
       }
     }
-    return { command, permissions, events: EVENTS[command] ?? [], endpoints }
+    const events = command === 'gh pr edit' ? prEditEvents(words) : (EVENTS[command] ?? [])
+    return { command, permissions, events, endpoints }
   }
   const extra = EXTRA[command]
   if (!extra) return undefined
@@ -136,7 +157,7 @@ export function ghCommandFacts(words: string[]): GhCommandFacts | undefined {
     for (const [name, level] of Object.entries(match.permissions)) add(permissions, name, level)
     endpoints.push(match.template)
   }
-  return { command, permissions, events: EVENTS[command] ?? [], endpoints }
+  return { command, permissions, events: command === 'gh pr edit' ? prEditEvents(words) : (EVENTS[command] ?? []), endpoints }
 }
 
 /** Flags of `gh api` that take a value: its endpoint is the first other word (`gh api --help`). */

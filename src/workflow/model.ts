@@ -8,7 +8,7 @@ import { positionOf, type ParsedFile } from './parse.js'
 import { scalarText, TreeWalker, type ScalarSite } from './tree.js'
 import { WORKFLOW_KEYS } from '../knowledge/generated/workflow-keys.js'
 import { quoted } from '../limits.js'
-import { HEARD_TYPES, PR_CHANGE, PR_TRIGGERS, PUSH_TAGS } from '../knowledge/events.js'
+import { HEARD_TYPES, PR_CHANGE, PR_TRIGGERS, prActivityListener, PUSH_TAGS } from '../knowledge/events.js'
 
 export interface ValueInfo {
   value: string
@@ -221,7 +221,7 @@ function listeningTriggers(w: TreeWalker, node: unknown, triggers: string[]): st
     const types = (one !== undefined ? [one] : w.items(typesNode).map((n) => w.str(n) ?? '')).map((t) => t.trim()).filter(Boolean)
     if (!types.length) return [name]
     const out = types.some((t) => heard.includes(t)) ? [name] : []
-    if (PR_TRIGGERS.has(name) && types.some((t) => !heard.includes(t))) out.push(PR_CHANGE)
+    if (PR_TRIGGERS.has(name) && types.some((t) => !heard.includes(t))) out.push(PR_CHANGE, ...types.filter((t) => !heard.includes(t)).map(prActivityListener))
     return out
   })
 }
