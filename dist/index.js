@@ -248,7 +248,7 @@ function noPullRequestNotice(env) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4641);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9345);
 /** The Action's entry point: everything happens in run(). */
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
@@ -1427,7 +1427,7 @@ function firstOf(items, max) {
 
 /***/ }),
 
-/***/ 4641:
+/***/ 9345:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -9082,7 +9082,124 @@ var rules = __nccwpck_require__(1819);
 const REPORT_VERSION = 1;
 
 // EXTERNAL MODULE: ./src/workflow/files.ts
-var files = __nccwpck_require__(6154);
+var workflow_files = __nccwpck_require__(6154);
+;// CONCATENATED MODULE: ./src/workflow/script-imports.ts
+/**
+ * Files an actions/github-script script loads from the checkout: `require('./x')`,
+ * `await import('${{ github.workspace }}/x.ts')`, `require(process.env.GITHUB_WORKSPACE + '/x')`.
+ * github-script resolves relative paths against the working directory, the workspace (its
+ * README, "Run a separate file"), so each is a path relative to the repository root when the
+ * checkout sits at the workspace root. Package names (`require('fs')`) are not files.
+ */
+
+
+/** The prefixes that stand for the workspace in a loaded path. */
+const WORKSPACE = /^(?:\$\{\{\s*github\.workspace\s*\}\}|\$\{process\.env\.GITHUB_WORKSPACE\}|\$\{\s*process\.env\.GITHUB_WORKSPACE\s*\})\/?/;
+const LOADS = [
+    /\b(?:require|import)\s*\(\s*(['"`])([^'"`\n]{1,300})\1\s*\)/g,
+    /\bimport\s+(?:[\w*{}\s,$]+\s+from\s+)?(['"`])([^'"`\n]{1,300})\1/g,
+];
+/** `require(process.env.GITHUB_WORKSPACE + '/x')`: the string is relative to the workspace. */
+const LOADS_FROM_WORKSPACE = /\b(?:require|import)\s*\(\s*process\.env\.GITHUB_WORKSPACE\s*\+\s*(['"`])([^'"`\n]{1,300})\1\s*\)/g;
+/**
+ * The paths a script in `dir` loads, relative to the repository root, and those pat-lint cannot
+ * place (absolute, outside the repository, or built at run time), described.
+ */
+function scriptImports(script, dir = '.') {
+    const paths = new Set();
+    const unplaced = new Set();
+    const found = [
+        ...LOADS.flatMap((re) => [...script.matchAll(re)]).map((m) => (WORKSPACE.test(m[2]) ? m[2].replace(WORKSPACE, './') : relativeTo(dir, m[2]))),
+        ...[...script.matchAll(LOADS_FROM_WORKSPACE)].map((m) => `./${m[2].replace(/^\/+/, '')}`),
+    ];
+    for (const raw of found) {
+        if (/\$\{/.test(raw))
+            unplaced.add(`${raw} (built at run time)`);
+        else if (raw.startsWith('/'))
+            unplaced.add(`${raw} (outside the repository)`);
+        else if (!raw.startsWith('.'))
+            continue; // a package, not a file
+        else {
+            const path = external_node_path_.posix.normalize(raw);
+            if (path.startsWith('..'))
+                unplaced.add(`${path} (outside the repository)`);
+            else
+                paths.add(path);
+        }
+    }
+    return { paths: [...paths], unplaced: [...unplaced] };
+}
+/** A path a file in `dir` loads, relative to the repository root; packages are left as they are. */
+function relativeTo(dir, path) {
+    if (!path.startsWith('./') && !path.startsWith('../'))
+        return path;
+    return `./${external_node_path_.posix.join(dir, path)}`;
+}
+/** The names a path without an extension may be found under, in Node's order. */
+function candidatePaths(path) {
+    if (/\.[cm]?[jt]s$/.test(path))
+        return [path];
+    return [path, ...['.js', '.cjs', '.mjs', '.ts'].map((ext) => path + ext), `${path}/index.js`];
+}
+/** Loaded files pat-lint reads for one script, at most: a loader that reads more is a black box. */
+const MAX_SCRIPT_FILES = 20;
+/**
+ * The files a script loads, and the files those load, read with `read` (a path relative to the
+ * repository root, or null when no such file can be read). `missing` names loads pat-lint could
+ * not read: what they do with the client is unseen.
+ */
+function loadScripts(script, read) {
+    const texts = [];
+    const missing = [];
+    const seen = new Set();
+    const queue = [{ script, dir: '.' }];
+    while (queue.length) {
+        const { script: text, dir } = queue.shift();
+        const { paths, unplaced } = scriptImports(text, dir);
+        missing.push(...unplaced);
+        for (const path of paths) {
+            if (seen.has(path))
+                continue;
+            seen.add(path);
+            if (seen.size > MAX_SCRIPT_FILES) {
+                missing.push(`${path} (more than ${MAX_SCRIPT_FILES} files loaded)`);
+                continue;
+            }
+            const found = candidatePaths(path).map((c) => ({ c, text: read(c) })).find((f) => f.text !== null);
+            if (!found)
+                missing.push(path);
+            else {
+                texts.push(found.text);
+                queue.push({ script: found.text, dir: external_node_path_.posix.dirname(found.c) });
+            }
+        }
+    }
+    return { texts, missing };
+}
+/**
+ * Reads, before the analysis, every file the github-script steps of `models` load (and the files
+ * those load), through the same guarded reader as workflows: inside the repository, no symlink out,
+ * at most MAX_FILE_BYTES. Only steps whose script loads something cost a read.
+ */
+function readLoadedScripts(root, models) {
+    const files = new Map();
+    const read = (path) => {
+        if (!files.has(path)) {
+            const got = (0,workflow_files/* readCandidate */.G9)(root, { path, kind: 'script' });
+            files.set(path, 'text' in got ? got.text : null);
+        }
+        return files.get(path);
+    };
+    for (const m of models)
+        for (const j of m.jobs)
+            for (const s of j.steps) {
+                const script = s.with.script?.value;
+                if (script && /^actions\/github-script@/i.test(s.uses?.value ?? '') && /\b(?:require|import)\b/.test(script))
+                    loadScripts(script, read);
+            }
+    return files;
+}
+
 ;// CONCATENATED MODULE: ./src/analysis/env-readers.ts
 
 
@@ -9125,7 +9242,7 @@ function readsEnvWith(knowledge, variables) {
 
 /** Ingests one file. Never throws: a bug of ours costs this file, not the run. */
 function ingestFile(root, candidate, readsEnv) {
-    const source = (0,files/* readCandidate */.G9)(root, candidate);
+    const source = (0,workflow_files/* readCandidate */.G9)(root, candidate);
     if (!('text' in source))
         return { path: candidate.path, text: null, model: null, uses: [], errors: [source], notes: [] };
     const out = { path: source.path, text: source.text, model: null, uses: [], errors: [], notes: [] };
@@ -10600,7 +10717,10 @@ const OCTOKIT_ROUTES = {
  * One of `owner` / `repo` in a call's argument object: a literal, this repository's (context.repo,
  * also spread with `...context.repo`), unknown (any other expression), or absent.
  */
-function field(args, name) {
+function field(args, name, selfNames) {
+    const bound = new RegExp(`(?<![.\\w$])${name}\\s*(?::\\s*([A-Za-z_$][\\w$]*)\\s*)?(?:,|\\}|$)`).exec(args);
+    if (bound && selfNames.has(`${name}=${bound[1] ?? name}`))
+        return 'self';
     const literal = new RegExp(`(?<![.\\w$])${name}\\s*:\\s*(['"\`])([A-Za-z0-9._-]+)\\1`).exec(args);
     if (literal)
         return { literal: literal[2] };
@@ -10615,9 +10735,9 @@ function field(args, name) {
  * none or this one (the route's {owner}/{repo} stays this repository's), '?' when an expression
  * names it. `{ owner: context.repo.owner, repo: 'other' }` is another repository of this owner.
  */
-function literalTarget(args) {
-    const owner = field(args, 'owner');
-    const repo = field(args, 'repo');
+function literalTarget(args, selfNames = new Set()) {
+    const owner = field(args, 'owner', selfNames);
+    const repo = field(args, 'repo', selfNames);
     if (owner === 'unknown' || repo === 'unknown')
         return '?';
     if (owner === 'absent' && repo === 'absent')
@@ -10630,8 +10750,38 @@ function literalTarget(args) {
     const repoText = repo === 'self' ? '${{ github.event.repository.name }}' : repo.literal;
     return `${ownerText}/${repoText}`;
 }
-function analyseGithubScript(script, ctx) {
-    const out = { calls: [], unknown: [] };
+/**
+ * Variables the script binds to this repository's owner or name, as `owner=<variable>`:
+ * `const { owner, repo } = context.repo` (also renamed, `{ owner: o }`) and
+ * `const owner = context.repo.owner`. A variable assigned again anywhere is left out.
+ */
+function selfBindings(script) {
+    const out = new Set();
+    /** How many `name = …` assignments a declaration by destructuring does not itself count as. */
+    const declaredWithEquals = new Set();
+    for (const m of script.matchAll(/\b(?:const|let|var)\s*\{([^}]*)\}\s*=\s*context\.repo\b/g)) {
+        for (const part of m[1].split(',')) {
+            const [key, alias] = part.split(':').map((s) => s.trim());
+            if ((key === 'owner' || key === 'repo') && /^[A-Za-z_$][\w$]*$/.test(alias ?? key))
+                out.add(`${key}=${alias ?? key}`);
+        }
+    }
+    for (const m of script.matchAll(/\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*context\.repo\.(owner|repo)\b/g)) {
+        out.add(`${m[2]}=${m[1]}`);
+        declaredWithEquals.add(m[1]);
+    }
+    for (const binding of [...out]) {
+        const variable = binding.split('=')[1];
+        const escaped = variable.replace(/\$/g, '\\$');
+        const assignments = script.match(new RegExp(`(?<![.\\w$])${escaped}\\s*=(?![=>])`, 'g'))?.length ?? 0;
+        if (assignments > (declaredWithEquals.has(variable) ? 1 : 0))
+            out.delete(binding);
+    }
+    return out;
+}
+function analyseGithubScript(script, ctx, unseen = []) {
+    const out = { calls: [], unknown: [...unseen] };
+    const selfNames = selfBindings(script);
     const restCalls = /\bgithub\.(?:rest\.)?([a-zA-Z]+)\.([a-zA-Z]+)\s*\(([^)]*)\)?/g;
     for (const m of script.matchAll(restCalls)) {
         const [, ns, method, args] = m;
@@ -10643,7 +10793,7 @@ function analyseGithubScript(script, ctx) {
             continue;
         }
         const [verb, path] = route.split(' ');
-        const literal = literalTarget(args ?? '');
+        const literal = literalTarget(args ?? '', selfNames);
         const concrete = literal && literal !== '?' ? path.replace('{owner}/{repo}', literal) : path;
         if (literal === '?')
             out.unknown.push(`github.rest.${ns}.${method} names its owner or repository through a variable`);
@@ -10663,7 +10813,7 @@ function analyseGithubScript(script, ctx) {
             out.calls.push(call);
     }
     for (const m of script.matchAll(/\bgithub\.request\s*\(\s*['"`]([A-Z]+)\s+([^'"`]+)['"`]\s*(?:,\s*\{([^}]*)\})?/g)) {
-        const literal = literalTarget(m[3] ?? '');
+        const literal = literalTarget(m[3] ?? '', selfNames);
         const path = literal && literal !== '?' ? m[2].replace('{owner}/{repo}', literal) : m[2];
         const call = restCall(m[1], path, ctx, `github.request('${m[1]} ${m[2]}')`);
         if (typeof call === 'string')
@@ -10750,7 +10900,7 @@ function remoteOf(run) {
         return { remote: unquoted };
     return /[$%]/.test(unquoted) ? { remoteAtRunTime: arg } : {};
 }
-const WORKSPACE = /^(?:\$\{\{\s*github\.workspace\s*\}\}|\$\{?GITHUB_WORKSPACE\}?)(?:\/|$)/;
+const later_steps_WORKSPACE = /^(?:\$\{\{\s*github\.workspace\s*\}\}|\$\{?GITHUB_WORKSPACE\}?)(?:\/|$)/;
 /**
  * A directory relative to the workspace after `cd arg` from `dir` ('' is the workspace); null
  * when the files cannot tell (an absolute path, a variable, `cd -`, above the workspace).
@@ -10759,7 +10909,7 @@ function enterDirectory(dir, arg) {
     if (dir === null)
         return null;
     let path = /^(["'])(.*)\1$/.exec(arg)?.[2] ?? arg;
-    const fromWorkspace = WORKSPACE.exec(path);
+    const fromWorkspace = later_steps_WORKSPACE.exec(path);
     if (fromWorkspace) {
         path = path.slice(fromWorkspace[0].length);
         dir = '';
@@ -11026,6 +11176,7 @@ function followLaterPushes(ctx, out, target, what, place) {
 
 
 
+
 function analyseCheckout(ctx, facts) {
     const ins = inputs(ctx.step);
     const target = ins.repository ? (alsoRunsIn(ins.repository, ctx) ?? resolveRepo(resolveFallback(ins.repository, ctx), ctx.self)) : { kind: 'same' };
@@ -11089,7 +11240,11 @@ function analyseCreatePullRequest(ctx, facts) {
 }
 function analyseGithubScriptStep(ctx) {
     const scriptCtx = { self: ctx.self, tokenVars: ctx.tokenVars, env: Object.fromEntries(Object.entries(ctx.step.env).map(([k, v]) => [k, v.value])), secret: ctx.secret, memo: ctx.memo };
-    return analyseGithubScript(ctx.step.with.script?.value ?? '', scriptCtx);
+    const script = ctx.step.with.script?.value ?? '';
+    // The files it loads get the client too (`await require('./x.js')({ github })`): their calls count, and one pat-lint cannot read is unseen.
+    const loaded = loadScripts(script, ctx.readScript ?? (() => null));
+    const unseen = loaded.missing.map((path) => `the script loads ${(0,limits/* quoted */.TL)(path)}, which pat-lint cannot read`);
+    return analyseGithubScript([script, ...loaded.texts].join('\n'), scriptCtx, unseen);
 }
 /**
  * Renovate's github-actions manager is on by default and keeps `uses:` pins up to date, this very
@@ -11511,7 +11666,7 @@ function readComposite(action, input, vars, ctx, depth) {
 function analyseStep(step, model, ctx, tokenInput, tokenVars, depth = 0, secret) {
     // A composite action's steps have no job id: the action's one job holds them.
     const job = (step.job === null ? model.jobs[0] : jobNamed(model, step.job)) ?? null;
-    const stepCtx = { self: ctx.self, model, job, step, tokenInput, tokenVars, knowledge: ctx.knowledge, secret, memo: ctx.memo, localAction: (uses) => localAction(uses, ctx) };
+    const stepCtx = { self: ctx.self, model, job, step, tokenInput, tokenVars, knowledge: ctx.knowledge, secret, memo: ctx.memo, localAction: (uses) => localAction(uses, ctx), readScript: (path) => ctx.scriptFiles?.get(path) ?? null };
     const action = step.uses ? localAction(step.uses.value, ctx) : undefined;
     if (action && depth < MAX_LOCAL_DEPTH)
         return analyseComposite(action, tokenInput, tokenVars, ctx, depth);
@@ -11786,6 +11941,7 @@ function withStatedReason(decision, reason) {
 
 
 
+
 // The report's schema is report/model.ts; entry points and tests take it from here too.
 
 /**
@@ -11943,9 +12099,9 @@ function lint(root, options = {}) {
                 uses.push(u);
         }
     };
-    ingest((0,files/* discoverFiles */.ZO)(root));
+    ingest((0,workflow_files/* discoverFiles */.ZO)(root));
     // Then the actions that workflows call as `uses: ./path` from outside .github/actions.
-    ingest((0,files/* discoverFiles */.ZO)(root, localActionDirs(models)));
+    ingest((0,workflow_files/* discoverFiles */.ZO)(root, localActionDirs(models)));
     const declared = new Map(requirements.tokens.map((t) => [t.secret, t]));
     // A reusable workflow's parameters stand for its callers' secrets: where a caller is in this
     // repository, the caller's use carries the decision and the parameter is no token of its own.
@@ -11966,6 +12122,7 @@ function lint(root, options = {}) {
         },
         triggersByFile: new Map(models.filter((m) => m.kind === 'workflow').map((m) => [m.file, m.listens ?? m.triggers])),
         memo,
+        scriptFiles: readLoadedScripts(root, models),
     };
     // Lines are split only for files that need them: an undecided use (its step's comments are
     // read) or a finding (inline ignores are read).
@@ -12303,7 +12460,7 @@ async function run() {
     const failures = [];
     try {
         inputs = readInputs();
-        root = (0,files/* insideRoot */.p0)(inputs.workspace, inputs.path) ?? undefined;
+        root = (0,workflow_files/* insideRoot */.p0)(inputs.workspace, inputs.path) ?? undefined;
         if (!root)
             throw new Error(`input path ${inputs.path} leads outside the workspace`);
         // Paths in every output name files from the workspace, as annotations and SARIF need them.

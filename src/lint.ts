@@ -11,6 +11,7 @@ import type { RuleContext, TokenFacts } from './rules/types.js'
 import type { Finding, LintError, Severity } from './types.js'
 import { REPORT_VERSION, type Report, type TokenReport, type UseReport } from './report/model.js'
 import { discoverFiles, type Candidate } from './workflow/files.js'
+import { readLoadedScripts } from './workflow/script-imports.js'
 import type { SecretUse } from './workflow/flows.js'
 import { localPath, stepLabel, type WorkflowInfo } from './workflow/model.js'
 import { readsEnvWith } from './analysis/env-readers.js'
@@ -212,6 +213,7 @@ export function lint(root: string, options: LintOptions = {}): Report {
     },
     triggersByFile: new Map(models.filter((m) => m.kind === 'workflow').map((m) => [m.file, m.listens ?? m.triggers])),
     memo,
+    scriptFiles: readLoadedScripts(root, models),
   }
   // Lines are split only for files that need them: an undecided use (its step's comments are
   // read) or a finding (inline ignores are read).

@@ -242,6 +242,18 @@ const rows: Row[] = [
     verdict: false,
     needs: { actions: 'write' },
   },
+  {
+    name: 'github-script with owner and repo destructured from context.repo',
+    steps: step('actions/github-script@v7', { 'github-token': '${{ secrets.X_PAT }}', script: '"const { owner, repo } = context.repo; await github.rest.issues.createComment({ owner: owner, repo, issue_number: 1, body: \'x\' })"' }),
+    verdict: true,
+    needs: { issues: 'write' },
+  },
+  {
+    name: 'github-script whose repo variable is reassigned: unknown',
+    steps: step('actions/github-script@v7', { 'github-token': '${{ secrets.X_PAT }}', script: '"let { owner, repo } = context.repo; repo = \'docs\'; await github.rest.issues.createComment({ owner, repo, issue_number: 1, body: \'x\' })"' }),
+    verdict: null,
+    needs: { issues: 'write' },
+  },
   { name: 'github-script with GraphQL', steps: step('actions/github-script@v7', { 'github-token': '${{ secrets.X_PAT }}', script: '"await github.graphql(\'query { viewer { login } }\')"' }), verdict: null, needs: {} },
   { name: 'a secret set through gh (R6)', steps: '      - run: gh secret set X --body y\n        env:\n          GH_TOKEN: ${{ secrets.X_PAT }}', verdict: false, needs: { secrets: 'write' }, codes: ['R6'] },
   { name: 'gh in this repository', steps: '      - run: gh issue edit 1 --add-label x\n        env:\n          GH_TOKEN: ${{ secrets.X_PAT }}', verdict: true, needs: { issues: 'write' } },

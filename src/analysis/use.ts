@@ -29,6 +29,8 @@ export interface AnalysisContext {
   triggersByFile: ReadonlyMap<string, readonly string[]>
   /** The run's caches and counts. */
   memo: Memo
+  /** Files github-script steps load, read before the analysis: text, or null when unreadable. */
+  scriptFiles?: ReadonlyMap<string, string | null>
 }
 
 /** A decision that cannot be made, with the reason. */
@@ -110,7 +112,7 @@ function readComposite(action: WorkflowInfo, input: string | null, vars: Set<str
 function analyseStep(step: StepInfo, model: WorkflowInfo, ctx: AnalysisContext, tokenInput: string | null, tokenVars: Set<string>, depth = 0, secret?: string): StepAnalysis {
   // A composite action's steps have no job id: the action's one job holds them.
   const job = (step.job === null ? model.jobs[0] : jobNamed(model, step.job)) ?? null
-  const stepCtx: StepContext = { self: ctx.self, model, job, step, tokenInput, tokenVars, knowledge: ctx.knowledge, secret, memo: ctx.memo, localAction: (uses) => localAction(uses, ctx) }
+  const stepCtx: StepContext = { self: ctx.self, model, job, step, tokenInput, tokenVars, knowledge: ctx.knowledge, secret, memo: ctx.memo, localAction: (uses) => localAction(uses, ctx), readScript: (path) => ctx.scriptFiles?.get(path) ?? null }
   const action = step.uses ? localAction(step.uses.value, ctx) : undefined
   if (action && depth < MAX_LOCAL_DEPTH) return analyseComposite(action, tokenInput, tokenVars, ctx, depth)
   if (action) return { calls: [], unknown: [`${quoted(step.uses!.value)} is a local action ${depth} levels down: pat-lint follows local actions no deeper`] }

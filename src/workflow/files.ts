@@ -9,7 +9,8 @@ import { isUtf8 } from 'node:buffer'
 import type { LintError } from '../types.js'
 import { compareText } from '../order.js'
 
-export type FileKind = 'workflow' | 'action' | 'requirements'
+/** script: a file an actions/github-script step loads (workflow/script-imports.ts). */
+export type FileKind = 'workflow' | 'action' | 'requirements' | 'script'
 
 export interface Candidate {
   /** Path relative to the repository root, with forward slashes. */

@@ -14,7 +14,9 @@ import { because } from '../../knowledge/reasons.js'
  * One of `owner` / `repo` in a call's argument object: a literal, this repository's (context.repo,
  * also spread with `...context.repo`), unknown (any other expression), or absent.
  */
-function field(args: string, name: 'owner' | 'repo'): { literal: string } | 'self' | 'unknown' | 'absent' {
+function field(args: string, name: 'owner' | 'repo', selfNames: ReadonlySet<string>): { literal: string } | 'self' | 'unknown' | 'absent' {
+  const bound = new RegExp(`(?<![.\\w$])${name}\\s*(?::\\s*([A-Za-z_$][\\w$]*)\\s*)?(?:,|\\}|$)`).exec(args)
+  if (bound && selfNames.has(`${name}=${bound[1] ?? name}`)) return 'self'
   const literal = new RegExp(`(?<![.\\w$])${name}\\s*:\\s*(['"\`])([A-Za-z0-9._-]+)\\1`).exec(args)
   if (literal) return { literal: literal[2] }
   if (new RegExp(`(?<![.\\w$])${name}\\s*:\\s*context\\.repo\\.${name}\\b`).test(args)) return 'self'
@@ -27,9 +29,9 @@ function field(args: string, name: 'owner' | 'repo'): { literal: string } | 'sel
  * none or this one (the route's {owner}/{repo} stays this repository's), '?' when an expression
  * names it. `{ owner: context.repo.owner, repo: 'other' }` is another repository of this owner.
  */
-function literalTarget(args: string): string | null {
-  const owner = field(args, 'owner')
-  const repo = field(args, 'repo')
+function literalTarget(args: string, selfNames: ReadonlySet<string> = new Set()): string | null {
+  const owner = field(args, 'owner', selfNames)
+  const repo = field(args, 'repo', selfNames)
   if (owner === 'unknown' || repo === 'unknown') return '?'
   if (owner === 'absent' && repo === 'absent') return null
   if ((owner === 'self' || owner === 'absent') && (repo === 'self' || repo === 'absent')) return null
@@ -39,8 +41,37 @@ function literalTarget(args: string): string | null {
   return `${ownerText}/${repoText}`
 }
 
-export function analyseGithubScript(script: string, ctx: ScriptContext): StepAnalysis {
-  const out: StepAnalysis = { calls: [], unknown: [] }
+/**
+ * Variables the script binds to this repository's owner or name, as `owner=<variable>`:
+ * `const { owner, repo } = context.repo` (also renamed, `{ owner: o }`) and
+ * `const owner = context.repo.owner`. A variable assigned again anywhere is left out.
+ */
+function selfBindings(script: string): Set<string> {
+  const out = new Set<string>()
+  /** How many `name = …` assignments a declaration by destructuring does not itself count as. */
+  const declaredWithEquals = new Set<string>()
+  for (const m of script.matchAll(/\b(?:const|let|var)\s*\{([^}]*)\}\s*=\s*context\.repo\b/g)) {
+    for (const part of m[1].split(',')) {
+      const [key, alias] = part.split(':').map((s) => s.trim())
+      if ((key === 'owner' || key === 'repo') && /^[A-Za-z_$][\w$]*$/.test(alias ?? key)) out.add(`${key}=${alias ?? key}`)
+    }
+  }
+  for (const m of script.matchAll(/\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*context\.repo\.(owner|repo)\b/g)) {
+    out.add(`${m[2]}=${m[1]}`)
+    declaredWithEquals.add(m[1])
+  }
+  for (const binding of [...out]) {
+    const variable = binding.split('=')[1]
+    const escaped = variable.replace(/\$/g, '\\$')
+    const assignments = script.match(new RegExp(`(?<![.\\w$])${escaped}\\s*=(?![=>])`, 'g'))?.length ?? 0
+    if (assignments > (declaredWithEquals.has(variable) ? 1 : 0)) out.delete(binding)
+  }
+  return out
+}
+
+export function analyseGithubScript(script: string, ctx: ScriptContext, unseen: readonly string[] = []): StepAnalysis {
+  const out: StepAnalysis = { calls: [], unknown: [...unseen] }
+  const selfNames = selfBindings(script)
   const restCalls = /\bgithub\.(?:rest\.)?([a-zA-Z]+)\.([a-zA-Z]+)\s*\(([^)]*)\)?/g
   for (const m of script.matchAll(restCalls)) {
     const [, ns, method, args] = m
@@ -51,7 +82,7 @@ export function analyseGithubScript(script: string, ctx: ScriptContext): StepAna
       continue
     }
     const [verb, path] = route.split(' ')
-    const literal = literalTarget(args ?? '')
+    const literal = literalTarget(args ?? '', selfNames)
     const concrete = literal && literal !== '?' ? path.replace('{owner}/{repo}', literal) : path
     if (literal === '?') out.unknown.push(`github.rest.${ns}.${method} names its owner or repository through a variable`)
     const call = restCall(verb, concrete, ctx, `github.rest.${ns}.${method}`)
@@ -66,7 +97,7 @@ export function analyseGithubScript(script: string, ctx: ScriptContext): StepAna
     if (typeof call !== 'string') out.calls.push(call)
   }
   for (const m of script.matchAll(/\bgithub\.request\s*\(\s*['"`]([A-Z]+)\s+([^'"`]+)['"`]\s*(?:,\s*\{([^}]*)\})?/g)) {
-    const literal = literalTarget(m[3] ?? '')
+    const literal = literalTarget(m[3] ?? '', selfNames)
     const path = literal && literal !== '?' ? m[2].replace('{owner}/{repo}', literal) : m[2]
     const call = restCall(m[1], path, ctx, `github.request('${m[1]} ${m[2]}')`)
     if (typeof call === 'string') out.unknown.push(call)

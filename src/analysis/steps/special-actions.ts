@@ -3,6 +3,7 @@
  * persists for later steps), add-to-project (whose project), create-pull-request (the repository
  * a `path:` holds, a fork), github-script (its script) and Renovate (which updates workflow pins).
  */
+import { loadScripts } from '../../workflow/script-imports.js'
 import { CREATES_PULL_REQUESTS } from '../../knowledge/settings.js'
 import type { KnownAction } from '../../knowledge/actions.js'
 import type { PermissionSet } from '../../knowledge/permissions.js'
@@ -76,7 +77,11 @@ export function analyseCreatePullRequest(ctx: StepContext, facts: KnownAction): 
 
 export function analyseGithubScriptStep(ctx: StepContext): StepAnalysis {
   const scriptCtx: ScriptContext = { self: ctx.self, tokenVars: ctx.tokenVars, env: Object.fromEntries(Object.entries(ctx.step.env).map(([k, v]) => [k, v.value])), secret: ctx.secret, memo: ctx.memo }
-  return analyseGithubScript(ctx.step.with.script?.value ?? '', scriptCtx)
+  const script = ctx.step.with.script?.value ?? ''
+  // The files it loads get the client too (`await require('./x.js')({ github })`): their calls count, and one pat-lint cannot read is unseen.
+  const loaded = loadScripts(script, ctx.readScript ?? (() => null))
+  const unseen = loaded.missing.map((path) => `the script loads ${quoted(path)}, which pat-lint cannot read`)
+  return analyseGithubScript([script, ...loaded.texts].join('\n'), scriptCtx, unseen)
 }
 
 /**

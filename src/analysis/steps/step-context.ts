@@ -19,6 +19,8 @@ export interface StepContext {
   memo: Memo
   /** The local action (`./path`) a `uses:` names, when the repository holds it. */
   localAction?: (uses: string) => WorkflowInfo | undefined
+  /** A file of the repository a github-script step loads, read before the analysis (null: not there). */
+  readScript?: (path: string) => string | null
 }
 
 /** The step's inputs as plain values, by lower-cased name. */
