@@ -248,7 +248,7 @@ function noPullRequestNotice(env) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9345);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1740);
 /** The Action's entry point: everything happens in run(). */
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
@@ -1427,7 +1427,7 @@ function firstOf(items, max) {
 
 /***/ }),
 
-/***/ 9345:
+/***/ 1740:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -7448,6 +7448,23 @@ function hasFlag(words, flags) {
     return words.some((w) => flags.some((f) => w === f || w.startsWith(`${f}=`)));
 }
 
+;// CONCATENATED MODULE: ./src/analysis/script/graphql.ts
+
+const PROJECTS = /projectsV2|projectV2|ProjectNext/i;
+/** An organization's members or teams: the `members` organization permission (GraphQL objects Organization.membersWithRole, Organization.team/teams). */
+const ORG_MEMBERS = /\borganization\s*\([^)]*\)\s*\{[\s\S]*?\b(?:membersWithRole|teams?|team)\b/;
+/** The calls a GraphQL document shows, or the reason it stays unknown. */
+function graphqlCalls(document, what) {
+    const calls = [];
+    if (PROJECTS.test(document)) {
+        calls.push({ what: `${what} (Projects)`, permissions: { organization_projects: 'write' }, target: { kind: 'organization', owner: null }, patReason: (0,reasons/* because */.xx)('Projects are out of GITHUB_TOKEN\'s reach', 'R5') });
+    }
+    if (ORG_MEMBERS.test(document)) {
+        calls.push({ what: `${what} (organization members or teams)`, permissions: { members: 'read' }, target: { kind: 'organization', owner: null }, patReason: (0,reasons/* because */.xx)('an organization\'s members and teams need the `members` organization permission, which GITHUB_TOKEN never has', 'R4') });
+    }
+    return calls.length ? { calls } : { calls, unknown: `${what}: GitHub publishes no permission map for GraphQL` };
+}
+
 ;// CONCATENATED MODULE: ./src/knowledge/settings.ts
 /**
  * Repository settings GITHUB_TOKEN depends on that no workflow file shows. "Allow GitHub Actions to
@@ -7734,6 +7751,7 @@ function analyseCurl(cmd, ctx, out) {
 
 
 
+
 /** A command to Dependabot in a comment posted with GITHUB_TOKEN is refused: a user with push access must post it. */
 const DEPENDABOT_REFUSES = (0,reasons/* because */.xx)('Dependabot obeys comment commands only from users with push access, and GITHUB_TOKEN comments as github-actions[bot]', 'R8');
 /** `gh repo` subcommands whose first argument names the repository they act on (gh help repo: `gh repo sync [<destination-repository>]`, `gh repo view [<repository>]`, …). */
@@ -7766,12 +7784,10 @@ function analyseGh(cmd, ctx, out) {
         if (!endpoint)
             return out.unknown.push(`gh api without an endpoint at line ${cmd.line}`);
         if (/^graphql$/i.test(endpoint)) {
-            const query = words.join(' ');
-            if (/projectV2|ProjectNext/i.test(query)) {
-                out.calls.push({ what: 'gh api graphql (Projects)', permissions: { organization_projects: 'write' }, target: { kind: 'organization', owner: null }, patReason: (0,reasons/* because */.xx)('Projects are out of GITHUB_TOKEN\'s reach', 'R5') });
-            }
-            else
-                out.unknown.push(`gh api graphql at line ${cmd.line}: GitHub publishes no permission map for GraphQL`);
+            const found = graphqlCalls(words.join(' '), 'gh api graphql');
+            out.calls.push(...found.calls);
+            if (found.unknown)
+                out.unknown.push(`${found.unknown} (line ${cmd.line})`);
             return;
         }
         const hasFields = hasFlag(words, ['-f', '-F', '--field', '--raw-field', '--input']);
@@ -10822,11 +10838,10 @@ function analyseGithubScript(script, ctx, unseen = []) {
             out.calls.push(call);
     }
     if (/\bgithub\.graphql\s*\(/.test(script)) {
-        if (/projectV2|addProjectV2ItemById|ProjectNext/i.test(script)) {
-            out.calls.push({ what: 'github.graphql (Projects)', permissions: { organization_projects: 'write' }, target: { kind: 'organization', owner: null }, patReason: (0,reasons/* because */.xx)('Projects are out of GITHUB_TOKEN\'s reach', 'R5') });
-        }
-        else
-            out.unknown.push('github.graphql: GitHub publishes no permission map for GraphQL');
+        const found = graphqlCalls(script, 'github.graphql');
+        out.calls.push(...found.calls);
+        if (found.unknown)
+            out.unknown.push(found.unknown);
     }
     if (!out.calls.length && !out.unknown.length && /\bgithub\b/.test(script))
         out.unknown.push('the script uses the client in a way pat-lint does not recognise');

@@ -3,6 +3,7 @@
  * GitHub's endpoint data), and which token each runs with: `GH_TOKEN`/`GITHUB_TOKEN` in its
  * environment, or the last `gh auth login --with-token` before it and what fed that login.
  */
+import { graphqlCalls } from './graphql.js'
 import { GH_API_VALUE_FLAGS, ghCommandFacts } from '../../knowledge/gh-commands.js'
 import { CREATES_PULL_REQUESTS, ghNeedsPullRequestSetting } from '../../knowledge/settings.js'
 import { quoted } from '../../limits.js'
@@ -49,10 +50,9 @@ function analyseGh(cmd: Command, ctx: ScriptContext, out: StepAnalysis) {
     }
     if (!endpoint) return out.unknown.push(`gh api without an endpoint at line ${cmd.line}`)
     if (/^graphql$/i.test(endpoint)) {
-      const query = words.join(' ')
-      if (/projectV2|ProjectNext/i.test(query)) {
-        out.calls.push({ what: 'gh api graphql (Projects)', permissions: { organization_projects: 'write' }, target: { kind: 'organization', owner: null }, patReason: because('Projects are out of GITHUB_TOKEN\'s reach', 'R5') })
-      } else out.unknown.push(`gh api graphql at line ${cmd.line}: GitHub publishes no permission map for GraphQL`)
+      const found = graphqlCalls(words.join(' '), 'gh api graphql')
+      out.calls.push(...found.calls)
+      if (found.unknown) out.unknown.push(`${found.unknown} (line ${cmd.line})`)
       return
     }
     const hasFields = hasFlag(words, ['-f', '-F', '--field', '--raw-field', '--input'])

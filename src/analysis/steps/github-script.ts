@@ -3,12 +3,12 @@
  * (routes from @octokit/plugin-rest-endpoint-methods), `github.request('VERB /path')`, and
  * `github.graphql(…)`, which is unknown unless it is recognisably about Projects.
  */
+import { graphqlCalls } from '../script/graphql.js'
 import { OCTOKIT_ROUTES } from '../../knowledge/generated/octokit-routes.js'
 import { quoted } from '../../limits.js'
 import { restCall } from '../script/http.js'
 import type { ScriptContext } from '../script/words.js'
 import type { StepAnalysis } from '../types.js'
-import { because } from '../../knowledge/reasons.js'
 
 /**
  * One of `owner` / `repo` in a call's argument object: a literal, this repository's (context.repo,
@@ -104,9 +104,9 @@ export function analyseGithubScript(script: string, ctx: ScriptContext, unseen: 
     else out.calls.push(call)
   }
   if (/\bgithub\.graphql\s*\(/.test(script)) {
-    if (/projectV2|addProjectV2ItemById|ProjectNext/i.test(script)) {
-      out.calls.push({ what: 'github.graphql (Projects)', permissions: { organization_projects: 'write' }, target: { kind: 'organization', owner: null }, patReason: because('Projects are out of GITHUB_TOKEN\'s reach', 'R5') })
-    } else out.unknown.push('github.graphql: GitHub publishes no permission map for GraphQL')
+    const found = graphqlCalls(script, 'github.graphql')
+    out.calls.push(...found.calls)
+    if (found.unknown) out.unknown.push(found.unknown)
   }
   if (!out.calls.length && !out.unknown.length && /\bgithub\b/.test(script)) out.unknown.push('the script uses the client in a way pat-lint does not recognise')
   return out
