@@ -15,7 +15,7 @@ const LAYERS: string[][] = [
   ['requirements'],
   ['workflow'],
   // The analysis from the bottom: its shared parts, the script readers, the step readers, the decisions.
-  ['analysis/memo.ts', 'analysis/repo-ref.ts', 'analysis/shell.ts', 'analysis/types.ts', 'analysis/git-config.ts'],
+  ['analysis/memo.ts', 'analysis/repo-ref.ts', 'analysis/shell.ts', 'analysis/types.ts', 'analysis/git-config.ts', 'analysis/directories.ts'],
   ['analysis/script'],
   ['analysis/steps'],
   ['analysis'],

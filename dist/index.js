@@ -248,7 +248,7 @@ function noPullRequestNotice(env) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1740);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1844);
 /** The Action's entry point: everything happens in run(). */
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
@@ -1427,7 +1427,7 @@ function firstOf(items, max) {
 
 /***/ }),
 
-/***/ 1740:
+/***/ 1844:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -7736,6 +7736,68 @@ function analyseCurl(cmd, ctx, out) {
         out.calls.push(call);
 }
 
+;// CONCATENATED MODULE: ./src/analysis/directories.ts
+/** Directories of the workspace that steps and scripts move into (`working-directory`, `cd`, `pushd`). */
+const WORKSPACE = /^(?:\$\{\{\s*github\.workspace\s*\}\}|\$\{?GITHUB_WORKSPACE\}?)(?:\/|$)/;
+/**
+ * A directory relative to the workspace after `cd arg` from `dir` ('' is the workspace); null
+ * when the files cannot tell (an absolute path, a variable, `cd -`, above the workspace).
+ */
+function enterDirectory(dir, arg) {
+    if (dir === null)
+        return null;
+    let path = /^(["'])(.*)\1$/.exec(arg)?.[2] ?? arg;
+    const fromWorkspace = WORKSPACE.exec(path);
+    if (fromWorkspace) {
+        path = path.slice(fromWorkspace[0].length);
+        dir = '';
+    }
+    if (/^[/~$-]/.test(path) || path.includes('${{'))
+        return null;
+    const parts = dir ? dir.split('/') : [];
+    for (const part of path.split('/')) {
+        if (part === '' || part === '.')
+            continue;
+        if (part !== '..')
+            parts.push(part);
+        else if (!parts.pop())
+            return null;
+    }
+    return parts.join('/');
+}
+/** Options of `git clone` that take a value (git help clone). */
+const CLONE_VALUE_OPTIONS = new Set(['-b', '--branch', '--depth', '-o', '--origin', '--reference', '--reference-if-able', '-c', '--config', '--filter', '-j', '--jobs', '--template', '--separate-git-dir', '-u', '--upload-pack', '--shallow-since', '--shallow-exclude', '--server-option']);
+/** `git clone URL [DIR]`: the URL and the directory it creates (the URL's last part without .git by default). */
+function cloneTarget(words) {
+    if (words[0] !== 'git')
+        return null;
+    const at = words.indexOf('clone');
+    if (at < 0 || words.slice(1, at).some((w) => !w.startsWith('-') && !/^\S+=/.test(w)))
+        return null;
+    const args = [];
+    for (let i = at + 1; i < words.length; i++) {
+        if (CLONE_VALUE_OPTIONS.has(words[i]))
+            i++;
+        else if (!words[i].startsWith('-'))
+            args.push(words[i]);
+    }
+    if (!args.length)
+        return null;
+    const url = args[0];
+    const dir = args[1] ?? url.replace(/\/+$/, '').replace(/\.git$/, '').split(/[/:]/).pop() ?? '';
+    return { url, dir };
+}
+/** The repository text of the deepest directory in `repos` holding `dir`, if any. */
+function repositoryOfDirectory(dir, repos) {
+    const parts = dir ? dir.split('/') : [];
+    for (let n = parts.length; n >= 1; n--) {
+        const repo = repos.get(parts.slice(0, n).join('/'));
+        if (repo !== undefined)
+            return repo;
+    }
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/analysis/script/gh.ts
 /**
  * gh in scripts: what each command asks of GitHub (knowledge/gh-commands.ts, `gh api` through
@@ -7752,13 +7814,49 @@ function analyseCurl(cmd, ctx, out) {
 
 
 
+
 /** A command to Dependabot in a comment posted with GITHUB_TOKEN is refused: a user with push access must post it. */
 const DEPENDABOT_REFUSES = (0,reasons/* because */.xx)('Dependabot obeys comment commands only from users with push access, and GITHUB_TOKEN comments as github-actions[bot]', 'R8');
 /** `gh repo` subcommands whose first argument names the repository they act on (gh help repo: `gh repo sync [<destination-repository>]`, `gh repo view [<repository>]`, …). */
 const REPO_ARGUMENT = new Set(['sync', 'clone', 'view', 'edit', 'delete', 'archive', 'unarchive', 'fork', 'set-default']);
-function ghRepo(words, ctx) {
+function ghRepo(words, ctx, inDirectory) {
     const repo = flagValue(words, ['-R'], ['--repo']) ?? positionalRepo(words) ?? ctx.env.GH_REPO;
-    return repo ? repoRef(repo, ctx) : { kind: 'same' };
+    return repo ? repoRef(repo, ctx) : inDirectory;
+}
+/**
+ * The repository of the directory gh command `at` runs in, when the script moved before it: gh
+ * takes GH_REPO, else the git remotes of the current directory (gh help environment). A directory
+ * an earlier `git clone` of the script or a checkout of another repository filled is that
+ * repository; any other known directory is inside this one; one named at run time is unknown.
+ */
+function directoryRepository(commands, at, ctx) {
+    const start = ctx.directory?.start ?? '';
+    let dir = start;
+    let moved = false;
+    const repos = new Map(ctx.directory?.repos ?? []);
+    for (let k = 0; k < at; k++) {
+        const w = commands[k].words;
+        if (w[0] === 'cd' || w[0] === 'pushd') {
+            moved = true;
+            dir = w[1] === undefined ? null : enterDirectory(dir, w[1]);
+        }
+        else if (w[0] === 'popd') {
+            moved = true;
+            dir = null;
+        }
+        else {
+            const clone = cloneTarget(w);
+            const into = clone ? enterDirectory(dir, clone.dir) : null;
+            if (clone && into !== null)
+                repos.set(into, clone.url);
+        }
+    }
+    if (!moved)
+        return { kind: 'same' };
+    if (dir === null)
+        return { kind: 'unknown', text: 'cd', why: (0,reasons/* plain */.pj)(`gh runs in a directory the script names at run time (cd before line ${commands[at].line}): its repository is not known`) };
+    const repo = repositoryOfDirectory(dir, repos);
+    return repo === undefined ? { kind: 'same' } : repoRef(repo, ctx);
 }
 /** `OWNER/REPO` (or a GitHub URL) given as the first argument of a `gh repo` subcommand that takes one. */
 function positionalRepo(words) {
@@ -7767,7 +7865,7 @@ function positionalRepo(words) {
     const arg = words[3];
     return arg && !arg.startsWith('-') && arg.includes('/') ? arg : undefined;
 }
-function analyseGh(cmd, ctx, out) {
+function analyseGh(cmd, ctx, out, inDirectory = { kind: 'same' }) {
     const words = cmd.words;
     if (words[1] === 'api') {
         let endpoint;
@@ -7792,7 +7890,11 @@ function analyseGh(cmd, ctx, out) {
         }
         const hasFields = hasFlag(words, ['-f', '-F', '--field', '--raw-field', '--input']);
         const method = flagValue(words, ['-X'], ['--method']) ?? (hasFields ? 'POST' : 'GET');
-        const path = '/' + expand(endpoint, ctx).replace(/^\//, '');
+        // gh fills {owner}/{repo} from the current directory's repository (gh help api).
+        if (inDirectory.kind === 'unknown' && endpoint.includes('{owner}'))
+            return out.unknown.push((0,reasons/* about */.Cv)(`gh api ${(0,limits/* quoted */.TL)(endpoint)}`, inDirectory.why).text);
+        const here = inDirectory.kind === 'other' ? endpoint.replace(/\{owner\}\/\{repo\}/g, inDirectory.repo) : endpoint;
+        const path = '/' + expand(here, ctx).replace(/^\//, '');
         const call = restCall(method, path, ctx, `gh api ${(0,limits/* quoted */.TL)(method.toUpperCase())} ${(0,limits/* quoted */.TL)(endpoint)}`);
         if (typeof call === 'string')
             out.unknown.push(call);
@@ -7807,7 +7909,7 @@ function analyseGh(cmd, ctx, out) {
         out.unknown.push(`\`${words.slice(0, 3).map(limits/* quoted */.TL).join(' ')}\` at line ${cmd.line} is not in pat-lint's gh command table`);
         return;
     }
-    const target = ghRepo(words, ctx);
+    const target = ghRepo(words, ctx, inDirectory);
     const call = { what: facts.command, permissions: facts.permissions, target, events: facts.events };
     if (ghNeedsPullRequestSetting(facts.command, words))
         call.provided = CREATES_PULL_REQUESTS;
@@ -7868,7 +7970,7 @@ function ghFragment(gh, commands, at, ctx) {
     let fragment = answers.byIndex.get(at);
     if (!fragment) {
         fragment = { calls: [], unknown: [] };
-        analyseGh(commands[at], ctx, fragment);
+        analyseGh(commands[at], ctx, fragment, directoryRepository(commands, at, ctx));
         // Equal calls become one object, so a token's repeated calls are told apart by identity.
         fragment.calls = fragment.calls.map((c) => {
             const key = JSON.stringify(c);
@@ -9110,7 +9212,7 @@ var workflow_files = __nccwpck_require__(6154);
 
 
 /** The prefixes that stand for the workspace in a loaded path. */
-const WORKSPACE = /^(?:\$\{\{\s*github\.workspace\s*\}\}|\$\{process\.env\.GITHUB_WORKSPACE\}|\$\{\s*process\.env\.GITHUB_WORKSPACE\s*\})\/?/;
+const script_imports_WORKSPACE = /^(?:\$\{\{\s*github\.workspace\s*\}\}|\$\{process\.env\.GITHUB_WORKSPACE\}|\$\{\s*process\.env\.GITHUB_WORKSPACE\s*\})\/?/;
 const LOADS = [
     /\b(?:require|import)\s*\(\s*(['"`])([^'"`\n]{1,300})\1\s*\)/g,
     /\bimport\s+(?:[\w*{}\s,$]+\s+from\s+)?(['"`])([^'"`\n]{1,300})\1/g,
@@ -9125,7 +9227,7 @@ function scriptImports(script, dir = '.') {
     const paths = new Set();
     const unplaced = new Set();
     const found = [
-        ...LOADS.flatMap((re) => [...script.matchAll(re)]).map((m) => (WORKSPACE.test(m[2]) ? m[2].replace(WORKSPACE, './') : relativeTo(dir, m[2]))),
+        ...LOADS.flatMap((re) => [...script.matchAll(re)]).map((m) => (script_imports_WORKSPACE.test(m[2]) ? m[2].replace(script_imports_WORKSPACE, './') : relativeTo(dir, m[2]))),
         ...[...script.matchAll(LOADS_FROM_WORKSPACE)].map((m) => `./${m[2].replace(/^\/+/, '')}`),
     ];
     for (const raw of found) {
@@ -10865,6 +10967,7 @@ function analyseGithubScript(script, ctx, unseen = []) {
 
 
 
+
 /** Tools that push with the git credentials they find (their own docs: `deploy` commands). */
 const PUSHING_TOOLS = /\bgit\s+(?:-C\s+\S+\s+)?push\b|\bgh-deploy\b|\bhexo\s+(d|deploy)\b|\blerna\s+(publish|version)\b|\bsemantic-release\b|\bchangeset\s+publish\b|\brelease-it\b/;
 const FOREIGN = /\bgit\s+(rebase|merge|cherry-pick|am|pull)\b|\bgit\s+push\s+(?:-\S+\s+)*\S+\s+\+?(?!HEAD:|refs\/tags\/)([\w./-]+):(?!\2(\s|$))/m;
@@ -10915,33 +11018,7 @@ function remoteOf(run) {
         return { remote: unquoted };
     return /[$%]/.test(unquoted) ? { remoteAtRunTime: arg } : {};
 }
-const later_steps_WORKSPACE = /^(?:\$\{\{\s*github\.workspace\s*\}\}|\$\{?GITHUB_WORKSPACE\}?)(?:\/|$)/;
-/**
- * A directory relative to the workspace after `cd arg` from `dir` ('' is the workspace); null
- * when the files cannot tell (an absolute path, a variable, `cd -`, above the workspace).
- */
-function enterDirectory(dir, arg) {
-    if (dir === null)
-        return null;
-    let path = /^(["'])(.*)\1$/.exec(arg)?.[2] ?? arg;
-    const fromWorkspace = later_steps_WORKSPACE.exec(path);
-    if (fromWorkspace) {
-        path = path.slice(fromWorkspace[0].length);
-        dir = '';
-    }
-    if (/^[/~$-]/.test(path) || path.includes('${{'))
-        return null;
-    const parts = dir ? dir.split('/') : [];
-    for (const part of path.split('/')) {
-        if (part === '' || part === '.')
-            continue;
-        if (part !== '..')
-            parts.push(part);
-        else if (!parts.pop())
-            return null;
-    }
-    return parts.join('/');
-}
+
 /** The directory a run step pushes in: its working directory, then each `cd`/`pushd` before the push, then `git -C`. */
 function pushDirectory(step, run, pushAt) {
     let dir = enterDirectory('', step.workingDirectory ?? '');
@@ -11406,6 +11483,22 @@ function withDirectoryRepository(env, ctx) {
     }
     return env;
 }
+/** The directories earlier checkouts of the job put another repository in (`repository:` with `path:`), the last one winning. */
+function checkoutRepositories(ctx) {
+    const repos = new Map();
+    if (!ctx.job)
+        return repos;
+    for (const s of ctx.job.steps.slice(0, ctx.step.index)) {
+        if (actionName(s.uses?.value ?? '')?.toLowerCase() !== 'actions/checkout')
+            continue;
+        const dir = checkoutDirectory(s);
+        const repo = s.with.repository?.value.trim();
+        if (dir === null || dir === '')
+            continue;
+        repos.set(dir, repo || '${{ github.repository }}');
+    }
+    return repos;
+}
 /** Analyses a `run:` step that receives the token (inline or through env). */
 function analyseRunStep(ctx) {
     // A script for PowerShell, cmd or an interpreter is not read as bash: its words, quotes and
@@ -11414,7 +11507,8 @@ function analyseRunStep(ctx) {
     if (shell && !READ_AS_BASH.test(shell)) {
         return { calls: [], unknown: [`the step's script runs in \`${(0,limits/* quoted */.TL)(shell.split(/\s/)[0])}\`, which pat-lint does not read`] };
     }
-    const out = analyseScript(ctx.step.run?.value ?? '', { self: ctx.self, tokenVars: ctx.tokenVars, env: withDirectoryRepository(stepEnv(ctx), ctx), secret: ctx.secret, memo: ctx.memo }, ctx.step.run);
+    const directory = { start: enterDirectory('', ctx.step.workingDirectory?.trim() ?? ''), repos: checkoutRepositories(ctx) };
+    const out = analyseScript(ctx.step.run?.value ?? '', { self: ctx.self, tokenVars: ctx.tokenVars, env: withDirectoryRepository(stepEnv(ctx), ctx), secret: ctx.secret, memo: ctx.memo, directory }, ctx.step.run);
     for (const p of out.persists ?? []) {
         const place = p.scope === 'remote' ? { scope: 'remote', remote: p.remote ?? 'origin' } : p.scope === 'gh' ? { scope: 'gh' } : { scope: 'github' };
         followLaterPushes(ctx, out, p.target, p.what.replace(/^the token is |^the secret is /, 'the credential '), place);

@@ -137,3 +137,22 @@ describe('a pushed name the job tagged is a tag', () => {
     expect(useOf(run('git push origin main')).reasonCodes.flat()).toContain('R1')
   })
 })
+
+describe('gh acts on the repository of the directory it runs in (gh help environment)', () => {
+  const job = (run: string, before = '') => `on: workflow_dispatch\njobs:\n  j:\n    runs-on: x\n    steps:\n${before}      - run: |\n${run.split('\n').map((l) => `          ${l}`).join('\n')}\n        env:\n          GH_TOKEN: \${{ secrets.BOT_PAT }}\n`
+  const use = (wf: string) => lintWorkflow(wf, {}, { repository: 'octo/app' }).tokens[0].uses[0]
+  it.each<[string, string, string, boolean | null, string[]]>([
+    ['after cd into a clone of another repository', 'git clone https://github.com/octo/docs.git\ncd docs\ngh pr create --fill', '', false, ['octo/docs']],
+    ['clone into a named directory, then cd', 'git clone --depth 1 https://github.com/octo/docs site\ncd site/content\ngh issue create -t x -b y', '', false, ['octo/docs']],
+    ['gh api {owner}/{repo} in the clone', 'git clone https://github.com/octo/docs.git\ncd docs\ngh api repos/{owner}/{repo}/dispatches -f event_type=go', '', false, ['octo/docs']],
+    ['after cd into a directory an earlier checkout filled', 'cd docs\ngh pr create --fill', '      - uses: actions/checkout@v4\n        with:\n          repository: octo/docs\n          path: docs\n', false, ['octo/docs']],
+    ['after cd into a subdirectory of this checkout', 'cd packages/a\ngh issue comment 1 -b hi', '', true, []],
+    ['after cd into a directory named at run time', 'cd "$DIR"\ngh issue comment 1 -b hi', '', null, []],
+    ['-R wins over the directory', 'git clone https://github.com/octo/docs.git\ncd docs\ngh issue comment 1 -b hi -R octo/app', '', true, []],
+    ['a clone without cd leaves gh here', 'git clone https://github.com/octo/docs.git\ngh issue comment 1 -b hi', '', true, []],
+  ])('%s', (_name, run, before, verdict, repositories) => {
+    const u = use(job(run, before))
+    expect(u.githubTokenWouldDo).toBe(verdict)
+    if (repositories.length) expect(lintWorkflow(job(run, before), {}, { repository: 'octo/app' }).tokens[0].repositories).toEqual(repositories)
+  })
+})

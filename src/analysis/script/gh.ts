@@ -13,7 +13,8 @@ import { flagValue, hasFlag, type Command } from '../shell.js'
 import type { Call, StepAnalysis } from '../types.js'
 import { restCall } from './http.js'
 import { expand, repoRef, type ScriptContext } from './words.js'
-import { because } from '../../knowledge/reasons.js'
+import { about, because, plain } from '../../knowledge/reasons.js'
+import { cloneTarget, enterDirectory, repositoryOfDirectory } from '../directories.js'
 import { DEPENDABOT_COMMAND } from '../../knowledge/events.js'
 
 /** A command to Dependabot in a comment posted with GITHUB_TOKEN is refused: a user with push access must post it. */
@@ -22,9 +23,40 @@ export const DEPENDABOT_REFUSES = because('Dependabot obeys comment commands onl
 /** `gh repo` subcommands whose first argument names the repository they act on (gh help repo: `gh repo sync [<destination-repository>]`, `gh repo view [<repository>]`, …). */
 const REPO_ARGUMENT: ReadonlySet<string> = new Set(['sync', 'clone', 'view', 'edit', 'delete', 'archive', 'unarchive', 'fork', 'set-default'])
 
-function ghRepo(words: string[], ctx: ScriptContext): RepoRef {
+function ghRepo(words: string[], ctx: ScriptContext, inDirectory: RepoRef): RepoRef {
   const repo = flagValue(words, ['-R'], ['--repo']) ?? positionalRepo(words) ?? ctx.env.GH_REPO
-  return repo ? repoRef(repo, ctx) : { kind: 'same' }
+  return repo ? repoRef(repo, ctx) : inDirectory
+}
+
+/**
+ * The repository of the directory gh command `at` runs in, when the script moved before it: gh
+ * takes GH_REPO, else the git remotes of the current directory (gh help environment). A directory
+ * an earlier `git clone` of the script or a checkout of another repository filled is that
+ * repository; any other known directory is inside this one; one named at run time is unknown.
+ */
+function directoryRepository(commands: Command[], at: number, ctx: ScriptContext): RepoRef {
+  const start = ctx.directory?.start ?? ''
+  let dir: string | null = start
+  let moved = false
+  const repos = new Map(ctx.directory?.repos ?? [])
+  for (let k = 0; k < at; k++) {
+    const w = commands[k].words
+    if (w[0] === 'cd' || w[0] === 'pushd') {
+      moved = true
+      dir = w[1] === undefined ? null : enterDirectory(dir, w[1])
+    } else if (w[0] === 'popd') {
+      moved = true
+      dir = null
+    } else {
+      const clone = cloneTarget(w)
+      const into = clone ? enterDirectory(dir, clone.dir) : null
+      if (clone && into !== null) repos.set(into, clone.url)
+    }
+  }
+  if (!moved) return { kind: 'same' }
+  if (dir === null) return { kind: 'unknown', text: 'cd', why: plain(`gh runs in a directory the script names at run time (cd before line ${commands[at].line}): its repository is not known`) }
+  const repo = repositoryOfDirectory(dir, repos)
+  return repo === undefined ? { kind: 'same' } : repoRef(repo, ctx)
 }
 
 /** `OWNER/REPO` (or a GitHub URL) given as the first argument of a `gh repo` subcommand that takes one. */
@@ -35,7 +67,7 @@ function positionalRepo(words: string[]): string | undefined {
 }
 
 
-function analyseGh(cmd: Command, ctx: ScriptContext, out: StepAnalysis) {
+function analyseGh(cmd: Command, ctx: ScriptContext, out: StepAnalysis, inDirectory: RepoRef = { kind: 'same' }) {
   const words = cmd.words
   if (words[1] === 'api') {
     let endpoint: string | undefined
@@ -57,7 +89,10 @@ function analyseGh(cmd: Command, ctx: ScriptContext, out: StepAnalysis) {
     }
     const hasFields = hasFlag(words, ['-f', '-F', '--field', '--raw-field', '--input'])
     const method = flagValue(words, ['-X'], ['--method']) ?? (hasFields ? 'POST' : 'GET')
-    const path = '/' + expand(endpoint, ctx).replace(/^\//, '')
+    // gh fills {owner}/{repo} from the current directory's repository (gh help api).
+    if (inDirectory.kind === 'unknown' && endpoint.includes('{owner}')) return out.unknown.push(about(`gh api ${quoted(endpoint)}`, inDirectory.why).text)
+    const here = inDirectory.kind === 'other' ? endpoint.replace(/\{owner\}\/\{repo\}/g, inDirectory.repo) : endpoint
+    const path = '/' + expand(here, ctx).replace(/^\//, '')
     const call = restCall(method, path, ctx, `gh api ${quoted(method.toUpperCase())} ${quoted(endpoint)}`)
     if (typeof call === 'string') out.unknown.push(call)
     else out.calls.push(call)
@@ -69,7 +104,7 @@ function analyseGh(cmd: Command, ctx: ScriptContext, out: StepAnalysis) {
     out.unknown.push(`\`${words.slice(0, 3).map(quoted).join(' ')}\` at line ${cmd.line} is not in pat-lint's gh command table`)
     return
   }
-  const target = ghRepo(words, ctx)
+  const target = ghRepo(words, ctx, inDirectory)
   const call: Call = { what: facts.command, permissions: facts.permissions, target, events: facts.events }
   if (ghNeedsPullRequestSetting(facts.command, words)) call.provided = CREATES_PULL_REQUESTS
   if (facts.command === 'gh repo fork') call.patReason = because('GITHUB_TOKEN cannot create forks', 'R11')
@@ -150,7 +185,7 @@ export function ghFragment(gh: GhIndex, commands: Command[], at: number, ctx: Sc
   let fragment = answers.byIndex.get(at)
   if (!fragment) {
     fragment = { calls: [], unknown: [] }
-    analyseGh(commands[at], ctx, fragment)
+    analyseGh(commands[at], ctx, fragment, directoryRepository(commands, at, ctx))
     // Equal calls become one object, so a token's repeated calls are told apart by identity.
     fragment.calls = fragment.calls.map((c) => {
       const key = JSON.stringify(c)

@@ -18,6 +18,12 @@ export interface ScriptContext {
   loopVars?: Set<string>
   /** The run's caches and counts. */
   memo: Memo
+  /**
+   * Where the script starts (relative to the workspace; null when the files cannot tell) and the
+   * directories earlier checkouts filled with another repository: gh acts on the repository of the
+   * directory it runs in.
+   */
+  directory?: { start: string | null; repos: ReadonlyMap<string, string> }
 }
 
 function varRefs(text: string): string[] {

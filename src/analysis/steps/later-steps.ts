@@ -13,6 +13,7 @@ import type { Memo } from '../memo.js'
 import { resolveRepo, type RepoRef } from '../repo-ref.js'
 import type { StepAnalysis } from '../types.js'
 import type { StepContext } from './step-context.js'
+import { enterDirectory } from '../directories.js'
 import { plain } from '../../knowledge/reasons.js'
 import { INERT_ACTIONS } from '../../knowledge/action-effects.js'
 import type { ActionKnowledge } from '../../knowledge/actions.js'
@@ -114,29 +115,7 @@ function remoteOf(run: string): Pick<LaterPush, 'remote' | 'remoteAtRunTime'> {
   return /[$%]/.test(unquoted) ? { remoteAtRunTime: arg } : {}
 }
 
-const WORKSPACE = /^(?:\$\{\{\s*github\.workspace\s*\}\}|\$\{?GITHUB_WORKSPACE\}?)(?:\/|$)/
-
-/**
- * A directory relative to the workspace after `cd arg` from `dir` ('' is the workspace); null
- * when the files cannot tell (an absolute path, a variable, `cd -`, above the workspace).
- */
-export function enterDirectory(dir: string | null, arg: string): string | null {
-  if (dir === null) return null
-  let path = /^(["'])(.*)\1$/.exec(arg)?.[2] ?? arg
-  const fromWorkspace = WORKSPACE.exec(path)
-  if (fromWorkspace) {
-    path = path.slice(fromWorkspace[0].length)
-    dir = ''
-  }
-  if (/^[/~$-]/.test(path) || path.includes('${{')) return null
-  const parts = dir ? dir.split('/') : []
-  for (const part of path.split('/')) {
-    if (part === '' || part === '.') continue
-    if (part !== '..') parts.push(part)
-    else if (!parts.pop()) return null
-  }
-  return parts.join('/')
-}
+export { enterDirectory } from '../directories.js'
 
 /** The directory a run step pushes in: its working directory, then each `cd`/`pushd` before the push, then `git -C`. */
 function pushDirectory(step: StepInfo, run: string, pushAt: number): string | null {

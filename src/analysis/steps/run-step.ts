@@ -50,6 +50,20 @@ function withDirectoryRepository(env: Record<string, string>, ctx: StepContext):
   return env
 }
 
+/** The directories earlier checkouts of the job put another repository in (`repository:` with `path:`), the last one winning. */
+function checkoutRepositories(ctx: StepContext): Map<string, string> {
+  const repos = new Map<string, string>()
+  if (!ctx.job) return repos
+  for (const s of ctx.job.steps.slice(0, ctx.step.index)) {
+    if (actionName(s.uses?.value ?? '')?.toLowerCase() !== 'actions/checkout') continue
+    const dir = checkoutDirectory(s)
+    const repo = s.with.repository?.value.trim()
+    if (dir === null || dir === '') continue
+    repos.set(dir, repo || '${{ github.repository }}')
+  }
+  return repos
+}
+
 /** Analyses a `run:` step that receives the token (inline or through env). */
 export function analyseRunStep(ctx: StepContext): StepAnalysis {
   // A script for PowerShell, cmd or an interpreter is not read as bash: its words, quotes and
@@ -58,7 +72,8 @@ export function analyseRunStep(ctx: StepContext): StepAnalysis {
   if (shell && !READ_AS_BASH.test(shell)) {
     return { calls: [], unknown: [`the step's script runs in \`${quoted(shell.split(/\s/)[0])}\`, which pat-lint does not read`] }
   }
-  const out = analyseScript(ctx.step.run?.value ?? '', { self: ctx.self, tokenVars: ctx.tokenVars, env: withDirectoryRepository(stepEnv(ctx), ctx), secret: ctx.secret, memo: ctx.memo }, ctx.step.run)
+  const directory = { start: enterDirectory('', ctx.step.workingDirectory?.trim() ?? ''), repos: checkoutRepositories(ctx) }
+  const out = analyseScript(ctx.step.run?.value ?? '', { self: ctx.self, tokenVars: ctx.tokenVars, env: withDirectoryRepository(stepEnv(ctx), ctx), secret: ctx.secret, memo: ctx.memo, directory }, ctx.step.run)
   for (const p of out.persists ?? []) {
     const place: CredentialPlace = p.scope === 'remote' ? { scope: 'remote', remote: p.remote ?? 'origin' } : p.scope === 'gh' ? { scope: 'gh' } : { scope: 'github' }
     followLaterPushes(ctx, out, p.target, p.what.replace(/^the token is |^the secret is /, 'the credential '), place)
