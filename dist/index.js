@@ -87,7 +87,14 @@ function decide(analysis, listeners, stats) {
         }
         switch (call.target.kind) {
             case 'other':
-                if (call.readOnly) {
+                if (call.target.contributor && !call.readOnly) {
+                    // A fork belongs to its contributor: only a user allowed to edit it (a maintainer, when the
+                    // pull request allows edits by maintainers) can push there, with a classic token (R18).
+                    patNeeded = true;
+                    reasons.push((0,_knowledge_reasons_js__WEBPACK_IMPORTED_MODULE_2__/* .because */ .xx)(`${call.what} acts on ${call.target.repo}, a contributor's fork when the pull request comes from one: GITHUB_TOKEN cannot write there`, 'R11'));
+                    classicOnly.push((0,_knowledge_reasons_js__WEBPACK_IMPORTED_MODULE_2__/* .because */ .xx)(`a contributor's fork is reached only with a classic token of a maintainer the pull request allows to edit it`, 'R18'));
+                }
+                else if (call.readOnly) {
                     undecided = true;
                     reasons.push((0,_knowledge_reasons_js__WEBPACK_IMPORTED_MODULE_2__/* .because */ .xx)(`${call.what} reads ${call.target.repo}: GITHUB_TOKEN can do that only if it is public`, 'R3'));
                 }
@@ -7501,6 +7508,12 @@ const SAME_EXPRESSIONS = [
     /^\$\{\{\s*env\.GITHUB_REPOSITORY\s*\}\}$/i,
 ];
 const OWNER_EXPRESSIONS = [/^\$\{\{\s*github\.repository_owner\s*\}\}$/i, /^\$\{?GITHUB_REPOSITORY_OWNER\}?$/, /^\$\{\{\s*github\.event\.repository\.owner\.login\s*\}\}$/i];
+/** The repository a pull request comes from: this one, or an outside contributor's fork. */
+const PR_HEAD_EXPRESSIONS = [
+    /^\$\{\{\s*github\.event\.pull_request\.head\.repo\.full_name\s*\}\}$/i,
+    /^\$\{\{\s*github\.event\.workflow_run\.head_repository\.full_name\s*\}\}$/i,
+];
+const PR_HEAD_REPOSITORY = "the pull request's head repository";
 const NAME_EXPRESSIONS = [/^\$\{\{\s*github\.event\.repository\.name\s*\}\}$/i];
 /** `owner/name` from a GitHub URL or `git@github.com:owner/name.git`, else the text itself. */
 function stripUrl(text) {
@@ -7515,6 +7528,8 @@ function resolveRepo(text, self) {
         return { kind: 'same' };
     if (SAME_EXPRESSIONS.some((r) => r.test(t)))
         return { kind: 'same' };
+    if (PR_HEAD_EXPRESSIONS.some((r) => r.test(t)))
+        return { kind: 'other', repo: PR_HEAD_REPOSITORY, contributor: true };
     const parts = t.split('/');
     if (parts.length === 2) {
         const [owner, name] = parts;

@@ -431,6 +431,16 @@ describe('token-level verdicts', () => {
     expect(same.minimal).toEqual({ contents: 'write', pull_requests: 'write', workflows: 'write' })
   })
 
+  it("a push to the pull request's head repository may go to a contributor's fork: not GITHUB_TOKEN, and only a classic token (R11, R18)", () => {
+    const wf = (after: string) => `on: pull_request_target\njobs:\n  a:\n    runs-on: x\n    steps:\n${step('actions/checkout@v4', { repository: '${{ github.event.pull_request.head.repo.full_name }}', ref: '${{ github.event.pull_request.head.ref }}', token: '${{ secrets.X_PAT }}' })}\n${after}`
+    const pushed = lintWorkflow(wf('      - run: git commit -am fix && git push\n'), {}, { repository: 'octo/app' }).tokens[0]
+    expect(pushed.githubTokenWouldDo).toBe(false)
+    expect(pushed.uses[0].reasonCodes.flat()).toContain('R11')
+    expect(pushed.fineGrainedPossible).toBe(false)
+    // Reading it only: a fork of a public repository is public, so this stays open.
+    expect(lintWorkflow(wf('      - run: make test\n'), {}, { repository: 'octo/app' }).tokens[0].uses[0].githubTokenWouldDo).toBeNull()
+  })
+
   it('one owner: fine-grained is possible, and the minimal set is the union at the highest level', () => {
     const wf = 'on: workflow_dispatch\njobs:\n  a:\n    runs-on: x\n    steps:\n      - uses: actions/checkout@v4\n        with:\n          repository: octo/lib\n          token: ${{ secrets.ONE_PAT }}\n      - uses: peter-evans/repository-dispatch@v3\n        with:\n          token: ${{ secrets.ONE_PAT }}\n          repository: octo/lib\n          event-type: go\n'
     const t = lintWorkflow(wf, {}, { repository: 'octo/app' }).tokens[0]

@@ -77,7 +77,13 @@ export function decide(analysis: StepAnalysis, listeners: Listeners, stats: RunS
     }
     switch (call.target.kind) {
       case 'other':
-        if (call.readOnly) {
+        if (call.target.contributor && !call.readOnly) {
+          // A fork belongs to its contributor: only a user allowed to edit it (a maintainer, when the
+          // pull request allows edits by maintainers) can push there, with a classic token (R18).
+          patNeeded = true
+          reasons.push(because(`${call.what} acts on ${call.target.repo}, a contributor's fork when the pull request comes from one: GITHUB_TOKEN cannot write there`, 'R11'))
+          classicOnly.push(because(`a contributor's fork is reached only with a classic token of a maintainer the pull request allows to edit it`, 'R18'))
+        } else if (call.readOnly) {
           undecided = true
           reasons.push(because(`${call.what} reads ${call.target.repo}: GITHUB_TOKEN can do that only if it is public`, 'R3'))
         } else {

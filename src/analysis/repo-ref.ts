@@ -7,7 +7,8 @@ import { plain, type Reason } from '../knowledge/reasons.js'
 
 export type RepoRef =
   | { kind: 'same' }
-  | { kind: 'other'; repo: string }
+  /** contributor: the head repository of a pull request, a contributor's fork when the pull request comes from one. */
+  | { kind: 'other'; repo: string; contributor?: true }
   | { kind: 'unknown'; text: string; why: Reason }
 
 const SAME_EXPRESSIONS = [
@@ -17,6 +18,12 @@ const SAME_EXPRESSIONS = [
   /^\$\{\{\s*env\.GITHUB_REPOSITORY\s*\}\}$/i,
 ]
 const OWNER_EXPRESSIONS = [/^\$\{\{\s*github\.repository_owner\s*\}\}$/i, /^\$\{?GITHUB_REPOSITORY_OWNER\}?$/, /^\$\{\{\s*github\.event\.repository\.owner\.login\s*\}\}$/i]
+/** The repository a pull request comes from: this one, or an outside contributor's fork. */
+const PR_HEAD_EXPRESSIONS = [
+  /^\$\{\{\s*github\.event\.pull_request\.head\.repo\.full_name\s*\}\}$/i,
+  /^\$\{\{\s*github\.event\.workflow_run\.head_repository\.full_name\s*\}\}$/i,
+]
+export const PR_HEAD_REPOSITORY = "the pull request's head repository"
 const NAME_EXPRESSIONS = [/^\$\{\{\s*github\.event\.repository\.name\s*\}\}$/i]
 
 /** `owner/name` from a GitHub URL or `git@github.com:owner/name.git`, else the text itself. */
@@ -31,6 +38,7 @@ export function resolveRepo(text: string, self: string | null): RepoRef {
   const t = stripUrl(text)
   if (!t) return { kind: 'same' }
   if (SAME_EXPRESSIONS.some((r) => r.test(t))) return { kind: 'same' }
+  if (PR_HEAD_EXPRESSIONS.some((r) => r.test(t))) return { kind: 'other', repo: PR_HEAD_REPOSITORY, contributor: true }
   const parts = t.split('/')
   if (parts.length === 2) {
     const [owner, name] = parts
