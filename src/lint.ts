@@ -16,7 +16,7 @@ import type { SecretUse } from './workflow/flows.js'
 import { localPath, stepLabel, type WorkflowInfo } from './workflow/model.js'
 import { readsEnvWith } from './analysis/env-readers.js'
 import { ingestFile } from './workflow/ingest.js'
-import { ActionKnowledge, DEFAULT_KNOWLEDGE } from './knowledge/actions.js'
+import { ActionKnowledge, DEFAULT_KNOWLEDGE, type KnownAction } from './knowledge/actions.js'
 import { decideUse, undecided, type AnalysisContext } from './analysis/use.js'
 import { tokenVerdict } from './analysis/token.js'
 import { statedReason, withStatedReason } from './analysis/stated-reason.js'
@@ -54,6 +54,8 @@ export interface LintOptions {
   stats?: RunStats
   /** The schema check (loadValidator()), needed when there is a requirements file to read. */
   validate?: Validate
+  /** Knowledge of actions beyond the built-in (read from their source, knowledge/derive-action.ts); the requirements file's own entries win. */
+  actions?: readonly KnownAction[]
 }
 
 /** Loads the schema check when the repository has a requirements file to read, so that a run without one never loads zod. */
@@ -158,7 +160,8 @@ export function lint(root: string, options: LintOptions = {}): Report {
   const requirements: LoadedRequirements = options.ignoreRequirements
     ? { path: null, tokens: [], ignore: [], actions: [], errors: [] }
     : loadRequirements(root, options.requirementsPath, options.validate ?? NOT_LOADED)
-  const knowledge = requirements.actions.length ? new ActionKnowledge(requirements.actions) : DEFAULT_KNOWLEDGE
+  const extra = [...(options.actions ?? []), ...requirements.actions]
+  const knowledge = extra.length ? new ActionKnowledge(extra) : DEFAULT_KNOWLEDGE
   // Every cache of the run lives here and dies with it.
   const memo = new Memo(options.stats)
   const readsEnv = readsEnvWith(knowledge, memo.variables)

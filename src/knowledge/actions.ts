@@ -2,6 +2,10 @@
 import { ACTIONS, type ActionFacts } from './generated/actions.js'
 import { ACTION_CORRECTIONS, EXTRA_ACTIONS } from './actions-extra.js'
 import { plain, type Reason } from './reasons.js'
+import { DERIVED_ACTIONS } from './generated/derived-actions.js'
+import { derivedPermissions, type DerivedAction } from './derive-action.js'
+import { KEY_OF_FINE_GRAINED } from './permissions.js'
+import { eventsFor } from './endpoint-events.js'
 
 export type { ActionFacts }
 
@@ -26,6 +30,8 @@ export type KnownAction = Omit<ActionFacts, 'patNeededWhen'> & {
    * login takes Docker Hub's or a cloud's password as readily as a GitHub token).
    */
   githubWhen?: { input: string; hosts: readonly string[]; otherwise: string }
+  /** What reading the action's source could not place (derived entries): a use stays undecided, naming each. */
+  unseen?: readonly string[]
   /** Actions taking several tokens use each for something else: facts per token input replace the action's. */
   byTokenInput?: Readonly<Record<string, Pick<KnownAction, 'githubToken' | 'fineGrained' | 'classicScopes' | 'patNeededWhen'> & Partial<Pick<KnownAction, 'conditional' | 'repositoryInput' | 'repositoryDefault' | 'events'>>>>
 }
@@ -56,7 +62,38 @@ function corrected(facts: readonly ActionFacts[]): KnownAction[] {
   })
 }
 
-const BUILT_IN = index(EXTRA_ACTIONS, index(corrected(ACTIONS)))
+/**
+ * An entry read from the action's source (knowledge/derive-action.ts): the permissions its calls
+ * need, its token inputs, the input naming its repository, and what could not be read. The
+ * described entries come after it and win where both exist.
+ */
+export function fromDerived(d: DerivedAction): KnownAction {
+  const fineGrained = derivedPermissions(d)
+  const githubToken: Record<string, string> = {}
+  for (const [perm, level] of Object.entries(fineGrained)) {
+    const key = KEY_OF_FINE_GRAINED[perm]
+    if (key) githubToken[key] = level === 'admin' ? 'write' : level
+  }
+  // A permission no `permissions:` key grants makes GITHUB_TOKEN useless for it.
+  const keyless = Object.keys(fineGrained).filter((p) => !KEY_OF_FINE_GRAINED[p])
+  return {
+    uses: d.uses,
+    tokenInputs: d.tokenInputs,
+    tokenEnv: [],
+    takesGithubToken: d.tokenInputs.some((t) => t.defaultsToGithubToken),
+    githubToken: keyless.length ? null : githubToken,
+    fineGrained: { metadata: 'read', ...fineGrained },
+    classicScopes: null,
+    conditional: [],
+    patNeededWhen: keyless.length ? [plain(`its calls need ${keyless.join(', ')}, which no \`permissions:\` key grants`)] : [],
+    repositoryInput: d.repositoryInput,
+    events: [...new Set(d.calls.filter((c) => !c.draft).flatMap((c) => eventsFor(...(c.route.split(' ') as [string, string]))))],
+    unseen: d.unseen.map((u) => `${u.what} (${d.uses}@${d.commit.slice(0, 12)}: ${u.at})`),
+    source: `read from ${d.uses}@${d.commit}: ${d.files.join(', ')}`,
+  }
+}
+
+const BUILT_IN = index(EXTRA_ACTIONS, index(corrected(ACTIONS), index(DERIVED_ACTIONS.map(fromDerived))))
 
 /** `owner/repo[/path]` of a `uses:` value without its `@ref`; null for local (`./`) and docker actions. */
 export function actionName(uses: string): string | null {

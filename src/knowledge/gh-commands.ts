@@ -77,7 +77,7 @@ const EVENTS: Record<string, TriggerEvent[]> = {
   'gh issue comment': ['issue_comment'],
   'gh issue edit': ['issues'],
   'gh issue close': ['issues'],
-  'gh release create': ['release', 'push', 'create'],
+  'gh release create': ['release', 'tag push', 'create'],
   'gh workflow run': ['workflow_dispatch'],
   'gh repo sync': ['push'],
 }

@@ -7,26 +7,11 @@ import { lookupEndpoint, pathSegments, VAR } from '../../knowledge/endpoints.js'
 import { quoted } from '../../limits.js'
 import { resolveRepo } from '../repo-ref.js'
 import { flagValue, hasFlag, type Command } from '../shell.js'
-import type { Call, StepAnalysis, TriggerEvent } from '../types.js'
+import type { Call, StepAnalysis } from '../types.js'
 import { expand, repoRef, type ScriptContext } from './words.js'
 import { because } from '../../knowledge/reasons.js'
+import { eventsFor } from '../../knowledge/endpoint-events.js'
 import { CREATES_PULL_REQUESTS, needsPullRequestSetting } from '../../knowledge/settings.js'
-
-/** The events a call to an endpoint causes that a workflow may listen to (R1). */
-function eventsFor(method: string, template: string): TriggerEvent[] {
-  const m = method.toUpperCase()
-  if (m === 'GET') return []
-  if (/\/dispatches$/.test(template)) return [/\/actions\/workflows\//.test(template) ? 'workflow_dispatch' : 'repository_dispatch']
-  // Creating a pull request opens it; updating one edits or closes it, heard only by triggers listing those types.
-  if (/\/pulls$/.test(template)) return ['pull_request']
-  if (/\/pulls\/\{pull_number\}$/.test(template)) return ['pull_request change']
-  if (/\/pulls\/\{pull_number\}\/reviews/.test(template)) return ['pull_request_review']
-  if (/\/comments$/.test(template)) return ['issue_comment']
-  if (/\/issues(\/\{issue_number\})?$/.test(template)) return ['issues']
-  if (/\/releases$/.test(template)) return ['release', 'push', 'create']
-  if (/\/(git\/refs|contents\/\{path\}|merges|pulls\/\{pull_number\}\/merge)/.test(template)) return ['push']
-  return []
-}
 
 /** A REST call to `path`, with the repository it targets; a string saying why when the path is not in GitHub's map. */
 export function restCall(method: string, rawPath: string, ctx: ScriptContext, what?: string, approves = true): Call | string {

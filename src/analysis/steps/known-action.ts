@@ -112,5 +112,5 @@ export function analyseKnownAction(ctx: StepContext, facts: KnownAction): StepAn
       calls.push({ ...call, what: `${facts.uses} (${input}: ${m[1]})`, target: resolveAll(m[1], ctx.job, ctx.self, ctx.memo) })
     }
   }
-  return { calls, unknown: [] }
+  return { calls, unknown: [...(facts.unseen ?? [])] }
 }

@@ -1,0 +1,98 @@
+/** Knowledge read from an action's own source: action.yml, then the GitHub calls of the files it runs. */
+import { deriveAction, type SourceFile } from '../../src/knowledge/derive-action.js'
+import { DERIVED_ACTIONS } from '../../src/knowledge/generated/derived-actions.js'
+import { fromDerived } from '../../src/knowledge/actions.js'
+import { cleanRepos, lintWorkflow } from '../helpers.js'
+
+afterAll(cleanRepos)
+
+const ACTION_YML = (using: string, main: string, extra = '') => `name: x\ninputs:\n  token:\n    default: \${{ github.token }}\n  repository:\n    required: false\n  body:\n    required: true\n${extra}runs:\n  using: ${using}\n  main: ${main}\n`
+const files = (entries: Record<string, string>): SourceFile[] => Object.entries(entries).map(([path, text]) => ({ path, text }))
+
+describe('deriving an action from its source', () => {
+  it('reads the entry and what it loads: calls with file and line, token inputs, the input naming the repository', () => {
+    const d = deriveAction('octo/comment', 'c'.repeat(40), files({
+      'action.yml': ACTION_YML('node20', 'main.js'),
+      'main.js': "const core = require('@actions/core')\nconst { post } = require('./lib/post')\nconst [owner, repo] = (core.getInput('repository') || process.env.GITHUB_REPOSITORY).split('/')\npost(owner, repo)\n",
+      'lib/post.js': "exports.post = async (octokit, owner, repo) => {\n  await octokit.rest.issues.createComment({ owner, repo, issue_number: 1, body: 'x' })\n  await octokit.request(`POST /repos/${owner}/${repo}/dispatches`, { event_type: 'go' })\n}\n",
+      'scripts/release.js': "octokit.rest.repos.delete({ owner, repo })\n",
+    }))
+    expect(d.tokenInputs).toEqual([{ name: 'token', defaultsToGithubToken: true }])
+    expect(d.repositoryInput).toBe('repository')
+    expect(d.calls.map((c) => [c.route, c.at])).toEqual([
+      ['POST /repos/{owner}/{repo}/issues/{issue_number}/comments', 'lib/post.js:2'],
+      ['POST /repos/{owner}/{repo}/dispatches', 'lib/post.js:3'],
+    ])
+    expect(d.unseen).toEqual([])
+    expect(d.files).toEqual(['action.yml', 'main.js', 'lib/post.js'])
+  })
+
+  it('a bundled entry is not read (it holds every route of octokit): the source under src/ is', () => {
+    const d = deriveAction('octo/bundled', 'c'.repeat(40), files({
+      'action.yml': ACTION_YML('node24', 'dist/index.js'),
+      'dist/index.js': 'octokit.rest.repos.delete(); octokit.rest.orgs.removeMember()',
+      'src/main.ts': "import * as github from '@actions/github'\nawait github.getOctokit(t).rest.issues.addLabels({ ...github.context.repo, issue_number: 1, labels: ['x'] })\n",
+      'src/main.test.ts': 'octokit.rest.repos.delete()',
+    }))
+    expect(d.calls.map((c) => c.route)).toEqual(['POST /repos/{owner}/{repo}/issues/{issue_number}/labels'])
+    expect(d.files).toEqual(['action.yml', 'src/main.ts'])
+  })
+
+  it.each<[string, Record<string, string>, RegExp]>([
+    ['GraphQL', { 'action.yml': ACTION_YML('node20', 'main.js'), 'main.js': 'context.repo; await octokit.graphql(`query { viewer { login } }`)' }, /GraphQL/],
+    ['a git push', { 'action.yml': ACTION_YML('node20', 'main.js'), 'main.js': "context.repo; await exec('git', ['push', 'origin', 'HEAD'])" }, /git push/],
+    ['an octokit method octokit does not have', { 'action.yml': ACTION_YML('node20', 'main.js'), 'main.js': 'context.repo; octokit.rest.issues.frobnicate({})' }, /not in octokit's route table/],
+    ['a composite action', { 'action.yml': ACTION_YML('composite', 'x') }, /composite action/],
+    ['a bundle without source', { 'action.yml': ACTION_YML('node20', 'dist/index.js'), 'dist/index.js': 'x' }, /only the bundle/],
+    ['calls whose repository the source does not name', { 'action.yml': ACTION_YML('node20', 'main.js'), 'main.js': "octokit.rest.issues.createComment({ owner: 'octo', repo: 'docs', issue_number: 1, body: 'x' })" }, /repository its calls go to/],
+  ])('what it cannot place stays unseen: %s', (_name, entries, what) => {
+    const d = deriveAction('octo/x', 'c'.repeat(40), files(entries))
+    expect(d.unseen.map((u) => u.what).join('\n')).toMatch(what)
+  })
+
+  it('a release created as a draft starts no workflow and creates no tag', () => {
+    const src = (draft: string) => ({ 'action.yml': ACTION_YML('node20', 'main.js'), 'main.js': `octokit.repos.createRelease({\n  ...context.repo,\n  tag_name: t,\n  body: JSON.parse(c),\n  ${draft}\n})` })
+    const draft = deriveAction('octo/r', 'c'.repeat(40), files(src('draft: true,')))
+    const published = deriveAction('octo/r', 'c'.repeat(40), files(src('draft: false,')))
+    expect(draft.calls[0].draft).toBe(true)
+    expect(fromDerived(draft).events).toEqual([])
+    expect(published.calls[0].draft).toBeUndefined()
+    expect(fromDerived(published).events).toEqual(['release', 'tag push', 'create'])
+  })
+})
+
+describe('derived entries in the analysis', () => {
+  const derived = (main: string) => fromDerived(deriveAction('octo/x', 'c'.repeat(40), files({ 'action.yml': ACTION_YML('node20', 'main.js'), 'main.js': main })))
+  const wf = 'on: workflow_dispatch\njobs:\n  j:\n    runs-on: x\n    steps:\n      - uses: octo/x@v1\n        with:\n          token: ${{ secrets.X_PAT }}\n'
+  const useWith = (main: string) => lintWorkflow(wf, { '.github/workflows/test.yml': 'on: [push, pull_request]\njobs:\n  t:\n    runs-on: x\n    steps:\n      - run: make\n' }, { repository: 'octo/app', actions: [derived(main)] }).tokens[0].uses[0]
+
+  it('calls in this repository: GITHUB_TOKEN would do, with the permissions read', () => {
+    const u = useWith("octokit.rest.issues.createComment({ ...context.repo, issue_number: 1, body: 'x' })")
+    expect(u.githubTokenWouldDo).toBe(true)
+    expect(u.needs).toEqual({ issues: 'write' })
+  })
+  it('what the source does not show keeps the use undecided, naming file and line', () => {
+    const u = useWith('context.repo\nawait octokit.graphql(q)')
+    expect(u.githubTokenWouldDo).toBeNull()
+    expect(u.reasons.join('\n')).toContain('octo/x@cccccccccccc: main.js:2')
+  })
+  it('events its calls cause count for R1', () => {
+    const u = useWith("octokit.rest.pulls.create({ ...context.repo, head: 'x', base: 'main', title: 't' })")
+    expect(u.githubTokenWouldDo).toBe(false)
+    expect(u.reasonCodes.flat()).toContain('R1')
+  })
+})
+
+describe('the generated entries', () => {
+  it('trace every call and every unseen part to a file read at a commit', () => {
+    expect(DERIVED_ACTIONS.length).toBeGreaterThan(0)
+    for (const a of DERIVED_ACTIONS) {
+      expect(a.commit).toMatch(/^[0-9a-f]{40}$/)
+      for (const c of [...a.calls, ...a.unseen]) {
+        const [file, line] = c.at.split(':')
+        expect(a.files).toContain(file)
+        if (line !== undefined) expect(Number(line)).toBeGreaterThan(0)
+      }
+    }
+  })
+})

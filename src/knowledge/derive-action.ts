@@ -1,0 +1,220 @@
+/**
+ * What an action does with a token, read from its own source at a commit (issue 19): its
+ * `action.yml` (token inputs, the input naming a repository, how it runs) and, for JavaScript and
+ * TypeScript actions, the GitHub calls in its source files (`src/`, never the bundled `dist/`,
+ * which holds every route string of octokit): `*.rest.<ns>.<method>(…)` through octokit's route
+ * table, `request('VERB /path')`, and GitHub's endpoint-to-permission data for both. Anything the
+ * reader cannot place (GraphQL, a git push, a method it does not know, a bundle without source) is
+ * kept as `unseen`, with its file and line, so a use of the action stays undecided rather than
+ * "would do". Pure: files in, facts out; scripts/derive-actions.mjs feeds it checkouts.
+ */
+import { parse } from 'yaml'
+import { OCTOKIT_ROUTES } from './generated/octokit-routes.js'
+import { lookupEndpoint } from './endpoints.js'
+import { levelRank, type PermissionSet } from './permissions.js'
+
+export interface SourceFile {
+  /** Path inside the action's repository, with forward slashes. */
+  path: string
+  text: string
+}
+
+export interface DerivedCall {
+  route: string
+  permissions: PermissionSet
+  /** `file:line` in the action's repository. */
+  at: string
+  /**
+   * The call makes a draft release (`draft: true` in its arguments): no tag is created and no
+   * workflow runs for a draft's created activity (GitHub docs, Events that trigger workflows: release).
+   */
+  draft?: true
+}
+
+export interface DerivedAction {
+  uses: string
+  commit: string
+  /** `runs.using`: node20, composite, docker, … */
+  runs: string
+  tokenInputs: { name: string; defaultsToGithubToken: boolean }[]
+  /** The input that names the repository the calls go to (`owner/name`), when the source reads one. */
+  repositoryInput?: string
+  calls: DerivedCall[]
+  /** What the reader could not place, each with where it is. */
+  unseen: { what: string; at: string }[]
+  /** The files read, for the provenance. */
+  files: string[]
+}
+
+/** Inputs that carry a token: a default of the workflow's token, or a name saying so. */
+const TOKEN_DEFAULT = /\$\{\{\s*(?:github\.token|secrets\.GITHUB_TOKEN)\s*\}\}/i
+const TOKEN_NAME = /(?:^|[-_])(?:token|pat)(?:$|[-_])|^github[-_]?token$/i
+/** Input names that, read by the source, name the repository its calls go to. */
+const REPOSITORY_INPUT = /^(?:repo|repository|target[-_]?repo(?:sitory)?|owner[-_]?repo|repo[-_]?name)$/i
+
+/** How an action's source names the repository running the workflow. */
+const THIS_REPOSITORY = /\bcontext\.repo\b|\bGITHUB_REPOSITORY\b|\bcontext\.payload\.repository\b/
+
+const SOURCE_FILE = /\.(?:[cm]?[jt]s)$/
+const NOT_SOURCE = /(?:^|\/)(?:node_modules|__tests__|test|tests|coverage)\/|\.(?:test|spec|d)\.[cm]?[jt]s$/
+/** Where bundlers put what `runs.main` points at: the source is elsewhere. */
+const BUNDLE_DIR = /^(?:dist|lib|build|out)\//
+
+/**
+ * The files the action runs: its entry (`runs.main`) and what that loads, relative to it, when the
+ * entry is source; the files under `src/` when the entry is a bundle (`dist/index.js`), since a
+ * bundle holds every route string of the libraries it packs. Repository scripts, tests and
+ * configuration are not the action.
+ */
+function runtimeSources(files: readonly SourceFile[], dir: string, main: string): SourceFile[] {
+  const byPath = new Map(files.map((f) => [f.path, f]))
+  const within = (p: string) => p.slice(dir ? dir.length + 1 : 0)
+  if (main && !BUNDLE_DIR.test(main.replace(/^\.\//, ''))) {
+    const out: SourceFile[] = []
+    const queue = [join(dir, main)]
+    const seen = new Set<string>()
+    while (queue.length && out.length < 200) {
+      const path = queue.shift()!
+      if (seen.has(path)) continue
+      seen.add(path)
+      const file = ['', '.js', '.ts', '.mjs', '.cjs', '/index.js', '/index.ts'].map((ext) => byPath.get(path + ext)).find(Boolean)
+      if (!file) continue
+      out.push(file)
+      const base = file.path.split('/').slice(0, -1).join('/')
+      for (const m of file.text.matchAll(/\b(?:require\s*\(|import\s*\(|from)\s*(['"`])(\.{1,2}\/[^'"`]+)\1/g)) queue.push(normalise(base, m[2]))
+    }
+    return out
+  }
+  const src = files.filter((f) => SOURCE_FILE.test(f.path) && !NOT_SOURCE.test(within(f.path)))
+  const under = (root: string) => src.filter((f) => f.path.startsWith(root))
+  const inDir = under(join(dir, 'src/'))
+  return inDir.length ? inDir : under('src/')
+}
+
+/** `base/../x` -> a path inside the repository. */
+function normalise(base: string, rel: string): string {
+  const parts = base ? base.split('/') : []
+  for (const part of rel.replace(/\.[cm]?[jt]s$/, '').split('/')) {
+    if (part === '.' || part === '') continue
+    if (part === '..') parts.pop()
+    else parts.push(part)
+  }
+  return parts.join('/')
+}
+
+/** The directory of the action inside its repository: `babel/actions/create-comment` -> `create-comment`. */
+function actionDir(uses: string): string {
+  return uses.split('/').slice(2).join('/')
+}
+
+function join(dir: string, path: string): string {
+  return (dir ? `${dir}/${path}` : path).replace(/^\.\//, '').replace(/\/\.\//g, '/')
+}
+
+function lineOf(text: string, index: number): number {
+  let line = 1
+  for (let i = text.indexOf('\n'); i >= 0 && i < index; i = text.indexOf('\n', i + 1)) line++
+  return line
+}
+
+function merge(into: PermissionSet, from: PermissionSet): void {
+  for (const [k, v] of Object.entries(from)) if (!into[k] || levelRank(v) > levelRank(into[k])) into[k] = v
+}
+
+/** A route template from a request string: `POST /repos/${owner}/${repo}/dispatches` -> `/repos/{owner}/{repo}/dispatches`. */
+function templateOf(path: string): string {
+  return path.replace(/\$\{[^}]*\}/g, '{x}').replace(/\{[^}/]*\}/g, '{x}')
+}
+
+/** The GitHub calls of one source file. */
+function callsIn(file: SourceFile, out: DerivedAction): void {
+  const { text, path } = file
+  const at = (index: number) => `${path}:${lineOf(text, index)}`
+  for (const m of text.matchAll(/\.(?:rest\.)?([a-z][a-zA-Z]+)\.([a-z][a-zA-Z]+)(?:\.endpoint\.merge)?\s*\(/g)) {
+    const key = `${m[1]}.${m[2]}`
+    const route = OCTOKIT_ROUTES[key]
+    if (!route) {
+      // `.rest.x.y(` is octokit for certain; `a.b.c(` elsewhere is any object's method.
+      if (m[0].startsWith('.rest.')) out.unseen.push({ what: `octokit method ${key} is not in octokit's route table`, at: at(m.index!) })
+      continue
+    }
+    addRoute(route, at(m.index!), out, draftIn(text, m.index! + m[0].length))
+  }
+  for (const m of text.matchAll(/\.request\s*\(\s*(['"`])([A-Z]+)\s+(\/[^'"`]*)\1/g)) addRoute(`${m[2]} ${m[3]}`, at(m.index!), out)
+  for (const m of text.matchAll(/\.graphql\s*\(/g)) out.unseen.push({ what: 'a GraphQL call (GitHub publishes no permission map for GraphQL)', at: at(m.index!) })
+  for (const m of text.matchAll(/\b(?:exec|execSync|spawn|spawnSync|execFile|getExecOutput)\s*\(\s*(['"`])git\1\s*,\s*\[\s*(['"`])push\2|['"`]git push\b/g)) {
+    out.unseen.push({ what: 'a git push (the repository it pushes to is not read)', at: at(m.index!) })
+  }
+}
+
+/** Whether the argument object opening at `from` says `draft: true` (up to its closing `})`, 2,000 characters at most). */
+function draftIn(text: string, from: number): boolean {
+  const args = text.slice(from, from + 2000)
+  const end = args.indexOf('})')
+  return /^\s*\{/.test(args) && /\bdraft\s*:\s*true\b/.test(end < 0 ? args : args.slice(0, end))
+}
+
+function addRoute(route: string, at: string, out: DerivedAction, draft = false): void {
+  const [verb, path] = route.split(' ')
+  const match = lookupEndpoint(verb, templateOf(path))
+  if (!match) {
+    out.unseen.push({ what: `${route} is not in GitHub's fine-grained permission map`, at })
+    return
+  }
+  out.calls.push({ route: match.template, permissions: match.permissions, at, ...(draft && /\/releases$/.test(match.template) ? { draft: true as const } : {}) })
+}
+
+/** Derives the facts of action `uses` (`owner/repo[/path]`) from its repository's files at `commit`. */
+export function deriveAction(uses: string, commit: string, files: readonly SourceFile[]): DerivedAction {
+  const dir = actionDir(uses)
+  const byPath = new Map(files.map((f) => [f.path, f]))
+  const out: DerivedAction = { uses, commit, runs: 'unknown', tokenInputs: [], calls: [], unseen: [], files: [] }
+  const metadata = byPath.get(join(dir, 'action.yml')) ?? byPath.get(join(dir, 'action.yaml'))
+  if (!metadata) {
+    out.unseen.push({ what: 'no action.yml', at: join(dir, 'action.yml') })
+    return out
+  }
+  out.files.push(metadata.path)
+  let doc: { inputs?: Record<string, { default?: unknown } | null>; runs?: { using?: unknown; main?: unknown } }
+  try {
+    doc = (parse(metadata.text) ?? {}) as typeof doc
+  } catch (e) {
+    out.unseen.push({ what: `action.yml is not valid YAML: ${(e as Error).message.split('\n')[0]}`, at: metadata.path })
+    return out
+  }
+  const inputs = doc.inputs && typeof doc.inputs === 'object' ? doc.inputs : {}
+  for (const [name, spec] of Object.entries(inputs)) {
+    const def = spec && typeof spec === 'object' ? String(spec.default ?? '') : ''
+    if (TOKEN_DEFAULT.test(def) || TOKEN_NAME.test(name)) out.tokenInputs.push({ name, defaultsToGithubToken: TOKEN_DEFAULT.test(def) })
+  }
+  out.runs = typeof doc.runs?.using === 'string' ? doc.runs.using : 'unknown'
+  if (!/^node\d+$/.test(out.runs)) {
+    out.unseen.push({ what: `a ${out.runs} action: its steps or image are not read here`, at: metadata.path })
+    return out
+  }
+  const sources = runtimeSources(files, dir, typeof doc.runs?.main === 'string' ? doc.runs.main : '')
+  if (!sources.length) {
+    out.unseen.push({ what: `only the bundle ${String(doc.runs?.main ?? '')} ships, no source to read`, at: metadata.path })
+    return out
+  }
+  let namesThisRepository = false
+  for (const f of sources) {
+    out.files.push(f.path)
+    callsIn(f, out)
+    // The input naming a repository, read as `getInput('repo')`.
+    for (const m of f.text.matchAll(/getInput\s*\(\s*(['"`])([\w-]+)\1/g)) {
+      if (REPOSITORY_INPUT.test(m[2]) && m[2] in inputs) out.repositoryInput = m[2]
+    }
+    if (THIS_REPOSITORY.test(f.text)) namesThisRepository = true
+  }
+  // Calls go to this repository only where the source says so; else where they go is not read.
+  if (out.calls.length && !namesThisRepository && !out.repositoryInput) out.unseen.push({ what: 'the repository its calls go to (neither context.repo nor GITHUB_REPOSITORY is read)', at: out.files[1] ?? metadata.path })
+  return out
+}
+
+/** The permissions all of an action's calls need together. */
+export function derivedPermissions(action: DerivedAction): PermissionSet {
+  const all: PermissionSet = {}
+  for (const c of action.calls) merge(all, c.permissions)
+  return all
+}
