@@ -12963,6 +12963,7 @@ const DERIVED_ACTIONS = [
                 "defaultsToGithubToken": true
             }
         ],
+        "tokenEnv": [],
         "calls": [
             {
                 "route": "GET /repos/{owner}/{repo}/actions/workflows",
@@ -13010,6 +13011,7 @@ const DERIVED_ACTIONS = [
                 "defaultsToGithubToken": false
             }
         ],
+        "tokenEnv": [],
         "calls": [
             {
                 "route": "POST /repos/{owner}/{repo}/issues/{issue_number}/comments",
@@ -13035,6 +13037,7 @@ const DERIVED_ACTIONS = [
                 "defaultsToGithubToken": false
             }
         ],
+        "tokenEnv": [],
         "calls": [
             {
                 "route": "GET /repos/{owner}/{repo}/pulls",
@@ -13075,6 +13078,7 @@ const DERIVED_ACTIONS = [
                 "defaultsToGithubToken": false
             }
         ],
+        "tokenEnv": [],
         "calls": [
             {
                 "route": "POST /repos/{owner}/{repo}/releases",
@@ -13101,6 +13105,7 @@ const DERIVED_ACTIONS = [
                 "defaultsToGithubToken": true
             }
         ],
+        "tokenEnv": [],
         "calls": [
             {
                 "route": "POST /repos/{owner}/{repo}/issues/{issue_number}/assignees",
@@ -13268,6 +13273,547 @@ const DERIVED_ACTIONS = [
             "src/util/index.ts"
         ],
         "repositoryInput": "repo"
+    },
+    {
+        "uses": "moonrepo/setup-rust",
+        "commit": "46539c9c6c0777e9a96f3f18e394365cd46be4a9",
+        "runs": "node24",
+        "tokenInputs": [],
+        "tokenEnv": [],
+        "calls": [],
+        "unseen": [],
+        "files": [
+            "action.yml",
+            "src/cache.ts",
+            "src/cargo.ts",
+            "src/fs.ts",
+            "src/rust.ts"
+        ]
+    },
+    {
+        "uses": "go-task/setup-task",
+        "commit": "dc4f00abd355059e622d428a1a905dfcd1169477",
+        "runs": "node24",
+        "tokenInputs": [
+            {
+                "name": "repo-token",
+                "defaultsToGithubToken": true
+            }
+        ],
+        "tokenEnv": [],
+        "calls": [],
+        "unseen": [
+            {
+                "what": "an HTTP request carrying a credential (its URL is not read)",
+                "at": "src/installer.ts:35"
+            }
+        ],
+        "files": [
+            "action.yml",
+            "src/installer.ts",
+            "src/main.ts"
+        ]
+    },
+    {
+        "uses": "extractions/setup-just",
+        "commit": "dd310ad5a97d8e7b41793f8ef055398d51ad4de6",
+        "runs": "node20",
+        "tokenInputs": [
+            {
+                "name": "github-token",
+                "defaultsToGithubToken": true
+            }
+        ],
+        "tokenEnv": [
+            "GITHUB_TOKEN"
+        ],
+        "calls": [],
+        "unseen": [
+            {
+                "what": "hands the token to a library as `auth` (what that library calls is not read)",
+                "at": "src/index.ts:16"
+            }
+        ],
+        "files": [
+            "action.yaml",
+            "src/index.ts"
+        ]
+    },
+    {
+        "uses": "gr2m/create-or-update-pull-request-action",
+        "commit": "b65137ca591da0b9f43bad7b24df13050ea45d1b",
+        "runs": "node20",
+        "tokenInputs": [],
+        "tokenEnv": [],
+        "calls": [],
+        "unseen": [
+            {
+                "what": "only the bundle dist/index.js ships, no source to read",
+                "at": "action.yml"
+            }
+        ],
+        "files": [
+            "action.yml"
+        ]
+    },
+    {
+        "uses": "andresz1/size-limit-action",
+        "commit": "94bc357df29c36c8f8d50ea497c3e225c3c95d1d",
+        "runs": "node20",
+        "tokenInputs": [
+            {
+                "name": "github_token",
+                "defaultsToGithubToken": false
+            }
+        ],
+        "tokenEnv": [],
+        "calls": [
+            {
+                "route": "POST /repos/{owner}/{repo}/issues/{issue_number}/comments",
+                "permissions": {
+                    "issues": "write"
+                },
+                "at": "src/main.ts:98"
+            },
+            {
+                "route": "PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}",
+                "permissions": {
+                    "issues": "write"
+                },
+                "at": "src/main.ts:111"
+            }
+        ],
+        "unseen": [
+            {
+                "what": "runs git fetch, which may use the token (what it reaches is not read)",
+                "at": "src/Term.ts:43"
+            }
+        ],
+        "files": [
+            "action.yml",
+            "src/SizeLimit.ts",
+            "src/Term.ts",
+            "src/main.ts"
+        ]
+    },
+    {
+        "uses": "knqyf263/trivy-issue-action",
+        "commit": "4466f52d1401b66dd2a2ab9e0c40cddc021829ec",
+        "runs": "composite",
+        "tokenInputs": [],
+        "tokenEnv": [],
+        "calls": [],
+        "unseen": [
+            {
+                "what": "a composite action: its steps or image are not read here",
+                "at": "action.yml"
+            }
+        ],
+        "files": [
+            "action.yml"
+        ]
+    },
+    {
+        "uses": "crazy-max/ghaction-github-pages",
+        "commit": "08f571653184e9ff3d598bdda53ffd4ed00ed562",
+        "runs": "node20",
+        "tokenInputs": [],
+        "tokenEnv": [
+            "GH_PAT",
+            "GITHUB_TOKEN"
+        ],
+        "calls": [],
+        "unseen": [
+            {
+                "what": "runs git ls-remote, which may use the token (what it reaches is not read)",
+                "at": "src/git.ts:12"
+            },
+            {
+                "what": "runs git clone, which may use the token (what it reaches is not read)",
+                "at": "src/git.ts:21"
+            },
+            {
+                "what": "runs git with arguments built at run time, which may use the token (what it reaches is not read)",
+                "at": "src/git.ts:60"
+            },
+            {
+                "what": "runs git with arguments built at run time, which may use the token (what it reaches is not read)",
+                "at": "src/git.ts:73"
+            },
+            {
+                "what": "runs git with arguments built at run time, which may use the token (what it reaches is not read)",
+                "at": "src/git.ts:92"
+            }
+        ],
+        "files": [
+            "action.yml",
+            "src/exec.ts",
+            "src/git.ts",
+            "src/main.ts"
+        ],
+        "repositoryInput": "repo"
+    },
+    {
+        "uses": "jaxxstorm/action-install-gh-release",
+        "commit": "00a37e0bd1a6db9f9eacb0962fb05302793c7946",
+        "runs": "node24",
+        "tokenInputs": [
+            {
+                "name": "token",
+                "defaultsToGithubToken": true
+            }
+        ],
+        "tokenEnv": [
+            "GITHUB_TOKEN"
+        ],
+        "calls": [
+            {
+                "route": "GET /repos/{owner}/{repo}/releases",
+                "permissions": {
+                    "contents": "read"
+                },
+                "at": "src/main.ts:151"
+            },
+            {
+                "route": "GET /repos/{owner}/{repo}/releases/latest",
+                "permissions": {
+                    "contents": "read"
+                },
+                "at": "src/main.ts:162"
+            },
+            {
+                "route": "GET /repos/{owner}/{repo}/releases/tags/{tag}",
+                "permissions": {
+                    "contents": "read"
+                },
+                "at": "src/main.ts:166"
+            }
+        ],
+        "unseen": [
+            {
+                "what": "an HTTP request carrying a credential (its URL is not read)",
+                "at": "src/main.ts:206"
+            },
+            {
+                "what": "hands the token to a library as `auth` (what that library calls is not read)",
+                "at": "src/main.ts:41"
+            }
+        ],
+        "files": [
+            "action.yml",
+            "src/main.ts"
+        ],
+        "repositoryInput": "repo"
+    },
+    {
+        "uses": "andymckay/labeler",
+        "commit": "3a4296e9dcdf9576b0456050db78cfd34853f260",
+        "runs": "node12",
+        "tokenInputs": [
+            {
+                "name": "repo-token",
+                "defaultsToGithubToken": true
+            }
+        ],
+        "tokenEnv": [],
+        "calls": [
+            {
+                "route": "GET /repos/{owner}/{repo}/issues/{issue_number}",
+                "permissions": {
+                    "issues": "read"
+                },
+                "at": "label.js:62"
+            },
+            {
+                "route": "PATCH /repos/{owner}/{repo}/issues/{issue_number}",
+                "permissions": {
+                    "issues": "write"
+                },
+                "at": "label.js:90"
+            }
+        ],
+        "unseen": [],
+        "files": [
+            "action.yml",
+            "label.js"
+        ]
+    },
+    {
+        "uses": "Dunning-Kruger/unlock-issues",
+        "commit": "fe639fdd6c207b5b77dde7c1919a35475e3e3b81",
+        "runs": "node12",
+        "tokenInputs": [
+            {
+                "name": "repo-token",
+                "defaultsToGithubToken": false
+            }
+        ],
+        "tokenEnv": [],
+        "calls": [
+            {
+                "route": "DELETE /repos/{owner}/{repo}/issues/{issue_number}/lock",
+                "permissions": {
+                    "issues": "write"
+                },
+                "at": "src/unlock.js:15"
+            }
+        ],
+        "unseen": [],
+        "files": [
+            "action.yml",
+            "src/unlock.js"
+        ],
+        "repositoryInput": "repo-name"
+    },
+    {
+        "uses": "preactjs/compressed-size-action",
+        "commit": "f38486648b00a34e8854dd44e21ba901f51d7454",
+        "runs": "node24",
+        "tokenInputs": [
+            {
+                "name": "repo-token",
+                "defaultsToGithubToken": true
+            }
+        ],
+        "tokenEnv": [],
+        "calls": [],
+        "unseen": [
+            {
+                "what": "a minified bundle, whose own calls cannot be told from the libraries it packs",
+                "at": "index.js"
+            }
+        ],
+        "files": [
+            "action.yml",
+            "index.js"
+        ]
+    },
+    {
+        "uses": "lee-dohm/no-response",
+        "commit": "66174372c9c5576aa8a4287e33653f2fdd12d517",
+        "runs": "node12",
+        "tokenInputs": [
+            {
+                "name": "token",
+                "defaultsToGithubToken": false
+            }
+        ],
+        "tokenEnv": [],
+        "calls": [
+            {
+                "route": "GET /repos/{owner}/{repo}/issues/{issue_number}",
+                "permissions": {
+                    "issues": "read"
+                },
+                "at": "src/no-response.ts:66"
+            },
+            {
+                "route": "DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}",
+                "permissions": {
+                    "issues": "write"
+                },
+                "at": "src/no-response.ts:72"
+            },
+            {
+                "route": "PATCH /repos/{owner}/{repo}/issues/{issue_number}",
+                "permissions": {
+                    "issues": "write"
+                },
+                "at": "src/no-response.ts:83"
+            },
+            {
+                "route": "POST /repos/{owner}/{repo}/issues/{issue_number}/comments",
+                "permissions": {
+                    "issues": "write"
+                },
+                "at": "src/no-response.ts:94"
+            },
+            {
+                "route": "PATCH /repos/{owner}/{repo}/issues/{issue_number}",
+                "permissions": {
+                    "issues": "write"
+                },
+                "at": "src/no-response.ts:97"
+            },
+            {
+                "route": "GET /repos/{owner}/{repo}/labels/{name}",
+                "permissions": {
+                    "issues": "read"
+                },
+                "at": "src/no-response.ts:102"
+            },
+            {
+                "route": "POST /repos/{owner}/{repo}/labels",
+                "permissions": {
+                    "issues": "write"
+                },
+                "at": "src/no-response.ts:107"
+            },
+            {
+                "route": "GET /repos/{owner}/{repo}/issues/{issue_number}/events",
+                "permissions": {
+                    "issues": "read"
+                },
+                "at": "src/no-response.ts:118"
+            },
+            {
+                "route": "GET /repos/{owner}/{repo}/issues/{issue_number}/labels",
+                "permissions": {
+                    "issues": "read"
+                },
+                "at": "src/no-response.ts:178"
+            }
+        ],
+        "unseen": [
+            {
+                "what": "GET /search/issues is not in GitHub's fine-grained permission map",
+                "at": "src/no-response.ts:135"
+            }
+        ],
+        "files": [
+            "action.yml",
+            "src/config.ts",
+            "src/main.ts",
+            "src/no-response.ts"
+        ]
+    },
+    {
+        "uses": "dessant/support-requests",
+        "commit": "47d5ea12f6c9e4a081637de9626b7319b415a3bf",
+        "runs": "node20",
+        "tokenInputs": [
+            {
+                "name": "github-token",
+                "defaultsToGithubToken": true
+            }
+        ],
+        "tokenEnv": [],
+        "calls": [
+            {
+                "route": "PATCH /repos/{owner}/{repo}/issues/{issue_number}",
+                "permissions": {
+                    "issues": "write"
+                },
+                "at": "src/index.js:67"
+            },
+            {
+                "route": "DELETE /repos/{owner}/{repo}/issues/{issue_number}/lock",
+                "permissions": {
+                    "issues": "write"
+                },
+                "at": "src/index.js:90"
+            },
+            {
+                "route": "PUT /repos/{owner}/{repo}/issues/{issue_number}/lock",
+                "permissions": {
+                    "issues": "write"
+                },
+                "at": "src/index.js:93"
+            },
+            {
+                "route": "PATCH /repos/{owner}/{repo}/issues/{issue_number}",
+                "permissions": {
+                    "issues": "write"
+                },
+                "at": "src/index.js:108"
+            },
+            {
+                "route": "DELETE /repos/{owner}/{repo}/issues/{issue_number}/lock",
+                "permissions": {
+                    "issues": "write"
+                },
+                "at": "src/index.js:114"
+            },
+            {
+                "route": "DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}",
+                "permissions": {
+                    "issues": "write"
+                },
+                "at": "src/index.js:130"
+            },
+            {
+                "route": "DELETE /repos/{owner}/{repo}/issues/{issue_number}/lock",
+                "permissions": {
+                    "issues": "write"
+                },
+                "at": "src/index.js:135"
+            },
+            {
+                "route": "GET /repos/{owner}/{repo}/issues/{issue_number}",
+                "permissions": {
+                    "issues": "read"
+                },
+                "at": "src/index.js:142"
+            },
+            {
+                "route": "DELETE /repos/{owner}/{repo}/issues/{issue_number}/lock",
+                "permissions": {
+                    "issues": "write"
+                },
+                "at": "src/index.js:146"
+            },
+            {
+                "route": "PUT /repos/{owner}/{repo}/issues/{issue_number}/lock",
+                "permissions": {
+                    "issues": "write"
+                },
+                "at": "src/index.js:160"
+            }
+        ],
+        "unseen": [],
+        "files": [
+            "action.yml",
+            "src/index.js",
+            "src/schema.js",
+            "src/utils.js"
+        ]
+    },
+    {
+        "uses": "xalvarez/prevent-file-change-action",
+        "commit": "0af7d902b63762c2bdb97e31515a476b92509949",
+        "runs": "node24",
+        "tokenInputs": [
+            {
+                "name": "githubToken",
+                "defaultsToGithubToken": false
+            }
+        ],
+        "tokenEnv": [],
+        "calls": [
+            {
+                "route": "PATCH /repos/{owner}/{repo}/pulls/{pull_number}",
+                "permissions": {
+                    "pull_requests": "write"
+                },
+                "at": "src/github-service.ts:34"
+            }
+        ],
+        "unseen": [],
+        "files": [
+            "action.yml",
+            "src/author-checker.ts",
+            "src/github-service.ts",
+            "src/index.ts",
+            "src/main.ts",
+            "src/pattern-matcher.ts"
+        ]
+    },
+    {
+        "uses": "sigstore/cosign-installer",
+        "commit": "3094a48ba06382e0e6cfa5a4af4fcc55fc6942b9",
+        "runs": "composite",
+        "tokenInputs": [],
+        "tokenEnv": [],
+        "calls": [],
+        "unseen": [
+            {
+                "what": "a composite action: its steps or image are not read here",
+                "at": "action.yml"
+            }
+        ],
+        "files": [
+            "action.yml"
+        ]
     }
 ];
 
@@ -14474,7 +15020,11 @@ const TOKEN_NAME = /(?:^|[-_])(?:token|pat)(?:$|[-_])|^github[-_]?token$/i;
 /** Input names that, read by the source, name the repository its calls go to. */
 const REPOSITORY_INPUT = /^(?:repo|repository|target[-_]?repo(?:sitory)?|owner[-_]?repo|repo[-_]?name)$/i;
 /** How an action's source names the repository running the workflow. */
-const THIS_REPOSITORY = /\bcontext\.repo\b|\bGITHUB_REPOSITORY\b|\bcontext\.payload\.repository\b/;
+const THIS_REPOSITORY = /\bcontext\.repo\b|\bGITHUB_REPOSITORY\b|\bcontext\.payload\.repository\b|\{[^{}]*\brepo\b[^{}]*\}\s*=\s*(?:github\.)?context\b/;
+/** Past this, a line is a minifier's, not a person's. */
+const MINIFIED_LINE = 2000;
+/** Environment variables a source reads that carry a GitHub token by their name. */
+const TOKEN_ENV = /^(?:GH|GITHUB)_(?:TOKEN|PAT)$|^GH_PAT$|(?:^|_)PAT$|_TOKEN$/;
 const SOURCE_FILE = /\.(?:[cm]?[jt]s)$/;
 const NOT_SOURCE = /(?:^|\/)(?:node_modules|__tests__|test|tests|coverage)\/|\.(?:test|spec|d)\.[cm]?[jt]s$/;
 /** Where bundlers put what `runs.main` points at: the source is elsewhere. */
@@ -14566,10 +15116,38 @@ function callsIn(file, out) {
         addRoute(`${m[2]} ${m[3]}`, at(m.index), out);
     for (const m of text.matchAll(/\.graphql\s*\(/g))
         out.unseen.push({ what: 'a GraphQL call (GitHub publishes no permission map for GraphQL)', at: at(m.index) });
-    for (const m of text.matchAll(/\b(?:exec|execSync|spawn|spawnSync|execFile|getExecOutput)\s*\(\s*(['"`])git\1\s*,\s*\[\s*(['"`])push\2|['"`]git push\b/g)) {
-        out.unseen.push({ what: 'a git push (the repository it pushes to is not read)', at: at(m.index) });
+    for (const m of text.matchAll(RUNS_PROGRAM)) {
+        const program = m[2];
+        const sub = /^\s*,\s*\[\s*(['"`])([\w-]+)\1/.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 200))?.[2];
+        if (program === 'git' && sub && GIT_LOCAL.has(sub))
+            continue;
+        const what = program === 'git' ? (sub ? `git ${sub}` : 'git with arguments built at run time') : program;
+        out.unseen.push({ what: `runs ${what}, which may use the token (what it reaches is not read)`, at: at(m.index) });
+    }
+    for (const m of text.matchAll(/['"`]git (push|clone|fetch|pull|ls-remote)\b/g))
+        out.unseen.push({ what: `runs git ${m[1]}, which may use the token (what it reaches is not read)`, at: at(m.index) });
+    for (const m of text.matchAll(SENDS_CREDENTIAL))
+        out.unseen.push({ what: 'an HTTP request carrying a credential (its URL is not read)', at: at(m.index) });
+    // `{ auth: token }` given to anything but an octokit client hands the token to a library whose calls are not read here.
+    const tokenVars = new Set();
+    for (const m of text.matchAll(/\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::\s*\w+\s*)?=\s*([^;\n]*)/g)) {
+        const reads = [...m[2].matchAll(/getInput\s*\(\s*(['"`])([\w-]+)\1|process\.env(?:\.|\[\s*['"`])([A-Z][A-Z0-9_]*)/g)];
+        if (reads.some((r) => (r[2] && out.tokenInputs.some((t) => t.name === r[2])) || (r[3] && TOKEN_ENV.test(r[3]))))
+            tokenVars.add(m[1]);
+    }
+    for (const m of text.matchAll(/\bauth\s*:\s*(?:`token \$\{)?([A-Za-z_$][\w$]*)/g)) {
+        if (!tokenVars.has(m[1]))
+            continue;
+        if (!/(?:Octokit|getOctokit|GitHub)\s*\([^()]*$/.test(text.slice(Math.max(0, m.index - 300), m.index)))
+            out.unseen.push({ what: 'hands the token to a library as `auth` (what that library calls is not read)', at: at(m.index) });
     }
 }
+/** A subprocess started with a program that can use a GitHub token: `exec('git', …)`, `spawn("gh", …)`. */
+const RUNS_PROGRAM = /\b(?:exec|execSync|execa|spawn|spawnSync|execFile|execFileSync|getExecOutput)\s*\(\s*(['"`])(git|gh|hub|curl|wget|npm|npx|yarn|pnpm|docker)\1/g;
+/** git subcommands that work on the local repository only: the token plays no part. */
+const GIT_LOCAL = new Set(['config', 'init', 'checkout', 'switch', 'add', 'rm', 'mv', 'commit', 'status', 'log', 'diff', 'show', 'rev-parse', 'rev-list', 'tag', 'branch', 'reset', 'restore', 'merge-base', 'describe', 'symbolic-ref', 'cat-file', 'ls-files', 'stash', 'clean', 'apply', 'am', 'format-patch', 'notes', 'update-index', 'hash-object', 'write-tree', 'read-tree']);
+/** An Authorization header, or tool-cache's download with its auth argument. */
+const SENDS_CREDENTIAL = /\b[Aa]uthorization['"`]?\s*:|\bdownloadTool\s*\([^,)]+,[^,)]*,\s*[^\s)]/g;
 /** Whether the argument object opening at `from` says `draft: true` (up to its closing `})`, 2,000 characters at most). */
 function draftIn(text, from) {
     const args = text.slice(from, from + 2000);
@@ -14583,13 +15161,13 @@ function addRoute(route, at, out, draft = false) {
         out.unseen.push({ what: `${route} is not in GitHub's fine-grained permission map`, at });
         return;
     }
-    out.calls.push({ route: match.template, permissions: match.permissions, at, ...(draft && /\/releases$/.test(match.template) ? { draft: true } : {}) });
+    out.calls.push({ route: match.template, permissions: match.permissions, at, ...(draft && /\/releases$/.test(match.template) ? { draft: true } : {}), ...(match.appOnly ? { appOnly: true } : {}) });
 }
 /** Derives the facts of action `uses` (`owner/repo[/path]`) from its repository's files at `commit`. */
 function deriveAction(uses, commit, files) {
     const dir = actionDir(uses);
     const byPath = new Map(files.map((f) => [f.path, f]));
-    const out = { uses, commit, runs: 'unknown', tokenInputs: [], calls: [], unseen: [], files: [] };
+    const out = { uses, commit, runs: 'unknown', tokenInputs: [], tokenEnv: [], calls: [], unseen: [], files: [] };
     const metadata = byPath.get(join(dir, 'action.yml')) ?? byPath.get(join(dir, 'action.yaml'));
     if (!metadata) {
         out.unseen.push({ what: 'no action.yml', at: join(dir, 'action.yml') });
@@ -14623,6 +15201,14 @@ function deriveAction(uses, commit, files) {
     let namesThisRepository = false;
     for (const f of sources) {
         out.files.push(f.path);
+        // A minified file is a bundle under another name: it holds the routes of what it packs.
+        if (f.text.split('\n').some((line) => line.length > MINIFIED_LINE)) {
+            out.unseen.push({ what: 'a minified bundle, whose own calls cannot be told from the libraries it packs', at: f.path });
+            continue;
+        }
+        for (const m of f.text.matchAll(/process\.env(?:\.|\[\s*['"`])([A-Z][A-Z0-9_]*)/g))
+            if (TOKEN_ENV.test(m[1]) && !out.tokenEnv.includes(m[1]))
+                out.tokenEnv.push(m[1]);
         callsIn(f, out);
         // The input naming a repository, read as `getInput('repo')`.
         for (const m of f.text.matchAll(/getInput\s*\(\s*(['"`])([\w-]+)\1/g)) {
@@ -14724,10 +15310,11 @@ function fromDerived(d) {
     return {
         uses: d.uses,
         tokenInputs: d.tokenInputs,
-        tokenEnv: [],
+        tokenEnv: d.tokenEnv,
         takesGithubToken: d.tokenInputs.some((t) => t.defaultsToGithubToken),
         githubToken: keyless.length ? null : githubToken,
-        fineGrained: { metadata: 'read', ...fineGrained },
+        // The Checks API takes no personal token at all (R13): only GITHUB_TOKEN or an App's.
+        fineGrained: d.calls.some((c) => c.appOnly) ? null : { metadata: 'read', ...fineGrained },
         classicScopes: null,
         conditional: [],
         patNeededWhen: keyless.length ? [(0,knowledge_reasons/* plain */.pj)(`its calls need ${keyless.join(', ')}, which no \`permissions:\` key grants`)] : [],
@@ -21132,8 +21719,10 @@ function mayUseGitCredentials(uses, name, knowledge) {
         return true;
     if (INERT_ACTIONS.has(name))
         return false;
-    // The knowledge base says what each action it holds does, pushes included (ACTIONS_THAT_PUSH).
-    return !knowledge.lookup(uses);
+    // The knowledge base says what each action it holds does, pushes included (ACTIONS_THAT_PUSH);
+    // an entry read from source that runs git or gh in ways not read may use a stored credential.
+    const known = knowledge.lookup(uses);
+    return !known || (known.unseen ?? []).some((u) => /^runs (?:git|gh)\b/.test(u));
 }
 /**
  * The pushes of the steps after `afterIndex` that a credential in `place` reaches: up to the

@@ -44,10 +44,27 @@ describe('deriving an action from its source', () => {
     ['an octokit method octokit does not have', { 'action.yml': ACTION_YML('node20', 'main.js'), 'main.js': 'context.repo; octokit.rest.issues.frobnicate({})' }, /not in octokit's route table/],
     ['a composite action', { 'action.yml': ACTION_YML('composite', 'x') }, /composite action/],
     ['a bundle without source', { 'action.yml': ACTION_YML('node20', 'dist/index.js'), 'dist/index.js': 'x' }, /only the bundle/],
+    ['git with arguments built at run time', { 'action.yml': ACTION_YML('node20', 'main.js'), 'main.js': "context.repo; const args = ['push']; await exec.exec('git', args)" }, /git with arguments built at run time/],
+    ['git clone', { 'action.yml': ACTION_YML('node20', 'main.js'), 'main.js': "context.repo; await exec.exec('git', ['clone', url, dir])" }, /runs git clone/],
+    ['gh run as a program', { 'action.yml': ACTION_YML('node20', 'main.js'), 'main.js': "context.repo; await getExecOutput('gh', ['pr', 'merge'])" }, /runs gh/],
+    ['an Authorization header', { 'action.yml': ACTION_YML('node20', 'main.js'), 'main.js': "context.repo; await fetch(url, { headers: { Authorization: `Bearer ${t}` } })" }, /HTTP request carrying a credential/],
+    ['the token handed to a library', { 'action.yml': ACTION_YML('node20', 'main.js'), 'main.js': "context.repo; const t = core.getInput('token'); await setup.install({ owner: 'casey' }, { auth: t })" }, /hands the token to a library/],
+    ['a minified entry', { 'action.yml': ACTION_YML('node20', 'index.js'), 'index.js': 'context.repo;' + 'x'.repeat(3000) }, /minified bundle/],
     ['calls whose repository the source does not name', { 'action.yml': ACTION_YML('node20', 'main.js'), 'main.js': "octokit.rest.issues.createComment({ owner: 'octo', repo: 'docs', issue_number: 1, body: 'x' })" }, /repository its calls go to/],
   ])('what it cannot place stays unseen: %s', (_name, entries, what) => {
     const d = deriveAction('octo/x', 'c'.repeat(40), files(entries))
     expect(d.unseen.map((u) => u.what).join('\n')).toMatch(what)
+  })
+
+  it('local git commands and data named auth are not unseen; an octokit client given the token is its own calls', () => {
+    const d = deriveAction('octo/x', 'c'.repeat(40), files({ 'action.yml': ACTION_YML('node20', 'main.js'), 'main.js': "const token = core.getInput('token')\nconst octokit = new Octokit({ auth: token })\nawait exec.exec('git', ['config', 'user.name', 'bot'])\nconst who = { auth: comment.user.login }\nawait octokit.rest.issues.lock({ ...context.repo, issue_number: 1 })" }))
+    expect(d.unseen).toEqual([])
+    expect(d.calls.map((c) => c.route)).toEqual(['PUT /repos/{owner}/{repo}/issues/{issue_number}/lock'])
+  })
+
+  it('reads the environment variables a token comes from', () => {
+    const d = deriveAction('octo/x', 'c'.repeat(40), files({ 'action.yml': ACTION_YML('node20', 'main.js'), 'main.js': "const t = process.env.GH_PAT || process.env['GITHUB_TOKEN']; context.repo; process.env.HOME" }))
+    expect(d.tokenEnv).toEqual(['GH_PAT', 'GITHUB_TOKEN'])
   })
 
   it('a release created as a draft starts no workflow and creates no tag', () => {
@@ -94,5 +111,16 @@ describe('the generated entries', () => {
         if (line !== undefined) expect(Number(line)).toBeGreaterThan(0)
       }
     }
+  })
+})
+
+describe('a derived action after a checkout that left the token behind', () => {
+  const wf = 'on: workflow_dispatch\njobs:\n  j:\n    runs-on: x\n    steps:\n      - uses: actions/checkout@v4\n        with:\n          token: ${{ secrets.X_PAT }}\n      - uses: octo/x@v1\n'
+  const checkoutUse = (main: string) => lintWorkflow(wf, {}, { repository: 'octo/app', actions: [fromDerived(deriveAction('octo/x', 'c'.repeat(40), files({ 'action.yml': ACTION_YML('node20', 'main.js'), 'main.js': main })))] }).tokens[0].uses[0]
+  it('one that runs git in ways not read may push with it: undecided', () => {
+    expect(checkoutUse("context.repo; await exec.exec('git', args)").githubTokenWouldDo).toBeNull()
+  })
+  it('one whose calls are all read does not use it', () => {
+    expect(checkoutUse("await octokit.rest.issues.lock({ ...context.repo, issue_number: 1 })").githubTokenWouldDo).toBe(true)
   })
 })

@@ -79,10 +79,11 @@ export function fromDerived(d: DerivedAction): KnownAction {
   return {
     uses: d.uses,
     tokenInputs: d.tokenInputs,
-    tokenEnv: [],
+    tokenEnv: d.tokenEnv,
     takesGithubToken: d.tokenInputs.some((t) => t.defaultsToGithubToken),
     githubToken: keyless.length ? null : githubToken,
-    fineGrained: { metadata: 'read', ...fineGrained },
+    // The Checks API takes no personal token at all (R13): only GITHUB_TOKEN or an App's.
+    fineGrained: d.calls.some((c) => c.appOnly) ? null : { metadata: 'read', ...fineGrained },
     classicScopes: null,
     conditional: [],
     patNeededWhen: keyless.length ? [plain(`its calls need ${keyless.join(', ')}, which no \`permissions:\` key grants`)] : [],

@@ -29,6 +29,8 @@ export interface DerivedCall {
    * workflow runs for a draft's created activity (GitHub docs, Events that trigger workflows: release).
    */
   draft?: true
+  /** Only GitHub Apps can call it (the Checks API): no personal token can. */
+  appOnly?: true
 }
 
 export interface DerivedAction {
@@ -37,6 +39,8 @@ export interface DerivedAction {
   /** `runs.using`: node20, composite, docker, … */
   runs: string
   tokenInputs: { name: string; defaultsToGithubToken: boolean }[]
+  /** Environment variables the source reads a token from (`process.env.GH_PAT`). */
+  tokenEnv: string[]
   /** The input that names the repository the calls go to (`owner/name`), when the source reads one. */
   repositoryInput?: string
   calls: DerivedCall[]
@@ -53,7 +57,12 @@ const TOKEN_NAME = /(?:^|[-_])(?:token|pat)(?:$|[-_])|^github[-_]?token$/i
 const REPOSITORY_INPUT = /^(?:repo|repository|target[-_]?repo(?:sitory)?|owner[-_]?repo|repo[-_]?name)$/i
 
 /** How an action's source names the repository running the workflow. */
-const THIS_REPOSITORY = /\bcontext\.repo\b|\bGITHUB_REPOSITORY\b|\bcontext\.payload\.repository\b/
+const THIS_REPOSITORY = /\bcontext\.repo\b|\bGITHUB_REPOSITORY\b|\bcontext\.payload\.repository\b|\{[^{}]*\brepo\b[^{}]*\}\s*=\s*(?:github\.)?context\b/
+
+/** Past this, a line is a minifier's, not a person's. */
+const MINIFIED_LINE = 2000
+/** Environment variables a source reads that carry a GitHub token by their name. */
+const TOKEN_ENV = /^(?:GH|GITHUB)_(?:TOKEN|PAT)$|^GH_PAT$|(?:^|_)PAT$|_TOKEN$/
 
 const SOURCE_FILE = /\.(?:[cm]?[jt]s)$/
 const NOT_SOURCE = /(?:^|\/)(?:node_modules|__tests__|test|tests|coverage)\/|\.(?:test|spec|d)\.[cm]?[jt]s$/
@@ -142,10 +151,33 @@ function callsIn(file: SourceFile, out: DerivedAction): void {
   }
   for (const m of text.matchAll(/\.request\s*\(\s*(['"`])([A-Z]+)\s+(\/[^'"`]*)\1/g)) addRoute(`${m[2]} ${m[3]}`, at(m.index!), out)
   for (const m of text.matchAll(/\.graphql\s*\(/g)) out.unseen.push({ what: 'a GraphQL call (GitHub publishes no permission map for GraphQL)', at: at(m.index!) })
-  for (const m of text.matchAll(/\b(?:exec|execSync|spawn|spawnSync|execFile|getExecOutput)\s*\(\s*(['"`])git\1\s*,\s*\[\s*(['"`])push\2|['"`]git push\b/g)) {
-    out.unseen.push({ what: 'a git push (the repository it pushes to is not read)', at: at(m.index!) })
+  for (const m of text.matchAll(RUNS_PROGRAM)) {
+    const program = m[2]
+    const sub = /^\s*,\s*\[\s*(['"`])([\w-]+)\1/.exec(text.slice(m.index! + m[0].length, m.index! + m[0].length + 200))?.[2]
+    if (program === 'git' && sub && GIT_LOCAL.has(sub)) continue
+    const what = program === 'git' ? (sub ? `git ${sub}` : 'git with arguments built at run time') : program
+    out.unseen.push({ what: `runs ${what}, which may use the token (what it reaches is not read)`, at: at(m.index!) })
+  }
+  for (const m of text.matchAll(/['"`]git (push|clone|fetch|pull|ls-remote)\b/g)) out.unseen.push({ what: `runs git ${m[1]}, which may use the token (what it reaches is not read)`, at: at(m.index!) })
+  for (const m of text.matchAll(SENDS_CREDENTIAL)) out.unseen.push({ what: 'an HTTP request carrying a credential (its URL is not read)', at: at(m.index!) })
+  // `{ auth: token }` given to anything but an octokit client hands the token to a library whose calls are not read here.
+  const tokenVars = new Set<string>()
+  for (const m of text.matchAll(/\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::\s*\w+\s*)?=\s*([^;\n]*)/g)) {
+    const reads = [...m[2].matchAll(/getInput\s*\(\s*(['"`])([\w-]+)\1|process\.env(?:\.|\[\s*['"`])([A-Z][A-Z0-9_]*)/g)]
+    if (reads.some((r) => (r[2] && out.tokenInputs.some((t) => t.name === r[2])) || (r[3] && TOKEN_ENV.test(r[3])))) tokenVars.add(m[1])
+  }
+  for (const m of text.matchAll(/\bauth\s*:\s*(?:`token \$\{)?([A-Za-z_$][\w$]*)/g)) {
+    if (!tokenVars.has(m[1])) continue
+    if (!/(?:Octokit|getOctokit|GitHub)\s*\([^()]*$/.test(text.slice(Math.max(0, m.index! - 300), m.index!))) out.unseen.push({ what: 'hands the token to a library as `auth` (what that library calls is not read)', at: at(m.index!) })
   }
 }
+
+/** A subprocess started with a program that can use a GitHub token: `exec('git', …)`, `spawn("gh", …)`. */
+const RUNS_PROGRAM = /\b(?:exec|execSync|execa|spawn|spawnSync|execFile|execFileSync|getExecOutput)\s*\(\s*(['"`])(git|gh|hub|curl|wget|npm|npx|yarn|pnpm|docker)\1/g
+/** git subcommands that work on the local repository only: the token plays no part. */
+const GIT_LOCAL: ReadonlySet<string> = new Set(['config', 'init', 'checkout', 'switch', 'add', 'rm', 'mv', 'commit', 'status', 'log', 'diff', 'show', 'rev-parse', 'rev-list', 'tag', 'branch', 'reset', 'restore', 'merge-base', 'describe', 'symbolic-ref', 'cat-file', 'ls-files', 'stash', 'clean', 'apply', 'am', 'format-patch', 'notes', 'update-index', 'hash-object', 'write-tree', 'read-tree'])
+/** An Authorization header, or tool-cache's download with its auth argument. */
+const SENDS_CREDENTIAL = /\b[Aa]uthorization['"`]?\s*:|\bdownloadTool\s*\([^,)]+,[^,)]*,\s*[^\s)]/g
 
 /** Whether the argument object opening at `from` says `draft: true` (up to its closing `})`, 2,000 characters at most). */
 function draftIn(text: string, from: number): boolean {
@@ -161,14 +193,14 @@ function addRoute(route: string, at: string, out: DerivedAction, draft = false):
     out.unseen.push({ what: `${route} is not in GitHub's fine-grained permission map`, at })
     return
   }
-  out.calls.push({ route: match.template, permissions: match.permissions, at, ...(draft && /\/releases$/.test(match.template) ? { draft: true as const } : {}) })
+  out.calls.push({ route: match.template, permissions: match.permissions, at, ...(draft && /\/releases$/.test(match.template) ? { draft: true as const } : {}), ...(match.appOnly ? { appOnly: true as const } : {}) })
 }
 
 /** Derives the facts of action `uses` (`owner/repo[/path]`) from its repository's files at `commit`. */
 export function deriveAction(uses: string, commit: string, files: readonly SourceFile[]): DerivedAction {
   const dir = actionDir(uses)
   const byPath = new Map(files.map((f) => [f.path, f]))
-  const out: DerivedAction = { uses, commit, runs: 'unknown', tokenInputs: [], calls: [], unseen: [], files: [] }
+  const out: DerivedAction = { uses, commit, runs: 'unknown', tokenInputs: [], tokenEnv: [], calls: [], unseen: [], files: [] }
   const metadata = byPath.get(join(dir, 'action.yml')) ?? byPath.get(join(dir, 'action.yaml'))
   if (!metadata) {
     out.unseen.push({ what: 'no action.yml', at: join(dir, 'action.yml') })
@@ -200,6 +232,12 @@ export function deriveAction(uses: string, commit: string, files: readonly Sourc
   let namesThisRepository = false
   for (const f of sources) {
     out.files.push(f.path)
+    // A minified file is a bundle under another name: it holds the routes of what it packs.
+    if (f.text.split('\n').some((line) => line.length > MINIFIED_LINE)) {
+      out.unseen.push({ what: 'a minified bundle, whose own calls cannot be told from the libraries it packs', at: f.path })
+      continue
+    }
+    for (const m of f.text.matchAll(/process\.env(?:\.|\[\s*['"`])([A-Z][A-Z0-9_]*)/g)) if (TOKEN_ENV.test(m[1]) && !out.tokenEnv.includes(m[1])) out.tokenEnv.push(m[1])
     callsIn(f, out)
     // The input naming a repository, read as `getInput('repo')`.
     for (const m of f.text.matchAll(/getInput\s*\(\s*(['"`])([\w-]+)\1/g)) {

@@ -293,8 +293,10 @@ function mayUseGitCredentials(uses: string, name: string | null | undefined, kno
   // A local or docker action is code pat-lint does not read for pushes.
   if (!name) return true
   if (INERT_ACTIONS.has(name)) return false
-  // The knowledge base says what each action it holds does, pushes included (ACTIONS_THAT_PUSH).
-  return !knowledge.lookup(uses)
+  // The knowledge base says what each action it holds does, pushes included (ACTIONS_THAT_PUSH);
+  // an entry read from source that runs git or gh in ways not read may use a stored credential.
+  const known = knowledge.lookup(uses)
+  return !known || (known.unseen ?? []).some((u) => /^runs (?:git|gh)\b/.test(u))
 }
 
 /**

@@ -14,6 +14,7 @@ export const DERIVED_ACTIONS: readonly DerivedAction[] = [
     "defaultsToGithubToken": true
    }
   ],
+  "tokenEnv": [],
   "calls": [
    {
     "route": "GET /repos/{owner}/{repo}/actions/workflows",
@@ -61,6 +62,7 @@ export const DERIVED_ACTIONS: readonly DerivedAction[] = [
     "defaultsToGithubToken": false
    }
   ],
+  "tokenEnv": [],
   "calls": [
    {
     "route": "POST /repos/{owner}/{repo}/issues/{issue_number}/comments",
@@ -86,6 +88,7 @@ export const DERIVED_ACTIONS: readonly DerivedAction[] = [
     "defaultsToGithubToken": false
    }
   ],
+  "tokenEnv": [],
   "calls": [
    {
     "route": "GET /repos/{owner}/{repo}/pulls",
@@ -126,6 +129,7 @@ export const DERIVED_ACTIONS: readonly DerivedAction[] = [
     "defaultsToGithubToken": false
    }
   ],
+  "tokenEnv": [],
   "calls": [
    {
     "route": "POST /repos/{owner}/{repo}/releases",
@@ -152,6 +156,7 @@ export const DERIVED_ACTIONS: readonly DerivedAction[] = [
     "defaultsToGithubToken": true
    }
   ],
+  "tokenEnv": [],
   "calls": [
    {
     "route": "POST /repos/{owner}/{repo}/issues/{issue_number}/assignees",
@@ -319,5 +324,546 @@ export const DERIVED_ACTIONS: readonly DerivedAction[] = [
    "src/util/index.ts"
   ],
   "repositoryInput": "repo"
+ },
+ {
+  "uses": "moonrepo/setup-rust",
+  "commit": "46539c9c6c0777e9a96f3f18e394365cd46be4a9",
+  "runs": "node24",
+  "tokenInputs": [],
+  "tokenEnv": [],
+  "calls": [],
+  "unseen": [],
+  "files": [
+   "action.yml",
+   "src/cache.ts",
+   "src/cargo.ts",
+   "src/fs.ts",
+   "src/rust.ts"
+  ]
+ },
+ {
+  "uses": "go-task/setup-task",
+  "commit": "dc4f00abd355059e622d428a1a905dfcd1169477",
+  "runs": "node24",
+  "tokenInputs": [
+   {
+    "name": "repo-token",
+    "defaultsToGithubToken": true
+   }
+  ],
+  "tokenEnv": [],
+  "calls": [],
+  "unseen": [
+   {
+    "what": "an HTTP request carrying a credential (its URL is not read)",
+    "at": "src/installer.ts:35"
+   }
+  ],
+  "files": [
+   "action.yml",
+   "src/installer.ts",
+   "src/main.ts"
+  ]
+ },
+ {
+  "uses": "extractions/setup-just",
+  "commit": "dd310ad5a97d8e7b41793f8ef055398d51ad4de6",
+  "runs": "node20",
+  "tokenInputs": [
+   {
+    "name": "github-token",
+    "defaultsToGithubToken": true
+   }
+  ],
+  "tokenEnv": [
+   "GITHUB_TOKEN"
+  ],
+  "calls": [],
+  "unseen": [
+   {
+    "what": "hands the token to a library as `auth` (what that library calls is not read)",
+    "at": "src/index.ts:16"
+   }
+  ],
+  "files": [
+   "action.yaml",
+   "src/index.ts"
+  ]
+ },
+ {
+  "uses": "gr2m/create-or-update-pull-request-action",
+  "commit": "b65137ca591da0b9f43bad7b24df13050ea45d1b",
+  "runs": "node20",
+  "tokenInputs": [],
+  "tokenEnv": [],
+  "calls": [],
+  "unseen": [
+   {
+    "what": "only the bundle dist/index.js ships, no source to read",
+    "at": "action.yml"
+   }
+  ],
+  "files": [
+   "action.yml"
+  ]
+ },
+ {
+  "uses": "andresz1/size-limit-action",
+  "commit": "94bc357df29c36c8f8d50ea497c3e225c3c95d1d",
+  "runs": "node20",
+  "tokenInputs": [
+   {
+    "name": "github_token",
+    "defaultsToGithubToken": false
+   }
+  ],
+  "tokenEnv": [],
+  "calls": [
+   {
+    "route": "POST /repos/{owner}/{repo}/issues/{issue_number}/comments",
+    "permissions": {
+     "issues": "write"
+    },
+    "at": "src/main.ts:98"
+   },
+   {
+    "route": "PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}",
+    "permissions": {
+     "issues": "write"
+    },
+    "at": "src/main.ts:111"
+   }
+  ],
+  "unseen": [
+   {
+    "what": "runs git fetch, which may use the token (what it reaches is not read)",
+    "at": "src/Term.ts:43"
+   }
+  ],
+  "files": [
+   "action.yml",
+   "src/SizeLimit.ts",
+   "src/Term.ts",
+   "src/main.ts"
+  ]
+ },
+ {
+  "uses": "knqyf263/trivy-issue-action",
+  "commit": "4466f52d1401b66dd2a2ab9e0c40cddc021829ec",
+  "runs": "composite",
+  "tokenInputs": [],
+  "tokenEnv": [],
+  "calls": [],
+  "unseen": [
+   {
+    "what": "a composite action: its steps or image are not read here",
+    "at": "action.yml"
+   }
+  ],
+  "files": [
+   "action.yml"
+  ]
+ },
+ {
+  "uses": "crazy-max/ghaction-github-pages",
+  "commit": "08f571653184e9ff3d598bdda53ffd4ed00ed562",
+  "runs": "node20",
+  "tokenInputs": [],
+  "tokenEnv": [
+   "GH_PAT",
+   "GITHUB_TOKEN"
+  ],
+  "calls": [],
+  "unseen": [
+   {
+    "what": "runs git ls-remote, which may use the token (what it reaches is not read)",
+    "at": "src/git.ts:12"
+   },
+   {
+    "what": "runs git clone, which may use the token (what it reaches is not read)",
+    "at": "src/git.ts:21"
+   },
+   {
+    "what": "runs git with arguments built at run time, which may use the token (what it reaches is not read)",
+    "at": "src/git.ts:60"
+   },
+   {
+    "what": "runs git with arguments built at run time, which may use the token (what it reaches is not read)",
+    "at": "src/git.ts:73"
+   },
+   {
+    "what": "runs git with arguments built at run time, which may use the token (what it reaches is not read)",
+    "at": "src/git.ts:92"
+   }
+  ],
+  "files": [
+   "action.yml",
+   "src/exec.ts",
+   "src/git.ts",
+   "src/main.ts"
+  ],
+  "repositoryInput": "repo"
+ },
+ {
+  "uses": "jaxxstorm/action-install-gh-release",
+  "commit": "00a37e0bd1a6db9f9eacb0962fb05302793c7946",
+  "runs": "node24",
+  "tokenInputs": [
+   {
+    "name": "token",
+    "defaultsToGithubToken": true
+   }
+  ],
+  "tokenEnv": [
+   "GITHUB_TOKEN"
+  ],
+  "calls": [
+   {
+    "route": "GET /repos/{owner}/{repo}/releases",
+    "permissions": {
+     "contents": "read"
+    },
+    "at": "src/main.ts:151"
+   },
+   {
+    "route": "GET /repos/{owner}/{repo}/releases/latest",
+    "permissions": {
+     "contents": "read"
+    },
+    "at": "src/main.ts:162"
+   },
+   {
+    "route": "GET /repos/{owner}/{repo}/releases/tags/{tag}",
+    "permissions": {
+     "contents": "read"
+    },
+    "at": "src/main.ts:166"
+   }
+  ],
+  "unseen": [
+   {
+    "what": "an HTTP request carrying a credential (its URL is not read)",
+    "at": "src/main.ts:206"
+   },
+   {
+    "what": "hands the token to a library as `auth` (what that library calls is not read)",
+    "at": "src/main.ts:41"
+   }
+  ],
+  "files": [
+   "action.yml",
+   "src/main.ts"
+  ],
+  "repositoryInput": "repo"
+ },
+ {
+  "uses": "andymckay/labeler",
+  "commit": "3a4296e9dcdf9576b0456050db78cfd34853f260",
+  "runs": "node12",
+  "tokenInputs": [
+   {
+    "name": "repo-token",
+    "defaultsToGithubToken": true
+   }
+  ],
+  "tokenEnv": [],
+  "calls": [
+   {
+    "route": "GET /repos/{owner}/{repo}/issues/{issue_number}",
+    "permissions": {
+     "issues": "read"
+    },
+    "at": "label.js:62"
+   },
+   {
+    "route": "PATCH /repos/{owner}/{repo}/issues/{issue_number}",
+    "permissions": {
+     "issues": "write"
+    },
+    "at": "label.js:90"
+   }
+  ],
+  "unseen": [],
+  "files": [
+   "action.yml",
+   "label.js"
+  ]
+ },
+ {
+  "uses": "Dunning-Kruger/unlock-issues",
+  "commit": "fe639fdd6c207b5b77dde7c1919a35475e3e3b81",
+  "runs": "node12",
+  "tokenInputs": [
+   {
+    "name": "repo-token",
+    "defaultsToGithubToken": false
+   }
+  ],
+  "tokenEnv": [],
+  "calls": [
+   {
+    "route": "DELETE /repos/{owner}/{repo}/issues/{issue_number}/lock",
+    "permissions": {
+     "issues": "write"
+    },
+    "at": "src/unlock.js:15"
+   }
+  ],
+  "unseen": [],
+  "files": [
+   "action.yml",
+   "src/unlock.js"
+  ],
+  "repositoryInput": "repo-name"
+ },
+ {
+  "uses": "preactjs/compressed-size-action",
+  "commit": "f38486648b00a34e8854dd44e21ba901f51d7454",
+  "runs": "node24",
+  "tokenInputs": [
+   {
+    "name": "repo-token",
+    "defaultsToGithubToken": true
+   }
+  ],
+  "tokenEnv": [],
+  "calls": [],
+  "unseen": [
+   {
+    "what": "a minified bundle, whose own calls cannot be told from the libraries it packs",
+    "at": "index.js"
+   }
+  ],
+  "files": [
+   "action.yml",
+   "index.js"
+  ]
+ },
+ {
+  "uses": "lee-dohm/no-response",
+  "commit": "66174372c9c5576aa8a4287e33653f2fdd12d517",
+  "runs": "node12",
+  "tokenInputs": [
+   {
+    "name": "token",
+    "defaultsToGithubToken": false
+   }
+  ],
+  "tokenEnv": [],
+  "calls": [
+   {
+    "route": "GET /repos/{owner}/{repo}/issues/{issue_number}",
+    "permissions": {
+     "issues": "read"
+    },
+    "at": "src/no-response.ts:66"
+   },
+   {
+    "route": "DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}",
+    "permissions": {
+     "issues": "write"
+    },
+    "at": "src/no-response.ts:72"
+   },
+   {
+    "route": "PATCH /repos/{owner}/{repo}/issues/{issue_number}",
+    "permissions": {
+     "issues": "write"
+    },
+    "at": "src/no-response.ts:83"
+   },
+   {
+    "route": "POST /repos/{owner}/{repo}/issues/{issue_number}/comments",
+    "permissions": {
+     "issues": "write"
+    },
+    "at": "src/no-response.ts:94"
+   },
+   {
+    "route": "PATCH /repos/{owner}/{repo}/issues/{issue_number}",
+    "permissions": {
+     "issues": "write"
+    },
+    "at": "src/no-response.ts:97"
+   },
+   {
+    "route": "GET /repos/{owner}/{repo}/labels/{name}",
+    "permissions": {
+     "issues": "read"
+    },
+    "at": "src/no-response.ts:102"
+   },
+   {
+    "route": "POST /repos/{owner}/{repo}/labels",
+    "permissions": {
+     "issues": "write"
+    },
+    "at": "src/no-response.ts:107"
+   },
+   {
+    "route": "GET /repos/{owner}/{repo}/issues/{issue_number}/events",
+    "permissions": {
+     "issues": "read"
+    },
+    "at": "src/no-response.ts:118"
+   },
+   {
+    "route": "GET /repos/{owner}/{repo}/issues/{issue_number}/labels",
+    "permissions": {
+     "issues": "read"
+    },
+    "at": "src/no-response.ts:178"
+   }
+  ],
+  "unseen": [
+   {
+    "what": "GET /search/issues is not in GitHub's fine-grained permission map",
+    "at": "src/no-response.ts:135"
+   }
+  ],
+  "files": [
+   "action.yml",
+   "src/config.ts",
+   "src/main.ts",
+   "src/no-response.ts"
+  ]
+ },
+ {
+  "uses": "dessant/support-requests",
+  "commit": "47d5ea12f6c9e4a081637de9626b7319b415a3bf",
+  "runs": "node20",
+  "tokenInputs": [
+   {
+    "name": "github-token",
+    "defaultsToGithubToken": true
+   }
+  ],
+  "tokenEnv": [],
+  "calls": [
+   {
+    "route": "PATCH /repos/{owner}/{repo}/issues/{issue_number}",
+    "permissions": {
+     "issues": "write"
+    },
+    "at": "src/index.js:67"
+   },
+   {
+    "route": "DELETE /repos/{owner}/{repo}/issues/{issue_number}/lock",
+    "permissions": {
+     "issues": "write"
+    },
+    "at": "src/index.js:90"
+   },
+   {
+    "route": "PUT /repos/{owner}/{repo}/issues/{issue_number}/lock",
+    "permissions": {
+     "issues": "write"
+    },
+    "at": "src/index.js:93"
+   },
+   {
+    "route": "PATCH /repos/{owner}/{repo}/issues/{issue_number}",
+    "permissions": {
+     "issues": "write"
+    },
+    "at": "src/index.js:108"
+   },
+   {
+    "route": "DELETE /repos/{owner}/{repo}/issues/{issue_number}/lock",
+    "permissions": {
+     "issues": "write"
+    },
+    "at": "src/index.js:114"
+   },
+   {
+    "route": "DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}",
+    "permissions": {
+     "issues": "write"
+    },
+    "at": "src/index.js:130"
+   },
+   {
+    "route": "DELETE /repos/{owner}/{repo}/issues/{issue_number}/lock",
+    "permissions": {
+     "issues": "write"
+    },
+    "at": "src/index.js:135"
+   },
+   {
+    "route": "GET /repos/{owner}/{repo}/issues/{issue_number}",
+    "permissions": {
+     "issues": "read"
+    },
+    "at": "src/index.js:142"
+   },
+   {
+    "route": "DELETE /repos/{owner}/{repo}/issues/{issue_number}/lock",
+    "permissions": {
+     "issues": "write"
+    },
+    "at": "src/index.js:146"
+   },
+   {
+    "route": "PUT /repos/{owner}/{repo}/issues/{issue_number}/lock",
+    "permissions": {
+     "issues": "write"
+    },
+    "at": "src/index.js:160"
+   }
+  ],
+  "unseen": [],
+  "files": [
+   "action.yml",
+   "src/index.js",
+   "src/schema.js",
+   "src/utils.js"
+  ]
+ },
+ {
+  "uses": "xalvarez/prevent-file-change-action",
+  "commit": "0af7d902b63762c2bdb97e31515a476b92509949",
+  "runs": "node24",
+  "tokenInputs": [
+   {
+    "name": "githubToken",
+    "defaultsToGithubToken": false
+   }
+  ],
+  "tokenEnv": [],
+  "calls": [
+   {
+    "route": "PATCH /repos/{owner}/{repo}/pulls/{pull_number}",
+    "permissions": {
+     "pull_requests": "write"
+    },
+    "at": "src/github-service.ts:34"
+   }
+  ],
+  "unseen": [],
+  "files": [
+   "action.yml",
+   "src/author-checker.ts",
+   "src/github-service.ts",
+   "src/index.ts",
+   "src/main.ts",
+   "src/pattern-matcher.ts"
+  ]
+ },
+ {
+  "uses": "sigstore/cosign-installer",
+  "commit": "3094a48ba06382e0e6cfa5a4af4fcc55fc6942b9",
+  "runs": "composite",
+  "tokenInputs": [],
+  "tokenEnv": [],
+  "calls": [],
+  "unseen": [
+   {
+    "what": "a composite action: its steps or image are not read here",
+    "at": "action.yml"
+   }
+  ],
+  "files": [
+   "action.yml"
+  ]
  }
 ]
