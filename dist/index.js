@@ -255,7 +255,7 @@ function noPullRequestNotice(env) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7871);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4593);
 /** The Action's entry point: everything happens in run(). */
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
@@ -265,1774 +265,18 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2839:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   FD: () => (/* binding */ PUSH_TAGS),
-/* harmony export */   ZU: () => (/* binding */ HEARD_TYPES),
-/* harmony export */   _k: () => (/* binding */ PR_CHANGE),
-/* harmony export */   bg: () => (/* binding */ listenersOf),
-/* harmony export */   hk: () => (/* binding */ DEPENDABOT_COMMAND),
-/* harmony export */   mJ: () => (/* binding */ prActivityListener),
-/* harmony export */   pO: () => (/* binding */ PR_TRIGGERS),
-/* harmony export */   vN: () => (/* binding */ DISPATCH_EVENTS),
-/* harmony export */   vm: () => (/* binding */ SKIP_CI)
-/* harmony export */ });
-/* unused harmony export LISTENERS */
-/** The dispatches: GITHUB_TOKEN's do start runs in its own repository (R1a). */
-const DISPATCH_EVENTS = new Set(['repository_dispatch', 'workflow_dispatch']);
-/**
- * A commit message holding one of these starts no workflow on push or pull_request (GitHub docs,
- * "Skipping workflow runs"): a push of such a commit is not meant to start CI (R1 does not apply).
- */
-const SKIP_CI = /\[(?:skip ci|ci skip|no ci|skip actions|actions skip)\]/i;
-/**
- * The activity types of the events a token causes that start CI: opening a pull request or pushing
- * to its branch (the default types of pull_request: opened, synchronize, reopened), and publishing
- * a release (GitHub docs, "Events that trigger workflows"). A workflow whose `types:` lists none of
- * these does not hear them.
- */
-const HEARD_TYPES = {
-    pull_request: ['opened', 'synchronize', 'reopened'],
-    pull_request_target: ['opened', 'synchronize', 'reopened'],
-    release: ['published', 'created', 'released', 'prereleased'],
-};
-/**
- * How a workflow's push trigger that hears tag pushes is listed among its listening triggers. A push
- * trigger filtered on branches alone hears no tags, and one filtered on tags alone hears no branches
- * (GitHub docs, "Using filters": the workflow will not run for events affecting the undefined ref).
- */
-const PUSH_TAGS = 'push (tags)';
-/** The triggers a pull request's activity starts. */
-const PR_TRIGGERS = new Set(['pull_request', 'pull_request_target']);
-/**
- * How a pull_request trigger whose `types:` lists activity other than opening and pushing (edited,
- * closed, labeled, assigned, ready_for_review, …) is listed: it hears a token editing, labelling,
- * closing or marking a pull request ready, which triggers with the default types do not.
- */
-const PR_CHANGE = 'pull_request (activity types)';
-/** How a pull_request trigger listing activity type `type` is listed among listening triggers. */
-const prActivityListener = (type) => `pull_request (${type})`;
-/** The trigger names that hear an event: a known activity type is heard only where it is listed. */
-function listenersOf(event) {
-    if (event.startsWith('pull_request:'))
-        return [prActivityListener(event.slice('pull_request:'.length))];
-    return LISTENERS[event];
-}
-/**
- * Which trigger names start a run for each event a token causes. `check_suite` and `check_run`
- * do not start workflows for a commit "associated with GitHub Actions" (GitHub's events page),
- * so a workflow waiting on checks never hears of commits GITHUB_TOKEN pushed.
- */
-const LISTENERS = {
-    push: ['push', 'check_suite', 'check_run'],
-    // A tag pushed is heard by push triggers that do not filter on branches alone (PUSH_TAGS) and by create.
-    'tag push': [PUSH_TAGS, 'create'],
-    pull_request: ['pull_request', 'pull_request_target'],
-    'pull_request change': [PR_CHANGE],
-    release: ['release'],
-    create: ['create'],
-    issues: ['issues'],
-    issue_comment: ['issue_comment'],
-    pull_request_review: ['pull_request_review'],
-    label: ['label'],
-    repository_dispatch: ['repository_dispatch'],
-    workflow_dispatch: ['workflow_dispatch'],
-};
-/**
- * Comment commands Dependabot obeys only from users with push access to the repository ("Sorry,
- * only users with push access can use that command"; GitHub docs, Managing pull requests for
- * dependency updates: users with write access). GITHUB_TOKEN comments as github-actions[bot].
- */
-const DEPENDABOT_COMMAND = /@dependabot\s+(?:merge|squash and merge|rebase|recreate|cancel merge|close|reopen|ignore|unignore|show)\b/i;
-
-
-/***/ }),
-
-/***/ 6928:
+/***/ 1387:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  pI: () => (/* reexport */ CLASSIC_SCOPES),
-  U1: () => (/* binding */ FINE_GRAINED_OF_KEY),
-  tL: () => (/* reexport */ FINE_GRAINED_PERMISSIONS),
-  Yp: () => (/* binding */ KEY_OF_FINE_GRAINED),
-  qL: () => (/* binding */ NO_FINE_GRAINED),
-  zj: () => (/* binding */ PERMISSION_NAMES),
-  _W: () => (/* binding */ SCOPE_NAMES),
-  uD: () => (/* binding */ impliedScopes),
-  Le: () => (/* binding */ levelRank),
-  Lf: () => (/* binding */ maxLevel)
+  dw: () => (/* binding */ ActionKnowledge),
+  Ze: () => (/* binding */ DEFAULT_KNOWLEDGE),
+  aM: () => (/* binding */ actionName),
+  IW: () => (/* binding */ fromDerived)
 });
 
-// UNUSED EXPORTS: GITHUB_TOKEN_KEYS
-
-// EXTERNAL MODULE: ./src/bounded-map.ts
-var bounded_map = __nccwpck_require__(8757);
-;// CONCATENATED MODULE: ./src/knowledge/generated/permissions.ts
-// GENERATED by scripts/generate-knowledge.mjs — do not edit. Fine-grained permissions, classic scopes and GITHUB_TOKEN keys.
-// Facts from: github/docs (rendered page) docs.github.com /en/authentication/keeping-your-account-and-data-secure/managing-your-personal-access-tokens, section "Pre-filling fine-grained personal access token details using URL parameters" (source file content/authentication/keeping-your-account-and-data-secure/managing-your-personal-access-tokens.md) @028f1daf17e8a319f174e3df1cb1ea377382e0e7; github/docs; cli/cli content/apps/oauth-apps/building-oauth-apps/scopes-for-oauth-apps.md @0460e4095b136e687f3647e7c2420427b90ae4dc; cli/cli api/client.go, internal/authflow/flow.go, pkg/cmd/auth/shared/login_flow.go, pkg/cmd/auth/shared/git_credential.go @44ee17760709bedf1cad7e452e61751489b81a33; actions/languageservices + github/docs schema above; content/actions/reference/github_token-reference.md @bc943e4c09c9189ea625814790887aea06ff6e66; data/reusables/actions/github-token-available-permissions.md @09b7ee6b4db0f9122e40fabb04386b2dd83d1dec; data/reusables/actions/github-token-scope-descriptions.md @0afe69c8e8a3af3b94d55f3bf2c92041ad1c1384; data/reusables/actions/actions-do-not-trigger-workflows.md @33c83fe12b6de24335cfd0f17197008181de8f0c
-/* eslint-disable */
-const FINE_GRAINED_PERMISSIONS = {
-    "actions": {
-        "kind": "repository",
-        "displayName": "Actions",
-        "levels": [
-            "read",
-            "write"
-        ]
-    },
-    "administration": {
-        "kind": "repository",
-        "displayName": "Administration",
-        "levels": [
-            "read",
-            "write"
-        ]
-    },
-    "artifact_metadata": {
-        "kind": "repository",
-        "displayName": "Artifact metadata",
-        "levels": [
-            "read",
-            "write"
-        ]
-    },
-    "attestations": {
-        "kind": "repository",
-        "displayName": "Attestations",
-        "levels": [
-            "read",
-            "write"
-        ]
-    },
-    "code_quality": {
-        "kind": "repository",
-        "displayName": "Code quality",
-        "levels": [
-            "read",
-            "write"
-        ]
-    },
-    "security_events": {
-        "kind": "repository",
-        "displayName": "Code scanning alerts",
-        "levels": [
-            "read",
-            "write"
-        ]
-    },
-    "codespaces": {
-        "kind": "repository",
-        "displayName": "Codespaces",
-        "levels": [
-            "read",
-            "write"
-        ]
-    },
-    "codespaces_lifecycle_admin": {
-        "kind": "repository",
-        "displayName": "Codespaces lifecycle admin",
-        "levels": [
-            "read",
-            "write"
-        ]
-    },
-    "codespaces_metadata": {
-        "kind": "repository",
-        "displayName": "Codespaces metadata",
-        "levels": [
-            "read"
-        ]
-    },
-    "codespaces_secrets": {
-        "kind": "repository",
-        "displayName": "Codespaces secrets",
-        "levels": [
-            "write"
-        ]
-    },
-    "statuses": {
-        "kind": "repository",
-        "displayName": "Commit statuses",
-        "levels": [
-            "read",
-            "write"
-        ]
-    },
-    "contents": {
-        "kind": "repository",
-        "displayName": "Contents",
-        "levels": [
-            "read",
-            "write"
-        ]
-    },
-    "repository_custom_properties": {
-        "kind": "repository",
-        "displayName": "Custom properties",
-        "levels": [
-            "read",
-            "write"
-        ]
-    },
-    "vulnerability_alerts": {
-        "kind": "repository",
-        "displayName": "Dependabot alerts",
-        "levels": [
-            "read",
-            "write"
-        ]
-    },
-    "dependabot_secrets": {
-        "kind": "repository",
-        "displayName": "Dependabot secrets",
-        "levels": [
-            "read",
-            "write"
-        ]
-    },
-    "deployments": {
-        "kind": "repository",
-        "displayName": "Deployments",
-        "levels": [
-            "read",
-            "write"
-        ]
-    },
-    "discussions": {
-        "kind": "repository",
-        "displayName": "Discussions",
-        "levels": [
-            "read",
-            "write"
-        ]
-    },
-    "environments": {
-        "kind": "repository",
-        "displayName": "Environments",
-        "levels": [
-            "read",
-            "write"
-        ]
-    },
-    "issues": {
-        "kind": "repository",
-        "displayName": "Issues",
-        "levels": [
-            "read",
-            "write"
-        ]
-    },
-    "merge_queues": {
-        "kind": "repository",
-        "displayName": "Merge queues",
-        "levels": [
-            "read",
-            "write"
-        ]
-    },
-    "metadata": {
-        "kind": "repository",
-        "displayName": "Metadata",
-        "levels": [
-            "read"
-        ]
-    },
-    "pages": {
-        "kind": "repository",
-        "displayName": "Pages",
-        "levels": [
-            "read",
-            "write"
-        ]
-    },
-    "pull_requests": {
-        "kind": "repository",
-        "displayName": "Pull requests",
-        "levels": [
-            "read",
-            "write"
-        ]
-    },
-    "repository_advisories": {
-        "kind": "repository",
-        "displayName": "Repository security advisories",
-        "levels": [
-            "read",
-            "write"
-        ]
-    },
-    "secret_scanning_alerts": {
-        "kind": "repository",
-        "displayName": "Secret scanning alerts",
-        "levels": [
-            "read",
-            "write"
-        ]
-    },
-    "secrets": {
-        "kind": "repository",
-        "displayName": "Secrets",
-        "levels": [
-            "read",
-            "write"
-        ]
-    },
-    "actions_variables": {
-        "kind": "repository",
-        "displayName": "Variables",
-        "levels": [
-            "read",
-            "write"
-        ]
-    },
-    "repository_hooks": {
-        "kind": "repository",
-        "displayName": "Webhooks",
-        "levels": [
-            "read",
-            "write"
-        ]
-    },
-    "workflows": {
-        "kind": "repository",
-        "displayName": "Workflows",
-        "levels": [
-            "write"
-        ]
-    },
-    "organization_api_insights": {
-        "kind": "organization",
-        "displayName": "API Insights",
-        "levels": [
-            "read"
-        ]
-    },
-    "organization_administration": {
-        "kind": "organization",
-        "displayName": "Administration",
-        "levels": [
-            "read",
-            "write"
-        ]
-    },
-    "organization_user_blocking": {
-        "kind": "organization",
-        "displayName": "Blocking users",
-        "levels": [
-            "read",
-            "write"
-        ]
-    },
-    "organization_campaigns": {
-        "kind": "organization",
-        "displayName": "Campaigns",
-        "levels": [
-            "read",
-            "write"
-        ]
-    },
-    "organization_custom_org_roles": {
-        "kind": "organization",
-        "displayName": "Custom organization roles",
-        "levels": [
-            "read",
-            "write"
-        ]
-    },
-    "organization_custom_properties": {
-        "kind": "organization",
-        "displayName": "Custom repository properties",
-        "levels": [
-            "read",
-            "write",
-            "admin"
-        ]
-    },
-    "organization_custom_roles": {
-        "kind": "organization",
-        "displayName": "Custom repository roles",
-        "levels": [
-            "read",
-            "write"
-        ]
-    },
-    "organization_events": {
-        "kind": "organization",
-        "displayName": "Events",
-        "levels": [
-            "read"
-        ]
-    },
-    "organization_copilot_seat_management": {
-        "kind": "organization",
-        "displayName": "GitHub Copilot Business",
-        "levels": [
-            "read",
-            "write"
-        ]
-    },
-    "issue_types": {
-        "kind": "organization",
-        "displayName": "Issue Types",
-        "levels": [
-            "read",
-            "write"
-        ]
-    },
-    "organization_knowledge_bases": {
-        "kind": "organization",
-        "displayName": "Knowledge bases",
-        "levels": [
-            "read",
-            "write"
-        ]
-    },
-    "members": {
-        "kind": "organization",
-        "displayName": "Members",
-        "levels": [
-            "read",
-            "write"
-        ]
-    },
-    "organization_models": {
-        "kind": "organization",
-        "displayName": "Models",
-        "levels": [
-            "read"
-        ]
-    },
-    "organization_network_configurations": {
-        "kind": "organization",
-        "displayName": "Network configurations",
-        "levels": [
-            "read",
-            "write"
-        ]
-    },
-    "organization_announcement_banners": {
-        "kind": "organization",
-        "displayName": "Organization announcement banners",
-        "levels": [
-            "read",
-            "write"
-        ]
-    },
-    "organization_codespaces": {
-        "kind": "organization",
-        "displayName": "Organization Codespaces",
-        "levels": [
-            "read",
-            "write"
-        ]
-    },
-    "organization_codespaces_secrets": {
-        "kind": "organization",
-        "displayName": "Organization Codespaces secrets",
-        "levels": [
-            "read",
-            "write"
-        ]
-    },
-    "organization_codespaces_settings": {
-        "kind": "organization",
-        "displayName": "Organization Codespaces settings",
-        "levels": [
-            "read",
-            "write"
-        ]
-    },
-    "organization_dependabot_secrets": {
-        "kind": "organization",
-        "displayName": "Organization Dependabot secrets",
-        "levels": [
-            "read",
-            "write"
-        ]
-    },
-    "organization_code_scanning_dismissal_requests": {
-        "kind": "organization",
-        "displayName": "Organization dismissal requests for code scanning",
-        "levels": [
-            "read",
-            "write"
-        ]
-    },
-    "organization_private_registries": {
-        "kind": "organization",
-        "displayName": "Organization private registries",
-        "levels": [
-            "read",
-            "write"
-        ]
-    },
-    "organization_plan": {
-        "kind": "organization",
-        "displayName": "Plan",
-        "levels": [
-            "read"
-        ]
-    },
-    "organization_projects": {
-        "kind": "organization",
-        "displayName": "Projects",
-        "levels": [
-            "read",
-            "write",
-            "admin"
-        ]
-    },
-    "organization_secrets": {
-        "kind": "organization",
-        "displayName": "Secrets",
-        "levels": [
-            "read",
-            "write"
-        ]
-    },
-    "organization_self_hosted_runners": {
-        "kind": "organization",
-        "displayName": "Self-hosted runners",
-        "levels": [
-            "read",
-            "write"
-        ]
-    },
-    "team_discussions": {
-        "kind": "organization",
-        "displayName": "Team discussions",
-        "levels": [
-            "read",
-            "write"
-        ]
-    },
-    "organization_actions_variables": {
-        "kind": "organization",
-        "displayName": "Variables",
-        "levels": [
-            "read",
-            "write"
-        ]
-    },
-    "organization_hooks": {
-        "kind": "organization",
-        "displayName": "Webhooks",
-        "levels": [
-            "read",
-            "write"
-        ]
-    },
-    "blocking": {
-        "kind": "account",
-        "displayName": "Block another user",
-        "levels": [
-            "read",
-            "write"
-        ]
-    },
-    "codespaces_user_secrets": {
-        "kind": "account",
-        "displayName": "Codespaces user secrets",
-        "levels": [
-            "read",
-            "write"
-        ]
-    },
-    "copilot_messages": {
-        "kind": "account",
-        "displayName": "Copilot Chat",
-        "levels": [
-            "read"
-        ]
-    },
-    "copilot_editor_context": {
-        "kind": "account",
-        "displayName": "Copilot Editor Context",
-        "levels": [
-            "read"
-        ]
-    },
-    "copilot_requests": {
-        "kind": "account",
-        "displayName": "Copilot requests",
-        "levels": [
-            "write"
-        ]
-    },
-    "emails": {
-        "kind": "account",
-        "displayName": "Email addresses",
-        "levels": [
-            "read",
-            "write"
-        ]
-    },
-    "user_events": {
-        "kind": "account",
-        "displayName": "Events",
-        "levels": [
-            "read"
-        ]
-    },
-    "followers": {
-        "kind": "account",
-        "displayName": "Followers",
-        "levels": [
-            "read",
-            "write"
-        ]
-    },
-    "gpg_keys": {
-        "kind": "account",
-        "displayName": "GPG keys",
-        "levels": [
-            "read",
-            "write"
-        ]
-    },
-    "gists": {
-        "kind": "account",
-        "displayName": "Gists",
-        "levels": [
-            "write"
-        ]
-    },
-    "keys": {
-        "kind": "account",
-        "displayName": "Git SSH keys",
-        "levels": [
-            "read",
-            "write"
-        ]
-    },
-    "interaction_limits": {
-        "kind": "account",
-        "displayName": "Interaction limits",
-        "levels": [
-            "read",
-            "write"
-        ]
-    },
-    "knowledge_bases": {
-        "kind": "account",
-        "displayName": "Knowledge bases",
-        "levels": [
-            "read",
-            "write"
-        ]
-    },
-    "user_models": {
-        "kind": "account",
-        "displayName": "Models",
-        "levels": [
-            "read"
-        ]
-    },
-    "plan": {
-        "kind": "account",
-        "displayName": "Plan",
-        "levels": [
-            "read"
-        ]
-    },
-    "private_repository_invitations": {
-        "kind": "account",
-        "displayName": "Private repository invitations",
-        "levels": [
-            "read"
-        ]
-    },
-    "profile": {
-        "kind": "account",
-        "displayName": "Profile",
-        "levels": [
-            "write"
-        ]
-    },
-    "git_signing_ssh_public_keys": {
-        "kind": "account",
-        "displayName": "SSH signing keys",
-        "levels": [
-            "read",
-            "write"
-        ]
-    },
-    "starring": {
-        "kind": "account",
-        "displayName": "Starring",
-        "levels": [
-            "read",
-            "write"
-        ]
-    },
-    "watching": {
-        "kind": "account",
-        "displayName": "Watching",
-        "levels": [
-            "read",
-            "write"
-        ]
-    }
-};
-const CLASSIC_SCOPES = {
-    "site_admin": {
-        "parent": null,
-        "versions": "ghes"
-    },
-    "repo": {
-        "parent": null,
-        "versions": "all"
-    },
-    "repo:status": {
-        "parent": "repo",
-        "versions": "all"
-    },
-    "repo_deployment": {
-        "parent": "repo",
-        "versions": "all"
-    },
-    "public_repo": {
-        "parent": "repo",
-        "versions": "all"
-    },
-    "repo:invite": {
-        "parent": "repo",
-        "versions": "all"
-    },
-    "security_events": {
-        "parent": "repo",
-        "versions": "all"
-    },
-    "admin:repo_hook": {
-        "parent": null,
-        "versions": "all"
-    },
-    "write:repo_hook": {
-        "parent": "admin:repo_hook",
-        "versions": "all"
-    },
-    "read:repo_hook": {
-        "parent": "admin:repo_hook",
-        "versions": "all"
-    },
-    "admin:org": {
-        "parent": null,
-        "versions": "all"
-    },
-    "write:org": {
-        "parent": "admin:org",
-        "versions": "all"
-    },
-    "read:org": {
-        "parent": "admin:org",
-        "versions": "all"
-    },
-    "admin:public_key": {
-        "parent": null,
-        "versions": "all"
-    },
-    "write:public_key": {
-        "parent": "admin:public_key",
-        "versions": "all"
-    },
-    "read:public_key": {
-        "parent": "admin:public_key",
-        "versions": "all"
-    },
-    "admin:org_hook": {
-        "parent": null,
-        "versions": "all"
-    },
-    "gist": {
-        "parent": null,
-        "versions": "all"
-    },
-    "notifications": {
-        "parent": null,
-        "versions": "all"
-    },
-    "user": {
-        "parent": null,
-        "versions": "all"
-    },
-    "read:user": {
-        "parent": "user",
-        "versions": "all"
-    },
-    "user:email": {
-        "parent": "user",
-        "versions": "all"
-    },
-    "user:follow": {
-        "parent": "user",
-        "versions": "all"
-    },
-    "project": {
-        "parent": null,
-        "versions": "ifversion projects-oauth-scope"
-    },
-    "read:project": {
-        "parent": "project",
-        "versions": "ifversion projects-oauth-scope"
-    },
-    "delete_repo": {
-        "parent": null,
-        "versions": "all"
-    },
-    "write:packages": {
-        "parent": null,
-        "versions": "all"
-    },
-    "read:packages": {
-        "parent": null,
-        "versions": "all"
-    },
-    "delete:packages": {
-        "parent": null,
-        "versions": "all"
-    },
-    "admin:gpg_key": {
-        "parent": null,
-        "versions": "all"
-    },
-    "write:gpg_key": {
-        "parent": "admin:gpg_key",
-        "versions": "all"
-    },
-    "read:gpg_key": {
-        "parent": "admin:gpg_key",
-        "versions": "all"
-    },
-    "codespace": {
-        "parent": null,
-        "versions": "fpt,ghec"
-    },
-    "workflow": {
-        "parent": null,
-        "versions": "all"
-    },
-    "admin:enterprise": {
-        "parent": null,
-        "versions": "not fpt"
-    },
-    "manage_runners:enterprise": {
-        "parent": "admin:enterprise",
-        "versions": "not fpt"
-    },
-    "manage_billing:enterprise": {
-        "parent": "admin:enterprise",
-        "versions": "not fpt"
-    },
-    "read:enterprise": {
-        "parent": "admin:enterprise",
-        "versions": "not fpt"
-    },
-    "read:audit_log": {
-        "parent": null,
-        "versions": "all"
-    },
-    "read:discussion": {
-        "parent": null,
-        "versions": "undocumented"
-    },
-    "write:discussion": {
-        "parent": null,
-        "versions": "undocumented"
-    },
-    "admin:ssh_signing_key": {
-        "parent": null,
-        "versions": "undocumented"
-    },
-    "codespace:secrets": {
-        "parent": null,
-        "versions": "undocumented"
-    }
-};
-const GITHUB_TOKEN_KEYS = {
-    "actions": {
-        "levels": [
-            "read",
-            "write"
-        ],
-        "fineGrained": "actions"
-    },
-    "artifact-metadata": {
-        "levels": [
-            "read",
-            "write"
-        ],
-        "fineGrained": "artifact_metadata"
-    },
-    "attestations": {
-        "levels": [
-            "read",
-            "write"
-        ],
-        "fineGrained": "attestations"
-    },
-    "checks": {
-        "levels": [
-            "read",
-            "write"
-        ],
-        "fineGrained": null
-    },
-    "code-quality": {
-        "levels": [
-            "read",
-            "write"
-        ],
-        "fineGrained": "code_quality"
-    },
-    "contents": {
-        "levels": [
-            "read",
-            "write"
-        ],
-        "fineGrained": "contents"
-    },
-    "copilot-requests": {
-        "levels": [
-            "write"
-        ],
-        "fineGrained": "copilot_requests (account permission, user-owned token only)"
-    },
-    "deployments": {
-        "levels": [
-            "read",
-            "write"
-        ],
-        "fineGrained": "deployments"
-    },
-    "discussions": {
-        "levels": [
-            "read",
-            "write"
-        ],
-        "fineGrained": "discussions"
-    },
-    "drives": {
-        "levels": [
-            "read",
-            "write"
-        ],
-        "fineGrained": null
-    },
-    "id-token": {
-        "levels": [
-            "write"
-        ],
-        "fineGrained": null
-    },
-    "issues": {
-        "levels": [
-            "read",
-            "write"
-        ],
-        "fineGrained": "issues"
-    },
-    "models": {
-        "levels": [
-            "read"
-        ],
-        "fineGrained": "user_models (account) / organization_models (org)"
-    },
-    "packages": {
-        "levels": [
-            "read",
-            "write"
-        ],
-        "fineGrained": null
-    },
-    "pages": {
-        "levels": [
-            "read",
-            "write"
-        ],
-        "fineGrained": "pages"
-    },
-    "pull-requests": {
-        "levels": [
-            "read",
-            "write"
-        ],
-        "fineGrained": "pull_requests"
-    },
-    "repository-projects": {
-        "levels": [
-            "read",
-            "write"
-        ],
-        "fineGrained": null
-    },
-    "security-events": {
-        "levels": [
-            "read",
-            "write"
-        ],
-        "fineGrained": "security_events"
-    },
-    "statuses": {
-        "levels": [
-            "read",
-            "write"
-        ],
-        "fineGrained": "statuses"
-    },
-    "vulnerability-alerts": {
-        "levels": [
-            "read"
-        ],
-        "fineGrained": "vulnerability_alerts"
-    }
-};
-
-;// CONCATENATED MODULE: ./src/knowledge/permissions.ts
-/** Typed access to GitHub's permission and scope names (generated from shared/data). */
-
-
-
-/**
- * A GITHUB_TOKEN `permissions:` key -> its fine-grained permission (`pull-requests` ->
- * `pull_requests`; R20): the one map, with its inverse derived from it.
- */
-const FINE_GRAINED_OF_KEY = Object.fromEntries(Object.entries(GITHUB_TOKEN_KEYS).filter(([, v]) => v.fineGrained).map(([k, v]) => [k, v.fineGrained]));
-const KEY_OF_FINE_GRAINED = Object.fromEntries(Object.entries(FINE_GRAINED_OF_KEY).map(([key, fg]) => [fg, key]));
-/** GITHUB_TOKEN keys that have no fine-grained PAT permission: only classic tokens or Apps reach them (R20). */
-const NO_FINE_GRAINED = new Set(['packages', 'checks']);
-const RANK = { read: 1, write: 2, admin: 3 };
-function levelRank(level) {
-    return RANK[level] ?? 0;
-}
-/** The higher of two levels (write includes read, admin includes write). */
-function maxLevel(a, b) {
-    return a && RANK[a] >= RANK[b] ? a : b;
-}
-const PERMISSION_NAMES = Object.keys(FINE_GRAINED_PERMISSIONS).sort();
-const SCOPE_NAMES = Object.keys(CLASSIC_SCOPES).sort();
-/** Every scope that `scope` implies, itself included (`repo` implies `public_repo`, …). */
-const implied = new bounded_map/* BoundedMap */.E(1024);
-function impliedScopes(scope) {
-    const known = implied.get(scope);
-    if (known)
-        return known;
-    const out = new Set([scope]);
-    implied.set(scope, out);
-    let grew = true;
-    while (grew) {
-        grew = false;
-        for (const [name, { parent }] of Object.entries(CLASSIC_SCOPES)) {
-            if (parent && out.has(parent) && !out.has(name)) {
-                out.add(name);
-                grew = true;
-            }
-        }
-    }
-    return out;
-}
-
-
-/***/ }),
-
-/***/ 3077:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Cv: () => (/* binding */ about),
-/* harmony export */   F6: () => (/* binding */ citing),
-/* harmony export */   pj: () => (/* binding */ plain),
-/* harmony export */   r_: () => (/* binding */ cites),
-/* harmony export */   xx: () => (/* binding */ because)
-/* harmony export */ });
-/* unused harmony export REASON_CODES */
-/**
- * Why a token is or is not needed, as data. The codes are the rules of docs/reasons.md (R1 … R22),
- * each a statement about GitHub with its source; the text is the sentence users read, citing them.
- * Rules, the comment and the tests match `codes`, never the text.
- */
-const REASON_CODES = (/* unused pure expression or super */ null && ([
-    'R1', 'R1a', 'R1b', 'R1c', 'R2', 'R3', 'R4', 'R5', 'R6', 'R7', 'R8', 'R9', 'R10', 'R11',
-    'R12', 'R13', 'R14', 'R15', 'R16', 'R17', 'R18', 'R19', 'R20', 'R21', 'R22',
-]));
-/** A reason resting on `codes`, cited at the end of the sentence: `text (R3, R11)`. */
-function because(text, ...codes) {
-    return { codes, text: codes.length ? `${text} (${codes.join(', ')})` : text };
-}
-/** A reason whose sentence cites its codes where it reads best; each code must appear in the text. */
-function citing(text, ...codes) {
-    for (const code of codes)
-        if (!new RegExp(`\\b${code}\\b`).test(text))
-            throw new Error(`reason does not cite ${code}: ${text}`);
-    return { codes, text };
-}
-/** A reason that rests on no rule: something pat-lint cannot see, or a note. */
-function plain(text, evidence) {
-    return evidence ? { codes: [], text, evidence } : { codes: [], text };
-}
-/** The same reason about `what` (a call, a file position): `what: text`. */
-function about(what, reason, separator = ': ') {
-    return { ...reason, text: `${what}${separator}${reason.text}` };
-}
-function cites(reason, code) {
-    return reason.codes.includes(code);
-}
-
-
-/***/ }),
-
-/***/ 351:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $s: () => (/* binding */ MAX_REASONS_PER_USE),
-/* harmony export */   KE: () => (/* binding */ listed),
-/* harmony export */   Ku: () => (/* binding */ firstOf),
-/* harmony export */   TL: () => (/* binding */ quoted),
-/* harmony export */   Y1: () => (/* binding */ MAX_ERRORS_PER_FILE),
-/* harmony export */   ZM: () => (/* binding */ MAX_REPOSITORY_FINDINGS),
-/* harmony export */   iq: () => (/* binding */ MAX_OWNERS_NAMED),
-/* harmony export */   sz: () => (/* binding */ MAX_REPOSITORIES_PER_TOKEN)
-/* harmony export */ });
-/* unused harmony export MAX_QUOTED_CHARS */
-/**
- * How much of a long list a report shows. The rest is counted, not listed, so that no workflow a
- * pull request can write makes the report grow with the square of its size: a thousand tokens
- * handed to a workflow that reaches a thousand repositories would otherwise list a million.
- */
-const MAX_REASONS_PER_USE = 50;
-const MAX_REPOSITORIES_PER_TOKEN = 100;
-const MAX_OWNERS_NAMED = 5;
-/** Parse problems reported per file; the rest are counted. */
-const MAX_ERRORS_PER_FILE = 100;
-/** Repositories a token reaches beyond its declared list: one finding each, up to this many. */
-const MAX_REPOSITORY_FINDINGS = 5;
-/** `a, b, c` or, past `max`, `a, b, c and N more`; `total` when `items` holds only the first ones. */
-function listed(items, max, total = items.length) {
-    const shown = items.slice(0, max);
-    return total > shown.length ? `${shown.join(', ')} and ${total - shown.length} more` : shown.join(', ');
-}
-/** Repository text quoted in a reason, a label or a message: longer text is cut. */
-const MAX_QUOTED_CHARS = 200;
-/**
- * Repository text as a report quotes it: up to 200 characters, then `…`. A string the files hold
- * once (a step's name, an action, a command line) can be quoted for each of thousands of tokens,
- * so its length would multiply; cutting a flat string costs nothing.
- */
-function quoted(text) {
-    return text.length > MAX_QUOTED_CHARS ? `${text.slice(0, MAX_QUOTED_CHARS - 1)}…` : text;
-}
-/** The first `max` items, and how many more there are. */
-function firstOf(items, max) {
-    return items.length <= max ? { shown: items, more: 0 } : { shown: items.slice(0, max), more: items.length - max };
-}
-
-
-/***/ }),
-
-/***/ 7871:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  eF: () => (/* binding */ run)
-});
-
-// UNUSED EXPORTS: ANNOTATIONS_PER_TYPE, readInputs
-
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-// EXTERNAL MODULE: external "os"
-var external_os_ = __nccwpck_require__(857);
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
-// We use any as a valid input type
-/* eslint-disable @typescript-eslint/no-explicit-any */
-/**
- * Sanitizes an input into a string so it can be passed into issueCommand safely
- * @param input input to sanitize into a string
- */
-function toCommandValue(input) {
-    if (input === null || input === undefined) {
-        return '';
-    }
-    else if (typeof input === 'string' || input instanceof String) {
-        return input;
-    }
-    return JSON.stringify(input);
-}
-/**
- *
- * @param annotationProperties
- * @returns The command properties to send with the actual annotation command
- * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
- */
-function toCommandProperties(annotationProperties) {
-    if (!Object.keys(annotationProperties).length) {
-        return {};
-    }
-    return {
-        title: annotationProperties.title,
-        file: annotationProperties.file,
-        line: annotationProperties.startLine,
-        endLine: annotationProperties.endLine,
-        col: annotationProperties.startColumn,
-        endColumn: annotationProperties.endColumn
-    };
-}
-//# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
-
-
-/**
- * Issues a command to the GitHub Actions runner
- *
- * @param command - The command name to issue
- * @param properties - Additional properties for the command (key-value pairs)
- * @param message - The message to include with the command
- * @remarks
- * This function outputs a specially formatted string to stdout that the Actions
- * runner interprets as a command. These commands can control workflow behavior,
- * set outputs, create annotations, mask values, and more.
- *
- * Command Format:
- *   ::name key=value,key=value::message
- *
- * @example
- * ```typescript
- * // Issue a warning annotation
- * issueCommand('warning', {}, 'This is a warning message');
- * // Output: ::warning::This is a warning message
- *
- * // Set an environment variable
- * issueCommand('set-env', { name: 'MY_VAR' }, 'some value');
- * // Output: ::set-env name=MY_VAR::some value
- *
- * // Add a secret mask
- * issueCommand('add-mask', {}, 'secretValue123');
- * // Output: ::add-mask::secretValue123
- * ```
- *
- * @internal
- * This is an internal utility function that powers the public API functions
- * such as setSecret, warning, error, and exportVariable.
- */
-function issueCommand(command, properties, message) {
-    const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + external_os_.EOL);
-}
-function issue(name, message = '') {
-    issueCommand(name, {}, message);
-}
-const CMD_STRING = '::';
-class Command {
-    constructor(command, properties, message) {
-        if (!command) {
-            command = 'missing.command';
-        }
-        this.command = command;
-        this.properties = properties;
-        this.message = message;
-    }
-    toString() {
-        let cmdStr = CMD_STRING + this.command;
-        if (this.properties && Object.keys(this.properties).length > 0) {
-            cmdStr += ' ';
-            let first = true;
-            for (const key in this.properties) {
-                if (this.properties.hasOwnProperty(key)) {
-                    const val = this.properties[key];
-                    if (val) {
-                        if (first) {
-                            first = false;
-                        }
-                        else {
-                            cmdStr += ',';
-                        }
-                        cmdStr += `${key}=${escapeProperty(val)}`;
-                    }
-                }
-            }
-        }
-        cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
-        return cmdStr;
-    }
-}
-function escapeData(s) {
-    return toCommandValue(s)
-        .replace(/%/g, '%25')
-        .replace(/\r/g, '%0D')
-        .replace(/\n/g, '%0A');
-}
-function escapeProperty(s) {
-    return toCommandValue(s)
-        .replace(/%/g, '%25')
-        .replace(/\r/g, '%0D')
-        .replace(/\n/g, '%0A')
-        .replace(/:/g, '%3A')
-        .replace(/,/g, '%2C');
-}
-//# sourceMappingURL=command.js.map
-;// CONCATENATED MODULE: external "crypto"
-const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-// EXTERNAL MODULE: external "fs"
-var external_fs_ = __nccwpck_require__(9896);
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
-// For internal use, subject to change.
-// We use any as a valid input type
-/* eslint-disable @typescript-eslint/no-explicit-any */
-
-
-
-
-function issueFileCommand(command, message) {
-    const filePath = process.env[`GITHUB_${command}`];
-    if (!filePath) {
-        throw new Error(`Unable to find environment variable for file command ${command}`);
-    }
-    if (!external_fs_.existsSync(filePath)) {
-        throw new Error(`Missing file at path: ${filePath}`);
-    }
-    external_fs_.appendFileSync(filePath, `${toCommandValue(message)}${external_os_.EOL}`, {
-        encoding: 'utf8'
-    });
-}
-function prepareKeyValueMessage(key, value) {
-    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
-    const convertedValue = toCommandValue(value);
-    // These should realistically never happen, but just in case someone finds a
-    // way to exploit uuid generation let's not allow keys or values that contain
-    // the delimiter.
-    if (key.includes(delimiter)) {
-        throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
-    }
-    if (convertedValue.includes(delimiter)) {
-        throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
-    }
-    return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
-}
-//# sourceMappingURL=file-command.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
-var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const { access, appendFile, writeFile } = external_fs_.promises;
-const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
-const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
-class Summary {
-    constructor() {
-        this._buffer = '';
-    }
-    /**
-     * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
-     * Also checks r/w permissions.
-     *
-     * @returns step summary file path
-     */
-    filePath() {
-        return __awaiter(this, void 0, void 0, function* () {
-            if (this._filePath) {
-                return this._filePath;
-            }
-            const pathFromEnv = process.env[SUMMARY_ENV_VAR];
-            if (!pathFromEnv) {
-                throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
-            }
-            try {
-                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
-            }
-            catch (_a) {
-                throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
-            }
-            this._filePath = pathFromEnv;
-            return this._filePath;
-        });
-    }
-    /**
-     * Wraps content in an HTML tag, adding any HTML attributes
-     *
-     * @param {string} tag HTML tag to wrap
-     * @param {string | null} content content within the tag
-     * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
-     *
-     * @returns {string} content wrapped in HTML element
-     */
-    wrap(tag, content, attrs = {}) {
-        const htmlAttrs = Object.entries(attrs)
-            .map(([key, value]) => ` ${key}="${value}"`)
-            .join('');
-        if (!content) {
-            return `<${tag}${htmlAttrs}>`;
-        }
-        return `<${tag}${htmlAttrs}>${content}</${tag}>`;
-    }
-    /**
-     * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
-     *
-     * @param {SummaryWriteOptions} [options] (optional) options for write operation
-     *
-     * @returns {Promise<Summary>} summary instance
-     */
-    write(options) {
-        return __awaiter(this, void 0, void 0, function* () {
-            const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
-            const filePath = yield this.filePath();
-            const writeFunc = overwrite ? writeFile : appendFile;
-            yield writeFunc(filePath, this._buffer, { encoding: 'utf8' });
-            return this.emptyBuffer();
-        });
-    }
-    /**
-     * Clears the summary buffer and wipes the summary file
-     *
-     * @returns {Summary} summary instance
-     */
-    clear() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.emptyBuffer().write({ overwrite: true });
-        });
-    }
-    /**
-     * Returns the current summary buffer as a string
-     *
-     * @returns {string} string of summary buffer
-     */
-    stringify() {
-        return this._buffer;
-    }
-    /**
-     * If the summary buffer is empty
-     *
-     * @returns {boolen} true if the buffer is empty
-     */
-    isEmptyBuffer() {
-        return this._buffer.length === 0;
-    }
-    /**
-     * Resets the summary buffer without writing to summary file
-     *
-     * @returns {Summary} summary instance
-     */
-    emptyBuffer() {
-        this._buffer = '';
-        return this;
-    }
-    /**
-     * Adds raw text to the summary buffer
-     *
-     * @param {string} text content to add
-     * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
-     *
-     * @returns {Summary} summary instance
-     */
-    addRaw(text, addEOL = false) {
-        this._buffer += text;
-        return addEOL ? this.addEOL() : this;
-    }
-    /**
-     * Adds the operating system-specific end-of-line marker to the buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addEOL() {
-        return this.addRaw(external_os_.EOL);
-    }
-    /**
-     * Adds an HTML codeblock to the summary buffer
-     *
-     * @param {string} code content to render within fenced code block
-     * @param {string} lang (optional) language to syntax highlight code
-     *
-     * @returns {Summary} summary instance
-     */
-    addCodeBlock(code, lang) {
-        const attrs = Object.assign({}, (lang && { lang }));
-        const element = this.wrap('pre', this.wrap('code', code), attrs);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML list to the summary buffer
-     *
-     * @param {string[]} items list of items to render
-     * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
-     *
-     * @returns {Summary} summary instance
-     */
-    addList(items, ordered = false) {
-        const tag = ordered ? 'ol' : 'ul';
-        const listItems = items.map(item => this.wrap('li', item)).join('');
-        const element = this.wrap(tag, listItems);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML table to the summary buffer
-     *
-     * @param {SummaryTableCell[]} rows table rows
-     *
-     * @returns {Summary} summary instance
-     */
-    addTable(rows) {
-        const tableBody = rows
-            .map(row => {
-            const cells = row
-                .map(cell => {
-                if (typeof cell === 'string') {
-                    return this.wrap('td', cell);
-                }
-                const { header, data, colspan, rowspan } = cell;
-                const tag = header ? 'th' : 'td';
-                const attrs = Object.assign(Object.assign({}, (colspan && { colspan })), (rowspan && { rowspan }));
-                return this.wrap(tag, data, attrs);
-            })
-                .join('');
-            return this.wrap('tr', cells);
-        })
-            .join('');
-        const element = this.wrap('table', tableBody);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds a collapsable HTML details element to the summary buffer
-     *
-     * @param {string} label text for the closed state
-     * @param {string} content collapsable content
-     *
-     * @returns {Summary} summary instance
-     */
-    addDetails(label, content) {
-        const element = this.wrap('details', this.wrap('summary', label) + content);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML image tag to the summary buffer
-     *
-     * @param {string} src path to the image you to embed
-     * @param {string} alt text description of the image
-     * @param {SummaryImageOptions} options (optional) addition image attributes
-     *
-     * @returns {Summary} summary instance
-     */
-    addImage(src, alt, options) {
-        const { width, height } = options || {};
-        const attrs = Object.assign(Object.assign({}, (width && { width })), (height && { height }));
-        const element = this.wrap('img', null, Object.assign({ src, alt }, attrs));
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML section heading element
-     *
-     * @param {string} text heading text
-     * @param {number | string} [level=1] (optional) the heading level, default: 1
-     *
-     * @returns {Summary} summary instance
-     */
-    addHeading(text, level) {
-        const tag = `h${level}`;
-        const allowedTag = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].includes(tag)
-            ? tag
-            : 'h1';
-        const element = this.wrap(allowedTag, text);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML thematic break (<hr>) to the summary buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addSeparator() {
-        const element = this.wrap('hr', null);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML line break (<br>) to the summary buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addBreak() {
-        const element = this.wrap('br', null);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML blockquote to the summary buffer
-     *
-     * @param {string} text quote text
-     * @param {string} cite (optional) citation url
-     *
-     * @returns {Summary} summary instance
-     */
-    addQuote(text, cite) {
-        const attrs = Object.assign({}, (cite && { cite }));
-        const element = this.wrap('blockquote', text, attrs);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML anchor tag to the summary buffer
-     *
-     * @param {string} text link text/content
-     * @param {string} href hyperlink
-     *
-     * @returns {Summary} summary instance
-     */
-    addLink(text, href) {
-        const element = this.wrap('a', text, { href });
-        return this.addRaw(element).addEOL();
-    }
-}
-const _summary = new Summary();
-/**
- * @deprecated use `core.summary`
- */
-const markdownSummary = (/* unused pure expression or super */ null && (_summary));
-const summary = _summary;
-//# sourceMappingURL=summary.js.map
-;// CONCATENATED MODULE: ./src/github/actions-core.ts
-/**
- * The parts of `@actions/core` the Action uses: inputs, outputs, annotations, log lines, the job
- * summary and the failed state. The commands, file commands and summary are `@actions/core`'s own
- * modules; only its entry module is skipped, because it imports the OIDC client and with it
- * undici, about 45 ms of a 130 ms cold start on Node 24 for a feature pat-lint never uses.
- * The package exports only its entry, so its files are imported by path. The thin wrappers below
- * do what the same-named functions of `@actions/core` 3 do; __tests__/github/actions-core.test.ts
- * compares their output with the real package's, so an upgrade that changes either shows there.
- */
-
-
-
-
-
-
-/** An input of the step (`with:`), trimmed; '' when not given. */
-function getInput(name) {
-    return (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '').trim();
-}
-function setOutput(name, value) {
-    if (process.env.GITHUB_OUTPUT)
-        return issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value));
-    process.stdout.write(external_node_os_namespaceObject.EOL);
-    issueCommand('set-output', { name }, toCommandValue(value));
-}
-function error(message, properties = {}) {
-    issueCommand('error', toCommandProperties(properties), message);
-}
-function warning(message, properties = {}) {
-    issueCommand('warning', toCommandProperties(properties), message);
-}
-function notice(message, properties = {}) {
-    issueCommand('notice', toCommandProperties(properties), message);
-}
-function info(message) {
-    process.stdout.write(message + external_node_os_namespaceObject.EOL);
-}
-/** Marks the step failed (exit code 1) and says why, as an error annotation. */
-function setFailed(message) {
-    process.exitCode = 1;
-    error(message);
-}
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-;// CONCATENATED MODULE: ./src/github/safe-write.ts
-/**
- * Writes a file inside a directory pat-lint was given (the workspace), never through a symlink.
- * A pull request can commit `pat-lint.sarif`, or a directory on its path, as a symlink to any
- * file the runner can write; a lexical check of the path does not see that. Each directory on
- * the way is created or checked without following links, its real path must stay inside the
- * base, and the file is opened with O_NOFOLLOW, so a symlink in last place fails instead of
- * being written through.
- */
-
-
-class UnsafePathError extends Error {
-}
-function inside(base, path) {
-    const rel = (0,external_node_path_.relative)(base, path);
-    return rel === '' || (!rel.startsWith('..') && !rel.startsWith(external_node_path_.sep) && !/^[A-Za-z]:/.test(rel));
-}
-/** Writes `text` to `path` (relative to `base`); returns the absolute path. Throws UnsafePathError on a link or an escape. */
-function writeInside(base, path, text) {
-    const root = (0,external_node_path_.resolve)(base);
-    const abs = (0,external_node_path_.resolve)(root, path);
-    if (!inside(root, abs) || abs === root)
-        throw new UnsafePathError(`${path} leads outside the workspace`);
-    const realBase = (0,external_node_fs_.realpathSync)(root);
-    const parts = (0,external_node_path_.relative)(root, abs).split(external_node_path_.sep);
-    let dir = root;
-    for (const part of parts.slice(0, -1)) {
-        dir = (0,external_node_path_.join)(dir, part);
-        let st;
-        try {
-            st = (0,external_node_fs_.lstatSync)(dir);
-        }
-        catch {
-            (0,external_node_fs_.mkdirSync)(dir);
-            continue;
-        }
-        if (st.isSymbolicLink())
-            throw new UnsafePathError(`${path}: ${(0,external_node_path_.relative)(root, dir)} is a symlink; pat-lint writes through none`);
-        if (!st.isDirectory())
-            throw new UnsafePathError(`${path}: ${(0,external_node_path_.relative)(root, dir)} is not a directory`);
-    }
-    if (!inside(realBase, (0,external_node_fs_.realpathSync)(dir)))
-        throw new UnsafePathError(`${path} leads outside the workspace`);
-    let fd;
-    try {
-        fd = (0,external_node_fs_.openSync)(abs, external_node_fs_.constants.O_WRONLY | external_node_fs_.constants.O_CREAT | external_node_fs_.constants.O_TRUNC | (external_node_fs_.constants.O_NOFOLLOW ?? 0), 0o644);
-    }
-    catch (e) {
-        if (e.code === 'ELOOP')
-            throw new UnsafePathError(`${path} is a symlink; pat-lint writes through none`);
-        throw e;
-    }
-    try {
-        (0,external_node_fs_.writeSync)(fd, text);
-    }
-    finally {
-        (0,external_node_fs_.closeSync)(fd);
-    }
-    return abs;
-}
-
-;// CONCATENATED MODULE: ./src/report/rebase.ts
-/**
- * A report whose file paths are relative to the directory linted (the Action's `path` input),
- * moved under that directory's path in the workspace: annotations, SARIF and links must name
- * files as the repository holds them, or they attach to files that do not exist.
- */
-
-function underPath(report, prefix) {
-    const dir = external_node_path_.posix.normalize(prefix.split('\\').join('/')).replace(/^\.\/?$/, '').replace(/\/$/, '');
-    if (!dir)
-        return report;
-    const at = (file) => external_node_path_.posix.join(dir, file);
-    return {
-        ...report,
-        requirementsFile: report.requirementsFile === null ? null : at(report.requirementsFile),
-        files: report.files.map(at),
-        tokens: report.tokens.map((t) => ({
-            ...t,
-            uses: t.uses.map((u) => ({ ...u, file: at(u.file), ...(u.readBy ? { readBy: u.readBy.map((r) => ({ ...r, file: at(r.file) })) } : {}) })),
-        })),
-        findings: report.findings.map((f) => ({ ...f, file: at(f.file), ...(f.related ? { related: f.related.map((r) => ({ ...r, file: at(r.file) })) } : {}) })),
-        errors: report.errors.map((e) => ({ ...e, file: at(e.file) })),
-    };
-}
-
-// EXTERNAL MODULE: ./src/limits.ts
-var limits = __nccwpck_require__(351);
 ;// CONCATENATED MODULE: ./src/knowledge/generated/actions.ts
 const ACTIONS = [
     {
@@ -5828,13 +4072,659 @@ const DERIVED_ACTIONS = [
     }
 ];
 
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./src/knowledge/generated/octokit-routes.ts
+// EXTERNAL MODULE: ./src/knowledge/derive-action.ts
+var derive_action = __nccwpck_require__(592);
+// EXTERNAL MODULE: ./src/knowledge/permissions.ts + 1 modules
+var permissions = __nccwpck_require__(6928);
+// EXTERNAL MODULE: ./src/knowledge/endpoint-events.ts
+var endpoint_events = __nccwpck_require__(6241);
+;// CONCATENATED MODULE: ./src/knowledge/actions.ts
+/** Looks up what a `uses:` action does with a token, from the generated knowledge base. */
+
+
+
+
+
+
+
+/**
+ * Actions that moved to a new name; the knowledge base knows them under the old one.
+ * contributor-assistant/github-action: github.com/cla-assistant/github-action now serves it.
+ */
+const RENAMED = {
+    'contributor-assistant/github-action': 'cla-assistant/github-action',
+};
+function index(facts, into = new Map()) {
+    for (const a of facts) {
+        into.set(a.uses.toLowerCase(), a);
+        for (const alias of a.aliases ?? [])
+            into.set(alias.toLowerCase(), a);
+        for (const sub of a.subactions ?? [])
+            into.set(`${a.uses}/${sub}`.toLowerCase(), a);
+    }
+    return into;
+}
+/** The generated entries with the corrections of actions-extra.ts merged in. */
+function corrected(facts) {
+    return facts.map((a) => {
+        const fix = ACTION_CORRECTIONS.find((c) => c.uses.toLowerCase() === a.uses.toLowerCase());
+        const known = { ...a, patNeededWhen: a.patNeededWhen.map((text) => (0,reasons/* plain */.pj)(text)) };
+        return fix ? { ...known, ...fix.replace, tokenEnv: [...new Set([...a.tokenEnv, ...(fix.tokenEnv ?? [])])], source: `${a.source}; ${fix.source}` } : known;
+    });
+}
+/**
+ * An entry read from the action's source (knowledge/derive-action.ts): the permissions its calls
+ * need, its token inputs, the input naming its repository, and what could not be read. The
+ * described entries come after it and win where both exist.
+ */
+function fromDerived(d) {
+    const fineGrained = (0,derive_action/* derivedPermissions */.I)(d);
+    const githubToken = {};
+    for (const [perm, level] of Object.entries(fineGrained)) {
+        const key = permissions/* KEY_OF_FINE_GRAINED */.Yp[perm];
+        if (key)
+            githubToken[key] = level === 'admin' ? 'write' : level;
+    }
+    // A permission no `permissions:` key grants makes GITHUB_TOKEN useless for it.
+    const keyless = Object.keys(fineGrained).filter((p) => !permissions/* KEY_OF_FINE_GRAINED */.Yp[p]);
+    return {
+        uses: d.uses,
+        tokenInputs: d.tokenInputs,
+        tokenEnv: d.tokenEnv,
+        // Its token is GitHub's when the action calls GitHub with it, or defaults it to the workflow's.
+        takesGithubToken: d.calls.length > 0 || d.tokenInputs.some((t) => t.defaultsToGithubToken) || d.unseen.some((u) => /octokit|GraphQL|^runs (?:git|gh)\b/.test(u.what)),
+        githubToken: keyless.length ? null : githubToken,
+        // The Checks API takes no personal token at all (R13): only GITHUB_TOKEN or an App's.
+        fineGrained: d.calls.some((c) => c.appOnly) ? null : { metadata: 'read', ...fineGrained },
+        classicScopes: null,
+        conditional: [],
+        patNeededWhen: keyless.length ? [(0,reasons/* plain */.pj)(`its calls need ${keyless.join(', ')}, which no \`permissions:\` key grants`)] : [],
+        repositoryInput: d.repositoryInput,
+        events: [...new Set(d.calls.filter((c) => !c.draft).flatMap((c) => (0,endpoint_events/* eventsFor */.F)(...c.route.split(' '))))],
+        unseen: d.unseen.map((u) => `${u.what} (${d.uses}@${d.commit.slice(0, 12)}: ${u.at})`),
+        source: `read from ${d.uses}@${d.commit}: ${d.files.join(', ')}`,
+    };
+}
+const BUILT_IN = index(EXTRA_ACTIONS, index(corrected(ACTIONS), index(DERIVED_ACTIONS.map(fromDerived))));
+/** `owner/repo[/path]` of a `uses:` value without its `@ref`; null for local (`./`) and docker actions. */
+function actionName(uses) {
+    const v = uses.trim();
+    if (v.startsWith('./') || v.startsWith('docker://') || v.startsWith('.\\'))
+        return null;
+    return v.split('@')[0].replace(/\/+$/, '');
+}
+/** Past this many `uses:` values, remembered answers are dropped (a run rarely sees more). */
+const MAX_ANSWERS = 10_000;
+/** What pat-lint knows about actions: the built-in knowledge, plus what a repository declares. */
+class ActionKnowledge {
+    byName;
+    constructor(extra = []) {
+        this.byName = extra.length ? index(extra, new Map(BUILT_IN)) : BUILT_IN;
+    }
+    /** Answers by `uses:` value: every token a step holds asks about the same one. */
+    answers = new Map();
+    /** The entry for a `uses:` value: exact path first, then the repository's own entry. */
+    lookup(uses) {
+        if (this.answers.has(uses))
+            return this.answers.get(uses);
+        if (this.answers.size >= MAX_ANSWERS)
+            this.answers.clear();
+        const answer = this.find(uses);
+        this.answers.set(uses, answer);
+        return answer;
+    }
+    find(uses) {
+        const name = actionName(uses)?.toLowerCase();
+        if (!name)
+            return undefined;
+        const exact = this.byName.get(name);
+        if (exact)
+            return exact;
+        const [owner, repo] = name.split('/');
+        const base = `${owner}/${repo}`;
+        return this.byName.get(base) ?? (RENAMED[base] ? this.byName.get(RENAMED[base].toLowerCase()) : undefined);
+    }
+}
+const DEFAULT_KNOWLEDGE = new ActionKnowledge();
+
+
+/***/ }),
+
+/***/ 592:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   I: () => (/* binding */ derivedPermissions),
+/* harmony export */   Q: () => (/* binding */ deriveAction)
+/* harmony export */ });
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8815);
+/* harmony import */ var _generated_octokit_routes_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7266);
+/* harmony import */ var _endpoints_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9138);
+/* harmony import */ var _permissions_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6928);
+/**
+ * What an action does with a token, read from its own source at a commit (issue 19): its
+ * `action.yml` (token inputs, the input naming a repository, how it runs) and, for JavaScript and
+ * TypeScript actions, the GitHub calls in its source files (`src/`, never the bundled `dist/`,
+ * which holds every route string of octokit): `*.rest.<ns>.<method>(…)` through octokit's route
+ * table, `request('VERB /path')`, and GitHub's endpoint-to-permission data for both. Anything the
+ * reader cannot place (GraphQL, a git push, a method it does not know, a bundle without source) is
+ * kept as `unseen`, with its file and line, so a use of the action stays undecided rather than
+ * "would do". Pure: files in, facts out; scripts/derive-actions.mjs feeds it checkouts.
+ */
+
+
+
+
+/** Inputs that carry a token: a default of the workflow's token, or a name saying so. */
+const TOKEN_DEFAULT = /\$\{\{\s*(?:github\.token|secrets\.GITHUB_TOKEN)\s*\}\}/i;
+/** Names of inputs for a GitHub token; another service's (`slack-token`, `npm-token`) are not. */
+const TOKEN_NAME = /^(?:token|pat|access[-_]?token|personal[-_]?access[-_]?token|repo[-_]?token|gh[-_]?(?:token|pat)|[\w-]*github[\w-]*)$/i;
+/** Input names that, read by the source, name the repository its calls go to. */
+const REPOSITORY_INPUT = /^(?:repo|repository|target[-_]?repo(?:sitory)?|owner[-_]?repo|repo[-_]?name)$/i;
+/** How an action's source names the repository running the workflow. */
+const THIS_REPOSITORY = /\bcontext\.repo\b|\bGITHUB_REPOSITORY\b|\bcontext\.payload\.repository\b|\{[^{}]*\brepo\b[^{}]*\}\s*=\s*(?:github\.)?context\b/;
+/** Past this, a line is a minifier's, not a person's. */
+const MINIFIED_LINE = 2000;
+/** Environment variables a source reads that carry a GitHub token by their name. */
+const TOKEN_ENV = /^(?:GH|GITHUB)_(?:TOKEN|PAT)$|^GH_PAT$|(?:^|_)PAT$|_TOKEN$/;
+const SOURCE_FILE = /\.(?:[cm]?[jt]s)$/;
+const NOT_SOURCE = /(?:^|\/)(?:node_modules|__tests__|test|tests|coverage)\/|\.(?:test|spec|d)\.[cm]?[jt]s$/;
+/** Where bundlers put what `runs.main` points at: the source is elsewhere. */
+const BUNDLE_DIR = /^(?:dist|lib|build|out)\//;
+/**
+ * The files the action runs: its entry (`runs.main`) and what that loads, relative to it, when the
+ * entry is source; the files under `src/` when the entry is a bundle (`dist/index.js`), since a
+ * bundle holds every route string of the libraries it packs. Repository scripts, tests and
+ * configuration are not the action.
+ */
+function runtimeSources(files, dir, main) {
+    const byPath = new Map(files.map((f) => [f.path, f]));
+    const within = (p) => p.slice(dir ? dir.length + 1 : 0);
+    if (main && !BUNDLE_DIR.test(main.replace(/^\.\//, ''))) {
+        const out = [];
+        const queue = [join(dir, main)];
+        const seen = new Set();
+        while (queue.length && out.length < 200) {
+            const path = queue.shift();
+            if (seen.has(path))
+                continue;
+            seen.add(path);
+            const file = ['', '.js', '.ts', '.mjs', '.cjs', '/index.js', '/index.ts'].map((ext) => byPath.get(path + ext)).find(Boolean);
+            if (!file)
+                continue;
+            out.push(file);
+            const base = file.path.split('/').slice(0, -1).join('/');
+            for (const m of file.text.matchAll(/\b(?:require\s*\(|import\s*\(|from)\s*(['"`])(\.{1,2}\/[^'"`]+)\1/g))
+                queue.push(normalise(base, m[2]));
+        }
+        return out;
+    }
+    const src = files.filter((f) => SOURCE_FILE.test(f.path) && !NOT_SOURCE.test(within(f.path)));
+    const under = (root) => src.filter((f) => f.path.startsWith(root));
+    const inDir = under(join(dir, 'src/'));
+    return inDir.length ? inDir : under('src/');
+}
+/** `base/../x` -> a path inside the repository. */
+function normalise(base, rel) {
+    const parts = base ? base.split('/') : [];
+    for (const part of rel.replace(/\.[cm]?[jt]s$/, '').split('/')) {
+        if (part === '.' || part === '')
+            continue;
+        if (part === '..')
+            parts.pop();
+        else
+            parts.push(part);
+    }
+    return parts.join('/');
+}
+/** The directory of the action inside its repository: `babel/actions/create-comment` -> `create-comment`. */
+function actionDir(uses) {
+    return uses.split('/').slice(2).join('/');
+}
+function join(dir, path) {
+    return (dir ? `${dir}/${path}` : path).replace(/^\.\//, '').replace(/\/\.\//g, '/');
+}
+function lineOf(text, index) {
+    let line = 1;
+    for (let i = text.indexOf('\n'); i >= 0 && i < index; i = text.indexOf('\n', i + 1))
+        line++;
+    return line;
+}
+function merge(into, from) {
+    for (const [k, v] of Object.entries(from))
+        if (!into[k] || (0,_permissions_js__WEBPACK_IMPORTED_MODULE_3__/* .levelRank */ .Le)(v) > (0,_permissions_js__WEBPACK_IMPORTED_MODULE_3__/* .levelRank */ .Le)(into[k]))
+            into[k] = v;
+}
+/** A route template from a request string: `POST /repos/${owner}/${repo}/dispatches` -> `/repos/{owner}/{repo}/dispatches`. */
+function templateOf(path) {
+    return path.replace(/\$\{[^}]*\}/g, '{x}').replace(/\{[^}/]*\}/g, '{x}');
+}
+/** The GitHub calls of one source file. */
+function callsIn(file, out) {
+    const { text, path } = file;
+    const at = (index) => `${path}:${lineOf(text, index)}`;
+    for (const m of text.matchAll(/\.(?:rest\.)?([a-z][a-zA-Z]+)\.([a-z][a-zA-Z]+)(?:\.endpoint\.merge)?\s*\(/g)) {
+        const key = `${m[1]}.${m[2]}`;
+        const route = _generated_octokit_routes_js__WEBPACK_IMPORTED_MODULE_1__/* .OCTOKIT_ROUTES */ .t[key];
+        if (!route) {
+            // `.rest.x.y(` is octokit for certain; `a.b.c(` elsewhere is any object's method.
+            if (m[0].startsWith('.rest.'))
+                out.unseen.push({ what: `octokit method ${key} is not in octokit's route table`, at: at(m.index) });
+            continue;
+        }
+        addRoute(route, at(m.index), out, draftIn(text, m.index + m[0].length));
+    }
+    for (const m of text.matchAll(/\.request\s*\(\s*(['"`])([A-Z]+)\s+(\/[^'"`]*)\1/g))
+        addRoute(`${m[2]} ${m[3]}`, at(m.index), out);
+    for (const m of text.matchAll(/\.graphql\s*\(/g))
+        out.unseen.push({ what: 'a GraphQL call (GitHub publishes no permission map for GraphQL)', at: at(m.index) });
+    for (const m of text.matchAll(RUNS_PROGRAM)) {
+        const program = m[2];
+        const sub = /^\s*,\s*\[\s*(['"`])([\w-]+)\1/.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 200))?.[2];
+        if (program === 'git' && sub && GIT_LOCAL.has(sub))
+            continue;
+        const what = program === 'git' ? (sub ? `git ${sub}` : 'git with arguments built at run time') : program;
+        out.unseen.push({ what: `runs ${what}, which may use the token (what it reaches is not read)`, at: at(m.index) });
+    }
+    for (const m of text.matchAll(/['"`]git (push|clone|fetch|pull|ls-remote)\b/g))
+        out.unseen.push({ what: `runs git ${m[1]}, which may use the token (what it reaches is not read)`, at: at(m.index) });
+    for (const m of text.matchAll(SENDS_CREDENTIAL))
+        out.unseen.push({ what: 'an HTTP request carrying a credential (its URL is not read)', at: at(m.index) });
+    // `{ auth: token }` given to anything but an octokit client hands the token to a library whose calls are not read here.
+    const tokenVars = new Set();
+    for (const m of text.matchAll(/\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::\s*\w+\s*)?=\s*([^;\n]*)/g)) {
+        const reads = [...m[2].matchAll(/getInput\s*\(\s*(['"`])([\w-]+)\1|process\.env(?:\.|\[\s*['"`])([A-Z][A-Z0-9_]*)/g)];
+        if (reads.some((r) => (r[2] && out.tokenInputs.some((t) => t.name === r[2])) || (r[3] && TOKEN_ENV.test(r[3]))))
+            tokenVars.add(m[1]);
+    }
+    for (const m of text.matchAll(/\bauth\s*:\s*(?:`token \$\{)?([A-Za-z_$][\w$]*)/g)) {
+        if (!tokenVars.has(m[1]))
+            continue;
+        if (!/(?:Octokit|getOctokit|GitHub)\s*\([^()]*$/.test(text.slice(Math.max(0, m.index - 300), m.index)))
+            out.unseen.push({ what: 'hands the token to a library as `auth` (what that library calls is not read)', at: at(m.index) });
+    }
+}
+/** A subprocess started with a program that can use a GitHub token: `exec('git', …)`, `spawn("gh", …)`. */
+const RUNS_PROGRAM = /\b(?:exec|execSync|execa|spawn|spawnSync|execFile|execFileSync|getExecOutput)\s*\(\s*(['"`])(git|gh|hub|curl|wget|npm|npx|yarn|pnpm|docker)\1/g;
+/** git subcommands that work on the local repository only: the token plays no part. */
+const GIT_LOCAL = new Set(['config', 'init', 'checkout', 'switch', 'add', 'rm', 'mv', 'commit', 'status', 'log', 'diff', 'show', 'rev-parse', 'rev-list', 'tag', 'branch', 'reset', 'restore', 'merge-base', 'describe', 'symbolic-ref', 'cat-file', 'ls-files', 'stash', 'clean', 'apply', 'am', 'format-patch', 'notes', 'update-index', 'hash-object', 'write-tree', 'read-tree']);
+/** An Authorization header, or tool-cache's download with its auth argument. */
+const SENDS_CREDENTIAL = /\b[Aa]uthorization['"`]?\s*:|\bdownloadTool\s*\([^,)]+,[^,)]*,\s*[^\s)]/g;
+/** Whether the argument object opening at `from` says `draft: true` (up to its closing `})`, 2,000 characters at most). */
+function draftIn(text, from) {
+    const args = text.slice(from, from + 2000);
+    const end = args.indexOf('})');
+    return /^\s*\{/.test(args) && /\bdraft\s*:\s*true\b/.test(end < 0 ? args : args.slice(0, end));
+}
+function addRoute(route, at, out, draft = false) {
+    const [verb, path] = route.split(' ');
+    const match = (0,_endpoints_js__WEBPACK_IMPORTED_MODULE_2__/* .lookupEndpoint */ .sS)(verb, templateOf(path));
+    if (!match) {
+        out.unseen.push({ what: `${route} is not in GitHub's fine-grained permission map`, at });
+        return;
+    }
+    out.calls.push({ route: match.template, permissions: match.permissions, at, ...(draft && /\/releases$/.test(match.template) ? { draft: true } : {}), ...(match.appOnly ? { appOnly: true } : {}) });
+}
+/** Derives the facts of action `uses` (`owner/repo[/path]`) from its repository's files at `commit`. */
+function deriveAction(uses, commit, files) {
+    const dir = actionDir(uses);
+    const byPath = new Map(files.map((f) => [f.path, f]));
+    const out = { uses, commit, runs: 'unknown', tokenInputs: [], tokenEnv: [], calls: [], unseen: [], files: [] };
+    const metadata = byPath.get(join(dir, 'action.yml')) ?? byPath.get(join(dir, 'action.yaml'));
+    if (!metadata) {
+        out.unseen.push({ what: 'no action.yml', at: join(dir, 'action.yml') });
+        return out;
+    }
+    out.files.push(metadata.path);
+    let doc;
+    try {
+        doc = ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parse */ .qg)(metadata.text) ?? {});
+    }
+    catch (e) {
+        out.unseen.push({ what: `action.yml is not valid YAML: ${e.message.split('\n')[0]}`, at: metadata.path });
+        return out;
+    }
+    const inputs = doc.inputs && typeof doc.inputs === 'object' ? doc.inputs : {};
+    for (const [name, spec] of Object.entries(inputs)) {
+        const def = spec && typeof spec === 'object' ? String(spec.default ?? '') : '';
+        if (TOKEN_DEFAULT.test(def) || TOKEN_NAME.test(name))
+            out.tokenInputs.push({ name, defaultsToGithubToken: TOKEN_DEFAULT.test(def) });
+    }
+    out.runs = typeof doc.runs?.using === 'string' ? doc.runs.using : 'unknown';
+    if (!/^node\d+$/.test(out.runs)) {
+        out.unseen.push({ what: `a ${out.runs} action: its steps or image are not read here`, at: metadata.path });
+        return out;
+    }
+    const sources = runtimeSources(files, dir, typeof doc.runs?.main === 'string' ? doc.runs.main : '');
+    if (!sources.length) {
+        out.unseen.push({ what: `only the bundle ${String(doc.runs?.main ?? '')} ships, no source to read`, at: metadata.path });
+        return out;
+    }
+    let namesThisRepository = false;
+    for (const f of sources) {
+        out.files.push(f.path);
+        // A minified file is a bundle under another name: it holds the routes of what it packs.
+        if (f.text.split('\n').some((line) => line.length > MINIFIED_LINE)) {
+            out.unseen.push({ what: 'a minified bundle, whose own calls cannot be told from the libraries it packs', at: f.path });
+            continue;
+        }
+        for (const m of f.text.matchAll(/process\.env(?:\.|\[\s*['"`])([A-Z][A-Z0-9_]*)/g))
+            if (TOKEN_ENV.test(m[1]) && !out.tokenEnv.includes(m[1]))
+                out.tokenEnv.push(m[1]);
+        callsIn(f, out);
+        // The input naming a repository, read as `getInput('repo')`.
+        for (const m of f.text.matchAll(/getInput\s*\(\s*(['"`])([\w-]+)\1/g)) {
+            if (REPOSITORY_INPUT.test(m[2]) && m[2] in inputs)
+                out.repositoryInput = m[2];
+        }
+        if (THIS_REPOSITORY.test(f.text))
+            namesThisRepository = true;
+    }
+    // Calls go to this repository only where the source says so; else where they go is not read.
+    if (out.calls.length && !namesThisRepository && !out.repositoryInput)
+        out.unseen.push({ what: 'the repository its calls go to (neither context.repo nor GITHUB_REPOSITORY is read)', at: out.files[1] ?? metadata.path });
+    return out;
+}
+/** The permissions all of an action's calls need together. */
+function derivedPermissions(action) {
+    const all = {};
+    for (const c of action.calls)
+        merge(all, c.permissions);
+    return all;
+}
+
+
+/***/ }),
+
+/***/ 6241:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ eventsFor)
+/* harmony export */ });
+/** The events a call to an endpoint causes that a workflow may listen to (R1). */
+function eventsFor(method, template) {
+    const m = method.toUpperCase();
+    if (m === 'GET')
+        return [];
+    if (/\/dispatches$/.test(template))
+        return [/\/actions\/workflows\//.test(template) ? 'workflow_dispatch' : 'repository_dispatch'];
+    // Creating a pull request opens it; updating one edits or closes it, heard only by triggers listing those types.
+    if (/\/pulls$/.test(template))
+        return ['pull_request'];
+    if (/\/pulls\/\{pull_number\}$/.test(template))
+        return ['pull_request change'];
+    if (/\/pulls\/\{pull_number\}\/reviews/.test(template))
+        return ['pull_request_review'];
+    if (/\/comments$/.test(template))
+        return ['issue_comment'];
+    if (/\/issues(\/\{issue_number\})?$/.test(template))
+        return ['issues'];
+    // A release for a tag that does not exist yet creates the tag: a tag push, heard by tag listeners (GitHub docs, Create a release: tag_name).
+    if (/\/releases$/.test(template))
+        return ['release', 'tag push', 'create'];
+    if (/\/(git\/refs|contents\/\{path\}|merges|pulls\/\{pull_number\}\/merge)/.test(template))
+        return ['push'];
+    return [];
+}
+
+
+/***/ }),
+
+/***/ 9138:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  OZ: () => (/* binding */ VAR),
+  sS: () => (/* binding */ lookupEndpoint),
+  Mz: () => (/* binding */ pathSegments)
+});
+
+// EXTERNAL MODULE: ./src/bounded-map.ts
+var bounded_map = __nccwpck_require__(8757);
+;// CONCATENATED MODULE: ./src/knowledge/generated/endpoints.ts
+/** Endpoint templates by method, in the order of GitHub's map, then the App-only ones. */
+const ENDPOINT_TEMPLATES = { "GET": [{ "path": "/orgs/{org}/insights/api/route-stats/{actor_type}/{actor_id}", "segments": ["orgs", "{org}", "insights", "api", "route-stats", "{actor_type}", "{actor_id}"], "greedy": false, "entries": [{ "permission": "organization_api_insights", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/insights/api/subject-stats", "segments": ["orgs", "{org}", "insights", "api", "subject-stats"], "greedy": false, "entries": [{ "permission": "organization_api_insights", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/insights/api/summary-stats", "segments": ["orgs", "{org}", "insights", "api", "summary-stats"], "greedy": false, "entries": [{ "permission": "organization_api_insights", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/insights/api/summary-stats/users/{user_id}", "segments": ["orgs", "{org}", "insights", "api", "summary-stats", "users", "{user_id}"], "greedy": false, "entries": [{ "permission": "organization_api_insights", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/insights/api/summary-stats/{actor_type}/{actor_id}", "segments": ["orgs", "{org}", "insights", "api", "summary-stats", "{actor_type}", "{actor_id}"], "greedy": false, "entries": [{ "permission": "organization_api_insights", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/insights/api/time-stats", "segments": ["orgs", "{org}", "insights", "api", "time-stats"], "greedy": false, "entries": [{ "permission": "organization_api_insights", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/insights/api/time-stats/users/{user_id}", "segments": ["orgs", "{org}", "insights", "api", "time-stats", "users", "{user_id}"], "greedy": false, "entries": [{ "permission": "organization_api_insights", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/insights/api/time-stats/{actor_type}/{actor_id}", "segments": ["orgs", "{org}", "insights", "api", "time-stats", "{actor_type}", "{actor_id}"], "greedy": false, "entries": [{ "permission": "organization_api_insights", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/insights/api/user-stats/{user_id}", "segments": ["orgs", "{org}", "insights", "api", "user-stats", "{user_id}"], "greedy": false, "entries": [{ "permission": "organization_api_insights", "level": "read", "additional": false }], "appOnly": false }, { "path": "/organizations/{org}/actions/cache/retention-limit", "segments": ["organizations", "{org}", "actions", "cache", "retention-limit"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/organizations/{org}/actions/cache/storage-limit", "segments": ["organizations", "{org}", "actions", "cache", "storage-limit"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/organizations/{org}/settings/billing/ai_credit/usage", "segments": ["organizations", "{org}", "settings", "billing", "ai_credit", "usage"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/organizations/{org}/settings/billing/budgets", "segments": ["organizations", "{org}", "settings", "billing", "budgets"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/organizations/{org}/settings/billing/budgets/{budget_id}", "segments": ["organizations", "{org}", "settings", "billing", "budgets", "{budget_id}"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/organizations/{org}/settings/billing/premium_request/usage", "segments": ["organizations", "{org}", "settings", "billing", "premium_request", "usage"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/organizations/{org}/settings/billing/usage", "segments": ["organizations", "{org}", "settings", "billing", "usage"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/organizations/{org}/settings/billing/usage/summary", "segments": ["organizations", "{org}", "settings", "billing", "usage", "summary"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/cache/usage", "segments": ["orgs", "{org}", "actions", "cache", "usage"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/cache/usage-by-repository", "segments": ["orgs", "{org}", "actions", "cache", "usage-by-repository"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/hosted-runners", "segments": ["orgs", "{org}", "actions", "hosted-runners"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/hosted-runners/images/github-owned", "segments": ["orgs", "{org}", "actions", "hosted-runners", "images", "github-owned"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/hosted-runners/images/partner", "segments": ["orgs", "{org}", "actions", "hosted-runners", "images", "partner"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/hosted-runners/limits", "segments": ["orgs", "{org}", "actions", "hosted-runners", "limits"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/hosted-runners/machine-sizes", "segments": ["orgs", "{org}", "actions", "hosted-runners", "machine-sizes"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/hosted-runners/platforms", "segments": ["orgs", "{org}", "actions", "hosted-runners", "platforms"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/hosted-runners/{hosted_runner_id}", "segments": ["orgs", "{org}", "actions", "hosted-runners", "{hosted_runner_id}"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/oidc/customization/properties/repo", "segments": ["orgs", "{org}", "actions", "oidc", "customization", "properties", "repo"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/oidc/customization/sub", "segments": ["orgs", "{org}", "actions", "oidc", "customization", "sub"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/permissions", "segments": ["orgs", "{org}", "actions", "permissions"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/permissions/artifact-and-log-retention", "segments": ["orgs", "{org}", "actions", "permissions", "artifact-and-log-retention"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/permissions/fork-pr-contributor-approval", "segments": ["orgs", "{org}", "actions", "permissions", "fork-pr-contributor-approval"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/permissions/fork-pr-workflows-private-repos", "segments": ["orgs", "{org}", "actions", "permissions", "fork-pr-workflows-private-repos"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/permissions/repositories", "segments": ["orgs", "{org}", "actions", "permissions", "repositories"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/permissions/selected-actions", "segments": ["orgs", "{org}", "actions", "permissions", "selected-actions"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/permissions/self-hosted-runners", "segments": ["orgs", "{org}", "actions", "permissions", "self-hosted-runners"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/permissions/self-hosted-runners/repositories", "segments": ["orgs", "{org}", "actions", "permissions", "self-hosted-runners", "repositories"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/permissions/workflow", "segments": ["orgs", "{org}", "actions", "permissions", "workflow"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/code-security/configurations", "segments": ["orgs", "{org}", "code-security", "configurations"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/code-security/configurations/defaults", "segments": ["orgs", "{org}", "code-security", "configurations", "defaults"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/code-security/configurations/{configuration_id}", "segments": ["orgs", "{org}", "code-security", "configurations", "{configuration_id}"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/code-security/configurations/{configuration_id}/repositories", "segments": ["orgs", "{org}", "code-security", "configurations", "{configuration_id}", "repositories"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/copilot/billing", "segments": ["orgs", "{org}", "copilot", "billing"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "read", "additional": true }, { "permission": "organization_copilot_seat_management", "level": "read", "additional": true }], "appOnly": false }, { "path": "/orgs/{org}/copilot/billing/seats", "segments": ["orgs", "{org}", "copilot", "billing", "seats"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "read", "additional": true }, { "permission": "organization_copilot_seat_management", "level": "read", "additional": true }], "appOnly": false }, { "path": "/orgs/{org}/dependabot/repository-access", "segments": ["orgs", "{org}", "dependabot", "repository-access"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/installations", "segments": ["orgs", "{org}", "installations"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/interaction-limits", "segments": ["orgs", "{org}", "interaction-limits"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/members/{username}/copilot", "segments": ["orgs", "{org}", "members", "{username}", "copilot"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "read", "additional": true }, { "permission": "organization_copilot_seat_management", "level": "read", "additional": true }], "appOnly": false }, { "path": "/orgs/{org}/rulesets", "segments": ["orgs", "{org}", "rulesets"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/rulesets/rule-suites", "segments": ["orgs", "{org}", "rulesets", "rule-suites"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/rulesets/rule-suites/{rule_suite_id}", "segments": ["orgs", "{org}", "rulesets", "rule-suites", "{rule_suite_id}"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/rulesets/{ruleset_id}", "segments": ["orgs", "{org}", "rulesets", "{ruleset_id}"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/rulesets/{ruleset_id}/history", "segments": ["orgs", "{org}", "rulesets", "{ruleset_id}", "history"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/rulesets/{ruleset_id}/history/{version_id}", "segments": ["orgs", "{org}", "rulesets", "{ruleset_id}", "history", "{version_id}"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/secret-scanning/custom-patterns", "segments": ["orgs", "{org}", "secret-scanning", "custom-patterns"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/secret-scanning/pattern-configurations", "segments": ["orgs", "{org}", "secret-scanning", "pattern-configurations"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/security-managers", "segments": ["orgs", "{org}", "security-managers"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/settings/immutable-releases", "segments": ["orgs", "{org}", "settings", "immutable-releases"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/settings/immutable-releases/repositories", "segments": ["orgs", "{org}", "settings", "immutable-releases", "repositories"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/agents/secrets", "segments": ["orgs", "{org}", "agents", "secrets"], "greedy": false, "entries": [{ "permission": "organization_agent_secrets", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/agents/secrets/public-key", "segments": ["orgs", "{org}", "agents", "secrets", "public-key"], "greedy": false, "entries": [{ "permission": "organization_agent_secrets", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/agents/secrets/{secret_name}", "segments": ["orgs", "{org}", "agents", "secrets", "{secret_name}"], "greedy": false, "entries": [{ "permission": "organization_agent_secrets", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/agents/secrets/{secret_name}/repositories", "segments": ["orgs", "{org}", "agents", "secrets", "{secret_name}", "repositories"], "greedy": false, "entries": [{ "permission": "organization_agent_secrets", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/agents/variables", "segments": ["orgs", "{org}", "agents", "variables"], "greedy": false, "entries": [{ "permission": "organization_agent_variables", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/agents/variables/{name}", "segments": ["orgs", "{org}", "agents", "variables", "{name}"], "greedy": false, "entries": [{ "permission": "organization_agent_variables", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/agents/variables/{name}/repositories", "segments": ["orgs", "{org}", "agents", "variables", "{name}", "repositories"], "greedy": false, "entries": [{ "permission": "organization_agent_variables", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/blocks", "segments": ["orgs", "{org}", "blocks"], "greedy": false, "entries": [{ "permission": "organization_user_blocking", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/blocks/{username}", "segments": ["orgs", "{org}", "blocks", "{username}"], "greedy": false, "entries": [{ "permission": "organization_user_blocking", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/campaigns", "segments": ["orgs", "{org}", "campaigns"], "greedy": false, "entries": [{ "permission": "organization_campaigns", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/campaigns/{campaign_number}", "segments": ["orgs", "{org}", "campaigns", "{campaign_number}"], "greedy": false, "entries": [{ "permission": "organization_campaigns", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/copilot-spaces", "segments": ["orgs", "{org}", "copilot-spaces"], "greedy": false, "entries": [{ "permission": "organization_copilot_spaces", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/copilot-spaces/{space_number}", "segments": ["orgs", "{org}", "copilot-spaces", "{space_number}"], "greedy": false, "entries": [{ "permission": "organization_copilot_spaces", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/copilot-spaces/{space_number}/resources", "segments": ["orgs", "{org}", "copilot-spaces", "{space_number}", "resources"], "greedy": false, "entries": [{ "permission": "organization_copilot_spaces", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/copilot-spaces/{space_number}/resources/{space_resource_id}", "segments": ["orgs", "{org}", "copilot-spaces", "{space_number}", "resources", "{space_resource_id}"], "greedy": false, "entries": [{ "permission": "organization_copilot_spaces", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/copilot/coding-agent/permissions", "segments": ["orgs", "{org}", "copilot", "coding-agent", "permissions"], "greedy": false, "entries": [{ "permission": "organization_copilot_agent_settings", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/copilot/coding-agent/permissions/repositories", "segments": ["orgs", "{org}", "copilot", "coding-agent", "permissions", "repositories"], "greedy": false, "entries": [{ "permission": "organization_copilot_agent_settings", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/copilot/content_exclusion", "segments": ["orgs", "{org}", "copilot", "content_exclusion"], "greedy": false, "entries": [{ "permission": "org_copilot_content_exclusion", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/organization-roles", "segments": ["orgs", "{org}", "organization-roles"], "greedy": false, "entries": [{ "permission": "organization_custom_org_roles", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/organization-roles/{role_id}", "segments": ["orgs", "{org}", "organization-roles", "{role_id}"], "greedy": false, "entries": [{ "permission": "organization_custom_org_roles", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/properties/schema", "segments": ["orgs", "{org}", "properties", "schema"], "greedy": false, "entries": [{ "permission": "organization_custom_properties", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/properties/schema/{custom_property_name}", "segments": ["orgs", "{org}", "properties", "schema", "{custom_property_name}"], "greedy": false, "entries": [{ "permission": "organization_custom_properties", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/properties/values", "segments": ["orgs", "{org}", "properties", "values"], "greedy": false, "entries": [{ "permission": "organization_custom_properties", "level": "read", "additional": false }], "appOnly": false }, { "path": "/users/{username}/events/orgs/{org}", "segments": ["users", "{username}", "events", "orgs", "{org}"], "greedy": false, "entries": [{ "permission": "organization_events", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/copilot-spaces/{space_number}/collaborators", "segments": ["orgs", "{org}", "copilot-spaces", "{space_number}", "collaborators"], "greedy": false, "entries": [{ "permission": "organization_copilot_seat_management", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/hosted-runners/images/custom", "segments": ["orgs", "{org}", "actions", "hosted-runners", "images", "custom"], "greedy": false, "entries": [{ "permission": "organization_runner_custom_images", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}", "segments": ["orgs", "{org}", "actions", "hosted-runners", "images", "custom", "{image_definition_id}"], "greedy": false, "entries": [{ "permission": "organization_runner_custom_images", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions", "segments": ["orgs", "{org}", "actions", "hosted-runners", "images", "custom", "{image_definition_id}", "versions"], "greedy": false, "entries": [{ "permission": "organization_runner_custom_images", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions/{version}", "segments": ["orgs", "{org}", "actions", "hosted-runners", "images", "custom", "{image_definition_id}", "versions", "{version}"], "greedy": false, "entries": [{ "permission": "organization_runner_custom_images", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/issue-fields", "segments": ["orgs", "{org}", "issue-fields"], "greedy": false, "entries": [{ "permission": "issue_fields", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/issue-types", "segments": ["orgs", "{org}", "issue-types"], "greedy": false, "entries": [{ "permission": "issue_types", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/failed_invitations", "segments": ["orgs", "{org}", "failed_invitations"], "greedy": false, "entries": [{ "permission": "members", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/invitations", "segments": ["orgs", "{org}", "invitations"], "greedy": false, "entries": [{ "permission": "members", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/invitations/{invitation_id}/teams", "segments": ["orgs", "{org}", "invitations", "{invitation_id}", "teams"], "greedy": false, "entries": [{ "permission": "members", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/members", "segments": ["orgs", "{org}", "members"], "greedy": false, "entries": [{ "permission": "members", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/members/{username}", "segments": ["orgs", "{org}", "members", "{username}"], "greedy": false, "entries": [{ "permission": "members", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/memberships/{username}", "segments": ["orgs", "{org}", "memberships", "{username}"], "greedy": false, "entries": [{ "permission": "members", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/organization-roles/{role_id}/teams", "segments": ["orgs", "{org}", "organization-roles", "{role_id}", "teams"], "greedy": false, "entries": [{ "permission": "members", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/organization-roles/{role_id}/users", "segments": ["orgs", "{org}", "organization-roles", "{role_id}", "users"], "greedy": false, "entries": [{ "permission": "members", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/outside_collaborators", "segments": ["orgs", "{org}", "outside_collaborators"], "greedy": false, "entries": [{ "permission": "members", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/public_members", "segments": ["orgs", "{org}", "public_members"], "greedy": false, "entries": [{ "permission": "members", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/public_members/{username}", "segments": ["orgs", "{org}", "public_members", "{username}"], "greedy": false, "entries": [{ "permission": "members", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/teams", "segments": ["orgs", "{org}", "teams"], "greedy": false, "entries": [{ "permission": "members", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/teams/{team_slug}", "segments": ["orgs", "{org}", "teams", "{team_slug}"], "greedy": false, "entries": [{ "permission": "members", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/teams/{team_slug}/invitations", "segments": ["orgs", "{org}", "teams", "{team_slug}", "invitations"], "greedy": false, "entries": [{ "permission": "members", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/teams/{team_slug}/members", "segments": ["orgs", "{org}", "teams", "{team_slug}", "members"], "greedy": false, "entries": [{ "permission": "members", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/teams/{team_slug}/memberships/{username}", "segments": ["orgs", "{org}", "teams", "{team_slug}", "memberships", "{username}"], "greedy": false, "entries": [{ "permission": "members", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/teams/{team_slug}/repos", "segments": ["orgs", "{org}", "teams", "{team_slug}", "repos"], "greedy": false, "entries": [{ "permission": "members", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}", "segments": ["orgs", "{org}", "teams", "{team_slug}", "repos", "{owner}", "{repo}"], "greedy": false, "entries": [{ "permission": "members", "level": "read", "additional": true }], "appOnly": false }, { "path": "/orgs/{org}/teams/{team_slug}/teams", "segments": ["orgs", "{org}", "teams", "{team_slug}", "teams"], "greedy": false, "entries": [{ "permission": "members", "level": "read", "additional": false }], "appOnly": false }, { "path": "/teams/{team_id}", "segments": ["teams", "{team_id}"], "greedy": false, "entries": [{ "permission": "members", "level": "read", "additional": false }], "appOnly": false }, { "path": "/teams/{team_id}/invitations", "segments": ["teams", "{team_id}", "invitations"], "greedy": false, "entries": [{ "permission": "members", "level": "read", "additional": false }], "appOnly": false }, { "path": "/teams/{team_id}/members", "segments": ["teams", "{team_id}", "members"], "greedy": false, "entries": [{ "permission": "members", "level": "read", "additional": false }], "appOnly": false }, { "path": "/teams/{team_id}/members/{username}", "segments": ["teams", "{team_id}", "members", "{username}"], "greedy": false, "entries": [{ "permission": "members", "level": "read", "additional": false }], "appOnly": false }, { "path": "/teams/{team_id}/memberships/{username}", "segments": ["teams", "{team_id}", "memberships", "{username}"], "greedy": false, "entries": [{ "permission": "members", "level": "read", "additional": false }], "appOnly": false }, { "path": "/teams/{team_id}/repos", "segments": ["teams", "{team_id}", "repos"], "greedy": false, "entries": [{ "permission": "members", "level": "read", "additional": false }], "appOnly": false }, { "path": "/teams/{team_id}/repos/{owner}/{repo}", "segments": ["teams", "{team_id}", "repos", "{owner}", "{repo}"], "greedy": false, "entries": [{ "permission": "members", "level": "read", "additional": true }], "appOnly": false }, { "path": "/teams/{team_id}/teams", "segments": ["teams", "{team_id}", "teams"], "greedy": false, "entries": [{ "permission": "members", "level": "read", "additional": false }], "appOnly": false }, { "path": "/user/memberships/orgs/{org}", "segments": ["user", "memberships", "orgs", "{org}"], "greedy": false, "entries": [{ "permission": "members", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/settings/network-configurations", "segments": ["orgs", "{org}", "settings", "network-configurations"], "greedy": false, "entries": [{ "permission": "organization_network_configurations", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/settings/network-configurations/{network_configuration_id}", "segments": ["orgs", "{org}", "settings", "network-configurations", "{network_configuration_id}"], "greedy": false, "entries": [{ "permission": "organization_network_configurations", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/settings/network-settings/{network_settings_id}", "segments": ["orgs", "{org}", "settings", "network-settings", "{network_settings_id}"], "greedy": false, "entries": [{ "permission": "organization_network_configurations", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/copilot/metrics/reports/organization-1-day", "segments": ["orgs", "{org}", "copilot", "metrics", "reports", "organization-1-day"], "greedy": false, "entries": [{ "permission": "organization_copilot_metrics", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/copilot/metrics/reports/organization-28-day/latest", "segments": ["orgs", "{org}", "copilot", "metrics", "reports", "organization-28-day", "latest"], "greedy": false, "entries": [{ "permission": "organization_copilot_metrics", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/copilot/metrics/reports/repos-1-day", "segments": ["orgs", "{org}", "copilot", "metrics", "reports", "repos-1-day"], "greedy": false, "entries": [{ "permission": "organization_copilot_metrics", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/copilot/metrics/reports/user-teams-1-day", "segments": ["orgs", "{org}", "copilot", "metrics", "reports", "user-teams-1-day"], "greedy": false, "entries": [{ "permission": "organization_copilot_metrics", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/copilot/metrics/reports/users-1-day", "segments": ["orgs", "{org}", "copilot", "metrics", "reports", "users-1-day"], "greedy": false, "entries": [{ "permission": "organization_copilot_metrics", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/copilot/metrics/reports/users-28-day/latest", "segments": ["orgs", "{org}", "copilot", "metrics", "reports", "users-28-day", "latest"], "greedy": false, "entries": [{ "permission": "organization_copilot_metrics", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/codespaces/secrets", "segments": ["orgs", "{org}", "codespaces", "secrets"], "greedy": false, "entries": [{ "permission": "organization_codespaces_secrets", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/codespaces/secrets/public-key", "segments": ["orgs", "{org}", "codespaces", "secrets", "public-key"], "greedy": false, "entries": [{ "permission": "organization_codespaces_secrets", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/codespaces/secrets/{secret_name}", "segments": ["orgs", "{org}", "codespaces", "secrets", "{secret_name}"], "greedy": false, "entries": [{ "permission": "organization_codespaces_secrets", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/codespaces/secrets/{secret_name}/repositories", "segments": ["orgs", "{org}", "codespaces", "secrets", "{secret_name}", "repositories"], "greedy": false, "entries": [{ "permission": "organization_codespaces_secrets", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/codespaces", "segments": ["orgs", "{org}", "codespaces"], "greedy": false, "entries": [{ "permission": "organization_codespaces", "level": "read", "additional": true }, { "permission": "codespaces", "level": "read", "additional": true }], "appOnly": false }, { "path": "/orgs/{org}/members/{username}/codespaces", "segments": ["orgs", "{org}", "members", "{username}", "codespaces"], "greedy": false, "entries": [{ "permission": "organization_codespaces", "level": "read", "additional": true }, { "permission": "codespaces", "level": "read", "additional": true }], "appOnly": false }, { "path": "/orgs/{org}/dependabot/secrets", "segments": ["orgs", "{org}", "dependabot", "secrets"], "greedy": false, "entries": [{ "permission": "organization_dependabot_secrets", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/dependabot/secrets/public-key", "segments": ["orgs", "{org}", "dependabot", "secrets", "public-key"], "greedy": false, "entries": [{ "permission": "organization_dependabot_secrets", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/dependabot/secrets/{secret_name}", "segments": ["orgs", "{org}", "dependabot", "secrets", "{secret_name}"], "greedy": false, "entries": [{ "permission": "organization_dependabot_secrets", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/dependabot/secrets/{secret_name}/repositories", "segments": ["orgs", "{org}", "dependabot", "secrets", "{secret_name}", "repositories"], "greedy": false, "entries": [{ "permission": "organization_dependabot_secrets", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/private-registries", "segments": ["orgs", "{org}", "private-registries"], "greedy": false, "entries": [{ "permission": "organization_private_registries", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/private-registries/public-key", "segments": ["orgs", "{org}", "private-registries", "public-key"], "greedy": false, "entries": [{ "permission": "organization_private_registries", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/private-registries/{secret_name}", "segments": ["orgs", "{org}", "private-registries", "{secret_name}"], "greedy": false, "entries": [{ "permission": "organization_private_registries", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/projectsV2", "segments": ["orgs", "{org}", "projectsV2"], "greedy": false, "entries": [{ "permission": "organization_projects", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/projectsV2/{project_number}", "segments": ["orgs", "{org}", "projectsV2", "{project_number}"], "greedy": false, "entries": [{ "permission": "organization_projects", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/projectsV2/{project_number}/fields", "segments": ["orgs", "{org}", "projectsV2", "{project_number}", "fields"], "greedy": false, "entries": [{ "permission": "organization_projects", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/projectsV2/{project_number}/fields/{field_id}", "segments": ["orgs", "{org}", "projectsV2", "{project_number}", "fields", "{field_id}"], "greedy": false, "entries": [{ "permission": "organization_projects", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/projectsV2/{project_number}/items", "segments": ["orgs", "{org}", "projectsV2", "{project_number}", "items"], "greedy": false, "entries": [{ "permission": "organization_projects", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/projectsV2/{project_number}/items/{item_id}", "segments": ["orgs", "{org}", "projectsV2", "{project_number}", "items", "{item_id}"], "greedy": false, "entries": [{ "permission": "organization_projects", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/projectsV2/{project_number}/views/{view_number}/items", "segments": ["orgs", "{org}", "projectsV2", "{project_number}", "views", "{view_number}", "items"], "greedy": false, "entries": [{ "permission": "organization_projects", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/secrets", "segments": ["orgs", "{org}", "actions", "secrets"], "greedy": false, "entries": [{ "permission": "organization_secrets", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/secrets/public-key", "segments": ["orgs", "{org}", "actions", "secrets", "public-key"], "greedy": false, "entries": [{ "permission": "organization_secrets", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/secrets/{secret_name}", "segments": ["orgs", "{org}", "actions", "secrets", "{secret_name}"], "greedy": false, "entries": [{ "permission": "organization_secrets", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/secrets/{secret_name}/repositories", "segments": ["orgs", "{org}", "actions", "secrets", "{secret_name}", "repositories"], "greedy": false, "entries": [{ "permission": "organization_secrets", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/runner-groups", "segments": ["orgs", "{org}", "actions", "runner-groups"], "greedy": false, "entries": [{ "permission": "organization_self_hosted_runners", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/runner-groups/{runner_group_id}", "segments": ["orgs", "{org}", "actions", "runner-groups", "{runner_group_id}"], "greedy": false, "entries": [{ "permission": "organization_self_hosted_runners", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/runner-groups/{runner_group_id}/hosted-runners", "segments": ["orgs", "{org}", "actions", "runner-groups", "{runner_group_id}", "hosted-runners"], "greedy": false, "entries": [{ "permission": "organization_self_hosted_runners", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/runner-groups/{runner_group_id}/repositories", "segments": ["orgs", "{org}", "actions", "runner-groups", "{runner_group_id}", "repositories"], "greedy": false, "entries": [{ "permission": "organization_self_hosted_runners", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/runner-groups/{runner_group_id}/runners", "segments": ["orgs", "{org}", "actions", "runner-groups", "{runner_group_id}", "runners"], "greedy": false, "entries": [{ "permission": "organization_self_hosted_runners", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/runners", "segments": ["orgs", "{org}", "actions", "runners"], "greedy": false, "entries": [{ "permission": "organization_self_hosted_runners", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/runners/downloads", "segments": ["orgs", "{org}", "actions", "runners", "downloads"], "greedy": false, "entries": [{ "permission": "organization_self_hosted_runners", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/runners/{runner_id}", "segments": ["orgs", "{org}", "actions", "runners", "{runner_id}"], "greedy": false, "entries": [{ "permission": "organization_self_hosted_runners", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/runners/{runner_id}/labels", "segments": ["orgs", "{org}", "actions", "runners", "{runner_id}", "labels"], "greedy": false, "entries": [{ "permission": "organization_self_hosted_runners", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/variables", "segments": ["orgs", "{org}", "actions", "variables"], "greedy": false, "entries": [{ "permission": "organization_actions_variables", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/variables/{name}", "segments": ["orgs", "{org}", "actions", "variables", "{name}"], "greedy": false, "entries": [{ "permission": "organization_actions_variables", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/variables/{name}/repositories", "segments": ["orgs", "{org}", "actions", "variables", "{name}", "repositories"], "greedy": false, "entries": [{ "permission": "organization_actions_variables", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/hooks", "segments": ["orgs", "{org}", "hooks"], "greedy": false, "entries": [{ "permission": "organization_hooks", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/hooks/{hook_id}", "segments": ["orgs", "{org}", "hooks", "{hook_id}"], "greedy": false, "entries": [{ "permission": "organization_hooks", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/hooks/{hook_id}/config", "segments": ["orgs", "{org}", "hooks", "{hook_id}", "config"], "greedy": false, "entries": [{ "permission": "organization_hooks", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/hooks/{hook_id}/deliveries", "segments": ["orgs", "{org}", "hooks", "{hook_id}", "deliveries"], "greedy": false, "entries": [{ "permission": "organization_hooks", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/hooks/{hook_id}/deliveries/{delivery_id}", "segments": ["orgs", "{org}", "hooks", "{hook_id}", "deliveries", "{delivery_id}"], "greedy": false, "entries": [{ "permission": "organization_hooks", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/artifacts", "segments": ["repos", "{owner}", "{repo}", "actions", "artifacts"], "greedy": false, "entries": [{ "permission": "actions", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/artifacts/{artifact_id}", "segments": ["repos", "{owner}", "{repo}", "actions", "artifacts", "{artifact_id}"], "greedy": false, "entries": [{ "permission": "actions", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}", "segments": ["repos", "{owner}", "{repo}", "actions", "artifacts", "{artifact_id}", "{archive_format}"], "greedy": false, "entries": [{ "permission": "actions", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/cache/storage-limit", "segments": ["repos", "{owner}", "{repo}", "actions", "cache", "storage-limit"], "greedy": false, "entries": [{ "permission": "actions", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/cache/usage", "segments": ["repos", "{owner}", "{repo}", "actions", "cache", "usage"], "greedy": false, "entries": [{ "permission": "actions", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/caches", "segments": ["repos", "{owner}", "{repo}", "actions", "caches"], "greedy": false, "entries": [{ "permission": "actions", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/concurrency_groups", "segments": ["repos", "{owner}", "{repo}", "actions", "concurrency_groups"], "greedy": false, "entries": [{ "permission": "actions", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/concurrency_groups/{concurrency_group_name}", "segments": ["repos", "{owner}", "{repo}", "actions", "concurrency_groups", "{concurrency_group_name}"], "greedy": false, "entries": [{ "permission": "actions", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/jobs/{job_id}", "segments": ["repos", "{owner}", "{repo}", "actions", "jobs", "{job_id}"], "greedy": false, "entries": [{ "permission": "actions", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/jobs/{job_id}/logs", "segments": ["repos", "{owner}", "{repo}", "actions", "jobs", "{job_id}", "logs"], "greedy": false, "entries": [{ "permission": "actions", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/oidc/customization/sub", "segments": ["repos", "{owner}", "{repo}", "actions", "oidc", "customization", "sub"], "greedy": false, "entries": [{ "permission": "actions", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/runs", "segments": ["repos", "{owner}", "{repo}", "actions", "runs"], "greedy": false, "entries": [{ "permission": "actions", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/runs/{run_id}", "segments": ["repos", "{owner}", "{repo}", "actions", "runs", "{run_id}"], "greedy": false, "entries": [{ "permission": "actions", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/runs/{run_id}/approvals", "segments": ["repos", "{owner}", "{repo}", "actions", "runs", "{run_id}", "approvals"], "greedy": false, "entries": [{ "permission": "actions", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/runs/{run_id}/artifacts", "segments": ["repos", "{owner}", "{repo}", "actions", "runs", "{run_id}", "artifacts"], "greedy": false, "entries": [{ "permission": "actions", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}", "segments": ["repos", "{owner}", "{repo}", "actions", "runs", "{run_id}", "attempts", "{attempt_number}"], "greedy": false, "entries": [{ "permission": "actions", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/jobs", "segments": ["repos", "{owner}", "{repo}", "actions", "runs", "{run_id}", "attempts", "{attempt_number}", "jobs"], "greedy": false, "entries": [{ "permission": "actions", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/logs", "segments": ["repos", "{owner}", "{repo}", "actions", "runs", "{run_id}", "attempts", "{attempt_number}", "logs"], "greedy": false, "entries": [{ "permission": "actions", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/runs/{run_id}/concurrency_groups", "segments": ["repos", "{owner}", "{repo}", "actions", "runs", "{run_id}", "concurrency_groups"], "greedy": false, "entries": [{ "permission": "actions", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/runs/{run_id}/jobs", "segments": ["repos", "{owner}", "{repo}", "actions", "runs", "{run_id}", "jobs"], "greedy": false, "entries": [{ "permission": "actions", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/runs/{run_id}/logs", "segments": ["repos", "{owner}", "{repo}", "actions", "runs", "{run_id}", "logs"], "greedy": false, "entries": [{ "permission": "actions", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments", "segments": ["repos", "{owner}", "{repo}", "actions", "runs", "{run_id}", "pending_deployments"], "greedy": false, "entries": [{ "permission": "actions", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/runs/{run_id}/timing", "segments": ["repos", "{owner}", "{repo}", "actions", "runs", "{run_id}", "timing"], "greedy": false, "entries": [{ "permission": "actions", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/workflows", "segments": ["repos", "{owner}", "{repo}", "actions", "workflows"], "greedy": false, "entries": [{ "permission": "actions", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/workflows/{workflow_id}", "segments": ["repos", "{owner}", "{repo}", "actions", "workflows", "{workflow_id}"], "greedy": false, "entries": [{ "permission": "actions", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs", "segments": ["repos", "{owner}", "{repo}", "actions", "workflows", "{workflow_id}", "runs"], "greedy": false, "entries": [{ "permission": "actions", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/workflows/{workflow_id}/timing", "segments": ["repos", "{owner}", "{repo}", "actions", "workflows", "{workflow_id}", "timing"], "greedy": false, "entries": [{ "permission": "actions", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/environments", "segments": ["repos", "{owner}", "{repo}", "environments"], "greedy": false, "entries": [{ "permission": "actions", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/environments/{environment_name}", "segments": ["repos", "{owner}", "{repo}", "environments", "{environment_name}"], "greedy": false, "entries": [{ "permission": "actions", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies", "segments": ["repos", "{owner}", "{repo}", "environments", "{environment_name}", "deployment-branch-policies"], "greedy": false, "entries": [{ "permission": "actions", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}", "segments": ["repos", "{owner}", "{repo}", "environments", "{environment_name}", "deployment-branch-policies", "{branch_policy_id}"], "greedy": false, "entries": [{ "permission": "actions", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules", "segments": ["repos", "{owner}", "{repo}", "environments", "{environment_name}", "deployment_protection_rules"], "greedy": false, "entries": [{ "permission": "actions", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/{protection_rule_id}", "segments": ["repos", "{owner}", "{repo}", "environments", "{environment_name}", "deployment_protection_rules", "{protection_rule_id}"], "greedy": false, "entries": [{ "permission": "actions", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/cache/retention-limit", "segments": ["repos", "{owner}", "{repo}", "actions", "cache", "retention-limit"], "greedy": false, "entries": [{ "permission": "administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/permissions", "segments": ["repos", "{owner}", "{repo}", "actions", "permissions"], "greedy": false, "entries": [{ "permission": "administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/permissions/access", "segments": ["repos", "{owner}", "{repo}", "actions", "permissions", "access"], "greedy": false, "entries": [{ "permission": "administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/permissions/artifact-and-log-retention", "segments": ["repos", "{owner}", "{repo}", "actions", "permissions", "artifact-and-log-retention"], "greedy": false, "entries": [{ "permission": "administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/permissions/fork-pr-contributor-approval", "segments": ["repos", "{owner}", "{repo}", "actions", "permissions", "fork-pr-contributor-approval"], "greedy": false, "entries": [{ "permission": "administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/permissions/fork-pr-workflows-private-repos", "segments": ["repos", "{owner}", "{repo}", "actions", "permissions", "fork-pr-workflows-private-repos"], "greedy": false, "entries": [{ "permission": "administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/permissions/selected-actions", "segments": ["repos", "{owner}", "{repo}", "actions", "permissions", "selected-actions"], "greedy": false, "entries": [{ "permission": "administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/permissions/workflow", "segments": ["repos", "{owner}", "{repo}", "actions", "permissions", "workflow"], "greedy": false, "entries": [{ "permission": "administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/runners", "segments": ["repos", "{owner}", "{repo}", "actions", "runners"], "greedy": false, "entries": [{ "permission": "administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/runners/downloads", "segments": ["repos", "{owner}", "{repo}", "actions", "runners", "downloads"], "greedy": false, "entries": [{ "permission": "administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/runners/{runner_id}", "segments": ["repos", "{owner}", "{repo}", "actions", "runners", "{runner_id}"], "greedy": false, "entries": [{ "permission": "administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/runners/{runner_id}/labels", "segments": ["repos", "{owner}", "{repo}", "actions", "runners", "{runner_id}", "labels"], "greedy": false, "entries": [{ "permission": "administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/autolinks", "segments": ["repos", "{owner}", "{repo}", "autolinks"], "greedy": false, "entries": [{ "permission": "administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/autolinks/{autolink_id}", "segments": ["repos", "{owner}", "{repo}", "autolinks", "{autolink_id}"], "greedy": false, "entries": [{ "permission": "administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/automated-security-fixes", "segments": ["repos", "{owner}", "{repo}", "automated-security-fixes"], "greedy": false, "entries": [{ "permission": "administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/branches/{branch}/protection", "segments": ["repos", "{owner}", "{repo}", "branches", "{branch}", "protection"], "greedy": false, "entries": [{ "permission": "administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins", "segments": ["repos", "{owner}", "{repo}", "branches", "{branch}", "protection", "enforce_admins"], "greedy": false, "entries": [{ "permission": "administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews", "segments": ["repos", "{owner}", "{repo}", "branches", "{branch}", "protection", "required_pull_request_reviews"], "greedy": false, "entries": [{ "permission": "administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/branches/{branch}/protection/required_signatures", "segments": ["repos", "{owner}", "{repo}", "branches", "{branch}", "protection", "required_signatures"], "greedy": false, "entries": [{ "permission": "administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks", "segments": ["repos", "{owner}", "{repo}", "branches", "{branch}", "protection", "required_status_checks"], "greedy": false, "entries": [{ "permission": "administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts", "segments": ["repos", "{owner}", "{repo}", "branches", "{branch}", "protection", "required_status_checks", "contexts"], "greedy": false, "entries": [{ "permission": "administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/branches/{branch}/protection/restrictions", "segments": ["repos", "{owner}", "{repo}", "branches", "{branch}", "protection", "restrictions"], "greedy": false, "entries": [{ "permission": "administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps", "segments": ["repos", "{owner}", "{repo}", "branches", "{branch}", "protection", "restrictions", "apps"], "greedy": false, "entries": [{ "permission": "administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams", "segments": ["repos", "{owner}", "{repo}", "branches", "{branch}", "protection", "restrictions", "teams"], "greedy": false, "entries": [{ "permission": "administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users", "segments": ["repos", "{owner}", "{repo}", "branches", "{branch}", "protection", "restrictions", "users"], "greedy": false, "entries": [{ "permission": "administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/code-quality/setup", "segments": ["repos", "{owner}", "{repo}", "code-quality", "setup"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/code-scanning/default-setup", "segments": ["repos", "{owner}", "{repo}", "code-scanning", "default-setup"], "greedy": false, "entries": [{ "permission": "administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/code-security-configuration", "segments": ["repos", "{owner}", "{repo}", "code-security-configuration"], "greedy": false, "entries": [{ "permission": "administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/apps", "segments": ["repos", "{owner}", "{repo}", "environments", "{environment_name}", "deployment_protection_rules", "apps"], "greedy": false, "entries": [{ "permission": "administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/immutable-releases", "segments": ["repos", "{owner}", "{repo}", "immutable-releases"], "greedy": false, "entries": [{ "permission": "administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/interaction-limits", "segments": ["repos", "{owner}", "{repo}", "interaction-limits"], "greedy": false, "entries": [{ "permission": "administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/interaction-limits/pulls/bypass-list", "segments": ["repos", "{owner}", "{repo}", "interaction-limits", "pulls", "bypass-list"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/interaction-limits/pulls/creation-cap", "segments": ["repos", "{owner}", "{repo}", "interaction-limits", "pulls", "creation-cap"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/invitations", "segments": ["repos", "{owner}", "{repo}", "invitations"], "greedy": false, "entries": [{ "permission": "administration", "level": "read", "additional": true }, { "permission": "private_repository_invitations", "level": "read", "additional": true }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/keys", "segments": ["repos", "{owner}", "{repo}", "keys"], "greedy": false, "entries": [{ "permission": "administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/keys/{key_id}", "segments": ["repos", "{owner}", "{repo}", "keys", "{key_id}"], "greedy": false, "entries": [{ "permission": "administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/pages/health", "segments": ["repos", "{owner}", "{repo}", "pages", "health"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": true }, { "permission": "pages", "level": "write", "additional": true }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/rulesets/rule-suites", "segments": ["repos", "{owner}", "{repo}", "rulesets", "rule-suites"], "greedy": false, "entries": [{ "permission": "administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/rulesets/rule-suites/{rule_suite_id}", "segments": ["repos", "{owner}", "{repo}", "rulesets", "rule-suites", "{rule_suite_id}"], "greedy": false, "entries": [{ "permission": "administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/rulesets/{ruleset_id}/history", "segments": ["repos", "{owner}", "{repo}", "rulesets", "{ruleset_id}", "history"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/rulesets/{ruleset_id}/history/{version_id}", "segments": ["repos", "{owner}", "{repo}", "rulesets", "{ruleset_id}", "history", "{version_id}"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/teams", "segments": ["repos", "{owner}", "{repo}", "teams"], "greedy": false, "entries": [{ "permission": "administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/traffic/clones", "segments": ["repos", "{owner}", "{repo}", "traffic", "clones"], "greedy": false, "entries": [{ "permission": "administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/traffic/popular/paths", "segments": ["repos", "{owner}", "{repo}", "traffic", "popular", "paths"], "greedy": false, "entries": [{ "permission": "administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/traffic/popular/referrers", "segments": ["repos", "{owner}", "{repo}", "traffic", "popular", "referrers"], "greedy": false, "entries": [{ "permission": "administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/traffic/views", "segments": ["repos", "{owner}", "{repo}", "traffic", "views"], "greedy": false, "entries": [{ "permission": "administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/vulnerability-alerts", "segments": ["repos", "{owner}", "{repo}", "vulnerability-alerts"], "greedy": false, "entries": [{ "permission": "administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/user/repository_invitations", "segments": ["user", "repository_invitations"], "greedy": false, "entries": [{ "permission": "administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/agents/organization-secrets", "segments": ["repos", "{owner}", "{repo}", "agents", "organization-secrets"], "greedy": false, "entries": [{ "permission": "agent_secrets", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/agents/secrets", "segments": ["repos", "{owner}", "{repo}", "agents", "secrets"], "greedy": false, "entries": [{ "permission": "agent_secrets", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/agents/secrets/public-key", "segments": ["repos", "{owner}", "{repo}", "agents", "secrets", "public-key"], "greedy": false, "entries": [{ "permission": "agent_secrets", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/agents/secrets/{secret_name}", "segments": ["repos", "{owner}", "{repo}", "agents", "secrets", "{secret_name}"], "greedy": false, "entries": [{ "permission": "agent_secrets", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/agents/organization-variables", "segments": ["repos", "{owner}", "{repo}", "agents", "organization-variables"], "greedy": false, "entries": [{ "permission": "agent_variables", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/agents/variables", "segments": ["repos", "{owner}", "{repo}", "agents", "variables"], "greedy": false, "entries": [{ "permission": "agent_variables", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/agents/variables/{name}", "segments": ["repos", "{owner}", "{repo}", "agents", "variables", "{name}"], "greedy": false, "entries": [{ "permission": "agent_variables", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/artifacts/metadata/deployment-record/cluster/{cluster}/jobs/{job_id}", "segments": ["orgs", "{org}", "artifacts", "metadata", "deployment-record", "cluster", "{cluster}", "jobs", "{job_id}"], "greedy": false, "entries": [{ "permission": "artifact_metadata", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/artifacts/{subject_digest}/metadata/deployment-records", "segments": ["orgs", "{org}", "artifacts", "{subject_digest}", "metadata", "deployment-records"], "greedy": false, "entries": [{ "permission": "artifact_metadata", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/artifacts/{subject_digest}/metadata/storage-records", "segments": ["orgs", "{org}", "artifacts", "{subject_digest}", "metadata", "storage-records"], "greedy": false, "entries": [{ "permission": "artifact_metadata", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/attestations/repositories", "segments": ["orgs", "{org}", "attestations", "repositories"], "greedy": false, "entries": [{ "permission": "attestations", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/attestations/{subject_digest}", "segments": ["repos", "{owner}", "{repo}", "attestations", "{subject_digest}"], "greedy": false, "entries": [{ "permission": "attestations", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/code-quality/findings", "segments": ["repos", "{owner}", "{repo}", "code-quality", "findings"], "greedy": false, "entries": [{ "permission": "code_quality", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/code-quality/findings/{finding_number}", "segments": ["repos", "{owner}", "{repo}", "code-quality", "findings", "{finding_number}"], "greedy": false, "entries": [{ "permission": "code_quality", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/code-scanning/alerts", "segments": ["orgs", "{org}", "code-scanning", "alerts"], "greedy": false, "entries": [{ "permission": "security_events", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/code-scanning/alerts", "segments": ["repos", "{owner}", "{repo}", "code-scanning", "alerts"], "greedy": false, "entries": [{ "permission": "security_events", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/code-scanning/alerts/{alert_number}", "segments": ["repos", "{owner}", "{repo}", "code-scanning", "alerts", "{alert_number}"], "greedy": false, "entries": [{ "permission": "security_events", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix", "segments": ["repos", "{owner}", "{repo}", "code-scanning", "alerts", "{alert_number}", "autofix"], "greedy": false, "entries": [{ "permission": "security_events", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/instances", "segments": ["repos", "{owner}", "{repo}", "code-scanning", "alerts", "{alert_number}", "instances"], "greedy": false, "entries": [{ "permission": "security_events", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/code-scanning/analyses", "segments": ["repos", "{owner}", "{repo}", "code-scanning", "analyses"], "greedy": false, "entries": [{ "permission": "security_events", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/code-scanning/analyses/{analysis_id}", "segments": ["repos", "{owner}", "{repo}", "code-scanning", "analyses", "{analysis_id}"], "greedy": false, "entries": [{ "permission": "security_events", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/code-scanning/sarifs/{sarif_id}", "segments": ["repos", "{owner}", "{repo}", "code-scanning", "sarifs", "{sarif_id}"], "greedy": false, "entries": [{ "permission": "security_events", "level": "read", "additional": false }], "appOnly": false }, { "path": "/user/codespaces/{codespace_name}/exports/{export_id}", "segments": ["user", "codespaces", "{codespace_name}", "exports", "{export_id}"], "greedy": false, "entries": [{ "permission": "codespaces_lifecycle_admin", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/codespaces/devcontainers", "segments": ["repos", "{owner}", "{repo}", "codespaces", "devcontainers"], "greedy": false, "entries": [{ "permission": "codespaces_metadata", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/codespaces/machines", "segments": ["repos", "{owner}", "{repo}", "codespaces", "machines"], "greedy": false, "entries": [{ "permission": "codespaces_metadata", "level": "read", "additional": false }], "appOnly": false }, { "path": "/user/codespaces/{codespace_name}/machines", "segments": ["user", "codespaces", "{codespace_name}", "machines"], "greedy": false, "entries": [{ "permission": "codespaces_metadata", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/codespaces/secrets", "segments": ["repos", "{owner}", "{repo}", "codespaces", "secrets"], "greedy": false, "entries": [{ "permission": "codespaces_secrets", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/codespaces/secrets/public-key", "segments": ["repos", "{owner}", "{repo}", "codespaces", "secrets", "public-key"], "greedy": false, "entries": [{ "permission": "codespaces_secrets", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/codespaces/secrets/{secret_name}", "segments": ["repos", "{owner}", "{repo}", "codespaces", "secrets", "{secret_name}"], "greedy": false, "entries": [{ "permission": "codespaces_secrets", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/codespaces", "segments": ["repos", "{owner}", "{repo}", "codespaces"], "greedy": false, "entries": [{ "permission": "codespaces", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/codespaces/new", "segments": ["repos", "{owner}", "{repo}", "codespaces", "new"], "greedy": false, "entries": [{ "permission": "codespaces", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/codespaces/permissions_check", "segments": ["repos", "{owner}", "{repo}", "codespaces", "permissions_check"], "greedy": false, "entries": [{ "permission": "codespaces", "level": "write", "additional": false }], "appOnly": false }, { "path": "/user/codespaces", "segments": ["user", "codespaces"], "greedy": false, "entries": [{ "permission": "codespaces", "level": "read", "additional": false }], "appOnly": false }, { "path": "/user/codespaces/{codespace_name}", "segments": ["user", "codespaces", "{codespace_name}"], "greedy": false, "entries": [{ "permission": "codespaces", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/commits/{ref}/status", "segments": ["repos", "{owner}", "{repo}", "commits", "{ref}", "status"], "greedy": false, "entries": [{ "permission": "statuses", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/commits/{ref}/statuses", "segments": ["repos", "{owner}", "{repo}", "commits", "{ref}", "statuses"], "greedy": false, "entries": [{ "permission": "statuses", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/activity", "segments": ["repos", "{owner}", "{repo}", "activity"], "greedy": false, "entries": [{ "permission": "contents", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/branches", "segments": ["repos", "{owner}", "{repo}", "branches"], "greedy": false, "entries": [{ "permission": "contents", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/branches/{branch}", "segments": ["repos", "{owner}", "{repo}", "branches", "{branch}"], "greedy": false, "entries": [{ "permission": "contents", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/code-scanning/codeql/databases", "segments": ["repos", "{owner}", "{repo}", "code-scanning", "codeql", "databases"], "greedy": false, "entries": [{ "permission": "contents", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/code-scanning/codeql/databases/{language}", "segments": ["repos", "{owner}", "{repo}", "code-scanning", "codeql", "databases", "{language}"], "greedy": false, "entries": [{ "permission": "contents", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/code-scanning/codeql/variant-analyses/{codeql_variant_analysis_id}", "segments": ["repos", "{owner}", "{repo}", "code-scanning", "codeql", "variant-analyses", "{codeql_variant_analysis_id}"], "greedy": false, "entries": [{ "permission": "contents", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/code-scanning/codeql/variant-analyses/{codeql_variant_analysis_id}/repos/{repo_owner}/{repo_name}", "segments": ["repos", "{owner}", "{repo}", "code-scanning", "codeql", "variant-analyses", "{codeql_variant_analysis_id}", "repos", "{repo_owner}", "{repo_name}"], "greedy": false, "entries": [{ "permission": "contents", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/codeowners/errors", "segments": ["repos", "{owner}", "{repo}", "codeowners", "errors"], "greedy": false, "entries": [{ "permission": "contents", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/commits", "segments": ["repos", "{owner}", "{repo}", "commits"], "greedy": false, "entries": [{ "permission": "contents", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/commits/{commit_sha}/branches-where-head", "segments": ["repos", "{owner}", "{repo}", "commits", "{commit_sha}", "branches-where-head"], "greedy": false, "entries": [{ "permission": "contents", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/commits/{ref}", "segments": ["repos", "{owner}", "{repo}", "commits", "{ref}"], "greedy": true, "entries": [{ "permission": "contents", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/community/profile", "segments": ["repos", "{owner}", "{repo}", "community", "profile"], "greedy": false, "entries": [{ "permission": "contents", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/compare/{basehead}", "segments": ["repos", "{owner}", "{repo}", "compare", "{basehead}"], "greedy": false, "entries": [{ "permission": "contents", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/contents/{path}", "segments": ["repos", "{owner}", "{repo}", "contents", "{path}"], "greedy": true, "entries": [{ "permission": "contents", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/dependency-graph/compare/{basehead}", "segments": ["repos", "{owner}", "{repo}", "dependency-graph", "compare", "{basehead}"], "greedy": false, "entries": [{ "permission": "contents", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/dependency-graph/sbom", "segments": ["repos", "{owner}", "{repo}", "dependency-graph", "sbom"], "greedy": false, "entries": [{ "permission": "contents", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/dependency-graph/sbom/fetch-report/{sbom_uuid}", "segments": ["repos", "{owner}", "{repo}", "dependency-graph", "sbom", "fetch-report", "{sbom_uuid}"], "greedy": false, "entries": [{ "permission": "contents", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/dependency-graph/sbom/generate-report", "segments": ["repos", "{owner}", "{repo}", "dependency-graph", "sbom", "generate-report"], "greedy": false, "entries": [{ "permission": "contents", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/git/blobs/{file_sha}", "segments": ["repos", "{owner}", "{repo}", "git", "blobs", "{file_sha}"], "greedy": false, "entries": [{ "permission": "contents", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/git/commits/{commit_sha}", "segments": ["repos", "{owner}", "{repo}", "git", "commits", "{commit_sha}"], "greedy": false, "entries": [{ "permission": "contents", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/git/matching-refs/{ref}", "segments": ["repos", "{owner}", "{repo}", "git", "matching-refs", "{ref}"], "greedy": true, "entries": [{ "permission": "contents", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/git/ref/{ref}", "segments": ["repos", "{owner}", "{repo}", "git", "ref", "{ref}"], "greedy": true, "entries": [{ "permission": "contents", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/git/tags/{tag_sha}", "segments": ["repos", "{owner}", "{repo}", "git", "tags", "{tag_sha}"], "greedy": false, "entries": [{ "permission": "contents", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/git/trees/{tree_sha}", "segments": ["repos", "{owner}", "{repo}", "git", "trees", "{tree_sha}"], "greedy": false, "entries": [{ "permission": "contents", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/import", "segments": ["repos", "{owner}", "{repo}", "import"], "greedy": false, "entries": [{ "permission": "contents", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/import/authors", "segments": ["repos", "{owner}", "{repo}", "import", "authors"], "greedy": false, "entries": [{ "permission": "contents", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/import/large_files", "segments": ["repos", "{owner}", "{repo}", "import", "large_files"], "greedy": false, "entries": [{ "permission": "contents", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/pulls/{pull_number}", "segments": ["repos", "{owner}", "{repo}", "pulls", "{pull_number}"], "greedy": false, "entries": [{ "permission": "contents", "level": "read", "additional": true }, { "permission": "pull_requests", "level": "read", "additional": true }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/readme", "segments": ["repos", "{owner}", "{repo}", "readme"], "greedy": false, "entries": [{ "permission": "contents", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/readme/{dir}", "segments": ["repos", "{owner}", "{repo}", "readme", "{dir}"], "greedy": false, "entries": [{ "permission": "contents", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/releases", "segments": ["repos", "{owner}", "{repo}", "releases"], "greedy": false, "entries": [{ "permission": "contents", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/releases/assets/{asset_id}", "segments": ["repos", "{owner}", "{repo}", "releases", "assets", "{asset_id}"], "greedy": false, "entries": [{ "permission": "contents", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/releases/latest", "segments": ["repos", "{owner}", "{repo}", "releases", "latest"], "greedy": false, "entries": [{ "permission": "contents", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/releases/tags/{tag}", "segments": ["repos", "{owner}", "{repo}", "releases", "tags", "{tag}"], "greedy": false, "entries": [{ "permission": "contents", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/releases/{release_id}", "segments": ["repos", "{owner}", "{repo}", "releases", "{release_id}"], "greedy": false, "entries": [{ "permission": "contents", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/releases/{release_id}/assets", "segments": ["repos", "{owner}", "{repo}", "releases", "{release_id}", "assets"], "greedy": false, "entries": [{ "permission": "contents", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/stargazers", "segments": ["repos", "{owner}", "{repo}", "stargazers"], "greedy": false, "entries": [{ "permission": "contents", "level": "write", "additional": true }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/subscribers", "segments": ["repos", "{owner}", "{repo}", "subscribers"], "greedy": false, "entries": [{ "permission": "contents", "level": "write", "additional": true }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/tarball/{ref}", "segments": ["repos", "{owner}", "{repo}", "tarball", "{ref}"], "greedy": true, "entries": [{ "permission": "contents", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/zipball/{ref}", "segments": ["repos", "{owner}", "{repo}", "zipball", "{ref}"], "greedy": true, "entries": [{ "permission": "contents", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/copilot/cloud-agent/configuration", "segments": ["repos", "{owner}", "{repo}", "copilot", "cloud-agent", "configuration"], "greedy": false, "entries": [{ "permission": "copilot_agent_settings", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/dependabot/alerts", "segments": ["orgs", "{org}", "dependabot", "alerts"], "greedy": false, "entries": [{ "permission": "vulnerability_alerts", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/dependabot/alerts", "segments": ["repos", "{owner}", "{repo}", "dependabot", "alerts"], "greedy": false, "entries": [{ "permission": "vulnerability_alerts", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/dependabot/alerts/{alert_number}", "segments": ["repos", "{owner}", "{repo}", "dependabot", "alerts", "{alert_number}"], "greedy": false, "entries": [{ "permission": "vulnerability_alerts", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/dependabot/secrets", "segments": ["repos", "{owner}", "{repo}", "dependabot", "secrets"], "greedy": false, "entries": [{ "permission": "dependabot_secrets", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/dependabot/secrets/public-key", "segments": ["repos", "{owner}", "{repo}", "dependabot", "secrets", "public-key"], "greedy": false, "entries": [{ "permission": "dependabot_secrets", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/dependabot/secrets/{secret_name}", "segments": ["repos", "{owner}", "{repo}", "dependabot", "secrets", "{secret_name}"], "greedy": false, "entries": [{ "permission": "dependabot_secrets", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/deployments", "segments": ["repos", "{owner}", "{repo}", "deployments"], "greedy": false, "entries": [{ "permission": "deployments", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/deployments/{deployment_id}", "segments": ["repos", "{owner}", "{repo}", "deployments", "{deployment_id}"], "greedy": false, "entries": [{ "permission": "deployments", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/deployments/{deployment_id}/statuses", "segments": ["repos", "{owner}", "{repo}", "deployments", "{deployment_id}", "statuses"], "greedy": false, "entries": [{ "permission": "deployments", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/deployments/{deployment_id}/statuses/{status_id}", "segments": ["repos", "{owner}", "{repo}", "deployments", "{deployment_id}", "statuses", "{status_id}"], "greedy": false, "entries": [{ "permission": "deployments", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/environments/{environment_name}/secrets", "segments": ["repos", "{owner}", "{repo}", "environments", "{environment_name}", "secrets"], "greedy": false, "entries": [{ "permission": "environments", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/environments/{environment_name}/secrets/public-key", "segments": ["repos", "{owner}", "{repo}", "environments", "{environment_name}", "secrets", "public-key"], "greedy": false, "entries": [{ "permission": "environments", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}", "segments": ["repos", "{owner}", "{repo}", "environments", "{environment_name}", "secrets", "{secret_name}"], "greedy": false, "entries": [{ "permission": "environments", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/environments/{environment_name}/variables", "segments": ["repos", "{owner}", "{repo}", "environments", "{environment_name}", "variables"], "greedy": false, "entries": [{ "permission": "environments", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/environments/{environment_name}/variables/{name}", "segments": ["repos", "{owner}", "{repo}", "environments", "{environment_name}", "variables", "{name}"], "greedy": false, "entries": [{ "permission": "environments", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/assignees", "segments": ["repos", "{owner}", "{repo}", "assignees"], "greedy": false, "entries": [{ "permission": "issues", "level": "read", "additional": true }, { "permission": "pull_requests", "level": "read", "additional": true }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/assignees/{assignee}", "segments": ["repos", "{owner}", "{repo}", "assignees", "{assignee}"], "greedy": false, "entries": [{ "permission": "issues", "level": "read", "additional": true }, { "permission": "pull_requests", "level": "read", "additional": true }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/issues", "segments": ["repos", "{owner}", "{repo}", "issues"], "greedy": false, "entries": [{ "permission": "issues", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/issues/comments", "segments": ["repos", "{owner}", "{repo}", "issues", "comments"], "greedy": false, "entries": [{ "permission": "issues", "level": "read", "additional": true }, { "permission": "pull_requests", "level": "read", "additional": true }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/issues/comments/{comment_id}", "segments": ["repos", "{owner}", "{repo}", "issues", "comments", "{comment_id}"], "greedy": false, "entries": [{ "permission": "issues", "level": "read", "additional": true }, { "permission": "pull_requests", "level": "read", "additional": true }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/issues/comments/{comment_id}/reactions", "segments": ["repos", "{owner}", "{repo}", "issues", "comments", "{comment_id}", "reactions"], "greedy": false, "entries": [{ "permission": "issues", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/issues/events", "segments": ["repos", "{owner}", "{repo}", "issues", "events"], "greedy": false, "entries": [{ "permission": "issues", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/issues/events/{event_id}", "segments": ["repos", "{owner}", "{repo}", "issues", "events", "{event_id}"], "greedy": false, "entries": [{ "permission": "issues", "level": "read", "additional": true }, { "permission": "pull_requests", "level": "read", "additional": true }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/issues/{issue_number}", "segments": ["repos", "{owner}", "{repo}", "issues", "{issue_number}"], "greedy": false, "entries": [{ "permission": "issues", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/issues/{issue_number}/assignees/{assignee}", "segments": ["repos", "{owner}", "{repo}", "issues", "{issue_number}", "assignees", "{assignee}"], "greedy": false, "entries": [{ "permission": "issues", "level": "read", "additional": true }, { "permission": "pull_requests", "level": "read", "additional": true }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/issues/{issue_number}/comments", "segments": ["repos", "{owner}", "{repo}", "issues", "{issue_number}", "comments"], "greedy": false, "entries": [{ "permission": "issues", "level": "read", "additional": true }, { "permission": "pull_requests", "level": "read", "additional": true }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by", "segments": ["repos", "{owner}", "{repo}", "issues", "{issue_number}", "dependencies", "blocked_by"], "greedy": false, "entries": [{ "permission": "issues", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocking", "segments": ["repos", "{owner}", "{repo}", "issues", "{issue_number}", "dependencies", "blocking"], "greedy": false, "entries": [{ "permission": "issues", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/issues/{issue_number}/events", "segments": ["repos", "{owner}", "{repo}", "issues", "{issue_number}", "events"], "greedy": false, "entries": [{ "permission": "issues", "level": "read", "additional": true }, { "permission": "pull_requests", "level": "read", "additional": true }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/issues/{issue_number}/issue-field-values", "segments": ["repos", "{owner}", "{repo}", "issues", "{issue_number}", "issue-field-values"], "greedy": false, "entries": [{ "permission": "issues", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/issues/{issue_number}/labels", "segments": ["repos", "{owner}", "{repo}", "issues", "{issue_number}", "labels"], "greedy": false, "entries": [{ "permission": "issues", "level": "read", "additional": true }, { "permission": "pull_requests", "level": "read", "additional": true }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/issues/{issue_number}/parent", "segments": ["repos", "{owner}", "{repo}", "issues", "{issue_number}", "parent"], "greedy": false, "entries": [{ "permission": "issues", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/issues/{issue_number}/reactions", "segments": ["repos", "{owner}", "{repo}", "issues", "{issue_number}", "reactions"], "greedy": false, "entries": [{ "permission": "issues", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/issues/{issue_number}/sub_issues", "segments": ["repos", "{owner}", "{repo}", "issues", "{issue_number}", "sub_issues"], "greedy": false, "entries": [{ "permission": "issues", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/issues/{issue_number}/suggestions", "segments": ["repos", "{owner}", "{repo}", "issues", "{issue_number}", "suggestions"], "greedy": false, "entries": [{ "permission": "issues", "level": "read", "additional": true }, { "permission": "pull_requests", "level": "read", "additional": true }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/issues/{issue_number}/timeline", "segments": ["repos", "{owner}", "{repo}", "issues", "{issue_number}", "timeline"], "greedy": false, "entries": [{ "permission": "issues", "level": "read", "additional": true }, { "permission": "pull_requests", "level": "read", "additional": true }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/labels", "segments": ["repos", "{owner}", "{repo}", "labels"], "greedy": false, "entries": [{ "permission": "issues", "level": "read", "additional": true }, { "permission": "pull_requests", "level": "read", "additional": true }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/labels/{name}", "segments": ["repos", "{owner}", "{repo}", "labels", "{name}"], "greedy": false, "entries": [{ "permission": "issues", "level": "read", "additional": true }, { "permission": "pull_requests", "level": "read", "additional": true }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/milestones", "segments": ["repos", "{owner}", "{repo}", "milestones"], "greedy": false, "entries": [{ "permission": "issues", "level": "read", "additional": true }, { "permission": "pull_requests", "level": "read", "additional": true }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/milestones/{milestone_number}", "segments": ["repos", "{owner}", "{repo}", "milestones", "{milestone_number}"], "greedy": false, "entries": [{ "permission": "issues", "level": "read", "additional": true }, { "permission": "pull_requests", "level": "read", "additional": true }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/milestones/{milestone_number}/labels", "segments": ["repos", "{owner}", "{repo}", "milestones", "{milestone_number}", "labels"], "greedy": false, "entries": [{ "permission": "issues", "level": "read", "additional": true }, { "permission": "pull_requests", "level": "read", "additional": true }], "appOnly": false }, { "path": "/orgs/{org}/repos", "segments": ["orgs", "{org}", "repos"], "greedy": false, "entries": [{ "permission": "metadata", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}", "segments": ["repos", "{owner}", "{repo}"], "greedy": false, "entries": [{ "permission": "metadata", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/collaborators", "segments": ["repos", "{owner}", "{repo}", "collaborators"], "greedy": false, "entries": [{ "permission": "metadata", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/collaborators/{username}", "segments": ["repos", "{owner}", "{repo}", "collaborators", "{username}"], "greedy": false, "entries": [{ "permission": "metadata", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/collaborators/{username}/permission", "segments": ["repos", "{owner}", "{repo}", "collaborators", "{username}", "permission"], "greedy": false, "entries": [{ "permission": "metadata", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/comments", "segments": ["repos", "{owner}", "{repo}", "comments"], "greedy": false, "entries": [{ "permission": "metadata", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/comments/{comment_id}", "segments": ["repos", "{owner}", "{repo}", "comments", "{comment_id}"], "greedy": false, "entries": [{ "permission": "metadata", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/comments/{comment_id}/reactions", "segments": ["repos", "{owner}", "{repo}", "comments", "{comment_id}", "reactions"], "greedy": false, "entries": [{ "permission": "metadata", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/commits/{commit_sha}/comments", "segments": ["repos", "{owner}", "{repo}", "commits", "{commit_sha}", "comments"], "greedy": false, "entries": [{ "permission": "metadata", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/contributors", "segments": ["repos", "{owner}", "{repo}", "contributors"], "greedy": false, "entries": [{ "permission": "metadata", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/events", "segments": ["repos", "{owner}", "{repo}", "events"], "greedy": false, "entries": [{ "permission": "metadata", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/forks", "segments": ["repos", "{owner}", "{repo}", "forks"], "greedy": false, "entries": [{ "permission": "metadata", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/hash-algorithm", "segments": ["repos", "{owner}", "{repo}", "hash-algorithm"], "greedy": false, "entries": [{ "permission": "metadata", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/issue-types", "segments": ["repos", "{owner}", "{repo}", "issue-types"], "greedy": false, "entries": [{ "permission": "metadata", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/languages", "segments": ["repos", "{owner}", "{repo}", "languages"], "greedy": false, "entries": [{ "permission": "metadata", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/license", "segments": ["repos", "{owner}", "{repo}", "license"], "greedy": false, "entries": [{ "permission": "metadata", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/private-vulnerability-reporting", "segments": ["repos", "{owner}", "{repo}", "private-vulnerability-reporting"], "greedy": false, "entries": [{ "permission": "metadata", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/properties/values", "segments": ["repos", "{owner}", "{repo}", "properties", "values"], "greedy": false, "entries": [{ "permission": "metadata", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/rules/branches/{branch}", "segments": ["repos", "{owner}", "{repo}", "rules", "branches", "{branch}"], "greedy": false, "entries": [{ "permission": "metadata", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/rulesets", "segments": ["repos", "{owner}", "{repo}", "rulesets"], "greedy": false, "entries": [{ "permission": "metadata", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/rulesets/{ruleset_id}", "segments": ["repos", "{owner}", "{repo}", "rulesets", "{ruleset_id}"], "greedy": false, "entries": [{ "permission": "metadata", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/stats/code_frequency", "segments": ["repos", "{owner}", "{repo}", "stats", "code_frequency"], "greedy": false, "entries": [{ "permission": "metadata", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/stats/commit_activity", "segments": ["repos", "{owner}", "{repo}", "stats", "commit_activity"], "greedy": false, "entries": [{ "permission": "metadata", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/stats/contributors", "segments": ["repos", "{owner}", "{repo}", "stats", "contributors"], "greedy": false, "entries": [{ "permission": "metadata", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/stats/participation", "segments": ["repos", "{owner}", "{repo}", "stats", "participation"], "greedy": false, "entries": [{ "permission": "metadata", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/stats/punch_card", "segments": ["repos", "{owner}", "{repo}", "stats", "punch_card"], "greedy": false, "entries": [{ "permission": "metadata", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/tags", "segments": ["repos", "{owner}", "{repo}", "tags"], "greedy": false, "entries": [{ "permission": "metadata", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/topics", "segments": ["repos", "{owner}", "{repo}", "topics"], "greedy": false, "entries": [{ "permission": "metadata", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repositories", "segments": ["repositories"], "greedy": false, "entries": [{ "permission": "metadata", "level": "read", "additional": false }], "appOnly": false }, { "path": "/search/labels", "segments": ["search", "labels"], "greedy": false, "entries": [{ "permission": "metadata", "level": "read", "additional": false }], "appOnly": false }, { "path": "/user/repos", "segments": ["user", "repos"], "greedy": false, "entries": [{ "permission": "metadata", "level": "read", "additional": false }], "appOnly": false }, { "path": "/users/{username}/repos", "segments": ["users", "{username}", "repos"], "greedy": false, "entries": [{ "permission": "metadata", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/pages", "segments": ["repos", "{owner}", "{repo}", "pages"], "greedy": false, "entries": [{ "permission": "pages", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/pages/builds", "segments": ["repos", "{owner}", "{repo}", "pages", "builds"], "greedy": false, "entries": [{ "permission": "pages", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/pages/builds/latest", "segments": ["repos", "{owner}", "{repo}", "pages", "builds", "latest"], "greedy": false, "entries": [{ "permission": "pages", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/pages/builds/{build_id}", "segments": ["repos", "{owner}", "{repo}", "pages", "builds", "{build_id}"], "greedy": false, "entries": [{ "permission": "pages", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/pages/deployments/{pages_deployment_id}", "segments": ["repos", "{owner}", "{repo}", "pages", "deployments", "{pages_deployment_id}"], "greedy": false, "entries": [{ "permission": "pages", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/commits/{commit_sha}/pulls", "segments": ["repos", "{owner}", "{repo}", "commits", "{commit_sha}", "pulls"], "greedy": false, "entries": [{ "permission": "pull_requests", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/pulls", "segments": ["repos", "{owner}", "{repo}", "pulls"], "greedy": false, "entries": [{ "permission": "pull_requests", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/pulls/comments", "segments": ["repos", "{owner}", "{repo}", "pulls", "comments"], "greedy": false, "entries": [{ "permission": "pull_requests", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/pulls/comments/{comment_id}", "segments": ["repos", "{owner}", "{repo}", "pulls", "comments", "{comment_id}"], "greedy": false, "entries": [{ "permission": "pull_requests", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions", "segments": ["repos", "{owner}", "{repo}", "pulls", "comments", "{comment_id}", "reactions"], "greedy": false, "entries": [{ "permission": "pull_requests", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/pulls/{pull_number}/comments", "segments": ["repos", "{owner}", "{repo}", "pulls", "{pull_number}", "comments"], "greedy": false, "entries": [{ "permission": "pull_requests", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/pulls/{pull_number}/commits", "segments": ["repos", "{owner}", "{repo}", "pulls", "{pull_number}", "commits"], "greedy": false, "entries": [{ "permission": "pull_requests", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/pulls/{pull_number}/files", "segments": ["repos", "{owner}", "{repo}", "pulls", "{pull_number}", "files"], "greedy": false, "entries": [{ "permission": "pull_requests", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/pulls/{pull_number}/merge", "segments": ["repos", "{owner}", "{repo}", "pulls", "{pull_number}", "merge"], "greedy": false, "entries": [{ "permission": "pull_requests", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers", "segments": ["repos", "{owner}", "{repo}", "pulls", "{pull_number}", "requested_reviewers"], "greedy": false, "entries": [{ "permission": "pull_requests", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/pulls/{pull_number}/reviews", "segments": ["repos", "{owner}", "{repo}", "pulls", "{pull_number}", "reviews"], "greedy": false, "entries": [{ "permission": "pull_requests", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}", "segments": ["repos", "{owner}", "{repo}", "pulls", "{pull_number}", "reviews", "{review_id}"], "greedy": false, "entries": [{ "permission": "pull_requests", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/comments", "segments": ["repos", "{owner}", "{repo}", "pulls", "{pull_number}", "reviews", "{review_id}", "comments"], "greedy": false, "entries": [{ "permission": "pull_requests", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/security-advisories", "segments": ["orgs", "{org}", "security-advisories"], "greedy": false, "entries": [{ "permission": "repository_advisories", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/security-advisories", "segments": ["repos", "{owner}", "{repo}", "security-advisories"], "greedy": false, "entries": [{ "permission": "repository_advisories", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/security-advisories/{ghsa_id}", "segments": ["repos", "{owner}", "{repo}", "security-advisories", "{ghsa_id}"], "greedy": false, "entries": [{ "permission": "repository_advisories", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/secret-scanning/alerts", "segments": ["orgs", "{org}", "secret-scanning", "alerts"], "greedy": false, "entries": [{ "permission": "secret_scanning_alerts", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/secret-scanning/alerts", "segments": ["repos", "{owner}", "{repo}", "secret-scanning", "alerts"], "greedy": false, "entries": [{ "permission": "secret_scanning_alerts", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}", "segments": ["repos", "{owner}", "{repo}", "secret-scanning", "alerts", "{alert_number}"], "greedy": false, "entries": [{ "permission": "secret_scanning_alerts", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}/locations", "segments": ["repos", "{owner}", "{repo}", "secret-scanning", "alerts", "{alert_number}", "locations"], "greedy": false, "entries": [{ "permission": "secret_scanning_alerts", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/secret-scanning/custom-patterns", "segments": ["repos", "{owner}", "{repo}", "secret-scanning", "custom-patterns"], "greedy": false, "entries": [{ "permission": "secret_scanning_alerts", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/secret-scanning/scan-history", "segments": ["repos", "{owner}", "{repo}", "secret-scanning", "scan-history"], "greedy": false, "entries": [{ "permission": "secret_scanning_alerts", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/organization-secrets", "segments": ["repos", "{owner}", "{repo}", "actions", "organization-secrets"], "greedy": false, "entries": [{ "permission": "secrets", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/secrets", "segments": ["repos", "{owner}", "{repo}", "actions", "secrets"], "greedy": false, "entries": [{ "permission": "secrets", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/secrets/public-key", "segments": ["repos", "{owner}", "{repo}", "actions", "secrets", "public-key"], "greedy": false, "entries": [{ "permission": "secrets", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/secrets/{secret_name}", "segments": ["repos", "{owner}", "{repo}", "actions", "secrets", "{secret_name}"], "greedy": false, "entries": [{ "permission": "secrets", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/organization-variables", "segments": ["repos", "{owner}", "{repo}", "actions", "organization-variables"], "greedy": false, "entries": [{ "permission": "actions_variables", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/variables", "segments": ["repos", "{owner}", "{repo}", "actions", "variables"], "greedy": false, "entries": [{ "permission": "actions_variables", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/variables/{name}", "segments": ["repos", "{owner}", "{repo}", "actions", "variables", "{name}"], "greedy": false, "entries": [{ "permission": "actions_variables", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/hooks", "segments": ["repos", "{owner}", "{repo}", "hooks"], "greedy": false, "entries": [{ "permission": "repository_hooks", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/hooks/{hook_id}", "segments": ["repos", "{owner}", "{repo}", "hooks", "{hook_id}"], "greedy": false, "entries": [{ "permission": "repository_hooks", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/hooks/{hook_id}/config", "segments": ["repos", "{owner}", "{repo}", "hooks", "{hook_id}", "config"], "greedy": false, "entries": [{ "permission": "repository_hooks", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/hooks/{hook_id}/deliveries", "segments": ["repos", "{owner}", "{repo}", "hooks", "{hook_id}", "deliveries"], "greedy": false, "entries": [{ "permission": "repository_hooks", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/hooks/{hook_id}/deliveries/{delivery_id}", "segments": ["repos", "{owner}", "{repo}", "hooks", "{hook_id}", "deliveries", "{delivery_id}"], "greedy": false, "entries": [{ "permission": "repository_hooks", "level": "read", "additional": false }], "appOnly": false }, { "path": "/user/blocks", "segments": ["user", "blocks"], "greedy": false, "entries": [{ "permission": "blocking", "level": "read", "additional": false }], "appOnly": false }, { "path": "/user/blocks/{username}", "segments": ["user", "blocks", "{username}"], "greedy": false, "entries": [{ "permission": "blocking", "level": "read", "additional": false }], "appOnly": false }, { "path": "/user/codespaces/secrets", "segments": ["user", "codespaces", "secrets"], "greedy": false, "entries": [{ "permission": "codespaces_user_secrets", "level": "read", "additional": false }], "appOnly": false }, { "path": "/user/codespaces/secrets/public-key", "segments": ["user", "codespaces", "secrets", "public-key"], "greedy": false, "entries": [{ "permission": "codespaces_user_secrets", "level": "read", "additional": false }], "appOnly": false }, { "path": "/user/codespaces/secrets/{secret_name}", "segments": ["user", "codespaces", "secrets", "{secret_name}"], "greedy": false, "entries": [{ "permission": "codespaces_user_secrets", "level": "read", "additional": false }], "appOnly": false }, { "path": "/user/codespaces/secrets/{secret_name}/repositories", "segments": ["user", "codespaces", "secrets", "{secret_name}", "repositories"], "greedy": false, "entries": [{ "permission": "codespaces_user_secrets", "level": "read", "additional": false }], "appOnly": false }, { "path": "/user/emails", "segments": ["user", "emails"], "greedy": false, "entries": [{ "permission": "emails", "level": "read", "additional": false }], "appOnly": false }, { "path": "/user/public_emails", "segments": ["user", "public_emails"], "greedy": false, "entries": [{ "permission": "emails", "level": "read", "additional": false }], "appOnly": false }, { "path": "/user/followers", "segments": ["user", "followers"], "greedy": false, "entries": [{ "permission": "followers", "level": "read", "additional": false }], "appOnly": false }, { "path": "/user/following", "segments": ["user", "following"], "greedy": false, "entries": [{ "permission": "followers", "level": "read", "additional": false }], "appOnly": false }, { "path": "/user/following/{username}", "segments": ["user", "following", "{username}"], "greedy": false, "entries": [{ "permission": "followers", "level": "read", "additional": false }], "appOnly": false }, { "path": "/user/gpg_keys", "segments": ["user", "gpg_keys"], "greedy": false, "entries": [{ "permission": "gpg_keys", "level": "read", "additional": false }], "appOnly": false }, { "path": "/user/gpg_keys/{gpg_key_id}", "segments": ["user", "gpg_keys", "{gpg_key_id}"], "greedy": false, "entries": [{ "permission": "gpg_keys", "level": "read", "additional": false }], "appOnly": false }, { "path": "/user/keys", "segments": ["user", "keys"], "greedy": false, "entries": [{ "permission": "keys", "level": "read", "additional": false }], "appOnly": false }, { "path": "/user/keys/{key_id}", "segments": ["user", "keys", "{key_id}"], "greedy": false, "entries": [{ "permission": "keys", "level": "read", "additional": false }], "appOnly": false }, { "path": "/users/{username}/keys", "segments": ["users", "{username}", "keys"], "greedy": false, "entries": [{ "permission": "keys", "level": "read", "additional": false }], "appOnly": false }, { "path": "/user/interaction-limits", "segments": ["user", "interaction-limits"], "greedy": false, "entries": [{ "permission": "interaction_limits", "level": "read", "additional": false }], "appOnly": false }, { "path": "/users/{username}/settings/billing/ai_credit/usage", "segments": ["users", "{username}", "settings", "billing", "ai_credit", "usage"], "greedy": false, "entries": [{ "permission": "plan", "level": "read", "additional": false }], "appOnly": false }, { "path": "/users/{username}/settings/billing/premium_request/usage", "segments": ["users", "{username}", "settings", "billing", "premium_request", "usage"], "greedy": false, "entries": [{ "permission": "plan", "level": "read", "additional": false }], "appOnly": false }, { "path": "/users/{username}/settings/billing/usage", "segments": ["users", "{username}", "settings", "billing", "usage"], "greedy": false, "entries": [{ "permission": "plan", "level": "read", "additional": false }], "appOnly": false }, { "path": "/users/{username}/settings/billing/usage/summary", "segments": ["users", "{username}", "settings", "billing", "usage", "summary"], "greedy": false, "entries": [{ "permission": "plan", "level": "read", "additional": false }], "appOnly": false }, { "path": "/user/ssh_signing_keys", "segments": ["user", "ssh_signing_keys"], "greedy": false, "entries": [{ "permission": "git_signing_ssh_public_keys", "level": "read", "additional": false }], "appOnly": false }, { "path": "/user/ssh_signing_keys/{ssh_signing_key_id}", "segments": ["user", "ssh_signing_keys", "{ssh_signing_key_id}"], "greedy": false, "entries": [{ "permission": "git_signing_ssh_public_keys", "level": "read", "additional": false }], "appOnly": false }, { "path": "/user/starred", "segments": ["user", "starred"], "greedy": false, "entries": [{ "permission": "starring", "level": "read", "additional": false }], "appOnly": false }, { "path": "/user/starred/{owner}/{repo}", "segments": ["user", "starred", "{owner}", "{repo}"], "greedy": false, "entries": [{ "permission": "starring", "level": "read", "additional": true }], "appOnly": false }, { "path": "/users/{username}/starred", "segments": ["users", "{username}", "starred"], "greedy": false, "entries": [{ "permission": "starring", "level": "read", "additional": false }], "appOnly": false }, { "path": "/user/subscriptions", "segments": ["user", "subscriptions"], "greedy": false, "entries": [{ "permission": "watching", "level": "read", "additional": false }], "appOnly": false }, { "path": "/users/{username}/subscriptions", "segments": ["users", "{username}", "subscriptions"], "greedy": false, "entries": [{ "permission": "watching", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/check-runs/{check_run_id}", "segments": ["repos", "{owner}", "{repo}", "check-runs", "{check_run_id}"], "greedy": false, "entries": [{ "permission": "checks", "level": "read", "additional": false }], "appOnly": true }, { "path": "/repos/{owner}/{repo}/check-runs/{check_run_id}/annotations", "segments": ["repos", "{owner}", "{repo}", "check-runs", "{check_run_id}", "annotations"], "greedy": false, "entries": [{ "permission": "checks", "level": "read", "additional": false }], "appOnly": true }, { "path": "/repos/{owner}/{repo}/check-suites/{check_suite_id}", "segments": ["repos", "{owner}", "{repo}", "check-suites", "{check_suite_id}"], "greedy": false, "entries": [{ "permission": "checks", "level": "read", "additional": false }], "appOnly": true }, { "path": "/repos/{owner}/{repo}/check-suites/{check_suite_id}/check-runs", "segments": ["repos", "{owner}", "{repo}", "check-suites", "{check_suite_id}", "check-runs"], "greedy": false, "entries": [{ "permission": "checks", "level": "read", "additional": false }], "appOnly": true }, { "path": "/repos/{owner}/{repo}/commits/{ref}/check-runs", "segments": ["repos", "{owner}", "{repo}", "commits", "{ref}", "check-runs"], "greedy": false, "entries": [{ "permission": "checks", "level": "read", "additional": false }], "appOnly": true }, { "path": "/repos/{owner}/{repo}/commits/{ref}/check-suites", "segments": ["repos", "{owner}", "{repo}", "commits", "{ref}", "check-suites"], "greedy": false, "entries": [{ "permission": "checks", "level": "read", "additional": false }], "appOnly": true }], "PUT": [{ "path": "/organizations/{org}/actions/cache/retention-limit", "segments": ["organizations", "{org}", "actions", "cache", "retention-limit"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/organizations/{org}/actions/cache/storage-limit", "segments": ["organizations", "{org}", "actions", "cache", "storage-limit"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/oidc/customization/sub", "segments": ["orgs", "{org}", "actions", "oidc", "customization", "sub"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/permissions", "segments": ["orgs", "{org}", "actions", "permissions"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/permissions/artifact-and-log-retention", "segments": ["orgs", "{org}", "actions", "permissions", "artifact-and-log-retention"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/permissions/fork-pr-contributor-approval", "segments": ["orgs", "{org}", "actions", "permissions", "fork-pr-contributor-approval"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/permissions/fork-pr-workflows-private-repos", "segments": ["orgs", "{org}", "actions", "permissions", "fork-pr-workflows-private-repos"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/permissions/repositories", "segments": ["orgs", "{org}", "actions", "permissions", "repositories"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/permissions/repositories/{repository_id}", "segments": ["orgs", "{org}", "actions", "permissions", "repositories", "{repository_id}"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "write", "additional": true }], "appOnly": false }, { "path": "/orgs/{org}/actions/permissions/selected-actions", "segments": ["orgs", "{org}", "actions", "permissions", "selected-actions"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/permissions/self-hosted-runners", "segments": ["orgs", "{org}", "actions", "permissions", "self-hosted-runners"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/permissions/self-hosted-runners/repositories", "segments": ["orgs", "{org}", "actions", "permissions", "self-hosted-runners", "repositories"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/permissions/self-hosted-runners/repositories/{repository_id}", "segments": ["orgs", "{org}", "actions", "permissions", "self-hosted-runners", "repositories", "{repository_id}"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "write", "additional": true }], "appOnly": false }, { "path": "/orgs/{org}/actions/permissions/workflow", "segments": ["orgs", "{org}", "actions", "permissions", "workflow"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/code-security/configurations/{configuration_id}/defaults", "segments": ["orgs", "{org}", "code-security", "configurations", "{configuration_id}", "defaults"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/dependabot/repository-access/default-level", "segments": ["orgs", "{org}", "dependabot", "repository-access", "default-level"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/interaction-limits", "segments": ["orgs", "{org}", "interaction-limits"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/rulesets/{ruleset_id}", "segments": ["orgs", "{org}", "rulesets", "{ruleset_id}"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/security-managers/teams/{team_slug}", "segments": ["orgs", "{org}", "security-managers", "teams", "{team_slug}"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/settings/immutable-releases", "segments": ["orgs", "{org}", "settings", "immutable-releases"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/settings/immutable-releases/repositories", "segments": ["orgs", "{org}", "settings", "immutable-releases", "repositories"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "write", "additional": true }], "appOnly": false }, { "path": "/orgs/{org}/settings/immutable-releases/repositories/{repository_id}", "segments": ["orgs", "{org}", "settings", "immutable-releases", "repositories", "{repository_id}"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "write", "additional": true }], "appOnly": false }, { "path": "/orgs/{org}/agents/secrets/{secret_name}", "segments": ["orgs", "{org}", "agents", "secrets", "{secret_name}"], "greedy": false, "entries": [{ "permission": "organization_agent_secrets", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/agents/secrets/{secret_name}/repositories", "segments": ["orgs", "{org}", "agents", "secrets", "{secret_name}", "repositories"], "greedy": false, "entries": [{ "permission": "organization_agent_secrets", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/agents/secrets/{secret_name}/repositories/{repository_id}", "segments": ["orgs", "{org}", "agents", "secrets", "{secret_name}", "repositories", "{repository_id}"], "greedy": false, "entries": [{ "permission": "organization_agent_secrets", "level": "write", "additional": true }], "appOnly": false }, { "path": "/orgs/{org}/agents/variables/{name}/repositories", "segments": ["orgs", "{org}", "agents", "variables", "{name}", "repositories"], "greedy": false, "entries": [{ "permission": "organization_agent_variables", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/agents/variables/{name}/repositories/{repository_id}", "segments": ["orgs", "{org}", "agents", "variables", "{name}", "repositories", "{repository_id}"], "greedy": false, "entries": [{ "permission": "organization_agent_variables", "level": "write", "additional": true }], "appOnly": false }, { "path": "/orgs/{org}/blocks/{username}", "segments": ["orgs", "{org}", "blocks", "{username}"], "greedy": false, "entries": [{ "permission": "organization_user_blocking", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/copilot-spaces/{space_number}", "segments": ["orgs", "{org}", "copilot-spaces", "{space_number}"], "greedy": false, "entries": [{ "permission": "organization_copilot_spaces", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/copilot-spaces/{space_number}/resources/{space_resource_id}", "segments": ["orgs", "{org}", "copilot-spaces", "{space_number}", "resources", "{space_resource_id}"], "greedy": false, "entries": [{ "permission": "organization_copilot_spaces", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/copilot/coding-agent/permissions", "segments": ["orgs", "{org}", "copilot", "coding-agent", "permissions"], "greedy": false, "entries": [{ "permission": "organization_copilot_agent_settings", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/copilot/coding-agent/permissions/repositories", "segments": ["orgs", "{org}", "copilot", "coding-agent", "permissions", "repositories"], "greedy": false, "entries": [{ "permission": "organization_copilot_agent_settings", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/copilot/coding-agent/permissions/repositories/{repository_id}", "segments": ["orgs", "{org}", "copilot", "coding-agent", "permissions", "repositories", "{repository_id}"], "greedy": false, "entries": [{ "permission": "organization_copilot_agent_settings", "level": "write", "additional": true }], "appOnly": false }, { "path": "/orgs/{org}/copilot/content_exclusion", "segments": ["orgs", "{org}", "copilot", "content_exclusion"], "greedy": false, "entries": [{ "permission": "org_copilot_content_exclusion", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/properties/schema/{custom_property_name}", "segments": ["orgs", "{org}", "properties", "schema", "{custom_property_name}"], "greedy": false, "entries": [{ "permission": "organization_custom_properties", "level": "admin", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/copilot-spaces/{space_number}/collaborators/{actor_type}/{actor_identifier}", "segments": ["orgs", "{org}", "copilot-spaces", "{space_number}", "collaborators", "{actor_type}", "{actor_identifier}"], "greedy": false, "entries": [{ "permission": "organization_copilot_seat_management", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/issue-types/{issue_type_id}", "segments": ["orgs", "{org}", "issue-types", "{issue_type_id}"], "greedy": false, "entries": [{ "permission": "issue_types", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/memberships/{username}", "segments": ["orgs", "{org}", "memberships", "{username}"], "greedy": false, "entries": [{ "permission": "members", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/organization-roles/teams/{team_slug}/{role_id}", "segments": ["orgs", "{org}", "organization-roles", "teams", "{team_slug}", "{role_id}"], "greedy": false, "entries": [{ "permission": "members", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/organization-roles/users/{username}/{role_id}", "segments": ["orgs", "{org}", "organization-roles", "users", "{username}", "{role_id}"], "greedy": false, "entries": [{ "permission": "members", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/outside_collaborators/{username}", "segments": ["orgs", "{org}", "outside_collaborators", "{username}"], "greedy": false, "entries": [{ "permission": "members", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/public_members/{username}", "segments": ["orgs", "{org}", "public_members", "{username}"], "greedy": false, "entries": [{ "permission": "members", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/teams/{team_slug}/memberships/{username}", "segments": ["orgs", "{org}", "teams", "{team_slug}", "memberships", "{username}"], "greedy": false, "entries": [{ "permission": "members", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}", "segments": ["orgs", "{org}", "teams", "{team_slug}", "repos", "{owner}", "{repo}"], "greedy": false, "entries": [{ "permission": "members", "level": "read", "additional": true }, { "permission": "administration", "level": "write", "additional": true }], "appOnly": false }, { "path": "/teams/{team_id}/members/{username}", "segments": ["teams", "{team_id}", "members", "{username}"], "greedy": false, "entries": [{ "permission": "members", "level": "write", "additional": false }], "appOnly": false }, { "path": "/teams/{team_id}/memberships/{username}", "segments": ["teams", "{team_id}", "memberships", "{username}"], "greedy": false, "entries": [{ "permission": "members", "level": "write", "additional": false }], "appOnly": false }, { "path": "/teams/{team_id}/repos/{owner}/{repo}", "segments": ["teams", "{team_id}", "repos", "{owner}", "{repo}"], "greedy": false, "entries": [{ "permission": "members", "level": "read", "additional": true }, { "permission": "administration", "level": "write", "additional": true }], "appOnly": false }, { "path": "/orgs/{org}/codespaces/secrets/{secret_name}", "segments": ["orgs", "{org}", "codespaces", "secrets", "{secret_name}"], "greedy": false, "entries": [{ "permission": "organization_codespaces_secrets", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/codespaces/secrets/{secret_name}/repositories", "segments": ["orgs", "{org}", "codespaces", "secrets", "{secret_name}", "repositories"], "greedy": false, "entries": [{ "permission": "organization_codespaces_secrets", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/codespaces/secrets/{secret_name}/repositories/{repository_id}", "segments": ["orgs", "{org}", "codespaces", "secrets", "{secret_name}", "repositories", "{repository_id}"], "greedy": false, "entries": [{ "permission": "organization_codespaces_secrets", "level": "write", "additional": true }], "appOnly": false }, { "path": "/orgs/{org}/codespaces/access", "segments": ["orgs", "{org}", "codespaces", "access"], "greedy": false, "entries": [{ "permission": "organization_codespaces_settings", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/dependabot/secrets/{secret_name}", "segments": ["orgs", "{org}", "dependabot", "secrets", "{secret_name}"], "greedy": false, "entries": [{ "permission": "organization_dependabot_secrets", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/dependabot/secrets/{secret_name}/repositories", "segments": ["orgs", "{org}", "dependabot", "secrets", "{secret_name}", "repositories"], "greedy": false, "entries": [{ "permission": "organization_dependabot_secrets", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/dependabot/secrets/{secret_name}/repositories/{repository_id}", "segments": ["orgs", "{org}", "dependabot", "secrets", "{secret_name}", "repositories", "{repository_id}"], "greedy": false, "entries": [{ "permission": "organization_dependabot_secrets", "level": "write", "additional": true }], "appOnly": false }, { "path": "/orgs/{org}/actions/secrets/{secret_name}", "segments": ["orgs", "{org}", "actions", "secrets", "{secret_name}"], "greedy": false, "entries": [{ "permission": "organization_secrets", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/secrets/{secret_name}/repositories", "segments": ["orgs", "{org}", "actions", "secrets", "{secret_name}", "repositories"], "greedy": false, "entries": [{ "permission": "organization_secrets", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/secrets/{secret_name}/repositories/{repository_id}", "segments": ["orgs", "{org}", "actions", "secrets", "{secret_name}", "repositories", "{repository_id}"], "greedy": false, "entries": [{ "permission": "organization_secrets", "level": "write", "additional": true }], "appOnly": false }, { "path": "/orgs/{org}/actions/runner-groups/{runner_group_id}/repositories", "segments": ["orgs", "{org}", "actions", "runner-groups", "{runner_group_id}", "repositories"], "greedy": false, "entries": [{ "permission": "organization_self_hosted_runners", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/runner-groups/{runner_group_id}/repositories/{repository_id}", "segments": ["orgs", "{org}", "actions", "runner-groups", "{runner_group_id}", "repositories", "{repository_id}"], "greedy": false, "entries": [{ "permission": "organization_self_hosted_runners", "level": "write", "additional": true }], "appOnly": false }, { "path": "/orgs/{org}/actions/runner-groups/{runner_group_id}/runners", "segments": ["orgs", "{org}", "actions", "runner-groups", "{runner_group_id}", "runners"], "greedy": false, "entries": [{ "permission": "organization_self_hosted_runners", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/runner-groups/{runner_group_id}/runners/{runner_id}", "segments": ["orgs", "{org}", "actions", "runner-groups", "{runner_group_id}", "runners", "{runner_id}"], "greedy": false, "entries": [{ "permission": "organization_self_hosted_runners", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/runners/{runner_id}/labels", "segments": ["orgs", "{org}", "actions", "runners", "{runner_id}", "labels"], "greedy": false, "entries": [{ "permission": "organization_self_hosted_runners", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/variables/{name}/repositories", "segments": ["orgs", "{org}", "actions", "variables", "{name}", "repositories"], "greedy": false, "entries": [{ "permission": "organization_actions_variables", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/variables/{name}/repositories/{repository_id}", "segments": ["orgs", "{org}", "actions", "variables", "{name}", "repositories", "{repository_id}"], "greedy": false, "entries": [{ "permission": "organization_actions_variables", "level": "write", "additional": true }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/oidc/customization/sub", "segments": ["repos", "{owner}", "{repo}", "actions", "oidc", "customization", "sub"], "greedy": false, "entries": [{ "permission": "actions", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/workflows/{workflow_id}/disable", "segments": ["repos", "{owner}", "{repo}", "actions", "workflows", "{workflow_id}", "disable"], "greedy": false, "entries": [{ "permission": "actions", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/workflows/{workflow_id}/enable", "segments": ["repos", "{owner}", "{repo}", "actions", "workflows", "{workflow_id}", "enable"], "greedy": false, "entries": [{ "permission": "actions", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/cache/retention-limit", "segments": ["repos", "{owner}", "{repo}", "actions", "cache", "retention-limit"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/cache/storage-limit", "segments": ["repos", "{owner}", "{repo}", "actions", "cache", "storage-limit"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/permissions", "segments": ["repos", "{owner}", "{repo}", "actions", "permissions"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/permissions/access", "segments": ["repos", "{owner}", "{repo}", "actions", "permissions", "access"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/permissions/artifact-and-log-retention", "segments": ["repos", "{owner}", "{repo}", "actions", "permissions", "artifact-and-log-retention"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/permissions/fork-pr-contributor-approval", "segments": ["repos", "{owner}", "{repo}", "actions", "permissions", "fork-pr-contributor-approval"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/permissions/fork-pr-workflows-private-repos", "segments": ["repos", "{owner}", "{repo}", "actions", "permissions", "fork-pr-workflows-private-repos"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/permissions/selected-actions", "segments": ["repos", "{owner}", "{repo}", "actions", "permissions", "selected-actions"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/permissions/workflow", "segments": ["repos", "{owner}", "{repo}", "actions", "permissions", "workflow"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/runners/{runner_id}/labels", "segments": ["repos", "{owner}", "{repo}", "actions", "runners", "{runner_id}", "labels"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/automated-security-fixes", "segments": ["repos", "{owner}", "{repo}", "automated-security-fixes"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/branches/{branch}/protection", "segments": ["repos", "{owner}", "{repo}", "branches", "{branch}", "protection"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts", "segments": ["repos", "{owner}", "{repo}", "branches", "{branch}", "protection", "required_status_checks", "contexts"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps", "segments": ["repos", "{owner}", "{repo}", "branches", "{branch}", "protection", "restrictions", "apps"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams", "segments": ["repos", "{owner}", "{repo}", "branches", "{branch}", "protection", "restrictions", "teams"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users", "segments": ["repos", "{owner}", "{repo}", "branches", "{branch}", "protection", "restrictions", "users"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/collaborators/{username}", "segments": ["repos", "{owner}", "{repo}", "collaborators", "{username}"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/environments/{environment_name}", "segments": ["repos", "{owner}", "{repo}", "environments", "{environment_name}"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}", "segments": ["repos", "{owner}", "{repo}", "environments", "{environment_name}", "deployment-branch-policies", "{branch_policy_id}"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/immutable-releases", "segments": ["repos", "{owner}", "{repo}", "immutable-releases"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/interaction-limits", "segments": ["repos", "{owner}", "{repo}", "interaction-limits"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/interaction-limits/pulls/bypass-list", "segments": ["repos", "{owner}", "{repo}", "interaction-limits", "pulls", "bypass-list"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/pages", "segments": ["repos", "{owner}", "{repo}", "pages"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": true }, { "permission": "pages", "level": "write", "additional": true }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/private-vulnerability-reporting", "segments": ["repos", "{owner}", "{repo}", "private-vulnerability-reporting"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/rulesets/{ruleset_id}", "segments": ["repos", "{owner}", "{repo}", "rulesets", "{ruleset_id}"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/topics", "segments": ["repos", "{owner}", "{repo}", "topics"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/vulnerability-alerts", "segments": ["repos", "{owner}", "{repo}", "vulnerability-alerts"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/agents/secrets/{secret_name}", "segments": ["repos", "{owner}", "{repo}", "agents", "secrets", "{secret_name}"], "greedy": false, "entries": [{ "permission": "agent_secrets", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/codespaces/secrets/{secret_name}", "segments": ["repos", "{owner}", "{repo}", "codespaces", "secrets", "{secret_name}"], "greedy": false, "entries": [{ "permission": "codespaces_secrets", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/contents/{path}", "segments": ["repos", "{owner}", "{repo}", "contents", "{path}"], "greedy": true, "entries": [{ "permission": "contents", "level": "write", "additional": true }, { "permission": "workflows", "level": "write", "additional": true }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/import", "segments": ["repos", "{owner}", "{repo}", "import"], "greedy": false, "entries": [{ "permission": "contents", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/pulls/{pull_number}/merge", "segments": ["repos", "{owner}", "{repo}", "pulls", "{pull_number}", "merge"], "greedy": false, "entries": [{ "permission": "contents", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/dependabot/secrets/{secret_name}", "segments": ["repos", "{owner}", "{repo}", "dependabot", "secrets", "{secret_name}"], "greedy": false, "entries": [{ "permission": "dependabot_secrets", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}", "segments": ["repos", "{owner}", "{repo}", "environments", "{environment_name}", "secrets", "{secret_name}"], "greedy": false, "entries": [{ "permission": "environments", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/issues/comments/{comment_id}/pin", "segments": ["repos", "{owner}", "{repo}", "issues", "comments", "{comment_id}", "pin"], "greedy": false, "entries": [{ "permission": "issues", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/issues/{issue_number}/issue-field-values", "segments": ["repos", "{owner}", "{repo}", "issues", "{issue_number}", "issue-field-values"], "greedy": false, "entries": [{ "permission": "issues", "level": "write", "additional": true }, { "permission": "pull_requests", "level": "write", "additional": true }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/issues/{issue_number}/labels", "segments": ["repos", "{owner}", "{repo}", "issues", "{issue_number}", "labels"], "greedy": false, "entries": [{ "permission": "issues", "level": "write", "additional": true }, { "permission": "pull_requests", "level": "write", "additional": true }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/issues/{issue_number}/lock", "segments": ["repos", "{owner}", "{repo}", "issues", "{issue_number}", "lock"], "greedy": false, "entries": [{ "permission": "issues", "level": "write", "additional": true }, { "permission": "pull_requests", "level": "write", "additional": true }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}", "segments": ["repos", "{owner}", "{repo}", "pulls", "{pull_number}", "reviews", "{review_id}"], "greedy": false, "entries": [{ "permission": "pull_requests", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/dismissals", "segments": ["repos", "{owner}", "{repo}", "pulls", "{pull_number}", "reviews", "{review_id}", "dismissals"], "greedy": false, "entries": [{ "permission": "pull_requests", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/pulls/{pull_number}/update-branch", "segments": ["repos", "{owner}", "{repo}", "pulls", "{pull_number}", "update-branch"], "greedy": false, "entries": [{ "permission": "pull_requests", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/secrets/{secret_name}", "segments": ["repos", "{owner}", "{repo}", "actions", "secrets", "{secret_name}"], "greedy": false, "entries": [{ "permission": "secrets", "level": "write", "additional": false }], "appOnly": false }, { "path": "/user/blocks/{username}", "segments": ["user", "blocks", "{username}"], "greedy": false, "entries": [{ "permission": "blocking", "level": "write", "additional": false }], "appOnly": false }, { "path": "/user/codespaces/secrets/{secret_name}", "segments": ["user", "codespaces", "secrets", "{secret_name}"], "greedy": false, "entries": [{ "permission": "codespaces_user_secrets", "level": "write", "additional": false }], "appOnly": false }, { "path": "/user/codespaces/secrets/{secret_name}/repositories", "segments": ["user", "codespaces", "secrets", "{secret_name}", "repositories"], "greedy": false, "entries": [{ "permission": "codespaces_user_secrets", "level": "write", "additional": false }], "appOnly": false }, { "path": "/user/codespaces/secrets/{secret_name}/repositories/{repository_id}", "segments": ["user", "codespaces", "secrets", "{secret_name}", "repositories", "{repository_id}"], "greedy": false, "entries": [{ "permission": "codespaces_user_secrets", "level": "write", "additional": true }], "appOnly": false }, { "path": "/user/following/{username}", "segments": ["user", "following", "{username}"], "greedy": false, "entries": [{ "permission": "followers", "level": "write", "additional": false }], "appOnly": false }, { "path": "/gists/{gist_id}/star", "segments": ["gists", "{gist_id}", "star"], "greedy": false, "entries": [{ "permission": "gists", "level": "write", "additional": false }], "appOnly": false }, { "path": "/user/interaction-limits", "segments": ["user", "interaction-limits"], "greedy": false, "entries": [{ "permission": "interaction_limits", "level": "write", "additional": false }], "appOnly": false }, { "path": "/user/starred/{owner}/{repo}", "segments": ["user", "starred", "{owner}", "{repo}"], "greedy": false, "entries": [{ "permission": "starring", "level": "write", "additional": true }], "appOnly": false }], "POST": [{ "path": "/organizations/{org}/settings/billing/budgets", "segments": ["organizations", "{org}", "settings", "billing", "budgets"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/hosted-runners", "segments": ["orgs", "{org}", "actions", "hosted-runners"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/oidc/customization/properties/repo", "segments": ["orgs", "{org}", "actions", "oidc", "customization", "properties", "repo"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/code-security/configurations", "segments": ["orgs", "{org}", "code-security", "configurations"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/code-security/configurations/{configuration_id}/attach", "segments": ["orgs", "{org}", "code-security", "configurations", "{configuration_id}", "attach"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/copilot/billing/selected_teams", "segments": ["orgs", "{org}", "copilot", "billing", "selected_teams"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "write", "additional": true }, { "permission": "organization_copilot_seat_management", "level": "write", "additional": true }], "appOnly": false }, { "path": "/orgs/{org}/copilot/billing/selected_users", "segments": ["orgs", "{org}", "copilot", "billing", "selected_users"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "write", "additional": true }, { "permission": "organization_copilot_seat_management", "level": "write", "additional": true }], "appOnly": false }, { "path": "/orgs/{org}/rulesets", "segments": ["orgs", "{org}", "rulesets"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/secret-scanning/custom-patterns", "segments": ["orgs", "{org}", "secret-scanning", "custom-patterns"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/{security_product}/{enablement}", "segments": ["orgs", "{org}", "{security_product}", "{enablement}"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/agents/variables", "segments": ["orgs", "{org}", "agents", "variables"], "greedy": false, "entries": [{ "permission": "organization_agent_variables", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/campaigns", "segments": ["orgs", "{org}", "campaigns"], "greedy": false, "entries": [{ "permission": "organization_campaigns", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/copilot-spaces", "segments": ["orgs", "{org}", "copilot-spaces"], "greedy": false, "entries": [{ "permission": "organization_copilot_spaces", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/copilot-spaces/{space_number}/resources", "segments": ["orgs", "{org}", "copilot-spaces", "{space_number}", "resources"], "greedy": false, "entries": [{ "permission": "organization_copilot_spaces", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/copilot-spaces/{space_number}/collaborators", "segments": ["orgs", "{org}", "copilot-spaces", "{space_number}", "collaborators"], "greedy": false, "entries": [{ "permission": "organization_copilot_seat_management", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/issue-fields", "segments": ["orgs", "{org}", "issue-fields"], "greedy": false, "entries": [{ "permission": "issue_fields", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/issue-types", "segments": ["orgs", "{org}", "issue-types"], "greedy": false, "entries": [{ "permission": "issue_types", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/invitations", "segments": ["orgs", "{org}", "invitations"], "greedy": false, "entries": [{ "permission": "members", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/teams", "segments": ["orgs", "{org}", "teams"], "greedy": false, "entries": [{ "permission": "members", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/settings/network-configurations", "segments": ["orgs", "{org}", "settings", "network-configurations"], "greedy": false, "entries": [{ "permission": "organization_network_configurations", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/codespaces/access/selected_users", "segments": ["orgs", "{org}", "codespaces", "access", "selected_users"], "greedy": false, "entries": [{ "permission": "organization_codespaces_settings", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/members/{username}/codespaces/{codespace_name}/stop", "segments": ["orgs", "{org}", "members", "{username}", "codespaces", "{codespace_name}", "stop"], "greedy": false, "entries": [{ "permission": "organization_codespaces", "level": "write", "additional": true }, { "permission": "codespaces_lifecycle_admin", "level": "write", "additional": true }], "appOnly": false }, { "path": "/orgs/{org}/private-registries", "segments": ["orgs", "{org}", "private-registries"], "greedy": false, "entries": [{ "permission": "organization_private_registries", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/projectsV2/{project_number}/drafts", "segments": ["orgs", "{org}", "projectsV2", "{project_number}", "drafts"], "greedy": false, "entries": [{ "permission": "organization_projects", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/projectsV2/{project_number}/fields", "segments": ["orgs", "{org}", "projectsV2", "{project_number}", "fields"], "greedy": false, "entries": [{ "permission": "organization_projects", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/projectsV2/{project_number}/items", "segments": ["orgs", "{org}", "projectsV2", "{project_number}", "items"], "greedy": false, "entries": [{ "permission": "organization_projects", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/projectsV2/{project_number}/views", "segments": ["orgs", "{org}", "projectsV2", "{project_number}", "views"], "greedy": false, "entries": [{ "permission": "organization_projects", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/runner-groups", "segments": ["orgs", "{org}", "actions", "runner-groups"], "greedy": false, "entries": [{ "permission": "organization_self_hosted_runners", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/runners/generate-jitconfig", "segments": ["orgs", "{org}", "actions", "runners", "generate-jitconfig"], "greedy": false, "entries": [{ "permission": "organization_self_hosted_runners", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/runners/registration-token", "segments": ["orgs", "{org}", "actions", "runners", "registration-token"], "greedy": false, "entries": [{ "permission": "organization_self_hosted_runners", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/runners/remove-token", "segments": ["orgs", "{org}", "actions", "runners", "remove-token"], "greedy": false, "entries": [{ "permission": "organization_self_hosted_runners", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/runners/{runner_id}/labels", "segments": ["orgs", "{org}", "actions", "runners", "{runner_id}", "labels"], "greedy": false, "entries": [{ "permission": "organization_self_hosted_runners", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/variables", "segments": ["orgs", "{org}", "actions", "variables"], "greedy": false, "entries": [{ "permission": "organization_actions_variables", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/hooks", "segments": ["orgs", "{org}", "hooks"], "greedy": false, "entries": [{ "permission": "organization_hooks", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/hooks/{hook_id}/deliveries/{delivery_id}/attempts", "segments": ["orgs", "{org}", "hooks", "{hook_id}", "deliveries", "{delivery_id}", "attempts"], "greedy": false, "entries": [{ "permission": "organization_hooks", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/hooks/{hook_id}/pings", "segments": ["orgs", "{org}", "hooks", "{hook_id}", "pings"], "greedy": false, "entries": [{ "permission": "organization_hooks", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/jobs/{job_id}/rerun", "segments": ["repos", "{owner}", "{repo}", "actions", "jobs", "{job_id}", "rerun"], "greedy": false, "entries": [{ "permission": "actions", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/runs/{run_id}/approve", "segments": ["repos", "{owner}", "{repo}", "actions", "runs", "{run_id}", "approve"], "greedy": false, "entries": [{ "permission": "actions", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/runs/{run_id}/cancel", "segments": ["repos", "{owner}", "{repo}", "actions", "runs", "{run_id}", "cancel"], "greedy": false, "entries": [{ "permission": "actions", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/runs/{run_id}/force-cancel", "segments": ["repos", "{owner}", "{repo}", "actions", "runs", "{run_id}", "force-cancel"], "greedy": false, "entries": [{ "permission": "actions", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/runs/{run_id}/rerun", "segments": ["repos", "{owner}", "{repo}", "actions", "runs", "{run_id}", "rerun"], "greedy": false, "entries": [{ "permission": "actions", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/runs/{run_id}/rerun-failed-jobs", "segments": ["repos", "{owner}", "{repo}", "actions", "runs", "{run_id}", "rerun-failed-jobs"], "greedy": false, "entries": [{ "permission": "actions", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches", "segments": ["repos", "{owner}", "{repo}", "actions", "workflows", "{workflow_id}", "dispatches"], "greedy": false, "entries": [{ "permission": "actions", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/repos", "segments": ["orgs", "{org}", "repos"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/runners/generate-jitconfig", "segments": ["repos", "{owner}", "{repo}", "actions", "runners", "generate-jitconfig"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/runners/registration-token", "segments": ["repos", "{owner}", "{repo}", "actions", "runners", "registration-token"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/runners/remove-token", "segments": ["repos", "{owner}", "{repo}", "actions", "runners", "remove-token"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/runners/{runner_id}/labels", "segments": ["repos", "{owner}", "{repo}", "actions", "runners", "{runner_id}", "labels"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/autolinks", "segments": ["repos", "{owner}", "{repo}", "autolinks"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins", "segments": ["repos", "{owner}", "{repo}", "branches", "{branch}", "protection", "enforce_admins"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/branches/{branch}/protection/required_signatures", "segments": ["repos", "{owner}", "{repo}", "branches", "{branch}", "protection", "required_signatures"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts", "segments": ["repos", "{owner}", "{repo}", "branches", "{branch}", "protection", "required_status_checks", "contexts"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps", "segments": ["repos", "{owner}", "{repo}", "branches", "{branch}", "protection", "restrictions", "apps"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams", "segments": ["repos", "{owner}", "{repo}", "branches", "{branch}", "protection", "restrictions", "teams"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users", "segments": ["repos", "{owner}", "{repo}", "branches", "{branch}", "protection", "restrictions", "users"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies", "segments": ["repos", "{owner}", "{repo}", "environments", "{environment_name}", "deployment-branch-policies"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules", "segments": ["repos", "{owner}", "{repo}", "environments", "{environment_name}", "deployment_protection_rules"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/forks", "segments": ["repos", "{owner}", "{repo}", "forks"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": true }, { "permission": "contents", "level": "read", "additional": true }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/keys", "segments": ["repos", "{owner}", "{repo}", "keys"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/pages", "segments": ["repos", "{owner}", "{repo}", "pages"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": true }, { "permission": "pages", "level": "write", "additional": true }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/rulesets", "segments": ["repos", "{owner}", "{repo}", "rulesets"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/security-advisories/{ghsa_id}/forks", "segments": ["repos", "{owner}", "{repo}", "security-advisories", "{ghsa_id}", "forks"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": true }, { "permission": "repository_advisories", "level": "read", "additional": true }], "appOnly": false }, { "path": "/repos/{template_owner}/{template_repo}/generate", "segments": ["repos", "{template_owner}", "{template_repo}", "generate"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": true }, { "permission": "contents", "level": "read", "additional": true }], "appOnly": false }, { "path": "/user/repos", "segments": ["user", "repos"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/agents/variables", "segments": ["repos", "{owner}", "{repo}", "agents", "variables"], "greedy": false, "entries": [{ "permission": "agent_variables", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/artifacts/metadata/deployment-record", "segments": ["orgs", "{org}", "artifacts", "metadata", "deployment-record"], "greedy": false, "entries": [{ "permission": "artifact_metadata", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/artifacts/metadata/deployment-record/cluster/{cluster}", "segments": ["orgs", "{org}", "artifacts", "metadata", "deployment-record", "cluster", "{cluster}"], "greedy": false, "entries": [{ "permission": "artifact_metadata", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/artifacts/metadata/deployment-record/cluster/{cluster}/jobs", "segments": ["orgs", "{org}", "artifacts", "metadata", "deployment-record", "cluster", "{cluster}", "jobs"], "greedy": false, "entries": [{ "permission": "artifact_metadata", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/artifacts/metadata/storage-record", "segments": ["orgs", "{org}", "artifacts", "metadata", "storage-record"], "greedy": false, "entries": [{ "permission": "artifact_metadata", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/attestations/delete-request", "segments": ["orgs", "{org}", "attestations", "delete-request"], "greedy": false, "entries": [{ "permission": "attestations", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/attestations", "segments": ["repos", "{owner}", "{repo}", "attestations"], "greedy": false, "entries": [{ "permission": "attestations", "level": "write", "additional": false }], "appOnly": false }, { "path": "/users/{username}/attestations/delete-request", "segments": ["users", "{username}", "attestations", "delete-request"], "greedy": false, "entries": [{ "permission": "attestations", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix", "segments": ["repos", "{owner}", "{repo}", "code-scanning", "alerts", "{alert_number}", "autofix"], "greedy": false, "entries": [{ "permission": "security_events", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/code-scanning/sarifs", "segments": ["repos", "{owner}", "{repo}", "code-scanning", "sarifs"], "greedy": false, "entries": [{ "permission": "security_events", "level": "write", "additional": false }], "appOnly": false }, { "path": "/user/codespaces/{codespace_name}/exports", "segments": ["user", "codespaces", "{codespace_name}", "exports"], "greedy": false, "entries": [{ "permission": "codespaces_lifecycle_admin", "level": "write", "additional": false }], "appOnly": false }, { "path": "/user/codespaces/{codespace_name}/start", "segments": ["user", "codespaces", "{codespace_name}", "start"], "greedy": false, "entries": [{ "permission": "codespaces_lifecycle_admin", "level": "write", "additional": false }], "appOnly": false }, { "path": "/user/codespaces/{codespace_name}/stop", "segments": ["user", "codespaces", "{codespace_name}", "stop"], "greedy": false, "entries": [{ "permission": "codespaces_lifecycle_admin", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/codespaces", "segments": ["repos", "{owner}", "{repo}", "codespaces"], "greedy": false, "entries": [{ "permission": "codespaces", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/pulls/{pull_number}/codespaces", "segments": ["repos", "{owner}", "{repo}", "pulls", "{pull_number}", "codespaces"], "greedy": false, "entries": [{ "permission": "codespaces", "level": "write", "additional": false }], "appOnly": false }, { "path": "/user/codespaces", "segments": ["user", "codespaces"], "greedy": false, "entries": [{ "permission": "codespaces", "level": "write", "additional": false }], "appOnly": false }, { "path": "/user/codespaces/{codespace_name}/publish", "segments": ["user", "codespaces", "{codespace_name}", "publish"], "greedy": false, "entries": [{ "permission": "codespaces", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/statuses/{sha}", "segments": ["repos", "{owner}", "{repo}", "statuses", "{sha}"], "greedy": false, "entries": [{ "permission": "statuses", "level": "write", "additional": false }], "appOnly": false }, { "path": "/markdown", "segments": ["markdown"], "greedy": false, "entries": [{ "permission": "contents", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/branches/{branch}/rename", "segments": ["repos", "{owner}", "{repo}", "branches", "{branch}", "rename"], "greedy": false, "entries": [{ "permission": "contents", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix/commits", "segments": ["repos", "{owner}", "{repo}", "code-scanning", "alerts", "{alert_number}", "autofix", "commits"], "greedy": false, "entries": [{ "permission": "contents", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/code-scanning/codeql/variant-analyses", "segments": ["repos", "{owner}", "{repo}", "code-scanning", "codeql", "variant-analyses"], "greedy": false, "entries": [{ "permission": "contents", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/comments/{comment_id}/reactions", "segments": ["repos", "{owner}", "{repo}", "comments", "{comment_id}", "reactions"], "greedy": false, "entries": [{ "permission": "contents", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/commits/{commit_sha}/comments", "segments": ["repos", "{owner}", "{repo}", "commits", "{commit_sha}", "comments"], "greedy": false, "entries": [{ "permission": "contents", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/dependency-graph/snapshots", "segments": ["repos", "{owner}", "{repo}", "dependency-graph", "snapshots"], "greedy": false, "entries": [{ "permission": "contents", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/dispatches", "segments": ["repos", "{owner}", "{repo}", "dispatches"], "greedy": false, "entries": [{ "permission": "contents", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/git/blobs", "segments": ["repos", "{owner}", "{repo}", "git", "blobs"], "greedy": false, "entries": [{ "permission": "contents", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/git/commits", "segments": ["repos", "{owner}", "{repo}", "git", "commits"], "greedy": false, "entries": [{ "permission": "contents", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/git/refs", "segments": ["repos", "{owner}", "{repo}", "git", "refs"], "greedy": false, "entries": [{ "permission": "contents", "level": "write", "additional": true }, { "permission": "workflows", "level": "write", "additional": true }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/git/tags", "segments": ["repos", "{owner}", "{repo}", "git", "tags"], "greedy": false, "entries": [{ "permission": "contents", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/git/trees", "segments": ["repos", "{owner}", "{repo}", "git", "trees"], "greedy": false, "entries": [{ "permission": "contents", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/merge-upstream", "segments": ["repos", "{owner}", "{repo}", "merge-upstream"], "greedy": false, "entries": [{ "permission": "contents", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/merges", "segments": ["repos", "{owner}", "{repo}", "merges"], "greedy": false, "entries": [{ "permission": "contents", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/releases", "segments": ["repos", "{owner}", "{repo}", "releases"], "greedy": false, "entries": [{ "permission": "contents", "level": "write", "additional": true }, { "permission": "workflows", "level": "write", "additional": true }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/releases/generate-notes", "segments": ["repos", "{owner}", "{repo}", "releases", "generate-notes"], "greedy": false, "entries": [{ "permission": "contents", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/secret-scanning/push-protection-bypasses", "segments": ["repos", "{owner}", "{repo}", "secret-scanning", "push-protection-bypasses"], "greedy": false, "entries": [{ "permission": "contents", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments", "segments": ["repos", "{owner}", "{repo}", "actions", "runs", "{run_id}", "pending_deployments"], "greedy": false, "entries": [{ "permission": "deployments", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/deployments", "segments": ["repos", "{owner}", "{repo}", "deployments"], "greedy": false, "entries": [{ "permission": "deployments", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/deployments/{deployment_id}/statuses", "segments": ["repos", "{owner}", "{repo}", "deployments", "{deployment_id}", "statuses"], "greedy": false, "entries": [{ "permission": "deployments", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/environments/{environment_name}/variables", "segments": ["repos", "{owner}", "{repo}", "environments", "{environment_name}", "variables"], "greedy": false, "entries": [{ "permission": "environments", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/issues", "segments": ["repos", "{owner}", "{repo}", "issues"], "greedy": false, "entries": [{ "permission": "issues", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/issues/comments/{comment_id}/reactions", "segments": ["repos", "{owner}", "{repo}", "issues", "comments", "{comment_id}", "reactions"], "greedy": false, "entries": [{ "permission": "issues", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/issues/{issue_number}/assignees", "segments": ["repos", "{owner}", "{repo}", "issues", "{issue_number}", "assignees"], "greedy": false, "entries": [{ "permission": "issues", "level": "write", "additional": true }, { "permission": "pull_requests", "level": "write", "additional": true }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/issues/{issue_number}/comments", "segments": ["repos", "{owner}", "{repo}", "issues", "{issue_number}", "comments"], "greedy": false, "entries": [{ "permission": "issues", "level": "write", "additional": true }, { "permission": "pull_requests", "level": "write", "additional": true }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by", "segments": ["repos", "{owner}", "{repo}", "issues", "{issue_number}", "dependencies", "blocked_by"], "greedy": false, "entries": [{ "permission": "issues", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/issues/{issue_number}/issue-field-values", "segments": ["repos", "{owner}", "{repo}", "issues", "{issue_number}", "issue-field-values"], "greedy": false, "entries": [{ "permission": "issues", "level": "write", "additional": true }, { "permission": "pull_requests", "level": "write", "additional": true }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/issues/{issue_number}/labels", "segments": ["repos", "{owner}", "{repo}", "issues", "{issue_number}", "labels"], "greedy": false, "entries": [{ "permission": "issues", "level": "write", "additional": true }, { "permission": "pull_requests", "level": "write", "additional": true }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/issues/{issue_number}/reactions", "segments": ["repos", "{owner}", "{repo}", "issues", "{issue_number}", "reactions"], "greedy": false, "entries": [{ "permission": "issues", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/issues/{issue_number}/sub_issues", "segments": ["repos", "{owner}", "{repo}", "issues", "{issue_number}", "sub_issues"], "greedy": false, "entries": [{ "permission": "issues", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/issues/{issue_number}/suggestions/{suggestion_id}/approve", "segments": ["repos", "{owner}", "{repo}", "issues", "{issue_number}", "suggestions", "{suggestion_id}", "approve"], "greedy": false, "entries": [{ "permission": "issues", "level": "write", "additional": true }, { "permission": "pull_requests", "level": "write", "additional": true }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/issues/{issue_number}/suggestions/{suggestion_id}/dismiss", "segments": ["repos", "{owner}", "{repo}", "issues", "{issue_number}", "suggestions", "{suggestion_id}", "dismiss"], "greedy": false, "entries": [{ "permission": "issues", "level": "write", "additional": true }, { "permission": "pull_requests", "level": "write", "additional": true }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/labels", "segments": ["repos", "{owner}", "{repo}", "labels"], "greedy": false, "entries": [{ "permission": "issues", "level": "write", "additional": true }, { "permission": "pull_requests", "level": "write", "additional": true }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/milestones", "segments": ["repos", "{owner}", "{repo}", "milestones"], "greedy": false, "entries": [{ "permission": "issues", "level": "write", "additional": true }, { "permission": "pull_requests", "level": "write", "additional": true }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/pages/builds", "segments": ["repos", "{owner}", "{repo}", "pages", "builds"], "greedy": false, "entries": [{ "permission": "pages", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/pages/deployments", "segments": ["repos", "{owner}", "{repo}", "pages", "deployments"], "greedy": false, "entries": [{ "permission": "pages", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/pages/deployments/{pages_deployment_id}/cancel", "segments": ["repos", "{owner}", "{repo}", "pages", "deployments", "{pages_deployment_id}", "cancel"], "greedy": false, "entries": [{ "permission": "pages", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/pulls", "segments": ["repos", "{owner}", "{repo}", "pulls"], "greedy": false, "entries": [{ "permission": "pull_requests", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions", "segments": ["repos", "{owner}", "{repo}", "pulls", "comments", "{comment_id}", "reactions"], "greedy": false, "entries": [{ "permission": "pull_requests", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/pulls/{pull_number}/comments", "segments": ["repos", "{owner}", "{repo}", "pulls", "{pull_number}", "comments"], "greedy": false, "entries": [{ "permission": "pull_requests", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies", "segments": ["repos", "{owner}", "{repo}", "pulls", "{pull_number}", "comments", "{comment_id}", "replies"], "greedy": false, "entries": [{ "permission": "pull_requests", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers", "segments": ["repos", "{owner}", "{repo}", "pulls", "{pull_number}", "requested_reviewers"], "greedy": false, "entries": [{ "permission": "pull_requests", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/pulls/{pull_number}/reviews", "segments": ["repos", "{owner}", "{repo}", "pulls", "{pull_number}", "reviews"], "greedy": false, "entries": [{ "permission": "pull_requests", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/events", "segments": ["repos", "{owner}", "{repo}", "pulls", "{pull_number}", "reviews", "{review_id}", "events"], "greedy": false, "entries": [{ "permission": "pull_requests", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/security-advisories", "segments": ["repos", "{owner}", "{repo}", "security-advisories"], "greedy": false, "entries": [{ "permission": "repository_advisories", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/security-advisories/reports", "segments": ["repos", "{owner}", "{repo}", "security-advisories", "reports"], "greedy": false, "entries": [{ "permission": "repository_advisories", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/security-advisories/{ghsa_id}/cve", "segments": ["repos", "{owner}", "{repo}", "security-advisories", "{ghsa_id}", "cve"], "greedy": false, "entries": [{ "permission": "repository_advisories", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/secret-scanning/custom-patterns", "segments": ["repos", "{owner}", "{repo}", "secret-scanning", "custom-patterns"], "greedy": false, "entries": [{ "permission": "secret_scanning_alerts", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/variables", "segments": ["repos", "{owner}", "{repo}", "actions", "variables"], "greedy": false, "entries": [{ "permission": "actions_variables", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/hooks", "segments": ["repos", "{owner}", "{repo}", "hooks"], "greedy": false, "entries": [{ "permission": "repository_hooks", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/hooks/{hook_id}/deliveries/{delivery_id}/attempts", "segments": ["repos", "{owner}", "{repo}", "hooks", "{hook_id}", "deliveries", "{delivery_id}", "attempts"], "greedy": false, "entries": [{ "permission": "repository_hooks", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/hooks/{hook_id}/pings", "segments": ["repos", "{owner}", "{repo}", "hooks", "{hook_id}", "pings"], "greedy": false, "entries": [{ "permission": "repository_hooks", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/hooks/{hook_id}/tests", "segments": ["repos", "{owner}", "{repo}", "hooks", "{hook_id}", "tests"], "greedy": false, "entries": [{ "permission": "repository_hooks", "level": "read", "additional": false }], "appOnly": false }, { "path": "/user/emails", "segments": ["user", "emails"], "greedy": false, "entries": [{ "permission": "emails", "level": "write", "additional": false }], "appOnly": false }, { "path": "/user/gpg_keys", "segments": ["user", "gpg_keys"], "greedy": false, "entries": [{ "permission": "gpg_keys", "level": "write", "additional": false }], "appOnly": false }, { "path": "/gists", "segments": ["gists"], "greedy": false, "entries": [{ "permission": "gists", "level": "write", "additional": false }], "appOnly": false }, { "path": "/gists/{gist_id}/comments", "segments": ["gists", "{gist_id}", "comments"], "greedy": false, "entries": [{ "permission": "gists", "level": "write", "additional": false }], "appOnly": false }, { "path": "/gists/{gist_id}/forks", "segments": ["gists", "{gist_id}", "forks"], "greedy": false, "entries": [{ "permission": "gists", "level": "write", "additional": false }], "appOnly": false }, { "path": "/user/keys", "segments": ["user", "keys"], "greedy": false, "entries": [{ "permission": "keys", "level": "write", "additional": false }], "appOnly": false }, { "path": "/user/social_accounts", "segments": ["user", "social_accounts"], "greedy": false, "entries": [{ "permission": "profile", "level": "write", "additional": false }], "appOnly": false }, { "path": "/user/ssh_signing_keys", "segments": ["user", "ssh_signing_keys"], "greedy": false, "entries": [{ "permission": "git_signing_ssh_public_keys", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/check-runs", "segments": ["repos", "{owner}", "{repo}", "check-runs"], "greedy": false, "entries": [{ "permission": "checks", "level": "write", "additional": false }], "appOnly": true }, { "path": "/repos/{owner}/{repo}/check-runs/{check_run_id}/rerequest", "segments": ["repos", "{owner}", "{repo}", "check-runs", "{check_run_id}", "rerequest"], "greedy": false, "entries": [{ "permission": "checks", "level": "write", "additional": false }], "appOnly": true }, { "path": "/repos/{owner}/{repo}/check-suites", "segments": ["repos", "{owner}", "{repo}", "check-suites"], "greedy": false, "entries": [{ "permission": "checks", "level": "write", "additional": false }], "appOnly": true }, { "path": "/repos/{owner}/{repo}/check-suites/{check_suite_id}/rerequest", "segments": ["repos", "{owner}", "{repo}", "check-suites", "{check_suite_id}", "rerequest"], "greedy": false, "entries": [{ "permission": "checks", "level": "write", "additional": false }], "appOnly": true }], "PATCH": [{ "path": "/organizations/{org}/settings/billing/budgets/{budget_id}", "segments": ["organizations", "{org}", "settings", "billing", "budgets", "{budget_id}"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}", "segments": ["orgs", "{org}"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/hosted-runners/{hosted_runner_id}", "segments": ["orgs", "{org}", "actions", "hosted-runners", "{hosted_runner_id}"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/code-security/configurations/{configuration_id}", "segments": ["orgs", "{org}", "code-security", "configurations", "{configuration_id}"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/dependabot/repository-access", "segments": ["orgs", "{org}", "dependabot", "repository-access"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/secret-scanning/custom-patterns/{pattern_id}", "segments": ["orgs", "{org}", "secret-scanning", "custom-patterns", "{pattern_id}"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/secret-scanning/pattern-configurations", "segments": ["orgs", "{org}", "secret-scanning", "pattern-configurations"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/agents/variables/{name}", "segments": ["orgs", "{org}", "agents", "variables", "{name}"], "greedy": false, "entries": [{ "permission": "organization_agent_variables", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/campaigns/{campaign_number}", "segments": ["orgs", "{org}", "campaigns", "{campaign_number}"], "greedy": false, "entries": [{ "permission": "organization_campaigns", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/properties/schema", "segments": ["orgs", "{org}", "properties", "schema"], "greedy": false, "entries": [{ "permission": "organization_custom_properties", "level": "admin", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/properties/values", "segments": ["orgs", "{org}", "properties", "values"], "greedy": false, "entries": [{ "permission": "organization_custom_properties", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/issue-fields/{issue_field_id}", "segments": ["orgs", "{org}", "issue-fields", "{issue_field_id}"], "greedy": false, "entries": [{ "permission": "issue_fields", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/teams/{team_slug}", "segments": ["orgs", "{org}", "teams", "{team_slug}"], "greedy": false, "entries": [{ "permission": "members", "level": "write", "additional": false }], "appOnly": false }, { "path": "/teams/{team_id}", "segments": ["teams", "{team_id}"], "greedy": false, "entries": [{ "permission": "members", "level": "write", "additional": false }], "appOnly": false }, { "path": "/user/memberships/orgs/{org}", "segments": ["user", "memberships", "orgs", "{org}"], "greedy": false, "entries": [{ "permission": "members", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/settings/network-configurations/{network_configuration_id}", "segments": ["orgs", "{org}", "settings", "network-configurations", "{network_configuration_id}"], "greedy": false, "entries": [{ "permission": "organization_network_configurations", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/private-registries/{secret_name}", "segments": ["orgs", "{org}", "private-registries", "{secret_name}"], "greedy": false, "entries": [{ "permission": "organization_private_registries", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/projectsV2/{project_number}/items/{item_id}", "segments": ["orgs", "{org}", "projectsV2", "{project_number}", "items", "{item_id}"], "greedy": false, "entries": [{ "permission": "organization_projects", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/runner-groups/{runner_group_id}", "segments": ["orgs", "{org}", "actions", "runner-groups", "{runner_group_id}"], "greedy": false, "entries": [{ "permission": "organization_self_hosted_runners", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/variables/{name}", "segments": ["orgs", "{org}", "actions", "variables", "{name}"], "greedy": false, "entries": [{ "permission": "organization_actions_variables", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/hooks/{hook_id}", "segments": ["orgs", "{org}", "hooks", "{hook_id}"], "greedy": false, "entries": [{ "permission": "organization_hooks", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/hooks/{hook_id}/config", "segments": ["orgs", "{org}", "hooks", "{hook_id}", "config"], "greedy": false, "entries": [{ "permission": "organization_hooks", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}", "segments": ["repos", "{owner}", "{repo}"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews", "segments": ["repos", "{owner}", "{repo}", "branches", "{branch}", "protection", "required_pull_request_reviews"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks", "segments": ["repos", "{owner}", "{repo}", "branches", "{branch}", "protection", "required_status_checks"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/code-quality/setup", "segments": ["repos", "{owner}", "{repo}", "code-quality", "setup"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/code-scanning/default-setup", "segments": ["repos", "{owner}", "{repo}", "code-scanning", "default-setup"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/interaction-limits/pulls/creation-cap", "segments": ["repos", "{owner}", "{repo}", "interaction-limits", "pulls", "creation-cap"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/invitations/{invitation_id}", "segments": ["repos", "{owner}", "{repo}", "invitations", "{invitation_id}"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/agents/variables/{name}", "segments": ["repos", "{owner}", "{repo}", "agents", "variables", "{name}"], "greedy": false, "entries": [{ "permission": "agent_variables", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/code-scanning/alerts/{alert_number}", "segments": ["repos", "{owner}", "{repo}", "code-scanning", "alerts", "{alert_number}"], "greedy": false, "entries": [{ "permission": "security_events", "level": "write", "additional": false }], "appOnly": false }, { "path": "/user/codespaces/{codespace_name}", "segments": ["user", "codespaces", "{codespace_name}"], "greedy": false, "entries": [{ "permission": "codespaces", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/comments/{comment_id}", "segments": ["repos", "{owner}", "{repo}", "comments", "{comment_id}"], "greedy": false, "entries": [{ "permission": "contents", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/git/refs/{ref}", "segments": ["repos", "{owner}", "{repo}", "git", "refs", "{ref}"], "greedy": true, "entries": [{ "permission": "contents", "level": "write", "additional": true }, { "permission": "workflows", "level": "write", "additional": true }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/import", "segments": ["repos", "{owner}", "{repo}", "import"], "greedy": false, "entries": [{ "permission": "contents", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/import/authors/{author_id}", "segments": ["repos", "{owner}", "{repo}", "import", "authors", "{author_id}"], "greedy": false, "entries": [{ "permission": "contents", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/import/lfs", "segments": ["repos", "{owner}", "{repo}", "import", "lfs"], "greedy": false, "entries": [{ "permission": "contents", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/releases/assets/{asset_id}", "segments": ["repos", "{owner}", "{repo}", "releases", "assets", "{asset_id}"], "greedy": false, "entries": [{ "permission": "contents", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/releases/{release_id}", "segments": ["repos", "{owner}", "{repo}", "releases", "{release_id}"], "greedy": false, "entries": [{ "permission": "contents", "level": "write", "additional": true }, { "permission": "workflows", "level": "write", "additional": true }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/properties/values", "segments": ["repos", "{owner}", "{repo}", "properties", "values"], "greedy": false, "entries": [{ "permission": "repository_custom_properties", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/dependabot/alerts/{alert_number}", "segments": ["repos", "{owner}", "{repo}", "dependabot", "alerts", "{alert_number}"], "greedy": false, "entries": [{ "permission": "vulnerability_alerts", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/environments/{environment_name}/variables/{name}", "segments": ["repos", "{owner}", "{repo}", "environments", "{environment_name}", "variables", "{name}"], "greedy": false, "entries": [{ "permission": "environments", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/issues/comments/{comment_id}", "segments": ["repos", "{owner}", "{repo}", "issues", "comments", "{comment_id}"], "greedy": false, "entries": [{ "permission": "issues", "level": "write", "additional": true }, { "permission": "pull_requests", "level": "write", "additional": true }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/issues/{issue_number}", "segments": ["repos", "{owner}", "{repo}", "issues", "{issue_number}"], "greedy": false, "entries": [{ "permission": "issues", "level": "write", "additional": true }, { "permission": "pull_requests", "level": "write", "additional": true }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority", "segments": ["repos", "{owner}", "{repo}", "issues", "{issue_number}", "sub_issues", "priority"], "greedy": false, "entries": [{ "permission": "issues", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/labels/{name}", "segments": ["repos", "{owner}", "{repo}", "labels", "{name}"], "greedy": false, "entries": [{ "permission": "issues", "level": "write", "additional": true }, { "permission": "pull_requests", "level": "write", "additional": true }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/milestones/{milestone_number}", "segments": ["repos", "{owner}", "{repo}", "milestones", "{milestone_number}"], "greedy": false, "entries": [{ "permission": "issues", "level": "write", "additional": true }, { "permission": "pull_requests", "level": "write", "additional": true }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/pulls/comments/{comment_id}", "segments": ["repos", "{owner}", "{repo}", "pulls", "comments", "{comment_id}"], "greedy": false, "entries": [{ "permission": "pull_requests", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/pulls/{pull_number}", "segments": ["repos", "{owner}", "{repo}", "pulls", "{pull_number}"], "greedy": false, "entries": [{ "permission": "pull_requests", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/security-advisories/{ghsa_id}", "segments": ["repos", "{owner}", "{repo}", "security-advisories", "{ghsa_id}"], "greedy": false, "entries": [{ "permission": "repository_advisories", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}", "segments": ["repos", "{owner}", "{repo}", "secret-scanning", "alerts", "{alert_number}"], "greedy": false, "entries": [{ "permission": "secret_scanning_alerts", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/secret-scanning/custom-patterns/{pattern_id}", "segments": ["repos", "{owner}", "{repo}", "secret-scanning", "custom-patterns", "{pattern_id}"], "greedy": false, "entries": [{ "permission": "secret_scanning_alerts", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/variables/{name}", "segments": ["repos", "{owner}", "{repo}", "actions", "variables", "{name}"], "greedy": false, "entries": [{ "permission": "actions_variables", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/hooks/{hook_id}", "segments": ["repos", "{owner}", "{repo}", "hooks", "{hook_id}"], "greedy": false, "entries": [{ "permission": "repository_hooks", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/hooks/{hook_id}/config", "segments": ["repos", "{owner}", "{repo}", "hooks", "{hook_id}", "config"], "greedy": false, "entries": [{ "permission": "repository_hooks", "level": "write", "additional": false }], "appOnly": false }, { "path": "/user/email/visibility", "segments": ["user", "email", "visibility"], "greedy": false, "entries": [{ "permission": "emails", "level": "write", "additional": false }], "appOnly": false }, { "path": "/gists/{gist_id}", "segments": ["gists", "{gist_id}"], "greedy": false, "entries": [{ "permission": "gists", "level": "write", "additional": false }], "appOnly": false }, { "path": "/gists/{gist_id}/comments/{comment_id}", "segments": ["gists", "{gist_id}", "comments", "{comment_id}"], "greedy": false, "entries": [{ "permission": "gists", "level": "write", "additional": false }], "appOnly": false }, { "path": "/user", "segments": ["user"], "greedy": false, "entries": [{ "permission": "profile", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/check-runs/{check_run_id}", "segments": ["repos", "{owner}", "{repo}", "check-runs", "{check_run_id}"], "greedy": false, "entries": [{ "permission": "checks", "level": "write", "additional": false }], "appOnly": true }, { "path": "/repos/{owner}/{repo}/check-suites/preferences", "segments": ["repos", "{owner}", "{repo}", "check-suites", "preferences"], "greedy": false, "entries": [{ "permission": "checks", "level": "write", "additional": false }], "appOnly": true }], "DELETE": [{ "path": "/organizations/{org}/settings/billing/budgets/{budget_id}", "segments": ["organizations", "{org}", "settings", "billing", "budgets", "{budget_id}"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}", "segments": ["orgs", "{org}"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/hosted-runners/{hosted_runner_id}", "segments": ["orgs", "{org}", "actions", "hosted-runners", "{hosted_runner_id}"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/oidc/customization/properties/repo/{custom_property_name}", "segments": ["orgs", "{org}", "actions", "oidc", "customization", "properties", "repo", "{custom_property_name}"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/permissions/repositories/{repository_id}", "segments": ["orgs", "{org}", "actions", "permissions", "repositories", "{repository_id}"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "write", "additional": true }], "appOnly": false }, { "path": "/orgs/{org}/actions/permissions/self-hosted-runners/repositories/{repository_id}", "segments": ["orgs", "{org}", "actions", "permissions", "self-hosted-runners", "repositories", "{repository_id}"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "write", "additional": true }], "appOnly": false }, { "path": "/orgs/{org}/code-security/configurations/detach", "segments": ["orgs", "{org}", "code-security", "configurations", "detach"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/code-security/configurations/{configuration_id}", "segments": ["orgs", "{org}", "code-security", "configurations", "{configuration_id}"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/copilot/billing/selected_teams", "segments": ["orgs", "{org}", "copilot", "billing", "selected_teams"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "write", "additional": true }, { "permission": "organization_copilot_seat_management", "level": "write", "additional": true }], "appOnly": false }, { "path": "/orgs/{org}/copilot/billing/selected_users", "segments": ["orgs", "{org}", "copilot", "billing", "selected_users"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "write", "additional": true }, { "permission": "organization_copilot_seat_management", "level": "write", "additional": true }], "appOnly": false }, { "path": "/orgs/{org}/interaction-limits", "segments": ["orgs", "{org}", "interaction-limits"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/rulesets/{ruleset_id}", "segments": ["orgs", "{org}", "rulesets", "{ruleset_id}"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/secret-scanning/custom-patterns", "segments": ["orgs", "{org}", "secret-scanning", "custom-patterns"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/security-managers/teams/{team_slug}", "segments": ["orgs", "{org}", "security-managers", "teams", "{team_slug}"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/settings/immutable-releases/repositories/{repository_id}", "segments": ["orgs", "{org}", "settings", "immutable-releases", "repositories", "{repository_id}"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "write", "additional": true }], "appOnly": false }, { "path": "/orgs/{org}/agents/secrets/{secret_name}", "segments": ["orgs", "{org}", "agents", "secrets", "{secret_name}"], "greedy": false, "entries": [{ "permission": "organization_agent_secrets", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/agents/secrets/{secret_name}/repositories/{repository_id}", "segments": ["orgs", "{org}", "agents", "secrets", "{secret_name}", "repositories", "{repository_id}"], "greedy": false, "entries": [{ "permission": "organization_agent_secrets", "level": "write", "additional": true }], "appOnly": false }, { "path": "/orgs/{org}/agents/variables/{name}", "segments": ["orgs", "{org}", "agents", "variables", "{name}"], "greedy": false, "entries": [{ "permission": "organization_agent_variables", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/agents/variables/{name}/repositories/{repository_id}", "segments": ["orgs", "{org}", "agents", "variables", "{name}", "repositories", "{repository_id}"], "greedy": false, "entries": [{ "permission": "organization_agent_variables", "level": "write", "additional": true }], "appOnly": false }, { "path": "/orgs/{org}/blocks/{username}", "segments": ["orgs", "{org}", "blocks", "{username}"], "greedy": false, "entries": [{ "permission": "organization_user_blocking", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/campaigns/{campaign_number}", "segments": ["orgs", "{org}", "campaigns", "{campaign_number}"], "greedy": false, "entries": [{ "permission": "organization_campaigns", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/copilot-spaces/{space_number}", "segments": ["orgs", "{org}", "copilot-spaces", "{space_number}"], "greedy": false, "entries": [{ "permission": "organization_copilot_spaces", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/copilot-spaces/{space_number}/resources/{space_resource_id}", "segments": ["orgs", "{org}", "copilot-spaces", "{space_number}", "resources", "{space_resource_id}"], "greedy": false, "entries": [{ "permission": "organization_copilot_spaces", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/copilot/coding-agent/permissions/repositories/{repository_id}", "segments": ["orgs", "{org}", "copilot", "coding-agent", "permissions", "repositories", "{repository_id}"], "greedy": false, "entries": [{ "permission": "organization_copilot_agent_settings", "level": "write", "additional": true }], "appOnly": false }, { "path": "/orgs/{org}/properties/schema/{custom_property_name}", "segments": ["orgs", "{org}", "properties", "schema", "{custom_property_name}"], "greedy": false, "entries": [{ "permission": "organization_custom_properties", "level": "admin", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/copilot-spaces/{space_number}/collaborators/{actor_type}/{actor_identifier}", "segments": ["orgs", "{org}", "copilot-spaces", "{space_number}", "collaborators", "{actor_type}", "{actor_identifier}"], "greedy": false, "entries": [{ "permission": "organization_copilot_seat_management", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}", "segments": ["orgs", "{org}", "actions", "hosted-runners", "images", "custom", "{image_definition_id}"], "greedy": false, "entries": [{ "permission": "organization_runner_custom_images", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions/{version}", "segments": ["orgs", "{org}", "actions", "hosted-runners", "images", "custom", "{image_definition_id}", "versions", "{version}"], "greedy": false, "entries": [{ "permission": "organization_runner_custom_images", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/issue-fields/{issue_field_id}", "segments": ["orgs", "{org}", "issue-fields", "{issue_field_id}"], "greedy": false, "entries": [{ "permission": "issue_fields", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/issue-types/{issue_type_id}", "segments": ["orgs", "{org}", "issue-types", "{issue_type_id}"], "greedy": false, "entries": [{ "permission": "issue_types", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/invitations/{invitation_id}", "segments": ["orgs", "{org}", "invitations", "{invitation_id}"], "greedy": false, "entries": [{ "permission": "members", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/members/{username}", "segments": ["orgs", "{org}", "members", "{username}"], "greedy": false, "entries": [{ "permission": "members", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/memberships/{username}", "segments": ["orgs", "{org}", "memberships", "{username}"], "greedy": false, "entries": [{ "permission": "members", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/organization-roles/teams/{team_slug}", "segments": ["orgs", "{org}", "organization-roles", "teams", "{team_slug}"], "greedy": false, "entries": [{ "permission": "members", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/organization-roles/teams/{team_slug}/{role_id}", "segments": ["orgs", "{org}", "organization-roles", "teams", "{team_slug}", "{role_id}"], "greedy": false, "entries": [{ "permission": "members", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/organization-roles/users/{username}", "segments": ["orgs", "{org}", "organization-roles", "users", "{username}"], "greedy": false, "entries": [{ "permission": "members", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/organization-roles/users/{username}/{role_id}", "segments": ["orgs", "{org}", "organization-roles", "users", "{username}", "{role_id}"], "greedy": false, "entries": [{ "permission": "members", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/outside_collaborators/{username}", "segments": ["orgs", "{org}", "outside_collaborators", "{username}"], "greedy": false, "entries": [{ "permission": "members", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/public_members/{username}", "segments": ["orgs", "{org}", "public_members", "{username}"], "greedy": false, "entries": [{ "permission": "members", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/teams/{team_slug}", "segments": ["orgs", "{org}", "teams", "{team_slug}"], "greedy": false, "entries": [{ "permission": "members", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/teams/{team_slug}/memberships/{username}", "segments": ["orgs", "{org}", "teams", "{team_slug}", "memberships", "{username}"], "greedy": false, "entries": [{ "permission": "members", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}", "segments": ["orgs", "{org}", "teams", "{team_slug}", "repos", "{owner}", "{repo}"], "greedy": false, "entries": [{ "permission": "members", "level": "read", "additional": true }, { "permission": "administration", "level": "write", "additional": true }], "appOnly": false }, { "path": "/teams/{team_id}", "segments": ["teams", "{team_id}"], "greedy": false, "entries": [{ "permission": "members", "level": "write", "additional": false }], "appOnly": false }, { "path": "/teams/{team_id}/members/{username}", "segments": ["teams", "{team_id}", "members", "{username}"], "greedy": false, "entries": [{ "permission": "members", "level": "write", "additional": false }], "appOnly": false }, { "path": "/teams/{team_id}/memberships/{username}", "segments": ["teams", "{team_id}", "memberships", "{username}"], "greedy": false, "entries": [{ "permission": "members", "level": "write", "additional": false }], "appOnly": false }, { "path": "/teams/{team_id}/repos/{owner}/{repo}", "segments": ["teams", "{team_id}", "repos", "{owner}", "{repo}"], "greedy": false, "entries": [{ "permission": "members", "level": "read", "additional": true }, { "permission": "administration", "level": "write", "additional": true }], "appOnly": false }, { "path": "/orgs/{org}/settings/network-configurations/{network_configuration_id}", "segments": ["orgs", "{org}", "settings", "network-configurations", "{network_configuration_id}"], "greedy": false, "entries": [{ "permission": "organization_network_configurations", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/codespaces/secrets/{secret_name}", "segments": ["orgs", "{org}", "codespaces", "secrets", "{secret_name}"], "greedy": false, "entries": [{ "permission": "organization_codespaces_secrets", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/codespaces/secrets/{secret_name}/repositories/{repository_id}", "segments": ["orgs", "{org}", "codespaces", "secrets", "{secret_name}", "repositories", "{repository_id}"], "greedy": false, "entries": [{ "permission": "organization_codespaces_secrets", "level": "write", "additional": true }], "appOnly": false }, { "path": "/orgs/{org}/codespaces/access/selected_users", "segments": ["orgs", "{org}", "codespaces", "access", "selected_users"], "greedy": false, "entries": [{ "permission": "organization_codespaces_settings", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/members/{username}/codespaces/{codespace_name}", "segments": ["orgs", "{org}", "members", "{username}", "codespaces", "{codespace_name}"], "greedy": false, "entries": [{ "permission": "organization_codespaces", "level": "write", "additional": true }, { "permission": "codespaces", "level": "write", "additional": true }], "appOnly": false }, { "path": "/orgs/{org}/dependabot/secrets/{secret_name}", "segments": ["orgs", "{org}", "dependabot", "secrets", "{secret_name}"], "greedy": false, "entries": [{ "permission": "organization_dependabot_secrets", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/dependabot/secrets/{secret_name}/repositories/{repository_id}", "segments": ["orgs", "{org}", "dependabot", "secrets", "{secret_name}", "repositories", "{repository_id}"], "greedy": false, "entries": [{ "permission": "organization_dependabot_secrets", "level": "write", "additional": true }], "appOnly": false }, { "path": "/orgs/{org}/private-registries/{secret_name}", "segments": ["orgs", "{org}", "private-registries", "{secret_name}"], "greedy": false, "entries": [{ "permission": "organization_private_registries", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/projectsV2/{project_number}/items/{item_id}", "segments": ["orgs", "{org}", "projectsV2", "{project_number}", "items", "{item_id}"], "greedy": false, "entries": [{ "permission": "organization_projects", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/secrets/{secret_name}", "segments": ["orgs", "{org}", "actions", "secrets", "{secret_name}"], "greedy": false, "entries": [{ "permission": "organization_secrets", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/secrets/{secret_name}/repositories/{repository_id}", "segments": ["orgs", "{org}", "actions", "secrets", "{secret_name}", "repositories", "{repository_id}"], "greedy": false, "entries": [{ "permission": "organization_secrets", "level": "write", "additional": true }], "appOnly": false }, { "path": "/orgs/{org}/actions/runner-groups/{runner_group_id}", "segments": ["orgs", "{org}", "actions", "runner-groups", "{runner_group_id}"], "greedy": false, "entries": [{ "permission": "organization_self_hosted_runners", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/runner-groups/{runner_group_id}/repositories/{repository_id}", "segments": ["orgs", "{org}", "actions", "runner-groups", "{runner_group_id}", "repositories", "{repository_id}"], "greedy": false, "entries": [{ "permission": "organization_self_hosted_runners", "level": "write", "additional": true }], "appOnly": false }, { "path": "/orgs/{org}/actions/runner-groups/{runner_group_id}/runners/{runner_id}", "segments": ["orgs", "{org}", "actions", "runner-groups", "{runner_group_id}", "runners", "{runner_id}"], "greedy": false, "entries": [{ "permission": "organization_self_hosted_runners", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/runners/{runner_id}", "segments": ["orgs", "{org}", "actions", "runners", "{runner_id}"], "greedy": false, "entries": [{ "permission": "organization_self_hosted_runners", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/runners/{runner_id}/labels", "segments": ["orgs", "{org}", "actions", "runners", "{runner_id}", "labels"], "greedy": false, "entries": [{ "permission": "organization_self_hosted_runners", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/runners/{runner_id}/labels/{name}", "segments": ["orgs", "{org}", "actions", "runners", "{runner_id}", "labels", "{name}"], "greedy": false, "entries": [{ "permission": "organization_self_hosted_runners", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/variables/{name}", "segments": ["orgs", "{org}", "actions", "variables", "{name}"], "greedy": false, "entries": [{ "permission": "organization_actions_variables", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/variables/{name}/repositories/{repository_id}", "segments": ["orgs", "{org}", "actions", "variables", "{name}", "repositories", "{repository_id}"], "greedy": false, "entries": [{ "permission": "organization_actions_variables", "level": "write", "additional": true }], "appOnly": false }, { "path": "/orgs/{org}/hooks/{hook_id}", "segments": ["orgs", "{org}", "hooks", "{hook_id}"], "greedy": false, "entries": [{ "permission": "organization_hooks", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/artifacts/{artifact_id}", "segments": ["repos", "{owner}", "{repo}", "actions", "artifacts", "{artifact_id}"], "greedy": false, "entries": [{ "permission": "actions", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/caches", "segments": ["repos", "{owner}", "{repo}", "actions", "caches"], "greedy": false, "entries": [{ "permission": "actions", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/caches/{cache_id}", "segments": ["repos", "{owner}", "{repo}", "actions", "caches", "{cache_id}"], "greedy": false, "entries": [{ "permission": "actions", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/runs/{run_id}", "segments": ["repos", "{owner}", "{repo}", "actions", "runs", "{run_id}"], "greedy": false, "entries": [{ "permission": "actions", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/runs/{run_id}/logs", "segments": ["repos", "{owner}", "{repo}", "actions", "runs", "{run_id}", "logs"], "greedy": false, "entries": [{ "permission": "actions", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}", "segments": ["repos", "{owner}", "{repo}"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/runners/{runner_id}", "segments": ["repos", "{owner}", "{repo}", "actions", "runners", "{runner_id}"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/runners/{runner_id}/labels", "segments": ["repos", "{owner}", "{repo}", "actions", "runners", "{runner_id}", "labels"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/runners/{runner_id}/labels/{name}", "segments": ["repos", "{owner}", "{repo}", "actions", "runners", "{runner_id}", "labels", "{name}"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/autolinks/{autolink_id}", "segments": ["repos", "{owner}", "{repo}", "autolinks", "{autolink_id}"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/automated-security-fixes", "segments": ["repos", "{owner}", "{repo}", "automated-security-fixes"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/branches/{branch}/protection", "segments": ["repos", "{owner}", "{repo}", "branches", "{branch}", "protection"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins", "segments": ["repos", "{owner}", "{repo}", "branches", "{branch}", "protection", "enforce_admins"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews", "segments": ["repos", "{owner}", "{repo}", "branches", "{branch}", "protection", "required_pull_request_reviews"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/branches/{branch}/protection/required_signatures", "segments": ["repos", "{owner}", "{repo}", "branches", "{branch}", "protection", "required_signatures"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks", "segments": ["repos", "{owner}", "{repo}", "branches", "{branch}", "protection", "required_status_checks"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts", "segments": ["repos", "{owner}", "{repo}", "branches", "{branch}", "protection", "required_status_checks", "contexts"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/branches/{branch}/protection/restrictions", "segments": ["repos", "{owner}", "{repo}", "branches", "{branch}", "protection", "restrictions"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps", "segments": ["repos", "{owner}", "{repo}", "branches", "{branch}", "protection", "restrictions", "apps"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams", "segments": ["repos", "{owner}", "{repo}", "branches", "{branch}", "protection", "restrictions", "teams"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users", "segments": ["repos", "{owner}", "{repo}", "branches", "{branch}", "protection", "restrictions", "users"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/collaborators/{username}", "segments": ["repos", "{owner}", "{repo}", "collaborators", "{username}"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/environments/{environment_name}", "segments": ["repos", "{owner}", "{repo}", "environments", "{environment_name}"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}", "segments": ["repos", "{owner}", "{repo}", "environments", "{environment_name}", "deployment-branch-policies", "{branch_policy_id}"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/{protection_rule_id}", "segments": ["repos", "{owner}", "{repo}", "environments", "{environment_name}", "deployment_protection_rules", "{protection_rule_id}"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/immutable-releases", "segments": ["repos", "{owner}", "{repo}", "immutable-releases"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/interaction-limits", "segments": ["repos", "{owner}", "{repo}", "interaction-limits"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/interaction-limits/pulls/bypass-list", "segments": ["repos", "{owner}", "{repo}", "interaction-limits", "pulls", "bypass-list"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/invitations/{invitation_id}", "segments": ["repos", "{owner}", "{repo}", "invitations", "{invitation_id}"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/keys/{key_id}", "segments": ["repos", "{owner}", "{repo}", "keys", "{key_id}"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/pages", "segments": ["repos", "{owner}", "{repo}", "pages"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": true }, { "permission": "pages", "level": "write", "additional": true }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/private-vulnerability-reporting", "segments": ["repos", "{owner}", "{repo}", "private-vulnerability-reporting"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/rulesets/{ruleset_id}", "segments": ["repos", "{owner}", "{repo}", "rulesets", "{ruleset_id}"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/vulnerability-alerts", "segments": ["repos", "{owner}", "{repo}", "vulnerability-alerts"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/user/repository_invitations/{invitation_id}", "segments": ["user", "repository_invitations", "{invitation_id}"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/agents/secrets/{secret_name}", "segments": ["repos", "{owner}", "{repo}", "agents", "secrets", "{secret_name}"], "greedy": false, "entries": [{ "permission": "agent_secrets", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/agents/variables/{name}", "segments": ["repos", "{owner}", "{repo}", "agents", "variables", "{name}"], "greedy": false, "entries": [{ "permission": "agent_variables", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/attestations/digest/{subject_digest}", "segments": ["orgs", "{org}", "attestations", "digest", "{subject_digest}"], "greedy": false, "entries": [{ "permission": "attestations", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/attestations/{attestation_id}", "segments": ["orgs", "{org}", "attestations", "{attestation_id}"], "greedy": false, "entries": [{ "permission": "attestations", "level": "write", "additional": false }], "appOnly": false }, { "path": "/users/{username}/attestations/digest/{subject_digest}", "segments": ["users", "{username}", "attestations", "digest", "{subject_digest}"], "greedy": false, "entries": [{ "permission": "attestations", "level": "write", "additional": false }], "appOnly": false }, { "path": "/users/{username}/attestations/{attestation_id}", "segments": ["users", "{username}", "attestations", "{attestation_id}"], "greedy": false, "entries": [{ "permission": "attestations", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/code-scanning/analyses/{analysis_id}", "segments": ["repos", "{owner}", "{repo}", "code-scanning", "analyses", "{analysis_id}"], "greedy": false, "entries": [{ "permission": "security_events", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/codespaces/secrets/{secret_name}", "segments": ["repos", "{owner}", "{repo}", "codespaces", "secrets", "{secret_name}"], "greedy": false, "entries": [{ "permission": "codespaces_secrets", "level": "write", "additional": false }], "appOnly": false }, { "path": "/user/codespaces/{codespace_name}", "segments": ["user", "codespaces", "{codespace_name}"], "greedy": false, "entries": [{ "permission": "codespaces", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/code-scanning/codeql/databases/{language}", "segments": ["repos", "{owner}", "{repo}", "code-scanning", "codeql", "databases", "{language}"], "greedy": false, "entries": [{ "permission": "contents", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/comments/{comment_id}", "segments": ["repos", "{owner}", "{repo}", "comments", "{comment_id}"], "greedy": false, "entries": [{ "permission": "contents", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/comments/{comment_id}/reactions/{reaction_id}", "segments": ["repos", "{owner}", "{repo}", "comments", "{comment_id}", "reactions", "{reaction_id}"], "greedy": false, "entries": [{ "permission": "contents", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/contents/{path}", "segments": ["repos", "{owner}", "{repo}", "contents", "{path}"], "greedy": true, "entries": [{ "permission": "contents", "level": "write", "additional": true }, { "permission": "workflows", "level": "write", "additional": true }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/git/refs/{ref}", "segments": ["repos", "{owner}", "{repo}", "git", "refs", "{ref}"], "greedy": true, "entries": [{ "permission": "contents", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/import", "segments": ["repos", "{owner}", "{repo}", "import"], "greedy": false, "entries": [{ "permission": "contents", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/releases/assets/{asset_id}", "segments": ["repos", "{owner}", "{repo}", "releases", "assets", "{asset_id}"], "greedy": false, "entries": [{ "permission": "contents", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/releases/{release_id}", "segments": ["repos", "{owner}", "{repo}", "releases", "{release_id}"], "greedy": false, "entries": [{ "permission": "contents", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/dependabot/secrets/{secret_name}", "segments": ["repos", "{owner}", "{repo}", "dependabot", "secrets", "{secret_name}"], "greedy": false, "entries": [{ "permission": "dependabot_secrets", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/deployments/{deployment_id}", "segments": ["repos", "{owner}", "{repo}", "deployments", "{deployment_id}"], "greedy": false, "entries": [{ "permission": "deployments", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}", "segments": ["repos", "{owner}", "{repo}", "environments", "{environment_name}", "secrets", "{secret_name}"], "greedy": false, "entries": [{ "permission": "environments", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/environments/{environment_name}/variables/{name}", "segments": ["repos", "{owner}", "{repo}", "environments", "{environment_name}", "variables", "{name}"], "greedy": false, "entries": [{ "permission": "environments", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/issues/comments/{comment_id}", "segments": ["repos", "{owner}", "{repo}", "issues", "comments", "{comment_id}"], "greedy": false, "entries": [{ "permission": "issues", "level": "write", "additional": true }, { "permission": "pull_requests", "level": "write", "additional": true }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/issues/comments/{comment_id}/pin", "segments": ["repos", "{owner}", "{repo}", "issues", "comments", "{comment_id}", "pin"], "greedy": false, "entries": [{ "permission": "issues", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/issues/comments/{comment_id}/reactions/{reaction_id}", "segments": ["repos", "{owner}", "{repo}", "issues", "comments", "{comment_id}", "reactions", "{reaction_id}"], "greedy": false, "entries": [{ "permission": "issues", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/issues/{issue_number}/assignees", "segments": ["repos", "{owner}", "{repo}", "issues", "{issue_number}", "assignees"], "greedy": false, "entries": [{ "permission": "issues", "level": "write", "additional": true }, { "permission": "pull_requests", "level": "write", "additional": true }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by/{issue_id}", "segments": ["repos", "{owner}", "{repo}", "issues", "{issue_number}", "dependencies", "blocked_by", "{issue_id}"], "greedy": false, "entries": [{ "permission": "issues", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/issues/{issue_number}/issue-field-values/{issue_field_id}", "segments": ["repos", "{owner}", "{repo}", "issues", "{issue_number}", "issue-field-values", "{issue_field_id}"], "greedy": false, "entries": [{ "permission": "issues", "level": "write", "additional": true }, { "permission": "pull_requests", "level": "write", "additional": true }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/issues/{issue_number}/labels", "segments": ["repos", "{owner}", "{repo}", "issues", "{issue_number}", "labels"], "greedy": false, "entries": [{ "permission": "issues", "level": "write", "additional": true }, { "permission": "pull_requests", "level": "write", "additional": true }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/issues/{issue_number}/labels/{name}", "segments": ["repos", "{owner}", "{repo}", "issues", "{issue_number}", "labels", "{name}"], "greedy": false, "entries": [{ "permission": "issues", "level": "write", "additional": true }, { "permission": "pull_requests", "level": "write", "additional": true }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/issues/{issue_number}/lock", "segments": ["repos", "{owner}", "{repo}", "issues", "{issue_number}", "lock"], "greedy": false, "entries": [{ "permission": "issues", "level": "write", "additional": true }, { "permission": "pull_requests", "level": "write", "additional": true }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/issues/{issue_number}/reactions/{reaction_id}", "segments": ["repos", "{owner}", "{repo}", "issues", "{issue_number}", "reactions", "{reaction_id}"], "greedy": false, "entries": [{ "permission": "issues", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/issues/{issue_number}/sub_issue", "segments": ["repos", "{owner}", "{repo}", "issues", "{issue_number}", "sub_issue"], "greedy": false, "entries": [{ "permission": "issues", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/labels/{name}", "segments": ["repos", "{owner}", "{repo}", "labels", "{name}"], "greedy": false, "entries": [{ "permission": "issues", "level": "write", "additional": true }, { "permission": "pull_requests", "level": "write", "additional": true }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/milestones/{milestone_number}", "segments": ["repos", "{owner}", "{repo}", "milestones", "{milestone_number}"], "greedy": false, "entries": [{ "permission": "issues", "level": "write", "additional": true }, { "permission": "pull_requests", "level": "write", "additional": true }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/pulls/comments/{comment_id}", "segments": ["repos", "{owner}", "{repo}", "pulls", "comments", "{comment_id}"], "greedy": false, "entries": [{ "permission": "pull_requests", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions/{reaction_id}", "segments": ["repos", "{owner}", "{repo}", "pulls", "comments", "{comment_id}", "reactions", "{reaction_id}"], "greedy": false, "entries": [{ "permission": "pull_requests", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers", "segments": ["repos", "{owner}", "{repo}", "pulls", "{pull_number}", "requested_reviewers"], "greedy": false, "entries": [{ "permission": "pull_requests", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}", "segments": ["repos", "{owner}", "{repo}", "pulls", "{pull_number}", "reviews", "{review_id}"], "greedy": false, "entries": [{ "permission": "pull_requests", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/secret-scanning/custom-patterns", "segments": ["repos", "{owner}", "{repo}", "secret-scanning", "custom-patterns"], "greedy": false, "entries": [{ "permission": "secret_scanning_alerts", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/secrets/{secret_name}", "segments": ["repos", "{owner}", "{repo}", "actions", "secrets", "{secret_name}"], "greedy": false, "entries": [{ "permission": "secrets", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/variables/{name}", "segments": ["repos", "{owner}", "{repo}", "actions", "variables", "{name}"], "greedy": false, "entries": [{ "permission": "actions_variables", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/hooks/{hook_id}", "segments": ["repos", "{owner}", "{repo}", "hooks", "{hook_id}"], "greedy": false, "entries": [{ "permission": "repository_hooks", "level": "write", "additional": false }], "appOnly": false }, { "path": "/user/blocks/{username}", "segments": ["user", "blocks", "{username}"], "greedy": false, "entries": [{ "permission": "blocking", "level": "write", "additional": false }], "appOnly": false }, { "path": "/user/codespaces/secrets/{secret_name}", "segments": ["user", "codespaces", "secrets", "{secret_name}"], "greedy": false, "entries": [{ "permission": "codespaces_user_secrets", "level": "write", "additional": false }], "appOnly": false }, { "path": "/user/codespaces/secrets/{secret_name}/repositories/{repository_id}", "segments": ["user", "codespaces", "secrets", "{secret_name}", "repositories", "{repository_id}"], "greedy": false, "entries": [{ "permission": "codespaces_user_secrets", "level": "write", "additional": true }], "appOnly": false }, { "path": "/user/emails", "segments": ["user", "emails"], "greedy": false, "entries": [{ "permission": "emails", "level": "write", "additional": false }], "appOnly": false }, { "path": "/user/following/{username}", "segments": ["user", "following", "{username}"], "greedy": false, "entries": [{ "permission": "followers", "level": "write", "additional": false }], "appOnly": false }, { "path": "/user/gpg_keys/{gpg_key_id}", "segments": ["user", "gpg_keys", "{gpg_key_id}"], "greedy": false, "entries": [{ "permission": "gpg_keys", "level": "write", "additional": false }], "appOnly": false }, { "path": "/gists/{gist_id}", "segments": ["gists", "{gist_id}"], "greedy": false, "entries": [{ "permission": "gists", "level": "write", "additional": false }], "appOnly": false }, { "path": "/gists/{gist_id}/comments/{comment_id}", "segments": ["gists", "{gist_id}", "comments", "{comment_id}"], "greedy": false, "entries": [{ "permission": "gists", "level": "write", "additional": false }], "appOnly": false }, { "path": "/gists/{gist_id}/star", "segments": ["gists", "{gist_id}", "star"], "greedy": false, "entries": [{ "permission": "gists", "level": "write", "additional": false }], "appOnly": false }, { "path": "/user/keys/{key_id}", "segments": ["user", "keys", "{key_id}"], "greedy": false, "entries": [{ "permission": "keys", "level": "write", "additional": false }], "appOnly": false }, { "path": "/user/interaction-limits", "segments": ["user", "interaction-limits"], "greedy": false, "entries": [{ "permission": "interaction_limits", "level": "write", "additional": false }], "appOnly": false }, { "path": "/user/social_accounts", "segments": ["user", "social_accounts"], "greedy": false, "entries": [{ "permission": "profile", "level": "write", "additional": false }], "appOnly": false }, { "path": "/user/ssh_signing_keys/{ssh_signing_key_id}", "segments": ["user", "ssh_signing_keys", "{ssh_signing_key_id}"], "greedy": false, "entries": [{ "permission": "git_signing_ssh_public_keys", "level": "write", "additional": false }], "appOnly": false }, { "path": "/user/starred/{owner}/{repo}", "segments": ["user", "starred", "{owner}", "{repo}"], "greedy": false, "entries": [{ "permission": "starring", "level": "write", "additional": true }], "appOnly": false }] };
+
+// EXTERNAL MODULE: ./src/knowledge/permissions.ts + 1 modules
+var knowledge_permissions = __nccwpck_require__(6928);
+;// CONCATENATED MODULE: ./src/knowledge/public-reads.ts
+/**
+ * GET endpoints whose answer is public data, the same for every caller: GitHub's endpoint map lists
+ * an organization or user permission for them (needed only for private resources), but their REST
+ * pages say they can be used without authentication. Endpoints that answer more to a caller with
+ * the permission (`GET /orgs/{org}/members` also lists concealed members to a member) are not here:
+ * swapping the token would change what the workflow sees.
+ */
+const PUBLIC_READS = new Map([
+    // "Check public organization membership for a user", "List public organization members":
+    // public memberships only (REST docs, orgs/members: usable without authentication).
+    ['GET /orgs/{org}/public_members', 'https://docs.github.com/rest/orgs/members#list-public-organization-members'],
+    ['GET /orgs/{org}/public_members/{username}', 'https://docs.github.com/rest/orgs/members#check-public-organization-membership-for-a-user'],
+    // "Lists the verified public keys for a user. This is accessible by anyone." (REST docs, users/keys)
+    ['GET /users/{username}/keys', 'https://docs.github.com/rest/users/keys#list-public-keys-for-a-user'],
+]);
+
+;// CONCATENATED MODULE: ./src/knowledge/endpoints.ts
+/**
+ * Looks up the fine-grained permissions a REST call needs in GitHub's endpoint map. Paths seen in
+ * workflows carry variables (`$REPO`, `${{ github.repository }}`, `{owner}`); a variable segment
+ * matches any template parameter, literal segments must match, and the most literal template wins.
+ */
+
+
+
+
+/** Templates by method, indexed when the knowledge is generated: a lookup scans those of its own method. */
+const BY_METHOD = new Map(Object.entries(ENDPOINT_TEMPLATES));
+/** Marks a path segment as "some value we cannot see". */
+const VAR = '\u0000';
+/** Splits a URL path into segments, turning shell and expression variables into VAR. */
+function pathSegments(path) {
+    const clean = path
+        .replace(/^https?:\/\/[^/]+/i, '')
+        .replace(/^\/api\/v3/, '')
+        .split(/[?#]/)[0];
+    return clean
+        .split('/')
+        .filter(Boolean)
+        .map((s) => (/\$|\{/.test(s) ? VAR : decodeURIComponentSafe(s)));
+}
+function decodeURIComponentSafe(s) {
+    try {
+        return decodeURIComponent(s);
+    }
+    catch {
+        return s;
+    }
+}
+const ORG_PERMISSION = /^(organization_|members$|team_discussions$|issue_types$)/;
+/** Which fine-grained permissions a call needs. When an endpoint is listed under several
+ * permissions with "additional permissions", the docs say either one suffices or both are needed
+ * depending on the case; we take the permission named like the path's resource (issues for
+ * /issues/, pulls for /pulls/), else the first listed, keep contents alongside workflows, and
+ * take every listed permission alongside an administration write. */
+function lookupEndpoint(method, path) {
+    const segs = Array.isArray(path) ? path : pathSegments(path);
+    const m = method.toUpperCase();
+    // The same few calls recur across a repository's workflows; each result is copied out so
+    // that no caller can change the cached one.
+    const key = `${m} ${segs.join('/')}`;
+    let found = lookups.get(key);
+    if (found === undefined) {
+        found = findEndpoint(m, segs) ?? null;
+        lookups.set(key, found);
+    }
+    return found ? { ...found, permissions: { ...found.permissions } } : undefined;
+}
+/** Answers by method and path (text the repository writes): bounded. */
+const lookups = new bounded_map/* BoundedMap */.E(8192);
+function findEndpoint(m, segs) {
+    let best;
+    let bestScore = -1;
+    for (const t of BY_METHOD.get(m) ?? []) {
+        if (t.greedy ? segs.length < t.segments.length : t.segments.length !== segs.length)
+            continue;
+        let score = 0;
+        let ok = true;
+        for (let i = 0; i < t.segments.length; i++) {
+            const want = t.segments[i];
+            const got = segs[i];
+            const isParam = want.startsWith('{');
+            if (isParam)
+                continue;
+            if (got === VAR) {
+                ok = false; // a variable never stands for a literal resource name like "pulls"
+                break;
+            }
+            if (want.toLowerCase() !== got.toLowerCase()) {
+                ok = false;
+                break;
+            }
+            score++;
+        }
+        if (ok && score > bestScore) {
+            best = t;
+            bestScore = score;
+        }
+    }
+    if (!best)
+        return undefined;
+    const found = best;
+    const permissions = {};
+    const primary = best.entries.filter((e) => !e.additional);
+    let chosen = primary.length ? primary : [];
+    if (!chosen.length) {
+        const resource = best.segments.find((s) => !s.startsWith('{') && s !== 'repos' && best.entries.some((e) => e.permission.startsWith(s.replace(/s$/, ''))));
+        const named = resource ? best.entries.filter((e) => e.permission.startsWith(resource.replace(/s$/, ''))) : [];
+        chosen = named.length ? named : best.entries.slice(0, 1);
+        // Writing workflow files needs contents as well (the map lists both with additional permissions).
+        if (chosen.some((e) => e.permission === 'workflows'))
+            chosen = [...chosen, ...best.entries.filter((e) => e.permission === 'contents')];
+        // Administration writes listed with another permission need both: forking or generating a
+        // repository also reads the source (contents, advisories), adding a team's repository reads
+        // the team (members). The endpoint pages give these as one permission set.
+        if (best.entries.some((e) => e.permission === 'administration' && e.level === 'write'))
+            chosen = [...best.entries];
+    }
+    for (const e of chosen) {
+        if (e.permission === 'metadata')
+            continue;
+        if (!permissions[e.permission] || (0,knowledge_permissions/* levelRank */.Le)(e.level) > (0,knowledge_permissions/* levelRank */.Le)(permissions[e.permission]))
+            permissions[e.permission] = e.level;
+    }
+    const scope = Object.keys(permissions).some((p) => ORG_PERMISSION.test(p))
+        ? 'organization'
+        : best.segments[0] === 'user' || best.segments[0] === 'gists'
+            ? 'account'
+            : 'repository';
+    const template = `${m} ${found.path}`;
+    const publicRead = PUBLIC_READS.get(template);
+    if (publicRead)
+        return { template, permissions: {}, appOnly: false, scope: 'repository', publicRead };
+    return { template, permissions, appOnly: best.appOnly, scope };
+}
+
+
+/***/ }),
+
+/***/ 2839:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   FD: () => (/* binding */ PUSH_TAGS),
+/* harmony export */   ZU: () => (/* binding */ HEARD_TYPES),
+/* harmony export */   _k: () => (/* binding */ PR_CHANGE),
+/* harmony export */   bg: () => (/* binding */ listenersOf),
+/* harmony export */   hk: () => (/* binding */ DEPENDABOT_COMMAND),
+/* harmony export */   mJ: () => (/* binding */ prActivityListener),
+/* harmony export */   pO: () => (/* binding */ PR_TRIGGERS),
+/* harmony export */   vN: () => (/* binding */ DISPATCH_EVENTS),
+/* harmony export */   vm: () => (/* binding */ SKIP_CI)
+/* harmony export */ });
+/* unused harmony export LISTENERS */
+/** The dispatches: GITHUB_TOKEN's do start runs in its own repository (R1a). */
+const DISPATCH_EVENTS = new Set(['repository_dispatch', 'workflow_dispatch']);
+/**
+ * A commit message holding one of these starts no workflow on push or pull_request (GitHub docs,
+ * "Skipping workflow runs"): a push of such a commit is not meant to start CI (R1 does not apply).
+ */
+const SKIP_CI = /\[(?:skip ci|ci skip|no ci|skip actions|actions skip)\]/i;
+/**
+ * The activity types of the events a token causes that start CI: opening a pull request or pushing
+ * to its branch (the default types of pull_request: opened, synchronize, reopened), and publishing
+ * a release (GitHub docs, "Events that trigger workflows"). A workflow whose `types:` lists none of
+ * these does not hear them.
+ */
+const HEARD_TYPES = {
+    pull_request: ['opened', 'synchronize', 'reopened'],
+    pull_request_target: ['opened', 'synchronize', 'reopened'],
+    release: ['published', 'created', 'released', 'prereleased'],
+};
+/**
+ * How a workflow's push trigger that hears tag pushes is listed among its listening triggers. A push
+ * trigger filtered on branches alone hears no tags, and one filtered on tags alone hears no branches
+ * (GitHub docs, "Using filters": the workflow will not run for events affecting the undefined ref).
+ */
+const PUSH_TAGS = 'push (tags)';
+/** The triggers a pull request's activity starts. */
+const PR_TRIGGERS = new Set(['pull_request', 'pull_request_target']);
+/**
+ * How a pull_request trigger whose `types:` lists activity other than opening and pushing (edited,
+ * closed, labeled, assigned, ready_for_review, …) is listed: it hears a token editing, labelling,
+ * closing or marking a pull request ready, which triggers with the default types do not.
+ */
+const PR_CHANGE = 'pull_request (activity types)';
+/** How a pull_request trigger listing activity type `type` is listed among listening triggers. */
+const prActivityListener = (type) => `pull_request (${type})`;
+/** The trigger names that hear an event: a known activity type is heard only where it is listed. */
+function listenersOf(event) {
+    if (event.startsWith('pull_request:'))
+        return [prActivityListener(event.slice('pull_request:'.length))];
+    return LISTENERS[event];
+}
+/**
+ * Which trigger names start a run for each event a token causes. `check_suite` and `check_run`
+ * do not start workflows for a commit "associated with GitHub Actions" (GitHub's events page),
+ * so a workflow waiting on checks never hears of commits GITHUB_TOKEN pushed.
+ */
+const LISTENERS = {
+    push: ['push', 'check_suite', 'check_run'],
+    // A tag pushed is heard by push triggers that do not filter on branches alone (PUSH_TAGS) and by create.
+    'tag push': [PUSH_TAGS, 'create'],
+    pull_request: ['pull_request', 'pull_request_target'],
+    'pull_request change': [PR_CHANGE],
+    release: ['release'],
+    create: ['create'],
+    issues: ['issues'],
+    issue_comment: ['issue_comment'],
+    pull_request_review: ['pull_request_review'],
+    label: ['label'],
+    repository_dispatch: ['repository_dispatch'],
+    workflow_dispatch: ['workflow_dispatch'],
+};
+/**
+ * Comment commands Dependabot obeys only from users with push access to the repository ("Sorry,
+ * only users with push access can use that command"; GitHub docs, Managing pull requests for
+ * dependency updates: users with write access). GITHUB_TOKEN comments as github-actions[bot].
+ */
+const DEPENDABOT_COMMAND = /@dependabot\s+(?:merge|squash and merge|rebase|recreate|cancel merge|close|reopen|ignore|unignore|show)\b/i;
+
+
+/***/ }),
+
+/***/ 7266:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   t: () => (/* binding */ OCTOKIT_ROUTES)
+/* harmony export */ });
 // GENERATED by scripts/generate-knowledge.mjs — do not edit. octokit REST method -> route.
 // Facts from: @octokit/plugin-rest-endpoint-methods@17.0.0 (MIT), dist-src/generated/endpoints.js
 /* eslint-disable */
-const octokit_routes_OCTOKIT_ROUTES = {
+const OCTOKIT_ROUTES = {
     "actions.addCustomLabelsToSelfHostedRunnerForOrg": "POST /orgs/{org}/actions/runners/{runner_id}/labels",
     "actions.addCustomLabelsToSelfHostedRunnerForRepo": "POST /repos/{owner}/{repo}/actions/runners/{runner_id}/labels",
     "actions.addRepoAccessToSelfHostedRunnerGroupInOrg": "PUT /orgs/{org}/actions/runner-groups/{runner_group_id}/repositories/{repository_id}",
@@ -6865,518 +5755,1109 @@ const octokit_routes_OCTOKIT_ROUTES = {
     "users.updateAuthenticated": "PATCH /user"
 };
 
+
+/***/ }),
+
+/***/ 6928:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  pI: () => (/* reexport */ CLASSIC_SCOPES),
+  U1: () => (/* binding */ FINE_GRAINED_OF_KEY),
+  tL: () => (/* reexport */ FINE_GRAINED_PERMISSIONS),
+  Yp: () => (/* binding */ KEY_OF_FINE_GRAINED),
+  qL: () => (/* binding */ NO_FINE_GRAINED),
+  zj: () => (/* binding */ PERMISSION_NAMES),
+  _W: () => (/* binding */ SCOPE_NAMES),
+  uD: () => (/* binding */ impliedScopes),
+  Le: () => (/* binding */ levelRank),
+  Lf: () => (/* binding */ maxLevel)
+});
+
+// UNUSED EXPORTS: GITHUB_TOKEN_KEYS
+
 // EXTERNAL MODULE: ./src/bounded-map.ts
 var bounded_map = __nccwpck_require__(8757);
-;// CONCATENATED MODULE: ./src/knowledge/generated/endpoints.ts
-/** Endpoint templates by method, in the order of GitHub's map, then the App-only ones. */
-const ENDPOINT_TEMPLATES = { "GET": [{ "path": "/orgs/{org}/insights/api/route-stats/{actor_type}/{actor_id}", "segments": ["orgs", "{org}", "insights", "api", "route-stats", "{actor_type}", "{actor_id}"], "greedy": false, "entries": [{ "permission": "organization_api_insights", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/insights/api/subject-stats", "segments": ["orgs", "{org}", "insights", "api", "subject-stats"], "greedy": false, "entries": [{ "permission": "organization_api_insights", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/insights/api/summary-stats", "segments": ["orgs", "{org}", "insights", "api", "summary-stats"], "greedy": false, "entries": [{ "permission": "organization_api_insights", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/insights/api/summary-stats/users/{user_id}", "segments": ["orgs", "{org}", "insights", "api", "summary-stats", "users", "{user_id}"], "greedy": false, "entries": [{ "permission": "organization_api_insights", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/insights/api/summary-stats/{actor_type}/{actor_id}", "segments": ["orgs", "{org}", "insights", "api", "summary-stats", "{actor_type}", "{actor_id}"], "greedy": false, "entries": [{ "permission": "organization_api_insights", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/insights/api/time-stats", "segments": ["orgs", "{org}", "insights", "api", "time-stats"], "greedy": false, "entries": [{ "permission": "organization_api_insights", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/insights/api/time-stats/users/{user_id}", "segments": ["orgs", "{org}", "insights", "api", "time-stats", "users", "{user_id}"], "greedy": false, "entries": [{ "permission": "organization_api_insights", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/insights/api/time-stats/{actor_type}/{actor_id}", "segments": ["orgs", "{org}", "insights", "api", "time-stats", "{actor_type}", "{actor_id}"], "greedy": false, "entries": [{ "permission": "organization_api_insights", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/insights/api/user-stats/{user_id}", "segments": ["orgs", "{org}", "insights", "api", "user-stats", "{user_id}"], "greedy": false, "entries": [{ "permission": "organization_api_insights", "level": "read", "additional": false }], "appOnly": false }, { "path": "/organizations/{org}/actions/cache/retention-limit", "segments": ["organizations", "{org}", "actions", "cache", "retention-limit"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/organizations/{org}/actions/cache/storage-limit", "segments": ["organizations", "{org}", "actions", "cache", "storage-limit"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/organizations/{org}/settings/billing/ai_credit/usage", "segments": ["organizations", "{org}", "settings", "billing", "ai_credit", "usage"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/organizations/{org}/settings/billing/budgets", "segments": ["organizations", "{org}", "settings", "billing", "budgets"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/organizations/{org}/settings/billing/budgets/{budget_id}", "segments": ["organizations", "{org}", "settings", "billing", "budgets", "{budget_id}"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/organizations/{org}/settings/billing/premium_request/usage", "segments": ["organizations", "{org}", "settings", "billing", "premium_request", "usage"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/organizations/{org}/settings/billing/usage", "segments": ["organizations", "{org}", "settings", "billing", "usage"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/organizations/{org}/settings/billing/usage/summary", "segments": ["organizations", "{org}", "settings", "billing", "usage", "summary"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/cache/usage", "segments": ["orgs", "{org}", "actions", "cache", "usage"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/cache/usage-by-repository", "segments": ["orgs", "{org}", "actions", "cache", "usage-by-repository"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/hosted-runners", "segments": ["orgs", "{org}", "actions", "hosted-runners"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/hosted-runners/images/github-owned", "segments": ["orgs", "{org}", "actions", "hosted-runners", "images", "github-owned"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/hosted-runners/images/partner", "segments": ["orgs", "{org}", "actions", "hosted-runners", "images", "partner"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/hosted-runners/limits", "segments": ["orgs", "{org}", "actions", "hosted-runners", "limits"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/hosted-runners/machine-sizes", "segments": ["orgs", "{org}", "actions", "hosted-runners", "machine-sizes"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/hosted-runners/platforms", "segments": ["orgs", "{org}", "actions", "hosted-runners", "platforms"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/hosted-runners/{hosted_runner_id}", "segments": ["orgs", "{org}", "actions", "hosted-runners", "{hosted_runner_id}"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/oidc/customization/properties/repo", "segments": ["orgs", "{org}", "actions", "oidc", "customization", "properties", "repo"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/oidc/customization/sub", "segments": ["orgs", "{org}", "actions", "oidc", "customization", "sub"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/permissions", "segments": ["orgs", "{org}", "actions", "permissions"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/permissions/artifact-and-log-retention", "segments": ["orgs", "{org}", "actions", "permissions", "artifact-and-log-retention"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/permissions/fork-pr-contributor-approval", "segments": ["orgs", "{org}", "actions", "permissions", "fork-pr-contributor-approval"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/permissions/fork-pr-workflows-private-repos", "segments": ["orgs", "{org}", "actions", "permissions", "fork-pr-workflows-private-repos"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/permissions/repositories", "segments": ["orgs", "{org}", "actions", "permissions", "repositories"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/permissions/selected-actions", "segments": ["orgs", "{org}", "actions", "permissions", "selected-actions"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/permissions/self-hosted-runners", "segments": ["orgs", "{org}", "actions", "permissions", "self-hosted-runners"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/permissions/self-hosted-runners/repositories", "segments": ["orgs", "{org}", "actions", "permissions", "self-hosted-runners", "repositories"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/permissions/workflow", "segments": ["orgs", "{org}", "actions", "permissions", "workflow"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/code-security/configurations", "segments": ["orgs", "{org}", "code-security", "configurations"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/code-security/configurations/defaults", "segments": ["orgs", "{org}", "code-security", "configurations", "defaults"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/code-security/configurations/{configuration_id}", "segments": ["orgs", "{org}", "code-security", "configurations", "{configuration_id}"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/code-security/configurations/{configuration_id}/repositories", "segments": ["orgs", "{org}", "code-security", "configurations", "{configuration_id}", "repositories"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/copilot/billing", "segments": ["orgs", "{org}", "copilot", "billing"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "read", "additional": true }, { "permission": "organization_copilot_seat_management", "level": "read", "additional": true }], "appOnly": false }, { "path": "/orgs/{org}/copilot/billing/seats", "segments": ["orgs", "{org}", "copilot", "billing", "seats"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "read", "additional": true }, { "permission": "organization_copilot_seat_management", "level": "read", "additional": true }], "appOnly": false }, { "path": "/orgs/{org}/dependabot/repository-access", "segments": ["orgs", "{org}", "dependabot", "repository-access"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/installations", "segments": ["orgs", "{org}", "installations"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/interaction-limits", "segments": ["orgs", "{org}", "interaction-limits"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/members/{username}/copilot", "segments": ["orgs", "{org}", "members", "{username}", "copilot"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "read", "additional": true }, { "permission": "organization_copilot_seat_management", "level": "read", "additional": true }], "appOnly": false }, { "path": "/orgs/{org}/rulesets", "segments": ["orgs", "{org}", "rulesets"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/rulesets/rule-suites", "segments": ["orgs", "{org}", "rulesets", "rule-suites"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/rulesets/rule-suites/{rule_suite_id}", "segments": ["orgs", "{org}", "rulesets", "rule-suites", "{rule_suite_id}"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/rulesets/{ruleset_id}", "segments": ["orgs", "{org}", "rulesets", "{ruleset_id}"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/rulesets/{ruleset_id}/history", "segments": ["orgs", "{org}", "rulesets", "{ruleset_id}", "history"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/rulesets/{ruleset_id}/history/{version_id}", "segments": ["orgs", "{org}", "rulesets", "{ruleset_id}", "history", "{version_id}"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/secret-scanning/custom-patterns", "segments": ["orgs", "{org}", "secret-scanning", "custom-patterns"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/secret-scanning/pattern-configurations", "segments": ["orgs", "{org}", "secret-scanning", "pattern-configurations"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/security-managers", "segments": ["orgs", "{org}", "security-managers"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/settings/immutable-releases", "segments": ["orgs", "{org}", "settings", "immutable-releases"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/settings/immutable-releases/repositories", "segments": ["orgs", "{org}", "settings", "immutable-releases", "repositories"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/agents/secrets", "segments": ["orgs", "{org}", "agents", "secrets"], "greedy": false, "entries": [{ "permission": "organization_agent_secrets", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/agents/secrets/public-key", "segments": ["orgs", "{org}", "agents", "secrets", "public-key"], "greedy": false, "entries": [{ "permission": "organization_agent_secrets", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/agents/secrets/{secret_name}", "segments": ["orgs", "{org}", "agents", "secrets", "{secret_name}"], "greedy": false, "entries": [{ "permission": "organization_agent_secrets", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/agents/secrets/{secret_name}/repositories", "segments": ["orgs", "{org}", "agents", "secrets", "{secret_name}", "repositories"], "greedy": false, "entries": [{ "permission": "organization_agent_secrets", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/agents/variables", "segments": ["orgs", "{org}", "agents", "variables"], "greedy": false, "entries": [{ "permission": "organization_agent_variables", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/agents/variables/{name}", "segments": ["orgs", "{org}", "agents", "variables", "{name}"], "greedy": false, "entries": [{ "permission": "organization_agent_variables", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/agents/variables/{name}/repositories", "segments": ["orgs", "{org}", "agents", "variables", "{name}", "repositories"], "greedy": false, "entries": [{ "permission": "organization_agent_variables", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/blocks", "segments": ["orgs", "{org}", "blocks"], "greedy": false, "entries": [{ "permission": "organization_user_blocking", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/blocks/{username}", "segments": ["orgs", "{org}", "blocks", "{username}"], "greedy": false, "entries": [{ "permission": "organization_user_blocking", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/campaigns", "segments": ["orgs", "{org}", "campaigns"], "greedy": false, "entries": [{ "permission": "organization_campaigns", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/campaigns/{campaign_number}", "segments": ["orgs", "{org}", "campaigns", "{campaign_number}"], "greedy": false, "entries": [{ "permission": "organization_campaigns", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/copilot-spaces", "segments": ["orgs", "{org}", "copilot-spaces"], "greedy": false, "entries": [{ "permission": "organization_copilot_spaces", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/copilot-spaces/{space_number}", "segments": ["orgs", "{org}", "copilot-spaces", "{space_number}"], "greedy": false, "entries": [{ "permission": "organization_copilot_spaces", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/copilot-spaces/{space_number}/resources", "segments": ["orgs", "{org}", "copilot-spaces", "{space_number}", "resources"], "greedy": false, "entries": [{ "permission": "organization_copilot_spaces", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/copilot-spaces/{space_number}/resources/{space_resource_id}", "segments": ["orgs", "{org}", "copilot-spaces", "{space_number}", "resources", "{space_resource_id}"], "greedy": false, "entries": [{ "permission": "organization_copilot_spaces", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/copilot/coding-agent/permissions", "segments": ["orgs", "{org}", "copilot", "coding-agent", "permissions"], "greedy": false, "entries": [{ "permission": "organization_copilot_agent_settings", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/copilot/coding-agent/permissions/repositories", "segments": ["orgs", "{org}", "copilot", "coding-agent", "permissions", "repositories"], "greedy": false, "entries": [{ "permission": "organization_copilot_agent_settings", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/copilot/content_exclusion", "segments": ["orgs", "{org}", "copilot", "content_exclusion"], "greedy": false, "entries": [{ "permission": "org_copilot_content_exclusion", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/organization-roles", "segments": ["orgs", "{org}", "organization-roles"], "greedy": false, "entries": [{ "permission": "organization_custom_org_roles", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/organization-roles/{role_id}", "segments": ["orgs", "{org}", "organization-roles", "{role_id}"], "greedy": false, "entries": [{ "permission": "organization_custom_org_roles", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/properties/schema", "segments": ["orgs", "{org}", "properties", "schema"], "greedy": false, "entries": [{ "permission": "organization_custom_properties", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/properties/schema/{custom_property_name}", "segments": ["orgs", "{org}", "properties", "schema", "{custom_property_name}"], "greedy": false, "entries": [{ "permission": "organization_custom_properties", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/properties/values", "segments": ["orgs", "{org}", "properties", "values"], "greedy": false, "entries": [{ "permission": "organization_custom_properties", "level": "read", "additional": false }], "appOnly": false }, { "path": "/users/{username}/events/orgs/{org}", "segments": ["users", "{username}", "events", "orgs", "{org}"], "greedy": false, "entries": [{ "permission": "organization_events", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/copilot-spaces/{space_number}/collaborators", "segments": ["orgs", "{org}", "copilot-spaces", "{space_number}", "collaborators"], "greedy": false, "entries": [{ "permission": "organization_copilot_seat_management", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/hosted-runners/images/custom", "segments": ["orgs", "{org}", "actions", "hosted-runners", "images", "custom"], "greedy": false, "entries": [{ "permission": "organization_runner_custom_images", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}", "segments": ["orgs", "{org}", "actions", "hosted-runners", "images", "custom", "{image_definition_id}"], "greedy": false, "entries": [{ "permission": "organization_runner_custom_images", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions", "segments": ["orgs", "{org}", "actions", "hosted-runners", "images", "custom", "{image_definition_id}", "versions"], "greedy": false, "entries": [{ "permission": "organization_runner_custom_images", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions/{version}", "segments": ["orgs", "{org}", "actions", "hosted-runners", "images", "custom", "{image_definition_id}", "versions", "{version}"], "greedy": false, "entries": [{ "permission": "organization_runner_custom_images", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/issue-fields", "segments": ["orgs", "{org}", "issue-fields"], "greedy": false, "entries": [{ "permission": "issue_fields", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/issue-types", "segments": ["orgs", "{org}", "issue-types"], "greedy": false, "entries": [{ "permission": "issue_types", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/failed_invitations", "segments": ["orgs", "{org}", "failed_invitations"], "greedy": false, "entries": [{ "permission": "members", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/invitations", "segments": ["orgs", "{org}", "invitations"], "greedy": false, "entries": [{ "permission": "members", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/invitations/{invitation_id}/teams", "segments": ["orgs", "{org}", "invitations", "{invitation_id}", "teams"], "greedy": false, "entries": [{ "permission": "members", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/members", "segments": ["orgs", "{org}", "members"], "greedy": false, "entries": [{ "permission": "members", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/members/{username}", "segments": ["orgs", "{org}", "members", "{username}"], "greedy": false, "entries": [{ "permission": "members", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/memberships/{username}", "segments": ["orgs", "{org}", "memberships", "{username}"], "greedy": false, "entries": [{ "permission": "members", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/organization-roles/{role_id}/teams", "segments": ["orgs", "{org}", "organization-roles", "{role_id}", "teams"], "greedy": false, "entries": [{ "permission": "members", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/organization-roles/{role_id}/users", "segments": ["orgs", "{org}", "organization-roles", "{role_id}", "users"], "greedy": false, "entries": [{ "permission": "members", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/outside_collaborators", "segments": ["orgs", "{org}", "outside_collaborators"], "greedy": false, "entries": [{ "permission": "members", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/public_members", "segments": ["orgs", "{org}", "public_members"], "greedy": false, "entries": [{ "permission": "members", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/public_members/{username}", "segments": ["orgs", "{org}", "public_members", "{username}"], "greedy": false, "entries": [{ "permission": "members", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/teams", "segments": ["orgs", "{org}", "teams"], "greedy": false, "entries": [{ "permission": "members", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/teams/{team_slug}", "segments": ["orgs", "{org}", "teams", "{team_slug}"], "greedy": false, "entries": [{ "permission": "members", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/teams/{team_slug}/invitations", "segments": ["orgs", "{org}", "teams", "{team_slug}", "invitations"], "greedy": false, "entries": [{ "permission": "members", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/teams/{team_slug}/members", "segments": ["orgs", "{org}", "teams", "{team_slug}", "members"], "greedy": false, "entries": [{ "permission": "members", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/teams/{team_slug}/memberships/{username}", "segments": ["orgs", "{org}", "teams", "{team_slug}", "memberships", "{username}"], "greedy": false, "entries": [{ "permission": "members", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/teams/{team_slug}/repos", "segments": ["orgs", "{org}", "teams", "{team_slug}", "repos"], "greedy": false, "entries": [{ "permission": "members", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}", "segments": ["orgs", "{org}", "teams", "{team_slug}", "repos", "{owner}", "{repo}"], "greedy": false, "entries": [{ "permission": "members", "level": "read", "additional": true }], "appOnly": false }, { "path": "/orgs/{org}/teams/{team_slug}/teams", "segments": ["orgs", "{org}", "teams", "{team_slug}", "teams"], "greedy": false, "entries": [{ "permission": "members", "level": "read", "additional": false }], "appOnly": false }, { "path": "/teams/{team_id}", "segments": ["teams", "{team_id}"], "greedy": false, "entries": [{ "permission": "members", "level": "read", "additional": false }], "appOnly": false }, { "path": "/teams/{team_id}/invitations", "segments": ["teams", "{team_id}", "invitations"], "greedy": false, "entries": [{ "permission": "members", "level": "read", "additional": false }], "appOnly": false }, { "path": "/teams/{team_id}/members", "segments": ["teams", "{team_id}", "members"], "greedy": false, "entries": [{ "permission": "members", "level": "read", "additional": false }], "appOnly": false }, { "path": "/teams/{team_id}/members/{username}", "segments": ["teams", "{team_id}", "members", "{username}"], "greedy": false, "entries": [{ "permission": "members", "level": "read", "additional": false }], "appOnly": false }, { "path": "/teams/{team_id}/memberships/{username}", "segments": ["teams", "{team_id}", "memberships", "{username}"], "greedy": false, "entries": [{ "permission": "members", "level": "read", "additional": false }], "appOnly": false }, { "path": "/teams/{team_id}/repos", "segments": ["teams", "{team_id}", "repos"], "greedy": false, "entries": [{ "permission": "members", "level": "read", "additional": false }], "appOnly": false }, { "path": "/teams/{team_id}/repos/{owner}/{repo}", "segments": ["teams", "{team_id}", "repos", "{owner}", "{repo}"], "greedy": false, "entries": [{ "permission": "members", "level": "read", "additional": true }], "appOnly": false }, { "path": "/teams/{team_id}/teams", "segments": ["teams", "{team_id}", "teams"], "greedy": false, "entries": [{ "permission": "members", "level": "read", "additional": false }], "appOnly": false }, { "path": "/user/memberships/orgs/{org}", "segments": ["user", "memberships", "orgs", "{org}"], "greedy": false, "entries": [{ "permission": "members", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/settings/network-configurations", "segments": ["orgs", "{org}", "settings", "network-configurations"], "greedy": false, "entries": [{ "permission": "organization_network_configurations", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/settings/network-configurations/{network_configuration_id}", "segments": ["orgs", "{org}", "settings", "network-configurations", "{network_configuration_id}"], "greedy": false, "entries": [{ "permission": "organization_network_configurations", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/settings/network-settings/{network_settings_id}", "segments": ["orgs", "{org}", "settings", "network-settings", "{network_settings_id}"], "greedy": false, "entries": [{ "permission": "organization_network_configurations", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/copilot/metrics/reports/organization-1-day", "segments": ["orgs", "{org}", "copilot", "metrics", "reports", "organization-1-day"], "greedy": false, "entries": [{ "permission": "organization_copilot_metrics", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/copilot/metrics/reports/organization-28-day/latest", "segments": ["orgs", "{org}", "copilot", "metrics", "reports", "organization-28-day", "latest"], "greedy": false, "entries": [{ "permission": "organization_copilot_metrics", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/copilot/metrics/reports/repos-1-day", "segments": ["orgs", "{org}", "copilot", "metrics", "reports", "repos-1-day"], "greedy": false, "entries": [{ "permission": "organization_copilot_metrics", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/copilot/metrics/reports/user-teams-1-day", "segments": ["orgs", "{org}", "copilot", "metrics", "reports", "user-teams-1-day"], "greedy": false, "entries": [{ "permission": "organization_copilot_metrics", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/copilot/metrics/reports/users-1-day", "segments": ["orgs", "{org}", "copilot", "metrics", "reports", "users-1-day"], "greedy": false, "entries": [{ "permission": "organization_copilot_metrics", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/copilot/metrics/reports/users-28-day/latest", "segments": ["orgs", "{org}", "copilot", "metrics", "reports", "users-28-day", "latest"], "greedy": false, "entries": [{ "permission": "organization_copilot_metrics", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/codespaces/secrets", "segments": ["orgs", "{org}", "codespaces", "secrets"], "greedy": false, "entries": [{ "permission": "organization_codespaces_secrets", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/codespaces/secrets/public-key", "segments": ["orgs", "{org}", "codespaces", "secrets", "public-key"], "greedy": false, "entries": [{ "permission": "organization_codespaces_secrets", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/codespaces/secrets/{secret_name}", "segments": ["orgs", "{org}", "codespaces", "secrets", "{secret_name}"], "greedy": false, "entries": [{ "permission": "organization_codespaces_secrets", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/codespaces/secrets/{secret_name}/repositories", "segments": ["orgs", "{org}", "codespaces", "secrets", "{secret_name}", "repositories"], "greedy": false, "entries": [{ "permission": "organization_codespaces_secrets", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/codespaces", "segments": ["orgs", "{org}", "codespaces"], "greedy": false, "entries": [{ "permission": "organization_codespaces", "level": "read", "additional": true }, { "permission": "codespaces", "level": "read", "additional": true }], "appOnly": false }, { "path": "/orgs/{org}/members/{username}/codespaces", "segments": ["orgs", "{org}", "members", "{username}", "codespaces"], "greedy": false, "entries": [{ "permission": "organization_codespaces", "level": "read", "additional": true }, { "permission": "codespaces", "level": "read", "additional": true }], "appOnly": false }, { "path": "/orgs/{org}/dependabot/secrets", "segments": ["orgs", "{org}", "dependabot", "secrets"], "greedy": false, "entries": [{ "permission": "organization_dependabot_secrets", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/dependabot/secrets/public-key", "segments": ["orgs", "{org}", "dependabot", "secrets", "public-key"], "greedy": false, "entries": [{ "permission": "organization_dependabot_secrets", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/dependabot/secrets/{secret_name}", "segments": ["orgs", "{org}", "dependabot", "secrets", "{secret_name}"], "greedy": false, "entries": [{ "permission": "organization_dependabot_secrets", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/dependabot/secrets/{secret_name}/repositories", "segments": ["orgs", "{org}", "dependabot", "secrets", "{secret_name}", "repositories"], "greedy": false, "entries": [{ "permission": "organization_dependabot_secrets", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/private-registries", "segments": ["orgs", "{org}", "private-registries"], "greedy": false, "entries": [{ "permission": "organization_private_registries", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/private-registries/public-key", "segments": ["orgs", "{org}", "private-registries", "public-key"], "greedy": false, "entries": [{ "permission": "organization_private_registries", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/private-registries/{secret_name}", "segments": ["orgs", "{org}", "private-registries", "{secret_name}"], "greedy": false, "entries": [{ "permission": "organization_private_registries", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/projectsV2", "segments": ["orgs", "{org}", "projectsV2"], "greedy": false, "entries": [{ "permission": "organization_projects", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/projectsV2/{project_number}", "segments": ["orgs", "{org}", "projectsV2", "{project_number}"], "greedy": false, "entries": [{ "permission": "organization_projects", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/projectsV2/{project_number}/fields", "segments": ["orgs", "{org}", "projectsV2", "{project_number}", "fields"], "greedy": false, "entries": [{ "permission": "organization_projects", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/projectsV2/{project_number}/fields/{field_id}", "segments": ["orgs", "{org}", "projectsV2", "{project_number}", "fields", "{field_id}"], "greedy": false, "entries": [{ "permission": "organization_projects", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/projectsV2/{project_number}/items", "segments": ["orgs", "{org}", "projectsV2", "{project_number}", "items"], "greedy": false, "entries": [{ "permission": "organization_projects", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/projectsV2/{project_number}/items/{item_id}", "segments": ["orgs", "{org}", "projectsV2", "{project_number}", "items", "{item_id}"], "greedy": false, "entries": [{ "permission": "organization_projects", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/projectsV2/{project_number}/views/{view_number}/items", "segments": ["orgs", "{org}", "projectsV2", "{project_number}", "views", "{view_number}", "items"], "greedy": false, "entries": [{ "permission": "organization_projects", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/secrets", "segments": ["orgs", "{org}", "actions", "secrets"], "greedy": false, "entries": [{ "permission": "organization_secrets", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/secrets/public-key", "segments": ["orgs", "{org}", "actions", "secrets", "public-key"], "greedy": false, "entries": [{ "permission": "organization_secrets", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/secrets/{secret_name}", "segments": ["orgs", "{org}", "actions", "secrets", "{secret_name}"], "greedy": false, "entries": [{ "permission": "organization_secrets", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/secrets/{secret_name}/repositories", "segments": ["orgs", "{org}", "actions", "secrets", "{secret_name}", "repositories"], "greedy": false, "entries": [{ "permission": "organization_secrets", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/runner-groups", "segments": ["orgs", "{org}", "actions", "runner-groups"], "greedy": false, "entries": [{ "permission": "organization_self_hosted_runners", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/runner-groups/{runner_group_id}", "segments": ["orgs", "{org}", "actions", "runner-groups", "{runner_group_id}"], "greedy": false, "entries": [{ "permission": "organization_self_hosted_runners", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/runner-groups/{runner_group_id}/hosted-runners", "segments": ["orgs", "{org}", "actions", "runner-groups", "{runner_group_id}", "hosted-runners"], "greedy": false, "entries": [{ "permission": "organization_self_hosted_runners", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/runner-groups/{runner_group_id}/repositories", "segments": ["orgs", "{org}", "actions", "runner-groups", "{runner_group_id}", "repositories"], "greedy": false, "entries": [{ "permission": "organization_self_hosted_runners", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/runner-groups/{runner_group_id}/runners", "segments": ["orgs", "{org}", "actions", "runner-groups", "{runner_group_id}", "runners"], "greedy": false, "entries": [{ "permission": "organization_self_hosted_runners", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/runners", "segments": ["orgs", "{org}", "actions", "runners"], "greedy": false, "entries": [{ "permission": "organization_self_hosted_runners", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/runners/downloads", "segments": ["orgs", "{org}", "actions", "runners", "downloads"], "greedy": false, "entries": [{ "permission": "organization_self_hosted_runners", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/runners/{runner_id}", "segments": ["orgs", "{org}", "actions", "runners", "{runner_id}"], "greedy": false, "entries": [{ "permission": "organization_self_hosted_runners", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/runners/{runner_id}/labels", "segments": ["orgs", "{org}", "actions", "runners", "{runner_id}", "labels"], "greedy": false, "entries": [{ "permission": "organization_self_hosted_runners", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/variables", "segments": ["orgs", "{org}", "actions", "variables"], "greedy": false, "entries": [{ "permission": "organization_actions_variables", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/variables/{name}", "segments": ["orgs", "{org}", "actions", "variables", "{name}"], "greedy": false, "entries": [{ "permission": "organization_actions_variables", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/variables/{name}/repositories", "segments": ["orgs", "{org}", "actions", "variables", "{name}", "repositories"], "greedy": false, "entries": [{ "permission": "organization_actions_variables", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/hooks", "segments": ["orgs", "{org}", "hooks"], "greedy": false, "entries": [{ "permission": "organization_hooks", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/hooks/{hook_id}", "segments": ["orgs", "{org}", "hooks", "{hook_id}"], "greedy": false, "entries": [{ "permission": "organization_hooks", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/hooks/{hook_id}/config", "segments": ["orgs", "{org}", "hooks", "{hook_id}", "config"], "greedy": false, "entries": [{ "permission": "organization_hooks", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/hooks/{hook_id}/deliveries", "segments": ["orgs", "{org}", "hooks", "{hook_id}", "deliveries"], "greedy": false, "entries": [{ "permission": "organization_hooks", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/hooks/{hook_id}/deliveries/{delivery_id}", "segments": ["orgs", "{org}", "hooks", "{hook_id}", "deliveries", "{delivery_id}"], "greedy": false, "entries": [{ "permission": "organization_hooks", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/artifacts", "segments": ["repos", "{owner}", "{repo}", "actions", "artifacts"], "greedy": false, "entries": [{ "permission": "actions", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/artifacts/{artifact_id}", "segments": ["repos", "{owner}", "{repo}", "actions", "artifacts", "{artifact_id}"], "greedy": false, "entries": [{ "permission": "actions", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}", "segments": ["repos", "{owner}", "{repo}", "actions", "artifacts", "{artifact_id}", "{archive_format}"], "greedy": false, "entries": [{ "permission": "actions", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/cache/storage-limit", "segments": ["repos", "{owner}", "{repo}", "actions", "cache", "storage-limit"], "greedy": false, "entries": [{ "permission": "actions", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/cache/usage", "segments": ["repos", "{owner}", "{repo}", "actions", "cache", "usage"], "greedy": false, "entries": [{ "permission": "actions", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/caches", "segments": ["repos", "{owner}", "{repo}", "actions", "caches"], "greedy": false, "entries": [{ "permission": "actions", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/concurrency_groups", "segments": ["repos", "{owner}", "{repo}", "actions", "concurrency_groups"], "greedy": false, "entries": [{ "permission": "actions", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/concurrency_groups/{concurrency_group_name}", "segments": ["repos", "{owner}", "{repo}", "actions", "concurrency_groups", "{concurrency_group_name}"], "greedy": false, "entries": [{ "permission": "actions", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/jobs/{job_id}", "segments": ["repos", "{owner}", "{repo}", "actions", "jobs", "{job_id}"], "greedy": false, "entries": [{ "permission": "actions", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/jobs/{job_id}/logs", "segments": ["repos", "{owner}", "{repo}", "actions", "jobs", "{job_id}", "logs"], "greedy": false, "entries": [{ "permission": "actions", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/oidc/customization/sub", "segments": ["repos", "{owner}", "{repo}", "actions", "oidc", "customization", "sub"], "greedy": false, "entries": [{ "permission": "actions", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/runs", "segments": ["repos", "{owner}", "{repo}", "actions", "runs"], "greedy": false, "entries": [{ "permission": "actions", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/runs/{run_id}", "segments": ["repos", "{owner}", "{repo}", "actions", "runs", "{run_id}"], "greedy": false, "entries": [{ "permission": "actions", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/runs/{run_id}/approvals", "segments": ["repos", "{owner}", "{repo}", "actions", "runs", "{run_id}", "approvals"], "greedy": false, "entries": [{ "permission": "actions", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/runs/{run_id}/artifacts", "segments": ["repos", "{owner}", "{repo}", "actions", "runs", "{run_id}", "artifacts"], "greedy": false, "entries": [{ "permission": "actions", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}", "segments": ["repos", "{owner}", "{repo}", "actions", "runs", "{run_id}", "attempts", "{attempt_number}"], "greedy": false, "entries": [{ "permission": "actions", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/jobs", "segments": ["repos", "{owner}", "{repo}", "actions", "runs", "{run_id}", "attempts", "{attempt_number}", "jobs"], "greedy": false, "entries": [{ "permission": "actions", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/logs", "segments": ["repos", "{owner}", "{repo}", "actions", "runs", "{run_id}", "attempts", "{attempt_number}", "logs"], "greedy": false, "entries": [{ "permission": "actions", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/runs/{run_id}/concurrency_groups", "segments": ["repos", "{owner}", "{repo}", "actions", "runs", "{run_id}", "concurrency_groups"], "greedy": false, "entries": [{ "permission": "actions", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/runs/{run_id}/jobs", "segments": ["repos", "{owner}", "{repo}", "actions", "runs", "{run_id}", "jobs"], "greedy": false, "entries": [{ "permission": "actions", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/runs/{run_id}/logs", "segments": ["repos", "{owner}", "{repo}", "actions", "runs", "{run_id}", "logs"], "greedy": false, "entries": [{ "permission": "actions", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments", "segments": ["repos", "{owner}", "{repo}", "actions", "runs", "{run_id}", "pending_deployments"], "greedy": false, "entries": [{ "permission": "actions", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/runs/{run_id}/timing", "segments": ["repos", "{owner}", "{repo}", "actions", "runs", "{run_id}", "timing"], "greedy": false, "entries": [{ "permission": "actions", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/workflows", "segments": ["repos", "{owner}", "{repo}", "actions", "workflows"], "greedy": false, "entries": [{ "permission": "actions", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/workflows/{workflow_id}", "segments": ["repos", "{owner}", "{repo}", "actions", "workflows", "{workflow_id}"], "greedy": false, "entries": [{ "permission": "actions", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs", "segments": ["repos", "{owner}", "{repo}", "actions", "workflows", "{workflow_id}", "runs"], "greedy": false, "entries": [{ "permission": "actions", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/workflows/{workflow_id}/timing", "segments": ["repos", "{owner}", "{repo}", "actions", "workflows", "{workflow_id}", "timing"], "greedy": false, "entries": [{ "permission": "actions", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/environments", "segments": ["repos", "{owner}", "{repo}", "environments"], "greedy": false, "entries": [{ "permission": "actions", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/environments/{environment_name}", "segments": ["repos", "{owner}", "{repo}", "environments", "{environment_name}"], "greedy": false, "entries": [{ "permission": "actions", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies", "segments": ["repos", "{owner}", "{repo}", "environments", "{environment_name}", "deployment-branch-policies"], "greedy": false, "entries": [{ "permission": "actions", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}", "segments": ["repos", "{owner}", "{repo}", "environments", "{environment_name}", "deployment-branch-policies", "{branch_policy_id}"], "greedy": false, "entries": [{ "permission": "actions", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules", "segments": ["repos", "{owner}", "{repo}", "environments", "{environment_name}", "deployment_protection_rules"], "greedy": false, "entries": [{ "permission": "actions", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/{protection_rule_id}", "segments": ["repos", "{owner}", "{repo}", "environments", "{environment_name}", "deployment_protection_rules", "{protection_rule_id}"], "greedy": false, "entries": [{ "permission": "actions", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/cache/retention-limit", "segments": ["repos", "{owner}", "{repo}", "actions", "cache", "retention-limit"], "greedy": false, "entries": [{ "permission": "administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/permissions", "segments": ["repos", "{owner}", "{repo}", "actions", "permissions"], "greedy": false, "entries": [{ "permission": "administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/permissions/access", "segments": ["repos", "{owner}", "{repo}", "actions", "permissions", "access"], "greedy": false, "entries": [{ "permission": "administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/permissions/artifact-and-log-retention", "segments": ["repos", "{owner}", "{repo}", "actions", "permissions", "artifact-and-log-retention"], "greedy": false, "entries": [{ "permission": "administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/permissions/fork-pr-contributor-approval", "segments": ["repos", "{owner}", "{repo}", "actions", "permissions", "fork-pr-contributor-approval"], "greedy": false, "entries": [{ "permission": "administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/permissions/fork-pr-workflows-private-repos", "segments": ["repos", "{owner}", "{repo}", "actions", "permissions", "fork-pr-workflows-private-repos"], "greedy": false, "entries": [{ "permission": "administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/permissions/selected-actions", "segments": ["repos", "{owner}", "{repo}", "actions", "permissions", "selected-actions"], "greedy": false, "entries": [{ "permission": "administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/permissions/workflow", "segments": ["repos", "{owner}", "{repo}", "actions", "permissions", "workflow"], "greedy": false, "entries": [{ "permission": "administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/runners", "segments": ["repos", "{owner}", "{repo}", "actions", "runners"], "greedy": false, "entries": [{ "permission": "administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/runners/downloads", "segments": ["repos", "{owner}", "{repo}", "actions", "runners", "downloads"], "greedy": false, "entries": [{ "permission": "administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/runners/{runner_id}", "segments": ["repos", "{owner}", "{repo}", "actions", "runners", "{runner_id}"], "greedy": false, "entries": [{ "permission": "administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/runners/{runner_id}/labels", "segments": ["repos", "{owner}", "{repo}", "actions", "runners", "{runner_id}", "labels"], "greedy": false, "entries": [{ "permission": "administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/autolinks", "segments": ["repos", "{owner}", "{repo}", "autolinks"], "greedy": false, "entries": [{ "permission": "administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/autolinks/{autolink_id}", "segments": ["repos", "{owner}", "{repo}", "autolinks", "{autolink_id}"], "greedy": false, "entries": [{ "permission": "administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/automated-security-fixes", "segments": ["repos", "{owner}", "{repo}", "automated-security-fixes"], "greedy": false, "entries": [{ "permission": "administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/branches/{branch}/protection", "segments": ["repos", "{owner}", "{repo}", "branches", "{branch}", "protection"], "greedy": false, "entries": [{ "permission": "administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins", "segments": ["repos", "{owner}", "{repo}", "branches", "{branch}", "protection", "enforce_admins"], "greedy": false, "entries": [{ "permission": "administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews", "segments": ["repos", "{owner}", "{repo}", "branches", "{branch}", "protection", "required_pull_request_reviews"], "greedy": false, "entries": [{ "permission": "administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/branches/{branch}/protection/required_signatures", "segments": ["repos", "{owner}", "{repo}", "branches", "{branch}", "protection", "required_signatures"], "greedy": false, "entries": [{ "permission": "administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks", "segments": ["repos", "{owner}", "{repo}", "branches", "{branch}", "protection", "required_status_checks"], "greedy": false, "entries": [{ "permission": "administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts", "segments": ["repos", "{owner}", "{repo}", "branches", "{branch}", "protection", "required_status_checks", "contexts"], "greedy": false, "entries": [{ "permission": "administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/branches/{branch}/protection/restrictions", "segments": ["repos", "{owner}", "{repo}", "branches", "{branch}", "protection", "restrictions"], "greedy": false, "entries": [{ "permission": "administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps", "segments": ["repos", "{owner}", "{repo}", "branches", "{branch}", "protection", "restrictions", "apps"], "greedy": false, "entries": [{ "permission": "administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams", "segments": ["repos", "{owner}", "{repo}", "branches", "{branch}", "protection", "restrictions", "teams"], "greedy": false, "entries": [{ "permission": "administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users", "segments": ["repos", "{owner}", "{repo}", "branches", "{branch}", "protection", "restrictions", "users"], "greedy": false, "entries": [{ "permission": "administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/code-quality/setup", "segments": ["repos", "{owner}", "{repo}", "code-quality", "setup"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/code-scanning/default-setup", "segments": ["repos", "{owner}", "{repo}", "code-scanning", "default-setup"], "greedy": false, "entries": [{ "permission": "administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/code-security-configuration", "segments": ["repos", "{owner}", "{repo}", "code-security-configuration"], "greedy": false, "entries": [{ "permission": "administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/apps", "segments": ["repos", "{owner}", "{repo}", "environments", "{environment_name}", "deployment_protection_rules", "apps"], "greedy": false, "entries": [{ "permission": "administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/immutable-releases", "segments": ["repos", "{owner}", "{repo}", "immutable-releases"], "greedy": false, "entries": [{ "permission": "administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/interaction-limits", "segments": ["repos", "{owner}", "{repo}", "interaction-limits"], "greedy": false, "entries": [{ "permission": "administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/interaction-limits/pulls/bypass-list", "segments": ["repos", "{owner}", "{repo}", "interaction-limits", "pulls", "bypass-list"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/interaction-limits/pulls/creation-cap", "segments": ["repos", "{owner}", "{repo}", "interaction-limits", "pulls", "creation-cap"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/invitations", "segments": ["repos", "{owner}", "{repo}", "invitations"], "greedy": false, "entries": [{ "permission": "administration", "level": "read", "additional": true }, { "permission": "private_repository_invitations", "level": "read", "additional": true }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/keys", "segments": ["repos", "{owner}", "{repo}", "keys"], "greedy": false, "entries": [{ "permission": "administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/keys/{key_id}", "segments": ["repos", "{owner}", "{repo}", "keys", "{key_id}"], "greedy": false, "entries": [{ "permission": "administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/pages/health", "segments": ["repos", "{owner}", "{repo}", "pages", "health"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": true }, { "permission": "pages", "level": "write", "additional": true }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/rulesets/rule-suites", "segments": ["repos", "{owner}", "{repo}", "rulesets", "rule-suites"], "greedy": false, "entries": [{ "permission": "administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/rulesets/rule-suites/{rule_suite_id}", "segments": ["repos", "{owner}", "{repo}", "rulesets", "rule-suites", "{rule_suite_id}"], "greedy": false, "entries": [{ "permission": "administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/rulesets/{ruleset_id}/history", "segments": ["repos", "{owner}", "{repo}", "rulesets", "{ruleset_id}", "history"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/rulesets/{ruleset_id}/history/{version_id}", "segments": ["repos", "{owner}", "{repo}", "rulesets", "{ruleset_id}", "history", "{version_id}"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/teams", "segments": ["repos", "{owner}", "{repo}", "teams"], "greedy": false, "entries": [{ "permission": "administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/traffic/clones", "segments": ["repos", "{owner}", "{repo}", "traffic", "clones"], "greedy": false, "entries": [{ "permission": "administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/traffic/popular/paths", "segments": ["repos", "{owner}", "{repo}", "traffic", "popular", "paths"], "greedy": false, "entries": [{ "permission": "administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/traffic/popular/referrers", "segments": ["repos", "{owner}", "{repo}", "traffic", "popular", "referrers"], "greedy": false, "entries": [{ "permission": "administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/traffic/views", "segments": ["repos", "{owner}", "{repo}", "traffic", "views"], "greedy": false, "entries": [{ "permission": "administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/vulnerability-alerts", "segments": ["repos", "{owner}", "{repo}", "vulnerability-alerts"], "greedy": false, "entries": [{ "permission": "administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/user/repository_invitations", "segments": ["user", "repository_invitations"], "greedy": false, "entries": [{ "permission": "administration", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/agents/organization-secrets", "segments": ["repos", "{owner}", "{repo}", "agents", "organization-secrets"], "greedy": false, "entries": [{ "permission": "agent_secrets", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/agents/secrets", "segments": ["repos", "{owner}", "{repo}", "agents", "secrets"], "greedy": false, "entries": [{ "permission": "agent_secrets", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/agents/secrets/public-key", "segments": ["repos", "{owner}", "{repo}", "agents", "secrets", "public-key"], "greedy": false, "entries": [{ "permission": "agent_secrets", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/agents/secrets/{secret_name}", "segments": ["repos", "{owner}", "{repo}", "agents", "secrets", "{secret_name}"], "greedy": false, "entries": [{ "permission": "agent_secrets", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/agents/organization-variables", "segments": ["repos", "{owner}", "{repo}", "agents", "organization-variables"], "greedy": false, "entries": [{ "permission": "agent_variables", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/agents/variables", "segments": ["repos", "{owner}", "{repo}", "agents", "variables"], "greedy": false, "entries": [{ "permission": "agent_variables", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/agents/variables/{name}", "segments": ["repos", "{owner}", "{repo}", "agents", "variables", "{name}"], "greedy": false, "entries": [{ "permission": "agent_variables", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/artifacts/metadata/deployment-record/cluster/{cluster}/jobs/{job_id}", "segments": ["orgs", "{org}", "artifacts", "metadata", "deployment-record", "cluster", "{cluster}", "jobs", "{job_id}"], "greedy": false, "entries": [{ "permission": "artifact_metadata", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/artifacts/{subject_digest}/metadata/deployment-records", "segments": ["orgs", "{org}", "artifacts", "{subject_digest}", "metadata", "deployment-records"], "greedy": false, "entries": [{ "permission": "artifact_metadata", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/artifacts/{subject_digest}/metadata/storage-records", "segments": ["orgs", "{org}", "artifacts", "{subject_digest}", "metadata", "storage-records"], "greedy": false, "entries": [{ "permission": "artifact_metadata", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/attestations/repositories", "segments": ["orgs", "{org}", "attestations", "repositories"], "greedy": false, "entries": [{ "permission": "attestations", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/attestations/{subject_digest}", "segments": ["repos", "{owner}", "{repo}", "attestations", "{subject_digest}"], "greedy": false, "entries": [{ "permission": "attestations", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/code-quality/findings", "segments": ["repos", "{owner}", "{repo}", "code-quality", "findings"], "greedy": false, "entries": [{ "permission": "code_quality", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/code-quality/findings/{finding_number}", "segments": ["repos", "{owner}", "{repo}", "code-quality", "findings", "{finding_number}"], "greedy": false, "entries": [{ "permission": "code_quality", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/code-scanning/alerts", "segments": ["orgs", "{org}", "code-scanning", "alerts"], "greedy": false, "entries": [{ "permission": "security_events", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/code-scanning/alerts", "segments": ["repos", "{owner}", "{repo}", "code-scanning", "alerts"], "greedy": false, "entries": [{ "permission": "security_events", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/code-scanning/alerts/{alert_number}", "segments": ["repos", "{owner}", "{repo}", "code-scanning", "alerts", "{alert_number}"], "greedy": false, "entries": [{ "permission": "security_events", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix", "segments": ["repos", "{owner}", "{repo}", "code-scanning", "alerts", "{alert_number}", "autofix"], "greedy": false, "entries": [{ "permission": "security_events", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/instances", "segments": ["repos", "{owner}", "{repo}", "code-scanning", "alerts", "{alert_number}", "instances"], "greedy": false, "entries": [{ "permission": "security_events", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/code-scanning/analyses", "segments": ["repos", "{owner}", "{repo}", "code-scanning", "analyses"], "greedy": false, "entries": [{ "permission": "security_events", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/code-scanning/analyses/{analysis_id}", "segments": ["repos", "{owner}", "{repo}", "code-scanning", "analyses", "{analysis_id}"], "greedy": false, "entries": [{ "permission": "security_events", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/code-scanning/sarifs/{sarif_id}", "segments": ["repos", "{owner}", "{repo}", "code-scanning", "sarifs", "{sarif_id}"], "greedy": false, "entries": [{ "permission": "security_events", "level": "read", "additional": false }], "appOnly": false }, { "path": "/user/codespaces/{codespace_name}/exports/{export_id}", "segments": ["user", "codespaces", "{codespace_name}", "exports", "{export_id}"], "greedy": false, "entries": [{ "permission": "codespaces_lifecycle_admin", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/codespaces/devcontainers", "segments": ["repos", "{owner}", "{repo}", "codespaces", "devcontainers"], "greedy": false, "entries": [{ "permission": "codespaces_metadata", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/codespaces/machines", "segments": ["repos", "{owner}", "{repo}", "codespaces", "machines"], "greedy": false, "entries": [{ "permission": "codespaces_metadata", "level": "read", "additional": false }], "appOnly": false }, { "path": "/user/codespaces/{codespace_name}/machines", "segments": ["user", "codespaces", "{codespace_name}", "machines"], "greedy": false, "entries": [{ "permission": "codespaces_metadata", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/codespaces/secrets", "segments": ["repos", "{owner}", "{repo}", "codespaces", "secrets"], "greedy": false, "entries": [{ "permission": "codespaces_secrets", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/codespaces/secrets/public-key", "segments": ["repos", "{owner}", "{repo}", "codespaces", "secrets", "public-key"], "greedy": false, "entries": [{ "permission": "codespaces_secrets", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/codespaces/secrets/{secret_name}", "segments": ["repos", "{owner}", "{repo}", "codespaces", "secrets", "{secret_name}"], "greedy": false, "entries": [{ "permission": "codespaces_secrets", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/codespaces", "segments": ["repos", "{owner}", "{repo}", "codespaces"], "greedy": false, "entries": [{ "permission": "codespaces", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/codespaces/new", "segments": ["repos", "{owner}", "{repo}", "codespaces", "new"], "greedy": false, "entries": [{ "permission": "codespaces", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/codespaces/permissions_check", "segments": ["repos", "{owner}", "{repo}", "codespaces", "permissions_check"], "greedy": false, "entries": [{ "permission": "codespaces", "level": "write", "additional": false }], "appOnly": false }, { "path": "/user/codespaces", "segments": ["user", "codespaces"], "greedy": false, "entries": [{ "permission": "codespaces", "level": "read", "additional": false }], "appOnly": false }, { "path": "/user/codespaces/{codespace_name}", "segments": ["user", "codespaces", "{codespace_name}"], "greedy": false, "entries": [{ "permission": "codespaces", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/commits/{ref}/status", "segments": ["repos", "{owner}", "{repo}", "commits", "{ref}", "status"], "greedy": false, "entries": [{ "permission": "statuses", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/commits/{ref}/statuses", "segments": ["repos", "{owner}", "{repo}", "commits", "{ref}", "statuses"], "greedy": false, "entries": [{ "permission": "statuses", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/activity", "segments": ["repos", "{owner}", "{repo}", "activity"], "greedy": false, "entries": [{ "permission": "contents", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/branches", "segments": ["repos", "{owner}", "{repo}", "branches"], "greedy": false, "entries": [{ "permission": "contents", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/branches/{branch}", "segments": ["repos", "{owner}", "{repo}", "branches", "{branch}"], "greedy": false, "entries": [{ "permission": "contents", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/code-scanning/codeql/databases", "segments": ["repos", "{owner}", "{repo}", "code-scanning", "codeql", "databases"], "greedy": false, "entries": [{ "permission": "contents", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/code-scanning/codeql/databases/{language}", "segments": ["repos", "{owner}", "{repo}", "code-scanning", "codeql", "databases", "{language}"], "greedy": false, "entries": [{ "permission": "contents", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/code-scanning/codeql/variant-analyses/{codeql_variant_analysis_id}", "segments": ["repos", "{owner}", "{repo}", "code-scanning", "codeql", "variant-analyses", "{codeql_variant_analysis_id}"], "greedy": false, "entries": [{ "permission": "contents", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/code-scanning/codeql/variant-analyses/{codeql_variant_analysis_id}/repos/{repo_owner}/{repo_name}", "segments": ["repos", "{owner}", "{repo}", "code-scanning", "codeql", "variant-analyses", "{codeql_variant_analysis_id}", "repos", "{repo_owner}", "{repo_name}"], "greedy": false, "entries": [{ "permission": "contents", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/codeowners/errors", "segments": ["repos", "{owner}", "{repo}", "codeowners", "errors"], "greedy": false, "entries": [{ "permission": "contents", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/commits", "segments": ["repos", "{owner}", "{repo}", "commits"], "greedy": false, "entries": [{ "permission": "contents", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/commits/{commit_sha}/branches-where-head", "segments": ["repos", "{owner}", "{repo}", "commits", "{commit_sha}", "branches-where-head"], "greedy": false, "entries": [{ "permission": "contents", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/commits/{ref}", "segments": ["repos", "{owner}", "{repo}", "commits", "{ref}"], "greedy": true, "entries": [{ "permission": "contents", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/community/profile", "segments": ["repos", "{owner}", "{repo}", "community", "profile"], "greedy": false, "entries": [{ "permission": "contents", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/compare/{basehead}", "segments": ["repos", "{owner}", "{repo}", "compare", "{basehead}"], "greedy": false, "entries": [{ "permission": "contents", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/contents/{path}", "segments": ["repos", "{owner}", "{repo}", "contents", "{path}"], "greedy": true, "entries": [{ "permission": "contents", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/dependency-graph/compare/{basehead}", "segments": ["repos", "{owner}", "{repo}", "dependency-graph", "compare", "{basehead}"], "greedy": false, "entries": [{ "permission": "contents", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/dependency-graph/sbom", "segments": ["repos", "{owner}", "{repo}", "dependency-graph", "sbom"], "greedy": false, "entries": [{ "permission": "contents", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/dependency-graph/sbom/fetch-report/{sbom_uuid}", "segments": ["repos", "{owner}", "{repo}", "dependency-graph", "sbom", "fetch-report", "{sbom_uuid}"], "greedy": false, "entries": [{ "permission": "contents", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/dependency-graph/sbom/generate-report", "segments": ["repos", "{owner}", "{repo}", "dependency-graph", "sbom", "generate-report"], "greedy": false, "entries": [{ "permission": "contents", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/git/blobs/{file_sha}", "segments": ["repos", "{owner}", "{repo}", "git", "blobs", "{file_sha}"], "greedy": false, "entries": [{ "permission": "contents", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/git/commits/{commit_sha}", "segments": ["repos", "{owner}", "{repo}", "git", "commits", "{commit_sha}"], "greedy": false, "entries": [{ "permission": "contents", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/git/matching-refs/{ref}", "segments": ["repos", "{owner}", "{repo}", "git", "matching-refs", "{ref}"], "greedy": true, "entries": [{ "permission": "contents", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/git/ref/{ref}", "segments": ["repos", "{owner}", "{repo}", "git", "ref", "{ref}"], "greedy": true, "entries": [{ "permission": "contents", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/git/tags/{tag_sha}", "segments": ["repos", "{owner}", "{repo}", "git", "tags", "{tag_sha}"], "greedy": false, "entries": [{ "permission": "contents", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/git/trees/{tree_sha}", "segments": ["repos", "{owner}", "{repo}", "git", "trees", "{tree_sha}"], "greedy": false, "entries": [{ "permission": "contents", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/import", "segments": ["repos", "{owner}", "{repo}", "import"], "greedy": false, "entries": [{ "permission": "contents", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/import/authors", "segments": ["repos", "{owner}", "{repo}", "import", "authors"], "greedy": false, "entries": [{ "permission": "contents", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/import/large_files", "segments": ["repos", "{owner}", "{repo}", "import", "large_files"], "greedy": false, "entries": [{ "permission": "contents", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/pulls/{pull_number}", "segments": ["repos", "{owner}", "{repo}", "pulls", "{pull_number}"], "greedy": false, "entries": [{ "permission": "contents", "level": "read", "additional": true }, { "permission": "pull_requests", "level": "read", "additional": true }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/readme", "segments": ["repos", "{owner}", "{repo}", "readme"], "greedy": false, "entries": [{ "permission": "contents", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/readme/{dir}", "segments": ["repos", "{owner}", "{repo}", "readme", "{dir}"], "greedy": false, "entries": [{ "permission": "contents", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/releases", "segments": ["repos", "{owner}", "{repo}", "releases"], "greedy": false, "entries": [{ "permission": "contents", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/releases/assets/{asset_id}", "segments": ["repos", "{owner}", "{repo}", "releases", "assets", "{asset_id}"], "greedy": false, "entries": [{ "permission": "contents", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/releases/latest", "segments": ["repos", "{owner}", "{repo}", "releases", "latest"], "greedy": false, "entries": [{ "permission": "contents", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/releases/tags/{tag}", "segments": ["repos", "{owner}", "{repo}", "releases", "tags", "{tag}"], "greedy": false, "entries": [{ "permission": "contents", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/releases/{release_id}", "segments": ["repos", "{owner}", "{repo}", "releases", "{release_id}"], "greedy": false, "entries": [{ "permission": "contents", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/releases/{release_id}/assets", "segments": ["repos", "{owner}", "{repo}", "releases", "{release_id}", "assets"], "greedy": false, "entries": [{ "permission": "contents", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/stargazers", "segments": ["repos", "{owner}", "{repo}", "stargazers"], "greedy": false, "entries": [{ "permission": "contents", "level": "write", "additional": true }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/subscribers", "segments": ["repos", "{owner}", "{repo}", "subscribers"], "greedy": false, "entries": [{ "permission": "contents", "level": "write", "additional": true }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/tarball/{ref}", "segments": ["repos", "{owner}", "{repo}", "tarball", "{ref}"], "greedy": true, "entries": [{ "permission": "contents", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/zipball/{ref}", "segments": ["repos", "{owner}", "{repo}", "zipball", "{ref}"], "greedy": true, "entries": [{ "permission": "contents", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/copilot/cloud-agent/configuration", "segments": ["repos", "{owner}", "{repo}", "copilot", "cloud-agent", "configuration"], "greedy": false, "entries": [{ "permission": "copilot_agent_settings", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/dependabot/alerts", "segments": ["orgs", "{org}", "dependabot", "alerts"], "greedy": false, "entries": [{ "permission": "vulnerability_alerts", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/dependabot/alerts", "segments": ["repos", "{owner}", "{repo}", "dependabot", "alerts"], "greedy": false, "entries": [{ "permission": "vulnerability_alerts", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/dependabot/alerts/{alert_number}", "segments": ["repos", "{owner}", "{repo}", "dependabot", "alerts", "{alert_number}"], "greedy": false, "entries": [{ "permission": "vulnerability_alerts", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/dependabot/secrets", "segments": ["repos", "{owner}", "{repo}", "dependabot", "secrets"], "greedy": false, "entries": [{ "permission": "dependabot_secrets", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/dependabot/secrets/public-key", "segments": ["repos", "{owner}", "{repo}", "dependabot", "secrets", "public-key"], "greedy": false, "entries": [{ "permission": "dependabot_secrets", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/dependabot/secrets/{secret_name}", "segments": ["repos", "{owner}", "{repo}", "dependabot", "secrets", "{secret_name}"], "greedy": false, "entries": [{ "permission": "dependabot_secrets", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/deployments", "segments": ["repos", "{owner}", "{repo}", "deployments"], "greedy": false, "entries": [{ "permission": "deployments", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/deployments/{deployment_id}", "segments": ["repos", "{owner}", "{repo}", "deployments", "{deployment_id}"], "greedy": false, "entries": [{ "permission": "deployments", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/deployments/{deployment_id}/statuses", "segments": ["repos", "{owner}", "{repo}", "deployments", "{deployment_id}", "statuses"], "greedy": false, "entries": [{ "permission": "deployments", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/deployments/{deployment_id}/statuses/{status_id}", "segments": ["repos", "{owner}", "{repo}", "deployments", "{deployment_id}", "statuses", "{status_id}"], "greedy": false, "entries": [{ "permission": "deployments", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/environments/{environment_name}/secrets", "segments": ["repos", "{owner}", "{repo}", "environments", "{environment_name}", "secrets"], "greedy": false, "entries": [{ "permission": "environments", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/environments/{environment_name}/secrets/public-key", "segments": ["repos", "{owner}", "{repo}", "environments", "{environment_name}", "secrets", "public-key"], "greedy": false, "entries": [{ "permission": "environments", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}", "segments": ["repos", "{owner}", "{repo}", "environments", "{environment_name}", "secrets", "{secret_name}"], "greedy": false, "entries": [{ "permission": "environments", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/environments/{environment_name}/variables", "segments": ["repos", "{owner}", "{repo}", "environments", "{environment_name}", "variables"], "greedy": false, "entries": [{ "permission": "environments", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/environments/{environment_name}/variables/{name}", "segments": ["repos", "{owner}", "{repo}", "environments", "{environment_name}", "variables", "{name}"], "greedy": false, "entries": [{ "permission": "environments", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/assignees", "segments": ["repos", "{owner}", "{repo}", "assignees"], "greedy": false, "entries": [{ "permission": "issues", "level": "read", "additional": true }, { "permission": "pull_requests", "level": "read", "additional": true }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/assignees/{assignee}", "segments": ["repos", "{owner}", "{repo}", "assignees", "{assignee}"], "greedy": false, "entries": [{ "permission": "issues", "level": "read", "additional": true }, { "permission": "pull_requests", "level": "read", "additional": true }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/issues", "segments": ["repos", "{owner}", "{repo}", "issues"], "greedy": false, "entries": [{ "permission": "issues", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/issues/comments", "segments": ["repos", "{owner}", "{repo}", "issues", "comments"], "greedy": false, "entries": [{ "permission": "issues", "level": "read", "additional": true }, { "permission": "pull_requests", "level": "read", "additional": true }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/issues/comments/{comment_id}", "segments": ["repos", "{owner}", "{repo}", "issues", "comments", "{comment_id}"], "greedy": false, "entries": [{ "permission": "issues", "level": "read", "additional": true }, { "permission": "pull_requests", "level": "read", "additional": true }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/issues/comments/{comment_id}/reactions", "segments": ["repos", "{owner}", "{repo}", "issues", "comments", "{comment_id}", "reactions"], "greedy": false, "entries": [{ "permission": "issues", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/issues/events", "segments": ["repos", "{owner}", "{repo}", "issues", "events"], "greedy": false, "entries": [{ "permission": "issues", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/issues/events/{event_id}", "segments": ["repos", "{owner}", "{repo}", "issues", "events", "{event_id}"], "greedy": false, "entries": [{ "permission": "issues", "level": "read", "additional": true }, { "permission": "pull_requests", "level": "read", "additional": true }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/issues/{issue_number}", "segments": ["repos", "{owner}", "{repo}", "issues", "{issue_number}"], "greedy": false, "entries": [{ "permission": "issues", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/issues/{issue_number}/assignees/{assignee}", "segments": ["repos", "{owner}", "{repo}", "issues", "{issue_number}", "assignees", "{assignee}"], "greedy": false, "entries": [{ "permission": "issues", "level": "read", "additional": true }, { "permission": "pull_requests", "level": "read", "additional": true }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/issues/{issue_number}/comments", "segments": ["repos", "{owner}", "{repo}", "issues", "{issue_number}", "comments"], "greedy": false, "entries": [{ "permission": "issues", "level": "read", "additional": true }, { "permission": "pull_requests", "level": "read", "additional": true }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by", "segments": ["repos", "{owner}", "{repo}", "issues", "{issue_number}", "dependencies", "blocked_by"], "greedy": false, "entries": [{ "permission": "issues", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocking", "segments": ["repos", "{owner}", "{repo}", "issues", "{issue_number}", "dependencies", "blocking"], "greedy": false, "entries": [{ "permission": "issues", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/issues/{issue_number}/events", "segments": ["repos", "{owner}", "{repo}", "issues", "{issue_number}", "events"], "greedy": false, "entries": [{ "permission": "issues", "level": "read", "additional": true }, { "permission": "pull_requests", "level": "read", "additional": true }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/issues/{issue_number}/issue-field-values", "segments": ["repos", "{owner}", "{repo}", "issues", "{issue_number}", "issue-field-values"], "greedy": false, "entries": [{ "permission": "issues", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/issues/{issue_number}/labels", "segments": ["repos", "{owner}", "{repo}", "issues", "{issue_number}", "labels"], "greedy": false, "entries": [{ "permission": "issues", "level": "read", "additional": true }, { "permission": "pull_requests", "level": "read", "additional": true }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/issues/{issue_number}/parent", "segments": ["repos", "{owner}", "{repo}", "issues", "{issue_number}", "parent"], "greedy": false, "entries": [{ "permission": "issues", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/issues/{issue_number}/reactions", "segments": ["repos", "{owner}", "{repo}", "issues", "{issue_number}", "reactions"], "greedy": false, "entries": [{ "permission": "issues", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/issues/{issue_number}/sub_issues", "segments": ["repos", "{owner}", "{repo}", "issues", "{issue_number}", "sub_issues"], "greedy": false, "entries": [{ "permission": "issues", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/issues/{issue_number}/suggestions", "segments": ["repos", "{owner}", "{repo}", "issues", "{issue_number}", "suggestions"], "greedy": false, "entries": [{ "permission": "issues", "level": "read", "additional": true }, { "permission": "pull_requests", "level": "read", "additional": true }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/issues/{issue_number}/timeline", "segments": ["repos", "{owner}", "{repo}", "issues", "{issue_number}", "timeline"], "greedy": false, "entries": [{ "permission": "issues", "level": "read", "additional": true }, { "permission": "pull_requests", "level": "read", "additional": true }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/labels", "segments": ["repos", "{owner}", "{repo}", "labels"], "greedy": false, "entries": [{ "permission": "issues", "level": "read", "additional": true }, { "permission": "pull_requests", "level": "read", "additional": true }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/labels/{name}", "segments": ["repos", "{owner}", "{repo}", "labels", "{name}"], "greedy": false, "entries": [{ "permission": "issues", "level": "read", "additional": true }, { "permission": "pull_requests", "level": "read", "additional": true }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/milestones", "segments": ["repos", "{owner}", "{repo}", "milestones"], "greedy": false, "entries": [{ "permission": "issues", "level": "read", "additional": true }, { "permission": "pull_requests", "level": "read", "additional": true }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/milestones/{milestone_number}", "segments": ["repos", "{owner}", "{repo}", "milestones", "{milestone_number}"], "greedy": false, "entries": [{ "permission": "issues", "level": "read", "additional": true }, { "permission": "pull_requests", "level": "read", "additional": true }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/milestones/{milestone_number}/labels", "segments": ["repos", "{owner}", "{repo}", "milestones", "{milestone_number}", "labels"], "greedy": false, "entries": [{ "permission": "issues", "level": "read", "additional": true }, { "permission": "pull_requests", "level": "read", "additional": true }], "appOnly": false }, { "path": "/orgs/{org}/repos", "segments": ["orgs", "{org}", "repos"], "greedy": false, "entries": [{ "permission": "metadata", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}", "segments": ["repos", "{owner}", "{repo}"], "greedy": false, "entries": [{ "permission": "metadata", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/collaborators", "segments": ["repos", "{owner}", "{repo}", "collaborators"], "greedy": false, "entries": [{ "permission": "metadata", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/collaborators/{username}", "segments": ["repos", "{owner}", "{repo}", "collaborators", "{username}"], "greedy": false, "entries": [{ "permission": "metadata", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/collaborators/{username}/permission", "segments": ["repos", "{owner}", "{repo}", "collaborators", "{username}", "permission"], "greedy": false, "entries": [{ "permission": "metadata", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/comments", "segments": ["repos", "{owner}", "{repo}", "comments"], "greedy": false, "entries": [{ "permission": "metadata", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/comments/{comment_id}", "segments": ["repos", "{owner}", "{repo}", "comments", "{comment_id}"], "greedy": false, "entries": [{ "permission": "metadata", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/comments/{comment_id}/reactions", "segments": ["repos", "{owner}", "{repo}", "comments", "{comment_id}", "reactions"], "greedy": false, "entries": [{ "permission": "metadata", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/commits/{commit_sha}/comments", "segments": ["repos", "{owner}", "{repo}", "commits", "{commit_sha}", "comments"], "greedy": false, "entries": [{ "permission": "metadata", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/contributors", "segments": ["repos", "{owner}", "{repo}", "contributors"], "greedy": false, "entries": [{ "permission": "metadata", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/events", "segments": ["repos", "{owner}", "{repo}", "events"], "greedy": false, "entries": [{ "permission": "metadata", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/forks", "segments": ["repos", "{owner}", "{repo}", "forks"], "greedy": false, "entries": [{ "permission": "metadata", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/hash-algorithm", "segments": ["repos", "{owner}", "{repo}", "hash-algorithm"], "greedy": false, "entries": [{ "permission": "metadata", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/issue-types", "segments": ["repos", "{owner}", "{repo}", "issue-types"], "greedy": false, "entries": [{ "permission": "metadata", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/languages", "segments": ["repos", "{owner}", "{repo}", "languages"], "greedy": false, "entries": [{ "permission": "metadata", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/license", "segments": ["repos", "{owner}", "{repo}", "license"], "greedy": false, "entries": [{ "permission": "metadata", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/private-vulnerability-reporting", "segments": ["repos", "{owner}", "{repo}", "private-vulnerability-reporting"], "greedy": false, "entries": [{ "permission": "metadata", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/properties/values", "segments": ["repos", "{owner}", "{repo}", "properties", "values"], "greedy": false, "entries": [{ "permission": "metadata", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/rules/branches/{branch}", "segments": ["repos", "{owner}", "{repo}", "rules", "branches", "{branch}"], "greedy": false, "entries": [{ "permission": "metadata", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/rulesets", "segments": ["repos", "{owner}", "{repo}", "rulesets"], "greedy": false, "entries": [{ "permission": "metadata", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/rulesets/{ruleset_id}", "segments": ["repos", "{owner}", "{repo}", "rulesets", "{ruleset_id}"], "greedy": false, "entries": [{ "permission": "metadata", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/stats/code_frequency", "segments": ["repos", "{owner}", "{repo}", "stats", "code_frequency"], "greedy": false, "entries": [{ "permission": "metadata", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/stats/commit_activity", "segments": ["repos", "{owner}", "{repo}", "stats", "commit_activity"], "greedy": false, "entries": [{ "permission": "metadata", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/stats/contributors", "segments": ["repos", "{owner}", "{repo}", "stats", "contributors"], "greedy": false, "entries": [{ "permission": "metadata", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/stats/participation", "segments": ["repos", "{owner}", "{repo}", "stats", "participation"], "greedy": false, "entries": [{ "permission": "metadata", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/stats/punch_card", "segments": ["repos", "{owner}", "{repo}", "stats", "punch_card"], "greedy": false, "entries": [{ "permission": "metadata", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/tags", "segments": ["repos", "{owner}", "{repo}", "tags"], "greedy": false, "entries": [{ "permission": "metadata", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/topics", "segments": ["repos", "{owner}", "{repo}", "topics"], "greedy": false, "entries": [{ "permission": "metadata", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repositories", "segments": ["repositories"], "greedy": false, "entries": [{ "permission": "metadata", "level": "read", "additional": false }], "appOnly": false }, { "path": "/search/labels", "segments": ["search", "labels"], "greedy": false, "entries": [{ "permission": "metadata", "level": "read", "additional": false }], "appOnly": false }, { "path": "/user/repos", "segments": ["user", "repos"], "greedy": false, "entries": [{ "permission": "metadata", "level": "read", "additional": false }], "appOnly": false }, { "path": "/users/{username}/repos", "segments": ["users", "{username}", "repos"], "greedy": false, "entries": [{ "permission": "metadata", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/pages", "segments": ["repos", "{owner}", "{repo}", "pages"], "greedy": false, "entries": [{ "permission": "pages", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/pages/builds", "segments": ["repos", "{owner}", "{repo}", "pages", "builds"], "greedy": false, "entries": [{ "permission": "pages", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/pages/builds/latest", "segments": ["repos", "{owner}", "{repo}", "pages", "builds", "latest"], "greedy": false, "entries": [{ "permission": "pages", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/pages/builds/{build_id}", "segments": ["repos", "{owner}", "{repo}", "pages", "builds", "{build_id}"], "greedy": false, "entries": [{ "permission": "pages", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/pages/deployments/{pages_deployment_id}", "segments": ["repos", "{owner}", "{repo}", "pages", "deployments", "{pages_deployment_id}"], "greedy": false, "entries": [{ "permission": "pages", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/commits/{commit_sha}/pulls", "segments": ["repos", "{owner}", "{repo}", "commits", "{commit_sha}", "pulls"], "greedy": false, "entries": [{ "permission": "pull_requests", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/pulls", "segments": ["repos", "{owner}", "{repo}", "pulls"], "greedy": false, "entries": [{ "permission": "pull_requests", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/pulls/comments", "segments": ["repos", "{owner}", "{repo}", "pulls", "comments"], "greedy": false, "entries": [{ "permission": "pull_requests", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/pulls/comments/{comment_id}", "segments": ["repos", "{owner}", "{repo}", "pulls", "comments", "{comment_id}"], "greedy": false, "entries": [{ "permission": "pull_requests", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions", "segments": ["repos", "{owner}", "{repo}", "pulls", "comments", "{comment_id}", "reactions"], "greedy": false, "entries": [{ "permission": "pull_requests", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/pulls/{pull_number}/comments", "segments": ["repos", "{owner}", "{repo}", "pulls", "{pull_number}", "comments"], "greedy": false, "entries": [{ "permission": "pull_requests", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/pulls/{pull_number}/commits", "segments": ["repos", "{owner}", "{repo}", "pulls", "{pull_number}", "commits"], "greedy": false, "entries": [{ "permission": "pull_requests", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/pulls/{pull_number}/files", "segments": ["repos", "{owner}", "{repo}", "pulls", "{pull_number}", "files"], "greedy": false, "entries": [{ "permission": "pull_requests", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/pulls/{pull_number}/merge", "segments": ["repos", "{owner}", "{repo}", "pulls", "{pull_number}", "merge"], "greedy": false, "entries": [{ "permission": "pull_requests", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers", "segments": ["repos", "{owner}", "{repo}", "pulls", "{pull_number}", "requested_reviewers"], "greedy": false, "entries": [{ "permission": "pull_requests", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/pulls/{pull_number}/reviews", "segments": ["repos", "{owner}", "{repo}", "pulls", "{pull_number}", "reviews"], "greedy": false, "entries": [{ "permission": "pull_requests", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}", "segments": ["repos", "{owner}", "{repo}", "pulls", "{pull_number}", "reviews", "{review_id}"], "greedy": false, "entries": [{ "permission": "pull_requests", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/comments", "segments": ["repos", "{owner}", "{repo}", "pulls", "{pull_number}", "reviews", "{review_id}", "comments"], "greedy": false, "entries": [{ "permission": "pull_requests", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/security-advisories", "segments": ["orgs", "{org}", "security-advisories"], "greedy": false, "entries": [{ "permission": "repository_advisories", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/security-advisories", "segments": ["repos", "{owner}", "{repo}", "security-advisories"], "greedy": false, "entries": [{ "permission": "repository_advisories", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/security-advisories/{ghsa_id}", "segments": ["repos", "{owner}", "{repo}", "security-advisories", "{ghsa_id}"], "greedy": false, "entries": [{ "permission": "repository_advisories", "level": "read", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/secret-scanning/alerts", "segments": ["orgs", "{org}", "secret-scanning", "alerts"], "greedy": false, "entries": [{ "permission": "secret_scanning_alerts", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/secret-scanning/alerts", "segments": ["repos", "{owner}", "{repo}", "secret-scanning", "alerts"], "greedy": false, "entries": [{ "permission": "secret_scanning_alerts", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}", "segments": ["repos", "{owner}", "{repo}", "secret-scanning", "alerts", "{alert_number}"], "greedy": false, "entries": [{ "permission": "secret_scanning_alerts", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}/locations", "segments": ["repos", "{owner}", "{repo}", "secret-scanning", "alerts", "{alert_number}", "locations"], "greedy": false, "entries": [{ "permission": "secret_scanning_alerts", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/secret-scanning/custom-patterns", "segments": ["repos", "{owner}", "{repo}", "secret-scanning", "custom-patterns"], "greedy": false, "entries": [{ "permission": "secret_scanning_alerts", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/secret-scanning/scan-history", "segments": ["repos", "{owner}", "{repo}", "secret-scanning", "scan-history"], "greedy": false, "entries": [{ "permission": "secret_scanning_alerts", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/organization-secrets", "segments": ["repos", "{owner}", "{repo}", "actions", "organization-secrets"], "greedy": false, "entries": [{ "permission": "secrets", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/secrets", "segments": ["repos", "{owner}", "{repo}", "actions", "secrets"], "greedy": false, "entries": [{ "permission": "secrets", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/secrets/public-key", "segments": ["repos", "{owner}", "{repo}", "actions", "secrets", "public-key"], "greedy": false, "entries": [{ "permission": "secrets", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/secrets/{secret_name}", "segments": ["repos", "{owner}", "{repo}", "actions", "secrets", "{secret_name}"], "greedy": false, "entries": [{ "permission": "secrets", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/organization-variables", "segments": ["repos", "{owner}", "{repo}", "actions", "organization-variables"], "greedy": false, "entries": [{ "permission": "actions_variables", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/variables", "segments": ["repos", "{owner}", "{repo}", "actions", "variables"], "greedy": false, "entries": [{ "permission": "actions_variables", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/variables/{name}", "segments": ["repos", "{owner}", "{repo}", "actions", "variables", "{name}"], "greedy": false, "entries": [{ "permission": "actions_variables", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/hooks", "segments": ["repos", "{owner}", "{repo}", "hooks"], "greedy": false, "entries": [{ "permission": "repository_hooks", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/hooks/{hook_id}", "segments": ["repos", "{owner}", "{repo}", "hooks", "{hook_id}"], "greedy": false, "entries": [{ "permission": "repository_hooks", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/hooks/{hook_id}/config", "segments": ["repos", "{owner}", "{repo}", "hooks", "{hook_id}", "config"], "greedy": false, "entries": [{ "permission": "repository_hooks", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/hooks/{hook_id}/deliveries", "segments": ["repos", "{owner}", "{repo}", "hooks", "{hook_id}", "deliveries"], "greedy": false, "entries": [{ "permission": "repository_hooks", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/hooks/{hook_id}/deliveries/{delivery_id}", "segments": ["repos", "{owner}", "{repo}", "hooks", "{hook_id}", "deliveries", "{delivery_id}"], "greedy": false, "entries": [{ "permission": "repository_hooks", "level": "read", "additional": false }], "appOnly": false }, { "path": "/user/blocks", "segments": ["user", "blocks"], "greedy": false, "entries": [{ "permission": "blocking", "level": "read", "additional": false }], "appOnly": false }, { "path": "/user/blocks/{username}", "segments": ["user", "blocks", "{username}"], "greedy": false, "entries": [{ "permission": "blocking", "level": "read", "additional": false }], "appOnly": false }, { "path": "/user/codespaces/secrets", "segments": ["user", "codespaces", "secrets"], "greedy": false, "entries": [{ "permission": "codespaces_user_secrets", "level": "read", "additional": false }], "appOnly": false }, { "path": "/user/codespaces/secrets/public-key", "segments": ["user", "codespaces", "secrets", "public-key"], "greedy": false, "entries": [{ "permission": "codespaces_user_secrets", "level": "read", "additional": false }], "appOnly": false }, { "path": "/user/codespaces/secrets/{secret_name}", "segments": ["user", "codespaces", "secrets", "{secret_name}"], "greedy": false, "entries": [{ "permission": "codespaces_user_secrets", "level": "read", "additional": false }], "appOnly": false }, { "path": "/user/codespaces/secrets/{secret_name}/repositories", "segments": ["user", "codespaces", "secrets", "{secret_name}", "repositories"], "greedy": false, "entries": [{ "permission": "codespaces_user_secrets", "level": "read", "additional": false }], "appOnly": false }, { "path": "/user/emails", "segments": ["user", "emails"], "greedy": false, "entries": [{ "permission": "emails", "level": "read", "additional": false }], "appOnly": false }, { "path": "/user/public_emails", "segments": ["user", "public_emails"], "greedy": false, "entries": [{ "permission": "emails", "level": "read", "additional": false }], "appOnly": false }, { "path": "/user/followers", "segments": ["user", "followers"], "greedy": false, "entries": [{ "permission": "followers", "level": "read", "additional": false }], "appOnly": false }, { "path": "/user/following", "segments": ["user", "following"], "greedy": false, "entries": [{ "permission": "followers", "level": "read", "additional": false }], "appOnly": false }, { "path": "/user/following/{username}", "segments": ["user", "following", "{username}"], "greedy": false, "entries": [{ "permission": "followers", "level": "read", "additional": false }], "appOnly": false }, { "path": "/user/gpg_keys", "segments": ["user", "gpg_keys"], "greedy": false, "entries": [{ "permission": "gpg_keys", "level": "read", "additional": false }], "appOnly": false }, { "path": "/user/gpg_keys/{gpg_key_id}", "segments": ["user", "gpg_keys", "{gpg_key_id}"], "greedy": false, "entries": [{ "permission": "gpg_keys", "level": "read", "additional": false }], "appOnly": false }, { "path": "/user/keys", "segments": ["user", "keys"], "greedy": false, "entries": [{ "permission": "keys", "level": "read", "additional": false }], "appOnly": false }, { "path": "/user/keys/{key_id}", "segments": ["user", "keys", "{key_id}"], "greedy": false, "entries": [{ "permission": "keys", "level": "read", "additional": false }], "appOnly": false }, { "path": "/users/{username}/keys", "segments": ["users", "{username}", "keys"], "greedy": false, "entries": [{ "permission": "keys", "level": "read", "additional": false }], "appOnly": false }, { "path": "/user/interaction-limits", "segments": ["user", "interaction-limits"], "greedy": false, "entries": [{ "permission": "interaction_limits", "level": "read", "additional": false }], "appOnly": false }, { "path": "/users/{username}/settings/billing/ai_credit/usage", "segments": ["users", "{username}", "settings", "billing", "ai_credit", "usage"], "greedy": false, "entries": [{ "permission": "plan", "level": "read", "additional": false }], "appOnly": false }, { "path": "/users/{username}/settings/billing/premium_request/usage", "segments": ["users", "{username}", "settings", "billing", "premium_request", "usage"], "greedy": false, "entries": [{ "permission": "plan", "level": "read", "additional": false }], "appOnly": false }, { "path": "/users/{username}/settings/billing/usage", "segments": ["users", "{username}", "settings", "billing", "usage"], "greedy": false, "entries": [{ "permission": "plan", "level": "read", "additional": false }], "appOnly": false }, { "path": "/users/{username}/settings/billing/usage/summary", "segments": ["users", "{username}", "settings", "billing", "usage", "summary"], "greedy": false, "entries": [{ "permission": "plan", "level": "read", "additional": false }], "appOnly": false }, { "path": "/user/ssh_signing_keys", "segments": ["user", "ssh_signing_keys"], "greedy": false, "entries": [{ "permission": "git_signing_ssh_public_keys", "level": "read", "additional": false }], "appOnly": false }, { "path": "/user/ssh_signing_keys/{ssh_signing_key_id}", "segments": ["user", "ssh_signing_keys", "{ssh_signing_key_id}"], "greedy": false, "entries": [{ "permission": "git_signing_ssh_public_keys", "level": "read", "additional": false }], "appOnly": false }, { "path": "/user/starred", "segments": ["user", "starred"], "greedy": false, "entries": [{ "permission": "starring", "level": "read", "additional": false }], "appOnly": false }, { "path": "/user/starred/{owner}/{repo}", "segments": ["user", "starred", "{owner}", "{repo}"], "greedy": false, "entries": [{ "permission": "starring", "level": "read", "additional": true }], "appOnly": false }, { "path": "/users/{username}/starred", "segments": ["users", "{username}", "starred"], "greedy": false, "entries": [{ "permission": "starring", "level": "read", "additional": false }], "appOnly": false }, { "path": "/user/subscriptions", "segments": ["user", "subscriptions"], "greedy": false, "entries": [{ "permission": "watching", "level": "read", "additional": false }], "appOnly": false }, { "path": "/users/{username}/subscriptions", "segments": ["users", "{username}", "subscriptions"], "greedy": false, "entries": [{ "permission": "watching", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/check-runs/{check_run_id}", "segments": ["repos", "{owner}", "{repo}", "check-runs", "{check_run_id}"], "greedy": false, "entries": [{ "permission": "checks", "level": "read", "additional": false }], "appOnly": true }, { "path": "/repos/{owner}/{repo}/check-runs/{check_run_id}/annotations", "segments": ["repos", "{owner}", "{repo}", "check-runs", "{check_run_id}", "annotations"], "greedy": false, "entries": [{ "permission": "checks", "level": "read", "additional": false }], "appOnly": true }, { "path": "/repos/{owner}/{repo}/check-suites/{check_suite_id}", "segments": ["repos", "{owner}", "{repo}", "check-suites", "{check_suite_id}"], "greedy": false, "entries": [{ "permission": "checks", "level": "read", "additional": false }], "appOnly": true }, { "path": "/repos/{owner}/{repo}/check-suites/{check_suite_id}/check-runs", "segments": ["repos", "{owner}", "{repo}", "check-suites", "{check_suite_id}", "check-runs"], "greedy": false, "entries": [{ "permission": "checks", "level": "read", "additional": false }], "appOnly": true }, { "path": "/repos/{owner}/{repo}/commits/{ref}/check-runs", "segments": ["repos", "{owner}", "{repo}", "commits", "{ref}", "check-runs"], "greedy": false, "entries": [{ "permission": "checks", "level": "read", "additional": false }], "appOnly": true }, { "path": "/repos/{owner}/{repo}/commits/{ref}/check-suites", "segments": ["repos", "{owner}", "{repo}", "commits", "{ref}", "check-suites"], "greedy": false, "entries": [{ "permission": "checks", "level": "read", "additional": false }], "appOnly": true }], "PUT": [{ "path": "/organizations/{org}/actions/cache/retention-limit", "segments": ["organizations", "{org}", "actions", "cache", "retention-limit"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/organizations/{org}/actions/cache/storage-limit", "segments": ["organizations", "{org}", "actions", "cache", "storage-limit"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/oidc/customization/sub", "segments": ["orgs", "{org}", "actions", "oidc", "customization", "sub"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/permissions", "segments": ["orgs", "{org}", "actions", "permissions"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/permissions/artifact-and-log-retention", "segments": ["orgs", "{org}", "actions", "permissions", "artifact-and-log-retention"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/permissions/fork-pr-contributor-approval", "segments": ["orgs", "{org}", "actions", "permissions", "fork-pr-contributor-approval"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/permissions/fork-pr-workflows-private-repos", "segments": ["orgs", "{org}", "actions", "permissions", "fork-pr-workflows-private-repos"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/permissions/repositories", "segments": ["orgs", "{org}", "actions", "permissions", "repositories"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/permissions/repositories/{repository_id}", "segments": ["orgs", "{org}", "actions", "permissions", "repositories", "{repository_id}"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "write", "additional": true }], "appOnly": false }, { "path": "/orgs/{org}/actions/permissions/selected-actions", "segments": ["orgs", "{org}", "actions", "permissions", "selected-actions"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/permissions/self-hosted-runners", "segments": ["orgs", "{org}", "actions", "permissions", "self-hosted-runners"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/permissions/self-hosted-runners/repositories", "segments": ["orgs", "{org}", "actions", "permissions", "self-hosted-runners", "repositories"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/permissions/self-hosted-runners/repositories/{repository_id}", "segments": ["orgs", "{org}", "actions", "permissions", "self-hosted-runners", "repositories", "{repository_id}"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "write", "additional": true }], "appOnly": false }, { "path": "/orgs/{org}/actions/permissions/workflow", "segments": ["orgs", "{org}", "actions", "permissions", "workflow"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/code-security/configurations/{configuration_id}/defaults", "segments": ["orgs", "{org}", "code-security", "configurations", "{configuration_id}", "defaults"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/dependabot/repository-access/default-level", "segments": ["orgs", "{org}", "dependabot", "repository-access", "default-level"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/interaction-limits", "segments": ["orgs", "{org}", "interaction-limits"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/rulesets/{ruleset_id}", "segments": ["orgs", "{org}", "rulesets", "{ruleset_id}"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/security-managers/teams/{team_slug}", "segments": ["orgs", "{org}", "security-managers", "teams", "{team_slug}"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/settings/immutable-releases", "segments": ["orgs", "{org}", "settings", "immutable-releases"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/settings/immutable-releases/repositories", "segments": ["orgs", "{org}", "settings", "immutable-releases", "repositories"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "write", "additional": true }], "appOnly": false }, { "path": "/orgs/{org}/settings/immutable-releases/repositories/{repository_id}", "segments": ["orgs", "{org}", "settings", "immutable-releases", "repositories", "{repository_id}"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "write", "additional": true }], "appOnly": false }, { "path": "/orgs/{org}/agents/secrets/{secret_name}", "segments": ["orgs", "{org}", "agents", "secrets", "{secret_name}"], "greedy": false, "entries": [{ "permission": "organization_agent_secrets", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/agents/secrets/{secret_name}/repositories", "segments": ["orgs", "{org}", "agents", "secrets", "{secret_name}", "repositories"], "greedy": false, "entries": [{ "permission": "organization_agent_secrets", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/agents/secrets/{secret_name}/repositories/{repository_id}", "segments": ["orgs", "{org}", "agents", "secrets", "{secret_name}", "repositories", "{repository_id}"], "greedy": false, "entries": [{ "permission": "organization_agent_secrets", "level": "write", "additional": true }], "appOnly": false }, { "path": "/orgs/{org}/agents/variables/{name}/repositories", "segments": ["orgs", "{org}", "agents", "variables", "{name}", "repositories"], "greedy": false, "entries": [{ "permission": "organization_agent_variables", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/agents/variables/{name}/repositories/{repository_id}", "segments": ["orgs", "{org}", "agents", "variables", "{name}", "repositories", "{repository_id}"], "greedy": false, "entries": [{ "permission": "organization_agent_variables", "level": "write", "additional": true }], "appOnly": false }, { "path": "/orgs/{org}/blocks/{username}", "segments": ["orgs", "{org}", "blocks", "{username}"], "greedy": false, "entries": [{ "permission": "organization_user_blocking", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/copilot-spaces/{space_number}", "segments": ["orgs", "{org}", "copilot-spaces", "{space_number}"], "greedy": false, "entries": [{ "permission": "organization_copilot_spaces", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/copilot-spaces/{space_number}/resources/{space_resource_id}", "segments": ["orgs", "{org}", "copilot-spaces", "{space_number}", "resources", "{space_resource_id}"], "greedy": false, "entries": [{ "permission": "organization_copilot_spaces", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/copilot/coding-agent/permissions", "segments": ["orgs", "{org}", "copilot", "coding-agent", "permissions"], "greedy": false, "entries": [{ "permission": "organization_copilot_agent_settings", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/copilot/coding-agent/permissions/repositories", "segments": ["orgs", "{org}", "copilot", "coding-agent", "permissions", "repositories"], "greedy": false, "entries": [{ "permission": "organization_copilot_agent_settings", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/copilot/coding-agent/permissions/repositories/{repository_id}", "segments": ["orgs", "{org}", "copilot", "coding-agent", "permissions", "repositories", "{repository_id}"], "greedy": false, "entries": [{ "permission": "organization_copilot_agent_settings", "level": "write", "additional": true }], "appOnly": false }, { "path": "/orgs/{org}/copilot/content_exclusion", "segments": ["orgs", "{org}", "copilot", "content_exclusion"], "greedy": false, "entries": [{ "permission": "org_copilot_content_exclusion", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/properties/schema/{custom_property_name}", "segments": ["orgs", "{org}", "properties", "schema", "{custom_property_name}"], "greedy": false, "entries": [{ "permission": "organization_custom_properties", "level": "admin", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/copilot-spaces/{space_number}/collaborators/{actor_type}/{actor_identifier}", "segments": ["orgs", "{org}", "copilot-spaces", "{space_number}", "collaborators", "{actor_type}", "{actor_identifier}"], "greedy": false, "entries": [{ "permission": "organization_copilot_seat_management", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/issue-types/{issue_type_id}", "segments": ["orgs", "{org}", "issue-types", "{issue_type_id}"], "greedy": false, "entries": [{ "permission": "issue_types", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/memberships/{username}", "segments": ["orgs", "{org}", "memberships", "{username}"], "greedy": false, "entries": [{ "permission": "members", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/organization-roles/teams/{team_slug}/{role_id}", "segments": ["orgs", "{org}", "organization-roles", "teams", "{team_slug}", "{role_id}"], "greedy": false, "entries": [{ "permission": "members", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/organization-roles/users/{username}/{role_id}", "segments": ["orgs", "{org}", "organization-roles", "users", "{username}", "{role_id}"], "greedy": false, "entries": [{ "permission": "members", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/outside_collaborators/{username}", "segments": ["orgs", "{org}", "outside_collaborators", "{username}"], "greedy": false, "entries": [{ "permission": "members", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/public_members/{username}", "segments": ["orgs", "{org}", "public_members", "{username}"], "greedy": false, "entries": [{ "permission": "members", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/teams/{team_slug}/memberships/{username}", "segments": ["orgs", "{org}", "teams", "{team_slug}", "memberships", "{username}"], "greedy": false, "entries": [{ "permission": "members", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}", "segments": ["orgs", "{org}", "teams", "{team_slug}", "repos", "{owner}", "{repo}"], "greedy": false, "entries": [{ "permission": "members", "level": "read", "additional": true }, { "permission": "administration", "level": "write", "additional": true }], "appOnly": false }, { "path": "/teams/{team_id}/members/{username}", "segments": ["teams", "{team_id}", "members", "{username}"], "greedy": false, "entries": [{ "permission": "members", "level": "write", "additional": false }], "appOnly": false }, { "path": "/teams/{team_id}/memberships/{username}", "segments": ["teams", "{team_id}", "memberships", "{username}"], "greedy": false, "entries": [{ "permission": "members", "level": "write", "additional": false }], "appOnly": false }, { "path": "/teams/{team_id}/repos/{owner}/{repo}", "segments": ["teams", "{team_id}", "repos", "{owner}", "{repo}"], "greedy": false, "entries": [{ "permission": "members", "level": "read", "additional": true }, { "permission": "administration", "level": "write", "additional": true }], "appOnly": false }, { "path": "/orgs/{org}/codespaces/secrets/{secret_name}", "segments": ["orgs", "{org}", "codespaces", "secrets", "{secret_name}"], "greedy": false, "entries": [{ "permission": "organization_codespaces_secrets", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/codespaces/secrets/{secret_name}/repositories", "segments": ["orgs", "{org}", "codespaces", "secrets", "{secret_name}", "repositories"], "greedy": false, "entries": [{ "permission": "organization_codespaces_secrets", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/codespaces/secrets/{secret_name}/repositories/{repository_id}", "segments": ["orgs", "{org}", "codespaces", "secrets", "{secret_name}", "repositories", "{repository_id}"], "greedy": false, "entries": [{ "permission": "organization_codespaces_secrets", "level": "write", "additional": true }], "appOnly": false }, { "path": "/orgs/{org}/codespaces/access", "segments": ["orgs", "{org}", "codespaces", "access"], "greedy": false, "entries": [{ "permission": "organization_codespaces_settings", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/dependabot/secrets/{secret_name}", "segments": ["orgs", "{org}", "dependabot", "secrets", "{secret_name}"], "greedy": false, "entries": [{ "permission": "organization_dependabot_secrets", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/dependabot/secrets/{secret_name}/repositories", "segments": ["orgs", "{org}", "dependabot", "secrets", "{secret_name}", "repositories"], "greedy": false, "entries": [{ "permission": "organization_dependabot_secrets", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/dependabot/secrets/{secret_name}/repositories/{repository_id}", "segments": ["orgs", "{org}", "dependabot", "secrets", "{secret_name}", "repositories", "{repository_id}"], "greedy": false, "entries": [{ "permission": "organization_dependabot_secrets", "level": "write", "additional": true }], "appOnly": false }, { "path": "/orgs/{org}/actions/secrets/{secret_name}", "segments": ["orgs", "{org}", "actions", "secrets", "{secret_name}"], "greedy": false, "entries": [{ "permission": "organization_secrets", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/secrets/{secret_name}/repositories", "segments": ["orgs", "{org}", "actions", "secrets", "{secret_name}", "repositories"], "greedy": false, "entries": [{ "permission": "organization_secrets", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/secrets/{secret_name}/repositories/{repository_id}", "segments": ["orgs", "{org}", "actions", "secrets", "{secret_name}", "repositories", "{repository_id}"], "greedy": false, "entries": [{ "permission": "organization_secrets", "level": "write", "additional": true }], "appOnly": false }, { "path": "/orgs/{org}/actions/runner-groups/{runner_group_id}/repositories", "segments": ["orgs", "{org}", "actions", "runner-groups", "{runner_group_id}", "repositories"], "greedy": false, "entries": [{ "permission": "organization_self_hosted_runners", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/runner-groups/{runner_group_id}/repositories/{repository_id}", "segments": ["orgs", "{org}", "actions", "runner-groups", "{runner_group_id}", "repositories", "{repository_id}"], "greedy": false, "entries": [{ "permission": "organization_self_hosted_runners", "level": "write", "additional": true }], "appOnly": false }, { "path": "/orgs/{org}/actions/runner-groups/{runner_group_id}/runners", "segments": ["orgs", "{org}", "actions", "runner-groups", "{runner_group_id}", "runners"], "greedy": false, "entries": [{ "permission": "organization_self_hosted_runners", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/runner-groups/{runner_group_id}/runners/{runner_id}", "segments": ["orgs", "{org}", "actions", "runner-groups", "{runner_group_id}", "runners", "{runner_id}"], "greedy": false, "entries": [{ "permission": "organization_self_hosted_runners", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/runners/{runner_id}/labels", "segments": ["orgs", "{org}", "actions", "runners", "{runner_id}", "labels"], "greedy": false, "entries": [{ "permission": "organization_self_hosted_runners", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/variables/{name}/repositories", "segments": ["orgs", "{org}", "actions", "variables", "{name}", "repositories"], "greedy": false, "entries": [{ "permission": "organization_actions_variables", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/variables/{name}/repositories/{repository_id}", "segments": ["orgs", "{org}", "actions", "variables", "{name}", "repositories", "{repository_id}"], "greedy": false, "entries": [{ "permission": "organization_actions_variables", "level": "write", "additional": true }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/oidc/customization/sub", "segments": ["repos", "{owner}", "{repo}", "actions", "oidc", "customization", "sub"], "greedy": false, "entries": [{ "permission": "actions", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/workflows/{workflow_id}/disable", "segments": ["repos", "{owner}", "{repo}", "actions", "workflows", "{workflow_id}", "disable"], "greedy": false, "entries": [{ "permission": "actions", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/workflows/{workflow_id}/enable", "segments": ["repos", "{owner}", "{repo}", "actions", "workflows", "{workflow_id}", "enable"], "greedy": false, "entries": [{ "permission": "actions", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/cache/retention-limit", "segments": ["repos", "{owner}", "{repo}", "actions", "cache", "retention-limit"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/cache/storage-limit", "segments": ["repos", "{owner}", "{repo}", "actions", "cache", "storage-limit"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/permissions", "segments": ["repos", "{owner}", "{repo}", "actions", "permissions"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/permissions/access", "segments": ["repos", "{owner}", "{repo}", "actions", "permissions", "access"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/permissions/artifact-and-log-retention", "segments": ["repos", "{owner}", "{repo}", "actions", "permissions", "artifact-and-log-retention"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/permissions/fork-pr-contributor-approval", "segments": ["repos", "{owner}", "{repo}", "actions", "permissions", "fork-pr-contributor-approval"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/permissions/fork-pr-workflows-private-repos", "segments": ["repos", "{owner}", "{repo}", "actions", "permissions", "fork-pr-workflows-private-repos"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/permissions/selected-actions", "segments": ["repos", "{owner}", "{repo}", "actions", "permissions", "selected-actions"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/permissions/workflow", "segments": ["repos", "{owner}", "{repo}", "actions", "permissions", "workflow"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/runners/{runner_id}/labels", "segments": ["repos", "{owner}", "{repo}", "actions", "runners", "{runner_id}", "labels"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/automated-security-fixes", "segments": ["repos", "{owner}", "{repo}", "automated-security-fixes"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/branches/{branch}/protection", "segments": ["repos", "{owner}", "{repo}", "branches", "{branch}", "protection"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts", "segments": ["repos", "{owner}", "{repo}", "branches", "{branch}", "protection", "required_status_checks", "contexts"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps", "segments": ["repos", "{owner}", "{repo}", "branches", "{branch}", "protection", "restrictions", "apps"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams", "segments": ["repos", "{owner}", "{repo}", "branches", "{branch}", "protection", "restrictions", "teams"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users", "segments": ["repos", "{owner}", "{repo}", "branches", "{branch}", "protection", "restrictions", "users"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/collaborators/{username}", "segments": ["repos", "{owner}", "{repo}", "collaborators", "{username}"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/environments/{environment_name}", "segments": ["repos", "{owner}", "{repo}", "environments", "{environment_name}"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}", "segments": ["repos", "{owner}", "{repo}", "environments", "{environment_name}", "deployment-branch-policies", "{branch_policy_id}"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/immutable-releases", "segments": ["repos", "{owner}", "{repo}", "immutable-releases"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/interaction-limits", "segments": ["repos", "{owner}", "{repo}", "interaction-limits"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/interaction-limits/pulls/bypass-list", "segments": ["repos", "{owner}", "{repo}", "interaction-limits", "pulls", "bypass-list"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/pages", "segments": ["repos", "{owner}", "{repo}", "pages"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": true }, { "permission": "pages", "level": "write", "additional": true }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/private-vulnerability-reporting", "segments": ["repos", "{owner}", "{repo}", "private-vulnerability-reporting"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/rulesets/{ruleset_id}", "segments": ["repos", "{owner}", "{repo}", "rulesets", "{ruleset_id}"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/topics", "segments": ["repos", "{owner}", "{repo}", "topics"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/vulnerability-alerts", "segments": ["repos", "{owner}", "{repo}", "vulnerability-alerts"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/agents/secrets/{secret_name}", "segments": ["repos", "{owner}", "{repo}", "agents", "secrets", "{secret_name}"], "greedy": false, "entries": [{ "permission": "agent_secrets", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/codespaces/secrets/{secret_name}", "segments": ["repos", "{owner}", "{repo}", "codespaces", "secrets", "{secret_name}"], "greedy": false, "entries": [{ "permission": "codespaces_secrets", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/contents/{path}", "segments": ["repos", "{owner}", "{repo}", "contents", "{path}"], "greedy": true, "entries": [{ "permission": "contents", "level": "write", "additional": true }, { "permission": "workflows", "level": "write", "additional": true }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/import", "segments": ["repos", "{owner}", "{repo}", "import"], "greedy": false, "entries": [{ "permission": "contents", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/pulls/{pull_number}/merge", "segments": ["repos", "{owner}", "{repo}", "pulls", "{pull_number}", "merge"], "greedy": false, "entries": [{ "permission": "contents", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/dependabot/secrets/{secret_name}", "segments": ["repos", "{owner}", "{repo}", "dependabot", "secrets", "{secret_name}"], "greedy": false, "entries": [{ "permission": "dependabot_secrets", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}", "segments": ["repos", "{owner}", "{repo}", "environments", "{environment_name}", "secrets", "{secret_name}"], "greedy": false, "entries": [{ "permission": "environments", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/issues/comments/{comment_id}/pin", "segments": ["repos", "{owner}", "{repo}", "issues", "comments", "{comment_id}", "pin"], "greedy": false, "entries": [{ "permission": "issues", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/issues/{issue_number}/issue-field-values", "segments": ["repos", "{owner}", "{repo}", "issues", "{issue_number}", "issue-field-values"], "greedy": false, "entries": [{ "permission": "issues", "level": "write", "additional": true }, { "permission": "pull_requests", "level": "write", "additional": true }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/issues/{issue_number}/labels", "segments": ["repos", "{owner}", "{repo}", "issues", "{issue_number}", "labels"], "greedy": false, "entries": [{ "permission": "issues", "level": "write", "additional": true }, { "permission": "pull_requests", "level": "write", "additional": true }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/issues/{issue_number}/lock", "segments": ["repos", "{owner}", "{repo}", "issues", "{issue_number}", "lock"], "greedy": false, "entries": [{ "permission": "issues", "level": "write", "additional": true }, { "permission": "pull_requests", "level": "write", "additional": true }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}", "segments": ["repos", "{owner}", "{repo}", "pulls", "{pull_number}", "reviews", "{review_id}"], "greedy": false, "entries": [{ "permission": "pull_requests", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/dismissals", "segments": ["repos", "{owner}", "{repo}", "pulls", "{pull_number}", "reviews", "{review_id}", "dismissals"], "greedy": false, "entries": [{ "permission": "pull_requests", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/pulls/{pull_number}/update-branch", "segments": ["repos", "{owner}", "{repo}", "pulls", "{pull_number}", "update-branch"], "greedy": false, "entries": [{ "permission": "pull_requests", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/secrets/{secret_name}", "segments": ["repos", "{owner}", "{repo}", "actions", "secrets", "{secret_name}"], "greedy": false, "entries": [{ "permission": "secrets", "level": "write", "additional": false }], "appOnly": false }, { "path": "/user/blocks/{username}", "segments": ["user", "blocks", "{username}"], "greedy": false, "entries": [{ "permission": "blocking", "level": "write", "additional": false }], "appOnly": false }, { "path": "/user/codespaces/secrets/{secret_name}", "segments": ["user", "codespaces", "secrets", "{secret_name}"], "greedy": false, "entries": [{ "permission": "codespaces_user_secrets", "level": "write", "additional": false }], "appOnly": false }, { "path": "/user/codespaces/secrets/{secret_name}/repositories", "segments": ["user", "codespaces", "secrets", "{secret_name}", "repositories"], "greedy": false, "entries": [{ "permission": "codespaces_user_secrets", "level": "write", "additional": false }], "appOnly": false }, { "path": "/user/codespaces/secrets/{secret_name}/repositories/{repository_id}", "segments": ["user", "codespaces", "secrets", "{secret_name}", "repositories", "{repository_id}"], "greedy": false, "entries": [{ "permission": "codespaces_user_secrets", "level": "write", "additional": true }], "appOnly": false }, { "path": "/user/following/{username}", "segments": ["user", "following", "{username}"], "greedy": false, "entries": [{ "permission": "followers", "level": "write", "additional": false }], "appOnly": false }, { "path": "/gists/{gist_id}/star", "segments": ["gists", "{gist_id}", "star"], "greedy": false, "entries": [{ "permission": "gists", "level": "write", "additional": false }], "appOnly": false }, { "path": "/user/interaction-limits", "segments": ["user", "interaction-limits"], "greedy": false, "entries": [{ "permission": "interaction_limits", "level": "write", "additional": false }], "appOnly": false }, { "path": "/user/starred/{owner}/{repo}", "segments": ["user", "starred", "{owner}", "{repo}"], "greedy": false, "entries": [{ "permission": "starring", "level": "write", "additional": true }], "appOnly": false }], "POST": [{ "path": "/organizations/{org}/settings/billing/budgets", "segments": ["organizations", "{org}", "settings", "billing", "budgets"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/hosted-runners", "segments": ["orgs", "{org}", "actions", "hosted-runners"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/oidc/customization/properties/repo", "segments": ["orgs", "{org}", "actions", "oidc", "customization", "properties", "repo"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/code-security/configurations", "segments": ["orgs", "{org}", "code-security", "configurations"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/code-security/configurations/{configuration_id}/attach", "segments": ["orgs", "{org}", "code-security", "configurations", "{configuration_id}", "attach"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/copilot/billing/selected_teams", "segments": ["orgs", "{org}", "copilot", "billing", "selected_teams"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "write", "additional": true }, { "permission": "organization_copilot_seat_management", "level": "write", "additional": true }], "appOnly": false }, { "path": "/orgs/{org}/copilot/billing/selected_users", "segments": ["orgs", "{org}", "copilot", "billing", "selected_users"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "write", "additional": true }, { "permission": "organization_copilot_seat_management", "level": "write", "additional": true }], "appOnly": false }, { "path": "/orgs/{org}/rulesets", "segments": ["orgs", "{org}", "rulesets"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/secret-scanning/custom-patterns", "segments": ["orgs", "{org}", "secret-scanning", "custom-patterns"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/{security_product}/{enablement}", "segments": ["orgs", "{org}", "{security_product}", "{enablement}"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/agents/variables", "segments": ["orgs", "{org}", "agents", "variables"], "greedy": false, "entries": [{ "permission": "organization_agent_variables", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/campaigns", "segments": ["orgs", "{org}", "campaigns"], "greedy": false, "entries": [{ "permission": "organization_campaigns", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/copilot-spaces", "segments": ["orgs", "{org}", "copilot-spaces"], "greedy": false, "entries": [{ "permission": "organization_copilot_spaces", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/copilot-spaces/{space_number}/resources", "segments": ["orgs", "{org}", "copilot-spaces", "{space_number}", "resources"], "greedy": false, "entries": [{ "permission": "organization_copilot_spaces", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/copilot-spaces/{space_number}/collaborators", "segments": ["orgs", "{org}", "copilot-spaces", "{space_number}", "collaborators"], "greedy": false, "entries": [{ "permission": "organization_copilot_seat_management", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/issue-fields", "segments": ["orgs", "{org}", "issue-fields"], "greedy": false, "entries": [{ "permission": "issue_fields", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/issue-types", "segments": ["orgs", "{org}", "issue-types"], "greedy": false, "entries": [{ "permission": "issue_types", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/invitations", "segments": ["orgs", "{org}", "invitations"], "greedy": false, "entries": [{ "permission": "members", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/teams", "segments": ["orgs", "{org}", "teams"], "greedy": false, "entries": [{ "permission": "members", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/settings/network-configurations", "segments": ["orgs", "{org}", "settings", "network-configurations"], "greedy": false, "entries": [{ "permission": "organization_network_configurations", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/codespaces/access/selected_users", "segments": ["orgs", "{org}", "codespaces", "access", "selected_users"], "greedy": false, "entries": [{ "permission": "organization_codespaces_settings", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/members/{username}/codespaces/{codespace_name}/stop", "segments": ["orgs", "{org}", "members", "{username}", "codespaces", "{codespace_name}", "stop"], "greedy": false, "entries": [{ "permission": "organization_codespaces", "level": "write", "additional": true }, { "permission": "codespaces_lifecycle_admin", "level": "write", "additional": true }], "appOnly": false }, { "path": "/orgs/{org}/private-registries", "segments": ["orgs", "{org}", "private-registries"], "greedy": false, "entries": [{ "permission": "organization_private_registries", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/projectsV2/{project_number}/drafts", "segments": ["orgs", "{org}", "projectsV2", "{project_number}", "drafts"], "greedy": false, "entries": [{ "permission": "organization_projects", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/projectsV2/{project_number}/fields", "segments": ["orgs", "{org}", "projectsV2", "{project_number}", "fields"], "greedy": false, "entries": [{ "permission": "organization_projects", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/projectsV2/{project_number}/items", "segments": ["orgs", "{org}", "projectsV2", "{project_number}", "items"], "greedy": false, "entries": [{ "permission": "organization_projects", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/projectsV2/{project_number}/views", "segments": ["orgs", "{org}", "projectsV2", "{project_number}", "views"], "greedy": false, "entries": [{ "permission": "organization_projects", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/runner-groups", "segments": ["orgs", "{org}", "actions", "runner-groups"], "greedy": false, "entries": [{ "permission": "organization_self_hosted_runners", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/runners/generate-jitconfig", "segments": ["orgs", "{org}", "actions", "runners", "generate-jitconfig"], "greedy": false, "entries": [{ "permission": "organization_self_hosted_runners", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/runners/registration-token", "segments": ["orgs", "{org}", "actions", "runners", "registration-token"], "greedy": false, "entries": [{ "permission": "organization_self_hosted_runners", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/runners/remove-token", "segments": ["orgs", "{org}", "actions", "runners", "remove-token"], "greedy": false, "entries": [{ "permission": "organization_self_hosted_runners", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/runners/{runner_id}/labels", "segments": ["orgs", "{org}", "actions", "runners", "{runner_id}", "labels"], "greedy": false, "entries": [{ "permission": "organization_self_hosted_runners", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/variables", "segments": ["orgs", "{org}", "actions", "variables"], "greedy": false, "entries": [{ "permission": "organization_actions_variables", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/hooks", "segments": ["orgs", "{org}", "hooks"], "greedy": false, "entries": [{ "permission": "organization_hooks", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/hooks/{hook_id}/deliveries/{delivery_id}/attempts", "segments": ["orgs", "{org}", "hooks", "{hook_id}", "deliveries", "{delivery_id}", "attempts"], "greedy": false, "entries": [{ "permission": "organization_hooks", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/hooks/{hook_id}/pings", "segments": ["orgs", "{org}", "hooks", "{hook_id}", "pings"], "greedy": false, "entries": [{ "permission": "organization_hooks", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/jobs/{job_id}/rerun", "segments": ["repos", "{owner}", "{repo}", "actions", "jobs", "{job_id}", "rerun"], "greedy": false, "entries": [{ "permission": "actions", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/runs/{run_id}/approve", "segments": ["repos", "{owner}", "{repo}", "actions", "runs", "{run_id}", "approve"], "greedy": false, "entries": [{ "permission": "actions", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/runs/{run_id}/cancel", "segments": ["repos", "{owner}", "{repo}", "actions", "runs", "{run_id}", "cancel"], "greedy": false, "entries": [{ "permission": "actions", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/runs/{run_id}/force-cancel", "segments": ["repos", "{owner}", "{repo}", "actions", "runs", "{run_id}", "force-cancel"], "greedy": false, "entries": [{ "permission": "actions", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/runs/{run_id}/rerun", "segments": ["repos", "{owner}", "{repo}", "actions", "runs", "{run_id}", "rerun"], "greedy": false, "entries": [{ "permission": "actions", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/runs/{run_id}/rerun-failed-jobs", "segments": ["repos", "{owner}", "{repo}", "actions", "runs", "{run_id}", "rerun-failed-jobs"], "greedy": false, "entries": [{ "permission": "actions", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches", "segments": ["repos", "{owner}", "{repo}", "actions", "workflows", "{workflow_id}", "dispatches"], "greedy": false, "entries": [{ "permission": "actions", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/repos", "segments": ["orgs", "{org}", "repos"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/runners/generate-jitconfig", "segments": ["repos", "{owner}", "{repo}", "actions", "runners", "generate-jitconfig"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/runners/registration-token", "segments": ["repos", "{owner}", "{repo}", "actions", "runners", "registration-token"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/runners/remove-token", "segments": ["repos", "{owner}", "{repo}", "actions", "runners", "remove-token"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/runners/{runner_id}/labels", "segments": ["repos", "{owner}", "{repo}", "actions", "runners", "{runner_id}", "labels"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/autolinks", "segments": ["repos", "{owner}", "{repo}", "autolinks"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins", "segments": ["repos", "{owner}", "{repo}", "branches", "{branch}", "protection", "enforce_admins"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/branches/{branch}/protection/required_signatures", "segments": ["repos", "{owner}", "{repo}", "branches", "{branch}", "protection", "required_signatures"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts", "segments": ["repos", "{owner}", "{repo}", "branches", "{branch}", "protection", "required_status_checks", "contexts"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps", "segments": ["repos", "{owner}", "{repo}", "branches", "{branch}", "protection", "restrictions", "apps"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams", "segments": ["repos", "{owner}", "{repo}", "branches", "{branch}", "protection", "restrictions", "teams"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users", "segments": ["repos", "{owner}", "{repo}", "branches", "{branch}", "protection", "restrictions", "users"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies", "segments": ["repos", "{owner}", "{repo}", "environments", "{environment_name}", "deployment-branch-policies"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules", "segments": ["repos", "{owner}", "{repo}", "environments", "{environment_name}", "deployment_protection_rules"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/forks", "segments": ["repos", "{owner}", "{repo}", "forks"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": true }, { "permission": "contents", "level": "read", "additional": true }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/keys", "segments": ["repos", "{owner}", "{repo}", "keys"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/pages", "segments": ["repos", "{owner}", "{repo}", "pages"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": true }, { "permission": "pages", "level": "write", "additional": true }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/rulesets", "segments": ["repos", "{owner}", "{repo}", "rulesets"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/security-advisories/{ghsa_id}/forks", "segments": ["repos", "{owner}", "{repo}", "security-advisories", "{ghsa_id}", "forks"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": true }, { "permission": "repository_advisories", "level": "read", "additional": true }], "appOnly": false }, { "path": "/repos/{template_owner}/{template_repo}/generate", "segments": ["repos", "{template_owner}", "{template_repo}", "generate"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": true }, { "permission": "contents", "level": "read", "additional": true }], "appOnly": false }, { "path": "/user/repos", "segments": ["user", "repos"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/agents/variables", "segments": ["repos", "{owner}", "{repo}", "agents", "variables"], "greedy": false, "entries": [{ "permission": "agent_variables", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/artifacts/metadata/deployment-record", "segments": ["orgs", "{org}", "artifacts", "metadata", "deployment-record"], "greedy": false, "entries": [{ "permission": "artifact_metadata", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/artifacts/metadata/deployment-record/cluster/{cluster}", "segments": ["orgs", "{org}", "artifacts", "metadata", "deployment-record", "cluster", "{cluster}"], "greedy": false, "entries": [{ "permission": "artifact_metadata", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/artifacts/metadata/deployment-record/cluster/{cluster}/jobs", "segments": ["orgs", "{org}", "artifacts", "metadata", "deployment-record", "cluster", "{cluster}", "jobs"], "greedy": false, "entries": [{ "permission": "artifact_metadata", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/artifacts/metadata/storage-record", "segments": ["orgs", "{org}", "artifacts", "metadata", "storage-record"], "greedy": false, "entries": [{ "permission": "artifact_metadata", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/attestations/delete-request", "segments": ["orgs", "{org}", "attestations", "delete-request"], "greedy": false, "entries": [{ "permission": "attestations", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/attestations", "segments": ["repos", "{owner}", "{repo}", "attestations"], "greedy": false, "entries": [{ "permission": "attestations", "level": "write", "additional": false }], "appOnly": false }, { "path": "/users/{username}/attestations/delete-request", "segments": ["users", "{username}", "attestations", "delete-request"], "greedy": false, "entries": [{ "permission": "attestations", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix", "segments": ["repos", "{owner}", "{repo}", "code-scanning", "alerts", "{alert_number}", "autofix"], "greedy": false, "entries": [{ "permission": "security_events", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/code-scanning/sarifs", "segments": ["repos", "{owner}", "{repo}", "code-scanning", "sarifs"], "greedy": false, "entries": [{ "permission": "security_events", "level": "write", "additional": false }], "appOnly": false }, { "path": "/user/codespaces/{codespace_name}/exports", "segments": ["user", "codespaces", "{codespace_name}", "exports"], "greedy": false, "entries": [{ "permission": "codespaces_lifecycle_admin", "level": "write", "additional": false }], "appOnly": false }, { "path": "/user/codespaces/{codespace_name}/start", "segments": ["user", "codespaces", "{codespace_name}", "start"], "greedy": false, "entries": [{ "permission": "codespaces_lifecycle_admin", "level": "write", "additional": false }], "appOnly": false }, { "path": "/user/codespaces/{codespace_name}/stop", "segments": ["user", "codespaces", "{codespace_name}", "stop"], "greedy": false, "entries": [{ "permission": "codespaces_lifecycle_admin", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/codespaces", "segments": ["repos", "{owner}", "{repo}", "codespaces"], "greedy": false, "entries": [{ "permission": "codespaces", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/pulls/{pull_number}/codespaces", "segments": ["repos", "{owner}", "{repo}", "pulls", "{pull_number}", "codespaces"], "greedy": false, "entries": [{ "permission": "codespaces", "level": "write", "additional": false }], "appOnly": false }, { "path": "/user/codespaces", "segments": ["user", "codespaces"], "greedy": false, "entries": [{ "permission": "codespaces", "level": "write", "additional": false }], "appOnly": false }, { "path": "/user/codespaces/{codespace_name}/publish", "segments": ["user", "codespaces", "{codespace_name}", "publish"], "greedy": false, "entries": [{ "permission": "codespaces", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/statuses/{sha}", "segments": ["repos", "{owner}", "{repo}", "statuses", "{sha}"], "greedy": false, "entries": [{ "permission": "statuses", "level": "write", "additional": false }], "appOnly": false }, { "path": "/markdown", "segments": ["markdown"], "greedy": false, "entries": [{ "permission": "contents", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/branches/{branch}/rename", "segments": ["repos", "{owner}", "{repo}", "branches", "{branch}", "rename"], "greedy": false, "entries": [{ "permission": "contents", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix/commits", "segments": ["repos", "{owner}", "{repo}", "code-scanning", "alerts", "{alert_number}", "autofix", "commits"], "greedy": false, "entries": [{ "permission": "contents", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/code-scanning/codeql/variant-analyses", "segments": ["repos", "{owner}", "{repo}", "code-scanning", "codeql", "variant-analyses"], "greedy": false, "entries": [{ "permission": "contents", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/comments/{comment_id}/reactions", "segments": ["repos", "{owner}", "{repo}", "comments", "{comment_id}", "reactions"], "greedy": false, "entries": [{ "permission": "contents", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/commits/{commit_sha}/comments", "segments": ["repos", "{owner}", "{repo}", "commits", "{commit_sha}", "comments"], "greedy": false, "entries": [{ "permission": "contents", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/dependency-graph/snapshots", "segments": ["repos", "{owner}", "{repo}", "dependency-graph", "snapshots"], "greedy": false, "entries": [{ "permission": "contents", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/dispatches", "segments": ["repos", "{owner}", "{repo}", "dispatches"], "greedy": false, "entries": [{ "permission": "contents", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/git/blobs", "segments": ["repos", "{owner}", "{repo}", "git", "blobs"], "greedy": false, "entries": [{ "permission": "contents", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/git/commits", "segments": ["repos", "{owner}", "{repo}", "git", "commits"], "greedy": false, "entries": [{ "permission": "contents", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/git/refs", "segments": ["repos", "{owner}", "{repo}", "git", "refs"], "greedy": false, "entries": [{ "permission": "contents", "level": "write", "additional": true }, { "permission": "workflows", "level": "write", "additional": true }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/git/tags", "segments": ["repos", "{owner}", "{repo}", "git", "tags"], "greedy": false, "entries": [{ "permission": "contents", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/git/trees", "segments": ["repos", "{owner}", "{repo}", "git", "trees"], "greedy": false, "entries": [{ "permission": "contents", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/merge-upstream", "segments": ["repos", "{owner}", "{repo}", "merge-upstream"], "greedy": false, "entries": [{ "permission": "contents", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/merges", "segments": ["repos", "{owner}", "{repo}", "merges"], "greedy": false, "entries": [{ "permission": "contents", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/releases", "segments": ["repos", "{owner}", "{repo}", "releases"], "greedy": false, "entries": [{ "permission": "contents", "level": "write", "additional": true }, { "permission": "workflows", "level": "write", "additional": true }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/releases/generate-notes", "segments": ["repos", "{owner}", "{repo}", "releases", "generate-notes"], "greedy": false, "entries": [{ "permission": "contents", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/secret-scanning/push-protection-bypasses", "segments": ["repos", "{owner}", "{repo}", "secret-scanning", "push-protection-bypasses"], "greedy": false, "entries": [{ "permission": "contents", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments", "segments": ["repos", "{owner}", "{repo}", "actions", "runs", "{run_id}", "pending_deployments"], "greedy": false, "entries": [{ "permission": "deployments", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/deployments", "segments": ["repos", "{owner}", "{repo}", "deployments"], "greedy": false, "entries": [{ "permission": "deployments", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/deployments/{deployment_id}/statuses", "segments": ["repos", "{owner}", "{repo}", "deployments", "{deployment_id}", "statuses"], "greedy": false, "entries": [{ "permission": "deployments", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/environments/{environment_name}/variables", "segments": ["repos", "{owner}", "{repo}", "environments", "{environment_name}", "variables"], "greedy": false, "entries": [{ "permission": "environments", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/issues", "segments": ["repos", "{owner}", "{repo}", "issues"], "greedy": false, "entries": [{ "permission": "issues", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/issues/comments/{comment_id}/reactions", "segments": ["repos", "{owner}", "{repo}", "issues", "comments", "{comment_id}", "reactions"], "greedy": false, "entries": [{ "permission": "issues", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/issues/{issue_number}/assignees", "segments": ["repos", "{owner}", "{repo}", "issues", "{issue_number}", "assignees"], "greedy": false, "entries": [{ "permission": "issues", "level": "write", "additional": true }, { "permission": "pull_requests", "level": "write", "additional": true }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/issues/{issue_number}/comments", "segments": ["repos", "{owner}", "{repo}", "issues", "{issue_number}", "comments"], "greedy": false, "entries": [{ "permission": "issues", "level": "write", "additional": true }, { "permission": "pull_requests", "level": "write", "additional": true }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by", "segments": ["repos", "{owner}", "{repo}", "issues", "{issue_number}", "dependencies", "blocked_by"], "greedy": false, "entries": [{ "permission": "issues", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/issues/{issue_number}/issue-field-values", "segments": ["repos", "{owner}", "{repo}", "issues", "{issue_number}", "issue-field-values"], "greedy": false, "entries": [{ "permission": "issues", "level": "write", "additional": true }, { "permission": "pull_requests", "level": "write", "additional": true }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/issues/{issue_number}/labels", "segments": ["repos", "{owner}", "{repo}", "issues", "{issue_number}", "labels"], "greedy": false, "entries": [{ "permission": "issues", "level": "write", "additional": true }, { "permission": "pull_requests", "level": "write", "additional": true }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/issues/{issue_number}/reactions", "segments": ["repos", "{owner}", "{repo}", "issues", "{issue_number}", "reactions"], "greedy": false, "entries": [{ "permission": "issues", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/issues/{issue_number}/sub_issues", "segments": ["repos", "{owner}", "{repo}", "issues", "{issue_number}", "sub_issues"], "greedy": false, "entries": [{ "permission": "issues", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/issues/{issue_number}/suggestions/{suggestion_id}/approve", "segments": ["repos", "{owner}", "{repo}", "issues", "{issue_number}", "suggestions", "{suggestion_id}", "approve"], "greedy": false, "entries": [{ "permission": "issues", "level": "write", "additional": true }, { "permission": "pull_requests", "level": "write", "additional": true }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/issues/{issue_number}/suggestions/{suggestion_id}/dismiss", "segments": ["repos", "{owner}", "{repo}", "issues", "{issue_number}", "suggestions", "{suggestion_id}", "dismiss"], "greedy": false, "entries": [{ "permission": "issues", "level": "write", "additional": true }, { "permission": "pull_requests", "level": "write", "additional": true }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/labels", "segments": ["repos", "{owner}", "{repo}", "labels"], "greedy": false, "entries": [{ "permission": "issues", "level": "write", "additional": true }, { "permission": "pull_requests", "level": "write", "additional": true }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/milestones", "segments": ["repos", "{owner}", "{repo}", "milestones"], "greedy": false, "entries": [{ "permission": "issues", "level": "write", "additional": true }, { "permission": "pull_requests", "level": "write", "additional": true }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/pages/builds", "segments": ["repos", "{owner}", "{repo}", "pages", "builds"], "greedy": false, "entries": [{ "permission": "pages", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/pages/deployments", "segments": ["repos", "{owner}", "{repo}", "pages", "deployments"], "greedy": false, "entries": [{ "permission": "pages", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/pages/deployments/{pages_deployment_id}/cancel", "segments": ["repos", "{owner}", "{repo}", "pages", "deployments", "{pages_deployment_id}", "cancel"], "greedy": false, "entries": [{ "permission": "pages", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/pulls", "segments": ["repos", "{owner}", "{repo}", "pulls"], "greedy": false, "entries": [{ "permission": "pull_requests", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions", "segments": ["repos", "{owner}", "{repo}", "pulls", "comments", "{comment_id}", "reactions"], "greedy": false, "entries": [{ "permission": "pull_requests", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/pulls/{pull_number}/comments", "segments": ["repos", "{owner}", "{repo}", "pulls", "{pull_number}", "comments"], "greedy": false, "entries": [{ "permission": "pull_requests", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies", "segments": ["repos", "{owner}", "{repo}", "pulls", "{pull_number}", "comments", "{comment_id}", "replies"], "greedy": false, "entries": [{ "permission": "pull_requests", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers", "segments": ["repos", "{owner}", "{repo}", "pulls", "{pull_number}", "requested_reviewers"], "greedy": false, "entries": [{ "permission": "pull_requests", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/pulls/{pull_number}/reviews", "segments": ["repos", "{owner}", "{repo}", "pulls", "{pull_number}", "reviews"], "greedy": false, "entries": [{ "permission": "pull_requests", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/events", "segments": ["repos", "{owner}", "{repo}", "pulls", "{pull_number}", "reviews", "{review_id}", "events"], "greedy": false, "entries": [{ "permission": "pull_requests", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/security-advisories", "segments": ["repos", "{owner}", "{repo}", "security-advisories"], "greedy": false, "entries": [{ "permission": "repository_advisories", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/security-advisories/reports", "segments": ["repos", "{owner}", "{repo}", "security-advisories", "reports"], "greedy": false, "entries": [{ "permission": "repository_advisories", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/security-advisories/{ghsa_id}/cve", "segments": ["repos", "{owner}", "{repo}", "security-advisories", "{ghsa_id}", "cve"], "greedy": false, "entries": [{ "permission": "repository_advisories", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/secret-scanning/custom-patterns", "segments": ["repos", "{owner}", "{repo}", "secret-scanning", "custom-patterns"], "greedy": false, "entries": [{ "permission": "secret_scanning_alerts", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/variables", "segments": ["repos", "{owner}", "{repo}", "actions", "variables"], "greedy": false, "entries": [{ "permission": "actions_variables", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/hooks", "segments": ["repos", "{owner}", "{repo}", "hooks"], "greedy": false, "entries": [{ "permission": "repository_hooks", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/hooks/{hook_id}/deliveries/{delivery_id}/attempts", "segments": ["repos", "{owner}", "{repo}", "hooks", "{hook_id}", "deliveries", "{delivery_id}", "attempts"], "greedy": false, "entries": [{ "permission": "repository_hooks", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/hooks/{hook_id}/pings", "segments": ["repos", "{owner}", "{repo}", "hooks", "{hook_id}", "pings"], "greedy": false, "entries": [{ "permission": "repository_hooks", "level": "read", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/hooks/{hook_id}/tests", "segments": ["repos", "{owner}", "{repo}", "hooks", "{hook_id}", "tests"], "greedy": false, "entries": [{ "permission": "repository_hooks", "level": "read", "additional": false }], "appOnly": false }, { "path": "/user/emails", "segments": ["user", "emails"], "greedy": false, "entries": [{ "permission": "emails", "level": "write", "additional": false }], "appOnly": false }, { "path": "/user/gpg_keys", "segments": ["user", "gpg_keys"], "greedy": false, "entries": [{ "permission": "gpg_keys", "level": "write", "additional": false }], "appOnly": false }, { "path": "/gists", "segments": ["gists"], "greedy": false, "entries": [{ "permission": "gists", "level": "write", "additional": false }], "appOnly": false }, { "path": "/gists/{gist_id}/comments", "segments": ["gists", "{gist_id}", "comments"], "greedy": false, "entries": [{ "permission": "gists", "level": "write", "additional": false }], "appOnly": false }, { "path": "/gists/{gist_id}/forks", "segments": ["gists", "{gist_id}", "forks"], "greedy": false, "entries": [{ "permission": "gists", "level": "write", "additional": false }], "appOnly": false }, { "path": "/user/keys", "segments": ["user", "keys"], "greedy": false, "entries": [{ "permission": "keys", "level": "write", "additional": false }], "appOnly": false }, { "path": "/user/social_accounts", "segments": ["user", "social_accounts"], "greedy": false, "entries": [{ "permission": "profile", "level": "write", "additional": false }], "appOnly": false }, { "path": "/user/ssh_signing_keys", "segments": ["user", "ssh_signing_keys"], "greedy": false, "entries": [{ "permission": "git_signing_ssh_public_keys", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/check-runs", "segments": ["repos", "{owner}", "{repo}", "check-runs"], "greedy": false, "entries": [{ "permission": "checks", "level": "write", "additional": false }], "appOnly": true }, { "path": "/repos/{owner}/{repo}/check-runs/{check_run_id}/rerequest", "segments": ["repos", "{owner}", "{repo}", "check-runs", "{check_run_id}", "rerequest"], "greedy": false, "entries": [{ "permission": "checks", "level": "write", "additional": false }], "appOnly": true }, { "path": "/repos/{owner}/{repo}/check-suites", "segments": ["repos", "{owner}", "{repo}", "check-suites"], "greedy": false, "entries": [{ "permission": "checks", "level": "write", "additional": false }], "appOnly": true }, { "path": "/repos/{owner}/{repo}/check-suites/{check_suite_id}/rerequest", "segments": ["repos", "{owner}", "{repo}", "check-suites", "{check_suite_id}", "rerequest"], "greedy": false, "entries": [{ "permission": "checks", "level": "write", "additional": false }], "appOnly": true }], "PATCH": [{ "path": "/organizations/{org}/settings/billing/budgets/{budget_id}", "segments": ["organizations", "{org}", "settings", "billing", "budgets", "{budget_id}"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}", "segments": ["orgs", "{org}"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/hosted-runners/{hosted_runner_id}", "segments": ["orgs", "{org}", "actions", "hosted-runners", "{hosted_runner_id}"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/code-security/configurations/{configuration_id}", "segments": ["orgs", "{org}", "code-security", "configurations", "{configuration_id}"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/dependabot/repository-access", "segments": ["orgs", "{org}", "dependabot", "repository-access"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/secret-scanning/custom-patterns/{pattern_id}", "segments": ["orgs", "{org}", "secret-scanning", "custom-patterns", "{pattern_id}"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/secret-scanning/pattern-configurations", "segments": ["orgs", "{org}", "secret-scanning", "pattern-configurations"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/agents/variables/{name}", "segments": ["orgs", "{org}", "agents", "variables", "{name}"], "greedy": false, "entries": [{ "permission": "organization_agent_variables", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/campaigns/{campaign_number}", "segments": ["orgs", "{org}", "campaigns", "{campaign_number}"], "greedy": false, "entries": [{ "permission": "organization_campaigns", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/properties/schema", "segments": ["orgs", "{org}", "properties", "schema"], "greedy": false, "entries": [{ "permission": "organization_custom_properties", "level": "admin", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/properties/values", "segments": ["orgs", "{org}", "properties", "values"], "greedy": false, "entries": [{ "permission": "organization_custom_properties", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/issue-fields/{issue_field_id}", "segments": ["orgs", "{org}", "issue-fields", "{issue_field_id}"], "greedy": false, "entries": [{ "permission": "issue_fields", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/teams/{team_slug}", "segments": ["orgs", "{org}", "teams", "{team_slug}"], "greedy": false, "entries": [{ "permission": "members", "level": "write", "additional": false }], "appOnly": false }, { "path": "/teams/{team_id}", "segments": ["teams", "{team_id}"], "greedy": false, "entries": [{ "permission": "members", "level": "write", "additional": false }], "appOnly": false }, { "path": "/user/memberships/orgs/{org}", "segments": ["user", "memberships", "orgs", "{org}"], "greedy": false, "entries": [{ "permission": "members", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/settings/network-configurations/{network_configuration_id}", "segments": ["orgs", "{org}", "settings", "network-configurations", "{network_configuration_id}"], "greedy": false, "entries": [{ "permission": "organization_network_configurations", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/private-registries/{secret_name}", "segments": ["orgs", "{org}", "private-registries", "{secret_name}"], "greedy": false, "entries": [{ "permission": "organization_private_registries", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/projectsV2/{project_number}/items/{item_id}", "segments": ["orgs", "{org}", "projectsV2", "{project_number}", "items", "{item_id}"], "greedy": false, "entries": [{ "permission": "organization_projects", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/runner-groups/{runner_group_id}", "segments": ["orgs", "{org}", "actions", "runner-groups", "{runner_group_id}"], "greedy": false, "entries": [{ "permission": "organization_self_hosted_runners", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/variables/{name}", "segments": ["orgs", "{org}", "actions", "variables", "{name}"], "greedy": false, "entries": [{ "permission": "organization_actions_variables", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/hooks/{hook_id}", "segments": ["orgs", "{org}", "hooks", "{hook_id}"], "greedy": false, "entries": [{ "permission": "organization_hooks", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/hooks/{hook_id}/config", "segments": ["orgs", "{org}", "hooks", "{hook_id}", "config"], "greedy": false, "entries": [{ "permission": "organization_hooks", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}", "segments": ["repos", "{owner}", "{repo}"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews", "segments": ["repos", "{owner}", "{repo}", "branches", "{branch}", "protection", "required_pull_request_reviews"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks", "segments": ["repos", "{owner}", "{repo}", "branches", "{branch}", "protection", "required_status_checks"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/code-quality/setup", "segments": ["repos", "{owner}", "{repo}", "code-quality", "setup"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/code-scanning/default-setup", "segments": ["repos", "{owner}", "{repo}", "code-scanning", "default-setup"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/interaction-limits/pulls/creation-cap", "segments": ["repos", "{owner}", "{repo}", "interaction-limits", "pulls", "creation-cap"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/invitations/{invitation_id}", "segments": ["repos", "{owner}", "{repo}", "invitations", "{invitation_id}"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/agents/variables/{name}", "segments": ["repos", "{owner}", "{repo}", "agents", "variables", "{name}"], "greedy": false, "entries": [{ "permission": "agent_variables", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/code-scanning/alerts/{alert_number}", "segments": ["repos", "{owner}", "{repo}", "code-scanning", "alerts", "{alert_number}"], "greedy": false, "entries": [{ "permission": "security_events", "level": "write", "additional": false }], "appOnly": false }, { "path": "/user/codespaces/{codespace_name}", "segments": ["user", "codespaces", "{codespace_name}"], "greedy": false, "entries": [{ "permission": "codespaces", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/comments/{comment_id}", "segments": ["repos", "{owner}", "{repo}", "comments", "{comment_id}"], "greedy": false, "entries": [{ "permission": "contents", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/git/refs/{ref}", "segments": ["repos", "{owner}", "{repo}", "git", "refs", "{ref}"], "greedy": true, "entries": [{ "permission": "contents", "level": "write", "additional": true }, { "permission": "workflows", "level": "write", "additional": true }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/import", "segments": ["repos", "{owner}", "{repo}", "import"], "greedy": false, "entries": [{ "permission": "contents", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/import/authors/{author_id}", "segments": ["repos", "{owner}", "{repo}", "import", "authors", "{author_id}"], "greedy": false, "entries": [{ "permission": "contents", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/import/lfs", "segments": ["repos", "{owner}", "{repo}", "import", "lfs"], "greedy": false, "entries": [{ "permission": "contents", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/releases/assets/{asset_id}", "segments": ["repos", "{owner}", "{repo}", "releases", "assets", "{asset_id}"], "greedy": false, "entries": [{ "permission": "contents", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/releases/{release_id}", "segments": ["repos", "{owner}", "{repo}", "releases", "{release_id}"], "greedy": false, "entries": [{ "permission": "contents", "level": "write", "additional": true }, { "permission": "workflows", "level": "write", "additional": true }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/properties/values", "segments": ["repos", "{owner}", "{repo}", "properties", "values"], "greedy": false, "entries": [{ "permission": "repository_custom_properties", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/dependabot/alerts/{alert_number}", "segments": ["repos", "{owner}", "{repo}", "dependabot", "alerts", "{alert_number}"], "greedy": false, "entries": [{ "permission": "vulnerability_alerts", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/environments/{environment_name}/variables/{name}", "segments": ["repos", "{owner}", "{repo}", "environments", "{environment_name}", "variables", "{name}"], "greedy": false, "entries": [{ "permission": "environments", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/issues/comments/{comment_id}", "segments": ["repos", "{owner}", "{repo}", "issues", "comments", "{comment_id}"], "greedy": false, "entries": [{ "permission": "issues", "level": "write", "additional": true }, { "permission": "pull_requests", "level": "write", "additional": true }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/issues/{issue_number}", "segments": ["repos", "{owner}", "{repo}", "issues", "{issue_number}"], "greedy": false, "entries": [{ "permission": "issues", "level": "write", "additional": true }, { "permission": "pull_requests", "level": "write", "additional": true }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority", "segments": ["repos", "{owner}", "{repo}", "issues", "{issue_number}", "sub_issues", "priority"], "greedy": false, "entries": [{ "permission": "issues", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/labels/{name}", "segments": ["repos", "{owner}", "{repo}", "labels", "{name}"], "greedy": false, "entries": [{ "permission": "issues", "level": "write", "additional": true }, { "permission": "pull_requests", "level": "write", "additional": true }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/milestones/{milestone_number}", "segments": ["repos", "{owner}", "{repo}", "milestones", "{milestone_number}"], "greedy": false, "entries": [{ "permission": "issues", "level": "write", "additional": true }, { "permission": "pull_requests", "level": "write", "additional": true }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/pulls/comments/{comment_id}", "segments": ["repos", "{owner}", "{repo}", "pulls", "comments", "{comment_id}"], "greedy": false, "entries": [{ "permission": "pull_requests", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/pulls/{pull_number}", "segments": ["repos", "{owner}", "{repo}", "pulls", "{pull_number}"], "greedy": false, "entries": [{ "permission": "pull_requests", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/security-advisories/{ghsa_id}", "segments": ["repos", "{owner}", "{repo}", "security-advisories", "{ghsa_id}"], "greedy": false, "entries": [{ "permission": "repository_advisories", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}", "segments": ["repos", "{owner}", "{repo}", "secret-scanning", "alerts", "{alert_number}"], "greedy": false, "entries": [{ "permission": "secret_scanning_alerts", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/secret-scanning/custom-patterns/{pattern_id}", "segments": ["repos", "{owner}", "{repo}", "secret-scanning", "custom-patterns", "{pattern_id}"], "greedy": false, "entries": [{ "permission": "secret_scanning_alerts", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/variables/{name}", "segments": ["repos", "{owner}", "{repo}", "actions", "variables", "{name}"], "greedy": false, "entries": [{ "permission": "actions_variables", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/hooks/{hook_id}", "segments": ["repos", "{owner}", "{repo}", "hooks", "{hook_id}"], "greedy": false, "entries": [{ "permission": "repository_hooks", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/hooks/{hook_id}/config", "segments": ["repos", "{owner}", "{repo}", "hooks", "{hook_id}", "config"], "greedy": false, "entries": [{ "permission": "repository_hooks", "level": "write", "additional": false }], "appOnly": false }, { "path": "/user/email/visibility", "segments": ["user", "email", "visibility"], "greedy": false, "entries": [{ "permission": "emails", "level": "write", "additional": false }], "appOnly": false }, { "path": "/gists/{gist_id}", "segments": ["gists", "{gist_id}"], "greedy": false, "entries": [{ "permission": "gists", "level": "write", "additional": false }], "appOnly": false }, { "path": "/gists/{gist_id}/comments/{comment_id}", "segments": ["gists", "{gist_id}", "comments", "{comment_id}"], "greedy": false, "entries": [{ "permission": "gists", "level": "write", "additional": false }], "appOnly": false }, { "path": "/user", "segments": ["user"], "greedy": false, "entries": [{ "permission": "profile", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/check-runs/{check_run_id}", "segments": ["repos", "{owner}", "{repo}", "check-runs", "{check_run_id}"], "greedy": false, "entries": [{ "permission": "checks", "level": "write", "additional": false }], "appOnly": true }, { "path": "/repos/{owner}/{repo}/check-suites/preferences", "segments": ["repos", "{owner}", "{repo}", "check-suites", "preferences"], "greedy": false, "entries": [{ "permission": "checks", "level": "write", "additional": false }], "appOnly": true }], "DELETE": [{ "path": "/organizations/{org}/settings/billing/budgets/{budget_id}", "segments": ["organizations", "{org}", "settings", "billing", "budgets", "{budget_id}"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}", "segments": ["orgs", "{org}"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/hosted-runners/{hosted_runner_id}", "segments": ["orgs", "{org}", "actions", "hosted-runners", "{hosted_runner_id}"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/oidc/customization/properties/repo/{custom_property_name}", "segments": ["orgs", "{org}", "actions", "oidc", "customization", "properties", "repo", "{custom_property_name}"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/permissions/repositories/{repository_id}", "segments": ["orgs", "{org}", "actions", "permissions", "repositories", "{repository_id}"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "write", "additional": true }], "appOnly": false }, { "path": "/orgs/{org}/actions/permissions/self-hosted-runners/repositories/{repository_id}", "segments": ["orgs", "{org}", "actions", "permissions", "self-hosted-runners", "repositories", "{repository_id}"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "write", "additional": true }], "appOnly": false }, { "path": "/orgs/{org}/code-security/configurations/detach", "segments": ["orgs", "{org}", "code-security", "configurations", "detach"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/code-security/configurations/{configuration_id}", "segments": ["orgs", "{org}", "code-security", "configurations", "{configuration_id}"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/copilot/billing/selected_teams", "segments": ["orgs", "{org}", "copilot", "billing", "selected_teams"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "write", "additional": true }, { "permission": "organization_copilot_seat_management", "level": "write", "additional": true }], "appOnly": false }, { "path": "/orgs/{org}/copilot/billing/selected_users", "segments": ["orgs", "{org}", "copilot", "billing", "selected_users"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "write", "additional": true }, { "permission": "organization_copilot_seat_management", "level": "write", "additional": true }], "appOnly": false }, { "path": "/orgs/{org}/interaction-limits", "segments": ["orgs", "{org}", "interaction-limits"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/rulesets/{ruleset_id}", "segments": ["orgs", "{org}", "rulesets", "{ruleset_id}"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/secret-scanning/custom-patterns", "segments": ["orgs", "{org}", "secret-scanning", "custom-patterns"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/security-managers/teams/{team_slug}", "segments": ["orgs", "{org}", "security-managers", "teams", "{team_slug}"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/settings/immutable-releases/repositories/{repository_id}", "segments": ["orgs", "{org}", "settings", "immutable-releases", "repositories", "{repository_id}"], "greedy": false, "entries": [{ "permission": "organization_administration", "level": "write", "additional": true }], "appOnly": false }, { "path": "/orgs/{org}/agents/secrets/{secret_name}", "segments": ["orgs", "{org}", "agents", "secrets", "{secret_name}"], "greedy": false, "entries": [{ "permission": "organization_agent_secrets", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/agents/secrets/{secret_name}/repositories/{repository_id}", "segments": ["orgs", "{org}", "agents", "secrets", "{secret_name}", "repositories", "{repository_id}"], "greedy": false, "entries": [{ "permission": "organization_agent_secrets", "level": "write", "additional": true }], "appOnly": false }, { "path": "/orgs/{org}/agents/variables/{name}", "segments": ["orgs", "{org}", "agents", "variables", "{name}"], "greedy": false, "entries": [{ "permission": "organization_agent_variables", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/agents/variables/{name}/repositories/{repository_id}", "segments": ["orgs", "{org}", "agents", "variables", "{name}", "repositories", "{repository_id}"], "greedy": false, "entries": [{ "permission": "organization_agent_variables", "level": "write", "additional": true }], "appOnly": false }, { "path": "/orgs/{org}/blocks/{username}", "segments": ["orgs", "{org}", "blocks", "{username}"], "greedy": false, "entries": [{ "permission": "organization_user_blocking", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/campaigns/{campaign_number}", "segments": ["orgs", "{org}", "campaigns", "{campaign_number}"], "greedy": false, "entries": [{ "permission": "organization_campaigns", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/copilot-spaces/{space_number}", "segments": ["orgs", "{org}", "copilot-spaces", "{space_number}"], "greedy": false, "entries": [{ "permission": "organization_copilot_spaces", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/copilot-spaces/{space_number}/resources/{space_resource_id}", "segments": ["orgs", "{org}", "copilot-spaces", "{space_number}", "resources", "{space_resource_id}"], "greedy": false, "entries": [{ "permission": "organization_copilot_spaces", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/copilot/coding-agent/permissions/repositories/{repository_id}", "segments": ["orgs", "{org}", "copilot", "coding-agent", "permissions", "repositories", "{repository_id}"], "greedy": false, "entries": [{ "permission": "organization_copilot_agent_settings", "level": "write", "additional": true }], "appOnly": false }, { "path": "/orgs/{org}/properties/schema/{custom_property_name}", "segments": ["orgs", "{org}", "properties", "schema", "{custom_property_name}"], "greedy": false, "entries": [{ "permission": "organization_custom_properties", "level": "admin", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/copilot-spaces/{space_number}/collaborators/{actor_type}/{actor_identifier}", "segments": ["orgs", "{org}", "copilot-spaces", "{space_number}", "collaborators", "{actor_type}", "{actor_identifier}"], "greedy": false, "entries": [{ "permission": "organization_copilot_seat_management", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}", "segments": ["orgs", "{org}", "actions", "hosted-runners", "images", "custom", "{image_definition_id}"], "greedy": false, "entries": [{ "permission": "organization_runner_custom_images", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions/{version}", "segments": ["orgs", "{org}", "actions", "hosted-runners", "images", "custom", "{image_definition_id}", "versions", "{version}"], "greedy": false, "entries": [{ "permission": "organization_runner_custom_images", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/issue-fields/{issue_field_id}", "segments": ["orgs", "{org}", "issue-fields", "{issue_field_id}"], "greedy": false, "entries": [{ "permission": "issue_fields", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/issue-types/{issue_type_id}", "segments": ["orgs", "{org}", "issue-types", "{issue_type_id}"], "greedy": false, "entries": [{ "permission": "issue_types", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/invitations/{invitation_id}", "segments": ["orgs", "{org}", "invitations", "{invitation_id}"], "greedy": false, "entries": [{ "permission": "members", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/members/{username}", "segments": ["orgs", "{org}", "members", "{username}"], "greedy": false, "entries": [{ "permission": "members", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/memberships/{username}", "segments": ["orgs", "{org}", "memberships", "{username}"], "greedy": false, "entries": [{ "permission": "members", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/organization-roles/teams/{team_slug}", "segments": ["orgs", "{org}", "organization-roles", "teams", "{team_slug}"], "greedy": false, "entries": [{ "permission": "members", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/organization-roles/teams/{team_slug}/{role_id}", "segments": ["orgs", "{org}", "organization-roles", "teams", "{team_slug}", "{role_id}"], "greedy": false, "entries": [{ "permission": "members", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/organization-roles/users/{username}", "segments": ["orgs", "{org}", "organization-roles", "users", "{username}"], "greedy": false, "entries": [{ "permission": "members", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/organization-roles/users/{username}/{role_id}", "segments": ["orgs", "{org}", "organization-roles", "users", "{username}", "{role_id}"], "greedy": false, "entries": [{ "permission": "members", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/outside_collaborators/{username}", "segments": ["orgs", "{org}", "outside_collaborators", "{username}"], "greedy": false, "entries": [{ "permission": "members", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/public_members/{username}", "segments": ["orgs", "{org}", "public_members", "{username}"], "greedy": false, "entries": [{ "permission": "members", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/teams/{team_slug}", "segments": ["orgs", "{org}", "teams", "{team_slug}"], "greedy": false, "entries": [{ "permission": "members", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/teams/{team_slug}/memberships/{username}", "segments": ["orgs", "{org}", "teams", "{team_slug}", "memberships", "{username}"], "greedy": false, "entries": [{ "permission": "members", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}", "segments": ["orgs", "{org}", "teams", "{team_slug}", "repos", "{owner}", "{repo}"], "greedy": false, "entries": [{ "permission": "members", "level": "read", "additional": true }, { "permission": "administration", "level": "write", "additional": true }], "appOnly": false }, { "path": "/teams/{team_id}", "segments": ["teams", "{team_id}"], "greedy": false, "entries": [{ "permission": "members", "level": "write", "additional": false }], "appOnly": false }, { "path": "/teams/{team_id}/members/{username}", "segments": ["teams", "{team_id}", "members", "{username}"], "greedy": false, "entries": [{ "permission": "members", "level": "write", "additional": false }], "appOnly": false }, { "path": "/teams/{team_id}/memberships/{username}", "segments": ["teams", "{team_id}", "memberships", "{username}"], "greedy": false, "entries": [{ "permission": "members", "level": "write", "additional": false }], "appOnly": false }, { "path": "/teams/{team_id}/repos/{owner}/{repo}", "segments": ["teams", "{team_id}", "repos", "{owner}", "{repo}"], "greedy": false, "entries": [{ "permission": "members", "level": "read", "additional": true }, { "permission": "administration", "level": "write", "additional": true }], "appOnly": false }, { "path": "/orgs/{org}/settings/network-configurations/{network_configuration_id}", "segments": ["orgs", "{org}", "settings", "network-configurations", "{network_configuration_id}"], "greedy": false, "entries": [{ "permission": "organization_network_configurations", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/codespaces/secrets/{secret_name}", "segments": ["orgs", "{org}", "codespaces", "secrets", "{secret_name}"], "greedy": false, "entries": [{ "permission": "organization_codespaces_secrets", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/codespaces/secrets/{secret_name}/repositories/{repository_id}", "segments": ["orgs", "{org}", "codespaces", "secrets", "{secret_name}", "repositories", "{repository_id}"], "greedy": false, "entries": [{ "permission": "organization_codespaces_secrets", "level": "write", "additional": true }], "appOnly": false }, { "path": "/orgs/{org}/codespaces/access/selected_users", "segments": ["orgs", "{org}", "codespaces", "access", "selected_users"], "greedy": false, "entries": [{ "permission": "organization_codespaces_settings", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/members/{username}/codespaces/{codespace_name}", "segments": ["orgs", "{org}", "members", "{username}", "codespaces", "{codespace_name}"], "greedy": false, "entries": [{ "permission": "organization_codespaces", "level": "write", "additional": true }, { "permission": "codespaces", "level": "write", "additional": true }], "appOnly": false }, { "path": "/orgs/{org}/dependabot/secrets/{secret_name}", "segments": ["orgs", "{org}", "dependabot", "secrets", "{secret_name}"], "greedy": false, "entries": [{ "permission": "organization_dependabot_secrets", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/dependabot/secrets/{secret_name}/repositories/{repository_id}", "segments": ["orgs", "{org}", "dependabot", "secrets", "{secret_name}", "repositories", "{repository_id}"], "greedy": false, "entries": [{ "permission": "organization_dependabot_secrets", "level": "write", "additional": true }], "appOnly": false }, { "path": "/orgs/{org}/private-registries/{secret_name}", "segments": ["orgs", "{org}", "private-registries", "{secret_name}"], "greedy": false, "entries": [{ "permission": "organization_private_registries", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/projectsV2/{project_number}/items/{item_id}", "segments": ["orgs", "{org}", "projectsV2", "{project_number}", "items", "{item_id}"], "greedy": false, "entries": [{ "permission": "organization_projects", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/secrets/{secret_name}", "segments": ["orgs", "{org}", "actions", "secrets", "{secret_name}"], "greedy": false, "entries": [{ "permission": "organization_secrets", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/secrets/{secret_name}/repositories/{repository_id}", "segments": ["orgs", "{org}", "actions", "secrets", "{secret_name}", "repositories", "{repository_id}"], "greedy": false, "entries": [{ "permission": "organization_secrets", "level": "write", "additional": true }], "appOnly": false }, { "path": "/orgs/{org}/actions/runner-groups/{runner_group_id}", "segments": ["orgs", "{org}", "actions", "runner-groups", "{runner_group_id}"], "greedy": false, "entries": [{ "permission": "organization_self_hosted_runners", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/runner-groups/{runner_group_id}/repositories/{repository_id}", "segments": ["orgs", "{org}", "actions", "runner-groups", "{runner_group_id}", "repositories", "{repository_id}"], "greedy": false, "entries": [{ "permission": "organization_self_hosted_runners", "level": "write", "additional": true }], "appOnly": false }, { "path": "/orgs/{org}/actions/runner-groups/{runner_group_id}/runners/{runner_id}", "segments": ["orgs", "{org}", "actions", "runner-groups", "{runner_group_id}", "runners", "{runner_id}"], "greedy": false, "entries": [{ "permission": "organization_self_hosted_runners", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/runners/{runner_id}", "segments": ["orgs", "{org}", "actions", "runners", "{runner_id}"], "greedy": false, "entries": [{ "permission": "organization_self_hosted_runners", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/runners/{runner_id}/labels", "segments": ["orgs", "{org}", "actions", "runners", "{runner_id}", "labels"], "greedy": false, "entries": [{ "permission": "organization_self_hosted_runners", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/runners/{runner_id}/labels/{name}", "segments": ["orgs", "{org}", "actions", "runners", "{runner_id}", "labels", "{name}"], "greedy": false, "entries": [{ "permission": "organization_self_hosted_runners", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/variables/{name}", "segments": ["orgs", "{org}", "actions", "variables", "{name}"], "greedy": false, "entries": [{ "permission": "organization_actions_variables", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/actions/variables/{name}/repositories/{repository_id}", "segments": ["orgs", "{org}", "actions", "variables", "{name}", "repositories", "{repository_id}"], "greedy": false, "entries": [{ "permission": "organization_actions_variables", "level": "write", "additional": true }], "appOnly": false }, { "path": "/orgs/{org}/hooks/{hook_id}", "segments": ["orgs", "{org}", "hooks", "{hook_id}"], "greedy": false, "entries": [{ "permission": "organization_hooks", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/artifacts/{artifact_id}", "segments": ["repos", "{owner}", "{repo}", "actions", "artifacts", "{artifact_id}"], "greedy": false, "entries": [{ "permission": "actions", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/caches", "segments": ["repos", "{owner}", "{repo}", "actions", "caches"], "greedy": false, "entries": [{ "permission": "actions", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/caches/{cache_id}", "segments": ["repos", "{owner}", "{repo}", "actions", "caches", "{cache_id}"], "greedy": false, "entries": [{ "permission": "actions", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/runs/{run_id}", "segments": ["repos", "{owner}", "{repo}", "actions", "runs", "{run_id}"], "greedy": false, "entries": [{ "permission": "actions", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/runs/{run_id}/logs", "segments": ["repos", "{owner}", "{repo}", "actions", "runs", "{run_id}", "logs"], "greedy": false, "entries": [{ "permission": "actions", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}", "segments": ["repos", "{owner}", "{repo}"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/runners/{runner_id}", "segments": ["repos", "{owner}", "{repo}", "actions", "runners", "{runner_id}"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/runners/{runner_id}/labels", "segments": ["repos", "{owner}", "{repo}", "actions", "runners", "{runner_id}", "labels"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/runners/{runner_id}/labels/{name}", "segments": ["repos", "{owner}", "{repo}", "actions", "runners", "{runner_id}", "labels", "{name}"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/autolinks/{autolink_id}", "segments": ["repos", "{owner}", "{repo}", "autolinks", "{autolink_id}"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/automated-security-fixes", "segments": ["repos", "{owner}", "{repo}", "automated-security-fixes"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/branches/{branch}/protection", "segments": ["repos", "{owner}", "{repo}", "branches", "{branch}", "protection"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins", "segments": ["repos", "{owner}", "{repo}", "branches", "{branch}", "protection", "enforce_admins"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews", "segments": ["repos", "{owner}", "{repo}", "branches", "{branch}", "protection", "required_pull_request_reviews"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/branches/{branch}/protection/required_signatures", "segments": ["repos", "{owner}", "{repo}", "branches", "{branch}", "protection", "required_signatures"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks", "segments": ["repos", "{owner}", "{repo}", "branches", "{branch}", "protection", "required_status_checks"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts", "segments": ["repos", "{owner}", "{repo}", "branches", "{branch}", "protection", "required_status_checks", "contexts"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/branches/{branch}/protection/restrictions", "segments": ["repos", "{owner}", "{repo}", "branches", "{branch}", "protection", "restrictions"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps", "segments": ["repos", "{owner}", "{repo}", "branches", "{branch}", "protection", "restrictions", "apps"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams", "segments": ["repos", "{owner}", "{repo}", "branches", "{branch}", "protection", "restrictions", "teams"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users", "segments": ["repos", "{owner}", "{repo}", "branches", "{branch}", "protection", "restrictions", "users"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/collaborators/{username}", "segments": ["repos", "{owner}", "{repo}", "collaborators", "{username}"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/environments/{environment_name}", "segments": ["repos", "{owner}", "{repo}", "environments", "{environment_name}"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}", "segments": ["repos", "{owner}", "{repo}", "environments", "{environment_name}", "deployment-branch-policies", "{branch_policy_id}"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/{protection_rule_id}", "segments": ["repos", "{owner}", "{repo}", "environments", "{environment_name}", "deployment_protection_rules", "{protection_rule_id}"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/immutable-releases", "segments": ["repos", "{owner}", "{repo}", "immutable-releases"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/interaction-limits", "segments": ["repos", "{owner}", "{repo}", "interaction-limits"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/interaction-limits/pulls/bypass-list", "segments": ["repos", "{owner}", "{repo}", "interaction-limits", "pulls", "bypass-list"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/invitations/{invitation_id}", "segments": ["repos", "{owner}", "{repo}", "invitations", "{invitation_id}"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/keys/{key_id}", "segments": ["repos", "{owner}", "{repo}", "keys", "{key_id}"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/pages", "segments": ["repos", "{owner}", "{repo}", "pages"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": true }, { "permission": "pages", "level": "write", "additional": true }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/private-vulnerability-reporting", "segments": ["repos", "{owner}", "{repo}", "private-vulnerability-reporting"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/rulesets/{ruleset_id}", "segments": ["repos", "{owner}", "{repo}", "rulesets", "{ruleset_id}"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/vulnerability-alerts", "segments": ["repos", "{owner}", "{repo}", "vulnerability-alerts"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/user/repository_invitations/{invitation_id}", "segments": ["user", "repository_invitations", "{invitation_id}"], "greedy": false, "entries": [{ "permission": "administration", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/agents/secrets/{secret_name}", "segments": ["repos", "{owner}", "{repo}", "agents", "secrets", "{secret_name}"], "greedy": false, "entries": [{ "permission": "agent_secrets", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/agents/variables/{name}", "segments": ["repos", "{owner}", "{repo}", "agents", "variables", "{name}"], "greedy": false, "entries": [{ "permission": "agent_variables", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/attestations/digest/{subject_digest}", "segments": ["orgs", "{org}", "attestations", "digest", "{subject_digest}"], "greedy": false, "entries": [{ "permission": "attestations", "level": "write", "additional": false }], "appOnly": false }, { "path": "/orgs/{org}/attestations/{attestation_id}", "segments": ["orgs", "{org}", "attestations", "{attestation_id}"], "greedy": false, "entries": [{ "permission": "attestations", "level": "write", "additional": false }], "appOnly": false }, { "path": "/users/{username}/attestations/digest/{subject_digest}", "segments": ["users", "{username}", "attestations", "digest", "{subject_digest}"], "greedy": false, "entries": [{ "permission": "attestations", "level": "write", "additional": false }], "appOnly": false }, { "path": "/users/{username}/attestations/{attestation_id}", "segments": ["users", "{username}", "attestations", "{attestation_id}"], "greedy": false, "entries": [{ "permission": "attestations", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/code-scanning/analyses/{analysis_id}", "segments": ["repos", "{owner}", "{repo}", "code-scanning", "analyses", "{analysis_id}"], "greedy": false, "entries": [{ "permission": "security_events", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/codespaces/secrets/{secret_name}", "segments": ["repos", "{owner}", "{repo}", "codespaces", "secrets", "{secret_name}"], "greedy": false, "entries": [{ "permission": "codespaces_secrets", "level": "write", "additional": false }], "appOnly": false }, { "path": "/user/codespaces/{codespace_name}", "segments": ["user", "codespaces", "{codespace_name}"], "greedy": false, "entries": [{ "permission": "codespaces", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/code-scanning/codeql/databases/{language}", "segments": ["repos", "{owner}", "{repo}", "code-scanning", "codeql", "databases", "{language}"], "greedy": false, "entries": [{ "permission": "contents", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/comments/{comment_id}", "segments": ["repos", "{owner}", "{repo}", "comments", "{comment_id}"], "greedy": false, "entries": [{ "permission": "contents", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/comments/{comment_id}/reactions/{reaction_id}", "segments": ["repos", "{owner}", "{repo}", "comments", "{comment_id}", "reactions", "{reaction_id}"], "greedy": false, "entries": [{ "permission": "contents", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/contents/{path}", "segments": ["repos", "{owner}", "{repo}", "contents", "{path}"], "greedy": true, "entries": [{ "permission": "contents", "level": "write", "additional": true }, { "permission": "workflows", "level": "write", "additional": true }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/git/refs/{ref}", "segments": ["repos", "{owner}", "{repo}", "git", "refs", "{ref}"], "greedy": true, "entries": [{ "permission": "contents", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/import", "segments": ["repos", "{owner}", "{repo}", "import"], "greedy": false, "entries": [{ "permission": "contents", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/releases/assets/{asset_id}", "segments": ["repos", "{owner}", "{repo}", "releases", "assets", "{asset_id}"], "greedy": false, "entries": [{ "permission": "contents", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/releases/{release_id}", "segments": ["repos", "{owner}", "{repo}", "releases", "{release_id}"], "greedy": false, "entries": [{ "permission": "contents", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/dependabot/secrets/{secret_name}", "segments": ["repos", "{owner}", "{repo}", "dependabot", "secrets", "{secret_name}"], "greedy": false, "entries": [{ "permission": "dependabot_secrets", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/deployments/{deployment_id}", "segments": ["repos", "{owner}", "{repo}", "deployments", "{deployment_id}"], "greedy": false, "entries": [{ "permission": "deployments", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}", "segments": ["repos", "{owner}", "{repo}", "environments", "{environment_name}", "secrets", "{secret_name}"], "greedy": false, "entries": [{ "permission": "environments", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/environments/{environment_name}/variables/{name}", "segments": ["repos", "{owner}", "{repo}", "environments", "{environment_name}", "variables", "{name}"], "greedy": false, "entries": [{ "permission": "environments", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/issues/comments/{comment_id}", "segments": ["repos", "{owner}", "{repo}", "issues", "comments", "{comment_id}"], "greedy": false, "entries": [{ "permission": "issues", "level": "write", "additional": true }, { "permission": "pull_requests", "level": "write", "additional": true }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/issues/comments/{comment_id}/pin", "segments": ["repos", "{owner}", "{repo}", "issues", "comments", "{comment_id}", "pin"], "greedy": false, "entries": [{ "permission": "issues", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/issues/comments/{comment_id}/reactions/{reaction_id}", "segments": ["repos", "{owner}", "{repo}", "issues", "comments", "{comment_id}", "reactions", "{reaction_id}"], "greedy": false, "entries": [{ "permission": "issues", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/issues/{issue_number}/assignees", "segments": ["repos", "{owner}", "{repo}", "issues", "{issue_number}", "assignees"], "greedy": false, "entries": [{ "permission": "issues", "level": "write", "additional": true }, { "permission": "pull_requests", "level": "write", "additional": true }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by/{issue_id}", "segments": ["repos", "{owner}", "{repo}", "issues", "{issue_number}", "dependencies", "blocked_by", "{issue_id}"], "greedy": false, "entries": [{ "permission": "issues", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/issues/{issue_number}/issue-field-values/{issue_field_id}", "segments": ["repos", "{owner}", "{repo}", "issues", "{issue_number}", "issue-field-values", "{issue_field_id}"], "greedy": false, "entries": [{ "permission": "issues", "level": "write", "additional": true }, { "permission": "pull_requests", "level": "write", "additional": true }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/issues/{issue_number}/labels", "segments": ["repos", "{owner}", "{repo}", "issues", "{issue_number}", "labels"], "greedy": false, "entries": [{ "permission": "issues", "level": "write", "additional": true }, { "permission": "pull_requests", "level": "write", "additional": true }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/issues/{issue_number}/labels/{name}", "segments": ["repos", "{owner}", "{repo}", "issues", "{issue_number}", "labels", "{name}"], "greedy": false, "entries": [{ "permission": "issues", "level": "write", "additional": true }, { "permission": "pull_requests", "level": "write", "additional": true }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/issues/{issue_number}/lock", "segments": ["repos", "{owner}", "{repo}", "issues", "{issue_number}", "lock"], "greedy": false, "entries": [{ "permission": "issues", "level": "write", "additional": true }, { "permission": "pull_requests", "level": "write", "additional": true }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/issues/{issue_number}/reactions/{reaction_id}", "segments": ["repos", "{owner}", "{repo}", "issues", "{issue_number}", "reactions", "{reaction_id}"], "greedy": false, "entries": [{ "permission": "issues", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/issues/{issue_number}/sub_issue", "segments": ["repos", "{owner}", "{repo}", "issues", "{issue_number}", "sub_issue"], "greedy": false, "entries": [{ "permission": "issues", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/labels/{name}", "segments": ["repos", "{owner}", "{repo}", "labels", "{name}"], "greedy": false, "entries": [{ "permission": "issues", "level": "write", "additional": true }, { "permission": "pull_requests", "level": "write", "additional": true }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/milestones/{milestone_number}", "segments": ["repos", "{owner}", "{repo}", "milestones", "{milestone_number}"], "greedy": false, "entries": [{ "permission": "issues", "level": "write", "additional": true }, { "permission": "pull_requests", "level": "write", "additional": true }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/pulls/comments/{comment_id}", "segments": ["repos", "{owner}", "{repo}", "pulls", "comments", "{comment_id}"], "greedy": false, "entries": [{ "permission": "pull_requests", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions/{reaction_id}", "segments": ["repos", "{owner}", "{repo}", "pulls", "comments", "{comment_id}", "reactions", "{reaction_id}"], "greedy": false, "entries": [{ "permission": "pull_requests", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers", "segments": ["repos", "{owner}", "{repo}", "pulls", "{pull_number}", "requested_reviewers"], "greedy": false, "entries": [{ "permission": "pull_requests", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}", "segments": ["repos", "{owner}", "{repo}", "pulls", "{pull_number}", "reviews", "{review_id}"], "greedy": false, "entries": [{ "permission": "pull_requests", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/secret-scanning/custom-patterns", "segments": ["repos", "{owner}", "{repo}", "secret-scanning", "custom-patterns"], "greedy": false, "entries": [{ "permission": "secret_scanning_alerts", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/secrets/{secret_name}", "segments": ["repos", "{owner}", "{repo}", "actions", "secrets", "{secret_name}"], "greedy": false, "entries": [{ "permission": "secrets", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/actions/variables/{name}", "segments": ["repos", "{owner}", "{repo}", "actions", "variables", "{name}"], "greedy": false, "entries": [{ "permission": "actions_variables", "level": "write", "additional": false }], "appOnly": false }, { "path": "/repos/{owner}/{repo}/hooks/{hook_id}", "segments": ["repos", "{owner}", "{repo}", "hooks", "{hook_id}"], "greedy": false, "entries": [{ "permission": "repository_hooks", "level": "write", "additional": false }], "appOnly": false }, { "path": "/user/blocks/{username}", "segments": ["user", "blocks", "{username}"], "greedy": false, "entries": [{ "permission": "blocking", "level": "write", "additional": false }], "appOnly": false }, { "path": "/user/codespaces/secrets/{secret_name}", "segments": ["user", "codespaces", "secrets", "{secret_name}"], "greedy": false, "entries": [{ "permission": "codespaces_user_secrets", "level": "write", "additional": false }], "appOnly": false }, { "path": "/user/codespaces/secrets/{secret_name}/repositories/{repository_id}", "segments": ["user", "codespaces", "secrets", "{secret_name}", "repositories", "{repository_id}"], "greedy": false, "entries": [{ "permission": "codespaces_user_secrets", "level": "write", "additional": true }], "appOnly": false }, { "path": "/user/emails", "segments": ["user", "emails"], "greedy": false, "entries": [{ "permission": "emails", "level": "write", "additional": false }], "appOnly": false }, { "path": "/user/following/{username}", "segments": ["user", "following", "{username}"], "greedy": false, "entries": [{ "permission": "followers", "level": "write", "additional": false }], "appOnly": false }, { "path": "/user/gpg_keys/{gpg_key_id}", "segments": ["user", "gpg_keys", "{gpg_key_id}"], "greedy": false, "entries": [{ "permission": "gpg_keys", "level": "write", "additional": false }], "appOnly": false }, { "path": "/gists/{gist_id}", "segments": ["gists", "{gist_id}"], "greedy": false, "entries": [{ "permission": "gists", "level": "write", "additional": false }], "appOnly": false }, { "path": "/gists/{gist_id}/comments/{comment_id}", "segments": ["gists", "{gist_id}", "comments", "{comment_id}"], "greedy": false, "entries": [{ "permission": "gists", "level": "write", "additional": false }], "appOnly": false }, { "path": "/gists/{gist_id}/star", "segments": ["gists", "{gist_id}", "star"], "greedy": false, "entries": [{ "permission": "gists", "level": "write", "additional": false }], "appOnly": false }, { "path": "/user/keys/{key_id}", "segments": ["user", "keys", "{key_id}"], "greedy": false, "entries": [{ "permission": "keys", "level": "write", "additional": false }], "appOnly": false }, { "path": "/user/interaction-limits", "segments": ["user", "interaction-limits"], "greedy": false, "entries": [{ "permission": "interaction_limits", "level": "write", "additional": false }], "appOnly": false }, { "path": "/user/social_accounts", "segments": ["user", "social_accounts"], "greedy": false, "entries": [{ "permission": "profile", "level": "write", "additional": false }], "appOnly": false }, { "path": "/user/ssh_signing_keys/{ssh_signing_key_id}", "segments": ["user", "ssh_signing_keys", "{ssh_signing_key_id}"], "greedy": false, "entries": [{ "permission": "git_signing_ssh_public_keys", "level": "write", "additional": false }], "appOnly": false }, { "path": "/user/starred/{owner}/{repo}", "segments": ["user", "starred", "{owner}", "{repo}"], "greedy": false, "entries": [{ "permission": "starring", "level": "write", "additional": true }], "appOnly": false }] };
+;// CONCATENATED MODULE: ./src/knowledge/generated/permissions.ts
+// GENERATED by scripts/generate-knowledge.mjs — do not edit. Fine-grained permissions, classic scopes and GITHUB_TOKEN keys.
+// Facts from: github/docs (rendered page) docs.github.com /en/authentication/keeping-your-account-and-data-secure/managing-your-personal-access-tokens, section "Pre-filling fine-grained personal access token details using URL parameters" (source file content/authentication/keeping-your-account-and-data-secure/managing-your-personal-access-tokens.md) @028f1daf17e8a319f174e3df1cb1ea377382e0e7; github/docs; cli/cli content/apps/oauth-apps/building-oauth-apps/scopes-for-oauth-apps.md @0460e4095b136e687f3647e7c2420427b90ae4dc; cli/cli api/client.go, internal/authflow/flow.go, pkg/cmd/auth/shared/login_flow.go, pkg/cmd/auth/shared/git_credential.go @44ee17760709bedf1cad7e452e61751489b81a33; actions/languageservices + github/docs schema above; content/actions/reference/github_token-reference.md @bc943e4c09c9189ea625814790887aea06ff6e66; data/reusables/actions/github-token-available-permissions.md @09b7ee6b4db0f9122e40fabb04386b2dd83d1dec; data/reusables/actions/github-token-scope-descriptions.md @0afe69c8e8a3af3b94d55f3bf2c92041ad1c1384; data/reusables/actions/actions-do-not-trigger-workflows.md @33c83fe12b6de24335cfd0f17197008181de8f0c
+/* eslint-disable */
+const FINE_GRAINED_PERMISSIONS = {
+    "actions": {
+        "kind": "repository",
+        "displayName": "Actions",
+        "levels": [
+            "read",
+            "write"
+        ]
+    },
+    "administration": {
+        "kind": "repository",
+        "displayName": "Administration",
+        "levels": [
+            "read",
+            "write"
+        ]
+    },
+    "artifact_metadata": {
+        "kind": "repository",
+        "displayName": "Artifact metadata",
+        "levels": [
+            "read",
+            "write"
+        ]
+    },
+    "attestations": {
+        "kind": "repository",
+        "displayName": "Attestations",
+        "levels": [
+            "read",
+            "write"
+        ]
+    },
+    "code_quality": {
+        "kind": "repository",
+        "displayName": "Code quality",
+        "levels": [
+            "read",
+            "write"
+        ]
+    },
+    "security_events": {
+        "kind": "repository",
+        "displayName": "Code scanning alerts",
+        "levels": [
+            "read",
+            "write"
+        ]
+    },
+    "codespaces": {
+        "kind": "repository",
+        "displayName": "Codespaces",
+        "levels": [
+            "read",
+            "write"
+        ]
+    },
+    "codespaces_lifecycle_admin": {
+        "kind": "repository",
+        "displayName": "Codespaces lifecycle admin",
+        "levels": [
+            "read",
+            "write"
+        ]
+    },
+    "codespaces_metadata": {
+        "kind": "repository",
+        "displayName": "Codespaces metadata",
+        "levels": [
+            "read"
+        ]
+    },
+    "codespaces_secrets": {
+        "kind": "repository",
+        "displayName": "Codespaces secrets",
+        "levels": [
+            "write"
+        ]
+    },
+    "statuses": {
+        "kind": "repository",
+        "displayName": "Commit statuses",
+        "levels": [
+            "read",
+            "write"
+        ]
+    },
+    "contents": {
+        "kind": "repository",
+        "displayName": "Contents",
+        "levels": [
+            "read",
+            "write"
+        ]
+    },
+    "repository_custom_properties": {
+        "kind": "repository",
+        "displayName": "Custom properties",
+        "levels": [
+            "read",
+            "write"
+        ]
+    },
+    "vulnerability_alerts": {
+        "kind": "repository",
+        "displayName": "Dependabot alerts",
+        "levels": [
+            "read",
+            "write"
+        ]
+    },
+    "dependabot_secrets": {
+        "kind": "repository",
+        "displayName": "Dependabot secrets",
+        "levels": [
+            "read",
+            "write"
+        ]
+    },
+    "deployments": {
+        "kind": "repository",
+        "displayName": "Deployments",
+        "levels": [
+            "read",
+            "write"
+        ]
+    },
+    "discussions": {
+        "kind": "repository",
+        "displayName": "Discussions",
+        "levels": [
+            "read",
+            "write"
+        ]
+    },
+    "environments": {
+        "kind": "repository",
+        "displayName": "Environments",
+        "levels": [
+            "read",
+            "write"
+        ]
+    },
+    "issues": {
+        "kind": "repository",
+        "displayName": "Issues",
+        "levels": [
+            "read",
+            "write"
+        ]
+    },
+    "merge_queues": {
+        "kind": "repository",
+        "displayName": "Merge queues",
+        "levels": [
+            "read",
+            "write"
+        ]
+    },
+    "metadata": {
+        "kind": "repository",
+        "displayName": "Metadata",
+        "levels": [
+            "read"
+        ]
+    },
+    "pages": {
+        "kind": "repository",
+        "displayName": "Pages",
+        "levels": [
+            "read",
+            "write"
+        ]
+    },
+    "pull_requests": {
+        "kind": "repository",
+        "displayName": "Pull requests",
+        "levels": [
+            "read",
+            "write"
+        ]
+    },
+    "repository_advisories": {
+        "kind": "repository",
+        "displayName": "Repository security advisories",
+        "levels": [
+            "read",
+            "write"
+        ]
+    },
+    "secret_scanning_alerts": {
+        "kind": "repository",
+        "displayName": "Secret scanning alerts",
+        "levels": [
+            "read",
+            "write"
+        ]
+    },
+    "secrets": {
+        "kind": "repository",
+        "displayName": "Secrets",
+        "levels": [
+            "read",
+            "write"
+        ]
+    },
+    "actions_variables": {
+        "kind": "repository",
+        "displayName": "Variables",
+        "levels": [
+            "read",
+            "write"
+        ]
+    },
+    "repository_hooks": {
+        "kind": "repository",
+        "displayName": "Webhooks",
+        "levels": [
+            "read",
+            "write"
+        ]
+    },
+    "workflows": {
+        "kind": "repository",
+        "displayName": "Workflows",
+        "levels": [
+            "write"
+        ]
+    },
+    "organization_api_insights": {
+        "kind": "organization",
+        "displayName": "API Insights",
+        "levels": [
+            "read"
+        ]
+    },
+    "organization_administration": {
+        "kind": "organization",
+        "displayName": "Administration",
+        "levels": [
+            "read",
+            "write"
+        ]
+    },
+    "organization_user_blocking": {
+        "kind": "organization",
+        "displayName": "Blocking users",
+        "levels": [
+            "read",
+            "write"
+        ]
+    },
+    "organization_campaigns": {
+        "kind": "organization",
+        "displayName": "Campaigns",
+        "levels": [
+            "read",
+            "write"
+        ]
+    },
+    "organization_custom_org_roles": {
+        "kind": "organization",
+        "displayName": "Custom organization roles",
+        "levels": [
+            "read",
+            "write"
+        ]
+    },
+    "organization_custom_properties": {
+        "kind": "organization",
+        "displayName": "Custom repository properties",
+        "levels": [
+            "read",
+            "write",
+            "admin"
+        ]
+    },
+    "organization_custom_roles": {
+        "kind": "organization",
+        "displayName": "Custom repository roles",
+        "levels": [
+            "read",
+            "write"
+        ]
+    },
+    "organization_events": {
+        "kind": "organization",
+        "displayName": "Events",
+        "levels": [
+            "read"
+        ]
+    },
+    "organization_copilot_seat_management": {
+        "kind": "organization",
+        "displayName": "GitHub Copilot Business",
+        "levels": [
+            "read",
+            "write"
+        ]
+    },
+    "issue_types": {
+        "kind": "organization",
+        "displayName": "Issue Types",
+        "levels": [
+            "read",
+            "write"
+        ]
+    },
+    "organization_knowledge_bases": {
+        "kind": "organization",
+        "displayName": "Knowledge bases",
+        "levels": [
+            "read",
+            "write"
+        ]
+    },
+    "members": {
+        "kind": "organization",
+        "displayName": "Members",
+        "levels": [
+            "read",
+            "write"
+        ]
+    },
+    "organization_models": {
+        "kind": "organization",
+        "displayName": "Models",
+        "levels": [
+            "read"
+        ]
+    },
+    "organization_network_configurations": {
+        "kind": "organization",
+        "displayName": "Network configurations",
+        "levels": [
+            "read",
+            "write"
+        ]
+    },
+    "organization_announcement_banners": {
+        "kind": "organization",
+        "displayName": "Organization announcement banners",
+        "levels": [
+            "read",
+            "write"
+        ]
+    },
+    "organization_codespaces": {
+        "kind": "organization",
+        "displayName": "Organization Codespaces",
+        "levels": [
+            "read",
+            "write"
+        ]
+    },
+    "organization_codespaces_secrets": {
+        "kind": "organization",
+        "displayName": "Organization Codespaces secrets",
+        "levels": [
+            "read",
+            "write"
+        ]
+    },
+    "organization_codespaces_settings": {
+        "kind": "organization",
+        "displayName": "Organization Codespaces settings",
+        "levels": [
+            "read",
+            "write"
+        ]
+    },
+    "organization_dependabot_secrets": {
+        "kind": "organization",
+        "displayName": "Organization Dependabot secrets",
+        "levels": [
+            "read",
+            "write"
+        ]
+    },
+    "organization_code_scanning_dismissal_requests": {
+        "kind": "organization",
+        "displayName": "Organization dismissal requests for code scanning",
+        "levels": [
+            "read",
+            "write"
+        ]
+    },
+    "organization_private_registries": {
+        "kind": "organization",
+        "displayName": "Organization private registries",
+        "levels": [
+            "read",
+            "write"
+        ]
+    },
+    "organization_plan": {
+        "kind": "organization",
+        "displayName": "Plan",
+        "levels": [
+            "read"
+        ]
+    },
+    "organization_projects": {
+        "kind": "organization",
+        "displayName": "Projects",
+        "levels": [
+            "read",
+            "write",
+            "admin"
+        ]
+    },
+    "organization_secrets": {
+        "kind": "organization",
+        "displayName": "Secrets",
+        "levels": [
+            "read",
+            "write"
+        ]
+    },
+    "organization_self_hosted_runners": {
+        "kind": "organization",
+        "displayName": "Self-hosted runners",
+        "levels": [
+            "read",
+            "write"
+        ]
+    },
+    "team_discussions": {
+        "kind": "organization",
+        "displayName": "Team discussions",
+        "levels": [
+            "read",
+            "write"
+        ]
+    },
+    "organization_actions_variables": {
+        "kind": "organization",
+        "displayName": "Variables",
+        "levels": [
+            "read",
+            "write"
+        ]
+    },
+    "organization_hooks": {
+        "kind": "organization",
+        "displayName": "Webhooks",
+        "levels": [
+            "read",
+            "write"
+        ]
+    },
+    "blocking": {
+        "kind": "account",
+        "displayName": "Block another user",
+        "levels": [
+            "read",
+            "write"
+        ]
+    },
+    "codespaces_user_secrets": {
+        "kind": "account",
+        "displayName": "Codespaces user secrets",
+        "levels": [
+            "read",
+            "write"
+        ]
+    },
+    "copilot_messages": {
+        "kind": "account",
+        "displayName": "Copilot Chat",
+        "levels": [
+            "read"
+        ]
+    },
+    "copilot_editor_context": {
+        "kind": "account",
+        "displayName": "Copilot Editor Context",
+        "levels": [
+            "read"
+        ]
+    },
+    "copilot_requests": {
+        "kind": "account",
+        "displayName": "Copilot requests",
+        "levels": [
+            "write"
+        ]
+    },
+    "emails": {
+        "kind": "account",
+        "displayName": "Email addresses",
+        "levels": [
+            "read",
+            "write"
+        ]
+    },
+    "user_events": {
+        "kind": "account",
+        "displayName": "Events",
+        "levels": [
+            "read"
+        ]
+    },
+    "followers": {
+        "kind": "account",
+        "displayName": "Followers",
+        "levels": [
+            "read",
+            "write"
+        ]
+    },
+    "gpg_keys": {
+        "kind": "account",
+        "displayName": "GPG keys",
+        "levels": [
+            "read",
+            "write"
+        ]
+    },
+    "gists": {
+        "kind": "account",
+        "displayName": "Gists",
+        "levels": [
+            "write"
+        ]
+    },
+    "keys": {
+        "kind": "account",
+        "displayName": "Git SSH keys",
+        "levels": [
+            "read",
+            "write"
+        ]
+    },
+    "interaction_limits": {
+        "kind": "account",
+        "displayName": "Interaction limits",
+        "levels": [
+            "read",
+            "write"
+        ]
+    },
+    "knowledge_bases": {
+        "kind": "account",
+        "displayName": "Knowledge bases",
+        "levels": [
+            "read",
+            "write"
+        ]
+    },
+    "user_models": {
+        "kind": "account",
+        "displayName": "Models",
+        "levels": [
+            "read"
+        ]
+    },
+    "plan": {
+        "kind": "account",
+        "displayName": "Plan",
+        "levels": [
+            "read"
+        ]
+    },
+    "private_repository_invitations": {
+        "kind": "account",
+        "displayName": "Private repository invitations",
+        "levels": [
+            "read"
+        ]
+    },
+    "profile": {
+        "kind": "account",
+        "displayName": "Profile",
+        "levels": [
+            "write"
+        ]
+    },
+    "git_signing_ssh_public_keys": {
+        "kind": "account",
+        "displayName": "SSH signing keys",
+        "levels": [
+            "read",
+            "write"
+        ]
+    },
+    "starring": {
+        "kind": "account",
+        "displayName": "Starring",
+        "levels": [
+            "read",
+            "write"
+        ]
+    },
+    "watching": {
+        "kind": "account",
+        "displayName": "Watching",
+        "levels": [
+            "read",
+            "write"
+        ]
+    }
+};
+const CLASSIC_SCOPES = {
+    "site_admin": {
+        "parent": null,
+        "versions": "ghes"
+    },
+    "repo": {
+        "parent": null,
+        "versions": "all"
+    },
+    "repo:status": {
+        "parent": "repo",
+        "versions": "all"
+    },
+    "repo_deployment": {
+        "parent": "repo",
+        "versions": "all"
+    },
+    "public_repo": {
+        "parent": "repo",
+        "versions": "all"
+    },
+    "repo:invite": {
+        "parent": "repo",
+        "versions": "all"
+    },
+    "security_events": {
+        "parent": "repo",
+        "versions": "all"
+    },
+    "admin:repo_hook": {
+        "parent": null,
+        "versions": "all"
+    },
+    "write:repo_hook": {
+        "parent": "admin:repo_hook",
+        "versions": "all"
+    },
+    "read:repo_hook": {
+        "parent": "admin:repo_hook",
+        "versions": "all"
+    },
+    "admin:org": {
+        "parent": null,
+        "versions": "all"
+    },
+    "write:org": {
+        "parent": "admin:org",
+        "versions": "all"
+    },
+    "read:org": {
+        "parent": "admin:org",
+        "versions": "all"
+    },
+    "admin:public_key": {
+        "parent": null,
+        "versions": "all"
+    },
+    "write:public_key": {
+        "parent": "admin:public_key",
+        "versions": "all"
+    },
+    "read:public_key": {
+        "parent": "admin:public_key",
+        "versions": "all"
+    },
+    "admin:org_hook": {
+        "parent": null,
+        "versions": "all"
+    },
+    "gist": {
+        "parent": null,
+        "versions": "all"
+    },
+    "notifications": {
+        "parent": null,
+        "versions": "all"
+    },
+    "user": {
+        "parent": null,
+        "versions": "all"
+    },
+    "read:user": {
+        "parent": "user",
+        "versions": "all"
+    },
+    "user:email": {
+        "parent": "user",
+        "versions": "all"
+    },
+    "user:follow": {
+        "parent": "user",
+        "versions": "all"
+    },
+    "project": {
+        "parent": null,
+        "versions": "ifversion projects-oauth-scope"
+    },
+    "read:project": {
+        "parent": "project",
+        "versions": "ifversion projects-oauth-scope"
+    },
+    "delete_repo": {
+        "parent": null,
+        "versions": "all"
+    },
+    "write:packages": {
+        "parent": null,
+        "versions": "all"
+    },
+    "read:packages": {
+        "parent": null,
+        "versions": "all"
+    },
+    "delete:packages": {
+        "parent": null,
+        "versions": "all"
+    },
+    "admin:gpg_key": {
+        "parent": null,
+        "versions": "all"
+    },
+    "write:gpg_key": {
+        "parent": "admin:gpg_key",
+        "versions": "all"
+    },
+    "read:gpg_key": {
+        "parent": "admin:gpg_key",
+        "versions": "all"
+    },
+    "codespace": {
+        "parent": null,
+        "versions": "fpt,ghec"
+    },
+    "workflow": {
+        "parent": null,
+        "versions": "all"
+    },
+    "admin:enterprise": {
+        "parent": null,
+        "versions": "not fpt"
+    },
+    "manage_runners:enterprise": {
+        "parent": "admin:enterprise",
+        "versions": "not fpt"
+    },
+    "manage_billing:enterprise": {
+        "parent": "admin:enterprise",
+        "versions": "not fpt"
+    },
+    "read:enterprise": {
+        "parent": "admin:enterprise",
+        "versions": "not fpt"
+    },
+    "read:audit_log": {
+        "parent": null,
+        "versions": "all"
+    },
+    "read:discussion": {
+        "parent": null,
+        "versions": "undocumented"
+    },
+    "write:discussion": {
+        "parent": null,
+        "versions": "undocumented"
+    },
+    "admin:ssh_signing_key": {
+        "parent": null,
+        "versions": "undocumented"
+    },
+    "codespace:secrets": {
+        "parent": null,
+        "versions": "undocumented"
+    }
+};
+const GITHUB_TOKEN_KEYS = {
+    "actions": {
+        "levels": [
+            "read",
+            "write"
+        ],
+        "fineGrained": "actions"
+    },
+    "artifact-metadata": {
+        "levels": [
+            "read",
+            "write"
+        ],
+        "fineGrained": "artifact_metadata"
+    },
+    "attestations": {
+        "levels": [
+            "read",
+            "write"
+        ],
+        "fineGrained": "attestations"
+    },
+    "checks": {
+        "levels": [
+            "read",
+            "write"
+        ],
+        "fineGrained": null
+    },
+    "code-quality": {
+        "levels": [
+            "read",
+            "write"
+        ],
+        "fineGrained": "code_quality"
+    },
+    "contents": {
+        "levels": [
+            "read",
+            "write"
+        ],
+        "fineGrained": "contents"
+    },
+    "copilot-requests": {
+        "levels": [
+            "write"
+        ],
+        "fineGrained": "copilot_requests (account permission, user-owned token only)"
+    },
+    "deployments": {
+        "levels": [
+            "read",
+            "write"
+        ],
+        "fineGrained": "deployments"
+    },
+    "discussions": {
+        "levels": [
+            "read",
+            "write"
+        ],
+        "fineGrained": "discussions"
+    },
+    "drives": {
+        "levels": [
+            "read",
+            "write"
+        ],
+        "fineGrained": null
+    },
+    "id-token": {
+        "levels": [
+            "write"
+        ],
+        "fineGrained": null
+    },
+    "issues": {
+        "levels": [
+            "read",
+            "write"
+        ],
+        "fineGrained": "issues"
+    },
+    "models": {
+        "levels": [
+            "read"
+        ],
+        "fineGrained": "user_models (account) / organization_models (org)"
+    },
+    "packages": {
+        "levels": [
+            "read",
+            "write"
+        ],
+        "fineGrained": null
+    },
+    "pages": {
+        "levels": [
+            "read",
+            "write"
+        ],
+        "fineGrained": "pages"
+    },
+    "pull-requests": {
+        "levels": [
+            "read",
+            "write"
+        ],
+        "fineGrained": "pull_requests"
+    },
+    "repository-projects": {
+        "levels": [
+            "read",
+            "write"
+        ],
+        "fineGrained": null
+    },
+    "security-events": {
+        "levels": [
+            "read",
+            "write"
+        ],
+        "fineGrained": "security_events"
+    },
+    "statuses": {
+        "levels": [
+            "read",
+            "write"
+        ],
+        "fineGrained": "statuses"
+    },
+    "vulnerability-alerts": {
+        "levels": [
+            "read"
+        ],
+        "fineGrained": "vulnerability_alerts"
+    }
+};
 
-// EXTERNAL MODULE: ./src/knowledge/permissions.ts + 1 modules
-var knowledge_permissions = __nccwpck_require__(6928);
-;// CONCATENATED MODULE: ./src/knowledge/public-reads.ts
+;// CONCATENATED MODULE: ./src/knowledge/permissions.ts
+/** Typed access to GitHub's permission and scope names (generated from shared/data). */
+
+
+
 /**
- * GET endpoints whose answer is public data, the same for every caller: GitHub's endpoint map lists
- * an organization or user permission for them (needed only for private resources), but their REST
- * pages say they can be used without authentication. Endpoints that answer more to a caller with
- * the permission (`GET /orgs/{org}/members` also lists concealed members to a member) are not here:
- * swapping the token would change what the workflow sees.
+ * A GITHUB_TOKEN `permissions:` key -> its fine-grained permission (`pull-requests` ->
+ * `pull_requests`; R20): the one map, with its inverse derived from it.
  */
-const PUBLIC_READS = new Map([
-    // "Check public organization membership for a user", "List public organization members":
-    // public memberships only (REST docs, orgs/members: usable without authentication).
-    ['GET /orgs/{org}/public_members', 'https://docs.github.com/rest/orgs/members#list-public-organization-members'],
-    ['GET /orgs/{org}/public_members/{username}', 'https://docs.github.com/rest/orgs/members#check-public-organization-membership-for-a-user'],
-    // "Lists the verified public keys for a user. This is accessible by anyone." (REST docs, users/keys)
-    ['GET /users/{username}/keys', 'https://docs.github.com/rest/users/keys#list-public-keys-for-a-user'],
-]);
-
-;// CONCATENATED MODULE: ./src/knowledge/endpoints.ts
-/**
- * Looks up the fine-grained permissions a REST call needs in GitHub's endpoint map. Paths seen in
- * workflows carry variables (`$REPO`, `${{ github.repository }}`, `{owner}`); a variable segment
- * matches any template parameter, literal segments must match, and the most literal template wins.
- */
-
-
-
-
-/** Templates by method, indexed when the knowledge is generated: a lookup scans those of its own method. */
-const BY_METHOD = new Map(Object.entries(ENDPOINT_TEMPLATES));
-/** Marks a path segment as "some value we cannot see". */
-const VAR = '\u0000';
-/** Splits a URL path into segments, turning shell and expression variables into VAR. */
-function pathSegments(path) {
-    const clean = path
-        .replace(/^https?:\/\/[^/]+/i, '')
-        .replace(/^\/api\/v3/, '')
-        .split(/[?#]/)[0];
-    return clean
-        .split('/')
-        .filter(Boolean)
-        .map((s) => (/\$|\{/.test(s) ? VAR : decodeURIComponentSafe(s)));
+const FINE_GRAINED_OF_KEY = Object.fromEntries(Object.entries(GITHUB_TOKEN_KEYS).filter(([, v]) => v.fineGrained).map(([k, v]) => [k, v.fineGrained]));
+const KEY_OF_FINE_GRAINED = Object.fromEntries(Object.entries(FINE_GRAINED_OF_KEY).map(([key, fg]) => [fg, key]));
+/** GITHUB_TOKEN keys that have no fine-grained PAT permission: only classic tokens or Apps reach them (R20). */
+const NO_FINE_GRAINED = new Set(['packages', 'checks']);
+const RANK = { read: 1, write: 2, admin: 3 };
+function levelRank(level) {
+    return RANK[level] ?? 0;
 }
-function decodeURIComponentSafe(s) {
-    try {
-        return decodeURIComponent(s);
-    }
-    catch {
-        return s;
-    }
+/** The higher of two levels (write includes read, admin includes write). */
+function maxLevel(a, b) {
+    return a && RANK[a] >= RANK[b] ? a : b;
 }
-const ORG_PERMISSION = /^(organization_|members$|team_discussions$|issue_types$)/;
-/** Which fine-grained permissions a call needs. When an endpoint is listed under several
- * permissions with "additional permissions", the docs say either one suffices or both are needed
- * depending on the case; we take the permission named like the path's resource (issues for
- * /issues/, pulls for /pulls/), else the first listed, keep contents alongside workflows, and
- * take every listed permission alongside an administration write. */
-function endpoints_lookupEndpoint(method, path) {
-    const segs = Array.isArray(path) ? path : pathSegments(path);
-    const m = method.toUpperCase();
-    // The same few calls recur across a repository's workflows; each result is copied out so
-    // that no caller can change the cached one.
-    const key = `${m} ${segs.join('/')}`;
-    let found = lookups.get(key);
-    if (found === undefined) {
-        found = findEndpoint(m, segs) ?? null;
-        lookups.set(key, found);
-    }
-    return found ? { ...found, permissions: { ...found.permissions } } : undefined;
-}
-/** Answers by method and path (text the repository writes): bounded. */
-const lookups = new bounded_map/* BoundedMap */.E(8192);
-function findEndpoint(m, segs) {
-    let best;
-    let bestScore = -1;
-    for (const t of BY_METHOD.get(m) ?? []) {
-        if (t.greedy ? segs.length < t.segments.length : t.segments.length !== segs.length)
-            continue;
-        let score = 0;
-        let ok = true;
-        for (let i = 0; i < t.segments.length; i++) {
-            const want = t.segments[i];
-            const got = segs[i];
-            const isParam = want.startsWith('{');
-            if (isParam)
-                continue;
-            if (got === VAR) {
-                ok = false; // a variable never stands for a literal resource name like "pulls"
-                break;
+const PERMISSION_NAMES = Object.keys(FINE_GRAINED_PERMISSIONS).sort();
+const SCOPE_NAMES = Object.keys(CLASSIC_SCOPES).sort();
+/** Every scope that `scope` implies, itself included (`repo` implies `public_repo`, …). */
+const implied = new bounded_map/* BoundedMap */.E(1024);
+function impliedScopes(scope) {
+    const known = implied.get(scope);
+    if (known)
+        return known;
+    const out = new Set([scope]);
+    implied.set(scope, out);
+    let grew = true;
+    while (grew) {
+        grew = false;
+        for (const [name, { parent }] of Object.entries(CLASSIC_SCOPES)) {
+            if (parent && out.has(parent) && !out.has(name)) {
+                out.add(name);
+                grew = true;
             }
-            if (want.toLowerCase() !== got.toLowerCase()) {
-                ok = false;
-                break;
-            }
-            score++;
-        }
-        if (ok && score > bestScore) {
-            best = t;
-            bestScore = score;
         }
     }
-    if (!best)
-        return undefined;
-    const found = best;
-    const permissions = {};
-    const primary = best.entries.filter((e) => !e.additional);
-    let chosen = primary.length ? primary : [];
-    if (!chosen.length) {
-        const resource = best.segments.find((s) => !s.startsWith('{') && s !== 'repos' && best.entries.some((e) => e.permission.startsWith(s.replace(/s$/, ''))));
-        const named = resource ? best.entries.filter((e) => e.permission.startsWith(resource.replace(/s$/, ''))) : [];
-        chosen = named.length ? named : best.entries.slice(0, 1);
-        // Writing workflow files needs contents as well (the map lists both with additional permissions).
-        if (chosen.some((e) => e.permission === 'workflows'))
-            chosen = [...chosen, ...best.entries.filter((e) => e.permission === 'contents')];
-        // Administration writes listed with another permission need both: forking or generating a
-        // repository also reads the source (contents, advisories), adding a team's repository reads
-        // the team (members). The endpoint pages give these as one permission set.
-        if (best.entries.some((e) => e.permission === 'administration' && e.level === 'write'))
-            chosen = [...best.entries];
-    }
-    for (const e of chosen) {
-        if (e.permission === 'metadata')
-            continue;
-        if (!permissions[e.permission] || (0,knowledge_permissions/* levelRank */.Le)(e.level) > (0,knowledge_permissions/* levelRank */.Le)(permissions[e.permission]))
-            permissions[e.permission] = e.level;
-    }
-    const scope = Object.keys(permissions).some((p) => ORG_PERMISSION.test(p))
-        ? 'organization'
-        : best.segments[0] === 'user' || best.segments[0] === 'gists'
-            ? 'account'
-            : 'repository';
-    const template = `${m} ${found.path}`;
-    const publicRead = PUBLIC_READS.get(template);
-    if (publicRead)
-        return { template, permissions: {}, appOnly: false, scope: 'repository', publicRead };
-    return { template, permissions, appOnly: best.appOnly, scope };
-}
-
-;// CONCATENATED MODULE: ./src/knowledge/derive-action.ts
-/**
- * What an action does with a token, read from its own source at a commit (issue 19): its
- * `action.yml` (token inputs, the input naming a repository, how it runs) and, for JavaScript and
- * TypeScript actions, the GitHub calls in its source files (`src/`, never the bundled `dist/`,
- * which holds every route string of octokit): `*.rest.<ns>.<method>(…)` through octokit's route
- * table, `request('VERB /path')`, and GitHub's endpoint-to-permission data for both. Anything the
- * reader cannot place (GraphQL, a git push, a method it does not know, a bundle without source) is
- * kept as `unseen`, with its file and line, so a use of the action stays undecided rather than
- * "would do". Pure: files in, facts out; scripts/derive-actions.mjs feeds it checkouts.
- */
-
-
-
-
-/** Inputs that carry a token: a default of the workflow's token, or a name saying so. */
-const TOKEN_DEFAULT = /\$\{\{\s*(?:github\.token|secrets\.GITHUB_TOKEN)\s*\}\}/i;
-const TOKEN_NAME = /(?:^|[-_])(?:token|pat)(?:$|[-_])|^github[-_]?token$/i;
-/** Input names that, read by the source, name the repository its calls go to. */
-const REPOSITORY_INPUT = /^(?:repo|repository|target[-_]?repo(?:sitory)?|owner[-_]?repo|repo[-_]?name)$/i;
-/** How an action's source names the repository running the workflow. */
-const THIS_REPOSITORY = /\bcontext\.repo\b|\bGITHUB_REPOSITORY\b|\bcontext\.payload\.repository\b|\{[^{}]*\brepo\b[^{}]*\}\s*=\s*(?:github\.)?context\b/;
-/** Past this, a line is a minifier's, not a person's. */
-const MINIFIED_LINE = 2000;
-/** Environment variables a source reads that carry a GitHub token by their name. */
-const TOKEN_ENV = /^(?:GH|GITHUB)_(?:TOKEN|PAT)$|^GH_PAT$|(?:^|_)PAT$|_TOKEN$/;
-const SOURCE_FILE = /\.(?:[cm]?[jt]s)$/;
-const NOT_SOURCE = /(?:^|\/)(?:node_modules|__tests__|test|tests|coverage)\/|\.(?:test|spec|d)\.[cm]?[jt]s$/;
-/** Where bundlers put what `runs.main` points at: the source is elsewhere. */
-const BUNDLE_DIR = /^(?:dist|lib|build|out)\//;
-/**
- * The files the action runs: its entry (`runs.main`) and what that loads, relative to it, when the
- * entry is source; the files under `src/` when the entry is a bundle (`dist/index.js`), since a
- * bundle holds every route string of the libraries it packs. Repository scripts, tests and
- * configuration are not the action.
- */
-function runtimeSources(files, dir, main) {
-    const byPath = new Map(files.map((f) => [f.path, f]));
-    const within = (p) => p.slice(dir ? dir.length + 1 : 0);
-    if (main && !BUNDLE_DIR.test(main.replace(/^\.\//, ''))) {
-        const out = [];
-        const queue = [join(dir, main)];
-        const seen = new Set();
-        while (queue.length && out.length < 200) {
-            const path = queue.shift();
-            if (seen.has(path))
-                continue;
-            seen.add(path);
-            const file = ['', '.js', '.ts', '.mjs', '.cjs', '/index.js', '/index.ts'].map((ext) => byPath.get(path + ext)).find(Boolean);
-            if (!file)
-                continue;
-            out.push(file);
-            const base = file.path.split('/').slice(0, -1).join('/');
-            for (const m of file.text.matchAll(/\b(?:require\s*\(|import\s*\(|from)\s*(['"`])(\.{1,2}\/[^'"`]+)\1/g))
-                queue.push(normalise(base, m[2]));
-        }
-        return out;
-    }
-    const src = files.filter((f) => SOURCE_FILE.test(f.path) && !NOT_SOURCE.test(within(f.path)));
-    const under = (root) => src.filter((f) => f.path.startsWith(root));
-    const inDir = under(join(dir, 'src/'));
-    return inDir.length ? inDir : under('src/');
-}
-/** `base/../x` -> a path inside the repository. */
-function normalise(base, rel) {
-    const parts = base ? base.split('/') : [];
-    for (const part of rel.replace(/\.[cm]?[jt]s$/, '').split('/')) {
-        if (part === '.' || part === '')
-            continue;
-        if (part === '..')
-            parts.pop();
-        else
-            parts.push(part);
-    }
-    return parts.join('/');
-}
-/** The directory of the action inside its repository: `babel/actions/create-comment` -> `create-comment`. */
-function actionDir(uses) {
-    return uses.split('/').slice(2).join('/');
-}
-function join(dir, path) {
-    return (dir ? `${dir}/${path}` : path).replace(/^\.\//, '').replace(/\/\.\//g, '/');
-}
-function lineOf(text, index) {
-    let line = 1;
-    for (let i = text.indexOf('\n'); i >= 0 && i < index; i = text.indexOf('\n', i + 1))
-        line++;
-    return line;
-}
-function merge(into, from) {
-    for (const [k, v] of Object.entries(from))
-        if (!into[k] || (0,knowledge_permissions/* levelRank */.Le)(v) > (0,knowledge_permissions/* levelRank */.Le)(into[k]))
-            into[k] = v;
-}
-/** A route template from a request string: `POST /repos/${owner}/${repo}/dispatches` -> `/repos/{owner}/{repo}/dispatches`. */
-function templateOf(path) {
-    return path.replace(/\$\{[^}]*\}/g, '{x}').replace(/\{[^}/]*\}/g, '{x}');
-}
-/** The GitHub calls of one source file. */
-function callsIn(file, out) {
-    const { text, path } = file;
-    const at = (index) => `${path}:${lineOf(text, index)}`;
-    for (const m of text.matchAll(/\.(?:rest\.)?([a-z][a-zA-Z]+)\.([a-z][a-zA-Z]+)(?:\.endpoint\.merge)?\s*\(/g)) {
-        const key = `${m[1]}.${m[2]}`;
-        const route = OCTOKIT_ROUTES[key];
-        if (!route) {
-            // `.rest.x.y(` is octokit for certain; `a.b.c(` elsewhere is any object's method.
-            if (m[0].startsWith('.rest.'))
-                out.unseen.push({ what: `octokit method ${key} is not in octokit's route table`, at: at(m.index) });
-            continue;
-        }
-        addRoute(route, at(m.index), out, draftIn(text, m.index + m[0].length));
-    }
-    for (const m of text.matchAll(/\.request\s*\(\s*(['"`])([A-Z]+)\s+(\/[^'"`]*)\1/g))
-        addRoute(`${m[2]} ${m[3]}`, at(m.index), out);
-    for (const m of text.matchAll(/\.graphql\s*\(/g))
-        out.unseen.push({ what: 'a GraphQL call (GitHub publishes no permission map for GraphQL)', at: at(m.index) });
-    for (const m of text.matchAll(RUNS_PROGRAM)) {
-        const program = m[2];
-        const sub = /^\s*,\s*\[\s*(['"`])([\w-]+)\1/.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 200))?.[2];
-        if (program === 'git' && sub && GIT_LOCAL.has(sub))
-            continue;
-        const what = program === 'git' ? (sub ? `git ${sub}` : 'git with arguments built at run time') : program;
-        out.unseen.push({ what: `runs ${what}, which may use the token (what it reaches is not read)`, at: at(m.index) });
-    }
-    for (const m of text.matchAll(/['"`]git (push|clone|fetch|pull|ls-remote)\b/g))
-        out.unseen.push({ what: `runs git ${m[1]}, which may use the token (what it reaches is not read)`, at: at(m.index) });
-    for (const m of text.matchAll(SENDS_CREDENTIAL))
-        out.unseen.push({ what: 'an HTTP request carrying a credential (its URL is not read)', at: at(m.index) });
-    // `{ auth: token }` given to anything but an octokit client hands the token to a library whose calls are not read here.
-    const tokenVars = new Set();
-    for (const m of text.matchAll(/\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::\s*\w+\s*)?=\s*([^;\n]*)/g)) {
-        const reads = [...m[2].matchAll(/getInput\s*\(\s*(['"`])([\w-]+)\1|process\.env(?:\.|\[\s*['"`])([A-Z][A-Z0-9_]*)/g)];
-        if (reads.some((r) => (r[2] && out.tokenInputs.some((t) => t.name === r[2])) || (r[3] && TOKEN_ENV.test(r[3]))))
-            tokenVars.add(m[1]);
-    }
-    for (const m of text.matchAll(/\bauth\s*:\s*(?:`token \$\{)?([A-Za-z_$][\w$]*)/g)) {
-        if (!tokenVars.has(m[1]))
-            continue;
-        if (!/(?:Octokit|getOctokit|GitHub)\s*\([^()]*$/.test(text.slice(Math.max(0, m.index - 300), m.index)))
-            out.unseen.push({ what: 'hands the token to a library as `auth` (what that library calls is not read)', at: at(m.index) });
-    }
-}
-/** A subprocess started with a program that can use a GitHub token: `exec('git', …)`, `spawn("gh", …)`. */
-const RUNS_PROGRAM = /\b(?:exec|execSync|execa|spawn|spawnSync|execFile|execFileSync|getExecOutput)\s*\(\s*(['"`])(git|gh|hub|curl|wget|npm|npx|yarn|pnpm|docker)\1/g;
-/** git subcommands that work on the local repository only: the token plays no part. */
-const GIT_LOCAL = new Set(['config', 'init', 'checkout', 'switch', 'add', 'rm', 'mv', 'commit', 'status', 'log', 'diff', 'show', 'rev-parse', 'rev-list', 'tag', 'branch', 'reset', 'restore', 'merge-base', 'describe', 'symbolic-ref', 'cat-file', 'ls-files', 'stash', 'clean', 'apply', 'am', 'format-patch', 'notes', 'update-index', 'hash-object', 'write-tree', 'read-tree']);
-/** An Authorization header, or tool-cache's download with its auth argument. */
-const SENDS_CREDENTIAL = /\b[Aa]uthorization['"`]?\s*:|\bdownloadTool\s*\([^,)]+,[^,)]*,\s*[^\s)]/g;
-/** Whether the argument object opening at `from` says `draft: true` (up to its closing `})`, 2,000 characters at most). */
-function draftIn(text, from) {
-    const args = text.slice(from, from + 2000);
-    const end = args.indexOf('})');
-    return /^\s*\{/.test(args) && /\bdraft\s*:\s*true\b/.test(end < 0 ? args : args.slice(0, end));
-}
-function addRoute(route, at, out, draft = false) {
-    const [verb, path] = route.split(' ');
-    const match = lookupEndpoint(verb, templateOf(path));
-    if (!match) {
-        out.unseen.push({ what: `${route} is not in GitHub's fine-grained permission map`, at });
-        return;
-    }
-    out.calls.push({ route: match.template, permissions: match.permissions, at, ...(draft && /\/releases$/.test(match.template) ? { draft: true } : {}), ...(match.appOnly ? { appOnly: true } : {}) });
-}
-/** Derives the facts of action `uses` (`owner/repo[/path]`) from its repository's files at `commit`. */
-function deriveAction(uses, commit, files) {
-    const dir = actionDir(uses);
-    const byPath = new Map(files.map((f) => [f.path, f]));
-    const out = { uses, commit, runs: 'unknown', tokenInputs: [], tokenEnv: [], calls: [], unseen: [], files: [] };
-    const metadata = byPath.get(join(dir, 'action.yml')) ?? byPath.get(join(dir, 'action.yaml'));
-    if (!metadata) {
-        out.unseen.push({ what: 'no action.yml', at: join(dir, 'action.yml') });
-        return out;
-    }
-    out.files.push(metadata.path);
-    let doc;
-    try {
-        doc = (parse(metadata.text) ?? {});
-    }
-    catch (e) {
-        out.unseen.push({ what: `action.yml is not valid YAML: ${e.message.split('\n')[0]}`, at: metadata.path });
-        return out;
-    }
-    const inputs = doc.inputs && typeof doc.inputs === 'object' ? doc.inputs : {};
-    for (const [name, spec] of Object.entries(inputs)) {
-        const def = spec && typeof spec === 'object' ? String(spec.default ?? '') : '';
-        if (TOKEN_DEFAULT.test(def) || TOKEN_NAME.test(name))
-            out.tokenInputs.push({ name, defaultsToGithubToken: TOKEN_DEFAULT.test(def) });
-    }
-    out.runs = typeof doc.runs?.using === 'string' ? doc.runs.using : 'unknown';
-    if (!/^node\d+$/.test(out.runs)) {
-        out.unseen.push({ what: `a ${out.runs} action: its steps or image are not read here`, at: metadata.path });
-        return out;
-    }
-    const sources = runtimeSources(files, dir, typeof doc.runs?.main === 'string' ? doc.runs.main : '');
-    if (!sources.length) {
-        out.unseen.push({ what: `only the bundle ${String(doc.runs?.main ?? '')} ships, no source to read`, at: metadata.path });
-        return out;
-    }
-    let namesThisRepository = false;
-    for (const f of sources) {
-        out.files.push(f.path);
-        // A minified file is a bundle under another name: it holds the routes of what it packs.
-        if (f.text.split('\n').some((line) => line.length > MINIFIED_LINE)) {
-            out.unseen.push({ what: 'a minified bundle, whose own calls cannot be told from the libraries it packs', at: f.path });
-            continue;
-        }
-        for (const m of f.text.matchAll(/process\.env(?:\.|\[\s*['"`])([A-Z][A-Z0-9_]*)/g))
-            if (TOKEN_ENV.test(m[1]) && !out.tokenEnv.includes(m[1]))
-                out.tokenEnv.push(m[1]);
-        callsIn(f, out);
-        // The input naming a repository, read as `getInput('repo')`.
-        for (const m of f.text.matchAll(/getInput\s*\(\s*(['"`])([\w-]+)\1/g)) {
-            if (REPOSITORY_INPUT.test(m[2]) && m[2] in inputs)
-                out.repositoryInput = m[2];
-        }
-        if (THIS_REPOSITORY.test(f.text))
-            namesThisRepository = true;
-    }
-    // Calls go to this repository only where the source says so; else where they go is not read.
-    if (out.calls.length && !namesThisRepository && !out.repositoryInput)
-        out.unseen.push({ what: 'the repository its calls go to (neither context.repo nor GITHUB_REPOSITORY is read)', at: out.files[1] ?? metadata.path });
     return out;
 }
-/** The permissions all of an action's calls need together. */
-function derivedPermissions(action) {
-    const all = {};
-    for (const c of action.calls)
-        merge(all, c.permissions);
-    return all;
-}
-
-;// CONCATENATED MODULE: ./src/knowledge/endpoint-events.ts
-/** The events a call to an endpoint causes that a workflow may listen to (R1). */
-function eventsFor(method, template) {
-    const m = method.toUpperCase();
-    if (m === 'GET')
-        return [];
-    if (/\/dispatches$/.test(template))
-        return [/\/actions\/workflows\//.test(template) ? 'workflow_dispatch' : 'repository_dispatch'];
-    // Creating a pull request opens it; updating one edits or closes it, heard only by triggers listing those types.
-    if (/\/pulls$/.test(template))
-        return ['pull_request'];
-    if (/\/pulls\/\{pull_number\}$/.test(template))
-        return ['pull_request change'];
-    if (/\/pulls\/\{pull_number\}\/reviews/.test(template))
-        return ['pull_request_review'];
-    if (/\/comments$/.test(template))
-        return ['issue_comment'];
-    if (/\/issues(\/\{issue_number\})?$/.test(template))
-        return ['issues'];
-    // A release for a tag that does not exist yet creates the tag: a tag push, heard by tag listeners (GitHub docs, Create a release: tag_name).
-    if (/\/releases$/.test(template))
-        return ['release', 'tag push', 'create'];
-    if (/\/(git\/refs|contents\/\{path\}|merges|pulls\/\{pull_number\}\/merge)/.test(template))
-        return ['push'];
-    return [];
-}
-
-;// CONCATENATED MODULE: ./src/knowledge/actions.ts
-/** Looks up what a `uses:` action does with a token, from the generated knowledge base. */
 
 
+/***/ }),
 
+/***/ 3077:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-
-
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Cv: () => (/* binding */ about),
+/* harmony export */   F6: () => (/* binding */ citing),
+/* harmony export */   pj: () => (/* binding */ plain),
+/* harmony export */   r_: () => (/* binding */ cites),
+/* harmony export */   xx: () => (/* binding */ because)
+/* harmony export */ });
+/* unused harmony export REASON_CODES */
 /**
- * Actions that moved to a new name; the knowledge base knows them under the old one.
- * contributor-assistant/github-action: github.com/cla-assistant/github-action now serves it.
+ * Why a token is or is not needed, as data. The codes are the rules of docs/reasons.md (R1 … R22),
+ * each a statement about GitHub with its source; the text is the sentence users read, citing them.
+ * Rules, the comment and the tests match `codes`, never the text.
  */
-const RENAMED = {
-    'contributor-assistant/github-action': 'cla-assistant/github-action',
-};
-function index(facts, into = new Map()) {
-    for (const a of facts) {
-        into.set(a.uses.toLowerCase(), a);
-        for (const alias of a.aliases ?? [])
-            into.set(alias.toLowerCase(), a);
-        for (const sub of a.subactions ?? [])
-            into.set(`${a.uses}/${sub}`.toLowerCase(), a);
-    }
-    return into;
+const REASON_CODES = (/* unused pure expression or super */ null && ([
+    'R1', 'R1a', 'R1b', 'R1c', 'R2', 'R3', 'R4', 'R5', 'R6', 'R7', 'R8', 'R9', 'R10', 'R11',
+    'R12', 'R13', 'R14', 'R15', 'R16', 'R17', 'R18', 'R19', 'R20', 'R21', 'R22',
+]));
+/** A reason resting on `codes`, cited at the end of the sentence: `text (R3, R11)`. */
+function because(text, ...codes) {
+    return { codes, text: codes.length ? `${text} (${codes.join(', ')})` : text };
 }
-/** The generated entries with the corrections of actions-extra.ts merged in. */
-function corrected(facts) {
-    return facts.map((a) => {
-        const fix = ACTION_CORRECTIONS.find((c) => c.uses.toLowerCase() === a.uses.toLowerCase());
-        const known = { ...a, patNeededWhen: a.patNeededWhen.map((text) => (0,reasons/* plain */.pj)(text)) };
-        return fix ? { ...known, ...fix.replace, tokenEnv: [...new Set([...a.tokenEnv, ...(fix.tokenEnv ?? [])])], source: `${a.source}; ${fix.source}` } : known;
-    });
+/** A reason whose sentence cites its codes where it reads best; each code must appear in the text. */
+function citing(text, ...codes) {
+    for (const code of codes)
+        if (!new RegExp(`\\b${code}\\b`).test(text))
+            throw new Error(`reason does not cite ${code}: ${text}`);
+    return { codes, text };
 }
-/**
- * An entry read from the action's source (knowledge/derive-action.ts): the permissions its calls
- * need, its token inputs, the input naming its repository, and what could not be read. The
- * described entries come after it and win where both exist.
- */
-function fromDerived(d) {
-    const fineGrained = derivedPermissions(d);
-    const githubToken = {};
-    for (const [perm, level] of Object.entries(fineGrained)) {
-        const key = knowledge_permissions/* KEY_OF_FINE_GRAINED */.Yp[perm];
-        if (key)
-            githubToken[key] = level === 'admin' ? 'write' : level;
-    }
-    // A permission no `permissions:` key grants makes GITHUB_TOKEN useless for it.
-    const keyless = Object.keys(fineGrained).filter((p) => !knowledge_permissions/* KEY_OF_FINE_GRAINED */.Yp[p]);
-    return {
-        uses: d.uses,
-        tokenInputs: d.tokenInputs,
-        tokenEnv: d.tokenEnv,
-        takesGithubToken: d.tokenInputs.some((t) => t.defaultsToGithubToken),
-        githubToken: keyless.length ? null : githubToken,
-        // The Checks API takes no personal token at all (R13): only GITHUB_TOKEN or an App's.
-        fineGrained: d.calls.some((c) => c.appOnly) ? null : { metadata: 'read', ...fineGrained },
-        classicScopes: null,
-        conditional: [],
-        patNeededWhen: keyless.length ? [(0,reasons/* plain */.pj)(`its calls need ${keyless.join(', ')}, which no \`permissions:\` key grants`)] : [],
-        repositoryInput: d.repositoryInput,
-        events: [...new Set(d.calls.filter((c) => !c.draft).flatMap((c) => eventsFor(...c.route.split(' '))))],
-        unseen: d.unseen.map((u) => `${u.what} (${d.uses}@${d.commit.slice(0, 12)}: ${u.at})`),
-        source: `read from ${d.uses}@${d.commit}: ${d.files.join(', ')}`,
-    };
+/** A reason that rests on no rule: something pat-lint cannot see, or a note. */
+function plain(text, evidence) {
+    return evidence ? { codes: [], text, evidence } : { codes: [], text };
 }
-const BUILT_IN = index(EXTRA_ACTIONS, index(corrected(ACTIONS), index(DERIVED_ACTIONS.map(fromDerived))));
-/** `owner/repo[/path]` of a `uses:` value without its `@ref`; null for local (`./`) and docker actions. */
-function actionName(uses) {
-    const v = uses.trim();
-    if (v.startsWith('./') || v.startsWith('docker://') || v.startsWith('.\\'))
-        return null;
-    return v.split('@')[0].replace(/\/+$/, '');
+/** The same reason about `what` (a call, a file position): `what: text`. */
+function about(what, reason, separator = ': ') {
+    return { ...reason, text: `${what}${separator}${reason.text}` };
 }
-/** Past this many `uses:` values, remembered answers are dropped (a run rarely sees more). */
-const MAX_ANSWERS = 10_000;
-/** What pat-lint knows about actions: the built-in knowledge, plus what a repository declares. */
-class ActionKnowledge {
-    byName;
-    constructor(extra = []) {
-        this.byName = extra.length ? index(extra, new Map(BUILT_IN)) : BUILT_IN;
-    }
-    /** Answers by `uses:` value: every token a step holds asks about the same one. */
-    answers = new Map();
-    /** The entry for a `uses:` value: exact path first, then the repository's own entry. */
-    lookup(uses) {
-        if (this.answers.has(uses))
-            return this.answers.get(uses);
-        if (this.answers.size >= MAX_ANSWERS)
-            this.answers.clear();
-        const answer = this.find(uses);
-        this.answers.set(uses, answer);
-        return answer;
-    }
-    find(uses) {
-        const name = actionName(uses)?.toLowerCase();
-        if (!name)
-            return undefined;
-        const exact = this.byName.get(name);
-        if (exact)
-            return exact;
-        const [owner, repo] = name.split('/');
-        const base = `${owner}/${repo}`;
-        return this.byName.get(base) ?? (RENAMED[base] ? this.byName.get(RENAMED[base].toLowerCase()) : undefined);
-    }
+function cites(reason, code) {
+    return reason.codes.includes(code);
 }
-const DEFAULT_KNOWLEDGE = new ActionKnowledge();
 
+
+/***/ }),
+
+/***/ 351:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $s: () => (/* binding */ MAX_REASONS_PER_USE),
+/* harmony export */   KE: () => (/* binding */ listed),
+/* harmony export */   Ku: () => (/* binding */ firstOf),
+/* harmony export */   TL: () => (/* binding */ quoted),
+/* harmony export */   Y1: () => (/* binding */ MAX_ERRORS_PER_FILE),
+/* harmony export */   ZM: () => (/* binding */ MAX_REPOSITORY_FINDINGS),
+/* harmony export */   iq: () => (/* binding */ MAX_OWNERS_NAMED),
+/* harmony export */   sz: () => (/* binding */ MAX_REPOSITORIES_PER_TOKEN)
+/* harmony export */ });
+/* unused harmony export MAX_QUOTED_CHARS */
+/**
+ * How much of a long list a report shows. The rest is counted, not listed, so that no workflow a
+ * pull request can write makes the report grow with the square of its size: a thousand tokens
+ * handed to a workflow that reaches a thousand repositories would otherwise list a million.
+ */
+const MAX_REASONS_PER_USE = 50;
+const MAX_REPOSITORIES_PER_TOKEN = 100;
+const MAX_OWNERS_NAMED = 5;
+/** Parse problems reported per file; the rest are counted. */
+const MAX_ERRORS_PER_FILE = 100;
+/** Repositories a token reaches beyond its declared list: one finding each, up to this many. */
+const MAX_REPOSITORY_FINDINGS = 5;
+/** `a, b, c` or, past `max`, `a, b, c and N more`; `total` when `items` holds only the first ones. */
+function listed(items, max, total = items.length) {
+    const shown = items.slice(0, max);
+    return total > shown.length ? `${shown.join(', ')} and ${total - shown.length} more` : shown.join(', ');
+}
+/** Repository text quoted in a reason, a label or a message: longer text is cut. */
+const MAX_QUOTED_CHARS = 200;
+/**
+ * Repository text as a report quotes it: up to 200 characters, then `…`. A string the files hold
+ * once (a step's name, an action, a command line) can be quoted for each of thousands of tokens,
+ * so its length would multiply; cutting a flat string costs nothing.
+ */
+function quoted(text) {
+    return text.length > MAX_QUOTED_CHARS ? `${text.slice(0, MAX_QUOTED_CHARS - 1)}…` : text;
+}
+/** The first `max` items, and how many more there are. */
+function firstOf(items, max) {
+    return items.length <= max ? { shown: items, more: 0 } : { shown: items.slice(0, max), more: items.length - max };
+}
+
+
+/***/ }),
+
+/***/ 9494:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  u8: () => (/* binding */ lint),
+  qA: () => (/* binding */ validatorFor)
+});
+
+// UNUSED EXPORTS: DEFAULT_MAX_EXPIRY_DAYS, REPORT_VERSION, UNKNOWN_REPOSITORY, isSecretName
+
+// EXTERNAL MODULE: ./src/limits.ts
+var limits = __nccwpck_require__(351);
+// EXTERNAL MODULE: ./src/knowledge/actions.ts + 3 modules
+var actions = __nccwpck_require__(1387);
 // EXTERNAL MODULE: ./src/order.ts
 var order = __nccwpck_require__(5395);
 ;// CONCATENATED MODULE: ./src/workflow/expressions.ts
@@ -7596,8 +7077,10 @@ function decodeQuoted(raw) {
     return { text, from };
 }
 
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
 // EXTERNAL MODULE: ./src/workflow/parse.ts + 1 modules
-var workflow_parse = __nccwpck_require__(8223);
+var parse = __nccwpck_require__(8223);
 // EXTERNAL MODULE: ./src/workflow/alias-expansion.ts
 var alias_expansion = __nccwpck_require__(7873);
 ;// CONCATENATED MODULE: ./src/workflow/tree.ts
@@ -7638,7 +7121,7 @@ class TreeWalker {
         // Anchors are followed freely when what they expand to is bounded; only a file that would
         // expand past the cap (an alias bomb) is held to a count of aliases.
         // A file with no `&` has no anchor, so no alias to expand: most workflows are not walked for it.
-        this.aliasesLeft = !file.text.includes('&') || (file.doc && (0,alias_expansion/* expandedSize */.F)(file.doc) !== Infinity) ? Infinity : workflow_parse/* MAX_ALIAS_COUNT */.w4;
+        this.aliasesLeft = !file.text.includes('&') || (file.doc && (0,alias_expansion/* expandedSize */.F)(file.doc) !== Infinity) ? Infinity : parse/* MAX_ALIAS_COUNT */.w4;
     }
     /** Follows an alias within the budget; undefined when over it or unresolvable. */
     resolve(node) {
@@ -7647,8 +7130,8 @@ class TreeWalker {
         if (this.aliasesLeft-- <= 0) {
             if (!this.warnedAliases) {
                 this.warnedAliases = true;
-                const at = node.range ? (0,workflow_parse/* positionOf */.df)(this.file, node.range[0]) : { file: this.file.path, line: 1, column: 1 };
-                this.errors.push({ ...at, message: `more than ${workflow_parse/* MAX_ALIAS_COUNT */.w4} YAML aliases to follow (an alias bomb?); the rest are skipped` });
+                const at = node.range ? (0,parse/* positionOf */.df)(this.file, node.range[0]) : { file: this.file.path, line: 1, column: 1 };
+                this.errors.push({ ...at, message: `more than ${parse/* MAX_ALIAS_COUNT */.w4} YAML aliases to follow (an alias bomb?); the rest are skipped` });
             }
             return undefined;
         }
@@ -7836,7 +7319,7 @@ function stepLabel(step) {
     return step.name ?? step.id ?? step.uses?.value ?? `step ${step.index + 1}`;
 }
 function valueInfo(file, site) {
-    return { value: site.value, raw: file.text.slice(site.start, site.end), start: site.start, pos: (0,workflow_parse/* positionOf */.df)(file, site.start) };
+    return { value: site.value, raw: file.text.slice(site.start, site.end), start: site.start, pos: (0,parse/* positionOf */.df)(file, site.start) };
 }
 function scalarMap(w, node) {
     const out = {};
@@ -7868,7 +7351,7 @@ function permissionsOf(w, node) {
 }
 function nodePos(w, node, fallback) {
     const n = w.resolve(node);
-    return n?.range ? (0,workflow_parse/* positionOf */.df)(w.file, n.range[0]) : fallback;
+    return n?.range ? (0,parse/* positionOf */.df)(w.file, n.range[0]) : fallback;
 }
 /** The steps under `steps:`, with those of a `parallel:` block in place of the block (they run concurrently). */
 function stepNodes(w, stepsNode) {
@@ -8018,7 +7501,7 @@ function buildModel(w) {
     const workflowDirectory = defaultDirectory(w, root);
     const workflowShell = defaultShell(w, root);
     for (const [id, key, job] of w.entries(w.get(root, 'jobs'))) {
-        const pos = key.range ? (0,workflow_parse/* positionOf */.df)(file, key.range[0]) : top;
+        const pos = key.range ? (0,parse/* positionOf */.df)(file, key.range[0]) : top;
         jobs.push({
             id,
             name: w.str(w.get(job, 'name')),
@@ -8059,7 +7542,7 @@ function unknownKeys(w, model) {
         for (const [key, keyNode] of w.entries(node)) {
             if (known.includes(key))
                 continue;
-            const pos = keyNode.range ? (0,workflow_parse/* positionOf */.df)(w.file, keyNode.range[0]) : { line: 1, column: 1 };
+            const pos = keyNode.range ? (0,parse/* positionOf */.df)(w.file, keyNode.range[0]) : { line: 1, column: 1 };
             out.push({ line: pos.line, column: pos.column, message: `${what} has a key pat-lint does not know, \`${(0,limits/* quoted */.TL)(key)}\`: what is under it is not analysed (secrets there are still reported)` });
         }
     };
@@ -8089,6 +7572,8 @@ function localPath(uses) {
     return v?.startsWith('./') ? v.replace(/^\.\//, '').replace(/@.*$/, '').replace(/\/+$/, '') : null;
 }
 
+// EXTERNAL MODULE: ./src/bounded-map.ts
+var bounded_map = __nccwpck_require__(8757);
 ;// CONCATENATED MODULE: ./src/workflow/variable-reads.ts
 /**
  * Which environment variables a step reads: `$NAME`, `${NAME}`, `$env:NAME` (PowerShell), `%NAME%`
@@ -8211,7 +7696,7 @@ function runReadsEnv(reads) {
 
 
 
-const flows_BUILT_IN = 'GITHUB_TOKEN';
+const BUILT_IN = 'GITHUB_TOKEN';
 const stepsByPlace = new WeakMap();
 /** A job's step by its place under `steps:` (see StepInfo.at); a map built once per job. */
 function stepAt(job, at) {
@@ -8316,7 +7801,7 @@ function findSecretUses(w, model, envReader = runReadsEnv(new VariableReads())) 
         const at = (offset) => (text ? decoded.from[offset] ?? 0 : offset);
         for (const expr of findExpressions(text ?? raw)) {
             if (!expr.closed) {
-                errors.push({ ...(0,workflow_parse/* positionOf */.df)(file, site.start + at(expr.start)), message: 'expression `${{` is never closed with `}}`' });
+                errors.push({ ...(0,parse/* positionOf */.df)(file, site.start + at(expr.start)), message: 'expression `${{` is never closed with `}}`' });
             }
             for (const ref of contextRefs(expr))
                 found.push({ ref, abs: site.start + at(ref.offset), start: at(expr.start), end: at(Math.max(expr.start, expr.end - 1)) + 1 });
@@ -8378,7 +7863,7 @@ function findSecretUses(w, model, envReader = runReadsEnv(new VariableReads())) 
     for (const { site, loc, found } of scanned) {
         if (loc.kind !== 'env' || !loc.input)
             continue;
-        const carried = found.filter((f) => f.ref.context === 'secrets' && f.ref.name?.toUpperCase() !== flows_BUILT_IN);
+        const carried = found.filter((f) => f.ref.context === 'secrets' && f.ref.name?.toUpperCase() !== BUILT_IN);
         if (carried.length)
             envSecrets.set(envKey(loc, loc.input), carried.map((f) => ({ secret: f.ref.name?.toUpperCase() ?? null, ref: f.ref, site })));
     }
@@ -8386,7 +7871,7 @@ function findSecretUses(w, model, envReader = runReadsEnv(new VariableReads())) 
         for (const { ref, abs, start, end } of found) {
             let secrets = [];
             if (ref.context === 'secrets') {
-                if (ref.name?.toUpperCase() === flows_BUILT_IN)
+                if (ref.name?.toUpperCase() === BUILT_IN)
                     continue;
                 secrets = [{ secret: ref.name?.toUpperCase() ?? null, via: null }];
             }
@@ -8400,7 +7885,7 @@ function findSecretUses(w, model, envReader = runReadsEnv(new VariableReads())) 
                 if ((kind === 'run' || kind === 'with' || kind === 'env') && insideUrlCredentials(raw, start, end))
                     kind = 'git-url';
                 const readBy = loc.kind === 'env' && loc.input ? readersOf(loc, loc.input) : null;
-                const at = (0,workflow_parse/* positionOf */.df)(file, abs);
+                const at = (0,parse/* positionOf */.df)(file, abs);
                 const use = {
                     file: at.file,
                     line: at.line,
@@ -8427,7 +7912,7 @@ function findSecretUses(w, model, envReader = runReadsEnv(new VariableReads())) 
         if (!job.secretsInherit)
             continue;
         const node = w.get(w.get(w.get(file.root, 'jobs'), job.id), 'secrets');
-        const at = node?.range ? (0,workflow_parse/* positionOf */.df)(file, node.range[0]) : job.pos;
+        const at = node?.range ? (0,parse/* positionOf */.df)(file, node.range[0]) : job.pos;
         uses.push({ ...at, secret: null, kind: 'secrets-inherit', job, step: null, input: null, envLevel: null, via: null, fallbackToGithubToken: false, readBy: null, expression: 'secrets: inherit' });
     }
     uses.sort((a, b) => a.line - b.line || a.column - b.column);
@@ -9159,6 +8644,10 @@ const GH_COMMANDS = {
     ]
 };
 
+// EXTERNAL MODULE: ./src/knowledge/endpoints.ts + 2 modules
+var knowledge_endpoints = __nccwpck_require__(9138);
+// EXTERNAL MODULE: ./src/knowledge/permissions.ts + 1 modules
+var knowledge_permissions = __nccwpck_require__(6928);
 ;// CONCATENATED MODULE: ./src/knowledge/gh-commands.ts
 /**
  * What a gh CLI command does with its token: the generated table from cli/cli's source, plus
@@ -9284,7 +8773,7 @@ function ghCommandFacts(words) {
             if (!applies(call, words))
                 continue;
             // A REST call is looked up in the endpoint map like any other, so both agree on what it needs.
-            const match = call.method && call.path && !/^https?:/.test(call.path) ? endpoints_lookupEndpoint(call.method, call.path) : undefined;
+            const match = call.method && call.path && !/^https?:/.test(call.path) ? (0,knowledge_endpoints/* lookupEndpoint */.sS)(call.method, call.path) : undefined;
             if (match) {
                 for (const [name, level] of Object.entries(match.permissions))
                     add(permissions, name, level);
@@ -9304,7 +8793,7 @@ function ghCommandFacts(words) {
         return undefined;
     for (const ep of extra) {
         const [method, path] = ep.split(' ');
-        const match = endpoints_lookupEndpoint(method, path);
+        const match = (0,knowledge_endpoints/* lookupEndpoint */.sS)(method, path);
         if (!match)
             continue;
         for (const [name, level] of Object.entries(match.permissions))
@@ -9369,7 +8858,7 @@ function programFacts(words) {
     const permissions = {};
     for (const route of command.routes) {
         const [method, path] = route.split(' ');
-        const match = endpoints_lookupEndpoint(method, path);
+        const match = (0,knowledge_endpoints/* lookupEndpoint */.sS)(method, path);
         if (!match)
             continue;
         const perms = command.onPullRequest ? forPullRequest(match.permissions, route) : match.permissions;
@@ -9651,6 +9140,8 @@ function hasFlag(words, flags) {
     return words.some((w) => flags.some((f) => w === f || w.startsWith(`${f}=`)));
 }
 
+// EXTERNAL MODULE: ./src/knowledge/reasons.ts
+var reasons = __nccwpck_require__(3077);
 ;// CONCATENATED MODULE: ./src/analysis/script/graphql.ts
 
 const PROJECTS = /projectsV2|projectV2|ProjectNext/i;
@@ -9854,6 +9345,8 @@ function repoRef(text, ctx) {
     return ref;
 }
 
+// EXTERNAL MODULE: ./src/knowledge/endpoint-events.ts
+var endpoint_events = __nccwpck_require__(6241);
 ;// CONCATENATED MODULE: ./src/analysis/script/http.ts
 /**
  * Calls to GitHub's REST API by URL: curl and wget in scripts, and the paths other readers
@@ -9871,8 +9364,8 @@ function repoRef(text, ctx) {
 /** A REST call to `path`, with the repository it targets; a string saying why when the path is not in GitHub's map. */
 function restCall(method, rawPath, ctx, what, approves = true) {
     const path = rawPath.replace(/\{owner\}\/\{repo\}/g, '${{ github.repository }}');
-    const segs = pathSegments(path.replace(/\$\{\{\s*github\.repository\s*\}\}|\$\{?GITHUB_REPOSITORY\}?/g, 'SELF_OWNER/SELF_NAME'));
-    const match = endpoints_lookupEndpoint(method, segs.map((s) => (s === 'SELF_OWNER' || s === 'SELF_NAME' ? VAR : s)));
+    const segs = (0,knowledge_endpoints/* pathSegments */.Mz)(path.replace(/\$\{\{\s*github\.repository\s*\}\}|\$\{?GITHUB_REPOSITORY\}?/g, 'SELF_OWNER/SELF_NAME'));
+    const match = (0,knowledge_endpoints/* lookupEndpoint */.sS)(method, segs.map((s) => (s === 'SELF_OWNER' || s === 'SELF_NAME' ? knowledge_endpoints/* VAR */.OZ : s)));
     const label = what ?? `${(0,limits/* quoted */.TL)(method.toUpperCase())} ${(0,limits/* quoted */.TL)(rawPath)}`;
     if (!match)
         return `${label}: not in GitHub's fine-grained permission map`;
@@ -9888,10 +9381,10 @@ function restCall(method, rawPath, ctx, what, approves = true) {
     else if (match.publicRead)
         target = { kind: 'public', source: match.publicRead };
     else if (segs[0] === 'orgs')
-        target = { kind: 'organization', owner: segs[1] === VAR ? null : segs[1] };
+        target = { kind: 'organization', owner: segs[1] === knowledge_endpoints/* VAR */.OZ ? null : segs[1] };
     else if (segs[0] === 'user' || segs[0] === 'gists')
         target = { kind: 'account' };
-    const call = { what: `${match.template}`, permissions: match.permissions, target, events: eventsFor(method, match.template), readOnly: method.toUpperCase() === 'GET' };
+    const call = { what: `${match.template}`, permissions: match.permissions, target, events: (0,endpoint_events/* eventsFor */.F)(method, match.template), readOnly: method.toUpperCase() === 'GET' };
     if (needsPullRequestSetting(method, match.template, approves))
         call.provided = CREATES_PULL_REQUESTS;
     if (match.appOnly)
@@ -9913,7 +9406,7 @@ function analyseCurl(cmd, ctx, out) {
     const data = isWget ? hasFlag(words, ['--post-data', '--post-file', '--body-data']) : hasFlag(words, ['-d', '--data', '--data-raw', '--data-binary', '--data-urlencode', '--json', '-F', '--form', '-T', '--upload-file']);
     const method = (explicit ?? (data ? 'POST' : 'GET')).toUpperCase();
     if (/^https?:\/\/uploads\.github\.com/i.test(api)) {
-        const segs = pathSegments(api);
+        const segs = (0,knowledge_endpoints/* pathSegments */.Mz)(api);
         out.calls.push({ what: `${(0,limits/* quoted */.TL)(method)} uploads.github.com release asset`, permissions: { contents: 'write' }, target: segs[0] === 'repos' ? resolveRepo(`${api.split('/')[4]}/${api.split('/')[5]}`, ctx.self) : { kind: 'same' } });
         return;
     }
@@ -11242,7 +10735,7 @@ function isOtherServiceUse(use, knowledge, workflowEnv) {
     return !facts.takesGithubToken || !credentialIsGithubs(facts, use, workflowEnv);
 }
 /** Whether the use hands the secret to an input that takes a GitHub App's key or id. */
-function isAppCredentialUse(use, knowledge = DEFAULT_KNOWLEDGE) {
+function isAppCredentialUse(use, knowledge = actions/* DEFAULT_KNOWLEDGE */.Ze) {
     if (use.kind !== 'with' || !use.step || !use.input)
         return false;
     const facts = use.step.uses ? knowledge.lookup(use.step.uses.value) : undefined;
@@ -11310,7 +10803,7 @@ function recogniseUse(use, knowledge, workflowEnv, memo) {
  * Recognises every credential among the uses. Returns, per secret name (as written in the
  * requirements when declared), the distinct ways it was recognised.
  */
-function recogniseSecrets(uses, declared, knowledge = DEFAULT_KNOWLEDGE, workflowEnv = () => undefined, memo = new Memo()) {
+function recogniseSecrets(uses, declared, knowledge = actions/* DEFAULT_KNOWLEDGE */.Ze, workflowEnv = () => undefined, memo = new Memo()) {
     const out = new Map();
     const add = (secret, r) => {
         const list = out.get(secret) ?? [];
@@ -11389,6 +10882,8 @@ const REPORT_VERSION = 1;
 
 // EXTERNAL MODULE: ./src/workflow/files.ts
 var workflow_files = __nccwpck_require__(6154);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: ./src/workflow/script-imports.ts
 /**
  * Files an actions/github-script script loads from the checkout: `require('./x')`,
@@ -11553,7 +11048,7 @@ function ingestFile(root, candidate, readsEnv) {
         return { path: candidate.path, text: null, model: null, uses: [], errors: [source], notes: [] };
     const out = { path: source.path, text: source.text, model: null, uses: [], errors: [], notes: [] };
     try {
-        const { file, errors: parseErrors } = (0,workflow_parse/* parseSource */.PJ)(source);
+        const { file, errors: parseErrors } = (0,parse/* parseSource */.PJ)(source);
         for (const e of parseErrors)
             out.errors.push(e); // one at a time: push(...) of 100,000 overflows the stack
         if (!file.root)
@@ -11974,6 +11469,8 @@ function analyseKnownAction(ctx, facts) {
     return { calls, unknown: [...(facts.unseen ?? [])] };
 }
 
+// EXTERNAL MODULE: ./src/knowledge/generated/octokit-routes.ts
+var octokit_routes = __nccwpck_require__(7266);
 ;// CONCATENATED MODULE: ./src/analysis/steps/github-script.ts
 /**
  * What an actions/github-script script does with its token: `github.rest.<ns>.<method>(…)`
@@ -12058,7 +11555,7 @@ function analyseGithubScript(script, ctx, unseen = []) {
         const [, ns, method, args] = m;
         if (ns === 'paginate')
             continue;
-        const route = octokit_routes_OCTOKIT_ROUTES[`${ns}.${method}`];
+        const route = octokit_routes/* OCTOKIT_ROUTES */.t[`${ns}.${method}`];
         if (!route) {
             out.unknown.push(`github.rest.${(0,limits/* quoted */.TL)(`${ns}.${method}`)} is not a known REST method`);
             continue;
@@ -12075,7 +11572,7 @@ function analyseGithubScript(script, ctx, unseen = []) {
             out.calls.push(call);
     }
     for (const m of script.matchAll(/\bgithub\.paginate\s*\(\s*github\.rest\.([a-zA-Z]+)\.([a-zA-Z]+)\s*,\s*\{([^}]*)\}/g)) {
-        const route = octokit_routes_OCTOKIT_ROUTES[`${m[1]}.${m[2]}`];
+        const route = octokit_routes/* OCTOKIT_ROUTES */.t[`${m[1]}.${m[2]}`];
         if (!route)
             continue;
         const [verb, path] = route.split(' ');
@@ -12218,7 +11715,7 @@ function listPushes(job, knowledge, localAction) {
     const tagsMade = new Set();
     let tagMoved = false;
     for (const s of job.steps) {
-        const name = s.uses ? actionName(s.uses.value)?.toLowerCase() : null;
+        const name = s.uses ? (0,actions/* actionName */.aM)(s.uses.value)?.toLowerCase() : null;
         const commits = s.run?.value.match(GIT_COMMIT);
         if (commits)
             lastCommitSkipsCi = events/* SKIP_CI */.vm.test(commits[commits.length - 1]);
@@ -12326,7 +11823,7 @@ const NONE = new ByStep();
 function localActionEffect(action, knowledge) {
     let effect = 'none';
     for (const s of action.jobs.flatMap((j) => j.steps)) {
-        const name = s.uses ? actionName(s.uses.value)?.toLowerCase() : null;
+        const name = s.uses ? (0,actions/* actionName */.aM)(s.uses.value)?.toLowerCase() : null;
         if ((name && ACTIONS_THAT_PUSH.has(name)) || (s.run && PUSHING_TOOLS.test(s.run.value)))
             return 'push';
         if (s.uses && mayUseGitCredentials(s.uses.value, name, knowledge))
@@ -12532,7 +12029,7 @@ function analyseUnknownAction(ctx, name) {
 }
 /** `actionName` of a step's `uses:`, read once per step. */
 function actionNameOf(step, memo) {
-    return memo.once('action names', step, () => actionName(step.uses.value));
+    return memo.once('action names', step, () => (0,actions/* actionName */.aM)(step.uses.value));
 }
 function readUnknownAction(ctx, name) {
     const unknown = [`${(0,limits/* quoted */.TL)(name)} is not in pat-lint's knowledge base: what it does with the token cannot be seen`];
@@ -12627,7 +12124,7 @@ function withDirectoryRepository(env, ctx) {
         return env;
     for (let i = ctx.step.index - 1; i >= 0; i--) {
         const s = ctx.job.steps[i];
-        if (actionName(s.uses?.value ?? '')?.toLowerCase() !== 'actions/checkout' || checkoutDirectory(s) !== dir)
+        if ((0,actions/* actionName */.aM)(s.uses?.value ?? '')?.toLowerCase() !== 'actions/checkout' || checkoutDirectory(s) !== dir)
             continue;
         const repo = s.with.repository?.value.trim();
         if (!repo)
@@ -12644,7 +12141,7 @@ function checkoutRepositories(ctx) {
     if (!ctx.job)
         return repos;
     for (const s of ctx.job.steps.slice(0, ctx.step.index)) {
-        if (actionName(s.uses?.value ?? '')?.toLowerCase() !== 'actions/checkout')
+        if ((0,actions/* actionName */.aM)(s.uses?.value ?? '')?.toLowerCase() !== 'actions/checkout')
             continue;
         const dir = checkoutDirectory(s);
         const repo = s.with.repository?.value.trim();
@@ -12707,9 +12204,9 @@ function opaqueIn(step, ctx, depth) {
         }
         return null;
     }
-    if (!actionName(uses))
+    if (!(0,actions/* actionName */.aM)(uses))
         return `the container ${(0,limits/* quoted */.TL)(uses)}`;
-    return ctx.knowledge.lookup(uses) ? null : `${(0,limits/* quoted */.TL)(actionName(uses))}, an action pat-lint does not know`;
+    return ctx.knowledge.lookup(uses) ? null : `${(0,limits/* quoted */.TL)((0,actions/* actionName */.aM)(uses))}, an action pat-lint does not know`;
 }
 /** Per job (or composite action), its steps that may read their environment unseen, in order; listed once per job. */
 function opaqueStepsOf(job, ctx) {
@@ -12867,7 +12364,7 @@ function localAction(uses, ctx) {
     const dir = localPath(uses);
     return dir === null ? undefined : (ctx.models.get(`${dir}/action.yml`) ?? ctx.models.get(`${dir}/action.yaml`));
 }
-function use_merge(into, from) {
+function merge(into, from) {
     // One at a time: spreading a list of 100,000 calls into push() overflows the stack.
     for (const call of from.calls)
         into.calls.push(call);
@@ -13009,7 +12506,7 @@ function decideUse(use, ctx) {
             return unused(`no step reads $${(0,limits/* quoted */.TL)(use.input ?? '')}: the secret need not be exposed here at all`);
         const merged = { calls: [], unknown: unseen ? [unseen] : [] };
         for (const step of readers)
-            use_merge(merged, analyseStep(step, model, ctx, inputReadingEnv(step, use.input), new Set([use.input])));
+            merge(merged, analyseStep(step, model, ctx, inputReadingEnv(step, use.input), new Set([use.input])));
         return (0,decide/* decide */.LD)(merged, othersListening(model.file, ctx), ctx.memo.stats);
     }
     const step = use.step;
@@ -13248,7 +12745,7 @@ function target(use) {
         return use.job?.uses?.value ?? null;
     return null;
 }
-function useReport(use, decision) {
+function useReport(use, decision, knowledge) {
     // Labels the files hold once may be quoted for each of thousands of uses: each is cut to 200 characters.
     const label = (text) => (text === null || text === undefined ? null : (0,limits/* quoted */.TL)(text));
     const out = {
@@ -13274,6 +12771,9 @@ function useReport(use, decision) {
         out.reasons.push(`and ${more} more reasons, not listed`);
         out.reasonCodes.push([]);
     }
+    const readFrom = use.step?.uses ? knowledge.lookup(use.step.uses.value)?.readFromSource : undefined;
+    if (readFrom)
+        out.readFromSource = readFrom;
     if (use.readBy)
         out.readBy = use.readBy.map((s) => ({ file: s.file, line: s.pos.line, job: label(s.job), step: (0,limits/* quoted */.TL)(stepLabel(s)) }));
     return out;
@@ -13328,7 +12828,7 @@ function lint(root, options = {}) {
         ? { path: null, tokens: [], ignore: [], actions: [], errors: [] }
         : (0,load/* loadRequirements */.V0)(root, options.requirementsPath, options.validate ?? NOT_LOADED);
     const extra = [...(options.actions ?? []), ...requirements.actions];
-    const knowledge = extra.length ? new ActionKnowledge(extra) : DEFAULT_KNOWLEDGE;
+    const knowledge = extra.length ? new actions/* ActionKnowledge */.dw(extra) : actions/* DEFAULT_KNOWLEDGE */.Ze;
     // Every cache of the run lives here and dies with it.
     const memo = new Memo(options.stats);
     const readsEnv = readsEnvWith(knowledge, memo.variables);
@@ -13466,13 +12966,627 @@ function lint(root, options = {}) {
             ownRepository: t.verdict.ownRepository,
             type: t.declaration?.type ?? null,
             requested: t.declaration ? requested(t.declaration) : null,
-            uses: t.uses.map((u, i) => useReport(u, t.decisions[i])),
+            uses: t.uses.map((u, i) => useReport(u, t.decisions[i], knowledge)),
         })),
         findings,
         errors: [...errors, ...requirements.errors].sort((a, b) => (0,order/* compareText */.n6)(a.file, b.file) || a.line - b.line || a.column - b.column),
+        unknownActions: unknownActions(tokens, knowledge),
+    };
+}
+/** The remote actions given a token that the knowledge does not hold: what a run with network may read. */
+function unknownActions(tokens, knowledge) {
+    const out = new Set();
+    for (const t of tokens)
+        for (const u of t.uses) {
+            const uses = u.step?.uses?.value.trim();
+            if (uses && (0,actions/* actionName */.aM)(uses) && uses.includes('@') && !knowledge.lookup(uses))
+                out.add(uses);
+        }
+    return [...out].sort(order/* compareText */.n6);
+}
+
+
+/***/ }),
+
+/***/ 4593:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  eF: () => (/* binding */ run)
+});
+
+// UNUSED EXPORTS: ANNOTATIONS_PER_TYPE, readInputs
+
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(857);
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
+// We use any as a valid input type
+/* eslint-disable @typescript-eslint/no-explicit-any */
+/**
+ * Sanitizes an input into a string so it can be passed into issueCommand safely
+ * @param input input to sanitize into a string
+ */
+function toCommandValue(input) {
+    if (input === null || input === undefined) {
+        return '';
+    }
+    else if (typeof input === 'string' || input instanceof String) {
+        return input;
+    }
+    return JSON.stringify(input);
+}
+/**
+ *
+ * @param annotationProperties
+ * @returns The command properties to send with the actual annotation command
+ * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
+ */
+function toCommandProperties(annotationProperties) {
+    if (!Object.keys(annotationProperties).length) {
+        return {};
+    }
+    return {
+        title: annotationProperties.title,
+        file: annotationProperties.file,
+        line: annotationProperties.startLine,
+        endLine: annotationProperties.endLine,
+        col: annotationProperties.startColumn,
+        endColumn: annotationProperties.endColumn
+    };
+}
+//# sourceMappingURL=utils.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
+
+
+/**
+ * Issues a command to the GitHub Actions runner
+ *
+ * @param command - The command name to issue
+ * @param properties - Additional properties for the command (key-value pairs)
+ * @param message - The message to include with the command
+ * @remarks
+ * This function outputs a specially formatted string to stdout that the Actions
+ * runner interprets as a command. These commands can control workflow behavior,
+ * set outputs, create annotations, mask values, and more.
+ *
+ * Command Format:
+ *   ::name key=value,key=value::message
+ *
+ * @example
+ * ```typescript
+ * // Issue a warning annotation
+ * issueCommand('warning', {}, 'This is a warning message');
+ * // Output: ::warning::This is a warning message
+ *
+ * // Set an environment variable
+ * issueCommand('set-env', { name: 'MY_VAR' }, 'some value');
+ * // Output: ::set-env name=MY_VAR::some value
+ *
+ * // Add a secret mask
+ * issueCommand('add-mask', {}, 'secretValue123');
+ * // Output: ::add-mask::secretValue123
+ * ```
+ *
+ * @internal
+ * This is an internal utility function that powers the public API functions
+ * such as setSecret, warning, error, and exportVariable.
+ */
+function issueCommand(command, properties, message) {
+    const cmd = new Command(command, properties, message);
+    process.stdout.write(cmd.toString() + external_os_.EOL);
+}
+function issue(name, message = '') {
+    issueCommand(name, {}, message);
+}
+const CMD_STRING = '::';
+class Command {
+    constructor(command, properties, message) {
+        if (!command) {
+            command = 'missing.command';
+        }
+        this.command = command;
+        this.properties = properties;
+        this.message = message;
+    }
+    toString() {
+        let cmdStr = CMD_STRING + this.command;
+        if (this.properties && Object.keys(this.properties).length > 0) {
+            cmdStr += ' ';
+            let first = true;
+            for (const key in this.properties) {
+                if (this.properties.hasOwnProperty(key)) {
+                    const val = this.properties[key];
+                    if (val) {
+                        if (first) {
+                            first = false;
+                        }
+                        else {
+                            cmdStr += ',';
+                        }
+                        cmdStr += `${key}=${escapeProperty(val)}`;
+                    }
+                }
+            }
+        }
+        cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
+        return cmdStr;
+    }
+}
+function escapeData(s) {
+    return toCommandValue(s)
+        .replace(/%/g, '%25')
+        .replace(/\r/g, '%0D')
+        .replace(/\n/g, '%0A');
+}
+function escapeProperty(s) {
+    return toCommandValue(s)
+        .replace(/%/g, '%25')
+        .replace(/\r/g, '%0D')
+        .replace(/\n/g, '%0A')
+        .replace(/:/g, '%3A')
+        .replace(/,/g, '%2C');
+}
+//# sourceMappingURL=command.js.map
+;// CONCATENATED MODULE: external "crypto"
+const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(9896);
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
+// For internal use, subject to change.
+// We use any as a valid input type
+/* eslint-disable @typescript-eslint/no-explicit-any */
+
+
+
+
+function issueFileCommand(command, message) {
+    const filePath = process.env[`GITHUB_${command}`];
+    if (!filePath) {
+        throw new Error(`Unable to find environment variable for file command ${command}`);
+    }
+    if (!external_fs_.existsSync(filePath)) {
+        throw new Error(`Missing file at path: ${filePath}`);
+    }
+    external_fs_.appendFileSync(filePath, `${toCommandValue(message)}${external_os_.EOL}`, {
+        encoding: 'utf8'
+    });
+}
+function prepareKeyValueMessage(key, value) {
+    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
+    const convertedValue = toCommandValue(value);
+    // These should realistically never happen, but just in case someone finds a
+    // way to exploit uuid generation let's not allow keys or values that contain
+    // the delimiter.
+    if (key.includes(delimiter)) {
+        throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
+    }
+    if (convertedValue.includes(delimiter)) {
+        throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
+    }
+    return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
+}
+//# sourceMappingURL=file-command.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const { access, appendFile, writeFile } = external_fs_.promises;
+const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
+const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
+class Summary {
+    constructor() {
+        this._buffer = '';
+    }
+    /**
+     * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
+     * Also checks r/w permissions.
+     *
+     * @returns step summary file path
+     */
+    filePath() {
+        return __awaiter(this, void 0, void 0, function* () {
+            if (this._filePath) {
+                return this._filePath;
+            }
+            const pathFromEnv = process.env[SUMMARY_ENV_VAR];
+            if (!pathFromEnv) {
+                throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
+            }
+            try {
+                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
+            }
+            catch (_a) {
+                throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
+            }
+            this._filePath = pathFromEnv;
+            return this._filePath;
+        });
+    }
+    /**
+     * Wraps content in an HTML tag, adding any HTML attributes
+     *
+     * @param {string} tag HTML tag to wrap
+     * @param {string | null} content content within the tag
+     * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
+     *
+     * @returns {string} content wrapped in HTML element
+     */
+    wrap(tag, content, attrs = {}) {
+        const htmlAttrs = Object.entries(attrs)
+            .map(([key, value]) => ` ${key}="${value}"`)
+            .join('');
+        if (!content) {
+            return `<${tag}${htmlAttrs}>`;
+        }
+        return `<${tag}${htmlAttrs}>${content}</${tag}>`;
+    }
+    /**
+     * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
+     *
+     * @param {SummaryWriteOptions} [options] (optional) options for write operation
+     *
+     * @returns {Promise<Summary>} summary instance
+     */
+    write(options) {
+        return __awaiter(this, void 0, void 0, function* () {
+            const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
+            const filePath = yield this.filePath();
+            const writeFunc = overwrite ? writeFile : appendFile;
+            yield writeFunc(filePath, this._buffer, { encoding: 'utf8' });
+            return this.emptyBuffer();
+        });
+    }
+    /**
+     * Clears the summary buffer and wipes the summary file
+     *
+     * @returns {Summary} summary instance
+     */
+    clear() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.emptyBuffer().write({ overwrite: true });
+        });
+    }
+    /**
+     * Returns the current summary buffer as a string
+     *
+     * @returns {string} string of summary buffer
+     */
+    stringify() {
+        return this._buffer;
+    }
+    /**
+     * If the summary buffer is empty
+     *
+     * @returns {boolen} true if the buffer is empty
+     */
+    isEmptyBuffer() {
+        return this._buffer.length === 0;
+    }
+    /**
+     * Resets the summary buffer without writing to summary file
+     *
+     * @returns {Summary} summary instance
+     */
+    emptyBuffer() {
+        this._buffer = '';
+        return this;
+    }
+    /**
+     * Adds raw text to the summary buffer
+     *
+     * @param {string} text content to add
+     * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
+     *
+     * @returns {Summary} summary instance
+     */
+    addRaw(text, addEOL = false) {
+        this._buffer += text;
+        return addEOL ? this.addEOL() : this;
+    }
+    /**
+     * Adds the operating system-specific end-of-line marker to the buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addEOL() {
+        return this.addRaw(external_os_.EOL);
+    }
+    /**
+     * Adds an HTML codeblock to the summary buffer
+     *
+     * @param {string} code content to render within fenced code block
+     * @param {string} lang (optional) language to syntax highlight code
+     *
+     * @returns {Summary} summary instance
+     */
+    addCodeBlock(code, lang) {
+        const attrs = Object.assign({}, (lang && { lang }));
+        const element = this.wrap('pre', this.wrap('code', code), attrs);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML list to the summary buffer
+     *
+     * @param {string[]} items list of items to render
+     * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
+     *
+     * @returns {Summary} summary instance
+     */
+    addList(items, ordered = false) {
+        const tag = ordered ? 'ol' : 'ul';
+        const listItems = items.map(item => this.wrap('li', item)).join('');
+        const element = this.wrap(tag, listItems);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML table to the summary buffer
+     *
+     * @param {SummaryTableCell[]} rows table rows
+     *
+     * @returns {Summary} summary instance
+     */
+    addTable(rows) {
+        const tableBody = rows
+            .map(row => {
+            const cells = row
+                .map(cell => {
+                if (typeof cell === 'string') {
+                    return this.wrap('td', cell);
+                }
+                const { header, data, colspan, rowspan } = cell;
+                const tag = header ? 'th' : 'td';
+                const attrs = Object.assign(Object.assign({}, (colspan && { colspan })), (rowspan && { rowspan }));
+                return this.wrap(tag, data, attrs);
+            })
+                .join('');
+            return this.wrap('tr', cells);
+        })
+            .join('');
+        const element = this.wrap('table', tableBody);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds a collapsable HTML details element to the summary buffer
+     *
+     * @param {string} label text for the closed state
+     * @param {string} content collapsable content
+     *
+     * @returns {Summary} summary instance
+     */
+    addDetails(label, content) {
+        const element = this.wrap('details', this.wrap('summary', label) + content);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML image tag to the summary buffer
+     *
+     * @param {string} src path to the image you to embed
+     * @param {string} alt text description of the image
+     * @param {SummaryImageOptions} options (optional) addition image attributes
+     *
+     * @returns {Summary} summary instance
+     */
+    addImage(src, alt, options) {
+        const { width, height } = options || {};
+        const attrs = Object.assign(Object.assign({}, (width && { width })), (height && { height }));
+        const element = this.wrap('img', null, Object.assign({ src, alt }, attrs));
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML section heading element
+     *
+     * @param {string} text heading text
+     * @param {number | string} [level=1] (optional) the heading level, default: 1
+     *
+     * @returns {Summary} summary instance
+     */
+    addHeading(text, level) {
+        const tag = `h${level}`;
+        const allowedTag = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].includes(tag)
+            ? tag
+            : 'h1';
+        const element = this.wrap(allowedTag, text);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML thematic break (<hr>) to the summary buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addSeparator() {
+        const element = this.wrap('hr', null);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML line break (<br>) to the summary buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addBreak() {
+        const element = this.wrap('br', null);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML blockquote to the summary buffer
+     *
+     * @param {string} text quote text
+     * @param {string} cite (optional) citation url
+     *
+     * @returns {Summary} summary instance
+     */
+    addQuote(text, cite) {
+        const attrs = Object.assign({}, (cite && { cite }));
+        const element = this.wrap('blockquote', text, attrs);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML anchor tag to the summary buffer
+     *
+     * @param {string} text link text/content
+     * @param {string} href hyperlink
+     *
+     * @returns {Summary} summary instance
+     */
+    addLink(text, href) {
+        const element = this.wrap('a', text, { href });
+        return this.addRaw(element).addEOL();
+    }
+}
+const _summary = new Summary();
+/**
+ * @deprecated use `core.summary`
+ */
+const markdownSummary = (/* unused pure expression or super */ null && (_summary));
+const summary = _summary;
+//# sourceMappingURL=summary.js.map
+;// CONCATENATED MODULE: ./src/github/actions-core.ts
+/**
+ * The parts of `@actions/core` the Action uses: inputs, outputs, annotations, log lines, the job
+ * summary and the failed state. The commands, file commands and summary are `@actions/core`'s own
+ * modules; only its entry module is skipped, because it imports the OIDC client and with it
+ * undici, about 45 ms of a 130 ms cold start on Node 24 for a feature pat-lint never uses.
+ * The package exports only its entry, so its files are imported by path. The thin wrappers below
+ * do what the same-named functions of `@actions/core` 3 do; __tests__/github/actions-core.test.ts
+ * compares their output with the real package's, so an upgrade that changes either shows there.
+ */
+
+
+
+
+
+
+/** An input of the step (`with:`), trimmed; '' when not given. */
+function getInput(name) {
+    return (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '').trim();
+}
+function setOutput(name, value) {
+    if (process.env.GITHUB_OUTPUT)
+        return issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value));
+    process.stdout.write(external_node_os_namespaceObject.EOL);
+    issueCommand('set-output', { name }, toCommandValue(value));
+}
+function error(message, properties = {}) {
+    issueCommand('error', toCommandProperties(properties), message);
+}
+function warning(message, properties = {}) {
+    issueCommand('warning', toCommandProperties(properties), message);
+}
+function notice(message, properties = {}) {
+    issueCommand('notice', toCommandProperties(properties), message);
+}
+function info(message) {
+    process.stdout.write(message + external_node_os_namespaceObject.EOL);
+}
+/** Marks the step failed (exit code 1) and says why, as an error annotation. */
+function setFailed(message) {
+    process.exitCode = 1;
+    error(message);
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./src/github/safe-write.ts
+/**
+ * Writes a file inside a directory pat-lint was given (the workspace), never through a symlink.
+ * A pull request can commit `pat-lint.sarif`, or a directory on its path, as a symlink to any
+ * file the runner can write; a lexical check of the path does not see that. Each directory on
+ * the way is created or checked without following links, its real path must stay inside the
+ * base, and the file is opened with O_NOFOLLOW, so a symlink in last place fails instead of
+ * being written through.
+ */
+
+
+class UnsafePathError extends Error {
+}
+function inside(base, path) {
+    const rel = (0,external_node_path_.relative)(base, path);
+    return rel === '' || (!rel.startsWith('..') && !rel.startsWith(external_node_path_.sep) && !/^[A-Za-z]:/.test(rel));
+}
+/** Writes `text` to `path` (relative to `base`); returns the absolute path. Throws UnsafePathError on a link or an escape. */
+function writeInside(base, path, text) {
+    const root = (0,external_node_path_.resolve)(base);
+    const abs = (0,external_node_path_.resolve)(root, path);
+    if (!inside(root, abs) || abs === root)
+        throw new UnsafePathError(`${path} leads outside the workspace`);
+    const realBase = (0,external_node_fs_.realpathSync)(root);
+    const parts = (0,external_node_path_.relative)(root, abs).split(external_node_path_.sep);
+    let dir = root;
+    for (const part of parts.slice(0, -1)) {
+        dir = (0,external_node_path_.join)(dir, part);
+        let st;
+        try {
+            st = (0,external_node_fs_.lstatSync)(dir);
+        }
+        catch {
+            (0,external_node_fs_.mkdirSync)(dir);
+            continue;
+        }
+        if (st.isSymbolicLink())
+            throw new UnsafePathError(`${path}: ${(0,external_node_path_.relative)(root, dir)} is a symlink; pat-lint writes through none`);
+        if (!st.isDirectory())
+            throw new UnsafePathError(`${path}: ${(0,external_node_path_.relative)(root, dir)} is not a directory`);
+    }
+    if (!inside(realBase, (0,external_node_fs_.realpathSync)(dir)))
+        throw new UnsafePathError(`${path} leads outside the workspace`);
+    let fd;
+    try {
+        fd = (0,external_node_fs_.openSync)(abs, external_node_fs_.constants.O_WRONLY | external_node_fs_.constants.O_CREAT | external_node_fs_.constants.O_TRUNC | (external_node_fs_.constants.O_NOFOLLOW ?? 0), 0o644);
+    }
+    catch (e) {
+        if (e.code === 'ELOOP')
+            throw new UnsafePathError(`${path} is a symlink; pat-lint writes through none`);
+        throw e;
+    }
+    try {
+        (0,external_node_fs_.writeSync)(fd, text);
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+    return abs;
+}
+
+;// CONCATENATED MODULE: ./src/report/rebase.ts
+/**
+ * A report whose file paths are relative to the directory linted (the Action's `path` input),
+ * moved under that directory's path in the workspace: annotations, SARIF and links must name
+ * files as the repository holds them, or they attach to files that do not exist.
+ */
+
+function underPath(report, prefix) {
+    const dir = external_node_path_.posix.normalize(prefix.split('\\').join('/')).replace(/^\.\/?$/, '').replace(/\/$/, '');
+    if (!dir)
+        return report;
+    const at = (file) => external_node_path_.posix.join(dir, file);
+    return {
+        ...report,
+        requirementsFile: report.requirementsFile === null ? null : at(report.requirementsFile),
+        files: report.files.map(at),
+        tokens: report.tokens.map((t) => ({
+            ...t,
+            uses: t.uses.map((u) => ({ ...u, file: at(u.file), ...(u.readBy ? { readBy: u.readBy.map((r) => ({ ...r, file: at(r.file) })) } : {}) })),
+        })),
+        findings: report.findings.map((f) => ({ ...f, file: at(f.file), ...(f.related ? { related: f.related.map((r) => ({ ...r, file: at(r.file) })) } : {}) })),
+        errors: report.errors.map((e) => ({ ...e, file: at(e.file) })),
     };
 }
 
+// EXTERNAL MODULE: ./src/lint.ts + 47 modules
+var lint = __nccwpck_require__(9494);
 // EXTERNAL MODULE: ./src/report/advice.ts + 1 modules
 var advice = __nccwpck_require__(8014);
 // EXTERNAL MODULE: ./src/github/event.ts
@@ -13551,6 +13665,8 @@ function formatMarkdown(report, failOn = 'error', server = 'https://github.com')
     return out;
 }
 
+// EXTERNAL MODULE: ./src/rules/index.ts + 17 modules
+var rules = __nccwpck_require__(1819);
 ;// CONCATENATED MODULE: ./src/version.ts
 /** pat-lint's version, reported in SARIF and the JSON report. Kept in step with package.json by a test. */
 const TOOL_VERSION = '0.1.0';
@@ -13614,6 +13730,8 @@ function formatSarif(report) {
     return JSON.stringify(buildSarif(report), null, 2) + '\n';
 }
 
+// EXTERNAL MODULE: ./src/workflow/files.ts
+var files = __nccwpck_require__(6154);
 ;// CONCATENATED MODULE: ./src/main.ts
 /**
  * The Action: read inputs, lint the workspace, report (annotations, job summary, SARIF, JSON,
@@ -13657,7 +13775,19 @@ function readInputs() {
         failOn,
         maxExpiryDays,
         sarifFile: getInput('sarif-file') || undefined,
+        readUnknownActions: readBoolean('read-unknown-actions', getInput('read-unknown-actions'), true),
     };
+}
+/** A true/false input as the runner passes it; anything else is an error naming the input. */
+function readBoolean(name, value, fallback) {
+    const raw = value.trim().toLowerCase();
+    if (raw === '')
+        return fallback;
+    if (raw === 'true')
+        return true;
+    if (raw === 'false')
+        return false;
+    throw new Error(`input ${name} must be true or false, not ${raw}`);
 }
 function annotate(report) {
     const shown = { error: 0, warning: 0, note: 0 };
@@ -13692,7 +13822,7 @@ async function comment(report, root, inputs, maxExpiryDays) {
     }
     try {
         // Loaded on demand: runs that write no comment never load octokit.
-        const { reviewPullRequest } = await Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(729)]).then(__nccwpck_require__.bind(__nccwpck_require__, 729));
+        const { reviewPullRequest } = await Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(133)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4133));
         const review = await reviewPullRequest({
             report,
             root,
@@ -13718,6 +13848,20 @@ async function comment(report, root, inputs, maxExpiryDays) {
         setOutput('comment-url', '');
     }
 }
+/**
+ * The lint, then, when it names actions pat-lint has no knowledge of and the input allows it, a
+ * second one with their source read through the API. The API client is loaded only then: a run
+ * that needs no network loads no HTTP client.
+ */
+async function lintWithSources(root, inputs, options) {
+    const first = (0,lint/* lint */.u8)(root, options);
+    if (!inputs.readUnknownActions || !inputs.githubToken || !first.unknownActions.length)
+        return first;
+    const [{ lintReadingSources }, { createClient }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(133), __nccwpck_require__.e(864)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4864)), Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(584)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6584))]);
+    const log = (m) => info(m);
+    const { SOURCE_CLIENT } = await Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(133), __nccwpck_require__.e(827)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4827));
+    return lintReadingSources(root, options, createClient(inputs.githubToken, { log, ...SOURCE_CLIENT }), log, undefined, first);
+}
 async function run() {
     let report;
     let inputs;
@@ -13725,15 +13869,15 @@ async function run() {
     const failures = [];
     try {
         inputs = readInputs();
-        root = (0,workflow_files/* insideRoot */.p0)(inputs.workspace, inputs.path) ?? undefined;
+        root = (0,files/* insideRoot */.p0)(inputs.workspace, inputs.path) ?? undefined;
         if (!root)
             throw new Error(`input path ${inputs.path} leads outside the workspace`);
         // Paths in every output name files from the workspace, as annotations and SARIF need them.
-        report = underPath(lint(root, {
+        report = underPath(await lintWithSources(root, inputs, {
             repository: process.env.GITHUB_REPOSITORY ?? null,
             requirementsPath: inputs.requirementsFile,
             maxExpiryDays: inputs.maxExpiryDays,
-            validate: await validatorFor(root, { requirementsPath: inputs.requirementsFile }),
+            validate: await (0,lint/* validatorFor */.qA)(root, { requirementsPath: inputs.requirementsFile }),
         }), pathInWorkspace(inputs.workspace, root));
         for (const n of report.notices)
             notice(`pat-lint: ${n}`);
@@ -18342,7 +18486,7 @@ __webpack_unused_export__ = cst;
 __webpack_unused_export__ = lexer.Lexer;
 exports.HN = lineCounter.LineCounter;
 __webpack_unused_export__ = parser.Parser;
-__webpack_unused_export__ = publicApi.parse;
+exports.qg = publicApi.parse;
 __webpack_unused_export__ = publicApi.parseAllDocuments;
 exports.Tp = publicApi.parseDocument;
 __webpack_unused_export__ = publicApi.stringify;

@@ -13,13 +13,19 @@ mkdirSync(dist, { recursive: true })
 
 for (const [entry, out] of [['src/index.ts', 'index.js'], ['src/cli.ts', 'cli.js']]) {
   const { code, assets } = await ncc(join(root, entry), { minify: false, sourceMap: false, quiet: true, target: 'es2022' })
-  let text = code.startsWith('#!') || out !== 'cli.js' ? code : `#!/usr/bin/env node\n${code}`
+  // Each entry's chunks carry its name (239.index.js, 239.cli.js): webpack numbers chunks per
+  // bundle, so the same number may hold different code in the two.
+  const suffix = out.replace(/\.js$/, '')
+  const marker = 'return "" + chunkId + ".index.js";'
+  if (Object.keys(assets ?? {}).some((n) => /^\d+\.index\.js$/.test(n)) && !code.includes(marker)) throw new Error(`${entry}: ncc's chunk loader changed; update scripts/build.mjs`)
+  let text = code.replace(marker, `return "" + chunkId + ".${suffix}.js";`)
+  text = text.startsWith('#!') || out !== 'cli.js' ? text : `#!/usr/bin/env node\n${text}`
   writeFileSync(join(dist, out), text)
   for (const [name, asset] of Object.entries(assets ?? {})) {
     if (/^\d+\.index\.js$/.test(name)) {
-      // A chunk for a dynamic import (octokit, loaded only to comment; zod, loaded only to read a
-      // requirements file): it sits beside its entry. Both entries may share one, byte for byte.
-      const path = join(dist, name)
+      // A chunk for a dynamic import (octokit, loaded only to comment or read actions' source;
+      // zod, loaded only to read a requirements file): it sits beside its entry.
+      const path = join(dist, name.replace(/\.index\.js$/, `.${suffix}.js`))
       if (existsSync(path) && !readFileSync(path).equals(Buffer.from(asset.source))) throw new Error(`chunk ${name} from ${entry} would overwrite another`)
       writeFileSync(path, asset.source)
     } else if (name !== 'package.json') throw new Error(`unexpected asset ${name} from ${entry}: bundle it or list it here`)

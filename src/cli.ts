@@ -8,7 +8,7 @@
 import { statSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { lint, validatorFor, type Report } from './lint.js'
+import { lint, validatorFor, type LintOptions, type Report } from './lint.js'
 import { serverOf } from './report/advice.js'
 import { safeForLog } from './report/escape.js'
 import { formatJson } from './report/json.js'
@@ -32,6 +32,9 @@ options:
   --format FORMAT           text (default), json, sarif or markdown
   --fail-on LEVEL           exit 1 when a finding is at least error (default), warning, note; or never
   --max-expiry-days N       longest acceptable token expiry in days (default 90)
+  --online                  read the source of public actions pat-lint has no knowledge of through
+                            the API, with $GITHUB_TOKEN or $GH_TOKEN ($GITHUB_API_URL for GitHub
+                            Enterprise Server); off by default, nothing leaves the machine
   --force                   init: overwrite an existing requirements file
   -h, --help                this text
   -v, --version             the version
@@ -74,6 +77,7 @@ async function run(argv: string[], env: NodeJS.ProcessEnv): Promise<CliResult> {
         'fail-on': { type: 'string', default: 'error' },
         'max-expiry-days': { type: 'string' },
         force: { type: 'boolean' },
+        online: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -109,9 +113,11 @@ async function run(argv: string[], env: NodeJS.ProcessEnv): Promise<CliResult> {
       return { code: result.written ? 0 : 1, stdout: result.written ? `${result.message}\n` : '', stderr: result.written ? '' : `pat-lint: ${result.message}\n` }
     }
     const validate = await validatorFor(root, { requirementsPath: values.requirements })
-    const report = lint(root, { repository, requirementsPath: values.requirements, maxExpiryDays, validate })
+    const options = { repository, requirementsPath: values.requirements, maxExpiryDays, validate }
+    const logged: string[] = []
+    const report = values.online ? await lintOnline(root, options, env, (m) => logged.push(m)) : lint(root, options)
     const server = serverOf(env)
-    const stderr = report.notices.map((n) => `pat-lint: ${n}\n`).join('')
+    const stderr = [...logged.map((m) => `${safeForLog(m)}\n`), ...report.notices.map((n) => `pat-lint: ${n}\n`)].join('')
     return { code: meetsThreshold(report.findings, failOn) ? 1 : 0, stdout: render(report, format, failOn, server), stderr }
   } catch (e) {
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
@@ -120,6 +126,15 @@ async function run(argv: string[], env: NodeJS.ProcessEnv): Promise<CliResult> {
     // A bug of ours, not the user's: say so without a stack trace.
     return { code: 3, stdout: '', stderr: `pat-lint: internal error: ${(e as Error).message}\nPlease report it with the command you ran.\n` }
   }
+}
+
+/** The lint that reads unknown actions' source: loaded only with --online, so an offline run never loads the API client. */
+async function lintOnline(root: string, options: LintOptions, env: NodeJS.ProcessEnv, log: (m: string) => void): Promise<Report> {
+  const token = env.GITHUB_TOKEN || env.GH_TOKEN
+  if (!token) fail('--online needs a token in GITHUB_TOKEN or GH_TOKEN')
+  const [{ lintReadingSources }, { createClient }, { SOURCE_CLIENT }] = await Promise.all([import('./github/lint-online.js'), import('./github/client.js'), import('./github/action-source.js')])
+  const client = createClient(token, { log, baseUrl: env.GITHUB_API_URL || 'https://api.github.com', ...SOURCE_CLIENT })
+  return lintReadingSources(root, options, client, log)
 }
 
 function render(report: Report, format: Format, failOn: FailOn, server: string): string {

@@ -16,7 +16,7 @@ import type { SecretUse } from './workflow/flows.js'
 import { localPath, stepLabel, type WorkflowInfo } from './workflow/model.js'
 import { readsEnvWith } from './analysis/env-readers.js'
 import { ingestFile } from './workflow/ingest.js'
-import { ActionKnowledge, DEFAULT_KNOWLEDGE, type KnownAction } from './knowledge/actions.js'
+import { ActionKnowledge, actionName, DEFAULT_KNOWLEDGE, type KnownAction } from './knowledge/actions.js'
 import { decideUse, undecided, type AnalysisContext } from './analysis/use.js'
 import { tokenVerdict } from './analysis/token.js'
 import { statedReason, withStatedReason } from './analysis/stated-reason.js'
@@ -85,7 +85,7 @@ function target(use: SecretUse): string | null {
   return null
 }
 
-function useReport(use: SecretUse, decision: UseDecision): UseReport {
+function useReport(use: SecretUse, decision: UseDecision, knowledge: ActionKnowledge): UseReport {
   // Labels the files hold once may be quoted for each of thousands of uses: each is cut to 200 characters.
   const label = (text: string | null | undefined) => (text === null || text === undefined ? null : quoted(text))
   const out: UseReport = {
@@ -111,6 +111,8 @@ function useReport(use: SecretUse, decision: UseDecision): UseReport {
     out.reasons.push(`and ${more} more reasons, not listed`)
     out.reasonCodes.push([])
   }
+  const readFrom = use.step?.uses ? knowledge.lookup(use.step.uses.value)?.readFromSource : undefined
+  if (readFrom) out.readFromSource = readFrom
   if (use.readBy) out.readBy = use.readBy.map((s) => ({ file: s.file, line: s.pos.line, job: label(s.job), step: quoted(stepLabel(s)) }))
   return out
 }
@@ -292,9 +294,20 @@ export function lint(root: string, options: LintOptions = {}): Report {
       ownRepository: t.verdict.ownRepository,
       type: t.declaration?.type ?? null,
       requested: t.declaration ? requested(t.declaration) : null,
-      uses: t.uses.map((u, i) => useReport(u, t.decisions[i])),
+      uses: t.uses.map((u, i) => useReport(u, t.decisions[i], knowledge)),
     })),
     findings,
     errors: [...errors, ...requirements.errors].sort((a, b) => compareText(a.file, b.file) || a.line - b.line || a.column - b.column),
+    unknownActions: unknownActions(tokens, knowledge),
   }
+}
+
+/** The remote actions given a token that the knowledge does not hold: what a run with network may read. */
+function unknownActions(tokens: readonly TokenFacts[], knowledge: ActionKnowledge): string[] {
+  const out = new Set<string>()
+  for (const t of tokens) for (const u of t.uses) {
+    const uses = u.step?.uses?.value.trim()
+    if (uses && actionName(uses) && uses.includes('@') && !knowledge.lookup(uses)) out.add(uses)
+  }
+  return [...out].sort(compareText)
 }

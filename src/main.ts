@@ -7,7 +7,7 @@ import { writeInside } from './github/safe-write.js'
 import { relative, resolve, sep } from 'node:path'
 import { underPath } from './report/rebase.js'
 import { tmpdir } from 'node:os'
-import { lint, validatorFor, type Report } from './lint.js'
+import { lint, validatorFor, type LintOptions, type Report } from './lint.js'
 import { creationLinks, serverOf, tokenAdvice } from './report/advice.js'
 import { noPullRequestNotice, pullRequestOf } from './github/event.js'
 import { formatJson } from './report/json.js'
@@ -29,6 +29,8 @@ export interface Inputs {
   sarifFile?: string
   githubToken: string
   comment: 'auto' | 'always' | 'never'
+  /** Read the source of actions pat-lint has no knowledge of, through the API with github-token. */
+  readUnknownActions: boolean
 }
 
 export function readInputs(): Inputs {
@@ -51,7 +53,17 @@ export function readInputs(): Inputs {
     failOn,
     maxExpiryDays,
     sarifFile: core.getInput('sarif-file') || undefined,
+    readUnknownActions: readBoolean('read-unknown-actions', core.getInput('read-unknown-actions'), true),
   }
+}
+
+/** A true/false input as the runner passes it; anything else is an error naming the input. */
+function readBoolean(name: string, value: string, fallback: boolean): boolean {
+  const raw = value.trim().toLowerCase()
+  if (raw === '') return fallback
+  if (raw === 'true') return true
+  if (raw === 'false') return false
+  throw new Error(`input ${name} must be true or false, not ${raw}`)
 }
 
 function annotate(report: Report): number {
@@ -109,6 +121,20 @@ async function comment(report: Report, root: string, inputs: Inputs, maxExpiryDa
   }
 }
 
+/**
+ * The lint, then, when it names actions pat-lint has no knowledge of and the input allows it, a
+ * second one with their source read through the API. The API client is loaded only then: a run
+ * that needs no network loads no HTTP client.
+ */
+async function lintWithSources(root: string, inputs: Inputs, options: LintOptions): Promise<Report> {
+  const first = lint(root, options)
+  if (!inputs.readUnknownActions || !inputs.githubToken || !first.unknownActions.length) return first
+  const [{ lintReadingSources }, { createClient }] = await Promise.all([import('./github/lint-online.js'), import('./github/client.js')])
+  const log = (m: string) => core.info(m)
+  const { SOURCE_CLIENT } = await import('./github/action-source.js')
+  return lintReadingSources(root, options, createClient(inputs.githubToken, { log, ...SOURCE_CLIENT }), log, undefined, first)
+}
+
 export async function run(): Promise<void> {
   let report: Report | undefined
   let inputs: Inputs | undefined
@@ -120,7 +146,7 @@ export async function run(): Promise<void> {
     if (!root) throw new Error(`input path ${inputs.path} leads outside the workspace`)
     // Paths in every output name files from the workspace, as annotations and SARIF need them.
     report = underPath(
-      lint(root, {
+      await lintWithSources(root, inputs, {
         repository: process.env.GITHUB_REPOSITORY ?? null,
         requirementsPath: inputs.requirementsFile,
         maxExpiryDays: inputs.maxExpiryDays,

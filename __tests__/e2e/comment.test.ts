@@ -252,4 +252,27 @@ describe.each(nodes)('the pull-request comment under %s', (_label, node) => {
     expect(r.stdout).toMatch(/::notice::pat-lint writes its comment on pull requests; this push run has none/)
     expect(gh.requests).toEqual([])
   })
+
+  it('reads the source of an action it has no knowledge of, at the pinned ref, and decides its use from it', async () => {
+    gh.repos.set('octo/commenter@0123456789abcdef0123456789abcdef01234567', {
+      'action.yml': 'name: x\ninputs:\n  token:\n    required: true\nruns:\n  using: node24\n  main: dist/index.js\n',
+      'src/main.ts': "await octokit.rest.issues.createComment({ ...context.repo, issue_number: 1, body: 'x' })\n",
+    })
+    const ws = workspace({ '.github/workflows/greet.yml': 'on: issues\njobs:\n  greet:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: octo/commenter@0123456789abcdef0123456789abcdef01234567\n        with:\n          token: ${{ secrets.GREETER_PAT }}\n' })
+    const r = await runAction(node, gh.url, ws, { comment: 'never' }, null)
+    expect(r.code).toBe(0)
+    expect(gh.requests).toContain('GET /repos/octo/commenter/git/trees/0123456789abcdef0123456789abcdef01234567')
+    expect(r.stdout).toContain('pat-lint read the source of octo/commenter@0123456789abcdef0123456789abcdef01234567')
+    const report = JSON.parse(readFileSync(r.outputs['report-file'], 'utf8'))
+    const use = report.tokens.find((t: { secret: string }) => t.secret === 'GREETER_PAT').uses[0]
+    expect(use.githubTokenWouldDo).toBe(true)
+    expect(use.readFromSource).toBe('octo/commenter@0123456789abcdef0123456789abcdef01234567')
+
+    gh.requests = []
+    const off = await runAction(node, gh.url, ws, { comment: 'never', 'read-unknown-actions': 'false' }, null)
+    expect(gh.requests).toEqual([])
+    const offReport = JSON.parse(readFileSync(off.outputs['report-file'], 'utf8'))
+    expect(offReport.tokens.find((t: { secret: string }) => t.secret === 'GREETER_PAT').uses[0].githubTokenWouldDo).toBeNull()
+    expect(offReport.unknownActions).toEqual(['octo/commenter@0123456789abcdef0123456789abcdef01234567'])
+  })
 })

@@ -28,6 +28,10 @@ export interface Fault {
 export class FakeGitHub {
   comments: Comment[] = []
   files = new Map<string, string>() // `${path}@${ref}` -> text
+  /** Repositories of actions, `owner/repo@ref` -> path -> text: served as git trees and contents. */
+  repos = new Map<string, Record<string, string>>()
+  /** Trees answered as truncated (too large to list), by `owner/repo@ref`. */
+  truncated = new Set<string>()
   requests: string[] = []
   faults: Fault[] = []
   /** The login GET /user answers with; null answers 403 as for an installation token. */
@@ -115,8 +119,17 @@ export class FakeGitHub {
       comment.body = JSON.parse(raw).body
       return this.send(res, 200, comment)
     }
-    if ((m = /^\/repos\/[^/]+\/[^/]+\/contents\/(.+)$/.exec(url.pathname)) && req.method === 'GET') {
-      const text = this.files.get(`${decodeURIComponent(m[1])}@${url.searchParams.get('ref')}`)
+    if ((m = /^\/repos\/([^/]+)\/([^/]+)\/git\/trees\/(.+)$/.exec(url.pathname)) && req.method === 'GET') {
+      const key = `${m[1]}/${m[2]}@${decodeURIComponent(m[3])}`
+      const repo = this.repos.get(key)
+      if (!repo) return this.send(res, 404, { message: 'Not Found' })
+      const tree = Object.entries(repo).map(([path, text]) => ({ path, type: 'blob', size: Buffer.byteLength(text), sha: 'f'.repeat(40), mode: '100644' }))
+      return this.send(res, 200, { sha: 'e'.repeat(40), truncated: this.truncated.has(key), tree })
+    }
+    if ((m = /^\/repos\/([^/]+)\/([^/]+)\/contents\/(.+)$/.exec(url.pathname)) && req.method === 'GET') {
+      const inRepo = this.repos.get(`${m[1]}/${m[2]}@${url.searchParams.get('ref')}`)?.[decodeURIComponent(m[3])]
+      if (inRepo !== undefined) return this.send(res, 200, { type: 'file', encoding: 'base64', content: Buffer.from(inRepo).toString('base64') })
+      const text = this.files.get(`${decodeURIComponent(m[3])}@${url.searchParams.get('ref')}`)
       if (text === undefined) return this.send(res, 404, { message: 'Not Found' })
       return this.send(res, 200, { type: 'file', encoding: 'base64', content: Buffer.from(text).toString('base64') })
     }

@@ -62,6 +62,13 @@ describe('deriving an action from its source', () => {
     expect(d.calls.map((c) => c.route)).toEqual(['PUT /repos/{owner}/{repo}/issues/{issue_number}/lock'])
   })
 
+  it("another service's token input is not a GitHub token input, and its secret is not taken for a PAT", () => {
+    const d = deriveAction('octo/notify', 'c'.repeat(40), files({ 'action.yml': 'name: x\ninputs:\n  slack-token:\n    required: true\nruns:\n  using: node20\n  main: main.js\n', 'main.js': "await fetch(hook, { method: 'POST' })" }))
+    expect(d.tokenInputs).toEqual([])
+    const r = lintWorkflow('on: push\njobs:\n  j:\n    runs-on: x\n    steps:\n      - uses: octo/notify@v1\n        with:\n          slack-token: ${{ secrets.SLACK_BOT_TOKEN }}\n', {}, { repository: 'octo/app', actions: [fromDerived(d)] })
+    expect(r.tokens).toEqual([])
+  })
+
   it('reads the environment variables a token comes from', () => {
     const d = deriveAction('octo/x', 'c'.repeat(40), files({ 'action.yml': ACTION_YML('node20', 'main.js'), 'main.js': "const t = process.env.GH_PAT || process.env['GITHUB_TOKEN']; context.repo; process.env.HOME" }))
     expect(d.tokenEnv).toEqual(['GH_PAT', 'GITHUB_TOKEN'])

@@ -25,7 +25,7 @@ describe('escaping repository text for markdown', () => {
 
   it('a hostile finding cannot add rows or markup to the summary', () => {
     const report: Report = {
-      version: 1, repository: null, requirementsFile: null, maxExpiryDays: 90, files: ['x'], notices: [], tokens: [], errors: [],
+      version: 1, repository: null, requirementsFile: null, maxExpiryDays: 90, files: ['x'], notices: [], tokens: [], errors: [], unknownActions: [],
       findings: [{ rule: 'undeclared-pat', messageId: 'undeclared', severity: 'warning', file: 'x|y.yml', line: 1, column: 1, message: 'secret <b>X</b>\n| injected | row |' }],
     }
     const md = formatMarkdown(report)
@@ -37,7 +37,7 @@ describe('escaping repository text for markdown', () => {
 
   it('a summary too large for GitHub is cut with a note', () => {
     const findings = Array.from({ length: 20000 }, (_, i) => ({ rule: 'undeclared-pat', messageId: 'undeclared', severity: 'warning' as const, file: 'f.yml', line: i + 1, column: 1, message: 'x'.repeat(100) }))
-    const md = formatMarkdown({ version: 1, repository: null, requirementsFile: null, maxExpiryDays: 90, files: ['f.yml'], notices: [], tokens: [], errors: [], findings })
+    const md = formatMarkdown({ version: 1, repository: null, requirementsFile: null, maxExpiryDays: 90, files: ['f.yml'], notices: [], tokens: [], errors: [], unknownActions: [], findings })
     expect(Buffer.byteLength(md)).toBeLessThanOrEqual(1024 * 1024)
     expect(md).toContain('The rest is cut')
   })

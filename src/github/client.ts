@@ -19,6 +19,8 @@ export interface ClientOptions {
   timeoutMs?: number
   /** The longest rate-limit wait pat-lint sits out, in seconds; past it the request fails. */
   maxWaitSeconds?: number
+  /** The API's base URL when not the runner's (GITHUB_API_URL): the CLI passes its own environment's. */
+  baseUrl?: string
 }
 
 /** One request may take this long: a stalled connection must not hold the step for an hour. */
@@ -50,6 +52,7 @@ export function createClient(token: string, options: ClientOptions = {}): Client
   return getOctokit(
     token,
     {
+      ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
       request: { fetch: fetchWithTimeout(options.timeoutMs ?? REQUEST_TIMEOUT_MS) },
       retry: { retries, retryAfterBaseValue: options.retryBaseMs ?? 1000 },
       throttle: { onRateLimit: onLimit('rate limited'), onSecondaryRateLimit: onLimit('secondary rate limit') },

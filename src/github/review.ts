@@ -100,8 +100,9 @@ export async function reviewPullRequest(o: ReviewOptions): Promise<ReviewResult>
  * its own parsing ("Cannot use 'in' operator …"), and a timeout is an AbortSignal's.
  */
 export function describeApiError(e: unknown): string {
-  const err = e as { status?: number; name?: string; message?: string; response?: { data?: unknown } }
-  if (err.name === 'TimeoutError' || /aborted due to timeout/i.test(err.message ?? '')) return 'the API did not answer in time'
+  const err = e as { status?: number; name?: string; message?: string; response?: { data?: unknown }; cause?: { name?: string } }
+  // octokit wraps an aborted fetch in a 500 whose cause is the AbortSignal's TimeoutError.
+  if (err.name === 'TimeoutError' || err.cause?.name === 'TimeoutError' || /aborted due to timeout/i.test(err.message ?? '')) return 'the API did not answer in time'
   if (typeof err.status === 'number' && err.status > 0) {
     const data = err.response?.data
     const said = data && typeof data === 'object' && typeof (data as { message?: unknown }).message === 'string' ? `: ${(data as { message: string }).message}` : ' (the answer was not GitHub\'s JSON)'

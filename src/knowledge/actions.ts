@@ -30,6 +30,8 @@ export type KnownAction = Omit<ActionFacts, 'patNeededWhen'> & {
    * login takes Docker Hub's or a cloud's password as readily as a GitHub token).
    */
   githubWhen?: { input: string; hosts: readonly string[]; otherwise: string }
+  /** Read from the action's source at run time (`owner/repo@ref`): the report says so for each use. */
+  readFromSource?: string
   /** What reading the action's source could not place (derived entries): a use stays undecided, naming each. */
   unseen?: readonly string[]
   /** Actions taking several tokens use each for something else: facts per token input replace the action's. */
@@ -80,7 +82,8 @@ export function fromDerived(d: DerivedAction): KnownAction {
     uses: d.uses,
     tokenInputs: d.tokenInputs,
     tokenEnv: d.tokenEnv,
-    takesGithubToken: d.tokenInputs.some((t) => t.defaultsToGithubToken),
+    // Its token is GitHub's when the action calls GitHub with it, or defaults it to the workflow's.
+    takesGithubToken: d.calls.length > 0 || d.tokenInputs.some((t) => t.defaultsToGithubToken) || d.unseen.some((u) => /octokit|GraphQL|^runs (?:git|gh)\b/.test(u.what)),
     githubToken: keyless.length ? null : githubToken,
     // The Checks API takes no personal token at all (R13): only GITHUB_TOKEN or an App's.
     fineGrained: d.calls.some((c) => c.appOnly) ? null : { metadata: 'read', ...fineGrained },

@@ -52,7 +52,8 @@ export interface DerivedAction {
 
 /** Inputs that carry a token: a default of the workflow's token, or a name saying so. */
 const TOKEN_DEFAULT = /\$\{\{\s*(?:github\.token|secrets\.GITHUB_TOKEN)\s*\}\}/i
-const TOKEN_NAME = /(?:^|[-_])(?:token|pat)(?:$|[-_])|^github[-_]?token$/i
+/** Names of inputs for a GitHub token; another service's (`slack-token`, `npm-token`) are not. */
+const TOKEN_NAME = /^(?:token|pat|access[-_]?token|personal[-_]?access[-_]?token|repo[-_]?token|gh[-_]?(?:token|pat)|[\w-]*github[\w-]*)$/i
 /** Input names that, read by the source, name the repository its calls go to. */
 const REPOSITORY_INPUT = /^(?:repo|repository|target[-_]?repo(?:sitory)?|owner[-_]?repo|repo[-_]?name)$/i
 

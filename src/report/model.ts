@@ -31,6 +31,8 @@ export interface UseReport {
   reasons: string[]
   /** The rules (docs/reasons.md) each reason rests on: `reasonCodes[i]` for `reasons[i]`. */
   reasonCodes: ReasonCode[][]
+  /** The action's knowledge was read from its source at run time (`owner/repo@ref`), not from pat-lint's own. */
+  readFromSource?: string
 }
 
 /** A token in the report: its verdict fields are those of the analysis (see TokenVerdict). */
@@ -64,5 +66,7 @@ export interface Report {
   tokens: TokenReport[]
   findings: Finding[]
   errors: LintError[]
+  /** Remote actions (`uses:` as written) that receive a token and that pat-lint has no knowledge of. */
+  unknownActions: string[]
 }
 

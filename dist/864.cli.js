@@ -1,18 +1,25 @@
-export const id = 729;
-export const ids = [729];
+export const id = 864;
+export const ids = [864,584,32];
 export const modules = {
 
-/***/ 729:
+/***/ 4032:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  reviewPullRequest: () => (/* binding */ reviewPullRequest)
+  DEFAULT_SOURCE_BUDGET: () => (/* binding */ DEFAULT_SOURCE_BUDGET),
+  SOURCE_CLIENT: () => (/* binding */ SOURCE_CLIENT),
+  fetchActionSources: () => (/* binding */ fetchActionSources),
+  parseActionRef: () => (/* binding */ parseActionRef)
 });
 
-// UNUSED EXPORTS: describeApiError
-
+// EXTERNAL MODULE: ./src/knowledge/derive-action.ts
+var derive_action = __webpack_require__(592);
+// EXTERNAL MODULE: ./src/limits.ts
+var limits = __webpack_require__(351);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/knowledge/permissions.ts + 1 modules
@@ -27,7 +34,7 @@ var permissions = __webpack_require__(6928);
 function days(e) {
     return e === undefined || e === 'none' ? Infinity : e;
 }
-function diffRequests(base, head) {
+function diff_diffRequests(base, head) {
     const before = new Map(base.map((t) => [t.secret, t]));
     const out = [];
     for (const t of head) {
@@ -48,12 +55,12 @@ function diffRequests(base, head) {
                 const old = was[perm];
                 if (!old)
                     out.push({ secret: t.secret, kind: 'new-permission', detail: `adds ${perm}: ${level}`, line: at(`permissions.${perm}`) });
-                else if ((0,permissions/* levelRank */.Le)(level) > (0,permissions/* levelRank */.Le)(old))
+                else if (levelRank(level) > levelRank(old))
                     out.push({ secret: t.secret, kind: 'higher-level', detail: `raises ${perm} from ${old} to ${level}`, line: at(`permissions.${perm}`) });
             }
         }
         else {
-            const granted = new Set((b.type === 'classic' ? (b.scopes ?? []) : []).flatMap((s) => [...(0,permissions/* impliedScopes */.uD)(s)]));
+            const granted = new Set((b.type === 'classic' ? (b.scopes ?? []) : []).flatMap((s) => [...impliedScopes(s)]));
             (t.scopes ?? []).forEach((scope, i) => {
                 if (!granted.has(scope))
                     out.push({ secret: t.secret, kind: 'new-scope', detail: `adds the ${scope} scope`, line: at(`scopes.${i}`) });
@@ -81,12 +88,10 @@ function diffRequests(base, head) {
 
 // EXTERNAL MODULE: ./src/requirements/load.ts
 var load = __webpack_require__(6598);
-// EXTERNAL MODULE: ./src/report/escape.ts
-var report_escape = __webpack_require__(4031);
 // EXTERNAL MODULE: ./src/rules/index.ts + 17 modules
 var rules = __webpack_require__(1819);
 // EXTERNAL MODULE: ./src/report/advice.ts + 1 modules
-var report_advice = __webpack_require__(8014);
+var advice = __webpack_require__(8014);
 // EXTERNAL MODULE: ./src/report/severity.ts
 var severity = __webpack_require__(9179);
 ;// CONCATENATED MODULE: ./src/report/comment.ts
@@ -95,11 +100,11 @@ var severity = __webpack_require__(9179);
 
 
 
-const COMMENT_MARKER = '<!-- pat-lint:sticky-comment -->';
+const comment_COMMENT_MARKER = '<!-- pat-lint:sticky-comment -->';
 const MAX_COMMENT_CHARS = 65536;
 const ICON = { error: '❌', warning: '⚠️', note: 'ℹ️' };
 function blobLink(ctx, file, line) {
-    const label = (0,report_escape/* markdownCode */.D9)(`${file}:${line}`);
+    const label = markdownCode(`${file}:${line}`);
     if (!ctx.repository || !ctx.headSha)
         return label;
     const path = file.split('/').map(encodeURIComponent).join('/');
@@ -119,17 +124,17 @@ function verdictCell(t) {
     if (t.githubTokenWouldDo === null)
         return '❔ undecided';
     const codes = [...new Set(mainReason(t).codes)];
-    return `🔑 PAT needed${codes.length ? ` (${codes.map((c) => `[${c}](${report_escape/* REASONS_DOC */.RN}#${c.toLowerCase()})`).join(', ')})` : ''}`;
+    return `🔑 PAT needed${codes.length ? ` (${codes.map((c) => `[${c}](${REASONS_DOC}#${c.toLowerCase()})`).join(', ')})` : ''}`;
 }
 function requestCell(t) {
     if (t.githubTokenWouldDo === true)
         return t.declared ? 'none needed: delete the token' : 'none needed';
     const minimal = t.minimal;
     if (!t.declared)
-        return `not declared; needs ${Object.entries(minimal).map(([k, v]) => (0,report_escape/* markdownCode */.D9)(`${k}: ${v}`)).join(' ') || 'nothing'}`;
+        return `not declared; needs ${Object.entries(minimal).map(([k, v]) => markdownCode(`${k}: ${v}`)).join(' ') || 'nothing'}`;
     if (t.type === 'classic') {
         const requested = t.requested?.scopes ?? [];
-        return `scopes ${requested.map((s) => (0,report_escape/* markdownCode */.D9)(s)).join(' ') || 'none'} → ${t.minimalScopes.map((s) => (0,report_escape/* markdownCode */.D9)(s)).join(' ') || 'none'}`;
+        return `scopes ${requested.map((s) => markdownCode(s)).join(' ') || 'none'} → ${t.minimalScopes.map((s) => markdownCode(s)).join(' ') || 'none'}`;
     }
     const requested = t.requested?.permissions ?? {};
     const parts = [];
@@ -139,13 +144,13 @@ function requestCell(t) {
         if (perm === 'metadata')
             continue;
         if (r && !m)
-            parts.push(`~~${(0,report_escape/* markdownCode */.D9)(`${perm}: ${r}`)}~~ drop`);
+            parts.push(`~~${markdownCode(`${perm}: ${r}`)}~~ drop`);
         else if (!r && m)
-            parts.push(`**add** ${(0,report_escape/* markdownCode */.D9)(`${perm}: ${m}`)}`);
+            parts.push(`**add** ${markdownCode(`${perm}: ${m}`)}`);
         else if (r && m && r !== m)
-            parts.push(`${(0,report_escape/* markdownCode */.D9)(`${perm}: ${r}`)} → ${(0,report_escape/* markdownCode */.D9)(m)}${(0,permissions/* levelRank */.Le)(r) > (0,permissions/* levelRank */.Le)(m) ? ' lower it' : ' raise it'}`);
+            parts.push(`${markdownCode(`${perm}: ${r}`)} → ${markdownCode(m)}${levelRank(r) > levelRank(m) ? ' lower it' : ' raise it'}`);
         else if (r)
-            parts.push((0,report_escape/* markdownCode */.D9)(`${perm}: ${r}`));
+            parts.push(markdownCode(`${perm}: ${r}`));
     }
     return parts.join(' · ') || 'nothing';
 }
@@ -160,17 +165,17 @@ function adviceCell(a) {
 }
 /** What the table leaves out, under it: why, requested against minimal, what to select, where. */
 function tokenDetail(t, a, ctx) {
-    const parts = [(0,report_escape/* messageMarkdown */.zv)(mainReason(t).text || 'no reason recorded')];
+    const parts = [messageMarkdown(mainReason(t).text || 'no reason recorded')];
     parts.push(`requested → minimal: ${requestCell(t)}`);
     if (a?.select?.length)
-        parts.push(`select ${a.select.map((r) => (0,report_escape/* markdownCode */.D9)(r)).join(', ')}`);
+        parts.push(`select ${a.select.map((r) => markdownCode(r)).join(', ')}`);
     if (a?.usedOn?.length)
-        parts.push(`used on ${a.usedOn.map((r) => (0,report_escape/* markdownCode */.D9)(r)).join(', ')}, but a classic token reaches every repository its owner can`);
+        parts.push(`used on ${a.usedOn.map((r) => markdownCode(r)).join(', ')}, but a classic token reaches every repository its owner can`);
     const undecided = t.uses.filter((u) => u.githubTokenWouldDo === null).length;
     if (undecided && t.githubTokenWouldDo !== null)
         parts.push(`${undecided} use${undecided === 1 ? '' : 's'} undecided: check before creating`);
     parts.push(`used at ${usedAt(t, ctx)}`);
-    return `- ${(0,report_escape/* markdownCode */.D9)(t.secret)}: ${parts.join('; ')}`;
+    return `- ${markdownCode(t.secret)}: ${parts.join('; ')}`;
 }
 function usedAt(t, ctx) {
     const shown = t.uses.slice(0, 3).map((u) => blobLink(ctx, u.file, u.line));
@@ -178,19 +183,19 @@ function usedAt(t, ctx) {
 }
 /** A finding's rule id, linked to its page. */
 function ruleLink(rule) {
-    return `[${(0,report_escape/* markdownCode */.D9)(rule)}](${(0,rules/* docsUrl */.fs)(rule)})`;
+    return `[${markdownCode(rule)}](${docsUrl(rule)})`;
 }
 /** The whole comment body, cut to fit with a note when it would not. */
-function buildComment(report, ctx) {
-    const c = (0,severity/* countBySeverity */.Ot)(report.findings);
-    const failed = (0,severity/* meetsThreshold */.M0)(report.findings, ctx.failOn);
+function comment_buildComment(report, ctx) {
+    const c = countBySeverity(report.findings);
+    const failed = meetsThreshold(report.findings, ctx.failOn);
     const changes = ctx.changes ?? [];
     if (!report.findings.length && !changes.length) {
-        return `${COMMENT_MARKER}\n## pat-lint\n\n✅ **All clear**: no findings about personal access tokens in ${report.files.length} file${report.files.length === 1 ? '' : 's'}.\n`;
+        return `${comment_COMMENT_MARKER}\n## pat-lint\n\n✅ **All clear**: no findings about personal access tokens in ${report.files.length} file${report.files.length === 1 ? '' : 's'}.\n`;
     }
-    const advice = (0,report_advice/* tokenAdvice */.qZ)(report, ctx);
+    const advice = tokenAdvice(report, ctx);
     const head = [
-        COMMENT_MARKER,
+        comment_COMMENT_MARKER,
         '## pat-lint',
         '',
         `${failed ? '❌ **Fails**' : '✅ **Passes**'} (fail-on: ${ctx.failOn}): ${c.error} error${c.error === 1 ? '' : 's'}, ${c.warning} warning${c.warning === 1 ? '' : 's'}, ${c.note} note${c.note === 1 ? '' : 's'}.`,
@@ -201,7 +206,7 @@ function buildComment(report, ctx) {
         sections.push([
             '### Newly requested by this pull request',
             '',
-            ...changes.map((ch) => `- ${(0,report_escape/* markdownCode */.D9)(ch.secret)}: ${(0,report_escape/* escapeMarkdown */.FV)(ch.detail)} (${report.requirementsFile ? blobLink(ctx, report.requirementsFile, ch.line) : `line ${ch.line}`})`),
+            ...changes.map((ch) => `- ${markdownCode(ch.secret)}: ${escapeMarkdown(ch.detail)} (${report.requirementsFile ? blobLink(ctx, report.requirementsFile, ch.line) : `line ${ch.line}`})`),
             '',
         ]);
     }
@@ -211,7 +216,7 @@ function buildComment(report, ctx) {
     const tokens = report.tokens.filter((t) => t.uses.length);
     if (tokens.length) {
         const adviceBySecret = new Map(advice.map((a) => [a.secret, a]));
-        const rows = tokens.map((t) => `| ${(0,report_escape/* markdownCode */.D9)(t.secret)} | ${verdictCell(t)} | ${adviceCell(adviceBySecret.get(t.secret))} |`);
+        const rows = tokens.map((t) => `| ${markdownCode(t.secret)} | ${verdictCell(t)} | ${adviceCell(adviceBySecret.get(t.secret))} |`);
         const detail = tokens.map((t) => tokenDetail(t, adviceBySecret.get(t.secret), ctx));
         sections.push(['### Tokens', '', '| Secret | Verdict | Token |', '| --- | --- | --- |', ...rows, '', ...detail, '']);
     }
@@ -219,7 +224,7 @@ function buildComment(report, ctx) {
         sections.push([
             `### Findings (${report.findings.length})`,
             '',
-            ...report.findings.map((f) => `- ${ICON[f.severity]} ${blobLink(ctx, f.file, f.line)} ${(0,report_escape/* messageMarkdown */.zv)(f.message)} (${ruleLink(f.rule)})`),
+            ...report.findings.map((f) => `- ${ICON[f.severity]} ${blobLink(ctx, f.file, f.line)} ${messageMarkdown(f.message)} (${ruleLink(f.rule)})`),
             '',
         ]);
     }
@@ -227,16 +232,16 @@ function buildComment(report, ctx) {
     for (const a of advice) {
         if (!a.snippet)
             continue;
-        details.push(`${(0,report_escape/* markdownCode */.D9)(a.secret)}: GITHUB_TOKEN would do; give the job:`, '', (0,report_escape/* codeBlock */.DV)(a.snippet, 'yaml'), '');
+        details.push(`${markdownCode(a.secret)}: GITHUB_TOKEN would do; give the job:`, '', codeBlock(a.snippet, 'yaml'), '');
     }
     for (const f of report.findings.filter((x) => x.rule === 'prefer-github-app' && x.help)) {
-        details.push(`${(0,report_escape/* markdownCode */.D9)(f.secret ?? '')}: a GitHub App token instead:`, '', (0,report_escape/* codeBlock */.DV)(f.help, 'yaml'), '');
+        details.push(`${markdownCode(f.secret ?? '')}: a GitHub App token instead:`, '', codeBlock(f.help, 'yaml'), '');
     }
     for (const t of tokens) {
-        details.push(`**${(0,report_escape/* markdownCode */.D9)(t.secret)}**`, '', ...t.uses.map((u) => {
-            const where = u.step ? ` step ${(0,report_escape/* markdownCode */.D9)(u.step)}` : u.job ? ` job ${(0,report_escape/* markdownCode */.D9)(u.job)}` : '';
+        details.push(`**${markdownCode(t.secret)}**`, '', ...t.uses.map((u) => {
+            const where = u.step ? ` step ${markdownCode(u.step)}` : u.job ? ` job ${markdownCode(u.job)}` : '';
             const verdict = u.githubTokenWouldDo === true ? 'GITHUB_TOKEN would do' : u.githubTokenWouldDo === false ? 'PAT needed' : 'undecided';
-            return `- ${blobLink(ctx, u.file, u.line)}${where}: ${verdict}; ${(0,report_escape/* messageMarkdown */.zv)(u.reasons.join('; '))}`;
+            return `- ${blobLink(ctx, u.file, u.line)}${where}: ${verdict}; ${messageMarkdown(u.reasons.join('; '))}`;
         }), '');
     }
     if (details.length)
@@ -300,55 +305,12 @@ async function fromApi(octokit, owner, repo, sha, path) {
         return null;
     }
 }
-async function baseRequirements(options) {
+async function base_requirements_baseRequirements(options) {
     return (await fromGit(options.root, options.sha, options.path)) ?? fromApi(options.octokit(), options.owner, options.repo, options.sha, options.path);
 }
 
-// EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js + 21 modules
-var github = __webpack_require__(1758);
-// EXTERNAL MODULE: ./node_modules/@octokit/plugin-retry/dist-bundle/index.js
-var dist_bundle = __webpack_require__(9735);
-// EXTERNAL MODULE: ./node_modules/@octokit/plugin-throttling/dist-bundle/index.js
-var plugin_throttling_dist_bundle = __webpack_require__(6856);
-;// CONCATENATED MODULE: ./src/github/client.ts
-/**
- * The octokit client: @actions/github's (base URL from GITHUB_API_URL, so GitHub Enterprise
- * Server works unchanged) with retries on 5xx and on rate limits, never on other 4xx.
- */
-
-
-
-/** One request may take this long: a stalled connection must not hold the step for an hour. */
-const REQUEST_TIMEOUT_MS = 30_000;
-/** A rate-limit reset further away than this is not waited for (GitHub's primary limit resets hourly). */
-const MAX_RATE_LIMIT_WAIT_SECONDS = 60;
-/** fetch with a timeout of its own for every request (a signal the caller gave still counts). */
-function fetchWithTimeout(timeoutMs) {
-    return (input, init) => {
-        const timeout = AbortSignal.timeout(timeoutMs);
-        const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
-        return fetch(input, { ...init, signal });
-    };
-}
-function createClient(token, options = {}) {
-    const log = options.log ?? (() => { });
-    const retries = options.retries ?? 3;
-    const maxWait = options.maxWaitSeconds ?? MAX_RATE_LIMIT_WAIT_SECONDS;
-    const onLimit = (kind) => (after, req, _o, count) => {
-        if (after > maxWait) {
-            log(`${kind} on ${req.method} ${req.url} resets in ${after}s, longer than pat-lint waits (${maxWait}s): giving up`);
-            return false;
-        }
-        log(`${kind} on ${req.method} ${req.url}; retrying after ${after}s`);
-        return count < retries;
-    };
-    return (0,github/* getOctokit */.Q)(token, {
-        request: { fetch: fetchWithTimeout(options.timeoutMs ?? REQUEST_TIMEOUT_MS) },
-        retry: { retries, retryAfterBaseValue: options.retryBaseMs ?? 1000 },
-        throttle: { onRateLimit: onLimit('rate limited'), onSecondaryRateLimit: onLimit('secondary rate limit') },
-    }, dist_bundle/* retry */.L, plugin_throttling_dist_bundle/* throttling */.A);
-}
-
+// EXTERNAL MODULE: ./src/github/client.ts
+var client = __webpack_require__(6584);
 ;// CONCATENATED MODULE: ./src/github/sticky-comment.ts
 
 /** The login that writes comments with this token: the PAT's user, or the Actions bot for GITHUB_TOKEN. */
@@ -388,7 +350,7 @@ async function keepOldest(octokit, target, found) {
  * Writes `body`. With `onlyIfExists` (an all-clear message), nothing is created where there was
  * no comment before: an all-clear needs saying only to replace an earlier verdict.
  */
-async function upsertComment(octokit, target, body, onlyIfExists) {
+async function sticky_comment_upsertComment(octokit, target, body, onlyIfExists) {
     const identity = await commentIdentity(octokit);
     let existing = await keepOldest(octokit, target, await findComments(octokit, target, identity));
     if (!existing) {
@@ -408,8 +370,50 @@ async function upsertComment(octokit, target, body, onlyIfExists) {
     return { action: 'updated', url: data.html_url };
 }
 
-// EXTERNAL MODULE: ./src/github/event.ts
-var github_event = __webpack_require__(5015);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+;// CONCATENATED MODULE: ./src/github/event.ts
+/**
+ * The pull request a run is about, read from the event payload (GITHUB_EVENT_PATH). Kept apart
+ * from the octokit code so that runs without a pull request never load it.
+ */
+
+function event_pullRequestOf(env) {
+    if (!env.GITHUB_EVENT_PATH)
+        return null;
+    try {
+        const payload = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8'));
+        const pr = payload.pull_request;
+        if (!pr || typeof pr.number !== 'number')
+            return null;
+        const sha = (v) => (typeof v === 'string' && /^[0-9a-f]{40}$/i.test(v) ? v : null);
+        return { number: pr.number, baseSha: sha(pr.base?.sha), headSha: sha(pr.head?.sha) };
+    }
+    catch {
+        return null;
+    }
+}
+/** Why the event file could not be read, when it could not: a pull request may be hidden behind it. */
+function eventFileProblem(env) {
+    if (!env.GITHUB_EVENT_PATH)
+        return null;
+    try {
+        JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8'));
+        return null;
+    }
+    catch (e) {
+        const code = e.code;
+        return code ? `cannot be read (${code})` : 'is not valid JSON';
+    }
+}
+/** The notice for runs with no pull request to comment on. */
+function event_noPullRequestNotice(env) {
+    const problem = eventFileProblem(env);
+    if (problem)
+        return `pat-lint found no pull request to comment on: the event file (GITHUB_EVENT_PATH) ${problem}; the verdict is in the job summary only`;
+    return `pat-lint writes its comment on pull requests; this ${env.GITHUB_EVENT_NAME ?? 'event'} run has none, so the verdict is in the job summary only`;
+}
+
 ;// CONCATENATED MODULE: ./src/github/review.ts
 /**
  * The pull-request review: reads the event, works out what the pull request newly requests, and
@@ -429,10 +433,10 @@ async function reviewPullRequest(o) {
     const result = { commentUrl: null, action: 'skipped', notices: [], warnings: [] };
     if (o.mode === 'never')
         return result;
-    const pr = (0,github_event/* pullRequestOf */._)(o.env);
+    const pr = pullRequestOf(o.env);
     const [owner, repo] = (o.env.GITHUB_REPOSITORY ?? '').split('/');
     if (!pr || !owner || !repo) {
-        result.notices.push((0,github_event/* noPullRequestNotice */.E)(o.env));
+        result.notices.push(noPullRequestNotice(o.env));
         return result;
     }
     if (!o.token) {
@@ -445,15 +449,15 @@ async function reviewPullRequest(o) {
     // What the pull request newly requests: head against base.
     let changes = null;
     // Head and base are compared in what they request: both are read through the schema.
-    const validate = await (0,load/* loadValidator */.jr)();
-    const head = (0,load/* loadRequirements */.V0)(o.root, o.requirementsPath, validate);
+    const validate = await loadValidator();
+    const head = loadRequirements(o.root, o.requirementsPath, validate);
     if (pr.baseSha) {
-        const path = head.path ?? o.requirementsPath ?? load/* DEFAULT_REQUIREMENTS_PATHS */.aI[0];
+        const path = head.path ?? o.requirementsPath ?? DEFAULT_REQUIREMENTS_PATHS[0];
         // `sha:path` in git and the contents API both name paths from the repository's top.
-        const inRepository = external_node_path_.posix.join(o.pathInRepository || '.', path);
+        const inRepository = posix.join(o.pathInRepository || '.', path);
         const base = await baseRequirements({ root: o.root, sha: pr.baseSha, path: inRepository, owner, repo, octokit });
         if (base)
-            changes = diffRequests(base.found ? (0,load/* parseRequirements */.Ez)(path, base.text, validate).tokens : [], head.tokens);
+            changes = diffRequests(base.found ? parseRequirements(path, base.text, validate).tokens : [], head.tokens);
     }
     const body = buildComment(o.report, {
         server: o.env.GITHUB_SERVER_URL || 'https://github.com',
@@ -485,7 +489,8 @@ async function reviewPullRequest(o) {
  */
 function describeApiError(e) {
     const err = e;
-    if (err.name === 'TimeoutError' || /aborted due to timeout/i.test(err.message ?? ''))
+    // octokit wraps an aborted fetch in a 500 whose cause is the AbortSignal's TimeoutError.
+    if (err.name === 'TimeoutError' || err.cause?.name === 'TimeoutError' || /aborted due to timeout/i.test(err.message ?? ''))
         return 'the API did not answer in time';
     if (typeof err.status === 'number' && err.status > 0) {
         const data = err.response?.data;
@@ -493,6 +498,181 @@ function describeApiError(e) {
         return `HTTP ${err.status}${said}`;
     }
     return err.message ?? String(e);
+}
+
+;// CONCATENATED MODULE: ./src/github/action-source.ts
+
+
+
+const DEFAULT_SOURCE_BUDGET = { actions: 20, filesPerAction: 60, bytesPerFile: 512 * 1024, totalBytes: 8 * 1024 * 1024, seconds: 60 };
+/** The client options for reading sources: one retry and a short timeout, within the run's time budget. */
+const SOURCE_CLIENT = { retries: 1, timeoutMs: 10_000 };
+/** `owner/repo[/path]@ref` of a remote action; null for anything else. */
+function parseActionRef(uses) {
+    const m = /^([A-Za-z0-9-]{1,39})\/([A-Za-z0-9._-]{1,100})((?:\/[A-Za-z0-9._-]+)*)@([A-Za-z0-9._\/-]{1,255})$/.exec(uses.trim());
+    if (!m || m[2] === '.' || m[2] === '..' || /(?:^|\/)\.\.(?:\/|$)/.test(m[3]))
+        return null;
+    return { owner: m[1], repo: m[2], path: m[3].replace(/^\//, ''), ref: m[4] };
+}
+/** Files worth reading: the metadata and JavaScript or TypeScript outside dependencies, tests and build output other than the entry. */
+function wanted(path, dir) {
+    if (dir && !path.startsWith(`${dir}/`))
+        return false;
+    const rest = dir ? path.slice(dir.length + 1) : path;
+    if (/^action\.ya?ml$/.test(rest))
+        return true;
+    return /\.[cm]?[jt]s$/.test(rest) && !/(?:^|\/)(?:node_modules|__tests__|tests?|coverage|\.github)\//.test(rest) && !/\.(?:test|spec|d)\.[cm]?[jt]s$/.test(rest);
+}
+function action_source_status(e) {
+    return e.status === 404 ? 'not found, or private' : describeApiError(e).split('\n')[0];
+}
+/** Reads and derives each of `uses` (values as written, with their ref), once per repository and ref. */
+async function fetchActionSources(client, uses, budget = DEFAULT_SOURCE_BUDGET) {
+    const out = { derived: [], skipped: [] };
+    let bytes = 0;
+    const seen = new Set();
+    const deadline = Date.now() + budget.seconds * 1000;
+    const inTime = () => {
+        if (Date.now() > deadline)
+            throw new Error(`the run's ${budget.seconds} s for reading actions' source are spent`);
+    };
+    for (const value of uses) {
+        const ref = parseActionRef(value);
+        if (!ref) {
+            out.skipped.push(`${(0,limits/* quoted */.TL)(value)}: not a remote action with a ref`);
+            continue;
+        }
+        const key = `${ref.owner}/${ref.repo}/${ref.path}@${ref.ref}`.toLowerCase();
+        if (seen.has(key))
+            continue;
+        seen.add(key);
+        if (out.derived.length >= budget.actions) {
+            out.skipped.push(`${(0,limits/* quoted */.TL)(value)}: more than ${budget.actions} actions to read in one run`);
+            continue;
+        }
+        try {
+            inTime();
+            const { data: tree } = await client.rest.git.getTree({ owner: ref.owner, repo: ref.repo, tree_sha: ref.ref, recursive: 'true' });
+            if (tree.truncated) {
+                out.skipped.push(`${(0,limits/* quoted */.TL)(value)}: its repository is too large to list`);
+                continue;
+            }
+            const paths = tree.tree.filter((t) => t.type === 'blob' && typeof t.path === 'string' && wanted(t.path, ref.path) && (t.size ?? 0) <= budget.bytesPerFile).map((t) => t.path);
+            if (paths.length > budget.filesPerAction) {
+                out.skipped.push(`${(0,limits/* quoted */.TL)(value)}: ${paths.length} files, more than the ${budget.filesPerAction} read for one action`);
+                continue;
+            }
+            const files = [];
+            for (const path of paths) {
+                if (bytes >= budget.totalBytes)
+                    throw new Error(`the run's budget of ${budget.totalBytes} bytes is spent`);
+                inTime();
+                const { data } = await client.rest.repos.getContent({ owner: ref.owner, repo: ref.repo, path, ref: ref.ref });
+                if (Array.isArray(data) || data.type !== 'file' || !('content' in data))
+                    continue;
+                const text = Buffer.from(data.content, 'base64').toString('utf8');
+                bytes += text.length;
+                files.push({ path, text });
+            }
+            const uses = [ref.owner, ref.repo, ...(ref.path ? [ref.path] : [])].join('/');
+            // The ref as written is the provenance: a SHA pins it, a tag or branch names what was read then.
+            out.derived.push((0,derive_action/* deriveAction */.Q)(uses, ref.ref, files));
+        }
+        catch (e) {
+            out.skipped.push(`${(0,limits/* quoted */.TL)(value)}: ${action_source_status(e)}`);
+        }
+    }
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 6584:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   MAX_RATE_LIMIT_WAIT_SECONDS: () => (/* binding */ MAX_RATE_LIMIT_WAIT_SECONDS),
+/* harmony export */   REQUEST_TIMEOUT_MS: () => (/* binding */ REQUEST_TIMEOUT_MS),
+/* harmony export */   createClient: () => (/* binding */ createClient)
+/* harmony export */ });
+/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1758);
+/* harmony import */ var _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9735);
+/* harmony import */ var _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6856);
+/**
+ * The octokit client: @actions/github's (base URL from GITHUB_API_URL, so GitHub Enterprise
+ * Server works unchanged) with retries on 5xx and on rate limits, never on other 4xx.
+ */
+
+
+
+/** One request may take this long: a stalled connection must not hold the step for an hour. */
+const REQUEST_TIMEOUT_MS = 30_000;
+/** A rate-limit reset further away than this is not waited for (GitHub's primary limit resets hourly). */
+const MAX_RATE_LIMIT_WAIT_SECONDS = 60;
+/** fetch with a timeout of its own for every request (a signal the caller gave still counts). */
+function fetchWithTimeout(timeoutMs) {
+    return (input, init) => {
+        const timeout = AbortSignal.timeout(timeoutMs);
+        const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
+        return fetch(input, { ...init, signal });
+    };
+}
+function createClient(token, options = {}) {
+    const log = options.log ?? (() => { });
+    const retries = options.retries ?? 3;
+    const maxWait = options.maxWaitSeconds ?? MAX_RATE_LIMIT_WAIT_SECONDS;
+    const onLimit = (kind) => (after, req, _o, count) => {
+        if (after > maxWait) {
+            log(`${kind} on ${req.method} ${req.url} resets in ${after}s, longer than pat-lint waits (${maxWait}s): giving up`);
+            return false;
+        }
+        log(`${kind} on ${req.method} ${req.url}; retrying after ${after}s`);
+        return count < retries;
+    };
+    return (0,_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q)(token, {
+        ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
+        request: { fetch: fetchWithTimeout(options.timeoutMs ?? REQUEST_TIMEOUT_MS) },
+        retry: { retries, retryAfterBaseValue: options.retryBaseMs ?? 1000 },
+        throttle: { onRateLimit: onLimit('rate limited'), onSecondaryRateLimit: onLimit('secondary rate limit') },
+    }, _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_1__/* .retry */ .L, _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_2__/* .throttling */ .A);
+}
+
+
+/***/ }),
+
+/***/ 4864:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   lintReadingSources: () => (/* binding */ lintReadingSources)
+/* harmony export */ });
+/* harmony import */ var _lint_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9494);
+/* harmony import */ var _knowledge_actions_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1387);
+/* harmony import */ var _action_source_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4032);
+/**
+ * A lint that may read unknown actions' source over the API (issue 19): the first pass names the
+ * remote actions given a token that pat-lint has no knowledge of; their source is read at the
+ * pinned ref (github/action-source.ts) and the repository is linted again with that knowledge.
+ * Without a client (offline, the CLI's default) it is the plain lint.
+ */
+
+
+
+async function lintReadingSources(root, options, client, log, budget, firstPass) {
+    const first = firstPass ?? (0,_lint_js__WEBPACK_IMPORTED_MODULE_0__/* .lint */ .u8)(root, options);
+    if (!client || !first.unknownActions.length)
+        return first;
+    const fetched = await (0,_action_source_js__WEBPACK_IMPORTED_MODULE_2__.fetchActionSources)(client, first.unknownActions, budget);
+    for (const why of fetched.skipped)
+        log(`pat-lint did not read the source of ${why}`);
+    if (!fetched.derived.length)
+        return first;
+    log(`pat-lint read the source of ${fetched.derived.map((d) => `${d.uses}@${d.commit}`).join(', ')}`);
+    const actions = fetched.derived.map((d) => ({ ...(0,_knowledge_actions_js__WEBPACK_IMPORTED_MODULE_1__/* .fromDerived */ .IW)(d), readFromSource: `${d.uses}@${d.commit}` }));
+    return (0,_lint_js__WEBPACK_IMPORTED_MODULE_0__/* .lint */ .u8)(root, { ...options, actions: [...(options.actions ?? []), ...actions] });
 }
 
 

@@ -1,0 +1,21 @@
+/**
+ * A lint that may read unknown actions' source over the API (issue 19): the first pass names the
+ * remote actions given a token that pat-lint has no knowledge of; their source is read at the
+ * pinned ref (github/action-source.ts) and the repository is linted again with that knowledge.
+ * Without a client (offline, the CLI's default) it is the plain lint.
+ */
+import { lint, type LintOptions, type Report } from '../lint.js'
+import { fromDerived } from '../knowledge/actions.js'
+import { fetchActionSources, type SourceBudget } from './action-source.js'
+import type { Client } from './client.js'
+
+export async function lintReadingSources(root: string, options: LintOptions, client: Client | null, log: (message: string) => void, budget?: SourceBudget, firstPass?: Report): Promise<Report> {
+  const first = firstPass ?? lint(root, options)
+  if (!client || !first.unknownActions.length) return first
+  const fetched = await fetchActionSources(client, first.unknownActions, budget)
+  for (const why of fetched.skipped) log(`pat-lint did not read the source of ${why}`)
+  if (!fetched.derived.length) return first
+  log(`pat-lint read the source of ${fetched.derived.map((d) => `${d.uses}@${d.commit}`).join(', ')}`)
+  const actions = fetched.derived.map((d) => ({ ...fromDerived(d), readFromSource: `${d.uses}@${d.commit}` }))
+  return lint(root, { ...options, actions: [...(options.actions ?? []), ...actions] })
+}
