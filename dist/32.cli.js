@@ -576,7 +576,7 @@ async function fetchActionSources(client, uses, budget = DEFAULT_SOURCE_BUDGET) 
             }
             const uses = [ref.owner, ref.repo, ...(ref.path ? [ref.path] : [])].join('/');
             // The ref as written is the provenance: a SHA pins it, a tag or branch names what was read then.
-            out.derived.push((0,derive_action/* deriveAction */.Q)(uses, ref.ref, files));
+            out.derived.push((0,derive_action/* deriveAction */.Qh)(uses, ref.ref, files));
         }
         catch (e) {
             out.skipped.push(`${(0,limits/* quoted */.TL)(value)}: ${action_source_status(e)}`);

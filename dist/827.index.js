@@ -88,7 +88,7 @@ async function fetchActionSources(client, uses, budget = DEFAULT_SOURCE_BUDGET) 
             }
             const uses = [ref.owner, ref.repo, ...(ref.path ? [ref.path] : [])].join('/');
             // The ref as written is the provenance: a SHA pins it, a tag or branch names what was read then.
-            out.derived.push((0,_knowledge_derive_action_js__WEBPACK_IMPORTED_MODULE_0__/* .deriveAction */ .Q)(uses, ref.ref, files));
+            out.derived.push((0,_knowledge_derive_action_js__WEBPACK_IMPORTED_MODULE_0__/* .deriveAction */ .Qh)(uses, ref.ref, files));
         }
         catch (e) {
             out.skipped.push(`${(0,_limits_js__WEBPACK_IMPORTED_MODULE_2__/* .quoted */ .TL)(value)}: ${status(e)}`);

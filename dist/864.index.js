@@ -88,7 +88,7 @@ async function fetchActionSources(client, uses, budget = DEFAULT_SOURCE_BUDGET) 
             }
             const uses = [ref.owner, ref.repo, ...(ref.path ? [ref.path] : [])].join('/');
             // The ref as written is the provenance: a SHA pins it, a tag or branch names what was read then.
-            out.derived.push((0,_knowledge_derive_action_js__WEBPACK_IMPORTED_MODULE_0__/* .deriveAction */ .Q)(uses, ref.ref, files));
+            out.derived.push((0,_knowledge_derive_action_js__WEBPACK_IMPORTED_MODULE_0__/* .deriveAction */ .Qh)(uses, ref.ref, files));
         }
         catch (e) {
             out.skipped.push(`${(0,_limits_js__WEBPACK_IMPORTED_MODULE_2__/* .quoted */ .TL)(value)}: ${status(e)}`);
@@ -107,9 +107,10 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   lintReadingSources: () => (/* binding */ lintReadingSources)
 /* harmony export */ });
-/* harmony import */ var _lint_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9494);
+/* harmony import */ var _lint_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8877);
 /* harmony import */ var _knowledge_actions_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1387);
-/* harmony import */ var _action_source_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4827);
+/* harmony import */ var _knowledge_derive_action_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(592);
+/* harmony import */ var _action_source_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4827);
 /**
  * A lint that may read unknown actions' source over the API (issue 19): the first pass names the
  * remote actions given a token that pat-lint has no knowledge of; their source is read at the
@@ -119,17 +120,21 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
+
 async function lintReadingSources(root, options, client, log, budget, firstPass) {
     const first = firstPass ?? (0,_lint_js__WEBPACK_IMPORTED_MODULE_0__/* .lint */ .u8)(root, options);
     if (!client || !first.unknownActions.length)
         return first;
-    const fetched = await (0,_action_source_js__WEBPACK_IMPORTED_MODULE_2__/* .fetchActionSources */ .Xr)(client, first.unknownActions, budget);
+    const fetched = await (0,_action_source_js__WEBPACK_IMPORTED_MODULE_3__/* .fetchActionSources */ .Xr)(client, first.unknownActions, budget);
     for (const why of fetched.skipped)
         log(`pat-lint did not read the source of ${why}`);
-    if (!fetched.derived.length)
+    const read = fetched.derived.filter(_knowledge_derive_action_js__WEBPACK_IMPORTED_MODULE_2__/* .readSomething */ .VB);
+    for (const d of fetched.derived.filter((x) => !(0,_knowledge_derive_action_js__WEBPACK_IMPORTED_MODULE_2__/* .readSomething */ .VB)(x)))
+        log(`pat-lint read ${d.uses}@${d.commit} but found no source to read (${d.unseen.map((u) => u.what).join('; ')})`);
+    if (!read.length)
         return first;
-    log(`pat-lint read the source of ${fetched.derived.map((d) => `${d.uses}@${d.commit}`).join(', ')}`);
-    const actions = fetched.derived.map((d) => ({ ...(0,_knowledge_actions_js__WEBPACK_IMPORTED_MODULE_1__/* .fromDerived */ .IW)(d), readFromSource: `${d.uses}@${d.commit}` }));
+    log(`pat-lint read the source of ${read.map((d) => `${d.uses}@${d.commit}`).join(', ')}`);
+    const actions = read.map((d) => ({ ...(0,_knowledge_actions_js__WEBPACK_IMPORTED_MODULE_1__/* .fromDerived */ .IW)(d), readFromSource: `${d.uses}@${d.commit}` }));
     return (0,_lint_js__WEBPACK_IMPORTED_MODULE_0__/* .lint */ .u8)(root, { ...options, actions: [...(options.actions ?? []), ...actions] });
 }
 

@@ -3658,15 +3658,11 @@ const DERIVED_ACTIONS = [
         "tokenInputs": [],
         "tokenEnv": [],
         "calls": [],
-        "unseen": [
-            {
-                "what": "a composite action: its steps or image are not read here",
-                "at": "action.yml"
-            }
-        ],
+        "unseen": [],
         "files": [
             "action.yml"
-        ]
+        ],
+        "composite": "name: \"Trivy GitHub Issues\"\ndescription: \"Create GitHub Issues according to the Trivy result\"\ninputs:\n  label:\n    description: \"The label name\"\n    required: false\n    default: \"vulnerability\"\n  severity:\n    description: \"Severities of vulnerabilities\"\n    required: false\n    default: \"CRITICAL\"\n  skip-dirs:\n    description: \"comma separated list of directories where traversal is skipped\"\n    required: false\n    default: \"\"\n  assignee:\n    description: \"Assignee\"\n    required: false\n  project-id:\n    description: \"GitHub Project ID\"\n    required: false\nruns:\n  using: \"composite\"\n  steps:\n    - name: Run Trivy vulnerability scanner in repo mode\n      uses: aquasecurity/trivy-action@0.19.0\n      with:\n        scan-type: \"fs\"\n        ignore-unfixed: true\n        format: \"json\"\n        output: \"result.json\"\n        severity: ${{ inputs.severity }}\n        skip-dirs: ${{ inputs.skip-dirs }}\n    - name: Create GitHub Issues\n      run: ${{ github.action_path }}/entrypoint.sh\n      shell: bash\n      env:\n        INPUT_LABEL: ${{ inputs.label }}\n        INPUT_ASSIGNEE: ${{ inputs.assignee }}\n        INPUT_PROJECT_ID: ${{ inputs.project-id }}\n        INPUT_FILENAME: \"result.json\"\n"
     },
     {
         "uses": "crazy-max/ghaction-github-pages",
@@ -4060,15 +4056,69 @@ const DERIVED_ACTIONS = [
         "tokenInputs": [],
         "tokenEnv": [],
         "calls": [],
+        "unseen": [],
+        "files": [
+            "action.yml"
+        ],
+        "composite": "# action.yml\nname: cosign-installer\nauthor: sigstore\ndescription: 'Installs cosign and includes it in your path'\nbranding:\n  icon: 'package'\n  color: 'blue'\n# This is pinned to the last major release, we have to bump it for each action version.\ninputs:\n  cosign-release:\n    description: 'cosign release version to be installed'\n    required: false\n    default: 'v3.0.6'\n  install-dir:\n    description: 'Where to install the cosign binary'\n    required: false\n    default: '$HOME/.cosign'\n  use-sudo:\n    description: 'set to true if install-dir location requires sudo privs'\n    required: false\n    default: 'false'\nruns:\n  using: \"composite\"\n  steps:\n    # We verify the version against a SHA **in the published action itself**, not in the GCS bucket.\n    - shell: bash\n      env:\n        input_cosign_release: ${{ inputs.cosign-release }}\n        input_install_dir: ${{ inputs.install-dir }}\n        input_use_sudo: ${{ inputs.use-sudo }}\n        runner_arch: ${{ runner.arch }}\n        runner_os: ${{ runner.os }}\n      run: |\n        #!/bin/bash\n        # Substitute environment variables in install-dir input\n        install_dir=$(envsubst <<<\"${input_install_dir}\")\n\n        # cosign install script\n        shopt -s expand_aliases\n        if [ -z \"$NO_COLOR\" ]; then\n          alias log_info=\"echo -e \\\"\\033[1;32mINFO\\033[0m:\\\"\"\n          alias log_error=\"echo -e \\\"\\033[1;31mERROR\\033[0m:\\\"\"\n        else\n          alias log_info=\"echo \\\"INFO:\\\"\"\n          alias log_error=\"echo \\\"ERROR:\\\"\"\n        fi\n        set -e\n\n        CURL_RETRIES=3\n\n        # This function helps compare versions.\n        # Returns 0 if version1 >= version2, 1 otherwise.\n        # Usage: is_version_ge \"3.0.0\" \"$version_num\"\n        is_version_ge() {\n            [ \"$(printf '%s\\n' \"$1\" \"$2\" | sort -V | head -n1)\" == \"$1\" ]\n        }\n\n        # Check for unsupported old versions (anything below v2.0.0)\n        if [[ \"${input_cosign_release}\" != \"main\" ]]; then\n          # Extract version without 'v' prefix for comparison\n          version_num=\"${input_cosign_release}\"\n          version_num=\"${version_num#v}\"\n\n          # Check if version is less than v2.0.0\n          if ! is_version_ge \"2.0.0\" \"$version_num\"; then\n            log_error \"cosign versions below v2.0.0 are no longer supported.\"\n            log_error \"Requested version: ${input_cosign_release}\"\n            log_error \"Please use cosign v2.6.0 or later.\"\n            log_error \"See https://github.com/sigstore/cosign/releases for available versions.\"\n            exit 1\n          fi\n        fi\n\n        mkdir -p \"${install_dir}\"\n\n        if [[ \"${input_cosign_release}\" == \"main\" ]]; then\n          log_info \"installing cosign via 'go install' from its main version\"\n          GOBIN=$(go env GOPATH)/bin\n          go install github.com/sigstore/cosign/v3/cmd/cosign@main\n          ln -s \"$GOBIN/cosign\" \"${install_dir}/cosign\"\n          exit 0\n        fi\n\n        shaprog() {\n          case ${runner_os} in\n            Linux|linux)\n              sha256sum \"$1\" | cut -d' ' -f1\n              ;;\n            macOS|macos)\n              shasum -a256 \"$1\" | cut -d' ' -f1\n              ;;\n            Windows|windows)\n              powershell -command \"(Get-FileHash \\\"$1\\\" -Algorithm SHA256 | Select-Object -ExpandProperty Hash).ToLower()\"\n              ;;\n            *)\n              log_error \"unsupported OS ${runner_os}\"\n              exit 1\n              ;;\n          esac\n        }\n\n        ## curl -sL https://github.com/sigstore/cosign/releases/download/v3.0.6/cosign_checksums.txt |\\\n        ##   gawk 'match($2,/^cosign-([[:alnum:]]+)-([[:alnum:]]+)(\\.[[:alnum:]]+)?$/,a){printf \"bootstrap_%s_%s_sha=\\\"%s\\\"\\n\",a[1],a[2],$1}' |\\\n        ##   LANG=C sort\n        bootstrap_version='v3.0.6'\n        bootstrap_darwin_amd64_sha=\"4c3e7af8372d3ca3296e62fa56f23fcbb5721cc6ac1827900d398f110d7cd280\"\n        bootstrap_darwin_arm64_sha=\"5fadd012ae6381a6a29ff86a7d39aa873878852f1073fc90b15995961ecfb084\"\n        bootstrap_linux_amd64_sha=\"c956e5dfcac53d52bcf058360d579472f0c1d2d9b69f55209e256fe7783f4c74\"\n        bootstrap_linux_arm64_sha=\"bedac92e8c3729864e13d4a17048007cfafa79d5deca993a43a90ffe018ef2b8\"\n        bootstrap_linux_arm_sha=\"67bd25d32daff5664caf51208c95defcb2ad7ac1296f394fa677bb8bacee62f5\"\n        bootstrap_linux_ppc64le_sha=\"08c3e5e0a09c440f49e9a69d8639d37fbec522ec8c5c0ac805243b098e6ea512\"\n        bootstrap_linux_riscv64_sha=\"e25952e798958b0f9168d044153ccc353f5469ca4b71a1707dffad0534d27017\"\n        bootstrap_linux_s390x_sha=\"3cf4b769258ed9cc3c2a93268c0d5c1cc3fbd094af8df21035cbac8fb0d7c088\"\n        bootstrap_windows_amd64_sha=\"9b85a88ebff2d9dd30ff4984a6f61f2cedc232dd87d81fa7f2ff3c0ed96c241c\"\n\n        cosign_executable_name=cosign\n\n        trap \"popd >/dev/null\" EXIT\n\n        pushd \"${install_dir}\" > /dev/null\n\n        case ${runner_os} in\n          Linux|linux)\n            case ${runner_arch} in\n              X64|amd64)\n                bootstrap_filename='cosign-linux-amd64'\n                bootstrap_sha=${bootstrap_linux_amd64_sha}\n                desired_cosign_filename='cosign-linux-amd64'\n                ;;\n\n              ARM|arm)\n                bootstrap_filename='cosign-linux-arm'\n                bootstrap_sha=${bootstrap_linux_arm_sha}\n                desired_cosign_filename='cosign-linux-arm'\n                ;;\n\n              ARM64|arm64)\n                bootstrap_filename='cosign-linux-arm64'\n                bootstrap_sha=${bootstrap_linux_arm64_sha}\n                desired_cosign_filename='cosign-linux-arm64'\n                ;;\n\n              *)\n                log_error \"unsupported architecture ${runner_arch}\"\n                exit 1\n                ;;\n            esac\n            ;;\n\n          macOS|macos)\n            case ${runner_arch} in\n              X64|amd64)\n                bootstrap_filename='cosign-darwin-amd64'\n                bootstrap_sha=${bootstrap_darwin_amd64_sha}\n                desired_cosign_filename='cosign-darwin-amd64'\n                ;;\n\n              ARM64|arm64)\n                bootstrap_filename='cosign-darwin-arm64'\n                bootstrap_sha=${bootstrap_darwin_arm64_sha}\n                desired_cosign_filename='cosign-darwin-arm64'\n                ;;\n\n              *)\n                log_error \"unsupported architecture ${runner_arch}\"\n                exit 1\n                ;;\n            esac\n            ;;\n\n          Windows|windows)\n            case ${runner_arch} in\n              X64|amd64)\n                bootstrap_filename='cosign-windows-amd64.exe'\n                bootstrap_sha=${bootstrap_windows_amd64_sha}\n                desired_cosign_filename='cosign-windows-amd64.exe'\n                cosign_executable_name=cosign.exe\n                ;;\n              *)\n                log_error \"unsupported architecture ${runner_arch}\"\n                exit 1\n                ;;\n            esac\n            ;;\n          *)\n            log_error \"unsupported os ${runner_os}\"\n            exit 1\n            ;;\n        esac\n\n        SUDO=\n        if [[ \"${input_use_sudo}\" == \"true\" ]] && command -v sudo >/dev/null; then\n          SUDO=sudo\n        fi\n\n        expected_bootstrap_version_digest=${bootstrap_sha}\n        log_info \"Downloading bootstrap version '${bootstrap_version}' of cosign to verify version to be installed...\\n      https://github.com/sigstore/cosign/releases/download/${bootstrap_version}/${bootstrap_filename}\"\n        $SUDO curl --retry \"${CURL_RETRIES}\" -fsSL \"https://github.com/sigstore/cosign/releases/download/${bootstrap_version}/${bootstrap_filename}\" -o \"${cosign_executable_name}\"\n        shaBootstrap=$(shaprog \"${cosign_executable_name}\")\n        if [[ \"$shaBootstrap\" != \"${expected_bootstrap_version_digest}\" ]]; then\n          log_error \"Unable to validate cosign version: '${input_cosign_release}'\"\n          exit 1\n        fi\n        $SUDO chmod +x \"${cosign_executable_name}\"\n\n        # If the bootstrap and specified `cosign` releases are the same, we're done.\n        if [[ \"${input_cosign_release}\" == \"${bootstrap_version}\" ]]; then\n          log_info \"bootstrap version successfully verified and matches requested version so nothing else to do\"\n          exit 0\n        fi\n\n        semver='^v([0-9]+\\.){0,2}(\\*|[0-9]+)(-?r?c?)(\\.[0-9]+)$'\n        if [[ \"${input_cosign_release}\" =~ $semver ]]; then\n          log_info \"Custom cosign version '${input_cosign_release}' requested\"\n        else\n          log_error \"Unable to validate requested cosign version: '${input_cosign_release}'\"\n          exit 1\n        fi\n\n        # Download custom cosign\n        log_info \"Downloading platform-specific version '${input_cosign_release}' of cosign...\\n      https://github.com/sigstore/cosign/releases/download/${input_cosign_release}/${desired_cosign_filename}\"\n        $SUDO curl --retry \"${CURL_RETRIES}\" -fsSL \"https://github.com/sigstore/cosign/releases/download/${input_cosign_release}/${desired_cosign_filename}\" -o \"cosign_${input_cosign_release}\"\n        shaCustom=$(shaprog \"cosign_${input_cosign_release}\");\n\n        # same hash means it is the same release\n        if [[ \"$shaCustom\" != \"$shaBootstrap\" ]]; then\n          log_info \"Downloading cosign public key '${input_cosign_release}' of cosign...\\n    https://raw.githubusercontent.com/sigstore/cosign/${input_cosign_release}/release/release-cosign.pub\"\n          RELEASE_COSIGN_PUB_KEY=https://raw.githubusercontent.com/sigstore/cosign/${input_cosign_release}/release/release-cosign.pub\n          RELEASE_COSIGN_PUB_KEY_SHA='f4cea466e5e887a45da5031757fa1d32655d83420639dc1758749b744179f126'\n\n          log_info \"Verifying public key matches expected value\"\n          $SUDO curl --retry \"${CURL_RETRIES}\" -fsSL \"$RELEASE_COSIGN_PUB_KEY\" -o public.key\n          sha_fetched_key=$(shaprog public.key)\n          if [[ \"$sha_fetched_key\" != \"$RELEASE_COSIGN_PUB_KEY_SHA\" ]]; then\n            log_error \"Fetched public key does not match expected digest, exiting\"\n            exit 1\n          fi\n\n          if is_version_ge \"3.0.1\" \"$version_num\"; then\n            # we're trying to get something greater than or equal to v3.0.1\n            keyless_signature_file=${desired_cosign_filename}.sigstore.json\n            log_info \"Downloading keyless verification bundle for platform-specific '${input_cosign_release}' of cosign...\\n      https://github.com/sigstore/cosign/releases/download/${input_cosign_release}/${keyless_signature_file}\"\n            $SUDO curl --retry \"${CURL_RETRIES}\" -fsSLO \"https://github.com/sigstore/cosign/releases/download/${input_cosign_release}/${keyless_signature_file}\"\n\n            log_info \"Using bootstrap cosign to verify keyless signature of desired cosign version\"\n            \"./${cosign_executable_name}\" verify-blob --certificate-identity=keyless@projectsigstore.iam.gserviceaccount.com --certificate-oidc-issuer=https://accounts.google.com --bundle \"${keyless_signature_file}\" \"cosign_${input_cosign_release}\"\n\n            if is_version_ge \"3.0.3\" \"$version_num\"; then\n              # we're trying to get something greater than or equal to v3.0.3\n              kms_signature_file=${desired_cosign_filename}-kms.sigstore.json\n              log_info \"Downloading KMS verification bundle for platform-specific '${input_cosign_release}' of cosign...\\n      https://github.com/sigstore/cosign/releases/download/${input_cosign_release}/${kms_signature_file}\"\n              $SUDO curl --retry \"${CURL_RETRIES}\" -fsSLO \"https://github.com/sigstore/cosign/releases/download/${input_cosign_release}/${kms_signature_file}\"\n\n              log_info \"Using bootstrap cosign to verify signature of desired cosign version\"\n              \"./${cosign_executable_name}\" verify-blob --key public.key --bundle \"${kms_signature_file}\" \"cosign_${input_cosign_release}\"\n            fi\n          else\n            signature_file=${desired_cosign_filename}.sig\n            log_info \"Downloading detached signature for platform-specific '${input_cosign_release}' of cosign...\\n      https://github.com/sigstore/cosign/releases/download/${input_cosign_release}/${signature_file}\"\n            $SUDO curl --retry \"${CURL_RETRIES}\" -fsSLO \"https://github.com/sigstore/cosign/releases/download/${input_cosign_release}/${signature_file}\"\n\n            log_info \"Using bootstrap cosign to verify signature of desired cosign version\"\n            \"./${cosign_executable_name}\" verify-blob --key public.key --signature \"${signature_file}\" \"cosign_${input_cosign_release}\"\n          fi\n\n          $SUDO rm \"${cosign_executable_name}\"\n          $SUDO mv \"cosign_${input_cosign_release}\" \"${cosign_executable_name}\"\n          $SUDO chmod +x \"${cosign_executable_name}\"\n          log_info \"Installation complete!\"\n        fi\n\n    - if: ${{ runner.os == 'Linux' || runner.os == 'macOS' }}\n      shell: bash\n      env:\n        input_install_dir: ${{ inputs.install-dir }}\n      run: envsubst <<<\"${input_install_dir}\" >> \"$GITHUB_PATH\"\n\n    - if: ${{ runner.os == 'Windows' }}\n      shell: pwsh\n      env:\n        input_install_dir: ${{ inputs.install-dir }}\n      run: |\n        $install_dir = $ExecutionContext.InvokeCommand.ExpandString(\"${env:input_install_dir}\")\n        echo \"${install_dir}\" | Out-File -FilePath $env:GITHUB_PATH -Encoding utf8 -Append\n"
+    },
+    {
+        "uses": "qnblackcat/github-action-create-pr-parent-submodule",
+        "commit": "a7234c06d474a104b0e9002ff77d624db24ab627",
+        "runs": "composite",
+        "tokenInputs": [
+            {
+                "name": "github_token",
+                "defaultsToGithubToken": false
+            }
+        ],
+        "tokenEnv": [],
+        "calls": [],
+        "unseen": [],
+        "files": [
+            "action.yml"
+        ],
+        "composite": "name: 'GitHub Action Submodule Updates'\ndescription: 'Update submodules and creates new pull request against parent repository'\nauthor: 'releasehub'\n\nbranding:\n  icon: 'git-pull-request'\n  color: 'yellow'\n\ninputs:\n  github_token:\n    description: 'Github Token'\n    required: true\n  checkout_branch:\n    description: 'Branch to checkout'\n    required: false\n    default: 'main'\n  pr_against_branch:\n    description: 'Parent branch'\n    required: true\n  parent_repository:\n    description: 'Parent Repository'\n    required: true\n  owner:\n    description: 'Owner'\n    required: true\n  label:\n    description: 'Create Release Environment label'\n    required: false\n    default: 'Create Release Environment'\n  \nruns:\n  using: 'composite'\n  steps:\n  - name: Checkout parent repository and branch\n    uses: actions/checkout@v3\n    with:\n      token: ${{ inputs.github_token }}\n      repository: ${{ inputs.parent_repository }}\n      ref: ${{ inputs.checkout_branch }}\n      submodules: true\n      fetch-depth: 0\n\n  - name: Create new branch and push changes\n    shell: bash\n    run: |\n      git config user.name github-actions\n      git config user.email github-actions@github.com\n      git submodule update --remote\n      git checkout -b $GITHUB_RUN_ID\n      git commit -am \"updating submodules\"\n      git push --set-upstream origin $GITHUB_RUN_ID\n\n  - name: Create pull request against target branch\n    uses: actions/github-script@v6\n    with:\n      github-token: ${{ inputs.github_token }}\n      script: |\n        await github.rest.pulls.create({\n          owner: '${{ inputs.owner }}',\n          repo: '${{ inputs.parent_repository }}'.split('/')[1].trim(),\n          head: process.env.GITHUB_RUN_ID,\n          base: '${{ inputs.pr_against_branch }}',\n          title: `[Auto-generated] Submodule Updates ${process.env.GITHUB_RUN_ID}`,\n          body: `[Auto-generated] Submodule Updates ${process.env.GITHUB_RUN_ID}`,\n        });\n\n  - name: Add labels\n    uses: actions/github-script@v6\n    with:\n      github-token: ${{ inputs.github_token }}\n      script: |\n        const res = await github.rest.issues.listForRepo({\n          owner: '${{ inputs.owner }}',\n          repo: '${{ inputs.parent_repository }}'.split('/')[1].trim(),\n        });\n        const pr = res.data.filter(i => i.title.includes(process.env.GITHUB_RUN_ID));\n        const prNumber = pr[0].number;  \n        await github.rest.issues.addLabels({\n          issue_number: prNumber,\n          owner: '${{ inputs.owner }}',\n          repo: '${{ inputs.parent_repository }}'.split('/')[1].trim(),\n          labels: ['${{ inputs.label }}']\n        });\n"
+    },
+    {
+        "uses": "amandastecz/pipeline-trigger",
+        "commit": "f5644f7ed281401e0ea402535e4c103dc5b997c6",
+        "runs": "node20",
+        "tokenInputs": [
+            {
+                "name": "pat-token",
+                "defaultsToGithubToken": false
+            }
+        ],
+        "tokenEnv": [],
+        "calls": [],
         "unseen": [
             {
-                "what": "a composite action: its steps or image are not read here",
+                "what": "only the bundle dist/index.js ships, no source to read",
                 "at": "action.yml"
             }
         ],
         "files": [
             "action.yml"
         ]
+    },
+    {
+        "uses": "emmyoop/changie_bot",
+        "commit": "22b70618b13d0d1c64ea95212bafca2d2bf6b764",
+        "runs": "composite",
+        "tokenInputs": [
+            {
+                "name": "GITHUB_TOKEN",
+                "defaultsToGithubToken": false
+            }
+        ],
+        "tokenEnv": [],
+        "calls": [],
+        "unseen": [],
+        "files": [
+            "action.yml"
+        ],
+        "composite": "# **what?**\n# Add a changelog yaml file per changie expectation when a bot creates a PR.  The new yaml file \n# will be created if none already exists on the PR when the PR has a specifed label.  Once created,\n# it will be committed by a specified bot and commit will be pushed to the PR.\n#\n# **why?**\n# Automate changelog generation for more visability with automated bot changes.\n\n# **when?**\n# Once a PR is created and it has been correctly labeled.  \n#\n# An exampe use is for PRs created by dependabot.  You can also manually trigger this by adding the\n# specified label at any time.\n#\n# Assumptions\n#  1. You're using changie\n#  2. Your changelogs live in the default `.changes. path, nothing custom\n#  3. This action is called in the context of a PR\n#  4. Not changelog yaml file already exists on this PR\n#  5. This PR already exists and you just need to add a commit with the changelog to it\n#\n# A note on tokens:\n# When using the GITHUB_TOKEN, the resulting commit will not trigger another GitHub Actions\n# Workflow run. This is due to limitations set by GitHub.\n# See: https://docs.github.com/en/actions/security-guides/automatic-token-authentication#using-the-github_token-in-a-workflow\n# When you use the repository's GITHUB_TOKEN to perform tasks on behalf of the GitHub Actions\n# app, events triggered by the GITHUB_TOKEN will not create a new workflow run. This prevents\n# you from accidentally creating recursive workflow runs. To get around this, use a Personal\n# Access Token to commit changes.\n\nname: Automated Changelog Generation for changie\ndescription: Generate a changelog yaml file in a format expected by changie for bot driven PRs.\n\ninputs:\n  GITHUB_TOKEN:\n    description: Token to use to commit the file.  If you use the GITHUB_TOKEN this commit will not retrigger workflows.  Use a PAT to cause the commit to re-trigger workflows.\n    required: true\n  commit_author_name:\n    description: Author name for the commit\n    required: true\n  commit_author_email:\n    description: Author email for the commit\n    required: true\n  commit_message:\n    description: Message to put on commit of new changelog file\n    required: false\n    default: \"Add automated changelog yaml from template\"\n  changie_kind:\n    description: Type of changelog file  # TODO: how does changie define this?\n    required: true\n  label:\n    description: GitHub label to trigger off of\n    required: true\n  custom_changelog_string: # use changie commands once available\n    description: The multi-line string containing the expected contents of the custom fields for a changelog entry.\n    required: false\n\nruns:\n  using: \"composite\"\n\n  steps:\n    - name: Checkout Branch\n      if: ${{ contains(github.event.pull_request.labels.*.name, inputs.label ) }}\n      uses: actions/checkout@v3\n      with:\n        # specifying the ref avoids checking out the repository in a detached state\n        ref: ${{ github.event.pull_request.head.ref }}\n        token: ${{ inputs.GITHUB_TOKEN }}\n\n    - name: Check if changelog file exists already\n      # if there's already a changelog entry, don't add another one!\n      if: ${{ contains(github.event.pull_request.labels.*.name, inputs.label ) }}\n      shell: bash\n      id: changelog_check\n      run: |\n        git fetch origin ${{ github.event.pull_request.base.ref }}\n        declare RESULT=$(git diff --name-only ${{ github.event.pull_request.head.sha }} ${{ github.event.pull_request.base.sha }})\n        echo $RESULT\n        if echo $RESULT | grep '.changes/unreleased/.*.yaml'; then\n          echo \"exists=true\" >> $GITHUB_OUTPUT\n          echo \"Changelog already exists for this PR, skip creating a new one\"\n        else\n          echo \"exists=false\" >> $GITHUB_OUTPUT\n          echo \"No changelog exists for this PR, creating a new one\"\n        fi\n\n    - name: Create file from template\n      if: ${{ steps.changelog_check.outputs.exists == 'false'  && contains(github.event.pull_request.labels.*.name, inputs.label ) }}\n      shell: bash\n      run: |\n        FILEPATH=.changes/unreleased/${{ inputs.changie_kind }}-$(date +%Y%m%d-%H%M%S).yaml\n        echo 'kind: \"${{ inputs.changie_kind }}\"' > $FILEPATH\n        echo 'body: \"${{ github.event.pull_request.title }}\"' >> $FILEPATH\n        echo \"time: $(date +%Y-%m-%dT%H:%M:%S.00000Z)\" >> $FILEPATH\n        echo \"${{ inputs.custom_changelog_string }}\" >> $FILEPATH\n\n    - name: Commit & Push changes\n      if: ${{ steps.changelog_check.outputs.exists == 'false' && contains(github.event.pull_request.labels.*.name, inputs.label ) }}\n      shell: bash\n      run: |\n        git status\n        git config user.name '${{ inputs.commit_author_name }}'\n        git config user.email '${{ inputs.commit_author_email }}'\n        git pull\n        git add .\n        git commit -m \"${{ inputs.commit_message }}\"\n        git push\n"
     }
 ];
 
@@ -4118,7 +4168,7 @@ function corrected(facts) {
  * described entries come after it and win where both exist.
  */
 function fromDerived(d) {
-    const fineGrained = (0,derive_action/* derivedPermissions */.I)(d);
+    const fineGrained = (0,derive_action/* derivedPermissions */.IC)(d);
     const githubToken = {};
     for (const [perm, level] of Object.entries(fineGrained)) {
         const key = permissions/* KEY_OF_FINE_GRAINED */.Yp[perm];
@@ -4132,7 +4182,8 @@ function fromDerived(d) {
         tokenInputs: d.tokenInputs,
         tokenEnv: d.tokenEnv,
         // Its token is GitHub's when the action calls GitHub with it, or defaults it to the workflow's.
-        takesGithubToken: d.calls.length > 0 || d.tokenInputs.some((t) => t.defaultsToGithubToken) || d.unseen.some((u) => /octokit|GraphQL|^runs (?:git|gh)\b/.test(u.what)),
+        // A composite's steps say what its token is for; its inputs named for GitHub stand for it here.
+        takesGithubToken: d.calls.length > 0 || d.tokenInputs.some((t) => t.defaultsToGithubToken) || d.unseen.some((u) => /octokit|GraphQL|^runs (?:git|gh)\b/.test(u.what)) || (!!d.composite && d.tokenInputs.length > 0),
         githubToken: keyless.length ? null : githubToken,
         // The Checks API takes no personal token at all (R13): only GITHUB_TOKEN or an App's.
         fineGrained: d.calls.some((c) => c.appOnly) ? null : { metadata: 'read', ...fineGrained },
@@ -4142,10 +4193,11 @@ function fromDerived(d) {
         repositoryInput: d.repositoryInput,
         events: [...new Set(d.calls.filter((c) => !c.draft).flatMap((c) => (0,endpoint_events/* eventsFor */.F)(...c.route.split(' '))))],
         unseen: d.unseen.map((u) => `${u.what} (${d.uses}@${d.commit.slice(0, 12)}: ${u.at})`),
+        ...(d.composite ? { composite: d.composite } : {}),
         source: `read from ${d.uses}@${d.commit}: ${d.files.join(', ')}`,
     };
 }
-const BUILT_IN = index(EXTRA_ACTIONS, index(corrected(ACTIONS), index(DERIVED_ACTIONS.map(fromDerived))));
+const BUILT_IN = index(EXTRA_ACTIONS, index(corrected(ACTIONS), index(DERIVED_ACTIONS.filter(derive_action/* readSomething */.VB).map(fromDerived))));
 /** `owner/repo[/path]` of a `uses:` value without its `@ref`; null for local (`./`) and docker actions. */
 function actionName(uses) {
     const v = uses.trim();
@@ -4194,8 +4246,9 @@ const DEFAULT_KNOWLEDGE = new ActionKnowledge();
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   I: () => (/* binding */ derivedPermissions),
-/* harmony export */   Q: () => (/* binding */ deriveAction)
+/* harmony export */   IC: () => (/* binding */ derivedPermissions),
+/* harmony export */   Qh: () => (/* binding */ deriveAction),
+/* harmony export */   VB: () => (/* binding */ readSomething)
 /* harmony export */ });
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8815);
 /* harmony import */ var _generated_octokit_routes_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7266);
@@ -4218,11 +4271,13 @@ const DEFAULT_KNOWLEDGE = new ActionKnowledge();
 /** Inputs that carry a token: a default of the workflow's token, or a name saying so. */
 const TOKEN_DEFAULT = /\$\{\{\s*(?:github\.token|secrets\.GITHUB_TOKEN)\s*\}\}/i;
 /** Names of inputs for a GitHub token; another service's (`slack-token`, `npm-token`) are not. */
-const TOKEN_NAME = /^(?:token|pat|access[-_]?token|personal[-_]?access[-_]?token|repo[-_]?token|gh[-_]?(?:token|pat)|[\w-]*github[\w-]*)$/i;
+const TOKEN_NAME = /^(?:token|pat|pat[-_]?token|[\w-]+[-_]pat|access[-_]?token|personal[-_]?access[-_]?token|repo[-_]?token|gh[-_]?(?:token|pat)|[\w-]*github[\w-]*)$/i;
 /** Input names that, read by the source, name the repository its calls go to. */
 const REPOSITORY_INPUT = /^(?:repo|repository|target[-_]?repo(?:sitory)?|owner[-_]?repo|repo[-_]?name)$/i;
 /** How an action's source names the repository running the workflow. */
 const THIS_REPOSITORY = /\bcontext\.repo\b|\bGITHUB_REPOSITORY\b|\bcontext\.payload\.repository\b|\{[^{}]*\brepo\b[^{}]*\}\s*=\s*(?:github\.)?context\b/;
+/** A composite action's metadata kept for the step analysis, at most (real ones are a few kilobytes). */
+const MAX_COMPOSITE_CHARS = 64 * 1024;
 /** Past this, a line is a minifier's, not a person's. */
 const MINIFIED_LINE = 2000;
 /** Environment variables a source reads that carry a GitHub token by their name. */
@@ -4391,6 +4446,10 @@ function deriveAction(uses, commit, files) {
             out.tokenInputs.push({ name, defaultsToGithubToken: TOKEN_DEFAULT.test(def) });
     }
     out.runs = typeof doc.runs?.using === 'string' ? doc.runs.using : 'unknown';
+    if (out.runs === 'composite' && metadata.text.length <= MAX_COMPOSITE_CHARS) {
+        out.composite = metadata.text;
+        return out;
+    }
     if (!/^node\d+$/.test(out.runs)) {
         out.unseen.push({ what: `a ${out.runs} action: its steps or image are not read here`, at: metadata.path });
         return out;
@@ -4424,6 +4483,14 @@ function deriveAction(uses, commit, files) {
     if (out.calls.length && !namesThisRepository && !out.repositoryInput)
         out.unseen.push({ what: 'the repository its calls go to (neither context.repo nor GITHUB_REPOSITORY is read)', at: out.files[1] ?? metadata.path });
     return out;
+}
+/**
+ * Whether reading the source told anything beyond action.yml: a composite's steps, or source files.
+ * An entry that read nothing (a bundle only, a docker action) is no knowledge: the action stays
+ * unknown, and what its inputs say about where it acts still counts.
+ */
+function readSomething(action) {
+    return !!action.composite || action.files.length > 1;
 }
 /** The permissions all of an action's calls need together. */
 function derivedPermissions(action) {
@@ -6842,7 +6909,7 @@ function firstOf(items, max) {
 
 /***/ }),
 
-/***/ 9494:
+/***/ 8877:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -11001,6 +11068,29 @@ function readLoadedScripts(root, models) {
     return files;
 }
 
+;// CONCATENATED MODULE: ./src/workflow/remote-composites.ts
+/**
+ * Composite actions of other repositories, read from their `action.yml` (the derived knowledge,
+ * or fetched at run time): modelled like a local composite action, so their steps go through
+ * pat-lint's own step analysis. Keyed by action name (`owner/repo[/path]`, lower-cased).
+ */
+
+
+
+/** The model of a composite action's `action.yml` text, or null when it is not one. `label` names it in reasons. */
+function compositeModel(uses, label, text) {
+    try {
+        const { file } = (0,parse/* parseSource */.PJ)({ path: label, kind: 'action', text });
+        if (!file.root)
+            return null;
+        const model = buildModel(new TreeWalker(file));
+        return model.kind === 'action' && model.using === 'composite' ? { ...model, remote: uses } : null;
+    }
+    catch {
+        return null;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/analysis/env-readers.ts
 
 
@@ -12335,6 +12425,11 @@ function verdictOf(decisions, self) {
 }
 
 ;// CONCATENATED MODULE: ./src/analysis/use.ts
+/**
+ * Decides each use: finds the step(s) that receive the token, analyses what they do with it,
+ * and turns that into a verdict, the permissions needed and the reasons.
+ */
+
 
 
 
@@ -12362,7 +12457,9 @@ const MAX_LOCAL_DEPTH = 4;
 /** The model of a local action (`uses: ./path`), when the repository has it. */
 function localAction(uses, ctx) {
     const dir = localPath(uses);
-    return dir === null ? undefined : (ctx.models.get(`${dir}/action.yml`) ?? ctx.models.get(`${dir}/action.yaml`));
+    if (dir === null)
+        return ctx.remoteComposites?.size ? ctx.remoteComposites.get((0,actions/* actionName */.aM)(uses)?.toLowerCase() ?? '') : undefined;
+    return ctx.models.get(`${dir}/action.yml`) ?? ctx.models.get(`${dir}/action.yaml`);
 }
 function merge(into, from) {
     // One at a time: spreading a list of 100,000 calls into push() overflows the stack.
@@ -12428,6 +12525,9 @@ function analyseStep(step, model, ctx, tokenInput, tokenVars, depth = 0, secret)
     // A composite action's steps have no job id: the action's one job holds them.
     const job = (step.job === null ? model.jobs[0] : jobNamed(model, step.job)) ?? null;
     const stepCtx = { self: ctx.self, model, job, step, tokenInput, tokenVars, knowledge: ctx.knowledge, secret, memo: ctx.memo, localAction: (uses) => localAction(uses, ctx), readScript: (path) => ctx.scriptFiles?.get(path) ?? null };
+    // A remote composite's `./` actions live in its own repository, which is not read here.
+    if (model.remote && step.uses && localPath(step.uses.value) !== null)
+        return { calls: [], unknown: [`${(0,limits/* quoted */.TL)(step.uses.value)} is an action of ${model.remote}'s own repository, which pat-lint has not read`] };
     const action = step.uses ? localAction(step.uses.value, ctx) : undefined;
     if (action && depth < MAX_LOCAL_DEPTH)
         return analyseComposite(action, tokenInput, tokenVars, ctx, depth);
@@ -12703,6 +12803,7 @@ function withStatedReason(decision, reason) {
 
 
 
+
 // The report's schema is report/model.ts; entry points and tests take it from here too.
 
 /**
@@ -12888,6 +12989,7 @@ function lint(root, options = {}) {
         triggersByFile: new Map(models.filter((m) => m.kind === 'workflow').map((m) => [m.file, m.listens ?? m.triggers])),
         memo,
         scriptFiles: readLoadedScripts(root, models),
+        remoteComposites: remoteComposites(models, knowledge),
     };
     // Lines are split only for files that need them: an undecided use (its step's comments are
     // read) or a finding (inline ignores are read).
@@ -12972,6 +13074,23 @@ function lint(root, options = {}) {
         errors: [...errors, ...requirements.errors].sort((a, b) => (0,order/* compareText */.n6)(a.file, b.file) || a.line - b.line || a.column - b.column),
         unknownActions: unknownActions(tokens, knowledge),
     };
+}
+/** The composite actions of other repositories that steps use, modelled from the action.yml the knowledge holds. */
+function remoteComposites(models, knowledge) {
+    const out = new Map();
+    for (const m of models)
+        for (const j of m.jobs)
+            for (const s of j.steps) {
+                const uses = s.uses?.value;
+                const name = uses ? (0,actions/* actionName */.aM)(uses)?.toLowerCase() : undefined;
+                if (!uses || !name || out.has(name))
+                    continue;
+                const known = knowledge.lookup(uses);
+                const model = known?.composite ? compositeModel(known.uses, `${known.uses} (action.yml read from ${known.readFromSource ?? known.source.replace(/^read from /, '').split(':')[0]})`, known.composite) : null;
+                if (model)
+                    out.set(name, model);
+            }
+    return out;
 }
 /** The remote actions given a token that the knowledge does not hold: what a run with network may read. */
 function unknownActions(tokens, knowledge) {
@@ -13585,8 +13704,8 @@ function underPath(report, prefix) {
     };
 }
 
-// EXTERNAL MODULE: ./src/lint.ts + 47 modules
-var lint = __nccwpck_require__(9494);
+// EXTERNAL MODULE: ./src/lint.ts + 48 modules
+var lint = __nccwpck_require__(8877);
 // EXTERNAL MODULE: ./src/report/advice.ts + 1 modules
 var advice = __nccwpck_require__(8014);
 // EXTERNAL MODULE: ./src/github/event.ts

@@ -12,6 +12,7 @@ import type { Finding, LintError, Severity } from './types.js'
 import { REPORT_VERSION, type Report, type TokenReport, type UseReport } from './report/model.js'
 import { discoverFiles, type Candidate } from './workflow/files.js'
 import { readLoadedScripts } from './workflow/script-imports.js'
+import { compositeModel } from './workflow/remote-composites.js'
 import type { SecretUse } from './workflow/flows.js'
 import { localPath, stepLabel, type WorkflowInfo } from './workflow/model.js'
 import { readsEnvWith } from './analysis/env-readers.js'
@@ -219,6 +220,7 @@ export function lint(root: string, options: LintOptions = {}): Report {
     triggersByFile: new Map(models.filter((m) => m.kind === 'workflow').map((m) => [m.file, m.listens ?? m.triggers])),
     memo,
     scriptFiles: readLoadedScripts(root, models),
+    remoteComposites: remoteComposites(models, knowledge),
   }
   // Lines are split only for files that need them: an undecided use (its step's comments are
   // read) or a finding (inline ignores are read).
@@ -300,6 +302,20 @@ export function lint(root: string, options: LintOptions = {}): Report {
     errors: [...errors, ...requirements.errors].sort((a, b) => compareText(a.file, b.file) || a.line - b.line || a.column - b.column),
     unknownActions: unknownActions(tokens, knowledge),
   }
+}
+
+/** The composite actions of other repositories that steps use, modelled from the action.yml the knowledge holds. */
+function remoteComposites(models: readonly WorkflowInfo[], knowledge: ActionKnowledge): Map<string, WorkflowInfo> {
+  const out = new Map<string, WorkflowInfo>()
+  for (const m of models) for (const j of m.jobs) for (const s of j.steps) {
+    const uses = s.uses?.value
+    const name = uses ? actionName(uses)?.toLowerCase() : undefined
+    if (!uses || !name || out.has(name)) continue
+    const known = knowledge.lookup(uses)
+    const model = known?.composite ? compositeModel(known.uses, `${known.uses} (action.yml read from ${known.readFromSource ?? known.source.replace(/^read from /, '').split(':')[0]})`, known.composite) : null
+    if (model) out.set(name, model)
+  }
+  return out
 }
 
 /** The remote actions given a token that the knowledge does not hold: what a run with network may read. */

@@ -94,6 +94,15 @@ describe('linting with what was read', () => {
     expect(log.join('\n')).toContain('read the source of octo/commenter@v1')
   })
 
+  it('a composite action read at run time goes through the step analysis', async () => {
+    gh.repos.set('octo/commenter@v1', { 'action.yml': 'name: x\ninputs:\n  token:\n    required: true\nruns:\n  using: composite\n  steps:\n    - run: gh issue comment 1 -b hi\n      shell: bash\n      env:\n        GH_TOKEN: ${{ inputs.token }}\n' })
+    const root = makeRepo({ '.github/workflows/w.yml': WORKFLOW })
+    const report = await lintReadingSources(root, { repository: 'octo/app' }, client(), () => {})
+    expect(report.tokens[0].uses[0].githubTokenWouldDo).toBe(true)
+    expect(report.tokens[0].uses[0].needs).toEqual({ issues: 'write' })
+    expect(report.tokens[0].uses[0].readFromSource).toBe('octo/commenter@v1')
+  })
+
   it('the CLI reads sources only with --online, and needs a token for it', async () => {
     gh.repos.set('octo/commenter@v1', ACTION)
     const root = makeRepo({ '.github/workflows/w.yml': WORKFLOW })

@@ -1,5 +1,5 @@
 /** Knowledge read from an action's own source: action.yml, then the GitHub calls of the files it runs. */
-import { deriveAction, type SourceFile } from '../../src/knowledge/derive-action.js'
+import { deriveAction, readSomething, type SourceFile } from '../../src/knowledge/derive-action.js'
 import { DERIVED_ACTIONS } from '../../src/knowledge/generated/derived-actions.js'
 import { fromDerived } from '../../src/knowledge/actions.js'
 import { cleanRepos, lintWorkflow } from '../helpers.js'
@@ -42,7 +42,7 @@ describe('deriving an action from its source', () => {
     ['GraphQL', { 'action.yml': ACTION_YML('node20', 'main.js'), 'main.js': 'context.repo; await octokit.graphql(`query { viewer { login } }`)' }, /GraphQL/],
     ['a git push', { 'action.yml': ACTION_YML('node20', 'main.js'), 'main.js': "context.repo; await exec('git', ['push', 'origin', 'HEAD'])" }, /git push/],
     ['an octokit method octokit does not have', { 'action.yml': ACTION_YML('node20', 'main.js'), 'main.js': 'context.repo; octokit.rest.issues.frobnicate({})' }, /not in octokit's route table/],
-    ['a composite action', { 'action.yml': ACTION_YML('composite', 'x') }, /composite action/],
+    ['a docker action', { 'action.yml': ACTION_YML('docker', 'x') }, /docker action/],
     ['a bundle without source', { 'action.yml': ACTION_YML('node20', 'dist/index.js'), 'dist/index.js': 'x' }, /only the bundle/],
     ['git with arguments built at run time', { 'action.yml': ACTION_YML('node20', 'main.js'), 'main.js': "context.repo; const args = ['push']; await exec.exec('git', args)" }, /git with arguments built at run time/],
     ['git clone', { 'action.yml': ACTION_YML('node20', 'main.js'), 'main.js': "context.repo; await exec.exec('git', ['clone', url, dir])" }, /runs git clone/],
@@ -129,5 +129,31 @@ describe('a derived action after a checkout that left the token behind', () => {
   })
   it('one whose calls are all read does not use it', () => {
     expect(checkoutUse("await octokit.rest.issues.lock({ ...context.repo, issue_number: 1 })").githubTokenWouldDo).toBe(true)
+  })
+})
+
+describe("a composite action of another repository goes through pat-lint's own step analysis", () => {
+  const composite = (steps: string) => fromDerived(deriveAction('octo/pr', 'c'.repeat(40), files({ 'action.yml': `name: x\ninputs:\n  github_token:\n    required: true\nruns:\n  using: composite\n  steps:\n${steps}` })))
+  const wf = 'on: workflow_dispatch\njobs:\n  j:\n    runs-on: x\n    steps:\n      - uses: octo/pr@v1\n        with:\n          github_token: ${{ secrets.X_PAT }}\n'
+  const use = (steps: string) => lintWorkflow(wf, { '.github/workflows/test.yml': 'on: [push, pull_request]\njobs:\n  t:\n    runs-on: x\n    steps:\n      - run: make\n' }, { repository: 'octo/app', actions: [composite(steps)] }).tokens[0]?.uses[0]
+
+  it('its steps that read the input decide', () => {
+    const u = use('    - run: gh issue comment 1 -b hi\n      shell: bash\n      env:\n        GH_TOKEN: ${{ inputs.github_token }}\n')
+    expect(u?.githubTokenWouldDo).toBe(true)
+    expect(u?.needs).toEqual({ issues: 'write' })
+    const pr = use('    - run: gh pr create --fill\n      shell: bash\n      env:\n        GH_TOKEN: ${{ inputs.github_token }}\n')
+    expect(pr?.githubTokenWouldDo).toBe(false)
+    expect(pr?.reasonCodes.flat()).toContain('R1')
+  })
+
+  it("a `./` action inside it is its own repository's, not this one's", () => {
+    const u = use('    - uses: ./helper\n      with:\n        token: ${{ inputs.github_token }}\n')
+    expect(u?.githubTokenWouldDo).toBeNull()
+    expect(u?.reasons.join('\n')).toContain("octo/pr's own repository")
+  })
+
+  it('an entry that read nothing but action.yml is no knowledge: the action stays unknown', () => {
+    const bundleOnly = deriveAction('octo/b', 'c'.repeat(40), files({ 'action.yml': ACTION_YML('node20', 'dist/index.js') }))
+    expect(readSomething(bundleOnly)).toBe(false)
   })
 })

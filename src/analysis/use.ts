@@ -2,7 +2,7 @@
  * Decides each use: finds the step(s) that receive the token, analyses what they do with it,
  * and turns that into a verdict, the permissions needed and the reasons.
  */
-import type { ActionKnowledge } from '../knowledge/actions.js'
+import { actionName, type ActionKnowledge } from '../knowledge/actions.js'
 import { expressionPattern, type SecretUse } from '../workflow/flows.js'
 import { jobNamed, localPath, type StepInfo, type WorkflowInfo } from '../workflow/model.js'
 import type { Memo } from './memo.js'
@@ -31,6 +31,8 @@ export interface AnalysisContext {
   memo: Memo
   /** Files github-script steps load, read before the analysis: text, or null when unreadable. */
   scriptFiles?: ReadonlyMap<string, string | null>
+  /** Composite actions of other repositories, modelled from their action.yml, by lower-cased action name. */
+  remoteComposites?: ReadonlyMap<string, WorkflowInfo>
 }
 
 /** A decision that cannot be made, with the reason. */
@@ -55,7 +57,8 @@ const MAX_LOCAL_DEPTH = 4
 /** The model of a local action (`uses: ./path`), when the repository has it. */
 function localAction(uses: string, ctx: AnalysisContext): WorkflowInfo | undefined {
   const dir = localPath(uses)
-  return dir === null ? undefined : (ctx.models.get(`${dir}/action.yml`) ?? ctx.models.get(`${dir}/action.yaml`))
+  if (dir === null) return ctx.remoteComposites?.size ? ctx.remoteComposites.get(actionName(uses)?.toLowerCase() ?? '') : undefined
+  return ctx.models.get(`${dir}/action.yml`) ?? ctx.models.get(`${dir}/action.yaml`)
 }
 
 function merge(into: StepAnalysis, from: StepAnalysis): StepAnalysis {
@@ -113,6 +116,8 @@ function analyseStep(step: StepInfo, model: WorkflowInfo, ctx: AnalysisContext, 
   // A composite action's steps have no job id: the action's one job holds them.
   const job = (step.job === null ? model.jobs[0] : jobNamed(model, step.job)) ?? null
   const stepCtx: StepContext = { self: ctx.self, model, job, step, tokenInput, tokenVars, knowledge: ctx.knowledge, secret, memo: ctx.memo, localAction: (uses) => localAction(uses, ctx), readScript: (path) => ctx.scriptFiles?.get(path) ?? null }
+  // A remote composite's `./` actions live in its own repository, which is not read here.
+  if (model.remote && step.uses && localPath(step.uses.value) !== null) return { calls: [], unknown: [`${quoted(step.uses.value)} is an action of ${model.remote}'s own repository, which pat-lint has not read`] }
   const action = step.uses ? localAction(step.uses.value, ctx) : undefined
   if (action && depth < MAX_LOCAL_DEPTH) return analyseComposite(action, tokenInput, tokenVars, ctx, depth)
   if (action) return { calls: [], unknown: [`${quoted(step.uses!.value)} is a local action ${depth} levels down: pat-lint follows local actions no deeper`] }

@@ -6,6 +6,7 @@
  */
 import { lint, type LintOptions, type Report } from '../lint.js'
 import { fromDerived } from '../knowledge/actions.js'
+import { readSomething } from '../knowledge/derive-action.js'
 import { fetchActionSources, type SourceBudget } from './action-source.js'
 import type { Client } from './client.js'
 
@@ -14,8 +15,10 @@ export async function lintReadingSources(root: string, options: LintOptions, cli
   if (!client || !first.unknownActions.length) return first
   const fetched = await fetchActionSources(client, first.unknownActions, budget)
   for (const why of fetched.skipped) log(`pat-lint did not read the source of ${why}`)
-  if (!fetched.derived.length) return first
-  log(`pat-lint read the source of ${fetched.derived.map((d) => `${d.uses}@${d.commit}`).join(', ')}`)
-  const actions = fetched.derived.map((d) => ({ ...fromDerived(d), readFromSource: `${d.uses}@${d.commit}` }))
+  const read = fetched.derived.filter(readSomething)
+  for (const d of fetched.derived.filter((x) => !readSomething(x))) log(`pat-lint read ${d.uses}@${d.commit} but found no source to read (${d.unseen.map((u) => u.what).join('; ')})`)
+  if (!read.length) return first
+  log(`pat-lint read the source of ${read.map((d) => `${d.uses}@${d.commit}`).join(', ')}`)
+  const actions = read.map((d) => ({ ...fromDerived(d), readFromSource: `${d.uses}@${d.commit}` }))
   return lint(root, { ...options, actions: [...(options.actions ?? []), ...actions] })
 }

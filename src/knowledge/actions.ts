@@ -3,7 +3,7 @@ import { ACTIONS, type ActionFacts } from './generated/actions.js'
 import { ACTION_CORRECTIONS, EXTRA_ACTIONS } from './actions-extra.js'
 import { plain, type Reason } from './reasons.js'
 import { DERIVED_ACTIONS } from './generated/derived-actions.js'
-import { derivedPermissions, type DerivedAction } from './derive-action.js'
+import { derivedPermissions, readSomething, type DerivedAction } from './derive-action.js'
 import { KEY_OF_FINE_GRAINED } from './permissions.js'
 import { eventsFor } from './endpoint-events.js'
 
@@ -30,6 +30,8 @@ export type KnownAction = Omit<ActionFacts, 'patNeededWhen'> & {
    * login takes Docker Hub's or a cloud's password as readily as a GitHub token).
    */
   githubWhen?: { input: string; hosts: readonly string[]; otherwise: string }
+  /** A composite action's `action.yml` (derived entries): its steps are analysed as a local composite's are. */
+  composite?: string
   /** Read from the action's source at run time (`owner/repo@ref`): the report says so for each use. */
   readFromSource?: string
   /** What reading the action's source could not place (derived entries): a use stays undecided, naming each. */
@@ -83,7 +85,8 @@ export function fromDerived(d: DerivedAction): KnownAction {
     tokenInputs: d.tokenInputs,
     tokenEnv: d.tokenEnv,
     // Its token is GitHub's when the action calls GitHub with it, or defaults it to the workflow's.
-    takesGithubToken: d.calls.length > 0 || d.tokenInputs.some((t) => t.defaultsToGithubToken) || d.unseen.some((u) => /octokit|GraphQL|^runs (?:git|gh)\b/.test(u.what)),
+    // A composite's steps say what its token is for; its inputs named for GitHub stand for it here.
+    takesGithubToken: d.calls.length > 0 || d.tokenInputs.some((t) => t.defaultsToGithubToken) || d.unseen.some((u) => /octokit|GraphQL|^runs (?:git|gh)\b/.test(u.what)) || (!!d.composite && d.tokenInputs.length > 0),
     githubToken: keyless.length ? null : githubToken,
     // The Checks API takes no personal token at all (R13): only GITHUB_TOKEN or an App's.
     fineGrained: d.calls.some((c) => c.appOnly) ? null : { metadata: 'read', ...fineGrained },
@@ -93,11 +96,12 @@ export function fromDerived(d: DerivedAction): KnownAction {
     repositoryInput: d.repositoryInput,
     events: [...new Set(d.calls.filter((c) => !c.draft).flatMap((c) => eventsFor(...(c.route.split(' ') as [string, string]))))],
     unseen: d.unseen.map((u) => `${u.what} (${d.uses}@${d.commit.slice(0, 12)}: ${u.at})`),
+    ...(d.composite ? { composite: d.composite } : {}),
     source: `read from ${d.uses}@${d.commit}: ${d.files.join(', ')}`,
   }
 }
 
-const BUILT_IN = index(EXTRA_ACTIONS, index(corrected(ACTIONS), index(DERIVED_ACTIONS.map(fromDerived))))
+const BUILT_IN = index(EXTRA_ACTIONS, index(corrected(ACTIONS), index(DERIVED_ACTIONS.filter(readSomething).map(fromDerived))))
 
 /** `owner/repo[/path]` of a `uses:` value without its `@ref`; null for local (`./`) and docker actions. */
 export function actionName(uses: string): string | null {

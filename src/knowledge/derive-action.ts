@@ -48,17 +48,22 @@ export interface DerivedAction {
   unseen: { what: string; at: string }[]
   /** The files read, for the provenance. */
   files: string[]
+  /** A composite action's `action.yml`, whose steps pat-lint's own step analysis reads. */
+  composite?: string
 }
 
 /** Inputs that carry a token: a default of the workflow's token, or a name saying so. */
 const TOKEN_DEFAULT = /\$\{\{\s*(?:github\.token|secrets\.GITHUB_TOKEN)\s*\}\}/i
 /** Names of inputs for a GitHub token; another service's (`slack-token`, `npm-token`) are not. */
-const TOKEN_NAME = /^(?:token|pat|access[-_]?token|personal[-_]?access[-_]?token|repo[-_]?token|gh[-_]?(?:token|pat)|[\w-]*github[\w-]*)$/i
+const TOKEN_NAME = /^(?:token|pat|pat[-_]?token|[\w-]+[-_]pat|access[-_]?token|personal[-_]?access[-_]?token|repo[-_]?token|gh[-_]?(?:token|pat)|[\w-]*github[\w-]*)$/i
 /** Input names that, read by the source, name the repository its calls go to. */
 const REPOSITORY_INPUT = /^(?:repo|repository|target[-_]?repo(?:sitory)?|owner[-_]?repo|repo[-_]?name)$/i
 
 /** How an action's source names the repository running the workflow. */
 const THIS_REPOSITORY = /\bcontext\.repo\b|\bGITHUB_REPOSITORY\b|\bcontext\.payload\.repository\b|\{[^{}]*\brepo\b[^{}]*\}\s*=\s*(?:github\.)?context\b/
+
+/** A composite action's metadata kept for the step analysis, at most (real ones are a few kilobytes). */
+const MAX_COMPOSITE_CHARS = 64 * 1024
 
 /** Past this, a line is a minifier's, not a person's. */
 const MINIFIED_LINE = 2000
@@ -221,6 +226,10 @@ export function deriveAction(uses: string, commit: string, files: readonly Sourc
     if (TOKEN_DEFAULT.test(def) || TOKEN_NAME.test(name)) out.tokenInputs.push({ name, defaultsToGithubToken: TOKEN_DEFAULT.test(def) })
   }
   out.runs = typeof doc.runs?.using === 'string' ? doc.runs.using : 'unknown'
+  if (out.runs === 'composite' && metadata.text.length <= MAX_COMPOSITE_CHARS) {
+    out.composite = metadata.text
+    return out
+  }
   if (!/^node\d+$/.test(out.runs)) {
     out.unseen.push({ what: `a ${out.runs} action: its steps or image are not read here`, at: metadata.path })
     return out
@@ -249,6 +258,15 @@ export function deriveAction(uses: string, commit: string, files: readonly Sourc
   // Calls go to this repository only where the source says so; else where they go is not read.
   if (out.calls.length && !namesThisRepository && !out.repositoryInput) out.unseen.push({ what: 'the repository its calls go to (neither context.repo nor GITHUB_REPOSITORY is read)', at: out.files[1] ?? metadata.path })
   return out
+}
+
+/**
+ * Whether reading the source told anything beyond action.yml: a composite's steps, or source files.
+ * An entry that read nothing (a bundle only, a docker action) is no knowledge: the action stays
+ * unknown, and what its inputs say about where it acts still counts.
+ */
+export function readSomething(action: DerivedAction): boolean {
+  return !!action.composite || action.files.length > 1
 }
 
 /** The permissions all of an action's calls need together. */

@@ -69,6 +69,8 @@ export interface WorkflowInfo {
   jobs: JobInfo[]
   /** For composite actions: `runs.using`. */
   using?: string
+  /** A composite action of another repository (`owner/repo[/path]`): its `./` actions are that repository's. */
+  remote?: string
   /** Secrets a reusable workflow takes from its callers (`on.workflow_call.secrets`), upper-cased. */
   callSecrets: string[]
 }
