@@ -11878,7 +11878,9 @@ function listPushes(job, knowledge, localAction) {
             const refs = tagsOnly ? 'tags' : pushArgs === undefined ? 'branches' : pushedRefs(pushWords);
             // Moving a tag (git tag -f, then a forced push) points it across commits it did not hold (R2).
             const moves = tagsOnly && tagMoved && pushWords.some((w) => w === '-f' || w === '--force' || w.startsWith('+'));
-            const push = { what: `the run step at line ${s.pos.line}`, foreignCommits: FOREIGN.test(run) || moves, skipsCi: lastCommitSkipsCi, refs };
+            // A step of a composite action is named with its file: its line is that file's, not the workflow's.
+            const where = /action\.ya?ml\b/.test(s.pos.file) ? ` of ${(0,limits/* quoted */.TL)(s.pos.file)}` : '';
+            const push = { what: `the run step at line ${s.pos.line}${where}`, foreignCommits: FOREIGN.test(run) || moves, skipsCi: lastCommitSkipsCi, refs };
             if (url)
                 push.url = url;
             else
@@ -12439,6 +12441,7 @@ function verdictOf(decisions, self) {
 
 
 
+
 /** A decision that cannot be made, with the reason. */
 function undecided(reason) {
     return { githubTokenWouldDo: null, needs: {}, reasons: [(0,reasons/* plain */.pj)(reason)], calls: [], classicOnly: [], repositories: [], unknown: [reason], provided: [] };
@@ -12477,16 +12480,43 @@ function merge(into, from) {
  * steps inherit): its steps that read `${{ inputs.<input> }}` or those variables are analysed
  * like any step, the input's reference in a script standing for a variable holding the token.
  */
-function analyseComposite(action, input, vars, ctx, depth) {
-    // By action, input, variables and depth: actions that call actions n times each would otherwise be read n x n x … times.
+function analyseComposite(action, input, vars, ctx, depth, given = {}) {
+    // By action, input, variables, the literal inputs given and depth: actions that call actions n
+    // times each would otherwise be read n x n x … times.
     const analysed = ctx.memo.byText('composite analyses');
-    const key = `${action.file}\n${input ?? ''}\n${[...vars].sort().join(' ')}\n${depth}`;
+    const literal = literalInputs(given);
+    const key = `${action.file}\n${input ?? ''}\n${[...vars].sort().join(' ')}\n${depth}\n${JSON.stringify(literal)}`;
     let analysis = analysed.get(key);
     if (!analysis)
-        analysed.set(key, (analysis = readComposite(action, input, vars, ctx, depth)));
+        analysed.set(key, (analysis = readComposite(action, input, vars, ctx, depth, literal)));
     return analysis;
 }
-function readComposite(action, input, vars, ctx, depth) {
+/** The `with:` values a step gives an action, `${{ env.NAME }}` taking the value the files give NAME. */
+function givenInputs(step, job, model) {
+    return Object.fromEntries(Object.entries(step.with).map(([k, v]) => [k, withEnvValues(v.value, { step, job, model })]));
+}
+/** The `with:` values a step gives an action that are literal (no expression), by lower-cased name, in name order. */
+function literalInputs(given) {
+    return Object.fromEntries(Object.entries(given).filter(([, v]) => !v.includes('${{')).map(([k, v]) => [k.toLowerCase(), v]).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+/**
+ * A composite step with `${{ inputs.NAME }}` replaced by the literal the calling step gives NAME
+ * (the token's own input excepted, which the analysis follows as the token): a composite's
+ * `repository: ${{ inputs.repo }}` is the repository its caller names.
+ */
+function withGivenInputs(step, given, tokenInput) {
+    if (!Object.keys(given).length)
+        return step;
+    const put = (text) => text.replace(/\$\{\{\s*inputs\.([\w-]+)\s*\}\}/g, (written, name) => {
+        const key = name.toLowerCase();
+        return key === tokenInput?.toLowerCase() || given[key] === undefined ? written : given[key];
+    });
+    const values = (map) => Object.fromEntries(Object.entries(map).map(([k, v]) => [k, { ...v, value: put(v.value) }]));
+    if (![...Object.values(step.with), ...Object.values(step.env), ...(step.run ? [step.run] : [])].some((v) => /\$\{\{\s*inputs\./.test(v.value)))
+        return step;
+    return { ...step, with: values(step.with), env: values(step.env), ...(step.run ? { run: { ...step.run, value: put(step.run.value) } } : {}) };
+}
+function readComposite(action, input, vars, ctx, depth, given) {
     // Each call, reason and credential once: steps calling the same action share its analysis.
     const calls = new Set();
     const unknown = new Set();
@@ -12494,7 +12524,8 @@ function readComposite(action, input, vars, ctx, depth) {
     const parts = new Set();
     const name = input?.replace(/[^A-Za-z0-9_-]/g, '');
     const reads = name ? new RegExp(`\\$\\{\\{[^}]*\\binputs(\\.${name}\\b|\\[\\s*'${name}'\\s*\\])[^}]*\\}\\}`, 'i') : null;
-    for (const step of action.jobs[0]?.steps ?? []) {
+    for (const original of action.jobs[0]?.steps ?? []) {
+        const step = withGivenInputs(original, given, name);
         const stepVars = new Set(vars);
         for (const [k, v] of Object.entries(step.env))
             if (reads?.test(v.raw))
@@ -12530,7 +12561,7 @@ function analyseStep(step, model, ctx, tokenInput, tokenVars, depth = 0, secret)
         return { calls: [], unknown: [`${(0,limits/* quoted */.TL)(step.uses.value)} is an action of ${model.remote}'s own repository, which pat-lint has not read`] };
     const action = step.uses ? localAction(step.uses.value, ctx) : undefined;
     if (action && depth < MAX_LOCAL_DEPTH)
-        return analyseComposite(action, tokenInput, tokenVars, ctx, depth);
+        return analyseComposite(action, tokenInput, tokenVars, ctx, depth, givenInputs(step, job, model));
     if (action)
         return { calls: [], unknown: [`${(0,limits/* quoted */.TL)(step.uses.value)} is a local action ${depth} levels down: pat-lint follows local actions no deeper`] };
     if (step.uses)
@@ -12623,7 +12654,7 @@ function decideUse(use, ctx) {
         tokenVars.add(use.via.slice(4));
     const action = step.uses ? localAction(step.uses.value, ctx) : undefined;
     if (action)
-        return decideComposite(action, tokenInput, tokenVars, ctx);
+        return decideComposite(action, tokenInput, tokenVars, ctx, givenInputs(step, use.job, model));
     return (0,decide/* decide */.LD)(analyseStep(step, model, ctx, tokenInput, tokenVars, 0, use.secret ?? undefined), othersListening(model.file, ctx), ctx.memo.stats);
 }
 /**
@@ -12652,12 +12683,12 @@ function remember(file, ctx) {
  * variables) decides, whichever step passes which token, so every such use shares one decision,
  * worked out once.
  */
-function decideComposite(action, input, vars, ctx) {
+function decideComposite(action, input, vars, ctx, given = {}) {
     const decided = ctx.memo.byText('composite decisions');
-    const key = `${action.file}\n${input ?? ''}\n${[...vars].sort().join(' ')}`;
+    const key = `${action.file}\n${input ?? ''}\n${[...vars].sort().join(' ')}\n${JSON.stringify(literalInputs(given))}`;
     let decision = decided.get(key);
     if (!decision)
-        decided.set(key, (decision = (0,decide/* decide */.LD)(analyseComposite(action, input, vars, ctx, 0), ctx.listeners, ctx.memo.stats)));
+        decided.set(key, (decision = (0,decide/* decide */.LD)(analyseComposite(action, input, vars, ctx, 0, given), ctx.listeners, ctx.memo.stats)));
     return decision;
 }
 

@@ -321,6 +321,20 @@ tokens: {}
   })
 })
 
+describe("a composite action's other inputs take the literal its caller gives", () => {
+  const action = 'name: x\ninputs:\n  token:\n    required: true\n  repo:\n    required: false\nruns:\n  using: composite\n  steps:\n    - run: gh issue comment 1 -b hi -R "${{ inputs.repo }}"\n      shell: bash\n      env:\n        GH_TOKEN: ${{ inputs.token }}\n'
+  const caller = (repo: string | null) => `on: workflow_dispatch\njobs:\n  a:\n    runs-on: x\n    steps:\n      - uses: ./.github/actions/comment\n        with:\n          token: \${{ secrets.X_PAT }}\n${repo === null ? '' : `          repo: ${repo}\n`}`
+  const use = (repo: string | null) => lintWorkflow(caller(repo), { '.github/actions/comment/action.yml': action }, { repository: 'octo/app' }).tokens[0].uses[0]
+  it.each<[string, string | null, boolean | null]>([
+    ['another repository named by the caller (R3)', 'octo/docs', false],
+    ['this repository named by the caller', 'octo/app', true],
+    ['nothing given: the repository is not known', null, null],
+    ['an expression given: not known either', '${{ vars.REPO }}', null],
+  ])('%s', (_name, repo, verdict) => {
+    expect(use(repo).githubTokenWouldDo).toBe(verdict)
+  })
+})
+
 describe('local composite actions and reusable workflows are followed', () => {
   const composite = `runs:
   using: composite

@@ -4,7 +4,8 @@
  */
 import { actionName, type ActionKnowledge } from '../knowledge/actions.js'
 import { expressionPattern, type SecretUse } from '../workflow/flows.js'
-import { jobNamed, localPath, type StepInfo, type WorkflowInfo } from '../workflow/model.js'
+import { jobNamed, localPath, type JobInfo, type StepInfo, type WorkflowInfo } from '../workflow/model.js'
+import { withEnvValues } from './steps/target.js'
 import type { Memo } from './memo.js'
 import { analyseActionStep } from './steps/action-step.js'
 import { analyseRunStep } from './steps/run-step.js'
@@ -74,16 +75,44 @@ function merge(into: StepAnalysis, from: StepAnalysis): StepAnalysis {
  * steps inherit): its steps that read `${{ inputs.<input> }}` or those variables are analysed
  * like any step, the input's reference in a script standing for a variable holding the token.
  */
-function analyseComposite(action: WorkflowInfo, input: string | null, vars: Set<string>, ctx: AnalysisContext, depth: number): StepAnalysis {
-  // By action, input, variables and depth: actions that call actions n times each would otherwise be read n x n x … times.
+function analyseComposite(action: WorkflowInfo, input: string | null, vars: Set<string>, ctx: AnalysisContext, depth: number, given: Readonly<Record<string, string>> = {}): StepAnalysis {
+  // By action, input, variables, the literal inputs given and depth: actions that call actions n
+  // times each would otherwise be read n x n x … times.
   const analysed = ctx.memo.byText<StepAnalysis>('composite analyses')
-  const key = `${action.file}\n${input ?? ''}\n${[...vars].sort().join(' ')}\n${depth}`
+  const literal = literalInputs(given)
+  const key = `${action.file}\n${input ?? ''}\n${[...vars].sort().join(' ')}\n${depth}\n${JSON.stringify(literal)}`
   let analysis = analysed.get(key)
-  if (!analysis) analysed.set(key, (analysis = readComposite(action, input, vars, ctx, depth)))
+  if (!analysis) analysed.set(key, (analysis = readComposite(action, input, vars, ctx, depth, literal)))
   return analysis
 }
 
-function readComposite(action: WorkflowInfo, input: string | null, vars: Set<string>, ctx: AnalysisContext, depth: number): StepAnalysis {
+/** The `with:` values a step gives an action, `${{ env.NAME }}` taking the value the files give NAME. */
+function givenInputs(step: StepInfo, job: JobInfo | null, model: WorkflowInfo): Record<string, string> {
+  return Object.fromEntries(Object.entries(step.with).map(([k, v]) => [k, withEnvValues(v.value, { step, job, model })]))
+}
+
+/** The `with:` values a step gives an action that are literal (no expression), by lower-cased name, in name order. */
+function literalInputs(given: Readonly<Record<string, string>>): Record<string, string> {
+  return Object.fromEntries(Object.entries(given).filter(([, v]) => !v.includes('${{')).map(([k, v]) => [k.toLowerCase(), v] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+}
+
+/**
+ * A composite step with `${{ inputs.NAME }}` replaced by the literal the calling step gives NAME
+ * (the token's own input excepted, which the analysis follows as the token): a composite's
+ * `repository: ${{ inputs.repo }}` is the repository its caller names.
+ */
+function withGivenInputs(step: StepInfo, given: Readonly<Record<string, string>>, tokenInput: string | undefined): StepInfo {
+  if (!Object.keys(given).length) return step
+  const put = (text: string) => text.replace(/\$\{\{\s*inputs\.([\w-]+)\s*\}\}/g, (written, name: string) => {
+    const key = name.toLowerCase()
+    return key === tokenInput?.toLowerCase() || given[key] === undefined ? written : given[key]
+  })
+  const values = <T extends { value: string }>(map: Record<string, T>) => Object.fromEntries(Object.entries(map).map(([k, v]) => [k, { ...v, value: put(v.value) }]))
+  if (![...Object.values(step.with), ...Object.values(step.env), ...(step.run ? [step.run] : [])].some((v) => /\$\{\{\s*inputs\./.test(v.value))) return step
+  return { ...step, with: values(step.with), env: values(step.env), ...(step.run ? { run: { ...step.run, value: put(step.run.value) } } : {}) }
+}
+
+function readComposite(action: WorkflowInfo, input: string | null, vars: Set<string>, ctx: AnalysisContext, depth: number, given: Readonly<Record<string, string>>): StepAnalysis {
   // Each call, reason and credential once: steps calling the same action share its analysis.
   const calls = new Set<StepAnalysis['calls'][number]>()
   const unknown = new Set<string>()
@@ -91,7 +120,8 @@ function readComposite(action: WorkflowInfo, input: string | null, vars: Set<str
   const parts = new Set<StepAnalysis>()
   const name = input?.replace(/[^A-Za-z0-9_-]/g, '')
   const reads = name ? new RegExp(`\\$\\{\\{[^}]*\\binputs(\\.${name}\\b|\\[\\s*'${name}'\\s*\\])[^}]*\\}\\}`, 'i') : null
-  for (const step of action.jobs[0]?.steps ?? []) {
+  for (const original of action.jobs[0]?.steps ?? []) {
+    const step = withGivenInputs(original, given, name)
     const stepVars = new Set(vars)
     for (const [k, v] of Object.entries(step.env)) if (reads?.test(v.raw)) stepVars.add(k)
     const withInput = reads ? (Object.entries(step.with).find(([, v]) => reads.test(v.raw))?.[0] ?? null) : null
@@ -119,7 +149,7 @@ function analyseStep(step: StepInfo, model: WorkflowInfo, ctx: AnalysisContext, 
   // A remote composite's `./` actions live in its own repository, which is not read here.
   if (model.remote && step.uses && localPath(step.uses.value) !== null) return { calls: [], unknown: [`${quoted(step.uses.value)} is an action of ${model.remote}'s own repository, which pat-lint has not read`] }
   const action = step.uses ? localAction(step.uses.value, ctx) : undefined
-  if (action && depth < MAX_LOCAL_DEPTH) return analyseComposite(action, tokenInput, tokenVars, ctx, depth)
+  if (action && depth < MAX_LOCAL_DEPTH) return analyseComposite(action, tokenInput, tokenVars, ctx, depth, givenInputs(step, job, model))
   if (action) return { calls: [], unknown: [`${quoted(step.uses!.value)} is a local action ${depth} levels down: pat-lint follows local actions no deeper`] }
   if (step.uses) return analyseActionStep(stepCtx)
   if (step.run) return analyseRunStep(stepCtx)
@@ -199,7 +229,7 @@ export function decideUse(use: SecretUse, ctx: AnalysisContext): UseDecision {
   // A secret passed through env, then read as ${{ env.X }}: the env variable carries it.
   if (use.via?.startsWith('env.')) tokenVars.add(use.via.slice(4))
   const action = step.uses ? localAction(step.uses.value, ctx) : undefined
-  if (action) return decideComposite(action, tokenInput, tokenVars, ctx)
+  if (action) return decideComposite(action, tokenInput, tokenVars, ctx, givenInputs(step, use.job, model))
   return decide(analyseStep(step, model, ctx, tokenInput, tokenVars, 0, use.secret ?? undefined), othersListening(model.file, ctx), ctx.memo.stats)
 }
 
@@ -227,10 +257,10 @@ function remember(file: string, ctx: AnalysisContext): Listeners {
  * variables) decides, whichever step passes which token, so every such use shares one decision,
  * worked out once.
  */
-function decideComposite(action: WorkflowInfo, input: string | null, vars: Set<string>, ctx: AnalysisContext): UseDecision {
+function decideComposite(action: WorkflowInfo, input: string | null, vars: Set<string>, ctx: AnalysisContext, given: Readonly<Record<string, string>> = {}): UseDecision {
   const decided = ctx.memo.byText<UseDecision>('composite decisions')
-  const key = `${action.file}\n${input ?? ''}\n${[...vars].sort().join(' ')}`
+  const key = `${action.file}\n${input ?? ''}\n${[...vars].sort().join(' ')}\n${JSON.stringify(literalInputs(given))}`
   let decision = decided.get(key)
-  if (!decision) decided.set(key, (decision = decide(analyseComposite(action, input, vars, ctx, 0), ctx.listeners, ctx.memo.stats)))
+  if (!decision) decided.set(key, (decision = decide(analyseComposite(action, input, vars, ctx, 0, given), ctx.listeners, ctx.memo.stats)))
   return decision
 }

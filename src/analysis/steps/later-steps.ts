@@ -251,7 +251,9 @@ function listPushes(job: JobInfo, knowledge: ActionKnowledge, localAction: StepC
       const refs = tagsOnly ? 'tags' : pushArgs === undefined ? 'branches' : pushedRefs(pushWords)
       // Moving a tag (git tag -f, then a forced push) points it across commits it did not hold (R2).
       const moves = tagsOnly && tagMoved && pushWords.some((w) => w === '-f' || w === '--force' || w.startsWith('+'))
-      const push: LaterPush = { what: `the run step at line ${s.pos.line}`, foreignCommits: FOREIGN.test(run) || moves, skipsCi: lastCommitSkipsCi, refs }
+      // A step of a composite action is named with its file: its line is that file's, not the workflow's.
+      const where = /action\.ya?ml\b/.test(s.pos.file) ? ` of ${quoted(s.pos.file)}` : ''
+      const push: LaterPush = { what: `the run step at line ${s.pos.line}${where}`, foreignCommits: FOREIGN.test(run) || moves, skipsCi: lastCommitSkipsCi, refs }
       if (url) push.url = url
       else Object.assign(push, remoteOf(run))
       out.pushes.add(s.index, push)
