@@ -7573,6 +7573,108 @@ function localPath(uses) {
     return v?.startsWith('./') ? v.replace(/^\.\//, '').replace(/@.*$/, '').replace(/\/+$/, '') : null;
 }
 
+;// CONCATENATED MODULE: ./src/knowledge/action-effects.ts
+const ACTION_EVENTS = {
+    'peter-evans/create-pull-request': ['pull_request', 'push'],
+    'stefanzweifel/git-auto-commit-action': ['push'],
+    'EndBug/add-and-commit': ['push'],
+    'ad-m/github-push-action': ['push'],
+    'changesets/action': ['pull_request', 'push', 'release'],
+    'googleapis/release-please-action': ['pull_request', 'release', 'push', 'create'],
+    'softprops/action-gh-release': ['release', 'tag push', 'create'],
+    'ncipollo/release-action': ['release', 'tag push', 'create'],
+    'actions/create-release': ['release', 'tag push', 'create'],
+    'cycjimmy/semantic-release-action': ['release', 'push', 'create'],
+    'mathieudutour/github-tag-action': ['push', 'create'],
+    'anothrNick/github-tag-action': ['push', 'create'],
+    'TriPSs/conventional-changelog-action': ['push', 'create'],
+    'renovatebot/github-action': ['pull_request', 'push'],
+    'repo-sync/pull-request': ['pull_request'],
+    'peter-evans/repository-dispatch': ['repository_dispatch'],
+    'peter-evans/slash-command-dispatch': ['repository_dispatch'],
+    'peter-evans/enable-pull-request-automerge': ['push'],
+    'pascalgn/automerge-action': ['push'],
+    'fastify/github-action-merge-dependabot': ['push'],
+    'hmarr/auto-approve-action': ['pull_request_review'],
+    'JamesIves/github-pages-deploy-action': ['push'],
+    'peaceiris/actions-gh-pages': ['push'],
+    'release-drafter/release-drafter': ['release'],
+    // GoReleaser publishes a GitHub release for the tag (actions-kb: "creates the GitHub release and uploads artifacts").
+    'goreleaser/goreleaser-action': ['release'],
+    'peter-evans/create-or-update-comment': ['issue_comment'],
+    'peter-evans/create-issue-from-file': ['issues'],
+    'JasonEtco/create-an-issue': ['issues'],
+    'actions-ecosystem/action-add-labels': ['pull_request:labeled', 'issues'],
+    'actions-ecosystem/action-create-comment': ['issue_comment'],
+    'mshick/add-pr-comment': ['issue_comment'],
+    'thollander/actions-comment-pull-request': ['issue_comment'],
+    'marocchino/sticky-pull-request-comment': ['issue_comment'],
+    'korthout/backport-action': ['pull_request', 'push'],
+    'dawidd6/action-homebrew-bump-formula': ['pull_request', 'push'],
+    'BetaHuhn/repo-file-sync-action': ['pull_request', 'push'],
+    'mislav/bump-homebrew-formula-action': ['pull_request', 'push'],
+    'convictional/trigger-workflow-and-wait': ['workflow_dispatch'],
+};
+/** Inputs through which actions name the repository they act on. */
+const REPOSITORY_INPUTS = [
+    'repository', 'repo', 'target-repository', 'target_repository', 'target-repo', 'target_repo', 'external-repository',
+    'external_repository', 'destination-repository', 'destination_repository', 'destination-repo', 'destination_repo',
+    'publish-repository', 'publish_repository', 'external_repository', 'remote-repository', 'github-repository', 'homebrew-tap',
+    'repository-name', // JamesIves/github-pages-deploy-action: owner/name of the repository to deploy to
+];
+/**
+ * Actions that push with the git credentials they find in the workspace: whether the commits may
+ * be foreign (not written by the workflow), and the input naming the repository's directory
+ * (each action's action.yml).
+ */
+const ACTIONS_THAT_PUSH = new Map([
+    ['stefanzweifel/git-auto-commit-action', { foreignCommits: false, directoryInput: 'repository' }],
+    ['endbug/add-and-commit', { foreignCommits: false, directoryInput: 'cwd' }],
+    ['cirrus-actions/rebase', { foreignCommits: true }],
+]);
+/**
+ * Actions outside the knowledge base that run no git command: they install a toolchain, restore or
+ * save a cache, or upload files (each action's README and source: @actions/cache, @actions/tool-cache,
+ * @actions/artifact; docker's buildx and binfmt installers). A credential left behind is not used
+ * by them; every other action pat-lint does not know may push with it.
+ */
+const INERT_ACTIONS = new Set([
+    'actions/cache',
+    'actions/upload-artifact',
+    'actions/upload-pages-artifact',
+    'actions/setup-dotnet',
+    'actions/setup-ruby',
+    'docker/setup-buildx-action',
+    'docker/setup-qemu-action',
+    'pnpm/action-setup',
+    'ruby/setup-ruby',
+    'dtolnay/rust-toolchain',
+    'swatinem/rust-cache',
+    'astral-sh/setup-uv',
+    'oven-sh/setup-bun',
+    'denoland/setup-deno',
+    'hashicorp/setup-terraform',
+    'azure/setup-helm',
+    'gradle/gradle-build-action',
+    'gradle/wrapper-validation-action',
+    'subosito/flutter-action',
+    'erlef/setup-beam',
+    'shivammathur/setup-php',
+    'jdx/mise-action',
+    'actions-rs/toolchain',
+    'mlugg/setup-zig',
+    'goto-bus-stop/setup-zig',
+    'haskell-actions/setup',
+]);
+/**
+ * Actions that fetch secrets from a secrets manager and give each as a step output,
+ * `${{ steps.ID.outputs.NAME }}` (hashicorp/vault-action README: each secret is an output named by
+ * its `| NAME`; google-github-actions/get-secretmanager-secrets: outputs named before `:`;
+ * 1password/load-secrets-action: outputs when export-env is false; Azure/get-keyvault-secrets:
+ * outputs named by the secrets). Such an output reaching a step is a credential as a secret is.
+ */
+const SECRET_MANAGERS = new Set(['hashicorp/vault-action', 'google-github-actions/get-secretmanager-secrets', '1password/load-secrets-action', 'azure/get-keyvault-secrets']);
+
 // EXTERNAL MODULE: ./src/bounded-map.ts
 var bounded_map = __nccwpck_require__(8757);
 ;// CONCATENATED MODULE: ./src/workflow/variable-reads.ts
@@ -7690,6 +7792,7 @@ function runReadsEnv(reads) {
 }
 
 ;// CONCATENATED MODULE: ./src/workflow/flows.ts
+
 
 
 
@@ -7861,12 +7964,23 @@ function findSecretUses(w, model, envReader = runReadsEnv(new VariableReads())) 
         const { raw, found } = scan(site);
         return { site, loc: locate(model, site.path), raw, found };
     });
+    // `${{ steps.ID.outputs.NAME }}` of a step that fetched secrets from a secrets manager: NAME is a credential.
+    const managerOutput = (ref, loc) => {
+        if (ref.context !== 'steps' || !ref.name || !loc.job)
+            return null;
+        const name = /^steps\s*\.\s*[\w-]+\s*\.\s*outputs\s*\.\s*([A-Za-z_][\w-]*)/i.exec(ref.expression.body.slice(ref.offset - ref.expression.bodyStart))?.[1];
+        if (!name)
+            return null;
+        const step = loc.job.steps.find((s) => s.id === ref.name && (!loc.step || s.index < loc.step.index));
+        const action = step?.uses?.value.split('@')[0].trim().toLowerCase();
+        return action && SECRET_MANAGERS.has(action) ? name.toUpperCase() : null;
+    };
     for (const { site, loc, found } of scanned) {
         if (loc.kind !== 'env' || !loc.input)
             continue;
-        const carried = found.filter((f) => f.ref.context === 'secrets' && f.ref.name?.toUpperCase() !== BUILT_IN);
+        const carried = found.filter((f) => (f.ref.context === 'secrets' && f.ref.name?.toUpperCase() !== BUILT_IN) || managerOutput(f.ref, loc));
         if (carried.length)
-            envSecrets.set(envKey(loc, loc.input), carried.map((f) => ({ secret: f.ref.name?.toUpperCase() ?? null, ref: f.ref, site })));
+            envSecrets.set(envKey(loc, loc.input), carried.map((f) => ({ secret: f.ref.context === 'secrets' ? (f.ref.name?.toUpperCase() ?? null) : managerOutput(f.ref, loc), ref: f.ref, site })));
     }
     for (const { site, loc, raw, found } of scanned) {
         for (const { ref, abs, start, end } of found) {
@@ -7875,6 +7989,12 @@ function findSecretUses(w, model, envReader = runReadsEnv(new VariableReads())) 
                 if (ref.name?.toUpperCase() === BUILT_IN)
                     continue;
                 secrets = [{ secret: ref.name?.toUpperCase() ?? null, via: null }];
+            }
+            else if (ref.context === 'steps') {
+                const output = managerOutput(ref, loc);
+                if (!output)
+                    continue;
+                secrets = [{ secret: output, via: null }];
             }
             else if (ref.context === 'env' && ref.name && loc.kind !== 'env') {
                 const hit = lookupEnv(loc, ref.name, site);
@@ -9302,8 +9422,11 @@ function expressionBodies(word) {
 }
 /** The secrets a word names inside its `${{ … }}`, upper-cased. */
 function secretNamesIn(word) {
-    return expressionBodies(word).flatMap((body) => [...body.matchAll(SECRET_REF)].map((m) => (m[1] ?? m[2]).toUpperCase()));
+    // A secrets manager's output (`steps.ID.outputs.NAME`) stands for the credential NAME as a secret does.
+    return expressionBodies(word).flatMap((body) => [...[...body.matchAll(SECRET_REF)].map((m) => (m[1] ?? m[2]).toUpperCase()), ...[...body.matchAll(STEP_OUTPUT_REF)].map((m) => m[1].toUpperCase())]);
 }
+/** `steps.ID.outputs.NAME` inside one `${{ … }}`. */
+const STEP_OUTPUT_REF = /\bsteps\s*\.\s*[\w-]+\s*\.\s*outputs\s*\.\s*([A-Za-z_][\w-]*)/gi;
 /** Variables a word reads: `$X`, `${X}` and `${{ env.X }}`. */
 function variablesIn(word) {
     return [...varRefs(word), ...[...word.matchAll(/\$\{\{\s*env\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g)].map((m) => m[1])];
@@ -11102,100 +11225,6 @@ function ingestFile(root, candidate, readsEnv) {
     }
     return out;
 }
-
-;// CONCATENATED MODULE: ./src/knowledge/action-effects.ts
-const ACTION_EVENTS = {
-    'peter-evans/create-pull-request': ['pull_request', 'push'],
-    'stefanzweifel/git-auto-commit-action': ['push'],
-    'EndBug/add-and-commit': ['push'],
-    'ad-m/github-push-action': ['push'],
-    'changesets/action': ['pull_request', 'push', 'release'],
-    'googleapis/release-please-action': ['pull_request', 'release', 'push', 'create'],
-    'softprops/action-gh-release': ['release', 'tag push', 'create'],
-    'ncipollo/release-action': ['release', 'tag push', 'create'],
-    'actions/create-release': ['release', 'tag push', 'create'],
-    'cycjimmy/semantic-release-action': ['release', 'push', 'create'],
-    'mathieudutour/github-tag-action': ['push', 'create'],
-    'anothrNick/github-tag-action': ['push', 'create'],
-    'TriPSs/conventional-changelog-action': ['push', 'create'],
-    'renovatebot/github-action': ['pull_request', 'push'],
-    'repo-sync/pull-request': ['pull_request'],
-    'peter-evans/repository-dispatch': ['repository_dispatch'],
-    'peter-evans/slash-command-dispatch': ['repository_dispatch'],
-    'peter-evans/enable-pull-request-automerge': ['push'],
-    'pascalgn/automerge-action': ['push'],
-    'fastify/github-action-merge-dependabot': ['push'],
-    'hmarr/auto-approve-action': ['pull_request_review'],
-    'JamesIves/github-pages-deploy-action': ['push'],
-    'peaceiris/actions-gh-pages': ['push'],
-    'release-drafter/release-drafter': ['release'],
-    // GoReleaser publishes a GitHub release for the tag (actions-kb: "creates the GitHub release and uploads artifacts").
-    'goreleaser/goreleaser-action': ['release'],
-    'peter-evans/create-or-update-comment': ['issue_comment'],
-    'peter-evans/create-issue-from-file': ['issues'],
-    'JasonEtco/create-an-issue': ['issues'],
-    'actions-ecosystem/action-add-labels': ['pull_request:labeled', 'issues'],
-    'actions-ecosystem/action-create-comment': ['issue_comment'],
-    'mshick/add-pr-comment': ['issue_comment'],
-    'thollander/actions-comment-pull-request': ['issue_comment'],
-    'marocchino/sticky-pull-request-comment': ['issue_comment'],
-    'korthout/backport-action': ['pull_request', 'push'],
-    'dawidd6/action-homebrew-bump-formula': ['pull_request', 'push'],
-    'BetaHuhn/repo-file-sync-action': ['pull_request', 'push'],
-    'mislav/bump-homebrew-formula-action': ['pull_request', 'push'],
-    'convictional/trigger-workflow-and-wait': ['workflow_dispatch'],
-};
-/** Inputs through which actions name the repository they act on. */
-const REPOSITORY_INPUTS = [
-    'repository', 'repo', 'target-repository', 'target_repository', 'target-repo', 'target_repo', 'external-repository',
-    'external_repository', 'destination-repository', 'destination_repository', 'destination-repo', 'destination_repo',
-    'publish-repository', 'publish_repository', 'external_repository', 'remote-repository', 'github-repository', 'homebrew-tap',
-    'repository-name', // JamesIves/github-pages-deploy-action: owner/name of the repository to deploy to
-];
-/**
- * Actions that push with the git credentials they find in the workspace: whether the commits may
- * be foreign (not written by the workflow), and the input naming the repository's directory
- * (each action's action.yml).
- */
-const ACTIONS_THAT_PUSH = new Map([
-    ['stefanzweifel/git-auto-commit-action', { foreignCommits: false, directoryInput: 'repository' }],
-    ['endbug/add-and-commit', { foreignCommits: false, directoryInput: 'cwd' }],
-    ['cirrus-actions/rebase', { foreignCommits: true }],
-]);
-/**
- * Actions outside the knowledge base that run no git command: they install a toolchain, restore or
- * save a cache, or upload files (each action's README and source: @actions/cache, @actions/tool-cache,
- * @actions/artifact; docker's buildx and binfmt installers). A credential left behind is not used
- * by them; every other action pat-lint does not know may push with it.
- */
-const INERT_ACTIONS = new Set([
-    'actions/cache',
-    'actions/upload-artifact',
-    'actions/upload-pages-artifact',
-    'actions/setup-dotnet',
-    'actions/setup-ruby',
-    'docker/setup-buildx-action',
-    'docker/setup-qemu-action',
-    'pnpm/action-setup',
-    'ruby/setup-ruby',
-    'dtolnay/rust-toolchain',
-    'swatinem/rust-cache',
-    'astral-sh/setup-uv',
-    'oven-sh/setup-bun',
-    'denoland/setup-deno',
-    'hashicorp/setup-terraform',
-    'azure/setup-helm',
-    'gradle/gradle-build-action',
-    'gradle/wrapper-validation-action',
-    'subosito/flutter-action',
-    'erlef/setup-beam',
-    'shivammathur/setup-php',
-    'jdx/mise-action',
-    'actions-rs/toolchain',
-    'mlugg/setup-zig',
-    'goto-bus-stop/setup-zig',
-    'haskell-actions/setup',
-]);
 
 ;// CONCATENATED MODULE: ./src/analysis/steps/step-context.ts
 /** The step's inputs as plain values, by lower-cased name. */

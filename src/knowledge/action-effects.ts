@@ -99,3 +99,12 @@ export const INERT_ACTIONS: ReadonlySet<string> = new Set([
   'goto-bus-stop/setup-zig',
   'haskell-actions/setup',
 ])
+
+/**
+ * Actions that fetch secrets from a secrets manager and give each as a step output,
+ * `${{ steps.ID.outputs.NAME }}` (hashicorp/vault-action README: each secret is an output named by
+ * its `| NAME`; google-github-actions/get-secretmanager-secrets: outputs named before `:`;
+ * 1password/load-secrets-action: outputs when export-env is false; Azure/get-keyvault-secrets:
+ * outputs named by the secrets). Such an output reaching a step is a credential as a secret is.
+ */
+export const SECRET_MANAGERS: ReadonlySet<string> = new Set(['hashicorp/vault-action', 'google-github-actions/get-secretmanager-secrets', '1password/load-secrets-action', 'azure/get-keyvault-secrets'])

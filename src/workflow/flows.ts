@@ -11,6 +11,7 @@ import { contextRefs, fallsBackToGithubToken, findExpressions, type ContextRef }
 import { decodeQuoted } from './quoted-scalar.js'
 import { jobNamed, type JobInfo, type StepInfo, type WorkflowInfo } from './model.js'
 import { positionOf, type ParsedFile } from './parse.js'
+import { SECRET_MANAGERS } from '../knowledge/action-effects.js'
 import type { PathPart, ScalarSite, TreeWalker } from './tree.js'
 import { DIRECT_QUESTIONS, isIdentifier, runReadsEnv, VariableReads, type EnvReader } from './variable-reads.js'
 
@@ -209,10 +210,19 @@ export function findSecretUses(w: TreeWalker, model: WorkflowInfo, envReader: En
     const { raw, found } = scan(site)
     return { site, loc: locate(model, site.path), raw, found }
   })
+  // `${{ steps.ID.outputs.NAME }}` of a step that fetched secrets from a secrets manager: NAME is a credential.
+  const managerOutput = (ref: ContextRef, loc: Location): string | null => {
+    if (ref.context !== 'steps' || !ref.name || !loc.job) return null
+    const name = /^steps\s*\.\s*[\w-]+\s*\.\s*outputs\s*\.\s*([A-Za-z_][\w-]*)/i.exec(ref.expression.body.slice(ref.offset - ref.expression.bodyStart))?.[1]
+    if (!name) return null
+    const step = loc.job.steps.find((s) => s.id === ref.name && (!loc.step || s.index < loc.step.index))
+    const action = step?.uses?.value.split('@')[0].trim().toLowerCase()
+    return action && SECRET_MANAGERS.has(action) ? name.toUpperCase() : null
+  }
   for (const { site, loc, found } of scanned) {
     if (loc.kind !== 'env' || !loc.input) continue
-    const carried = found.filter((f) => f.ref.context === 'secrets' && f.ref.name?.toUpperCase() !== BUILT_IN)
-    if (carried.length) envSecrets.set(envKey(loc, loc.input), carried.map((f) => ({ secret: f.ref.name?.toUpperCase() ?? null, ref: f.ref, site })))
+    const carried = found.filter((f) => (f.ref.context === 'secrets' && f.ref.name?.toUpperCase() !== BUILT_IN) || managerOutput(f.ref, loc))
+    if (carried.length) envSecrets.set(envKey(loc, loc.input), carried.map((f) => ({ secret: f.ref.context === 'secrets' ? (f.ref.name?.toUpperCase() ?? null) : managerOutput(f.ref, loc), ref: f.ref, site })))
   }
 
   for (const { site, loc, raw, found } of scanned) {
@@ -221,6 +231,10 @@ export function findSecretUses(w: TreeWalker, model: WorkflowInfo, envReader: En
       if (ref.context === 'secrets') {
         if (ref.name?.toUpperCase() === BUILT_IN) continue
         secrets = [{ secret: ref.name?.toUpperCase() ?? null, via: null }]
+      } else if (ref.context === 'steps') {
+        const output = managerOutput(ref, loc)
+        if (!output) continue
+        secrets = [{ secret: output, via: null }]
       } else if (ref.context === 'env' && ref.name && loc.kind !== 'env') {
         const hit = lookupEnv(loc, ref.name, site)
         if (hit) secrets = hit.map((h) => ({ secret: h.secret, via: `env.${ref.name}` }))

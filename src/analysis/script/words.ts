@@ -72,8 +72,12 @@ function expressionBodies(word: string): string[] {
 
 /** The secrets a word names inside its `${{ … }}`, upper-cased. */
 export function secretNamesIn(word: string): string[] {
-  return expressionBodies(word).flatMap((body) => [...body.matchAll(SECRET_REF)].map((m) => (m[1] ?? m[2]).toUpperCase()))
+  // A secrets manager's output (`steps.ID.outputs.NAME`) stands for the credential NAME as a secret does.
+  return expressionBodies(word).flatMap((body) => [...[...body.matchAll(SECRET_REF)].map((m) => (m[1] ?? m[2]).toUpperCase()), ...[...body.matchAll(STEP_OUTPUT_REF)].map((m) => m[1].toUpperCase())])
 }
+
+/** `steps.ID.outputs.NAME` inside one `${{ … }}`. */
+const STEP_OUTPUT_REF = /\bsteps\s*\.\s*[\w-]+\s*\.\s*outputs\s*\.\s*([A-Za-z_][\w-]*)/gi
 
 /** Variables a word reads: `$X`, `${X}` and `${{ env.X }}`. */
 export function variablesIn(word: string): string[] {
