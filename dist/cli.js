@@ -4053,6 +4053,591 @@ const DERIVED_ACTIONS = [
             "action.yml"
         ],
         "composite": "# **what?**\n# Add a changelog yaml file per changie expectation when a bot creates a PR.  The new yaml file \n# will be created if none already exists on the PR when the PR has a specifed label.  Once created,\n# it will be committed by a specified bot and commit will be pushed to the PR.\n#\n# **why?**\n# Automate changelog generation for more visability with automated bot changes.\n\n# **when?**\n# Once a PR is created and it has been correctly labeled.  \n#\n# An exampe use is for PRs created by dependabot.  You can also manually trigger this by adding the\n# specified label at any time.\n#\n# Assumptions\n#  1. You're using changie\n#  2. Your changelogs live in the default `.changes. path, nothing custom\n#  3. This action is called in the context of a PR\n#  4. Not changelog yaml file already exists on this PR\n#  5. This PR already exists and you just need to add a commit with the changelog to it\n#\n# A note on tokens:\n# When using the GITHUB_TOKEN, the resulting commit will not trigger another GitHub Actions\n# Workflow run. This is due to limitations set by GitHub.\n# See: https://docs.github.com/en/actions/security-guides/automatic-token-authentication#using-the-github_token-in-a-workflow\n# When you use the repository's GITHUB_TOKEN to perform tasks on behalf of the GitHub Actions\n# app, events triggered by the GITHUB_TOKEN will not create a new workflow run. This prevents\n# you from accidentally creating recursive workflow runs. To get around this, use a Personal\n# Access Token to commit changes.\n\nname: Automated Changelog Generation for changie\ndescription: Generate a changelog yaml file in a format expected by changie for bot driven PRs.\n\ninputs:\n  GITHUB_TOKEN:\n    description: Token to use to commit the file.  If you use the GITHUB_TOKEN this commit will not retrigger workflows.  Use a PAT to cause the commit to re-trigger workflows.\n    required: true\n  commit_author_name:\n    description: Author name for the commit\n    required: true\n  commit_author_email:\n    description: Author email for the commit\n    required: true\n  commit_message:\n    description: Message to put on commit of new changelog file\n    required: false\n    default: \"Add automated changelog yaml from template\"\n  changie_kind:\n    description: Type of changelog file  # TODO: how does changie define this?\n    required: true\n  label:\n    description: GitHub label to trigger off of\n    required: true\n  custom_changelog_string: # use changie commands once available\n    description: The multi-line string containing the expected contents of the custom fields for a changelog entry.\n    required: false\n\nruns:\n  using: \"composite\"\n\n  steps:\n    - name: Checkout Branch\n      if: ${{ contains(github.event.pull_request.labels.*.name, inputs.label ) }}\n      uses: actions/checkout@v3\n      with:\n        # specifying the ref avoids checking out the repository in a detached state\n        ref: ${{ github.event.pull_request.head.ref }}\n        token: ${{ inputs.GITHUB_TOKEN }}\n\n    - name: Check if changelog file exists already\n      # if there's already a changelog entry, don't add another one!\n      if: ${{ contains(github.event.pull_request.labels.*.name, inputs.label ) }}\n      shell: bash\n      id: changelog_check\n      run: |\n        git fetch origin ${{ github.event.pull_request.base.ref }}\n        declare RESULT=$(git diff --name-only ${{ github.event.pull_request.head.sha }} ${{ github.event.pull_request.base.sha }})\n        echo $RESULT\n        if echo $RESULT | grep '.changes/unreleased/.*.yaml'; then\n          echo \"exists=true\" >> $GITHUB_OUTPUT\n          echo \"Changelog already exists for this PR, skip creating a new one\"\n        else\n          echo \"exists=false\" >> $GITHUB_OUTPUT\n          echo \"No changelog exists for this PR, creating a new one\"\n        fi\n\n    - name: Create file from template\n      if: ${{ steps.changelog_check.outputs.exists == 'false'  && contains(github.event.pull_request.labels.*.name, inputs.label ) }}\n      shell: bash\n      run: |\n        FILEPATH=.changes/unreleased/${{ inputs.changie_kind }}-$(date +%Y%m%d-%H%M%S).yaml\n        echo 'kind: \"${{ inputs.changie_kind }}\"' > $FILEPATH\n        echo 'body: \"${{ github.event.pull_request.title }}\"' >> $FILEPATH\n        echo \"time: $(date +%Y-%m-%dT%H:%M:%S.00000Z)\" >> $FILEPATH\n        echo \"${{ inputs.custom_changelog_string }}\" >> $FILEPATH\n\n    - name: Commit & Push changes\n      if: ${{ steps.changelog_check.outputs.exists == 'false' && contains(github.event.pull_request.labels.*.name, inputs.label ) }}\n      shell: bash\n      run: |\n        git status\n        git config user.name '${{ inputs.commit_author_name }}'\n        git config user.email '${{ inputs.commit_author_email }}'\n        git pull\n        git add .\n        git commit -m \"${{ inputs.commit_message }}\"\n        git push\n"
+    },
+    {
+        "uses": "rymndhng/release-on-push-action",
+        "commit": "aebba2bbce07a9474bf95e8710e5ee8a9e922fe2",
+        "runs": "docker",
+        "tokenInputs": [],
+        "tokenEnv": [],
+        "calls": [],
+        "unseen": [
+            {
+                "what": "a docker action: its steps or image are not read here",
+                "at": "action.yml"
+            }
+        ],
+        "files": [
+            "action.yml"
+        ]
+    },
+    {
+        "uses": "TimonVS/pr-labeler-action",
+        "commit": "506f1ec19ca600842057ce5e242cc08de33dd869",
+        "runs": "node20",
+        "tokenInputs": [
+            {
+                "name": "repo-token",
+                "defaultsToGithubToken": true
+            }
+        ],
+        "tokenEnv": [
+            "GITHUB_TOKEN"
+        ],
+        "calls": [
+            {
+                "route": "POST /repos/{owner}/{repo}/issues/{issue_number}/labels",
+                "permissions": {
+                    "issues": "write"
+                },
+                "at": "src/action.ts:30"
+            },
+            {
+                "route": "GET /repos/{owner}/{repo}/contents/{path}",
+                "permissions": {
+                    "contents": "read"
+                },
+                "at": "src/utils/config.ts:19"
+            }
+        ],
+        "unseen": [],
+        "files": [
+            "action.yml",
+            "src/action.ts",
+            "src/index.ts",
+            "src/utils/config.ts"
+        ]
+    },
+    {
+        "uses": "dessant/label-actions",
+        "commit": "102faf474a544be75fbaf4df54e73d3c515a0e65",
+        "runs": "node20",
+        "tokenInputs": [
+            {
+                "name": "github-token",
+                "defaultsToGithubToken": true
+            }
+        ],
+        "tokenEnv": [],
+        "calls": [
+            {
+                "route": "POST /repos/{owner}/{repo}/issues/{issue_number}/comments",
+                "permissions": {
+                    "issues": "write"
+                },
+                "at": "src/index.js:103"
+            },
+            {
+                "route": "POST /repos/{owner}/{repo}/issues/{issue_number}/labels",
+                "permissions": {
+                    "issues": "write"
+                },
+                "at": "src/index.js:182"
+            },
+            {
+                "route": "DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}",
+                "permissions": {
+                    "issues": "write"
+                },
+                "at": "src/index.js:205"
+            },
+            {
+                "route": "PATCH /repos/{owner}/{repo}/issues/{issue_number}",
+                "permissions": {
+                    "issues": "write"
+                },
+                "at": "src/index.js:237"
+            },
+            {
+                "route": "PATCH /repos/{owner}/{repo}/issues/{issue_number}",
+                "permissions": {
+                    "issues": "write"
+                },
+                "at": "src/index.js:255"
+            },
+            {
+                "route": "DELETE /repos/{owner}/{repo}/issues/{issue_number}/lock",
+                "permissions": {
+                    "issues": "write"
+                },
+                "at": "src/index.js:283"
+            },
+            {
+                "route": "PUT /repos/{owner}/{repo}/issues/{issue_number}/lock",
+                "permissions": {
+                    "issues": "write"
+                },
+                "at": "src/index.js:286"
+            },
+            {
+                "route": "DELETE /repos/{owner}/{repo}/issues/{issue_number}/lock",
+                "permissions": {
+                    "issues": "write"
+                },
+                "at": "src/index.js:300"
+            },
+            {
+                "route": "GET /repos/{owner}/{repo}/issues/{issue_number}",
+                "permissions": {
+                    "issues": "read"
+                },
+                "at": "src/index.js:345"
+            },
+            {
+                "route": "DELETE /repos/{owner}/{repo}/issues/{issue_number}/lock",
+                "permissions": {
+                    "issues": "write"
+                },
+                "at": "src/index.js:349"
+            },
+            {
+                "route": "PUT /repos/{owner}/{repo}/issues/{issue_number}/lock",
+                "permissions": {
+                    "issues": "write"
+                },
+                "at": "src/index.js:369"
+            },
+            {
+                "route": "GET /repos/{owner}/{repo}/contents/{path}",
+                "permissions": {
+                    "contents": "read"
+                },
+                "at": "src/utils.js:30"
+            }
+        ],
+        "unseen": [
+            {
+                "what": "a GraphQL call (GitHub publishes no permission map for GraphQL)",
+                "at": "src/index.js:97"
+            },
+            {
+                "what": "a GraphQL call (GitHub publishes no permission map for GraphQL)",
+                "at": "src/index.js:134"
+            },
+            {
+                "what": "a GraphQL call (GitHub publishes no permission map for GraphQL)",
+                "at": "src/index.js:157"
+            },
+            {
+                "what": "a GraphQL call (GitHub publishes no permission map for GraphQL)",
+                "at": "src/index.js:166"
+            },
+            {
+                "what": "a GraphQL call (GitHub publishes no permission map for GraphQL)",
+                "at": "src/index.js:177"
+            },
+            {
+                "what": "a GraphQL call (GitHub publishes no permission map for GraphQL)",
+                "at": "src/index.js:199"
+            },
+            {
+                "what": "a GraphQL call (GitHub publishes no permission map for GraphQL)",
+                "at": "src/index.js:226"
+            },
+            {
+                "what": "a GraphQL call (GitHub publishes no permission map for GraphQL)",
+                "at": "src/index.js:251"
+            },
+            {
+                "what": "a GraphQL call (GitHub publishes no permission map for GraphQL)",
+                "at": "src/index.js:271"
+            },
+            {
+                "what": "a GraphQL call (GitHub publishes no permission map for GraphQL)",
+                "at": "src/index.js:296"
+            },
+            {
+                "what": "a GraphQL call (GitHub publishes no permission map for GraphQL)",
+                "at": "src/index.js:340"
+            },
+            {
+                "what": "a GraphQL call (GitHub publishes no permission map for GraphQL)",
+                "at": "src/index.js:361"
+            }
+        ],
+        "files": [
+            "action.yml",
+            "src/data.js",
+            "src/index.js",
+            "src/schema.js",
+            "src/utils.js"
+        ]
+    },
+    {
+        "uses": "wow-actions/welcome",
+        "commit": "68019c2c271561f63162fea75bb7707ef8a02c85",
+        "runs": "node20",
+        "tokenInputs": [
+            {
+                "name": "GITHUB_TOKEN",
+                "defaultsToGithubToken": true
+            }
+        ],
+        "tokenEnv": [],
+        "calls": [
+            {
+                "route": "GET /repos/{owner}/{repo}/issues",
+                "permissions": {
+                    "issues": "read"
+                },
+                "at": "src/index.ts:34"
+            },
+            {
+                "route": "POST /repos/{owner}/{repo}/issues/{issue_number}/comments",
+                "permissions": {
+                    "issues": "write"
+                },
+                "at": "src/index.ts:45"
+            },
+            {
+                "route": "POST /repos/{owner}/{repo}/issues/{issue_number}/comments",
+                "permissions": {
+                    "issues": "write"
+                },
+                "at": "src/index.ts:75"
+            },
+            {
+                "route": "POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions",
+                "permissions": {
+                    "issues": "write"
+                },
+                "at": "src/reaction.ts:57"
+            },
+            {
+                "route": "GET /repos/{owner}/{repo}/stargazers",
+                "permissions": {
+                    "contents": "write"
+                },
+                "at": "src/util.ts:16"
+            }
+        ],
+        "unseen": [
+            {
+                "what": "GET /search/issues is not in GitHub's fine-grained permission map",
+                "at": "src/index.ts:66"
+            }
+        ],
+        "files": [
+            "action.yml",
+            "src/index.ts",
+            "src/reaction.ts",
+            "src/util.ts"
+        ]
+    },
+    {
+        "uses": "dacbd/create-issue-action",
+        "commit": "fec641442c0897e734fad173cfe83ae21a2284a3",
+        "runs": "node20",
+        "tokenInputs": [
+            {
+                "name": "token",
+                "defaultsToGithubToken": false
+            }
+        ],
+        "tokenEnv": [],
+        "calls": [
+            {
+                "route": "POST /repos/{owner}/{repo}/issues",
+                "permissions": {
+                    "issues": "write"
+                },
+                "at": "src/index.js:51"
+            }
+        ],
+        "unseen": [],
+        "files": [
+            "action.yml",
+            "src/index.js"
+        ],
+        "repositoryInput": "repo"
+    },
+    {
+        "uses": "rickstaa/action-create-tag",
+        "commit": "a1c7777fcb2fee4f19b0f283ba888afa11678b72",
+        "runs": "docker",
+        "tokenInputs": [
+            {
+                "name": "github_token",
+                "defaultsToGithubToken": true
+            }
+        ],
+        "tokenEnv": [],
+        "calls": [],
+        "unseen": [
+            {
+                "what": "a docker action: its steps or image are not read here",
+                "at": "action.yml"
+            }
+        ],
+        "files": [
+            "action.yml"
+        ]
+    },
+    {
+        "uses": "richardsimko/update-tag",
+        "commit": "b6b5bbed6fd386718f92dd7acdf0570e24d969c1",
+        "runs": "node24",
+        "tokenInputs": [
+            {
+                "name": "github_token",
+                "defaultsToGithubToken": true
+            }
+        ],
+        "tokenEnv": [],
+        "calls": [
+            {
+                "route": "GET /repos/{owner}/{repo}/git/ref/{ref}",
+                "permissions": {
+                    "contents": "read"
+                },
+                "at": "src/main.ts:26"
+            },
+            {
+                "route": "POST /repos/{owner}/{repo}/git/refs",
+                "permissions": {
+                    "contents": "write"
+                },
+                "at": "src/main.ts:38"
+            },
+            {
+                "route": "PATCH /repos/{owner}/{repo}/git/refs/{ref}",
+                "permissions": {
+                    "contents": "write"
+                },
+                "at": "src/main.ts:44"
+            }
+        ],
+        "unseen": [],
+        "files": [
+            "action.yml",
+            "src/main.ts"
+        ]
+    },
+    {
+        "uses": "EndBug/latest-tag",
+        "commit": "b2e1a0a2b6990399c5b3bf109e032a78ae82dd41",
+        "runs": "node24",
+        "tokenInputs": [],
+        "tokenEnv": [],
+        "calls": [],
+        "unseen": [
+            {
+                "what": "runs a command built at run time that does push (what it reaches is not read)",
+                "at": "src/action.ts:84"
+            }
+        ],
+        "files": [
+            "action.yml",
+            "src/action.ts"
+        ]
+    },
+    {
+        "uses": "andymckay/cancel-action",
+        "commit": "a955d435292c0d409d104b57d8e78435a93a6ef1",
+        "runs": "node20",
+        "tokenInputs": [
+            {
+                "name": "token",
+                "defaultsToGithubToken": true
+            }
+        ],
+        "tokenEnv": [
+            "INPUT_TOKEN"
+        ],
+        "calls": [],
+        "unseen": [
+            {
+                "what": "an HTTP request carrying a credential (its URL is not read)",
+                "at": "cancel.js:6"
+            }
+        ],
+        "files": [
+            "action.yml",
+            "cancel.js"
+        ]
+    },
+    {
+        "uses": "dorny/test-reporter",
+        "commit": "29672c52a8220c09bd9f79b5b6cf6315f1763996",
+        "runs": "node24",
+        "tokenInputs": [
+            {
+                "name": "token",
+                "defaultsToGithubToken": true
+            }
+        ],
+        "tokenEnv": [],
+        "calls": [
+            {
+                "route": "POST /repos/{owner}/{repo}/check-runs",
+                "permissions": {
+                    "checks": "write"
+                },
+                "at": "src/main.ts:231",
+                "appOnly": true
+            },
+            {
+                "route": "PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}",
+                "permissions": {
+                    "checks": "write"
+                },
+                "at": "src/main.ts:265",
+                "appOnly": true
+            },
+            {
+                "route": "GET /repos/{owner}/{repo}/git/commits/{commit_sha}",
+                "permissions": {
+                    "contents": "read"
+                },
+                "at": "src/utils/github-utils.ts:93"
+            },
+            {
+                "route": "GET /repos/{owner}/{repo}/git/trees/{tree_sha}",
+                "permissions": {
+                    "contents": "read"
+                },
+                "at": "src/utils/github-utils.ts:108"
+            },
+            {
+                "route": "GET /repos/{owner}/{repo}/git/trees/{tree_sha}",
+                "permissions": {
+                    "contents": "read"
+                },
+                "at": "src/utils/github-utils.ts:116"
+            }
+        ],
+        "unseen": [
+            {
+                "what": "an HTTP request carrying a credential (its URL is not read)",
+                "at": "src/utils/github-utils.ts:59"
+            }
+        ],
+        "files": [
+            "action.yml",
+            "src/input-providers/artifact-provider.ts",
+            "src/input-providers/input-provider.ts",
+            "src/input-providers/local-file-provider.ts",
+            "src/main.ts",
+            "src/parsers/dart-json/dart-json-parser.ts",
+            "src/parsers/dart-json/dart-json-types.ts",
+            "src/parsers/dotnet-nunit/dotnet-nunit-parser.ts",
+            "src/parsers/dotnet-nunit/dotnet-nunit-types.ts",
+            "src/parsers/dotnet-trx/dotnet-trx-parser.ts",
+            "src/parsers/dotnet-trx/dotnet-trx-types.ts",
+            "src/parsers/golang-json/golang-json-parser.ts",
+            "src/parsers/golang-json/golang-json-types.ts",
+            "src/parsers/java-junit/java-junit-parser.ts",
+            "src/parsers/java-junit/java-junit-types.ts",
+            "src/parsers/java-junit/java-stack-trace-element-parser.ts",
+            "src/parsers/jest-junit/jest-junit-parser.ts",
+            "src/parsers/jest-junit/jest-junit-types.ts",
+            "src/parsers/mocha-json/mocha-json-parser.ts",
+            "src/parsers/mocha-json/mocha-json-types.ts",
+            "src/parsers/phpunit-junit/phpunit-junit-parser.ts",
+            "src/parsers/phpunit-junit/phpunit-junit-types.ts",
+            "src/parsers/python-xunit/python-xunit-parser.ts",
+            "src/parsers/rspec-json/rspec-json-parser.ts",
+            "src/parsers/rspec-json/rspec-json-types.ts",
+            "src/parsers/swift-xunit/swift-xunit-parser.ts",
+            "src/parsers/tester-junit/tester-junit-parser.ts",
+            "src/parsers/tester-junit/tester-junit-types.ts",
+            "src/report/get-annotations.ts",
+            "src/report/get-report.ts",
+            "src/test-parser.ts",
+            "src/test-results.ts",
+            "src/utils/git.ts",
+            "src/utils/github-utils.ts",
+            "src/utils/markdown-utils.ts",
+            "src/utils/node-utils.ts",
+            "src/utils/parse-utils.ts",
+            "src/utils/path-utils.ts",
+            "src/utils/slugger.ts"
+        ]
+    },
+    {
+        "uses": "mikepenz/action-junit-report",
+        "commit": "305cd1f47a0fbd606dfeacc59048ea5595ea0a96",
+        "runs": "node24",
+        "tokenInputs": [
+            {
+                "name": "token",
+                "defaultsToGithubToken": true
+            },
+            {
+                "name": "github_token",
+                "defaultsToGithubToken": false
+            }
+        ],
+        "tokenEnv": [
+            "GITHUB_TOKEN"
+        ],
+        "calls": [
+            {
+                "route": "GET /repos/{owner}/{repo}/commits/{ref}/check-runs",
+                "permissions": {
+                    "checks": "read"
+                },
+                "at": "src/annotator.ts:67",
+                "appOnly": true
+            },
+            {
+                "route": "POST /repos/{owner}/{repo}/check-runs",
+                "permissions": {
+                    "checks": "write"
+                },
+                "at": "src/annotator.ts:115",
+                "appOnly": true
+            },
+            {
+                "route": "PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}",
+                "permissions": {
+                    "checks": "write"
+                },
+                "at": "src/annotator.ts:144",
+                "appOnly": true
+            },
+            {
+                "route": "PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}",
+                "permissions": {
+                    "issues": "write"
+                },
+                "at": "src/annotator.ts:234"
+            },
+            {
+                "route": "POST /repos/{owner}/{repo}/issues/{issue_number}/comments",
+                "permissions": {
+                    "issues": "write"
+                },
+                "at": "src/annotator.ts:241"
+            }
+        ],
+        "unseen": [],
+        "files": [
+            "action.yml",
+            "src/annotator.ts",
+            "src/main.ts",
+            "src/table.ts",
+            "src/testParser.ts",
+            "src/types.ts",
+            "src/utils.ts"
+        ]
+    },
+    {
+        "uses": "srvaroa/labeler",
+        "commit": "ab4c55c22867cb15d9653b053cd7563bffa2cb74",
+        "runs": "docker",
+        "tokenInputs": [],
+        "tokenEnv": [],
+        "calls": [],
+        "unseen": [
+            {
+                "what": "a docker action: its steps or image are not read here",
+                "at": "action.yml"
+            }
+        ],
+        "files": [
+            "action.yml"
+        ]
     }
 ];
 
@@ -4117,7 +4702,7 @@ function fromDerived(d) {
         tokenEnv: d.tokenEnv,
         // Its token is GitHub's when the action calls GitHub with it, or defaults it to the workflow's.
         // A composite's steps say what its token is for; its inputs named for GitHub stand for it here.
-        takesGithubToken: d.calls.length > 0 || d.tokenInputs.some((t) => t.defaultsToGithubToken) || d.unseen.some((u) => /octokit|GraphQL|^runs (?:git|gh)\b/.test(u.what)) || (!!d.composite && d.tokenInputs.length > 0),
+        takesGithubToken: d.calls.length > 0 || d.tokenInputs.some((t) => t.defaultsToGithubToken) || d.unseen.some((u) => /octokit|GraphQL|^runs (?:git|gh|a command built at run time)\b/.test(u.what)) || (!!d.composite && d.tokenInputs.length > 0),
         githubToken: keyless.length ? null : githubToken,
         // The Checks API takes no personal token at all (R13): only GITHUB_TOKEN or an App's.
         fineGrained: d.calls.some((c) => c.appOnly) ? null : { metadata: 'read', ...fineGrained },
@@ -4205,7 +4790,7 @@ const DEFAULT_KNOWLEDGE = new ActionKnowledge();
 /** Inputs that carry a token: a default of the workflow's token, or a name saying so. */
 const TOKEN_DEFAULT = /\$\{\{\s*(?:github\.token|secrets\.GITHUB_TOKEN)\s*\}\}/i;
 /** Names of inputs for a GitHub token; another service's (`slack-token`, `npm-token`) are not. */
-const TOKEN_NAME = /^(?:token|pat|pat[-_]?token|[\w-]+[-_]pat|access[-_]?token|personal[-_]?access[-_]?token|repo[-_]?token|gh[-_]?(?:token|pat)|[\w-]*github[\w-]*)$/i;
+const TOKEN_NAME = /^(?:token|pat|pat[-_]?token|[\w-]+[-_]pat|access[-_]?token|personal[-_]?access[-_]?token|repo[-_]?token|gh[-_]?(?:token|pat)|[\w-]*github[-_]?(?:token|pat)[\w-]*)$/i;
 /** Input names that, read by the source, name the repository its calls go to. */
 const REPOSITORY_INPUT = /^(?:repo|repository|target[-_]?repo(?:sitory)?|owner[-_]?repo|repo[-_]?name)$/i;
 /** How an action's source names the repository running the workflow. */
@@ -4317,6 +4902,13 @@ function callsIn(file, out) {
     }
     for (const m of text.matchAll(/['"`]git (push|clone|fetch|pull|ls-remote)\b/g))
         out.unseen.push({ what: `runs git ${m[1]}, which may use the token (what it reaches is not read)`, at: at(m.index) });
+    // A source that starts processes and writes a push, a remote or a credential into a command
+    // built at run time (`${git.command} push --force origin …`) may push with a stored credential.
+    if (STARTS_PROCESSES.test(text)) {
+        for (const m of text.matchAll(/`[^`\n]*\$\{[^`\n]*\b(push|clone|fetch|pull|ls-remote|remote set-url)\b[^`\n]*`/g)) {
+            out.unseen.push({ what: `runs a command built at run time that does ${m[1]} (what it reaches is not read)`, at: at(m.index) });
+        }
+    }
     for (const m of text.matchAll(SENDS_CREDENTIAL))
         out.unseen.push({ what: 'an HTTP request carrying a credential (its URL is not read)', at: at(m.index) });
     // `{ auth: token }` given to anything but an octokit client hands the token to a library whose calls are not read here.
@@ -4335,6 +4927,8 @@ function callsIn(file, out) {
 }
 /** A subprocess started with a program that can use a GitHub token: `exec('git', …)`, `spawn("gh", …)`. */
 const RUNS_PROGRAM = /\b(?:exec|execSync|execa|spawn|spawnSync|execFile|execFileSync|getExecOutput)\s*\(\s*(['"`])(git|gh|hub|curl|wget|npm|npx|yarn|pnpm|docker)\1/g;
+/** Node's ways of starting a process: child_process, @actions/exec, execa, shelljs. */
+const STARTS_PROCESSES = /\bchild_process\b|@actions\/exec|\bexeca\b|\bshelljs\b/;
 /** git subcommands that work on the local repository only: the token plays no part. */
 const GIT_LOCAL = new Set(['config', 'init', 'checkout', 'switch', 'add', 'rm', 'mv', 'commit', 'status', 'log', 'diff', 'show', 'rev-parse', 'rev-list', 'tag', 'branch', 'reset', 'restore', 'merge-base', 'describe', 'symbolic-ref', 'cat-file', 'ls-files', 'stash', 'clean', 'apply', 'am', 'format-patch', 'notes', 'update-index', 'hash-object', 'write-tree', 'read-tree']);
 /** An Authorization header, or tool-cache's download with its auth argument. */
@@ -11898,7 +12492,7 @@ function mayUseGitCredentials(uses, name, knowledge) {
     // The knowledge base says what each action it holds does, pushes included (ACTIONS_THAT_PUSH);
     // an entry read from source that runs git or gh in ways not read may use a stored credential.
     const known = knowledge.lookup(uses);
-    return !known || (known.unseen ?? []).some((u) => /^runs (?:git|gh)\b/.test(u));
+    return !known || (known.unseen ?? []).some((u) => /^runs (?:git|gh|a command built at run time)\b/.test(u));
 }
 /**
  * The pushes of the steps after `afterIndex` that a credential in `place` reaches: up to the

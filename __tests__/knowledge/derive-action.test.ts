@@ -47,6 +47,7 @@ describe('deriving an action from its source', () => {
     ['git with arguments built at run time', { 'action.yml': ACTION_YML('node20', 'main.js'), 'main.js': "context.repo; const args = ['push']; await exec.exec('git', args)" }, /git with arguments built at run time/],
     ['git clone', { 'action.yml': ACTION_YML('node20', 'main.js'), 'main.js': "context.repo; await exec.exec('git', ['clone', url, dir])" }, /runs git clone/],
     ['gh run as a program', { 'action.yml': ACTION_YML('node20', 'main.js'), 'main.js': "context.repo; await getExecOutput('gh', ['pr', 'merge'])" }, /runs gh/],
+    ['a push in a command built at run time', { 'action.yml': ACTION_YML('node20', 'main.js'), 'main.js': "const child_process = require('child_process'); context.repo; await exec(`${git.command} push --force origin ${ref}`)" }, /built at run time that does push/],
     ['an Authorization header', { 'action.yml': ACTION_YML('node20', 'main.js'), 'main.js': "context.repo; await fetch(url, { headers: { Authorization: `Bearer ${t}` } })" }, /HTTP request carrying a credential/],
     ['the token handed to a library', { 'action.yml': ACTION_YML('node20', 'main.js'), 'main.js': "context.repo; const t = core.getInput('token'); await setup.install({ owner: 'casey' }, { auth: t })" }, /hands the token to a library/],
     ['a minified entry', { 'action.yml': ACTION_YML('node20', 'index.js'), 'index.js': 'context.repo;' + 'x'.repeat(3000) }, /minified bundle/],
@@ -60,6 +61,11 @@ describe('deriving an action from its source', () => {
     const d = deriveAction('octo/x', 'c'.repeat(40), files({ 'action.yml': ACTION_YML('node20', 'main.js'), 'main.js': "const token = core.getInput('token')\nconst octokit = new Octokit({ auth: token })\nawait exec.exec('git', ['config', 'user.name', 'bot'])\nconst who = { auth: comment.user.login }\nawait octokit.rest.issues.lock({ ...context.repo, issue_number: 1 })" }))
     expect(d.unseen).toEqual([])
     expect(d.calls.map((c) => c.route)).toEqual(['PUT /repos/{owner}/{repo}/issues/{issue_number}/lock'])
+  })
+
+  it.each<[string, boolean]>([['token', true], ['github-token', true], ['githubToken', true], ['repo-token', true], ['pat-token', true], ['bot_pat', true], ['use_github_release_notes', false], ['github-server-url', false], ['slack-token', false], ['npm_token', false]])('input %s takes a GitHub token: %s', (name, yes) => {
+    const d = deriveAction('octo/x', 'c'.repeat(40), files({ 'action.yml': `name: x\ninputs:\n  ${name}:\n    required: false\nruns:\n  using: node20\n  main: main.js\n`, 'main.js': 'context.repo' }))
+    expect(d.tokenInputs.length > 0).toBe(yes)
   })
 
   it("another service's token input is not a GitHub token input, and its secret is not taken for a PAT", () => {
@@ -126,6 +132,7 @@ describe('a derived action after a checkout that left the token behind', () => {
   const checkoutUse = (main: string) => lintWorkflow(wf, {}, { repository: 'octo/app', actions: [fromDerived(deriveAction('octo/x', 'c'.repeat(40), files({ 'action.yml': ACTION_YML('node20', 'main.js'), 'main.js': main })))] }).tokens[0].uses[0]
   it('one that runs git in ways not read may push with it: undecided', () => {
     expect(checkoutUse("context.repo; await exec.exec('git', args)").githubTokenWouldDo).toBeNull()
+    expect(checkoutUse("const child_process = require('child_process'); await run(`${git} push --force origin ${ref}`)").githubTokenWouldDo).toBeNull()
   })
   it('one whose calls are all read does not use it', () => {
     expect(checkoutUse("await octokit.rest.issues.lock({ ...context.repo, issue_number: 1 })").githubTokenWouldDo).toBe(true)

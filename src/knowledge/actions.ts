@@ -86,7 +86,7 @@ export function fromDerived(d: DerivedAction): KnownAction {
     tokenEnv: d.tokenEnv,
     // Its token is GitHub's when the action calls GitHub with it, or defaults it to the workflow's.
     // A composite's steps say what its token is for; its inputs named for GitHub stand for it here.
-    takesGithubToken: d.calls.length > 0 || d.tokenInputs.some((t) => t.defaultsToGithubToken) || d.unseen.some((u) => /octokit|GraphQL|^runs (?:git|gh)\b/.test(u.what)) || (!!d.composite && d.tokenInputs.length > 0),
+    takesGithubToken: d.calls.length > 0 || d.tokenInputs.some((t) => t.defaultsToGithubToken) || d.unseen.some((u) => /octokit|GraphQL|^runs (?:git|gh|a command built at run time)\b/.test(u.what)) || (!!d.composite && d.tokenInputs.length > 0),
     githubToken: keyless.length ? null : githubToken,
     // The Checks API takes no personal token at all (R13): only GITHUB_TOKEN or an App's.
     fineGrained: d.calls.some((c) => c.appOnly) ? null : { metadata: 'read', ...fineGrained },

@@ -55,7 +55,7 @@ export interface DerivedAction {
 /** Inputs that carry a token: a default of the workflow's token, or a name saying so. */
 const TOKEN_DEFAULT = /\$\{\{\s*(?:github\.token|secrets\.GITHUB_TOKEN)\s*\}\}/i
 /** Names of inputs for a GitHub token; another service's (`slack-token`, `npm-token`) are not. */
-const TOKEN_NAME = /^(?:token|pat|pat[-_]?token|[\w-]+[-_]pat|access[-_]?token|personal[-_]?access[-_]?token|repo[-_]?token|gh[-_]?(?:token|pat)|[\w-]*github[\w-]*)$/i
+const TOKEN_NAME = /^(?:token|pat|pat[-_]?token|[\w-]+[-_]pat|access[-_]?token|personal[-_]?access[-_]?token|repo[-_]?token|gh[-_]?(?:token|pat)|[\w-]*github[-_]?(?:token|pat)[\w-]*)$/i
 /** Input names that, read by the source, name the repository its calls go to. */
 const REPOSITORY_INPUT = /^(?:repo|repository|target[-_]?repo(?:sitory)?|owner[-_]?repo|repo[-_]?name)$/i
 
@@ -165,6 +165,13 @@ function callsIn(file: SourceFile, out: DerivedAction): void {
     out.unseen.push({ what: `runs ${what}, which may use the token (what it reaches is not read)`, at: at(m.index!) })
   }
   for (const m of text.matchAll(/['"`]git (push|clone|fetch|pull|ls-remote)\b/g)) out.unseen.push({ what: `runs git ${m[1]}, which may use the token (what it reaches is not read)`, at: at(m.index!) })
+  // A source that starts processes and writes a push, a remote or a credential into a command
+  // built at run time (`${git.command} push --force origin …`) may push with a stored credential.
+  if (STARTS_PROCESSES.test(text)) {
+    for (const m of text.matchAll(/`[^`\n]*\$\{[^`\n]*\b(push|clone|fetch|pull|ls-remote|remote set-url)\b[^`\n]*`/g)) {
+      out.unseen.push({ what: `runs a command built at run time that does ${m[1]} (what it reaches is not read)`, at: at(m.index!) })
+    }
+  }
   for (const m of text.matchAll(SENDS_CREDENTIAL)) out.unseen.push({ what: 'an HTTP request carrying a credential (its URL is not read)', at: at(m.index!) })
   // `{ auth: token }` given to anything but an octokit client hands the token to a library whose calls are not read here.
   const tokenVars = new Set<string>()
@@ -180,6 +187,8 @@ function callsIn(file: SourceFile, out: DerivedAction): void {
 
 /** A subprocess started with a program that can use a GitHub token: `exec('git', …)`, `spawn("gh", …)`. */
 const RUNS_PROGRAM = /\b(?:exec|execSync|execa|spawn|spawnSync|execFile|execFileSync|getExecOutput)\s*\(\s*(['"`])(git|gh|hub|curl|wget|npm|npx|yarn|pnpm|docker)\1/g
+/** Node's ways of starting a process: child_process, @actions/exec, execa, shelljs. */
+const STARTS_PROCESSES = /\bchild_process\b|@actions\/exec|\bexeca\b|\bshelljs\b/
 /** git subcommands that work on the local repository only: the token plays no part. */
 const GIT_LOCAL: ReadonlySet<string> = new Set(['config', 'init', 'checkout', 'switch', 'add', 'rm', 'mv', 'commit', 'status', 'log', 'diff', 'show', 'rev-parse', 'rev-list', 'tag', 'branch', 'reset', 'restore', 'merge-base', 'describe', 'symbolic-ref', 'cat-file', 'ls-files', 'stash', 'clean', 'apply', 'am', 'format-patch', 'notes', 'update-index', 'hash-object', 'write-tree', 'read-tree'])
 /** An Authorization header, or tool-cache's download with its auth argument. */

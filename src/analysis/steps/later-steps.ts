@@ -298,7 +298,7 @@ function mayUseGitCredentials(uses: string, name: string | null | undefined, kno
   // The knowledge base says what each action it holds does, pushes included (ACTIONS_THAT_PUSH);
   // an entry read from source that runs git or gh in ways not read may use a stored credential.
   const known = knowledge.lookup(uses)
-  return !known || (known.unseen ?? []).some((u) => /^runs (?:git|gh)\b/.test(u))
+  return !known || (known.unseen ?? []).some((u) => /^runs (?:git|gh|a command built at run time)\b/.test(u))
 }
 
 /**
