@@ -4839,6 +4839,7 @@ const DEFAULT_KNOWLEDGE = new ActionKnowledge();
 /* harmony import */ var _generated_octokit_routes_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7266);
 /* harmony import */ var _endpoints_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9138);
 /* harmony import */ var _permissions_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6928);
+/* harmony import */ var _order_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5395);
 /**
  * What an action does with a token, read from its own source at a commit (issue 19): its
  * `action.yml` (token inputs, the input naming a repository, how it runs) and, for JavaScript and
@@ -4849,6 +4850,7 @@ const DEFAULT_KNOWLEDGE = new ActionKnowledge();
  * kept as `unseen`, with its file and line, so a use of the action stays undecided rather than
  * "would do". Pure: files in, facts out; scripts/derive-actions.mjs feeds it checkouts.
  */
+
 
 
 
@@ -4924,11 +4926,12 @@ function actionDir(uses) {
 function join(dir, path) {
     return (dir ? `${dir}/${path}` : path).replace(/^\.\//, '').replace(/\/\.\//g, '/');
 }
-function lineOf(text, index) {
-    let line = 1;
-    for (let i = text.indexOf('\n'); i >= 0 && i < index; i = text.indexOf('\n', i + 1))
-        line++;
-    return line;
+/** Line numbers by offset, from one pass over the text: a fetched file may hold thousands of calls. */
+function lineFinder(text) {
+    const newlines = [];
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1))
+        newlines.push(i);
+    return (index) => (0,_order_js__WEBPACK_IMPORTED_MODULE_4__/* .firstAtLeast */ .JE)(newlines, index) + 1;
 }
 function merge(into, from) {
     for (const [k, v] of Object.entries(from))
@@ -4942,7 +4945,8 @@ function templateOf(path) {
 /** The GitHub calls of one source file. */
 function callsIn(file, out) {
     const { text, path } = file;
-    const at = (index) => `${path}:${lineOf(text, index)}`;
+    const lineOf = lineFinder(text);
+    const at = (index) => `${path}:${lineOf(index)}`;
     for (const m of text.matchAll(/\.(?:rest\.)?([a-z][a-zA-Z]+)\.([a-z][a-zA-Z]+)(?:\.endpoint\.merge)?\s*\(/g)) {
         const key = `${m[1]}.${m[2]}`;
         const route = _generated_octokit_routes_js__WEBPACK_IMPORTED_MODULE_1__/* .OCTOKIT_ROUTES */ .t[key];

@@ -12,6 +12,7 @@ import { parse } from 'yaml'
 import { OCTOKIT_ROUTES } from './generated/octokit-routes.js'
 import { lookupEndpoint } from './endpoints.js'
 import { levelRank, type PermissionSet } from './permissions.js'
+import { firstAtLeast } from '../order.js'
 
 export interface SourceFile {
   /** Path inside the action's repository, with forward slashes. */
@@ -126,10 +127,11 @@ function join(dir: string, path: string): string {
   return (dir ? `${dir}/${path}` : path).replace(/^\.\//, '').replace(/\/\.\//g, '/')
 }
 
-function lineOf(text: string, index: number): number {
-  let line = 1
-  for (let i = text.indexOf('\n'); i >= 0 && i < index; i = text.indexOf('\n', i + 1)) line++
-  return line
+/** Line numbers by offset, from one pass over the text: a fetched file may hold thousands of calls. */
+function lineFinder(text: string): (index: number) => number {
+  const newlines: number[] = []
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) newlines.push(i)
+  return (index) => firstAtLeast(newlines, index) + 1
 }
 
 function merge(into: PermissionSet, from: PermissionSet): void {
@@ -144,7 +146,8 @@ function templateOf(path: string): string {
 /** The GitHub calls of one source file. */
 function callsIn(file: SourceFile, out: DerivedAction): void {
   const { text, path } = file
-  const at = (index: number) => `${path}:${lineOf(text, index)}`
+  const lineOf = lineFinder(text)
+  const at = (index: number) => `${path}:${lineOf(index)}`
   for (const m of text.matchAll(/\.(?:rest\.)?([a-z][a-zA-Z]+)\.([a-z][a-zA-Z]+)(?:\.endpoint\.merge)?\s*\(/g)) {
     const key = `${m[1]}.${m[2]}`
     const route = OCTOKIT_ROUTES[key]
