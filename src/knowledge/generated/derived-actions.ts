@@ -1500,5 +1500,383 @@ export const DERIVED_ACTIONS: readonly DerivedAction[] = [
   "files": [
    "action.yml"
   ]
+ },
+ {
+  "uses": "trilom/file-changes-action",
+  "commit": "a6ca26c14274c33b15e6499323aac178af06ad4b",
+  "runs": "node12",
+  "tokenInputs": [
+   {
+    "name": "githubToken",
+    "defaultsToGithubToken": true
+   }
+  ],
+  "tokenEnv": [
+   "GITHUB_TOKEN"
+  ],
+  "calls": [
+   {
+    "route": "GET /repos/{owner}/{repo}/pulls/{pull_number}/files",
+    "permissions": {
+     "pull_requests": "read"
+    },
+    "at": "src/GithubHelper.ts:37"
+   },
+   {
+    "route": "GET /repos/{owner}/{repo}/compare/{basehead}",
+    "permissions": {
+     "contents": "read"
+    },
+    "at": "src/GithubHelper.ts:87"
+   }
+  ],
+  "unseen": [],
+  "files": [
+   "action.yml",
+   "src/FilesHelper.ts",
+   "src/GithubHelper.ts",
+   "src/InputHelper.ts",
+   "src/UtilsHelper.ts",
+   "src/main.ts"
+  ]
+ },
+ {
+  "uses": "jitterbit/get-changed-files",
+  "commit": "d06c756e3609dd3dd5d302dde8d1339af3f790f2",
+  "runs": "node12",
+  "tokenInputs": [
+   {
+    "name": "token",
+    "defaultsToGithubToken": true
+   }
+  ],
+  "tokenEnv": [],
+  "calls": [
+   {
+    "route": "GET /repos/{owner}/{repo}/compare/{basehead}",
+    "permissions": {
+     "contents": "read"
+    },
+    "at": "src/main.ts:62"
+   }
+  ],
+  "unseen": [],
+  "files": [
+   "action.yml",
+   "src/main.ts"
+  ]
+ },
+ {
+  "uses": "Ana06/get-changed-files",
+  "commit": "25f79e676e7ea1868813e21465014798211fad8c",
+  "runs": "node20",
+  "tokenInputs": [
+   {
+    "name": "token",
+    "defaultsToGithubToken": true
+   }
+  ],
+  "tokenEnv": [],
+  "calls": [
+   {
+    "route": "GET /repos/{owner}/{repo}/compare/{basehead}",
+    "permissions": {
+     "contents": "read"
+    },
+    "at": "src/main.ts:65"
+   }
+  ],
+  "unseen": [],
+  "files": [
+   "action.yml",
+   "src/main.ts"
+  ]
+ },
+ {
+  "uses": "EndBug/version-check",
+  "commit": "0c56c8a4f1546981bf1f0ef0c91d65f60864301c",
+  "runs": "node24",
+  "tokenInputs": [
+   {
+    "name": "token",
+    "defaultsToGithubToken": true
+   }
+  ],
+  "tokenEnv": [],
+  "calls": [],
+  "unseen": [
+   {
+    "what": "an HTTP request carrying a credential (its URL is not read)",
+    "at": "src/main.ts:160"
+   },
+   {
+    "what": "an HTTP request carrying a credential (its URL is not read)",
+    "at": "src/main.ts:185"
+   }
+  ],
+  "files": [
+   "action.yml",
+   "src/main.ts"
+  ]
+ },
+ {
+  "uses": "actions-ecosystem/action-get-merged-pull-request",
+  "commit": "136e2f3a66a0d28e8d85094e1042ddbe5abea267",
+  "runs": "node12",
+  "tokenInputs": [
+   {
+    "name": "github_token",
+    "defaultsToGithubToken": false
+   }
+  ],
+  "tokenEnv": [],
+  "calls": [
+   {
+    "route": "GET /repos/{owner}/{repo}/pulls",
+    "permissions": {
+     "pull_requests": "read"
+    },
+    "at": "src/main.ts:44"
+   }
+  ],
+  "unseen": [],
+  "files": [
+   "action.yml",
+   "src/main.ts"
+  ]
+ },
+ {
+  "uses": "jwalton/gh-find-current-pr",
+  "commit": "89ee5799558265a1e0e31fab792ebb4ee91c016b",
+  "runs": "node20",
+  "tokenInputs": [
+   {
+    "name": "github-token",
+    "defaultsToGithubToken": true
+   }
+  ],
+  "tokenEnv": [
+   "GITHUB_TOKEN"
+  ],
+  "calls": [
+   {
+    "route": "GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls",
+    "permissions": {
+     "pull_requests": "read"
+    },
+    "at": "src/main.ts:15"
+   }
+  ],
+  "unseen": [],
+  "files": [
+   "action.yml",
+   "src/main.ts"
+  ]
+ },
+ {
+  "uses": "8BitJonny/gh-get-current-pr",
+  "commit": "4056877062a1f3b624d5d4c2bedefa9cf51435c9",
+  "runs": "node20",
+  "tokenInputs": [
+   {
+    "name": "github-token",
+    "defaultsToGithubToken": true
+   }
+  ],
+  "tokenEnv": [],
+  "calls": [
+   {
+    "route": "GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls",
+    "permissions": {
+     "pull_requests": "read"
+    },
+    "at": "src/adapter/get-prs-associated-with-commit.ts:19"
+   }
+  ],
+  "unseen": [],
+  "files": [
+   "action.yml",
+   "src/adapter/get-prs-associated-with-commit.ts",
+   "src/get-last-pr.ts",
+   "src/io/get-input-as-boolean.ts",
+   "src/io/get-inputs.ts",
+   "src/io/set-output.ts",
+   "src/main.ts",
+   "src/types/pull-request.ts"
+  ]
+ },
+ {
+  "uses": "toshimaru/auto-author-assign",
+  "commit": "a78a94b219445cece8ccf0d45fec60af449f212a",
+  "runs": "node24",
+  "tokenInputs": [
+   {
+    "name": "repo-token",
+    "defaultsToGithubToken": true
+   }
+  ],
+  "tokenEnv": [],
+  "calls": [
+   {
+    "route": "POST /repos/{owner}/{repo}/issues/{issue_number}/assignees",
+    "permissions": {
+     "issues": "write"
+    },
+    "at": "src/index.js:37"
+   }
+  ],
+  "unseen": [],
+  "files": [
+   "action.yml",
+   "src/index.js"
+  ]
+ },
+ {
+  "uses": "pozil/auto-assign-issue",
+  "commit": "59c76d0128e45375c2f4885eef69a0d1e40b9327",
+  "runs": "node20",
+  "tokenInputs": [
+   {
+    "name": "repo-token",
+    "defaultsToGithubToken": true
+   }
+  ],
+  "tokenEnv": [],
+  "calls": [
+   {
+    "route": "POST /repos/{owner}/{repo}/issues/{issue_number}/assignees",
+    "permissions": {
+     "issues": "write"
+    },
+    "at": "src/action.js:128"
+   },
+   {
+    "route": "POST /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers",
+    "permissions": {
+     "pull_requests": "write"
+    },
+    "at": "src/action.js:147"
+   },
+   {
+    "route": "POST /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers",
+    "permissions": {
+     "pull_requests": "write"
+    },
+    "at": "src/action.js:167"
+   },
+   {
+    "route": "GET /orgs/{org}/teams/{team_slug}/members",
+    "permissions": {
+     "members": "read"
+    },
+    "at": "src/utils.js:63"
+   },
+   {
+    "route": "GET /repos/{owner}/{repo}/issues/{issue_number}",
+    "permissions": {
+     "issues": "read"
+    },
+    "at": "src/utils.js:80"
+   },
+   {
+    "route": "DELETE /repos/{owner}/{repo}/issues/{issue_number}/assignees",
+    "permissions": {
+     "issues": "write"
+    },
+    "at": "src/utils.js:102"
+   },
+   {
+    "route": "GET /repos/{owner}/{repo}/issues/{issue_number}",
+    "permissions": {
+     "issues": "read"
+    },
+    "at": "src/utils.js:119"
+   },
+   {
+    "route": "GET /repos/{owner}/{repo}/pulls/{pull_number}",
+    "permissions": {
+     "pull_requests": "read"
+    },
+    "at": "src/utils.js:138"
+   },
+   {
+    "route": "DELETE /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers",
+    "permissions": {
+     "pull_requests": "write"
+    },
+    "at": "src/utils.js:151"
+   }
+  ],
+  "unseen": [
+   {
+    "what": "the repository its calls go to (neither context.repo nor GITHUB_REPOSITORY is read)",
+    "at": "src/index.js"
+   }
+  ],
+  "files": [
+   "action.yml",
+   "src/index.js",
+   "src/action.js",
+   "src/utils.js"
+  ]
+ },
+ {
+  "uses": "wow-actions/auto-comment",
+  "commit": "b530c95a448acaa039ccdddfb27a26c4fb90045f",
+  "runs": "node16",
+  "tokenInputs": [
+   {
+    "name": "GITHUB_TOKEN",
+    "defaultsToGithubToken": false
+   }
+  ],
+  "tokenEnv": [],
+  "calls": [
+   {
+    "route": "POST /repos/{owner}/{repo}/issues/{issue_number}/comments",
+    "permissions": {
+     "issues": "write"
+    },
+    "at": "src/action.ts:20"
+   },
+   {
+    "route": "POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions",
+    "permissions": {
+     "issues": "write"
+    },
+    "at": "src/reaction.ts:54"
+   }
+  ],
+  "unseen": [
+   {
+    "what": "octokit method reactions.deleteLegacy is not in octokit's route table",
+    "at": "src/action.ts:30"
+   }
+  ],
+  "files": [
+   "action.yml",
+   "src/action.ts",
+   "src/index.ts",
+   "src/reaction.ts",
+   "src/util.ts"
+  ]
+ },
+ {
+  "uses": "peter-evans/close-issue",
+  "commit": "05dff7ca07116e5707cfb3a3cd4af7bb5e43524c",
+  "runs": "composite",
+  "tokenInputs": [
+   {
+    "name": "token",
+    "defaultsToGithubToken": true
+   }
+  ],
+  "tokenEnv": [],
+  "calls": [],
+  "unseen": [],
+  "files": [
+   "action.yml"
+  ],
+  "composite": "name: 'Close Issue'\ndescription: 'A GitHub action to close an issue'\ninputs:\n  token:\n    required: false\n    description: 'GitHub auth token'\n    default: ${{ github.token }}\n  repository:\n    required: false\n    description: 'The GitHub repository containing the issue'\n    default: ${{ github.repository }}\n  issue-number:\n    required: false\n    description: 'The number of the issue to close'\n    default: ${{ github.event.issue.number }}\n  close-reason:\n    required: false\n    description: 'Reason for closing the issue, \"completed\" or \"not_planned\"'\n    default: 'completed'\n  comment:\n    required: false\n    description: 'A comment to make on the issue before closing'\n  labels:\n    required: false\n    description: 'A comma or newline separated list of labels.'\nruns:\n  using: composite\n  steps:\n    - name: Set parameters\n      id: params\n      shell: bash\n      env:\n        CLOSE_REASON: ${{ inputs.close-reason }}\n        LABELS: ${{ inputs.labels }}\n      run: |\n        if [ \"$CLOSE_REASON\" == \"not_planned\" ]; then\n          echo close-reason=\"not planned\" >> $GITHUB_OUTPUT\n        else\n          echo close-reason=\"completed\" >> $GITHUB_OUTPUT\n        fi\n\n        # Convert labels to comma separated list\n        if [ -n \"$LABELS\" ]; then\n          labels=$(echo \"$LABELS\" | tr '\\n' ',' | sed 's/,$//')\n          # Remove trailing comma and whitespace\n          labels=$(echo \"$labels\" | sed 's/,$//' | sed 's/[[:space:]]//g')\n          echo labels=\"$labels\" >> $GITHUB_OUTPUT\n        fi\n\n    - name: Close Issue\n      shell: bash\n      env:\n        GH_TOKEN: ${{ inputs.token }}\n        COMMENT: ${{ inputs.comment }}\n        REPOSITORY: ${{ inputs.repository }}\n        CLOSE_REASON: ${{ steps.params.outputs.close-reason }}\n        ISSUE_NUMBER: ${{ inputs.issue-number }}\n      run: |\n        comment_args=()\n        if [ -n \"$COMMENT\" ]; then\n          comment_args=(--comment \"$COMMENT\")\n        fi\n        gh issue close -R \"$REPOSITORY\" \\\n          --reason \"$CLOSE_REASON\" \\\n          \"${comment_args[@]}\" \\\n          \"$ISSUE_NUMBER\"\n\n    - name: Add Labels\n      if: steps.params.outputs.labels != ''\n      shell: bash\n      env:\n        GH_TOKEN: ${{ inputs.token }}\n        REPOSITORY: ${{ inputs.repository }}\n        LABELS: ${{ steps.params.outputs.labels }}\n        ISSUE_NUMBER: ${{ inputs.issue-number }}\n      run: |\n        gh issue edit -R \"$REPOSITORY\" \\\n          --add-label \"$LABELS\" \\\n          \"$ISSUE_NUMBER\"\n\nbranding:\n  icon: 'git-pull-request'\n  color: 'gray-dark'\n"
  }
 ]
