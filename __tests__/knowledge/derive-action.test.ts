@@ -1,7 +1,7 @@
 /** Knowledge read from an action's own source: action.yml, then the GitHub calls of the files it runs. */
 import { deriveAction, readSomething, type SourceFile } from '../../src/knowledge/derive-action.js'
 import { DERIVED_ACTIONS } from '../../src/knowledge/generated/derived-actions.js'
-import { fromDerived } from '../../src/knowledge/actions.js'
+import { DEFAULT_KNOWLEDGE, fromDerived } from '../../src/knowledge/actions.js'
 import { cleanRepos, lintWorkflow } from '../helpers.js'
 
 afterAll(cleanRepos)
@@ -51,6 +51,10 @@ describe('deriving an action from its source', () => {
     ['an Authorization header', { 'action.yml': ACTION_YML('node20', 'main.js'), 'main.js': "context.repo; await fetch(url, { headers: { Authorization: `Bearer ${t}` } })" }, /HTTP request carrying a credential/],
     ['the token handed to a library', { 'action.yml': ACTION_YML('node20', 'main.js'), 'main.js': "context.repo; const t = core.getInput('token'); await setup.install({ owner: 'casey' }, { auth: t })" }, /hands the token to a library/],
     ['a minified entry', { 'action.yml': ACTION_YML('node20', 'index.js'), 'index.js': 'context.repo;' + 'x'.repeat(3000) }, /minified bundle/],
+    ['a request whose route is a variable', { 'action.yml': ACTION_YML('node20', 'main.js'), 'main.js': 'context.repo; await octokit.request(route, params)' }, /route is built at run time \(route\)/],
+    ['git arguments handed to a helper', { 'action.yml': ACTION_YML('node20', 'main.js'), 'main.js': "const { exec } = require('@actions/exec'); context.repo; await this.execGit(['push', '--force', remote])" }, /runs git push through a helper/],
+    ['a git library', { 'action.yml': ACTION_YML('node20', 'main.js'), 'main.js': "import simpleGit from 'simple-git'\ncontext.repo; await simpleGit().push()" }, /git library simple-git/],
+    ["@octokit/graphql's tagged template", { 'action.yml': ACTION_YML('node20', 'main.js'), 'main.js': "import { graphql } from '@octokit/graphql'\ncontext.repo; await graphql`query { viewer { login } }`" }, /GraphQL/],
     ['calls whose repository the source does not name', { 'action.yml': ACTION_YML('node20', 'main.js'), 'main.js': "octokit.rest.issues.createComment({ owner: 'octo', repo: 'docs', issue_number: 1, body: 'x' })" }, /repository its calls go to/],
   ])('what it cannot place stays unseen: %s', (_name, entries, what) => {
     const d = deriveAction('octo/x', 'c'.repeat(40), files(entries))
@@ -73,6 +77,30 @@ describe('deriving an action from its source', () => {
     expect(d.tokenInputs).toEqual([])
     const r = lintWorkflow('on: push\njobs:\n  j:\n    runs-on: x\n    steps:\n      - uses: octo/notify@v1\n        with:\n          slack-token: ${{ secrets.SLACK_BOT_TOKEN }}\n', {}, { repository: 'octo/app', actions: [fromDerived(d)] })
     expect(r.tokens).toEqual([])
+  })
+
+  it('a request whose route is a template of a path the file names, and a method paginated, are calls', () => {
+    const d = deriveAction('octo/x', 'c'.repeat(40), files({ 'action.yml': ACTION_YML('node20', 'main.js'), 'main.js': "context.repo\nconst url = `/repos/${owner}/${repo}/pulls/${n}`\nawait octokit.request(`PATCH ${url}`, params)\nawait octokit.paginate(\n  this.octokit?.rest.pulls.listFiles, { ...context.repo })\nconst opts = octokit.rest.issues.listComments.endpoint.merge({ ...context.repo })\nawait octokit.paginate(opts)\nhttps.request(options)" }))
+    expect(d.calls.map((c) => [c.route, c.at])).toEqual([
+      ['GET /repos/{owner}/{repo}/issues/{issue_number}/comments', 'main.js:6'],
+      ['PATCH /repos/{owner}/{repo}/pulls/{pull_number}', 'main.js:3'],
+      ['GET /repos/{owner}/{repo}/pulls/{pull_number}/files', 'main.js:4'],
+    ])
+    expect(d.unseen).toEqual([])
+  })
+
+  it.each<[string, Record<string, string>, string[]]>([
+    ['an action in a subdirectory whose entry is ../dist: the repository-wide src/', { 'sub/action.yml': ACTION_YML('node20', '../dist/sub.js'), 'dist/sub.js': 'x', 'src/sub.ts': 'context.repo; octokit.rest.issues.lock({})', 'src/test-utils.ts': 'octokit.rest.repos.delete({})' }, ['sub/action.yml', 'src/sub.ts']],
+    ['no src/: the script dist/NAME.js is built from', { 'action.yml': ACTION_YML('node20', 'dist/run.js'), 'dist/run.js': 'x', 'run.ts': "import { go } from './go'\ncontext.repo", 'go.ts': 'octokit.rest.issues.lock({})', 'jest.config.js': 'x' }, ['action.yml', 'run.ts', 'go.ts']],
+    ['no src/ and no script of its name: every script beside action.yml but tool configuration', { 'action.yml': ACTION_YML('node20', 'dist/index.js'), 'dist/index.js': 'x', 'main.js': 'context.repo; octokit.rest.issues.lock({})', 'rollup.config.js': 'octokit.rest.repos.delete({})', 'eslint.config.mjs': 'x' }, ['action.yml', 'main.js']],
+    ["the compiler's per-file output in lib/ when the bundle is dist/", { 'action.yml': ACTION_YML('node20', 'dist/index.js'), 'dist/index.js': 'x', 'lib/index.js': "const b = require('./bot')\ncontext.repo", 'lib/bot.js': 'octokit.rest.issues.lock({})' }, ['action.yml', 'lib/index.js', 'lib/bot.js']],
+    ['an entry beside action.yml too large to be read here: src/NAME/', { 'setup/action.yml': ACTION_YML('node20', 'main.js'), 'src/setup/index.ts': 'context.repo; octokit.rest.issues.lock({})' }, ['setup/action.yml', 'src/setup/index.ts']],
+    ['an entry in .mts', { 'action.yml': ACTION_YML('node24', 'main.mts'), 'main.mts': 'context.repo; octokit.rest.issues.lock({})' }, ['action.yml', 'main.mts']],
+  ])('where the source of a bundled entry is: %s', (_name, entries, read) => {
+    const uses = Object.keys(entries)[0].startsWith('sub/') ? 'octo/x/sub' : Object.keys(entries)[0].startsWith('setup/') ? 'octo/x/setup' : 'octo/x'
+    const d = deriveAction(uses, 'c'.repeat(40), files(entries))
+    expect(d.files).toEqual(read)
+    expect(d.calls.map((c) => c.route)).toEqual(['PUT /repos/{owner}/{repo}/issues/{issue_number}/lock'])
   })
 
   it('reads the environment variables a token comes from', () => {
@@ -105,6 +133,27 @@ describe('derived entries in the analysis', () => {
     const u = useWith('context.repo\nawait octokit.graphql(q)')
     expect(u.githubTokenWouldDo).toBeNull()
     expect(u.reasons.join('\n')).toContain('octo/x@cccccccccccc: main.js:2')
+  })
+  it('a repository named alone beside an owner input is that owner\'s: another repository (R3)', () => {
+    const d = fromDerived(deriveAction('octo/trigger', 'c'.repeat(40), files({ 'action.yml': 'name: x\ninputs:\n  pat-token:\n    required: true\n  owner:\n    required: true\n  repo:\n    required: true\nruns:\n  using: node20\n  main: main.js\n', 'main.js': "const repo = core.getInput('repo'); await octokit.rest.actions.createWorkflowDispatch({ owner: core.getInput('owner'), repo, workflow_id: 'x', ref: 'main' })" })))
+    expect(d.repositoryInput).toBe('repo')
+    const u = lintWorkflow('on: push\njobs:\n  j:\n    runs-on: x\n    steps:\n      - uses: octo/trigger@v1\n        with:\n          pat-token: ${{ secrets.PAT_TOKEN }}\n          owner: octo\n          repo: docs\n', {}, { repository: 'octo/app', actions: [d] }).tokens[0].uses[0]
+    expect(u.githubTokenWouldDo).toBe(false)
+    expect(u.reasons.join('\n')).toContain('octo/docs')
+  })
+  it("a composite's bare `token` input may be another service's: only one named for GitHub makes its secret a GitHub token", () => {
+    const composite = (input: string) => fromDerived(deriveAction('octo/bench', 'c'.repeat(40), files({ 'action.yml': `name: x\ninputs:\n  ${input}:\n    required: false\nruns:\n  using: composite\n  steps:\n    - run: runner --token "\${{ inputs.${input} }}"\n      shell: bash\n` })))
+    expect(composite('token').takesGithubToken).toBe(false)
+    expect(composite('github-token').takesGithubToken).toBe(true)
+    expect(composite('repo_token').takesGithubToken).toBe(true)
+    const handsToGh = fromDerived(deriveAction('octo/c', 'c'.repeat(40), files({ 'action.yml': 'name: x\ninputs:\n  token:\n    required: true\nruns:\n  using: composite\n  steps:\n    - run: gh release view\n      shell: bash\n      env:\n        GH_TOKEN: ${{ inputs.token }}\n' })))
+    expect(handsToGh.takesGithubToken).toBe(true)
+  })
+  it('an entry written by hand wins over a derived one, also under the name the action moved to', () => {
+    const hand = DEFAULT_KNOWLEDGE.lookup('cla-assistant/github-action@v2')
+    expect(DERIVED_ACTIONS.some((d) => d.uses.toLowerCase() === 'contributor-assistant/github-action')).toBe(true)
+    expect(hand?.source).not.toMatch(/^read from/)
+    expect(DEFAULT_KNOWLEDGE.lookup('contributor-assistant/github-action@v2.3.0')).toBe(hand)
   })
   it('events its calls cause count for R1', () => {
     const u = useWith("octokit.rest.pulls.create({ ...context.repo, head: 'x', base: 'main', title: 't' })")

@@ -66,6 +66,18 @@ function corrected(facts: readonly ActionFacts[]): KnownAction[] {
   })
 }
 
+/** A token input named for GitHub: a bare `token` may be another service's (CodSpeed's, Codecov's). */
+const GITHUB_NAMED = /github|(?:^|[-_])gh(?:[-_]|$)|repo[-_]?token|(?:^|[-_])pat(?:[-_]|$)/i
+
+/** Where a composite hands its input to GitHub: as GH_TOKEN or GITHUB_TOKEN, to git or gh, or to another action's token input. */
+const GITHUB_USE = /\b(?:GH_TOKEN|GITHUB_TOKEN|GH_PAT|GITHUB_PAT|GH_ENTERPRISE_TOKEN)\b|github\.com|x-access-token|(?:^|[\s;&|(])(?:gh|git)\s|^\s*(?:token|github[-_]token|repo[-_]token)\s*:/
+
+/** Whether a line of the composite that reads `inputs.NAME` hands it to GitHub. */
+function givenToGithub(composite: string, name: string): boolean {
+  const read = new RegExp(`\\binputs\\.${name.replace(/[-]/g, '\\-')}\\b|inputs\\[\\s*['"]${name}['"]\\s*\\]`)
+  return composite.split('\n').some((line) => read.test(line) && GITHUB_USE.test(line))
+}
+
 /**
  * An entry read from the action's source (knowledge/derive-action.ts): the permissions its calls
  * need, its token inputs, the input naming its repository, and what could not be read. The
@@ -86,7 +98,7 @@ export function fromDerived(d: DerivedAction): KnownAction {
     tokenEnv: d.tokenEnv,
     // Its token is GitHub's when the action calls GitHub with it, or defaults it to the workflow's.
     // A composite's steps say what its token is for; its inputs named for GitHub stand for it here.
-    takesGithubToken: d.calls.length > 0 || d.tokenInputs.some((t) => t.defaultsToGithubToken) || d.unseen.some((u) => /octokit|GraphQL|^runs (?:git|gh|a command built at run time)\b/.test(u.what)) || (!!d.composite && d.tokenInputs.length > 0),
+    takesGithubToken: d.calls.length > 0 || d.tokenInputs.some((t) => t.defaultsToGithubToken) || d.unseen.some((u) => /octokit|GraphQL|^runs (?:git|gh|a command built at run time)\b/.test(u.what)) || (!!d.composite && d.tokenInputs.some((t) => GITHUB_NAMED.test(t.name) || givenToGithub(d.composite!, t.name))),
     githubToken: keyless.length ? null : githubToken,
     // The Checks API takes no personal token at all (R13): only GITHUB_TOKEN or an App's.
     fineGrained: d.calls.some((c) => c.appOnly) ? null : { metadata: 'read', ...fineGrained },
@@ -101,7 +113,17 @@ export function fromDerived(d: DerivedAction): KnownAction {
   }
 }
 
-const BUILT_IN = index(EXTRA_ACTIONS, index(corrected(ACTIONS), index(DERIVED_ACTIONS.filter(readSomething).map(fromDerived))))
+/** Entries written by hand win over derived ones, also under an action's new name (RENAMED). */
+function builtIn(): Map<string, KnownAction> {
+  const hand = index(EXTRA_ACTIONS, index(corrected(ACTIONS)))
+  for (const [now, was] of Object.entries(RENAMED)) {
+    const entry = hand.get(was.toLowerCase())
+    if (entry && !hand.has(now.toLowerCase())) hand.set(now.toLowerCase(), entry)
+  }
+  return new Map([...index(DERIVED_ACTIONS.filter(readSomething).map(fromDerived)), ...hand])
+}
+
+const BUILT_IN = builtIn()
 
 /** `owner/repo[/path]` of a `uses:` value without its `@ref`; null for local (`./`) and docker actions. */
 export function actionName(uses: string): string | null {

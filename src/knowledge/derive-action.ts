@@ -72,9 +72,9 @@ const MINIFIED_LINE = 2000
 const TOKEN_ENV = /^(?:GH|GITHUB)_(?:TOKEN|PAT)$|^GH_PAT$|(?:^|_)PAT$|_TOKEN$/
 
 const SOURCE_FILE = /\.(?:[cm]?[jt]s)$/
-const NOT_SOURCE = /(?:^|\/)(?:node_modules|__tests__|test|tests|coverage)\/|\.(?:test|spec|d)\.[cm]?[jt]s$/
+const NOT_SOURCE = /(?:^|\/)(?:node_modules|__tests__|__mocks__|test|tests|coverage|fixtures?)\/|\.(?:test|spec|d)\.[cm]?[jt]s$|(?:^|\/)(?:test-?utils?|mocks?)\.[cm]?[jt]s$/
 /** Where bundlers put what `runs.main` points at: the source is elsewhere. */
-const BUNDLE_DIR = /^(?:dist|lib|build|out)\//
+const BUNDLE_DIR = /^(?:dist|distribution|bundle|lib|build|out)\//
 
 /**
  * The files the action runs: its entry (`runs.main`) and what that loads, relative to it, when the
@@ -84,27 +84,51 @@ const BUNDLE_DIR = /^(?:dist|lib|build|out)\//
  */
 function runtimeSources(files: readonly SourceFile[], dir: string, main: string): SourceFile[] {
   const byPath = new Map(files.map((f) => [f.path, f]))
-  const within = (p: string) => p.slice(dir ? dir.length + 1 : 0)
-  if (main && !BUNDLE_DIR.test(main.replace(/^\.\//, ''))) {
-    const out: SourceFile[] = []
-    const queue = [join(dir, main)]
-    const seen = new Set<string>()
-    while (queue.length && out.length < 200) {
-      const path = queue.shift()!
-      if (seen.has(path)) continue
-      seen.add(path)
-      const file = ['', '.js', '.ts', '.mjs', '.cjs', '/index.js', '/index.ts'].map((ext) => byPath.get(path + ext)).find(Boolean)
-      if (!file) continue
-      out.push(file)
-      const base = file.path.split('/').slice(0, -1).join('/')
-      for (const m of file.text.matchAll(/\b(?:require\s*\(|import\s*\(|from)\s*(['"`])(\.{1,2}\/[^'"`]+)\1/g)) queue.push(normalise(base, m[2]))
-    }
-    return out
+  const within = (p: string) => (dir && p.startsWith(`${dir}/`) ? p.slice(dir.length + 1) : p)
+  const entry = normalise(dir, main.replace(/^\.\//, ''))
+  if (main && !BUNDLE_DIR.test(within(entry))) {
+    // An entry too large to read here is a bundle under another name; its source is looked for below.
+    const own = loaded(byPath, [entry])
+    if (own.length) return own
   }
   const src = files.filter((f) => SOURCE_FILE.test(f.path) && !NOT_SOURCE.test(within(f.path)))
   const under = (root: string) => src.filter((f) => f.path.startsWith(root))
-  const inDir = under(join(dir, 'src/'))
-  return inDir.length ? inDir : under('src/')
+  // All of `src/` rather than what its entry imports: an alias or a dynamic import would hide a call.
+  for (const root of [join(dir, 'src/'), ...(dir ? [`src/${dir}/`] : []), 'src/']) if (under(root).length) return under(root)
+  // No `src/`: the source of `dist/NAME.js` is `NAME.ts` or `NAME.js` beside action.yml, or the
+  // compiler's per-file output in `lib/` (which, unlike a bundle, holds no library's code).
+  const stem = main.replace(/^(?:\.\.?\/)+/, '').replace(BUNDLE_DIR, '').replace(/\.[cm]?[jt]s$/, '')
+  const bundleDir = BUNDLE_DIR.exec(within(entry))?.[0]
+  const compiled = bundleDir === 'lib/' ? null : join(dir, 'lib/')
+  const starts = [join(dir, stem), ...(compiled ? [compiled + stem] : [])]
+  const readable = (f: SourceFile) => !NOT_SOURCE.test(within(f.path)) && (!BUNDLE_DIR.test(within(f.path)) || (!!compiled && f.path.startsWith(compiled)))
+  const fromStem = loaded(byPath, starts).filter(readable)
+  if (fromStem.length) return fromStem
+  // Else every script beside action.yml (`main.js` built into `dist/index.js`), tool configuration aside.
+  const inDir = (path: string) => !dir || path.startsWith(`${dir}/`)
+  const beside = src.filter((f) => inDir(f.path) && !within(f.path).includes('/') && !TOOL_CONFIG.test(within(f.path)))
+  return loaded(byPath, beside.map((f) => f.path)).filter(readable)
+}
+
+/** Scripts beside an action's metadata that configure its build, lint or tests, not the action. */
+const TOOL_CONFIG = /^(?:\.|[\w-]+\.config\.|(?:jest|babel|rollup|webpack|eslint|prettier|commitlint|vite|vitest|tsup|esbuild|gulpfile|Gruntfile)\b)/i
+
+/** The files `starts` load through relative imports, themselves included (200 at most). */
+function loaded(byPath: ReadonlyMap<string, SourceFile>, starts: readonly string[]): SourceFile[] {
+  const out: SourceFile[] = []
+  const queue = [...starts]
+  const seen = new Set<string>()
+  while (queue.length && out.length < 200) {
+    const path = queue.shift()!
+    if (seen.has(path)) continue
+    seen.add(path)
+    const file = ['', '.js', '.ts', '.mjs', '.mts', '.cjs', '.cts', '/index.js', '/index.ts'].map((ext) => byPath.get(path + ext)).find(Boolean)
+    if (!file) continue
+    out.push(file)
+    const base = file.path.split('/').slice(0, -1).join('/')
+    for (const m of file.text.matchAll(/\b(?:require\s*\(|import\s*\(|from)\s*(['"`])(\.{1,2}\/[^'"`]+)\1/g)) queue.push(normalise(base, m[2]))
+  }
+  return out
 }
 
 /** `base/../x` -> a path inside the repository. */
@@ -158,8 +182,22 @@ function callsIn(file: SourceFile, out: DerivedAction): void {
     }
     addRoute(route, at(m.index!), out, draftIn(text, m.index! + m[0].length))
   }
-  for (const m of text.matchAll(/\.request\s*\(\s*(['"`])([A-Z]+)\s+(\/[^'"`]*)\1/g)) addRoute(`${m[2]} ${m[3]}`, at(m.index!), out)
-  for (const m of text.matchAll(/\.graphql\s*\(/g)) out.unseen.push({ what: 'a GraphQL call (GitHub publishes no permission map for GraphQL)', at: at(m.index!) })
+  for (const m of text.matchAll(/(?<!\bhttps?)\.(?:request|paginate(?:\.iterator)?)\s*\(\s*([^,)]{0,300})/g)) {
+    const route = literalRoute(m[1], text)
+    if (route) addRoute(route, at(m.index!), out)
+    else {
+      // `paginate(this.octokit.rest.pulls.listFiles, …)`: the method named as an argument.
+      const arg = m[1].trim()
+      const method = /\b([a-z][a-zA-Z]+)\.([a-z][a-zA-Z]+)$/.exec(arg)
+      const named = method ? OCTOKIT_ROUTES[`${method[1]}.${method[2]}`] : undefined
+      if (named) addRoute(named, at(m.index!), out)
+      // `.x.y.endpoint.merge(…)`, inline or assigned to the variable given, is read where it is written.
+      else if (/\.endpoint(?:\.merge)?\s*\(/.test(arg) || (/^\w+$/.test(arg) && new RegExp(`\\b${arg}\\s*=[^;]{0,200}\\.endpoint(?:\\.merge)?\\s*\\(`).test(text))) continue
+      else out.unseen.push({ what: `a request whose route is built at run time (${m[1].trim().slice(0, 60)})`, at: at(m.index!) })
+    }
+  }
+  // `octokit.graphql(…)`, and @octokit/graphql's `graphql(…)` or tagged template.
+  for (const m of text.matchAll(/\bgraphql\s*(?:\(|`)/g)) out.unseen.push({ what: 'a GraphQL call (GitHub publishes no permission map for GraphQL)', at: at(m.index!) })
   for (const m of text.matchAll(RUNS_PROGRAM)) {
     const program = m[2]
     const sub = /^\s*,\s*\[\s*(['"`])([\w-]+)\1/.exec(text.slice(m.index! + m[0].length, m.index! + m[0].length + 200))?.[2]
@@ -168,9 +206,13 @@ function callsIn(file: SourceFile, out: DerivedAction): void {
     out.unseen.push({ what: `runs ${what}, which may use the token (what it reaches is not read)`, at: at(m.index!) })
   }
   for (const m of text.matchAll(/['"`]git (push|clone|fetch|pull|ls-remote)\b/g)) out.unseen.push({ what: `runs git ${m[1]}, which may use the token (what it reaches is not read)`, at: at(m.index!) })
+  // A git library does what `git push` does, through calls of its own.
+  for (const m of text.matchAll(/(?:\bfrom\s+|\brequire\s*\(\s*|\bimport\s*\(\s*)(['"])(simple-git|isomorphic-git|nodegit)\1/g)) out.unseen.push({ what: `uses the git library ${m[2]}, which may push or fetch with the token (what it reaches is not read)`, at: at(m.index!) })
   // A source that starts processes and writes a push, a remote or a credential into a command
   // built at run time (`${git.command} push --force origin …`) may push with a stored credential.
   if (STARTS_PROCESSES.test(text)) {
+    // git's arguments as an array handed to a helper: `execGit(['push', …])`.
+    for (const m of text.matchAll(/\[\s*(['"`])(push|clone|fetch|pull|ls-remote)\1/g)) out.unseen.push({ what: `runs git ${m[2]} through a helper (what it reaches is not read)`, at: at(m.index!) })
     for (const m of text.matchAll(/`[^`\n]*\$\{[^`\n]*\b(push|clone|fetch|pull|ls-remote|remote set-url)\b[^`\n]*`/g)) {
       out.unseen.push({ what: `runs a command built at run time that does ${m[1]} (what it reaches is not read)`, at: at(m.index!) })
     }
@@ -202,6 +244,19 @@ function draftIn(text: string, from: number): boolean {
   const args = text.slice(from, from + 2000)
   const end = args.indexOf('})')
   return /^\s*\{/.test(args) && /\bdraft\s*:\s*true\b/.test(end < 0 ? args : args.slice(0, end))
+}
+
+/**
+ * The route a request's first argument names: `'GET /repos/{owner}/{repo}'`, or `` `PATCH ${url}` ``
+ * where the same file says `const url = \`/repos/…\``. Null when it is built any other way.
+ */
+function literalRoute(arg: string, text: string): string | null {
+  const literal = /^(['"`])([A-Z]+)\s+(\/[^'"`]*)\1$/.exec(arg.trim())
+  if (literal) return `${literal[2]} ${literal[3]}`
+  const named = /^`([A-Z]+)\s+\$\{(\w+)\}`$/.exec(arg.trim())
+  if (!named) return null
+  const values = [...text.matchAll(new RegExp(`\\b(?:const|let|var)\\s+${named[2]}\\s*=\\s*(['"\`])(\\/[^'"\`\\n]*)\\1`, 'g'))]
+  return values.length === 1 ? `${named[1]} ${values[0][2]}` : null
 }
 
 function addRoute(route: string, at: string, out: DerivedAction, draft = false): void {

@@ -82,7 +82,9 @@ export function analyseKnownAction(ctx: StepContext, facts: KnownAction): StepAn
   }
   const expand = (value: string) => withEnvValues(value, ctx)
   const named = (facts.repositoryInput && ctx.step.with[facts.repositoryInput]?.value) || (facts.repositoryEnv && ctx.step.env[facts.repositoryEnv]?.value)
-  const target = named ? (alsoRunsIn(expand(named), ctx) ?? resolveAll(expand(named), ctx.job, ctx.self, ctx.memo)) : facts.repositoryDefault ? resolveRepo(facts.repositoryDefault, ctx.self) : targetOf(ctx.step, ctx.self, ctx.job, ctx.memo, expand)
+  // A name alone (`repo: docs` beside `owner: org`) names a repository of that owner.
+  const nameAlone = !!named && !!ins.owner && /^[\w.-]+$/.test(expand(named).trim())
+  const target = nameAlone ? resolveAll(`${expand(ins.owner)}/${expand(named).trim()}`, ctx.job, ctx.self, ctx.memo) : named ? (alsoRunsIn(expand(named), ctx) ?? resolveAll(expand(named), ctx.job, ctx.self, ctx.memo)) : facts.repositoryDefault ? resolveRepo(facts.repositoryDefault, ctx.self) : targetOf(ctx.step, ctx.self, ctx.job, ctx.memo, expand)
   const call: Call = { what: facts.uses, permissions, target, events: [...(facts.events ?? ACTION_EVENTS[facts.uses] ?? [])] }
   // An action that opens pull requests does so with GITHUB_TOKEN only where the setting allows it (R8).
   if (call.events!.includes('pull_request')) call.provided = CREATES_PULL_REQUESTS
