@@ -49,8 +49,13 @@ describe('deriving an action from its source', () => {
     ['gh run as a program', { 'action.yml': ACTION_YML('node20', 'main.js'), 'main.js': "context.repo; await getExecOutput('gh', ['pr', 'merge'])" }, /runs gh/],
     ['a push in a command built at run time', { 'action.yml': ACTION_YML('node20', 'main.js'), 'main.js': "const child_process = require('child_process'); context.repo; await exec(`${git.command} push --force origin ${ref}`)" }, /built at run time that does push/],
     ['an Authorization header', { 'action.yml': ACTION_YML('node20', 'main.js'), 'main.js': "context.repo; await fetch(url, { headers: { Authorization: `Bearer ${t}` } })" }, /HTTP request carrying a credential/],
-    ['the token handed to a library', { 'action.yml': ACTION_YML('node20', 'main.js'), 'main.js': "context.repo; const t = core.getInput('token'); await setup.install({ owner: 'casey' }, { auth: t })" }, /hands the token to a library/],
+    ['the token handed to a library', { 'action.yml': ACTION_YML('node20', 'main.js'), 'main.js': "context.repo; const t = core.getInput('token'); await setup.install({ owner: 'casey' }, { auth: t })" }, /hands the token to setup\.install/],
     ['a minified entry', { 'action.yml': ACTION_YML('node20', 'index.js'), 'index.js': 'context.repo;' + 'x'.repeat(3000) }, /minified bundle/],
+    ['bash run as a program', { 'action.yml': ACTION_YML('node20', 'main.js'), 'main.js': "context.repo; await exec('bash', [path.join(__dirname, 'start.sh')])" }, /runs bash/],
+    ['a script run as a program', { 'action.yml': ACTION_YML('node20', 'main.js'), 'main.js': "context.repo; spawnSync('./scripts/release.sh', [tag])" }, /runs \.\/scripts\/release\.sh/],
+    ['an Authorization header set by assignment', { 'action.yml': ACTION_YML('node20', 'main.js'), 'main.js': 'context.repo; if (t) headers.Authorization = `token ${t}`' }, /HTTP request carrying a credential/],
+    ['the token handed to a library as an argument', { 'action.yml': ACTION_YML('node20', 'main.js'), 'main.js': "context.repo\nconst authToken = core.getInput('token')\nconst handler = new handlers.BearerCredentialHandler(authToken, false)" }, /hands the token to handlers\.BearerCredentialHandler/],
+    ['the token exported to later steps', { 'action.yml': ACTION_YML('node20', 'main.js'), 'main.js': "context.repo\nconst t = core.getInput('token')\ncore.exportVariable('GH_TOKEN', t)" }, /hands the token to core\.exportVariable/],
     ['a request whose route is a variable', { 'action.yml': ACTION_YML('node20', 'main.js'), 'main.js': 'context.repo; await octokit.request(route, params)' }, /route is built at run time \(route\)/],
     ['git arguments handed to a helper', { 'action.yml': ACTION_YML('node20', 'main.js'), 'main.js': "const { exec } = require('@actions/exec'); context.repo; await this.execGit(['push', '--force', remote])" }, /runs git push through a helper/],
     ['a git library', { 'action.yml': ACTION_YML('node20', 'main.js'), 'main.js': "import simpleGit from 'simple-git'\ncontext.repo; await simpleGit().push()" }, /git library simple-git/],
@@ -77,6 +82,15 @@ describe('deriving an action from its source', () => {
     expect(d.tokenInputs).toEqual([])
     const r = lintWorkflow('on: push\njobs:\n  j:\n    runs-on: x\n    steps:\n      - uses: octo/notify@v1\n        with:\n          slack-token: ${{ secrets.SLACK_BOT_TOKEN }}\n', {}, { repository: 'octo/app', actions: [fromDerived(d)] })
     expect(r.tokens).toEqual([])
+  })
+
+  it("the token given to octokit clients, to the action's own functions and to logging is not handed away; a method named is a call", () => {
+    const d = deriveAction('octo/x', 'c'.repeat(40), files({ 'action.yml': ACTION_YML('node20', 'main.js'), 'main.js': "const { label } = require('./label')\nconst token = core.getInput('token')\ncore.setSecret(token)\nif (!token) core.info('no token')\nconst kit = new RetryingOctokit({ auth: token })\nawait label(token, context.repo)\nconst list = github.rest.repos.listTags", 'label.js': 'exports.label = async function label(token, repo) {\n  await getOctokit(token).rest.issues.addLabels({ ...repo, issue_number: 1, labels: [] })\n}\n' }))
+    expect(d.unseen).toEqual([])
+    expect(d.calls.map((c) => [c.route, c.at])).toEqual([
+      ['GET /repos/{owner}/{repo}/tags', 'main.js:7'],
+      ['POST /repos/{owner}/{repo}/issues/{issue_number}/labels', 'label.js:2'],
+    ])
   })
 
   it('a request whose route is a template of a path the file names, and a method paginated, are calls', () => {

@@ -168,7 +168,7 @@ function templateOf(path: string): string {
 }
 
 /** The GitHub calls of one source file. */
-function callsIn(file: SourceFile, out: DerivedAction): void {
+function callsIn(file: SourceFile, out: DerivedAction, defined: ReadonlySet<string>): void {
   const { text, path } = file
   const lineOf = lineFinder(text)
   const at = (index: number) => `${path}:${lineOf(index)}`
@@ -181,6 +181,12 @@ function callsIn(file: SourceFile, out: DerivedAction): void {
       continue
     }
     addRoute(route, at(m.index!), out, draftIn(text, m.index! + m[0].length))
+  }
+  // A method named but not called here (`const list = octokit.repos.listTags`) is called elsewhere.
+  for (const m of text.matchAll(/\b(?:octokit|github|client|\w+\.rest)\??\.(?:rest\.)?([a-z][a-zA-Z]+)\.([a-z][a-zA-Z]+)\b(?!\s*\(|\.endpoint|\s*[.=])/g)) {
+    const route = OCTOKIT_ROUTES[`${m[1]}.${m[2]}`]
+    // One handed to paginate is counted with the paginate call below.
+    if (route && !/paginate(?:\.iterator)?\s*\(\s*(?:[\w$]+\??\.)*$/.test(text.slice(Math.max(0, m.index! - 200), m.index!))) addRoute(route, at(m.index!), out)
   }
   for (const m of text.matchAll(/(?<!\bhttps?)\.(?:request|paginate(?:\.iterator)?)\s*\(\s*([^,)]{0,300})/g)) {
     const route = literalRoute(m[1], text)
@@ -218,26 +224,63 @@ function callsIn(file: SourceFile, out: DerivedAction): void {
     }
   }
   for (const m of text.matchAll(SENDS_CREDENTIAL)) out.unseen.push({ what: 'an HTTP request carrying a credential (its URL is not read)', at: at(m.index!) })
-  // `{ auth: token }` given to anything but an octokit client hands the token to a library whose calls are not read here.
+  // The token given to anything but an octokit client (`new BearerCredentialHandler(token)`,
+  // `{ auth: token }` to a library) is used by code not read here.
   const tokenVars = new Set<string>()
   for (const m of text.matchAll(/\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::\s*\w+\s*)?=\s*([^;\n]*)/g)) {
     const reads = [...m[2].matchAll(/getInput\s*\(\s*(['"`])([\w-]+)\1|process\.env(?:\.|\[\s*['"`])([A-Z][A-Z0-9_]*)/g)]
     if (reads.some((r) => (r[2] && out.tokenInputs.some((t) => t.name === r[2])) || (r[3] && TOKEN_ENV.test(r[3])))) tokenVars.add(m[1])
   }
-  for (const m of text.matchAll(/\bauth\s*:\s*(?:`token \$\{)?([A-Za-z_$][\w$]*)/g)) {
-    if (!tokenVars.has(m[1])) continue
-    if (!/(?:Octokit|getOctokit|GitHub)\s*\([^()]*$/.test(text.slice(Math.max(0, m.index! - 300), m.index!))) out.unseen.push({ what: 'hands the token to a library as `auth` (what that library calls is not read)', at: at(m.index!) })
+  for (const name of tokenVars) {
+    for (const m of text.matchAll(new RegExp(`(?<![\\w$.'"\`-])${name.replace(/\$/g, '\\$')}(?![\\w$'"\`-])`, 'g'))) {
+      const callee = enclosingCallee(text, m.index!)
+      // A function of the action's own, defined in the files read, is read where it is defined.
+      if (callee && !TOKEN_SAFE_CALLEE.test(callee) && !defined.has(callee.split('.').pop()!)) out.unseen.push({ what: `hands the token to ${callee}(…) (what that code does with it is not read)`, at: at(m.index!) })
+    }
   }
 }
 
+/** Calls that take a token and do only what is read here: octokit clients, masking, logging, string checks. */
+const TOKEN_SAFE_CALLEE = /Octokit$|(?:^|\.)(?:getOctokit|GitHub|setSecret|setFailed|info|debug|warning|error|notice|log|startsWith|endsWith|includes|trim|Boolean|String|Error|if|while|switch|for|return|typeof|catch|await)$/
+
+/** Names of the functions and methods the read files define: `function f(`, `f = (…) =>`, `f(…) {`. */
+export function definedFunctions(texts: readonly string[]): Set<string> {
+  const names = new Set<string>()
+  for (const text of texts) {
+    for (const m of text.matchAll(/\bfunction\s*\*?\s*([A-Za-z_$][\w$]*)|\b([A-Za-z_$][\w$]*)\s*=\s*(?:async\s*)?(?:function\b|\([^()]*\)\s*(?::[^=]{0,80})?=>|[A-Za-z_$][\w$]*\s*=>)|^\s*(?:(?:public|private|protected|static|async)\s+)*([A-Za-z_$][\w$]*)\s*\([^()]*\)\s*(?::[^{]{0,80})?\{/gm)) {
+      const name = m[1] ?? m[2] ?? m[3]
+      if (name && !/^(?:if|for|while|switch|catch|function|return)$/.test(name)) names.add(name)
+    }
+  }
+  return names
+}
+
+/**
+ * The function whose argument list holds offset `at` (`lib.connect` in `lib.connect({ auth: t })`),
+ * looking back 300 characters; null when `at` is in no call's arguments.
+ */
+function enclosingCallee(text: string, at: number): string | null {
+  let depth = 0
+  for (let i = at - 1; i >= Math.max(0, at - 300); i--) {
+    const c = text[i]
+    if (c === ')' || c === ']' || c === '}') depth++
+    else if (c === '[' || c === '{') depth = Math.max(0, depth - 1)
+    else if (c === '(') {
+      if (depth > 0) depth--
+      else return /([A-Za-z_$][\w$.]*)\s*$/.exec(text.slice(Math.max(0, i - 100), i))?.[1] ?? null
+    } else if (c === ';' && depth === 0) return null
+  }
+  return null
+}
+
 /** A subprocess started with a program that can use a GitHub token: `exec('git', …)`, `spawn("gh", …)`. */
-const RUNS_PROGRAM = /\b(?:exec|execSync|execa|spawn|spawnSync|execFile|execFileSync|getExecOutput)\s*\(\s*(['"`])(git|gh|hub|curl|wget|npm|npx|yarn|pnpm|docker)\1/g
+const RUNS_PROGRAM = /\b(?:exec|execSync|execa|spawn|spawnSync|execFile|execFileSync|getExecOutput)\s*\(\s*(['"`])(git|gh|hub|curl|wget|npm|npx|yarn|pnpm|docker|bash|sh|zsh|pwsh|powershell|python3?|node|ruby|perl|make|[\w./-]+\.(?:sh|py|ps1|rb|pl))\1/g
 /** Node's ways of starting a process: child_process, @actions/exec, execa, shelljs. */
 const STARTS_PROCESSES = /\bchild_process\b|@actions\/exec|\bexeca\b|\bshelljs\b/
 /** git subcommands that work on the local repository only: the token plays no part. */
 const GIT_LOCAL: ReadonlySet<string> = new Set(['config', 'init', 'checkout', 'switch', 'add', 'rm', 'mv', 'commit', 'status', 'log', 'diff', 'show', 'rev-parse', 'rev-list', 'tag', 'branch', 'reset', 'restore', 'merge-base', 'describe', 'symbolic-ref', 'cat-file', 'ls-files', 'stash', 'clean', 'apply', 'am', 'format-patch', 'notes', 'update-index', 'hash-object', 'write-tree', 'read-tree'])
 /** An Authorization header, or tool-cache's download with its auth argument. */
-const SENDS_CREDENTIAL = /\b[Aa]uthorization['"`]?\s*:|\bdownloadTool\s*\([^,)]+,[^,)]*,\s*[^\s)]/g
+const SENDS_CREDENTIAL = /\b[Aa]uthorization['"`]?\s*(?::|=(?!=))|\bdownloadTool\s*\([^,)]+,[^,)]*,\s*[^\s)]/g
 
 /** Whether the argument object opening at `from` says `draft: true` (up to its closing `})`, 2,000 characters at most). */
 function draftIn(text: string, from: number): boolean {
@@ -307,6 +350,7 @@ export function deriveAction(uses: string, commit: string, files: readonly Sourc
     return out
   }
   let namesThisRepository = false
+  const defined = definedFunctions(sources.map((f) => f.text))
   for (const f of sources) {
     out.files.push(f.path)
     // A minified file is a bundle under another name: it holds the routes of what it packs.
@@ -315,7 +359,7 @@ export function deriveAction(uses: string, commit: string, files: readonly Sourc
       continue
     }
     for (const m of f.text.matchAll(/process\.env(?:\.|\[\s*['"`])([A-Z][A-Z0-9_]*)/g)) if (TOKEN_ENV.test(m[1]) && !out.tokenEnv.includes(m[1])) out.tokenEnv.push(m[1])
-    callsIn(f, out)
+    callsIn(f, out, defined)
     // The input naming a repository, read as `getInput('repo')`.
     for (const m of f.text.matchAll(/getInput\s*\(\s*(['"`])([\w-]+)\1/g)) {
       if (REPOSITORY_INPUT.test(m[2]) && m[2] in inputs) out.repositoryInput = m[2]
