@@ -9590,10 +9590,12 @@ function ghRepo(words, ctx, inDirectory) {
  * repository; any other known directory is inside this one; one named at run time is unknown.
  */
 function directoryRepository(commands, at, ctx) {
-    const start = ctx.directory?.start ?? '';
+    const start = ctx.directory ? ctx.directory.start : '';
     let dir = start;
-    let moved = false;
     const repos = new Map(ctx.directory?.repos ?? []);
+    // A step that starts elsewhere (`working-directory:`) has moved already; to a place named at
+    // run time, that matters only where earlier steps put another repository somewhere.
+    let moved = start === null ? repos.size > 0 : start !== '';
     for (let k = 0; k < at; k++) {
         const w = commands[k].words;
         if (w[0] === 'cd' || w[0] === 'pushd') {
@@ -12104,6 +12106,8 @@ function analyseActionStep(ctx) {
 
 
 
+
+
 /**
  * Each step's environment: its `env:` over its job's over the workflow's, as a chain of objects
  * so each level is built once (a workflow may carry thousands of variables and of steps). The
@@ -12147,12 +12151,28 @@ function withDirectoryRepository(env, ctx) {
     }
     return env;
 }
-/** The directories earlier checkouts of the job put another repository in (`repository:` with `path:`), the last one winning. */
+/**
+ * The directories earlier steps of the job put a repository in, the last one winning: checkouts
+ * (`repository:` with `path:`) and `git clone URL [DIR]` in run steps (from their
+ * `working-directory`, following `cd`; a clone after a `cd` to a place named at run time is lost).
+ */
 function checkoutRepositories(ctx) {
     const repos = new Map();
     if (!ctx.job)
         return repos;
     for (const s of ctx.job.steps.slice(0, ctx.step.index)) {
+        if (s.run) {
+            let dir = enterDirectory('', s.workingDirectory?.trim() ?? '');
+            for (const cmd of scriptIndexOf(s.run.value, s.run, ctx.memo).commands) {
+                if (cmd.words[0] === 'cd' || cmd.words[0] === 'pushd')
+                    dir = cmd.words[1] === undefined ? null : enterDirectory(dir, cmd.words[1]);
+                const clone = cloneTarget(cmd.words);
+                const into = clone ? enterDirectory(dir, clone.dir) : null;
+                if (clone && into)
+                    repos.set(into, clone.url);
+            }
+            continue;
+        }
         if ((0,actions/* actionName */.aM)(s.uses?.value ?? '')?.toLowerCase() !== 'actions/checkout')
             continue;
         const dir = checkoutDirectory(s);

@@ -46,6 +46,21 @@ describe('gh runs on the repository checked out in its working directory', () =>
   })
 })
 
+describe('gh runs on the repository an earlier step cloned into its working directory', () => {
+  const wf = (clone: string, workingDirectory: string) =>
+    `on: push\njobs:\n  j:\n    runs-on: x\n    steps:\n      - run: ${clone}\n      - run: gh pr comment 1 --body done\n${workingDirectory}        env:\n          GH_TOKEN: \${{ secrets.BOT_PAT }}\n`
+  it.each<[string, string, string, boolean | null, RegExp]>([
+    ['cloned with its default directory', 'git clone https://github.com/octo/docs.git', '        working-directory: docs\n', false, /octo\/docs, another repository/],
+    ['cloned into a named directory after a cd', 'mkdir work && cd work && git clone https://x@github.com/octo/docs.git site', '        working-directory: work/site\n', false, /octo\/docs, another repository/],
+    ['elsewhere than the clone', 'git clone https://github.com/octo/docs.git', '        working-directory: site\n', true, /this repository|would do/],
+    ['in a directory named at run time, with a clone somewhere', 'git clone https://github.com/octo/docs.git', '        working-directory: ${{ matrix.dir }}\n', null, /directory the script names at run time/],
+  ])('%s', (_name, clone, dir, wouldDo, why) => {
+    const use = lintWorkflow(wf(clone, dir), {}, { repository: 'octo/app' }).tokens[0].uses[0]
+    expect(use.githubTokenWouldDo).toBe(wouldDo)
+    expect(use.reasons.join('\n')).toMatch(why)
+  })
+})
+
 describe('a repository named literally is another one where the workflow says it also runs', () => {
   const wf = (condition: string) =>
     `on: workflow_dispatch\njobs:\n  j:\n    runs-on: x\n    steps:\n      - if: ${condition}\n        run: exit 1\n      - uses: actions/checkout@v4\n        with:\n          repository: octo/app\n          token: \${{ secrets.BOT_PAT }}\n`

@@ -35,10 +35,12 @@ function ghRepo(words: string[], ctx: ScriptContext, inDirectory: RepoRef): Repo
  * repository; any other known directory is inside this one; one named at run time is unknown.
  */
 function directoryRepository(commands: Command[], at: number, ctx: ScriptContext): RepoRef {
-  const start = ctx.directory?.start ?? ''
+  const start = ctx.directory ? ctx.directory.start : ''
   let dir: string | null = start
-  let moved = false
   const repos = new Map(ctx.directory?.repos ?? [])
+  // A step that starts elsewhere (`working-directory:`) has moved already; to a place named at
+  // run time, that matters only where earlier steps put another repository somewhere.
+  let moved = start === null ? repos.size > 0 : start !== ''
   for (let k = 0; k < at; k++) {
     const w = commands[k].words
     if (w[0] === 'cd' || w[0] === 'pushd') {

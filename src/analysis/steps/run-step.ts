@@ -1,6 +1,8 @@
 /** What a `run:` step does with the token: its script (script/analyse.ts), and what the credentials it leaves behind reach later. */
 import type { Memo } from '../memo.js'
 import { analyseScript } from '../script/analyse.js'
+import { scriptIndexOf } from '../script/command-index.js'
+import { cloneTarget } from '../directories.js'
 import type { StepAnalysis } from '../types.js'
 import { checkoutDirectory, enterDirectory, followLaterPushes, type CredentialPlace } from './later-steps.js'
 import { actionName } from '../../knowledge/actions.js'
@@ -50,11 +52,25 @@ function withDirectoryRepository(env: Record<string, string>, ctx: StepContext):
   return env
 }
 
-/** The directories earlier checkouts of the job put another repository in (`repository:` with `path:`), the last one winning. */
+/**
+ * The directories earlier steps of the job put a repository in, the last one winning: checkouts
+ * (`repository:` with `path:`) and `git clone URL [DIR]` in run steps (from their
+ * `working-directory`, following `cd`; a clone after a `cd` to a place named at run time is lost).
+ */
 function checkoutRepositories(ctx: StepContext): Map<string, string> {
   const repos = new Map<string, string>()
   if (!ctx.job) return repos
   for (const s of ctx.job.steps.slice(0, ctx.step.index)) {
+    if (s.run) {
+      let dir = enterDirectory('', s.workingDirectory?.trim() ?? '')
+      for (const cmd of scriptIndexOf(s.run.value, s.run, ctx.memo).commands) {
+        if (cmd.words[0] === 'cd' || cmd.words[0] === 'pushd') dir = cmd.words[1] === undefined ? null : enterDirectory(dir, cmd.words[1])
+        const clone = cloneTarget(cmd.words)
+        const into = clone ? enterDirectory(dir, clone.dir) : null
+        if (clone && into) repos.set(into, clone.url)
+      }
+      continue
+    }
     if (actionName(s.uses?.value ?? '')?.toLowerCase() !== 'actions/checkout') continue
     const dir = checkoutDirectory(s)
     const repo = s.with.repository?.value.trim()
