@@ -211,6 +211,12 @@ function callsIn(file: SourceFile, out: DerivedAction, defined: ReadonlySet<stri
     const what = program === 'git' ? (sub ? `git ${sub}` : 'git with arguments built at run time') : program
     out.unseen.push({ what: `runs ${what}, which may use the token (what it reaches is not read)`, at: at(m.index!) })
   }
+  // A script of its own started by a path built at run time (`exec(`${root}/backport.sh`, …)`).
+  if (STARTS_PROCESSES.test(text)) {
+    for (const m of text.matchAll(/(?:^|[^.\w$])(?:exec|execSync|execa|spawn|spawnSync|execFile|execFileSync|getExecOutput)\s*\(\s*(`[^`]*\$\{[^`]*`|path\.(?:join|resolve)\([^()]*\))/g)) {
+      if (/\.(?:sh|bash|py|ps1|rb|pl)\b/.test(m[1])) out.unseen.push({ what: `runs a script of its own (${m[1].slice(0, 60)}), which may use the token (what it does is not read)`, at: at(m.index!) })
+    }
+  }
   for (const m of text.matchAll(/['"`]git (push|clone|fetch|pull|ls-remote)\b/g)) out.unseen.push({ what: `runs git ${m[1]}, which may use the token (what it reaches is not read)`, at: at(m.index!) })
   // A git library does what `git push` does, through calls of its own.
   for (const m of text.matchAll(/(?:\bfrom\s+|\brequire\s*\(\s*|\bimport\s*\(\s*)(['"])(simple-git|isomorphic-git|nodegit)\1/g)) out.unseen.push({ what: `uses the git library ${m[2]}, which may push or fetch with the token (what it reaches is not read)`, at: at(m.index!) })
