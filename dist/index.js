@@ -13730,7 +13730,7 @@ function formatMarkdown(report, failOn = 'error', server = 'https://github.com')
         if (create.length) {
             body.push('### Tokens to create', '', 'Each link opens the token form filled in with the least the workflows need.', '', '| Secret | Token | Repositories to select |', '| --- | --- | --- |');
             for (const a of create)
-                body.push(`| ${(0,report_escape/* markdownCode */.D9)(a.secret)} | [create ${a.kind} token](${a.url}) | ${a.select?.map((r) => (0,report_escape/* markdownCode */.D9)(r)).join(', ') || (a.usedOn?.length ? 'none to select: a classic token reaches all its owner\'s' : '—')} |`);
+                body.push(`| ${(0,report_escape/* markdownCode */.D9)(a.secret)} | [create ${a.kind} token](${a.url})${(0,report_escape/* escapeMarkdown */.FV)((0,advice/* unsureNote */.ZB)(a.undecided))} | ${a.select?.map((r) => (0,report_escape/* markdownCode */.D9)(r)).join(', ') || (a.usedOn?.length ? 'none to select: a classic token reaches all its owner\'s' : '—')} |`);
             body.push('');
         }
     }
@@ -14163,7 +14163,8 @@ function appTokenStep(options) {
 __nccwpck_require__.d(__webpack_exports__, {
   B_: () => (/* binding */ creationLinks),
   FN: () => (/* binding */ serverOf),
-  qZ: () => (/* binding */ tokenAdvice)
+  qZ: () => (/* binding */ tokenAdvice),
+  ZB: () => (/* binding */ unsureNote)
 });
 
 // EXTERNAL MODULE: ./src/knowledge/permissions.ts + 1 modules
@@ -14247,16 +14248,23 @@ function tokenAdvice(report, ctx) {
         const expiresIn = typeof requested === 'number' && requested <= ctx.maxExpiryDays ? requested : ctx.maxExpiryDays;
         const description = t.requested?.purpose ?? `Used by ${[...new Set(t.uses.map((u) => u.target?.replace(/@.*$/, '') ?? u.kind))].slice(0, 3).join(', ')}${ctx.repository ? ` in ${ctx.repository}` : ''}`;
         const select = [...t.repositories, ...(t.ownRepository && ctx.repository ? [ctx.repository] : [])].sort();
+        const undecided = t.uses.filter((u) => u.githubTokenWouldDo === null).length;
+        const unsure = undecided ? { undecided } : {};
         if (t.fineGrainedPossible) {
             return {
                 secret: t.secret,
                 kind: 'fine-grained',
                 url: fineGrainedLink({ server: ctx.server, name: t.secret, description, owner: ownerOf(t, ctx.repository), expiresIn, permissions: t.minimal }),
                 select,
+                ...unsure,
             };
         }
-        return { secret: t.secret, kind: 'classic', url: classicLink({ server: ctx.server, scopes: t.minimalScopes, description }), usedOn: select };
+        return { secret: t.secret, kind: 'classic', url: classicLink({ server: ctx.server, scopes: t.minimalScopes, description }), usedOn: select, ...unsure };
     });
+}
+/** What a link cannot promise where uses are undecided: it holds what is known, not everything. */
+function unsureNote(undecided) {
+    return undecided ? `; ${undecided} use${undecided === 1 ? '' : 's'} undecided: the link asks for what is known, check those before creating` : '';
 }
 /** Secret name -> creation link, for the tokens that need one. */
 function creationLinks(advice) {

@@ -94,3 +94,21 @@ describe('a classic token cannot be limited to repositories', () => {
     expect(formatText(r)).not.toContain('then select')
   })
 })
+
+describe('a link for a token with undecided uses', () => {
+  const wf = (second: string) => `on: workflow_dispatch\njobs:\n  j:\n    runs-on: x\n    steps:\n      - run: gh issue create -R octo/lib -t x -b y\n        env:\n          GH_TOKEN: \${{ secrets.LIB_PAT }}\n${second}`
+  it('says how many uses it does not cover, in the log and the job summary; a fully decided one says nothing', async () => {
+    const { lintWorkflow, cleanRepos } = await import('../helpers.js')
+    const { formatText } = await import('../../src/report/text.js')
+    const { formatMarkdown } = await import('../../src/report/markdown.js')
+    const unsure = lintWorkflow(wf('      - run: node scripts/release.js\n        env:\n          GITHUB_TOKEN: ${{ secrets.LIB_PAT }}\n'), {}, { repository: 'octo/app' })
+    const sure = lintWorkflow(wf(''), {}, { repository: 'octo/app' })
+    cleanRepos()
+    const [a] = tokenAdvice(unsure, { server: 'https://github.com', repository: 'octo/app', maxExpiryDays: 90 })
+    expect(a.undecided).toBe(1)
+    expect(formatText(unsure)).toContain('1 use undecided: the link asks for what is known')
+    expect(formatMarkdown(unsure)).toContain('1 use undecided')
+    expect(tokenAdvice(sure, { server: 'https://github.com', repository: 'octo/app', maxExpiryDays: 90 })[0].undecided).toBeUndefined()
+    expect(formatText(sure)).not.toContain('undecided')
+  })
+})

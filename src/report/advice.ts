@@ -25,6 +25,8 @@ export interface TokenAdvice {
   usedOn?: string[]
   /** A `permissions:` block or an App-token step. */
   snippet?: string
+  /** Uses pat-lint could not decide: the link holds what is known, they may need more. */
+  undecided?: number
 }
 
 function ownerOf(t: TokenReport, repository: string | null): string | null {
@@ -44,18 +46,26 @@ export function tokenAdvice(report: Report, ctx: AdviceContext): TokenAdvice[] {
       const expiresIn = typeof requested === 'number' && requested <= ctx.maxExpiryDays ? requested : ctx.maxExpiryDays
       const description = t.requested?.purpose ?? `Used by ${[...new Set(t.uses.map((u) => u.target?.replace(/@.*$/, '') ?? u.kind))].slice(0, 3).join(', ')}${ctx.repository ? ` in ${ctx.repository}` : ''}`
       const select = [...t.repositories, ...(t.ownRepository && ctx.repository ? [ctx.repository] : [])].sort()
+      const undecided = t.uses.filter((u) => u.githubTokenWouldDo === null).length
+      const unsure = undecided ? { undecided } : {}
       if (t.fineGrainedPossible) {
         return {
           secret: t.secret,
           kind: 'fine-grained',
           url: fineGrainedLink({ server: ctx.server, name: t.secret, description, owner: ownerOf(t, ctx.repository), expiresIn, permissions: t.minimal }),
           select,
+          ...unsure,
         }
       }
-      return { secret: t.secret, kind: 'classic', url: classicLink({ server: ctx.server, scopes: t.minimalScopes, description }), usedOn: select }
+      return { secret: t.secret, kind: 'classic', url: classicLink({ server: ctx.server, scopes: t.minimalScopes, description }), usedOn: select, ...unsure }
     })
 }
 
+
+/** What a link cannot promise where uses are undecided: it holds what is known, not everything. */
+export function unsureNote(undecided: number | undefined): string {
+  return undecided ? `; ${undecided} use${undecided === 1 ? '' : 's'} undecided: the link asks for what is known, check those before creating` : ''
+}
 
 /** Secret name -> creation link, for the tokens that need one. */
 export function creationLinks(advice: TokenAdvice[]): Record<string, string> {

@@ -5,7 +5,7 @@
 import type { Report } from './model.js'
 import { codeBlock, escapeMarkdown, markdownCode, messageMarkdown } from './escape.js'
 import { countBySeverity, meetsThreshold, type FailOn } from './severity.js'
-import { tokenAdvice } from './advice.js'
+import { tokenAdvice, unsureNote } from './advice.js'
 
 export const MAX_MARKDOWN_BYTES = 1024 * 1024 - 4096
 
@@ -32,7 +32,7 @@ export function formatMarkdown(report: Report, failOn: FailOn = 'error', server 
     const create = tokenAdvice(report, { server, repository: report.repository, maxExpiryDays: report.maxExpiryDays }).filter((a) => a.url)
     if (create.length) {
       body.push('### Tokens to create', '', 'Each link opens the token form filled in with the least the workflows need.', '', '| Secret | Token | Repositories to select |', '| --- | --- | --- |')
-      for (const a of create) body.push(`| ${markdownCode(a.secret)} | [create ${a.kind} token](${a.url}) | ${a.select?.map((r) => markdownCode(r)).join(', ') || (a.usedOn?.length ? 'none to select: a classic token reaches all its owner\'s' : '—')} |`)
+      for (const a of create) body.push(`| ${markdownCode(a.secret)} | [create ${a.kind} token](${a.url})${escapeMarkdown(unsureNote(a.undecided))} | ${a.select?.map((r) => markdownCode(r)).join(', ') || (a.usedOn?.length ? 'none to select: a classic token reaches all its owner\'s' : '—')} |`)
       body.push('')
     }
   }

@@ -2,7 +2,7 @@
 import type { Report } from './model.js'
 import { oneLine } from './escape.js'
 import { countBySeverity } from './severity.js'
-import { tokenAdvice } from './advice.js'
+import { tokenAdvice, unsureNote } from './advice.js'
 
 export function formatText(report: Report, server = 'https://github.com'): string {
   const lines = report.findings.map((f) => oneLine(`${f.file}:${f.line}:${f.column}: ${f.severity} ${f.message} [${f.rule}]`))
@@ -14,7 +14,7 @@ export function formatText(report: Report, server = 'https://github.com'): strin
       : a.usedOn?.length
         ? ` (a classic token cannot be limited to ${a.usedOn.join(', ')}: it reaches every repository its owner can)`
         : ''
-    lines.push(oneLine(`create ${a.secret} as a ${a.kind} token: ${a.url}${select}`))
+    lines.push(oneLine(`create ${a.secret} as a ${a.kind} token: ${a.url}${select}${unsureNote(a.undecided)}`))
   }
   const c = countBySeverity(report.findings)
   const tokens = report.tokens.length
