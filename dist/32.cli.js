@@ -16,8 +16,8 @@ __webpack_require__.d(__webpack_exports__, {
   parseActionRef: () => (/* binding */ parseActionRef)
 });
 
-// EXTERNAL MODULE: ./src/knowledge/derive-action.ts
-var derive_action = __webpack_require__(592);
+// EXTERNAL MODULE: ./src/knowledge/derive-action.ts + 1 modules
+var derive_action = __webpack_require__(1402);
 // EXTERNAL MODULE: ./src/limits.ts
 var limits = __webpack_require__(351);
 // EXTERNAL MODULE: external "node:path"

@@ -10,7 +10,7 @@ export const modules = {
 /* harmony export */   Xr: () => (/* binding */ fetchActionSources)
 /* harmony export */ });
 /* unused harmony exports DEFAULT_SOURCE_BUDGET, parseActionRef */
-/* harmony import */ var _knowledge_derive_action_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(592);
+/* harmony import */ var _knowledge_derive_action_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1402);
 /* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(351);
 /* harmony import */ var _review_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4133);
 

@@ -16,8 +16,8 @@ __webpack_require__.d(__webpack_exports__, {
   parseActionRef: () => (/* binding */ parseActionRef)
 });
 
-// EXTERNAL MODULE: ./src/knowledge/derive-action.ts
-var derive_action = __webpack_require__(592);
+// EXTERNAL MODULE: ./src/knowledge/derive-action.ts + 1 modules
+var derive_action = __webpack_require__(1402);
 // EXTERNAL MODULE: ./src/limits.ts
 var limits = __webpack_require__(351);
 // EXTERNAL MODULE: external "node:path"
@@ -651,7 +651,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var _lint_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8877);
 /* harmony import */ var _knowledge_actions_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1387);
-/* harmony import */ var _knowledge_derive_action_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(592);
+/* harmony import */ var _knowledge_derive_action_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1402);
 /* harmony import */ var _action_source_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4032);
 /**
  * A lint that may read unknown actions' source over the API (issue 19): the first pass names the

@@ -10,7 +10,7 @@ export const modules = {
 /* harmony export */   Xr: () => (/* binding */ fetchActionSources)
 /* harmony export */ });
 /* unused harmony exports DEFAULT_SOURCE_BUDGET, parseActionRef */
-/* harmony import */ var _knowledge_derive_action_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(592);
+/* harmony import */ var _knowledge_derive_action_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1402);
 /* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(351);
 /* harmony import */ var _review_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4133);
 
@@ -109,7 +109,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var _lint_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8877);
 /* harmony import */ var _knowledge_actions_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1387);
-/* harmony import */ var _knowledge_derive_action_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(592);
+/* harmony import */ var _knowledge_derive_action_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1402);
 /* harmony import */ var _action_source_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4827);
 /**
  * A lint that may read unknown actions' source over the API (issue 19): the first pass names the

@@ -3867,8 +3867,8 @@ const DERIVED_ACTIONS = [
     { "uses": "zephyrproject-rtos/action-first-interaction", "commit": "7e6446f8439d8b4399169880c36a3a12b5747699", "runs": "docker", "tokenInputs": [{ "name": "repo-token", "defaultsToGithubToken": false }], "tokenEnv": [], "calls": [], "unseen": [{ "what": "a docker action: its steps or image are not read here", "at": "action.yml" }], "files": ["action.yml"] }
 ];
 
-// EXTERNAL MODULE: ./src/knowledge/derive-action.ts
-var derive_action = __nccwpck_require__(592);
+// EXTERNAL MODULE: ./src/knowledge/derive-action.ts + 1 modules
+var derive_action = __nccwpck_require__(1402);
 // EXTERNAL MODULE: ./src/knowledge/permissions.ts + 1 modules
 var permissions = __nccwpck_require__(6928);
 // EXTERNAL MODULE: ./src/knowledge/endpoint-events.ts
@@ -4006,20 +4006,92 @@ const DEFAULT_KNOWLEDGE = new ActionKnowledge();
 
 /***/ }),
 
-/***/ 592:
+/***/ 1402:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   IC: () => (/* binding */ derivedPermissions),
-/* harmony export */   Qh: () => (/* binding */ deriveAction),
-/* harmony export */   VB: () => (/* binding */ readSomething)
-/* harmony export */ });
-/* unused harmony export definedFunctions */
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8815);
-/* harmony import */ var _generated_octokit_routes_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7266);
-/* harmony import */ var _endpoints_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9138);
-/* harmony import */ var _permissions_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6928);
-/* harmony import */ var _order_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5395);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Qh: () => (/* binding */ deriveAction),
+  IC: () => (/* binding */ derivedPermissions),
+  VB: () => (/* binding */ readSomething)
+});
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+// EXTERNAL MODULE: ./src/knowledge/generated/octokit-routes.ts
+var octokit_routes = __nccwpck_require__(7266);
+// EXTERNAL MODULE: ./src/knowledge/endpoints.ts + 2 modules
+var endpoints = __nccwpck_require__(9138);
+// EXTERNAL MODULE: ./src/knowledge/permissions.ts + 1 modules
+var permissions = __nccwpck_require__(6928);
+// EXTERNAL MODULE: ./src/order.ts
+var order = __nccwpck_require__(5395);
+;// CONCATENATED MODULE: ./src/knowledge/token-handoff.ts
+/**
+ * Where an action's source hands its token to code not read here (issue 19): a variable holding
+ * the token (read from a token input or a token environment variable) given as an argument to any
+ * function but an octokit client, one the action defines itself, masking or logging. What that
+ * function does with the token is not known, so the use stays undecided.
+ */
+/** Where `text` gives the token to a function outside `defined` and the safe ones. */
+function tokenHandoffs(text, tokenInputs, tokenEnv, defined) {
+    const out = [];
+    const tokenVars = new Set();
+    for (const m of text.matchAll(/\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::\s*\w+\s*)?=\s*([^;\n]*)/g)) {
+        const reads = [...m[2].matchAll(/getInput\s*\(\s*(['"`])([\w-]+)\1|process\.env(?:\.|\[\s*['"`])([A-Z][A-Z0-9_]*)/g)];
+        if (reads.some((r) => (r[2] && tokenInputs.includes(r[2])) || (r[3] && tokenEnv.test(r[3]))))
+            tokenVars.add(m[1]);
+    }
+    for (const name of tokenVars) {
+        for (const m of text.matchAll(new RegExp(`(?<![\\w$.'"\`-])${name.replace(/\$/g, '\\$')}(?![\\w$'"\`-])`, 'g'))) {
+            const callee = enclosingCallee(text, m.index);
+            // A function of the action's own, defined in the files read, is read where it is defined.
+            if (callee && !TOKEN_SAFE_CALLEE.test(callee) && !defined.has(callee.split('.').pop()))
+                out.push({ callee, index: m.index });
+        }
+    }
+    return out;
+}
+/** Calls that take a token and do only what is read here: octokit clients, masking, logging, string checks. */
+const TOKEN_SAFE_CALLEE = /Octokit$|(?:^|\.)(?:getOctokit|GitHub|setSecret|setFailed|info|debug|warning|error|notice|log|startsWith|endsWith|includes|trim|Boolean|String|Error|if|while|switch|for|return|typeof|catch|await)$/;
+/** Names of the functions and methods the read files define: `function f(`, `f = (…) =>`, `f(…) {`. */
+function definedFunctions(texts) {
+    const names = new Set();
+    for (const text of texts) {
+        for (const m of text.matchAll(/\bfunction\s*\*?\s*([A-Za-z_$][\w$]*)|\b([A-Za-z_$][\w$]*)\s*=\s*(?:async\s*)?(?:function\b|\([^()]*\)\s*(?::[^=]{0,80})?=>|[A-Za-z_$][\w$]*\s*=>)|^\s*(?:(?:public|private|protected|static|async)\s+)*([A-Za-z_$][\w$]*)\s*\([^()]*\)\s*(?::[^{]{0,80})?\{/gm)) {
+            const name = m[1] ?? m[2] ?? m[3];
+            if (name && !/^(?:if|for|while|switch|catch|function|return)$/.test(name))
+                names.add(name);
+        }
+    }
+    return names;
+}
+/**
+ * The function whose argument list holds offset `at` (`lib.connect` in `lib.connect({ auth: t })`),
+ * looking back 300 characters; null when `at` is in no call's arguments.
+ */
+function enclosingCallee(text, at) {
+    let depth = 0;
+    for (let i = at - 1; i >= Math.max(0, at - 300); i--) {
+        const c = text[i];
+        if (c === ')' || c === ']' || c === '}')
+            depth++;
+        else if (c === '[' || c === '{')
+            depth = Math.max(0, depth - 1);
+        else if (c === '(') {
+            if (depth > 0)
+                depth--;
+            else
+                return /([A-Za-z_$][\w$.]*)\s*$/.exec(text.slice(Math.max(0, i - 100), i))?.[1] ?? null;
+        }
+        else if (c === ';' && depth === 0)
+            return null;
+    }
+    return null;
+}
+
+;// CONCATENATED MODULE: ./src/knowledge/derive-action.ts
 /**
  * What an action does with a token, read from its own source at a commit (issue 19): its
  * `action.yml` (token inputs, the input naming a repository, how it runs) and, for JavaScript and
@@ -4030,6 +4102,7 @@ const DEFAULT_KNOWLEDGE = new ActionKnowledge();
  * kept as `unseen`, with its file and line, so a use of the action stays undecided rather than
  * "would do". Pure: files in, facts out; scripts/derive-actions.mjs feeds it checkouts.
  */
+
 
 
 
@@ -4137,11 +4210,11 @@ function lineFinder(text) {
     const newlines = [];
     for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1))
         newlines.push(i);
-    return (index) => (0,_order_js__WEBPACK_IMPORTED_MODULE_4__/* .firstAtLeast */ .JE)(newlines, index) + 1;
+    return (index) => (0,order/* firstAtLeast */.JE)(newlines, index) + 1;
 }
 function merge(into, from) {
     for (const [k, v] of Object.entries(from))
-        if (!into[k] || (0,_permissions_js__WEBPACK_IMPORTED_MODULE_3__/* .levelRank */ .Le)(v) > (0,_permissions_js__WEBPACK_IMPORTED_MODULE_3__/* .levelRank */ .Le)(into[k]))
+        if (!into[k] || (0,permissions/* levelRank */.Le)(v) > (0,permissions/* levelRank */.Le)(into[k]))
             into[k] = v;
 }
 /** A route template from a request string: `POST /repos/${owner}/${repo}/dispatches` -> `/repos/{owner}/{repo}/dispatches`. */
@@ -4155,7 +4228,7 @@ function callsIn(file, out, defined) {
     const at = (index) => `${path}:${lineOf(index)}`;
     for (const m of text.matchAll(/\.(?:rest\.)?([a-z][a-zA-Z]+)\.([a-z][a-zA-Z]+)(?:\.endpoint\.merge)?\s*\(/g)) {
         const key = `${m[1]}.${m[2]}`;
-        const route = _generated_octokit_routes_js__WEBPACK_IMPORTED_MODULE_1__/* .OCTOKIT_ROUTES */ .t[key];
+        const route = octokit_routes/* OCTOKIT_ROUTES */.t[key];
         if (!route) {
             // `.rest.x.y(` is octokit for certain; `a.b.c(` elsewhere is any object's method.
             if (m[0].startsWith('.rest.'))
@@ -4166,7 +4239,7 @@ function callsIn(file, out, defined) {
     }
     // A method named but not called here (`const list = octokit.repos.listTags`) is called elsewhere.
     for (const m of text.matchAll(/\b(?:octokit|github|client|\w+\.rest)\??\.(?:rest\.)?([a-z][a-zA-Z]+)\.([a-z][a-zA-Z]+)\b(?!\s*\(|\.endpoint|\s*[.=])/g)) {
-        const route = _generated_octokit_routes_js__WEBPACK_IMPORTED_MODULE_1__/* .OCTOKIT_ROUTES */ .t[`${m[1]}.${m[2]}`];
+        const route = octokit_routes/* OCTOKIT_ROUTES */.t[`${m[1]}.${m[2]}`];
         // One handed to paginate is counted with the paginate call below.
         if (route && !/paginate(?:\.iterator)?\s*\(\s*(?:[\w$]+\??\.)*$/.test(text.slice(Math.max(0, m.index - 200), m.index)))
             addRoute(route, at(m.index), out);
@@ -4179,7 +4252,7 @@ function callsIn(file, out, defined) {
             // `paginate(this.octokit.rest.pulls.listFiles, …)`: the method named as an argument.
             const arg = m[1].trim();
             const method = /\b([a-z][a-zA-Z]+)\.([a-z][a-zA-Z]+)$/.exec(arg);
-            const named = method ? _generated_octokit_routes_js__WEBPACK_IMPORTED_MODULE_1__/* .OCTOKIT_ROUTES */ .t[`${method[1]}.${method[2]}`] : undefined;
+            const named = method ? octokit_routes/* OCTOKIT_ROUTES */.t[`${method[1]}.${method[2]}`] : undefined;
             if (named)
                 addRoute(named, at(m.index), out);
             // `.x.y.endpoint.merge(…)`, inline or assigned to the variable given, is read where it is written.
@@ -4224,59 +4297,9 @@ function callsIn(file, out, defined) {
     }
     for (const m of text.matchAll(SENDS_CREDENTIAL))
         out.unseen.push({ what: 'an HTTP request carrying a credential (its URL is not read)', at: at(m.index) });
-    // The token given to anything but an octokit client (`new BearerCredentialHandler(token)`,
-    // `{ auth: token }` to a library) is used by code not read here.
-    const tokenVars = new Set();
-    for (const m of text.matchAll(/\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::\s*\w+\s*)?=\s*([^;\n]*)/g)) {
-        const reads = [...m[2].matchAll(/getInput\s*\(\s*(['"`])([\w-]+)\1|process\.env(?:\.|\[\s*['"`])([A-Z][A-Z0-9_]*)/g)];
-        if (reads.some((r) => (r[2] && out.tokenInputs.some((t) => t.name === r[2])) || (r[3] && TOKEN_ENV.test(r[3]))))
-            tokenVars.add(m[1]);
+    for (const h of tokenHandoffs(text, out.tokenInputs.map((t) => t.name), TOKEN_ENV, defined)) {
+        out.unseen.push({ what: `hands the token to ${h.callee}(…) (what that code does with it is not read)`, at: at(h.index) });
     }
-    for (const name of tokenVars) {
-        for (const m of text.matchAll(new RegExp(`(?<![\\w$.'"\`-])${name.replace(/\$/g, '\\$')}(?![\\w$'"\`-])`, 'g'))) {
-            const callee = enclosingCallee(text, m.index);
-            // A function of the action's own, defined in the files read, is read where it is defined.
-            if (callee && !TOKEN_SAFE_CALLEE.test(callee) && !defined.has(callee.split('.').pop()))
-                out.unseen.push({ what: `hands the token to ${callee}(…) (what that code does with it is not read)`, at: at(m.index) });
-        }
-    }
-}
-/** Calls that take a token and do only what is read here: octokit clients, masking, logging, string checks. */
-const TOKEN_SAFE_CALLEE = /Octokit$|(?:^|\.)(?:getOctokit|GitHub|setSecret|setFailed|info|debug|warning|error|notice|log|startsWith|endsWith|includes|trim|Boolean|String|Error|if|while|switch|for|return|typeof|catch|await)$/;
-/** Names of the functions and methods the read files define: `function f(`, `f = (…) =>`, `f(…) {`. */
-function definedFunctions(texts) {
-    const names = new Set();
-    for (const text of texts) {
-        for (const m of text.matchAll(/\bfunction\s*\*?\s*([A-Za-z_$][\w$]*)|\b([A-Za-z_$][\w$]*)\s*=\s*(?:async\s*)?(?:function\b|\([^()]*\)\s*(?::[^=]{0,80})?=>|[A-Za-z_$][\w$]*\s*=>)|^\s*(?:(?:public|private|protected|static|async)\s+)*([A-Za-z_$][\w$]*)\s*\([^()]*\)\s*(?::[^{]{0,80})?\{/gm)) {
-            const name = m[1] ?? m[2] ?? m[3];
-            if (name && !/^(?:if|for|while|switch|catch|function|return)$/.test(name))
-                names.add(name);
-        }
-    }
-    return names;
-}
-/**
- * The function whose argument list holds offset `at` (`lib.connect` in `lib.connect({ auth: t })`),
- * looking back 300 characters; null when `at` is in no call's arguments.
- */
-function enclosingCallee(text, at) {
-    let depth = 0;
-    for (let i = at - 1; i >= Math.max(0, at - 300); i--) {
-        const c = text[i];
-        if (c === ')' || c === ']' || c === '}')
-            depth++;
-        else if (c === '[' || c === '{')
-            depth = Math.max(0, depth - 1);
-        else if (c === '(') {
-            if (depth > 0)
-                depth--;
-            else
-                return /([A-Za-z_$][\w$.]*)\s*$/.exec(text.slice(Math.max(0, i - 100), i))?.[1] ?? null;
-        }
-        else if (c === ';' && depth === 0)
-            return null;
-    }
-    return null;
 }
 /** A subprocess started with a program that can use a GitHub token: `exec('git', …)`, `spawn("gh", …)`. */
 const RUNS_PROGRAM = /\b(?:exec|execSync|execa|spawn|spawnSync|execFile|execFileSync|getExecOutput)\s*\(\s*(['"`])(git|gh|hub|curl|wget|npm|npx|yarn|pnpm|docker|bash|sh|zsh|pwsh|powershell|python3?|node|ruby|perl|make|[\w./-]+\.(?:sh|py|ps1|rb|pl))\1/g;
@@ -4308,7 +4331,7 @@ function literalRoute(arg, text) {
 }
 function addRoute(route, at, out, draft = false) {
     const [verb, path] = route.split(' ');
-    const match = (0,_endpoints_js__WEBPACK_IMPORTED_MODULE_2__/* .lookupEndpoint */ .sS)(verb, templateOf(path));
+    const match = (0,endpoints/* lookupEndpoint */.sS)(verb, templateOf(path));
     if (!match) {
         out.unseen.push({ what: `${route} is not in GitHub's fine-grained permission map`, at });
         return;
@@ -4328,7 +4351,7 @@ function deriveAction(uses, commit, files) {
     out.files.push(metadata.path);
     let doc;
     try {
-        doc = ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parse */ .qg)(metadata.text) ?? {});
+        doc = ((0,dist/* parse */.qg)(metadata.text) ?? {});
     }
     catch (e) {
         out.unseen.push({ what: `action.yml is not valid YAML: ${e.message.split('\n')[0]}`, at: metadata.path });

@@ -13,6 +13,7 @@ import { OCTOKIT_ROUTES } from './generated/octokit-routes.js'
 import { lookupEndpoint } from './endpoints.js'
 import { levelRank, type PermissionSet } from './permissions.js'
 import { firstAtLeast } from '../order.js'
+import { definedFunctions, tokenHandoffs } from './token-handoff.js'
 
 export interface SourceFile {
   /** Path inside the action's repository, with forward slashes. */
@@ -230,53 +231,9 @@ function callsIn(file: SourceFile, out: DerivedAction, defined: ReadonlySet<stri
     }
   }
   for (const m of text.matchAll(SENDS_CREDENTIAL)) out.unseen.push({ what: 'an HTTP request carrying a credential (its URL is not read)', at: at(m.index!) })
-  // The token given to anything but an octokit client (`new BearerCredentialHandler(token)`,
-  // `{ auth: token }` to a library) is used by code not read here.
-  const tokenVars = new Set<string>()
-  for (const m of text.matchAll(/\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::\s*\w+\s*)?=\s*([^;\n]*)/g)) {
-    const reads = [...m[2].matchAll(/getInput\s*\(\s*(['"`])([\w-]+)\1|process\.env(?:\.|\[\s*['"`])([A-Z][A-Z0-9_]*)/g)]
-    if (reads.some((r) => (r[2] && out.tokenInputs.some((t) => t.name === r[2])) || (r[3] && TOKEN_ENV.test(r[3])))) tokenVars.add(m[1])
+  for (const h of tokenHandoffs(text, out.tokenInputs.map((t) => t.name), TOKEN_ENV, defined)) {
+    out.unseen.push({ what: `hands the token to ${h.callee}(…) (what that code does with it is not read)`, at: at(h.index) })
   }
-  for (const name of tokenVars) {
-    for (const m of text.matchAll(new RegExp(`(?<![\\w$.'"\`-])${name.replace(/\$/g, '\\$')}(?![\\w$'"\`-])`, 'g'))) {
-      const callee = enclosingCallee(text, m.index!)
-      // A function of the action's own, defined in the files read, is read where it is defined.
-      if (callee && !TOKEN_SAFE_CALLEE.test(callee) && !defined.has(callee.split('.').pop()!)) out.unseen.push({ what: `hands the token to ${callee}(…) (what that code does with it is not read)`, at: at(m.index!) })
-    }
-  }
-}
-
-/** Calls that take a token and do only what is read here: octokit clients, masking, logging, string checks. */
-const TOKEN_SAFE_CALLEE = /Octokit$|(?:^|\.)(?:getOctokit|GitHub|setSecret|setFailed|info|debug|warning|error|notice|log|startsWith|endsWith|includes|trim|Boolean|String|Error|if|while|switch|for|return|typeof|catch|await)$/
-
-/** Names of the functions and methods the read files define: `function f(`, `f = (…) =>`, `f(…) {`. */
-export function definedFunctions(texts: readonly string[]): Set<string> {
-  const names = new Set<string>()
-  for (const text of texts) {
-    for (const m of text.matchAll(/\bfunction\s*\*?\s*([A-Za-z_$][\w$]*)|\b([A-Za-z_$][\w$]*)\s*=\s*(?:async\s*)?(?:function\b|\([^()]*\)\s*(?::[^=]{0,80})?=>|[A-Za-z_$][\w$]*\s*=>)|^\s*(?:(?:public|private|protected|static|async)\s+)*([A-Za-z_$][\w$]*)\s*\([^()]*\)\s*(?::[^{]{0,80})?\{/gm)) {
-      const name = m[1] ?? m[2] ?? m[3]
-      if (name && !/^(?:if|for|while|switch|catch|function|return)$/.test(name)) names.add(name)
-    }
-  }
-  return names
-}
-
-/**
- * The function whose argument list holds offset `at` (`lib.connect` in `lib.connect({ auth: t })`),
- * looking back 300 characters; null when `at` is in no call's arguments.
- */
-function enclosingCallee(text: string, at: number): string | null {
-  let depth = 0
-  for (let i = at - 1; i >= Math.max(0, at - 300); i--) {
-    const c = text[i]
-    if (c === ')' || c === ']' || c === '}') depth++
-    else if (c === '[' || c === '{') depth = Math.max(0, depth - 1)
-    else if (c === '(') {
-      if (depth > 0) depth--
-      else return /([A-Za-z_$][\w$.]*)\s*$/.exec(text.slice(Math.max(0, i - 100), i))?.[1] ?? null
-    } else if (c === ';' && depth === 0) return null
-  }
-  return null
 }
 
 /** A subprocess started with a program that can use a GitHub token: `exec('git', …)`, `spawn("gh", …)`. */
