@@ -256,7 +256,7 @@ describe.each(nodes)('the pull-request comment under %s', (_label, node) => {
   it('reads the source of an action it has no knowledge of, at the pinned ref, and decides its use from it', async () => {
     gh.repos.set('octo/commenter@0123456789abcdef0123456789abcdef01234567', {
       'action.yml': 'name: x\ninputs:\n  token:\n    required: true\nruns:\n  using: node24\n  main: dist/index.js\n',
-      'src/main.ts': "await octokit.rest.issues.createComment({ ...context.repo, issue_number: 1, body: 'x' })\n",
+      'src/main.ts': "const octokit = github.getOctokit(core.getInput('token'))\nawait octokit.rest.issues.createComment({ ...context.repo, issue_number: 1, body: 'x' })\n",
     })
     const ws = workspace({ '.github/workflows/greet.yml': 'on: issues\njobs:\n  greet:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: octo/commenter@0123456789abcdef0123456789abcdef01234567\n        with:\n          token: ${{ secrets.GREETER_PAT }}\n' })
     const r = await runAction(node, gh.url, ws, { comment: 'never' }, null)

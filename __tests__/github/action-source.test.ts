@@ -9,7 +9,7 @@ import { cleanRepos, makeRepo } from '../helpers.js'
 const ACTION = {
   'action.yml': 'name: x\ninputs:\n  token:\n    default: ${{ github.token }}\nruns:\n  using: node20\n  main: dist/index.js\n',
   'dist/index.js': 'octokit.rest.repos.delete()',
-  'src/main.ts': "await octokit.rest.issues.createComment({ ...context.repo, issue_number: 1, body: 'x' })\n",
+  'src/main.ts': "const octokit = github.getOctokit(core.getInput('token'))\nawait octokit.rest.issues.createComment({ ...context.repo, issue_number: 1, body: 'x' })\n",
 }
 const WORKFLOW = 'on: issues\njobs:\n  j:\n    runs-on: x\n    steps:\n      - uses: octo/commenter@v1\n        with:\n          token: ${{ secrets.BOT_PAT }}\n'
 
@@ -41,7 +41,7 @@ describe('reading the source', () => {
     gh.repos.set('octo/commenter@v1', ACTION)
     const got = await fetchActionSources(client(), ['octo/commenter@v1'])
     expect(got.skipped).toEqual([])
-    expect(got.derived[0].calls.map((c) => [c.route, c.at])).toEqual([['POST /repos/{owner}/{repo}/issues/{issue_number}/comments', 'src/main.ts:1']])
+    expect(got.derived[0].calls.map((c) => [c.route, c.at])).toEqual([['POST /repos/{owner}/{repo}/issues/{issue_number}/comments', 'src/main.ts:2']])
     expect(gh.requests).not.toContain('GET /repos/octo/commenter/contents/dist/index.js')
   })
 

@@ -13,7 +13,7 @@ describe('deriving an action from its source', () => {
   it('reads the entry and what it loads: calls with file and line, token inputs, the input naming the repository', () => {
     const d = deriveAction('octo/comment', 'c'.repeat(40), files({
       'action.yml': ACTION_YML('node20', 'main.js'),
-      'main.js': "const core = require('@actions/core')\nconst { post } = require('./lib/post')\nconst [owner, repo] = (core.getInput('repository') || process.env.GITHUB_REPOSITORY).split('/')\npost(owner, repo)\n",
+      'main.js': "const core = require('@actions/core')\nconst { post } = require('./lib/post')\nconst token = core.getInput('token')\nconst [owner, repo] = (core.getInput('repository') || process.env.GITHUB_REPOSITORY).split('/')\npost(owner, repo)\n",
       'lib/post.js': "exports.post = async (octokit, owner, repo) => {\n  await octokit.rest.issues.createComment({ owner, repo, issue_number: 1, body: 'x' })\n  await octokit.request(`POST /repos/${owner}/${repo}/dispatches`, { event_type: 'go' })\n}\n",
       'scripts/release.js': "octokit.rest.repos.delete({ owner, repo })\n",
     }))
@@ -95,7 +95,7 @@ describe('deriving an action from its source', () => {
   })
 
   it('a request whose route is a template of a path the file names, and a method paginated, are calls', () => {
-    const d = deriveAction('octo/x', 'c'.repeat(40), files({ 'action.yml': ACTION_YML('node20', 'main.js'), 'main.js': "context.repo\nconst url = `/repos/${owner}/${repo}/pulls/${n}`\nawait octokit.request(`PATCH ${url}`, params)\nawait octokit.paginate(\n  this.octokit?.rest.pulls.listFiles, { ...context.repo })\nconst opts = octokit.rest.issues.listComments.endpoint.merge({ ...context.repo })\nawait octokit.paginate(opts)\nhttps.request(options)" }))
+    const d = deriveAction('octo/x', 'c'.repeat(40), files({ 'action.yml': ACTION_YML('node20', 'main.js'), 'main.js': "context.repo; core.getInput('token')\nconst url = `/repos/${owner}/${repo}/pulls/${n}`\nawait octokit.request(`PATCH ${url}`, params)\nawait octokit.paginate(\n  this.octokit?.rest.pulls.listFiles, { ...context.repo })\nconst opts = octokit.rest.issues.listComments.endpoint.merge({ ...context.repo })\nawait octokit.paginate(opts)\nhttps.request(options)" }))
     expect(d.calls.map((c) => [c.route, c.at])).toEqual([
       ['GET /repos/{owner}/{repo}/issues/{issue_number}/comments', 'main.js:6'],
       ['PATCH /repos/{owner}/{repo}/pulls/{pull_number}', 'main.js:3'],
@@ -123,6 +123,20 @@ describe('deriving an action from its source', () => {
     expect(d.tokenEnv).toEqual(['GH_PAT', 'GITHUB_TOKEN'])
   })
 
+  it('a token input that no file read names is read by code loaded from a package: that stays unseen', () => {
+    const helper = deriveAction('octo/helper', 'c'.repeat(40), files({ 'action.yml': ACTION_YML('node20', 'main.js'), 'main.js': "const { run } = require('@octo/pr-helper')\nrun({ ...context.repo })" }))
+    expect(helper.unseen).toEqual([{ what: 'its token input `token` is read by no file read here: code it loads from a package reads it', at: 'action.yml' }])
+    const wf = 'on: push\njobs:\n  j:\n    runs-on: x\n    steps:\n      - uses: octo/helper@v1\n        with:\n          token: ${{ secrets.X_PAT }}\n'
+    expect(lintWorkflow(wf, {}, { repository: 'octo/app', actions: [fromDerived(helper)] }).tokens[0].uses[0].githubTokenWouldDo).toBeNull()
+    // Read by name, by the runner's variable, or through a constant: each is the input read here.
+    for (const main of ["core.getInput(`token`)", 'process.env.INPUT_TOKEN', "const TOKEN = 'token'\ncore.getInput(TOKEN)"]) {
+      expect(deriveAction('octo/x', 'c'.repeat(40), files({ 'action.yml': ACTION_YML('node20', 'main.js'), 'main.js': main })).unseen).toEqual([])
+    }
+    // A name with regular-expression characters is matched as written, not as a pattern.
+    const odd = deriveAction('octo/x', 'c'.repeat(40), files({ 'action.yml': 'name: x\ninputs:\n  gh.token:\n    default: ${{ github.token }}\nruns:\n  using: node20\n  main: main.js\n', 'main.js': "core.getInput('ghXtoken')" }))
+    expect(odd.unseen.map((u) => u.what)).toEqual(['its token input `gh.token` is read by no file read here: code it loads from a package reads it'])
+  })
+
   it('a release created as a draft starts no workflow and creates no tag', () => {
     const src = (draft: string) => ({ 'action.yml': ACTION_YML('node20', 'main.js'), 'main.js': `octokit.repos.createRelease({\n  ...context.repo,\n  tag_name: t,\n  body: JSON.parse(c),\n  ${draft}\n})` })
     const draft = deriveAction('octo/r', 'c'.repeat(40), files(src('draft: true,')))
@@ -140,7 +154,7 @@ describe('derived entries in the analysis', () => {
   const useWith = (main: string) => lintWorkflow(wf, { '.github/workflows/test.yml': 'on: [push, pull_request]\njobs:\n  t:\n    runs-on: x\n    steps:\n      - run: make\n' }, { repository: 'octo/app', actions: [derived(main)] }).tokens[0].uses[0]
 
   it('calls in this repository: GITHUB_TOKEN would do, with the permissions read', () => {
-    const u = useWith("octokit.rest.issues.createComment({ ...context.repo, issue_number: 1, body: 'x' })")
+    const u = useWith("const octokit = github.getOctokit(core.getInput('token'))\noctokit.rest.issues.createComment({ ...context.repo, issue_number: 1, body: 'x' })")
     expect(u.githubTokenWouldDo).toBe(true)
     expect(u.needs).toEqual({ issues: 'write' })
   })

@@ -265,6 +265,15 @@ function literalRoute(arg: string, text: string): string | null {
   return values.length === 1 ? `${named[1]} ${values[0][2]}` : null
 }
 
+const escapeRegExp = (v: string) => v.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&')
+
+/** Whether source text names input `name`: quoted (`getInput('name')`) or as the runner's `INPUT_NAME` variable. */
+function namesInput(text: string, name: string): boolean {
+  const quoted = new RegExp(`(['"\`])${escapeRegExp(name)}\\1`, 'i')
+  const variable = new RegExp(`\\bINPUT_${escapeRegExp(name.toUpperCase().replace(/ /g, '_'))}\\b`)
+  return quoted.test(text) || variable.test(text)
+}
+
 function addRoute(route: string, at: string, out: DerivedAction, draft = false): void {
   const [verb, path] = route.split(' ')
   const match = lookupEndpoint(verb, templateOf(path))
@@ -328,6 +337,11 @@ export function deriveAction(uses: string, commit: string, files: readonly Sourc
       if (REPOSITORY_INPUT.test(m[2]) && m[2] in inputs) out.repositoryInput = m[2]
     }
     if (THIS_REPOSITORY.test(f.text)) namesThisRepository = true
+  }
+  // A token input no file read names is read by code the action loads from a package (a helper
+  // library that calls getInput itself): what that code does with it is not read here.
+  for (const t of out.tokenInputs) {
+    if (!sources.some((f) => namesInput(f.text, t.name))) out.unseen.push({ what: `its token input \`${t.name}\` is read by no file read here: code it loads from a package reads it`, at: metadata.path })
   }
   // Calls go to this repository only where the source says so; else where they go is not read.
   if (out.calls.length && !namesThisRepository && !out.repositoryInput) out.unseen.push({ what: 'the repository its calls go to (neither context.repo nor GITHUB_REPOSITORY is read)', at: out.files[1] ?? metadata.path })
