@@ -130,11 +130,29 @@ describe('deriving an action from its source', () => {
     expect(lintWorkflow(wf, {}, { repository: 'octo/app', actions: [fromDerived(helper)] }).tokens[0].uses[0].githubTokenWouldDo).toBeNull()
     // Read by name, by the runner's variable, or through a constant: each is the input read here.
     for (const main of ["core.getInput(`token`)", 'process.env.INPUT_TOKEN', "const TOKEN = 'token'\ncore.getInput(TOKEN)"]) {
-      expect(deriveAction('octo/x', 'c'.repeat(40), files({ 'action.yml': ACTION_YML('node20', 'main.js'), 'main.js': main })).unseen).toEqual([])
+      const { unseen } = deriveAction('octo/x', 'c'.repeat(40), files({ 'action.yml': ACTION_YML('node20', 'main.js'), 'main.js': main }))
+      expect(unseen.map((u) => u.what)).not.toContainEqual(expect.stringContaining('read by no file'))
     }
     // A name with regular-expression characters is matched as written, not as a pattern.
     const odd = deriveAction('octo/x', 'c'.repeat(40), files({ 'action.yml': 'name: x\ninputs:\n  gh.token:\n    default: ${{ github.token }}\nruns:\n  using: node20\n  main: main.js\n', 'main.js': "core.getInput('ghXtoken')" }))
     expect(odd.unseen.map((u) => u.what)).toEqual(['its token input `gh.token` is read by no file read here: code it loads from a package reads it'])
+  })
+
+  it('a method chain broken across lines is a call, at the line of its method', () => {
+    const d = deriveAction('octo/x', 'c'.repeat(40), files({ 'action.yml': ACTION_YML('node20', 'main.js'), 'main.js': "const client = getOctokit(core.getInput('token'))\nawait client.rest.issues\n  .createComment({ ...context.repo, issue_number: 1, body })\nawait client.pulls\n  .listFiles({ ...context.repo, pull_number: 1 })\npromise\n  .then(done)\n  .catch(fail)" }))
+    expect(d.calls.map((c) => [c.route, c.at])).toEqual([
+      ['POST /repos/{owner}/{repo}/issues/{issue_number}/comments', 'main.js:2'],
+      ['GET /repos/{owner}/{repo}/pulls/{pull_number}/files', 'main.js:4'],
+    ])
+    expect(d.unseen).toEqual([])
+  })
+
+  it('a token read where nothing read uses it (a library given it as a field, a program as an argument) stays unseen', () => {
+    const d = deriveAction('octo/release', 'c'.repeat(40), files({ 'action.yml': ACTION_YML('node20', 'main.js'), 'main.js': "import { GitHub } from 'release-tool'\nconst inputs = { token: core.getInput('token') }\nconst opts = { owner, token: inputs.token }\nconst gh = await GitHub.create(opts)" }))
+    expect(d.calls).toEqual([])
+    expect(d.unseen).toEqual([{ what: 'reads its token input `token`, but no GitHub call, git command or hand-off of it is read here', at: 'main.js' }])
+    const wf = 'on: push\njobs:\n  j:\n    runs-on: x\n    steps:\n      - uses: octo/release@v1\n        with:\n          token: ${{ secrets.X_PAT }}\n'
+    expect(lintWorkflow(wf, {}, { repository: 'octo/app', actions: [fromDerived(d)] }).tokens[0].uses[0].githubTokenWouldDo).toBeNull()
   })
 
   it('a release created as a draft starts no workflow and creates no tag', () => {

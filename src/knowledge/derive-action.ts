@@ -173,12 +173,13 @@ function callsIn(file: SourceFile, out: DerivedAction, defined: ReadonlySet<stri
   const { text, path } = file
   const lineOf = lineFinder(text)
   const at = (index: number) => `${path}:${lineOf(index)}`
-  for (const m of text.matchAll(/\.(?:rest\.)?([a-z][a-zA-Z]+)\.([a-z][a-zA-Z]+)(?:\.endpoint\.merge)?\s*\(/g)) {
+  // A chain may break across lines (`client.rest.issues\n  .createComment(`), as formatters write it.
+  for (const m of text.matchAll(/\.(?:rest\s*\.\s*)?([a-z][a-zA-Z]+)\s*\.\s*([a-z][a-zA-Z]+)(?:\.endpoint\.merge)?\s*\(/g)) {
     const key = `${m[1]}.${m[2]}`
     const route = OCTOKIT_ROUTES[key]
     if (!route) {
       // `.rest.x.y(` is octokit for certain; `a.b.c(` elsewhere is any object's method.
-      if (m[0].startsWith('.rest.')) out.unseen.push({ what: `octokit method ${key} is not in octokit's route table`, at: at(m.index!) })
+      if (/^\.rest\s*\./.test(m[0])) out.unseen.push({ what: `octokit method ${key} is not in octokit's route table`, at: at(m.index!) })
       continue
     }
     addRoute(route, at(m.index!), out, draftIn(text, m.index! + m[0].length))
@@ -342,6 +343,11 @@ export function deriveAction(uses: string, commit: string, files: readonly Sourc
   // library that calls getInput itself): what that code does with it is not read here.
   for (const t of out.tokenInputs) {
     if (!sources.some((f) => namesInput(f.text, t.name))) out.unseen.push({ what: `its token input \`${t.name}\` is read by no file read here: code it loads from a package reads it`, at: metadata.path })
+  }
+  // A token read where no call, command or hand-off that uses it is read (given to a library as
+  // an object's field, to a program as an argument): what it is for is not read.
+  if (out.tokenInputs.length && !out.calls.length && !out.unseen.length) {
+    out.unseen.push({ what: `reads its token input \`${out.tokenInputs[0].name}\`, but no GitHub call, git command or hand-off of it is read here`, at: out.files[1] ?? metadata.path })
   }
   // Calls go to this repository only where the source says so; else where they go is not read.
   if (out.calls.length && !namesThisRepository && !out.repositoryInput) out.unseen.push({ what: 'the repository its calls go to (neither context.repo nor GITHUB_REPOSITORY is read)', at: out.files[1] ?? metadata.path })
