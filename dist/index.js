@@ -6847,7 +6847,7 @@ function firstOf(items, max) {
 
 /***/ }),
 
-/***/ 8877:
+/***/ 8667:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -7291,11 +7291,76 @@ const WORKFLOW_KEYS = {
 
 // EXTERNAL MODULE: ./src/knowledge/events.ts
 var events = __nccwpck_require__(2839);
+;// CONCATENATED MODULE: ./src/workflow/job-events.ts
+/**
+ * The events a job's `if:` limits it to: `github.event_name == 'push'`, alone, joined by `||`, or
+ * one of the conditions joined by `&&`. A job so limited runs on no other trigger of its workflow.
+ */
+const EVENT_TEST = /^github\.event_name\s*==\s*'([\w-]+)'$|^'([\w-]+)'\s*==\s*github\.event_name$/;
+/** Splits at `sep` where it stands outside parentheses and quotes. */
+function splitTop(text, sep) {
+    const parts = [];
+    let depth = 0;
+    let quoted = false;
+    let start = 0;
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        if (c === "'")
+            quoted = !quoted;
+        else if (quoted)
+            continue;
+        else if (c === '(')
+            depth++;
+        else if (c === ')')
+            depth--;
+        else if (depth === 0 && text.startsWith(sep, i)) {
+            parts.push(text.slice(start, i));
+            start = i + sep.length;
+            i += sep.length - 1;
+        }
+    }
+    parts.push(text.slice(start));
+    return parts.map((p) => p.trim());
+}
+/** `(a)` -> `a`, when the parentheses enclose the whole text. */
+function unwrap(text) {
+    let t = text.trim();
+    while (t.startsWith('(') && t.endsWith(')') && balanced(t.slice(1, -1)))
+        t = t.slice(1, -1).trim();
+    return t;
+}
+function balanced(text) {
+    let depth = 0;
+    for (const c of text) {
+        if (c === '(')
+            depth++;
+        else if (c === ')' && --depth < 0)
+            return false;
+    }
+    return depth === 0;
+}
+/** The event names a condition limits its job to, or null when it limits it to none in particular. */
+function eventsOfCondition(condition) {
+    if (!condition)
+        return null;
+    const body = unwrap(condition.trim().replace(/^\$\{\{([\s\S]*)\}\}$/, '$1'));
+    let events = null;
+    for (const conjunct of splitTop(body, '&&')) {
+        const names = splitTop(unwrap(conjunct), '||').map((d) => EVENT_TEST.exec(unwrap(d)));
+        if (!names.every((m) => m))
+            continue;
+        const set = names.map((m) => m[1] ?? m[2]);
+        events = events ? events.filter((e) => set.includes(e)) : set;
+    }
+    return events;
+}
+
 ;// CONCATENATED MODULE: ./src/workflow/model.ts
 /**
  * A small model of a workflow or composite action: jobs, steps and the scalars pat-lint reads
  * from them, each with its position. Built from the YAML tree, never from text matching.
  */
+
 
 
 
@@ -7443,6 +7508,7 @@ function matrixOf(w, node) {
  * A pull_request trigger whose `types:` lists other activity (closed, labeled, ready_for_review, …)
  * also hears a token's changes to a pull request (PR_CHANGE).
  */
+const withEvents = (events) => (events ? { events } : {});
 function listeningTriggers(w, node, triggers) {
     return triggers.flatMap((name) => {
         if (name === 'push')
@@ -7517,6 +7583,7 @@ function buildModel(w) {
             permissions: permissionsOf(w, w.get(job, 'permissions')),
             secretsInherit: w.str(w.get(job, 'secrets')) === 'inherit',
             matrix: matrixOf(w, w.get(w.get(job, 'strategy'), 'matrix')),
+            ...withEvents(eventsOfCondition(w.str(w.get(job, 'if')))),
             pos,
         });
     }
@@ -7526,6 +7593,7 @@ function buildModel(w) {
         name: w.str(w.get(root, 'name')),
         triggers,
         listens: listeningTriggers(w, on, triggers),
+        listensBy: Object.fromEntries(triggers.map((t) => [t, listeningTriggers(w, on, [t])])),
         env: scalarMap(w, w.get(root, 'env')),
         permissions: permissionsOf(w, w.get(root, 'permissions')),
         callSecrets: w.entries(w.get(w.get(w.get(root, 'on'), 'workflow_call'), 'secrets')).map(([k]) => k.toUpperCase()),
@@ -12627,7 +12695,7 @@ function decideUse(use, ctx) {
         const merged = { calls: [], unknown: unseen ? [unseen] : [] };
         for (const step of readers)
             merge(merged, analyseStep(step, model, ctx, inputReadingEnv(step, use.input), new Set([use.input])));
-        return (0,decide/* decide */.LD)(merged, othersListening(model.file, ctx), ctx.memo.stats);
+        return (0,decide/* decide */.LD)(merged, othersListening(model, use.envLevel === 'job' ? use.job : null, ctx), ctx.memo.stats);
     }
     const step = use.step;
     if (!step)
@@ -12644,27 +12712,37 @@ function decideUse(use, ctx) {
     const action = step.uses ? localAction(step.uses.value, ctx) : undefined;
     if (action)
         return decideComposite(action, tokenInput, tokenVars, ctx, givenInputs(step, use.job, model));
-    return (0,decide/* decide */.LD)(analyseStep(step, model, ctx, tokenInput, tokenVars, 0, use.secret ?? undefined), othersListening(model.file, ctx), ctx.memo.stats);
+    return (0,decide/* decide */.LD)(analyseStep(step, model, ctx, tokenInput, tokenVars, 0, use.secret ?? undefined), othersListening(model, use.job, ctx), ctx.memo.stats);
 }
 /**
- * The workflows that would hear a use's events, other than its own: a workflow re-triggering itself
- * is no evidence that CI must run (a release job that pushes back on push would loop), so R1 rests
- * on the others. Worked out once per file.
+ * The workflows that would hear a use's events. Its own workflow counts only through the triggers
+ * its job does not run on: a workflow re-triggering itself is no evidence that CI must run (a
+ * release job that pushes back on push would loop), but a job limited to push (`if:
+ * github.event_name == 'push'`) that opens a pull request is heard by its workflow's
+ * pull_request trigger, and that CI run is what the pull request waits for. Worked out once per
+ * file and job.
  */
-function othersListening(file, ctx) {
-    const own = ctx.triggersByFile.get(file);
-    if (!own)
+function othersListening(model, job, ctx) {
+    if (!ctx.triggersByFile.get(model.file))
         return ctx.listeners;
-    return ctx.memo.byText('listeners besides a workflow').get(file) ?? remember(file, ctx);
+    const key = `${model.file}\0${job?.events?.join(',') ?? ''}`;
+    return ctx.memo.byText('listeners besides a workflow').get(key) ?? remember(key, model, job, ctx);
 }
-function remember(file, ctx) {
+function remember(key, model, job, ctx) {
     const triggers = new Set();
     for (const [other, list] of ctx.triggersByFile)
-        if (other !== file)
+        if (other !== model.file)
             for (const t of list)
                 triggers.add(t);
+    if (job?.events) {
+        for (const t of model.triggers) {
+            if (!job.events.includes(t) && model.listensBy && Object.hasOwn(model.listensBy, t))
+                for (const heard of model.listensBy[t])
+                    triggers.add(heard);
+        }
+    }
     const listeners = { triggers, workflowCount: ctx.listeners.workflowCount };
-    ctx.memo.byText('listeners besides a workflow').set(file, listeners);
+    ctx.memo.byText('listeners besides a workflow').set(key, listeners);
     return listeners;
 }
 /**
@@ -13724,8 +13802,8 @@ function underPath(report, prefix) {
     };
 }
 
-// EXTERNAL MODULE: ./src/lint.ts + 48 modules
-var lint = __nccwpck_require__(8877);
+// EXTERNAL MODULE: ./src/lint.ts + 49 modules
+var lint = __nccwpck_require__(8667);
 // EXTERNAL MODULE: ./src/report/advice.ts + 1 modules
 var advice = __nccwpck_require__(8014);
 // EXTERNAL MODULE: ./src/github/event.ts

@@ -218,7 +218,7 @@ export function decideUse(use: SecretUse, ctx: AnalysisContext): UseDecision {
     if (!readers.length && !unseen) return unused(`no step reads $${quoted(use.input ?? '')}: the secret need not be exposed here at all`)
     const merged: StepAnalysis = { calls: [], unknown: unseen ? [unseen] : [] }
     for (const step of readers) merge(merged, analyseStep(step, model, ctx, inputReadingEnv(step, use.input!), new Set([use.input!])))
-    return decide(merged, othersListening(model.file, ctx), ctx.memo.stats)
+    return decide(merged, othersListening(model, use.envLevel === 'job' ? use.job : null, ctx), ctx.memo.stats)
   }
   const step = use.step
   if (!step) return undecided('the use is not inside a step')
@@ -230,25 +230,33 @@ export function decideUse(use: SecretUse, ctx: AnalysisContext): UseDecision {
   if (use.via?.startsWith('env.')) tokenVars.add(use.via.slice(4))
   const action = step.uses ? localAction(step.uses.value, ctx) : undefined
   if (action) return decideComposite(action, tokenInput, tokenVars, ctx, givenInputs(step, use.job, model))
-  return decide(analyseStep(step, model, ctx, tokenInput, tokenVars, 0, use.secret ?? undefined), othersListening(model.file, ctx), ctx.memo.stats)
+  return decide(analyseStep(step, model, ctx, tokenInput, tokenVars, 0, use.secret ?? undefined), othersListening(model, use.job, ctx), ctx.memo.stats)
 }
 
 /**
- * The workflows that would hear a use's events, other than its own: a workflow re-triggering itself
- * is no evidence that CI must run (a release job that pushes back on push would loop), so R1 rests
- * on the others. Worked out once per file.
+ * The workflows that would hear a use's events. Its own workflow counts only through the triggers
+ * its job does not run on: a workflow re-triggering itself is no evidence that CI must run (a
+ * release job that pushes back on push would loop), but a job limited to push (`if:
+ * github.event_name == 'push'`) that opens a pull request is heard by its workflow's
+ * pull_request trigger, and that CI run is what the pull request waits for. Worked out once per
+ * file and job.
  */
-function othersListening(file: string, ctx: AnalysisContext): Listeners {
-  const own = ctx.triggersByFile.get(file)
-  if (!own) return ctx.listeners
-  return ctx.memo.byText<Listeners>('listeners besides a workflow').get(file) ?? remember(file, ctx)
+function othersListening(model: WorkflowInfo, job: JobInfo | null, ctx: AnalysisContext): Listeners {
+  if (!ctx.triggersByFile.get(model.file)) return ctx.listeners
+  const key = `${model.file}\0${job?.events?.join(',') ?? ''}`
+  return ctx.memo.byText<Listeners>('listeners besides a workflow').get(key) ?? remember(key, model, job, ctx)
 }
 
-function remember(file: string, ctx: AnalysisContext): Listeners {
+function remember(key: string, model: WorkflowInfo, job: JobInfo | null, ctx: AnalysisContext): Listeners {
   const triggers = new Set<string>()
-  for (const [other, list] of ctx.triggersByFile) if (other !== file) for (const t of list) triggers.add(t)
+  for (const [other, list] of ctx.triggersByFile) if (other !== model.file) for (const t of list) triggers.add(t)
+  if (job?.events) {
+    for (const t of model.triggers) {
+      if (!job.events.includes(t) && model.listensBy && Object.hasOwn(model.listensBy, t)) for (const heard of model.listensBy[t]) triggers.add(heard)
+    }
+  }
   const listeners: Listeners = { triggers, workflowCount: ctx.listeners.workflowCount }
-  ctx.memo.byText<Listeners>('listeners besides a workflow').set(file, listeners)
+  ctx.memo.byText<Listeners>('listeners besides a workflow').set(key, listeners)
   return listeners
 }
 

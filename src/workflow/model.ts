@@ -9,6 +9,7 @@ import { scalarText, TreeWalker, type ScalarSite } from './tree.js'
 import { WORKFLOW_KEYS } from '../knowledge/generated/workflow-keys.js'
 import { quoted } from '../limits.js'
 import { HEARD_TYPES, PR_CHANGE, PR_TRIGGERS, prActivityListener, PUSH_TAGS } from '../knowledge/events.js'
+import { eventsOfCondition } from './job-events.js'
 
 export interface ValueInfo {
   value: string
@@ -53,6 +54,8 @@ export interface JobInfo {
   secretsInherit: boolean
   /** `strategy.matrix` values by key (literal scalars only; `include:` entries merged in). */
   matrix: Record<string, string[]>
+  /** The events its `if:` limits it to (`github.event_name == 'push'`); absent when it runs on every trigger. */
+  events?: string[]
   pos: Position
 }
 
@@ -64,6 +67,8 @@ export interface WorkflowInfo {
   triggers: string[]
   /** The triggers whose `types:` let them hear the pull requests and releases a token makes (all others as they are). */
   listens?: string[]
+  /** What each trigger under `on:` hears, as in `listens`. */
+  listensBy?: Record<string, string[]>
   env: Record<string, ValueInfo>
   permissions?: string | Record<string, string>
   jobs: JobInfo[]
@@ -213,6 +218,8 @@ function matrixOf(w: TreeWalker, node: unknown): Record<string, string[]> {
  * A pull_request trigger whose `types:` lists other activity (closed, labeled, ready_for_review, …)
  * also hears a token's changes to a pull request (PR_CHANGE).
  */
+const withEvents = (events: string[] | null) => (events ? { events } : {})
+
 function listeningTriggers(w: TreeWalker, node: unknown, triggers: string[]): string[] {
   return triggers.flatMap((name) => {
     if (name === 'push') return pushListens(w, w.get(node, 'push'))
@@ -282,6 +289,7 @@ export function buildModel(w: TreeWalker): WorkflowInfo {
       permissions: permissionsOf(w, w.get(job, 'permissions')),
       secretsInherit: w.str(w.get(job, 'secrets')) === 'inherit',
       matrix: matrixOf(w, w.get(w.get(job, 'strategy'), 'matrix')),
+      ...withEvents(eventsOfCondition(w.str(w.get(job, 'if')))),
       pos,
     })
   }
@@ -291,6 +299,7 @@ export function buildModel(w: TreeWalker): WorkflowInfo {
     name: w.str(w.get(root, 'name')),
     triggers,
     listens: listeningTriggers(w, on, triggers),
+    listensBy: Object.fromEntries(triggers.map((t) => [t, listeningTriggers(w, on, [t])])),
     env: scalarMap(w, w.get(root, 'env')),
     permissions: permissionsOf(w, w.get(root, 'permissions')),
     callSecrets: w.entries(w.get(w.get(w.get(root, 'on'), 'workflow_call'), 'secrets')).map(([k]) => k.toUpperCase()),
