@@ -4447,6 +4447,17 @@ function derivedPermissions(action) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   F: () => (/* binding */ eventsFor)
 /* harmony export */ });
+/** Pull request activity types caused through issue and review-request endpoints, by method and route. */
+const PR_ACTIVITY = [
+    ['POST', /\/issues\/\{issue_number\}\/labels$/, ['labeled']],
+    // Setting the labels adds some and may remove others.
+    ['PUT', /\/issues\/\{issue_number\}\/labels$/, ['labeled', 'unlabeled']],
+    ['DELETE', /\/issues\/\{issue_number\}\/labels(\/\{name\})?$/, ['unlabeled']],
+    ['POST', /\/issues\/\{issue_number\}\/assignees$/, ['assigned']],
+    ['DELETE', /\/issues\/\{issue_number\}\/assignees$/, ['unassigned']],
+    ['POST', /\/pulls\/\{pull_number\}\/requested_reviewers$/, ['review_requested']],
+    ['DELETE', /\/pulls\/\{pull_number\}\/requested_reviewers$/, ['review_request_removed']],
+];
 /** The events a call to an endpoint causes that a workflow may listen to (R1). */
 function eventsFor(method, template) {
     const m = method.toUpperCase();
@@ -4461,6 +4472,12 @@ function eventsFor(method, template) {
         return ['pull_request change'];
     if (/\/pulls\/\{pull_number\}\/reviews/.test(template))
         return ['pull_request_review'];
+    // A pull request is an issue: labelling or assigning it through the issues API is pull_request
+    // activity, heard by triggers listing that type (GitHub docs, Events that trigger workflows:
+    // pull_request's labeled, unlabeled, assigned, unassigned, review_requested).
+    const activity = PR_ACTIVITY.find(([verb, route]) => verb === m && route.test(template));
+    if (activity)
+        return activity[2].map((t) => `pull_request:${t}`);
     if (/\/comments$/.test(template))
         return ['issue_comment'];
     if (/\/issues(\/\{issue_number\})?$/.test(template))
@@ -7296,6 +7313,7 @@ var events = __nccwpck_require__(2839);
  * The events a job's `if:` limits it to: `github.event_name == 'push'`, alone, joined by `||`, or
  * one of the conditions joined by `&&`. A job so limited runs on no other trigger of its workflow.
  */
+const MAX_CONDITION = 2000;
 const EVENT_TEST = /^github\.event_name\s*==\s*'([\w-]+)'$|^'([\w-]+)'\s*==\s*github\.event_name$/;
 /** Splits at `sep` where it stands outside parentheses and quotes. */
 function splitTop(text, sep) {
@@ -7341,7 +7359,8 @@ function balanced(text) {
 }
 /** The event names a condition limits its job to, or null when it limits it to none in particular. */
 function eventsOfCondition(condition) {
-    if (!condition)
+    // Unwrapping is quadratic in nesting: a condition longer than any written by hand limits nothing.
+    if (!condition || condition.length > MAX_CONDITION)
         return null;
     const body = unwrap(condition.trim().replace(/^\$\{\{([\s\S]*)\}\}$/, '$1'));
     let events = null;
@@ -7677,6 +7696,13 @@ const ACTION_EVENTS = {
     'peter-evans/create-issue-from-file': ['issues'],
     'JasonEtco/create-an-issue': ['issues'],
     'actions-ecosystem/action-add-labels': ['pull_request:labeled', 'issues'],
+    'actions-ecosystem/action-remove-labels': ['pull_request:unlabeled', 'issues'],
+    // actions/labeler sets a pull request's labels (src/api/set-labels.ts at bf12e9b: issues.setLabels).
+    'actions/labeler': ['pull_request:labeled', 'pull_request:unlabeled'],
+    // github/issue-labeler adds and removes labels on issues and pull requests (src/main.ts at 411dd12).
+    'github/issue-labeler': ['pull_request:labeled', 'pull_request:unlabeled', 'issues'],
+    // kentaro-m/auto-assign-action requests reviewers and adds assignees (src/pull_request.ts at e4bac10).
+    'kentaro-m/auto-assign-action': ['pull_request:review_requested', 'pull_request:assigned'],
     'actions-ecosystem/action-create-comment': ['issue_comment'],
     'mshick/add-pr-comment': ['issue_comment'],
     'thollander/actions-comment-pull-request': ['issue_comment'],

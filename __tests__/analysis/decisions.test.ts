@@ -228,6 +228,7 @@ const rows: Row[] = [
   {
     name: 'github-script calling this repository',
     steps: step('actions/github-script@v7', { 'github-token': '${{ secrets.X_PAT }}', script: '"await github.rest.issues.addLabels({ ...context.repo, issue_number: 1, labels: [\'x\'] })"' }),
+    extra: CI,
     verdict: true,
     needs: { issues: 'write' },
   },

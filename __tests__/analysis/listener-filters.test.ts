@@ -56,6 +56,25 @@ describe('editing, labelling, closing or marking a pull request ready is heard o
     expect(use.githubTokenWouldDo).toBe(wouldDo)
     expect(use.reasonCodes.flat().includes('R1')).toBe(!wouldDo)
   })
+  it.each<[string, string, string, boolean]>([
+    ['labels added through the issues API, listener on labeled', 'gh api -X POST repos/octo/app/issues/7/labels -f "labels[]=x"', '  pull_request:\n    types: [labeled]', false],
+    ['a label removed through the issues API, listener on labeled only', 'gh api -X DELETE repos/octo/app/issues/7/labels/x', '  pull_request:\n    types: [labeled]', true],
+    ['a label removed through the issues API, listener on unlabeled', 'gh api -X DELETE repos/octo/app/issues/7/labels/x', '  pull_request:\n    types: [unlabeled]', false],
+    ['labels set through the issues API, listener on unlabeled', 'gh api -X PUT repos/octo/app/issues/7/labels -f "labels[]=x"', '  pull_request:\n    types: [unlabeled]', false],
+    ['assignees added, listener on assigned', 'gh api -X POST repos/octo/app/issues/7/assignees -f "assignees[]=x"', '  pull_request_target:\n    types: [assigned]', false],
+    ['reviewers requested, listener with the default types', 'gh api -X POST repos/octo/app/pulls/7/requested_reviewers -f "reviewers[]=x"', '  pull_request:', true],
+    ['reviewers requested, listener on review_requested', 'gh api -X POST repos/octo/app/pulls/7/requested_reviewers -f "reviewers[]=x"', '  pull_request:\n    types: [review_requested]', false],
+  ])('%s (a pull request is an issue: its labels and assignees are pull_request activity)', (_name, command, on, wouldDo) => {
+    const use = useWith(command, on)
+    expect(use.githubTokenWouldDo).toBe(wouldDo)
+    expect(use.reasonCodes.flat().includes('R1')).toBe(!wouldDo)
+  })
+  it("a labelling action's labels are heard by a trigger on labeled", () => {
+    const wf = 'on: pull_request\njobs:\n  j:\n    runs-on: x\n    steps:\n      - uses: actions/labeler@v5\n        with:\n          repo-token: ${{ secrets.X_PAT }}\n'
+    const use = (on: string) => lintWorkflow(wf, listener(on), { repository: 'octo/app' }).tokens[0].uses[0].githubTokenWouldDo
+    expect(use('  pull_request:\n    types: [labeled]')).toBe(false)
+    expect(use('  pull_request:\n    types: [closed]')).toBe(true)
+  })
   it('PATCH on a pull request through the API is a change, POST opens one', () => {
     const api = (m: string, p: string) => useWith(`gh api -X ${m} repos/octo/app/${p} -f state=closed`, '  pull_request:').githubTokenWouldDo
     expect(api('PATCH', 'pulls/7')).toBe(true)

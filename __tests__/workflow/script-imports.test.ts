@@ -63,6 +63,6 @@ describe('a github-script step that loads a file', () => {
   })
 
   it('an inline script without loads is read as before', () => {
-    expect(lintWorkflow(wf("await github.rest.issues.addLabels({ ...context.repo, issue_number: 1, labels: ['x'] })"), {}, { repository: 'octo/app' }).tokens[0].uses[0].githubTokenWouldDo).toBe(true)
+    expect(lintWorkflow(wf("await github.rest.issues.addLabels({ ...context.repo, issue_number: 1, labels: ['x'] })"), { '.github/workflows/test.yml': 'on: pull_request\njobs:\n  t:\n    runs-on: x\n    steps:\n      - run: make\n' }, { repository: 'octo/app' }).tokens[0].uses[0].githubTokenWouldDo).toBe(true)
   })
 })

@@ -35,6 +35,13 @@ export const ACTION_EVENTS: Record<string, TriggerEvent[]> = {
   'peter-evans/create-issue-from-file': ['issues'],
   'JasonEtco/create-an-issue': ['issues'],
   'actions-ecosystem/action-add-labels': ['pull_request:labeled', 'issues'],
+  'actions-ecosystem/action-remove-labels': ['pull_request:unlabeled', 'issues'],
+  // actions/labeler sets a pull request's labels (src/api/set-labels.ts at bf12e9b: issues.setLabels).
+  'actions/labeler': ['pull_request:labeled', 'pull_request:unlabeled'],
+  // github/issue-labeler adds and removes labels on issues and pull requests (src/main.ts at 411dd12).
+  'github/issue-labeler': ['pull_request:labeled', 'pull_request:unlabeled', 'issues'],
+  // kentaro-m/auto-assign-action requests reviewers and adds assignees (src/pull_request.ts at e4bac10).
+  'kentaro-m/auto-assign-action': ['pull_request:review_requested', 'pull_request:assigned'],
   'actions-ecosystem/action-create-comment': ['issue_comment'],
   'mshick/add-pr-comment': ['issue_comment'],
   'thollander/actions-comment-pull-request': ['issue_comment'],
