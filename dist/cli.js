@@ -10831,10 +10831,29 @@ const GITHUB_TOKEN_INPUT = /^(github|gh|git|repo|repository)[-_]?(token|pat)$|^(
  * they are an App's credentials, never a PAT, and nothing to declare or revoke as one.
  */
 const APP_CREDENTIAL_INPUT = /^((github[-_]?)?app(lication)?[-_])?private[-_]?key$|^(github[-_]?)?(app(lication)?|client)[-_]id$/i;
+/** Inputs that take an SSH private key (actions/checkout's `ssh-key`, webfactory/ssh-agent's `ssh-private-key`). */
+const SSH_KEY_INPUT = /^(ssh([-_]?(private[-_]?)?key)?|deploy[-_]?key)$/i;
+/** A secret named for a key, not a token: `DEPLOY_KEY`, `SSH_PRIVATE_KEY`. */
+const KEY_NAME = /(^|_)(DEPLOY|SSH)(_PRIVATE)?_KEY$|(^|_)SSH_PRIVATE_KEY(_|$)/i;
+/**
+ * Whether the use hands the secret on as an SSH key: to an input named for one, or, named like a
+ * key, to a script that installs it for ssh. A deploy key or an SSH key is no PAT: it belongs to
+ * one repository (or one account's keys), has no scopes or expiry to declare, and a push with a
+ * deploy key starts push workflows (pat-rules R1).
+ */
+function isSshKeyUse(use) {
+    if (use.kind === 'with' && use.input)
+        return SSH_KEY_INPUT.test(use.input);
+    if ((use.kind === 'run' || use.kind === 'env') && use.secret && KEY_NAME.test(use.secret)) {
+        const scripts = use.step?.run ? [use.step.run.value] : (use.readBy ?? []).map((s) => s.run?.value ?? '');
+        return scripts.length > 0 && scripts.every((s) => /\.ssh\/|ssh-add|ssh-agent|GIT_SSH_COMMAND/.test(s));
+    }
+    return false;
+}
 /** Environment variables GitHub's own tools read a token from (gh, git credential helpers, octokit scripts). */
 const GITHUB_TOKEN_ENV = /^(GH|GITHUB)(_[A-Z0-9]+)*_(TOKEN|PAT)$|^(GH_ENTERPRISE_TOKEN|GITHUB_ENTERPRISE_TOKEN|GITHUB_PAT|GH_PAT|HOMEBREW_GITHUB_API_TOKEN|PERSONAL_TOKEN|PERSONAL_ACCESS_TOKEN)$|(^|_)PAT$/;
 /** Words in a secret's name that mean another service's credential. */
-const OTHER_SERVICE = /(^|_)(SLACK|DISCORD|TELEGRAM|TEAMS|NPM|NODE_AUTH|YARN|PYPI|NUGET|CARGO|CRATES|CODECOV|COVERALLS|SONAR|SNYK|DOCKER|DOCKERHUB|QUAY|AWS|AZURE|GCP|GCLOUD|GOOGLE|FIREBASE|HEROKU|NETLIFY|VERCEL|CLOUDFLARE|SENTRY|GITLAB|BITBUCKET|JIRA|LINEAR|OPENAI|ANTHROPIC|VSCE|OVSX|WAKATIME|JENKINS|TWITTER|MASTODON|CHROMATIC|BUTLER|ITCHIO|EXPO|APPLE|ANDROID|SIGNING|GPG|PGP|COSIGN|MAVEN|OSSRH|SONATYPE|GRADLE|CACHIX|TURBO|DATADOG|NEWRELIC|CODACY|CODSPEED)(_|$)/;
+const OTHER_SERVICE = /(^|_)(SLACK|DISCORD|TELEGRAM|TEAMS|ADO|AZDO|NPM|NODE_AUTH|YARN|PYPI|NUGET|CARGO|CRATES|CODECOV|COVERALLS|SONAR|SNYK|DOCKER|DOCKERHUB|QUAY|AWS|AZURE|GCP|GCLOUD|GOOGLE|FIREBASE|HEROKU|NETLIFY|VERCEL|CLOUDFLARE|SENTRY|GITLAB|BITBUCKET|JIRA|LINEAR|OPENAI|ANTHROPIC|VSCE|OVSX|WAKATIME|JENKINS|TWITTER|MASTODON|CHROMATIC|BUTLER|ITCHIO|EXPO|APPLE|ANDROID|SIGNING|GPG|PGP|COSIGN|MAVEN|OSSRH|SONATYPE|GRADLE|CACHIX|TURBO|DATADOG|NEWRELIC|CODACY|CODSPEED)(_|$)/;
 /**
  * Secret names that say GitHub token: GITHUB or GH with TOKEN, or PAT. A name alone is weak
  * evidence, so only names that name GitHub (or its PAT) count; `BOT_TOKEN` or `REPO_TOKEN` could
@@ -10881,10 +10900,14 @@ function inputTakesGithubToken(use, knowledge, workflowEnv) {
 }
 /**
  * Whether the use hands the secret to a known action's credential input that, in this step, is
- * another service's (a Docker Hub login, a Codecov upload): evidence against a GitHub token,
+ * another service's (a Docker Hub login, a Codecov upload), or to a variable or input named for
+ * another service: evidence against a GitHub token,
  * which outweighs a name like `DH_PAT`.
  */
 function isOtherServiceUse(use, knowledge, workflowEnv) {
+    // Handed to a variable or input named for another service (`ado_token`, `slack-token`).
+    if ((use.kind === 'env' || use.kind === 'with') && use.input && OTHER_SERVICE.test(use.input.toUpperCase().replace(/-/g, '_')))
+        return true;
     if (use.kind !== 'with' || !use.step?.uses || !use.input)
         return false;
     const facts = knowledge.lookup(use.step.uses.value);
@@ -13063,7 +13086,8 @@ function lint(root, options = {}) {
             const fileLines = u.step && (decision.githubTokenWouldDo === null || (decision.githubTokenWouldDo === true && decision.calls.length)) ? lineText.get(u.file) : undefined;
             return fileLines ? withStatedReason(decision, statedReason(fileLines, u.step.pos.line, u.line, memo)) : decision;
         });
-        return { secret, declaration: declared.get(secret) ?? null, recognisedBy, uses: tokenUses, decisions, verdict: tokenVerdict(decisions, options.repository ?? null, memo) };
+        const sshKey = tokenUses.length > 0 && tokenUses.every(isSshKeyUse);
+        return { secret, declaration: declared.get(secret) ?? null, recognisedBy, uses: tokenUses, decisions, verdict: tokenVerdict(decisions, options.repository ?? null, memo), ...(sshKey ? { sshKey } : {}) };
     })
         .sort((a, b) => (0,order/* compareText */.n6)(a.secret, b.secret));
     const ctx = {
@@ -13718,7 +13742,8 @@ const undeclared_pat_rule = {
         const report = reporter(undeclared_pat_rule.meta);
         return ctx.tokens
             // A reusable workflow's parameter is declared where its callers keep the secret.
-            .filter((t) => !t.declaration && t.uses.length > 0 && !t.uses.every((u) => u.parameter))
+            // An SSH deploy key is no PAT: it has no type, scopes or expiry to declare.
+            .filter((t) => !t.declaration && !t.sshKey && t.uses.length > 0 && !t.uses.every((u) => u.parameter))
             .map((t) => {
             const more = t.uses.length > 1 ? ` (and ${t.uses.length - 1} more use${t.uses.length > 2 ? 's' : ''})` : '';
             const where = ctx.requirements.path ? `in ${ctx.requirements.path}` : 'in a pat-requirements.yml';
@@ -14088,6 +14113,9 @@ const prefer_github_app_rule = {
         // what the rule makes of it is worked out once.
         const advised = new Map();
         for (const t of ctx.tokens) {
+            // A deploy key is tied to one repository, not to a person, and its pushes start push workflows (R1).
+            if (t.sshKey && !t.declaration)
+                continue;
             let advice = advised.get(t.verdict);
             if (advice === undefined)
                 advised.set(t.verdict, (advice = adviceFor(t, ctx.repository)));

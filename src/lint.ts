@@ -3,7 +3,7 @@
  * requirements, recognise credentials, run the rules and build the report. Pure apart from
  * reading the repository; nothing here touches @actions/*.
  */
-import { recogniseSecrets } from './analysis/recognise.js'
+import { isSshKeyUse, recogniseSecrets } from './analysis/recognise.js'
 import { configIgnores, inlineIgnores, isIgnored } from './ignore.js'
 import { findRequirements, loadRequirements, loadValidator, type DeclaredToken, type LoadedRequirements, type Validate } from './requirements/load.js'
 import { RULES } from './rules/index.js'
@@ -236,7 +236,8 @@ export function lint(root: string, options: LintOptions = {}): Report {
         const fileLines = u.step && (decision.githubTokenWouldDo === null || (decision.githubTokenWouldDo === true && decision.calls.length)) ? lineText.get(u.file) : undefined
         return fileLines ? withStatedReason(decision, statedReason(fileLines, u.step!.pos.line, u.line, memo)) : decision
       })
-      return { secret, declaration: declared.get(secret) ?? null, recognisedBy, uses: tokenUses, decisions, verdict: tokenVerdict(decisions, options.repository ?? null, memo) }
+      const sshKey = tokenUses.length > 0 && tokenUses.every(isSshKeyUse)
+      return { secret, declaration: declared.get(secret) ?? null, recognisedBy, uses: tokenUses, decisions, verdict: tokenVerdict(decisions, options.repository ?? null, memo), ...(sshKey ? { sshKey } : {}) }
     })
     .sort((a, b) => compareText(a.secret, b.secret))
 

@@ -33,11 +33,31 @@ const GITHUB_TOKEN_INPUT = /^(github|gh|git|repo|repository)[-_]?(token|pat)$|^(
  */
 const APP_CREDENTIAL_INPUT = /^((github[-_]?)?app(lication)?[-_])?private[-_]?key$|^(github[-_]?)?(app(lication)?|client)[-_]id$/i
 
+/** Inputs that take an SSH private key (actions/checkout's `ssh-key`, webfactory/ssh-agent's `ssh-private-key`). */
+const SSH_KEY_INPUT = /^(ssh([-_]?(private[-_]?)?key)?|deploy[-_]?key)$/i
+/** A secret named for a key, not a token: `DEPLOY_KEY`, `SSH_PRIVATE_KEY`. */
+const KEY_NAME = /(^|_)(DEPLOY|SSH)(_PRIVATE)?_KEY$|(^|_)SSH_PRIVATE_KEY(_|$)/i
+
+/**
+ * Whether the use hands the secret on as an SSH key: to an input named for one, or, named like a
+ * key, to a script that installs it for ssh. A deploy key or an SSH key is no PAT: it belongs to
+ * one repository (or one account's keys), has no scopes or expiry to declare, and a push with a
+ * deploy key starts push workflows (pat-rules R1).
+ */
+export function isSshKeyUse(use: SecretUse): boolean {
+  if (use.kind === 'with' && use.input) return SSH_KEY_INPUT.test(use.input)
+  if ((use.kind === 'run' || use.kind === 'env') && use.secret && KEY_NAME.test(use.secret)) {
+    const scripts = use.step?.run ? [use.step.run.value] : (use.readBy ?? []).map((s) => s.run?.value ?? '')
+    return scripts.length > 0 && scripts.every((s) => /\.ssh\/|ssh-add|ssh-agent|GIT_SSH_COMMAND/.test(s))
+  }
+  return false
+}
+
 /** Environment variables GitHub's own tools read a token from (gh, git credential helpers, octokit scripts). */
 const GITHUB_TOKEN_ENV = /^(GH|GITHUB)(_[A-Z0-9]+)*_(TOKEN|PAT)$|^(GH_ENTERPRISE_TOKEN|GITHUB_ENTERPRISE_TOKEN|GITHUB_PAT|GH_PAT|HOMEBREW_GITHUB_API_TOKEN|PERSONAL_TOKEN|PERSONAL_ACCESS_TOKEN)$|(^|_)PAT$/
 
 /** Words in a secret's name that mean another service's credential. */
-const OTHER_SERVICE = /(^|_)(SLACK|DISCORD|TELEGRAM|TEAMS|NPM|NODE_AUTH|YARN|PYPI|NUGET|CARGO|CRATES|CODECOV|COVERALLS|SONAR|SNYK|DOCKER|DOCKERHUB|QUAY|AWS|AZURE|GCP|GCLOUD|GOOGLE|FIREBASE|HEROKU|NETLIFY|VERCEL|CLOUDFLARE|SENTRY|GITLAB|BITBUCKET|JIRA|LINEAR|OPENAI|ANTHROPIC|VSCE|OVSX|WAKATIME|JENKINS|TWITTER|MASTODON|CHROMATIC|BUTLER|ITCHIO|EXPO|APPLE|ANDROID|SIGNING|GPG|PGP|COSIGN|MAVEN|OSSRH|SONATYPE|GRADLE|CACHIX|TURBO|DATADOG|NEWRELIC|CODACY|CODSPEED)(_|$)/
+const OTHER_SERVICE = /(^|_)(SLACK|DISCORD|TELEGRAM|TEAMS|ADO|AZDO|NPM|NODE_AUTH|YARN|PYPI|NUGET|CARGO|CRATES|CODECOV|COVERALLS|SONAR|SNYK|DOCKER|DOCKERHUB|QUAY|AWS|AZURE|GCP|GCLOUD|GOOGLE|FIREBASE|HEROKU|NETLIFY|VERCEL|CLOUDFLARE|SENTRY|GITLAB|BITBUCKET|JIRA|LINEAR|OPENAI|ANTHROPIC|VSCE|OVSX|WAKATIME|JENKINS|TWITTER|MASTODON|CHROMATIC|BUTLER|ITCHIO|EXPO|APPLE|ANDROID|SIGNING|GPG|PGP|COSIGN|MAVEN|OSSRH|SONATYPE|GRADLE|CACHIX|TURBO|DATADOG|NEWRELIC|CODACY|CODSPEED)(_|$)/
 
 /**
  * Secret names that say GitHub token: GITHUB or GH with TOKEN, or PAT. A name alone is weak
@@ -83,10 +103,13 @@ function inputTakesGithubToken(use: SecretUse & { step: StepInfo; input: string 
 
 /**
  * Whether the use hands the secret to a known action's credential input that, in this step, is
- * another service's (a Docker Hub login, a Codecov upload): evidence against a GitHub token,
+ * another service's (a Docker Hub login, a Codecov upload), or to a variable or input named for
+ * another service: evidence against a GitHub token,
  * which outweighs a name like `DH_PAT`.
  */
 function isOtherServiceUse(use: SecretUse, knowledge: ActionKnowledge, workflowEnv: Record<string, ValueInfo> | undefined): boolean {
+  // Handed to a variable or input named for another service (`ado_token`, `slack-token`).
+  if ((use.kind === 'env' || use.kind === 'with') && use.input && OTHER_SERVICE.test(use.input.toUpperCase().replace(/-/g, '_'))) return true
   if (use.kind !== 'with' || !use.step?.uses || !use.input) return false
   const facts = knowledge.lookup(use.step.uses.value)
   if (!facts || !facts.tokenInputs.some((i) => i.name.toLowerCase() === use.input!.toLowerCase())) return false

@@ -26,6 +26,8 @@ export const rule: Rule<'appTokenFits'> = {
     // what the rule makes of it is worked out once.
     const advised = new Map<TokenVerdict, Advice | null>()
     for (const t of ctx.tokens) {
+      // A deploy key is tied to one repository, not to a person, and its pushes start push workflows (R1).
+      if (t.sshKey && !t.declaration) continue
       let advice = advised.get(t.verdict)
       if (advice === undefined) advised.set(t.verdict, (advice = adviceFor(t, ctx.repository)))
       if (!advice) continue

@@ -24,6 +24,8 @@ export interface TokenFacts {
   /** One decision per use, in the same order. */
   decisions: UseDecision[]
   verdict: TokenVerdict
+  /** Every use hands it on as an SSH key (a deploy key): no PAT, nothing to declare as one. */
+  sshKey?: boolean
 }
 
 export interface RuleContext {

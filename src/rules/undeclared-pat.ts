@@ -15,7 +15,8 @@ export const rule: Rule<'undeclared'> = {
     const report = reporter(rule.meta)
     return ctx.tokens
       // A reusable workflow's parameter is declared where its callers keep the secret.
-      .filter((t) => !t.declaration && t.uses.length > 0 && !t.uses.every((u) => u.parameter))
+      // An SSH deploy key is no PAT: it has no type, scopes or expiry to declare.
+      .filter((t) => !t.declaration && !t.sshKey && t.uses.length > 0 && !t.uses.every((u) => u.parameter))
       .map((t) => {
         const more = t.uses.length > 1 ? ` (and ${t.uses.length - 1} more use${t.uses.length > 2 ? 's' : ''})` : ''
         const where = ctx.requirements.path ? `in ${ctx.requirements.path}` : 'in a pat-requirements.yml'
