@@ -7553,7 +7553,12 @@ function buildModel(w) {
         jobs,
     };
 }
-/** Structural problems GitHub would reject the file for, that pat-lint can see cheaply. */
+/**
+ * Keys GitHub documented after the parser schema pat-lint's table is built from: `cache-mode`, at
+ * the workflow and the job (GitHub changelog 2026-09-10, "Control GitHub Actions cache access with
+ * cache-mode"). A scalar: nothing under it to analyse.
+ */
+const DOCUMENTED_LATER = { workflow: ['cache-mode'], job: ['cache-mode'], step: [] };
 /**
  * Keys GitHub's workflow parser does not list for a workflow, a job or a step (newer syntax, or a
  * mistake): pat-lint reads what it knows and says what it passed over. Secrets under such a key
@@ -7572,14 +7577,16 @@ function unknownKeys(w, model) {
             out.push({ line: pos.line, column: pos.column, message: `${what} has a key pat-lint does not know, \`${(0,limits/* quoted */.TL)(key)}\`: what is under it is not analysed (secrets there are still reported)` });
         }
     };
-    check(root, WORKFLOW_KEYS.workflow, 'the workflow');
+    const known = (level) => [...WORKFLOW_KEYS[level], ...DOCUMENTED_LATER[level]];
+    check(root, known('workflow'), 'the workflow');
     for (const [id, , job] of w.entries(w.get(root, 'jobs'))) {
-        check(job, WORKFLOW_KEYS.job, `job ${(0,limits/* quoted */.TL)(id)}`);
+        check(job, known('job'), `job ${(0,limits/* quoted */.TL)(id)}`);
         for (const { node } of stepNodes(w, w.get(job, 'steps')))
-            check(node, WORKFLOW_KEYS.step, `a step of job ${(0,limits/* quoted */.TL)(id)}`);
+            check(node, known('step'), `a step of job ${(0,limits/* quoted */.TL)(id)}`);
     }
     return out;
 }
+/** Structural problems GitHub would reject the file for, that pat-lint can see cheaply. */
 function structuralErrors(w, model) {
     const root = w.file.root;
     if (!root || model.kind !== 'workflow')

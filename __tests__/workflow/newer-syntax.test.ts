@@ -19,6 +19,16 @@ describe('newer workflow syntax', () => {
     expect(report.findings.filter((f) => f.rule === 'unknown-syntax')).toEqual([])
   })
 
+  it('cache-mode, documented after the parser schema, is known at the workflow and the job', () => {
+    const wf = 'on: push\ncache-mode: read\njobs:\n  build:\n    runs-on: ubuntu-latest\n    cache-mode: write-only\n    steps:\n      - run: gh pr list\n        env:\n          GH_TOKEN: ${{ secrets.READ_PAT }}\n'
+    const report = lintWorkflow(wf, {}, { repository: 'octo/app' })
+    expect(report.findings.filter((f) => f.rule === 'unknown-syntax')).toEqual([])
+    expect(report.tokens[0].uses[0].needs).toEqual({ pull_requests: 'read' })
+    // Only where GitHub documents it: on a step it is still a key pat-lint does not know.
+    const onStep = lintWorkflow(wf.replace('      - run: gh pr list\n', '      - run: gh pr list\n        cache-mode: none\n'), {}, { repository: 'octo/app' })
+    expect(onStep.findings.filter((f) => f.rule === 'unknown-syntax').map((f) => f.line)).toEqual([9])
+  })
+
   it.each([
     ['a step key', job('      - uses: some/action@v1\n        retry:\n          token: ${{ secrets.HIDDEN_PAT }}\n'), 'retry', 7],
     ['a job key', job('      - run: echo\n', '    sandbox:\n      token: ${{ secrets.HIDDEN_PAT }}\n'), 'sandbox', 5],
