@@ -11826,6 +11826,24 @@ const SCRIPT_THAT_MAY_PUSH = new RegExp(String.raw `(^|[\s;&|(])(\.\/|bash\s+|sh
     String.raw `|\b(?:npx|pnpm\s+dlx|yarn\s+dlx|bunx)\s+(?:-\S+\s+)*${TASK}` +
     String.raw `|\b(?:node|python3?|ruby|perl|pwsh|deno\s+run)\s+(?:-\S+\s+)*${SCRIPT_FILE}` +
     String.raw `|(^|[\s;&|(])\.\/(?:[\w./-]*[/._-])?${PUBLISHING}(?:[._-][\w.-]*)?(?=\s|$)`, 'm');
+/**
+ * A program of the repository's own, whatever its name: a package manager's task, a runner, an
+ * interpreter given a file, or a path. Given a GitHub token as well, it is GitHub automation, and
+ * the git it runs finds the credential a checkout left (`pnpm changes:pr` opening a release pull
+ * request from the branch it pushes).
+ */
+const REPOSITORY_PROGRAM = new RegExp(
+// Installing runs no task of the repository's choosing that pushes.
+String.raw `\b(?:npm\s+run|yarn(?:\s+run)?|pnpm(?:\s+run)?|bun(?:\s+run)?)\s+(?!(?:install|i|ci|add)\b)[\w:.-]+` +
+    String.raw `|\b(?:npx|pnpm\s+dlx|yarn\s+dlx|bunx)\s+(?:-\S+\s+)*[\w@/.-]+` +
+    String.raw `|\b(?:node|python3?|ruby|perl|pwsh|deno\s+run|go\s+run|cargo\s+run|make)\s+(?:-\S+\s+)*[\w./-]+` +
+    String.raw `|(^|[\s;&|(])\.\/[\w./-]+`, 'm');
+/** Variables GitHub's tools and libraries read a token from. */
+const GITHUB_TOKEN_VARIABLES = /^(?:GITHUB_TOKEN|GH_TOKEN|GITHUB_PAT|GH_PAT)$/;
+/** Whether the step's env gives it a GitHub token: a secret, or the job's own token, under a name GitHub's tools read. */
+function handsGithubToken(s) {
+    return Object.entries(s.env).some(([k, v]) => GITHUB_TOKEN_VARIABLES.test(k) && /\$\{\{\s*(?:secrets\.|github\.token)/.test(v.value));
+}
 /** A `git tag` command's arguments, to the command's end. */
 const GIT_TAG = /\bgit\s+(?:-C\s+\S+\s+)?tag\b([^\n;&|]*)/g;
 /** A `git commit` command, to its line's end: its message when given with -m. */
@@ -11989,7 +12007,7 @@ function listPushes(job, knowledge, localAction) {
                 byKey(out.byDirectory, dir).add(s.index, push);
         }
         else {
-            const script = SCRIPT_THAT_MAY_PUSH.exec(run);
+            const script = SCRIPT_THAT_MAY_PUSH.exec(run) ?? (handsGithubToken(s) ? REPOSITORY_PROGRAM.exec(run) : null);
             if (!script)
                 continue;
             const consumer = { line: s.pos.line, what: `the script run at line ${s.pos.line}` };

@@ -106,6 +106,23 @@ const rows: Row[] = [
     reason: /no workflow here listens/,
   },
   {
+    name: "checkout, then a repository task given a GitHub token: GitHub automation, whose git finds the checkout's credential",
+    on: 'workflow_dispatch',
+    steps: step('actions/checkout@v4', { token: '${{ secrets.X_PAT }}' }) + '\n      - run: pnpm changes:pr\n        env:\n          GITHUB_TOKEN: ${{ github.token }}',
+    extra: CI,
+    verdict: null,
+    needs: { contents: 'read' },
+    reason: /the script run at line 9 may push with the token left behind/,
+  },
+  {
+    name: 'checkout, then an install given a GitHub token (for a registry): no task that pushes',
+    on: 'workflow_dispatch',
+    steps: step('actions/checkout@v4', { token: '${{ secrets.X_PAT }}' }) + '\n      - run: pnpm install --frozen-lockfile\n        env:\n          GITHUB_TOKEN: ${{ github.token }}',
+    extra: CI,
+    verdict: true,
+    needs: { contents: 'read' },
+  },
+  {
     name: 'checkout, then a push nothing listens to',
     on: 'workflow_dispatch',
     steps: step('actions/checkout@v4', { token: '${{ secrets.X_PAT }}' }) + '\n      - run: git push',
