@@ -11844,6 +11844,10 @@ const GITHUB_TOKEN_VARIABLES = /^(?:GITHUB_TOKEN|GH_TOKEN|GITHUB_PAT|GH_PAT)$/;
 function handsGithubToken(s) {
     return Object.entries(s.env).some(([k, v]) => GITHUB_TOKEN_VARIABLES.test(k) && /\$\{\{\s*(?:secrets\.|github\.token)/.test(v.value));
 }
+/** `${{ steps.v.outputs.major }}` as one word, so that a tag named by an expression is the same name where it is pushed. */
+const compactExpressions = (text) => text.replace(/\$\{\{([^}]*)\}\}/g, (_, e) => `\${{${e.replace(/\s+/g, '')}}}`);
+/** `--force`, `-f`, or `-f` among clustered short options (`git tag -fa`). */
+const isForce = (w) => w === '--force' || /^-[a-zA-Z]*f[a-zA-Z]*$/.test(w);
 /** A `git tag` command's arguments, to the command's end. */
 const GIT_TAG = /\bgit\s+(?:-C\s+\S+\s+)?tag\b([^\n;&|]*)/g;
 /** A `git commit` command, to its line's end: its message when given with -m. */
@@ -11923,11 +11927,11 @@ function listPushes(job, knowledge, localAction) {
         if (commits)
             lastCommitSkipsCi = events/* SKIP_CI */.vm.test(commits[commits.length - 1]);
         for (const m of s.run?.value.matchAll(GIT_TAG) ?? []) {
-            const words = m[1].trim().split(/\s+/);
+            const words = compactExpressions(m[1]).trim().split(/\s+/);
             const name = words.find((w) => !w.startsWith('-') && words[words.indexOf(w) - 1] !== '-m');
             if (name)
                 tagsMade.add(name.replace(/^["']|["']$/g, ''));
-            if (words.some((w) => w === '-f' || w === '--force'))
+            if (words.some(isForce))
                 tagMoved = true;
         }
         // An action runs git in the job's workspace with whatever credential git finds there: one
@@ -11984,13 +11988,13 @@ function listPushes(job, knowledge, localAction) {
         if (tool) {
             const url = /\bgit\s+(?:-C\s+\S+\s+)?push\s+(?:-\S+\s+)*(\S*github\.com\S*)/.exec(run)?.[1];
             const pushArgs = /\bgit\s+(?:-C\s+\S+\s+)?push\b([^\n;&|]*)/.exec(run)?.[1];
-            const pushWords = (pushArgs ?? '').trim().split(/\s+/).filter(Boolean);
+            const pushWords = compactExpressions(pushArgs ?? '').trim().split(/\s+/).filter(Boolean);
             // A name the job tagged is a tag: `git tag v1 … git push origin v1`.
             const names = pushWords.filter((w) => !w.startsWith('-')).slice(1).map((w) => w.replace(/^["']|["']$/g, ''));
             const tagsOnly = names.length > 0 && names.every((n) => tagsMade.has(n));
             const refs = tagsOnly ? 'tags' : pushArgs === undefined ? 'branches' : pushedRefs(pushWords);
             // Moving a tag (git tag -f, then a forced push) points it across commits it did not hold (R2).
-            const moves = tagsOnly && tagMoved && pushWords.some((w) => w === '-f' || w === '--force' || w.startsWith('+'));
+            const moves = tagsOnly && tagMoved && pushWords.some((w) => isForce(w) || w.startsWith('+'));
             // A step of a composite action is named with its file: its line is that file's, not the workflow's.
             const where = /action\.ya?ml\b/.test(s.pos.file) ? ` of ${(0,limits/* quoted */.TL)(s.pos.file)}` : '';
             const push = { what: `the run step at line ${s.pos.line}${where}`, foreignCommits: FOREIGN.test(run) || moves, skipsCi: lastCommitSkipsCi, refs };

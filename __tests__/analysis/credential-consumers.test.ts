@@ -133,6 +133,12 @@ describe('a pushed name the job tagged is a tag', () => {
     expect(use.needs.workflows).toBe('write')
     expect(use.reasonCodes.flat()).toContain('R2')
   })
+  it('a tag named by an expression, moved with clustered flags (-fa), is the same tag where it is pushed', () => {
+    const use = useOf(run('git tag -fa ${{ steps.v.outputs.major }} ${{ steps.v.outputs.tag }} -m "Move ${{ steps.v.outputs.major }}"') + run('git push origin ${{ steps.v.outputs.major }} --force'))
+    expect(use.needs.workflows).toBe('write')
+    expect(use.reasonCodes.flat()).toContain('R2')
+    expect(use.reasonCodes.flat()).not.toContain('R1')
+  })
   it('a name the job did not tag is read as a branch', () => {
     expect(useOf(run('git push origin main')).reasonCodes.flat()).toContain('R1')
   })
