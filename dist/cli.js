@@ -9086,6 +9086,14 @@ function splitWords(text) {
     let inWord = false;
     let quote = null;
     let depth = 0; // inside $( … ) or ${{ … }}
+    let inTest = false; // inside [[ … ]]
+    const push = (w) => {
+        words.push(w);
+        if (w === '[[')
+            inTest = true;
+        else if (w === ']]')
+            inTest = false;
+    };
     for (let i = 0; i < text.length; i++) {
         const ch = text[i];
         if (quote === '"' && ch === '$' && text[i + 1] === '(' && text[i + 2] !== '(') {
@@ -9155,7 +9163,7 @@ function splitWords(text) {
             break; // a comment runs to the end of the line
         if (/\s/.test(ch)) {
             if (inWord)
-                words.push(cur);
+                push(cur);
             cur = '';
             inWord = false;
             continue;
@@ -9165,9 +9173,22 @@ function splitWords(text) {
             inWord = true;
             continue;
         }
+        // `name=(a b)` and `name+=(c)` assign an array: its elements are data, not a command.
+        if (ch === '(' && inWord && /^[A-Za-z_][A-Za-z0-9_]*\+?=$/.test(cur)) {
+            const end = arrayEnd(text, i);
+            cur += text.slice(i, end + 1);
+            i = end;
+            continue;
+        }
+        // Inside `[[ … ]]`, `&&`, `||` and parentheses belong to the test, not to a command list.
+        if (inTest && (ch === '|' || ch === '&' || ch === '(' || ch === ')')) {
+            cur += ch;
+            inWord = true;
+            continue;
+        }
         if (ch === ';' || ch === '|' || ch === '&' || ch === '(' || ch === ')') {
             if (inWord)
-                words.push(cur);
+                push(cur);
             cur = '';
             inWord = false;
             if (text[i + 1] === ch)
@@ -9179,8 +9200,28 @@ function splitWords(text) {
         inWord = true;
     }
     if (inWord)
-        words.push(cur);
+        push(cur);
     return { words, separators, substitutions };
+}
+/** Where an array assignment's `(` at `open` closes, outside quotes; the text's end if it does not. */
+function arrayEnd(text, open) {
+    let quote = '';
+    for (let j = open + 1; j < text.length; j++) {
+        const c = text[j];
+        if (quote) {
+            if (c === quote)
+                quote = '';
+            else if (c === '\\' && quote === '"')
+                j++;
+        }
+        else if (c === '"' || c === "'")
+            quote = c;
+        else if (c === '\\')
+            j++;
+        else if (c === ')')
+            return j;
+    }
+    return text.length - 1;
 }
 const PREFIXES = new Set(['sudo', 'exec', 'time', 'command', 'nohup', 'then', 'do', 'else', 'elif', 'if', 'while', 'until', '!', 'xargs', 'eval', '{', '}', '(', ')']);
 /** Options of `sudo` that take a value (`sudo -u bot make`): the value is no command. */
@@ -9218,9 +9259,14 @@ function quoteOpenAfter(text, open) {
     }
     return quote;
 }
+/** `case WORD in`, `esac`, and an arm's leading pattern (`docs/* | *.md)`, `(x)`), with no parenthesis inside. */
+const CASE_OPEN = /(?:^|[;&|])\s*case\s+\S+\s+in\b/;
+const CASE_CLOSE = /(?:^|[;\s])esac\b/;
+const CASE_PATTERN = /^\s*\(?[^()\n]*\)/;
 /** Splits a script into commands. */
 function parseCommands(script, depth = 0) {
     const out = [];
+    let caseDepth = 0;
     const physical = script.split(/\r?\n/);
     for (let i = 0; i < physical.length; i++) {
         const start = i;
@@ -9253,7 +9299,15 @@ function parseCommands(script, depth = 0) {
                 i++;
             i++;
         }
-        const { words, separators, substitutions } = splitWords(logical);
+        // Inside `case … in … esac`, a line's leading `pattern)` is a pattern, not a command.
+        let text = logical;
+        if (caseDepth > 0)
+            text = text.replace(CASE_PATTERN, '');
+        if (CASE_OPEN.test(text))
+            caseDepth++;
+        if (caseDepth > 0 && CASE_CLOSE.test(text))
+            caseDepth--;
+        const { words, separators, substitutions } = splitWords(text);
         if (depth < MAX_SUBSTITUTION_DEPTH)
             for (const sub of substitutions)
                 for (const inner of parseCommands(sub, depth + 1))
@@ -9262,7 +9316,7 @@ function parseCommands(script, depth = 0) {
         for (let k = 0; k < cuts.length - 1; k++) {
             let cmd = words.slice(cuts[k], cuts[k + 1]);
             // `sudo`, `VAR=x`, `env VAR=x` and the like only prefix the command that runs.
-            while (cmd.length && (PREFIXES.has(cmd[0]) || cmd[0] === 'env' || /^[A-Za-z_][A-Za-z0-9_]*=/.test(cmd[0]))) {
+            while (cmd.length && (PREFIXES.has(cmd[0]) || cmd[0] === 'env' || /^[A-Za-z_][A-Za-z0-9_]*\+?=/.test(cmd[0]))) {
                 const prefix = cmd[0];
                 cmd = cmd.slice(1);
                 // `sudo -E make`, `env -i make`: the options belong to the prefix.

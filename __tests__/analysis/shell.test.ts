@@ -16,8 +16,17 @@ describe('shell parsing of run scripts', () => {
     ['here-document bodies are data', 'cat <<EOF > f\ngh pr create\nEOF\ngh pr list', ['1:cat <<EOF > f', '4:gh pr list']],
     ['comments', 'gh pr list # gh pr merge\n# gh repo delete', ['1:gh pr list']],
     ['several continuations, trailing spaces and a last empty line', 'gh pr create \\ \n  --fill \\\n  --draft \\\n\nnext', ['1:gh pr create --fill --draft', '5:next']],
+    ['array assignments are data', 'args=(-sf -H "User-Agent: x")\nargs+=(-H "Authorization: Bearer $T")\ncurl "${args[@]}" https://api.github.com/rate_limit', ['3:curl ${args[@]} https://api.github.com/rate_limit']],
+    ['a [[ test ]] is one command, its && and || inside', 'if ! [[ "$a" =~ ^[0-9]+$ && ( "$b" == x || -z "$c" ) ]]; then gh pr list; fi', ['1:[[ $a =~ ^[0-9]+$ && ( $b == x || -z $c ) ]]', '1:gh pr list', '1:fi']],
+    ['case patterns are not commands', 'case "$path" in\n  docs/* | *.md) ;;\n  *) gh pr close 1 ;;\nesac\nmake', ['1:case $path in', '3:gh pr close 1', '4:esac', '5:make']],
   ])('%s', (_name, script, expected) => {
     expect(words(script)).toEqual(expected)
+  })
+
+  it('array assignments, tests and case patterns are read in bounded time on hostile input', () => {
+    expect(words('a=(' + 'x '.repeat(200_000))).toEqual([])
+    expect(words('[[ ' + '|| '.repeat(200_000)).length).toBe(1)
+    expect(words('case x in\n' + 'p) ;;\n'.repeat(50_000) + 'esac')).toHaveLength(2)
   })
 
   it('reads substitutions inside substitutions as commands down to a depth, deeper ones as words', () => {
