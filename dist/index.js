@@ -6864,7 +6864,7 @@ function firstOf(items, max) {
 
 /***/ }),
 
-/***/ 8667:
+/***/ 1246:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -9126,6 +9126,192 @@ const INERT = new Set([
  */
 const DOCKER_ENV_BLIND = new Set(['pull', 'push', 'run', 'create', 'exec', 'build', 'tag', 'images', 'ps', 'logs', 'stop', 'rm', 'rmi', 'inspect', 'save', 'load', 'login', 'logout', 'network', 'volume', 'cp', 'start', 'kill', 'wait', 'version', 'info']);
 
+;// CONCATENATED MODULE: ./src/analysis/script/package-runner.ts
+/**
+ * A program started through a package runner is that program: `npx semantic-release@24`,
+ * `npx -y -p @semantic-release/git semantic-release`, `npm exec -- cml`, `pnpm dlx`, `yarn dlx`,
+ * `bunx`. The words returned start with the program's name (its version dropped).
+ */
+/** Runner options that take a value: the package to install (npm exec, npx, pnpm dlx, yarn dlx). */
+const VALUE_OPTIONS = new Set(['-p', '--package', '-c', '--call', '--workspace', '-w']);
+/** How many words name the runner: `npx`, `npm exec`, `pnpm dlx`, …; 0 when the words start no runner. */
+function runnerLength(words) {
+    const [first, second] = words;
+    if (first === 'npx' || first === 'bunx')
+        return 1;
+    if (first === 'npm' && (second === 'exec' || second === 'x'))
+        return 2;
+    if ((first === 'pnpm' || first === 'yarn') && (second === 'dlx' || second === 'exec'))
+        return 2;
+    if (first === 'bun' && second === 'x')
+        return 2;
+    return 0;
+}
+/** `semantic-release@24.1.0` -> `semantic-release`, `@scope/cli@latest` -> `@scope/cli`. */
+function withoutVersion(spec) {
+    const at = spec.indexOf('@', spec.startsWith('@') ? 1 : 0);
+    return at > 0 ? spec.slice(0, at) : spec;
+}
+/** The words of the program a runner starts, or the words as they are when they start no runner. */
+function programWords(words) {
+    const skip = runnerLength(words);
+    if (!skip)
+        return words;
+    let i = skip;
+    while (i < words.length) {
+        const w = words[i];
+        if (w === '--') {
+            i++;
+            break;
+        }
+        if (!w.startsWith('-'))
+            break;
+        i += VALUE_OPTIONS.has(w) ? 2 : 1;
+    }
+    if (i >= words.length)
+        return words;
+    return [withoutVersion(words[i]), ...words.slice(i + 1)];
+}
+
+// EXTERNAL MODULE: ./src/knowledge/endpoint-events.ts
+var endpoint_events = __nccwpck_require__(6241);
+;// CONCATENATED MODULE: ./src/knowledge/semantic-release.ts
+/**
+ * What semantic-release does with a GitHub token, by plugin, read from its source. What it does
+ * depends on the plugins its configuration lists (the defaults when there is none), so the facts
+ * are per plugin; a plugin not listed here stays unknown.
+ */
+/** Where semantic-release looks for its configuration (cosmiconfig, module name `release`), in order. */
+const CONFIG_DATA_FILES = ['.releaserc', '.releaserc.json', '.releaserc.yaml', '.releaserc.yml', '.config/releaserc', '.config/releaserc.json', '.config/releaserc.yaml', '.config/releaserc.yml'];
+/** Configuration that is a program: what it lists is known only by running it. */
+const CONFIG_PROGRAM_FILES = [
+    '.releaserc.js', '.releaserc.ts', '.releaserc.mjs', '.releaserc.cjs',
+    '.config/releaserc.js', '.config/releaserc.ts', '.config/releaserc.mjs', '.config/releaserc.cjs',
+    'release.config.js', 'release.config.ts', 'release.config.mjs', 'release.config.cjs',
+];
+/** The plugins used when the configuration lists none (lib/get-config.js). */
+const DEFAULT_PLUGINS = ['@semantic-release/commit-analyzer', '@semantic-release/release-notes-generator', '@semantic-release/npm', '@semantic-release/github'];
+const GITHUB_SOURCE = 'semantic-release/github @b285843a01951ad7bbcb62815b5a698b25dda26a lib/resolve-config.js:27 (GH_TOKEN || GITHUB_TOKEN), lib/verify.js:111, lib/publish.js:70,85,135,180, lib/add-channel.js:45,56,73, lib/success.js:53,122,133,214,228,292,318, lib/fail.js:52,77,93';
+/** Plugins by package name. Those not here are unknown: what they do with the token is unseen. */
+const PLUGINS = {
+    '@semantic-release/github': {
+        routes: [
+            'GET /repos/{owner}/{repo}',
+            'POST /repos/{owner}/{repo}/releases',
+            'PATCH /repos/{owner}/{repo}/releases/{release_id}',
+            'POST /repos/{owner}/{repo}/releases/{release_id}/assets',
+            'GET /repos/{owner}/{repo}/releases/tags/{tag}',
+        ],
+        // Comments and labels go on the issues and pull requests the release's commits resolve; the
+        // failure issue is opened, commented on, and closed after a later success.
+        issueRoutes: [
+            'GET /repos/{owner}/{repo}/pulls/{pull_number}',
+            'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
+            'POST /repos/{owner}/{repo}/issues/{issue_number}/labels',
+            'POST /repos/{owner}/{repo}/issues',
+            'PATCH /repos/{owner}/{repo}/issues/{issue_number}',
+        ],
+        optional: {
+            successComment: ['POST /repos/{owner}/{repo}/issues/{issue_number}/comments'],
+            releasedLabels: ['POST /repos/{owner}/{repo}/issues/{issue_number}/labels'],
+            failComment: ['POST /repos/{owner}/{repo}/issues'],
+        },
+        source: GITHUB_SOURCE,
+    },
+    '@semantic-release/git': {
+        pushesBranch: { defaultMessage: 'chore(release): ${nextRelease.version} [skip ci]' },
+        source: 'semantic-release/git lib/git.js @283536f28c2e0c0f6a0d43f9fde378034fcf5354 (git push --tags origin HEAD:branch); README (message default)',
+    },
+    '@semantic-release/exec': { runsCommands: true, source: 'semantic-release/exec README (verifyConditionsCmd … publishCmd, successCmd, failCmd run in a shell)' },
+    // Local work and other registries: no GitHub call with the token.
+    '@semantic-release/commit-analyzer': { source: 'semantic-release/commit-analyzer (reads commits)' },
+    '@semantic-release/release-notes-generator': { source: 'semantic-release/release-notes-generator (writes notes)' },
+    '@semantic-release/changelog': { source: 'semantic-release/changelog (writes a file)' },
+    '@semantic-release/npm': { source: 'semantic-release/npm (publishes with NPM_TOKEN to the registry of package.json)' },
+};
+/**
+ * The core's pushes: the release tag (`git push --tags`) through the repository URL, tried first
+ * as it is (the credential a checkout left works) and then with GIT_CREDENTIALS, GH_TOKEN or
+ * GITHUB_TOKEN put in it. `--dry-run` pushes nothing and calls only the verifying steps.
+ */
+const CORE = {
+    gitTokenEnv: ['GIT_CREDENTIALS', 'GH_TOKEN', 'GITHUB_TOKEN'],
+    apiTokenEnv: ['GH_TOKEN', 'GITHUB_TOKEN'],
+    source: 'semantic-release/semantic-release @8d905a56e80030c141a71a32c0c4cb870e90470a lib/get-git-auth-url.js:64-118, lib/git.js:239-253, index.js:67,204-211, lib/get-config.js:21,75-79, cli.js:23-38',
+};
+const SEMANTIC_RELEASE_ACTIONS = {
+    'cycjimmy/semantic-release-action': {
+        workingDirectory: 'working_directory', dryRun: 'dry_run', extends: 'extends', repositoryUrl: 'repository_url',
+        source: 'cycjimmy/semantic-release-action @71b2ac36ece276d61489147b9d5de3cf0d13fad8 src/index.js (chdir to working_directory, semanticRelease with the step environment), src/handleOptions.js',
+    },
+    'codfish/semantic-release-action': {
+        workingDirectory: 'working-directory', dryRun: 'dry-run', extends: 'extends', repositoryUrl: 'repository-url', plugins: 'plugins',
+        source: 'codfish/semantic-release-action @8f9a58f2acdc190c356f79159b5de2548cdb63cd entrypoint.js:79-147 (a docker action: the step environment, semanticRelease in working-directory)',
+    },
+};
+
+;// CONCATENATED MODULE: ./src/analysis/directories.ts
+/** Directories of the workspace that steps and scripts move into (`working-directory`, `cd`, `pushd`). */
+const WORKSPACE = /^(?:\$\{\{\s*github\.workspace\s*\}\}|\$\{?GITHUB_WORKSPACE\}?)(?:\/|$)/;
+/**
+ * A directory relative to the workspace after `cd arg` from `dir` ('' is the workspace); null
+ * when the files cannot tell (an absolute path, a variable, `cd -`, above the workspace).
+ */
+function enterDirectory(dir, arg) {
+    if (dir === null)
+        return null;
+    let path = /^(["'])(.*)\1$/.exec(arg)?.[2] ?? arg;
+    const fromWorkspace = WORKSPACE.exec(path);
+    if (fromWorkspace) {
+        path = path.slice(fromWorkspace[0].length);
+        dir = '';
+    }
+    if (/^[/~$-]/.test(path) || path.includes('${{'))
+        return null;
+    const parts = dir ? dir.split('/') : [];
+    for (const part of path.split('/')) {
+        if (part === '' || part === '.')
+            continue;
+        if (part !== '..')
+            parts.push(part);
+        else if (!parts.pop())
+            return null;
+    }
+    return parts.join('/');
+}
+/** Options of `git clone` that take a value (git help clone). */
+const CLONE_VALUE_OPTIONS = new Set(['-b', '--branch', '--depth', '-o', '--origin', '--reference', '--reference-if-able', '-c', '--config', '--filter', '-j', '--jobs', '--template', '--separate-git-dir', '-u', '--upload-pack', '--shallow-since', '--shallow-exclude', '--server-option']);
+/** `git clone URL [DIR]`: the URL and the directory it creates (the URL's last part without .git by default). */
+function cloneTarget(words) {
+    if (words[0] !== 'git')
+        return null;
+    const at = words.indexOf('clone');
+    if (at < 0 || words.slice(1, at).some((w) => !w.startsWith('-') && !/^\S+=/.test(w)))
+        return null;
+    const args = [];
+    for (let i = at + 1; i < words.length; i++) {
+        if (CLONE_VALUE_OPTIONS.has(words[i]))
+            i++;
+        else if (!words[i].startsWith('-'))
+            args.push(words[i]);
+    }
+    if (!args.length)
+        return null;
+    const url = args[0];
+    const dir = args[1] ?? url.replace(/\/+$/, '').replace(/\.git$/, '').split(/[/:]/).pop() ?? '';
+    return { url, dir };
+}
+/** The repository text of the deepest directory in `repos` holding `dir`, if any. */
+function repositoryOfDirectory(dir, repos) {
+    const parts = dir ? dir.split('/') : [];
+    for (let n = parts.length; n >= 1; n--) {
+        const repo = repos.get(parts.slice(0, n).join('/'));
+        if (repo !== undefined)
+            return repo;
+    }
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/analysis/shell.ts
 /**
  * Just enough shell to read workflow `run:` scripts: logical lines (backslash continuations
@@ -9420,47 +9606,123 @@ function hasFlag(words, flags) {
     return words.some((w) => flags.some((f) => w === f || w.startsWith(`${f}=`)));
 }
 
+;// CONCATENATED MODULE: ./src/knowledge/git.ts
+/** Facts about git's command line (git's own documentation: git(1), git-push(1), git-rebase(1)). */
+/** Global options of git that take a value: `git -C dir push` pushes. */
+const GIT_OPTIONS_WITH_VALUE = new Set(['-C', '-c', '--git-dir', '--work-tree', '--namespace', '--exec-path']);
+/** Subcommands that talk to a remote. */
+const REMOTE_SUBCOMMANDS = new Set(['push', 'clone', 'fetch', 'pull', 'ls-remote']);
+/** Subcommands that bring in commits not written by this workflow. */
+const GIT_REWRITES = new Set(['rebase', 'merge', 'cherry-pick', 'am', 'pull']);
+/**
+ * A push refspec that sends another ref's commits to a branch (`upstream/main:main`, `main:gh-pages`):
+ * the branch moves across commits it did not have, and any change they make under
+ * .github/workflows needs `workflows: write` (R2; git-push(1) for refspecs).
+ */
+function pushesOtherRef(args) {
+    return args.some((a) => {
+        // Refs are names: a URL (`https://…`, `git@github.com:o/r`) is no refspec.
+        const m = /^\+?([\w./-]+):(?!\/)(?:refs\/heads\/)?([\w./-]+)$/.exec(a);
+        return !!m && m[1] !== 'HEAD' && m[1] !== m[2] && !m[1].startsWith('refs/tags/');
+    });
+}
+/**
+ * What a `git push` sends, from its arguments: tags only (`--tags`, `tag NAME`, `refs/tags/…`
+ * refspecs), or branches (and tags too with `--follow-tags`). A bare name may be either: branches.
+ */
+const EVENTS_OF_REFS = { tags: ['tag push'], branches: ['push'], both: ['push', 'tag push'] };
+function pushedRefs(words) {
+    const follow = words.includes('--follow-tags');
+    const refs = words.filter((w) => !w.startsWith('-'));
+    const tagsOnly = words.includes('--tags') || refs.includes('tag') || (refs.length > 0 && refs.slice(1).length > 0 && refs.slice(1).every((r) => /^\+?refs\/tags\//.test(r.replace(/^["']|["']$/g, ''))));
+    if (tagsOnly)
+        return 'tags';
+    return follow ? 'both' : 'branches';
+}
+
+;// CONCATENATED MODULE: ./src/analysis/git-config.ts
+/**
+ * What a `git config` command in a run script tells git about where credentials go: a URL
+ * rewrite (`url.<base>.insteadOf <prefix>`), a remote's URL, a credential for the URLs under a
+ * prefix (`http.<url>.extraheader`, `credential.<url>.helper`), or some other key. And the rules
+ * in force, so that each git command's URL is matched to the one rule of each kind git applies.
+ */
+/** Options of `git config` that take a value, so that the value is not read as the key. */
+const OPTIONS_WITH_VALUE = new Set(['-f', '--file', '--blob', '--type', '--default', '--comment']);
+/** The key and value a `git config` command sets; null for reads, unsets and anything else. */
+function gitConfigSet(words) {
+    const at = words.indexOf('config');
+    if (words[0] !== 'git' || at < 0)
+        return null;
+    const args = [];
+    for (let i = at + 1; i < words.length; i++) {
+        const w = words[i];
+        if (w.startsWith('-')) {
+            if (/^--(unset|unset-all|get|get-all|get-regexp|list|remove-section|rename-section|edit)$|^-[le]$/.test(w))
+                return null;
+            if (OPTIONS_WITH_VALUE.has(w))
+                i++;
+            continue;
+        }
+        args.push(w);
+    }
+    const [key, value] = args;
+    if (key === undefined || value === undefined)
+        return null;
+    const rewrite = /^url\.(.+)\.(insteadof|pushinsteadof)$/i.exec(key);
+    if (rewrite)
+        return { kind: 'rewrite', base: rewrite[1], prefix: value, push: rewrite[2].toLowerCase() === 'pushinsteadof' };
+    const remote = /^remote\.(.+)\.(url|pushurl)$/i.exec(key);
+    if (remote)
+        return { kind: 'remote-url', remote: remote[1], url: value };
+    const header = /^http\.(?:(.+)\.)?extraheader$/i.exec(key);
+    if (header)
+        return { kind: 'credential', mechanism: 'extraheader', prefix: header[1] ?? '' };
+    const helper = /^credential\.(?:(.+)\.)?helper$/i.exec(key);
+    if (helper)
+        return { kind: 'credential', mechanism: 'helper', prefix: helper[1] ?? '' };
+    return { kind: 'other', key };
+}
+/**
+ * Rules by URL prefix, in the order a script sets them: git applies the one with the longest
+ * prefix that matches a URL, and a trie finds it in one walk along the URL, however many rules
+ * there are. Of rules with the same prefix, rewrites keep the first (git takes the first of
+ * equally long matches) and credential keys the last (setting a key again replaces its value).
+ */
+class PrefixRules {
+    keep;
+    root = { next: new Map() };
+    constructor(keep) {
+        this.keep = keep;
+    }
+    add(prefix, rule) {
+        let node = this.root;
+        for (const ch of prefix) {
+            let child = node.next.get(ch);
+            if (!child)
+                node.next.set(ch, (child = { next: new Map() }));
+            node = child;
+        }
+        if (node.rule === undefined || this.keep === 'last')
+            node.rule = rule;
+    }
+    /** The rule git applies to `url`, if any. */
+    match(url) {
+        let node = this.root;
+        let found = node.rule;
+        for (const ch of url) {
+            node = node.next.get(ch);
+            if (!node)
+                break;
+            if (node.rule !== undefined)
+                found = node.rule;
+        }
+        return found;
+    }
+}
+
 // EXTERNAL MODULE: ./src/knowledge/reasons.ts
 var reasons = __nccwpck_require__(3077);
-;// CONCATENATED MODULE: ./src/analysis/script/graphql.ts
-
-const PROJECTS = /projectsV2|projectV2|ProjectNext/i;
-/** An organization's members or teams: the `members` organization permission (GraphQL objects Organization.membersWithRole, Organization.team/teams). */
-const ORG_MEMBERS = /\borganization\s*\([^)]*\)\s*\{[\s\S]*?\b(?:membersWithRole|teams?|team)\b/;
-/** The calls a GraphQL document shows, or the reason it stays unknown. */
-function graphqlCalls(document, what) {
-    const calls = [];
-    if (PROJECTS.test(document)) {
-        calls.push({ what: `${what} (Projects)`, permissions: { organization_projects: 'write' }, target: { kind: 'organization', owner: null }, patReason: (0,reasons/* because */.xx)('Projects are out of GITHUB_TOKEN\'s reach', 'R5') });
-    }
-    if (ORG_MEMBERS.test(document)) {
-        calls.push({ what: `${what} (organization members or teams)`, permissions: { members: 'read' }, target: { kind: 'organization', owner: null }, patReason: (0,reasons/* because */.xx)('an organization\'s members and teams need the `members` organization permission, which GITHUB_TOKEN never has', 'R4') });
-    }
-    return calls.length ? { calls } : { calls, unknown: `${what}: GitHub publishes no permission map for GraphQL` };
-}
-
-;// CONCATENATED MODULE: ./src/knowledge/settings.ts
-/**
- * Repository settings GITHUB_TOKEN depends on that no workflow file shows. "Allow GitHub Actions to
- * create and approve pull requests" is off by default for new repositories and organizations; with
- * it off, GITHUB_TOKEN gets "GitHub Actions is not permitted to create or approve pull requests"
- * (GitHub Docs, Managing GitHub Actions settings for a repository) (R8).
- */
-
-const CREATES_PULL_REQUESTS = (0,reasons/* because */.xx)('provided the repository allows GitHub Actions to create and approve pull requests, off by default', 'R8');
-/** REST calls the setting governs: opening a pull request, and a review that approves one. */
-function needsPullRequestSetting(method, template, approves) {
-    if (method.toUpperCase() !== 'POST')
-        return false;
-    return /\/pulls$/.test(template) || (approves && /\/pulls\/\{pull_number\}\/reviews$/.test(template));
-}
-/** gh commands the setting governs: `gh pr create`, and `gh pr review` with --approve / -a. */
-function ghNeedsPullRequestSetting(command, words) {
-    if (command === 'gh pr create')
-        return true;
-    return command === 'gh pr review' && words.some((w) => w === '--approve' || w === '-a');
-}
-
 ;// CONCATENATED MODULE: ./src/analysis/repo-ref.ts
 /**
  * Which repository a value names: the one running the workflow, another one, or one we cannot
@@ -9626,470 +9888,6 @@ function repoRef(text, ctx) {
             return { kind: 'other', repo: `${expanded} (several repositories, one per pass of the loop over $${m[1]})` };
     }
     return ref;
-}
-
-// EXTERNAL MODULE: ./src/knowledge/endpoint-events.ts
-var endpoint_events = __nccwpck_require__(6241);
-;// CONCATENATED MODULE: ./src/analysis/script/http.ts
-/**
- * Calls to GitHub's REST API by URL: curl and wget in scripts, and the paths other readers
- * (gh api, github-script) hand over. Each path is looked up in GitHub's endpoint-to-permission
- * data (knowledge/endpoints.ts).
- */
-
-
-
-
-
-
-
-
-/** A REST call to `path`, with the repository it targets; a string saying why when the path is not in GitHub's map. */
-function restCall(method, rawPath, ctx, what, approves = true) {
-    const path = rawPath.replace(/\{owner\}\/\{repo\}/g, '${{ github.repository }}');
-    const segs = (0,knowledge_endpoints/* pathSegments */.Mz)(path.replace(/\$\{\{\s*github\.repository\s*\}\}|\$\{?GITHUB_REPOSITORY\}?/g, 'SELF_OWNER/SELF_NAME'));
-    const match = (0,knowledge_endpoints/* lookupEndpoint */.sS)(method, segs.map((s) => (s === 'SELF_OWNER' || s === 'SELF_NAME' ? knowledge_endpoints/* VAR */.OZ : s)));
-    const label = what ?? `${(0,limits/* quoted */.TL)(method.toUpperCase())} ${(0,limits/* quoted */.TL)(rawPath)}`;
-    if (!match)
-        return `${label}: not in GitHub's fine-grained permission map`;
-    let target = { kind: 'same' };
-    if (segs[0] === 'repos' && segs.length >= 3) {
-        if (segs[1] === 'SELF_OWNER' && segs[2] === 'SELF_NAME')
-            target = { kind: 'same' };
-        else {
-            const rawSegs = path.replace(/^https?:\/\/[^/]+/i, '').replace(/^\/api\/v3/, '').split(/[?#]/)[0].split('/').filter(Boolean);
-            target = repoRef(`${rawSegs[1]}/${rawSegs[2]}`, ctx);
-        }
-    }
-    else if (match.publicRead)
-        target = { kind: 'public', source: match.publicRead };
-    else if (segs[0] === 'orgs')
-        target = { kind: 'organization', owner: segs[1] === knowledge_endpoints/* VAR */.OZ ? null : segs[1] };
-    else if (segs[0] === 'user' || segs[0] === 'gists')
-        target = { kind: 'account' };
-    const call = { what: `${match.template}`, permissions: match.permissions, target, events: (0,endpoint_events/* eventsFor */.F)(method, match.template), readOnly: method.toUpperCase() === 'GET' };
-    if (needsPullRequestSetting(method, match.template, approves))
-        call.provided = CREATES_PULL_REQUESTS;
-    if (match.appOnly)
-        call.classicOnly = (0,reasons/* because */.xx)(`${match.template} is for GitHub Apps and classic tokens only: fine-grained tokens cannot call the Checks API`, 'R13', 'R18');
-    return call;
-}
-/** A curl or wget command handed the token: the API call it makes, when its URL is GitHub's API. */
-function analyseCurl(cmd, ctx, out) {
-    const words = cmd.words.map((w) => expand(w, ctx));
-    const url = words.find((w) => /^https?:\/\/|^\$\{?GITHUB_API_URL\}?|^\$\{\{\s*github\.api_url\s*\}\}/i.test(w));
-    if (!url)
-        return;
-    const api = url.replace(/^\$\{?GITHUB_API_URL\}?|^\$\{\{\s*github\.api_url\s*\}\}/i, 'https://api.github.com');
-    if (!/^https?:\/\/(api\.github\.com|uploads\.github\.com|[^/]+\/api\/v3)\//i.test(api))
-        return;
-    out.sentToGithub = true;
-    const isWget = cmd.words[0] === 'wget';
-    const explicit = isWget ? flagValue(words, [], ['--method']) : flagValue(words, ['-X'], ['--request']);
-    const data = isWget ? hasFlag(words, ['--post-data', '--post-file', '--body-data']) : hasFlag(words, ['-d', '--data', '--data-raw', '--data-binary', '--data-urlencode', '--json', '-F', '--form', '-T', '--upload-file']);
-    const method = (explicit ?? (data ? 'POST' : 'GET')).toUpperCase();
-    if (/^https?:\/\/uploads\.github\.com/i.test(api)) {
-        const segs = (0,knowledge_endpoints/* pathSegments */.Mz)(api);
-        out.calls.push({ what: `${(0,limits/* quoted */.TL)(method)} uploads.github.com release asset`, permissions: { contents: 'write' }, target: segs[0] === 'repos' ? resolveRepo(`${api.split('/')[4]}/${api.split('/')[5]}`, ctx.self) : { kind: 'same' } });
-        return;
-    }
-    const call = restCall(method, api, ctx, `${(0,limits/* quoted */.TL)(cmd.words[0])} ${(0,limits/* quoted */.TL)(method)} ${(0,limits/* quoted */.TL)(url)}`);
-    if (typeof call === 'string')
-        out.unknown.push(call);
-    else
-        out.calls.push(call);
-}
-
-;// CONCATENATED MODULE: ./src/analysis/directories.ts
-/** Directories of the workspace that steps and scripts move into (`working-directory`, `cd`, `pushd`). */
-const WORKSPACE = /^(?:\$\{\{\s*github\.workspace\s*\}\}|\$\{?GITHUB_WORKSPACE\}?)(?:\/|$)/;
-/**
- * A directory relative to the workspace after `cd arg` from `dir` ('' is the workspace); null
- * when the files cannot tell (an absolute path, a variable, `cd -`, above the workspace).
- */
-function enterDirectory(dir, arg) {
-    if (dir === null)
-        return null;
-    let path = /^(["'])(.*)\1$/.exec(arg)?.[2] ?? arg;
-    const fromWorkspace = WORKSPACE.exec(path);
-    if (fromWorkspace) {
-        path = path.slice(fromWorkspace[0].length);
-        dir = '';
-    }
-    if (/^[/~$-]/.test(path) || path.includes('${{'))
-        return null;
-    const parts = dir ? dir.split('/') : [];
-    for (const part of path.split('/')) {
-        if (part === '' || part === '.')
-            continue;
-        if (part !== '..')
-            parts.push(part);
-        else if (!parts.pop())
-            return null;
-    }
-    return parts.join('/');
-}
-/** Options of `git clone` that take a value (git help clone). */
-const CLONE_VALUE_OPTIONS = new Set(['-b', '--branch', '--depth', '-o', '--origin', '--reference', '--reference-if-able', '-c', '--config', '--filter', '-j', '--jobs', '--template', '--separate-git-dir', '-u', '--upload-pack', '--shallow-since', '--shallow-exclude', '--server-option']);
-/** `git clone URL [DIR]`: the URL and the directory it creates (the URL's last part without .git by default). */
-function cloneTarget(words) {
-    if (words[0] !== 'git')
-        return null;
-    const at = words.indexOf('clone');
-    if (at < 0 || words.slice(1, at).some((w) => !w.startsWith('-') && !/^\S+=/.test(w)))
-        return null;
-    const args = [];
-    for (let i = at + 1; i < words.length; i++) {
-        if (CLONE_VALUE_OPTIONS.has(words[i]))
-            i++;
-        else if (!words[i].startsWith('-'))
-            args.push(words[i]);
-    }
-    if (!args.length)
-        return null;
-    const url = args[0];
-    const dir = args[1] ?? url.replace(/\/+$/, '').replace(/\.git$/, '').split(/[/:]/).pop() ?? '';
-    return { url, dir };
-}
-/** The repository text of the deepest directory in `repos` holding `dir`, if any. */
-function repositoryOfDirectory(dir, repos) {
-    const parts = dir ? dir.split('/') : [];
-    for (let n = parts.length; n >= 1; n--) {
-        const repo = repos.get(parts.slice(0, n).join('/'));
-        if (repo !== undefined)
-            return repo;
-    }
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ./src/analysis/script/gh.ts
-/**
- * gh in scripts: what each command asks of GitHub (knowledge/gh-commands.ts, `gh api` through
- * GitHub's endpoint data), and which token each runs with: `GH_TOKEN`/`GITHUB_TOKEN` in its
- * environment, or the last `gh auth login --with-token` before it and what fed that login.
- */
-
-
-
-
-
-
-
-
-
-
-
-/** A command to Dependabot in a comment posted with GITHUB_TOKEN is refused: a user with push access must post it. */
-const DEPENDABOT_REFUSES = (0,reasons/* because */.xx)('Dependabot obeys comment commands only from users with push access, and GITHUB_TOKEN comments as github-actions[bot]', 'R8');
-/** `gh repo` subcommands whose first argument names the repository they act on (gh help repo: `gh repo sync [<destination-repository>]`, `gh repo view [<repository>]`, …). */
-const REPO_ARGUMENT = new Set(['sync', 'clone', 'view', 'edit', 'delete', 'archive', 'unarchive', 'fork', 'set-default']);
-function ghRepo(words, ctx, inDirectory) {
-    const repo = flagValue(words, ['-R'], ['--repo']) ?? positionalRepo(words) ?? ctx.env.GH_REPO;
-    return repo ? repoRef(repo, ctx) : inDirectory;
-}
-/**
- * The repository of the directory gh command `at` runs in, when the script moved before it: gh
- * takes GH_REPO, else the git remotes of the current directory (gh help environment). A directory
- * an earlier `git clone` of the script or a checkout of another repository filled is that
- * repository; any other known directory is inside this one; one named at run time is unknown.
- */
-function directoryRepository(commands, at, ctx) {
-    const start = ctx.directory ? ctx.directory.start : '';
-    let dir = start;
-    const repos = new Map(ctx.directory?.repos ?? []);
-    // A step that starts elsewhere (`working-directory:`) has moved already; to a place named at
-    // run time, that matters only where earlier steps put another repository somewhere.
-    let moved = start === null ? repos.size > 0 : start !== '';
-    for (let k = 0; k < at; k++) {
-        const w = commands[k].words;
-        if (w[0] === 'cd' || w[0] === 'pushd') {
-            moved = true;
-            dir = w[1] === undefined ? null : enterDirectory(dir, w[1]);
-        }
-        else if (w[0] === 'popd') {
-            moved = true;
-            dir = null;
-        }
-        else {
-            const clone = cloneTarget(w);
-            const into = clone ? enterDirectory(dir, clone.dir) : null;
-            if (clone && into !== null)
-                repos.set(into, clone.url);
-        }
-    }
-    if (!moved)
-        return { kind: 'same' };
-    if (dir === null)
-        return { kind: 'unknown', text: 'cd', why: (0,reasons/* plain */.pj)(`gh runs in a directory the script names at run time (cd before line ${commands[at].line}): its repository is not known`) };
-    const repo = repositoryOfDirectory(dir, repos);
-    return repo === undefined ? { kind: 'same' } : repoRef(repo, ctx);
-}
-/** `OWNER/REPO` (or a GitHub URL) given as the first argument of a `gh repo` subcommand that takes one. */
-function positionalRepo(words) {
-    if (words[1] !== 'repo' || !REPO_ARGUMENT.has(words[2] ?? ''))
-        return undefined;
-    const arg = words[3];
-    return arg && !arg.startsWith('-') && arg.includes('/') ? arg : undefined;
-}
-function analyseGh(cmd, ctx, out, inDirectory = { kind: 'same' }) {
-    const words = cmd.words;
-    if (words[1] === 'api') {
-        let endpoint;
-        for (let i = 2; i < words.length; i++) {
-            if (GH_API_VALUE_FLAGS.has(words[i])) {
-                i++;
-                continue;
-            }
-            if (words[i].startsWith('-'))
-                continue;
-            endpoint = words[i];
-            break;
-        }
-        if (!endpoint)
-            return out.unknown.push(`gh api without an endpoint at line ${cmd.line}`);
-        if (/^graphql$/i.test(endpoint)) {
-            const found = graphqlCalls(words.join(' '), 'gh api graphql');
-            out.calls.push(...found.calls);
-            if (found.unknown)
-                out.unknown.push(`${found.unknown} (line ${cmd.line})`);
-            return;
-        }
-        const hasFields = hasFlag(words, ['-f', '-F', '--field', '--raw-field', '--input']);
-        const method = flagValue(words, ['-X'], ['--method']) ?? (hasFields ? 'POST' : 'GET');
-        // gh fills {owner}/{repo} from the current directory's repository (gh help api).
-        if (inDirectory.kind === 'unknown' && endpoint.includes('{owner}'))
-            return out.unknown.push((0,reasons/* about */.Cv)(`gh api ${(0,limits/* quoted */.TL)(endpoint)}`, inDirectory.why).text);
-        const here = inDirectory.kind === 'other' ? endpoint.replace(/\{owner\}\/\{repo\}/g, inDirectory.repo) : endpoint;
-        const path = '/' + expand(here, ctx).replace(/^\//, '');
-        const call = restCall(method, path, ctx, `gh api ${(0,limits/* quoted */.TL)(method.toUpperCase())} ${(0,limits/* quoted */.TL)(endpoint)}`);
-        if (typeof call === 'string')
-            out.unknown.push(call);
-        else
-            out.calls.push(call);
-        return;
-    }
-    const facts = ghCommandFacts(words);
-    if (!facts) {
-        if (words[1] === 'auth' || words[1] === 'config' || words[1] === '--version' || words[1] === 'version')
-            return;
-        out.unknown.push(`\`${words.slice(0, 3).map(limits/* quoted */.TL).join(' ')}\` at line ${cmd.line} is not in pat-lint's gh command table`);
-        return;
-    }
-    const target = ghRepo(words, ctx, inDirectory);
-    const call = { what: facts.command, permissions: facts.permissions, target, events: facts.events };
-    if (ghNeedsPullRequestSetting(facts.command, words))
-        call.provided = CREATES_PULL_REQUESTS;
-    if (facts.command === 'gh repo fork')
-        call.patReason = (0,reasons/* because */.xx)('GITHUB_TOKEN cannot create forks', 'R11');
-    if (/comment|review/.test(facts.command) && events/* DEPENDABOT_COMMAND */.hk.test(words.join(' ')))
-        call.patReason = DEPENDABOT_REFUSES;
-    if (facts.command === 'gh secret set' || facts.command === 'gh variable set')
-        call.patReason = (0,reasons/* because */.xx)('no `permissions:` key grants secrets or variables', 'R6');
-    if (/^gh (pr|run|workflow|release|issue) (view|list|diff|checks|download|watch)$/.test(facts.command))
-        call.readOnly = true;
-    out.calls.push(call);
-}
-function newGhIndex() {
-    return { list: [], logins: new Map(), loginsByFeeder: new Map(), anonymousLogins: [], loginList: [] };
-}
-/**
- * Adds gh command `at`. `mentions[k]`: command k names a secret or variable; `lastWriter`: the
- * last command so far to write each file.
- */
-function indexGh(gh, commands, at, mentions, lastWriter) {
-    const { words, line } = commands[at];
-    gh.list.push(at);
-    if (words[1] !== 'auth' || !words.includes('--with-token'))
-        return;
-    const input = words.indexOf('<');
-    const writer = input >= 0 ? lastWriter.get(words[input + 1] ?? '') : undefined;
-    let feeder = -1;
-    if (mentions[at])
-        feeder = at;
-    else if (at > 0 && commands[at - 1].line === line && mentions[at - 1])
-        feeder = at - 1;
-    else if (writer !== undefined && mentions[writer])
-        feeder = writer;
-    gh.logins.set(at, feeder);
-    gh.loginList.push(at);
-    if (feeder < 0)
-        gh.anonymousLogins.push(at);
-    else
-        (0,order/* appendIndex */.FP)(gh.loginsByFeeder, feeder, at);
-}
-/**
- * What each gh command asks of GitHub does not depend on the token: worked out once per script
- * (keyed by its index) and environment (the step's env object), for one repository.
- */
-function answersFor(gh, ctx) {
-    const byEnv = ctx.memo.once('gh commands of a script', gh, () => new WeakMap());
-    let answers = byEnv.get(ctx.env);
-    if (!answers || answers.self !== ctx.self) {
-        answers = { self: ctx.self, byIndex: new Map(), calls: new Map(), sessions: new Map() };
-        byEnv.set(ctx.env, answers);
-    }
-    return answers;
-}
-/** What gh command `at` asks of GitHub: the same for every token of the step, so worked out once. */
-function ghFragment(gh, commands, at, ctx) {
-    const answers = answersFor(gh, ctx);
-    let fragment = answers.byIndex.get(at);
-    if (!fragment) {
-        fragment = { calls: [], unknown: [] };
-        analyseGh(commands[at], ctx, fragment, directoryRepository(commands, at, ctx));
-        // Equal calls become one object, so a token's repeated calls are told apart by identity.
-        fragment.calls = fragment.calls.map((c) => {
-            const key = JSON.stringify(c);
-            const known = answers.calls.get(key);
-            if (known)
-                return known;
-            answers.calls.set(key, c);
-            return c;
-        });
-        answers.byIndex.set(at, fragment);
-    }
-    return fragment;
-}
-/**
- * What the gh commands after login `login` ask, up to the next login: every token that login
- * may carry gets all of it, so it is put together once per step.
- */
-function ghSession(gh, commands, login, ctx) {
-    const end = gh.loginList[(0,order/* firstAtLeast */.JE)(gh.loginList, login + 1)] ?? Infinity;
-    const answers = answersFor(gh, ctx);
-    let session = answers.sessions.get(login);
-    if (!session) {
-        session = { calls: [], unknown: [] };
-        const seen = new Set();
-        for (let k = (0,order/* firstAtLeast */.JE)(gh.list, login + 1); k < gh.list.length && gh.list[k] < end; k++) {
-            const fragment = ghFragment(gh, commands, gh.list[k], ctx);
-            for (const c of fragment.calls) {
-                if (seen.has(c))
-                    continue;
-                seen.add(c);
-                session.calls.push(c);
-            }
-            for (const reason of fragment.unknown)
-                session.unknown.push(reason);
-        }
-        answers.sessions.set(login, session);
-    }
-    return { session, end };
-}
-
-;// CONCATENATED MODULE: ./src/knowledge/git.ts
-/** Facts about git's command line (git's own documentation: git(1), git-push(1), git-rebase(1)). */
-/** Global options of git that take a value: `git -C dir push` pushes. */
-const GIT_OPTIONS_WITH_VALUE = new Set(['-C', '-c', '--git-dir', '--work-tree', '--namespace', '--exec-path']);
-/** Subcommands that talk to a remote. */
-const REMOTE_SUBCOMMANDS = new Set(['push', 'clone', 'fetch', 'pull', 'ls-remote']);
-/** Subcommands that bring in commits not written by this workflow. */
-const GIT_REWRITES = new Set(['rebase', 'merge', 'cherry-pick', 'am', 'pull']);
-/**
- * A push refspec that sends another ref's commits to a branch (`upstream/main:main`, `main:gh-pages`):
- * the branch moves across commits it did not have, and any change they make under
- * .github/workflows needs `workflows: write` (R2; git-push(1) for refspecs).
- */
-function pushesOtherRef(args) {
-    return args.some((a) => {
-        // Refs are names: a URL (`https://…`, `git@github.com:o/r`) is no refspec.
-        const m = /^\+?([\w./-]+):(?!\/)(?:refs\/heads\/)?([\w./-]+)$/.exec(a);
-        return !!m && m[1] !== 'HEAD' && m[1] !== m[2] && !m[1].startsWith('refs/tags/');
-    });
-}
-/**
- * What a `git push` sends, from its arguments: tags only (`--tags`, `tag NAME`, `refs/tags/…`
- * refspecs), or branches (and tags too with `--follow-tags`). A bare name may be either: branches.
- */
-const EVENTS_OF_REFS = { tags: ['tag push'], branches: ['push'], both: ['push', 'tag push'] };
-function pushedRefs(words) {
-    const follow = words.includes('--follow-tags');
-    const refs = words.filter((w) => !w.startsWith('-'));
-    const tagsOnly = words.includes('--tags') || refs.includes('tag') || (refs.length > 0 && refs.slice(1).length > 0 && refs.slice(1).every((r) => /^\+?refs\/tags\//.test(r.replace(/^["']|["']$/g, ''))));
-    if (tagsOnly)
-        return 'tags';
-    return follow ? 'both' : 'branches';
-}
-
-;// CONCATENATED MODULE: ./src/analysis/git-config.ts
-/**
- * What a `git config` command in a run script tells git about where credentials go: a URL
- * rewrite (`url.<base>.insteadOf <prefix>`), a remote's URL, a credential for the URLs under a
- * prefix (`http.<url>.extraheader`, `credential.<url>.helper`), or some other key. And the rules
- * in force, so that each git command's URL is matched to the one rule of each kind git applies.
- */
-/** Options of `git config` that take a value, so that the value is not read as the key. */
-const OPTIONS_WITH_VALUE = new Set(['-f', '--file', '--blob', '--type', '--default', '--comment']);
-/** The key and value a `git config` command sets; null for reads, unsets and anything else. */
-function gitConfigSet(words) {
-    const at = words.indexOf('config');
-    if (words[0] !== 'git' || at < 0)
-        return null;
-    const args = [];
-    for (let i = at + 1; i < words.length; i++) {
-        const w = words[i];
-        if (w.startsWith('-')) {
-            if (/^--(unset|unset-all|get|get-all|get-regexp|list|remove-section|rename-section|edit)$|^-[le]$/.test(w))
-                return null;
-            if (OPTIONS_WITH_VALUE.has(w))
-                i++;
-            continue;
-        }
-        args.push(w);
-    }
-    const [key, value] = args;
-    if (key === undefined || value === undefined)
-        return null;
-    const rewrite = /^url\.(.+)\.(insteadof|pushinsteadof)$/i.exec(key);
-    if (rewrite)
-        return { kind: 'rewrite', base: rewrite[1], prefix: value, push: rewrite[2].toLowerCase() === 'pushinsteadof' };
-    const remote = /^remote\.(.+)\.(url|pushurl)$/i.exec(key);
-    if (remote)
-        return { kind: 'remote-url', remote: remote[1], url: value };
-    const header = /^http\.(?:(.+)\.)?extraheader$/i.exec(key);
-    if (header)
-        return { kind: 'credential', mechanism: 'extraheader', prefix: header[1] ?? '' };
-    const helper = /^credential\.(?:(.+)\.)?helper$/i.exec(key);
-    if (helper)
-        return { kind: 'credential', mechanism: 'helper', prefix: helper[1] ?? '' };
-    return { kind: 'other', key };
-}
-/**
- * Rules by URL prefix, in the order a script sets them: git applies the one with the longest
- * prefix that matches a URL, and a trie finds it in one walk along the URL, however many rules
- * there are. Of rules with the same prefix, rewrites keep the first (git takes the first of
- * equally long matches) and credential keys the last (setting a key again replaces its value).
- */
-class PrefixRules {
-    keep;
-    root = { next: new Map() };
-    constructor(keep) {
-        this.keep = keep;
-    }
-    add(prefix, rule) {
-        let node = this.root;
-        for (const ch of prefix) {
-            let child = node.next.get(ch);
-            if (!child)
-                node.next.set(ch, (child = { next: new Map() }));
-            node = child;
-        }
-        if (node.rule === undefined || this.keep === 'last')
-            node.rule = rule;
-    }
-    /** The rule git applies to `url`, if any. */
-    match(url) {
-        let node = this.root;
-        let found = node.rule;
-        for (const ch of url) {
-            node = node.next.get(ch);
-            if (!node)
-                break;
-            if (node.rule !== undefined)
-                found = node.rule;
-        }
-        return found;
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/analysis/script/git.ts
@@ -10375,6 +10173,507 @@ function analyseGit(cmd, at, git, commands, ctx, state, out) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/analysis/script/semantic-release.ts
+/**
+ * `semantic-release` in a script: what it does with the token follows from the plugins its
+ * configuration lists (knowledge/semantic-release.ts), read from the directory it runs in.
+ * A configuration pat-lint cannot read (a program, a shareable config, one not among the files
+ * read) or a plugin it does not know leaves the use undecided, saying which.
+ */
+
+
+
+
+
+
+
+
+
+
+const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+function parsed(text) {
+    if (text === null)
+        return undefined;
+    try {
+        return (0,dist/* parse */.qg)(text, { maxAliasCount: 100 });
+    }
+    catch {
+        return null;
+    }
+}
+const join = (dir, file) => (dir ? `${dir}/${file}` : file);
+/** The configuration semantic-release finds in `dir` (cosmiconfig's order), or why it cannot be read. */
+function findConfiguration(dir, read) {
+    const pkgText = read(join(dir, 'package.json'));
+    const pkg = parsed(pkgText);
+    if (pkgText !== null && !isObject(pkg))
+        return { unseen: `\`${(0,limits/* quoted */.TL)(join(dir, 'package.json'))}\` cannot be read as JSON` };
+    const pkgJson = isObject(pkg) ? pkg : null;
+    if (pkgJson && pkgJson.release !== undefined) {
+        return isObject(pkgJson.release) ? { file: join(dir, 'package.json'), options: pkgJson.release, pkg: pkgJson } : { unseen: `the \`release\` key of \`${(0,limits/* quoted */.TL)(join(dir, 'package.json'))}\` is not an object` };
+    }
+    for (const name of CONFIG_DATA_FILES) {
+        const text = read(join(dir, name));
+        if (text === null)
+            continue;
+        const options = parsed(text);
+        return isObject(options) ? { file: join(dir, name), options, pkg: pkgJson } : { unseen: `\`${(0,limits/* quoted */.TL)(join(dir, name))}\` cannot be read as JSON or YAML` };
+    }
+    const program = CONFIG_PROGRAM_FILES.find((name) => read(join(dir, name)) !== null);
+    if (program)
+        return { unseen: `its configuration is a program (\`${(0,limits/* quoted */.TL)(join(dir, program))}\`): which plugins it lists is known only by running it` };
+    // No configuration: the default plugins, of which @semantic-release/npm needs a package.json.
+    // Without one, the files read are not the whole checkout.
+    if (!pkgJson)
+        return { unseen: `neither a package.json nor a .releaserc is among the files read in ${dir ? `\`${(0,limits/* quoted */.TL)(dir)}\`` : 'the repository root'}, so its configuration (which plugins run) is unknown` };
+    return { file: `${join(dir, 'package.json')} (no configuration: the default plugins)`, options: {}, pkg: pkgJson };
+}
+/** The plugins a configuration lists: names with their options. */
+function pluginsOf(options, fromFlag) {
+    if (fromFlag !== undefined)
+        return fromFlag.split(',').map((name) => ({ name: name.trim(), options: {} })).filter((p) => p.name);
+    const listed = options.plugins;
+    if (!Array.isArray(listed))
+        return DEFAULT_PLUGINS.map((name) => ({ name, options: {} }));
+    return listed.flatMap((p) => {
+        if (typeof p === 'string')
+            return [{ name: p, options: {} }];
+        if (Array.isArray(p) && typeof p[0] === 'string')
+            return [{ name: p[0], options: isObject(p[1]) ? p[1] : {} }];
+        return [{ name: String(p), options: {} }];
+    });
+}
+/** The repository the release is made in: `repositoryUrl`, else package.json's `repository`, else this one. */
+function releaseRepository(flag, options, pkg, ctx) {
+    const repository = pkg?.repository;
+    const url = flag ?? (typeof options.repositoryUrl === 'string' ? options.repositoryUrl : typeof repository === 'string' ? repository : isObject(repository) && typeof repository.url === 'string' ? repository.url : undefined);
+    if (url === undefined)
+        return { kind: 'same' };
+    // `owner/repo` and `github:owner/repo` are GitHub shortcuts (hosted-git-info).
+    const shortcut = /^(?:github:)?([\w.-]+\/[\w.-]+)$/.exec(url);
+    return gitUrlRepo(shortcut ? `https://github.com/${shortcut[1]}` : url, ctx) ?? { kind: 'same' };
+}
+function callOf(what, routes, target, onIssuesAndPulls) {
+    const permissions = {};
+    const events = new Set();
+    for (const route of routes) {
+        const [method, path] = route.split(' ');
+        for (const e of (0,endpoint_events/* eventsFor */.F)(method, path))
+            events.add(e);
+        const perms = (0,knowledge_endpoints/* lookupEndpoint */.sS)(method, path)?.permissions ?? {};
+        for (const [name, level] of Object.entries(perms)) {
+            if (name === 'metadata')
+                continue;
+            permissions[name] = (0,knowledge_permissions/* maxLevel */.Lf)(permissions[name], level);
+            // A comment or label on a pull request needs the pull-request permission too.
+            if (onIssuesAndPulls && name === 'issues')
+                permissions.pull_requests = (0,knowledge_permissions/* maxLevel */.Lf)(permissions.pull_requests, level);
+        }
+    }
+    return { what, permissions, target, events: [...events] };
+}
+/** The directory a command runs in: the step's start moved by the script's `cd`/`pushd` before it; null when unknown. */
+function directoryAt(commands, at, ctx) {
+    let dir = ctx.directory ? ctx.directory.start : '';
+    for (let k = 0; k < at && dir !== null; k++) {
+        const w = commands[k].words;
+        if (w[0] === 'cd' || w[0] === 'pushd')
+            dir = w[1] === undefined ? null : enterDirectory(dir, w[1]);
+        else if (w[0] === 'popd')
+            dir = null;
+    }
+    return dir;
+}
+/** `words` start with `semantic-release` (a runner's words removed); `label` names an action running it. */
+function analyseSemanticRelease(words, commands, at, ctx, out, label) {
+    const holds = (v) => ctx.tokenVars.has(v);
+    // The API plugin takes the first of GH_TOKEN and GITHUB_TOKEN that is set; git tries each it finds.
+    const apiVar = CORE.apiTokenEnv.find((v) => holds(v) || ctx.env[v] !== undefined);
+    const api = apiVar !== undefined && holds(apiVar);
+    const git = CORE.gitTokenEnv.some(holds);
+    if (!api && !git)
+        return;
+    out.sentToGithub = true;
+    const named = label ? `${label} (semantic-release)` : `semantic-release at line ${commands[at].line}`;
+    const dir = directoryAt(commands, at, ctx);
+    if (dir === null) {
+        out.unknown.push(`${named} runs in a directory named at run time, so its configuration (which plugins run) is unknown`);
+        return;
+    }
+    // Read once per directory: every token of every step running it would read it again.
+    const configurations = ctx.memo.byText('release configurations');
+    let found = configurations.get(dir);
+    if (!found)
+        configurations.set(dir, (found = findConfiguration(dir, ctx.readFile ?? (() => null))));
+    if ('unseen' in found) {
+        out.unknown.push(`${named}: ${found.unseen}`);
+        return;
+    }
+    const extendsFlag = flagValue(words, ['-e'], ['--extends']);
+    if (extendsFlag !== undefined || found.options.extends !== undefined) {
+        out.unknown.push(`${named} extends a shareable configuration (\`${(0,limits/* quoted */.TL)(String(extendsFlag ?? found.options.extends))}\`) that pat-lint does not read`);
+        return;
+    }
+    const target = releaseRepository(flagValue(words, ['-r'], ['--repository-url']), found.options, found.pkg, ctx);
+    const dryRun = hasFlag(words, ['-d', '--dry-run']) || found.options.dryRun === true;
+    // Pushes through the repository URL: as it is first (a checkout's credential), else with the token.
+    if (git) {
+        // Even a dry run checks that it may push (git push --dry-run), which takes write access.
+        out.calls.push(dryRun
+            ? { what: `${named}: git push --dry-run (checks it may push)`, permissions: { contents: 'write' }, target }
+            : { what: `${named}: git push --tags (the release tag)`, permissions: { contents: 'write' }, target, events: ['tag push', 'create'] });
+    }
+    for (const plugin of pluginsOf(found.options, flagValue(words, ['-p'], ['--plugins']))) {
+        const facts = PLUGINS[plugin.name];
+        if (!facts) {
+            out.unknown.push(`${named} runs plugin \`${(0,limits/* quoted */.TL)(plugin.name)}\` (${(0,limits/* quoted */.TL)(found.file)}), which pat-lint does not know`);
+            continue;
+        }
+        if (facts.runsCommands)
+            out.unknown.push(`${named} runs the commands its configuration gives \`${(0,limits/* quoted */.TL)(plugin.name)}\` (${(0,limits/* quoted */.TL)(found.file)}) with the token in their environment`);
+        if (facts.pushesBranch && git && !dryRun) {
+            const message = typeof plugin.options.message === 'string' ? plugin.options.message : facts.pushesBranch.defaultMessage;
+            // A commit whose message says [skip ci] starts no push workflow (events.ts SKIP_CI).
+            out.calls.push({ what: `${named}: ${plugin.name} pushes the release commit`, permissions: { contents: 'write' }, target, events: events/* SKIP_CI */.vm.test(message) ? [] : ['push'] });
+        }
+        if (!facts.routes || !api)
+            continue;
+        if (dryRun) {
+            out.calls.push(callOf(`${named}: ${plugin.name} (dry run: verifies only)`, facts.routes.filter((r) => r.startsWith('GET ')), target, false));
+            continue;
+        }
+        const off = new Set(Object.entries(facts.optional ?? {}).filter(([option]) => plugin.options[option] === false).flatMap(([, routes]) => routes));
+        out.calls.push(callOf(`${named}: ${plugin.name} (releases)`, facts.routes.filter((r) => !off.has(r)), target, false));
+        const issueRoutes = (facts.issueRoutes ?? []).filter((r) => !off.has(r));
+        if (issueRoutes.length)
+            out.calls.push(callOf(`${named}: ${plugin.name} (comments, labels and the failure issue)`, issueRoutes, target, true));
+    }
+}
+
+;// CONCATENATED MODULE: ./src/analysis/script/graphql.ts
+
+const PROJECTS = /projectsV2|projectV2|ProjectNext/i;
+/** An organization's members or teams: the `members` organization permission (GraphQL objects Organization.membersWithRole, Organization.team/teams). */
+const ORG_MEMBERS = /\borganization\s*\([^)]*\)\s*\{[\s\S]*?\b(?:membersWithRole|teams?|team)\b/;
+/** The calls a GraphQL document shows, or the reason it stays unknown. */
+function graphqlCalls(document, what) {
+    const calls = [];
+    if (PROJECTS.test(document)) {
+        calls.push({ what: `${what} (Projects)`, permissions: { organization_projects: 'write' }, target: { kind: 'organization', owner: null }, patReason: (0,reasons/* because */.xx)('Projects are out of GITHUB_TOKEN\'s reach', 'R5') });
+    }
+    if (ORG_MEMBERS.test(document)) {
+        calls.push({ what: `${what} (organization members or teams)`, permissions: { members: 'read' }, target: { kind: 'organization', owner: null }, patReason: (0,reasons/* because */.xx)('an organization\'s members and teams need the `members` organization permission, which GITHUB_TOKEN never has', 'R4') });
+    }
+    return calls.length ? { calls } : { calls, unknown: `${what}: GitHub publishes no permission map for GraphQL` };
+}
+
+;// CONCATENATED MODULE: ./src/knowledge/settings.ts
+/**
+ * Repository settings GITHUB_TOKEN depends on that no workflow file shows. "Allow GitHub Actions to
+ * create and approve pull requests" is off by default for new repositories and organizations; with
+ * it off, GITHUB_TOKEN gets "GitHub Actions is not permitted to create or approve pull requests"
+ * (GitHub Docs, Managing GitHub Actions settings for a repository) (R8).
+ */
+
+const CREATES_PULL_REQUESTS = (0,reasons/* because */.xx)('provided the repository allows GitHub Actions to create and approve pull requests, off by default', 'R8');
+/** REST calls the setting governs: opening a pull request, and a review that approves one. */
+function needsPullRequestSetting(method, template, approves) {
+    if (method.toUpperCase() !== 'POST')
+        return false;
+    return /\/pulls$/.test(template) || (approves && /\/pulls\/\{pull_number\}\/reviews$/.test(template));
+}
+/** gh commands the setting governs: `gh pr create`, and `gh pr review` with --approve / -a. */
+function ghNeedsPullRequestSetting(command, words) {
+    if (command === 'gh pr create')
+        return true;
+    return command === 'gh pr review' && words.some((w) => w === '--approve' || w === '-a');
+}
+
+;// CONCATENATED MODULE: ./src/analysis/script/http.ts
+/**
+ * Calls to GitHub's REST API by URL: curl and wget in scripts, and the paths other readers
+ * (gh api, github-script) hand over. Each path is looked up in GitHub's endpoint-to-permission
+ * data (knowledge/endpoints.ts).
+ */
+
+
+
+
+
+
+
+
+/** A REST call to `path`, with the repository it targets; a string saying why when the path is not in GitHub's map. */
+function restCall(method, rawPath, ctx, what, approves = true) {
+    const path = rawPath.replace(/\{owner\}\/\{repo\}/g, '${{ github.repository }}');
+    const segs = (0,knowledge_endpoints/* pathSegments */.Mz)(path.replace(/\$\{\{\s*github\.repository\s*\}\}|\$\{?GITHUB_REPOSITORY\}?/g, 'SELF_OWNER/SELF_NAME'));
+    const match = (0,knowledge_endpoints/* lookupEndpoint */.sS)(method, segs.map((s) => (s === 'SELF_OWNER' || s === 'SELF_NAME' ? knowledge_endpoints/* VAR */.OZ : s)));
+    const label = what ?? `${(0,limits/* quoted */.TL)(method.toUpperCase())} ${(0,limits/* quoted */.TL)(rawPath)}`;
+    if (!match)
+        return `${label}: not in GitHub's fine-grained permission map`;
+    let target = { kind: 'same' };
+    if (segs[0] === 'repos' && segs.length >= 3) {
+        if (segs[1] === 'SELF_OWNER' && segs[2] === 'SELF_NAME')
+            target = { kind: 'same' };
+        else {
+            const rawSegs = path.replace(/^https?:\/\/[^/]+/i, '').replace(/^\/api\/v3/, '').split(/[?#]/)[0].split('/').filter(Boolean);
+            target = repoRef(`${rawSegs[1]}/${rawSegs[2]}`, ctx);
+        }
+    }
+    else if (match.publicRead)
+        target = { kind: 'public', source: match.publicRead };
+    else if (segs[0] === 'orgs')
+        target = { kind: 'organization', owner: segs[1] === knowledge_endpoints/* VAR */.OZ ? null : segs[1] };
+    else if (segs[0] === 'user' || segs[0] === 'gists')
+        target = { kind: 'account' };
+    const call = { what: `${match.template}`, permissions: match.permissions, target, events: (0,endpoint_events/* eventsFor */.F)(method, match.template), readOnly: method.toUpperCase() === 'GET' };
+    if (needsPullRequestSetting(method, match.template, approves))
+        call.provided = CREATES_PULL_REQUESTS;
+    if (match.appOnly)
+        call.classicOnly = (0,reasons/* because */.xx)(`${match.template} is for GitHub Apps and classic tokens only: fine-grained tokens cannot call the Checks API`, 'R13', 'R18');
+    return call;
+}
+/** A curl or wget command handed the token: the API call it makes, when its URL is GitHub's API. */
+function analyseCurl(cmd, ctx, out) {
+    const words = cmd.words.map((w) => expand(w, ctx));
+    const url = words.find((w) => /^https?:\/\/|^\$\{?GITHUB_API_URL\}?|^\$\{\{\s*github\.api_url\s*\}\}/i.test(w));
+    if (!url)
+        return;
+    const api = url.replace(/^\$\{?GITHUB_API_URL\}?|^\$\{\{\s*github\.api_url\s*\}\}/i, 'https://api.github.com');
+    if (!/^https?:\/\/(api\.github\.com|uploads\.github\.com|[^/]+\/api\/v3)\//i.test(api))
+        return;
+    out.sentToGithub = true;
+    const isWget = cmd.words[0] === 'wget';
+    const explicit = isWget ? flagValue(words, [], ['--method']) : flagValue(words, ['-X'], ['--request']);
+    const data = isWget ? hasFlag(words, ['--post-data', '--post-file', '--body-data']) : hasFlag(words, ['-d', '--data', '--data-raw', '--data-binary', '--data-urlencode', '--json', '-F', '--form', '-T', '--upload-file']);
+    const method = (explicit ?? (data ? 'POST' : 'GET')).toUpperCase();
+    if (/^https?:\/\/uploads\.github\.com/i.test(api)) {
+        const segs = (0,knowledge_endpoints/* pathSegments */.Mz)(api);
+        out.calls.push({ what: `${(0,limits/* quoted */.TL)(method)} uploads.github.com release asset`, permissions: { contents: 'write' }, target: segs[0] === 'repos' ? resolveRepo(`${api.split('/')[4]}/${api.split('/')[5]}`, ctx.self) : { kind: 'same' } });
+        return;
+    }
+    const call = restCall(method, api, ctx, `${(0,limits/* quoted */.TL)(cmd.words[0])} ${(0,limits/* quoted */.TL)(method)} ${(0,limits/* quoted */.TL)(url)}`);
+    if (typeof call === 'string')
+        out.unknown.push(call);
+    else
+        out.calls.push(call);
+}
+
+;// CONCATENATED MODULE: ./src/analysis/script/gh.ts
+/**
+ * gh in scripts: what each command asks of GitHub (knowledge/gh-commands.ts, `gh api` through
+ * GitHub's endpoint data), and which token each runs with: `GH_TOKEN`/`GITHUB_TOKEN` in its
+ * environment, or the last `gh auth login --with-token` before it and what fed that login.
+ */
+
+
+
+
+
+
+
+
+
+
+
+/** A command to Dependabot in a comment posted with GITHUB_TOKEN is refused: a user with push access must post it. */
+const DEPENDABOT_REFUSES = (0,reasons/* because */.xx)('Dependabot obeys comment commands only from users with push access, and GITHUB_TOKEN comments as github-actions[bot]', 'R8');
+/** `gh repo` subcommands whose first argument names the repository they act on (gh help repo: `gh repo sync [<destination-repository>]`, `gh repo view [<repository>]`, …). */
+const REPO_ARGUMENT = new Set(['sync', 'clone', 'view', 'edit', 'delete', 'archive', 'unarchive', 'fork', 'set-default']);
+function ghRepo(words, ctx, inDirectory) {
+    const repo = flagValue(words, ['-R'], ['--repo']) ?? positionalRepo(words) ?? ctx.env.GH_REPO;
+    return repo ? repoRef(repo, ctx) : inDirectory;
+}
+/**
+ * The repository of the directory gh command `at` runs in, when the script moved before it: gh
+ * takes GH_REPO, else the git remotes of the current directory (gh help environment). A directory
+ * an earlier `git clone` of the script or a checkout of another repository filled is that
+ * repository; any other known directory is inside this one; one named at run time is unknown.
+ */
+function directoryRepository(commands, at, ctx) {
+    const start = ctx.directory ? ctx.directory.start : '';
+    let dir = start;
+    const repos = new Map(ctx.directory?.repos ?? []);
+    // A step that starts elsewhere (`working-directory:`) has moved already; to a place named at
+    // run time, that matters only where earlier steps put another repository somewhere.
+    let moved = start === null ? repos.size > 0 : start !== '';
+    for (let k = 0; k < at; k++) {
+        const w = commands[k].words;
+        if (w[0] === 'cd' || w[0] === 'pushd') {
+            moved = true;
+            dir = w[1] === undefined ? null : enterDirectory(dir, w[1]);
+        }
+        else if (w[0] === 'popd') {
+            moved = true;
+            dir = null;
+        }
+        else {
+            const clone = cloneTarget(w);
+            const into = clone ? enterDirectory(dir, clone.dir) : null;
+            if (clone && into !== null)
+                repos.set(into, clone.url);
+        }
+    }
+    if (!moved)
+        return { kind: 'same' };
+    if (dir === null)
+        return { kind: 'unknown', text: 'cd', why: (0,reasons/* plain */.pj)(`gh runs in a directory the script names at run time (cd before line ${commands[at].line}): its repository is not known`) };
+    const repo = repositoryOfDirectory(dir, repos);
+    return repo === undefined ? { kind: 'same' } : repoRef(repo, ctx);
+}
+/** `OWNER/REPO` (or a GitHub URL) given as the first argument of a `gh repo` subcommand that takes one. */
+function positionalRepo(words) {
+    if (words[1] !== 'repo' || !REPO_ARGUMENT.has(words[2] ?? ''))
+        return undefined;
+    const arg = words[3];
+    return arg && !arg.startsWith('-') && arg.includes('/') ? arg : undefined;
+}
+function analyseGh(cmd, ctx, out, inDirectory = { kind: 'same' }) {
+    const words = cmd.words;
+    if (words[1] === 'api') {
+        let endpoint;
+        for (let i = 2; i < words.length; i++) {
+            if (GH_API_VALUE_FLAGS.has(words[i])) {
+                i++;
+                continue;
+            }
+            if (words[i].startsWith('-'))
+                continue;
+            endpoint = words[i];
+            break;
+        }
+        if (!endpoint)
+            return out.unknown.push(`gh api without an endpoint at line ${cmd.line}`);
+        if (/^graphql$/i.test(endpoint)) {
+            const found = graphqlCalls(words.join(' '), 'gh api graphql');
+            out.calls.push(...found.calls);
+            if (found.unknown)
+                out.unknown.push(`${found.unknown} (line ${cmd.line})`);
+            return;
+        }
+        const hasFields = hasFlag(words, ['-f', '-F', '--field', '--raw-field', '--input']);
+        const method = flagValue(words, ['-X'], ['--method']) ?? (hasFields ? 'POST' : 'GET');
+        // gh fills {owner}/{repo} from the current directory's repository (gh help api).
+        if (inDirectory.kind === 'unknown' && endpoint.includes('{owner}'))
+            return out.unknown.push((0,reasons/* about */.Cv)(`gh api ${(0,limits/* quoted */.TL)(endpoint)}`, inDirectory.why).text);
+        const here = inDirectory.kind === 'other' ? endpoint.replace(/\{owner\}\/\{repo\}/g, inDirectory.repo) : endpoint;
+        const path = '/' + expand(here, ctx).replace(/^\//, '');
+        const call = restCall(method, path, ctx, `gh api ${(0,limits/* quoted */.TL)(method.toUpperCase())} ${(0,limits/* quoted */.TL)(endpoint)}`);
+        if (typeof call === 'string')
+            out.unknown.push(call);
+        else
+            out.calls.push(call);
+        return;
+    }
+    const facts = ghCommandFacts(words);
+    if (!facts) {
+        if (words[1] === 'auth' || words[1] === 'config' || words[1] === '--version' || words[1] === 'version')
+            return;
+        out.unknown.push(`\`${words.slice(0, 3).map(limits/* quoted */.TL).join(' ')}\` at line ${cmd.line} is not in pat-lint's gh command table`);
+        return;
+    }
+    const target = ghRepo(words, ctx, inDirectory);
+    const call = { what: facts.command, permissions: facts.permissions, target, events: facts.events };
+    if (ghNeedsPullRequestSetting(facts.command, words))
+        call.provided = CREATES_PULL_REQUESTS;
+    if (facts.command === 'gh repo fork')
+        call.patReason = (0,reasons/* because */.xx)('GITHUB_TOKEN cannot create forks', 'R11');
+    if (/comment|review/.test(facts.command) && events/* DEPENDABOT_COMMAND */.hk.test(words.join(' ')))
+        call.patReason = DEPENDABOT_REFUSES;
+    if (facts.command === 'gh secret set' || facts.command === 'gh variable set')
+        call.patReason = (0,reasons/* because */.xx)('no `permissions:` key grants secrets or variables', 'R6');
+    if (/^gh (pr|run|workflow|release|issue) (view|list|diff|checks|download|watch)$/.test(facts.command))
+        call.readOnly = true;
+    out.calls.push(call);
+}
+function newGhIndex() {
+    return { list: [], logins: new Map(), loginsByFeeder: new Map(), anonymousLogins: [], loginList: [] };
+}
+/**
+ * Adds gh command `at`. `mentions[k]`: command k names a secret or variable; `lastWriter`: the
+ * last command so far to write each file.
+ */
+function indexGh(gh, commands, at, mentions, lastWriter) {
+    const { words, line } = commands[at];
+    gh.list.push(at);
+    if (words[1] !== 'auth' || !words.includes('--with-token'))
+        return;
+    const input = words.indexOf('<');
+    const writer = input >= 0 ? lastWriter.get(words[input + 1] ?? '') : undefined;
+    let feeder = -1;
+    if (mentions[at])
+        feeder = at;
+    else if (at > 0 && commands[at - 1].line === line && mentions[at - 1])
+        feeder = at - 1;
+    else if (writer !== undefined && mentions[writer])
+        feeder = writer;
+    gh.logins.set(at, feeder);
+    gh.loginList.push(at);
+    if (feeder < 0)
+        gh.anonymousLogins.push(at);
+    else
+        (0,order/* appendIndex */.FP)(gh.loginsByFeeder, feeder, at);
+}
+/**
+ * What each gh command asks of GitHub does not depend on the token: worked out once per script
+ * (keyed by its index) and environment (the step's env object), for one repository.
+ */
+function answersFor(gh, ctx) {
+    const byEnv = ctx.memo.once('gh commands of a script', gh, () => new WeakMap());
+    let answers = byEnv.get(ctx.env);
+    if (!answers || answers.self !== ctx.self) {
+        answers = { self: ctx.self, byIndex: new Map(), calls: new Map(), sessions: new Map() };
+        byEnv.set(ctx.env, answers);
+    }
+    return answers;
+}
+/** What gh command `at` asks of GitHub: the same for every token of the step, so worked out once. */
+function ghFragment(gh, commands, at, ctx) {
+    const answers = answersFor(gh, ctx);
+    let fragment = answers.byIndex.get(at);
+    if (!fragment) {
+        fragment = { calls: [], unknown: [] };
+        analyseGh(commands[at], ctx, fragment, directoryRepository(commands, at, ctx));
+        // Equal calls become one object, so a token's repeated calls are told apart by identity.
+        fragment.calls = fragment.calls.map((c) => {
+            const key = JSON.stringify(c);
+            const known = answers.calls.get(key);
+            if (known)
+                return known;
+            answers.calls.set(key, c);
+            return c;
+        });
+        answers.byIndex.set(at, fragment);
+    }
+    return fragment;
+}
+/**
+ * What the gh commands after login `login` ask, up to the next login: every token that login
+ * may carry gets all of it, so it is put together once per step.
+ */
+function ghSession(gh, commands, login, ctx) {
+    const end = gh.loginList[(0,order/* firstAtLeast */.JE)(gh.loginList, login + 1)] ?? Infinity;
+    const answers = answersFor(gh, ctx);
+    let session = answers.sessions.get(login);
+    if (!session) {
+        session = { calls: [], unknown: [] };
+        const seen = new Set();
+        for (let k = (0,order/* firstAtLeast */.JE)(gh.list, login + 1); k < gh.list.length && gh.list[k] < end; k++) {
+            const fragment = ghFragment(gh, commands, gh.list[k], ctx);
+            for (const c of fragment.calls) {
+                if (seen.has(c))
+                    continue;
+                seen.add(c);
+                session.calls.push(c);
+            }
+            for (const reason of fragment.unknown)
+                session.unknown.push(reason);
+        }
+        answers.sessions.set(login, session);
+    }
+    return { session, end };
+}
+
 ;// CONCATENATED MODULE: ./src/analysis/script/programs.ts
 /**
  * Programs other than gh, git and curl in scripts: the release tools of knowledge/programs.ts,
@@ -10491,6 +10790,8 @@ function newProgramIndex(script) {
 
 
 
+
+
 function indexScript(script, commands) {
     const git = new GitIndexer(script);
     const out = {
@@ -10527,7 +10828,7 @@ function indexScript(script, commands) {
         const redirect = words.findIndex((w) => w === '>' || w === '>>');
         if (redirect >= 0 && words[redirect + 1])
             lastWriter.set(words[redirect + 1], i);
-        const program = prog === 'gh' || prog === 'git' ? undefined : programFacts(words);
+        const program = prog === 'gh' || prog === 'git' ? undefined : knownProgramEnv(programWords(words));
         let role = 'watched';
         if (prog === 'gh')
             indexGh(out.gh, commands, i, mentions, lastWriter);
@@ -10546,7 +10847,7 @@ function indexScript(script, commands) {
             registries.add(prog);
         }
         else if (program) {
-            for (const v of program.tokenEnv)
+            for (const v of program)
                 (0,order/* appendIndex */.FP)(programs.byVariable, v, i);
         }
         else
@@ -10559,6 +10860,10 @@ function indexScript(script, commands) {
     });
     git.finish();
     return out;
+}
+/** The variables a known program reads a token from (semantic-release's or those of knowledge/programs.ts). */
+function knownProgramEnv(words) {
+    return words[0] === 'semantic-release' ? CORE.gitTokenEnv : programFacts(words)?.tokenEnv;
 }
 /** The index of a script, built once per step (`key`, its `run:` value); a script built on the fly has no key. */
 function scriptIndexOf(script, key, memo) {
@@ -10756,6 +11061,8 @@ function* inOrder(picked, streams) {
 
 
 
+
+
 /**
  * What a script does with the token. `key` (the step's `run:` value) lets a second analysis of
  * the same step reuse the parsed commands; leave it out for a script built on the fly.
@@ -10880,7 +11187,12 @@ function analyse(script, stepCtx, key, readAll) {
             analyseWrite(cmd, out);
             continue;
         }
-        const program = programFacts(cmd.words);
+        const run = programWords(cmd.words);
+        if (run[0] === 'semantic-release') {
+            analyseSemanticRelease(run, commands, i, ctx, out);
+            continue;
+        }
+        const program = programFacts(run);
         if (program) {
             analyseProgram(cmd, program, ctx, state, out);
             continue;
@@ -11309,6 +11621,67 @@ function readLoadedScripts(root, models) {
     return files;
 }
 
+;// CONCATENATED MODULE: ./src/workflow/release-configs.ts
+/**
+ * The configuration files of release tools that `run:` steps start, read before the analysis:
+ * for semantic-release, package.json and its rc and config files in the directory the step
+ * starts in and in each directory its script moves to with `cd`/`pushd`.
+ */
+
+
+
+
+/** Directories read per step at most: a script moving further is read where it starts only. */
+const MAX_DIRECTORIES = 8;
+const MOVES = /(?:^|[\s;&|(])(?:cd|pushd)\s+(["']?)([^\s;&|)"']{1,200})\1/g;
+/** A directory relative to the repository root, or null when it leaves it or is named at run time. */
+function directoryOf(from, path) {
+    if (/^[/~$-]/.test(path) || path.includes('${{'))
+        return null;
+    const joined = external_node_path_.posix.normalize(external_node_path_.posix.join(from || '.', path));
+    return joined === '..' || joined.startsWith('../') ? null : joined === '.' ? '' : joined;
+}
+/** The directories a step's script may run semantic-release in: where it starts and where it moves. */
+function directories(workingDirectory, script) {
+    const start = directoryOf('', workingDirectory.trim());
+    if (start === null)
+        return [];
+    const dirs = new Set([start]);
+    for (const m of script.matchAll(MOVES)) {
+        if (dirs.size >= MAX_DIRECTORIES)
+            break;
+        const dir = directoryOf(start, m[2]);
+        if (dir !== null)
+            dirs.add(dir);
+    }
+    return [...dirs];
+}
+/**
+ * Reads the release configurations of the steps of `models` that run semantic-release, through
+ * the guarded reader (inside the repository, no symlink out, bounded size), into `files`.
+ */
+function readReleaseConfigs(root, models, files) {
+    const names = ['package.json', ...CONFIG_DATA_FILES, ...CONFIG_PROGRAM_FILES];
+    for (const m of models)
+        for (const j of m.jobs)
+            for (const s of j.steps) {
+                const action = s.uses ? SEMANTIC_RELEASE_ACTIONS[(0,actions/* actionName */.aM)(s.uses.value)?.toLowerCase() ?? ''] : undefined;
+                const script = s.run?.value;
+                if (!action && !(script && /\bsemantic-release\b/.test(script)))
+                    continue;
+                const start = action ? (Object.entries(s.with).find(([k]) => k.toLowerCase() === action.workingDirectory)?.[1].value ?? '') : (s.workingDirectory ?? '');
+                for (const dir of directories(start, script ?? '')) {
+                    for (const name of names) {
+                        const path = dir ? `${dir}/${name}` : name;
+                        if (files.has(path))
+                            continue;
+                        const got = (0,workflow_files/* readCandidate */.G9)(root, { path, kind: 'script' });
+                        files.set(path, 'text' in got ? got.text : null);
+                    }
+                }
+            }
+}
+
 ;// CONCATENATED MODULE: ./src/workflow/remote-composites.ts
 /**
  * Composite actions of other repositories, read from their `action.yml` (the derived knowledge,
@@ -11706,6 +12079,57 @@ function analyseKnownAction(ctx, facts) {
         }
     }
     return { calls, unknown: [...(facts.unseen ?? [])] };
+}
+
+;// CONCATENATED MODULE: ./src/analysis/steps/semantic-release-action.ts
+/**
+ * Actions that run semantic-release on the workspace with the step's environment: read as the
+ * `semantic-release` command their inputs stand for, in the directory they name.
+ */
+
+
+
+
+/** The plugin names of a JSON list input; undefined when it is no such list. */
+function pluginList(text) {
+    try {
+        const list = JSON.parse(text);
+        return Array.isArray(list) && list.every((p) => typeof p === 'string') ? list.join(',') : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+function analyseSemanticReleaseAction(ctx, name, spec) {
+    // It reads the token only from its environment (GH_TOKEN, GITHUB_TOKEN, GIT_CREDENTIALS).
+    if (ctx.tokenInput)
+        return { calls: [], unknown: [`${name} is not known to read a token from input \`${(0,limits/* quoted */.TL)(ctx.tokenInput)}\``] };
+    const out = { calls: [], unknown: [] };
+    const ins = inputs(ctx.step);
+    const words = ['semantic-release'];
+    if (ins[spec.dryRun] === 'true')
+        words.push('--dry-run');
+    if (ins[spec.extends])
+        words.push('--extends', ins[spec.extends]);
+    if (ins[spec.repositoryUrl])
+        words.push('--repository-url', ins[spec.repositoryUrl]);
+    if (spec.plugins && ins[spec.plugins]) {
+        const plugins = pluginList(ins[spec.plugins]);
+        if (plugins === undefined)
+            return { calls: [], unknown: [`${name}'s \`${spec.plugins}\` input is not a list of plugin names pat-lint can read`] };
+        words.push('--plugins', plugins);
+    }
+    const scriptCtx = {
+        self: ctx.self,
+        tokenVars: ctx.tokenVars,
+        env: Object.fromEntries(Object.entries(ctx.step.env).map(([k, v]) => [k, v.value])),
+        secret: ctx.secret,
+        memo: ctx.memo,
+        directory: { start: enterDirectory('', ins[spec.workingDirectory]?.trim() ?? ''), repos: new Map() },
+        readFile: ctx.readScript,
+    };
+    analyseSemanticRelease(words, [{ words, line: ctx.step.pos.line }], 0, scriptCtx, out, name);
+    return out;
 }
 
 // EXTERNAL MODULE: ./src/knowledge/generated/octokit-routes.ts
@@ -12282,6 +12706,8 @@ function analyseRenovate(ctx, facts) {
 
 
 
+
+
 /**
  * An action pat-lint knows nothing about: what it does is unseen, but a token handed to a step
  * that names another repository (by input or env) is used there, and GITHUB_TOKEN cannot reach it
@@ -12321,6 +12747,10 @@ function analyseActionStep(ctx) {
     if (!name) {
         return { calls: [], unknown: [`${(0,limits/* quoted */.TL)(uses)} is a ${uses.startsWith('docker://') ? 'container' : 'local'} action: what it does with the token is not followed yet`] };
     }
+    // Actions that run semantic-release do what its configuration in the repository says.
+    const semanticRelease = SEMANTIC_RELEASE_ACTIONS[name.toLowerCase()];
+    if (semanticRelease)
+        return analyseSemanticReleaseAction(ctx, name, semanticRelease);
     const facts = ctx.knowledge.lookup(uses);
     if (!facts)
         return analyseUnknownAction(ctx, name);
@@ -12441,7 +12871,7 @@ function analyseRunStep(ctx) {
         return { calls: [], unknown: [`the step's script runs in \`${(0,limits/* quoted */.TL)(shell.split(/\s/)[0])}\`, which pat-lint does not read`] };
     }
     const directory = { start: enterDirectory('', ctx.step.workingDirectory?.trim() ?? ''), repos: checkoutRepositories(ctx) };
-    const out = analyseScript(ctx.step.run?.value ?? '', { self: ctx.self, tokenVars: ctx.tokenVars, env: withDirectoryRepository(stepEnv(ctx), ctx), secret: ctx.secret, memo: ctx.memo, directory }, ctx.step.run);
+    const out = analyseScript(ctx.step.run?.value ?? '', { self: ctx.self, tokenVars: ctx.tokenVars, env: withDirectoryRepository(stepEnv(ctx), ctx), secret: ctx.secret, memo: ctx.memo, directory, readFile: ctx.readScript }, ctx.step.run);
     for (const p of out.persists ?? []) {
         const place = p.scope === 'remote' ? { scope: 'remote', remote: p.remote ?? 'origin' } : p.scope === 'gh' ? { scope: 'gh' } : { scope: 'github' };
         followLaterPushes(ctx, out, p.target, p.what.replace(/^the token is |^the secret is /, 'the credential '), place);
@@ -13034,6 +13464,7 @@ function withStatedReason(decision, reason) {
 
 
 
+
 // The report's schema is report/model.ts; entry points and tests take it from here too.
 
 /**
@@ -13042,6 +13473,12 @@ function withStatedReason(decision, reason) {
  */
 function isSecretName(name) {
     return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && !/^GITHUB_/i.test(name);
+}
+/** The files of the repository steps load or are configured by, read before the analysis. */
+function repositoryFiles(root, models) {
+    const files = readLoadedScripts(root, models);
+    readReleaseConfigs(root, models, files);
+    return files;
 }
 /** Said once per run when nobody named the repository: findings that compare with it are left out. */
 const UNKNOWN_REPOSITORY = 'the repository being linted is unknown (no --repository, no GITHUB_REPOSITORY, and no GitHub remote in .git/config): whether a token reaches only this repository cannot be told, so findings that depend on it are left out; pass --repository OWNER/NAME';
@@ -13218,7 +13655,7 @@ function lint(root, options = {}) {
         },
         triggersByFile: new Map(models.filter((m) => m.kind === 'workflow').map((m) => [m.file, m.listens ?? m.triggers])),
         memo,
-        scriptFiles: readLoadedScripts(root, models),
+        scriptFiles: repositoryFiles(root, models),
         remoteComposites: remoteComposites(models, knowledge),
     };
     // Lines are split only for files that need them: an undecided use (its step's comments are
@@ -13935,8 +14372,8 @@ function underPath(report, prefix) {
     };
 }
 
-// EXTERNAL MODULE: ./src/lint.ts + 49 modules
-var lint = __nccwpck_require__(8667);
+// EXTERNAL MODULE: ./src/lint.ts + 54 modules
+var lint = __nccwpck_require__(1246);
 // EXTERNAL MODULE: ./src/report/advice.ts + 1 modules
 var advice = __nccwpck_require__(8014);
 // EXTERNAL MODULE: ./src/github/event.ts

@@ -12,6 +12,7 @@ import type { Finding, LintError, Severity } from './types.js'
 import { REPORT_VERSION, type Report, type TokenReport, type UseReport } from './report/model.js'
 import { discoverFiles, type Candidate } from './workflow/files.js'
 import { readLoadedScripts } from './workflow/script-imports.js'
+import { readReleaseConfigs } from './workflow/release-configs.js'
 import { compositeModel } from './workflow/remote-composites.js'
 import type { SecretUse } from './workflow/flows.js'
 import { localPath, stepLabel, type WorkflowInfo } from './workflow/model.js'
@@ -36,6 +37,13 @@ export { REPORT_VERSION, type Report, type TokenReport, type UseReport }
  */
 export function isSecretName(name: string): boolean {
   return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && !/^GITHUB_/i.test(name)
+}
+
+/** The files of the repository steps load or are configured by, read before the analysis. */
+function repositoryFiles(root: string, models: readonly WorkflowInfo[]): Map<string, string | null> {
+  const files = readLoadedScripts(root, models)
+  readReleaseConfigs(root, models, files)
+  return files
 }
 
 /** Said once per run when nobody named the repository: findings that compare with it are left out. */
@@ -219,7 +227,7 @@ export function lint(root: string, options: LintOptions = {}): Report {
     },
     triggersByFile: new Map(models.filter((m) => m.kind === 'workflow').map((m) => [m.file, m.listens ?? m.triggers])),
     memo,
-    scriptFiles: readLoadedScripts(root, models),
+    scriptFiles: repositoryFiles(root, models),
     remoteComposites: remoteComposites(models, knowledge),
   }
   // Lines are split only for files that need them: an undecided use (its step's comments are

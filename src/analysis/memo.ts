@@ -31,6 +31,7 @@ export type TextTable =
   | 'reusable decisions' // analysis/use.ts
   | 'composite decisions' // analysis/use.ts
   | 'listeners besides a workflow' // analysis/use.ts
+  | 'release configurations' // analysis/script/semantic-release.ts
 
 /** Past this many entries a text-keyed table starts again: the answers are recomputed, never wrong. */
 export const TEXT_TABLE_LIMIT = 20_000

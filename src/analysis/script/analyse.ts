@@ -6,6 +6,8 @@
  */
 import { GH_TOKEN_VARIABLES } from '../../knowledge/gh-commands.js'
 import { INERT, programFacts } from '../../knowledge/programs.js'
+import { programWords } from './package-runner.js'
+import { analyseSemanticRelease } from './semantic-release.js'
 import { quoted } from '../../limits.js'
 import { firstAtLeast } from '../../order.js'
 import type { Command } from '../shell.js'
@@ -135,7 +137,12 @@ function analyse(script: string, stepCtx: ScriptContext, key: object | undefined
       analyseWrite(cmd, out)
       continue
     }
-    const program = programFacts(cmd.words)
+    const run = programWords(cmd.words)
+    if (run[0] === 'semantic-release') {
+      analyseSemanticRelease(run, commands, i, ctx, out)
+      continue
+    }
+    const program = programFacts(run)
     if (program) {
       analyseProgram(cmd, program, ctx, state, out)
       continue

@@ -5,6 +5,8 @@
  * of secrets and thousands of commands costs their product in time.
  */
 import { programFacts } from '../../knowledge/programs.js'
+import { CORE as SEMANTIC_RELEASE } from '../../knowledge/semantic-release.js'
+import { programWords } from './package-runner.js'
 import { appendIndex } from '../../order.js'
 import type { Memo } from '../memo.js'
 import { parseCommands, type Command } from '../shell.js'
@@ -58,7 +60,7 @@ function indexScript(script: string, commands: Command[]): ScriptIndex {
     }
     const redirect = words.findIndex((w) => w === '>' || w === '>>')
     if (redirect >= 0 && words[redirect + 1]) lastWriter.set(words[redirect + 1], i)
-    const program = prog === 'gh' || prog === 'git' ? undefined : programFacts(words)
+    const program = prog === 'gh' || prog === 'git' ? undefined : knownProgramEnv(programWords(words))
     let role: Role = 'watched'
     if (prog === 'gh') indexGh(out.gh, commands, i, mentions, lastWriter)
     else if (prog === 'git') git.addGit(words, i)
@@ -70,7 +72,7 @@ function indexScript(script: string, commands: Command[]): ScriptIndex {
       if (!registries.has(prog)) programs.registryLogins.push(i)
       registries.add(prog)
     } else if (program) {
-      for (const v of program.tokenEnv) appendIndex(programs.byVariable, v, i)
+      for (const v of program) appendIndex(programs.byVariable, v, i)
     } else role = roleOfOther(words)
     out.roles.push(role)
     if (role === 'env') out.envReaders.push(i)
@@ -78,6 +80,11 @@ function indexScript(script: string, commands: Command[]): ScriptIndex {
   })
   git.finish()
   return out
+}
+
+/** The variables a known program reads a token from (semantic-release's or those of knowledge/programs.ts). */
+function knownProgramEnv(words: string[]): readonly string[] | undefined {
+  return words[0] === 'semantic-release' ? SEMANTIC_RELEASE.gitTokenEnv : programFacts(words)?.tokenEnv
 }
 
 /** The index of a script, built once per step (`key`, its `run:` value); a script built on the fly has no key. */

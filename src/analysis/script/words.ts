@@ -24,6 +24,8 @@ export interface ScriptContext {
    * directory it runs in.
    */
   directory?: { start: string | null; repos: ReadonlyMap<string, string> }
+  /** A file of the repository read before the analysis (a release tool's configuration); null: not there or not read. */
+  readFile?: (path: string) => string | null
 }
 
 function varRefs(text: string): string[] {

@@ -10,6 +10,8 @@ import type { StepInfo } from '../../workflow/model.js'
 import type { Memo } from '../memo.js'
 import type { StepAnalysis } from '../types.js'
 import { analyseKnownAction } from './known-action.js'
+import { SEMANTIC_RELEASE_ACTIONS } from '../../knowledge/semantic-release.js'
+import { analyseSemanticReleaseAction } from './semantic-release-action.js'
 import { analyseAddToProject, analyseCheckout, analyseCreatePullRequest, analyseGithubScriptStep, analyseRenovate } from './special-actions.js'
 import { inputs, type StepContext } from './step-context.js'
 import { resolveAll, withEnvValues } from './target.js'
@@ -51,6 +53,9 @@ export function analyseActionStep(ctx: StepContext): StepAnalysis {
   if (!name) {
     return { calls: [], unknown: [`${quoted(uses)} is a ${uses.startsWith('docker://') ? 'container' : 'local'} action: what it does with the token is not followed yet`] }
   }
+  // Actions that run semantic-release do what its configuration in the repository says.
+  const semanticRelease = SEMANTIC_RELEASE_ACTIONS[name.toLowerCase()]
+  if (semanticRelease) return analyseSemanticReleaseAction(ctx, name, semanticRelease)
   const facts = ctx.knowledge.lookup(uses)
   if (!facts) return analyseUnknownAction(ctx, name)
   // The token went somewhere the action does not read it from (a non-token input or env).

@@ -89,7 +89,7 @@ export function analyseRunStep(ctx: StepContext): StepAnalysis {
     return { calls: [], unknown: [`the step's script runs in \`${quoted(shell.split(/\s/)[0])}\`, which pat-lint does not read`] }
   }
   const directory = { start: enterDirectory('', ctx.step.workingDirectory?.trim() ?? ''), repos: checkoutRepositories(ctx) }
-  const out = analyseScript(ctx.step.run?.value ?? '', { self: ctx.self, tokenVars: ctx.tokenVars, env: withDirectoryRepository(stepEnv(ctx), ctx), secret: ctx.secret, memo: ctx.memo, directory }, ctx.step.run)
+  const out = analyseScript(ctx.step.run?.value ?? '', { self: ctx.self, tokenVars: ctx.tokenVars, env: withDirectoryRepository(stepEnv(ctx), ctx), secret: ctx.secret, memo: ctx.memo, directory, readFile: ctx.readScript }, ctx.step.run)
   for (const p of out.persists ?? []) {
     const place: CredentialPlace = p.scope === 'remote' ? { scope: 'remote', remote: p.remote ?? 'origin' } : p.scope === 'gh' ? { scope: 'gh' } : { scope: 'github' }
     followLaterPushes(ctx, out, p.target, p.what.replace(/^the token is |^the secret is /, 'the credential '), place)

@@ -19,7 +19,7 @@ export interface StepContext {
   memo: Memo
   /** The local action (`./path`) a `uses:` names, when the repository holds it. */
   localAction?: (uses: string) => WorkflowInfo | undefined
-  /** A file of the repository a github-script step loads, read before the analysis (null: not there). */
+  /** A file of the repository read before the analysis: one a github-script step loads, a release tool's configuration (null: not there). */
   readScript?: (path: string) => string | null
 }
 
