@@ -6798,7 +6798,7 @@ function firstOf(items, max) {
 
 /***/ }),
 
-/***/ 1246:
+/***/ 1376:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -9053,6 +9053,12 @@ const INERT = new Set([
     'which', 'printenv', 'realpath', 'readlink', 'mktemp', 'seq', 'base64', 'timedatectl', 'ssh-keyscan',
 ]);
 /**
+ * Go subcommands that run no code of the module and read only the Go toolchain's own variables
+ * (GOFLAGS, GOPROXY, GOPRIVATE, GOAUTH, …: `go help environment`), none of them a GitHub token.
+ * `go generate`, `go test` and `go run` run programs that may read any variable: not among them.
+ */
+const GO_ENV_BLIND = new Set(['build', 'vet', 'fmt', 'list', 'version', 'env', 'clean', 'mod']);
+/**
  * Docker subcommands that read no variable of their environment on their own: a container or build
  * sees only the variables passed to it (`-e NAME`, `--build-arg NAME` and `--secret …,env=NAME`
  * take a value from the environment when no `=value` is given; Docker CLI reference). Compose and
@@ -9183,68 +9189,6 @@ const SEMANTIC_RELEASE_ACTIONS = {
         source: 'codfish/semantic-release-action @8f9a58f2acdc190c356f79159b5de2548cdb63cd entrypoint.js:79-147 (a docker action: the step environment, semanticRelease in working-directory)',
     },
 };
-
-;// CONCATENATED MODULE: ./src/analysis/directories.ts
-/** Directories of the workspace that steps and scripts move into (`working-directory`, `cd`, `pushd`). */
-const WORKSPACE = /^(?:\$\{\{\s*github\.workspace\s*\}\}|\$\{?GITHUB_WORKSPACE\}?)(?:\/|$)/;
-/**
- * A directory relative to the workspace after `cd arg` from `dir` ('' is the workspace); null
- * when the files cannot tell (an absolute path, a variable, `cd -`, above the workspace).
- */
-function enterDirectory(dir, arg) {
-    if (dir === null)
-        return null;
-    let path = /^(["'])(.*)\1$/.exec(arg)?.[2] ?? arg;
-    const fromWorkspace = WORKSPACE.exec(path);
-    if (fromWorkspace) {
-        path = path.slice(fromWorkspace[0].length);
-        dir = '';
-    }
-    if (/^[/~$-]/.test(path) || path.includes('${{'))
-        return null;
-    const parts = dir ? dir.split('/') : [];
-    for (const part of path.split('/')) {
-        if (part === '' || part === '.')
-            continue;
-        if (part !== '..')
-            parts.push(part);
-        else if (!parts.pop())
-            return null;
-    }
-    return parts.join('/');
-}
-/** Options of `git clone` that take a value (git help clone). */
-const CLONE_VALUE_OPTIONS = new Set(['-b', '--branch', '--depth', '-o', '--origin', '--reference', '--reference-if-able', '-c', '--config', '--filter', '-j', '--jobs', '--template', '--separate-git-dir', '-u', '--upload-pack', '--shallow-since', '--shallow-exclude', '--server-option']);
-/** `git clone URL [DIR]`: the URL and the directory it creates (the URL's last part without .git by default). */
-function cloneTarget(words) {
-    if (words[0] !== 'git')
-        return null;
-    const at = words.indexOf('clone');
-    if (at < 0 || words.slice(1, at).some((w) => !w.startsWith('-') && !/^\S+=/.test(w)))
-        return null;
-    const args = [];
-    for (let i = at + 1; i < words.length; i++) {
-        if (CLONE_VALUE_OPTIONS.has(words[i]))
-            i++;
-        else if (!words[i].startsWith('-'))
-            args.push(words[i]);
-    }
-    if (!args.length)
-        return null;
-    const url = args[0];
-    const dir = args[1] ?? url.replace(/\/+$/, '').replace(/\.git$/, '').split(/[/:]/).pop() ?? '';
-    return { url, dir };
-}
-/** The repository text of the deepest directory in `repos` holding `dir`, if any. */
-function repositoryOfDirectory(dir, repos) {
-    const parts = dir ? dir.split('/') : [];
-    for (let n = parts.length; n >= 1; n--) {
-        const repo = repos.get(parts.slice(0, n).join('/'));
-        if (repo !== undefined)
-            return repo;
-    }
-    return undefined;
-}
 
 ;// CONCATENATED MODULE: ./src/analysis/shell.ts
 /**
@@ -10107,6 +10051,86 @@ function analyseGit(cmd, at, git, commands, ctx, state, out) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/analysis/directories.ts
+/** Directories of the workspace that steps and scripts move into (`working-directory`, `cd`, `pushd`). */
+const WORKSPACE = /^(?:\$\{\{\s*github\.workspace\s*\}\}|\$\{?GITHUB_WORKSPACE\}?)(?:\/|$)/;
+/**
+ * A directory relative to the workspace after `cd arg` from `dir` ('' is the workspace); null
+ * when the files cannot tell (an absolute path, a variable, `cd -`, above the workspace).
+ */
+function enterDirectory(dir, arg) {
+    if (dir === null)
+        return null;
+    let path = /^(["'])(.*)\1$/.exec(arg)?.[2] ?? arg;
+    const fromWorkspace = WORKSPACE.exec(path);
+    if (fromWorkspace) {
+        path = path.slice(fromWorkspace[0].length);
+        dir = '';
+    }
+    if (/^[/~$-]/.test(path) || path.includes('${{'))
+        return null;
+    const parts = dir ? dir.split('/') : [];
+    for (const part of path.split('/')) {
+        if (part === '' || part === '.')
+            continue;
+        if (part !== '..')
+            parts.push(part);
+        else if (!parts.pop())
+            return null;
+    }
+    return parts.join('/');
+}
+/** Options of `git clone` that take a value (git help clone). */
+const CLONE_VALUE_OPTIONS = new Set(['-b', '--branch', '--depth', '-o', '--origin', '--reference', '--reference-if-able', '-c', '--config', '--filter', '-j', '--jobs', '--template', '--separate-git-dir', '-u', '--upload-pack', '--shallow-since', '--shallow-exclude', '--server-option']);
+/** `git clone URL [DIR]`: the URL and the directory it creates (the URL's last part without .git by default). */
+function cloneTarget(words) {
+    if (words[0] !== 'git')
+        return null;
+    const at = words.indexOf('clone');
+    if (at < 0 || words.slice(1, at).some((w) => !w.startsWith('-') && !/^\S+=/.test(w)))
+        return null;
+    const args = [];
+    for (let i = at + 1; i < words.length; i++) {
+        if (CLONE_VALUE_OPTIONS.has(words[i]))
+            i++;
+        else if (!words[i].startsWith('-'))
+            args.push(words[i]);
+    }
+    if (!args.length)
+        return null;
+    const url = args[0];
+    const dir = args[1] ?? url.replace(/\/+$/, '').replace(/\.git$/, '').split(/[/:]/).pop() ?? '';
+    return { url, dir };
+}
+/** The repository text of the deepest directory in `repos` holding `dir`, if any. */
+function repositoryOfDirectory(dir, repos) {
+    const parts = dir ? dir.split('/') : [];
+    for (let n = parts.length; n >= 1; n--) {
+        const repo = repos.get(parts.slice(0, n).join('/'));
+        if (repo !== undefined)
+            return repo;
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/analysis/script/release-config.ts
+/** Where a release tool started by a script runs, for reading its configuration there. */
+
+/** `file` in `dir` (relative to the repository root; '' is the root). */
+const joinPath = (dir, file) => (dir ? `${dir}/${file}` : file);
+/** The directory a command runs in: the step's start moved by the script's `cd`/`pushd` before it; null when unknown. */
+function directoryAt(commands, at, ctx) {
+    let dir = ctx.directory ? ctx.directory.start : '';
+    for (let k = 0; k < at && dir !== null; k++) {
+        const w = commands[k].words;
+        if (w[0] === 'cd' || w[0] === 'pushd')
+            dir = w[1] === undefined ? null : enterDirectory(dir, w[1]);
+        else if (w[0] === 'popd')
+            dir = null;
+    }
+    return dir;
+}
+
 ;// CONCATENATED MODULE: ./src/analysis/script/semantic-release.ts
 /**
  * `semantic-release` in a script: what it does with the token follows from the plugins its
@@ -10135,32 +10159,31 @@ function parsed(text) {
         return null;
     }
 }
-const join = (dir, file) => (dir ? `${dir}/${file}` : file);
 /** The configuration semantic-release finds in `dir` (cosmiconfig's order), or why it cannot be read. */
 function findConfiguration(dir, read) {
-    const pkgText = read(join(dir, 'package.json'));
+    const pkgText = read(joinPath(dir, 'package.json'));
     const pkg = parsed(pkgText);
     if (pkgText !== null && !isObject(pkg))
-        return { unseen: `\`${(0,limits/* quoted */.TL)(join(dir, 'package.json'))}\` cannot be read as JSON` };
+        return { unseen: `\`${(0,limits/* quoted */.TL)(joinPath(dir, 'package.json'))}\` cannot be read as JSON` };
     const pkgJson = isObject(pkg) ? pkg : null;
     if (pkgJson && pkgJson.release !== undefined) {
-        return isObject(pkgJson.release) ? { file: join(dir, 'package.json'), options: pkgJson.release, pkg: pkgJson } : { unseen: `the \`release\` key of \`${(0,limits/* quoted */.TL)(join(dir, 'package.json'))}\` is not an object` };
+        return isObject(pkgJson.release) ? { file: joinPath(dir, 'package.json'), options: pkgJson.release, pkg: pkgJson } : { unseen: `the \`release\` key of \`${(0,limits/* quoted */.TL)(joinPath(dir, 'package.json'))}\` is not an object` };
     }
     for (const name of CONFIG_DATA_FILES) {
-        const text = read(join(dir, name));
+        const text = read(joinPath(dir, name));
         if (text === null)
             continue;
         const options = parsed(text);
-        return isObject(options) ? { file: join(dir, name), options, pkg: pkgJson } : { unseen: `\`${(0,limits/* quoted */.TL)(join(dir, name))}\` cannot be read as JSON or YAML` };
+        return isObject(options) ? { file: joinPath(dir, name), options, pkg: pkgJson } : { unseen: `\`${(0,limits/* quoted */.TL)(joinPath(dir, name))}\` cannot be read as JSON or YAML` };
     }
-    const program = CONFIG_PROGRAM_FILES.find((name) => read(join(dir, name)) !== null);
+    const program = CONFIG_PROGRAM_FILES.find((name) => read(joinPath(dir, name)) !== null);
     if (program)
-        return { unseen: `its configuration is a program (\`${(0,limits/* quoted */.TL)(join(dir, program))}\`): which plugins it lists is known only by running it` };
+        return { unseen: `its configuration is a program (\`${(0,limits/* quoted */.TL)(joinPath(dir, program))}\`): which plugins it lists is known only by running it` };
     // No configuration: the default plugins, of which @semantic-release/npm needs a package.json.
     // Without one, the files read are not the whole checkout.
     if (!pkgJson)
         return { unseen: `neither a package.json nor a .releaserc is among the files read in ${dir ? `\`${(0,limits/* quoted */.TL)(dir)}\`` : 'the repository root'}, so its configuration (which plugins run) is unknown` };
-    return { file: `${join(dir, 'package.json')} (no configuration: the default plugins)`, options: {}, pkg: pkgJson };
+    return { file: `${joinPath(dir, 'package.json')} (no configuration: the default plugins)`, options: {}, pkg: pkgJson };
 }
 /** The plugins a configuration lists: names with their options. */
 function pluginsOf(options, fromFlag) {
@@ -10205,18 +10228,6 @@ function callOf(what, routes, target, onIssuesAndPulls) {
         }
     }
     return { what, permissions, target, events: [...events] };
-}
-/** The directory a command runs in: the step's start moved by the script's `cd`/`pushd` before it; null when unknown. */
-function directoryAt(commands, at, ctx) {
-    let dir = ctx.directory ? ctx.directory.start : '';
-    for (let k = 0; k < at && dir !== null; k++) {
-        const w = commands[k].words;
-        if (w[0] === 'cd' || w[0] === 'pushd')
-            dir = w[1] === undefined ? null : enterDirectory(dir, w[1]);
-        else if (w[0] === 'popd')
-            dir = null;
-    }
-    return dir;
 }
 /** `words` start with `semantic-release` (a runner's words removed); `label` names an action running it. */
 function analyseSemanticRelease(words, commands, at, ctx, out, label) {
@@ -10282,6 +10293,263 @@ function analyseSemanticRelease(words, commands, at, ctx, out, label) {
         if (issueRoutes.length)
             out.calls.push(callOf(`${named}: ${plugin.name} (comments, labels and the failure issue)`, issueRoutes, target, true));
     }
+}
+
+;// CONCATENATED MODULE: ./src/knowledge/goreleaser.ts
+/**
+ * What GoReleaser does with a GitHub token, read from its source: it releases in the repository of
+ * the git remote (or `release.github`), and the publishers its configuration lists write manifests
+ * into other repositories (a Homebrew tap, a Scoop bucket, …), each with the token its
+ * `repository.token` names or GITHUB_TOKEN.
+ */
+const SOURCE = 'goreleaser/goreleaser @cd616d2c080b205bfe0833396e6f2d208253095e';
+/** Where it looks for its configuration when `--config`/`-f` names none (cmd/config.go:47-52). */
+const CONFIG_FILES = ['.config/goreleaser.yml', '.config/goreleaser.yaml', '.goreleaser.yml', '.goreleaser.yaml', 'goreleaser.yml', 'goreleaser.yaml'];
+/** Subcommands that publish (the bare command releases); the others make no GitHub call. */
+const PUBLISHING = new Set(['release', 'publish', 'continue', 'announce']);
+const LOCAL = new Set(['build', 'check', 'healthcheck', 'init', 'jsonschema', 'completion', 'man', 'help', '--version', '-v', 'verify-license']);
+/** Release calls on the release repository (internal/client/github.go CreateRelease, Upload, PublishRelease). */
+const RELEASE_ROUTES = [
+    'POST /repos/{owner}/{repo}/releases',
+    'PATCH /repos/{owner}/{repo}/releases/{release_id}',
+    'POST /repos/{owner}/{repo}/releases/{release_id}/assets',
+    'GET /repos/{owner}/{repo}/releases/tags/{tag}',
+];
+/** A manifest written into a repository (CreateFile: default branch, contents, a branch made when named). */
+const FILE_ROUTES = ['GET /repos/{owner}/{repo}', 'GET /repos/{owner}/{repo}/contents/{path}', 'PUT /repos/{owner}/{repo}/contents/{path}', 'POST /repos/{owner}/{repo}/git/refs'];
+const PULL_REQUEST_ROUTES = ['POST /repos/{owner}/{repo}/pulls'];
+/** `changelog.use`: `github` compares the tags through the API, `github-native` has GitHub write the notes (internal/pipe/changelog/changelog.go:34-37,248,373). */
+const CHANGELOG_ROUTES = {
+    github: ['GET /repos/{owner}/{repo}/compare/{basehead}'],
+    'github-native': ['POST /repos/{owner}/{repo}/releases/generate-notes'],
+};
+const MILESTONE_ROUTES = ['GET /repos/{owner}/{repo}/milestones', 'PATCH /repos/{owner}/{repo}/milestones/{milestone_number}'];
+/**
+ * Publishers that write into a repository, by configuration key, with the keys their repository
+ * had in older releases (`tap`, `bucket`, `index`). pkg/config/config.go RepoRef: owner, name,
+ * token, branch, git.url (pushed over SSH with a key instead), pull_request (enabled, base, token).
+ */
+const REPOSITORY_PUBLISHERS = {
+    brews: ['repository', 'tap'],
+    homebrew_casks: ['repository'],
+    scoops: ['repository', 'bucket'],
+    krews: ['repository', 'index'],
+    nix: ['repository'],
+    winget: ['repository'],
+};
+/** Configuration keys whose work pat-lint does not follow: commands run with the environment, files included. */
+const UNFOLLOWED = { publishers: 'runs the commands of `publishers` with the environment they list', includes: 'includes configuration from other files or URLs' };
+const GORELEASER_SOURCE = (/* unused pure expression or super */ null && (`${SOURCE} cmd/config.go:47-52, internal/pipe/env/env.go:69 (GITHUB_TOKEN), internal/client/github.go:314 (OpenPullRequest), 409 (CreateFile), 518 (CreateRelease), 792 (Upload), 262 (CloseMilestone), internal/pipe/brew/brew.go:169,198, cask/cask.go:182,211, krew/krew.go:332,361, nix/nix.go:416, winget/winget.go:456-497, release/release.go:31,119, pkg/config/config.go:85-99`));
+/** goreleaser/goreleaser-action runs `goreleaser <args>` in `workdir` with the step's environment (src/main.ts). */
+const GORELEASER_ACTION = { uses: 'goreleaser/goreleaser-action', args: 'args', workdir: 'workdir', source: 'goreleaser/goreleaser-action @57e184bc5a82be8284323f1ac99a6b188d673f7f src/main.ts (args, workdir), action.yml' };
+
+;// CONCATENATED MODULE: ./src/analysis/script/goreleaser.ts
+/**
+ * `goreleaser` in a script or through goreleaser/goreleaser-action: which repositories it writes
+ * to with which token follows from its configuration (knowledge/goreleaser.ts), read from the
+ * directory it runs in. What the configuration hides (commands it runs, included files, a token
+ * or repository built by a template pat-lint cannot resolve) is said, not guessed.
+ */
+
+
+
+
+
+
+
+
+
+
+
+const goreleaser_isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+const goreleaser_text = (v) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
+function loadConfig(dir, named, read) {
+    const candidates = named !== undefined ? [named] : CONFIG_FILES;
+    for (const name of candidates) {
+        if (/^[/~$]/.test(name) || name.includes('..'))
+            return { unseen: `its configuration \`${(0,limits/* quoted */.TL)(name)}\` is outside the files read` };
+        const path = joinPath(dir, name);
+        const body = read(path);
+        if (body === null)
+            continue;
+        try {
+            const config = (0,dist/* parse */.qg)(body, { maxAliasCount: 100 });
+            return goreleaser_isObject(config) ? { file: path, config } : { unseen: `\`${(0,limits/* quoted */.TL)(path)}\` is not a mapping` };
+        }
+        catch {
+            return { unseen: `\`${(0,limits/* quoted */.TL)(path)}\` cannot be read as YAML` };
+        }
+    }
+    if (named !== undefined)
+        return { unseen: `its configuration \`${(0,limits/* quoted */.TL)(named)}\` is not among the files read` };
+    // Without a configuration it builds the Go module of the directory: without go.mod either,
+    // the files read are not the checkout.
+    if (read(joinPath(dir, 'go.mod')) === null)
+        return { unseen: `neither a .goreleaser.yaml nor a go.mod is among the files read in ${dir ? `\`${(0,limits/* quoted */.TL)(dir)}\`` : 'the repository root'}, so what it publishes is unknown` };
+    return { file: `${joinPath(dir, 'go.mod')} (no configuration: the defaults)`, config: {} };
+}
+/** The environment variable a `token:` template reads (`{{ .Env.NAME }}`); null when it is built otherwise. */
+function tokenVariable(template) {
+    return /^\{\{\s*\.Env\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}$/.exec(template)?.[1] ?? null;
+}
+/** A repository named by `owner` and `name`; a template in either is resolved only from `.Env` values the step gives. */
+function repositoryOf(ref, ctx) {
+    const resolve = (v) => (v === undefined ? undefined : v.replace(/\{\{\s*\.Env\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g, (m, name) => (ctx.env[name] !== undefined && !ctx.env[name].includes('${{') ? ctx.env[name] : m)));
+    const owner = resolve(goreleaser_text(ref.owner));
+    const name = resolve(goreleaser_text(ref.name));
+    if (!owner || !name)
+        return null;
+    return resolveRepo(`${owner}/${name}`, ctx.self);
+}
+function goreleaser_callOf(what, routes, target, patReason) {
+    const permissions = {};
+    const events = new Set();
+    for (const route of routes) {
+        const [method, path] = route.split(' ');
+        for (const e of (0,endpoint_events/* eventsFor */.F)(method, path))
+            events.add(e);
+        for (const [k, level] of Object.entries((0,knowledge_endpoints/* lookupEndpoint */.sS)(method, path)?.permissions ?? {}))
+            if (k !== 'metadata')
+                permissions[k] = (0,knowledge_permissions/* maxLevel */.Lf)(permissions[k], level);
+    }
+    return { what, permissions, target, events: [...events], ...(patReason ? { patReason } : {}) };
+}
+/** Whether the followed token is the one a `token:` template (or, without one, GITHUB_TOKEN) gives. */
+function usesFollowed(template, ctx) {
+    if (template === undefined)
+        return ctx.tokenVars.has('GITHUB_TOKEN');
+    const v = tokenVariable(template);
+    return v === null ? 'unknown' : ctx.tokenVars.has(v);
+}
+/** The commands its hooks run: `before.hooks`, and each build's `hooks.pre` and `hooks.post` (a string, or a list of strings or `{ cmd }`). */
+function hookCommands(config) {
+    const out = [];
+    const take = (where, v) => {
+        for (const h of Array.isArray(v) ? v : [v]) {
+            const cmd = typeof h === 'string' ? h : goreleaser_isObject(h) ? goreleaser_text(h.cmd) : undefined;
+            if (cmd)
+                out.push({ where, cmd });
+        }
+    };
+    if (goreleaser_isObject(config.before))
+        take('before.hooks', config.before.hooks);
+    const builds = Array.isArray(config.builds) ? config.builds : [];
+    builds.forEach((b, n) => {
+        if (!goreleaser_isObject(b) || !goreleaser_isObject(b.hooks))
+            return;
+        take(`builds[${n}].hooks.pre`, b.hooks.pre);
+        take(`builds[${n}].hooks.post`, b.hooks.post);
+    });
+    return out;
+}
+/** A hook that cannot use a token in its environment: a text tool, or a Go subcommand that runs no module code. */
+function hookIsBlind(cmd) {
+    const [prog, sub] = cmd.trim().split(/\s+/);
+    return INERT.has(prog) || (prog === 'go' && GO_ENV_BLIND.has(sub ?? ''));
+}
+/** `words` start with `goreleaser`; `label` names an action running it. */
+function analyseGoreleaser(words, commands, at, ctx, out, label) {
+    const named = label ? `${label} (goreleaser)` : `goreleaser at line ${commands[at].line}`;
+    // Arguments an expression chooses (`${{ … && 'release' || 'release --snapshot' }}`) may publish:
+    // read as the run that does the most.
+    const chosen = words.some((w) => w.includes('${{'));
+    const sub = chosen ? 'release' : (words.slice(1).find((w) => !w.startsWith('-')) ?? 'release');
+    if (LOCAL.has(sub) || LOCAL.has(words[1] ?? ''))
+        return;
+    if (!PUBLISHING.has(sub)) {
+        out.unknown.push(`${named}: subcommand \`${(0,limits/* quoted */.TL)(sub)}\` is not known to pat-lint`);
+        return;
+    }
+    const skips = (flagValue(words, [], ['--skip']) ?? '').split(',');
+    const publishes = chosen || (!hasFlag(words, ['--snapshot', '--skip-publish']) && !skips.includes('publish'));
+    const dir = directoryAt(commands, at, ctx);
+    if (dir === null) {
+        out.unknown.push(`${named} runs in a directory named at run time, so its configuration is unknown`);
+        return;
+    }
+    const loaded = loadConfig(dir, flagValue(words, ['-f'], ['--config']), ctx.readFile ?? (() => null));
+    if ('unseen' in loaded) {
+        if (ctx.tokenVars.size)
+            out.unknown.push(`${named}: ${loaded.unseen}`);
+        return;
+    }
+    const { config, file } = loaded;
+    const where = `(${(0,limits/* quoted */.TL)(file)})`;
+    let used = false;
+    // The changelog is made in every run, a snapshot's too, from the API when it says so.
+    const changelog = goreleaser_isObject(config.changelog) ? config.changelog : {};
+    const changelogRoutes = changelog.disable === true ? undefined : CHANGELOG_ROUTES[String(changelog.use)];
+    if (changelogRoutes && ctx.tokenVars.has('GITHUB_TOKEN')) {
+        used = true;
+        out.calls.push(goreleaser_callOf(`${named}: the changelog (changelog.use: ${(0,limits/* quoted */.TL)(String(changelog.use))})`, changelogRoutes, { kind: 'same' }));
+    }
+    if (!publishes) {
+        if (used)
+            out.sentToGithub = true;
+        return;
+    }
+    for (const [key, what] of Object.entries(UNFOLLOWED)) {
+        if (config[key] !== undefined && ctx.tokenVars.size)
+            out.unknown.push(`${named} ${what} ${where}`);
+    }
+    // Hooks run with the whole environment, the token's variable among it.
+    const readers = hookCommands(config).filter((h) => !hookIsBlind(h.cmd));
+    if (readers.length && ctx.tokenVars.size)
+        out.unknown.push(`${named} runs \`${(0,limits/* quoted */.TL)(readers[0].cmd)}\` (${readers[0].where}${readers.length > 1 ? ` and ${readers.length - 1} more hook${readers.length > 2 ? 's' : ''}` : ''}) ${where} with the token in its environment, and pat-lint cannot see what it does with it`);
+    // The release, in this repository unless `release.github` names another.
+    const release = goreleaser_isObject(config.release) ? config.release : {};
+    const github = goreleaser_isObject(release.github) ? release.github : {};
+    const releaseToken = usesFollowed(goreleaser_text(github.token), ctx);
+    if (release.disable !== true && release.disable !== 'true' && releaseToken !== false) {
+        used = true;
+        if (releaseToken === 'unknown')
+            out.unknown.push(`${named}: the release's token is built by a template ${where}`);
+        else
+            out.calls.push(goreleaser_callOf(`${named}: the GitHub release`, RELEASE_ROUTES, github.owner || github.name ? (repositoryOf(github, ctx) ?? { kind: 'unknown', text: 'release.github', why: (0,reasons/* because */.xx)('its owner or name is built by a template') }) : { kind: 'same' }));
+    }
+    for (const [key, refKeys] of Object.entries(REPOSITORY_PUBLISHERS)) {
+        const entries = Array.isArray(config[key]) ? config[key] : [];
+        entries.forEach((entry, n) => {
+            if (!goreleaser_isObject(entry) || entry.skip_upload === true)
+                return;
+            const ref = refKeys.map((k) => entry[k]).find(goreleaser_isObject);
+            const label = `${named}: ${key}[${n}]`;
+            if (!ref) {
+                if (ctx.tokenVars.has('GITHUB_TOKEN'))
+                    out.unknown.push(`${label} names no repository pat-lint can read ${where}`);
+                return;
+            }
+            const git = goreleaser_isObject(ref.git) ? ref.git : {};
+            if (goreleaser_text(git.url))
+                return; // pushed over SSH with its own key
+            const uses = usesFollowed(goreleaser_text(ref.token), ctx);
+            const pr = goreleaser_isObject(ref.pull_request) ? ref.pull_request : {};
+            const prUses = pr.enabled === true ? usesFollowed(goreleaser_text(pr.token) ?? goreleaser_text(ref.token), ctx) : false;
+            if (uses === 'unknown' || prUses === 'unknown')
+                out.unknown.push(`${label}: its token is built by a template ${where}`);
+            const target = repositoryOf(ref, ctx) ?? { kind: 'unknown', text: `${key}[${n}].repository`, why: (0,reasons/* because */.xx)('its owner or name is built by a template the step does not resolve') };
+            if (uses === true) {
+                used = true;
+                out.calls.push(goreleaser_callOf(`${label} (its manifest)`, FILE_ROUTES, target));
+            }
+            if (prUses === true) {
+                used = true;
+                const base = goreleaser_isObject(pr.base) ? pr.base : {};
+                const baseRepo = base.owner || base.name ? (repositoryOf(base, ctx) ?? { kind: 'unknown', text: `${key}[${n}].pull_request.base`, why: (0,reasons/* because */.xx)('its owner or name is built by a template') }) : target;
+                const fromFork = base.owner !== undefined && base.owner !== ref.owner;
+                out.calls.push(goreleaser_callOf(`${label} (its pull request)`, PULL_REQUEST_ROUTES, baseRepo, fromFork ? (0,reasons/* because */.xx)('the pull request comes from a fork into another repository', 'R3', 'R11') : undefined));
+            }
+        });
+    }
+    const milestones = Array.isArray(config.milestones) ? config.milestones : [];
+    for (const m of milestones) {
+        if (!goreleaser_isObject(m) || m.close !== true || !ctx.tokenVars.has('GITHUB_TOKEN'))
+            continue;
+        used = true;
+        out.calls.push(goreleaser_callOf(`${named}: closes a milestone`, MILESTONE_ROUTES, goreleaser_isObject(m.repo) ? (repositoryOf(m.repo, ctx) ?? { kind: 'same' }) : { kind: 'same' }));
+    }
+    if (used)
+        out.sentToGithub = true;
 }
 
 ;// CONCATENATED MODULE: ./src/analysis/script/graphql.ts
@@ -10643,7 +10911,7 @@ function isInstall(words) {
 /** The role of a command that is none of gh, git, a ghcr.io login, a publish or a known program. */
 function roleOfOther(words) {
     const prog = words[0];
-    return prog === 'curl' || prog === 'wget' || INERT.has(prog) || isInstall(words) || (prog === 'docker' && !dockerReadsEnv(words)) ? 'silent' : 'env';
+    return prog === 'curl' || prog === 'wget' || INERT.has(prog) || isInstall(words) || (prog === 'docker' && !dockerReadsEnv(words)) || (prog === 'go' && GO_ENV_BLIND.has(words[1] ?? '')) ? 'silent' : 'env';
 }
 /** Whether a known program gets this token: from a token flag, or from the first of its variables that is set. */
 function programGetsToken(cmd, facts, ctx) {
@@ -10997,6 +11265,7 @@ function* inOrder(picked, streams) {
 
 
 
+
 /**
  * What a script does with the token. `key` (the step's `run:` value) lets a second analysis of
  * the same step reuse the parsed commands; leave it out for a script built on the fly.
@@ -11124,6 +11393,10 @@ function analyse(script, stepCtx, key, readAll) {
         const run = programWords(cmd.words);
         if (run[0] === 'semantic-release') {
             analyseSemanticRelease(run, commands, i, ctx, out);
+            continue;
+        }
+        if (run[0] === 'goreleaser') {
+            analyseGoreleaser(run, commands, i, ctx, out);
             continue;
         }
         const program = programFacts(run);
@@ -11557,10 +11830,12 @@ function readLoadedScripts(root, models) {
 
 ;// CONCATENATED MODULE: ./src/workflow/release-configs.ts
 /**
- * The configuration files of release tools that `run:` steps start, read before the analysis:
- * for semantic-release, package.json and its rc and config files in the directory the step
- * starts in and in each directory its script moves to with `cd`/`pushd`.
+ * The configuration files of release tools that steps start, read before the analysis:
+ * semantic-release's (package.json, its rc and config files) and GoReleaser's (its YAML, the one
+ * `--config` names, go.mod), in the directory the step starts in and in each directory its script
+ * moves to with `cd`/`pushd`.
  */
+
 
 
 
@@ -11590,22 +11865,44 @@ function directories(workingDirectory, script) {
     }
     return [...dirs];
 }
+const SEMANTIC_RELEASE_NAMES = ['package.json', ...CONFIG_DATA_FILES, ...CONFIG_PROGRAM_FILES];
+/** `-f FILE`, `--config FILE`, `--config=FILE` after `goreleaser`. */
+const GORELEASER_CONFIG = /(?:^|\s)(?:-f|--config)(?:\s+|=)(["']?)([^\s"';&|]{1,200})\1/g;
+/** The files a step may read as a release tool's configuration, with the directory its run starts in. */
+function wanted(step) {
+    const name = step.uses ? (0,actions/* actionName */.aM)(step.uses.value)?.toLowerCase() ?? '' : '';
+    const input = (key) => Object.entries(step.with).find(([k]) => k.toLowerCase() === key)?.[1].value;
+    const semanticAction = SEMANTIC_RELEASE_ACTIONS[name];
+    if (semanticAction)
+        return { start: input(semanticAction.workingDirectory) ?? '', script: '', names: SEMANTIC_RELEASE_NAMES };
+    if (name === GORELEASER_ACTION.uses) {
+        const args = input(GORELEASER_ACTION.args) ?? '';
+        return { start: input(GORELEASER_ACTION.workdir) ?? '', script: '', names: [...CONFIG_FILES, 'go.mod', ...[...args.matchAll(GORELEASER_CONFIG)].map((m) => m[2])] };
+    }
+    const script = step.run?.value;
+    if (!script)
+        return null;
+    const names = [
+        ...(/\bsemantic-release\b/.test(script) ? SEMANTIC_RELEASE_NAMES : []),
+        ...(/\bgoreleaser\b/.test(script) ? [...CONFIG_FILES, 'go.mod', ...[...script.matchAll(GORELEASER_CONFIG)].slice(0, MAX_DIRECTORIES).map((m) => m[2])] : []),
+    ];
+    return names.length ? { start: step.workingDirectory ?? '', script, names } : null;
+}
 /**
- * Reads the release configurations of the steps of `models` that run semantic-release, through
+ * Reads the release configurations of the steps of `models` that run a release tool, through
  * the guarded reader (inside the repository, no symlink out, bounded size), into `files`.
  */
 function readReleaseConfigs(root, models, files) {
-    const names = ['package.json', ...CONFIG_DATA_FILES, ...CONFIG_PROGRAM_FILES];
     for (const m of models)
         for (const j of m.jobs)
             for (const s of j.steps) {
-                const action = s.uses ? SEMANTIC_RELEASE_ACTIONS[(0,actions/* actionName */.aM)(s.uses.value)?.toLowerCase() ?? ''] : undefined;
-                const script = s.run?.value;
-                if (!action && !(script && /\bsemantic-release\b/.test(script)))
+                const want = wanted(s);
+                if (!want)
                     continue;
-                const start = action ? (Object.entries(s.with).find(([k]) => k.toLowerCase() === action.workingDirectory)?.[1].value ?? '') : (s.workingDirectory ?? '');
-                for (const dir of directories(start, script ?? '')) {
-                    for (const name of names) {
+                for (const dir of directories(want.start, want.script)) {
+                    for (const name of want.names) {
+                        if (/^[/~$]/.test(name) || name.split('/').includes('..'))
+                            continue;
                         const path = dir ? `${dir}/${name}` : name;
                         if (files.has(path))
                             continue;
@@ -12015,11 +12312,14 @@ function analyseKnownAction(ctx, facts) {
     return { calls, unknown: [...(facts.unseen ?? [])] };
 }
 
-;// CONCATENATED MODULE: ./src/analysis/steps/semantic-release-action.ts
+;// CONCATENATED MODULE: ./src/analysis/steps/release-tool-actions.ts
 /**
- * Actions that run semantic-release on the workspace with the step's environment: read as the
- * `semantic-release` command their inputs stand for, in the directory they name.
+ * Actions that run a release tool on the workspace with the step's environment (semantic-release,
+ * GoReleaser): read as the command their inputs stand for, in the directory they name.
  */
+
+
+
 
 
 
@@ -12053,16 +12353,30 @@ function analyseSemanticReleaseAction(ctx, name, spec) {
             return { calls: [], unknown: [`${name}'s \`${spec.plugins}\` input is not a list of plugin names pat-lint can read`] };
         words.push('--plugins', plugins);
     }
-    const scriptCtx = {
+    analyseSemanticRelease(words, [{ words, line: ctx.step.pos.line }], 0, toolContext(ctx, ins[spec.workingDirectory]), out, name);
+    return out;
+}
+/** The context of a tool the action runs in `dir` with the step's environment. */
+function toolContext(ctx, dir) {
+    return {
         self: ctx.self,
         tokenVars: ctx.tokenVars,
         env: Object.fromEntries(Object.entries(ctx.step.env).map(([k, v]) => [k, v.value])),
         secret: ctx.secret,
         memo: ctx.memo,
-        directory: { start: enterDirectory('', ins[spec.workingDirectory]?.trim() ?? ''), repos: new Map() },
+        directory: { start: enterDirectory('', dir?.trim() ?? ''), repos: new Map() },
         readFile: ctx.readScript,
     };
-    analyseSemanticRelease(words, [{ words, line: ctx.step.pos.line }], 0, scriptCtx, out, name);
+}
+/** goreleaser/goreleaser-action: `goreleaser <args>` in `workdir`; it reads tokens only from its environment. */
+function analyseGoreleaserAction(ctx, name) {
+    if (ctx.tokenInput)
+        return { calls: [], unknown: [`${name} is not known to read a token from input \`${(0,limits/* quoted */.TL)(ctx.tokenInput)}\``] };
+    const ins = inputs(ctx.step);
+    const args = parseCommands(ins[GORELEASER_ACTION.args] ?? '')[0]?.words ?? [];
+    const words = ['goreleaser', ...args];
+    const out = { calls: [], unknown: [] };
+    analyseGoreleaser(words, [{ words, line: ctx.step.pos.line }], 0, toolContext(ctx, ins[GORELEASER_ACTION.workdir]), out, name);
     return out;
 }
 
@@ -12224,9 +12538,9 @@ const FOREIGN = /\bgit\s+(rebase|merge|cherry-pick|am|pull)\b|\bgit\s+push\s+(?:
  * the git push they do not write in the workflow. A word counts as a whole part of the task's name
  * (`release`, `docs:deploy`, `publish-docs`), not inside another word (`commitlint`, `stage`).
  */
-const PUBLISHING = '(?:release|publish|deploy|version|bump|tag|push|commit|sync|changelog|gh-?pages)s?';
-const TASK = String.raw `(?:[\w.-]*[:._-])?${PUBLISHING}(?:[:._-][\w:.-]*)?(?=[\s;&|)"'\`]|$)`;
-const SCRIPT_FILE = String.raw `(?:[\w./-]*[/._-])?${PUBLISHING}(?:[._-][\w.-]*?)?\.(?:[cm]?js|ts|py|rb|pl|ps1)\b`;
+const later_steps_PUBLISHING = '(?:release|publish|deploy|version|bump|tag|push|commit|sync|changelog|gh-?pages)s?';
+const TASK = String.raw `(?:[\w.-]*[:._-])?${later_steps_PUBLISHING}(?:[:._-][\w:.-]*)?(?=[\s;&|)"'\`]|$)`;
+const SCRIPT_FILE = String.raw `(?:[\w./-]*[/._-])?${later_steps_PUBLISHING}(?:[._-][\w.-]*?)?\.(?:[cm]?js|ts|py|rb|pl|ps1)\b`;
 /**
  * Programs run from the repository that may push with the credential git finds: shell scripts run
  * by path (whatever their name), and tasks named for publishing run through make, a package
@@ -12237,7 +12551,7 @@ const SCRIPT_THAT_MAY_PUSH = new RegExp(String.raw `(^|[\s;&|(])(\.\/|bash\s+|sh
     String.raw `|\b(?:npm\s+run|yarn(?:\s+run)?|pnpm(?:\s+run)?|bun(?:\s+run)?)\s+${TASK}` +
     String.raw `|\b(?:npx|pnpm\s+dlx|yarn\s+dlx|bunx)\s+(?:-\S+\s+)*${TASK}` +
     String.raw `|\b(?:node|python3?|ruby|perl|pwsh|deno\s+run)\s+(?:-\S+\s+)*${SCRIPT_FILE}` +
-    String.raw `|(^|[\s;&|(])\.\/(?:[\w./-]*[/._-])?${PUBLISHING}(?:[._-][\w.-]*)?(?=\s|$)`, 'm');
+    String.raw `|(^|[\s;&|(])\.\/(?:[\w./-]*[/._-])?${later_steps_PUBLISHING}(?:[._-][\w.-]*)?(?=\s|$)`, 'm');
 /**
  * A program of the repository's own, whatever its name: a package manager's task, a runner, an
  * interpreter given a file, or a path. Given a GitHub token as well, it is GitHub automation, and
@@ -12642,6 +12956,7 @@ function analyseRenovate(ctx, facts) {
 
 
 
+
 /**
  * An action pat-lint knows nothing about: what it does is unseen, but a token handed to a step
  * that names another repository (by input or env) is used there, and GITHUB_TOKEN cannot reach it
@@ -12681,10 +12996,12 @@ function analyseActionStep(ctx) {
     if (!name) {
         return { calls: [], unknown: [`${(0,limits/* quoted */.TL)(uses)} is a ${uses.startsWith('docker://') ? 'container' : 'local'} action: what it does with the token is not followed yet`] };
     }
-    // Actions that run semantic-release do what its configuration in the repository says.
+    // Actions that run a release tool do what its configuration in the repository says.
     const semanticRelease = SEMANTIC_RELEASE_ACTIONS[name.toLowerCase()];
     if (semanticRelease)
         return analyseSemanticReleaseAction(ctx, name, semanticRelease);
+    if (name.toLowerCase() === GORELEASER_ACTION.uses)
+        return analyseGoreleaserAction(ctx, name);
     const facts = ctx.knowledge.lookup(uses);
     if (!facts)
         return analyseUnknownAction(ctx, name);
@@ -24301,8 +24618,8 @@ var external_node_fs_ = __nccwpck_require__(3024);
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
-// EXTERNAL MODULE: ./src/lint.ts + 54 modules
-var lint = __nccwpck_require__(1246);
+// EXTERNAL MODULE: ./src/lint.ts + 57 modules
+var lint = __nccwpck_require__(1376);
 // EXTERNAL MODULE: ./src/report/advice.ts + 1 modules
 var advice = __nccwpck_require__(8014);
 ;// CONCATENATED MODULE: ./src/report/escape.ts

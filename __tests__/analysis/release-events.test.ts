@@ -1,6 +1,7 @@
 /**
  * GoReleaser publishes a GitHub release: where another workflow runs on releases, a release made
- * with GITHUB_TOKEN would not start it (R1), so the token is needed.
+ * with GITHUB_TOKEN would not start it (R1), so the token is needed. (A go.mod and no
+ * .goreleaser.yaml: GoReleaser's defaults, which publish nothing elsewhere.)
  */
 import { lintRepo as lint } from '../helpers.js'
 import { cleanRepos, makeRepo } from '../helpers.js'
@@ -11,7 +12,7 @@ const release = 'on:\n  push:\n    tags: [v*]\njobs:\n  r:\n    runs-on: x\n    
 
 describe('goreleaser-action and release listeners', () => {
   it('with a workflow on release, the PAT is needed (R1)', () => {
-    const report = lint(makeRepo({ '.github/workflows/release.yml': release, '.github/workflows/winget.yml': 'on:\n  release:\n    types: [released]\njobs:\n  p:\n    runs-on: x\n    steps:\n      - run: echo\n' }), { repository: 'octo/app' })
+    const report = lint(makeRepo({ 'go.mod': 'module example.com/app\n', '.github/workflows/release.yml': release, '.github/workflows/winget.yml': 'on:\n  release:\n    types: [released]\njobs:\n  p:\n    runs-on: x\n    steps:\n      - run: echo\n' }), { repository: 'octo/app' })
     const use = report.tokens[0].uses[0]
     expect(use.githubTokenWouldDo).toBe(false)
     expect(use.reasons.join(' ')).toMatch(/release/)
@@ -20,7 +21,7 @@ describe('goreleaser-action and release listeners', () => {
   })
 
   it('with none, and a second workflow visible to say so, GITHUB_TOKEN with contents: write would do', () => {
-    const report = lint(makeRepo({ '.github/workflows/release.yml': release, '.github/workflows/ci.yml': 'on: pull_request\njobs:\n  t:\n    runs-on: x\n    steps:\n      - run: echo\n' }), { repository: 'octo/app' })
+    const report = lint(makeRepo({ 'go.mod': 'module example.com/app\n', '.github/workflows/release.yml': release, '.github/workflows/ci.yml': 'on: pull_request\njobs:\n  t:\n    runs-on: x\n    steps:\n      - run: echo\n' }), { repository: 'octo/app' })
     const use = report.tokens[0].uses[0]
     expect(use.githubTokenWouldDo).toBe(true)
     expect(use.needs).toEqual({ contents: 'write' })

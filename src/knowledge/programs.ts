@@ -134,6 +134,13 @@ export const INERT: ReadonlySet<string> = new Set([
 ])
 
 /**
+ * Go subcommands that run no code of the module and read only the Go toolchain's own variables
+ * (GOFLAGS, GOPROXY, GOPRIVATE, GOAUTH, …: `go help environment`), none of them a GitHub token.
+ * `go generate`, `go test` and `go run` run programs that may read any variable: not among them.
+ */
+export const GO_ENV_BLIND: ReadonlySet<string> = new Set(['build', 'vet', 'fmt', 'list', 'version', 'env', 'clean', 'mod'])
+
+/**
  * Docker subcommands that read no variable of their environment on their own: a container or build
  * sees only the variables passed to it (`-e NAME`, `--build-arg NAME` and `--secret …,env=NAME`
  * take a value from the environment when no `=value` is given; Docker CLI reference). Compose and

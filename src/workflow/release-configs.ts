@@ -1,10 +1,12 @@
 /**
- * The configuration files of release tools that `run:` steps start, read before the analysis:
- * for semantic-release, package.json and its rc and config files in the directory the step
- * starts in and in each directory its script moves to with `cd`/`pushd`.
+ * The configuration files of release tools that steps start, read before the analysis:
+ * semantic-release's (package.json, its rc and config files) and GoReleaser's (its YAML, the one
+ * `--config` names, go.mod), in the directory the step starts in and in each directory its script
+ * moves to with `cd`/`pushd`.
  */
 import { posix } from 'node:path'
 import { CONFIG_DATA_FILES, CONFIG_PROGRAM_FILES, SEMANTIC_RELEASE_ACTIONS } from '../knowledge/semantic-release.js'
+import { CONFIG_FILES as GORELEASER_FILES, GORELEASER_ACTION } from '../knowledge/goreleaser.js'
 import { actionName } from '../knowledge/actions.js'
 import { readCandidate } from './files.js'
 import type { WorkflowInfo } from './model.js'
@@ -33,19 +35,40 @@ function directories(workingDirectory: string, script: string): string[] {
   return [...dirs]
 }
 
+const SEMANTIC_RELEASE_NAMES = ['package.json', ...CONFIG_DATA_FILES, ...CONFIG_PROGRAM_FILES]
+/** `-f FILE`, `--config FILE`, `--config=FILE` after `goreleaser`. */
+const GORELEASER_CONFIG = /(?:^|\s)(?:-f|--config)(?:\s+|=)(["']?)([^\s"';&|]{1,200})\1/g
+
+/** The files a step may read as a release tool's configuration, with the directory its run starts in. */
+function wanted(step: WorkflowInfo['jobs'][number]['steps'][number]): { start: string; script: string; names: string[] } | null {
+  const name = step.uses ? actionName(step.uses.value)?.toLowerCase() ?? '' : ''
+  const input = (key: string) => Object.entries(step.with).find(([k]) => k.toLowerCase() === key)?.[1].value
+  const semanticAction = SEMANTIC_RELEASE_ACTIONS[name]
+  if (semanticAction) return { start: input(semanticAction.workingDirectory) ?? '', script: '', names: SEMANTIC_RELEASE_NAMES }
+  if (name === GORELEASER_ACTION.uses) {
+    const args = input(GORELEASER_ACTION.args) ?? ''
+    return { start: input(GORELEASER_ACTION.workdir) ?? '', script: '', names: [...GORELEASER_FILES, 'go.mod', ...[...args.matchAll(GORELEASER_CONFIG)].map((m) => m[2])] }
+  }
+  const script = step.run?.value
+  if (!script) return null
+  const names = [
+    ...(/\bsemantic-release\b/.test(script) ? SEMANTIC_RELEASE_NAMES : []),
+    ...(/\bgoreleaser\b/.test(script) ? [...GORELEASER_FILES, 'go.mod', ...[...script.matchAll(GORELEASER_CONFIG)].slice(0, MAX_DIRECTORIES).map((m) => m[2])] : []),
+  ]
+  return names.length ? { start: step.workingDirectory ?? '', script, names } : null
+}
+
 /**
- * Reads the release configurations of the steps of `models` that run semantic-release, through
+ * Reads the release configurations of the steps of `models` that run a release tool, through
  * the guarded reader (inside the repository, no symlink out, bounded size), into `files`.
  */
 export function readReleaseConfigs(root: string, models: readonly WorkflowInfo[], files: Map<string, string | null>): void {
-  const names = ['package.json', ...CONFIG_DATA_FILES, ...CONFIG_PROGRAM_FILES]
   for (const m of models) for (const j of m.jobs) for (const s of j.steps) {
-    const action = s.uses ? SEMANTIC_RELEASE_ACTIONS[actionName(s.uses.value)?.toLowerCase() ?? ''] : undefined
-    const script = s.run?.value
-    if (!action && !(script && /\bsemantic-release\b/.test(script))) continue
-    const start = action ? (Object.entries(s.with).find(([k]) => k.toLowerCase() === action.workingDirectory)?.[1].value ?? '') : (s.workingDirectory ?? '')
-    for (const dir of directories(start, script ?? '')) {
-      for (const name of names) {
+    const want = wanted(s)
+    if (!want) continue
+    for (const dir of directories(want.start, want.script)) {
+      for (const name of want.names) {
+        if (/^[/~$]/.test(name) || name.split('/').includes('..')) continue
         const path = dir ? `${dir}/${name}` : name
         if (files.has(path)) continue
         const got = readCandidate(root, { path, kind: 'script' })

@@ -8,6 +8,7 @@ import { GH_TOKEN_VARIABLES } from '../../knowledge/gh-commands.js'
 import { INERT, programFacts } from '../../knowledge/programs.js'
 import { programWords } from './package-runner.js'
 import { analyseSemanticRelease } from './semantic-release.js'
+import { analyseGoreleaser } from './goreleaser.js'
 import { quoted } from '../../limits.js'
 import { firstAtLeast } from '../../order.js'
 import type { Command } from '../shell.js'
@@ -140,6 +141,10 @@ function analyse(script: string, stepCtx: ScriptContext, key: object | undefined
     const run = programWords(cmd.words)
     if (run[0] === 'semantic-release') {
       analyseSemanticRelease(run, commands, i, ctx, out)
+      continue
+    }
+    if (run[0] === 'goreleaser') {
+      analyseGoreleaser(run, commands, i, ctx, out)
       continue
     }
     const program = programFacts(run)

@@ -3,7 +3,7 @@
  * docker logins to ghcr.io, publishing to GitHub Packages, writes of the token to files, and what
  * every other command can do with a token in its environment.
  */
-import { DOCKER_ENV_BLIND, INERT, type ProgramFacts } from '../../knowledge/programs.js'
+import { DOCKER_ENV_BLIND, GO_ENV_BLIND, INERT, type ProgramFacts } from '../../knowledge/programs.js'
 import { quoted } from '../../limits.js'
 import type { RepoRef } from '../repo-ref.js'
 import { flagValue, type Command } from '../shell.js'
@@ -49,7 +49,7 @@ function isInstall(words: string[]): boolean {
 /** The role of a command that is none of gh, git, a ghcr.io login, a publish or a known program. */
 export function roleOfOther(words: string[]): Role {
   const prog = words[0]
-  return prog === 'curl' || prog === 'wget' || INERT.has(prog) || isInstall(words) || (prog === 'docker' && !dockerReadsEnv(words)) ? 'silent' : 'env'
+  return prog === 'curl' || prog === 'wget' || INERT.has(prog) || isInstall(words) || (prog === 'docker' && !dockerReadsEnv(words)) || (prog === 'go' && GO_ENV_BLIND.has(words[1] ?? '')) ? 'silent' : 'env'
 }
 
 /** Whether a known program gets this token: from a token flag, or from the first of its variables that is set. */

@@ -13,10 +13,10 @@ import { maxLevel, type PermissionSet } from '../../knowledge/permissions.js'
 import { CONFIG_DATA_FILES, CONFIG_PROGRAM_FILES, CORE, DEFAULT_PLUGINS, PLUGINS } from '../../knowledge/semantic-release.js'
 import { quoted } from '../../limits.js'
 import type { RepoRef } from '../repo-ref.js'
-import { enterDirectory } from '../directories.js'
 import { flagValue, hasFlag, type Command } from '../shell.js'
 import type { Call, StepAnalysis } from '../types.js'
 import { gitUrlRepo } from './git.js'
+import { directoryAt, joinPath } from './release-config.js'
 import type { ScriptContext } from './words.js'
 
 type Json = Record<string, unknown>
@@ -40,29 +40,28 @@ function parsed(text: string | null): unknown {
   }
 }
 
-const join = (dir: string, file: string) => (dir ? `${dir}/${file}` : file)
 
 /** The configuration semantic-release finds in `dir` (cosmiconfig's order), or why it cannot be read. */
 function findConfiguration(dir: string, read: (path: string) => string | null): Configuration | { unseen: string } {
-  const pkgText = read(join(dir, 'package.json'))
+  const pkgText = read(joinPath(dir, 'package.json'))
   const pkg = parsed(pkgText)
-  if (pkgText !== null && !isObject(pkg)) return { unseen: `\`${quoted(join(dir, 'package.json'))}\` cannot be read as JSON` }
+  if (pkgText !== null && !isObject(pkg)) return { unseen: `\`${quoted(joinPath(dir, 'package.json'))}\` cannot be read as JSON` }
   const pkgJson = isObject(pkg) ? pkg : null
   if (pkgJson && pkgJson.release !== undefined) {
-    return isObject(pkgJson.release) ? { file: join(dir, 'package.json'), options: pkgJson.release, pkg: pkgJson } : { unseen: `the \`release\` key of \`${quoted(join(dir, 'package.json'))}\` is not an object` }
+    return isObject(pkgJson.release) ? { file: joinPath(dir, 'package.json'), options: pkgJson.release, pkg: pkgJson } : { unseen: `the \`release\` key of \`${quoted(joinPath(dir, 'package.json'))}\` is not an object` }
   }
   for (const name of CONFIG_DATA_FILES) {
-    const text = read(join(dir, name))
+    const text = read(joinPath(dir, name))
     if (text === null) continue
     const options = parsed(text)
-    return isObject(options) ? { file: join(dir, name), options, pkg: pkgJson } : { unseen: `\`${quoted(join(dir, name))}\` cannot be read as JSON or YAML` }
+    return isObject(options) ? { file: joinPath(dir, name), options, pkg: pkgJson } : { unseen: `\`${quoted(joinPath(dir, name))}\` cannot be read as JSON or YAML` }
   }
-  const program = CONFIG_PROGRAM_FILES.find((name) => read(join(dir, name)) !== null)
-  if (program) return { unseen: `its configuration is a program (\`${quoted(join(dir, program))}\`): which plugins it lists is known only by running it` }
+  const program = CONFIG_PROGRAM_FILES.find((name) => read(joinPath(dir, name)) !== null)
+  if (program) return { unseen: `its configuration is a program (\`${quoted(joinPath(dir, program))}\`): which plugins it lists is known only by running it` }
   // No configuration: the default plugins, of which @semantic-release/npm needs a package.json.
   // Without one, the files read are not the whole checkout.
   if (!pkgJson) return { unseen: `neither a package.json nor a .releaserc is among the files read in ${dir ? `\`${quoted(dir)}\`` : 'the repository root'}, so its configuration (which plugins run) is unknown` }
-  return { file: `${join(dir, 'package.json')} (no configuration: the default plugins)`, options: {}, pkg: pkgJson }
+  return { file: `${joinPath(dir, 'package.json')} (no configuration: the default plugins)`, options: {}, pkg: pkgJson }
 }
 
 /** The plugins a configuration lists: names with their options. */
@@ -102,17 +101,6 @@ function callOf(what: string, routes: readonly string[], target: RepoRef, onIssu
     }
   }
   return { what, permissions, target, events: [...events] }
-}
-
-/** The directory a command runs in: the step's start moved by the script's `cd`/`pushd` before it; null when unknown. */
-function directoryAt(commands: readonly Command[], at: number, ctx: ScriptContext): string | null {
-  let dir: string | null = ctx.directory ? ctx.directory.start : ''
-  for (let k = 0; k < at && dir !== null; k++) {
-    const w = commands[k].words
-    if (w[0] === 'cd' || w[0] === 'pushd') dir = w[1] === undefined ? null : enterDirectory(dir, w[1])
-    else if (w[0] === 'popd') dir = null
-  }
-  return dir
 }
 
 /** `words` start with `semantic-release` (a runner's words removed); `label` names an action running it. */

@@ -11,7 +11,8 @@ import type { Memo } from '../memo.js'
 import type { StepAnalysis } from '../types.js'
 import { analyseKnownAction } from './known-action.js'
 import { SEMANTIC_RELEASE_ACTIONS } from '../../knowledge/semantic-release.js'
-import { analyseSemanticReleaseAction } from './semantic-release-action.js'
+import { analyseGoreleaserAction, analyseSemanticReleaseAction } from './release-tool-actions.js'
+import { GORELEASER_ACTION } from '../../knowledge/goreleaser.js'
 import { analyseAddToProject, analyseCheckout, analyseCreatePullRequest, analyseGithubScriptStep, analyseRenovate } from './special-actions.js'
 import { inputs, type StepContext } from './step-context.js'
 import { resolveAll, withEnvValues } from './target.js'
@@ -53,9 +54,10 @@ export function analyseActionStep(ctx: StepContext): StepAnalysis {
   if (!name) {
     return { calls: [], unknown: [`${quoted(uses)} is a ${uses.startsWith('docker://') ? 'container' : 'local'} action: what it does with the token is not followed yet`] }
   }
-  // Actions that run semantic-release do what its configuration in the repository says.
+  // Actions that run a release tool do what its configuration in the repository says.
   const semanticRelease = SEMANTIC_RELEASE_ACTIONS[name.toLowerCase()]
   if (semanticRelease) return analyseSemanticReleaseAction(ctx, name, semanticRelease)
+  if (name.toLowerCase() === GORELEASER_ACTION.uses) return analyseGoreleaserAction(ctx, name)
   const facts = ctx.knowledge.lookup(uses)
   if (!facts) return analyseUnknownAction(ctx, name)
   // The token went somewhere the action does not read it from (a non-token input or env).
