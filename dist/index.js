@@ -6864,7 +6864,7 @@ function firstOf(items, max) {
 
 /***/ }),
 
-/***/ 1376:
+/***/ 7025:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -9140,6 +9140,12 @@ const DOCKER_ENV_BLIND = new Set(['pull', 'push', 'run', 'create', 'exec', 'buil
  */
 /** Runner options that take a value: the package to install (npm exec, npx, pnpm dlx, yarn dlx). */
 const VALUE_OPTIONS = new Set(['-p', '--package', '-c', '--call', '--workspace', '-w']);
+/**
+ * Programs pnpm and yarn run by name (`pnpm changeset version`, `yarn semantic-release`): each
+ * runs a package's program when the name is no command of its own. Only these, whose programs
+ * pat-lint reads, are taken so: another name may be a script of package.json.
+ */
+const RUN_BY_NAME = new Set(['semantic-release', 'changeset']);
 /** How many words name the runner: `npx`, `npm exec`, `pnpm dlx`, …; 0 when the words start no runner. */
 function runnerLength(words) {
     const [first, second] = words;
@@ -9151,6 +9157,8 @@ function runnerLength(words) {
         return 2;
     if (first === 'bun' && second === 'x')
         return 2;
+    if ((first === 'pnpm' || first === 'yarn') && RUN_BY_NAME.has(second ?? ''))
+        return 1;
     return 0;
 }
 /** `semantic-release@24.1.0` -> `semantic-release`, `@scope/cli@latest` -> `@scope/cli`. */
@@ -10295,6 +10303,10 @@ function callOf(what, routes, target, onIssuesAndPulls) {
     }
     return { what, permissions, target, events: [...events] };
 }
+/** The core's push of the release tag (lib/git.js push: `git push --tags`). */
+function tagPush(named, target) {
+    return { what: `${named}: git push --tags (the release tag)`, permissions: { contents: 'write' }, target, events: ['tag push', 'create'] };
+}
 /** `words` start with `semantic-release` (a runner's words removed); `label` names an action running it. */
 function analyseSemanticRelease(words, commands, at, ctx, out, label) {
     const holds = (v) => ctx.tokenVars.has(v);
@@ -10318,6 +10330,9 @@ function analyseSemanticRelease(words, commands, at, ctx, out, label) {
         configurations.set(dir, (found = findConfiguration(dir, ctx.readFile ?? (() => null))));
     if ('unseen' in found) {
         out.unknown.push(`${named}: ${found.unseen}`);
+        // Every release pushes its tag, whatever the plugins: what listens to tags is weighed all the same.
+        if (git && !hasFlag(words, ['-d', '--dry-run']))
+            out.calls.push(tagPush(named, { kind: 'same' }));
         return;
     }
     const extendsFlag = flagValue(words, ['-e'], ['--extends']);
@@ -10332,7 +10347,7 @@ function analyseSemanticRelease(words, commands, at, ctx, out, label) {
         // Even a dry run checks that it may push (git push --dry-run), which takes write access.
         out.calls.push(dryRun
             ? { what: `${named}: git push --dry-run (checks it may push)`, permissions: { contents: 'write' }, target }
-            : { what: `${named}: git push --tags (the release tag)`, permissions: { contents: 'write' }, target, events: ['tag push', 'create'] });
+            : tagPush(named, target));
     }
     for (const plugin of pluginsOf(found.options, flagValue(words, ['-p'], ['--plugins']))) {
         const facts = PLUGINS[plugin.name];
@@ -10533,10 +10548,22 @@ function analyseGoreleaser(words, commands, at, ctx, out, label) {
         out.unknown.push(`${named} runs in a directory named at run time, so its configuration is unknown`);
         return;
     }
-    const loaded = loadConfig(dir, flagValue(words, ['-f'], ['--config']), ctx.readFile ?? (() => null));
+    // Parsed once per file: every token of every step running it would parse it again.
+    const configFile = flagValue(words, ['-f'], ['--config']);
+    const table = ctx.memo.byText('goreleaser configurations');
+    const key = `${dir}\0${configFile ?? ''}`;
+    let loaded = table.get(key);
+    if (!loaded)
+        table.set(key, (loaded = loadConfig(dir, configFile, ctx.readFile ?? (() => null))));
     if ('unseen' in loaded) {
         if (ctx.tokenVars.size)
             out.unknown.push(`${named}: ${loaded.unseen}`);
+        // The release is made with GITHUB_TOKEN in this repository unless a configuration says otherwise:
+        // what listens to it is weighed all the same.
+        if (publishes && ctx.tokenVars.has('GITHUB_TOKEN')) {
+            out.sentToGithub = true;
+            out.calls.push(goreleaser_callOf(`${named}: the GitHub release (its default)`, RELEASE_ROUTES, { kind: 'same' }));
+        }
         return;
     }
     const { config, file } = loaded;
@@ -10616,6 +10643,105 @@ function analyseGoreleaser(words, commands, at, ctx, out, label) {
     }
     if (used)
         out.sentToGithub = true;
+}
+
+;// CONCATENATED MODULE: ./src/knowledge/changesets.ts
+/**
+ * What the changesets CLI (`changeset`, of @changesets/cli) does with a GitHub token, read from its
+ * source: only `changeset version` makes GitHub calls, through the changelog generator
+ * `.changeset/config.json` names; `publish` publishes to the npm registry and tags locally.
+ */
+const CONFIG_FILE = '.changeset/config.json';
+/** Subcommands that make no GitHub call and run nothing that might (the bare command adds a changeset). */
+const changesets_LOCAL = new Set(['add', 'status', 'tag', 'pre', 'init', 'pack', 'publish-plan', '--help', '--version']);
+/** `publish` runs the package manager's publish for each package, which reads the registry's token as an .npmrc says. */
+const PUBLISH = 'publish';
+/**
+ * Changelog generators by package: the GraphQL reads @changesets/changelog-github makes with
+ * GITHUB_TOKEN (commits, their pull requests and authors) in the repository its `repo` option
+ * names (else GITHUB_REPOSITORY); the others make none. An unknown one stays unseen.
+ */
+const CHANGELOGS = {
+    '@changesets/changelog-github': { reads: true },
+    '@changesets/cli/changelog': { reads: false },
+    '@changesets/changelog-git': { reads: false },
+};
+/** The default when the configuration names none (packages/config/src/defaults.ts). */
+const DEFAULT_CHANGELOG = '@changesets/cli/changelog';
+const CHANGESETS_SOURCE = 'changesets/changesets @5322174b2722b626161ca1b9c0889ede440b30b5 packages/get-github-info/src/env.ts (GITHUB_TOKEN), src/dataloader.ts:100-175 (GraphQL queries only), packages/changelog-github/src/index.ts:53-63 (repo option, else GITHUB_REPOSITORY), packages/cli/src/commands/';
+
+;// CONCATENATED MODULE: ./src/analysis/script/changesets.ts
+/**
+ * `changeset` (the changesets CLI) in a script: `changeset version` reads commits and pull
+ * requests through GitHub's GraphQL API when its configured changelog generator does
+ * (knowledge/changesets.ts); the other subcommands make no GitHub call.
+ */
+
+
+
+
+/** The changelog generator and its `repo` option from the configuration's text, or why it cannot be read. */
+function changelogOf(body) {
+    let config;
+    try {
+        config = JSON.parse(body);
+    }
+    catch {
+        return { unseen: `\`${CONFIG_FILE}\` cannot be read as JSON` };
+    }
+    if (typeof config !== 'object' || config === null)
+        return { unseen: `\`${CONFIG_FILE}\` is not an object` };
+    const entry = config.changelog;
+    if (entry === false)
+        return null;
+    if (entry === undefined)
+        return { name: DEFAULT_CHANGELOG };
+    if (typeof entry === 'string')
+        return { name: entry };
+    if (Array.isArray(entry) && typeof entry[0] === 'string') {
+        const options = entry[1];
+        return { name: entry[0], repo: typeof options?.repo === 'string' ? options.repo : undefined };
+    }
+    return { unseen: `the \`changelog\` of \`${CONFIG_FILE}\` is neither a name nor [name, options]` };
+}
+/** `words` start with `changeset`. */
+function analyseChangesets(words, commands, at, ctx, out) {
+    const sub = words.slice(1).find((w) => !w.startsWith('-')) ?? 'add';
+    const named = `changeset ${(0,limits/* quoted */.TL)(sub)} at line ${commands[at].line}`;
+    if (changesets_LOCAL.has(sub) || !ctx.tokenVars.size)
+        return;
+    if (sub === PUBLISH) {
+        out.unknown.push(`${named} runs the package manager's publish for each package with the token in its environment (an .npmrc may hand it to a registry), and pat-lint cannot see whether it uses it`);
+        return;
+    }
+    if (!ctx.tokenVars.has('GITHUB_TOKEN'))
+        return;
+    if (sub !== 'version') {
+        out.unknown.push(`${named}: subcommand \`${(0,limits/* quoted */.TL)(sub)}\` is not known to pat-lint`);
+        return;
+    }
+    const dir = directoryAt(commands, at, ctx);
+    const body = dir === null ? null : (ctx.readFile?.(joinPath(dir, CONFIG_FILE)) ?? null);
+    if (body === null) {
+        out.unknown.push(`${named}: its configuration (\`${CONFIG_FILE}\`) is not among the files read, so which changelog generator reads GitHub is unknown`);
+        return;
+    }
+    const changelog = changelogOf(body);
+    if (changelog === null)
+        return;
+    if ('unseen' in changelog) {
+        out.unknown.push(`${named}: ${changelog.unseen}`);
+        return;
+    }
+    const facts = CHANGELOGS[changelog.name];
+    if (!facts) {
+        out.unknown.push(`${named} runs changelog generator \`${(0,limits/* quoted */.TL)(changelog.name)}\`, which pat-lint does not know`);
+        return;
+    }
+    if (!facts.reads)
+        return;
+    out.sentToGithub = true;
+    out.calls.push({ what: `${named}: ${changelog.name} (GraphQL reads of commits and pull requests)`, permissions: { contents: 'read', pull_requests: 'read' }, target: changelog.repo ? resolveRepo(changelog.repo, ctx.self) : { kind: 'same' }, readOnly: true });
 }
 
 ;// CONCATENATED MODULE: ./src/analysis/script/graphql.ts
@@ -11332,6 +11458,7 @@ function* inOrder(picked, streams) {
 
 
 
+
 /**
  * What a script does with the token. `key` (the step's `run:` value) lets a second analysis of
  * the same step reuse the parsed commands; leave it out for a script built on the fly.
@@ -11459,6 +11586,10 @@ function analyse(script, stepCtx, key, readAll) {
         const run = programWords(cmd.words);
         if (run[0] === 'semantic-release') {
             analyseSemanticRelease(run, commands, i, ctx, out);
+            continue;
+        }
+        if (run[0] === 'changeset') {
+            analyseChangesets(run, commands, i, ctx, out);
             continue;
         }
         if (run[0] === 'goreleaser') {
@@ -11897,10 +12028,11 @@ function readLoadedScripts(root, models) {
 ;// CONCATENATED MODULE: ./src/workflow/release-configs.ts
 /**
  * The configuration files of release tools that steps start, read before the analysis:
- * semantic-release's (package.json, its rc and config files) and GoReleaser's (its YAML, the one
- * `--config` names, go.mod), in the directory the step starts in and in each directory its script
+ * semantic-release's (package.json, its rc and config files), GoReleaser's (its YAML, the one
+ * `--config` names, go.mod) and the changesets CLI's (.changeset/config.json), in the directory the step starts in and in each directory its script
  * moves to with `cd`/`pushd`.
  */
+
 
 
 
@@ -11950,6 +12082,7 @@ function wanted(step) {
         return null;
     const names = [
         ...(/\bsemantic-release\b/.test(script) ? SEMANTIC_RELEASE_NAMES : []),
+        ...(/\bchangeset\s+version\b/.test(script) ? [CONFIG_FILE] : []),
         ...(/\bgoreleaser\b/.test(script) ? [...CONFIG_FILES, 'go.mod', ...[...script.matchAll(GORELEASER_CONFIG)].slice(0, MAX_DIRECTORIES).map((m) => m[2])] : []),
     ];
     return names.length ? { start: step.workingDirectory ?? '', script, names } : null;
@@ -14689,8 +14822,8 @@ function underPath(report, prefix) {
     };
 }
 
-// EXTERNAL MODULE: ./src/lint.ts + 57 modules
-var lint = __nccwpck_require__(1376);
+// EXTERNAL MODULE: ./src/lint.ts + 59 modules
+var lint = __nccwpck_require__(7025);
 // EXTERNAL MODULE: ./src/report/advice.ts + 1 modules
 var advice = __nccwpck_require__(8014);
 // EXTERNAL MODULE: ./src/github/event.ts

@@ -122,3 +122,9 @@ it('arguments an expression chooses are read as the run that publishes', () => {
   expect(use.githubTokenWouldDo).toBe(false)
   expect(use.reasons.join('\n')).toMatch(/octo\/homebrew-tap/)
 })
+
+it('without its configuration among the files read, the default release still starts release workflows (R1)', () => {
+  const use = useOf(viaAction('release --clean'), { '.github/workflows/announce.yml': ON_RELEASE })
+  expect(use.githubTokenWouldDo).toBe(false)
+  expect(use.reasons.join('\n')).toMatch(/the GitHub release \(its default\) causes release/)
+})

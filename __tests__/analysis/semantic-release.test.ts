@@ -125,3 +125,9 @@ describe('semantic-release', () => {
     expect(use.needs).toEqual({ contents: 'write' })
   })
 })
+
+it('without its configuration among the files read, the release tag it always pushes still starts tag workflows (R1)', () => {
+  const use = useOf(release('npx semantic-release'), { '.github/workflows/dist.yml': TAGS })
+  expect(use.githubTokenWouldDo).toBe(false)
+  expect(use.reasons.join('\n')).toMatch(/git push --tags \(the release tag\) causes tag push/)
+})

@@ -32,6 +32,7 @@ export type TextTable =
   | 'composite decisions' // analysis/use.ts
   | 'listeners besides a workflow' // analysis/use.ts
   | 'release configurations' // analysis/script/semantic-release.ts
+  | 'goreleaser configurations' // analysis/script/goreleaser.ts
 
 /** Past this many entries a text-keyed table starts again: the answers are recomputed, never wrong. */
 export const TEXT_TABLE_LIMIT = 20_000

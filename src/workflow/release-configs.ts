@@ -1,11 +1,12 @@
 /**
  * The configuration files of release tools that steps start, read before the analysis:
- * semantic-release's (package.json, its rc and config files) and GoReleaser's (its YAML, the one
- * `--config` names, go.mod), in the directory the step starts in and in each directory its script
+ * semantic-release's (package.json, its rc and config files), GoReleaser's (its YAML, the one
+ * `--config` names, go.mod) and the changesets CLI's (.changeset/config.json), in the directory the step starts in and in each directory its script
  * moves to with `cd`/`pushd`.
  */
 import { posix } from 'node:path'
 import { CONFIG_DATA_FILES, CONFIG_PROGRAM_FILES, SEMANTIC_RELEASE_ACTIONS } from '../knowledge/semantic-release.js'
+import { CONFIG_FILE as CHANGESETS_CONFIG } from '../knowledge/changesets.js'
 import { CONFIG_FILES as GORELEASER_FILES, GORELEASER_ACTION } from '../knowledge/goreleaser.js'
 import { actionName } from '../knowledge/actions.js'
 import { readCandidate } from './files.js'
@@ -53,6 +54,7 @@ function wanted(step: WorkflowInfo['jobs'][number]['steps'][number]): { start: s
   if (!script) return null
   const names = [
     ...(/\bsemantic-release\b/.test(script) ? SEMANTIC_RELEASE_NAMES : []),
+    ...(/\bchangeset\s+version\b/.test(script) ? [CHANGESETS_CONFIG] : []),
     ...(/\bgoreleaser\b/.test(script) ? [...GORELEASER_FILES, 'go.mod', ...[...script.matchAll(GORELEASER_CONFIG)].slice(0, MAX_DIRECTORIES).map((m) => m[2])] : []),
   ]
   return names.length ? { start: step.workingDirectory ?? '', script, names } : null

@@ -9,6 +9,7 @@ import { INERT, programFacts } from '../../knowledge/programs.js'
 import { programWords } from './package-runner.js'
 import { analyseSemanticRelease } from './semantic-release.js'
 import { analyseGoreleaser } from './goreleaser.js'
+import { analyseChangesets } from './changesets.js'
 import { quoted } from '../../limits.js'
 import { firstAtLeast } from '../../order.js'
 import type { Command } from '../shell.js'
@@ -141,6 +142,10 @@ function analyse(script: string, stepCtx: ScriptContext, key: object | undefined
     const run = programWords(cmd.words)
     if (run[0] === 'semantic-release') {
       analyseSemanticRelease(run, commands, i, ctx, out)
+      continue
+    }
+    if (run[0] === 'changeset') {
+      analyseChangesets(run, commands, i, ctx, out)
       continue
     }
     if (run[0] === 'goreleaser') {

@@ -122,9 +122,20 @@ export function analyseGoreleaser(words: string[], commands: readonly Command[],
     out.unknown.push(`${named} runs in a directory named at run time, so its configuration is unknown`)
     return
   }
-  const loaded = loadConfig(dir, flagValue(words, ['-f'], ['--config']), ctx.readFile ?? (() => null))
+  // Parsed once per file: every token of every step running it would parse it again.
+  const configFile = flagValue(words, ['-f'], ['--config'])
+  const table = ctx.memo.byText<Loaded>('goreleaser configurations')
+  const key = `${dir}\0${configFile ?? ''}`
+  let loaded = table.get(key)
+  if (!loaded) table.set(key, (loaded = loadConfig(dir, configFile, ctx.readFile ?? (() => null))))
   if ('unseen' in loaded) {
     if (ctx.tokenVars.size) out.unknown.push(`${named}: ${loaded.unseen}`)
+    // The release is made with GITHUB_TOKEN in this repository unless a configuration says otherwise:
+    // what listens to it is weighed all the same.
+    if (publishes && ctx.tokenVars.has('GITHUB_TOKEN')) {
+      out.sentToGithub = true
+      out.calls.push(callOf(`${named}: the GitHub release (its default)`, RELEASE_ROUTES, { kind: 'same' }))
+    }
     return
   }
   const { config, file } = loaded

@@ -7,6 +7,13 @@
 /** Runner options that take a value: the package to install (npm exec, npx, pnpm dlx, yarn dlx). */
 const VALUE_OPTIONS: ReadonlySet<string> = new Set(['-p', '--package', '-c', '--call', '--workspace', '-w'])
 
+/**
+ * Programs pnpm and yarn run by name (`pnpm changeset version`, `yarn semantic-release`): each
+ * runs a package's program when the name is no command of its own. Only these, whose programs
+ * pat-lint reads, are taken so: another name may be a script of package.json.
+ */
+const RUN_BY_NAME: ReadonlySet<string> = new Set(['semantic-release', 'changeset'])
+
 /** How many words name the runner: `npx`, `npm exec`, `pnpm dlx`, …; 0 when the words start no runner. */
 function runnerLength(words: readonly string[]): number {
   const [first, second] = words
@@ -14,6 +21,7 @@ function runnerLength(words: readonly string[]): number {
   if (first === 'npm' && (second === 'exec' || second === 'x')) return 2
   if ((first === 'pnpm' || first === 'yarn') && (second === 'dlx' || second === 'exec')) return 2
   if (first === 'bun' && second === 'x') return 2
+  if ((first === 'pnpm' || first === 'yarn') && RUN_BY_NAME.has(second ?? '')) return 1
   return 0
 }
 

@@ -103,6 +103,11 @@ function callOf(what: string, routes: readonly string[], target: RepoRef, onIssu
   return { what, permissions, target, events: [...events] }
 }
 
+/** The core's push of the release tag (lib/git.js push: `git push --tags`). */
+function tagPush(named: string, target: RepoRef): Call {
+  return { what: `${named}: git push --tags (the release tag)`, permissions: { contents: 'write' }, target, events: ['tag push', 'create'] }
+}
+
 /** `words` start with `semantic-release` (a runner's words removed); `label` names an action running it. */
 export function analyseSemanticRelease(words: string[], commands: readonly Command[], at: number, ctx: ScriptContext, out: StepAnalysis, label?: string) {
   const holds = (v: string) => ctx.tokenVars.has(v)
@@ -124,6 +129,8 @@ export function analyseSemanticRelease(words: string[], commands: readonly Comma
   if (!found) configurations.set(dir, (found = findConfiguration(dir, ctx.readFile ?? (() => null))))
   if ('unseen' in found) {
     out.unknown.push(`${named}: ${found.unseen}`)
+    // Every release pushes its tag, whatever the plugins: what listens to tags is weighed all the same.
+    if (git && !hasFlag(words, ['-d', '--dry-run'])) out.calls.push(tagPush(named, { kind: 'same' }))
     return
   }
   const extendsFlag = flagValue(words, ['-e'], ['--extends'])
@@ -138,7 +145,7 @@ export function analyseSemanticRelease(words: string[], commands: readonly Comma
     // Even a dry run checks that it may push (git push --dry-run), which takes write access.
     out.calls.push(dryRun
       ? { what: `${named}: git push --dry-run (checks it may push)`, permissions: { contents: 'write' }, target }
-      : { what: `${named}: git push --tags (the release tag)`, permissions: { contents: 'write' }, target, events: ['tag push', 'create'] })
+      : tagPush(named, target))
   }
   for (const plugin of pluginsOf(found.options, flagValue(words, ['-p'], ['--plugins']))) {
     const facts = PLUGINS[plugin.name]
