@@ -10429,6 +10429,13 @@ function goreleaser_callOf(what, routes, target, patReason) {
     }
     return { what, permissions, target, events: [...events], ...(patReason ? { patReason } : {}) };
 }
+/**
+ * The release, of the tag the run is on: GoReleaser releases the current tag, which exists before
+ * it runs (internal/pipe/git/git.go:152,207: no tag, or a tag not on HEAD, stops the run), so the release starts release workflows and no tag push.
+ */
+function releaseCall(what, target) {
+    return { ...goreleaser_callOf(what, RELEASE_ROUTES, target), events: ['release'] };
+}
 /** Whether the followed token is the one a `token:` template (or, without one, GITHUB_TOKEN) gives. */
 function usesFollowed(template, ctx) {
     if (template === undefined)
@@ -10496,7 +10503,7 @@ function analyseGoreleaser(words, commands, at, ctx, out, label) {
         // what listens to it is weighed all the same.
         if (publishes && ctx.tokenVars.has('GITHUB_TOKEN')) {
             out.sentToGithub = true;
-            out.calls.push(goreleaser_callOf(`${named}: the GitHub release (its default)`, RELEASE_ROUTES, { kind: 'same' }));
+            out.calls.push(releaseCall(`${named}: the GitHub release (its default)`, { kind: 'same' }));
         }
         return;
     }
@@ -10532,7 +10539,7 @@ function analyseGoreleaser(words, commands, at, ctx, out, label) {
         if (releaseToken === 'unknown')
             out.unknown.push(`${named}: the release's token is built by a template ${where}`);
         else
-            out.calls.push(goreleaser_callOf(`${named}: the GitHub release`, RELEASE_ROUTES, github.owner || github.name ? (repositoryOf(github, ctx) ?? { kind: 'unknown', text: 'release.github', why: (0,reasons/* because */.xx)('its owner or name is built by a template') }) : { kind: 'same' }));
+            out.calls.push(releaseCall(`${named}: the GitHub release`, github.owner || github.name ? (repositoryOf(github, ctx) ?? { kind: 'unknown', text: 'release.github', why: (0,reasons/* because */.xx)('its owner or name is built by a template') }) : { kind: 'same' }));
     }
     for (const [key, refKeys] of Object.entries(REPOSITORY_PUBLISHERS)) {
         const entries = Array.isArray(config[key]) ? config[key] : [];

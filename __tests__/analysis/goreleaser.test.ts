@@ -128,3 +128,9 @@ it('without its configuration among the files read, the default release still st
   expect(use.githubTokenWouldDo).toBe(false)
   expect(use.reasons.join('\n')).toMatch(/the GitHub release \(its default\) causes release/)
 })
+
+it('the release is of the tag the run is on: a workflow on tag pushes does not make the PAT needed', () => {
+  const TAG_LISTENER = "on:\n  push:\n    tags: ['v*']\njobs:\n  t:\n    runs-on: x\n    steps:\n      - run: make dist\n"
+  const use = useOf(viaAction('release --clean'), { 'go.mod': GO_MOD, '.github/workflows/dist.yml': TAG_LISTENER })
+  expect(use.githubTokenWouldDo).toBe(true)
+})

@@ -71,6 +71,14 @@ function callOf(what: string, routes: readonly string[], target: RepoRef, patRea
   return { what, permissions, target, events: [...events], ...(patReason ? { patReason } : {}) }
 }
 
+/**
+ * The release, of the tag the run is on: GoReleaser releases the current tag, which exists before
+ * it runs (internal/pipe/git/git.go:152,207: no tag, or a tag not on HEAD, stops the run), so the release starts release workflows and no tag push.
+ */
+function releaseCall(what: string, target: RepoRef): Call {
+  return { ...callOf(what, RELEASE_ROUTES, target), events: ['release'] }
+}
+
 /** Whether the followed token is the one a `token:` template (or, without one, GITHUB_TOKEN) gives. */
 function usesFollowed(template: string | undefined, ctx: ScriptContext): boolean | 'unknown' {
   if (template === undefined) return ctx.tokenVars.has('GITHUB_TOKEN')
@@ -134,7 +142,7 @@ export function analyseGoreleaser(words: string[], commands: readonly Command[],
     // what listens to it is weighed all the same.
     if (publishes && ctx.tokenVars.has('GITHUB_TOKEN')) {
       out.sentToGithub = true
-      out.calls.push(callOf(`${named}: the GitHub release (its default)`, RELEASE_ROUTES, { kind: 'same' }))
+      out.calls.push(releaseCall(`${named}: the GitHub release (its default)`, { kind: 'same' }))
     }
     return
   }
@@ -165,7 +173,7 @@ export function analyseGoreleaser(words: string[], commands: readonly Command[],
   if (release.disable !== true && release.disable !== 'true' && releaseToken !== false) {
     used = true
     if (releaseToken === 'unknown') out.unknown.push(`${named}: the release's token is built by a template ${where}`)
-    else out.calls.push(callOf(`${named}: the GitHub release`, RELEASE_ROUTES, github.owner || github.name ? (repositoryOf(github, ctx) ?? { kind: 'unknown', text: 'release.github', why: because('its owner or name is built by a template') }) : { kind: 'same' }))
+    else out.calls.push(releaseCall(`${named}: the GitHub release`, github.owner || github.name ? (repositoryOf(github, ctx) ?? { kind: 'unknown', text: 'release.github', why: because('its owner or name is built by a template') }) : { kind: 'same' }))
   }
   for (const [key, refKeys] of Object.entries(REPOSITORY_PUBLISHERS)) {
     const entries = Array.isArray(config[key]) ? (config[key] as unknown[]) : []
