@@ -6864,7 +6864,7 @@ function firstOf(items, max) {
 
 /***/ }),
 
-/***/ 7025:
+/***/ 8616:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -9145,7 +9145,7 @@ const VALUE_OPTIONS = new Set(['-p', '--package', '-c', '--call', '--workspace',
  * runs a package's program when the name is no command of its own. Only these, whose programs
  * pat-lint reads, are taken so: another name may be a script of package.json.
  */
-const RUN_BY_NAME = new Set(['semantic-release', 'changeset']);
+const RUN_BY_NAME = new Set(['semantic-release', 'changeset', 'release-it']);
 /** How many words name the runner: `npx`, `npm exec`, `pnpm dlx`, …; 0 when the words start no runner. */
 function runnerLength(words) {
     const [first, second] = words;
@@ -10751,6 +10751,135 @@ function analyseChangesets(words, commands, at, ctx, out) {
     out.calls.push({ what: `${named}: ${changelog.name} (GraphQL reads of commits and pull requests)`, permissions: { contents: 'read', pull_requests: 'read' }, target: changelog.repo ? resolveRepo(changelog.repo, ctx.self) : { kind: 'same' }, readOnly: true });
 }
 
+;// CONCATENATED MODULE: ./src/knowledge/release-it.ts
+/**
+ * What release-it does with a GitHub token, read from its source: the token (the variable
+ * `github.tokenRef` names, GITHUB_TOKEN by default) is used only by the GitHub plugin, which is
+ * off unless `github.release` is on; git commits, tags and pushes with the credential git holds.
+ */
+const release_it_SOURCE = 'release-it/release-it @7ca61cccd16ad56742ee0cb694c946353b66c117';
+/** Where it reads its configuration (c12, name `.release-it`, package.json's `release-it` merged in). */
+const release_it_CONFIG_DATA_FILES = ['.release-it.json', '.release-it.jsonc', '.release-it.json5', '.release-it.yaml', '.release-it.yml'];
+const CONFIG_OTHER_FILES = ['.release-it.js', '.release-it.ts', '.release-it.mjs', '.release-it.cjs', '.release-it.mts', '.release-it.cts', '.release-it.toml'];
+const PACKAGE_KEY = 'release-it';
+/** The GitHub release (lib/plugin/github/GitHub.js createRelease, uploadReleaseAsset, updateRelease) on the tag git pushed before. */
+const release_it_RELEASE_ROUTES = ['POST /repos/{owner}/{repo}/releases', 'POST /repos/{owner}/{repo}/releases/{release_id}/assets', 'PATCH /repos/{owner}/{repo}/releases/{release_id}'];
+/** `github.comments.submit`: comments on the issues and pull requests the release resolves. */
+const COMMENT_ROUTES = ['GET /repos/{owner}/{repo}/compare/{basehead}', 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments'];
+const RELEASE_IT_SOURCE = (/* unused pure expression or super */ null && (`${release_it_SOURCE} config/release-it.json (github.release: false, tokenRef GITHUB_TOKEN, npm.publish: true, git.push: true), lib/config.js:145-175 (c12, packageJson), lib/plugin/github/GitHub.js:52-83 (checks skipped on GitHub Actions), 270-330, 399-440, 455-500, lib/plugin/factory.js:58-77 (plugins)`));
+
+;// CONCATENATED MODULE: ./src/analysis/script/release-it.ts
+/**
+ * `release-it` in a script: its GitHub release, and the comments it may post, take the token in
+ * the variable `github.tokenRef` names; what else its configuration runs (hooks, plugins, the
+ * npm publish) is said, not guessed (knowledge/release-it.ts).
+ */
+
+
+
+
+
+
+
+
+const release_it_isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** The configuration: package.json's key with the file's over it (c12 merges them), or why it cannot be read. */
+function release_it_loadConfig(dir, named, read) {
+    let config = {};
+    const pkgText = read(joinPath(dir, 'package.json'));
+    if (pkgText !== null) {
+        try {
+            const pkg = JSON.parse(pkgText);
+            if (release_it_isObject(pkg) && release_it_isObject(pkg[PACKAGE_KEY]))
+                config = { ...pkg[PACKAGE_KEY] };
+        }
+        catch {
+            return { unseen: `\`${(0,limits/* quoted */.TL)(joinPath(dir, 'package.json'))}\` cannot be read as JSON` };
+        }
+    }
+    const names = named !== undefined ? [named] : [...release_it_CONFIG_DATA_FILES, ...CONFIG_OTHER_FILES];
+    for (const name of names) {
+        const body = read(joinPath(dir, name));
+        if (body === null)
+            continue;
+        if (!/\.(json|jsonc|json5|ya?ml)$/.test(name))
+            return { unseen: `its configuration \`${(0,limits/* quoted */.TL)(joinPath(dir, name))}\` is not JSON or YAML, which pat-lint reads` };
+        try {
+            const file = (0,dist/* parse */.qg)(body, { maxAliasCount: 100 });
+            if (!release_it_isObject(file))
+                return { unseen: `\`${(0,limits/* quoted */.TL)(joinPath(dir, name))}\` is not a mapping` };
+            return { config: { ...config, ...file, github: { ...(release_it_isObject(config.github) ? config.github : {}), ...(release_it_isObject(file.github) ? file.github : {}) } } };
+        }
+        catch {
+            return { unseen: `\`${(0,limits/* quoted */.TL)(joinPath(dir, name))}\` cannot be read as JSON or YAML` };
+        }
+    }
+    if (named !== undefined)
+        return { unseen: `its configuration \`${(0,limits/* quoted */.TL)(named)}\` is not among the files read` };
+    if (pkgText === null)
+        return { unseen: `neither a package.json nor a .release-it file is among the files read in ${dir ? `\`${(0,limits/* quoted */.TL)(dir)}\`` : 'the repository root'}, so its configuration is unknown` };
+    return { config };
+}
+/** A boolean option set by a flag (`--github.release`, `--no-github.release`, `--github.release=false`), else by the configuration, else its default. */
+function release_it_option(words, key, configured, fallback) {
+    if (words.includes(`--no-${key}`))
+        return false;
+    const given = flagValue(words, [], [`--${key}`]);
+    if (words.includes(`--${key}`) && (given === undefined || given.startsWith('-')))
+        return true;
+    if (given === 'true' || given === 'false')
+        return given === 'true';
+    return typeof configured === 'boolean' ? configured : fallback;
+}
+function release_it_callOf(what, routes, onIssuesAndPulls) {
+    const permissions = {};
+    const events = new Set();
+    for (const route of routes) {
+        const [method, path] = route.split(' ');
+        for (const e of (0,endpoint_events/* eventsFor */.F)(method, path))
+            events.add(e);
+        for (const [k, level] of Object.entries((0,knowledge_endpoints/* lookupEndpoint */.sS)(method, path)?.permissions ?? {})) {
+            if (k === 'metadata')
+                continue;
+            permissions[k] = (0,knowledge_permissions/* maxLevel */.Lf)(permissions[k], level);
+            if (onIssuesAndPulls && k === 'issues')
+                permissions.pull_requests = (0,knowledge_permissions/* maxLevel */.Lf)(permissions.pull_requests, level);
+        }
+    }
+    return { what, permissions, target: { kind: 'same' }, events: [...events] };
+}
+/** `words` start with `release-it`. */
+function analyseReleaseIt(words, commands, at, ctx, out) {
+    if (!ctx.tokenVars.size || hasFlag(words, ['-d', '--dry-run', '--release-version', '--changelog', '-v', '--version', '-h', '--help']))
+        return;
+    const named = `release-it at line ${commands[at].line}`;
+    const dir = directoryAt(commands, at, ctx);
+    const loaded = dir === null ? { unseen: 'it runs in a directory named at run time, so its configuration is unknown' } : release_it_loadConfig(dir, flagValue(words, ['-c'], ['--config']), ctx.readFile ?? (() => null));
+    if ('unseen' in loaded) {
+        out.unknown.push(`${named}: ${loaded.unseen}`);
+        return;
+    }
+    const { config } = loaded;
+    const github = release_it_isObject(config.github) ? config.github : {};
+    // Hooks and plugins run with the whole environment, the token's variable among it.
+    if (release_it_isObject(config.hooks) && Object.keys(config.hooks).length)
+        out.unknown.push(`${named} runs the commands of its \`hooks\` with the token in their environment`);
+    if (release_it_isObject(config.plugins) && Object.keys(config.plugins).length)
+        out.unknown.push(`${named} runs plugins (${Object.keys(config.plugins).slice(0, 3).map((p) => `\`${(0,limits/* quoted */.TL)(p)}\``).join(', ')}) pat-lint does not read`);
+    const npm = release_it_isObject(config.npm) ? config.npm : {};
+    if (release_it_option(words, 'npm', undefined, true) && release_it_option(words, 'npm.publish', npm.publish, true))
+        out.unknown.push(`${named} runs the package manager's publish with the token in its environment (an .npmrc may hand it to a registry), and pat-lint cannot see whether it uses it`);
+    const tokenRef = typeof github.tokenRef === 'string' ? github.tokenRef : 'GITHUB_TOKEN';
+    if (!ctx.tokenVars.has(tokenRef) || !release_it_option(words, 'github.release', github.release, false))
+        return;
+    out.sentToGithub = true;
+    // The tag exists when the release is made: git pushed it first (the git plugin runs before GitHub's).
+    out.calls.push({ ...release_it_callOf(`${named}: the GitHub release`, release_it_RELEASE_ROUTES, false), events: ['release'] });
+    const comments = release_it_isObject(github.comments) ? github.comments : {};
+    if (release_it_option(words, 'github.comments.submit', comments.submit, false))
+        out.calls.push(release_it_callOf(`${named}: comments on the issues and pull requests released`, COMMENT_ROUTES, true));
+}
+
 ;// CONCATENATED MODULE: ./src/analysis/script/graphql.ts
 
 const PROJECTS = /projectsV2|projectV2|ProjectNext/i;
@@ -11466,6 +11595,7 @@ function* inOrder(picked, streams) {
 
 
 
+
 /**
  * What a script does with the token. `key` (the step's `run:` value) lets a second analysis of
  * the same step reuse the parsed commands; leave it out for a script built on the fly.
@@ -11593,6 +11723,10 @@ function analyse(script, stepCtx, key, readAll) {
         const run = programWords(cmd.words);
         if (run[0] === 'semantic-release') {
             analyseSemanticRelease(run, commands, i, ctx, out);
+            continue;
+        }
+        if (run[0] === 'release-it') {
+            analyseReleaseIt(run, commands, i, ctx, out);
             continue;
         }
         if (run[0] === 'changeset') {
@@ -12036,9 +12170,11 @@ function readLoadedScripts(root, models) {
 /**
  * The configuration files of release tools that steps start, read before the analysis:
  * semantic-release's (package.json, its rc and config files), GoReleaser's (its YAML, the one
- * `--config` names, go.mod) and the changesets CLI's (.changeset/config.json), in the directory the step starts in and in each directory its script
+ * `--config` names, go.mod), release-it's (package.json, .release-it.*) and the changesets CLI's
+ * (.changeset/config.json), in the directory the step starts in and in each directory its script
  * moves to with `cd`/`pushd`.
  */
+
 
 
 
@@ -12073,6 +12209,8 @@ function directories(workingDirectory, script) {
 const SEMANTIC_RELEASE_NAMES = ['package.json', ...CONFIG_DATA_FILES, ...CONFIG_PROGRAM_FILES];
 /** `-f FILE`, `--config FILE`, `--config=FILE` after `goreleaser`. */
 const GORELEASER_CONFIG = /(?:^|\s)(?:-f|--config)(?:\s+|=)(["']?)([^\s"';&|]{1,200})\1/g;
+/** `-c FILE`, `--config FILE`, `--config=FILE` after `release-it`. */
+const RELEASE_IT_CONFIG = /\brelease-it\b[^\n;&|]*?\s(?:-c|--config)(?:\s+|=)(["']?)([^\s"';&|]{1,200})\1/g;
 /** The files a step may read as a release tool's configuration, with the directory its run starts in. */
 function wanted(step) {
     const name = step.uses ? (0,actions/* actionName */.aM)(step.uses.value)?.toLowerCase() ?? '' : '';
@@ -12090,6 +12228,7 @@ function wanted(step) {
     const names = [
         ...(/\bsemantic-release\b/.test(script) ? SEMANTIC_RELEASE_NAMES : []),
         ...(/\bchangeset\s+version\b/.test(script) ? [CONFIG_FILE] : []),
+        ...(/\brelease-it\b/.test(script) ? ['package.json', ...release_it_CONFIG_DATA_FILES, ...CONFIG_OTHER_FILES, ...[...script.matchAll(RELEASE_IT_CONFIG)].slice(0, MAX_DIRECTORIES).map((m) => m[2])] : []),
         ...(/\bgoreleaser\b/.test(script) ? [...CONFIG_FILES, 'go.mod', ...[...script.matchAll(GORELEASER_CONFIG)].slice(0, MAX_DIRECTORIES).map((m) => m[2])] : []),
     ];
     return names.length ? { start: step.workingDirectory ?? '', script, names } : null;
@@ -14829,8 +14968,8 @@ function underPath(report, prefix) {
     };
 }
 
-// EXTERNAL MODULE: ./src/lint.ts + 59 modules
-var lint = __nccwpck_require__(7025);
+// EXTERNAL MODULE: ./src/lint.ts + 61 modules
+var lint = __nccwpck_require__(8616);
 // EXTERNAL MODULE: ./src/report/advice.ts + 1 modules
 var advice = __nccwpck_require__(8014);
 // EXTERNAL MODULE: ./src/github/event.ts

@@ -1,12 +1,14 @@
 /**
  * The configuration files of release tools that steps start, read before the analysis:
  * semantic-release's (package.json, its rc and config files), GoReleaser's (its YAML, the one
- * `--config` names, go.mod) and the changesets CLI's (.changeset/config.json), in the directory the step starts in and in each directory its script
+ * `--config` names, go.mod), release-it's (package.json, .release-it.*) and the changesets CLI's
+ * (.changeset/config.json), in the directory the step starts in and in each directory its script
  * moves to with `cd`/`pushd`.
  */
 import { posix } from 'node:path'
 import { CONFIG_DATA_FILES, CONFIG_PROGRAM_FILES, SEMANTIC_RELEASE_ACTIONS } from '../knowledge/semantic-release.js'
 import { CONFIG_FILE as CHANGESETS_CONFIG } from '../knowledge/changesets.js'
+import { CONFIG_DATA_FILES as RELEASE_IT_DATA, CONFIG_OTHER_FILES as RELEASE_IT_OTHER } from '../knowledge/release-it.js'
 import { CONFIG_FILES as GORELEASER_FILES, GORELEASER_ACTION } from '../knowledge/goreleaser.js'
 import { actionName } from '../knowledge/actions.js'
 import { readCandidate } from './files.js'
@@ -40,6 +42,9 @@ const SEMANTIC_RELEASE_NAMES = ['package.json', ...CONFIG_DATA_FILES, ...CONFIG_
 /** `-f FILE`, `--config FILE`, `--config=FILE` after `goreleaser`. */
 const GORELEASER_CONFIG = /(?:^|\s)(?:-f|--config)(?:\s+|=)(["']?)([^\s"';&|]{1,200})\1/g
 
+/** `-c FILE`, `--config FILE`, `--config=FILE` after `release-it`. */
+const RELEASE_IT_CONFIG = /\brelease-it\b[^\n;&|]*?\s(?:-c|--config)(?:\s+|=)(["']?)([^\s"';&|]{1,200})\1/g
+
 /** The files a step may read as a release tool's configuration, with the directory its run starts in. */
 function wanted(step: WorkflowInfo['jobs'][number]['steps'][number]): { start: string; script: string; names: string[] } | null {
   const name = step.uses ? actionName(step.uses.value)?.toLowerCase() ?? '' : ''
@@ -55,6 +60,7 @@ function wanted(step: WorkflowInfo['jobs'][number]['steps'][number]): { start: s
   const names = [
     ...(/\bsemantic-release\b/.test(script) ? SEMANTIC_RELEASE_NAMES : []),
     ...(/\bchangeset\s+version\b/.test(script) ? [CHANGESETS_CONFIG] : []),
+    ...(/\brelease-it\b/.test(script) ? ['package.json', ...RELEASE_IT_DATA, ...RELEASE_IT_OTHER, ...[...script.matchAll(RELEASE_IT_CONFIG)].slice(0, MAX_DIRECTORIES).map((m) => m[2])] : []),
     ...(/\bgoreleaser\b/.test(script) ? [...GORELEASER_FILES, 'go.mod', ...[...script.matchAll(GORELEASER_CONFIG)].slice(0, MAX_DIRECTORIES).map((m) => m[2])] : []),
   ]
   return names.length ? { start: step.workingDirectory ?? '', script, names } : null

@@ -10,6 +10,7 @@ import { programWords } from './package-runner.js'
 import { analyseSemanticRelease } from './semantic-release.js'
 import { analyseGoreleaser } from './goreleaser.js'
 import { analyseChangesets } from './changesets.js'
+import { analyseReleaseIt } from './release-it.js'
 import { quoted } from '../../limits.js'
 import { firstAtLeast } from '../../order.js'
 import type { Command } from '../shell.js'
@@ -142,6 +143,10 @@ function analyse(script: string, stepCtx: ScriptContext, key: object | undefined
     const run = programWords(cmd.words)
     if (run[0] === 'semantic-release') {
       analyseSemanticRelease(run, commands, i, ctx, out)
+      continue
+    }
+    if (run[0] === 'release-it') {
+      analyseReleaseIt(run, commands, i, ctx, out)
       continue
     }
     if (run[0] === 'changeset') {
