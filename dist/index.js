@@ -10338,6 +10338,8 @@ function analyseSemanticRelease(words, commands, at, ctx, out, label) {
     const extendsFlag = flagValue(words, ['-e'], ['--extends']);
     if (extendsFlag !== undefined || found.options.extends !== undefined) {
         out.unknown.push(`${named} extends a shareable configuration (\`${(0,limits/* quoted */.TL)(String(extendsFlag ?? found.options.extends))}\`) that pat-lint does not read`);
+        if (git && !hasFlag(words, ['-d', '--dry-run']))
+            out.calls.push(tagPush(named, { kind: 'same' }));
         return;
     }
     const target = releaseRepository(flagValue(words, ['-r'], ['--repository-url']), found.options, found.pkg, ctx);

@@ -40,7 +40,6 @@ function parsed(text: string | null): unknown {
   }
 }
 
-
 /** The configuration semantic-release finds in `dir` (cosmiconfig's order), or why it cannot be read. */
 function findConfiguration(dir: string, read: (path: string) => string | null): Configuration | { unseen: string } {
   const pkgText = read(joinPath(dir, 'package.json'))
@@ -136,6 +135,7 @@ export function analyseSemanticRelease(words: string[], commands: readonly Comma
   const extendsFlag = flagValue(words, ['-e'], ['--extends'])
   if (extendsFlag !== undefined || found.options.extends !== undefined) {
     out.unknown.push(`${named} extends a shareable configuration (\`${quoted(String(extendsFlag ?? found.options.extends))}\`) that pat-lint does not read`)
+    if (git && !hasFlag(words, ['-d', '--dry-run'])) out.calls.push(tagPush(named, { kind: 'same' }))
     return
   }
   const target = releaseRepository(flagValue(words, ['-r'], ['--repository-url']), found.options, found.pkg, ctx)
