@@ -12119,6 +12119,8 @@ function readLoadedScripts(root, models) {
 
 /** Directories read per step at most: a script moving further is read where it starts only. */
 const MAX_DIRECTORIES = 8;
+/** Configuration paths read per run at most; past them a tool's configuration is "not among the files read". */
+const MAX_READS = 2000;
 const MOVES = /(?:^|[\s;&|(])(?:cd|pushd)\s+(["']?)([^\s;&|)"']{1,200})\1/g;
 /** A directory relative to the repository root, or null when it leaves it or is named at run time. */
 function directoryOf(from, path) {
@@ -12174,9 +12176,13 @@ function wanted(step) {
  * the guarded reader (inside the repository, no symlink out, bounded size), into `files`.
  */
 function readReleaseConfigs(root, models, files) {
+    let reads = 0;
     for (const m of models)
         for (const j of m.jobs)
             for (const s of j.steps) {
+                // Bounded per run: thousands of steps each naming new directories cost a read per name each.
+                if (reads >= MAX_READS)
+                    return;
                 const want = wanted(s);
                 if (!want)
                     continue;
@@ -12187,6 +12193,8 @@ function readReleaseConfigs(root, models, files) {
                         const path = dir ? `${dir}/${name}` : name;
                         if (files.has(path))
                             continue;
+                        if (++reads > MAX_READS)
+                            return;
                         const got = (0,workflow_files/* readCandidate */.G9)(root, { path, kind: 'script' });
                         files.set(path, 'text' in got ? got.text : null);
                     }

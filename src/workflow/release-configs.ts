@@ -16,6 +16,8 @@ import type { WorkflowInfo } from './model.js'
 
 /** Directories read per step at most: a script moving further is read where it starts only. */
 const MAX_DIRECTORIES = 8
+/** Configuration paths read per run at most; past them a tool's configuration is "not among the files read". */
+export const MAX_READS = 2000
 const MOVES = /(?:^|[\s;&|(])(?:cd|pushd)\s+(["']?)([^\s;&|)"']{1,200})\1/g
 
 /** A directory relative to the repository root, or null when it leaves it or is named at run time. */
@@ -71,7 +73,10 @@ function wanted(step: WorkflowInfo['jobs'][number]['steps'][number]): { start: s
  * the guarded reader (inside the repository, no symlink out, bounded size), into `files`.
  */
 export function readReleaseConfigs(root: string, models: readonly WorkflowInfo[], files: Map<string, string | null>): void {
+  let reads = 0
   for (const m of models) for (const j of m.jobs) for (const s of j.steps) {
+    // Bounded per run: thousands of steps each naming new directories cost a read per name each.
+    if (reads >= MAX_READS) return
     const want = wanted(s)
     if (!want) continue
     for (const dir of directories(want.start, want.script)) {
@@ -79,6 +84,7 @@ export function readReleaseConfigs(root: string, models: readonly WorkflowInfo[]
         if (/^[/~$]/.test(name) || name.split('/').includes('..')) continue
         const path = dir ? `${dir}/${name}` : name
         if (files.has(path)) continue
+        if (++reads > MAX_READS) return
         const got = readCandidate(root, { path, kind: 'script' })
         files.set(path, 'text' in got ? got.text : null)
       }
