@@ -11613,6 +11613,13 @@ function analyseScript(script, stepCtx, key) {
 function analyseScriptReadingAll(script, ctx) {
     return analyse(script, ctx, undefined, true);
 }
+/** Release tools whose configuration in the repository says what they do with a token, by program name. */
+const RELEASE_TOOLS = new Map([
+    ['semantic-release', analyseSemanticRelease],
+    ['goreleaser', analyseGoreleaser],
+    ['changeset', analyseChangesets],
+    ['release-it', analyseReleaseIt],
+]);
 function distinct(items, key) {
     const seen = new Set();
     return items.filter((item) => {
@@ -11723,20 +11730,9 @@ function analyse(script, stepCtx, key, readAll) {
             continue;
         }
         const run = programWords(cmd.words);
-        if (run[0] === 'semantic-release') {
-            analyseSemanticRelease(run, commands, i, ctx, out);
-            continue;
-        }
-        if (run[0] === 'release-it') {
-            analyseReleaseIt(run, commands, i, ctx, out);
-            continue;
-        }
-        if (run[0] === 'changeset') {
-            analyseChangesets(run, commands, i, ctx, out);
-            continue;
-        }
-        if (run[0] === 'goreleaser') {
-            analyseGoreleaser(run, commands, i, ctx, out);
+        const releaseTool = RELEASE_TOOLS.get(run[0]);
+        if (releaseTool) {
+            releaseTool(run, commands, i, ctx, out);
             continue;
         }
         const program = programFacts(run);

@@ -42,6 +42,16 @@ export function analyseScriptReadingAll(script: string, ctx: ScriptContext): Ste
   return analyse(script, ctx, undefined, true)
 }
 
+type ReleaseToolReader = (words: string[], commands: readonly Command[], at: number, ctx: ScriptContext, out: StepAnalysis) => void
+
+/** Release tools whose configuration in the repository says what they do with a token, by program name. */
+const RELEASE_TOOLS: ReadonlyMap<string, ReleaseToolReader> = new Map<string, ReleaseToolReader>([
+  ['semantic-release', analyseSemanticRelease],
+  ['goreleaser', analyseGoreleaser],
+  ['changeset', analyseChangesets],
+  ['release-it', analyseReleaseIt],
+])
+
 function distinct<T>(items: T[], key: (item: T) => string): T[] {
   const seen = new Set<string>()
   return items.filter((item) => {
@@ -141,20 +151,9 @@ function analyse(script: string, stepCtx: ScriptContext, key: object | undefined
       continue
     }
     const run = programWords(cmd.words)
-    if (run[0] === 'semantic-release') {
-      analyseSemanticRelease(run, commands, i, ctx, out)
-      continue
-    }
-    if (run[0] === 'release-it') {
-      analyseReleaseIt(run, commands, i, ctx, out)
-      continue
-    }
-    if (run[0] === 'changeset') {
-      analyseChangesets(run, commands, i, ctx, out)
-      continue
-    }
-    if (run[0] === 'goreleaser') {
-      analyseGoreleaser(run, commands, i, ctx, out)
+    const releaseTool = RELEASE_TOOLS.get(run[0])
+    if (releaseTool) {
+      releaseTool(run, commands, i, ctx, out)
       continue
     }
     const program = programFacts(run)
