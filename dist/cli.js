@@ -9171,6 +9171,8 @@ const PLUGINS = {
         source: 'semantic-release/git lib/git.js @283536f28c2e0c0f6a0d43f9fde378034fcf5354 (git push --tags origin HEAD:branch); README (message default)',
     },
     '@semantic-release/exec': { runsCommands: true, source: 'semantic-release/exec README (verifyConditionsCmd … publishCmd, successCmd, failCmd run in a shell)' },
+    'semantic-release-major-tag': { movesTags: true, source: 'doteric/semantic-release-major-tag src/steps/success.ts @e469b2578b201df953ff641c2b659ab1d251bda4 (git tag --force, git push repositoryUrl --force --tags)' },
+    'semantic-release-github-actions-tags': { movesTags: true, source: 'davelosert/semantic-release-github-actions-tags lib/git.js @72c32ff4631307c6e31ba5fdaac6bf12ca1bacc3 (deletes and re-pushes the major and minor tags through repositoryUrl)' },
     // Local work and other registries: no GitHub call with the token.
     '@semantic-release/commit-analyzer': { source: 'semantic-release/commit-analyzer (reads commits)' },
     '@semantic-release/release-notes-generator': { source: 'semantic-release/release-notes-generator (writes notes)' },
@@ -10297,6 +10299,9 @@ function analyseSemanticRelease(words, commands, at, ctx, out, label) {
             const message = typeof plugin.options.message === 'string' ? plugin.options.message : facts.pushesBranch.defaultMessage;
             // A commit whose message says [skip ci] starts no push workflow (events.ts SKIP_CI).
             out.calls.push({ what: `${named}: ${plugin.name} pushes the release commit`, permissions: { contents: 'write' }, target, events: events/* SKIP_CI */.vm.test(message) ? [] : ['push'] });
+        }
+        if (facts.movesTags && git && !dryRun) {
+            out.calls.push({ what: `${named}: ${plugin.name} moves version tags (forced push)`, permissions: { contents: 'write', workflows: 'write' }, target, events: ['tag push'] });
         }
         if (!facts.routes || !api)
             continue;

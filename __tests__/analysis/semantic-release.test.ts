@@ -131,3 +131,11 @@ it('without its configuration among the files read, the release tag it always pu
   expect(use.githubTokenWouldDo).toBe(false)
   expect(use.reasons.join('\n')).toMatch(/git push --tags \(the release tag\) causes tag push/)
 })
+
+it('a plugin that moves version tags spans commits the tag did not hold, workflow changes among them (R2)', () => {
+  const rc = JSON.stringify({ plugins: ['@semantic-release/commit-analyzer', 'semantic-release-major-tag'] })
+  const use = useOf(release('npx semantic-release'), { 'package.json': PKG, '.releaserc.json': rc })
+  expect(use.githubTokenWouldDo).toBe(false)
+  expect(use.needs).toEqual({ contents: 'write', workflows: 'write' })
+  expect(use.reasons.join('\n')).toMatch(/semantic-release-major-tag moves version tags/)
+})

@@ -27,6 +27,12 @@ export interface PluginFacts {
   pushesBranch?: { defaultMessage: string }
   /** It runs shell commands its configuration gives, with the step's environment. */
   runsCommands?: boolean
+  /**
+   * It moves version tags (`v1`, `v1.2`) to the release with forced pushes through `repositoryUrl`:
+   * a moved tag spans commits it did not hold, workflow changes among them (R2), as later-steps.ts
+   * reads `git tag -f` with a forced push.
+   */
+  movesTags?: boolean
   source: string
 }
 
@@ -63,6 +69,8 @@ export const PLUGINS: Readonly<Record<string, PluginFacts>> = {
     source: 'semantic-release/git lib/git.js @283536f28c2e0c0f6a0d43f9fde378034fcf5354 (git push --tags origin HEAD:branch); README (message default)',
   },
   '@semantic-release/exec': { runsCommands: true, source: 'semantic-release/exec README (verifyConditionsCmd … publishCmd, successCmd, failCmd run in a shell)' },
+  'semantic-release-major-tag': { movesTags: true, source: 'doteric/semantic-release-major-tag src/steps/success.ts @e469b2578b201df953ff641c2b659ab1d251bda4 (git tag --force, git push repositoryUrl --force --tags)' },
+  'semantic-release-github-actions-tags': { movesTags: true, source: 'davelosert/semantic-release-github-actions-tags lib/git.js @72c32ff4631307c6e31ba5fdaac6bf12ca1bacc3 (deletes and re-pushes the major and minor tags through repositoryUrl)' },
   // Local work and other registries: no GitHub call with the token.
   '@semantic-release/commit-analyzer': { source: 'semantic-release/commit-analyzer (reads commits)' },
   '@semantic-release/release-notes-generator': { source: 'semantic-release/release-notes-generator (writes notes)' },

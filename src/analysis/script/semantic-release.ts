@@ -159,6 +159,9 @@ export function analyseSemanticRelease(words: string[], commands: readonly Comma
       // A commit whose message says [skip ci] starts no push workflow (events.ts SKIP_CI).
       out.calls.push({ what: `${named}: ${plugin.name} pushes the release commit`, permissions: { contents: 'write' }, target, events: SKIP_CI.test(message) ? [] : ['push'] })
     }
+    if (facts.movesTags && git && !dryRun) {
+      out.calls.push({ what: `${named}: ${plugin.name} moves version tags (forced push)`, permissions: { contents: 'write', workflows: 'write' }, target, events: ['tag push'] })
+    }
     if (!facts.routes || !api) continue
     if (dryRun) {
       out.calls.push(callOf(`${named}: ${plugin.name} (dry run: verifies only)`, facts.routes.filter((r) => r.startsWith('GET ')), target, false))
