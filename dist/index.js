@@ -6864,7 +6864,7 @@ function firstOf(items, max) {
 
 /***/ }),
 
-/***/ 8616:
+/***/ 9529:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -9131,6 +9131,8 @@ const GO_ENV_BLIND = new Set(['build', 'vet', 'fmt', 'list', 'version', 'env', '
  * bake files interpolate the environment, so they are not among these.
  */
 const DOCKER_ENV_BLIND = new Set(['pull', 'push', 'run', 'create', 'exec', 'build', 'tag', 'images', 'ps', 'logs', 'stop', 'rm', 'rmi', 'inspect', 'save', 'load', 'login', 'logout', 'network', 'volume', 'cp', 'start', 'kill', 'wait', 'version', 'info']);
+/** The names make looks for, in its order (GNU make manual, "What Name to Give Your Makefile"). */
+const MAKEFILE_NAMES = ['GNUmakefile', 'makefile', 'Makefile'];
 
 ;// CONCATENATED MODULE: ./src/analysis/script/package-runner.ts
 /**
@@ -9429,6 +9431,8 @@ function arrayEnd(text, open) {
     }
     return text.length - 1;
 }
+/** xargs options that take the next word as their value (GNU findutils xargs). */
+const XARGS_OPTIONS_WITH_VALUE = new Set(['-I', '-L', '-n', '-P', '-d', '-E', '-s', '-a', '--arg-file', '--delimiter', '--max-args', '--max-procs', '--max-lines', '--max-chars', '--eof', '--replace']);
 const PREFIXES = new Set(['sudo', 'exec', 'time', 'command', 'nohup', 'then', 'do', 'else', 'elif', 'if', 'while', 'until', '!', 'xargs', 'eval', '{', '}', '(', ')']);
 /** Options of `sudo` that take a value (`sudo -u bot make`): the value is no command. */
 const SUDO_OPTIONS_WITH_VALUE = new Set(['-u', '-g', '-C', '-D', '-h', '-p', '-R', '-T', '-U', '--user', '--group']);
@@ -9529,6 +9533,10 @@ function parseCommands(script, depth = 0) {
                 if (prefix === 'sudo' || prefix === 'env')
                     while (cmd.length && cmd[0].startsWith('-'))
                         cmd = cmd.slice(SUDO_OPTIONS_WITH_VALUE.has(cmd[0]) ? 2 : 1);
+                // `xargs -I {} gh pr close {}`: xargs's options, with their values, come before the command.
+                if (prefix === 'xargs')
+                    while (cmd.length && cmd[0].startsWith('-'))
+                        cmd = cmd.slice(XARGS_OPTIONS_WITH_VALUE.has(cmd[0]) ? 2 : 1);
             }
             // A group's closing `} > out` leaves only a redirection: no command runs there.
             if (cmd.length && !/^\d*[<>]/.test(cmd[0]))
@@ -12173,10 +12181,11 @@ function readLoadedScripts(root, models) {
 /**
  * The configuration files of release tools that steps start, read before the analysis:
  * semantic-release's (package.json, its rc and config files), GoReleaser's (its YAML, the one
- * `--config` names, go.mod), release-it's (package.json, .release-it.*) and the changesets CLI's
- * (.changeset/config.json), in the directory the step starts in and in each directory its script
+ * `--config` names, go.mod), release-it's (package.json, .release-it.*), the changesets CLI's
+ * (.changeset/config.json) and the Makefile whose recipes `make` runs, in the directory the step starts in and in each directory its script
  * moves to with `cd`/`pushd`.
  */
+
 
 
 
@@ -12216,6 +12225,8 @@ const SEMANTIC_RELEASE_NAMES = ['package.json', ...CONFIG_DATA_FILES, ...CONFIG_
 const GORELEASER_CONFIG = /(?:^|\s)(?:-f|--config)(?:\s+|=)(["']?)([^\s"';&|]{1,200})\1/g;
 /** `-c FILE`, `--config FILE`, `--config=FILE` after `release-it`. */
 const RELEASE_IT_CONFIG = /\brelease-it\b[^\n;&|]*?\s(?:-c|--config)(?:\s+|=)(["']?)([^\s"';&|]{1,200})\1/g;
+/** `make -C DIR`. */
+const MAKE_DIRECTORY = /\bmake\b[^\n;&|]*?\s-C\s*([^\s;&|"']{1,200})/g;
 /** The files a step may read as a release tool's configuration, with the directory its run starts in. */
 function wanted(step) {
     const name = step.uses ? (0,actions/* actionName */.aM)(step.uses.value)?.toLowerCase() ?? '' : '';
@@ -12233,6 +12244,8 @@ function wanted(step) {
     const names = [
         ...(/\bsemantic-release\b/.test(script) ? SEMANTIC_RELEASE_NAMES : []),
         ...(/\bchangeset\s+version\b/.test(script) ? [CONFIG_FILE] : []),
+        // The Makefile a `make` runs the recipes of (also in the directory `-C` names).
+        ...(/\bmake\b/.test(script) ? [...MAKEFILE_NAMES, ...[...script.matchAll(MAKE_DIRECTORY)].slice(0, MAX_DIRECTORIES).flatMap((m) => MAKEFILE_NAMES.map((n) => `${m[1]}/${n}`))] : []),
         ...(/\brelease-it\b/.test(script) ? ['package.json', ...release_it_CONFIG_DATA_FILES, ...CONFIG_OTHER_FILES, ...[...script.matchAll(RELEASE_IT_CONFIG)].slice(0, MAX_DIRECTORIES).map((m) => m[2])] : []),
         ...(/\bgoreleaser\b/.test(script) ? [...CONFIG_FILES, 'go.mod', ...[...script.matchAll(GORELEASER_CONFIG)].slice(0, MAX_DIRECTORIES).map((m) => m[2])] : []),
     ];
@@ -12867,6 +12880,105 @@ function analyseGithubScript(script, ctx, unseen = []) {
     return out;
 }
 
+;// CONCATENATED MODULE: ./src/analysis/script/make-recipes.ts
+/**
+ * `make TARGET` runs the recipe of TARGET in the Makefile of the directory it runs in (and, first,
+ * those of its prerequisites): a `git push` there is the step's push. The recipe lines are read
+ * as written, their `@`, `-` and `+` prefixes dropped; conditionals and variables are not
+ * evaluated, so every line of a recipe counts, whichever branch make would take.
+ */
+
+/** Recipes read per target at most, prerequisites included: deeper chains are not followed. */
+const MAX_TARGETS = 20;
+const MAKE_COMMAND = /(?:^|[;&|(]|\n)\s*(?:sudo\s+)?make\s+([^\n;&|)]*)/g;
+/** The targets `make` commands of a script name, with the directory `-C` gives (relative, or '' for where the step runs). */
+function makeTargets(script) {
+    const out = [];
+    for (const m of script.matchAll(MAKE_COMMAND)) {
+        const words = m[1].trim().split(/\s+/).filter(Boolean);
+        let dir = '';
+        const targets = [];
+        for (let i = 0; i < words.length; i++) {
+            const w = words[i];
+            if (w === '-C' || w === '--directory')
+                dir = words[++i] ?? '';
+            else if (w.startsWith('-C') && w.length > 2)
+                dir = w.slice(2);
+            else if (w === '-f' || w === '--file' || w === '-j' || w === '-l')
+                i++;
+            else if (!w.startsWith('-') && !w.includes('='))
+                targets.push(w);
+        }
+        out.push({ dir, targets });
+    }
+    return out;
+}
+/** Rules of a Makefile: target name -> prerequisites and recipe lines. */
+function make_recipes_rules(makefile) {
+    const out = new Map();
+    let current = [];
+    for (const line of makefile.split(/\r?\n/)) {
+        if (line.startsWith('\t')) {
+            const cmd = line.slice(1).trim().replace(/^[@+-]+/, '');
+            if (cmd && !cmd.startsWith('#'))
+                for (const r of current)
+                    r.recipe.push(cmd);
+            continue;
+        }
+        const rule = /^([^:#=\t][^:#=]*?)\s*::?(?!=)\s*([^;#=]*)/.exec(line);
+        if (rule && !/^\s*(ifeq|ifneq|ifdef|ifndef|else|endif|define|endef|export|include|-include)\b/.test(line)) {
+            current = rule[1].trim().split(/\s+/).map((name) => {
+                const entry = out.get(name) ?? { prerequisites: [], recipe: [] };
+                entry.prerequisites.push(...rule[2].trim().split(/\s+/).filter(Boolean));
+                out.set(name, entry);
+                return entry;
+            });
+        }
+        else if (line.trim() && !/^\s*(ifeq|ifneq|ifdef|ifndef|else|endif)\b/.test(line))
+            current = [];
+    }
+    return out;
+}
+/** The recipe lines `make` runs for `targets` (the first rule's target when none is named), prerequisites first. */
+function recipeLines(makefile, targets) {
+    const table = make_recipes_rules(makefile);
+    const start = targets.length ? targets : [...table.keys()].filter((t) => !t.startsWith('.')).slice(0, 1);
+    const lines = [];
+    const seen = new Set();
+    const visit = (target) => {
+        if (seen.has(target) || seen.size >= MAX_TARGETS)
+            return;
+        seen.add(target);
+        const rule = table.get(target);
+        if (!rule)
+            return;
+        for (const p of rule.prerequisites)
+            visit(p);
+        lines.push(...rule.recipe);
+    };
+    for (const t of start)
+        visit(t);
+    return lines;
+}
+/**
+ * The script of a `run:` step with the recipes of the `make` targets it names appended, read
+ * with `read` (a path relative to the repository root; null when not among the files read).
+ */
+function withMakeRecipes(script, startDir, read) {
+    if (!/\bmake\b/.test(script))
+        return script;
+    const extra = [];
+    for (const { dir, targets } of makeTargets(script)) {
+        if (/^[/~$]/.test(dir) || dir.split('/').includes('..'))
+            continue;
+        const base = [startDir, dir].filter(Boolean).join('/');
+        const makefile = MAKEFILE_NAMES.map((n) => read(base ? `${base}/${n}` : n)).find((t) => t !== null);
+        if (makefile)
+            extra.push(...recipeLines(makefile, targets));
+    }
+    return extra.length ? `${script}\n${extra.join('\n')}` : script;
+}
+
 ;// CONCATENATED MODULE: ./src/analysis/steps/later-steps.ts
 /**
  * A credential left behind for later steps (checkout's persisted token, a git credential store,
@@ -12875,6 +12987,7 @@ function analyseGithubScript(script, ctx, unseen = []) {
  * pushes are listed once; each credential then takes the stretch of them it reaches, up to the
  * first step that puts another credential in the same place.
  */
+
 
 
 
@@ -12996,7 +13109,7 @@ function ancestry(dir) {
 function checkoutDirectory(step) {
     return enterDirectory('', step.with.path?.value.trim() ?? '');
 }
-function listPushes(job, knowledge, localAction) {
+function listPushes(job, knowledge, localAction, readFile) {
     const out = { pushes: new ByStep(), byRemote: new Map(), toRunTimeRemote: new ByStep(), byDirectory: new Map(), unknown: new ByStep(), unknownByDirectory: new Map(), unknownActions: new ByStep(), ghCommands: new ByStep(), ghResets: [], ghSetsUpGit: false, githubResets: [], remoteResets: [], pathResets: new Map() };
     // Whether the last commit message written in the job so far asks to skip CI.
     let lastCommitSkipsCi = false;
@@ -13005,10 +13118,12 @@ function listPushes(job, knowledge, localAction) {
     let tagMoved = false;
     for (const s of job.steps) {
         const name = s.uses ? (0,actions/* actionName */.aM)(s.uses.value)?.toLowerCase() : null;
-        const commits = s.run?.value.match(GIT_COMMIT);
+        // A `make TARGET` runs its recipe: the recipe's git commands are the step's.
+        const script = s.run ? withMakeRecipes(s.run.value, enterDirectory('', s.workingDirectory?.trim() ?? '') ?? '', readFile ?? (() => null)) : undefined;
+        const commits = script?.match(GIT_COMMIT);
         if (commits)
             lastCommitSkipsCi = events/* SKIP_CI */.vm.test(commits[commits.length - 1]);
-        for (const m of s.run?.value.matchAll(GIT_TAG) ?? []) {
+        for (const m of script?.matchAll(GIT_TAG) ?? []) {
             const words = compactExpressions(m[1]).trim().split(/\s+/);
             const name = words.find((w) => !w.startsWith('-') && words[words.indexOf(w) - 1] !== '-m');
             if (name)
@@ -13051,7 +13166,7 @@ function listPushes(job, knowledge, localAction) {
             for (const d of ancestry(enterDirectory('', dir)))
                 byKey(out.byDirectory, d).add(s.index, push);
         }
-        const run = s.run?.value;
+        const run = script;
         if (!run)
             continue;
         if (alwaysRuns && SETS_GITHUB_CREDENTIAL.test(run))
@@ -13141,10 +13256,10 @@ function mayUseGitCredentials(uses, name, knowledge) {
  * first later step that puts another one there. Worked out from the job's list of pushes, so a
  * job with thousands of credentials and thousands of pushes is read once.
  */
-function laterPushes(job, afterIndex, place, memo, knowledge, localAction) {
+function laterPushes(job, afterIndex, place, memo, knowledge, localAction, readFile) {
     if (!job)
         return { pushes: [], toRunTimeRemote: [], unseen: [] };
-    const all = memo.once('pushes of a job', job, () => listPushes(job, knowledge, localAction));
+    const all = memo.once('pushes of a job', job, () => listPushes(job, knowledge, localAction, readFile));
     const resets = place.scope === 'github' ? all.githubResets : place.scope === 'remote' ? all.remoteResets : place.scope === 'gh' ? all.ghResets : (all.pathResets.get(place.dir) ?? []);
     const until = resets[(0,order/* firstAtLeast */.JE)(resets, afterIndex + 1)] ?? Infinity;
     const actions = all.unknownActions.between(afterIndex, until);
@@ -13172,7 +13287,7 @@ function laterPushes(job, afterIndex, place, memo, knowledge, localAction) {
 const LATER_SCRIPTS_LISTED = 5;
 /** Adds the pushes later steps make with a credential this step leaves behind. */
 function followLaterPushes(ctx, out, target, what, place) {
-    const later = laterPushes(ctx.job, ctx.step.index, place, ctx.memo, ctx.knowledge, ctx.localAction);
+    const later = laterPushes(ctx.job, ctx.step.index, place, ctx.memo, ctx.knowledge, ctx.localAction, ctx.readScript);
     const unknown = later.unseen.slice(0, LATER_SCRIPTS_LISTED).map((c) => `${c.what} ${c.does ?? 'may push with'} the token left behind`);
     const more = later.unseen.length - LATER_SCRIPTS_LISTED;
     if (more > 0)
@@ -14979,8 +15094,8 @@ function underPath(report, prefix) {
     };
 }
 
-// EXTERNAL MODULE: ./src/lint.ts + 61 modules
-var lint = __nccwpck_require__(8616);
+// EXTERNAL MODULE: ./src/lint.ts + 62 modules
+var lint = __nccwpck_require__(9529);
 // EXTERNAL MODULE: ./src/report/advice.ts + 1 modules
 var advice = __nccwpck_require__(8014);
 // EXTERNAL MODULE: ./src/github/event.ts

@@ -147,3 +147,6 @@ export const GO_ENV_BLIND: ReadonlySet<string> = new Set(['build', 'vet', 'fmt',
  * bake files interpolate the environment, so they are not among these.
  */
 export const DOCKER_ENV_BLIND: ReadonlySet<string> = new Set(['pull', 'push', 'run', 'create', 'exec', 'build', 'tag', 'images', 'ps', 'logs', 'stop', 'rm', 'rmi', 'inspect', 'save', 'load', 'login', 'logout', 'network', 'volume', 'cp', 'start', 'kill', 'wait', 'version', 'info'])
+
+/** The names make looks for, in its order (GNU make manual, "What Name to Give Your Makefile"). */
+export const MAKEFILE_NAMES = ['GNUmakefile', 'makefile', 'Makefile'] as const

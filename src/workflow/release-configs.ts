@@ -1,13 +1,14 @@
 /**
  * The configuration files of release tools that steps start, read before the analysis:
  * semantic-release's (package.json, its rc and config files), GoReleaser's (its YAML, the one
- * `--config` names, go.mod), release-it's (package.json, .release-it.*) and the changesets CLI's
- * (.changeset/config.json), in the directory the step starts in and in each directory its script
+ * `--config` names, go.mod), release-it's (package.json, .release-it.*), the changesets CLI's
+ * (.changeset/config.json) and the Makefile whose recipes `make` runs, in the directory the step starts in and in each directory its script
  * moves to with `cd`/`pushd`.
  */
 import { posix } from 'node:path'
 import { CONFIG_DATA_FILES, CONFIG_PROGRAM_FILES, SEMANTIC_RELEASE_ACTIONS } from '../knowledge/semantic-release.js'
 import { CONFIG_FILE as CHANGESETS_CONFIG } from '../knowledge/changesets.js'
+import { MAKEFILE_NAMES } from '../knowledge/programs.js'
 import { CONFIG_DATA_FILES as RELEASE_IT_DATA, CONFIG_OTHER_FILES as RELEASE_IT_OTHER } from '../knowledge/release-it.js'
 import { CONFIG_FILES as GORELEASER_FILES, GORELEASER_ACTION } from '../knowledge/goreleaser.js'
 import { actionName } from '../knowledge/actions.js'
@@ -47,6 +48,9 @@ const GORELEASER_CONFIG = /(?:^|\s)(?:-f|--config)(?:\s+|=)(["']?)([^\s"';&|]{1,
 /** `-c FILE`, `--config FILE`, `--config=FILE` after `release-it`. */
 const RELEASE_IT_CONFIG = /\brelease-it\b[^\n;&|]*?\s(?:-c|--config)(?:\s+|=)(["']?)([^\s"';&|]{1,200})\1/g
 
+/** `make -C DIR`. */
+const MAKE_DIRECTORY = /\bmake\b[^\n;&|]*?\s-C\s*([^\s;&|"']{1,200})/g
+
 /** The files a step may read as a release tool's configuration, with the directory its run starts in. */
 function wanted(step: WorkflowInfo['jobs'][number]['steps'][number]): { start: string; script: string; names: string[] } | null {
   const name = step.uses ? actionName(step.uses.value)?.toLowerCase() ?? '' : ''
@@ -62,6 +66,8 @@ function wanted(step: WorkflowInfo['jobs'][number]['steps'][number]): { start: s
   const names = [
     ...(/\bsemantic-release\b/.test(script) ? SEMANTIC_RELEASE_NAMES : []),
     ...(/\bchangeset\s+version\b/.test(script) ? [CHANGESETS_CONFIG] : []),
+    // The Makefile a `make` runs the recipes of (also in the directory `-C` names).
+    ...(/\bmake\b/.test(script) ? [...MAKEFILE_NAMES, ...[...script.matchAll(MAKE_DIRECTORY)].slice(0, MAX_DIRECTORIES).flatMap((m) => MAKEFILE_NAMES.map((n) => `${m[1]}/${n}`))] : []),
     ...(/\brelease-it\b/.test(script) ? ['package.json', ...RELEASE_IT_DATA, ...RELEASE_IT_OTHER, ...[...script.matchAll(RELEASE_IT_CONFIG)].slice(0, MAX_DIRECTORIES).map((m) => m[2])] : []),
     ...(/\bgoreleaser\b/.test(script) ? [...GORELEASER_FILES, 'go.mod', ...[...script.matchAll(GORELEASER_CONFIG)].slice(0, MAX_DIRECTORIES).map((m) => m[2])] : []),
   ]

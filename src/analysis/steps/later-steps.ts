@@ -13,6 +13,7 @@ import type { Memo } from '../memo.js'
 import { resolveRepo, type RepoRef } from '../repo-ref.js'
 import type { StepAnalysis } from '../types.js'
 import type { StepContext } from './step-context.js'
+import { withMakeRecipes } from '../script/make-recipes.js'
 import { enterDirectory } from '../directories.js'
 import { plain } from '../../knowledge/reasons.js'
 import { INERT_ACTIONS } from '../../knowledge/action-effects.js'
@@ -206,7 +207,7 @@ export function checkoutDirectory(step: StepInfo): string | null {
   return enterDirectory('', step.with.path?.value.trim() ?? '')
 }
 
-function listPushes(job: JobInfo, knowledge: ActionKnowledge, localAction: StepContext['localAction']): JobPushes {
+function listPushes(job: JobInfo, knowledge: ActionKnowledge, localAction: StepContext['localAction'], readFile: StepContext['readScript']): JobPushes {
   const out: JobPushes = { pushes: new ByStep(), byRemote: new Map(), toRunTimeRemote: new ByStep(), byDirectory: new Map(), unknown: new ByStep(), unknownByDirectory: new Map(), unknownActions: new ByStep(), ghCommands: new ByStep(), ghResets: [], ghSetsUpGit: false, githubResets: [], remoteResets: [], pathResets: new Map() }
   // Whether the last commit message written in the job so far asks to skip CI.
   let lastCommitSkipsCi = false
@@ -215,9 +216,11 @@ function listPushes(job: JobInfo, knowledge: ActionKnowledge, localAction: StepC
   let tagMoved = false
   for (const s of job.steps) {
     const name = s.uses ? actionName(s.uses.value)?.toLowerCase() : null
-    const commits = s.run?.value.match(GIT_COMMIT)
+    // A `make TARGET` runs its recipe: the recipe's git commands are the step's.
+    const script = s.run ? withMakeRecipes(s.run.value, enterDirectory('', s.workingDirectory?.trim() ?? '') ?? '', readFile ?? (() => null)) : undefined
+    const commits = script?.match(GIT_COMMIT)
     if (commits) lastCommitSkipsCi = SKIP_CI.test(commits[commits.length - 1])
-    for (const m of s.run?.value.matchAll(GIT_TAG) ?? []) {
+    for (const m of script?.matchAll(GIT_TAG) ?? []) {
       const words = compactExpressions(m[1]).trim().split(/\s+/)
       const name = words.find((w) => !w.startsWith('-') && words[words.indexOf(w) - 1] !== '-m')
       if (name) tagsMade.add(name.replace(/^["']|["']$/g, ''))
@@ -254,7 +257,7 @@ function listPushes(job: JobInfo, knowledge: ActionKnowledge, localAction: StepC
       const dir = pusher.directoryInput ? (s.with[pusher.directoryInput]?.value ?? '') : ''
       for (const d of ancestry(enterDirectory('', dir))) byKey(out.byDirectory, d).add(s.index, push)
     }
-    const run = s.run?.value
+    const run = script
     if (!run) continue
     if (alwaysRuns && SETS_GITHUB_CREDENTIAL.test(run)) out.githubResets.push(s.index)
     if (alwaysRuns && GH_LOGIN.test(run)) out.ghResets.push(s.index)
@@ -330,9 +333,9 @@ function mayUseGitCredentials(uses: string, name: string | null | undefined, kno
  * first later step that puts another one there. Worked out from the job's list of pushes, so a
  * job with thousands of credentials and thousands of pushes is read once.
  */
-export function laterPushes(job: JobInfo | null, afterIndex: number, place: CredentialPlace, memo: Memo, knowledge: ActionKnowledge, localAction?: StepContext['localAction']): LaterPushes {
+export function laterPushes(job: JobInfo | null, afterIndex: number, place: CredentialPlace, memo: Memo, knowledge: ActionKnowledge, localAction?: StepContext['localAction'], readFile?: StepContext['readScript']): LaterPushes {
   if (!job) return { pushes: [], toRunTimeRemote: [], unseen: [] }
-  const all = memo.once('pushes of a job', job, () => listPushes(job, knowledge, localAction))
+  const all = memo.once('pushes of a job', job, () => listPushes(job, knowledge, localAction, readFile))
   const resets = place.scope === 'github' ? all.githubResets : place.scope === 'remote' ? all.remoteResets : place.scope === 'gh' ? all.ghResets : (all.pathResets.get(place.dir) ?? [])
   const until = resets[firstAtLeast(resets, afterIndex + 1)] ?? Infinity
   const actions = all.unknownActions.between(afterIndex, until)
@@ -361,7 +364,7 @@ export const LATER_SCRIPTS_LISTED = 5
 
 /** Adds the pushes later steps make with a credential this step leaves behind. */
 export function followLaterPushes(ctx: StepContext, out: StepAnalysis, target: RepoRef | null, what: string, place: CredentialPlace) {
-  const later = laterPushes(ctx.job, ctx.step.index, place, ctx.memo, ctx.knowledge, ctx.localAction)
+  const later = laterPushes(ctx.job, ctx.step.index, place, ctx.memo, ctx.knowledge, ctx.localAction, ctx.readScript)
   const unknown = later.unseen.slice(0, LATER_SCRIPTS_LISTED).map((c) => `${c.what} ${c.does ?? 'may push with'} the token left behind`)
   const more = later.unseen.length - LATER_SCRIPTS_LISTED
   if (more > 0) unknown.push(`${more} more later steps, up to line ${later.unseen[later.unseen.length - 1].line}, may push with the token left behind`)
