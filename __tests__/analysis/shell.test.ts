@@ -61,3 +61,13 @@ describe('a quoted string over several lines is one word of one command', () => 
     expect(lines(script)).toEqual(expected)
   })
 })
+
+describe('xargs', () => {
+  it.each([
+    ['xargs -I {} gh pr close {}', ['gh', 'pr', 'close', '{}']],
+    ['xargs -0 -n 1 -P 4 git push origin', ['git', 'push', 'origin']],
+    ['xargs -r rm', ['rm']],
+  ])('%s runs %j', (script, words) => {
+    expect(parseCommands(script)[0].words).toEqual(words)
+  })
+})

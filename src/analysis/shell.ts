@@ -152,6 +152,9 @@ function arrayEnd(text: string, open: number): number {
   return text.length - 1
 }
 
+/** xargs options that take the next word as their value (GNU findutils xargs). */
+const XARGS_OPTIONS_WITH_VALUE: ReadonlySet<string> = new Set(['-I', '-L', '-n', '-P', '-d', '-E', '-s', '-a', '--arg-file', '--delimiter', '--max-args', '--max-procs', '--max-lines', '--max-chars', '--eof', '--replace'])
+
 const PREFIXES: ReadonlySet<string> = new Set(['sudo', 'exec', 'time', 'command', 'nohup', 'then', 'do', 'else', 'elif', 'if', 'while', 'until', '!', 'xargs', 'eval', '{', '}', '(', ')'])
 
 /** Options of `sudo` that take a value (`sudo -u bot make`): the value is no command. */
@@ -239,6 +242,8 @@ export function parseCommands(script: string, depth = 0): Command[] {
         cmd = cmd.slice(1)
         // `sudo -E make`, `env -i make`: the options belong to the prefix.
         if (prefix === 'sudo' || prefix === 'env') while (cmd.length && cmd[0].startsWith('-')) cmd = cmd.slice(SUDO_OPTIONS_WITH_VALUE.has(cmd[0]) ? 2 : 1)
+        // `xargs -I {} gh pr close {}`: xargs's options, with their values, come before the command.
+        if (prefix === 'xargs') while (cmd.length && cmd[0].startsWith('-')) cmd = cmd.slice(XARGS_OPTIONS_WITH_VALUE.has(cmd[0]) ? 2 : 1)
       }
       // A group's closing `} > out` leaves only a redirection: no command runs there.
       if (cmd.length && !/^\d*[<>]/.test(cmd[0])) out.push({ words: cmd, line: start + 1 })
