@@ -120,8 +120,9 @@ function useReport(use: SecretUse, decision: UseDecision, knowledge: ActionKnowl
     out.reasons.push(`and ${more} more reasons, not listed`)
     out.reasonCodes.push([])
   }
-  const readFrom = use.step?.uses ? knowledge.lookup(use.step.uses.value)?.readFromSource : undefined
-  if (readFrom) out.readFromSource = readFrom
+  const known = use.step?.uses ? knowledge.lookup(use.step.uses.value) : undefined
+  if (known?.readFromSource) out.readFromSource = known.readFromSource
+  if (known?.release) out.actionRelease = known.release
   if (use.readBy) out.readBy = use.readBy.map((s) => ({ file: s.file, line: s.pos.line, job: label(s.job), step: quoted(stepLabel(s)) }))
   return out
 }

@@ -4,8 +4,9 @@ import { ACTION_CORRECTIONS, EXTRA_ACTIONS } from './actions-extra.js'
 import { plain, type Reason } from './reasons.js'
 import { DERIVED_ACTIONS } from './generated/derived-actions.js'
 import { derivedPermissions, readSomething, type DerivedAction } from './derive-action.js'
-import { KEY_OF_FINE_GRAINED } from './permissions.js'
+import { KEY_OF_FINE_GRAINED, NO_FINE_GRAINED } from './permissions.js'
 import { eventsFor } from './endpoint-events.js'
+import { versionOfRef } from './action-versions.js'
 
 export type { ActionFacts }
 
@@ -38,6 +39,15 @@ export type KnownAction = Omit<ActionFacts, 'patNeededWhen'> & {
   unseen?: readonly string[]
   /** Actions taking several tokens use each for something else: facts per token input replace the action's. */
   byTokenInput?: Readonly<Record<string, Pick<KnownAction, 'githubToken' | 'fineGrained' | 'classicScopes' | 'patNeededWhen'> & Partial<Pick<KnownAction, 'conditional' | 'repositoryInput' | 'repositoryDefault' | 'events'>>>>
+  /**
+   * Major versions that do something else (derived entries), each read at its newest release
+   * tag; undefined where that release's source told nothing. A major not here does what this does.
+   */
+  versions?: ReadonlyMap<number, { tag: string; entry: KnownAction | undefined }>
+  /** Release tags by commit prefix, to match a `uses:` pinned to a SHA to its release. */
+  pins?: Readonly<Record<string, string>>
+  /** The release an earlier major's entry was read at, and the one a pinned SHA is: the report says which decided. */
+  release?: string
 }
 
 /**
@@ -84,14 +94,23 @@ function givenToGithub(composite: string, name: string): boolean {
  * described entries come after it and win where both exist.
  */
 export function fromDerived(d: DerivedAction): KnownAction {
+  const entry = fromDerivedCommit(d)
+  if (!d.versions?.length) return entry
+  const versions = new Map(d.versions.map((v) => [v.major, { tag: v.tag, entry: readSomething(v.action) ? { ...fromDerivedCommit(v.action), release: v.tag, source: `read from ${d.uses}@${v.action.commit} (${v.tag}): ${v.action.files.join(', ')}` } : undefined }]))
+  return { ...entry, versions, ...(d.pins ? { pins: d.pins } : {}) }
+}
+
+function fromDerivedCommit(d: DerivedAction): KnownAction {
   const fineGrained = derivedPermissions(d)
   const githubToken: Record<string, string> = {}
+  // checks and packages are `permissions:` keys of their own name that no fine-grained PAT has.
+  const keyOf = (perm: string) => KEY_OF_FINE_GRAINED[perm] ?? (NO_FINE_GRAINED.has(perm) ? perm : undefined)
   for (const [perm, level] of Object.entries(fineGrained)) {
-    const key = KEY_OF_FINE_GRAINED[perm]
+    const key = keyOf(perm)
     if (key) githubToken[key] = level === 'admin' ? 'write' : level
   }
   // A permission no `permissions:` key grants makes GITHUB_TOKEN useless for it.
-  const keyless = Object.keys(fineGrained).filter((p) => !KEY_OF_FINE_GRAINED[p])
+  const keyless = Object.keys(fineGrained).filter((p) => !keyOf(p))
   return {
     uses: d.uses,
     tokenInputs: d.tokenInputs,
@@ -158,12 +177,25 @@ export class ActionKnowledge {
   private find(uses: string): KnownAction | undefined {
     const name = actionName(uses)?.toLowerCase()
     if (!name) return undefined
-    const exact = this.byName.get(name)
-    if (exact) return exact
     const [owner, repo] = name.split('/')
     const base = `${owner}/${repo}`
-    return this.byName.get(base) ?? (RENAMED[base] ? this.byName.get(RENAMED[base].toLowerCase()) : undefined)
+    const entry = this.byName.get(name) ?? this.byName.get(base) ?? (RENAMED[base] ? this.byName.get(RENAMED[base].toLowerCase()) : undefined)
+    return entry && atVersion(entry, uses)
   }
+}
+
+/**
+ * The entry for the release `uses` names: a major that behaves otherwise has its own entry (or
+ * none, where its source told nothing); a SHA matched to a release says which, in the source.
+ */
+function atVersion(entry: KnownAction, uses: string): KnownAction | undefined {
+  if (!entry.versions) return entry
+  const at = uses.indexOf('@')
+  const version = at < 0 ? null : versionOfRef(uses.slice(at + 1).trim(), entry.pins)
+  const chosen = version && entry.versions.has(version.major) ? entry.versions.get(version.major)!.entry : entry
+  if (!chosen || !version?.pinnedTo) return chosen
+  const release = chosen.release ? `${version.pinnedTo} (the pinned commit), read at ${chosen.release}` : `${version.pinnedTo} (the pinned commit)`
+  return { ...chosen, release, source: `${chosen.source}; the pinned commit is release ${version.pinnedTo}` }
 }
 
 export const DEFAULT_KNOWLEDGE = new ActionKnowledge()

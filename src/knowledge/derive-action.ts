@@ -52,6 +52,23 @@ export interface DerivedAction {
   files: string[]
   /** A composite action's `action.yml`, whose steps pat-lint's own step analysis reads. */
   composite?: string
+  /**
+   * Major versions whose facts differ from those at `commit`, each read at its newest release tag
+   * (scripts/derive-actions.ts). A major not listed does what `commit` does.
+   */
+  versions?: DerivedVersion[]
+  /**
+   * Release tags by the first 12 hex digits of their commit, where `versions` makes the version
+   * matter: a `uses:` pinned to a SHA is matched to its release.
+   */
+  pins?: Record<string, string>
+}
+
+/** What an earlier major version of an action does, read at `tag`. */
+export interface DerivedVersion {
+  major: number
+  tag: string
+  action: DerivedAction
 }
 
 /** Inputs that carry a token: a default of the workflow's token, or a name saying so. */
@@ -361,6 +378,17 @@ export function deriveAction(uses: string, commit: string, files: readonly Sourc
  */
 export function readSomething(action: DerivedAction): boolean {
   return !!action.composite || action.files.length > 1
+}
+
+/**
+ * What the analysis takes from an entry, without where it was read: two versions with the same
+ * facts decide every use alike (line numbers and files move between releases; behaviour may not).
+ */
+export function factsOf(action: DerivedAction): string {
+  const calls = [...new Set(action.calls.map((c) => JSON.stringify([c.route, c.permissions, !!c.draft, !!c.appOnly])))].sort()
+  const unseen = [...new Set(action.unseen.map((u) => u.what))].sort()
+  const inputs = [...action.tokenInputs].sort((a, b) => a.name.localeCompare(b.name))
+  return JSON.stringify([readSomething(action), inputs, [...action.tokenEnv].sort(), action.repositoryInput ?? null, calls, unseen, action.composite ?? null])
 }
 
 /** The permissions all of an action's calls need together. */

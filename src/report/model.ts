@@ -33,6 +33,11 @@ export interface UseReport {
   reasonCodes: ReasonCode[][]
   /** The action's knowledge was read from its source at run time (`owner/repo@ref`), not from pat-lint's own. */
   readFromSource?: string
+  /**
+   * The action's release whose facts decided, where its major version does something else than
+   * the newest release (`v2.8.1`), or the release a pinned SHA was matched to.
+   */
+  actionRelease?: string
 }
 
 /** A token in the report: its verdict fields are those of the analysis (see TokenVerdict). */
