@@ -3851,9 +3851,14 @@ function versionOfRef(ref, pins = {}) {
 /**
  * Actions that moved to a new name; the knowledge base knows them under the old one.
  * contributor-assistant/github-action: github.com/cla-assistant/github-action now serves it.
+ * vedantmgoyal9/winget-releaser: its author's account renamed from vedantmgoyal2009; its
+ * action.yml @3e78d7ff0f525445bca5d6a989d31cdca383372e has the inputs the entry describes
+ * (identifier, token, fork-user defaulting to the repository's owner) and still submits to
+ * microsoft/winget-pkgs (through komac, in pwsh steps pat-lint does not read).
  */
 const RENAMED = {
     'contributor-assistant/github-action': 'cla-assistant/github-action',
+    'vedantmgoyal9/winget-releaser': 'vedantmgoyal2009/winget-releaser',
 };
 function index(facts, into = new Map()) {
     for (const a of facts) {
@@ -13738,6 +13743,23 @@ function tokenVerdict(decisions, self, memo) {
         bySelf.set(self, (verdict = verdictOf(decisions, self)));
     return verdict;
 }
+/**
+ * Classic scopes for the token. A call whose scopes its action documents (winget-releaser:
+ * `public_repo`, for a public repository) is taken at its word; the permissions no other call
+ * needs are not widened to `repo`, which pat-lint would ask for only because it cannot see
+ * whether a repository is public.
+ */
+function minimalScopesOf(decisions, minimal) {
+    const calls = decisions.flatMap((d) => d.calls);
+    const documented = calls.filter((c) => c.classicScopes?.length);
+    const generic = {};
+    for (const [perm, level] of Object.entries(minimal)) {
+        const byOthers = calls.some((c) => !c.classicScopes?.length && perm in c.permissions);
+        if (byOthers || !documented.some((c) => perm in c.permissions))
+            generic[perm] = level;
+    }
+    return normaliseScopes([...classicScopesFor(generic), ...documented.flatMap((c) => c.classicScopes)]);
+}
 function verdictOf(decisions, self) {
     const minimal = {};
     for (const d of decisions)
@@ -13758,7 +13780,7 @@ function verdictOf(decisions, self) {
     return {
         githubTokenWouldDo,
         minimal,
-        minimalScopes: normaliseScopes([...classicScopesFor(minimal), ...decisions.flatMap((d) => d.calls.flatMap((c) => c.classicScopes ?? []))]),
+        minimalScopes: minimalScopesOf(decisions, minimal),
         fineGrainedPossible,
         repositories: [...new Set(decisions.flatMap((d) => d.repositories))].sort(),
         ownRepository,

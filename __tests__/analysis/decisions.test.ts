@@ -462,6 +462,15 @@ describe('steps that depend on other steps of the job', () => {
 })
 
 describe('token-level verdicts', () => {
+  it("classic scopes an action documents are taken at their word; the rest of the token's needs still ask for repo", () => {
+    const winget = '      - uses: vedantmgoyal9/winget-releaser@v2\n        with:\n          identifier: Octo.App\n          token: ${{ secrets.WINGET_PAT }}\n'
+    const push = '      - uses: actions/checkout@v4\n        with:\n          token: ${{ secrets.WINGET_PAT }}\n      - run: git push origin HEAD:main\n'
+    const wf = (steps: string) => `on: release\njobs:\n  a:\n    runs-on: x\n    steps:\n${steps}`
+    // winget-releaser documents `public_repo` (microsoft/winget-pkgs is public): not `repo`.
+    expect(lintWorkflow(wf(winget), {}, { repository: 'octo/app' }).tokens[0].minimalScopes).toEqual(['public_repo'])
+    // A push to this repository, whose visibility pat-lint cannot see, needs repo (which implies public_repo).
+    expect(lintWorkflow(wf(winget + push), {}, { repository: 'octo/app' }).tokens[0].minimalScopes).toEqual(['repo'])
+  })
   it('a token reaching repositories of two owners cannot be one fine-grained token (R18)', () => {
     const wf = 'on: workflow_dispatch\njobs:\n  a:\n    runs-on: x\n    steps:\n' +
       ['octo/docs', 'other-org/site'].map((r) => `      - uses: peter-evans/repository-dispatch@v3\n        with:\n          token: \${{ secrets.MULTI_PAT }}\n          repository: ${r}\n          event-type: go\n`).join('')

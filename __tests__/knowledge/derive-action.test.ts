@@ -201,6 +201,9 @@ describe('derived entries in the analysis', () => {
     expect(DERIVED_ACTIONS.some((d) => d.uses.toLowerCase() === 'contributor-assistant/github-action')).toBe(true)
     expect(hand?.source).not.toMatch(/^read from/)
     expect(DEFAULT_KNOWLEDGE.lookup('contributor-assistant/github-action@v2.3.0')).toBe(hand)
+    // Its pwsh steps are not read; the entry says where it submits.
+    expect(DERIVED_ACTIONS.some((d) => d.uses === 'vedantmgoyal9/winget-releaser')).toBe(true)
+    expect(DEFAULT_KNOWLEDGE.lookup('vedantmgoyal9/winget-releaser@v2')?.repositoryDefault).toBe('microsoft/winget-pkgs')
   })
   it('events its calls cause count for R1', () => {
     const u = useWith("octokit.rest.pulls.create({ ...context.repo, head: 'x', base: 'main', title: 't' })")

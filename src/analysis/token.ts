@@ -38,6 +38,23 @@ export function tokenVerdict(decisions: UseDecision[], self: string | null, memo
   return verdict
 }
 
+/**
+ * Classic scopes for the token. A call whose scopes its action documents (winget-releaser:
+ * `public_repo`, for a public repository) is taken at its word; the permissions no other call
+ * needs are not widened to `repo`, which pat-lint would ask for only because it cannot see
+ * whether a repository is public.
+ */
+function minimalScopesOf(decisions: UseDecision[], minimal: PermissionSet): string[] {
+  const calls = decisions.flatMap((d) => d.calls)
+  const documented = calls.filter((c) => c.classicScopes?.length)
+  const generic: PermissionSet = {}
+  for (const [perm, level] of Object.entries(minimal)) {
+    const byOthers = calls.some((c) => !c.classicScopes?.length && perm in c.permissions)
+    if (byOthers || !documented.some((c) => perm in c.permissions)) generic[perm] = level
+  }
+  return normaliseScopes([...classicScopesFor(generic), ...documented.flatMap((c) => c.classicScopes!)])
+}
+
 function verdictOf(decisions: UseDecision[], self: string | null): TokenVerdict {
   const minimal: PermissionSet = {}
   for (const d of decisions) mergePermissions(minimal, d.needs)
@@ -56,7 +73,7 @@ function verdictOf(decisions: UseDecision[], self: string | null): TokenVerdict 
   return {
     githubTokenWouldDo,
     minimal,
-    minimalScopes: normaliseScopes([...classicScopesFor(minimal), ...decisions.flatMap((d) => d.calls.flatMap((c) => c.classicScopes ?? []))]),
+    minimalScopes: minimalScopesOf(decisions, minimal),
     fineGrainedPossible,
     repositories: [...new Set(decisions.flatMap((d) => d.repositories))].sort(),
     ownRepository,

@@ -53,9 +53,14 @@ export type KnownAction = Omit<ActionFacts, 'patNeededWhen'> & {
 /**
  * Actions that moved to a new name; the knowledge base knows them under the old one.
  * contributor-assistant/github-action: github.com/cla-assistant/github-action now serves it.
+ * vedantmgoyal9/winget-releaser: its author's account renamed from vedantmgoyal2009; its
+ * action.yml @3e78d7ff0f525445bca5d6a989d31cdca383372e has the inputs the entry describes
+ * (identifier, token, fork-user defaulting to the repository's owner) and still submits to
+ * microsoft/winget-pkgs (through komac, in pwsh steps pat-lint does not read).
  */
 const RENAMED: Record<string, string> = {
   'contributor-assistant/github-action': 'cla-assistant/github-action',
+  'vedantmgoyal9/winget-releaser': 'vedantmgoyal2009/winget-releaser',
 }
 
 function index(facts: readonly KnownAction[], into = new Map<string, KnownAction>()): Map<string, KnownAction> {
