@@ -6869,7 +6869,7 @@ function firstOf(items, max) {
 
 /***/ }),
 
-/***/ 9529:
+/***/ 3780:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -9152,7 +9152,7 @@ const VALUE_OPTIONS = new Set(['-p', '--package', '-c', '--call', '--workspace',
  * runs a package's program when the name is no command of its own. Only these, whose programs
  * pat-lint reads, are taken so: another name may be a script of package.json.
  */
-const RUN_BY_NAME = new Set(['semantic-release', 'changeset', 'release-it']);
+const RUN_BY_NAME = new Set(['semantic-release', 'changeset', 'release-it', 'release-please']);
 /** How many words name the runner: `npx`, `npm exec`, `pnpm dlx`, …; 0 when the words start no runner. */
 function runnerLength(words) {
     const [first, second] = words;
@@ -10900,6 +10900,109 @@ function analyseReleaseIt(words, commands, at, ctx, out) {
         out.calls.push(release_it_callOf(`${named}: comments on the issues and pull requests released`, COMMENT_ROUTES, true));
 }
 
+;// CONCATENATED MODULE: ./src/knowledge/release-please.ts
+/**
+ * What the release-please CLI does with a GitHub token, read from its source. It takes the token
+ * only from `--token` (a value, or a file holding it) and never from the environment; every call
+ * goes to the repository `--repo-url` names (required). The pull-request commands commit through
+ * the Git database API and open or update the release pull request with labels; the release
+ * commands create a GitHub release per merged release pull request (which creates its tag unless
+ * `--draft`), comment on it and relabel it. `--dry-run` and `debug-config` only read; `--fork`
+ * first forks the repository for the token's user.
+ */
+const release_please_SOURCE = 'googleapis/release-please @fdaca293b5c9215c7bcae72dd228ba9558120817';
+const RELEASE_PLEASE_SOURCE = (/* unused pure expression or super */ null && (`${release_please_SOURCE} src/bin/release-please.ts:164-216 (--token, --repo-url demanded, --dry-run), 222 (--draft), 271 (--fork), 471-866 (commands); src/manifest.ts:1071 (createPullRequest), 1125 (removeIssueLabels), 1134 (updatePullRequest), 1293 (commentOnIssue), 1308 (addIssueLabels), 1330 (createRelease); src/github-api.ts, src/util/code-suggester/github/*.ts (octokit calls); no process.env read under src/`));
+/** Commands that open or update a pull request (a release PR, or bootstrap's configuration PR). */
+const PULL_REQUEST_COMMANDS = new Set(['release-pr', 'manifest-pr', 'bootstrap']);
+/** Commands that make the releases of merged release pull requests. */
+const RELEASE_COMMANDS = new Set(['github-release', 'manifest-release']);
+/** Commands that only read. */
+const READ_COMMANDS = new Set(['debug-config']);
+/** Reads every command makes first: the repository, branches, pull requests and releases (GraphQL for commit history). */
+const READ_ROUTES = ['GET /repos/{owner}/{repo}', 'GET /repos/{owner}/{repo}/pulls', 'GET /repos/{owner}/{repo}/releases', 'GET /repos/{owner}/{repo}/git/ref/{ref}'];
+const release_please_PULL_REQUEST_ROUTES = [
+    'POST /repos/{owner}/{repo}/git/trees',
+    'POST /repos/{owner}/{repo}/git/commits',
+    'POST /repos/{owner}/{repo}/git/refs',
+    'PATCH /repos/{owner}/{repo}/git/refs/{ref}',
+    'POST /repos/{owner}/{repo}/pulls',
+    'PATCH /repos/{owner}/{repo}/pulls/{pull_number}',
+    'POST /repos/{owner}/{repo}/issues/{issue_number}/labels',
+    'DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}',
+];
+const release_please_RELEASE_ROUTES = [
+    'POST /repos/{owner}/{repo}/releases',
+    'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
+    'POST /repos/{owner}/{repo}/issues/{issue_number}/labels',
+    'DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}',
+];
+/** `--fork`: the pull request comes from a fork of the repository for the token's user. */
+const FORK_ROUTE = 'POST /repos/{owner}/{repo}/forks';
+
+;// CONCATENATED MODULE: ./src/analysis/script/release-please.ts
+/**
+ * The release-please CLI in a script (knowledge/release-please.ts): it uses a token only when
+ * `--token` is given it, on the repository `--repo-url` names; what it does there follows from
+ * the command.
+ */
+
+
+
+
+
+
+
+
+
+/** Permissions and events of `routes`, on `target`. */
+function release_please_callOf(what, routes, target, withEvents) {
+    const permissions = {};
+    const events = new Set();
+    for (const route of routes) {
+        const [method, path] = route.split(' ');
+        if (withEvents)
+            for (const e of (0,endpoint_events/* eventsFor */.F)(method, path))
+                events.add(e);
+        for (const [k, level] of Object.entries((0,knowledge_endpoints/* lookupEndpoint */.sS)(method, path)?.permissions ?? {}))
+            if (k !== 'metadata')
+                permissions[k] = (0,knowledge_permissions/* maxLevel */.Lf)(permissions[k], level);
+    }
+    return { what, permissions, target, ...(events.size ? { events: [...events] } : {}) };
+}
+/** `words` start with `release-please`. */
+function analyseReleasePlease(words, commands, at, ctx, out) {
+    const token = flagValue(words, [], ['--token']);
+    // It reads no variable of its environment: a token reaches it through --token or not at all.
+    if (token === undefined || !usesToken([token], ctx))
+        return;
+    const command = words.slice(1).find((w) => !w.startsWith('-')) ?? '';
+    const named = `release-please ${(0,limits/* quoted */.TL)(command)} at line ${commands[at].line}`;
+    const repoUrl = flagValue(words, [], ['--repo-url']);
+    if (repoUrl === undefined)
+        return;
+    out.sentToGithub = true;
+    const target = resolveRepo(expand(repoUrl, ctx), ctx.self);
+    const reads = { ...release_please_callOf(`${named}: reads of the repository, its pull requests and releases (and GraphQL reads of commits)`, READ_ROUTES, target, false), readOnly: true };
+    reads.permissions = { ...reads.permissions, contents: 'read', pull_requests: 'read' };
+    if (READ_COMMANDS.has(command) || hasFlag(words, ['--dry-run'])) {
+        out.calls.push(reads);
+        return;
+    }
+    if (PULL_REQUEST_COMMANDS.has(command)) {
+        out.calls.push(reads, release_please_callOf(`${named}: the release pull request, committed through the API and labelled`, release_please_PULL_REQUEST_ROUTES, target, true));
+        if (hasFlag(words, ['--fork']))
+            out.calls.push({ ...release_please_callOf(`${named} --fork: a fork for the token's user`, [FORK_ROUTE], target, false), patReason: (0,reasons/* because */.xx)('GITHUB_TOKEN cannot create forks', 'R11') });
+        return;
+    }
+    if (RELEASE_COMMANDS.has(command)) {
+        // A draft release has no tag, and GitHub starts no workflow for a draft's creation.
+        const draft = hasFlag(words, ['--draft']) && flagValue(words, [], ['--draft']) !== 'false';
+        out.calls.push(reads, release_please_callOf(`${named}: ${draft ? 'draft releases' : 'the releases and their tags'}, a comment and labels on each release pull request`, release_please_RELEASE_ROUTES, target, !draft));
+        return;
+    }
+    out.unknown.push(`${named}: command \`${(0,limits/* quoted */.TL)(command)}\` is not known to pat-lint`);
+}
+
 ;// CONCATENATED MODULE: ./src/analysis/script/graphql.ts
 
 const PROJECTS = /projectsV2|projectV2|ProjectNext/i;
@@ -11616,6 +11719,7 @@ function* inOrder(picked, streams) {
 
 
 
+
 /**
  * What a script does with the token. `key` (the step's `run:` value) lets a second analysis of
  * the same step reuse the parsed commands; leave it out for a script built on the fly.
@@ -11637,6 +11741,7 @@ const RELEASE_TOOLS = new Map([
     ['goreleaser', analyseGoreleaser],
     ['changeset', analyseChangesets],
     ['release-it', analyseReleaseIt],
+    ['release-please', analyseReleasePlease],
 ]);
 function distinct(items, key) {
     const seen = new Set();
@@ -25113,8 +25218,8 @@ var external_node_fs_ = __nccwpck_require__(3024);
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
-// EXTERNAL MODULE: ./src/lint.ts + 62 modules
-var lint = __nccwpck_require__(9529);
+// EXTERNAL MODULE: ./src/lint.ts + 64 modules
+var lint = __nccwpck_require__(3780);
 // EXTERNAL MODULE: ./src/report/advice.ts + 1 modules
 var advice = __nccwpck_require__(8014);
 ;// CONCATENATED MODULE: ./src/report/escape.ts

@@ -11,6 +11,7 @@ import { analyseSemanticRelease } from './semantic-release.js'
 import { analyseGoreleaser } from './goreleaser.js'
 import { analyseChangesets } from './changesets.js'
 import { analyseReleaseIt } from './release-it.js'
+import { analyseReleasePlease } from './release-please.js'
 import { quoted } from '../../limits.js'
 import { firstAtLeast } from '../../order.js'
 import type { Command } from '../shell.js'
@@ -50,6 +51,7 @@ const RELEASE_TOOLS: ReadonlyMap<string, ReleaseToolReader> = new Map<string, Re
   ['goreleaser', analyseGoreleaser],
   ['changeset', analyseChangesets],
   ['release-it', analyseReleaseIt],
+  ['release-please', analyseReleasePlease],
 ])
 
 function distinct<T>(items: T[], key: (item: T) => string): T[] {

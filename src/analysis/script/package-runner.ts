@@ -12,7 +12,7 @@ const VALUE_OPTIONS: ReadonlySet<string> = new Set(['-p', '--package', '-c', '--
  * runs a package's program when the name is no command of its own. Only these, whose programs
  * pat-lint reads, are taken so: another name may be a script of package.json.
  */
-const RUN_BY_NAME: ReadonlySet<string> = new Set(['semantic-release', 'changeset', 'release-it'])
+const RUN_BY_NAME: ReadonlySet<string> = new Set(['semantic-release', 'changeset', 'release-it', 'release-please'])
 
 /** How many words name the runner: `npx`, `npm exec`, `pnpm dlx`, …; 0 when the words start no runner. */
 function runnerLength(words: readonly string[]): number {
