@@ -23,8 +23,9 @@ const LAYERS: string[][] = [
   ['rules', 'ignore.ts'],
   ['report'],
   ['lint.ts', 'init.ts', 'repository.ts'],
+  ['inventory'],
   ['github'],
-  ['cli.ts', 'main.ts', 'index.ts'],
+  ['cli.ts', 'cli-inventory.ts', 'main.ts', 'index.ts'],
 ]
 
 function layerOf(file: string): number {

@@ -14538,7 +14538,7 @@ const { kEnumerableProperty, isDisturbed } = __webpack_require__(3440)
 const { webidl } = __webpack_require__(5893)
 const { Response, cloneResponse, fromInnerResponse } = __webpack_require__(9051)
 const { Request, fromInnerRequest } = __webpack_require__(9967)
-const { kState } = __webpack_require__(3627)
+const { kState } = __webpack_require__(6008)
 const { fetching } = __webpack_require__(4398)
 const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __webpack_require__(3168)
 const assert = __webpack_require__(4589)
@@ -16502,7 +16502,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4031:
+/***/ 6412:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -17092,7 +17092,7 @@ const { pipeline } = __webpack_require__(7075)
 const { fetching } = __webpack_require__(4398)
 const { makeRequest } = __webpack_require__(9967)
 const { webidl } = __webpack_require__(5893)
-const { EventSourceStream } = __webpack_require__(4031)
+const { EventSourceStream } = __webpack_require__(6412)
 const { parseMIMEType } = __webpack_require__(1900)
 const { createFastMessageEvent } = __webpack_require__(5188)
 const { isNetworkError } = __webpack_require__(9051)
@@ -17634,7 +17634,7 @@ const {
   utf8DecodeBytes
 } = __webpack_require__(3168)
 const { FormData } = __webpack_require__(5910)
-const { kState } = __webpack_require__(3627)
+const { kState } = __webpack_require__(6008)
 const { webidl } = __webpack_require__(5893)
 const { Blob } = __webpack_require__(4573)
 const assert = __webpack_require__(4589)
@@ -19094,7 +19094,7 @@ module.exports = function () {
 
 
 const { Blob, File } = __webpack_require__(4573)
-const { kState } = __webpack_require__(3627)
+const { kState } = __webpack_require__(6008)
 const { webidl } = __webpack_require__(5893)
 
 // TODO(@KhafraDev): remove
@@ -19708,7 +19708,7 @@ module.exports = {
 
 
 const { isBlobLike, iteratorMixin } = __webpack_require__(3168)
-const { kState } = __webpack_require__(3627)
+const { kState } = __webpack_require__(6008)
 const { kEnumerableProperty } = __webpack_require__(3440)
 const { FileLike, isFileLike } = __webpack_require__(7114)
 const { webidl } = __webpack_require__(5893)
@@ -20754,7 +20754,7 @@ const {
   createInflate,
   extractMimeType
 } = __webpack_require__(3168)
-const { kState, kDispatcher } = __webpack_require__(3627)
+const { kState, kDispatcher } = __webpack_require__(6008)
 const assert = __webpack_require__(4589)
 const { safelyExtractBody, extractBody } = __webpack_require__(4492)
 const {
@@ -23007,7 +23007,7 @@ const {
   requestDuplex
 } = __webpack_require__(4495)
 const { kEnumerableProperty, normalizedMethodRecordsBase, normalizedMethodRecords } = util
-const { kHeaders, kSignal, kState, kDispatcher } = __webpack_require__(3627)
+const { kHeaders, kSignal, kState, kDispatcher } = __webpack_require__(6008)
 const { webidl } = __webpack_require__(5893)
 const { URLSerializer } = __webpack_require__(1900)
 const { kConstruct } = __webpack_require__(6443)
@@ -24047,7 +24047,7 @@ const {
   redirectStatusSet,
   nullBodyStatus
 } = __webpack_require__(4495)
-const { kState, kHeaders } = __webpack_require__(3627)
+const { kState, kHeaders } = __webpack_require__(6008)
 const { webidl } = __webpack_require__(5893)
 const { FormData } = __webpack_require__(5910)
 const { URLSerializer } = __webpack_require__(1900)
@@ -24640,7 +24640,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3627:
+/***/ 6008:
 /***/ ((module) => {
 
 

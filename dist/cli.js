@@ -3999,6 +3999,65 @@ const DEFAULT_KNOWLEDGE = new ActionKnowledge();
 
 /***/ }),
 
+/***/ 9372:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   L: () => (/* binding */ classicScopesFor),
+/* harmony export */   Y: () => (/* binding */ normaliseScopes)
+/* harmony export */ });
+/* harmony import */ var _permissions_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6928);
+/**
+ * Classic scopes for a set of fine-grained permissions. A classic token has no per-permission
+ * grain: most repository permissions ride on `repo`; a few need their own scope. Implied scopes
+ * are dropped using the parents GitHub documents (oauth-scopes: `repo` implies `public_repo`).
+ */
+
+/** Scopes beyond `repo` that some permissions need (GitHub's scope descriptions in oauth-scopes). */
+const SPECIAL = {
+    workflows: { read: 'workflow', write: 'workflow' },
+    packages: { read: 'read:packages', write: 'write:packages' },
+    organization_projects: { read: 'read:project', write: 'project' },
+    members: { read: 'read:org', write: 'write:org' },
+    organization_administration: { read: 'read:org', write: 'admin:org' },
+    organization_secrets: { read: 'admin:org', write: 'admin:org' },
+    organization_actions_variables: { read: 'admin:org', write: 'admin:org' },
+    organization_hooks: { read: 'admin:org_hook', write: 'admin:org_hook' },
+    repository_hooks: { read: 'read:repo_hook', write: 'write:repo_hook' },
+    gists: { read: 'gist', write: 'gist' },
+    followers: { read: 'user:follow', write: 'user:follow' },
+    emails: { read: 'user:email', write: 'user:email' },
+    keys: { read: 'read:public_key', write: 'write:public_key' },
+    gpg_keys: { read: 'read:gpg_key', write: 'write:gpg_key' },
+    security_events: { read: 'security_events', write: 'security_events' },
+};
+/** Drops scopes implied by another one in the list, and sorts. */
+function normaliseScopes(scopes) {
+    const set = new Set(scopes);
+    for (const s of [...set])
+        for (const implied of (0,_permissions_js__WEBPACK_IMPORTED_MODULE_0__/* .impliedScopes */ .uD)(s))
+            if (implied !== s)
+                set.delete(implied);
+    return [...set].filter((s) => _permissions_js__WEBPACK_IMPORTED_MODULE_0__/* .CLASSIC_SCOPES */ .pI[s]).sort();
+}
+/** The minimal classic scopes for the permissions (`workflow` also needs `repo` to push). */
+function classicScopesFor(perms) {
+    const scopes = new Set();
+    for (const [perm, level] of Object.entries(perms)) {
+        const special = SPECIAL[perm];
+        if (special)
+            scopes.add(level === 'read' ? special.read : special.write);
+        if (perm === 'workflows' || (!special && _permissions_js__WEBPACK_IMPORTED_MODULE_0__/* .FINE_GRAINED_PERMISSIONS */ .tL[perm]?.kind === 'repository'))
+            scopes.add('repo');
+        if (perm === 'organization_projects' && Object.keys(perms).some((p) => _permissions_js__WEBPACK_IMPORTED_MODULE_0__/* .FINE_GRAINED_PERMISSIONS */ .tL[p]?.kind === 'repository'))
+            scopes.add('repo');
+    }
+    return normaliseScopes(scopes);
+}
+
+
+/***/ }),
+
 /***/ 1402:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -6869,7 +6928,7 @@ function firstOf(items, max) {
 
 /***/ }),
 
-/***/ 3780:
+/***/ 910:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -13779,55 +13838,8 @@ function unseenEnvConsumer(jobs, name, ctx) {
     return null;
 }
 
-;// CONCATENATED MODULE: ./src/knowledge/classic-scopes.ts
-/**
- * Classic scopes for a set of fine-grained permissions. A classic token has no per-permission
- * grain: most repository permissions ride on `repo`; a few need their own scope. Implied scopes
- * are dropped using the parents GitHub documents (oauth-scopes: `repo` implies `public_repo`).
- */
-
-/** Scopes beyond `repo` that some permissions need (GitHub's scope descriptions in oauth-scopes). */
-const SPECIAL = {
-    workflows: { read: 'workflow', write: 'workflow' },
-    packages: { read: 'read:packages', write: 'write:packages' },
-    organization_projects: { read: 'read:project', write: 'project' },
-    members: { read: 'read:org', write: 'write:org' },
-    organization_administration: { read: 'read:org', write: 'admin:org' },
-    organization_secrets: { read: 'admin:org', write: 'admin:org' },
-    organization_actions_variables: { read: 'admin:org', write: 'admin:org' },
-    organization_hooks: { read: 'admin:org_hook', write: 'admin:org_hook' },
-    repository_hooks: { read: 'read:repo_hook', write: 'write:repo_hook' },
-    gists: { read: 'gist', write: 'gist' },
-    followers: { read: 'user:follow', write: 'user:follow' },
-    emails: { read: 'user:email', write: 'user:email' },
-    keys: { read: 'read:public_key', write: 'write:public_key' },
-    gpg_keys: { read: 'read:gpg_key', write: 'write:gpg_key' },
-    security_events: { read: 'security_events', write: 'security_events' },
-};
-/** Drops scopes implied by another one in the list, and sorts. */
-function normaliseScopes(scopes) {
-    const set = new Set(scopes);
-    for (const s of [...set])
-        for (const implied of (0,knowledge_permissions/* impliedScopes */.uD)(s))
-            if (implied !== s)
-                set.delete(implied);
-    return [...set].filter((s) => knowledge_permissions/* CLASSIC_SCOPES */.pI[s]).sort();
-}
-/** The minimal classic scopes for the permissions (`workflow` also needs `repo` to push). */
-function classicScopesFor(perms) {
-    const scopes = new Set();
-    for (const [perm, level] of Object.entries(perms)) {
-        const special = SPECIAL[perm];
-        if (special)
-            scopes.add(level === 'read' ? special.read : special.write);
-        if (perm === 'workflows' || (!special && knowledge_permissions/* FINE_GRAINED_PERMISSIONS */.tL[perm]?.kind === 'repository'))
-            scopes.add('repo');
-        if (perm === 'organization_projects' && Object.keys(perms).some((p) => knowledge_permissions/* FINE_GRAINED_PERMISSIONS */.tL[p]?.kind === 'repository'))
-            scopes.add('repo');
-    }
-    return normaliseScopes(scopes);
-}
-
+// EXTERNAL MODULE: ./src/knowledge/classic-scopes.ts
+var classic_scopes = __nccwpck_require__(9372);
 ;// CONCATENATED MODULE: ./src/analysis/token.ts
 /** Per token: the minimal permission set over its uses, classic scopes, and the overall verdict. */
 
@@ -13863,7 +13875,7 @@ function minimalScopesOf(decisions, minimal) {
         if (byOthers || !documented.some((c) => perm in c.permissions))
             generic[perm] = level;
     }
-    return normaliseScopes([...classicScopesFor(generic), ...documented.flatMap((c) => c.classicScopes)]);
+    return (0,classic_scopes/* normaliseScopes */.Y)([...(0,classic_scopes/* classicScopesFor */.L)(generic), ...documented.flatMap((c) => c.classicScopes)]);
 }
 function verdictOf(decisions, self) {
     const minimal = {};
@@ -14884,6 +14896,102 @@ function serverOf(env) {
 
 /***/ }),
 
+/***/ 4031:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   D9: () => (/* binding */ markdownCode),
+/* harmony export */   DV: () => (/* binding */ codeBlock),
+/* harmony export */   FV: () => (/* binding */ escapeMarkdown),
+/* harmony export */   TN: () => (/* binding */ oneLine),
+/* harmony export */   kU: () => (/* binding */ stripControl),
+/* harmony export */   p5: () => (/* binding */ safeForLog),
+/* harmony export */   zv: () => (/* binding */ messageMarkdown)
+/* harmony export */ });
+/* unused harmony export REASONS_DOC */
+/**
+ * Escaping for text that comes from the repository (secret names, step names, paths, messages):
+ * it must not inject markdown or HTML, ping people with @-mentions, or break a table.
+ */
+/** Removes control characters (terminal escapes, NUL) but keeps tabs and newlines. */
+function stripControl(text) {
+    // eslint-disable-next-line no-control-regex
+    return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '\uFFFD');
+}
+/**
+ * Output for a terminal or a workflow log: a carriage return could overwrite a line on screen, and
+ * a line starting with `::` is a workflow command to the runner (`::error::`, `::add-mask::`).
+ * Repository text reaches every format, so the whole output is made safe once, at the end.
+ */
+function safeForLog(output) {
+    // Most outputs hold neither; a few megabytes of JSON need not be rewritten three times.
+    if (!output.includes('\r') && !output.includes('::'))
+        return output;
+    return output.replace(/\r\n/g, '\n').replace(/\r/g, '\uFFFD').replace(/^(\s*)::/gm, '$1\u200b::');
+}
+/** One line of plain text from repository text: control characters removed, line breaks folded. */
+function oneLine(text) {
+    return stripControl(text.replace(/\r\n?|\n/g, ' ⏎ '));
+}
+/** Escapes text for a markdown table cell or paragraph. */
+function escapeMarkdown(text) {
+    return stripControl(text)
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/([\\`*_{}[\]()#+!|~])/g, '\\$1')
+        .replace(/@/g, '@\u200b') // a zero-width space after @ stops the mention
+        .replace(/\r\n?|\n/g, ' ');
+}
+/** Code span with a fence long enough for any backticks inside. */
+function markdownCode(text) {
+    const clean = stripControl(text).replace(/\r\n?|\n/g, ' ').replace(/\|/g, '\\|').replace(/@/g, '@\u200b');
+    const longest = Math.max(0, ...[...clean.matchAll(/`+/g)].map((m) => m[0].length));
+    const fence = '`'.repeat(longest + 1);
+    const pad = clean.startsWith('`') || clean.endsWith('`') ? ' ' : '';
+    return `${fence}${pad}${clean}${pad}${fence}`;
+}
+/** A fenced code block whose fence is longer than any backtick run inside, so the text cannot close it. */
+function codeBlock(text, lang = '') {
+    const clean = stripControl(text);
+    const longest = Math.max(2, ...[...clean.matchAll(/`+/g)].map((m) => m[0].length));
+    const fence = '`'.repeat(longest + 1);
+    return `${fence}${lang}\n${clean}\n${fence}`;
+}
+/** Where the reasons' rule codes (R1, R3, …) are explained for users. */
+const REASONS_DOC = 'https://github.com/pat-lint/pat-lint/blob/main/docs/reasons.md';
+/**
+ * A finding's message as markdown: its `code spans` stay code (rules write them on purpose; the
+ * text inside, which may come from the repository, is fenced safely), the rest is escaped, and
+ * each rule code it cites in parentheses, `(R3)` or `(R9, R18)`, links to its explanation.
+ */
+function messageMarkdown(message) {
+    const parts = message.split(/`([^`\r\n]+)`/);
+    const out = parts.map((part, i) => (i % 2 ? markdownCode(part) : escapeMarkdown(part))).join('');
+    return out.replace(/\\\((R\d+[a-z]?(?:, R\d+[a-z]?)*)\\\)/g, (_, codes) => `(${codes.split(', ').map((c) => `[${c}](${REASONS_DOC}#${c.toLowerCase()})`).join(', ')})`);
+}
+
+
+/***/ }),
+
+/***/ 2794:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   I: () => (/* binding */ formatJson)
+/* harmony export */ });
+/* harmony import */ var _advice_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8014);
+
+/** The report, each token with its pre-filled creation link (null where none is to be created). */
+function formatJson(report, server = 'https://github.com') {
+    const links = (0,_advice_js__WEBPACK_IMPORTED_MODULE_0__/* .creationLinks */ .B_)((0,_advice_js__WEBPACK_IMPORTED_MODULE_0__/* .tokenAdvice */ .qZ)(report, { server, repository: report.repository, maxExpiryDays: report.maxExpiryDays }));
+    const tokens = report.tokens.map((t) => ({ ...t, creationLink: links[t.secret] ?? null }));
+    return JSON.stringify({ ...report, tokens }, null, 2) + '\n';
+}
+
+
+/***/ }),
+
 /***/ 9179:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -14921,6 +15029,62 @@ function countBySeverity(findings) {
 
 /***/ }),
 
+/***/ 3627:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   G_: () => (/* binding */ REPOSITORY_PATTERN),
+/* harmony export */   RW: () => (/* binding */ repositoryFromGitConfig)
+/* harmony export */ });
+/* unused harmony export repositoryFromRemote */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/** Works out `owner/name` of the repository being linted when nobody says it. */
+
+
+/**
+ * `owner/name` from a remote URL on a server (https, ssh, git or scp-like `git@host:owner/name`),
+ * else null. A local path (`../demo.git`, `/srv/git/demo`) names no repository on GitHub.
+ */
+function repositoryFromRemote(url) {
+    const t = url.trim();
+    const m = /^(?:https?|ssh|git):\/\/(?:[^@/]+@)?[^/]+\/([^/]+)\/([^/]+?)(?:\.git)?\/?$/i.exec(t) ??
+        /^[^@/:]+@[^/:]+:\/?([^/]+)\/([^/]+?)(?:\.git)?\/?$/.exec(t);
+    return m ? `${m[1]}/${m[2]}` : null;
+}
+/** Reads `.git/config` (without running git) for the origin remote, else the first remote. */
+function repositoryFromGitConfig(root) {
+    let config;
+    try {
+        config = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, '.git', 'config'), 'utf8');
+    }
+    catch {
+        return null;
+    }
+    const remotes = [];
+    let current = null;
+    for (const line of config.split(/\r?\n/)) {
+        const section = /^\s*\[remote\s+"([^"]+)"\]/.exec(line);
+        if (section)
+            current = section[1];
+        else if (/^\s*\[/.test(line))
+            current = null;
+        else if (current) {
+            const url = /^\s*url\s*=\s*(.+)$/.exec(line);
+            if (url)
+                remotes.push([current, url[1]]);
+        }
+    }
+    const origin = remotes.find(([n]) => n === 'origin') ?? remotes[0];
+    return origin ? repositoryFromRemote(origin[1]) : null;
+}
+const REPOSITORY_PATTERN = /^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/;
+
+
+/***/ }),
+
 /***/ 6598:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -14951,7 +15115,7 @@ const DEFAULT_REQUIREMENTS_PATHS = ['.github/pat-requirements.yml', '.github/pat
  * and most repositories linted for the first time have no requirements file.
  */
 async function loadValidator() {
-    return (await Promise.all(/* import() */[__nccwpck_require__.e(368), __nccwpck_require__.e(33)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5033))).validate;
+    return (await Promise.all(/* import() */[__nccwpck_require__.e(837), __nccwpck_require__.e(258)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4258))).validate;
 }
 /** Locates the requirements file: the given path (which must stay inside the root), else the defaults. */
 function findRequirements(root, override) {
@@ -25218,82 +25382,14 @@ var external_node_fs_ = __nccwpck_require__(3024);
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
-// EXTERNAL MODULE: ./src/lint.ts + 64 modules
-var lint = __nccwpck_require__(3780);
+// EXTERNAL MODULE: ./src/lint.ts + 63 modules
+var lint = __nccwpck_require__(910);
 // EXTERNAL MODULE: ./src/report/advice.ts + 1 modules
 var advice = __nccwpck_require__(8014);
-;// CONCATENATED MODULE: ./src/report/escape.ts
-/**
- * Escaping for text that comes from the repository (secret names, step names, paths, messages):
- * it must not inject markdown or HTML, ping people with @-mentions, or break a table.
- */
-/** Removes control characters (terminal escapes, NUL) but keeps tabs and newlines. */
-function stripControl(text) {
-    // eslint-disable-next-line no-control-regex
-    return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '\uFFFD');
-}
-/**
- * Output for a terminal or a workflow log: a carriage return could overwrite a line on screen, and
- * a line starting with `::` is a workflow command to the runner (`::error::`, `::add-mask::`).
- * Repository text reaches every format, so the whole output is made safe once, at the end.
- */
-function safeForLog(output) {
-    // Most outputs hold neither; a few megabytes of JSON need not be rewritten three times.
-    if (!output.includes('\r') && !output.includes('::'))
-        return output;
-    return output.replace(/\r\n/g, '\n').replace(/\r/g, '\uFFFD').replace(/^(\s*)::/gm, '$1\u200b::');
-}
-/** One line of plain text from repository text: control characters removed, line breaks folded. */
-function oneLine(text) {
-    return stripControl(text.replace(/\r\n?|\n/g, ' ⏎ '));
-}
-/** Escapes text for a markdown table cell or paragraph. */
-function escapeMarkdown(text) {
-    return stripControl(text)
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/([\\`*_{}[\]()#+!|~])/g, '\\$1')
-        .replace(/@/g, '@\u200b') // a zero-width space after @ stops the mention
-        .replace(/\r\n?|\n/g, ' ');
-}
-/** Code span with a fence long enough for any backticks inside. */
-function markdownCode(text) {
-    const clean = stripControl(text).replace(/\r\n?|\n/g, ' ').replace(/\|/g, '\\|').replace(/@/g, '@\u200b');
-    const longest = Math.max(0, ...[...clean.matchAll(/`+/g)].map((m) => m[0].length));
-    const fence = '`'.repeat(longest + 1);
-    const pad = clean.startsWith('`') || clean.endsWith('`') ? ' ' : '';
-    return `${fence}${pad}${clean}${pad}${fence}`;
-}
-/** A fenced code block whose fence is longer than any backtick run inside, so the text cannot close it. */
-function codeBlock(text, lang = '') {
-    const clean = stripControl(text);
-    const longest = Math.max(2, ...[...clean.matchAll(/`+/g)].map((m) => m[0].length));
-    const fence = '`'.repeat(longest + 1);
-    return `${fence}${lang}\n${clean}\n${fence}`;
-}
-/** Where the reasons' rule codes (R1, R3, …) are explained for users. */
-const REASONS_DOC = 'https://github.com/pat-lint/pat-lint/blob/main/docs/reasons.md';
-/**
- * A finding's message as markdown: its `code spans` stay code (rules write them on purpose; the
- * text inside, which may come from the repository, is fenced safely), the rest is escaped, and
- * each rule code it cites in parentheses, `(R3)` or `(R9, R18)`, links to its explanation.
- */
-function messageMarkdown(message) {
-    const parts = message.split(/`([^`\r\n]+)`/);
-    const out = parts.map((part, i) => (i % 2 ? markdownCode(part) : escapeMarkdown(part))).join('');
-    return out.replace(/\\\((R\d+[a-z]?(?:, R\d+[a-z]?)*)\\\)/g, (_, codes) => `(${codes.split(', ').map((c) => `[${c}](${REASONS_DOC}#${c.toLowerCase()})`).join(', ')})`);
-}
-
-;// CONCATENATED MODULE: ./src/report/json.ts
-
-/** The report, each token with its pre-filled creation link (null where none is to be created). */
-function formatJson(report, server = 'https://github.com') {
-    const links = (0,advice/* creationLinks */.B_)((0,advice/* tokenAdvice */.qZ)(report, { server, repository: report.repository, maxExpiryDays: report.maxExpiryDays }));
-    const tokens = report.tokens.map((t) => ({ ...t, creationLink: links[t.secret] ?? null }));
-    return JSON.stringify({ ...report, tokens }, null, 2) + '\n';
-}
-
+// EXTERNAL MODULE: ./src/report/escape.ts
+var report_escape = __nccwpck_require__(4031);
+// EXTERNAL MODULE: ./src/report/json.ts
+var json = __nccwpck_require__(2794);
 // EXTERNAL MODULE: ./src/report/severity.ts
 var severity = __nccwpck_require__(9179);
 ;// CONCATENATED MODULE: ./src/report/markdown.ts
@@ -25313,31 +25409,31 @@ function formatMarkdown(report, failOn = 'error', server = 'https://github.com')
     ];
     const body = [];
     for (const n of report.notices)
-        body.push(`> ℹ️ ${escapeMarkdown(n)}`, '');
+        body.push(`> ℹ️ ${(0,report_escape/* escapeMarkdown */.FV)(n)}`, '');
     if (report.tokens.length) {
         body.push('### Tokens', '', '| Secret | Declared | Type | Uses | Recognised by |', '| --- | --- | --- | --- | --- |');
         for (const t of report.tokens) {
             const how = [...new Set(t.recognisedBy.map((r) => r.how))].join(', ');
-            body.push(`| ${markdownCode(t.secret)} | ${t.declared ? 'yes' : 'no'} | ${t.type ?? '—'} | ${t.uses.length} | ${escapeMarkdown(how)} |`);
+            body.push(`| ${(0,report_escape/* markdownCode */.D9)(t.secret)} | ${t.declared ? 'yes' : 'no'} | ${t.type ?? '—'} | ${t.uses.length} | ${(0,report_escape/* escapeMarkdown */.FV)(how)} |`);
         }
         body.push('');
         const create = (0,advice/* tokenAdvice */.qZ)(report, { server, repository: report.repository, maxExpiryDays: report.maxExpiryDays }).filter((a) => a.url);
         if (create.length) {
             body.push('### Tokens to create', '', 'Each link opens the token form filled in with the least the workflows need.', '', '| Secret | Token | Repositories to select |', '| --- | --- | --- |');
             for (const a of create)
-                body.push(`| ${markdownCode(a.secret)} | [create ${a.kind} token](${a.url})${escapeMarkdown((0,advice/* unsureNote */.ZB)(a.undecided))} | ${a.select?.map((r) => markdownCode(r)).join(', ') || (a.usedOn?.length ? 'none to select: a classic token reaches all its owner\'s' : '—')} |`);
+                body.push(`| ${(0,report_escape/* markdownCode */.D9)(a.secret)} | [create ${a.kind} token](${a.url})${(0,report_escape/* escapeMarkdown */.FV)((0,advice/* unsureNote */.ZB)(a.undecided))} | ${a.select?.map((r) => (0,report_escape/* markdownCode */.D9)(r)).join(', ') || (a.usedOn?.length ? 'none to select: a classic token reaches all its owner\'s' : '—')} |`);
             body.push('');
         }
     }
     if (report.findings.length) {
         body.push('### Findings', '', '| | Location | Rule | Message |', '| --- | --- | --- | --- |');
         for (const f of report.findings) {
-            body.push(`| ${ICON[f.severity]} | ${markdownCode(`${f.file}:${f.line}:${f.column}`)} | ${markdownCode(f.rule)} | ${messageMarkdown(f.message)} |`);
+            body.push(`| ${ICON[f.severity]} | ${(0,report_escape/* markdownCode */.D9)(`${f.file}:${f.line}:${f.column}`)} | ${(0,report_escape/* markdownCode */.D9)(f.rule)} | ${(0,report_escape/* messageMarkdown */.zv)(f.message)} |`);
         }
         body.push('');
         const withHelp = report.findings.filter((f) => f.help);
         for (const f of withHelp) {
-            body.push(`<details><summary>Fix for ${markdownCode(f.rule)} at ${markdownCode(`${f.file}:${f.line}`)}</summary>`, '', codeBlock(f.help, 'yaml'), '', '</details>', '');
+            body.push(`<details><summary>Fix for ${(0,report_escape/* markdownCode */.D9)(f.rule)} at ${(0,report_escape/* markdownCode */.D9)(`${f.file}:${f.line}`)}</summary>`, '', (0,report_escape/* codeBlock */.DV)(f.help, 'yaml'), '', '</details>', '');
         }
     }
     let out = [...head, ...body].join('\n');
@@ -25427,7 +25523,7 @@ function formatSarif(report) {
 
 
 function formatText(report, server = 'https://github.com') {
-    const lines = report.findings.map((f) => oneLine(`${f.file}:${f.line}:${f.column}: ${f.severity} ${f.message} [${f.rule}]`));
+    const lines = report.findings.map((f) => (0,report_escape/* oneLine */.TN)(`${f.file}:${f.line}:${f.column}: ${f.severity} ${f.message} [${f.rule}]`));
     // The same pre-filled links as the pull-request comment: on a push or a fork, the log is all there is.
     for (const a of (0,advice/* tokenAdvice */.qZ)(report, { server, repository: report.repository, maxExpiryDays: report.maxExpiryDays })) {
         if (!a.url)
@@ -25437,7 +25533,7 @@ function formatText(report, server = 'https://github.com') {
             : a.usedOn?.length
                 ? ` (a classic token cannot be limited to ${a.usedOn.join(', ')}: it reaches every repository its owner can)`
                 : '';
-        lines.push(oneLine(`create ${a.secret} as a ${a.kind} token: ${a.url}${select}${(0,advice/* unsureNote */.ZB)(a.undecided)}`));
+        lines.push((0,report_escape/* oneLine */.TN)(`create ${a.secret} as a ${a.kind} token: ${a.url}${select}${(0,advice/* unsureNote */.ZB)(a.undecided)}`));
     }
     const c = (0,severity/* countBySeverity */.Ot)(report.findings);
     const tokens = report.tokens.length;
@@ -25445,48 +25541,8 @@ function formatText(report, server = 'https://github.com') {
     return lines.join('\n') + '\n';
 }
 
-;// CONCATENATED MODULE: ./src/repository.ts
-/** Works out `owner/name` of the repository being linted when nobody says it. */
-
-
-/**
- * `owner/name` from a remote URL on a server (https, ssh, git or scp-like `git@host:owner/name`),
- * else null. A local path (`../demo.git`, `/srv/git/demo`) names no repository on GitHub.
- */
-function repositoryFromRemote(url) {
-    const t = url.trim();
-    const m = /^(?:https?|ssh|git):\/\/(?:[^@/]+@)?[^/]+\/([^/]+)\/([^/]+?)(?:\.git)?\/?$/i.exec(t) ??
-        /^[^@/:]+@[^/:]+:\/?([^/]+)\/([^/]+?)(?:\.git)?\/?$/.exec(t);
-    return m ? `${m[1]}/${m[2]}` : null;
-}
-/** Reads `.git/config` (without running git) for the origin remote, else the first remote. */
-function repositoryFromGitConfig(root) {
-    let config;
-    try {
-        config = (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(root, '.git', 'config'), 'utf8');
-    }
-    catch {
-        return null;
-    }
-    const remotes = [];
-    let current = null;
-    for (const line of config.split(/\r?\n/)) {
-        const section = /^\s*\[remote\s+"([^"]+)"\]/.exec(line);
-        if (section)
-            current = section[1];
-        else if (/^\s*\[/.test(line))
-            current = null;
-        else if (current) {
-            const url = /^\s*url\s*=\s*(.+)$/.exec(line);
-            if (url)
-                remotes.push([current, url[1]]);
-        }
-    }
-    const origin = remotes.find(([n]) => n === 'origin') ?? remotes[0];
-    return origin ? repositoryFromRemote(origin[1]) : null;
-}
-const REPOSITORY_PATTERN = /^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/;
-
+// EXTERNAL MODULE: ./src/repository.ts
+var src_repository = __nccwpck_require__(3627);
 ;// CONCATENATED MODULE: ./src/requirements/schema-id.ts
 /** Where the published JSON Schema of pat-requirements.yml lives: files `init` writes point their editors there. */
 const SCHEMA_ID = 'https://raw.githubusercontent.com/pat-lint/pat-lint/main/docs/pat-requirements.schema.json';
@@ -25620,8 +25676,12 @@ function writeRequirements(root, report, options = {}) {
 
 const USAGE = `usage: pat-lint [DIR] [options]
        pat-lint init [DIR] [--repository OWNER/NAME] [--requirements PATH] [--force]
+       pat-lint scan DIR[=OWNER/NAME]... --out DIR
+       pat-lint merge REPORT|DIR... [--format markdown|json|csv] [--out DIR]
 
 Lints how the repository in DIR (default .) uses and requests personal access tokens.
+scan lints many checkouts into one JSON report each; merge makes the reports one inventory
+of the secrets they use (see the README, "Organization inventory").
 
 options:
   --repository OWNER/NAME   the repository (default: $GITHUB_REPOSITORY, else the git remote)
@@ -25649,10 +25709,15 @@ function fail(message) {
  */
 async function runCli(argv, env = process.env) {
     const result = await run(argv, env);
-    return { code: result.code, stdout: safeForLog(result.stdout), stderr: safeForLog(result.stderr) };
+    return { code: result.code, stdout: (0,report_escape/* safeForLog */.p5)(result.stdout), stderr: (0,report_escape/* safeForLog */.p5)(result.stderr) };
 }
 async function run(argv, env) {
     try {
+        if (argv[0] === 'scan' || argv[0] === 'merge') {
+            // Loaded only for these commands: the lint of one checkout never loads them (nor zod).
+            const { runInventoryCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(837), __nccwpck_require__.e(723), __nccwpck_require__.e(851)]).then(__nccwpck_require__.bind(__nccwpck_require__, 851));
+            return await runInventoryCommand(argv[0], argv.slice(1), (0,advice/* serverOf */.FN)(env));
+        }
         const { values, positionals } = (0,external_node_util_.parseArgs)({
             args: argv,
             allowPositionals: true,
@@ -25700,8 +25765,8 @@ async function run(argv, env) {
             if (!Number.isInteger(maxExpiryDays) || maxExpiryDays < 1 || maxExpiryDays > 366)
                 fail('--max-expiry-days must be a whole number from 1 to 366');
         }
-        const repository = values.repository ?? env.GITHUB_REPOSITORY ?? repositoryFromGitConfig(root);
-        if (values.repository && !REPOSITORY_PATTERN.test(values.repository))
+        const repository = values.repository ?? env.GITHUB_REPOSITORY ?? (0,src_repository/* repositoryFromGitConfig */.RW)(root);
+        if (values.repository && !src_repository/* REPOSITORY_PATTERN */.G_.test(values.repository))
             fail('--repository must be OWNER/NAME');
         if (init) {
             // Lint without the requirements file: init describes what the workflows need, not what is declared.
@@ -25714,11 +25779,11 @@ async function run(argv, env) {
         const logged = [];
         const report = values.online ? await lintOnline(root, options, env, (m) => logged.push(m)) : (0,lint/* lint */.u8)(root, options);
         const server = (0,advice/* serverOf */.FN)(env);
-        const stderr = [...logged.map((m) => `${safeForLog(m)}\n`), ...report.notices.map((n) => `pat-lint: ${n}\n`)].join('');
+        const stderr = [...logged.map((m) => `${(0,report_escape/* safeForLog */.p5)(m)}\n`), ...report.notices.map((n) => `pat-lint: ${n}\n`)].join('');
         return { code: (0,severity/* meetsThreshold */.M0)(report.findings, failOn) ? 1 : 0, stdout: render(report, format, failOn, server), stderr };
     }
     catch (e) {
-        if (e instanceof UsageError || e.code?.startsWith('ERR_PARSE_ARGS')) {
+        if (e instanceof UsageError || e.name === 'InventoryUsageError' || e.code?.startsWith('ERR_PARSE_ARGS')) {
             return { code: 2, stdout: '', stderr: `pat-lint: ${e.message}\n\n${USAGE}` };
         }
         // A bug of ours, not the user's: say so without a stack trace.
@@ -25737,7 +25802,7 @@ async function lintOnline(root, options, env, log) {
 function render(report, format, failOn, server) {
     switch (format) {
         case 'json':
-            return formatJson(report, server);
+            return (0,json/* formatJson */.I)(report, server);
         case 'sarif':
             return formatSarif(report);
         case 'markdown':

@@ -22,8 +22,12 @@ import { writeRequirements } from './init.js'
 
 const USAGE = `usage: pat-lint [DIR] [options]
        pat-lint init [DIR] [--repository OWNER/NAME] [--requirements PATH] [--force]
+       pat-lint scan DIR[=OWNER/NAME]... --out DIR
+       pat-lint merge REPORT|DIR... [--format markdown|json|csv] [--out DIR]
 
 Lints how the repository in DIR (default .) uses and requests personal access tokens.
+scan lints many checkouts into one JSON report each; merge makes the reports one inventory
+of the secrets they use (see the README, "Organization inventory").
 
 options:
   --repository OWNER/NAME   the repository (default: $GITHUB_REPOSITORY, else the git remote)
@@ -66,6 +70,11 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
 
 async function run(argv: string[], env: NodeJS.ProcessEnv): Promise<CliResult> {
   try {
+    if (argv[0] === 'scan' || argv[0] === 'merge') {
+      // Loaded only for these commands: the lint of one checkout never loads them (nor zod).
+      const { runInventoryCommand } = await import('./cli-inventory.js')
+      return await runInventoryCommand(argv[0], argv.slice(1), serverOf(env))
+    }
     const { values, positionals } = parseArgs({
       args: argv,
       allowPositionals: true,
@@ -120,7 +129,7 @@ async function run(argv: string[], env: NodeJS.ProcessEnv): Promise<CliResult> {
     const stderr = [...logged.map((m) => `${safeForLog(m)}\n`), ...report.notices.map((n) => `pat-lint: ${n}\n`)].join('')
     return { code: meetsThreshold(report.findings, failOn) ? 1 : 0, stdout: render(report, format, failOn, server), stderr }
   } catch (e) {
-    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    if (e instanceof UsageError || (e as Error).name === 'InventoryUsageError' || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       return { code: 2, stdout: '', stderr: `pat-lint: ${(e as Error).message}\n\n${USAGE}` }
     }
     // A bug of ours, not the user's: say so without a stack trace.
