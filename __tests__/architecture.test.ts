@@ -25,7 +25,7 @@ const LAYERS: string[][] = [
   ['lint.ts', 'init.ts', 'repository.ts'],
   ['inventory'],
   ['github'],
-  ['cli.ts', 'cli-inventory.ts', 'main.ts', 'index.ts'],
+  ['cli.ts', 'cli-inventory.ts', 'inventory-remote.ts', 'main.ts', 'index.ts'],
 ]
 
 function layerOf(file: string): number {

@@ -11,7 +11,7 @@ __webpack_require__.d(__webpack_exports__, {
   runInventoryCommand: () => (/* binding */ runInventoryCommand)
 });
 
-// UNUSED EXPORTS: INVENTORY_USAGE, InventoryUsageError
+// UNUSED EXPORTS: InventoryUsageError
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
@@ -314,6 +314,8 @@ async function scanCheckout(checkout, server) {
 /**
  * The organization inventory's commands (issue 20), loaded by cli.ts only when asked for:
  *   pat-lint scan DIR[=OWNER/NAME]... --out DIR     one JSON report per checkout
+ *   pat-lint scan --org OWNER | --repos LIST --out DIR [--concurrency N] [--previous DIR]
+ *                                                   the same through the API, no checkout
  *   pat-lint merge PATH... [--format markdown|json|csv] [--out DIR]
  * merge reads report files, and every *.json file of a directory given.
  */
@@ -323,9 +325,6 @@ async function scanCheckout(checkout, server) {
 
 
 
-const INVENTORY_USAGE = (/* unused pure expression or super */ null && (`       pat-lint scan DIR[=OWNER/NAME]... --out DIR
-       pat-lint merge REPORT|DIR... [--format markdown|json|csv] [--out DIR]
-`));
 /** A report larger than this is not one pat-lint wrote: it is listed as not read. */
 const MAX_REPORT_BYTES = 64 * 1024 * 1024;
 class InventoryUsageError extends Error {
@@ -334,15 +333,26 @@ class InventoryUsageError extends Error {
 function usage(message) {
     throw new InventoryUsageError(message);
 }
-async function runInventoryCommand(command, argv, server) {
-    return command === 'scan' ? scan(argv, server) : merge(argv);
+async function runInventoryCommand(command, argv, env, server) {
+    return command === 'scan' ? scan(argv, env, server) : merge(argv);
 }
-async function scan(argv, server) {
-    const { values, positionals } = (0,external_node_util_.parseArgs)({ args: argv, allowPositionals: true, strict: true, options: { out: { type: 'string' } } });
+async function scan(argv, env, server) {
+    const { values, positionals } = (0,external_node_util_.parseArgs)({
+        args: argv,
+        allowPositionals: true,
+        strict: true,
+        options: { out: { type: 'string' }, org: { type: 'string' }, repos: { type: 'string' }, concurrency: { type: 'string', default: '4' }, previous: { type: 'string' } },
+    });
     if (!values.out)
         usage('scan needs --out DIR for the reports');
+    if (values.org !== undefined || values.repos !== undefined) {
+        if (positionals.length)
+            usage('scan takes checkouts, or --org / --repos, not both');
+        const { scanRemote } = await Promise.all(/* import() */[__webpack_require__.e(239), __webpack_require__.e(570), __webpack_require__.e(691)]).then(__webpack_require__.bind(__webpack_require__, 5691));
+        return scanRemote({ org: values.org, repos: values.repos, out: values.out, concurrency: values.concurrency, previous: values.previous }, env, server, usage);
+    }
     if (!positionals.length)
-        usage('scan needs at least one checkout directory');
+        usage('scan needs checkout directories, or --org OWNER, or --repos OWNER/NAME,...');
     const out = (0,external_node_path_.resolve)(values.out);
     (0,external_node_fs_.mkdirSync)(out, { recursive: true });
     const lines = [];

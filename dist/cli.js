@@ -16531,6 +16531,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
 
 /***/ }),
 
+/***/ 8161:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+
+/***/ }),
+
 /***/ 6760:
 /***/ ((module) => {
 
@@ -25677,6 +25684,7 @@ function writeRequirements(root, report, options = {}) {
 const USAGE = `usage: pat-lint [DIR] [options]
        pat-lint init [DIR] [--repository OWNER/NAME] [--requirements PATH] [--force]
        pat-lint scan DIR[=OWNER/NAME]... --out DIR
+       pat-lint scan --org OWNER | --repos OWNER/NAME,... --out DIR [--concurrency N] [--previous DIR]
        pat-lint merge REPORT|DIR... [--format markdown|json|csv] [--out DIR]
 
 Lints how the repository in DIR (default .) uses and requests personal access tokens.
@@ -25716,7 +25724,7 @@ async function run(argv, env) {
         if (argv[0] === 'scan' || argv[0] === 'merge') {
             // Loaded only for these commands: the lint of one checkout never loads them (nor zod).
             const { runInventoryCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(837), __nccwpck_require__.e(723), __nccwpck_require__.e(851)]).then(__nccwpck_require__.bind(__nccwpck_require__, 851));
-            return await runInventoryCommand(argv[0], argv.slice(1), (0,advice/* serverOf */.FN)(env));
+            return await runInventoryCommand(argv[0], argv.slice(1), env, (0,advice/* serverOf */.FN)(env));
         }
         const { values, positionals } = (0,external_node_util_.parseArgs)({
             args: argv,
@@ -25795,7 +25803,7 @@ async function lintOnline(root, options, env, log) {
     const token = env.GITHUB_TOKEN || env.GH_TOKEN;
     if (!token)
         fail('--online needs a token in GITHUB_TOKEN or GH_TOKEN');
-    const [{ lintReadingSources }, { createClient }, { SOURCE_CLIENT }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(864)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4864)), Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(584)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6584)), Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(32)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4032))]);
+    const [{ lintReadingSources }, { createClient }, { SOURCE_CLIENT }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(570), __nccwpck_require__.e(864)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4864)), Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(584)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6584)), Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(570), __nccwpck_require__.e(827)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4827))]);
     const client = createClient(token, { log, baseUrl: env.GITHUB_API_URL || 'https://api.github.com', ...SOURCE_CLIENT });
     return lintReadingSources(root, options, client, log);
 }

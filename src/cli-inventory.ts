@@ -1,6 +1,8 @@
 /**
  * The organization inventory's commands (issue 20), loaded by cli.ts only when asked for:
  *   pat-lint scan DIR[=OWNER/NAME]... --out DIR     one JSON report per checkout
+ *   pat-lint scan --org OWNER | --repos LIST --out DIR [--concurrency N] [--previous DIR]
+ *                                                   the same through the API, no checkout
  *   pat-lint merge PATH... [--format markdown|json|csv] [--out DIR]
  * merge reads report files, and every *.json file of a directory given.
  */
@@ -11,9 +13,6 @@ import { formatInventoryCsv, formatInventoryJson, formatInventoryMarkdown } from
 import { mergeReports, type ReportInput } from './inventory/merge.js'
 import { parseCheckout, scanCheckout } from './inventory/scan-local.js'
 
-export const INVENTORY_USAGE = `       pat-lint scan DIR[=OWNER/NAME]... --out DIR
-       pat-lint merge REPORT|DIR... [--format markdown|json|csv] [--out DIR]
-`
 
 /** A report larger than this is not one pat-lint wrote: it is listed as not read. */
 const MAX_REPORT_BYTES = 64 * 1024 * 1024
@@ -32,14 +31,24 @@ function usage(message: string): never {
   throw new InventoryUsageError(message)
 }
 
-export async function runInventoryCommand(command: 'scan' | 'merge', argv: string[], server: string): Promise<CommandResult> {
-  return command === 'scan' ? scan(argv, server) : merge(argv)
+export async function runInventoryCommand(command: 'scan' | 'merge', argv: string[], env: NodeJS.ProcessEnv, server: string): Promise<CommandResult> {
+  return command === 'scan' ? scan(argv, env, server) : merge(argv)
 }
 
-async function scan(argv: string[], server: string): Promise<CommandResult> {
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { out: { type: 'string' } } })
+async function scan(argv: string[], env: NodeJS.ProcessEnv, server: string): Promise<CommandResult> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: { out: { type: 'string' }, org: { type: 'string' }, repos: { type: 'string' }, concurrency: { type: 'string', default: '4' }, previous: { type: 'string' } },
+  })
   if (!values.out) usage('scan needs --out DIR for the reports')
-  if (!positionals.length) usage('scan needs at least one checkout directory')
+  if (values.org !== undefined || values.repos !== undefined) {
+    if (positionals.length) usage('scan takes checkouts, or --org / --repos, not both')
+    const { scanRemote } = await import('./inventory-remote.js')
+    return scanRemote({ org: values.org, repos: values.repos, out: values.out, concurrency: values.concurrency!, previous: values.previous }, env, server, usage)
+  }
+  if (!positionals.length) usage('scan needs checkout directories, or --org OWNER, or --repos OWNER/NAME,...')
   const out = resolve(values.out)
   mkdirSync(out, { recursive: true })
   const lines: string[] = []

@@ -23,6 +23,7 @@ import { writeRequirements } from './init.js'
 const USAGE = `usage: pat-lint [DIR] [options]
        pat-lint init [DIR] [--repository OWNER/NAME] [--requirements PATH] [--force]
        pat-lint scan DIR[=OWNER/NAME]... --out DIR
+       pat-lint scan --org OWNER | --repos OWNER/NAME,... --out DIR [--concurrency N] [--previous DIR]
        pat-lint merge REPORT|DIR... [--format markdown|json|csv] [--out DIR]
 
 Lints how the repository in DIR (default .) uses and requests personal access tokens.
@@ -73,7 +74,7 @@ async function run(argv: string[], env: NodeJS.ProcessEnv): Promise<CliResult> {
     if (argv[0] === 'scan' || argv[0] === 'merge') {
       // Loaded only for these commands: the lint of one checkout never loads them (nor zod).
       const { runInventoryCommand } = await import('./cli-inventory.js')
-      return await runInventoryCommand(argv[0], argv.slice(1), serverOf(env))
+      return await runInventoryCommand(argv[0], argv.slice(1), env, serverOf(env))
     }
     const { values, positionals } = parseArgs({
       args: argv,

@@ -1,25 +1,72 @@
-export const id = 32;
-export const ids = [32,584];
+export const id = 570;
+export const ids = [570,584];
 export const modules = {
 
-/***/ 4032:
+/***/ 6584:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-// ESM COMPAT FLAG
 __webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   MAX_RATE_LIMIT_WAIT_SECONDS: () => (/* binding */ MAX_RATE_LIMIT_WAIT_SECONDS),
+/* harmony export */   REQUEST_TIMEOUT_MS: () => (/* binding */ REQUEST_TIMEOUT_MS),
+/* harmony export */   createClient: () => (/* binding */ createClient)
+/* harmony export */ });
+/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1758);
+/* harmony import */ var _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9735);
+/* harmony import */ var _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6856);
+/**
+ * The octokit client: @actions/github's (base URL from GITHUB_API_URL, so GitHub Enterprise
+ * Server works unchanged) with retries on 5xx and on rate limits, never on other 4xx.
+ */
+
+
+
+/** One request may take this long: a stalled connection must not hold the step for an hour. */
+const REQUEST_TIMEOUT_MS = 30_000;
+/** A rate-limit reset further away than this is not waited for (GitHub's primary limit resets hourly). */
+const MAX_RATE_LIMIT_WAIT_SECONDS = 60;
+/** fetch with a timeout of its own for every request (a signal the caller gave still counts). */
+function fetchWithTimeout(timeoutMs) {
+    return (input, init) => {
+        const timeout = AbortSignal.timeout(timeoutMs);
+        const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
+        return fetch(input, { ...init, signal });
+    };
+}
+function createClient(token, options = {}) {
+    const log = options.log ?? (() => { });
+    const retries = options.retries ?? 3;
+    const maxWait = options.maxWaitSeconds ?? MAX_RATE_LIMIT_WAIT_SECONDS;
+    const onLimit = (kind) => (after, req, _o, count) => {
+        if (after > maxWait) {
+            log(`${kind} on ${req.method} ${req.url} resets in ${after}s, longer than pat-lint waits (${maxWait}s): giving up`);
+            return false;
+        }
+        log(`${kind} on ${req.method} ${req.url}; retrying after ${after}s`);
+        return count < retries;
+    };
+    return (0,_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q)(token, {
+        ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
+        request: { fetch: fetchWithTimeout(options.timeoutMs ?? REQUEST_TIMEOUT_MS) },
+        retry: { retries, retryAfterBaseValue: options.retryBaseMs ?? 1000 },
+        throttle: { onRateLimit: onLimit('rate limited'), onSecondaryRateLimit: onLimit('secondary rate limit') },
+    }, _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_1__/* .retry */ .L, _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_2__/* .throttling */ .A);
+}
+
+
+/***/ }),
+
+/***/ 5570:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  DEFAULT_SOURCE_BUDGET: () => (/* binding */ DEFAULT_SOURCE_BUDGET),
-  SOURCE_CLIENT: () => (/* binding */ SOURCE_CLIENT),
-  fetchActionSources: () => (/* binding */ fetchActionSources),
-  parseActionRef: () => (/* binding */ parseActionRef)
+  g: () => (/* binding */ describeApiError)
 });
 
-// EXTERNAL MODULE: ./src/knowledge/derive-action.ts + 1 modules
-var derive_action = __webpack_require__(1402);
-// EXTERNAL MODULE: ./src/limits.ts
-var limits = __webpack_require__(351);
+// UNUSED EXPORTS: reviewPullRequest
+
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/knowledge/permissions.ts + 1 modules
@@ -498,145 +545,6 @@ function describeApiError(e) {
         return `HTTP ${err.status}${said}`;
     }
     return err.message ?? String(e);
-}
-
-;// CONCATENATED MODULE: ./src/github/action-source.ts
-
-
-
-const DEFAULT_SOURCE_BUDGET = { actions: 20, filesPerAction: 60, bytesPerFile: 512 * 1024, totalBytes: 8 * 1024 * 1024, seconds: 60 };
-/** The client options for reading sources: one retry and a short timeout, within the run's time budget. */
-const SOURCE_CLIENT = { retries: 1, timeoutMs: 10_000 };
-/** `owner/repo[/path]@ref` of a remote action; null for anything else. */
-function parseActionRef(uses) {
-    const m = /^([A-Za-z0-9-]{1,39})\/([A-Za-z0-9._-]{1,100})((?:\/[A-Za-z0-9._-]+)*)@([A-Za-z0-9._\/-]{1,255})$/.exec(uses.trim());
-    if (!m || m[2] === '.' || m[2] === '..' || /(?:^|\/)\.\.(?:\/|$)/.test(m[3]))
-        return null;
-    return { owner: m[1], repo: m[2], path: m[3].replace(/^\//, ''), ref: m[4] };
-}
-/** Files worth reading: the metadata and JavaScript or TypeScript outside dependencies, tests and build output other than the entry. */
-function wanted(path, dir) {
-    if (dir && !path.startsWith(`${dir}/`))
-        return false;
-    const rest = dir ? path.slice(dir.length + 1) : path;
-    if (/^action\.ya?ml$/.test(rest))
-        return true;
-    return /\.[cm]?[jt]s$/.test(rest) && !/(?:^|\/)(?:node_modules|__tests__|tests?|coverage|\.github)\//.test(rest) && !/\.(?:test|spec|d)\.[cm]?[jt]s$/.test(rest);
-}
-function action_source_status(e) {
-    return e.status === 404 ? 'not found, or private' : describeApiError(e).split('\n')[0];
-}
-/** Reads and derives each of `uses` (values as written, with their ref), once per repository and ref. */
-async function fetchActionSources(client, uses, budget = DEFAULT_SOURCE_BUDGET) {
-    const out = { derived: [], skipped: [] };
-    let bytes = 0;
-    const seen = new Set();
-    const deadline = Date.now() + budget.seconds * 1000;
-    const inTime = () => {
-        if (Date.now() > deadline)
-            throw new Error(`the run's ${budget.seconds} s for reading actions' source are spent`);
-    };
-    for (const value of uses) {
-        const ref = parseActionRef(value);
-        if (!ref) {
-            out.skipped.push(`${(0,limits/* quoted */.TL)(value)}: not a remote action with a ref`);
-            continue;
-        }
-        const key = `${ref.owner}/${ref.repo}/${ref.path}@${ref.ref}`.toLowerCase();
-        if (seen.has(key))
-            continue;
-        seen.add(key);
-        if (out.derived.length >= budget.actions) {
-            out.skipped.push(`${(0,limits/* quoted */.TL)(value)}: more than ${budget.actions} actions to read in one run`);
-            continue;
-        }
-        try {
-            inTime();
-            const { data: tree } = await client.rest.git.getTree({ owner: ref.owner, repo: ref.repo, tree_sha: ref.ref, recursive: 'true' });
-            if (tree.truncated) {
-                out.skipped.push(`${(0,limits/* quoted */.TL)(value)}: its repository is too large to list`);
-                continue;
-            }
-            const paths = tree.tree.filter((t) => t.type === 'blob' && typeof t.path === 'string' && wanted(t.path, ref.path) && (t.size ?? 0) <= budget.bytesPerFile).map((t) => t.path);
-            if (paths.length > budget.filesPerAction) {
-                out.skipped.push(`${(0,limits/* quoted */.TL)(value)}: ${paths.length} files, more than the ${budget.filesPerAction} read for one action`);
-                continue;
-            }
-            const files = [];
-            for (const path of paths) {
-                if (bytes >= budget.totalBytes)
-                    throw new Error(`the run's budget of ${budget.totalBytes} bytes is spent`);
-                inTime();
-                const { data } = await client.rest.repos.getContent({ owner: ref.owner, repo: ref.repo, path, ref: ref.ref });
-                if (Array.isArray(data) || data.type !== 'file' || !('content' in data))
-                    continue;
-                const text = Buffer.from(data.content, 'base64').toString('utf8');
-                bytes += text.length;
-                files.push({ path, text });
-            }
-            const uses = [ref.owner, ref.repo, ...(ref.path ? [ref.path] : [])].join('/');
-            // The ref as written is the provenance: a SHA pins it, a tag or branch names what was read then.
-            out.derived.push((0,derive_action/* deriveAction */.Qh)(uses, ref.ref, files));
-        }
-        catch (e) {
-            out.skipped.push(`${(0,limits/* quoted */.TL)(value)}: ${action_source_status(e)}`);
-        }
-    }
-    return out;
-}
-
-
-/***/ }),
-
-/***/ 6584:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-__webpack_require__.r(__webpack_exports__);
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   MAX_RATE_LIMIT_WAIT_SECONDS: () => (/* binding */ MAX_RATE_LIMIT_WAIT_SECONDS),
-/* harmony export */   REQUEST_TIMEOUT_MS: () => (/* binding */ REQUEST_TIMEOUT_MS),
-/* harmony export */   createClient: () => (/* binding */ createClient)
-/* harmony export */ });
-/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1758);
-/* harmony import */ var _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9735);
-/* harmony import */ var _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6856);
-/**
- * The octokit client: @actions/github's (base URL from GITHUB_API_URL, so GitHub Enterprise
- * Server works unchanged) with retries on 5xx and on rate limits, never on other 4xx.
- */
-
-
-
-/** One request may take this long: a stalled connection must not hold the step for an hour. */
-const REQUEST_TIMEOUT_MS = 30_000;
-/** A rate-limit reset further away than this is not waited for (GitHub's primary limit resets hourly). */
-const MAX_RATE_LIMIT_WAIT_SECONDS = 60;
-/** fetch with a timeout of its own for every request (a signal the caller gave still counts). */
-function fetchWithTimeout(timeoutMs) {
-    return (input, init) => {
-        const timeout = AbortSignal.timeout(timeoutMs);
-        const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
-        return fetch(input, { ...init, signal });
-    };
-}
-function createClient(token, options = {}) {
-    const log = options.log ?? (() => { });
-    const retries = options.retries ?? 3;
-    const maxWait = options.maxWaitSeconds ?? MAX_RATE_LIMIT_WAIT_SECONDS;
-    const onLimit = (kind) => (after, req, _o, count) => {
-        if (after > maxWait) {
-            log(`${kind} on ${req.method} ${req.url} resets in ${after}s, longer than pat-lint waits (${maxWait}s): giving up`);
-            return false;
-        }
-        log(`${kind} on ${req.method} ${req.url}; retrying after ${after}s`);
-        return count < retries;
-    };
-    return (0,_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q)(token, {
-        ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
-        request: { fetch: fetchWithTimeout(options.timeoutMs ?? REQUEST_TIMEOUT_MS) },
-        retry: { retries, retryAfterBaseValue: options.retryBaseMs ?? 1000 },
-        throttle: { onRateLimit: onLimit('rate limited'), onSecondaryRateLimit: onLimit('secondary rate limit') },
-    }, _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_1__/* .retry */ .L, _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_2__/* .throttling */ .A);
 }
 
 
