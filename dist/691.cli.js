@@ -8,6 +8,7 @@ export const modules = {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  listForMatrix: () => (/* binding */ listForMatrix),
   scanRemote: () => (/* binding */ scanRemote)
 });
 
@@ -20,22 +21,28 @@ var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/github/client.ts
 var github_client = __webpack_require__(6584);
 ;// CONCATENATED MODULE: ./src/github/org-list.ts
-const REPOSITORY = /^([A-Za-z0-9-]{1,39})\/([A-Za-z0-9._-]{1,100})$/;
-/** `owner/a,owner/b` (spaces and newlines also separate); null for an entry that is not OWNER/NAME. */
+const REPOSITORY = /^([A-Za-z0-9-]{1,39})\/([A-Za-z0-9._-]{1,100})(?:@([^\s\x00-\x1f\x7f]{1,255}))?$/;
+/**
+ * `owner/a,owner/b`, or `owner/a@main owner/b@trunk` as `list` writes a shard (with its default
+ * branch, which spares the scan a call): whitespace separates entries, and so do commas in an
+ * entry without a branch (a branch name may hold a comma). Returns the entries that are not
+ * OWNER/NAME[@BRANCH] apart.
+ */
 function parseRepositoryList(text) {
     const repos = [];
     const invalid = [];
     const seen = new Set();
-    for (const item of text.split(/[\s,]+/).filter(Boolean)) {
+    const items = text.split(/\s+/).filter(Boolean).flatMap((t) => (t.includes('@') ? [t] : t.split(',').filter(Boolean)));
+    for (const item of items) {
         const m = REPOSITORY.exec(item);
         if (!m || m[2] === '.' || m[2] === '..') {
             invalid.push(item);
             continue;
         }
-        if (seen.has(item.toLowerCase()))
+        if (seen.has(`${m[1]}/${m[2]}`.toLowerCase()))
             continue;
-        seen.add(item.toLowerCase());
-        repos.push({ owner: m[1], name: m[2], defaultBranch: null });
+        seen.add(`${m[1]}/${m[2]}`.toLowerCase());
+        repos.push({ owner: m[1], name: m[2], defaultBranch: m[3] ?? null });
     }
     return { repos, invalid };
 }
@@ -57,6 +64,18 @@ async function listRepositories(client, owner) {
     }
     const byName = new Map(listed.map((r) => [`${r.owner}/${r.name}`.toLowerCase(), r]));
     return [...byName.values()].sort((a, b) => `${a.owner}/${a.name}`.localeCompare(`${b.owner}/${b.name}`));
+}
+/** GitHub runs at most 256 jobs a matrix. */
+const MAX_SHARDS = 256;
+/**
+ * The repositories split into `shards` for a matrix (round robin, so that no shard holds only the
+ * largest names' neighbours), as `strategy.matrix` takes it: `{ include: [{ shard, repos }] }`.
+ */
+function matrixOf(repos, shards) {
+    const count = Math.max(1, Math.min(shards, MAX_SHARDS, repos.length));
+    const groups = Array.from({ length: count }, () => []);
+    repos.forEach((r, i) => groups[i % count].push(`${r.owner}/${r.name}${r.defaultBranch ? `@${r.defaultBranch}` : ''}`));
+    return { include: groups.filter((g) => g.length).map((g, i) => ({ shard: i + 1, repos: g.join(' ') })) };
 }
 
 // EXTERNAL MODULE: ./src/lint.ts + 63 modules
@@ -392,6 +411,27 @@ async function scanRemote(args, env, server, usage) {
     }
     const lines = [...log, `${repos.length - failed} of ${repos.length} repositories scanned (${unchanged} unchanged since the previous scan), ${failed} not read; reports in ${args.out}`];
     return { code: 0, stdout: '', stderr: lines.join('\n') + '\n' };
+}
+/** `pat-lint list --org OWNER [--shards N]`: the matrix a reusable workflow fans the scan out over, on stdout. */
+async function listForMatrix(org, shards, env, usage) {
+    const token = env.GITHUB_TOKEN || env.GH_TOKEN;
+    if (!token)
+        usage('list needs a token in GITHUB_TOKEN or GH_TOKEN');
+    if (!/^[A-Za-z0-9-]{1,39}$/.test(org))
+        usage('--org must be an organization or user name');
+    const count = Number(shards);
+    if (!Number.isInteger(count) || count < 1 || count > MAX_SHARDS)
+        usage(`--shards must be a whole number from 1 to ${MAX_SHARDS}`);
+    const log = [];
+    const client = (0,github_client.createClient)(token, { baseUrl: env.GITHUB_API_URL || 'https://api.github.com', log: (m) => log.push(m), maxWaitSeconds: SCAN_MAX_WAIT_SECONDS });
+    try {
+        const repos = await listRepositories(client, org);
+        const matrix = matrixOf(repos, count);
+        return { code: 0, stdout: `${JSON.stringify(matrix)}\n`, stderr: [...log, `${repos.length} repositories of ${org} in ${matrix.include.length} shards`].join('\n') + '\n' };
+    }
+    catch (e) {
+        return { code: 1, stdout: '', stderr: `pat-lint: cannot list the repositories of ${org}: ${e.message.split('\n')[0]}\n` };
+    }
 }
 
 

@@ -317,6 +317,7 @@ async function scanCheckout(checkout, server) {
  *   pat-lint scan --org OWNER | --repos LIST --out DIR [--concurrency N] [--previous DIR]
  *                                                   the same through the API, no checkout
  *   pat-lint merge PATH... [--format markdown|json|csv] [--out DIR]
+ *   pat-lint list --org OWNER [--shards N]           the repositories as a matrix of shards (JSON)
  * merge reads report files, and every *.json file of a directory given.
  */
 
@@ -334,7 +335,16 @@ function usage(message) {
     throw new InventoryUsageError(message);
 }
 async function runInventoryCommand(command, argv, env, server) {
+    if (command === 'list')
+        return list(argv, env);
     return command === 'scan' ? scan(argv, env, server) : merge(argv);
+}
+async function list(argv, env) {
+    const { values, positionals } = (0,external_node_util_.parseArgs)({ args: argv, allowPositionals: true, strict: true, options: { org: { type: 'string' }, shards: { type: 'string', default: '1' } } });
+    if (positionals.length || !values.org)
+        usage('list needs --org OWNER');
+    const { listForMatrix } = await Promise.all(/* import() */[__webpack_require__.e(239), __webpack_require__.e(570), __webpack_require__.e(691)]).then(__webpack_require__.bind(__webpack_require__, 5691));
+    return listForMatrix(values.org, values.shards, env, usage);
 }
 async function scan(argv, env, server) {
     const { values, positionals } = (0,external_node_util_.parseArgs)({

@@ -25686,6 +25686,7 @@ const USAGE = `usage: pat-lint [DIR] [options]
        pat-lint scan DIR[=OWNER/NAME]... --out DIR
        pat-lint scan --org OWNER | --repos OWNER/NAME,... --out DIR [--concurrency N] [--previous DIR]
        pat-lint merge REPORT|DIR... [--format markdown|json|csv] [--out DIR]
+       pat-lint list --org OWNER [--shards N]
 
 Lints how the repository in DIR (default .) uses and requests personal access tokens.
 scan lints many checkouts into one JSON report each; merge makes the reports one inventory
@@ -25721,7 +25722,7 @@ async function runCli(argv, env = process.env) {
 }
 async function run(argv, env) {
     try {
-        if (argv[0] === 'scan' || argv[0] === 'merge') {
+        if (argv[0] === 'scan' || argv[0] === 'merge' || argv[0] === 'list') {
             // Loaded only for these commands: the lint of one checkout never loads them (nor zod).
             const { runInventoryCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(837), __nccwpck_require__.e(723), __nccwpck_require__.e(851)]).then(__nccwpck_require__.bind(__nccwpck_require__, 851));
             return await runInventoryCommand(argv[0], argv.slice(1), env, (0,advice/* serverOf */.FN)(env));

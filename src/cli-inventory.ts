@@ -4,6 +4,7 @@
  *   pat-lint scan --org OWNER | --repos LIST --out DIR [--concurrency N] [--previous DIR]
  *                                                   the same through the API, no checkout
  *   pat-lint merge PATH... [--format markdown|json|csv] [--out DIR]
+ *   pat-lint list --org OWNER [--shards N]           the repositories as a matrix of shards (JSON)
  * merge reads report files, and every *.json file of a directory given.
  */
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
@@ -31,8 +32,16 @@ function usage(message: string): never {
   throw new InventoryUsageError(message)
 }
 
-export async function runInventoryCommand(command: 'scan' | 'merge', argv: string[], env: NodeJS.ProcessEnv, server: string): Promise<CommandResult> {
+export async function runInventoryCommand(command: 'scan' | 'merge' | 'list', argv: string[], env: NodeJS.ProcessEnv, server: string): Promise<CommandResult> {
+  if (command === 'list') return list(argv, env)
   return command === 'scan' ? scan(argv, env, server) : merge(argv)
+}
+
+async function list(argv: string[], env: NodeJS.ProcessEnv): Promise<CommandResult> {
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { org: { type: 'string' }, shards: { type: 'string', default: '1' } } })
+  if (positionals.length || !values.org) usage('list needs --org OWNER')
+  const { listForMatrix } = await import('./inventory-remote.js')
+  return listForMatrix(values.org, values.shards!, env, usage)
 }
 
 async function scan(argv: string[], env: NodeJS.ProcessEnv, server: string): Promise<CommandResult> {

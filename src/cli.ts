@@ -25,6 +25,7 @@ const USAGE = `usage: pat-lint [DIR] [options]
        pat-lint scan DIR[=OWNER/NAME]... --out DIR
        pat-lint scan --org OWNER | --repos OWNER/NAME,... --out DIR [--concurrency N] [--previous DIR]
        pat-lint merge REPORT|DIR... [--format markdown|json|csv] [--out DIR]
+       pat-lint list --org OWNER [--shards N]
 
 Lints how the repository in DIR (default .) uses and requests personal access tokens.
 scan lints many checkouts into one JSON report each; merge makes the reports one inventory
@@ -71,7 +72,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
 
 async function run(argv: string[], env: NodeJS.ProcessEnv): Promise<CliResult> {
   try {
-    if (argv[0] === 'scan' || argv[0] === 'merge') {
+    if (argv[0] === 'scan' || argv[0] === 'merge' || argv[0] === 'list') {
       // Loaded only for these commands: the lint of one checkout never loads them (nor zod).
       const { runInventoryCommand } = await import('./cli-inventory.js')
       return await runInventoryCommand(argv[0], argv.slice(1), env, serverOf(env))

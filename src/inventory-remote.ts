@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { createClient } from './github/client.js'
-import { listRepositories, parseRepositoryList, type RepositoryToScan } from './github/org-list.js'
+import { listRepositories, matrixOf, MAX_SHARDS, parseRepositoryList, type RepositoryToScan } from './github/org-list.js'
 import { scanRemoteRepositories, type PreviousReports } from './github/org-scan.js'
 
 export interface RemoteScanArgs {
@@ -86,4 +86,22 @@ export async function scanRemote(args: RemoteScanArgs, env: NodeJS.ProcessEnv, s
   }
   const lines = [...log, `${repos.length - failed} of ${repos.length} repositories scanned (${unchanged} unchanged since the previous scan), ${failed} not read; reports in ${args.out}`]
   return { code: 0, stdout: '', stderr: lines.join('\n') + '\n' }
+}
+
+/** `pat-lint list --org OWNER [--shards N]`: the matrix a reusable workflow fans the scan out over, on stdout. */
+export async function listForMatrix(org: string, shards: string, env: NodeJS.ProcessEnv, usage: (m: string) => never): Promise<{ code: number; stdout: string; stderr: string }> {
+  const token = env.GITHUB_TOKEN || env.GH_TOKEN
+  if (!token) usage('list needs a token in GITHUB_TOKEN or GH_TOKEN')
+  if (!/^[A-Za-z0-9-]{1,39}$/.test(org)) usage('--org must be an organization or user name')
+  const count = Number(shards)
+  if (!Number.isInteger(count) || count < 1 || count > MAX_SHARDS) usage(`--shards must be a whole number from 1 to ${MAX_SHARDS}`)
+  const log: string[] = []
+  const client = createClient(token, { baseUrl: env.GITHUB_API_URL || 'https://api.github.com', log: (m) => log.push(m), maxWaitSeconds: SCAN_MAX_WAIT_SECONDS })
+  try {
+    const repos = await listRepositories(client, org)
+    const matrix = matrixOf(repos, count)
+    return { code: 0, stdout: `${JSON.stringify(matrix)}\n`, stderr: [...log, `${repos.length} repositories of ${org} in ${matrix.include.length} shards`].join('\n') + '\n' }
+  } catch (e) {
+    return { code: 1, stdout: '', stderr: `pat-lint: cannot list the repositories of ${org}: ${(e as Error).message.split('\n')[0]}\n` }
+  }
 }

@@ -143,5 +143,7 @@ describe('pat-lint scan --repos / --org', () => {
     expect(missing.code).toBe(1)
     expect(missing.stderr).toContain('cannot list the repositories of nobody')
     expect(parseRepositoryList('octo/a, octo/../x bad').invalid).toEqual(['octo/../x', 'bad'])
+    // A shard as list writes it: default branches ride along (a branch may hold a comma).
+    expect(parseRepositoryList('octo/a@main octo/b@release,2024').repos).toEqual([{ owner: 'octo', name: 'a', defaultBranch: 'main' }, { owner: 'octo', name: 'b', defaultBranch: 'release,2024' }])
   })
 })

@@ -13,22 +13,28 @@ export interface RepositoryToScan {
   archived?: boolean
 }
 
-const REPOSITORY = /^([A-Za-z0-9-]{1,39})\/([A-Za-z0-9._-]{1,100})$/
+const REPOSITORY = /^([A-Za-z0-9-]{1,39})\/([A-Za-z0-9._-]{1,100})(?:@([^\s\x00-\x1f\x7f]{1,255}))?$/
 
-/** `owner/a,owner/b` (spaces and newlines also separate); null for an entry that is not OWNER/NAME. */
+/**
+ * `owner/a,owner/b`, or `owner/a@main owner/b@trunk` as `list` writes a shard (with its default
+ * branch, which spares the scan a call): whitespace separates entries, and so do commas in an
+ * entry without a branch (a branch name may hold a comma). Returns the entries that are not
+ * OWNER/NAME[@BRANCH] apart.
+ */
 export function parseRepositoryList(text: string): { repos: RepositoryToScan[]; invalid: string[] } {
   const repos: RepositoryToScan[] = []
   const invalid: string[] = []
   const seen = new Set<string>()
-  for (const item of text.split(/[\s,]+/).filter(Boolean)) {
+  const items = text.split(/\s+/).filter(Boolean).flatMap((t) => (t.includes('@') ? [t] : t.split(',').filter(Boolean)))
+  for (const item of items) {
     const m = REPOSITORY.exec(item)
     if (!m || m[2] === '.' || m[2] === '..') {
       invalid.push(item)
       continue
     }
-    if (seen.has(item.toLowerCase())) continue
-    seen.add(item.toLowerCase())
-    repos.push({ owner: m[1], name: m[2], defaultBranch: null })
+    if (seen.has(`${m[1]}/${m[2]}`.toLowerCase())) continue
+    seen.add(`${m[1]}/${m[2]}`.toLowerCase())
+    repos.push({ owner: m[1], name: m[2], defaultBranch: m[3] ?? null })
   }
   return { repos, invalid }
 }
@@ -49,4 +55,18 @@ export async function listRepositories(client: Client, owner: string): Promise<R
   }
   const byName = new Map(listed.map((r) => [`${r.owner}/${r.name}`.toLowerCase(), r]))
   return [...byName.values()].sort((a, b) => `${a.owner}/${a.name}`.localeCompare(`${b.owner}/${b.name}`))
+}
+
+/** GitHub runs at most 256 jobs a matrix. */
+export const MAX_SHARDS = 256
+
+/**
+ * The repositories split into `shards` for a matrix (round robin, so that no shard holds only the
+ * largest names' neighbours), as `strategy.matrix` takes it: `{ include: [{ shard, repos }] }`.
+ */
+export function matrixOf(repos: readonly RepositoryToScan[], shards: number): { include: { shard: number; repos: string }[] } {
+  const count = Math.max(1, Math.min(shards, MAX_SHARDS, repos.length))
+  const groups: string[][] = Array.from({ length: count }, () => [])
+  repos.forEach((r, i) => groups[i % count].push(`${r.owner}/${r.name}${r.defaultBranch ? `@${r.defaultBranch}` : ''}`))
+  return { include: groups.filter((g) => g.length).map((g, i) => ({ shard: i + 1, repos: g.join(' ') })) }
 }
