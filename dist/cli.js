@@ -25685,8 +25685,9 @@ const USAGE = `usage: pat-lint [DIR] [options]
        pat-lint init [DIR] [--repository OWNER/NAME] [--requirements PATH] [--force]
        pat-lint scan DIR[=OWNER/NAME]... --out DIR
        pat-lint scan --org OWNER | --repos OWNER/NAME,... --out DIR [--concurrency N] [--previous DIR]
-       pat-lint merge REPORT|DIR... [--format markdown|json|csv] [--out DIR]
+       pat-lint merge REPORT|DIR... [--format markdown|json|csv] [--out DIR] [--grants FILE]
        pat-lint list --org OWNER [--shards N]
+       pat-lint grants --org ORG --out FILE
 
 Lints how the repository in DIR (default .) uses and requests personal access tokens.
 scan lints many checkouts into one JSON report each; merge makes the reports one inventory
@@ -25722,9 +25723,9 @@ async function runCli(argv, env = process.env) {
 }
 async function run(argv, env) {
     try {
-        if (argv[0] === 'scan' || argv[0] === 'merge' || argv[0] === 'list') {
+        if (argv[0] === 'scan' || argv[0] === 'merge' || argv[0] === 'list' || argv[0] === 'grants') {
             // Loaded only for these commands: the lint of one checkout never loads them (nor zod).
-            const { runInventoryCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(837), __nccwpck_require__.e(723), __nccwpck_require__.e(851)]).then(__nccwpck_require__.bind(__nccwpck_require__, 851));
+            const { runInventoryCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(837), __nccwpck_require__.e(723), __nccwpck_require__.e(563)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1563));
             return await runInventoryCommand(argv[0], argv.slice(1), env, (0,advice/* serverOf */.FN)(env));
         }
         const { values, positionals } = (0,external_node_util_.parseArgs)({

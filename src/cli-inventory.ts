@@ -5,6 +5,8 @@
  *                                                   the same through the API, no checkout
  *   pat-lint merge PATH... [--format markdown|json|csv] [--out DIR]
  *   pat-lint list --org OWNER [--shards N]           the repositories as a matrix of shards (JSON)
+ *   pat-lint grants --org ORG --out FILE             the organization's fine-grained token grants (an App's token)
+ *   pat-lint merge ... --grants FILE                 joins them with the inventory
  * merge reads report files, and every *.json file of a directory given.
  */
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
@@ -32,9 +34,17 @@ function usage(message: string): never {
   throw new InventoryUsageError(message)
 }
 
-export async function runInventoryCommand(command: 'scan' | 'merge' | 'list', argv: string[], env: NodeJS.ProcessEnv, server: string): Promise<CommandResult> {
+export async function runInventoryCommand(command: 'scan' | 'merge' | 'list' | 'grants', argv: string[], env: NodeJS.ProcessEnv, server: string): Promise<CommandResult> {
   if (command === 'list') return list(argv, env)
+  if (command === 'grants') return grants(argv, env)
   return command === 'scan' ? scan(argv, env, server) : merge(argv)
+}
+
+async function grants(argv: string[], env: NodeJS.ProcessEnv): Promise<CommandResult> {
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { org: { type: 'string' }, out: { type: 'string' } } })
+  if (positionals.length || !values.org || !values.out) usage('grants needs --org ORG and --out FILE')
+  const { writeGrants } = await import('./inventory-remote.js')
+  return writeGrants(values.org, values.out, env, usage)
 }
 
 async function list(argv: string[], env: NodeJS.ProcessEnv): Promise<CommandResult> {
@@ -101,11 +111,11 @@ function* inputsOf(paths: readonly string[]): Generator<ReportInput> {
 }
 
 function merge(argv: string[]): CommandResult {
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { format: { type: 'string', default: 'markdown' }, out: { type: 'string' } } })
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { format: { type: 'string', default: 'markdown' }, out: { type: 'string' }, grants: { type: 'string', multiple: true } } })
   if (!positionals.length) usage('merge needs report files or directories holding them')
   const format = values.format!
   if (!['markdown', 'json', 'csv'].includes(format)) usage('--format must be markdown, json or csv')
-  const inventory = mergeReports(inputsOf(positionals))
+  const inventory = mergeReports(inputsOf(positionals), [...inputsOf(values.grants ?? [])])
   const summary = `${inventory.repositories.length} repositories, ${inventory.secrets.length} secrets, ${inventory.failures.length} not read\n`
   if (values.out) {
     const out = resolve(values.out)

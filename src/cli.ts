@@ -24,8 +24,9 @@ const USAGE = `usage: pat-lint [DIR] [options]
        pat-lint init [DIR] [--repository OWNER/NAME] [--requirements PATH] [--force]
        pat-lint scan DIR[=OWNER/NAME]... --out DIR
        pat-lint scan --org OWNER | --repos OWNER/NAME,... --out DIR [--concurrency N] [--previous DIR]
-       pat-lint merge REPORT|DIR... [--format markdown|json|csv] [--out DIR]
+       pat-lint merge REPORT|DIR... [--format markdown|json|csv] [--out DIR] [--grants FILE]
        pat-lint list --org OWNER [--shards N]
+       pat-lint grants --org ORG --out FILE
 
 Lints how the repository in DIR (default .) uses and requests personal access tokens.
 scan lints many checkouts into one JSON report each; merge makes the reports one inventory
@@ -72,7 +73,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
 
 async function run(argv: string[], env: NodeJS.ProcessEnv): Promise<CliResult> {
   try {
-    if (argv[0] === 'scan' || argv[0] === 'merge' || argv[0] === 'list') {
+    if (argv[0] === 'scan' || argv[0] === 'merge' || argv[0] === 'list' || argv[0] === 'grants') {
       // Loaded only for these commands: the lint of one checkout never loads them (nor zod).
       const { runInventoryCommand } = await import('./cli-inventory.js')
       return await runInventoryCommand(argv[0], argv.slice(1), env, serverOf(env))

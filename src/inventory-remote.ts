@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path'
 import { createClient } from './github/client.js'
 import { listRepositories, matrixOf, MAX_SHARDS, parseRepositoryList, type RepositoryToScan } from './github/org-list.js'
 import { scanRemoteRepositories, type PreviousReports } from './github/org-scan.js'
+import { fetchGrants, GrantsUnavailable } from './github/pat-grants.js'
 
 export interface RemoteScanArgs {
   org?: string
@@ -103,5 +104,21 @@ export async function listForMatrix(org: string, shards: string, env: NodeJS.Pro
     return { code: 0, stdout: `${JSON.stringify(matrix)}\n`, stderr: [...log, `${repos.length} repositories of ${org} in ${matrix.include.length} shards`].join('\n') + '\n' }
   } catch (e) {
     return { code: 1, stdout: '', stderr: `pat-lint: cannot list the repositories of ${org}: ${(e as Error).message.split('\n')[0]}\n` }
+  }
+}
+
+/** `pat-lint grants --org ORG --out FILE`: the organization's fine-grained token grants, for `merge --grants`. */
+export async function writeGrants(org: string, file: string, env: NodeJS.ProcessEnv, usage: (m: string) => never): Promise<{ code: number; stdout: string; stderr: string }> {
+  const token = env.GITHUB_TOKEN || env.GH_TOKEN
+  if (!token) usage('grants needs a GitHub App installation token in GITHUB_TOKEN or GH_TOKEN')
+  if (!/^[A-Za-z0-9-]{1,39}$/.test(org)) usage('--org must be an organization name')
+  const client = createClient(token, { baseUrl: env.GITHUB_API_URL || 'https://api.github.com', maxWaitSeconds: SCAN_MAX_WAIT_SECONDS })
+  try {
+    const grants = await fetchGrants(client, org)
+    writeFileSync(resolve(file), JSON.stringify(grants, null, 2) + '\n')
+    return { code: 0, stdout: '', stderr: `${grants.grants.length} fine-grained token grants of ${org} written to ${file}\n` }
+  } catch (e) {
+    const message = e instanceof GrantsUnavailable ? e.message : `cannot list the fine-grained token grants of ${org}: ${(e as Error).message.split('\n')[0]}`
+    return { code: 1, stdout: '', stderr: `pat-lint: ${message}\n` }
   }
 }

@@ -32,6 +32,8 @@ const sha = (text: string) => createHash('sha1').update(text).digest('hex')
 
 export class FakeOrg {
   repos = new Map<string, FakeRepo>() // `owner/name` lower-cased
+  /** Fine-grained token grants, as GET /orgs/{org}/personal-access-tokens answers an App; null answers 403 as to any other token. */
+  grants: { grant: Record<string, unknown>; repositories: string[] }[] | null = null
   requests: string[] = []
   faults: OrgFault[] = []
   pageSize = 100
@@ -104,6 +106,12 @@ export class FakeOrg {
       return this.send(res, fault.status, fault.body ?? { message: `injected ${fault.status}` }, fault.headers)
     }
     let m: RegExpExecArray | null
+    if ((m = /^\/orgs\/([^/]+)\/personal-access-tokens(?:\/(\d+)\/repositories)?$/.exec(url.pathname))) {
+      if (!this.grants) return this.send(res, 403, { message: 'Resource not accessible by integration' })
+      if (!m[2]) return this.send(res, 200, this.grants.map((g) => g.grant))
+      const grant = this.grants.find((g) => g.grant.id === Number(m![2]))
+      return grant ? this.send(res, 200, grant.repositories.map((full_name) => ({ full_name, name: full_name.split('/')[1] }))) : this.send(res, 404, { message: 'Not Found' })
+    }
     if ((m = /^\/orgs\/([^/]+)\/repos$/.exec(url.pathname))) return this.listing(res, url, m[1])
     if ((m = /^\/users\/([^/]+)\/repos$/.exec(url.pathname))) return this.listing(res, url, m[1])
     if ((m = /^\/repos\/([^/]+)\/([^/]+)(\/.*)?$/.exec(url.pathname))) {

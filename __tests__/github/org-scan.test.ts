@@ -11,6 +11,7 @@ import { createClient } from '../../src/github/client.js'
 import { listRepositories, parseRepositoryList } from '../../src/github/org-list.js'
 import { scanRemoteRepositories, type ScanRecord } from '../../src/github/org-scan.js'
 import { mergeReports } from '../../src/inventory/merge.js'
+import { formatInventoryMarkdown } from '../../src/inventory/format.js'
 import { runCli } from '../../src/cli.js'
 
 const CORPUS = '../shared/corpus/workflows'
@@ -145,5 +146,40 @@ describe('pat-lint scan --repos / --org', () => {
     expect(parseRepositoryList('octo/a, octo/../x bad').invalid).toEqual(['octo/../x', 'bad'])
     // A shard as list writes it: default branches ride along (a branch may hold a comma).
     expect(parseRepositoryList('octo/a@main octo/b@release,2024').repos).toEqual([{ owner: 'octo', name: 'a', defaultBranch: 'main' }, { owner: 'octo', name: 'b', defaultBranch: 'release,2024' }])
+  })
+})
+
+describe("an organization's fine-grained token grants", () => {
+  const grant = (id: number, tokenName: string, selection: 'all' | 'subset', permissions: Record<string, string>, expires: string | null) => ({
+    id, owner: { login: 'alice' }, repository_selection: selection, repositories_url: '', permissions: { repository: { metadata: 'read', ...permissions }, organization: {} },
+    access_granted_at: '2026-01-01T00:00:00Z', token_id: id, token_name: tokenName, token_expired: false, token_expires_at: expires, token_last_used_at: '2026-11-30T10:00:00Z',
+  })
+
+  it('are joined by name with what the workflows need: this grant reaches 40 repositories, the workflows need 1', async () => {
+    gh.grants = [
+      { grant: grant(1, 'bot-pat', 'subset', { contents: 'write', issues: 'write', administration: 'write' }, null), repositories: Array.from({ length: 40 }, (_, i) => `octo/repo-${String(i).padStart(4, '0')}`) },
+      { grant: grant(2, 'laptop', 'all', { contents: 'read' }, '2027-01-01T00:00:00Z'), repositories: [] },
+    ]
+    const out = join(scratch, 'grants.json')
+    const fetched = await runCli(['grants', '--org', 'octo', '--out', out], { GITHUB_TOKEN: 'ghs_test', GITHUB_API_URL: gh.url })
+    expect(fetched.code).toBe(0)
+    const report = { source: 'octo+app.json', text: JSON.stringify({ version: 1, repository: 'octo/repo-0001', tokens: [{ secret: 'BOT_PAT', declared: false, githubTokenWouldDo: true, minimal: { issues: 'write' }, minimalScopes: ['repo'], repositories: [], ownRepository: true, type: null, requested: null, uses: [{}] }], findings: [], errors: [] }) }
+    const inv = mergeReports([report], [{ source: out, text: readFileSync(out, 'utf8') }])
+    const [bot, laptop] = inv.grants!
+    expect(bot.matchedSecret).toBe('BOT_PAT')
+    expect(bot.repositories).toHaveLength(40)
+    expect(bot.excess).toEqual({ repositories: 39, permissions: ['administration: write', 'contents: write'] })
+    expect(laptop.matchedSecret).toBeNull()
+    expect(laptop.excess).toBeNull()
+    const table = formatInventoryMarkdown(inv)
+    expect(table).toContain('### Fine-grained token grants')
+    expect(table).toMatch(/`bot-pat` \| alice \| 40 \| .*\| \*\*never\*\* \|.*`BOT_PAT` \| 1 repositories; issues: write \| 39 repositories; administration: write; contents: write \|/)
+  })
+
+  it('only a GitHub App may list them: any other token is told so', async () => {
+    const result = await runCli(['grants', '--org', 'octo', '--out', join(scratch, 'g.json')], { GITHUB_TOKEN: 'ghp_test', GITHUB_API_URL: gh.url })
+    expect(result.code).toBe(1)
+    expect(result.stderr).toMatch(/only a GitHub App's installation token/)
+    expect(result.stderr).not.toContain('ghp_test')
   })
 })

@@ -51,6 +51,22 @@ export function formatInventoryMarkdown(inv: Inventory): string {
     for (const s of replaceable) lines.push(`- ${markdownCode(s.secret)} (${escapeMarkdown(s.owner)}): ${listed(s.githubTokenWouldDoIn)}`)
     lines.push('')
   }
+  if (inv.grants) {
+    lines.push('### Fine-grained token grants', '', 'As GitHub lists them to the organization, each beside what the workflows need of the secret of the same name (matched by name: GitHub does not say which secret holds a token).', '')
+    if (!inv.grants.length) lines.push('No fine-grained token has access to the organization\'s resources.', '')
+    else {
+      lines.push('| Organization | Token | Owner | Repositories | Permissions | Expires | Last used | Secret | Needed | Beyond need |', '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |')
+      for (const g of inv.grants) {
+        const granted = Object.entries({ ...g.permissions.repository, ...g.permissions.organization }).filter(([k]) => k !== 'metadata').map(([k, v]) => `${k}: ${v}`).sort().join(', ') || 'none'
+        const repos = g.repositories === 'all' ? 'all' : String(g.repositories.length)
+        const expires = g.expired ? 'expired' : g.expiresAt ? escapeMarkdown(g.expiresAt.slice(0, 10)) : '**never**'
+        const needed = g.needs ? `${g.needs.repositories.length} repositories; ${permissions(g.needs.permissions)}` : '—'
+        const beyond = g.excess ? [g.excess.repositories === 'all' ? 'every repository' : g.excess.repositories ? `${g.excess.repositories} repositories` : '', ...g.excess.permissions.map(escapeMarkdown)].filter(Boolean).join('; ') || 'nothing' : '—'
+        lines.push(`| ${escapeMarkdown(g.organization)} | ${markdownCode(g.tokenName)} | ${escapeMarkdown(g.owner)} | ${repos} | ${escapeMarkdown(granted)} | ${expires} | ${g.lastUsedAt ? escapeMarkdown(g.lastUsedAt.slice(0, 10)) : 'never'} | ${g.matchedSecret ? markdownCode(g.matchedSecret) : 'none matched'} | ${needed} | ${beyond} |`)
+      }
+      lines.push('')
+    }
+  }
   if (inv.failures.length) {
     lines.push('### Not read', '', '| Repository | Source | Reason |', '| --- | --- | --- |')
     for (const f of inv.failures) lines.push(`| ${f.repository ? escapeMarkdown(f.repository) : '—'} | ${markdownCode(f.source)} | ${escapeMarkdown(f.reason)} |`)

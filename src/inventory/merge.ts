@@ -8,7 +8,8 @@ import { z } from 'zod'
 import { normaliseScopes } from '../knowledge/classic-scopes.js'
 import { maxLevel, type Level, type PermissionSet } from '../knowledge/permissions.js'
 import { oneLine } from '../report/escape.js'
-import { INVENTORY_VERSION, type Inventory, type InventoryFailure, type SecretInRepository, type SecretInventory } from './model.js'
+import { INVENTORY_VERSION, type GrantsFile, type Inventory, type InventoryFailure, type SecretInRepository, type SecretInventory } from './model.js'
+import { joinGrants } from './grants.js'
 
 /** Long enough for any name GitHub allows; past it, text is not a name. */
 const NAME = z.string().min(1).max(200)
@@ -39,6 +40,34 @@ const ReportSchema = z.object({
 const FailureSchema = z.object({ version: z.literal(1), repository: NAME.nullable(), failed: z.string().max(2000) })
 
 type ReportData = z.infer<typeof ReportSchema>
+
+const PERMISSIONS = z.record(NAME, z.string().max(20))
+const GrantsSchema = z.object({
+  version: z.literal(1),
+  organization: NAME,
+  grants: z.array(z.object({
+    id: z.number(),
+    owner: NAME,
+    tokenName: z.string().max(200),
+    repositories: z.union([z.literal('all'), z.array(NAME)]),
+    permissions: z.object({ repository: PERMISSIONS, organization: PERMISSIONS }),
+    expired: z.boolean(),
+    expiresAt: z.string().max(40).nullable(),
+    lastUsedAt: z.string().max(40).nullable(),
+  })),
+})
+
+/** A grants file (`pat-lint grants`), or why it is not one. */
+export function readGrants({ source, text }: ReportInput): GrantsFile | InventoryFailure {
+  let json: unknown
+  try {
+    json = JSON.parse(text)
+  } catch (e) {
+    return { repository: null, source, reason: `not JSON: ${oneLine((e as Error).message).slice(0, 200)}` }
+  }
+  const parsed = GrantsSchema.safeParse(json)
+  return parsed.success ? parsed.data : { repository: null, source, reason: `not a pat-lint grants file: ${oneLine(problem(parsed.error)).slice(0, 200)}` }
+}
 
 export interface ReportInput {
   /** Where the report came from: a file name. */
@@ -135,7 +164,7 @@ function secretOf(owner: string, secret: string, parts: SecretInRepository[]): S
  * The inventory of `inputs`, each a report or a scan failure as text. Inputs are read one at a
  * time and only what the inventory needs is kept, so thousands of reports fit in memory.
  */
-export function mergeReports(inputs: Iterable<ReportInput>): Inventory {
+export function mergeReports(inputs: Iterable<ReportInput>, grantInputs: readonly ReportInput[] = []): Inventory {
   const byRepository = new Map<string, ReadReport>()
   const failures: InventoryFailure[] = []
   const notices: string[] = []
@@ -168,5 +197,15 @@ export function mergeReports(inputs: Iterable<ReportInput>): Inventory {
   const repositories = [...byRepository.values()]
     .map(({ source, repository, tokens, findings, errors }) => ({ repository, source, tokens, findings, errors }))
     .sort((a, b) => a.repository.localeCompare(b.repository))
-  return { version: INVENTORY_VERSION, repositories, secrets, failures, notices }
+  const inventory: Inventory = { version: INVENTORY_VERSION, repositories, secrets, failures, notices }
+  if (grantInputs.length) {
+    const files: GrantsFile[] = []
+    for (const input of grantInputs) {
+      const read = readGrants(input)
+      if ('reason' in read) failures.push(read)
+      else files.push(read)
+    }
+    inventory.grants = joinGrants(files, secrets)
+  }
+  return inventory
 }

@@ -64,10 +64,44 @@ export interface InventoryFailure {
   reason: string
 }
 
+/** A fine-grained token's grant to an organization's resources, as GitHub lists it to an App. */
+export interface PatGrant {
+  id: number
+  /** The token's owner (a user). */
+  owner: string
+  tokenName: string
+  /** 'all' (every repository of the organization), or those selected (none: organization resources only). */
+  repositories: 'all' | string[]
+  permissions: { repository: Record<string, string>; organization: Record<string, string> }
+  expired: boolean
+  expiresAt: string | null
+  lastUsedAt: string | null
+}
+
+/** What `pat-lint grants` writes. */
+export interface GrantsFile {
+  version: 1
+  organization: string
+  grants: PatGrant[]
+}
+
+/** A grant beside what the workflows need of the secret it matches by name, if one does. */
+export interface GrantReport extends PatGrant {
+  organization: string
+  /** The organization's secret whose name is the token's (case and separators aside, a _PAT or _TOKEN suffix aside). */
+  matchedSecret: string | null
+  /** What the matched secret's uses need: the repositories they reach and the permissions. */
+  needs: { repositories: string[]; permissions: PermissionSet } | null
+  /** Granted beyond that need: repositories ('all', or how many), and permissions above the level needed. */
+  excess: { repositories: 'all' | number; permissions: string[] } | null
+}
+
 export interface Inventory {
   version: typeof INVENTORY_VERSION
   repositories: RepositorySummary[]
   secrets: SecretInventory[]
+  /** Present when grants were given to the merge (`--grants`). */
+  grants?: GrantReport[]
   failures: InventoryFailure[]
   /** What the reader should know about the merge itself (a repository reported twice), once each. */
   notices: string[]

@@ -1,15 +1,16 @@
-export const id = 691;
-export const ids = [691];
+export const id = 927;
+export const ids = [927];
 export const modules = {
 
-/***/ 5691:
+/***/ 1927:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   listForMatrix: () => (/* binding */ listForMatrix),
-  scanRemote: () => (/* binding */ scanRemote)
+  scanRemote: () => (/* binding */ scanRemote),
+  writeGrants: () => (/* binding */ writeGrants)
 });
 
 // EXTERNAL MODULE: external "node:fs"
@@ -321,12 +322,59 @@ async function scanRemoteRepositories(client, repos, options) {
     return records;
 }
 
+;// CONCATENATED MODULE: ./src/github/pat-grants.ts
+/** Repositories listed per grant, at most: past it, the count is what matters. */
+const MAX_REPOSITORIES = 1000;
+class GrantsUnavailable extends Error {
+    name = 'GrantsUnavailable';
+}
+async function fetchGrants(client, org) {
+    let raw;
+    try {
+        raw = await client.paginate(client.rest.orgs.listPatGrants, { org, per_page: 100 });
+    }
+    catch (e) {
+        const status = e.status;
+        if (status === 403 || status === 401 || status === 404) {
+            throw new GrantsUnavailable(`GitHub answered ${status} to GET /orgs/${org}/personal-access-tokens: only a GitHub App's installation token with the organization permission "Personal access tokens" (read) may list an organization's fine-grained token grants`);
+        }
+        throw e;
+    }
+    const grants = [];
+    for (const g of raw) {
+        let repositories = [];
+        if (g.repository_selection === 'all')
+            repositories = 'all';
+        else if (g.repository_selection === 'subset') {
+            const listed = [];
+            for await (const page of client.paginate.iterator(client.rest.orgs.listPatGrantRepositories, { org, pat_id: g.id, per_page: 100 })) {
+                listed.push(...page.data.map((r) => r.full_name));
+                if (listed.length >= MAX_REPOSITORIES)
+                    break;
+            }
+            repositories = listed.sort();
+        }
+        grants.push({
+            id: g.id,
+            owner: g.owner.login,
+            tokenName: g.token_name,
+            repositories,
+            permissions: { repository: g.permissions.repository ?? {}, organization: g.permissions.organization ?? {} },
+            expired: g.token_expired,
+            expiresAt: g.token_expires_at,
+            lastUsedAt: g.token_last_used_at,
+        });
+    }
+    return { version: 1, organization: org, grants };
+}
+
 ;// CONCATENATED MODULE: ./src/inventory-remote.ts
 /**
  * `pat-lint scan --org OWNER` / `--repos LIST`: lists the repositories and scans each through the
  * API (github/org-scan.ts), with the token in GITHUB_TOKEN or GH_TOKEN and the API at
  * GITHUB_API_URL. Loaded only for these commands, so no other run loads the API client.
  */
+
 
 
 
@@ -431,6 +479,24 @@ async function listForMatrix(org, shards, env, usage) {
     }
     catch (e) {
         return { code: 1, stdout: '', stderr: `pat-lint: cannot list the repositories of ${org}: ${e.message.split('\n')[0]}\n` };
+    }
+}
+/** `pat-lint grants --org ORG --out FILE`: the organization's fine-grained token grants, for `merge --grants`. */
+async function writeGrants(org, file, env, usage) {
+    const token = env.GITHUB_TOKEN || env.GH_TOKEN;
+    if (!token)
+        usage('grants needs a GitHub App installation token in GITHUB_TOKEN or GH_TOKEN');
+    if (!/^[A-Za-z0-9-]{1,39}$/.test(org))
+        usage('--org must be an organization name');
+    const client = (0,github_client.createClient)(token, { baseUrl: env.GITHUB_API_URL || 'https://api.github.com', maxWaitSeconds: SCAN_MAX_WAIT_SECONDS });
+    try {
+        const grants = await fetchGrants(client, org);
+        (0,external_node_fs_.writeFileSync)((0,external_node_path_.resolve)(file), JSON.stringify(grants, null, 2) + '\n');
+        return { code: 0, stdout: '', stderr: `${grants.grants.length} fine-grained token grants of ${org} written to ${file}\n` };
+    }
+    catch (e) {
+        const message = e instanceof GrantsUnavailable ? e.message : `cannot list the fine-grained token grants of ${org}: ${e.message.split('\n')[0]}`;
+        return { code: 1, stdout: '', stderr: `pat-lint: ${message}\n` };
     }
 }
 

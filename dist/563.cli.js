@@ -1,8 +1,8 @@
-export const id = 851;
-export const ids = [851];
+export const id = 563;
+export const ids = [563];
 export const modules = {
 
-/***/ 851:
+/***/ 1563:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -65,6 +65,23 @@ function formatInventoryMarkdown(inv) {
             lines.push(`- ${(0,report_escape/* markdownCode */.D9)(s.secret)} (${(0,report_escape/* escapeMarkdown */.FV)(s.owner)}): ${listed(s.githubTokenWouldDoIn)}`);
         lines.push('');
     }
+    if (inv.grants) {
+        lines.push('### Fine-grained token grants', '', 'As GitHub lists them to the organization, each beside what the workflows need of the secret of the same name (matched by name: GitHub does not say which secret holds a token).', '');
+        if (!inv.grants.length)
+            lines.push('No fine-grained token has access to the organization\'s resources.', '');
+        else {
+            lines.push('| Organization | Token | Owner | Repositories | Permissions | Expires | Last used | Secret | Needed | Beyond need |', '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+            for (const g of inv.grants) {
+                const granted = Object.entries({ ...g.permissions.repository, ...g.permissions.organization }).filter(([k]) => k !== 'metadata').map(([k, v]) => `${k}: ${v}`).sort().join(', ') || 'none';
+                const repos = g.repositories === 'all' ? 'all' : String(g.repositories.length);
+                const expires = g.expired ? 'expired' : g.expiresAt ? (0,report_escape/* escapeMarkdown */.FV)(g.expiresAt.slice(0, 10)) : '**never**';
+                const needed = g.needs ? `${g.needs.repositories.length} repositories; ${permissions(g.needs.permissions)}` : '—';
+                const beyond = g.excess ? [g.excess.repositories === 'all' ? 'every repository' : g.excess.repositories ? `${g.excess.repositories} repositories` : '', ...g.excess.permissions.map(report_escape/* escapeMarkdown */.FV)].filter(Boolean).join('; ') || 'nothing' : '—';
+                lines.push(`| ${(0,report_escape/* escapeMarkdown */.FV)(g.organization)} | ${(0,report_escape/* markdownCode */.D9)(g.tokenName)} | ${(0,report_escape/* escapeMarkdown */.FV)(g.owner)} | ${repos} | ${(0,report_escape/* escapeMarkdown */.FV)(granted)} | ${expires} | ${g.lastUsedAt ? (0,report_escape/* escapeMarkdown */.FV)(g.lastUsedAt.slice(0, 10)) : 'never'} | ${g.matchedSecret ? (0,report_escape/* markdownCode */.D9)(g.matchedSecret) : 'none matched'} | ${needed} | ${beyond} |`);
+            }
+            lines.push('');
+        }
+    }
     if (inv.failures.length) {
         lines.push('### Not read', '', '| Repository | Source | Reason |', '| --- | --- | --- |');
         for (const f of inv.failures)
@@ -112,6 +129,47 @@ var knowledge_permissions = __webpack_require__(6928);
 ;// CONCATENATED MODULE: ./src/inventory/model.ts
 const INVENTORY_VERSION = 1;
 
+;// CONCATENATED MODULE: ./src/inventory/grants.ts
+/**
+ * Fine-grained token grants joined with the inventory (issue 20): GitHub lists each token's name,
+ * owner, repositories and permissions, but not the secret holding it. A grant is matched to the
+ * organization's secret of the same name (case and separators aside, and a trailing _PAT or
+ * _TOKEN on either), the only link the two share; the report says "matched by name" and lists
+ * the grants no secret matches rather than guess.
+ */
+
+/** A name as it is compared: upper case, runs of other characters as one _, no trailing _PAT/_TOKEN. */
+function nameKey(name) {
+    return name.toUpperCase().replace(/[^A-Z0-9]+/g, '_').replace(/^_+|_+$/g, '').replace(/_(?:PAT|TOKEN|GH_TOKEN|GITHUB_TOKEN)$/, '');
+}
+/** Permissions granted above the level needed (metadata, which every grant has, aside). */
+function excessPermissions(granted, needed) {
+    return Object.entries(granted)
+        .filter(([perm, level]) => perm !== 'metadata' && (0,knowledge_permissions/* levelRank */.Le)(level) > (0,knowledge_permissions/* levelRank */.Le)(needed[perm] ?? ''))
+        .map(([perm, level]) => `${perm}: ${level}`)
+        .sort();
+}
+function joinGrants(files, secrets) {
+    const out = [];
+    for (const file of files) {
+        const byName = new Map();
+        for (const s of secrets)
+            if (s.owner.toLowerCase() === file.organization.toLowerCase())
+                byName.set(nameKey(s.secret), s);
+        for (const grant of file.grants) {
+            const secret = byName.get(nameKey(grant.tokenName)) ?? null;
+            const needs = secret ? { repositories: secret.reaches, permissions: secret.minimal } : null;
+            let excess = null;
+            if (needs) {
+                const beyond = grant.repositories === 'all' ? 'all' : grant.repositories.filter((r) => !needs.repositories.some((n) => n.toLowerCase() === r.toLowerCase())).length;
+                excess = { repositories: beyond, permissions: excessPermissions({ ...grant.permissions.repository, ...grant.permissions.organization }, needs.permissions) };
+            }
+            out.push({ ...grant, organization: file.organization, matchedSecret: secret?.secret ?? null, needs, excess });
+        }
+    }
+    return out.sort((a, b) => a.organization.localeCompare(b.organization) || a.tokenName.localeCompare(b.tokenName) || a.id - b.id);
+}
+
 ;// CONCATENATED MODULE: ./src/inventory/merge.ts
 /**
  * Merges repositories' JSON reports (`pat-lint --format json`, `pat-lint scan`) into the
@@ -119,6 +177,7 @@ const INVENTORY_VERSION = 1;
  * the part of the report schema the merge reads, and one that fails is listed with the reason,
  * never dropped and never fatal. A repository reported twice counts once (the last report wins).
  */
+
 
 
 
@@ -148,6 +207,33 @@ const ReportSchema = schemas/* object */.Ikc({
 });
 /** What `pat-lint scan` writes for a repository it could not lint (deleted, archived away, unreadable). */
 const FailureSchema = schemas/* object */.Ikc({ version: schemas/* literal */.euz(1), repository: NAME.nullable(), failed: schemas/* string */.YjP().max(2000) });
+const PERMISSIONS = schemas/* record */.g1P(NAME, schemas/* string */.YjP().max(20));
+const GrantsSchema = schemas/* object */.Ikc({
+    version: schemas/* literal */.euz(1),
+    organization: NAME,
+    grants: schemas/* array */.YOg(schemas/* object */.Ikc({
+        id: schemas/* number */.aig(),
+        owner: NAME,
+        tokenName: schemas/* string */.YjP().max(200),
+        repositories: schemas/* union */.KCZ([schemas/* literal */.euz('all'), schemas/* array */.YOg(NAME)]),
+        permissions: schemas/* object */.Ikc({ repository: PERMISSIONS, organization: PERMISSIONS }),
+        expired: schemas/* boolean */.zMY(),
+        expiresAt: schemas/* string */.YjP().max(40).nullable(),
+        lastUsedAt: schemas/* string */.YjP().max(40).nullable(),
+    })),
+});
+/** A grants file (`pat-lint grants`), or why it is not one. */
+function readGrants({ source, text }) {
+    let json;
+    try {
+        json = JSON.parse(text);
+    }
+    catch (e) {
+        return { repository: null, source, reason: `not JSON: ${(0,report_escape/* oneLine */.TN)(e.message).slice(0, 200)}` };
+    }
+    const parsed = GrantsSchema.safeParse(json);
+    return parsed.success ? parsed.data : { repository: null, source, reason: `not a pat-lint grants file: ${(0,report_escape/* oneLine */.TN)(problem(parsed.error)).slice(0, 200)}` };
+}
 const REPOSITORY = /^[A-Za-z0-9-]{1,39}\/[A-Za-z0-9._-]{1,100}$/;
 /** The reason a parse failed, in one line: the first problem zod names, with its path. */
 function problem(e) {
@@ -228,7 +314,7 @@ function secretOf(owner, secret, parts) {
  * The inventory of `inputs`, each a report or a scan failure as text. Inputs are read one at a
  * time and only what the inventory needs is kept, so thousands of reports fit in memory.
  */
-function mergeReports(inputs) {
+function mergeReports(inputs, grantInputs = []) {
     const byRepository = new Map();
     const failures = [];
     const notices = [];
@@ -262,7 +348,19 @@ function mergeReports(inputs) {
     const repositories = [...byRepository.values()]
         .map(({ source, repository, tokens, findings, errors }) => ({ repository, source, tokens, findings, errors }))
         .sort((a, b) => a.repository.localeCompare(b.repository));
-    return { version: INVENTORY_VERSION, repositories, secrets, failures, notices };
+    const inventory = { version: INVENTORY_VERSION, repositories, secrets, failures, notices };
+    if (grantInputs.length) {
+        const files = [];
+        for (const input of grantInputs) {
+            const read = readGrants(input);
+            if ('reason' in read)
+                failures.push(read);
+            else
+                files.push(read);
+        }
+        inventory.grants = joinGrants(files, secrets);
+    }
+    return inventory;
 }
 
 // EXTERNAL MODULE: ./src/lint.ts + 63 modules
@@ -318,6 +416,8 @@ async function scanCheckout(checkout, server) {
  *                                                   the same through the API, no checkout
  *   pat-lint merge PATH... [--format markdown|json|csv] [--out DIR]
  *   pat-lint list --org OWNER [--shards N]           the repositories as a matrix of shards (JSON)
+ *   pat-lint grants --org ORG --out FILE             the organization's fine-grained token grants (an App's token)
+ *   pat-lint merge ... --grants FILE                 joins them with the inventory
  * merge reads report files, and every *.json file of a directory given.
  */
 
@@ -337,13 +437,22 @@ function usage(message) {
 async function runInventoryCommand(command, argv, env, server) {
     if (command === 'list')
         return list(argv, env);
+    if (command === 'grants')
+        return grants(argv, env);
     return command === 'scan' ? scan(argv, env, server) : merge(argv);
+}
+async function grants(argv, env) {
+    const { values, positionals } = (0,external_node_util_.parseArgs)({ args: argv, allowPositionals: true, strict: true, options: { org: { type: 'string' }, out: { type: 'string' } } });
+    if (positionals.length || !values.org || !values.out)
+        usage('grants needs --org ORG and --out FILE');
+    const { writeGrants } = await Promise.all(/* import() */[__webpack_require__.e(239), __webpack_require__.e(570), __webpack_require__.e(927)]).then(__webpack_require__.bind(__webpack_require__, 1927));
+    return writeGrants(values.org, values.out, env, usage);
 }
 async function list(argv, env) {
     const { values, positionals } = (0,external_node_util_.parseArgs)({ args: argv, allowPositionals: true, strict: true, options: { org: { type: 'string' }, shards: { type: 'string', default: '1' } } });
     if (positionals.length || !values.org)
         usage('list needs --org OWNER');
-    const { listForMatrix } = await Promise.all(/* import() */[__webpack_require__.e(239), __webpack_require__.e(570), __webpack_require__.e(691)]).then(__webpack_require__.bind(__webpack_require__, 5691));
+    const { listForMatrix } = await Promise.all(/* import() */[__webpack_require__.e(239), __webpack_require__.e(570), __webpack_require__.e(927)]).then(__webpack_require__.bind(__webpack_require__, 1927));
     return listForMatrix(values.org, values.shards, env, usage);
 }
 async function scan(argv, env, server) {
@@ -358,7 +467,7 @@ async function scan(argv, env, server) {
     if (values.org !== undefined || values.repos !== undefined) {
         if (positionals.length)
             usage('scan takes checkouts, or --org / --repos, not both');
-        const { scanRemote } = await Promise.all(/* import() */[__webpack_require__.e(239), __webpack_require__.e(570), __webpack_require__.e(691)]).then(__webpack_require__.bind(__webpack_require__, 5691));
+        const { scanRemote } = await Promise.all(/* import() */[__webpack_require__.e(239), __webpack_require__.e(570), __webpack_require__.e(927)]).then(__webpack_require__.bind(__webpack_require__, 1927));
         return scanRemote({ org: values.org, repos: values.repos, out: values.out, concurrency: values.concurrency, previous: values.previous }, env, server, usage);
     }
     if (!positionals.length)
@@ -409,13 +518,13 @@ function* inputsOf(paths) {
     }
 }
 function merge(argv) {
-    const { values, positionals } = (0,external_node_util_.parseArgs)({ args: argv, allowPositionals: true, strict: true, options: { format: { type: 'string', default: 'markdown' }, out: { type: 'string' } } });
+    const { values, positionals } = (0,external_node_util_.parseArgs)({ args: argv, allowPositionals: true, strict: true, options: { format: { type: 'string', default: 'markdown' }, out: { type: 'string' }, grants: { type: 'string', multiple: true } } });
     if (!positionals.length)
         usage('merge needs report files or directories holding them');
     const format = values.format;
     if (!['markdown', 'json', 'csv'].includes(format))
         usage('--format must be markdown, json or csv');
-    const inventory = mergeReports(inputsOf(positionals));
+    const inventory = mergeReports(inputsOf(positionals), [...inputsOf(values.grants ?? [])]);
     const summary = `${inventory.repositories.length} repositories, ${inventory.secrets.length} secrets, ${inventory.failures.length} not read\n`;
     if (values.out) {
         const out = (0,external_node_path_.resolve)(values.out);
