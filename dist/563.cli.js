@@ -196,7 +196,7 @@ const TokenSchema = schemas/* object */.Ikc({
     ownRepository: schemas/* boolean */.zMY(),
     type: schemas/* enum */.k5n(['fine-grained', 'classic']).nullable(),
     requested: schemas/* object */.Ikc({ expiresIn: schemas/* union */.KCZ([schemas/* number */.aig(), schemas/* literal */.euz('none')]).optional() }).nullable(),
-    uses: schemas/* array */.YOg(schemas/* unknown */.L5J()),
+    uses: schemas/* array */.YOg(schemas/* object */.Ikc({ file: schemas/* string */.YjP().max(1000), line: schemas/* number */.aig(), target: schemas/* string */.YjP().max(1000).nullable(), githubTokenWouldDo: schemas/* boolean */.zMY().nullable() })),
 });
 const ReportSchema = schemas/* object */.Ikc({
     version: schemas/* literal */.euz(1),
@@ -277,6 +277,7 @@ function inRepository(report, token) {
         secret: token.secret,
         repository: report.repository,
         uses: token.uses.length,
+        each: token.uses.map((u) => ({ file: u.file, line: u.line, target: u.target, githubTokenWouldDo: u.githubTokenWouldDo })),
         declared: token.declared,
         githubTokenWouldDo: token.githubTokenWouldDo,
         minimal: token.minimal,

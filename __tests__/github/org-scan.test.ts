@@ -163,7 +163,7 @@ describe("an organization's fine-grained token grants", () => {
     const out = join(scratch, 'grants.json')
     const fetched = await runCli(['grants', '--org', 'octo', '--out', out], { GITHUB_TOKEN: 'ghs_test', GITHUB_API_URL: gh.url })
     expect(fetched.code).toBe(0)
-    const report = { source: 'octo+app.json', text: JSON.stringify({ version: 1, repository: 'octo/repo-0001', tokens: [{ secret: 'BOT_PAT', declared: false, githubTokenWouldDo: true, minimal: { issues: 'write' }, minimalScopes: ['repo'], repositories: [], ownRepository: true, type: null, requested: null, uses: [{}] }], findings: [], errors: [] }) }
+    const report = { source: 'octo+app.json', text: JSON.stringify({ version: 1, repository: 'octo/repo-0001', tokens: [{ secret: 'BOT_PAT', declared: false, githubTokenWouldDo: true, minimal: { issues: 'write' }, minimalScopes: ['repo'], repositories: [], ownRepository: true, type: null, requested: null, uses: [{ file: '.github/workflows/ci.yml', line: 8, target: 'run', githubTokenWouldDo: true }] }], findings: [], errors: [] }) }
     const inv = mergeReports([report], [{ source: out, text: readFileSync(out, 'utf8') }])
     const [bot, laptop] = inv.grants!
     expect(bot.matchedSecret).toBe('BOT_PAT')

@@ -24,6 +24,8 @@ describe('merging reports', () => {
     expect(s.minimal).toMatchObject({ contents: 'write', issues: 'write' })
     expect(s.patNeededIn).toEqual(['octo/api', 'octo/app'])
     expect(s.undeclaredIn).toEqual(['octo/api', 'octo/app'])
+    // Every use, with where it is and its own verdict.
+    expect(s.repositories[0].each.map((u) => [u.file, u.line, u.githubTokenWouldDo])).toEqual([['.github/workflows/ci.yml', 8, false], ['.github/workflows/ci.yml', 13, true]])
   })
 
   it('secrets of two owners are two entries, whatever their name; names differing in case are one secret', () => {

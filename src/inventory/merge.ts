@@ -25,7 +25,7 @@ const TokenSchema = z.object({
   ownRepository: z.boolean(),
   type: z.enum(['fine-grained', 'classic']).nullable(),
   requested: z.object({ expiresIn: z.union([z.number(), z.literal('none')]).optional() }).nullable(),
-  uses: z.array(z.unknown()),
+  uses: z.array(z.object({ file: z.string().max(1000), line: z.number(), target: z.string().max(1000).nullable(), githubTokenWouldDo: z.boolean().nullable() })),
 })
 
 const ReportSchema = z.object({
@@ -126,6 +126,7 @@ function inRepository(report: ReportData & { repository: string }, token: Report
     secret: token.secret,
     repository: report.repository,
     uses: token.uses.length,
+    each: token.uses.map((u) => ({ file: u.file, line: u.line, target: u.target, githubTokenWouldDo: u.githubTokenWouldDo })),
     declared: token.declared,
     githubTokenWouldDo: token.githubTokenWouldDo,
     minimal: token.minimal,

@@ -13,6 +13,8 @@ export interface SecretInRepository {
   secret: string
   repository: string
   uses: number
+  /** Every use here: where, what it reaches, and whether GITHUB_TOKEN would do for it. */
+  each: { file: string; line: number; target: string | null; githubTokenWouldDo: boolean | null }[]
   declared: boolean
   /** The token's verdict in this repository: would GITHUB_TOKEN do for all its uses here. */
   githubTokenWouldDo: boolean | null
