@@ -222,16 +222,22 @@ const GrantsSchema = schemas/* object */.Ikc({
         lastUsedAt: schemas/* string */.YjP().max(40).nullable(),
     })),
 });
-/** A grants file (`pat-lint grants`), or why it is not one. */
-function readGrants({ source, text }) {
-    let json;
+/** The input's JSON, or the failure that says it is not JSON. */
+function parseJson({ source, text }) {
     try {
-        json = JSON.parse(text);
+        return { json: JSON.parse(text) };
     }
     catch (e) {
         return { repository: null, source, reason: `not JSON: ${(0,report_escape/* oneLine */.TN)(e.message).slice(0, 200)}` };
     }
-    const parsed = GrantsSchema.safeParse(json);
+}
+/** A grants file (`pat-lint grants`), or why it is not one. */
+function readGrants(input) {
+    const { source } = input;
+    const read = parseJson(input);
+    if ('reason' in read)
+        return read;
+    const parsed = GrantsSchema.safeParse(read.json);
     return parsed.success ? parsed.data : { repository: null, source, reason: `not a pat-lint grants file: ${(0,report_escape/* oneLine */.TN)(problem(parsed.error)).slice(0, 200)}` };
 }
 const REPOSITORY = /^[A-Za-z0-9-]{1,39}\/[A-Za-z0-9._-]{1,100}$/;
@@ -241,14 +247,12 @@ function problem(e) {
     return first ? `${first.path.join('.') || 'the report'}: ${first.message}` : 'not a pat-lint report';
 }
 /** Reads one input as a report (kept in its reduced form) or a scan failure; anything else is a failure of its own. */
-function readOne({ source, text }) {
-    let json;
-    try {
-        json = JSON.parse(text);
-    }
-    catch (e) {
-        return { repository: null, source, reason: `not JSON: ${(0,report_escape/* oneLine */.TN)(e.message).slice(0, 200)}` };
-    }
+function readOne(input) {
+    const { source } = input;
+    const read = parseJson(input);
+    if ('reason' in read)
+        return read;
+    const json = read.json;
     const failed = FailureSchema.safeParse(json);
     if (failed.success)
         return { repository: failed.data.repository, source, reason: (0,report_escape/* oneLine */.TN)(failed.data.failed) };

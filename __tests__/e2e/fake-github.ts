@@ -3,8 +3,8 @@
  * (listed with Link pagination, created, updated), repository contents, and GET /user. Faults can
  * be queued per route to check retries and permission errors. Every request is recorded.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { LocalServer } from './local-server.js'
 
 export interface Comment {
   id: number
@@ -25,7 +25,7 @@ export interface Fault {
   stall?: boolean
 }
 
-export class FakeGitHub {
+export class FakeGitHub extends LocalServer {
   comments: Comment[] = []
   files = new Map<string, string>() // `${path}@${ref}` -> text
   /** Repositories of actions, `owner/repo@ref` -> path -> text: served as git trees and contents. */
@@ -37,33 +37,17 @@ export class FakeGitHub {
   /** The login GET /user answers with; null answers 403 as for an installation token. */
   userLogin: string | null = null
   pageSize = 2
-  private server: Server | undefined
   private nextId = 1000
-  url = ''
 
-  async start(): Promise<string> {
-    this.server = createServer((req, res) => this.handle(req, res))
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve))
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`
-    return this.url
-  }
 
-  async stop(): Promise<void> {
-    this.server?.closeAllConnections()
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()))
-  }
 
   /** Requests that changed something. */
   writes(): string[] {
     return this.requests.filter((r) => /^(POST|PATCH|PUT|DELETE) /.test(r))
   }
 
-  private send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
-    res.writeHead(status, { 'content-type': 'application/json', ...headers })
-    res.end(JSON.stringify(body))
-  }
 
-  private async handle(req: IncomingMessage, res: ServerResponse) {
+  protected async handle(req: IncomingMessage, res: ServerResponse) {
     const chunks: Buffer[] = []
     for await (const c of req) chunks.push(c as Buffer)
     const raw = Buffer.concat(chunks).toString('utf8')

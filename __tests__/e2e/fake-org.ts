@@ -5,8 +5,8 @@
  * is recorded, so a test can count the calls per repository.
  */
 import { createHash } from 'node:crypto'
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { LocalServer } from './local-server.js'
 
 export interface FakeRepo {
   owner: string
@@ -30,41 +30,25 @@ export interface OrgFault {
 
 const sha = (text: string) => createHash('sha1').update(text).digest('hex')
 
-export class FakeOrg {
+export class FakeOrg extends LocalServer {
   repos = new Map<string, FakeRepo>() // `owner/name` lower-cased
   /** Fine-grained token grants, as GET /orgs/{org}/personal-access-tokens answers an App; null answers 403 as to any other token. */
   grants: { grant: Record<string, unknown>; repositories: string[] }[] | null = null
   requests: string[] = []
   faults: OrgFault[] = []
   pageSize = 100
-  private server: Server | undefined
-  url = ''
 
   add(repo: FakeRepo): void {
     this.repos.set(`${repo.owner}/${repo.name}`.toLowerCase(), repo)
   }
 
-  async start(): Promise<string> {
-    this.server = createServer((req, res) => void this.handle(req, res))
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve))
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`
-    return this.url
-  }
 
-  async stop(): Promise<void> {
-    this.server?.closeAllConnections()
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()))
-  }
 
   /** Requests that name a repository, by `owner/name` (listings and GraphQL by their variables). */
   callsPer(repository: string): number {
     return this.requests.filter((r) => r.includes(` ${repository} `) || r.includes(`/repos/${repository}/`) || r.endsWith(`/repos/${repository}`)).length
   }
 
-  private send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
-    res.writeHead(status, { 'content-type': 'application/json', ...headers })
-    res.end(JSON.stringify(body))
-  }
 
   /** The entries under `.github`, and the tree SHA that stands for them. */
   private githubTree(repo: FakeRepo) {
@@ -87,7 +71,7 @@ export class FakeOrg {
     return this.send(res, 200, items, headers)
   }
 
-  private async handle(req: IncomingMessage, res: ServerResponse) {
+  protected async handle(req: IncomingMessage, res: ServerResponse) {
     const chunks: Buffer[] = []
     for await (const c of req) chunks.push(c as Buffer)
     const raw = Buffer.concat(chunks).toString('utf8')

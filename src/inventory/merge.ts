@@ -57,15 +57,21 @@ const GrantsSchema = z.object({
   })),
 })
 
-/** A grants file (`pat-lint grants`), or why it is not one. */
-export function readGrants({ source, text }: ReportInput): GrantsFile | InventoryFailure {
-  let json: unknown
+/** The input's JSON, or the failure that says it is not JSON. */
+function parseJson({ source, text }: ReportInput): { json: unknown } | InventoryFailure {
   try {
-    json = JSON.parse(text)
+    return { json: JSON.parse(text) as unknown }
   } catch (e) {
     return { repository: null, source, reason: `not JSON: ${oneLine((e as Error).message).slice(0, 200)}` }
   }
-  const parsed = GrantsSchema.safeParse(json)
+}
+
+/** A grants file (`pat-lint grants`), or why it is not one. */
+export function readGrants(input: ReportInput): GrantsFile | InventoryFailure {
+  const { source } = input
+  const read = parseJson(input)
+  if ('reason' in read) return read
+  const parsed = GrantsSchema.safeParse(read.json)
   return parsed.success ? parsed.data : { repository: null, source, reason: `not a pat-lint grants file: ${oneLine(problem(parsed.error)).slice(0, 200)}` }
 }
 
@@ -94,13 +100,11 @@ interface ReadReport {
 }
 
 /** Reads one input as a report (kept in its reduced form) or a scan failure; anything else is a failure of its own. */
-function readOne({ source, text }: ReportInput): ReadReport | InventoryFailure {
-  let json: unknown
-  try {
-    json = JSON.parse(text)
-  } catch (e) {
-    return { repository: null, source, reason: `not JSON: ${oneLine((e as Error).message).slice(0, 200)}` }
-  }
+function readOne(input: ReportInput): ReadReport | InventoryFailure {
+  const { source } = input
+  const read = parseJson(input)
+  if ('reason' in read) return read
+  const json = read.json
   const failed = FailureSchema.safeParse(json)
   if (failed.success) return { repository: failed.data.repository, source, reason: oneLine(failed.data.failed) }
   const parsed = ReportSchema.safeParse(json)
