@@ -54,7 +54,7 @@ function permissionReason(perm) {
     return (0,_knowledge_reasons_js__WEBPACK_IMPORTED_MODULE_2__/* .because */ .xx)(`no \`permissions:\` key grants \`${perm}\``, 'R6');
 }
 /** An event as the reasons name it: `pull_request (closed)` for one activity type. */
-const eventName = (e) => e.replace(/^pull_request:(.+)$/, 'pull_request ($1)');
+const eventName = (e) => e.replace(/^pull_request:([^#]+)#(.*)$/, "pull_request ($1 '$2')").replace(/^pull_request:(.+)$/, 'pull_request ($1)');
 /** Events people create with a token so that CI runs on them (R1); comments, labels and issues rarely are. */
 const CI_EVENTS = new Set(['push', 'tag push', 'pull_request', 'pull_request change', 'release', 'create']);
 /** Decides one use from what its step does. */
@@ -121,7 +121,7 @@ function decide(analysis, listeners, stats) {
         }
         const events = (call.events ?? []).filter((e) => CI_EVENTS.has(e) || e.startsWith('pull_request:'));
         if (events.length && call.target.kind === 'same') {
-            const heard = events.filter((e) => (0,_knowledge_events_js__WEBPACK_IMPORTED_MODULE_1__/* .listenersOf */ .bg)(e).some((t) => listeners.triggers.has(t)));
+            const heard = events.filter((e) => (0,_knowledge_events_js__WEBPACK_IMPORTED_MODULE_1__/* .isHeard */ .Vh)(e, listeners.triggers));
             if (heard.length) {
                 patNeeded = true;
                 const checks = ['check_suite', 'check_run'].filter((t) => listeners.triggers.has(t) && heard.includes('push'));
@@ -4721,16 +4721,16 @@ function findEndpoint(m, segs) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   FD: () => (/* binding */ PUSH_TAGS),
+/* harmony export */   Vh: () => (/* binding */ isHeard),
 /* harmony export */   ZU: () => (/* binding */ HEARD_TYPES),
 /* harmony export */   _k: () => (/* binding */ PR_CHANGE),
-/* harmony export */   bg: () => (/* binding */ listenersOf),
 /* harmony export */   hk: () => (/* binding */ DEPENDABOT_COMMAND),
 /* harmony export */   mJ: () => (/* binding */ prActivityListener),
 /* harmony export */   pO: () => (/* binding */ PR_TRIGGERS),
 /* harmony export */   vN: () => (/* binding */ DISPATCH_EVENTS),
 /* harmony export */   vm: () => (/* binding */ SKIP_CI)
 /* harmony export */ });
-/* unused harmony export LISTENERS */
+/* unused harmony exports listenersOf, LISTENERS */
 /** The dispatches: GITHUB_TOKEN's do start runs in its own repository (R1a). */
 const DISPATCH_EVENTS = new Set(['repository_dispatch', 'workflow_dispatch']);
 /**
@@ -4767,9 +4767,27 @@ const PR_CHANGE = 'pull_request (activity types)';
 const prActivityListener = (type) => `pull_request (${type})`;
 /** The trigger names that hear an event: a known activity type is heard only where it is listed. */
 function listenersOf(event) {
-    if (event.startsWith('pull_request:'))
-        return [prActivityListener(event.slice('pull_request:'.length))];
+    if (event.startsWith('pull_request:')) {
+        // `pull_request:labeled#bug`: a label event about a known label, heard also where a job waits for that label.
+        const [type, label] = event.slice('pull_request:'.length).split('#');
+        return label === undefined ? [prActivityListener(type)] : [prActivityListener(type), `${prActivityListener(type)}#${label}`];
+    }
     return LISTENERS[event];
+}
+/**
+ * Whether any of `triggers` hears `event`. A label event whose label is not known (given at run
+ * time) is heard also by listeners waiting for particular labels: it may be one of them.
+ */
+function isHeard(event, triggers) {
+    if (listenersOf(event).some((t) => triggers.has(t)))
+        return true;
+    if (!event.startsWith('pull_request:') || event.includes('#'))
+        return false;
+    const prefix = `${prActivityListener(event.slice('pull_request:'.length))}#`;
+    for (const t of triggers)
+        if (t.startsWith(prefix))
+            return true;
+    return false;
 }
 /**
  * Which trigger names start a run for each event a token causes. `check_suite` and `check_run`
@@ -7379,6 +7397,7 @@ var events = __nccwpck_require__(2839);
  */
 const MAX_CONDITION = 2000;
 const EVENT_TEST = /^github\.event_name\s*==\s*'([\w-]+)'$|^'([\w-]+)'\s*==\s*github\.event_name$/;
+const LABEL_TEST = /^github\.event\.label\.name\s*==\s*'([^']*)'$|^'([^']*)'\s*==\s*github\.event\.label\.name$/;
 /** Splits at `sep` where it stands outside parentheses and quotes. */
 function splitTop(text, sep) {
     const parts = [];
@@ -7421,21 +7440,33 @@ function balanced(text) {
     }
     return depth === 0;
 }
-/** The event names a condition limits its job to, or null when it limits it to none in particular. */
-function eventsOfCondition(condition) {
+/** The values a condition's conjuncts limit `test`'s subject to (`a == 'x' || a == 'y'`, and'ed), or null. */
+function valuesOfCondition(condition, test, fold) {
     // Unwrapping is quadratic in nesting: a condition longer than any written by hand limits nothing.
     if (!condition || condition.length > MAX_CONDITION)
         return null;
     const body = unwrap(condition.trim().replace(/^\$\{\{([\s\S]*)\}\}$/, '$1'));
-    let events = null;
+    let values = null;
     for (const conjunct of splitTop(body, '&&')) {
-        const names = splitTop(unwrap(conjunct), '||').map((d) => EVENT_TEST.exec(unwrap(d)));
+        const names = splitTop(unwrap(conjunct), '||').map((d) => test.exec(unwrap(d)));
         if (!names.every((m) => m))
             continue;
-        const set = names.map((m) => m[1] ?? m[2]);
-        events = events ? events.filter((e) => set.includes(e)) : set;
+        const set = names.map((m) => fold(m[1] ?? m[2]));
+        values = values ? values.filter((e) => set.includes(e)) : set;
     }
-    return events;
+    return values;
+}
+/** The event names a condition limits its job to, or null when it limits it to none in particular. */
+function eventsOfCondition(condition) {
+    return valuesOfCondition(condition, EVENT_TEST, (v) => v);
+}
+/**
+ * The label names a condition limits its job to (`github.event.label.name == 'discuss'`: the label
+ * a labeled or unlabeled event is about), lower-cased, as GitHub's expressions compare strings
+ * ignoring case; null when it limits it to none in particular.
+ */
+function labelsOfCondition(condition) {
+    return valuesOfCondition(condition, LABEL_TEST, (v) => v.toLowerCase());
 }
 
 ;// CONCATENATED MODULE: ./src/workflow/model.ts
@@ -7592,6 +7623,21 @@ function matrixOf(w, node) {
  * also hears a token's changes to a pull request (PR_CHANGE).
  */
 const withEvents = (events) => (events ? { events } : {});
+const withLabels = (labels) => (labels ? { labels } : {});
+/**
+ * A pull request's labeled or unlabeled activity starts a run of this workflow only for the labels
+ * its jobs' `if:` name when every job that runs on `trigger` names some: such a listener is kept
+ * as `pull_request (labeled)#label`, one per label, and an event about another label is not heard.
+ */
+function labelLimited(heard, trigger, jobs) {
+    if (!events/* PR_TRIGGERS */.pO.has(trigger))
+        return heard;
+    const running = jobs.filter((j) => !j.events || j.events.includes(trigger));
+    if (!running.length || running.some((j) => !j.labels))
+        return heard;
+    const labels = [...new Set(running.flatMap((j) => j.labels))];
+    return heard.flatMap((l) => (l === (0,events/* prActivityListener */.mJ)('labeled') || l === (0,events/* prActivityListener */.mJ)('unlabeled') ? labels.map((x) => `${l}#${x}`) : [l]));
+}
 function listeningTriggers(w, node, triggers) {
     return triggers.flatMap((name) => {
         if (name === 'push')
@@ -7667,6 +7713,7 @@ function buildModel(w) {
             secretsInherit: w.str(w.get(job, 'secrets')) === 'inherit',
             matrix: matrixOf(w, w.get(w.get(job, 'strategy'), 'matrix')),
             ...withEvents(eventsOfCondition(w.str(w.get(job, 'if')))),
+            ...withLabels(labelsOfCondition(w.str(w.get(job, 'if')))),
             pos,
         });
     }
@@ -7675,8 +7722,8 @@ function buildModel(w) {
         kind: 'workflow',
         name: w.str(w.get(root, 'name')),
         triggers,
-        listens: listeningTriggers(w, on, triggers),
-        listensBy: Object.fromEntries(triggers.map((t) => [t, listeningTriggers(w, on, [t])])),
+        listens: [...new Set(triggers.flatMap((t) => labelLimited(listeningTriggers(w, on, [t]), t, jobs)))],
+        listensBy: Object.fromEntries(triggers.map((t) => [t, labelLimited(listeningTriggers(w, on, [t]), t, jobs)])),
         env: scalarMap(w, w.get(root, 'env')),
         permissions: permissionsOf(w, w.get(root, 'permissions')),
         callSecrets: w.entries(w.get(w.get(w.get(root, 'on'), 'workflow_call'), 'secrets')).map(([k]) => k.toUpperCase()),
@@ -9030,11 +9077,33 @@ const PR_EDIT_ACTIVITY = {
     '--title': 'edited', '-t': 'edited', '--body': 'edited', '-b': 'edited', '--body-file': 'edited', '-F': 'edited', '--base': 'edited', '-B': 'edited',
     '--add-project': '', '--remove-project': '', '--repo': '', '-R': '',
 };
+/** The labels a `--add-label`/`--remove-label` value names (`a,b`), lower-cased; null when built at run time. */
+function labelsOf(value) {
+    if (value === undefined || /[$`]/.test(value))
+        return null;
+    const labels = value.split(',').map((l) => l.trim().toLowerCase()).filter(Boolean);
+    return labels.length ? labels : null;
+}
 function prEditEvents(words) {
-    const flags = words.slice(3).filter((w) => w.startsWith('-')).map((w) => w.split('=')[0]);
+    const args = words.slice(3);
+    const flags = args.filter((w) => w.startsWith('-')).map((w) => w.split('=')[0]);
     if (flags.some((f) => !(f in PR_EDIT_ACTIVITY)))
         return ['pull_request change'];
-    return [...new Set(flags.map((f) => PR_EDIT_ACTIVITY[f]).filter(Boolean))].map((t) => `pull_request:${t}`);
+    const events = new Set();
+    args.forEach((w, i) => {
+        const flag = w.split('=')[0];
+        const type = PR_EDIT_ACTIVITY[flag];
+        if (!w.startsWith('-') || !type)
+            return;
+        // A label event names its label: a job waiting for another label is not started by it.
+        const labels = type === 'labeled' || type === 'unlabeled' ? labelsOf(w.includes('=') ? w.slice(w.indexOf('=') + 1) : args[i + 1]) : null;
+        if (labels)
+            for (const l of labels)
+                events.add(`pull_request:${type}#${l}`);
+        else
+            events.add(`pull_request:${type}`);
+    });
+    return [...events];
 }
 function add(set, name, level) {
     if (name === 'metadata')

@@ -81,3 +81,18 @@ describe('editing, labelling, closing or marking a pull request ready is heard o
     expect(api('POST', 'pulls')).toBe(false)
   })
 })
+
+describe("a labeled pull request is heard only by jobs waiting for that label (github.event.label.name)", () => {
+  const label = (value: string) => `on: pull_request_target\njobs:\n  j:\n    runs-on: x\n    steps:\n      - run: gh pr edit 1 --add-label ${value}\n        env:\n          GH_TOKEN: \${{ secrets.BOT_PAT }}\n`
+  const waiting = (condition: string) => ({ '.github/workflows/triage.yml': `on:\n  pull_request_target:\n    types: [labeled]\njobs:\n  t:\n    runs-on: x\n    if: ${condition}\n    steps:\n      - run: make triage\n`, '.github/workflows/test.yml': 'on: push\njobs:\n  t:\n    runs-on: x\n    steps:\n      - run: make test\n' })
+  const use = (value: string, condition: string) => lintWorkflow(label(value), waiting(condition), { repository: 'octo/app' }).tokens[0].uses[0]
+  it.each<[string, string, string, boolean]>([
+    ['another label than the job waits for', 'external', "github.event.action == 'labeled' && github.event.label.name == 'discuss'", true],
+    ['the label the job waits for (GitHub compares strings ignoring case)', 'Discuss', "github.event.label.name == 'discuss'", false],
+    ['one of the labels it waits for', '"a,discuss"', "github.event.label.name == 'x' || github.event.label.name == 'discuss'", false],
+    ['a label named at run time may be the one', '"$LABEL"', "github.event.label.name == 'discuss'", false],
+    ['a job that waits for no particular label', 'external', "github.event.action == 'labeled'", false],
+  ])('%s', (_name, value, condition, wouldDo) => {
+    expect(use(value, condition).githubTokenWouldDo).toBe(wouldDo)
+  })
+})

@@ -5,7 +5,7 @@
  */
 import { FINE_GRAINED_PERMISSIONS, KEY_OF_FINE_GRAINED, levelRank, NO_FINE_GRAINED, type PermissionSet } from '../knowledge/permissions.js'
 import type { RunStats } from '../run-stats.js'
-import { DISPATCH_EVENTS, listenersOf, type TriggerEvent } from '../knowledge/events.js'
+import { DISPATCH_EVENTS, isHeard, type TriggerEvent } from '../knowledge/events.js'
 import type { StepAnalysis, UseDecision } from './types.js'
 import { about, because, plain, type Reason } from '../knowledge/reasons.js'
 
@@ -37,7 +37,7 @@ function permissionReason(perm: string): Reason {
 }
 
 /** An event as the reasons name it: `pull_request (closed)` for one activity type. */
-const eventName = (e: TriggerEvent): string => e.replace(/^pull_request:(.+)$/, 'pull_request ($1)')
+const eventName = (e: TriggerEvent): string => e.replace(/^pull_request:([^#]+)#(.*)$/, "pull_request ($1 '$2')").replace(/^pull_request:(.+)$/, 'pull_request ($1)')
 
 /** Events people create with a token so that CI runs on them (R1); comments, labels and issues rarely are. */
 const CI_EVENTS: ReadonlySet<TriggerEvent> = new Set<TriggerEvent>(['push', 'tag push', 'pull_request', 'pull_request change', 'release', 'create'])
@@ -108,7 +108,7 @@ export function decide(analysis: StepAnalysis, listeners: Listeners, stats: RunS
     }
     const events = (call.events ?? []).filter((e) => CI_EVENTS.has(e) || e.startsWith('pull_request:'))
     if (events.length && call.target.kind === 'same') {
-      const heard = events.filter((e) => listenersOf(e).some((t) => listeners.triggers.has(t)))
+      const heard = events.filter((e) => isHeard(e, listeners.triggers))
       if (heard.length) {
         patNeeded = true
         const checks = ['check_suite', 'check_run'].filter((t) => listeners.triggers.has(t) && heard.includes('push'))

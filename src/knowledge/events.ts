@@ -50,8 +50,24 @@ export const prActivityListener = (type: string): string => `pull_request (${typ
 
 /** The trigger names that hear an event: a known activity type is heard only where it is listed. */
 export function listenersOf(event: TriggerEvent): readonly string[] {
-  if (event.startsWith('pull_request:')) return [prActivityListener(event.slice('pull_request:'.length))]
+  if (event.startsWith('pull_request:')) {
+    // `pull_request:labeled#bug`: a label event about a known label, heard also where a job waits for that label.
+    const [type, label] = event.slice('pull_request:'.length).split('#')
+    return label === undefined ? [prActivityListener(type)] : [prActivityListener(type), `${prActivityListener(type)}#${label}`]
+  }
   return LISTENERS[event as Exclude<TriggerEvent, PullRequestActivity>]
+}
+
+/**
+ * Whether any of `triggers` hears `event`. A label event whose label is not known (given at run
+ * time) is heard also by listeners waiting for particular labels: it may be one of them.
+ */
+export function isHeard(event: TriggerEvent, triggers: ReadonlySet<string>): boolean {
+  if (listenersOf(event).some((t) => triggers.has(t))) return true
+  if (!event.startsWith('pull_request:') || event.includes('#')) return false
+  const prefix = `${prActivityListener(event.slice('pull_request:'.length))}#`
+  for (const t of triggers) if (t.startsWith(prefix)) return true
+  return false
 }
 
 /**

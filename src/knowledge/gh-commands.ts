@@ -96,10 +96,28 @@ const PR_EDIT_ACTIVITY: Readonly<Record<string, string>> = {
   '--add-project': '', '--remove-project': '', '--repo': '', '-R': '',
 }
 
+/** The labels a `--add-label`/`--remove-label` value names (`a,b`), lower-cased; null when built at run time. */
+function labelsOf(value: string | undefined): string[] | null {
+  if (value === undefined || /[$`]/.test(value)) return null
+  const labels = value.split(',').map((l) => l.trim().toLowerCase()).filter(Boolean)
+  return labels.length ? labels : null
+}
+
 function prEditEvents(words: readonly string[]): TriggerEvent[] {
-  const flags = words.slice(3).filter((w) => w.startsWith('-')).map((w) => w.split('=')[0])
+  const args = words.slice(3)
+  const flags = args.filter((w) => w.startsWith('-')).map((w) => w.split('=')[0])
   if (flags.some((f) => !(f in PR_EDIT_ACTIVITY))) return ['pull_request change']
-  return [...new Set(flags.map((f) => PR_EDIT_ACTIVITY[f]).filter(Boolean))].map((t): TriggerEvent => `pull_request:${t}`)
+  const events = new Set<TriggerEvent>()
+  args.forEach((w, i) => {
+    const flag = w.split('=')[0]
+    const type = PR_EDIT_ACTIVITY[flag]
+    if (!w.startsWith('-') || !type) return
+    // A label event names its label: a job waiting for another label is not started by it.
+    const labels = type === 'labeled' || type === 'unlabeled' ? labelsOf(w.includes('=') ? w.slice(w.indexOf('=') + 1) : args[i + 1]) : null
+    if (labels) for (const l of labels) events.add(`pull_request:${type}#${l}`)
+    else events.add(`pull_request:${type}`)
+  })
+  return [...events]
 }
 
 export interface GhCommandFacts {

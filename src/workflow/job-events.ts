@@ -5,6 +5,7 @@
 
 const MAX_CONDITION = 2000
 const EVENT_TEST = /^github\.event_name\s*==\s*'([\w-]+)'$|^'([\w-]+)'\s*==\s*github\.event_name$/
+const LABEL_TEST = /^github\.event\.label\.name\s*==\s*'([^']*)'$|^'([^']*)'\s*==\s*github\.event\.label\.name$/
 
 /** Splits at `sep` where it stands outside parentheses and quotes. */
 function splitTop(text: string, sep: '&&' | '||'): string[] {
@@ -44,17 +45,31 @@ function balanced(text: string): boolean {
   return depth === 0
 }
 
-/** The event names a condition limits its job to, or null when it limits it to none in particular. */
-export function eventsOfCondition(condition: string | undefined): string[] | null {
+/** The values a condition's conjuncts limit `test`'s subject to (`a == 'x' || a == 'y'`, and'ed), or null. */
+function valuesOfCondition(condition: string | undefined, test: RegExp, fold: (v: string) => string): string[] | null {
   // Unwrapping is quadratic in nesting: a condition longer than any written by hand limits nothing.
   if (!condition || condition.length > MAX_CONDITION) return null
   const body = unwrap(condition.trim().replace(/^\$\{\{([\s\S]*)\}\}$/, '$1'))
-  let events: string[] | null = null
+  let values: string[] | null = null
   for (const conjunct of splitTop(body, '&&')) {
-    const names = splitTop(unwrap(conjunct), '||').map((d) => EVENT_TEST.exec(unwrap(d)))
+    const names = splitTop(unwrap(conjunct), '||').map((d) => test.exec(unwrap(d)))
     if (!names.every((m) => m)) continue
-    const set = names.map((m) => m![1] ?? m![2])
-    events = events ? events.filter((e) => set.includes(e)) : set
+    const set = names.map((m) => fold(m![1] ?? m![2]))
+    values = values ? values.filter((e) => set.includes(e)) : set
   }
-  return events
+  return values
+}
+
+/** The event names a condition limits its job to, or null when it limits it to none in particular. */
+export function eventsOfCondition(condition: string | undefined): string[] | null {
+  return valuesOfCondition(condition, EVENT_TEST, (v) => v)
+}
+
+/**
+ * The label names a condition limits its job to (`github.event.label.name == 'discuss'`: the label
+ * a labeled or unlabeled event is about), lower-cased, as GitHub's expressions compare strings
+ * ignoring case; null when it limits it to none in particular.
+ */
+export function labelsOfCondition(condition: string | undefined): string[] | null {
+  return valuesOfCondition(condition, LABEL_TEST, (v) => v.toLowerCase())
 }

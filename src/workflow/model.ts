@@ -9,7 +9,7 @@ import { scalarText, TreeWalker, type ScalarSite } from './tree.js'
 import { WORKFLOW_KEYS } from '../knowledge/generated/workflow-keys.js'
 import { quoted } from '../limits.js'
 import { HEARD_TYPES, PR_CHANGE, PR_TRIGGERS, prActivityListener, PUSH_TAGS } from '../knowledge/events.js'
-import { eventsOfCondition } from './job-events.js'
+import { eventsOfCondition, labelsOfCondition } from './job-events.js'
 
 export interface ValueInfo {
   value: string
@@ -56,6 +56,8 @@ export interface JobInfo {
   matrix: Record<string, string[]>
   /** The events its `if:` limits it to (`github.event_name == 'push'`); absent when it runs on every trigger. */
   events?: string[]
+  /** The labels its `if:` limits it to (`github.event.label.name == 'x'`), lower-cased; absent when none in particular. */
+  labels?: string[]
   pos: Position
 }
 
@@ -219,6 +221,20 @@ function matrixOf(w: TreeWalker, node: unknown): Record<string, string[]> {
  * also hears a token's changes to a pull request (PR_CHANGE).
  */
 const withEvents = (events: string[] | null) => (events ? { events } : {})
+const withLabels = (labels: string[] | null) => (labels ? { labels } : {})
+
+/**
+ * A pull request's labeled or unlabeled activity starts a run of this workflow only for the labels
+ * its jobs' `if:` name when every job that runs on `trigger` names some: such a listener is kept
+ * as `pull_request (labeled)#label`, one per label, and an event about another label is not heard.
+ */
+function labelLimited(heard: string[], trigger: string, jobs: readonly JobInfo[]): string[] {
+  if (!PR_TRIGGERS.has(trigger)) return heard
+  const running = jobs.filter((j) => !j.events || j.events.includes(trigger))
+  if (!running.length || running.some((j) => !j.labels)) return heard
+  const labels = [...new Set(running.flatMap((j) => j.labels!))]
+  return heard.flatMap((l) => (l === prActivityListener('labeled') || l === prActivityListener('unlabeled') ? labels.map((x) => `${l}#${x}`) : [l]))
+}
 
 function listeningTriggers(w: TreeWalker, node: unknown, triggers: string[]): string[] {
   return triggers.flatMap((name) => {
@@ -290,6 +306,7 @@ export function buildModel(w: TreeWalker): WorkflowInfo {
       secretsInherit: w.str(w.get(job, 'secrets')) === 'inherit',
       matrix: matrixOf(w, w.get(w.get(job, 'strategy'), 'matrix')),
       ...withEvents(eventsOfCondition(w.str(w.get(job, 'if')))),
+      ...withLabels(labelsOfCondition(w.str(w.get(job, 'if')))),
       pos,
     })
   }
@@ -298,8 +315,8 @@ export function buildModel(w: TreeWalker): WorkflowInfo {
     kind: 'workflow',
     name: w.str(w.get(root, 'name')),
     triggers,
-    listens: listeningTriggers(w, on, triggers),
-    listensBy: Object.fromEntries(triggers.map((t) => [t, listeningTriggers(w, on, [t])])),
+    listens: [...new Set(triggers.flatMap((t) => labelLimited(listeningTriggers(w, on, [t]), t, jobs)))],
+    listensBy: Object.fromEntries(triggers.map((t) => [t, labelLimited(listeningTriggers(w, on, [t]), t, jobs)])),
     env: scalarMap(w, w.get(root, 'env')),
     permissions: permissionsOf(w, w.get(root, 'permissions')),
     callSecrets: w.entries(w.get(w.get(w.get(root, 'on'), 'workflow_call'), 'secrets')).map(([k]) => k.toUpperCase()),
