@@ -116,6 +116,13 @@ describe('incremental scans', () => {
 })
 
 describe('what the API gives is untrusted', () => {
+  it('a listed name that is no repository name (it would become a file name) is not scanned', async () => {
+    gh.add({ owner: 'octo', name: 'fine', branch: 'main', archived: false, files: {} })
+    gh.add({ owner: 'octo', name: '../../etc', branch: 'main', archived: false, files: {} })
+    gh.add({ owner: 'octo', name: '..', branch: 'main', archived: false, files: {} })
+    expect((await listRepositories(client(), 'octo')).map((r) => r.name)).toEqual(['fine'])
+  })
+
   it('a path leading out of the scratch folder, or a symbolic link, is not written or followed', async () => {
     gh.add({ owner: 'octo', name: 'evil', branch: 'main', archived: false, files: { '.github/workflows/../../../escape.yml': 'x: 1', '.github/workflows/ok.yml': FALLBACK[1] } })
     const [record] = await scanRemoteRepositories(client(), [{ owner: 'octo', name: 'evil', defaultBranch: 'main' }], { scratch, server: 'https://github.com', concurrency: 1 })

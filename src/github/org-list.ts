@@ -53,7 +53,8 @@ export async function listRepositories(client: Client, owner: string): Promise<R
     if ((e as { status?: number }).status !== 404) throw e
     listed = (await client.paginate(client.rest.repos.listForUser, { username: owner, type: 'owner', per_page: 100 })).map(toScan)
   }
-  const byName = new Map(listed.map((r) => [`${r.owner}/${r.name}`.toLowerCase(), r]))
+  // Names become file names: one that is not a GitHub owner/name (from a misbehaving server) is not scanned.
+  const byName = new Map(listed.filter((r) => REPOSITORY.test(`${r.owner}/${r.name}`) && r.name !== '.' && r.name !== '..').map((r) => [`${r.owner}/${r.name}`.toLowerCase(), r]))
   return [...byName.values()].sort((a, b) => `${a.owner}/${a.name}`.localeCompare(`${b.owner}/${b.name}`))
 }
 
