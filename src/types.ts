@@ -34,3 +34,42 @@ export interface RelatedLocation extends Position {
 export interface LintError extends Position {
   message: string
 }
+
+/** What GitHub's API answered about one token of a live check (no value: only what it told). */
+export interface LiveCheck {
+  /** The secret (environment variable) the value came from. */
+  secret: string
+  /** The kind its documented prefix names (knowledge/token-formats.ts); `empty` when no value was set. */
+  kind: TokenKind
+  /** ISO time of the check. */
+  checkedAt: string
+  /**
+   * `accepted`: GitHub authenticated the token; `rejected`: 401; `not-set`: no value in the
+   * environment; `not-sent`: a value no HTTP header can carry; `failed`: no answer to go by.
+   */
+  outcome: 'accepted' | 'rejected' | 'not-set' | 'not-sent' | 'failed'
+  /** Why the check could not decide (`failed`, `not-sent`), in words; never the value. */
+  problem?: string
+  /** `GitHub-Authentication-Token-Expiration` as an ISO time; null when GitHub sent none (no expiry). */
+  expiresAt?: string | null
+  /** `X-OAuth-Scopes`, split; null when GitHub sent no such header (fine-grained and App tokens). */
+  scopes?: string[] | null
+  /** One read per repository: whether the token can see it. */
+  repositories?: LiveRepository[]
+  /** Repositories past the ones read, counted. */
+  repositoriesNotChecked?: number
+}
+
+export type TokenKind = 'fine-grained' | 'classic' | 'legacy' | 'oauth' | 'app-user' | 'installation' | 'refresh' | 'unknown' | 'empty'
+
+export interface LiveRepository {
+  repository: string
+  /**
+   * `private`/`public`: the token sees it (a public one any token sees, selected or not);
+   * `not-visible`: 404; `sso`: 403 until the token is authorized for the organization's SAML
+   * single sign-on; `forbidden`: another 403; `failed`: no answer to go by.
+   */
+  access: 'private' | 'public' | 'not-visible' | 'sso' | 'forbidden' | 'failed'
+  /** GitHub's message for a 403, or why the read failed. */
+  detail?: string
+}
