@@ -8,7 +8,8 @@ import { configIgnores, inlineIgnores, isIgnored } from './ignore.js'
 import { findRequirements, loadRequirements, loadValidator, type DeclaredToken, type LoadedRequirements, type Validate } from './requirements/load.js'
 import { RULES } from './rules/index.js'
 import type { RuleContext, TokenFacts } from './rules/types.js'
-import type { Finding, LintError, Severity } from './types.js'
+import type { Finding, LintError, LiveCheck, Severity } from './types.js'
+import { isLiveCheckUse } from './analysis/live-check-use.js'
 import { REPORT_VERSION, type Report, type TokenReport, type UseReport } from './report/model.js'
 import { discoverFiles, type Candidate } from './workflow/files.js'
 import { readLoadedScripts } from './workflow/script-imports.js'
@@ -65,7 +66,13 @@ export interface LintOptions {
   validate?: Validate
   /** Knowledge of actions beyond the built-in (read from their source, knowledge/derive-action.ts); the requirements file's own entries win. */
   actions?: readonly KnownAction[]
+  /** What a live check read from GitHub about tokens (github/live-check.ts): its rules run on it. */
+  live?: readonly LiveCheck[]
+  /** A live check warns of tokens expiring within this many days (default 14). */
+  expiryWarningDays?: number
 }
+
+export const DEFAULT_EXPIRY_WARNING_DAYS = 14
 
 /** Loads the schema check when the repository has a requirements file to read, so that a run without one never loads zod. */
 export async function validatorFor(root: string, options: Pick<LintOptions, 'requirementsPath' | 'ignoreRequirements'>): Promise<Validate | undefined> {
@@ -212,7 +219,9 @@ export function lint(root: string, options: LintOptions = {}): Report {
   // repository, the caller's use carries the decision and the parameter is no token of its own.
   const calledLocally = new Set(models.flatMap((m) => m.jobs.map((j) => localPath(j.uses?.value)).filter((p): p is string => !!p)))
   // A name GitHub cannot store is no secret at all: its reference is always empty (said by a rule).
-  const tokenUses = uses.filter((u) => !(u.parameter && calledLocally.has(u.file)) && (u.secret === null || isSecretName(u.secret)))
+  // Handing a token to pat-lint's live check reads what GitHub says of it: no use.
+  const liveCheckUses = uses.filter(isLiveCheckUse)
+  const tokenUses = uses.filter((u) => !(u.parameter && calledLocally.has(u.file)) && (u.secret === null || isSecretName(u.secret)) && !liveCheckUses.includes(u))
   const impossibleNames = uses.filter((u) => u.secret !== null && !isSecretName(u.secret))
   const workflowEnvs = new Map(models.map((m) => [m.file, m.env]))
   const recognised = recogniseSecrets(tokenUses, new Set(declared.keys()), knowledge, (file) => workflowEnvs.get(file), memo)
@@ -260,6 +269,9 @@ export function lint(root: string, options: LintOptions = {}): Report {
     maxExpiryDays: options.maxExpiryDays ?? requirements.maxExpiryDays ?? DEFAULT_MAX_EXPIRY_DAYS,
     repository: options.repository ?? null,
     memo,
+    live: options.live ?? [],
+    liveCheckUses,
+    expiryWarningDays: options.expiryWarningDays ?? DEFAULT_EXPIRY_WARNING_DAYS,
   }
   const findings: Finding[] = []
   const ignoredByConfig = configIgnores(requirements.ignore)
@@ -311,6 +323,7 @@ export function lint(root: string, options: LintOptions = {}): Report {
     findings,
     errors: [...errors, ...requirements.errors].sort((a, b) => compareText(a.file, b.file) || a.line - b.line || a.column - b.column),
     unknownActions: unknownActions(tokens, knowledge),
+    ...(options.live ? { live: [...options.live] } : {}),
   }
 }
 

@@ -7,7 +7,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { RULES_BY_ID } from '../../src/rules/index.js'
-import type { Finding } from '../../src/types.js'
+import type { Finding, LiveCheck } from '../../src/types.js'
 import { cleanRepos, lintWorkflow, posOf } from '../helpers.js'
 
 export const WF = '.github/workflows/ci.yml'
@@ -22,6 +22,8 @@ export interface Case {
   /** Further files of the repository, by path. */
   files?: Record<string, string>
   repository?: string
+  /** What a live check read (the live-check rules run on it). */
+  live?: LiveCheck[]
 }
 
 /** A finding expected in the workflow (`WF`) or the requirements file (`RQ`), at the `nth` place `near` is written. */
@@ -39,7 +41,7 @@ export interface InvalidCase extends Case {
 
 function findingsOf(rule: string, c: Case): Finding[] {
   const more: Record<string, string> = { ...(c.files ?? {}), ...(c.requirements === undefined ? {} : { [RQ]: c.requirements }) }
-  return lintWorkflow(c.workflow, more, { repository: c.repository ?? 'octo/app' }).findings.filter((f) => f.rule === rule)
+  return lintWorkflow(c.workflow, more, { repository: c.repository ?? 'octo/app', ...(c.live ? { live: c.live } : {}) }).findings.filter((f) => f.rule === rule)
 }
 
 export function ruleTester(rule: string, cases: { valid: Case[]; invalid: InvalidCase[] }): void {

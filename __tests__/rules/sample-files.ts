@@ -15,3 +15,17 @@ export const FG_DOCS = (perms: string) => `type: fine-grained\nowner: octo\nrepo
 export const PROJECT = 'on: issues\njobs:\n  a:\n    runs-on: x\n    steps:\n      - uses: actions/add-to-project@v1\n        with:\n          project-url: https://github.com/orgs/octo/projects/1\n          github-token: ${{ secrets.P_PAT }}\n'
 /** Logs in to ghcr.io with PKG_PAT: GitHub Packages, classic tokens only (R9, R18). */
 export const GHCR = 'on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - uses: docker/login-action@v3\n        with:\n          registry: ghcr.io\n          password: ${{ secrets.PKG_PAT }}\n'
+
+/** What a live check read of `secret` on 2026-12-06 at noon, with the fields given. */
+export const LIVE = (secret: string, fields: Partial<import('../../src/types.js').LiveCheck> = {}): import('../../src/types.js').LiveCheck => ({
+  secret,
+  kind: 'classic',
+  checkedAt: '2026-12-06T12:00:00.000Z',
+  outcome: 'accepted',
+  ...fields,
+})
+/** A scheduled workflow handing `secret` to pat-lint's live check, and nothing else. */
+export const WF_LIVE = (secret: string) =>
+  `on: schedule\njobs:\n  check:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: pat-lint/pat-lint@v1\n        with:\n          live-check: ${secret}\n        env:\n          ${secret}: \${{ secrets.${secret} }}\n`
+/** A classic declaration for D_PAT (DISPATCH: needs `repo`). */
+export const CLASSIC_REPO = 'type: classic\nexpires-in: 30\nscopes: [repo]'

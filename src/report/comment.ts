@@ -11,6 +11,7 @@ import { codeBlock, escapeMarkdown, markdownCode, messageMarkdown, REASONS_DOC }
 import { docsUrl } from '../rules/index.js'
 import { tokenAdvice, type TokenAdvice } from './advice.js'
 import { countBySeverity, meetsThreshold, type FailOn } from './severity.js'
+import { liveCheckSection } from './live-table.js'
 
 export const COMMENT_MARKER = '<!-- pat-lint:sticky-comment -->'
 export const MAX_COMMENT_CHARS = 65536
@@ -136,6 +137,8 @@ export function buildComment(report: Report, ctx: CommentContext): string {
     const detail = tokens.map((t) => tokenDetail(t, adviceBySecret.get(t.secret), ctx))
     sections.push(['### Tokens', '', '| Secret | Verdict | Token |', '| --- | --- | --- |', ...rows, '', ...detail, ''])
   }
+  const live = liveCheckSection(report.live)
+  if (live.length) sections.push(live)
   if (report.findings.length) {
     sections.push([
       `### Findings (${report.findings.length})`,

@@ -6,6 +6,7 @@ import type { Report } from './model.js'
 import { codeBlock, escapeMarkdown, markdownCode, messageMarkdown } from './escape.js'
 import { countBySeverity, meetsThreshold, type FailOn } from './severity.js'
 import { tokenAdvice, unsureNote } from './advice.js'
+import { liveCheckSection } from './live-table.js'
 
 export const MAX_MARKDOWN_BYTES = 1024 * 1024 - 4096
 
@@ -36,6 +37,7 @@ export function formatMarkdown(report: Report, failOn: FailOn = 'error', server 
       body.push('')
     }
   }
+  body.push(...liveCheckSection(report.live))
   if (report.findings.length) {
     body.push('### Findings', '', '| | Location | Rule | Message |', '| --- | --- | --- | --- |')
     for (const f of report.findings) {

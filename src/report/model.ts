@@ -6,7 +6,7 @@
 import type { Recognition } from '../analysis/recognise.js'
 import type { TokenVerdict } from '../analysis/token.js'
 import type { PermissionSet } from '../knowledge/permissions.js'
-import type { Finding, LintError } from '../types.js'
+import type { Finding, LintError, LiveCheck } from '../types.js'
 import type { SecretUse } from '../workflow/flows.js'
 import type { ReasonCode } from '../knowledge/reasons.js'
 
@@ -73,5 +73,7 @@ export interface Report {
   errors: LintError[]
   /** Remote actions (`uses:` as written) that receive a token and that pat-lint has no knowledge of. */
   unknownActions: string[]
+  /** What the live check read from GitHub, token by token (present only when one ran). */
+  live?: LiveCheck[]
 }
 

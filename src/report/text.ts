@@ -16,6 +16,11 @@ export function formatText(report: Report, server = 'https://github.com'): strin
         : ''
     lines.push(oneLine(`create ${a.secret} as a ${a.kind} token: ${a.url}${select}${unsureNote(a.undecided)}`))
   }
+  for (const c of report.live ?? []) {
+    const expires = c.expiresAt === undefined ? '' : c.expiresAt === null ? ', never expires' : `, expires ${c.expiresAt.slice(0, 10)}`
+    const scopes = c.scopes ? `, scopes: ${c.scopes.join(' ') || 'none'}` : ''
+    lines.push(oneLine(`live check: ${c.secret} (${c.kind}): ${c.outcome}${expires}${scopes}`))
+  }
   const c = countBySeverity(report.findings)
   const tokens = report.tokens.length
   lines.push(

@@ -14,6 +14,12 @@ import { rule as preferGithubApp } from './prefer-github-app.js'
 import { rule as unverifiedRequest } from './unverified-request.js'
 import { rule as wholeSecretsContext } from './whole-secrets-context.js'
 import { rule as impossibleSecretName } from './impossible-secret-name.js'
+import { rule as liveTokenRejected } from './live-token-rejected.js'
+import { rule as liveTokenKind } from './live-token-kind.js'
+import { rule as liveTokenExpiry } from './live-token-expiry.js'
+import { rule as liveTokenScopes } from './live-token-scopes.js'
+import { rule as liveTokenRepository } from './live-token-repository.js'
+import { rule as liveCheckIncomplete } from './live-check-incomplete.js'
 
 export const RULES: readonly Rule[] = [
   workflowError,
@@ -30,6 +36,12 @@ export const RULES: readonly Rule[] = [
   preferFineGrained,
   preferGithubApp,
   patExpiry,
+  liveTokenRejected,
+  liveTokenKind,
+  liveTokenExpiry,
+  liveTokenScopes,
+  liveTokenRepository,
+  liveCheckIncomplete,
 ]
 
 export const RULES_BY_ID = new Map(RULES.map((r) => [r.meta.id, r]))

@@ -1,5 +1,5 @@
 /** The contract every rule implements: metadata plus a pure check over the linted repository. */
-import type { Finding, LintError, Severity } from '../types.js'
+import type { Finding, LintError, LiveCheck, Severity } from '../types.js'
 import type { DeclaredToken, LoadedRequirements } from '../requirements/load.js'
 import type { Recognition } from '../analysis/recognise.js'
 import type { SecretUse } from '../workflow/flows.js'
@@ -44,6 +44,12 @@ export interface RuleContext {
   repository: string | null
   /** The run's caches (shared verdicts are read once). */
   memo: Memo
+  /** What GitHub said of each token a live check read (empty without one). */
+  live: readonly LiveCheck[]
+  /** Where workflows hand tokens to pat-lint's own live check: not uses, but the place to point at. */
+  liveCheckUses: readonly SecretUse[]
+  /** A live check warns of tokens expiring within this many days. */
+  expiryWarningDays: number
 }
 
 /** A finding as a rule makes it (through finding.ts); lint() adds the rule id and the default severity. */
