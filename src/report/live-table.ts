@@ -26,7 +26,7 @@ export function liveCheckSection(live: readonly LiveCheck[] | undefined): string
   if (!live?.length) return []
   const rows = live.map((c) => {
     const scopes = c.scopes === undefined || c.scopes === null ? '—' : c.scopes.map((s) => markdownCode(s)).join(' ') || 'none'
-    return `| ${markdownCode(c.secret)} | ${escapeMarkdown(c.kind)} | ${OUTCOME[c.outcome]} | ${expiry(c)} | ${scopes} | ${repositories(c)} |`
+    return `| ${markdownCode(c.secret)} | ${c.kind === 'empty' ? '—' : escapeMarkdown(c.kind)} | ${OUTCOME[c.outcome]} | ${expiry(c)} | ${scopes} | ${repositories(c)} |`
   })
   return ['### Live check', '', `What GitHub said of each token on ${live[0].checkedAt.slice(0, 16).replace('T', ' ')} UTC.`, '', '| Secret | Kind | GitHub | Expires | Scopes | Repositories |', '| --- | --- | --- | --- | --- | --- |', ...rows, '']
 }
