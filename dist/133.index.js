@@ -136,13 +136,16 @@ function diffRequests(base, head) {
 var load = __webpack_require__(6598);
 // EXTERNAL MODULE: ./src/report/escape.ts
 var report_escape = __webpack_require__(4031);
-// EXTERNAL MODULE: ./src/rules/index.ts + 17 modules
-var rules = __webpack_require__(1819);
+// EXTERNAL MODULE: ./src/rules/index.ts + 24 modules
+var rules = __webpack_require__(4146);
 // EXTERNAL MODULE: ./src/report/advice.ts + 1 modules
 var report_advice = __webpack_require__(8014);
 // EXTERNAL MODULE: ./src/report/severity.ts
 var severity = __webpack_require__(9179);
+// EXTERNAL MODULE: ./src/report/live-table.ts
+var live_table = __webpack_require__(6867);
 ;// CONCATENATED MODULE: ./src/report/comment.ts
+
 
 
 
@@ -268,6 +271,9 @@ function buildComment(report, ctx) {
         const detail = tokens.map((t) => tokenDetail(t, adviceBySecret.get(t.secret), ctx));
         sections.push(['### Tokens', '', '| Secret | Verdict | Token |', '| --- | --- | --- |', ...rows, '', ...detail, '']);
     }
+    const live = (0,live_table/* liveCheckSection */.M)(report.live);
+    if (live.length)
+        sections.push(live);
     if (report.findings.length) {
         sections.push([
             `### Findings (${report.findings.length})`,

@@ -57,6 +57,12 @@ const RULE_IDS = [
     'whole-secrets-context',
     'impossible-secret-name',
     'unknown-syntax',
+    'live-token-rejected',
+    'live-token-kind',
+    'live-token-expiry',
+    'live-token-scopes',
+    'live-token-repository',
+    'live-check-incomplete',
 ];
 /** An optional field with a description for the published JSON Schema. */
 function optional(schema, description) {

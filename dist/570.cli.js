@@ -135,13 +135,16 @@ function diff_diffRequests(base, head) {
 
 // EXTERNAL MODULE: ./src/requirements/load.ts
 var load = __webpack_require__(6598);
-// EXTERNAL MODULE: ./src/rules/index.ts + 17 modules
-var rules = __webpack_require__(1819);
+// EXTERNAL MODULE: ./src/rules/index.ts + 24 modules
+var rules = __webpack_require__(4146);
 // EXTERNAL MODULE: ./src/report/advice.ts + 1 modules
 var advice = __webpack_require__(8014);
 // EXTERNAL MODULE: ./src/report/severity.ts
 var severity = __webpack_require__(9179);
+// EXTERNAL MODULE: ./src/report/live-table.ts
+var live_table = __webpack_require__(6867);
 ;// CONCATENATED MODULE: ./src/report/comment.ts
+
 
 
 
@@ -267,6 +270,9 @@ function comment_buildComment(report, ctx) {
         const detail = tokens.map((t) => tokenDetail(t, adviceBySecret.get(t.secret), ctx));
         sections.push(['### Tokens', '', '| Secret | Verdict | Token |', '| --- | --- | --- |', ...rows, '', ...detail, '']);
     }
+    const live = liveCheckSection(report.live);
+    if (live.length)
+        sections.push(live);
     if (report.findings.length) {
         sections.push([
             `### Findings (${report.findings.length})`,

@@ -105,9 +105,10 @@ async function fetchActionSources(client, uses, budget = DEFAULT_SOURCE_BUDGET) 
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   lintAndKnowledge: () => (/* binding */ lintAndKnowledge),
 /* harmony export */   lintReadingSources: () => (/* binding */ lintReadingSources)
 /* harmony export */ });
-/* harmony import */ var _lint_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3780);
+/* harmony import */ var _lint_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(212);
 /* harmony import */ var _knowledge_actions_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8343);
 /* harmony import */ var _knowledge_derive_action_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1402);
 /* harmony import */ var _action_source_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4827);
@@ -122,9 +123,13 @@ __webpack_require__.r(__webpack_exports__);
 
 
 async function lintReadingSources(root, options, client, log, budget, firstPass) {
+    return (await lintAndKnowledge(root, options, client, log, budget, firstPass)).report;
+}
+/** The lint reading sources, with the options it ended with (the knowledge read), for a later pass to start from. */
+async function lintAndKnowledge(root, options, client, log, budget, firstPass) {
     const first = firstPass ?? (0,_lint_js__WEBPACK_IMPORTED_MODULE_0__/* .lint */ .u8)(root, options);
     if (!client || !first.unknownActions.length)
-        return first;
+        return { report: first, options };
     const fetched = await (0,_action_source_js__WEBPACK_IMPORTED_MODULE_3__/* .fetchActionSources */ .Xr)(client, first.unknownActions, budget);
     for (const why of fetched.skipped)
         log(`pat-lint did not read the source of ${why}`);
@@ -132,10 +137,11 @@ async function lintReadingSources(root, options, client, log, budget, firstPass)
     for (const d of fetched.derived.filter((x) => !(0,_knowledge_derive_action_js__WEBPACK_IMPORTED_MODULE_2__/* .readSomething */ .VB)(x)))
         log(`pat-lint read ${d.uses}@${d.commit} but found no source to read (${d.unseen.map((u) => u.what).join('; ')})`);
     if (!read.length)
-        return first;
+        return { report: first, options };
     log(`pat-lint read the source of ${read.map((d) => `${d.uses}@${d.commit}`).join(', ')}`);
     const actions = read.map((d) => ({ ...(0,_knowledge_actions_js__WEBPACK_IMPORTED_MODULE_1__/* .fromDerived */ .IW)(d), readFromSource: `${d.uses}@${d.commit}` }));
-    return (0,_lint_js__WEBPACK_IMPORTED_MODULE_0__/* .lint */ .u8)(root, { ...options, actions: [...(options.actions ?? []), ...actions] });
+    const withSources = { ...options, actions: [...(options.actions ?? []), ...actions] };
+    return { report: (0,_lint_js__WEBPACK_IMPORTED_MODULE_0__/* .lint */ .u8)(root, withSources), options: withSources };
 }
 
 

@@ -5862,6 +5862,57 @@ const OCTOKIT_ROUTES = {
 
 /***/ }),
 
+/***/ 6650:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Dg: () => (/* binding */ LIVE_CHECK_INPUT),
+/* harmony export */   SM: () => (/* binding */ liveCheckProblem),
+/* harmony export */   dc: () => (/* binding */ PAT_LINT_ACTION),
+/* harmony export */   n_: () => (/* binding */ liveCheckNames)
+/* harmony export */ });
+/* unused harmony exports looksLikeToken, tokenLikeEntries */
+/* harmony import */ var _token_formats_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(760);
+/**
+ * pat-lint's own Action, as workflows call it: the variables named in its `live-check` input are
+ * read only to ask GitHub what the tokens are (GET /rate_limit, GET /repos/{owner}/{repo}: reads
+ * that need no permission), so handing a token to the live check is no use of it (src/main.ts).
+ */
+
+const PAT_LINT_ACTION = 'pat-lint/pat-lint';
+const LIVE_CHECK_INPUT = 'live-check';
+/** An environment variable name as a workflow's env: can set one for pat-lint to read. */
+const VARIABLE = /^[A-Za-z_][A-Za-z0-9_]*$/;
+function entries(value) {
+    return value.split(/[\s,]+/).filter(Boolean);
+}
+/** An entry that is a token itself (`live-check: ${{ secrets.X }}`): never a name to print or look up. */
+function looksLikeToken(entry) {
+    return (0,_token_formats_js__WEBPACK_IMPORTED_MODULE_0__/* .tokenKind */ .aA)(entry) !== 'unknown';
+}
+/** The names a `live-check` value lists (commas, spaces or lines between them), each once; anything else is left out. */
+function liveCheckNames(value) {
+    return [...new Set(entries(value).filter((n) => VARIABLE.test(n) && !looksLikeToken(n)))];
+}
+/** The entries that look like token values, to be masked like the values they are. */
+function tokenLikeEntries(value) {
+    return entries(value).filter(looksLikeToken);
+}
+/** What is wrong with a `live-check` value, said without repeating an entry that may be a token; null when nothing. */
+function liveCheckProblem(value) {
+    const all = entries(value);
+    const tokens = all.filter(looksLikeToken).length;
+    if (tokens)
+        return `${tokens === 1 ? 'an entry looks' : `${tokens} entries look`} like a token, not the name of a variable: pass the secret in the step's env: and list the variable's name`;
+    const bad = all.filter((n) => !VARIABLE.test(n));
+    if (bad.length)
+        return `it lists environment variables by name (letters, digits and _, not starting with a digit), not ${bad.map((n) => JSON.stringify(n.slice(0, 60))).join(', ')}`;
+    return null;
+}
+
+
+/***/ }),
+
 /***/ 6928:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -6897,6 +6948,77 @@ function cites(reason, code) {
 
 /***/ }),
 
+/***/ 760:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Fg: () => (/* binding */ parseScopes),
+/* harmony export */   aA: () => (/* binding */ tokenKind),
+/* harmony export */   hR: () => (/* binding */ fitsDeclaredType),
+/* harmony export */   kd: () => (/* binding */ KIND_NAMES),
+/* harmony export */   lG: () => (/* binding */ parseExpiration),
+/* harmony export */   yK: () => (/* binding */ isPersonalAccessToken)
+/* harmony export */ });
+const PREFIXES = [
+    ['github_pat_', 'fine-grained'],
+    ['ghp_', 'classic'],
+    ['gho_', 'oauth'],
+    ['ghu_', 'app-user'],
+    ['ghs_', 'installation'],
+    ['ghr_', 'refresh'],
+];
+/** The kind of token a value is, by its prefix (`legacy`: the 40 hex digits of tokens made before April 2021). */
+function tokenKind(value) {
+    if (value === '')
+        return 'empty';
+    for (const [prefix, kind] of PREFIXES)
+        if (value.startsWith(prefix))
+            return kind;
+    return /^[0-9a-f]{40}$/.test(value) ? 'legacy' : 'unknown';
+}
+/** Words for a kind, as findings name it. */
+const KIND_NAMES = {
+    'fine-grained': 'a fine-grained personal access token (github_pat_)',
+    classic: 'a classic personal access token (ghp_)',
+    legacy: 'an old-format token (40 hex digits, made before April 2021: a classic personal access token or an OAuth token)',
+    oauth: 'an OAuth app token (gho_), such as `gh auth login` makes',
+    'app-user': 'a GitHub App user access token (ghu_)',
+    installation: 'a GitHub App installation token (ghs_), which expires an hour after it is made',
+    refresh: 'a GitHub App refresh token (ghr_), which the API does not accept',
+    unknown: 'no GitHub token format',
+    empty: 'nothing',
+};
+/** Kinds that are personal access tokens: what a requirements file declares. */
+function isPersonalAccessToken(kind) {
+    return kind === 'classic' || kind === 'fine-grained' || kind === 'legacy';
+}
+/** Whether a declared `type:` fits the kind (a legacy value is a classic token or an OAuth one: both have scopes). */
+function fitsDeclaredType(kind, type) {
+    return type === 'fine-grained' ? kind === 'fine-grained' : kind === 'classic' || kind === 'legacy';
+}
+/**
+ * GitHub-Authentication-Token-Expiration as a Date: `YYYY-MM-DD HH:MM:SS UTC` (or a numeric
+ * offset); null for anything else, which the caller reports as unreadable, never as no expiry.
+ */
+function parseExpiration(header) {
+    const m = /^\s*(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2})\s*(UTC|Z|[+-]\d{2}:?\d{2})\s*$/i.exec(header);
+    if (!m)
+        return null;
+    const zone = /^(UTC|Z)$/i.test(m[3]) ? 'Z' : m[3].replace(/^([+-]\d{2})(\d{2})$/, '$1:$2');
+    const date = new Date(`${m[1]}T${m[2]}${zone}`);
+    return Number.isNaN(date.getTime()) ? null : date;
+}
+/** X-OAuth-Scopes as a list: comma-separated, possibly empty (a classic token with no scope). */
+function parseScopes(header) {
+    return header
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
+}
+
+
+/***/ }),
+
 /***/ 351:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -6946,7 +7068,7 @@ function firstOf(items, max) {
 
 /***/ }),
 
-/***/ 910:
+/***/ 5112:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -6956,7 +7078,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   qA: () => (/* binding */ validatorFor)
 });
 
-// UNUSED EXPORTS: DEFAULT_MAX_EXPIRY_DAYS, REPORT_VERSION, UNKNOWN_REPOSITORY, isSecretName
+// UNUSED EXPORTS: DEFAULT_EXPIRY_WARNING_DAYS, DEFAULT_MAX_EXPIRY_DAYS, REPORT_VERSION, UNKNOWN_REPOSITORY, isSecretName
 
 // EXTERNAL MODULE: ./src/limits.ts
 var limits = __nccwpck_require__(351);
@@ -12289,8 +12411,34 @@ function isIgnored(finding, inline, ignoredByConfig) {
 
 // EXTERNAL MODULE: ./src/requirements/load.ts
 var load = __nccwpck_require__(6598);
-// EXTERNAL MODULE: ./src/rules/index.ts + 17 modules
-var rules = __nccwpck_require__(1819);
+// EXTERNAL MODULE: ./src/rules/index.ts + 24 modules
+var rules = __nccwpck_require__(4146);
+// EXTERNAL MODULE: ./src/knowledge/pat-lint-action.ts
+var pat_lint_action = __nccwpck_require__(6650);
+;// CONCATENATED MODULE: ./src/analysis/live-check-use.ts
+/** Where a workflow hands a token to pat-lint's live check: not a use of the token (knowledge/pat-lint-action.ts). */
+
+
+/** Whether the step is pat-lint's Action and its live check reads the variable. */
+function checksVariable(step, variable) {
+    const uses = step.uses?.value;
+    if (!uses || (0,actions/* actionName */.aM)(uses)?.toLowerCase() !== pat_lint_action/* PAT_LINT_ACTION */.dc)
+        return false;
+    const input = step.with[pat_lint_action/* LIVE_CHECK_INPUT */.Dg]?.value;
+    return input !== undefined && (0,pat_lint_action/* liveCheckNames */.n_)(input).includes(variable);
+}
+/**
+ * A binding of the secret to a variable that only pat-lint's live check reads: in the step's own
+ * env:, or in a job's or workflow's env: whose every visible reader is such a step.
+ */
+function isLiveCheckUse(use) {
+    if (use.kind !== 'env' || !use.input)
+        return false;
+    if (use.step)
+        return checksVariable(use.step, use.input);
+    return !!use.readBy?.length && use.readBy.every((s) => checksVariable(s, use.input));
+}
+
 ;// CONCATENATED MODULE: ./src/report/model.ts
 const REPORT_VERSION = 1;
 
@@ -14395,6 +14543,7 @@ function withStatedReason(decision, reason) {
 
 
 
+
 // The report's schema is report/model.ts; entry points and tests take it from here too.
 
 /**
@@ -14413,6 +14562,7 @@ function repositoryFiles(root, models) {
 /** Said once per run when nobody named the repository: findings that compare with it are left out. */
 const UNKNOWN_REPOSITORY = 'the repository being linted is unknown (no --repository, no GITHUB_REPOSITORY, and no GitHub remote in .git/config): whether a token reaches only this repository cannot be told, so findings that depend on it are left out; pass --repository OWNER/NAME';
 const DEFAULT_MAX_EXPIRY_DAYS = 90;
+const DEFAULT_EXPIRY_WARNING_DAYS = 14;
 /** Loads the schema check when the repository has a requirements file to read, so that a run without one never loads zod. */
 async function validatorFor(root, options) {
     if (options.ignoreRequirements)
@@ -14572,7 +14722,9 @@ function lint(root, options = {}) {
     // repository, the caller's use carries the decision and the parameter is no token of its own.
     const calledLocally = new Set(models.flatMap((m) => m.jobs.map((j) => localPath(j.uses?.value)).filter((p) => !!p)));
     // A name GitHub cannot store is no secret at all: its reference is always empty (said by a rule).
-    const tokenUses = uses.filter((u) => !(u.parameter && calledLocally.has(u.file)) && (u.secret === null || isSecretName(u.secret)));
+    // Handing a token to pat-lint's live check reads what GitHub says of it: no use.
+    const liveCheckUses = uses.filter(isLiveCheckUse);
+    const tokenUses = uses.filter((u) => !(u.parameter && calledLocally.has(u.file)) && (u.secret === null || isSecretName(u.secret)) && !liveCheckUses.includes(u));
     const impossibleNames = uses.filter((u) => u.secret !== null && !isSecretName(u.secret));
     const workflowEnvs = new Map(models.map((m) => [m.file, m.env]));
     const recognised = recogniseSecrets(tokenUses, new Set(declared.keys()), knowledge, (file) => workflowEnvs.get(file), memo);
@@ -14618,6 +14770,9 @@ function lint(root, options = {}) {
         maxExpiryDays: options.maxExpiryDays ?? requirements.maxExpiryDays ?? DEFAULT_MAX_EXPIRY_DAYS,
         repository: options.repository ?? null,
         memo,
+        live: options.live ?? [],
+        liveCheckUses,
+        expiryWarningDays: options.expiryWarningDays ?? DEFAULT_EXPIRY_WARNING_DAYS,
     };
     const findings = [];
     const ignoredByConfig = configIgnores(requirements.ignore);
@@ -14673,6 +14828,7 @@ function lint(root, options = {}) {
         findings,
         errors: [...errors, ...requirements.errors].sort((a, b) => (0,order/* compareText */.n6)(a.file, b.file) || a.line - b.line || a.column - b.column),
         unknownActions: unknownActions(tokens, knowledge),
+        ...(options.live ? { live: [...options.live] } : {}),
     };
 }
 /** The composite actions of other repositories that steps use, modelled from the action.yml the knowledge holds. */
@@ -15061,6 +15217,46 @@ function formatJson(report, server = 'https://github.com') {
 
 /***/ }),
 
+/***/ 6867:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   M: () => (/* binding */ liveCheckSection)
+/* harmony export */ });
+/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4031);
+
+const OUTCOME = {
+    accepted: '✅ accepted',
+    rejected: '❌ rejected (401)',
+    'not-set': '⚠️ not set',
+    'not-sent': '⚠️ not sent',
+    failed: '⚠️ not checked',
+};
+function expiry(c) {
+    if (c.expiresAt === undefined)
+        return '—';
+    return c.expiresAt === null ? 'never' : c.expiresAt.slice(0, 10);
+}
+function repositories(c) {
+    if (!c.repositories?.length)
+        return '—';
+    const cells = c.repositories.map((r) => `${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .markdownCode */ .D9)(r.repository)} ${r.access === 'private' || r.access === 'public' ? `sees (${r.access})` : (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeMarkdown */ .FV)(r.access)}`);
+    return cells.join(', ') + (c.repositoriesNotChecked ? `, ${c.repositoriesNotChecked} more not checked` : '');
+}
+/** Rows of the table, with its heading; none when no live check ran. */
+function liveCheckSection(live) {
+    if (!live?.length)
+        return [];
+    const rows = live.map((c) => {
+        const scopes = c.scopes === undefined || c.scopes === null ? '—' : c.scopes.map((s) => (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .markdownCode */ .D9)(s)).join(' ') || 'none';
+        return `| ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .markdownCode */ .D9)(c.secret)} | ${c.kind === 'empty' ? '—' : (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeMarkdown */ .FV)(c.kind)} | ${OUTCOME[c.outcome]} | ${expiry(c)} | ${scopes} | ${repositories(c)} |`;
+    });
+    return ['### Live check', '', `What GitHub said of each token on ${live[0].checkedAt.slice(0, 16).replace('T', ' ')} UTC.`, '', '| Secret | Kind | GitHub | Expires | Scopes | Repositories |', '| --- | --- | --- | --- | --- | --- |', ...rows, ''];
+}
+
+
+/***/ }),
+
 /***/ 9179:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -15244,7 +15440,7 @@ function parseRequirements(path, text, validate) {
 
 /***/ }),
 
-/***/ 1819:
+/***/ 4146:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -15903,8 +16099,341 @@ const impossible_secret_name_rule = {
     },
 };
 
+;// CONCATENATED MODULE: ./src/rules/live.ts
+/** The default place of a requirements file, for a token neither declared nor used anywhere. */
+const NO_PLACE_FILE = '.github/pat-requirements.yml';
+function* liveTokens(ctx) {
+    const bySecret = new Map(ctx.tokens.map((t) => [t.secret.toUpperCase(), t]));
+    const declared = new Map(ctx.requirements.tokens.map((d) => [d.secret.toUpperCase(), d]));
+    for (const check of ctx.live) {
+        const key = check.secret.toUpperCase();
+        const token = bySecret.get(key) ?? null;
+        const declaration = declared.get(key) ?? null;
+        const handed = ctx.liveCheckUses.find((u) => u.secret?.toUpperCase() === key);
+        const file = ctx.requirements.path;
+        yield {
+            check,
+            token,
+            declaration,
+            at(k) {
+                if (declaration && file)
+                    return { declaration, file, ...(k ? { key: k } : {}) };
+                const use = handed ?? token?.uses[0];
+                if (use)
+                    return { use };
+                return { file: file ?? NO_PLACE_FILE, line: 1, column: 1 };
+            },
+        };
+    }
+}
+/** A date as findings print it: `2026-12-20`. */
+function day(iso) {
+    return iso.slice(0, 10);
+}
+/** Whole days from the check to a time, rounded down (negative when past). */
+function daysUntil(iso, from) {
+    return Math.floor((Date.parse(iso) - Date.parse(from)) / 86_400_000);
+}
+
+;// CONCATENATED MODULE: ./src/rules/live-token-rejected.ts
+
+
+/** A live check: GitHub answers 401 to the token. Every job that uses it will fail. */
+const live_token_rejected_rule = {
+    meta: {
+        id: 'live-token-rejected',
+        description: 'GitHub rejects a token the live check read (revoked, expired or mistyped)',
+        defaultSeverity: 'error',
+        messages: {
+            rejected: 'GitHub rejects {{secret}} (401 Bad credentials): the token was revoked, has expired, or the secret holds something else; create a new token and update the secret',
+        },
+    },
+    check(ctx) {
+        const report = reporter(live_token_rejected_rule.meta);
+        const out = [];
+        for (const t of liveTokens(ctx)) {
+            if (t.check.outcome === 'rejected')
+                out.push(report('rejected', t.at(), { secret: t.check.secret }, { secret: t.check.secret }));
+        }
+        return out;
+    },
+};
+
+// EXTERNAL MODULE: ./src/knowledge/token-formats.ts
+var token_formats = __nccwpck_require__(760);
+;// CONCATENATED MODULE: ./src/rules/live-token-kind.ts
+
+
+
+/** What to do instead of storing a token of a kind that is no personal access token. */
+const INSTEAD = {
+    installation: 'a stored one stops working within the hour; mint one in each run from the App\'s key (actions/create-github-app-token)',
+    oauth: 'it stands for a person\'s sign-in to an app and carries every scope that app was granted; store a fine-grained token or use a GitHub App',
+    'app-user': 'it expires within 8 hours unless the app refreshes it; use an installation token minted in the run',
+};
+/**
+ * A live check: the value is not the kind of token pat-requirements.yml declares, or not a
+ * personal access token at all (the kinds by prefix: knowledge/token-formats.ts).
+ */
+const live_token_kind_rule = {
+    meta: {
+        id: 'live-token-kind',
+        description: 'A token is of another kind than declared, or no personal access token',
+        defaultSeverity: 'error',
+        messages: {
+            otherType: '{{secret}} is declared {{declared}}, but holds {{kind}}: update the secret or the declaration',
+            notPat: '{{secret}} holds {{kind}}: {{instead}}',
+            oldFormat: '{{secret}} holds a token made before April 2021 (40 hex digits): regenerate it, so that secret scanning recognises it if it leaks',
+        },
+    },
+    check(ctx) {
+        const report = reporter(live_token_kind_rule.meta);
+        const out = [];
+        for (const t of liveTokens(ctx)) {
+            const { kind, secret } = t.check;
+            if (kind === 'empty' || kind === 'unknown' || t.check.outcome === 'not-sent')
+                continue;
+            const type = t.declaration?.type;
+            if (type && !(0,token_formats/* fitsDeclaredType */.hR)(kind, type)) {
+                out.push(report('otherType', t.at('type'), { secret, declared: type, kind: token_formats/* KIND_NAMES */.kd[kind] }, { secret }));
+                continue;
+            }
+            const instead = INSTEAD[kind];
+            if (instead)
+                out.push(report('notPat', t.at('type'), { secret, kind: token_formats/* KIND_NAMES */.kd[kind], instead }, { secret, severity: 'warning' }));
+            else if (kind === 'legacy')
+                out.push(report('oldFormat', t.at('type'), { secret }, { secret, severity: 'note' }));
+        }
+        return out;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/rules/live-token-expiry.ts
+
+
+
+/**
+ * A live check: the expiry GitHub reports (GitHub-Authentication-Token-Expiration; no header
+ * means the token never expires) against the calendar, the declaration and the maximum. What is
+ * left of a token's life is at most its lifetime, so a token with more days left than declared
+ * or allowed was made to live longer.
+ */
+const live_token_expiry_rule = {
+    meta: {
+        id: 'live-token-expiry',
+        description: 'A token expires soon, never expires, or lives longer than declared or allowed',
+        defaultSeverity: 'warning',
+        messages: {
+            expiresSoon: '{{secret}} expires on {{date}} ({{when}}): create its successor and update the secret before then',
+            neverExpiresDeclared: '{{secret}} never expires (GitHub reports no expiry date), though pat-requirements.yml says it expires in {{days}} days: replace it with a token that does',
+            neverExpires: '{{secret}} never expires (GitHub reports no expiry date): replace it with a token that expires within {{max}} days',
+            declaredNever: 'pat-requirements.yml says {{secret}} never expires, but it expires on {{date}}: set expires-in and plan its successor',
+            beyondMaximum: '{{secret}} expires on {{date}}, {{days}} days from now, past the {{max}}-day maximum: replace it with a shorter-lived token',
+            longerThanDeclared: '{{secret}} expires on {{date}}, {{days}} days from now, later than the {{declared}} days pat-requirements.yml declares',
+        },
+    },
+    check(ctx) {
+        const report = reporter(live_token_expiry_rule.meta);
+        const out = [];
+        for (const t of liveTokens(ctx)) {
+            const c = t.check;
+            if (c.outcome !== 'accepted' || c.expiresAt === undefined || !(0,token_formats/* isPersonalAccessToken */.yK)(c.kind))
+                continue;
+            const secret = { secret: c.secret };
+            const declared = t.declaration?.['expires-in'];
+            const at = t.at('expires-in');
+            if (c.expiresAt === null) {
+                if (typeof declared === 'number')
+                    out.push(report('neverExpiresDeclared', at, { secret: c.secret, days: declared }, { ...secret, severity: 'error' }));
+                // A declared `none` is pat-expiry's to say, on the declaration.
+                else if (declared !== 'none')
+                    out.push(report('neverExpires', at, { secret: c.secret, max: ctx.maxExpiryDays }, secret));
+                continue;
+            }
+            const days = daysUntil(c.expiresAt, c.checkedAt);
+            const date = day(c.expiresAt);
+            if (days <= ctx.expiryWarningDays) {
+                const when = days < 0 ? 'already past' : days === 0 ? 'within a day' : `in ${days} day${days === 1 ? '' : 's'}`;
+                out.push(report('expiresSoon', at, { secret: c.secret, date, when }, secret));
+            }
+            if (declared === 'none')
+                out.push(report('declaredNever', at, { secret: c.secret, date }, secret));
+            else if (days > ctx.maxExpiryDays)
+                out.push(report('beyondMaximum', at, { secret: c.secret, date, days, max: ctx.maxExpiryDays }, secret));
+            else if (typeof declared === 'number' && days > declared)
+                out.push(report('longerThanDeclared', at, { secret: c.secret, date, days, declared }, secret));
+        }
+        return out;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/rules/live-token-scopes.ts
+
+
+
+/**
+ * A live check of a classic token: the scopes GitHub reports (X-OAuth-Scopes) against the
+ * declaration and what the uses need. A scope counts as held when a held scope implies it
+ * (`repo` holds `public_repo`), as GitHub documents for its scopes.
+ */
+const live_token_scopes_rule = {
+    meta: {
+        id: 'live-token-scopes',
+        description: 'A classic token holds scopes beyond its declaration or needs, or lacks some it needs',
+        defaultSeverity: 'error',
+        messages: {
+            notDeclared: '{{secret}} holds the {{scope}} scope, which pat-requirements.yml does not request: recreate the token without it',
+            beyondNeeds: '{{secret}} holds the {{scope}} scope, beyond what its uses need ({{needed}}): recreate the token without it',
+            missingNeeded: '{{secret}} lacks the {{scope}} scope its uses need{{where}}: the step will fail until the token has it',
+            missingDeclared: '{{secret}} lacks the {{scope}} scope pat-requirements.yml requests',
+        },
+    },
+    check(ctx) {
+        const report = reporter(live_token_scopes_rule.meta);
+        const out = [];
+        for (const t of liveTokens(ctx)) {
+            const c = t.check;
+            if (c.outcome !== 'accepted' || !c.scopes)
+                continue;
+            const secret = { secret: c.secret };
+            const at = t.at('scopes');
+            const held = new Set(c.scopes.flatMap((s) => [...(0,permissions/* impliedScopes */.uD)(s)]));
+            const declaredScopes = t.declaration?.type === 'classic' ? (t.declaration.scopes ?? []) : null;
+            const declaredAll = new Set((declaredScopes ?? []).flatMap((s) => [...(0,permissions/* impliedScopes */.uD)(s)]));
+            const verdict = t.token?.uses.length ? t.token.verdict : null;
+            const flagged = new Set();
+            if (declaredScopes) {
+                for (const scope of c.scopes) {
+                    if (!declaredAll.has(scope)) {
+                        flagged.add(scope);
+                        out.push(report('notDeclared', at, { secret: c.secret, scope }, secret));
+                    }
+                }
+                for (const scope of declaredScopes)
+                    if (!held.has(scope))
+                        out.push(report('missingDeclared', at, { secret: c.secret, scope }, { ...secret, severity: 'warning' }));
+            }
+            if (!verdict || verdict.githubTokenWouldDo === true)
+                continue; // no uses here, or pat-where-github-token-would-do says drop it
+            // The minimal scopes are a lower bound even when some use is not understood: lacking one fails.
+            for (const scope of verdict.minimalScopes) {
+                if (held.has(scope))
+                    continue;
+                const i = t.token.decisions.findIndex((d) => Object.keys(d.needs).length > 0);
+                const use = t.token.uses[i];
+                out.push(report('missingNeeded', at, { secret: c.secret, scope, where: use ? ` (at ${use.file}:${use.line})` : '' }, secret));
+            }
+            // Beyond the needs is certain only when every use is understood.
+            if (!verdict.complete)
+                continue;
+            const allowed = new Set(verdict.minimalScopes.flatMap((s) => [...(0,permissions/* impliedScopes */.uD)(s)]));
+            for (const scope of c.scopes) {
+                if (allowed.has(scope) || flagged.has(scope) || declaredAll.has(scope))
+                    continue;
+                out.push(report('beyondNeeds', at, { secret: c.secret, scope, needed: verdict.minimalScopes.join(', ') || 'no scope' }, secret));
+            }
+        }
+        return out;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/rules/live-token-repository.ts
+
+
+/**
+ * A live check: a repository the token is declared for or used on that it cannot reach. GitHub
+ * answers 404, not 403, for a repository a token may not see; a fine-grained token sees the
+ * private repositories selected for it (and every public one, so a public repository proves
+ * nothing either way); a 403 with X-GitHub-SSO asks for SAML single sign-on authorization.
+ */
+const live_token_repository_rule = {
+    meta: {
+        id: 'live-token-repository',
+        description: 'A token cannot reach a repository it is declared for or used on',
+        defaultSeverity: 'error',
+        messages: {
+            notVisible: '{{secret}} cannot see {{repository}} (GitHub answers 404): {{fix}}',
+            sso: '{{secret}} is not authorized for the SAML single sign-on of {{owner}} (GitHub answers 403 on {{repository}}): authorize it under the token\'s Configure SSO',
+            forbidden: '{{secret}} is refused {{repository}} (GitHub answers 403{{detail}})',
+        },
+    },
+    check(ctx) {
+        const report = reporter(live_token_repository_rule.meta);
+        const out = [];
+        for (const t of liveTokens(ctx)) {
+            const c = t.check;
+            const secret = { secret: c.secret };
+            const at = t.at('repositories');
+            for (const r of c.repositories ?? []) {
+                const owner = r.repository.split('/')[0];
+                if (r.access === 'not-visible') {
+                    const fix = c.kind === 'fine-grained'
+                        ? `select it among the token's repositories (the token's resource owner must be ${owner}), or check the name`
+                        : 'the token\'s user has no access to it, or the name is wrong';
+                    out.push(report('notVisible', at, { secret: c.secret, repository: r.repository, fix }, secret));
+                }
+                else if (r.access === 'sso')
+                    out.push(report('sso', at, { secret: c.secret, owner, repository: r.repository }, secret));
+                else if (r.access === 'forbidden')
+                    out.push(report('forbidden', at, { secret: c.secret, repository: r.repository, detail: r.detail ? `: ${r.detail}` : '' }, secret));
+            }
+        }
+        return out;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/rules/live-check-incomplete.ts
+
+
+/** A live check that could not read what it was asked to: said, so that silence never reads as a pass. */
+const live_check_incomplete_rule = {
+    meta: {
+        id: 'live-check-incomplete',
+        description: 'The live check could not read a token, or part of what GitHub says about it',
+        defaultSeverity: 'warning',
+        messages: {
+            notSet: '{{secret}} was not checked: it is empty in pat-lint\'s environment (pass it in the step\'s env: from secrets.{{secret}}; secrets are empty in runs from forks)',
+            notSent: '{{secret}} was not sent to GitHub: {{problem}}',
+            failed: '{{secret}} could not be checked: {{problem}}',
+            unreadable: '{{secret}} was checked, but {{problem}}',
+            repositoryFailed: 'whether {{secret}} can see {{repository}} could not be checked: {{problem}}',
+            moreRepositories: '{{secret}} reaches {{count}} more repositories than the live check reads; they were not checked',
+        },
+    },
+    check(ctx) {
+        const report = reporter(live_check_incomplete_rule.meta);
+        const out = [];
+        for (const t of liveTokens(ctx)) {
+            const c = t.check;
+            const secret = { secret: c.secret };
+            const data = { secret: c.secret, problem: c.problem ?? 'no reason given' };
+            if (c.outcome === 'not-set')
+                out.push(report('notSet', t.at(), data, secret));
+            else if (c.outcome === 'not-sent')
+                out.push(report('notSent', t.at(), data, secret));
+            else if (c.outcome === 'failed')
+                out.push(report('failed', t.at(), data, secret));
+            else if (c.outcome === 'accepted' && c.problem)
+                out.push(report('unreadable', t.at(), data, secret));
+            for (const r of c.repositories ?? []) {
+                if (r.access === 'failed')
+                    out.push(report('repositoryFailed', t.at('repositories'), { secret: c.secret, repository: r.repository, problem: r.detail ?? 'no reason given' }, secret));
+            }
+            if (c.repositoriesNotChecked)
+                out.push(report('moreRepositories', t.at('repositories'), { secret: c.secret, count: c.repositoriesNotChecked }, secret));
+        }
+        return out;
+    },
+};
+
 ;// CONCATENATED MODULE: ./src/rules/index.ts
 /** Every rule, in the order findings are produced. A rule's id is its file name. */
+
+
+
+
+
+
 
 
 
@@ -15934,6 +16463,12 @@ const RULES = [
     prefer_fine_grained_rule,
     prefer_github_app_rule,
     pat_expiry_rule,
+    live_token_rejected_rule,
+    live_token_kind_rule,
+    live_token_expiry_rule,
+    live_token_scopes_rule,
+    live_token_repository_rule,
+    live_check_incomplete_rule,
 ];
 const RULES_BY_ID = new Map(RULES.map((r) => [r.meta.id, r]));
 /** Where each rule's documentation lives; SARIF and the comment link to it. */
@@ -15941,6 +16476,18 @@ const DOCS_BASE = 'https://github.com/pat-lint/pat-lint/blob/main/docs/rules';
 function docsUrl(id) {
     return `${DOCS_BASE}/${id}.md`;
 }
+
+
+/***/ }),
+
+/***/ 311:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   w: () => (/* binding */ TOOL_VERSION)
+/* harmony export */ });
+/** pat-lint's version, reported in SARIF and the JSON report. Kept in step with package.json by a test. */
+const TOOL_VERSION = '0.1.0';
 
 
 /***/ }),
@@ -25458,8 +26005,8 @@ var external_node_fs_ = __nccwpck_require__(3024);
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
-// EXTERNAL MODULE: ./src/lint.ts + 63 modules
-var lint = __nccwpck_require__(910);
+// EXTERNAL MODULE: ./src/lint.ts + 64 modules
+var lint = __nccwpck_require__(5112);
 // EXTERNAL MODULE: ./src/report/advice.ts + 1 modules
 var advice = __nccwpck_require__(8014);
 // EXTERNAL MODULE: ./src/report/escape.ts
@@ -25468,7 +26015,10 @@ var report_escape = __nccwpck_require__(4031);
 var json = __nccwpck_require__(2794);
 // EXTERNAL MODULE: ./src/report/severity.ts
 var severity = __nccwpck_require__(9179);
+// EXTERNAL MODULE: ./src/report/live-table.ts
+var live_table = __nccwpck_require__(6867);
 ;// CONCATENATED MODULE: ./src/report/markdown.ts
+
 
 
 
@@ -25501,6 +26051,7 @@ function formatMarkdown(report, failOn = 'error', server = 'https://github.com')
             body.push('');
         }
     }
+    body.push(...(0,live_table/* liveCheckSection */.M)(report.live));
     if (report.findings.length) {
         body.push('### Findings', '', '| | Location | Rule | Message |', '| --- | --- | --- | --- |');
         for (const f of report.findings) {
@@ -25529,12 +26080,10 @@ function formatMarkdown(report, failOn = 'error', server = 'https://github.com')
     return out;
 }
 
-// EXTERNAL MODULE: ./src/rules/index.ts + 17 modules
-var rules = __nccwpck_require__(1819);
-;// CONCATENATED MODULE: ./src/version.ts
-/** pat-lint's version, reported in SARIF and the JSON report. Kept in step with package.json by a test. */
-const TOOL_VERSION = '0.1.0';
-
+// EXTERNAL MODULE: ./src/rules/index.ts + 24 modules
+var rules = __nccwpck_require__(4146);
+// EXTERNAL MODULE: ./src/version.ts
+var version = __nccwpck_require__(311);
 ;// CONCATENATED MODULE: ./src/report/sarif.ts
 
 
@@ -25549,7 +26098,7 @@ function buildSarif(report) {
                 tool: {
                     driver: {
                         name: 'pat-lint',
-                        version: TOOL_VERSION,
+                        version: version/* TOOL_VERSION */.w,
                         informationUri: 'https://github.com/pat-lint/pat-lint',
                         rules: rules/* RULES */.y0.map((r) => ({
                             id: r.meta.id,
@@ -25610,6 +26159,11 @@ function formatText(report, server = 'https://github.com') {
                 ? ` (a classic token cannot be limited to ${a.usedOn.join(', ')}: it reaches every repository its owner can)`
                 : '';
         lines.push((0,report_escape/* oneLine */.TN)(`create ${a.secret} as a ${a.kind} token: ${a.url}${select}${(0,advice/* unsureNote */.ZB)(a.undecided)}`));
+    }
+    for (const c of report.live ?? []) {
+        const expires = c.expiresAt === undefined ? '' : c.expiresAt === null ? ', never expires' : `, expires ${c.expiresAt.slice(0, 10)}`;
+        const scopes = c.scopes ? `, scopes: ${c.scopes.join(' ') || 'none'}` : '';
+        lines.push((0,report_escape/* oneLine */.TN)(`live check: ${c.secret} (${c.kind}): ${c.outcome}${expires}${scopes}`));
     }
     const c = (0,severity/* countBySeverity */.Ot)(report.findings);
     const tokens = report.tokens.length;
@@ -25729,13 +26283,16 @@ function writeRequirements(root, report, options = {}) {
     return { path, written: true, message: `wrote ${path} with ${report.tokens.filter((t) => t.uses.length).length} token(s): review it, then commit it` };
 }
 
+// EXTERNAL MODULE: ./src/knowledge/pat-lint-action.ts
+var pat_lint_action = __nccwpck_require__(6650);
 ;// CONCATENATED MODULE: ./src/cli.ts
 /**
  * pat-lint on a local checkout: the same pipeline as the Action, output on stdout, no @actions/*.
  *   pat-lint [DIR] [--repository OWNER/NAME] [--requirements PATH] [--format text|json|sarif|markdown]
- *            [--fail-on error|warning|note|never] [--max-expiry-days N]
+ *            [--fail-on error|warning|note|never] [--max-expiry-days N] [--live-check NAME]...
  * Exit: 1 when a finding meets --fail-on, 2 on bad usage, 0 otherwise.
  */
+
 
 
 
@@ -25772,6 +26329,11 @@ options:
   --online                  read the source of public actions pat-lint has no knowledge of through
                             the API, with $GITHUB_TOKEN or $GH_TOKEN ($GITHUB_API_URL for GitHub
                             Enterprise Server); off by default, nothing leaves the machine
+  --live-check NAME         ask GitHub about the token in the environment variable NAME (repeatable,
+                            or NAME,NAME): whether it is accepted, its expiry, a classic token's
+                            scopes, and whether it sees its repositories; read-only requests to
+                            $GITHUB_API_URL (default https://api.github.com), the value never printed
+  --expiry-warning-days N   --live-check: warn of tokens expiring within N days (default 14)
   --force                   init: overwrite an existing requirements file
   -h, --help                this text
   -v, --version             the version
@@ -25809,6 +26371,8 @@ async function run(argv, env) {
                 'max-expiry-days': { type: 'string' },
                 force: { type: 'boolean' },
                 online: { type: 'boolean' },
+                'live-check': { type: 'string', multiple: true },
+                'expiry-warning-days': { type: 'string' },
                 help: { type: 'boolean', short: 'h' },
                 version: { type: 'boolean', short: 'v' },
             },
@@ -25816,7 +26380,7 @@ async function run(argv, env) {
         if (values.help)
             return { code: 0, stdout: USAGE, stderr: '' };
         if (values.version)
-            return { code: 0, stdout: `${TOOL_VERSION}\n`, stderr: '' };
+            return { code: 0, stdout: `${version/* TOOL_VERSION */.w}\n`, stderr: '' };
         const init = positionals[0] === 'init';
         if (init)
             positionals.shift();
@@ -25844,6 +26408,17 @@ async function run(argv, env) {
             if (!Number.isInteger(maxExpiryDays) || maxExpiryDays < 1 || maxExpiryDays > 366)
                 fail('--max-expiry-days must be a whole number from 1 to 366');
         }
+        const liveRaw = (values['live-check'] ?? []).join(',');
+        const liveProblem = (0,pat_lint_action/* liveCheckProblem */.SM)(liveRaw);
+        if (liveProblem)
+            fail(`--live-check: ${liveProblem}`);
+        const liveNames = (0,pat_lint_action/* liveCheckNames */.n_)(liveRaw);
+        let expiryWarningDays = 14;
+        if (values['expiry-warning-days'] !== undefined) {
+            expiryWarningDays = Number(values['expiry-warning-days']);
+            if (!Number.isInteger(expiryWarningDays) || expiryWarningDays < 0 || expiryWarningDays > 366)
+                fail('--expiry-warning-days must be a whole number from 0 to 366');
+        }
         const repository = values.repository ?? env.GITHUB_REPOSITORY ?? (0,src_repository/* repositoryFromGitConfig */.RW)(root);
         if (values.repository && !src_repository/* REPOSITORY_PATTERN */.G_.test(values.repository))
             fail('--repository must be OWNER/NAME');
@@ -25856,7 +26431,8 @@ async function run(argv, env) {
         const validate = await (0,lint/* validatorFor */.qA)(root, { requirementsPath: values.requirements });
         const options = { repository, requirementsPath: values.requirements, maxExpiryDays, validate };
         const logged = [];
-        const report = values.online ? await lintOnline(root, options, env, (m) => logged.push(m)) : (0,lint/* lint */.u8)(root, options);
+        const first = values.online ? await lintOnline(root, options, env, (m) => logged.push(m)) : { report: (0,lint/* lint */.u8)(root, options), options };
+        const report = liveNames.length ? await liveCheck(root, first, liveNames, expiryWarningDays, env) : first.report;
         const server = (0,advice/* serverOf */.FN)(env);
         const stderr = [...logged.map((m) => `${(0,report_escape/* safeForLog */.p5)(m)}\n`), ...report.notices.map((n) => `pat-lint: ${n}\n`)].join('');
         return { code: (0,severity/* meetsThreshold */.M0)(report.findings, failOn) ? 1 : 0, stdout: render(report, format, failOn, server), stderr };
@@ -25874,9 +26450,14 @@ async function lintOnline(root, options, env, log) {
     const token = env.GITHUB_TOKEN || env.GH_TOKEN;
     if (!token)
         fail('--online needs a token in GITHUB_TOKEN or GH_TOKEN');
-    const [{ lintReadingSources }, { createClient }, { SOURCE_CLIENT }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(570), __nccwpck_require__.e(864)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4864)), Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(584)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6584)), Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(570), __nccwpck_require__.e(827)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4827))]);
+    const [{ lintAndKnowledge }, { createClient }, { SOURCE_CLIENT }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(570), __nccwpck_require__.e(864)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4864)), Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(584)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6584)), Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(570), __nccwpck_require__.e(827)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4827))]);
     const client = createClient(token, { log, baseUrl: env.GITHUB_API_URL || 'https://api.github.com', ...SOURCE_CLIENT });
-    return lintReadingSources(root, options, client, log);
+    return lintAndKnowledge(root, options, client, log);
+}
+/** The lint again with what GitHub says of the named tokens: loaded only with --live-check. */
+async function liveCheck(root, first, names, expiryWarningDays, env) {
+    const { lintWithLiveCheck } = await __nccwpck_require__.e(/* import() */ 839).then(__nccwpck_require__.bind(__nccwpck_require__, 5220));
+    return lintWithLiveCheck(root, first.options, first.report, { names, env, expiryWarningDays, apiUrl: env.GITHUB_API_URL || 'https://api.github.com', retryBaseMs: Number(env.PAT_LINT_RETRY_BASE_MS) || undefined });
 }
 function render(report, format, failOn, server) {
     switch (format) {

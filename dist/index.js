@@ -255,7 +255,7 @@ function noPullRequestNotice(env) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4593);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3814);
 /** The Action's entry point: everything happens in run(). */
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
@@ -5869,6 +5869,58 @@ const OCTOKIT_ROUTES = {
 
 /***/ }),
 
+/***/ 6650:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Dg: () => (/* binding */ LIVE_CHECK_INPUT),
+/* harmony export */   SM: () => (/* binding */ liveCheckProblem),
+/* harmony export */   ZN: () => (/* binding */ tokenLikeEntries),
+/* harmony export */   dc: () => (/* binding */ PAT_LINT_ACTION),
+/* harmony export */   n_: () => (/* binding */ liveCheckNames)
+/* harmony export */ });
+/* unused harmony export looksLikeToken */
+/* harmony import */ var _token_formats_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(760);
+/**
+ * pat-lint's own Action, as workflows call it: the variables named in its `live-check` input are
+ * read only to ask GitHub what the tokens are (GET /rate_limit, GET /repos/{owner}/{repo}: reads
+ * that need no permission), so handing a token to the live check is no use of it (src/main.ts).
+ */
+
+const PAT_LINT_ACTION = 'pat-lint/pat-lint';
+const LIVE_CHECK_INPUT = 'live-check';
+/** An environment variable name as a workflow's env: can set one for pat-lint to read. */
+const VARIABLE = /^[A-Za-z_][A-Za-z0-9_]*$/;
+function entries(value) {
+    return value.split(/[\s,]+/).filter(Boolean);
+}
+/** An entry that is a token itself (`live-check: ${{ secrets.X }}`): never a name to print or look up. */
+function looksLikeToken(entry) {
+    return (0,_token_formats_js__WEBPACK_IMPORTED_MODULE_0__/* .tokenKind */ .aA)(entry) !== 'unknown';
+}
+/** The names a `live-check` value lists (commas, spaces or lines between them), each once; anything else is left out. */
+function liveCheckNames(value) {
+    return [...new Set(entries(value).filter((n) => VARIABLE.test(n) && !looksLikeToken(n)))];
+}
+/** The entries that look like token values, to be masked like the values they are. */
+function tokenLikeEntries(value) {
+    return entries(value).filter(looksLikeToken);
+}
+/** What is wrong with a `live-check` value, said without repeating an entry that may be a token; null when nothing. */
+function liveCheckProblem(value) {
+    const all = entries(value);
+    const tokens = all.filter(looksLikeToken).length;
+    if (tokens)
+        return `${tokens === 1 ? 'an entry looks' : `${tokens} entries look`} like a token, not the name of a variable: pass the secret in the step's env: and list the variable's name`;
+    const bad = all.filter((n) => !VARIABLE.test(n));
+    if (bad.length)
+        return `it lists environment variables by name (letters, digits and _, not starting with a digit), not ${bad.map((n) => JSON.stringify(n.slice(0, 60))).join(', ')}`;
+    return null;
+}
+
+
+/***/ }),
+
 /***/ 6928:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -6904,6 +6956,77 @@ function cites(reason, code) {
 
 /***/ }),
 
+/***/ 760:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Fg: () => (/* binding */ parseScopes),
+/* harmony export */   aA: () => (/* binding */ tokenKind),
+/* harmony export */   hR: () => (/* binding */ fitsDeclaredType),
+/* harmony export */   kd: () => (/* binding */ KIND_NAMES),
+/* harmony export */   lG: () => (/* binding */ parseExpiration),
+/* harmony export */   yK: () => (/* binding */ isPersonalAccessToken)
+/* harmony export */ });
+const PREFIXES = [
+    ['github_pat_', 'fine-grained'],
+    ['ghp_', 'classic'],
+    ['gho_', 'oauth'],
+    ['ghu_', 'app-user'],
+    ['ghs_', 'installation'],
+    ['ghr_', 'refresh'],
+];
+/** The kind of token a value is, by its prefix (`legacy`: the 40 hex digits of tokens made before April 2021). */
+function tokenKind(value) {
+    if (value === '')
+        return 'empty';
+    for (const [prefix, kind] of PREFIXES)
+        if (value.startsWith(prefix))
+            return kind;
+    return /^[0-9a-f]{40}$/.test(value) ? 'legacy' : 'unknown';
+}
+/** Words for a kind, as findings name it. */
+const KIND_NAMES = {
+    'fine-grained': 'a fine-grained personal access token (github_pat_)',
+    classic: 'a classic personal access token (ghp_)',
+    legacy: 'an old-format token (40 hex digits, made before April 2021: a classic personal access token or an OAuth token)',
+    oauth: 'an OAuth app token (gho_), such as `gh auth login` makes',
+    'app-user': 'a GitHub App user access token (ghu_)',
+    installation: 'a GitHub App installation token (ghs_), which expires an hour after it is made',
+    refresh: 'a GitHub App refresh token (ghr_), which the API does not accept',
+    unknown: 'no GitHub token format',
+    empty: 'nothing',
+};
+/** Kinds that are personal access tokens: what a requirements file declares. */
+function isPersonalAccessToken(kind) {
+    return kind === 'classic' || kind === 'fine-grained' || kind === 'legacy';
+}
+/** Whether a declared `type:` fits the kind (a legacy value is a classic token or an OAuth one: both have scopes). */
+function fitsDeclaredType(kind, type) {
+    return type === 'fine-grained' ? kind === 'fine-grained' : kind === 'classic' || kind === 'legacy';
+}
+/**
+ * GitHub-Authentication-Token-Expiration as a Date: `YYYY-MM-DD HH:MM:SS UTC` (or a numeric
+ * offset); null for anything else, which the caller reports as unreadable, never as no expiry.
+ */
+function parseExpiration(header) {
+    const m = /^\s*(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2})\s*(UTC|Z|[+-]\d{2}:?\d{2})\s*$/i.exec(header);
+    if (!m)
+        return null;
+    const zone = /^(UTC|Z)$/i.test(m[3]) ? 'Z' : m[3].replace(/^([+-]\d{2})(\d{2})$/, '$1:$2');
+    const date = new Date(`${m[1]}T${m[2]}${zone}`);
+    return Number.isNaN(date.getTime()) ? null : date;
+}
+/** X-OAuth-Scopes as a list: comma-separated, possibly empty (a classic token with no scope). */
+function parseScopes(header) {
+    return header
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
+}
+
+
+/***/ }),
+
 /***/ 351:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -6953,7 +7076,7 @@ function firstOf(items, max) {
 
 /***/ }),
 
-/***/ 3780:
+/***/ 212:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -6963,7 +7086,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   qA: () => (/* binding */ validatorFor)
 });
 
-// UNUSED EXPORTS: DEFAULT_MAX_EXPIRY_DAYS, REPORT_VERSION, UNKNOWN_REPOSITORY, isSecretName
+// UNUSED EXPORTS: DEFAULT_EXPIRY_WARNING_DAYS, DEFAULT_MAX_EXPIRY_DAYS, REPORT_VERSION, UNKNOWN_REPOSITORY, isSecretName
 
 // EXTERNAL MODULE: ./src/limits.ts
 var limits = __nccwpck_require__(351);
@@ -12296,8 +12419,34 @@ function isIgnored(finding, inline, ignoredByConfig) {
 
 // EXTERNAL MODULE: ./src/requirements/load.ts
 var load = __nccwpck_require__(6598);
-// EXTERNAL MODULE: ./src/rules/index.ts + 17 modules
-var rules = __nccwpck_require__(1819);
+// EXTERNAL MODULE: ./src/rules/index.ts + 24 modules
+var rules = __nccwpck_require__(4146);
+// EXTERNAL MODULE: ./src/knowledge/pat-lint-action.ts
+var pat_lint_action = __nccwpck_require__(6650);
+;// CONCATENATED MODULE: ./src/analysis/live-check-use.ts
+/** Where a workflow hands a token to pat-lint's live check: not a use of the token (knowledge/pat-lint-action.ts). */
+
+
+/** Whether the step is pat-lint's Action and its live check reads the variable. */
+function checksVariable(step, variable) {
+    const uses = step.uses?.value;
+    if (!uses || (0,actions/* actionName */.aM)(uses)?.toLowerCase() !== pat_lint_action/* PAT_LINT_ACTION */.dc)
+        return false;
+    const input = step.with[pat_lint_action/* LIVE_CHECK_INPUT */.Dg]?.value;
+    return input !== undefined && (0,pat_lint_action/* liveCheckNames */.n_)(input).includes(variable);
+}
+/**
+ * A binding of the secret to a variable that only pat-lint's live check reads: in the step's own
+ * env:, or in a job's or workflow's env: whose every visible reader is such a step.
+ */
+function isLiveCheckUse(use) {
+    if (use.kind !== 'env' || !use.input)
+        return false;
+    if (use.step)
+        return checksVariable(use.step, use.input);
+    return !!use.readBy?.length && use.readBy.every((s) => checksVariable(s, use.input));
+}
+
 ;// CONCATENATED MODULE: ./src/report/model.ts
 const REPORT_VERSION = 1;
 
@@ -14449,6 +14598,7 @@ function withStatedReason(decision, reason) {
 
 
 
+
 // The report's schema is report/model.ts; entry points and tests take it from here too.
 
 /**
@@ -14467,6 +14617,7 @@ function repositoryFiles(root, models) {
 /** Said once per run when nobody named the repository: findings that compare with it are left out. */
 const UNKNOWN_REPOSITORY = 'the repository being linted is unknown (no --repository, no GITHUB_REPOSITORY, and no GitHub remote in .git/config): whether a token reaches only this repository cannot be told, so findings that depend on it are left out; pass --repository OWNER/NAME';
 const DEFAULT_MAX_EXPIRY_DAYS = 90;
+const DEFAULT_EXPIRY_WARNING_DAYS = 14;
 /** Loads the schema check when the repository has a requirements file to read, so that a run without one never loads zod. */
 async function validatorFor(root, options) {
     if (options.ignoreRequirements)
@@ -14626,7 +14777,9 @@ function lint(root, options = {}) {
     // repository, the caller's use carries the decision and the parameter is no token of its own.
     const calledLocally = new Set(models.flatMap((m) => m.jobs.map((j) => localPath(j.uses?.value)).filter((p) => !!p)));
     // A name GitHub cannot store is no secret at all: its reference is always empty (said by a rule).
-    const tokenUses = uses.filter((u) => !(u.parameter && calledLocally.has(u.file)) && (u.secret === null || isSecretName(u.secret)));
+    // Handing a token to pat-lint's live check reads what GitHub says of it: no use.
+    const liveCheckUses = uses.filter(isLiveCheckUse);
+    const tokenUses = uses.filter((u) => !(u.parameter && calledLocally.has(u.file)) && (u.secret === null || isSecretName(u.secret)) && !liveCheckUses.includes(u));
     const impossibleNames = uses.filter((u) => u.secret !== null && !isSecretName(u.secret));
     const workflowEnvs = new Map(models.map((m) => [m.file, m.env]));
     const recognised = recogniseSecrets(tokenUses, new Set(declared.keys()), knowledge, (file) => workflowEnvs.get(file), memo);
@@ -14672,6 +14825,9 @@ function lint(root, options = {}) {
         maxExpiryDays: options.maxExpiryDays ?? requirements.maxExpiryDays ?? DEFAULT_MAX_EXPIRY_DAYS,
         repository: options.repository ?? null,
         memo,
+        live: options.live ?? [],
+        liveCheckUses,
+        expiryWarningDays: options.expiryWarningDays ?? DEFAULT_EXPIRY_WARNING_DAYS,
     };
     const findings = [];
     const ignoredByConfig = configIgnores(requirements.ignore);
@@ -14727,6 +14883,7 @@ function lint(root, options = {}) {
         findings,
         errors: [...errors, ...requirements.errors].sort((a, b) => (0,order/* compareText */.n6)(a.file, b.file) || a.line - b.line || a.column - b.column),
         unknownActions: unknownActions(tokens, knowledge),
+        ...(options.live ? { live: [...options.live] } : {}),
     };
 }
 /** The composite actions of other repositories that steps use, modelled from the action.yml the knowledge holds. */
@@ -14761,7 +14918,7 @@ function unknownActions(tokens, knowledge) {
 
 /***/ }),
 
-/***/ 4593:
+/***/ 3814:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -14770,7 +14927,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   eF: () => (/* binding */ run)
 });
 
-// UNUSED EXPORTS: ANNOTATIONS_PER_TYPE, readInputs
+// UNUSED EXPORTS: ANNOTATIONS_PER_TYPE, maskLiveCheckValues, readInputs
 
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
@@ -15259,6 +15416,10 @@ function warning(message, properties = {}) {
 function notice(message, properties = {}) {
     issueCommand('notice', toCommandProperties(properties), message);
 }
+/** Asks the runner to blot the value out of the log from now on (`::add-mask::`). */
+function setSecret(secret) {
+    issueCommand('add-mask', {}, secret);
+}
 function info(message) {
     process.stdout.write(message + external_node_os_namespaceObject.EOL);
 }
@@ -15358,8 +15519,8 @@ function underPath(report, prefix) {
     };
 }
 
-// EXTERNAL MODULE: ./src/lint.ts + 64 modules
-var lint = __nccwpck_require__(3780);
+// EXTERNAL MODULE: ./src/lint.ts + 65 modules
+var lint = __nccwpck_require__(212);
 // EXTERNAL MODULE: ./src/report/advice.ts + 1 modules
 var advice = __nccwpck_require__(8014);
 // EXTERNAL MODULE: ./src/github/event.ts
@@ -15377,7 +15538,10 @@ function formatJson(report, server = 'https://github.com') {
 var report_escape = __nccwpck_require__(4031);
 // EXTERNAL MODULE: ./src/report/severity.ts
 var severity = __nccwpck_require__(9179);
+// EXTERNAL MODULE: ./src/report/live-table.ts
+var live_table = __nccwpck_require__(6867);
 ;// CONCATENATED MODULE: ./src/report/markdown.ts
+
 
 
 
@@ -15410,6 +15574,7 @@ function formatMarkdown(report, failOn = 'error', server = 'https://github.com')
             body.push('');
         }
     }
+    body.push(...(0,live_table/* liveCheckSection */.M)(report.live));
     if (report.findings.length) {
         body.push('### Findings', '', '| | Location | Rule | Message |', '| --- | --- | --- | --- |');
         for (const f of report.findings) {
@@ -15438,12 +15603,10 @@ function formatMarkdown(report, failOn = 'error', server = 'https://github.com')
     return out;
 }
 
-// EXTERNAL MODULE: ./src/rules/index.ts + 17 modules
-var rules = __nccwpck_require__(1819);
-;// CONCATENATED MODULE: ./src/version.ts
-/** pat-lint's version, reported in SARIF and the JSON report. Kept in step with package.json by a test. */
-const TOOL_VERSION = '0.1.0';
-
+// EXTERNAL MODULE: ./src/rules/index.ts + 24 modules
+var rules = __nccwpck_require__(4146);
+// EXTERNAL MODULE: ./src/version.ts
+var version = __nccwpck_require__(311);
 ;// CONCATENATED MODULE: ./src/report/sarif.ts
 
 
@@ -15458,7 +15621,7 @@ function buildSarif(report) {
                 tool: {
                     driver: {
                         name: 'pat-lint',
-                        version: TOOL_VERSION,
+                        version: version/* TOOL_VERSION */.w,
                         informationUri: 'https://github.com/pat-lint/pat-lint',
                         rules: rules/* RULES */.y0.map((r) => ({
                             id: r.meta.id,
@@ -15505,6 +15668,8 @@ function formatSarif(report) {
 
 // EXTERNAL MODULE: ./src/workflow/files.ts
 var files = __nccwpck_require__(6154);
+// EXTERNAL MODULE: ./src/knowledge/pat-lint-action.ts
+var pat_lint_action = __nccwpck_require__(6650);
 ;// CONCATENATED MODULE: ./src/main.ts
 /**
  * The Action: read inputs, lint the workspace, report (annotations, job summary, SARIF, JSON,
@@ -15523,8 +15688,29 @@ var files = __nccwpck_require__(6154);
 
 
 
+
 /** GitHub shows at most 10 annotations of each type per step; the rest go to the summary. */
 const ANNOTATIONS_PER_TYPE = 10;
+/**
+ * Masks the value of every variable the live-check input names, before anything else runs: from
+ * here on the runner blots them out of the log whatever prints them. A value spread over lines is
+ * masked line by line too, as the runner matches a mask within one line.
+ */
+function maskLiveCheckValues(env = process.env) {
+    // A token written into the input itself (`live-check: ${{ secrets.X }}`) is masked as well.
+    for (const entry of (0,pat_lint_action/* tokenLikeEntries */.ZN)(getInput('live-check')))
+        setSecret(entry);
+    for (const name of (0,pat_lint_action/* liveCheckNames */.n_)(getInput('live-check'))) {
+        const value = env[name];
+        if (!value)
+            continue;
+        setSecret(value);
+        if (/[\r\n]/.test(value))
+            for (const line of value.split(/\r?\n|\r/))
+                if (line.trim())
+                    setSecret(line.trim());
+    }
+}
 function readInputs() {
     const failOn = (getInput('fail-on') || 'error');
     if (!severity/* FAIL_ON_VALUES */.Qm.includes(failOn))
@@ -15536,6 +15722,10 @@ function readInputs() {
         if (!Number.isInteger(maxExpiryDays) || maxExpiryDays < 1 || maxExpiryDays > 366)
             throw new Error('input max-expiry-days must be a whole number from 1 to 366');
     }
+    const warnRaw = getInput('expiry-warning-days');
+    const expiryWarningDays = warnRaw ? Number(warnRaw) : 14;
+    if (!Number.isInteger(expiryWarningDays) || expiryWarningDays < 0 || expiryWarningDays > 366)
+        throw new Error('input expiry-warning-days must be a whole number from 0 to 366');
     const comment = (getInput('comment') || 'auto');
     if (!['auto', 'always', 'never'].includes(comment))
         throw new Error(`input comment must be auto, always or never, not ${comment}`);
@@ -15549,6 +15739,9 @@ function readInputs() {
         maxExpiryDays,
         sarifFile: getInput('sarif-file') || undefined,
         readUnknownActions: readBoolean('read-unknown-actions', getInput('read-unknown-actions'), true),
+        liveCheck: (0,pat_lint_action/* liveCheckProblem */.SM)(getInput('live-check')) ? [] : (0,pat_lint_action/* liveCheckNames */.n_)(getInput('live-check')),
+        expiryWarningDays,
+        liveCheckProblem: (0,pat_lint_action/* liveCheckProblem */.SM)(getInput('live-check')),
     };
 }
 /** A true/false input as the runner passes it; anything else is an error naming the input. */
@@ -15629,11 +15822,27 @@ async function comment(report, root, inputs, maxExpiryDays) {
 async function lintWithSources(root, inputs, options) {
     const first = (0,lint/* lint */.u8)(root, options);
     if (!inputs.readUnknownActions || !inputs.githubToken || !first.unknownActions.length)
-        return first;
-    const [{ lintReadingSources }, { createClient }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(133), __nccwpck_require__.e(864)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4864)), Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(584)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6584))]);
+        return { report: first, options };
+    const [{ lintAndKnowledge }, { createClient }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(133), __nccwpck_require__.e(864)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4864)), Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(584)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6584))]);
     const log = (m) => info(m);
     const { SOURCE_CLIENT } = await Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(133), __nccwpck_require__.e(827)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4827));
-    return lintReadingSources(root, options, createClient(inputs.githubToken, { log, ...SOURCE_CLIENT }), log, undefined, first);
+    return lintAndKnowledge(root, options, createClient(inputs.githubToken, { log, ...SOURCE_CLIENT }), log, undefined, first);
+}
+/** The lint, and when the live-check input names tokens, the lint again with what GitHub says of them. */
+async function lintAll(root, inputs, options) {
+    const first = await lintWithSources(root, inputs, options);
+    if (!inputs.liveCheck.length)
+        return first.report;
+    const { lintWithLiveCheck } = await __nccwpck_require__.e(/* import() */ 839).then(__nccwpck_require__.bind(__nccwpck_require__, 5220));
+    info(`pat-lint: live check of ${inputs.liveCheck.join(', ')}`);
+    return lintWithLiveCheck(root, first.options, first.report, {
+        names: inputs.liveCheck,
+        env: process.env,
+        apiUrl: process.env.GITHUB_API_URL || 'https://api.github.com',
+        expiryWarningDays: inputs.expiryWarningDays,
+        retryBaseMs: Number(process.env.PAT_LINT_RETRY_BASE_MS) || undefined,
+        timeoutMs: Number(process.env.PAT_LINT_REQUEST_TIMEOUT_MS) || undefined,
+    });
 }
 async function run() {
     let report;
@@ -15641,12 +15850,20 @@ async function run() {
     let root;
     const failures = [];
     try {
+        maskLiveCheckValues();
+    }
+    catch (e) {
+        failures.push(`pat-lint: ${e.message}`);
+    }
+    try {
         inputs = readInputs();
+        if (inputs.liveCheckProblem)
+            failures.push(`pat-lint: input live-check: ${inputs.liveCheckProblem}; the live check did not run`);
         root = (0,files/* insideRoot */.p0)(inputs.workspace, inputs.path) ?? undefined;
         if (!root)
             throw new Error(`input path ${inputs.path} leads outside the workspace`);
         // Paths in every output name files from the workspace, as annotations and SARIF need them.
-        report = underPath(await lintWithSources(root, inputs, {
+        report = underPath(await lintAll(root, inputs, {
             repository: process.env.GITHUB_REPOSITORY ?? null,
             requirementsPath: inputs.requirementsFile,
             maxExpiryDays: inputs.maxExpiryDays,
@@ -16034,6 +16251,46 @@ function messageMarkdown(message) {
 
 /***/ }),
 
+/***/ 6867:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   M: () => (/* binding */ liveCheckSection)
+/* harmony export */ });
+/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4031);
+
+const OUTCOME = {
+    accepted: '✅ accepted',
+    rejected: '❌ rejected (401)',
+    'not-set': '⚠️ not set',
+    'not-sent': '⚠️ not sent',
+    failed: '⚠️ not checked',
+};
+function expiry(c) {
+    if (c.expiresAt === undefined)
+        return '—';
+    return c.expiresAt === null ? 'never' : c.expiresAt.slice(0, 10);
+}
+function repositories(c) {
+    if (!c.repositories?.length)
+        return '—';
+    const cells = c.repositories.map((r) => `${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .markdownCode */ .D9)(r.repository)} ${r.access === 'private' || r.access === 'public' ? `sees (${r.access})` : (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeMarkdown */ .FV)(r.access)}`);
+    return cells.join(', ') + (c.repositoriesNotChecked ? `, ${c.repositoriesNotChecked} more not checked` : '');
+}
+/** Rows of the table, with its heading; none when no live check ran. */
+function liveCheckSection(live) {
+    if (!live?.length)
+        return [];
+    const rows = live.map((c) => {
+        const scopes = c.scopes === undefined || c.scopes === null ? '—' : c.scopes.map((s) => (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .markdownCode */ .D9)(s)).join(' ') || 'none';
+        return `| ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .markdownCode */ .D9)(c.secret)} | ${c.kind === 'empty' ? '—' : (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeMarkdown */ .FV)(c.kind)} | ${OUTCOME[c.outcome]} | ${expiry(c)} | ${scopes} | ${repositories(c)} |`;
+    });
+    return ['### Live check', '', `What GitHub said of each token on ${live[0].checkedAt.slice(0, 16).replace('T', ' ')} UTC.`, '', '| Secret | Kind | GitHub | Expires | Scopes | Repositories |', '| --- | --- | --- | --- | --- | --- |', ...rows, ''];
+}
+
+
+/***/ }),
+
 /***/ 9179:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -16161,7 +16418,7 @@ function parseRequirements(path, text, validate) {
 
 /***/ }),
 
-/***/ 1819:
+/***/ 4146:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -16820,8 +17077,341 @@ const impossible_secret_name_rule = {
     },
 };
 
+;// CONCATENATED MODULE: ./src/rules/live.ts
+/** The default place of a requirements file, for a token neither declared nor used anywhere. */
+const NO_PLACE_FILE = '.github/pat-requirements.yml';
+function* liveTokens(ctx) {
+    const bySecret = new Map(ctx.tokens.map((t) => [t.secret.toUpperCase(), t]));
+    const declared = new Map(ctx.requirements.tokens.map((d) => [d.secret.toUpperCase(), d]));
+    for (const check of ctx.live) {
+        const key = check.secret.toUpperCase();
+        const token = bySecret.get(key) ?? null;
+        const declaration = declared.get(key) ?? null;
+        const handed = ctx.liveCheckUses.find((u) => u.secret?.toUpperCase() === key);
+        const file = ctx.requirements.path;
+        yield {
+            check,
+            token,
+            declaration,
+            at(k) {
+                if (declaration && file)
+                    return { declaration, file, ...(k ? { key: k } : {}) };
+                const use = handed ?? token?.uses[0];
+                if (use)
+                    return { use };
+                return { file: file ?? NO_PLACE_FILE, line: 1, column: 1 };
+            },
+        };
+    }
+}
+/** A date as findings print it: `2026-12-20`. */
+function day(iso) {
+    return iso.slice(0, 10);
+}
+/** Whole days from the check to a time, rounded down (negative when past). */
+function daysUntil(iso, from) {
+    return Math.floor((Date.parse(iso) - Date.parse(from)) / 86_400_000);
+}
+
+;// CONCATENATED MODULE: ./src/rules/live-token-rejected.ts
+
+
+/** A live check: GitHub answers 401 to the token. Every job that uses it will fail. */
+const live_token_rejected_rule = {
+    meta: {
+        id: 'live-token-rejected',
+        description: 'GitHub rejects a token the live check read (revoked, expired or mistyped)',
+        defaultSeverity: 'error',
+        messages: {
+            rejected: 'GitHub rejects {{secret}} (401 Bad credentials): the token was revoked, has expired, or the secret holds something else; create a new token and update the secret',
+        },
+    },
+    check(ctx) {
+        const report = reporter(live_token_rejected_rule.meta);
+        const out = [];
+        for (const t of liveTokens(ctx)) {
+            if (t.check.outcome === 'rejected')
+                out.push(report('rejected', t.at(), { secret: t.check.secret }, { secret: t.check.secret }));
+        }
+        return out;
+    },
+};
+
+// EXTERNAL MODULE: ./src/knowledge/token-formats.ts
+var token_formats = __nccwpck_require__(760);
+;// CONCATENATED MODULE: ./src/rules/live-token-kind.ts
+
+
+
+/** What to do instead of storing a token of a kind that is no personal access token. */
+const INSTEAD = {
+    installation: 'a stored one stops working within the hour; mint one in each run from the App\'s key (actions/create-github-app-token)',
+    oauth: 'it stands for a person\'s sign-in to an app and carries every scope that app was granted; store a fine-grained token or use a GitHub App',
+    'app-user': 'it expires within 8 hours unless the app refreshes it; use an installation token minted in the run',
+};
+/**
+ * A live check: the value is not the kind of token pat-requirements.yml declares, or not a
+ * personal access token at all (the kinds by prefix: knowledge/token-formats.ts).
+ */
+const live_token_kind_rule = {
+    meta: {
+        id: 'live-token-kind',
+        description: 'A token is of another kind than declared, or no personal access token',
+        defaultSeverity: 'error',
+        messages: {
+            otherType: '{{secret}} is declared {{declared}}, but holds {{kind}}: update the secret or the declaration',
+            notPat: '{{secret}} holds {{kind}}: {{instead}}',
+            oldFormat: '{{secret}} holds a token made before April 2021 (40 hex digits): regenerate it, so that secret scanning recognises it if it leaks',
+        },
+    },
+    check(ctx) {
+        const report = reporter(live_token_kind_rule.meta);
+        const out = [];
+        for (const t of liveTokens(ctx)) {
+            const { kind, secret } = t.check;
+            if (kind === 'empty' || kind === 'unknown' || t.check.outcome === 'not-sent')
+                continue;
+            const type = t.declaration?.type;
+            if (type && !(0,token_formats/* fitsDeclaredType */.hR)(kind, type)) {
+                out.push(report('otherType', t.at('type'), { secret, declared: type, kind: token_formats/* KIND_NAMES */.kd[kind] }, { secret }));
+                continue;
+            }
+            const instead = INSTEAD[kind];
+            if (instead)
+                out.push(report('notPat', t.at('type'), { secret, kind: token_formats/* KIND_NAMES */.kd[kind], instead }, { secret, severity: 'warning' }));
+            else if (kind === 'legacy')
+                out.push(report('oldFormat', t.at('type'), { secret }, { secret, severity: 'note' }));
+        }
+        return out;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/rules/live-token-expiry.ts
+
+
+
+/**
+ * A live check: the expiry GitHub reports (GitHub-Authentication-Token-Expiration; no header
+ * means the token never expires) against the calendar, the declaration and the maximum. What is
+ * left of a token's life is at most its lifetime, so a token with more days left than declared
+ * or allowed was made to live longer.
+ */
+const live_token_expiry_rule = {
+    meta: {
+        id: 'live-token-expiry',
+        description: 'A token expires soon, never expires, or lives longer than declared or allowed',
+        defaultSeverity: 'warning',
+        messages: {
+            expiresSoon: '{{secret}} expires on {{date}} ({{when}}): create its successor and update the secret before then',
+            neverExpiresDeclared: '{{secret}} never expires (GitHub reports no expiry date), though pat-requirements.yml says it expires in {{days}} days: replace it with a token that does',
+            neverExpires: '{{secret}} never expires (GitHub reports no expiry date): replace it with a token that expires within {{max}} days',
+            declaredNever: 'pat-requirements.yml says {{secret}} never expires, but it expires on {{date}}: set expires-in and plan its successor',
+            beyondMaximum: '{{secret}} expires on {{date}}, {{days}} days from now, past the {{max}}-day maximum: replace it with a shorter-lived token',
+            longerThanDeclared: '{{secret}} expires on {{date}}, {{days}} days from now, later than the {{declared}} days pat-requirements.yml declares',
+        },
+    },
+    check(ctx) {
+        const report = reporter(live_token_expiry_rule.meta);
+        const out = [];
+        for (const t of liveTokens(ctx)) {
+            const c = t.check;
+            if (c.outcome !== 'accepted' || c.expiresAt === undefined || !(0,token_formats/* isPersonalAccessToken */.yK)(c.kind))
+                continue;
+            const secret = { secret: c.secret };
+            const declared = t.declaration?.['expires-in'];
+            const at = t.at('expires-in');
+            if (c.expiresAt === null) {
+                if (typeof declared === 'number')
+                    out.push(report('neverExpiresDeclared', at, { secret: c.secret, days: declared }, { ...secret, severity: 'error' }));
+                // A declared `none` is pat-expiry's to say, on the declaration.
+                else if (declared !== 'none')
+                    out.push(report('neverExpires', at, { secret: c.secret, max: ctx.maxExpiryDays }, secret));
+                continue;
+            }
+            const days = daysUntil(c.expiresAt, c.checkedAt);
+            const date = day(c.expiresAt);
+            if (days <= ctx.expiryWarningDays) {
+                const when = days < 0 ? 'already past' : days === 0 ? 'within a day' : `in ${days} day${days === 1 ? '' : 's'}`;
+                out.push(report('expiresSoon', at, { secret: c.secret, date, when }, secret));
+            }
+            if (declared === 'none')
+                out.push(report('declaredNever', at, { secret: c.secret, date }, secret));
+            else if (days > ctx.maxExpiryDays)
+                out.push(report('beyondMaximum', at, { secret: c.secret, date, days, max: ctx.maxExpiryDays }, secret));
+            else if (typeof declared === 'number' && days > declared)
+                out.push(report('longerThanDeclared', at, { secret: c.secret, date, days, declared }, secret));
+        }
+        return out;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/rules/live-token-scopes.ts
+
+
+
+/**
+ * A live check of a classic token: the scopes GitHub reports (X-OAuth-Scopes) against the
+ * declaration and what the uses need. A scope counts as held when a held scope implies it
+ * (`repo` holds `public_repo`), as GitHub documents for its scopes.
+ */
+const live_token_scopes_rule = {
+    meta: {
+        id: 'live-token-scopes',
+        description: 'A classic token holds scopes beyond its declaration or needs, or lacks some it needs',
+        defaultSeverity: 'error',
+        messages: {
+            notDeclared: '{{secret}} holds the {{scope}} scope, which pat-requirements.yml does not request: recreate the token without it',
+            beyondNeeds: '{{secret}} holds the {{scope}} scope, beyond what its uses need ({{needed}}): recreate the token without it',
+            missingNeeded: '{{secret}} lacks the {{scope}} scope its uses need{{where}}: the step will fail until the token has it',
+            missingDeclared: '{{secret}} lacks the {{scope}} scope pat-requirements.yml requests',
+        },
+    },
+    check(ctx) {
+        const report = reporter(live_token_scopes_rule.meta);
+        const out = [];
+        for (const t of liveTokens(ctx)) {
+            const c = t.check;
+            if (c.outcome !== 'accepted' || !c.scopes)
+                continue;
+            const secret = { secret: c.secret };
+            const at = t.at('scopes');
+            const held = new Set(c.scopes.flatMap((s) => [...(0,permissions/* impliedScopes */.uD)(s)]));
+            const declaredScopes = t.declaration?.type === 'classic' ? (t.declaration.scopes ?? []) : null;
+            const declaredAll = new Set((declaredScopes ?? []).flatMap((s) => [...(0,permissions/* impliedScopes */.uD)(s)]));
+            const verdict = t.token?.uses.length ? t.token.verdict : null;
+            const flagged = new Set();
+            if (declaredScopes) {
+                for (const scope of c.scopes) {
+                    if (!declaredAll.has(scope)) {
+                        flagged.add(scope);
+                        out.push(report('notDeclared', at, { secret: c.secret, scope }, secret));
+                    }
+                }
+                for (const scope of declaredScopes)
+                    if (!held.has(scope))
+                        out.push(report('missingDeclared', at, { secret: c.secret, scope }, { ...secret, severity: 'warning' }));
+            }
+            if (!verdict || verdict.githubTokenWouldDo === true)
+                continue; // no uses here, or pat-where-github-token-would-do says drop it
+            // The minimal scopes are a lower bound even when some use is not understood: lacking one fails.
+            for (const scope of verdict.minimalScopes) {
+                if (held.has(scope))
+                    continue;
+                const i = t.token.decisions.findIndex((d) => Object.keys(d.needs).length > 0);
+                const use = t.token.uses[i];
+                out.push(report('missingNeeded', at, { secret: c.secret, scope, where: use ? ` (at ${use.file}:${use.line})` : '' }, secret));
+            }
+            // Beyond the needs is certain only when every use is understood.
+            if (!verdict.complete)
+                continue;
+            const allowed = new Set(verdict.minimalScopes.flatMap((s) => [...(0,permissions/* impliedScopes */.uD)(s)]));
+            for (const scope of c.scopes) {
+                if (allowed.has(scope) || flagged.has(scope) || declaredAll.has(scope))
+                    continue;
+                out.push(report('beyondNeeds', at, { secret: c.secret, scope, needed: verdict.minimalScopes.join(', ') || 'no scope' }, secret));
+            }
+        }
+        return out;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/rules/live-token-repository.ts
+
+
+/**
+ * A live check: a repository the token is declared for or used on that it cannot reach. GitHub
+ * answers 404, not 403, for a repository a token may not see; a fine-grained token sees the
+ * private repositories selected for it (and every public one, so a public repository proves
+ * nothing either way); a 403 with X-GitHub-SSO asks for SAML single sign-on authorization.
+ */
+const live_token_repository_rule = {
+    meta: {
+        id: 'live-token-repository',
+        description: 'A token cannot reach a repository it is declared for or used on',
+        defaultSeverity: 'error',
+        messages: {
+            notVisible: '{{secret}} cannot see {{repository}} (GitHub answers 404): {{fix}}',
+            sso: '{{secret}} is not authorized for the SAML single sign-on of {{owner}} (GitHub answers 403 on {{repository}}): authorize it under the token\'s Configure SSO',
+            forbidden: '{{secret}} is refused {{repository}} (GitHub answers 403{{detail}})',
+        },
+    },
+    check(ctx) {
+        const report = reporter(live_token_repository_rule.meta);
+        const out = [];
+        for (const t of liveTokens(ctx)) {
+            const c = t.check;
+            const secret = { secret: c.secret };
+            const at = t.at('repositories');
+            for (const r of c.repositories ?? []) {
+                const owner = r.repository.split('/')[0];
+                if (r.access === 'not-visible') {
+                    const fix = c.kind === 'fine-grained'
+                        ? `select it among the token's repositories (the token's resource owner must be ${owner}), or check the name`
+                        : 'the token\'s user has no access to it, or the name is wrong';
+                    out.push(report('notVisible', at, { secret: c.secret, repository: r.repository, fix }, secret));
+                }
+                else if (r.access === 'sso')
+                    out.push(report('sso', at, { secret: c.secret, owner, repository: r.repository }, secret));
+                else if (r.access === 'forbidden')
+                    out.push(report('forbidden', at, { secret: c.secret, repository: r.repository, detail: r.detail ? `: ${r.detail}` : '' }, secret));
+            }
+        }
+        return out;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/rules/live-check-incomplete.ts
+
+
+/** A live check that could not read what it was asked to: said, so that silence never reads as a pass. */
+const live_check_incomplete_rule = {
+    meta: {
+        id: 'live-check-incomplete',
+        description: 'The live check could not read a token, or part of what GitHub says about it',
+        defaultSeverity: 'warning',
+        messages: {
+            notSet: '{{secret}} was not checked: it is empty in pat-lint\'s environment (pass it in the step\'s env: from secrets.{{secret}}; secrets are empty in runs from forks)',
+            notSent: '{{secret}} was not sent to GitHub: {{problem}}',
+            failed: '{{secret}} could not be checked: {{problem}}',
+            unreadable: '{{secret}} was checked, but {{problem}}',
+            repositoryFailed: 'whether {{secret}} can see {{repository}} could not be checked: {{problem}}',
+            moreRepositories: '{{secret}} reaches {{count}} more repositories than the live check reads; they were not checked',
+        },
+    },
+    check(ctx) {
+        const report = reporter(live_check_incomplete_rule.meta);
+        const out = [];
+        for (const t of liveTokens(ctx)) {
+            const c = t.check;
+            const secret = { secret: c.secret };
+            const data = { secret: c.secret, problem: c.problem ?? 'no reason given' };
+            if (c.outcome === 'not-set')
+                out.push(report('notSet', t.at(), data, secret));
+            else if (c.outcome === 'not-sent')
+                out.push(report('notSent', t.at(), data, secret));
+            else if (c.outcome === 'failed')
+                out.push(report('failed', t.at(), data, secret));
+            else if (c.outcome === 'accepted' && c.problem)
+                out.push(report('unreadable', t.at(), data, secret));
+            for (const r of c.repositories ?? []) {
+                if (r.access === 'failed')
+                    out.push(report('repositoryFailed', t.at('repositories'), { secret: c.secret, repository: r.repository, problem: r.detail ?? 'no reason given' }, secret));
+            }
+            if (c.repositoriesNotChecked)
+                out.push(report('moreRepositories', t.at('repositories'), { secret: c.secret, count: c.repositoriesNotChecked }, secret));
+        }
+        return out;
+    },
+};
+
 ;// CONCATENATED MODULE: ./src/rules/index.ts
 /** Every rule, in the order findings are produced. A rule's id is its file name. */
+
+
+
+
+
+
 
 
 
@@ -16851,6 +17441,12 @@ const RULES = [
     prefer_fine_grained_rule,
     prefer_github_app_rule,
     pat_expiry_rule,
+    live_token_rejected_rule,
+    live_token_kind_rule,
+    live_token_expiry_rule,
+    live_token_scopes_rule,
+    live_token_repository_rule,
+    live_check_incomplete_rule,
 ];
 const RULES_BY_ID = new Map(RULES.map((r) => [r.meta.id, r]));
 /** Where each rule's documentation lives; SARIF and the comment link to it. */
@@ -16858,6 +17454,18 @@ const DOCS_BASE = 'https://github.com/pat-lint/pat-lint/blob/main/docs/rules';
 function docsUrl(id) {
     return `${DOCS_BASE}/${id}.md`;
 }
+
+
+/***/ }),
+
+/***/ 311:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   w: () => (/* binding */ TOOL_VERSION)
+/* harmony export */ });
+/** pat-lint's version, reported in SARIF and the JSON report. Kept in step with package.json by a test. */
+const TOOL_VERSION = '0.1.0';
 
 
 /***/ }),

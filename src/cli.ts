@@ -2,7 +2,7 @@
 /**
  * pat-lint on a local checkout: the same pipeline as the Action, output on stdout, no @actions/*.
  *   pat-lint [DIR] [--repository OWNER/NAME] [--requirements PATH] [--format text|json|sarif|markdown]
- *            [--fail-on error|warning|note|never] [--max-expiry-days N]
+ *            [--fail-on error|warning|note|never] [--max-expiry-days N] [--live-check NAME]...
  * Exit: 1 when a finding meets --fail-on, 2 on bad usage, 0 otherwise.
  */
 import { statSync } from 'node:fs'
@@ -19,6 +19,7 @@ import { formatText } from './report/text.js'
 import { REPOSITORY_PATTERN, repositoryFromGitConfig } from './repository.js'
 import { TOOL_VERSION } from './version.js'
 import { writeRequirements } from './init.js'
+import { liveCheckNames, liveCheckProblem } from './knowledge/pat-lint-action.js'
 
 const USAGE = `usage: pat-lint [DIR] [options]
        pat-lint init [DIR] [--repository OWNER/NAME] [--requirements PATH] [--force]
@@ -42,6 +43,11 @@ options:
   --online                  read the source of public actions pat-lint has no knowledge of through
                             the API, with $GITHUB_TOKEN or $GH_TOKEN ($GITHUB_API_URL for GitHub
                             Enterprise Server); off by default, nothing leaves the machine
+  --live-check NAME         ask GitHub about the token in the environment variable NAME (repeatable,
+                            or NAME,NAME): whether it is accepted, its expiry, a classic token's
+                            scopes, and whether it sees its repositories; read-only requests to
+                            $GITHUB_API_URL (default https://api.github.com), the value never printed
+  --expiry-warning-days N   --live-check: warn of tokens expiring within N days (default 14)
   --force                   init: overwrite an existing requirements file
   -h, --help                this text
   -v, --version             the version
@@ -90,6 +96,8 @@ async function run(argv: string[], env: NodeJS.ProcessEnv): Promise<CliResult> {
         'max-expiry-days': { type: 'string' },
         force: { type: 'boolean' },
         online: { type: 'boolean' },
+        'live-check': { type: 'string', multiple: true },
+        'expiry-warning-days': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -116,6 +124,15 @@ async function run(argv: string[], env: NodeJS.ProcessEnv): Promise<CliResult> {
       maxExpiryDays = Number(values['max-expiry-days'])
       if (!Number.isInteger(maxExpiryDays) || maxExpiryDays < 1 || maxExpiryDays > 366) fail('--max-expiry-days must be a whole number from 1 to 366')
     }
+    const liveRaw = (values['live-check'] ?? []).join(',')
+    const liveProblem = liveCheckProblem(liveRaw)
+    if (liveProblem) fail(`--live-check: ${liveProblem}`)
+    const liveNames = liveCheckNames(liveRaw)
+    let expiryWarningDays = 14
+    if (values['expiry-warning-days'] !== undefined) {
+      expiryWarningDays = Number(values['expiry-warning-days'])
+      if (!Number.isInteger(expiryWarningDays) || expiryWarningDays < 0 || expiryWarningDays > 366) fail('--expiry-warning-days must be a whole number from 0 to 366')
+    }
     const repository = values.repository ?? env.GITHUB_REPOSITORY ?? repositoryFromGitConfig(root)
     if (values.repository && !REPOSITORY_PATTERN.test(values.repository)) fail('--repository must be OWNER/NAME')
     if (init) {
@@ -127,7 +144,8 @@ async function run(argv: string[], env: NodeJS.ProcessEnv): Promise<CliResult> {
     const validate = await validatorFor(root, { requirementsPath: values.requirements })
     const options = { repository, requirementsPath: values.requirements, maxExpiryDays, validate }
     const logged: string[] = []
-    const report = values.online ? await lintOnline(root, options, env, (m) => logged.push(m)) : lint(root, options)
+    const first = values.online ? await lintOnline(root, options, env, (m) => logged.push(m)) : { report: lint(root, options), options }
+    const report = liveNames.length ? await liveCheck(root, first, liveNames, expiryWarningDays, env) : first.report
     const server = serverOf(env)
     const stderr = [...logged.map((m) => `${safeForLog(m)}\n`), ...report.notices.map((n) => `pat-lint: ${n}\n`)].join('')
     return { code: meetsThreshold(report.findings, failOn) ? 1 : 0, stdout: render(report, format, failOn, server), stderr }
@@ -141,12 +159,18 @@ async function run(argv: string[], env: NodeJS.ProcessEnv): Promise<CliResult> {
 }
 
 /** The lint that reads unknown actions' source: loaded only with --online, so an offline run never loads the API client. */
-async function lintOnline(root: string, options: LintOptions, env: NodeJS.ProcessEnv, log: (m: string) => void): Promise<Report> {
+async function lintOnline(root: string, options: LintOptions, env: NodeJS.ProcessEnv, log: (m: string) => void): Promise<{ report: Report; options: LintOptions }> {
   const token = env.GITHUB_TOKEN || env.GH_TOKEN
   if (!token) fail('--online needs a token in GITHUB_TOKEN or GH_TOKEN')
-  const [{ lintReadingSources }, { createClient }, { SOURCE_CLIENT }] = await Promise.all([import('./github/lint-online.js'), import('./github/client.js'), import('./github/action-source.js')])
+  const [{ lintAndKnowledge }, { createClient }, { SOURCE_CLIENT }] = await Promise.all([import('./github/lint-online.js'), import('./github/client.js'), import('./github/action-source.js')])
   const client = createClient(token, { log, baseUrl: env.GITHUB_API_URL || 'https://api.github.com', ...SOURCE_CLIENT })
-  return lintReadingSources(root, options, client, log)
+  return lintAndKnowledge(root, options, client, log)
+}
+
+/** The lint again with what GitHub says of the named tokens: loaded only with --live-check. */
+async function liveCheck(root: string, first: { report: Report; options: LintOptions }, names: string[], expiryWarningDays: number, env: NodeJS.ProcessEnv): Promise<Report> {
+  const { lintWithLiveCheck } = await import('./github/lint-live.js')
+  return lintWithLiveCheck(root, first.options, first.report, { names, env, expiryWarningDays, apiUrl: env.GITHUB_API_URL || 'https://api.github.com', retryBaseMs: Number(env.PAT_LINT_RETRY_BASE_MS) || undefined })
 }
 
 function render(report: Report, format: Format, failOn: FailOn, server: string): string {

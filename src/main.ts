@@ -16,6 +16,7 @@ import { formatSarif } from './report/sarif.js'
 import { countAtOrAbove, FAIL_ON_VALUES, SEVERITY_MAP, type FailOn } from './report/severity.js'
 import { insideRoot } from './workflow/files.js'
 import type { Severity } from './types.js'
+import { liveCheckNames, liveCheckProblem, tokenLikeEntries } from './knowledge/pat-lint-action.js'
 
 /** GitHub shows at most 10 annotations of each type per step; the rest go to the summary. */
 export const ANNOTATIONS_PER_TYPE = 10
@@ -31,6 +32,28 @@ export interface Inputs {
   comment: 'auto' | 'always' | 'never'
   /** Read the source of actions pat-lint has no knowledge of, through the API with github-token. */
   readUnknownActions: boolean
+  /** Environment variables holding tokens to ask GitHub about (the live check); empty for none. */
+  liveCheck: string[]
+  /** The live check warns of tokens expiring within this many days. */
+  expiryWarningDays: number
+  /** What is wrong with the live-check input: the step fails, the lint still runs, without the check. */
+  liveCheckProblem: string | null
+}
+
+/**
+ * Masks the value of every variable the live-check input names, before anything else runs: from
+ * here on the runner blots them out of the log whatever prints them. A value spread over lines is
+ * masked line by line too, as the runner matches a mask within one line.
+ */
+export function maskLiveCheckValues(env: NodeJS.ProcessEnv = process.env): void {
+  // A token written into the input itself (`live-check: ${{ secrets.X }}`) is masked as well.
+  for (const entry of tokenLikeEntries(core.getInput('live-check'))) core.setSecret(entry)
+  for (const name of liveCheckNames(core.getInput('live-check'))) {
+    const value = env[name]
+    if (!value) continue
+    core.setSecret(value)
+    if (/[\r\n]/.test(value)) for (const line of value.split(/\r?\n|\r/)) if (line.trim()) core.setSecret(line.trim())
+  }
 }
 
 export function readInputs(): Inputs {
@@ -42,6 +65,9 @@ export function readInputs(): Inputs {
     maxExpiryDays = Number(maxRaw)
     if (!Number.isInteger(maxExpiryDays) || maxExpiryDays < 1 || maxExpiryDays > 366) throw new Error('input max-expiry-days must be a whole number from 1 to 366')
   }
+  const warnRaw = core.getInput('expiry-warning-days')
+  const expiryWarningDays = warnRaw ? Number(warnRaw) : 14
+  if (!Number.isInteger(expiryWarningDays) || expiryWarningDays < 0 || expiryWarningDays > 366) throw new Error('input expiry-warning-days must be a whole number from 0 to 366')
   const comment = (core.getInput('comment') || 'auto') as Inputs['comment']
   if (!['auto', 'always', 'never'].includes(comment)) throw new Error(`input comment must be auto, always or never, not ${comment}`)
   return {
@@ -54,6 +80,9 @@ export function readInputs(): Inputs {
     maxExpiryDays,
     sarifFile: core.getInput('sarif-file') || undefined,
     readUnknownActions: readBoolean('read-unknown-actions', core.getInput('read-unknown-actions'), true),
+    liveCheck: liveCheckProblem(core.getInput('live-check')) ? [] : liveCheckNames(core.getInput('live-check')),
+    expiryWarningDays,
+    liveCheckProblem: liveCheckProblem(core.getInput('live-check')),
   }
 }
 
@@ -126,13 +155,29 @@ async function comment(report: Report, root: string, inputs: Inputs, maxExpiryDa
  * second one with their source read through the API. The API client is loaded only then: a run
  * that needs no network loads no HTTP client.
  */
-async function lintWithSources(root: string, inputs: Inputs, options: LintOptions): Promise<Report> {
+async function lintWithSources(root: string, inputs: Inputs, options: LintOptions): Promise<{ report: Report; options: LintOptions }> {
   const first = lint(root, options)
-  if (!inputs.readUnknownActions || !inputs.githubToken || !first.unknownActions.length) return first
-  const [{ lintReadingSources }, { createClient }] = await Promise.all([import('./github/lint-online.js'), import('./github/client.js')])
+  if (!inputs.readUnknownActions || !inputs.githubToken || !first.unknownActions.length) return { report: first, options }
+  const [{ lintAndKnowledge }, { createClient }] = await Promise.all([import('./github/lint-online.js'), import('./github/client.js')])
   const log = (m: string) => core.info(m)
   const { SOURCE_CLIENT } = await import('./github/action-source.js')
-  return lintReadingSources(root, options, createClient(inputs.githubToken, { log, ...SOURCE_CLIENT }), log, undefined, first)
+  return lintAndKnowledge(root, options, createClient(inputs.githubToken, { log, ...SOURCE_CLIENT }), log, undefined, first)
+}
+
+/** The lint, and when the live-check input names tokens, the lint again with what GitHub says of them. */
+async function lintAll(root: string, inputs: Inputs, options: LintOptions): Promise<Report> {
+  const first = await lintWithSources(root, inputs, options)
+  if (!inputs.liveCheck.length) return first.report
+  const { lintWithLiveCheck } = await import('./github/lint-live.js')
+  core.info(`pat-lint: live check of ${inputs.liveCheck.join(', ')}`)
+  return lintWithLiveCheck(root, first.options, first.report, {
+    names: inputs.liveCheck,
+    env: process.env,
+    apiUrl: process.env.GITHUB_API_URL || 'https://api.github.com',
+    expiryWarningDays: inputs.expiryWarningDays,
+    retryBaseMs: Number(process.env.PAT_LINT_RETRY_BASE_MS) || undefined,
+    timeoutMs: Number(process.env.PAT_LINT_REQUEST_TIMEOUT_MS) || undefined,
+  })
 }
 
 export async function run(): Promise<void> {
@@ -141,12 +186,18 @@ export async function run(): Promise<void> {
   let root: string | undefined
   const failures: string[] = []
   try {
+    maskLiveCheckValues()
+  } catch (e) {
+    failures.push(`pat-lint: ${(e as Error).message}`)
+  }
+  try {
     inputs = readInputs()
+    if (inputs.liveCheckProblem) failures.push(`pat-lint: input live-check: ${inputs.liveCheckProblem}; the live check did not run`)
     root = insideRoot(inputs.workspace, inputs.path) ?? undefined
     if (!root) throw new Error(`input path ${inputs.path} leads outside the workspace`)
     // Paths in every output name files from the workspace, as annotations and SARIF need them.
     report = underPath(
-      await lintWithSources(root, inputs, {
+      await lintAll(root, inputs, {
         repository: process.env.GITHUB_REPOSITORY ?? null,
         requirementsPath: inputs.requirementsFile,
         maxExpiryDays: inputs.maxExpiryDays,

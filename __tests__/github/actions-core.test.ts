@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import * as real from '@actions/core'
 import * as ours from '../../src/github/actions-core.js'
 
-type Core = Pick<typeof ours, 'getInput' | 'setOutput' | 'error' | 'warning' | 'notice' | 'info' | 'setFailed' | 'summary'>
+type Core = Pick<typeof ours, 'getInput' | 'setOutput' | 'error' | 'warning' | 'notice' | 'info' | 'setFailed' | 'summary' | 'setSecret'>
 
 const dir = mkdtempSync(join(tmpdir(), 'pat-lint-core-'))
 const saved = { ...process.env }
@@ -81,6 +81,14 @@ test('annotations escape properties and messages the same way', async () => {
     core.info(awkward)
   })
   expect(seen.stdout).toMatch(/^::error title=pat-lint rule%3A x%25y,file=dir\/a%2Cb%3Ac\.yml,line=3,col=7::a %25 b%0D%0Ac: d, e=f::g$/m)
+})
+
+test('setSecret writes the same add-mask command, escaped the same way', async () => {
+  const seen = await same((core) => {
+    core.setSecret('ghp_abc%def')
+    core.setSecret(awkward)
+  })
+  expect(seen.stdout).toContain('::add-mask::ghp_abc%25def')
 })
 
 test('setFailed sets exit code 1 and writes an error annotation', async () => {

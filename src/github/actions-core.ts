@@ -39,6 +39,11 @@ export function notice(message: string, properties: AnnotationProperties = {}): 
   issueCommand('notice', toCommandProperties(properties), message)
 }
 
+/** Asks the runner to blot the value out of the log from now on (`::add-mask::`). */
+export function setSecret(secret: string): void {
+  issueCommand('add-mask', {}, secret)
+}
+
 export function info(message: string): void {
   process.stdout.write(message + EOL)
 }
