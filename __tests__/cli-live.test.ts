@@ -32,6 +32,20 @@ it('checks the token in the named variable and says what GitHub said, in text an
   for (const out of [text.stdout, text.stderr, json.stdout, json.stderr]) expect(out).not.toContain(VALUE)
 })
 
+it('a variable named otherwise than its secret is checked and reported as that secret', async () => {
+  gh.tokens.set(VALUE, { repos: {} })
+  const root = makeRepo({
+    '.github/workflows/ci.yml': DISPATCH('octo/other'),
+    '.github/workflows/check.yml': 'on: schedule\njobs:\n  c:\n    runs-on: x\n    steps:\n      - uses: pat-lint/pat-lint@v1\n        with:\n          live-check: TOKEN\n        env:\n          TOKEN: ${{ secrets.D_PAT }}\n',
+    '.github/pat-requirements.yml': REQ(TOKEN('D_PAT', 'type: classic\nexpires-in: 30\nscopes: [repo]')),
+  })
+  const result = await runCli([root, '--repository', 'octo/app', '--live-check', 'TOKEN', '--format', 'json'], { TOKEN: VALUE, GITHUB_API_URL: gh.url })
+  const report = JSON.parse(result.stdout) as { live: { secret: string }[]; findings: { rule: string; secret?: string; file: string }[] }
+  expect(report.live.map((c) => c.secret)).toEqual(['D_PAT'])
+  expect(report.findings.filter((f) => f.rule === 'live-token-repository').map((f) => `${f.secret} ${f.file}`)).toEqual(['D_PAT .github/pat-requirements.yml'])
+  expect(gh.seen.map((s) => s.line)).toEqual(['GET /rate_limit', 'GET /repos/octo/other'])
+})
+
 it('refuses a value given in place of a name, without repeating it', async () => {
   const result = await runCli([repo(), '--live-check', VALUE], { GITHUB_API_URL: gh.url })
   expect(result.code).toBe(2)

@@ -139,7 +139,7 @@ async function getWithToken(path, token, options) {
 /**
  * The live check (issue 21): what GitHub says about each token the workflow hands pat-lint, read
  * without writing anything. One GET /rate_limit per token (it costs no rate limit and answers any
- * valid token) gives whether GitHub accepts it, its expiry and, for classic tokens, its scopes;
+ * valid token; GET /user where GitHub Enterprise Server has no rate limits to report) gives whether GitHub accepts it, its expiry and, for classic tokens, its scopes;
  * then one GET /repos/{owner}/{repo} per repository it should reach tells whether it sees it.
  * The value goes into the Authorization header of these requests and nowhere else: what comes
  * back is plain data (types.ts LiveCheck) with no trace of it.
@@ -187,14 +187,18 @@ async function checkToken(target, options) {
         return { ...base, outcome: 'not-sent', problem: 'the value is in no GitHub token format (github_pat_, ghp_, gho_, ghu_, ghs_, or 40 hex digits): pat-lint sends nothing else to GitHub' };
     if (kind === 'refresh')
         return { ...base, outcome: 'not-sent', problem: 'a refresh token (ghr_) is no access token: the API does not accept it' };
-    const answer = await getWithToken('/rate_limit', value, options);
+    let answer = await getWithToken('/rate_limit', value, options);
+    // GitHub Enterprise Server answers 404 there when its rate limits are off (their default):
+    // GET /user authenticates the same way (an installation token, which has no user, gets a 403).
+    if (answer.ok && answer.status === 404)
+        answer = await getWithToken('/user', value, options);
     if (!answer.ok)
         return { ...base, outcome: 'failed', problem: answer.problem };
     if (answer.status === 401)
         return { ...base, outcome: 'rejected' };
     if (rateLimited(answer))
         return { ...base, outcome: 'failed', problem: 'GitHub rate-limited the check' };
-    if (answer.status !== 200)
+    if (answer.status !== 200 && !(answer.status === 403 && kind === 'installation'))
         return { ...base, outcome: 'failed', problem: `GitHub answered ${answer.status}` };
     const out = { ...base, outcome: 'accepted' };
     const expiration = answer.headers.get('github-authentication-token-expiration');
@@ -251,7 +255,9 @@ function repositoriesToRead(report, secret) {
     return [...new Set([...declared, ...own, ...t.repositories].map((r) => r.toLowerCase()))];
 }
 async function lintWithLiveCheck(root, options, first, run) {
-    const targets = run.names.map((name) => ({ secret: name, value: run.env[name], repositories: repositoriesToRead(first, name) }));
+    // A variable named otherwise than its secret is reported by the secret's name, which the declaration and uses carry.
+    const secretOf = (name) => (first.liveCheckSecrets && Object.hasOwn(first.liveCheckSecrets, name) ? first.liveCheckSecrets[name] : name);
+    const targets = run.names.map((name) => ({ secret: secretOf(name), value: run.env[name], repositories: repositoriesToRead(first, secretOf(name)) }));
     const live = await checkTokens(targets, run);
     return (0,lint/* lint */.u8)(root, { ...options, live, expiryWarningDays: run.expiryWarningDays });
 }

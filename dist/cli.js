@@ -14829,7 +14829,16 @@ function lint(root, options = {}) {
         errors: [...errors, ...requirements.errors].sort((a, b) => (0,order/* compareText */.n6)(a.file, b.file) || a.line - b.line || a.column - b.column),
         unknownActions: unknownActions(tokens, knowledge),
         ...(options.live ? { live: [...options.live] } : {}),
+        ...liveCheckSecrets(liveCheckUses),
     };
+}
+/** The variables workflows hand to the live check under another name than their secret's (`TOKEN: ${{ secrets.RELEASE_PAT }}`). */
+function liveCheckSecrets(uses) {
+    const out = {};
+    for (const u of uses)
+        if (u.input && u.secret && u.input !== u.secret)
+            out[u.input] = u.secret;
+    return Object.keys(out).length ? { liveCheckSecrets: out } : {};
 }
 /** The composite actions of other repositories that steps use, modelled from the action.yml the knowledge holds. */
 function remoteComposites(models, knowledge) {

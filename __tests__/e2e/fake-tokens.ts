@@ -21,6 +21,8 @@ export interface TokenSetup {
   redirectTo?: string
   /** Never answer. */
   stall?: boolean
+  /** GET /rate_limit answers 404, as GitHub Enterprise Server does with rate limits off; GET /user answers instead. */
+  noRateLimit?: boolean
   /** Per repository (`owner/name`): what GET /repos answers. */
   repos?: Record<string, 'private' | 'public' | 'missing' | 'sso' | 'forbidden' | 'moved'>
 }
@@ -40,10 +42,11 @@ export class FakeTokens extends FakeGitHub {
     const repo = /^\/repos\/([^/]+)\/([^/]+)$/.exec(url.pathname) ?? /^\/repositories\/(\d+)$/.exec(url.pathname)
     const authorization = req.headers.authorization
     this.seen.push({ line, authorization })
-    if (req.method !== 'GET' || (url.pathname !== '/rate_limit' && !repo)) return super.handle(req, res)
-    this.requests.push(line)
     const token = authorization?.replace(/^Bearer /, '') ?? ''
     const setup = this.tokens.get(token)
+    const user = url.pathname === '/user' && !!setup?.noRateLimit
+    if (req.method !== 'GET' || (url.pathname !== '/rate_limit' && !repo && !user)) return super.handle(req, res)
+    this.requests.push(line)
     if (!setup) return this.send(res, 401, { message: 'Bad credentials' })
     if (setup.stall) return
     if (setup.failFirst) {
@@ -53,7 +56,9 @@ export class FakeTokens extends FakeGitHub {
     const headers: Record<string, string> = { 'x-ratelimit-remaining': '4999' }
     if (setup.expiration !== undefined) headers['github-authentication-token-expiration'] = setup.expiration
     if (setup.scopes !== undefined) headers['x-oauth-scopes'] = setup.scopes
+    if (user) return this.send(res, 200, { login: 'someone' }, headers)
     if (url.pathname === '/rate_limit') {
+      if (setup.noRateLimit) return this.send(res, 404, { message: 'Not Found' })
       if (setup.redirectTo) {
         res.writeHead(302, { location: setup.redirectTo })
         return res.end()

@@ -61,6 +61,12 @@ describe('what GitHub says of a token', () => {
     expect(c.problem).toMatch(/expiration date/)
   })
 
+  it('where /rate_limit is not there (GitHub Enterprise Server without rate limits), reads GET /user', async () => {
+    gh.tokens.set(CLASSIC, { noRateLimit: true, scopes: 'repo', expiration: '2027-01-01 00:00:00 UTC' })
+    expect(await check(CLASSIC)).toMatchObject({ outcome: 'accepted', scopes: ['repo'], expiresAt: '2027-01-01T00:00:00.000Z' })
+    expect(gh.seen.map((s) => s.line)).toEqual(['GET /rate_limit', 'GET /user'])
+  })
+
   it('a 401 is a rejected token', async () => {
     expect(await check(CLASSIC)).toMatchObject({ outcome: 'rejected', kind: 'classic' })
   })

@@ -23,7 +23,9 @@ export function repositoriesToRead(report: Report, secret: string): string[] {
 }
 
 export async function lintWithLiveCheck(root: string, options: LintOptions, first: Report, run: LiveRun): Promise<Report> {
-  const targets: LiveTarget[] = run.names.map((name) => ({ secret: name, value: run.env[name], repositories: repositoriesToRead(first, name) }))
+  // A variable named otherwise than its secret is reported by the secret's name, which the declaration and uses carry.
+  const secretOf = (name: string) => (first.liveCheckSecrets && Object.hasOwn(first.liveCheckSecrets, name) ? first.liveCheckSecrets[name] : name)
+  const targets: LiveTarget[] = run.names.map((name) => ({ secret: secretOf(name), value: run.env[name], repositories: repositoriesToRead(first, secretOf(name)) }))
   const live = await checkTokens(targets, run)
   return lint(root, { ...options, live, expiryWarningDays: run.expiryWarningDays })
 }

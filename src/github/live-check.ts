@@ -1,7 +1,7 @@
 /**
  * The live check (issue 21): what GitHub says about each token the workflow hands pat-lint, read
  * without writing anything. One GET /rate_limit per token (it costs no rate limit and answers any
- * valid token) gives whether GitHub accepts it, its expiry and, for classic tokens, its scopes;
+ * valid token; GET /user where GitHub Enterprise Server has no rate limits to report) gives whether GitHub accepts it, its expiry and, for classic tokens, its scopes;
  * then one GET /repos/{owner}/{repo} per repository it should reach tells whether it sees it.
  * The value goes into the Authorization header of these requests and nowhere else: what comes
  * back is plain data (types.ts LiveCheck) with no trace of it.
@@ -61,11 +61,14 @@ export async function checkToken(target: LiveTarget, options: LiveCheckOptions):
   if (kind === 'unknown') return { ...base, outcome: 'not-sent', problem: 'the value is in no GitHub token format (github_pat_, ghp_, gho_, ghu_, ghs_, or 40 hex digits): pat-lint sends nothing else to GitHub' }
   if (kind === 'refresh') return { ...base, outcome: 'not-sent', problem: 'a refresh token (ghr_) is no access token: the API does not accept it' }
 
-  const answer = await getWithToken('/rate_limit', value, options)
+  let answer = await getWithToken('/rate_limit', value, options)
+  // GitHub Enterprise Server answers 404 there when its rate limits are off (their default):
+  // GET /user authenticates the same way (an installation token, which has no user, gets a 403).
+  if (answer.ok && answer.status === 404) answer = await getWithToken('/user', value, options)
   if (!answer.ok) return { ...base, outcome: 'failed', problem: answer.problem }
   if (answer.status === 401) return { ...base, outcome: 'rejected' }
   if (rateLimited(answer)) return { ...base, outcome: 'failed', problem: 'GitHub rate-limited the check' }
-  if (answer.status !== 200) return { ...base, outcome: 'failed', problem: `GitHub answered ${answer.status}` }
+  if (answer.status !== 200 && !(answer.status === 403 && kind === 'installation')) return { ...base, outcome: 'failed', problem: `GitHub answered ${answer.status}` }
 
   const out: LiveCheck = { ...base, outcome: 'accepted' }
   const expiration = answer.headers.get('github-authentication-token-expiration')

@@ -75,5 +75,7 @@ export interface Report {
   unknownActions: string[]
   /** What the live check read from GitHub, token by token (present only when one ran). */
   live?: LiveCheck[]
+  /** Variables that workflows hand to pat-lint's live check, by the secret each holds, where the names differ. */
+  liveCheckSecrets?: Record<string, string>
 }
 
