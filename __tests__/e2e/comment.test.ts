@@ -6,7 +6,7 @@ import { execFile } from 'node:child_process'
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { readOutputs, runnerInputs } from './runner-files.js'
+import { readOutputs, runnerEnvironment, runnerFiles } from './runner-files.js'
 import { FakeGitHub } from './fake-github.js'
 
 const nodes: [string, string][] = [['current node', process.execPath]]
@@ -30,8 +30,6 @@ interface Run {
 }
 
 async function runAction(node: string, api: string, ws: string, inputs: Record<string, string> = {}, event: object | null = undefined as unknown as object, extraEnv: Record<string, string> = {}): Promise<Run> {
-  const tmp = mkdtempSync(join(tmpdir(), 'pat-lint-run-'))
-  const eventPath = join(tmp, 'event.json')
   const payload = event === undefined
     ? {
         action: 'synchronize',
@@ -40,29 +38,13 @@ async function runAction(node: string, api: string, ws: string, inputs: Record<s
         repository: { full_name: 'octo-org/demo', name: 'demo', owner: { login: 'octo-org' } },
       }
     : event
-  writeFileSync(eventPath, typeof payload === 'string' ? payload : JSON.stringify(payload))
-  for (const f of ['output', 'summary']) writeFileSync(join(tmp, f), '')
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    GITHUB_ACTIONS: 'true',
-    GITHUB_WORKSPACE: ws,
-    GITHUB_REPOSITORY: 'octo-org/demo',
-    GITHUB_EVENT_NAME: event === null ? 'push' : 'pull_request',
-    GITHUB_EVENT_PATH: eventPath,
-    GITHUB_API_URL: api,
-    GITHUB_SERVER_URL: 'https://github.example',
-    GITHUB_OUTPUT: join(tmp, 'output'),
-    GITHUB_STEP_SUMMARY: join(tmp, 'summary'),
-    RUNNER_TEMP: tmp,
-    PAT_LINT_RETRY_BASE_MS: '10',
-    ...runnerInputs({ 'fail-on': 'never', ...inputs }, 'ghs_fake_installation_token'),
-    ...extraEnv,
-  }
+  const files = runnerFiles(payload ?? 'null')
+  const env = runnerEnvironment(files, { workspace: ws, api, eventName: event === null ? 'push' : 'pull_request', inputs: { 'fail-on': 'never', ...inputs }, githubToken: 'ghs_fake_installation_token', extra: extraEnv })
   const { code, stdout } = await new Promise<{ code: number; stdout: string }>((done) => {
     execFile(node, [resolve('dist/index.js')], { env, timeout: 60_000 }, (error, stdout) => done({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout }))
   })
-  const outputs = readOutputs(join(tmp, 'output'))
-  return { code, stdout, outputs, summary: readFileSync(join(tmp, 'summary'), 'utf8') }
+  const outputs = readOutputs(files.output)
+  return { code, stdout, outputs, summary: readFileSync(files.summary, 'utf8') }
 }
 
 describe.each(nodes)('the pull-request comment under %s', (_label, node) => {

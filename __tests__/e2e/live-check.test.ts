@@ -8,7 +8,7 @@ import { execFile } from 'node:child_process'
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { readOutputs, runnerInputs } from './runner-files.js'
+import { readOutputs, runnerEnvironment, runnerFiles } from './runner-files.js'
 import { FakeTokens, OtherHost } from './fake-tokens.js'
 
 const nodes: [string, string][] = [['current node', process.execPath]]
@@ -45,47 +45,26 @@ interface Run {
   files: Record<string, string>
 }
 
-async function runAction(node: string, api: string, ws: string, inputs: Record<string, string>, env: Record<string, string>): Promise<Run> {
-  const tmp = mkdtempSync(join(tmpdir(), 'pat-lint-run-'))
-  const eventPath = join(tmp, 'event.json')
-  writeFileSync(
-    eventPath,
-    JSON.stringify({
-      action: 'synchronize',
-      number: 7,
-      pull_request: { number: 7, state: 'open', title: 'x', base: { ref: 'main', sha: 'a'.repeat(40) }, head: { ref: 'x', sha: 'b'.repeat(40) }, user: { login: 'octocat' } },
-      repository: { full_name: 'octo-org/demo', name: 'demo', owner: { login: 'octo-org' } },
-    }),
-  )
-  for (const f of ['output', 'summary']) writeFileSync(join(tmp, f), '')
-  const processEnv: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    GITHUB_ACTIONS: 'true',
-    GITHUB_WORKSPACE: ws,
-    GITHUB_REPOSITORY: 'octo-org/demo',
-    GITHUB_EVENT_NAME: 'pull_request',
-    GITHUB_EVENT_PATH: eventPath,
-    GITHUB_API_URL: api,
-    GITHUB_SERVER_URL: 'https://github.example',
-    GITHUB_OUTPUT: join(tmp, 'output'),
-    GITHUB_STEP_SUMMARY: join(tmp, 'summary'),
-    RUNNER_TEMP: tmp,
-    PAT_LINT_RETRY_BASE_MS: '10',
-    ...runnerInputs({ 'fail-on': 'never', comment: 'always', 'sarif-file': 'pat-lint.sarif', ...inputs }, JOB_TOKEN),
-    ...env,
-  }
-  const { code, stdout, stderr } = await new Promise<{ code: number; stdout: string; stderr: string }>((done) => {
-    execFile(node, [resolve('dist/index.js')], { env: processEnv, timeout: 60_000 }, (error, stdout, stderr) => done({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }))
+async function runAction(node: string, api: string, ws: string, inputs: Record<string, string>, extra: Record<string, string>): Promise<Run> {
+  const files = runnerFiles({
+    action: 'synchronize',
+    number: 7,
+    pull_request: { number: 7, state: 'open', title: 'x', base: { ref: 'main', sha: 'a'.repeat(40) }, head: { ref: 'x', sha: 'b'.repeat(40) }, user: { login: 'octocat' } },
+    repository: { full_name: 'octo-org/demo', name: 'demo', owner: { login: 'octo-org' } },
   })
-  const outputs = readOutputs(join(tmp, 'output'))
-  const files: Record<string, string> = { summary: readFileSync(join(tmp, 'summary'), 'utf8'), output: readFileSync(join(tmp, 'output'), 'utf8') }
-  if (outputs['report-file']) files.report = readFileSync(outputs['report-file'], 'utf8')
+  const env = runnerEnvironment(files, { workspace: ws, api, eventName: 'pull_request', inputs: { 'fail-on': 'never', comment: 'always', 'sarif-file': 'pat-lint.sarif', ...inputs }, githubToken: JOB_TOKEN, extra })
+  const { code, stdout, stderr } = await new Promise<{ code: number; stdout: string; stderr: string }>((done) => {
+    execFile(node, [resolve('dist/index.js')], { env, timeout: 60_000 }, (error, stdout, stderr) => done({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }))
+  })
+  const outputs = readOutputs(files.output)
+  const texts: Record<string, string> = { summary: readFileSync(files.summary, 'utf8'), output: readFileSync(files.output, 'utf8') }
+  if (outputs['report-file']) texts.report = readFileSync(outputs['report-file'], 'utf8')
   try {
-    files.sarif = readFileSync(join(ws, 'pat-lint.sarif'), 'utf8')
+    texts.sarif = readFileSync(join(ws, 'pat-lint.sarif'), 'utf8')
   } catch {
     /* the run may have failed before writing it: the test says so */
   }
-  return { code, stdout, stderr, outputs, files }
+  return { code, stdout, stderr, outputs, files: texts }
 }
 
 describe.each(nodes)('the live check under %s', (_label, node) => {

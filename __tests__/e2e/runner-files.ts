@@ -1,5 +1,7 @@
 /** Reads what an action wrote to GITHUB_OUTPUT: the heredoc form `name<<delimiter`, value lines, `delimiter`. */
-import { readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { parse } from 'yaml'
 
 export function readOutputs(path: string): Record<string, string> {
@@ -39,4 +41,41 @@ export function runnerInputs(withInputs: Record<string, string> = {}, githubToke
     env[inputVariable(name)] = value
   }
   return env
+}
+
+/** A run's own folder with the files the runner provides: the event, GITHUB_OUTPUT and GITHUB_STEP_SUMMARY. */
+export interface RunnerFiles {
+  tmp: string
+  eventPath: string
+  output: string
+  summary: string
+}
+
+export function runnerFiles(event: object | string): RunnerFiles {
+  const tmp = mkdtempSync(join(tmpdir(), 'pat-lint-run-'))
+  const files = { tmp, eventPath: join(tmp, 'event.json'), output: join(tmp, 'output'), summary: join(tmp, 'summary') }
+  writeFileSync(files.eventPath, typeof event === 'string' ? event : JSON.stringify(event))
+  writeFileSync(files.output, '')
+  writeFileSync(files.summary, '')
+  return files
+}
+
+/** The environment the runner gives a step of a pull-request (or other) run against a local API stand-in. */
+export function runnerEnvironment(files: RunnerFiles, o: { workspace: string; api: string; eventName: string; inputs: Record<string, string>; githubToken: string; extra?: Record<string, string> }): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH,
+    GITHUB_ACTIONS: 'true',
+    GITHUB_WORKSPACE: o.workspace,
+    GITHUB_REPOSITORY: 'octo-org/demo',
+    GITHUB_EVENT_NAME: o.eventName,
+    GITHUB_EVENT_PATH: files.eventPath,
+    GITHUB_API_URL: o.api,
+    GITHUB_SERVER_URL: 'https://github.example',
+    GITHUB_OUTPUT: files.output,
+    GITHUB_STEP_SUMMARY: files.summary,
+    RUNNER_TEMP: files.tmp,
+    PAT_LINT_RETRY_BASE_MS: '10',
+    ...runnerInputs(o.inputs, o.githubToken),
+    ...o.extra,
+  }
 }
