@@ -147,6 +147,10 @@ async function getWithToken(path, token, options) {
 
 
 const MAX_LIVE_REPOSITORIES = 20;
+/** Tokens checked in one run at most: each costs up to 21 requests. */
+const MAX_LIVE_TOKENS = 50;
+/** The whole check's time: a stalled API must not hold the step for the length of every timeout. */
+const LIVE_CHECK_BUDGET_MS = 180_000;
 /** GitHub's message for a 403 is quoted at most this long. */
 const MAX_DETAIL = 200;
 const REPOSITORY = /^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/;
@@ -175,7 +179,7 @@ function repositoryAccess(repository, answer, value) {
     return { repository, access: 'failed', detail: `GitHub answered ${answer.status}` };
 }
 /** Checks one token: its value never leaves this function except as the header of a request. */
-async function checkToken(target, options) {
+async function checkToken(target, options, deadline = Number.POSITIVE_INFINITY) {
     const value = target.value ?? '';
     const kind = (0,token_formats/* tokenKind */.aA)(value);
     const base = { secret: target.secret, kind, checkedAt: (options.now?.() ?? new Date()).toISOString(), outcome: 'not-set' };
@@ -187,6 +191,8 @@ async function checkToken(target, options) {
         return { ...base, outcome: 'not-sent', problem: 'the value is in no GitHub token format (github_pat_, ghp_, gho_, ghu_, ghs_, or 40 hex digits): pat-lint sends nothing else to GitHub' };
     if (kind === 'refresh')
         return { ...base, outcome: 'not-sent', problem: 'a refresh token (ghr_) is no access token: the API does not accept it' };
+    if (Date.now() >= deadline)
+        return { ...base, outcome: 'failed', problem: OUT_OF_TIME };
     let answer = await getWithToken('/rate_limit', value, options);
     // GitHub Enterprise Server answers 404 there when its rate limits are off (their default):
     // GET /user authenticates the same way (an installation token, which has no user, gets a 403).
@@ -220,6 +226,10 @@ async function checkToken(target, options) {
     if (wanted.length) {
         out.repositories = [];
         for (const repository of wanted.slice(0, limit)) {
+            if (Date.now() >= deadline) {
+                out.repositories.push({ repository, access: 'failed', detail: OUT_OF_TIME });
+                continue;
+            }
             const [owner, name] = repository.split('/');
             const read = await getWithToken(`/repos/${encodeURIComponent(owner)}/${encodeURIComponent(name)}`, value, options);
             out.repositories.push(repositoryAccess(repository, read, value));
@@ -229,11 +239,20 @@ async function checkToken(target, options) {
     }
     return out;
 }
-/** Checks each token in turn: a handful of requests, no need to press the API in parallel. */
+const OUT_OF_TIME = 'the live check ran out of time before reading it';
+/**
+ * Checks each token in turn (a handful of requests: no need to press the API in parallel), within
+ * the time budget; past MAX_LIVE_TOKENS the names are said to be unchecked.
+ */
 async function checkTokens(targets, options) {
+    const deadline = Date.now() + (options.budgetMs ?? LIVE_CHECK_BUDGET_MS);
     const out = [];
-    for (const t of targets)
-        out.push(await checkToken(t, options));
+    for (const [i, t] of targets.entries()) {
+        if (i < MAX_LIVE_TOKENS)
+            out.push(await checkToken(t, options, deadline));
+        else
+            out.push({ secret: t.secret, kind: (0,token_formats/* tokenKind */.aA)(t.value ?? ''), checkedAt: (options.now?.() ?? new Date()).toISOString(), outcome: 'failed', problem: `past the ${MAX_LIVE_TOKENS} tokens one run checks` });
+    }
     return out;
 }
 

@@ -4,7 +4,7 @@
  * never be sent.
  */
 import { jest } from '@jest/globals'
-import { checkToken, type LiveCheckOptions } from '../../src/github/live-check.js'
+import { checkToken, checkTokens, type LiveCheckOptions } from '../../src/github/live-check.js'
 import { redact, unsafeApiUrl } from '../../src/github/live-request.js'
 import { parseExpiration, parseScopes, tokenKind } from '../../src/knowledge/token-formats.js'
 import { FakeTokens, OtherHost } from '../e2e/fake-tokens.js'
@@ -108,6 +108,17 @@ describe('faults', () => {
     options.timeoutMs = 200
     options.retries = 0
     expect(await check(CLASSIC)).toMatchObject({ outcome: 'failed', problem: 'no answer in time' })
+  })
+
+  it('stops within its time budget: what is left is said to be unchecked', async () => {
+    gh.tokens.set(CLASSIC, { stall: true })
+    gh.tokens.set(FINE, {})
+    const started = Date.now()
+    const [first, second] = await checkTokens([{ secret: 'A', value: CLASSIC, repositories: [] }, { secret: 'B', value: FINE, repositories: [] }], { ...options, timeoutMs: 300, retries: 0, budgetMs: 200 })
+    expect(first).toMatchObject({ outcome: 'failed', problem: 'no answer in time' })
+    expect(second).toMatchObject({ outcome: 'failed', problem: expect.stringMatching(/ran out of time/) })
+    expect(gh.seen.filter((s) => s.authorization === `Bearer ${FINE}`)).toEqual([])
+    expect(Date.now() - started).toBeLessThan(5000)
   })
 
   it('sends nothing over plain http to anything but a loopback address', async () => {

@@ -22,9 +22,15 @@ export interface LiveCheckOptions extends LiveHttpOptions {
   now?: () => Date
   /** Repositories read per token at most; the rest are counted. */
   maxRepositories?: number
+  /** How long the whole check may take, in milliseconds; what is left then is said to be unchecked. */
+  budgetMs?: number
 }
 
 export const MAX_LIVE_REPOSITORIES = 20
+/** Tokens checked in one run at most: each costs up to 21 requests. */
+export const MAX_LIVE_TOKENS = 50
+/** The whole check's time: a stalled API must not hold the step for the length of every timeout. */
+export const LIVE_CHECK_BUDGET_MS = 180_000
 /** GitHub's message for a 403 is quoted at most this long. */
 const MAX_DETAIL = 200
 
@@ -52,7 +58,7 @@ function repositoryAccess(repository: string, answer: LiveAnswer, value: string)
 }
 
 /** Checks one token: its value never leaves this function except as the header of a request. */
-export async function checkToken(target: LiveTarget, options: LiveCheckOptions): Promise<LiveCheck> {
+export async function checkToken(target: LiveTarget, options: LiveCheckOptions, deadline = Number.POSITIVE_INFINITY): Promise<LiveCheck> {
   const value = target.value ?? ''
   const kind = tokenKind(value)
   const base: LiveCheck = { secret: target.secret, kind, checkedAt: (options.now?.() ?? new Date()).toISOString(), outcome: 'not-set' }
@@ -60,6 +66,7 @@ export async function checkToken(target: LiveTarget, options: LiveCheckOptions):
   if (!sendable(value)) return { ...base, kind: 'unknown', outcome: 'not-sent', problem: 'the value holds spaces, line breaks or characters an HTTP header cannot carry (a secret saved with a trailing newline, say)' }
   if (kind === 'unknown') return { ...base, outcome: 'not-sent', problem: 'the value is in no GitHub token format (github_pat_, ghp_, gho_, ghu_, ghs_, or 40 hex digits): pat-lint sends nothing else to GitHub' }
   if (kind === 'refresh') return { ...base, outcome: 'not-sent', problem: 'a refresh token (ghr_) is no access token: the API does not accept it' }
+  if (Date.now() >= deadline) return { ...base, outcome: 'failed', problem: OUT_OF_TIME }
 
   let answer = await getWithToken('/rate_limit', value, options)
   // GitHub Enterprise Server answers 404 there when its rate limits are off (their default):
@@ -87,6 +94,10 @@ export async function checkToken(target: LiveTarget, options: LiveCheckOptions):
   if (wanted.length) {
     out.repositories = []
     for (const repository of wanted.slice(0, limit)) {
+      if (Date.now() >= deadline) {
+        out.repositories.push({ repository, access: 'failed', detail: OUT_OF_TIME })
+        continue
+      }
       const [owner, name] = repository.split('/')
       const read = await getWithToken(`/repos/${encodeURIComponent(owner)}/${encodeURIComponent(name)}`, value, options)
       out.repositories.push(repositoryAccess(repository, read, value))
@@ -96,9 +107,18 @@ export async function checkToken(target: LiveTarget, options: LiveCheckOptions):
   return out
 }
 
-/** Checks each token in turn: a handful of requests, no need to press the API in parallel. */
+const OUT_OF_TIME = 'the live check ran out of time before reading it'
+
+/**
+ * Checks each token in turn (a handful of requests: no need to press the API in parallel), within
+ * the time budget; past MAX_LIVE_TOKENS the names are said to be unchecked.
+ */
 export async function checkTokens(targets: readonly LiveTarget[], options: LiveCheckOptions): Promise<LiveCheck[]> {
+  const deadline = Date.now() + (options.budgetMs ?? LIVE_CHECK_BUDGET_MS)
   const out: LiveCheck[] = []
-  for (const t of targets) out.push(await checkToken(t, options))
+  for (const [i, t] of targets.entries()) {
+    if (i < MAX_LIVE_TOKENS) out.push(await checkToken(t, options, deadline))
+    else out.push({ secret: t.secret, kind: tokenKind(t.value ?? ''), checkedAt: (options.now?.() ?? new Date()).toISOString(), outcome: 'failed', problem: `past the ${MAX_LIVE_TOKENS} tokens one run checks` })
+  }
   return out
 }
