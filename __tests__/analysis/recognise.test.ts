@@ -30,12 +30,19 @@ describe('other services\' credentials are left alone', () => {
     ['CodSpeed', '- uses: CodSpeedHQ/action@v3\n  with:\n    token: ${{ secrets.CODSPEED_TOKEN }}'],
     ['a GitLab PAT in a variable named for GitLab', '- run: ./publish.sh\n  env:\n    PUBLISH_GITLAB_PAT: ${{ secrets.PUBLISH_SECRET }}'],
     ['a Docker Hub PAT named *_PAT, used only to log in to Docker Hub', '- uses: docker/login-action@v3\n  with:\n    username: u\n    password: ${{ secrets.OSS_DH_PAT }}'],
+    ['a personal token in a variable named for the action\'s vendor (Crowdin\'s, read by crowdin/github-action)', '- uses: crowdin/github-action@v2\n  env:\n    CROWDIN_PERSONAL_TOKEN: ${{ secrets.CROWDIN_PERSONAL_TOKEN }}'],
   ])('%s', (_what, body) => {
     expect(tokensOf(step(body))).toEqual([])
   })
 })
 
 describe('GitHub credentials are recognised on evidence', () => {
+  it('a variable named for the vendor and for GitHub, or for an owner of GitHub\'s, is still a GitHub token by name', () => {
+    expect(tokensOf(step('- uses: hashicorp/setup-thing@v1\n  env:\n    HASHICORP_GITHUB_TOKEN: ${{ secrets.HASHICORP_GITHUB_TOKEN }}'))).toEqual(['HASHICORP_GITHUB_TOKEN'])
+    expect(tokensOf(step('- uses: octokit/graphql-action@v2\n  env:\n    OCTOKIT_PERSONAL_TOKEN: ${{ secrets.OCTOKIT_PERSONAL_TOKEN }}'))).toEqual(['OCTOKIT_PERSONAL_TOKEN'])
+    expect(tokensOf(step('- uses: some/notify@v1\n  env:\n    CROWDIN_PERSONAL_TOKEN: ${{ secrets.CROWDIN_PERSONAL_TOKEN }}'))).toEqual(['CROWDIN_PERSONAL_TOKEN'])
+  })
+
   it.each([
     ['a known action\'s token input', '- uses: actions/checkout@v4\n  with:\n    token: ${{ secrets.WHATEVER }}', 'WHATEVER'],
     ['an unknown action\'s `github-token` input', '- uses: some/action@v1\n  with:\n    github-token: ${{ secrets.WHATEVER }}', 'WHATEVER'],

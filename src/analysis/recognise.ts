@@ -6,7 +6,7 @@
  * left alone unless declared.
  */
 import { quoted } from '../limits.js'
-import { DEFAULT_KNOWLEDGE, type ActionKnowledge, type KnownAction } from '../knowledge/actions.js'
+import { actionName, DEFAULT_KNOWLEDGE, type ActionKnowledge, type KnownAction } from '../knowledge/actions.js'
 import type { JobInfo, StepInfo, ValueInfo } from '../workflow/model.js'
 import { scriptReadsVariable, type SecretUse } from '../workflow/flows.js'
 import { Memo } from './memo.js'
@@ -110,10 +110,31 @@ function inputTakesGithubToken(use: SecretUse & { step: StepInfo; input: string 
 function isOtherServiceUse(use: SecretUse, knowledge: ActionKnowledge, workflowEnv: Record<string, ValueInfo> | undefined): boolean {
   // Handed to a variable or input named for another service (`ado_token`, `slack-token`).
   if ((use.kind === 'env' || use.kind === 'with') && use.input && OTHER_SERVICE.test(use.input.toUpperCase().replace(/-/g, '_'))) return true
+  if ((use.kind === 'env' || use.kind === 'with') && use.input && use.step?.uses && namedForActionVendor(use.input, use.step.uses.value)) return true
   if (use.kind !== 'with' || !use.step?.uses || !use.input) return false
   const facts = knowledge.lookup(use.step.uses.value)
   if (!facts || !facts.tokenInputs.some((i) => i.name.toLowerCase() === use.input!.toLowerCase())) return false
   return !facts.takesGithubToken || !credentialIsGithubs(facts, use, workflowEnv)
+}
+
+/** Owners whose actions are GitHub's own: a variable named for them names GitHub. */
+const GITHUB_OWNERS: ReadonlySet<string> = new Set(['actions', 'github', 'octokit', 'cli'])
+
+/**
+ * Whether a variable or input of an action's step is named for the vendor that publishes the
+ * action: `crowdin/github-action` reads CROWDIN_PERSONAL_TOKEN, `getsentry/action-release`
+ * SENTRY_AUTH_TOKEN. An action reads its own service's credential under that service's name, so
+ * such a variable holds the vendor's token, not GitHub's (GitHub's own owners excepted). Owner
+ * words under 4 letters are too short to tell a vendor from a word.
+ */
+export function namedForActionVendor(variable: string, uses: string): boolean {
+  const owner = actionName(uses)?.split('/')[0]?.toLowerCase()
+  if (!owner || GITHUB_OWNERS.has(owner)) return false
+  const vendor = owner.split(/[^a-z0-9]+/).filter((w) => w.length >= 4 && w !== 'actions' && w !== 'action' && w !== 'github')
+  const words = new Set(variable.toLowerCase().split(/[^a-z0-9]+/))
+  // A variable that names GitHub as well (HASHICORP_GITHUB_TOKEN) is the vendor's GitHub token.
+  if (words.has('github') || words.has('gh')) return false
+  return vendor.some((w) => words.has(w))
 }
 
 /** Whether the use hands the secret to an input that takes a GitHub App's key or id. */
