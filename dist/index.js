@@ -11498,7 +11498,7 @@ function analyseGh(cmd, ctx, out, inDirectory = { kind: 'same' }) {
     out.calls.push(call);
 }
 function newGhIndex() {
-    return { list: [], logins: new Map(), loginsByFeeder: new Map(), anonymousLogins: [], loginList: [] };
+    return { list: [], logins: new Map(), loginsByFeeder: new Map(), anonymousLogins: [], loginList: [], setupGit: -1 };
 }
 /**
  * Adds gh command `at`. `mentions[k]`: command k names a secret or variable; `lastWriter`: the
@@ -11507,6 +11507,8 @@ function newGhIndex() {
 function indexGh(gh, commands, at, mentions, lastWriter) {
     const { words, line } = commands[at];
     gh.list.push(at);
+    if (words[1] === 'auth' && words[2] === 'setup-git' && gh.setupGit < 0)
+        gh.setupGit = at;
     if (words[1] !== 'auth' || !words.includes('--with-token'))
         return;
     const input = words.indexOf('<');
@@ -12029,6 +12031,11 @@ function analyse(script, stepCtx, key, readAll) {
         state.allGithub = true;
         (out.persists ??= []).push({ what: 'the token is stored as a git credential for github.com', target: null });
     }
+    // gh hands git the token it reads from the environment once `gh auth setup-git` has run (taken
+    // for the whole script, as a stored credential is above); the helper it configures asks the gh
+    // of each later step, whose environment is that step's own, so nothing persists.
+    if (ghReadsToken && gh.setupGit >= 0)
+        state.allGithub = true;
     // A git or gh command that does not name the token matters only while git or gh holds it.
     const givenByConfig = named && !readAll ? commandsConfigGivesToken(named, index) : [];
     const gitWanted = (from) => {

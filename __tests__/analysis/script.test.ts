@@ -41,6 +41,16 @@ describe('gh commands', () => {
     expect(run('echo "$MY_PAT" | gh auth login --with-token\ngh pr list', ['MY_PAT']).calls).toHaveLength(1)
   })
 
+  it('after gh auth setup-git, git pushes to github.com carry the token gh reads; without it, git has none of it', () => {
+    const push = 'git remote add fork https://github.com/bot/app.git\ngit push fork HEAD:main'
+    expect(run(`gh auth setup-git\n${push}`).calls).toEqual([{ what: expect.stringMatching(/git push/), permissions: { contents: 'write' }, target: 'bot/app' }])
+    expect(run(push).calls).toEqual([])
+    // gh reads GH_TOKEN or GITHUB_TOKEN, not any variable.
+    expect(run(`gh auth setup-git\n${push}`, ['MY_PAT']).calls).toEqual([])
+    // A remote the script does not set is undecided, not unused.
+    expect(run('gh auth setup-git\ngit push bot main').calls).toEqual([{ what: expect.stringMatching(/git push/), permissions: { contents: 'write' }, target: 'unknown' }])
+  })
+
   it.each<[string, string]>([
     ['gh repo sync bot/app --branch main --source octo/app --force', 'bot/app'],
     ['gh repo view octo/other --json name', 'octo/other'],

@@ -82,6 +82,10 @@ function analyse(script: string, stepCtx: ScriptContext, key: object | undefined
     state.allGithub = true
     ;(out.persists ??= []).push({ what: 'the token is stored as a git credential for github.com', target: null })
   }
+  // gh hands git the token it reads from the environment once `gh auth setup-git` has run (taken
+  // for the whole script, as a stored credential is above); the helper it configures asks the gh
+  // of each later step, whose environment is that step's own, so nothing persists.
+  if (ghReadsToken && gh.setupGit >= 0) state.allGithub = true
   // A git or gh command that does not name the token matters only while git or gh holds it.
   const givenByConfig = named && !readAll ? commandsConfigGivesToken(named, index) : []
   const gitWanted = (from: number) => {

@@ -132,10 +132,16 @@ export interface GhIndex {
   anonymousLogins: number[]
   /** Every login, in order. */
   loginList: number[]
+  /**
+   * The first `gh auth setup-git`, -1 if none: from there git asks gh for github.com credentials
+   * (`gh auth git-credential`), and gh answers with the token it holds (gh help environment:
+   * GH_TOKEN, GITHUB_TOKEN), so git's pushes and fetches to github.com carry that token.
+   */
+  setupGit: number
 }
 
 export function newGhIndex(): GhIndex {
-  return { list: [], logins: new Map(), loginsByFeeder: new Map(), anonymousLogins: [], loginList: [] }
+  return { list: [], logins: new Map(), loginsByFeeder: new Map(), anonymousLogins: [], loginList: [], setupGit: -1 }
 }
 
 /**
@@ -145,6 +151,7 @@ export function newGhIndex(): GhIndex {
 export function indexGh(gh: GhIndex, commands: Command[], at: number, mentions: boolean[], lastWriter: Map<string, number>): void {
   const { words, line } = commands[at]
   gh.list.push(at)
+  if (words[1] === 'auth' && words[2] === 'setup-git' && gh.setupGit < 0) gh.setupGit = at
   if (words[1] !== 'auth' || !words.includes('--with-token')) return
   const input = words.indexOf('<')
   const writer = input >= 0 ? lastWriter.get(words[input + 1] ?? '') : undefined
