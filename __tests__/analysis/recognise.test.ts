@@ -43,6 +43,11 @@ describe('GitHub credentials are recognised on evidence', () => {
     expect(tokensOf(step('- uses: some/notify@v1\n  env:\n    CROWDIN_PERSONAL_TOKEN: ${{ secrets.CROWDIN_PERSONAL_TOKEN }}'))).toEqual(['CROWDIN_PERSONAL_TOKEN'])
   })
 
+  it('a gist token: Gist is GitHub\'s, by input or by name', () => {
+    expect(tokensOf(step('- uses: some/share@v1\n  with:\n    session-gist-token: ${{ secrets.SHARE_SECRET }}'))).toEqual(['SHARE_SECRET'])
+    expect(tokensOf(step('- uses: some/share@v1\n  with:\n    share: ${{ secrets.PI_SESSION_GIST_TOKEN }}'))).toEqual(['PI_SESSION_GIST_TOKEN'])
+  })
+
   it.each([
     ['a known action\'s token input', '- uses: actions/checkout@v4\n  with:\n    token: ${{ secrets.WHATEVER }}', 'WHATEVER'],
     ['an unknown action\'s `github-token` input', '- uses: some/action@v1\n  with:\n    github-token: ${{ secrets.WHATEVER }}', 'WHATEVER'],

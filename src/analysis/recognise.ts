@@ -21,10 +21,10 @@ export interface Recognition {
 
 /**
  * Input names that, on an action pat-lint does not know, say that the input takes a GitHub token:
- * they name GitHub (or its repository) as well as a token. `token`, `api_token` or `project-token`
+ * they name GitHub (or its repository, or its gists: Gist is GitHub's service) as well as a token. `token`, `api_token` or `project-token`
  * say nothing of which service they are for: Telegram, Netlify and Codacy actions take them too.
  */
-const GITHUB_TOKEN_INPUT = /^(github|gh|git|repo|repository)[-_]?(token|pat)$|^(github|gh)[-_]?(personal[-_]access[-_]token|access[-_]token|api[-_]token)$|^personal[-_]access[-_]token$/i
+const GITHUB_TOKEN_INPUT = /^(github|gh|git|repo|repository)[-_]?(token|pat)$|^(github|gh)[-_]?(personal[-_]access[-_]token|access[-_]token|api[-_]token)$|^personal[-_]access[-_]token$|(^|[-_])gists?[-_](token|pat)$/i
 
 /**
  * Inputs that take a GitHub App's private key, App id or client id. The action signs a JWT with
@@ -70,6 +70,8 @@ export function looksLikeGithubToken(secret: string): boolean {
   const words = s.split(/_+/).filter(Boolean)
   if (words.some((w) => w === 'PAT' || w === 'GHPAT' || w === 'GHTOKEN' || w === 'GITHUBTOKEN')) return true
   if (words.includes('PERSONAL') && (words.includes('TOKEN') || words.includes('ACCESS'))) return true
+  // Gists are GitHub's: a gist token is a GitHub token with the gist scope.
+  if ((words.includes('GIST') || words.includes('GISTS')) && words.includes('TOKEN')) return true
   return words.includes('TOKEN') && (words.includes('GITHUB') || words.includes('GH'))
 }
 
