@@ -274,7 +274,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   dw: () => (/* binding */ ActionKnowledge),
   Ze: () => (/* binding */ DEFAULT_KNOWLEDGE),
   aM: () => (/* binding */ actionName),
-  IW: () => (/* binding */ fromDerived)
+  IW: () => (/* binding */ fromDerived),
+  Ds: () => (/* binding */ majorOf)
 });
 
 ;// CONCATENATED MODULE: ./src/knowledge/generated/actions.ts
@@ -4008,6 +4009,8 @@ function builtIn() {
     return new Map([...index(DERIVED_ACTIONS.filter(derive_action/* readSomething */.VB).map(fromDerived)), ...hand]);
 }
 const BUILT_IN = builtIn();
+/** Release tags by commit, from the entries read at each release: kept where a hand entry wins over the derived one. */
+const RELEASE_PINS = new Map(DERIVED_ACTIONS.filter((d) => d.pins).map((d) => [d.uses.toLowerCase(), d.pins]));
 /** `owner/repo[/path]` of a `uses:` value without its `@ref`; null for local (`./`) and docker actions. */
 function actionName(uses) {
     const v = uses.trim();
@@ -4044,6 +4047,25 @@ class ActionKnowledge {
         const entry = this.byName.get(name) ?? this.byName.get(base) ?? (RENAMED[base] ? this.byName.get(RENAMED[base].toLowerCase()) : undefined);
         return entry && atVersion(entry, uses);
     }
+    /** The release tags by commit the knowledge holds for the action `uses` names (the newest entry's). */
+    pinsOf(uses) {
+        const name = actionName(uses)?.toLowerCase();
+        if (!name)
+            return undefined;
+        const [owner, repo] = name.split('/');
+        const base = `${owner}/${repo}`;
+        return (this.byName.get(name) ?? this.byName.get(base))?.pins ?? RELEASE_PINS.get(name) ?? RELEASE_PINS.get(base);
+    }
+}
+/**
+ * The major version a `uses:` names: from its tag, or for a full SHA from the release tags the
+ * knowledge holds for that action; null for a branch or a commit no known release points at.
+ */
+function majorOf(uses, knowledge = DEFAULT_KNOWLEDGE) {
+    const at = uses.indexOf('@');
+    if (at < 0)
+        return null;
+    return versionOfRef(uses.slice(at + 1).trim(), knowledge.pinsOf(uses))?.major ?? null;
 }
 /**
  * The entry for the release `uses` names: a major that behaves otherwise has its own entry (or
@@ -7076,7 +7098,7 @@ function firstOf(items, max) {
 
 /***/ }),
 
-/***/ 212:
+/***/ 50:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -7977,6 +7999,25 @@ const ACTIONS_THAT_PUSH = new Map([
     ['stefanzweifel/git-auto-commit-action', { foreignCommits: false, directoryInput: 'repository' }],
     ['endbug/add-and-commit', { foreignCommits: false, directoryInput: 'cwd' }],
     ['cirrus-actions/rebase', { foreignCommits: true }],
+]);
+/**
+ * Actions that push with the git CLI in some modes only; a git push carries whatever credential
+ * git holds, and a checkout's persisted extraheader wins over the .netrc these actions write for
+ * their own token (changesets/action#187: version PRs pushed with the checkout's GITHUB_TOKEN start
+ * no workflows). For a major and the step's inputs: whether it pushes with the git CLI; null when
+ * that cannot be told (a branch or unknown commit, an input set at run time).
+ */
+const GIT_CLI_PUSH_MODES = new Map([
+    // changesets/action: v1 pushes with git unless commitMode is github-api (action.yml at v1.9.0:
+    // default git-cli; before v1.5 always git); v2 only with push-with-git-cli: true (default false).
+    ['changesets/action', (major, input) => {
+            if (major === null)
+                return null;
+            const value = major < 2 ? input('commitMode') : input('push-with-git-cli');
+            if (value?.includes('${{'))
+                return null;
+            return major < 2 ? (value ?? 'git-cli').trim() !== 'github-api' : (value ?? 'false').trim() === 'true';
+        }],
 ]);
 /**
  * Actions outside the knowledge base that run no git command: they install a toolchain, restore or
@@ -12603,14 +12644,52 @@ function readLoadedScripts(root, models) {
     return files;
 }
 
+;// CONCATENATED MODULE: ./src/knowledge/run-files.ts
+/**
+ * The repository's own programs a run step starts, and what their text says about git: a script
+ * the step runs through an interpreter or by path runs the git commands written in it, with the
+ * credential git finds (actions/checkout's README: the persisted token "enables your scripts to
+ * run authenticated git commands").
+ */
+/**
+ * A file run through an interpreter, past its options (and the module an option such as `-r`
+ * loads first: `node -r esbuild-register tools/x.ts`), or a path run as a program (`./release.sh`).
+ */
+const INTERPRETED = /(?:^|[\s;&|(])(?:node|python3?|ruby|perl|deno\s+run|tsx|ts-node|bun(?:\s+run)?|bash|sh|zx)((?:[ \t]+(?:-r|--require|--import|--loader|--experimental-loader)[ \t]+\S+|[ \t]+-(?!m\b)\S+)*)[ \t]+(["']?)([\w.][\w./-]{0,200}\.(?:[cm]?[jt]s|py|rb|pl|sh))\2(?=[\s;&|)]|$)/g;
+/** A path in a command's first place (`./release.sh`, `x && ./sync`), not an argument (`chmod +x ./sync`). */
+const BY_PATH = /(?:^|[;&|(]|\b(?:then|do|else))[ \t]*(\.\/[\w.-][\w./-]{0,200})(?=[\s;&|)]|$)/gm;
+/** The repository files a script runs, in order, each once; at most `max`. */
+function filesRun(script, max = 8) {
+    const out = new Map();
+    for (const re of [INTERPRETED, BY_PATH]) {
+        for (const m of script.matchAll(re)) {
+            const path = (re === INTERPRETED ? m[3] : m[1]).replace(/^\.\//, '');
+            if (!out.has(path))
+                out.set(path, m.index);
+        }
+    }
+    return [...out].sort((a, b) => a[1] - b[1]).slice(0, max).map(([path, at]) => ({ path, at }));
+}
+/**
+ * A `git push` in a program's text: on a command line (`git push`, `git -C dir push`) or as an
+ * argument list (`spawnSync("git", ["push"])`, `run(['git', 'push', ...])`).
+ */
+const RUNS_GIT_PUSH = /\bgit\b(?:[ \t]+-C[ \t]+\S+)?["'`]?[ \t,([]*["'`]?push\b/;
+/** Git commands that bring others' commits into what is pushed (pat-rules R2: workflow files may ride along). */
+const MERGES_IN_PROGRAM = /\bgit\b["'`]?[ \t,([]*["'`]?(?:rebase|merge|cherry-pick|am|pull)\b/;
+/** A URL with credentials of its own: a push to it does not use what git holds. */
+const URL_WITH_CREDENTIALS = /https?:\/\/[^\s'"`/]*@/;
+
 ;// CONCATENATED MODULE: ./src/workflow/release-configs.ts
 /**
  * The configuration files of release tools that steps start, read before the analysis:
  * semantic-release's (package.json, its rc and config files), GoReleaser's (its YAML, the one
  * `--config` names, go.mod), release-it's (package.json, .release-it.*), the changesets CLI's
- * (.changeset/config.json) and the Makefile whose recipes `make` runs, in the directory the step starts in and in each directory its script
- * moves to with `cd`/`pushd`.
+ * (.changeset/config.json), the Makefile whose recipes `make` runs, and the repository's own
+ * programs the script runs (knowledge/run-files.ts), in the directory the step starts in and in
+ * each directory its script moves to with `cd`/`pushd`.
  */
+
 
 
 
@@ -12674,6 +12753,8 @@ function wanted(step) {
         ...(/\bmake\b/.test(script) ? [...MAKEFILE_NAMES, ...[...script.matchAll(MAKE_DIRECTORY)].slice(0, MAX_DIRECTORIES).flatMap((m) => MAKEFILE_NAMES.map((n) => `${m[1]}/${n}`))] : []),
         ...(/\brelease-it\b/.test(script) ? ['package.json', ...release_it_CONFIG_DATA_FILES, ...CONFIG_OTHER_FILES, ...[...script.matchAll(RELEASE_IT_CONFIG)].slice(0, MAX_DIRECTORIES).map((m) => m[2])] : []),
         ...(/\bgoreleaser\b/.test(script) ? [...CONFIG_FILES, 'go.mod', ...[...script.matchAll(GORELEASER_CONFIG)].slice(0, MAX_DIRECTORIES).map((m) => m[2])] : []),
+        // The repository's own programs the script runs: the git commands in them are the step's.
+        ...filesRun(script, MAX_DIRECTORIES).map((f) => f.path),
     ];
     return names.length ? { start: step.workingDirectory ?? '', script, names } : null;
 }
@@ -13424,6 +13505,8 @@ function withMakeRecipes(script, startDir, read) {
 
 
 
+
+
 /** Tools that push with the git credentials they find (their own docs: `deploy` commands). */
 const PUSHING_TOOLS = /\bgit\s+(?:-C\s+\S+\s+)?push\b|\bgh-deploy\b|\bhexo\s+(d|deploy)\b|\blerna\s+(publish|version)\b|\bsemantic-release\b|\bchangeset\s+publish\b|\brelease-it\b/;
 const FOREIGN = /\bgit\s+(rebase|merge|cherry-pick|am|pull)\b|\bgit\s+push\s+(?:-\S+\s+)*\S+\s+\+?(?!HEAD:|refs\/tags\/)([\w./-]+):(?!\2(\s|$))/m;
@@ -13568,7 +13651,7 @@ function listPushes(job, knowledge, localAction, readFile) {
             out.pushes.add(s.index, push);
             byKey(out.byRemote, 'origin').add(s.index, push);
         }
-        else if (effect === 'unseen' || (effect === null && s.uses && !ACTIONS_THAT_PUSH.has(name ?? '') && mayUseGitCredentials(s.uses.value, name, knowledge))) {
+        else if (effect === 'unseen' || (effect === null && s.uses && !ACTIONS_THAT_PUSH.has(name ?? '') && !GIT_CLI_PUSH_MODES.has(name ?? '') && mayUseGitCredentials(s.uses.value, name, knowledge))) {
             const why = effect === 'unseen' ? 'runs steps pat-lint cannot see into, which' : 'which pat-lint has no knowledge of,';
             out.unknownActions.add(s.index, { line: s.pos.line, what: `${(0,limits/* quoted */.TL)(s.uses.value)} (line ${s.pos.line}), ${why}` });
         }
@@ -13581,6 +13664,16 @@ function listPushes(job, knowledge, localAction, readFile) {
                 out.githubResets.push(s.index), out.remoteResets.push(s.index);
             else if (dir !== null)
                 (out.pathResets.get(dir) ?? out.pathResets.set(dir, []).get(dir)).push(s.index);
+        }
+        // An action that pushes with the git CLI in some modes: pushes, may push, or pushes through the API.
+        const mode = name && s.uses ? GIT_CLI_PUSH_MODES.get(name)?.((0,actions/* majorOf */.Ds)(s.uses.value, knowledge), (k) => s.with[k]?.value) : undefined;
+        if (mode === true) {
+            const push = { what: `${name} (line ${s.pos.line}), which pushes with the git CLI`, foreignCommits: false };
+            out.pushes.add(s.index, push);
+            byKey(out.byRemote, 'origin').add(s.index, push);
+        }
+        else if (mode === null) {
+            out.unknownActions.add(s.index, { line: s.pos.line, what: `${(0,limits/* quoted */.TL)(s.uses.value)} (line ${s.pos.line}), whose release (and so whether it pushes with the git CLI) pat-lint cannot tell,` });
         }
         const pusher = name ? ACTIONS_THAT_PUSH.get(name) : undefined;
         if (pusher) {
@@ -13634,6 +13727,25 @@ function listPushes(job, knowledge, localAction, readFile) {
                 byKey(out.byDirectory, dir).add(s.index, push);
         }
         else {
+            // A program of the repository the step runs, read: its git push is the step's.
+            const program = pushingProgram(s, run, readFile ?? (() => null));
+            if (program) {
+                const where = /action\.ya?ml\b/.test(s.pos.file) ? ` of ${(0,limits/* quoted */.TL)(s.pos.file)}` : '';
+                const what = `${(0,limits/* quoted */.TL)(program.path)}, run by the step at line ${s.pos.line}${where}, which runs git push`;
+                if (program.ownUrl) {
+                    // It pushes to a URL with credentials of its own somewhere: which push uses git's cannot be told.
+                    out.unknown.add(s.index, { line: s.pos.line, what });
+                    for (const dir of ancestry(program.dir))
+                        byKey(out.unknownByDirectory, dir).add(s.index, { line: s.pos.line, what });
+                    continue;
+                }
+                const push = { what, foreignCommits: program.merges, skipsCi: lastCommitSkipsCi };
+                out.pushes.add(s.index, push);
+                byKey(out.byRemote, 'origin').add(s.index, push);
+                for (const dir of ancestry(program.dir))
+                    byKey(out.byDirectory, dir).add(s.index, push);
+                continue;
+            }
             const script = SCRIPT_THAT_MAY_PUSH.exec(run) ?? (handsGithubToken(s) ? REPOSITORY_PROGRAM.exec(run) : null);
             if (!script)
                 continue;
@@ -13645,6 +13757,19 @@ function listPushes(job, knowledge, localAction, readFile) {
         }
     }
     return out;
+}
+/** The first program of the repository a run step runs whose text runs git push (knowledge/run-files.ts), read where the step runs it. */
+function pushingProgram(step, run, readFile) {
+    for (const file of filesRun(run)) {
+        const dir = pushDirectory(step, run, file.at);
+        if (dir === null)
+            continue;
+        const path = dir ? `${dir}/${file.path}` : file.path;
+        const text = readFile(external_node_path_.posix.normalize(path));
+        if (text && RUNS_GIT_PUSH.test(text))
+            return { path, dir, merges: MERGES_IN_PROGRAM.test(text), ownUrl: URL_WITH_CREDENTIALS.test(text) };
+    }
+    return null;
 }
 const NONE = new ByStep();
 /**
@@ -15560,8 +15685,8 @@ function underPath(report, prefix) {
     };
 }
 
-// EXTERNAL MODULE: ./src/lint.ts + 65 modules
-var lint = __nccwpck_require__(212);
+// EXTERNAL MODULE: ./src/lint.ts + 66 modules
+var lint = __nccwpck_require__(50);
 // EXTERNAL MODULE: ./src/report/advice.ts + 1 modules
 var advice = __nccwpck_require__(8014);
 // EXTERNAL MODULE: ./src/github/event.ts

@@ -162,3 +162,41 @@ describe('gh acts on the repository of the directory it runs in (gh help environ
     if (repositories.length) expect(lintWorkflow(job(run, before), {}, { repository: 'octo/app' }).tokens[0].repositories).toEqual(repositories)
   })
 })
+
+/** Another workflow listening to pushes: a push with the checkout's token must start it (R1). */
+const TESTS_ON_PUSH = { '.github/workflows/test.yml': 'on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make test\n' }
+
+describe('a program of the repository a later step runs is read for git push', () => {
+  const useOf = (script: string, files: Record<string, string>) => {
+    const use = lintWorkflow(wf(CHECKOUT, run(script)), { ...TESTS_ON_PUSH, ...files }, { repository: 'octo/app' }).tokens.find((t) => t.secret === 'BOT_PAT')!.uses[0]
+    return { verdict: use.githubTokenWouldDo, reasons: use.reasons.join('\n') }
+  }
+  const PUSHES_JS = 'import { spawnSync } from "node:child_process"\nspawnSync("git", ["commit", "-m", "x"])\nspawnSync("git", ["push"])\n'
+  it.each<[string, string, Record<string, string>, boolean | null, RegExp?]>([
+    ['node, past a preloaded module, running a TypeScript file with spawnSync("git", ["push"])', 'node -r esbuild-register tools/bot/changes.ts 12', { 'tools/bot/changes.ts': PUSHES_JS }, false, /tools\/bot\/changes\.ts, run by the step at line 9, which runs git push/],
+    ['a python script with a git push command line', 'python3 scripts/update.py', { 'scripts/update.py': 'import subprocess\nsubprocess.run("git push origin HEAD", shell=True)\n' }, false, undefined],
+    ['a shell script run by path, in the directory the step moved to', 'cd tools && ./sync', { 'tools/sync': '#!/bin/sh\ngit -C repo push\n' }, false, undefined],
+    ['a program that pushes to a URL with credentials of its own', 'node tools/x.js', { 'tools/x.js': 'exec(`git push https://${user}:${t}@github.com/o/r.git`)\n' }, null, undefined],
+    ['a program with no git push', 'node tools/generate.js', { 'tools/generate.js': 'console.log("git is great; push on")\n' }, true, undefined],
+    ['a program not in the repository', 'node tools/missing.js', {}, true, undefined],
+  ])('%s', (_name, script, files, verdict, reason) => {
+    const got = useOf(script, files)
+    expect(got.verdict).toBe(verdict)
+    if (reason) expect(got.reasons).toMatch(reason)
+  })
+})
+
+describe('changesets/action pushes with the git CLI, and so with a checkout\'s persisted token, only in some modes', () => {
+  const changesets = (ref: string, inputs = '') => `      - uses: changesets/action@${ref}\n${inputs ? `        with:\n${inputs}` : ''}`
+  it.each<[string, string, boolean | null]>([
+    ['v1, default commitMode (git-cli)', changesets('v1'), false],
+    ['v1 pinned by SHA to v1.9.0', changesets('a45c4d594aa4e2c509dc14a9f2b3b67ba3780d0d'), false],
+    ['v1 with commitMode: github-api', changesets('v1', '          commitMode: github-api\n'), true],
+    ['v2, default (the GitHub API)', changesets('v2'), true],
+    ['v2 with push-with-git-cli: true', changesets('v2', '          push-with-git-cli: true\n'), false],
+    ['a branch: the release cannot be told', changesets('main'), null],
+  ])('%s', (_name, step, verdict) => {
+    const use = lintWorkflow(wf(CHECKOUT, step), TESTS_ON_PUSH, { repository: 'octo/app' }).tokens.find((t) => t.secret === 'BOT_PAT')!.uses[0]
+    expect(use.githubTokenWouldDo).toBe(verdict)
+  })
+})

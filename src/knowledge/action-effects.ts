@@ -73,6 +73,24 @@ export const ACTIONS_THAT_PUSH: ReadonlyMap<string, { foreignCommits: boolean; d
 ])
 
 /**
+ * Actions that push with the git CLI in some modes only; a git push carries whatever credential
+ * git holds, and a checkout's persisted extraheader wins over the .netrc these actions write for
+ * their own token (changesets/action#187: version PRs pushed with the checkout's GITHUB_TOKEN start
+ * no workflows). For a major and the step's inputs: whether it pushes with the git CLI; null when
+ * that cannot be told (a branch or unknown commit, an input set at run time).
+ */
+export const GIT_CLI_PUSH_MODES: ReadonlyMap<string, (major: number | null, input: (name: string) => string | undefined) => boolean | null> = new Map([
+  // changesets/action: v1 pushes with git unless commitMode is github-api (action.yml at v1.9.0:
+  // default git-cli; before v1.5 always git); v2 only with push-with-git-cli: true (default false).
+  ['changesets/action', (major, input) => {
+    if (major === null) return null
+    const value = major < 2 ? input('commitMode') : input('push-with-git-cli')
+    if (value?.includes('${{')) return null
+    return major < 2 ? (value ?? 'git-cli').trim() !== 'github-api' : (value ?? 'false').trim() === 'true'
+  }],
+])
+
+/**
  * Actions outside the knowledge base that run no git command: they install a toolchain, restore or
  * save a cache, or upload files (each action's README and source: @actions/cache, @actions/tool-cache,
  * @actions/artifact; docker's buildx and binfmt installers). A credential left behind is not used

@@ -148,6 +148,8 @@ function builtIn(): Map<string, KnownAction> {
 }
 
 const BUILT_IN = builtIn()
+/** Release tags by commit, from the entries read at each release: kept where a hand entry wins over the derived one. */
+const RELEASE_PINS: ReadonlyMap<string, Readonly<Record<string, string>>> = new Map(DERIVED_ACTIONS.filter((d) => d.pins).map((d) => [d.uses.toLowerCase(), d.pins!]))
 
 /** `owner/repo[/path]` of a `uses:` value without its `@ref`; null for local (`./`) and docker actions. */
 export function actionName(uses: string): string | null {
@@ -187,6 +189,25 @@ export class ActionKnowledge {
     const entry = this.byName.get(name) ?? this.byName.get(base) ?? (RENAMED[base] ? this.byName.get(RENAMED[base].toLowerCase()) : undefined)
     return entry && atVersion(entry, uses)
   }
+
+  /** The release tags by commit the knowledge holds for the action `uses` names (the newest entry's). */
+  pinsOf(uses: string): Readonly<Record<string, string>> | undefined {
+    const name = actionName(uses)?.toLowerCase()
+    if (!name) return undefined
+    const [owner, repo] = name.split('/')
+    const base = `${owner}/${repo}`
+    return (this.byName.get(name) ?? this.byName.get(base))?.pins ?? RELEASE_PINS.get(name) ?? RELEASE_PINS.get(base)
+  }
+}
+
+/**
+ * The major version a `uses:` names: from its tag, or for a full SHA from the release tags the
+ * knowledge holds for that action; null for a branch or a commit no known release points at.
+ */
+export function majorOf(uses: string, knowledge: ActionKnowledge = DEFAULT_KNOWLEDGE): number | null {
+  const at = uses.indexOf('@')
+  if (at < 0) return null
+  return versionOfRef(uses.slice(at + 1).trim(), knowledge.pinsOf(uses))?.major ?? null
 }
 
 /**

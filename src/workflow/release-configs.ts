@@ -2,13 +2,15 @@
  * The configuration files of release tools that steps start, read before the analysis:
  * semantic-release's (package.json, its rc and config files), GoReleaser's (its YAML, the one
  * `--config` names, go.mod), release-it's (package.json, .release-it.*), the changesets CLI's
- * (.changeset/config.json) and the Makefile whose recipes `make` runs, in the directory the step starts in and in each directory its script
- * moves to with `cd`/`pushd`.
+ * (.changeset/config.json), the Makefile whose recipes `make` runs, and the repository's own
+ * programs the script runs (knowledge/run-files.ts), in the directory the step starts in and in
+ * each directory its script moves to with `cd`/`pushd`.
  */
 import { posix } from 'node:path'
 import { CONFIG_DATA_FILES, CONFIG_PROGRAM_FILES, SEMANTIC_RELEASE_ACTIONS } from '../knowledge/semantic-release.js'
 import { CONFIG_FILE as CHANGESETS_CONFIG } from '../knowledge/changesets.js'
 import { MAKEFILE_NAMES } from '../knowledge/programs.js'
+import { filesRun } from '../knowledge/run-files.js'
 import { CONFIG_DATA_FILES as RELEASE_IT_DATA, CONFIG_OTHER_FILES as RELEASE_IT_OTHER } from '../knowledge/release-it.js'
 import { CONFIG_FILES as GORELEASER_FILES, GORELEASER_ACTION } from '../knowledge/goreleaser.js'
 import { actionName } from '../knowledge/actions.js'
@@ -70,6 +72,8 @@ function wanted(step: WorkflowInfo['jobs'][number]['steps'][number]): { start: s
     ...(/\bmake\b/.test(script) ? [...MAKEFILE_NAMES, ...[...script.matchAll(MAKE_DIRECTORY)].slice(0, MAX_DIRECTORIES).flatMap((m) => MAKEFILE_NAMES.map((n) => `${m[1]}/${n}`))] : []),
     ...(/\brelease-it\b/.test(script) ? ['package.json', ...RELEASE_IT_DATA, ...RELEASE_IT_OTHER, ...[...script.matchAll(RELEASE_IT_CONFIG)].slice(0, MAX_DIRECTORIES).map((m) => m[2])] : []),
     ...(/\bgoreleaser\b/.test(script) ? [...GORELEASER_FILES, 'go.mod', ...[...script.matchAll(GORELEASER_CONFIG)].slice(0, MAX_DIRECTORIES).map((m) => m[2])] : []),
+    // The repository's own programs the script runs: the git commands in them are the step's.
+    ...filesRun(script, MAX_DIRECTORIES).map((f) => f.path),
   ]
   return names.length ? { start: step.workingDirectory ?? '', script, names } : null
 }

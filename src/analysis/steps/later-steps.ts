@@ -5,8 +5,8 @@
  * pushes are listed once; each credential then takes the stretch of them it reaches, up to the
  * first step that puts another credential in the same place.
  */
-import { actionName } from '../../knowledge/actions.js'
-import { ACTIONS_THAT_PUSH } from '../../knowledge/action-effects.js'
+import { actionName, majorOf } from '../../knowledge/actions.js'
+import { ACTIONS_THAT_PUSH, GIT_CLI_PUSH_MODES } from '../../knowledge/action-effects.js'
 import { firstAtLeast } from '../../order.js'
 import type { JobInfo, StepInfo, WorkflowInfo } from '../../workflow/model.js'
 import type { Memo } from '../memo.js'
@@ -21,6 +21,8 @@ import type { ActionKnowledge } from '../../knowledge/actions.js'
 import { quoted } from '../../limits.js'
 import { SKIP_CI } from '../../knowledge/events.js'
 import { EVENTS_OF_REFS, pushedRefs } from '../../knowledge/git.js'
+import { filesRun, MERGES_IN_PROGRAM, RUNS_GIT_PUSH, URL_WITH_CREDENTIALS } from '../../knowledge/run-files.js'
+import { posix } from 'node:path'
 
 export interface LaterPush {
   what: string
@@ -236,7 +238,7 @@ function listPushes(job: JobInfo, knowledge: ActionKnowledge, localAction: StepC
       const push: LaterPush = { what: `${quoted(s.uses!.value)} (line ${s.pos.line}), whose steps push`, foreignCommits: false }
       out.pushes.add(s.index, push)
       byKey(out.byRemote, 'origin').add(s.index, push)
-    } else if (effect === 'unseen' || (effect === null && s.uses && !ACTIONS_THAT_PUSH.has(name ?? '') && mayUseGitCredentials(s.uses.value, name, knowledge))) {
+    } else if (effect === 'unseen' || (effect === null && s.uses && !ACTIONS_THAT_PUSH.has(name ?? '') && !GIT_CLI_PUSH_MODES.has(name ?? '') && mayUseGitCredentials(s.uses.value, name, knowledge))) {
       const why = effect === 'unseen' ? 'runs steps pat-lint cannot see into, which' : 'which pat-lint has no knowledge of,'
       out.unknownActions.add(s.index, { line: s.pos.line, what: `${quoted(s.uses!.value)} (line ${s.pos.line}), ${why}` })
     }
@@ -247,6 +249,15 @@ function listPushes(job: JobInfo, knowledge: ActionKnowledge, localAction: StepC
       const dir = checkoutDirectory(s)
       if (dir === '') out.githubResets.push(s.index), out.remoteResets.push(s.index)
       else if (dir !== null) (out.pathResets.get(dir) ?? out.pathResets.set(dir, []).get(dir)!).push(s.index)
+    }
+    // An action that pushes with the git CLI in some modes: pushes, may push, or pushes through the API.
+    const mode = name && s.uses ? GIT_CLI_PUSH_MODES.get(name)?.(majorOf(s.uses.value, knowledge), (k) => s.with[k]?.value) : undefined
+    if (mode === true) {
+      const push: LaterPush = { what: `${name} (line ${s.pos.line}), which pushes with the git CLI`, foreignCommits: false }
+      out.pushes.add(s.index, push)
+      byKey(out.byRemote, 'origin').add(s.index, push)
+    } else if (mode === null) {
+      out.unknownActions.add(s.index, { line: s.pos.line, what: `${quoted(s.uses!.value)} (line ${s.pos.line}), whose release (and so whether it pushes with the git CLI) pat-lint cannot tell,` })
     }
     const pusher = name ? ACTIONS_THAT_PUSH.get(name) : undefined
     if (pusher) {
@@ -288,6 +299,23 @@ function listPushes(job: JobInfo, knowledge: ActionKnowledge, localAction: StepC
       else if (!push.url) byKey(out.byRemote, push.remote ?? 'origin').add(s.index, push)
       for (const dir of ancestry(pushDirectory(s, run, tool.index))) byKey(out.byDirectory, dir).add(s.index, push)
     } else {
+      // A program of the repository the step runs, read: its git push is the step's.
+      const program = pushingProgram(s, run, readFile ?? (() => null))
+      if (program) {
+        const where = /action\.ya?ml\b/.test(s.pos.file) ? ` of ${quoted(s.pos.file)}` : ''
+        const what = `${quoted(program.path)}, run by the step at line ${s.pos.line}${where}, which runs git push`
+        if (program.ownUrl) {
+          // It pushes to a URL with credentials of its own somewhere: which push uses git's cannot be told.
+          out.unknown.add(s.index, { line: s.pos.line, what })
+          for (const dir of ancestry(program.dir)) byKey(out.unknownByDirectory, dir).add(s.index, { line: s.pos.line, what })
+          continue
+        }
+        const push: LaterPush = { what, foreignCommits: program.merges, skipsCi: lastCommitSkipsCi }
+        out.pushes.add(s.index, push)
+        byKey(out.byRemote, 'origin').add(s.index, push)
+        for (const dir of ancestry(program.dir)) byKey(out.byDirectory, dir).add(s.index, push)
+        continue
+      }
       const script = SCRIPT_THAT_MAY_PUSH.exec(run) ?? (handsGithubToken(s) ? REPOSITORY_PROGRAM.exec(run) : null)
       if (!script) continue
       const consumer = { line: s.pos.line, what: `the script run at line ${s.pos.line}` }
@@ -297,6 +325,18 @@ function listPushes(job: JobInfo, knowledge: ActionKnowledge, localAction: StepC
     }
   }
   return out
+}
+
+/** The first program of the repository a run step runs whose text runs git push (knowledge/run-files.ts), read where the step runs it. */
+function pushingProgram(step: StepInfo, run: string, readFile: (path: string) => string | null): { path: string; dir: string | null; merges: boolean; ownUrl: boolean } | null {
+  for (const file of filesRun(run)) {
+    const dir = pushDirectory(step, run, file.at)
+    if (dir === null) continue
+    const path = dir ? `${dir}/${file.path}` : file.path
+    const text = readFile(posix.normalize(path))
+    if (text && RUNS_GIT_PUSH.test(text)) return { path, dir, merges: MERGES_IN_PROGRAM.test(text), ownUrl: URL_WITH_CREDENTIALS.test(text) }
+  }
+  return null
 }
 
 const NONE = new ByStep<never>()
