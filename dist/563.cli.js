@@ -368,8 +368,8 @@ function mergeReports(inputs, grantInputs = []) {
     return inventory;
 }
 
-// EXTERNAL MODULE: ./src/lint.ts + 65 modules
-var lint = __webpack_require__(6474);
+// EXTERNAL MODULE: ./src/lint.ts + 23 modules
+var lint = __webpack_require__(9828);
 // EXTERNAL MODULE: ./src/report/json.ts
 var json = __webpack_require__(2794);
 // EXTERNAL MODULE: ./src/repository.ts

@@ -13,8 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: repositoriesToRead
 
-// EXTERNAL MODULE: ./src/lint.ts + 65 modules
-var lint = __webpack_require__(6474);
+// EXTERNAL MODULE: ./src/lint.ts + 23 modules
+var lint = __webpack_require__(9828);
 // EXTERNAL MODULE: ./src/knowledge/token-formats.ts
 var token_formats = __webpack_require__(760);
 // EXTERNAL MODULE: ./src/version.ts

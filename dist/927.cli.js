@@ -80,8 +80,8 @@ function matrixOf(repos, shards) {
     return { include: groups.filter((g) => g.length).map((g, i) => ({ shard: i + 1, repos: g.join(' ') })) };
 }
 
-// EXTERNAL MODULE: ./src/lint.ts + 65 modules
-var lint = __webpack_require__(6474);
+// EXTERNAL MODULE: ./src/lint.ts + 23 modules
+var lint = __webpack_require__(9828);
 // EXTERNAL MODULE: ./src/report/json.ts
 var report_json = __webpack_require__(2794);
 // EXTERNAL MODULE: ./src/report/escape.ts

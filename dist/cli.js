@@ -163,6 +163,3156 @@ function decide(analysis, listeners, stats) {
 
 /***/ }),
 
+/***/ 693:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   _Y: () => (/* binding */ enterDirectory),
+/* harmony export */   j: () => (/* binding */ cloneTarget),
+/* harmony export */   jm: () => (/* binding */ repositoryOfDirectory)
+/* harmony export */ });
+/** Directories of the workspace that steps and scripts move into (`working-directory`, `cd`, `pushd`). */
+const WORKSPACE = /^(?:\$\{\{\s*github\.workspace\s*\}\}|\$\{?GITHUB_WORKSPACE\}?)(?:\/|$)/;
+/**
+ * A directory relative to the workspace after `cd arg` from `dir` ('' is the workspace); null
+ * when the files cannot tell (an absolute path, a variable, `cd -`, above the workspace).
+ */
+function enterDirectory(dir, arg) {
+    if (dir === null)
+        return null;
+    let path = /^(["'])(.*)\1$/.exec(arg)?.[2] ?? arg;
+    const fromWorkspace = WORKSPACE.exec(path);
+    if (fromWorkspace) {
+        path = path.slice(fromWorkspace[0].length);
+        dir = '';
+    }
+    if (/^[/~$-]/.test(path) || path.includes('${{'))
+        return null;
+    const parts = dir ? dir.split('/') : [];
+    for (const part of path.split('/')) {
+        if (part === '' || part === '.')
+            continue;
+        if (part !== '..')
+            parts.push(part);
+        else if (!parts.pop())
+            return null;
+    }
+    return parts.join('/');
+}
+/** Options of `git clone` that take a value (git help clone). */
+const CLONE_VALUE_OPTIONS = new Set(['-b', '--branch', '--depth', '-o', '--origin', '--reference', '--reference-if-able', '-c', '--config', '--filter', '-j', '--jobs', '--template', '--separate-git-dir', '-u', '--upload-pack', '--shallow-since', '--shallow-exclude', '--server-option']);
+/** `git clone URL [DIR]`: the URL and the directory it creates (the URL's last part without .git by default). */
+function cloneTarget(words) {
+    if (words[0] !== 'git')
+        return null;
+    const at = words.indexOf('clone');
+    if (at < 0 || words.slice(1, at).some((w) => !w.startsWith('-') && !/^\S+=/.test(w)))
+        return null;
+    const args = [];
+    for (let i = at + 1; i < words.length; i++) {
+        if (CLONE_VALUE_OPTIONS.has(words[i]))
+            i++;
+        else if (!words[i].startsWith('-'))
+            args.push(words[i]);
+    }
+    if (!args.length)
+        return null;
+    const url = args[0];
+    const dir = args[1] ?? url.replace(/\/+$/, '').replace(/\.git$/, '').split(/[/:]/).pop() ?? '';
+    return { url, dir };
+}
+/** The repository text of the deepest directory in `repos` holding `dir`, if any. */
+function repositoryOfDirectory(dir, repos) {
+    const parts = dir ? dir.split('/') : [];
+    for (let n = parts.length; n >= 1; n--) {
+        const repo = repos.get(parts.slice(0, n).join('/'));
+        if (repo !== undefined)
+            return repo;
+    }
+    return undefined;
+}
+
+
+/***/ }),
+
+/***/ 583:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  l: () => (/* binding */ Memo)
+});
+
+// UNUSED EXPORTS: TEXT_TABLE_LIMIT
+
+// EXTERNAL MODULE: ./src/bounded-map.ts
+var bounded_map = __nccwpck_require__(8757);
+;// CONCATENATED MODULE: ./src/run-stats.ts
+function newRunStats() {
+    return { filesParsed: 0, stepsModelled: 0, secretUses: 0, scriptCommands: 0, callsDecided: 0, commentLines: 0, findingsBuilt: 0 };
+}
+
+// EXTERNAL MODULE: ./src/workflow/variable-reads.ts
+var variable_reads = __nccwpck_require__(7677);
+;// CONCATENATED MODULE: ./src/analysis/memo.ts
+/**
+ * Every cache of one run's analysis, owned by the run: thousands of tokens ask the same questions
+ * of one step, one job or one script, and each answer is worked out once. Nothing here outlives
+ * the run, and no table keyed by text the repository controls grows without a bound.
+ */
+
+
+
+/** Past this many entries a text-keyed table starts again: the answers are recomputed, never wrong. */
+const TEXT_TABLE_LIMIT = 20_000;
+class Memo {
+    stats;
+    objects = new Map();
+    texts = new Map();
+    /** Which variables the scripts read, asked for every env binding and its readers. */
+    variables = new variable_reads/* VariableReads */.Qs();
+    constructor(stats = newRunStats()) {
+        this.stats = stats;
+    }
+    /** The table `name`, keyed by objects of the run: an entry lives as long as its key. */
+    byObject(name) {
+        let table = this.objects.get(name);
+        if (!table)
+            this.objects.set(name, (table = new WeakMap()));
+        return table;
+    }
+    /** The table `name`, keyed by text the repository controls, bounded by TEXT_TABLE_LIMIT. */
+    byText(name) {
+        let table = this.texts.get(name);
+        if (!table)
+            this.texts.set(name, (table = new bounded_map/* BoundedMap */.E(TEXT_TABLE_LIMIT)));
+        return table;
+    }
+    /** What `make` gives for `key`, worked out once per run. */
+    once(name, key, make) {
+        const table = this.byObject(name);
+        if (table.has(key))
+            return table.get(key);
+        const value = make();
+        table.set(key, value);
+        return value;
+    }
+}
+
+
+/***/ }),
+
+/***/ 2471:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   ZR: () => (/* binding */ recogniseSecrets),
+/* harmony export */   hV: () => (/* binding */ isSshKeyUse)
+/* harmony export */ });
+/* unused harmony exports looksLikeGithubToken, namedForActionVendor, isAppCredentialUse */
+/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(351);
+/* harmony import */ var _knowledge_actions_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8343);
+/* harmony import */ var _workflow_flows_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4921);
+/* harmony import */ var _memo_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(583);
+/* harmony import */ var _script_analyse_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8924);
+/**
+ * Decides which secrets are GitHub credentials and says how each was recognised. A secret counts
+ * when it is declared in pat-requirements.yml, reaches an input or environment variable known to
+ * take a GitHub token, sits in a URL's credentials, is read by a script that talks to GitHub, or
+ * is named like a GitHub token. Tokens of other services (Codecov, npm, Slack, cloud keys) are
+ * left alone unless declared.
+ */
+
+
+
+
+
+/**
+ * Input names that, on an action pat-lint does not know, say that the input takes a GitHub token:
+ * they name GitHub (or its repository, or its gists: Gist is GitHub's service) as well as a token. `token`, `api_token` or `project-token`
+ * say nothing of which service they are for: Telegram, Netlify and Codacy actions take them too.
+ */
+const GITHUB_TOKEN_INPUT = /^(github|gh|git|repo|repository)[-_]?(token|pat)$|^(github|gh)[-_]?(personal[-_]access[-_]token|access[-_]token|api[-_]token)$|^personal[-_]access[-_]token$|(^|[-_])gists?[-_](token|pat)$/i;
+/**
+ * Inputs that take a GitHub App's private key, App id or client id. The action signs a JWT with
+ * them and trades it for an installation token (GitHub docs, "Authenticating as a GitHub App"):
+ * they are an App's credentials, never a PAT, and nothing to declare or revoke as one.
+ */
+const APP_CREDENTIAL_INPUT = /^((github[-_]?)?app(lication)?[-_])?private[-_]?key$|^(github[-_]?)?(app(lication)?|client)[-_]id$/i;
+/** Inputs that take an SSH private key (actions/checkout's `ssh-key`, webfactory/ssh-agent's `ssh-private-key`). */
+const SSH_KEY_INPUT = /^(ssh([-_]?(private[-_]?)?key)?|deploy[-_]?key)$/i;
+/** A secret named for a key, not a token: `DEPLOY_KEY`, `SSH_PRIVATE_KEY`. */
+const KEY_NAME = /(^|_)(DEPLOY|SSH)(_PRIVATE)?_KEY$|(^|_)SSH_PRIVATE_KEY(_|$)/i;
+/**
+ * Whether the use hands the secret on as an SSH key: to an input named for one, or, named like a
+ * key, to a script that installs it for ssh. A deploy key or an SSH key is no PAT: it belongs to
+ * one repository (or one account's keys), has no scopes or expiry to declare, and a push with a
+ * deploy key starts push workflows (pat-rules R1).
+ */
+function isSshKeyUse(use) {
+    if (use.kind === 'with' && use.input)
+        return SSH_KEY_INPUT.test(use.input);
+    if ((use.kind === 'run' || use.kind === 'env') && use.secret && KEY_NAME.test(use.secret)) {
+        const scripts = use.step?.run ? [use.step.run.value] : (use.readBy ?? []).map((s) => s.run?.value ?? '');
+        return scripts.length > 0 && scripts.every((s) => /\.ssh\/|ssh-add|ssh-agent|GIT_SSH_COMMAND/.test(s));
+    }
+    return false;
+}
+/** Environment variables GitHub's own tools read a token from (gh, git credential helpers, octokit scripts). */
+const GITHUB_TOKEN_ENV = /^(GH|GITHUB)(_[A-Z0-9]+)*_(TOKEN|PAT)$|^(GH_ENTERPRISE_TOKEN|GITHUB_ENTERPRISE_TOKEN|GITHUB_PAT|GH_PAT|HOMEBREW_GITHUB_API_TOKEN|PERSONAL_TOKEN|PERSONAL_ACCESS_TOKEN)$|(^|_)PAT$/;
+/** Words in a secret's name that mean another service's credential. */
+const OTHER_SERVICE = /(^|_)(SLACK|DISCORD|TELEGRAM|TEAMS|ADO|AZDO|NPM|NODE_AUTH|YARN|PYPI|NUGET|CARGO|CRATES|CODECOV|COVERALLS|SONAR|SNYK|DOCKER|DOCKERHUB|QUAY|AWS|AZURE|GCP|GCLOUD|GOOGLE|FIREBASE|HEROKU|NETLIFY|VERCEL|CLOUDFLARE|SENTRY|GITLAB|BITBUCKET|JIRA|LINEAR|OPENAI|ANTHROPIC|VSCE|OVSX|WAKATIME|JENKINS|TWITTER|MASTODON|CHROMATIC|BUTLER|ITCHIO|EXPO|APPLE|ANDROID|SIGNING|GPG|PGP|COSIGN|MAVEN|OSSRH|SONATYPE|GRADLE|CACHIX|TURBO|DATADOG|NEWRELIC|CODACY|CODSPEED)(_|$)/;
+/**
+ * Secret names that say GitHub token: GITHUB or GH with TOKEN, or PAT. A name alone is weak
+ * evidence, so only names that name GitHub (or its PAT) count; `BOT_TOKEN` or `REPO_TOKEN` could
+ * be any service's.
+ */
+function looksLikeGithubToken(secret) {
+    const s = secret.toUpperCase();
+    if (OTHER_SERVICE.test(s))
+        return false;
+    const words = s.split(/_+/).filter(Boolean);
+    if (words.some((w) => w === 'PAT' || w === 'GHPAT' || w === 'GHTOKEN' || w === 'GITHUBTOKEN'))
+        return true;
+    if (words.includes('PERSONAL') && (words.includes('TOKEN') || words.includes('ACCESS')))
+        return true;
+    // Gists are GitHub's: a gist token is a GitHub token with the gist scope.
+    if ((words.includes('GIST') || words.includes('GISTS')) && words.includes('TOKEN'))
+        return true;
+    return words.includes('TOKEN') && (words.includes('GITHUB') || words.includes('GH'));
+}
+/** The value of `${{ env.NAME }}` where the step, its job or its workflow binds NAME to a literal. */
+function resolveEnv(raw, step, job, workflowEnv) {
+    return raw.replace(/\$\{\{\s*env\.([A-Za-z0-9_]+)\s*\}\}/g, (whole, name) => (step.env[name] ?? job?.env[name] ?? workflowEnv?.[name])?.value ?? whole);
+}
+/**
+ * Whether the action's token inputs are GitHub credentials in this step: for a registry login, only
+ * when the registry is GitHub's. A registry named only at run time is not evidence either way.
+ */
+function credentialIsGithubs(facts, use, workflowEnv) {
+    if (!facts.githubWhen || !use.step)
+        return true;
+    const given = use.step.with[facts.githubWhen.input];
+    const value = given ? resolveEnv(given.value, use.step, use.job, workflowEnv).toLowerCase() : '';
+    return facts.githubWhen.hosts.some((h) => value.includes(h));
+}
+function inputTakesGithubToken(use, knowledge, workflowEnv) {
+    const { step, input } = use;
+    const uses = step.uses?.value;
+    const facts = uses ? knowledge.lookup(uses) : undefined;
+    if (facts) {
+        if (!facts.takesGithubToken || !credentialIsGithubs(facts, use, workflowEnv))
+            return null;
+        return facts.tokenInputs.some((i) => i.name.toLowerCase() === input.toLowerCase()) ? `input \`${(0,_limits_js__WEBPACK_IMPORTED_MODULE_4__/* .quoted */ .TL)(input)}\` of ${facts.uses} takes a GitHub token` : null;
+    }
+    if (GITHUB_TOKEN_INPUT.test(input))
+        return `input \`${(0,_limits_js__WEBPACK_IMPORTED_MODULE_4__/* .quoted */ .TL)(input)}\` of ${(0,_limits_js__WEBPACK_IMPORTED_MODULE_4__/* .quoted */ .TL)(uses ?? 'the step')} is named for a GitHub token`;
+    return null;
+}
+/**
+ * Whether the use hands the secret to a known action's credential input that, in this step, is
+ * another service's (a Docker Hub login, a Codecov upload), or to a variable or input named for
+ * another service: evidence against a GitHub token,
+ * which outweighs a name like `DH_PAT`.
+ */
+function isOtherServiceUse(use, knowledge, workflowEnv) {
+    // Handed to a variable or input named for another service (`ado_token`, `slack-token`).
+    if ((use.kind === 'env' || use.kind === 'with') && use.input && OTHER_SERVICE.test(use.input.toUpperCase().replace(/-/g, '_')))
+        return true;
+    if ((use.kind === 'env' || use.kind === 'with') && use.input && use.step?.uses && namedForActionVendor(use.input, use.step.uses.value))
+        return true;
+    if (use.kind !== 'with' || !use.step?.uses || !use.input)
+        return false;
+    const facts = knowledge.lookup(use.step.uses.value);
+    if (!facts || !facts.tokenInputs.some((i) => i.name.toLowerCase() === use.input.toLowerCase()))
+        return false;
+    return !facts.takesGithubToken || !credentialIsGithubs(facts, use, workflowEnv);
+}
+/** Owners whose actions are GitHub's own: a variable named for them names GitHub. */
+const GITHUB_OWNERS = new Set(['actions', 'github', 'octokit', 'cli']);
+/**
+ * Whether a variable or input of an action's step is named for the vendor that publishes the
+ * action: `crowdin/github-action` reads CROWDIN_PERSONAL_TOKEN, `getsentry/action-release`
+ * SENTRY_AUTH_TOKEN. An action reads its own service's credential under that service's name, so
+ * such a variable holds the vendor's token, not GitHub's (GitHub's own owners excepted). Owner
+ * words under 4 letters are too short to tell a vendor from a word.
+ */
+function namedForActionVendor(variable, uses) {
+    const owner = (0,_knowledge_actions_js__WEBPACK_IMPORTED_MODULE_0__/* .actionName */ .aM)(uses)?.split('/')[0]?.toLowerCase();
+    if (!owner || GITHUB_OWNERS.has(owner))
+        return false;
+    const vendor = owner.split(/[^a-z0-9]+/).filter((w) => w.length >= 4 && w !== 'actions' && w !== 'action' && w !== 'github');
+    const words = new Set(variable.toLowerCase().split(/[^a-z0-9]+/));
+    // A variable that names GitHub as well (HASHICORP_GITHUB_TOKEN) is the vendor's GitHub token.
+    if (words.has('github') || words.has('gh'))
+        return false;
+    return vendor.some((w) => words.has(w));
+}
+/** Whether the use hands the secret to an input that takes a GitHub App's key or id. */
+function isAppCredentialUse(use, knowledge = _knowledge_actions_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_KNOWLEDGE */ .Ze) {
+    if (use.kind !== 'with' || !use.step || !use.input)
+        return false;
+    const facts = use.step.uses ? knowledge.lookup(use.step.uses.value) : undefined;
+    const input = use.input.toLowerCase();
+    if (facts?.appCredentialInputs?.some((i) => i.toLowerCase() === input))
+        return true;
+    return !facts?.tokenInputs.some((i) => i.name.toLowerCase() === input) && APP_CREDENTIAL_INPUT.test(input);
+}
+function envTakesGithubToken(name, steps, knowledge) {
+    // A `*_PAT` variable named for another service (`…_GITLAB_PAT`) holds that service's token.
+    if (GITHUB_TOKEN_ENV.test(name) && !OTHER_SERVICE.test(name))
+        return `environment variable ${(0,_limits_js__WEBPACK_IMPORTED_MODULE_4__/* .quoted */ .TL)(name)} is where GitHub tools read a token`;
+    for (const step of steps) {
+        const facts = step.uses ? knowledge.lookup(step.uses.value) : undefined;
+        if (facts?.takesGithubToken && facts.tokenEnv.includes(name))
+            return `${facts.uses} reads a GitHub token from ${(0,_limits_js__WEBPACK_IMPORTED_MODULE_4__/* .quoted */ .TL)(name)}`;
+    }
+    return null;
+}
+/** One environment for every recognition, so what a script's gh commands ask is worked out once. */
+const NO_ENV = Object.freeze({});
+/**
+ * Whether a script that receives the secret uses it to talk to GitHub: the script analysis finds a
+ * gh, git, REST or ghcr.io call made with it, or the script installs it as an SSH key next to a
+ * GitHub host. Merely mentioning github.com elsewhere in the script is not enough.
+ */
+function scriptUsesForGithub(use, memo) {
+    const scripts = [];
+    if (use.kind === 'run' && use.step?.run)
+        scripts.push({ script: use.step.run.value, vars: new Set(), key: use.step.run });
+    if (use.kind === 'env' && use.input) {
+        const readers = use.step ? [use.step] : (use.readBy ?? []);
+        for (const s of readers)
+            if (s.run && (0,_workflow_flows_js__WEBPACK_IMPORTED_MODULE_1__/* .scriptReadsVariable */ .R7)(s.run.value, use.input, memo.variables))
+                scripts.push({ script: s.run.value, vars: new Set([use.input]), key: s.run });
+    }
+    return scripts.some(({ script, vars, key }) => {
+        const a = (0,_script_analyse_js__WEBPACK_IMPORTED_MODULE_3__/* .analyseScript */ .V8)(script, { self: null, tokenVars: vars, env: NO_ENV, secret: use.secret ?? undefined, memo }, key);
+        return a.calls.length > 0 || a.sentToGithub || ((a.persists ?? []).length > 0 && /github\.com/i.test(script));
+    });
+}
+/** How a single use shows its secret to be a GitHub credential, if it does. */
+function recogniseUse(use, knowledge, workflowEnv, memo) {
+    if (use.kind === 'git-url')
+        return { how: 'git-url', detail: 'used as the credentials of a URL' };
+    if (use.kind === 'with' && use.step && use.input) {
+        const d = inputTakesGithubToken(use, knowledge, workflowEnv);
+        if (d)
+            return { how: 'token-input', detail: d };
+    }
+    if (use.kind === 'env' && use.input) {
+        const scope = use.step ? [use.step] : (use.readBy ?? []);
+        const d = envTakesGithubToken(use.input, scope, knowledge);
+        if (d)
+            return { how: 'token-env', detail: d };
+    }
+    if (use.kind === 'reusable-workflow' && use.input && GITHUB_TOKEN_INPUT.test(use.input)) {
+        return { how: 'token-input', detail: `passed as \`${(0,_limits_js__WEBPACK_IMPORTED_MODULE_4__/* .quoted */ .TL)(use.input)}\` to a reusable workflow` };
+    }
+    if (scriptUsesForGithub(use, memo))
+        return { how: 'github-script', detail: 'used by a run script to call GitHub (gh, git, the API or ghcr.io)' };
+    return null;
+}
+/**
+ * Recognises every credential among the uses. Returns, per secret name (as written in the
+ * requirements when declared), the distinct ways it was recognised.
+ */
+function recogniseSecrets(uses, declared, knowledge = _knowledge_actions_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_KNOWLEDGE */ .Ze, workflowEnv = () => undefined, memo = new _memo_js__WEBPACK_IMPORTED_MODULE_2__/* .Memo */ .l()) {
+    const out = new Map();
+    const add = (secret, r) => {
+        const list = out.get(secret) ?? [];
+        if (!list.some((x) => x.how === r.how && x.detail === r.detail))
+            list.push(r);
+        out.set(secret, list);
+    };
+    for (const name of declared)
+        add(name, { how: 'declared', detail: 'declared in the requirements file' });
+    // A secret given to an App-token step as its key or id is the App's credential wherever else it goes.
+    const appCredentials = new Set(uses.filter((u) => u.secret && isAppCredentialUse(u, knowledge)).map((u) => u.secret));
+    for (const use of uses) {
+        if (!use.secret || appCredentials.has(use.secret))
+            continue;
+        const r = recogniseUse(use, knowledge, workflowEnv(use.file), memo);
+        if (r)
+            add(use.secret, r);
+    }
+    // A name is weak evidence: it counts only for a secret not used solely as another service's credential.
+    const otherUses = new Map();
+    for (const use of uses)
+        if (use.secret)
+            otherUses.set(use.secret, (otherUses.get(use.secret) ?? true) && isOtherServiceUse(use, knowledge, workflowEnv(use.file)));
+    for (const use of uses) {
+        if (use.secret && !out.has(use.secret) && !appCredentials.has(use.secret) && !otherUses.get(use.secret) && looksLikeGithubToken(use.secret))
+            add(use.secret, { how: 'name', detail: 'named like a GitHub token' });
+    }
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 3564:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   J9: () => (/* binding */ resolveRepo)
+/* harmony export */ });
+/* unused harmony exports PR_HEAD_REPOSITORY, ownerOf */
+/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(351);
+/* harmony import */ var _knowledge_reasons_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3077);
+/**
+ * Which repository a value names: the one running the workflow, another one, or one we cannot
+ * tell. "This repository" is spelled many ways in workflows; only those are taken as same.
+ */
+
+
+const SAME_EXPRESSIONS = [
+    /^\$\{\{\s*github\.repository\s*\}\}$/i,
+    /^\$\{\{\s*github\.event\.repository\.full_name\s*\}\}$/i,
+    /^\$\{?GITHUB_REPOSITORY\}?$/,
+    /^\$\{\{\s*env\.GITHUB_REPOSITORY\s*\}\}$/i,
+];
+const OWNER_EXPRESSIONS = [/^\$\{\{\s*github\.repository_owner\s*\}\}$/i, /^\$\{?GITHUB_REPOSITORY_OWNER\}?$/, /^\$\{\{\s*github\.event\.repository\.owner\.login\s*\}\}$/i];
+/** The repository a pull request comes from: this one, or an outside contributor's fork. */
+const PR_HEAD_EXPRESSIONS = [
+    /^\$\{\{\s*github\.event\.pull_request\.head\.repo\.full_name\s*\}\}$/i,
+    /^\$\{\{\s*github\.event\.workflow_run\.head_repository\.full_name\s*\}\}$/i,
+];
+const PR_HEAD_REPOSITORY = "the pull request's head repository";
+const NAME_EXPRESSIONS = [/^\$\{\{\s*github\.event\.repository\.name\s*\}\}$/i];
+/** `owner/name` from a GitHub URL or `git@github.com:owner/name.git`, else the text itself. */
+function stripUrl(text) {
+    const t = text.trim();
+    const url = /^(?:https?:\/\/(?:[^@/]*@)?|git@|ssh:\/\/git@)(?:www\.)?github\.com[/:](.+?)(?:\.git)?\/?$/i.exec(t);
+    return url ? url[1] : t;
+}
+/** Resolves a repository reference relative to `self` (`owner/name`, or null when unknown). */
+function resolveRepo(text, self) {
+    const t = stripUrl(text);
+    if (!t)
+        return { kind: 'same' };
+    if (SAME_EXPRESSIONS.some((r) => r.test(t)))
+        return { kind: 'same' };
+    if (PR_HEAD_EXPRESSIONS.some((r) => r.test(t)))
+        return { kind: 'other', repo: PR_HEAD_REPOSITORY, contributor: true };
+    const parts = t.split('/');
+    if (parts.length === 2) {
+        const [owner, name] = parts;
+        const selfOwner = self?.split('/')[0]?.toLowerCase();
+        const selfName = self?.split('/')[1]?.toLowerCase();
+        const ownerSame = OWNER_EXPRESSIONS.some((r) => r.test(owner)) || (selfOwner !== undefined && owner.toLowerCase() === selfOwner);
+        const nameSame = NAME_EXPRESSIONS.some((r) => r.test(name)) || (selfName !== undefined && name.toLowerCase() === selfName);
+        if (ownerSame && nameSame)
+            return { kind: 'same' };
+        // GitHub's own limits: an account name of at most 39 characters, a repository name of at most 100.
+        const literal = (s, max) => s.length <= max && /^[A-Za-z0-9._-]+$/.test(s);
+        if (literal(owner, 39) && literal(name, 100)) {
+            if (!self)
+                return { kind: 'unknown', text: t, why: (0,_knowledge_reasons_js__WEBPACK_IMPORTED_MODULE_0__/* .plain */ .pj)(`cannot tell whether ${t} is this repository: pass --repository`) };
+            return { kind: 'other', repo: `${owner}/${name}` };
+        }
+        // This repository's owner, another name: a sibling repository.
+        if (ownerSame && literal(name, 100) && self && name.toLowerCase() !== selfName)
+            return { kind: 'other', repo: `${self.split('/')[0]}/${name}` };
+        if (literal(owner, 39) && self && owner.toLowerCase() !== selfOwner) {
+            return { kind: 'other', repo: (0,_limits_js__WEBPACK_IMPORTED_MODULE_1__/* .quoted */ .TL)(t) };
+        }
+    }
+    return { kind: 'unknown', text: (0,_limits_js__WEBPACK_IMPORTED_MODULE_1__/* .quoted */ .TL)(t), why: (0,_knowledge_reasons_js__WEBPACK_IMPORTED_MODULE_0__/* .plain */ .pj)(`the repository \`${(0,_limits_js__WEBPACK_IMPORTED_MODULE_1__/* .quoted */ .TL)(t)}\` is only known at run time`) };
+}
+/** The owner part of a reference, when literal. */
+function ownerOf(ref, self) {
+    if (ref.kind === 'same')
+        return self?.split('/')[0] ?? null;
+    if (ref.kind === 'other')
+        return ref.repo.split('/')[0];
+    return null;
+}
+
+
+/***/ }),
+
+/***/ 8924:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  V8: () => (/* binding */ analyseScript),
+  Rv: () => (/* binding */ firstEnvReader)
+});
+
+// UNUSED EXPORTS: ENV_READERS_LISTED, analyseScriptReadingAll
+
+// EXTERNAL MODULE: ./src/knowledge/gh-commands.ts + 1 modules
+var gh_commands = __nccwpck_require__(8622);
+// EXTERNAL MODULE: ./src/knowledge/programs.ts
+var programs = __nccwpck_require__(4771);
+// EXTERNAL MODULE: ./src/analysis/script/package-runner.ts
+var package_runner = __nccwpck_require__(5523);
+// EXTERNAL MODULE: ./src/analysis/script/semantic-release.ts
+var semantic_release = __nccwpck_require__(4798);
+// EXTERNAL MODULE: ./src/analysis/script/goreleaser.ts
+var goreleaser = __nccwpck_require__(8445);
+// EXTERNAL MODULE: ./src/knowledge/changesets.ts
+var changesets = __nccwpck_require__(4955);
+// EXTERNAL MODULE: ./src/limits.ts
+var limits = __nccwpck_require__(351);
+// EXTERNAL MODULE: ./src/analysis/repo-ref.ts
+var repo_ref = __nccwpck_require__(3564);
+// EXTERNAL MODULE: ./src/analysis/script/release-config.ts
+var release_config = __nccwpck_require__(6136);
+;// CONCATENATED MODULE: ./src/analysis/script/changesets.ts
+/**
+ * `changeset` (the changesets CLI) in a script: `changeset version` reads commits and pull
+ * requests through GitHub's GraphQL API when its configured changelog generator does
+ * (knowledge/changesets.ts); the other subcommands make no GitHub call.
+ */
+
+
+
+
+/** The changelog generator and its `repo` option from the configuration's text, or why it cannot be read. */
+function changelogOf(body) {
+    let config;
+    try {
+        config = JSON.parse(body);
+    }
+    catch {
+        return { unseen: `\`${changesets/* CONFIG_FILE */.g2}\` cannot be read as JSON` };
+    }
+    if (typeof config !== 'object' || config === null)
+        return { unseen: `\`${changesets/* CONFIG_FILE */.g2}\` is not an object` };
+    const entry = config.changelog;
+    if (entry === false)
+        return null;
+    if (entry === undefined)
+        return { name: changesets/* DEFAULT_CHANGELOG */.ZR };
+    if (typeof entry === 'string')
+        return { name: entry };
+    if (Array.isArray(entry) && typeof entry[0] === 'string') {
+        const options = entry[1];
+        return { name: entry[0], repo: typeof options?.repo === 'string' ? options.repo : undefined };
+    }
+    return { unseen: `the \`changelog\` of \`${changesets/* CONFIG_FILE */.g2}\` is neither a name nor [name, options]` };
+}
+/** `words` start with `changeset`. */
+function analyseChangesets(words, commands, at, ctx, out) {
+    const sub = words.slice(1).find((w) => !w.startsWith('-')) ?? 'add';
+    const named = `changeset ${(0,limits/* quoted */.TL)(sub)} at line ${commands[at].line}`;
+    if (changesets/* LOCAL */.G8.has(sub) || !ctx.tokenVars.size)
+        return;
+    if (sub === changesets/* PUBLISH */.We) {
+        out.unknown.push(`${named} runs the package manager's publish for each package with the token in its environment (an .npmrc may hand it to a registry), and pat-lint cannot see whether it uses it`);
+        return;
+    }
+    if (!ctx.tokenVars.has('GITHUB_TOKEN'))
+        return;
+    if (sub !== 'version') {
+        out.unknown.push(`${named}: subcommand \`${(0,limits/* quoted */.TL)(sub)}\` is not known to pat-lint`);
+        return;
+    }
+    const dir = (0,release_config/* directoryAt */.D)(commands, at, ctx);
+    const body = dir === null ? null : (ctx.readFile?.((0,release_config/* joinPath */.u)(dir, changesets/* CONFIG_FILE */.g2)) ?? null);
+    if (body === null) {
+        out.unknown.push(`${named}: its configuration (\`${changesets/* CONFIG_FILE */.g2}\`) is not among the files read, so which changelog generator reads GitHub is unknown`);
+        return;
+    }
+    const changelog = changelogOf(body);
+    if (changelog === null)
+        return;
+    if ('unseen' in changelog) {
+        out.unknown.push(`${named}: ${changelog.unseen}`);
+        return;
+    }
+    const facts = changesets/* CHANGELOGS */.yR[changelog.name];
+    if (!facts) {
+        out.unknown.push(`${named} runs changelog generator \`${(0,limits/* quoted */.TL)(changelog.name)}\`, which pat-lint does not know`);
+        return;
+    }
+    if (!facts.reads)
+        return;
+    out.sentToGithub = true;
+    out.calls.push({ what: `${named}: ${changelog.name} (GraphQL reads of commits and pull requests)`, permissions: { contents: 'read', pull_requests: 'read' }, target: changelog.repo ? (0,repo_ref/* resolveRepo */.J9)(changelog.repo, ctx.self) : { kind: 'same' }, readOnly: true });
+}
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+// EXTERNAL MODULE: ./src/knowledge/endpoint-events.ts
+var endpoint_events = __nccwpck_require__(6241);
+// EXTERNAL MODULE: ./src/knowledge/endpoints.ts + 2 modules
+var endpoints = __nccwpck_require__(9138);
+// EXTERNAL MODULE: ./src/knowledge/permissions.ts + 1 modules
+var knowledge_permissions = __nccwpck_require__(6928);
+// EXTERNAL MODULE: ./src/knowledge/release-it.ts
+var release_it = __nccwpck_require__(2331);
+// EXTERNAL MODULE: ./src/analysis/shell.ts
+var shell = __nccwpck_require__(1251);
+;// CONCATENATED MODULE: ./src/analysis/script/release-it.ts
+/**
+ * `release-it` in a script: its GitHub release, and the comments it may post, take the token in
+ * the variable `github.tokenRef` names; what else its configuration runs (hooks, plugins, the
+ * npm publish) is said, not guessed (knowledge/release-it.ts).
+ */
+
+
+
+
+
+
+
+
+const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** The configuration: package.json's key with the file's over it (c12 merges them), or why it cannot be read. */
+function loadConfig(dir, named, read) {
+    let config = {};
+    const pkgText = read((0,release_config/* joinPath */.u)(dir, 'package.json'));
+    if (pkgText !== null) {
+        try {
+            const pkg = JSON.parse(pkgText);
+            if (isObject(pkg) && isObject(pkg[release_it/* PACKAGE_KEY */.Hy]))
+                config = { ...pkg[release_it/* PACKAGE_KEY */.Hy] };
+        }
+        catch {
+            return { unseen: `\`${(0,limits/* quoted */.TL)((0,release_config/* joinPath */.u)(dir, 'package.json'))}\` cannot be read as JSON` };
+        }
+    }
+    const names = named !== undefined ? [named] : [...release_it/* CONFIG_DATA_FILES */.wt, ...release_it/* CONFIG_OTHER_FILES */.al];
+    for (const name of names) {
+        const body = read((0,release_config/* joinPath */.u)(dir, name));
+        if (body === null)
+            continue;
+        if (!/\.(json|jsonc|json5|ya?ml)$/.test(name))
+            return { unseen: `its configuration \`${(0,limits/* quoted */.TL)((0,release_config/* joinPath */.u)(dir, name))}\` is not JSON or YAML, which pat-lint reads` };
+        try {
+            const file = (0,dist/* parse */.qg)(body, { maxAliasCount: 100 });
+            if (!isObject(file))
+                return { unseen: `\`${(0,limits/* quoted */.TL)((0,release_config/* joinPath */.u)(dir, name))}\` is not a mapping` };
+            return { config: { ...config, ...file, github: { ...(isObject(config.github) ? config.github : {}), ...(isObject(file.github) ? file.github : {}) } } };
+        }
+        catch {
+            return { unseen: `\`${(0,limits/* quoted */.TL)((0,release_config/* joinPath */.u)(dir, name))}\` cannot be read as JSON or YAML` };
+        }
+    }
+    if (named !== undefined)
+        return { unseen: `its configuration \`${(0,limits/* quoted */.TL)(named)}\` is not among the files read` };
+    if (pkgText === null)
+        return { unseen: `neither a package.json nor a .release-it file is among the files read in ${dir ? `\`${(0,limits/* quoted */.TL)(dir)}\`` : 'the repository root'}, so its configuration is unknown` };
+    return { config };
+}
+/** A boolean option set by a flag (`--github.release`, `--no-github.release`, `--github.release=false`), else by the configuration, else its default. */
+function release_it_option(words, key, configured, fallback) {
+    if (words.includes(`--no-${key}`))
+        return false;
+    const given = (0,shell/* flagValue */.y6)(words, [], [`--${key}`]);
+    if (words.includes(`--${key}`) && (given === undefined || given.startsWith('-')))
+        return true;
+    if (given === 'true' || given === 'false')
+        return given === 'true';
+    return typeof configured === 'boolean' ? configured : fallback;
+}
+function callOf(what, routes, onIssuesAndPulls) {
+    const permissions = {};
+    const events = new Set();
+    for (const route of routes) {
+        const [method, path] = route.split(' ');
+        for (const e of (0,endpoint_events/* eventsFor */.F)(method, path))
+            events.add(e);
+        for (const [k, level] of Object.entries((0,endpoints/* lookupEndpoint */.sS)(method, path)?.permissions ?? {})) {
+            if (k === 'metadata')
+                continue;
+            permissions[k] = (0,knowledge_permissions/* maxLevel */.Lf)(permissions[k], level);
+            if (onIssuesAndPulls && k === 'issues')
+                permissions.pull_requests = (0,knowledge_permissions/* maxLevel */.Lf)(permissions.pull_requests, level);
+        }
+    }
+    return { what, permissions, target: { kind: 'same' }, events: [...events] };
+}
+/** `words` start with `release-it`. */
+function analyseReleaseIt(words, commands, at, ctx, out) {
+    if (!ctx.tokenVars.size || (0,shell/* hasFlag */.Lt)(words, ['-d', '--dry-run', '--release-version', '--changelog', '-v', '--version', '-h', '--help']))
+        return;
+    const named = `release-it at line ${commands[at].line}`;
+    const dir = (0,release_config/* directoryAt */.D)(commands, at, ctx);
+    const loaded = dir === null ? { unseen: 'it runs in a directory named at run time, so its configuration is unknown' } : loadConfig(dir, (0,shell/* flagValue */.y6)(words, ['-c'], ['--config']), ctx.readFile ?? (() => null));
+    if ('unseen' in loaded) {
+        out.unknown.push(`${named}: ${loaded.unseen}`);
+        return;
+    }
+    const { config } = loaded;
+    const github = isObject(config.github) ? config.github : {};
+    // Hooks and plugins run with the whole environment, the token's variable among it.
+    if (isObject(config.hooks) && Object.keys(config.hooks).length)
+        out.unknown.push(`${named} runs the commands of its \`hooks\` with the token in their environment`);
+    if (isObject(config.plugins) && Object.keys(config.plugins).length)
+        out.unknown.push(`${named} runs plugins (${Object.keys(config.plugins).slice(0, 3).map((p) => `\`${(0,limits/* quoted */.TL)(p)}\``).join(', ')}) pat-lint does not read`);
+    const npm = isObject(config.npm) ? config.npm : {};
+    if (release_it_option(words, 'npm', undefined, true) && release_it_option(words, 'npm.publish', npm.publish, true))
+        out.unknown.push(`${named} runs the package manager's publish with the token in its environment (an .npmrc may hand it to a registry), and pat-lint cannot see whether it uses it`);
+    const tokenRef = typeof github.tokenRef === 'string' ? github.tokenRef : 'GITHUB_TOKEN';
+    if (!ctx.tokenVars.has(tokenRef) || !release_it_option(words, 'github.release', github.release, false))
+        return;
+    out.sentToGithub = true;
+    // The tag exists when the release is made: git pushed it first (the git plugin runs before GitHub's).
+    out.calls.push({ ...callOf(`${named}: the GitHub release`, release_it/* RELEASE_ROUTES */.Xp, false), events: ['release'] });
+    const comments = isObject(github.comments) ? github.comments : {};
+    if (release_it_option(words, 'github.comments.submit', comments.submit, false))
+        out.calls.push(callOf(`${named}: comments on the issues and pull requests released`, release_it/* COMMENT_ROUTES */.LX, true));
+}
+
+// EXTERNAL MODULE: ./src/knowledge/reasons.ts
+var reasons = __nccwpck_require__(3077);
+;// CONCATENATED MODULE: ./src/knowledge/release-please.ts
+/**
+ * What the release-please CLI does with a GitHub token, read from its source. It takes the token
+ * only from `--token` (a value, or a file holding it) and never from the environment; every call
+ * goes to the repository `--repo-url` names (required). The pull-request commands commit through
+ * the Git database API and open or update the release pull request with labels; the release
+ * commands create a GitHub release per merged release pull request (which creates its tag unless
+ * `--draft`), comment on it and relabel it. `--dry-run` and `debug-config` only read; `--fork`
+ * first forks the repository for the token's user.
+ */
+const SOURCE = 'googleapis/release-please @fdaca293b5c9215c7bcae72dd228ba9558120817';
+const RELEASE_PLEASE_SOURCE = (/* unused pure expression or super */ null && (`${SOURCE} src/bin/release-please.ts:164-216 (--token, --repo-url demanded, --dry-run), 222 (--draft), 271 (--fork), 471-866 (commands); src/manifest.ts:1071 (createPullRequest), 1125 (removeIssueLabels), 1134 (updatePullRequest), 1293 (commentOnIssue), 1308 (addIssueLabels), 1330 (createRelease); src/github-api.ts, src/util/code-suggester/github/*.ts (octokit calls); no process.env read under src/`));
+/** Commands that open or update a pull request (a release PR, or bootstrap's configuration PR). */
+const PULL_REQUEST_COMMANDS = new Set(['release-pr', 'manifest-pr', 'bootstrap']);
+/** Commands that make the releases of merged release pull requests. */
+const RELEASE_COMMANDS = new Set(['github-release', 'manifest-release']);
+/** Commands that only read. */
+const READ_COMMANDS = new Set(['debug-config']);
+/** Reads every command makes first: the repository, branches, pull requests and releases (GraphQL for commit history). */
+const READ_ROUTES = ['GET /repos/{owner}/{repo}', 'GET /repos/{owner}/{repo}/pulls', 'GET /repos/{owner}/{repo}/releases', 'GET /repos/{owner}/{repo}/git/ref/{ref}'];
+const PULL_REQUEST_ROUTES = [
+    'POST /repos/{owner}/{repo}/git/trees',
+    'POST /repos/{owner}/{repo}/git/commits',
+    'POST /repos/{owner}/{repo}/git/refs',
+    'PATCH /repos/{owner}/{repo}/git/refs/{ref}',
+    'POST /repos/{owner}/{repo}/pulls',
+    'PATCH /repos/{owner}/{repo}/pulls/{pull_number}',
+    'POST /repos/{owner}/{repo}/issues/{issue_number}/labels',
+    'DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}',
+];
+const RELEASE_ROUTES = [
+    'POST /repos/{owner}/{repo}/releases',
+    'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
+    'POST /repos/{owner}/{repo}/issues/{issue_number}/labels',
+    'DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}',
+];
+/** `--fork`: the pull request comes from a fork of the repository for the token's user. */
+const FORK_ROUTE = 'POST /repos/{owner}/{repo}/forks';
+
+// EXTERNAL MODULE: ./src/analysis/script/words.ts
+var script_words = __nccwpck_require__(7785);
+;// CONCATENATED MODULE: ./src/analysis/script/release-please.ts
+/**
+ * The release-please CLI in a script (knowledge/release-please.ts): it uses a token only when
+ * `--token` is given it, on the repository `--repo-url` names; what it does there follows from
+ * the command.
+ */
+
+
+
+
+
+
+
+
+
+/** Permissions and events of `routes`, on `target`. */
+function release_please_callOf(what, routes, target, withEvents) {
+    const permissions = {};
+    const events = new Set();
+    for (const route of routes) {
+        const [method, path] = route.split(' ');
+        if (withEvents)
+            for (const e of (0,endpoint_events/* eventsFor */.F)(method, path))
+                events.add(e);
+        for (const [k, level] of Object.entries((0,endpoints/* lookupEndpoint */.sS)(method, path)?.permissions ?? {}))
+            if (k !== 'metadata')
+                permissions[k] = (0,knowledge_permissions/* maxLevel */.Lf)(permissions[k], level);
+    }
+    return { what, permissions, target, ...(events.size ? { events: [...events] } : {}) };
+}
+/** `words` start with `release-please`. */
+function analyseReleasePlease(words, commands, at, ctx, out) {
+    const token = (0,shell/* flagValue */.y6)(words, [], ['--token']);
+    // It reads no variable of its environment: a token reaches it through --token or not at all.
+    if (token === undefined || !(0,script_words/* usesToken */.et)([token], ctx))
+        return;
+    const command = words.slice(1).find((w) => !w.startsWith('-')) ?? '';
+    const named = `release-please ${(0,limits/* quoted */.TL)(command)} at line ${commands[at].line}`;
+    const repoUrl = (0,shell/* flagValue */.y6)(words, [], ['--repo-url']);
+    if (repoUrl === undefined)
+        return;
+    out.sentToGithub = true;
+    const target = (0,repo_ref/* resolveRepo */.J9)((0,script_words/* expand */.fT)(repoUrl, ctx), ctx.self);
+    const reads = { ...release_please_callOf(`${named}: reads of the repository, its pull requests and releases (and GraphQL reads of commits)`, READ_ROUTES, target, false), readOnly: true };
+    reads.permissions = { ...reads.permissions, contents: 'read', pull_requests: 'read' };
+    if (READ_COMMANDS.has(command) || (0,shell/* hasFlag */.Lt)(words, ['--dry-run'])) {
+        out.calls.push(reads);
+        return;
+    }
+    if (PULL_REQUEST_COMMANDS.has(command)) {
+        out.calls.push(reads, release_please_callOf(`${named}: the release pull request, committed through the API and labelled`, PULL_REQUEST_ROUTES, target, true));
+        if ((0,shell/* hasFlag */.Lt)(words, ['--fork']))
+            out.calls.push({ ...release_please_callOf(`${named} --fork: a fork for the token's user`, [FORK_ROUTE], target, false), patReason: (0,reasons/* because */.xx)('GITHUB_TOKEN cannot create forks', 'R11') });
+        return;
+    }
+    if (RELEASE_COMMANDS.has(command)) {
+        // A draft release has no tag, and GitHub starts no workflow for a draft's creation.
+        const draft = (0,shell/* hasFlag */.Lt)(words, ['--draft']) && (0,shell/* flagValue */.y6)(words, [], ['--draft']) !== 'false';
+        out.calls.push(reads, release_please_callOf(`${named}: ${draft ? 'draft releases' : 'the releases and their tags'}, a comment and labels on each release pull request`, RELEASE_ROUTES, target, !draft));
+        return;
+    }
+    out.unknown.push(`${named}: command \`${(0,limits/* quoted */.TL)(command)}\` is not known to pat-lint`);
+}
+
+// EXTERNAL MODULE: ./src/order.ts
+var order = __nccwpck_require__(5395);
+// EXTERNAL MODULE: ./src/analysis/script/command-index.ts
+var command_index = __nccwpck_require__(136);
+// EXTERNAL MODULE: ./src/analysis/script/gh.ts
+var script_gh = __nccwpck_require__(3353);
+// EXTERNAL MODULE: ./src/analysis/script/git.ts + 1 modules
+var script_git = __nccwpck_require__(5520);
+// EXTERNAL MODULE: ./src/analysis/script/http.ts
+var http = __nccwpck_require__(5006);
+// EXTERNAL MODULE: ./src/analysis/script/programs.ts
+var script_programs = __nccwpck_require__(4231);
+;// CONCATENATED MODULE: ./src/analysis/script/reading-order.ts
+/**
+ * Which commands of a script one token's reading visits, and in what order. The reference reader
+ * (`analyseScriptReadingAll` in analyse.ts) reads every command in turn; this schedule must give
+ * the same answer (a property test holds them equal) while reading only:
+ * - the commands that name the token, the logins and programs it feeds, the first registry
+ *   logins, and the first ENV_READERS_LISTED commands that may read it from their environment
+ *   (the rest are counted: `unlisted`), all from the index (`relevantCommands`);
+ * - gh and git commands that do not name it, only where they can hold it: each program is a
+ *   stream that skips, unread, to the next command that can matter given what it holds so far
+ *   (`inOrder`).
+ * Following any secret (no name given) reads every command.
+ */
+
+/** Past this many, commands that may read the token from their environment are counted, not listed. */
+const ENV_READERS_LISTED = 5;
+/** The commands that name the followed secret or one of its variables; null when any secret is followed. */
+function namedCommands(index, ctx) {
+    if (!ctx.secret)
+        return null;
+    const named = new Set(index.bySecret.get(ctx.secret.toUpperCase()) ?? []);
+    for (const v of ctx.tokenVars)
+        for (const i of index.byVariable.get(v) ?? [])
+            named.add(i);
+    return named;
+}
+/** The git commands that git gives the token by a rule of `git config` (the token names the rule's command). */
+function commandsConfigGivesToken(named, index) {
+    const lists = [];
+    for (const rule of named) {
+        const list = index.git.byRule.get(rule);
+        if (list)
+            lists.push(list);
+    }
+    return lists.length === 1 ? lists[0] : lists.flat().sort((a, b) => a - b);
+}
+/** Every command, in order: the reference reading, and the one for any secret. */
+function everyCommand(index, named) {
+    return { picked: index.commands.map((_, i) => i), named, unlisted: { count: 0, first: Infinity, last: 0 } };
+}
+/** The commands that can matter for one token (see the top of this file). */
+function relevantCommands(index, ctx) {
+    if (!ctx.secret)
+        return everyCommand(index, null);
+    const unlisted = { count: 0, first: Infinity, last: 0 };
+    const named = namedCommands(index, ctx);
+    const picked = new Set(named);
+    const { programs } = index;
+    for (const i of named)
+        for (const login of index.gh.loginsByFeeder.get(i) ?? [])
+            picked.add(login);
+    for (const v of ctx.tokenVars)
+        for (const i of programs.byVariable.get(v) ?? [])
+            picked.add(i);
+    for (const i of programs.registryLogins)
+        picked.add(i);
+    for (const i of named) {
+        const login = programs.ghcrLoginsByFeeder.get(i);
+        if (login !== undefined)
+            picked.add(login);
+    }
+    if (programs.anonymousGhcrLogin >= 0)
+        picked.add(programs.anonymousGhcrLogin);
+    if (ctx.tokenVars.size) {
+        let listed = 0;
+        for (const i of index.envReaders) {
+            if (named.has(i))
+                continue;
+            if (listed < ENV_READERS_LISTED) {
+                picked.add(i);
+                listed++;
+                continue;
+            }
+            // Past the listed ones only the count and the last line are wanted.
+            unlisted.first = index.commands[i].line;
+            break;
+        }
+        if (unlisted.first !== Infinity) {
+            let namedReaders = 0;
+            for (const i of named)
+                if (index.roles[i] === 'env')
+                    namedReaders++;
+            unlisted.count = index.envReaders.length - namedReaders - listed;
+            for (let k = index.envReaders.length - 1; k >= 0; k--) {
+                const i = index.envReaders[k];
+                if (!named.has(i)) {
+                    unlisted.last = index.commands[i].line;
+                    break;
+                }
+            }
+        }
+    }
+    return { picked: [...picked].sort((a, b) => a - b), named, unlisted };
+}
+/** The first entry of a sorted list at or after `from`; Infinity if none. */
+function nextIn(list, from) {
+    return list[(0,order/* firstAtLeast */.JE)(list, from)] ?? Infinity;
+}
+/**
+ * `picked` and the streams merged in script order. A stream skips, unread, to its next wanted
+ * command or to the next picked one, whichever comes first: a picked command may change what
+ * the program holds.
+ */
+function* inOrder(picked, streams) {
+    let p = 0;
+    for (;;) {
+        const nextPicked = p < picked.length ? picked[p] : Infinity;
+        let next = nextPicked;
+        let from = null;
+        for (const s of streams) {
+            if (s.at < s.list.length)
+                s.at = Math.max(s.at, (0,order/* firstAtLeast */.JE)(s.list, Math.min(nextPicked, s.wanted(s.list[s.at]))));
+            if (s.at < s.list.length && s.list[s.at] < next) {
+                next = s.list[s.at];
+                from = s;
+            }
+        }
+        if (next === Infinity)
+            return;
+        if (from)
+            from.at++;
+        else {
+            p++;
+            for (const s of streams)
+                if (s.list[s.at] === next)
+                    s.at++;
+        }
+        yield next;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/analysis/script/analyse.ts
+/**
+ * What a `run:` script does with a token: gh commands, `gh api`, curl/wget to the REST API, git
+ * over URLs that carry the token, docker login to ghcr.io, npm publishing to GitHub Packages and
+ * the other programs in knowledge/programs.ts. A program that may read the token but whose
+ * behaviour pat-lint cannot see is reported as unknown, never guessed.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * What a script does with the token. `key` (the step's `run:` value) lets a second analysis of
+ * the same step reuse the parsed commands; leave it out for a script built on the fly.
+ */
+function analyseScript(script, stepCtx, key) {
+    return analyse(script, stepCtx, key, false);
+}
+/**
+ * The reference reader: the same analysis reading every command of the script in turn, none
+ * skipped, which the per-token schedule of reading-order.ts must agree with (a property test
+ * holds them equal). Not for use: thousands of tokens cost thousands of readings of the script.
+ */
+function analyseScriptReadingAll(script, ctx) {
+    return analyse(script, ctx, undefined, true);
+}
+/** Release tools whose configuration in the repository says what they do with a token, by program name. */
+const RELEASE_TOOLS = new Map([
+    ['semantic-release', semantic_release/* analyseSemanticRelease */.j],
+    ['goreleaser', goreleaser/* analyseGoreleaser */.P],
+    ['changeset', analyseChangesets],
+    ['release-it', analyseReleaseIt],
+    ['release-please', analyseReleasePlease],
+]);
+function distinct(items, key) {
+    const seen = new Set();
+    return items.filter((item) => {
+        const k = key(item);
+        if (seen.has(k))
+            return false;
+        seen.add(k);
+        return true;
+    });
+}
+function analyse(script, stepCtx, key, readAll) {
+    const out = { calls: [], unknown: [] };
+    const index = (0,command_index/* scriptIndexOf */.f)(script, key, stepCtx.memo);
+    const { commands, git, gh } = index;
+    const loopVars = index.loopVars;
+    const ctx = loopVars?.size ? { ...stepCtx, loopVars } : stepCtx;
+    const state = (0,script_git/* newGitState */.sv)();
+    const ghReadsToken = gh_commands/* GH_TOKEN_VARIABLES */.kO.some((v) => ctx.tokenVars.has(v));
+    let ghLoggedIn = false;
+    const relevant = readAll ? everyCommand(index, namedCommands(index, ctx)) : relevantCommands(index, ctx);
+    const { named, unlisted } = relevant;
+    const readVars = () => [...ctx.tokenVars].map((v) => `$${(0,limits/* quoted */.TL)(v)}`).join(', ');
+    let listedReaders = 0;
+    const credential = git.githubCredential;
+    if (credential >= 0 && (!named || named.has(credential)) && (0,script_git/* storesGitCredential */.Aj)(commands[credential], ctx)) {
+        state.allGithub = true;
+        (out.persists ??= []).push({ what: 'the token is stored as a git credential for github.com', target: null });
+    }
+    // gh hands git the token it reads from the environment once `gh auth setup-git` has run (taken
+    // for the whole script, as a stored credential is above); the helper it configures asks the gh
+    // of each later step, whose environment is that step's own, so nothing persists.
+    if (ghReadsToken && gh.setupGit >= 0)
+        state.allGithub = true;
+    // A git or gh command that does not name the token matters only while git or gh holds it.
+    const givenByConfig = named && !readAll ? commandsConfigGivesToken(named, index) : [];
+    const gitWanted = (from) => {
+        if (state.allGithub)
+            return from;
+        let first = nextIn(givenByConfig, from);
+        for (const remote of state.remotes.keys())
+            first = Math.min(first, nextIn(git.byRemote.get(remote) ?? [], from));
+        if (state.remotes.size && !state.runTimePushSeen)
+            first = Math.min(first, nextIn(git.byRemote.get(script_git/* ANY_REMOTE */.i_) ?? [], from));
+        return first;
+    };
+    const ghWanted = (from) => (ghReadsToken || ghLoggedIn ? from : nextIn(gh.anonymousLogins, from));
+    const streams = named && !readAll ? [{ list: git.list, at: 0, wanted: gitWanted }, { list: gh.list, at: 0, wanted: ghWanted }] : [];
+    const ghCalls = new Set();
+    const untracedLogins = [];
+    for (const i of inOrder(relevant.picked, streams)) {
+        ctx.memo.stats.scriptCommands++;
+        const cmd = commands[i];
+        const prog = cmd.words[0];
+        if (prog === 'gh') {
+            const feeder = gh.logins.get(i);
+            // A login with another token ends this one's; one fed by nothing visible may be any token's.
+            if (feeder !== undefined) {
+                const anyToken = feeder < 0 && named !== null;
+                ghLoggedIn = !named || named.has(feeder) || (anyToken && !(0,command_index/* holdsSeveralTokens */.P)(index, ctx));
+                if (anyToken && !ghLoggedIn)
+                    untracedLogins.push(cmd.line);
+                // gh keeps the token it logs in with for later steps of the job (gh auth login: the system
+                // credential store, else a config file in the runner's home).
+                if (ghLoggedIn && !ghReadsToken)
+                    (out.persists ??= []).push({ what: 'gh auth login stores the token for later gh commands', target: null, scope: 'gh' });
+            }
+            const take = (part) => {
+                out.sentToGithub = true;
+                for (const c of part.calls) {
+                    if (ghCalls.has(c))
+                        continue;
+                    ghCalls.add(c);
+                    out.calls.push(c);
+                }
+                for (const reason of part.unknown)
+                    out.unknown.push(reason);
+            };
+            if (ghReadsToken || ghLoggedIn || (0,script_words/* usesToken */.et)(cmd.words, ctx))
+                take((0,script_gh/* ghFragment */.eV)(gh, commands, i, ctx));
+            if (feeder !== undefined && ghLoggedIn && named && !ghReadsToken && !readAll) {
+                // The whole session up to the next login at once: thousands of tokens may share one login.
+                const { session, end } = (0,script_gh/* ghSession */.er)(gh, commands, i, ctx);
+                if (session.calls.length || session.unknown.length)
+                    take(session);
+                ghLoggedIn = false;
+                streams[1].at = (0,order/* firstAtLeast */.JE)(gh.list, end);
+            }
+            continue;
+        }
+        if (prog === 'curl' || prog === 'wget') {
+            if ((0,script_words/* usesToken */.et)(cmd.words, ctx))
+                (0,http/* analyseCurl */.c)(cmd, ctx, out);
+            continue;
+        }
+        if (prog === 'git') {
+            // A git command that does not name the token matters only where it uses what git holds.
+            if (named && !named.has(i) && !readAll && !(0,script_git/* gitCommandMatters */.an)(git, i, named, state))
+                continue;
+            (0,script_git/* analyseGit */.EU)(cmd, i, git, commands, ctx, state, out);
+            continue;
+        }
+        if ((0,script_programs/* isGhcrLogin */.Iz)(cmd.words)) {
+            const feeder = i > 0 && commands[i - 1].line === cmd.line ? commands[i - 1] : undefined;
+            (0,script_programs/* analyseGhcrLogin */.nv)(cmd, feeder, index.programs.pushesToGhcr, ctx, out);
+            continue;
+        }
+        if ((0,script_programs/* isPackagesPublish */.$M)(cmd.words, index.programs.toGithubPackages)) {
+            (0,script_programs/* analysePackagesPublish */.cu)(prog, out);
+            continue;
+        }
+        if ((prog === 'echo' || prog === 'printf' || prog === 'cat') && (0,script_words/* usesToken */.et)(cmd.words, ctx)) {
+            (0,script_programs/* analyseWrite */.P7)(cmd, out);
+            continue;
+        }
+        const run = (0,package_runner/* programWords */.O)(cmd.words);
+        const releaseTool = RELEASE_TOOLS.get(run[0]);
+        if (releaseTool) {
+            releaseTool(run, commands, i, ctx, out);
+            continue;
+        }
+        const program = (0,programs/* programFacts */.el)(run);
+        if (program) {
+            (0,script_programs/* analyseProgram */.Sv)(cmd, program, ctx, state, out);
+            continue;
+        }
+        const explicit = (0,script_words/* usesToken */.et)(cmd.words, ctx);
+        // Installing packages does not hand a GH_TOKEN-style variable to anything that reads it.
+        if (index.roles[i] === 'silent' && !explicit)
+            continue;
+        if (programs/* INERT */.$q.has(prog))
+            continue;
+        // Anything else that is handed the token, or runs with it in its environment, may use it.
+        if (explicit)
+            out.unknown.push(`\`${cmd.words.slice(0, 2).map(limits/* quoted */.TL).join(' ')}\` at line ${cmd.line} is given the token, and pat-lint cannot see what it does with it`);
+        else if (ctx.tokenVars.size) {
+            if (listedReaders < ENV_READERS_LISTED) {
+                listedReaders++;
+                out.unknown.push(`\`${cmd.words.slice(0, 2).map(limits/* quoted */.TL).join(' ')}\` at line ${cmd.line} may read ${readVars()}, and pat-lint cannot see what it does with it`);
+            }
+            else {
+                unlisted.count++;
+                unlisted.first = Math.min(unlisted.first, cmd.line);
+                unlisted.last = Math.max(unlisted.last, cmd.line);
+            }
+        }
+    }
+    if (untracedLogins.length) {
+        const more = untracedLogins.length > 1 ? ` (and ${untracedLogins.length - 1} more)` : '';
+        out.unknown.push(`gh auth login at line ${untracedLogins[0]}${more} reads a token pat-lint cannot trace, and the step holds several: the gh commands after it may use this one`);
+    }
+    if (unlisted.count) {
+        const lines = unlisted.count === 1 ? `at line ${unlisted.first}` : `from line ${unlisted.first} to line ${unlisted.last}`;
+        out.unknown.push(`${unlisted.count} more command${unlisted.count === 1 ? '' : 's'} ${lines} may read ${readVars()}, and pat-lint cannot see what ${unlisted.count === 1 ? 'it does' : 'they do'} with it`);
+    }
+    // A command repeated (a push per branch, a login per registry) adds nothing the first did not.
+    if (out.calls.length > 1)
+        out.calls = distinct(out.calls, (c) => JSON.stringify(c));
+    if (out.unknown.length > 1)
+        out.unknown = [...new Set(out.unknown)];
+    if (out.persists && out.persists.length > 1)
+        out.persists = distinct(out.persists, (p) => JSON.stringify(p));
+    return out;
+}
+/**
+ * The first command of a script that runs with the step's environment and whose use of it
+ * pat-lint cannot see (a build tool, a runtime, a script of the repository); undefined if none.
+ */
+function firstEnvReader(script, key, memo) {
+    const index = (0,command_index/* scriptIndexOf */.f)(script, key, memo);
+    const i = index.envReaders[0];
+    return i === undefined ? undefined : index.commands[i];
+}
+
+
+/***/ }),
+
+/***/ 136:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   P: () => (/* binding */ holdsSeveralTokens),
+/* harmony export */   f: () => (/* binding */ scriptIndexOf)
+/* harmony export */ });
+/* harmony import */ var _knowledge_programs_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4771);
+/* harmony import */ var _knowledge_semantic_release_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3754);
+/* harmony import */ var _package_runner_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5523);
+/* harmony import */ var _order_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(5395);
+/* harmony import */ var _shell_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1251);
+/* harmony import */ var _gh_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3353);
+/* harmony import */ var _git_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5520);
+/* harmony import */ var _programs_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(4231);
+/* harmony import */ var _words_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(7785);
+/**
+ * A script's commands with an index of which command names which secret or variable, and of what
+ * the others can do; each program keeps its own part (git.ts, gh.ts, programs.ts). Every secret
+ * of a step is followed through its script on its own: without the index, a step with thousands
+ * of secrets and thousands of commands costs their product in time.
+ */
+
+
+
+
+
+
+
+
+
+function indexScript(script, commands) {
+    const git = new _git_js__WEBPACK_IMPORTED_MODULE_5__/* .GitIndexer */ .qL(script);
+    const out = {
+        commands,
+        roles: [],
+        bySecret: new Map(),
+        byVariable: new Map(),
+        envReaders: [],
+        loopVars: /\b(for|while)\b/.test(script) ? (0,_words_js__WEBPACK_IMPORTED_MODULE_7__/* .loopVariables */ .Q$)(script) : undefined,
+        git: git.index,
+        gh: (0,_gh_js__WEBPACK_IMPORTED_MODULE_4__/* .newGhIndex */ .yD)(),
+        programs: (0,_programs_js__WEBPACK_IMPORTED_MODULE_6__/* .newProgramIndex */ .Zg)(script),
+    };
+    const programs = out.programs;
+    const registries = new Set();
+    const mentions = [];
+    const lastWriter = new Map();
+    commands.forEach((cmd, i) => {
+        const words = cmd.words;
+        const prog = words[0];
+        mentions.push(false);
+        for (const w of words) {
+            if (!w.includes('$'))
+                continue;
+            const secrets = (0,_words_js__WEBPACK_IMPORTED_MODULE_7__/* .secretNamesIn */ .m6)(w);
+            const variables = (0,_words_js__WEBPACK_IMPORTED_MODULE_7__/* .variablesIn */ .DF)(w);
+            for (const name of secrets)
+                (0,_order_js__WEBPACK_IMPORTED_MODULE_8__/* .appendIndex */ .FP)(out.bySecret, name, i);
+            for (const name of variables)
+                (0,_order_js__WEBPACK_IMPORTED_MODULE_8__/* .appendIndex */ .FP)(out.byVariable, name, i);
+            if (secrets.length || variables.length)
+                mentions[i] = true;
+        }
+        const redirect = words.findIndex((w) => w === '>' || w === '>>');
+        if (redirect >= 0 && words[redirect + 1])
+            lastWriter.set(words[redirect + 1], i);
+        const program = prog === 'gh' || prog === 'git' ? undefined : knownProgramEnv((0,_package_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .programWords */ .O)(words));
+        let role = 'watched';
+        if (prog === 'gh')
+            (0,_gh_js__WEBPACK_IMPORTED_MODULE_4__/* .indexGh */ .yg)(out.gh, commands, i, mentions, lastWriter);
+        else if (prog === 'git')
+            git.addGit(words, i);
+        else if ((0,_programs_js__WEBPACK_IMPORTED_MODULE_6__/* .isGhcrLogin */ .Iz)(words)) {
+            // Its password is its own argument (a named command) or what the command before it in a pipe prints.
+            if (i > 0 && commands[i - 1].line === cmd.line && mentions[i - 1])
+                programs.ghcrLoginsByFeeder.set(i - 1, i);
+            else if (!mentions[i] && programs.anonymousGhcrLogin < 0)
+                programs.anonymousGhcrLogin = i;
+        }
+        else if ((0,_programs_js__WEBPACK_IMPORTED_MODULE_6__/* .isPackagesPublish */ .$M)(words, programs.toGithubPackages)) {
+            if (!registries.has(prog))
+                programs.registryLogins.push(i);
+            registries.add(prog);
+        }
+        else if (program) {
+            for (const v of program)
+                (0,_order_js__WEBPACK_IMPORTED_MODULE_8__/* .appendIndex */ .FP)(programs.byVariable, v, i);
+        }
+        else
+            role = (0,_programs_js__WEBPACK_IMPORTED_MODULE_6__/* .roleOfOther */ .Od)(words);
+        out.roles.push(role);
+        if (role === 'env')
+            out.envReaders.push(i);
+        if ((prog === 'echo' || prog === 'printf') && mentions[i])
+            git.addPrint(words, i, redirect >= 0 && words[redirect] === '>');
+    });
+    git.finish();
+    return out;
+}
+/** The variables a known program reads a token from (semantic-release's or those of knowledge/programs.ts). */
+function knownProgramEnv(words) {
+    return words[0] === 'semantic-release' ? _knowledge_semantic_release_js__WEBPACK_IMPORTED_MODULE_1__/* .CORE */ .M2.gitTokenEnv : (0,_knowledge_programs_js__WEBPACK_IMPORTED_MODULE_0__/* .programFacts */ .el)(words)?.tokenEnv;
+}
+/** The index of a script, built once per step (`key`, its `run:` value); a script built on the fly has no key. */
+function scriptIndexOf(script, key, memo) {
+    if (!key)
+        return indexScript(script, (0,_shell_js__WEBPACK_IMPORTED_MODULE_3__/* .parseCommands */ .Gr)(script));
+    return memo.once('script index', key, () => indexScript(script, (0,_shell_js__WEBPACK_IMPORTED_MODULE_3__/* .parseCommands */ .Gr)(script)));
+}
+/** Up to two secrets an environment holds (its values' `secrets.X`), per object of its chain. */
+function twoSecretsOf(env, memo) {
+    if (!env)
+        return [];
+    const table = memo.byObject('secrets of an environment');
+    let found = table.get(env);
+    if (!found) {
+        const names = new Set();
+        for (const key of Object.keys(env)) {
+            for (const name of (0,_words_js__WEBPACK_IMPORTED_MODULE_7__/* .secretNamesIn */ .m6)(env[key]))
+                names.add(name);
+            if (names.size >= 2)
+                break;
+        }
+        for (const name of twoSecretsOf(Object.getPrototypeOf(env), memo))
+            if (names.size < 2)
+                names.add(name);
+        found = [...names].slice(0, 2);
+        table.set(env, found);
+    }
+    return found;
+}
+/**
+ * Whether the step holds more than one secret (named in its script or in its environment): a gh
+ * login fed from somewhere pat-lint cannot see is then not known to carry the one followed.
+ */
+function holdsSeveralTokens(index, ctx) {
+    const held = new Set();
+    for (const name of index.bySecret.keys()) {
+        held.add(name);
+        if (held.size >= 2)
+            return true;
+    }
+    for (const name of twoSecretsOf(ctx.env, ctx.memo))
+        held.add(name);
+    if (ctx.secret)
+        held.add(ctx.secret.toUpperCase());
+    return held.size > 1;
+}
+
+
+/***/ }),
+
+/***/ 3353:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   d6: () => (/* binding */ DEPENDABOT_REFUSES),
+/* harmony export */   eV: () => (/* binding */ ghFragment),
+/* harmony export */   er: () => (/* binding */ ghSession),
+/* harmony export */   yD: () => (/* binding */ newGhIndex),
+/* harmony export */   yg: () => (/* binding */ indexGh)
+/* harmony export */ });
+/* harmony import */ var _graphql_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(7537);
+/* harmony import */ var _knowledge_gh_commands_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8622);
+/* harmony import */ var _knowledge_settings_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4863);
+/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(351);
+/* harmony import */ var _order_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(5395);
+/* harmony import */ var _shell_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1251);
+/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5006);
+/* harmony import */ var _words_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(7785);
+/* harmony import */ var _knowledge_reasons_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(3077);
+/* harmony import */ var _directories_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(693);
+/* harmony import */ var _knowledge_events_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2839);
+/**
+ * gh in scripts: what each command asks of GitHub (knowledge/gh-commands.ts, `gh api` through
+ * GitHub's endpoint data), and which token each runs with: `GH_TOKEN`/`GITHUB_TOKEN` in its
+ * environment, or the last `gh auth login --with-token` before it and what fed that login.
+ */
+
+
+
+
+
+
+
+
+
+
+
+/** A command to Dependabot in a comment posted with GITHUB_TOKEN is refused: a user with push access must post it. */
+const DEPENDABOT_REFUSES = (0,_knowledge_reasons_js__WEBPACK_IMPORTED_MODULE_6__/* .because */ .xx)('Dependabot obeys comment commands only from users with push access, and GITHUB_TOKEN comments as github-actions[bot]', 'R8');
+/** `gh repo` subcommands whose first argument names the repository they act on (gh help repo: `gh repo sync [<destination-repository>]`, `gh repo view [<repository>]`, …). */
+const REPO_ARGUMENT = new Set(['sync', 'clone', 'view', 'edit', 'delete', 'archive', 'unarchive', 'fork', 'set-default']);
+function ghRepo(words, ctx, inDirectory) {
+    const repo = (0,_shell_js__WEBPACK_IMPORTED_MODULE_2__/* .flagValue */ .y6)(words, ['-R'], ['--repo']) ?? positionalRepo(words) ?? ctx.env.GH_REPO;
+    return repo ? (0,_words_js__WEBPACK_IMPORTED_MODULE_7__/* .repoRef */ .sA)(repo, ctx) : inDirectory;
+}
+/**
+ * The repository of the directory gh command `at` runs in, when the script moved before it: gh
+ * takes GH_REPO, else the git remotes of the current directory (gh help environment). A directory
+ * an earlier `git clone` of the script or a checkout of another repository filled is that
+ * repository; any other known directory is inside this one; one named at run time is unknown.
+ */
+function directoryRepository(commands, at, ctx) {
+    const start = ctx.directory ? ctx.directory.start : '';
+    let dir = start;
+    const repos = new Map(ctx.directory?.repos ?? []);
+    // A step that starts elsewhere (`working-directory:`) has moved already; to a place named at
+    // run time, that matters only where earlier steps put another repository somewhere.
+    let moved = start === null ? repos.size > 0 : start !== '';
+    for (let k = 0; k < at; k++) {
+        const w = commands[k].words;
+        if (w[0] === 'cd' || w[0] === 'pushd') {
+            moved = true;
+            dir = w[1] === undefined ? null : (0,_directories_js__WEBPACK_IMPORTED_MODULE_4__/* .enterDirectory */ ._Y)(dir, w[1]);
+        }
+        else if (w[0] === 'popd') {
+            moved = true;
+            dir = null;
+        }
+        else {
+            const clone = (0,_directories_js__WEBPACK_IMPORTED_MODULE_4__/* .cloneTarget */ .j)(w);
+            const into = clone ? (0,_directories_js__WEBPACK_IMPORTED_MODULE_4__/* .enterDirectory */ ._Y)(dir, clone.dir) : null;
+            if (clone && into !== null)
+                repos.set(into, clone.url);
+        }
+    }
+    if (!moved)
+        return { kind: 'same' };
+    if (dir === null)
+        return { kind: 'unknown', text: 'cd', why: (0,_knowledge_reasons_js__WEBPACK_IMPORTED_MODULE_6__/* .plain */ .pj)(`gh runs in a directory the script names at run time (cd before line ${commands[at].line}): its repository is not known`) };
+    const repo = (0,_directories_js__WEBPACK_IMPORTED_MODULE_4__/* .repositoryOfDirectory */ .jm)(dir, repos);
+    return repo === undefined ? { kind: 'same' } : (0,_words_js__WEBPACK_IMPORTED_MODULE_7__/* .repoRef */ .sA)(repo, ctx);
+}
+/** `OWNER/REPO` (or a GitHub URL) given as the first argument of a `gh repo` subcommand that takes one. */
+function positionalRepo(words) {
+    if (words[1] !== 'repo' || !REPO_ARGUMENT.has(words[2] ?? ''))
+        return undefined;
+    const arg = words[3];
+    return arg && !arg.startsWith('-') && arg.includes('/') ? arg : undefined;
+}
+function analyseGh(cmd, ctx, out, inDirectory = { kind: 'same' }) {
+    const words = cmd.words;
+    if (words[1] === 'api') {
+        let endpoint;
+        for (let i = 2; i < words.length; i++) {
+            if (_knowledge_gh_commands_js__WEBPACK_IMPORTED_MODULE_0__/* .GH_API_VALUE_FLAGS */ .Bv.has(words[i])) {
+                i++;
+                continue;
+            }
+            if (words[i].startsWith('-'))
+                continue;
+            endpoint = words[i];
+            break;
+        }
+        if (!endpoint)
+            return out.unknown.push(`gh api without an endpoint at line ${cmd.line}`);
+        if (/^graphql$/i.test(endpoint)) {
+            const found = (0,_graphql_js__WEBPACK_IMPORTED_MODULE_8__/* .graphqlCalls */ .v)(words.join(' '), 'gh api graphql');
+            out.calls.push(...found.calls);
+            if (found.unknown)
+                out.unknown.push(`${found.unknown} (line ${cmd.line})`);
+            return;
+        }
+        const hasFields = (0,_shell_js__WEBPACK_IMPORTED_MODULE_2__/* .hasFlag */ .Lt)(words, ['-f', '-F', '--field', '--raw-field', '--input']);
+        const method = (0,_shell_js__WEBPACK_IMPORTED_MODULE_2__/* .flagValue */ .y6)(words, ['-X'], ['--method']) ?? (hasFields ? 'POST' : 'GET');
+        // gh fills {owner}/{repo} from the current directory's repository (gh help api).
+        if (inDirectory.kind === 'unknown' && endpoint.includes('{owner}'))
+            return out.unknown.push((0,_knowledge_reasons_js__WEBPACK_IMPORTED_MODULE_6__/* .about */ .Cv)(`gh api ${(0,_limits_js__WEBPACK_IMPORTED_MODULE_9__/* .quoted */ .TL)(endpoint)}`, inDirectory.why).text);
+        const here = inDirectory.kind === 'other' ? endpoint.replace(/\{owner\}\/\{repo\}/g, inDirectory.repo) : endpoint;
+        const path = '/' + (0,_words_js__WEBPACK_IMPORTED_MODULE_7__/* .expand */ .fT)(here, ctx).replace(/^\//, '');
+        const call = (0,_http_js__WEBPACK_IMPORTED_MODULE_3__/* .restCall */ .z)(method, path, ctx, `gh api ${(0,_limits_js__WEBPACK_IMPORTED_MODULE_9__/* .quoted */ .TL)(method.toUpperCase())} ${(0,_limits_js__WEBPACK_IMPORTED_MODULE_9__/* .quoted */ .TL)(endpoint)}`);
+        if (typeof call === 'string')
+            out.unknown.push(call);
+        else
+            out.calls.push(call);
+        return;
+    }
+    const facts = (0,_knowledge_gh_commands_js__WEBPACK_IMPORTED_MODULE_0__/* .ghCommandFacts */ .Wb)(words);
+    if (!facts) {
+        if (words[1] === 'auth' || words[1] === 'config' || words[1] === '--version' || words[1] === 'version')
+            return;
+        out.unknown.push(`\`${words.slice(0, 3).map(_limits_js__WEBPACK_IMPORTED_MODULE_9__/* .quoted */ .TL).join(' ')}\` at line ${cmd.line} is not in pat-lint's gh command table`);
+        return;
+    }
+    const target = ghRepo(words, ctx, inDirectory);
+    const call = { what: facts.command, permissions: facts.permissions, target, events: facts.events };
+    if ((0,_knowledge_settings_js__WEBPACK_IMPORTED_MODULE_1__/* .ghNeedsPullRequestSetting */ .L_)(facts.command, words))
+        call.provided = _knowledge_settings_js__WEBPACK_IMPORTED_MODULE_1__/* .CREATES_PULL_REQUESTS */ .Jv;
+    if (facts.command === 'gh repo fork')
+        call.patReason = (0,_knowledge_reasons_js__WEBPACK_IMPORTED_MODULE_6__/* .because */ .xx)('GITHUB_TOKEN cannot create forks', 'R11');
+    if (/comment|review/.test(facts.command) && _knowledge_events_js__WEBPACK_IMPORTED_MODULE_5__/* .DEPENDABOT_COMMAND */ .hk.test(words.join(' ')))
+        call.patReason = DEPENDABOT_REFUSES;
+    if (facts.command === 'gh secret set' || facts.command === 'gh variable set')
+        call.patReason = (0,_knowledge_reasons_js__WEBPACK_IMPORTED_MODULE_6__/* .because */ .xx)('no `permissions:` key grants secrets or variables', 'R6');
+    if (/^gh (pr|run|workflow|release|issue) (view|list|diff|checks|download|watch)$/.test(facts.command))
+        call.readOnly = true;
+    out.calls.push(call);
+}
+function newGhIndex() {
+    return { list: [], logins: new Map(), loginsByFeeder: new Map(), anonymousLogins: [], loginList: [], setupGit: -1 };
+}
+/**
+ * Adds gh command `at`. `mentions[k]`: command k names a secret or variable; `lastWriter`: the
+ * last command so far to write each file.
+ */
+function indexGh(gh, commands, at, mentions, lastWriter) {
+    const { words, line } = commands[at];
+    gh.list.push(at);
+    if (words[1] === 'auth' && words[2] === 'setup-git' && gh.setupGit < 0)
+        gh.setupGit = at;
+    if (words[1] !== 'auth' || !words.includes('--with-token'))
+        return;
+    const input = words.indexOf('<');
+    const writer = input >= 0 ? lastWriter.get(words[input + 1] ?? '') : undefined;
+    let feeder = -1;
+    if (mentions[at])
+        feeder = at;
+    else if (at > 0 && commands[at - 1].line === line && mentions[at - 1])
+        feeder = at - 1;
+    else if (writer !== undefined && mentions[writer])
+        feeder = writer;
+    gh.logins.set(at, feeder);
+    gh.loginList.push(at);
+    if (feeder < 0)
+        gh.anonymousLogins.push(at);
+    else
+        (0,_order_js__WEBPACK_IMPORTED_MODULE_10__/* .appendIndex */ .FP)(gh.loginsByFeeder, feeder, at);
+}
+/**
+ * What each gh command asks of GitHub does not depend on the token: worked out once per script
+ * (keyed by its index) and environment (the step's env object), for one repository.
+ */
+function answersFor(gh, ctx) {
+    const byEnv = ctx.memo.once('gh commands of a script', gh, () => new WeakMap());
+    let answers = byEnv.get(ctx.env);
+    if (!answers || answers.self !== ctx.self) {
+        answers = { self: ctx.self, byIndex: new Map(), calls: new Map(), sessions: new Map() };
+        byEnv.set(ctx.env, answers);
+    }
+    return answers;
+}
+/** What gh command `at` asks of GitHub: the same for every token of the step, so worked out once. */
+function ghFragment(gh, commands, at, ctx) {
+    const answers = answersFor(gh, ctx);
+    let fragment = answers.byIndex.get(at);
+    if (!fragment) {
+        fragment = { calls: [], unknown: [] };
+        analyseGh(commands[at], ctx, fragment, directoryRepository(commands, at, ctx));
+        // Equal calls become one object, so a token's repeated calls are told apart by identity.
+        fragment.calls = fragment.calls.map((c) => {
+            const key = JSON.stringify(c);
+            const known = answers.calls.get(key);
+            if (known)
+                return known;
+            answers.calls.set(key, c);
+            return c;
+        });
+        answers.byIndex.set(at, fragment);
+    }
+    return fragment;
+}
+/**
+ * What the gh commands after login `login` ask, up to the next login: every token that login
+ * may carry gets all of it, so it is put together once per step.
+ */
+function ghSession(gh, commands, login, ctx) {
+    const end = gh.loginList[(0,_order_js__WEBPACK_IMPORTED_MODULE_10__/* .firstAtLeast */ .JE)(gh.loginList, login + 1)] ?? Infinity;
+    const answers = answersFor(gh, ctx);
+    let session = answers.sessions.get(login);
+    if (!session) {
+        session = { calls: [], unknown: [] };
+        const seen = new Set();
+        for (let k = (0,_order_js__WEBPACK_IMPORTED_MODULE_10__/* .firstAtLeast */ .JE)(gh.list, login + 1); k < gh.list.length && gh.list[k] < end; k++) {
+            const fragment = ghFragment(gh, commands, gh.list[k], ctx);
+            for (const c of fragment.calls) {
+                if (seen.has(c))
+                    continue;
+                seen.add(c);
+                session.calls.push(c);
+            }
+            for (const reason of fragment.unknown)
+                session.unknown.push(reason);
+        }
+        answers.sessions.set(login, session);
+    }
+    return { session, end };
+}
+
+
+/***/ }),
+
+/***/ 5520:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  i_: () => (/* binding */ ANY_REMOTE),
+  qL: () => (/* binding */ GitIndexer),
+  EU: () => (/* binding */ analyseGit),
+  an: () => (/* binding */ gitCommandMatters),
+  Yr: () => (/* binding */ gitUrlRepo),
+  sv: () => (/* binding */ newGitState),
+  Aj: () => (/* binding */ storesGitCredential)
+});
+
+// EXTERNAL MODULE: ./src/knowledge/git.ts
+var knowledge_git = __nccwpck_require__(3104);
+// EXTERNAL MODULE: ./src/limits.ts
+var limits = __nccwpck_require__(351);
+// EXTERNAL MODULE: ./src/order.ts
+var order = __nccwpck_require__(5395);
+;// CONCATENATED MODULE: ./src/analysis/git-config.ts
+/**
+ * What a `git config` command in a run script tells git about where credentials go: a URL
+ * rewrite (`url.<base>.insteadOf <prefix>`), a remote's URL, a credential for the URLs under a
+ * prefix (`http.<url>.extraheader`, `credential.<url>.helper`), or some other key. And the rules
+ * in force, so that each git command's URL is matched to the one rule of each kind git applies.
+ */
+/** Options of `git config` that take a value, so that the value is not read as the key. */
+const OPTIONS_WITH_VALUE = new Set(['-f', '--file', '--blob', '--type', '--default', '--comment']);
+/** The key and value a `git config` command sets; null for reads, unsets and anything else. */
+function gitConfigSet(words) {
+    const at = words.indexOf('config');
+    if (words[0] !== 'git' || at < 0)
+        return null;
+    const args = [];
+    for (let i = at + 1; i < words.length; i++) {
+        const w = words[i];
+        if (w.startsWith('-')) {
+            if (/^--(unset|unset-all|get|get-all|get-regexp|list|remove-section|rename-section|edit)$|^-[le]$/.test(w))
+                return null;
+            if (OPTIONS_WITH_VALUE.has(w))
+                i++;
+            continue;
+        }
+        args.push(w);
+    }
+    const [key, value] = args;
+    if (key === undefined || value === undefined)
+        return null;
+    const rewrite = /^url\.(.+)\.(insteadof|pushinsteadof)$/i.exec(key);
+    if (rewrite)
+        return { kind: 'rewrite', base: rewrite[1], prefix: value, push: rewrite[2].toLowerCase() === 'pushinsteadof' };
+    const remote = /^remote\.(.+)\.(url|pushurl)$/i.exec(key);
+    if (remote)
+        return { kind: 'remote-url', remote: remote[1], url: value };
+    const header = /^http\.(?:(.+)\.)?extraheader$/i.exec(key);
+    if (header)
+        return { kind: 'credential', mechanism: 'extraheader', prefix: header[1] ?? '' };
+    const helper = /^credential\.(?:(.+)\.)?helper$/i.exec(key);
+    if (helper)
+        return { kind: 'credential', mechanism: 'helper', prefix: helper[1] ?? '' };
+    return { kind: 'other', key };
+}
+/**
+ * Rules by URL prefix, in the order a script sets them: git applies the one with the longest
+ * prefix that matches a URL, and a trie finds it in one walk along the URL, however many rules
+ * there are. Of rules with the same prefix, rewrites keep the first (git takes the first of
+ * equally long matches) and credential keys the last (setting a key again replaces its value).
+ */
+class PrefixRules {
+    keep;
+    root = { next: new Map() };
+    constructor(keep) {
+        this.keep = keep;
+    }
+    add(prefix, rule) {
+        let node = this.root;
+        for (const ch of prefix) {
+            let child = node.next.get(ch);
+            if (!child)
+                node.next.set(ch, (child = { next: new Map() }));
+            node = child;
+        }
+        if (node.rule === undefined || this.keep === 'last')
+            node.rule = rule;
+    }
+    /** The rule git applies to `url`, if any. */
+    match(url) {
+        let node = this.root;
+        let found = node.rule;
+        for (const ch of url) {
+            node = node.next.get(ch);
+            if (!node)
+                break;
+            if (node.rule !== undefined)
+                found = node.rule;
+        }
+        return found;
+    }
+}
+
+// EXTERNAL MODULE: ./src/analysis/script/words.ts
+var script_words = __nccwpck_require__(7785);
+// EXTERNAL MODULE: ./src/knowledge/reasons.ts
+var reasons = __nccwpck_require__(3077);
+// EXTERNAL MODULE: ./src/knowledge/events.ts
+var events = __nccwpck_require__(2839);
+;// CONCATENATED MODULE: ./src/analysis/script/git.ts
+/**
+ * git in scripts: which commands can carry the token (a URL holding it, a remote set to one, the
+ * credential store, a `git config` rule that covers the URL), where they send it, and what a
+ * push needs. The index is built once per script, whatever token is followed.
+ */
+
+
+
+
+
+
+
+function newGitState() {
+    return { remotes: new Map(), allGithub: false, rewrote: false, runTimePushSeen: false };
+}
+function gitParts(words) {
+    let at = words.length;
+    for (let i = 1; i < words.length; i++) {
+        if (knowledge_git/* GIT_OPTIONS_WITH_VALUE */.vv.has(words[i]))
+            i++;
+        else if (!words[i].startsWith('-')) {
+            at = i;
+            break;
+        }
+    }
+    const sub = words[at];
+    const config = sub === 'config' ? gitConfigSet(words) : null;
+    let set = null;
+    if (config?.kind === 'remote-url')
+        set = { name: config.remote, url: config.url };
+    else if (sub === 'remote' && (words.includes('set-url') || words.includes('add'))) {
+        const name = words[words.indexOf(words.includes('set-url') ? 'set-url' : 'add') + 1];
+        if (name !== undefined)
+            set = { name, url: words[words.length - 1] };
+    }
+    return { sub, args: words.slice(at + 1).filter((w) => !w.startsWith('-')), set, config };
+}
+/** A remote named by a variable or an expression (`"$REMOTE"`): it may be any remote. */
+function namedAtRunTime(remote) {
+    return /[$%]/.test(remote);
+}
+/** Stands in the index for git commands whose remote is named at run time (git refuses `*` in a remote's name). */
+const ANY_REMOTE = '*';
+function gitReach({ sub, args, set }) {
+    if (set)
+        return { remote: set.name };
+    if (sub !== undefined && knowledge_git/* REMOTE_SUBCOMMANDS */.kx.has(sub)) {
+        if (args.some((w) => /:\/\/|@github\.com/.test(w)))
+            return 'url';
+        const remote = args[0] ?? 'origin';
+        return { remote: sub === 'push' && namedAtRunTime(remote) ? ANY_REMOTE : remote };
+    }
+    return 'none';
+}
+/** Whether git, holding the token as `state` says, may use it for a command that reaches `reach`. */
+function gitMayUse(reach, state) {
+    if (reach === 'none')
+        return false;
+    if (state.allGithub)
+        return true;
+    if (reach === 'url')
+        return false;
+    return reach.remote === ANY_REMOTE ? state.remotes.size > 0 && !state.runTimePushSeen : state.remotes.has(reach.remote);
+}
+/**
+ * The runner's own variables and contexts for the server, as they read on github.com: a URL built
+ * from them (`https://x:$T@${GITHUB_SERVER_URL#https://}/$GITHUB_REPOSITORY`) is a GitHub URL.
+ */
+const SERVER_URL = /\$\{GITHUB_SERVER_URL(?:#+[^}]*)\}|\$\{\{\s*github\.server_url\s*\}\}(?:\/\/)?|\$\{?GITHUB_SERVER_URL\}?/g;
+/**
+ * The repository a git URL names: this one for `$GITHUB_REPOSITORY` or `${{ github.repository }}`,
+ * unknown where the host or path is known only at run time, null for another host.
+ */
+function gitUrlRepo(url, ctx) {
+    const text = (0,script_words/* expand */.fT)(url, ctx).replace(SERVER_URL, (m) => (m.includes('#') ? 'github.com' : 'https://github.com'));
+    const m = /github\.com[/:](.+?)(?:\.git)?\/?$/i.exec(text);
+    if (m)
+        return (0,script_words/* repoRef */.sA)(m[1], ctx);
+    const host = /^(?:[a-z+]+:\/\/)?(?:[^@/]*@)?([^/:]+)/i.exec(text)?.[1] ?? '';
+    // Another literal host (gitlab.com, a mirror) takes no GitHub token; a host named at run time may be GitHub.
+    if (/^[A-Za-z0-9.-]+$/.test(host))
+        return null;
+    return { kind: 'unknown', text: (0,limits/* quoted */.TL)(url), why: (0,reasons/* plain */.pj)(`the URL \`${(0,limits/* quoted */.TL)(url)}\` is only known at run time`) };
+}
+/**
+ * Stands for the URL of a remote the script does not set (the checkout's origin, a remote named
+ * at run time): one on github.com, whose path the files do not show.
+ */
+const GITHUB_URL = 'https://github.com/';
+/** The URL the script last set for `remote` before command `at`, if it set one. */
+function remoteUrlAt(git, remote, at) {
+    const sets = git.remoteUrls.get(remote) ?? [];
+    const last = sets[(0,order/* firstAtLeast */.JE)(sets, at) - 1];
+    return last === undefined ? undefined : git.parts.get(last).set.url;
+}
+/**
+ * The URL a git command that talks to a remote uses, as git sees it before rewriting: its URL
+ * argument, else its remote's last URL set in the script (`GITHUB_URL` when none); null for
+ * commands that reach no remote.
+ */
+function gitUrlOf({ sub, args }, git, at) {
+    if (sub === undefined || !knowledge_git/* REMOTE_SUBCOMMANDS */.kx.has(sub))
+        return null;
+    return args.find((w) => /:\/\/|@github\.com/.test(w)) ?? remoteUrlAt(git, args[0] ?? 'origin', at) ?? GITHUB_URL;
+}
+/** Builds a script's GitIndex command by command, applying `git config` rules as git does (git-config.ts). */
+class GitIndexer {
+    index;
+    rules = { rewrite: new PrefixRules('first'), pushRewrite: new PrefixRules('first'), extraheader: new PrefixRules('last'), helper: new PrefixRules('last') };
+    constructor(script) {
+        this.index = {
+            list: [],
+            reach: new Map(),
+            byRemote: new Map(),
+            parts: new Map(),
+            remoteUrls: new Map(),
+            rules: new Map(),
+            byRule: new Map(),
+            githubRulesAtEnd: [],
+            firstRewrite: Infinity,
+            credentialStore: /git-credentials|credential\.helper/.test(script),
+            githubCredential: -1,
+            commits: [],
+            commitSkipsCi: [],
+        };
+    }
+    /** The rules in force for `url`; a push takes a pushInsteadOf rule before an insteadOf one. */
+    rulesFor(url, push) {
+        const { rules } = this;
+        return [(push ? rules.pushRewrite.match(url) : undefined) ?? rules.rewrite.match(url), rules.extraheader.match(url), rules.helper.match(url)].filter((r) => r !== undefined);
+    }
+    /** A git command, command `at` of the script. */
+    addGit(words, at) {
+        const index = this.index;
+        index.list.push(at);
+        const parts = gitParts(words);
+        index.parts.set(at, parts);
+        const reach = gitReach(parts);
+        index.reach.set(at, reach);
+        if (typeof reach === 'object')
+            (0,order/* appendIndex */.FP)(index.byRemote, reach.remote, at);
+        if (parts.set)
+            (0,order/* appendIndex */.FP)(index.remoteUrls, parts.set.name, at);
+        const { config } = parts;
+        if (config?.kind === 'rewrite')
+            this.rules[config.push ? 'pushRewrite' : 'rewrite'].add(config.prefix, at);
+        else if (config?.kind === 'credential')
+            this.rules[config.mechanism].add(config.prefix, at);
+        const url = gitUrlOf(parts, index, at);
+        if (url !== null) {
+            const applied = this.rulesFor(url, parts.sub === 'push');
+            if (applied.length)
+                index.rules.set(at, applied);
+            for (const rule of applied)
+                (0,order/* appendIndex */.FP)(index.byRule, rule, at);
+        }
+        if (knowledge_git/* GIT_REWRITES */.Td.has(parts.sub ?? ''))
+            index.firstRewrite = Math.min(index.firstRewrite, at);
+        if (parts.sub === 'commit') {
+            index.commits.push(at);
+            index.commitSkipsCi.push(events/* SKIP_CI */.vm.test(words.join(' ')));
+        }
+    }
+    /** An `echo`/`printf` naming a secret or variable that may write git's credential store for github.com. */
+    addPrint(words, at, overwrites) {
+        const index = this.index;
+        if (!index.credentialStore || !words.some((w) => /github\.com/.test(w)))
+            return;
+        if (overwrites)
+            index.githubCredential = at;
+        else if (index.githubCredential < 0)
+            index.githubCredential = at;
+    }
+    finish() {
+        this.index.githubRulesAtEnd = this.rulesFor(GITHUB_URL, true);
+        return this.index;
+    }
+}
+/** Writes of the token into git's credential store: `echo "https://u:TOKEN@github.com" > ~/.git-credentials`. */
+function storesGitCredential(cmd, ctx) {
+    return (cmd.words[0] === 'echo' || cmd.words[0] === 'printf') && cmd.words.some((w) => /github\.com/.test(w) && (0,script_words/* usesToken */.et)([w], ctx));
+}
+/** Whether git command `at`, which does not name the token, can use it: by what git holds, or by a `git config` rule that names it. */
+function gitCommandMatters(git, at, named, state) {
+    return gitMayUse(git.reach.get(at), state) || (git.rules.get(at) ?? []).some((rule) => named.has(rule));
+}
+/**
+ * The repository a remote points to when git sends the token to all of github.com: the URL the
+ * script last set for it (none when that URL is not github.com's or carries its own
+ * credentials), else the checkout's for origin. Read from the index, whatever the token,
+ * so that it does not depend on which commands this token's reading skipped.
+ */
+function remoteRepo(git, at, remote, ctx) {
+    const url = remoteUrlAt(git, remote, at);
+    if (url !== undefined) {
+        // A URL with credentials of its own (another token's) is sent with those.
+        return /github\.com[/:]/i.test(url) && !/:\/\/[^/]*@/.test(url) ? gitUrlRepo(url, ctx) : null;
+    }
+    if (remote === 'origin')
+        return { kind: 'same' };
+    return { kind: 'unknown', text: (0,limits/* quoted */.TL)(remote), why: (0,reasons/* plain */.pj)(namedAtRunTime(remote) ? `the remote (${(0,limits/* quoted */.TL)(remote)}) is named at run time` : `remote ${(0,limits/* quoted */.TL)(remote)} is not set in this script`) };
+}
+/** What git command `at` does with the token, given what git holds (`state`, updated here). */
+function analyseGit(cmd, at, git, commands, ctx, state, out) {
+    const words = cmd.words;
+    state.rewrote ||= at > git.firstRewrite;
+    const { sub, args, set, config } = git.parts.get(at);
+    const urlArgs = words.filter((w) => /github\.com[/:]/i.test(w));
+    const tokenUrl = urlArgs.find((w) => (0,script_words/* usesToken */.et)([w], ctx));
+    if (set) {
+        const { name, url } = set;
+        const repo = gitUrlRepo(url, ctx);
+        if (repo && (0,script_words/* usesToken */.et)([url], ctx)) {
+            state.remotes.set(name, repo);
+            (out.persists ??= []).push({ what: `remote ${(0,limits/* quoted */.TL)(name)} set to a URL carrying the token`, target: repo, scope: 'remote', remote: name });
+        }
+        else
+            state.remotes.delete(name); // set to a URL without this token: later pushes there no longer use it
+        return;
+    }
+    if (sub === 'config') {
+        if (config?.kind === 'rewrite' || config?.kind === 'credential') {
+            // The commands git sends the token with by this rule are found from the index (rules);
+            // only the rules in force for github.com at the end of the script are left to later steps.
+            if (git.githubRulesAtEnd.includes(at) && (0,script_words/* usesToken */.et)(words, ctx))
+                (out.persists ??= []).push({ what: 'git configured to send the token to github.com', target: null });
+        }
+        else if (tokenUrl && config?.kind === 'other') {
+            out.unknown.push(`\`git config ${(0,limits/* quoted */.TL)(config.key)}\` at line ${cmd.line} gives git the token in a way pat-lint does not follow`);
+        }
+        return;
+    }
+    // A rule of `git config` that carries this token applies to this command's URL.
+    const byConfig = (git.rules.get(at) ?? []).some((rule) => (0,script_words/* usesToken */.et)(commands[rule].words, ctx));
+    const viaToken = (url, remote) => {
+        if (url && ((0,script_words/* usesToken */.et)([url], ctx) || state.allGithub || byConfig))
+            return gitUrlRepo(url, ctx);
+        if (remote && state.remotes.has(remote))
+            return state.remotes.get(remote);
+        if (remote && (state.allGithub || byConfig))
+            return remoteRepo(git, at, remote, ctx);
+        return null;
+    };
+    if (knowledge_git/* GIT_REWRITES */.Td.has(sub ?? '') || (sub === 'push' && (0,knowledge_git/* pushesOtherRef */.eD)(args)))
+        state.rewrote = true;
+    if (sub === 'push') {
+        const url = args.find((w) => /:\/\/|@github\.com/.test(w));
+        const remote = url ? undefined : (args[0] ?? 'origin');
+        if (remote !== undefined && namedAtRunTime(remote) && !state.allGithub && !byConfig) {
+            if (!state.remotes.size || state.runTimePushSeen)
+                return;
+            state.runTimePushSeen = true;
+            const names = [...state.remotes.keys()];
+            const listed = names.length > 3 ? `${names.slice(0, 3).map(limits/* quoted */.TL).join(', ')} or ${names.length - 3} more` : names.map(limits/* quoted */.TL).join(' or ');
+            const later = git.byRemote.get(ANY_REMOTE);
+            const more = later.length - (0,order/* firstAtLeast */.JE)(later, at + 1);
+            out.unknown.push(`git push at line ${cmd.line} names its remote at run time (${(0,limits/* quoted */.TL)(remote)}): it may be ${listed}, whose URL carries the token${more ? ` (and ${more} more pushes after it name theirs at run time)` : ''}`);
+            return;
+        }
+        const target = viaToken(url, remote);
+        if (target) {
+            const permissions = state.rewrote ? { contents: 'write', workflows: 'write' } : { contents: 'write' };
+            // The last commit before the push, when this script makes one, says whether it is meant to start CI.
+            const last = (0,order/* firstAtLeast */.JE)(git.commits, at) - 1;
+            const skipsCi = last >= 0 && git.commitSkipsCi[last];
+            const events = [...knowledge_git/* EVENTS_OF_REFS */.J$[(0,knowledge_git/* pushedRefs */.mn)(words.slice(words.indexOf('push') + 1))]];
+            out.calls.push({ what: state.rewrote ? 'git push of rebased or merged commits' : 'git push', permissions, target, events: skipsCi ? [] : events });
+        }
+        return;
+    }
+    if (sub === 'clone' || sub === 'fetch' || sub === 'pull' || sub === 'ls-remote') {
+        const url = args.find((w) => /:\/\/|@github\.com/.test(w));
+        const target = viaToken(url, url ? undefined : args[0] ?? 'origin');
+        if (target) {
+            out.calls.push({ what: `git ${sub}`, permissions: { contents: 'read' }, target, readOnly: true });
+            // The clone's origin keeps the token: a later `git push` in the script goes there.
+            if (sub === 'clone' && url)
+                state.remotes.set('origin', target);
+        }
+    }
+}
+
+
+/***/ }),
+
+/***/ 8445:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   P: () => (/* binding */ analyseGoreleaser)
+/* harmony export */ });
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8815);
+/* harmony import */ var _knowledge_endpoint_events_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(6241);
+/* harmony import */ var _knowledge_endpoints_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9138);
+/* harmony import */ var _knowledge_goreleaser_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6769);
+/* harmony import */ var _knowledge_permissions_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6928);
+/* harmony import */ var _knowledge_reasons_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(3077);
+/* harmony import */ var _knowledge_programs_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4771);
+/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(351);
+/* harmony import */ var _repo_ref_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(3564);
+/* harmony import */ var _shell_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(1251);
+/* harmony import */ var _release_config_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(6136);
+/**
+ * `goreleaser` in a script or through goreleaser/goreleaser-action: which repositories it writes
+ * to with which token follows from its configuration (knowledge/goreleaser.ts), read from the
+ * directory it runs in. What the configuration hides (commands it runs, included files, a token
+ * or repository built by a template pat-lint cannot resolve) is said, not guessed.
+ */
+
+
+
+
+
+
+
+
+
+
+
+const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+const text = (v) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
+function loadConfig(dir, named, read) {
+    const candidates = named !== undefined ? [named] : _knowledge_goreleaser_js__WEBPACK_IMPORTED_MODULE_2__/* .CONFIG_FILES */ .n0;
+    for (const name of candidates) {
+        if (/^[/~$]/.test(name) || name.includes('..'))
+            return { unseen: `its configuration \`${(0,_limits_js__WEBPACK_IMPORTED_MODULE_7__/* .quoted */ .TL)(name)}\` is outside the files read` };
+        const path = (0,_release_config_js__WEBPACK_IMPORTED_MODULE_6__/* .joinPath */ .u)(dir, name);
+        const body = read(path);
+        if (body === null)
+            continue;
+        try {
+            const config = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parse */ .qg)(body, { maxAliasCount: 100 });
+            return isObject(config) ? { file: path, config } : { unseen: `\`${(0,_limits_js__WEBPACK_IMPORTED_MODULE_7__/* .quoted */ .TL)(path)}\` is not a mapping` };
+        }
+        catch {
+            return { unseen: `\`${(0,_limits_js__WEBPACK_IMPORTED_MODULE_7__/* .quoted */ .TL)(path)}\` cannot be read as YAML` };
+        }
+    }
+    if (named !== undefined)
+        return { unseen: `its configuration \`${(0,_limits_js__WEBPACK_IMPORTED_MODULE_7__/* .quoted */ .TL)(named)}\` is not among the files read` };
+    // Without a configuration it builds the Go module of the directory: without go.mod either,
+    // the files read are not the checkout.
+    if (read((0,_release_config_js__WEBPACK_IMPORTED_MODULE_6__/* .joinPath */ .u)(dir, 'go.mod')) === null)
+        return { unseen: `neither a .goreleaser.yaml nor a go.mod is among the files read in ${dir ? `\`${(0,_limits_js__WEBPACK_IMPORTED_MODULE_7__/* .quoted */ .TL)(dir)}\`` : 'the repository root'}, so what it publishes is unknown` };
+    return { file: `${(0,_release_config_js__WEBPACK_IMPORTED_MODULE_6__/* .joinPath */ .u)(dir, 'go.mod')} (no configuration: the defaults)`, config: {} };
+}
+/** The environment variable a `token:` template reads (`{{ .Env.NAME }}`); null when it is built otherwise. */
+function tokenVariable(template) {
+    return /^\{\{\s*\.Env\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}$/.exec(template)?.[1] ?? null;
+}
+/** A repository named by `owner` and `name`; a template in either is resolved only from `.Env` values the step gives. */
+function repositoryOf(ref, ctx) {
+    const resolve = (v) => (v === undefined ? undefined : v.replace(/\{\{\s*\.Env\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g, (m, name) => (ctx.env[name] !== undefined && !ctx.env[name].includes('${{') ? ctx.env[name] : m)));
+    const owner = resolve(text(ref.owner));
+    const name = resolve(text(ref.name));
+    if (!owner || !name)
+        return null;
+    return (0,_repo_ref_js__WEBPACK_IMPORTED_MODULE_8__/* .resolveRepo */ .J9)(`${owner}/${name}`, ctx.self);
+}
+function callOf(what, routes, target, patReason) {
+    const permissions = {};
+    const events = new Set();
+    for (const route of routes) {
+        const [method, path] = route.split(' ');
+        for (const e of (0,_knowledge_endpoint_events_js__WEBPACK_IMPORTED_MODULE_9__/* .eventsFor */ .F)(method, path))
+            events.add(e);
+        for (const [k, level] of Object.entries((0,_knowledge_endpoints_js__WEBPACK_IMPORTED_MODULE_1__/* .lookupEndpoint */ .sS)(method, path)?.permissions ?? {}))
+            if (k !== 'metadata')
+                permissions[k] = (0,_knowledge_permissions_js__WEBPACK_IMPORTED_MODULE_3__/* .maxLevel */ .Lf)(permissions[k], level);
+    }
+    return { what, permissions, target, events: [...events], ...(patReason ? { patReason } : {}) };
+}
+/**
+ * The release, of the tag the run is on: GoReleaser releases the current tag, which exists before
+ * it runs (internal/pipe/git/git.go:152,207: no tag, or a tag not on HEAD, stops the run), so the release starts release workflows and no tag push.
+ */
+function releaseCall(what, target) {
+    return { ...callOf(what, _knowledge_goreleaser_js__WEBPACK_IMPORTED_MODULE_2__/* .RELEASE_ROUTES */ .Xp, target), events: ['release'] };
+}
+/** Whether the followed token is the one a `token:` template (or, without one, GITHUB_TOKEN) gives. */
+function usesFollowed(template, ctx) {
+    if (template === undefined)
+        return ctx.tokenVars.has('GITHUB_TOKEN');
+    const v = tokenVariable(template);
+    return v === null ? 'unknown' : ctx.tokenVars.has(v);
+}
+/** The commands its hooks run: `before.hooks`, and each build's `hooks.pre` and `hooks.post` (a string, or a list of strings or `{ cmd }`). */
+function hookCommands(config) {
+    const out = [];
+    const take = (where, v) => {
+        for (const h of Array.isArray(v) ? v : [v]) {
+            const cmd = typeof h === 'string' ? h : isObject(h) ? text(h.cmd) : undefined;
+            if (cmd)
+                out.push({ where, cmd });
+        }
+    };
+    if (isObject(config.before))
+        take('before.hooks', config.before.hooks);
+    const builds = Array.isArray(config.builds) ? config.builds : [];
+    builds.forEach((b, n) => {
+        if (!isObject(b) || !isObject(b.hooks))
+            return;
+        take(`builds[${n}].hooks.pre`, b.hooks.pre);
+        take(`builds[${n}].hooks.post`, b.hooks.post);
+    });
+    return out;
+}
+/** A hook that cannot use a token in its environment: a text tool, or a Go subcommand that runs no module code. */
+function hookIsBlind(cmd) {
+    const [prog, sub] = cmd.trim().split(/\s+/);
+    return _knowledge_programs_js__WEBPACK_IMPORTED_MODULE_4__/* .INERT */ .$q.has(prog) || (prog === 'go' && _knowledge_programs_js__WEBPACK_IMPORTED_MODULE_4__/* .GO_ENV_BLIND */ .d1.has(sub ?? ''));
+}
+/** `words` start with `goreleaser`; `label` names an action running it. */
+function analyseGoreleaser(words, commands, at, ctx, out, label) {
+    const named = label ? `${label} (goreleaser)` : `goreleaser at line ${commands[at].line}`;
+    // Arguments an expression chooses (`${{ … && 'release' || 'release --snapshot' }}`) may publish:
+    // read as the run that does the most.
+    const chosen = words.some((w) => w.includes('${{'));
+    const sub = chosen ? 'release' : (words.slice(1).find((w) => !w.startsWith('-')) ?? 'release');
+    if (_knowledge_goreleaser_js__WEBPACK_IMPORTED_MODULE_2__/* .LOCAL */ .G8.has(sub) || _knowledge_goreleaser_js__WEBPACK_IMPORTED_MODULE_2__/* .LOCAL */ .G8.has(words[1] ?? ''))
+        return;
+    if (!_knowledge_goreleaser_js__WEBPACK_IMPORTED_MODULE_2__/* .PUBLISHING */ .u6.has(sub)) {
+        out.unknown.push(`${named}: subcommand \`${(0,_limits_js__WEBPACK_IMPORTED_MODULE_7__/* .quoted */ .TL)(sub)}\` is not known to pat-lint`);
+        return;
+    }
+    const skips = ((0,_shell_js__WEBPACK_IMPORTED_MODULE_5__/* .flagValue */ .y6)(words, [], ['--skip']) ?? '').split(',');
+    const publishes = chosen || (!(0,_shell_js__WEBPACK_IMPORTED_MODULE_5__/* .hasFlag */ .Lt)(words, ['--snapshot', '--skip-publish']) && !skips.includes('publish'));
+    const dir = (0,_release_config_js__WEBPACK_IMPORTED_MODULE_6__/* .directoryAt */ .D)(commands, at, ctx);
+    if (dir === null) {
+        out.unknown.push(`${named} runs in a directory named at run time, so its configuration is unknown`);
+        return;
+    }
+    // Parsed once per file: every token of every step running it would parse it again.
+    const configFile = (0,_shell_js__WEBPACK_IMPORTED_MODULE_5__/* .flagValue */ .y6)(words, ['-f'], ['--config']);
+    const table = ctx.memo.byText('goreleaser configurations');
+    const key = `${dir}\0${configFile ?? ''}`;
+    let loaded = table.get(key);
+    if (!loaded)
+        table.set(key, (loaded = loadConfig(dir, configFile, ctx.readFile ?? (() => null))));
+    if ('unseen' in loaded) {
+        if (ctx.tokenVars.size)
+            out.unknown.push(`${named}: ${loaded.unseen}`);
+        // The release is made with GITHUB_TOKEN in this repository unless a configuration says otherwise:
+        // what listens to it is weighed all the same.
+        if (publishes && ctx.tokenVars.has('GITHUB_TOKEN')) {
+            out.sentToGithub = true;
+            out.calls.push(releaseCall(`${named}: the GitHub release (its default)`, { kind: 'same' }));
+        }
+        return;
+    }
+    const { config, file } = loaded;
+    const where = `(${(0,_limits_js__WEBPACK_IMPORTED_MODULE_7__/* .quoted */ .TL)(file)})`;
+    let used = false;
+    // The changelog is made in every run, a snapshot's too, from the API when it says so.
+    const changelog = isObject(config.changelog) ? config.changelog : {};
+    const changelogRoutes = changelog.disable === true ? undefined : _knowledge_goreleaser_js__WEBPACK_IMPORTED_MODULE_2__/* .CHANGELOG_ROUTES */ ._6[String(changelog.use)];
+    if (changelogRoutes && ctx.tokenVars.has('GITHUB_TOKEN')) {
+        used = true;
+        out.calls.push(callOf(`${named}: the changelog (changelog.use: ${(0,_limits_js__WEBPACK_IMPORTED_MODULE_7__/* .quoted */ .TL)(String(changelog.use))})`, changelogRoutes, { kind: 'same' }));
+    }
+    if (!publishes) {
+        if (used)
+            out.sentToGithub = true;
+        return;
+    }
+    for (const [key, what] of Object.entries(_knowledge_goreleaser_js__WEBPACK_IMPORTED_MODULE_2__/* .UNFOLLOWED */ .AC)) {
+        if (config[key] !== undefined && ctx.tokenVars.size)
+            out.unknown.push(`${named} ${what} ${where}`);
+    }
+    // Hooks run with the whole environment, the token's variable among it.
+    const readers = hookCommands(config).filter((h) => !hookIsBlind(h.cmd));
+    if (readers.length && ctx.tokenVars.size)
+        out.unknown.push(`${named} runs \`${(0,_limits_js__WEBPACK_IMPORTED_MODULE_7__/* .quoted */ .TL)(readers[0].cmd)}\` (${readers[0].where}${readers.length > 1 ? ` and ${readers.length - 1} more hook${readers.length > 2 ? 's' : ''}` : ''}) ${where} with the token in its environment, and pat-lint cannot see what it does with it`);
+    // The release, in this repository unless `release.github` names another.
+    const release = isObject(config.release) ? config.release : {};
+    const github = isObject(release.github) ? release.github : {};
+    const releaseToken = usesFollowed(text(github.token), ctx);
+    if (release.disable !== true && release.disable !== 'true' && releaseToken !== false) {
+        used = true;
+        if (releaseToken === 'unknown')
+            out.unknown.push(`${named}: the release's token is built by a template ${where}`);
+        else
+            out.calls.push(releaseCall(`${named}: the GitHub release`, github.owner || github.name ? (repositoryOf(github, ctx) ?? { kind: 'unknown', text: 'release.github', why: (0,_knowledge_reasons_js__WEBPACK_IMPORTED_MODULE_10__/* .because */ .xx)('its owner or name is built by a template') }) : { kind: 'same' }));
+    }
+    for (const [key, refKeys] of Object.entries(_knowledge_goreleaser_js__WEBPACK_IMPORTED_MODULE_2__/* .REPOSITORY_PUBLISHERS */ .JJ)) {
+        const entries = Array.isArray(config[key]) ? config[key] : [];
+        entries.forEach((entry, n) => {
+            if (!isObject(entry) || entry.skip_upload === true)
+                return;
+            const ref = refKeys.map((k) => entry[k]).find(isObject);
+            const label = `${named}: ${key}[${n}]`;
+            if (!ref) {
+                if (ctx.tokenVars.has('GITHUB_TOKEN'))
+                    out.unknown.push(`${label} names no repository pat-lint can read ${where}`);
+                return;
+            }
+            const git = isObject(ref.git) ? ref.git : {};
+            if (text(git.url))
+                return; // pushed over SSH with its own key
+            const uses = usesFollowed(text(ref.token), ctx);
+            const pr = isObject(ref.pull_request) ? ref.pull_request : {};
+            const prUses = pr.enabled === true ? usesFollowed(text(pr.token) ?? text(ref.token), ctx) : false;
+            if (uses === 'unknown' || prUses === 'unknown')
+                out.unknown.push(`${label}: its token is built by a template ${where}`);
+            const target = repositoryOf(ref, ctx) ?? { kind: 'unknown', text: `${key}[${n}].repository`, why: (0,_knowledge_reasons_js__WEBPACK_IMPORTED_MODULE_10__/* .because */ .xx)('its owner or name is built by a template the step does not resolve') };
+            if (uses === true) {
+                used = true;
+                out.calls.push(callOf(`${label} (its manifest)`, _knowledge_goreleaser_js__WEBPACK_IMPORTED_MODULE_2__/* .FILE_ROUTES */ .Mw, target));
+            }
+            if (prUses === true) {
+                used = true;
+                const base = isObject(pr.base) ? pr.base : {};
+                const baseRepo = base.owner || base.name ? (repositoryOf(base, ctx) ?? { kind: 'unknown', text: `${key}[${n}].pull_request.base`, why: (0,_knowledge_reasons_js__WEBPACK_IMPORTED_MODULE_10__/* .because */ .xx)('its owner or name is built by a template') }) : target;
+                const fromFork = base.owner !== undefined && base.owner !== ref.owner;
+                out.calls.push(callOf(`${label} (its pull request)`, _knowledge_goreleaser_js__WEBPACK_IMPORTED_MODULE_2__/* .PULL_REQUEST_ROUTES */ .VR, baseRepo, fromFork ? (0,_knowledge_reasons_js__WEBPACK_IMPORTED_MODULE_10__/* .because */ .xx)('the pull request comes from a fork into another repository', 'R3', 'R11') : undefined));
+            }
+        });
+    }
+    const milestones = Array.isArray(config.milestones) ? config.milestones : [];
+    for (const m of milestones) {
+        if (!isObject(m) || m.close !== true || !ctx.tokenVars.has('GITHUB_TOKEN'))
+            continue;
+        used = true;
+        out.calls.push(callOf(`${named}: closes a milestone`, _knowledge_goreleaser_js__WEBPACK_IMPORTED_MODULE_2__/* .MILESTONE_ROUTES */ .wz, isObject(m.repo) ? (repositoryOf(m.repo, ctx) ?? { kind: 'same' }) : { kind: 'same' }));
+    }
+    if (used)
+        out.sentToGithub = true;
+}
+
+
+/***/ }),
+
+/***/ 7537:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   v: () => (/* binding */ graphqlCalls)
+/* harmony export */ });
+/* harmony import */ var _knowledge_reasons_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3077);
+
+const PROJECTS = /projectsV2|projectV2|ProjectNext/i;
+/** An organization's members or teams: the `members` organization permission (GraphQL objects Organization.membersWithRole, Organization.team/teams). */
+const ORG_MEMBERS = /\borganization\s*\([^)]*\)\s*\{[\s\S]*?\b(?:membersWithRole|teams?|team)\b/;
+/** The calls a GraphQL document shows, or the reason it stays unknown. */
+function graphqlCalls(document, what) {
+    const calls = [];
+    if (PROJECTS.test(document)) {
+        calls.push({ what: `${what} (Projects)`, permissions: { organization_projects: 'write' }, target: { kind: 'organization', owner: null }, patReason: (0,_knowledge_reasons_js__WEBPACK_IMPORTED_MODULE_0__/* .because */ .xx)('Projects are out of GITHUB_TOKEN\'s reach', 'R5') });
+    }
+    if (ORG_MEMBERS.test(document)) {
+        calls.push({ what: `${what} (organization members or teams)`, permissions: { members: 'read' }, target: { kind: 'organization', owner: null }, patReason: (0,_knowledge_reasons_js__WEBPACK_IMPORTED_MODULE_0__/* .because */ .xx)('an organization\'s members and teams need the `members` organization permission, which GITHUB_TOKEN never has', 'R4') });
+    }
+    return calls.length ? { calls } : { calls, unknown: `${what}: GitHub publishes no permission map for GraphQL` };
+}
+
+
+/***/ }),
+
+/***/ 5006:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   c: () => (/* binding */ analyseCurl),
+/* harmony export */   z: () => (/* binding */ restCall)
+/* harmony export */ });
+/* harmony import */ var _knowledge_endpoints_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9138);
+/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(351);
+/* harmony import */ var _repo_ref_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(3564);
+/* harmony import */ var _shell_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1251);
+/* harmony import */ var _words_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7785);
+/* harmony import */ var _knowledge_reasons_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(3077);
+/* harmony import */ var _knowledge_endpoint_events_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6241);
+/* harmony import */ var _knowledge_settings_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4863);
+/**
+ * Calls to GitHub's REST API by URL: curl and wget in scripts, and the paths other readers
+ * (gh api, github-script) hand over. Each path is looked up in GitHub's endpoint-to-permission
+ * data (knowledge/endpoints.ts).
+ */
+
+
+
+
+
+
+
+
+/** A REST call to `path`, with the repository it targets; a string saying why when the path is not in GitHub's map. */
+function restCall(method, rawPath, ctx, what, approves = true) {
+    const path = rawPath.replace(/\{owner\}\/\{repo\}/g, '${{ github.repository }}');
+    const segs = (0,_knowledge_endpoints_js__WEBPACK_IMPORTED_MODULE_0__/* .pathSegments */ .Mz)(path.replace(/\$\{\{\s*github\.repository\s*\}\}|\$\{?GITHUB_REPOSITORY\}?/g, 'SELF_OWNER/SELF_NAME'));
+    const match = (0,_knowledge_endpoints_js__WEBPACK_IMPORTED_MODULE_0__/* .lookupEndpoint */ .sS)(method, segs.map((s) => (s === 'SELF_OWNER' || s === 'SELF_NAME' ? _knowledge_endpoints_js__WEBPACK_IMPORTED_MODULE_0__/* .VAR */ .OZ : s)));
+    const label = what ?? `${(0,_limits_js__WEBPACK_IMPORTED_MODULE_3__/* .quoted */ .TL)(method.toUpperCase())} ${(0,_limits_js__WEBPACK_IMPORTED_MODULE_3__/* .quoted */ .TL)(rawPath)}`;
+    if (!match)
+        return `${label}: not in GitHub's fine-grained permission map`;
+    let target = { kind: 'same' };
+    if (segs[0] === 'repos' && segs.length >= 3) {
+        if (segs[1] === 'SELF_OWNER' && segs[2] === 'SELF_NAME')
+            target = { kind: 'same' };
+        else {
+            const rawSegs = path.replace(/^https?:\/\/[^/]+/i, '').replace(/^\/api\/v3/, '').split(/[?#]/)[0].split('/').filter(Boolean);
+            target = (0,_words_js__WEBPACK_IMPORTED_MODULE_4__/* .repoRef */ .sA)(`${rawSegs[1]}/${rawSegs[2]}`, ctx);
+        }
+    }
+    else if (match.publicRead)
+        target = { kind: 'public', source: match.publicRead };
+    else if (segs[0] === 'orgs')
+        target = { kind: 'organization', owner: segs[1] === _knowledge_endpoints_js__WEBPACK_IMPORTED_MODULE_0__/* .VAR */ .OZ ? null : segs[1] };
+    else if (segs[0] === 'user' || segs[0] === 'gists')
+        target = { kind: 'account' };
+    const call = { what: `${match.template}`, permissions: match.permissions, target, events: (0,_knowledge_endpoint_events_js__WEBPACK_IMPORTED_MODULE_5__/* .eventsFor */ .F)(method, match.template), readOnly: method.toUpperCase() === 'GET' };
+    if ((0,_knowledge_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .needsPullRequestSetting */ .k6)(method, match.template, approves))
+        call.provided = _knowledge_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .CREATES_PULL_REQUESTS */ .Jv;
+    if (match.appOnly)
+        call.classicOnly = (0,_knowledge_reasons_js__WEBPACK_IMPORTED_MODULE_6__/* .because */ .xx)(`${match.template} is for GitHub Apps and classic tokens only: fine-grained tokens cannot call the Checks API`, 'R13', 'R18');
+    return call;
+}
+/** A curl or wget command handed the token: the API call it makes, when its URL is GitHub's API. */
+function analyseCurl(cmd, ctx, out) {
+    const words = cmd.words.map((w) => (0,_words_js__WEBPACK_IMPORTED_MODULE_4__/* .expand */ .fT)(w, ctx));
+    const url = words.find((w) => /^https?:\/\/|^\$\{?GITHUB_API_URL\}?|^\$\{\{\s*github\.api_url\s*\}\}/i.test(w));
+    if (!url)
+        return;
+    const api = url.replace(/^\$\{?GITHUB_API_URL\}?|^\$\{\{\s*github\.api_url\s*\}\}/i, 'https://api.github.com');
+    if (!/^https?:\/\/(api\.github\.com|uploads\.github\.com|[^/]+\/api\/v3)\//i.test(api))
+        return;
+    out.sentToGithub = true;
+    const isWget = cmd.words[0] === 'wget';
+    const explicit = isWget ? (0,_shell_js__WEBPACK_IMPORTED_MODULE_1__/* .flagValue */ .y6)(words, [], ['--method']) : (0,_shell_js__WEBPACK_IMPORTED_MODULE_1__/* .flagValue */ .y6)(words, ['-X'], ['--request']);
+    const data = isWget ? (0,_shell_js__WEBPACK_IMPORTED_MODULE_1__/* .hasFlag */ .Lt)(words, ['--post-data', '--post-file', '--body-data']) : (0,_shell_js__WEBPACK_IMPORTED_MODULE_1__/* .hasFlag */ .Lt)(words, ['-d', '--data', '--data-raw', '--data-binary', '--data-urlencode', '--json', '-F', '--form', '-T', '--upload-file']);
+    const method = (explicit ?? (data ? 'POST' : 'GET')).toUpperCase();
+    if (/^https?:\/\/uploads\.github\.com/i.test(api)) {
+        const segs = (0,_knowledge_endpoints_js__WEBPACK_IMPORTED_MODULE_0__/* .pathSegments */ .Mz)(api);
+        out.calls.push({ what: `${(0,_limits_js__WEBPACK_IMPORTED_MODULE_3__/* .quoted */ .TL)(method)} uploads.github.com release asset`, permissions: { contents: 'write' }, target: segs[0] === 'repos' ? (0,_repo_ref_js__WEBPACK_IMPORTED_MODULE_7__/* .resolveRepo */ .J9)(`${api.split('/')[4]}/${api.split('/')[5]}`, ctx.self) : { kind: 'same' } });
+        return;
+    }
+    const call = restCall(method, api, ctx, `${(0,_limits_js__WEBPACK_IMPORTED_MODULE_3__/* .quoted */ .TL)(cmd.words[0])} ${(0,_limits_js__WEBPACK_IMPORTED_MODULE_3__/* .quoted */ .TL)(method)} ${(0,_limits_js__WEBPACK_IMPORTED_MODULE_3__/* .quoted */ .TL)(url)}`);
+    if (typeof call === 'string')
+        out.unknown.push(call);
+    else
+        out.calls.push(call);
+}
+
+
+/***/ }),
+
+/***/ 5523:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   O: () => (/* binding */ programWords)
+/* harmony export */ });
+/**
+ * A program started through a package runner is that program: `npx semantic-release@24`,
+ * `npx -y -p @semantic-release/git semantic-release`, `npm exec -- cml`, `pnpm dlx`, `yarn dlx`,
+ * `bunx`. The words returned start with the program's name (its version dropped).
+ */
+/** Runner options that take a value: the package to install (npm exec, npx, pnpm dlx, yarn dlx). */
+const VALUE_OPTIONS = new Set(['-p', '--package', '-c', '--call', '--workspace', '-w']);
+/**
+ * Programs pnpm and yarn run by name (`pnpm changeset version`, `yarn semantic-release`): each
+ * runs a package's program when the name is no command of its own. Only these, whose programs
+ * pat-lint reads, are taken so: another name may be a script of package.json.
+ */
+const RUN_BY_NAME = new Set(['semantic-release', 'changeset', 'release-it', 'release-please']);
+/** How many words name the runner: `npx`, `npm exec`, `pnpm dlx`, …; 0 when the words start no runner. */
+function runnerLength(words) {
+    const [first, second] = words;
+    if (first === 'npx' || first === 'bunx')
+        return 1;
+    if (first === 'npm' && (second === 'exec' || second === 'x'))
+        return 2;
+    if ((first === 'pnpm' || first === 'yarn') && (second === 'dlx' || second === 'exec'))
+        return 2;
+    if (first === 'bun' && second === 'x')
+        return 2;
+    if ((first === 'pnpm' || first === 'yarn') && RUN_BY_NAME.has(second ?? ''))
+        return 1;
+    return 0;
+}
+/** `semantic-release@24.1.0` -> `semantic-release`, `@scope/cli@latest` -> `@scope/cli`. */
+function withoutVersion(spec) {
+    const at = spec.indexOf('@', spec.startsWith('@') ? 1 : 0);
+    return at > 0 ? spec.slice(0, at) : spec;
+}
+/** The words of the program a runner starts, or the words as they are when they start no runner. */
+function programWords(words) {
+    const skip = runnerLength(words);
+    if (!skip)
+        return words;
+    let i = skip;
+    while (i < words.length) {
+        const w = words[i];
+        if (w === '--') {
+            i++;
+            break;
+        }
+        if (!w.startsWith('-'))
+            break;
+        i += VALUE_OPTIONS.has(w) ? 2 : 1;
+    }
+    if (i >= words.length)
+        return words;
+    return [withoutVersion(words[i]), ...words.slice(i + 1)];
+}
+
+
+/***/ }),
+
+/***/ 4231:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $M: () => (/* binding */ isPackagesPublish),
+/* harmony export */   Iz: () => (/* binding */ isGhcrLogin),
+/* harmony export */   Od: () => (/* binding */ roleOfOther),
+/* harmony export */   P7: () => (/* binding */ analyseWrite),
+/* harmony export */   Sv: () => (/* binding */ analyseProgram),
+/* harmony export */   TR: () => (/* binding */ PACKAGE_TARGET),
+/* harmony export */   Zg: () => (/* binding */ newProgramIndex),
+/* harmony export */   cu: () => (/* binding */ analysePackagesPublish),
+/* harmony export */   nv: () => (/* binding */ analyseGhcrLogin)
+/* harmony export */ });
+/* harmony import */ var _knowledge_programs_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4771);
+/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(351);
+/* harmony import */ var _shell_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1251);
+/* harmony import */ var _git_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5520);
+/* harmony import */ var _words_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7785);
+/* harmony import */ var _knowledge_reasons_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3077);
+/**
+ * Programs other than gh, git and curl in scripts: the release tools of knowledge/programs.ts,
+ * docker logins to ghcr.io, publishing to GitHub Packages, writes of the token to files, and what
+ * every other command can do with a token in its environment.
+ */
+
+
+
+
+
+
+/**
+ * GitHub Packages are owned by a user or organization, not a repository: GITHUB_TOKEN reaches a
+ * package only when it is linked to this repository or grants it access (R9), which files do not show.
+ */
+const PACKAGE_TARGET = { kind: 'unknown', text: 'ghcr.io', why: (0,_knowledge_reasons_js__WEBPACK_IMPORTED_MODULE_3__/* .citing */ .F6)('GITHUB_TOKEN reaches a package only if it is linked to this repository or grants it access (R9); the files do not show which', 'R9') };
+function isGhcrLogin(words) {
+    return words[0] === 'docker' && words[1] === 'login' && words.some((w) => /ghcr\.io/i.test(w));
+}
+function isPackagesPublish(words, toGithubPackages) {
+    return toGithubPackages && (words[0] === 'npm' || words[0] === 'yarn' || words[0] === 'pnpm') && words.includes('publish');
+}
+function dockerReadsEnv(words) {
+    const sub = words[1] === 'buildx' || words[1] === 'image' || words[1] === 'container' ? words[2] : words[1];
+    if (!_knowledge_programs_js__WEBPACK_IMPORTED_MODULE_0__/* .DOCKER_ENV_BLIND */ .Fm.has(sub ?? ''))
+        return true;
+    return words.some((w, k) => w === '--env-file' || w.startsWith('--env-file=') || (/^(-e|--env|--build-arg)$/.test(w) && !(words[k + 1] ?? '').includes('=')) || (w === '--secret' && /(^|,)env=/.test(words[k + 1] ?? '')));
+}
+function isInstall(words) {
+    return /^(pip3?|npm|yarn|pnpm|apt|apt-get|brew|gem|cargo|go)$/.test(words[0]) && /^(install|ci|add|i|update|upgrade|get)$/.test(words[1] ?? '');
+}
+/** The role of a command that is none of gh, git, a ghcr.io login, a publish or a known program. */
+function roleOfOther(words) {
+    const prog = words[0];
+    return prog === 'curl' || prog === 'wget' || _knowledge_programs_js__WEBPACK_IMPORTED_MODULE_0__/* .INERT */ .$q.has(prog) || isInstall(words) || (prog === 'docker' && !dockerReadsEnv(words)) || (prog === 'go' && _knowledge_programs_js__WEBPACK_IMPORTED_MODULE_0__/* .GO_ENV_BLIND */ .d1.has(words[1] ?? '')) ? 'silent' : 'env';
+}
+/** Whether a known program gets this token: from a token flag, or from the first of its variables that is set. */
+function programGetsToken(cmd, facts, ctx) {
+    const flag = (0,_shell_js__WEBPACK_IMPORTED_MODULE_1__/* .flagValue */ .y6)(cmd.words, [], facts.tokenFlags);
+    if (flag !== undefined)
+        return (0,_words_js__WEBPACK_IMPORTED_MODULE_4__/* .usesToken */ .et)([flag], ctx);
+    const first = facts.tokenEnv.find((v) => ctx.tokenVars.has(v) || ctx.env[v] !== undefined);
+    return first !== undefined && ctx.tokenVars.has(first);
+}
+/** A program of knowledge/programs.ts: the call it makes with the token, or the remote it sets. */
+function analyseProgram(cmd, facts, ctx, state, out) {
+    if (!programGetsToken(cmd, facts, ctx) || !facts.callsGithub)
+        return;
+    out.sentToGithub = true;
+    const repo = (0,_shell_js__WEBPACK_IMPORTED_MODULE_1__/* .flagValue */ .y6)(cmd.words, [], facts.repoFlags);
+    const target = repo === undefined ? { kind: 'same' } : ((0,_git_js__WEBPACK_IMPORTED_MODULE_2__/* .gitUrlRepo */ .Yr)(repo, ctx) ?? (0,_words_js__WEBPACK_IMPORTED_MODULE_4__/* .repoRef */ .sA)(repo, ctx));
+    if (facts.setsRemote) {
+        const remote = (0,_shell_js__WEBPACK_IMPORTED_MODULE_1__/* .flagValue */ .y6)(cmd.words, [], ['--remote']) ?? facts.setsRemote;
+        state.remotes.set(remote, target);
+        (out.persists ??= []).push({ what: `${facts.command} set remote ${(0,_limits_js__WEBPACK_IMPORTED_MODULE_5__/* .quoted */ .TL)(remote)} to a URL carrying the token`, target, scope: 'remote', remote });
+        out.calls.push({ what: `${facts.command} (git fetch)`, permissions: { contents: 'read' }, target, readOnly: true });
+        return;
+    }
+    out.calls.push({ what: facts.command, permissions: facts.permissions, target, events: facts.events });
+}
+/**
+ * `docker login ghcr.io`: its password is the command's own argument or what the command before
+ * it in a pipe prints. `pushes`: the script pushes to ghcr.io, so the login needs packages: write.
+ */
+function analyseGhcrLogin(cmd, feeder, pushes, ctx, out) {
+    const fed = (0,_words_js__WEBPACK_IMPORTED_MODULE_4__/* .usesToken */ .et)(cmd.words, ctx) || (feeder !== undefined && (0,_words_js__WEBPACK_IMPORTED_MODULE_4__/* .usesToken */ .et)(feeder.words, ctx));
+    // A login fed by another variable or secret (often GITHUB_TOKEN itself) logs in with that one.
+    if (!fed && [cmd, feeder].some((c) => c?.words.some((w) => w.includes('$'))))
+        return;
+    if (!fed) {
+        out.unknown.push('a docker login to ghcr.io reads a password pat-lint cannot trace');
+        return;
+    }
+    out.calls.push({ what: 'docker login ghcr.io', permissions: { packages: pushes ? 'write' : 'read' }, target: PACKAGE_TARGET, classicOnly: (0,_knowledge_reasons_js__WEBPACK_IMPORTED_MODULE_3__/* .because */ .xx)('GitHub Packages (ghcr.io) takes GITHUB_TOKEN or a classic token, not a fine-grained one', 'R9', 'R18') });
+}
+/** `npm|yarn|pnpm publish` to npm.pkg.github.com. */
+function analysePackagesPublish(prog, out) {
+    out.calls.push({ what: `${prog} publish to GitHub Packages`, permissions: { packages: 'write' }, target: PACKAGE_TARGET, classicOnly: (0,_knowledge_reasons_js__WEBPACK_IMPORTED_MODULE_3__/* .because */ .xx)('GitHub Packages takes GITHUB_TOKEN or a classic token, not a fine-grained one', 'R9', 'R18') });
+}
+/** `echo`/`printf`/`cat` handed the token: where it is written, which may leave it for later steps. */
+function analyseWrite(cmd, out) {
+    const redirect = cmd.words.findIndex((w) => /^>>?$/.test(w));
+    const file = redirect >= 0 ? cmd.words[redirect + 1] ?? '' : '';
+    if (/GITHUB_ENV/.test(file))
+        out.unknown.push(`line ${cmd.line} exports the token to later steps through $GITHUB_ENV`);
+    else if (/\.ssh|id_rsa|id_ed25519/.test(file))
+        (out.persists ??= []).push({ what: 'the secret is written as an SSH key', target: null });
+    else if (file && !/GITHUB_(OUTPUT|STEP_SUMMARY)|git-credentials/.test(file))
+        (out.persists ??= []).push({ what: `the token is written to ${(0,_limits_js__WEBPACK_IMPORTED_MODULE_5__/* .quoted */ .TL)(file)}`, target: null });
+}
+function newProgramIndex(script) {
+    return {
+        byVariable: new Map(),
+        registryLogins: [],
+        ghcrLoginsByFeeder: new Map(),
+        anonymousGhcrLogin: -1,
+        pushesToGhcr: /\bdocker\s+(push|buildx\s+build[^\n]*--push)[^\n]*ghcr\.io/i.test(script),
+        toGithubPackages: /npm\.pkg\.github\.com/.test(script),
+    };
+}
+
+
+/***/ }),
+
+/***/ 6136:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ directoryAt),
+/* harmony export */   u: () => (/* binding */ joinPath)
+/* harmony export */ });
+/* harmony import */ var _directories_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(693);
+/** Where a release tool started by a script runs, for reading its configuration there. */
+
+/** `file` in `dir` (relative to the repository root; '' is the root). */
+const joinPath = (dir, file) => (dir ? `${dir}/${file}` : file);
+/** The directory a command runs in: the step's start moved by the script's `cd`/`pushd` before it; null when unknown. */
+function directoryAt(commands, at, ctx) {
+    let dir = ctx.directory ? ctx.directory.start : '';
+    for (let k = 0; k < at && dir !== null; k++) {
+        const w = commands[k].words;
+        if (w[0] === 'cd' || w[0] === 'pushd')
+            dir = w[1] === undefined ? null : (0,_directories_js__WEBPACK_IMPORTED_MODULE_0__/* .enterDirectory */ ._Y)(dir, w[1]);
+        else if (w[0] === 'popd')
+            dir = null;
+    }
+    return dir;
+}
+
+
+/***/ }),
+
+/***/ 4798:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   j: () => (/* binding */ analyseSemanticRelease)
+/* harmony export */ });
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8815);
+/* harmony import */ var _knowledge_endpoints_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9138);
+/* harmony import */ var _knowledge_endpoint_events_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(6241);
+/* harmony import */ var _knowledge_events_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2839);
+/* harmony import */ var _knowledge_permissions_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6928);
+/* harmony import */ var _knowledge_semantic_release_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3754);
+/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(351);
+/* harmony import */ var _shell_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(1251);
+/* harmony import */ var _git_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(5520);
+/* harmony import */ var _release_config_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(6136);
+/**
+ * `semantic-release` in a script: what it does with the token follows from the plugins its
+ * configuration lists (knowledge/semantic-release.ts), read from the directory it runs in.
+ * A configuration pat-lint cannot read (a program, a shareable config, one not among the files
+ * read) or a plugin it does not know leaves the use undecided, saying which.
+ */
+
+
+
+
+
+
+
+
+
+
+const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+function parsed(text) {
+    if (text === null)
+        return undefined;
+    try {
+        return (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parse */ .qg)(text, { maxAliasCount: 100 });
+    }
+    catch {
+        return null;
+    }
+}
+/** The configuration semantic-release finds in `dir` (cosmiconfig's order), or why it cannot be read. */
+function findConfiguration(dir, read) {
+    const pkgText = read((0,_release_config_js__WEBPACK_IMPORTED_MODULE_7__/* .joinPath */ .u)(dir, 'package.json'));
+    const pkg = parsed(pkgText);
+    if (pkgText !== null && !isObject(pkg))
+        return { unseen: `\`${(0,_limits_js__WEBPACK_IMPORTED_MODULE_8__/* .quoted */ .TL)((0,_release_config_js__WEBPACK_IMPORTED_MODULE_7__/* .joinPath */ .u)(dir, 'package.json'))}\` cannot be read as JSON` };
+    const pkgJson = isObject(pkg) ? pkg : null;
+    if (pkgJson && pkgJson.release !== undefined) {
+        return isObject(pkgJson.release) ? { file: (0,_release_config_js__WEBPACK_IMPORTED_MODULE_7__/* .joinPath */ .u)(dir, 'package.json'), options: pkgJson.release, pkg: pkgJson } : { unseen: `the \`release\` key of \`${(0,_limits_js__WEBPACK_IMPORTED_MODULE_8__/* .quoted */ .TL)((0,_release_config_js__WEBPACK_IMPORTED_MODULE_7__/* .joinPath */ .u)(dir, 'package.json'))}\` is not an object` };
+    }
+    for (const name of _knowledge_semantic_release_js__WEBPACK_IMPORTED_MODULE_4__/* .CONFIG_DATA_FILES */ .wt) {
+        const text = read((0,_release_config_js__WEBPACK_IMPORTED_MODULE_7__/* .joinPath */ .u)(dir, name));
+        if (text === null)
+            continue;
+        const options = parsed(text);
+        return isObject(options) ? { file: (0,_release_config_js__WEBPACK_IMPORTED_MODULE_7__/* .joinPath */ .u)(dir, name), options, pkg: pkgJson } : { unseen: `\`${(0,_limits_js__WEBPACK_IMPORTED_MODULE_8__/* .quoted */ .TL)((0,_release_config_js__WEBPACK_IMPORTED_MODULE_7__/* .joinPath */ .u)(dir, name))}\` cannot be read as JSON or YAML` };
+    }
+    const program = _knowledge_semantic_release_js__WEBPACK_IMPORTED_MODULE_4__/* .CONFIG_PROGRAM_FILES */ .sd.find((name) => read((0,_release_config_js__WEBPACK_IMPORTED_MODULE_7__/* .joinPath */ .u)(dir, name)) !== null);
+    if (program)
+        return { unseen: `its configuration is a program (\`${(0,_limits_js__WEBPACK_IMPORTED_MODULE_8__/* .quoted */ .TL)((0,_release_config_js__WEBPACK_IMPORTED_MODULE_7__/* .joinPath */ .u)(dir, program))}\`): which plugins it lists is known only by running it` };
+    // No configuration: the default plugins, of which @semantic-release/npm needs a package.json.
+    // Without one, the files read are not the whole checkout.
+    if (!pkgJson)
+        return { unseen: `neither a package.json nor a .releaserc is among the files read in ${dir ? `\`${(0,_limits_js__WEBPACK_IMPORTED_MODULE_8__/* .quoted */ .TL)(dir)}\`` : 'the repository root'}, so its configuration (which plugins run) is unknown` };
+    return { file: `${(0,_release_config_js__WEBPACK_IMPORTED_MODULE_7__/* .joinPath */ .u)(dir, 'package.json')} (no configuration: the default plugins)`, options: {}, pkg: pkgJson };
+}
+/** The plugins a configuration lists: names with their options. */
+function pluginsOf(options, fromFlag) {
+    if (fromFlag !== undefined)
+        return fromFlag.split(',').map((name) => ({ name: name.trim(), options: {} })).filter((p) => p.name);
+    const listed = options.plugins;
+    if (!Array.isArray(listed))
+        return _knowledge_semantic_release_js__WEBPACK_IMPORTED_MODULE_4__/* .DEFAULT_PLUGINS */ .$9.map((name) => ({ name, options: {} }));
+    return listed.flatMap((p) => {
+        if (typeof p === 'string')
+            return [{ name: p, options: {} }];
+        if (Array.isArray(p) && typeof p[0] === 'string')
+            return [{ name: p[0], options: isObject(p[1]) ? p[1] : {} }];
+        return [{ name: String(p), options: {} }];
+    });
+}
+/** The repository the release is made in: `repositoryUrl`, else package.json's `repository`, else this one. */
+function releaseRepository(flag, options, pkg, ctx) {
+    const repository = pkg?.repository;
+    const url = flag ?? (typeof options.repositoryUrl === 'string' ? options.repositoryUrl : typeof repository === 'string' ? repository : isObject(repository) && typeof repository.url === 'string' ? repository.url : undefined);
+    if (url === undefined)
+        return { kind: 'same' };
+    // `owner/repo` and `github:owner/repo` are GitHub shortcuts (hosted-git-info).
+    const shortcut = /^(?:github:)?([\w.-]+\/[\w.-]+)$/.exec(url);
+    return (0,_git_js__WEBPACK_IMPORTED_MODULE_6__/* .gitUrlRepo */ .Yr)(shortcut ? `https://github.com/${shortcut[1]}` : url, ctx) ?? { kind: 'same' };
+}
+function callOf(what, routes, target, onIssuesAndPulls) {
+    const permissions = {};
+    const events = new Set();
+    for (const route of routes) {
+        const [method, path] = route.split(' ');
+        for (const e of (0,_knowledge_endpoint_events_js__WEBPACK_IMPORTED_MODULE_9__/* .eventsFor */ .F)(method, path))
+            events.add(e);
+        const perms = (0,_knowledge_endpoints_js__WEBPACK_IMPORTED_MODULE_1__/* .lookupEndpoint */ .sS)(method, path)?.permissions ?? {};
+        for (const [name, level] of Object.entries(perms)) {
+            if (name === 'metadata')
+                continue;
+            permissions[name] = (0,_knowledge_permissions_js__WEBPACK_IMPORTED_MODULE_3__/* .maxLevel */ .Lf)(permissions[name], level);
+            // A comment or label on a pull request needs the pull-request permission too.
+            if (onIssuesAndPulls && name === 'issues')
+                permissions.pull_requests = (0,_knowledge_permissions_js__WEBPACK_IMPORTED_MODULE_3__/* .maxLevel */ .Lf)(permissions.pull_requests, level);
+        }
+    }
+    return { what, permissions, target, events: [...events] };
+}
+/** The core's push of the release tag (lib/git.js push: `git push --tags`). */
+function tagPush(named, target) {
+    return { what: `${named}: git push --tags (the release tag)`, permissions: { contents: 'write' }, target, events: ['tag push', 'create'] };
+}
+/** `words` start with `semantic-release` (a runner's words removed); `label` names an action running it. */
+function analyseSemanticRelease(words, commands, at, ctx, out, label) {
+    const holds = (v) => ctx.tokenVars.has(v);
+    // The API plugin takes the first of GH_TOKEN and GITHUB_TOKEN that is set; git tries each it finds.
+    const apiVar = _knowledge_semantic_release_js__WEBPACK_IMPORTED_MODULE_4__/* .CORE */ .M2.apiTokenEnv.find((v) => holds(v) || ctx.env[v] !== undefined);
+    const api = apiVar !== undefined && holds(apiVar);
+    const git = _knowledge_semantic_release_js__WEBPACK_IMPORTED_MODULE_4__/* .CORE */ .M2.gitTokenEnv.some(holds);
+    if (!api && !git)
+        return;
+    out.sentToGithub = true;
+    const named = label ? `${label} (semantic-release)` : `semantic-release at line ${commands[at].line}`;
+    const dir = (0,_release_config_js__WEBPACK_IMPORTED_MODULE_7__/* .directoryAt */ .D)(commands, at, ctx);
+    if (dir === null) {
+        out.unknown.push(`${named} runs in a directory named at run time, so its configuration (which plugins run) is unknown`);
+        return;
+    }
+    // Read once per directory: every token of every step running it would read it again.
+    const configurations = ctx.memo.byText('release configurations');
+    let found = configurations.get(dir);
+    if (!found)
+        configurations.set(dir, (found = findConfiguration(dir, ctx.readFile ?? (() => null))));
+    if ('unseen' in found) {
+        out.unknown.push(`${named}: ${found.unseen}`);
+        // Every release pushes its tag, whatever the plugins: what listens to tags is weighed all the same.
+        if (git && !(0,_shell_js__WEBPACK_IMPORTED_MODULE_5__/* .hasFlag */ .Lt)(words, ['-d', '--dry-run']))
+            out.calls.push(tagPush(named, { kind: 'same' }));
+        return;
+    }
+    const extendsFlag = (0,_shell_js__WEBPACK_IMPORTED_MODULE_5__/* .flagValue */ .y6)(words, ['-e'], ['--extends']);
+    if (extendsFlag !== undefined || found.options.extends !== undefined) {
+        out.unknown.push(`${named} extends a shareable configuration (\`${(0,_limits_js__WEBPACK_IMPORTED_MODULE_8__/* .quoted */ .TL)(String(extendsFlag ?? found.options.extends))}\`) that pat-lint does not read`);
+        if (git && !(0,_shell_js__WEBPACK_IMPORTED_MODULE_5__/* .hasFlag */ .Lt)(words, ['-d', '--dry-run']))
+            out.calls.push(tagPush(named, { kind: 'same' }));
+        return;
+    }
+    const target = releaseRepository((0,_shell_js__WEBPACK_IMPORTED_MODULE_5__/* .flagValue */ .y6)(words, ['-r'], ['--repository-url']), found.options, found.pkg, ctx);
+    const dryRun = (0,_shell_js__WEBPACK_IMPORTED_MODULE_5__/* .hasFlag */ .Lt)(words, ['-d', '--dry-run']) || found.options.dryRun === true;
+    // Pushes through the repository URL: as it is first (a checkout's credential), else with the token.
+    if (git) {
+        // Even a dry run checks that it may push (git push --dry-run), which takes write access.
+        out.calls.push(dryRun
+            ? { what: `${named}: git push --dry-run (checks it may push)`, permissions: { contents: 'write' }, target }
+            : tagPush(named, target));
+    }
+    for (const plugin of pluginsOf(found.options, (0,_shell_js__WEBPACK_IMPORTED_MODULE_5__/* .flagValue */ .y6)(words, ['-p'], ['--plugins']))) {
+        const facts = _knowledge_semantic_release_js__WEBPACK_IMPORTED_MODULE_4__/* .PLUGINS */ .RH[plugin.name];
+        if (!facts) {
+            out.unknown.push(`${named} runs plugin \`${(0,_limits_js__WEBPACK_IMPORTED_MODULE_8__/* .quoted */ .TL)(plugin.name)}\` (${(0,_limits_js__WEBPACK_IMPORTED_MODULE_8__/* .quoted */ .TL)(found.file)}), which pat-lint does not know`);
+            continue;
+        }
+        if (facts.runsCommands)
+            out.unknown.push(`${named} runs the commands its configuration gives \`${(0,_limits_js__WEBPACK_IMPORTED_MODULE_8__/* .quoted */ .TL)(plugin.name)}\` (${(0,_limits_js__WEBPACK_IMPORTED_MODULE_8__/* .quoted */ .TL)(found.file)}) with the token in their environment`);
+        if (facts.pushesBranch && git && !dryRun) {
+            const message = typeof plugin.options.message === 'string' ? plugin.options.message : facts.pushesBranch.defaultMessage;
+            // A commit whose message says [skip ci] starts no push workflow (events.ts SKIP_CI).
+            out.calls.push({ what: `${named}: ${plugin.name} pushes the release commit`, permissions: { contents: 'write' }, target, events: _knowledge_events_js__WEBPACK_IMPORTED_MODULE_2__/* .SKIP_CI */ .vm.test(message) ? [] : ['push'] });
+        }
+        if (facts.movesTags && git && !dryRun) {
+            out.calls.push({ what: `${named}: ${plugin.name} moves version tags (forced push)`, permissions: { contents: 'write', workflows: 'write' }, target, events: ['tag push'] });
+        }
+        if (!facts.routes || !api)
+            continue;
+        if (dryRun) {
+            out.calls.push(callOf(`${named}: ${plugin.name} (dry run: verifies only)`, facts.routes.filter((r) => r.startsWith('GET ')), target, false));
+            continue;
+        }
+        const off = new Set(Object.entries(facts.optional ?? {}).filter(([option]) => plugin.options[option] === false).flatMap(([, routes]) => routes));
+        out.calls.push(callOf(`${named}: ${plugin.name} (releases)`, facts.routes.filter((r) => !off.has(r)), target, false));
+        const issueRoutes = (facts.issueRoutes ?? []).filter((r) => !off.has(r));
+        if (issueRoutes.length)
+            out.calls.push(callOf(`${named}: ${plugin.name} (comments, labels and the failure issue)`, issueRoutes, target, true));
+    }
+}
+
+
+/***/ }),
+
+/***/ 7785:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   DF: () => (/* binding */ variablesIn),
+/* harmony export */   Q$: () => (/* binding */ loopVariables),
+/* harmony export */   et: () => (/* binding */ usesToken),
+/* harmony export */   fT: () => (/* binding */ expand),
+/* harmony export */   m6: () => (/* binding */ secretNamesIn),
+/* harmony export */   sA: () => (/* binding */ repoRef)
+/* harmony export */ });
+/* harmony import */ var _repo_ref_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3564);
+/**
+ * What the words of a script name: the secrets inside their `${{ … }}`, the variables they read,
+ * and the repository a word stands for once the step's environment is substituted.
+ */
+
+function varRefs(text) {
+    return [...text.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?/g)].map((m) => m[1]);
+}
+/** `secrets.NAME` or `secrets['NAME']`, matched inside one `${{ … }}`. */
+const SECRET_REF = /\bsecrets\s*(?:\.\s*([A-Za-z0-9_-]+)|\[\s*'([^']*)'\s*\])/gi;
+/**
+ * Whether a word carries `${{ … secrets.NAME … }}` for the secret being followed (any secret when
+ * none is). One shared pattern and a name comparison: a pattern per secret costs a regex compile
+ * for each of thousands of secrets in a large repository.
+ */
+function inlineSecret(word, ctx) {
+    if (!ctx.secret)
+        return expressionBodies(word).some((body) => /\bsecrets\s*[.[]/i.test(body));
+    return secretsNamedIn(word, ctx.memo).has(ctx.secret.toUpperCase());
+}
+/** The secrets a word names, remembered by word: thousands of tokens may each ask about one word that names them all. */
+function secretsNamedIn(word, memo) {
+    const table = memo.byText('secrets named in a word');
+    let names = table.get(word);
+    if (!names)
+        table.set(word, (names = new Set(secretNamesIn(word))));
+    return names;
+}
+/**
+ * What each `${{ … }}` of a word holds, up to its first `}`, or up to the next `${{` when it is
+ * never closed (an expression cannot hold one). One pass: a word of thousands of unclosed `${{`
+ * would otherwise give each the rest of the word.
+ */
+function expressionBodies(word) {
+    const bodies = [];
+    let close = -2; // the next `}` not yet passed; -1 once there is none
+    let at = word.indexOf('${{');
+    while (at >= 0) {
+        const next = word.indexOf('${{', at + 3);
+        if (close !== -1 && close < at + 3)
+            close = word.indexOf('}', at + 3);
+        const end = close >= 0 && (next < 0 || close < next) ? close : next >= 0 ? next : word.length;
+        bodies.push(word.slice(at + 3, end));
+        at = next;
+    }
+    return bodies;
+}
+/** The secrets a word names inside its `${{ … }}`, upper-cased. */
+function secretNamesIn(word) {
+    // A secrets manager's output (`steps.ID.outputs.NAME`) stands for the credential NAME as a secret does.
+    return expressionBodies(word).flatMap((body) => [...[...body.matchAll(SECRET_REF)].map((m) => (m[1] ?? m[2]).toUpperCase()), ...[...body.matchAll(STEP_OUTPUT_REF)].map((m) => m[1].toUpperCase())]);
+}
+/** `steps.ID.outputs.NAME` inside one `${{ … }}`. */
+const STEP_OUTPUT_REF = /\bsteps\s*\.\s*[\w-]+\s*\.\s*outputs\s*\.\s*([A-Za-z_][\w-]*)/gi;
+/** Variables a word reads: `$X`, `${X}` and `${{ env.X }}`. */
+function variablesIn(word) {
+    return [...varRefs(word), ...[...word.matchAll(/\$\{\{\s*env\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g)].map((m) => m[1])];
+}
+/** Whether any of the words hands over the followed token, inline or through one of its variables. */
+function usesToken(words, ctx) {
+    // Most words carry no `$` and so no reference at all.
+    return words.some((w) => w.includes('$') && (inlineSecret(w, ctx) || variablesIn(w).some((v) => ctx.tokenVars.has(v))));
+}
+/** Expands `$VAR` from the step's env so `repos/$REPO/dispatches` can still be resolved. */
+function expand(text, ctx) {
+    return text.replace(/\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?/g, (m, name) => (name !== 'GITHUB_REPOSITORY' && ctx.env[name] !== undefined && !/\$\{\{\s*secrets\./.test(ctx.env[name]) ? ctx.env[name] : m));
+}
+/** Variables bound by `for NAME in …` and `while read … NAME` loops. */
+function loopVariables(script) {
+    const out = new Set();
+    for (const m of script.matchAll(/\bfor\s+([A-Za-z_][A-Za-z0-9_]*)\s+in\b/g))
+        out.add(m[1]);
+    // The names end with the line: `while read REPO` followed by `do` on the next line binds REPO only.
+    for (const m of script.matchAll(/\bwhile[ \t]+(?:IFS=\S*[ \t]+)?read[ \t]+((?:-[A-Za-z]+[ \t]+)*(?:[A-Za-z_][A-Za-z0-9_]*[ \t]*)+)/g)) {
+        for (const w of m[1].trim().split(/\s+/))
+            if (!w.startsWith('-'))
+                out.add(w);
+    }
+    return out;
+}
+/**
+ * The repository a text names. A name built from a loop variable stands for several
+ * repositories, and GITHUB_TOKEN reaches only this one (R3).
+ */
+function repoRef(text, ctx) {
+    const expanded = expand(text, ctx);
+    const ref = (0,_repo_ref_js__WEBPACK_IMPORTED_MODULE_0__/* .resolveRepo */ .J9)(expanded, ctx.self);
+    if (ref.kind !== 'unknown' || !ctx.loopVars?.size)
+        return ref;
+    for (const m of expanded.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)) {
+        if (ctx.loopVars.has(m[1]))
+            return { kind: 'other', repo: `${expanded} (several repositories, one per pass of the loop over $${m[1]})` };
+    }
+    return ref;
+}
+
+
+/***/ }),
+
+/***/ 1251:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Gr: () => (/* binding */ parseCommands),
+/* harmony export */   Lt: () => (/* binding */ hasFlag),
+/* harmony export */   y6: () => (/* binding */ flagValue)
+/* harmony export */ });
+/* unused harmony export MAX_SUBSTITUTION_DEPTH */
+/**
+ * Just enough shell to read workflow `run:` scripts: logical lines (backslash continuations
+ * joined), commands split at `;`, `&&`, `||` and `|`, words split with quotes honoured. Variables
+ * and `${{ }}` expressions are kept as written so callers can tell them apart from literals.
+ */
+/** Index of the `)` closing the `(` at `open`. */
+function substitutionEnd(text, open) {
+    let level = 0;
+    let j = open;
+    for (; j < text.length; j++) {
+        if (text[j] === '(')
+            level++;
+        else if (text[j] === ')' && --level === 0)
+            break;
+    }
+    return j;
+}
+function splitWords(text) {
+    const substitutions = []; // $( … ) and ` … `: commands of their own
+    const words = [];
+    const separators = []; // indices in `words` where a new command starts
+    let cur = '';
+    let inWord = false;
+    let quote = null;
+    let depth = 0; // inside $( … ) or ${{ … }}
+    let inTest = false; // inside [[ … ]]
+    const push = (w) => {
+        words.push(w);
+        if (w === '[[')
+            inTest = true;
+        else if (w === ']]')
+            inTest = false;
+    };
+    for (let i = 0; i < text.length; i++) {
+        const ch = text[i];
+        if (quote === '"' && ch === '$' && text[i + 1] === '(' && text[i + 2] !== '(') {
+            const end = substitutionEnd(text, i + 1);
+            substitutions.push(text.slice(i + 2, end));
+            cur += text.slice(i, end + 1);
+            i = end;
+            continue;
+        }
+        if (quote) {
+            if (ch === quote)
+                quote = null;
+            else if (ch === '\\' && quote === '"' && i + 1 < text.length)
+                cur += text[++i];
+            else
+                cur += ch;
+            continue;
+        }
+        if (text.startsWith('${{', i)) {
+            const end = text.indexOf('}}', i);
+            const stop = end < 0 ? text.length : end + 2;
+            cur += text.slice(i, stop);
+            inWord = true;
+            i = stop - 1;
+            continue;
+        }
+        if (ch === '$' && text[i + 1] === '(' && text[i + 2] !== '(') {
+            const j = substitutionEnd(text, i + 1);
+            substitutions.push(text.slice(i + 2, j));
+            cur += text.slice(i, j + 1);
+            inWord = true;
+            i = j;
+            continue;
+        }
+        if (ch === '`') {
+            const end = text.indexOf('`', i + 1);
+            const stop = end < 0 ? text.length : end;
+            substitutions.push(text.slice(i + 1, stop));
+            cur += text.slice(i, stop + 1);
+            inWord = true;
+            i = stop;
+            continue;
+        }
+        if (ch === '$' && text[i + 1] === '(')
+            depth++;
+        if (ch === ')' && depth > 0) {
+            depth--;
+            cur += ch;
+            continue;
+        }
+        if (depth > 0) {
+            cur += ch;
+            inWord = true;
+            continue;
+        }
+        if (ch === '"' || ch === "'") {
+            quote = ch;
+            inWord = true;
+            continue;
+        }
+        if (ch === '\\' && i + 1 < text.length) {
+            cur += text[++i];
+            inWord = true;
+            continue;
+        }
+        if (ch === '#' && !inWord)
+            break; // a comment runs to the end of the line
+        if (/\s/.test(ch)) {
+            if (inWord)
+                push(cur);
+            cur = '';
+            inWord = false;
+            continue;
+        }
+        if (ch === '&' && (cur.endsWith('>') || text[i + 1] === '>')) {
+            cur += ch; // 2>&1, &> file: redirections, not separators
+            inWord = true;
+            continue;
+        }
+        // `name=(a b)` and `name+=(c)` assign an array: its elements are data, not a command.
+        if (ch === '(' && inWord && /^[A-Za-z_][A-Za-z0-9_]*\+?=$/.test(cur)) {
+            const end = arrayEnd(text, i);
+            cur += text.slice(i, end + 1);
+            i = end;
+            continue;
+        }
+        // Inside `[[ … ]]`, `&&`, `||` and parentheses belong to the test, not to a command list.
+        if (inTest && (ch === '|' || ch === '&' || ch === '(' || ch === ')')) {
+            cur += ch;
+            inWord = true;
+            continue;
+        }
+        if (ch === ';' || ch === '|' || ch === '&' || ch === '(' || ch === ')') {
+            if (inWord)
+                push(cur);
+            cur = '';
+            inWord = false;
+            if (text[i + 1] === ch)
+                i++;
+            separators.push(words.length);
+            continue;
+        }
+        cur += ch;
+        inWord = true;
+    }
+    if (inWord)
+        push(cur);
+    return { words, separators, substitutions };
+}
+/** Where an array assignment's `(` at `open` closes, outside quotes; the text's end if it does not. */
+function arrayEnd(text, open) {
+    let quote = '';
+    for (let j = open + 1; j < text.length; j++) {
+        const c = text[j];
+        if (quote) {
+            if (c === quote)
+                quote = '';
+            else if (c === '\\' && quote === '"')
+                j++;
+        }
+        else if (c === '"' || c === "'")
+            quote = c;
+        else if (c === '\\')
+            j++;
+        else if (c === ')')
+            return j;
+    }
+    return text.length - 1;
+}
+/** xargs options that take the next word as their value (GNU findutils xargs). */
+const XARGS_OPTIONS_WITH_VALUE = new Set(['-I', '-L', '-n', '-P', '-d', '-E', '-s', '-a', '--arg-file', '--delimiter', '--max-args', '--max-procs', '--max-lines', '--max-chars', '--eof', '--replace']);
+const PREFIXES = new Set(['sudo', 'exec', 'time', 'command', 'nohup', 'then', 'do', 'else', 'elif', 'if', 'while', 'until', '!', 'xargs', 'eval', '{', '}', '(', ')']);
+/** Options of `sudo` that take a value (`sudo -u bot make`): the value is no command. */
+const SUDO_OPTIONS_WITH_VALUE = new Set(['-u', '-g', '-C', '-D', '-h', '-p', '-R', '-T', '-U', '--user', '--group']);
+/**
+ * How deep command substitutions inside substitutions are read as commands: deeper ones stay
+ * words. Each level is read again from its text, and a script can nest thousands.
+ */
+const MAX_SUBSTITUTION_DEPTH = 16;
+const CONTINUED = /\\\s*$/;
+/**
+ * The quote still open at the end of `text` when it starts inside `open` ('' for none): bash reads
+ * a newline inside single or double quotes as part of the word. Outside quotes, a backslash escapes
+ * the next character and `#` after a blank starts a comment; inside double quotes a backslash
+ * escapes the next character; inside single quotes nothing does.
+ */
+function quoteOpenAfter(text, open) {
+    let quote = open;
+    for (let i = 0; i < text.length; i++) {
+        const ch = text[i];
+        if (quote === "'") {
+            if (ch === "'")
+                quote = '';
+        }
+        else if (ch === '\\')
+            i++;
+        else if (quote === '"') {
+            if (ch === '"')
+                quote = '';
+        }
+        else if (ch === '#' && (i === 0 || text[i - 1] === ' ' || text[i - 1] === '\t'))
+            break;
+        else if (ch === '"' || ch === "'")
+            quote = ch;
+    }
+    return quote;
+}
+/** `case WORD in`, `esac`, and an arm's leading pattern (`docs/* | *.md)`, `(x)`), with no parenthesis inside. */
+const CASE_OPEN = /(?:^|[;&|])\s*case\s+\S+\s+in\b/;
+const CASE_CLOSE = /(?:^|[;\s])esac\b/;
+const CASE_PATTERN = /^\s*\(?[^()\n]*\)/;
+/** Splits a script into commands. */
+function parseCommands(script, depth = 0) {
+    const out = [];
+    let caseDepth = 0;
+    const physical = script.split(/\r?\n/);
+    for (let i = 0; i < physical.length; i++) {
+        const start = i;
+        // Joined part by part: testing the growing line's end each time would read it again per line.
+        // A line goes on past its end after a trailing backslash, and while a quote is open: a quoted
+        // string may run over several lines (a PR body, a comment), one command, not one per line.
+        const parts = [physical[i]];
+        let open = quoteOpenAfter(physical[i], '');
+        while (i + 1 < physical.length) {
+            const last = parts[parts.length - 1];
+            if (open) {
+                const next = physical[++i];
+                parts.push('\n', next);
+                open = quoteOpenAfter(next, open);
+            }
+            else if (CONTINUED.test(last)) {
+                parts[parts.length - 1] = last.replace(CONTINUED, ' ');
+                const next = physical[++i];
+                parts.push(next);
+                open = quoteOpenAfter(next, '');
+            }
+            else
+                break;
+        }
+        const logical = parts.length === 1 ? parts[0] : parts.join('');
+        // A here-document's body is data, not commands: skip to its terminator.
+        const heredoc = /<<-?\s*(['"]?)([A-Za-z_][A-Za-z0-9_]*)\1/.exec(logical);
+        if (heredoc) {
+            while (i + 1 < physical.length && physical[i + 1].trim() !== heredoc[2])
+                i++;
+            i++;
+        }
+        // Inside `case … in … esac`, a line's leading `pattern)` is a pattern, not a command.
+        let text = logical;
+        if (caseDepth > 0)
+            text = text.replace(CASE_PATTERN, '');
+        if (CASE_OPEN.test(text))
+            caseDepth++;
+        if (caseDepth > 0 && CASE_CLOSE.test(text))
+            caseDepth--;
+        const { words, separators, substitutions } = splitWords(text);
+        if (depth < MAX_SUBSTITUTION_DEPTH)
+            for (const sub of substitutions)
+                for (const inner of parseCommands(sub, depth + 1))
+                    out.push({ ...inner, line: start + 1 });
+        const cuts = [0, ...separators, words.length];
+        for (let k = 0; k < cuts.length - 1; k++) {
+            let cmd = words.slice(cuts[k], cuts[k + 1]);
+            // `sudo`, `VAR=x`, `env VAR=x` and the like only prefix the command that runs.
+            while (cmd.length && (PREFIXES.has(cmd[0]) || cmd[0] === 'env' || /^[A-Za-z_][A-Za-z0-9_]*\+?=/.test(cmd[0]))) {
+                const prefix = cmd[0];
+                cmd = cmd.slice(1);
+                // `sudo -E make`, `env -i make`: the options belong to the prefix.
+                if (prefix === 'sudo' || prefix === 'env')
+                    while (cmd.length && cmd[0].startsWith('-'))
+                        cmd = cmd.slice(SUDO_OPTIONS_WITH_VALUE.has(cmd[0]) ? 2 : 1);
+                // `xargs -I {} gh pr close {}`: xargs's options, with their values, come before the command.
+                if (prefix === 'xargs')
+                    while (cmd.length && cmd[0].startsWith('-'))
+                        cmd = cmd.slice(XARGS_OPTIONS_WITH_VALUE.has(cmd[0]) ? 2 : 1);
+            }
+            // A group's closing `} > out` leaves only a redirection: no command runs there.
+            if (cmd.length && !/^\d*[<>]/.test(cmd[0]))
+                out.push({ words: cmd, line: start + 1 });
+        }
+    }
+    return out;
+}
+/** The value of a flag (`-X POST`, `-XPOST`, `--request=POST`, `--request POST`). */
+function flagValue(words, short, long) {
+    for (let i = 0; i < words.length; i++) {
+        const w = words[i];
+        for (const l of long) {
+            if (w === l)
+                return words[i + 1];
+            if (w.startsWith(`${l}=`))
+                return w.slice(l.length + 1);
+        }
+        for (const s of short) {
+            if (w === s)
+                return words[i + 1];
+            if (w.startsWith(s) && !w.startsWith('--') && w.length > s.length)
+                return w.slice(s.length);
+        }
+    }
+    return undefined;
+}
+function hasFlag(words, flags) {
+    return words.some((w) => flags.some((f) => w === f || w.startsWith(`${f}=`)));
+}
+
+
+/***/ }),
+
 /***/ 8757:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -195,6 +3345,147 @@ class BoundedMap {
         return this.map.size;
     }
 }
+
+
+/***/ }),
+
+/***/ 6955:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Av: () => (/* binding */ GIT_CLI_PUSH_MODES),
+/* harmony export */   D$: () => (/* binding */ ACTIONS_THAT_PUSH),
+/* harmony export */   K9: () => (/* binding */ SECRET_MANAGERS),
+/* harmony export */   bd: () => (/* binding */ ACTION_EVENTS),
+/* harmony export */   r0: () => (/* binding */ REPOSITORY_INPUTS),
+/* harmony export */   tz: () => (/* binding */ INERT_ACTIONS)
+/* harmony export */ });
+const ACTION_EVENTS = {
+    'peter-evans/create-pull-request': ['pull_request', 'push'],
+    'stefanzweifel/git-auto-commit-action': ['push'],
+    'EndBug/add-and-commit': ['push'],
+    'ad-m/github-push-action': ['push'],
+    'changesets/action': ['pull_request', 'push', 'release'],
+    'googleapis/release-please-action': ['pull_request', 'release', 'push', 'create'],
+    'softprops/action-gh-release': ['release', 'tag push', 'create'],
+    'ncipollo/release-action': ['release', 'tag push', 'create'],
+    'actions/create-release': ['release', 'tag push', 'create'],
+    'cycjimmy/semantic-release-action': ['release', 'push', 'create'],
+    'mathieudutour/github-tag-action': ['push', 'create'],
+    'anothrNick/github-tag-action': ['push', 'create'],
+    'TriPSs/conventional-changelog-action': ['push', 'create'],
+    'renovatebot/github-action': ['pull_request', 'push'],
+    'repo-sync/pull-request': ['pull_request'],
+    'peter-evans/repository-dispatch': ['repository_dispatch'],
+    'peter-evans/slash-command-dispatch': ['repository_dispatch'],
+    'peter-evans/enable-pull-request-automerge': ['push'],
+    'pascalgn/automerge-action': ['push'],
+    'fastify/github-action-merge-dependabot': ['push'],
+    'hmarr/auto-approve-action': ['pull_request_review'],
+    'JamesIves/github-pages-deploy-action': ['push'],
+    'peaceiris/actions-gh-pages': ['push'],
+    'release-drafter/release-drafter': ['release'],
+    // GoReleaser publishes a GitHub release for the tag (actions-kb: "creates the GitHub release and uploads artifacts").
+    'goreleaser/goreleaser-action': ['release'],
+    'peter-evans/create-or-update-comment': ['issue_comment'],
+    'peter-evans/create-issue-from-file': ['issues'],
+    'JasonEtco/create-an-issue': ['issues'],
+    'actions-ecosystem/action-add-labels': ['pull_request:labeled', 'issues'],
+    'actions-ecosystem/action-remove-labels': ['pull_request:unlabeled', 'issues'],
+    // actions/labeler sets a pull request's labels (src/api/set-labels.ts at bf12e9b: issues.setLabels).
+    'actions/labeler': ['pull_request:labeled', 'pull_request:unlabeled'],
+    // github/issue-labeler adds and removes labels on issues and pull requests (src/main.ts at 411dd12).
+    'github/issue-labeler': ['pull_request:labeled', 'pull_request:unlabeled', 'issues'],
+    // kentaro-m/auto-assign-action requests reviewers and adds assignees (src/pull_request.ts at e4bac10).
+    'kentaro-m/auto-assign-action': ['pull_request:review_requested', 'pull_request:assigned'],
+    'actions-ecosystem/action-create-comment': ['issue_comment'],
+    'mshick/add-pr-comment': ['issue_comment'],
+    'thollander/actions-comment-pull-request': ['issue_comment'],
+    'marocchino/sticky-pull-request-comment': ['issue_comment'],
+    'korthout/backport-action': ['pull_request', 'push'],
+    'dawidd6/action-homebrew-bump-formula': ['pull_request', 'push'],
+    'BetaHuhn/repo-file-sync-action': ['pull_request', 'push'],
+    'mislav/bump-homebrew-formula-action': ['pull_request', 'push'],
+    'convictional/trigger-workflow-and-wait': ['workflow_dispatch'],
+};
+/** Inputs through which actions name the repository they act on. */
+const REPOSITORY_INPUTS = [
+    'repository', 'repo', 'target-repository', 'target_repository', 'target-repo', 'target_repo', 'external-repository',
+    'external_repository', 'destination-repository', 'destination_repository', 'destination-repo', 'destination_repo',
+    'publish-repository', 'publish_repository', 'external_repository', 'remote-repository', 'github-repository', 'homebrew-tap',
+    'repository-name', // JamesIves/github-pages-deploy-action: owner/name of the repository to deploy to
+];
+/**
+ * Actions that push with the git credentials they find in the workspace: whether the commits may
+ * be foreign (not written by the workflow), and the input naming the repository's directory
+ * (each action's action.yml).
+ */
+const ACTIONS_THAT_PUSH = new Map([
+    ['stefanzweifel/git-auto-commit-action', { foreignCommits: false, directoryInput: 'repository' }],
+    ['endbug/add-and-commit', { foreignCommits: false, directoryInput: 'cwd' }],
+    ['cirrus-actions/rebase', { foreignCommits: true }],
+]);
+/**
+ * Actions that push with the git CLI in some modes only; a git push carries whatever credential
+ * git holds, and a checkout's persisted extraheader wins over the .netrc these actions write for
+ * their own token (changesets/action#187: version PRs pushed with the checkout's GITHUB_TOKEN start
+ * no workflows). For a major and the step's inputs: whether it pushes with the git CLI; null when
+ * that cannot be told (a branch or unknown commit, an input set at run time).
+ */
+const GIT_CLI_PUSH_MODES = new Map([
+    // changesets/action: v1 pushes with git unless commitMode is github-api (action.yml at v1.9.0:
+    // default git-cli; before v1.5 always git); v2 only with push-with-git-cli: true (default false).
+    ['changesets/action', (major, input) => {
+            if (major === null)
+                return null;
+            const value = major < 2 ? input('commitMode') : input('push-with-git-cli');
+            if (value?.includes('${{'))
+                return null;
+            return major < 2 ? (value ?? 'git-cli').trim() !== 'github-api' : (value ?? 'false').trim() === 'true';
+        }],
+]);
+/**
+ * Actions outside the knowledge base that run no git command: they install a toolchain, restore or
+ * save a cache, or upload files (each action's README and source: @actions/cache, @actions/tool-cache,
+ * @actions/artifact; docker's buildx and binfmt installers). A credential left behind is not used
+ * by them; every other action pat-lint does not know may push with it.
+ */
+const INERT_ACTIONS = new Set([
+    'actions/cache',
+    'actions/upload-artifact',
+    'actions/upload-pages-artifact',
+    'actions/setup-dotnet',
+    'actions/setup-ruby',
+    'docker/setup-buildx-action',
+    'docker/setup-qemu-action',
+    'pnpm/action-setup',
+    'ruby/setup-ruby',
+    'dtolnay/rust-toolchain',
+    'swatinem/rust-cache',
+    'astral-sh/setup-uv',
+    'oven-sh/setup-bun',
+    'denoland/setup-deno',
+    'hashicorp/setup-terraform',
+    'azure/setup-helm',
+    'gradle/gradle-build-action',
+    'gradle/wrapper-validation-action',
+    'subosito/flutter-action',
+    'erlef/setup-beam',
+    'shivammathur/setup-php',
+    'jdx/mise-action',
+    'actions-rs/toolchain',
+    'mlugg/setup-zig',
+    'goto-bus-stop/setup-zig',
+    'haskell-actions/setup',
+]);
+/**
+ * Actions that fetch secrets from a secrets manager and give each as a step output,
+ * `${{ steps.ID.outputs.NAME }}` (hashicorp/vault-action README: each secret is an output named by
+ * its `| NAME`; google-github-actions/get-secretmanager-secrets: outputs named before `:`;
+ * 1password/load-secrets-action: outputs when export-env is false; Azure/get-keyvault-secrets:
+ * outputs named by the secrets). Such an output reaching a step is a credential as a secret is.
+ */
+const SECRET_MANAGERS = new Set(['hashicorp/vault-action', 'google-github-actions/get-secretmanager-secrets', '1password/load-secrets-action', 'azure/get-keyvault-secrets']);
 
 
 /***/ }),
@@ -4021,6 +7312,44 @@ const DEFAULT_KNOWLEDGE = new ActionKnowledge();
 
 /***/ }),
 
+/***/ 4955:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   G8: () => (/* binding */ LOCAL),
+/* harmony export */   We: () => (/* binding */ PUBLISH),
+/* harmony export */   ZR: () => (/* binding */ DEFAULT_CHANGELOG),
+/* harmony export */   g2: () => (/* binding */ CONFIG_FILE),
+/* harmony export */   yR: () => (/* binding */ CHANGELOGS)
+/* harmony export */ });
+/* unused harmony export CHANGESETS_SOURCE */
+/**
+ * What the changesets CLI (`changeset`, of @changesets/cli) does with a GitHub token, read from its
+ * source: only `changeset version` makes GitHub calls, through the changelog generator
+ * `.changeset/config.json` names; `publish` publishes to the npm registry and tags locally.
+ */
+const CONFIG_FILE = '.changeset/config.json';
+/** Subcommands that make no GitHub call and run nothing that might (the bare command adds a changeset). */
+const LOCAL = new Set(['add', 'status', 'tag', 'pre', 'init', 'pack', 'publish-plan', '--help', '--version']);
+/** `publish` runs the package manager's publish for each package, which reads the registry's token as an .npmrc says. */
+const PUBLISH = 'publish';
+/**
+ * Changelog generators by package: the GraphQL reads @changesets/changelog-github makes with
+ * GITHUB_TOKEN (commits, their pull requests and authors) in the repository its `repo` option
+ * names (else GITHUB_REPOSITORY); the others make none. An unknown one stays unseen.
+ */
+const CHANGELOGS = {
+    '@changesets/changelog-github': { reads: true },
+    '@changesets/cli/changelog': { reads: false },
+    '@changesets/changelog-git': { reads: false },
+};
+/** The default when the configuration names none (packages/config/src/defaults.ts). */
+const DEFAULT_CHANGELOG = '@changesets/cli/changelog';
+const CHANGESETS_SOURCE = 'changesets/changesets @5322174b2722b626161ca1b9c0889ede440b30b5 packages/get-github-info/src/env.ts (GITHUB_TOKEN), src/dataloader.ts:100-175 (GraphQL queries only), packages/changelog-github/src/index.ts:53-63 (repo option, else GITHUB_REPOSITORY), packages/cli/src/commands/';
+
+
+/***/ }),
+
 /***/ 9372:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -5884,6 +9213,992 @@ const OCTOKIT_ROUTES = {
 
 /***/ }),
 
+/***/ 8622:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Bv: () => (/* binding */ GH_API_VALUE_FLAGS),
+  kO: () => (/* binding */ GH_TOKEN_VARIABLES),
+  Wb: () => (/* binding */ ghCommandFacts)
+});
+
+;// CONCATENATED MODULE: ./src/knowledge/generated/gh-cli.ts
+const GH_COMMANDS = {
+    "gh pr create": [
+        {
+            "kind": "GraphQL",
+            "operation": "repository / repository network queries (resolve base repo, forks, viewer login, existing PR for branch)",
+            "permissions": [
+                "metadata:read",
+                "pull_requests:read"
+            ]
+        },
+        {
+            "kind": "git",
+            "operation": "git push of head branch",
+            "when": "branch not yet pushed",
+            "permissions": [
+                "contents:write"
+            ]
+        },
+        {
+            "kind": "REST",
+            "method": "POST",
+            "path": "/repos/{owner}/{repo}/forks",
+            "when": "no push access to base repo and no existing fork",
+            "permissions": [
+                "administration:write",
+                "contents:read"
+            ]
+        },
+        {
+            "kind": "GraphQL",
+            "operation": "mutation createPullRequest (PullRequestCreate)",
+            "permissions": [
+                "pull_requests:write"
+            ]
+        },
+        {
+            "kind": "GraphQL",
+            "operation": "mutation updatePullRequest (PullRequestCreateMetadata: labels, assignees, milestone)",
+            "when": "--label/--assignee/--milestone",
+            "permissions": [
+                "pull_requests:write"
+            ]
+        },
+        {
+            "kind": "GraphQL",
+            "operation": "mutation requestReviews (PullRequestCreateRequestReviews)",
+            "when": "--reviewer",
+            "permissions": [
+                "pull_requests:write"
+            ]
+        },
+        {
+            "kind": "GraphQL",
+            "operation": "mutation updateProjectV2Items",
+            "when": "--project",
+            "permissions": [
+                "organization_projects:write"
+            ]
+        }
+    ],
+    "gh pr merge": [
+        {
+            "kind": "GraphQL",
+            "operation": "query pullRequest (finder) + PullRequestMergeText",
+            "permissions": [
+                "pull_requests:read"
+            ]
+        },
+        {
+            "kind": "GraphQL",
+            "operation": "mutation mergePullRequest (PullRequestMerge)",
+            "when": "direct merge",
+            "permissions": [
+                "contents:write"
+            ]
+        },
+        {
+            "kind": "GraphQL",
+            "operation": "mutation enablePullRequestAutoMerge / disablePullRequestAutoMerge",
+            "when": "--auto / --disable-auto",
+            "permissions": [
+                "pull_requests:write",
+                "contents:write"
+            ]
+        },
+        {
+            "kind": "REST",
+            "method": "DELETE",
+            "path": "/repos/{owner}/{repo}/git/refs/{ref}",
+            "when": "--delete-branch on same-repo PR",
+            "permissions": [
+                "contents:write"
+            ]
+        }
+    ],
+    "gh pr comment": [
+        {
+            "kind": "GraphQL",
+            "operation": "mutation addComment (CommentCreate)",
+            "permissions": [
+                "pull_requests:write"
+            ]
+        },
+        {
+            "kind": "GraphQL",
+            "operation": "mutation updateIssueComment",
+            "when": "--edit-last",
+            "permissions": [
+                "pull_requests:write"
+            ]
+        }
+    ],
+    "gh pr edit": [
+        {
+            "kind": "GraphQL",
+            "operation": "mutation updatePullRequest (PullRequestUpdate)",
+            "permissions": [
+                "pull_requests:write"
+            ]
+        },
+        {
+            "kind": "GraphQL",
+            "operation": "mutations addLabelsToLabelable / removeLabelsFromLabelable",
+            "when": "--add-label/--remove-label",
+            "permissions": [
+                "pull_requests:write"
+            ]
+        },
+        {
+            "kind": "GraphQL",
+            "operation": "mutation requestReviews",
+            "when": "--add-reviewer/--remove-reviewer",
+            "permissions": [
+                "pull_requests:write"
+            ]
+        },
+        {
+            "kind": "GraphQL",
+            "operation": "projectV2 item mutations",
+            "when": "--add-project/--remove-project",
+            "permissions": [
+                "organization_projects:write"
+            ]
+        }
+    ],
+    "gh issue create": [
+        {
+            "kind": "GraphQL",
+            "operation": "query repository (hasIssuesEnabled, metadata ids)",
+            "permissions": [
+                "metadata:read",
+                "issues:read"
+            ]
+        },
+        {
+            "kind": "GraphQL",
+            "operation": "mutation createIssue (IssueCreate)",
+            "permissions": [
+                "issues:write"
+            ]
+        },
+        {
+            "kind": "GraphQL",
+            "operation": "mutation updateProjectV2Items",
+            "when": "--project",
+            "permissions": [
+                "organization_projects:write"
+            ]
+        }
+    ],
+    "gh issue comment": [
+        {
+            "kind": "GraphQL",
+            "operation": "mutation addComment (CommentCreate)",
+            "permissions": [
+                "issues:write"
+            ]
+        },
+        {
+            "kind": "GraphQL",
+            "operation": "mutation updateIssueComment",
+            "when": "--edit-last",
+            "permissions": [
+                "issues:write"
+            ]
+        }
+    ],
+    "gh issue edit": [
+        {
+            "kind": "GraphQL",
+            "operation": "mutation updateIssue (IssueUpdate)",
+            "permissions": [
+                "issues:write"
+            ]
+        },
+        {
+            "kind": "GraphQL",
+            "operation": "mutations addLabelsToLabelable / removeLabelsFromLabelable",
+            "when": "label flags",
+            "permissions": [
+                "issues:write"
+            ]
+        }
+    ],
+    "gh release create": [
+        {
+            "kind": "GraphQL",
+            "operation": "query repository.ref(qualifiedName) (does tag exist?)",
+            "permissions": [
+                "contents:read"
+            ]
+        },
+        {
+            "kind": "REST",
+            "method": "GET",
+            "path": "/repos/{owner}/{repo}/tags",
+            "when": "interactive: suggest previous tags",
+            "permissions": [
+                "metadata:read"
+            ]
+        },
+        {
+            "kind": "REST",
+            "method": "POST",
+            "path": "/repos/{owner}/{repo}/releases/generate-notes",
+            "when": "--generate-notes",
+            "permissions": [
+                "contents:write"
+            ]
+        },
+        {
+            "kind": "REST",
+            "method": "POST",
+            "path": "/repos/{owner}/{repo}/releases",
+            "permissions": [
+                "contents:write",
+                "workflows:write"
+            ]
+        },
+        {
+            "kind": "REST",
+            "method": "POST",
+            "path": "https://uploads.github.com/repos/{owner}/{repo}/releases/{release_id}/assets?name=...",
+            "when": "assets given",
+            "permissions": []
+        },
+        {
+            "kind": "REST",
+            "method": "PATCH",
+            "path": "/repos/{owner}/{repo}/releases/{release_id}",
+            "when": "assets given: release created as draft, then published",
+            "permissions": [
+                "contents:write",
+                "workflows:write"
+            ]
+        },
+        {
+            "kind": "REST",
+            "method": "DELETE",
+            "path": "/repos/{owner}/{repo}/releases/{release_id}",
+            "when": "cleanup after failed upload",
+            "permissions": [
+                "contents:write"
+            ]
+        }
+    ],
+    "gh release upload": [
+        {
+            "kind": "REST",
+            "method": "GET",
+            "path": "/repos/{owner}/{repo}/releases/tags/{tag}",
+            "permissions": [
+                "contents:read"
+            ]
+        },
+        {
+            "kind": "GraphQL",
+            "operation": "query repository.release(tagName) then GET /repos/{o}/{r}/releases/{id}",
+            "when": "draft release (tag lookup 404)",
+            "permissions": [
+                "contents:read"
+            ]
+        },
+        {
+            "kind": "REST",
+            "method": "POST",
+            "path": "https://uploads.github.com/repos/{owner}/{repo}/releases/{release_id}/assets?name=...",
+            "permissions": []
+        },
+        {
+            "kind": "REST",
+            "method": "DELETE",
+            "path": "/repos/{owner}/{repo}/releases/assets/{asset_id}",
+            "when": "--clobber and asset exists",
+            "permissions": [
+                "contents:write"
+            ]
+        }
+    ],
+    "gh api": [
+        {
+            "kind": "REST or GraphQL",
+            "operation": "arbitrary",
+            "permissions": []
+        }
+    ],
+    "gh repo clone": [
+        {
+            "kind": "GraphQL",
+            "operation": "query viewer login",
+            "when": "argument without owner",
+            "permissions": []
+        },
+        {
+            "kind": "GraphQL",
+            "operation": "query repository (canonical name, parent)",
+            "permissions": [
+                "metadata:read"
+            ]
+        },
+        {
+            "kind": "git",
+            "operation": "git clone over HTTPS (+ fetch upstream for forks)",
+            "permissions": [
+                "contents:read"
+            ]
+        }
+    ],
+    "gh workflow run": [
+        {
+            "kind": "GraphQL",
+            "operation": "query repository.defaultBranchRef",
+            "when": "--ref not given",
+            "permissions": [
+                "metadata:read"
+            ]
+        },
+        {
+            "kind": "REST",
+            "method": "GET",
+            "path": "/repos/{owner}/{repo}/actions/workflows",
+            "when": "workflow given by name/filename",
+            "permissions": [
+                "actions:read"
+            ]
+        },
+        {
+            "kind": "REST",
+            "method": "GET",
+            "path": "/repos/{owner}/{repo}/actions/workflows/{workflow_id}",
+            "when": "workflow given by ID/file",
+            "permissions": [
+                "actions:read"
+            ]
+        },
+        {
+            "kind": "REST",
+            "method": "GET",
+            "path": "/repos/{owner}/{repo}/contents/{path}",
+            "when": "interactive input prompting (reads workflow YAML)",
+            "permissions": [
+                "contents:read"
+            ]
+        },
+        {
+            "kind": "REST",
+            "method": "POST",
+            "path": "/repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches",
+            "permissions": [
+                "actions:write"
+            ]
+        }
+    ],
+    "gh run list / view / watch": [
+        {
+            "kind": "REST",
+            "method": "GET",
+            "path": "/repos/{owner}/{repo}/actions/runs",
+            "permissions": [
+                "actions:read"
+            ]
+        },
+        {
+            "kind": "REST",
+            "method": "GET",
+            "path": "/repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs",
+            "when": "--workflow",
+            "permissions": [
+                "actions:read"
+            ]
+        },
+        {
+            "kind": "REST",
+            "method": "GET",
+            "path": "/repos/{owner}/{repo}/actions/runs/{run_id}",
+            "permissions": [
+                "actions:read"
+            ]
+        },
+        {
+            "kind": "REST",
+            "method": "GET",
+            "path": "/repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}",
+            "when": "--attempt",
+            "permissions": [
+                "actions:read"
+            ]
+        },
+        {
+            "kind": "REST",
+            "method": "GET",
+            "path": "/repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/jobs",
+            "permissions": [
+                "actions:read"
+            ]
+        },
+        {
+            "kind": "REST",
+            "method": "GET",
+            "path": "/repos/{owner}/{repo}/actions/jobs/{job_id}",
+            "permissions": [
+                "actions:read"
+            ]
+        },
+        {
+            "kind": "REST",
+            "method": "GET",
+            "path": "/repos/{owner}/{repo}/check-runs/{check_run_id}/annotations",
+            "permissions": []
+        },
+        {
+            "kind": "REST",
+            "method": "GET",
+            "path": "/repos/{owner}/{repo}/actions/runs/{run_id}/logs",
+            "when": "view --log / --log-failed",
+            "permissions": [
+                "actions:read"
+            ]
+        },
+        {
+            "kind": "REST",
+            "method": "GET",
+            "path": "/repos/{owner}/{repo}/actions/jobs/{job_id}/logs",
+            "when": "view --job --log",
+            "permissions": [
+                "actions:read"
+            ]
+        }
+    ],
+    "gh run rerun / cancel / delete / download": [
+        {
+            "kind": "REST",
+            "method": "POST",
+            "path": "/repos/{owner}/{repo}/actions/runs/{run_id}/rerun",
+            "permissions": [
+                "actions:write"
+            ]
+        },
+        {
+            "kind": "REST",
+            "method": "POST",
+            "path": "/repos/{owner}/{repo}/actions/runs/{run_id}/rerun-failed-jobs",
+            "when": "--failed",
+            "permissions": [
+                "actions:write"
+            ]
+        },
+        {
+            "kind": "REST",
+            "method": "POST",
+            "path": "/repos/{owner}/{repo}/actions/jobs/{job_id}/rerun",
+            "when": "--job",
+            "permissions": [
+                "actions:write"
+            ]
+        },
+        {
+            "kind": "REST",
+            "method": "POST",
+            "path": "/repos/{owner}/{repo}/actions/runs/{run_id}/cancel",
+            "permissions": [
+                "actions:write"
+            ]
+        },
+        {
+            "kind": "REST",
+            "method": "DELETE",
+            "path": "/repos/{owner}/{repo}/actions/runs/{run_id}",
+            "permissions": [
+                "actions:write"
+            ]
+        },
+        {
+            "kind": "REST",
+            "method": "GET",
+            "path": "/repos/{owner}/{repo}/actions/artifacts",
+            "permissions": [
+                "actions:read"
+            ]
+        },
+        {
+            "kind": "REST",
+            "method": "GET",
+            "path": "/repos/{owner}/{repo}/actions/runs/{run_id}/artifacts",
+            "permissions": [
+                "actions:read"
+            ]
+        },
+        {
+            "kind": "REST",
+            "method": "GET",
+            "path": "/repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}",
+            "permissions": [
+                "actions:read"
+            ]
+        }
+    ],
+    "gh label create / edit / delete / list / clone": [
+        {
+            "kind": "REST",
+            "method": "POST",
+            "path": "/repos/{owner}/{repo}/labels",
+            "permissions": [
+                "issues:write",
+                "pull_requests:write"
+            ]
+        },
+        {
+            "kind": "REST",
+            "method": "PATCH",
+            "path": "/repos/{owner}/{repo}/labels/{name}",
+            "when": "edit, or create --force on existing label",
+            "permissions": [
+                "issues:write",
+                "pull_requests:write"
+            ]
+        },
+        {
+            "kind": "REST",
+            "method": "DELETE",
+            "path": "/repos/{owner}/{repo}/labels/{name}",
+            "permissions": [
+                "issues:write",
+                "pull_requests:write"
+            ]
+        },
+        {
+            "kind": "GraphQL",
+            "operation": "query repository.labels (LabelList)",
+            "when": "list / clone",
+            "permissions": [
+                "issues:read",
+                "pull_requests:read"
+            ]
+        }
+    ],
+    "gh secret set": [
+        {
+            "kind": "REST",
+            "method": "GET",
+            "path": "/repos/{owner}/{repo}/actions/secrets/public-key",
+            "permissions": [
+                "secrets:read"
+            ]
+        },
+        {
+            "kind": "REST",
+            "method": "PUT",
+            "path": "/repos/{owner}/{repo}/actions/secrets/{secret_name}",
+            "permissions": [
+                "secrets:write"
+            ]
+        },
+        {
+            "kind": "REST",
+            "method": "GET",
+            "path": "/repos/{owner}/{repo}/environments/{environment_name}/secrets/public-key",
+            "when": "--env",
+            "permissions": [
+                "environments:read"
+            ]
+        },
+        {
+            "kind": "REST",
+            "method": "PUT",
+            "path": "/repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}",
+            "when": "--env",
+            "permissions": [
+                "environments:write"
+            ]
+        },
+        {
+            "kind": "REST",
+            "method": "GET",
+            "path": "/repos/{owner}/{repo}/dependabot/secrets/public-key",
+            "when": "--app dependabot",
+            "permissions": [
+                "dependabot_secrets:read"
+            ]
+        },
+        {
+            "kind": "REST",
+            "method": "PUT",
+            "path": "/repos/{owner}/{repo}/dependabot/secrets/{secret_name}",
+            "when": "--app dependabot",
+            "permissions": [
+                "dependabot_secrets:write"
+            ]
+        },
+        {
+            "kind": "REST",
+            "method": "GET",
+            "path": "/repos/{owner}/{repo}/codespaces/secrets/public-key",
+            "when": "--app codespaces",
+            "permissions": [
+                "codespaces_secrets:write"
+            ]
+        },
+        {
+            "kind": "REST",
+            "method": "PUT",
+            "path": "/repos/{owner}/{repo}/codespaces/secrets/{secret_name}",
+            "when": "--app codespaces",
+            "permissions": [
+                "codespaces_secrets:write"
+            ]
+        },
+        {
+            "kind": "REST",
+            "method": "GET",
+            "path": "/orgs/{org}/actions/secrets/public-key",
+            "when": "--org",
+            "permissions": [
+                "organization_secrets:read"
+            ]
+        },
+        {
+            "kind": "REST",
+            "method": "PUT",
+            "path": "/orgs/{org}/actions/secrets/{secret_name}",
+            "when": "--org",
+            "permissions": [
+                "organization_secrets:write"
+            ]
+        },
+        {
+            "kind": "GraphQL",
+            "operation": "query repository ids (GetRepoIDs)",
+            "when": "--org --repos",
+            "permissions": [
+                "metadata:read"
+            ]
+        },
+        {
+            "kind": "REST",
+            "method": "GET",
+            "path": "/user/codespaces/secrets/public-key",
+            "when": "--user",
+            "permissions": [
+                "codespaces_user_secrets:read"
+            ]
+        },
+        {
+            "kind": "REST",
+            "method": "PUT",
+            "path": "/user/codespaces/secrets/{secret_name}",
+            "when": "--user",
+            "permissions": [
+                "codespaces_user_secrets:write"
+            ]
+        }
+    ]
+};
+
+// EXTERNAL MODULE: ./src/knowledge/endpoints.ts + 2 modules
+var knowledge_endpoints = __nccwpck_require__(9138);
+// EXTERNAL MODULE: ./src/knowledge/permissions.ts + 1 modules
+var permissions = __nccwpck_require__(6928);
+;// CONCATENATED MODULE: ./src/knowledge/gh-commands.ts
+/**
+ * What a gh CLI command does with its token: the generated table from cli/cli's source, plus
+ * common commands it does not cover, written as the REST endpoint gh calls so that the
+ * permission itself still comes from GitHub's endpoint map.
+ */
+
+
+
+/** The variables gh takes its token from unasked (the enterprise ones on GHES), as `gh help environment` lists them. */
+const GH_TOKEN_VARIABLES = ['GH_TOKEN', 'GITHUB_TOKEN', 'GH_ENTERPRISE_TOKEN', 'GITHUB_ENTERPRISE_TOKEN'];
+const byCommand = new Map();
+for (const [key, calls] of Object.entries(GH_COMMANDS)) {
+    // "gh run list / view / watch" stands for three commands.
+    const [head, ...alts] = key.split(' / ');
+    const words = head.split(' ');
+    byCommand.set(head, calls);
+    for (const alt of alts)
+        byCommand.set([...words.slice(0, -1), alt].join(' '), calls);
+}
+/** Commands not in the table, by the REST endpoint gh calls for them (cli/cli pkg/cmd/…). */
+const EXTRA = {
+    'gh pr review': ['POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews'],
+    'gh pr view': ['GET /repos/{owner}/{repo}/pulls/{pull_number}'],
+    'gh pr list': ['GET /repos/{owner}/{repo}/pulls'],
+    'gh pr diff': ['GET /repos/{owner}/{repo}/pulls/{pull_number}'],
+    'gh pr checks': ['GET /repos/{owner}/{repo}/pulls/{pull_number}'],
+    'gh pr close': ['PATCH /repos/{owner}/{repo}/pulls/{pull_number}'],
+    'gh pr reopen': ['PATCH /repos/{owner}/{repo}/pulls/{pull_number}'],
+    'gh pr ready': ['PATCH /repos/{owner}/{repo}/pulls/{pull_number}'],
+    'gh pr checkout': ['GET /repos/{owner}/{repo}/pulls/{pull_number}', 'GET /repos/{owner}/{repo}/contents/{path}'],
+    'gh issue view': ['GET /repos/{owner}/{repo}/issues/{issue_number}'],
+    'gh issue list': ['GET /repos/{owner}/{repo}/issues'],
+    'gh issue close': ['PATCH /repos/{owner}/{repo}/issues/{issue_number}'],
+    'gh issue reopen': ['PATCH /repos/{owner}/{repo}/issues/{issue_number}'],
+    'gh issue delete': ['PATCH /repos/{owner}/{repo}/issues/{issue_number}'],
+    'gh issue lock': ['PUT /repos/{owner}/{repo}/issues/{issue_number}/lock'],
+    'gh issue transfer': ['PATCH /repos/{owner}/{repo}/issues/{issue_number}'],
+    'gh release view': ['GET /repos/{owner}/{repo}/releases/tags/{tag}'],
+    'gh release list': ['GET /repos/{owner}/{repo}/releases'],
+    'gh release download': ['GET /repos/{owner}/{repo}/releases/tags/{tag}'],
+    'gh release delete': ['DELETE /repos/{owner}/{repo}/releases/{release_id}'],
+    'gh release edit': ['PATCH /repos/{owner}/{repo}/releases/{release_id}'],
+    'gh repo view': ['GET /repos/{owner}/{repo}'],
+    'gh repo fork': ['POST /repos/{owner}/{repo}/forks'],
+    'gh repo edit': ['PATCH /repos/{owner}/{repo}'],
+    'gh repo sync': ['POST /repos/{owner}/{repo}/merge-upstream'],
+    'gh workflow list': ['GET /repos/{owner}/{repo}/actions/workflows'],
+    'gh workflow view': ['GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}'],
+    'gh workflow enable': ['PUT /repos/{owner}/{repo}/actions/workflows/{workflow_id}/enable'],
+    'gh workflow disable': ['PUT /repos/{owner}/{repo}/actions/workflows/{workflow_id}/disable'],
+    'gh variable set': ['POST /repos/{owner}/{repo}/actions/variables'],
+    'gh variable list': ['GET /repos/{owner}/{repo}/actions/variables'],
+    'gh secret list': ['GET /repos/{owner}/{repo}/actions/secrets'],
+    'gh secret delete': ['DELETE /repos/{owner}/{repo}/actions/secrets/{secret_name}'],
+    'gh cache list': ['GET /repos/{owner}/{repo}/actions/caches'],
+    'gh cache delete': ['DELETE /repos/{owner}/{repo}/actions/caches/{cache_id}'],
+    'gh run rerun': ['POST /repos/{owner}/{repo}/actions/runs/{run_id}/rerun'],
+};
+/** Events a command causes that could be meant to start workflows (R1). */
+const EVENTS = {
+    'gh pr create': ['pull_request', 'push'],
+    'gh pr merge': ['push'],
+    // Editing, closing and marking ready are activity types a pull_request trigger hears only when
+    // its `types:` lists them; reopening is a default type (GitHub docs, Events that trigger workflows).
+    'gh pr edit': ['pull_request change'],
+    'gh pr close': ['pull_request:closed'],
+    'gh pr reopen': ['pull_request'],
+    'gh pr ready': ['pull_request:ready_for_review'],
+    'gh pr review': ['pull_request_review'],
+    'gh pr comment': ['issue_comment'],
+    'gh issue create': ['issues'],
+    'gh issue comment': ['issue_comment'],
+    'gh issue edit': ['issues'],
+    'gh issue close': ['issues'],
+    'gh release create': ['release', 'tag push', 'create'],
+    'gh workflow run': ['workflow_dispatch'],
+    'gh repo sync': ['push'],
+};
+/**
+ * The pull_request activity types `gh pr edit` causes, by flag (gh pr edit --help; GitHub docs,
+ * Events that trigger workflows: pull_request activity types). Flags not listed here (projects)
+ * cause none; an unknown flag leaves the type unknown.
+ */
+const PR_EDIT_ACTIVITY = {
+    '--add-label': 'labeled', '--remove-label': 'unlabeled',
+    '--add-assignee': 'assigned', '--remove-assignee': 'unassigned',
+    '--add-reviewer': 'review_requested', '--remove-reviewer': 'review_request_removed',
+    '--milestone': 'milestoned', '-m': 'milestoned', '--remove-milestone': 'demilestoned',
+    '--title': 'edited', '-t': 'edited', '--body': 'edited', '-b': 'edited', '--body-file': 'edited', '-F': 'edited', '--base': 'edited', '-B': 'edited',
+    '--add-project': '', '--remove-project': '', '--repo': '', '-R': '',
+};
+/** The labels a `--add-label`/`--remove-label` value names (`a,b`), lower-cased; null when built at run time. */
+function labelsOf(value) {
+    if (value === undefined || /[$`]/.test(value))
+        return null;
+    const labels = value.split(',').map((l) => l.trim().toLowerCase()).filter(Boolean);
+    return labels.length ? labels : null;
+}
+function prEditEvents(words) {
+    const args = words.slice(3);
+    const flags = args.filter((w) => w.startsWith('-')).map((w) => w.split('=')[0]);
+    if (flags.some((f) => !(f in PR_EDIT_ACTIVITY)))
+        return ['pull_request change'];
+    const events = new Set();
+    args.forEach((w, i) => {
+        const flag = w.split('=')[0];
+        const type = PR_EDIT_ACTIVITY[flag];
+        if (!w.startsWith('-') || !type)
+            return;
+        // A label event names its label: a job waiting for another label is not started by it.
+        const labels = type === 'labeled' || type === 'unlabeled' ? labelsOf(w.includes('=') ? w.slice(w.indexOf('=') + 1) : args[i + 1]) : null;
+        if (labels)
+            for (const l of labels)
+                events.add(`pull_request:${type}#${l}`);
+        else
+            events.add(`pull_request:${type}`);
+    });
+    return [...events];
+}
+function add(set, name, level) {
+    if (name === 'metadata')
+        return;
+    set[name] = (0,permissions/* maxLevel */.Lf)(set[name], level);
+}
+/** Whether a call listed with a `when` applies to this command line. */
+function applies(call, words) {
+    if (!call.when)
+        return true;
+    const flags = call.when.match(/--[a-z-]+/g);
+    if (flags)
+        return flags.some((f) => words.some((w) => w === f || w.startsWith(`${f}=`)));
+    if (/^direct merge/.test(call.when))
+        return !words.includes('--auto');
+    return false; // interactive prompts, clean-up after failures, …
+}
+/** The facts for `gh <group> <command> …`, or undefined for commands pat-lint does not know. */
+function ghCommandFacts(words) {
+    const command = words.slice(0, 3).join(' ');
+    const calls = byCommand.get(command);
+    const permissions = {};
+    const endpoints = [];
+    if (calls && command !== 'gh api') {
+        for (const call of calls) {
+            if (!applies(call, words))
+                continue;
+            // A REST call is looked up in the endpoint map like any other, so both agree on what it needs.
+            const match = call.method && call.path && !/^https?:/.test(call.path) ? (0,knowledge_endpoints/* lookupEndpoint */.sS)(call.method, call.path) : undefined;
+            if (match) {
+                for (const [name, level] of Object.entries(match.permissions))
+                    add(permissions, name, level);
+                endpoints.push(match.template);
+                continue;
+            }
+            for (const p of call.permissions) {
+                const [name, level] = p.split(':');
+                add(permissions, name, level);
+            }
+        }
+        const events = command === 'gh pr edit' ? prEditEvents(words) : (EVENTS[command] ?? []);
+        return { command, permissions, events, endpoints };
+    }
+    const extra = EXTRA[command];
+    if (!extra)
+        return undefined;
+    for (const ep of extra) {
+        const [method, path] = ep.split(' ');
+        const match = (0,knowledge_endpoints/* lookupEndpoint */.sS)(method, path);
+        if (!match)
+            continue;
+        for (const [name, level] of Object.entries(match.permissions))
+            add(permissions, name, level);
+        endpoints.push(match.template);
+    }
+    return { command, permissions, events: command === 'gh pr edit' ? prEditEvents(words) : (EVENTS[command] ?? []), endpoints };
+}
+/** Flags of `gh api` that take a value: its endpoint is the first other word (`gh api --help`). */
+const GH_API_VALUE_FLAGS = new Set(['-X', '--method', '-f', '-F', '--field', '--raw-field', '-H', '--header', '--input', '-q', '--jq', '-t', '--template', '--hostname', '--cache', '-p', '--preview']);
+
+
+/***/ }),
+
+/***/ 3104:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   J$: () => (/* binding */ EVENTS_OF_REFS),
+/* harmony export */   Td: () => (/* binding */ GIT_REWRITES),
+/* harmony export */   eD: () => (/* binding */ pushesOtherRef),
+/* harmony export */   kx: () => (/* binding */ REMOTE_SUBCOMMANDS),
+/* harmony export */   mn: () => (/* binding */ pushedRefs),
+/* harmony export */   vv: () => (/* binding */ GIT_OPTIONS_WITH_VALUE)
+/* harmony export */ });
+/** Facts about git's command line (git's own documentation: git(1), git-push(1), git-rebase(1)). */
+/** Global options of git that take a value: `git -C dir push` pushes. */
+const GIT_OPTIONS_WITH_VALUE = new Set(['-C', '-c', '--git-dir', '--work-tree', '--namespace', '--exec-path']);
+/** Subcommands that talk to a remote. */
+const REMOTE_SUBCOMMANDS = new Set(['push', 'clone', 'fetch', 'pull', 'ls-remote']);
+/** Subcommands that bring in commits not written by this workflow. */
+const GIT_REWRITES = new Set(['rebase', 'merge', 'cherry-pick', 'am', 'pull']);
+/**
+ * A push refspec that sends another ref's commits to a branch (`upstream/main:main`, `main:gh-pages`):
+ * the branch moves across commits it did not have, and any change they make under
+ * .github/workflows needs `workflows: write` (R2; git-push(1) for refspecs).
+ */
+function pushesOtherRef(args) {
+    return args.some((a) => {
+        // Refs are names: a URL (`https://…`, `git@github.com:o/r`) is no refspec.
+        const m = /^\+?([\w./-]+):(?!\/)(?:refs\/heads\/)?([\w./-]+)$/.exec(a);
+        return !!m && m[1] !== 'HEAD' && m[1] !== m[2] && !m[1].startsWith('refs/tags/');
+    });
+}
+/**
+ * What a `git push` sends, from its arguments: tags only (`--tags`, `tag NAME`, `refs/tags/…`
+ * refspecs), or branches (and tags too with `--follow-tags`). A bare name may be either: branches.
+ */
+const EVENTS_OF_REFS = { tags: ['tag push'], branches: ['push'], both: ['push', 'tag push'] };
+function pushedRefs(words) {
+    const follow = words.includes('--follow-tags');
+    const refs = words.filter((w) => !w.startsWith('-'));
+    const tagsOnly = words.includes('--tags') || refs.includes('tag') || (refs.length > 0 && refs.slice(1).length > 0 && refs.slice(1).every((r) => /^\+?refs\/tags\//.test(r.replace(/^["']|["']$/g, ''))));
+    if (tagsOnly)
+        return 'tags';
+    return follow ? 'both' : 'branches';
+}
+
+
+/***/ }),
+
+/***/ 6769:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   AC: () => (/* binding */ UNFOLLOWED),
+/* harmony export */   G8: () => (/* binding */ LOCAL),
+/* harmony export */   JJ: () => (/* binding */ REPOSITORY_PUBLISHERS),
+/* harmony export */   Mw: () => (/* binding */ FILE_ROUTES),
+/* harmony export */   VR: () => (/* binding */ PULL_REQUEST_ROUTES),
+/* harmony export */   Xp: () => (/* binding */ RELEASE_ROUTES),
+/* harmony export */   _6: () => (/* binding */ CHANGELOG_ROUTES),
+/* harmony export */   f9: () => (/* binding */ GORELEASER_ACTION),
+/* harmony export */   n0: () => (/* binding */ CONFIG_FILES),
+/* harmony export */   u6: () => (/* binding */ PUBLISHING),
+/* harmony export */   wz: () => (/* binding */ MILESTONE_ROUTES)
+/* harmony export */ });
+/* unused harmony export GORELEASER_SOURCE */
+/**
+ * What GoReleaser does with a GitHub token, read from its source: it releases in the repository of
+ * the git remote (or `release.github`), and the publishers its configuration lists write manifests
+ * into other repositories (a Homebrew tap, a Scoop bucket, …), each with the token its
+ * `repository.token` names or GITHUB_TOKEN.
+ */
+const SOURCE = 'goreleaser/goreleaser @cd616d2c080b205bfe0833396e6f2d208253095e';
+/** Where it looks for its configuration when `--config`/`-f` names none (cmd/config.go:47-52). */
+const CONFIG_FILES = ['.config/goreleaser.yml', '.config/goreleaser.yaml', '.goreleaser.yml', '.goreleaser.yaml', 'goreleaser.yml', 'goreleaser.yaml'];
+/** Subcommands that publish (the bare command releases); the others make no GitHub call. */
+const PUBLISHING = new Set(['release', 'publish', 'continue', 'announce']);
+const LOCAL = new Set(['build', 'check', 'healthcheck', 'init', 'jsonschema', 'completion', 'man', 'help', '--version', '-v', 'verify-license']);
+/** Release calls on the release repository (internal/client/github.go CreateRelease, Upload, PublishRelease). */
+const RELEASE_ROUTES = [
+    'POST /repos/{owner}/{repo}/releases',
+    'PATCH /repos/{owner}/{repo}/releases/{release_id}',
+    'POST /repos/{owner}/{repo}/releases/{release_id}/assets',
+    'GET /repos/{owner}/{repo}/releases/tags/{tag}',
+];
+/** A manifest written into a repository (CreateFile: default branch, contents, a branch made when named). */
+const FILE_ROUTES = ['GET /repos/{owner}/{repo}', 'GET /repos/{owner}/{repo}/contents/{path}', 'PUT /repos/{owner}/{repo}/contents/{path}', 'POST /repos/{owner}/{repo}/git/refs'];
+const PULL_REQUEST_ROUTES = ['POST /repos/{owner}/{repo}/pulls'];
+/** `changelog.use`: `github` compares the tags through the API, `github-native` has GitHub write the notes (internal/pipe/changelog/changelog.go:34-37,248,373). */
+const CHANGELOG_ROUTES = {
+    github: ['GET /repos/{owner}/{repo}/compare/{basehead}'],
+    'github-native': ['POST /repos/{owner}/{repo}/releases/generate-notes'],
+};
+const MILESTONE_ROUTES = ['GET /repos/{owner}/{repo}/milestones', 'PATCH /repos/{owner}/{repo}/milestones/{milestone_number}'];
+/**
+ * Publishers that write into a repository, by configuration key, with the keys their repository
+ * had in older releases (`tap`, `bucket`, `index`). pkg/config/config.go RepoRef: owner, name,
+ * token, branch, git.url (pushed over SSH with a key instead), pull_request (enabled, base, token).
+ */
+const REPOSITORY_PUBLISHERS = {
+    brews: ['repository', 'tap'],
+    homebrew_casks: ['repository'],
+    scoops: ['repository', 'bucket'],
+    krews: ['repository', 'index'],
+    nix: ['repository'],
+    winget: ['repository'],
+};
+/** Configuration keys whose work pat-lint does not follow: commands run with the environment, files included. */
+const UNFOLLOWED = { publishers: 'runs the commands of `publishers` with the environment they list', includes: 'includes configuration from other files or URLs' };
+const GORELEASER_SOURCE = (/* unused pure expression or super */ null && (`${SOURCE} cmd/config.go:47-52, internal/pipe/env/env.go:69 (GITHUB_TOKEN), internal/client/github.go:314 (OpenPullRequest), 409 (CreateFile), 518 (CreateRelease), 792 (Upload), 262 (CloseMilestone), internal/pipe/brew/brew.go:169,198, cask/cask.go:182,211, krew/krew.go:332,361, nix/nix.go:416, winget/winget.go:456-497, release/release.go:31,119, pkg/config/config.go:85-99`));
+/** goreleaser/goreleaser-action runs `goreleaser <args>` in `workdir` with the step's environment (src/main.ts). */
+const GORELEASER_ACTION = { uses: 'goreleaser/goreleaser-action', args: 'args', workdir: 'workdir', source: 'goreleaser/goreleaser-action @57e184bc5a82be8284323f1ac99a6b188d673f7f src/main.ts (args, workdir), action.yml' };
+
+
+/***/ }),
+
 /***/ 6650:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -6924,6 +11239,123 @@ function impliedScopes(scope) {
 
 /***/ }),
 
+/***/ 4771:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $q: () => (/* binding */ INERT),
+/* harmony export */   Fm: () => (/* binding */ DOCKER_ENV_BLIND),
+/* harmony export */   d1: () => (/* binding */ GO_ENV_BLIND),
+/* harmony export */   el: () => (/* binding */ programFacts),
+/* harmony export */   yh: () => (/* binding */ MAKEFILE_NAMES)
+/* harmony export */ });
+/* harmony import */ var _endpoints_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9138);
+/* harmony import */ var _permissions_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6928);
+
+
+const PROGRAMS = [
+    {
+        name: 'cml',
+        tokenEnv: ['REPO_TOKEN', 'repo_token', 'GITHUB_TOKEN'],
+        tokenFlags: ['--token'],
+        repoFlags: ['--repo'],
+        commands: [
+            // Registers a self-hosted runner (a registration token), lists runners, removes its own when done.
+            {
+                words: ['runner'],
+                routes: ['POST /repos/{owner}/{repo}/actions/runners/registration-token', 'GET /repos/{owner}/{repo}/actions/runners', 'DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}'],
+            },
+            // The default target "auto" is the pull request of the event or of the commit, else the commit.
+            {
+                words: ['comment'],
+                routes: ['GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls', 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments', 'PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', 'POST /repos/{owner}/{repo}/commits/{commit_sha}/comments'],
+                onPullRequest: true,
+            },
+            { words: ['send-comment'], routes: ['GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls', 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments', 'POST /repos/{owner}/{repo}/commits/{commit_sha}/comments'], onPullRequest: true },
+            // Pushes a branch through a remote URL carrying the token, then opens the pull request.
+            { words: ['pr'], routes: ['POST /repos/{owner}/{repo}/git/refs', 'POST /repos/{owner}/{repo}/pulls'], events: ['push', 'pull_request'] },
+            // Rewrites the remote's URL to carry the token (dropping checkout's extraheader) and, with
+            // --fetch-depth or --unshallow (always, in older releases), fetches through it.
+            { words: ['ci'], routes: [], setsRemote: 'origin' },
+            { words: ['repo', 'prepare'], routes: [], setsRemote: 'origin' },
+            // Uploads to CML's own storage; `--native` (the forge's storage) is not available on GitHub.
+            { words: ['publish'], routes: [] },
+            { words: ['asset', 'publish'], routes: [] },
+        ],
+        source: 'iterative/cml src/cml.js @1c49104205132b2b65564dceb8294e2c748cceb7 (inferToken: REPO_TOKEN, repo_token, GITHUB_TOKEN; ci; publish), src/drivers/github.js @e13136f205f447a4b718ea4054c19f425dea2c59 (updateGitConfig), src/commenttarget.js @24ca0df3455f8d5ebf5b3f338ef997ef02129a97, bin/cml/asset/publish.js @1263197a3fa5cf42ce3a7c2c92bc37a9608f6ed1',
+    },
+];
+/** Issue routes used on pull requests need the pull-request reading of "issues or pull requests". */
+function forPullRequest(perms, route) {
+    if (!/\/issues\//.test(route) || !perms.issues)
+        return perms;
+    const { issues, ...rest } = perms;
+    return { ...rest, pull_requests: (0,_permissions_js__WEBPACK_IMPORTED_MODULE_1__/* .maxLevel */ .Lf)(rest.pull_requests, issues) };
+}
+/** The facts for a known program's command line, or undefined. */
+function programFacts(words) {
+    const program = PROGRAMS.find((p) => p.name === words[0]);
+    if (!program)
+        return undefined;
+    const command = program.commands.find((c) => c.words.every((w, i) => words[i + 1] === w));
+    if (!command)
+        return undefined;
+    const permissions = {};
+    for (const route of command.routes) {
+        const [method, path] = route.split(' ');
+        const match = (0,_endpoints_js__WEBPACK_IMPORTED_MODULE_0__/* .lookupEndpoint */ .sS)(method, path);
+        if (!match)
+            continue;
+        const perms = command.onPullRequest ? forPullRequest(match.permissions, route) : match.permissions;
+        for (const [name, level] of Object.entries(perms))
+            if (name !== 'metadata')
+                permissions[name] = (0,_permissions_js__WEBPACK_IMPORTED_MODULE_1__/* .maxLevel */ .Lf)(permissions[name], level);
+    }
+    // Named with the word after the listed ones when it is a subcommand: `cml runner launch`, `cml comment create`.
+    const next = words[1 + command.words.length];
+    const shown = [program.name, ...command.words, ...(next && !next.startsWith('-') ? [next] : [])];
+    return {
+        command: shown.join(' '),
+        permissions,
+        events: command.events ?? [],
+        repoFlags: program.repoFlags,
+        tokenFlags: program.tokenFlags,
+        tokenEnv: program.tokenEnv,
+        setsRemote: command.setsRemote,
+        callsGithub: command.routes.length > 0 || command.setsRemote !== undefined,
+        source: program.source,
+    };
+}
+/**
+ * Commands that never do anything with a token they are handed or run beside: shell built-ins
+ * and text tools. Runtimes and build tools (node, python, make, docker, …) are not among them:
+ * what they run may read the token.
+ */
+const INERT = new Set([
+    'echo', 'printf', 'cd', 'ls', 'cat', 'mkdir', 'cp', 'mv', 'rm', 'touch', 'chmod', 'chown', 'ln', 'export', 'set', 'unset', 'test', '[', '[[', ']]', 'true', 'false',
+    'sleep', 'pwd', 'grep', 'egrep', 'sed', 'awk', 'cut', 'tr', 'jq', 'yq', 'sort', 'uniq', 'head', 'tail', 'wc', 'date', 'tee', 'find', 'basename', 'dirname',
+    'fi', 'done', 'esac', 'case', 'for', 'in', 'local', 'read', 'return', 'exit', 'shift', 'tar', 'unzip', 'zip', 'gzip', 'sha256sum', 'md5sum', 'diff',
+    'which', 'printenv', 'realpath', 'readlink', 'mktemp', 'seq', 'base64', 'timedatectl', 'ssh-keyscan',
+]);
+/**
+ * Go subcommands that run no code of the module and read only the Go toolchain's own variables
+ * (GOFLAGS, GOPROXY, GOPRIVATE, GOAUTH, …: `go help environment`), none of them a GitHub token.
+ * `go generate`, `go test` and `go run` run programs that may read any variable: not among them.
+ */
+const GO_ENV_BLIND = new Set(['build', 'vet', 'fmt', 'list', 'version', 'env', 'clean', 'mod']);
+/**
+ * Docker subcommands that read no variable of their environment on their own: a container or build
+ * sees only the variables passed to it (`-e NAME`, `--build-arg NAME` and `--secret …,env=NAME`
+ * take a value from the environment when no `=value` is given; Docker CLI reference). Compose and
+ * bake files interpolate the environment, so they are not among these.
+ */
+const DOCKER_ENV_BLIND = new Set(['pull', 'push', 'run', 'create', 'exec', 'build', 'tag', 'images', 'ps', 'logs', 'stop', 'rm', 'rmi', 'inspect', 'save', 'load', 'login', 'logout', 'network', 'volume', 'cp', 'start', 'kill', 'wait', 'version', 'info']);
+/** The names make looks for, in its order (GNU make manual, "What Name to Give Your Makefile"). */
+const MAKEFILE_NAMES = ['GNUmakefile', 'makefile', 'Makefile'];
+
+
+/***/ }),
+
 /***/ 3077:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -6965,6 +11397,159 @@ function about(what, reason, separator = ': ') {
 }
 function cites(reason, code) {
     return reason.codes.includes(code);
+}
+
+
+/***/ }),
+
+/***/ 2331:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Hy: () => (/* binding */ PACKAGE_KEY),
+/* harmony export */   LX: () => (/* binding */ COMMENT_ROUTES),
+/* harmony export */   Xp: () => (/* binding */ RELEASE_ROUTES),
+/* harmony export */   al: () => (/* binding */ CONFIG_OTHER_FILES),
+/* harmony export */   wt: () => (/* binding */ CONFIG_DATA_FILES)
+/* harmony export */ });
+/* unused harmony export RELEASE_IT_SOURCE */
+/**
+ * What release-it does with a GitHub token, read from its source: the token (the variable
+ * `github.tokenRef` names, GITHUB_TOKEN by default) is used only by the GitHub plugin, which is
+ * off unless `github.release` is on; git commits, tags and pushes with the credential git holds.
+ */
+const SOURCE = 'release-it/release-it @7ca61cccd16ad56742ee0cb694c946353b66c117';
+/** Where it reads its configuration (c12, name `.release-it`, package.json's `release-it` merged in). */
+const CONFIG_DATA_FILES = ['.release-it.json', '.release-it.jsonc', '.release-it.json5', '.release-it.yaml', '.release-it.yml'];
+const CONFIG_OTHER_FILES = ['.release-it.js', '.release-it.ts', '.release-it.mjs', '.release-it.cjs', '.release-it.mts', '.release-it.cts', '.release-it.toml'];
+const PACKAGE_KEY = 'release-it';
+/** The GitHub release (lib/plugin/github/GitHub.js createRelease, uploadReleaseAsset, updateRelease) on the tag git pushed before. */
+const RELEASE_ROUTES = ['POST /repos/{owner}/{repo}/releases', 'POST /repos/{owner}/{repo}/releases/{release_id}/assets', 'PATCH /repos/{owner}/{repo}/releases/{release_id}'];
+/** `github.comments.submit`: comments on the issues and pull requests the release resolves. */
+const COMMENT_ROUTES = ['GET /repos/{owner}/{repo}/compare/{basehead}', 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments'];
+const RELEASE_IT_SOURCE = (/* unused pure expression or super */ null && (`${SOURCE} config/release-it.json (github.release: false, tokenRef GITHUB_TOKEN, npm.publish: true, git.push: true), lib/config.js:145-175 (c12, packageJson), lib/plugin/github/GitHub.js:52-83 (checks skipped on GitHub Actions), 270-330, 399-440, 455-500, lib/plugin/factory.js:58-77 (plugins)`));
+
+
+/***/ }),
+
+/***/ 3754:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $9: () => (/* binding */ DEFAULT_PLUGINS),
+/* harmony export */   M2: () => (/* binding */ CORE),
+/* harmony export */   RH: () => (/* binding */ PLUGINS),
+/* harmony export */   sd: () => (/* binding */ CONFIG_PROGRAM_FILES),
+/* harmony export */   wt: () => (/* binding */ CONFIG_DATA_FILES),
+/* harmony export */   xv: () => (/* binding */ SEMANTIC_RELEASE_ACTIONS)
+/* harmony export */ });
+/**
+ * What semantic-release does with a GitHub token, by plugin, read from its source. What it does
+ * depends on the plugins its configuration lists (the defaults when there is none), so the facts
+ * are per plugin; a plugin not listed here stays unknown.
+ */
+/** Where semantic-release looks for its configuration (cosmiconfig, module name `release`), in order. */
+const CONFIG_DATA_FILES = ['.releaserc', '.releaserc.json', '.releaserc.yaml', '.releaserc.yml', '.config/releaserc', '.config/releaserc.json', '.config/releaserc.yaml', '.config/releaserc.yml'];
+/** Configuration that is a program: what it lists is known only by running it. */
+const CONFIG_PROGRAM_FILES = [
+    '.releaserc.js', '.releaserc.ts', '.releaserc.mjs', '.releaserc.cjs',
+    '.config/releaserc.js', '.config/releaserc.ts', '.config/releaserc.mjs', '.config/releaserc.cjs',
+    'release.config.js', 'release.config.ts', 'release.config.mjs', 'release.config.cjs',
+];
+/** The plugins used when the configuration lists none (lib/get-config.js). */
+const DEFAULT_PLUGINS = ['@semantic-release/commit-analyzer', '@semantic-release/release-notes-generator', '@semantic-release/npm', '@semantic-release/github'];
+const GITHUB_SOURCE = 'semantic-release/github @b285843a01951ad7bbcb62815b5a698b25dda26a lib/resolve-config.js:27 (GH_TOKEN || GITHUB_TOKEN), lib/verify.js:111, lib/publish.js:70,85,135,180, lib/add-channel.js:45,56,73, lib/success.js:53,122,133,214,228,292,318, lib/fail.js:52,77,93';
+/** Plugins by package name. Those not here are unknown: what they do with the token is unseen. */
+const PLUGINS = {
+    '@semantic-release/github': {
+        routes: [
+            'GET /repos/{owner}/{repo}',
+            'POST /repos/{owner}/{repo}/releases',
+            'PATCH /repos/{owner}/{repo}/releases/{release_id}',
+            'POST /repos/{owner}/{repo}/releases/{release_id}/assets',
+            'GET /repos/{owner}/{repo}/releases/tags/{tag}',
+        ],
+        // Comments and labels go on the issues and pull requests the release's commits resolve; the
+        // failure issue is opened, commented on, and closed after a later success.
+        issueRoutes: [
+            'GET /repos/{owner}/{repo}/pulls/{pull_number}',
+            'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
+            'POST /repos/{owner}/{repo}/issues/{issue_number}/labels',
+            'POST /repos/{owner}/{repo}/issues',
+            'PATCH /repos/{owner}/{repo}/issues/{issue_number}',
+        ],
+        optional: {
+            successComment: ['POST /repos/{owner}/{repo}/issues/{issue_number}/comments'],
+            releasedLabels: ['POST /repos/{owner}/{repo}/issues/{issue_number}/labels'],
+            failComment: ['POST /repos/{owner}/{repo}/issues'],
+        },
+        source: GITHUB_SOURCE,
+    },
+    '@semantic-release/git': {
+        pushesBranch: { defaultMessage: 'chore(release): ${nextRelease.version} [skip ci]' },
+        source: 'semantic-release/git lib/git.js @283536f28c2e0c0f6a0d43f9fde378034fcf5354 (git push --tags origin HEAD:branch); README (message default)',
+    },
+    '@semantic-release/exec': { runsCommands: true, source: 'semantic-release/exec README (verifyConditionsCmd … publishCmd, successCmd, failCmd run in a shell)' },
+    'semantic-release-major-tag': { movesTags: true, source: 'doteric/semantic-release-major-tag src/steps/success.ts @e469b2578b201df953ff641c2b659ab1d251bda4 (git tag --force, git push repositoryUrl --force --tags)' },
+    'semantic-release-github-actions-tags': { movesTags: true, source: 'davelosert/semantic-release-github-actions-tags lib/git.js @72c32ff4631307c6e31ba5fdaac6bf12ca1bacc3 (deletes and re-pushes the major and minor tags through repositoryUrl)' },
+    // Local work and other registries: no GitHub call with the token.
+    '@semantic-release/commit-analyzer': { source: 'semantic-release/commit-analyzer (reads commits)' },
+    '@semantic-release/release-notes-generator': { source: 'semantic-release/release-notes-generator (writes notes)' },
+    '@semantic-release/changelog': { source: 'semantic-release/changelog (writes a file)' },
+    '@semantic-release/npm': { source: 'semantic-release/npm (publishes with NPM_TOKEN to the registry of package.json)' },
+};
+/**
+ * The core's pushes: the release tag (`git push --tags`) through the repository URL, tried first
+ * as it is (the credential a checkout left works) and then with GIT_CREDENTIALS, GH_TOKEN or
+ * GITHUB_TOKEN put in it. `--dry-run` pushes nothing and calls only the verifying steps.
+ */
+const CORE = {
+    gitTokenEnv: ['GIT_CREDENTIALS', 'GH_TOKEN', 'GITHUB_TOKEN'],
+    apiTokenEnv: ['GH_TOKEN', 'GITHUB_TOKEN'],
+    source: 'semantic-release/semantic-release @8d905a56e80030c141a71a32c0c4cb870e90470a lib/get-git-auth-url.js:64-118, lib/git.js:239-253, index.js:67,204-211, lib/get-config.js:21,75-79, cli.js:23-38',
+};
+const SEMANTIC_RELEASE_ACTIONS = {
+    'cycjimmy/semantic-release-action': {
+        workingDirectory: 'working_directory', dryRun: 'dry_run', extends: 'extends', repositoryUrl: 'repository_url',
+        source: 'cycjimmy/semantic-release-action @71b2ac36ece276d61489147b9d5de3cf0d13fad8 src/index.js (chdir to working_directory, semanticRelease with the step environment), src/handleOptions.js',
+    },
+    'codfish/semantic-release-action': {
+        workingDirectory: 'working-directory', dryRun: 'dry-run', extends: 'extends', repositoryUrl: 'repository-url', plugins: 'plugins',
+        source: 'codfish/semantic-release-action @8f9a58f2acdc190c356f79159b5de2548cdb63cd entrypoint.js:79-147 (a docker action: the step environment, semanticRelease in working-directory)',
+    },
+};
+
+
+/***/ }),
+
+/***/ 4863:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Jv: () => (/* binding */ CREATES_PULL_REQUESTS),
+/* harmony export */   L_: () => (/* binding */ ghNeedsPullRequestSetting),
+/* harmony export */   k6: () => (/* binding */ needsPullRequestSetting)
+/* harmony export */ });
+/* harmony import */ var _reasons_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3077);
+/**
+ * Repository settings GITHUB_TOKEN depends on that no workflow file shows. "Allow GitHub Actions to
+ * create and approve pull requests" is off by default for new repositories and organizations; with
+ * it off, GITHUB_TOKEN gets "GitHub Actions is not permitted to create or approve pull requests"
+ * (GitHub Docs, Managing GitHub Actions settings for a repository) (R8).
+ */
+
+const CREATES_PULL_REQUESTS = (0,_reasons_js__WEBPACK_IMPORTED_MODULE_0__/* .because */ .xx)('provided the repository allows GitHub Actions to create and approve pull requests, off by default', 'R8');
+/** REST calls the setting governs: opening a pull request, and a review that approves one. */
+function needsPullRequestSetting(method, template, approves) {
+    if (method.toUpperCase() !== 'POST')
+        return false;
+    return /\/pulls$/.test(template) || (approves && /\/pulls\/\{pull_number\}\/reviews$/.test(template));
+}
+/** gh commands the setting governs: `gh pr create`, and `gh pr review` with --approve / -a. */
+function ghNeedsPullRequestSetting(command, words) {
+    if (command === 'gh pr create')
+        return true;
+    return command === 'gh pr review' && words.some((w) => w === '--approve' || w === '-a');
 }
 
 
@@ -7090,7 +11675,7 @@ function firstOf(items, max) {
 
 /***/ }),
 
-/***/ 6474:
+/***/ 9828:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -7102,5347 +11687,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: DEFAULT_EXPIRY_WARNING_DAYS, DEFAULT_MAX_EXPIRY_DAYS, REPORT_VERSION, UNKNOWN_REPOSITORY, isSecretName
 
-// EXTERNAL MODULE: ./src/limits.ts
-var limits = __nccwpck_require__(351);
-// EXTERNAL MODULE: ./src/knowledge/actions.ts + 4 modules
-var actions = __nccwpck_require__(8343);
-// EXTERNAL MODULE: ./src/order.ts
-var order = __nccwpck_require__(5395);
-;// CONCATENATED MODULE: ./src/workflow/expressions.ts
-/**
- * Finds `${{ … }}` expressions in raw YAML scalar text and the context references inside them.
- *
- * Hand-written rather than @actions/expressions: we need offsets into the *source* text (so a
- * reference inside a multi-line `run: |` block gets its exact line and column), tolerance of
- * expressions that never close, and only one thing from the grammar: member access on contexts.
- * The lexer below follows GitHub's expression syntax for what matters here: single-quoted strings
- * with '' escapes, identifiers with dashes, `.name`, `['name']` and `[*]` access.
- */
-/** Scans `text` for `${{ … }}` expressions, honouring quoted strings inside them. */
-function findExpressions(text) {
-    const out = [];
-    let i = 0;
-    while (i < text.length) {
-        const start = text.indexOf('${{', i);
-        if (start < 0)
-            break;
-        const bodyStart = start + 3;
-        let j = bodyStart;
-        let closed = false;
-        while (j < text.length) {
-            const ch = text[j];
-            if (ch === "'") {
-                // GitHub strings are single-quoted; '' is an escaped quote.
-                j++;
-                while (j < text.length) {
-                    if (text[j] === "'") {
-                        if (text[j + 1] === "'")
-                            j += 2;
-                        else
-                            break;
-                    }
-                    else
-                        j++;
-                }
-                j++;
-                continue;
-            }
-            if (ch === '}' && text[j + 1] === '}') {
-                closed = true;
-                break;
-            }
-            j++;
-        }
-        const bodyEnd = Math.min(j, text.length);
-        const end = closed ? j + 2 : text.length;
-        out.push({ start, end, body: text.slice(bodyStart, bodyEnd), bodyStart, closed });
-        i = end;
-    }
-    return out;
-}
-function tokenize(body) {
-    const tokens = [];
-    let i = 0;
-    while (i < body.length) {
-        const ch = body[i];
-        if (/\s/.test(ch)) {
-            i++;
-        }
-        else if (/[A-Za-z_]/.test(ch)) {
-            const m = /^[A-Za-z_][A-Za-z0-9_-]*/.exec(body.slice(i));
-            tokens.push({ kind: 'ident', value: m[0], offset: i });
-            i += m[0].length;
-        }
-        else if (ch === "'") {
-            let j = i + 1;
-            let value = '';
-            while (j < body.length) {
-                if (body[j] === "'") {
-                    if (body[j + 1] === "'") {
-                        value += "'";
-                        j += 2;
-                        continue;
-                    }
-                    break;
-                }
-                value += body[j++];
-            }
-            tokens.push({ kind: 'string', value, offset: i });
-            i = j + 1;
-        }
-        else if ('.[]()*,!'.includes(ch)) {
-            tokens.push({ kind: 'punct', value: ch, offset: i });
-            i++;
-        }
-        else {
-            const m = /^[0-9][0-9A-Za-z_.]*/.exec(body.slice(i));
-            const value = m ? m[0] : ch;
-            tokens.push({ kind: 'other', value, offset: i });
-            i += value.length;
-        }
-    }
-    return tokens;
-}
-const CONTEXTS = new Set(['secrets', 'env', 'github', 'inputs', 'vars', 'steps', 'needs', 'matrix', 'job', 'runner', 'strategy']);
-/**
- * Lists the context references inside one expression. A context name directly followed by `.name`
- * or `['name']` gives that member; any other use of the context (`toJSON(secrets)`,
- * `secrets[format(…)]`) gives `name: null`. Identifiers after a `.` are members, not contexts.
- */
-function contextRefs(expression) {
-    const tokens = tokenize(expression.body);
-    const refs = [];
-    for (let k = 0; k < tokens.length; k++) {
-        const t = tokens[k];
-        if (t.kind !== 'ident')
-            continue;
-        const prev = tokens[k - 1];
-        if (prev && prev.kind === 'punct' && prev.value === '.')
-            continue;
-        const next = tokens[k + 1];
-        if (next && next.kind === 'punct' && next.value === '(')
-            continue; // a function call
-        const context = t.value.toLowerCase();
-        if (!CONTEXTS.has(context))
-            continue;
-        let name = null;
-        if (next?.kind === 'punct' && next.value === '.' && tokens[k + 2]?.kind === 'ident') {
-            name = tokens[k + 2].value;
-        }
-        else if (next?.kind === 'punct' && next.value === '[' &&
-            tokens[k + 2]?.kind === 'string' &&
-            tokens[k + 3]?.kind === 'punct' && tokens[k + 3].value === ']') {
-            name = tokens[k + 2].value;
-        }
-        refs.push({ context, name, offset: expression.bodyStart + t.offset, expression });
-    }
-    return refs;
-}
-/** True when the expression falls back to the built-in token: `secrets.X || github.token`. */
-function fallsBackToGithubToken(expression) {
-    return /\|\|/.test(expression.body) &&
-        contextRefs(expression).some((r) => (r.context === 'github' && r.name?.toLowerCase() === 'token') ||
-            (r.context === 'secrets' && r.name?.toUpperCase() === 'GITHUB_TOKEN'));
-}
-
-;// CONCATENATED MODULE: ./src/workflow/quoted-scalar.ts
-/**
- * Where each character of a quoted YAML scalar's value comes from in its source text. GitHub
- * evaluates the decoded value: `"\x24{{ secrets.X }}"` and `'${{ secrets[''X''] }}'` hold
- * references the raw text does not show as such. Decoding here, offset by offset, lets a
- * reference found in the value be reported at its place in the file (YAML 1.2, §7.3.1-7.3.2).
- */
-const ESCAPES = {
-    '0': '\0', a: '\x07', b: '\b', t: '\t', '\t': '\t', n: '\n', v: '\v', f: '\f', r: '\r', e: '\x1b',
-    ' ': ' ', '"': '"', '/': '/', '\\': '\\', N: '\u0085', _: '\u00a0', L: '\u2028', P: '\u2029',
-};
-const HEX_LENGTH = { x: 2, u: 4, U: 8 };
-/**
- * The decoded text of a quoted scalar's source (quotes included) and, per decoded UTF-16 unit,
- * the offset in the source it came from; null when the source is not a quoted scalar this reads.
- */
-function decodeQuoted(raw) {
-    const quote = raw[0];
-    if ((quote !== '"' && quote !== "'") || raw.length < 2 || raw[raw.length - 1] !== quote)
-        return null;
-    let text = '';
-    const from = [];
-    const put = (s, at) => {
-        for (let k = 0; k < s.length; k++)
-            from.push(at);
-        text += s;
-    };
-    const end = raw.length - 1;
-    let i = 1;
-    while (i < end) {
-        const ch = raw[i];
-        if (quote === "'" && ch === "'" && raw[i + 1] === "'") {
-            put("'", i);
-            i += 2;
-        }
-        else if (quote === '"' && ch === '\\') {
-            const next = raw[i + 1];
-            if (next === '\n' || next === '\r') {
-                // An escaped line break joins the lines: the break and the next line's indentation go.
-                i += next === '\r' && raw[i + 2] === '\n' ? 3 : 2;
-                while (i < end && (raw[i] === ' ' || raw[i] === '\t'))
-                    i++;
-            }
-            else if (next in HEX_LENGTH) {
-                const hex = raw.slice(i + 2, i + 2 + HEX_LENGTH[next]);
-                if (!/^[0-9a-fA-F]+$/.test(hex) || hex.length !== HEX_LENGTH[next])
-                    return null;
-                put(String.fromCodePoint(parseInt(hex, 16)), i);
-                i += 2 + hex.length;
-            }
-            else if (next in ESCAPES) {
-                put(ESCAPES[next], i);
-                i += 2;
-            }
-            else
-                return null;
-        }
-        else if (ch === '\n' || ch === '\r') {
-            // Line folding: trailing spaces before the break and the next line's indentation go; one
-            // break becomes a space, each further empty line a newline.
-            while (text.endsWith(' ') || text.endsWith('\t')) {
-                text = text.slice(0, -1);
-                from.pop();
-            }
-            let breaks = 0;
-            while (i < end && (raw[i] === '\n' || raw[i] === '\r' || raw[i] === ' ' || raw[i] === '\t')) {
-                if (raw[i] === '\n')
-                    breaks++;
-                i++;
-            }
-            put(breaks > 1 ? '\n'.repeat(breaks - 1) : ' ', i);
-        }
-        else {
-            put(ch, i);
-            i++;
-        }
-    }
-    return { text, from };
-}
-
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-// EXTERNAL MODULE: ./src/workflow/parse.ts + 1 modules
-var parse = __nccwpck_require__(8223);
-// EXTERNAL MODULE: ./src/workflow/alias-expansion.ts
-var alias_expansion = __nccwpck_require__(7873);
-;// CONCATENATED MODULE: ./src/workflow/tree.ts
-/**
- * Walks a parsed YAML tree and yields every scalar with its path from the root. Aliases are
- * followed freely where the file's expansion is bounded, and within a per-file budget where it is
- * not, so that a "billion laughs" file costs bounded time; depth
- * is capped so hostile nesting cannot blow the stack.
- */
-
-
-
-const MAX_DEPTH = 64;
-const NULL_TAG = 'tag:yaml.org,2002:null';
-const NULL_PLAIN = /^(?:~|null|Null|NULL|)$/;
-/**
- * A scalar's text, or undefined for YAML's null (empty, `~`, `null`, or tagged `!!null`).
- * Workflows are parsed with the failsafe schema (see parse.ts), which leaves every scalar a
- * string as written; null is the one core-schema meaning pat-lint keeps: a key with no value.
- */
-function scalarText(n) {
-    if (n.value === null || n.value === undefined)
-        return undefined;
-    if (n.tag)
-        return n.tag === NULL_TAG ? undefined : String(n.value); // `!!str ~` is text
-    if (n.type === 'PLAIN' && typeof n.value === 'string' && NULL_PLAIN.test(n.value))
-        return undefined;
-    return String(n.value);
-}
-class TreeWalker {
-    file;
-    aliasesLeft;
-    errors = [];
-    warnedAliases = false;
-    warnedDepth = false;
-    constructor(file) {
-        this.file = file;
-        // Anchors are followed freely when what they expand to is bounded; only a file that would
-        // expand past the cap (an alias bomb) is held to a count of aliases.
-        // A file with no `&` has no anchor, so no alias to expand: most workflows are not walked for it.
-        this.aliasesLeft = !file.text.includes('&') || (file.doc && (0,alias_expansion/* expandedSize */.F)(file.doc) !== Infinity) ? Infinity : parse/* MAX_ALIAS_COUNT */.w4;
-    }
-    /** Follows an alias within the budget; undefined when over it or unresolvable. */
-    resolve(node) {
-        if (!(0,dist/* isAlias */.Vj)(node))
-            return (node ?? undefined);
-        if (this.aliasesLeft-- <= 0) {
-            if (!this.warnedAliases) {
-                this.warnedAliases = true;
-                const at = node.range ? (0,parse/* positionOf */.df)(this.file, node.range[0]) : { file: this.file.path, line: 1, column: 1 };
-                this.errors.push({ ...at, message: `more than ${parse/* MAX_ALIAS_COUNT */.w4} YAML aliases to follow (an alias bomb?); the rest are skipped` });
-            }
-            return undefined;
-        }
-        const target = this.file.doc ? node.resolve(this.file.doc) : undefined;
-        return (target ?? undefined);
-    }
-    /** The value under `key` in a mapping (aliases resolved). */
-    get(map, key) {
-        const m = this.resolve(map);
-        if (!(0,dist/* isMap */.jh)(m))
-            return undefined;
-        for (const pair of m.items) {
-            const k = this.resolve(pair.key);
-            if ((0,dist/* isScalar */.jn)(k) && String(k.value) === key)
-                return this.resolve(pair.value);
-        }
-        return undefined;
-    }
-    /** The entries of a mapping as [key, keyNode, value]. */
-    entries(map) {
-        const m = this.resolve(map);
-        if (!(0,dist/* isMap */.jh)(m))
-            return [];
-        const out = [];
-        for (const pair of m.items) {
-            if (!(0,dist/* isPair */.tO)(pair))
-                continue;
-            const k = this.resolve(pair.key);
-            if ((0,dist/* isScalar */.jn)(k))
-                out.push([String(k.value), k, this.resolve(pair.value)]);
-        }
-        return out;
-    }
-    /** The items of a sequence (aliases resolved). */
-    items(seq) {
-        const s = this.resolve(seq);
-        if (!(0,dist/* isSeq */.oP)(s))
-            return [];
-        return s.items.map((i) => this.resolve(i));
-    }
-    /** A scalar's value as a string, or undefined for non-scalars. */
-    str(node) {
-        const n = this.resolve(node);
-        return (0,dist/* isScalar */.jn)(n) ? scalarText(n) : undefined;
-    }
-    /**
-     * Every scalar below `node` (values only, not keys), depth-first, in document order. With
-     * `keep`, only the scalars whose source text passes it become sites: paths are built for those
-     * alone, which spares the allocation for the great majority of scalars.
-     */
-    scalars(node, path = [], keep) {
-        const out = [];
-        const stack = [...path];
-        const visit = (n, p) => {
-            if (p.length > MAX_DEPTH) {
-                if (!this.warnedDepth) {
-                    this.warnedDepth = true;
-                    this.errors.push({ file: this.file.path, line: 1, column: 1, message: `nesting deeper than ${MAX_DEPTH} levels is not linted` });
-                }
-                return;
-            }
-            const r = this.resolve(n);
-            if (!r)
-                return;
-            if ((0,dist/* isScalar */.jn)(r)) {
-                const value = r.range && (!keep || keep(r.range[0], r.range[1])) ? scalarText(r) : undefined;
-                if (value !== undefined) {
-                    out.push({ path: [...p], node: r, value, start: r.range[0], end: r.range[1] });
-                }
-            }
-            else if ((0,dist/* isMap */.jh)(r)) {
-                for (const pair of r.items) {
-                    const k = this.resolve(pair.key);
-                    if (!(0,dist/* isScalar */.jn)(k))
-                        continue;
-                    p.push(String(k.value));
-                    visit(pair.value, p);
-                    p.pop();
-                }
-            }
-            else if ((0,dist/* isSeq */.oP)(r)) {
-                for (let i = 0; i < r.items.length; i++) {
-                    p.push(i);
-                    visit(r.items[i], p);
-                    p.pop();
-                }
-            }
-        };
-        visit(node, stack);
-        return out;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/knowledge/generated/workflow-keys.ts
-// GENERATED by scripts/generate-knowledge.mjs — do not edit. The keys a workflow, a job and a step may have.
-// Facts from: actions/languageservices workflow-parser/src/workflow-v1.0.json @4043eda158e16579cc5fb1b0b07a4bce2a76f0b5
-/* eslint-disable */
-const WORKFLOW_KEYS = {
-    "workflow": [
-        "concurrency",
-        "defaults",
-        "description",
-        "env",
-        "jobs",
-        "name",
-        "on",
-        "permissions",
-        "run-name"
-    ],
-    "job": [
-        "cancel-timeout-minutes",
-        "concurrency",
-        "container",
-        "continue-on-error",
-        "defaults",
-        "env",
-        "environment",
-        "if",
-        "name",
-        "needs",
-        "outputs",
-        "permissions",
-        "runs-on",
-        "secrets",
-        "services",
-        "snapshot",
-        "steps",
-        "strategy",
-        "timeout-minutes",
-        "uses",
-        "with"
-    ],
-    "step": [
-        "background",
-        "cancel",
-        "continue-on-error",
-        "env",
-        "id",
-        "if",
-        "name",
-        "parallel",
-        "run",
-        "shell",
-        "timeout-minutes",
-        "uses",
-        "wait",
-        "wait-all",
-        "with",
-        "working-directory"
-    ]
-};
-
-// EXTERNAL MODULE: ./src/knowledge/events.ts
-var events = __nccwpck_require__(2839);
-;// CONCATENATED MODULE: ./src/workflow/job-events.ts
-/**
- * The events a job's `if:` limits it to: `github.event_name == 'push'`, alone, joined by `||`, or
- * one of the conditions joined by `&&`. A job so limited runs on no other trigger of its workflow.
- */
-const MAX_CONDITION = 2000;
-const EVENT_TEST = /^github\.event_name\s*==\s*'([\w-]+)'$|^'([\w-]+)'\s*==\s*github\.event_name$/;
-const LABEL_TEST = /^github\.event\.label\.name\s*==\s*'([^']*)'$|^'([^']*)'\s*==\s*github\.event\.label\.name$/;
-/** Splits at `sep` where it stands outside parentheses and quotes. */
-function splitTop(text, sep) {
-    const parts = [];
-    let depth = 0;
-    let quoted = false;
-    let start = 0;
-    for (let i = 0; i < text.length; i++) {
-        const c = text[i];
-        if (c === "'")
-            quoted = !quoted;
-        else if (quoted)
-            continue;
-        else if (c === '(')
-            depth++;
-        else if (c === ')')
-            depth--;
-        else if (depth === 0 && text.startsWith(sep, i)) {
-            parts.push(text.slice(start, i));
-            start = i + sep.length;
-            i += sep.length - 1;
-        }
-    }
-    parts.push(text.slice(start));
-    return parts.map((p) => p.trim());
-}
-/** `(a)` -> `a`, when the parentheses enclose the whole text. */
-function unwrap(text) {
-    let t = text.trim();
-    while (t.startsWith('(') && t.endsWith(')') && balanced(t.slice(1, -1)))
-        t = t.slice(1, -1).trim();
-    return t;
-}
-function balanced(text) {
-    let depth = 0;
-    for (const c of text) {
-        if (c === '(')
-            depth++;
-        else if (c === ')' && --depth < 0)
-            return false;
-    }
-    return depth === 0;
-}
-/** The values a condition's conjuncts limit `test`'s subject to (`a == 'x' || a == 'y'`, and'ed), or null. */
-function valuesOfCondition(condition, test, fold) {
-    // Unwrapping is quadratic in nesting: a condition longer than any written by hand limits nothing.
-    if (!condition || condition.length > MAX_CONDITION)
-        return null;
-    const body = unwrap(condition.trim().replace(/^\$\{\{([\s\S]*)\}\}$/, '$1'));
-    let values = null;
-    for (const conjunct of splitTop(body, '&&')) {
-        const names = splitTop(unwrap(conjunct), '||').map((d) => test.exec(unwrap(d)));
-        if (!names.every((m) => m))
-            continue;
-        const set = names.map((m) => fold(m[1] ?? m[2]));
-        values = values ? values.filter((e) => set.includes(e)) : set;
-    }
-    return values;
-}
-/** The event names a condition limits its job to, or null when it limits it to none in particular. */
-function eventsOfCondition(condition) {
-    return valuesOfCondition(condition, EVENT_TEST, (v) => v);
-}
-/**
- * The label names a condition limits its job to (`github.event.label.name == 'discuss'`: the label
- * a labeled or unlabeled event is about), lower-cased, as GitHub's expressions compare strings
- * ignoring case; null when it limits it to none in particular.
- */
-function labelsOfCondition(condition) {
-    return valuesOfCondition(condition, LABEL_TEST, (v) => v.toLowerCase());
-}
-
-;// CONCATENATED MODULE: ./src/workflow/model.ts
-/**
- * A small model of a workflow or composite action: jobs, steps and the scalars pat-lint reads
- * from them, each with its position. Built from the YAML tree, never from text matching.
- */
-
-
-
-
-
-
-
-const jobsById = new WeakMap();
-/** Up to this many jobs, a search of the list is cheaper than building a map. */
-const JOBS_SEARCHED = 16;
-/** A workflow's job by id (the first, as GitHub takes a mapping's first key); a map built once per model serves workflows of many jobs. */
-function jobNamed(model, id) {
-    if (model.jobs.length <= JOBS_SEARCHED)
-        return model.jobs.find((j) => j.id === id);
-    let byId = jobsById.get(model);
-    if (!byId) {
-        byId = new Map();
-        for (const job of model.jobs)
-            if (!byId.has(job.id))
-                byId.set(job.id, job);
-        jobsById.set(model, byId);
-    }
-    return byId.get(id);
-}
-/** Human label for a step: its name, else its `uses:`, else `run` and the step's number. */
-function stepLabel(step) {
-    return step.name ?? step.id ?? step.uses?.value ?? `step ${step.index + 1}`;
-}
-function valueInfo(file, site) {
-    return { value: site.value, raw: file.text.slice(site.start, site.end), start: site.start, pos: (0,parse/* positionOf */.df)(file, site.start) };
-}
-function scalarMap(w, node) {
-    const out = {};
-    for (const [key, , value] of w.entries(node)) {
-        const info = scalarInfo(w, value);
-        if (info)
-            out[key] = info;
-    }
-    return out;
-}
-function scalarInfo(w, node) {
-    const n = w.resolve(node);
-    if (!(0,dist/* isScalar */.jn)(n) || !n.range)
-        return undefined;
-    const text = scalarText(n);
-    return text === undefined ? undefined : valueInfo(w.file, { value: text, start: n.range[0], end: n.range[1] });
-}
-function permissionsOf(w, node) {
-    const s = w.str(node);
-    if (s !== undefined)
-        return s;
-    const entries = w.entries(node);
-    if (!entries.length && !w.resolve(node))
-        return undefined;
-    const out = {};
-    for (const [k, , v] of entries)
-        out[k] = w.str(v) ?? '';
-    return out;
-}
-function nodePos(w, node, fallback) {
-    const n = w.resolve(node);
-    return n?.range ? (0,parse/* positionOf */.df)(w.file, n.range[0]) : fallback;
-}
-/** The steps under `steps:`, with those of a `parallel:` block in place of the block (they run concurrently). */
-function stepNodes(w, stepsNode) {
-    const out = [];
-    w.items(stepsNode).forEach((s, n) => {
-        const parallel = w.get(s, 'parallel');
-        if (parallel)
-            w.items(parallel).forEach((inner, m) => out.push({ node: inner, at: `${n}.parallel.${m}` }));
-        else
-            out.push({ node: s, at: String(n) });
-    });
-    return out;
-}
-function buildSteps(w, stepsNode, job, fallback, defaultDirectory, defaultShell) {
-    return stepNodes(w, stepsNode).map(({ node: s, at }, index) => {
-        const pos = nodePos(w, s, fallback);
-        const step = {
-            file: w.file.path,
-            job,
-            index,
-            at,
-            id: w.str(w.get(s, 'id')),
-            name: w.str(w.get(s, 'name')),
-            uses: scalarInfo(w, w.get(s, 'uses')),
-            run: scalarInfo(w, w.get(s, 'run')),
-            with: scalarMap(w, w.get(s, 'with')),
-            env: scalarMap(w, w.get(s, 'env')),
-            pos,
-        };
-        const directory = step.run ? (w.str(w.get(s, 'working-directory')) ?? defaultDirectory) : undefined;
-        if (directory !== undefined)
-            step.workingDirectory = directory;
-        const shell = step.run ? (w.str(w.get(s, 'shell')) ?? defaultShell) : undefined;
-        if (shell !== undefined)
-            step.shell = shell;
-        const condition = w.str(w.get(s, 'if'));
-        if (condition !== undefined && condition.trim() !== '')
-            step.if = condition;
-        return step;
-    });
-}
-/** `defaults.run.shell` of a workflow or job. */
-function defaultShell(w, node) {
-    return w.str(w.get(w.get(w.get(node, 'defaults'), 'run'), 'shell'));
-}
-/**
- * The shell a job's `run:` steps default to when nothing names one: PowerShell (pwsh) on Windows
- * runners, bash elsewhere (GitHub docs, jobs.<job_id>.steps[*].shell). Only a literal `runs-on`
- * naming Windows is read; a label chosen at run time is not guessed.
- */
-function runnerShell(w, job) {
-    const runsOn = w.get(job, 'runs-on');
-    const one = w.str(runsOn);
-    const labels = one !== undefined ? [one] : w.items(runsOn).map((n) => w.str(n) ?? '');
-    return labels.some((l) => /^windows\b/i.test(l.trim())) ? 'pwsh' : undefined;
-}
-/** `defaults.run.working-directory` of a workflow or job. */
-function defaultDirectory(w, node) {
-    return w.str(w.get(w.get(w.get(node, 'defaults'), 'run'), 'working-directory'));
-}
-function matrixOf(w, node) {
-    const out = {};
-    const add = (key, value) => {
-        if (value === undefined)
-            return;
-        (out[key] ??= []).includes(value) || out[key].push(value);
-    };
-    for (const [key, , value] of w.entries(node)) {
-        if (key === 'include') {
-            for (const entry of w.items(value))
-                for (const [k, , v] of w.entries(entry))
-                    add(k, w.str(v));
-        }
-        else if (key !== 'exclude') {
-            for (const item of w.items(value))
-                add(key, w.str(item));
-        }
-    }
-    return out;
-}
-/**
- * The triggers whose filters let them hear what a token causes: a pull_request or release trigger
- * with `types:` that lists none of the types a token's pull requests and releases have does not.
- * A pull_request trigger whose `types:` lists other activity (closed, labeled, ready_for_review, …)
- * also hears a token's changes to a pull request (PR_CHANGE).
- */
-const withEvents = (events) => (events ? { events } : {});
-const withLabels = (labels) => (labels ? { labels } : {});
-/**
- * A pull request's labeled or unlabeled activity starts a run of this workflow only for the labels
- * its jobs' `if:` name when every job that runs on `trigger` names some: such a listener is kept
- * as `pull_request (labeled)#label`, one per label, and an event about another label is not heard.
- */
-function labelLimited(heard, trigger, jobs) {
-    if (!events/* PR_TRIGGERS */.pO.has(trigger))
-        return heard;
-    const running = jobs.filter((j) => !j.events || j.events.includes(trigger));
-    if (!running.length || running.some((j) => !j.labels))
-        return heard;
-    const labels = [...new Set(running.flatMap((j) => j.labels))];
-    return heard.flatMap((l) => (l === (0,events/* prActivityListener */.mJ)('labeled') || l === (0,events/* prActivityListener */.mJ)('unlabeled') ? labels.map((x) => `${l}#${x}`) : [l]));
-}
-function listeningTriggers(w, node, triggers) {
-    return triggers.flatMap((name) => {
-        if (name === 'push')
-            return pushListens(w, w.get(node, 'push'));
-        const heard = events/* HEARD_TYPES */.ZU[name];
-        if (!heard)
-            return [name];
-        const typesNode = w.get(w.get(node, name), 'types');
-        const one = w.str(typesNode);
-        const types = (one !== undefined ? [one] : w.items(typesNode).map((n) => w.str(n) ?? '')).map((t) => t.trim()).filter(Boolean);
-        if (!types.length)
-            return [name];
-        const out = types.some((t) => heard.includes(t)) ? [name] : [];
-        if (events/* PR_TRIGGERS */.pO.has(name) && types.some((t) => !heard.includes(t)))
-            out.push(events/* PR_CHANGE */._k, ...types.filter((t) => !heard.includes(t)).map(events/* prActivityListener */.mJ));
-        return out;
-    });
-}
-/** What a push trigger hears: branch pushes (`push`), tag pushes (PUSH_TAGS), or both when it filters on neither. */
-function pushListens(w, push) {
-    const has = (key) => w.get(push, key) !== undefined;
-    const branches = has('branches') || has('branches-ignore');
-    const tags = has('tags') || has('tags-ignore');
-    if (branches && !tags)
-        return ['push'];
-    if (tags && !branches)
-        return [events/* PUSH_TAGS */.FD];
-    return ['push', events/* PUSH_TAGS */.FD];
-}
-function triggersOf(w, node) {
-    const s = w.str(node);
-    if (s !== undefined)
-        return [s];
-    const items = w.items(node);
-    if (items.length)
-        return items.map((i) => w.str(i)).filter((x) => !!x);
-    return w.entries(node).map(([k]) => k);
-}
-function buildModel(w) {
-    const file = w.file;
-    const root = file.root;
-    const top = { file: file.path, line: 1, column: 1 };
-    if (file.kind === 'action') {
-        const runs = w.get(root, 'runs');
-        const using = w.str(w.get(runs, 'using'));
-        const steps = buildSteps(w, w.get(runs, 'steps'), null, top);
-        return {
-            file: file.path,
-            kind: 'action',
-            name: w.str(w.get(root, 'name')),
-            triggers: [],
-            env: {},
-            using,
-            callSecrets: [],
-            jobs: steps.length ? [{ id: '(composite)', with: {}, env: {}, steps, secretsInherit: false, matrix: {}, pos: nodePos(w, runs, top) }] : [],
-        };
-    }
-    const jobs = [];
-    const on = w.get(root, 'on') ?? w.get(root, 'true');
-    const triggers = triggersOf(w, on);
-    const workflowDirectory = defaultDirectory(w, root);
-    const workflowShell = defaultShell(w, root);
-    for (const [id, key, job] of w.entries(w.get(root, 'jobs'))) {
-        const pos = key.range ? (0,parse/* positionOf */.df)(file, key.range[0]) : top;
-        jobs.push({
-            id,
-            name: w.str(w.get(job, 'name')),
-            uses: scalarInfo(w, w.get(job, 'uses')),
-            with: scalarMap(w, w.get(job, 'with')),
-            env: scalarMap(w, w.get(job, 'env')),
-            steps: buildSteps(w, w.get(job, 'steps'), id, pos, defaultDirectory(w, job) ?? workflowDirectory, defaultShell(w, job) ?? workflowShell ?? runnerShell(w, job)),
-            permissions: permissionsOf(w, w.get(job, 'permissions')),
-            secretsInherit: w.str(w.get(job, 'secrets')) === 'inherit',
-            matrix: matrixOf(w, w.get(w.get(job, 'strategy'), 'matrix')),
-            ...withEvents(eventsOfCondition(w.str(w.get(job, 'if')))),
-            ...withLabels(labelsOfCondition(w.str(w.get(job, 'if')))),
-            pos,
-        });
-    }
-    return {
-        file: file.path,
-        kind: 'workflow',
-        name: w.str(w.get(root, 'name')),
-        triggers,
-        listens: [...new Set(triggers.flatMap((t) => labelLimited(listeningTriggers(w, on, [t]), t, jobs)))],
-        listensBy: Object.fromEntries(triggers.map((t) => [t, labelLimited(listeningTriggers(w, on, [t]), t, jobs)])),
-        env: scalarMap(w, w.get(root, 'env')),
-        permissions: permissionsOf(w, w.get(root, 'permissions')),
-        callSecrets: w.entries(w.get(w.get(w.get(root, 'on'), 'workflow_call'), 'secrets')).map(([k]) => k.toUpperCase()),
-        jobs,
-    };
-}
-/**
- * Keys GitHub documented after the parser schema pat-lint's table is built from: `cache-mode`, at
- * the workflow and the job (GitHub changelog 2026-09-10, "Control GitHub Actions cache access with
- * cache-mode"). A scalar: nothing under it to analyse.
- */
-const DOCUMENTED_LATER = { workflow: ['cache-mode'], job: ['cache-mode'], step: [] };
-/**
- * Keys GitHub's workflow parser does not list for a workflow, a job or a step (newer syntax, or a
- * mistake): pat-lint reads what it knows and says what it passed over. Secrets under such a key
- * are still found, as uses pat-lint does not interpret.
- */
-function unknownKeys(w, model) {
-    const root = w.file.root;
-    if (!root || model.kind !== 'workflow')
-        return [];
-    const out = [];
-    const check = (node, known, what) => {
-        for (const [key, keyNode] of w.entries(node)) {
-            if (known.includes(key))
-                continue;
-            const pos = keyNode.range ? (0,parse/* positionOf */.df)(w.file, keyNode.range[0]) : { line: 1, column: 1 };
-            out.push({ line: pos.line, column: pos.column, message: `${what} has a key pat-lint does not know, \`${(0,limits/* quoted */.TL)(key)}\`: what is under it is not analysed (secrets there are still reported)` });
-        }
-    };
-    const known = (level) => [...WORKFLOW_KEYS[level], ...DOCUMENTED_LATER[level]];
-    check(root, known('workflow'), 'the workflow');
-    for (const [id, , job] of w.entries(w.get(root, 'jobs'))) {
-        check(job, known('job'), `job ${(0,limits/* quoted */.TL)(id)}`);
-        for (const { node } of stepNodes(w, w.get(job, 'steps')))
-            check(node, known('step'), `a step of job ${(0,limits/* quoted */.TL)(id)}`);
-    }
-    return out;
-}
-/** Structural problems GitHub would reject the file for, that pat-lint can see cheaply. */
-function structuralErrors(w, model) {
-    const root = w.file.root;
-    if (!root || model.kind !== 'workflow')
-        return [];
-    const out = [];
-    const jobs = w.get(root, 'jobs');
-    if (!jobs)
-        out.push({ line: 1, column: 1, message: 'workflow has no `jobs:` mapping; GitHub will reject it' });
-    if (!w.get(root, 'on'))
-        out.push({ line: 1, column: 1, message: 'workflow has no `on:` trigger; GitHub will reject it' });
-    return out;
-}
-/** The repository path a `uses: ./path` names (a local action's directory or a local reusable workflow), else null. */
-function localPath(uses) {
-    const v = uses?.trim();
-    return v?.startsWith('./') ? v.replace(/^\.\//, '').replace(/@.*$/, '').replace(/\/+$/, '') : null;
-}
-
-;// CONCATENATED MODULE: ./src/knowledge/action-effects.ts
-const ACTION_EVENTS = {
-    'peter-evans/create-pull-request': ['pull_request', 'push'],
-    'stefanzweifel/git-auto-commit-action': ['push'],
-    'EndBug/add-and-commit': ['push'],
-    'ad-m/github-push-action': ['push'],
-    'changesets/action': ['pull_request', 'push', 'release'],
-    'googleapis/release-please-action': ['pull_request', 'release', 'push', 'create'],
-    'softprops/action-gh-release': ['release', 'tag push', 'create'],
-    'ncipollo/release-action': ['release', 'tag push', 'create'],
-    'actions/create-release': ['release', 'tag push', 'create'],
-    'cycjimmy/semantic-release-action': ['release', 'push', 'create'],
-    'mathieudutour/github-tag-action': ['push', 'create'],
-    'anothrNick/github-tag-action': ['push', 'create'],
-    'TriPSs/conventional-changelog-action': ['push', 'create'],
-    'renovatebot/github-action': ['pull_request', 'push'],
-    'repo-sync/pull-request': ['pull_request'],
-    'peter-evans/repository-dispatch': ['repository_dispatch'],
-    'peter-evans/slash-command-dispatch': ['repository_dispatch'],
-    'peter-evans/enable-pull-request-automerge': ['push'],
-    'pascalgn/automerge-action': ['push'],
-    'fastify/github-action-merge-dependabot': ['push'],
-    'hmarr/auto-approve-action': ['pull_request_review'],
-    'JamesIves/github-pages-deploy-action': ['push'],
-    'peaceiris/actions-gh-pages': ['push'],
-    'release-drafter/release-drafter': ['release'],
-    // GoReleaser publishes a GitHub release for the tag (actions-kb: "creates the GitHub release and uploads artifacts").
-    'goreleaser/goreleaser-action': ['release'],
-    'peter-evans/create-or-update-comment': ['issue_comment'],
-    'peter-evans/create-issue-from-file': ['issues'],
-    'JasonEtco/create-an-issue': ['issues'],
-    'actions-ecosystem/action-add-labels': ['pull_request:labeled', 'issues'],
-    'actions-ecosystem/action-remove-labels': ['pull_request:unlabeled', 'issues'],
-    // actions/labeler sets a pull request's labels (src/api/set-labels.ts at bf12e9b: issues.setLabels).
-    'actions/labeler': ['pull_request:labeled', 'pull_request:unlabeled'],
-    // github/issue-labeler adds and removes labels on issues and pull requests (src/main.ts at 411dd12).
-    'github/issue-labeler': ['pull_request:labeled', 'pull_request:unlabeled', 'issues'],
-    // kentaro-m/auto-assign-action requests reviewers and adds assignees (src/pull_request.ts at e4bac10).
-    'kentaro-m/auto-assign-action': ['pull_request:review_requested', 'pull_request:assigned'],
-    'actions-ecosystem/action-create-comment': ['issue_comment'],
-    'mshick/add-pr-comment': ['issue_comment'],
-    'thollander/actions-comment-pull-request': ['issue_comment'],
-    'marocchino/sticky-pull-request-comment': ['issue_comment'],
-    'korthout/backport-action': ['pull_request', 'push'],
-    'dawidd6/action-homebrew-bump-formula': ['pull_request', 'push'],
-    'BetaHuhn/repo-file-sync-action': ['pull_request', 'push'],
-    'mislav/bump-homebrew-formula-action': ['pull_request', 'push'],
-    'convictional/trigger-workflow-and-wait': ['workflow_dispatch'],
-};
-/** Inputs through which actions name the repository they act on. */
-const REPOSITORY_INPUTS = [
-    'repository', 'repo', 'target-repository', 'target_repository', 'target-repo', 'target_repo', 'external-repository',
-    'external_repository', 'destination-repository', 'destination_repository', 'destination-repo', 'destination_repo',
-    'publish-repository', 'publish_repository', 'external_repository', 'remote-repository', 'github-repository', 'homebrew-tap',
-    'repository-name', // JamesIves/github-pages-deploy-action: owner/name of the repository to deploy to
-];
-/**
- * Actions that push with the git credentials they find in the workspace: whether the commits may
- * be foreign (not written by the workflow), and the input naming the repository's directory
- * (each action's action.yml).
- */
-const ACTIONS_THAT_PUSH = new Map([
-    ['stefanzweifel/git-auto-commit-action', { foreignCommits: false, directoryInput: 'repository' }],
-    ['endbug/add-and-commit', { foreignCommits: false, directoryInput: 'cwd' }],
-    ['cirrus-actions/rebase', { foreignCommits: true }],
-]);
-/**
- * Actions that push with the git CLI in some modes only; a git push carries whatever credential
- * git holds, and a checkout's persisted extraheader wins over the .netrc these actions write for
- * their own token (changesets/action#187: version PRs pushed with the checkout's GITHUB_TOKEN start
- * no workflows). For a major and the step's inputs: whether it pushes with the git CLI; null when
- * that cannot be told (a branch or unknown commit, an input set at run time).
- */
-const GIT_CLI_PUSH_MODES = new Map([
-    // changesets/action: v1 pushes with git unless commitMode is github-api (action.yml at v1.9.0:
-    // default git-cli; before v1.5 always git); v2 only with push-with-git-cli: true (default false).
-    ['changesets/action', (major, input) => {
-            if (major === null)
-                return null;
-            const value = major < 2 ? input('commitMode') : input('push-with-git-cli');
-            if (value?.includes('${{'))
-                return null;
-            return major < 2 ? (value ?? 'git-cli').trim() !== 'github-api' : (value ?? 'false').trim() === 'true';
-        }],
-]);
-/**
- * Actions outside the knowledge base that run no git command: they install a toolchain, restore or
- * save a cache, or upload files (each action's README and source: @actions/cache, @actions/tool-cache,
- * @actions/artifact; docker's buildx and binfmt installers). A credential left behind is not used
- * by them; every other action pat-lint does not know may push with it.
- */
-const INERT_ACTIONS = new Set([
-    'actions/cache',
-    'actions/upload-artifact',
-    'actions/upload-pages-artifact',
-    'actions/setup-dotnet',
-    'actions/setup-ruby',
-    'docker/setup-buildx-action',
-    'docker/setup-qemu-action',
-    'pnpm/action-setup',
-    'ruby/setup-ruby',
-    'dtolnay/rust-toolchain',
-    'swatinem/rust-cache',
-    'astral-sh/setup-uv',
-    'oven-sh/setup-bun',
-    'denoland/setup-deno',
-    'hashicorp/setup-terraform',
-    'azure/setup-helm',
-    'gradle/gradle-build-action',
-    'gradle/wrapper-validation-action',
-    'subosito/flutter-action',
-    'erlef/setup-beam',
-    'shivammathur/setup-php',
-    'jdx/mise-action',
-    'actions-rs/toolchain',
-    'mlugg/setup-zig',
-    'goto-bus-stop/setup-zig',
-    'haskell-actions/setup',
-]);
-/**
- * Actions that fetch secrets from a secrets manager and give each as a step output,
- * `${{ steps.ID.outputs.NAME }}` (hashicorp/vault-action README: each secret is an output named by
- * its `| NAME`; google-github-actions/get-secretmanager-secrets: outputs named before `:`;
- * 1password/load-secrets-action: outputs when export-env is false; Azure/get-keyvault-secrets:
- * outputs named by the secrets). Such an output reaching a step is a credential as a secret is.
- */
-const SECRET_MANAGERS = new Set(['hashicorp/vault-action', 'google-github-actions/get-secretmanager-secrets', '1password/load-secrets-action', 'azure/get-keyvault-secrets']);
-
-// EXTERNAL MODULE: ./src/bounded-map.ts
-var bounded_map = __nccwpck_require__(8757);
-;// CONCATENATED MODULE: ./src/workflow/variable-reads.ts
-/**
- * Which environment variables a step reads: `$NAME`, `${NAME}`, `$env:NAME` (PowerShell), `%NAME%`
- * (cmd) and `env.NAME` in its script, `${{ env.NAME }}` in its inputs. A step with thousands of
- * variables is asked about each, so what a script reads is listed once and remembered per run.
- */
-
-/** How many per-name patterns are compiled before names are looked up by listing instead. */
-const MAX_PATTERNS = 256;
-/** How many names a script is asked about one by one before its names are listed in one pass. */
-const DIRECT_QUESTIONS = 8;
-/** Names made of letters, digits and `_` only: those an `EnvReader` can list. */
-function isIdentifier(name) {
-    return /^[A-Za-z0-9_]+$/.test(name);
-}
-/**
- * Every name a script reads in one of the forms above, lower-cased. For a name made of
- * identifier characters this says the same as the name's own pattern. `env.` reads only its dot,
- * as the name after it may itself be `env.X`.
- */
-const NAME_READS = [/\$\{?([A-Za-z0-9_]+)/g, /\$env:([A-Za-z0-9_]+)/gi, /%([A-Za-z0-9_]+)(?=%)/g, /\benv\.(?=([A-Za-z0-9_]+))/gi, /\benv\[['"]([A-Za-z0-9_]+)['"]\]/gi];
-function readerPatternOf(name) {
-    const n = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    return new RegExp(`\\$\\{?${n}(?![A-Za-z0-9_])|\\$env:${n}(?![A-Za-z0-9_])|%${n}%|\\benv\\.${n}(?![A-Za-z0-9_])|\\benv\\[['"]${n}['"]\\]`, 'i');
-}
-/** The questions of one run about which variables scripts read, and what answering them needs remembered. */
-class VariableReads {
-    askedScript = '';
-    asked = 0;
-    lastScript = '';
-    lastNames = new Set();
-    /** Patterns per name: at most MAX_PATTERNS, past which names are looked up by listing. */
-    patterns = new Map();
-    /** Whether `script` reads variable `name`. */
-    reads(script, name) {
-        // A script is usually asked about a few names, each by a pattern compiled once per name. Past
-        // a few questions to one script, or once many names have patterns (compiling one costs tens of
-        // microseconds), one pass over the script lists every name it reads.
-        if (isIdentifier(name) && (this.askedAbout(script) > DIRECT_QUESTIONS || (this.patterns.size >= MAX_PATTERNS && !this.patterns.has(name)))) {
-            return this.namesReadBy(script).has(name.toLowerCase());
-        }
-        return script.toLowerCase().includes(name.toLowerCase()) && this.pattern(name).test(script);
-    }
-    /** Every name the script reads, lower-cased; the same script is asked about each variable of its step in a row. */
-    namesReadBy(script) {
-        if (script !== this.lastScript) {
-            this.lastScript = script;
-            this.lastNames = new Set(NAME_READS.flatMap((re) => [...script.matchAll(re)].map((m) => m[1].toLowerCase())));
-        }
-        return this.lastNames;
-    }
-    /** How many times in a row this script has been asked about (the same step's variables come together). */
-    askedAbout(script) {
-        if (script !== this.askedScript) {
-            this.askedScript = script;
-            this.asked = 0;
-        }
-        return ++this.asked;
-    }
-    pattern(name) {
-        let re = this.patterns.get(name);
-        if (!re) {
-            re = readerPatternOf(name);
-            if (this.patterns.size < MAX_PATTERNS)
-                this.patterns.set(name, re);
-        }
-        return re;
-    }
-}
-/** Whether `script` reads variable `name` (a one-off question; a run asks its VariableReads). */
-function scriptReadsVariable(script, name, reads = new VariableReads()) {
-    return reads.reads(script, name);
-}
-/** `env.NAME` and `env['NAME']` in a `with:` expression, as `expressionPattern` reads them. */
-const EXPRESSION_READS = [/\benv\.(?=([A-Za-z0-9_-]+))/gi, /\benv\[\s*'([A-Za-z0-9_-]+)'\s*\]/gi];
-/** Compiled expression patterns by name: a pure function's answers, bounded. */
-const expressionPatterns = new bounded_map/* BoundedMap */.E(4096);
-/** `env.NAME` or `env['NAME']`, as an expression reads a variable. */
-function expressionPattern(name) {
-    let re = expressionPatterns.get(name);
-    if (!re) {
-        const n = name.replace(/[^A-Za-z0-9_-]/g, '');
-        re = new RegExp(`\\benv\\.${n}(?![A-Za-z0-9_-])|\\benv\\[\\s*'${n}'\\s*\\]`, 'i');
-        expressionPatterns.set(name, re);
-    }
-    return re;
-}
-/** The default reader: the step's script reads `$NAME`, or a `with:` value reads `${{ env.NAME }}`. Names are listed once per step. */
-function runReadsEnv(reads) {
-    const stepNames = new WeakMap();
-    return {
-        reads(step, name) {
-            if (step.run && reads.reads(step.run.value, name))
-                return true;
-            return Object.values(step.with).some((v) => v.raw.includes('${{') && v.raw.toLowerCase().includes(name.toLowerCase()) && expressionPattern(name).test(v.raw));
-        },
-        names(step) {
-            let names = stepNames.get(step);
-            if (!names) {
-                names = new Set(step.run ? reads.namesReadBy(step.run.value) : []);
-                for (const v of Object.values(step.with)) {
-                    if (!v.raw.includes('${{'))
-                        continue;
-                    for (const re of EXPRESSION_READS)
-                        for (const m of v.raw.matchAll(re))
-                            names.add(m[1].toLowerCase());
-                }
-                stepNames.set(step, names);
-            }
-            return names;
-        },
-    };
-}
-
-;// CONCATENATED MODULE: ./src/workflow/flows.ts
-
-
-
-
-
-
-
-
-const BUILT_IN = 'GITHUB_TOKEN';
-const stepsByPlace = new WeakMap();
-/** A job's step by its place under `steps:` (see StepInfo.at); a map built once per job. */
-function stepAt(job, at) {
-    let byPlace = stepsByPlace.get(job);
-    if (!byPlace)
-        stepsByPlace.set(job, (byPlace = new Map(job.steps.map((s) => [s.at, s]))));
-    return byPlace.get(at) ?? null;
-}
-function locate(model, path) {
-    let rest = path;
-    let job = null;
-    if (model.kind === 'action') {
-        if (rest[0] === 'runs' && rest[1] === 'steps') {
-            job = model.jobs[0] ?? null;
-            rest = ['steps', ...rest.slice(2)];
-        }
-    }
-    else if (rest[0] === 'jobs' && typeof rest[1] === 'string') {
-        job = jobNamed(model, rest[1]) ?? null;
-        rest = rest.slice(2);
-    }
-    else if (rest[0] === 'env' && rest.length === 2) {
-        return { job: null, step: null, kind: 'env', input: String(rest[1]), envLevel: 'workflow' };
-    }
-    if (!job)
-        return { job: null, step: null, kind: 'other', input: null, envLevel: null };
-    if (rest[0] === 'steps' && typeof rest[1] === 'number') {
-        // A step inside a `parallel:` block is addressed by both positions.
-        const inParallel = rest[2] === 'parallel' && typeof rest[3] === 'number';
-        const step = stepAt(job, inParallel ? `${rest[1]}.parallel.${rest[3]}` : String(rest[1]));
-        if (inParallel)
-            rest = ['steps', rest[1], ...rest.slice(4)];
-        const [field, name] = [rest[2], rest[3]];
-        if (field === 'with' && rest.length === 4)
-            return { job, step, kind: 'with', input: String(name), envLevel: null };
-        if (field === 'env' && rest.length === 4)
-            return { job, step, kind: 'env', input: String(name), envLevel: 'step' };
-        if (field === 'run' && rest.length === 3)
-            return { job, step, kind: 'run', input: null, envLevel: null };
-        return { job, step, kind: 'other', input: rest.slice(2).join('.'), envLevel: null };
-    }
-    if (rest[0] === 'env' && rest.length === 2)
-        return { job, step: null, kind: 'env', input: String(rest[1]), envLevel: 'job' };
-    if (rest[0] === 'secrets' && rest.length === 2)
-        return { job, step: null, kind: 'reusable-workflow', input: String(rest[1]), envLevel: null };
-    if (rest[0] === 'with' && rest.length === 2)
-        return { job, step: null, kind: 'reusable-workflow', input: String(rest[1]), envLevel: null };
-    if (rest.includes('credentials') && (rest[0] === 'container' || rest[0] === 'services')) {
-        return { job, step: null, kind: 'container-credentials', input: rest.join('.'), envLevel: null };
-    }
-    return { job, step: null, kind: 'other', input: rest.join('.'), envLevel: null };
-}
-/** How far around a reference a URL's user-info is looked for: a line may be a megabyte long and hold thousands of references. */
-const USERINFO_WINDOW = 2048;
-/** True when the text around [start, end) is the user-info part of a URL: `https://…${{ x }}…@host`. */
-function insideUrlCredentials(text, start, end) {
-    const window = text.slice(Math.max(0, start - USERINFO_WINDOW), start);
-    const before = window.slice(window.lastIndexOf('\n') + 1);
-    // After the last `://` (an earlier one would have this one's slashes after it), up to the reference:
-    // no space, quote, `@` or `/`; before it, a scheme.
-    const scheme = before.lastIndexOf('://');
-    if (scheme < 1 || /[\s'"`@/]/.test(before.slice(scheme + 3)) || !/[a-z][a-z0-9+.-]*$/i.test(before.slice(Math.max(0, scheme - 64), scheme)))
-        return false;
-    const ahead = text.slice(end, end + USERINFO_WINDOW);
-    const nl = ahead.indexOf('\n');
-    return /^[^\s'"`/]*@/.test(nl < 0 ? ahead : ahead.slice(0, nl));
-}
-function refText(ref) {
-    return ref.name === null ? `${ref.context} (whole context)` : `${ref.context}.${ref.name}`;
-}
-/** Finds every secret reference in a file and where it leads. */
-function findSecretUses(w, model, envReader = runReadsEnv(new VariableReads())) {
-    const file = w.file;
-    const uses = [];
-    const errors = [];
-    if (!file.root)
-        return { uses, errors };
-    const scope = model.kind === 'action' ? w.get(file.root, 'runs') : file.root;
-    const basePath = model.kind === 'action' ? ['runs'] : [];
-    // Everything is scanned, `on:` included: a malformed file may hide a job there, and nothing is lost.
-    // Only scalars with an expression can reference a secret.
-    // Where every `${{` is, found once: searching the text from each scalar instead costs scalars
-    // times the file when many scalars follow the last expression.
-    const opens = [];
-    for (let at = file.text.indexOf('${{'); at >= 0; at = file.text.indexOf('${{', at + 3))
-        opens.push(at);
-    // A double-quoted scalar can spell `${{` with escapes (`\x24{{`): hex escapes are looked at too.
-    for (const m of file.text.matchAll(/\\[xuU][0-9a-fA-F]/g))
-        opens.push(m.index);
-    opens.sort((a, b) => a - b);
-    const sites = w.scalars(scope, basePath, (start, end) => (opens[(0,order/* firstAtLeast */.JE)(opens, start)] ?? Infinity) < end);
-    // Which secrets each env binding carries, so `${{ env.X }}` and `$X` can be followed.
-    const envSecrets = new Map();
-    const envKey = (loc, name) => `${loc.envLevel}|${loc.job?.id ?? ''}|${loc.step?.index ?? ''}|${name}`;
-    const scan = (site) => {
-        const raw = file.text.slice(site.start, site.end);
-        const found = [];
-        // GitHub evaluates the decoded value: a quoted scalar whose escapes change it is read decoded,
-        // each reference reported where its first character stands in the file.
-        const decoded = site.node.type === 'QUOTE_DOUBLE' || site.node.type === 'QUOTE_SINGLE' ? decodeQuoted(raw) : null;
-        const text = decoded && decoded.text !== raw.slice(1, -1) && decoded.text.includes('${{') ? decoded.text : null;
-        const at = (offset) => (text ? decoded.from[offset] ?? 0 : offset);
-        for (const expr of findExpressions(text ?? raw)) {
-            if (!expr.closed) {
-                errors.push({ ...(0,parse/* positionOf */.df)(file, site.start + at(expr.start)), message: 'expression `${{` is never closed with `}}`' });
-            }
-            for (const ref of contextRefs(expr))
-                found.push({ ref, abs: site.start + at(ref.offset), start: at(expr.start), end: at(Math.max(expr.start, expr.end - 1)) + 1 });
-        }
-        return { raw, found };
-    };
-    const lookupEnv = (loc, name, self) => {
-        const keys = [];
-        if (loc.step)
-            keys.push(`step|${loc.job?.id ?? ''}|${loc.step.index}|${name}`);
-        if (loc.job)
-            keys.push(`job|${loc.job.id}||${name}`);
-        keys.push(`workflow|||${name}`);
-        for (const k of keys) {
-            const hit = envSecrets.get(k);
-            if (hit && !hit.some((h) => h.site === self))
-                return hit;
-        }
-        return undefined;
-    };
-    const stepsInScope = (loc) => {
-        if (loc.envLevel === 'step')
-            return loc.step ? [loc.step] : [];
-        if (loc.envLevel === 'job')
-            return loc.job ? loc.job.steps : [];
-        return model.jobs.flatMap((j) => j.steps);
-    };
-    // The steps that may read each name, in file order, with their job: built once a file has
-    // asked about more than a few workflow- or job-level variables (each a pass over its steps).
-    let mayRead = null;
-    let envQuestions = 0;
-    const readersOf = (loc, name) => {
-        if (loc.envLevel === 'step' || !isIdentifier(name) || ++envQuestions <= DIRECT_QUESTIONS)
-            return stepsInScope(loc).filter((s) => envReader.reads(s, name));
-        if (!mayRead) {
-            mayRead = new Map();
-            for (const job of model.jobs) {
-                for (const step of job.steps) {
-                    for (const n of envReader.names(step)) {
-                        const list = mayRead.get(n);
-                        if (list)
-                            list.push({ step, job });
-                        else
-                            mayRead.set(n, [{ step, job }]);
-                    }
-                }
-            }
-        }
-        const candidates = mayRead.get(name.toLowerCase()) ?? [];
-        return candidates.filter((c) => (loc.envLevel !== 'job' || c.job === loc.job) && envReader.reads(c.step, name)).map((c) => c.step);
-    };
-    // Env bindings first, so references through env can be resolved wherever they appear.
-    // Objects are built field by field, not by spreading: a spread makes V8 build them slowly,
-    // and uses are read many times later on.
-    const scanned = sites.map((site) => {
-        const { raw, found } = scan(site);
-        return { site, loc: locate(model, site.path), raw, found };
-    });
-    // `${{ steps.ID.outputs.NAME }}` of a step that fetched secrets from a secrets manager: NAME is a credential.
-    const managerOutput = (ref, loc) => {
-        if (ref.context !== 'steps' || !ref.name || !loc.job)
-            return null;
-        const name = /^steps\s*\.\s*[\w-]+\s*\.\s*outputs\s*\.\s*([A-Za-z_][\w-]*)/i.exec(ref.expression.body.slice(ref.offset - ref.expression.bodyStart))?.[1];
-        if (!name)
-            return null;
-        const step = loc.job.steps.find((s) => s.id === ref.name && (!loc.step || s.index < loc.step.index));
-        const action = step?.uses?.value.split('@')[0].trim().toLowerCase();
-        return action && SECRET_MANAGERS.has(action) ? name.toUpperCase() : null;
-    };
-    for (const { site, loc, found } of scanned) {
-        if (loc.kind !== 'env' || !loc.input)
-            continue;
-        const carried = found.filter((f) => (f.ref.context === 'secrets' && f.ref.name?.toUpperCase() !== BUILT_IN) || managerOutput(f.ref, loc));
-        if (carried.length)
-            envSecrets.set(envKey(loc, loc.input), carried.map((f) => ({ secret: f.ref.context === 'secrets' ? (f.ref.name?.toUpperCase() ?? null) : managerOutput(f.ref, loc), ref: f.ref, site })));
-    }
-    for (const { site, loc, raw, found } of scanned) {
-        for (const { ref, abs, start, end } of found) {
-            let secrets = [];
-            if (ref.context === 'secrets') {
-                if (ref.name?.toUpperCase() === BUILT_IN)
-                    continue;
-                secrets = [{ secret: ref.name?.toUpperCase() ?? null, via: null }];
-            }
-            else if (ref.context === 'steps') {
-                const output = managerOutput(ref, loc);
-                if (!output)
-                    continue;
-                secrets = [{ secret: output, via: null }];
-            }
-            else if (ref.context === 'env' && ref.name && loc.kind !== 'env') {
-                const hit = lookupEnv(loc, ref.name, site);
-                if (hit)
-                    secrets = hit.map((h) => ({ secret: h.secret, via: `env.${ref.name}` }));
-            }
-            for (const { secret, via } of secrets) {
-                let kind = loc.kind;
-                if ((kind === 'run' || kind === 'with' || kind === 'env') && insideUrlCredentials(raw, start, end))
-                    kind = 'git-url';
-                const readBy = loc.kind === 'env' && loc.input ? readersOf(loc, loc.input) : null;
-                const at = (0,parse/* positionOf */.df)(file, abs);
-                const use = {
-                    file: at.file,
-                    line: at.line,
-                    column: at.column,
-                    secret,
-                    kind,
-                    job: loc.job,
-                    step: loc.step,
-                    input: loc.input,
-                    envLevel: loc.envLevel,
-                    via,
-                    fallbackToGithubToken: fallsBackToGithubToken(ref.expression),
-                    readBy,
-                    expression: via ?? refText(ref),
-                };
-                if (secret && model.callSecrets.includes(secret))
-                    use.parameter = true;
-                uses.push(use);
-            }
-        }
-    }
-    // `secrets: inherit` passes every secret to the called workflow.
-    for (const job of model.jobs) {
-        if (!job.secretsInherit)
-            continue;
-        const node = w.get(w.get(w.get(file.root, 'jobs'), job.id), 'secrets');
-        const at = node?.range ? (0,parse/* positionOf */.df)(file, node.range[0]) : job.pos;
-        uses.push({ ...at, secret: null, kind: 'secrets-inherit', job, step: null, input: null, envLevel: null, via: null, fallbackToGithubToken: false, readBy: null, expression: 'secrets: inherit' });
-    }
-    uses.sort((a, b) => a.line - b.line || a.column - b.column);
-    return { uses, errors };
-}
-
-;// CONCATENATED MODULE: ./src/run-stats.ts
-function newRunStats() {
-    return { filesParsed: 0, stepsModelled: 0, secretUses: 0, scriptCommands: 0, callsDecided: 0, commentLines: 0, findingsBuilt: 0 };
-}
-
-;// CONCATENATED MODULE: ./src/analysis/memo.ts
-/**
- * Every cache of one run's analysis, owned by the run: thousands of tokens ask the same questions
- * of one step, one job or one script, and each answer is worked out once. Nothing here outlives
- * the run, and no table keyed by text the repository controls grows without a bound.
- */
-
-
-
-/** Past this many entries a text-keyed table starts again: the answers are recomputed, never wrong. */
-const TEXT_TABLE_LIMIT = 20_000;
-class Memo {
-    stats;
-    objects = new Map();
-    texts = new Map();
-    /** Which variables the scripts read, asked for every env binding and its readers. */
-    variables = new VariableReads();
-    constructor(stats = newRunStats()) {
-        this.stats = stats;
-    }
-    /** The table `name`, keyed by objects of the run: an entry lives as long as its key. */
-    byObject(name) {
-        let table = this.objects.get(name);
-        if (!table)
-            this.objects.set(name, (table = new WeakMap()));
-        return table;
-    }
-    /** The table `name`, keyed by text the repository controls, bounded by TEXT_TABLE_LIMIT. */
-    byText(name) {
-        let table = this.texts.get(name);
-        if (!table)
-            this.texts.set(name, (table = new bounded_map/* BoundedMap */.E(TEXT_TABLE_LIMIT)));
-        return table;
-    }
-    /** What `make` gives for `key`, worked out once per run. */
-    once(name, key, make) {
-        const table = this.byObject(name);
-        if (table.has(key))
-            return table.get(key);
-        const value = make();
-        table.set(key, value);
-        return value;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/knowledge/generated/gh-cli.ts
-const GH_COMMANDS = {
-    "gh pr create": [
-        {
-            "kind": "GraphQL",
-            "operation": "repository / repository network queries (resolve base repo, forks, viewer login, existing PR for branch)",
-            "permissions": [
-                "metadata:read",
-                "pull_requests:read"
-            ]
-        },
-        {
-            "kind": "git",
-            "operation": "git push of head branch",
-            "when": "branch not yet pushed",
-            "permissions": [
-                "contents:write"
-            ]
-        },
-        {
-            "kind": "REST",
-            "method": "POST",
-            "path": "/repos/{owner}/{repo}/forks",
-            "when": "no push access to base repo and no existing fork",
-            "permissions": [
-                "administration:write",
-                "contents:read"
-            ]
-        },
-        {
-            "kind": "GraphQL",
-            "operation": "mutation createPullRequest (PullRequestCreate)",
-            "permissions": [
-                "pull_requests:write"
-            ]
-        },
-        {
-            "kind": "GraphQL",
-            "operation": "mutation updatePullRequest (PullRequestCreateMetadata: labels, assignees, milestone)",
-            "when": "--label/--assignee/--milestone",
-            "permissions": [
-                "pull_requests:write"
-            ]
-        },
-        {
-            "kind": "GraphQL",
-            "operation": "mutation requestReviews (PullRequestCreateRequestReviews)",
-            "when": "--reviewer",
-            "permissions": [
-                "pull_requests:write"
-            ]
-        },
-        {
-            "kind": "GraphQL",
-            "operation": "mutation updateProjectV2Items",
-            "when": "--project",
-            "permissions": [
-                "organization_projects:write"
-            ]
-        }
-    ],
-    "gh pr merge": [
-        {
-            "kind": "GraphQL",
-            "operation": "query pullRequest (finder) + PullRequestMergeText",
-            "permissions": [
-                "pull_requests:read"
-            ]
-        },
-        {
-            "kind": "GraphQL",
-            "operation": "mutation mergePullRequest (PullRequestMerge)",
-            "when": "direct merge",
-            "permissions": [
-                "contents:write"
-            ]
-        },
-        {
-            "kind": "GraphQL",
-            "operation": "mutation enablePullRequestAutoMerge / disablePullRequestAutoMerge",
-            "when": "--auto / --disable-auto",
-            "permissions": [
-                "pull_requests:write",
-                "contents:write"
-            ]
-        },
-        {
-            "kind": "REST",
-            "method": "DELETE",
-            "path": "/repos/{owner}/{repo}/git/refs/{ref}",
-            "when": "--delete-branch on same-repo PR",
-            "permissions": [
-                "contents:write"
-            ]
-        }
-    ],
-    "gh pr comment": [
-        {
-            "kind": "GraphQL",
-            "operation": "mutation addComment (CommentCreate)",
-            "permissions": [
-                "pull_requests:write"
-            ]
-        },
-        {
-            "kind": "GraphQL",
-            "operation": "mutation updateIssueComment",
-            "when": "--edit-last",
-            "permissions": [
-                "pull_requests:write"
-            ]
-        }
-    ],
-    "gh pr edit": [
-        {
-            "kind": "GraphQL",
-            "operation": "mutation updatePullRequest (PullRequestUpdate)",
-            "permissions": [
-                "pull_requests:write"
-            ]
-        },
-        {
-            "kind": "GraphQL",
-            "operation": "mutations addLabelsToLabelable / removeLabelsFromLabelable",
-            "when": "--add-label/--remove-label",
-            "permissions": [
-                "pull_requests:write"
-            ]
-        },
-        {
-            "kind": "GraphQL",
-            "operation": "mutation requestReviews",
-            "when": "--add-reviewer/--remove-reviewer",
-            "permissions": [
-                "pull_requests:write"
-            ]
-        },
-        {
-            "kind": "GraphQL",
-            "operation": "projectV2 item mutations",
-            "when": "--add-project/--remove-project",
-            "permissions": [
-                "organization_projects:write"
-            ]
-        }
-    ],
-    "gh issue create": [
-        {
-            "kind": "GraphQL",
-            "operation": "query repository (hasIssuesEnabled, metadata ids)",
-            "permissions": [
-                "metadata:read",
-                "issues:read"
-            ]
-        },
-        {
-            "kind": "GraphQL",
-            "operation": "mutation createIssue (IssueCreate)",
-            "permissions": [
-                "issues:write"
-            ]
-        },
-        {
-            "kind": "GraphQL",
-            "operation": "mutation updateProjectV2Items",
-            "when": "--project",
-            "permissions": [
-                "organization_projects:write"
-            ]
-        }
-    ],
-    "gh issue comment": [
-        {
-            "kind": "GraphQL",
-            "operation": "mutation addComment (CommentCreate)",
-            "permissions": [
-                "issues:write"
-            ]
-        },
-        {
-            "kind": "GraphQL",
-            "operation": "mutation updateIssueComment",
-            "when": "--edit-last",
-            "permissions": [
-                "issues:write"
-            ]
-        }
-    ],
-    "gh issue edit": [
-        {
-            "kind": "GraphQL",
-            "operation": "mutation updateIssue (IssueUpdate)",
-            "permissions": [
-                "issues:write"
-            ]
-        },
-        {
-            "kind": "GraphQL",
-            "operation": "mutations addLabelsToLabelable / removeLabelsFromLabelable",
-            "when": "label flags",
-            "permissions": [
-                "issues:write"
-            ]
-        }
-    ],
-    "gh release create": [
-        {
-            "kind": "GraphQL",
-            "operation": "query repository.ref(qualifiedName) (does tag exist?)",
-            "permissions": [
-                "contents:read"
-            ]
-        },
-        {
-            "kind": "REST",
-            "method": "GET",
-            "path": "/repos/{owner}/{repo}/tags",
-            "when": "interactive: suggest previous tags",
-            "permissions": [
-                "metadata:read"
-            ]
-        },
-        {
-            "kind": "REST",
-            "method": "POST",
-            "path": "/repos/{owner}/{repo}/releases/generate-notes",
-            "when": "--generate-notes",
-            "permissions": [
-                "contents:write"
-            ]
-        },
-        {
-            "kind": "REST",
-            "method": "POST",
-            "path": "/repos/{owner}/{repo}/releases",
-            "permissions": [
-                "contents:write",
-                "workflows:write"
-            ]
-        },
-        {
-            "kind": "REST",
-            "method": "POST",
-            "path": "https://uploads.github.com/repos/{owner}/{repo}/releases/{release_id}/assets?name=...",
-            "when": "assets given",
-            "permissions": []
-        },
-        {
-            "kind": "REST",
-            "method": "PATCH",
-            "path": "/repos/{owner}/{repo}/releases/{release_id}",
-            "when": "assets given: release created as draft, then published",
-            "permissions": [
-                "contents:write",
-                "workflows:write"
-            ]
-        },
-        {
-            "kind": "REST",
-            "method": "DELETE",
-            "path": "/repos/{owner}/{repo}/releases/{release_id}",
-            "when": "cleanup after failed upload",
-            "permissions": [
-                "contents:write"
-            ]
-        }
-    ],
-    "gh release upload": [
-        {
-            "kind": "REST",
-            "method": "GET",
-            "path": "/repos/{owner}/{repo}/releases/tags/{tag}",
-            "permissions": [
-                "contents:read"
-            ]
-        },
-        {
-            "kind": "GraphQL",
-            "operation": "query repository.release(tagName) then GET /repos/{o}/{r}/releases/{id}",
-            "when": "draft release (tag lookup 404)",
-            "permissions": [
-                "contents:read"
-            ]
-        },
-        {
-            "kind": "REST",
-            "method": "POST",
-            "path": "https://uploads.github.com/repos/{owner}/{repo}/releases/{release_id}/assets?name=...",
-            "permissions": []
-        },
-        {
-            "kind": "REST",
-            "method": "DELETE",
-            "path": "/repos/{owner}/{repo}/releases/assets/{asset_id}",
-            "when": "--clobber and asset exists",
-            "permissions": [
-                "contents:write"
-            ]
-        }
-    ],
-    "gh api": [
-        {
-            "kind": "REST or GraphQL",
-            "operation": "arbitrary",
-            "permissions": []
-        }
-    ],
-    "gh repo clone": [
-        {
-            "kind": "GraphQL",
-            "operation": "query viewer login",
-            "when": "argument without owner",
-            "permissions": []
-        },
-        {
-            "kind": "GraphQL",
-            "operation": "query repository (canonical name, parent)",
-            "permissions": [
-                "metadata:read"
-            ]
-        },
-        {
-            "kind": "git",
-            "operation": "git clone over HTTPS (+ fetch upstream for forks)",
-            "permissions": [
-                "contents:read"
-            ]
-        }
-    ],
-    "gh workflow run": [
-        {
-            "kind": "GraphQL",
-            "operation": "query repository.defaultBranchRef",
-            "when": "--ref not given",
-            "permissions": [
-                "metadata:read"
-            ]
-        },
-        {
-            "kind": "REST",
-            "method": "GET",
-            "path": "/repos/{owner}/{repo}/actions/workflows",
-            "when": "workflow given by name/filename",
-            "permissions": [
-                "actions:read"
-            ]
-        },
-        {
-            "kind": "REST",
-            "method": "GET",
-            "path": "/repos/{owner}/{repo}/actions/workflows/{workflow_id}",
-            "when": "workflow given by ID/file",
-            "permissions": [
-                "actions:read"
-            ]
-        },
-        {
-            "kind": "REST",
-            "method": "GET",
-            "path": "/repos/{owner}/{repo}/contents/{path}",
-            "when": "interactive input prompting (reads workflow YAML)",
-            "permissions": [
-                "contents:read"
-            ]
-        },
-        {
-            "kind": "REST",
-            "method": "POST",
-            "path": "/repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches",
-            "permissions": [
-                "actions:write"
-            ]
-        }
-    ],
-    "gh run list / view / watch": [
-        {
-            "kind": "REST",
-            "method": "GET",
-            "path": "/repos/{owner}/{repo}/actions/runs",
-            "permissions": [
-                "actions:read"
-            ]
-        },
-        {
-            "kind": "REST",
-            "method": "GET",
-            "path": "/repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs",
-            "when": "--workflow",
-            "permissions": [
-                "actions:read"
-            ]
-        },
-        {
-            "kind": "REST",
-            "method": "GET",
-            "path": "/repos/{owner}/{repo}/actions/runs/{run_id}",
-            "permissions": [
-                "actions:read"
-            ]
-        },
-        {
-            "kind": "REST",
-            "method": "GET",
-            "path": "/repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}",
-            "when": "--attempt",
-            "permissions": [
-                "actions:read"
-            ]
-        },
-        {
-            "kind": "REST",
-            "method": "GET",
-            "path": "/repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/jobs",
-            "permissions": [
-                "actions:read"
-            ]
-        },
-        {
-            "kind": "REST",
-            "method": "GET",
-            "path": "/repos/{owner}/{repo}/actions/jobs/{job_id}",
-            "permissions": [
-                "actions:read"
-            ]
-        },
-        {
-            "kind": "REST",
-            "method": "GET",
-            "path": "/repos/{owner}/{repo}/check-runs/{check_run_id}/annotations",
-            "permissions": []
-        },
-        {
-            "kind": "REST",
-            "method": "GET",
-            "path": "/repos/{owner}/{repo}/actions/runs/{run_id}/logs",
-            "when": "view --log / --log-failed",
-            "permissions": [
-                "actions:read"
-            ]
-        },
-        {
-            "kind": "REST",
-            "method": "GET",
-            "path": "/repos/{owner}/{repo}/actions/jobs/{job_id}/logs",
-            "when": "view --job --log",
-            "permissions": [
-                "actions:read"
-            ]
-        }
-    ],
-    "gh run rerun / cancel / delete / download": [
-        {
-            "kind": "REST",
-            "method": "POST",
-            "path": "/repos/{owner}/{repo}/actions/runs/{run_id}/rerun",
-            "permissions": [
-                "actions:write"
-            ]
-        },
-        {
-            "kind": "REST",
-            "method": "POST",
-            "path": "/repos/{owner}/{repo}/actions/runs/{run_id}/rerun-failed-jobs",
-            "when": "--failed",
-            "permissions": [
-                "actions:write"
-            ]
-        },
-        {
-            "kind": "REST",
-            "method": "POST",
-            "path": "/repos/{owner}/{repo}/actions/jobs/{job_id}/rerun",
-            "when": "--job",
-            "permissions": [
-                "actions:write"
-            ]
-        },
-        {
-            "kind": "REST",
-            "method": "POST",
-            "path": "/repos/{owner}/{repo}/actions/runs/{run_id}/cancel",
-            "permissions": [
-                "actions:write"
-            ]
-        },
-        {
-            "kind": "REST",
-            "method": "DELETE",
-            "path": "/repos/{owner}/{repo}/actions/runs/{run_id}",
-            "permissions": [
-                "actions:write"
-            ]
-        },
-        {
-            "kind": "REST",
-            "method": "GET",
-            "path": "/repos/{owner}/{repo}/actions/artifacts",
-            "permissions": [
-                "actions:read"
-            ]
-        },
-        {
-            "kind": "REST",
-            "method": "GET",
-            "path": "/repos/{owner}/{repo}/actions/runs/{run_id}/artifacts",
-            "permissions": [
-                "actions:read"
-            ]
-        },
-        {
-            "kind": "REST",
-            "method": "GET",
-            "path": "/repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}",
-            "permissions": [
-                "actions:read"
-            ]
-        }
-    ],
-    "gh label create / edit / delete / list / clone": [
-        {
-            "kind": "REST",
-            "method": "POST",
-            "path": "/repos/{owner}/{repo}/labels",
-            "permissions": [
-                "issues:write",
-                "pull_requests:write"
-            ]
-        },
-        {
-            "kind": "REST",
-            "method": "PATCH",
-            "path": "/repos/{owner}/{repo}/labels/{name}",
-            "when": "edit, or create --force on existing label",
-            "permissions": [
-                "issues:write",
-                "pull_requests:write"
-            ]
-        },
-        {
-            "kind": "REST",
-            "method": "DELETE",
-            "path": "/repos/{owner}/{repo}/labels/{name}",
-            "permissions": [
-                "issues:write",
-                "pull_requests:write"
-            ]
-        },
-        {
-            "kind": "GraphQL",
-            "operation": "query repository.labels (LabelList)",
-            "when": "list / clone",
-            "permissions": [
-                "issues:read",
-                "pull_requests:read"
-            ]
-        }
-    ],
-    "gh secret set": [
-        {
-            "kind": "REST",
-            "method": "GET",
-            "path": "/repos/{owner}/{repo}/actions/secrets/public-key",
-            "permissions": [
-                "secrets:read"
-            ]
-        },
-        {
-            "kind": "REST",
-            "method": "PUT",
-            "path": "/repos/{owner}/{repo}/actions/secrets/{secret_name}",
-            "permissions": [
-                "secrets:write"
-            ]
-        },
-        {
-            "kind": "REST",
-            "method": "GET",
-            "path": "/repos/{owner}/{repo}/environments/{environment_name}/secrets/public-key",
-            "when": "--env",
-            "permissions": [
-                "environments:read"
-            ]
-        },
-        {
-            "kind": "REST",
-            "method": "PUT",
-            "path": "/repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}",
-            "when": "--env",
-            "permissions": [
-                "environments:write"
-            ]
-        },
-        {
-            "kind": "REST",
-            "method": "GET",
-            "path": "/repos/{owner}/{repo}/dependabot/secrets/public-key",
-            "when": "--app dependabot",
-            "permissions": [
-                "dependabot_secrets:read"
-            ]
-        },
-        {
-            "kind": "REST",
-            "method": "PUT",
-            "path": "/repos/{owner}/{repo}/dependabot/secrets/{secret_name}",
-            "when": "--app dependabot",
-            "permissions": [
-                "dependabot_secrets:write"
-            ]
-        },
-        {
-            "kind": "REST",
-            "method": "GET",
-            "path": "/repos/{owner}/{repo}/codespaces/secrets/public-key",
-            "when": "--app codespaces",
-            "permissions": [
-                "codespaces_secrets:write"
-            ]
-        },
-        {
-            "kind": "REST",
-            "method": "PUT",
-            "path": "/repos/{owner}/{repo}/codespaces/secrets/{secret_name}",
-            "when": "--app codespaces",
-            "permissions": [
-                "codespaces_secrets:write"
-            ]
-        },
-        {
-            "kind": "REST",
-            "method": "GET",
-            "path": "/orgs/{org}/actions/secrets/public-key",
-            "when": "--org",
-            "permissions": [
-                "organization_secrets:read"
-            ]
-        },
-        {
-            "kind": "REST",
-            "method": "PUT",
-            "path": "/orgs/{org}/actions/secrets/{secret_name}",
-            "when": "--org",
-            "permissions": [
-                "organization_secrets:write"
-            ]
-        },
-        {
-            "kind": "GraphQL",
-            "operation": "query repository ids (GetRepoIDs)",
-            "when": "--org --repos",
-            "permissions": [
-                "metadata:read"
-            ]
-        },
-        {
-            "kind": "REST",
-            "method": "GET",
-            "path": "/user/codespaces/secrets/public-key",
-            "when": "--user",
-            "permissions": [
-                "codespaces_user_secrets:read"
-            ]
-        },
-        {
-            "kind": "REST",
-            "method": "PUT",
-            "path": "/user/codespaces/secrets/{secret_name}",
-            "when": "--user",
-            "permissions": [
-                "codespaces_user_secrets:write"
-            ]
-        }
-    ]
-};
-
-// EXTERNAL MODULE: ./src/knowledge/endpoints.ts + 2 modules
-var knowledge_endpoints = __nccwpck_require__(9138);
-// EXTERNAL MODULE: ./src/knowledge/permissions.ts + 1 modules
-var knowledge_permissions = __nccwpck_require__(6928);
-;// CONCATENATED MODULE: ./src/knowledge/gh-commands.ts
-/**
- * What a gh CLI command does with its token: the generated table from cli/cli's source, plus
- * common commands it does not cover, written as the REST endpoint gh calls so that the
- * permission itself still comes from GitHub's endpoint map.
- */
-
-
-
-/** The variables gh takes its token from unasked (the enterprise ones on GHES), as `gh help environment` lists them. */
-const GH_TOKEN_VARIABLES = ['GH_TOKEN', 'GITHUB_TOKEN', 'GH_ENTERPRISE_TOKEN', 'GITHUB_ENTERPRISE_TOKEN'];
-const byCommand = new Map();
-for (const [key, calls] of Object.entries(GH_COMMANDS)) {
-    // "gh run list / view / watch" stands for three commands.
-    const [head, ...alts] = key.split(' / ');
-    const words = head.split(' ');
-    byCommand.set(head, calls);
-    for (const alt of alts)
-        byCommand.set([...words.slice(0, -1), alt].join(' '), calls);
-}
-/** Commands not in the table, by the REST endpoint gh calls for them (cli/cli pkg/cmd/…). */
-const EXTRA = {
-    'gh pr review': ['POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews'],
-    'gh pr view': ['GET /repos/{owner}/{repo}/pulls/{pull_number}'],
-    'gh pr list': ['GET /repos/{owner}/{repo}/pulls'],
-    'gh pr diff': ['GET /repos/{owner}/{repo}/pulls/{pull_number}'],
-    'gh pr checks': ['GET /repos/{owner}/{repo}/pulls/{pull_number}'],
-    'gh pr close': ['PATCH /repos/{owner}/{repo}/pulls/{pull_number}'],
-    'gh pr reopen': ['PATCH /repos/{owner}/{repo}/pulls/{pull_number}'],
-    'gh pr ready': ['PATCH /repos/{owner}/{repo}/pulls/{pull_number}'],
-    'gh pr checkout': ['GET /repos/{owner}/{repo}/pulls/{pull_number}', 'GET /repos/{owner}/{repo}/contents/{path}'],
-    'gh issue view': ['GET /repos/{owner}/{repo}/issues/{issue_number}'],
-    'gh issue list': ['GET /repos/{owner}/{repo}/issues'],
-    'gh issue close': ['PATCH /repos/{owner}/{repo}/issues/{issue_number}'],
-    'gh issue reopen': ['PATCH /repos/{owner}/{repo}/issues/{issue_number}'],
-    'gh issue delete': ['PATCH /repos/{owner}/{repo}/issues/{issue_number}'],
-    'gh issue lock': ['PUT /repos/{owner}/{repo}/issues/{issue_number}/lock'],
-    'gh issue transfer': ['PATCH /repos/{owner}/{repo}/issues/{issue_number}'],
-    'gh release view': ['GET /repos/{owner}/{repo}/releases/tags/{tag}'],
-    'gh release list': ['GET /repos/{owner}/{repo}/releases'],
-    'gh release download': ['GET /repos/{owner}/{repo}/releases/tags/{tag}'],
-    'gh release delete': ['DELETE /repos/{owner}/{repo}/releases/{release_id}'],
-    'gh release edit': ['PATCH /repos/{owner}/{repo}/releases/{release_id}'],
-    'gh repo view': ['GET /repos/{owner}/{repo}'],
-    'gh repo fork': ['POST /repos/{owner}/{repo}/forks'],
-    'gh repo edit': ['PATCH /repos/{owner}/{repo}'],
-    'gh repo sync': ['POST /repos/{owner}/{repo}/merge-upstream'],
-    'gh workflow list': ['GET /repos/{owner}/{repo}/actions/workflows'],
-    'gh workflow view': ['GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}'],
-    'gh workflow enable': ['PUT /repos/{owner}/{repo}/actions/workflows/{workflow_id}/enable'],
-    'gh workflow disable': ['PUT /repos/{owner}/{repo}/actions/workflows/{workflow_id}/disable'],
-    'gh variable set': ['POST /repos/{owner}/{repo}/actions/variables'],
-    'gh variable list': ['GET /repos/{owner}/{repo}/actions/variables'],
-    'gh secret list': ['GET /repos/{owner}/{repo}/actions/secrets'],
-    'gh secret delete': ['DELETE /repos/{owner}/{repo}/actions/secrets/{secret_name}'],
-    'gh cache list': ['GET /repos/{owner}/{repo}/actions/caches'],
-    'gh cache delete': ['DELETE /repos/{owner}/{repo}/actions/caches/{cache_id}'],
-    'gh run rerun': ['POST /repos/{owner}/{repo}/actions/runs/{run_id}/rerun'],
-};
-/** Events a command causes that could be meant to start workflows (R1). */
-const EVENTS = {
-    'gh pr create': ['pull_request', 'push'],
-    'gh pr merge': ['push'],
-    // Editing, closing and marking ready are activity types a pull_request trigger hears only when
-    // its `types:` lists them; reopening is a default type (GitHub docs, Events that trigger workflows).
-    'gh pr edit': ['pull_request change'],
-    'gh pr close': ['pull_request:closed'],
-    'gh pr reopen': ['pull_request'],
-    'gh pr ready': ['pull_request:ready_for_review'],
-    'gh pr review': ['pull_request_review'],
-    'gh pr comment': ['issue_comment'],
-    'gh issue create': ['issues'],
-    'gh issue comment': ['issue_comment'],
-    'gh issue edit': ['issues'],
-    'gh issue close': ['issues'],
-    'gh release create': ['release', 'tag push', 'create'],
-    'gh workflow run': ['workflow_dispatch'],
-    'gh repo sync': ['push'],
-};
-/**
- * The pull_request activity types `gh pr edit` causes, by flag (gh pr edit --help; GitHub docs,
- * Events that trigger workflows: pull_request activity types). Flags not listed here (projects)
- * cause none; an unknown flag leaves the type unknown.
- */
-const PR_EDIT_ACTIVITY = {
-    '--add-label': 'labeled', '--remove-label': 'unlabeled',
-    '--add-assignee': 'assigned', '--remove-assignee': 'unassigned',
-    '--add-reviewer': 'review_requested', '--remove-reviewer': 'review_request_removed',
-    '--milestone': 'milestoned', '-m': 'milestoned', '--remove-milestone': 'demilestoned',
-    '--title': 'edited', '-t': 'edited', '--body': 'edited', '-b': 'edited', '--body-file': 'edited', '-F': 'edited', '--base': 'edited', '-B': 'edited',
-    '--add-project': '', '--remove-project': '', '--repo': '', '-R': '',
-};
-/** The labels a `--add-label`/`--remove-label` value names (`a,b`), lower-cased; null when built at run time. */
-function labelsOf(value) {
-    if (value === undefined || /[$`]/.test(value))
-        return null;
-    const labels = value.split(',').map((l) => l.trim().toLowerCase()).filter(Boolean);
-    return labels.length ? labels : null;
-}
-function prEditEvents(words) {
-    const args = words.slice(3);
-    const flags = args.filter((w) => w.startsWith('-')).map((w) => w.split('=')[0]);
-    if (flags.some((f) => !(f in PR_EDIT_ACTIVITY)))
-        return ['pull_request change'];
-    const events = new Set();
-    args.forEach((w, i) => {
-        const flag = w.split('=')[0];
-        const type = PR_EDIT_ACTIVITY[flag];
-        if (!w.startsWith('-') || !type)
-            return;
-        // A label event names its label: a job waiting for another label is not started by it.
-        const labels = type === 'labeled' || type === 'unlabeled' ? labelsOf(w.includes('=') ? w.slice(w.indexOf('=') + 1) : args[i + 1]) : null;
-        if (labels)
-            for (const l of labels)
-                events.add(`pull_request:${type}#${l}`);
-        else
-            events.add(`pull_request:${type}`);
-    });
-    return [...events];
-}
-function add(set, name, level) {
-    if (name === 'metadata')
-        return;
-    set[name] = (0,knowledge_permissions/* maxLevel */.Lf)(set[name], level);
-}
-/** Whether a call listed with a `when` applies to this command line. */
-function applies(call, words) {
-    if (!call.when)
-        return true;
-    const flags = call.when.match(/--[a-z-]+/g);
-    if (flags)
-        return flags.some((f) => words.some((w) => w === f || w.startsWith(`${f}=`)));
-    if (/^direct merge/.test(call.when))
-        return !words.includes('--auto');
-    return false; // interactive prompts, clean-up after failures, …
-}
-/** The facts for `gh <group> <command> …`, or undefined for commands pat-lint does not know. */
-function ghCommandFacts(words) {
-    const command = words.slice(0, 3).join(' ');
-    const calls = byCommand.get(command);
-    const permissions = {};
-    const endpoints = [];
-    if (calls && command !== 'gh api') {
-        for (const call of calls) {
-            if (!applies(call, words))
-                continue;
-            // A REST call is looked up in the endpoint map like any other, so both agree on what it needs.
-            const match = call.method && call.path && !/^https?:/.test(call.path) ? (0,knowledge_endpoints/* lookupEndpoint */.sS)(call.method, call.path) : undefined;
-            if (match) {
-                for (const [name, level] of Object.entries(match.permissions))
-                    add(permissions, name, level);
-                endpoints.push(match.template);
-                continue;
-            }
-            for (const p of call.permissions) {
-                const [name, level] = p.split(':');
-                add(permissions, name, level);
-            }
-        }
-        const events = command === 'gh pr edit' ? prEditEvents(words) : (EVENTS[command] ?? []);
-        return { command, permissions, events, endpoints };
-    }
-    const extra = EXTRA[command];
-    if (!extra)
-        return undefined;
-    for (const ep of extra) {
-        const [method, path] = ep.split(' ');
-        const match = (0,knowledge_endpoints/* lookupEndpoint */.sS)(method, path);
-        if (!match)
-            continue;
-        for (const [name, level] of Object.entries(match.permissions))
-            add(permissions, name, level);
-        endpoints.push(match.template);
-    }
-    return { command, permissions, events: command === 'gh pr edit' ? prEditEvents(words) : (EVENTS[command] ?? []), endpoints };
-}
-/** Flags of `gh api` that take a value: its endpoint is the first other word (`gh api --help`). */
-const GH_API_VALUE_FLAGS = new Set(['-X', '--method', '-f', '-F', '--field', '--raw-field', '-H', '--header', '--input', '-q', '--jq', '-t', '--template', '--hostname', '--cache', '-p', '--preview']);
-
-;// CONCATENATED MODULE: ./src/knowledge/programs.ts
-
-
-const PROGRAMS = [
-    {
-        name: 'cml',
-        tokenEnv: ['REPO_TOKEN', 'repo_token', 'GITHUB_TOKEN'],
-        tokenFlags: ['--token'],
-        repoFlags: ['--repo'],
-        commands: [
-            // Registers a self-hosted runner (a registration token), lists runners, removes its own when done.
-            {
-                words: ['runner'],
-                routes: ['POST /repos/{owner}/{repo}/actions/runners/registration-token', 'GET /repos/{owner}/{repo}/actions/runners', 'DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}'],
-            },
-            // The default target "auto" is the pull request of the event or of the commit, else the commit.
-            {
-                words: ['comment'],
-                routes: ['GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls', 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments', 'PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', 'POST /repos/{owner}/{repo}/commits/{commit_sha}/comments'],
-                onPullRequest: true,
-            },
-            { words: ['send-comment'], routes: ['GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls', 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments', 'POST /repos/{owner}/{repo}/commits/{commit_sha}/comments'], onPullRequest: true },
-            // Pushes a branch through a remote URL carrying the token, then opens the pull request.
-            { words: ['pr'], routes: ['POST /repos/{owner}/{repo}/git/refs', 'POST /repos/{owner}/{repo}/pulls'], events: ['push', 'pull_request'] },
-            // Rewrites the remote's URL to carry the token (dropping checkout's extraheader) and, with
-            // --fetch-depth or --unshallow (always, in older releases), fetches through it.
-            { words: ['ci'], routes: [], setsRemote: 'origin' },
-            { words: ['repo', 'prepare'], routes: [], setsRemote: 'origin' },
-            // Uploads to CML's own storage; `--native` (the forge's storage) is not available on GitHub.
-            { words: ['publish'], routes: [] },
-            { words: ['asset', 'publish'], routes: [] },
-        ],
-        source: 'iterative/cml src/cml.js @1c49104205132b2b65564dceb8294e2c748cceb7 (inferToken: REPO_TOKEN, repo_token, GITHUB_TOKEN; ci; publish), src/drivers/github.js @e13136f205f447a4b718ea4054c19f425dea2c59 (updateGitConfig), src/commenttarget.js @24ca0df3455f8d5ebf5b3f338ef997ef02129a97, bin/cml/asset/publish.js @1263197a3fa5cf42ce3a7c2c92bc37a9608f6ed1',
-    },
-];
-/** Issue routes used on pull requests need the pull-request reading of "issues or pull requests". */
-function forPullRequest(perms, route) {
-    if (!/\/issues\//.test(route) || !perms.issues)
-        return perms;
-    const { issues, ...rest } = perms;
-    return { ...rest, pull_requests: (0,knowledge_permissions/* maxLevel */.Lf)(rest.pull_requests, issues) };
-}
-/** The facts for a known program's command line, or undefined. */
-function programFacts(words) {
-    const program = PROGRAMS.find((p) => p.name === words[0]);
-    if (!program)
-        return undefined;
-    const command = program.commands.find((c) => c.words.every((w, i) => words[i + 1] === w));
-    if (!command)
-        return undefined;
-    const permissions = {};
-    for (const route of command.routes) {
-        const [method, path] = route.split(' ');
-        const match = (0,knowledge_endpoints/* lookupEndpoint */.sS)(method, path);
-        if (!match)
-            continue;
-        const perms = command.onPullRequest ? forPullRequest(match.permissions, route) : match.permissions;
-        for (const [name, level] of Object.entries(perms))
-            if (name !== 'metadata')
-                permissions[name] = (0,knowledge_permissions/* maxLevel */.Lf)(permissions[name], level);
-    }
-    // Named with the word after the listed ones when it is a subcommand: `cml runner launch`, `cml comment create`.
-    const next = words[1 + command.words.length];
-    const shown = [program.name, ...command.words, ...(next && !next.startsWith('-') ? [next] : [])];
-    return {
-        command: shown.join(' '),
-        permissions,
-        events: command.events ?? [],
-        repoFlags: program.repoFlags,
-        tokenFlags: program.tokenFlags,
-        tokenEnv: program.tokenEnv,
-        setsRemote: command.setsRemote,
-        callsGithub: command.routes.length > 0 || command.setsRemote !== undefined,
-        source: program.source,
-    };
-}
-/**
- * Commands that never do anything with a token they are handed or run beside: shell built-ins
- * and text tools. Runtimes and build tools (node, python, make, docker, …) are not among them:
- * what they run may read the token.
- */
-const INERT = new Set([
-    'echo', 'printf', 'cd', 'ls', 'cat', 'mkdir', 'cp', 'mv', 'rm', 'touch', 'chmod', 'chown', 'ln', 'export', 'set', 'unset', 'test', '[', '[[', ']]', 'true', 'false',
-    'sleep', 'pwd', 'grep', 'egrep', 'sed', 'awk', 'cut', 'tr', 'jq', 'yq', 'sort', 'uniq', 'head', 'tail', 'wc', 'date', 'tee', 'find', 'basename', 'dirname',
-    'fi', 'done', 'esac', 'case', 'for', 'in', 'local', 'read', 'return', 'exit', 'shift', 'tar', 'unzip', 'zip', 'gzip', 'sha256sum', 'md5sum', 'diff',
-    'which', 'printenv', 'realpath', 'readlink', 'mktemp', 'seq', 'base64', 'timedatectl', 'ssh-keyscan',
-]);
-/**
- * Go subcommands that run no code of the module and read only the Go toolchain's own variables
- * (GOFLAGS, GOPROXY, GOPRIVATE, GOAUTH, …: `go help environment`), none of them a GitHub token.
- * `go generate`, `go test` and `go run` run programs that may read any variable: not among them.
- */
-const GO_ENV_BLIND = new Set(['build', 'vet', 'fmt', 'list', 'version', 'env', 'clean', 'mod']);
-/**
- * Docker subcommands that read no variable of their environment on their own: a container or build
- * sees only the variables passed to it (`-e NAME`, `--build-arg NAME` and `--secret …,env=NAME`
- * take a value from the environment when no `=value` is given; Docker CLI reference). Compose and
- * bake files interpolate the environment, so they are not among these.
- */
-const DOCKER_ENV_BLIND = new Set(['pull', 'push', 'run', 'create', 'exec', 'build', 'tag', 'images', 'ps', 'logs', 'stop', 'rm', 'rmi', 'inspect', 'save', 'load', 'login', 'logout', 'network', 'volume', 'cp', 'start', 'kill', 'wait', 'version', 'info']);
-/** The names make looks for, in its order (GNU make manual, "What Name to Give Your Makefile"). */
-const MAKEFILE_NAMES = ['GNUmakefile', 'makefile', 'Makefile'];
-
-;// CONCATENATED MODULE: ./src/analysis/script/package-runner.ts
-/**
- * A program started through a package runner is that program: `npx semantic-release@24`,
- * `npx -y -p @semantic-release/git semantic-release`, `npm exec -- cml`, `pnpm dlx`, `yarn dlx`,
- * `bunx`. The words returned start with the program's name (its version dropped).
- */
-/** Runner options that take a value: the package to install (npm exec, npx, pnpm dlx, yarn dlx). */
-const VALUE_OPTIONS = new Set(['-p', '--package', '-c', '--call', '--workspace', '-w']);
-/**
- * Programs pnpm and yarn run by name (`pnpm changeset version`, `yarn semantic-release`): each
- * runs a package's program when the name is no command of its own. Only these, whose programs
- * pat-lint reads, are taken so: another name may be a script of package.json.
- */
-const RUN_BY_NAME = new Set(['semantic-release', 'changeset', 'release-it', 'release-please']);
-/** How many words name the runner: `npx`, `npm exec`, `pnpm dlx`, …; 0 when the words start no runner. */
-function runnerLength(words) {
-    const [first, second] = words;
-    if (first === 'npx' || first === 'bunx')
-        return 1;
-    if (first === 'npm' && (second === 'exec' || second === 'x'))
-        return 2;
-    if ((first === 'pnpm' || first === 'yarn') && (second === 'dlx' || second === 'exec'))
-        return 2;
-    if (first === 'bun' && second === 'x')
-        return 2;
-    if ((first === 'pnpm' || first === 'yarn') && RUN_BY_NAME.has(second ?? ''))
-        return 1;
-    return 0;
-}
-/** `semantic-release@24.1.0` -> `semantic-release`, `@scope/cli@latest` -> `@scope/cli`. */
-function withoutVersion(spec) {
-    const at = spec.indexOf('@', spec.startsWith('@') ? 1 : 0);
-    return at > 0 ? spec.slice(0, at) : spec;
-}
-/** The words of the program a runner starts, or the words as they are when they start no runner. */
-function programWords(words) {
-    const skip = runnerLength(words);
-    if (!skip)
-        return words;
-    let i = skip;
-    while (i < words.length) {
-        const w = words[i];
-        if (w === '--') {
-            i++;
-            break;
-        }
-        if (!w.startsWith('-'))
-            break;
-        i += VALUE_OPTIONS.has(w) ? 2 : 1;
-    }
-    if (i >= words.length)
-        return words;
-    return [withoutVersion(words[i]), ...words.slice(i + 1)];
-}
-
-// EXTERNAL MODULE: ./src/knowledge/endpoint-events.ts
-var endpoint_events = __nccwpck_require__(6241);
-;// CONCATENATED MODULE: ./src/knowledge/semantic-release.ts
-/**
- * What semantic-release does with a GitHub token, by plugin, read from its source. What it does
- * depends on the plugins its configuration lists (the defaults when there is none), so the facts
- * are per plugin; a plugin not listed here stays unknown.
- */
-/** Where semantic-release looks for its configuration (cosmiconfig, module name `release`), in order. */
-const CONFIG_DATA_FILES = ['.releaserc', '.releaserc.json', '.releaserc.yaml', '.releaserc.yml', '.config/releaserc', '.config/releaserc.json', '.config/releaserc.yaml', '.config/releaserc.yml'];
-/** Configuration that is a program: what it lists is known only by running it. */
-const CONFIG_PROGRAM_FILES = [
-    '.releaserc.js', '.releaserc.ts', '.releaserc.mjs', '.releaserc.cjs',
-    '.config/releaserc.js', '.config/releaserc.ts', '.config/releaserc.mjs', '.config/releaserc.cjs',
-    'release.config.js', 'release.config.ts', 'release.config.mjs', 'release.config.cjs',
-];
-/** The plugins used when the configuration lists none (lib/get-config.js). */
-const DEFAULT_PLUGINS = ['@semantic-release/commit-analyzer', '@semantic-release/release-notes-generator', '@semantic-release/npm', '@semantic-release/github'];
-const GITHUB_SOURCE = 'semantic-release/github @b285843a01951ad7bbcb62815b5a698b25dda26a lib/resolve-config.js:27 (GH_TOKEN || GITHUB_TOKEN), lib/verify.js:111, lib/publish.js:70,85,135,180, lib/add-channel.js:45,56,73, lib/success.js:53,122,133,214,228,292,318, lib/fail.js:52,77,93';
-/** Plugins by package name. Those not here are unknown: what they do with the token is unseen. */
-const PLUGINS = {
-    '@semantic-release/github': {
-        routes: [
-            'GET /repos/{owner}/{repo}',
-            'POST /repos/{owner}/{repo}/releases',
-            'PATCH /repos/{owner}/{repo}/releases/{release_id}',
-            'POST /repos/{owner}/{repo}/releases/{release_id}/assets',
-            'GET /repos/{owner}/{repo}/releases/tags/{tag}',
-        ],
-        // Comments and labels go on the issues and pull requests the release's commits resolve; the
-        // failure issue is opened, commented on, and closed after a later success.
-        issueRoutes: [
-            'GET /repos/{owner}/{repo}/pulls/{pull_number}',
-            'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
-            'POST /repos/{owner}/{repo}/issues/{issue_number}/labels',
-            'POST /repos/{owner}/{repo}/issues',
-            'PATCH /repos/{owner}/{repo}/issues/{issue_number}',
-        ],
-        optional: {
-            successComment: ['POST /repos/{owner}/{repo}/issues/{issue_number}/comments'],
-            releasedLabels: ['POST /repos/{owner}/{repo}/issues/{issue_number}/labels'],
-            failComment: ['POST /repos/{owner}/{repo}/issues'],
-        },
-        source: GITHUB_SOURCE,
-    },
-    '@semantic-release/git': {
-        pushesBranch: { defaultMessage: 'chore(release): ${nextRelease.version} [skip ci]' },
-        source: 'semantic-release/git lib/git.js @283536f28c2e0c0f6a0d43f9fde378034fcf5354 (git push --tags origin HEAD:branch); README (message default)',
-    },
-    '@semantic-release/exec': { runsCommands: true, source: 'semantic-release/exec README (verifyConditionsCmd … publishCmd, successCmd, failCmd run in a shell)' },
-    'semantic-release-major-tag': { movesTags: true, source: 'doteric/semantic-release-major-tag src/steps/success.ts @e469b2578b201df953ff641c2b659ab1d251bda4 (git tag --force, git push repositoryUrl --force --tags)' },
-    'semantic-release-github-actions-tags': { movesTags: true, source: 'davelosert/semantic-release-github-actions-tags lib/git.js @72c32ff4631307c6e31ba5fdaac6bf12ca1bacc3 (deletes and re-pushes the major and minor tags through repositoryUrl)' },
-    // Local work and other registries: no GitHub call with the token.
-    '@semantic-release/commit-analyzer': { source: 'semantic-release/commit-analyzer (reads commits)' },
-    '@semantic-release/release-notes-generator': { source: 'semantic-release/release-notes-generator (writes notes)' },
-    '@semantic-release/changelog': { source: 'semantic-release/changelog (writes a file)' },
-    '@semantic-release/npm': { source: 'semantic-release/npm (publishes with NPM_TOKEN to the registry of package.json)' },
-};
-/**
- * The core's pushes: the release tag (`git push --tags`) through the repository URL, tried first
- * as it is (the credential a checkout left works) and then with GIT_CREDENTIALS, GH_TOKEN or
- * GITHUB_TOKEN put in it. `--dry-run` pushes nothing and calls only the verifying steps.
- */
-const CORE = {
-    gitTokenEnv: ['GIT_CREDENTIALS', 'GH_TOKEN', 'GITHUB_TOKEN'],
-    apiTokenEnv: ['GH_TOKEN', 'GITHUB_TOKEN'],
-    source: 'semantic-release/semantic-release @8d905a56e80030c141a71a32c0c4cb870e90470a lib/get-git-auth-url.js:64-118, lib/git.js:239-253, index.js:67,204-211, lib/get-config.js:21,75-79, cli.js:23-38',
-};
-const SEMANTIC_RELEASE_ACTIONS = {
-    'cycjimmy/semantic-release-action': {
-        workingDirectory: 'working_directory', dryRun: 'dry_run', extends: 'extends', repositoryUrl: 'repository_url',
-        source: 'cycjimmy/semantic-release-action @71b2ac36ece276d61489147b9d5de3cf0d13fad8 src/index.js (chdir to working_directory, semanticRelease with the step environment), src/handleOptions.js',
-    },
-    'codfish/semantic-release-action': {
-        workingDirectory: 'working-directory', dryRun: 'dry-run', extends: 'extends', repositoryUrl: 'repository-url', plugins: 'plugins',
-        source: 'codfish/semantic-release-action @8f9a58f2acdc190c356f79159b5de2548cdb63cd entrypoint.js:79-147 (a docker action: the step environment, semanticRelease in working-directory)',
-    },
-};
-
-;// CONCATENATED MODULE: ./src/analysis/shell.ts
-/**
- * Just enough shell to read workflow `run:` scripts: logical lines (backslash continuations
- * joined), commands split at `;`, `&&`, `||` and `|`, words split with quotes honoured. Variables
- * and `${{ }}` expressions are kept as written so callers can tell them apart from literals.
- */
-/** Index of the `)` closing the `(` at `open`. */
-function substitutionEnd(text, open) {
-    let level = 0;
-    let j = open;
-    for (; j < text.length; j++) {
-        if (text[j] === '(')
-            level++;
-        else if (text[j] === ')' && --level === 0)
-            break;
-    }
-    return j;
-}
-function splitWords(text) {
-    const substitutions = []; // $( … ) and ` … `: commands of their own
-    const words = [];
-    const separators = []; // indices in `words` where a new command starts
-    let cur = '';
-    let inWord = false;
-    let quote = null;
-    let depth = 0; // inside $( … ) or ${{ … }}
-    let inTest = false; // inside [[ … ]]
-    const push = (w) => {
-        words.push(w);
-        if (w === '[[')
-            inTest = true;
-        else if (w === ']]')
-            inTest = false;
-    };
-    for (let i = 0; i < text.length; i++) {
-        const ch = text[i];
-        if (quote === '"' && ch === '$' && text[i + 1] === '(' && text[i + 2] !== '(') {
-            const end = substitutionEnd(text, i + 1);
-            substitutions.push(text.slice(i + 2, end));
-            cur += text.slice(i, end + 1);
-            i = end;
-            continue;
-        }
-        if (quote) {
-            if (ch === quote)
-                quote = null;
-            else if (ch === '\\' && quote === '"' && i + 1 < text.length)
-                cur += text[++i];
-            else
-                cur += ch;
-            continue;
-        }
-        if (text.startsWith('${{', i)) {
-            const end = text.indexOf('}}', i);
-            const stop = end < 0 ? text.length : end + 2;
-            cur += text.slice(i, stop);
-            inWord = true;
-            i = stop - 1;
-            continue;
-        }
-        if (ch === '$' && text[i + 1] === '(' && text[i + 2] !== '(') {
-            const j = substitutionEnd(text, i + 1);
-            substitutions.push(text.slice(i + 2, j));
-            cur += text.slice(i, j + 1);
-            inWord = true;
-            i = j;
-            continue;
-        }
-        if (ch === '`') {
-            const end = text.indexOf('`', i + 1);
-            const stop = end < 0 ? text.length : end;
-            substitutions.push(text.slice(i + 1, stop));
-            cur += text.slice(i, stop + 1);
-            inWord = true;
-            i = stop;
-            continue;
-        }
-        if (ch === '$' && text[i + 1] === '(')
-            depth++;
-        if (ch === ')' && depth > 0) {
-            depth--;
-            cur += ch;
-            continue;
-        }
-        if (depth > 0) {
-            cur += ch;
-            inWord = true;
-            continue;
-        }
-        if (ch === '"' || ch === "'") {
-            quote = ch;
-            inWord = true;
-            continue;
-        }
-        if (ch === '\\' && i + 1 < text.length) {
-            cur += text[++i];
-            inWord = true;
-            continue;
-        }
-        if (ch === '#' && !inWord)
-            break; // a comment runs to the end of the line
-        if (/\s/.test(ch)) {
-            if (inWord)
-                push(cur);
-            cur = '';
-            inWord = false;
-            continue;
-        }
-        if (ch === '&' && (cur.endsWith('>') || text[i + 1] === '>')) {
-            cur += ch; // 2>&1, &> file: redirections, not separators
-            inWord = true;
-            continue;
-        }
-        // `name=(a b)` and `name+=(c)` assign an array: its elements are data, not a command.
-        if (ch === '(' && inWord && /^[A-Za-z_][A-Za-z0-9_]*\+?=$/.test(cur)) {
-            const end = arrayEnd(text, i);
-            cur += text.slice(i, end + 1);
-            i = end;
-            continue;
-        }
-        // Inside `[[ … ]]`, `&&`, `||` and parentheses belong to the test, not to a command list.
-        if (inTest && (ch === '|' || ch === '&' || ch === '(' || ch === ')')) {
-            cur += ch;
-            inWord = true;
-            continue;
-        }
-        if (ch === ';' || ch === '|' || ch === '&' || ch === '(' || ch === ')') {
-            if (inWord)
-                push(cur);
-            cur = '';
-            inWord = false;
-            if (text[i + 1] === ch)
-                i++;
-            separators.push(words.length);
-            continue;
-        }
-        cur += ch;
-        inWord = true;
-    }
-    if (inWord)
-        push(cur);
-    return { words, separators, substitutions };
-}
-/** Where an array assignment's `(` at `open` closes, outside quotes; the text's end if it does not. */
-function arrayEnd(text, open) {
-    let quote = '';
-    for (let j = open + 1; j < text.length; j++) {
-        const c = text[j];
-        if (quote) {
-            if (c === quote)
-                quote = '';
-            else if (c === '\\' && quote === '"')
-                j++;
-        }
-        else if (c === '"' || c === "'")
-            quote = c;
-        else if (c === '\\')
-            j++;
-        else if (c === ')')
-            return j;
-    }
-    return text.length - 1;
-}
-/** xargs options that take the next word as their value (GNU findutils xargs). */
-const XARGS_OPTIONS_WITH_VALUE = new Set(['-I', '-L', '-n', '-P', '-d', '-E', '-s', '-a', '--arg-file', '--delimiter', '--max-args', '--max-procs', '--max-lines', '--max-chars', '--eof', '--replace']);
-const PREFIXES = new Set(['sudo', 'exec', 'time', 'command', 'nohup', 'then', 'do', 'else', 'elif', 'if', 'while', 'until', '!', 'xargs', 'eval', '{', '}', '(', ')']);
-/** Options of `sudo` that take a value (`sudo -u bot make`): the value is no command. */
-const SUDO_OPTIONS_WITH_VALUE = new Set(['-u', '-g', '-C', '-D', '-h', '-p', '-R', '-T', '-U', '--user', '--group']);
-/**
- * How deep command substitutions inside substitutions are read as commands: deeper ones stay
- * words. Each level is read again from its text, and a script can nest thousands.
- */
-const MAX_SUBSTITUTION_DEPTH = 16;
-const CONTINUED = /\\\s*$/;
-/**
- * The quote still open at the end of `text` when it starts inside `open` ('' for none): bash reads
- * a newline inside single or double quotes as part of the word. Outside quotes, a backslash escapes
- * the next character and `#` after a blank starts a comment; inside double quotes a backslash
- * escapes the next character; inside single quotes nothing does.
- */
-function quoteOpenAfter(text, open) {
-    let quote = open;
-    for (let i = 0; i < text.length; i++) {
-        const ch = text[i];
-        if (quote === "'") {
-            if (ch === "'")
-                quote = '';
-        }
-        else if (ch === '\\')
-            i++;
-        else if (quote === '"') {
-            if (ch === '"')
-                quote = '';
-        }
-        else if (ch === '#' && (i === 0 || text[i - 1] === ' ' || text[i - 1] === '\t'))
-            break;
-        else if (ch === '"' || ch === "'")
-            quote = ch;
-    }
-    return quote;
-}
-/** `case WORD in`, `esac`, and an arm's leading pattern (`docs/* | *.md)`, `(x)`), with no parenthesis inside. */
-const CASE_OPEN = /(?:^|[;&|])\s*case\s+\S+\s+in\b/;
-const CASE_CLOSE = /(?:^|[;\s])esac\b/;
-const CASE_PATTERN = /^\s*\(?[^()\n]*\)/;
-/** Splits a script into commands. */
-function parseCommands(script, depth = 0) {
-    const out = [];
-    let caseDepth = 0;
-    const physical = script.split(/\r?\n/);
-    for (let i = 0; i < physical.length; i++) {
-        const start = i;
-        // Joined part by part: testing the growing line's end each time would read it again per line.
-        // A line goes on past its end after a trailing backslash, and while a quote is open: a quoted
-        // string may run over several lines (a PR body, a comment), one command, not one per line.
-        const parts = [physical[i]];
-        let open = quoteOpenAfter(physical[i], '');
-        while (i + 1 < physical.length) {
-            const last = parts[parts.length - 1];
-            if (open) {
-                const next = physical[++i];
-                parts.push('\n', next);
-                open = quoteOpenAfter(next, open);
-            }
-            else if (CONTINUED.test(last)) {
-                parts[parts.length - 1] = last.replace(CONTINUED, ' ');
-                const next = physical[++i];
-                parts.push(next);
-                open = quoteOpenAfter(next, '');
-            }
-            else
-                break;
-        }
-        const logical = parts.length === 1 ? parts[0] : parts.join('');
-        // A here-document's body is data, not commands: skip to its terminator.
-        const heredoc = /<<-?\s*(['"]?)([A-Za-z_][A-Za-z0-9_]*)\1/.exec(logical);
-        if (heredoc) {
-            while (i + 1 < physical.length && physical[i + 1].trim() !== heredoc[2])
-                i++;
-            i++;
-        }
-        // Inside `case … in … esac`, a line's leading `pattern)` is a pattern, not a command.
-        let text = logical;
-        if (caseDepth > 0)
-            text = text.replace(CASE_PATTERN, '');
-        if (CASE_OPEN.test(text))
-            caseDepth++;
-        if (caseDepth > 0 && CASE_CLOSE.test(text))
-            caseDepth--;
-        const { words, separators, substitutions } = splitWords(text);
-        if (depth < MAX_SUBSTITUTION_DEPTH)
-            for (const sub of substitutions)
-                for (const inner of parseCommands(sub, depth + 1))
-                    out.push({ ...inner, line: start + 1 });
-        const cuts = [0, ...separators, words.length];
-        for (let k = 0; k < cuts.length - 1; k++) {
-            let cmd = words.slice(cuts[k], cuts[k + 1]);
-            // `sudo`, `VAR=x`, `env VAR=x` and the like only prefix the command that runs.
-            while (cmd.length && (PREFIXES.has(cmd[0]) || cmd[0] === 'env' || /^[A-Za-z_][A-Za-z0-9_]*\+?=/.test(cmd[0]))) {
-                const prefix = cmd[0];
-                cmd = cmd.slice(1);
-                // `sudo -E make`, `env -i make`: the options belong to the prefix.
-                if (prefix === 'sudo' || prefix === 'env')
-                    while (cmd.length && cmd[0].startsWith('-'))
-                        cmd = cmd.slice(SUDO_OPTIONS_WITH_VALUE.has(cmd[0]) ? 2 : 1);
-                // `xargs -I {} gh pr close {}`: xargs's options, with their values, come before the command.
-                if (prefix === 'xargs')
-                    while (cmd.length && cmd[0].startsWith('-'))
-                        cmd = cmd.slice(XARGS_OPTIONS_WITH_VALUE.has(cmd[0]) ? 2 : 1);
-            }
-            // A group's closing `} > out` leaves only a redirection: no command runs there.
-            if (cmd.length && !/^\d*[<>]/.test(cmd[0]))
-                out.push({ words: cmd, line: start + 1 });
-        }
-    }
-    return out;
-}
-/** The value of a flag (`-X POST`, `-XPOST`, `--request=POST`, `--request POST`). */
-function flagValue(words, short, long) {
-    for (let i = 0; i < words.length; i++) {
-        const w = words[i];
-        for (const l of long) {
-            if (w === l)
-                return words[i + 1];
-            if (w.startsWith(`${l}=`))
-                return w.slice(l.length + 1);
-        }
-        for (const s of short) {
-            if (w === s)
-                return words[i + 1];
-            if (w.startsWith(s) && !w.startsWith('--') && w.length > s.length)
-                return w.slice(s.length);
-        }
-    }
-    return undefined;
-}
-function hasFlag(words, flags) {
-    return words.some((w) => flags.some((f) => w === f || w.startsWith(`${f}=`)));
-}
-
-;// CONCATENATED MODULE: ./src/knowledge/git.ts
-/** Facts about git's command line (git's own documentation: git(1), git-push(1), git-rebase(1)). */
-/** Global options of git that take a value: `git -C dir push` pushes. */
-const GIT_OPTIONS_WITH_VALUE = new Set(['-C', '-c', '--git-dir', '--work-tree', '--namespace', '--exec-path']);
-/** Subcommands that talk to a remote. */
-const REMOTE_SUBCOMMANDS = new Set(['push', 'clone', 'fetch', 'pull', 'ls-remote']);
-/** Subcommands that bring in commits not written by this workflow. */
-const GIT_REWRITES = new Set(['rebase', 'merge', 'cherry-pick', 'am', 'pull']);
-/**
- * A push refspec that sends another ref's commits to a branch (`upstream/main:main`, `main:gh-pages`):
- * the branch moves across commits it did not have, and any change they make under
- * .github/workflows needs `workflows: write` (R2; git-push(1) for refspecs).
- */
-function pushesOtherRef(args) {
-    return args.some((a) => {
-        // Refs are names: a URL (`https://…`, `git@github.com:o/r`) is no refspec.
-        const m = /^\+?([\w./-]+):(?!\/)(?:refs\/heads\/)?([\w./-]+)$/.exec(a);
-        return !!m && m[1] !== 'HEAD' && m[1] !== m[2] && !m[1].startsWith('refs/tags/');
-    });
-}
-/**
- * What a `git push` sends, from its arguments: tags only (`--tags`, `tag NAME`, `refs/tags/…`
- * refspecs), or branches (and tags too with `--follow-tags`). A bare name may be either: branches.
- */
-const EVENTS_OF_REFS = { tags: ['tag push'], branches: ['push'], both: ['push', 'tag push'] };
-function pushedRefs(words) {
-    const follow = words.includes('--follow-tags');
-    const refs = words.filter((w) => !w.startsWith('-'));
-    const tagsOnly = words.includes('--tags') || refs.includes('tag') || (refs.length > 0 && refs.slice(1).length > 0 && refs.slice(1).every((r) => /^\+?refs\/tags\//.test(r.replace(/^["']|["']$/g, ''))));
-    if (tagsOnly)
-        return 'tags';
-    return follow ? 'both' : 'branches';
-}
-
-;// CONCATENATED MODULE: ./src/analysis/git-config.ts
-/**
- * What a `git config` command in a run script tells git about where credentials go: a URL
- * rewrite (`url.<base>.insteadOf <prefix>`), a remote's URL, a credential for the URLs under a
- * prefix (`http.<url>.extraheader`, `credential.<url>.helper`), or some other key. And the rules
- * in force, so that each git command's URL is matched to the one rule of each kind git applies.
- */
-/** Options of `git config` that take a value, so that the value is not read as the key. */
-const OPTIONS_WITH_VALUE = new Set(['-f', '--file', '--blob', '--type', '--default', '--comment']);
-/** The key and value a `git config` command sets; null for reads, unsets and anything else. */
-function gitConfigSet(words) {
-    const at = words.indexOf('config');
-    if (words[0] !== 'git' || at < 0)
-        return null;
-    const args = [];
-    for (let i = at + 1; i < words.length; i++) {
-        const w = words[i];
-        if (w.startsWith('-')) {
-            if (/^--(unset|unset-all|get|get-all|get-regexp|list|remove-section|rename-section|edit)$|^-[le]$/.test(w))
-                return null;
-            if (OPTIONS_WITH_VALUE.has(w))
-                i++;
-            continue;
-        }
-        args.push(w);
-    }
-    const [key, value] = args;
-    if (key === undefined || value === undefined)
-        return null;
-    const rewrite = /^url\.(.+)\.(insteadof|pushinsteadof)$/i.exec(key);
-    if (rewrite)
-        return { kind: 'rewrite', base: rewrite[1], prefix: value, push: rewrite[2].toLowerCase() === 'pushinsteadof' };
-    const remote = /^remote\.(.+)\.(url|pushurl)$/i.exec(key);
-    if (remote)
-        return { kind: 'remote-url', remote: remote[1], url: value };
-    const header = /^http\.(?:(.+)\.)?extraheader$/i.exec(key);
-    if (header)
-        return { kind: 'credential', mechanism: 'extraheader', prefix: header[1] ?? '' };
-    const helper = /^credential\.(?:(.+)\.)?helper$/i.exec(key);
-    if (helper)
-        return { kind: 'credential', mechanism: 'helper', prefix: helper[1] ?? '' };
-    return { kind: 'other', key };
-}
-/**
- * Rules by URL prefix, in the order a script sets them: git applies the one with the longest
- * prefix that matches a URL, and a trie finds it in one walk along the URL, however many rules
- * there are. Of rules with the same prefix, rewrites keep the first (git takes the first of
- * equally long matches) and credential keys the last (setting a key again replaces its value).
- */
-class PrefixRules {
-    keep;
-    root = { next: new Map() };
-    constructor(keep) {
-        this.keep = keep;
-    }
-    add(prefix, rule) {
-        let node = this.root;
-        for (const ch of prefix) {
-            let child = node.next.get(ch);
-            if (!child)
-                node.next.set(ch, (child = { next: new Map() }));
-            node = child;
-        }
-        if (node.rule === undefined || this.keep === 'last')
-            node.rule = rule;
-    }
-    /** The rule git applies to `url`, if any. */
-    match(url) {
-        let node = this.root;
-        let found = node.rule;
-        for (const ch of url) {
-            node = node.next.get(ch);
-            if (!node)
-                break;
-            if (node.rule !== undefined)
-                found = node.rule;
-        }
-        return found;
-    }
-}
-
-// EXTERNAL MODULE: ./src/knowledge/reasons.ts
-var reasons = __nccwpck_require__(3077);
-;// CONCATENATED MODULE: ./src/analysis/repo-ref.ts
-/**
- * Which repository a value names: the one running the workflow, another one, or one we cannot
- * tell. "This repository" is spelled many ways in workflows; only those are taken as same.
- */
-
-
-const SAME_EXPRESSIONS = [
-    /^\$\{\{\s*github\.repository\s*\}\}$/i,
-    /^\$\{\{\s*github\.event\.repository\.full_name\s*\}\}$/i,
-    /^\$\{?GITHUB_REPOSITORY\}?$/,
-    /^\$\{\{\s*env\.GITHUB_REPOSITORY\s*\}\}$/i,
-];
-const OWNER_EXPRESSIONS = [/^\$\{\{\s*github\.repository_owner\s*\}\}$/i, /^\$\{?GITHUB_REPOSITORY_OWNER\}?$/, /^\$\{\{\s*github\.event\.repository\.owner\.login\s*\}\}$/i];
-/** The repository a pull request comes from: this one, or an outside contributor's fork. */
-const PR_HEAD_EXPRESSIONS = [
-    /^\$\{\{\s*github\.event\.pull_request\.head\.repo\.full_name\s*\}\}$/i,
-    /^\$\{\{\s*github\.event\.workflow_run\.head_repository\.full_name\s*\}\}$/i,
-];
-const PR_HEAD_REPOSITORY = "the pull request's head repository";
-const NAME_EXPRESSIONS = [/^\$\{\{\s*github\.event\.repository\.name\s*\}\}$/i];
-/** `owner/name` from a GitHub URL or `git@github.com:owner/name.git`, else the text itself. */
-function stripUrl(text) {
-    const t = text.trim();
-    const url = /^(?:https?:\/\/(?:[^@/]*@)?|git@|ssh:\/\/git@)(?:www\.)?github\.com[/:](.+?)(?:\.git)?\/?$/i.exec(t);
-    return url ? url[1] : t;
-}
-/** Resolves a repository reference relative to `self` (`owner/name`, or null when unknown). */
-function resolveRepo(text, self) {
-    const t = stripUrl(text);
-    if (!t)
-        return { kind: 'same' };
-    if (SAME_EXPRESSIONS.some((r) => r.test(t)))
-        return { kind: 'same' };
-    if (PR_HEAD_EXPRESSIONS.some((r) => r.test(t)))
-        return { kind: 'other', repo: PR_HEAD_REPOSITORY, contributor: true };
-    const parts = t.split('/');
-    if (parts.length === 2) {
-        const [owner, name] = parts;
-        const selfOwner = self?.split('/')[0]?.toLowerCase();
-        const selfName = self?.split('/')[1]?.toLowerCase();
-        const ownerSame = OWNER_EXPRESSIONS.some((r) => r.test(owner)) || (selfOwner !== undefined && owner.toLowerCase() === selfOwner);
-        const nameSame = NAME_EXPRESSIONS.some((r) => r.test(name)) || (selfName !== undefined && name.toLowerCase() === selfName);
-        if (ownerSame && nameSame)
-            return { kind: 'same' };
-        // GitHub's own limits: an account name of at most 39 characters, a repository name of at most 100.
-        const literal = (s, max) => s.length <= max && /^[A-Za-z0-9._-]+$/.test(s);
-        if (literal(owner, 39) && literal(name, 100)) {
-            if (!self)
-                return { kind: 'unknown', text: t, why: (0,reasons/* plain */.pj)(`cannot tell whether ${t} is this repository: pass --repository`) };
-            return { kind: 'other', repo: `${owner}/${name}` };
-        }
-        // This repository's owner, another name: a sibling repository.
-        if (ownerSame && literal(name, 100) && self && name.toLowerCase() !== selfName)
-            return { kind: 'other', repo: `${self.split('/')[0]}/${name}` };
-        if (literal(owner, 39) && self && owner.toLowerCase() !== selfOwner) {
-            return { kind: 'other', repo: (0,limits/* quoted */.TL)(t) };
-        }
-    }
-    return { kind: 'unknown', text: (0,limits/* quoted */.TL)(t), why: (0,reasons/* plain */.pj)(`the repository \`${(0,limits/* quoted */.TL)(t)}\` is only known at run time`) };
-}
-/** The owner part of a reference, when literal. */
-function ownerOf(ref, self) {
-    if (ref.kind === 'same')
-        return self?.split('/')[0] ?? null;
-    if (ref.kind === 'other')
-        return ref.repo.split('/')[0];
-    return null;
-}
-
-;// CONCATENATED MODULE: ./src/analysis/script/words.ts
-/**
- * What the words of a script name: the secrets inside their `${{ … }}`, the variables they read,
- * and the repository a word stands for once the step's environment is substituted.
- */
-
-function varRefs(text) {
-    return [...text.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?/g)].map((m) => m[1]);
-}
-/** `secrets.NAME` or `secrets['NAME']`, matched inside one `${{ … }}`. */
-const SECRET_REF = /\bsecrets\s*(?:\.\s*([A-Za-z0-9_-]+)|\[\s*'([^']*)'\s*\])/gi;
-/**
- * Whether a word carries `${{ … secrets.NAME … }}` for the secret being followed (any secret when
- * none is). One shared pattern and a name comparison: a pattern per secret costs a regex compile
- * for each of thousands of secrets in a large repository.
- */
-function inlineSecret(word, ctx) {
-    if (!ctx.secret)
-        return expressionBodies(word).some((body) => /\bsecrets\s*[.[]/i.test(body));
-    return secretsNamedIn(word, ctx.memo).has(ctx.secret.toUpperCase());
-}
-/** The secrets a word names, remembered by word: thousands of tokens may each ask about one word that names them all. */
-function secretsNamedIn(word, memo) {
-    const table = memo.byText('secrets named in a word');
-    let names = table.get(word);
-    if (!names)
-        table.set(word, (names = new Set(secretNamesIn(word))));
-    return names;
-}
-/**
- * What each `${{ … }}` of a word holds, up to its first `}`, or up to the next `${{` when it is
- * never closed (an expression cannot hold one). One pass: a word of thousands of unclosed `${{`
- * would otherwise give each the rest of the word.
- */
-function expressionBodies(word) {
-    const bodies = [];
-    let close = -2; // the next `}` not yet passed; -1 once there is none
-    let at = word.indexOf('${{');
-    while (at >= 0) {
-        const next = word.indexOf('${{', at + 3);
-        if (close !== -1 && close < at + 3)
-            close = word.indexOf('}', at + 3);
-        const end = close >= 0 && (next < 0 || close < next) ? close : next >= 0 ? next : word.length;
-        bodies.push(word.slice(at + 3, end));
-        at = next;
-    }
-    return bodies;
-}
-/** The secrets a word names inside its `${{ … }}`, upper-cased. */
-function secretNamesIn(word) {
-    // A secrets manager's output (`steps.ID.outputs.NAME`) stands for the credential NAME as a secret does.
-    return expressionBodies(word).flatMap((body) => [...[...body.matchAll(SECRET_REF)].map((m) => (m[1] ?? m[2]).toUpperCase()), ...[...body.matchAll(STEP_OUTPUT_REF)].map((m) => m[1].toUpperCase())]);
-}
-/** `steps.ID.outputs.NAME` inside one `${{ … }}`. */
-const STEP_OUTPUT_REF = /\bsteps\s*\.\s*[\w-]+\s*\.\s*outputs\s*\.\s*([A-Za-z_][\w-]*)/gi;
-/** Variables a word reads: `$X`, `${X}` and `${{ env.X }}`. */
-function variablesIn(word) {
-    return [...varRefs(word), ...[...word.matchAll(/\$\{\{\s*env\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g)].map((m) => m[1])];
-}
-/** Whether any of the words hands over the followed token, inline or through one of its variables. */
-function usesToken(words, ctx) {
-    // Most words carry no `$` and so no reference at all.
-    return words.some((w) => w.includes('$') && (inlineSecret(w, ctx) || variablesIn(w).some((v) => ctx.tokenVars.has(v))));
-}
-/** Expands `$VAR` from the step's env so `repos/$REPO/dispatches` can still be resolved. */
-function expand(text, ctx) {
-    return text.replace(/\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?/g, (m, name) => (name !== 'GITHUB_REPOSITORY' && ctx.env[name] !== undefined && !/\$\{\{\s*secrets\./.test(ctx.env[name]) ? ctx.env[name] : m));
-}
-/** Variables bound by `for NAME in …` and `while read … NAME` loops. */
-function loopVariables(script) {
-    const out = new Set();
-    for (const m of script.matchAll(/\bfor\s+([A-Za-z_][A-Za-z0-9_]*)\s+in\b/g))
-        out.add(m[1]);
-    // The names end with the line: `while read REPO` followed by `do` on the next line binds REPO only.
-    for (const m of script.matchAll(/\bwhile[ \t]+(?:IFS=\S*[ \t]+)?read[ \t]+((?:-[A-Za-z]+[ \t]+)*(?:[A-Za-z_][A-Za-z0-9_]*[ \t]*)+)/g)) {
-        for (const w of m[1].trim().split(/\s+/))
-            if (!w.startsWith('-'))
-                out.add(w);
-    }
-    return out;
-}
-/**
- * The repository a text names. A name built from a loop variable stands for several
- * repositories, and GITHUB_TOKEN reaches only this one (R3).
- */
-function repoRef(text, ctx) {
-    const expanded = expand(text, ctx);
-    const ref = resolveRepo(expanded, ctx.self);
-    if (ref.kind !== 'unknown' || !ctx.loopVars?.size)
-        return ref;
-    for (const m of expanded.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)) {
-        if (ctx.loopVars.has(m[1]))
-            return { kind: 'other', repo: `${expanded} (several repositories, one per pass of the loop over $${m[1]})` };
-    }
-    return ref;
-}
-
-;// CONCATENATED MODULE: ./src/analysis/script/git.ts
-/**
- * git in scripts: which commands can carry the token (a URL holding it, a remote set to one, the
- * credential store, a `git config` rule that covers the URL), where they send it, and what a
- * push needs. The index is built once per script, whatever token is followed.
- */
-
-
-
-
-
-
-
-function newGitState() {
-    return { remotes: new Map(), allGithub: false, rewrote: false, runTimePushSeen: false };
-}
-function gitParts(words) {
-    let at = words.length;
-    for (let i = 1; i < words.length; i++) {
-        if (GIT_OPTIONS_WITH_VALUE.has(words[i]))
-            i++;
-        else if (!words[i].startsWith('-')) {
-            at = i;
-            break;
-        }
-    }
-    const sub = words[at];
-    const config = sub === 'config' ? gitConfigSet(words) : null;
-    let set = null;
-    if (config?.kind === 'remote-url')
-        set = { name: config.remote, url: config.url };
-    else if (sub === 'remote' && (words.includes('set-url') || words.includes('add'))) {
-        const name = words[words.indexOf(words.includes('set-url') ? 'set-url' : 'add') + 1];
-        if (name !== undefined)
-            set = { name, url: words[words.length - 1] };
-    }
-    return { sub, args: words.slice(at + 1).filter((w) => !w.startsWith('-')), set, config };
-}
-/** A remote named by a variable or an expression (`"$REMOTE"`): it may be any remote. */
-function namedAtRunTime(remote) {
-    return /[$%]/.test(remote);
-}
-/** Stands in the index for git commands whose remote is named at run time (git refuses `*` in a remote's name). */
-const ANY_REMOTE = '*';
-function gitReach({ sub, args, set }) {
-    if (set)
-        return { remote: set.name };
-    if (sub !== undefined && REMOTE_SUBCOMMANDS.has(sub)) {
-        if (args.some((w) => /:\/\/|@github\.com/.test(w)))
-            return 'url';
-        const remote = args[0] ?? 'origin';
-        return { remote: sub === 'push' && namedAtRunTime(remote) ? ANY_REMOTE : remote };
-    }
-    return 'none';
-}
-/** Whether git, holding the token as `state` says, may use it for a command that reaches `reach`. */
-function gitMayUse(reach, state) {
-    if (reach === 'none')
-        return false;
-    if (state.allGithub)
-        return true;
-    if (reach === 'url')
-        return false;
-    return reach.remote === ANY_REMOTE ? state.remotes.size > 0 && !state.runTimePushSeen : state.remotes.has(reach.remote);
-}
-/**
- * The runner's own variables and contexts for the server, as they read on github.com: a URL built
- * from them (`https://x:$T@${GITHUB_SERVER_URL#https://}/$GITHUB_REPOSITORY`) is a GitHub URL.
- */
-const SERVER_URL = /\$\{GITHUB_SERVER_URL(?:#+[^}]*)\}|\$\{\{\s*github\.server_url\s*\}\}(?:\/\/)?|\$\{?GITHUB_SERVER_URL\}?/g;
-/**
- * The repository a git URL names: this one for `$GITHUB_REPOSITORY` or `${{ github.repository }}`,
- * unknown where the host or path is known only at run time, null for another host.
- */
-function gitUrlRepo(url, ctx) {
-    const text = expand(url, ctx).replace(SERVER_URL, (m) => (m.includes('#') ? 'github.com' : 'https://github.com'));
-    const m = /github\.com[/:](.+?)(?:\.git)?\/?$/i.exec(text);
-    if (m)
-        return repoRef(m[1], ctx);
-    const host = /^(?:[a-z+]+:\/\/)?(?:[^@/]*@)?([^/:]+)/i.exec(text)?.[1] ?? '';
-    // Another literal host (gitlab.com, a mirror) takes no GitHub token; a host named at run time may be GitHub.
-    if (/^[A-Za-z0-9.-]+$/.test(host))
-        return null;
-    return { kind: 'unknown', text: (0,limits/* quoted */.TL)(url), why: (0,reasons/* plain */.pj)(`the URL \`${(0,limits/* quoted */.TL)(url)}\` is only known at run time`) };
-}
-/**
- * Stands for the URL of a remote the script does not set (the checkout's origin, a remote named
- * at run time): one on github.com, whose path the files do not show.
- */
-const GITHUB_URL = 'https://github.com/';
-/** The URL the script last set for `remote` before command `at`, if it set one. */
-function remoteUrlAt(git, remote, at) {
-    const sets = git.remoteUrls.get(remote) ?? [];
-    const last = sets[(0,order/* firstAtLeast */.JE)(sets, at) - 1];
-    return last === undefined ? undefined : git.parts.get(last).set.url;
-}
-/**
- * The URL a git command that talks to a remote uses, as git sees it before rewriting: its URL
- * argument, else its remote's last URL set in the script (`GITHUB_URL` when none); null for
- * commands that reach no remote.
- */
-function gitUrlOf({ sub, args }, git, at) {
-    if (sub === undefined || !REMOTE_SUBCOMMANDS.has(sub))
-        return null;
-    return args.find((w) => /:\/\/|@github\.com/.test(w)) ?? remoteUrlAt(git, args[0] ?? 'origin', at) ?? GITHUB_URL;
-}
-/** Builds a script's GitIndex command by command, applying `git config` rules as git does (git-config.ts). */
-class GitIndexer {
-    index;
-    rules = { rewrite: new PrefixRules('first'), pushRewrite: new PrefixRules('first'), extraheader: new PrefixRules('last'), helper: new PrefixRules('last') };
-    constructor(script) {
-        this.index = {
-            list: [],
-            reach: new Map(),
-            byRemote: new Map(),
-            parts: new Map(),
-            remoteUrls: new Map(),
-            rules: new Map(),
-            byRule: new Map(),
-            githubRulesAtEnd: [],
-            firstRewrite: Infinity,
-            credentialStore: /git-credentials|credential\.helper/.test(script),
-            githubCredential: -1,
-            commits: [],
-            commitSkipsCi: [],
-        };
-    }
-    /** The rules in force for `url`; a push takes a pushInsteadOf rule before an insteadOf one. */
-    rulesFor(url, push) {
-        const { rules } = this;
-        return [(push ? rules.pushRewrite.match(url) : undefined) ?? rules.rewrite.match(url), rules.extraheader.match(url), rules.helper.match(url)].filter((r) => r !== undefined);
-    }
-    /** A git command, command `at` of the script. */
-    addGit(words, at) {
-        const index = this.index;
-        index.list.push(at);
-        const parts = gitParts(words);
-        index.parts.set(at, parts);
-        const reach = gitReach(parts);
-        index.reach.set(at, reach);
-        if (typeof reach === 'object')
-            (0,order/* appendIndex */.FP)(index.byRemote, reach.remote, at);
-        if (parts.set)
-            (0,order/* appendIndex */.FP)(index.remoteUrls, parts.set.name, at);
-        const { config } = parts;
-        if (config?.kind === 'rewrite')
-            this.rules[config.push ? 'pushRewrite' : 'rewrite'].add(config.prefix, at);
-        else if (config?.kind === 'credential')
-            this.rules[config.mechanism].add(config.prefix, at);
-        const url = gitUrlOf(parts, index, at);
-        if (url !== null) {
-            const applied = this.rulesFor(url, parts.sub === 'push');
-            if (applied.length)
-                index.rules.set(at, applied);
-            for (const rule of applied)
-                (0,order/* appendIndex */.FP)(index.byRule, rule, at);
-        }
-        if (GIT_REWRITES.has(parts.sub ?? ''))
-            index.firstRewrite = Math.min(index.firstRewrite, at);
-        if (parts.sub === 'commit') {
-            index.commits.push(at);
-            index.commitSkipsCi.push(events/* SKIP_CI */.vm.test(words.join(' ')));
-        }
-    }
-    /** An `echo`/`printf` naming a secret or variable that may write git's credential store for github.com. */
-    addPrint(words, at, overwrites) {
-        const index = this.index;
-        if (!index.credentialStore || !words.some((w) => /github\.com/.test(w)))
-            return;
-        if (overwrites)
-            index.githubCredential = at;
-        else if (index.githubCredential < 0)
-            index.githubCredential = at;
-    }
-    finish() {
-        this.index.githubRulesAtEnd = this.rulesFor(GITHUB_URL, true);
-        return this.index;
-    }
-}
-/** Writes of the token into git's credential store: `echo "https://u:TOKEN@github.com" > ~/.git-credentials`. */
-function storesGitCredential(cmd, ctx) {
-    return (cmd.words[0] === 'echo' || cmd.words[0] === 'printf') && cmd.words.some((w) => /github\.com/.test(w) && usesToken([w], ctx));
-}
-/** Whether git command `at`, which does not name the token, can use it: by what git holds, or by a `git config` rule that names it. */
-function gitCommandMatters(git, at, named, state) {
-    return gitMayUse(git.reach.get(at), state) || (git.rules.get(at) ?? []).some((rule) => named.has(rule));
-}
-/**
- * The repository a remote points to when git sends the token to all of github.com: the URL the
- * script last set for it (none when that URL is not github.com's or carries its own
- * credentials), else the checkout's for origin. Read from the index, whatever the token,
- * so that it does not depend on which commands this token's reading skipped.
- */
-function remoteRepo(git, at, remote, ctx) {
-    const url = remoteUrlAt(git, remote, at);
-    if (url !== undefined) {
-        // A URL with credentials of its own (another token's) is sent with those.
-        return /github\.com[/:]/i.test(url) && !/:\/\/[^/]*@/.test(url) ? gitUrlRepo(url, ctx) : null;
-    }
-    if (remote === 'origin')
-        return { kind: 'same' };
-    return { kind: 'unknown', text: (0,limits/* quoted */.TL)(remote), why: (0,reasons/* plain */.pj)(namedAtRunTime(remote) ? `the remote (${(0,limits/* quoted */.TL)(remote)}) is named at run time` : `remote ${(0,limits/* quoted */.TL)(remote)} is not set in this script`) };
-}
-/** What git command `at` does with the token, given what git holds (`state`, updated here). */
-function analyseGit(cmd, at, git, commands, ctx, state, out) {
-    const words = cmd.words;
-    state.rewrote ||= at > git.firstRewrite;
-    const { sub, args, set, config } = git.parts.get(at);
-    const urlArgs = words.filter((w) => /github\.com[/:]/i.test(w));
-    const tokenUrl = urlArgs.find((w) => usesToken([w], ctx));
-    if (set) {
-        const { name, url } = set;
-        const repo = gitUrlRepo(url, ctx);
-        if (repo && usesToken([url], ctx)) {
-            state.remotes.set(name, repo);
-            (out.persists ??= []).push({ what: `remote ${(0,limits/* quoted */.TL)(name)} set to a URL carrying the token`, target: repo, scope: 'remote', remote: name });
-        }
-        else
-            state.remotes.delete(name); // set to a URL without this token: later pushes there no longer use it
-        return;
-    }
-    if (sub === 'config') {
-        if (config?.kind === 'rewrite' || config?.kind === 'credential') {
-            // The commands git sends the token with by this rule are found from the index (rules);
-            // only the rules in force for github.com at the end of the script are left to later steps.
-            if (git.githubRulesAtEnd.includes(at) && usesToken(words, ctx))
-                (out.persists ??= []).push({ what: 'git configured to send the token to github.com', target: null });
-        }
-        else if (tokenUrl && config?.kind === 'other') {
-            out.unknown.push(`\`git config ${(0,limits/* quoted */.TL)(config.key)}\` at line ${cmd.line} gives git the token in a way pat-lint does not follow`);
-        }
-        return;
-    }
-    // A rule of `git config` that carries this token applies to this command's URL.
-    const byConfig = (git.rules.get(at) ?? []).some((rule) => usesToken(commands[rule].words, ctx));
-    const viaToken = (url, remote) => {
-        if (url && (usesToken([url], ctx) || state.allGithub || byConfig))
-            return gitUrlRepo(url, ctx);
-        if (remote && state.remotes.has(remote))
-            return state.remotes.get(remote);
-        if (remote && (state.allGithub || byConfig))
-            return remoteRepo(git, at, remote, ctx);
-        return null;
-    };
-    if (GIT_REWRITES.has(sub ?? '') || (sub === 'push' && pushesOtherRef(args)))
-        state.rewrote = true;
-    if (sub === 'push') {
-        const url = args.find((w) => /:\/\/|@github\.com/.test(w));
-        const remote = url ? undefined : (args[0] ?? 'origin');
-        if (remote !== undefined && namedAtRunTime(remote) && !state.allGithub && !byConfig) {
-            if (!state.remotes.size || state.runTimePushSeen)
-                return;
-            state.runTimePushSeen = true;
-            const names = [...state.remotes.keys()];
-            const listed = names.length > 3 ? `${names.slice(0, 3).map(limits/* quoted */.TL).join(', ')} or ${names.length - 3} more` : names.map(limits/* quoted */.TL).join(' or ');
-            const later = git.byRemote.get(ANY_REMOTE);
-            const more = later.length - (0,order/* firstAtLeast */.JE)(later, at + 1);
-            out.unknown.push(`git push at line ${cmd.line} names its remote at run time (${(0,limits/* quoted */.TL)(remote)}): it may be ${listed}, whose URL carries the token${more ? ` (and ${more} more pushes after it name theirs at run time)` : ''}`);
-            return;
-        }
-        const target = viaToken(url, remote);
-        if (target) {
-            const permissions = state.rewrote ? { contents: 'write', workflows: 'write' } : { contents: 'write' };
-            // The last commit before the push, when this script makes one, says whether it is meant to start CI.
-            const last = (0,order/* firstAtLeast */.JE)(git.commits, at) - 1;
-            const skipsCi = last >= 0 && git.commitSkipsCi[last];
-            const events = [...EVENTS_OF_REFS[pushedRefs(words.slice(words.indexOf('push') + 1))]];
-            out.calls.push({ what: state.rewrote ? 'git push of rebased or merged commits' : 'git push', permissions, target, events: skipsCi ? [] : events });
-        }
-        return;
-    }
-    if (sub === 'clone' || sub === 'fetch' || sub === 'pull' || sub === 'ls-remote') {
-        const url = args.find((w) => /:\/\/|@github\.com/.test(w));
-        const target = viaToken(url, url ? undefined : args[0] ?? 'origin');
-        if (target) {
-            out.calls.push({ what: `git ${sub}`, permissions: { contents: 'read' }, target, readOnly: true });
-            // The clone's origin keeps the token: a later `git push` in the script goes there.
-            if (sub === 'clone' && url)
-                state.remotes.set('origin', target);
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/analysis/directories.ts
-/** Directories of the workspace that steps and scripts move into (`working-directory`, `cd`, `pushd`). */
-const WORKSPACE = /^(?:\$\{\{\s*github\.workspace\s*\}\}|\$\{?GITHUB_WORKSPACE\}?)(?:\/|$)/;
-/**
- * A directory relative to the workspace after `cd arg` from `dir` ('' is the workspace); null
- * when the files cannot tell (an absolute path, a variable, `cd -`, above the workspace).
- */
-function enterDirectory(dir, arg) {
-    if (dir === null)
-        return null;
-    let path = /^(["'])(.*)\1$/.exec(arg)?.[2] ?? arg;
-    const fromWorkspace = WORKSPACE.exec(path);
-    if (fromWorkspace) {
-        path = path.slice(fromWorkspace[0].length);
-        dir = '';
-    }
-    if (/^[/~$-]/.test(path) || path.includes('${{'))
-        return null;
-    const parts = dir ? dir.split('/') : [];
-    for (const part of path.split('/')) {
-        if (part === '' || part === '.')
-            continue;
-        if (part !== '..')
-            parts.push(part);
-        else if (!parts.pop())
-            return null;
-    }
-    return parts.join('/');
-}
-/** Options of `git clone` that take a value (git help clone). */
-const CLONE_VALUE_OPTIONS = new Set(['-b', '--branch', '--depth', '-o', '--origin', '--reference', '--reference-if-able', '-c', '--config', '--filter', '-j', '--jobs', '--template', '--separate-git-dir', '-u', '--upload-pack', '--shallow-since', '--shallow-exclude', '--server-option']);
-/** `git clone URL [DIR]`: the URL and the directory it creates (the URL's last part without .git by default). */
-function cloneTarget(words) {
-    if (words[0] !== 'git')
-        return null;
-    const at = words.indexOf('clone');
-    if (at < 0 || words.slice(1, at).some((w) => !w.startsWith('-') && !/^\S+=/.test(w)))
-        return null;
-    const args = [];
-    for (let i = at + 1; i < words.length; i++) {
-        if (CLONE_VALUE_OPTIONS.has(words[i]))
-            i++;
-        else if (!words[i].startsWith('-'))
-            args.push(words[i]);
-    }
-    if (!args.length)
-        return null;
-    const url = args[0];
-    const dir = args[1] ?? url.replace(/\/+$/, '').replace(/\.git$/, '').split(/[/:]/).pop() ?? '';
-    return { url, dir };
-}
-/** The repository text of the deepest directory in `repos` holding `dir`, if any. */
-function repositoryOfDirectory(dir, repos) {
-    const parts = dir ? dir.split('/') : [];
-    for (let n = parts.length; n >= 1; n--) {
-        const repo = repos.get(parts.slice(0, n).join('/'));
-        if (repo !== undefined)
-            return repo;
-    }
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ./src/analysis/script/release-config.ts
-/** Where a release tool started by a script runs, for reading its configuration there. */
-
-/** `file` in `dir` (relative to the repository root; '' is the root). */
-const joinPath = (dir, file) => (dir ? `${dir}/${file}` : file);
-/** The directory a command runs in: the step's start moved by the script's `cd`/`pushd` before it; null when unknown. */
-function directoryAt(commands, at, ctx) {
-    let dir = ctx.directory ? ctx.directory.start : '';
-    for (let k = 0; k < at && dir !== null; k++) {
-        const w = commands[k].words;
-        if (w[0] === 'cd' || w[0] === 'pushd')
-            dir = w[1] === undefined ? null : enterDirectory(dir, w[1]);
-        else if (w[0] === 'popd')
-            dir = null;
-    }
-    return dir;
-}
-
-;// CONCATENATED MODULE: ./src/analysis/script/semantic-release.ts
-/**
- * `semantic-release` in a script: what it does with the token follows from the plugins its
- * configuration lists (knowledge/semantic-release.ts), read from the directory it runs in.
- * A configuration pat-lint cannot read (a program, a shareable config, one not among the files
- * read) or a plugin it does not know leaves the use undecided, saying which.
- */
-
-
-
-
-
-
-
-
-
-
-const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
-function parsed(text) {
-    if (text === null)
-        return undefined;
-    try {
-        return (0,dist/* parse */.qg)(text, { maxAliasCount: 100 });
-    }
-    catch {
-        return null;
-    }
-}
-/** The configuration semantic-release finds in `dir` (cosmiconfig's order), or why it cannot be read. */
-function findConfiguration(dir, read) {
-    const pkgText = read(joinPath(dir, 'package.json'));
-    const pkg = parsed(pkgText);
-    if (pkgText !== null && !isObject(pkg))
-        return { unseen: `\`${(0,limits/* quoted */.TL)(joinPath(dir, 'package.json'))}\` cannot be read as JSON` };
-    const pkgJson = isObject(pkg) ? pkg : null;
-    if (pkgJson && pkgJson.release !== undefined) {
-        return isObject(pkgJson.release) ? { file: joinPath(dir, 'package.json'), options: pkgJson.release, pkg: pkgJson } : { unseen: `the \`release\` key of \`${(0,limits/* quoted */.TL)(joinPath(dir, 'package.json'))}\` is not an object` };
-    }
-    for (const name of CONFIG_DATA_FILES) {
-        const text = read(joinPath(dir, name));
-        if (text === null)
-            continue;
-        const options = parsed(text);
-        return isObject(options) ? { file: joinPath(dir, name), options, pkg: pkgJson } : { unseen: `\`${(0,limits/* quoted */.TL)(joinPath(dir, name))}\` cannot be read as JSON or YAML` };
-    }
-    const program = CONFIG_PROGRAM_FILES.find((name) => read(joinPath(dir, name)) !== null);
-    if (program)
-        return { unseen: `its configuration is a program (\`${(0,limits/* quoted */.TL)(joinPath(dir, program))}\`): which plugins it lists is known only by running it` };
-    // No configuration: the default plugins, of which @semantic-release/npm needs a package.json.
-    // Without one, the files read are not the whole checkout.
-    if (!pkgJson)
-        return { unseen: `neither a package.json nor a .releaserc is among the files read in ${dir ? `\`${(0,limits/* quoted */.TL)(dir)}\`` : 'the repository root'}, so its configuration (which plugins run) is unknown` };
-    return { file: `${joinPath(dir, 'package.json')} (no configuration: the default plugins)`, options: {}, pkg: pkgJson };
-}
-/** The plugins a configuration lists: names with their options. */
-function pluginsOf(options, fromFlag) {
-    if (fromFlag !== undefined)
-        return fromFlag.split(',').map((name) => ({ name: name.trim(), options: {} })).filter((p) => p.name);
-    const listed = options.plugins;
-    if (!Array.isArray(listed))
-        return DEFAULT_PLUGINS.map((name) => ({ name, options: {} }));
-    return listed.flatMap((p) => {
-        if (typeof p === 'string')
-            return [{ name: p, options: {} }];
-        if (Array.isArray(p) && typeof p[0] === 'string')
-            return [{ name: p[0], options: isObject(p[1]) ? p[1] : {} }];
-        return [{ name: String(p), options: {} }];
-    });
-}
-/** The repository the release is made in: `repositoryUrl`, else package.json's `repository`, else this one. */
-function releaseRepository(flag, options, pkg, ctx) {
-    const repository = pkg?.repository;
-    const url = flag ?? (typeof options.repositoryUrl === 'string' ? options.repositoryUrl : typeof repository === 'string' ? repository : isObject(repository) && typeof repository.url === 'string' ? repository.url : undefined);
-    if (url === undefined)
-        return { kind: 'same' };
-    // `owner/repo` and `github:owner/repo` are GitHub shortcuts (hosted-git-info).
-    const shortcut = /^(?:github:)?([\w.-]+\/[\w.-]+)$/.exec(url);
-    return gitUrlRepo(shortcut ? `https://github.com/${shortcut[1]}` : url, ctx) ?? { kind: 'same' };
-}
-function callOf(what, routes, target, onIssuesAndPulls) {
-    const permissions = {};
-    const events = new Set();
-    for (const route of routes) {
-        const [method, path] = route.split(' ');
-        for (const e of (0,endpoint_events/* eventsFor */.F)(method, path))
-            events.add(e);
-        const perms = (0,knowledge_endpoints/* lookupEndpoint */.sS)(method, path)?.permissions ?? {};
-        for (const [name, level] of Object.entries(perms)) {
-            if (name === 'metadata')
-                continue;
-            permissions[name] = (0,knowledge_permissions/* maxLevel */.Lf)(permissions[name], level);
-            // A comment or label on a pull request needs the pull-request permission too.
-            if (onIssuesAndPulls && name === 'issues')
-                permissions.pull_requests = (0,knowledge_permissions/* maxLevel */.Lf)(permissions.pull_requests, level);
-        }
-    }
-    return { what, permissions, target, events: [...events] };
-}
-/** The core's push of the release tag (lib/git.js push: `git push --tags`). */
-function tagPush(named, target) {
-    return { what: `${named}: git push --tags (the release tag)`, permissions: { contents: 'write' }, target, events: ['tag push', 'create'] };
-}
-/** `words` start with `semantic-release` (a runner's words removed); `label` names an action running it. */
-function analyseSemanticRelease(words, commands, at, ctx, out, label) {
-    const holds = (v) => ctx.tokenVars.has(v);
-    // The API plugin takes the first of GH_TOKEN and GITHUB_TOKEN that is set; git tries each it finds.
-    const apiVar = CORE.apiTokenEnv.find((v) => holds(v) || ctx.env[v] !== undefined);
-    const api = apiVar !== undefined && holds(apiVar);
-    const git = CORE.gitTokenEnv.some(holds);
-    if (!api && !git)
-        return;
-    out.sentToGithub = true;
-    const named = label ? `${label} (semantic-release)` : `semantic-release at line ${commands[at].line}`;
-    const dir = directoryAt(commands, at, ctx);
-    if (dir === null) {
-        out.unknown.push(`${named} runs in a directory named at run time, so its configuration (which plugins run) is unknown`);
-        return;
-    }
-    // Read once per directory: every token of every step running it would read it again.
-    const configurations = ctx.memo.byText('release configurations');
-    let found = configurations.get(dir);
-    if (!found)
-        configurations.set(dir, (found = findConfiguration(dir, ctx.readFile ?? (() => null))));
-    if ('unseen' in found) {
-        out.unknown.push(`${named}: ${found.unseen}`);
-        // Every release pushes its tag, whatever the plugins: what listens to tags is weighed all the same.
-        if (git && !hasFlag(words, ['-d', '--dry-run']))
-            out.calls.push(tagPush(named, { kind: 'same' }));
-        return;
-    }
-    const extendsFlag = flagValue(words, ['-e'], ['--extends']);
-    if (extendsFlag !== undefined || found.options.extends !== undefined) {
-        out.unknown.push(`${named} extends a shareable configuration (\`${(0,limits/* quoted */.TL)(String(extendsFlag ?? found.options.extends))}\`) that pat-lint does not read`);
-        if (git && !hasFlag(words, ['-d', '--dry-run']))
-            out.calls.push(tagPush(named, { kind: 'same' }));
-        return;
-    }
-    const target = releaseRepository(flagValue(words, ['-r'], ['--repository-url']), found.options, found.pkg, ctx);
-    const dryRun = hasFlag(words, ['-d', '--dry-run']) || found.options.dryRun === true;
-    // Pushes through the repository URL: as it is first (a checkout's credential), else with the token.
-    if (git) {
-        // Even a dry run checks that it may push (git push --dry-run), which takes write access.
-        out.calls.push(dryRun
-            ? { what: `${named}: git push --dry-run (checks it may push)`, permissions: { contents: 'write' }, target }
-            : tagPush(named, target));
-    }
-    for (const plugin of pluginsOf(found.options, flagValue(words, ['-p'], ['--plugins']))) {
-        const facts = PLUGINS[plugin.name];
-        if (!facts) {
-            out.unknown.push(`${named} runs plugin \`${(0,limits/* quoted */.TL)(plugin.name)}\` (${(0,limits/* quoted */.TL)(found.file)}), which pat-lint does not know`);
-            continue;
-        }
-        if (facts.runsCommands)
-            out.unknown.push(`${named} runs the commands its configuration gives \`${(0,limits/* quoted */.TL)(plugin.name)}\` (${(0,limits/* quoted */.TL)(found.file)}) with the token in their environment`);
-        if (facts.pushesBranch && git && !dryRun) {
-            const message = typeof plugin.options.message === 'string' ? plugin.options.message : facts.pushesBranch.defaultMessage;
-            // A commit whose message says [skip ci] starts no push workflow (events.ts SKIP_CI).
-            out.calls.push({ what: `${named}: ${plugin.name} pushes the release commit`, permissions: { contents: 'write' }, target, events: events/* SKIP_CI */.vm.test(message) ? [] : ['push'] });
-        }
-        if (facts.movesTags && git && !dryRun) {
-            out.calls.push({ what: `${named}: ${plugin.name} moves version tags (forced push)`, permissions: { contents: 'write', workflows: 'write' }, target, events: ['tag push'] });
-        }
-        if (!facts.routes || !api)
-            continue;
-        if (dryRun) {
-            out.calls.push(callOf(`${named}: ${plugin.name} (dry run: verifies only)`, facts.routes.filter((r) => r.startsWith('GET ')), target, false));
-            continue;
-        }
-        const off = new Set(Object.entries(facts.optional ?? {}).filter(([option]) => plugin.options[option] === false).flatMap(([, routes]) => routes));
-        out.calls.push(callOf(`${named}: ${plugin.name} (releases)`, facts.routes.filter((r) => !off.has(r)), target, false));
-        const issueRoutes = (facts.issueRoutes ?? []).filter((r) => !off.has(r));
-        if (issueRoutes.length)
-            out.calls.push(callOf(`${named}: ${plugin.name} (comments, labels and the failure issue)`, issueRoutes, target, true));
-    }
-}
-
-;// CONCATENATED MODULE: ./src/knowledge/goreleaser.ts
-/**
- * What GoReleaser does with a GitHub token, read from its source: it releases in the repository of
- * the git remote (or `release.github`), and the publishers its configuration lists write manifests
- * into other repositories (a Homebrew tap, a Scoop bucket, …), each with the token its
- * `repository.token` names or GITHUB_TOKEN.
- */
-const SOURCE = 'goreleaser/goreleaser @cd616d2c080b205bfe0833396e6f2d208253095e';
-/** Where it looks for its configuration when `--config`/`-f` names none (cmd/config.go:47-52). */
-const CONFIG_FILES = ['.config/goreleaser.yml', '.config/goreleaser.yaml', '.goreleaser.yml', '.goreleaser.yaml', 'goreleaser.yml', 'goreleaser.yaml'];
-/** Subcommands that publish (the bare command releases); the others make no GitHub call. */
-const PUBLISHING = new Set(['release', 'publish', 'continue', 'announce']);
-const LOCAL = new Set(['build', 'check', 'healthcheck', 'init', 'jsonschema', 'completion', 'man', 'help', '--version', '-v', 'verify-license']);
-/** Release calls on the release repository (internal/client/github.go CreateRelease, Upload, PublishRelease). */
-const RELEASE_ROUTES = [
-    'POST /repos/{owner}/{repo}/releases',
-    'PATCH /repos/{owner}/{repo}/releases/{release_id}',
-    'POST /repos/{owner}/{repo}/releases/{release_id}/assets',
-    'GET /repos/{owner}/{repo}/releases/tags/{tag}',
-];
-/** A manifest written into a repository (CreateFile: default branch, contents, a branch made when named). */
-const FILE_ROUTES = ['GET /repos/{owner}/{repo}', 'GET /repos/{owner}/{repo}/contents/{path}', 'PUT /repos/{owner}/{repo}/contents/{path}', 'POST /repos/{owner}/{repo}/git/refs'];
-const PULL_REQUEST_ROUTES = ['POST /repos/{owner}/{repo}/pulls'];
-/** `changelog.use`: `github` compares the tags through the API, `github-native` has GitHub write the notes (internal/pipe/changelog/changelog.go:34-37,248,373). */
-const CHANGELOG_ROUTES = {
-    github: ['GET /repos/{owner}/{repo}/compare/{basehead}'],
-    'github-native': ['POST /repos/{owner}/{repo}/releases/generate-notes'],
-};
-const MILESTONE_ROUTES = ['GET /repos/{owner}/{repo}/milestones', 'PATCH /repos/{owner}/{repo}/milestones/{milestone_number}'];
-/**
- * Publishers that write into a repository, by configuration key, with the keys their repository
- * had in older releases (`tap`, `bucket`, `index`). pkg/config/config.go RepoRef: owner, name,
- * token, branch, git.url (pushed over SSH with a key instead), pull_request (enabled, base, token).
- */
-const REPOSITORY_PUBLISHERS = {
-    brews: ['repository', 'tap'],
-    homebrew_casks: ['repository'],
-    scoops: ['repository', 'bucket'],
-    krews: ['repository', 'index'],
-    nix: ['repository'],
-    winget: ['repository'],
-};
-/** Configuration keys whose work pat-lint does not follow: commands run with the environment, files included. */
-const UNFOLLOWED = { publishers: 'runs the commands of `publishers` with the environment they list', includes: 'includes configuration from other files or URLs' };
-const GORELEASER_SOURCE = (/* unused pure expression or super */ null && (`${SOURCE} cmd/config.go:47-52, internal/pipe/env/env.go:69 (GITHUB_TOKEN), internal/client/github.go:314 (OpenPullRequest), 409 (CreateFile), 518 (CreateRelease), 792 (Upload), 262 (CloseMilestone), internal/pipe/brew/brew.go:169,198, cask/cask.go:182,211, krew/krew.go:332,361, nix/nix.go:416, winget/winget.go:456-497, release/release.go:31,119, pkg/config/config.go:85-99`));
-/** goreleaser/goreleaser-action runs `goreleaser <args>` in `workdir` with the step's environment (src/main.ts). */
-const GORELEASER_ACTION = { uses: 'goreleaser/goreleaser-action', args: 'args', workdir: 'workdir', source: 'goreleaser/goreleaser-action @57e184bc5a82be8284323f1ac99a6b188d673f7f src/main.ts (args, workdir), action.yml' };
-
-;// CONCATENATED MODULE: ./src/analysis/script/goreleaser.ts
-/**
- * `goreleaser` in a script or through goreleaser/goreleaser-action: which repositories it writes
- * to with which token follows from its configuration (knowledge/goreleaser.ts), read from the
- * directory it runs in. What the configuration hides (commands it runs, included files, a token
- * or repository built by a template pat-lint cannot resolve) is said, not guessed.
- */
-
-
-
-
-
-
-
-
-
-
-
-const goreleaser_isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
-const goreleaser_text = (v) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
-function loadConfig(dir, named, read) {
-    const candidates = named !== undefined ? [named] : CONFIG_FILES;
-    for (const name of candidates) {
-        if (/^[/~$]/.test(name) || name.includes('..'))
-            return { unseen: `its configuration \`${(0,limits/* quoted */.TL)(name)}\` is outside the files read` };
-        const path = joinPath(dir, name);
-        const body = read(path);
-        if (body === null)
-            continue;
-        try {
-            const config = (0,dist/* parse */.qg)(body, { maxAliasCount: 100 });
-            return goreleaser_isObject(config) ? { file: path, config } : { unseen: `\`${(0,limits/* quoted */.TL)(path)}\` is not a mapping` };
-        }
-        catch {
-            return { unseen: `\`${(0,limits/* quoted */.TL)(path)}\` cannot be read as YAML` };
-        }
-    }
-    if (named !== undefined)
-        return { unseen: `its configuration \`${(0,limits/* quoted */.TL)(named)}\` is not among the files read` };
-    // Without a configuration it builds the Go module of the directory: without go.mod either,
-    // the files read are not the checkout.
-    if (read(joinPath(dir, 'go.mod')) === null)
-        return { unseen: `neither a .goreleaser.yaml nor a go.mod is among the files read in ${dir ? `\`${(0,limits/* quoted */.TL)(dir)}\`` : 'the repository root'}, so what it publishes is unknown` };
-    return { file: `${joinPath(dir, 'go.mod')} (no configuration: the defaults)`, config: {} };
-}
-/** The environment variable a `token:` template reads (`{{ .Env.NAME }}`); null when it is built otherwise. */
-function tokenVariable(template) {
-    return /^\{\{\s*\.Env\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}$/.exec(template)?.[1] ?? null;
-}
-/** A repository named by `owner` and `name`; a template in either is resolved only from `.Env` values the step gives. */
-function repositoryOf(ref, ctx) {
-    const resolve = (v) => (v === undefined ? undefined : v.replace(/\{\{\s*\.Env\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g, (m, name) => (ctx.env[name] !== undefined && !ctx.env[name].includes('${{') ? ctx.env[name] : m)));
-    const owner = resolve(goreleaser_text(ref.owner));
-    const name = resolve(goreleaser_text(ref.name));
-    if (!owner || !name)
-        return null;
-    return resolveRepo(`${owner}/${name}`, ctx.self);
-}
-function goreleaser_callOf(what, routes, target, patReason) {
-    const permissions = {};
-    const events = new Set();
-    for (const route of routes) {
-        const [method, path] = route.split(' ');
-        for (const e of (0,endpoint_events/* eventsFor */.F)(method, path))
-            events.add(e);
-        for (const [k, level] of Object.entries((0,knowledge_endpoints/* lookupEndpoint */.sS)(method, path)?.permissions ?? {}))
-            if (k !== 'metadata')
-                permissions[k] = (0,knowledge_permissions/* maxLevel */.Lf)(permissions[k], level);
-    }
-    return { what, permissions, target, events: [...events], ...(patReason ? { patReason } : {}) };
-}
-/**
- * The release, of the tag the run is on: GoReleaser releases the current tag, which exists before
- * it runs (internal/pipe/git/git.go:152,207: no tag, or a tag not on HEAD, stops the run), so the release starts release workflows and no tag push.
- */
-function releaseCall(what, target) {
-    return { ...goreleaser_callOf(what, RELEASE_ROUTES, target), events: ['release'] };
-}
-/** Whether the followed token is the one a `token:` template (or, without one, GITHUB_TOKEN) gives. */
-function usesFollowed(template, ctx) {
-    if (template === undefined)
-        return ctx.tokenVars.has('GITHUB_TOKEN');
-    const v = tokenVariable(template);
-    return v === null ? 'unknown' : ctx.tokenVars.has(v);
-}
-/** The commands its hooks run: `before.hooks`, and each build's `hooks.pre` and `hooks.post` (a string, or a list of strings or `{ cmd }`). */
-function hookCommands(config) {
-    const out = [];
-    const take = (where, v) => {
-        for (const h of Array.isArray(v) ? v : [v]) {
-            const cmd = typeof h === 'string' ? h : goreleaser_isObject(h) ? goreleaser_text(h.cmd) : undefined;
-            if (cmd)
-                out.push({ where, cmd });
-        }
-    };
-    if (goreleaser_isObject(config.before))
-        take('before.hooks', config.before.hooks);
-    const builds = Array.isArray(config.builds) ? config.builds : [];
-    builds.forEach((b, n) => {
-        if (!goreleaser_isObject(b) || !goreleaser_isObject(b.hooks))
-            return;
-        take(`builds[${n}].hooks.pre`, b.hooks.pre);
-        take(`builds[${n}].hooks.post`, b.hooks.post);
-    });
-    return out;
-}
-/** A hook that cannot use a token in its environment: a text tool, or a Go subcommand that runs no module code. */
-function hookIsBlind(cmd) {
-    const [prog, sub] = cmd.trim().split(/\s+/);
-    return INERT.has(prog) || (prog === 'go' && GO_ENV_BLIND.has(sub ?? ''));
-}
-/** `words` start with `goreleaser`; `label` names an action running it. */
-function analyseGoreleaser(words, commands, at, ctx, out, label) {
-    const named = label ? `${label} (goreleaser)` : `goreleaser at line ${commands[at].line}`;
-    // Arguments an expression chooses (`${{ … && 'release' || 'release --snapshot' }}`) may publish:
-    // read as the run that does the most.
-    const chosen = words.some((w) => w.includes('${{'));
-    const sub = chosen ? 'release' : (words.slice(1).find((w) => !w.startsWith('-')) ?? 'release');
-    if (LOCAL.has(sub) || LOCAL.has(words[1] ?? ''))
-        return;
-    if (!PUBLISHING.has(sub)) {
-        out.unknown.push(`${named}: subcommand \`${(0,limits/* quoted */.TL)(sub)}\` is not known to pat-lint`);
-        return;
-    }
-    const skips = (flagValue(words, [], ['--skip']) ?? '').split(',');
-    const publishes = chosen || (!hasFlag(words, ['--snapshot', '--skip-publish']) && !skips.includes('publish'));
-    const dir = directoryAt(commands, at, ctx);
-    if (dir === null) {
-        out.unknown.push(`${named} runs in a directory named at run time, so its configuration is unknown`);
-        return;
-    }
-    // Parsed once per file: every token of every step running it would parse it again.
-    const configFile = flagValue(words, ['-f'], ['--config']);
-    const table = ctx.memo.byText('goreleaser configurations');
-    const key = `${dir}\0${configFile ?? ''}`;
-    let loaded = table.get(key);
-    if (!loaded)
-        table.set(key, (loaded = loadConfig(dir, configFile, ctx.readFile ?? (() => null))));
-    if ('unseen' in loaded) {
-        if (ctx.tokenVars.size)
-            out.unknown.push(`${named}: ${loaded.unseen}`);
-        // The release is made with GITHUB_TOKEN in this repository unless a configuration says otherwise:
-        // what listens to it is weighed all the same.
-        if (publishes && ctx.tokenVars.has('GITHUB_TOKEN')) {
-            out.sentToGithub = true;
-            out.calls.push(releaseCall(`${named}: the GitHub release (its default)`, { kind: 'same' }));
-        }
-        return;
-    }
-    const { config, file } = loaded;
-    const where = `(${(0,limits/* quoted */.TL)(file)})`;
-    let used = false;
-    // The changelog is made in every run, a snapshot's too, from the API when it says so.
-    const changelog = goreleaser_isObject(config.changelog) ? config.changelog : {};
-    const changelogRoutes = changelog.disable === true ? undefined : CHANGELOG_ROUTES[String(changelog.use)];
-    if (changelogRoutes && ctx.tokenVars.has('GITHUB_TOKEN')) {
-        used = true;
-        out.calls.push(goreleaser_callOf(`${named}: the changelog (changelog.use: ${(0,limits/* quoted */.TL)(String(changelog.use))})`, changelogRoutes, { kind: 'same' }));
-    }
-    if (!publishes) {
-        if (used)
-            out.sentToGithub = true;
-        return;
-    }
-    for (const [key, what] of Object.entries(UNFOLLOWED)) {
-        if (config[key] !== undefined && ctx.tokenVars.size)
-            out.unknown.push(`${named} ${what} ${where}`);
-    }
-    // Hooks run with the whole environment, the token's variable among it.
-    const readers = hookCommands(config).filter((h) => !hookIsBlind(h.cmd));
-    if (readers.length && ctx.tokenVars.size)
-        out.unknown.push(`${named} runs \`${(0,limits/* quoted */.TL)(readers[0].cmd)}\` (${readers[0].where}${readers.length > 1 ? ` and ${readers.length - 1} more hook${readers.length > 2 ? 's' : ''}` : ''}) ${where} with the token in its environment, and pat-lint cannot see what it does with it`);
-    // The release, in this repository unless `release.github` names another.
-    const release = goreleaser_isObject(config.release) ? config.release : {};
-    const github = goreleaser_isObject(release.github) ? release.github : {};
-    const releaseToken = usesFollowed(goreleaser_text(github.token), ctx);
-    if (release.disable !== true && release.disable !== 'true' && releaseToken !== false) {
-        used = true;
-        if (releaseToken === 'unknown')
-            out.unknown.push(`${named}: the release's token is built by a template ${where}`);
-        else
-            out.calls.push(releaseCall(`${named}: the GitHub release`, github.owner || github.name ? (repositoryOf(github, ctx) ?? { kind: 'unknown', text: 'release.github', why: (0,reasons/* because */.xx)('its owner or name is built by a template') }) : { kind: 'same' }));
-    }
-    for (const [key, refKeys] of Object.entries(REPOSITORY_PUBLISHERS)) {
-        const entries = Array.isArray(config[key]) ? config[key] : [];
-        entries.forEach((entry, n) => {
-            if (!goreleaser_isObject(entry) || entry.skip_upload === true)
-                return;
-            const ref = refKeys.map((k) => entry[k]).find(goreleaser_isObject);
-            const label = `${named}: ${key}[${n}]`;
-            if (!ref) {
-                if (ctx.tokenVars.has('GITHUB_TOKEN'))
-                    out.unknown.push(`${label} names no repository pat-lint can read ${where}`);
-                return;
-            }
-            const git = goreleaser_isObject(ref.git) ? ref.git : {};
-            if (goreleaser_text(git.url))
-                return; // pushed over SSH with its own key
-            const uses = usesFollowed(goreleaser_text(ref.token), ctx);
-            const pr = goreleaser_isObject(ref.pull_request) ? ref.pull_request : {};
-            const prUses = pr.enabled === true ? usesFollowed(goreleaser_text(pr.token) ?? goreleaser_text(ref.token), ctx) : false;
-            if (uses === 'unknown' || prUses === 'unknown')
-                out.unknown.push(`${label}: its token is built by a template ${where}`);
-            const target = repositoryOf(ref, ctx) ?? { kind: 'unknown', text: `${key}[${n}].repository`, why: (0,reasons/* because */.xx)('its owner or name is built by a template the step does not resolve') };
-            if (uses === true) {
-                used = true;
-                out.calls.push(goreleaser_callOf(`${label} (its manifest)`, FILE_ROUTES, target));
-            }
-            if (prUses === true) {
-                used = true;
-                const base = goreleaser_isObject(pr.base) ? pr.base : {};
-                const baseRepo = base.owner || base.name ? (repositoryOf(base, ctx) ?? { kind: 'unknown', text: `${key}[${n}].pull_request.base`, why: (0,reasons/* because */.xx)('its owner or name is built by a template') }) : target;
-                const fromFork = base.owner !== undefined && base.owner !== ref.owner;
-                out.calls.push(goreleaser_callOf(`${label} (its pull request)`, PULL_REQUEST_ROUTES, baseRepo, fromFork ? (0,reasons/* because */.xx)('the pull request comes from a fork into another repository', 'R3', 'R11') : undefined));
-            }
-        });
-    }
-    const milestones = Array.isArray(config.milestones) ? config.milestones : [];
-    for (const m of milestones) {
-        if (!goreleaser_isObject(m) || m.close !== true || !ctx.tokenVars.has('GITHUB_TOKEN'))
-            continue;
-        used = true;
-        out.calls.push(goreleaser_callOf(`${named}: closes a milestone`, MILESTONE_ROUTES, goreleaser_isObject(m.repo) ? (repositoryOf(m.repo, ctx) ?? { kind: 'same' }) : { kind: 'same' }));
-    }
-    if (used)
-        out.sentToGithub = true;
-}
-
-;// CONCATENATED MODULE: ./src/knowledge/changesets.ts
-/**
- * What the changesets CLI (`changeset`, of @changesets/cli) does with a GitHub token, read from its
- * source: only `changeset version` makes GitHub calls, through the changelog generator
- * `.changeset/config.json` names; `publish` publishes to the npm registry and tags locally.
- */
-const CONFIG_FILE = '.changeset/config.json';
-/** Subcommands that make no GitHub call and run nothing that might (the bare command adds a changeset). */
-const changesets_LOCAL = new Set(['add', 'status', 'tag', 'pre', 'init', 'pack', 'publish-plan', '--help', '--version']);
-/** `publish` runs the package manager's publish for each package, which reads the registry's token as an .npmrc says. */
-const PUBLISH = 'publish';
-/**
- * Changelog generators by package: the GraphQL reads @changesets/changelog-github makes with
- * GITHUB_TOKEN (commits, their pull requests and authors) in the repository its `repo` option
- * names (else GITHUB_REPOSITORY); the others make none. An unknown one stays unseen.
- */
-const CHANGELOGS = {
-    '@changesets/changelog-github': { reads: true },
-    '@changesets/cli/changelog': { reads: false },
-    '@changesets/changelog-git': { reads: false },
-};
-/** The default when the configuration names none (packages/config/src/defaults.ts). */
-const DEFAULT_CHANGELOG = '@changesets/cli/changelog';
-const CHANGESETS_SOURCE = 'changesets/changesets @5322174b2722b626161ca1b9c0889ede440b30b5 packages/get-github-info/src/env.ts (GITHUB_TOKEN), src/dataloader.ts:100-175 (GraphQL queries only), packages/changelog-github/src/index.ts:53-63 (repo option, else GITHUB_REPOSITORY), packages/cli/src/commands/';
-
-;// CONCATENATED MODULE: ./src/analysis/script/changesets.ts
-/**
- * `changeset` (the changesets CLI) in a script: `changeset version` reads commits and pull
- * requests through GitHub's GraphQL API when its configured changelog generator does
- * (knowledge/changesets.ts); the other subcommands make no GitHub call.
- */
-
-
-
-
-/** The changelog generator and its `repo` option from the configuration's text, or why it cannot be read. */
-function changelogOf(body) {
-    let config;
-    try {
-        config = JSON.parse(body);
-    }
-    catch {
-        return { unseen: `\`${CONFIG_FILE}\` cannot be read as JSON` };
-    }
-    if (typeof config !== 'object' || config === null)
-        return { unseen: `\`${CONFIG_FILE}\` is not an object` };
-    const entry = config.changelog;
-    if (entry === false)
-        return null;
-    if (entry === undefined)
-        return { name: DEFAULT_CHANGELOG };
-    if (typeof entry === 'string')
-        return { name: entry };
-    if (Array.isArray(entry) && typeof entry[0] === 'string') {
-        const options = entry[1];
-        return { name: entry[0], repo: typeof options?.repo === 'string' ? options.repo : undefined };
-    }
-    return { unseen: `the \`changelog\` of \`${CONFIG_FILE}\` is neither a name nor [name, options]` };
-}
-/** `words` start with `changeset`. */
-function analyseChangesets(words, commands, at, ctx, out) {
-    const sub = words.slice(1).find((w) => !w.startsWith('-')) ?? 'add';
-    const named = `changeset ${(0,limits/* quoted */.TL)(sub)} at line ${commands[at].line}`;
-    if (changesets_LOCAL.has(sub) || !ctx.tokenVars.size)
-        return;
-    if (sub === PUBLISH) {
-        out.unknown.push(`${named} runs the package manager's publish for each package with the token in its environment (an .npmrc may hand it to a registry), and pat-lint cannot see whether it uses it`);
-        return;
-    }
-    if (!ctx.tokenVars.has('GITHUB_TOKEN'))
-        return;
-    if (sub !== 'version') {
-        out.unknown.push(`${named}: subcommand \`${(0,limits/* quoted */.TL)(sub)}\` is not known to pat-lint`);
-        return;
-    }
-    const dir = directoryAt(commands, at, ctx);
-    const body = dir === null ? null : (ctx.readFile?.(joinPath(dir, CONFIG_FILE)) ?? null);
-    if (body === null) {
-        out.unknown.push(`${named}: its configuration (\`${CONFIG_FILE}\`) is not among the files read, so which changelog generator reads GitHub is unknown`);
-        return;
-    }
-    const changelog = changelogOf(body);
-    if (changelog === null)
-        return;
-    if ('unseen' in changelog) {
-        out.unknown.push(`${named}: ${changelog.unseen}`);
-        return;
-    }
-    const facts = CHANGELOGS[changelog.name];
-    if (!facts) {
-        out.unknown.push(`${named} runs changelog generator \`${(0,limits/* quoted */.TL)(changelog.name)}\`, which pat-lint does not know`);
-        return;
-    }
-    if (!facts.reads)
-        return;
-    out.sentToGithub = true;
-    out.calls.push({ what: `${named}: ${changelog.name} (GraphQL reads of commits and pull requests)`, permissions: { contents: 'read', pull_requests: 'read' }, target: changelog.repo ? resolveRepo(changelog.repo, ctx.self) : { kind: 'same' }, readOnly: true });
-}
-
-;// CONCATENATED MODULE: ./src/knowledge/release-it.ts
-/**
- * What release-it does with a GitHub token, read from its source: the token (the variable
- * `github.tokenRef` names, GITHUB_TOKEN by default) is used only by the GitHub plugin, which is
- * off unless `github.release` is on; git commits, tags and pushes with the credential git holds.
- */
-const release_it_SOURCE = 'release-it/release-it @7ca61cccd16ad56742ee0cb694c946353b66c117';
-/** Where it reads its configuration (c12, name `.release-it`, package.json's `release-it` merged in). */
-const release_it_CONFIG_DATA_FILES = ['.release-it.json', '.release-it.jsonc', '.release-it.json5', '.release-it.yaml', '.release-it.yml'];
-const CONFIG_OTHER_FILES = ['.release-it.js', '.release-it.ts', '.release-it.mjs', '.release-it.cjs', '.release-it.mts', '.release-it.cts', '.release-it.toml'];
-const PACKAGE_KEY = 'release-it';
-/** The GitHub release (lib/plugin/github/GitHub.js createRelease, uploadReleaseAsset, updateRelease) on the tag git pushed before. */
-const release_it_RELEASE_ROUTES = ['POST /repos/{owner}/{repo}/releases', 'POST /repos/{owner}/{repo}/releases/{release_id}/assets', 'PATCH /repos/{owner}/{repo}/releases/{release_id}'];
-/** `github.comments.submit`: comments on the issues and pull requests the release resolves. */
-const COMMENT_ROUTES = ['GET /repos/{owner}/{repo}/compare/{basehead}', 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments'];
-const RELEASE_IT_SOURCE = (/* unused pure expression or super */ null && (`${release_it_SOURCE} config/release-it.json (github.release: false, tokenRef GITHUB_TOKEN, npm.publish: true, git.push: true), lib/config.js:145-175 (c12, packageJson), lib/plugin/github/GitHub.js:52-83 (checks skipped on GitHub Actions), 270-330, 399-440, 455-500, lib/plugin/factory.js:58-77 (plugins)`));
-
-;// CONCATENATED MODULE: ./src/analysis/script/release-it.ts
-/**
- * `release-it` in a script: its GitHub release, and the comments it may post, take the token in
- * the variable `github.tokenRef` names; what else its configuration runs (hooks, plugins, the
- * npm publish) is said, not guessed (knowledge/release-it.ts).
- */
-
-
-
-
-
-
-
-
-const release_it_isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
-/** The configuration: package.json's key with the file's over it (c12 merges them), or why it cannot be read. */
-function release_it_loadConfig(dir, named, read) {
-    let config = {};
-    const pkgText = read(joinPath(dir, 'package.json'));
-    if (pkgText !== null) {
-        try {
-            const pkg = JSON.parse(pkgText);
-            if (release_it_isObject(pkg) && release_it_isObject(pkg[PACKAGE_KEY]))
-                config = { ...pkg[PACKAGE_KEY] };
-        }
-        catch {
-            return { unseen: `\`${(0,limits/* quoted */.TL)(joinPath(dir, 'package.json'))}\` cannot be read as JSON` };
-        }
-    }
-    const names = named !== undefined ? [named] : [...release_it_CONFIG_DATA_FILES, ...CONFIG_OTHER_FILES];
-    for (const name of names) {
-        const body = read(joinPath(dir, name));
-        if (body === null)
-            continue;
-        if (!/\.(json|jsonc|json5|ya?ml)$/.test(name))
-            return { unseen: `its configuration \`${(0,limits/* quoted */.TL)(joinPath(dir, name))}\` is not JSON or YAML, which pat-lint reads` };
-        try {
-            const file = (0,dist/* parse */.qg)(body, { maxAliasCount: 100 });
-            if (!release_it_isObject(file))
-                return { unseen: `\`${(0,limits/* quoted */.TL)(joinPath(dir, name))}\` is not a mapping` };
-            return { config: { ...config, ...file, github: { ...(release_it_isObject(config.github) ? config.github : {}), ...(release_it_isObject(file.github) ? file.github : {}) } } };
-        }
-        catch {
-            return { unseen: `\`${(0,limits/* quoted */.TL)(joinPath(dir, name))}\` cannot be read as JSON or YAML` };
-        }
-    }
-    if (named !== undefined)
-        return { unseen: `its configuration \`${(0,limits/* quoted */.TL)(named)}\` is not among the files read` };
-    if (pkgText === null)
-        return { unseen: `neither a package.json nor a .release-it file is among the files read in ${dir ? `\`${(0,limits/* quoted */.TL)(dir)}\`` : 'the repository root'}, so its configuration is unknown` };
-    return { config };
-}
-/** A boolean option set by a flag (`--github.release`, `--no-github.release`, `--github.release=false`), else by the configuration, else its default. */
-function release_it_option(words, key, configured, fallback) {
-    if (words.includes(`--no-${key}`))
-        return false;
-    const given = flagValue(words, [], [`--${key}`]);
-    if (words.includes(`--${key}`) && (given === undefined || given.startsWith('-')))
-        return true;
-    if (given === 'true' || given === 'false')
-        return given === 'true';
-    return typeof configured === 'boolean' ? configured : fallback;
-}
-function release_it_callOf(what, routes, onIssuesAndPulls) {
-    const permissions = {};
-    const events = new Set();
-    for (const route of routes) {
-        const [method, path] = route.split(' ');
-        for (const e of (0,endpoint_events/* eventsFor */.F)(method, path))
-            events.add(e);
-        for (const [k, level] of Object.entries((0,knowledge_endpoints/* lookupEndpoint */.sS)(method, path)?.permissions ?? {})) {
-            if (k === 'metadata')
-                continue;
-            permissions[k] = (0,knowledge_permissions/* maxLevel */.Lf)(permissions[k], level);
-            if (onIssuesAndPulls && k === 'issues')
-                permissions.pull_requests = (0,knowledge_permissions/* maxLevel */.Lf)(permissions.pull_requests, level);
-        }
-    }
-    return { what, permissions, target: { kind: 'same' }, events: [...events] };
-}
-/** `words` start with `release-it`. */
-function analyseReleaseIt(words, commands, at, ctx, out) {
-    if (!ctx.tokenVars.size || hasFlag(words, ['-d', '--dry-run', '--release-version', '--changelog', '-v', '--version', '-h', '--help']))
-        return;
-    const named = `release-it at line ${commands[at].line}`;
-    const dir = directoryAt(commands, at, ctx);
-    const loaded = dir === null ? { unseen: 'it runs in a directory named at run time, so its configuration is unknown' } : release_it_loadConfig(dir, flagValue(words, ['-c'], ['--config']), ctx.readFile ?? (() => null));
-    if ('unseen' in loaded) {
-        out.unknown.push(`${named}: ${loaded.unseen}`);
-        return;
-    }
-    const { config } = loaded;
-    const github = release_it_isObject(config.github) ? config.github : {};
-    // Hooks and plugins run with the whole environment, the token's variable among it.
-    if (release_it_isObject(config.hooks) && Object.keys(config.hooks).length)
-        out.unknown.push(`${named} runs the commands of its \`hooks\` with the token in their environment`);
-    if (release_it_isObject(config.plugins) && Object.keys(config.plugins).length)
-        out.unknown.push(`${named} runs plugins (${Object.keys(config.plugins).slice(0, 3).map((p) => `\`${(0,limits/* quoted */.TL)(p)}\``).join(', ')}) pat-lint does not read`);
-    const npm = release_it_isObject(config.npm) ? config.npm : {};
-    if (release_it_option(words, 'npm', undefined, true) && release_it_option(words, 'npm.publish', npm.publish, true))
-        out.unknown.push(`${named} runs the package manager's publish with the token in its environment (an .npmrc may hand it to a registry), and pat-lint cannot see whether it uses it`);
-    const tokenRef = typeof github.tokenRef === 'string' ? github.tokenRef : 'GITHUB_TOKEN';
-    if (!ctx.tokenVars.has(tokenRef) || !release_it_option(words, 'github.release', github.release, false))
-        return;
-    out.sentToGithub = true;
-    // The tag exists when the release is made: git pushed it first (the git plugin runs before GitHub's).
-    out.calls.push({ ...release_it_callOf(`${named}: the GitHub release`, release_it_RELEASE_ROUTES, false), events: ['release'] });
-    const comments = release_it_isObject(github.comments) ? github.comments : {};
-    if (release_it_option(words, 'github.comments.submit', comments.submit, false))
-        out.calls.push(release_it_callOf(`${named}: comments on the issues and pull requests released`, COMMENT_ROUTES, true));
-}
-
-;// CONCATENATED MODULE: ./src/knowledge/release-please.ts
-/**
- * What the release-please CLI does with a GitHub token, read from its source. It takes the token
- * only from `--token` (a value, or a file holding it) and never from the environment; every call
- * goes to the repository `--repo-url` names (required). The pull-request commands commit through
- * the Git database API and open or update the release pull request with labels; the release
- * commands create a GitHub release per merged release pull request (which creates its tag unless
- * `--draft`), comment on it and relabel it. `--dry-run` and `debug-config` only read; `--fork`
- * first forks the repository for the token's user.
- */
-const release_please_SOURCE = 'googleapis/release-please @fdaca293b5c9215c7bcae72dd228ba9558120817';
-const RELEASE_PLEASE_SOURCE = (/* unused pure expression or super */ null && (`${release_please_SOURCE} src/bin/release-please.ts:164-216 (--token, --repo-url demanded, --dry-run), 222 (--draft), 271 (--fork), 471-866 (commands); src/manifest.ts:1071 (createPullRequest), 1125 (removeIssueLabels), 1134 (updatePullRequest), 1293 (commentOnIssue), 1308 (addIssueLabels), 1330 (createRelease); src/github-api.ts, src/util/code-suggester/github/*.ts (octokit calls); no process.env read under src/`));
-/** Commands that open or update a pull request (a release PR, or bootstrap's configuration PR). */
-const PULL_REQUEST_COMMANDS = new Set(['release-pr', 'manifest-pr', 'bootstrap']);
-/** Commands that make the releases of merged release pull requests. */
-const RELEASE_COMMANDS = new Set(['github-release', 'manifest-release']);
-/** Commands that only read. */
-const READ_COMMANDS = new Set(['debug-config']);
-/** Reads every command makes first: the repository, branches, pull requests and releases (GraphQL for commit history). */
-const READ_ROUTES = ['GET /repos/{owner}/{repo}', 'GET /repos/{owner}/{repo}/pulls', 'GET /repos/{owner}/{repo}/releases', 'GET /repos/{owner}/{repo}/git/ref/{ref}'];
-const release_please_PULL_REQUEST_ROUTES = [
-    'POST /repos/{owner}/{repo}/git/trees',
-    'POST /repos/{owner}/{repo}/git/commits',
-    'POST /repos/{owner}/{repo}/git/refs',
-    'PATCH /repos/{owner}/{repo}/git/refs/{ref}',
-    'POST /repos/{owner}/{repo}/pulls',
-    'PATCH /repos/{owner}/{repo}/pulls/{pull_number}',
-    'POST /repos/{owner}/{repo}/issues/{issue_number}/labels',
-    'DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}',
-];
-const release_please_RELEASE_ROUTES = [
-    'POST /repos/{owner}/{repo}/releases',
-    'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
-    'POST /repos/{owner}/{repo}/issues/{issue_number}/labels',
-    'DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}',
-];
-/** `--fork`: the pull request comes from a fork of the repository for the token's user. */
-const FORK_ROUTE = 'POST /repos/{owner}/{repo}/forks';
-
-;// CONCATENATED MODULE: ./src/analysis/script/release-please.ts
-/**
- * The release-please CLI in a script (knowledge/release-please.ts): it uses a token only when
- * `--token` is given it, on the repository `--repo-url` names; what it does there follows from
- * the command.
- */
-
-
-
-
-
-
-
-
-
-/** Permissions and events of `routes`, on `target`. */
-function release_please_callOf(what, routes, target, withEvents) {
-    const permissions = {};
-    const events = new Set();
-    for (const route of routes) {
-        const [method, path] = route.split(' ');
-        if (withEvents)
-            for (const e of (0,endpoint_events/* eventsFor */.F)(method, path))
-                events.add(e);
-        for (const [k, level] of Object.entries((0,knowledge_endpoints/* lookupEndpoint */.sS)(method, path)?.permissions ?? {}))
-            if (k !== 'metadata')
-                permissions[k] = (0,knowledge_permissions/* maxLevel */.Lf)(permissions[k], level);
-    }
-    return { what, permissions, target, ...(events.size ? { events: [...events] } : {}) };
-}
-/** `words` start with `release-please`. */
-function analyseReleasePlease(words, commands, at, ctx, out) {
-    const token = flagValue(words, [], ['--token']);
-    // It reads no variable of its environment: a token reaches it through --token or not at all.
-    if (token === undefined || !usesToken([token], ctx))
-        return;
-    const command = words.slice(1).find((w) => !w.startsWith('-')) ?? '';
-    const named = `release-please ${(0,limits/* quoted */.TL)(command)} at line ${commands[at].line}`;
-    const repoUrl = flagValue(words, [], ['--repo-url']);
-    if (repoUrl === undefined)
-        return;
-    out.sentToGithub = true;
-    const target = resolveRepo(expand(repoUrl, ctx), ctx.self);
-    const reads = { ...release_please_callOf(`${named}: reads of the repository, its pull requests and releases (and GraphQL reads of commits)`, READ_ROUTES, target, false), readOnly: true };
-    reads.permissions = { ...reads.permissions, contents: 'read', pull_requests: 'read' };
-    if (READ_COMMANDS.has(command) || hasFlag(words, ['--dry-run'])) {
-        out.calls.push(reads);
-        return;
-    }
-    if (PULL_REQUEST_COMMANDS.has(command)) {
-        out.calls.push(reads, release_please_callOf(`${named}: the release pull request, committed through the API and labelled`, release_please_PULL_REQUEST_ROUTES, target, true));
-        if (hasFlag(words, ['--fork']))
-            out.calls.push({ ...release_please_callOf(`${named} --fork: a fork for the token's user`, [FORK_ROUTE], target, false), patReason: (0,reasons/* because */.xx)('GITHUB_TOKEN cannot create forks', 'R11') });
-        return;
-    }
-    if (RELEASE_COMMANDS.has(command)) {
-        // A draft release has no tag, and GitHub starts no workflow for a draft's creation.
-        const draft = hasFlag(words, ['--draft']) && flagValue(words, [], ['--draft']) !== 'false';
-        out.calls.push(reads, release_please_callOf(`${named}: ${draft ? 'draft releases' : 'the releases and their tags'}, a comment and labels on each release pull request`, release_please_RELEASE_ROUTES, target, !draft));
-        return;
-    }
-    out.unknown.push(`${named}: command \`${(0,limits/* quoted */.TL)(command)}\` is not known to pat-lint`);
-}
-
-;// CONCATENATED MODULE: ./src/analysis/script/graphql.ts
-
-const PROJECTS = /projectsV2|projectV2|ProjectNext/i;
-/** An organization's members or teams: the `members` organization permission (GraphQL objects Organization.membersWithRole, Organization.team/teams). */
-const ORG_MEMBERS = /\borganization\s*\([^)]*\)\s*\{[\s\S]*?\b(?:membersWithRole|teams?|team)\b/;
-/** The calls a GraphQL document shows, or the reason it stays unknown. */
-function graphqlCalls(document, what) {
-    const calls = [];
-    if (PROJECTS.test(document)) {
-        calls.push({ what: `${what} (Projects)`, permissions: { organization_projects: 'write' }, target: { kind: 'organization', owner: null }, patReason: (0,reasons/* because */.xx)('Projects are out of GITHUB_TOKEN\'s reach', 'R5') });
-    }
-    if (ORG_MEMBERS.test(document)) {
-        calls.push({ what: `${what} (organization members or teams)`, permissions: { members: 'read' }, target: { kind: 'organization', owner: null }, patReason: (0,reasons/* because */.xx)('an organization\'s members and teams need the `members` organization permission, which GITHUB_TOKEN never has', 'R4') });
-    }
-    return calls.length ? { calls } : { calls, unknown: `${what}: GitHub publishes no permission map for GraphQL` };
-}
-
-;// CONCATENATED MODULE: ./src/knowledge/settings.ts
-/**
- * Repository settings GITHUB_TOKEN depends on that no workflow file shows. "Allow GitHub Actions to
- * create and approve pull requests" is off by default for new repositories and organizations; with
- * it off, GITHUB_TOKEN gets "GitHub Actions is not permitted to create or approve pull requests"
- * (GitHub Docs, Managing GitHub Actions settings for a repository) (R8).
- */
-
-const CREATES_PULL_REQUESTS = (0,reasons/* because */.xx)('provided the repository allows GitHub Actions to create and approve pull requests, off by default', 'R8');
-/** REST calls the setting governs: opening a pull request, and a review that approves one. */
-function needsPullRequestSetting(method, template, approves) {
-    if (method.toUpperCase() !== 'POST')
-        return false;
-    return /\/pulls$/.test(template) || (approves && /\/pulls\/\{pull_number\}\/reviews$/.test(template));
-}
-/** gh commands the setting governs: `gh pr create`, and `gh pr review` with --approve / -a. */
-function ghNeedsPullRequestSetting(command, words) {
-    if (command === 'gh pr create')
-        return true;
-    return command === 'gh pr review' && words.some((w) => w === '--approve' || w === '-a');
-}
-
-;// CONCATENATED MODULE: ./src/analysis/script/http.ts
-/**
- * Calls to GitHub's REST API by URL: curl and wget in scripts, and the paths other readers
- * (gh api, github-script) hand over. Each path is looked up in GitHub's endpoint-to-permission
- * data (knowledge/endpoints.ts).
- */
-
-
-
-
-
-
-
-
-/** A REST call to `path`, with the repository it targets; a string saying why when the path is not in GitHub's map. */
-function restCall(method, rawPath, ctx, what, approves = true) {
-    const path = rawPath.replace(/\{owner\}\/\{repo\}/g, '${{ github.repository }}');
-    const segs = (0,knowledge_endpoints/* pathSegments */.Mz)(path.replace(/\$\{\{\s*github\.repository\s*\}\}|\$\{?GITHUB_REPOSITORY\}?/g, 'SELF_OWNER/SELF_NAME'));
-    const match = (0,knowledge_endpoints/* lookupEndpoint */.sS)(method, segs.map((s) => (s === 'SELF_OWNER' || s === 'SELF_NAME' ? knowledge_endpoints/* VAR */.OZ : s)));
-    const label = what ?? `${(0,limits/* quoted */.TL)(method.toUpperCase())} ${(0,limits/* quoted */.TL)(rawPath)}`;
-    if (!match)
-        return `${label}: not in GitHub's fine-grained permission map`;
-    let target = { kind: 'same' };
-    if (segs[0] === 'repos' && segs.length >= 3) {
-        if (segs[1] === 'SELF_OWNER' && segs[2] === 'SELF_NAME')
-            target = { kind: 'same' };
-        else {
-            const rawSegs = path.replace(/^https?:\/\/[^/]+/i, '').replace(/^\/api\/v3/, '').split(/[?#]/)[0].split('/').filter(Boolean);
-            target = repoRef(`${rawSegs[1]}/${rawSegs[2]}`, ctx);
-        }
-    }
-    else if (match.publicRead)
-        target = { kind: 'public', source: match.publicRead };
-    else if (segs[0] === 'orgs')
-        target = { kind: 'organization', owner: segs[1] === knowledge_endpoints/* VAR */.OZ ? null : segs[1] };
-    else if (segs[0] === 'user' || segs[0] === 'gists')
-        target = { kind: 'account' };
-    const call = { what: `${match.template}`, permissions: match.permissions, target, events: (0,endpoint_events/* eventsFor */.F)(method, match.template), readOnly: method.toUpperCase() === 'GET' };
-    if (needsPullRequestSetting(method, match.template, approves))
-        call.provided = CREATES_PULL_REQUESTS;
-    if (match.appOnly)
-        call.classicOnly = (0,reasons/* because */.xx)(`${match.template} is for GitHub Apps and classic tokens only: fine-grained tokens cannot call the Checks API`, 'R13', 'R18');
-    return call;
-}
-/** A curl or wget command handed the token: the API call it makes, when its URL is GitHub's API. */
-function analyseCurl(cmd, ctx, out) {
-    const words = cmd.words.map((w) => expand(w, ctx));
-    const url = words.find((w) => /^https?:\/\/|^\$\{?GITHUB_API_URL\}?|^\$\{\{\s*github\.api_url\s*\}\}/i.test(w));
-    if (!url)
-        return;
-    const api = url.replace(/^\$\{?GITHUB_API_URL\}?|^\$\{\{\s*github\.api_url\s*\}\}/i, 'https://api.github.com');
-    if (!/^https?:\/\/(api\.github\.com|uploads\.github\.com|[^/]+\/api\/v3)\//i.test(api))
-        return;
-    out.sentToGithub = true;
-    const isWget = cmd.words[0] === 'wget';
-    const explicit = isWget ? flagValue(words, [], ['--method']) : flagValue(words, ['-X'], ['--request']);
-    const data = isWget ? hasFlag(words, ['--post-data', '--post-file', '--body-data']) : hasFlag(words, ['-d', '--data', '--data-raw', '--data-binary', '--data-urlencode', '--json', '-F', '--form', '-T', '--upload-file']);
-    const method = (explicit ?? (data ? 'POST' : 'GET')).toUpperCase();
-    if (/^https?:\/\/uploads\.github\.com/i.test(api)) {
-        const segs = (0,knowledge_endpoints/* pathSegments */.Mz)(api);
-        out.calls.push({ what: `${(0,limits/* quoted */.TL)(method)} uploads.github.com release asset`, permissions: { contents: 'write' }, target: segs[0] === 'repos' ? resolveRepo(`${api.split('/')[4]}/${api.split('/')[5]}`, ctx.self) : { kind: 'same' } });
-        return;
-    }
-    const call = restCall(method, api, ctx, `${(0,limits/* quoted */.TL)(cmd.words[0])} ${(0,limits/* quoted */.TL)(method)} ${(0,limits/* quoted */.TL)(url)}`);
-    if (typeof call === 'string')
-        out.unknown.push(call);
-    else
-        out.calls.push(call);
-}
-
-;// CONCATENATED MODULE: ./src/analysis/script/gh.ts
-/**
- * gh in scripts: what each command asks of GitHub (knowledge/gh-commands.ts, `gh api` through
- * GitHub's endpoint data), and which token each runs with: `GH_TOKEN`/`GITHUB_TOKEN` in its
- * environment, or the last `gh auth login --with-token` before it and what fed that login.
- */
-
-
-
-
-
-
-
-
-
-
-
-/** A command to Dependabot in a comment posted with GITHUB_TOKEN is refused: a user with push access must post it. */
-const DEPENDABOT_REFUSES = (0,reasons/* because */.xx)('Dependabot obeys comment commands only from users with push access, and GITHUB_TOKEN comments as github-actions[bot]', 'R8');
-/** `gh repo` subcommands whose first argument names the repository they act on (gh help repo: `gh repo sync [<destination-repository>]`, `gh repo view [<repository>]`, …). */
-const REPO_ARGUMENT = new Set(['sync', 'clone', 'view', 'edit', 'delete', 'archive', 'unarchive', 'fork', 'set-default']);
-function ghRepo(words, ctx, inDirectory) {
-    const repo = flagValue(words, ['-R'], ['--repo']) ?? positionalRepo(words) ?? ctx.env.GH_REPO;
-    return repo ? repoRef(repo, ctx) : inDirectory;
-}
-/**
- * The repository of the directory gh command `at` runs in, when the script moved before it: gh
- * takes GH_REPO, else the git remotes of the current directory (gh help environment). A directory
- * an earlier `git clone` of the script or a checkout of another repository filled is that
- * repository; any other known directory is inside this one; one named at run time is unknown.
- */
-function directoryRepository(commands, at, ctx) {
-    const start = ctx.directory ? ctx.directory.start : '';
-    let dir = start;
-    const repos = new Map(ctx.directory?.repos ?? []);
-    // A step that starts elsewhere (`working-directory:`) has moved already; to a place named at
-    // run time, that matters only where earlier steps put another repository somewhere.
-    let moved = start === null ? repos.size > 0 : start !== '';
-    for (let k = 0; k < at; k++) {
-        const w = commands[k].words;
-        if (w[0] === 'cd' || w[0] === 'pushd') {
-            moved = true;
-            dir = w[1] === undefined ? null : enterDirectory(dir, w[1]);
-        }
-        else if (w[0] === 'popd') {
-            moved = true;
-            dir = null;
-        }
-        else {
-            const clone = cloneTarget(w);
-            const into = clone ? enterDirectory(dir, clone.dir) : null;
-            if (clone && into !== null)
-                repos.set(into, clone.url);
-        }
-    }
-    if (!moved)
-        return { kind: 'same' };
-    if (dir === null)
-        return { kind: 'unknown', text: 'cd', why: (0,reasons/* plain */.pj)(`gh runs in a directory the script names at run time (cd before line ${commands[at].line}): its repository is not known`) };
-    const repo = repositoryOfDirectory(dir, repos);
-    return repo === undefined ? { kind: 'same' } : repoRef(repo, ctx);
-}
-/** `OWNER/REPO` (or a GitHub URL) given as the first argument of a `gh repo` subcommand that takes one. */
-function positionalRepo(words) {
-    if (words[1] !== 'repo' || !REPO_ARGUMENT.has(words[2] ?? ''))
-        return undefined;
-    const arg = words[3];
-    return arg && !arg.startsWith('-') && arg.includes('/') ? arg : undefined;
-}
-function analyseGh(cmd, ctx, out, inDirectory = { kind: 'same' }) {
-    const words = cmd.words;
-    if (words[1] === 'api') {
-        let endpoint;
-        for (let i = 2; i < words.length; i++) {
-            if (GH_API_VALUE_FLAGS.has(words[i])) {
-                i++;
-                continue;
-            }
-            if (words[i].startsWith('-'))
-                continue;
-            endpoint = words[i];
-            break;
-        }
-        if (!endpoint)
-            return out.unknown.push(`gh api without an endpoint at line ${cmd.line}`);
-        if (/^graphql$/i.test(endpoint)) {
-            const found = graphqlCalls(words.join(' '), 'gh api graphql');
-            out.calls.push(...found.calls);
-            if (found.unknown)
-                out.unknown.push(`${found.unknown} (line ${cmd.line})`);
-            return;
-        }
-        const hasFields = hasFlag(words, ['-f', '-F', '--field', '--raw-field', '--input']);
-        const method = flagValue(words, ['-X'], ['--method']) ?? (hasFields ? 'POST' : 'GET');
-        // gh fills {owner}/{repo} from the current directory's repository (gh help api).
-        if (inDirectory.kind === 'unknown' && endpoint.includes('{owner}'))
-            return out.unknown.push((0,reasons/* about */.Cv)(`gh api ${(0,limits/* quoted */.TL)(endpoint)}`, inDirectory.why).text);
-        const here = inDirectory.kind === 'other' ? endpoint.replace(/\{owner\}\/\{repo\}/g, inDirectory.repo) : endpoint;
-        const path = '/' + expand(here, ctx).replace(/^\//, '');
-        const call = restCall(method, path, ctx, `gh api ${(0,limits/* quoted */.TL)(method.toUpperCase())} ${(0,limits/* quoted */.TL)(endpoint)}`);
-        if (typeof call === 'string')
-            out.unknown.push(call);
-        else
-            out.calls.push(call);
-        return;
-    }
-    const facts = ghCommandFacts(words);
-    if (!facts) {
-        if (words[1] === 'auth' || words[1] === 'config' || words[1] === '--version' || words[1] === 'version')
-            return;
-        out.unknown.push(`\`${words.slice(0, 3).map(limits/* quoted */.TL).join(' ')}\` at line ${cmd.line} is not in pat-lint's gh command table`);
-        return;
-    }
-    const target = ghRepo(words, ctx, inDirectory);
-    const call = { what: facts.command, permissions: facts.permissions, target, events: facts.events };
-    if (ghNeedsPullRequestSetting(facts.command, words))
-        call.provided = CREATES_PULL_REQUESTS;
-    if (facts.command === 'gh repo fork')
-        call.patReason = (0,reasons/* because */.xx)('GITHUB_TOKEN cannot create forks', 'R11');
-    if (/comment|review/.test(facts.command) && events/* DEPENDABOT_COMMAND */.hk.test(words.join(' ')))
-        call.patReason = DEPENDABOT_REFUSES;
-    if (facts.command === 'gh secret set' || facts.command === 'gh variable set')
-        call.patReason = (0,reasons/* because */.xx)('no `permissions:` key grants secrets or variables', 'R6');
-    if (/^gh (pr|run|workflow|release|issue) (view|list|diff|checks|download|watch)$/.test(facts.command))
-        call.readOnly = true;
-    out.calls.push(call);
-}
-function newGhIndex() {
-    return { list: [], logins: new Map(), loginsByFeeder: new Map(), anonymousLogins: [], loginList: [], setupGit: -1 };
-}
-/**
- * Adds gh command `at`. `mentions[k]`: command k names a secret or variable; `lastWriter`: the
- * last command so far to write each file.
- */
-function indexGh(gh, commands, at, mentions, lastWriter) {
-    const { words, line } = commands[at];
-    gh.list.push(at);
-    if (words[1] === 'auth' && words[2] === 'setup-git' && gh.setupGit < 0)
-        gh.setupGit = at;
-    if (words[1] !== 'auth' || !words.includes('--with-token'))
-        return;
-    const input = words.indexOf('<');
-    const writer = input >= 0 ? lastWriter.get(words[input + 1] ?? '') : undefined;
-    let feeder = -1;
-    if (mentions[at])
-        feeder = at;
-    else if (at > 0 && commands[at - 1].line === line && mentions[at - 1])
-        feeder = at - 1;
-    else if (writer !== undefined && mentions[writer])
-        feeder = writer;
-    gh.logins.set(at, feeder);
-    gh.loginList.push(at);
-    if (feeder < 0)
-        gh.anonymousLogins.push(at);
-    else
-        (0,order/* appendIndex */.FP)(gh.loginsByFeeder, feeder, at);
-}
-/**
- * What each gh command asks of GitHub does not depend on the token: worked out once per script
- * (keyed by its index) and environment (the step's env object), for one repository.
- */
-function answersFor(gh, ctx) {
-    const byEnv = ctx.memo.once('gh commands of a script', gh, () => new WeakMap());
-    let answers = byEnv.get(ctx.env);
-    if (!answers || answers.self !== ctx.self) {
-        answers = { self: ctx.self, byIndex: new Map(), calls: new Map(), sessions: new Map() };
-        byEnv.set(ctx.env, answers);
-    }
-    return answers;
-}
-/** What gh command `at` asks of GitHub: the same for every token of the step, so worked out once. */
-function ghFragment(gh, commands, at, ctx) {
-    const answers = answersFor(gh, ctx);
-    let fragment = answers.byIndex.get(at);
-    if (!fragment) {
-        fragment = { calls: [], unknown: [] };
-        analyseGh(commands[at], ctx, fragment, directoryRepository(commands, at, ctx));
-        // Equal calls become one object, so a token's repeated calls are told apart by identity.
-        fragment.calls = fragment.calls.map((c) => {
-            const key = JSON.stringify(c);
-            const known = answers.calls.get(key);
-            if (known)
-                return known;
-            answers.calls.set(key, c);
-            return c;
-        });
-        answers.byIndex.set(at, fragment);
-    }
-    return fragment;
-}
-/**
- * What the gh commands after login `login` ask, up to the next login: every token that login
- * may carry gets all of it, so it is put together once per step.
- */
-function ghSession(gh, commands, login, ctx) {
-    const end = gh.loginList[(0,order/* firstAtLeast */.JE)(gh.loginList, login + 1)] ?? Infinity;
-    const answers = answersFor(gh, ctx);
-    let session = answers.sessions.get(login);
-    if (!session) {
-        session = { calls: [], unknown: [] };
-        const seen = new Set();
-        for (let k = (0,order/* firstAtLeast */.JE)(gh.list, login + 1); k < gh.list.length && gh.list[k] < end; k++) {
-            const fragment = ghFragment(gh, commands, gh.list[k], ctx);
-            for (const c of fragment.calls) {
-                if (seen.has(c))
-                    continue;
-                seen.add(c);
-                session.calls.push(c);
-            }
-            for (const reason of fragment.unknown)
-                session.unknown.push(reason);
-        }
-        answers.sessions.set(login, session);
-    }
-    return { session, end };
-}
-
-;// CONCATENATED MODULE: ./src/analysis/script/programs.ts
-/**
- * Programs other than gh, git and curl in scripts: the release tools of knowledge/programs.ts,
- * docker logins to ghcr.io, publishing to GitHub Packages, writes of the token to files, and what
- * every other command can do with a token in its environment.
- */
-
-
-
-
-
-
-/**
- * GitHub Packages are owned by a user or organization, not a repository: GITHUB_TOKEN reaches a
- * package only when it is linked to this repository or grants it access (R9), which files do not show.
- */
-const PACKAGE_TARGET = { kind: 'unknown', text: 'ghcr.io', why: (0,reasons/* citing */.F6)('GITHUB_TOKEN reaches a package only if it is linked to this repository or grants it access (R9); the files do not show which', 'R9') };
-function isGhcrLogin(words) {
-    return words[0] === 'docker' && words[1] === 'login' && words.some((w) => /ghcr\.io/i.test(w));
-}
-function isPackagesPublish(words, toGithubPackages) {
-    return toGithubPackages && (words[0] === 'npm' || words[0] === 'yarn' || words[0] === 'pnpm') && words.includes('publish');
-}
-function dockerReadsEnv(words) {
-    const sub = words[1] === 'buildx' || words[1] === 'image' || words[1] === 'container' ? words[2] : words[1];
-    if (!DOCKER_ENV_BLIND.has(sub ?? ''))
-        return true;
-    return words.some((w, k) => w === '--env-file' || w.startsWith('--env-file=') || (/^(-e|--env|--build-arg)$/.test(w) && !(words[k + 1] ?? '').includes('=')) || (w === '--secret' && /(^|,)env=/.test(words[k + 1] ?? '')));
-}
-function isInstall(words) {
-    return /^(pip3?|npm|yarn|pnpm|apt|apt-get|brew|gem|cargo|go)$/.test(words[0]) && /^(install|ci|add|i|update|upgrade|get)$/.test(words[1] ?? '');
-}
-/** The role of a command that is none of gh, git, a ghcr.io login, a publish or a known program. */
-function roleOfOther(words) {
-    const prog = words[0];
-    return prog === 'curl' || prog === 'wget' || INERT.has(prog) || isInstall(words) || (prog === 'docker' && !dockerReadsEnv(words)) || (prog === 'go' && GO_ENV_BLIND.has(words[1] ?? '')) ? 'silent' : 'env';
-}
-/** Whether a known program gets this token: from a token flag, or from the first of its variables that is set. */
-function programGetsToken(cmd, facts, ctx) {
-    const flag = flagValue(cmd.words, [], facts.tokenFlags);
-    if (flag !== undefined)
-        return usesToken([flag], ctx);
-    const first = facts.tokenEnv.find((v) => ctx.tokenVars.has(v) || ctx.env[v] !== undefined);
-    return first !== undefined && ctx.tokenVars.has(first);
-}
-/** A program of knowledge/programs.ts: the call it makes with the token, or the remote it sets. */
-function analyseProgram(cmd, facts, ctx, state, out) {
-    if (!programGetsToken(cmd, facts, ctx) || !facts.callsGithub)
-        return;
-    out.sentToGithub = true;
-    const repo = flagValue(cmd.words, [], facts.repoFlags);
-    const target = repo === undefined ? { kind: 'same' } : (gitUrlRepo(repo, ctx) ?? repoRef(repo, ctx));
-    if (facts.setsRemote) {
-        const remote = flagValue(cmd.words, [], ['--remote']) ?? facts.setsRemote;
-        state.remotes.set(remote, target);
-        (out.persists ??= []).push({ what: `${facts.command} set remote ${(0,limits/* quoted */.TL)(remote)} to a URL carrying the token`, target, scope: 'remote', remote });
-        out.calls.push({ what: `${facts.command} (git fetch)`, permissions: { contents: 'read' }, target, readOnly: true });
-        return;
-    }
-    out.calls.push({ what: facts.command, permissions: facts.permissions, target, events: facts.events });
-}
-/**
- * `docker login ghcr.io`: its password is the command's own argument or what the command before
- * it in a pipe prints. `pushes`: the script pushes to ghcr.io, so the login needs packages: write.
- */
-function analyseGhcrLogin(cmd, feeder, pushes, ctx, out) {
-    const fed = usesToken(cmd.words, ctx) || (feeder !== undefined && usesToken(feeder.words, ctx));
-    // A login fed by another variable or secret (often GITHUB_TOKEN itself) logs in with that one.
-    if (!fed && [cmd, feeder].some((c) => c?.words.some((w) => w.includes('$'))))
-        return;
-    if (!fed) {
-        out.unknown.push('a docker login to ghcr.io reads a password pat-lint cannot trace');
-        return;
-    }
-    out.calls.push({ what: 'docker login ghcr.io', permissions: { packages: pushes ? 'write' : 'read' }, target: PACKAGE_TARGET, classicOnly: (0,reasons/* because */.xx)('GitHub Packages (ghcr.io) takes GITHUB_TOKEN or a classic token, not a fine-grained one', 'R9', 'R18') });
-}
-/** `npm|yarn|pnpm publish` to npm.pkg.github.com. */
-function analysePackagesPublish(prog, out) {
-    out.calls.push({ what: `${prog} publish to GitHub Packages`, permissions: { packages: 'write' }, target: PACKAGE_TARGET, classicOnly: (0,reasons/* because */.xx)('GitHub Packages takes GITHUB_TOKEN or a classic token, not a fine-grained one', 'R9', 'R18') });
-}
-/** `echo`/`printf`/`cat` handed the token: where it is written, which may leave it for later steps. */
-function analyseWrite(cmd, out) {
-    const redirect = cmd.words.findIndex((w) => /^>>?$/.test(w));
-    const file = redirect >= 0 ? cmd.words[redirect + 1] ?? '' : '';
-    if (/GITHUB_ENV/.test(file))
-        out.unknown.push(`line ${cmd.line} exports the token to later steps through $GITHUB_ENV`);
-    else if (/\.ssh|id_rsa|id_ed25519/.test(file))
-        (out.persists ??= []).push({ what: 'the secret is written as an SSH key', target: null });
-    else if (file && !/GITHUB_(OUTPUT|STEP_SUMMARY)|git-credentials/.test(file))
-        (out.persists ??= []).push({ what: `the token is written to ${(0,limits/* quoted */.TL)(file)}`, target: null });
-}
-function newProgramIndex(script) {
-    return {
-        byVariable: new Map(),
-        registryLogins: [],
-        ghcrLoginsByFeeder: new Map(),
-        anonymousGhcrLogin: -1,
-        pushesToGhcr: /\bdocker\s+(push|buildx\s+build[^\n]*--push)[^\n]*ghcr\.io/i.test(script),
-        toGithubPackages: /npm\.pkg\.github\.com/.test(script),
-    };
-}
-
-;// CONCATENATED MODULE: ./src/analysis/script/command-index.ts
-/**
- * A script's commands with an index of which command names which secret or variable, and of what
- * the others can do; each program keeps its own part (git.ts, gh.ts, programs.ts). Every secret
- * of a step is followed through its script on its own: without the index, a step with thousands
- * of secrets and thousands of commands costs their product in time.
- */
-
-
-
-
-
-
-
-
-
-function indexScript(script, commands) {
-    const git = new GitIndexer(script);
-    const out = {
-        commands,
-        roles: [],
-        bySecret: new Map(),
-        byVariable: new Map(),
-        envReaders: [],
-        loopVars: /\b(for|while)\b/.test(script) ? loopVariables(script) : undefined,
-        git: git.index,
-        gh: newGhIndex(),
-        programs: newProgramIndex(script),
-    };
-    const programs = out.programs;
-    const registries = new Set();
-    const mentions = [];
-    const lastWriter = new Map();
-    commands.forEach((cmd, i) => {
-        const words = cmd.words;
-        const prog = words[0];
-        mentions.push(false);
-        for (const w of words) {
-            if (!w.includes('$'))
-                continue;
-            const secrets = secretNamesIn(w);
-            const variables = variablesIn(w);
-            for (const name of secrets)
-                (0,order/* appendIndex */.FP)(out.bySecret, name, i);
-            for (const name of variables)
-                (0,order/* appendIndex */.FP)(out.byVariable, name, i);
-            if (secrets.length || variables.length)
-                mentions[i] = true;
-        }
-        const redirect = words.findIndex((w) => w === '>' || w === '>>');
-        if (redirect >= 0 && words[redirect + 1])
-            lastWriter.set(words[redirect + 1], i);
-        const program = prog === 'gh' || prog === 'git' ? undefined : knownProgramEnv(programWords(words));
-        let role = 'watched';
-        if (prog === 'gh')
-            indexGh(out.gh, commands, i, mentions, lastWriter);
-        else if (prog === 'git')
-            git.addGit(words, i);
-        else if (isGhcrLogin(words)) {
-            // Its password is its own argument (a named command) or what the command before it in a pipe prints.
-            if (i > 0 && commands[i - 1].line === cmd.line && mentions[i - 1])
-                programs.ghcrLoginsByFeeder.set(i - 1, i);
-            else if (!mentions[i] && programs.anonymousGhcrLogin < 0)
-                programs.anonymousGhcrLogin = i;
-        }
-        else if (isPackagesPublish(words, programs.toGithubPackages)) {
-            if (!registries.has(prog))
-                programs.registryLogins.push(i);
-            registries.add(prog);
-        }
-        else if (program) {
-            for (const v of program)
-                (0,order/* appendIndex */.FP)(programs.byVariable, v, i);
-        }
-        else
-            role = roleOfOther(words);
-        out.roles.push(role);
-        if (role === 'env')
-            out.envReaders.push(i);
-        if ((prog === 'echo' || prog === 'printf') && mentions[i])
-            git.addPrint(words, i, redirect >= 0 && words[redirect] === '>');
-    });
-    git.finish();
-    return out;
-}
-/** The variables a known program reads a token from (semantic-release's or those of knowledge/programs.ts). */
-function knownProgramEnv(words) {
-    return words[0] === 'semantic-release' ? CORE.gitTokenEnv : programFacts(words)?.tokenEnv;
-}
-/** The index of a script, built once per step (`key`, its `run:` value); a script built on the fly has no key. */
-function scriptIndexOf(script, key, memo) {
-    if (!key)
-        return indexScript(script, parseCommands(script));
-    return memo.once('script index', key, () => indexScript(script, parseCommands(script)));
-}
-/** Up to two secrets an environment holds (its values' `secrets.X`), per object of its chain. */
-function twoSecretsOf(env, memo) {
-    if (!env)
-        return [];
-    const table = memo.byObject('secrets of an environment');
-    let found = table.get(env);
-    if (!found) {
-        const names = new Set();
-        for (const key of Object.keys(env)) {
-            for (const name of secretNamesIn(env[key]))
-                names.add(name);
-            if (names.size >= 2)
-                break;
-        }
-        for (const name of twoSecretsOf(Object.getPrototypeOf(env), memo))
-            if (names.size < 2)
-                names.add(name);
-        found = [...names].slice(0, 2);
-        table.set(env, found);
-    }
-    return found;
-}
-/**
- * Whether the step holds more than one secret (named in its script or in its environment): a gh
- * login fed from somewhere pat-lint cannot see is then not known to carry the one followed.
- */
-function holdsSeveralTokens(index, ctx) {
-    const held = new Set();
-    for (const name of index.bySecret.keys()) {
-        held.add(name);
-        if (held.size >= 2)
-            return true;
-    }
-    for (const name of twoSecretsOf(ctx.env, ctx.memo))
-        held.add(name);
-    if (ctx.secret)
-        held.add(ctx.secret.toUpperCase());
-    return held.size > 1;
-}
-
-;// CONCATENATED MODULE: ./src/analysis/script/reading-order.ts
-/**
- * Which commands of a script one token's reading visits, and in what order. The reference reader
- * (`analyseScriptReadingAll` in analyse.ts) reads every command in turn; this schedule must give
- * the same answer (a property test holds them equal) while reading only:
- * - the commands that name the token, the logins and programs it feeds, the first registry
- *   logins, and the first ENV_READERS_LISTED commands that may read it from their environment
- *   (the rest are counted: `unlisted`), all from the index (`relevantCommands`);
- * - gh and git commands that do not name it, only where they can hold it: each program is a
- *   stream that skips, unread, to the next command that can matter given what it holds so far
- *   (`inOrder`).
- * Following any secret (no name given) reads every command.
- */
-
-/** Past this many, commands that may read the token from their environment are counted, not listed. */
-const ENV_READERS_LISTED = 5;
-/** The commands that name the followed secret or one of its variables; null when any secret is followed. */
-function namedCommands(index, ctx) {
-    if (!ctx.secret)
-        return null;
-    const named = new Set(index.bySecret.get(ctx.secret.toUpperCase()) ?? []);
-    for (const v of ctx.tokenVars)
-        for (const i of index.byVariable.get(v) ?? [])
-            named.add(i);
-    return named;
-}
-/** The git commands that git gives the token by a rule of `git config` (the token names the rule's command). */
-function commandsConfigGivesToken(named, index) {
-    const lists = [];
-    for (const rule of named) {
-        const list = index.git.byRule.get(rule);
-        if (list)
-            lists.push(list);
-    }
-    return lists.length === 1 ? lists[0] : lists.flat().sort((a, b) => a - b);
-}
-/** Every command, in order: the reference reading, and the one for any secret. */
-function everyCommand(index, named) {
-    return { picked: index.commands.map((_, i) => i), named, unlisted: { count: 0, first: Infinity, last: 0 } };
-}
-/** The commands that can matter for one token (see the top of this file). */
-function relevantCommands(index, ctx) {
-    if (!ctx.secret)
-        return everyCommand(index, null);
-    const unlisted = { count: 0, first: Infinity, last: 0 };
-    const named = namedCommands(index, ctx);
-    const picked = new Set(named);
-    const { programs } = index;
-    for (const i of named)
-        for (const login of index.gh.loginsByFeeder.get(i) ?? [])
-            picked.add(login);
-    for (const v of ctx.tokenVars)
-        for (const i of programs.byVariable.get(v) ?? [])
-            picked.add(i);
-    for (const i of programs.registryLogins)
-        picked.add(i);
-    for (const i of named) {
-        const login = programs.ghcrLoginsByFeeder.get(i);
-        if (login !== undefined)
-            picked.add(login);
-    }
-    if (programs.anonymousGhcrLogin >= 0)
-        picked.add(programs.anonymousGhcrLogin);
-    if (ctx.tokenVars.size) {
-        let listed = 0;
-        for (const i of index.envReaders) {
-            if (named.has(i))
-                continue;
-            if (listed < ENV_READERS_LISTED) {
-                picked.add(i);
-                listed++;
-                continue;
-            }
-            // Past the listed ones only the count and the last line are wanted.
-            unlisted.first = index.commands[i].line;
-            break;
-        }
-        if (unlisted.first !== Infinity) {
-            let namedReaders = 0;
-            for (const i of named)
-                if (index.roles[i] === 'env')
-                    namedReaders++;
-            unlisted.count = index.envReaders.length - namedReaders - listed;
-            for (let k = index.envReaders.length - 1; k >= 0; k--) {
-                const i = index.envReaders[k];
-                if (!named.has(i)) {
-                    unlisted.last = index.commands[i].line;
-                    break;
-                }
-            }
-        }
-    }
-    return { picked: [...picked].sort((a, b) => a - b), named, unlisted };
-}
-/** The first entry of a sorted list at or after `from`; Infinity if none. */
-function nextIn(list, from) {
-    return list[(0,order/* firstAtLeast */.JE)(list, from)] ?? Infinity;
-}
-/**
- * `picked` and the streams merged in script order. A stream skips, unread, to its next wanted
- * command or to the next picked one, whichever comes first: a picked command may change what
- * the program holds.
- */
-function* inOrder(picked, streams) {
-    let p = 0;
-    for (;;) {
-        const nextPicked = p < picked.length ? picked[p] : Infinity;
-        let next = nextPicked;
-        let from = null;
-        for (const s of streams) {
-            if (s.at < s.list.length)
-                s.at = Math.max(s.at, (0,order/* firstAtLeast */.JE)(s.list, Math.min(nextPicked, s.wanted(s.list[s.at]))));
-            if (s.at < s.list.length && s.list[s.at] < next) {
-                next = s.list[s.at];
-                from = s;
-            }
-        }
-        if (next === Infinity)
-            return;
-        if (from)
-            from.at++;
-        else {
-            p++;
-            for (const s of streams)
-                if (s.list[s.at] === next)
-                    s.at++;
-        }
-        yield next;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/analysis/script/analyse.ts
-/**
- * What a `run:` script does with a token: gh commands, `gh api`, curl/wget to the REST API, git
- * over URLs that carry the token, docker login to ghcr.io, npm publishing to GitHub Packages and
- * the other programs in knowledge/programs.ts. A program that may read the token but whose
- * behaviour pat-lint cannot see is reported as unknown, never guessed.
- */
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-/**
- * What a script does with the token. `key` (the step's `run:` value) lets a second analysis of
- * the same step reuse the parsed commands; leave it out for a script built on the fly.
- */
-function analyseScript(script, stepCtx, key) {
-    return analyse(script, stepCtx, key, false);
-}
-/**
- * The reference reader: the same analysis reading every command of the script in turn, none
- * skipped, which the per-token schedule of reading-order.ts must agree with (a property test
- * holds them equal). Not for use: thousands of tokens cost thousands of readings of the script.
- */
-function analyseScriptReadingAll(script, ctx) {
-    return analyse(script, ctx, undefined, true);
-}
-/** Release tools whose configuration in the repository says what they do with a token, by program name. */
-const RELEASE_TOOLS = new Map([
-    ['semantic-release', analyseSemanticRelease],
-    ['goreleaser', analyseGoreleaser],
-    ['changeset', analyseChangesets],
-    ['release-it', analyseReleaseIt],
-    ['release-please', analyseReleasePlease],
-]);
-function distinct(items, key) {
-    const seen = new Set();
-    return items.filter((item) => {
-        const k = key(item);
-        if (seen.has(k))
-            return false;
-        seen.add(k);
-        return true;
-    });
-}
-function analyse(script, stepCtx, key, readAll) {
-    const out = { calls: [], unknown: [] };
-    const index = scriptIndexOf(script, key, stepCtx.memo);
-    const { commands, git, gh } = index;
-    const loopVars = index.loopVars;
-    const ctx = loopVars?.size ? { ...stepCtx, loopVars } : stepCtx;
-    const state = newGitState();
-    const ghReadsToken = GH_TOKEN_VARIABLES.some((v) => ctx.tokenVars.has(v));
-    let ghLoggedIn = false;
-    const relevant = readAll ? everyCommand(index, namedCommands(index, ctx)) : relevantCommands(index, ctx);
-    const { named, unlisted } = relevant;
-    const readVars = () => [...ctx.tokenVars].map((v) => `$${(0,limits/* quoted */.TL)(v)}`).join(', ');
-    let listedReaders = 0;
-    const credential = git.githubCredential;
-    if (credential >= 0 && (!named || named.has(credential)) && storesGitCredential(commands[credential], ctx)) {
-        state.allGithub = true;
-        (out.persists ??= []).push({ what: 'the token is stored as a git credential for github.com', target: null });
-    }
-    // gh hands git the token it reads from the environment once `gh auth setup-git` has run (taken
-    // for the whole script, as a stored credential is above); the helper it configures asks the gh
-    // of each later step, whose environment is that step's own, so nothing persists.
-    if (ghReadsToken && gh.setupGit >= 0)
-        state.allGithub = true;
-    // A git or gh command that does not name the token matters only while git or gh holds it.
-    const givenByConfig = named && !readAll ? commandsConfigGivesToken(named, index) : [];
-    const gitWanted = (from) => {
-        if (state.allGithub)
-            return from;
-        let first = nextIn(givenByConfig, from);
-        for (const remote of state.remotes.keys())
-            first = Math.min(first, nextIn(git.byRemote.get(remote) ?? [], from));
-        if (state.remotes.size && !state.runTimePushSeen)
-            first = Math.min(first, nextIn(git.byRemote.get(ANY_REMOTE) ?? [], from));
-        return first;
-    };
-    const ghWanted = (from) => (ghReadsToken || ghLoggedIn ? from : nextIn(gh.anonymousLogins, from));
-    const streams = named && !readAll ? [{ list: git.list, at: 0, wanted: gitWanted }, { list: gh.list, at: 0, wanted: ghWanted }] : [];
-    const ghCalls = new Set();
-    const untracedLogins = [];
-    for (const i of inOrder(relevant.picked, streams)) {
-        ctx.memo.stats.scriptCommands++;
-        const cmd = commands[i];
-        const prog = cmd.words[0];
-        if (prog === 'gh') {
-            const feeder = gh.logins.get(i);
-            // A login with another token ends this one's; one fed by nothing visible may be any token's.
-            if (feeder !== undefined) {
-                const anyToken = feeder < 0 && named !== null;
-                ghLoggedIn = !named || named.has(feeder) || (anyToken && !holdsSeveralTokens(index, ctx));
-                if (anyToken && !ghLoggedIn)
-                    untracedLogins.push(cmd.line);
-                // gh keeps the token it logs in with for later steps of the job (gh auth login: the system
-                // credential store, else a config file in the runner's home).
-                if (ghLoggedIn && !ghReadsToken)
-                    (out.persists ??= []).push({ what: 'gh auth login stores the token for later gh commands', target: null, scope: 'gh' });
-            }
-            const take = (part) => {
-                out.sentToGithub = true;
-                for (const c of part.calls) {
-                    if (ghCalls.has(c))
-                        continue;
-                    ghCalls.add(c);
-                    out.calls.push(c);
-                }
-                for (const reason of part.unknown)
-                    out.unknown.push(reason);
-            };
-            if (ghReadsToken || ghLoggedIn || usesToken(cmd.words, ctx))
-                take(ghFragment(gh, commands, i, ctx));
-            if (feeder !== undefined && ghLoggedIn && named && !ghReadsToken && !readAll) {
-                // The whole session up to the next login at once: thousands of tokens may share one login.
-                const { session, end } = ghSession(gh, commands, i, ctx);
-                if (session.calls.length || session.unknown.length)
-                    take(session);
-                ghLoggedIn = false;
-                streams[1].at = (0,order/* firstAtLeast */.JE)(gh.list, end);
-            }
-            continue;
-        }
-        if (prog === 'curl' || prog === 'wget') {
-            if (usesToken(cmd.words, ctx))
-                analyseCurl(cmd, ctx, out);
-            continue;
-        }
-        if (prog === 'git') {
-            // A git command that does not name the token matters only where it uses what git holds.
-            if (named && !named.has(i) && !readAll && !gitCommandMatters(git, i, named, state))
-                continue;
-            analyseGit(cmd, i, git, commands, ctx, state, out);
-            continue;
-        }
-        if (isGhcrLogin(cmd.words)) {
-            const feeder = i > 0 && commands[i - 1].line === cmd.line ? commands[i - 1] : undefined;
-            analyseGhcrLogin(cmd, feeder, index.programs.pushesToGhcr, ctx, out);
-            continue;
-        }
-        if (isPackagesPublish(cmd.words, index.programs.toGithubPackages)) {
-            analysePackagesPublish(prog, out);
-            continue;
-        }
-        if ((prog === 'echo' || prog === 'printf' || prog === 'cat') && usesToken(cmd.words, ctx)) {
-            analyseWrite(cmd, out);
-            continue;
-        }
-        const run = programWords(cmd.words);
-        const releaseTool = RELEASE_TOOLS.get(run[0]);
-        if (releaseTool) {
-            releaseTool(run, commands, i, ctx, out);
-            continue;
-        }
-        const program = programFacts(run);
-        if (program) {
-            analyseProgram(cmd, program, ctx, state, out);
-            continue;
-        }
-        const explicit = usesToken(cmd.words, ctx);
-        // Installing packages does not hand a GH_TOKEN-style variable to anything that reads it.
-        if (index.roles[i] === 'silent' && !explicit)
-            continue;
-        if (INERT.has(prog))
-            continue;
-        // Anything else that is handed the token, or runs with it in its environment, may use it.
-        if (explicit)
-            out.unknown.push(`\`${cmd.words.slice(0, 2).map(limits/* quoted */.TL).join(' ')}\` at line ${cmd.line} is given the token, and pat-lint cannot see what it does with it`);
-        else if (ctx.tokenVars.size) {
-            if (listedReaders < ENV_READERS_LISTED) {
-                listedReaders++;
-                out.unknown.push(`\`${cmd.words.slice(0, 2).map(limits/* quoted */.TL).join(' ')}\` at line ${cmd.line} may read ${readVars()}, and pat-lint cannot see what it does with it`);
-            }
-            else {
-                unlisted.count++;
-                unlisted.first = Math.min(unlisted.first, cmd.line);
-                unlisted.last = Math.max(unlisted.last, cmd.line);
-            }
-        }
-    }
-    if (untracedLogins.length) {
-        const more = untracedLogins.length > 1 ? ` (and ${untracedLogins.length - 1} more)` : '';
-        out.unknown.push(`gh auth login at line ${untracedLogins[0]}${more} reads a token pat-lint cannot trace, and the step holds several: the gh commands after it may use this one`);
-    }
-    if (unlisted.count) {
-        const lines = unlisted.count === 1 ? `at line ${unlisted.first}` : `from line ${unlisted.first} to line ${unlisted.last}`;
-        out.unknown.push(`${unlisted.count} more command${unlisted.count === 1 ? '' : 's'} ${lines} may read ${readVars()}, and pat-lint cannot see what ${unlisted.count === 1 ? 'it does' : 'they do'} with it`);
-    }
-    // A command repeated (a push per branch, a login per registry) adds nothing the first did not.
-    if (out.calls.length > 1)
-        out.calls = distinct(out.calls, (c) => JSON.stringify(c));
-    if (out.unknown.length > 1)
-        out.unknown = [...new Set(out.unknown)];
-    if (out.persists && out.persists.length > 1)
-        out.persists = distinct(out.persists, (p) => JSON.stringify(p));
-    return out;
-}
-/**
- * The first command of a script that runs with the step's environment and whose use of it
- * pat-lint cannot see (a build tool, a runtime, a script of the repository); undefined if none.
- */
-function firstEnvReader(script, key, memo) {
-    const index = scriptIndexOf(script, key, memo);
-    const i = index.envReaders[0];
-    return i === undefined ? undefined : index.commands[i];
-}
-
-;// CONCATENATED MODULE: ./src/analysis/recognise.ts
-/**
- * Decides which secrets are GitHub credentials and says how each was recognised. A secret counts
- * when it is declared in pat-requirements.yml, reaches an input or environment variable known to
- * take a GitHub token, sits in a URL's credentials, is read by a script that talks to GitHub, or
- * is named like a GitHub token. Tokens of other services (Codecov, npm, Slack, cloud keys) are
- * left alone unless declared.
- */
-
-
-
-
-
-/**
- * Input names that, on an action pat-lint does not know, say that the input takes a GitHub token:
- * they name GitHub (or its repository, or its gists: Gist is GitHub's service) as well as a token. `token`, `api_token` or `project-token`
- * say nothing of which service they are for: Telegram, Netlify and Codacy actions take them too.
- */
-const GITHUB_TOKEN_INPUT = /^(github|gh|git|repo|repository)[-_]?(token|pat)$|^(github|gh)[-_]?(personal[-_]access[-_]token|access[-_]token|api[-_]token)$|^personal[-_]access[-_]token$|(^|[-_])gists?[-_](token|pat)$/i;
-/**
- * Inputs that take a GitHub App's private key, App id or client id. The action signs a JWT with
- * them and trades it for an installation token (GitHub docs, "Authenticating as a GitHub App"):
- * they are an App's credentials, never a PAT, and nothing to declare or revoke as one.
- */
-const APP_CREDENTIAL_INPUT = /^((github[-_]?)?app(lication)?[-_])?private[-_]?key$|^(github[-_]?)?(app(lication)?|client)[-_]id$/i;
-/** Inputs that take an SSH private key (actions/checkout's `ssh-key`, webfactory/ssh-agent's `ssh-private-key`). */
-const SSH_KEY_INPUT = /^(ssh([-_]?(private[-_]?)?key)?|deploy[-_]?key)$/i;
-/** A secret named for a key, not a token: `DEPLOY_KEY`, `SSH_PRIVATE_KEY`. */
-const KEY_NAME = /(^|_)(DEPLOY|SSH)(_PRIVATE)?_KEY$|(^|_)SSH_PRIVATE_KEY(_|$)/i;
-/**
- * Whether the use hands the secret on as an SSH key: to an input named for one, or, named like a
- * key, to a script that installs it for ssh. A deploy key or an SSH key is no PAT: it belongs to
- * one repository (or one account's keys), has no scopes or expiry to declare, and a push with a
- * deploy key starts push workflows (pat-rules R1).
- */
-function isSshKeyUse(use) {
-    if (use.kind === 'with' && use.input)
-        return SSH_KEY_INPUT.test(use.input);
-    if ((use.kind === 'run' || use.kind === 'env') && use.secret && KEY_NAME.test(use.secret)) {
-        const scripts = use.step?.run ? [use.step.run.value] : (use.readBy ?? []).map((s) => s.run?.value ?? '');
-        return scripts.length > 0 && scripts.every((s) => /\.ssh\/|ssh-add|ssh-agent|GIT_SSH_COMMAND/.test(s));
-    }
-    return false;
-}
-/** Environment variables GitHub's own tools read a token from (gh, git credential helpers, octokit scripts). */
-const GITHUB_TOKEN_ENV = /^(GH|GITHUB)(_[A-Z0-9]+)*_(TOKEN|PAT)$|^(GH_ENTERPRISE_TOKEN|GITHUB_ENTERPRISE_TOKEN|GITHUB_PAT|GH_PAT|HOMEBREW_GITHUB_API_TOKEN|PERSONAL_TOKEN|PERSONAL_ACCESS_TOKEN)$|(^|_)PAT$/;
-/** Words in a secret's name that mean another service's credential. */
-const OTHER_SERVICE = /(^|_)(SLACK|DISCORD|TELEGRAM|TEAMS|ADO|AZDO|NPM|NODE_AUTH|YARN|PYPI|NUGET|CARGO|CRATES|CODECOV|COVERALLS|SONAR|SNYK|DOCKER|DOCKERHUB|QUAY|AWS|AZURE|GCP|GCLOUD|GOOGLE|FIREBASE|HEROKU|NETLIFY|VERCEL|CLOUDFLARE|SENTRY|GITLAB|BITBUCKET|JIRA|LINEAR|OPENAI|ANTHROPIC|VSCE|OVSX|WAKATIME|JENKINS|TWITTER|MASTODON|CHROMATIC|BUTLER|ITCHIO|EXPO|APPLE|ANDROID|SIGNING|GPG|PGP|COSIGN|MAVEN|OSSRH|SONATYPE|GRADLE|CACHIX|TURBO|DATADOG|NEWRELIC|CODACY|CODSPEED)(_|$)/;
-/**
- * Secret names that say GitHub token: GITHUB or GH with TOKEN, or PAT. A name alone is weak
- * evidence, so only names that name GitHub (or its PAT) count; `BOT_TOKEN` or `REPO_TOKEN` could
- * be any service's.
- */
-function looksLikeGithubToken(secret) {
-    const s = secret.toUpperCase();
-    if (OTHER_SERVICE.test(s))
-        return false;
-    const words = s.split(/_+/).filter(Boolean);
-    if (words.some((w) => w === 'PAT' || w === 'GHPAT' || w === 'GHTOKEN' || w === 'GITHUBTOKEN'))
-        return true;
-    if (words.includes('PERSONAL') && (words.includes('TOKEN') || words.includes('ACCESS')))
-        return true;
-    // Gists are GitHub's: a gist token is a GitHub token with the gist scope.
-    if ((words.includes('GIST') || words.includes('GISTS')) && words.includes('TOKEN'))
-        return true;
-    return words.includes('TOKEN') && (words.includes('GITHUB') || words.includes('GH'));
-}
-/** The value of `${{ env.NAME }}` where the step, its job or its workflow binds NAME to a literal. */
-function resolveEnv(raw, step, job, workflowEnv) {
-    return raw.replace(/\$\{\{\s*env\.([A-Za-z0-9_]+)\s*\}\}/g, (whole, name) => (step.env[name] ?? job?.env[name] ?? workflowEnv?.[name])?.value ?? whole);
-}
-/**
- * Whether the action's token inputs are GitHub credentials in this step: for a registry login, only
- * when the registry is GitHub's. A registry named only at run time is not evidence either way.
- */
-function credentialIsGithubs(facts, use, workflowEnv) {
-    if (!facts.githubWhen || !use.step)
-        return true;
-    const given = use.step.with[facts.githubWhen.input];
-    const value = given ? resolveEnv(given.value, use.step, use.job, workflowEnv).toLowerCase() : '';
-    return facts.githubWhen.hosts.some((h) => value.includes(h));
-}
-function inputTakesGithubToken(use, knowledge, workflowEnv) {
-    const { step, input } = use;
-    const uses = step.uses?.value;
-    const facts = uses ? knowledge.lookup(uses) : undefined;
-    if (facts) {
-        if (!facts.takesGithubToken || !credentialIsGithubs(facts, use, workflowEnv))
-            return null;
-        return facts.tokenInputs.some((i) => i.name.toLowerCase() === input.toLowerCase()) ? `input \`${(0,limits/* quoted */.TL)(input)}\` of ${facts.uses} takes a GitHub token` : null;
-    }
-    if (GITHUB_TOKEN_INPUT.test(input))
-        return `input \`${(0,limits/* quoted */.TL)(input)}\` of ${(0,limits/* quoted */.TL)(uses ?? 'the step')} is named for a GitHub token`;
-    return null;
-}
-/**
- * Whether the use hands the secret to a known action's credential input that, in this step, is
- * another service's (a Docker Hub login, a Codecov upload), or to a variable or input named for
- * another service: evidence against a GitHub token,
- * which outweighs a name like `DH_PAT`.
- */
-function isOtherServiceUse(use, knowledge, workflowEnv) {
-    // Handed to a variable or input named for another service (`ado_token`, `slack-token`).
-    if ((use.kind === 'env' || use.kind === 'with') && use.input && OTHER_SERVICE.test(use.input.toUpperCase().replace(/-/g, '_')))
-        return true;
-    if ((use.kind === 'env' || use.kind === 'with') && use.input && use.step?.uses && namedForActionVendor(use.input, use.step.uses.value))
-        return true;
-    if (use.kind !== 'with' || !use.step?.uses || !use.input)
-        return false;
-    const facts = knowledge.lookup(use.step.uses.value);
-    if (!facts || !facts.tokenInputs.some((i) => i.name.toLowerCase() === use.input.toLowerCase()))
-        return false;
-    return !facts.takesGithubToken || !credentialIsGithubs(facts, use, workflowEnv);
-}
-/** Owners whose actions are GitHub's own: a variable named for them names GitHub. */
-const GITHUB_OWNERS = new Set(['actions', 'github', 'octokit', 'cli']);
-/**
- * Whether a variable or input of an action's step is named for the vendor that publishes the
- * action: `crowdin/github-action` reads CROWDIN_PERSONAL_TOKEN, `getsentry/action-release`
- * SENTRY_AUTH_TOKEN. An action reads its own service's credential under that service's name, so
- * such a variable holds the vendor's token, not GitHub's (GitHub's own owners excepted). Owner
- * words under 4 letters are too short to tell a vendor from a word.
- */
-function namedForActionVendor(variable, uses) {
-    const owner = (0,actions/* actionName */.aM)(uses)?.split('/')[0]?.toLowerCase();
-    if (!owner || GITHUB_OWNERS.has(owner))
-        return false;
-    const vendor = owner.split(/[^a-z0-9]+/).filter((w) => w.length >= 4 && w !== 'actions' && w !== 'action' && w !== 'github');
-    const words = new Set(variable.toLowerCase().split(/[^a-z0-9]+/));
-    // A variable that names GitHub as well (HASHICORP_GITHUB_TOKEN) is the vendor's GitHub token.
-    if (words.has('github') || words.has('gh'))
-        return false;
-    return vendor.some((w) => words.has(w));
-}
-/** Whether the use hands the secret to an input that takes a GitHub App's key or id. */
-function isAppCredentialUse(use, knowledge = actions/* DEFAULT_KNOWLEDGE */.Ze) {
-    if (use.kind !== 'with' || !use.step || !use.input)
-        return false;
-    const facts = use.step.uses ? knowledge.lookup(use.step.uses.value) : undefined;
-    const input = use.input.toLowerCase();
-    if (facts?.appCredentialInputs?.some((i) => i.toLowerCase() === input))
-        return true;
-    return !facts?.tokenInputs.some((i) => i.name.toLowerCase() === input) && APP_CREDENTIAL_INPUT.test(input);
-}
-function envTakesGithubToken(name, steps, knowledge) {
-    // A `*_PAT` variable named for another service (`…_GITLAB_PAT`) holds that service's token.
-    if (GITHUB_TOKEN_ENV.test(name) && !OTHER_SERVICE.test(name))
-        return `environment variable ${(0,limits/* quoted */.TL)(name)} is where GitHub tools read a token`;
-    for (const step of steps) {
-        const facts = step.uses ? knowledge.lookup(step.uses.value) : undefined;
-        if (facts?.takesGithubToken && facts.tokenEnv.includes(name))
-            return `${facts.uses} reads a GitHub token from ${(0,limits/* quoted */.TL)(name)}`;
-    }
-    return null;
-}
-/** One environment for every recognition, so what a script's gh commands ask is worked out once. */
-const NO_ENV = Object.freeze({});
-/**
- * Whether a script that receives the secret uses it to talk to GitHub: the script analysis finds a
- * gh, git, REST or ghcr.io call made with it, or the script installs it as an SSH key next to a
- * GitHub host. Merely mentioning github.com elsewhere in the script is not enough.
- */
-function scriptUsesForGithub(use, memo) {
-    const scripts = [];
-    if (use.kind === 'run' && use.step?.run)
-        scripts.push({ script: use.step.run.value, vars: new Set(), key: use.step.run });
-    if (use.kind === 'env' && use.input) {
-        const readers = use.step ? [use.step] : (use.readBy ?? []);
-        for (const s of readers)
-            if (s.run && scriptReadsVariable(s.run.value, use.input, memo.variables))
-                scripts.push({ script: s.run.value, vars: new Set([use.input]), key: s.run });
-    }
-    return scripts.some(({ script, vars, key }) => {
-        const a = analyseScript(script, { self: null, tokenVars: vars, env: NO_ENV, secret: use.secret ?? undefined, memo }, key);
-        return a.calls.length > 0 || a.sentToGithub || ((a.persists ?? []).length > 0 && /github\.com/i.test(script));
-    });
-}
-/** How a single use shows its secret to be a GitHub credential, if it does. */
-function recogniseUse(use, knowledge, workflowEnv, memo) {
-    if (use.kind === 'git-url')
-        return { how: 'git-url', detail: 'used as the credentials of a URL' };
-    if (use.kind === 'with' && use.step && use.input) {
-        const d = inputTakesGithubToken(use, knowledge, workflowEnv);
-        if (d)
-            return { how: 'token-input', detail: d };
-    }
-    if (use.kind === 'env' && use.input) {
-        const scope = use.step ? [use.step] : (use.readBy ?? []);
-        const d = envTakesGithubToken(use.input, scope, knowledge);
-        if (d)
-            return { how: 'token-env', detail: d };
-    }
-    if (use.kind === 'reusable-workflow' && use.input && GITHUB_TOKEN_INPUT.test(use.input)) {
-        return { how: 'token-input', detail: `passed as \`${(0,limits/* quoted */.TL)(use.input)}\` to a reusable workflow` };
-    }
-    if (scriptUsesForGithub(use, memo))
-        return { how: 'github-script', detail: 'used by a run script to call GitHub (gh, git, the API or ghcr.io)' };
-    return null;
-}
-/**
- * Recognises every credential among the uses. Returns, per secret name (as written in the
- * requirements when declared), the distinct ways it was recognised.
- */
-function recogniseSecrets(uses, declared, knowledge = actions/* DEFAULT_KNOWLEDGE */.Ze, workflowEnv = () => undefined, memo = new Memo()) {
-    const out = new Map();
-    const add = (secret, r) => {
-        const list = out.get(secret) ?? [];
-        if (!list.some((x) => x.how === r.how && x.detail === r.detail))
-            list.push(r);
-        out.set(secret, list);
-    };
-    for (const name of declared)
-        add(name, { how: 'declared', detail: 'declared in the requirements file' });
-    // A secret given to an App-token step as its key or id is the App's credential wherever else it goes.
-    const appCredentials = new Set(uses.filter((u) => u.secret && isAppCredentialUse(u, knowledge)).map((u) => u.secret));
-    for (const use of uses) {
-        if (!use.secret || appCredentials.has(use.secret))
-            continue;
-        const r = recogniseUse(use, knowledge, workflowEnv(use.file), memo);
-        if (r)
-            add(use.secret, r);
-    }
-    // A name is weak evidence: it counts only for a secret not used solely as another service's credential.
-    const otherUses = new Map();
-    for (const use of uses)
-        if (use.secret)
-            otherUses.set(use.secret, (otherUses.get(use.secret) ?? true) && isOtherServiceUse(use, knowledge, workflowEnv(use.file)));
-    for (const use of uses) {
-        if (use.secret && !out.has(use.secret) && !appCredentials.has(use.secret) && !otherUses.get(use.secret) && looksLikeGithubToken(use.secret))
-            add(use.secret, { how: 'name', detail: 'named like a GitHub token' });
-    }
-    return out;
-}
-
+// EXTERNAL MODULE: ./src/analysis/recognise.ts
+var recognise = __nccwpck_require__(2471);
 ;// CONCATENATED MODULE: ./src/ignore.ts
 const INLINE = /#\s*pat-lint:\s*ignore\[([^\]]*)\]/i;
 /** The rule ids ignored on one source line, or null when the line has no ignore comment. */
@@ -12486,6 +11732,8 @@ function isIgnored(finding, inline, ignoredByConfig) {
 var load = __nccwpck_require__(6598);
 // EXTERNAL MODULE: ./src/rules/index.ts + 24 modules
 var rules = __nccwpck_require__(4146);
+// EXTERNAL MODULE: ./src/knowledge/actions.ts + 4 modules
+var actions = __nccwpck_require__(8343);
 // EXTERNAL MODULE: ./src/knowledge/pat-lint-action.ts
 var pat_lint_action = __nccwpck_require__(6650);
 ;// CONCATENATED MODULE: ./src/analysis/live-check-use.ts
@@ -12530,7 +11778,7 @@ var external_node_path_ = __nccwpck_require__(6760);
 
 
 /** The prefixes that stand for the workspace in a loaded path. */
-const script_imports_WORKSPACE = /^(?:\$\{\{\s*github\.workspace\s*\}\}|\$\{process\.env\.GITHUB_WORKSPACE\}|\$\{\s*process\.env\.GITHUB_WORKSPACE\s*\})\/?/;
+const WORKSPACE = /^(?:\$\{\{\s*github\.workspace\s*\}\}|\$\{process\.env\.GITHUB_WORKSPACE\}|\$\{\s*process\.env\.GITHUB_WORKSPACE\s*\})\/?/;
 const LOADS = [
     /\b(?:require|import)\s*\(\s*(['"`])([^'"`\n]{1,300})\1\s*\)/g,
     /\bimport\s+(?:[\w*{}\s,$]+\s+from\s+)?(['"`])([^'"`\n]{1,300})\1/g,
@@ -12545,7 +11793,7 @@ function scriptImports(script, dir = '.') {
     const paths = new Set();
     const unplaced = new Set();
     const found = [
-        ...LOADS.flatMap((re) => [...script.matchAll(re)]).map((m) => (script_imports_WORKSPACE.test(m[2]) ? m[2].replace(script_imports_WORKSPACE, './') : relativeTo(dir, m[2]))),
+        ...LOADS.flatMap((re) => [...script.matchAll(re)]).map((m) => (WORKSPACE.test(m[2]) ? m[2].replace(WORKSPACE, './') : relativeTo(dir, m[2]))),
         ...[...script.matchAll(LOADS_FROM_WORKSPACE)].map((m) => `./${m[2].replace(/^\/+/, '')}`),
     ];
     for (const raw of found) {
@@ -12636,6 +11884,12 @@ function readLoadedScripts(root, models) {
     return files;
 }
 
+// EXTERNAL MODULE: ./src/knowledge/semantic-release.ts
+var semantic_release = __nccwpck_require__(3754);
+// EXTERNAL MODULE: ./src/knowledge/changesets.ts
+var changesets = __nccwpck_require__(4955);
+// EXTERNAL MODULE: ./src/knowledge/programs.ts
+var programs = __nccwpck_require__(4771);
 ;// CONCATENATED MODULE: ./src/knowledge/run-files.ts
 /**
  * The repository's own programs a run step starts, and what their text says about git: a script
@@ -12672,6 +11926,10 @@ const MERGES_IN_PROGRAM = /\bgit\b["'`]?[ \t,([]*["'`]?(?:rebase|merge|cherry-pi
 /** A URL with credentials of its own: a push to it does not use what git holds. */
 const URL_WITH_CREDENTIALS = /https?:\/\/[^\s'"`/]*@/;
 
+// EXTERNAL MODULE: ./src/knowledge/release-it.ts
+var release_it = __nccwpck_require__(2331);
+// EXTERNAL MODULE: ./src/knowledge/goreleaser.ts
+var goreleaser = __nccwpck_require__(6769);
 ;// CONCATENATED MODULE: ./src/workflow/release-configs.ts
 /**
  * The configuration files of release tools that steps start, read before the analysis:
@@ -12717,7 +11975,7 @@ function directories(workingDirectory, script) {
     }
     return [...dirs];
 }
-const SEMANTIC_RELEASE_NAMES = ['package.json', ...CONFIG_DATA_FILES, ...CONFIG_PROGRAM_FILES];
+const SEMANTIC_RELEASE_NAMES = ['package.json', ...semantic_release/* CONFIG_DATA_FILES */.wt, ...semantic_release/* CONFIG_PROGRAM_FILES */.sd];
 /** `-f FILE`, `--config FILE`, `--config=FILE` after `goreleaser`. */
 const GORELEASER_CONFIG = /(?:^|\s)(?:-f|--config)(?:\s+|=)(["']?)([^\s"';&|]{1,200})\1/g;
 /** `-c FILE`, `--config FILE`, `--config=FILE` after `release-it`. */
@@ -12728,23 +11986,23 @@ const MAKE_DIRECTORY = /\bmake\b[^\n;&|]*?\s-C\s*([^\s;&|"']{1,200})/g;
 function wanted(step) {
     const name = step.uses ? (0,actions/* actionName */.aM)(step.uses.value)?.toLowerCase() ?? '' : '';
     const input = (key) => Object.entries(step.with).find(([k]) => k.toLowerCase() === key)?.[1].value;
-    const semanticAction = SEMANTIC_RELEASE_ACTIONS[name];
+    const semanticAction = semantic_release/* SEMANTIC_RELEASE_ACTIONS */.xv[name];
     if (semanticAction)
         return { start: input(semanticAction.workingDirectory) ?? '', script: '', names: SEMANTIC_RELEASE_NAMES };
-    if (name === GORELEASER_ACTION.uses) {
-        const args = input(GORELEASER_ACTION.args) ?? '';
-        return { start: input(GORELEASER_ACTION.workdir) ?? '', script: '', names: [...CONFIG_FILES, 'go.mod', ...[...args.matchAll(GORELEASER_CONFIG)].map((m) => m[2])] };
+    if (name === goreleaser/* GORELEASER_ACTION */.f9.uses) {
+        const args = input(goreleaser/* GORELEASER_ACTION */.f9.args) ?? '';
+        return { start: input(goreleaser/* GORELEASER_ACTION */.f9.workdir) ?? '', script: '', names: [...goreleaser/* CONFIG_FILES */.n0, 'go.mod', ...[...args.matchAll(GORELEASER_CONFIG)].map((m) => m[2])] };
     }
     const script = step.run?.value;
     if (!script)
         return null;
     const names = [
         ...(/\bsemantic-release\b/.test(script) ? SEMANTIC_RELEASE_NAMES : []),
-        ...(/\bchangeset\s+version\b/.test(script) ? [CONFIG_FILE] : []),
+        ...(/\bchangeset\s+version\b/.test(script) ? [changesets/* CONFIG_FILE */.g2] : []),
         // The Makefile a `make` runs the recipes of (also in the directory `-C` names).
-        ...(/\bmake\b/.test(script) ? [...MAKEFILE_NAMES, ...[...script.matchAll(MAKE_DIRECTORY)].slice(0, MAX_DIRECTORIES).flatMap((m) => MAKEFILE_NAMES.map((n) => `${m[1]}/${n}`))] : []),
-        ...(/\brelease-it\b/.test(script) ? ['package.json', ...release_it_CONFIG_DATA_FILES, ...CONFIG_OTHER_FILES, ...[...script.matchAll(RELEASE_IT_CONFIG)].slice(0, MAX_DIRECTORIES).map((m) => m[2])] : []),
-        ...(/\bgoreleaser\b/.test(script) ? [...CONFIG_FILES, 'go.mod', ...[...script.matchAll(GORELEASER_CONFIG)].slice(0, MAX_DIRECTORIES).map((m) => m[2])] : []),
+        ...(/\bmake\b/.test(script) ? [...programs/* MAKEFILE_NAMES */.yh, ...[...script.matchAll(MAKE_DIRECTORY)].slice(0, MAX_DIRECTORIES).flatMap((m) => programs/* MAKEFILE_NAMES */.yh.map((n) => `${m[1]}/${n}`))] : []),
+        ...(/\brelease-it\b/.test(script) ? ['package.json', ...release_it/* CONFIG_DATA_FILES */.wt, ...release_it/* CONFIG_OTHER_FILES */.al, ...[...script.matchAll(RELEASE_IT_CONFIG)].slice(0, MAX_DIRECTORIES).map((m) => m[2])] : []),
+        ...(/\bgoreleaser\b/.test(script) ? [...goreleaser/* CONFIG_FILES */.n0, 'go.mod', ...[...script.matchAll(GORELEASER_CONFIG)].slice(0, MAX_DIRECTORIES).map((m) => m[2])] : []),
         // The repository's own programs the script runs: the git commands in them are the step's.
         ...filesRun(script, MAX_DIRECTORIES).map((f) => f.path),
     ];
@@ -12781,6 +12039,12 @@ function readReleaseConfigs(root, models, files) {
             }
 }
 
+// EXTERNAL MODULE: ./src/workflow/parse.ts + 1 modules
+var parse = __nccwpck_require__(8223);
+// EXTERNAL MODULE: ./src/workflow/model.ts + 2 modules
+var workflow_model = __nccwpck_require__(7393);
+// EXTERNAL MODULE: ./src/workflow/tree.ts
+var tree = __nccwpck_require__(4869);
 ;// CONCATENATED MODULE: ./src/workflow/remote-composites.ts
 /**
  * Composite actions of other repositories, read from their `action.yml` (the derived knowledge,
@@ -12796,7 +12060,7 @@ function compositeModel(uses, label, text) {
         const { file } = (0,parse/* parseSource */.PJ)({ path: label, kind: 'action', text });
         if (!file.root)
             return null;
-        const model = buildModel(new TreeWalker(file));
+        const model = (0,workflow_model/* buildModel */.yK)(new tree/* TreeWalker */.rU(file));
         return model.kind === 'action' && model.using === 'composite' ? { ...model, remote: uses } : null;
     }
     catch {
@@ -12804,13 +12068,17 @@ function compositeModel(uses, label, text) {
     }
 }
 
+// EXTERNAL MODULE: ./src/knowledge/gh-commands.ts + 1 modules
+var gh_commands = __nccwpck_require__(8622);
+// EXTERNAL MODULE: ./src/workflow/variable-reads.ts
+var variable_reads = __nccwpck_require__(7677);
 ;// CONCATENATED MODULE: ./src/analysis/env-readers.ts
 
 
 const RUNS_GH = /(^|[\s;&|(`$])gh\s+[a-z]/m;
 /** Steps read an env variable when their script does, or when a known action reads it. */
 function readsEnvWith(knowledge, variables) {
-    const byScript = runReadsEnv(variables);
+    const byScript = (0,variable_reads/* runReadsEnv */.Ug)(variables);
     const tokenEnvOf = (step) => (step.uses ? knowledge.lookup(step.uses.value)?.tokenEnv : undefined) ?? [];
     const names = new WeakMap();
     return {
@@ -12818,7 +12086,7 @@ function readsEnvWith(knowledge, variables) {
             if (byScript.reads(step, name))
                 return true;
             // The gh CLI takes its token from GH_TOKEN or GITHUB_TOKEN (GH_ENTERPRISE_TOKEN on GHES) unasked.
-            if (GH_TOKEN_VARIABLES.includes(name) && step.run && RUNS_GH.test(step.run.value))
+            if (gh_commands/* GH_TOKEN_VARIABLES */.kO.includes(name) && step.run && RUNS_GH.test(step.run.value))
                 return true;
             return tokenEnvOf(step).includes(name);
         },
@@ -12827,7 +12095,7 @@ function readsEnvWith(knowledge, variables) {
             if (!out) {
                 out = new Set(byScript.names(step));
                 if (step.run && RUNS_GH.test(step.run.value))
-                    for (const v of GH_TOKEN_VARIABLES)
+                    for (const v of gh_commands/* GH_TOKEN_VARIABLES */.kO)
                         out.add(v.toLowerCase());
                 for (const v of tokenEnvOf(step))
                     out.add(v.toLowerCase());
@@ -12838,6 +12106,8 @@ function readsEnvWith(knowledge, variables) {
     };
 }
 
+// EXTERNAL MODULE: ./src/workflow/flows.ts + 2 modules
+var workflow_flows = __nccwpck_require__(4921);
 ;// CONCATENATED MODULE: ./src/workflow/ingest.ts
 
 
@@ -12857,13 +12127,13 @@ function ingestFile(root, candidate, readsEnv) {
         if (!file.root)
             return out;
         // The YAML tree lives only as long as this call: models and flows keep what later steps need.
-        const walker = new TreeWalker(file);
-        const model = buildModel(walker);
+        const walker = new tree/* TreeWalker */.rU(file);
+        const model = (0,workflow_model/* buildModel */.yK)(walker);
         // A root action.yml of a JavaScript or Docker action has no steps to lint.
         if (model.kind === 'action' && model.using !== 'composite')
             return out;
-        const flows = findSecretUses(walker, model, readsEnv);
-        const structural = structuralErrors(walker, model);
+        const flows = (0,workflow_flows/* findSecretUses */.Wf)(walker, model, readsEnv);
+        const structural = (0,workflow_model/* structuralErrors */.LR)(walker, model);
         // Set only once nothing can throw: a failed file keeps no half-built model.
         out.model = model;
         out.uses = flows.uses;
@@ -12871,7 +12141,7 @@ function ingestFile(root, candidate, readsEnv) {
             out.errors.push({ file: file.path, ...e });
         // A file GitHub rejects outright gets its errors, not notes about its keys.
         if (!structural.length)
-            for (const n of unknownKeys(walker, model))
+            for (const n of (0,workflow_model/* unknownKeys */.vX)(walker, model))
                 out.notes.push({ file: file.path, ...n });
         for (const e of [...walker.errors, ...flows.errors])
             out.errors.push(e);
@@ -12882,12 +12152,20 @@ function ingestFile(root, candidate, readsEnv) {
     return out;
 }
 
+// EXTERNAL MODULE: ./src/knowledge/action-effects.ts
+var action_effects = __nccwpck_require__(6955);
+// EXTERNAL MODULE: ./src/order.ts
+var order = __nccwpck_require__(5395);
+// EXTERNAL MODULE: ./src/analysis/repo-ref.ts
+var repo_ref = __nccwpck_require__(3564);
 ;// CONCATENATED MODULE: ./src/analysis/steps/step-context.ts
 /** The step's inputs as plain values, by lower-cased name. */
 function inputs(step) {
     return Object.fromEntries(Object.entries(step.with).map(([k, v]) => [k.toLowerCase(), v.value]));
 }
 
+// EXTERNAL MODULE: ./src/knowledge/reasons.ts
+var reasons = __nccwpck_require__(3077);
 ;// CONCATENATED MODULE: ./src/analysis/steps/target.ts
 /**
  * Which repository a step acts on: the inputs that name one, `owner`/`repo` pairs, matrix values,
@@ -12981,7 +12259,7 @@ function resolveAll(value, job, self, memo) {
     return ref;
 }
 function resolveOver(value, job, self) {
-    const refs = matrixValues(value, job).map((v) => resolveRepo(v, self));
+    const refs = matrixValues(value, job).map((v) => (0,repo_ref/* resolveRepo */.J9)(v, self));
     return refs.find((r) => r.kind === 'other') ?? refs.find((r) => r.kind === 'unknown') ?? refs[0];
 }
 /** The repository a step's inputs name, by the common input names (knowledge/action-effects.ts). */
@@ -12990,7 +12268,7 @@ function targetOf(step, self, job, memo, expand = (v) => v) {
     // `owner` and `repo` given apart (the repository's name alone in `repo`).
     if (ins.owner && ins.repo && !ins.repo.includes('/'))
         return resolveAll(`${ins.owner}/${ins.repo}`, job, self, memo);
-    for (const name of REPOSITORY_INPUTS) {
+    for (const name of action_effects/* REPOSITORY_INPUTS */.r0) {
         if (ins[name])
             return resolveAll(ins[name], job, self, memo);
     }
@@ -12998,7 +12276,7 @@ function targetOf(step, self, job, memo, expand = (v) => v) {
     const remoteOwner = ins['remote-organization-name'] ?? ins['remote_organization_name'];
     const remoteRepo = ins['remote-repository-name'] ?? ins['remote_repository_name'];
     if (remoteRepo)
-        return resolveRepo(`${remoteOwner ?? self?.split('/')[0] ?? '?'}/${remoteRepo}`, self);
+        return (0,repo_ref/* resolveRepo */.J9)(`${remoteOwner ?? self?.split('/')[0] ?? '?'}/${remoteRepo}`, self);
     const owner = ins.owner ?? ins['repo-owner'] ?? ins.repository_owner;
     const repo = ins['repo-name'] ?? ins.repository_name;
     if (owner && repo)
@@ -13057,6 +12335,18 @@ function resolveFallback(value, ctx) {
     return /^'.*'$/.test(fallback) ? fallback.slice(1, -1) : `\${{ ${fallback} }}`;
 }
 
+// EXTERNAL MODULE: ./src/limits.ts
+var limits = __nccwpck_require__(351);
+// EXTERNAL MODULE: ./src/knowledge/permissions.ts + 1 modules
+var permissions = __nccwpck_require__(6928);
+// EXTERNAL MODULE: ./src/analysis/script/programs.ts
+var script_programs = __nccwpck_require__(4231);
+// EXTERNAL MODULE: ./src/knowledge/events.ts
+var events = __nccwpck_require__(2839);
+// EXTERNAL MODULE: ./src/knowledge/settings.ts
+var settings = __nccwpck_require__(4863);
+// EXTERNAL MODULE: ./src/analysis/script/gh.ts
+var gh = __nccwpck_require__(3353);
 ;// CONCATENATED MODULE: ./src/analysis/steps/known-action.ts
 
 
@@ -13078,7 +12368,7 @@ function withoutMetadata(perms) {
 function fromGithubTokenKeys(perms) {
     const out = {};
     for (const [k, v] of Object.entries(perms ?? {})) {
-        const fg = knowledge_permissions/* FINE_GRAINED_OF_KEY */.U1[k] ?? (knowledge_permissions/* NO_FINE_GRAINED */.qL.has(k) ? k : undefined);
+        const fg = permissions/* FINE_GRAINED_OF_KEY */.U1[k] ?? (permissions/* NO_FINE_GRAINED */.qL.has(k) ? k : undefined);
         if (fg && fg !== 'metadata' && (v === 'read' || v === 'write'))
             out[fg] = v;
     }
@@ -13140,17 +12430,17 @@ function analyseKnownAction(ctx, facts) {
     const named = (facts.repositoryInput && ctx.step.with[facts.repositoryInput]?.value) || (facts.repositoryEnv && ctx.step.env[facts.repositoryEnv]?.value);
     // A name alone (`repo: docs` beside `owner: org`) names a repository of that owner.
     const nameAlone = !!named && !!ins.owner && /^[\w.-]+$/.test(expand(named).trim());
-    const target = nameAlone ? resolveAll(`${expand(ins.owner)}/${expand(named).trim()}`, ctx.job, ctx.self, ctx.memo) : named ? (alsoRunsIn(expand(named), ctx) ?? resolveAll(expand(named), ctx.job, ctx.self, ctx.memo)) : facts.repositoryDefault ? resolveRepo(facts.repositoryDefault, ctx.self) : targetOf(ctx.step, ctx.self, ctx.job, ctx.memo, expand);
-    const call = { what: facts.uses, permissions, target, events: [...(facts.events ?? ACTION_EVENTS[facts.uses] ?? [])] };
+    const target = nameAlone ? resolveAll(`${expand(ins.owner)}/${expand(named).trim()}`, ctx.job, ctx.self, ctx.memo) : named ? (alsoRunsIn(expand(named), ctx) ?? resolveAll(expand(named), ctx.job, ctx.self, ctx.memo)) : facts.repositoryDefault ? (0,repo_ref/* resolveRepo */.J9)(facts.repositoryDefault, ctx.self) : targetOf(ctx.step, ctx.self, ctx.job, ctx.memo, expand);
+    const call = { what: facts.uses, permissions, target, events: [...(facts.events ?? action_effects/* ACTION_EVENTS */.bd[facts.uses] ?? [])] };
     // An action that opens pull requests does so with GITHUB_TOKEN only where the setting allows it (R8).
     if (call.events.includes('pull_request'))
-        call.provided = CREATES_PULL_REQUESTS;
+        call.provided = settings/* CREATES_PULL_REQUESTS */.Jv;
     if (facts.githubToken === null)
         call.patReason = facts.patNeededWhen[0] ?? (0,reasons/* plain */.pj)('GITHUB_TOKEN cannot do this');
     if (facts.fineGrained === null && facts.githubToken !== null) {
         call.classicOnly = (0,reasons/* because */.xx)(`${facts.uses} uses GitHub Packages or the Checks API, which fine-grained tokens cannot reach`, 'R9', 'R13', 'R18');
         if (call.permissions.packages && call.target.kind === 'same')
-            call.target = PACKAGE_TARGET;
+            call.target = script_programs/* PACKAGE_TARGET */.TR;
     }
     if (facts.classicOnlyReason) {
         // Classic-only actions state their needs as scopes, with those of the conditions that apply.
@@ -13163,7 +12453,7 @@ function analyseKnownAction(ctx, facts) {
     }
     // A comment an action posts that commands Dependabot must come from a user with push access.
     if (!call.patReason && ['body', 'comment', 'message', 'comment-body'].some((k) => events/* DEPENDABOT_COMMAND */.hk.test(ins[k] ?? '')))
-        call.patReason = DEPENDABOT_REFUSES;
+        call.patReason = gh/* DEPENDABOT_REFUSES */.d6;
     const calls = [call];
     for (const input of facts.alsoRepositoryInputs ?? []) {
         const also = ctx.step.with[input]?.value;
@@ -13180,6 +12470,14 @@ function analyseKnownAction(ctx, facts) {
     return { calls, unknown: [...(facts.unseen ?? [])] };
 }
 
+// EXTERNAL MODULE: ./src/analysis/directories.ts
+var analysis_directories = __nccwpck_require__(693);
+// EXTERNAL MODULE: ./src/analysis/script/semantic-release.ts
+var script_semantic_release = __nccwpck_require__(4798);
+// EXTERNAL MODULE: ./src/analysis/script/goreleaser.ts
+var script_goreleaser = __nccwpck_require__(8445);
+// EXTERNAL MODULE: ./src/analysis/shell.ts
+var shell = __nccwpck_require__(1251);
 ;// CONCATENATED MODULE: ./src/analysis/steps/release-tool-actions.ts
 /**
  * Actions that run a release tool on the workspace with the step's environment (semantic-release,
@@ -13221,7 +12519,7 @@ function analyseSemanticReleaseAction(ctx, name, spec) {
             return { calls: [], unknown: [`${name}'s \`${spec.plugins}\` input is not a list of plugin names pat-lint can read`] };
         words.push('--plugins', plugins);
     }
-    analyseSemanticRelease(words, [{ words, line: ctx.step.pos.line }], 0, toolContext(ctx, ins[spec.workingDirectory]), out, name);
+    (0,script_semantic_release/* analyseSemanticRelease */.j)(words, [{ words, line: ctx.step.pos.line }], 0, toolContext(ctx, ins[spec.workingDirectory]), out, name);
     return out;
 }
 /** The context of a tool the action runs in `dir` with the step's environment. */
@@ -13232,7 +12530,7 @@ function toolContext(ctx, dir) {
         env: Object.fromEntries(Object.entries(ctx.step.env).map(([k, v]) => [k, v.value])),
         secret: ctx.secret,
         memo: ctx.memo,
-        directory: { start: enterDirectory('', dir?.trim() ?? ''), repos: new Map() },
+        directory: { start: (0,analysis_directories/* enterDirectory */._Y)('', dir?.trim() ?? ''), repos: new Map() },
         readFile: ctx.readScript,
     };
 }
@@ -13241,15 +12539,19 @@ function analyseGoreleaserAction(ctx, name) {
     if (ctx.tokenInput)
         return { calls: [], unknown: [`${name} is not known to read a token from input \`${(0,limits/* quoted */.TL)(ctx.tokenInput)}\``] };
     const ins = inputs(ctx.step);
-    const args = parseCommands(ins[GORELEASER_ACTION.args] ?? '')[0]?.words ?? [];
+    const args = (0,shell/* parseCommands */.Gr)(ins[goreleaser/* GORELEASER_ACTION */.f9.args] ?? '')[0]?.words ?? [];
     const words = ['goreleaser', ...args];
     const out = { calls: [], unknown: [] };
-    analyseGoreleaser(words, [{ words, line: ctx.step.pos.line }], 0, toolContext(ctx, ins[GORELEASER_ACTION.workdir]), out, name);
+    (0,script_goreleaser/* analyseGoreleaser */.P)(words, [{ words, line: ctx.step.pos.line }], 0, toolContext(ctx, ins[goreleaser/* GORELEASER_ACTION */.f9.workdir]), out, name);
     return out;
 }
 
+// EXTERNAL MODULE: ./src/analysis/script/graphql.ts
+var graphql = __nccwpck_require__(7537);
 // EXTERNAL MODULE: ./src/knowledge/generated/octokit-routes.ts
 var octokit_routes = __nccwpck_require__(7266);
+// EXTERNAL MODULE: ./src/analysis/script/http.ts
+var http = __nccwpck_require__(5006);
 ;// CONCATENATED MODULE: ./src/analysis/steps/github-script.ts
 /**
  * What an actions/github-script script does with its token: `github.rest.<ns>.<method>(…)`
@@ -13344,7 +12646,7 @@ function analyseGithubScript(script, ctx, unseen = []) {
         const concrete = literal && literal !== '?' ? path.replace('{owner}/{repo}', literal) : path;
         if (literal === '?')
             out.unknown.push(`github.rest.${ns}.${method} names its owner or repository through a variable`);
-        const call = restCall(verb, concrete, ctx, `github.rest.${ns}.${method}`);
+        const call = (0,http/* restCall */.z)(verb, concrete, ctx, `github.rest.${ns}.${method}`);
         if (typeof call === 'string')
             out.unknown.push(call);
         else
@@ -13355,21 +12657,21 @@ function analyseGithubScript(script, ctx, unseen = []) {
         if (!route)
             continue;
         const [verb, path] = route.split(' ');
-        const call = restCall(verb, path, ctx, `github.paginate(github.rest.${m[1]}.${m[2]})`);
+        const call = (0,http/* restCall */.z)(verb, path, ctx, `github.paginate(github.rest.${m[1]}.${m[2]})`);
         if (typeof call !== 'string')
             out.calls.push(call);
     }
     for (const m of script.matchAll(/\bgithub\.request\s*\(\s*['"`]([A-Z]+)\s+([^'"`]+)['"`]\s*(?:,\s*\{([^}]*)\})?/g)) {
         const literal = literalTarget(m[3] ?? '', selfNames);
         const path = literal && literal !== '?' ? m[2].replace('{owner}/{repo}', literal) : m[2];
-        const call = restCall(m[1], path, ctx, `github.request('${m[1]} ${m[2]}')`);
+        const call = (0,http/* restCall */.z)(m[1], path, ctx, `github.request('${m[1]} ${m[2]}')`);
         if (typeof call === 'string')
             out.unknown.push(call);
         else
             out.calls.push(call);
     }
     if (/\bgithub\.graphql\s*\(/.test(script)) {
-        const found = graphqlCalls(script, 'github.graphql');
+        const found = (0,graphql/* graphqlCalls */.v)(script, 'github.graphql');
         out.calls.push(...found.calls);
         if (found.unknown)
             out.unknown.push(found.unknown);
@@ -13471,13 +12773,15 @@ function withMakeRecipes(script, startDir, read) {
         if (/^[/~$]/.test(dir) || dir.split('/').includes('..'))
             continue;
         const base = [startDir, dir].filter(Boolean).join('/');
-        const makefile = MAKEFILE_NAMES.map((n) => read(base ? `${base}/${n}` : n)).find((t) => t !== null);
+        const makefile = programs/* MAKEFILE_NAMES */.yh.map((n) => read(base ? `${base}/${n}` : n)).find((t) => t !== null);
         if (makefile)
             extra.push(...recipeLines(makefile, targets));
     }
     return extra.length ? `${script}\n${extra.join('\n')}` : script;
 }
 
+// EXTERNAL MODULE: ./src/knowledge/git.ts
+var git = __nccwpck_require__(3104);
 ;// CONCATENATED MODULE: ./src/analysis/steps/later-steps.ts
 /**
  * A credential left behind for later steps (checkout's persisted token, a git credential store,
@@ -13508,9 +12812,9 @@ const FOREIGN = /\bgit\s+(rebase|merge|cherry-pick|am|pull)\b|\bgit\s+push\s+(?:
  * the git push they do not write in the workflow. A word counts as a whole part of the task's name
  * (`release`, `docs:deploy`, `publish-docs`), not inside another word (`commitlint`, `stage`).
  */
-const later_steps_PUBLISHING = '(?:release|publish|deploy|version|bump|tag|push|commit|sync|changelog|gh-?pages)s?';
-const TASK = String.raw `(?:[\w.-]*[:._-])?${later_steps_PUBLISHING}(?:[:._-][\w:.-]*)?(?=[\s;&|)"'\`]|$)`;
-const SCRIPT_FILE = String.raw `(?:[\w./-]*[/._-])?${later_steps_PUBLISHING}(?:[._-][\w.-]*?)?\.(?:[cm]?js|ts|py|rb|pl|ps1)\b`;
+const PUBLISHING = '(?:release|publish|deploy|version|bump|tag|push|commit|sync|changelog|gh-?pages)s?';
+const TASK = String.raw `(?:[\w.-]*[:._-])?${PUBLISHING}(?:[:._-][\w:.-]*)?(?=[\s;&|)"'\`]|$)`;
+const SCRIPT_FILE = String.raw `(?:[\w./-]*[/._-])?${PUBLISHING}(?:[._-][\w.-]*?)?\.(?:[cm]?js|ts|py|rb|pl|ps1)\b`;
 /**
  * Programs run from the repository that may push with the credential git finds: shell scripts run
  * by path (whatever their name), and tasks named for publishing run through make, a package
@@ -13521,7 +12825,7 @@ const SCRIPT_THAT_MAY_PUSH = new RegExp(String.raw `(^|[\s;&|(])(\.\/|bash\s+|sh
     String.raw `|\b(?:npm\s+run|yarn(?:\s+run)?|pnpm(?:\s+run)?|bun(?:\s+run)?)\s+${TASK}` +
     String.raw `|\b(?:npx|pnpm\s+dlx|yarn\s+dlx|bunx)\s+(?:-\S+\s+)*${TASK}` +
     String.raw `|\b(?:node|python3?|ruby|perl|pwsh|deno\s+run)\s+(?:-\S+\s+)*${SCRIPT_FILE}` +
-    String.raw `|(^|[\s;&|(])\.\/(?:[\w./-]*[/._-])?${later_steps_PUBLISHING}(?:[._-][\w.-]*)?(?=\s|$)`, 'm');
+    String.raw `|(^|[\s;&|(])\.\/(?:[\w./-]*[/._-])?${PUBLISHING}(?:[._-][\w.-]*)?(?=\s|$)`, 'm');
 /**
  * A program of the repository's own, whatever its name: a package manager's task, a runner, an
  * interpreter given a file, or a path. Given a GitHub token as well, it is GitHub automation, and
@@ -13574,11 +12878,11 @@ function remoteOf(run) {
 
 /** The directory a run step pushes in: its working directory, then each `cd`/`pushd` before the push, then `git -C`. */
 function pushDirectory(step, run, pushAt) {
-    let dir = enterDirectory('', step.workingDirectory ?? '');
+    let dir = (0,analysis_directories/* enterDirectory */._Y)('', step.workingDirectory ?? '');
     for (const cd of run.slice(0, pushAt).matchAll(/(?:^|[\s;&|(])(?:cd|pushd)[ \t]+([^\s;&|)]+)/g))
-        dir = enterDirectory(dir, cd[1]);
+        dir = (0,analysis_directories/* enterDirectory */._Y)(dir, cd[1]);
     const gitC = /^git[ \t]+-C[ \t]+(\S+)/.exec(run.slice(pushAt))?.[1];
-    return gitC === undefined ? dir : enterDirectory(dir, gitC);
+    return gitC === undefined ? dir : (0,analysis_directories/* enterDirectory */._Y)(dir, gitC);
 }
 /** A list in step order, with the steps' indices beside it for binary search. */
 class ByStep {
@@ -13608,7 +12912,7 @@ function ancestry(dir) {
 }
 /** Where a checkout leaves its token: the workspace's git config, or that of the repository at `path`. */
 function checkoutDirectory(step) {
-    return enterDirectory('', step.with.path?.value.trim() ?? '');
+    return (0,analysis_directories/* enterDirectory */._Y)('', step.with.path?.value.trim() ?? '');
 }
 function listPushes(job, knowledge, localAction, readFile) {
     const out = { pushes: new ByStep(), byRemote: new Map(), toRunTimeRemote: new ByStep(), byDirectory: new Map(), unknown: new ByStep(), unknownByDirectory: new Map(), unknownActions: new ByStep(), ghCommands: new ByStep(), ghResets: [], ghSetsUpGit: false, githubResets: [], remoteResets: [], pathResets: new Map() };
@@ -13620,7 +12924,7 @@ function listPushes(job, knowledge, localAction, readFile) {
     for (const s of job.steps) {
         const name = s.uses ? (0,actions/* actionName */.aM)(s.uses.value)?.toLowerCase() : null;
         // A `make TARGET` runs its recipe: the recipe's git commands are the step's.
-        const script = s.run ? withMakeRecipes(s.run.value, enterDirectory('', s.workingDirectory?.trim() ?? '') ?? '', readFile ?? (() => null)) : undefined;
+        const script = s.run ? withMakeRecipes(s.run.value, (0,analysis_directories/* enterDirectory */._Y)('', s.workingDirectory?.trim() ?? '') ?? '', readFile ?? (() => null)) : undefined;
         const commits = script?.match(GIT_COMMIT);
         if (commits)
             lastCommitSkipsCi = events/* SKIP_CI */.vm.test(commits[commits.length - 1]);
@@ -13643,7 +12947,7 @@ function listPushes(job, knowledge, localAction, readFile) {
             out.pushes.add(s.index, push);
             byKey(out.byRemote, 'origin').add(s.index, push);
         }
-        else if (effect === 'unseen' || (effect === null && s.uses && !ACTIONS_THAT_PUSH.has(name ?? '') && !GIT_CLI_PUSH_MODES.has(name ?? '') && mayUseGitCredentials(s.uses.value, name, knowledge))) {
+        else if (effect === 'unseen' || (effect === null && s.uses && !action_effects/* ACTIONS_THAT_PUSH */.D$.has(name ?? '') && !action_effects/* GIT_CLI_PUSH_MODES */.Av.has(name ?? '') && mayUseGitCredentials(s.uses.value, name, knowledge))) {
             const why = effect === 'unseen' ? 'runs steps pat-lint cannot see into, which' : 'which pat-lint has no knowledge of,';
             out.unknownActions.add(s.index, { line: s.pos.line, what: `${(0,limits/* quoted */.TL)(s.uses.value)} (line ${s.pos.line}), ${why}` });
         }
@@ -13658,7 +12962,7 @@ function listPushes(job, knowledge, localAction, readFile) {
                 (out.pathResets.get(dir) ?? out.pathResets.set(dir, []).get(dir)).push(s.index);
         }
         // An action that pushes with the git CLI in some modes: pushes, may push, or pushes through the API.
-        const mode = name && s.uses ? GIT_CLI_PUSH_MODES.get(name)?.((0,actions/* majorOf */.Ds)(s.uses.value, knowledge), (k) => s.with[k]?.value) : undefined;
+        const mode = name && s.uses ? action_effects/* GIT_CLI_PUSH_MODES */.Av.get(name)?.((0,actions/* majorOf */.Ds)(s.uses.value, knowledge), (k) => s.with[k]?.value) : undefined;
         if (mode === true) {
             const push = { what: `${name} (line ${s.pos.line}), which pushes with the git CLI`, foreignCommits: false };
             out.pushes.add(s.index, push);
@@ -13667,14 +12971,14 @@ function listPushes(job, knowledge, localAction, readFile) {
         else if (mode === null) {
             out.unknownActions.add(s.index, { line: s.pos.line, what: `${(0,limits/* quoted */.TL)(s.uses.value)} (line ${s.pos.line}), whose release (and so whether it pushes with the git CLI) pat-lint cannot tell,` });
         }
-        const pusher = name ? ACTIONS_THAT_PUSH.get(name) : undefined;
+        const pusher = name ? action_effects/* ACTIONS_THAT_PUSH */.D$.get(name) : undefined;
         if (pusher) {
             const message = COMMIT_MESSAGE_INPUTS.map((k) => s.with[k]?.value).find((v) => v !== undefined);
             const push = { what: `${name} (line ${s.pos.line})`, foreignCommits: pusher.foreignCommits, skipsCi: message !== undefined && events/* SKIP_CI */.vm.test(message) };
             out.pushes.add(s.index, push);
             byKey(out.byRemote, 'origin').add(s.index, push);
             const dir = pusher.directoryInput ? (s.with[pusher.directoryInput]?.value ?? '') : '';
-            for (const d of ancestry(enterDirectory('', dir)))
+            for (const d of ancestry((0,analysis_directories/* enterDirectory */._Y)('', dir)))
                 byKey(out.byDirectory, d).add(s.index, push);
         }
         const run = script;
@@ -13700,7 +13004,7 @@ function listPushes(job, knowledge, localAction, readFile) {
             // A name the job tagged is a tag: `git tag v1 … git push origin v1`.
             const names = pushWords.filter((w) => !w.startsWith('-')).slice(1).map((w) => w.replace(/^["']|["']$/g, ''));
             const tagsOnly = names.length > 0 && names.every((n) => tagsMade.has(n));
-            const refs = tagsOnly ? 'tags' : pushArgs === undefined ? 'branches' : pushedRefs(pushWords);
+            const refs = tagsOnly ? 'tags' : pushArgs === undefined ? 'branches' : (0,git/* pushedRefs */.mn)(pushWords);
             // Moving a tag (git tag -f, then a forced push) points it across commits it did not hold (R2).
             const moves = tagsOnly && tagMoved && pushWords.some((w) => isForce(w) || w.startsWith('+'));
             // A step of a composite action is named with its file: its line is that file's, not the workflow's.
@@ -13773,7 +13077,7 @@ function localActionEffect(action, knowledge) {
     let effect = 'none';
     for (const s of action.jobs.flatMap((j) => j.steps)) {
         const name = s.uses ? (0,actions/* actionName */.aM)(s.uses.value)?.toLowerCase() : null;
-        if ((name && ACTIONS_THAT_PUSH.has(name)) || (s.run && PUSHING_TOOLS.test(s.run.value)))
+        if ((name && action_effects/* ACTIONS_THAT_PUSH */.D$.has(name)) || (s.run && PUSHING_TOOLS.test(s.run.value)))
             return 'push';
         if (s.uses && mayUseGitCredentials(s.uses.value, name, knowledge))
             effect = 'unseen';
@@ -13787,7 +13091,7 @@ function mayUseGitCredentials(uses, name, knowledge) {
     // A local or docker action is code pat-lint does not read for pushes.
     if (!name)
         return true;
-    if (INERT_ACTIONS.has(name))
+    if (action_effects/* INERT_ACTIONS */.tz.has(name))
         return false;
     // The knowledge base says what each action it holds does, pushes included (ACTIONS_THAT_PUSH);
     // an entry read from source that runs git or gh in ways not read may use a stored credential.
@@ -13842,12 +13146,12 @@ function followLaterPushes(ctx, out, target, what, place) {
         unknown.push(`${runTime[0].what} pushes to a remote named at run time (${runTime[0].remoteAtRunTime})${others}: it may be ${place.remote}, whose URL carries the token`);
     }
     for (const p of later.pushes) {
-        const to = p.url ? resolveRepo(p.url, ctx.self) : target;
+        const to = p.url ? (0,repo_ref/* resolveRepo */.J9)(p.url, ctx.self) : target;
         out.calls.push({
             what: `a push by ${p.what} (with ${what})`,
             permissions: p.foreignCommits ? { contents: 'write', workflows: 'write' } : { contents: 'write' },
             target: to ?? { kind: 'unknown', text: '', why: (0,reasons/* plain */.pj)('where the later push goes is not visible') },
-            events: p.skipsCi ? [] : [...EVENTS_OF_REFS[p.refs ?? 'branches']],
+            events: p.skipsCi ? [] : [...git/* EVENTS_OF_REFS */.J$[p.refs ?? 'branches']],
         });
     }
     for (const reason of unknown)
@@ -13872,7 +13176,7 @@ function followLaterPushes(ctx, out, target, what, place) {
 
 function analyseCheckout(ctx, facts) {
     const ins = inputs(ctx.step);
-    const target = ins.repository ? (alsoRunsIn(ins.repository, ctx) ?? resolveRepo(resolveFallback(ins.repository, ctx), ctx.self)) : { kind: 'same' };
+    const target = ins.repository ? (alsoRunsIn(ins.repository, ctx) ?? (0,repo_ref/* resolveRepo */.J9)(resolveFallback(ins.repository, ctx), ctx.self)) : { kind: 'same' };
     const out = { calls: [{ what: `${facts.uses} (fetch)`, permissions: { contents: 'read' }, target, readOnly: true }], unknown: [] };
     if (ins.submodules && ins.submodules !== 'false')
         out.unknown.push('submodules are fetched with the token: their repositories are not visible here');
@@ -13907,14 +13211,14 @@ function analyseCreatePullRequest(ctx, facts) {
     if (ins.path) {
         const checkout = ctx.job ? lastCheckoutAt(ctx.job, ins.path, ctx.step.index, ctx.memo) : undefined;
         if (checkout?.with.repository)
-            target = resolveRepo(checkout.with.repository.value, ctx.self);
+            target = (0,repo_ref/* resolveRepo */.J9)(checkout.with.repository.value, ctx.self);
     }
     const permissions = { contents: 'write', pull_requests: 'write' };
     if (ins['team-reviewers'])
         permissions.members = 'read';
     const fork = ins['push-to-fork'];
     if (!fork) {
-        calls.push({ what: facts.uses, permissions, target, events: ['pull_request', 'push'], provided: CREATES_PULL_REQUESTS });
+        calls.push({ what: facts.uses, permissions, target, events: ['pull_request', 'push'], provided: settings/* CREATES_PULL_REQUESTS */.Jv });
         return { calls, unknown: [] };
     }
     // push-to-fork: the branch goes to the fork and the pull request to the parent, two repositories
@@ -13926,7 +13230,7 @@ function analyseCreatePullRequest(ctx, facts) {
     calls.push({
         what: `${facts.uses} (push-to-fork)`,
         permissions: { contents: 'write', workflows: 'write' },
-        target: resolveRepo(fork, ctx.self),
+        target: (0,repo_ref/* resolveRepo */.J9)(fork, ctx.self),
         patReason: (0,reasons/* because */.xx)('the branch is pushed to a fork (push-to-fork), which needs a user token', 'R11'),
     });
     return { calls, unknown: [] };
@@ -13987,7 +13291,7 @@ function readUnknownAction(ctx, name) {
     const unknown = [`${(0,limits/* quoted */.TL)(name)} is not in pat-lint's knowledge base: what it does with the token cannot be seen`];
     const named = [];
     for (const [k, v] of Object.entries(ctx.step.with))
-        if (REPOSITORY_INPUTS.includes(k.toLowerCase()))
+        if (action_effects/* REPOSITORY_INPUTS */.r0.includes(k.toLowerCase()))
             named.push(v.value);
     for (const [k, v] of Object.entries(ctx.step.env))
         if (/(^|_)(REPO|REPOSITORY)$/i.test(k) && !/\$\{\{\s*secrets\./.test(v.value))
@@ -14011,10 +13315,10 @@ function analyseActionStep(ctx) {
         return { calls: [], unknown: [`${(0,limits/* quoted */.TL)(uses)} is a ${uses.startsWith('docker://') ? 'container' : 'local'} action: what it does with the token is not followed yet`] };
     }
     // Actions that run a release tool do what its configuration in the repository says.
-    const semanticRelease = SEMANTIC_RELEASE_ACTIONS[name.toLowerCase()];
+    const semanticRelease = semantic_release/* SEMANTIC_RELEASE_ACTIONS */.xv[name.toLowerCase()];
     if (semanticRelease)
         return analyseSemanticReleaseAction(ctx, name, semanticRelease);
-    if (name.toLowerCase() === GORELEASER_ACTION.uses)
+    if (name.toLowerCase() === goreleaser/* GORELEASER_ACTION */.f9.uses)
         return analyseGoreleaserAction(ctx, name);
     const facts = ctx.knowledge.lookup(uses);
     if (!facts)
@@ -14045,6 +13349,10 @@ function analyseActionStep(ctx) {
     }
 }
 
+// EXTERNAL MODULE: ./src/analysis/script/analyse.ts + 5 modules
+var analyse = __nccwpck_require__(8924);
+// EXTERNAL MODULE: ./src/analysis/script/command-index.ts
+var command_index = __nccwpck_require__(136);
 ;// CONCATENATED MODULE: ./src/analysis/steps/run-step.ts
 
 
@@ -14079,7 +13387,7 @@ function stepEnv(ctx) {
  * given as GH_REPO, unless the step sets GH_REPO itself.
  */
 function withDirectoryRepository(env, ctx) {
-    const dir = ctx.step.workingDirectory === undefined ? null : enterDirectory('', ctx.step.workingDirectory.trim());
+    const dir = ctx.step.workingDirectory === undefined ? null : (0,analysis_directories/* enterDirectory */._Y)('', ctx.step.workingDirectory.trim());
     if (!dir || !ctx.job || env.GH_REPO !== undefined)
         return env;
     for (let i = ctx.step.index - 1; i >= 0; i--) {
@@ -14106,12 +13414,12 @@ function checkoutRepositories(ctx) {
         return repos;
     for (const s of ctx.job.steps.slice(0, ctx.step.index)) {
         if (s.run) {
-            let dir = enterDirectory('', s.workingDirectory?.trim() ?? '');
-            for (const cmd of scriptIndexOf(s.run.value, s.run, ctx.memo).commands) {
+            let dir = (0,analysis_directories/* enterDirectory */._Y)('', s.workingDirectory?.trim() ?? '');
+            for (const cmd of (0,command_index/* scriptIndexOf */.f)(s.run.value, s.run, ctx.memo).commands) {
                 if (cmd.words[0] === 'cd' || cmd.words[0] === 'pushd')
-                    dir = cmd.words[1] === undefined ? null : enterDirectory(dir, cmd.words[1]);
-                const clone = cloneTarget(cmd.words);
-                const into = clone ? enterDirectory(dir, clone.dir) : null;
+                    dir = cmd.words[1] === undefined ? null : (0,analysis_directories/* enterDirectory */._Y)(dir, cmd.words[1]);
+                const clone = (0,analysis_directories/* cloneTarget */.j)(cmd.words);
+                const into = clone ? (0,analysis_directories/* enterDirectory */._Y)(dir, clone.dir) : null;
                 if (clone && into)
                     repos.set(into, clone.url);
             }
@@ -14135,8 +13443,8 @@ function analyseRunStep(ctx) {
     if (shell && !READ_AS_BASH.test(shell)) {
         return { calls: [], unknown: [`the step's script runs in \`${(0,limits/* quoted */.TL)(shell.split(/\s/)[0])}\`, which pat-lint does not read`] };
     }
-    const directory = { start: enterDirectory('', ctx.step.workingDirectory?.trim() ?? ''), repos: checkoutRepositories(ctx) };
-    const out = analyseScript(ctx.step.run?.value ?? '', { self: ctx.self, tokenVars: ctx.tokenVars, env: withDirectoryRepository(stepEnv(ctx), ctx), secret: ctx.secret, memo: ctx.memo, directory, readFile: ctx.readScript }, ctx.step.run);
+    const directory = { start: (0,analysis_directories/* enterDirectory */._Y)('', ctx.step.workingDirectory?.trim() ?? ''), repos: checkoutRepositories(ctx) };
+    const out = (0,analyse/* analyseScript */.V8)(ctx.step.run?.value ?? '', { self: ctx.self, tokenVars: ctx.tokenVars, env: withDirectoryRepository(stepEnv(ctx), ctx), secret: ctx.secret, memo: ctx.memo, directory, readFile: ctx.readScript }, ctx.step.run);
     for (const p of out.persists ?? []) {
         const place = p.scope === 'remote' ? { scope: 'remote', remote: p.remote ?? 'origin' } : p.scope === 'gh' ? { scope: 'gh' } : { scope: 'github' };
         followLaterPushes(ctx, out, p.target, p.what.replace(/^the token is |^the secret is /, 'the credential '), place);
@@ -14158,20 +13466,20 @@ var decide = __nccwpck_require__(2464);
 
 
 /** How deep local actions are read for such steps, as for the token's own analysis. */
-const env_consumers_MAX_DEPTH = 4;
+const MAX_DEPTH = 4;
 /** What a step runs that may read its environment unseen, or null when everything it runs is known. */
 function opaqueIn(step, ctx, depth) {
     if (step.run) {
-        const cmd = firstEnvReader(step.run.value, step.run, ctx.memo);
+        const cmd = (0,analyse/* firstEnvReader */.Rv)(step.run.value, step.run, ctx.memo);
         return cmd ? `\`${cmd.words.slice(0, 2).map(limits/* quoted */.TL).join(' ')}\` (line ${step.run.pos.line + cmd.line - (step.run.raw.startsWith('|') || step.run.raw.startsWith('>') ? 0 : 1)})` : null;
     }
     if (!step.uses)
         return null;
     const uses = step.uses.value;
-    const dir = localPath(uses);
+    const dir = (0,workflow_model/* localPath */.$S)(uses);
     if (dir !== null) {
         const action = ctx.models.get(`${dir}/action.yml`) ?? ctx.models.get(`${dir}/action.yaml`);
-        if (!action || depth >= env_consumers_MAX_DEPTH)
+        if (!action || depth >= MAX_DEPTH)
             return `the local action ${(0,limits/* quoted */.TL)(uses)}`;
         for (const inner of action.jobs[0]?.steps ?? []) {
             const found = opaqueIn(inner, ctx, depth + 1);
@@ -14206,7 +13514,7 @@ function unseenEnvConsumer(jobs, name, ctx) {
         for (const { step, what } of opaqueStepsOf(job, ctx)) {
             if (step.env[name] !== undefined)
                 continue;
-            return `step "${(0,limits/* quoted */.TL)(stepLabel(step))}" of job ${(0,limits/* quoted */.TL)(job.id)} runs ${what} with $${(0,limits/* quoted */.TL)(name)} in its environment, and pat-lint cannot see whether it uses it`;
+            return `step "${(0,limits/* quoted */.TL)((0,workflow_model/* stepLabel */.vO)(step))}" of job ${(0,limits/* quoted */.TL)(job.id)} runs ${what} with $${(0,limits/* quoted */.TL)(name)} in its environment, and pat-lint cannot see whether it uses it`;
         }
     }
     return null;
@@ -14267,7 +13575,7 @@ function verdictOf(decisions, self) {
     if (owners.size > 1) {
         classicOnly.push((0,reasons/* because */.xx)(`it reaches repositories of ${owners.size} owners (${(0,limits/* listed */.KE)([...owners].sort(), limits/* MAX_OWNERS_NAMED */.iq)}), and a fine-grained token serves one owner`, 'R18'));
     }
-    const fineGrainedPossible = classicOnly.length === 0 && !Object.keys(minimal).some((p) => knowledge_permissions/* NO_FINE_GRAINED */.qL.has(p));
+    const fineGrainedPossible = classicOnly.length === 0 && !Object.keys(minimal).some((p) => permissions/* NO_FINE_GRAINED */.qL.has(p));
     return {
         githubTokenWouldDo,
         minimal,
@@ -14306,14 +13614,14 @@ function unused(reason) {
 }
 /** The with-input of `step` whose value reads `${{ env.NAME }}`, if any. */
 function inputReadingEnv(step, name) {
-    const re = expressionPattern(name);
+    const re = (0,workflow_flows/* expressionPattern */.vw)(name);
     return Object.entries(step.with).find(([, v]) => re.test(v.raw))?.[0] ?? null;
 }
 /** How deep local actions calling local actions are followed. */
 const MAX_LOCAL_DEPTH = 4;
 /** The model of a local action (`uses: ./path`), when the repository has it. */
 function localAction(uses, ctx) {
-    const dir = localPath(uses);
+    const dir = (0,workflow_model/* localPath */.$S)(uses);
     if (dir === null)
         return ctx.remoteComposites?.size ? ctx.remoteComposites.get((0,actions/* actionName */.aM)(uses)?.toLowerCase() ?? '') : undefined;
     return ctx.models.get(`${dir}/action.yml`) ?? ctx.models.get(`${dir}/action.yaml`);
@@ -14408,10 +13716,10 @@ function readComposite(action, input, vars, ctx, depth, given) {
 }
 function analyseStep(step, model, ctx, tokenInput, tokenVars, depth = 0, secret) {
     // A composite action's steps have no job id: the action's one job holds them.
-    const job = (step.job === null ? model.jobs[0] : jobNamed(model, step.job)) ?? null;
+    const job = (step.job === null ? model.jobs[0] : (0,workflow_model/* jobNamed */.ly)(model, step.job)) ?? null;
     const stepCtx = { self: ctx.self, model, job, step, tokenInput, tokenVars, knowledge: ctx.knowledge, secret, memo: ctx.memo, localAction: (uses) => localAction(uses, ctx), readScript: (path) => ctx.scriptFiles?.get(path) ?? null };
     // A remote composite's `./` actions live in its own repository, which is not read here.
-    if (model.remote && step.uses && localPath(step.uses.value) !== null)
+    if (model.remote && step.uses && (0,workflow_model/* localPath */.$S)(step.uses.value) !== null)
         return { calls: [], unknown: [`${(0,limits/* quoted */.TL)(step.uses.value)} is an action of ${model.remote}'s own repository, which pat-lint has not read`] };
     const action = step.uses ? localAction(step.uses.value, ctx) : undefined;
     if (action && depth < MAX_LOCAL_DEPTH)
@@ -14430,7 +13738,7 @@ function analyseStep(step, model, ctx, tokenInput, tokenVars, depth = 0, secret)
  */
 function decideReusable(use, ctx) {
     const target = use.job?.uses?.value.trim() ?? '';
-    const path = localPath(target);
+    const path = (0,workflow_model/* localPath */.$S)(target);
     const called = path === null ? undefined : ctx.models.get(path);
     if (!called)
         return undecided(`the called workflow ${target} is in another repository: what it does with the token is not visible here`);
@@ -14675,6 +13983,8 @@ function withStatedReason(decision, reason) {
     };
 }
 
+// EXTERNAL MODULE: ./src/analysis/memo.ts + 1 modules
+var analysis_memo = __nccwpck_require__(583);
 ;// CONCATENATED MODULE: ./src/lint.ts
 /**
  * The pipeline both entry points share: discover files, parse them, find token flows, load the
@@ -14735,7 +14045,7 @@ function localActionDirs(models) {
     for (const m of models)
         for (const j of m.jobs)
             for (const s of j.steps) {
-                const dir = localPath(s.uses?.value);
+                const dir = (0,workflow_model/* localPath */.$S)(s.uses?.value);
                 if (dir)
                     dirs.add(dir);
             }
@@ -14758,7 +14068,7 @@ function useReport(use, decision, knowledge) {
         line: use.line,
         column: use.column,
         job: label(use.job?.id),
-        step: use.step ? (0,limits/* quoted */.TL)(stepLabel(use.step)) : null,
+        step: use.step ? (0,limits/* quoted */.TL)((0,workflow_model/* stepLabel */.vO)(use.step)) : null,
         kind: use.kind,
         target: label(target(use)),
         input: label(use.input),
@@ -14782,7 +14092,7 @@ function useReport(use, decision, knowledge) {
     if (known?.release)
         out.actionRelease = known.release;
     if (use.readBy)
-        out.readBy = use.readBy.map((s) => ({ file: s.file, line: s.pos.line, job: label(s.job), step: (0,limits/* quoted */.TL)(stepLabel(s)) }));
+        out.readBy = use.readBy.map((s) => ({ file: s.file, line: s.pos.line, job: label(s.job), step: (0,limits/* quoted */.TL)((0,workflow_model/* stepLabel */.vO)(s)) }));
     return out;
 }
 /** A token's repositories as the report lists them: the first ones, and how many more there are. */
@@ -14837,7 +14147,7 @@ function lint(root, options = {}) {
     const extra = [...(options.actions ?? []), ...requirements.actions];
     const knowledge = extra.length ? new actions/* ActionKnowledge */.dw(extra) : actions/* DEFAULT_KNOWLEDGE */.Ze;
     // Every cache of the run lives here and dies with it.
-    const memo = new Memo(options.stats);
+    const memo = new analysis_memo/* Memo */.l(options.stats);
     const readsEnv = readsEnvWith(knowledge, memo.variables);
     const { stats } = memo;
     const errors = [];
@@ -14877,14 +14187,14 @@ function lint(root, options = {}) {
     const declared = new Map(requirements.tokens.map((t) => [t.secret, t]));
     // A reusable workflow's parameters stand for its callers' secrets: where a caller is in this
     // repository, the caller's use carries the decision and the parameter is no token of its own.
-    const calledLocally = new Set(models.flatMap((m) => m.jobs.map((j) => localPath(j.uses?.value)).filter((p) => !!p)));
+    const calledLocally = new Set(models.flatMap((m) => m.jobs.map((j) => (0,workflow_model/* localPath */.$S)(j.uses?.value)).filter((p) => !!p)));
     // A name GitHub cannot store is no secret at all: its reference is always empty (said by a rule).
     // Handing a token to pat-lint's live check reads what GitHub says of it: no use.
     const liveCheckUses = uses.filter(isLiveCheckUse);
     const tokenUses = uses.filter((u) => !(u.parameter && calledLocally.has(u.file)) && (u.secret === null || isSecretName(u.secret)) && !liveCheckUses.includes(u));
     const impossibleNames = uses.filter((u) => u.secret !== null && !isSecretName(u.secret));
     const workflowEnvs = new Map(models.map((m) => [m.file, m.env]));
-    const recognised = recogniseSecrets(tokenUses, new Set(declared.keys()), knowledge, (file) => workflowEnvs.get(file), memo);
+    const recognised = (0,recognise/* recogniseSecrets */.ZR)(tokenUses, new Set(declared.keys()), knowledge, (file) => workflowEnvs.get(file), memo);
     const analysis = {
         self: options.repository ?? null,
         models: new Map(models.map((m) => [m.file, m])),
@@ -14913,7 +14223,7 @@ function lint(root, options = {}) {
             const fileLines = u.step && (decision.githubTokenWouldDo === null || (decision.githubTokenWouldDo === true && decision.calls.length)) ? lineText.get(u.file) : undefined;
             return fileLines ? withStatedReason(decision, statedReason(fileLines, u.step.pos.line, u.line, memo)) : decision;
         });
-        const sshKey = tokenUses.length > 0 && tokenUses.every(isSshKeyUse);
+        const sshKey = tokenUses.length > 0 && tokenUses.every(recognise/* isSshKeyUse */.hV);
         return { secret, declaration: declared.get(secret) ?? null, recognisedBy, uses: tokenUses, decisions, verdict: tokenVerdict(decisions, options.repository ?? null, memo), ...(sshKey ? { sshKey } : {}) };
     })
         .sort((a, b) => (0,order/* compareText */.n6)(a.secret, b.secret));
@@ -15858,7 +15168,10 @@ var limits = __nccwpck_require__(351);
 var decide = __nccwpck_require__(2464);
 // EXTERNAL MODULE: ./src/order.ts
 var order = __nccwpck_require__(5395);
+// EXTERNAL MODULE: ./src/analysis/recognise.ts
+var recognise = __nccwpck_require__(2471);
 ;// CONCATENATED MODULE: ./src/rules/pat-where-github-token-would-do.ts
+
 
 
 
@@ -15904,7 +15217,9 @@ const pat_where_github_token_would_do_rule = {
         const out = [];
         const report = reporter(pat_where_github_token_would_do_rule.meta);
         for (const t of ctx.tokens) {
-            if (!t.uses.length)
+            // An SSH key (a deploy key) is no PAT: GITHUB_TOKEN does not replace it, as its pushes start
+            // workflows and GITHUB_TOKEN's do not (pat-rules R1), and there is no token to revoke.
+            if (!t.uses.length || t.sshKey)
                 continue;
             if (t.verdict.githubTokenWouldDo === true) {
                 const at = { use: t.uses[0] };
@@ -15916,7 +15231,7 @@ const pat_where_github_token_would_do_rule = {
                 continue;
             t.uses.forEach((u, i) => {
                 const d = t.decisions[i];
-                if (d.githubTokenWouldDo !== true)
+                if (d.githubTokenWouldDo !== true || (0,recognise/* isSshKeyUse */.hV)(u))
                     return;
                 const extra = { secret: t.secret, severity: 'note' };
                 out.push(d.calls.length ? report('useWouldTakeGithubToken', { use: u }, { secret: t.secret, block: blockText(d.needs), provided: providedText([d]) }, extra) : report('reachesUnused', { use: u }, { secret: t.secret }, extra));
@@ -17023,6 +16338,997 @@ function decode(candidate, buf, err) {
 
 /***/ }),
 
+/***/ 4921:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  vw: () => (/* reexport */ variable_reads/* expressionPattern */.vw),
+  Wf: () => (/* binding */ findSecretUses),
+  R7: () => (/* reexport */ variable_reads/* scriptReadsVariable */.R7)
+});
+
+// UNUSED EXPORTS: insideUrlCredentials, isIdentifier
+
+// EXTERNAL MODULE: ./src/order.ts
+var order = __nccwpck_require__(5395);
+;// CONCATENATED MODULE: ./src/workflow/expressions.ts
+/**
+ * Finds `${{ … }}` expressions in raw YAML scalar text and the context references inside them.
+ *
+ * Hand-written rather than @actions/expressions: we need offsets into the *source* text (so a
+ * reference inside a multi-line `run: |` block gets its exact line and column), tolerance of
+ * expressions that never close, and only one thing from the grammar: member access on contexts.
+ * The lexer below follows GitHub's expression syntax for what matters here: single-quoted strings
+ * with '' escapes, identifiers with dashes, `.name`, `['name']` and `[*]` access.
+ */
+/** Scans `text` for `${{ … }}` expressions, honouring quoted strings inside them. */
+function findExpressions(text) {
+    const out = [];
+    let i = 0;
+    while (i < text.length) {
+        const start = text.indexOf('${{', i);
+        if (start < 0)
+            break;
+        const bodyStart = start + 3;
+        let j = bodyStart;
+        let closed = false;
+        while (j < text.length) {
+            const ch = text[j];
+            if (ch === "'") {
+                // GitHub strings are single-quoted; '' is an escaped quote.
+                j++;
+                while (j < text.length) {
+                    if (text[j] === "'") {
+                        if (text[j + 1] === "'")
+                            j += 2;
+                        else
+                            break;
+                    }
+                    else
+                        j++;
+                }
+                j++;
+                continue;
+            }
+            if (ch === '}' && text[j + 1] === '}') {
+                closed = true;
+                break;
+            }
+            j++;
+        }
+        const bodyEnd = Math.min(j, text.length);
+        const end = closed ? j + 2 : text.length;
+        out.push({ start, end, body: text.slice(bodyStart, bodyEnd), bodyStart, closed });
+        i = end;
+    }
+    return out;
+}
+function tokenize(body) {
+    const tokens = [];
+    let i = 0;
+    while (i < body.length) {
+        const ch = body[i];
+        if (/\s/.test(ch)) {
+            i++;
+        }
+        else if (/[A-Za-z_]/.test(ch)) {
+            const m = /^[A-Za-z_][A-Za-z0-9_-]*/.exec(body.slice(i));
+            tokens.push({ kind: 'ident', value: m[0], offset: i });
+            i += m[0].length;
+        }
+        else if (ch === "'") {
+            let j = i + 1;
+            let value = '';
+            while (j < body.length) {
+                if (body[j] === "'") {
+                    if (body[j + 1] === "'") {
+                        value += "'";
+                        j += 2;
+                        continue;
+                    }
+                    break;
+                }
+                value += body[j++];
+            }
+            tokens.push({ kind: 'string', value, offset: i });
+            i = j + 1;
+        }
+        else if ('.[]()*,!'.includes(ch)) {
+            tokens.push({ kind: 'punct', value: ch, offset: i });
+            i++;
+        }
+        else {
+            const m = /^[0-9][0-9A-Za-z_.]*/.exec(body.slice(i));
+            const value = m ? m[0] : ch;
+            tokens.push({ kind: 'other', value, offset: i });
+            i += value.length;
+        }
+    }
+    return tokens;
+}
+const CONTEXTS = new Set(['secrets', 'env', 'github', 'inputs', 'vars', 'steps', 'needs', 'matrix', 'job', 'runner', 'strategy']);
+/**
+ * Lists the context references inside one expression. A context name directly followed by `.name`
+ * or `['name']` gives that member; any other use of the context (`toJSON(secrets)`,
+ * `secrets[format(…)]`) gives `name: null`. Identifiers after a `.` are members, not contexts.
+ */
+function contextRefs(expression) {
+    const tokens = tokenize(expression.body);
+    const refs = [];
+    for (let k = 0; k < tokens.length; k++) {
+        const t = tokens[k];
+        if (t.kind !== 'ident')
+            continue;
+        const prev = tokens[k - 1];
+        if (prev && prev.kind === 'punct' && prev.value === '.')
+            continue;
+        const next = tokens[k + 1];
+        if (next && next.kind === 'punct' && next.value === '(')
+            continue; // a function call
+        const context = t.value.toLowerCase();
+        if (!CONTEXTS.has(context))
+            continue;
+        let name = null;
+        if (next?.kind === 'punct' && next.value === '.' && tokens[k + 2]?.kind === 'ident') {
+            name = tokens[k + 2].value;
+        }
+        else if (next?.kind === 'punct' && next.value === '[' &&
+            tokens[k + 2]?.kind === 'string' &&
+            tokens[k + 3]?.kind === 'punct' && tokens[k + 3].value === ']') {
+            name = tokens[k + 2].value;
+        }
+        // `secrets[matrix.key]`: one of the names the job's matrix lists for the key.
+        const byMatrix = name === null && next?.kind === 'punct' && next.value === '[' &&
+            tokens[k + 2]?.kind === 'ident' && tokens[k + 2].value.toLowerCase() === 'matrix' &&
+            tokens[k + 3]?.kind === 'punct' && tokens[k + 3].value === '.' &&
+            tokens[k + 4]?.kind === 'ident' &&
+            tokens[k + 5]?.kind === 'punct' && tokens[k + 5].value === ']'
+            ? tokens[k + 4].value
+            : undefined;
+        refs.push({ context, name, offset: expression.bodyStart + t.offset, expression, ...(byMatrix ? { byMatrix } : {}) });
+    }
+    return refs;
+}
+/** True when the expression falls back to the built-in token: `secrets.X || github.token`. */
+function fallsBackToGithubToken(expression) {
+    return /\|\|/.test(expression.body) &&
+        contextRefs(expression).some((r) => (r.context === 'github' && r.name?.toLowerCase() === 'token') ||
+            (r.context === 'secrets' && r.name?.toUpperCase() === 'GITHUB_TOKEN'));
+}
+
+;// CONCATENATED MODULE: ./src/workflow/quoted-scalar.ts
+/**
+ * Where each character of a quoted YAML scalar's value comes from in its source text. GitHub
+ * evaluates the decoded value: `"\x24{{ secrets.X }}"` and `'${{ secrets[''X''] }}'` hold
+ * references the raw text does not show as such. Decoding here, offset by offset, lets a
+ * reference found in the value be reported at its place in the file (YAML 1.2, §7.3.1-7.3.2).
+ */
+const ESCAPES = {
+    '0': '\0', a: '\x07', b: '\b', t: '\t', '\t': '\t', n: '\n', v: '\v', f: '\f', r: '\r', e: '\x1b',
+    ' ': ' ', '"': '"', '/': '/', '\\': '\\', N: '\u0085', _: '\u00a0', L: '\u2028', P: '\u2029',
+};
+const HEX_LENGTH = { x: 2, u: 4, U: 8 };
+/**
+ * The decoded text of a quoted scalar's source (quotes included) and, per decoded UTF-16 unit,
+ * the offset in the source it came from; null when the source is not a quoted scalar this reads.
+ */
+function decodeQuoted(raw) {
+    const quote = raw[0];
+    if ((quote !== '"' && quote !== "'") || raw.length < 2 || raw[raw.length - 1] !== quote)
+        return null;
+    let text = '';
+    const from = [];
+    const put = (s, at) => {
+        for (let k = 0; k < s.length; k++)
+            from.push(at);
+        text += s;
+    };
+    const end = raw.length - 1;
+    let i = 1;
+    while (i < end) {
+        const ch = raw[i];
+        if (quote === "'" && ch === "'" && raw[i + 1] === "'") {
+            put("'", i);
+            i += 2;
+        }
+        else if (quote === '"' && ch === '\\') {
+            const next = raw[i + 1];
+            if (next === '\n' || next === '\r') {
+                // An escaped line break joins the lines: the break and the next line's indentation go.
+                i += next === '\r' && raw[i + 2] === '\n' ? 3 : 2;
+                while (i < end && (raw[i] === ' ' || raw[i] === '\t'))
+                    i++;
+            }
+            else if (next in HEX_LENGTH) {
+                const hex = raw.slice(i + 2, i + 2 + HEX_LENGTH[next]);
+                if (!/^[0-9a-fA-F]+$/.test(hex) || hex.length !== HEX_LENGTH[next])
+                    return null;
+                put(String.fromCodePoint(parseInt(hex, 16)), i);
+                i += 2 + hex.length;
+            }
+            else if (next in ESCAPES) {
+                put(ESCAPES[next], i);
+                i += 2;
+            }
+            else
+                return null;
+        }
+        else if (ch === '\n' || ch === '\r') {
+            // Line folding: trailing spaces before the break and the next line's indentation go; one
+            // break becomes a space, each further empty line a newline.
+            while (text.endsWith(' ') || text.endsWith('\t')) {
+                text = text.slice(0, -1);
+                from.pop();
+            }
+            let breaks = 0;
+            while (i < end && (raw[i] === '\n' || raw[i] === '\r' || raw[i] === ' ' || raw[i] === '\t')) {
+                if (raw[i] === '\n')
+                    breaks++;
+                i++;
+            }
+            put(breaks > 1 ? '\n'.repeat(breaks - 1) : ' ', i);
+        }
+        else {
+            put(ch, i);
+            i++;
+        }
+    }
+    return { text, from };
+}
+
+// EXTERNAL MODULE: ./src/workflow/model.ts + 2 modules
+var workflow_model = __nccwpck_require__(7393);
+// EXTERNAL MODULE: ./src/workflow/parse.ts + 1 modules
+var parse = __nccwpck_require__(8223);
+// EXTERNAL MODULE: ./src/knowledge/action-effects.ts
+var action_effects = __nccwpck_require__(6955);
+// EXTERNAL MODULE: ./src/workflow/variable-reads.ts
+var variable_reads = __nccwpck_require__(7677);
+;// CONCATENATED MODULE: ./src/workflow/flows.ts
+
+
+
+
+
+
+
+
+const BUILT_IN = 'GITHUB_TOKEN';
+/**
+ * The secrets `secrets[matrix.KEY]` can name: the job's matrix values for KEY when every one is
+ * written out (GitHub expands the matrix before the run), an empty one naming none; null when a
+ * value is an expression or the key is not listed, so the step may get any secret.
+ */
+function matrixSecrets(values) {
+    if (!values?.length || values.some((v) => v.includes('${{')))
+        return null;
+    return [...new Set(values.filter((v) => v.trim() !== '').map((v) => v.trim().toUpperCase()))].filter((v) => v !== BUILT_IN);
+}
+const stepsByPlace = new WeakMap();
+/** A job's step by its place under `steps:` (see StepInfo.at); a map built once per job. */
+function stepAt(job, at) {
+    let byPlace = stepsByPlace.get(job);
+    if (!byPlace)
+        stepsByPlace.set(job, (byPlace = new Map(job.steps.map((s) => [s.at, s]))));
+    return byPlace.get(at) ?? null;
+}
+function locate(model, path) {
+    let rest = path;
+    let job = null;
+    if (model.kind === 'action') {
+        if (rest[0] === 'runs' && rest[1] === 'steps') {
+            job = model.jobs[0] ?? null;
+            rest = ['steps', ...rest.slice(2)];
+        }
+    }
+    else if (rest[0] === 'jobs' && typeof rest[1] === 'string') {
+        job = (0,workflow_model/* jobNamed */.ly)(model, rest[1]) ?? null;
+        rest = rest.slice(2);
+    }
+    else if (rest[0] === 'env' && rest.length === 2) {
+        return { job: null, step: null, kind: 'env', input: String(rest[1]), envLevel: 'workflow' };
+    }
+    if (!job)
+        return { job: null, step: null, kind: 'other', input: null, envLevel: null };
+    if (rest[0] === 'steps' && typeof rest[1] === 'number') {
+        // A step inside a `parallel:` block is addressed by both positions.
+        const inParallel = rest[2] === 'parallel' && typeof rest[3] === 'number';
+        const step = stepAt(job, inParallel ? `${rest[1]}.parallel.${rest[3]}` : String(rest[1]));
+        if (inParallel)
+            rest = ['steps', rest[1], ...rest.slice(4)];
+        const [field, name] = [rest[2], rest[3]];
+        if (field === 'with' && rest.length === 4)
+            return { job, step, kind: 'with', input: String(name), envLevel: null };
+        if (field === 'env' && rest.length === 4)
+            return { job, step, kind: 'env', input: String(name), envLevel: 'step' };
+        if (field === 'run' && rest.length === 3)
+            return { job, step, kind: 'run', input: null, envLevel: null };
+        return { job, step, kind: 'other', input: rest.slice(2).join('.'), envLevel: null };
+    }
+    if (rest[0] === 'env' && rest.length === 2)
+        return { job, step: null, kind: 'env', input: String(rest[1]), envLevel: 'job' };
+    if (rest[0] === 'secrets' && rest.length === 2)
+        return { job, step: null, kind: 'reusable-workflow', input: String(rest[1]), envLevel: null };
+    if (rest[0] === 'with' && rest.length === 2)
+        return { job, step: null, kind: 'reusable-workflow', input: String(rest[1]), envLevel: null };
+    if (rest.includes('credentials') && (rest[0] === 'container' || rest[0] === 'services')) {
+        return { job, step: null, kind: 'container-credentials', input: rest.join('.'), envLevel: null };
+    }
+    return { job, step: null, kind: 'other', input: rest.join('.'), envLevel: null };
+}
+/** How far around a reference a URL's user-info is looked for: a line may be a megabyte long and hold thousands of references. */
+const USERINFO_WINDOW = 2048;
+/** True when the text around [start, end) is the user-info part of a URL: `https://…${{ x }}…@host`. */
+function insideUrlCredentials(text, start, end) {
+    const window = text.slice(Math.max(0, start - USERINFO_WINDOW), start);
+    const before = window.slice(window.lastIndexOf('\n') + 1);
+    // After the last `://` (an earlier one would have this one's slashes after it), up to the reference:
+    // no space, quote, `@` or `/`; before it, a scheme.
+    const scheme = before.lastIndexOf('://');
+    if (scheme < 1 || /[\s'"`@/]/.test(before.slice(scheme + 3)) || !/[a-z][a-z0-9+.-]*$/i.test(before.slice(Math.max(0, scheme - 64), scheme)))
+        return false;
+    const ahead = text.slice(end, end + USERINFO_WINDOW);
+    const nl = ahead.indexOf('\n');
+    return /^[^\s'"`/]*@/.test(nl < 0 ? ahead : ahead.slice(0, nl));
+}
+function refText(ref) {
+    return ref.name === null ? `${ref.context} (whole context)` : `${ref.context}.${ref.name}`;
+}
+/** Finds every secret reference in a file and where it leads. */
+function findSecretUses(w, model, envReader = (0,variable_reads/* runReadsEnv */.Ug)(new variable_reads/* VariableReads */.Qs())) {
+    const file = w.file;
+    const uses = [];
+    const errors = [];
+    if (!file.root)
+        return { uses, errors };
+    const scope = model.kind === 'action' ? w.get(file.root, 'runs') : file.root;
+    const basePath = model.kind === 'action' ? ['runs'] : [];
+    // Everything is scanned, `on:` included: a malformed file may hide a job there, and nothing is lost.
+    // Only scalars with an expression can reference a secret.
+    // Where every `${{` is, found once: searching the text from each scalar instead costs scalars
+    // times the file when many scalars follow the last expression.
+    const opens = [];
+    for (let at = file.text.indexOf('${{'); at >= 0; at = file.text.indexOf('${{', at + 3))
+        opens.push(at);
+    // A double-quoted scalar can spell `${{` with escapes (`\x24{{`): hex escapes are looked at too.
+    for (const m of file.text.matchAll(/\\[xuU][0-9a-fA-F]/g))
+        opens.push(m.index);
+    opens.sort((a, b) => a - b);
+    const sites = w.scalars(scope, basePath, (start, end) => (opens[(0,order/* firstAtLeast */.JE)(opens, start)] ?? Infinity) < end);
+    // Which secrets each env binding carries, so `${{ env.X }}` and `$X` can be followed.
+    const envSecrets = new Map();
+    const envKey = (loc, name) => `${loc.envLevel}|${loc.job?.id ?? ''}|${loc.step?.index ?? ''}|${name}`;
+    const scan = (site) => {
+        const raw = file.text.slice(site.start, site.end);
+        const found = [];
+        // GitHub evaluates the decoded value: a quoted scalar whose escapes change it is read decoded,
+        // each reference reported where its first character stands in the file.
+        const decoded = site.node.type === 'QUOTE_DOUBLE' || site.node.type === 'QUOTE_SINGLE' ? decodeQuoted(raw) : null;
+        const text = decoded && decoded.text !== raw.slice(1, -1) && decoded.text.includes('${{') ? decoded.text : null;
+        const at = (offset) => (text ? decoded.from[offset] ?? 0 : offset);
+        for (const expr of findExpressions(text ?? raw)) {
+            if (!expr.closed) {
+                errors.push({ ...(0,parse/* positionOf */.df)(file, site.start + at(expr.start)), message: 'expression `${{` is never closed with `}}`' });
+            }
+            for (const ref of contextRefs(expr))
+                found.push({ ref, abs: site.start + at(ref.offset), start: at(expr.start), end: at(Math.max(expr.start, expr.end - 1)) + 1 });
+        }
+        return { raw, found };
+    };
+    const lookupEnv = (loc, name, self) => {
+        const keys = [];
+        if (loc.step)
+            keys.push(`step|${loc.job?.id ?? ''}|${loc.step.index}|${name}`);
+        if (loc.job)
+            keys.push(`job|${loc.job.id}||${name}`);
+        keys.push(`workflow|||${name}`);
+        for (const k of keys) {
+            const hit = envSecrets.get(k);
+            if (hit && !hit.some((h) => h.site === self))
+                return hit;
+        }
+        return undefined;
+    };
+    const stepsInScope = (loc) => {
+        if (loc.envLevel === 'step')
+            return loc.step ? [loc.step] : [];
+        if (loc.envLevel === 'job')
+            return loc.job ? loc.job.steps : [];
+        return model.jobs.flatMap((j) => j.steps);
+    };
+    // The steps that may read each name, in file order, with their job: built once a file has
+    // asked about more than a few workflow- or job-level variables (each a pass over its steps).
+    let mayRead = null;
+    let envQuestions = 0;
+    const readersOf = (loc, name) => {
+        if (loc.envLevel === 'step' || !(0,variable_reads/* isIdentifier */._5)(name) || ++envQuestions <= variable_reads/* DIRECT_QUESTIONS */.W7)
+            return stepsInScope(loc).filter((s) => envReader.reads(s, name));
+        if (!mayRead) {
+            mayRead = new Map();
+            for (const job of model.jobs) {
+                for (const step of job.steps) {
+                    for (const n of envReader.names(step)) {
+                        const list = mayRead.get(n);
+                        if (list)
+                            list.push({ step, job });
+                        else
+                            mayRead.set(n, [{ step, job }]);
+                    }
+                }
+            }
+        }
+        const candidates = mayRead.get(name.toLowerCase()) ?? [];
+        return candidates.filter((c) => (loc.envLevel !== 'job' || c.job === loc.job) && envReader.reads(c.step, name)).map((c) => c.step);
+    };
+    // Env bindings first, so references through env can be resolved wherever they appear.
+    // Objects are built field by field, not by spreading: a spread makes V8 build them slowly,
+    // and uses are read many times later on.
+    const scanned = sites.map((site) => {
+        const { raw, found } = scan(site);
+        return { site, loc: locate(model, site.path), raw, found };
+    });
+    // `${{ steps.ID.outputs.NAME }}` of a step that fetched secrets from a secrets manager: NAME is a credential.
+    const managerOutput = (ref, loc) => {
+        if (ref.context !== 'steps' || !ref.name || !loc.job)
+            return null;
+        const name = /^steps\s*\.\s*[\w-]+\s*\.\s*outputs\s*\.\s*([A-Za-z_][\w-]*)/i.exec(ref.expression.body.slice(ref.offset - ref.expression.bodyStart))?.[1];
+        if (!name)
+            return null;
+        const step = loc.job.steps.find((s) => s.id === ref.name && (!loc.step || s.index < loc.step.index));
+        const action = step?.uses?.value.split('@')[0].trim().toLowerCase();
+        return action && action_effects/* SECRET_MANAGERS */.K9.has(action) ? name.toUpperCase() : null;
+    };
+    for (const { site, loc, found } of scanned) {
+        if (loc.kind !== 'env' || !loc.input)
+            continue;
+        const carried = found.filter((f) => (f.ref.context === 'secrets' && f.ref.name?.toUpperCase() !== BUILT_IN) || managerOutput(f.ref, loc));
+        if (carried.length)
+            envSecrets.set(envKey(loc, loc.input), carried.map((f) => ({ secret: f.ref.context === 'secrets' ? (f.ref.name?.toUpperCase() ?? null) : managerOutput(f.ref, loc), ref: f.ref, site })));
+    }
+    for (const { site, loc, raw, found } of scanned) {
+        for (const { ref, abs, start, end } of found) {
+            let secrets = [];
+            if (ref.context === 'secrets') {
+                if (ref.name?.toUpperCase() === BUILT_IN)
+                    continue;
+                const named = ref.byMatrix ? matrixSecrets(loc.job?.matrix[ref.byMatrix]) : null;
+                secrets = named ? named.map((secret) => ({ secret, via: null })) : [{ secret: ref.name?.toUpperCase() ?? null, via: null }];
+            }
+            else if (ref.context === 'steps') {
+                const output = managerOutput(ref, loc);
+                if (!output)
+                    continue;
+                secrets = [{ secret: output, via: null }];
+            }
+            else if (ref.context === 'env' && ref.name && loc.kind !== 'env') {
+                const hit = lookupEnv(loc, ref.name, site);
+                if (hit)
+                    secrets = hit.map((h) => ({ secret: h.secret, via: `env.${ref.name}` }));
+            }
+            for (const { secret, via } of secrets) {
+                let kind = loc.kind;
+                if ((kind === 'run' || kind === 'with' || kind === 'env') && insideUrlCredentials(raw, start, end))
+                    kind = 'git-url';
+                const readBy = loc.kind === 'env' && loc.input ? readersOf(loc, loc.input) : null;
+                const at = (0,parse/* positionOf */.df)(file, abs);
+                const use = {
+                    file: at.file,
+                    line: at.line,
+                    column: at.column,
+                    secret,
+                    kind,
+                    job: loc.job,
+                    step: loc.step,
+                    input: loc.input,
+                    envLevel: loc.envLevel,
+                    via,
+                    fallbackToGithubToken: fallsBackToGithubToken(ref.expression),
+                    readBy,
+                    expression: via ?? refText(ref),
+                };
+                if (secret && model.callSecrets.includes(secret))
+                    use.parameter = true;
+                uses.push(use);
+            }
+        }
+    }
+    // `secrets: inherit` passes every secret to the called workflow.
+    for (const job of model.jobs) {
+        if (!job.secretsInherit)
+            continue;
+        const node = w.get(w.get(w.get(file.root, 'jobs'), job.id), 'secrets');
+        const at = node?.range ? (0,parse/* positionOf */.df)(file, node.range[0]) : job.pos;
+        uses.push({ ...at, secret: null, kind: 'secrets-inherit', job, step: null, input: null, envLevel: null, via: null, fallbackToGithubToken: false, readBy: null, expression: 'secrets: inherit' });
+    }
+    uses.sort((a, b) => a.line - b.line || a.column - b.column);
+    return { uses, errors };
+}
+
+
+/***/ }),
+
+/***/ 7393:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  yK: () => (/* binding */ buildModel),
+  ly: () => (/* binding */ jobNamed),
+  $S: () => (/* binding */ localPath),
+  vO: () => (/* binding */ stepLabel),
+  LR: () => (/* binding */ structuralErrors),
+  vX: () => (/* binding */ unknownKeys)
+});
+
+// UNUSED EXPORTS: valueInfo
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+// EXTERNAL MODULE: ./src/workflow/parse.ts + 1 modules
+var parse = __nccwpck_require__(8223);
+// EXTERNAL MODULE: ./src/workflow/tree.ts
+var tree = __nccwpck_require__(4869);
+;// CONCATENATED MODULE: ./src/knowledge/generated/workflow-keys.ts
+// GENERATED by scripts/generate-knowledge.mjs — do not edit. The keys a workflow, a job and a step may have.
+// Facts from: actions/languageservices workflow-parser/src/workflow-v1.0.json @4043eda158e16579cc5fb1b0b07a4bce2a76f0b5
+/* eslint-disable */
+const WORKFLOW_KEYS = {
+    "workflow": [
+        "concurrency",
+        "defaults",
+        "description",
+        "env",
+        "jobs",
+        "name",
+        "on",
+        "permissions",
+        "run-name"
+    ],
+    "job": [
+        "cancel-timeout-minutes",
+        "concurrency",
+        "container",
+        "continue-on-error",
+        "defaults",
+        "env",
+        "environment",
+        "if",
+        "name",
+        "needs",
+        "outputs",
+        "permissions",
+        "runs-on",
+        "secrets",
+        "services",
+        "snapshot",
+        "steps",
+        "strategy",
+        "timeout-minutes",
+        "uses",
+        "with"
+    ],
+    "step": [
+        "background",
+        "cancel",
+        "continue-on-error",
+        "env",
+        "id",
+        "if",
+        "name",
+        "parallel",
+        "run",
+        "shell",
+        "timeout-minutes",
+        "uses",
+        "wait",
+        "wait-all",
+        "with",
+        "working-directory"
+    ]
+};
+
+// EXTERNAL MODULE: ./src/limits.ts
+var limits = __nccwpck_require__(351);
+// EXTERNAL MODULE: ./src/knowledge/events.ts
+var events = __nccwpck_require__(2839);
+;// CONCATENATED MODULE: ./src/workflow/job-events.ts
+/**
+ * The events a job's `if:` limits it to: `github.event_name == 'push'`, alone, joined by `||`, or
+ * one of the conditions joined by `&&`. A job so limited runs on no other trigger of its workflow.
+ */
+const MAX_CONDITION = 2000;
+const EVENT_TEST = /^github\.event_name\s*==\s*'([\w-]+)'$|^'([\w-]+)'\s*==\s*github\.event_name$/;
+const LABEL_TEST = /^github\.event\.label\.name\s*==\s*'([^']*)'$|^'([^']*)'\s*==\s*github\.event\.label\.name$/;
+/** Splits at `sep` where it stands outside parentheses and quotes. */
+function splitTop(text, sep) {
+    const parts = [];
+    let depth = 0;
+    let quoted = false;
+    let start = 0;
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        if (c === "'")
+            quoted = !quoted;
+        else if (quoted)
+            continue;
+        else if (c === '(')
+            depth++;
+        else if (c === ')')
+            depth--;
+        else if (depth === 0 && text.startsWith(sep, i)) {
+            parts.push(text.slice(start, i));
+            start = i + sep.length;
+            i += sep.length - 1;
+        }
+    }
+    parts.push(text.slice(start));
+    return parts.map((p) => p.trim());
+}
+/** `(a)` -> `a`, when the parentheses enclose the whole text. */
+function unwrap(text) {
+    let t = text.trim();
+    while (t.startsWith('(') && t.endsWith(')') && balanced(t.slice(1, -1)))
+        t = t.slice(1, -1).trim();
+    return t;
+}
+function balanced(text) {
+    let depth = 0;
+    for (const c of text) {
+        if (c === '(')
+            depth++;
+        else if (c === ')' && --depth < 0)
+            return false;
+    }
+    return depth === 0;
+}
+/** The values a condition's conjuncts limit `test`'s subject to (`a == 'x' || a == 'y'`, and'ed), or null. */
+function valuesOfCondition(condition, test, fold) {
+    // Unwrapping is quadratic in nesting: a condition longer than any written by hand limits nothing.
+    if (!condition || condition.length > MAX_CONDITION)
+        return null;
+    const body = unwrap(condition.trim().replace(/^\$\{\{([\s\S]*)\}\}$/, '$1'));
+    let values = null;
+    for (const conjunct of splitTop(body, '&&')) {
+        const names = splitTop(unwrap(conjunct), '||').map((d) => test.exec(unwrap(d)));
+        if (!names.every((m) => m))
+            continue;
+        const set = names.map((m) => fold(m[1] ?? m[2]));
+        values = values ? values.filter((e) => set.includes(e)) : set;
+    }
+    return values;
+}
+/** The event names a condition limits its job to, or null when it limits it to none in particular. */
+function eventsOfCondition(condition) {
+    return valuesOfCondition(condition, EVENT_TEST, (v) => v);
+}
+/**
+ * The label names a condition limits its job to (`github.event.label.name == 'discuss'`: the label
+ * a labeled or unlabeled event is about), lower-cased, as GitHub's expressions compare strings
+ * ignoring case; null when it limits it to none in particular.
+ */
+function labelsOfCondition(condition) {
+    return valuesOfCondition(condition, LABEL_TEST, (v) => v.toLowerCase());
+}
+
+;// CONCATENATED MODULE: ./src/workflow/model.ts
+/**
+ * A small model of a workflow or composite action: jobs, steps and the scalars pat-lint reads
+ * from them, each with its position. Built from the YAML tree, never from text matching.
+ */
+
+
+
+
+
+
+
+const jobsById = new WeakMap();
+/** Up to this many jobs, a search of the list is cheaper than building a map. */
+const JOBS_SEARCHED = 16;
+/** A workflow's job by id (the first, as GitHub takes a mapping's first key); a map built once per model serves workflows of many jobs. */
+function jobNamed(model, id) {
+    if (model.jobs.length <= JOBS_SEARCHED)
+        return model.jobs.find((j) => j.id === id);
+    let byId = jobsById.get(model);
+    if (!byId) {
+        byId = new Map();
+        for (const job of model.jobs)
+            if (!byId.has(job.id))
+                byId.set(job.id, job);
+        jobsById.set(model, byId);
+    }
+    return byId.get(id);
+}
+/** Human label for a step: its name, else its `uses:`, else `run` and the step's number. */
+function stepLabel(step) {
+    return step.name ?? step.id ?? step.uses?.value ?? `step ${step.index + 1}`;
+}
+function valueInfo(file, site) {
+    return { value: site.value, raw: file.text.slice(site.start, site.end), start: site.start, pos: (0,parse/* positionOf */.df)(file, site.start) };
+}
+function scalarMap(w, node) {
+    const out = {};
+    for (const [key, , value] of w.entries(node)) {
+        const info = scalarInfo(w, value);
+        if (info)
+            out[key] = info;
+    }
+    return out;
+}
+function scalarInfo(w, node) {
+    const n = w.resolve(node);
+    if (!(0,dist/* isScalar */.jn)(n) || !n.range)
+        return undefined;
+    const text = (0,tree/* scalarText */.ws)(n);
+    return text === undefined ? undefined : valueInfo(w.file, { value: text, start: n.range[0], end: n.range[1] });
+}
+function permissionsOf(w, node) {
+    const s = w.str(node);
+    if (s !== undefined)
+        return s;
+    const entries = w.entries(node);
+    if (!entries.length && !w.resolve(node))
+        return undefined;
+    const out = {};
+    for (const [k, , v] of entries)
+        out[k] = w.str(v) ?? '';
+    return out;
+}
+function nodePos(w, node, fallback) {
+    const n = w.resolve(node);
+    return n?.range ? (0,parse/* positionOf */.df)(w.file, n.range[0]) : fallback;
+}
+/** The steps under `steps:`, with those of a `parallel:` block in place of the block (they run concurrently). */
+function stepNodes(w, stepsNode) {
+    const out = [];
+    w.items(stepsNode).forEach((s, n) => {
+        const parallel = w.get(s, 'parallel');
+        if (parallel)
+            w.items(parallel).forEach((inner, m) => out.push({ node: inner, at: `${n}.parallel.${m}` }));
+        else
+            out.push({ node: s, at: String(n) });
+    });
+    return out;
+}
+function buildSteps(w, stepsNode, job, fallback, defaultDirectory, defaultShell) {
+    return stepNodes(w, stepsNode).map(({ node: s, at }, index) => {
+        const pos = nodePos(w, s, fallback);
+        const step = {
+            file: w.file.path,
+            job,
+            index,
+            at,
+            id: w.str(w.get(s, 'id')),
+            name: w.str(w.get(s, 'name')),
+            uses: scalarInfo(w, w.get(s, 'uses')),
+            run: scalarInfo(w, w.get(s, 'run')),
+            with: scalarMap(w, w.get(s, 'with')),
+            env: scalarMap(w, w.get(s, 'env')),
+            pos,
+        };
+        const directory = step.run ? (w.str(w.get(s, 'working-directory')) ?? defaultDirectory) : undefined;
+        if (directory !== undefined)
+            step.workingDirectory = directory;
+        const shell = step.run ? (w.str(w.get(s, 'shell')) ?? defaultShell) : undefined;
+        if (shell !== undefined)
+            step.shell = shell;
+        const condition = w.str(w.get(s, 'if'));
+        if (condition !== undefined && condition.trim() !== '')
+            step.if = condition;
+        return step;
+    });
+}
+/** `defaults.run.shell` of a workflow or job. */
+function defaultShell(w, node) {
+    return w.str(w.get(w.get(w.get(node, 'defaults'), 'run'), 'shell'));
+}
+/**
+ * The shell a job's `run:` steps default to when nothing names one: PowerShell (pwsh) on Windows
+ * runners, bash elsewhere (GitHub docs, jobs.<job_id>.steps[*].shell). Only a literal `runs-on`
+ * naming Windows is read; a label chosen at run time is not guessed.
+ */
+function runnerShell(w, job) {
+    const runsOn = w.get(job, 'runs-on');
+    const one = w.str(runsOn);
+    const labels = one !== undefined ? [one] : w.items(runsOn).map((n) => w.str(n) ?? '');
+    return labels.some((l) => /^windows\b/i.test(l.trim())) ? 'pwsh' : undefined;
+}
+/** `defaults.run.working-directory` of a workflow or job. */
+function defaultDirectory(w, node) {
+    return w.str(w.get(w.get(w.get(node, 'defaults'), 'run'), 'working-directory'));
+}
+function matrixOf(w, node) {
+    const out = {};
+    const add = (key, value) => {
+        if (value === undefined)
+            return;
+        (out[key] ??= []).includes(value) || out[key].push(value);
+    };
+    for (const [key, , value] of w.entries(node)) {
+        if (key === 'include') {
+            for (const entry of w.items(value))
+                for (const [k, , v] of w.entries(entry))
+                    add(k, w.str(v));
+        }
+        else if (key !== 'exclude') {
+            for (const item of w.items(value))
+                add(key, w.str(item));
+        }
+    }
+    return out;
+}
+/**
+ * The triggers whose filters let them hear what a token causes: a pull_request or release trigger
+ * with `types:` that lists none of the types a token's pull requests and releases have does not.
+ * A pull_request trigger whose `types:` lists other activity (closed, labeled, ready_for_review, …)
+ * also hears a token's changes to a pull request (PR_CHANGE).
+ */
+const withEvents = (events) => (events ? { events } : {});
+const withLabels = (labels) => (labels ? { labels } : {});
+/**
+ * A pull request's labeled or unlabeled activity starts a run of this workflow only for the labels
+ * its jobs' `if:` name when every job that runs on `trigger` names some: such a listener is kept
+ * as `pull_request (labeled)#label`, one per label, and an event about another label is not heard.
+ */
+function labelLimited(heard, trigger, jobs) {
+    if (!events/* PR_TRIGGERS */.pO.has(trigger))
+        return heard;
+    const running = jobs.filter((j) => !j.events || j.events.includes(trigger));
+    if (!running.length || running.some((j) => !j.labels))
+        return heard;
+    const labels = [...new Set(running.flatMap((j) => j.labels))];
+    return heard.flatMap((l) => (l === (0,events/* prActivityListener */.mJ)('labeled') || l === (0,events/* prActivityListener */.mJ)('unlabeled') ? labels.map((x) => `${l}#${x}`) : [l]));
+}
+function listeningTriggers(w, node, triggers) {
+    return triggers.flatMap((name) => {
+        if (name === 'push')
+            return pushListens(w, w.get(node, 'push'));
+        const heard = events/* HEARD_TYPES */.ZU[name];
+        if (!heard)
+            return [name];
+        const typesNode = w.get(w.get(node, name), 'types');
+        const one = w.str(typesNode);
+        const types = (one !== undefined ? [one] : w.items(typesNode).map((n) => w.str(n) ?? '')).map((t) => t.trim()).filter(Boolean);
+        if (!types.length)
+            return [name];
+        const out = types.some((t) => heard.includes(t)) ? [name] : [];
+        if (events/* PR_TRIGGERS */.pO.has(name) && types.some((t) => !heard.includes(t)))
+            out.push(events/* PR_CHANGE */._k, ...types.filter((t) => !heard.includes(t)).map(events/* prActivityListener */.mJ));
+        return out;
+    });
+}
+/** What a push trigger hears: branch pushes (`push`), tag pushes (PUSH_TAGS), or both when it filters on neither. */
+function pushListens(w, push) {
+    const has = (key) => w.get(push, key) !== undefined;
+    const branches = has('branches') || has('branches-ignore');
+    const tags = has('tags') || has('tags-ignore');
+    if (branches && !tags)
+        return ['push'];
+    if (tags && !branches)
+        return [events/* PUSH_TAGS */.FD];
+    return ['push', events/* PUSH_TAGS */.FD];
+}
+function triggersOf(w, node) {
+    const s = w.str(node);
+    if (s !== undefined)
+        return [s];
+    const items = w.items(node);
+    if (items.length)
+        return items.map((i) => w.str(i)).filter((x) => !!x);
+    return w.entries(node).map(([k]) => k);
+}
+function buildModel(w) {
+    const file = w.file;
+    const root = file.root;
+    const top = { file: file.path, line: 1, column: 1 };
+    if (file.kind === 'action') {
+        const runs = w.get(root, 'runs');
+        const using = w.str(w.get(runs, 'using'));
+        const steps = buildSteps(w, w.get(runs, 'steps'), null, top);
+        return {
+            file: file.path,
+            kind: 'action',
+            name: w.str(w.get(root, 'name')),
+            triggers: [],
+            env: {},
+            using,
+            callSecrets: [],
+            jobs: steps.length ? [{ id: '(composite)', with: {}, env: {}, steps, secretsInherit: false, matrix: {}, pos: nodePos(w, runs, top) }] : [],
+        };
+    }
+    const jobs = [];
+    const on = w.get(root, 'on') ?? w.get(root, 'true');
+    const triggers = triggersOf(w, on);
+    const workflowDirectory = defaultDirectory(w, root);
+    const workflowShell = defaultShell(w, root);
+    for (const [id, key, job] of w.entries(w.get(root, 'jobs'))) {
+        const pos = key.range ? (0,parse/* positionOf */.df)(file, key.range[0]) : top;
+        jobs.push({
+            id,
+            name: w.str(w.get(job, 'name')),
+            uses: scalarInfo(w, w.get(job, 'uses')),
+            with: scalarMap(w, w.get(job, 'with')),
+            env: scalarMap(w, w.get(job, 'env')),
+            steps: buildSteps(w, w.get(job, 'steps'), id, pos, defaultDirectory(w, job) ?? workflowDirectory, defaultShell(w, job) ?? workflowShell ?? runnerShell(w, job)),
+            permissions: permissionsOf(w, w.get(job, 'permissions')),
+            secretsInherit: w.str(w.get(job, 'secrets')) === 'inherit',
+            matrix: matrixOf(w, w.get(w.get(job, 'strategy'), 'matrix')),
+            ...withEvents(eventsOfCondition(w.str(w.get(job, 'if')))),
+            ...withLabels(labelsOfCondition(w.str(w.get(job, 'if')))),
+            pos,
+        });
+    }
+    return {
+        file: file.path,
+        kind: 'workflow',
+        name: w.str(w.get(root, 'name')),
+        triggers,
+        listens: [...new Set(triggers.flatMap((t) => labelLimited(listeningTriggers(w, on, [t]), t, jobs)))],
+        listensBy: Object.fromEntries(triggers.map((t) => [t, labelLimited(listeningTriggers(w, on, [t]), t, jobs)])),
+        env: scalarMap(w, w.get(root, 'env')),
+        permissions: permissionsOf(w, w.get(root, 'permissions')),
+        callSecrets: w.entries(w.get(w.get(w.get(root, 'on'), 'workflow_call'), 'secrets')).map(([k]) => k.toUpperCase()),
+        jobs,
+    };
+}
+/**
+ * Keys GitHub documented after the parser schema pat-lint's table is built from: `cache-mode`, at
+ * the workflow and the job (GitHub changelog 2026-09-10, "Control GitHub Actions cache access with
+ * cache-mode"). A scalar: nothing under it to analyse.
+ */
+const DOCUMENTED_LATER = { workflow: ['cache-mode'], job: ['cache-mode'], step: [] };
+/**
+ * Keys GitHub's workflow parser does not list for a workflow, a job or a step (newer syntax, or a
+ * mistake): pat-lint reads what it knows and says what it passed over. Secrets under such a key
+ * are still found, as uses pat-lint does not interpret.
+ */
+function unknownKeys(w, model) {
+    const root = w.file.root;
+    if (!root || model.kind !== 'workflow')
+        return [];
+    const out = [];
+    const check = (node, known, what) => {
+        for (const [key, keyNode] of w.entries(node)) {
+            if (known.includes(key))
+                continue;
+            const pos = keyNode.range ? (0,parse/* positionOf */.df)(w.file, keyNode.range[0]) : { line: 1, column: 1 };
+            out.push({ line: pos.line, column: pos.column, message: `${what} has a key pat-lint does not know, \`${(0,limits/* quoted */.TL)(key)}\`: what is under it is not analysed (secrets there are still reported)` });
+        }
+    };
+    const known = (level) => [...WORKFLOW_KEYS[level], ...DOCUMENTED_LATER[level]];
+    check(root, known('workflow'), 'the workflow');
+    for (const [id, , job] of w.entries(w.get(root, 'jobs'))) {
+        check(job, known('job'), `job ${(0,limits/* quoted */.TL)(id)}`);
+        for (const { node } of stepNodes(w, w.get(job, 'steps')))
+            check(node, known('step'), `a step of job ${(0,limits/* quoted */.TL)(id)}`);
+    }
+    return out;
+}
+/** Structural problems GitHub would reject the file for, that pat-lint can see cheaply. */
+function structuralErrors(w, model) {
+    const root = w.file.root;
+    if (!root || model.kind !== 'workflow')
+        return [];
+    const out = [];
+    const jobs = w.get(root, 'jobs');
+    if (!jobs)
+        out.push({ line: 1, column: 1, message: 'workflow has no `jobs:` mapping; GitHub will reject it' });
+    if (!w.get(root, 'on'))
+        out.push({ line: 1, column: 1, message: 'workflow has no `on:` trigger; GitHub will reject it' });
+    return out;
+}
+/** The repository path a `uses: ./path` names (a local action's directory or a local reusable workflow), else null. */
+function localPath(uses) {
+    const v = uses?.trim();
+    return v?.startsWith('./') ? v.replace(/^\.\//, '').replace(/@.*$/, '').replace(/\/+$/, '') : null;
+}
+
+
+/***/ }),
+
 /***/ 8223:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -17168,6 +17474,289 @@ function parseSource(source) {
         file.root = null;
     }
     return { file, errors };
+}
+
+
+/***/ }),
+
+/***/ 4869:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   rU: () => (/* binding */ TreeWalker),
+/* harmony export */   ws: () => (/* binding */ scalarText)
+/* harmony export */ });
+/* unused harmony export MAX_DEPTH */
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8815);
+/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8223);
+/* harmony import */ var _alias_expansion_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7873);
+/**
+ * Walks a parsed YAML tree and yields every scalar with its path from the root. Aliases are
+ * followed freely where the file's expansion is bounded, and within a per-file budget where it is
+ * not, so that a "billion laughs" file costs bounded time; depth
+ * is capped so hostile nesting cannot blow the stack.
+ */
+
+
+
+const MAX_DEPTH = 64;
+const NULL_TAG = 'tag:yaml.org,2002:null';
+const NULL_PLAIN = /^(?:~|null|Null|NULL|)$/;
+/**
+ * A scalar's text, or undefined for YAML's null (empty, `~`, `null`, or tagged `!!null`).
+ * Workflows are parsed with the failsafe schema (see parse.ts), which leaves every scalar a
+ * string as written; null is the one core-schema meaning pat-lint keeps: a key with no value.
+ */
+function scalarText(n) {
+    if (n.value === null || n.value === undefined)
+        return undefined;
+    if (n.tag)
+        return n.tag === NULL_TAG ? undefined : String(n.value); // `!!str ~` is text
+    if (n.type === 'PLAIN' && typeof n.value === 'string' && NULL_PLAIN.test(n.value))
+        return undefined;
+    return String(n.value);
+}
+class TreeWalker {
+    file;
+    aliasesLeft;
+    errors = [];
+    warnedAliases = false;
+    warnedDepth = false;
+    constructor(file) {
+        this.file = file;
+        // Anchors are followed freely when what they expand to is bounded; only a file that would
+        // expand past the cap (an alias bomb) is held to a count of aliases.
+        // A file with no `&` has no anchor, so no alias to expand: most workflows are not walked for it.
+        this.aliasesLeft = !file.text.includes('&') || (file.doc && (0,_alias_expansion_js__WEBPACK_IMPORTED_MODULE_2__/* .expandedSize */ .F)(file.doc) !== Infinity) ? Infinity : _parse_js__WEBPACK_IMPORTED_MODULE_1__/* .MAX_ALIAS_COUNT */ .w4;
+    }
+    /** Follows an alias within the budget; undefined when over it or unresolvable. */
+    resolve(node) {
+        if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isAlias */ .Vj)(node))
+            return (node ?? undefined);
+        if (this.aliasesLeft-- <= 0) {
+            if (!this.warnedAliases) {
+                this.warnedAliases = true;
+                const at = node.range ? (0,_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .positionOf */ .df)(this.file, node.range[0]) : { file: this.file.path, line: 1, column: 1 };
+                this.errors.push({ ...at, message: `more than ${_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .MAX_ALIAS_COUNT */ .w4} YAML aliases to follow (an alias bomb?); the rest are skipped` });
+            }
+            return undefined;
+        }
+        const target = this.file.doc ? node.resolve(this.file.doc) : undefined;
+        return (target ?? undefined);
+    }
+    /** The value under `key` in a mapping (aliases resolved). */
+    get(map, key) {
+        const m = this.resolve(map);
+        if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(m))
+            return undefined;
+        for (const pair of m.items) {
+            const k = this.resolve(pair.key);
+            if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(k) && String(k.value) === key)
+                return this.resolve(pair.value);
+        }
+        return undefined;
+    }
+    /** The entries of a mapping as [key, keyNode, value]. */
+    entries(map) {
+        const m = this.resolve(map);
+        if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(m))
+            return [];
+        const out = [];
+        for (const pair of m.items) {
+            if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isPair */ .tO)(pair))
+                continue;
+            const k = this.resolve(pair.key);
+            if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(k))
+                out.push([String(k.value), k, this.resolve(pair.value)]);
+        }
+        return out;
+    }
+    /** The items of a sequence (aliases resolved). */
+    items(seq) {
+        const s = this.resolve(seq);
+        if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(s))
+            return [];
+        return s.items.map((i) => this.resolve(i));
+    }
+    /** A scalar's value as a string, or undefined for non-scalars. */
+    str(node) {
+        const n = this.resolve(node);
+        return (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(n) ? scalarText(n) : undefined;
+    }
+    /**
+     * Every scalar below `node` (values only, not keys), depth-first, in document order. With
+     * `keep`, only the scalars whose source text passes it become sites: paths are built for those
+     * alone, which spares the allocation for the great majority of scalars.
+     */
+    scalars(node, path = [], keep) {
+        const out = [];
+        const stack = [...path];
+        const visit = (n, p) => {
+            if (p.length > MAX_DEPTH) {
+                if (!this.warnedDepth) {
+                    this.warnedDepth = true;
+                    this.errors.push({ file: this.file.path, line: 1, column: 1, message: `nesting deeper than ${MAX_DEPTH} levels is not linted` });
+                }
+                return;
+            }
+            const r = this.resolve(n);
+            if (!r)
+                return;
+            if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(r)) {
+                const value = r.range && (!keep || keep(r.range[0], r.range[1])) ? scalarText(r) : undefined;
+                if (value !== undefined) {
+                    out.push({ path: [...p], node: r, value, start: r.range[0], end: r.range[1] });
+                }
+            }
+            else if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(r)) {
+                for (const pair of r.items) {
+                    const k = this.resolve(pair.key);
+                    if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(k))
+                        continue;
+                    p.push(String(k.value));
+                    visit(pair.value, p);
+                    p.pop();
+                }
+            }
+            else if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(r)) {
+                for (let i = 0; i < r.items.length; i++) {
+                    p.push(i);
+                    visit(r.items[i], p);
+                    p.pop();
+                }
+            }
+        };
+        visit(node, stack);
+        return out;
+    }
+}
+
+
+/***/ }),
+
+/***/ 7677:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Qs: () => (/* binding */ VariableReads),
+/* harmony export */   R7: () => (/* binding */ scriptReadsVariable),
+/* harmony export */   Ug: () => (/* binding */ runReadsEnv),
+/* harmony export */   W7: () => (/* binding */ DIRECT_QUESTIONS),
+/* harmony export */   _5: () => (/* binding */ isIdentifier),
+/* harmony export */   vw: () => (/* binding */ expressionPattern)
+/* harmony export */ });
+/* harmony import */ var _bounded_map_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8757);
+/**
+ * Which environment variables a step reads: `$NAME`, `${NAME}`, `$env:NAME` (PowerShell), `%NAME%`
+ * (cmd) and `env.NAME` in its script, `${{ env.NAME }}` in its inputs. A step with thousands of
+ * variables is asked about each, so what a script reads is listed once and remembered per run.
+ */
+
+/** How many per-name patterns are compiled before names are looked up by listing instead. */
+const MAX_PATTERNS = 256;
+/** How many names a script is asked about one by one before its names are listed in one pass. */
+const DIRECT_QUESTIONS = 8;
+/** Names made of letters, digits and `_` only: those an `EnvReader` can list. */
+function isIdentifier(name) {
+    return /^[A-Za-z0-9_]+$/.test(name);
+}
+/**
+ * Every name a script reads in one of the forms above, lower-cased. For a name made of
+ * identifier characters this says the same as the name's own pattern. `env.` reads only its dot,
+ * as the name after it may itself be `env.X`.
+ */
+const NAME_READS = [/\$\{?([A-Za-z0-9_]+)/g, /\$env:([A-Za-z0-9_]+)/gi, /%([A-Za-z0-9_]+)(?=%)/g, /\benv\.(?=([A-Za-z0-9_]+))/gi, /\benv\[['"]([A-Za-z0-9_]+)['"]\]/gi];
+function readerPatternOf(name) {
+    const n = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return new RegExp(`\\$\\{?${n}(?![A-Za-z0-9_])|\\$env:${n}(?![A-Za-z0-9_])|%${n}%|\\benv\\.${n}(?![A-Za-z0-9_])|\\benv\\[['"]${n}['"]\\]`, 'i');
+}
+/** The questions of one run about which variables scripts read, and what answering them needs remembered. */
+class VariableReads {
+    askedScript = '';
+    asked = 0;
+    lastScript = '';
+    lastNames = new Set();
+    /** Patterns per name: at most MAX_PATTERNS, past which names are looked up by listing. */
+    patterns = new Map();
+    /** Whether `script` reads variable `name`. */
+    reads(script, name) {
+        // A script is usually asked about a few names, each by a pattern compiled once per name. Past
+        // a few questions to one script, or once many names have patterns (compiling one costs tens of
+        // microseconds), one pass over the script lists every name it reads.
+        if (isIdentifier(name) && (this.askedAbout(script) > DIRECT_QUESTIONS || (this.patterns.size >= MAX_PATTERNS && !this.patterns.has(name)))) {
+            return this.namesReadBy(script).has(name.toLowerCase());
+        }
+        return script.toLowerCase().includes(name.toLowerCase()) && this.pattern(name).test(script);
+    }
+    /** Every name the script reads, lower-cased; the same script is asked about each variable of its step in a row. */
+    namesReadBy(script) {
+        if (script !== this.lastScript) {
+            this.lastScript = script;
+            this.lastNames = new Set(NAME_READS.flatMap((re) => [...script.matchAll(re)].map((m) => m[1].toLowerCase())));
+        }
+        return this.lastNames;
+    }
+    /** How many times in a row this script has been asked about (the same step's variables come together). */
+    askedAbout(script) {
+        if (script !== this.askedScript) {
+            this.askedScript = script;
+            this.asked = 0;
+        }
+        return ++this.asked;
+    }
+    pattern(name) {
+        let re = this.patterns.get(name);
+        if (!re) {
+            re = readerPatternOf(name);
+            if (this.patterns.size < MAX_PATTERNS)
+                this.patterns.set(name, re);
+        }
+        return re;
+    }
+}
+/** Whether `script` reads variable `name` (a one-off question; a run asks its VariableReads). */
+function scriptReadsVariable(script, name, reads = new VariableReads()) {
+    return reads.reads(script, name);
+}
+/** `env.NAME` and `env['NAME']` in a `with:` expression, as `expressionPattern` reads them. */
+const EXPRESSION_READS = [/\benv\.(?=([A-Za-z0-9_-]+))/gi, /\benv\[\s*'([A-Za-z0-9_-]+)'\s*\]/gi];
+/** Compiled expression patterns by name: a pure function's answers, bounded. */
+const expressionPatterns = new _bounded_map_js__WEBPACK_IMPORTED_MODULE_0__/* .BoundedMap */ .E(4096);
+/** `env.NAME` or `env['NAME']`, as an expression reads a variable. */
+function expressionPattern(name) {
+    let re = expressionPatterns.get(name);
+    if (!re) {
+        const n = name.replace(/[^A-Za-z0-9_-]/g, '');
+        re = new RegExp(`\\benv\\.${n}(?![A-Za-z0-9_-])|\\benv\\[\\s*'${n}'\\s*\\]`, 'i');
+        expressionPatterns.set(name, re);
+    }
+    return re;
+}
+/** The default reader: the step's script reads `$NAME`, or a `with:` value reads `${{ env.NAME }}`. Names are listed once per step. */
+function runReadsEnv(reads) {
+    const stepNames = new WeakMap();
+    return {
+        reads(step, name) {
+            if (step.run && reads.reads(step.run.value, name))
+                return true;
+            return Object.values(step.with).some((v) => v.raw.includes('${{') && v.raw.toLowerCase().includes(name.toLowerCase()) && expressionPattern(name).test(v.raw));
+        },
+        names(step) {
+            let names = stepNames.get(step);
+            if (!names) {
+                names = new Set(step.run ? reads.namesReadBy(step.run.value) : []);
+                for (const v of Object.values(step.with)) {
+                    if (!v.raw.includes('${{'))
+                        continue;
+                    for (const re of EXPRESSION_READS)
+                        for (const m of v.raw.matchAll(re))
+                            names.add(m[1].toLowerCase());
+                }
+                stepNames.set(step, names);
+            }
+            return names;
+        },
+    };
 }
 
 
@@ -26171,8 +26760,8 @@ var external_node_fs_ = __nccwpck_require__(3024);
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
-// EXTERNAL MODULE: ./src/lint.ts + 65 modules
-var lint = __nccwpck_require__(6474);
+// EXTERNAL MODULE: ./src/lint.ts + 23 modules
+var lint = __nccwpck_require__(9828);
 // EXTERNAL MODULE: ./src/report/advice.ts + 1 modules
 var advice = __nccwpck_require__(8014);
 // EXTERNAL MODULE: ./src/report/escape.ts

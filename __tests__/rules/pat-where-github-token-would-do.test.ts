@@ -7,6 +7,7 @@ ruleTester('pat-where-github-token-would-do', {
   valid: [
     { name: 'a dispatch to another repository needs the PAT', workflow: DISPATCH('octo/docs') },
     { name: 'undecided uses are not flagged', workflow: WF_USING('A_PAT').replace('actions/checkout@v4', 'some/unknown@v1') },
+    { name: 'an SSH key on checkout is no PAT: its pushes start workflows, GITHUB_TOKEN\'s do not', workflow: WF_USING('DEPLOY_SSH_KEY').replace('token:', 'ssh-key:') },
   ],
   invalid: [
     { name: 'a checkout of this repository', workflow: WF_USING('A_PAT'), errors: [{ messageId: 'githubTokenWouldDo', near: 'secrets.A_PAT' }] },

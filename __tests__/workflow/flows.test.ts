@@ -124,6 +124,27 @@ describe('token flows: each kind of use, at the secret reference itself', () => 
     expect(r.tokens[0].uses[0].fallbackToGithubToken).toBe(true)
   })
 
+  it('secrets[matrix.key] is each secret the matrix lists for the key (GitHub expands the matrix before the run)', () => {
+    const wf = yaml`
+      on: push
+      jobs:
+        a:
+          runs-on: ubuntu-latest
+          strategy:
+            matrix:
+              include:
+                - token_secret: RELEASE_PAT
+                - token_secret: ''
+          steps:
+            - uses: actions/checkout@v4
+              with:
+                token: ${'${{ secrets[matrix.token_secret] }}'}
+    `
+    const r = lintWorkflow(wf)
+    expect(useSummary(r)).toEqual([`RELEASE_PAT with ${posOf(wf, 'secrets[matrix')}`])
+    expect(r.findings.filter((f) => f.rule === 'whole-secrets-context')).toEqual([])
+  })
+
   it('${{ env.X }} is followed back to the binding that holds the secret', () => {
     const wf = yaml`
       on: push

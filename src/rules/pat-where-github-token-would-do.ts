@@ -5,6 +5,7 @@ import type { UseDecision } from '../analysis/types.js'
 import type { Rule, RuleFinding, TokenFacts } from './types.js'
 import { byKey } from '../order.js'
 import { reporter } from './finding.js'
+import { isSshKeyUse } from '../analysis/recognise.js'
 
 function blockText(needs: PermissionSet): string {
   const { block } = githubTokenPermissions(needs)
@@ -49,7 +50,9 @@ export const rule: Rule<'exposedUnused' | 'githubTokenWouldDo' | 'useWouldTakeGi
     const out: RuleFinding[] = []
     const report = reporter(rule.meta)
     for (const t of ctx.tokens) {
-      if (!t.uses.length) continue
+      // An SSH key (a deploy key) is no PAT: GITHUB_TOKEN does not replace it, as its pushes start
+      // workflows and GITHUB_TOKEN's do not (pat-rules R1), and there is no token to revoke.
+      if (!t.uses.length || t.sshKey) continue
       if (t.verdict.githubTokenWouldDo === true) {
         const at = { use: t.uses[0] }
         const unread = t.decisions.every((d) => !d.calls.length)
@@ -59,7 +62,7 @@ export const rule: Rule<'exposedUnused' | 'githubTokenWouldDo' | 'useWouldTakeGi
       if (t.verdict.githubTokenWouldDo !== false) continue
       t.uses.forEach((u, i) => {
         const d = t.decisions[i]
-        if (d.githubTokenWouldDo !== true) return
+        if (d.githubTokenWouldDo !== true || isSshKeyUse(u)) return
         const extra = { secret: t.secret, severity: 'note' as const }
         out.push(d.calls.length ? report('useWouldTakeGithubToken', { use: u }, { secret: t.secret, block: blockText(d.needs), provided: providedText([d]) }, extra) : report('reachesUnused', { use: u }, { secret: t.secret }, extra))
       })

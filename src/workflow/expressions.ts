@@ -29,6 +29,8 @@ export interface ContextRef {
   offset: number
   /** The expression this reference belongs to. */
   expression: Expression
+  /** `secrets[matrix.KEY]`: the member is the matrix value of KEY (set only where name is null). */
+  byMatrix?: string
 }
 
 /** Scans `text` for `${{ … }}` expressions, honouring quoted strings inside them. */
@@ -144,7 +146,16 @@ export function contextRefs(expression: Expression): ContextRef[] {
     ) {
       name = tokens[k + 2].value
     }
-    refs.push({ context, name, offset: expression.bodyStart + t.offset, expression })
+    // `secrets[matrix.key]`: one of the names the job's matrix lists for the key.
+    const byMatrix =
+      name === null && next?.kind === 'punct' && next.value === '[' &&
+      tokens[k + 2]?.kind === 'ident' && tokens[k + 2].value.toLowerCase() === 'matrix' &&
+      tokens[k + 3]?.kind === 'punct' && tokens[k + 3].value === '.' &&
+      tokens[k + 4]?.kind === 'ident' &&
+      tokens[k + 5]?.kind === 'punct' && tokens[k + 5].value === ']'
+        ? tokens[k + 4].value
+        : undefined
+    refs.push({ context, name, offset: expression.bodyStart + t.offset, expression, ...(byMatrix ? { byMatrix } : {}) })
   }
   return refs
 }

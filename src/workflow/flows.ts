@@ -52,6 +52,16 @@ export interface SecretUse extends Position {
 
 const BUILT_IN = 'GITHUB_TOKEN'
 
+/**
+ * The secrets `secrets[matrix.KEY]` can name: the job's matrix values for KEY when every one is
+ * written out (GitHub expands the matrix before the run), an empty one naming none; null when a
+ * value is an expression or the key is not listed, so the step may get any secret.
+ */
+function matrixSecrets(values: readonly string[] | undefined): string[] | null {
+  if (!values?.length || values.some((v) => v.includes('${{'))) return null
+  return [...new Set(values.filter((v) => v.trim() !== '').map((v) => v.trim().toUpperCase()))].filter((v) => v !== BUILT_IN)
+}
+
 const stepsByPlace = new WeakMap<JobInfo, Map<string, StepInfo>>()
 
 /** A job's step by its place under `steps:` (see StepInfo.at); a map built once per job. */
@@ -230,7 +240,8 @@ export function findSecretUses(w: TreeWalker, model: WorkflowInfo, envReader: En
       let secrets: { secret: string | null; via: string | null }[] = []
       if (ref.context === 'secrets') {
         if (ref.name?.toUpperCase() === BUILT_IN) continue
-        secrets = [{ secret: ref.name?.toUpperCase() ?? null, via: null }]
+        const named = ref.byMatrix ? matrixSecrets(loc.job?.matrix[ref.byMatrix]) : null
+        secrets = named ? named.map((secret) => ({ secret, via: null })) : [{ secret: ref.name?.toUpperCase() ?? null, via: null }]
       } else if (ref.context === 'steps') {
         const output = managerOutput(ref, loc)
         if (!output) continue
