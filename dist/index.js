@@ -14075,6 +14075,16 @@ var analysis_memo = __nccwpck_require__(583);
 function isSecretName(name) {
     return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && !/^GITHUB_/i.test(name);
 }
+/**
+ * Whether a reference can hold a value: a secret GitHub can store, or a reusable workflow's own
+ * parameter (`on.workflow_call.secrets`), named as its inputs are, hyphens allowed
+ * (`secrets.commercial-repository-password`, as spring-projects/spring-boot's release workflows pass).
+ */
+function canHoldValue(use) {
+    if (use.secret === null || isSecretName(use.secret))
+        return true;
+    return !!use.parameter && /^[A-Za-z_][A-Za-z0-9_-]*$/.test(use.secret);
+}
 /** The files of the repository steps load or are configured by, read before the analysis. */
 function repositoryFiles(root, models) {
     const files = readLoadedScripts(root, models);
@@ -14246,8 +14256,8 @@ function lint(root, options = {}) {
     // A name GitHub cannot store is no secret at all: its reference is always empty (said by a rule).
     // Handing a token to pat-lint's live check reads what GitHub says of it: no use.
     const liveCheckUses = uses.filter(isLiveCheckUse);
-    const tokenUses = uses.filter((u) => !(u.parameter && calledLocally.has(u.file)) && (u.secret === null || isSecretName(u.secret)) && !liveCheckUses.includes(u));
-    const impossibleNames = uses.filter((u) => u.secret !== null && !isSecretName(u.secret));
+    const tokenUses = uses.filter((u) => !(u.parameter && calledLocally.has(u.file)) && canHoldValue(u) && !liveCheckUses.includes(u));
+    const impossibleNames = uses.filter((u) => !canHoldValue(u));
     const workflowEnvs = new Map(models.map((m) => [m.file, m.env]));
     const recognised = (0,recognise/* recogniseSecrets */.ZR)(tokenUses, new Set(declared.keys()), knowledge, (file) => workflowEnvs.get(file), memo);
     const analysis = {
