@@ -139,6 +139,12 @@ describe('a pushed name the job tagged is a tag', () => {
     expect(use.reasonCodes.flat()).toContain('R2')
     expect(use.reasonCodes.flat()).not.toContain('R1')
   })
+  it('a tag moved with --force and pushed with --force --tags moves as well (R2); without force nothing moves', () => {
+    const moved = useOf(run('git tag --force v${{ steps.v.outputs.major }} && git push --force --tags'))
+    expect(moved.needs.workflows).toBe('write')
+    expect(moved.reasonCodes.flat()).toContain('R2')
+    expect(useOf(run('git tag v1.2.0 && git push --tags')).githubTokenWouldDo).toBe(true)
+  })
   it('a name the job did not tag is read as a branch', () => {
     expect(useOf(run('git push origin main')).reasonCodes.flat()).toContain('R1')
   })

@@ -288,7 +288,8 @@ function listPushes(job: JobInfo, knowledge: ActionKnowledge, localAction: StepC
       const tagsOnly = names.length > 0 && names.every((n) => tagsMade.has(n))
       const refs = tagsOnly ? 'tags' : pushArgs === undefined ? 'branches' : pushedRefs(pushWords)
       // Moving a tag (git tag -f, then a forced push) points it across commits it did not hold (R2).
-      const moves = tagsOnly && tagMoved && pushWords.some((w) => isForce(w) || w.startsWith('+'))
+      // `git push --force --tags` after `git tag -f` moves that tag as well.
+      const moves = refs === 'tags' && tagMoved && pushWords.some((w) => isForce(w) || w.startsWith('+'))
       // A step of a composite action is named with its file: its line is that file's, not the workflow's.
       const where = /action\.ya?ml\b/.test(s.pos.file) ? ` of ${quoted(s.pos.file)}` : ''
       const push: LaterPush = { what: `the run step at line ${s.pos.line}${where}`, foreignCommits: FOREIGN.test(run) || moves, skipsCi: lastCommitSkipsCi, refs }
