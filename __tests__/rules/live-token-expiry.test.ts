@@ -16,6 +16,7 @@ ruleTester('live-token-expiry', {
   ],
   invalid: [
     { name: 'expires in 3 days', workflow: WF, requirements: DECLARED, live: [LIVE('D_PAT', { expiresAt: '2026-12-10T08:00:00.000Z' })], errors: [{ messageId: 'expiresSoon', file: RQ, near: '30', severity: 'warning' }] },
+    { name: 'an expiry already past (GitHub still answered: its clock, or the token expired during the run)', workflow: WF, requirements: DECLARED, live: [LIVE('D_PAT', { expiresAt: '2026-12-05T08:00:00.000Z' })], errors: [{ messageId: 'expiresSoon', file: RQ, near: '30' }] },
     { name: 'never expires though declared to', workflow: WF, requirements: DECLARED, live: [LIVE('D_PAT', { expiresAt: null })], errors: [{ messageId: 'neverExpiresDeclared', file: RQ, near: '30', severity: 'error' }] },
     { name: 'undeclared and never expires', workflow: WF, live: [LIVE('D_PAT', { kind: 'fine-grained', expiresAt: null })], errors: [{ messageId: 'neverExpires', near: AT }] },
     { name: 'declared never, but expires', workflow: WF, requirements: NEVER, live: [LIVE('D_PAT', { expiresAt: '2027-02-01T00:00:00.000Z' })], errors: [{ messageId: 'declaredNever', file: RQ, near: 'none' }] },
