@@ -438,7 +438,11 @@ const GITHUB_OWNERS = new Set(['actions', 'github', 'octokit', 'cli']);
  * words under 4 letters are too short to tell a vendor from a word.
  */
 function namedForActionVendor(variable, uses) {
-    const owner = (0,_knowledge_actions_js__WEBPACK_IMPORTED_MODULE_0__/* .actionName */ .aM)(uses)?.split('/')[0]?.toLowerCase();
+    // The owner only, from the start of the value: a `uses:` may be as long as the file.
+    const head = uses.slice(0, 120).trimStart();
+    if (head.startsWith('./') || head.startsWith('docker://') || !head.includes('/'))
+        return false;
+    const owner = head.split('/')[0].toLowerCase();
     if (!owner || GITHUB_OWNERS.has(owner))
         return false;
     const vendor = owner.split(/[^a-z0-9]+/).filter((w) => w.length >= 4 && w !== 'actions' && w !== 'action' && w !== 'github');
@@ -11748,24 +11752,29 @@ var pat_lint_action = __nccwpck_require__(6650);
 /** Where a workflow hands a token to pat-lint's live check: not a use of the token (knowledge/pat-lint-action.ts). */
 
 
-/** Whether the step is pat-lint's Action and its live check reads the variable. */
-function checksVariable(step, variable) {
-    const uses = step.uses?.value;
-    if (!uses || (0,actions/* actionName */.aM)(uses)?.toLowerCase() !== pat_lint_action/* PAT_LINT_ACTION */.dc)
-        return false;
-    const input = step.with[pat_lint_action/* LIVE_CHECK_INPUT */.Dg]?.value;
-    return input !== undefined && (0,pat_lint_action/* liveCheckNames */.n_)(input).includes(variable);
+/** The steps that run pat-lint's Action with a live check, and the variables each reads; read once per run. */
+function liveCheckSteps(models) {
+    const out = new Map();
+    for (const m of models)
+        for (const j of m.jobs)
+            for (const s of j.steps) {
+                const input = s.with[pat_lint_action/* LIVE_CHECK_INPUT */.Dg]?.value;
+                if (input === undefined || !s.uses || (0,actions/* actionName */.aM)(s.uses.value)?.toLowerCase() !== pat_lint_action/* PAT_LINT_ACTION */.dc)
+                    continue;
+                out.set(s, new Set((0,pat_lint_action/* liveCheckNames */.n_)(input)));
+            }
+    return out;
 }
 /**
  * A binding of the secret to a variable that only pat-lint's live check reads: in the step's own
  * env:, or in a job's or workflow's env: whose every visible reader is such a step.
  */
-function isLiveCheckUse(use) {
-    if (use.kind !== 'env' || !use.input)
+function isLiveCheckUse(use, steps) {
+    if (!steps.size || use.kind !== 'env' || !use.input)
         return false;
     if (use.step)
-        return checksVariable(use.step, use.input);
-    return !!use.readBy?.length && use.readBy.every((s) => checksVariable(s, use.input));
+        return !!steps.get(use.step)?.has(use.input);
+    return !!use.readBy?.length && use.readBy.every((s) => !!steps.get(s)?.has(use.input));
 }
 
 ;// CONCATENATED MODULE: ./src/report/model.ts
@@ -13293,8 +13302,12 @@ function analyseUnknownAction(ctx, name) {
     return ctx.memo.once('unknown action steps', ctx.step, () => readUnknownAction(ctx, name));
 }
 /** `actionName` of a step's `uses:`, read once per step. */
+/** The action's name as written and lower-cased, once per step: a `uses:` may be as long as the file, and thousands of uses may share it. */
 function actionNameOf(step, memo) {
-    return memo.once('action names', step, () => (0,actions/* actionName */.aM)(step.uses.value));
+    return memo.once('action names', step, () => {
+        const name = (0,actions/* actionName */.aM)(step.uses.value);
+        return name === null ? null : { name, lower: name.toLowerCase() };
+    });
 }
 function readUnknownAction(ctx, name) {
     const unknown = [`${(0,limits/* quoted */.TL)(name)} is not in pat-lint's knowledge base: what it does with the token cannot be seen`];
@@ -13319,15 +13332,16 @@ function readUnknownAction(ctx, name) {
 /** Analyses a `uses:` step that receives the token. */
 function analyseActionStep(ctx) {
     const uses = ctx.step.uses.value;
-    const name = actionNameOf(ctx.step, ctx.memo);
-    if (!name) {
+    const named = actionNameOf(ctx.step, ctx.memo);
+    if (!named) {
         return { calls: [], unknown: [`${(0,limits/* quoted */.TL)(uses)} is a ${uses.startsWith('docker://') ? 'container' : 'local'} action: what it does with the token is not followed yet`] };
     }
     // Actions that run a release tool do what its configuration in the repository says.
-    const semanticRelease = semantic_release/* SEMANTIC_RELEASE_ACTIONS */.xv[name.toLowerCase()];
+    const { name, lower } = named;
+    const semanticRelease = semantic_release/* SEMANTIC_RELEASE_ACTIONS */.xv[lower];
     if (semanticRelease)
         return analyseSemanticReleaseAction(ctx, name, semanticRelease);
-    if (name.toLowerCase() === goreleaser/* GORELEASER_ACTION */.f9.uses)
+    if (lower === goreleaser/* GORELEASER_ACTION */.f9.uses)
         return analyseGoreleaserAction(ctx, name);
     const facts = ctx.knowledge.lookup(uses);
     if (!facts)
@@ -13413,34 +13427,46 @@ function withDirectoryRepository(env, ctx) {
     return env;
 }
 /**
- * The directories earlier steps of the job put a repository in, the last one winning: checkouts
- * (`repository:` with `path:`) and `git clone URL [DIR]` in run steps (from their
- * `working-directory`, following `cd`; a clone after a `cd` to a place named at run time is lost).
+ * The repositories the job's steps put in directories, in step order: checkouts (`repository:`
+ * with `path:`) and `git clone URL [DIR]` in run steps (from their `working-directory`, following
+ * `cd`; a clone after a `cd` to a place named at run time is lost). Listed once per job: every run
+ * step of a job of thousands would otherwise read every step before it.
  */
+function placedRepositories(job, memo) {
+    return memo.once('repositories placed by a job', job, () => {
+        const out = [];
+        for (const s of job.steps) {
+            if (s.run) {
+                let dir = (0,analysis_directories/* enterDirectory */._Y)('', s.workingDirectory?.trim() ?? '');
+                for (const cmd of (0,command_index/* scriptIndexOf */.f)(s.run.value, s.run, memo).commands) {
+                    if (cmd.words[0] === 'cd' || cmd.words[0] === 'pushd')
+                        dir = cmd.words[1] === undefined ? null : (0,analysis_directories/* enterDirectory */._Y)(dir, cmd.words[1]);
+                    const clone = (0,analysis_directories/* cloneTarget */.j)(cmd.words);
+                    const into = clone ? (0,analysis_directories/* enterDirectory */._Y)(dir, clone.dir) : null;
+                    if (clone && into)
+                        out.push({ index: s.index, dir: into, repo: clone.url });
+                }
+                continue;
+            }
+            if ((0,actions/* actionName */.aM)(s.uses?.value ?? '')?.toLowerCase() !== 'actions/checkout')
+                continue;
+            const dir = checkoutDirectory(s);
+            if (dir === null || dir === '')
+                continue;
+            out.push({ index: s.index, dir, repo: s.with.repository?.value.trim() || '${{ github.repository }}' });
+        }
+        return out;
+    });
+}
+/** The directories earlier steps of the job put a repository in, the last one winning. */
 function checkoutRepositories(ctx) {
     const repos = new Map();
     if (!ctx.job)
         return repos;
-    for (const s of ctx.job.steps.slice(0, ctx.step.index)) {
-        if (s.run) {
-            let dir = (0,analysis_directories/* enterDirectory */._Y)('', s.workingDirectory?.trim() ?? '');
-            for (const cmd of (0,command_index/* scriptIndexOf */.f)(s.run.value, s.run, ctx.memo).commands) {
-                if (cmd.words[0] === 'cd' || cmd.words[0] === 'pushd')
-                    dir = cmd.words[1] === undefined ? null : (0,analysis_directories/* enterDirectory */._Y)(dir, cmd.words[1]);
-                const clone = (0,analysis_directories/* cloneTarget */.j)(cmd.words);
-                const into = clone ? (0,analysis_directories/* enterDirectory */._Y)(dir, clone.dir) : null;
-                if (clone && into)
-                    repos.set(into, clone.url);
-            }
-            continue;
-        }
-        if ((0,actions/* actionName */.aM)(s.uses?.value ?? '')?.toLowerCase() !== 'actions/checkout')
-            continue;
-        const dir = checkoutDirectory(s);
-        const repo = s.with.repository?.value.trim();
-        if (dir === null || dir === '')
-            continue;
-        repos.set(dir, repo || '${{ github.repository }}');
+    for (const placed of placedRepositories(ctx.job, ctx.memo)) {
+        if (placed.index >= ctx.step.index)
+            break;
+        repos.set(placed.dir, placed.repo);
     }
     return repos;
 }
@@ -14256,7 +14282,8 @@ function lint(root, options = {}) {
     const calledLocally = new Set(models.flatMap((m) => m.jobs.map((j) => (0,workflow_model/* localPath */.$S)(j.uses?.value)).filter((p) => !!p)));
     // A name GitHub cannot store is no secret at all: its reference is always empty (said by a rule).
     // Handing a token to pat-lint's live check reads what GitHub says of it: no use.
-    const liveCheckUses = uses.filter(isLiveCheckUse);
+    const liveSteps = liveCheckSteps(models);
+    const liveCheckUses = liveSteps.size ? uses.filter((u) => isLiveCheckUse(u, liveSteps)) : [];
     const tokenUses = uses.filter((u) => !(u.parameter && calledLocally.has(u.file)) && canHoldValue(u) && !liveCheckUses.includes(u));
     const impossibleNames = uses.filter((u) => !canHoldValue(u));
     const workflowEnvs = new Map(models.map((m) => [m.file, m.env]));

@@ -9,7 +9,7 @@ import { findRequirements, loadRequirements, loadValidator, type DeclaredToken, 
 import { RULES } from './rules/index.js'
 import type { RuleContext, TokenFacts } from './rules/types.js'
 import type { Finding, LintError, LiveCheck, Severity } from './types.js'
-import { isLiveCheckUse } from './analysis/live-check-use.js'
+import { isLiveCheckUse, liveCheckSteps } from './analysis/live-check-use.js'
 import { REPORT_VERSION, type Report, type TokenReport, type UseReport } from './report/model.js'
 import { discoverFiles, type Candidate } from './workflow/files.js'
 import { readLoadedScripts } from './workflow/script-imports.js'
@@ -230,7 +230,8 @@ export function lint(root: string, options: LintOptions = {}): Report {
   const calledLocally = new Set(models.flatMap((m) => m.jobs.map((j) => localPath(j.uses?.value)).filter((p): p is string => !!p)))
   // A name GitHub cannot store is no secret at all: its reference is always empty (said by a rule).
   // Handing a token to pat-lint's live check reads what GitHub says of it: no use.
-  const liveCheckUses = uses.filter(isLiveCheckUse)
+  const liveSteps = liveCheckSteps(models)
+  const liveCheckUses = liveSteps.size ? uses.filter((u) => isLiveCheckUse(u, liveSteps)) : []
   const tokenUses = uses.filter((u) => !(u.parameter && calledLocally.has(u.file)) && canHoldValue(u) && !liveCheckUses.includes(u))
   const impossibleNames = uses.filter((u) => !canHoldValue(u))
   const workflowEnvs = new Map(models.map((m) => [m.file, m.env]))

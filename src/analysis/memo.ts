@@ -18,6 +18,7 @@ export type ObjectTable =
   | 'action names' // analysis/steps/action-step.ts
   | 'environment layers' // analysis/steps/run-step.ts: the env chain of a step
   | 'pushes of a job' // analysis/steps/later-steps.ts
+  | 'repositories placed by a job' // analysis/steps/run-step.ts
   | 'opaque steps of a job' // analysis/env-consumers.ts
   | 'comments of a file' // analysis/stated-reason.ts
   | 'reach of a verdict' // analysis/token-reach.ts

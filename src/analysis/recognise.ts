@@ -6,7 +6,7 @@
  * left alone unless declared.
  */
 import { quoted } from '../limits.js'
-import { actionName, DEFAULT_KNOWLEDGE, type ActionKnowledge, type KnownAction } from '../knowledge/actions.js'
+import { DEFAULT_KNOWLEDGE, type ActionKnowledge, type KnownAction } from '../knowledge/actions.js'
 import type { JobInfo, StepInfo, ValueInfo } from '../workflow/model.js'
 import { scriptReadsVariable, type SecretUse } from '../workflow/flows.js'
 import { Memo } from './memo.js'
@@ -130,7 +130,10 @@ const GITHUB_OWNERS: ReadonlySet<string> = new Set(['actions', 'github', 'octoki
  * words under 4 letters are too short to tell a vendor from a word.
  */
 export function namedForActionVendor(variable: string, uses: string): boolean {
-  const owner = actionName(uses)?.split('/')[0]?.toLowerCase()
+  // The owner only, from the start of the value: a `uses:` may be as long as the file.
+  const head = uses.slice(0, 120).trimStart()
+  if (head.startsWith('./') || head.startsWith('docker://') || !head.includes('/')) return false
+  const owner = head.split('/')[0].toLowerCase()
   if (!owner || GITHUB_OWNERS.has(owner)) return false
   const vendor = owner.split(/[^a-z0-9]+/).filter((w) => w.length >= 4 && w !== 'actions' && w !== 'action' && w !== 'github')
   const words = new Set(variable.toLowerCase().split(/[^a-z0-9]+/))

@@ -27,8 +27,12 @@ function analyseUnknownAction(ctx: StepContext, name: string): StepAnalysis {
 }
 
 /** `actionName` of a step's `uses:`, read once per step. */
-function actionNameOf(step: StepInfo, memo: Memo): string | null {
-  return memo.once('action names', step, () => actionName(step.uses!.value))
+/** The action's name as written and lower-cased, once per step: a `uses:` may be as long as the file, and thousands of uses may share it. */
+function actionNameOf(step: StepInfo, memo: Memo): { name: string; lower: string } | null {
+  return memo.once('action names', step, () => {
+    const name = actionName(step.uses!.value)
+    return name === null ? null : { name, lower: name.toLowerCase() }
+  })
 }
 
 function readUnknownAction(ctx: StepContext, name: string): StepAnalysis {
@@ -50,14 +54,15 @@ function readUnknownAction(ctx: StepContext, name: string): StepAnalysis {
 /** Analyses a `uses:` step that receives the token. */
 export function analyseActionStep(ctx: StepContext): StepAnalysis {
   const uses = ctx.step.uses!.value
-  const name = actionNameOf(ctx.step, ctx.memo)
-  if (!name) {
+  const named = actionNameOf(ctx.step, ctx.memo)
+  if (!named) {
     return { calls: [], unknown: [`${quoted(uses)} is a ${uses.startsWith('docker://') ? 'container' : 'local'} action: what it does with the token is not followed yet`] }
   }
   // Actions that run a release tool do what its configuration in the repository says.
-  const semanticRelease = SEMANTIC_RELEASE_ACTIONS[name.toLowerCase()]
+  const { name, lower } = named
+  const semanticRelease = SEMANTIC_RELEASE_ACTIONS[lower]
   if (semanticRelease) return analyseSemanticReleaseAction(ctx, name, semanticRelease)
-  if (name.toLowerCase() === GORELEASER_ACTION.uses) return analyseGoreleaserAction(ctx, name)
+  if (lower === GORELEASER_ACTION.uses) return analyseGoreleaserAction(ctx, name)
   const facts = ctx.knowledge.lookup(uses)
   if (!facts) return analyseUnknownAction(ctx, name)
   // The token went somewhere the action does not read it from (a non-token input or env).

@@ -7,6 +7,7 @@ import type { StepAnalysis } from '../types.js'
 import { checkoutDirectory, enterDirectory, followLaterPushes, type CredentialPlace } from './later-steps.js'
 import { actionName } from '../../knowledge/actions.js'
 import type { StepContext } from './step-context.js'
+import type { JobInfo } from '../../workflow/model.js'
 import { quoted } from '../../limits.js'
 
 /**
@@ -52,30 +53,49 @@ function withDirectoryRepository(env: Record<string, string>, ctx: StepContext):
   return env
 }
 
+/** Where a step of the job put a repository: its index, the directory, what it holds. */
+interface PlacedRepository {
+  index: number
+  dir: string
+  repo: string
+}
+
 /**
- * The directories earlier steps of the job put a repository in, the last one winning: checkouts
- * (`repository:` with `path:`) and `git clone URL [DIR]` in run steps (from their
- * `working-directory`, following `cd`; a clone after a `cd` to a place named at run time is lost).
+ * The repositories the job's steps put in directories, in step order: checkouts (`repository:`
+ * with `path:`) and `git clone URL [DIR]` in run steps (from their `working-directory`, following
+ * `cd`; a clone after a `cd` to a place named at run time is lost). Listed once per job: every run
+ * step of a job of thousands would otherwise read every step before it.
  */
+function placedRepositories(job: JobInfo, memo: StepContext['memo']): PlacedRepository[] {
+  return memo.once('repositories placed by a job', job, () => {
+    const out: PlacedRepository[] = []
+    for (const s of job.steps) {
+      if (s.run) {
+        let dir = enterDirectory('', s.workingDirectory?.trim() ?? '')
+        for (const cmd of scriptIndexOf(s.run.value, s.run, memo).commands) {
+          if (cmd.words[0] === 'cd' || cmd.words[0] === 'pushd') dir = cmd.words[1] === undefined ? null : enterDirectory(dir, cmd.words[1])
+          const clone = cloneTarget(cmd.words)
+          const into = clone ? enterDirectory(dir, clone.dir) : null
+          if (clone && into) out.push({ index: s.index, dir: into, repo: clone.url })
+        }
+        continue
+      }
+      if (actionName(s.uses?.value ?? '')?.toLowerCase() !== 'actions/checkout') continue
+      const dir = checkoutDirectory(s)
+      if (dir === null || dir === '') continue
+      out.push({ index: s.index, dir, repo: s.with.repository?.value.trim() || '${{ github.repository }}' })
+    }
+    return out
+  })
+}
+
+/** The directories earlier steps of the job put a repository in, the last one winning. */
 function checkoutRepositories(ctx: StepContext): Map<string, string> {
   const repos = new Map<string, string>()
   if (!ctx.job) return repos
-  for (const s of ctx.job.steps.slice(0, ctx.step.index)) {
-    if (s.run) {
-      let dir = enterDirectory('', s.workingDirectory?.trim() ?? '')
-      for (const cmd of scriptIndexOf(s.run.value, s.run, ctx.memo).commands) {
-        if (cmd.words[0] === 'cd' || cmd.words[0] === 'pushd') dir = cmd.words[1] === undefined ? null : enterDirectory(dir, cmd.words[1])
-        const clone = cloneTarget(cmd.words)
-        const into = clone ? enterDirectory(dir, clone.dir) : null
-        if (clone && into) repos.set(into, clone.url)
-      }
-      continue
-    }
-    if (actionName(s.uses?.value ?? '')?.toLowerCase() !== 'actions/checkout') continue
-    const dir = checkoutDirectory(s)
-    const repo = s.with.repository?.value.trim()
-    if (dir === null || dir === '') continue
-    repos.set(dir, repo || '${{ github.repository }}')
+  for (const placed of placedRepositories(ctx.job, ctx.memo)) {
+    if (placed.index >= ctx.step.index) break
+    repos.set(placed.dir, placed.repo)
   }
   return repos
 }
